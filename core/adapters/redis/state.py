@@ -1,0 +1,111 @@
+"""Redis is rebuildable: a generation key marks a loaded state; without it, rebuild from Postgres.
+
+Every counter kept in Redis can be recomputed from the ledger. `StateGuard.ensure` checks the
+generation key; if it is missing (a restart without persistence, a flush, a failover) one worker
+takes the rebuild lock, bumps the fencing epoch in Postgres, runs every registered rebuilder and
+sets the generation key again; the others wait. While it is missing the worker reports NOT
+SERVING and handlers that need Redis state answer STATE_REBUILDING.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+
+import redis.asyncio as redis
+from psycopg import AsyncConnection
+from psycopg_pool import AsyncConnectionPool
+
+from core.domain import limits
+from core.domain.errors import DomainError, ErrorReason
+
+log = logging.getLogger(__name__)
+
+GENERATION_KEY = "rewards:generation"
+REBUILD_LOCK_KEY = "rewards:rebuild-lock"
+
+Rebuilder = Callable[[redis.Redis, AsyncConnection, int], Awaitable[None]]
+"""Recomputes one family of Redis keys from Postgres, given the new epoch."""
+ReadinessListener = Callable[[bool], None]
+
+
+class StateGuard:
+    def __init__(self, client: redis.Redis, pool: AsyncConnectionPool,
+                 rebuilders: list[Rebuilder] | None = None,
+                 on_readiness: ReadinessListener | None = None) -> None:
+        self._redis = client
+        self._pool = pool
+        self._rebuilders = list(rebuilders or [])
+        self._on_readiness = on_readiness
+        self._ready = False
+        self.epoch: int | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def ready(self) -> bool:
+        return self._ready
+
+    def require_ready(self) -> int:
+        """The epoch to admit a write under; STATE_REBUILDING while Redis is not loaded."""
+        if not self._ready or self.epoch is None:
+            raise DomainError(ErrorReason.STATE_REBUILDING)
+        return self.epoch
+
+    async def ensure(self) -> None:
+        async with self._lock:
+            generation = await self._redis.get(GENERATION_KEY)
+            if generation is not None:
+                self.epoch = int(generation)
+                self._set_ready(True)
+                return
+            self._set_ready(False)
+            self.epoch = await self._rebuild_or_wait()
+            self._set_ready(True)
+
+    async def watch(self, interval_ms: int = limits.STATE_CHECK_INTERVAL_MS) -> None:
+        """Check the generation key forever; run as a task, cancel to stop."""
+        while True:
+            await asyncio.sleep(interval_ms / 1000)
+            try:
+                await self.ensure()
+            except (OSError, redis.RedisError) as error:
+                log.warning("redis state check failed: %s", error)
+                self._set_ready(False)
+
+    async def _rebuild_or_wait(self) -> int:
+        token = uuid.uuid4().hex
+        while True:
+            if await self._redis.set(REBUILD_LOCK_KEY, token, nx=True,
+                                     px=limits.STATE_REBUILD_LOCK_TTL_MS):
+                try:
+                    return await self._rebuild()
+                finally:
+                    await self._release_lock(token)
+            await asyncio.sleep(0.05)
+            generation = await self._redis.get(GENERATION_KEY)
+            if generation is not None:
+                return int(generation)
+
+    async def _rebuild(self) -> int:
+        async with self._pool.connection() as connection:
+            async with connection.transaction():
+                cursor = await connection.execute(
+                    "UPDATE redis_epoch SET epoch = epoch + 1, rebuild_time = now() RETURNING epoch")
+                (epoch,) = await cursor.fetchone()
+            log.warning("rebuilding redis state from the ledger", extra={"epoch": epoch})
+            for rebuild in self._rebuilders:
+                await rebuild(self._redis, connection, epoch)
+        await self._redis.set(GENERATION_KEY, epoch)
+        return epoch
+
+    async def _release_lock(self, token: str) -> None:
+        if await self._redis.get(REBUILD_LOCK_KEY) == token.encode():
+            await self._redis.delete(REBUILD_LOCK_KEY)
+
+    def _set_ready(self, ready: bool) -> None:
+        if ready != self._ready:
+            self._ready = ready
+            if self._on_readiness is not None:
+                self._on_readiness(ready)

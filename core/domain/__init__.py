@@ -1,0 +1,1 @@
+"""Plain dataclasses, rules, errors and limits. Imports only the standard library."""

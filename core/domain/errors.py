@@ -1,0 +1,88 @@
+"""The one ErrorReason enum, ordered by precedence, each reason transient or final.
+
+A reason is stable forever once released (AIP-193): clients switch on it. `transient` says whether
+the same request may succeed if retried unchanged (a retry with the same request_id is safe: the
+idempotency store replays the first answer). The mapping to transport status codes lives in
+`server/errors.py`; the context (`rewards.<context>`) comes from the RPC that failed.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+
+class ErrorReason(enum.Enum):
+    """Why a request failed. Declaration order is precedence order: when a request breaks
+    several rules, the first reason in this list is the one reported."""
+
+    def __new__(cls, description: str, transient: bool) -> ErrorReason:
+        member = object.__new__(cls)
+        member._value_ = member_count = len(cls.__members__) + 1
+        member.precedence = member_count
+        member.description = description
+        member.transient = transient
+        return member
+
+    # The request itself.
+    REQUEST_MALFORMED = ("The request bytes are not a valid message of the RPC's request type.", False)
+    REQUEST_UNKNOWN_FIELD = ("The request carries a field this server does not know.", False)
+    FIELD_REQUIRED = ("A required field is missing or empty.", False)
+    FIELD_INVALID = ("A field's value is not allowed.", False)
+    FIELD_TOO_LONG = ("A string or list field is longer than its limit.", False)
+    FIELD_OUT_OF_RANGE = ("A number is outside its allowed range.", False)
+
+    # Idempotency (AIP-155).
+    IDEMPOTENCY_KEY_REUSED = ("The request_id was used before with different parameters.", False)
+    REQUEST_IN_FLIGHT = ("A request with this request_id is still being processed.", True)
+
+    # Accounts.
+    ACCOUNT_NOT_FOUND = ("No account has this id in the caller's organisation.", False)
+    IDENTIFIER_ALREADY_EXISTS = ("Another account in the program already holds this identifier.", False)
+
+    # Capacity and availability.
+    LEDGER_QUEUE_FULL = ("The ledger writer's queue is full; retry after a short delay.", True)
+    STATE_REBUILDING = ("Redis state is being rebuilt from the ledger; retry shortly.", True)
+    STORE_UNAVAILABLE = ("Redis or Postgres could not be reached.", True)
+    SHUTTING_DOWN = ("The server is shutting down; retry on another instance.", True)
+
+    # Last resort.
+    NOT_IMPLEMENTED = ("This RPC is part of the contract but not served yet.", False)
+    INTERNAL_ERROR = ("An unexpected error; it was logged with the request id.", True)
+
+
+class DomainError(Exception):
+    """An operating error: a value to report, not a bug. `metadata` holds every dynamic value
+    (field names, limits, ids) so that the message itself stays constant."""
+
+    def __init__(self, reason: ErrorReason, message: str | None = None,
+                 metadata: Mapping[str, str] | None = None) -> None:
+        self.reason = reason
+        self.message = message or reason.description
+        self.metadata = {key: str(value) for key, value in (metadata or {}).items()}
+        super().__init__(f"{reason.name}: {self.message}")
+
+    @property
+    def transient(self) -> bool:
+        return self.reason.transient
+
+    def to_json(self) -> dict:
+        return {"reason": self.reason.name, "message": self.message, "metadata": self.metadata}
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> DomainError:
+        return cls(ErrorReason[data["reason"]], data["message"], data["metadata"])
+
+
+def field_required(field: str) -> DomainError:
+    return DomainError(ErrorReason.FIELD_REQUIRED, f"{field} is required.", {"field": field})
+
+
+def field_invalid(field: str, rule: str) -> DomainError:
+    return DomainError(ErrorReason.FIELD_INVALID, f"{field} is invalid: {rule}.",
+                       {"field": field, "rule": rule})
+
+
+def field_too_long(field: str, length_max: int) -> DomainError:
+    return DomainError(ErrorReason.FIELD_TOO_LONG, f"{field} is longer than {length_max}.",
+                       {"field": field, "length_max": str(length_max)})

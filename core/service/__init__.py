@@ -1,0 +1,1 @@
+"""Handlers: one per command, `handler(command, deps)`; no transport types anywhere."""

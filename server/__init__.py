@@ -1,0 +1,1 @@
+"""The gRPC entrypoint: servicers translate proto <-> commands; interceptors; supervisor."""

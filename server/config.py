@@ -1,0 +1,70 @@
+"""Configuration from environment variables; every one is documented in README.md."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from core.domain import limits
+
+
+@dataclass(frozen=True)
+class Config:
+    address: str = "[::]:50051"
+    """REWARDS_ADDRESS: host:port the gRPC server binds (port 0 picks a free port)."""
+    data_dir: Path = Path(".data")
+    """REWARDS_DATA_DIR: embedded Redis and Postgres live here when no URLs are given."""
+    redis_url: str | None = None
+    """REDIS_URL: an external Redis (redis://, rediss:// or unix://); unset starts an embedded one."""
+    database_url: str | None = None
+    """DATABASE_URL: an external Postgres (postgresql://...); unset starts an embedded one."""
+    workers: int = 0
+    """REWARDS_WORKERS: worker processes sharing the port (SO_REUSEPORT); 0 = one per core."""
+    metrics_address: str = "127.0.0.1:9464"
+    """REWARDS_METRICS_ADDRESS: host:port of the Prometheus endpoint; empty disables it."""
+    log_level: str = "INFO"
+    """REWARDS_LOG_LEVEL."""
+    shutdown_grace_s: float = 10.0
+    """REWARDS_SHUTDOWN_GRACE_S: how long in-flight calls may run after SIGTERM."""
+    ledger_linger_ms: int = limits.LEDGER_LINGER_MS_DEFAULT
+    """REWARDS_LEDGER_LINGER_MS: extra wait for a ledger batch to fill before committing."""
+    postgres_pool_size_max: int = 8
+    """REWARDS_POSTGRES_POOL_SIZE_MAX: connections per worker."""
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Config:
+        environ = dict(os.environ if environ is None else environ)
+        names = {
+            "address": "REWARDS_ADDRESS", "data_dir": "REWARDS_DATA_DIR", "redis_url": "REDIS_URL",
+            "database_url": "DATABASE_URL", "workers": "REWARDS_WORKERS",
+            "metrics_address": "REWARDS_METRICS_ADDRESS", "log_level": "REWARDS_LOG_LEVEL",
+            "shutdown_grace_s": "REWARDS_SHUTDOWN_GRACE_S", "ledger_linger_ms": "REWARDS_LEDGER_LINGER_MS",
+            "postgres_pool_size_max": "REWARDS_POSTGRES_POOL_SIZE_MAX",
+        }
+        values = {}
+        types = {f.name: f.type for f in fields(cls)}
+        for name, variable in names.items():
+            raw = environ.get(variable)
+            if raw is None or (raw == "" and name != "metrics_address"):
+                continue
+            kind = types[name]
+            try:
+                values[name] = (Path(raw) if kind == "Path" else int(raw) if kind == "int"
+                                else float(raw) if kind == "float" else raw)
+            except ValueError:
+                raise SystemExit(f"{variable}={raw!r} is not a valid {kind}") from None
+        config = cls(**values)
+        if config.workers < 0:
+            raise SystemExit("REWARDS_WORKERS must be >= 0")
+        return config
+
+    def worker_count(self) -> int:
+        return self.workers or (os.cpu_count() or 1)
+
+
+def split_address(address: str) -> tuple[str, int]:
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        raise SystemExit(f"address must be host:port, got {address!r}")
+    return host.strip("[]"), int(port)

@@ -1,0 +1,63 @@
+"""The one mapping from ErrorReason to gRPC status codes, and the rich error that leaves the server.
+
+Every error is a google.rpc.Status with one ErrorInfo(reason, domain, metadata); transient
+reasons also carry RetryInfo. The domain is `rewards.<context>` of the RPC that failed.
+"""
+
+from __future__ import annotations
+
+import grpc
+from google.protobuf import duration_pb2
+from google.rpc import error_details_pb2, status_pb2
+from grpc_status import rpc_status
+
+from core.domain.errors import DomainError, ErrorReason
+
+R = ErrorReason
+C = grpc.StatusCode
+
+STATUS_CODES: dict[ErrorReason, grpc.StatusCode] = {
+    R.REQUEST_MALFORMED: C.INVALID_ARGUMENT,
+    R.REQUEST_UNKNOWN_FIELD: C.INVALID_ARGUMENT,
+    R.FIELD_REQUIRED: C.INVALID_ARGUMENT,
+    R.FIELD_INVALID: C.INVALID_ARGUMENT,
+    R.FIELD_TOO_LONG: C.INVALID_ARGUMENT,
+    R.FIELD_OUT_OF_RANGE: C.INVALID_ARGUMENT,
+    R.IDEMPOTENCY_KEY_REUSED: C.ALREADY_EXISTS,
+    R.REQUEST_IN_FLIGHT: C.ABORTED,
+    R.ACCOUNT_NOT_FOUND: C.NOT_FOUND,
+    R.IDENTIFIER_ALREADY_EXISTS: C.ALREADY_EXISTS,
+    R.LEDGER_QUEUE_FULL: C.RESOURCE_EXHAUSTED,
+    R.STATE_REBUILDING: C.UNAVAILABLE,
+    R.STORE_UNAVAILABLE: C.UNAVAILABLE,
+    R.SHUTTING_DOWN: C.UNAVAILABLE,
+    R.NOT_IMPLEMENTED: C.UNIMPLEMENTED,
+    R.INTERNAL_ERROR: C.INTERNAL,
+}
+
+RETRY_DELAY_MS = 100
+"""Suggested back-off for transient reasons (RetryInfo)."""
+
+
+def domain_of(method: str) -> str:
+    """`/rewards.accounts.v1.AccountService/CreateAccount` -> `rewards.accounts`."""
+    service = method.lstrip("/").split("/", 1)[0]
+    parts = service.split(".")
+    if len(parts) >= 2 and parts[0] == "rewards":
+        return f"rewards.{parts[1]}"
+    return "rewards.core"
+
+
+def to_status(error: DomainError, method: str) -> grpc.Status:
+    code = STATUS_CODES[error.reason]
+    info = error_details_pb2.ErrorInfo(reason=error.reason.name, domain=domain_of(method),
+                                       metadata=error.metadata)
+    details = [info]
+    if error.transient:
+        delay = duration_pb2.Duration()
+        delay.FromMilliseconds(RETRY_DELAY_MS)
+        details.append(error_details_pb2.RetryInfo(retry_delay=delay))
+    status = status_pb2.Status(code=code.value[0], message=error.message)
+    for detail in details:
+        status.details.add().Pack(detail)
+    return rpc_status.to_status(status)

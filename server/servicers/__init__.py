@@ -1,0 +1,46 @@
+"""Servicers: thin translators, proto request -> command -> handler -> result -> proto response.
+
+Every service of the contract is registered. A service or RPC that is drafted but not served yet
+answers UNIMPLEMENTED with reason NOT_IMPLEMENTED (through the generated base servicer).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import grpc
+
+import rewards
+from core.service.context import Deps
+from server.servicers.accounts import AccountServicer
+
+IMPLEMENTED = {"rewards.accounts.v1.AccountService": AccountServicer}
+
+
+def _grpc_modules():
+    for info in pkgutil.walk_packages(rewards.__path__, "rewards."):
+        if info.name.endswith("_pb2_grpc"):
+            yield importlib.import_module(info.name)
+
+
+def _services() -> dict[str, tuple[type, object]]:
+    """Full service name -> (generated base servicer class, add_*_to_server function)."""
+    found = {}
+    for module in _grpc_modules():
+        descriptor_module = importlib.import_module(module.__name__[: -len("_grpc")])
+        for name, service in descriptor_module.DESCRIPTOR.services_by_name.items():
+            found[service.full_name] = (getattr(module, f"{name}Servicer"),
+                                        getattr(module, f"add_{name}Servicer_to_server"))
+    return dict(sorted(found.items()))
+
+
+_REGISTRY = _services()
+SERVICES: tuple[str, ...] = tuple(_REGISTRY)
+"""Every rewards.* service of the contract, by full name."""
+
+
+def add_servicers(server: grpc.aio.Server, deps: Deps) -> None:
+    for name, (base, add) in _REGISTRY.items():
+        implementation = IMPLEMENTED.get(name)
+        add(implementation(deps) if implementation else base(), server)

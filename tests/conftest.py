@@ -1,0 +1,79 @@
+"""Real stores for every test that needs them: embedded Redis and Postgres (started once per
+session under a short temporary folder), or the servers named by REDIS_URL / DATABASE_URL.
+
+Each test session works in a database of its own, created and migrated here and dropped at the
+end, so an external Postgres is left as it was found.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+import redis
+
+from core.adapters.embedded import EmbeddedPostgres, EmbeddedRedis
+from core.adapters.postgres.migrations import migrate
+
+
+@dataclass
+class Stores:
+    redis_url: str
+    admin_database_url: str
+    database_url: str
+    directory: Path
+
+    def create_database(self) -> str:
+        """A new empty database on the same server; returns its URL (dropped at session end)."""
+        name = f"rewards_test_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(self.admin_database_url, autocommit=True) as connection:
+            connection.execute(f"CREATE DATABASE {name}")
+        self._created.append(name)
+        return psycopg.conninfo.make_conninfo(self.admin_database_url, dbname=name)
+
+    def __post_init__(self) -> None:
+        self._created: list[str] = []
+
+    def drop_databases(self) -> None:
+        with psycopg.connect(self.admin_database_url, autocommit=True) as connection:
+            for name in self._created:
+                connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def stores():
+    directory = Path(tempfile.mkdtemp(prefix="rc-", dir="/tmp"))
+    started = []
+    redis_url = os.environ.get("REDIS_URL")
+    admin_url = os.environ.get("DATABASE_URL")
+    try:
+        if not redis_url:
+            store = EmbeddedRedis(directory / "redis")
+            redis_url = store.start()
+            started.append(store)
+        if not admin_url:
+            store = EmbeddedPostgres(directory / "postgres")
+            admin_url = store.start()
+            started.append(store)
+        holder = Stores(redis_url, admin_url, "", directory)
+        holder.database_url = holder.create_database()
+        migrate(holder.database_url)
+        yield holder
+        holder.drop_databases()
+    finally:
+        for store in reversed(started):
+            store.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+def redis_client(stores):
+    client = redis.Redis.from_url(stores.redis_url)
+    yield client
+    client.close()
