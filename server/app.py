@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 
 import grpc
@@ -76,7 +77,7 @@ class Worker:
             raise RuntimeError(f"database schema is behind: migrations {pending} not applied")
         await self.guard.ensure()
         self._tasks.append(loop.create_task(self.guard.watch(), name="redis-state-watch"))
-        log.info("worker serving", extra={"port": self.port})
+        log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port
 
     async def stop(self) -> None:

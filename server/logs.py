@@ -13,6 +13,20 @@ request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("req
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "request_id"}
 
 
+def _capture_request_id(factory):
+    """Records keep the request id of the task that logged them, whenever they are formatted."""
+    def make(*args, **kwargs) -> logging.LogRecord:
+        record = factory(*args, **kwargs)
+        record.request_id = request_id_var.get()
+        return record
+    make.captures_request_id = True
+    return make
+
+
+if not getattr(logging.getLogRecordFactory(), "captures_request_id", False):
+    logging.setLogRecordFactory(_capture_request_id(logging.getLogRecordFactory()))
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry = {
@@ -21,7 +35,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        request_id = getattr(record, "request_id", None) or request_id_var.get()
+        request_id = getattr(record, "request_id", None)
         if request_id:
             entry["request_id"] = request_id
         entry.update({k: v for k, v in vars(record).items() if k not in _STANDARD})

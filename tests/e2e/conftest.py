@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import grpc
+import pytest
+
+from rewards_client.errors import TypedErrorsInterceptor
+from tests.e2e.harness import ServerProcess
+
+
+@pytest.fixture(scope="session")
+def server(stores):
+    """One real server (one worker) on the session's stores, shared by the e2e tests."""
+    data_dir = Path(tempfile.mkdtemp(prefix="rc-srv-", dir="/tmp"))
+    process = ServerProcess(data_dir, redis_url=stores.redis_url, database_url=stores.database_url)
+    try:
+        yield process.start()
+    finally:
+        process.kill()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture
+async def channel(server):
+    async with grpc.aio.insecure_channel(server.target) as channel:
+        yield channel
+
+
+@pytest.fixture
+async def typed_channel(server):
+    """A channel whose unary calls raise rewards_client typed errors."""
+    async with grpc.aio.insecure_channel(server.target, interceptors=[TypedErrorsInterceptor()]) as channel:
+        yield channel
