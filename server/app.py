@@ -31,6 +31,7 @@ log = logging.getLogger("rewards.worker")
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
+REDIS_POOL_WAIT_S = 5
 
 
 class Worker:
@@ -50,7 +51,10 @@ class Worker:
     async def start(self) -> int:
         loop = asyncio.get_running_loop()
         await self._set_health(NOT_SERVING)
-        self.redis = redis.Redis.from_url(self.redis_url)
+        # A blocking pool: a burst beyond the pool waits for a connection instead of failing.
+        self.redis = redis.Redis(connection_pool=redis.BlockingConnectionPool.from_url(
+            self.redis_url, max_connections=self.config.redis_pool_size_max,
+            timeout=REDIS_POOL_WAIT_S))
         self.pool = AsyncConnectionPool(self.database_url, min_size=1,
                                         max_size=self.config.postgres_pool_size_max, open=False)
         await self.pool.open(wait=True)

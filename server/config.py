@@ -32,6 +32,9 @@ class Config:
     postgres_pool_size_max: int = 8
     """REWARDS_POSTGRES_POOL_SIZE_MAX: connections per worker."""
 
+    redis_pool_size_max: int = 64
+    """REWARDS_REDIS_POOL_SIZE_MAX: Redis connections per worker (more requests wait for one)."""
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Config:
         environ = dict(os.environ if environ is None else environ)
@@ -41,6 +44,7 @@ class Config:
             "metrics_address": "REWARDS_METRICS_ADDRESS", "log_level": "REWARDS_LOG_LEVEL",
             "shutdown_grace_s": "REWARDS_SHUTDOWN_GRACE_S", "ledger_linger_ms": "REWARDS_LEDGER_LINGER_MS",
             "postgres_pool_size_max": "REWARDS_POSTGRES_POOL_SIZE_MAX",
+            "redis_pool_size_max": "REWARDS_REDIS_POOL_SIZE_MAX",
         }
         values = {}
         types = {f.name: f.type for f in fields(cls)}

@@ -6,6 +6,8 @@ reasons also carry RetryInfo. The domain is `rewards.<context>` of the RPC that 
 
 from __future__ import annotations
 
+import collections
+
 import grpc
 from google.protobuf import duration_pb2
 from google.rpc import error_details_pb2, status_pb2
@@ -48,7 +50,13 @@ def domain_of(method: str) -> str:
     return "rewards.core"
 
 
-def to_status(error: DomainError, method: str) -> grpc.Status:
+class _Status(collections.namedtuple("_Status", ("code", "details", "trailing_metadata")), grpc.Status):
+    pass
+
+
+def to_status(error: DomainError, method: str,
+              trailing_metadata: tuple[tuple[str, str], ...] = ()) -> grpc.Status:
+    """The rich status for `error`; `trailing_metadata` is sent beside the status details."""
     code = STATUS_CODES[error.reason]
     info = error_details_pb2.ErrorInfo(reason=error.reason.name, domain=domain_of(method),
                                        metadata=error.metadata)
@@ -60,4 +68,6 @@ def to_status(error: DomainError, method: str) -> grpc.Status:
     status = status_pb2.Status(code=code.value[0], message=error.message)
     for detail in details:
         status.details.add().Pack(detail)
-    return rpc_status.to_status(status)
+    converted = rpc_status.to_status(status)
+    return _Status(converted.code, converted.details,
+                   tuple(converted.trailing_metadata) + tuple(trailing_metadata))

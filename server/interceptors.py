@@ -22,6 +22,7 @@ from google.protobuf import message as protobuf_message
 from google.protobuf.message import DecodeError
 from google.protobuf.unknown_fields import UnknownFieldSet
 
+from core.adapters.failures import as_domain_error
 from core.domain.errors import DomainError, ErrorReason
 from server import metrics
 from server.errors import to_status
@@ -141,9 +142,13 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
             if isinstance(error, NotImplementedError):
                 error = DomainError(ErrorReason.NOT_IMPLEMENTED, metadata={"method": method})
             if not isinstance(error, DomainError):
+                error = as_domain_error(error) or error
+            if not isinstance(error, DomainError):
                 log.error("unexpected error in %s", method, exc_info=error)
                 error = DomainError(ErrorReason.INTERNAL_ERROR, metadata={"request_id": request_id_var.get() or ""})
-            await context.abort_with_status(to_status(error, method))
+            request_id = request_id_var.get()
+            echo = ((REQUEST_ID_HEADER, request_id),) if request_id else ()
+            await context.abort_with_status(to_status(error, method, echo))
 
         def unary(behavior):
             async def wrapped(request, context):

@@ -21,7 +21,8 @@ def stub(typed_channel):
 
 
 def card(value: str | None = None) -> resources.Identifier:
-    return resources.Identifier(type=resources.IDENTIFIER_TYPE_CARDCODE, value=value or uuid.uuid4().hex)
+    return resources.Identifier(type=resources.IDENTIFIER_TYPE_CARDCODE,
+                                value=uuid.uuid4().hex if value is None else value)
 
 
 def create(**fields) -> api.CreateAccountRequest:

@@ -69,19 +69,24 @@ async def test_sigterm_during_200_in_flight_calls_completes_them_all(stores, dat
                            env={"REWARDS_LEDGER_LINGER_MS": "1500"}).start()
     program = f"sigterm-{uuid.uuid4().hex[:8]}"
     try:
-        async with grpc.aio.insecure_channel(server.target) as channel:
-            stub = account_service_pb2_grpc.AccountServiceStub(channel)
-            calls = [asyncio.ensure_future(stub.CreateAccount(create_request(program))) for _ in range(200)]
-            await asyncio.sleep(0.5)
-            assert not any(call.done() for call in calls), "calls finished before SIGTERM"
-            server.process.send_signal(signal.SIGTERM)
-            responses = await asyncio.gather(*calls, return_exceptions=True)
+        # Four clients with 50 calls each: one HTTP/2 connection admits 100 concurrent streams.
+        channels = [grpc.aio.insecure_channel(server.target, options=[("grpc.use_local_subchannel_pool", 1)])
+                    for _ in range(4)]
+        stubs = [account_service_pb2_grpc.AccountServiceStub(channel) for channel in channels]
+        calls = [asyncio.ensure_future(stubs[n % 4].CreateAccount(create_request(program), timeout=30))
+                 for n in range(200)]
+        await asyncio.sleep(0.5)
+        assert not any(call.done() for call in calls), "calls finished before SIGTERM"
+        server.process.send_signal(signal.SIGTERM)
+        responses = await asyncio.gather(*calls, return_exceptions=True)
+        for channel in channels:
+            await channel.close()
         exit_code = await asyncio.get_running_loop().run_in_executor(None, server.process.wait, 60)
     finally:
         server.kill()
 
     failures = [r for r in responses if isinstance(r, BaseException)]
-    assert failures == []
+    assert failures == [], [e.get("exception", "")[-1500:] for e in server.log if e.get("level") == "error"][:1]
     assert len({r.account.account_id for r in responses}) == 200
     assert account_count(stores.database_url, program) == 200
     assert exit_code == 0
