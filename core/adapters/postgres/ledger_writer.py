@@ -169,7 +169,8 @@ class LedgerWriter:
             for row in write.rows:
                 groups.setdefault((row.table, row.columns), []).append(row.values)
         async with self._pool.connection() as connection:
-            async with connection.transaction():
+            # One pipeline for every table: the whole batch travels in one round trip.
+            async with connection.transaction(), connection.pipeline():
                 async with connection.cursor() as cursor:
                     for key, values in groups.items():
                         await cursor.executemany(self._statement(key), values)

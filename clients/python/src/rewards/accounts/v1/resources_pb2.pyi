@@ -1,0 +1,121 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class AccountStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ACCOUNT_STATUS_UNSPECIFIED: _ClassVar[AccountStatus]
+    ACCOUNT_STATUS_ACTIVE: _ClassVar[AccountStatus]
+    ACCOUNT_STATUS_SUSPENDED: _ClassVar[AccountStatus]
+    ACCOUNT_STATUS_CLOSED: _ClassVar[AccountStatus]
+
+class IdentifierType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    IDENTIFIER_TYPE_UNSPECIFIED: _ClassVar[IdentifierType]
+    IDENTIFIER_TYPE_APPCODE: _ClassVar[IdentifierType]
+    IDENTIFIER_TYPE_CARDCODE: _ClassVar[IdentifierType]
+    IDENTIFIER_TYPE_EXTERNALCODE: _ClassVar[IdentifierType]
+    IDENTIFIER_TYPE_PHONE: _ClassVar[IdentifierType]
+    IDENTIFIER_TYPE_ID: _ClassVar[IdentifierType]
+
+class MembershipRole(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    MEMBERSHIP_ROLE_UNSPECIFIED: _ClassVar[MembershipRole]
+    MEMBERSHIP_ROLE_OWNER: _ClassVar[MembershipRole]
+    MEMBERSHIP_ROLE_COOWNER: _ClassVar[MembershipRole]
+    MEMBERSHIP_ROLE_COLLECTOR: _ClassVar[MembershipRole]
+
+class MarketingChannel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    MARKETING_CHANNEL_UNSPECIFIED: _ClassVar[MarketingChannel]
+    MARKETING_CHANNEL_EMAIL: _ClassVar[MarketingChannel]
+    MARKETING_CHANNEL_SMS: _ClassVar[MarketingChannel]
+    MARKETING_CHANNEL_PUSH: _ClassVar[MarketingChannel]
+    MARKETING_CHANNEL_POST: _ClassVar[MarketingChannel]
+    MARKETING_CHANNEL_PHONE: _ClassVar[MarketingChannel]
+ACCOUNT_STATUS_UNSPECIFIED: AccountStatus
+ACCOUNT_STATUS_ACTIVE: AccountStatus
+ACCOUNT_STATUS_SUSPENDED: AccountStatus
+ACCOUNT_STATUS_CLOSED: AccountStatus
+IDENTIFIER_TYPE_UNSPECIFIED: IdentifierType
+IDENTIFIER_TYPE_APPCODE: IdentifierType
+IDENTIFIER_TYPE_CARDCODE: IdentifierType
+IDENTIFIER_TYPE_EXTERNALCODE: IdentifierType
+IDENTIFIER_TYPE_PHONE: IdentifierType
+IDENTIFIER_TYPE_ID: IdentifierType
+MEMBERSHIP_ROLE_UNSPECIFIED: MembershipRole
+MEMBERSHIP_ROLE_OWNER: MembershipRole
+MEMBERSHIP_ROLE_COOWNER: MembershipRole
+MEMBERSHIP_ROLE_COLLECTOR: MembershipRole
+MARKETING_CHANNEL_UNSPECIFIED: MarketingChannel
+MARKETING_CHANNEL_EMAIL: MarketingChannel
+MARKETING_CHANNEL_SMS: MarketingChannel
+MARKETING_CHANNEL_PUSH: MarketingChannel
+MARKETING_CHANNEL_POST: MarketingChannel
+MARKETING_CHANNEL_PHONE: MarketingChannel
+
+class Identifier(_message.Message):
+    __slots__ = ("type", "value")
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    type: IdentifierType
+    value: str
+    def __init__(self, type: _Optional[_Union[IdentifierType, str]] = ..., value: _Optional[str] = ...) -> None: ...
+
+class Account(_message.Message):
+    __slots__ = ("account_id", "program_id", "status", "identifiers", "create_time", "update_time")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    IDENTIFIERS_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    program_id: str
+    status: AccountStatus
+    identifiers: _containers.RepeatedCompositeFieldContainer[Identifier]
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, account_id: _Optional[str] = ..., program_id: _Optional[str] = ..., status: _Optional[_Union[AccountStatus, str]] = ..., identifiers: _Optional[_Iterable[_Union[Identifier, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class User(_message.Message):
+    __slots__ = ("user_id", "external_user_id", "display_name", "email", "phone_number", "create_time", "update_time")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EXTERNAL_USER_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    PHONE_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    external_user_id: str
+    display_name: str
+    email: str
+    phone_number: str
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, user_id: _Optional[str] = ..., external_user_id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., phone_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Membership(_message.Message):
+    __slots__ = ("account_id", "user_id", "role", "marketing_opt_ins", "create_time", "update_time")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    MARKETING_OPT_INS_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    user_id: str
+    role: MembershipRole
+    marketing_opt_ins: _containers.RepeatedScalarFieldContainer[MarketingChannel]
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ..., role: _Optional[_Union[MembershipRole, str]] = ..., marketing_opt_ins: _Optional[_Iterable[_Union[MarketingChannel, str]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

@@ -1,0 +1,203 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from rewards.coupons.v1 import resources_pb2 as _resources_pb2
+from rewards.type.v1 import money_pb2 as _money_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class IssueCouponRequest(_message.Message):
+    __slots__ = ("request_id", "offer_id", "account_id", "code_series_id")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_SERIES_ID_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    offer_id: str
+    account_id: str
+    code_series_id: str
+    def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code_series_id: _Optional[str] = ...) -> None: ...
+
+class IssueCouponResponse(_message.Message):
+    __slots__ = ("coupon",)
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    coupon: _resources_pb2.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+
+class BulkIssueCouponsRequest(_message.Message):
+    __slots__ = ("request_id", "offer_id", "account_ids")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    offer_id: str
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., account_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class BulkIssueCouponsResponse(_message.Message):
+    __slots__ = ("request_id", "issued_count", "failed_count", "rows")
+    class Row(_message.Message):
+        __slots__ = ("row_index", "account_id", "coupon", "reason")
+        ROW_INDEX_FIELD_NUMBER: _ClassVar[int]
+        ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+        COUPON_FIELD_NUMBER: _ClassVar[int]
+        REASON_FIELD_NUMBER: _ClassVar[int]
+        row_index: int
+        account_id: str
+        coupon: _resources_pb2.Coupon
+        reason: str
+        def __init__(self, row_index: _Optional[int] = ..., account_id: _Optional[str] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    ISSUED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    FAILED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    issued_count: int
+    failed_count: int
+    rows: _containers.RepeatedCompositeFieldContainer[BulkIssueCouponsResponse.Row]
+    def __init__(self, request_id: _Optional[str] = ..., issued_count: _Optional[int] = ..., failed_count: _Optional[int] = ..., rows: _Optional[_Iterable[_Union[BulkIssueCouponsResponse.Row, _Mapping]]] = ...) -> None: ...
+
+class GetCouponRequest(_message.Message):
+    __slots__ = ("code", "account_id")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    account_id: str
+    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+
+class GetCouponResponse(_message.Message):
+    __slots__ = ("coupon",)
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    coupon: _resources_pb2.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+
+class ActivateCouponRequest(_message.Message):
+    __slots__ = ("request_id", "code", "account_id")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    code: str
+    account_id: str
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+
+class ActivateCouponResponse(_message.Message):
+    __slots__ = ("coupon",)
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    coupon: _resources_pb2.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+
+class ValidateCouponRequest(_message.Message):
+    __slots__ = ("code", "account_id", "store_id", "bill_amount")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    account_id: str
+    store_id: str
+    bill_amount: _money_pb2.Money
+    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
+
+class ValidateCouponResponse(_message.Message):
+    __slots__ = ("redeemable", "reason", "reward", "coupon", "validate_time")
+    REDEEMABLE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    REWARD_FIELD_NUMBER: _ClassVar[int]
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    VALIDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    redeemable: bool
+    reason: str
+    reward: _resources_pb2.AppliedReward
+    coupon: _resources_pb2.Coupon
+    validate_time: _timestamp_pb2.Timestamp
+    def __init__(self, redeemable: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., validate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RedeemCouponRequest(_message.Message):
+    __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    code: str
+    account_id: str
+    store_id: str
+    bill_amount: _money_pb2.Money
+    transaction_id: str
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ...) -> None: ...
+
+class RedeemCouponResponse(_message.Message):
+    __slots__ = ("redemption_id", "reward", "coupon", "redeem_time")
+    REDEMPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    REWARD_FIELD_NUMBER: _ClassVar[int]
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    REDEEM_TIME_FIELD_NUMBER: _ClassVar[int]
+    redemption_id: str
+    reward: _resources_pb2.AppliedReward
+    coupon: _resources_pb2.Coupon
+    redeem_time: _timestamp_pb2.Timestamp
+    def __init__(self, redemption_id: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ReverseRedemptionRequest(_message.Message):
+    __slots__ = ("request_id", "redemption_id", "note")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    REDEMPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    redemption_id: str
+    note: str
+    def __init__(self, request_id: _Optional[str] = ..., redemption_id: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class ReverseRedemptionResponse(_message.Message):
+    __slots__ = ("coupon", "reverse_time")
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    REVERSE_TIME_FIELD_NUMBER: _ClassVar[int]
+    coupon: _resources_pb2.Coupon
+    reverse_time: _timestamp_pb2.Timestamp
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., reverse_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RevokeCouponRequest(_message.Message):
+    __slots__ = ("request_id", "code", "account_id", "note")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    code: str
+    account_id: str
+    note: str
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class RevokeCouponResponse(_message.Message):
+    __slots__ = ("coupon",)
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    coupon: _resources_pb2.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+
+class ListDealsRequest(_message.Message):
+    __slots__ = ("account_id", "store_id", "page_size", "page_token")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    store_id: str
+    page_size: int
+    page_token: str
+    def __init__(self, account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListDealsResponse(_message.Message):
+    __slots__ = ("deals", "next_page_token")
+    DEALS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    deals: _containers.RepeatedCompositeFieldContainer[_resources_pb2.Deal]
+    next_page_token: str
+    def __init__(self, deals: _Optional[_Iterable[_Union[_resources_pb2.Deal, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

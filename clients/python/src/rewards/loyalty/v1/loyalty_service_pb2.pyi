@@ -1,0 +1,161 @@
+import datetime
+
+from google.protobuf import duration_pb2 as _duration_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from rewards.loyalty.v1 import resources_pb2 as _resources_pb2
+from rewards.type.v1 import money_pb2 as _money_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class EarnPointsRequest(_message.Message):
+    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    COUPON_CODES_FIELD_NUMBER: _ClassVar[int]
+    PAYMENT_CARD_TYPE_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    account_id: str
+    store_id: str
+    transaction_id: str
+    bill_amount: _money_pb2.Money
+    coupon_codes: _containers.RepeatedScalarFieldContainer[str]
+    payment_card_type: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ...) -> None: ...
+
+class EarnPointsResponse(_message.Message):
+    __slots__ = ("transaction", "balance")
+    TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+    BALANCE_FIELD_NUMBER: _ClassVar[int]
+    transaction: _resources_pb2.PointsTransaction
+    balance: _resources_pb2.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+
+class EarnByCodeRequest(_message.Message):
+    __slots__ = ("request_id", "account_id", "code")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    account_id: str
+    code: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code: _Optional[str] = ...) -> None: ...
+
+class EarnByCodeResponse(_message.Message):
+    __slots__ = ("transaction", "balance")
+    TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+    BALANCE_FIELD_NUMBER: _ClassVar[int]
+    transaction: _resources_pb2.PointsTransaction
+    balance: _resources_pb2.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+
+class SendRedemptionOtpRequest(_message.Message):
+    __slots__ = ("request_id", "account_id", "points", "user_id")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    account_id: str
+    points: int
+    user_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., user_id: _Optional[str] = ...) -> None: ...
+
+class SendRedemptionOtpResponse(_message.Message):
+    __slots__ = ("otp_id", "expire_time")
+    OTP_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    otp_id: str
+    expire_time: _timestamp_pb2.Timestamp
+    def __init__(self, otp_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RedeemPointsRequest(_message.Message):
+    __slots__ = ("request_id", "account_id", "points", "otp_id", "otp_code", "store_id", "transaction_id")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    OTP_ID_FIELD_NUMBER: _ClassVar[int]
+    OTP_CODE_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    account_id: str
+    points: int
+    otp_id: str
+    otp_code: str
+    store_id: str
+    transaction_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ...) -> None: ...
+
+class RedeemPointsResponse(_message.Message):
+    __slots__ = ("transaction", "balance")
+    TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+    BALANCE_FIELD_NUMBER: _ClassVar[int]
+    transaction: _resources_pb2.PointsTransaction
+    balance: _resources_pb2.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+
+class RefundPointsRequest(_message.Message):
+    __slots__ = ("request_id", "points_transaction_id", "points", "note")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    points_transaction_id: str
+    points: int
+    note: str
+    def __init__(self, request_id: _Optional[str] = ..., points_transaction_id: _Optional[str] = ..., points: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
+
+class RefundPointsResponse(_message.Message):
+    __slots__ = ("transaction", "balance")
+    TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+    BALANCE_FIELD_NUMBER: _ClassVar[int]
+    transaction: _resources_pb2.PointsTransaction
+    balance: _resources_pb2.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+
+class GetBalanceRequest(_message.Message):
+    __slots__ = ("account_id", "expiry_window")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPIRY_WINDOW_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    expiry_window: _duration_pb2.Duration
+    def __init__(self, account_id: _Optional[str] = ..., expiry_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class GetBalanceResponse(_message.Message):
+    __slots__ = ("balance",)
+    BALANCE_FIELD_NUMBER: _ClassVar[int]
+    balance: _resources_pb2.Balance
+    def __init__(self, balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+
+class ListTransactionsRequest(_message.Message):
+    __slots__ = ("account_id", "types", "start_time", "end_time", "page_size", "page_token")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    TYPES_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    types: _containers.RepeatedScalarFieldContainer[_resources_pb2.PointsTransactionType]
+    start_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    page_size: int
+    page_token: str
+    def __init__(self, account_id: _Optional[str] = ..., types: _Optional[_Iterable[_Union[_resources_pb2.PointsTransactionType, str]]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListTransactionsResponse(_message.Message):
+    __slots__ = ("transactions", "next_page_token")
+    TRANSACTIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    transactions: _containers.RepeatedCompositeFieldContainer[_resources_pb2.PointsTransaction]
+    next_page_token: str
+    def __init__(self, transactions: _Optional[_Iterable[_Union[_resources_pb2.PointsTransaction, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,244 @@
+import datetime
+
+from google.protobuf import duration_pb2 as _duration_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from rewards.type.v1 import money_pb2 as _money_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class RoundingMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ROUNDING_MODE_UNSPECIFIED: _ClassVar[RoundingMode]
+    ROUNDING_MODE_FLOOR: _ClassVar[RoundingMode]
+    ROUNDING_MODE_HALF_UP: _ClassVar[RoundingMode]
+    ROUNDING_MODE_CEILING: _ClassVar[RoundingMode]
+
+class EarnRuleKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EARN_RULE_KIND_UNSPECIFIED: _ClassVar[EarnRuleKind]
+    EARN_RULE_KIND_EVENT: _ClassVar[EarnRuleKind]
+    EARN_RULE_KIND_RATIO: _ClassVar[EarnRuleKind]
+    EARN_RULE_KIND_TIER: _ClassVar[EarnRuleKind]
+    EARN_RULE_KIND_PROMOTION: _ClassVar[EarnRuleKind]
+    EARN_RULE_KIND_REFERRAL: _ClassVar[EarnRuleKind]
+    EARN_RULE_KIND_CARD_TYPE: _ClassVar[EarnRuleKind]
+
+class EarnEvent(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EARN_EVENT_UNSPECIFIED: _ClassVar[EarnEvent]
+    EARN_EVENT_ACCOUNT_CREATED: _ClassVar[EarnEvent]
+    EARN_EVENT_FIRST_PURCHASE: _ClassVar[EarnEvent]
+    EARN_EVENT_MARKETING_OPT_IN: _ClassVar[EarnEvent]
+
+class PointsTransactionType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    POINTS_TRANSACTION_TYPE_UNSPECIFIED: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_EARN: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_EARN_BY_CODE: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_EVENT: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_REFERRAL: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_COUPON_EXTRA_POINTS: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_REDEEM: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_COUPON_PURCHASE: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_REFUND: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_EXPIRE: _ClassVar[PointsTransactionType]
+
+class PointsTransactionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    POINTS_TRANSACTION_STATE_UNSPECIFIED: _ClassVar[PointsTransactionState]
+    POINTS_TRANSACTION_STATE_PENDING: _ClassVar[PointsTransactionState]
+    POINTS_TRANSACTION_STATE_POSTED: _ClassVar[PointsTransactionState]
+    POINTS_TRANSACTION_STATE_VOIDED: _ClassVar[PointsTransactionState]
+ROUNDING_MODE_UNSPECIFIED: RoundingMode
+ROUNDING_MODE_FLOOR: RoundingMode
+ROUNDING_MODE_HALF_UP: RoundingMode
+ROUNDING_MODE_CEILING: RoundingMode
+EARN_RULE_KIND_UNSPECIFIED: EarnRuleKind
+EARN_RULE_KIND_EVENT: EarnRuleKind
+EARN_RULE_KIND_RATIO: EarnRuleKind
+EARN_RULE_KIND_TIER: EarnRuleKind
+EARN_RULE_KIND_PROMOTION: EarnRuleKind
+EARN_RULE_KIND_REFERRAL: EarnRuleKind
+EARN_RULE_KIND_CARD_TYPE: EarnRuleKind
+EARN_EVENT_UNSPECIFIED: EarnEvent
+EARN_EVENT_ACCOUNT_CREATED: EarnEvent
+EARN_EVENT_FIRST_PURCHASE: EarnEvent
+EARN_EVENT_MARKETING_OPT_IN: EarnEvent
+POINTS_TRANSACTION_TYPE_UNSPECIFIED: PointsTransactionType
+POINTS_TRANSACTION_TYPE_EARN: PointsTransactionType
+POINTS_TRANSACTION_TYPE_EARN_BY_CODE: PointsTransactionType
+POINTS_TRANSACTION_TYPE_EVENT: PointsTransactionType
+POINTS_TRANSACTION_TYPE_REFERRAL: PointsTransactionType
+POINTS_TRANSACTION_TYPE_COUPON_EXTRA_POINTS: PointsTransactionType
+POINTS_TRANSACTION_TYPE_REDEEM: PointsTransactionType
+POINTS_TRANSACTION_TYPE_COUPON_PURCHASE: PointsTransactionType
+POINTS_TRANSACTION_TYPE_REFUND: PointsTransactionType
+POINTS_TRANSACTION_TYPE_EXPIRE: PointsTransactionType
+POINTS_TRANSACTION_STATE_UNSPECIFIED: PointsTransactionState
+POINTS_TRANSACTION_STATE_PENDING: PointsTransactionState
+POINTS_TRANSACTION_STATE_POSTED: PointsTransactionState
+POINTS_TRANSACTION_STATE_VOIDED: PointsTransactionState
+
+class Program(_message.Message):
+    __slots__ = ("program_id", "display_name", "currency_code", "time_zone", "points_expiry", "min_redemption_balance_points", "create_time", "update_time")
+    PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    CURRENCY_CODE_FIELD_NUMBER: _ClassVar[int]
+    TIME_ZONE_FIELD_NUMBER: _ClassVar[int]
+    POINTS_EXPIRY_FIELD_NUMBER: _ClassVar[int]
+    MIN_REDEMPTION_BALANCE_POINTS_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    program_id: str
+    display_name: str
+    currency_code: str
+    time_zone: str
+    points_expiry: _duration_pb2.Duration
+    min_redemption_balance_points: int
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class EventEarnRule(_message.Message):
+    __slots__ = ("event", "points")
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    event: EarnEvent
+    points: int
+    def __init__(self, event: _Optional[_Union[EarnEvent, str]] = ..., points: _Optional[int] = ...) -> None: ...
+
+class RatioEarnRule(_message.Message):
+    __slots__ = ("points_numerator", "amount_minor_denominator", "rounding_mode", "store_ids")
+    POINTS_NUMERATOR_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_MINOR_DENOMINATOR_FIELD_NUMBER: _ClassVar[int]
+    ROUNDING_MODE_FIELD_NUMBER: _ClassVar[int]
+    STORE_IDS_FIELD_NUMBER: _ClassVar[int]
+    points_numerator: int
+    amount_minor_denominator: int
+    rounding_mode: RoundingMode
+    store_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, points_numerator: _Optional[int] = ..., amount_minor_denominator: _Optional[int] = ..., rounding_mode: _Optional[_Union[RoundingMode, str]] = ..., store_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class EarnTier(_message.Message):
+    __slots__ = ("min_bill_amount", "points")
+    MIN_BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    min_bill_amount: _money_pb2.Money
+    points: int
+    def __init__(self, min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., points: _Optional[int] = ...) -> None: ...
+
+class TierEarnRule(_message.Message):
+    __slots__ = ("tiers",)
+    TIERS_FIELD_NUMBER: _ClassVar[int]
+    tiers: _containers.RepeatedCompositeFieldContainer[EarnTier]
+    def __init__(self, tiers: _Optional[_Iterable[_Union[EarnTier, _Mapping]]] = ...) -> None: ...
+
+class PromotionEarnRule(_message.Message):
+    __slots__ = ("start_time", "end_time", "multiplier_bps", "store_ids")
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    MULTIPLIER_BPS_FIELD_NUMBER: _ClassVar[int]
+    STORE_IDS_FIELD_NUMBER: _ClassVar[int]
+    start_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    multiplier_bps: int
+    store_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., multiplier_bps: _Optional[int] = ..., store_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ReferralEarnRule(_message.Message):
+    __slots__ = ("referrer_points", "referred_points")
+    REFERRER_POINTS_FIELD_NUMBER: _ClassVar[int]
+    REFERRED_POINTS_FIELD_NUMBER: _ClassVar[int]
+    referrer_points: int
+    referred_points: int
+    def __init__(self, referrer_points: _Optional[int] = ..., referred_points: _Optional[int] = ...) -> None: ...
+
+class CardTypeEarnRule(_message.Message):
+    __slots__ = ("card_types", "multiplier_bps")
+    CARD_TYPES_FIELD_NUMBER: _ClassVar[int]
+    MULTIPLIER_BPS_FIELD_NUMBER: _ClassVar[int]
+    card_types: _containers.RepeatedScalarFieldContainer[str]
+    multiplier_bps: int
+    def __init__(self, card_types: _Optional[_Iterable[str]] = ..., multiplier_bps: _Optional[int] = ...) -> None: ...
+
+class EarnRule(_message.Message):
+    __slots__ = ("earn_rule_id", "program_id", "display_name", "event", "ratio", "tier", "promotion", "referral", "card_type", "etag", "create_time", "update_time")
+    EARN_RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    RATIO_FIELD_NUMBER: _ClassVar[int]
+    TIER_FIELD_NUMBER: _ClassVar[int]
+    PROMOTION_FIELD_NUMBER: _ClassVar[int]
+    REFERRAL_FIELD_NUMBER: _ClassVar[int]
+    CARD_TYPE_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    earn_rule_id: str
+    program_id: str
+    display_name: str
+    event: EventEarnRule
+    ratio: RatioEarnRule
+    tier: TierEarnRule
+    promotion: PromotionEarnRule
+    referral: ReferralEarnRule
+    card_type: CardTypeEarnRule
+    etag: str
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, earn_rule_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., event: _Optional[_Union[EventEarnRule, _Mapping]] = ..., ratio: _Optional[_Union[RatioEarnRule, _Mapping]] = ..., tier: _Optional[_Union[TierEarnRule, _Mapping]] = ..., promotion: _Optional[_Union[PromotionEarnRule, _Mapping]] = ..., referral: _Optional[_Union[ReferralEarnRule, _Mapping]] = ..., card_type: _Optional[_Union[CardTypeEarnRule, _Mapping]] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class PointsTransaction(_message.Message):
+    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time")
+    POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    REFUNDED_POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    REFUNDED_POINTS_FIELD_NUMBER: _ClassVar[int]
+    BASKET_ID_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    points_transaction_id: str
+    account_id: str
+    type: PointsTransactionType
+    state: PointsTransactionState
+    points: int
+    store_id: str
+    transaction_id: str
+    bill_amount: _money_pb2.Money
+    refunded_points_transaction_id: str
+    refunded_points: int
+    basket_id: str
+    create_time: _timestamp_pb2.Timestamp
+    expire_time: _timestamp_pb2.Timestamp
+    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Balance(_message.Message):
+    __slots__ = ("account_id", "posted_points", "pending_points", "available_points", "expiring_points", "next_expire_time", "balance_time")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    POSTED_POINTS_FIELD_NUMBER: _ClassVar[int]
+    PENDING_POINTS_FIELD_NUMBER: _ClassVar[int]
+    AVAILABLE_POINTS_FIELD_NUMBER: _ClassVar[int]
+    EXPIRING_POINTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    BALANCE_TIME_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    posted_points: int
+    pending_points: int
+    available_points: int
+    expiring_points: int
+    next_expire_time: _timestamp_pb2.Timestamp
+    balance_time: _timestamp_pb2.Timestamp
+    def __init__(self, account_id: _Optional[str] = ..., posted_points: _Optional[int] = ..., pending_points: _Optional[int] = ..., available_points: _Optional[int] = ..., expiring_points: _Optional[int] = ..., next_expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., balance_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
