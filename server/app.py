@@ -111,8 +111,19 @@ async def run_worker(config: Config, redis_url: str, database_url: str, address:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
+    orphan_watch = loop.create_task(_stop_when_orphaned(stop))
     await worker.start()
     await stop.wait()
+    orphan_watch.cancel()
     log.info("worker shutting down")
     await worker.stop()
 
+
+
+async def _stop_when_orphaned(stop: asyncio.Event, interval_s: float = 1.0) -> None:
+    """A worker whose supervisor died (even by SIGKILL) shuts down gracefully on its own."""
+    parent = os.getppid()
+    while os.getppid() == parent:
+        await asyncio.sleep(interval_s)
+    log.error("supervisor is gone; shutting down")
+    stop.set()

@@ -96,11 +96,14 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
         def unary(behavior):
             async def wrapped(request, context):
                 started = time.perf_counter()
+                metrics.RPC_IN_FLIGHT.inc()
                 try:
                     response = await behavior(request, context)
                 except BaseException as error:
                     record(context, started, error)
                     raise
+                finally:
+                    metrics.RPC_IN_FLIGHT.dec()
                 record(context, started, None)
                 return response
             return wrapped
@@ -108,12 +111,15 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
         def streaming(behavior):
             async def wrapped(request, context):
                 started = time.perf_counter()
+                metrics.RPC_IN_FLIGHT.inc()
                 try:
                     async for response in behavior(request, context):
                         yield response
                 except BaseException as error:
                     record(context, started, error)
                     raise
+                finally:
+                    metrics.RPC_IN_FLIGHT.dec()
                 record(context, started, None)
             return wrapped
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 from prometheus_client import multiprocess
 
 _LATENCY_BUCKETS_S = (0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5)
@@ -14,6 +14,8 @@ RPC_REQUESTS = Counter("rewards_rpc_requests", "RPCs handled, by method and stat
                        ["method", "code"])
 RPC_SECONDS = Histogram("rewards_rpc_seconds", "RPC latency, by method and status code.",
                         ["method", "code"], buckets=_LATENCY_BUCKETS_S)
+RPC_IN_FLIGHT = Gauge("rewards_rpc_in_flight", "RPCs being handled now, over all workers.",
+                      multiprocess_mode="livesum")
 LEDGER_BATCH_WRITES = Histogram("rewards_ledger_batch_writes", "Writes per committed ledger batch.",
                                 buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000))
 LEDGER_COMMIT_SECONDS = Histogram("rewards_ledger_commit_seconds", "Ledger batch commit latency.",

@@ -94,8 +94,9 @@ class CodeGenerator:
         codes: list[str] = []
         while len(codes) < count:
             code = prefix + self._draw()
-            if code not in issued:
-                issued.add(code)
+            issued_count = len(issued)
+            issued.add(code)
+            if len(issued) > issued_count:  # new: one set lookup rather than `in` then add
                 codes.append(code)
         return codes
 

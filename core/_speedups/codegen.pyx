@@ -255,21 +255,28 @@ cdef class CodeGenerator:
         return 0
 
     cdef int _grow_slots(self, Py_ssize_t slot_count) except -1:
-        """Replaces the slot table by one of slot_count slots and places every issued code again."""
+        """Replaces the slot table by one of slot_count slots and places every issued code again
+        (a batch of hashes ahead, their slots prefetched)."""
         cdef Py_ssize_t mask = slot_count - 1
         cdef uint64_t* slots = <uint64_t*>PyMem_Malloc(slot_count * sizeof(uint64_t))
+        cdef uint64_t hashes[_BATCH_CODES]
+        cdef Py_ssize_t start
         cdef Py_ssize_t index
         cdef Py_ssize_t position
-        cdef uint64_t hash_value
+        cdef Py_ssize_t batch
         if slots == NULL:
             raise MemoryError()
         memset(slots, 0, slot_count * sizeof(uint64_t))
-        for index in range(self._issued_count):
-            hash_value = _hash(self._arena + index * self._length, self._length)
-            position = <Py_ssize_t>(hash_value & <uint64_t>mask)
-            while slots[position] != 0:
-                position = (position + 1) & mask
-            slots[position] = (hash_value & _TAG_MASK) | <uint64_t>(index + 1)
+        for start in range(0, self._issued_count, _BATCH_CODES):
+            batch = min(self._issued_count - start, <Py_ssize_t>_BATCH_CODES)
+            for index in range(batch):
+                hashes[index] = _hash(self._arena + (start + index) * self._length, self._length)
+                CODEGEN_PREFETCH(&slots[hashes[index] & <uint64_t>mask])
+            for index in range(batch):
+                position = <Py_ssize_t>(hashes[index] & <uint64_t>mask)
+                while slots[position] != 0:
+                    position = (position + 1) & mask
+                slots[position] = (hashes[index] & _TAG_MASK) | <uint64_t>(start + index + 1)
         PyMem_Free(self._slots)
         self._slots = slots
         self._slot_mask = mask

@@ -45,7 +45,8 @@ class ServerProcess:
     def start(self) -> ServerProcess:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "serve", "--workers", str(self.workers)],
-            env=self.environment, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            env=self.environment, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)
         threading.Thread(target=self._drain, daemon=True).start()
         started = self.wait_for_log("rewards-core started")
         self.port, self.metrics_port = started["port"], started.get("metrics_port")
@@ -74,6 +75,16 @@ class ServerProcess:
                 return entry
         raise TimeoutError(f"no {message!r} log line within {timeout_s} s: {self.log[-20:]}")
 
+    def metric(self, name: str) -> float:
+        """The summed value of an unlabelled metric on the metrics endpoint."""
+        import urllib.request
+
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=5) as page:
+            text = page.read().decode()
+        values = [float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+                  if line.startswith(name + " ") or line.startswith(name + "{")]
+        return sum(values)
+
     def health(self, service: str = "") -> int:
         with grpc.insecure_channel(self.target) as channel:
             stub = health_pb2_grpc.HealthStub(channel)
@@ -97,6 +108,7 @@ class ServerProcess:
         return self.process.wait(timeout=timeout_s)
 
     def kill(self) -> None:
+        """SIGKILL the supervisor and its workers (its process group)."""
         if self.process.poll() is None:
-            self.process.kill()
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()

@@ -66,7 +66,7 @@ def account_count(database_url: str, program: str) -> int:
 async def test_sigterm_during_200_in_flight_calls_completes_them_all(stores, data_dir, own_redis):
     # A long linger holds every call in the ledger writer, so all 200 are in flight at SIGTERM.
     server = ServerProcess(data_dir, redis_url=own_redis, database_url=stores.database_url,
-                           env={"REWARDS_LEDGER_LINGER_MS": "1500"}).start()
+                           env={"REWARDS_LEDGER_LINGER_MS": "5000"}).start()
     program = f"sigterm-{uuid.uuid4().hex[:8]}"
     try:
         # Four clients with 50 calls each: one HTTP/2 connection admits 100 concurrent streams.
@@ -75,8 +75,9 @@ async def test_sigterm_during_200_in_flight_calls_completes_them_all(stores, dat
         stubs = [account_service_pb2_grpc.AccountServiceStub(channel) for channel in channels]
         calls = [asyncio.ensure_future(stubs[n % 4].CreateAccount(create_request(program), timeout=30))
                  for n in range(200)]
-        await asyncio.sleep(0.5)
-        assert not any(call.done() for call in calls), "calls finished before SIGTERM"
+        while server.metric("rewards_rpc_in_flight") < 200:  # All 200 reached the server.
+            assert not any(call.done() for call in calls), "a call finished before SIGTERM"
+            await asyncio.sleep(0.02)
         server.process.send_signal(signal.SIGTERM)
         responses = await asyncio.gather(*calls, return_exceptions=True)
         for channel in channels:
@@ -155,3 +156,23 @@ def test_two_workers_share_one_port_and_a_dead_worker_is_restarted(stores, data_
 
 def serving_workers(server: ServerProcess) -> list[dict]:
     return [entry for entry in server.log if entry.get("message") == "worker serving"]
+
+
+def test_workers_of_a_killed_supervisor_shut_down_on_their_own(stores, data_dir, own_redis):
+    server = ServerProcess(data_dir, redis_url=own_redis, database_url=stores.database_url).start()
+    (worker,) = [entry["pid"] for entry in serving_workers(server)]
+
+    server.process.kill()  # SIGKILL: the supervisor cannot forward anything.
+    server.process.wait()
+
+    wait_for(lambda: not pid_alive(worker), timeout_s=15, what="the orphaned worker to exit")
+    assert any(e.get("message") == "supervisor is gone; shutting down" for e in server.log)
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # A zombie has exited; it only waits to be reaped.
+        return stat.read().split(") ", 1)[1][0] != "Z"
