@@ -6,6 +6,7 @@ import asyncio
 import logging
 import os
 import signal
+from pathlib import Path
 
 import grpc
 import redis.asyncio as redis
@@ -19,12 +20,17 @@ from core.adapters.postgres.ledger_writer import LedgerWriter
 from core.adapters.postgres.migrations import pending_versions
 from core.adapters.redis.scripts import Scripts
 from core.adapters.redis.state import StateGuard
+from core.adapters.signing_keys import SigningKeys
+from core.adapters.tokens import AccessTokens, KeyRing
 from core.domain.clock import Clock, SystemClock
+from core.service.auth import Auth, AuthSettings
 from core.service.context import Deps
 from server import metrics
 from server.config import Config
 from server.interceptors import (DecodingInterceptor, ErrorInterceptor, MetricsInterceptor,
                                  RequestIdInterceptor)
+from server.security import (AdmissionInterceptor, AuthenticationInterceptor, RateLimitInterceptor,
+                             SigningInterceptor)
 from server.servicers import SERVICES, add_servicers
 
 log = logging.getLogger("rewards.worker")
@@ -32,6 +38,7 @@ log = logging.getLogger("rewards.worker")
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 REDIS_POOL_WAIT_S = 5
+MIGRATION_POLL_S = 1
 
 
 class Worker:
@@ -65,24 +72,40 @@ class Worker:
         self.deps = Deps(self.pool, self.redis, self.scripts, self.writer,
                          IdempotencyStore(self.redis, self.scripts, self.pool), self.clock)
         self.guard = StateGuard(self.redis, self.pool, on_readiness=self._on_readiness)
+        self.keyring = KeyRing(self.pool)
+        await self.keyring.ensure_active()
+        tokens = AccessTokens(self.keyring, self.clock, issuer=self.config.token_issuer,
+                              audience=self.config.token_audience, ttl_seconds=self.config.access_token_ttl_s)
+        self.auth = Auth(self.pool, self.redis, tokens, self.clock, AuthSettings(
+            self.config.refresh_token_ttl_s, self.config.refresh_grace_s))
         self.server = grpc.aio.server(interceptors=[
-            RequestIdInterceptor(), MetricsInterceptor(), ErrorInterceptor(), DecodingInterceptor()])
-        add_servicers(self.server, self.deps)
+            RequestIdInterceptor(), MetricsInterceptor(), ErrorInterceptor(), DecodingInterceptor(),
+            AuthenticationInterceptor(tokens),
+            SigningInterceptor(SigningKeys(self.pool), self.clock, self.config.sign_reads),
+            RateLimitInterceptor(), AdmissionInterceptor(self.scripts)])
+        add_servicers(self.server, self.deps, self.auth)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
             [*SERVICES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
              reflection.SERVICE_NAME], self.server)
-        self.port = self.server.add_insecure_port(self.address)
+        credentials = server_credentials(self.config)
+        self.port = (self.server.add_secure_port(self.address, credentials) if credentials
+                     else self.server.add_insecure_port(self.address))
         if self.port == 0:
             raise RuntimeError(f"could not bind {self.address}")
         await self.server.start()
-        pending = await loop.run_in_executor(None, pending_versions, self.database_url)
-        if pending:
-            raise RuntimeError(f"database schema is behind: migrations {pending} not applied")
+        await self._wait_for_migrations()
         await self.guard.ensure()
         self._tasks.append(loop.create_task(self.guard.watch(), name="redis-state-watch"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port
+
+    async def _wait_for_migrations(self) -> None:
+        """Stay NOT_SERVING until the schema is current (another process may be migrating)."""
+        loop = asyncio.get_running_loop()
+        while pending := await loop.run_in_executor(None, pending_versions, self.database_url):
+            log.warning("waiting for migrations", extra={"pending": pending})
+            await asyncio.sleep(MIGRATION_POLL_S)
 
     async def stop(self) -> None:
         """Stop accepting, let in-flight calls finish, flush the ledger, close the pools."""
@@ -103,6 +126,16 @@ class Worker:
         await self.health.set("", status)
         for service in SERVICES:
             await self.health.set(service, status)
+
+
+def server_credentials(config: Config) -> grpc.ServerCredentials | None:
+    """TLS from the configured PEM files; with a client CA, mutual TLS (client certificates required)."""
+    if not config.tls_cert_file:
+        return None
+    read = lambda path: Path(path).read_bytes()  # noqa: E731
+    root = read(config.tls_client_ca_file) if config.tls_client_ca_file else None
+    return grpc.ssl_server_credentials([(read(config.tls_key_file), read(config.tls_cert_file))],
+                                       root_certificates=root, require_client_auth=root is not None)
 
 
 async def run_worker(config: Config, redis_url: str, database_url: str, address: str) -> None:

@@ -1,10 +1,16 @@
-"""`rewards-core`: serve, migrate."""
+"""`rewards-core`: serve, migrate, clients create, keys rotate."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import json
 import sys
 
+from core.adapters.postgres.migrations import migrate
+from core.domain import limits
+from core.service.clients import create_client
 from server import logs
 from server.config import Config
 
@@ -16,6 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--workers", type=int, default=None,
                        help="worker processes sharing the port (default: REWARDS_WORKERS or one per core)")
     commands.add_parser("migrate", help="apply pending database migrations and exit")
+    clients = commands.add_parser("clients", help="manage API clients").add_subparsers(dest="action", required=True)
+    create = clients.add_parser("create", help="create an API client and print its secret (once)")
+    create.add_argument("--org", required=True, help="organisation id")
+    create.add_argument("--scopes", required=True, help="comma-separated, e.g. coupons:redeem,loyalty:earn")
+    create.add_argument("--stores", default="", help="comma-separated store ids the client may act for (default: all)")
+    create.add_argument("--rate", type=int, default=limits.RATE_PER_SECOND_DEFAULT, help="requests per second")
+    create.add_argument("--burst", type=int, default=limits.RATE_BURST_DEFAULT, help="bucket size")
+    keys = commands.add_parser("keys", help="manage access-token signing keys").add_subparsers(dest="action", required=True)
+    keys.add_parser("rotate", help="make a new active signing key; tokens of the old one stay valid until they expire")
     args = parser.parse_args(argv)
 
     config = Config.from_env()
@@ -27,25 +42,46 @@ def main(argv: list[str] | None = None) -> int:
         if workers < 1:
             parser.error("--workers must be at least 1")
         return Supervisor(config, workers).run()
-    return _migrate(config)
-
-
-def _migrate(config: Config) -> int:
-    from core.adapters.embedded import EmbeddedPostgres, short_data_dir
-    from core.adapters.postgres.migrations import migrate
-
-    store = None
-    database_url = config.database_url
-    if not database_url:
-        store = EmbeddedPostgres(short_data_dir(config.data_dir) / "postgres")
-        database_url = store.start()
-    try:
+    with _database(config) as database_url:
         applied = migrate(database_url)
-    finally:
-        if store is not None:
-            store.stop()
-    print(f"applied migrations: {applied or 'none (schema is current)'}")
+        if args.command == "migrate":
+            print(f"applied migrations: {applied or 'none (schema is current)'}")
+        elif args.command == "clients":
+            client_id, secret = create_client(database_url, args.org, _list(args.scopes), _list(args.stores),
+                                              args.rate, args.burst)
+            print(json.dumps({"org_id": args.org, "client_id": client_id, "client_secret": secret}))
+            print("Store the secret now: it is not kept and cannot be shown again.", file=sys.stderr)
+        else:
+            print(json.dumps({"active_kid": asyncio.run(_rotate(database_url))}))
     return 0
+
+
+@contextlib.contextmanager
+def _database(config: Config):
+    """The configured Postgres, or the embedded one under REWARDS_DATA_DIR for the command's duration."""
+    from core.adapters.embedded import EmbeddedPostgres, short_data_dir
+
+    if config.database_url:
+        yield config.database_url
+        return
+    store = EmbeddedPostgres(short_data_dir(config.data_dir) / "postgres")
+    try:
+        yield store.start()
+    finally:
+        store.stop()
+
+
+async def _rotate(database_url: str) -> str:
+    from psycopg_pool import AsyncConnectionPool
+
+    from core.adapters.tokens import rotate_signing_key
+
+    async with AsyncConnectionPool(database_url, min_size=1, max_size=1) as pool:
+        return await rotate_signing_key(pool)
+
+
+def _list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 if __name__ == "__main__":

@@ -35,6 +35,25 @@ class Config:
     redis_pool_size_max: int = 64
     """REWARDS_REDIS_POOL_SIZE_MAX: Redis connections per worker (more requests wait for one)."""
 
+    token_issuer: str = "rewards-core"
+    """REWARDS_TOKEN_ISSUER: `iss` of access tokens (and the only one accepted)."""
+    token_audience: str = "rewards-core"
+    """REWARDS_TOKEN_AUDIENCE: `aud` of access tokens (and the only one accepted)."""
+    access_token_ttl_s: int = limits.ACCESS_TOKEN_TTL_SECONDS_DEFAULT
+    """REWARDS_ACCESS_TOKEN_TTL_S."""
+    refresh_token_ttl_s: int = limits.REFRESH_TOKEN_TTL_SECONDS_DEFAULT
+    """REWARDS_REFRESH_TOKEN_TTL_S."""
+    refresh_grace_s: int = limits.REFRESH_GRACE_SECONDS_DEFAULT
+    """REWARDS_REFRESH_GRACE_S: a retried refresh within this window gets the same new pair."""
+    sign_reads: bool = False
+    """REWARDS_SIGN_READS: require request signatures on reads too (always on mutating RPCs)."""
+    tls_cert_file: str | None = None
+    """REWARDS_TLS_CERT_FILE: PEM certificate chain; with the key file, the server speaks TLS only."""
+    tls_key_file: str | None = None
+    """REWARDS_TLS_KEY_FILE: PEM private key of the certificate."""
+    tls_client_ca_file: str | None = None
+    """REWARDS_TLS_CLIENT_CA_FILE: PEM CA bundle; when set, clients must present a certificate (mTLS)."""
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Config:
         environ = dict(os.environ if environ is None else environ)
@@ -45,6 +64,11 @@ class Config:
             "shutdown_grace_s": "REWARDS_SHUTDOWN_GRACE_S", "ledger_linger_ms": "REWARDS_LEDGER_LINGER_MS",
             "postgres_pool_size_max": "REWARDS_POSTGRES_POOL_SIZE_MAX",
             "redis_pool_size_max": "REWARDS_REDIS_POOL_SIZE_MAX",
+            "token_issuer": "REWARDS_TOKEN_ISSUER", "token_audience": "REWARDS_TOKEN_AUDIENCE",
+            "access_token_ttl_s": "REWARDS_ACCESS_TOKEN_TTL_S", "refresh_token_ttl_s": "REWARDS_REFRESH_TOKEN_TTL_S",
+            "refresh_grace_s": "REWARDS_REFRESH_GRACE_S", "sign_reads": "REWARDS_SIGN_READS",
+            "tls_cert_file": "REWARDS_TLS_CERT_FILE", "tls_key_file": "REWARDS_TLS_KEY_FILE",
+            "tls_client_ca_file": "REWARDS_TLS_CLIENT_CA_FILE",
         }
         values = {}
         types = {f.name: f.type for f in fields(cls)}
@@ -55,13 +79,20 @@ class Config:
             kind = types[name]
             try:
                 values[name] = (Path(raw) if kind == "Path" else int(raw) if kind == "int"
-                                else float(raw) if kind == "float" else raw)
+                                else float(raw) if kind == "float" else _flag(raw) if kind == "bool" else raw)
             except ValueError:
                 raise SystemExit(f"{variable}={raw!r} is not a valid {kind}") from None
         config = cls(**values)
         if config.workers < 0:
             raise SystemExit("REWARDS_WORKERS must be >= 0")
-        return config
+        return config.validate()
+
+    def validate(self) -> Config:
+        if bool(self.tls_cert_file) != bool(self.tls_key_file):
+            raise SystemExit("REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE go together")
+        if self.tls_client_ca_file and not self.tls_cert_file:
+            raise SystemExit("REWARDS_TLS_CLIENT_CA_FILE needs REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE")
+        return self
 
     def worker_count(self) -> int:
         return self.workers or (os.cpu_count() or 1)
@@ -72,3 +103,11 @@ def split_address(address: str) -> tuple[str, int]:
     if not host or not port.isdigit():
         raise SystemExit(f"address must be host:port, got {address!r}")
     return host.strip("[]"), int(port)
+
+
+def _flag(raw: str) -> bool:
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(raw)

@@ -19,6 +19,23 @@ R = ErrorReason
 C = grpc.StatusCode
 
 STATUS_CODES: dict[ErrorReason, grpc.StatusCode] = {
+    R.TOKEN_MISSING: C.UNAUTHENTICATED,
+    R.TOKEN_INVALID: C.UNAUTHENTICATED,
+    R.TOKEN_EXPIRED: C.UNAUTHENTICATED,
+    R.TOKEN_NOT_YET_VALID: C.UNAUTHENTICATED,
+    R.TOKEN_REVOKED: C.UNAUTHENTICATED,
+    R.CLIENT_CREDENTIALS_INVALID: C.UNAUTHENTICATED,
+    R.REFRESH_TOKEN_INVALID: C.UNAUTHENTICATED,
+    R.REFRESH_TOKEN_EXPIRED: C.UNAUTHENTICATED,
+    R.REFRESH_TOKEN_REVOKED: C.UNAUTHENTICATED,
+    R.REFRESH_TOKEN_REUSED: C.UNAUTHENTICATED,
+    R.SIGNATURE_MISSING: C.UNAUTHENTICATED,
+    R.SIGNATURE_INVALID: C.UNAUTHENTICATED,
+    R.SIGNATURE_TIMESTAMP_OUT_OF_WINDOW: C.UNAUTHENTICATED,
+    R.NONCE_REUSED: C.UNAUTHENTICATED,
+    R.SCOPE_MISSING: C.PERMISSION_DENIED,
+    R.STORE_NOT_ALLOWED: C.PERMISSION_DENIED,
+    R.RATE_LIMITED: C.RESOURCE_EXHAUSTED,
     R.REQUEST_MALFORMED: C.INVALID_ARGUMENT,
     R.REQUEST_UNKNOWN_FIELD: C.INVALID_ARGUMENT,
     R.FIELD_REQUIRED: C.INVALID_ARGUMENT,
@@ -63,7 +80,7 @@ def to_status(error: DomainError, method: str,
     details = [info]
     if error.transient:
         delay = duration_pb2.Duration()
-        delay.FromMilliseconds(RETRY_DELAY_MS)
+        delay.FromMilliseconds(error.retry_after_ms or RETRY_DELAY_MS)
         details.append(error_details_pb2.RetryInfo(retry_delay=delay))
     status = status_pb2.Status(code=code.value[0], message=error.message)
     for detail in details:

@@ -3,7 +3,9 @@
     RequestIdInterceptor  request id in a ContextVar (from `x-request-id` or new), echoed back
     MetricsInterceptor    RPC counts and latency by method and status code
     ErrorInterceptor      DomainError -> google.rpc.Status; anything else -> logged, INTERNAL
-    DecodingInterceptor   strict request decoding: malformed bytes or unknown fields are rejected
+    DecodingInterceptor   strict request decoding: malformed bytes or unknown fields are rejected;
+                          the SHA-256 of the bytes received is kept for request signatures
+    ... then the security interceptors of server/security.py
 
 Each wraps the method handler it is given and passes the request deserializer through, so the
 innermost interceptor's deserializer is the one gRPC uses.
@@ -12,6 +14,8 @@ innermost interceptor's deserializer is the one gRPC uses.
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import hashlib
 import logging
 import time
 import uuid
@@ -176,6 +180,20 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
         return rewrap(handler, unary, streaming)
 
 
+body_sha256_var: contextvars.ContextVar[bytes | None] = contextvars.ContextVar("body_sha256", default=None)
+"""SHA-256 of the exact request bytes received (unary requests), for request signatures."""
+
+
+class _Inbound:
+    """A decoded request and the digest of the bytes it was decoded from."""
+
+    __slots__ = ("message", "body_sha256")
+
+    def __init__(self, message, body_sha256: bytes) -> None:
+        self.message = message
+        self.body_sha256 = body_sha256
+
+
 class _Rejected:
     """What the strict deserializer returns instead of raising inside gRPC's machinery."""
 
@@ -199,7 +217,12 @@ class DecodingInterceptor(grpc.aio.ServerInterceptor):
         def accept(request):
             if isinstance(request, _Rejected):
                 raise request.error
-            return request
+            return request.message
+
+        def accept_unary(request):
+            message = accept(request)
+            body_sha256_var.set(request.body_sha256)
+            return message
 
         async def accept_stream(requests) -> AsyncIterator:
             async for request in requests:
@@ -209,12 +232,12 @@ class DecodingInterceptor(grpc.aio.ServerInterceptor):
             if handler.stream_unary:
                 return lambda requests, context: behavior(accept_stream(requests), context)
             async def wrapped(request, context):
-                return await behavior(accept(request), context)
+                return await behavior(accept_unary(request), context)
             return wrapped
 
         def streaming(behavior):
             async def wrapped(request, context):
-                request = accept_stream(request) if handler.stream_stream else accept(request)
+                request = accept_stream(request) if handler.stream_stream else accept_unary(request)
                 async for response in behavior(request, context):
                     yield response
             return wrapped
@@ -235,7 +258,7 @@ def _strict(deserialize: Callable[[bytes], protobuf_message.Message]) -> Callabl
             return _Rejected(DomainError(ErrorReason.REQUEST_UNKNOWN_FIELD,
                                          "The request carries a field this server does not know.",
                                          {"field": path}))
-        return message
+        return _Inbound(message, hashlib.sha256(raw).digest())
     return decode
 
 

@@ -72,6 +72,19 @@ def stores():
         shutil.rmtree(directory, ignore_errors=True)
 
 
+ALL_SCOPES = sorted(__import__("core.domain.auth", fromlist=["SCOPES"]).SCOPES)
+
+
+@pytest.fixture(scope="session")
+def credentials(stores):
+    """An API client with every scope, in the session database."""
+    from core.service.clients import create_client
+    from rewards_client import Credentials
+
+    client_id, secret = create_client(stores.database_url, "org-test", ALL_SCOPES)
+    return Credentials("org-test", client_id, secret)
+
+
 @pytest.fixture
 def redis_client(stores):
     client = redis.Redis.from_url(stores.redis_url)

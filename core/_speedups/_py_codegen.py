@@ -94,9 +94,8 @@ class CodeGenerator:
         codes: list[str] = []
         while len(codes) < count:
             code = prefix + self._draw()
-            issued_count = len(issued)
-            issued.add(code)
-            if len(issued) > issued_count:  # new: one set lookup rather than `in` then add
+            if code not in issued:
+                issued.add(code)
                 codes.append(code)
         return codes
 

@@ -1,13 +1,14 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
 """Coupon-code generator, compiled twin of `_py_codegen.py`: same interface, same outputs byte for
-byte (the rules, the uniqueness scope and the exhaustion behaviour are documented there).
+byte. The rules (byte stream, rejection sampling, redraws), the uniqueness scope, the exhaustion
+behaviour and the lack of thread safety are documented there.
 
 How it is fast: hashlib produces one 64 KiB block at a time; a 256-entry C table maps each byte
-to its ASCII character or to 0 (rejected), so drawing a character is one load; a code is built
-in a C buffer behind the prefix and becomes a str once. Issued codes live in a C open-addressing
-hash set (the random part of each code packed in an arena, `length` bytes each; a slot holds a
-24-bit hash tag and a 40-bit arena index), so remembering a code costs about 10 + 8/0.7 bytes
-rather than a Python object.
+to its ASCII character or to 0 (rejected), so drawing a character is one load; candidates are
+drawn 32 at a time and their hash-table slots prefetched; a code becomes a str once, copied
+straight into the new object. Issued codes live in a C open-addressing hash set (linear probing,
+load <= 0.7, sized once per call for all the codes it asks for): the random part of each code
+in an arena, `length` bytes, plus an 8-byte slot, instead of a str object and a set entry.
 """
 
 import hashlib
@@ -59,10 +60,10 @@ cdef enum:
     _BATCH_CODES = 32  # candidates drawn and hashed ahead, their slots prefetched
     _ASCII_MAX = 127
 
+# A slot of the issued-codes table: 0 if empty, else the high 24 bits of the code's hash (compared
+# before touching the arena) above the code's arena index + 1 in the low 40 bits.
 cdef uint64_t _INDEX_MASK = (<uint64_t>1 << 40) - 1
-"""Low 40 bits of a slot: arena index + 1 (0 marks an empty slot)."""
 cdef uint64_t _TAG_MASK = ~_INDEX_MASK
-"""High 24 bits of a slot: the same bits of the code's hash, compared before the arena."""
 
 
 @cython.auto_pickle(False)
@@ -176,6 +177,7 @@ cdef class CodeGenerator:
             self._mapping[byte] = letters[byte % alphabet_size]
         return 0
 
+    @cython.final
     cdef int _draw(self, unsigned char* out, Py_ssize_t character_count) except -1:
         """Writes the next character_count accepted characters of the stream to out."""
         cdef const unsigned char* data = self._block_data
@@ -194,6 +196,7 @@ cdef class CodeGenerator:
         self._block_position = position
         return 0
 
+    @cython.final
     cdef object _text(self, const unsigned char* drawn):
         """The code as a new str: the prefix then `length` drawn characters, copied once."""
         cdef object text = PyUnicode_New(self._prefix_length + self._length, _ASCII_MAX)
@@ -209,6 +212,7 @@ cdef class CodeGenerator:
         self._block_index += 1
         return 0
 
+    @cython.final
     cdef bint _issue(self, const unsigned char* code, uint64_t hash_value) noexcept:
         """True after remembering code if this generator never issued it, else False.
         Room for it must be reserved."""

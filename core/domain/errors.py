@@ -24,6 +24,25 @@ class ErrorReason(enum.Enum):
         member.transient = transient
         return member
 
+    # Authentication (UNAUTHENTICATED) and authorisation (PERMISSION_DENIED): checked first.
+    TOKEN_MISSING = ("The call carries no access token (authorization: Bearer <token>).", False)
+    TOKEN_INVALID = ("The access token is malformed, not signed by a known key, or not for this server.", False)
+    TOKEN_EXPIRED = ("The access token has expired; refresh it.", False)
+    TOKEN_NOT_YET_VALID = ("The access token is not valid yet (nbf is in the future).", False)
+    TOKEN_REVOKED = ("The access token was revoked.", False)
+    CLIENT_CREDENTIALS_INVALID = ("Unknown client, wrong organisation or wrong secret.", False)
+    REFRESH_TOKEN_INVALID = ("The refresh token is malformed or unknown.", False)
+    REFRESH_TOKEN_EXPIRED = ("The refresh token has expired; issue a new token.", False)
+    REFRESH_TOKEN_REVOKED = ("The refresh token's family was revoked; issue a new token.", False)
+    REFRESH_TOKEN_REUSED = ("A rotated refresh token was used again; its whole family is now revoked.", False)
+    SIGNATURE_MISSING = ("This RPC must be signed (x-rewards-timestamp, -nonce, -signature).", False)
+    SIGNATURE_INVALID = ("The request signature does not match the request.", False)
+    SIGNATURE_TIMESTAMP_OUT_OF_WINDOW = ("The signature timestamp is too far from the server's clock.", False)
+    NONCE_REUSED = ("The signature nonce was already used.", False)
+    SCOPE_MISSING = ("The access token lacks the scope this RPC needs.", False)
+    STORE_NOT_ALLOWED = ("The client may not act for this store.", False)
+    RATE_LIMITED = ("The client is over its request rate; retry after the suggested delay.", True)
+
     # The request itself.
     REQUEST_MALFORMED = ("The request bytes are not a valid message of the RPC's request type.", False)
     REQUEST_UNKNOWN_FIELD = ("The request carries a field this server does not know.", False)
@@ -56,8 +75,10 @@ class DomainError(Exception):
     (field names, limits, ids) so that the message itself stays constant."""
 
     def __init__(self, reason: ErrorReason, message: str | None = None,
-                 metadata: Mapping[str, str] | None = None) -> None:
+                 metadata: Mapping[str, str] | None = None, retry_after_ms: int | None = None) -> None:
         self.reason = reason
+        self.retry_after_ms = retry_after_ms
+        """For transient reasons: how long the client should wait before retrying, if known."""
         self.message = message or reason.description
         self.metadata = {key: str(value) for key, value in (metadata or {}).items()}
         super().__init__(f"{reason.name}: {self.message}")

@@ -38,3 +38,26 @@ STATE_CHECK_INTERVAL_MS = 1_000
 """How often a worker checks that Redis still holds the loaded generation."""
 STATE_REBUILD_LOCK_TTL_MS = 60_000
 """How long one worker may hold the rebuild lock before another may take over."""
+
+# Security.
+ACCESS_TOKEN_TTL_SECONDS_DEFAULT = 15 * 60
+REFRESH_TOKEN_TTL_SECONDS_DEFAULT = 24 * 60 * 60
+REFRESH_GRACE_SECONDS_DEFAULT = 5
+"""A retry of a just-rotated refresh token within this window gets the same new pair."""
+REFRESH_REPLAY_WAIT_MS_MAX = 2_000
+"""How long a concurrent refresh of the same token waits for the winner's pair."""
+TOKEN_LEEWAY_SECONDS = 5
+"""Clock skew tolerated on exp / nbf / iat."""
+SIGNATURE_WINDOW_SECONDS = 300
+"""A signed request's timestamp may differ from the server's clock by at most this."""
+NONCE_LENGTH_MIN = 16
+NONCE_LENGTH_MAX = 64
+SIGNING_KEY_CACHE_SECONDS = 60
+"""How long a worker caches a client's request-signing key."""
+KEYRING_REFRESH_SECONDS = 60
+"""How often a worker reloads the JWT signing keys (and at once on an unknown kid)."""
+KEYRING_RELOAD_SECONDS_MIN = 5
+"""An unknown kid reloads the keys at most this often (so garbage kids cannot hammer Postgres)."""
+RATE_PER_SECOND_DEFAULT = 200
+RATE_BURST_DEFAULT = 400
+CLIENT_SCOPES_MAX = 32

@@ -12,10 +12,10 @@ import pkgutil
 import grpc
 
 import rewards
+from core.service.auth import Auth
 from core.service.context import Deps
 from server.servicers.accounts import AccountServicer
-
-IMPLEMENTED = {"rewards.accounts.v1.AccountService": AccountServicer}
+from server.servicers.auth import AuthServicer
 
 
 def _grpc_modules():
@@ -24,14 +24,14 @@ def _grpc_modules():
             yield importlib.import_module(info.name)
 
 
-def _services() -> dict[str, tuple[type, object]]:
-    """Full service name -> (generated base servicer class, add_*_to_server function)."""
+def _services() -> dict[str, tuple[type, object, object]]:
+    """Full service name -> (generated base servicer, add_*_to_server, ServiceDescriptor)."""
     found = {}
     for module in _grpc_modules():
         descriptor_module = importlib.import_module(module.__name__[: -len("_grpc")])
         for name, service in descriptor_module.DESCRIPTOR.services_by_name.items():
             found[service.full_name] = (getattr(module, f"{name}Servicer"),
-                                        getattr(module, f"add_{name}Servicer_to_server"))
+                                        getattr(module, f"add_{name}Servicer_to_server"), service)
     return dict(sorted(found.items()))
 
 
@@ -40,7 +40,13 @@ SERVICES: tuple[str, ...] = tuple(_REGISTRY)
 """Every rewards.* service of the contract, by full name."""
 
 
-def add_servicers(server: grpc.aio.Server, deps: Deps) -> None:
-    for name, (base, add) in _REGISTRY.items():
-        implementation = IMPLEMENTED.get(name)
-        add(implementation(deps) if implementation else base(), server)
+def registry() -> dict:
+    """Full service name -> its ServiceDescriptor, for every rewards.* service."""
+    return {name: descriptor for name, (_, _, descriptor) in _REGISTRY.items()}
+
+
+def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth) -> None:
+    implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps),
+                   "rewards.auth.v1.AuthService": AuthServicer(auth)}
+    for name, (base, add, _) in _REGISTRY.items():
+        add(implemented.get(name) or base(), server)

@@ -4,11 +4,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import grpc
 import pytest
 
-from rewards_client.errors import TypedErrorsInterceptor
-from tests.e2e.harness import ServerProcess
+from tests.e2e.harness import ServerProcess, authenticated_channel
 
 
 @pytest.fixture(scope="session")
@@ -24,13 +22,14 @@ def server(stores):
 
 
 @pytest.fixture
-async def channel(server):
-    async with grpc.aio.insecure_channel(server.target) as channel:
+async def channel(server, credentials):
+    """An authenticated, signing channel (raw grpc errors)."""
+    async with authenticated_channel(server.target, credentials) as channel:
         yield channel
 
 
 @pytest.fixture
-async def typed_channel(server):
-    """A channel whose unary calls raise rewards_client typed errors."""
-    async with grpc.aio.insecure_channel(server.target, interceptors=[TypedErrorsInterceptor()]) as channel:
+async def typed_channel(server, credentials):
+    """An authenticated, signing channel whose unary calls raise rewards_client typed errors."""
+    async with authenticated_channel(server.target, credentials, typed_errors=True) as channel:
         yield channel

@@ -18,6 +18,19 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 START_TIMEOUT_S = 60
 
 
+def authenticated_channel(target: str, credentials, *, typed_errors: bool = False,
+                          options: list | None = None) -> grpc.aio.Channel:
+    """An asyncio channel that gets tokens and signs every call, as the Python client does."""
+    from rewards_client.auth import AuthInterceptor, TokenSource
+    from rewards_client.errors import TypedErrorsInterceptor
+
+    auth = AuthInterceptor(credentials.client_secret)
+    interceptors = [TypedErrorsInterceptor(), auth] if typed_errors else [auth]
+    channel = grpc.aio.insecure_channel(target, interceptors=interceptors, options=options)
+    auth.tokens = TokenSource(channel, credentials)
+    return channel
+
+
 class ServerProcess:
     def __init__(self, data_dir: Path, *, redis_url: str | None, database_url: str | None,
                  workers: int = 1, env: dict[str, str] | None = None) -> None:

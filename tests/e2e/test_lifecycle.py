@@ -4,9 +4,12 @@ several workers on one port."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -24,7 +27,8 @@ from rewards.accounts.v1 import resources_pb2 as resources
 from core.adapters.embedded import EmbeddedRedis
 from core.adapters.postgres.migrations import migrate
 from core.adapters.redis.state import GENERATION_KEY, REBUILD_LOCK_KEY
-from tests.e2e.harness import ServerProcess
+from rewards_client import Credentials
+from tests.e2e.harness import ServerProcess, authenticated_channel
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
@@ -63,15 +67,15 @@ def account_count(database_url: str, program: str) -> int:
         return connection.execute("SELECT count(*) FROM accounts WHERE program_id = %s", (program,)).fetchone()[0]
 
 
-async def test_sigterm_during_200_in_flight_calls_completes_them_all(stores, data_dir, own_redis):
+async def test_sigterm_during_200_in_flight_calls_completes_them_all(stores, credentials, data_dir, own_redis):
     # A long linger holds every call in the ledger writer, so all 200 are in flight at SIGTERM.
     server = ServerProcess(data_dir, redis_url=own_redis, database_url=stores.database_url,
                            env={"REWARDS_LEDGER_LINGER_MS": "5000"}).start()
     program = f"sigterm-{uuid.uuid4().hex[:8]}"
     try:
         # Four clients with 50 calls each: one HTTP/2 connection admits 100 concurrent streams.
-        channels = [grpc.aio.insecure_channel(server.target, options=[("grpc.use_local_subchannel_pool", 1)])
-                    for _ in range(4)]
+        channels = [authenticated_channel(server.target, credentials,
+                                          options=[("grpc.use_local_subchannel_pool", 1)]) for _ in range(4)]
         stubs = [account_service_pb2_grpc.AccountServiceStub(channel) for channel in channels]
         calls = [asyncio.ensure_future(stubs[n % 4].CreateAccount(create_request(program), timeout=30))
                  for n in range(200)]
@@ -116,12 +120,13 @@ def test_health_is_not_serving_while_redis_state_is_rebuilt(stores, data_dir, ow
         assert connection.execute("SELECT epoch FROM redis_epoch").fetchone()[0] == epoch_before + 1
 
 
-def test_with_no_urls_the_server_runs_embedded_stores_and_stops_them(data_dir):
+async def test_with_no_urls_the_server_runs_embedded_stores_and_stops_them(data_dir):
     server = ServerProcess(data_dir, redis_url=None, database_url=None).start()
     try:
-        with grpc.insecure_channel(server.target) as channel:
+        credentials = create_client_with_cli(data_dir)
+        async with authenticated_channel(server.target, credentials) as channel:
             stub = account_service_pb2_grpc.AccountServiceStub(channel)
-            account = stub.CreateAccount(create_request(), timeout=10).account
+            account = (await stub.CreateAccount(create_request(), timeout=10)).account
         assert (data_dir / "postgres" / "postmaster.pid").exists()
         assert (data_dir / "redis" / "redis.sock").exists()
     finally:
@@ -132,16 +137,27 @@ def test_with_no_urls_the_server_runs_embedded_stores_and_stops_them(data_dir):
     assert any(entry.get("message") == "migrations applied" for entry in server.log)
 
 
-def test_two_workers_share_one_port_and_a_dead_worker_is_restarted(stores, data_dir, own_redis):
+def create_client_with_cli(data_dir: Path) -> Credentials:
+    """`rewards-core clients create` against the running server's embedded Postgres."""
+    environment = {**os.environ, "REWARDS_DATA_DIR": str(data_dir)}
+    environment.pop("DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "server.cli", "clients", "create", "--org", "org-cli",
+                           "--scopes", "accounts:write,accounts:read"],
+                          env=environment, capture_output=True, text=True, timeout=60, check=True)
+    created = json.loads(done.stdout)
+    return Credentials(created["org_id"], created["client_id"], created["client_secret"])
+
+
+async def test_two_workers_share_one_port_and_a_dead_worker_is_restarted(stores, credentials, data_dir, own_redis):
     server = ServerProcess(data_dir, redis_url=own_redis, database_url=stores.database_url,
                            workers=2).start()
     try:
         wait_for(lambda: len(serving_workers(server)) == 2, what="two workers serving")
         assert {entry["port"] for entry in serving_workers(server)} == {server.port}
-        with grpc.insecure_channel(server.target) as channel:
+        async with authenticated_channel(server.target, credentials) as channel:
             stub = account_service_pb2_grpc.AccountServiceStub(channel)
             for _ in range(20):
-                stub.CreateAccount(create_request(), timeout=10)
+                await stub.CreateAccount(create_request(), timeout=10)
 
         victim = serving_workers(server)[0]["pid"]
         os.kill(victim, signal.SIGKILL)

@@ -106,7 +106,7 @@ def test_code_space_exhausted_is_the_one_shared_class():
     (PRINTABLE + "A", False),  # 95 cannot be distinct printable ASCII
     ("".join(chr(code) for code in range(256)), False),
     ("".join(chr(code) for code in range(257)), False),
-])
+], ids=["1", "2", "94", "95", "256", "257"])
 def test_the_alphabet_must_have_2_to_94_characters(alphabet, accepted):
     if accepted:
         assert CodeGenerator(alphabet, 1, seed=SEED).space_size == len(alphabet)
@@ -214,7 +214,8 @@ def test_the_space_size_is_the_alphabet_size_to_the_power_of_the_length():
     assert CodeGenerator(PRINTABLE, 64, seed=SEED).space_size == 94 ** 64
 
 
-@pytest.mark.parametrize("alphabet", ["abc", DEFAULT_ALPHABET, PRINTABLE[:86], PRINTABLE])
+@pytest.mark.parametrize("alphabet", ["abc", DEFAULT_ALPHABET, PRINTABLE[:86], PRINTABLE],
+                         ids=["3", "32", "86", "94"])
 def test_codes_follow_the_documented_byte_stream_and_rejection_rule(alphabet):
     # 20_000 codes of 20 characters cross several 64 KiB blocks; with 86 characters a third of
     # the bytes are rejected (256 % 86 = 84).
@@ -249,7 +250,7 @@ def test_different_seeds_give_different_codes():
     ("ABC", 20, 150_000),
     # 256 % 94 = 68: modulo bias would give 68 characters 3/256 and 26 only 2/256.
     (PRINTABLE, 10, 20_000),
-])
+], ids=["32", "3", "94"])
 def test_characters_are_uniform_without_modulo_bias(alphabet, length, code_count):
     codes = CodeGenerator(alphabet, length, seed=SEED).generate(code_count)
     counts = Counter("".join(codes))

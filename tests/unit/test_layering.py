@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parents[2] / "core"
@@ -10,6 +11,9 @@ FORBIDDEN = ("grpc", "google.protobuf", "google.rpc", "server", "rewards", "rewa
 
 
 def imported_modules(path: Path) -> set[str]:
+    if path.suffix == ".pyx":  # Cython is not Python syntax: read its import lines.
+        return {match[1] or match[2] for match in re.finditer(
+            r"^\s*(?:from\s+([\w.]+)\s+c?import|c?import\s+([\w.]+))", path.read_text(), re.M)}
     tree = ast.parse(path.read_text(), str(path))
     names = set()
     for node in ast.walk(tree):
