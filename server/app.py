@@ -22,6 +22,7 @@ from core.adapters.redis.scripts import Scripts
 from core.adapters.redis.state import StateGuard
 from core.adapters.signing_keys import SigningKeys
 from core.adapters.tokens import AccessTokens, KeyRing
+from core.domain import limits
 from core.domain.clock import Clock, SystemClock
 from core.service.auth import Auth, AuthSettings
 from core.service.context import Deps
@@ -97,8 +98,18 @@ class Worker:
         await self._wait_for_migrations()
         await self.guard.ensure()
         self._tasks.append(loop.create_task(self.guard.watch(), name="redis-state-watch"))
+        self._tasks.append(loop.create_task(self._reload_keys(), name="signing-key-reload"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port
+
+    async def _reload_keys(self) -> None:
+        """Pick up a rotated signing key (`rewards-core keys rotate`) for the tokens issued here."""
+        while True:
+            await asyncio.sleep(limits.KEYRING_REFRESH_SECONDS)
+            try:
+                await self.keyring.load()
+            except Exception as error:  # noqa: BLE001 - keep the keys we have; try again later.
+                log.warning("could not reload signing keys: %s", error)
 
     async def _wait_for_migrations(self) -> None:
         """Stay NOT_SERVING until the schema is current (another process may be migrating)."""

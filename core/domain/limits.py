@@ -56,7 +56,7 @@ SIGNING_KEY_CACHE_SECONDS = 60
 """How long a worker caches a client's request-signing key."""
 KEYRING_REFRESH_SECONDS = 60
 """How often a worker reloads the JWT signing keys (and at once on an unknown kid)."""
-KEYRING_RELOAD_SECONDS_MIN = 5
+KEYRING_RELOAD_SECONDS_MIN = 1
 """An unknown kid reloads the keys at most this often (so garbage kids cannot hammer Postgres)."""
 RATE_PER_SECOND_DEFAULT = 200
 RATE_BURST_DEFAULT = 400
