@@ -33,7 +33,9 @@ def authenticated_channel(target: str, credentials, *, typed_errors: bool = Fals
 
 class ServerProcess:
     def __init__(self, data_dir: Path, *, redis_url: str | None, database_url: str | None,
-                 workers: int = 1, env: dict[str, str] | None = None) -> None:
+                 workers: int = 1, env: dict[str, str] | None = None,
+                 channel_credentials: grpc.ChannelCredentials | None = None) -> None:
+        self.channel_credentials = channel_credentials
         self.data_dir = data_dir
         self.environment = {
             **os.environ, "REWARDS_ADDRESS": "127.0.0.1:0", "REWARDS_DATA_DIR": str(data_dir),
@@ -99,7 +101,9 @@ class ServerProcess:
         return sum(values)
 
     def health(self, service: str = "") -> int:
-        with grpc.insecure_channel(self.target) as channel:
+        channel = (grpc.secure_channel(self.target, self.channel_credentials) if self.channel_credentials
+                   else grpc.insecure_channel(self.target))
+        with channel:
             stub = health_pb2_grpc.HealthStub(channel)
             return stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=2).status
 
