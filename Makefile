@@ -36,6 +36,7 @@ lint-proto:
 
 bench: build
 	$(BIN)/python benchmarks/bench_codegen.py
+	$(BIN)/python benchmarks/bench_ledger.py
 
 clean:
 	rm -rf $(VENV) build core/_speedups/*.c core/_speedups/*.so
