@@ -9,7 +9,6 @@ import signal
 from pathlib import Path
 
 import grpc
-import redis.asyncio as redis
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1._async import HealthServicer
 from grpc_reflection.v1alpha import reflection
@@ -18,6 +17,7 @@ from psycopg_pool import AsyncConnectionPool
 from core.adapters.idempotency import IdempotencyStore
 from core.adapters.postgres.ledger_writer import LedgerWriter
 from core.adapters.postgres.migrations import pending_versions
+from core.adapters.redis import connect as connect_redis
 from core.adapters.redis.scripts import Scripts
 from core.adapters.redis.state import StateGuard
 from core.adapters.signing_keys import SigningKeys
@@ -38,7 +38,6 @@ log = logging.getLogger("rewards.worker")
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
-REDIS_POOL_WAIT_S = 5
 MIGRATION_POLL_S = 1
 
 
@@ -59,10 +58,7 @@ class Worker:
     async def start(self) -> int:
         loop = asyncio.get_running_loop()
         await self._set_health(NOT_SERVING)
-        # A blocking pool: a burst beyond the pool waits for a connection instead of failing.
-        self.redis = redis.Redis(connection_pool=redis.BlockingConnectionPool.from_url(
-            self.redis_url, max_connections=self.config.redis_pool_size_max,
-            timeout=REDIS_POOL_WAIT_S))
+        self.redis = connect_redis(self.redis_url, self.config.redis_pool_size_max)
         self.pool = AsyncConnectionPool(self.database_url, min_size=1,
                                         max_size=self.config.postgres_pool_size_max, open=False)
         await self.pool.open(wait=True)

@@ -59,6 +59,25 @@ class ErrorReason(enum.Enum):
     ACCOUNT_NOT_FOUND = ("No account has this id in the caller's organisation.", False)
     IDENTIFIER_ALREADY_EXISTS = ("Another account in the program already holds this identifier.", False)
 
+    # Coupons, in the precedence order of a redemption.
+    OFFER_NOT_FOUND = ("No offer has this id in the caller's organisation.", False)
+    COUPON_NOT_FOUND = ("No coupon has this code for this account.", False)
+    OFFER_NOT_ACTIVE = ("The offer is not active.", False)
+    OFFER_NOT_STARTED = ("The offer's validity window has not begun.", False)
+    OFFER_ENDED = ("The offer's validity window is over.", False)
+    REDEMPTION_NOT_STARTED = ("Redemptions of this offer have not begun.", False)
+    OFFER_STORE_NOT_ALLOWED = ("The offer cannot be redeemed at this store.", False)
+    DAY_NOT_ALLOWED = ("The offer cannot be redeemed on this day of the week.", False)
+    HOUR_NOT_ALLOWED = ("The offer cannot be redeemed at this hour.", False)
+    BILL_AMOUNT_TOO_LOW = ("The bill is below the offer's minimum.", False)
+    BILL_AMOUNT_TOO_HIGH = ("The bill is above the offer's maximum.", False)
+    CURRENCY_MISMATCH = ("The bill's currency is not the offer's.", False)
+    REDEMPTION_GAP_NOT_ELAPSED = ("The account redeemed this offer too recently.", False)
+    ACCOUNT_REDEMPTION_LIMIT_REACHED = ("The account has used all its redemptions of this offer.", False)
+    REDEMPTION_LIMIT_REACHED = ("The offer has no redemptions left.", False)
+    REDEMPTION_NOT_FOUND = ("No redemption has this id in the caller's organisation.", False)
+    REDEMPTION_ALREADY_REVERSED = ("The redemption was reversed already.", False)
+
     # Capacity and availability.
     LEDGER_QUEUE_FULL = ("The ledger writer's queue is full; retry after a short delay.", True)
     STATE_REBUILDING = ("Redis state is being rebuilt from the ledger; retry shortly.", True)

@@ -40,6 +40,10 @@ class Prepared(Generic[R]):
     result: R
     rows: tuple[Row, ...]
     rejections: Mapping[str, DomainError] = field(default_factory=dict)
+    on_commit: Callable[[], Awaitable[None]] | None = None
+    """Runs after the rows are committed (e.g. confirm a Redis reservation)."""
+    on_abort: Callable[[], Awaitable[None]] | None = None
+    """Runs when the rows will not be committed (e.g. release a Redis reservation)."""
 
 
 def fingerprint(command: object) -> bytes:
@@ -62,8 +66,15 @@ async def execute_once(deps: Deps, caller: Caller, method: str, command: object,
         return _replay(stored, decode)
     try:
         prepared = await prepare()
-        await _commit(deps, key, digest, prepared.rows, {"result": prepared.result.to_json()},
-                      prepared.rejections)
+        try:
+            await _commit(deps, key, digest, prepared.rows, {"result": prepared.result.to_json()},
+                          prepared.rejections)
+        except BaseException:
+            if prepared.on_abort is not None:
+                await prepared.on_abort()
+            raise
+        if prepared.on_commit is not None:
+            await prepared.on_commit()
     except DomainError as error:
         if error.transient:
             await deps.idempotency.release(key, digest)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import pytest
-import redis.asyncio as aioredis
 from psycopg_pool import AsyncConnectionPool
 
 from core.adapters.idempotency import IdempotencyStore
+from core.adapters.redis import connect
 from core.adapters.postgres.ledger_writer import LedgerWriter
 from core.adapters.redis.scripts import Scripts
 from core.domain.clock import SystemClock
@@ -21,7 +21,7 @@ async def pool(stores):
 
 @pytest.fixture(scope="session")
 async def aredis(stores):
-    client = aioredis.Redis.from_url(stores.redis_url)
+    client = connect(stores.redis_url)
     yield client
     await client.aclose()
 

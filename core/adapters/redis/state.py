@@ -89,11 +89,12 @@ class StateGuard:
                 return int(generation)
 
     async def _rebuild(self) -> int:
-        async with self._pool.connection() as connection:
-            async with connection.transaction():
-                cursor = await connection.execute(
-                    "UPDATE redis_epoch SET epoch = epoch + 1, rebuild_time = now() RETURNING epoch")
-                (epoch,) = await cursor.fetchone()
+        """Bump the epoch and recount in one transaction: the epoch row lock makes the count wait
+        for every ledger write that passed the fence under the old epoch (see 0003_coupons.sql)."""
+        async with self._pool.connection() as connection, connection.transaction():
+            cursor = await connection.execute(
+                "UPDATE redis_epoch SET epoch = epoch + 1, rebuild_time = now() RETURNING epoch")
+            (epoch,) = await cursor.fetchone()
             log.warning("rebuilding redis state from the ledger", extra={"epoch": epoch})
             for rebuild in self._rebuilders:
                 await rebuild(self._redis, connection, epoch)

@@ -1,0 +1,51 @@
+-- coupon_redeem: check an account's gap and limits on one offer and reserve a redemption.
+-- Every key shares the offer's hash tag {o:<offer_id>}.
+--
+-- KEYS[1]  the offer's state epoch (set by the rebuild; missing = state not loaded)
+-- KEYS[2]  the offer's redemption count (reserved + confirmed)
+-- KEYS[3]  the account's redemption count of the offer
+-- KEYS[4]  the account's last redemption time of the offer (ms)
+-- KEYS[5]  the offer's reservations of this epoch (hash: request key ->
+--          "account|deadline_ms|now_ms|previous_last_ms"); it expires on its own once idle
+-- ARGV[1]  the epoch the caller admits under
+-- ARGV[2]  request key (client id and request id)
+-- ARGV[3]  now (ms, server clock)
+-- ARGV[4]  minimum gap between the account's redemptions (ms, 0 = none)
+-- ARGV[5]  redemptions allowed per account (0 = unlimited)
+-- ARGV[6]  redemptions allowed in total (0 = unlimited)
+-- ARGV[7]  reservation deadline (ms): past it the recovery sweep confirms or releases it
+-- ARGV[8]  account id
+--
+-- Returns {code, detail}; checks in precedence order, nothing written unless reserved:
+--   {0, count}  reserved; count = the offer's redemptions including this one
+--   {1, 0}      the offer's state is not loaded under this epoch: rebuild, then retry
+--   {2, 0}      this request already holds a reservation
+--   {3, ms}     the account's gap has not elapsed: allowed again at ms
+--   {4, n}      the account reached its limit n
+--   {5, n}      the offer reached its limit n
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+  return {1, 0}
+end
+if redis.call('HEXISTS', KEYS[5], ARGV[2]) == 1 then
+  return {2, 0}
+end
+local now = tonumber(ARGV[3])
+local gap = tonumber(ARGV[4])
+local last = tonumber(redis.call('GET', KEYS[4]) or '0')
+if gap > 0 and last > 0 and now < last + gap then
+  return {3, last + gap}
+end
+local account_max = tonumber(ARGV[5])
+if account_max > 0 and tonumber(redis.call('GET', KEYS[3]) or '0') >= account_max then
+  return {4, account_max}
+end
+local offer_max = tonumber(ARGV[6])
+if offer_max > 0 and tonumber(redis.call('GET', KEYS[2]) or '0') >= offer_max then
+  return {5, offer_max}
+end
+local count = redis.call('INCR', KEYS[2])
+redis.call('INCR', KEYS[3])
+redis.call('SET', KEYS[4], now)
+redis.call('HSET', KEYS[5], ARGV[2], ARGV[8] .. '|' .. ARGV[7] .. '|' .. now .. '|' .. last)
+redis.call('PEXPIRE', KEYS[5], math.max(60000, 2 * (tonumber(ARGV[7]) - now)))
+return {0, count}

@@ -1,0 +1,330 @@
+"""Coupon handlers: create an offer, redeem a coupon, reverse a redemption.
+
+A redemption, as DESIGN.md section 4 draws it:
+
+    validate -> claim request_id -> rules without shared state (in process, cached offer)
+    -> coupon_redeem.lua: epoch + gap + per-account and global limits, reserve (one round trip)
+    -> ledger writer: the redemption row and the stored reply in one group commit
+       (a trigger refuses rows admitted under a stale Redis epoch)
+    -> coupon_confirm.lua (or coupon_release.lua if the commit failed) -> reply
+
+A reservation left behind by a crash is settled by `sweep_reservations`: confirmed if its
+request is in the ledger, released otherwise. Counters are rebuilt from the ledger per offer
+(`load_offer_state`) whenever an offer's epoch key is missing or stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+import uuid
+from dataclasses import asdict, dataclass
+
+from psycopg.types.json import Jsonb
+
+from core.adapters.postgres.ledger_writer import Row
+from core.adapters.redis.state import StateGuard
+from core.domain import limits
+from core.domain.coupons import Money, Offer, OfferState, RedemptionRules, check_redemption, discount
+from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
+from core.service.accounts import validate_request_id
+from core.service.context import Caller, Deps
+from core.service.idempotent import Prepared, execute_once
+
+RESERVATION_TTL_MS = 30_000
+"""A reservation not confirmed or released by then is settled by the recovery sweep."""
+OFFER_CACHE_SECONDS = 2.0
+
+_REDEMPTION_COLUMNS = ("redemption_id", "org_id", "offer_id", "code", "account_id", "store_id", "bill_minor",
+                       "currency_code", "discount_minor", "request_id", "client_id", "epoch", "redeem_time")
+_REVERSAL_COLUMNS = ("redemption_id", "request_id", "client_id", "reverse_time")
+
+
+def _tag(offer_id: str) -> str:
+    return f"rewards:{{o:{offer_id}}}"
+
+
+def offer_keys(offer_id: str, account_id: str, epoch: int | str) -> list[str]:
+    """KEYS of coupon_redeem / coupon_release: epoch, offer count, account count, last, reservations."""
+    tag = _tag(offer_id)
+    return [f"{tag}:epoch", f"{tag}:redeemed", f"{tag}:acct:{account_id}:redeemed",
+            f"{tag}:acct:{account_id}:last", f"{tag}:reservations:{epoch}"]
+
+
+@dataclass(frozen=True, slots=True)
+class Redemption:
+    redemption_id: str
+    offer_id: str
+    account_id: str
+    discount_minor: int
+    currency_code: str
+    redeem_time: dt.datetime
+    offer_redeemed_count: int
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "redeem_time": self.redeem_time.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Redemption:
+        return cls(**{**data, "redeem_time": dt.datetime.fromisoformat(data["redeem_time"])})
+
+
+@dataclass(frozen=True, slots=True)
+class Reversal:
+    redemption_id: str
+    reverse_time: dt.datetime
+
+    def to_json(self) -> dict:
+        return {"redemption_id": self.redemption_id, "reverse_time": self.reverse_time.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Reversal:
+        return cls(data["redemption_id"], dt.datetime.fromisoformat(data["reverse_time"]))
+
+
+@dataclass(frozen=True, slots=True)
+class RedeemCoupon:
+    request_id: str
+    code: str
+    account_id: str
+    store_id: str
+    bill: Money
+
+
+@dataclass(frozen=True, slots=True)
+class ReverseRedemption:
+    request_id: str
+    redemption_id: str
+
+
+class Coupons:
+    """The coupon engine of one worker: offer cache, Redis scripts, ledger writes."""
+
+    def __init__(self, deps: Deps, guard: StateGuard) -> None:
+        self._deps = deps
+        self._guard = guard
+        self._by_code: dict[tuple[str, str], tuple[Offer | None, float]] = {}
+
+    # --- offers ---------------------------------------------------------------------------
+
+    async def create_offer(self, offer: Offer, program_id: str) -> Offer:
+        """Store a new offer (admin path; the full CreateOffer RPC builds on this)."""
+        now = self._deps.clock.now()
+        async with self._deps.pool.connection() as connection:
+            await connection.execute(
+                "INSERT INTO offers (offer_id, org_id, program_id, state, definition, common_code, create_time,"
+                " update_time) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                (offer.offer_id, offer.org_id, program_id, int(offer.state), Jsonb(offer_definition(offer)),
+                 offer.common_code, now, now))
+        return offer
+
+    async def offer_by_code(self, org_id: str, code: str) -> Offer:
+        cached = self._by_code.get((org_id, code))
+        if cached is not None and time.monotonic() - cached[1] < OFFER_CACHE_SECONDS:
+            offer = cached[0]
+        else:
+            async with self._deps.pool.connection() as connection:
+                cursor = await connection.execute(
+                    "SELECT offer_id, state, definition FROM offers WHERE org_id = %s AND common_code = %s",
+                    (org_id, code))
+                found = await cursor.fetchone()
+            offer = offer_from_row(org_id, code, *found) if found else None
+            self._by_code[(org_id, code)] = (offer, time.monotonic())
+        if offer is None:
+            raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
+        return offer
+
+    # --- redemption -----------------------------------------------------------------------
+
+    async def redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
+        validate_redeem(command)
+        offer = await self.offer_by_code(caller.org_id, command.code)
+        request_key = f"{caller.client_id}:{command.request_id}"
+
+        async def prepare() -> Prepared[Redemption]:
+            now = self._deps.clock.now()
+            check_redemption(offer, now, command.store_id, command.bill)
+            amount = discount(offer, command.bill)
+            epoch, count = await self._reserve(offer, command.account_id, request_key, now)
+            redemption = Redemption(str(uuid.uuid4()), offer.offer_id, command.account_id, amount,
+                                    command.bill.currency_code, now, count)
+            row = Row("coupon_redemptions", _REDEMPTION_COLUMNS, (
+                redemption.redemption_id, caller.org_id, offer.offer_id, command.code, command.account_id,
+                command.store_id, command.bill.amount_minor, command.bill.currency_code, amount,
+                command.request_id, caller.client_id, epoch, now))
+            keys = offer_keys(offer.offer_id, command.account_id, epoch)
+            return Prepared(redemption, (row,),
+                            {"coupon_redemptions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING)},
+                            on_commit=lambda: self._confirm(keys, request_key, epoch),
+                            on_abort=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
+
+        return await execute_once(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json)
+
+    async def _reserve(self, offer: Offer, account_id: str, request_key: str, now: dt.datetime) -> tuple[int, int]:
+        rules = offer.rules
+        for _ in range(2):  # Once more after loading the offer's state.
+            epoch = self._guard.require_ready()
+            keys = offer_keys(offer.offer_id, account_id, epoch)
+            code, detail = await self._deps.scripts.run("coupon_redeem", keys, [
+                epoch, request_key, int(now.timestamp() * 1000), rules.min_gap_seconds * 1000,
+                rules.max_account_redemptions, rules.max_redemptions,
+                int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id])
+            if code == 0:
+                return epoch, int(detail)
+            if code != 1:
+                raise _refusal(code, int(detail))
+            await self._guard.ensure()
+            await load_offer_state(self._deps, offer.offer_id, self._guard.require_ready())
+        raise DomainError(ErrorReason.STATE_REBUILDING)
+
+    async def _confirm(self, keys: list[str], request_key: str, epoch: int) -> None:
+        if await self._deps.scripts.run("coupon_confirm", [keys[0], keys[4]], [request_key, epoch]) == 0:
+            # The sweep released it before the commit landed: count the redemption again.
+            await self._deps.scripts.run("coupon_unredeem", [keys[1], keys[2]], [1])
+
+    async def reverse(self, command: ReverseRedemption, caller: Caller) -> Reversal:
+        validate_request_id(command.request_id)
+        redemption_id = _uuid(command.redemption_id, "redemption_id")
+
+        async def prepare() -> Prepared[Reversal]:
+            async with self._deps.pool.connection() as connection:
+                cursor = await connection.execute(
+                    "SELECT r.offer_id, r.account_id, v.redemption_id IS NOT NULL FROM coupon_redemptions r"
+                    " LEFT JOIN coupon_reversals v USING (redemption_id)"
+                    " WHERE r.redemption_id = %s AND r.org_id = %s", (redemption_id, caller.org_id))
+                found = await cursor.fetchone()
+            if found is None:
+                raise DomainError(ErrorReason.REDEMPTION_NOT_FOUND, metadata={"redemption_id": redemption_id})
+            offer_id, account_id, reversed_already = str(found[0]), str(found[1]), found[2]
+            if reversed_already:
+                raise DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED, metadata={"redemption_id": redemption_id})
+            now = self._deps.clock.now()
+            keys = offer_keys(offer_id, account_id, "-")
+            row = Row("coupon_reversals", _REVERSAL_COLUMNS, (redemption_id, command.request_id, caller.client_id, now))
+            return Prepared(Reversal(redemption_id, now), (row,),
+                            {"coupon_reversals_pkey": DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED,
+                                                                  metadata={"redemption_id": redemption_id})},
+                            on_commit=lambda: self._deps.scripts.run("coupon_unredeem", [keys[1], keys[2]], [-1]))
+
+        return await execute_once(self._deps, caller, "ReverseRedemption", command, prepare, Reversal.from_json)
+
+    async def sweep_reservations(self, offer_ids: list[str]) -> tuple[int, int]:
+        """Settle reservations past their deadline: (confirmed, released)."""
+        confirmed = released = 0
+        epoch = self._guard.require_ready()
+        now_ms = int(self._deps.clock.now().timestamp() * 1000)
+        for offer_id in offer_ids:
+            reservations = await self._deps.redis.hgetall(f"{_tag(offer_id)}:reservations:{epoch}")
+            for request_key, value in reservations.items():
+                account_id, deadline, *_ = value.decode().split("|")
+                if int(deadline) > now_ms:
+                    continue
+                client_id, _, request_id = request_key.decode().partition(":")
+                keys = offer_keys(offer_id, account_id, epoch)
+                if await _in_ledger(self._deps, client_id, request_id):
+                    confirmed += await self._deps.scripts.run("coupon_confirm", [keys[0], keys[4]],
+                                                              [request_key, epoch]) == 1
+                else:
+                    released += await self._deps.scripts.run("coupon_release", keys, [request_key, epoch]) == 1
+        return confirmed, released
+
+
+async def load_offer_state(deps: Deps, offer_id: str, epoch: int, connection=None) -> bool:
+    """Recount one offer's counters from the ledger and load them under `epoch`."""
+    sql = ("SELECT r.account_id, count(*) FILTER (WHERE v.redemption_id IS NULL),"
+           " max(r.redeem_time) FILTER (WHERE v.redemption_id IS NULL)"
+           " FROM coupon_redemptions r LEFT JOIN coupon_reversals v USING (redemption_id)"
+           " WHERE r.offer_id = %s GROUP BY r.account_id")
+    if connection is None:
+        async with deps.pool.connection() as own:
+            rows = await (await own.execute(sql, (offer_id,))).fetchall()
+    else:
+        rows = await (await connection.execute(sql, (offer_id,))).fetchall()
+    tag = _tag(offer_id)
+    keys = [f"{tag}:epoch", f"{tag}:redeemed", f"{tag}:reservations:{epoch}"]
+    args: list[object] = [epoch, sum(count for _, count, _ in rows)]
+    for account_id, count, last in rows:
+        keys += [f"{tag}:acct:{account_id}:redeemed", f"{tag}:acct:{account_id}:last"]
+        args += [count, int(last.timestamp() * 1000) if last else 0]
+    return bool(await deps.scripts.run("coupon_load", keys, args))
+
+
+async def _in_ledger(deps: Deps, client_id: str, request_id: str) -> bool:
+    async with deps.pool.connection() as connection:
+        cursor = await connection.execute(
+            "SELECT 1 FROM coupon_redemptions WHERE client_id = %s AND request_id = %s", (client_id, request_id))
+        return await cursor.fetchone() is not None
+
+
+def _refusal(code: int, detail: int) -> DomainError:
+    if code == 2:
+        return DomainError(ErrorReason.REQUEST_IN_FLIGHT)
+    if code == 3:
+        retry = dt.datetime.fromtimestamp(detail / 1000, dt.timezone.utc)
+        return DomainError(ErrorReason.REDEMPTION_GAP_NOT_ELAPSED, metadata={"retry_time": retry.isoformat()})
+    if code == 4:
+        return DomainError(ErrorReason.ACCOUNT_REDEMPTION_LIMIT_REACHED, metadata={"max_account_redemption_count": detail})
+    return DomainError(ErrorReason.REDEMPTION_LIMIT_REACHED, metadata={"max_redemption_count": detail})
+
+
+def validate_redeem(command: RedeemCoupon) -> None:
+    validate_request_id(command.request_id)
+    if not command.code:
+        raise field_required("code")
+    if len(command.code) > limits.COUPON_CODE_LENGTH_MAX:
+        raise field_invalid("code", f"at most {limits.COUPON_CODE_LENGTH_MAX} characters")
+    _uuid(command.account_id, "account_id")
+    if not command.store_id:
+        raise field_required("store_id")
+    if command.bill.amount_minor < 0:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "bill_amount.amount_minor"})
+    if len(command.bill.currency_code) != 3 or not command.bill.currency_code.isupper():
+        raise field_invalid("bill_amount.currency_code", "an ISO-4217 code")
+
+
+def _uuid(value: str, field: str) -> str:
+    if not value:
+        raise field_required(field)
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise field_invalid(field, "a UUID") from None
+
+
+def offer_definition(offer: Offer) -> dict:
+    rules = offer.rules
+    money = lambda m: [m.amount_minor, m.currency_code] if m else None  # noqa: E731
+    when = lambda t: t.isoformat() if t else None  # noqa: E731
+    return {"rules": {
+        "start_time": when(rules.start_time), "end_time": when(rules.end_time),
+        "redemption_start_time": when(rules.redemption_start_time), "store_ids": sorted(rules.store_ids),
+        "min_bill": money(rules.min_bill), "max_bill": money(rules.max_bill),
+        "days_of_week": sorted(rules.days_of_week), "hours": list(rules.hours) if rules.hours else None,
+        "min_gap_seconds": rules.min_gap_seconds, "max_account_redemptions": rules.max_account_redemptions,
+        "max_redemptions": rules.max_redemptions, "time_zone": rules.time_zone},
+        "discount_amount": money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
+        "discount_max": money(offer.discount_max)}
+
+
+def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict) -> Offer:
+    if isinstance(definition, str):
+        definition = json.loads(definition)
+    r = definition["rules"]
+    money = lambda m: Money(m[0], m[1]) if m else None  # noqa: E731
+    when = lambda t: dt.datetime.fromisoformat(t) if t else None  # noqa: E731
+    rules = RedemptionRules(
+        when(r["start_time"]), when(r["end_time"]), when(r["redemption_start_time"]), frozenset(r["store_ids"]),
+        money(r["min_bill"]), money(r["max_bill"]), frozenset(r["days_of_week"]),
+        tuple(r["hours"]) if r["hours"] else None, r["min_gap_seconds"], r["max_account_redemptions"],
+        r["max_redemptions"], r["time_zone"])
+    return Offer(str(offer_id), org_id, OfferState(state), rules, money(definition["discount_amount"]),
+                 definition["discount_percent_bps"], money(definition["discount_max"]), code)
+
+
+async def rebuild_coupon_counters(redis, connection, epoch: int, deps: Deps) -> None:
+    """StateGuard rebuilder: reload every offer's counters under the new epoch, inside the
+    transaction that bumped the epoch (so the counts include every redemption that passed the fence)."""
+    cursor = await connection.execute("SELECT offer_id FROM offers")
+    for (offer_id,) in await cursor.fetchall():
+        await load_offer_state(deps, str(offer_id), epoch, connection)
