@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import signal
@@ -26,6 +27,7 @@ from core.domain import limits
 from core.domain.clock import Clock, SystemClock
 from core.service.auth import Auth, AuthSettings
 from core.service.context import Deps
+from core.service.coupons import Coupons, rebuild_coupon_counters
 from server import metrics
 from server.config import Config
 from server.interceptors import (DecodingInterceptor, ErrorInterceptor, MetricsInterceptor,
@@ -39,6 +41,7 @@ log = logging.getLogger("rewards.worker")
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 MIGRATION_POLL_S = 1
+RESERVATION_SWEEP_S = 10
 
 
 class Worker:
@@ -68,7 +71,9 @@ class Worker:
         self.writer.start()
         self.deps = Deps(self.pool, self.redis, self.scripts, self.writer,
                          IdempotencyStore(self.redis, self.scripts, self.pool), self.clock)
-        self.guard = StateGuard(self.redis, self.pool, on_readiness=self._on_readiness)
+        self.guard = StateGuard(self.redis, self.pool, on_readiness=self._on_readiness,
+                                rebuilders=[functools.partial(rebuild_coupon_counters, deps=self.deps)])
+        self.coupons = Coupons(self.deps, self.guard)
         self.keyring = KeyRing(self.pool)
         await self.keyring.ensure_active()
         tokens = AccessTokens(self.keyring, self.clock, issuer=self.config.token_issuer,
@@ -95,6 +100,7 @@ class Worker:
         await self.guard.ensure()
         self._tasks.append(loop.create_task(self.guard.watch(), name="redis-state-watch"))
         self._tasks.append(loop.create_task(self._reload_keys(), name="signing-key-reload"))
+        self._tasks.append(loop.create_task(self._sweep_reservations(), name="reservation-sweep"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port
 
@@ -106,6 +112,20 @@ class Worker:
                 await self.keyring.load()
             except Exception as error:  # noqa: BLE001 - keep the keys we have; try again later.
                 log.warning("could not reload signing keys: %s", error)
+
+    async def _sweep_reservations(self) -> None:
+        """Settle coupon reservations a crashed worker left behind (confirm or release)."""
+        while True:
+            await asyncio.sleep(RESERVATION_SWEEP_S)
+            try:
+                async with self.pool.connection() as connection:
+                    cursor = await connection.execute("SELECT offer_id::text FROM offers WHERE state = 2")
+                    offer_ids = [row[0] for row in await cursor.fetchall()]
+                confirmed, released = await self.coupons.sweep_reservations(offer_ids)
+                if confirmed or released:
+                    log.warning("settled reservations", extra={"confirmed": confirmed, "released": released})
+            except Exception as error:  # noqa: BLE001 - try again on the next round.
+                log.warning("reservation sweep failed: %s", error)
 
     async def _wait_for_migrations(self) -> None:
         """Stay NOT_SERVING until the schema is current (another process may be migrating)."""
