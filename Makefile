@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test build venv generate check-generated lint-proto bench clean
+.PHONY: run test build venv generate check-generated build-clients lint-proto bench clean
 
 run: build
 	$(BIN)/rewards-core serve
@@ -30,6 +30,9 @@ generate: venv
 
 check-generated: venv
 	PYTHON=$(BIN)/python bash scripts/check-generated.sh
+
+build-clients:
+	bash scripts/build-clients.sh
 
 lint-proto:
 	bash scripts/lint-proto.sh

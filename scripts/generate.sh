@@ -3,14 +3,31 @@
 # entry point: `make generate` runs it, and scripts/check-generated.sh (CI) runs it and fails if
 # the result differs from what is committed. Never edit generated files by hand.
 #
-# Deterministic: the output tree is deleted first (so removed protos vanish), inputs are passed
-# in a fixed order, and the generator is pinned, so two runs give byte-identical files.
+# Deterministic: each output tree is deleted first (so removed protos vanish), inputs are passed
+# in a fixed order, and every generator is pinned, so two runs give byte-identical files.
+#
+# Outputs (all committed; scripts/check-generated.sh lists the same trees):
+#   Python      clients/python/src/rewards       grpcio-tools (protoc) from $PYTHON
+#   Go          clients/go/rewards               protoc-gen-go + protoc-gen-go-grpc via buf
+#   TypeScript  clients/typescript/src/gen       ts-proto via buf
+#   Java        clients/java/src/main/generated  protoc (java) + protoc-gen-grpc-java via buf
+# Go, TypeScript and Java are driven by `buf generate` (buf's own compiler; templates
+# clients/<lang>/buf.gen.yaml). Their generators are installed on first use into gitignored
+# folders (tools/bin, tools/buf/node_modules, clients/typescript/node_modules) from npm, the Go
+# module proxy and Maven Central, pinned to exact versions; see scripts/lib/codegen-tools.sh.
+# Later runs only check the installed versions.
+#
+# Toolchains: Go, Node.js + npm, and Java + Maven must all be on PATH. If one is missing the
+# script fails before deleting or generating anything, on purpose: skipping a language would let
+# check-generated.sh pass while that language's code is stale.
 #
 # Environment:
 #   PYTHON   interpreter with grpcio-tools installed (default: python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C
+# shellcheck source=lib/codegen-tools.sh
+source scripts/lib/codegen-tools.sh
 
 PYTHON="${PYTHON:-python3}"
 PROTO_ROOT="proto"
@@ -24,6 +41,18 @@ if [ "${#PROTOS[@]}" -eq 0 ]; then
     echo "generate.sh: no .proto files under $PROTO_ROOT/rewards" >&2
     exit 1
 fi
+
+# ---------------------------------------------------------------------------------------------
+# Toolchains and generators for Go, TypeScript and Java: all checked (and installed when missing)
+# before any output tree is touched.
+# ---------------------------------------------------------------------------------------------
+require_commands Go go
+require_commands Node.js node npm
+require_commands Java java mvn
+ensure_buf
+ensure_go_plugins
+ensure_ts_deps
+ensure_java_plugins
 
 # ---------------------------------------------------------------------------------------------
 # Python: clients/python/src/rewards/<context>/v1/*_pb2.py, *_pb2.pyi, *_pb2_grpc.py
@@ -60,10 +89,32 @@ done
 : > "$PYTHON_PACKAGE/py.typed"
 
 # ---------------------------------------------------------------------------------------------
-# Go (clients/go), TypeScript (clients/typescript), Java (clients/java): not generated yet.
-# Add each as its own section here, in the same shape: delete its output tree, generate from
-# "${PROTOS[@]}" with a pinned generator, make the output deterministic. The go_package and
-# java_* options are already set in every .proto.
+# Go, TypeScript, Java: `buf generate proto --template clients/<lang>/buf.gen.yaml` compiles the
+# whole module (every file in proto/, sorted by buf) and runs that language's plugins.
 # ---------------------------------------------------------------------------------------------
+# buf_generate OUT_TREE TEMPLATE: delete OUT_TREE, then regenerate it from proto/.
+buf_generate() {
+    rm -rf "$1"
+    "$BUF" generate "$PROTO_ROOT" --template "$2"
+    if [ ! -d "$1" ]; then
+        echo "generate.sh: $2 produced nothing in $1" >&2
+        exit 1
+    fi
+}
 
-echo "generate.sh: generated ${#PROTOS[@]} protos -> $PYTHON_PACKAGE"
+# Go: clients/go/rewards/<context>/v1/*.pb.go, *_grpc.pb.go, packages of the module in
+# clients/go/go.mod (go_package = github.com/rewards-core/rewards-core/clients/go/rewards/...).
+GO_PACKAGE="clients/go/rewards"
+buf_generate "$GO_PACKAGE" clients/go/buf.gen.yaml
+
+# TypeScript: clients/typescript/src/gen/rewards/<context>/v1/*.ts, the google/protobuf
+# well-known types they import, and index*.ts (one namespace per proto package).
+TS_PACKAGE="clients/typescript/src/gen"
+buf_generate "$TS_PACKAGE" clients/typescript/buf.gen.yaml
+
+# Java: clients/java/src/main/generated/com/rewardscore/rewards/<context>/v1/*.java
+# (java_package, java_multiple_files), compiled by clients/java/pom.xml.
+JAVA_PACKAGE="clients/java/src/main/generated"
+buf_generate "$JAVA_PACKAGE" clients/java/buf.gen.yaml
+
+echo "generate.sh: generated ${#PROTOS[@]} protos -> $PYTHON_PACKAGE, $GO_PACKAGE, $TS_PACKAGE, $JAVA_PACKAGE"

@@ -1,0 +1,1369 @@
+package com.rewardscore.rewards.coupons.v1;
+
+import static io.grpc.MethodDescriptor.generateFullMethodName;
+
+/**
+ * <pre>
+ * Coupons at the checkout: issue, activate, validate, redeem, reverse, revoke, and the deals
+ * open to a customer. Latency-sensitive; every mutating RPC is safe to retry with its
+ * request_id. Rules are checked against the server's clock; no client time is trusted.
+ * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
+ * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
+ * coupon of the code.
+ * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
+ * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+ * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+ * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+ * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+ * SHUTTING_DOWN (UNAVAILABLE).
+ * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
+ * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+ * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
+ * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
+ * DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
+ * CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
+ * (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+ * </pre>
+ */
+@io.grpc.stub.annotations.GrpcGenerated
+public final class CouponServiceGrpc {
+
+  private CouponServiceGrpc() {}
+
+  public static final java.lang.String SERVICE_NAME = "rewards.coupons.v1.CouponService";
+
+  // Static method descriptors that strictly reflect the proto.
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.IssueCouponRequest,
+      com.rewardscore.rewards.coupons.v1.IssueCouponResponse> getIssueCouponMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "IssueCoupon",
+      requestType = com.rewardscore.rewards.coupons.v1.IssueCouponRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.IssueCouponResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.IssueCouponRequest,
+      com.rewardscore.rewards.coupons.v1.IssueCouponResponse> getIssueCouponMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.IssueCouponRequest, com.rewardscore.rewards.coupons.v1.IssueCouponResponse> getIssueCouponMethod;
+    if ((getIssueCouponMethod = CouponServiceGrpc.getIssueCouponMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getIssueCouponMethod = CouponServiceGrpc.getIssueCouponMethod) == null) {
+          CouponServiceGrpc.getIssueCouponMethod = getIssueCouponMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.IssueCouponRequest, com.rewardscore.rewards.coupons.v1.IssueCouponResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "IssueCoupon"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.IssueCouponRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.IssueCouponResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("IssueCoupon"))
+              .build();
+        }
+      }
+    }
+    return getIssueCouponMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest,
+      com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse> getBulkIssueCouponsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "BulkIssueCoupons",
+      requestType = com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest,
+      com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse> getBulkIssueCouponsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse> getBulkIssueCouponsMethod;
+    if ((getBulkIssueCouponsMethod = CouponServiceGrpc.getBulkIssueCouponsMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getBulkIssueCouponsMethod = CouponServiceGrpc.getBulkIssueCouponsMethod) == null) {
+          CouponServiceGrpc.getBulkIssueCouponsMethod = getBulkIssueCouponsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.BIDI_STREAMING)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "BulkIssueCoupons"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("BulkIssueCoupons"))
+              .build();
+        }
+      }
+    }
+    return getBulkIssueCouponsMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.GetCouponRequest,
+      com.rewardscore.rewards.coupons.v1.GetCouponResponse> getGetCouponMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetCoupon",
+      requestType = com.rewardscore.rewards.coupons.v1.GetCouponRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.GetCouponResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.GetCouponRequest,
+      com.rewardscore.rewards.coupons.v1.GetCouponResponse> getGetCouponMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.GetCouponRequest, com.rewardscore.rewards.coupons.v1.GetCouponResponse> getGetCouponMethod;
+    if ((getGetCouponMethod = CouponServiceGrpc.getGetCouponMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getGetCouponMethod = CouponServiceGrpc.getGetCouponMethod) == null) {
+          CouponServiceGrpc.getGetCouponMethod = getGetCouponMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.GetCouponRequest, com.rewardscore.rewards.coupons.v1.GetCouponResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetCoupon"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.GetCouponRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.GetCouponResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("GetCoupon"))
+              .build();
+        }
+      }
+    }
+    return getGetCouponMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ActivateCouponRequest,
+      com.rewardscore.rewards.coupons.v1.ActivateCouponResponse> getActivateCouponMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ActivateCoupon",
+      requestType = com.rewardscore.rewards.coupons.v1.ActivateCouponRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.ActivateCouponResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ActivateCouponRequest,
+      com.rewardscore.rewards.coupons.v1.ActivateCouponResponse> getActivateCouponMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ActivateCouponRequest, com.rewardscore.rewards.coupons.v1.ActivateCouponResponse> getActivateCouponMethod;
+    if ((getActivateCouponMethod = CouponServiceGrpc.getActivateCouponMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getActivateCouponMethod = CouponServiceGrpc.getActivateCouponMethod) == null) {
+          CouponServiceGrpc.getActivateCouponMethod = getActivateCouponMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.ActivateCouponRequest, com.rewardscore.rewards.coupons.v1.ActivateCouponResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ActivateCoupon"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ActivateCouponRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ActivateCouponResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("ActivateCoupon"))
+              .build();
+        }
+      }
+    }
+    return getActivateCouponMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ValidateCouponRequest,
+      com.rewardscore.rewards.coupons.v1.ValidateCouponResponse> getValidateCouponMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ValidateCoupon",
+      requestType = com.rewardscore.rewards.coupons.v1.ValidateCouponRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.ValidateCouponResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ValidateCouponRequest,
+      com.rewardscore.rewards.coupons.v1.ValidateCouponResponse> getValidateCouponMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ValidateCouponRequest, com.rewardscore.rewards.coupons.v1.ValidateCouponResponse> getValidateCouponMethod;
+    if ((getValidateCouponMethod = CouponServiceGrpc.getValidateCouponMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getValidateCouponMethod = CouponServiceGrpc.getValidateCouponMethod) == null) {
+          CouponServiceGrpc.getValidateCouponMethod = getValidateCouponMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.ValidateCouponRequest, com.rewardscore.rewards.coupons.v1.ValidateCouponResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ValidateCoupon"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ValidateCouponRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ValidateCouponResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("ValidateCoupon"))
+              .build();
+        }
+      }
+    }
+    return getValidateCouponMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.RedeemCouponRequest,
+      com.rewardscore.rewards.coupons.v1.RedeemCouponResponse> getRedeemCouponMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "RedeemCoupon",
+      requestType = com.rewardscore.rewards.coupons.v1.RedeemCouponRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.RedeemCouponResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.RedeemCouponRequest,
+      com.rewardscore.rewards.coupons.v1.RedeemCouponResponse> getRedeemCouponMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.RedeemCouponRequest, com.rewardscore.rewards.coupons.v1.RedeemCouponResponse> getRedeemCouponMethod;
+    if ((getRedeemCouponMethod = CouponServiceGrpc.getRedeemCouponMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getRedeemCouponMethod = CouponServiceGrpc.getRedeemCouponMethod) == null) {
+          CouponServiceGrpc.getRedeemCouponMethod = getRedeemCouponMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.RedeemCouponRequest, com.rewardscore.rewards.coupons.v1.RedeemCouponResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RedeemCoupon"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.RedeemCouponRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.RedeemCouponResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("RedeemCoupon"))
+              .build();
+        }
+      }
+    }
+    return getRedeemCouponMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest,
+      com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse> getReverseRedemptionMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ReverseRedemption",
+      requestType = com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest,
+      com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse> getReverseRedemptionMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest, com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse> getReverseRedemptionMethod;
+    if ((getReverseRedemptionMethod = CouponServiceGrpc.getReverseRedemptionMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getReverseRedemptionMethod = CouponServiceGrpc.getReverseRedemptionMethod) == null) {
+          CouponServiceGrpc.getReverseRedemptionMethod = getReverseRedemptionMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest, com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ReverseRedemption"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("ReverseRedemption"))
+              .build();
+        }
+      }
+    }
+    return getReverseRedemptionMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.RevokeCouponRequest,
+      com.rewardscore.rewards.coupons.v1.RevokeCouponResponse> getRevokeCouponMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "RevokeCoupon",
+      requestType = com.rewardscore.rewards.coupons.v1.RevokeCouponRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.RevokeCouponResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.RevokeCouponRequest,
+      com.rewardscore.rewards.coupons.v1.RevokeCouponResponse> getRevokeCouponMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.RevokeCouponRequest, com.rewardscore.rewards.coupons.v1.RevokeCouponResponse> getRevokeCouponMethod;
+    if ((getRevokeCouponMethod = CouponServiceGrpc.getRevokeCouponMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getRevokeCouponMethod = CouponServiceGrpc.getRevokeCouponMethod) == null) {
+          CouponServiceGrpc.getRevokeCouponMethod = getRevokeCouponMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.RevokeCouponRequest, com.rewardscore.rewards.coupons.v1.RevokeCouponResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RevokeCoupon"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.RevokeCouponRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.RevokeCouponResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("RevokeCoupon"))
+              .build();
+        }
+      }
+    }
+    return getRevokeCouponMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ListDealsRequest,
+      com.rewardscore.rewards.coupons.v1.ListDealsResponse> getListDealsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListDeals",
+      requestType = com.rewardscore.rewards.coupons.v1.ListDealsRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.ListDealsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ListDealsRequest,
+      com.rewardscore.rewards.coupons.v1.ListDealsResponse> getListDealsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ListDealsRequest, com.rewardscore.rewards.coupons.v1.ListDealsResponse> getListDealsMethod;
+    if ((getListDealsMethod = CouponServiceGrpc.getListDealsMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getListDealsMethod = CouponServiceGrpc.getListDealsMethod) == null) {
+          CouponServiceGrpc.getListDealsMethod = getListDealsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.ListDealsRequest, com.rewardscore.rewards.coupons.v1.ListDealsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListDeals"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ListDealsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ListDealsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("ListDeals"))
+              .build();
+        }
+      }
+    }
+    return getListDealsMethod;
+  }
+
+  /**
+   * Creates a new async stub that supports all call types for the service
+   */
+  public static CouponServiceStub newStub(io.grpc.Channel channel) {
+    io.grpc.stub.AbstractStub.StubFactory<CouponServiceStub> factory =
+      new io.grpc.stub.AbstractStub.StubFactory<CouponServiceStub>() {
+        @java.lang.Override
+        public CouponServiceStub newStub(io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+          return new CouponServiceStub(channel, callOptions);
+        }
+      };
+    return CouponServiceStub.newStub(factory, channel);
+  }
+
+  /**
+   * Creates a new blocking-style stub that supports all types of calls on the service
+   */
+  public static CouponServiceBlockingV2Stub newBlockingV2Stub(
+      io.grpc.Channel channel) {
+    io.grpc.stub.AbstractStub.StubFactory<CouponServiceBlockingV2Stub> factory =
+      new io.grpc.stub.AbstractStub.StubFactory<CouponServiceBlockingV2Stub>() {
+        @java.lang.Override
+        public CouponServiceBlockingV2Stub newStub(io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+          return new CouponServiceBlockingV2Stub(channel, callOptions);
+        }
+      };
+    return CouponServiceBlockingV2Stub.newStub(factory, channel);
+  }
+
+  /**
+   * Creates a new blocking-style stub that supports unary and streaming output calls on the service
+   */
+  public static CouponServiceBlockingStub newBlockingStub(
+      io.grpc.Channel channel) {
+    io.grpc.stub.AbstractStub.StubFactory<CouponServiceBlockingStub> factory =
+      new io.grpc.stub.AbstractStub.StubFactory<CouponServiceBlockingStub>() {
+        @java.lang.Override
+        public CouponServiceBlockingStub newStub(io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+          return new CouponServiceBlockingStub(channel, callOptions);
+        }
+      };
+    return CouponServiceBlockingStub.newStub(factory, channel);
+  }
+
+  /**
+   * Creates a new ListenableFuture-style stub that supports unary calls on the service
+   */
+  public static CouponServiceFutureStub newFutureStub(
+      io.grpc.Channel channel) {
+    io.grpc.stub.AbstractStub.StubFactory<CouponServiceFutureStub> factory =
+      new io.grpc.stub.AbstractStub.StubFactory<CouponServiceFutureStub>() {
+        @java.lang.Override
+        public CouponServiceFutureStub newStub(io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+          return new CouponServiceFutureStub(channel, callOptions);
+        }
+      };
+    return CouponServiceFutureStub.newStub(factory, channel);
+  }
+
+  /**
+   * <pre>
+   * Coupons at the checkout: issue, activate, validate, redeem, reverse, revoke, and the deals
+   * open to a customer. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id. Rules are checked against the server's clock; no client time is trusted.
+   * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
+   * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
+   * coupon of the code.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE).
+   * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
+   * DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
+   * CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
+   * (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+   * </pre>
+   */
+  public interface AsyncService {
+
+    /**
+     * <pre>
+     * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
+     * points from the account's wallet (released again if the issue fails).
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
+     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
+     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    default void issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.IssueCouponResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getIssueCouponMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Issues coupons of one offer to many accounts. A bidirectional stream of independent
+     * batches: each request message is one batch with its own request_id, answered by one
+     * response message in the same order. A broken stream is resumed by sending the unanswered
+     * batches again with their request_ids. One failing row does not fail its batch.
+     * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
+     * IssueCoupon.
+     * </pre>
+     */
+    default io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest> bulkIssueCoupons(
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse> responseObserver) {
+      return io.grpc.stub.ServerCalls.asyncUnimplementedStreamingCall(getBulkIssueCouponsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reads one coupon.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    default void getCoupon(com.rewardscore.rewards.coupons.v1.GetCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GetCouponResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetCouponMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
+     * succeeds without change.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
+     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * </pre>
+     */
+    default void activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ActivateCouponResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getActivateCouponMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
+     * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
+     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * </pre>
+     */
+    default void validateCoupon(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ValidateCouponResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getValidateCouponMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Redeems a coupon for a purchase: checks every rule and limit atomically, counts the
+     * redemption and records it in the ledger before answering.
+     * Errors: the redemption rules in the order given on the service.
+     * </pre>
+     */
+    default void redeemCoupon(com.rewardscore.rewards.coupons.v1.RedeemCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RedeemCouponResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRedeemCouponMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
+     * use back (if not expired or revoked since) and the offer's counters go down. Extra points
+     * credited by the redemption are debited again. Always the full redemption.
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
+     * spent).
+     * </pre>
+     */
+    default void reverseRedemption(com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getReverseRedemptionMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
+     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
+     * are not refunded (use LoyaltyService.RefundPoints).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    default void revokeCoupon(com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRevokeCouponMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
+     * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    default void listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ListDealsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListDealsMethod(), responseObserver);
+    }
+  }
+
+  /**
+   * Base class for the server implementation of the service CouponService.
+   * <pre>
+   * Coupons at the checkout: issue, activate, validate, redeem, reverse, revoke, and the deals
+   * open to a customer. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id. Rules are checked against the server's clock; no client time is trusted.
+   * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
+   * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
+   * coupon of the code.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE).
+   * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
+   * DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
+   * CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
+   * (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+   * </pre>
+   */
+  public static abstract class CouponServiceImplBase
+      implements io.grpc.BindableService, AsyncService {
+
+    @java.lang.Override public final io.grpc.ServerServiceDefinition bindService() {
+      return CouponServiceGrpc.bindService(this);
+    }
+  }
+
+  /**
+   * A stub to allow clients to do asynchronous rpc calls to service CouponService.
+   * <pre>
+   * Coupons at the checkout: issue, activate, validate, redeem, reverse, revoke, and the deals
+   * open to a customer. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id. Rules are checked against the server's clock; no client time is trusted.
+   * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
+   * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
+   * coupon of the code.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE).
+   * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
+   * DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
+   * CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
+   * (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+   * </pre>
+   */
+  public static final class CouponServiceStub
+      extends io.grpc.stub.AbstractAsyncStub<CouponServiceStub> {
+    private CouponServiceStub(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      super(channel, callOptions);
+    }
+
+    @java.lang.Override
+    protected CouponServiceStub build(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      return new CouponServiceStub(channel, callOptions);
+    }
+
+    /**
+     * <pre>
+     * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
+     * points from the account's wallet (released again if the issue fails).
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
+     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
+     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    public void issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.IssueCouponResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getIssueCouponMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Issues coupons of one offer to many accounts. A bidirectional stream of independent
+     * batches: each request message is one batch with its own request_id, answered by one
+     * response message in the same order. A broken stream is resumed by sending the unanswered
+     * batches again with their request_ids. One failing row does not fail its batch.
+     * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
+     * IssueCoupon.
+     * </pre>
+     */
+    public io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest> bulkIssueCoupons(
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse> responseObserver) {
+      return io.grpc.stub.ClientCalls.asyncBidiStreamingCall(
+          getChannel().newCall(getBulkIssueCouponsMethod(), getCallOptions()), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reads one coupon.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public void getCoupon(com.rewardscore.rewards.coupons.v1.GetCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GetCouponResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetCouponMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
+     * succeeds without change.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
+     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public void activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ActivateCouponResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getActivateCouponMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
+     * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
+     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * </pre>
+     */
+    public void validateCoupon(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ValidateCouponResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getValidateCouponMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Redeems a coupon for a purchase: checks every rule and limit atomically, counts the
+     * redemption and records it in the ledger before answering.
+     * Errors: the redemption rules in the order given on the service.
+     * </pre>
+     */
+    public void redeemCoupon(com.rewardscore.rewards.coupons.v1.RedeemCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RedeemCouponResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getRedeemCouponMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
+     * use back (if not expired or revoked since) and the offer's counters go down. Extra points
+     * credited by the redemption are debited again. Always the full redemption.
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
+     * spent).
+     * </pre>
+     */
+    public void reverseRedemption(com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getReverseRedemptionMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
+     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
+     * are not refunded (use LoyaltyService.RefundPoints).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public void revokeCoupon(com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getRevokeCouponMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
+     * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public void listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ListDealsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListDealsMethod(), getCallOptions()), request, responseObserver);
+    }
+  }
+
+  /**
+   * A stub to allow clients to do synchronous rpc calls to service CouponService.
+   * <pre>
+   * Coupons at the checkout: issue, activate, validate, redeem, reverse, revoke, and the deals
+   * open to a customer. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id. Rules are checked against the server's clock; no client time is trusted.
+   * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
+   * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
+   * coupon of the code.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE).
+   * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
+   * DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
+   * CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
+   * (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+   * </pre>
+   */
+  public static final class CouponServiceBlockingV2Stub
+      extends io.grpc.stub.AbstractBlockingStub<CouponServiceBlockingV2Stub> {
+    private CouponServiceBlockingV2Stub(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      super(channel, callOptions);
+    }
+
+    @java.lang.Override
+    protected CouponServiceBlockingV2Stub build(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      return new CouponServiceBlockingV2Stub(channel, callOptions);
+    }
+
+    /**
+     * <pre>
+     * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
+     * points from the account's wallet (released again if the issue fails).
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
+     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
+     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.IssueCouponResponse issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getIssueCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Issues coupons of one offer to many accounts. A bidirectional stream of independent
+     * batches: each request message is one batch with its own request_id, answered by one
+     * response message in the same order. A broken stream is resumed by sending the unanswered
+     * batches again with their request_ids. One failing row does not fail its batch.
+     * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
+     * IssueCoupon.
+     * </pre>
+     */
+    @io.grpc.ExperimentalApi("https://github.com/grpc/grpc-java/issues/10918")
+    public io.grpc.stub.BlockingClientCall<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse>
+        bulkIssueCoupons() {
+      return io.grpc.stub.ClientCalls.blockingBidiStreamingCall(
+          getChannel(), getBulkIssueCouponsMethod(), getCallOptions());
+    }
+
+    /**
+     * <pre>
+     * Reads one coupon.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.GetCouponResponse getCoupon(com.rewardscore.rewards.coupons.v1.GetCouponRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
+     * succeeds without change.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
+     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ActivateCouponResponse activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getActivateCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
+     * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
+     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ValidateCouponResponse validateCoupon(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getValidateCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Redeems a coupon for a purchase: checks every rule and limit atomically, counts the
+     * redemption and records it in the ledger before answering.
+     * Errors: the redemption rules in the order given on the service.
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.RedeemCouponResponse redeemCoupon(com.rewardscore.rewards.coupons.v1.RedeemCouponRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getRedeemCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
+     * use back (if not expired or revoked since) and the offer's counters go down. Extra points
+     * credited by the redemption are debited again. Always the full redemption.
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
+     * spent).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse reverseRedemption(com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getReverseRedemptionMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
+     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
+     * are not refunded (use LoyaltyService.RefundPoints).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.RevokeCouponResponse revokeCoupon(com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getRevokeCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
+     * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ListDealsResponse listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListDealsMethod(), getCallOptions(), request);
+    }
+  }
+
+  /**
+   * A stub to allow clients to do limited synchronous rpc calls to service CouponService.
+   * <pre>
+   * Coupons at the checkout: issue, activate, validate, redeem, reverse, revoke, and the deals
+   * open to a customer. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id. Rules are checked against the server's clock; no client time is trusted.
+   * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
+   * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
+   * coupon of the code.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE).
+   * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
+   * DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
+   * CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
+   * (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+   * </pre>
+   */
+  public static final class CouponServiceBlockingStub
+      extends io.grpc.stub.AbstractBlockingStub<CouponServiceBlockingStub> {
+    private CouponServiceBlockingStub(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      super(channel, callOptions);
+    }
+
+    @java.lang.Override
+    protected CouponServiceBlockingStub build(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      return new CouponServiceBlockingStub(channel, callOptions);
+    }
+
+    /**
+     * <pre>
+     * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
+     * points from the account's wallet (released again if the issue fails).
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
+     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
+     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.IssueCouponResponse issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getIssueCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Reads one coupon.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.GetCouponResponse getCoupon(com.rewardscore.rewards.coupons.v1.GetCouponRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
+     * succeeds without change.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
+     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ActivateCouponResponse activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getActivateCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
+     * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
+     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ValidateCouponResponse validateCoupon(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getValidateCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Redeems a coupon for a purchase: checks every rule and limit atomically, counts the
+     * redemption and records it in the ledger before answering.
+     * Errors: the redemption rules in the order given on the service.
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.RedeemCouponResponse redeemCoupon(com.rewardscore.rewards.coupons.v1.RedeemCouponRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getRedeemCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
+     * use back (if not expired or revoked since) and the offer's counters go down. Extra points
+     * credited by the redemption are debited again. Always the full redemption.
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
+     * spent).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse reverseRedemption(com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getReverseRedemptionMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
+     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
+     * are not refunded (use LoyaltyService.RefundPoints).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.RevokeCouponResponse revokeCoupon(com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getRevokeCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
+     * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ListDealsResponse listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListDealsMethod(), getCallOptions(), request);
+    }
+  }
+
+  /**
+   * A stub to allow clients to do ListenableFuture-style rpc calls to service CouponService.
+   * <pre>
+   * Coupons at the checkout: issue, activate, validate, redeem, reverse, revoke, and the deals
+   * open to a customer. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id. Rules are checked against the server's clock; no client time is trusted.
+   * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
+   * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
+   * coupon of the code.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE).
+   * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
+   * DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
+   * CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
+   * (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+   * </pre>
+   */
+  public static final class CouponServiceFutureStub
+      extends io.grpc.stub.AbstractFutureStub<CouponServiceFutureStub> {
+    private CouponServiceFutureStub(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      super(channel, callOptions);
+    }
+
+    @java.lang.Override
+    protected CouponServiceFutureStub build(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      return new CouponServiceFutureStub(channel, callOptions);
+    }
+
+    /**
+     * <pre>
+     * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
+     * points from the account's wallet (released again if the issue fails).
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
+     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
+     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.IssueCouponResponse> issueCoupon(
+        com.rewardscore.rewards.coupons.v1.IssueCouponRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getIssueCouponMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Reads one coupon.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.GetCouponResponse> getCoupon(
+        com.rewardscore.rewards.coupons.v1.GetCouponRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetCouponMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
+     * succeeds without change.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
+     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ActivateCouponResponse> activateCoupon(
+        com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getActivateCouponMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
+     * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
+     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ValidateCouponResponse> validateCoupon(
+        com.rewardscore.rewards.coupons.v1.ValidateCouponRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getValidateCouponMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Redeems a coupon for a purchase: checks every rule and limit atomically, counts the
+     * redemption and records it in the ledger before answering.
+     * Errors: the redemption rules in the order given on the service.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.RedeemCouponResponse> redeemCoupon(
+        com.rewardscore.rewards.coupons.v1.RedeemCouponRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getRedeemCouponMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
+     * use back (if not expired or revoked since) and the offer's counters go down. Extra points
+     * credited by the redemption are debited again. Always the full redemption.
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
+     * spent).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse> reverseRedemption(
+        com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getReverseRedemptionMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
+     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
+     * are not refunded (use LoyaltyService.RefundPoints).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.RevokeCouponResponse> revokeCoupon(
+        com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getRevokeCouponMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
+     * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ListDealsResponse> listDeals(
+        com.rewardscore.rewards.coupons.v1.ListDealsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListDealsMethod(), getCallOptions()), request);
+    }
+  }
+
+  private static final int METHODID_ISSUE_COUPON = 0;
+  private static final int METHODID_GET_COUPON = 1;
+  private static final int METHODID_ACTIVATE_COUPON = 2;
+  private static final int METHODID_VALIDATE_COUPON = 3;
+  private static final int METHODID_REDEEM_COUPON = 4;
+  private static final int METHODID_REVERSE_REDEMPTION = 5;
+  private static final int METHODID_REVOKE_COUPON = 6;
+  private static final int METHODID_LIST_DEALS = 7;
+  private static final int METHODID_BULK_ISSUE_COUPONS = 8;
+
+  private static final class MethodHandlers<Req, Resp> implements
+      io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
+      io.grpc.stub.ServerCalls.ServerStreamingMethod<Req, Resp>,
+      io.grpc.stub.ServerCalls.ClientStreamingMethod<Req, Resp>,
+      io.grpc.stub.ServerCalls.BidiStreamingMethod<Req, Resp> {
+    private final AsyncService serviceImpl;
+    private final int methodId;
+
+    MethodHandlers(AsyncService serviceImpl, int methodId) {
+      this.serviceImpl = serviceImpl;
+      this.methodId = methodId;
+    }
+
+    @java.lang.Override
+    @java.lang.SuppressWarnings("unchecked")
+    public void invoke(Req request, io.grpc.stub.StreamObserver<Resp> responseObserver) {
+      switch (methodId) {
+        case METHODID_ISSUE_COUPON:
+          serviceImpl.issueCoupon((com.rewardscore.rewards.coupons.v1.IssueCouponRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.IssueCouponResponse>) responseObserver);
+          break;
+        case METHODID_GET_COUPON:
+          serviceImpl.getCoupon((com.rewardscore.rewards.coupons.v1.GetCouponRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GetCouponResponse>) responseObserver);
+          break;
+        case METHODID_ACTIVATE_COUPON:
+          serviceImpl.activateCoupon((com.rewardscore.rewards.coupons.v1.ActivateCouponRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ActivateCouponResponse>) responseObserver);
+          break;
+        case METHODID_VALIDATE_COUPON:
+          serviceImpl.validateCoupon((com.rewardscore.rewards.coupons.v1.ValidateCouponRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ValidateCouponResponse>) responseObserver);
+          break;
+        case METHODID_REDEEM_COUPON:
+          serviceImpl.redeemCoupon((com.rewardscore.rewards.coupons.v1.RedeemCouponRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RedeemCouponResponse>) responseObserver);
+          break;
+        case METHODID_REVERSE_REDEMPTION:
+          serviceImpl.reverseRedemption((com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse>) responseObserver);
+          break;
+        case METHODID_REVOKE_COUPON:
+          serviceImpl.revokeCoupon((com.rewardscore.rewards.coupons.v1.RevokeCouponRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponResponse>) responseObserver);
+          break;
+        case METHODID_LIST_DEALS:
+          serviceImpl.listDeals((com.rewardscore.rewards.coupons.v1.ListDealsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ListDealsResponse>) responseObserver);
+          break;
+        default:
+          throw new AssertionError();
+      }
+    }
+
+    @java.lang.Override
+    @java.lang.SuppressWarnings("unchecked")
+    public io.grpc.stub.StreamObserver<Req> invoke(
+        io.grpc.stub.StreamObserver<Resp> responseObserver) {
+      switch (methodId) {
+        case METHODID_BULK_ISSUE_COUPONS:
+          return (io.grpc.stub.StreamObserver<Req>) serviceImpl.bulkIssueCoupons(
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse>) responseObserver);
+        default:
+          throw new AssertionError();
+      }
+    }
+  }
+
+  public static final io.grpc.ServerServiceDefinition bindService(AsyncService service) {
+    return io.grpc.ServerServiceDefinition.builder(getServiceDescriptor())
+        .addMethod(
+          getIssueCouponMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.IssueCouponRequest,
+              com.rewardscore.rewards.coupons.v1.IssueCouponResponse>(
+                service, METHODID_ISSUE_COUPON)))
+        .addMethod(
+          getBulkIssueCouponsMethod(),
+          io.grpc.stub.ServerCalls.asyncBidiStreamingCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest,
+              com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse>(
+                service, METHODID_BULK_ISSUE_COUPONS)))
+        .addMethod(
+          getGetCouponMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.GetCouponRequest,
+              com.rewardscore.rewards.coupons.v1.GetCouponResponse>(
+                service, METHODID_GET_COUPON)))
+        .addMethod(
+          getActivateCouponMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.ActivateCouponRequest,
+              com.rewardscore.rewards.coupons.v1.ActivateCouponResponse>(
+                service, METHODID_ACTIVATE_COUPON)))
+        .addMethod(
+          getValidateCouponMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.ValidateCouponRequest,
+              com.rewardscore.rewards.coupons.v1.ValidateCouponResponse>(
+                service, METHODID_VALIDATE_COUPON)))
+        .addMethod(
+          getRedeemCouponMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.RedeemCouponRequest,
+              com.rewardscore.rewards.coupons.v1.RedeemCouponResponse>(
+                service, METHODID_REDEEM_COUPON)))
+        .addMethod(
+          getReverseRedemptionMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest,
+              com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse>(
+                service, METHODID_REVERSE_REDEMPTION)))
+        .addMethod(
+          getRevokeCouponMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.RevokeCouponRequest,
+              com.rewardscore.rewards.coupons.v1.RevokeCouponResponse>(
+                service, METHODID_REVOKE_COUPON)))
+        .addMethod(
+          getListDealsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.ListDealsRequest,
+              com.rewardscore.rewards.coupons.v1.ListDealsResponse>(
+                service, METHODID_LIST_DEALS)))
+        .build();
+  }
+
+  private static abstract class CouponServiceBaseDescriptorSupplier
+      implements io.grpc.protobuf.ProtoFileDescriptorSupplier, io.grpc.protobuf.ProtoServiceDescriptorSupplier {
+    CouponServiceBaseDescriptorSupplier() {}
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.FileDescriptor getFileDescriptor() {
+      return com.rewardscore.rewards.coupons.v1.CouponServiceProto.getDescriptor();
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.ServiceDescriptor getServiceDescriptor() {
+      return getFileDescriptor().findServiceByName("CouponService");
+    }
+  }
+
+  private static final class CouponServiceFileDescriptorSupplier
+      extends CouponServiceBaseDescriptorSupplier {
+    CouponServiceFileDescriptorSupplier() {}
+  }
+
+  private static final class CouponServiceMethodDescriptorSupplier
+      extends CouponServiceBaseDescriptorSupplier
+      implements io.grpc.protobuf.ProtoMethodDescriptorSupplier {
+    private final java.lang.String methodName;
+
+    CouponServiceMethodDescriptorSupplier(java.lang.String methodName) {
+      this.methodName = methodName;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.MethodDescriptor getMethodDescriptor() {
+      return getServiceDescriptor().findMethodByName(methodName);
+    }
+  }
+
+  private static volatile io.grpc.ServiceDescriptor serviceDescriptor;
+
+  public static io.grpc.ServiceDescriptor getServiceDescriptor() {
+    io.grpc.ServiceDescriptor result = serviceDescriptor;
+    if (result == null) {
+      synchronized (CouponServiceGrpc.class) {
+        result = serviceDescriptor;
+        if (result == null) {
+          serviceDescriptor = result = io.grpc.ServiceDescriptor.newBuilder(SERVICE_NAME)
+              .setSchemaDescriptor(new CouponServiceFileDescriptorSupplier())
+              .addMethod(getIssueCouponMethod())
+              .addMethod(getBulkIssueCouponsMethod())
+              .addMethod(getGetCouponMethod())
+              .addMethod(getActivateCouponMethod())
+              .addMethod(getValidateCouponMethod())
+              .addMethod(getRedeemCouponMethod())
+              .addMethod(getReverseRedemptionMethod())
+              .addMethod(getRevokeCouponMethod())
+              .addMethod(getListDealsMethod())
+              .build();
+        }
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,1136 @@
+package com.rewardscore.rewards.loyalty.v1;
+
+import static io.grpc.MethodDescriptor.generateFullMethodName;
+
+/**
+ * <pre>
+ * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
+ * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
+ * request_id and answers only after its ledger entry is committed. Points are int64; every
+ * movement is a double-entry transfer.
+ * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.loyalty"). Besides the
+ * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+ * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+ * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+ * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+ * SHUTTING_DOWN (UNAVAILABLE). ACCOUNT_NOT_FOUND (NOT_FOUND) and ACCOUNT_NOT_ACTIVE
+ * (FAILED_PRECONDITION) apply to every RPC that names an account.
+ * </pre>
+ */
+@io.grpc.stub.annotations.GrpcGenerated
+public final class LoyaltyServiceGrpc {
+
+  private LoyaltyServiceGrpc() {}
+
+  public static final java.lang.String SERVICE_NAME = "rewards.loyalty.v1.LoyaltyService";
+
+  // Static method descriptors that strictly reflect the proto.
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.EarnPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> getEarnPointsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "EarnPoints",
+      requestType = com.rewardscore.rewards.loyalty.v1.EarnPointsRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.EarnPointsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.EarnPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> getEarnPointsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.EarnPointsRequest, com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> getEarnPointsMethod;
+    if ((getEarnPointsMethod = LoyaltyServiceGrpc.getEarnPointsMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getEarnPointsMethod = LoyaltyServiceGrpc.getEarnPointsMethod) == null) {
+          LoyaltyServiceGrpc.getEarnPointsMethod = getEarnPointsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.EarnPointsRequest, com.rewardscore.rewards.loyalty.v1.EarnPointsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "EarnPoints"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.EarnPointsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.EarnPointsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("EarnPoints"))
+              .build();
+        }
+      }
+    }
+    return getEarnPointsMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest,
+      com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> getEarnByCodeMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "EarnByCode",
+      requestType = com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest,
+      com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> getEarnByCodeMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest, com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> getEarnByCodeMethod;
+    if ((getEarnByCodeMethod = LoyaltyServiceGrpc.getEarnByCodeMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getEarnByCodeMethod = LoyaltyServiceGrpc.getEarnByCodeMethod) == null) {
+          LoyaltyServiceGrpc.getEarnByCodeMethod = getEarnByCodeMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest, com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "EarnByCode"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("EarnByCode"))
+              .build();
+        }
+      }
+    }
+    return getEarnByCodeMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest,
+      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> getSendRedemptionOtpMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "SendRedemptionOtp",
+      requestType = com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest,
+      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> getSendRedemptionOtpMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest, com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> getSendRedemptionOtpMethod;
+    if ((getSendRedemptionOtpMethod = LoyaltyServiceGrpc.getSendRedemptionOtpMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getSendRedemptionOtpMethod = LoyaltyServiceGrpc.getSendRedemptionOtpMethod) == null) {
+          LoyaltyServiceGrpc.getSendRedemptionOtpMethod = getSendRedemptionOtpMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest, com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "SendRedemptionOtp"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("SendRedemptionOtp"))
+              .build();
+        }
+      }
+    }
+    return getSendRedemptionOtpMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> getRedeemPointsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "RedeemPoints",
+      requestType = com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> getRedeemPointsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest, com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> getRedeemPointsMethod;
+    if ((getRedeemPointsMethod = LoyaltyServiceGrpc.getRedeemPointsMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getRedeemPointsMethod = LoyaltyServiceGrpc.getRedeemPointsMethod) == null) {
+          LoyaltyServiceGrpc.getRedeemPointsMethod = getRedeemPointsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest, com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RedeemPoints"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("RedeemPoints"))
+              .build();
+        }
+      }
+    }
+    return getRedeemPointsMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RefundPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.RefundPointsResponse> getRefundPointsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "RefundPoints",
+      requestType = com.rewardscore.rewards.loyalty.v1.RefundPointsRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.RefundPointsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RefundPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.RefundPointsResponse> getRefundPointsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RefundPointsRequest, com.rewardscore.rewards.loyalty.v1.RefundPointsResponse> getRefundPointsMethod;
+    if ((getRefundPointsMethod = LoyaltyServiceGrpc.getRefundPointsMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getRefundPointsMethod = LoyaltyServiceGrpc.getRefundPointsMethod) == null) {
+          LoyaltyServiceGrpc.getRefundPointsMethod = getRefundPointsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.RefundPointsRequest, com.rewardscore.rewards.loyalty.v1.RefundPointsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RefundPoints"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.RefundPointsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.RefundPointsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("RefundPoints"))
+              .build();
+        }
+      }
+    }
+    return getRefundPointsMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetBalanceRequest,
+      com.rewardscore.rewards.loyalty.v1.GetBalanceResponse> getGetBalanceMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetBalance",
+      requestType = com.rewardscore.rewards.loyalty.v1.GetBalanceRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.GetBalanceResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetBalanceRequest,
+      com.rewardscore.rewards.loyalty.v1.GetBalanceResponse> getGetBalanceMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetBalanceRequest, com.rewardscore.rewards.loyalty.v1.GetBalanceResponse> getGetBalanceMethod;
+    if ((getGetBalanceMethod = LoyaltyServiceGrpc.getGetBalanceMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getGetBalanceMethod = LoyaltyServiceGrpc.getGetBalanceMethod) == null) {
+          LoyaltyServiceGrpc.getGetBalanceMethod = getGetBalanceMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.GetBalanceRequest, com.rewardscore.rewards.loyalty.v1.GetBalanceResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetBalance"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.GetBalanceRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.GetBalanceResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("GetBalance"))
+              .build();
+        }
+      }
+    }
+    return getGetBalanceMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest,
+      com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse> getListTransactionsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListTransactions",
+      requestType = com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest,
+      com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse> getListTransactionsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest, com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse> getListTransactionsMethod;
+    if ((getListTransactionsMethod = LoyaltyServiceGrpc.getListTransactionsMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getListTransactionsMethod = LoyaltyServiceGrpc.getListTransactionsMethod) == null) {
+          LoyaltyServiceGrpc.getListTransactionsMethod = getListTransactionsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest, com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListTransactions"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("ListTransactions"))
+              .build();
+        }
+      }
+    }
+    return getListTransactionsMethod;
+  }
+
+  /**
+   * Creates a new async stub that supports all call types for the service
+   */
+  public static LoyaltyServiceStub newStub(io.grpc.Channel channel) {
+    io.grpc.stub.AbstractStub.StubFactory<LoyaltyServiceStub> factory =
+      new io.grpc.stub.AbstractStub.StubFactory<LoyaltyServiceStub>() {
+        @java.lang.Override
+        public LoyaltyServiceStub newStub(io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+          return new LoyaltyServiceStub(channel, callOptions);
+        }
+      };
+    return LoyaltyServiceStub.newStub(factory, channel);
+  }
+
+  /**
+   * Creates a new blocking-style stub that supports all types of calls on the service
+   */
+  public static LoyaltyServiceBlockingV2Stub newBlockingV2Stub(
+      io.grpc.Channel channel) {
+    io.grpc.stub.AbstractStub.StubFactory<LoyaltyServiceBlockingV2Stub> factory =
+      new io.grpc.stub.AbstractStub.StubFactory<LoyaltyServiceBlockingV2Stub>() {
+        @java.lang.Override
+        public LoyaltyServiceBlockingV2Stub newStub(io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+          return new LoyaltyServiceBlockingV2Stub(channel, callOptions);
+        }
+      };
+    return LoyaltyServiceBlockingV2Stub.newStub(factory, channel);
+  }
+
+  /**
+   * Creates a new blocking-style stub that supports unary and streaming output calls on the service
+   */
+  public static LoyaltyServiceBlockingStub newBlockingStub(
+      io.grpc.Channel channel) {
+    io.grpc.stub.AbstractStub.StubFactory<LoyaltyServiceBlockingStub> factory =
+      new io.grpc.stub.AbstractStub.StubFactory<LoyaltyServiceBlockingStub>() {
+        @java.lang.Override
+        public LoyaltyServiceBlockingStub newStub(io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+          return new LoyaltyServiceBlockingStub(channel, callOptions);
+        }
+      };
+    return LoyaltyServiceBlockingStub.newStub(factory, channel);
+  }
+
+  /**
+   * Creates a new ListenableFuture-style stub that supports unary calls on the service
+   */
+  public static LoyaltyServiceFutureStub newFutureStub(
+      io.grpc.Channel channel) {
+    io.grpc.stub.AbstractStub.StubFactory<LoyaltyServiceFutureStub> factory =
+      new io.grpc.stub.AbstractStub.StubFactory<LoyaltyServiceFutureStub>() {
+        @java.lang.Override
+        public LoyaltyServiceFutureStub newStub(io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+          return new LoyaltyServiceFutureStub(channel, callOptions);
+        }
+      };
+    return LoyaltyServiceFutureStub.newStub(factory, channel);
+  }
+
+  /**
+   * <pre>
+   * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
+   * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id and answers only after its ledger entry is committed. Points are int64; every
+   * movement is a double-entry transfer.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.loyalty"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE). ACCOUNT_NOT_FOUND (NOT_FOUND) and ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION) apply to every RPC that names an account.
+   * </pre>
+   */
+  public interface AsyncService {
+
+    /**
+     * <pre>
+     * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
+     * they combine). A purchase that earns 0 points still records a transaction.
+     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
+     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
+     * account and transaction_id).
+     * </pre>
+     */
+    default void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getEarnPointsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
+     * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
+     * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
+     * codes tried for the account, against guessing).
+     * </pre>
+     */
+    default void earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getEarnByCodeMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Starts a points redemption: creates a 6-digit one-time password bound to the account and
+     * the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
+     * returned. RedeemPoints (or CheckoutService.AuthorizeBasket) then presents it.
+     * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
+     * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
+     * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
+     * "retry_time").
+     * </pre>
+     */
+    default void sendRedemptionOtp(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getSendRedemptionOtpMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Debits points from the account, proved by the OTP sent for exactly these points.
+     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
+     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
+     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
+     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    default void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRedeemPointsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
+     * opposite direction. Several partial refunds may follow each other up to the original's
+     * points.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
+     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
+     * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
+     * points were already spent).
+     * </pre>
+     */
+    default void refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RefundPointsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRefundPointsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's balance now.
+     * </pre>
+     */
+    default void getBalance(com.rewardscore.rewards.loyalty.v1.GetBalanceRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetBalanceResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetBalanceMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists an account's points transactions, newest first.
+     * </pre>
+     */
+    default void listTransactions(com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListTransactionsMethod(), responseObserver);
+    }
+  }
+
+  /**
+   * Base class for the server implementation of the service LoyaltyService.
+   * <pre>
+   * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
+   * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id and answers only after its ledger entry is committed. Points are int64; every
+   * movement is a double-entry transfer.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.loyalty"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE). ACCOUNT_NOT_FOUND (NOT_FOUND) and ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION) apply to every RPC that names an account.
+   * </pre>
+   */
+  public static abstract class LoyaltyServiceImplBase
+      implements io.grpc.BindableService, AsyncService {
+
+    @java.lang.Override public final io.grpc.ServerServiceDefinition bindService() {
+      return LoyaltyServiceGrpc.bindService(this);
+    }
+  }
+
+  /**
+   * A stub to allow clients to do asynchronous rpc calls to service LoyaltyService.
+   * <pre>
+   * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
+   * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id and answers only after its ledger entry is committed. Points are int64; every
+   * movement is a double-entry transfer.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.loyalty"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE). ACCOUNT_NOT_FOUND (NOT_FOUND) and ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION) apply to every RPC that names an account.
+   * </pre>
+   */
+  public static final class LoyaltyServiceStub
+      extends io.grpc.stub.AbstractAsyncStub<LoyaltyServiceStub> {
+    private LoyaltyServiceStub(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      super(channel, callOptions);
+    }
+
+    @java.lang.Override
+    protected LoyaltyServiceStub build(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      return new LoyaltyServiceStub(channel, callOptions);
+    }
+
+    /**
+     * <pre>
+     * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
+     * they combine). A purchase that earns 0 points still records a transaction.
+     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
+     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
+     * account and transaction_id).
+     * </pre>
+     */
+    public void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getEarnPointsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
+     * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
+     * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
+     * codes tried for the account, against guessing).
+     * </pre>
+     */
+    public void earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getEarnByCodeMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Starts a points redemption: creates a 6-digit one-time password bound to the account and
+     * the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
+     * returned. RedeemPoints (or CheckoutService.AuthorizeBasket) then presents it.
+     * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
+     * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
+     * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
+     * "retry_time").
+     * </pre>
+     */
+    public void sendRedemptionOtp(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getSendRedemptionOtpMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Debits points from the account, proved by the OTP sent for exactly these points.
+     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
+     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
+     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
+     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    public void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getRedeemPointsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
+     * opposite direction. Several partial refunds may follow each other up to the original's
+     * points.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
+     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
+     * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
+     * points were already spent).
+     * </pre>
+     */
+    public void refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RefundPointsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getRefundPointsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's balance now.
+     * </pre>
+     */
+    public void getBalance(com.rewardscore.rewards.loyalty.v1.GetBalanceRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetBalanceResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetBalanceMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists an account's points transactions, newest first.
+     * </pre>
+     */
+    public void listTransactions(com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListTransactionsMethod(), getCallOptions()), request, responseObserver);
+    }
+  }
+
+  /**
+   * A stub to allow clients to do synchronous rpc calls to service LoyaltyService.
+   * <pre>
+   * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
+   * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id and answers only after its ledger entry is committed. Points are int64; every
+   * movement is a double-entry transfer.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.loyalty"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE). ACCOUNT_NOT_FOUND (NOT_FOUND) and ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION) apply to every RPC that names an account.
+   * </pre>
+   */
+  public static final class LoyaltyServiceBlockingV2Stub
+      extends io.grpc.stub.AbstractBlockingStub<LoyaltyServiceBlockingV2Stub> {
+    private LoyaltyServiceBlockingV2Stub(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      super(channel, callOptions);
+    }
+
+    @java.lang.Override
+    protected LoyaltyServiceBlockingV2Stub build(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      return new LoyaltyServiceBlockingV2Stub(channel, callOptions);
+    }
+
+    /**
+     * <pre>
+     * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
+     * they combine). A purchase that earns 0 points still records a transaction.
+     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
+     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
+     * account and transaction_id).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getEarnPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
+     * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
+     * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
+     * codes tried for the account, against guessing).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getEarnByCodeMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Starts a points redemption: creates a 6-digit one-time password bound to the account and
+     * the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
+     * returned. RedeemPoints (or CheckoutService.AuthorizeBasket) then presents it.
+     * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
+     * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
+     * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
+     * "retry_time").
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse sendRedemptionOtp(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getSendRedemptionOtpMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Debits points from the account, proved by the OTP sent for exactly these points.
+     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
+     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
+     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
+     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getRedeemPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
+     * opposite direction. Several partial refunds may follow each other up to the original's
+     * points.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
+     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
+     * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
+     * points were already spent).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.RefundPointsResponse refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getRefundPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's balance now.
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.GetBalanceResponse getBalance(com.rewardscore.rewards.loyalty.v1.GetBalanceRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetBalanceMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists an account's points transactions, newest first.
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse listTransactions(com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListTransactionsMethod(), getCallOptions(), request);
+    }
+  }
+
+  /**
+   * A stub to allow clients to do limited synchronous rpc calls to service LoyaltyService.
+   * <pre>
+   * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
+   * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id and answers only after its ledger entry is committed. Points are int64; every
+   * movement is a double-entry transfer.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.loyalty"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE). ACCOUNT_NOT_FOUND (NOT_FOUND) and ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION) apply to every RPC that names an account.
+   * </pre>
+   */
+  public static final class LoyaltyServiceBlockingStub
+      extends io.grpc.stub.AbstractBlockingStub<LoyaltyServiceBlockingStub> {
+    private LoyaltyServiceBlockingStub(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      super(channel, callOptions);
+    }
+
+    @java.lang.Override
+    protected LoyaltyServiceBlockingStub build(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      return new LoyaltyServiceBlockingStub(channel, callOptions);
+    }
+
+    /**
+     * <pre>
+     * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
+     * they combine). A purchase that earns 0 points still records a transaction.
+     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
+     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
+     * account and transaction_id).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getEarnPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
+     * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
+     * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
+     * codes tried for the account, against guessing).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getEarnByCodeMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Starts a points redemption: creates a 6-digit one-time password bound to the account and
+     * the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
+     * returned. RedeemPoints (or CheckoutService.AuthorizeBasket) then presents it.
+     * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
+     * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
+     * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
+     * "retry_time").
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse sendRedemptionOtp(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getSendRedemptionOtpMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Debits points from the account, proved by the OTP sent for exactly these points.
+     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
+     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
+     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
+     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getRedeemPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
+     * opposite direction. Several partial refunds may follow each other up to the original's
+     * points.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
+     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
+     * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
+     * points were already spent).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.RefundPointsResponse refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getRefundPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's balance now.
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.GetBalanceResponse getBalance(com.rewardscore.rewards.loyalty.v1.GetBalanceRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetBalanceMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists an account's points transactions, newest first.
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse listTransactions(com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListTransactionsMethod(), getCallOptions(), request);
+    }
+  }
+
+  /**
+   * A stub to allow clients to do ListenableFuture-style rpc calls to service LoyaltyService.
+   * <pre>
+   * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
+   * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
+   * request_id and answers only after its ledger entry is committed. Points are int64; every
+   * movement is a double-entry transfer.
+   * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.loyalty"). Besides the
+   * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
+   * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
+   * IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and REQUEST_IN_FLIGHT (ABORTED), and any RPC with
+   * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
+   * SHUTTING_DOWN (UNAVAILABLE). ACCOUNT_NOT_FOUND (NOT_FOUND) and ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION) apply to every RPC that names an account.
+   * </pre>
+   */
+  public static final class LoyaltyServiceFutureStub
+      extends io.grpc.stub.AbstractFutureStub<LoyaltyServiceFutureStub> {
+    private LoyaltyServiceFutureStub(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      super(channel, callOptions);
+    }
+
+    @java.lang.Override
+    protected LoyaltyServiceFutureStub build(
+        io.grpc.Channel channel, io.grpc.CallOptions callOptions) {
+      return new LoyaltyServiceFutureStub(channel, callOptions);
+    }
+
+    /**
+     * <pre>
+     * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
+     * they combine). A purchase that earns 0 points still records a transaction.
+     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
+     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
+     * account and transaction_id).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> earnPoints(
+        com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getEarnPointsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
+     * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
+     * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
+     * codes tried for the account, against guessing).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> earnByCode(
+        com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getEarnByCodeMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Starts a points redemption: creates a 6-digit one-time password bound to the account and
+     * the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
+     * returned. RedeemPoints (or CheckoutService.AuthorizeBasket) then presents it.
+     * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
+     * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
+     * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
+     * "retry_time").
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> sendRedemptionOtp(
+        com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getSendRedemptionOtpMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Debits points from the account, proved by the OTP sent for exactly these points.
+     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
+     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
+     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
+     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> redeemPoints(
+        com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getRedeemPointsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
+     * opposite direction. Several partial refunds may follow each other up to the original's
+     * points.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
+     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
+     * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
+     * points were already spent).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RefundPointsResponse> refundPoints(
+        com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getRefundPointsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's balance now.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.GetBalanceResponse> getBalance(
+        com.rewardscore.rewards.loyalty.v1.GetBalanceRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetBalanceMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Lists an account's points transactions, newest first.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse> listTransactions(
+        com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListTransactionsMethod(), getCallOptions()), request);
+    }
+  }
+
+  private static final int METHODID_EARN_POINTS = 0;
+  private static final int METHODID_EARN_BY_CODE = 1;
+  private static final int METHODID_SEND_REDEMPTION_OTP = 2;
+  private static final int METHODID_REDEEM_POINTS = 3;
+  private static final int METHODID_REFUND_POINTS = 4;
+  private static final int METHODID_GET_BALANCE = 5;
+  private static final int METHODID_LIST_TRANSACTIONS = 6;
+
+  private static final class MethodHandlers<Req, Resp> implements
+      io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
+      io.grpc.stub.ServerCalls.ServerStreamingMethod<Req, Resp>,
+      io.grpc.stub.ServerCalls.ClientStreamingMethod<Req, Resp>,
+      io.grpc.stub.ServerCalls.BidiStreamingMethod<Req, Resp> {
+    private final AsyncService serviceImpl;
+    private final int methodId;
+
+    MethodHandlers(AsyncService serviceImpl, int methodId) {
+      this.serviceImpl = serviceImpl;
+      this.methodId = methodId;
+    }
+
+    @java.lang.Override
+    @java.lang.SuppressWarnings("unchecked")
+    public void invoke(Req request, io.grpc.stub.StreamObserver<Resp> responseObserver) {
+      switch (methodId) {
+        case METHODID_EARN_POINTS:
+          serviceImpl.earnPoints((com.rewardscore.rewards.loyalty.v1.EarnPointsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse>) responseObserver);
+          break;
+        case METHODID_EARN_BY_CODE:
+          serviceImpl.earnByCode((com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse>) responseObserver);
+          break;
+        case METHODID_SEND_REDEMPTION_OTP:
+          serviceImpl.sendRedemptionOtp((com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse>) responseObserver);
+          break;
+        case METHODID_REDEEM_POINTS:
+          serviceImpl.redeemPoints((com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse>) responseObserver);
+          break;
+        case METHODID_REFUND_POINTS:
+          serviceImpl.refundPoints((com.rewardscore.rewards.loyalty.v1.RefundPointsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RefundPointsResponse>) responseObserver);
+          break;
+        case METHODID_GET_BALANCE:
+          serviceImpl.getBalance((com.rewardscore.rewards.loyalty.v1.GetBalanceRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetBalanceResponse>) responseObserver);
+          break;
+        case METHODID_LIST_TRANSACTIONS:
+          serviceImpl.listTransactions((com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse>) responseObserver);
+          break;
+        default:
+          throw new AssertionError();
+      }
+    }
+
+    @java.lang.Override
+    @java.lang.SuppressWarnings("unchecked")
+    public io.grpc.stub.StreamObserver<Req> invoke(
+        io.grpc.stub.StreamObserver<Resp> responseObserver) {
+      switch (methodId) {
+        default:
+          throw new AssertionError();
+      }
+    }
+  }
+
+  public static final io.grpc.ServerServiceDefinition bindService(AsyncService service) {
+    return io.grpc.ServerServiceDefinition.builder(getServiceDescriptor())
+        .addMethod(
+          getEarnPointsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.EarnPointsRequest,
+              com.rewardscore.rewards.loyalty.v1.EarnPointsResponse>(
+                service, METHODID_EARN_POINTS)))
+        .addMethod(
+          getEarnByCodeMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest,
+              com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse>(
+                service, METHODID_EARN_BY_CODE)))
+        .addMethod(
+          getSendRedemptionOtpMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest,
+              com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse>(
+                service, METHODID_SEND_REDEMPTION_OTP)))
+        .addMethod(
+          getRedeemPointsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest,
+              com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse>(
+                service, METHODID_REDEEM_POINTS)))
+        .addMethod(
+          getRefundPointsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.RefundPointsRequest,
+              com.rewardscore.rewards.loyalty.v1.RefundPointsResponse>(
+                service, METHODID_REFUND_POINTS)))
+        .addMethod(
+          getGetBalanceMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.GetBalanceRequest,
+              com.rewardscore.rewards.loyalty.v1.GetBalanceResponse>(
+                service, METHODID_GET_BALANCE)))
+        .addMethod(
+          getListTransactionsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest,
+              com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse>(
+                service, METHODID_LIST_TRANSACTIONS)))
+        .build();
+  }
+
+  private static abstract class LoyaltyServiceBaseDescriptorSupplier
+      implements io.grpc.protobuf.ProtoFileDescriptorSupplier, io.grpc.protobuf.ProtoServiceDescriptorSupplier {
+    LoyaltyServiceBaseDescriptorSupplier() {}
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.FileDescriptor getFileDescriptor() {
+      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.getDescriptor();
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.ServiceDescriptor getServiceDescriptor() {
+      return getFileDescriptor().findServiceByName("LoyaltyService");
+    }
+  }
+
+  private static final class LoyaltyServiceFileDescriptorSupplier
+      extends LoyaltyServiceBaseDescriptorSupplier {
+    LoyaltyServiceFileDescriptorSupplier() {}
+  }
+
+  private static final class LoyaltyServiceMethodDescriptorSupplier
+      extends LoyaltyServiceBaseDescriptorSupplier
+      implements io.grpc.protobuf.ProtoMethodDescriptorSupplier {
+    private final java.lang.String methodName;
+
+    LoyaltyServiceMethodDescriptorSupplier(java.lang.String methodName) {
+      this.methodName = methodName;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.MethodDescriptor getMethodDescriptor() {
+      return getServiceDescriptor().findMethodByName(methodName);
+    }
+  }
+
+  private static volatile io.grpc.ServiceDescriptor serviceDescriptor;
+
+  public static io.grpc.ServiceDescriptor getServiceDescriptor() {
+    io.grpc.ServiceDescriptor result = serviceDescriptor;
+    if (result == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        result = serviceDescriptor;
+        if (result == null) {
+          serviceDescriptor = result = io.grpc.ServiceDescriptor.newBuilder(SERVICE_NAME)
+              .setSchemaDescriptor(new LoyaltyServiceFileDescriptorSupplier())
+              .addMethod(getEarnPointsMethod())
+              .addMethod(getEarnByCodeMethod())
+              .addMethod(getSendRedemptionOtpMethod())
+              .addMethod(getRedeemPointsMethod())
+              .addMethod(getRefundPointsMethod())
+              .addMethod(getGetBalanceMethod())
+              .addMethod(getListTransactionsMethod())
+              .build();
+        }
+      }
+    }
+    return result;
+  }
+}
