@@ -85,7 +85,7 @@ class Worker:
             AuthenticationInterceptor(tokens),
             SigningInterceptor(SigningKeys(self.pool), self.clock, self.config.sign_reads),
             RateLimitInterceptor(), AdmissionInterceptor(self.scripts)])
-        add_servicers(self.server, self.deps, self.auth)
+        add_servicers(self.server, self.deps, self.auth, self.coupons)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
             [*SERVICES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,

@@ -57,6 +57,9 @@ class Offer:
     discount_percent_bps: int = 0
     discount_max: Money | None = None
     common_code: str | None = None
+    program_id: str = ""
+    display_name: str = ""
+    description: str = ""
 
 
 def check_redemption(offer: Offer, now: dt.datetime, store_id: str, bill: Money) -> None:

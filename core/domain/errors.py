@@ -75,6 +75,7 @@ class ErrorReason(enum.Enum):
     REDEMPTION_GAP_NOT_ELAPSED = ("The account redeemed this offer too recently.", False)
     ACCOUNT_REDEMPTION_LIMIT_REACHED = ("The account has used all its redemptions of this offer.", False)
     REDEMPTION_LIMIT_REACHED = ("The offer has no redemptions left.", False)
+    CODE_ALREADY_EXISTS = ("The code is taken by another offer or series of the organisation.", False)
     REDEMPTION_NOT_FOUND = ("No redemption has this id in the caller's organisation.", False)
     REDEMPTION_ALREADY_REVERSED = ("The redemption was reversed already.", False)
 

@@ -21,6 +21,7 @@ import time
 import uuid
 from dataclasses import asdict, dataclass
 
+from psycopg.errors import UniqueViolation
 from psycopg.types.json import Jsonb
 
 from core.adapters.postgres.ledger_writer import Row
@@ -84,6 +85,32 @@ class Reversal:
 
 
 @dataclass(frozen=True, slots=True)
+class _CreateOffer:
+    request_id: str
+    definition: dict
+    program_id: str
+    state: int
+
+
+@dataclass(frozen=True, slots=True)
+class _OfferResult:
+    offer_id: str
+    org_id: str
+    state: int
+    definition: dict
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> _OfferResult:
+        return cls(**data)
+
+    def offer(self) -> Offer:
+        return offer_from_row(self.org_id, None, self.offer_id, self.state, self.definition)
+
+
+@dataclass(frozen=True, slots=True)
 class RedeemCoupon:
     request_id: str
     code: str
@@ -109,7 +136,7 @@ class Coupons:
     # --- offers ---------------------------------------------------------------------------
 
     async def create_offer(self, offer: Offer, program_id: str) -> Offer:
-        """Store a new offer (admin path; the full CreateOffer RPC builds on this)."""
+        """Store a new offer directly (tests and tools; the RPC uses create_offer_once)."""
         now = self._deps.clock.now()
         async with self._deps.pool.connection() as connection:
             await connection.execute(
@@ -118,6 +145,47 @@ class Coupons:
                 (offer.offer_id, offer.org_id, program_id, int(offer.state), Jsonb(offer_definition(offer)),
                  offer.common_code, now, now))
         return offer
+
+    async def create_offer_once(self, request_id: str, offer: Offer, caller: Caller) -> Offer:
+        """CreateOffer: idempotent by request_id, committed through the ledger writer."""
+        validate_request_id(request_id)
+        if not offer.display_name:
+            raise field_required("offer.display_name")
+        if offer.discount_percent_bps < 0 or offer.discount_percent_bps > 10_000:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.reward.discount_percent_bps"})
+        command = _CreateOffer(request_id, offer_definition(offer), offer.program_id, int(offer.state))
+
+        async def prepare() -> Prepared[_OfferResult]:
+            now = self._deps.clock.now()
+            created = _OfferResult(str(uuid.uuid4()), caller.org_id, int(offer.state), offer_definition(offer))
+            row = Row("offers", ("offer_id", "org_id", "program_id", "state", "definition", "create_time",
+                                 "update_time"),
+                      (created.offer_id, caller.org_id, offer.program_id, int(offer.state),
+                       Jsonb(created.definition), now, now))
+            return Prepared(created, (row,))
+
+        result = await execute_once(self._deps, caller, "CreateOffer", command, prepare, _OfferResult.from_json)
+        return result.offer()
+
+    async def set_common_code(self, request_id: str, offer_id: str, code: str, caller: Caller) -> str:
+        """CreateCodeSeries of type COMMON: one code for every customer of the offer."""
+        validate_request_id(request_id)
+        offer_id = _uuid(offer_id, "code_series.offer_id")
+        if not code:
+            raise field_required("code_series.common_code")
+        if len(code) > limits.COUPON_CODE_LENGTH_MAX or not code.isprintable() or code.strip() != code:
+            raise field_invalid("code_series.common_code", f"1..{limits.COUPON_CODE_LENGTH_MAX} printable characters")
+        async with self._deps.pool.connection() as connection:
+            try:
+                cursor = await connection.execute(
+                    "UPDATE offers SET common_code = %s, version = version + 1 WHERE offer_id = %s AND org_id = %s"
+                    " AND (common_code IS NULL OR common_code = %s)", (code, offer_id, caller.org_id, code))
+            except UniqueViolation:
+                raise DomainError(ErrorReason.CODE_ALREADY_EXISTS, metadata={"code": code}) from None
+            if cursor.rowcount == 0:
+                raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
+        self._by_code.pop((caller.org_id, code), None)
+        return code
 
     async def offer_by_code(self, org_id: str, code: str) -> Offer:
         cached = self._by_code.get((org_id, code))
@@ -304,7 +372,8 @@ def offer_definition(offer: Offer) -> dict:
         "min_gap_seconds": rules.min_gap_seconds, "max_account_redemptions": rules.max_account_redemptions,
         "max_redemptions": rules.max_redemptions, "time_zone": rules.time_zone},
         "discount_amount": money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
-        "discount_max": money(offer.discount_max)}
+        "discount_max": money(offer.discount_max), "program_id": offer.program_id,
+        "display_name": offer.display_name, "description": offer.description}
 
 
 def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict) -> Offer:
@@ -319,7 +388,9 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
         tuple(r["hours"]) if r["hours"] else None, r["min_gap_seconds"], r["max_account_redemptions"],
         r["max_redemptions"], r["time_zone"])
     return Offer(str(offer_id), org_id, OfferState(state), rules, money(definition["discount_amount"]),
-                 definition["discount_percent_bps"], money(definition["discount_max"]), code)
+                 definition["discount_percent_bps"], money(definition["discount_max"]), code,
+                 definition.get("program_id", ""), definition.get("display_name", ""),
+                 definition.get("description", ""))
 
 
 async def rebuild_coupon_counters(redis, connection, epoch: int, deps: Deps) -> None:

@@ -14,8 +14,10 @@ import grpc
 import rewards
 from core.service.auth import Auth
 from core.service.context import Deps
+from core.service.coupons import Coupons
 from server.servicers.accounts import AccountServicer
 from server.servicers.auth import AuthServicer
+from server.servicers.coupons import CouponServicer, OfferServicer
 
 
 def _grpc_modules():
@@ -45,8 +47,10 @@ def registry() -> dict:
     return {name: descriptor for name, (_, _, descriptor) in _REGISTRY.items()}
 
 
-def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth) -> None:
+def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coupons) -> None:
     implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps),
-                   "rewards.auth.v1.AuthService": AuthServicer(auth)}
+                   "rewards.auth.v1.AuthService": AuthServicer(auth),
+                   "rewards.coupons.v1.OfferService": OfferServicer(coupons),
+                   "rewards.coupons.v1.CouponService": CouponServicer(coupons)}
     for name, (base, add, _) in _REGISTRY.items():
         add(implemented.get(name) or base(), server)

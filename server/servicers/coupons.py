@@ -1,0 +1,146 @@
+"""rewards.coupons.v1 OfferService and CouponService: the parts served so far.
+
+OfferService: CreateOffer, CreateCodeSeries (COMMON series). CouponService: RedeemCoupon (by a
+common code), ReverseRedemption. The other RPCs answer UNIMPLEMENTED (NOT_IMPLEMENTED).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rewards.coupons.v1 import coupon_service_pb2 as coupon_api
+from rewards.coupons.v1 import coupon_service_pb2_grpc
+from rewards.coupons.v1 import offer_service_pb2 as offer_api
+from rewards.coupons.v1 import offer_service_pb2_grpc
+from rewards.coupons.v1 import resources_pb2 as resources
+from rewards.type.v1 import money_pb2
+
+from core.domain.coupons import Money, Offer, OfferState, RedemptionRules
+from core.domain.errors import DomainError, ErrorReason, field_invalid
+from core.service.coupons import Coupons, RedeemCoupon, ReverseRedemption
+from server.context import current_caller
+from server.convert import timestamp
+
+_STATES = {resources.OFFER_STATE_UNSPECIFIED: OfferState.DRAFT, resources.OFFER_STATE_DRAFT: OfferState.DRAFT,
+           resources.OFFER_STATE_ACTIVE: OfferState.ACTIVE, resources.OFFER_STATE_INACTIVE: OfferState.INACTIVE}
+
+
+class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
+    def __init__(self, coupons: Coupons) -> None:
+        self._coupons = coupons
+
+    async def CreateOffer(self, request: offer_api.CreateOfferRequest, context) -> offer_api.CreateOfferResponse:
+        offer = await self._coupons.create_offer_once(request.request_id, offer_from_proto(request.offer),
+                                                      current_caller())
+        return offer_api.CreateOfferResponse(offer=offer_to_proto(offer))
+
+    async def CreateCodeSeries(self, request: offer_api.CreateCodeSeriesRequest,
+                               context) -> offer_api.CreateCodeSeriesResponse:
+        series = request.code_series
+        if series.type != resources.CODE_SERIES_TYPE_COMMON:
+            raise DomainError(ErrorReason.NOT_IMPLEMENTED, "Only COMMON code series are served yet.",
+                              {"field": "code_series.type"})
+        code = await self._coupons.set_common_code(request.request_id, series.offer_id, series.common_code,
+                                                   current_caller())
+        return offer_api.CreateCodeSeriesResponse(code_series=resources.CodeSeries(
+            code_series_id=series.offer_id, offer_id=series.offer_id, type=series.type, common_code=code,
+            code_count=1))
+
+
+class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
+    def __init__(self, coupons: Coupons) -> None:
+        self._coupons = coupons
+
+    async def RedeemCoupon(self, request: coupon_api.RedeemCouponRequest, context) -> coupon_api.RedeemCouponResponse:
+        command = RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
+                               money_from_proto(request.bill_amount))
+        redemption = await self._coupons.redeem(command, current_caller())
+        return coupon_api.RedeemCouponResponse(
+            redemption_id=redemption.redemption_id,
+            reward=resources.AppliedReward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=money_pb2.Money(
+                amount_minor=redemption.discount_minor, currency_code=redemption.currency_code)),
+            coupon=resources.Coupon(code=request.code, offer_id=redemption.offer_id, account_id=redemption.account_id,
+                                    state=resources.COUPON_STATE_REDEEMED,
+                                    last_redeem_time=timestamp(redemption.redeem_time)),
+            redeem_time=timestamp(redemption.redeem_time))
+
+    async def ReverseRedemption(self, request: coupon_api.ReverseRedemptionRequest,
+                                context) -> coupon_api.ReverseRedemptionResponse:
+        reversal = await self._coupons.reverse(ReverseRedemption(request.request_id, request.redemption_id),
+                                               current_caller())
+        return coupon_api.ReverseRedemptionResponse(reverse_time=timestamp(reversal.reverse_time))
+
+
+def money_from_proto(money: money_pb2.Money) -> Money:
+    return Money(money.amount_minor, money.currency_code)
+
+
+def _optional_money(money: money_pb2.Money, field: str) -> Money | None:
+    if not money.currency_code and not money.amount_minor:
+        return None
+    if len(money.currency_code) != 3 or not money.currency_code.isupper():
+        raise field_invalid(f"{field}.currency_code", "an ISO-4217 code")
+    return Money(money.amount_minor, money.currency_code)
+
+
+def offer_from_proto(offer: resources.Offer) -> Offer:
+    rules, reward = offer.rules, offer.reward
+    if rules.HasField("hours_of_day") and not 0 <= rules.hours_of_day.start_hour < rules.hours_of_day.end_hour <= 24:
+        raise field_invalid("offer.rules.hours_of_day", "0 <= start_hour < end_hour <= 24")
+    for field, value in (("max_account_redemption_count", rules.max_account_redemption_count),
+                         ("max_redemption_count", rules.max_redemption_count)):
+        if value < 0:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"offer.rules.{field}"})
+    return Offer(
+        offer_id="", org_id="", state=_STATES.get(offer.state, OfferState.DRAFT),
+        rules=RedemptionRules(
+            start_time=rules.start_time.ToDatetime(dt.timezone.utc) if rules.HasField("start_time") else None,
+            end_time=rules.end_time.ToDatetime(dt.timezone.utc) if rules.HasField("end_time") else None,
+            redemption_start_time=(rules.redemption_start_time.ToDatetime(dt.timezone.utc)
+                                   if rules.HasField("redemption_start_time") else None),
+            store_ids=frozenset(rules.store_ids),
+            min_bill=_optional_money(rules.min_bill_amount, "offer.rules.min_bill_amount"),
+            max_bill=_optional_money(rules.max_bill_amount, "offer.rules.max_bill_amount"),
+            days_of_week=frozenset(int(day) for day in rules.days_of_week),
+            hours=((rules.hours_of_day.start_hour, rules.hours_of_day.end_hour)
+                   if rules.HasField("hours_of_day") else None),
+            min_gap_seconds=rules.min_redemption_gap.seconds,
+            max_account_redemptions=rules.max_account_redemption_count,
+            max_redemptions=rules.max_redemption_count),
+        discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
+                         if reward.kind == resources.REWARD_KIND_DISCOUNT_AMOUNT else None),
+        discount_percent_bps=reward.discount_percent_bps if reward.kind == resources.REWARD_KIND_DISCOUNT_PERCENT else 0,
+        discount_max=_optional_money(reward.discount_amount_max, "offer.reward.discount_amount_max"),
+        program_id=offer.program_id, display_name=offer.display_name, description=offer.description)
+
+
+def offer_to_proto(offer: Offer) -> resources.Offer:
+    state = {OfferState.DRAFT: resources.OFFER_STATE_DRAFT, OfferState.ACTIVE: resources.OFFER_STATE_ACTIVE,
+             OfferState.INACTIVE: resources.OFFER_STATE_INACTIVE}[offer.state]
+    rules = offer.rules
+    message = resources.Offer(
+        offer_id=offer.offer_id, program_id=offer.program_id, display_name=offer.display_name,
+        description=offer.description, state=state,
+        rules=resources.OfferRules(
+            store_ids=sorted(rules.store_ids), days_of_week=sorted(rules.days_of_week),
+            max_account_redemption_count=rules.max_account_redemptions, max_redemption_count=rules.max_redemptions))
+    for name, value in (("start_time", rules.start_time), ("end_time", rules.end_time),
+                        ("redemption_start_time", rules.redemption_start_time)):
+        if value is not None:
+            getattr(message.rules, name).CopyFrom(timestamp(value))
+    if rules.min_gap_seconds:
+        message.rules.min_redemption_gap.seconds = rules.min_gap_seconds
+    if rules.hours:
+        message.rules.hours_of_day.start_hour, message.rules.hours_of_day.end_hour = rules.hours
+    for name, value in (("min_bill_amount", rules.min_bill), ("max_bill_amount", rules.max_bill)):
+        if value is not None:
+            getattr(message.rules, name).CopyFrom(money_pb2.Money(amount_minor=value.amount_minor,
+                                                                   currency_code=value.currency_code))
+    if offer.discount_amount is not None:
+        message.reward.kind = resources.REWARD_KIND_DISCOUNT_AMOUNT
+        message.reward.discount_amount.CopyFrom(money_pb2.Money(amount_minor=offer.discount_amount.amount_minor,
+                                                                currency_code=offer.discount_amount.currency_code))
+    elif offer.discount_percent_bps:
+        message.reward.kind = resources.REWARD_KIND_DISCOUNT_PERCENT
+        message.reward.discount_percent_bps = offer.discount_percent_bps
+    return message

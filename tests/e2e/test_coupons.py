@@ -1,0 +1,159 @@
+"""Coupons over gRPC: an offer with a common code, redemption under races and retries, reversal."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import uuid
+
+import psycopg
+import pytest
+from google.protobuf import timestamp_pb2
+from rewards.coupons.v1 import coupon_service_pb2 as coupons
+from rewards.coupons.v1 import offer_service_pb2 as offers
+from rewards.coupons.v1 import resources_pb2 as resources
+from rewards.type.v1 import money_pb2
+
+from rewards_client import RewardsClient, errors
+
+
+@pytest.fixture
+async def client(server, credentials):
+    async with RewardsClient.connect(server.target, credentials, timeout_s=30) as client:
+        yield client
+
+
+def eur(amount_minor: int) -> money_pb2.Money:
+    return money_pb2.Money(amount_minor=amount_minor, currency_code="EUR")
+
+
+async def offer_with_code(client: RewardsClient, **rules) -> tuple[str, str]:
+    offer = resources.Offer(
+        program_id="prog", display_name="5 EUR off", state=resources.OFFER_STATE_ACTIVE,
+        reward=resources.Reward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(500)),
+        rules=resources.OfferRules(**rules))
+    created = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=offer))
+    code = "E2E" + uuid.uuid4().hex[:10].upper()
+    await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(code_series=resources.CodeSeries(
+        offer_id=created.offer.offer_id, type=resources.CODE_SERIES_TYPE_COMMON, common_code=code)))
+    return created.offer.offer_id, code
+
+
+def redeem(code: str, account: str | None = None, bill: int = 2_000, request_id: str = "") -> coupons.RedeemCouponRequest:
+    return coupons.RedeemCouponRequest(request_id=request_id, code=code, account_id=account or str(uuid.uuid4()),
+                                       store_id="store-1", bill_amount=eur(bill))
+
+
+async def reason_of(awaitable):
+    try:
+        await awaitable
+    except errors.RewardsError as error:
+        return error.reason
+    return None
+
+
+def ledger_rows(stores, offer_id: str) -> int:
+    with psycopg.connect(stores.database_url) as connection:
+        return connection.execute("SELECT count(*) FROM coupon_redemptions WHERE offer_id = %s",
+                                  (offer_id,)).fetchone()[0]
+
+
+async def test_a_common_code_is_redeemed_with_its_discount(client, stores):
+    offer_id, code = await offer_with_code(client)
+
+    response = await client.call(client.coupons.RedeemCoupon, redeem(code))
+
+    assert response.redemption_id and response.reward.discount_amount == eur(500)
+    assert response.coupon.offer_id == offer_id and ledger_rows(stores, offer_id) == 1
+
+
+async def test_500_concurrent_redemptions_with_a_global_limit_of_100_let_exactly_100_through(client, stores):
+    offer_id, code = await offer_with_code(client, max_redemption_count=100)
+
+    reasons = await asyncio.gather(*(reason_of(client.call(client.coupons.RedeemCoupon, redeem(code)))
+                                     for _ in range(500)))
+
+    assert reasons.count(None) == 100
+    assert set(reasons) == {None, "REDEMPTION_LIMIT_REACHED"}
+    assert ledger_rows(stores, offer_id) == 100
+
+
+async def test_the_same_request_id_100_times_redeems_once_with_identical_replies(client, stores):
+    offer_id, code = await offer_with_code(client)
+    request = redeem(code, request_id=uuid.uuid4().hex)
+
+    replies = await asyncio.gather(*(client.call(client.coupons.RedeemCoupon, request) for _ in range(100)))
+
+    assert all(reply == replies[0] for reply in replies)
+    assert ledger_rows(stores, offer_id) == 1
+
+
+async def test_a_reversal_gives_the_use_back_once(client):
+    _, code = await offer_with_code(client, max_account_redemption_count=1)
+    account = str(uuid.uuid4())
+    first = await client.call(client.coupons.RedeemCoupon, redeem(code, account))
+    reverse = coupons.ReverseRedemptionRequest(redemption_id=first.redemption_id)
+
+    await client.call(client.coupons.ReverseRedemption, reverse)
+    again = await reason_of(client.call(client.coupons.ReverseRedemption,
+                                        coupons.ReverseRedemptionRequest(redemption_id=first.redemption_id)))
+    await client.call(client.coupons.RedeemCoupon, redeem(code, account))
+
+    assert again == "REDEMPTION_ALREADY_REVERSED"
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, account))) == \
+        "ACCOUNT_REDEMPTION_LIMIT_REACHED"
+
+
+async def test_an_offer_past_its_end_is_failed_precondition(client):
+    ended = timestamp_pb2.Timestamp()
+    ended.FromDatetime(dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=1))
+    _, code = await offer_with_code(client, end_time=ended)
+
+    with pytest.raises(errors.FailedPrecondition) as refused:
+        await client.call(client.coupons.RedeemCoupon, redeem(code))
+
+    assert refused.value.reason == "OFFER_ENDED" and refused.value.domain == "rewards.coupons"
+
+
+@pytest.mark.parametrize("bill, reason", [(999, "BILL_AMOUNT_TOO_LOW"), (1_000, None), (5_000, None),
+                                          (5_001, "BILL_AMOUNT_TOO_HIGH")])
+async def test_bill_bounds_are_inclusive(client, bill, reason):
+    _, code = await offer_with_code(client, min_bill_amount=eur(1_000), max_bill_amount=eur(5_000))
+
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, bill=bill))) == reason
+
+
+@pytest.mark.parametrize("change, reason, field", [
+    ({"code": ""}, "FIELD_REQUIRED", "code"), ({"account_id": "x"}, "FIELD_INVALID", "account_id"),
+    ({"store_id": ""}, "FIELD_REQUIRED", "store_id")])
+async def test_bad_redeem_input_is_invalid_argument(client, change, reason, field):
+    request = redeem("ANY")
+    for name, value in change.items():
+        setattr(request, name, value)
+
+    with pytest.raises(errors.InvalidArgument) as invalid:
+        await client.call(client.coupons.RedeemCoupon, request)
+
+    assert (invalid.value.reason, invalid.value.metadata["field"]) == (reason, field)
+
+
+async def test_an_unknown_code_is_not_found(client):
+    with pytest.raises(errors.NotFound) as missing:
+        await client.call(client.coupons.RedeemCoupon, redeem("NO-SUCH-CODE"))
+
+    assert missing.value.reason == "COUPON_NOT_FOUND"
+
+
+async def test_a_common_code_taken_by_another_offer_is_already_exists(client):
+    _, code = await offer_with_code(client)
+    other = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=resources.Offer(
+        display_name="other", state=resources.OFFER_STATE_ACTIVE)))
+
+    with pytest.raises(errors.AlreadyExists) as taken:
+        await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(
+            code_series=resources.CodeSeries(offer_id=other.offer.offer_id, type=resources.CODE_SERIES_TYPE_COMMON,
+                                             common_code=code)))
+
+    assert taken.value.reason == "CODE_ALREADY_EXISTS"
+
+
