@@ -206,6 +206,16 @@ class Coupons:
     # --- redemption -----------------------------------------------------------------------
 
     async def redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
+        try:
+            return await self._redeem(command, caller)
+        except DomainError as error:
+            if error.reason is not ErrorReason.STATE_REBUILDING:
+                raise
+        # The fence refused the commit: Redis is behind the ledger. Rebuild, then answer.
+        await self._guard.ensure()
+        return await self._redeem(command, caller)
+
+    async def _redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
         validate_redeem(command)
         offer = await self.offer_by_code(caller.org_id, command.code)
         request_key = f"{caller.client_id}:{command.request_id}"

@@ -54,15 +54,21 @@ class StateGuard:
         return self.epoch
 
     async def ensure(self) -> None:
+        """Ready when Redis holds the generation of the ledger's current epoch; otherwise (no
+        generation, or an older one: a flush, or a failover to a replica that lags) rebuild."""
         async with self._lock:
             generation = await self._redis.get(GENERATION_KEY)
-            if generation is not None:
+            if generation is not None and int(generation) >= await self._ledger_epoch():
                 self.epoch = int(generation)
                 self._set_ready(True)
                 return
             self._set_ready(False)
-            self.epoch = await self._rebuild_or_wait()
+            self.epoch = await self._rebuild_or_wait(generation)
             self._set_ready(True)
+
+    async def _ledger_epoch(self) -> int:
+        async with self._pool.connection() as connection:
+            return (await (await connection.execute("SELECT epoch FROM redis_epoch")).fetchone())[0]
 
     async def watch(self, interval_ms: int = limits.STATE_CHECK_INTERVAL_MS) -> None:
         """Check the generation key forever; run as a task, cancel to stop."""
@@ -74,7 +80,7 @@ class StateGuard:
                 log.warning("redis state check failed: %s", error)
                 self._set_ready(False)
 
-    async def _rebuild_or_wait(self) -> int:
+    async def _rebuild_or_wait(self, stale: bytes | None) -> int:
         token = uuid.uuid4().hex
         while True:
             if await self._redis.set(REBUILD_LOCK_KEY, token, nx=True,
@@ -85,7 +91,7 @@ class StateGuard:
                     await self._release_lock(token)
             await asyncio.sleep(0.05)
             generation = await self._redis.get(GENERATION_KEY)
-            if generation is not None:
+            if generation is not None and generation != stale:
                 return int(generation)
 
     async def _rebuild(self) -> int:
