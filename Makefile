@@ -40,6 +40,7 @@ lint-proto:
 bench: build
 	$(BIN)/python benchmarks/bench_codegen.py
 	$(BIN)/python benchmarks/bench_ledger.py
+	$(BIN)/python benchmarks/bench_redeem.py
 
 clean:
 	rm -rf $(VENV) build core/_speedups/*.c core/_speedups/*.so
