@@ -29,7 +29,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import grpc  # noqa: E402
 from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
 from rewards.coupons.v1 import coupon_service_pb2 as coupons  # noqa: E402
 from rewards.coupons.v1 import offer_service_pb2 as offers  # noqa: E402

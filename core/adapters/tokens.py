@@ -8,7 +8,6 @@ jti and the claims handlers need (org, scopes, stores, rate) are required.
 
 from __future__ import annotations
 
-
 import datetime as dt
 import secrets
 import time
