@@ -64,35 +64,43 @@ class Offer:
 
 def check_redemption(offer: Offer, now: dt.datetime, store_id: str, bill: Money) -> None:
     """Raise the first failing rule that needs no shared state, in precedence order."""
+    for failure in failing_rules(offer, now, store_id, bill):
+        raise failure
+
+
+def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money) -> list[DomainError]:
+    """Every failing rule that needs no shared state, in precedence order (ValidateCoupon)."""
     rules = offer.rules
+    failures = []
     if offer.state is not OfferState.ACTIVE:
-        raise DomainError(ErrorReason.OFFER_NOT_ACTIVE, metadata={"offer_id": offer.offer_id})
+        failures.append(DomainError(ErrorReason.OFFER_NOT_ACTIVE, metadata={"offer_id": offer.offer_id}))
     if rules.start_time and now < rules.start_time:
-        raise DomainError(ErrorReason.OFFER_NOT_STARTED, metadata={"start_time": rules.start_time.isoformat()})
+        failures.append(DomainError(ErrorReason.OFFER_NOT_STARTED, metadata={"start_time": rules.start_time.isoformat()}))
     if rules.end_time and now >= rules.end_time:
-        raise DomainError(ErrorReason.OFFER_ENDED, metadata={"end_time": rules.end_time.isoformat()})
+        failures.append(DomainError(ErrorReason.OFFER_ENDED, metadata={"end_time": rules.end_time.isoformat()}))
     if rules.redemption_start_time and now < rules.redemption_start_time:
-        raise DomainError(ErrorReason.REDEMPTION_NOT_STARTED,
-                          metadata={"redemption_start_time": rules.redemption_start_time.isoformat()})
+        failures.append(DomainError(ErrorReason.REDEMPTION_NOT_STARTED, metadata={
+            "redemption_start_time": rules.redemption_start_time.isoformat()}))
     if rules.store_ids and store_id not in rules.store_ids:
-        raise DomainError(ErrorReason.OFFER_STORE_NOT_ALLOWED, metadata={"store_id": store_id})
+        failures.append(DomainError(ErrorReason.OFFER_STORE_NOT_ALLOWED, metadata={"store_id": store_id}))
     local = now.astimezone(ZoneInfo(rules.time_zone))
     if rules.days_of_week and local.isoweekday() not in rules.days_of_week:
-        raise DomainError(ErrorReason.DAY_NOT_ALLOWED, metadata={"day_of_week": str(local.isoweekday())})
+        failures.append(DomainError(ErrorReason.DAY_NOT_ALLOWED, metadata={"day_of_week": str(local.isoweekday())}))
     if rules.hours and not rules.hours[0] <= local.hour < rules.hours[1]:
-        raise DomainError(ErrorReason.HOUR_NOT_ALLOWED, metadata={"hour": str(local.hour)})
-    _check_bill(rules, bill)
+        failures.append(DomainError(ErrorReason.HOUR_NOT_ALLOWED, metadata={"hour": str(local.hour)}))
+    return failures + _bill_failures(rules, bill)
 
 
-def _check_bill(rules: RedemptionRules, bill: Money) -> None:
+def _bill_failures(rules: RedemptionRules, bill: Money) -> list[DomainError]:
     for limit in (rules.min_bill, rules.max_bill):
         if limit and limit.currency_code != bill.currency_code:
-            raise DomainError(ErrorReason.CURRENCY_MISMATCH, metadata={
-                "currency_code": bill.currency_code, "offer_currency_code": limit.currency_code})
+            return [DomainError(ErrorReason.CURRENCY_MISMATCH, metadata={
+                "currency_code": bill.currency_code, "offer_currency_code": limit.currency_code})]
     if rules.min_bill and bill.amount_minor < rules.min_bill.amount_minor:
-        raise DomainError(ErrorReason.BILL_AMOUNT_TOO_LOW, metadata={"min_amount_minor": str(rules.min_bill.amount_minor)})
+        return [DomainError(ErrorReason.BILL_AMOUNT_TOO_LOW, metadata={"min_amount_minor": str(rules.min_bill.amount_minor)})]
     if rules.max_bill and bill.amount_minor > rules.max_bill.amount_minor:
-        raise DomainError(ErrorReason.BILL_AMOUNT_TOO_HIGH, metadata={"max_amount_minor": str(rules.max_bill.amount_minor)})
+        return [DomainError(ErrorReason.BILL_AMOUNT_TOO_HIGH, metadata={"max_amount_minor": str(rules.max_bill.amount_minor)})]
+    return []
 
 
 def discount(offer: Offer, bill: Money) -> int:

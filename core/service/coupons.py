@@ -27,7 +27,8 @@ from psycopg.types.json import Jsonb
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
-from core.domain.coupons import Money, Offer, OfferState, RedemptionRules, check_redemption, discount
+from core.domain.coupons import (Money, Offer, OfferState, RedemptionRules, check_redemption, discount,
+                                 failing_rules)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
@@ -108,6 +109,15 @@ class _OfferResult:
 
     def offer(self) -> Offer:
         return offer_from_row(self.org_id, None, self.offer_id, self.state, self.definition)
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    failures: list[DomainError]
+    """Every failing rule and limit, in precedence order; empty when RedeemCoupon would succeed."""
+    offer: Offer | None
+    discount_minor: int
+    validate_time: dt.datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +213,68 @@ class Coupons:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
         return offer
 
+    async def get_offer(self, offer_id: str, caller: Caller) -> tuple[Offer, int]:
+        """The offer and how many redemptions are in effect (the ledger's count)."""
+        offer_id = _uuid(offer_id, "offer_id")
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT o.state, o.definition, o.common_code, (SELECT count(*) FROM coupon_redemptions r"
+                " LEFT JOIN coupon_reversals v USING (redemption_id)"
+                " WHERE r.offer_id = o.offer_id AND v.redemption_id IS NULL)"
+                " FROM offers o WHERE o.offer_id = %s AND o.org_id = %s", (offer_id, caller.org_id))
+            found = await cursor.fetchone()
+        if found is None:
+            raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
+        state, definition, code, redeemed = found
+        return offer_from_row(caller.org_id, code, offer_id, state, definition), redeemed
+
+    async def set_offer_state(self, request_id: str, offer_id: str, state: OfferState, caller: Caller) -> Offer:
+        """Activate or deactivate an offer (idempotent: setting the state it has changes nothing)."""
+        validate_request_id(request_id)
+        offer_id = _uuid(offer_id, "offer_id")
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "UPDATE offers SET state = %s, version = version + (state <> %s)::int, update_time = %s"
+                " WHERE offer_id = %s AND org_id = %s RETURNING common_code",
+                (int(state), int(state), self._deps.clock.now(), offer_id, caller.org_id))
+            found = await cursor.fetchone()
+        if found is None:
+            raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
+        if found[0]:
+            self._by_code.pop((caller.org_id, found[0]), None)
+        return (await self.get_offer(offer_id, caller))[0]
+
     # --- redemption -----------------------------------------------------------------------
+
+    async def validate(self, code: str, account_id: str, store_id: str, bill: Money,
+                       caller: Caller) -> Validation:
+        """ValidateCoupon's dry run: every failing rule and limit in precedence order (empty when
+        RedeemCoupon would succeed now), the offer, and the discount it would give. Reserves nothing."""
+        validate_redeem(RedeemCoupon("dry-run", code, account_id, store_id, bill))
+        try:
+            offer = await self.offer_by_code(caller.org_id, code)
+        except DomainError as missing:
+            return Validation([missing], None, 0, self._deps.clock.now())
+        now = self._deps.clock.now()
+        failures = failing_rules(offer, now, store_id, bill)
+        rules = offer.rules
+        for _ in range(2):
+            epoch = self._guard.require_ready()
+            result = await self._deps.scripts.run("coupon_check", offer_keys(offer.offer_id, account_id, epoch)[:4], [
+                epoch, int(now.timestamp() * 1000), rules.min_gap_seconds * 1000, rules.max_account_redemptions,
+                rules.max_redemptions])
+            if list(result[:2]) != [1, 0]:
+                break
+            await self._guard.ensure()
+            await load_offer_state(self._deps, offer.offer_id, self._guard.require_ready())
+        failures += [_refusal(int(code), int(detail)) for code, detail in zip(result[::2], result[1::2])]
+        amount = 0
+        if not any(f.reason is ErrorReason.CURRENCY_MISMATCH for f in failures):
+            try:
+                amount = discount(offer, bill)
+            except DomainError as mismatch:
+                failures.append(mismatch)
+        return Validation(sorted(failures, key=lambda f: f.reason.precedence), offer, amount, now)
 
     async def redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
         try:

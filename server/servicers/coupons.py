@@ -1,7 +1,8 @@
 """rewards.coupons.v1 OfferService and CouponService: the parts served so far.
 
-OfferService: CreateOffer, CreateCodeSeries (COMMON series). CouponService: RedeemCoupon (by a
-common code), ReverseRedemption. The other RPCs answer UNIMPLEMENTED (NOT_IMPLEMENTED).
+OfferService: CreateOffer, GetOffer, ActivateOffer, DeactivateOffer, CreateCodeSeries (COMMON
+series). CouponService: ValidateCoupon, RedeemCoupon (by a common code), ReverseRedemption. The
+other RPCs answer UNIMPLEMENTED (NOT_IMPLEMENTED).
 """
 
 from __future__ import annotations
@@ -34,6 +35,23 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
                                                       current_caller())
         return offer_api.CreateOfferResponse(offer=offer_to_proto(offer))
 
+    async def GetOffer(self, request: offer_api.GetOfferRequest, context) -> offer_api.GetOfferResponse:
+        offer, redeemed = await self._coupons.get_offer(request.offer_id, current_caller())
+        message = offer_to_proto(offer)
+        message.redeemed_count = redeemed
+        return offer_api.GetOfferResponse(offer=message)
+
+    async def ActivateOffer(self, request: offer_api.ActivateOfferRequest, context) -> offer_api.ActivateOfferResponse:
+        offer = await self._coupons.set_offer_state(request.request_id, request.offer_id, OfferState.ACTIVE,
+                                                    current_caller())
+        return offer_api.ActivateOfferResponse(offer=offer_to_proto(offer))
+
+    async def DeactivateOffer(self, request: offer_api.DeactivateOfferRequest,
+                              context) -> offer_api.DeactivateOfferResponse:
+        offer = await self._coupons.set_offer_state(request.request_id, request.offer_id, OfferState.INACTIVE,
+                                                    current_caller())
+        return offer_api.DeactivateOfferResponse(offer=offer_to_proto(offer))
+
     async def CreateCodeSeries(self, request: offer_api.CreateCodeSeriesRequest,
                                context) -> offer_api.CreateCodeSeriesResponse:
         series = request.code_series
@@ -63,6 +81,25 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
                                     state=resources.COUPON_STATE_REDEEMED,
                                     last_redeem_time=timestamp(redemption.redeem_time)),
             redeem_time=timestamp(redemption.redeem_time))
+
+    async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
+                             context) -> coupon_api.ValidateCouponResponse:
+        validation = await self._coupons.validate(
+            request.code, request.account_id, request.store_id, money_from_proto(request.bill_amount), current_caller())
+        failures, offer = validation.failures, validation.offer
+        response = coupon_api.ValidateCouponResponse(
+            redeemable=not failures, reasons=[f.reason.name for f in failures],
+            validate_time=timestamp(validation.validate_time))
+        if failures:
+            response.reason = failures[0].reason.name
+        else:
+            response.reward.CopyFrom(resources.AppliedReward(
+                kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=money_pb2.Money(
+                    amount_minor=validation.discount_minor, currency_code=request.bill_amount.currency_code)))
+        if offer is not None:
+            response.coupon.CopyFrom(resources.Coupon(code=request.code, offer_id=offer.offer_id,
+                                                      account_id=request.account_id))
+        return response
 
     async def ReverseRedemption(self, request: coupon_api.ReverseRedemptionRequest,
                                 context) -> coupon_api.ReverseRedemptionResponse:

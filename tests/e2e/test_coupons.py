@@ -157,3 +157,54 @@ async def test_a_common_code_taken_by_another_offer_is_already_exists(client):
     assert taken.value.reason == "CODE_ALREADY_EXISTS"
 
 
+
+
+async def test_validate_lists_every_failing_rule_and_reserves_nothing(client, stores):
+    ended = timestamp_pb2.Timestamp()
+    ended.FromDatetime(dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=1))
+    offer_id, code = await offer_with_code(client, end_time=ended, store_ids=["other-store"],
+                                           min_bill_amount=eur(10_000))
+
+    result = await client.call(client.coupons.ValidateCoupon, coupons.ValidateCouponRequest(
+        code=code, account_id=str(uuid.uuid4()), store_id="store-1", bill_amount=eur(2_000)))
+
+    assert not result.redeemable and result.reason == "OFFER_ENDED"
+    assert list(result.reasons) == ["OFFER_ENDED", "OFFER_STORE_NOT_ALLOWED", "BILL_AMOUNT_TOO_LOW"]
+    assert ledger_rows(stores, offer_id) == 0
+
+
+async def test_validate_reports_limits_and_what_a_redemption_would_give(client):
+    _, code = await offer_with_code(client, max_account_redemption_count=1)
+    account = str(uuid.uuid4())
+    validate = coupons.ValidateCouponRequest(code=code, account_id=account, store_id="store-1", bill_amount=eur(2_000))
+
+    before = await client.call(client.coupons.ValidateCoupon, validate)
+    await client.call(client.coupons.RedeemCoupon, redeem(code, account))
+    after = await client.call(client.coupons.ValidateCoupon, validate)
+    unknown = await client.call(client.coupons.ValidateCoupon, coupons.ValidateCouponRequest(
+        code="NOPE-" + uuid.uuid4().hex, account_id=account, store_id="store-1", bill_amount=eur(1)))
+
+    assert before.redeemable and before.reward.discount_amount == eur(500) and not before.reasons
+    assert (after.redeemable, list(after.reasons)) == (False, ["ACCOUNT_REDEMPTION_LIMIT_REACHED"])
+    assert (unknown.redeemable, unknown.reason) == (False, "COUPON_NOT_FOUND")
+
+
+async def test_a_deactivated_offer_cannot_be_redeemed_until_activated_again(client):
+    offer_id, code = await offer_with_code(client)
+
+    inactive = await client.call(client.offers.DeactivateOffer, offers.DeactivateOfferRequest(offer_id=offer_id))
+    refused = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code)))
+    await client.call(client.offers.ActivateOffer, offers.ActivateOfferRequest(offer_id=offer_id))
+    await client.call(client.coupons.RedeemCoupon, redeem(code))
+    read = await client.call(client.offers.GetOffer, offers.GetOfferRequest(offer_id=offer_id))
+
+    assert inactive.offer.state == resources.OFFER_STATE_INACTIVE and refused == "OFFER_NOT_ACTIVE"
+    assert read.offer.state == resources.OFFER_STATE_ACTIVE and read.offer.redeemed_count == 1
+    assert read.offer.display_name == "5 EUR off" and read.offer.reward.discount_amount == eur(500)
+
+
+async def test_get_offer_of_an_unknown_id_is_not_found(client):
+    with pytest.raises(errors.NotFound) as missing:
+        await client.call(client.offers.GetOffer, offers.GetOfferRequest(offer_id=str(uuid.uuid4())))
+
+    assert missing.value.reason == "OFFER_NOT_FOUND"

@@ -584,7 +584,10 @@ type ValidateCouponResponse struct {
 	// The coupon; unset when the reason is COUPON_NOT_FOUND.
 	Coupon *Coupon `protobuf:"bytes,4,opt,name=coupon,proto3" json:"coupon,omitempty"`
 	// The server time the rules were checked at.
-	ValidateTime  *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=validate_time,json=validateTime,proto3" json:"validate_time,omitempty"`
+	ValidateTime *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=validate_time,json=validateTime,proto3" json:"validate_time,omitempty"`
+	// Every failing rule and limit, in precedence order (`reason` is the first); empty when
+	// redeemable. A checkout can show all of them at once.
+	Reasons       []string `protobuf:"bytes,6,rep,name=reasons,proto3" json:"reasons,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -650,6 +653,13 @@ func (x *ValidateCouponResponse) GetCoupon() *Coupon {
 func (x *ValidateCouponResponse) GetValidateTime() *timestamppb.Timestamp {
 	if x != nil {
 		return x.ValidateTime
+	}
+	return nil
+}
+
+func (x *ValidateCouponResponse) GetReasons() []string {
+	if x != nil {
+		return x.Reasons
 	}
 	return nil
 }
@@ -1318,7 +1328,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12\x19\n" +
 	"\bstore_id\x18\x03 \x01(\tR\astoreId\x127\n" +
 	"\vbill_amount\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
-	"billAmount\"\x80\x02\n" +
+	"billAmount\"\x9a\x02\n" +
 	"\x16ValidateCouponResponse\x12\x1e\n" +
 	"\n" +
 	"redeemable\x18\x01 \x01(\bR\n" +
@@ -1326,7 +1336,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x06reason\x18\x02 \x01(\tR\x06reason\x129\n" +
 	"\x06reward\x18\x03 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x122\n" +
 	"\x06coupon\x18\x04 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12?\n" +
-	"\rvalidate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fvalidateTime\"\xe2\x01\n" +
+	"\rvalidate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fvalidateTime\x12\x18\n" +
+	"\areasons\x18\x06 \x03(\tR\areasons\"\xe2\x01\n" +
 	"\x13RedeemCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +

@@ -105,18 +105,20 @@ class ValidateCouponRequest(_message.Message):
     def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class ValidateCouponResponse(_message.Message):
-    __slots__ = ("redeemable", "reason", "reward", "coupon", "validate_time")
+    __slots__ = ("redeemable", "reason", "reward", "coupon", "validate_time", "reasons")
     REDEEMABLE_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     REWARD_FIELD_NUMBER: _ClassVar[int]
     COUPON_FIELD_NUMBER: _ClassVar[int]
     VALIDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    REASONS_FIELD_NUMBER: _ClassVar[int]
     redeemable: bool
     reason: str
     reward: _resources_pb2.AppliedReward
     coupon: _resources_pb2.Coupon
     validate_time: _timestamp_pb2.Timestamp
-    def __init__(self, redeemable: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., validate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    reasons: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, redeemable: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., validate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reasons: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class RedeemCouponRequest(_message.Message):
     __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id")

@@ -154,7 +154,14 @@ export interface ValidateCouponResponse {
     | Coupon
     | undefined;
   /** The server time the rules were checked at. */
-  validateTime: Timestamp | undefined;
+  validateTime:
+    | Timestamp
+    | undefined;
+  /**
+   * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+   * redeemable. A checkout can show all of them at once.
+   */
+  reasons: string[];
 }
 
 /** Request of CouponService.RedeemCoupon. */
@@ -1311,7 +1318,7 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
 };
 
 function createBaseValidateCouponResponse(): ValidateCouponResponse {
-  return { redeemable: false, reason: "", reward: undefined, coupon: undefined, validateTime: undefined };
+  return { redeemable: false, reason: "", reward: undefined, coupon: undefined, validateTime: undefined, reasons: [] };
 }
 
 export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
@@ -1330,6 +1337,9 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
     }
     if (message.validateTime !== undefined) {
       Timestamp.encode(message.validateTime, writer.uint32(42).fork()).join();
+    }
+    for (const v of message.reasons) {
+      writer.uint32(50).string(v!);
     }
     return writer;
   },
@@ -1387,6 +1397,14 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
             message.validateTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reasons.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1410,6 +1428,7 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
         : isSet(object.validate_time)
         ? fromJsonTimestamp(object.validate_time)
         : undefined,
+      reasons: globalThis.Array.isArray(object?.reasons) ? object.reasons.map((e: any) => globalThis.String(e)) : [],
     };
   },
 
@@ -1430,6 +1449,9 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
     if (message.validateTime !== undefined) {
       obj.validateTime = fromTimestamp(message.validateTime).toISOString();
     }
+    if (message.reasons?.length) {
+      obj.reasons = message.reasons;
+    }
     return obj;
   },
 
@@ -1449,6 +1471,7 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
     message.validateTime = (object.validateTime !== undefined && object.validateTime !== null)
       ? Timestamp.fromPartial(object.validateTime)
       : undefined;
+    message.reasons = object.reasons?.map((e) => e) || [];
     return message;
   },
 };

@@ -163,70 +163,70 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "t\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001(" +
       "\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR\007storeId\022" +
       "7\n\013bill_amount\030\004 \001(\0132\026.rewards.type.v1.M" +
-      "oneyR\nbillAmount\"\200\002\n\026ValidateCouponRespo" +
+      "oneyR\nbillAmount\"\232\002\n\026ValidateCouponRespo" +
       "nse\022\036\n\nredeemable\030\001 \001(\010R\nredeemable\022\026\n\006r" +
       "eason\030\002 \001(\tR\006reason\0229\n\006reward\030\003 \001(\0132!.re" +
       "wards.coupons.v1.AppliedRewardR\006reward\0222" +
       "\n\006coupon\030\004 \001(\0132\032.rewards.coupons.v1.Coup" +
       "onR\006coupon\022?\n\rvalidate_time\030\005 \001(\0132\032.goog" +
-      "le.protobuf.TimestampR\014validateTime\"\342\001\n\023" +
-      "RedeemCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR" +
-      "\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccoun" +
-      "t_id\030\003 \001(\tR\taccountId\022\031\n\010store_id\030\004 \001(\tR" +
-      "\007storeId\0227\n\013bill_amount\030\005 \001(\0132\026.rewards." +
-      "type.v1.MoneyR\nbillAmount\022%\n\016transaction" +
-      "_id\030\006 \001(\tR\rtransactionId\"\347\001\n\024RedeemCoupo" +
-      "nResponse\022#\n\rredemption_id\030\001 \001(\tR\014redemp" +
-      "tionId\0229\n\006reward\030\002 \001(\0132!.rewards.coupons" +
-      ".v1.AppliedRewardR\006reward\0222\n\006coupon\030\003 \001(" +
-      "\0132\032.rewards.coupons.v1.CouponR\006coupon\022;\n" +
-      "\013redeem_time\030\004 \001(\0132\032.google.protobuf.Tim" +
-      "estampR\nredeemTime\"r\n\030ReverseRedemptionR" +
-      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022#\n" +
-      "\rredemption_id\030\002 \001(\tR\014redemptionId\022\022\n\004no" +
-      "te\030\003 \001(\tR\004note\"\216\001\n\031ReverseRedemptionResp" +
-      "onse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v" +
-      "1.CouponR\006coupon\022=\n\014reverse_time\030\002 \001(\0132\032" +
-      ".google.protobuf.TimestampR\013reverseTime\"" +
-      "{\n\023RevokeCouponRequest\022\035\n\nrequest_id\030\001 \001" +
-      "(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\nacc" +
-      "ount_id\030\003 \001(\tR\taccountId\022\022\n\004note\030\004 \001(\tR\004" +
-      "note\"J\n\024RevokeCouponResponse\0222\n\006coupon\030\001" +
-      " \001(\0132\032.rewards.coupons.v1.CouponR\006coupon" +
-      "\"\210\001\n\020ListDealsRequest\022\035\n\naccount_id\030\001 \001(" +
-      "\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR\007storeId\022" +
-      "\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_tok" +
-      "en\030\004 \001(\tR\tpageToken\"k\n\021ListDealsResponse" +
-      "\022.\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.Dea" +
-      "lR\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnextP" +
-      "ageToken2\240\007\n\rCouponService\022^\n\013IssueCoupo" +
-      "n\022&.rewards.coupons.v1.IssueCouponReques" +
-      "t\032\'.rewards.coupons.v1.IssueCouponRespon" +
-      "se\022q\n\020BulkIssueCoupons\022+.rewards.coupons" +
-      ".v1.BulkIssueCouponsRequest\032,.rewards.co" +
-      "upons.v1.BulkIssueCouponsResponse(\0010\001\022X\n" +
-      "\tGetCoupon\022$.rewards.coupons.v1.GetCoupo" +
-      "nRequest\032%.rewards.coupons.v1.GetCouponR" +
-      "esponse\022g\n\016ActivateCoupon\022).rewards.coup" +
-      "ons.v1.ActivateCouponRequest\032*.rewards.c" +
-      "oupons.v1.ActivateCouponResponse\022g\n\016Vali" +
-      "dateCoupon\022).rewards.coupons.v1.Validate" +
-      "CouponRequest\032*.rewards.coupons.v1.Valid" +
-      "ateCouponResponse\022a\n\014RedeemCoupon\022\'.rewa" +
-      "rds.coupons.v1.RedeemCouponRequest\032(.rew" +
-      "ards.coupons.v1.RedeemCouponResponse\022p\n\021" +
-      "ReverseRedemption\022,.rewards.coupons.v1.R" +
-      "everseRedemptionRequest\032-.rewards.coupon" +
-      "s.v1.ReverseRedemptionResponse\022a\n\014Revoke" +
-      "Coupon\022\'.rewards.coupons.v1.RevokeCoupon" +
-      "Request\032(.rewards.coupons.v1.RevokeCoupo" +
-      "nResponse\022X\n\tListDeals\022$.rewards.coupons" +
-      ".v1.ListDealsRequest\032%.rewards.coupons.v" +
-      "1.ListDealsResponseB\210\001\n\"com.rewardscore." +
-      "rewards.coupons.v1B\022CouponServiceProtoP\001" +
-      "ZLgithub.com/rewards-core/rewards-core/c" +
-      "lients/go/rewards/coupons/v1;couponsv1b\006" +
-      "proto3"
+      "le.protobuf.TimestampR\014validateTime\022\030\n\007r" +
+      "easons\030\006 \003(\tR\007reasons\"\342\001\n\023RedeemCouponRe" +
+      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004" +
+      "code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\tac" +
+      "countId\022\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013bi" +
+      "ll_amount\030\005 \001(\0132\026.rewards.type.v1.MoneyR" +
+      "\nbillAmount\022%\n\016transaction_id\030\006 \001(\tR\rtra" +
+      "nsactionId\"\347\001\n\024RedeemCouponResponse\022#\n\rr" +
+      "edemption_id\030\001 \001(\tR\014redemptionId\0229\n\006rewa" +
+      "rd\030\002 \001(\0132!.rewards.coupons.v1.AppliedRew" +
+      "ardR\006reward\0222\n\006coupon\030\003 \001(\0132\032.rewards.co" +
+      "upons.v1.CouponR\006coupon\022;\n\013redeem_time\030\004" +
+      " \001(\0132\032.google.protobuf.TimestampR\nredeem" +
+      "Time\"r\n\030ReverseRedemptionRequest\022\035\n\nrequ" +
+      "est_id\030\001 \001(\tR\trequestId\022#\n\rredemption_id" +
+      "\030\002 \001(\tR\014redemptionId\022\022\n\004note\030\003 \001(\tR\004note" +
+      "\"\216\001\n\031ReverseRedemptionResponse\0222\n\006coupon" +
+      "\030\001 \001(\0132\032.rewards.coupons.v1.CouponR\006coup" +
+      "on\022=\n\014reverse_time\030\002 \001(\0132\032.google.protob" +
+      "uf.TimestampR\013reverseTime\"{\n\023RevokeCoupo" +
+      "nRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022" +
+      "\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR" +
+      "\taccountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024Revoke" +
+      "CouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards" +
+      ".coupons.v1.CouponR\006coupon\"\210\001\n\020ListDeals" +
+      "Request\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031" +
+      "\n\010store_id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003" +
+      " \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpage" +
+      "Token\"k\n\021ListDealsResponse\022.\n\005deals\030\001 \003(" +
+      "\0132\030.rewards.coupons.v1.DealR\005deals\022&\n\017ne" +
+      "xt_page_token\030\002 \001(\tR\rnextPageToken2\240\007\n\rC" +
+      "ouponService\022^\n\013IssueCoupon\022&.rewards.co" +
+      "upons.v1.IssueCouponRequest\032\'.rewards.co" +
+      "upons.v1.IssueCouponResponse\022q\n\020BulkIssu" +
+      "eCoupons\022+.rewards.coupons.v1.BulkIssueC" +
+      "ouponsRequest\032,.rewards.coupons.v1.BulkI" +
+      "ssueCouponsResponse(\0010\001\022X\n\tGetCoupon\022$.r" +
+      "ewards.coupons.v1.GetCouponRequest\032%.rew" +
+      "ards.coupons.v1.GetCouponResponse\022g\n\016Act" +
+      "ivateCoupon\022).rewards.coupons.v1.Activat" +
+      "eCouponRequest\032*.rewards.coupons.v1.Acti" +
+      "vateCouponResponse\022g\n\016ValidateCoupon\022).r" +
+      "ewards.coupons.v1.ValidateCouponRequest\032" +
+      "*.rewards.coupons.v1.ValidateCouponRespo" +
+      "nse\022a\n\014RedeemCoupon\022\'.rewards.coupons.v1" +
+      ".RedeemCouponRequest\032(.rewards.coupons.v" +
+      "1.RedeemCouponResponse\022p\n\021ReverseRedempt" +
+      "ion\022,.rewards.coupons.v1.ReverseRedempti" +
+      "onRequest\032-.rewards.coupons.v1.ReverseRe" +
+      "demptionResponse\022a\n\014RevokeCoupon\022\'.rewar" +
+      "ds.coupons.v1.RevokeCouponRequest\032(.rewa" +
+      "rds.coupons.v1.RevokeCouponResponse\022X\n\tL" +
+      "istDeals\022$.rewards.coupons.v1.ListDealsR" +
+      "equest\032%.rewards.coupons.v1.ListDealsRes" +
+      "ponseB\210\001\n\"com.rewardscore.rewards.coupon" +
+      "s.v1B\022CouponServiceProtoP\001ZLgithub.com/r" +
+      "ewards-core/rewards-core/clients/go/rewa" +
+      "rds/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -300,7 +300,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ValidateCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor,
-        new java.lang.String[] { "Redeemable", "Reason", "Reward", "Coupon", "ValidateTime", });
+        new java.lang.String[] { "Redeemable", "Reason", "Reward", "Coupon", "ValidateTime", "Reasons", });
     internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor =
       getDescriptor().getMessageType(10);
     internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable = new

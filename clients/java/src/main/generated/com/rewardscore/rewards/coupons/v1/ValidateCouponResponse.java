@@ -33,6 +33,8 @@ private static final long serialVersionUID = 0L;
   }
   private ValidateCouponResponse() {
     reason_ = "";
+    reasons_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -232,6 +234,63 @@ private static final long serialVersionUID = 0L;
     return validateTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : validateTime_;
   }
 
+  public static final int REASONS_FIELD_NUMBER = 6;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList reasons_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+   * redeemable. A checkout can show all of them at once.
+   * </pre>
+   *
+   * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+   * @return A list containing the reasons.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getReasonsList() {
+    return reasons_;
+  }
+  /**
+   * <pre>
+   * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+   * redeemable. A checkout can show all of them at once.
+   * </pre>
+   *
+   * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+   * @return The count of reasons.
+   */
+  public int getReasonsCount() {
+    return reasons_.size();
+  }
+  /**
+   * <pre>
+   * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+   * redeemable. A checkout can show all of them at once.
+   * </pre>
+   *
+   * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+   * @param index The index of the element to return.
+   * @return The reasons at the given index.
+   */
+  public java.lang.String getReasons(int index) {
+    return reasons_.get(index);
+  }
+  /**
+   * <pre>
+   * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+   * redeemable. A checkout can show all of them at once.
+   * </pre>
+   *
+   * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the reasons at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getReasonsBytes(int index) {
+    return reasons_.getByteString(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -261,6 +320,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       output.writeMessage(5, getValidateTime());
     }
+    for (int i = 0; i < reasons_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 6, reasons_.getRaw(i));
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -283,6 +345,14 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(5, getValidateTime());
+    }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < reasons_.size(); i++) {
+        dataSize += computeStringSizeNoTag(reasons_.getRaw(i));
+      }
+      size += dataSize;
+      size += 1 * getReasonsList().size();
     }
     return size;
   }
@@ -327,6 +397,8 @@ private static final long serialVersionUID = 0L;
       if (!getValidateTime()
           .equals(other.getValidateTime())) return false;
     }
+    if (!getReasonsList()
+        .equals(other.getReasonsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -354,6 +426,10 @@ private static final long serialVersionUID = 0L;
     if (hasValidateTime()) {
       hash = (37 * hash) + VALIDATE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getValidateTime().hashCode();
+    }
+    if (getReasonsCount() > 0) {
+      hash = (37 * hash) + REASONS_FIELD_NUMBER;
+      hash = (53 * hash) + getReasonsList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -515,6 +591,8 @@ private static final long serialVersionUID = 0L;
         validateTimeBuilder_.dispose();
         validateTimeBuilder_ = null;
       }
+      reasons_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
       return this;
     }
 
@@ -573,6 +651,10 @@ private static final long serialVersionUID = 0L;
             : validateTimeBuilder_.build();
         to_bitField0_ |= 0x00000004;
       }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        reasons_.makeImmutable();
+        result.reasons_ = reasons_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -604,6 +686,16 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasValidateTime()) {
         mergeValidateTime(other.getValidateTime());
+      }
+      if (!other.reasons_.isEmpty()) {
+        if (reasons_.isEmpty()) {
+          reasons_ = other.reasons_;
+          bitField0_ |= 0x00000020;
+        } else {
+          ensureReasonsIsMutable();
+          reasons_.addAll(other.reasons_);
+        }
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -662,6 +754,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000010;
               break;
             } // case 42
+            case 50: {
+              ensureReasonsIsMutable();
+              reasons_.add(input.readStringRequireUtf8());
+              break;
+            } // case 50
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1289,6 +1386,162 @@ private static final long serialVersionUID = 0L;
         validateTime_ = null;
       }
       return validateTimeBuilder_;
+    }
+
+    private com.google.protobuf.LazyStringArrayList reasons_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureReasonsIsMutable() {
+      if (!reasons_.isModifiable()) {
+        reasons_ = new com.google.protobuf.LazyStringArrayList(reasons_);
+      }
+      bitField0_ |= 0x00000020;
+    }
+    /**
+     * <pre>
+     * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+     * redeemable. A checkout can show all of them at once.
+     * </pre>
+     *
+     * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+     * @return A list containing the reasons.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getReasonsList() {
+      reasons_.makeImmutable();
+      return reasons_;
+    }
+    /**
+     * <pre>
+     * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+     * redeemable. A checkout can show all of them at once.
+     * </pre>
+     *
+     * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+     * @return The count of reasons.
+     */
+    public int getReasonsCount() {
+      return reasons_.size();
+    }
+    /**
+     * <pre>
+     * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+     * redeemable. A checkout can show all of them at once.
+     * </pre>
+     *
+     * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+     * @param index The index of the element to return.
+     * @return The reasons at the given index.
+     */
+    public java.lang.String getReasons(int index) {
+      return reasons_.get(index);
+    }
+    /**
+     * <pre>
+     * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+     * redeemable. A checkout can show all of them at once.
+     * </pre>
+     *
+     * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the reasons at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getReasonsBytes(int index) {
+      return reasons_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+     * redeemable. A checkout can show all of them at once.
+     * </pre>
+     *
+     * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+     * @param index The index to set the value at.
+     * @param value The reasons to set.
+     * @return This builder for chaining.
+     */
+    public Builder setReasons(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureReasonsIsMutable();
+      reasons_.set(index, value);
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+     * redeemable. A checkout can show all of them at once.
+     * </pre>
+     *
+     * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+     * @param value The reasons to add.
+     * @return This builder for chaining.
+     */
+    public Builder addReasons(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureReasonsIsMutable();
+      reasons_.add(value);
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+     * redeemable. A checkout can show all of them at once.
+     * </pre>
+     *
+     * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+     * @param values The reasons to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllReasons(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureReasonsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, reasons_);
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+     * redeemable. A checkout can show all of them at once.
+     * </pre>
+     *
+     * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearReasons() {
+      reasons_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField0_ = (bitField0_ & ~0x00000020);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+     * redeemable. A checkout can show all of them at once.
+     * </pre>
+     *
+     * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+     * @param value The bytes of the reasons to add.
+     * @return This builder for chaining.
+     */
+    public Builder addReasonsBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensureReasonsIsMutable();
+      reasons_.add(value);
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ValidateCouponResponse)

@@ -122,4 +122,49 @@ public interface ValidateCouponResponseOrBuilder extends
    * <code>.google.protobuf.Timestamp validate_time = 5 [json_name = "validateTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getValidateTimeOrBuilder();
+
+  /**
+   * <pre>
+   * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+   * redeemable. A checkout can show all of them at once.
+   * </pre>
+   *
+   * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+   * @return A list containing the reasons.
+   */
+  java.util.List<java.lang.String>
+      getReasonsList();
+  /**
+   * <pre>
+   * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+   * redeemable. A checkout can show all of them at once.
+   * </pre>
+   *
+   * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+   * @return The count of reasons.
+   */
+  int getReasonsCount();
+  /**
+   * <pre>
+   * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+   * redeemable. A checkout can show all of them at once.
+   * </pre>
+   *
+   * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+   * @param index The index of the element to return.
+   * @return The reasons at the given index.
+   */
+  java.lang.String getReasons(int index);
+  /**
+   * <pre>
+   * Every failing rule and limit, in precedence order (`reason` is the first); empty when
+   * redeemable. A checkout can show all of them at once.
+   * </pre>
+   *
+   * <code>repeated string reasons = 6 [json_name = "reasons"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the reasons at the given index.
+   */
+  com.google.protobuf.ByteString
+      getReasonsBytes(int index);
 }
