@@ -45,6 +45,33 @@ class RedemptionRules:
     max_redemptions: int = 0
     """0 = unlimited."""
     time_zone: str = "UTC"
+    max_account_issues: int = 0
+    """Coupons one account may be issued; 0 = unlimited."""
+    max_issues: int = 0
+    """Coupons the offer may issue in total; 0 = unlimited."""
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedCoupon:
+    """A coupon with a unique code, issued to one account."""
+
+    coupon_id: str
+    code: str
+    offer_id: str
+    account_id: str
+    issue_time: dt.datetime
+    expire_time: dt.datetime | None
+
+    def to_json(self) -> dict:
+        return {"coupon_id": self.coupon_id, "code": self.code, "offer_id": self.offer_id,
+                "account_id": self.account_id, "issue_time": self.issue_time.isoformat(),
+                "expire_time": self.expire_time.isoformat() if self.expire_time else None}
+
+    @classmethod
+    def from_json(cls, data: dict) -> IssuedCoupon:
+        expire = data["expire_time"]
+        return cls(data["coupon_id"], data["code"], data["offer_id"], data["account_id"],
+                   dt.datetime.fromisoformat(data["issue_time"]), dt.datetime.fromisoformat(expire) if expire else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,8 @@ class ErrorReason(enum.Enum):
     OFFER_NOT_FOUND = ("No offer has this id in the caller's organisation.", False)
     COUPON_NOT_FOUND = ("No coupon has this code for this account.", False)
     OFFER_NOT_ACTIVE = ("The offer is not active.", False)
+    COUPON_EXPIRED = ("The coupon has expired.", False)
+    COUPON_ALREADY_REDEEMED = ("The coupon has been used up.", False)
     OFFER_NOT_STARTED = ("The offer's validity window has not begun.", False)
     OFFER_ENDED = ("The offer's validity window is over.", False)
     REDEMPTION_NOT_STARTED = ("Redemptions of this offer have not begun.", False)
@@ -76,6 +78,9 @@ class ErrorReason(enum.Enum):
     ACCOUNT_REDEMPTION_LIMIT_REACHED = ("The account has used all its redemptions of this offer.", False)
     REDEMPTION_LIMIT_REACHED = ("The offer has no redemptions left.", False)
     CODE_ALREADY_EXISTS = ("The code is taken by another offer or series of the organisation.", False)
+    ACCOUNT_ISSUE_LIMIT_REACHED = ("The account holds all the coupons of this offer it may get.", False)
+    ISSUE_LIMIT_REACHED = ("The offer has no coupons left to issue.", False)
+    CODE_GENERATION_COLLISION = ("A generated code collided with an existing one; retry.", True)
     REDEMPTION_NOT_FOUND = ("No redemption has this id in the caller's organisation.", False)
     REDEMPTION_ALREADY_REVERSED = ("The redemption was reversed already.", False)
 

@@ -27,8 +27,9 @@ from psycopg.types.json import Jsonb
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
-from core.domain.coupons import (Money, Offer, OfferState, RedemptionRules, check_redemption, discount,
-                                 failing_rules)
+from core.codegen import DEFAULT_ALPHABET, CodeGenerator
+from core.domain.coupons import (IssuedCoupon, Money, Offer, OfferState, RedemptionRules, check_redemption,
+                                 discount, failing_rules)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
@@ -39,7 +40,11 @@ RESERVATION_TTL_MS = 30_000
 OFFER_CACHE_SECONDS = 2.0
 
 _REDEMPTION_COLUMNS = ("redemption_id", "org_id", "offer_id", "code", "account_id", "store_id", "bill_minor",
-                       "currency_code", "discount_minor", "request_id", "client_id", "epoch", "redeem_time")
+                       "currency_code", "discount_minor", "request_id", "client_id", "epoch", "redeem_time",
+                       "coupon_id", "coupon_use")
+_COUPON_COLUMNS = ("coupon_id", "org_id", "offer_id", "code", "account_id", "issue_time", "expire_time",
+                   "request_id", "client_id", "epoch")
+CODE_LENGTH = 10
 _REVERSAL_COLUMNS = ("redemption_id", "request_id", "client_id", "reverse_time")
 
 
@@ -47,11 +52,23 @@ def _tag(offer_id: str) -> str:
     return f"rewards:{{o:{offer_id}}}"
 
 
-def offer_keys(offer_id: str, account_id: str, epoch: int | str) -> list[str]:
-    """KEYS of coupon_redeem / coupon_release: epoch, offer count, account count, last, reservations."""
+def offer_keys(offer_id: str, account_id: str, epoch: int | str, kind: str = "redeemed") -> list[str]:
+    """KEYS of coupon_redeem / coupon_release: epoch, offer count, account count, last, reservations.
+
+    `kind` "redeemed" counts redemptions; "issued" counts issued coupons (the same script
+    enforces the issue limits)."""
     tag = _tag(offer_id)
+    if kind == "issued":
+        return [f"{tag}:epoch", f"{tag}:issued", f"{tag}:acct:{account_id}:issued",
+                f"{tag}:acct:{account_id}:issued-last", f"{tag}:issue-reservations:{epoch}"]
     return [f"{tag}:epoch", f"{tag}:redeemed", f"{tag}:acct:{account_id}:redeemed",
             f"{tag}:acct:{account_id}:last", f"{tag}:reservations:{epoch}"]
+
+
+def coupon_keys(offer_id: str, coupon_id: str) -> list[str]:
+    """The coupon's use count and reversal count (KEYS[6..7] of coupon_redeem)."""
+    tag = _tag(offer_id)
+    return [f"{tag}:coupon:{coupon_id}:uses", f"{tag}:coupon:{coupon_id}:reversals"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +126,13 @@ class _OfferResult:
 
     def offer(self) -> Offer:
         return offer_from_row(self.org_id, None, self.offer_id, self.state, self.definition)
+
+
+@dataclass(frozen=True, slots=True)
+class IssueCoupon:
+    request_id: str
+    offer_id: str
+    account_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,20 +222,93 @@ class Coupons:
         return code
 
     async def offer_by_code(self, org_id: str, code: str) -> Offer:
+        return (await self.lookup_code(org_id, code))[0]
+
+    async def lookup_code(self, org_id: str, code: str) -> tuple[Offer, IssuedCoupon | None]:
+        """The offer a code belongs to: a common code, or an issued coupon's unique code."""
         cached = self._by_code.get((org_id, code))
         if cached is not None and time.monotonic() - cached[1] < OFFER_CACHE_SECONDS:
-            offer = cached[0]
+            found = cached[0]
         else:
-            async with self._deps.pool.connection() as connection:
-                cursor = await connection.execute(
-                    "SELECT offer_id, state, definition FROM offers WHERE org_id = %s AND common_code = %s",
-                    (org_id, code))
-                found = await cursor.fetchone()
-            offer = offer_from_row(org_id, code, *found) if found else None
-            self._by_code[(org_id, code)] = (offer, time.monotonic())
-        if offer is None:
+            found = await self._find_code(org_id, code)
+            self._by_code[(org_id, code)] = (found, time.monotonic())
+        if found is None:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
-        return offer
+        return found
+
+    async def _find_code(self, org_id: str, code: str) -> tuple[Offer, IssuedCoupon | None] | None:
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT offer_id, state, definition FROM offers WHERE org_id = %s AND common_code = %s",
+                (org_id, code))
+            found = await cursor.fetchone()
+            if found:
+                return offer_from_row(org_id, code, *found), None
+            cursor = await connection.execute(
+                "SELECT c.coupon_id::text, c.account_id::text, c.issue_time, c.expire_time, o.offer_id, o.state,"
+                " o.definition FROM coupons c JOIN offers o USING (offer_id) WHERE c.org_id = %s AND c.code = %s",
+                (org_id, code))
+            found = await cursor.fetchone()
+        if not found:
+            return None
+        coupon_id, account_id, issue_time, expire_time, offer_id, state, definition = found
+        offer = offer_from_row(org_id, None, offer_id, state, definition)
+        return offer, IssuedCoupon(coupon_id, code, offer.offer_id, account_id, issue_time, expire_time)
+
+    async def offer_by_id(self, org_id: str, offer_id: str) -> Offer:
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT state, definition, common_code FROM offers WHERE offer_id = %s AND org_id = %s",
+                (offer_id, org_id))
+            found = await cursor.fetchone()
+        if found is None:
+            raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
+        return offer_from_row(org_id, found[2], offer_id, found[0], found[1])
+
+    # --- issuance -------------------------------------------------------------------------
+
+    async def issue(self, command: IssueCoupon, caller: Caller) -> IssuedCoupon:
+        """IssueCoupon: a unique code for an account, within the offer's issue limits."""
+        validate_request_id(command.request_id)
+        offer_id = _uuid(command.offer_id, "offer_id")
+        account_id = _uuid(command.account_id, "account_id")
+        offer = await self.offer_by_id(caller.org_id, offer_id)
+        request_key = f"{caller.client_id}:{command.request_id}"
+
+        async def prepare() -> Prepared[IssuedCoupon]:
+            now = self._deps.clock.now()
+            for failure in failing_rules(offer, now, "", Money(0, "")):
+                if failure.reason in (ErrorReason.OFFER_NOT_ACTIVE, ErrorReason.OFFER_NOT_STARTED,
+                                      ErrorReason.OFFER_ENDED):
+                    raise failure
+            epoch, _, _ = await self._reserve(offer, account_id, request_key, now, kind="issued")
+            keys = offer_keys(offer_id, account_id, epoch, "issued")
+            coupon = IssuedCoupon(str(uuid.uuid4()), CodeGenerator(DEFAULT_ALPHABET, CODE_LENGTH).generate(1)[0],
+                                  offer_id, account_id, now, offer.rules.end_time)
+            row = Row("coupons", _COUPON_COLUMNS, (coupon.coupon_id, caller.org_id, offer_id, coupon.code, account_id,
+                                                   now, coupon.expire_time, command.request_id, caller.client_id, epoch))
+            return Prepared(coupon, (row,), {
+                "coupons_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+                "coupons_code_unique": DomainError(ErrorReason.CODE_GENERATION_COLLISION)},
+                on_commit=lambda: self._confirm(keys, request_key, epoch),
+                on_abort=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
+
+        return await execute_once(self._deps, caller, "IssueCoupon", command, prepare, IssuedCoupon.from_json)
+
+    async def get_coupon(self, code: str, account_id: str, caller: Caller) -> tuple[IssuedCoupon, int]:
+        """An issued coupon of this account (COUPON_NOT_FOUND otherwise) and its uses in effect."""
+        if not code:
+            raise field_required("code")
+        account_id = _uuid(account_id, "account_id")
+        offer, coupon = await self.lookup_code(caller.org_id, code)
+        if coupon is None or coupon.account_id != account_id:
+            raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT count(*) FROM coupon_redemptions r WHERE r.coupon_id = %s AND NOT EXISTS"
+                " (SELECT 1 FROM coupon_reversals v WHERE v.redemption_id = r.redemption_id)", (coupon.coupon_id,))
+            (uses,) = await cursor.fetchone()
+        return coupon, uses
 
     async def get_offer(self, offer_id: str, caller: Caller) -> tuple[Offer, int]:
         """The offer and how many redemptions are in effect (the ledger's count)."""
@@ -288,41 +385,57 @@ class Coupons:
 
     async def _redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
         validate_redeem(command)
-        offer = await self.offer_by_code(caller.org_id, command.code)
+        offer, coupon = await self.lookup_code(caller.org_id, command.code)
+        if coupon is not None and coupon.account_id != str(uuid.UUID(command.account_id)):
+            raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": command.code})
         request_key = f"{caller.client_id}:{command.request_id}"
 
         async def prepare() -> Prepared[Redemption]:
             now = self._deps.clock.now()
+            if coupon is not None and coupon.expire_time is not None and now >= coupon.expire_time:
+                raise DomainError(ErrorReason.COUPON_EXPIRED, metadata={"expire_time": coupon.expire_time.isoformat()})
             check_redemption(offer, now, command.store_id, command.bill)
             amount = discount(offer, command.bill)
-            epoch, count = await self._reserve(offer, command.account_id, request_key, now)
+            epoch, count, reversals = await self._reserve(offer, command.account_id, request_key, now, coupon=coupon)
             redemption = Redemption(str(uuid.uuid4()), offer.offer_id, command.account_id, amount,
                                     command.bill.currency_code, now, count)
             row = Row("coupon_redemptions", _REDEMPTION_COLUMNS, (
                 redemption.redemption_id, caller.org_id, offer.offer_id, command.code, command.account_id,
                 command.store_id, command.bill.amount_minor, command.bill.currency_code, amount,
-                command.request_id, caller.client_id, epoch, now))
+                command.request_id, caller.client_id, epoch, now, coupon.coupon_id if coupon else None,
+                f"{coupon.coupon_id}:{reversals}" if coupon else None))
             keys = offer_keys(offer.offer_id, command.account_id, epoch)
-            return Prepared(redemption, (row,),
-                            {"coupon_redemptions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING)},
-                            on_commit=lambda: self._confirm(keys, request_key, epoch),
-                            on_abort=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
+            if coupon is not None:
+                keys += coupon_keys(offer.offer_id, coupon.coupon_id)[:1]
+            return Prepared(redemption, (row,), {
+                "coupon_redemptions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+                "coupon_redemptions_coupon_use_unique": DomainError(ErrorReason.COUPON_ALREADY_REDEEMED)},
+                on_commit=lambda: self._confirm(keys, request_key, epoch),
+                on_abort=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
 
         return await execute_once(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json)
 
-    async def _reserve(self, offer: Offer, account_id: str, request_key: str, now: dt.datetime) -> tuple[int, int]:
+    async def _reserve(self, offer: Offer, account_id: str, request_key: str, now: dt.datetime,
+                       coupon: IssuedCoupon | None = None, kind: str = "redeemed") -> tuple[int, int, int]:
+        """Run coupon_redeem for a redemption (or, with kind "issued", an issue); returns
+        (epoch, the offer's count including this one, the coupon's reversals so far)."""
         rules = offer.rules
+        limits_ = ((rules.max_account_issues, rules.max_issues) if kind == "issued"
+                   else (rules.max_account_redemptions, rules.max_redemptions))
         for _ in range(2):  # Once more after loading the offer's state.
             epoch = self._guard.require_ready()
-            keys = offer_keys(offer.offer_id, account_id, epoch)
-            code, detail = await self._deps.scripts.run("coupon_redeem", keys, [
-                epoch, request_key, int(now.timestamp() * 1000), rules.min_gap_seconds * 1000,
-                rules.max_account_redemptions, rules.max_redemptions,
-                int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id])
-            if code == 0:
-                return epoch, int(detail)
-            if code != 1:
-                raise _refusal(code, int(detail))
+            keys = offer_keys(offer.offer_id, account_id, epoch, kind)
+            args = [epoch, request_key, int(now.timestamp() * 1000),
+                    rules.min_gap_seconds * 1000 if kind == "redeemed" else 0, *limits_,
+                    int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id]
+            if coupon is not None:
+                keys += coupon_keys(offer.offer_id, coupon.coupon_id)
+                args.append(1)  # Issued coupons are single use.
+            reply = await self._deps.scripts.run("coupon_redeem", keys, args)
+            if reply[0] == 0:
+                return epoch, int(reply[1]), int(reply[2])
+            if reply[0] != 1:
+                raise _refusal(int(reply[0]), int(reply[1]), kind)
             await self._guard.ensure()
             await load_offer_state(self._deps, offer.offer_id, self._guard.require_ready())
         raise DomainError(ErrorReason.STATE_REBUILDING)
@@ -339,13 +452,13 @@ class Coupons:
         async def prepare() -> Prepared[Reversal]:
             async with self._deps.pool.connection() as connection:
                 cursor = await connection.execute(
-                    "SELECT r.offer_id, r.account_id, v.redemption_id IS NOT NULL FROM coupon_redemptions r"
+                    "SELECT r.offer_id, r.account_id, v.redemption_id IS NOT NULL, r.coupon_id FROM coupon_redemptions r"
                     " LEFT JOIN coupon_reversals v USING (redemption_id)"
                     " WHERE r.redemption_id = %s AND r.org_id = %s", (redemption_id, caller.org_id))
                 found = await cursor.fetchone()
             if found is None:
                 raise DomainError(ErrorReason.REDEMPTION_NOT_FOUND, metadata={"redemption_id": redemption_id})
-            offer_id, account_id, reversed_already = str(found[0]), str(found[1]), found[2]
+            offer_id, account_id, reversed_already, coupon_id = str(found[0]), str(found[1]), found[2], found[3]
             if reversed_already:
                 raise DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED, metadata={"redemption_id": redemption_id})
             now = self._deps.clock.now()
@@ -354,7 +467,8 @@ class Coupons:
             return Prepared(Reversal(redemption_id, now), (row,),
                             {"coupon_reversals_pkey": DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED,
                                                                   metadata={"redemption_id": redemption_id})},
-                            on_commit=lambda: self._deps.scripts.run("coupon_unredeem", [keys[1], keys[2]], [-1]))
+                            on_commit=lambda: self._deps.scripts.run("coupon_unredeem", [keys[1], keys[2]] + (
+                                coupon_keys(offer_id, str(coupon_id)) if coupon_id else []), [-1]))
 
         return await execute_once(self._deps, caller, "ReverseRedemption", command, prepare, Reversal.from_json)
 
@@ -379,24 +493,45 @@ class Coupons:
         return confirmed, released
 
 
+_COUNTS = {
+    # Redemptions in effect per account, and the time of the last one.
+    "redeemed": "SELECT r.account_id::text, count(*), max(r.redeem_time) FROM coupon_redemptions r"
+                " WHERE r.offer_id = %(offer)s AND NOT EXISTS (SELECT 1 FROM coupon_reversals v"
+                " WHERE v.redemption_id = r.redemption_id) GROUP BY r.account_id",
+    # Issued coupons per account, and the time of the last issue.
+    "issued": "SELECT account_id::text, count(*), max(issue_time) FROM coupons WHERE offer_id = %(offer)s"
+              " GROUP BY account_id",
+    # Per issued coupon: uses in effect, and reversals so far.
+    "coupons": "SELECT r.coupon_id::text, count(*) FILTER (WHERE v.redemption_id IS NULL),"
+               " count(v.redemption_id) FROM coupon_redemptions r LEFT JOIN coupon_reversals v USING (redemption_id)"
+               " WHERE r.offer_id = %(offer)s AND r.coupon_id IS NOT NULL GROUP BY r.coupon_id",
+}
+
+
 async def load_offer_state(deps: Deps, offer_id: str, epoch: int, connection=None) -> bool:
     """Recount one offer's counters from the ledger and load them under `epoch`."""
-    sql = ("SELECT r.account_id, count(*) FILTER (WHERE v.redemption_id IS NULL),"
-           " max(r.redeem_time) FILTER (WHERE v.redemption_id IS NULL)"
-           " FROM coupon_redemptions r LEFT JOIN coupon_reversals v USING (redemption_id)"
-           " WHERE r.offer_id = %s GROUP BY r.account_id")
     if connection is None:
         async with deps.pool.connection() as own:
-            rows = await (await own.execute(sql, (offer_id,))).fetchall()
-    else:
-        rows = await (await connection.execute(sql, (offer_id,))).fetchall()
+            return await load_offer_state(deps, offer_id, epoch, own)
+    counts = {name: await (await connection.execute(sql, {"offer": offer_id})).fetchall()
+              for name, sql in _COUNTS.items()}
     tag = _tag(offer_id)
-    keys = [f"{tag}:epoch", f"{tag}:redeemed", f"{tag}:reservations:{epoch}"]
-    args: list[object] = [epoch, sum(count for _, count, _ in rows)]
-    for account_id, count, last in rows:
-        keys += [f"{tag}:acct:{account_id}:redeemed", f"{tag}:acct:{account_id}:last"]
-        args += [count, int(last.timestamp() * 1000) if last else 0]
-    return bool(await deps.scripts.run("coupon_load", keys, args))
+    keys = [f"{tag}:epoch", f"{tag}:reservations:{epoch}", f"{tag}:issue-reservations:{epoch}"]
+    values: list[object] = [epoch]
+
+    def put(key: str, value: object) -> None:
+        keys.append(key)
+        values.append(value)
+
+    for kind, last_name in (("redeemed", "last"), ("issued", "issued-last")):
+        put(f"{tag}:{kind}", sum(count for _, count, _ in counts[kind]))
+        for account_id, count, last in counts[kind]:
+            put(f"{tag}:acct:{account_id}:{kind}", count)
+            put(f"{tag}:acct:{account_id}:{last_name}", int(last.timestamp() * 1000) if last else 0)
+    for coupon_id, uses, reversals in counts["coupons"]:
+        put(f"{tag}:coupon:{coupon_id}:uses", uses)
+        put(f"{tag}:coupon:{coupon_id}:reversals", reversals)
+    return bool(await deps.scripts.run("coupon_load", keys, values))
 
 
 async def _in_ledger(deps: Deps, client_id: str, request_id: str) -> bool:
@@ -406,9 +541,15 @@ async def _in_ledger(deps: Deps, client_id: str, request_id: str) -> bool:
         return await cursor.fetchone() is not None
 
 
-def _refusal(code: int, detail: int) -> DomainError:
+def _refusal(code: int, detail: int, kind: str = "redeemed") -> DomainError:
     if code == 2:
         return DomainError(ErrorReason.REQUEST_IN_FLIGHT)
+    if code == 6:
+        return DomainError(ErrorReason.COUPON_ALREADY_REDEEMED)
+    if kind == "issued" and code == 4:
+        return DomainError(ErrorReason.ACCOUNT_ISSUE_LIMIT_REACHED, metadata={"max_account_issue_count": detail})
+    if kind == "issued" and code == 5:
+        return DomainError(ErrorReason.ISSUE_LIMIT_REACHED, metadata={"max_issue_count": detail})
     if code == 3:
         retry = dt.datetime.fromtimestamp(detail / 1000, dt.timezone.utc)
         return DomainError(ErrorReason.REDEMPTION_GAP_NOT_ELAPSED, metadata={"retry_time": retry.isoformat()})
@@ -451,7 +592,8 @@ def offer_definition(offer: Offer) -> dict:
         "min_bill": money(rules.min_bill), "max_bill": money(rules.max_bill),
         "days_of_week": sorted(rules.days_of_week), "hours": list(rules.hours) if rules.hours else None,
         "min_gap_seconds": rules.min_gap_seconds, "max_account_redemptions": rules.max_account_redemptions,
-        "max_redemptions": rules.max_redemptions, "time_zone": rules.time_zone},
+        "max_redemptions": rules.max_redemptions, "time_zone": rules.time_zone,
+        "max_account_issues": rules.max_account_issues, "max_issues": rules.max_issues},
         "discount_amount": money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
         "discount_max": money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description}
@@ -467,7 +609,7 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
         when(r["start_time"]), when(r["end_time"]), when(r["redemption_start_time"]), frozenset(r["store_ids"]),
         money(r["min_bill"]), money(r["max_bill"]), frozenset(r["days_of_week"]),
         tuple(r["hours"]) if r["hours"] else None, r["min_gap_seconds"], r["max_account_redemptions"],
-        r["max_redemptions"], r["time_zone"])
+        r["max_redemptions"], r["time_zone"], r.get("max_account_issues", 0), r.get("max_issues", 0))
     return Offer(str(offer_id), org_id, OfferState(state), rules, money(definition["discount_amount"]),
                  definition["discount_percent_bps"], money(definition["discount_max"]), code,
                  definition.get("program_id", ""), definition.get("display_name", ""),

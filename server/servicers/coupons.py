@@ -1,7 +1,8 @@
 """rewards.coupons.v1 OfferService and CouponService: the parts served so far.
 
 OfferService: CreateOffer, GetOffer, ActivateOffer, DeactivateOffer, CreateCodeSeries (COMMON
-series). CouponService: ValidateCoupon, RedeemCoupon (by a common code), ReverseRedemption. The
+series). CouponService: IssueCoupon (unique generated codes), GetCoupon, ValidateCoupon, RedeemCoupon (common
+or unique codes), ReverseRedemption. The
 other RPCs answer UNIMPLEMENTED (NOT_IMPLEMENTED).
 """
 
@@ -16,9 +17,9 @@ from rewards.coupons.v1 import offer_service_pb2_grpc
 from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
-from core.domain.coupons import Money, Offer, OfferState, RedemptionRules
+from core.domain.coupons import IssuedCoupon, Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason, field_invalid
-from core.service.coupons import Coupons, RedeemCoupon, ReverseRedemption
+from core.service.coupons import Coupons, IssueCoupon, RedeemCoupon, ReverseRedemption
 from server.context import current_caller
 from server.convert import timestamp
 
@@ -82,6 +83,15 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
                                     last_redeem_time=timestamp(redemption.redeem_time)),
             redeem_time=timestamp(redemption.redeem_time))
 
+    async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
+        coupon = await self._coupons.issue(IssueCoupon(request.request_id, request.offer_id, request.account_id),
+                                           current_caller())
+        return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(coupon, uses=0))
+
+    async def GetCoupon(self, request: coupon_api.GetCouponRequest, context) -> coupon_api.GetCouponResponse:
+        coupon, uses = await self._coupons.get_coupon(request.code, request.account_id, current_caller())
+        return coupon_api.GetCouponResponse(coupon=coupon_to_proto(coupon, uses))
+
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
                              context) -> coupon_api.ValidateCouponResponse:
         validation = await self._coupons.validate(
@@ -125,7 +135,9 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
     if rules.HasField("hours_of_day") and not 0 <= rules.hours_of_day.start_hour < rules.hours_of_day.end_hour <= 24:
         raise field_invalid("offer.rules.hours_of_day", "0 <= start_hour < end_hour <= 24")
     for field, value in (("max_account_redemption_count", rules.max_account_redemption_count),
-                         ("max_redemption_count", rules.max_redemption_count)):
+                         ("max_redemption_count", rules.max_redemption_count),
+                         ("max_account_issue_count", rules.max_account_issue_count),
+                         ("max_issue_count", rules.max_issue_count)):
         if value < 0:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"offer.rules.{field}"})
     return Offer(
@@ -143,7 +155,8 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
                    if rules.HasField("hours_of_day") else None),
             min_gap_seconds=rules.min_redemption_gap.seconds,
             max_account_redemptions=rules.max_account_redemption_count,
-            max_redemptions=rules.max_redemption_count),
+            max_redemptions=rules.max_redemption_count,
+            max_account_issues=rules.max_account_issue_count, max_issues=rules.max_issue_count),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
                          if reward.kind == resources.REWARD_KIND_DISCOUNT_AMOUNT else None),
         discount_percent_bps=reward.discount_percent_bps if reward.kind == resources.REWARD_KIND_DISCOUNT_PERCENT else 0,
@@ -160,7 +173,8 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
         description=offer.description, state=state,
         rules=resources.OfferRules(
             store_ids=sorted(rules.store_ids), days_of_week=sorted(rules.days_of_week),
-            max_account_redemption_count=rules.max_account_redemptions, max_redemption_count=rules.max_redemptions))
+            max_account_redemption_count=rules.max_account_redemptions, max_redemption_count=rules.max_redemptions,
+            max_account_issue_count=rules.max_account_issues, max_issue_count=rules.max_issues))
     for name, value in (("start_time", rules.start_time), ("end_time", rules.end_time),
                         ("redemption_start_time", rules.redemption_start_time)):
         if value is not None:
@@ -180,4 +194,17 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
     elif offer.discount_percent_bps:
         message.reward.kind = resources.REWARD_KIND_DISCOUNT_PERCENT
         message.reward.discount_percent_bps = offer.discount_percent_bps
+    return message
+
+
+def coupon_to_proto(coupon: IssuedCoupon, uses: int) -> resources.Coupon:
+    now = dt.datetime.now(dt.timezone.utc)
+    state = (resources.COUPON_STATE_REDEEMED if uses else
+             resources.COUPON_STATE_EXPIRED if coupon.expire_time and now >= coupon.expire_time else
+             resources.COUPON_STATE_ISSUED)
+    message = resources.Coupon(coupon_id=coupon.coupon_id, code=coupon.code, offer_id=coupon.offer_id,
+                               account_id=coupon.account_id, state=state, redemption_count=uses,
+                               issue_time=timestamp(coupon.issue_time))
+    if coupon.expire_time is not None:
+        message.expire_time.CopyFrom(timestamp(coupon.expire_time))
     return message

@@ -208,3 +208,32 @@ async def test_get_offer_of_an_unknown_id_is_not_found(client):
         await client.call(client.offers.GetOffer, offers.GetOfferRequest(offer_id=str(uuid.uuid4())))
 
     assert missing.value.reason == "OFFER_NOT_FOUND"
+
+
+async def test_an_issued_coupon_is_read_back_and_redeemed_once_by_its_holder(client):
+    offer_id, _ = await offer_with_code(client, max_account_issue_count=1)
+    account = str(uuid.uuid4())
+
+    issued = (await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
+        offer_id=offer_id, account_id=account))).coupon
+    again = await reason_of(client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
+        offer_id=offer_id, account_id=account)))
+    redeemed = await client.call(client.coupons.RedeemCoupon, redeem(issued.code, account))
+    second = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(issued.code, account)))
+    stranger = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(issued.code)))
+    read = (await client.call(client.coupons.GetCoupon, coupons.GetCouponRequest(
+        code=issued.code, account_id=account))).coupon
+
+    assert len(issued.code) == 10 and issued.state == resources.COUPON_STATE_ISSUED
+    assert again == "ACCOUNT_ISSUE_LIMIT_REACHED"
+    assert redeemed.reward.discount_amount == eur(500)
+    assert (second, stranger) == ("COUPON_ALREADY_REDEEMED", "COUPON_NOT_FOUND")
+    assert (read.state, read.redemption_count, read.coupon_id) == (resources.COUPON_STATE_REDEEMED, 1, issued.coupon_id)
+
+
+async def test_issuing_from_an_unknown_offer_is_not_found(client):
+    with pytest.raises(errors.NotFound) as missing:
+        await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
+            offer_id=str(uuid.uuid4()), account_id=str(uuid.uuid4())))
+
+    assert missing.value.reason == "OFFER_NOT_FOUND"

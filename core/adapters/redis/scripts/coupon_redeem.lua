@@ -15,19 +15,32 @@
 -- ARGV[6]  redemptions allowed in total (0 = unlimited)
 -- ARGV[7]  reservation deadline (ms): past it the recovery sweep confirms or releases it
 -- ARGV[8]  account id
+-- KEYS[6]  optional: the coupon's use count (issued coupons); KEYS[7] its reversal count
+-- ARGV[9]  optional: uses allowed per coupon (0 or absent = no coupon-level limit)
 --
 -- Returns {code, detail}; checks in precedence order, nothing written unless reserved:
 --   {0, count}  reserved; count = the offer's redemptions including this one
 --   {1, 0}      the offer's state is not loaded under this epoch: rebuild, then retry
 --   {2, 0}      this request already holds a reservation
+--   {6, r}      the coupon is used up (r = its reversals so far)
 --   {3, ms}     the account's gap has not elapsed: allowed again at ms
 --   {4, n}      the account reached its limit n
 --   {5, n}      the offer reached its limit n
+-- When the coupon's use is reserved, the reply is {0, count, reversals}: the redemption names
+-- its use "<coupon>:<reversals>", which Postgres keeps unique.
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then
   return {1, 0}
 end
 if redis.call('HEXISTS', KEYS[5], ARGV[2]) == 1 then
   return {2, 0}
+end
+local coupon_max = tonumber(ARGV[9] or '0')
+local reversals = 0
+if coupon_max > 0 then
+  reversals = tonumber(redis.call('GET', KEYS[7]) or '0')
+  if tonumber(redis.call('GET', KEYS[6]) or '0') >= coupon_max then
+    return {6, reversals}
+  end
 end
 local now = tonumber(ARGV[3])
 local gap = tonumber(ARGV[4])
@@ -43,9 +56,12 @@ local offer_max = tonumber(ARGV[6])
 if offer_max > 0 and tonumber(redis.call('GET', KEYS[2]) or '0') >= offer_max then
   return {5, offer_max}
 end
+if coupon_max > 0 then
+  redis.call('INCR', KEYS[6])
+end
 local count = redis.call('INCR', KEYS[2])
 redis.call('INCR', KEYS[3])
 redis.call('SET', KEYS[4], now)
 redis.call('HSET', KEYS[5], ARGV[2], ARGV[8] .. '|' .. ARGV[7] .. '|' .. now .. '|' .. last)
 redis.call('PEXPIRE', KEYS[5], math.max(60000, 2 * (tonumber(ARGV[7]) - now)))
-return {0, count}
+return {0, count, reversals}
