@@ -56,8 +56,20 @@ class ErrorReason(enum.Enum):
     REQUEST_IN_FLIGHT = ("A request with this request_id is still being processed.", True)
 
     # Accounts.
-    ACCOUNT_NOT_FOUND = ("No account has this id in the caller's organisation.", False)
+    ACCOUNT_NOT_FOUND = ("No account has this id or identifier in the caller's organisation (or it was deleted).", False)
+    USER_NOT_FOUND = ("No user has this id in the caller's organisation.", False)
+    MEMBERSHIP_NOT_FOUND = ("The user is not a member of the account.", False)
+    IDENTIFIER_NOT_FOUND = ("The account does not hold this identifier.", False)
+    IDENTIFIER_AMBIGUOUS = ("Accounts of several programs hold this identifier; name the program.", False)
+    ACCOUNT_NOT_ACTIVE = ("The account is not ACTIVE (LOCKED or DEACTIVATED).", False)
+    ACCOUNT_STATUS_TRANSITION_INVALID = ("The account cannot move from its status to the requested one.", False)
     IDENTIFIER_ALREADY_EXISTS = ("Another account in the program already holds this identifier.", False)
+    USER_ALREADY_EXISTS = ("Another user of the organisation has this external_user_id.", False)
+    MEMBERSHIP_ALREADY_EXISTS = ("The user is already a member of the account.", False)
+    ACCOUNT_OWNER_EXISTS = ("The account already has an OWNER.", False)
+    ACCOUNT_IDENTIFIER_LIMIT_REACHED = ("The account holds the maximum number of identifiers.", False)
+    ACCOUNT_MEMBERSHIP_LIMIT_REACHED = ("The account has the maximum number of members.", False)
+    ACCOUNT_CHANGED_CONCURRENTLY = ("The account or user changed while this request ran; retry it.", True)
 
     # Coupons, in the precedence order of a redemption.
     OFFER_NOT_FOUND = ("No offer has this id in the caller's organisation.", False)
