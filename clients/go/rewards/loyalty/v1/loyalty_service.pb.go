@@ -7,6 +7,7 @@
 package loyaltyv1
 
 import (
+	v11 "github.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1"
 	v1 "github.com/rewards-core/rewards-core/clients/go/rewards/type/v1"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
@@ -47,8 +48,10 @@ type EarnPointsRequest struct {
 	// The type of the payment card, matched by CARD_TYPE rules. Empty: none. At most 64
 	// characters.
 	PaymentCardType string `protobuf:"bytes,7,opt,name=payment_card_type,json=paymentCardType,proto3" json:"payment_card_type,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,8,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *EarnPointsRequest) Reset() {
@@ -130,6 +133,13 @@ func (x *EarnPointsRequest) GetPaymentCardType() string {
 	return ""
 }
 
+func (x *EarnPointsRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
 // Response of LoyaltyService.EarnPoints.
 type EarnPointsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -195,9 +205,11 @@ type EarnByCodeRequest struct {
 	// The account to credit. Required.
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The earn code, compared case-insensitively. Required; at most 64 characters.
-	Code          string `protobuf:"bytes,3,opt,name=code,proto3" json:"code,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Code string `protobuf:"bytes,3,opt,name=code,proto3" json:"code,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,4,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *EarnByCodeRequest) Reset() {
@@ -249,6 +261,13 @@ func (x *EarnByCodeRequest) GetCode() string {
 		return x.Code
 	}
 	return ""
+}
+
+func (x *EarnByCodeRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 // Response of LoyaltyService.EarnByCode.
@@ -306,8 +325,8 @@ func (x *EarnByCodeResponse) GetBalance() *Balance {
 	return nil
 }
 
-// Request of LoyaltyService.SendRedemptionOtp.
-type SendRedemptionOtpRequest struct {
+// Request of LoyaltyService.RequestRedemptionOtp.
+type RequestRedemptionOtpRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
 	// with the same request_id returns the first response and sends no second OTP; the same
@@ -320,25 +339,27 @@ type SendRedemptionOtpRequest struct {
 	Points int64 `protobuf:"varint,3,opt,name=points,proto3" json:"points,omitempty"`
 	// The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
 	// OWNER.
-	UserId        string `protobuf:"bytes,4,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	UserId string `protobuf:"bytes,4,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,5,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
-func (x *SendRedemptionOtpRequest) Reset() {
-	*x = SendRedemptionOtpRequest{}
+func (x *RequestRedemptionOtpRequest) Reset() {
+	*x = RequestRedemptionOtpRequest{}
 	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *SendRedemptionOtpRequest) String() string {
+func (x *RequestRedemptionOtpRequest) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*SendRedemptionOtpRequest) ProtoMessage() {}
+func (*RequestRedemptionOtpRequest) ProtoMessage() {}
 
-func (x *SendRedemptionOtpRequest) ProtoReflect() protoreflect.Message {
+func (x *RequestRedemptionOtpRequest) ProtoReflect() protoreflect.Message {
 	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -350,41 +371,48 @@ func (x *SendRedemptionOtpRequest) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use SendRedemptionOtpRequest.ProtoReflect.Descriptor instead.
-func (*SendRedemptionOtpRequest) Descriptor() ([]byte, []int) {
+// Deprecated: Use RequestRedemptionOtpRequest.ProtoReflect.Descriptor instead.
+func (*RequestRedemptionOtpRequest) Descriptor() ([]byte, []int) {
 	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{4}
 }
 
-func (x *SendRedemptionOtpRequest) GetRequestId() string {
+func (x *RequestRedemptionOtpRequest) GetRequestId() string {
 	if x != nil {
 		return x.RequestId
 	}
 	return ""
 }
 
-func (x *SendRedemptionOtpRequest) GetAccountId() string {
+func (x *RequestRedemptionOtpRequest) GetAccountId() string {
 	if x != nil {
 		return x.AccountId
 	}
 	return ""
 }
 
-func (x *SendRedemptionOtpRequest) GetPoints() int64 {
+func (x *RequestRedemptionOtpRequest) GetPoints() int64 {
 	if x != nil {
 		return x.Points
 	}
 	return 0
 }
 
-func (x *SendRedemptionOtpRequest) GetUserId() string {
+func (x *RequestRedemptionOtpRequest) GetUserId() string {
 	if x != nil {
 		return x.UserId
 	}
 	return ""
 }
 
-// Response of LoyaltyService.SendRedemptionOtp.
-type SendRedemptionOtpResponse struct {
+func (x *RequestRedemptionOtpRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
+// Response of LoyaltyService.RequestRedemptionOtp.
+type RequestRedemptionOtpResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The id of the OTP, to present with the code. Not secret.
 	OtpId string `protobuf:"bytes,1,opt,name=otp_id,json=otpId,proto3" json:"otp_id,omitempty"`
@@ -394,20 +422,20 @@ type SendRedemptionOtpResponse struct {
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *SendRedemptionOtpResponse) Reset() {
-	*x = SendRedemptionOtpResponse{}
+func (x *RequestRedemptionOtpResponse) Reset() {
+	*x = RequestRedemptionOtpResponse{}
 	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *SendRedemptionOtpResponse) String() string {
+func (x *RequestRedemptionOtpResponse) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*SendRedemptionOtpResponse) ProtoMessage() {}
+func (*RequestRedemptionOtpResponse) ProtoMessage() {}
 
-func (x *SendRedemptionOtpResponse) ProtoReflect() protoreflect.Message {
+func (x *RequestRedemptionOtpResponse) ProtoReflect() protoreflect.Message {
 	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
@@ -419,19 +447,19 @@ func (x *SendRedemptionOtpResponse) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use SendRedemptionOtpResponse.ProtoReflect.Descriptor instead.
-func (*SendRedemptionOtpResponse) Descriptor() ([]byte, []int) {
+// Deprecated: Use RequestRedemptionOtpResponse.ProtoReflect.Descriptor instead.
+func (*RequestRedemptionOtpResponse) Descriptor() ([]byte, []int) {
 	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{5}
 }
 
-func (x *SendRedemptionOtpResponse) GetOtpId() string {
+func (x *RequestRedemptionOtpResponse) GetOtpId() string {
 	if x != nil {
 		return x.OtpId
 	}
 	return ""
 }
 
-func (x *SendRedemptionOtpResponse) GetExpireTime() *timestamppb.Timestamp {
+func (x *RequestRedemptionOtpResponse) GetExpireTime() *timestamppb.Timestamp {
 	if x != nil {
 		return x.ExpireTime
 	}
@@ -449,7 +477,7 @@ type RedeemPointsRequest struct {
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Points to redeem: exactly the points the OTP was sent for.
 	Points int64 `protobuf:"varint,3,opt,name=points,proto3" json:"points,omitempty"`
-	// From SendRedemptionOtpResponse. Required.
+	// From RequestRedemptionOtpResponse. Required.
 	OtpId string `protobuf:"bytes,4,opt,name=otp_id,json=otpId,proto3" json:"otp_id,omitempty"`
 	// The 6 digits the member received. Required. Secret: never logged or stored in clear.
 	OtpCode string `protobuf:"bytes,5,opt,name=otp_code,json=otpCode,proto3" json:"otp_code,omitempty"`
@@ -457,8 +485,10 @@ type RedeemPointsRequest struct {
 	StoreId string `protobuf:"bytes,6,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The checkout's own id of the purchase. At most 128 characters.
 	TransactionId string `protobuf:"bytes,7,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,8,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *RedeemPointsRequest) Reset() {
@@ -538,6 +568,13 @@ func (x *RedeemPointsRequest) GetTransactionId() string {
 		return x.TransactionId
 	}
 	return ""
+}
+
+func (x *RedeemPointsRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 // Response of LoyaltyService.RedeemPoints.
@@ -733,9 +770,11 @@ type GetBalanceRequest struct {
 	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Balance.expiring_points counts points expiring within this window from now. Unset: 30
 	// days; at most 3660 days.
-	ExpiryWindow  *durationpb.Duration `protobuf:"bytes,2,opt,name=expiry_window,json=expiryWindow,proto3" json:"expiry_window,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	ExpiryWindow *durationpb.Duration `protobuf:"bytes,2,opt,name=expiry_window,json=expiryWindow,proto3" json:"expiry_window,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,3,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *GetBalanceRequest) Reset() {
@@ -778,6 +817,13 @@ func (x *GetBalanceRequest) GetAccountId() string {
 func (x *GetBalanceRequest) GetExpiryWindow() *durationpb.Duration {
 	if x != nil {
 		return x.ExpiryWindow
+	}
+	return nil
+}
+
+func (x *GetBalanceRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
 	}
 	return nil
 }
@@ -844,9 +890,11 @@ type ListTransactionsRequest struct {
 	PageSize int32 `protobuf:"varint,5,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// next_page_token of the previous page; empty for the first page. Every other field must be
 	// the same as in the request that returned it, or the call fails with FIELD_INVALID.
-	PageToken     string `protobuf:"bytes,6,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	PageToken string `protobuf:"bytes,6,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,7,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *ListTransactionsRequest) Reset() {
@@ -921,6 +969,13 @@ func (x *ListTransactionsRequest) GetPageToken() string {
 	return ""
 }
 
+func (x *ListTransactionsRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
 // Response of LoyaltyService.ListTransactions.
 type ListTransactionsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -976,11 +1031,150 @@ func (x *ListTransactionsResponse) GetNextPageToken() string {
 	return ""
 }
 
+// Request of LoyaltyService.AllocateEvent.
+type AllocateEventRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The account the event happened to (the referred account of a referral). Required.
+	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,3,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	// The event. Required unless referrer_account_id is set.
+	Event EarnEvent `protobuf:"varint,4,opt,name=event,proto3,enum=rewards.loyalty.v1.EarnEvent" json:"event,omitempty"`
+	// EARN_EVENT_CUSTOM: the event's name.
+	CustomEvent string `protobuf:"bytes,5,opt,name=custom_event,json=customEvent,proto3" json:"custom_event,omitempty"`
+	// A referral: the account that referred this one (same program; not the account itself).
+	ReferrerAccountId string `protobuf:"bytes,6,opt,name=referrer_account_id,json=referrerAccountId,proto3" json:"referrer_account_id,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
+}
+
+func (x *AllocateEventRequest) Reset() {
+	*x = AllocateEventRequest{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AllocateEventRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AllocateEventRequest) ProtoMessage() {}
+
+func (x *AllocateEventRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AllocateEventRequest.ProtoReflect.Descriptor instead.
+func (*AllocateEventRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *AllocateEventRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *AllocateEventRequest) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+func (x *AllocateEventRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *AllocateEventRequest) GetEvent() EarnEvent {
+	if x != nil {
+		return x.Event
+	}
+	return EarnEvent_EARN_EVENT_UNSPECIFIED
+}
+
+func (x *AllocateEventRequest) GetCustomEvent() string {
+	if x != nil {
+		return x.CustomEvent
+	}
+	return ""
+}
+
+func (x *AllocateEventRequest) GetReferrerAccountId() string {
+	if x != nil {
+		return x.ReferrerAccountId
+	}
+	return ""
+}
+
+// Response of LoyaltyService.AllocateEvent.
+type AllocateEventResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The transactions credited: one per account credited.
+	Transactions  []*PointsTransaction `protobuf:"bytes,1,rep,name=transactions,proto3" json:"transactions,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AllocateEventResponse) Reset() {
+	*x = AllocateEventResponse{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AllocateEventResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AllocateEventResponse) ProtoMessage() {}
+
+func (x *AllocateEventResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AllocateEventResponse.ProtoReflect.Descriptor instead.
+func (*AllocateEventResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *AllocateEventResponse) GetTransactions() []*PointsTransaction {
+	if x != nil {
+		return x.Transactions
+	}
+	return nil
+}
+
 var File_rewards_loyalty_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
-	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\x9b\x02\n" +
+	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xeb\x02\n" +
 	"\x11EarnPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -991,30 +1185,33 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\vbill_amount\x18\x05 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
 	"billAmount\x12!\n" +
 	"\fcoupon_codes\x18\x06 \x03(\tR\vcouponCodes\x12*\n" +
-	"\x11payment_card_type\x18\a \x01(\tR\x0fpaymentCardType\"\x94\x01\n" +
+	"\x11payment_card_type\x18\a \x01(\tR\x0fpaymentCardType\x12N\n" +
+	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x94\x01\n" +
 	"\x12EarnPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
-	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"e\n" +
+	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xb5\x01\n" +
 	"\x11EarnByCodeRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12\x12\n" +
-	"\x04code\x18\x03 \x01(\tR\x04code\"\x94\x01\n" +
+	"\x04code\x18\x03 \x01(\tR\x04code\x12N\n" +
+	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x94\x01\n" +
 	"\x12EarnByCodeResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
-	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\x89\x01\n" +
-	"\x18SendRedemptionOtpRequest\x12\x1d\n" +
+	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xdc\x01\n" +
+	"\x1bRequestRedemptionOtpRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12\x16\n" +
 	"\x06points\x18\x03 \x01(\x03R\x06points\x12\x17\n" +
-	"\auser_id\x18\x04 \x01(\tR\x06userId\"o\n" +
-	"\x19SendRedemptionOtpResponse\x12\x15\n" +
+	"\auser_id\x18\x04 \x01(\tR\x06userId\x12N\n" +
+	"\x12account_identifier\x18\x05 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"r\n" +
+	"\x1cRequestRedemptionOtpResponse\x12\x15\n" +
 	"\x06otp_id\x18\x01 \x01(\tR\x05otpId\x12;\n" +
 	"\vexpire_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"expireTime\"\xdf\x01\n" +
+	"expireTime\"\xaf\x02\n" +
 	"\x13RedeemPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -1024,7 +1221,8 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\x06otp_id\x18\x04 \x01(\tR\x05otpId\x12\x19\n" +
 	"\botp_code\x18\x05 \x01(\tR\aotpCode\x12\x19\n" +
 	"\bstore_id\x18\x06 \x01(\tR\astoreId\x12%\n" +
-	"\x0etransaction_id\x18\a \x01(\tR\rtransactionId\"\x96\x01\n" +
+	"\x0etransaction_id\x18\a \x01(\tR\rtransactionId\x12N\n" +
+	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x96\x01\n" +
 	"\x14RedeemPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
 	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\x94\x01\n" +
@@ -1036,13 +1234,14 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\x04note\x18\x04 \x01(\tR\x04note\"\x96\x01\n" +
 	"\x14RefundPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
-	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"r\n" +
+	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xc2\x01\n" +
 	"\x11GetBalanceRequest\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12>\n" +
-	"\rexpiry_window\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\fexpiryWindow\"K\n" +
+	"\rexpiry_window\x18\x02 \x01(\v2\x19.google.protobuf.DurationR\fexpiryWindow\x12N\n" +
+	"\x12account_identifier\x18\x03 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"K\n" +
 	"\x12GetBalanceResponse\x125\n" +
-	"\abalance\x18\x01 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xa7\x02\n" +
+	"\abalance\x18\x01 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xf7\x02\n" +
 	"\x17ListTransactionsRequest\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12?\n" +
@@ -1052,18 +1251,31 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\bend_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\aendTime\x12\x1b\n" +
 	"\tpage_size\x18\x05 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
-	"page_token\x18\x06 \x01(\tR\tpageToken\"\x8d\x01\n" +
+	"page_token\x18\x06 \x01(\tR\tpageToken\x12N\n" +
+	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x8d\x01\n" +
 	"\x18ListTransactionsResponse\x12I\n" +
 	"\ftransactions\x18\x01 \x03(\v2%.rewards.loyalty.v1.PointsTransactionR\ftransactions\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xce\x05\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xac\x02\n" +
+	"\x14AllocateEventRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x02 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x03 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x123\n" +
+	"\x05event\x18\x04 \x01(\x0e2\x1d.rewards.loyalty.v1.EarnEventR\x05event\x12!\n" +
+	"\fcustom_event\x18\x05 \x01(\tR\vcustomEvent\x12.\n" +
+	"\x13referrer_account_id\x18\x06 \x01(\tR\x11referrerAccountId\"b\n" +
+	"\x15AllocateEventResponse\x12I\n" +
+	"\ftransactions\x18\x01 \x03(\v2%.rewards.loyalty.v1.PointsTransactionR\ftransactions2\xbd\x06\n" +
 	"\x0eLoyaltyService\x12[\n" +
 	"\n" +
 	"EarnPoints\x12%.rewards.loyalty.v1.EarnPointsRequest\x1a&.rewards.loyalty.v1.EarnPointsResponse\x12[\n" +
 	"\n" +
-	"EarnByCode\x12%.rewards.loyalty.v1.EarnByCodeRequest\x1a&.rewards.loyalty.v1.EarnByCodeResponse\x12p\n" +
-	"\x11SendRedemptionOtp\x12,.rewards.loyalty.v1.SendRedemptionOtpRequest\x1a-.rewards.loyalty.v1.SendRedemptionOtpResponse\x12a\n" +
+	"EarnByCode\x12%.rewards.loyalty.v1.EarnByCodeRequest\x1a&.rewards.loyalty.v1.EarnByCodeResponse\x12y\n" +
+	"\x14RequestRedemptionOtp\x12/.rewards.loyalty.v1.RequestRedemptionOtpRequest\x1a0.rewards.loyalty.v1.RequestRedemptionOtpResponse\x12a\n" +
 	"\fRedeemPoints\x12'.rewards.loyalty.v1.RedeemPointsRequest\x1a(.rewards.loyalty.v1.RedeemPointsResponse\x12a\n" +
-	"\fRefundPoints\x12'.rewards.loyalty.v1.RefundPointsRequest\x1a(.rewards.loyalty.v1.RefundPointsResponse\x12[\n" +
+	"\fRefundPoints\x12'.rewards.loyalty.v1.RefundPointsRequest\x1a(.rewards.loyalty.v1.RefundPointsResponse\x12d\n" +
+	"\rAllocateEvent\x12(.rewards.loyalty.v1.AllocateEventRequest\x1a).rewards.loyalty.v1.AllocateEventResponse\x12[\n" +
 	"\n" +
 	"GetBalance\x12%.rewards.loyalty.v1.GetBalanceRequest\x1a&.rewards.loyalty.v1.GetBalanceResponse\x12m\n" +
 	"\x10ListTransactions\x12+.rewards.loyalty.v1.ListTransactionsRequest\x1a,.rewards.loyalty.v1.ListTransactionsResponseB\x89\x01\n" +
@@ -1081,65 +1293,80 @@ func file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
+var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 16)
 var file_rewards_loyalty_v1_loyalty_service_proto_goTypes = []any{
-	(*EarnPointsRequest)(nil),         // 0: rewards.loyalty.v1.EarnPointsRequest
-	(*EarnPointsResponse)(nil),        // 1: rewards.loyalty.v1.EarnPointsResponse
-	(*EarnByCodeRequest)(nil),         // 2: rewards.loyalty.v1.EarnByCodeRequest
-	(*EarnByCodeResponse)(nil),        // 3: rewards.loyalty.v1.EarnByCodeResponse
-	(*SendRedemptionOtpRequest)(nil),  // 4: rewards.loyalty.v1.SendRedemptionOtpRequest
-	(*SendRedemptionOtpResponse)(nil), // 5: rewards.loyalty.v1.SendRedemptionOtpResponse
-	(*RedeemPointsRequest)(nil),       // 6: rewards.loyalty.v1.RedeemPointsRequest
-	(*RedeemPointsResponse)(nil),      // 7: rewards.loyalty.v1.RedeemPointsResponse
-	(*RefundPointsRequest)(nil),       // 8: rewards.loyalty.v1.RefundPointsRequest
-	(*RefundPointsResponse)(nil),      // 9: rewards.loyalty.v1.RefundPointsResponse
-	(*GetBalanceRequest)(nil),         // 10: rewards.loyalty.v1.GetBalanceRequest
-	(*GetBalanceResponse)(nil),        // 11: rewards.loyalty.v1.GetBalanceResponse
-	(*ListTransactionsRequest)(nil),   // 12: rewards.loyalty.v1.ListTransactionsRequest
-	(*ListTransactionsResponse)(nil),  // 13: rewards.loyalty.v1.ListTransactionsResponse
-	(*v1.Money)(nil),                  // 14: rewards.type.v1.Money
-	(*PointsTransaction)(nil),         // 15: rewards.loyalty.v1.PointsTransaction
-	(*Balance)(nil),                   // 16: rewards.loyalty.v1.Balance
-	(*timestamppb.Timestamp)(nil),     // 17: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),       // 18: google.protobuf.Duration
-	(PointsTransactionType)(0),        // 19: rewards.loyalty.v1.PointsTransactionType
+	(*EarnPointsRequest)(nil),            // 0: rewards.loyalty.v1.EarnPointsRequest
+	(*EarnPointsResponse)(nil),           // 1: rewards.loyalty.v1.EarnPointsResponse
+	(*EarnByCodeRequest)(nil),            // 2: rewards.loyalty.v1.EarnByCodeRequest
+	(*EarnByCodeResponse)(nil),           // 3: rewards.loyalty.v1.EarnByCodeResponse
+	(*RequestRedemptionOtpRequest)(nil),  // 4: rewards.loyalty.v1.RequestRedemptionOtpRequest
+	(*RequestRedemptionOtpResponse)(nil), // 5: rewards.loyalty.v1.RequestRedemptionOtpResponse
+	(*RedeemPointsRequest)(nil),          // 6: rewards.loyalty.v1.RedeemPointsRequest
+	(*RedeemPointsResponse)(nil),         // 7: rewards.loyalty.v1.RedeemPointsResponse
+	(*RefundPointsRequest)(nil),          // 8: rewards.loyalty.v1.RefundPointsRequest
+	(*RefundPointsResponse)(nil),         // 9: rewards.loyalty.v1.RefundPointsResponse
+	(*GetBalanceRequest)(nil),            // 10: rewards.loyalty.v1.GetBalanceRequest
+	(*GetBalanceResponse)(nil),           // 11: rewards.loyalty.v1.GetBalanceResponse
+	(*ListTransactionsRequest)(nil),      // 12: rewards.loyalty.v1.ListTransactionsRequest
+	(*ListTransactionsResponse)(nil),     // 13: rewards.loyalty.v1.ListTransactionsResponse
+	(*AllocateEventRequest)(nil),         // 14: rewards.loyalty.v1.AllocateEventRequest
+	(*AllocateEventResponse)(nil),        // 15: rewards.loyalty.v1.AllocateEventResponse
+	(*v1.Money)(nil),                     // 16: rewards.type.v1.Money
+	(*v11.Identifier)(nil),               // 17: rewards.accounts.v1.Identifier
+	(*PointsTransaction)(nil),            // 18: rewards.loyalty.v1.PointsTransaction
+	(*Balance)(nil),                      // 19: rewards.loyalty.v1.Balance
+	(*timestamppb.Timestamp)(nil),        // 20: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),          // 21: google.protobuf.Duration
+	(PointsTransactionType)(0),           // 22: rewards.loyalty.v1.PointsTransactionType
+	(EarnEvent)(0),                       // 23: rewards.loyalty.v1.EarnEvent
 }
 var file_rewards_loyalty_v1_loyalty_service_proto_depIdxs = []int32{
-	14, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
-	15, // 1: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	16, // 2: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	15, // 3: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	16, // 4: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	17, // 5: rewards.loyalty.v1.SendRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
-	15, // 6: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	16, // 7: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	15, // 8: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	16, // 9: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	18, // 10: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
-	16, // 11: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	19, // 12: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
-	17, // 13: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
-	17, // 14: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
-	15, // 15: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	0,  // 16: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
-	2,  // 17: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
-	4,  // 18: rewards.loyalty.v1.LoyaltyService.SendRedemptionOtp:input_type -> rewards.loyalty.v1.SendRedemptionOtpRequest
-	6,  // 19: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
-	8,  // 20: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
-	10, // 21: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
-	12, // 22: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
-	1,  // 23: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
-	3,  // 24: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
-	5,  // 25: rewards.loyalty.v1.LoyaltyService.SendRedemptionOtp:output_type -> rewards.loyalty.v1.SendRedemptionOtpResponse
-	7,  // 26: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
-	9,  // 27: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
-	11, // 28: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
-	13, // 29: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
-	23, // [23:30] is the sub-list for method output_type
-	16, // [16:23] is the sub-list for method input_type
-	16, // [16:16] is the sub-list for extension type_name
-	16, // [16:16] is the sub-list for extension extendee
-	0,  // [0:16] is the sub-list for field type_name
+	16, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
+	17, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	18, // 2: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	19, // 3: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	17, // 4: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	18, // 5: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	19, // 6: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	17, // 7: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	20, // 8: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
+	17, // 9: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	18, // 10: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	19, // 11: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	18, // 12: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	19, // 13: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	21, // 14: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
+	17, // 15: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	19, // 16: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	22, // 17: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
+	20, // 18: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
+	20, // 19: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
+	17, // 20: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	18, // 21: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	17, // 22: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	23, // 23: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
+	18, // 24: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	0,  // 25: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
+	2,  // 26: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
+	4,  // 27: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
+	6,  // 28: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
+	8,  // 29: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
+	14, // 30: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
+	10, // 31: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
+	12, // 32: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
+	1,  // 33: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
+	3,  // 34: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
+	5,  // 35: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
+	7,  // 36: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
+	9,  // 37: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
+	15, // 38: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
+	11, // 39: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
+	13, // 40: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
+	33, // [33:41] is the sub-list for method output_type
+	25, // [25:33] is the sub-list for method input_type
+	25, // [25:25] is the sub-list for extension type_name
+	25, // [25:25] is the sub-list for extension extendee
+	0,  // [0:25] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_loyalty_service_proto_init() }
@@ -1154,7 +1381,7 @@ func file_rewards_loyalty_v1_loyalty_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc), len(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   14,
+			NumMessages:   16,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -19,13 +19,14 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	LoyaltyService_EarnPoints_FullMethodName        = "/rewards.loyalty.v1.LoyaltyService/EarnPoints"
-	LoyaltyService_EarnByCode_FullMethodName        = "/rewards.loyalty.v1.LoyaltyService/EarnByCode"
-	LoyaltyService_SendRedemptionOtp_FullMethodName = "/rewards.loyalty.v1.LoyaltyService/SendRedemptionOtp"
-	LoyaltyService_RedeemPoints_FullMethodName      = "/rewards.loyalty.v1.LoyaltyService/RedeemPoints"
-	LoyaltyService_RefundPoints_FullMethodName      = "/rewards.loyalty.v1.LoyaltyService/RefundPoints"
-	LoyaltyService_GetBalance_FullMethodName        = "/rewards.loyalty.v1.LoyaltyService/GetBalance"
-	LoyaltyService_ListTransactions_FullMethodName  = "/rewards.loyalty.v1.LoyaltyService/ListTransactions"
+	LoyaltyService_EarnPoints_FullMethodName           = "/rewards.loyalty.v1.LoyaltyService/EarnPoints"
+	LoyaltyService_EarnByCode_FullMethodName           = "/rewards.loyalty.v1.LoyaltyService/EarnByCode"
+	LoyaltyService_RequestRedemptionOtp_FullMethodName = "/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp"
+	LoyaltyService_RedeemPoints_FullMethodName         = "/rewards.loyalty.v1.LoyaltyService/RedeemPoints"
+	LoyaltyService_RefundPoints_FullMethodName         = "/rewards.loyalty.v1.LoyaltyService/RefundPoints"
+	LoyaltyService_AllocateEvent_FullMethodName        = "/rewards.loyalty.v1.LoyaltyService/AllocateEvent"
+	LoyaltyService_GetBalance_FullMethodName           = "/rewards.loyalty.v1.LoyaltyService/GetBalance"
+	LoyaltyService_ListTransactions_FullMethodName     = "/rewards.loyalty.v1.LoyaltyService/ListTransactions"
 )
 
 // LoyaltyServiceClient is the client API for LoyaltyService service.
@@ -67,7 +68,7 @@ type LoyaltyServiceClient interface {
 	// OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
 	// "retry_time").
-	SendRedemptionOtp(ctx context.Context, in *SendRedemptionOtpRequest, opts ...grpc.CallOption) (*SendRedemptionOtpResponse, error)
+	RequestRedemptionOtp(ctx context.Context, in *RequestRedemptionOtpRequest, opts ...grpc.CallOption) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//
 	// Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
@@ -85,6 +86,14 @@ type LoyaltyServiceClient interface {
 	// "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
 	// points were already spent).
 	RefundPoints(ctx context.Context, in *RefundPointsRequest, opts ...grpc.CallOption) (*RefundPointsResponse, error)
+	// Awards the points of the program's EVENT rules for an event that happened to the account
+	// (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+	// referrer gets referrer_points and the account referred_points, once per pair.
+	//
+	// Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+	// EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+	// was awarded before).
+	AllocateEvent(ctx context.Context, in *AllocateEventRequest, opts ...grpc.CallOption) (*AllocateEventResponse, error)
 	// Reads an account's balance now.
 	GetBalance(ctx context.Context, in *GetBalanceRequest, opts ...grpc.CallOption) (*GetBalanceResponse, error)
 	// Lists an account's points transactions, newest first.
@@ -119,10 +128,10 @@ func (c *loyaltyServiceClient) EarnByCode(ctx context.Context, in *EarnByCodeReq
 	return out, nil
 }
 
-func (c *loyaltyServiceClient) SendRedemptionOtp(ctx context.Context, in *SendRedemptionOtpRequest, opts ...grpc.CallOption) (*SendRedemptionOtpResponse, error) {
+func (c *loyaltyServiceClient) RequestRedemptionOtp(ctx context.Context, in *RequestRedemptionOtpRequest, opts ...grpc.CallOption) (*RequestRedemptionOtpResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	out := new(SendRedemptionOtpResponse)
-	err := c.cc.Invoke(ctx, LoyaltyService_SendRedemptionOtp_FullMethodName, in, out, cOpts...)
+	out := new(RequestRedemptionOtpResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_RequestRedemptionOtp_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +152,16 @@ func (c *loyaltyServiceClient) RefundPoints(ctx context.Context, in *RefundPoint
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(RefundPointsResponse)
 	err := c.cc.Invoke(ctx, LoyaltyService_RefundPoints_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *loyaltyServiceClient) AllocateEvent(ctx context.Context, in *AllocateEventRequest, opts ...grpc.CallOption) (*AllocateEventResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AllocateEventResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_AllocateEvent_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +227,7 @@ type LoyaltyServiceServer interface {
 	// OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
 	// "retry_time").
-	SendRedemptionOtp(context.Context, *SendRedemptionOtpRequest) (*SendRedemptionOtpResponse, error)
+	RequestRedemptionOtp(context.Context, *RequestRedemptionOtpRequest) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//
 	// Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
@@ -226,6 +245,14 @@ type LoyaltyServiceServer interface {
 	// "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
 	// points were already spent).
 	RefundPoints(context.Context, *RefundPointsRequest) (*RefundPointsResponse, error)
+	// Awards the points of the program's EVENT rules for an event that happened to the account
+	// (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+	// referrer gets referrer_points and the account referred_points, once per pair.
+	//
+	// Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+	// EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+	// was awarded before).
+	AllocateEvent(context.Context, *AllocateEventRequest) (*AllocateEventResponse, error)
 	// Reads an account's balance now.
 	GetBalance(context.Context, *GetBalanceRequest) (*GetBalanceResponse, error)
 	// Lists an account's points transactions, newest first.
@@ -246,14 +273,17 @@ func (UnimplementedLoyaltyServiceServer) EarnPoints(context.Context, *EarnPoints
 func (UnimplementedLoyaltyServiceServer) EarnByCode(context.Context, *EarnByCodeRequest) (*EarnByCodeResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method EarnByCode not implemented")
 }
-func (UnimplementedLoyaltyServiceServer) SendRedemptionOtp(context.Context, *SendRedemptionOtpRequest) (*SendRedemptionOtpResponse, error) {
-	return nil, status.Error(codes.Unimplemented, "method SendRedemptionOtp not implemented")
+func (UnimplementedLoyaltyServiceServer) RequestRedemptionOtp(context.Context, *RequestRedemptionOtpRequest) (*RequestRedemptionOtpResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RequestRedemptionOtp not implemented")
 }
 func (UnimplementedLoyaltyServiceServer) RedeemPoints(context.Context, *RedeemPointsRequest) (*RedeemPointsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RedeemPoints not implemented")
 }
 func (UnimplementedLoyaltyServiceServer) RefundPoints(context.Context, *RefundPointsRequest) (*RefundPointsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RefundPoints not implemented")
+}
+func (UnimplementedLoyaltyServiceServer) AllocateEvent(context.Context, *AllocateEventRequest) (*AllocateEventResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AllocateEvent not implemented")
 }
 func (UnimplementedLoyaltyServiceServer) GetBalance(context.Context, *GetBalanceRequest) (*GetBalanceResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetBalance not implemented")
@@ -318,20 +348,20 @@ func _LoyaltyService_EarnByCode_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
-func _LoyaltyService_SendRedemptionOtp_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
-	in := new(SendRedemptionOtpRequest)
+func _LoyaltyService_RequestRedemptionOtp_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RequestRedemptionOtpRequest)
 	if err := dec(in); err != nil {
 		return nil, err
 	}
 	if interceptor == nil {
-		return srv.(LoyaltyServiceServer).SendRedemptionOtp(ctx, in)
+		return srv.(LoyaltyServiceServer).RequestRedemptionOtp(ctx, in)
 	}
 	info := &grpc.UnaryServerInfo{
 		Server:     srv,
-		FullMethod: LoyaltyService_SendRedemptionOtp_FullMethodName,
+		FullMethod: LoyaltyService_RequestRedemptionOtp_FullMethodName,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
-		return srv.(LoyaltyServiceServer).SendRedemptionOtp(ctx, req.(*SendRedemptionOtpRequest))
+		return srv.(LoyaltyServiceServer).RequestRedemptionOtp(ctx, req.(*RequestRedemptionOtpRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -368,6 +398,24 @@ func _LoyaltyService_RefundPoints_Handler(srv interface{}, ctx context.Context, 
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(LoyaltyServiceServer).RefundPoints(ctx, req.(*RefundPointsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _LoyaltyService_AllocateEvent_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AllocateEventRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).AllocateEvent(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_AllocateEvent_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).AllocateEvent(ctx, req.(*AllocateEventRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -424,8 +472,8 @@ var LoyaltyService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _LoyaltyService_EarnByCode_Handler,
 		},
 		{
-			MethodName: "SendRedemptionOtp",
-			Handler:    _LoyaltyService_SendRedemptionOtp_Handler,
+			MethodName: "RequestRedemptionOtp",
+			Handler:    _LoyaltyService_RequestRedemptionOtp_Handler,
 		},
 		{
 			MethodName: "RedeemPoints",
@@ -434,6 +482,10 @@ var LoyaltyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RefundPoints",
 			Handler:    _LoyaltyService_RefundPoints_Handler,
+		},
+		{
+			MethodName: "AllocateEvent",
+			Handler:    _LoyaltyService_AllocateEvent_Handler,
 		},
 		{
 			MethodName: "GetBalance",

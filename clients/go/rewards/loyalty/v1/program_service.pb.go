@@ -845,6 +845,201 @@ func (x *CreateEarnCodesResponse) GetDone() bool {
 	return false
 }
 
+// Request of ProgramService.CreateTier.
+type CreateTierRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The tier to create; tier_id and create_time are ignored. Required.
+	Tier          *Tier `protobuf:"bytes,2,opt,name=tier,proto3" json:"tier,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateTierRequest) Reset() {
+	*x = CreateTierRequest{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateTierRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateTierRequest) ProtoMessage() {}
+
+func (x *CreateTierRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateTierRequest.ProtoReflect.Descriptor instead.
+func (*CreateTierRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *CreateTierRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *CreateTierRequest) GetTier() *Tier {
+	if x != nil {
+		return x.Tier
+	}
+	return nil
+}
+
+// Response of ProgramService.CreateTier.
+type CreateTierResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The created tier.
+	Tier          *Tier `protobuf:"bytes,1,opt,name=tier,proto3" json:"tier,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CreateTierResponse) Reset() {
+	*x = CreateTierResponse{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CreateTierResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CreateTierResponse) ProtoMessage() {}
+
+func (x *CreateTierResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CreateTierResponse.ProtoReflect.Descriptor instead.
+func (*CreateTierResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *CreateTierResponse) GetTier() *Tier {
+	if x != nil {
+		return x.Tier
+	}
+	return nil
+}
+
+// Request of ProgramService.ListTiers.
+type ListTiersRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required.
+	ProgramId     string `protobuf:"bytes,1,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListTiersRequest) Reset() {
+	*x = ListTiersRequest{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListTiersRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListTiersRequest) ProtoMessage() {}
+
+func (x *ListTiersRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListTiersRequest.ProtoReflect.Descriptor instead.
+func (*ListTiersRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *ListTiersRequest) GetProgramId() string {
+	if x != nil {
+		return x.ProgramId
+	}
+	return ""
+}
+
+// Response of ProgramService.ListTiers.
+type ListTiersResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Every tier of the program, by target_spend, lowest first.
+	Tiers         []*Tier `protobuf:"bytes,1,rep,name=tiers,proto3" json:"tiers,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListTiersResponse) Reset() {
+	*x = ListTiersResponse{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListTiersResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListTiersResponse) ProtoMessage() {}
+
+func (x *ListTiersResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListTiersResponse.ProtoReflect.Descriptor instead.
+func (*ListTiersResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *ListTiersResponse) GetTiers() []*Tier {
+	if x != nil {
+		return x.Tiers
+	}
+	return nil
+}
+
 var File_rewards_loyalty_v1_program_service_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
@@ -909,14 +1104,28 @@ const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
 	"\rcreated_count\x18\x03 \x01(\x03R\fcreatedCount\x12\x1f\n" +
 	"\vtotal_count\x18\x04 \x01(\x03R\n" +
 	"totalCount\x12\x12\n" +
-	"\x04done\x18\x05 \x01(\bR\x04done2\xe2\x05\n" +
+	"\x04done\x18\x05 \x01(\bR\x04done\"`\n" +
+	"\x11CreateTierRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12,\n" +
+	"\x04tier\x18\x02 \x01(\v2\x18.rewards.loyalty.v1.TierR\x04tier\"B\n" +
+	"\x12CreateTierResponse\x12,\n" +
+	"\x04tier\x18\x01 \x01(\v2\x18.rewards.loyalty.v1.TierR\x04tier\"1\n" +
+	"\x10ListTiersRequest\x12\x1d\n" +
+	"\n" +
+	"program_id\x18\x01 \x01(\tR\tprogramId\"C\n" +
+	"\x11ListTiersResponse\x12.\n" +
+	"\x05tiers\x18\x01 \x03(\v2\x18.rewards.loyalty.v1.TierR\x05tiers2\x99\a\n" +
 	"\x0eProgramService\x12d\n" +
 	"\rCreateProgram\x12(.rewards.loyalty.v1.CreateProgramRequest\x1a).rewards.loyalty.v1.CreateProgramResponse\x12[\n" +
 	"\n" +
 	"GetProgram\x12%.rewards.loyalty.v1.GetProgramRequest\x1a&.rewards.loyalty.v1.GetProgramResponse\x12g\n" +
 	"\x0eCreateEarnRule\x12).rewards.loyalty.v1.CreateEarnRuleRequest\x1a*.rewards.loyalty.v1.CreateEarnRuleResponse\x12g\n" +
 	"\x0eUpdateEarnRule\x12).rewards.loyalty.v1.UpdateEarnRuleRequest\x1a*.rewards.loyalty.v1.UpdateEarnRuleResponse\x12d\n" +
-	"\rListEarnRules\x12(.rewards.loyalty.v1.ListEarnRulesRequest\x1a).rewards.loyalty.v1.ListEarnRulesResponse\x12g\n" +
+	"\rListEarnRules\x12(.rewards.loyalty.v1.ListEarnRulesRequest\x1a).rewards.loyalty.v1.ListEarnRulesResponse\x12[\n" +
+	"\n" +
+	"CreateTier\x12%.rewards.loyalty.v1.CreateTierRequest\x1a&.rewards.loyalty.v1.CreateTierResponse\x12X\n" +
+	"\tListTiers\x12$.rewards.loyalty.v1.ListTiersRequest\x1a%.rewards.loyalty.v1.ListTiersResponse\x12g\n" +
 	"\x0eDeleteEarnRule\x12).rewards.loyalty.v1.DeleteEarnRuleRequest\x1a*.rewards.loyalty.v1.DeleteEarnRuleResponse\x12l\n" +
 	"\x0fCreateEarnCodes\x12*.rewards.loyalty.v1.CreateEarnCodesRequest\x1a+.rewards.loyalty.v1.CreateEarnCodesResponse0\x01B\x89\x01\n" +
 	"\"com.rewardscore.rewards.loyalty.v1B\x13ProgramServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1;loyaltyv1b\x06proto3"
@@ -933,7 +1142,7 @@ func file_rewards_loyalty_v1_program_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_program_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_program_service_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
+var file_rewards_loyalty_v1_program_service_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_rewards_loyalty_v1_program_service_proto_goTypes = []any{
 	(*CreateProgramRequest)(nil),    // 0: rewards.loyalty.v1.CreateProgramRequest
 	(*CreateProgramResponse)(nil),   // 1: rewards.loyalty.v1.CreateProgramResponse
@@ -949,43 +1158,55 @@ var file_rewards_loyalty_v1_program_service_proto_goTypes = []any{
 	(*DeleteEarnRuleResponse)(nil),  // 11: rewards.loyalty.v1.DeleteEarnRuleResponse
 	(*CreateEarnCodesRequest)(nil),  // 12: rewards.loyalty.v1.CreateEarnCodesRequest
 	(*CreateEarnCodesResponse)(nil), // 13: rewards.loyalty.v1.CreateEarnCodesResponse
-	(*Program)(nil),                 // 14: rewards.loyalty.v1.Program
-	(*EarnRule)(nil),                // 15: rewards.loyalty.v1.EarnRule
-	(*fieldmaskpb.FieldMask)(nil),   // 16: google.protobuf.FieldMask
-	(EarnRuleKind)(0),               // 17: rewards.loyalty.v1.EarnRuleKind
-	(*timestamppb.Timestamp)(nil),   // 18: google.protobuf.Timestamp
+	(*CreateTierRequest)(nil),       // 14: rewards.loyalty.v1.CreateTierRequest
+	(*CreateTierResponse)(nil),      // 15: rewards.loyalty.v1.CreateTierResponse
+	(*ListTiersRequest)(nil),        // 16: rewards.loyalty.v1.ListTiersRequest
+	(*ListTiersResponse)(nil),       // 17: rewards.loyalty.v1.ListTiersResponse
+	(*Program)(nil),                 // 18: rewards.loyalty.v1.Program
+	(*EarnRule)(nil),                // 19: rewards.loyalty.v1.EarnRule
+	(*fieldmaskpb.FieldMask)(nil),   // 20: google.protobuf.FieldMask
+	(EarnRuleKind)(0),               // 21: rewards.loyalty.v1.EarnRuleKind
+	(*timestamppb.Timestamp)(nil),   // 22: google.protobuf.Timestamp
+	(*Tier)(nil),                    // 23: rewards.loyalty.v1.Tier
 }
 var file_rewards_loyalty_v1_program_service_proto_depIdxs = []int32{
-	14, // 0: rewards.loyalty.v1.CreateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
-	14, // 1: rewards.loyalty.v1.CreateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	14, // 2: rewards.loyalty.v1.GetProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	15, // 3: rewards.loyalty.v1.CreateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	15, // 4: rewards.loyalty.v1.CreateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	15, // 5: rewards.loyalty.v1.UpdateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	16, // 6: rewards.loyalty.v1.UpdateEarnRuleRequest.update_mask:type_name -> google.protobuf.FieldMask
-	15, // 7: rewards.loyalty.v1.UpdateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	17, // 8: rewards.loyalty.v1.ListEarnRulesRequest.kind:type_name -> rewards.loyalty.v1.EarnRuleKind
-	15, // 9: rewards.loyalty.v1.ListEarnRulesResponse.earn_rules:type_name -> rewards.loyalty.v1.EarnRule
-	18, // 10: rewards.loyalty.v1.CreateEarnCodesRequest.expire_time:type_name -> google.protobuf.Timestamp
-	0,  // 11: rewards.loyalty.v1.ProgramService.CreateProgram:input_type -> rewards.loyalty.v1.CreateProgramRequest
-	2,  // 12: rewards.loyalty.v1.ProgramService.GetProgram:input_type -> rewards.loyalty.v1.GetProgramRequest
-	4,  // 13: rewards.loyalty.v1.ProgramService.CreateEarnRule:input_type -> rewards.loyalty.v1.CreateEarnRuleRequest
-	6,  // 14: rewards.loyalty.v1.ProgramService.UpdateEarnRule:input_type -> rewards.loyalty.v1.UpdateEarnRuleRequest
-	8,  // 15: rewards.loyalty.v1.ProgramService.ListEarnRules:input_type -> rewards.loyalty.v1.ListEarnRulesRequest
-	10, // 16: rewards.loyalty.v1.ProgramService.DeleteEarnRule:input_type -> rewards.loyalty.v1.DeleteEarnRuleRequest
-	12, // 17: rewards.loyalty.v1.ProgramService.CreateEarnCodes:input_type -> rewards.loyalty.v1.CreateEarnCodesRequest
-	1,  // 18: rewards.loyalty.v1.ProgramService.CreateProgram:output_type -> rewards.loyalty.v1.CreateProgramResponse
-	3,  // 19: rewards.loyalty.v1.ProgramService.GetProgram:output_type -> rewards.loyalty.v1.GetProgramResponse
-	5,  // 20: rewards.loyalty.v1.ProgramService.CreateEarnRule:output_type -> rewards.loyalty.v1.CreateEarnRuleResponse
-	7,  // 21: rewards.loyalty.v1.ProgramService.UpdateEarnRule:output_type -> rewards.loyalty.v1.UpdateEarnRuleResponse
-	9,  // 22: rewards.loyalty.v1.ProgramService.ListEarnRules:output_type -> rewards.loyalty.v1.ListEarnRulesResponse
-	11, // 23: rewards.loyalty.v1.ProgramService.DeleteEarnRule:output_type -> rewards.loyalty.v1.DeleteEarnRuleResponse
-	13, // 24: rewards.loyalty.v1.ProgramService.CreateEarnCodes:output_type -> rewards.loyalty.v1.CreateEarnCodesResponse
-	18, // [18:25] is the sub-list for method output_type
-	11, // [11:18] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	18, // 0: rewards.loyalty.v1.CreateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
+	18, // 1: rewards.loyalty.v1.CreateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	18, // 2: rewards.loyalty.v1.GetProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	19, // 3: rewards.loyalty.v1.CreateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	19, // 4: rewards.loyalty.v1.CreateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	19, // 5: rewards.loyalty.v1.UpdateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	20, // 6: rewards.loyalty.v1.UpdateEarnRuleRequest.update_mask:type_name -> google.protobuf.FieldMask
+	19, // 7: rewards.loyalty.v1.UpdateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	21, // 8: rewards.loyalty.v1.ListEarnRulesRequest.kind:type_name -> rewards.loyalty.v1.EarnRuleKind
+	19, // 9: rewards.loyalty.v1.ListEarnRulesResponse.earn_rules:type_name -> rewards.loyalty.v1.EarnRule
+	22, // 10: rewards.loyalty.v1.CreateEarnCodesRequest.expire_time:type_name -> google.protobuf.Timestamp
+	23, // 11: rewards.loyalty.v1.CreateTierRequest.tier:type_name -> rewards.loyalty.v1.Tier
+	23, // 12: rewards.loyalty.v1.CreateTierResponse.tier:type_name -> rewards.loyalty.v1.Tier
+	23, // 13: rewards.loyalty.v1.ListTiersResponse.tiers:type_name -> rewards.loyalty.v1.Tier
+	0,  // 14: rewards.loyalty.v1.ProgramService.CreateProgram:input_type -> rewards.loyalty.v1.CreateProgramRequest
+	2,  // 15: rewards.loyalty.v1.ProgramService.GetProgram:input_type -> rewards.loyalty.v1.GetProgramRequest
+	4,  // 16: rewards.loyalty.v1.ProgramService.CreateEarnRule:input_type -> rewards.loyalty.v1.CreateEarnRuleRequest
+	6,  // 17: rewards.loyalty.v1.ProgramService.UpdateEarnRule:input_type -> rewards.loyalty.v1.UpdateEarnRuleRequest
+	8,  // 18: rewards.loyalty.v1.ProgramService.ListEarnRules:input_type -> rewards.loyalty.v1.ListEarnRulesRequest
+	14, // 19: rewards.loyalty.v1.ProgramService.CreateTier:input_type -> rewards.loyalty.v1.CreateTierRequest
+	16, // 20: rewards.loyalty.v1.ProgramService.ListTiers:input_type -> rewards.loyalty.v1.ListTiersRequest
+	10, // 21: rewards.loyalty.v1.ProgramService.DeleteEarnRule:input_type -> rewards.loyalty.v1.DeleteEarnRuleRequest
+	12, // 22: rewards.loyalty.v1.ProgramService.CreateEarnCodes:input_type -> rewards.loyalty.v1.CreateEarnCodesRequest
+	1,  // 23: rewards.loyalty.v1.ProgramService.CreateProgram:output_type -> rewards.loyalty.v1.CreateProgramResponse
+	3,  // 24: rewards.loyalty.v1.ProgramService.GetProgram:output_type -> rewards.loyalty.v1.GetProgramResponse
+	5,  // 25: rewards.loyalty.v1.ProgramService.CreateEarnRule:output_type -> rewards.loyalty.v1.CreateEarnRuleResponse
+	7,  // 26: rewards.loyalty.v1.ProgramService.UpdateEarnRule:output_type -> rewards.loyalty.v1.UpdateEarnRuleResponse
+	9,  // 27: rewards.loyalty.v1.ProgramService.ListEarnRules:output_type -> rewards.loyalty.v1.ListEarnRulesResponse
+	15, // 28: rewards.loyalty.v1.ProgramService.CreateTier:output_type -> rewards.loyalty.v1.CreateTierResponse
+	17, // 29: rewards.loyalty.v1.ProgramService.ListTiers:output_type -> rewards.loyalty.v1.ListTiersResponse
+	11, // 30: rewards.loyalty.v1.ProgramService.DeleteEarnRule:output_type -> rewards.loyalty.v1.DeleteEarnRuleResponse
+	13, // 31: rewards.loyalty.v1.ProgramService.CreateEarnCodes:output_type -> rewards.loyalty.v1.CreateEarnCodesResponse
+	23, // [23:32] is the sub-list for method output_type
+	14, // [14:23] is the sub-list for method input_type
+	14, // [14:14] is the sub-list for extension type_name
+	14, // [14:14] is the sub-list for extension extendee
+	0,  // [0:14] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_program_service_proto_init() }
@@ -1000,7 +1221,7 @@ func file_rewards_loyalty_v1_program_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_program_service_proto_rawDesc), len(file_rewards_loyalty_v1_program_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   14,
+			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -24,6 +24,8 @@ const (
 	ProgramService_CreateEarnRule_FullMethodName  = "/rewards.loyalty.v1.ProgramService/CreateEarnRule"
 	ProgramService_UpdateEarnRule_FullMethodName  = "/rewards.loyalty.v1.ProgramService/UpdateEarnRule"
 	ProgramService_ListEarnRules_FullMethodName   = "/rewards.loyalty.v1.ProgramService/ListEarnRules"
+	ProgramService_CreateTier_FullMethodName      = "/rewards.loyalty.v1.ProgramService/CreateTier"
+	ProgramService_ListTiers_FullMethodName       = "/rewards.loyalty.v1.ProgramService/ListTiers"
 	ProgramService_DeleteEarnRule_FullMethodName  = "/rewards.loyalty.v1.ProgramService/DeleteEarnRule"
 	ProgramService_CreateEarnCodes_FullMethodName = "/rewards.loyalty.v1.ProgramService/CreateEarnCodes"
 )
@@ -68,6 +70,15 @@ type ProgramServiceClient interface {
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
 	ListEarnRules(ctx context.Context, in *ListEarnRulesRequest, opts ...grpc.CallOption) (*ListEarnRulesResponse, error)
+	// Adds a tier (membership level) to a program.
+	//
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+	// program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+	CreateTier(ctx context.Context, in *CreateTierRequest, opts ...grpc.CallOption) (*CreateTierResponse, error)
+	// Lists the tiers of a program by target_spend, lowest first.
+	//
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+	ListTiers(ctx context.Context, in *ListTiersRequest, opts ...grpc.CallOption) (*ListTiersResponse, error)
 	// Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
 	// EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
 	//
@@ -135,6 +146,26 @@ func (c *programServiceClient) ListEarnRules(ctx context.Context, in *ListEarnRu
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ListEarnRulesResponse)
 	err := c.cc.Invoke(ctx, ProgramService_ListEarnRules_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *programServiceClient) CreateTier(ctx context.Context, in *CreateTierRequest, opts ...grpc.CallOption) (*CreateTierResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateTierResponse)
+	err := c.cc.Invoke(ctx, ProgramService_CreateTier_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *programServiceClient) ListTiers(ctx context.Context, in *ListTiersRequest, opts ...grpc.CallOption) (*ListTiersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListTiersResponse)
+	err := c.cc.Invoke(ctx, ProgramService_ListTiers_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -210,6 +241,15 @@ type ProgramServiceServer interface {
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
 	ListEarnRules(context.Context, *ListEarnRulesRequest) (*ListEarnRulesResponse, error)
+	// Adds a tier (membership level) to a program.
+	//
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+	// program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+	CreateTier(context.Context, *CreateTierRequest) (*CreateTierResponse, error)
+	// Lists the tiers of a program by target_spend, lowest first.
+	//
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+	ListTiers(context.Context, *ListTiersRequest) (*ListTiersResponse, error)
 	// Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
 	// EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
 	//
@@ -247,6 +287,12 @@ func (UnimplementedProgramServiceServer) UpdateEarnRule(context.Context, *Update
 }
 func (UnimplementedProgramServiceServer) ListEarnRules(context.Context, *ListEarnRulesRequest) (*ListEarnRulesResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListEarnRules not implemented")
+}
+func (UnimplementedProgramServiceServer) CreateTier(context.Context, *CreateTierRequest) (*CreateTierResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method CreateTier not implemented")
+}
+func (UnimplementedProgramServiceServer) ListTiers(context.Context, *ListTiersRequest) (*ListTiersResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListTiers not implemented")
 }
 func (UnimplementedProgramServiceServer) DeleteEarnRule(context.Context, *DeleteEarnRuleRequest) (*DeleteEarnRuleResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method DeleteEarnRule not implemented")
@@ -365,6 +411,42 @@ func _ProgramService_ListEarnRules_Handler(srv interface{}, ctx context.Context,
 	return interceptor(ctx, in, info, handler)
 }
 
+func _ProgramService_CreateTier_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateTierRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ProgramServiceServer).CreateTier(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ProgramService_CreateTier_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ProgramServiceServer).CreateTier(ctx, req.(*CreateTierRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _ProgramService_ListTiers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListTiersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ProgramServiceServer).ListTiers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ProgramService_ListTiers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ProgramServiceServer).ListTiers(ctx, req.(*ListTiersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _ProgramService_DeleteEarnRule_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(DeleteEarnRuleRequest)
 	if err := dec(in); err != nil {
@@ -420,6 +502,14 @@ var ProgramService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListEarnRules",
 			Handler:    _ProgramService_ListEarnRules_Handler,
+		},
+		{
+			MethodName: "CreateTier",
+			Handler:    _ProgramService_CreateTier_Handler,
+		},
+		{
+			MethodName: "ListTiers",
+			Handler:    _ProgramService_ListTiers_Handler,
 		},
 		{
 			MethodName: "DeleteEarnRule",

@@ -24,6 +24,114 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// How the expiry time of earned points is computed.
+type PointsExpiryMode int32
+
+const (
+	// Not set: treated as POINTS_EXPIRY_MODE_DURATION.
+	PointsExpiryMode_POINTS_EXPIRY_MODE_UNSPECIFIED PointsExpiryMode = 0
+	// Program.points_expiry after the earn (unset or zero: never).
+	PointsExpiryMode_POINTS_EXPIRY_MODE_DURATION PointsExpiryMode = 1
+	// The last instant of the month (program time zone) Program.points_expiry_months after the
+	// earn's month.
+	PointsExpiryMode_POINTS_EXPIRY_MODE_MONTH_END PointsExpiryMode = 2
+)
+
+// Enum value maps for PointsExpiryMode.
+var (
+	PointsExpiryMode_name = map[int32]string{
+		0: "POINTS_EXPIRY_MODE_UNSPECIFIED",
+		1: "POINTS_EXPIRY_MODE_DURATION",
+		2: "POINTS_EXPIRY_MODE_MONTH_END",
+	}
+	PointsExpiryMode_value = map[string]int32{
+		"POINTS_EXPIRY_MODE_UNSPECIFIED": 0,
+		"POINTS_EXPIRY_MODE_DURATION":    1,
+		"POINTS_EXPIRY_MODE_MONTH_END":   2,
+	}
+)
+
+func (x PointsExpiryMode) Enum() *PointsExpiryMode {
+	p := new(PointsExpiryMode)
+	*p = x
+	return p
+}
+
+func (x PointsExpiryMode) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (PointsExpiryMode) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+}
+
+func (PointsExpiryMode) Type() protoreflect.EnumType {
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+}
+
+func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use PointsExpiryMode.Descriptor instead.
+func (PointsExpiryMode) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+}
+
+// What refunding an earn does when its points were already spent.
+type RefundOverdraftPolicy int32
+
+const (
+	// Not set: treated as REFUND_OVERDRAFT_POLICY_REJECT.
+	RefundOverdraftPolicy_REFUND_OVERDRAFT_POLICY_UNSPECIFIED RefundOverdraftPolicy = 0
+	// The refund fails with INSUFFICIENT_POINTS; the balance never goes negative.
+	RefundOverdraftPolicy_REFUND_OVERDRAFT_POLICY_REJECT RefundOverdraftPolicy = 1
+	// The refund is posted and the wallet may go negative by the spent part; later earns pay it
+	// back first.
+	RefundOverdraftPolicy_REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE RefundOverdraftPolicy = 2
+)
+
+// Enum value maps for RefundOverdraftPolicy.
+var (
+	RefundOverdraftPolicy_name = map[int32]string{
+		0: "REFUND_OVERDRAFT_POLICY_UNSPECIFIED",
+		1: "REFUND_OVERDRAFT_POLICY_REJECT",
+		2: "REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE",
+	}
+	RefundOverdraftPolicy_value = map[string]int32{
+		"REFUND_OVERDRAFT_POLICY_UNSPECIFIED":    0,
+		"REFUND_OVERDRAFT_POLICY_REJECT":         1,
+		"REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE": 2,
+	}
+)
+
+func (x RefundOverdraftPolicy) Enum() *RefundOverdraftPolicy {
+	p := new(RefundOverdraftPolicy)
+	*p = x
+	return p
+}
+
+func (x RefundOverdraftPolicy) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (RefundOverdraftPolicy) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
+}
+
+func (RefundOverdraftPolicy) Type() protoreflect.EnumType {
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
+}
+
+func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use RefundOverdraftPolicy.Descriptor instead.
+func (RefundOverdraftPolicy) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+}
+
 // How a fractional number of points is made whole. Every conversion states its rule.
 type RoundingMode int32
 
@@ -65,11 +173,11 @@ func (x RoundingMode) String() string {
 }
 
 func (RoundingMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
 }
 
 func (RoundingMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
 }
 
 func (x RoundingMode) Number() protoreflect.EnumNumber {
@@ -78,7 +186,7 @@ func (x RoundingMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RoundingMode.Descriptor instead.
 func (RoundingMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
 }
 
 // The kinds of earn rule (which config of EarnRule is set).
@@ -134,11 +242,11 @@ func (x EarnRuleKind) String() string {
 }
 
 func (EarnRuleKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
 }
 
 func (EarnRuleKind) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
 }
 
 func (x EarnRuleKind) Number() protoreflect.EnumNumber {
@@ -147,7 +255,7 @@ func (x EarnRuleKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnRuleKind.Descriptor instead.
 func (EarnRuleKind) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 // Events the server sees that can award points.
@@ -162,6 +270,9 @@ const (
 	EarnEvent_EARN_EVENT_FIRST_PURCHASE EarnEvent = 2
 	// A member of the account opted in to a marketing channel for the first time.
 	EarnEvent_EARN_EVENT_MARKETING_OPT_IN EarnEvent = 3
+	// An event the program defines, named by EventEarnRule.custom_event and reported with
+	// LoyaltyService.AllocateEvent.
+	EarnEvent_EARN_EVENT_CUSTOM EarnEvent = 4
 )
 
 // Enum value maps for EarnEvent.
@@ -171,12 +282,14 @@ var (
 		1: "EARN_EVENT_ACCOUNT_CREATED",
 		2: "EARN_EVENT_FIRST_PURCHASE",
 		3: "EARN_EVENT_MARKETING_OPT_IN",
+		4: "EARN_EVENT_CUSTOM",
 	}
 	EarnEvent_value = map[string]int32{
 		"EARN_EVENT_UNSPECIFIED":      0,
 		"EARN_EVENT_ACCOUNT_CREATED":  1,
 		"EARN_EVENT_FIRST_PURCHASE":   2,
 		"EARN_EVENT_MARKETING_OPT_IN": 3,
+		"EARN_EVENT_CUSTOM":           4,
 	}
 )
 
@@ -191,11 +304,11 @@ func (x EarnEvent) String() string {
 }
 
 func (EarnEvent) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (EarnEvent) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
 }
 
 func (x EarnEvent) Number() protoreflect.EnumNumber {
@@ -204,7 +317,7 @@ func (x EarnEvent) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnEvent.Descriptor instead.
 func (EarnEvent) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 // What moved points.
@@ -273,11 +386,11 @@ func (x PointsTransactionType) String() string {
 }
 
 func (PointsTransactionType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
 }
 
 func (PointsTransactionType) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
 }
 
 func (x PointsTransactionType) Number() protoreflect.EnumNumber {
@@ -286,7 +399,7 @@ func (x PointsTransactionType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionType.Descriptor instead.
 func (PointsTransactionType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 // Where a points transaction stands, as in a two-phase card authorisation.
@@ -330,11 +443,11 @@ func (x PointsTransactionState) String() string {
 }
 
 func (PointsTransactionState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
 }
 
 func (PointsTransactionState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
 }
 
 func (x PointsTransactionState) Number() protoreflect.EnumNumber {
@@ -343,7 +456,7 @@ func (x PointsTransactionState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionState.Descriptor instead.
 func (PointsTransactionState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 // A loyalty program: the currency, time zone and points policy its accounts, offers and earn
@@ -370,9 +483,23 @@ type Program struct {
 	// When the program was created. Output only.
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	// When the program last changed. Output only.
-	UpdateTime    *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+	// POINTS_EXPIRY_MODE_DURATION.
+	PointsExpiryMode PointsExpiryMode `protobuf:"varint,9,opt,name=points_expiry_mode,json=pointsExpiryMode,proto3,enum=rewards.loyalty.v1.PointsExpiryMode" json:"points_expiry_mode,omitempty"`
+	// POINTS_EXPIRY_MODE_MONTH_END: points expire at the end of the month (program time zone)
+	// this many months after the month of the earn (0: the end of the earn's month). 0..120.
+	PointsExpiryMonths int32 `protobuf:"varint,10,opt,name=points_expiry_months,json=pointsExpiryMonths,proto3" json:"points_expiry_months,omitempty"`
+	// A redemption must leave at least this many points available (else
+	// REDEMPTION_THRESHOLD_NOT_MET). 0..10^12.
+	MinRemainingBalancePoints int64 `protobuf:"varint,11,opt,name=min_remaining_balance_points,json=minRemainingBalancePoints,proto3" json:"min_remaining_balance_points,omitempty"`
+	// The smallest number of points one redemption may redeem (else REDEEM_AMOUNT_TOO_LOW).
+	// 0..10^12; 0 or 1: any positive amount.
+	MinRedeemPoints int64 `protobuf:"varint,12,opt,name=min_redeem_points,json=minRedeemPoints,proto3" json:"min_redeem_points,omitempty"`
+	// What a refund of an earn does when its points were already spent. Unset: REJECT.
+	RefundOverdraft RefundOverdraftPolicy `protobuf:"varint,13,opt,name=refund_overdraft,json=refundOverdraft,proto3,enum=rewards.loyalty.v1.RefundOverdraftPolicy" json:"refund_overdraft,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *Program) Reset() {
@@ -461,15 +588,56 @@ func (x *Program) GetUpdateTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Program) GetPointsExpiryMode() PointsExpiryMode {
+	if x != nil {
+		return x.PointsExpiryMode
+	}
+	return PointsExpiryMode_POINTS_EXPIRY_MODE_UNSPECIFIED
+}
+
+func (x *Program) GetPointsExpiryMonths() int32 {
+	if x != nil {
+		return x.PointsExpiryMonths
+	}
+	return 0
+}
+
+func (x *Program) GetMinRemainingBalancePoints() int64 {
+	if x != nil {
+		return x.MinRemainingBalancePoints
+	}
+	return 0
+}
+
+func (x *Program) GetMinRedeemPoints() int64 {
+	if x != nil {
+		return x.MinRedeemPoints
+	}
+	return 0
+}
+
+func (x *Program) GetRefundOverdraft() RefundOverdraftPolicy {
+	if x != nil {
+		return x.RefundOverdraft
+	}
+	return RefundOverdraftPolicy_REFUND_OVERDRAFT_POLICY_UNSPECIFIED
+}
+
 // Fixed points when an event happens to an account.
 type EventEarnRule struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Event EarnEvent `protobuf:"varint,1,opt,name=event,proto3,enum=rewards.loyalty.v1.EarnEvent" json:"event,omitempty"`
 	// Points awarded: 1..10^9.
-	Points        int64 `protobuf:"varint,2,opt,name=points,proto3" json:"points,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Points int64 `protobuf:"varint,2,opt,name=points,proto3" json:"points,omitempty"`
+	// EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+	// Empty otherwise.
+	CustomEvent string `protobuf:"bytes,3,opt,name=custom_event,json=customEvent,proto3" json:"custom_event,omitempty"`
+	// The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
+	// every AllocateEvent awards them.
+	OncePerAccount bool `protobuf:"varint,4,opt,name=once_per_account,json=oncePerAccount,proto3" json:"once_per_account,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *EventEarnRule) Reset() {
@@ -516,6 +684,20 @@ func (x *EventEarnRule) GetPoints() int64 {
 	return 0
 }
 
+func (x *EventEarnRule) GetCustomEvent() string {
+	if x != nil {
+		return x.CustomEvent
+	}
+	return ""
+}
+
+func (x *EventEarnRule) GetOncePerAccount() bool {
+	if x != nil {
+		return x.OncePerAccount
+	}
+	return false
+}
+
 // Points proportional to the money spent: points = bill amount (in minor units, after coupon
 // discounts) * points_numerator / amount_minor_denominator, rounded by rounding_mode. E.g. one
 // point per full EUR: numerator 1, denominator 100.
@@ -528,7 +710,12 @@ type RatioEarnRule struct {
 	// Unset: FLOOR.
 	RoundingMode RoundingMode `protobuf:"varint,3,opt,name=rounding_mode,json=roundingMode,proto3,enum=rewards.loyalty.v1.RoundingMode" json:"rounding_mode,omitempty"`
 	// Only purchases in these stores; at most 1000. Empty: any store.
-	StoreIds      []string `protobuf:"bytes,4,rep,name=store_ids,json=storeIds,proto3" json:"store_ids,omitempty"`
+	StoreIds []string `protobuf:"bytes,4,rep,name=store_ids,json=storeIds,proto3" json:"store_ids,omitempty"`
+	// Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+	// band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+	// e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+	// min_bill_amount. Empty: one rate.
+	Bands         []*SpendBand `protobuf:"bytes,5,rep,name=bands,proto3" json:"bands,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -591,6 +778,77 @@ func (x *RatioEarnRule) GetStoreIds() []string {
 	return nil
 }
 
+func (x *RatioEarnRule) GetBands() []*SpendBand {
+	if x != nil {
+		return x.Bands
+	}
+	return nil
+}
+
+// A rate of a RatioEarnRule from a bill amount on.
+type SpendBand struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The bill amount from which this rate applies. Required; positive; program currency.
+	MinBillAmount *v1.Money `protobuf:"bytes,1,opt,name=min_bill_amount,json=minBillAmount,proto3" json:"min_bill_amount,omitempty"`
+	// 1..10^6.
+	PointsNumerator int64 `protobuf:"varint,2,opt,name=points_numerator,json=pointsNumerator,proto3" json:"points_numerator,omitempty"`
+	// In minor units of the program's currency: 1..10^9.
+	AmountMinorDenominator int64 `protobuf:"varint,3,opt,name=amount_minor_denominator,json=amountMinorDenominator,proto3" json:"amount_minor_denominator,omitempty"`
+	unknownFields          protoimpl.UnknownFields
+	sizeCache              protoimpl.SizeCache
+}
+
+func (x *SpendBand) Reset() {
+	*x = SpendBand{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SpendBand) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SpendBand) ProtoMessage() {}
+
+func (x *SpendBand) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SpendBand.ProtoReflect.Descriptor instead.
+func (*SpendBand) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *SpendBand) GetMinBillAmount() *v1.Money {
+	if x != nil {
+		return x.MinBillAmount
+	}
+	return nil
+}
+
+func (x *SpendBand) GetPointsNumerator() int64 {
+	if x != nil {
+		return x.PointsNumerator
+	}
+	return 0
+}
+
+func (x *SpendBand) GetAmountMinorDenominator() int64 {
+	if x != nil {
+		return x.AmountMinorDenominator
+	}
+	return 0
+}
+
 // One step of a TierEarnRule.
 type EarnTier struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -604,7 +862,7 @@ type EarnTier struct {
 
 func (x *EarnTier) Reset() {
 	*x = EarnTier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -616,7 +874,7 @@ func (x *EarnTier) String() string {
 func (*EarnTier) ProtoMessage() {}
 
 func (x *EarnTier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -629,7 +887,7 @@ func (x *EarnTier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnTier.ProtoReflect.Descriptor instead.
 func (*EarnTier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *EarnTier) GetMinBillAmount() *v1.Money {
@@ -658,7 +916,7 @@ type TierEarnRule struct {
 
 func (x *TierEarnRule) Reset() {
 	*x = TierEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -670,7 +928,7 @@ func (x *TierEarnRule) String() string {
 func (*TierEarnRule) ProtoMessage() {}
 
 func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -683,7 +941,7 @@ func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TierEarnRule.ProtoReflect.Descriptor instead.
 func (*TierEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *TierEarnRule) GetTiers() []*EarnTier {
@@ -710,7 +968,7 @@ type PromotionEarnRule struct {
 
 func (x *PromotionEarnRule) Reset() {
 	*x = PromotionEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -722,7 +980,7 @@ func (x *PromotionEarnRule) String() string {
 func (*PromotionEarnRule) ProtoMessage() {}
 
 func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -735,7 +993,7 @@ func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PromotionEarnRule.ProtoReflect.Descriptor instead.
 func (*PromotionEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *PromotionEarnRule) GetStartTime() *timestamppb.Timestamp {
@@ -780,7 +1038,7 @@ type ReferralEarnRule struct {
 
 func (x *ReferralEarnRule) Reset() {
 	*x = ReferralEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -792,7 +1050,7 @@ func (x *ReferralEarnRule) String() string {
 func (*ReferralEarnRule) ProtoMessage() {}
 
 func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -805,7 +1063,7 @@ func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReferralEarnRule.ProtoReflect.Descriptor instead.
 func (*ReferralEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *ReferralEarnRule) GetReferrerPoints() int64 {
@@ -836,7 +1094,7 @@ type CardTypeEarnRule struct {
 
 func (x *CardTypeEarnRule) Reset() {
 	*x = CardTypeEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -848,7 +1106,7 @@ func (x *CardTypeEarnRule) String() string {
 func (*CardTypeEarnRule) ProtoMessage() {}
 
 func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -861,7 +1119,7 @@ func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CardTypeEarnRule.ProtoReflect.Descriptor instead.
 func (*CardTypeEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *CardTypeEarnRule) GetCardTypes() []string {
@@ -914,7 +1172,7 @@ type EarnRule struct {
 
 func (x *EarnRule) Reset() {
 	*x = EarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -926,7 +1184,7 @@ func (x *EarnRule) String() string {
 func (*EarnRule) ProtoMessage() {}
 
 func (x *EarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -939,7 +1197,7 @@ func (x *EarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnRule.ProtoReflect.Descriptor instead.
 func (*EarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *EarnRule) GetEarnRuleId() string {
@@ -1120,14 +1378,22 @@ type PointsTransaction struct {
 	// When the transaction was recorded (server time).
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	// Credits: when the points expire (Program.points_expiry after the earn); unset if never.
-	ExpireTime    *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=expire_time,json=expireTime,proto3" json:"expire_time,omitempty"`
+	ExpireTime *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=expire_time,json=expireTime,proto3" json:"expire_time,omitempty"`
+	// EARN: the breakdown of points: the base points of the RATIO rules ...
+	RegularPoints int64 `protobuf:"varint,14,opt,name=regular_points,json=regularPoints,proto3" json:"regular_points,omitempty"`
+	// ... the extra points of promotions, card types, the account's tier and TIER rules ...
+	BonusPoints int64 `protobuf:"varint,15,opt,name=bonus_points,json=bonusPoints,proto3" json:"bonus_points,omitempty"`
+	// ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward.
+	RewardPoints int64 `protobuf:"varint,16,opt,name=reward_points,json=rewardPoints,proto3" json:"reward_points,omitempty"`
+	// REFUND: the note given with it; EVENT: the event's name.
+	Note          string `protobuf:"bytes,17,opt,name=note,proto3" json:"note,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *PointsTransaction) Reset() {
 	*x = PointsTransaction{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1139,7 +1405,7 @@ func (x *PointsTransaction) String() string {
 func (*PointsTransaction) ProtoMessage() {}
 
 func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1152,7 +1418,7 @@ func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsTransaction.ProtoReflect.Descriptor instead.
 func (*PointsTransaction) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *PointsTransaction) GetPointsTransactionId() string {
@@ -1246,6 +1512,149 @@ func (x *PointsTransaction) GetExpireTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *PointsTransaction) GetRegularPoints() int64 {
+	if x != nil {
+		return x.RegularPoints
+	}
+	return 0
+}
+
+func (x *PointsTransaction) GetBonusPoints() int64 {
+	if x != nil {
+		return x.BonusPoints
+	}
+	return 0
+}
+
+func (x *PointsTransaction) GetRewardPoints() int64 {
+	if x != nil {
+		return x.RewardPoints
+	}
+	return 0
+}
+
+func (x *PointsTransaction) GetNote() string {
+	if x != nil {
+		return x.Note
+	}
+	return ""
+}
+
+// A membership level of a program (e.g. Silver, Gold): accounts move up to a tier when their
+// spend over the last evaluation_days reaches its target_spend, and down when it falls below
+// the min_spend of their tier at an evaluation.
+type Tier struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Server-assigned UUID. Output only.
+	TierId string `protobuf:"bytes,1,opt,name=tier_id,json=tierId,proto3" json:"tier_id,omitempty"`
+	// The program. Required; immutable.
+	ProgramId string `protobuf:"bytes,2,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
+	// Name for back-office and apps. Required; at most 256 characters.
+	DisplayName string `protobuf:"bytes,3,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
+	// Spend (bill amounts earned on, minus refunds) over the last evaluation_days that moves an
+	// account up to this tier. Required; not negative; program currency; unique per program. An
+	// account with no spend is in the tier whose target_spend is zero, if any.
+	TargetSpend *v1.Money `protobuf:"bytes,4,opt,name=target_spend,json=targetSpend,proto3" json:"target_spend,omitempty"`
+	// Spend over the last evaluation_days an account must keep to stay in this tier when it is
+	// evaluated. Not above target_spend; unset: zero.
+	MinSpend *v1.Money `protobuf:"bytes,5,opt,name=min_spend,json=minSpend,proto3" json:"min_spend,omitempty"`
+	// Factor on the points of purchases of accounts in this tier, in basis points:
+	// 10000..1000000 (10000 = no change).
+	MultiplierBps int32 `protobuf:"varint,6,opt,name=multiplier_bps,json=multiplierBps,proto3" json:"multiplier_bps,omitempty"`
+	// Days of spend an evaluation looks back: 1..3660.
+	EvaluationDays int32 `protobuf:"varint,7,opt,name=evaluation_days,json=evaluationDays,proto3" json:"evaluation_days,omitempty"`
+	// When the tier was created. Output only.
+	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Tier) Reset() {
+	*x = Tier{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Tier) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Tier) ProtoMessage() {}
+
+func (x *Tier) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Tier.ProtoReflect.Descriptor instead.
+func (*Tier) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *Tier) GetTierId() string {
+	if x != nil {
+		return x.TierId
+	}
+	return ""
+}
+
+func (x *Tier) GetProgramId() string {
+	if x != nil {
+		return x.ProgramId
+	}
+	return ""
+}
+
+func (x *Tier) GetDisplayName() string {
+	if x != nil {
+		return x.DisplayName
+	}
+	return ""
+}
+
+func (x *Tier) GetTargetSpend() *v1.Money {
+	if x != nil {
+		return x.TargetSpend
+	}
+	return nil
+}
+
+func (x *Tier) GetMinSpend() *v1.Money {
+	if x != nil {
+		return x.MinSpend
+	}
+	return nil
+}
+
+func (x *Tier) GetMultiplierBps() int32 {
+	if x != nil {
+		return x.MultiplierBps
+	}
+	return 0
+}
+
+func (x *Tier) GetEvaluationDays() int32 {
+	if x != nil {
+		return x.EvaluationDays
+	}
+	return 0
+}
+
+func (x *Tier) GetCreateTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreateTime
+	}
+	return nil
+}
+
 // An account's points balance.
 type Balance struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1263,14 +1672,16 @@ type Balance struct {
 	// When the next points expire; unset if none are due to expire.
 	NextExpireTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=next_expire_time,json=nextExpireTime,proto3" json:"next_expire_time,omitempty"`
 	// The server time the balance was read at.
-	BalanceTime   *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=balance_time,json=balanceTime,proto3" json:"balance_time,omitempty"`
+	BalanceTime *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=balance_time,json=balanceTime,proto3" json:"balance_time,omitempty"`
+	// The account's tier; empty if the program has no tier it reaches.
+	TierId        string `protobuf:"bytes,8,opt,name=tier_id,json=tierId,proto3" json:"tier_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Balance) Reset() {
 	*x = Balance{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1282,7 +1693,7 @@ func (x *Balance) String() string {
 func (*Balance) ProtoMessage() {}
 
 func (x *Balance) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1295,7 +1706,7 @@ func (x *Balance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Balance.ProtoReflect.Descriptor instead.
 func (*Balance) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Balance) GetAccountId() string {
@@ -1347,11 +1758,18 @@ func (x *Balance) GetBalanceTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Balance) GetTierId() string {
+	if x != nil {
+		return x.TierId
+	}
+	return ""
+}
+
 var File_rewards_loyalty_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\n" +
-	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\x8a\x03\n" +
+	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xd3\x05\n" +
 	"\aProgram\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\x12!\n" +
@@ -1363,15 +1781,28 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"\\\n" +
+	"updateTime\x12R\n" +
+	"\x12points_expiry_mode\x18\t \x01(\x0e2$.rewards.loyalty.v1.PointsExpiryModeR\x10pointsExpiryMode\x120\n" +
+	"\x14points_expiry_months\x18\n" +
+	" \x01(\x05R\x12pointsExpiryMonths\x12?\n" +
+	"\x1cmin_remaining_balance_points\x18\v \x01(\x03R\x19minRemainingBalancePoints\x12*\n" +
+	"\x11min_redeem_points\x18\f \x01(\x03R\x0fminRedeemPoints\x12T\n" +
+	"\x10refund_overdraft\x18\r \x01(\x0e2).rewards.loyalty.v1.RefundOverdraftPolicyR\x0frefundOverdraft\"\xa9\x01\n" +
 	"\rEventEarnRule\x123\n" +
 	"\x05event\x18\x01 \x01(\x0e2\x1d.rewards.loyalty.v1.EarnEventR\x05event\x12\x16\n" +
-	"\x06points\x18\x02 \x01(\x03R\x06points\"\xd8\x01\n" +
+	"\x06points\x18\x02 \x01(\x03R\x06points\x12!\n" +
+	"\fcustom_event\x18\x03 \x01(\tR\vcustomEvent\x12(\n" +
+	"\x10once_per_account\x18\x04 \x01(\bR\x0eoncePerAccount\"\x8d\x02\n" +
 	"\rRatioEarnRule\x12)\n" +
 	"\x10points_numerator\x18\x01 \x01(\x03R\x0fpointsNumerator\x128\n" +
 	"\x18amount_minor_denominator\x18\x02 \x01(\x03R\x16amountMinorDenominator\x12E\n" +
 	"\rrounding_mode\x18\x03 \x01(\x0e2 .rewards.loyalty.v1.RoundingModeR\froundingMode\x12\x1b\n" +
-	"\tstore_ids\x18\x04 \x03(\tR\bstoreIds\"b\n" +
+	"\tstore_ids\x18\x04 \x03(\tR\bstoreIds\x123\n" +
+	"\x05bands\x18\x05 \x03(\v2\x1d.rewards.loyalty.v1.SpendBandR\x05bands\"\xb0\x01\n" +
+	"\tSpendBand\x12>\n" +
+	"\x0fmin_bill_amount\x18\x01 \x01(\v2\x16.rewards.type.v1.MoneyR\rminBillAmount\x12)\n" +
+	"\x10points_numerator\x18\x02 \x01(\x03R\x0fpointsNumerator\x128\n" +
+	"\x18amount_minor_denominator\x18\x03 \x01(\x03R\x16amountMinorDenominator\"b\n" +
 	"\bEarnTier\x12>\n" +
 	"\x0fmin_bill_amount\x18\x01 \x01(\v2\x16.rewards.type.v1.MoneyR\rminBillAmount\x12\x16\n" +
 	"\x06points\x18\x02 \x01(\x03R\x06points\"B\n" +
@@ -1408,7 +1839,7 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"updateTimeB\b\n" +
-	"\x06config\"\xff\x04\n" +
+	"\x06config\"\x82\x06\n" +
 	"\x11PointsTransaction\x122\n" +
 	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\x12\x1d\n" +
 	"\n" +
@@ -1427,7 +1858,22 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vexpire_time\x18\r \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"expireTime\"\xcd\x02\n" +
+	"expireTime\x12%\n" +
+	"\x0eregular_points\x18\x0e \x01(\x03R\rregularPoints\x12!\n" +
+	"\fbonus_points\x18\x0f \x01(\x03R\vbonusPoints\x12#\n" +
+	"\rreward_points\x18\x10 \x01(\x03R\frewardPoints\x12\x12\n" +
+	"\x04note\x18\x11 \x01(\tR\x04note\"\xde\x02\n" +
+	"\x04Tier\x12\x17\n" +
+	"\atier_id\x18\x01 \x01(\tR\x06tierId\x12\x1d\n" +
+	"\n" +
+	"program_id\x18\x02 \x01(\tR\tprogramId\x12!\n" +
+	"\fdisplay_name\x18\x03 \x01(\tR\vdisplayName\x129\n" +
+	"\ftarget_spend\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\vtargetSpend\x123\n" +
+	"\tmin_spend\x18\x05 \x01(\v2\x16.rewards.type.v1.MoneyR\bminSpend\x12%\n" +
+	"\x0emultiplier_bps\x18\x06 \x01(\x05R\rmultiplierBps\x12'\n" +
+	"\x0fevaluation_days\x18\a \x01(\x05R\x0eevaluationDays\x12;\n" +
+	"\vcreate_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"createTime\"\xe6\x02\n" +
 	"\aBalance\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12#\n" +
@@ -1436,7 +1882,16 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x10available_points\x18\x04 \x01(\x03R\x0favailablePoints\x12'\n" +
 	"\x0fexpiring_points\x18\x05 \x01(\x03R\x0eexpiringPoints\x12D\n" +
 	"\x10next_expire_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\x0enextExpireTime\x12=\n" +
-	"\fbalance_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\vbalanceTime*|\n" +
+	"\fbalance_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\vbalanceTime\x12\x17\n" +
+	"\atier_id\x18\b \x01(\tR\x06tierId*y\n" +
+	"\x10PointsExpiryMode\x12\"\n" +
+	"\x1ePOINTS_EXPIRY_MODE_UNSPECIFIED\x10\x00\x12\x1f\n" +
+	"\x1bPOINTS_EXPIRY_MODE_DURATION\x10\x01\x12 \n" +
+	"\x1cPOINTS_EXPIRY_MODE_MONTH_END\x10\x02*\x90\x01\n" +
+	"\x15RefundOverdraftPolicy\x12'\n" +
+	"#REFUND_OVERDRAFT_POLICY_UNSPECIFIED\x10\x00\x12\"\n" +
+	"\x1eREFUND_OVERDRAFT_POLICY_REJECT\x10\x01\x12*\n" +
+	"&REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE\x10\x02*|\n" +
 	"\fRoundingMode\x12\x1d\n" +
 	"\x19ROUNDING_MODE_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13ROUNDING_MODE_FLOOR\x10\x01\x12\x19\n" +
@@ -1449,12 +1904,13 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x13EARN_RULE_KIND_TIER\x10\x03\x12\x1c\n" +
 	"\x18EARN_RULE_KIND_PROMOTION\x10\x04\x12\x1b\n" +
 	"\x17EARN_RULE_KIND_REFERRAL\x10\x05\x12\x1c\n" +
-	"\x18EARN_RULE_KIND_CARD_TYPE\x10\x06*\x87\x01\n" +
+	"\x18EARN_RULE_KIND_CARD_TYPE\x10\x06*\x9e\x01\n" +
 	"\tEarnEvent\x12\x1a\n" +
 	"\x16EARN_EVENT_UNSPECIFIED\x10\x00\x12\x1e\n" +
 	"\x1aEARN_EVENT_ACCOUNT_CREATED\x10\x01\x12\x1d\n" +
 	"\x19EARN_EVENT_FIRST_PURCHASE\x10\x02\x12\x1f\n" +
-	"\x1bEARN_EVENT_MARKETING_OPT_IN\x10\x03*\x9f\x03\n" +
+	"\x1bEARN_EVENT_MARKETING_OPT_IN\x10\x03\x12\x15\n" +
+	"\x11EARN_EVENT_CUSTOM\x10\x04*\x9f\x03\n" +
 	"\x15PointsTransactionType\x12'\n" +
 	"#POINTS_TRANSACTION_TYPE_UNSPECIFIED\x10\x00\x12 \n" +
 	"\x1cPOINTS_TRANSACTION_TYPE_EARN\x10\x01\x12(\n" +
@@ -1485,59 +1941,70 @@ func file_rewards_loyalty_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_resources_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
-var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
+var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 7)
+var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
-	(RoundingMode)(0),             // 0: rewards.loyalty.v1.RoundingMode
-	(EarnRuleKind)(0),             // 1: rewards.loyalty.v1.EarnRuleKind
-	(EarnEvent)(0),                // 2: rewards.loyalty.v1.EarnEvent
-	(PointsTransactionType)(0),    // 3: rewards.loyalty.v1.PointsTransactionType
-	(PointsTransactionState)(0),   // 4: rewards.loyalty.v1.PointsTransactionState
-	(*Program)(nil),               // 5: rewards.loyalty.v1.Program
-	(*EventEarnRule)(nil),         // 6: rewards.loyalty.v1.EventEarnRule
-	(*RatioEarnRule)(nil),         // 7: rewards.loyalty.v1.RatioEarnRule
-	(*EarnTier)(nil),              // 8: rewards.loyalty.v1.EarnTier
-	(*TierEarnRule)(nil),          // 9: rewards.loyalty.v1.TierEarnRule
-	(*PromotionEarnRule)(nil),     // 10: rewards.loyalty.v1.PromotionEarnRule
-	(*ReferralEarnRule)(nil),      // 11: rewards.loyalty.v1.ReferralEarnRule
-	(*CardTypeEarnRule)(nil),      // 12: rewards.loyalty.v1.CardTypeEarnRule
-	(*EarnRule)(nil),              // 13: rewards.loyalty.v1.EarnRule
-	(*PointsTransaction)(nil),     // 14: rewards.loyalty.v1.PointsTransaction
-	(*Balance)(nil),               // 15: rewards.loyalty.v1.Balance
-	(*durationpb.Duration)(nil),   // 16: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 17: google.protobuf.Timestamp
-	(*v1.Money)(nil),              // 18: rewards.type.v1.Money
+	(PointsExpiryMode)(0),         // 0: rewards.loyalty.v1.PointsExpiryMode
+	(RefundOverdraftPolicy)(0),    // 1: rewards.loyalty.v1.RefundOverdraftPolicy
+	(RoundingMode)(0),             // 2: rewards.loyalty.v1.RoundingMode
+	(EarnRuleKind)(0),             // 3: rewards.loyalty.v1.EarnRuleKind
+	(EarnEvent)(0),                // 4: rewards.loyalty.v1.EarnEvent
+	(PointsTransactionType)(0),    // 5: rewards.loyalty.v1.PointsTransactionType
+	(PointsTransactionState)(0),   // 6: rewards.loyalty.v1.PointsTransactionState
+	(*Program)(nil),               // 7: rewards.loyalty.v1.Program
+	(*EventEarnRule)(nil),         // 8: rewards.loyalty.v1.EventEarnRule
+	(*RatioEarnRule)(nil),         // 9: rewards.loyalty.v1.RatioEarnRule
+	(*SpendBand)(nil),             // 10: rewards.loyalty.v1.SpendBand
+	(*EarnTier)(nil),              // 11: rewards.loyalty.v1.EarnTier
+	(*TierEarnRule)(nil),          // 12: rewards.loyalty.v1.TierEarnRule
+	(*PromotionEarnRule)(nil),     // 13: rewards.loyalty.v1.PromotionEarnRule
+	(*ReferralEarnRule)(nil),      // 14: rewards.loyalty.v1.ReferralEarnRule
+	(*CardTypeEarnRule)(nil),      // 15: rewards.loyalty.v1.CardTypeEarnRule
+	(*EarnRule)(nil),              // 16: rewards.loyalty.v1.EarnRule
+	(*PointsTransaction)(nil),     // 17: rewards.loyalty.v1.PointsTransaction
+	(*Tier)(nil),                  // 18: rewards.loyalty.v1.Tier
+	(*Balance)(nil),               // 19: rewards.loyalty.v1.Balance
+	(*durationpb.Duration)(nil),   // 20: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil), // 21: google.protobuf.Timestamp
+	(*v1.Money)(nil),              // 22: rewards.type.v1.Money
 }
 var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
-	16, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
-	17, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
-	17, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
-	2,  // 3: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
-	0,  // 4: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	18, // 5: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
-	8,  // 6: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
-	17, // 7: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
-	17, // 8: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
-	6,  // 9: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
-	7,  // 10: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
-	9,  // 11: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
-	10, // 12: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
-	11, // 13: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
-	12, // 14: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
-	17, // 15: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
-	17, // 16: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
-	3,  // 17: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
-	4,  // 18: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
-	18, // 19: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
-	17, // 20: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
-	17, // 21: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
-	17, // 22: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	17, // 23: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	24, // [24:24] is the sub-list for method output_type
-	24, // [24:24] is the sub-list for method input_type
-	24, // [24:24] is the sub-list for extension type_name
-	24, // [24:24] is the sub-list for extension extendee
-	0,  // [0:24] is the sub-list for field type_name
+	20, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
+	21, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
+	21, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
+	0,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
+	1,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
+	4,  // 5: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
+	2,  // 6: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	10, // 7: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
+	22, // 8: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
+	22, // 9: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
+	11, // 10: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
+	21, // 11: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
+	21, // 12: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
+	8,  // 13: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
+	9,  // 14: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
+	12, // 15: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
+	13, // 16: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
+	14, // 17: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
+	15, // 18: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
+	21, // 19: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
+	21, // 20: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
+	5,  // 21: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
+	6,  // 22: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
+	22, // 23: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
+	21, // 24: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
+	21, // 25: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
+	22, // 26: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
+	22, // 27: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
+	21, // 28: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
+	21, // 29: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	21, // 30: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	31, // [31:31] is the sub-list for method output_type
+	31, // [31:31] is the sub-list for method input_type
+	31, // [31:31] is the sub-list for extension type_name
+	31, // [31:31] is the sub-list for extension extendee
+	0,  // [0:31] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }
@@ -1545,7 +2012,7 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 	if File_rewards_loyalty_v1_resources_proto != nil {
 		return
 	}
-	file_rewards_loyalty_v1_resources_proto_msgTypes[8].OneofWrappers = []any{
+	file_rewards_loyalty_v1_resources_proto_msgTypes[9].OneofWrappers = []any{
 		(*EarnRule_Event)(nil),
 		(*EarnRule_Ratio)(nil),
 		(*EarnRule_Tier)(nil),
@@ -1558,8 +2025,8 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_resources_proto_rawDesc), len(file_rewards_loyalty_v1_resources_proto_rawDesc)),
-			NumEnums:      5,
-			NumMessages:   11,
+			NumEnums:      7,
+			NumMessages:   13,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -2,7 +2,8 @@ import datetime
 
 from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
-from rewards.loyalty.v1 import resources_pb2 as _resources_pb2
+from rewards.accounts.v1 import resources_pb2 as _resources_pb2
+from rewards.loyalty.v1 import resources_pb2 as _resources_pb2_1
 from rewards.type.v1 import money_pb2 as _money_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -13,7 +14,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class EarnPointsRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type")
+    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type", "account_identifier")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -21,6 +22,7 @@ class EarnPointsRequest(_message.Message):
     BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
     COUPON_CODES_FIELD_NUMBER: _ClassVar[int]
     PAYMENT_CARD_TYPE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     store_id: str
@@ -28,47 +30,52 @@ class EarnPointsRequest(_message.Message):
     bill_amount: _money_pb2.Money
     coupon_codes: _containers.RepeatedScalarFieldContainer[str]
     payment_card_type: str
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class EarnPointsResponse(_message.Message):
     __slots__ = ("transaction", "balance")
     TRANSACTION_FIELD_NUMBER: _ClassVar[int]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
-    transaction: _resources_pb2.PointsTransaction
-    balance: _resources_pb2.Balance
-    def __init__(self, transaction: _Optional[_Union[_resources_pb2.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+    transaction: _resources_pb2_1.PointsTransaction
+    balance: _resources_pb2_1.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
 
 class EarnByCodeRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "code")
+    __slots__ = ("request_id", "account_id", "code", "account_identifier")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     code: str
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class EarnByCodeResponse(_message.Message):
     __slots__ = ("transaction", "balance")
     TRANSACTION_FIELD_NUMBER: _ClassVar[int]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
-    transaction: _resources_pb2.PointsTransaction
-    balance: _resources_pb2.Balance
-    def __init__(self, transaction: _Optional[_Union[_resources_pb2.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+    transaction: _resources_pb2_1.PointsTransaction
+    balance: _resources_pb2_1.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
 
-class SendRedemptionOtpRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "points", "user_id")
+class RequestRedemptionOtpRequest(_message.Message):
+    __slots__ = ("request_id", "account_id", "points", "user_id", "account_identifier")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     POINTS_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     points: int
     user_id: str
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., user_id: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., user_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
-class SendRedemptionOtpResponse(_message.Message):
+class RequestRedemptionOtpResponse(_message.Message):
     __slots__ = ("otp_id", "expire_time")
     OTP_ID_FIELD_NUMBER: _ClassVar[int]
     EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
@@ -77,7 +84,7 @@ class SendRedemptionOtpResponse(_message.Message):
     def __init__(self, otp_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class RedeemPointsRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "points", "otp_id", "otp_code", "store_id", "transaction_id")
+    __slots__ = ("request_id", "account_id", "points", "otp_id", "otp_code", "store_id", "transaction_id", "account_identifier")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     POINTS_FIELD_NUMBER: _ClassVar[int]
@@ -85,6 +92,7 @@ class RedeemPointsRequest(_message.Message):
     OTP_CODE_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     points: int
@@ -92,15 +100,16 @@ class RedeemPointsRequest(_message.Message):
     otp_code: str
     store_id: str
     transaction_id: str
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class RedeemPointsResponse(_message.Message):
     __slots__ = ("transaction", "balance")
     TRANSACTION_FIELD_NUMBER: _ClassVar[int]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
-    transaction: _resources_pb2.PointsTransaction
-    balance: _resources_pb2.Balance
-    def __init__(self, transaction: _Optional[_Union[_resources_pb2.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+    transaction: _resources_pb2_1.PointsTransaction
+    balance: _resources_pb2_1.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
 
 class RefundPointsRequest(_message.Message):
     __slots__ = ("request_id", "points_transaction_id", "points", "note")
@@ -118,44 +127,70 @@ class RefundPointsResponse(_message.Message):
     __slots__ = ("transaction", "balance")
     TRANSACTION_FIELD_NUMBER: _ClassVar[int]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
-    transaction: _resources_pb2.PointsTransaction
-    balance: _resources_pb2.Balance
-    def __init__(self, transaction: _Optional[_Union[_resources_pb2.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+    transaction: _resources_pb2_1.PointsTransaction
+    balance: _resources_pb2_1.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
 
 class GetBalanceRequest(_message.Message):
-    __slots__ = ("account_id", "expiry_window")
+    __slots__ = ("account_id", "expiry_window", "account_identifier")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     EXPIRY_WINDOW_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     expiry_window: _duration_pb2.Duration
-    def __init__(self, account_id: _Optional[str] = ..., expiry_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, account_id: _Optional[str] = ..., expiry_window: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class GetBalanceResponse(_message.Message):
     __slots__ = ("balance",)
     BALANCE_FIELD_NUMBER: _ClassVar[int]
-    balance: _resources_pb2.Balance
-    def __init__(self, balance: _Optional[_Union[_resources_pb2.Balance, _Mapping]] = ...) -> None: ...
+    balance: _resources_pb2_1.Balance
+    def __init__(self, balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
 
 class ListTransactionsRequest(_message.Message):
-    __slots__ = ("account_id", "types", "start_time", "end_time", "page_size", "page_token")
+    __slots__ = ("account_id", "types", "start_time", "end_time", "page_size", "page_token", "account_identifier")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     TYPES_FIELD_NUMBER: _ClassVar[int]
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     account_id: str
-    types: _containers.RepeatedScalarFieldContainer[_resources_pb2.PointsTransactionType]
+    types: _containers.RepeatedScalarFieldContainer[_resources_pb2_1.PointsTransactionType]
     start_time: _timestamp_pb2.Timestamp
     end_time: _timestamp_pb2.Timestamp
     page_size: int
     page_token: str
-    def __init__(self, account_id: _Optional[str] = ..., types: _Optional[_Iterable[_Union[_resources_pb2.PointsTransactionType, str]]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, account_id: _Optional[str] = ..., types: _Optional[_Iterable[_Union[_resources_pb2_1.PointsTransactionType, str]]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class ListTransactionsResponse(_message.Message):
     __slots__ = ("transactions", "next_page_token")
     TRANSACTIONS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
-    transactions: _containers.RepeatedCompositeFieldContainer[_resources_pb2.PointsTransaction]
+    transactions: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.PointsTransaction]
     next_page_token: str
-    def __init__(self, transactions: _Optional[_Iterable[_Union[_resources_pb2.PointsTransaction, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    def __init__(self, transactions: _Optional[_Iterable[_Union[_resources_pb2_1.PointsTransaction, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class AllocateEventRequest(_message.Message):
+    __slots__ = ("request_id", "account_id", "account_identifier", "event", "custom_event", "referrer_account_id")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    CUSTOM_EVENT_FIELD_NUMBER: _ClassVar[int]
+    REFERRER_ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    account_id: str
+    account_identifier: _resources_pb2.Identifier
+    event: _resources_pb2_1.EarnEvent
+    custom_event: str
+    referrer_account_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., event: _Optional[_Union[_resources_pb2_1.EarnEvent, str]] = ..., custom_event: _Optional[str] = ..., referrer_account_id: _Optional[str] = ...) -> None: ...
+
+class AllocateEventResponse(_message.Message):
+    __slots__ = ("transactions",)
+    TRANSACTIONS_FIELD_NUMBER: _ClassVar[int]
+    transactions: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.PointsTransaction]
+    def __init__(self, transactions: _Optional[_Iterable[_Union[_resources_pb2_1.PointsTransaction, _Mapping]]] = ...) -> None: ...

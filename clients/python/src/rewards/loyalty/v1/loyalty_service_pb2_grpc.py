@@ -56,10 +56,10 @@ class LoyaltyServiceStub:
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnByCodeRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnByCodeResponse.FromString,
                 _registered_method=True)
-        self.SendRedemptionOtp = channel.unary_unary(
-                '/rewards.loyalty.v1.LoyaltyService/SendRedemptionOtp',
-                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.SendRedemptionOtpRequest.SerializeToString,
-                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.SendRedemptionOtpResponse.FromString,
+        self.RequestRedemptionOtp = channel.unary_unary(
+                '/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RequestRedemptionOtpRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RequestRedemptionOtpResponse.FromString,
                 _registered_method=True)
         self.RedeemPoints = channel.unary_unary(
                 '/rewards.loyalty.v1.LoyaltyService/RedeemPoints',
@@ -70,6 +70,11 @@ class LoyaltyServiceStub:
                 '/rewards.loyalty.v1.LoyaltyService/RefundPoints',
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RefundPointsRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RefundPointsResponse.FromString,
+                _registered_method=True)
+        self.AllocateEvent = channel.unary_unary(
+                '/rewards.loyalty.v1.LoyaltyService/AllocateEvent',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventResponse.FromString,
                 _registered_method=True)
         self.GetBalance = channel.unary_unary(
                 '/rewards.loyalty.v1.LoyaltyService/GetBalance',
@@ -122,7 +127,7 @@ class LoyaltyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def SendRedemptionOtp(self, request, context):
+    def RequestRedemptionOtp(self, request, context):
         """Starts a points redemption: creates a 6-digit one-time password bound to the account and
         the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
         returned. RedeemPoints (or CheckoutService.AuthorizeBasket) then presents it.
@@ -163,6 +168,19 @@ class LoyaltyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def AllocateEvent(self, request, context):
+        """Awards the points of the program's EVENT rules for an event that happened to the account
+        (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+        referrer gets referrer_points and the account referred_points, once per pair.
+
+        Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+        EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+        was awarded before).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetBalance(self, request, context):
         """Reads an account's balance now.
         """
@@ -190,10 +208,10 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnByCodeRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnByCodeResponse.SerializeToString,
             ),
-            'SendRedemptionOtp': grpc.unary_unary_rpc_method_handler(
-                    servicer.SendRedemptionOtp,
-                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.SendRedemptionOtpRequest.FromString,
-                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.SendRedemptionOtpResponse.SerializeToString,
+            'RequestRedemptionOtp': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestRedemptionOtp,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RequestRedemptionOtpRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RequestRedemptionOtpResponse.SerializeToString,
             ),
             'RedeemPoints': grpc.unary_unary_rpc_method_handler(
                     servicer.RedeemPoints,
@@ -204,6 +222,11 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
                     servicer.RefundPoints,
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RefundPointsRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RefundPointsResponse.SerializeToString,
+            ),
+            'AllocateEvent': grpc.unary_unary_rpc_method_handler(
+                    servicer.AllocateEvent,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventResponse.SerializeToString,
             ),
             'GetBalance': grpc.unary_unary_rpc_method_handler(
                     servicer.GetBalance,
@@ -293,7 +316,7 @@ class LoyaltyService:
             _registered_method=True)
 
     @staticmethod
-    def SendRedemptionOtp(request,
+    def RequestRedemptionOtp(request,
             target,
             options=(),
             channel_credentials=None,
@@ -306,9 +329,9 @@ class LoyaltyService:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/rewards.loyalty.v1.LoyaltyService/SendRedemptionOtp',
-            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.SendRedemptionOtpRequest.SerializeToString,
-            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.SendRedemptionOtpResponse.FromString,
+            '/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp',
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RequestRedemptionOtpRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RequestRedemptionOtpResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -363,6 +386,33 @@ class LoyaltyService:
             '/rewards.loyalty.v1.LoyaltyService/RefundPoints',
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RefundPointsRequest.SerializeToString,
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.RefundPointsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AllocateEvent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.LoyaltyService/AllocateEvent',
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventResponse.FromString,
             options,
             channel_credentials,
             insecure,

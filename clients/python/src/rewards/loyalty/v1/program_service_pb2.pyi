@@ -130,3 +130,29 @@ class CreateEarnCodesResponse(_message.Message):
     total_count: int
     done: bool
     def __init__(self, earn_code_batch_id: _Optional[str] = ..., codes: _Optional[_Iterable[str]] = ..., created_count: _Optional[int] = ..., total_count: _Optional[int] = ..., done: _Optional[bool] = ...) -> None: ...
+
+class CreateTierRequest(_message.Message):
+    __slots__ = ("request_id", "tier")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    TIER_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    tier: _resources_pb2.Tier
+    def __init__(self, request_id: _Optional[str] = ..., tier: _Optional[_Union[_resources_pb2.Tier, _Mapping]] = ...) -> None: ...
+
+class CreateTierResponse(_message.Message):
+    __slots__ = ("tier",)
+    TIER_FIELD_NUMBER: _ClassVar[int]
+    tier: _resources_pb2.Tier
+    def __init__(self, tier: _Optional[_Union[_resources_pb2.Tier, _Mapping]] = ...) -> None: ...
+
+class ListTiersRequest(_message.Message):
+    __slots__ = ("program_id",)
+    PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
+    program_id: str
+    def __init__(self, program_id: _Optional[str] = ...) -> None: ...
+
+class ListTiersResponse(_message.Message):
+    __slots__ = ("tiers",)
+    TIERS_FIELD_NUMBER: _ClassVar[int]
+    tiers: _containers.RepeatedCompositeFieldContainer[_resources_pb2.Tier]
+    def __init__(self, tiers: _Optional[_Iterable[_Union[_resources_pb2.Tier, _Mapping]]] = ...) -> None: ...

@@ -69,6 +69,16 @@ class ProgramServiceStub:
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListEarnRulesRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListEarnRulesResponse.FromString,
                 _registered_method=True)
+        self.CreateTier = channel.unary_unary(
+                '/rewards.loyalty.v1.ProgramService/CreateTier',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.CreateTierRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.CreateTierResponse.FromString,
+                _registered_method=True)
+        self.ListTiers = channel.unary_unary(
+                '/rewards.loyalty.v1.ProgramService/ListTiers',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersResponse.FromString,
+                _registered_method=True)
         self.DeleteEarnRule = channel.unary_unary(
                 '/rewards.loyalty.v1.ProgramService/DeleteEarnRule',
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.DeleteEarnRuleRequest.SerializeToString,
@@ -144,6 +154,25 @@ class ProgramServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CreateTier(self, request, context):
+        """Adds a tier (membership level) to a program.
+
+        Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+        program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTiers(self, request, context):
+        """Lists the tiers of a program by target_spend, lowest first.
+
+        Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def DeleteEarnRule(self, request, context):
         """Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
         EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
@@ -194,6 +223,16 @@ def add_ProgramServiceServicer_to_server(servicer, server):
                     servicer.ListEarnRules,
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListEarnRulesRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListEarnRulesResponse.SerializeToString,
+            ),
+            'CreateTier': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTier,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.CreateTierRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.CreateTierResponse.SerializeToString,
+            ),
+            'ListTiers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTiers,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersResponse.SerializeToString,
             ),
             'DeleteEarnRule': grpc.unary_unary_rpc_method_handler(
                     servicer.DeleteEarnRule,
@@ -351,6 +390,60 @@ class ProgramService:
             '/rewards.loyalty.v1.ProgramService/ListEarnRules',
             rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListEarnRulesRequest.SerializeToString,
             rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListEarnRulesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTier(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.ProgramService/CreateTier',
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.CreateTierRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.CreateTierResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTiers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.ProgramService/ListTiers',
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListTiersResponse.FromString,
             options,
             channel_credentials,
             insecure,

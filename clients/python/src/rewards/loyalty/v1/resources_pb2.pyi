@@ -12,6 +12,18 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class PointsExpiryMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    POINTS_EXPIRY_MODE_UNSPECIFIED: _ClassVar[PointsExpiryMode]
+    POINTS_EXPIRY_MODE_DURATION: _ClassVar[PointsExpiryMode]
+    POINTS_EXPIRY_MODE_MONTH_END: _ClassVar[PointsExpiryMode]
+
+class RefundOverdraftPolicy(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    REFUND_OVERDRAFT_POLICY_UNSPECIFIED: _ClassVar[RefundOverdraftPolicy]
+    REFUND_OVERDRAFT_POLICY_REJECT: _ClassVar[RefundOverdraftPolicy]
+    REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE: _ClassVar[RefundOverdraftPolicy]
+
 class RoundingMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     ROUNDING_MODE_UNSPECIFIED: _ClassVar[RoundingMode]
@@ -35,6 +47,7 @@ class EarnEvent(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     EARN_EVENT_ACCOUNT_CREATED: _ClassVar[EarnEvent]
     EARN_EVENT_FIRST_PURCHASE: _ClassVar[EarnEvent]
     EARN_EVENT_MARKETING_OPT_IN: _ClassVar[EarnEvent]
+    EARN_EVENT_CUSTOM: _ClassVar[EarnEvent]
 
 class PointsTransactionType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -55,6 +68,12 @@ class PointsTransactionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     POINTS_TRANSACTION_STATE_PENDING: _ClassVar[PointsTransactionState]
     POINTS_TRANSACTION_STATE_POSTED: _ClassVar[PointsTransactionState]
     POINTS_TRANSACTION_STATE_VOIDED: _ClassVar[PointsTransactionState]
+POINTS_EXPIRY_MODE_UNSPECIFIED: PointsExpiryMode
+POINTS_EXPIRY_MODE_DURATION: PointsExpiryMode
+POINTS_EXPIRY_MODE_MONTH_END: PointsExpiryMode
+REFUND_OVERDRAFT_POLICY_UNSPECIFIED: RefundOverdraftPolicy
+REFUND_OVERDRAFT_POLICY_REJECT: RefundOverdraftPolicy
+REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE: RefundOverdraftPolicy
 ROUNDING_MODE_UNSPECIFIED: RoundingMode
 ROUNDING_MODE_FLOOR: RoundingMode
 ROUNDING_MODE_HALF_UP: RoundingMode
@@ -70,6 +89,7 @@ EARN_EVENT_UNSPECIFIED: EarnEvent
 EARN_EVENT_ACCOUNT_CREATED: EarnEvent
 EARN_EVENT_FIRST_PURCHASE: EarnEvent
 EARN_EVENT_MARKETING_OPT_IN: EarnEvent
+EARN_EVENT_CUSTOM: EarnEvent
 POINTS_TRANSACTION_TYPE_UNSPECIFIED: PointsTransactionType
 POINTS_TRANSACTION_TYPE_EARN: PointsTransactionType
 POINTS_TRANSACTION_TYPE_EARN_BY_CODE: PointsTransactionType
@@ -86,7 +106,7 @@ POINTS_TRANSACTION_STATE_POSTED: PointsTransactionState
 POINTS_TRANSACTION_STATE_VOIDED: PointsTransactionState
 
 class Program(_message.Message):
-    __slots__ = ("program_id", "display_name", "currency_code", "time_zone", "points_expiry", "min_redemption_balance_points", "create_time", "update_time")
+    __slots__ = ("program_id", "display_name", "currency_code", "time_zone", "points_expiry", "min_redemption_balance_points", "create_time", "update_time", "points_expiry_mode", "points_expiry_months", "min_remaining_balance_points", "min_redeem_points", "refund_overdraft")
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     CURRENCY_CODE_FIELD_NUMBER: _ClassVar[int]
@@ -95,6 +115,11 @@ class Program(_message.Message):
     MIN_REDEMPTION_BALANCE_POINTS_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    POINTS_EXPIRY_MODE_FIELD_NUMBER: _ClassVar[int]
+    POINTS_EXPIRY_MONTHS_FIELD_NUMBER: _ClassVar[int]
+    MIN_REMAINING_BALANCE_POINTS_FIELD_NUMBER: _ClassVar[int]
+    MIN_REDEEM_POINTS_FIELD_NUMBER: _ClassVar[int]
+    REFUND_OVERDRAFT_FIELD_NUMBER: _ClassVar[int]
     program_id: str
     display_name: str
     currency_code: str
@@ -103,27 +128,48 @@ class Program(_message.Message):
     min_redemption_balance_points: int
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    points_expiry_mode: PointsExpiryMode
+    points_expiry_months: int
+    min_remaining_balance_points: int
+    min_redeem_points: int
+    refund_overdraft: RefundOverdraftPolicy
+    def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry_mode: _Optional[_Union[PointsExpiryMode, str]] = ..., points_expiry_months: _Optional[int] = ..., min_remaining_balance_points: _Optional[int] = ..., min_redeem_points: _Optional[int] = ..., refund_overdraft: _Optional[_Union[RefundOverdraftPolicy, str]] = ...) -> None: ...
 
 class EventEarnRule(_message.Message):
-    __slots__ = ("event", "points")
+    __slots__ = ("event", "points", "custom_event", "once_per_account")
     EVENT_FIELD_NUMBER: _ClassVar[int]
     POINTS_FIELD_NUMBER: _ClassVar[int]
+    CUSTOM_EVENT_FIELD_NUMBER: _ClassVar[int]
+    ONCE_PER_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
     event: EarnEvent
     points: int
-    def __init__(self, event: _Optional[_Union[EarnEvent, str]] = ..., points: _Optional[int] = ...) -> None: ...
+    custom_event: str
+    once_per_account: bool
+    def __init__(self, event: _Optional[_Union[EarnEvent, str]] = ..., points: _Optional[int] = ..., custom_event: _Optional[str] = ..., once_per_account: _Optional[bool] = ...) -> None: ...
 
 class RatioEarnRule(_message.Message):
-    __slots__ = ("points_numerator", "amount_minor_denominator", "rounding_mode", "store_ids")
+    __slots__ = ("points_numerator", "amount_minor_denominator", "rounding_mode", "store_ids", "bands")
     POINTS_NUMERATOR_FIELD_NUMBER: _ClassVar[int]
     AMOUNT_MINOR_DENOMINATOR_FIELD_NUMBER: _ClassVar[int]
     ROUNDING_MODE_FIELD_NUMBER: _ClassVar[int]
     STORE_IDS_FIELD_NUMBER: _ClassVar[int]
+    BANDS_FIELD_NUMBER: _ClassVar[int]
     points_numerator: int
     amount_minor_denominator: int
     rounding_mode: RoundingMode
     store_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, points_numerator: _Optional[int] = ..., amount_minor_denominator: _Optional[int] = ..., rounding_mode: _Optional[_Union[RoundingMode, str]] = ..., store_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    bands: _containers.RepeatedCompositeFieldContainer[SpendBand]
+    def __init__(self, points_numerator: _Optional[int] = ..., amount_minor_denominator: _Optional[int] = ..., rounding_mode: _Optional[_Union[RoundingMode, str]] = ..., store_ids: _Optional[_Iterable[str]] = ..., bands: _Optional[_Iterable[_Union[SpendBand, _Mapping]]] = ...) -> None: ...
+
+class SpendBand(_message.Message):
+    __slots__ = ("min_bill_amount", "points_numerator", "amount_minor_denominator")
+    MIN_BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    POINTS_NUMERATOR_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_MINOR_DENOMINATOR_FIELD_NUMBER: _ClassVar[int]
+    min_bill_amount: _money_pb2.Money
+    points_numerator: int
+    amount_minor_denominator: int
+    def __init__(self, min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., points_numerator: _Optional[int] = ..., amount_minor_denominator: _Optional[int] = ...) -> None: ...
 
 class EarnTier(_message.Message):
     __slots__ = ("min_bill_amount", "points")
@@ -196,7 +242,7 @@ class EarnRule(_message.Message):
     def __init__(self, earn_rule_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., event: _Optional[_Union[EventEarnRule, _Mapping]] = ..., ratio: _Optional[_Union[RatioEarnRule, _Mapping]] = ..., tier: _Optional[_Union[TierEarnRule, _Mapping]] = ..., promotion: _Optional[_Union[PromotionEarnRule, _Mapping]] = ..., referral: _Optional[_Union[ReferralEarnRule, _Mapping]] = ..., card_type: _Optional[_Union[CardTypeEarnRule, _Mapping]] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class PointsTransaction(_message.Message):
-    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time")
+    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note")
     POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -210,6 +256,10 @@ class PointsTransaction(_message.Message):
     BASKET_ID_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    REGULAR_POINTS_FIELD_NUMBER: _ClassVar[int]
+    BONUS_POINTS_FIELD_NUMBER: _ClassVar[int]
+    REWARD_POINTS_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
     points_transaction_id: str
     account_id: str
     type: PointsTransactionType
@@ -223,10 +273,34 @@ class PointsTransaction(_message.Message):
     basket_id: str
     create_time: _timestamp_pb2.Timestamp
     expire_time: _timestamp_pb2.Timestamp
-    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    regular_points: int
+    bonus_points: int
+    reward_points: int
+    note: str
+    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
+
+class Tier(_message.Message):
+    __slots__ = ("tier_id", "program_id", "display_name", "target_spend", "min_spend", "multiplier_bps", "evaluation_days", "create_time")
+    TIER_ID_FIELD_NUMBER: _ClassVar[int]
+    PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    TARGET_SPEND_FIELD_NUMBER: _ClassVar[int]
+    MIN_SPEND_FIELD_NUMBER: _ClassVar[int]
+    MULTIPLIER_BPS_FIELD_NUMBER: _ClassVar[int]
+    EVALUATION_DAYS_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    tier_id: str
+    program_id: str
+    display_name: str
+    target_spend: _money_pb2.Money
+    min_spend: _money_pb2.Money
+    multiplier_bps: int
+    evaluation_days: int
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, tier_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., target_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., min_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., multiplier_bps: _Optional[int] = ..., evaluation_days: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Balance(_message.Message):
-    __slots__ = ("account_id", "posted_points", "pending_points", "available_points", "expiring_points", "next_expire_time", "balance_time")
+    __slots__ = ("account_id", "posted_points", "pending_points", "available_points", "expiring_points", "next_expire_time", "balance_time", "tier_id")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     POSTED_POINTS_FIELD_NUMBER: _ClassVar[int]
     PENDING_POINTS_FIELD_NUMBER: _ClassVar[int]
@@ -234,6 +308,7 @@ class Balance(_message.Message):
     EXPIRING_POINTS_FIELD_NUMBER: _ClassVar[int]
     NEXT_EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
     BALANCE_TIME_FIELD_NUMBER: _ClassVar[int]
+    TIER_ID_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     posted_points: int
     pending_points: int
@@ -241,4 +316,5 @@ class Balance(_message.Message):
     expiring_points: int
     next_expire_time: _timestamp_pb2.Timestamp
     balance_time: _timestamp_pb2.Timestamp
-    def __init__(self, account_id: _Optional[str] = ..., posted_points: _Optional[int] = ..., pending_points: _Optional[int] = ..., available_points: _Optional[int] = ..., expiring_points: _Optional[int] = ..., next_expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., balance_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    tier_id: str
+    def __init__(self, account_id: _Optional[str] = ..., posted_points: _Optional[int] = ..., pending_points: _Optional[int] = ..., available_points: _Optional[int] = ..., expiring_points: _Optional[int] = ..., next_expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., balance_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., tier_id: _Optional[str] = ...) -> None: ...

@@ -20,9 +20,13 @@ import {
 } from "@grpc/grpc-js";
 import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
+import { Identifier } from "../../accounts/v1/resources";
 import { Money } from "../../type/v1/money";
 import {
   Balance,
+  EarnEvent,
+  earnEventFromJSON,
+  earnEventToJSON,
   PointsTransaction,
   PointsTransactionType,
   pointsTransactionTypeFromJSON,
@@ -63,6 +67,8 @@ export interface EarnPointsRequest {
    * characters.
    */
   paymentCardType: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of LoyaltyService.EarnPoints. */
@@ -87,6 +93,8 @@ export interface EarnByCodeRequest {
   accountId: string;
   /** The earn code, compared case-insensitively. Required; at most 64 characters. */
   code: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of LoyaltyService.EarnByCode. */
@@ -99,8 +107,8 @@ export interface EarnByCodeResponse {
   balance: Balance | undefined;
 }
 
-/** Request of LoyaltyService.SendRedemptionOtp. */
-export interface SendRedemptionOtpRequest {
+/** Request of LoyaltyService.RequestRedemptionOtp. */
+export interface RequestRedemptionOtpRequest {
   /**
    * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
    * with the same request_id returns the first response and sends no second OTP; the same
@@ -117,10 +125,12 @@ export interface SendRedemptionOtpRequest {
    * OWNER.
    */
   userId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
-/** Response of LoyaltyService.SendRedemptionOtp. */
-export interface SendRedemptionOtpResponse {
+/** Response of LoyaltyService.RequestRedemptionOtp. */
+export interface RequestRedemptionOtpResponse {
   /** The id of the OTP, to present with the code. Not secret. */
   otpId: string;
   /** When the OTP stops being accepted (a few minutes after sending). */
@@ -139,7 +149,7 @@ export interface RedeemPointsRequest {
   accountId: string;
   /** Points to redeem: exactly the points the OTP was sent for. */
   points: string;
-  /** From SendRedemptionOtpResponse. Required. */
+  /** From RequestRedemptionOtpResponse. Required. */
   otpId: string;
   /** The 6 digits the member received. Required. Secret: never logged or stored in clear. */
   otpCode: string;
@@ -147,6 +157,8 @@ export interface RedeemPointsRequest {
   storeId: string;
   /** The checkout's own id of the purchase. At most 128 characters. */
   transactionId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of LoyaltyService.RedeemPoints. */
@@ -196,7 +208,11 @@ export interface GetBalanceRequest {
    * Balance.expiring_points counts points expiring within this window from now. Unset: 30
    * days; at most 3660 days.
    */
-  expiryWindow: Duration | undefined;
+  expiryWindow:
+    | Duration
+    | undefined;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of LoyaltyService.GetBalance. */
@@ -229,6 +245,8 @@ export interface ListTransactionsRequest {
    * the same as in the request that returned it, or the call fails with FIELD_INVALID.
    */
   pageToken: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of LoyaltyService.ListTransactions. */
@@ -237,6 +255,34 @@ export interface ListTransactionsResponse {
   transactions: PointsTransaction[];
   /** Token for the next page; empty when this is the last page. */
   nextPageToken: string;
+}
+
+/** Request of LoyaltyService.AllocateEvent. */
+export interface AllocateEventRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The account the event happened to (the referred account of a referral). Required. */
+  accountId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /** The event. Required unless referrer_account_id is set. */
+  event: EarnEvent;
+  /** EARN_EVENT_CUSTOM: the event's name. */
+  customEvent: string;
+  /** A referral: the account that referred this one (same program; not the account itself). */
+  referrerAccountId: string;
+}
+
+/** Response of LoyaltyService.AllocateEvent. */
+export interface AllocateEventResponse {
+  /** The transactions credited: one per account credited. */
+  transactions: PointsTransaction[];
 }
 
 function createBaseEarnPointsRequest(): EarnPointsRequest {
@@ -248,6 +294,7 @@ function createBaseEarnPointsRequest(): EarnPointsRequest {
     billAmount: undefined,
     couponCodes: [],
     paymentCardType: "",
+    accountIdentifier: undefined,
   };
 }
 
@@ -273,6 +320,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     }
     if (message.paymentCardType !== "") {
       writer.uint32(58).string(message.paymentCardType);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(66).fork()).join();
     }
     return writer;
   },
@@ -346,6 +396,14 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
             message.paymentCardType = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -395,6 +453,11 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
         : isSet(object.payment_card_type)
         ? globalThis.String(object.payment_card_type)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -421,6 +484,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     if (message.paymentCardType !== "") {
       obj.paymentCardType = message.paymentCardType;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -438,6 +504,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
       : undefined;
     message.couponCodes = object.couponCodes?.map((e) => e) || [];
     message.paymentCardType = object.paymentCardType ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -532,7 +601,7 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
 };
 
 function createBaseEarnByCodeRequest(): EarnByCodeRequest {
-  return { requestId: "", accountId: "", code: "" };
+  return { requestId: "", accountId: "", code: "", accountIdentifier: undefined };
 }
 
 export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
@@ -545,6 +614,9 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
     }
     if (message.code !== "") {
       writer.uint32(26).string(message.code);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -586,6 +658,14 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
             message.code = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -611,6 +691,11 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
         ? globalThis.String(object.account_id)
         : "",
       code: isSet(object.code) ? globalThis.String(object.code) : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -625,6 +710,9 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
     if (message.code !== "") {
       obj.code = message.code;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -636,6 +724,9 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
     message.requestId = object.requestId ?? "";
     message.accountId = object.accountId ?? "";
     message.code = object.code ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -729,12 +820,12 @@ export const EarnByCodeResponse: MessageFns<EarnByCodeResponse> = {
   },
 };
 
-function createBaseSendRedemptionOtpRequest(): SendRedemptionOtpRequest {
-  return { requestId: "", accountId: "", points: "0", userId: "" };
+function createBaseRequestRedemptionOtpRequest(): RequestRedemptionOtpRequest {
+  return { requestId: "", accountId: "", points: "0", userId: "", accountIdentifier: undefined };
 }
 
-export const SendRedemptionOtpRequest: MessageFns<SendRedemptionOtpRequest> = {
-  encode(message: SendRedemptionOtpRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest> = {
+  encode(message: RequestRedemptionOtpRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.requestId !== "") {
       writer.uint32(10).string(message.requestId);
     }
@@ -747,10 +838,13 @@ export const SendRedemptionOtpRequest: MessageFns<SendRedemptionOtpRequest> = {
     if (message.userId !== "") {
       writer.uint32(34).string(message.userId);
     }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(42).fork()).join();
+    }
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): SendRedemptionOtpRequest {
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestRedemptionOtpRequest {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -759,7 +853,7 @@ export const SendRedemptionOtpRequest: MessageFns<SendRedemptionOtpRequest> = {
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseSendRedemptionOtpRequest();
+      const message = createBaseRequestRedemptionOtpRequest();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -795,6 +889,14 @@ export const SendRedemptionOtpRequest: MessageFns<SendRedemptionOtpRequest> = {
             message.userId = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -807,7 +909,7 @@ export const SendRedemptionOtpRequest: MessageFns<SendRedemptionOtpRequest> = {
     }
   },
 
-  fromJSON(object: any): SendRedemptionOtpRequest {
+  fromJSON(object: any): RequestRedemptionOtpRequest {
     return {
       requestId: isSet(object.requestId)
         ? globalThis.String(object.requestId)
@@ -825,10 +927,15 @@ export const SendRedemptionOtpRequest: MessageFns<SendRedemptionOtpRequest> = {
         : isSet(object.user_id)
         ? globalThis.String(object.user_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
-  toJSON(message: SendRedemptionOtpRequest): unknown {
+  toJSON(message: RequestRedemptionOtpRequest): unknown {
     const obj: any = {};
     if (message.requestId !== "") {
       obj.requestId = message.requestId;
@@ -842,28 +949,34 @@ export const SendRedemptionOtpRequest: MessageFns<SendRedemptionOtpRequest> = {
     if (message.userId !== "") {
       obj.userId = message.userId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
-  create(base?: DeepPartial<SendRedemptionOtpRequest>): SendRedemptionOtpRequest {
-    return SendRedemptionOtpRequest.fromPartial(base ?? {});
+  create(base?: DeepPartial<RequestRedemptionOtpRequest>): RequestRedemptionOtpRequest {
+    return RequestRedemptionOtpRequest.fromPartial(base ?? {});
   },
-  fromPartial(object: DeepPartial<SendRedemptionOtpRequest>): SendRedemptionOtpRequest {
-    const message = createBaseSendRedemptionOtpRequest();
+  fromPartial(object: DeepPartial<RequestRedemptionOtpRequest>): RequestRedemptionOtpRequest {
+    const message = createBaseRequestRedemptionOtpRequest();
     message.requestId = object.requestId ?? "";
     message.accountId = object.accountId ?? "";
     message.points = object.points ?? "0";
     message.userId = object.userId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
 
-function createBaseSendRedemptionOtpResponse(): SendRedemptionOtpResponse {
+function createBaseRequestRedemptionOtpResponse(): RequestRedemptionOtpResponse {
   return { otpId: "", expireTime: undefined };
 }
 
-export const SendRedemptionOtpResponse: MessageFns<SendRedemptionOtpResponse> = {
-  encode(message: SendRedemptionOtpResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpResponse> = {
+  encode(message: RequestRedemptionOtpResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.otpId !== "") {
       writer.uint32(10).string(message.otpId);
     }
@@ -873,7 +986,7 @@ export const SendRedemptionOtpResponse: MessageFns<SendRedemptionOtpResponse> = 
     return writer;
   },
 
-  decode(input: BinaryReader | Uint8Array, length?: number): SendRedemptionOtpResponse {
+  decode(input: BinaryReader | Uint8Array, length?: number): RequestRedemptionOtpResponse {
     const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
     const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
     if (previousRecursionDepth >= 100) {
@@ -882,7 +995,7 @@ export const SendRedemptionOtpResponse: MessageFns<SendRedemptionOtpResponse> = 
     (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
     try {
       const end = length === undefined ? reader.len : reader.pos + length;
-      const message = createBaseSendRedemptionOtpResponse();
+      const message = createBaseRequestRedemptionOtpResponse();
       while (reader.pos < end) {
         const tag = reader.uint32();
         switch (tag >>> 3) {
@@ -914,7 +1027,7 @@ export const SendRedemptionOtpResponse: MessageFns<SendRedemptionOtpResponse> = 
     }
   },
 
-  fromJSON(object: any): SendRedemptionOtpResponse {
+  fromJSON(object: any): RequestRedemptionOtpResponse {
     return {
       otpId: isSet(object.otpId)
         ? globalThis.String(object.otpId)
@@ -929,7 +1042,7 @@ export const SendRedemptionOtpResponse: MessageFns<SendRedemptionOtpResponse> = 
     };
   },
 
-  toJSON(message: SendRedemptionOtpResponse): unknown {
+  toJSON(message: RequestRedemptionOtpResponse): unknown {
     const obj: any = {};
     if (message.otpId !== "") {
       obj.otpId = message.otpId;
@@ -940,11 +1053,11 @@ export const SendRedemptionOtpResponse: MessageFns<SendRedemptionOtpResponse> = 
     return obj;
   },
 
-  create(base?: DeepPartial<SendRedemptionOtpResponse>): SendRedemptionOtpResponse {
-    return SendRedemptionOtpResponse.fromPartial(base ?? {});
+  create(base?: DeepPartial<RequestRedemptionOtpResponse>): RequestRedemptionOtpResponse {
+    return RequestRedemptionOtpResponse.fromPartial(base ?? {});
   },
-  fromPartial(object: DeepPartial<SendRedemptionOtpResponse>): SendRedemptionOtpResponse {
-    const message = createBaseSendRedemptionOtpResponse();
+  fromPartial(object: DeepPartial<RequestRedemptionOtpResponse>): RequestRedemptionOtpResponse {
+    const message = createBaseRequestRedemptionOtpResponse();
     message.otpId = object.otpId ?? "";
     message.expireTime = (object.expireTime !== undefined && object.expireTime !== null)
       ? Timestamp.fromPartial(object.expireTime)
@@ -954,7 +1067,16 @@ export const SendRedemptionOtpResponse: MessageFns<SendRedemptionOtpResponse> = 
 };
 
 function createBaseRedeemPointsRequest(): RedeemPointsRequest {
-  return { requestId: "", accountId: "", points: "0", otpId: "", otpCode: "", storeId: "", transactionId: "" };
+  return {
+    requestId: "",
+    accountId: "",
+    points: "0",
+    otpId: "",
+    otpCode: "",
+    storeId: "",
+    transactionId: "",
+    accountIdentifier: undefined,
+  };
 }
 
 export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
@@ -979,6 +1101,9 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     }
     if (message.transactionId !== "") {
       writer.uint32(58).string(message.transactionId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(66).fork()).join();
     }
     return writer;
   },
@@ -1052,6 +1177,14 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
             message.transactionId = reader.string();
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1097,6 +1230,11 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
         : isSet(object.transaction_id)
         ? globalThis.String(object.transaction_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -1123,6 +1261,9 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     if (message.transactionId !== "") {
       obj.transactionId = message.transactionId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -1138,6 +1279,9 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     message.otpCode = object.otpCode ?? "";
     message.storeId = object.storeId ?? "";
     message.transactionId = object.transactionId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -1446,7 +1590,7 @@ export const RefundPointsResponse: MessageFns<RefundPointsResponse> = {
 };
 
 function createBaseGetBalanceRequest(): GetBalanceRequest {
-  return { accountId: "", expiryWindow: undefined };
+  return { accountId: "", expiryWindow: undefined, accountIdentifier: undefined };
 }
 
 export const GetBalanceRequest: MessageFns<GetBalanceRequest> = {
@@ -1456,6 +1600,9 @@ export const GetBalanceRequest: MessageFns<GetBalanceRequest> = {
     }
     if (message.expiryWindow !== undefined) {
       Duration.encode(message.expiryWindow, writer.uint32(18).fork()).join();
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -1489,6 +1636,14 @@ export const GetBalanceRequest: MessageFns<GetBalanceRequest> = {
             message.expiryWindow = Duration.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1513,6 +1668,11 @@ export const GetBalanceRequest: MessageFns<GetBalanceRequest> = {
         : isSet(object.expiry_window)
         ? Duration.fromJSON(object.expiry_window)
         : undefined,
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -1523,6 +1683,9 @@ export const GetBalanceRequest: MessageFns<GetBalanceRequest> = {
     }
     if (message.expiryWindow !== undefined) {
       obj.expiryWindow = Duration.toJSON(message.expiryWindow);
+    }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
     return obj;
   },
@@ -1535,6 +1698,9 @@ export const GetBalanceRequest: MessageFns<GetBalanceRequest> = {
     message.accountId = object.accountId ?? "";
     message.expiryWindow = (object.expiryWindow !== undefined && object.expiryWindow !== null)
       ? Duration.fromPartial(object.expiryWindow)
+      : undefined;
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
     return message;
   },
@@ -1610,7 +1776,15 @@ export const GetBalanceResponse: MessageFns<GetBalanceResponse> = {
 };
 
 function createBaseListTransactionsRequest(): ListTransactionsRequest {
-  return { accountId: "", types: [], startTime: undefined, endTime: undefined, pageSize: 0, pageToken: "" };
+  return {
+    accountId: "",
+    types: [],
+    startTime: undefined,
+    endTime: undefined,
+    pageSize: 0,
+    pageToken: "",
+    accountIdentifier: undefined,
+  };
 }
 
 export const ListTransactionsRequest: MessageFns<ListTransactionsRequest> = {
@@ -1636,6 +1810,9 @@ export const ListTransactionsRequest: MessageFns<ListTransactionsRequest> = {
     }
     if (message.pageToken !== "") {
       writer.uint32(50).string(message.pageToken);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -1711,6 +1888,14 @@ export const ListTransactionsRequest: MessageFns<ListTransactionsRequest> = {
             message.pageToken = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1753,6 +1938,11 @@ export const ListTransactionsRequest: MessageFns<ListTransactionsRequest> = {
         : isSet(object.page_token)
         ? globalThis.String(object.page_token)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -1776,6 +1966,9 @@ export const ListTransactionsRequest: MessageFns<ListTransactionsRequest> = {
     if (message.pageToken !== "") {
       obj.pageToken = message.pageToken;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -1794,6 +1987,9 @@ export const ListTransactionsRequest: MessageFns<ListTransactionsRequest> = {
       : undefined;
     message.pageSize = object.pageSize ?? 0;
     message.pageToken = object.pageToken ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -1889,6 +2085,255 @@ export const ListTransactionsResponse: MessageFns<ListTransactionsResponse> = {
   },
 };
 
+function createBaseAllocateEventRequest(): AllocateEventRequest {
+  return {
+    requestId: "",
+    accountId: "",
+    accountIdentifier: undefined,
+    event: 0,
+    customEvent: "",
+    referrerAccountId: "",
+  };
+}
+
+export const AllocateEventRequest: MessageFns<AllocateEventRequest> = {
+  encode(message: AllocateEventRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.accountId !== "") {
+      writer.uint32(18).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(26).fork()).join();
+    }
+    if (message.event !== 0) {
+      writer.uint32(32).int32(message.event);
+    }
+    if (message.customEvent !== "") {
+      writer.uint32(42).string(message.customEvent);
+    }
+    if (message.referrerAccountId !== "") {
+      writer.uint32(50).string(message.referrerAccountId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AllocateEventRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAllocateEventRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.event = reader.int32() as any;
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.customEvent = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.referrerAccountId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AllocateEventRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
+      event: isSet(object.event) ? earnEventFromJSON(object.event) : 0,
+      customEvent: isSet(object.customEvent)
+        ? globalThis.String(object.customEvent)
+        : isSet(object.custom_event)
+        ? globalThis.String(object.custom_event)
+        : "",
+      referrerAccountId: isSet(object.referrerAccountId)
+        ? globalThis.String(object.referrerAccountId)
+        : isSet(object.referrer_account_id)
+        ? globalThis.String(object.referrer_account_id)
+        : "",
+    };
+  },
+
+  toJSON(message: AllocateEventRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
+    if (message.event !== 0) {
+      obj.event = earnEventToJSON(message.event);
+    }
+    if (message.customEvent !== "") {
+      obj.customEvent = message.customEvent;
+    }
+    if (message.referrerAccountId !== "") {
+      obj.referrerAccountId = message.referrerAccountId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AllocateEventRequest>): AllocateEventRequest {
+    return AllocateEventRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AllocateEventRequest>): AllocateEventRequest {
+    const message = createBaseAllocateEventRequest();
+    message.requestId = object.requestId ?? "";
+    message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
+    message.event = object.event ?? 0;
+    message.customEvent = object.customEvent ?? "";
+    message.referrerAccountId = object.referrerAccountId ?? "";
+    return message;
+  },
+};
+
+function createBaseAllocateEventResponse(): AllocateEventResponse {
+  return { transactions: [] };
+}
+
+export const AllocateEventResponse: MessageFns<AllocateEventResponse> = {
+  encode(message: AllocateEventResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.transactions) {
+      PointsTransaction.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AllocateEventResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAllocateEventResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.transactions.push(PointsTransaction.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AllocateEventResponse {
+    return {
+      transactions: globalThis.Array.isArray(object?.transactions)
+        ? object.transactions.map((e: any) => PointsTransaction.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: AllocateEventResponse): unknown {
+    const obj: any = {};
+    if (message.transactions?.length) {
+      obj.transactions = message.transactions.map((e) => PointsTransaction.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AllocateEventResponse>): AllocateEventResponse {
+    return AllocateEventResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AllocateEventResponse>): AllocateEventResponse {
+    const message = createBaseAllocateEventResponse();
+    message.transactions = object.transactions?.map((e) => PointsTransaction.fromPartial(e)) || [];
+    return message;
+  },
+};
+
 /**
  * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
  * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
@@ -1949,16 +2394,16 @@ export const LoyaltyServiceService = {
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
    * "retry_time").
    */
-  sendRedemptionOtp: {
-    path: "/rewards.loyalty.v1.LoyaltyService/SendRedemptionOtp" as const,
+  requestRedemptionOtp: {
+    path: "/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp" as const,
     requestStream: false as const,
     responseStream: false as const,
-    requestSerialize: (value: SendRedemptionOtpRequest): Buffer =>
-      Buffer.from(SendRedemptionOtpRequest.encode(value).finish()),
-    requestDeserialize: (value: Buffer): SendRedemptionOtpRequest => SendRedemptionOtpRequest.decode(value),
-    responseSerialize: (value: SendRedemptionOtpResponse): Buffer =>
-      Buffer.from(SendRedemptionOtpResponse.encode(value).finish()),
-    responseDeserialize: (value: Buffer): SendRedemptionOtpResponse => SendRedemptionOtpResponse.decode(value),
+    requestSerialize: (value: RequestRedemptionOtpRequest): Buffer =>
+      Buffer.from(RequestRedemptionOtpRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RequestRedemptionOtpRequest => RequestRedemptionOtpRequest.decode(value),
+    responseSerialize: (value: RequestRedemptionOtpResponse): Buffer =>
+      Buffer.from(RequestRedemptionOtpResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RequestRedemptionOtpResponse => RequestRedemptionOtpResponse.decode(value),
   },
   /**
    * Debits points from the account, proved by the OTP sent for exactly these points.
@@ -1998,6 +2443,25 @@ export const LoyaltyServiceService = {
     responseSerialize: (value: RefundPointsResponse): Buffer =>
       Buffer.from(RefundPointsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): RefundPointsResponse => RefundPointsResponse.decode(value),
+  },
+  /**
+   * Awards the points of the program's EVENT rules for an event that happened to the account
+   * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+   * referrer gets referrer_points and the account referred_points, once per pair.
+   *
+   * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+   * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+   * was awarded before).
+   */
+  allocateEvent: {
+    path: "/rewards.loyalty.v1.LoyaltyService/AllocateEvent" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AllocateEventRequest): Buffer => Buffer.from(AllocateEventRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AllocateEventRequest => AllocateEventRequest.decode(value),
+    responseSerialize: (value: AllocateEventResponse): Buffer =>
+      Buffer.from(AllocateEventResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AllocateEventResponse => AllocateEventResponse.decode(value),
   },
   /** Reads an account's balance now. */
   getBalance: {
@@ -2052,7 +2516,7 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
    * "retry_time").
    */
-  sendRedemptionOtp: handleUnaryCall<SendRedemptionOtpRequest, SendRedemptionOtpResponse>;
+  requestRedemptionOtp: handleUnaryCall<RequestRedemptionOtpRequest, RequestRedemptionOtpResponse>;
   /**
    * Debits points from the account, proved by the OTP sent for exactly these points.
    *
@@ -2074,6 +2538,16 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * points were already spent).
    */
   refundPoints: handleUnaryCall<RefundPointsRequest, RefundPointsResponse>;
+  /**
+   * Awards the points of the program's EVENT rules for an event that happened to the account
+   * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+   * referrer gets referrer_points and the account referred_points, once per pair.
+   *
+   * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+   * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+   * was awarded before).
+   */
+  allocateEvent: handleUnaryCall<AllocateEventRequest, AllocateEventResponse>;
   /** Reads an account's balance now. */
   getBalance: handleUnaryCall<GetBalanceRequest, GetBalanceResponse>;
   /** Lists an account's points transactions, newest first. */
@@ -2137,20 +2611,20 @@ export interface LoyaltyServiceClient extends Client {
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
    * "retry_time").
    */
-  sendRedemptionOtp(
-    request: SendRedemptionOtpRequest,
-    callback: (error: ServiceError | null, response: SendRedemptionOtpResponse) => void,
+  requestRedemptionOtp(
+    request: RequestRedemptionOtpRequest,
+    callback: (error: ServiceError | null, response: RequestRedemptionOtpResponse) => void,
   ): ClientUnaryCall;
-  sendRedemptionOtp(
-    request: SendRedemptionOtpRequest,
+  requestRedemptionOtp(
+    request: RequestRedemptionOtpRequest,
     metadata: Metadata,
-    callback: (error: ServiceError | null, response: SendRedemptionOtpResponse) => void,
+    callback: (error: ServiceError | null, response: RequestRedemptionOtpResponse) => void,
   ): ClientUnaryCall;
-  sendRedemptionOtp(
-    request: SendRedemptionOtpRequest,
+  requestRedemptionOtp(
+    request: RequestRedemptionOtpRequest,
     metadata: Metadata,
     options: Partial<CallOptions>,
-    callback: (error: ServiceError | null, response: SendRedemptionOtpResponse) => void,
+    callback: (error: ServiceError | null, response: RequestRedemptionOtpResponse) => void,
   ): ClientUnaryCall;
   /**
    * Debits points from the account, proved by the OTP sent for exactly these points.
@@ -2200,6 +2674,30 @@ export interface LoyaltyServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: RefundPointsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Awards the points of the program's EVENT rules for an event that happened to the account
+   * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+   * referrer gets referrer_points and the account referred_points, once per pair.
+   *
+   * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+   * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+   * was awarded before).
+   */
+  allocateEvent(
+    request: AllocateEventRequest,
+    callback: (error: ServiceError | null, response: AllocateEventResponse) => void,
+  ): ClientUnaryCall;
+  allocateEvent(
+    request: AllocateEventRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AllocateEventResponse) => void,
+  ): ClientUnaryCall;
+  allocateEvent(
+    request: AllocateEventRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AllocateEventResponse) => void,
   ): ClientUnaryCall;
   /** Reads an account's balance now. */
   getBalance(

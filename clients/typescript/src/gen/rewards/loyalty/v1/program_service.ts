@@ -22,7 +22,7 @@ import {
 } from "@grpc/grpc-js";
 import { FieldMask } from "../../../google/protobuf/field_mask";
 import { Timestamp } from "../../../google/protobuf/timestamp";
-import { EarnRule, EarnRuleKind, earnRuleKindFromJSON, earnRuleKindToJSON, Program } from "./resources";
+import { EarnRule, EarnRuleKind, earnRuleKindFromJSON, earnRuleKindToJSON, Program, Tier } from "./resources";
 
 /** Request of ProgramService.CreateProgram. */
 export interface CreateProgramRequest {
@@ -182,6 +182,36 @@ export interface CreateEarnCodesResponse {
   totalCount: string;
   /** True on the last message. */
   done: boolean;
+}
+
+/** Request of ProgramService.CreateTier. */
+export interface CreateTierRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The tier to create; tier_id and create_time are ignored. Required. */
+  tier: Tier | undefined;
+}
+
+/** Response of ProgramService.CreateTier. */
+export interface CreateTierResponse {
+  /** The created tier. */
+  tier: Tier | undefined;
+}
+
+/** Request of ProgramService.ListTiers. */
+export interface ListTiersRequest {
+  /** Required. */
+  programId: string;
+}
+
+/** Response of ProgramService.ListTiers. */
+export interface ListTiersResponse {
+  /** Every tier of the program, by target_spend, lowest first. */
+  tiers: Tier[];
 }
 
 function createBaseCreateProgramRequest(): CreateProgramRequest {
@@ -1537,6 +1567,302 @@ export const CreateEarnCodesResponse: MessageFns<CreateEarnCodesResponse> = {
   },
 };
 
+function createBaseCreateTierRequest(): CreateTierRequest {
+  return { requestId: "", tier: undefined };
+}
+
+export const CreateTierRequest: MessageFns<CreateTierRequest> = {
+  encode(message: CreateTierRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.tier !== undefined) {
+      Tier.encode(message.tier, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreateTierRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreateTierRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.tier = Tier.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CreateTierRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      tier: isSet(object.tier) ? Tier.fromJSON(object.tier) : undefined,
+    };
+  },
+
+  toJSON(message: CreateTierRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.tier !== undefined) {
+      obj.tier = Tier.toJSON(message.tier);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CreateTierRequest>): CreateTierRequest {
+    return CreateTierRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CreateTierRequest>): CreateTierRequest {
+    const message = createBaseCreateTierRequest();
+    message.requestId = object.requestId ?? "";
+    message.tier = (object.tier !== undefined && object.tier !== null) ? Tier.fromPartial(object.tier) : undefined;
+    return message;
+  },
+};
+
+function createBaseCreateTierResponse(): CreateTierResponse {
+  return { tier: undefined };
+}
+
+export const CreateTierResponse: MessageFns<CreateTierResponse> = {
+  encode(message: CreateTierResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tier !== undefined) {
+      Tier.encode(message.tier, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): CreateTierResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseCreateTierResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tier = Tier.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): CreateTierResponse {
+    return { tier: isSet(object.tier) ? Tier.fromJSON(object.tier) : undefined };
+  },
+
+  toJSON(message: CreateTierResponse): unknown {
+    const obj: any = {};
+    if (message.tier !== undefined) {
+      obj.tier = Tier.toJSON(message.tier);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<CreateTierResponse>): CreateTierResponse {
+    return CreateTierResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<CreateTierResponse>): CreateTierResponse {
+    const message = createBaseCreateTierResponse();
+    message.tier = (object.tier !== undefined && object.tier !== null) ? Tier.fromPartial(object.tier) : undefined;
+    return message;
+  },
+};
+
+function createBaseListTiersRequest(): ListTiersRequest {
+  return { programId: "" };
+}
+
+export const ListTiersRequest: MessageFns<ListTiersRequest> = {
+  encode(message: ListTiersRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.programId !== "") {
+      writer.uint32(10).string(message.programId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListTiersRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListTiersRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.programId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListTiersRequest {
+    return {
+      programId: isSet(object.programId)
+        ? globalThis.String(object.programId)
+        : isSet(object.program_id)
+        ? globalThis.String(object.program_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListTiersRequest): unknown {
+    const obj: any = {};
+    if (message.programId !== "") {
+      obj.programId = message.programId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListTiersRequest>): ListTiersRequest {
+    return ListTiersRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListTiersRequest>): ListTiersRequest {
+    const message = createBaseListTiersRequest();
+    message.programId = object.programId ?? "";
+    return message;
+  },
+};
+
+function createBaseListTiersResponse(): ListTiersResponse {
+  return { tiers: [] };
+}
+
+export const ListTiersResponse: MessageFns<ListTiersResponse> = {
+  encode(message: ListTiersResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.tiers) {
+      Tier.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListTiersResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListTiersResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tiers.push(Tier.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListTiersResponse {
+    return { tiers: globalThis.Array.isArray(object?.tiers) ? object.tiers.map((e: any) => Tier.fromJSON(e)) : [] };
+  },
+
+  toJSON(message: ListTiersResponse): unknown {
+    const obj: any = {};
+    if (message.tiers?.length) {
+      obj.tiers = message.tiers.map((e) => Tier.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListTiersResponse>): ListTiersResponse {
+    return ListTiersResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListTiersResponse>): ListTiersResponse {
+    const message = createBaseListTiersResponse();
+    message.tiers = object.tiers?.map((e) => Tier.fromPartial(e)) || [];
+    return message;
+  },
+};
+
 /**
  * Back-office management of loyalty programs, their earn rules and one-time earn codes. Not on
  * the checkout path: LoyaltyService earns and redeems.
@@ -1633,6 +1959,35 @@ export const ProgramServiceService = {
     responseDeserialize: (value: Buffer): ListEarnRulesResponse => ListEarnRulesResponse.decode(value),
   },
   /**
+   * Adds a tier (membership level) to a program.
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+   * program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+   */
+  createTier: {
+    path: "/rewards.loyalty.v1.ProgramService/CreateTier" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: CreateTierRequest): Buffer => Buffer.from(CreateTierRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): CreateTierRequest => CreateTierRequest.decode(value),
+    responseSerialize: (value: CreateTierResponse): Buffer => Buffer.from(CreateTierResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): CreateTierResponse => CreateTierResponse.decode(value),
+  },
+  /**
+   * Lists the tiers of a program by target_spend, lowest first.
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+   */
+  listTiers: {
+    path: "/rewards.loyalty.v1.ProgramService/ListTiers" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListTiersRequest): Buffer => Buffer.from(ListTiersRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListTiersRequest => ListTiersRequest.decode(value),
+    responseSerialize: (value: ListTiersResponse): Buffer => Buffer.from(ListTiersResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListTiersResponse => ListTiersResponse.decode(value),
+  },
+  /**
    * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
    * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
    *
@@ -1707,6 +2062,19 @@ export interface ProgramServiceServer extends UntypedServiceImplementation {
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
    */
   listEarnRules: handleUnaryCall<ListEarnRulesRequest, ListEarnRulesResponse>;
+  /**
+   * Adds a tier (membership level) to a program.
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+   * program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+   */
+  createTier: handleUnaryCall<CreateTierRequest, CreateTierResponse>;
+  /**
+   * Lists the tiers of a program by target_spend, lowest first.
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+   */
+  listTiers: handleUnaryCall<ListTiersRequest, ListTiersResponse>;
   /**
    * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
    * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
@@ -1831,6 +2199,47 @@ export interface ProgramServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListEarnRulesResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Adds a tier (membership level) to a program.
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+   * program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+   */
+  createTier(
+    request: CreateTierRequest,
+    callback: (error: ServiceError | null, response: CreateTierResponse) => void,
+  ): ClientUnaryCall;
+  createTier(
+    request: CreateTierRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: CreateTierResponse) => void,
+  ): ClientUnaryCall;
+  createTier(
+    request: CreateTierRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: CreateTierResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Lists the tiers of a program by target_spend, lowest first.
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+   */
+  listTiers(
+    request: ListTiersRequest,
+    callback: (error: ServiceError | null, response: ListTiersResponse) => void,
+  ): ClientUnaryCall;
+  listTiers(
+    request: ListTiersRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListTiersResponse) => void,
+  ): ClientUnaryCall;
+  listTiers(
+    request: ListTiersRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListTiersResponse) => void,
   ): ClientUnaryCall;
   /**
    * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with

@@ -10,6 +10,98 @@ import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Money } from "../../type/v1/money";
 
+/** How the expiry time of earned points is computed. */
+export enum PointsExpiryMode {
+  /** POINTS_EXPIRY_MODE_UNSPECIFIED - Not set: treated as POINTS_EXPIRY_MODE_DURATION. */
+  POINTS_EXPIRY_MODE_UNSPECIFIED = 0,
+  /** POINTS_EXPIRY_MODE_DURATION - Program.points_expiry after the earn (unset or zero: never). */
+  POINTS_EXPIRY_MODE_DURATION = 1,
+  /**
+   * POINTS_EXPIRY_MODE_MONTH_END - The last instant of the month (program time zone) Program.points_expiry_months after the
+   * earn's month.
+   */
+  POINTS_EXPIRY_MODE_MONTH_END = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function pointsExpiryModeFromJSON(object: any): PointsExpiryMode {
+  switch (object) {
+    case 0:
+    case "POINTS_EXPIRY_MODE_UNSPECIFIED":
+      return PointsExpiryMode.POINTS_EXPIRY_MODE_UNSPECIFIED;
+    case 1:
+    case "POINTS_EXPIRY_MODE_DURATION":
+      return PointsExpiryMode.POINTS_EXPIRY_MODE_DURATION;
+    case 2:
+    case "POINTS_EXPIRY_MODE_MONTH_END":
+      return PointsExpiryMode.POINTS_EXPIRY_MODE_MONTH_END;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return PointsExpiryMode.UNRECOGNIZED;
+  }
+}
+
+export function pointsExpiryModeToJSON(object: PointsExpiryMode): string {
+  switch (object) {
+    case PointsExpiryMode.POINTS_EXPIRY_MODE_UNSPECIFIED:
+      return "POINTS_EXPIRY_MODE_UNSPECIFIED";
+    case PointsExpiryMode.POINTS_EXPIRY_MODE_DURATION:
+      return "POINTS_EXPIRY_MODE_DURATION";
+    case PointsExpiryMode.POINTS_EXPIRY_MODE_MONTH_END:
+      return "POINTS_EXPIRY_MODE_MONTH_END";
+    case PointsExpiryMode.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** What refunding an earn does when its points were already spent. */
+export enum RefundOverdraftPolicy {
+  /** REFUND_OVERDRAFT_POLICY_UNSPECIFIED - Not set: treated as REFUND_OVERDRAFT_POLICY_REJECT. */
+  REFUND_OVERDRAFT_POLICY_UNSPECIFIED = 0,
+  /** REFUND_OVERDRAFT_POLICY_REJECT - The refund fails with INSUFFICIENT_POINTS; the balance never goes negative. */
+  REFUND_OVERDRAFT_POLICY_REJECT = 1,
+  /**
+   * REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE - The refund is posted and the wallet may go negative by the spent part; later earns pay it
+   * back first.
+   */
+  REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function refundOverdraftPolicyFromJSON(object: any): RefundOverdraftPolicy {
+  switch (object) {
+    case 0:
+    case "REFUND_OVERDRAFT_POLICY_UNSPECIFIED":
+      return RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_UNSPECIFIED;
+    case 1:
+    case "REFUND_OVERDRAFT_POLICY_REJECT":
+      return RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_REJECT;
+    case 2:
+    case "REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE":
+      return RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return RefundOverdraftPolicy.UNRECOGNIZED;
+  }
+}
+
+export function refundOverdraftPolicyToJSON(object: RefundOverdraftPolicy): string {
+  switch (object) {
+    case RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_UNSPECIFIED:
+      return "REFUND_OVERDRAFT_POLICY_UNSPECIFIED";
+    case RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_REJECT:
+      return "REFUND_OVERDRAFT_POLICY_REJECT";
+    case RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE:
+      return "REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE";
+    case RefundOverdraftPolicy.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** How a fractional number of points is made whole. Every conversion states its rule. */
 export enum RoundingMode {
   /** ROUNDING_MODE_UNSPECIFIED - Not set: treated as ROUNDING_MODE_FLOOR. */
@@ -141,6 +233,11 @@ export enum EarnEvent {
   EARN_EVENT_FIRST_PURCHASE = 2,
   /** EARN_EVENT_MARKETING_OPT_IN - A member of the account opted in to a marketing channel for the first time. */
   EARN_EVENT_MARKETING_OPT_IN = 3,
+  /**
+   * EARN_EVENT_CUSTOM - An event the program defines, named by EventEarnRule.custom_event and reported with
+   * LoyaltyService.AllocateEvent.
+   */
+  EARN_EVENT_CUSTOM = 4,
   UNRECOGNIZED = -1,
 }
 
@@ -158,6 +255,9 @@ export function earnEventFromJSON(object: any): EarnEvent {
     case 3:
     case "EARN_EVENT_MARKETING_OPT_IN":
       return EarnEvent.EARN_EVENT_MARKETING_OPT_IN;
+    case 4:
+    case "EARN_EVENT_CUSTOM":
+      return EarnEvent.EARN_EVENT_CUSTOM;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -175,6 +275,8 @@ export function earnEventToJSON(object: EarnEvent): string {
       return "EARN_EVENT_FIRST_PURCHASE";
     case EarnEvent.EARN_EVENT_MARKETING_OPT_IN:
       return "EARN_EVENT_MARKETING_OPT_IN";
+    case EarnEvent.EARN_EVENT_CUSTOM:
+      return "EARN_EVENT_CUSTOM";
     case EarnEvent.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -365,7 +467,31 @@ export interface Program {
     | Timestamp
     | undefined;
   /** When the program last changed. Output only. */
-  updateTime: Timestamp | undefined;
+  updateTime:
+    | Timestamp
+    | undefined;
+  /**
+   * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+   * POINTS_EXPIRY_MODE_DURATION.
+   */
+  pointsExpiryMode: PointsExpiryMode;
+  /**
+   * POINTS_EXPIRY_MODE_MONTH_END: points expire at the end of the month (program time zone)
+   * this many months after the month of the earn (0: the end of the earn's month). 0..120.
+   */
+  pointsExpiryMonths: number;
+  /**
+   * A redemption must leave at least this many points available (else
+   * REDEMPTION_THRESHOLD_NOT_MET). 0..10^12.
+   */
+  minRemainingBalancePoints: string;
+  /**
+   * The smallest number of points one redemption may redeem (else REDEEM_AMOUNT_TOO_LOW).
+   * 0..10^12; 0 or 1: any positive amount.
+   */
+  minRedeemPoints: string;
+  /** What a refund of an earn does when its points were already spent. Unset: REJECT. */
+  refundOverdraft: RefundOverdraftPolicy;
 }
 
 /** Fixed points when an event happens to an account. */
@@ -374,6 +500,16 @@ export interface EventEarnRule {
   event: EarnEvent;
   /** Points awarded: 1..10^9. */
   points: string;
+  /**
+   * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+   * Empty otherwise.
+   */
+  customEvent: string;
+  /**
+   * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
+   * every AllocateEvent awards them.
+   */
+  oncePerAccount: boolean;
 }
 
 /**
@@ -390,6 +526,25 @@ export interface RatioEarnRule {
   roundingMode: RoundingMode;
   /** Only purchases in these stores; at most 1000. Empty: any store. */
   storeIds: string[];
+  /**
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   */
+  bands: SpendBand[];
+}
+
+/** A rate of a RatioEarnRule from a bill amount on. */
+export interface SpendBand {
+  /** The bill amount from which this rate applies. Required; positive; program currency. */
+  minBillAmount:
+    | Money
+    | undefined;
+  /** 1..10^6. */
+  pointsNumerator: string;
+  /** In minor units of the program's currency: 1..10^9. */
+  amountMinorDenominator: string;
 }
 
 /** One step of a TierEarnRule. */
@@ -530,7 +685,55 @@ export interface PointsTransaction {
     | Timestamp
     | undefined;
   /** Credits: when the points expire (Program.points_expiry after the earn); unset if never. */
-  expireTime: Timestamp | undefined;
+  expireTime:
+    | Timestamp
+    | undefined;
+  /** EARN: the breakdown of points: the base points of the RATIO rules ... */
+  regularPoints: string;
+  /** ... the extra points of promotions, card types, the account's tier and TIER rules ... */
+  bonusPoints: string;
+  /** ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward. */
+  rewardPoints: string;
+  /** REFUND: the note given with it; EVENT: the event's name. */
+  note: string;
+}
+
+/**
+ * A membership level of a program (e.g. Silver, Gold): accounts move up to a tier when their
+ * spend over the last evaluation_days reaches its target_spend, and down when it falls below
+ * the min_spend of their tier at an evaluation.
+ */
+export interface Tier {
+  /** Server-assigned UUID. Output only. */
+  tierId: string;
+  /** The program. Required; immutable. */
+  programId: string;
+  /** Name for back-office and apps. Required; at most 256 characters. */
+  displayName: string;
+  /**
+   * Spend (bill amounts earned on, minus refunds) over the last evaluation_days that moves an
+   * account up to this tier. Required; not negative; program currency; unique per program. An
+   * account with no spend is in the tier whose target_spend is zero, if any.
+   */
+  targetSpend:
+    | Money
+    | undefined;
+  /**
+   * Spend over the last evaluation_days an account must keep to stay in this tier when it is
+   * evaluated. Not above target_spend; unset: zero.
+   */
+  minSpend:
+    | Money
+    | undefined;
+  /**
+   * Factor on the points of purchases of accounts in this tier, in basis points:
+   * 10000..1000000 (10000 = no change).
+   */
+  multiplierBps: number;
+  /** Days of spend an evaluation looks back: 1..3660. */
+  evaluationDays: number;
+  /** When the tier was created. Output only. */
+  createTime: Timestamp | undefined;
 }
 
 /** An account's points balance. */
@@ -553,7 +756,11 @@ export interface Balance {
     | Timestamp
     | undefined;
   /** The server time the balance was read at. */
-  balanceTime: Timestamp | undefined;
+  balanceTime:
+    | Timestamp
+    | undefined;
+  /** The account's tier; empty if the program has no tier it reaches. */
+  tierId: string;
 }
 
 function createBaseProgram(): Program {
@@ -566,6 +773,11 @@ function createBaseProgram(): Program {
     minRedemptionBalancePoints: "0",
     createTime: undefined,
     updateTime: undefined,
+    pointsExpiryMode: 0,
+    pointsExpiryMonths: 0,
+    minRemainingBalancePoints: "0",
+    minRedeemPoints: "0",
+    refundOverdraft: 0,
   };
 }
 
@@ -594,6 +806,21 @@ export const Program: MessageFns<Program> = {
     }
     if (message.updateTime !== undefined) {
       Timestamp.encode(message.updateTime, writer.uint32(66).fork()).join();
+    }
+    if (message.pointsExpiryMode !== 0) {
+      writer.uint32(72).int32(message.pointsExpiryMode);
+    }
+    if (message.pointsExpiryMonths !== 0) {
+      writer.uint32(80).int32(message.pointsExpiryMonths);
+    }
+    if (message.minRemainingBalancePoints !== "0") {
+      writer.uint32(88).int64(message.minRemainingBalancePoints);
+    }
+    if (message.minRedeemPoints !== "0") {
+      writer.uint32(96).int64(message.minRedeemPoints);
+    }
+    if (message.refundOverdraft !== 0) {
+      writer.uint32(104).int32(message.refundOverdraft);
     }
     return writer;
   },
@@ -675,6 +902,46 @@ export const Program: MessageFns<Program> = {
             message.updateTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.pointsExpiryMode = reader.int32() as any;
+            continue;
+          }
+          case 10: {
+            if (tag !== 80) {
+              break;
+            }
+
+            message.pointsExpiryMonths = reader.int32();
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.minRemainingBalancePoints = reader.int64().toString();
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.minRedeemPoints = reader.int64().toString();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.refundOverdraft = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -729,6 +996,31 @@ export const Program: MessageFns<Program> = {
         : isSet(object.update_time)
         ? fromJsonTimestamp(object.update_time)
         : undefined,
+      pointsExpiryMode: isSet(object.pointsExpiryMode)
+        ? pointsExpiryModeFromJSON(object.pointsExpiryMode)
+        : isSet(object.points_expiry_mode)
+        ? pointsExpiryModeFromJSON(object.points_expiry_mode)
+        : 0,
+      pointsExpiryMonths: isSet(object.pointsExpiryMonths)
+        ? globalThis.Number(object.pointsExpiryMonths)
+        : isSet(object.points_expiry_months)
+        ? globalThis.Number(object.points_expiry_months)
+        : 0,
+      minRemainingBalancePoints: isSet(object.minRemainingBalancePoints)
+        ? globalThis.String(object.minRemainingBalancePoints)
+        : isSet(object.min_remaining_balance_points)
+        ? globalThis.String(object.min_remaining_balance_points)
+        : "0",
+      minRedeemPoints: isSet(object.minRedeemPoints)
+        ? globalThis.String(object.minRedeemPoints)
+        : isSet(object.min_redeem_points)
+        ? globalThis.String(object.min_redeem_points)
+        : "0",
+      refundOverdraft: isSet(object.refundOverdraft)
+        ? refundOverdraftPolicyFromJSON(object.refundOverdraft)
+        : isSet(object.refund_overdraft)
+        ? refundOverdraftPolicyFromJSON(object.refund_overdraft)
+        : 0,
     };
   },
 
@@ -758,6 +1050,21 @@ export const Program: MessageFns<Program> = {
     if (message.updateTime !== undefined) {
       obj.updateTime = fromTimestamp(message.updateTime).toISOString();
     }
+    if (message.pointsExpiryMode !== 0) {
+      obj.pointsExpiryMode = pointsExpiryModeToJSON(message.pointsExpiryMode);
+    }
+    if (message.pointsExpiryMonths !== 0) {
+      obj.pointsExpiryMonths = Math.round(message.pointsExpiryMonths);
+    }
+    if (message.minRemainingBalancePoints !== "0") {
+      obj.minRemainingBalancePoints = message.minRemainingBalancePoints;
+    }
+    if (message.minRedeemPoints !== "0") {
+      obj.minRedeemPoints = message.minRedeemPoints;
+    }
+    if (message.refundOverdraft !== 0) {
+      obj.refundOverdraft = refundOverdraftPolicyToJSON(message.refundOverdraft);
+    }
     return obj;
   },
 
@@ -780,12 +1087,17 @@ export const Program: MessageFns<Program> = {
     message.updateTime = (object.updateTime !== undefined && object.updateTime !== null)
       ? Timestamp.fromPartial(object.updateTime)
       : undefined;
+    message.pointsExpiryMode = object.pointsExpiryMode ?? 0;
+    message.pointsExpiryMonths = object.pointsExpiryMonths ?? 0;
+    message.minRemainingBalancePoints = object.minRemainingBalancePoints ?? "0";
+    message.minRedeemPoints = object.minRedeemPoints ?? "0";
+    message.refundOverdraft = object.refundOverdraft ?? 0;
     return message;
   },
 };
 
 function createBaseEventEarnRule(): EventEarnRule {
-  return { event: 0, points: "0" };
+  return { event: 0, points: "0", customEvent: "", oncePerAccount: false };
 }
 
 export const EventEarnRule: MessageFns<EventEarnRule> = {
@@ -795,6 +1107,12 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
     }
     if (message.points !== "0") {
       writer.uint32(16).int64(message.points);
+    }
+    if (message.customEvent !== "") {
+      writer.uint32(26).string(message.customEvent);
+    }
+    if (message.oncePerAccount !== false) {
+      writer.uint32(32).bool(message.oncePerAccount);
     }
     return writer;
   },
@@ -828,6 +1146,22 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
             message.points = reader.int64().toString();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.customEvent = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.oncePerAccount = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -844,6 +1178,16 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
     return {
       event: isSet(object.event) ? earnEventFromJSON(object.event) : 0,
       points: isSet(object.points) ? globalThis.String(object.points) : "0",
+      customEvent: isSet(object.customEvent)
+        ? globalThis.String(object.customEvent)
+        : isSet(object.custom_event)
+        ? globalThis.String(object.custom_event)
+        : "",
+      oncePerAccount: isSet(object.oncePerAccount)
+        ? globalThis.Boolean(object.oncePerAccount)
+        : isSet(object.once_per_account)
+        ? globalThis.Boolean(object.once_per_account)
+        : false,
     };
   },
 
@@ -855,6 +1199,12 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
     if (message.points !== "0") {
       obj.points = message.points;
     }
+    if (message.customEvent !== "") {
+      obj.customEvent = message.customEvent;
+    }
+    if (message.oncePerAccount !== false) {
+      obj.oncePerAccount = message.oncePerAccount;
+    }
     return obj;
   },
 
@@ -865,12 +1215,14 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
     const message = createBaseEventEarnRule();
     message.event = object.event ?? 0;
     message.points = object.points ?? "0";
+    message.customEvent = object.customEvent ?? "";
+    message.oncePerAccount = object.oncePerAccount ?? false;
     return message;
   },
 };
 
 function createBaseRatioEarnRule(): RatioEarnRule {
-  return { pointsNumerator: "0", amountMinorDenominator: "0", roundingMode: 0, storeIds: [] };
+  return { pointsNumerator: "0", amountMinorDenominator: "0", roundingMode: 0, storeIds: [], bands: [] };
 }
 
 export const RatioEarnRule: MessageFns<RatioEarnRule> = {
@@ -886,6 +1238,9 @@ export const RatioEarnRule: MessageFns<RatioEarnRule> = {
     }
     for (const v of message.storeIds) {
       writer.uint32(34).string(v!);
+    }
+    for (const v of message.bands) {
+      SpendBand.encode(v!, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -935,6 +1290,14 @@ export const RatioEarnRule: MessageFns<RatioEarnRule> = {
             message.storeIds.push(reader.string());
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.bands.push(SpendBand.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -969,6 +1332,9 @@ export const RatioEarnRule: MessageFns<RatioEarnRule> = {
         : globalThis.Array.isArray(object?.store_ids)
         ? object.store_ids.map((e: any) => globalThis.String(e))
         : [],
+      bands: globalThis.Array.isArray(object?.bands)
+        ? object.bands.map((e: any) => SpendBand.fromJSON(e))
+        : [],
     };
   },
 
@@ -986,6 +1352,9 @@ export const RatioEarnRule: MessageFns<RatioEarnRule> = {
     if (message.storeIds?.length) {
       obj.storeIds = message.storeIds;
     }
+    if (message.bands?.length) {
+      obj.bands = message.bands.map((e) => SpendBand.toJSON(e));
+    }
     return obj;
   },
 
@@ -998,6 +1367,122 @@ export const RatioEarnRule: MessageFns<RatioEarnRule> = {
     message.amountMinorDenominator = object.amountMinorDenominator ?? "0";
     message.roundingMode = object.roundingMode ?? 0;
     message.storeIds = object.storeIds?.map((e) => e) || [];
+    message.bands = object.bands?.map((e) => SpendBand.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseSpendBand(): SpendBand {
+  return { minBillAmount: undefined, pointsNumerator: "0", amountMinorDenominator: "0" };
+}
+
+export const SpendBand: MessageFns<SpendBand> = {
+  encode(message: SpendBand, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.minBillAmount !== undefined) {
+      Money.encode(message.minBillAmount, writer.uint32(10).fork()).join();
+    }
+    if (message.pointsNumerator !== "0") {
+      writer.uint32(16).int64(message.pointsNumerator);
+    }
+    if (message.amountMinorDenominator !== "0") {
+      writer.uint32(24).int64(message.amountMinorDenominator);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): SpendBand {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseSpendBand();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.minBillAmount = Money.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.pointsNumerator = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.amountMinorDenominator = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): SpendBand {
+    return {
+      minBillAmount: isSet(object.minBillAmount)
+        ? Money.fromJSON(object.minBillAmount)
+        : isSet(object.min_bill_amount)
+        ? Money.fromJSON(object.min_bill_amount)
+        : undefined,
+      pointsNumerator: isSet(object.pointsNumerator)
+        ? globalThis.String(object.pointsNumerator)
+        : isSet(object.points_numerator)
+        ? globalThis.String(object.points_numerator)
+        : "0",
+      amountMinorDenominator: isSet(object.amountMinorDenominator)
+        ? globalThis.String(object.amountMinorDenominator)
+        : isSet(object.amount_minor_denominator)
+        ? globalThis.String(object.amount_minor_denominator)
+        : "0",
+    };
+  },
+
+  toJSON(message: SpendBand): unknown {
+    const obj: any = {};
+    if (message.minBillAmount !== undefined) {
+      obj.minBillAmount = Money.toJSON(message.minBillAmount);
+    }
+    if (message.pointsNumerator !== "0") {
+      obj.pointsNumerator = message.pointsNumerator;
+    }
+    if (message.amountMinorDenominator !== "0") {
+      obj.amountMinorDenominator = message.amountMinorDenominator;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<SpendBand>): SpendBand {
+    return SpendBand.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<SpendBand>): SpendBand {
+    const message = createBaseSpendBand();
+    message.minBillAmount = (object.minBillAmount !== undefined && object.minBillAmount !== null)
+      ? Money.fromPartial(object.minBillAmount)
+      : undefined;
+    message.pointsNumerator = object.pointsNumerator ?? "0";
+    message.amountMinorDenominator = object.amountMinorDenominator ?? "0";
     return message;
   },
 };
@@ -1813,6 +2298,10 @@ function createBasePointsTransaction(): PointsTransaction {
     basketId: "",
     createTime: undefined,
     expireTime: undefined,
+    regularPoints: "0",
+    bonusPoints: "0",
+    rewardPoints: "0",
+    note: "",
   };
 }
 
@@ -1856,6 +2345,18 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     }
     if (message.expireTime !== undefined) {
       Timestamp.encode(message.expireTime, writer.uint32(106).fork()).join();
+    }
+    if (message.regularPoints !== "0") {
+      writer.uint32(112).int64(message.regularPoints);
+    }
+    if (message.bonusPoints !== "0") {
+      writer.uint32(120).int64(message.bonusPoints);
+    }
+    if (message.rewardPoints !== "0") {
+      writer.uint32(128).int64(message.rewardPoints);
+    }
+    if (message.note !== "") {
+      writer.uint32(138).string(message.note);
     }
     return writer;
   },
@@ -1977,6 +2478,38 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
             message.expireTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.regularPoints = reader.int64().toString();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.bonusPoints = reader.int64().toString();
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              break;
+            }
+
+            message.rewardPoints = reader.int64().toString();
+            continue;
+          }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2044,6 +2577,22 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
         : isSet(object.expire_time)
         ? fromJsonTimestamp(object.expire_time)
         : undefined,
+      regularPoints: isSet(object.regularPoints)
+        ? globalThis.String(object.regularPoints)
+        : isSet(object.regular_points)
+        ? globalThis.String(object.regular_points)
+        : "0",
+      bonusPoints: isSet(object.bonusPoints)
+        ? globalThis.String(object.bonusPoints)
+        : isSet(object.bonus_points)
+        ? globalThis.String(object.bonus_points)
+        : "0",
+      rewardPoints: isSet(object.rewardPoints)
+        ? globalThis.String(object.rewardPoints)
+        : isSet(object.reward_points)
+        ? globalThis.String(object.reward_points)
+        : "0",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
     };
   },
 
@@ -2088,6 +2637,18 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     if (message.expireTime !== undefined) {
       obj.expireTime = fromTimestamp(message.expireTime).toISOString();
     }
+    if (message.regularPoints !== "0") {
+      obj.regularPoints = message.regularPoints;
+    }
+    if (message.bonusPoints !== "0") {
+      obj.bonusPoints = message.bonusPoints;
+    }
+    if (message.rewardPoints !== "0") {
+      obj.rewardPoints = message.rewardPoints;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
     return obj;
   },
 
@@ -2115,6 +2676,238 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     message.expireTime = (object.expireTime !== undefined && object.expireTime !== null)
       ? Timestamp.fromPartial(object.expireTime)
       : undefined;
+    message.regularPoints = object.regularPoints ?? "0";
+    message.bonusPoints = object.bonusPoints ?? "0";
+    message.rewardPoints = object.rewardPoints ?? "0";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseTier(): Tier {
+  return {
+    tierId: "",
+    programId: "",
+    displayName: "",
+    targetSpend: undefined,
+    minSpend: undefined,
+    multiplierBps: 0,
+    evaluationDays: 0,
+    createTime: undefined,
+  };
+}
+
+export const Tier: MessageFns<Tier> = {
+  encode(message: Tier, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.tierId !== "") {
+      writer.uint32(10).string(message.tierId);
+    }
+    if (message.programId !== "") {
+      writer.uint32(18).string(message.programId);
+    }
+    if (message.displayName !== "") {
+      writer.uint32(26).string(message.displayName);
+    }
+    if (message.targetSpend !== undefined) {
+      Money.encode(message.targetSpend, writer.uint32(34).fork()).join();
+    }
+    if (message.minSpend !== undefined) {
+      Money.encode(message.minSpend, writer.uint32(42).fork()).join();
+    }
+    if (message.multiplierBps !== 0) {
+      writer.uint32(48).int32(message.multiplierBps);
+    }
+    if (message.evaluationDays !== 0) {
+      writer.uint32(56).int32(message.evaluationDays);
+    }
+    if (message.createTime !== undefined) {
+      Timestamp.encode(message.createTime, writer.uint32(66).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): Tier {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseTier();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.tierId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.programId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.displayName = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.targetSpend = Money.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.minSpend = Money.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.multiplierBps = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.evaluationDays = reader.int32();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.createTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): Tier {
+    return {
+      tierId: isSet(object.tierId)
+        ? globalThis.String(object.tierId)
+        : isSet(object.tier_id)
+        ? globalThis.String(object.tier_id)
+        : "",
+      programId: isSet(object.programId)
+        ? globalThis.String(object.programId)
+        : isSet(object.program_id)
+        ? globalThis.String(object.program_id)
+        : "",
+      displayName: isSet(object.displayName)
+        ? globalThis.String(object.displayName)
+        : isSet(object.display_name)
+        ? globalThis.String(object.display_name)
+        : "",
+      targetSpend: isSet(object.targetSpend)
+        ? Money.fromJSON(object.targetSpend)
+        : isSet(object.target_spend)
+        ? Money.fromJSON(object.target_spend)
+        : undefined,
+      minSpend: isSet(object.minSpend)
+        ? Money.fromJSON(object.minSpend)
+        : isSet(object.min_spend)
+        ? Money.fromJSON(object.min_spend)
+        : undefined,
+      multiplierBps: isSet(object.multiplierBps)
+        ? globalThis.Number(object.multiplierBps)
+        : isSet(object.multiplier_bps)
+        ? globalThis.Number(object.multiplier_bps)
+        : 0,
+      evaluationDays: isSet(object.evaluationDays)
+        ? globalThis.Number(object.evaluationDays)
+        : isSet(object.evaluation_days)
+        ? globalThis.Number(object.evaluation_days)
+        : 0,
+      createTime: isSet(object.createTime)
+        ? fromJsonTimestamp(object.createTime)
+        : isSet(object.create_time)
+        ? fromJsonTimestamp(object.create_time)
+        : undefined,
+    };
+  },
+
+  toJSON(message: Tier): unknown {
+    const obj: any = {};
+    if (message.tierId !== "") {
+      obj.tierId = message.tierId;
+    }
+    if (message.programId !== "") {
+      obj.programId = message.programId;
+    }
+    if (message.displayName !== "") {
+      obj.displayName = message.displayName;
+    }
+    if (message.targetSpend !== undefined) {
+      obj.targetSpend = Money.toJSON(message.targetSpend);
+    }
+    if (message.minSpend !== undefined) {
+      obj.minSpend = Money.toJSON(message.minSpend);
+    }
+    if (message.multiplierBps !== 0) {
+      obj.multiplierBps = Math.round(message.multiplierBps);
+    }
+    if (message.evaluationDays !== 0) {
+      obj.evaluationDays = Math.round(message.evaluationDays);
+    }
+    if (message.createTime !== undefined) {
+      obj.createTime = fromTimestamp(message.createTime).toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<Tier>): Tier {
+    return Tier.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<Tier>): Tier {
+    const message = createBaseTier();
+    message.tierId = object.tierId ?? "";
+    message.programId = object.programId ?? "";
+    message.displayName = object.displayName ?? "";
+    message.targetSpend = (object.targetSpend !== undefined && object.targetSpend !== null)
+      ? Money.fromPartial(object.targetSpend)
+      : undefined;
+    message.minSpend = (object.minSpend !== undefined && object.minSpend !== null)
+      ? Money.fromPartial(object.minSpend)
+      : undefined;
+    message.multiplierBps = object.multiplierBps ?? 0;
+    message.evaluationDays = object.evaluationDays ?? 0;
+    message.createTime = (object.createTime !== undefined && object.createTime !== null)
+      ? Timestamp.fromPartial(object.createTime)
+      : undefined;
     return message;
   },
 };
@@ -2128,6 +2921,7 @@ function createBaseBalance(): Balance {
     expiringPoints: "0",
     nextExpireTime: undefined,
     balanceTime: undefined,
+    tierId: "",
   };
 }
 
@@ -2153,6 +2947,9 @@ export const Balance: MessageFns<Balance> = {
     }
     if (message.balanceTime !== undefined) {
       Timestamp.encode(message.balanceTime, writer.uint32(58).fork()).join();
+    }
+    if (message.tierId !== "") {
+      writer.uint32(66).string(message.tierId);
     }
     return writer;
   },
@@ -2226,6 +3023,14 @@ export const Balance: MessageFns<Balance> = {
             message.balanceTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.tierId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2275,6 +3080,11 @@ export const Balance: MessageFns<Balance> = {
         : isSet(object.balance_time)
         ? fromJsonTimestamp(object.balance_time)
         : undefined,
+      tierId: isSet(object.tierId)
+        ? globalThis.String(object.tierId)
+        : isSet(object.tier_id)
+        ? globalThis.String(object.tier_id)
+        : "",
     };
   },
 
@@ -2301,6 +3111,9 @@ export const Balance: MessageFns<Balance> = {
     if (message.balanceTime !== undefined) {
       obj.balanceTime = fromTimestamp(message.balanceTime).toISOString();
     }
+    if (message.tierId !== "") {
+      obj.tierId = message.tierId;
+    }
     return obj;
   },
 
@@ -2320,6 +3133,7 @@ export const Balance: MessageFns<Balance> = {
     message.balanceTime = (object.balanceTime !== undefined && object.balanceTime !== null)
       ? Timestamp.fromPartial(object.balanceTime)
       : undefined;
+    message.tierId = object.tierId ?? "";
     return message;
   },
 };

@@ -33,6 +33,7 @@ private static final long serialVersionUID = 0L;
   }
   private Balance() {
     accountId_ = "";
+    tierId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -238,6 +239,53 @@ private static final long serialVersionUID = 0L;
     return balanceTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : balanceTime_;
   }
 
+  public static final int TIER_ID_FIELD_NUMBER = 8;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object tierId_ = "";
+  /**
+   * <pre>
+   * The account's tier; empty if the program has no tier it reaches.
+   * </pre>
+   *
+   * <code>string tier_id = 8 [json_name = "tierId"];</code>
+   * @return The tierId.
+   */
+  @java.lang.Override
+  public java.lang.String getTierId() {
+    java.lang.Object ref = tierId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      tierId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The account's tier; empty if the program has no tier it reaches.
+   * </pre>
+   *
+   * <code>string tier_id = 8 [json_name = "tierId"];</code>
+   * @return The bytes for tierId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getTierIdBytes() {
+    java.lang.Object ref = tierId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      tierId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -273,6 +321,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       output.writeMessage(7, getBalanceTime());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(tierId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 8, tierId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -303,6 +354,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(7, getBalanceTime());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(tierId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(8, tierId_);
     }
     return size;
   }
@@ -348,6 +402,8 @@ private static final long serialVersionUID = 0L;
       if (!getBalanceTime()
           .equals(other.getBalanceTime())) return false;
     }
+    if (!getTierId()
+        .equals(other.getTierId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -381,6 +437,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + BALANCE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getBalanceTime().hashCode();
     }
+    hash = (37 * hash) + TIER_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getTierId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -538,6 +596,7 @@ private static final long serialVersionUID = 0L;
         balanceTimeBuilder_.dispose();
         balanceTimeBuilder_ = null;
       }
+      tierId_ = "";
       return this;
     }
 
@@ -599,6 +658,9 @@ private static final long serialVersionUID = 0L;
             : balanceTimeBuilder_.build();
         to_bitField0_ |= 0x00000002;
       }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.tierId_ = tierId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -636,6 +698,11 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasBalanceTime()) {
         mergeBalanceTime(other.getBalanceTime());
+      }
+      if (!other.getTierId().isEmpty()) {
+        tierId_ = other.tierId_;
+        bitField0_ |= 0x00000080;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -702,6 +769,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000040;
               break;
             } // case 58
+            case 66: {
+              tierId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 66
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1302,6 +1374,98 @@ private static final long serialVersionUID = 0L;
         balanceTime_ = null;
       }
       return balanceTimeBuilder_;
+    }
+
+    private java.lang.Object tierId_ = "";
+    /**
+     * <pre>
+     * The account's tier; empty if the program has no tier it reaches.
+     * </pre>
+     *
+     * <code>string tier_id = 8 [json_name = "tierId"];</code>
+     * @return The tierId.
+     */
+    public java.lang.String getTierId() {
+      java.lang.Object ref = tierId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        tierId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The account's tier; empty if the program has no tier it reaches.
+     * </pre>
+     *
+     * <code>string tier_id = 8 [json_name = "tierId"];</code>
+     * @return The bytes for tierId.
+     */
+    public com.google.protobuf.ByteString
+        getTierIdBytes() {
+      java.lang.Object ref = tierId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        tierId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The account's tier; empty if the program has no tier it reaches.
+     * </pre>
+     *
+     * <code>string tier_id = 8 [json_name = "tierId"];</code>
+     * @param value The tierId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setTierId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      tierId_ = value;
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account's tier; empty if the program has no tier it reaches.
+     * </pre>
+     *
+     * <code>string tier_id = 8 [json_name = "tierId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearTierId() {
+      tierId_ = getDefaultInstance().getTierId();
+      bitField0_ = (bitField0_ & ~0x00000080);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account's tier; empty if the program has no tier it reaches.
+     * </pre>
+     *
+     * <code>string tier_id = 8 [json_name = "tierId"];</code>
+     * @param value The bytes for tierId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setTierIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      tierId_ = value;
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.Balance)

@@ -124,4 +124,24 @@ public interface BalanceOrBuilder extends
    * <code>.google.protobuf.Timestamp balance_time = 7 [json_name = "balanceTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getBalanceTimeOrBuilder();
+
+  /**
+   * <pre>
+   * The account's tier; empty if the program has no tier it reaches.
+   * </pre>
+   *
+   * <code>string tier_id = 8 [json_name = "tierId"];</code>
+   * @return The tierId.
+   */
+  java.lang.String getTierId();
+  /**
+   * <pre>
+   * The account's tier; empty if the program has no tier it reaches.
+   * </pre>
+   *
+   * <code>string tier_id = 8 [json_name = "tierId"];</code>
+   * @return The bytes for tierId.
+   */
+  com.google.protobuf.ByteString
+      getTierIdBytes();
 }

@@ -47,6 +47,15 @@ public enum EarnEvent
    * <code>EARN_EVENT_MARKETING_OPT_IN = 3;</code>
    */
   EARN_EVENT_MARKETING_OPT_IN(3),
+  /**
+   * <pre>
+   * An event the program defines, named by EventEarnRule.custom_event and reported with
+   * LoyaltyService.AllocateEvent.
+   * </pre>
+   *
+   * <code>EARN_EVENT_CUSTOM = 4;</code>
+   */
+  EARN_EVENT_CUSTOM(4),
   UNRECOGNIZED(-1),
   ;
 
@@ -91,6 +100,15 @@ public enum EarnEvent
    * <code>EARN_EVENT_MARKETING_OPT_IN = 3;</code>
    */
   public static final int EARN_EVENT_MARKETING_OPT_IN_VALUE = 3;
+  /**
+   * <pre>
+   * An event the program defines, named by EventEarnRule.custom_event and reported with
+   * LoyaltyService.AllocateEvent.
+   * </pre>
+   *
+   * <code>EARN_EVENT_CUSTOM = 4;</code>
+   */
+  public static final int EARN_EVENT_CUSTOM_VALUE = 4;
 
 
   public final int getNumber() {
@@ -121,6 +139,7 @@ public enum EarnEvent
       case 1: return EARN_EVENT_ACCOUNT_CREATED;
       case 2: return EARN_EVENT_FIRST_PURCHASE;
       case 3: return EARN_EVENT_MARKETING_OPT_IN;
+      case 4: return EARN_EVENT_CUSTOM;
       default: return null;
     }
   }
@@ -151,7 +170,7 @@ public enum EarnEvent
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(2);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(4);
   }
 
   private static final EarnEvent[] VALUES = values();

@@ -33,6 +33,7 @@ private static final long serialVersionUID = 0L;
   }
   private EventEarnRule() {
     event_ = 0;
+    customEvent_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -94,6 +95,71 @@ private static final long serialVersionUID = 0L;
     return points_;
   }
 
+  public static final int CUSTOM_EVENT_FIELD_NUMBER = 3;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object customEvent_ = "";
+  /**
+   * <pre>
+   * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+   * Empty otherwise.
+   * </pre>
+   *
+   * <code>string custom_event = 3 [json_name = "customEvent"];</code>
+   * @return The customEvent.
+   */
+  @java.lang.Override
+  public java.lang.String getCustomEvent() {
+    java.lang.Object ref = customEvent_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      customEvent_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+   * Empty otherwise.
+   * </pre>
+   *
+   * <code>string custom_event = 3 [json_name = "customEvent"];</code>
+   * @return The bytes for customEvent.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getCustomEventBytes() {
+    java.lang.Object ref = customEvent_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      customEvent_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int ONCE_PER_ACCOUNT_FIELD_NUMBER = 4;
+  private boolean oncePerAccount_ = false;
+  /**
+   * <pre>
+   * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
+   * every AllocateEvent awards them.
+   * </pre>
+   *
+   * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>
+   * @return The oncePerAccount.
+   */
+  @java.lang.Override
+  public boolean getOncePerAccount() {
+    return oncePerAccount_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -114,6 +180,12 @@ private static final long serialVersionUID = 0L;
     if (points_ != 0L) {
       output.writeInt64(2, points_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(customEvent_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 3, customEvent_);
+    }
+    if (oncePerAccount_ != false) {
+      output.writeBool(4, oncePerAccount_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -125,6 +197,13 @@ private static final long serialVersionUID = 0L;
     if (points_ != 0L) {
       size += com.google.protobuf.CodedOutputStream
         .computeInt64Size(2, points_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(customEvent_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(3, customEvent_);
+    }
+    if (oncePerAccount_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(4, oncePerAccount_);
     }
     return size;
   }
@@ -153,6 +232,10 @@ private static final long serialVersionUID = 0L;
     if (event_ != other.event_) return false;
     if (getPoints()
         != other.getPoints()) return false;
+    if (!getCustomEvent()
+        .equals(other.getCustomEvent())) return false;
+    if (getOncePerAccount()
+        != other.getOncePerAccount()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -169,6 +252,11 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + POINTS_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
         getPoints());
+    hash = (37 * hash) + CUSTOM_EVENT_FIELD_NUMBER;
+    hash = (53 * hash) + getCustomEvent().hashCode();
+    hash = (37 * hash) + ONCE_PER_ACCOUNT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getOncePerAccount());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -306,6 +394,8 @@ private static final long serialVersionUID = 0L;
       bitField0_ = 0;
       event_ = 0;
       points_ = 0L;
+      customEvent_ = "";
+      oncePerAccount_ = false;
       return this;
     }
 
@@ -345,6 +435,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.points_ = points_;
       }
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.customEvent_ = customEvent_;
+      }
+      if (((from_bitField0_ & 0x00000008) != 0)) {
+        result.oncePerAccount_ = oncePerAccount_;
+      }
     }
 
     @java.lang.Override
@@ -364,6 +460,14 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getPoints() != 0L) {
         setPoints(other.getPoints());
+      }
+      if (!other.getCustomEvent().isEmpty()) {
+        customEvent_ = other.customEvent_;
+        bitField0_ |= 0x00000004;
+        onChanged();
+      }
+      if (other.getOncePerAccount() != false) {
+        setOncePerAccount(other.getOncePerAccount());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -401,6 +505,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 16
+            case 26: {
+              customEvent_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 26
+            case 32: {
+              oncePerAccount_ = input.readBool();
+              bitField0_ |= 0x00000008;
+              break;
+            } // case 32
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -530,6 +644,150 @@ private static final long serialVersionUID = 0L;
     public Builder clearPoints() {
       bitField0_ = (bitField0_ & ~0x00000002);
       points_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object customEvent_ = "";
+    /**
+     * <pre>
+     * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+     * Empty otherwise.
+     * </pre>
+     *
+     * <code>string custom_event = 3 [json_name = "customEvent"];</code>
+     * @return The customEvent.
+     */
+    public java.lang.String getCustomEvent() {
+      java.lang.Object ref = customEvent_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        customEvent_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+     * Empty otherwise.
+     * </pre>
+     *
+     * <code>string custom_event = 3 [json_name = "customEvent"];</code>
+     * @return The bytes for customEvent.
+     */
+    public com.google.protobuf.ByteString
+        getCustomEventBytes() {
+      java.lang.Object ref = customEvent_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        customEvent_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+     * Empty otherwise.
+     * </pre>
+     *
+     * <code>string custom_event = 3 [json_name = "customEvent"];</code>
+     * @param value The customEvent to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCustomEvent(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      customEvent_ = value;
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+     * Empty otherwise.
+     * </pre>
+     *
+     * <code>string custom_event = 3 [json_name = "customEvent"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearCustomEvent() {
+      customEvent_ = getDefaultInstance().getCustomEvent();
+      bitField0_ = (bitField0_ & ~0x00000004);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+     * Empty otherwise.
+     * </pre>
+     *
+     * <code>string custom_event = 3 [json_name = "customEvent"];</code>
+     * @param value The bytes for customEvent to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCustomEventBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      customEvent_ = value;
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+
+    private boolean oncePerAccount_ ;
+    /**
+     * <pre>
+     * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
+     * every AllocateEvent awards them.
+     * </pre>
+     *
+     * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>
+     * @return The oncePerAccount.
+     */
+    @java.lang.Override
+    public boolean getOncePerAccount() {
+      return oncePerAccount_;
+    }
+    /**
+     * <pre>
+     * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
+     * every AllocateEvent awards them.
+     * </pre>
+     *
+     * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>
+     * @param value The oncePerAccount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setOncePerAccount(boolean value) {
+
+      oncePerAccount_ = value;
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
+     * every AllocateEvent awards them.
+     * </pre>
+     *
+     * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearOncePerAccount() {
+      bitField0_ = (bitField0_ & ~0x00000008);
+      oncePerAccount_ = false;
       onChanged();
       return this;
     }

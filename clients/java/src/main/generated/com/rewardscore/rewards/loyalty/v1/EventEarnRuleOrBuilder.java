@@ -38,4 +38,37 @@ public interface EventEarnRuleOrBuilder extends
    * @return The points.
    */
   long getPoints();
+
+  /**
+   * <pre>
+   * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+   * Empty otherwise.
+   * </pre>
+   *
+   * <code>string custom_event = 3 [json_name = "customEvent"];</code>
+   * @return The customEvent.
+   */
+  java.lang.String getCustomEvent();
+  /**
+   * <pre>
+   * EARN_EVENT_CUSTOM: the event's name, 1..64 characters of letters, digits, '_', '.', '-'.
+   * Empty otherwise.
+   * </pre>
+   *
+   * <code>string custom_event = 3 [json_name = "customEvent"];</code>
+   * @return The bytes for customEvent.
+   */
+  com.google.protobuf.ByteString
+      getCustomEventBytes();
+
+  /**
+   * <pre>
+   * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
+   * every AllocateEvent awards them.
+   * </pre>
+   *
+   * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>
+   * @return The oncePerAccount.
+   */
+  boolean getOncePerAccount();
 }

@@ -87,35 +87,35 @@ public final class LoyaltyServiceGrpc {
     return getEarnByCodeMethod;
   }
 
-  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest,
-      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> getSendRedemptionOtpMethod;
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest,
+      com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> getRequestRedemptionOtpMethod;
 
   @io.grpc.stub.annotations.RpcMethod(
-      fullMethodName = SERVICE_NAME + '/' + "SendRedemptionOtp",
-      requestType = com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.class,
-      responseType = com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.class,
+      fullMethodName = SERVICE_NAME + '/' + "RequestRedemptionOtp",
+      requestType = com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse.class,
       methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
-  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest,
-      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> getSendRedemptionOtpMethod() {
-    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest, com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> getSendRedemptionOtpMethod;
-    if ((getSendRedemptionOtpMethod = LoyaltyServiceGrpc.getSendRedemptionOtpMethod) == null) {
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest,
+      com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> getRequestRedemptionOtpMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest, com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> getRequestRedemptionOtpMethod;
+    if ((getRequestRedemptionOtpMethod = LoyaltyServiceGrpc.getRequestRedemptionOtpMethod) == null) {
       synchronized (LoyaltyServiceGrpc.class) {
-        if ((getSendRedemptionOtpMethod = LoyaltyServiceGrpc.getSendRedemptionOtpMethod) == null) {
-          LoyaltyServiceGrpc.getSendRedemptionOtpMethod = getSendRedemptionOtpMethod =
-              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest, com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse>newBuilder()
+        if ((getRequestRedemptionOtpMethod = LoyaltyServiceGrpc.getRequestRedemptionOtpMethod) == null) {
+          LoyaltyServiceGrpc.getRequestRedemptionOtpMethod = getRequestRedemptionOtpMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest, com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse>newBuilder()
               .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
-              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "SendRedemptionOtp"))
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RequestRedemptionOtp"))
               .setSampledToLocalTracing(true)
               .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
-                  com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.getDefaultInstance()))
+                  com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest.getDefaultInstance()))
               .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
-                  com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.getDefaultInstance()))
-              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("SendRedemptionOtp"))
+                  com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("RequestRedemptionOtp"))
               .build();
         }
       }
     }
-    return getSendRedemptionOtpMethod;
+    return getRequestRedemptionOtpMethod;
   }
 
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest,
@@ -178,6 +178,37 @@ public final class LoyaltyServiceGrpc {
       }
     }
     return getRefundPointsMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.AllocateEventRequest,
+      com.rewardscore.rewards.loyalty.v1.AllocateEventResponse> getAllocateEventMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "AllocateEvent",
+      requestType = com.rewardscore.rewards.loyalty.v1.AllocateEventRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.AllocateEventResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.AllocateEventRequest,
+      com.rewardscore.rewards.loyalty.v1.AllocateEventResponse> getAllocateEventMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.AllocateEventRequest, com.rewardscore.rewards.loyalty.v1.AllocateEventResponse> getAllocateEventMethod;
+    if ((getAllocateEventMethod = LoyaltyServiceGrpc.getAllocateEventMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getAllocateEventMethod = LoyaltyServiceGrpc.getAllocateEventMethod) == null) {
+          LoyaltyServiceGrpc.getAllocateEventMethod = getAllocateEventMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.AllocateEventRequest, com.rewardscore.rewards.loyalty.v1.AllocateEventResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "AllocateEvent"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.AllocateEventRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.AllocateEventResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("AllocateEvent"))
+              .build();
+        }
+      }
+    }
+    return getAllocateEventMethod;
   }
 
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetBalanceRequest,
@@ -357,9 +388,9 @@ public final class LoyaltyServiceGrpc {
      * "retry_time").
      * </pre>
      */
-    default void sendRedemptionOtp(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request,
-        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> responseObserver) {
-      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getSendRedemptionOtpMethod(), responseObserver);
+    default void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRequestRedemptionOtpMethod(), responseObserver);
     }
 
     /**
@@ -391,6 +422,21 @@ public final class LoyaltyServiceGrpc {
     default void refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request,
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RefundPointsResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRefundPointsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Awards the points of the program's EVENT rules for an event that happened to the account
+     * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+     * referrer gets referrer_points and the account referred_points, once per pair.
+     * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+     * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+     * was awarded before).
+     * </pre>
+     */
+    default void allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.AllocateEventResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getAllocateEventMethod(), responseObserver);
     }
 
     /**
@@ -508,10 +554,10 @@ public final class LoyaltyServiceGrpc {
      * "retry_time").
      * </pre>
      */
-    public void sendRedemptionOtp(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request,
-        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> responseObserver) {
+    public void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> responseObserver) {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
-          getChannel().newCall(getSendRedemptionOtpMethod(), getCallOptions()), request, responseObserver);
+          getChannel().newCall(getRequestRedemptionOtpMethod(), getCallOptions()), request, responseObserver);
     }
 
     /**
@@ -545,6 +591,22 @@ public final class LoyaltyServiceGrpc {
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RefundPointsResponse> responseObserver) {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getRefundPointsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Awards the points of the program's EVENT rules for an event that happened to the account
+     * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+     * referrer gets referrer_points and the account referred_points, once per pair.
+     * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+     * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+     * was awarded before).
+     * </pre>
+     */
+    public void allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.AllocateEventResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getAllocateEventMethod(), getCallOptions()), request, responseObserver);
     }
 
     /**
@@ -638,9 +700,9 @@ public final class LoyaltyServiceGrpc {
      * "retry_time").
      * </pre>
      */
-    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse sendRedemptionOtp(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request) throws io.grpc.StatusException {
+    public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) throws io.grpc.StatusException {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
-          getChannel(), getSendRedemptionOtpMethod(), getCallOptions(), request);
+          getChannel(), getRequestRedemptionOtpMethod(), getCallOptions(), request);
     }
 
     /**
@@ -672,6 +734,21 @@ public final class LoyaltyServiceGrpc {
     public com.rewardscore.rewards.loyalty.v1.RefundPointsResponse refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request) throws io.grpc.StatusException {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getRefundPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Awards the points of the program's EVENT rules for an event that happened to the account
+     * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+     * referrer gets referrer_points and the account referred_points, once per pair.
+     * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+     * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+     * was awarded before).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AllocateEventResponse allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getAllocateEventMethod(), getCallOptions(), request);
     }
 
     /**
@@ -763,9 +840,9 @@ public final class LoyaltyServiceGrpc {
      * "retry_time").
      * </pre>
      */
-    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse sendRedemptionOtp(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request) {
+    public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
-          getChannel(), getSendRedemptionOtpMethod(), getCallOptions(), request);
+          getChannel(), getRequestRedemptionOtpMethod(), getCallOptions(), request);
     }
 
     /**
@@ -797,6 +874,21 @@ public final class LoyaltyServiceGrpc {
     public com.rewardscore.rewards.loyalty.v1.RefundPointsResponse refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getRefundPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Awards the points of the program's EVENT rules for an event that happened to the account
+     * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+     * referrer gets referrer_points and the account referred_points, once per pair.
+     * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+     * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+     * was awarded before).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AllocateEventResponse allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getAllocateEventMethod(), getCallOptions(), request);
     }
 
     /**
@@ -890,10 +982,10 @@ public final class LoyaltyServiceGrpc {
      * "retry_time").
      * </pre>
      */
-    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse> sendRedemptionOtp(
-        com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest request) {
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> requestRedemptionOtp(
+        com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
-          getChannel().newCall(getSendRedemptionOtpMethod(), getCallOptions()), request);
+          getChannel().newCall(getRequestRedemptionOtpMethod(), getCallOptions()), request);
     }
 
     /**
@@ -931,6 +1023,22 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Awards the points of the program's EVENT rules for an event that happened to the account
+     * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
+     * referrer gets referrer_points and the account referred_points, once per pair.
+     * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
+     * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
+     * was awarded before).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.AllocateEventResponse> allocateEvent(
+        com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getAllocateEventMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Reads an account's balance now.
      * </pre>
      */
@@ -954,11 +1062,12 @@ public final class LoyaltyServiceGrpc {
 
   private static final int METHODID_EARN_POINTS = 0;
   private static final int METHODID_EARN_BY_CODE = 1;
-  private static final int METHODID_SEND_REDEMPTION_OTP = 2;
+  private static final int METHODID_REQUEST_REDEMPTION_OTP = 2;
   private static final int METHODID_REDEEM_POINTS = 3;
   private static final int METHODID_REFUND_POINTS = 4;
-  private static final int METHODID_GET_BALANCE = 5;
-  private static final int METHODID_LIST_TRANSACTIONS = 6;
+  private static final int METHODID_ALLOCATE_EVENT = 5;
+  private static final int METHODID_GET_BALANCE = 6;
+  private static final int METHODID_LIST_TRANSACTIONS = 7;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -985,9 +1094,9 @@ public final class LoyaltyServiceGrpc {
           serviceImpl.earnByCode((com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse>) responseObserver);
           break;
-        case METHODID_SEND_REDEMPTION_OTP:
-          serviceImpl.sendRedemptionOtp((com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest) request,
-              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse>) responseObserver);
+        case METHODID_REQUEST_REDEMPTION_OTP:
+          serviceImpl.requestRedemptionOtp((com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse>) responseObserver);
           break;
         case METHODID_REDEEM_POINTS:
           serviceImpl.redeemPoints((com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest) request,
@@ -996,6 +1105,10 @@ public final class LoyaltyServiceGrpc {
         case METHODID_REFUND_POINTS:
           serviceImpl.refundPoints((com.rewardscore.rewards.loyalty.v1.RefundPointsRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.RefundPointsResponse>) responseObserver);
+          break;
+        case METHODID_ALLOCATE_EVENT:
+          serviceImpl.allocateEvent((com.rewardscore.rewards.loyalty.v1.AllocateEventRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.AllocateEventResponse>) responseObserver);
           break;
         case METHODID_GET_BALANCE:
           serviceImpl.getBalance((com.rewardscore.rewards.loyalty.v1.GetBalanceRequest) request,
@@ -1038,12 +1151,12 @@ public final class LoyaltyServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse>(
                 service, METHODID_EARN_BY_CODE)))
         .addMethod(
-          getSendRedemptionOtpMethod(),
+          getRequestRedemptionOtpMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
             new MethodHandlers<
-              com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest,
-              com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse>(
-                service, METHODID_SEND_REDEMPTION_OTP)))
+              com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest,
+              com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse>(
+                service, METHODID_REQUEST_REDEMPTION_OTP)))
         .addMethod(
           getRedeemPointsMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -1058,6 +1171,13 @@ public final class LoyaltyServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.RefundPointsRequest,
               com.rewardscore.rewards.loyalty.v1.RefundPointsResponse>(
                 service, METHODID_REFUND_POINTS)))
+        .addMethod(
+          getAllocateEventMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.AllocateEventRequest,
+              com.rewardscore.rewards.loyalty.v1.AllocateEventResponse>(
+                service, METHODID_ALLOCATE_EVENT)))
         .addMethod(
           getGetBalanceMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -1122,9 +1242,10 @@ public final class LoyaltyServiceGrpc {
               .setSchemaDescriptor(new LoyaltyServiceFileDescriptorSupplier())
               .addMethod(getEarnPointsMethod())
               .addMethod(getEarnByCodeMethod())
-              .addMethod(getSendRedemptionOtpMethod())
+              .addMethod(getRequestRedemptionOtpMethod())
               .addMethod(getRedeemPointsMethod())
               .addMethod(getRefundPointsMethod())
+              .addMethod(getAllocateEventMethod())
               .addMethod(getGetBalanceMethod())
               .addMethod(getListTransactionsMethod())
               .build();

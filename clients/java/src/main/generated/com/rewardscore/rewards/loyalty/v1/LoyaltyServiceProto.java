@@ -47,15 +47,15 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_EarnByCodeResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
-    internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_descriptor;
+    internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
-      internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_fieldAccessorTable;
+      internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
-    internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_descriptor;
+    internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
-      internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_fieldAccessorTable;
+      internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor;
   static final 
@@ -96,6 +96,16 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_ListTransactionsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_AllocateEventRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_AllocateEventRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_AllocateEventResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_AllocateEventResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -108,93 +118,120 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "\n(rewards/loyalty/v1/loyalty_service.pro" +
       "to\022\022rewards.loyalty.v1\032\036google/protobuf/" +
       "duration.proto\032\037google/protobuf/timestam" +
-      "p.proto\032\"rewards/loyalty/v1/resources.pr" +
-      "oto\032\033rewards/type/v1/money.proto\"\233\002\n\021Ear" +
-      "nPointsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
-      "estId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\031\n\010" +
-      "store_id\030\003 \001(\tR\007storeId\022%\n\016transaction_i" +
-      "d\030\004 \001(\tR\rtransactionId\0227\n\013bill_amount\030\005 " +
-      "\001(\0132\026.rewards.type.v1.MoneyR\nbillAmount\022" +
-      "!\n\014coupon_codes\030\006 \003(\tR\013couponCodes\022*\n\021pa" +
-      "yment_card_type\030\007 \001(\tR\017paymentCardType\"\224" +
-      "\001\n\022EarnPointsResponse\022G\n\013transaction\030\001 \001" +
-      "(\0132%.rewards.loyalty.v1.PointsTransactio" +
-      "nR\013transaction\0225\n\007balance\030\002 \001(\0132\033.reward" +
-      "s.loyalty.v1.BalanceR\007balance\"e\n\021EarnByC" +
-      "odeRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestI" +
-      "d\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\022\n\004code" +
-      "\030\003 \001(\tR\004code\"\224\001\n\022EarnByCodeResponse\022G\n\013t" +
-      "ransaction\030\001 \001(\0132%.rewards.loyalty.v1.Po" +
-      "intsTransactionR\013transaction\0225\n\007balance\030" +
-      "\002 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bala" +
-      "nce\"\211\001\n\030SendRedemptionOtpRequest\022\035\n\nrequ" +
-      "est_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 " +
-      "\001(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006points\022\027" +
-      "\n\007user_id\030\004 \001(\tR\006userId\"o\n\031SendRedemptio" +
-      "nOtpResponse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013e" +
-      "xpire_time\030\002 \001(\0132\032.google.protobuf.Times" +
-      "tampR\nexpireTime\"\337\001\n\023RedeemPointsRequest" +
-      "\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\naccou" +
-      "nt_id\030\002 \001(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006" +
-      "points\022\025\n\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_cod" +
-      "e\030\005 \001(\tR\007otpCode\022\031\n\010store_id\030\006 \001(\tR\007stor" +
-      "eId\022%\n\016transaction_id\030\007 \001(\tR\rtransaction" +
-      "Id\"\226\001\n\024RedeemPointsResponse\022G\n\013transacti" +
-      "on\030\001 \001(\0132%.rewards.loyalty.v1.PointsTran" +
-      "sactionR\013transaction\0225\n\007balance\030\002 \001(\0132\033." +
-      "rewards.loyalty.v1.BalanceR\007balance\"\224\001\n\023" +
-      "RefundPointsRequest\022\035\n\nrequest_id\030\001 \001(\tR" +
-      "\trequestId\0222\n\025points_transaction_id\030\002 \001(" +
-      "\tR\023pointsTransactionId\022\026\n\006points\030\003 \001(\003R\006" +
-      "points\022\022\n\004note\030\004 \001(\tR\004note\"\226\001\n\024RefundPoi" +
-      "ntsResponse\022G\n\013transaction\030\001 \001(\0132%.rewar" +
-      "ds.loyalty.v1.PointsTransactionR\013transac" +
-      "tion\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty." +
-      "v1.BalanceR\007balance\"r\n\021GetBalanceRequest" +
-      "\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022>\n\rexpir" +
-      "y_window\030\002 \001(\0132\031.google.protobuf.Duratio" +
-      "nR\014expiryWindow\"K\n\022GetBalanceResponse\0225\n" +
-      "\007balance\030\001 \001(\0132\033.rewards.loyalty.v1.Bala" +
-      "nceR\007balance\"\247\002\n\027ListTransactionsRequest" +
-      "\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022?\n\005types" +
-      "\030\002 \003(\0162).rewards.loyalty.v1.PointsTransa" +
-      "ctionTypeR\005types\0229\n\nstart_time\030\003 \001(\0132\032.g" +
-      "oogle.protobuf.TimestampR\tstartTime\0225\n\010e" +
-      "nd_time\030\004 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\007endTime\022\033\n\tpage_size\030\005 \001(\005R\010pageSize\022" +
-      "\035\n\npage_token\030\006 \001(\tR\tpageToken\"\215\001\n\030ListT" +
-      "ransactionsResponse\022I\n\014transactions\030\001 \003(" +
-      "\0132%.rewards.loyalty.v1.PointsTransaction" +
-      "R\014transactions\022&\n\017next_page_token\030\002 \001(\tR" +
-      "\rnextPageToken2\316\005\n\016LoyaltyService\022[\n\nEar" +
-      "nPoints\022%.rewards.loyalty.v1.EarnPointsR" +
-      "equest\032&.rewards.loyalty.v1.EarnPointsRe" +
-      "sponse\022[\n\nEarnByCode\022%.rewards.loyalty.v" +
-      "1.EarnByCodeRequest\032&.rewards.loyalty.v1" +
-      ".EarnByCodeResponse\022p\n\021SendRedemptionOtp" +
-      "\022,.rewards.loyalty.v1.SendRedemptionOtpR" +
-      "equest\032-.rewards.loyalty.v1.SendRedempti" +
-      "onOtpResponse\022a\n\014RedeemPoints\022\'.rewards." +
-      "loyalty.v1.RedeemPointsRequest\032(.rewards" +
-      ".loyalty.v1.RedeemPointsResponse\022a\n\014Refu" +
-      "ndPoints\022\'.rewards.loyalty.v1.RefundPoin" +
-      "tsRequest\032(.rewards.loyalty.v1.RefundPoi" +
-      "ntsResponse\022[\n\nGetBalance\022%.rewards.loya" +
-      "lty.v1.GetBalanceRequest\032&.rewards.loyal" +
-      "ty.v1.GetBalanceResponse\022m\n\020ListTransact" +
-      "ions\022+.rewards.loyalty.v1.ListTransactio" +
-      "nsRequest\032,.rewards.loyalty.v1.ListTrans" +
-      "actionsResponseB\211\001\n\"com.rewardscore.rewa" +
-      "rds.loyalty.v1B\023LoyaltyServiceProtoP\001ZLg" +
-      "ithub.com/rewards-core/rewards-core/clie" +
-      "nts/go/rewards/loyalty/v1;loyaltyv1b\006pro" +
-      "to3"
+      "p.proto\032#rewards/accounts/v1/resources.p" +
+      "roto\032\"rewards/loyalty/v1/resources.proto" +
+      "\032\033rewards/type/v1/money.proto\"\353\002\n\021EarnPo" +
+      "intsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
+      "Id\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\031\n\010sto" +
+      "re_id\030\003 \001(\tR\007storeId\022%\n\016transaction_id\030\004" +
+      " \001(\tR\rtransactionId\0227\n\013bill_amount\030\005 \001(\013" +
+      "2\026.rewards.type.v1.MoneyR\nbillAmount\022!\n\014" +
+      "coupon_codes\030\006 \003(\tR\013couponCodes\022*\n\021payme" +
+      "nt_card_type\030\007 \001(\tR\017paymentCardType\022N\n\022a" +
+      "ccount_identifier\030\010 \001(\0132\037.rewards.accoun" +
+      "ts.v1.IdentifierR\021accountIdentifier\"\224\001\n\022" +
+      "EarnPointsResponse\022G\n\013transaction\030\001 \001(\0132" +
+      "%.rewards.loyalty.v1.PointsTransactionR\013" +
+      "transaction\0225\n\007balance\030\002 \001(\0132\033.rewards.l" +
+      "oyalty.v1.BalanceR\007balance\"\265\001\n\021EarnByCod" +
+      "eRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022" +
+      "\035\n\naccount_id\030\002 \001(\tR\taccountId\022\022\n\004code\030\003" +
+      " \001(\tR\004code\022N\n\022account_identifier\030\004 \001(\0132\037" +
+      ".rewards.accounts.v1.IdentifierR\021account" +
+      "Identifier\"\224\001\n\022EarnByCodeResponse\022G\n\013tra" +
+      "nsaction\030\001 \001(\0132%.rewards.loyalty.v1.Poin" +
+      "tsTransactionR\013transaction\0225\n\007balance\030\002 " +
+      "\001(\0132\033.rewards.loyalty.v1.BalanceR\007balanc" +
+      "e\"\334\001\n\033RequestRedemptionOtpRequest\022\035\n\nreq" +
+      "uest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002" +
+      " \001(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006points\022" +
+      "\027\n\007user_id\030\004 \001(\tR\006userId\022N\n\022account_iden" +
+      "tifier\030\005 \001(\0132\037.rewards.accounts.v1.Ident" +
+      "ifierR\021accountIdentifier\"r\n\034RequestRedem" +
+      "ptionOtpResponse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022" +
+      ";\n\013expire_time\030\002 \001(\0132\032.google.protobuf.T" +
+      "imestampR\nexpireTime\"\257\002\n\023RedeemPointsReq" +
+      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\na" +
+      "ccount_id\030\002 \001(\tR\taccountId\022\026\n\006points\030\003 \001" +
+      "(\003R\006points\022\025\n\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp" +
+      "_code\030\005 \001(\tR\007otpCode\022\031\n\010store_id\030\006 \001(\tR\007" +
+      "storeId\022%\n\016transaction_id\030\007 \001(\tR\rtransac" +
+      "tionId\022N\n\022account_identifier\030\010 \001(\0132\037.rew" +
+      "ards.accounts.v1.IdentifierR\021accountIden" +
+      "tifier\"\226\001\n\024RedeemPointsResponse\022G\n\013trans" +
+      "action\030\001 \001(\0132%.rewards.loyalty.v1.Points" +
+      "TransactionR\013transaction\0225\n\007balance\030\002 \001(" +
+      "\0132\033.rewards.loyalty.v1.BalanceR\007balance\"" +
+      "\224\001\n\023RefundPointsRequest\022\035\n\nrequest_id\030\001 " +
+      "\001(\tR\trequestId\0222\n\025points_transaction_id\030" +
+      "\002 \001(\tR\023pointsTransactionId\022\026\n\006points\030\003 \001" +
+      "(\003R\006points\022\022\n\004note\030\004 \001(\tR\004note\"\226\001\n\024Refun" +
+      "dPointsResponse\022G\n\013transaction\030\001 \001(\0132%.r" +
+      "ewards.loyalty.v1.PointsTransactionR\013tra" +
+      "nsaction\0225\n\007balance\030\002 \001(\0132\033.rewards.loya" +
+      "lty.v1.BalanceR\007balance\"\302\001\n\021GetBalanceRe" +
+      "quest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022>\n\r" +
+      "expiry_window\030\002 \001(\0132\031.google.protobuf.Du" +
+      "rationR\014expiryWindow\022N\n\022account_identifi" +
+      "er\030\003 \001(\0132\037.rewards.accounts.v1.Identifie" +
+      "rR\021accountIdentifier\"K\n\022GetBalanceRespon" +
+      "se\0225\n\007balance\030\001 \001(\0132\033.rewards.loyalty.v1" +
+      ".BalanceR\007balance\"\367\002\n\027ListTransactionsRe" +
+      "quest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022?\n\005" +
+      "types\030\002 \003(\0162).rewards.loyalty.v1.PointsT" +
+      "ransactionTypeR\005types\0229\n\nstart_time\030\003 \001(" +
+      "\0132\032.google.protobuf.TimestampR\tstartTime" +
+      "\0225\n\010end_time\030\004 \001(\0132\032.google.protobuf.Tim" +
+      "estampR\007endTime\022\033\n\tpage_size\030\005 \001(\005R\010page" +
+      "Size\022\035\n\npage_token\030\006 \001(\tR\tpageToken\022N\n\022a" +
+      "ccount_identifier\030\007 \001(\0132\037.rewards.accoun" +
+      "ts.v1.IdentifierR\021accountIdentifier\"\215\001\n\030" +
+      "ListTransactionsResponse\022I\n\014transactions" +
+      "\030\001 \003(\0132%.rewards.loyalty.v1.PointsTransa" +
+      "ctionR\014transactions\022&\n\017next_page_token\030\002" +
+      " \001(\tR\rnextPageToken\"\254\002\n\024AllocateEventReq" +
+      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\na" +
+      "ccount_id\030\002 \001(\tR\taccountId\022N\n\022account_id" +
+      "entifier\030\003 \001(\0132\037.rewards.accounts.v1.Ide" +
+      "ntifierR\021accountIdentifier\0223\n\005event\030\004 \001(" +
+      "\0162\035.rewards.loyalty.v1.EarnEventR\005event\022" +
+      "!\n\014custom_event\030\005 \001(\tR\013customEvent\022.\n\023re" +
+      "ferrer_account_id\030\006 \001(\tR\021referrerAccount" +
+      "Id\"b\n\025AllocateEventResponse\022I\n\014transacti" +
+      "ons\030\001 \003(\0132%.rewards.loyalty.v1.PointsTra" +
+      "nsactionR\014transactions2\275\006\n\016LoyaltyServic" +
+      "e\022[\n\nEarnPoints\022%.rewards.loyalty.v1.Ear" +
+      "nPointsRequest\032&.rewards.loyalty.v1.Earn" +
+      "PointsResponse\022[\n\nEarnByCode\022%.rewards.l" +
+      "oyalty.v1.EarnByCodeRequest\032&.rewards.lo" +
+      "yalty.v1.EarnByCodeResponse\022y\n\024RequestRe" +
+      "demptionOtp\022/.rewards.loyalty.v1.Request" +
+      "RedemptionOtpRequest\0320.rewards.loyalty.v" +
+      "1.RequestRedemptionOtpResponse\022a\n\014Redeem" +
+      "Points\022\'.rewards.loyalty.v1.RedeemPoints" +
+      "Request\032(.rewards.loyalty.v1.RedeemPoint" +
+      "sResponse\022a\n\014RefundPoints\022\'.rewards.loya" +
+      "lty.v1.RefundPointsRequest\032(.rewards.loy" +
+      "alty.v1.RefundPointsResponse\022d\n\rAllocate" +
+      "Event\022(.rewards.loyalty.v1.AllocateEvent" +
+      "Request\032).rewards.loyalty.v1.AllocateEve" +
+      "ntResponse\022[\n\nGetBalance\022%.rewards.loyal" +
+      "ty.v1.GetBalanceRequest\032&.rewards.loyalt" +
+      "y.v1.GetBalanceResponse\022m\n\020ListTransacti" +
+      "ons\022+.rewards.loyalty.v1.ListTransaction" +
+      "sRequest\032,.rewards.loyalty.v1.ListTransa" +
+      "ctionsResponseB\211\001\n\"com.rewardscore.rewar" +
+      "ds.loyalty.v1B\023LoyaltyServiceProtoP\001ZLgi" +
+      "thub.com/rewards-core/rewards-core/clien" +
+      "ts/go/rewards/loyalty/v1;loyaltyv1b\006prot" +
+      "o3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
           com.google.protobuf.DurationProto.getDescriptor(),
           com.google.protobuf.TimestampProto.getDescriptor(),
+          com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor(),
           com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor(),
           com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor(),
         });
@@ -203,7 +240,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", });
+        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_loyalty_v1_EarnPointsResponse_fieldAccessorTable = new
@@ -215,31 +252,31 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnByCodeRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnByCodeRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Code", });
+        new java.lang.String[] { "RequestId", "AccountId", "Code", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnByCodeResponse_descriptor,
         new java.lang.String[] { "Transaction", "Balance", });
-    internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_descriptor =
+    internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor =
       getDescriptor().getMessageType(4);
-    internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_fieldAccessorTable = new
+    internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
-        internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Points", "UserId", });
-    internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_descriptor =
+        internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor,
+        new java.lang.String[] { "RequestId", "AccountId", "Points", "UserId", "AccountIdentifier", });
+    internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor =
       getDescriptor().getMessageType(5);
-    internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_fieldAccessorTable = new
+    internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
-        internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_descriptor,
+        internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor,
         new java.lang.String[] { "OtpId", "ExpireTime", });
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor =
       getDescriptor().getMessageType(6);
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", });
+        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_fieldAccessorTable = new
@@ -263,7 +300,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_GetBalanceRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_GetBalanceRequest_descriptor,
-        new java.lang.String[] { "AccountId", "ExpiryWindow", });
+        new java.lang.String[] { "AccountId", "ExpiryWindow", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_GetBalanceResponse_descriptor =
       getDescriptor().getMessageType(11);
     internal_static_rewards_loyalty_v1_GetBalanceResponse_fieldAccessorTable = new
@@ -275,16 +312,29 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_ListTransactionsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListTransactionsRequest_descriptor,
-        new java.lang.String[] { "AccountId", "Types", "StartTime", "EndTime", "PageSize", "PageToken", });
+        new java.lang.String[] { "AccountId", "Types", "StartTime", "EndTime", "PageSize", "PageToken", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_ListTransactionsResponse_descriptor =
       getDescriptor().getMessageType(13);
     internal_static_rewards_loyalty_v1_ListTransactionsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListTransactionsResponse_descriptor,
         new java.lang.String[] { "Transactions", "NextPageToken", });
+    internal_static_rewards_loyalty_v1_AllocateEventRequest_descriptor =
+      getDescriptor().getMessageType(14);
+    internal_static_rewards_loyalty_v1_AllocateEventRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_AllocateEventRequest_descriptor,
+        new java.lang.String[] { "RequestId", "AccountId", "AccountIdentifier", "Event", "CustomEvent", "ReferrerAccountId", });
+    internal_static_rewards_loyalty_v1_AllocateEventResponse_descriptor =
+      getDescriptor().getMessageType(15);
+    internal_static_rewards_loyalty_v1_AllocateEventResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_AllocateEventResponse_descriptor,
+        new java.lang.String[] { "Transactions", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();
+    com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor();
     com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor();
     com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor();
   }

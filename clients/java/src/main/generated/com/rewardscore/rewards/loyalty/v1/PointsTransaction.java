@@ -41,6 +41,7 @@ private static final long serialVersionUID = 0L;
     transactionId_ = "";
     refundedPointsTransactionId_ = "";
     basketId_ = "";
+    note_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -540,6 +541,98 @@ private static final long serialVersionUID = 0L;
     return expireTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : expireTime_;
   }
 
+  public static final int REGULAR_POINTS_FIELD_NUMBER = 14;
+  private long regularPoints_ = 0L;
+  /**
+   * <pre>
+   * EARN: the breakdown of points: the base points of the RATIO rules ...
+   * </pre>
+   *
+   * <code>int64 regular_points = 14 [json_name = "regularPoints"];</code>
+   * @return The regularPoints.
+   */
+  @java.lang.Override
+  public long getRegularPoints() {
+    return regularPoints_;
+  }
+
+  public static final int BONUS_POINTS_FIELD_NUMBER = 15;
+  private long bonusPoints_ = 0L;
+  /**
+   * <pre>
+   * ... the extra points of promotions, card types, the account's tier and TIER rules ...
+   * </pre>
+   *
+   * <code>int64 bonus_points = 15 [json_name = "bonusPoints"];</code>
+   * @return The bonusPoints.
+   */
+  @java.lang.Override
+  public long getBonusPoints() {
+    return bonusPoints_;
+  }
+
+  public static final int REWARD_POINTS_FIELD_NUMBER = 16;
+  private long rewardPoints_ = 0L;
+  /**
+   * <pre>
+   * ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward.
+   * </pre>
+   *
+   * <code>int64 reward_points = 16 [json_name = "rewardPoints"];</code>
+   * @return The rewardPoints.
+   */
+  @java.lang.Override
+  public long getRewardPoints() {
+    return rewardPoints_;
+  }
+
+  public static final int NOTE_FIELD_NUMBER = 17;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object note_ = "";
+  /**
+   * <pre>
+   * REFUND: the note given with it; EVENT: the event's name.
+   * </pre>
+   *
+   * <code>string note = 17 [json_name = "note"];</code>
+   * @return The note.
+   */
+  @java.lang.Override
+  public java.lang.String getNote() {
+    java.lang.Object ref = note_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      note_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * REFUND: the note given with it; EVENT: the event's name.
+   * </pre>
+   *
+   * <code>string note = 17 [json_name = "note"];</code>
+   * @return The bytes for note.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getNoteBytes() {
+    java.lang.Object ref = note_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      note_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -593,6 +686,18 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       output.writeMessage(13, getExpireTime());
     }
+    if (regularPoints_ != 0L) {
+      output.writeInt64(14, regularPoints_);
+    }
+    if (bonusPoints_ != 0L) {
+      output.writeInt64(15, bonusPoints_);
+    }
+    if (rewardPoints_ != 0L) {
+      output.writeInt64(16, rewardPoints_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(note_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 17, note_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -642,6 +747,21 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(13, getExpireTime());
+    }
+    if (regularPoints_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(14, regularPoints_);
+    }
+    if (bonusPoints_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(15, bonusPoints_);
+    }
+    if (rewardPoints_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(16, rewardPoints_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(note_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(17, note_);
     }
     return size;
   }
@@ -700,6 +820,14 @@ private static final long serialVersionUID = 0L;
       if (!getExpireTime()
           .equals(other.getExpireTime())) return false;
     }
+    if (getRegularPoints()
+        != other.getRegularPoints()) return false;
+    if (getBonusPoints()
+        != other.getBonusPoints()) return false;
+    if (getRewardPoints()
+        != other.getRewardPoints()) return false;
+    if (!getNote()
+        .equals(other.getNote())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -745,6 +873,17 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + EXPIRE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getExpireTime().hashCode();
     }
+    hash = (37 * hash) + REGULAR_POINTS_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getRegularPoints());
+    hash = (37 * hash) + BONUS_POINTS_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getBonusPoints());
+    hash = (37 * hash) + REWARD_POINTS_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getRewardPoints());
+    hash = (37 * hash) + NOTE_FIELD_NUMBER;
+    hash = (53 * hash) + getNote().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -914,6 +1053,10 @@ private static final long serialVersionUID = 0L;
         expireTimeBuilder_.dispose();
         expireTimeBuilder_ = null;
       }
+      regularPoints_ = 0L;
+      bonusPoints_ = 0L;
+      rewardPoints_ = 0L;
+      note_ = "";
       return this;
     }
 
@@ -996,6 +1139,18 @@ private static final long serialVersionUID = 0L;
             : expireTimeBuilder_.build();
         to_bitField0_ |= 0x00000004;
       }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.regularPoints_ = regularPoints_;
+      }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
+        result.bonusPoints_ = bonusPoints_;
+      }
+      if (((from_bitField0_ & 0x00008000) != 0)) {
+        result.rewardPoints_ = rewardPoints_;
+      }
+      if (((from_bitField0_ & 0x00010000) != 0)) {
+        result.note_ = note_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1061,6 +1216,20 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasExpireTime()) {
         mergeExpireTime(other.getExpireTime());
+      }
+      if (other.getRegularPoints() != 0L) {
+        setRegularPoints(other.getRegularPoints());
+      }
+      if (other.getBonusPoints() != 0L) {
+        setBonusPoints(other.getBonusPoints());
+      }
+      if (other.getRewardPoints() != 0L) {
+        setRewardPoints(other.getRewardPoints());
+      }
+      if (!other.getNote().isEmpty()) {
+        note_ = other.note_;
+        bitField0_ |= 0x00010000;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1159,6 +1328,26 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00001000;
               break;
             } // case 106
+            case 112: {
+              regularPoints_ = input.readInt64();
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 112
+            case 120: {
+              bonusPoints_ = input.readInt64();
+              bitField0_ |= 0x00004000;
+              break;
+            } // case 120
+            case 128: {
+              rewardPoints_ = input.readInt64();
+              bitField0_ |= 0x00008000;
+              break;
+            } // case 128
+            case 138: {
+              note_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00010000;
+              break;
+            } // case 138
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2429,6 +2618,230 @@ private static final long serialVersionUID = 0L;
         expireTime_ = null;
       }
       return expireTimeBuilder_;
+    }
+
+    private long regularPoints_ ;
+    /**
+     * <pre>
+     * EARN: the breakdown of points: the base points of the RATIO rules ...
+     * </pre>
+     *
+     * <code>int64 regular_points = 14 [json_name = "regularPoints"];</code>
+     * @return The regularPoints.
+     */
+    @java.lang.Override
+    public long getRegularPoints() {
+      return regularPoints_;
+    }
+    /**
+     * <pre>
+     * EARN: the breakdown of points: the base points of the RATIO rules ...
+     * </pre>
+     *
+     * <code>int64 regular_points = 14 [json_name = "regularPoints"];</code>
+     * @param value The regularPoints to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRegularPoints(long value) {
+
+      regularPoints_ = value;
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the breakdown of points: the base points of the RATIO rules ...
+     * </pre>
+     *
+     * <code>int64 regular_points = 14 [json_name = "regularPoints"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRegularPoints() {
+      bitField0_ = (bitField0_ & ~0x00002000);
+      regularPoints_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private long bonusPoints_ ;
+    /**
+     * <pre>
+     * ... the extra points of promotions, card types, the account's tier and TIER rules ...
+     * </pre>
+     *
+     * <code>int64 bonus_points = 15 [json_name = "bonusPoints"];</code>
+     * @return The bonusPoints.
+     */
+    @java.lang.Override
+    public long getBonusPoints() {
+      return bonusPoints_;
+    }
+    /**
+     * <pre>
+     * ... the extra points of promotions, card types, the account's tier and TIER rules ...
+     * </pre>
+     *
+     * <code>int64 bonus_points = 15 [json_name = "bonusPoints"];</code>
+     * @param value The bonusPoints to set.
+     * @return This builder for chaining.
+     */
+    public Builder setBonusPoints(long value) {
+
+      bonusPoints_ = value;
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * ... the extra points of promotions, card types, the account's tier and TIER rules ...
+     * </pre>
+     *
+     * <code>int64 bonus_points = 15 [json_name = "bonusPoints"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearBonusPoints() {
+      bitField0_ = (bitField0_ & ~0x00004000);
+      bonusPoints_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private long rewardPoints_ ;
+    /**
+     * <pre>
+     * ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward.
+     * </pre>
+     *
+     * <code>int64 reward_points = 16 [json_name = "rewardPoints"];</code>
+     * @return The rewardPoints.
+     */
+    @java.lang.Override
+    public long getRewardPoints() {
+      return rewardPoints_;
+    }
+    /**
+     * <pre>
+     * ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward.
+     * </pre>
+     *
+     * <code>int64 reward_points = 16 [json_name = "rewardPoints"];</code>
+     * @param value The rewardPoints to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRewardPoints(long value) {
+
+      rewardPoints_ = value;
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward.
+     * </pre>
+     *
+     * <code>int64 reward_points = 16 [json_name = "rewardPoints"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRewardPoints() {
+      bitField0_ = (bitField0_ & ~0x00008000);
+      rewardPoints_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object note_ = "";
+    /**
+     * <pre>
+     * REFUND: the note given with it; EVENT: the event's name.
+     * </pre>
+     *
+     * <code>string note = 17 [json_name = "note"];</code>
+     * @return The note.
+     */
+    public java.lang.String getNote() {
+      java.lang.Object ref = note_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        note_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * REFUND: the note given with it; EVENT: the event's name.
+     * </pre>
+     *
+     * <code>string note = 17 [json_name = "note"];</code>
+     * @return The bytes for note.
+     */
+    public com.google.protobuf.ByteString
+        getNoteBytes() {
+      java.lang.Object ref = note_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        note_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * REFUND: the note given with it; EVENT: the event's name.
+     * </pre>
+     *
+     * <code>string note = 17 [json_name = "note"];</code>
+     * @param value The note to set.
+     * @return This builder for chaining.
+     */
+    public Builder setNote(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      note_ = value;
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * REFUND: the note given with it; EVENT: the event's name.
+     * </pre>
+     *
+     * <code>string note = 17 [json_name = "note"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearNote() {
+      note_ = getDefaultInstance().getNote();
+      bitField0_ = (bitField0_ & ~0x00010000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * REFUND: the note given with it; EVENT: the event's name.
+     * </pre>
+     *
+     * <code>string note = 17 [json_name = "note"];</code>
+     * @param value The bytes for note to set.
+     * @return This builder for chaining.
+     */
+    public Builder setNoteBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      note_ = value;
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.PointsTransaction)

@@ -268,4 +268,54 @@ public interface PointsTransactionOrBuilder extends
    * <code>.google.protobuf.Timestamp expire_time = 13 [json_name = "expireTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getExpireTimeOrBuilder();
+
+  /**
+   * <pre>
+   * EARN: the breakdown of points: the base points of the RATIO rules ...
+   * </pre>
+   *
+   * <code>int64 regular_points = 14 [json_name = "regularPoints"];</code>
+   * @return The regularPoints.
+   */
+  long getRegularPoints();
+
+  /**
+   * <pre>
+   * ... the extra points of promotions, card types, the account's tier and TIER rules ...
+   * </pre>
+   *
+   * <code>int64 bonus_points = 15 [json_name = "bonusPoints"];</code>
+   * @return The bonusPoints.
+   */
+  long getBonusPoints();
+
+  /**
+   * <pre>
+   * ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward.
+   * </pre>
+   *
+   * <code>int64 reward_points = 16 [json_name = "rewardPoints"];</code>
+   * @return The rewardPoints.
+   */
+  long getRewardPoints();
+
+  /**
+   * <pre>
+   * REFUND: the note given with it; EVENT: the event's name.
+   * </pre>
+   *
+   * <code>string note = 17 [json_name = "note"];</code>
+   * @return The note.
+   */
+  java.lang.String getNote();
+  /**
+   * <pre>
+   * REFUND: the note given with it; EVENT: the event's name.
+   * </pre>
+   *
+   * <code>string note = 17 [json_name = "note"];</code>
+   * @return The bytes for note.
+   */
+  com.google.protobuf.ByteString
+      getNoteBytes();
 }

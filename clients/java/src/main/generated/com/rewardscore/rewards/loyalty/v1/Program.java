@@ -37,6 +37,8 @@ private static final long serialVersionUID = 0L;
     displayName_ = "";
     currencyCode_ = "";
     timeZone_ = "";
+    pointsExpiryMode_ = 0;
+    refundOverdraft_ = 0;
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -385,6 +387,108 @@ private static final long serialVersionUID = 0L;
     return updateTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updateTime_;
   }
 
+  public static final int POINTS_EXPIRY_MODE_FIELD_NUMBER = 9;
+  private int pointsExpiryMode_ = 0;
+  /**
+   * <pre>
+   * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+   * POINTS_EXPIRY_MODE_DURATION.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsExpiryMode points_expiry_mode = 9 [json_name = "pointsExpiryMode"];</code>
+   * @return The enum numeric value on the wire for pointsExpiryMode.
+   */
+  @java.lang.Override public int getPointsExpiryModeValue() {
+    return pointsExpiryMode_;
+  }
+  /**
+   * <pre>
+   * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+   * POINTS_EXPIRY_MODE_DURATION.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsExpiryMode points_expiry_mode = 9 [json_name = "pointsExpiryMode"];</code>
+   * @return The pointsExpiryMode.
+   */
+  @java.lang.Override public com.rewardscore.rewards.loyalty.v1.PointsExpiryMode getPointsExpiryMode() {
+    com.rewardscore.rewards.loyalty.v1.PointsExpiryMode result = com.rewardscore.rewards.loyalty.v1.PointsExpiryMode.forNumber(pointsExpiryMode_);
+    return result == null ? com.rewardscore.rewards.loyalty.v1.PointsExpiryMode.UNRECOGNIZED : result;
+  }
+
+  public static final int POINTS_EXPIRY_MONTHS_FIELD_NUMBER = 10;
+  private int pointsExpiryMonths_ = 0;
+  /**
+   * <pre>
+   * POINTS_EXPIRY_MODE_MONTH_END: points expire at the end of the month (program time zone)
+   * this many months after the month of the earn (0: the end of the earn's month). 0..120.
+   * </pre>
+   *
+   * <code>int32 points_expiry_months = 10 [json_name = "pointsExpiryMonths"];</code>
+   * @return The pointsExpiryMonths.
+   */
+  @java.lang.Override
+  public int getPointsExpiryMonths() {
+    return pointsExpiryMonths_;
+  }
+
+  public static final int MIN_REMAINING_BALANCE_POINTS_FIELD_NUMBER = 11;
+  private long minRemainingBalancePoints_ = 0L;
+  /**
+   * <pre>
+   * A redemption must leave at least this many points available (else
+   * REDEMPTION_THRESHOLD_NOT_MET). 0..10^12.
+   * </pre>
+   *
+   * <code>int64 min_remaining_balance_points = 11 [json_name = "minRemainingBalancePoints"];</code>
+   * @return The minRemainingBalancePoints.
+   */
+  @java.lang.Override
+  public long getMinRemainingBalancePoints() {
+    return minRemainingBalancePoints_;
+  }
+
+  public static final int MIN_REDEEM_POINTS_FIELD_NUMBER = 12;
+  private long minRedeemPoints_ = 0L;
+  /**
+   * <pre>
+   * The smallest number of points one redemption may redeem (else REDEEM_AMOUNT_TOO_LOW).
+   * 0..10^12; 0 or 1: any positive amount.
+   * </pre>
+   *
+   * <code>int64 min_redeem_points = 12 [json_name = "minRedeemPoints"];</code>
+   * @return The minRedeemPoints.
+   */
+  @java.lang.Override
+  public long getMinRedeemPoints() {
+    return minRedeemPoints_;
+  }
+
+  public static final int REFUND_OVERDRAFT_FIELD_NUMBER = 13;
+  private int refundOverdraft_ = 0;
+  /**
+   * <pre>
+   * What a refund of an earn does when its points were already spent. Unset: REJECT.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.RefundOverdraftPolicy refund_overdraft = 13 [json_name = "refundOverdraft"];</code>
+   * @return The enum numeric value on the wire for refundOverdraft.
+   */
+  @java.lang.Override public int getRefundOverdraftValue() {
+    return refundOverdraft_;
+  }
+  /**
+   * <pre>
+   * What a refund of an earn does when its points were already spent. Unset: REJECT.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.RefundOverdraftPolicy refund_overdraft = 13 [json_name = "refundOverdraft"];</code>
+   * @return The refundOverdraft.
+   */
+  @java.lang.Override public com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy getRefundOverdraft() {
+    com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy result = com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy.forNumber(refundOverdraft_);
+    return result == null ? com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy.UNRECOGNIZED : result;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -423,6 +527,21 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       output.writeMessage(8, getUpdateTime());
     }
+    if (pointsExpiryMode_ != com.rewardscore.rewards.loyalty.v1.PointsExpiryMode.POINTS_EXPIRY_MODE_UNSPECIFIED.getNumber()) {
+      output.writeEnum(9, pointsExpiryMode_);
+    }
+    if (pointsExpiryMonths_ != 0) {
+      output.writeInt32(10, pointsExpiryMonths_);
+    }
+    if (minRemainingBalancePoints_ != 0L) {
+      output.writeInt64(11, minRemainingBalancePoints_);
+    }
+    if (minRedeemPoints_ != 0L) {
+      output.writeInt64(12, minRedeemPoints_);
+    }
+    if (refundOverdraft_ != com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_UNSPECIFIED.getNumber()) {
+      output.writeEnum(13, refundOverdraft_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -454,6 +573,26 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(8, getUpdateTime());
+    }
+    if (pointsExpiryMode_ != com.rewardscore.rewards.loyalty.v1.PointsExpiryMode.POINTS_EXPIRY_MODE_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(9, pointsExpiryMode_);
+    }
+    if (pointsExpiryMonths_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(10, pointsExpiryMonths_);
+    }
+    if (minRemainingBalancePoints_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(11, minRemainingBalancePoints_);
+    }
+    if (minRedeemPoints_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(12, minRedeemPoints_);
+    }
+    if (refundOverdraft_ != com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(13, refundOverdraft_);
     }
     return size;
   }
@@ -504,6 +643,14 @@ private static final long serialVersionUID = 0L;
       if (!getUpdateTime()
           .equals(other.getUpdateTime())) return false;
     }
+    if (pointsExpiryMode_ != other.pointsExpiryMode_) return false;
+    if (getPointsExpiryMonths()
+        != other.getPointsExpiryMonths()) return false;
+    if (getMinRemainingBalancePoints()
+        != other.getMinRemainingBalancePoints()) return false;
+    if (getMinRedeemPoints()
+        != other.getMinRedeemPoints()) return false;
+    if (refundOverdraft_ != other.refundOverdraft_) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -538,6 +685,18 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + UPDATE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getUpdateTime().hashCode();
     }
+    hash = (37 * hash) + POINTS_EXPIRY_MODE_FIELD_NUMBER;
+    hash = (53 * hash) + pointsExpiryMode_;
+    hash = (37 * hash) + POINTS_EXPIRY_MONTHS_FIELD_NUMBER;
+    hash = (53 * hash) + getPointsExpiryMonths();
+    hash = (37 * hash) + MIN_REMAINING_BALANCE_POINTS_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getMinRemainingBalancePoints());
+    hash = (37 * hash) + MIN_REDEEM_POINTS_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getMinRedeemPoints());
+    hash = (37 * hash) + REFUND_OVERDRAFT_FIELD_NUMBER;
+    hash = (53 * hash) + refundOverdraft_;
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -702,6 +861,11 @@ private static final long serialVersionUID = 0L;
         updateTimeBuilder_.dispose();
         updateTimeBuilder_ = null;
       }
+      pointsExpiryMode_ = 0;
+      pointsExpiryMonths_ = 0;
+      minRemainingBalancePoints_ = 0L;
+      minRedeemPoints_ = 0L;
+      refundOverdraft_ = 0;
       return this;
     }
 
@@ -769,6 +933,21 @@ private static final long serialVersionUID = 0L;
             : updateTimeBuilder_.build();
         to_bitField0_ |= 0x00000004;
       }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.pointsExpiryMode_ = pointsExpiryMode_;
+      }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.pointsExpiryMonths_ = pointsExpiryMonths_;
+      }
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.minRemainingBalancePoints_ = minRemainingBalancePoints_;
+      }
+      if (((from_bitField0_ & 0x00000800) != 0)) {
+        result.minRedeemPoints_ = minRedeemPoints_;
+      }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.refundOverdraft_ = refundOverdraft_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -815,6 +994,21 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasUpdateTime()) {
         mergeUpdateTime(other.getUpdateTime());
+      }
+      if (other.pointsExpiryMode_ != 0) {
+        setPointsExpiryModeValue(other.getPointsExpiryModeValue());
+      }
+      if (other.getPointsExpiryMonths() != 0) {
+        setPointsExpiryMonths(other.getPointsExpiryMonths());
+      }
+      if (other.getMinRemainingBalancePoints() != 0L) {
+        setMinRemainingBalancePoints(other.getMinRemainingBalancePoints());
+      }
+      if (other.getMinRedeemPoints() != 0L) {
+        setMinRedeemPoints(other.getMinRedeemPoints());
+      }
+      if (other.refundOverdraft_ != 0) {
+        setRefundOverdraftValue(other.getRefundOverdraftValue());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -888,6 +1082,31 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000080;
               break;
             } // case 66
+            case 72: {
+              pointsExpiryMode_ = input.readEnum();
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 72
+            case 80: {
+              pointsExpiryMonths_ = input.readInt32();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 80
+            case 88: {
+              minRemainingBalancePoints_ = input.readInt64();
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 88
+            case 96: {
+              minRedeemPoints_ = input.readInt64();
+              bitField0_ |= 0x00000800;
+              break;
+            } // case 96
+            case 104: {
+              refundOverdraft_ = input.readEnum();
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 104
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1813,6 +2032,296 @@ private static final long serialVersionUID = 0L;
         updateTime_ = null;
       }
       return updateTimeBuilder_;
+    }
+
+    private int pointsExpiryMode_ = 0;
+    /**
+     * <pre>
+     * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+     * POINTS_EXPIRY_MODE_DURATION.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsExpiryMode points_expiry_mode = 9 [json_name = "pointsExpiryMode"];</code>
+     * @return The enum numeric value on the wire for pointsExpiryMode.
+     */
+    @java.lang.Override public int getPointsExpiryModeValue() {
+      return pointsExpiryMode_;
+    }
+    /**
+     * <pre>
+     * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+     * POINTS_EXPIRY_MODE_DURATION.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsExpiryMode points_expiry_mode = 9 [json_name = "pointsExpiryMode"];</code>
+     * @param value The enum numeric value on the wire for pointsExpiryMode to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPointsExpiryModeValue(int value) {
+      pointsExpiryMode_ = value;
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+     * POINTS_EXPIRY_MODE_DURATION.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsExpiryMode points_expiry_mode = 9 [json_name = "pointsExpiryMode"];</code>
+     * @return The pointsExpiryMode.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.loyalty.v1.PointsExpiryMode getPointsExpiryMode() {
+      com.rewardscore.rewards.loyalty.v1.PointsExpiryMode result = com.rewardscore.rewards.loyalty.v1.PointsExpiryMode.forNumber(pointsExpiryMode_);
+      return result == null ? com.rewardscore.rewards.loyalty.v1.PointsExpiryMode.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+     * POINTS_EXPIRY_MODE_DURATION.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsExpiryMode points_expiry_mode = 9 [json_name = "pointsExpiryMode"];</code>
+     * @param value The pointsExpiryMode to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setPointsExpiryMode(com.rewardscore.rewards.loyalty.v1.PointsExpiryMode value) {
+      if (value == null) { throw new NullPointerException(); }
+      bitField0_ |= 0x00000100;
+      pointsExpiryMode_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+     * POINTS_EXPIRY_MODE_DURATION.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsExpiryMode points_expiry_mode = 9 [json_name = "pointsExpiryMode"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearPointsExpiryMode() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      pointsExpiryMode_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private int pointsExpiryMonths_ ;
+    /**
+     * <pre>
+     * POINTS_EXPIRY_MODE_MONTH_END: points expire at the end of the month (program time zone)
+     * this many months after the month of the earn (0: the end of the earn's month). 0..120.
+     * </pre>
+     *
+     * <code>int32 points_expiry_months = 10 [json_name = "pointsExpiryMonths"];</code>
+     * @return The pointsExpiryMonths.
+     */
+    @java.lang.Override
+    public int getPointsExpiryMonths() {
+      return pointsExpiryMonths_;
+    }
+    /**
+     * <pre>
+     * POINTS_EXPIRY_MODE_MONTH_END: points expire at the end of the month (program time zone)
+     * this many months after the month of the earn (0: the end of the earn's month). 0..120.
+     * </pre>
+     *
+     * <code>int32 points_expiry_months = 10 [json_name = "pointsExpiryMonths"];</code>
+     * @param value The pointsExpiryMonths to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPointsExpiryMonths(int value) {
+
+      pointsExpiryMonths_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * POINTS_EXPIRY_MODE_MONTH_END: points expire at the end of the month (program time zone)
+     * this many months after the month of the earn (0: the end of the earn's month). 0..120.
+     * </pre>
+     *
+     * <code>int32 points_expiry_months = 10 [json_name = "pointsExpiryMonths"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearPointsExpiryMonths() {
+      bitField0_ = (bitField0_ & ~0x00000200);
+      pointsExpiryMonths_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private long minRemainingBalancePoints_ ;
+    /**
+     * <pre>
+     * A redemption must leave at least this many points available (else
+     * REDEMPTION_THRESHOLD_NOT_MET). 0..10^12.
+     * </pre>
+     *
+     * <code>int64 min_remaining_balance_points = 11 [json_name = "minRemainingBalancePoints"];</code>
+     * @return The minRemainingBalancePoints.
+     */
+    @java.lang.Override
+    public long getMinRemainingBalancePoints() {
+      return minRemainingBalancePoints_;
+    }
+    /**
+     * <pre>
+     * A redemption must leave at least this many points available (else
+     * REDEMPTION_THRESHOLD_NOT_MET). 0..10^12.
+     * </pre>
+     *
+     * <code>int64 min_remaining_balance_points = 11 [json_name = "minRemainingBalancePoints"];</code>
+     * @param value The minRemainingBalancePoints to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMinRemainingBalancePoints(long value) {
+
+      minRemainingBalancePoints_ = value;
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * A redemption must leave at least this many points available (else
+     * REDEMPTION_THRESHOLD_NOT_MET). 0..10^12.
+     * </pre>
+     *
+     * <code>int64 min_remaining_balance_points = 11 [json_name = "minRemainingBalancePoints"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearMinRemainingBalancePoints() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      minRemainingBalancePoints_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private long minRedeemPoints_ ;
+    /**
+     * <pre>
+     * The smallest number of points one redemption may redeem (else REDEEM_AMOUNT_TOO_LOW).
+     * 0..10^12; 0 or 1: any positive amount.
+     * </pre>
+     *
+     * <code>int64 min_redeem_points = 12 [json_name = "minRedeemPoints"];</code>
+     * @return The minRedeemPoints.
+     */
+    @java.lang.Override
+    public long getMinRedeemPoints() {
+      return minRedeemPoints_;
+    }
+    /**
+     * <pre>
+     * The smallest number of points one redemption may redeem (else REDEEM_AMOUNT_TOO_LOW).
+     * 0..10^12; 0 or 1: any positive amount.
+     * </pre>
+     *
+     * <code>int64 min_redeem_points = 12 [json_name = "minRedeemPoints"];</code>
+     * @param value The minRedeemPoints to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMinRedeemPoints(long value) {
+
+      minRedeemPoints_ = value;
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The smallest number of points one redemption may redeem (else REDEEM_AMOUNT_TOO_LOW).
+     * 0..10^12; 0 or 1: any positive amount.
+     * </pre>
+     *
+     * <code>int64 min_redeem_points = 12 [json_name = "minRedeemPoints"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearMinRedeemPoints() {
+      bitField0_ = (bitField0_ & ~0x00000800);
+      minRedeemPoints_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private int refundOverdraft_ = 0;
+    /**
+     * <pre>
+     * What a refund of an earn does when its points were already spent. Unset: REJECT.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.RefundOverdraftPolicy refund_overdraft = 13 [json_name = "refundOverdraft"];</code>
+     * @return The enum numeric value on the wire for refundOverdraft.
+     */
+    @java.lang.Override public int getRefundOverdraftValue() {
+      return refundOverdraft_;
+    }
+    /**
+     * <pre>
+     * What a refund of an earn does when its points were already spent. Unset: REJECT.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.RefundOverdraftPolicy refund_overdraft = 13 [json_name = "refundOverdraft"];</code>
+     * @param value The enum numeric value on the wire for refundOverdraft to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRefundOverdraftValue(int value) {
+      refundOverdraft_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * What a refund of an earn does when its points were already spent. Unset: REJECT.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.RefundOverdraftPolicy refund_overdraft = 13 [json_name = "refundOverdraft"];</code>
+     * @return The refundOverdraft.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy getRefundOverdraft() {
+      com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy result = com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy.forNumber(refundOverdraft_);
+      return result == null ? com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * What a refund of an earn does when its points were already spent. Unset: REJECT.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.RefundOverdraftPolicy refund_overdraft = 13 [json_name = "refundOverdraft"];</code>
+     * @param value The refundOverdraft to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setRefundOverdraft(com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy value) {
+      if (value == null) { throw new NullPointerException(); }
+      bitField0_ |= 0x00001000;
+      refundOverdraft_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * What a refund of an earn does when its points were already spent. Unset: REJECT.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.RefundOverdraftPolicy refund_overdraft = 13 [json_name = "refundOverdraft"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRefundOverdraft() {
+      bitField0_ = (bitField0_ & ~0x00001000);
+      refundOverdraft_ = 0;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.Program)

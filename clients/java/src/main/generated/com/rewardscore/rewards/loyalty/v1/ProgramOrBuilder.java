@@ -190,4 +190,77 @@ public interface ProgramOrBuilder extends
    * <code>.google.protobuf.Timestamp update_time = 8 [json_name = "updateTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getUpdateTimeOrBuilder();
+
+  /**
+   * <pre>
+   * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+   * POINTS_EXPIRY_MODE_DURATION.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsExpiryMode points_expiry_mode = 9 [json_name = "pointsExpiryMode"];</code>
+   * @return The enum numeric value on the wire for pointsExpiryMode.
+   */
+  int getPointsExpiryModeValue();
+  /**
+   * <pre>
+   * How an earn's expiry is computed from points_expiry / points_expiry_months. Unset:
+   * POINTS_EXPIRY_MODE_DURATION.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsExpiryMode points_expiry_mode = 9 [json_name = "pointsExpiryMode"];</code>
+   * @return The pointsExpiryMode.
+   */
+  com.rewardscore.rewards.loyalty.v1.PointsExpiryMode getPointsExpiryMode();
+
+  /**
+   * <pre>
+   * POINTS_EXPIRY_MODE_MONTH_END: points expire at the end of the month (program time zone)
+   * this many months after the month of the earn (0: the end of the earn's month). 0..120.
+   * </pre>
+   *
+   * <code>int32 points_expiry_months = 10 [json_name = "pointsExpiryMonths"];</code>
+   * @return The pointsExpiryMonths.
+   */
+  int getPointsExpiryMonths();
+
+  /**
+   * <pre>
+   * A redemption must leave at least this many points available (else
+   * REDEMPTION_THRESHOLD_NOT_MET). 0..10^12.
+   * </pre>
+   *
+   * <code>int64 min_remaining_balance_points = 11 [json_name = "minRemainingBalancePoints"];</code>
+   * @return The minRemainingBalancePoints.
+   */
+  long getMinRemainingBalancePoints();
+
+  /**
+   * <pre>
+   * The smallest number of points one redemption may redeem (else REDEEM_AMOUNT_TOO_LOW).
+   * 0..10^12; 0 or 1: any positive amount.
+   * </pre>
+   *
+   * <code>int64 min_redeem_points = 12 [json_name = "minRedeemPoints"];</code>
+   * @return The minRedeemPoints.
+   */
+  long getMinRedeemPoints();
+
+  /**
+   * <pre>
+   * What a refund of an earn does when its points were already spent. Unset: REJECT.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.RefundOverdraftPolicy refund_overdraft = 13 [json_name = "refundOverdraft"];</code>
+   * @return The enum numeric value on the wire for refundOverdraft.
+   */
+  int getRefundOverdraftValue();
+  /**
+   * <pre>
+   * What a refund of an earn does when its points were already spent. Unset: REJECT.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.RefundOverdraftPolicy refund_overdraft = 13 [json_name = "refundOverdraft"];</code>
+   * @return The refundOverdraft.
+   */
+  com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy getRefundOverdraft();
 }

@@ -178,6 +178,68 @@ public final class ProgramServiceGrpc {
     return getListEarnRulesMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.CreateTierRequest,
+      com.rewardscore.rewards.loyalty.v1.CreateTierResponse> getCreateTierMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "CreateTier",
+      requestType = com.rewardscore.rewards.loyalty.v1.CreateTierRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.CreateTierResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.CreateTierRequest,
+      com.rewardscore.rewards.loyalty.v1.CreateTierResponse> getCreateTierMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.CreateTierRequest, com.rewardscore.rewards.loyalty.v1.CreateTierResponse> getCreateTierMethod;
+    if ((getCreateTierMethod = ProgramServiceGrpc.getCreateTierMethod) == null) {
+      synchronized (ProgramServiceGrpc.class) {
+        if ((getCreateTierMethod = ProgramServiceGrpc.getCreateTierMethod) == null) {
+          ProgramServiceGrpc.getCreateTierMethod = getCreateTierMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.CreateTierRequest, com.rewardscore.rewards.loyalty.v1.CreateTierResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "CreateTier"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.CreateTierRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.CreateTierResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new ProgramServiceMethodDescriptorSupplier("CreateTier"))
+              .build();
+        }
+      }
+    }
+    return getCreateTierMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListTiersRequest,
+      com.rewardscore.rewards.loyalty.v1.ListTiersResponse> getListTiersMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListTiers",
+      requestType = com.rewardscore.rewards.loyalty.v1.ListTiersRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.ListTiersResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListTiersRequest,
+      com.rewardscore.rewards.loyalty.v1.ListTiersResponse> getListTiersMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListTiersRequest, com.rewardscore.rewards.loyalty.v1.ListTiersResponse> getListTiersMethod;
+    if ((getListTiersMethod = ProgramServiceGrpc.getListTiersMethod) == null) {
+      synchronized (ProgramServiceGrpc.class) {
+        if ((getListTiersMethod = ProgramServiceGrpc.getListTiersMethod) == null) {
+          ProgramServiceGrpc.getListTiersMethod = getListTiersMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.ListTiersRequest, com.rewardscore.rewards.loyalty.v1.ListTiersResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListTiers"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.ListTiersRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.ListTiersResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new ProgramServiceMethodDescriptorSupplier("ListTiers"))
+              .build();
+        }
+      }
+    }
+    return getListTiersMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.DeleteEarnRuleRequest,
       com.rewardscore.rewards.loyalty.v1.DeleteEarnRuleResponse> getDeleteEarnRuleMethod;
 
@@ -376,6 +438,29 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Adds a tier (membership level) to a program.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+     * program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+     * </pre>
+     */
+    default void createTier(com.rewardscore.rewards.loyalty.v1.CreateTierRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.CreateTierResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getCreateTierMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists the tiers of a program by target_spend, lowest first.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    default void listTiers(com.rewardscore.rewards.loyalty.v1.ListTiersRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListTiersResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListTiersMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
      * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
      * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND).
@@ -518,6 +603,31 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Adds a tier (membership level) to a program.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+     * program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+     * </pre>
+     */
+    public void createTier(com.rewardscore.rewards.loyalty.v1.CreateTierRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.CreateTierResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getCreateTierMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists the tiers of a program by target_spend, lowest first.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public void listTiers(com.rewardscore.rewards.loyalty.v1.ListTiersRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListTiersResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListTiersMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
      * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
      * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND).
@@ -635,6 +745,29 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Adds a tier (membership level) to a program.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+     * program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.CreateTierResponse createTier(com.rewardscore.rewards.loyalty.v1.CreateTierRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getCreateTierMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists the tiers of a program by target_spend, lowest first.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ListTiersResponse listTiers(com.rewardscore.rewards.loyalty.v1.ListTiersRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListTiersMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
      * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
      * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND).
@@ -748,6 +881,29 @@ public final class ProgramServiceGrpc {
     public com.rewardscore.rewards.loyalty.v1.ListEarnRulesResponse listEarnRules(com.rewardscore.rewards.loyalty.v1.ListEarnRulesRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getListEarnRulesMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Adds a tier (membership level) to a program.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+     * program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.CreateTierResponse createTier(com.rewardscore.rewards.loyalty.v1.CreateTierRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getCreateTierMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists the tiers of a program by target_spend, lowest first.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ListTiersResponse listTiers(com.rewardscore.rewards.loyalty.v1.ListTiersRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListTiersMethod(), getCallOptions(), request);
     }
 
     /**
@@ -873,6 +1029,31 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Adds a tier (membership level) to a program.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), TIER_ALREADY_EXISTS (ALREADY_EXISTS; a tier of the
+     * program has the same target_spend), TIERS_LIMIT (FAILED_PRECONDITION; at most 16 tiers).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.CreateTierResponse> createTier(
+        com.rewardscore.rewards.loyalty.v1.CreateTierRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getCreateTierMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Lists the tiers of a program by target_spend, lowest first.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.ListTiersResponse> listTiers(
+        com.rewardscore.rewards.loyalty.v1.ListTiersRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListTiersMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Deletes an earn rule. Points earned under it stay. Deleting a deleted rule fails with
      * EARN_RULE_NOT_FOUND, unless it is a retry with the same request_id.
      * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND).
@@ -890,8 +1071,10 @@ public final class ProgramServiceGrpc {
   private static final int METHODID_CREATE_EARN_RULE = 2;
   private static final int METHODID_UPDATE_EARN_RULE = 3;
   private static final int METHODID_LIST_EARN_RULES = 4;
-  private static final int METHODID_DELETE_EARN_RULE = 5;
-  private static final int METHODID_CREATE_EARN_CODES = 6;
+  private static final int METHODID_CREATE_TIER = 5;
+  private static final int METHODID_LIST_TIERS = 6;
+  private static final int METHODID_DELETE_EARN_RULE = 7;
+  private static final int METHODID_CREATE_EARN_CODES = 8;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -929,6 +1112,14 @@ public final class ProgramServiceGrpc {
         case METHODID_LIST_EARN_RULES:
           serviceImpl.listEarnRules((com.rewardscore.rewards.loyalty.v1.ListEarnRulesRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListEarnRulesResponse>) responseObserver);
+          break;
+        case METHODID_CREATE_TIER:
+          serviceImpl.createTier((com.rewardscore.rewards.loyalty.v1.CreateTierRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.CreateTierResponse>) responseObserver);
+          break;
+        case METHODID_LIST_TIERS:
+          serviceImpl.listTiers((com.rewardscore.rewards.loyalty.v1.ListTiersRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListTiersResponse>) responseObserver);
           break;
         case METHODID_DELETE_EARN_RULE:
           serviceImpl.deleteEarnRule((com.rewardscore.rewards.loyalty.v1.DeleteEarnRuleRequest) request,
@@ -991,6 +1182,20 @@ public final class ProgramServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.ListEarnRulesRequest,
               com.rewardscore.rewards.loyalty.v1.ListEarnRulesResponse>(
                 service, METHODID_LIST_EARN_RULES)))
+        .addMethod(
+          getCreateTierMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.CreateTierRequest,
+              com.rewardscore.rewards.loyalty.v1.CreateTierResponse>(
+                service, METHODID_CREATE_TIER)))
+        .addMethod(
+          getListTiersMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.ListTiersRequest,
+              com.rewardscore.rewards.loyalty.v1.ListTiersResponse>(
+                service, METHODID_LIST_TIERS)))
         .addMethod(
           getDeleteEarnRuleMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -1058,6 +1263,8 @@ public final class ProgramServiceGrpc {
               .addMethod(getCreateEarnRuleMethod())
               .addMethod(getUpdateEarnRuleMethod())
               .addMethod(getListEarnRulesMethod())
+              .addMethod(getCreateTierMethod())
+              .addMethod(getListTiersMethod())
               .addMethod(getDeleteEarnRuleMethod())
               .addMethod(getCreateEarnCodesMethod())
               .build();

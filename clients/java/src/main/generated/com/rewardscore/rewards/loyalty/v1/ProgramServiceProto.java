@@ -96,6 +96,26 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_CreateEarnCodesResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_CreateTierRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_CreateTierRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_CreateTierResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_CreateTierResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_ListTiersRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_ListTiersRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_ListTiersResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_ListTiersResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -149,29 +169,41 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
       "ode_batch_id\030\001 \001(\tR\017earnCodeBatchId\022\024\n\005c" +
       "odes\030\002 \003(\tR\005codes\022#\n\rcreated_count\030\003 \001(\003" +
       "R\014createdCount\022\037\n\013total_count\030\004 \001(\003R\ntot" +
-      "alCount\022\022\n\004done\030\005 \001(\010R\004done2\342\005\n\016ProgramS" +
-      "ervice\022d\n\rCreateProgram\022(.rewards.loyalt" +
-      "y.v1.CreateProgramRequest\032).rewards.loya" +
-      "lty.v1.CreateProgramResponse\022[\n\nGetProgr" +
-      "am\022%.rewards.loyalty.v1.GetProgramReques" +
-      "t\032&.rewards.loyalty.v1.GetProgramRespons" +
-      "e\022g\n\016CreateEarnRule\022).rewards.loyalty.v1" +
-      ".CreateEarnRuleRequest\032*.rewards.loyalty" +
-      ".v1.CreateEarnRuleResponse\022g\n\016UpdateEarn" +
-      "Rule\022).rewards.loyalty.v1.UpdateEarnRule" +
-      "Request\032*.rewards.loyalty.v1.UpdateEarnR" +
-      "uleResponse\022d\n\rListEarnRules\022(.rewards.l" +
-      "oyalty.v1.ListEarnRulesRequest\032).rewards" +
-      ".loyalty.v1.ListEarnRulesResponse\022g\n\016Del" +
-      "eteEarnRule\022).rewards.loyalty.v1.DeleteE" +
-      "arnRuleRequest\032*.rewards.loyalty.v1.Dele" +
-      "teEarnRuleResponse\022l\n\017CreateEarnCodes\022*." +
-      "rewards.loyalty.v1.CreateEarnCodesReques" +
-      "t\032+.rewards.loyalty.v1.CreateEarnCodesRe" +
-      "sponse0\001B\211\001\n\"com.rewardscore.rewards.loy" +
-      "alty.v1B\023ProgramServiceProtoP\001ZLgithub.c" +
-      "om/rewards-core/rewards-core/clients/go/" +
-      "rewards/loyalty/v1;loyaltyv1b\006proto3"
+      "alCount\022\022\n\004done\030\005 \001(\010R\004done\"`\n\021CreateTie" +
+      "rRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022" +
+      ",\n\004tier\030\002 \001(\0132\030.rewards.loyalty.v1.TierR" +
+      "\004tier\"B\n\022CreateTierResponse\022,\n\004tier\030\001 \001(" +
+      "\0132\030.rewards.loyalty.v1.TierR\004tier\"1\n\020Lis" +
+      "tTiersRequest\022\035\n\nprogram_id\030\001 \001(\tR\tprogr" +
+      "amId\"C\n\021ListTiersResponse\022.\n\005tiers\030\001 \003(\013" +
+      "2\030.rewards.loyalty.v1.TierR\005tiers2\231\007\n\016Pr" +
+      "ogramService\022d\n\rCreateProgram\022(.rewards." +
+      "loyalty.v1.CreateProgramRequest\032).reward" +
+      "s.loyalty.v1.CreateProgramResponse\022[\n\nGe" +
+      "tProgram\022%.rewards.loyalty.v1.GetProgram" +
+      "Request\032&.rewards.loyalty.v1.GetProgramR" +
+      "esponse\022g\n\016CreateEarnRule\022).rewards.loya" +
+      "lty.v1.CreateEarnRuleRequest\032*.rewards.l" +
+      "oyalty.v1.CreateEarnRuleResponse\022g\n\016Upda" +
+      "teEarnRule\022).rewards.loyalty.v1.UpdateEa" +
+      "rnRuleRequest\032*.rewards.loyalty.v1.Updat" +
+      "eEarnRuleResponse\022d\n\rListEarnRules\022(.rew" +
+      "ards.loyalty.v1.ListEarnRulesRequest\032).r" +
+      "ewards.loyalty.v1.ListEarnRulesResponse\022" +
+      "[\n\nCreateTier\022%.rewards.loyalty.v1.Creat" +
+      "eTierRequest\032&.rewards.loyalty.v1.Create" +
+      "TierResponse\022X\n\tListTiers\022$.rewards.loya" +
+      "lty.v1.ListTiersRequest\032%.rewards.loyalt" +
+      "y.v1.ListTiersResponse\022g\n\016DeleteEarnRule" +
+      "\022).rewards.loyalty.v1.DeleteEarnRuleRequ" +
+      "est\032*.rewards.loyalty.v1.DeleteEarnRuleR" +
+      "esponse\022l\n\017CreateEarnCodes\022*.rewards.loy" +
+      "alty.v1.CreateEarnCodesRequest\032+.rewards" +
+      ".loyalty.v1.CreateEarnCodesResponse0\001B\211\001" +
+      "\n\"com.rewardscore.rewards.loyalty.v1B\023Pr" +
+      "ogramServiceProtoP\001ZLgithub.com/rewards-" +
+      "core/rewards-core/clients/go/rewards/loy" +
+      "alty/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -264,6 +296,30 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_CreateEarnCodesResponse_descriptor,
         new java.lang.String[] { "EarnCodeBatchId", "Codes", "CreatedCount", "TotalCount", "Done", });
+    internal_static_rewards_loyalty_v1_CreateTierRequest_descriptor =
+      getDescriptor().getMessageType(14);
+    internal_static_rewards_loyalty_v1_CreateTierRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_CreateTierRequest_descriptor,
+        new java.lang.String[] { "RequestId", "Tier", });
+    internal_static_rewards_loyalty_v1_CreateTierResponse_descriptor =
+      getDescriptor().getMessageType(15);
+    internal_static_rewards_loyalty_v1_CreateTierResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_CreateTierResponse_descriptor,
+        new java.lang.String[] { "Tier", });
+    internal_static_rewards_loyalty_v1_ListTiersRequest_descriptor =
+      getDescriptor().getMessageType(16);
+    internal_static_rewards_loyalty_v1_ListTiersRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_ListTiersRequest_descriptor,
+        new java.lang.String[] { "ProgramId", });
+    internal_static_rewards_loyalty_v1_ListTiersResponse_descriptor =
+      getDescriptor().getMessageType(17);
+    internal_static_rewards_loyalty_v1_ListTiersResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_ListTiersResponse_descriptor,
+        new java.lang.String[] { "Tiers", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.FieldMaskProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();

@@ -37,6 +37,7 @@ private static final long serialVersionUID = 0L;
     roundingMode_ = 0;
     storeIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
+    bands_ = java.util.Collections.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -166,6 +167,82 @@ private static final long serialVersionUID = 0L;
     return storeIds_.getByteString(index);
   }
 
+  public static final int BANDS_FIELD_NUMBER = 5;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.loyalty.v1.SpendBand> bands_;
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.loyalty.v1.SpendBand> getBandsList() {
+    return bands_;
+  }
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.SpendBandOrBuilder> 
+      getBandsOrBuilderList() {
+    return bands_;
+  }
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  @java.lang.Override
+  public int getBandsCount() {
+    return bands_.size();
+  }
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.SpendBand getBands(int index) {
+    return bands_.get(index);
+  }
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.SpendBandOrBuilder getBandsOrBuilder(
+      int index) {
+    return bands_.get(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -192,6 +269,9 @@ private static final long serialVersionUID = 0L;
     for (int i = 0; i < storeIds_.size(); i++) {
       com.google.protobuf.GeneratedMessage.writeString(output, 4, storeIds_.getRaw(i));
     }
+    for (int i = 0; i < bands_.size(); i++) {
+      output.writeMessage(5, bands_.get(i));
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -216,6 +296,15 @@ private static final long serialVersionUID = 0L;
       size += dataSize;
       size += 1 * getStoreIdsList().size();
     }
+
+        {
+          final int count = bands_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(bands_.get(i));
+          }
+          size += 1 * count;
+        }
     return size;
   }
   @java.lang.Override
@@ -247,6 +336,8 @@ private static final long serialVersionUID = 0L;
     if (roundingMode_ != other.roundingMode_) return false;
     if (!getStoreIdsList()
         .equals(other.getStoreIdsList())) return false;
+    if (!getBandsList()
+        .equals(other.getBandsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -269,6 +360,10 @@ private static final long serialVersionUID = 0L;
     if (getStoreIdsCount() > 0) {
       hash = (37 * hash) + STORE_IDS_FIELD_NUMBER;
       hash = (53 * hash) + getStoreIdsList().hashCode();
+    }
+    if (getBandsCount() > 0) {
+      hash = (37 * hash) + BANDS_FIELD_NUMBER;
+      hash = (53 * hash) + getBandsList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -412,6 +507,13 @@ private static final long serialVersionUID = 0L;
       roundingMode_ = 0;
       storeIds_ =
           com.google.protobuf.LazyStringArrayList.emptyList();
+      if (bandsBuilder_ == null) {
+        bands_ = java.util.Collections.emptyList();
+      } else {
+        bands_ = null;
+        bandsBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00000010);
       return this;
     }
 
@@ -438,9 +540,22 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public com.rewardscore.rewards.loyalty.v1.RatioEarnRule buildPartial() {
       com.rewardscore.rewards.loyalty.v1.RatioEarnRule result = new com.rewardscore.rewards.loyalty.v1.RatioEarnRule(this);
+      buildPartialRepeatedFields(result);
       if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
+    }
+
+    private void buildPartialRepeatedFields(com.rewardscore.rewards.loyalty.v1.RatioEarnRule result) {
+      if (bandsBuilder_ == null) {
+        if (((bitField0_ & 0x00000010) != 0)) {
+          bands_ = java.util.Collections.unmodifiableList(bands_);
+          bitField0_ = (bitField0_ & ~0x00000010);
+        }
+        result.bands_ = bands_;
+      } else {
+        result.bands_ = bandsBuilder_.build();
+      }
     }
 
     private void buildPartial0(com.rewardscore.rewards.loyalty.v1.RatioEarnRule result) {
@@ -491,6 +606,32 @@ private static final long serialVersionUID = 0L;
         }
         onChanged();
       }
+      if (bandsBuilder_ == null) {
+        if (!other.bands_.isEmpty()) {
+          if (bands_.isEmpty()) {
+            bands_ = other.bands_;
+            bitField0_ = (bitField0_ & ~0x00000010);
+          } else {
+            ensureBandsIsMutable();
+            bands_.addAll(other.bands_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.bands_.isEmpty()) {
+          if (bandsBuilder_.isEmpty()) {
+            bandsBuilder_.dispose();
+            bandsBuilder_ = null;
+            bands_ = other.bands_;
+            bitField0_ = (bitField0_ & ~0x00000010);
+            bandsBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetBandsFieldBuilder() : null;
+          } else {
+            bandsBuilder_.addAllMessages(other.bands_);
+          }
+        }
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -537,6 +678,19 @@ private static final long serialVersionUID = 0L;
               storeIds_.add(input.readStringRequireUtf8());
               break;
             } // case 34
+            case 42: {
+              com.rewardscore.rewards.loyalty.v1.SpendBand m =
+                  input.readMessage(
+                      com.rewardscore.rewards.loyalty.v1.SpendBand.parser(),
+                      extensionRegistry);
+              if (bandsBuilder_ == null) {
+                ensureBandsIsMutable();
+                bands_.add(m);
+              } else {
+                bandsBuilder_.addMessage(m);
+              }
+              break;
+            } // case 42
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -859,6 +1013,372 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000008;
       onChanged();
       return this;
+    }
+
+    private java.util.List<com.rewardscore.rewards.loyalty.v1.SpendBand> bands_ =
+      java.util.Collections.emptyList();
+    private void ensureBandsIsMutable() {
+      if (!((bitField0_ & 0x00000010) != 0)) {
+        bands_ = new java.util.ArrayList<com.rewardscore.rewards.loyalty.v1.SpendBand>(bands_);
+        bitField0_ |= 0x00000010;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.SpendBand, com.rewardscore.rewards.loyalty.v1.SpendBand.Builder, com.rewardscore.rewards.loyalty.v1.SpendBandOrBuilder> bandsBuilder_;
+
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.SpendBand> getBandsList() {
+      if (bandsBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(bands_);
+      } else {
+        return bandsBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public int getBandsCount() {
+      if (bandsBuilder_ == null) {
+        return bands_.size();
+      } else {
+        return bandsBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.SpendBand getBands(int index) {
+      if (bandsBuilder_ == null) {
+        return bands_.get(index);
+      } else {
+        return bandsBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public Builder setBands(
+        int index, com.rewardscore.rewards.loyalty.v1.SpendBand value) {
+      if (bandsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureBandsIsMutable();
+        bands_.set(index, value);
+        onChanged();
+      } else {
+        bandsBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public Builder setBands(
+        int index, com.rewardscore.rewards.loyalty.v1.SpendBand.Builder builderForValue) {
+      if (bandsBuilder_ == null) {
+        ensureBandsIsMutable();
+        bands_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        bandsBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public Builder addBands(com.rewardscore.rewards.loyalty.v1.SpendBand value) {
+      if (bandsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureBandsIsMutable();
+        bands_.add(value);
+        onChanged();
+      } else {
+        bandsBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public Builder addBands(
+        int index, com.rewardscore.rewards.loyalty.v1.SpendBand value) {
+      if (bandsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureBandsIsMutable();
+        bands_.add(index, value);
+        onChanged();
+      } else {
+        bandsBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public Builder addBands(
+        com.rewardscore.rewards.loyalty.v1.SpendBand.Builder builderForValue) {
+      if (bandsBuilder_ == null) {
+        ensureBandsIsMutable();
+        bands_.add(builderForValue.build());
+        onChanged();
+      } else {
+        bandsBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public Builder addBands(
+        int index, com.rewardscore.rewards.loyalty.v1.SpendBand.Builder builderForValue) {
+      if (bandsBuilder_ == null) {
+        ensureBandsIsMutable();
+        bands_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        bandsBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public Builder addAllBands(
+        java.lang.Iterable<? extends com.rewardscore.rewards.loyalty.v1.SpendBand> values) {
+      if (bandsBuilder_ == null) {
+        ensureBandsIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, bands_);
+        onChanged();
+      } else {
+        bandsBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public Builder clearBands() {
+      if (bandsBuilder_ == null) {
+        bands_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000010);
+        onChanged();
+      } else {
+        bandsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public Builder removeBands(int index) {
+      if (bandsBuilder_ == null) {
+        ensureBandsIsMutable();
+        bands_.remove(index);
+        onChanged();
+      } else {
+        bandsBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.SpendBand.Builder getBandsBuilder(
+        int index) {
+      return internalGetBandsFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.SpendBandOrBuilder getBandsOrBuilder(
+        int index) {
+      if (bandsBuilder_ == null) {
+        return bands_.get(index);  } else {
+        return bandsBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.SpendBandOrBuilder> 
+         getBandsOrBuilderList() {
+      if (bandsBuilder_ != null) {
+        return bandsBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(bands_);
+      }
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.SpendBand.Builder addBandsBuilder() {
+      return internalGetBandsFieldBuilder().addBuilder(
+          com.rewardscore.rewards.loyalty.v1.SpendBand.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.SpendBand.Builder addBandsBuilder(
+        int index) {
+      return internalGetBandsFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.loyalty.v1.SpendBand.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+     * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+     * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+     * min_bill_amount. Empty: one rate.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.SpendBand.Builder> 
+         getBandsBuilderList() {
+      return internalGetBandsFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.SpendBand, com.rewardscore.rewards.loyalty.v1.SpendBand.Builder, com.rewardscore.rewards.loyalty.v1.SpendBandOrBuilder> 
+        internalGetBandsFieldBuilder() {
+      if (bandsBuilder_ == null) {
+        bandsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.SpendBand, com.rewardscore.rewards.loyalty.v1.SpendBand.Builder, com.rewardscore.rewards.loyalty.v1.SpendBandOrBuilder>(
+                bands_,
+                ((bitField0_ & 0x00000010) != 0),
+                getParentForChildren(),
+                isClean());
+        bands_ = null;
+      }
+      return bandsBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.RatioEarnRule)

@@ -89,4 +89,63 @@ public interface RatioEarnRuleOrBuilder extends
    */
   com.google.protobuf.ByteString
       getStoreIdsBytes(int index);
+
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.loyalty.v1.SpendBand> 
+      getBandsList();
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.SpendBand getBands(int index);
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  int getBandsCount();
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.loyalty.v1.SpendBandOrBuilder> 
+      getBandsOrBuilderList();
+  /**
+   * <pre>
+   * Spend bands: a purchase whose bill amount reaches a band's min_bill_amount earns at that
+   * band's rate instead of the rule's (the highest band reached; one rate for the whole bill),
+   * e.g. 5 % under 5,000 and 10 % from 10,000. At most 32, with strictly increasing
+   * min_bill_amount. Empty: one rate.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.SpendBand bands = 5 [json_name = "bands"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.SpendBandOrBuilder getBandsOrBuilder(
+      int index);
 }

@@ -66,7 +66,7 @@ public interface RedeemPointsRequestOrBuilder extends
 
   /**
    * <pre>
-   * From SendRedemptionOtpResponse. Required.
+   * From RequestRedemptionOtpResponse. Required.
    * </pre>
    *
    * <code>string otp_id = 4 [json_name = "otpId"];</code>
@@ -75,7 +75,7 @@ public interface RedeemPointsRequestOrBuilder extends
   java.lang.String getOtpId();
   /**
    * <pre>
-   * From SendRedemptionOtpResponse. Required.
+   * From RequestRedemptionOtpResponse. Required.
    * </pre>
    *
    * <code>string otp_id = 4 [json_name = "otpId"];</code>
@@ -143,4 +143,31 @@ public interface RedeemPointsRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getTransactionIdBytes();
+
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 8 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 8 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 8 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
 }

@@ -7,16 +7,16 @@ package com.rewardscore.rewards.loyalty.v1;
 
 /**
  * <pre>
- * Request of LoyaltyService.SendRedemptionOtp.
+ * Request of LoyaltyService.RequestRedemptionOtp.
  * </pre>
  *
- * Protobuf type {@code rewards.loyalty.v1.SendRedemptionOtpRequest}
+ * Protobuf type {@code rewards.loyalty.v1.RequestRedemptionOtpRequest}
  */
 @com.google.protobuf.Generated
-public final class SendRedemptionOtpRequest extends
+public final class RequestRedemptionOtpRequest extends
     com.google.protobuf.GeneratedMessage implements
-    // @@protoc_insertion_point(message_implements:rewards.loyalty.v1.SendRedemptionOtpRequest)
-    SendRedemptionOtpRequestOrBuilder {
+    // @@protoc_insertion_point(message_implements:rewards.loyalty.v1.RequestRedemptionOtpRequest)
+    RequestRedemptionOtpRequestOrBuilder {
 private static final long serialVersionUID = 0L;
   static {
     com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
@@ -25,13 +25,13 @@ private static final long serialVersionUID = 0L;
       /* minor= */ 35,
       /* patch= */ 1,
       /* suffix= */ "",
-      "SendRedemptionOtpRequest");
+      "RequestRedemptionOtpRequest");
   }
-  // Use SendRedemptionOtpRequest.newBuilder() to construct.
-  private SendRedemptionOtpRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+  // Use RequestRedemptionOtpRequest.newBuilder() to construct.
+  private RequestRedemptionOtpRequest(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
     super(builder);
   }
-  private SendRedemptionOtpRequest() {
+  private RequestRedemptionOtpRequest() {
     requestId_ = "";
     accountId_ = "";
     userId_ = "";
@@ -39,22 +39,23 @@ private static final long serialVersionUID = 0L;
 
   public static final com.google.protobuf.Descriptors.Descriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_descriptor;
+    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor;
   }
 
   @java.lang.Override
   public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
-    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_descriptor;
+    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor;
   }
 
   @java.lang.Override
   protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internalGetFieldAccessorTable() {
-    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_fieldAccessorTable
+    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_fieldAccessorTable
         .ensureFieldAccessorsInitialized(
-            com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.class, com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.Builder.class);
+            com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest.class, com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest.Builder.class);
   }
 
+  private int bitField0_;
   public static final int REQUEST_ID_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object requestId_ = "";
@@ -219,6 +220,44 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 5;
+  private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -245,6 +284,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(userId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 4, userId_);
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(5, getAccountIdentifier());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -261,6 +303,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(userId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(4, userId_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(5, getAccountIdentifier());
     }
     return size;
   }
@@ -281,10 +327,10 @@ private static final long serialVersionUID = 0L;
     if (obj == this) {
      return true;
     }
-    if (!(obj instanceof com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest)) {
+    if (!(obj instanceof com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest)) {
       return super.equals(obj);
     }
-    com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest other = (com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest) obj;
+    com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest other = (com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest) obj;
 
     if (!getRequestId()
         .equals(other.getRequestId())) return false;
@@ -294,6 +340,11 @@ private static final long serialVersionUID = 0L;
         != other.getPoints()) return false;
     if (!getUserId()
         .equals(other.getUserId())) return false;
+    if (hasAccountIdentifier() != other.hasAccountIdentifier()) return false;
+    if (hasAccountIdentifier()) {
+      if (!getAccountIdentifier()
+          .equals(other.getAccountIdentifier())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -314,49 +365,53 @@ private static final long serialVersionUID = 0L;
         getPoints());
     hash = (37 * hash) + USER_ID_FIELD_NUMBER;
     hash = (53 * hash) + getUserId().hashCode();
+    if (hasAccountIdentifier()) {
+      hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
   }
 
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(
       java.nio.ByteBuffer data)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(
       java.nio.ByteBuffer data,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data, extensionRegistry);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(
       com.google.protobuf.ByteString data)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(
       com.google.protobuf.ByteString data,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data, extensionRegistry);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(byte[] data)
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(byte[] data)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(
       byte[] data,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data, extensionRegistry);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(java.io.InputStream input)
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(java.io.InputStream input)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessage
         .parseWithIOException(PARSER, input);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(
       java.io.InputStream input,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws java.io.IOException {
@@ -364,26 +419,26 @@ private static final long serialVersionUID = 0L;
         .parseWithIOException(PARSER, input, extensionRegistry);
   }
 
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseDelimitedFrom(java.io.InputStream input)
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseDelimitedFrom(java.io.InputStream input)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessage
         .parseDelimitedWithIOException(PARSER, input);
   }
 
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseDelimitedFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseDelimitedFrom(
       java.io.InputStream input,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessage
         .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(
       com.google.protobuf.CodedInputStream input)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessage
         .parseWithIOException(PARSER, input);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest parseFrom(
       com.google.protobuf.CodedInputStream input,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws java.io.IOException {
@@ -396,7 +451,7 @@ private static final long serialVersionUID = 0L;
   public static Builder newBuilder() {
     return DEFAULT_INSTANCE.toBuilder();
   }
-  public static Builder newBuilder(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest prototype) {
+  public static Builder newBuilder(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest prototype) {
     return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
   }
   @java.lang.Override
@@ -413,37 +468,43 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Request of LoyaltyService.SendRedemptionOtp.
+   * Request of LoyaltyService.RequestRedemptionOtp.
    * </pre>
    *
-   * Protobuf type {@code rewards.loyalty.v1.SendRedemptionOtpRequest}
+   * Protobuf type {@code rewards.loyalty.v1.RequestRedemptionOtpRequest}
    */
   public static final class Builder extends
       com.google.protobuf.GeneratedMessage.Builder<Builder> implements
-      // @@protoc_insertion_point(builder_implements:rewards.loyalty.v1.SendRedemptionOtpRequest)
-      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequestOrBuilder {
+      // @@protoc_insertion_point(builder_implements:rewards.loyalty.v1.RequestRedemptionOtpRequest)
+      com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequestOrBuilder {
     public static final com.google.protobuf.Descriptors.Descriptor
         getDescriptor() {
-      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_descriptor;
+      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor;
     }
 
     @java.lang.Override
     protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
         internalGetFieldAccessorTable() {
-      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_fieldAccessorTable
+      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_fieldAccessorTable
           .ensureFieldAccessorsInitialized(
-              com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.class, com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.Builder.class);
+              com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest.class, com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest.Builder.class);
     }
 
-    // Construct using com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.newBuilder()
+    // Construct using com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetAccountIdentifierFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -453,23 +514,28 @@ private static final long serialVersionUID = 0L;
       accountId_ = "";
       points_ = 0L;
       userId_ = "";
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
       return this;
     }
 
     @java.lang.Override
     public com.google.protobuf.Descriptors.Descriptor
         getDescriptorForType() {
-      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpRequest_descriptor;
+      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor;
     }
 
     @java.lang.Override
-    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest getDefaultInstanceForType() {
-      return com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.getDefaultInstance();
+    public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest getDefaultInstanceForType() {
+      return com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest.getDefaultInstance();
     }
 
     @java.lang.Override
-    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest build() {
-      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest result = buildPartial();
+    public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest build() {
+      com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest result = buildPartial();
       if (!result.isInitialized()) {
         throw newUninitializedMessageException(result);
       }
@@ -477,14 +543,14 @@ private static final long serialVersionUID = 0L;
     }
 
     @java.lang.Override
-    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest buildPartial() {
-      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest result = new com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest(this);
+    public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest buildPartial() {
+      com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest result = new com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest(this);
       if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
     }
 
-    private void buildPartial0(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest result) {
+    private void buildPartial0(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest result) {
       int from_bitField0_ = bitField0_;
       if (((from_bitField0_ & 0x00000001) != 0)) {
         result.requestId_ = requestId_;
@@ -498,20 +564,28 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000008) != 0)) {
         result.userId_ = userId_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.accountIdentifier_ = accountIdentifierBuilder_ == null
+            ? accountIdentifier_
+            : accountIdentifierBuilder_.build();
+        to_bitField0_ |= 0x00000001;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
     public Builder mergeFrom(com.google.protobuf.Message other) {
-      if (other instanceof com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest) {
-        return mergeFrom((com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest)other);
+      if (other instanceof com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest) {
+        return mergeFrom((com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest)other);
       } else {
         super.mergeFrom(other);
         return this;
       }
     }
 
-    public Builder mergeFrom(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest other) {
-      if (other == com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest.getDefaultInstance()) return this;
+    public Builder mergeFrom(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest other) {
+      if (other == com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest.getDefaultInstance()) return this;
       if (!other.getRequestId().isEmpty()) {
         requestId_ = other.requestId_;
         bitField0_ |= 0x00000001;
@@ -529,6 +603,9 @@ private static final long serialVersionUID = 0L;
         userId_ = other.userId_;
         bitField0_ |= 0x00000008;
         onChanged();
+      }
+      if (other.hasAccountIdentifier()) {
+        mergeAccountIdentifier(other.getAccountIdentifier());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -576,6 +653,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 42: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -933,23 +1017,180 @@ private static final long serialVersionUID = 0L;
       return this;
     }
 
-    // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.SendRedemptionOtpRequest)
+    private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    public boolean hasAccountIdentifier() {
+      return ((bitField0_ & 0x00000010) != 0);
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      } else {
+        return accountIdentifierBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        accountIdentifier_ = value;
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifier_ = builderForValue.build();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (((bitField0_ & 0x00000010) != 0) &&
+          accountIdentifier_ != null &&
+          accountIdentifier_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          getAccountIdentifierBuilder().mergeFrom(value);
+        } else {
+          accountIdentifier_ = value;
+        }
+      } else {
+        accountIdentifierBuilder_.mergeFrom(value);
+      }
+      if (accountIdentifier_ != null) {
+        bitField0_ |= 0x00000010;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      bitField0_ = (bitField0_ & ~0x00000010);
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if (accountIdentifierBuilder_ != null) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        return accountIdentifier_ == null ?
+            com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                getAccountIdentifier(),
+                getParentForChildren(),
+                isClean());
+        accountIdentifier_ = null;
+      }
+      return accountIdentifierBuilder_;
+    }
+
+    // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.RequestRedemptionOtpRequest)
   }
 
-  // @@protoc_insertion_point(class_scope:rewards.loyalty.v1.SendRedemptionOtpRequest)
-  private static final com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest DEFAULT_INSTANCE;
+  // @@protoc_insertion_point(class_scope:rewards.loyalty.v1.RequestRedemptionOtpRequest)
+  private static final com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest DEFAULT_INSTANCE;
   static {
-    DEFAULT_INSTANCE = new com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest();
+    DEFAULT_INSTANCE = new com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest();
   }
 
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest getDefaultInstance() {
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest getDefaultInstance() {
     return DEFAULT_INSTANCE;
   }
 
-  private static final com.google.protobuf.Parser<SendRedemptionOtpRequest>
-      PARSER = new com.google.protobuf.AbstractParser<SendRedemptionOtpRequest>() {
+  private static final com.google.protobuf.Parser<RequestRedemptionOtpRequest>
+      PARSER = new com.google.protobuf.AbstractParser<RequestRedemptionOtpRequest>() {
     @java.lang.Override
-    public SendRedemptionOtpRequest parsePartialFrom(
+    public RequestRedemptionOtpRequest parsePartialFrom(
         com.google.protobuf.CodedInputStream input,
         com.google.protobuf.ExtensionRegistryLite extensionRegistry)
         throws com.google.protobuf.InvalidProtocolBufferException {
@@ -968,17 +1209,17 @@ private static final long serialVersionUID = 0L;
     }
   };
 
-  public static com.google.protobuf.Parser<SendRedemptionOtpRequest> parser() {
+  public static com.google.protobuf.Parser<RequestRedemptionOtpRequest> parser() {
     return PARSER;
   }
 
   @java.lang.Override
-  public com.google.protobuf.Parser<SendRedemptionOtpRequest> getParserForType() {
+  public com.google.protobuf.Parser<RequestRedemptionOtpRequest> getParserForType() {
     return PARSER;
   }
 
   @java.lang.Override
-  public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpRequest getDefaultInstanceForType() {
+  public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest getDefaultInstanceForType() {
     return DEFAULT_INSTANCE;
   }
 

@@ -7,16 +7,16 @@ package com.rewardscore.rewards.loyalty.v1;
 
 /**
  * <pre>
- * Response of LoyaltyService.SendRedemptionOtp.
+ * Response of LoyaltyService.RequestRedemptionOtp.
  * </pre>
  *
- * Protobuf type {@code rewards.loyalty.v1.SendRedemptionOtpResponse}
+ * Protobuf type {@code rewards.loyalty.v1.RequestRedemptionOtpResponse}
  */
 @com.google.protobuf.Generated
-public final class SendRedemptionOtpResponse extends
+public final class RequestRedemptionOtpResponse extends
     com.google.protobuf.GeneratedMessage implements
-    // @@protoc_insertion_point(message_implements:rewards.loyalty.v1.SendRedemptionOtpResponse)
-    SendRedemptionOtpResponseOrBuilder {
+    // @@protoc_insertion_point(message_implements:rewards.loyalty.v1.RequestRedemptionOtpResponse)
+    RequestRedemptionOtpResponseOrBuilder {
 private static final long serialVersionUID = 0L;
   static {
     com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
@@ -25,32 +25,32 @@ private static final long serialVersionUID = 0L;
       /* minor= */ 35,
       /* patch= */ 1,
       /* suffix= */ "",
-      "SendRedemptionOtpResponse");
+      "RequestRedemptionOtpResponse");
   }
-  // Use SendRedemptionOtpResponse.newBuilder() to construct.
-  private SendRedemptionOtpResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+  // Use RequestRedemptionOtpResponse.newBuilder() to construct.
+  private RequestRedemptionOtpResponse(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
     super(builder);
   }
-  private SendRedemptionOtpResponse() {
+  private RequestRedemptionOtpResponse() {
     otpId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_descriptor;
+    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor;
   }
 
   @java.lang.Override
   public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
-    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_descriptor;
+    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor;
   }
 
   @java.lang.Override
   protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internalGetFieldAccessorTable() {
-    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_fieldAccessorTable
+    return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_fieldAccessorTable
         .ensureFieldAccessorsInitialized(
-            com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.class, com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.Builder.class);
+            com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse.class, com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse.Builder.class);
   }
 
   private int bitField0_;
@@ -189,10 +189,10 @@ private static final long serialVersionUID = 0L;
     if (obj == this) {
      return true;
     }
-    if (!(obj instanceof com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse)) {
+    if (!(obj instanceof com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse)) {
       return super.equals(obj);
     }
-    com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse other = (com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse) obj;
+    com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse other = (com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse) obj;
 
     if (!getOtpId()
         .equals(other.getOtpId())) return false;
@@ -223,44 +223,44 @@ private static final long serialVersionUID = 0L;
     return hash;
   }
 
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(
       java.nio.ByteBuffer data)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(
       java.nio.ByteBuffer data,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data, extensionRegistry);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(
       com.google.protobuf.ByteString data)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(
       com.google.protobuf.ByteString data,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data, extensionRegistry);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(byte[] data)
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(byte[] data)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(
       byte[] data,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws com.google.protobuf.InvalidProtocolBufferException {
     return PARSER.parseFrom(data, extensionRegistry);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(java.io.InputStream input)
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(java.io.InputStream input)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessage
         .parseWithIOException(PARSER, input);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(
       java.io.InputStream input,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws java.io.IOException {
@@ -268,26 +268,26 @@ private static final long serialVersionUID = 0L;
         .parseWithIOException(PARSER, input, extensionRegistry);
   }
 
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseDelimitedFrom(java.io.InputStream input)
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseDelimitedFrom(java.io.InputStream input)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessage
         .parseDelimitedWithIOException(PARSER, input);
   }
 
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseDelimitedFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseDelimitedFrom(
       java.io.InputStream input,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessage
         .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(
       com.google.protobuf.CodedInputStream input)
       throws java.io.IOException {
     return com.google.protobuf.GeneratedMessage
         .parseWithIOException(PARSER, input);
   }
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse parseFrom(
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse parseFrom(
       com.google.protobuf.CodedInputStream input,
       com.google.protobuf.ExtensionRegistryLite extensionRegistry)
       throws java.io.IOException {
@@ -300,7 +300,7 @@ private static final long serialVersionUID = 0L;
   public static Builder newBuilder() {
     return DEFAULT_INSTANCE.toBuilder();
   }
-  public static Builder newBuilder(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse prototype) {
+  public static Builder newBuilder(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse prototype) {
     return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
   }
   @java.lang.Override
@@ -317,29 +317,29 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Response of LoyaltyService.SendRedemptionOtp.
+   * Response of LoyaltyService.RequestRedemptionOtp.
    * </pre>
    *
-   * Protobuf type {@code rewards.loyalty.v1.SendRedemptionOtpResponse}
+   * Protobuf type {@code rewards.loyalty.v1.RequestRedemptionOtpResponse}
    */
   public static final class Builder extends
       com.google.protobuf.GeneratedMessage.Builder<Builder> implements
-      // @@protoc_insertion_point(builder_implements:rewards.loyalty.v1.SendRedemptionOtpResponse)
-      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponseOrBuilder {
+      // @@protoc_insertion_point(builder_implements:rewards.loyalty.v1.RequestRedemptionOtpResponse)
+      com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponseOrBuilder {
     public static final com.google.protobuf.Descriptors.Descriptor
         getDescriptor() {
-      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_descriptor;
+      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor;
     }
 
     @java.lang.Override
     protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
         internalGetFieldAccessorTable() {
-      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_fieldAccessorTable
+      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_fieldAccessorTable
           .ensureFieldAccessorsInitialized(
-              com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.class, com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.Builder.class);
+              com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse.class, com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse.Builder.class);
     }
 
-    // Construct using com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.newBuilder()
+    // Construct using com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse.newBuilder()
     private Builder() {
       maybeForceBuilderInitialization();
     }
@@ -371,17 +371,17 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public com.google.protobuf.Descriptors.Descriptor
         getDescriptorForType() {
-      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_SendRedemptionOtpResponse_descriptor;
+      return com.rewardscore.rewards.loyalty.v1.LoyaltyServiceProto.internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor;
     }
 
     @java.lang.Override
-    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse getDefaultInstanceForType() {
-      return com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.getDefaultInstance();
+    public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse getDefaultInstanceForType() {
+      return com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse.getDefaultInstance();
     }
 
     @java.lang.Override
-    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse build() {
-      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse result = buildPartial();
+    public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse build() {
+      com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse result = buildPartial();
       if (!result.isInitialized()) {
         throw newUninitializedMessageException(result);
       }
@@ -389,14 +389,14 @@ private static final long serialVersionUID = 0L;
     }
 
     @java.lang.Override
-    public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse buildPartial() {
-      com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse result = new com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse(this);
+    public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse buildPartial() {
+      com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse result = new com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse(this);
       if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
     }
 
-    private void buildPartial0(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse result) {
+    private void buildPartial0(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse result) {
       int from_bitField0_ = bitField0_;
       if (((from_bitField0_ & 0x00000001) != 0)) {
         result.otpId_ = otpId_;
@@ -413,16 +413,16 @@ private static final long serialVersionUID = 0L;
 
     @java.lang.Override
     public Builder mergeFrom(com.google.protobuf.Message other) {
-      if (other instanceof com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse) {
-        return mergeFrom((com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse)other);
+      if (other instanceof com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse) {
+        return mergeFrom((com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse)other);
       } else {
         super.mergeFrom(other);
         return this;
       }
     }
 
-    public Builder mergeFrom(com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse other) {
-      if (other == com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse.getDefaultInstance()) return this;
+    public Builder mergeFrom(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse other) {
+      if (other == com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse.getDefaultInstance()) return this;
       if (!other.getOtpId().isEmpty()) {
         otpId_ = other.otpId_;
         bitField0_ |= 0x00000001;
@@ -735,23 +735,23 @@ private static final long serialVersionUID = 0L;
       return expireTimeBuilder_;
     }
 
-    // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.SendRedemptionOtpResponse)
+    // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.RequestRedemptionOtpResponse)
   }
 
-  // @@protoc_insertion_point(class_scope:rewards.loyalty.v1.SendRedemptionOtpResponse)
-  private static final com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse DEFAULT_INSTANCE;
+  // @@protoc_insertion_point(class_scope:rewards.loyalty.v1.RequestRedemptionOtpResponse)
+  private static final com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse DEFAULT_INSTANCE;
   static {
-    DEFAULT_INSTANCE = new com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse();
+    DEFAULT_INSTANCE = new com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse();
   }
 
-  public static com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse getDefaultInstance() {
+  public static com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse getDefaultInstance() {
     return DEFAULT_INSTANCE;
   }
 
-  private static final com.google.protobuf.Parser<SendRedemptionOtpResponse>
-      PARSER = new com.google.protobuf.AbstractParser<SendRedemptionOtpResponse>() {
+  private static final com.google.protobuf.Parser<RequestRedemptionOtpResponse>
+      PARSER = new com.google.protobuf.AbstractParser<RequestRedemptionOtpResponse>() {
     @java.lang.Override
-    public SendRedemptionOtpResponse parsePartialFrom(
+    public RequestRedemptionOtpResponse parsePartialFrom(
         com.google.protobuf.CodedInputStream input,
         com.google.protobuf.ExtensionRegistryLite extensionRegistry)
         throws com.google.protobuf.InvalidProtocolBufferException {
@@ -770,17 +770,17 @@ private static final long serialVersionUID = 0L;
     }
   };
 
-  public static com.google.protobuf.Parser<SendRedemptionOtpResponse> parser() {
+  public static com.google.protobuf.Parser<RequestRedemptionOtpResponse> parser() {
     return PARSER;
   }
 
   @java.lang.Override
-  public com.google.protobuf.Parser<SendRedemptionOtpResponse> getParserForType() {
+  public com.google.protobuf.Parser<RequestRedemptionOtpResponse> getParserForType() {
     return PARSER;
   }
 
   @java.lang.Override
-  public com.rewardscore.rewards.loyalty.v1.SendRedemptionOtpResponse getDefaultInstanceForType() {
+  public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse getDefaultInstanceForType() {
     return DEFAULT_INSTANCE;
   }
 

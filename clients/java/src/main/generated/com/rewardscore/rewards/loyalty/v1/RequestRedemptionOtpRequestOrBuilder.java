@@ -6,8 +6,8 @@
 package com.rewardscore.rewards.loyalty.v1;
 
 @com.google.protobuf.Generated
-public interface SendRedemptionOtpRequestOrBuilder extends
-    // @@protoc_insertion_point(interface_extends:rewards.loyalty.v1.SendRedemptionOtpRequest)
+public interface RequestRedemptionOtpRequestOrBuilder extends
+    // @@protoc_insertion_point(interface_extends:rewards.loyalty.v1.RequestRedemptionOtpRequest)
     com.google.protobuf.MessageOrBuilder {
 
   /**
@@ -87,4 +87,31 @@ public interface SendRedemptionOtpRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getUserIdBytes();
+
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
 }

@@ -6,8 +6,8 @@
 package com.rewardscore.rewards.loyalty.v1;
 
 @com.google.protobuf.Generated
-public interface SendRedemptionOtpResponseOrBuilder extends
-    // @@protoc_insertion_point(interface_extends:rewards.loyalty.v1.SendRedemptionOtpResponse)
+public interface RequestRedemptionOtpResponseOrBuilder extends
+    // @@protoc_insertion_point(interface_extends:rewards.loyalty.v1.RequestRedemptionOtpResponse)
     com.google.protobuf.MessageOrBuilder {
 
   /**
