@@ -96,6 +96,16 @@ class ErrorReason(enum.Enum):
     REDEMPTION_NOT_FOUND = ("No redemption has this id in the caller's organisation.", False)
     REDEMPTION_ALREADY_REVERSED = ("The redemption was reversed already.", False)
 
+    # Loyalty programs.
+    PROGRAM_NOT_FOUND = ("No loyalty program has this id in the caller's organisation.", False)
+    EARN_RULE_NOT_FOUND = ("No earn rule has this id in the caller's organisation (or it was deleted).", False)
+    FIELD_IMMUTABLE = ("The update would change a field that cannot change (program_id, the rule's kind).", False)
+    EARN_RULE_ETAG_MISMATCH = ("The earn rule changed since the etag was read; read it again.", False)
+    PROGRAM_ALREADY_EXISTS = ("A program with this program_id exists in the organisation.", False)
+    TIER_ALREADY_EXISTS = ("A tier of the program has the same target_spend.", False)
+    EARN_RULES_LIMIT = ("The program has the maximum number of earn rules.", False)
+    TIERS_LIMIT = ("The program has the maximum number of tiers.", False)
+
     # Capacity and availability.
     LEDGER_QUEUE_FULL = ("The ledger writer's queue is full; retry after a short delay.", True)
     STATE_REBUILDING = ("Redis state is being rebuilt from the ledger; retry shortly.", True)
