@@ -106,6 +106,26 @@ class ErrorReason(enum.Enum):
     EARN_RULES_LIMIT = ("The program has the maximum number of earn rules.", False)
     TIERS_LIMIT = ("The program has the maximum number of tiers.", False)
 
+    # Loyalty points, in the precedence order of a movement.
+    ACCOUNT_PROGRAM_MISMATCH = ("The accounts named belong to different programs.", False)
+    POINTS_TRANSACTION_NOT_FOUND = ("No points transaction has this id in the caller's organisation.", False)
+    PURCHASE_ALREADY_EARNED = ("The account earned on this transaction_id before (with another request_id).", False)
+    EARN_CODE_NOT_FOUND = ("No earn code of the account's program matches.", False)
+    EARN_CODE_EXPIRED = ("The earn code has expired.", False)
+    EARN_CODE_ALREADY_USED = ("The earn code was used already.", False)
+    EVENT_NOT_CONFIGURED = ("No earn rule of the program awards points for this event.", False)
+    EVENT_ALREADY_AWARDED = ("This once-only event (or referral pair) was awarded before.", False)
+    OTP_NOT_FOUND = ("No OTP with this id is pending for the account, or it expired.", False)
+    OTP_ALREADY_USED = ("The OTP was used already; request a new one.", False)
+    OTP_LOCKED = ("Too many wrong codes: the OTP is locked; request a new one.", False)
+    OTP_INVALID = ("The code does not match the OTP (or its account and points).", False)
+    OTP_RATE_LIMITED = ("Too many OTPs requested for the account; retry later.", True)
+    REDEEM_AMOUNT_TOO_LOW = ("The points to redeem are below the program's minimum redemption.", False)
+    REDEMPTION_THRESHOLD_NOT_MET = ("The balance is below the program's redemption threshold.", False)
+    INSUFFICIENT_POINTS = ("The available balance does not cover the points.", False)
+    POINTS_TRANSACTION_NOT_REFUNDABLE = ("Only a posted earn can be refunded.", False)
+    REFUND_EXCEEDS_TRANSACTION = ("The refund is more than is left to refund of the transaction.", False)
+
     # Capacity and availability.
     LEDGER_QUEUE_FULL = ("The ledger writer's queue is full; retry after a short delay.", True)
     STATE_REBUILDING = ("Redis state is being rebuilt from the ledger; retry shortly.", True)
