@@ -77,3 +77,33 @@ def test_a_failing_migration_applies_nothing(stores, tmp_path):
 
     with psycopg.connect(database_url) as connection:
         assert connection.execute("SELECT to_regclass('good')").fetchone()[0] is None
+
+
+def test_a_gap_in_the_numbering_is_applied_in_order(stores, tmp_path):
+    database_url = stores.create_database()
+    (tmp_path / "0001_first.sql").write_text("CREATE TABLE first (id int PRIMARY KEY);")
+    (tmp_path / "0003_third.sql").write_text("CREATE TABLE third (id int REFERENCES first (id));")
+
+    assert migrate(database_url, tmp_path) == [1, 3]
+    assert applied(database_url) == [(1, "first"), (3, "third")]
+
+
+def test_a_migration_numbered_below_an_applied_one_is_refused(stores, tmp_path):
+    database_url = stores.create_database()
+    (tmp_path / "0001_first.sql").write_text("CREATE TABLE first (id int);")
+    (tmp_path / "0003_third.sql").write_text("CREATE TABLE third (id int);")
+    migrate(database_url, tmp_path)
+    (tmp_path / "0002_late.sql").write_text("CREATE TABLE late (id int);")
+
+    with pytest.raises(MigrationError, match=r"\[2\] are older than the applied 3"):
+        migrate(database_url, tmp_path)
+
+    assert applied(database_url) == [(1, "first"), (3, "third")]
+
+
+def test_two_migrations_with_one_number_are_refused(tmp_path):
+    (tmp_path / "0001_first.sql").write_text("SELECT 1;")
+    (tmp_path / "0001_again.sql").write_text("SELECT 1;")
+
+    with pytest.raises(MigrationError, match="unique"):
+        load_migrations(tmp_path)

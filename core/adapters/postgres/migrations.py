@@ -1,5 +1,8 @@
 """Plain SQL migrations: `migrations/NNNN_name.sql`, applied in order inside one transaction.
 
+Numbers may have gaps (a number can be reserved by work that lands later), but never run out of
+order: a pending migration numbered below the latest applied one is refused.
+
 Safe to run twice (applied versions are recorded in `schema_migrations`) and from several workers
 at once (a transaction-scoped advisory lock serialises them; the loser finds everything applied).
 An applied file whose text changed is refused: migrations are append-only.
@@ -42,8 +45,8 @@ def load_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
             raise MigrationError(f"migration file name must be NNNN_name.sql: {path.name}")
         migrations.append(Migration(int(match[1]), match[2], path.read_text()))
     versions = [m.version for m in migrations]
-    if versions != list(range(1, len(versions) + 1)):
-        raise MigrationError(f"migration versions must be 1..n without gaps: {versions}")
+    if len(set(versions)) != len(versions) or 0 in versions:
+        raise MigrationError(f"migration versions must be unique and positive: {versions}")
     return migrations
 
 
@@ -59,6 +62,7 @@ def migrate(dsn: str, directory: Path = MIGRATIONS_DIR) -> list[int]:
         applied = dict(connection.execute("SELECT version, checksum FROM schema_migrations").fetchall())
         _check_history(migrations, applied)
         pending = [m for m in migrations if m.version not in applied]
+        _check_order(pending, applied)
         for migration in pending:
             connection.execute(migration.sql)
             connection.execute(
@@ -76,6 +80,15 @@ def pending_versions(dsn: str, directory: Path = MIGRATIONS_DIR) -> list[int]:
         if exists:
             applied = {row[0] for row in connection.execute("SELECT version FROM schema_migrations")}
     return [m.version for m in migrations if m.version not in applied]
+
+
+def _check_order(pending: list[Migration], applied: dict[int, str]) -> None:
+    """Gaps in the numbering are fine (numbers are reserved by parallel work), but a migration
+    numbered below one already applied would run out of order: refuse it."""
+    latest = max(applied, default=0)
+    late = [m.version for m in pending if m.version < latest]
+    if late:
+        raise MigrationError(f"migrations {late} are older than the applied {latest}: they would run out of order")
 
 
 def _check_history(migrations: list[Migration], applied: dict[int, str]) -> None:
