@@ -1073,6 +1073,136 @@ func (x *RevokeCouponResponse) GetCoupon() *Coupon {
 	return nil
 }
 
+// Request of CouponService.ListAccountCoupons.
+type ListAccountCouponsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The account. Required.
+	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// Only coupons of this offer. Empty: every offer.
+	OfferId string `protobuf:"bytes,2,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
+	// Maximum number of coupons to return: 0 means 50; values above 500 are treated as 500;
+	// negative values fail with FIELD_OUT_OF_RANGE.
+	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// next_page_token of the previous page; empty for the first page. Every other field must be
+	// the same as in the request that returned it, or the call fails with FIELD_INVALID.
+	PageToken     string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListAccountCouponsRequest) Reset() {
+	*x = ListAccountCouponsRequest{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAccountCouponsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAccountCouponsRequest) ProtoMessage() {}
+
+func (x *ListAccountCouponsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAccountCouponsRequest.ProtoReflect.Descriptor instead.
+func (*ListAccountCouponsRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *ListAccountCouponsRequest) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+func (x *ListAccountCouponsRequest) GetOfferId() string {
+	if x != nil {
+		return x.OfferId
+	}
+	return ""
+}
+
+func (x *ListAccountCouponsRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ListAccountCouponsRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+// Response of CouponService.ListAccountCoupons.
+type ListAccountCouponsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The coupons of this page, newest issue first.
+	Coupons []*Coupon `protobuf:"bytes,1,rep,name=coupons,proto3" json:"coupons,omitempty"`
+	// Token for the next page; empty when this is the last page.
+	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListAccountCouponsResponse) Reset() {
+	*x = ListAccountCouponsResponse{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListAccountCouponsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListAccountCouponsResponse) ProtoMessage() {}
+
+func (x *ListAccountCouponsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListAccountCouponsResponse.ProtoReflect.Descriptor instead.
+func (*ListAccountCouponsResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *ListAccountCouponsResponse) GetCoupons() []*Coupon {
+	if x != nil {
+		return x.Coupons
+	}
+	return nil
+}
+
+func (x *ListAccountCouponsResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
 // Request of CouponService.ListDeals.
 type ListDealsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1092,7 +1222,7 @@ type ListDealsRequest struct {
 
 func (x *ListDealsRequest) Reset() {
 	*x = ListDealsRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1104,7 +1234,7 @@ func (x *ListDealsRequest) String() string {
 func (*ListDealsRequest) ProtoMessage() {}
 
 func (x *ListDealsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1117,7 +1247,7 @@ func (x *ListDealsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDealsRequest.ProtoReflect.Descriptor instead.
 func (*ListDealsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{16}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ListDealsRequest) GetAccountId() string {
@@ -1161,7 +1291,7 @@ type ListDealsResponse struct {
 
 func (x *ListDealsResponse) Reset() {
 	*x = ListDealsResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1173,7 +1303,7 @@ func (x *ListDealsResponse) String() string {
 func (*ListDealsResponse) ProtoMessage() {}
 
 func (x *ListDealsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1186,7 +1316,7 @@ func (x *ListDealsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDealsResponse.ProtoReflect.Descriptor instead.
 func (*ListDealsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{17}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ListDealsResponse) GetDeals() []*Deal {
@@ -1220,7 +1350,7 @@ type BulkIssueCouponsResponse_Row struct {
 
 func (x *BulkIssueCouponsResponse_Row) Reset() {
 	*x = BulkIssueCouponsResponse_Row{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1232,7 +1362,7 @@ func (x *BulkIssueCouponsResponse_Row) String() string {
 func (*BulkIssueCouponsResponse_Row) ProtoMessage() {}
 
 func (x *BulkIssueCouponsResponse_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1370,7 +1500,17 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"account_id\x18\x03 \x01(\tR\taccountId\x12\x12\n" +
 	"\x04note\x18\x04 \x01(\tR\x04note\"J\n" +
 	"\x14RevokeCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\x88\x01\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\x91\x01\n" +
+	"\x19ListAccountCouponsRequest\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x01 \x01(\tR\taccountId\x12\x19\n" +
+	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12\x1b\n" +
+	"\tpage_size\x18\x03 \x01(\x05R\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\x04 \x01(\tR\tpageToken\"z\n" +
+	"\x1aListAccountCouponsResponse\x124\n" +
+	"\acoupons\x18\x01 \x03(\v2\x1a.rewards.coupons.v1.CouponR\acoupons\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x88\x01\n" +
 	"\x10ListDealsRequest\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12\x19\n" +
@@ -1380,7 +1520,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xa0\a\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\x95\b\n" +
 	"\rCouponService\x12^\n" +
 	"\vIssueCoupon\x12&.rewards.coupons.v1.IssueCouponRequest\x1a'.rewards.coupons.v1.IssueCouponResponse\x12q\n" +
 	"\x10BulkIssueCoupons\x12+.rewards.coupons.v1.BulkIssueCouponsRequest\x1a,.rewards.coupons.v1.BulkIssueCouponsResponse(\x010\x01\x12X\n" +
@@ -1389,7 +1529,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x0eValidateCoupon\x12).rewards.coupons.v1.ValidateCouponRequest\x1a*.rewards.coupons.v1.ValidateCouponResponse\x12a\n" +
 	"\fRedeemCoupon\x12'.rewards.coupons.v1.RedeemCouponRequest\x1a(.rewards.coupons.v1.RedeemCouponResponse\x12p\n" +
 	"\x11ReverseRedemption\x12,.rewards.coupons.v1.ReverseRedemptionRequest\x1a-.rewards.coupons.v1.ReverseRedemptionResponse\x12a\n" +
-	"\fRevokeCoupon\x12'.rewards.coupons.v1.RevokeCouponRequest\x1a(.rewards.coupons.v1.RevokeCouponResponse\x12X\n" +
+	"\fRevokeCoupon\x12'.rewards.coupons.v1.RevokeCouponRequest\x1a(.rewards.coupons.v1.RevokeCouponResponse\x12s\n" +
+	"\x12ListAccountCoupons\x12-.rewards.coupons.v1.ListAccountCouponsRequest\x1a..rewards.coupons.v1.ListAccountCouponsResponse\x12X\n" +
 	"\tListDeals\x12$.rewards.coupons.v1.ListDealsRequest\x1a%.rewards.coupons.v1.ListDealsResponseB\x88\x01\n" +
 	"\"com.rewardscore.rewards.coupons.v1B\x12CouponServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1b\x06proto3"
 
@@ -1405,7 +1546,7 @@ func file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP() []byte {
 	return file_rewards_coupons_v1_coupon_service_proto_rawDescData
 }
 
-var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
+var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
 var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*IssueCouponRequest)(nil),           // 0: rewards.coupons.v1.IssueCouponRequest
 	(*IssueCouponResponse)(nil),          // 1: rewards.coupons.v1.IssueCouponResponse
@@ -1423,56 +1564,61 @@ var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*ReverseRedemptionResponse)(nil),    // 13: rewards.coupons.v1.ReverseRedemptionResponse
 	(*RevokeCouponRequest)(nil),          // 14: rewards.coupons.v1.RevokeCouponRequest
 	(*RevokeCouponResponse)(nil),         // 15: rewards.coupons.v1.RevokeCouponResponse
-	(*ListDealsRequest)(nil),             // 16: rewards.coupons.v1.ListDealsRequest
-	(*ListDealsResponse)(nil),            // 17: rewards.coupons.v1.ListDealsResponse
-	(*BulkIssueCouponsResponse_Row)(nil), // 18: rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	(*Coupon)(nil),                       // 19: rewards.coupons.v1.Coupon
-	(*v1.Money)(nil),                     // 20: rewards.type.v1.Money
-	(*AppliedReward)(nil),                // 21: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil),        // 22: google.protobuf.Timestamp
-	(*Deal)(nil),                         // 23: rewards.coupons.v1.Deal
+	(*ListAccountCouponsRequest)(nil),    // 16: rewards.coupons.v1.ListAccountCouponsRequest
+	(*ListAccountCouponsResponse)(nil),   // 17: rewards.coupons.v1.ListAccountCouponsResponse
+	(*ListDealsRequest)(nil),             // 18: rewards.coupons.v1.ListDealsRequest
+	(*ListDealsResponse)(nil),            // 19: rewards.coupons.v1.ListDealsResponse
+	(*BulkIssueCouponsResponse_Row)(nil), // 20: rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	(*Coupon)(nil),                       // 21: rewards.coupons.v1.Coupon
+	(*v1.Money)(nil),                     // 22: rewards.type.v1.Money
+	(*AppliedReward)(nil),                // 23: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil),        // 24: google.protobuf.Timestamp
+	(*Deal)(nil),                         // 25: rewards.coupons.v1.Deal
 }
 var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
-	19, // 0: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	18, // 1: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	19, // 2: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	19, // 3: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	20, // 4: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	21, // 5: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	19, // 6: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	22, // 7: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
-	20, // 8: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	21, // 9: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	19, // 10: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	22, // 11: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
-	19, // 12: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	22, // 13: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
-	19, // 14: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	23, // 15: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
-	19, // 16: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
-	0,  // 17: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
-	2,  // 18: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
-	4,  // 19: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
-	6,  // 20: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
-	8,  // 21: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
-	10, // 22: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
-	12, // 23: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
-	14, // 24: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
-	16, // 25: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
-	1,  // 26: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
-	3,  // 27: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
-	5,  // 28: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
-	7,  // 29: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
-	9,  // 30: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
-	11, // 31: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
-	13, // 32: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
-	15, // 33: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
-	17, // 34: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
-	26, // [26:35] is the sub-list for method output_type
-	17, // [17:26] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	21, // 0: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	20, // 1: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	21, // 2: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	21, // 3: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	22, // 4: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	23, // 5: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	21, // 6: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	24, // 7: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
+	22, // 8: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	23, // 9: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	21, // 10: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	24, // 11: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
+	21, // 12: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	24, // 13: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
+	21, // 14: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	21, // 15: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
+	25, // 16: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
+	21, // 17: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
+	0,  // 18: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
+	2,  // 19: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
+	4,  // 20: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
+	6,  // 21: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
+	8,  // 22: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
+	10, // 23: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
+	12, // 24: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
+	14, // 25: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
+	16, // 26: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
+	18, // 27: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
+	1,  // 28: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
+	3,  // 29: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
+	5,  // 30: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
+	7,  // 31: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
+	9,  // 32: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
+	11, // 33: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
+	13, // 34: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
+	15, // 35: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
+	17, // 36: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
+	19, // 37: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
+	28, // [28:38] is the sub-list for method output_type
+	18, // [18:28] is the sub-list for method input_type
+	18, // [18:18] is the sub-list for extension type_name
+	18, // [18:18] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_coupon_service_proto_init() }
@@ -1487,7 +1633,7 @@ func file_rewards_coupons_v1_coupon_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_coupon_service_proto_rawDesc), len(file_rewards_coupons_v1_coupon_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   19,
+			NumMessages:   21,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

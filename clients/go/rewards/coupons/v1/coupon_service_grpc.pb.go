@@ -19,15 +19,16 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	CouponService_IssueCoupon_FullMethodName       = "/rewards.coupons.v1.CouponService/IssueCoupon"
-	CouponService_BulkIssueCoupons_FullMethodName  = "/rewards.coupons.v1.CouponService/BulkIssueCoupons"
-	CouponService_GetCoupon_FullMethodName         = "/rewards.coupons.v1.CouponService/GetCoupon"
-	CouponService_ActivateCoupon_FullMethodName    = "/rewards.coupons.v1.CouponService/ActivateCoupon"
-	CouponService_ValidateCoupon_FullMethodName    = "/rewards.coupons.v1.CouponService/ValidateCoupon"
-	CouponService_RedeemCoupon_FullMethodName      = "/rewards.coupons.v1.CouponService/RedeemCoupon"
-	CouponService_ReverseRedemption_FullMethodName = "/rewards.coupons.v1.CouponService/ReverseRedemption"
-	CouponService_RevokeCoupon_FullMethodName      = "/rewards.coupons.v1.CouponService/RevokeCoupon"
-	CouponService_ListDeals_FullMethodName         = "/rewards.coupons.v1.CouponService/ListDeals"
+	CouponService_IssueCoupon_FullMethodName        = "/rewards.coupons.v1.CouponService/IssueCoupon"
+	CouponService_BulkIssueCoupons_FullMethodName   = "/rewards.coupons.v1.CouponService/BulkIssueCoupons"
+	CouponService_GetCoupon_FullMethodName          = "/rewards.coupons.v1.CouponService/GetCoupon"
+	CouponService_ActivateCoupon_FullMethodName     = "/rewards.coupons.v1.CouponService/ActivateCoupon"
+	CouponService_ValidateCoupon_FullMethodName     = "/rewards.coupons.v1.CouponService/ValidateCoupon"
+	CouponService_RedeemCoupon_FullMethodName       = "/rewards.coupons.v1.CouponService/RedeemCoupon"
+	CouponService_ReverseRedemption_FullMethodName  = "/rewards.coupons.v1.CouponService/ReverseRedemption"
+	CouponService_RevokeCoupon_FullMethodName       = "/rewards.coupons.v1.CouponService/RevokeCoupon"
+	CouponService_ListAccountCoupons_FullMethodName = "/rewards.coupons.v1.CouponService/ListAccountCoupons"
+	CouponService_ListDeals_FullMethodName          = "/rewards.coupons.v1.CouponService/ListDeals"
 )
 
 // CouponServiceClient is the client API for CouponService service.
@@ -77,11 +78,11 @@ type CouponServiceClient interface {
 	//
 	// Errors: COUPON_NOT_FOUND (NOT_FOUND).
 	GetCoupon(ctx context.Context, in *GetCouponRequest, opts ...grpc.CallOption) (*GetCouponResponse, error)
-	// Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-	// succeeds without change.
+	// Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+	// redeemed. Activating an ACTIVE coupon succeeds without change.
 	//
-	// Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-	// COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+	// Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+	// COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
 	ActivateCoupon(ctx context.Context, in *ActivateCouponRequest, opts ...grpc.CallOption) (*ActivateCouponResponse, error)
 	// Says whether RedeemCoupon would succeed now for this basket, and what it would give.
 	// Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
@@ -96,16 +97,22 @@ type CouponServiceClient interface {
 	// use back (if not expired or revoked since) and the offer's counters go down. Extra points
 	// credited by the redemption are debited again. Always the full redemption.
 	//
-	// Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+	// Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
 	// (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
 	// spent).
 	ReverseRedemption(ctx context.Context, in *ReverseRedemptionRequest, opts ...grpc.CallOption) (*ReverseRedemptionResponse, error)
-	// Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-	// stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-	// are not refunded (use LoyaltyService.RefundPoints).
+	// Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+	// with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+	// REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+	// (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
 	//
-	// Errors: COUPON_NOT_FOUND (NOT_FOUND).
+	// Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
 	RevokeCoupon(ctx context.Context, in *RevokeCouponRequest, opts ...grpc.CallOption) (*RevokeCouponResponse, error)
+	// Lists the coupons issued to an account, newest issue first, each with its state and the
+	// redemption counts of its offer (the account's and everyone's).
+	//
+	// Errors: none beyond the common ones.
+	ListAccountCoupons(ctx context.Context, in *ListAccountCouponsRequest, opts ...grpc.CallOption) (*ListAccountCouponsResponse, error)
 	// Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
 	// redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
 	//
@@ -204,6 +211,16 @@ func (c *couponServiceClient) RevokeCoupon(ctx context.Context, in *RevokeCoupon
 	return out, nil
 }
 
+func (c *couponServiceClient) ListAccountCoupons(ctx context.Context, in *ListAccountCouponsRequest, opts ...grpc.CallOption) (*ListAccountCouponsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListAccountCouponsResponse)
+	err := c.cc.Invoke(ctx, CouponService_ListAccountCoupons_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *couponServiceClient) ListDeals(ctx context.Context, in *ListDealsRequest, opts ...grpc.CallOption) (*ListDealsResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ListDealsResponse)
@@ -261,11 +278,11 @@ type CouponServiceServer interface {
 	//
 	// Errors: COUPON_NOT_FOUND (NOT_FOUND).
 	GetCoupon(context.Context, *GetCouponRequest) (*GetCouponResponse, error)
-	// Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-	// succeeds without change.
+	// Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+	// redeemed. Activating an ACTIVE coupon succeeds without change.
 	//
-	// Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-	// COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+	// Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+	// COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
 	ActivateCoupon(context.Context, *ActivateCouponRequest) (*ActivateCouponResponse, error)
 	// Says whether RedeemCoupon would succeed now for this basket, and what it would give.
 	// Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
@@ -280,16 +297,22 @@ type CouponServiceServer interface {
 	// use back (if not expired or revoked since) and the offer's counters go down. Extra points
 	// credited by the redemption are debited again. Always the full redemption.
 	//
-	// Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+	// Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
 	// (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
 	// spent).
 	ReverseRedemption(context.Context, *ReverseRedemptionRequest) (*ReverseRedemptionResponse, error)
-	// Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-	// stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-	// are not refunded (use LoyaltyService.RefundPoints).
+	// Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+	// with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+	// REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+	// (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
 	//
-	// Errors: COUPON_NOT_FOUND (NOT_FOUND).
+	// Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
 	RevokeCoupon(context.Context, *RevokeCouponRequest) (*RevokeCouponResponse, error)
+	// Lists the coupons issued to an account, newest issue first, each with its state and the
+	// redemption counts of its offer (the account's and everyone's).
+	//
+	// Errors: none beyond the common ones.
+	ListAccountCoupons(context.Context, *ListAccountCouponsRequest) (*ListAccountCouponsResponse, error)
 	// Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
 	// redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
 	//
@@ -328,6 +351,9 @@ func (UnimplementedCouponServiceServer) ReverseRedemption(context.Context, *Reve
 }
 func (UnimplementedCouponServiceServer) RevokeCoupon(context.Context, *RevokeCouponRequest) (*RevokeCouponResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RevokeCoupon not implemented")
+}
+func (UnimplementedCouponServiceServer) ListAccountCoupons(context.Context, *ListAccountCouponsRequest) (*ListAccountCouponsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListAccountCoupons not implemented")
 }
 func (UnimplementedCouponServiceServer) ListDeals(context.Context, *ListDealsRequest) (*ListDealsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListDeals not implemented")
@@ -486,6 +512,24 @@ func _CouponService_RevokeCoupon_Handler(srv interface{}, ctx context.Context, d
 	return interceptor(ctx, in, info, handler)
 }
 
+func _CouponService_ListAccountCoupons_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListAccountCouponsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CouponServiceServer).ListAccountCoupons(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: CouponService_ListAccountCoupons_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CouponServiceServer).ListAccountCoupons(ctx, req.(*ListAccountCouponsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _CouponService_ListDeals_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ListDealsRequest)
 	if err := dec(in); err != nil {
@@ -538,6 +582,10 @@ var CouponService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RevokeCoupon",
 			Handler:    _CouponService_RevokeCoupon_Handler,
+		},
+		{
+			MethodName: "ListAccountCoupons",
+			Handler:    _CouponService_ListAccountCoupons_Handler,
 		},
 		{
 			MethodName: "ListDeals",

@@ -10,6 +10,7 @@ import (
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	fieldmaskpb "google.golang.org/protobuf/types/known/fieldmaskpb"
+	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -21,6 +22,63 @@ const (
 	// Verify that runtime/protoimpl is sufficiently up-to-date.
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
+
+// Which coupons OfferService.RevokeCoupons revokes.
+type RevocationMode int32
+
+const (
+	// Not set; never valid.
+	RevocationMode_REVOCATION_MODE_UNSPECIFIED RevocationMode = 0
+	// Every coupon of the offer without a redemption in effect, issued or not.
+	RevocationMode_REVOCATION_MODE_ALL_UNREDEEMED RevocationMode = 1
+	// Only codes not issued to any account yet (generated or imported codes).
+	RevocationMode_REVOCATION_MODE_UNISSUED_ONLY RevocationMode = 2
+	// The unredeemed coupons issued to the accounts in RevokeCouponsRequest.account_ids.
+	RevocationMode_REVOCATION_MODE_CUSTOMERS RevocationMode = 3
+)
+
+// Enum value maps for RevocationMode.
+var (
+	RevocationMode_name = map[int32]string{
+		0: "REVOCATION_MODE_UNSPECIFIED",
+		1: "REVOCATION_MODE_ALL_UNREDEEMED",
+		2: "REVOCATION_MODE_UNISSUED_ONLY",
+		3: "REVOCATION_MODE_CUSTOMERS",
+	}
+	RevocationMode_value = map[string]int32{
+		"REVOCATION_MODE_UNSPECIFIED":    0,
+		"REVOCATION_MODE_ALL_UNREDEEMED": 1,
+		"REVOCATION_MODE_UNISSUED_ONLY":  2,
+		"REVOCATION_MODE_CUSTOMERS":      3,
+	}
+)
+
+func (x RevocationMode) Enum() *RevocationMode {
+	p := new(RevocationMode)
+	*p = x
+	return p
+}
+
+func (x RevocationMode) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (RevocationMode) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_coupons_v1_offer_service_proto_enumTypes[0].Descriptor()
+}
+
+func (RevocationMode) Type() protoreflect.EnumType {
+	return &file_rewards_coupons_v1_offer_service_proto_enumTypes[0]
+}
+
+func (x RevocationMode) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use RevocationMode.Descriptor instead.
+func (RevocationMode) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_offer_service_proto_rawDescGZIP(), []int{0}
+}
 
 // Request of OfferService.CreateOffer.
 type CreateOfferRequest struct {
@@ -1037,6 +1095,163 @@ func (x *ImportCodesResponse) GetRejectedRows() []*ImportCodesResponse_RejectedR
 	return nil
 }
 
+// Request of OfferService.RevokeCoupons.
+type RevokeCouponsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The offer. Required.
+	OfferId string `protobuf:"bytes,2,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
+	// Which coupons. Required.
+	Mode RevocationMode `protobuf:"varint,3,opt,name=mode,proto3,enum=rewards.coupons.v1.RevocationMode" json:"mode,omitempty"`
+	// CUSTOMERS: the accounts (UUIDs), 1..1000, no duplicates. Must be empty for other modes.
+	AccountIds []string `protobuf:"bytes,4,rep,name=account_ids,json=accountIds,proto3" json:"account_ids,omitempty"`
+	// Why, for the audit trail. At most 256 characters.
+	Note          string `protobuf:"bytes,5,opt,name=note,proto3" json:"note,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RevokeCouponsRequest) Reset() {
+	*x = RevokeCouponsRequest{}
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RevokeCouponsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RevokeCouponsRequest) ProtoMessage() {}
+
+func (x *RevokeCouponsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RevokeCouponsRequest.ProtoReflect.Descriptor instead.
+func (*RevokeCouponsRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_offer_service_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *RevokeCouponsRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *RevokeCouponsRequest) GetOfferId() string {
+	if x != nil {
+		return x.OfferId
+	}
+	return ""
+}
+
+func (x *RevokeCouponsRequest) GetMode() RevocationMode {
+	if x != nil {
+		return x.Mode
+	}
+	return RevocationMode_REVOCATION_MODE_UNSPECIFIED
+}
+
+func (x *RevokeCouponsRequest) GetAccountIds() []string {
+	if x != nil {
+		return x.AccountIds
+	}
+	return nil
+}
+
+func (x *RevokeCouponsRequest) GetNote() string {
+	if x != nil {
+		return x.Note
+	}
+	return ""
+}
+
+// Response of OfferService.RevokeCoupons.
+type RevokeCouponsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The id of this revocation (kept in the ledger).
+	RevocationId string `protobuf:"bytes,1,opt,name=revocation_id,json=revocationId,proto3" json:"revocation_id,omitempty"`
+	// Coupons this call revoked.
+	RevokedCount int64 `protobuf:"varint,2,opt,name=revoked_count,json=revokedCount,proto3" json:"revoked_count,omitempty"`
+	// Coupons in scope left alone because a redemption of them is in effect.
+	RedeemedCount int64 `protobuf:"varint,3,opt,name=redeemed_count,json=redeemedCount,proto3" json:"redeemed_count,omitempty"`
+	// When the revocation was recorded (server time); the revoke_time of every coupon revoked.
+	RevokeTime    *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=revoke_time,json=revokeTime,proto3" json:"revoke_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RevokeCouponsResponse) Reset() {
+	*x = RevokeCouponsResponse{}
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RevokeCouponsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RevokeCouponsResponse) ProtoMessage() {}
+
+func (x *RevokeCouponsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RevokeCouponsResponse.ProtoReflect.Descriptor instead.
+func (*RevokeCouponsResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_offer_service_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *RevokeCouponsResponse) GetRevocationId() string {
+	if x != nil {
+		return x.RevocationId
+	}
+	return ""
+}
+
+func (x *RevokeCouponsResponse) GetRevokedCount() int64 {
+	if x != nil {
+		return x.RevokedCount
+	}
+	return 0
+}
+
+func (x *RevokeCouponsResponse) GetRedeemedCount() int64 {
+	if x != nil {
+		return x.RedeemedCount
+	}
+	return 0
+}
+
+func (x *RevokeCouponsResponse) GetRevokeTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.RevokeTime
+	}
+	return nil
+}
+
 // A code that was not imported.
 type ImportCodesResponse_RejectedRow struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1053,7 +1268,7 @@ type ImportCodesResponse_RejectedRow struct {
 
 func (x *ImportCodesResponse_RejectedRow) Reset() {
 	*x = ImportCodesResponse_RejectedRow{}
-	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1065,7 +1280,7 @@ func (x *ImportCodesResponse_RejectedRow) String() string {
 func (*ImportCodesResponse_RejectedRow) ProtoMessage() {}
 
 func (x *ImportCodesResponse_RejectedRow) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1106,7 +1321,7 @@ var File_rewards_coupons_v1_offer_service_proto protoreflect.FileDescriptor
 
 const file_rewards_coupons_v1_offer_service_proto_rawDesc = "" +
 	"\n" +
-	"&rewards/coupons/v1/offer_service.proto\x12\x12rewards.coupons.v1\x1a google/protobuf/field_mask.proto\x1a\"rewards/coupons/v1/resources.proto\"d\n" +
+	"&rewards/coupons/v1/offer_service.proto\x12\x12rewards.coupons.v1\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/coupons/v1/resources.proto\"d\n" +
 	"\x12CreateOfferRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12/\n" +
@@ -1177,7 +1392,26 @@ const file_rewards_coupons_v1_offer_service_proto_rawDesc = "" +
 	"\vRejectedRow\x12\x1b\n" +
 	"\trow_index\x18\x01 \x01(\x03R\browIndex\x12\x12\n" +
 	"\x04code\x18\x02 \x01(\tR\x04code\x12\x16\n" +
-	"\x06reason\x18\x03 \x01(\tR\x06reason2\x8d\a\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xbd\x01\n" +
+	"\x14RevokeCouponsRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x19\n" +
+	"\boffer_id\x18\x02 \x01(\tR\aofferId\x126\n" +
+	"\x04mode\x18\x03 \x01(\x0e2\".rewards.coupons.v1.RevocationModeR\x04mode\x12\x1f\n" +
+	"\vaccount_ids\x18\x04 \x03(\tR\n" +
+	"accountIds\x12\x12\n" +
+	"\x04note\x18\x05 \x01(\tR\x04note\"\xc5\x01\n" +
+	"\x15RevokeCouponsResponse\x12#\n" +
+	"\rrevocation_id\x18\x01 \x01(\tR\frevocationId\x12#\n" +
+	"\rrevoked_count\x18\x02 \x01(\x03R\frevokedCount\x12%\n" +
+	"\x0eredeemed_count\x18\x03 \x01(\x03R\rredeemedCount\x12;\n" +
+	"\vrevoke_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"revokeTime*\x97\x01\n" +
+	"\x0eRevocationMode\x12\x1f\n" +
+	"\x1bREVOCATION_MODE_UNSPECIFIED\x10\x00\x12\"\n" +
+	"\x1eREVOCATION_MODE_ALL_UNREDEEMED\x10\x01\x12!\n" +
+	"\x1dREVOCATION_MODE_UNISSUED_ONLY\x10\x02\x12\x1d\n" +
+	"\x19REVOCATION_MODE_CUSTOMERS\x10\x032\xf3\a\n" +
 	"\fOfferService\x12^\n" +
 	"\vCreateOffer\x12&.rewards.coupons.v1.CreateOfferRequest\x1a'.rewards.coupons.v1.CreateOfferResponse\x12U\n" +
 	"\bGetOffer\x12#.rewards.coupons.v1.GetOfferRequest\x1a$.rewards.coupons.v1.GetOfferResponse\x12^\n" +
@@ -1188,7 +1422,8 @@ const file_rewards_coupons_v1_offer_service_proto_rawDesc = "" +
 	"\x0fDeactivateOffer\x12*.rewards.coupons.v1.DeactivateOfferRequest\x1a+.rewards.coupons.v1.DeactivateOfferResponse\x12m\n" +
 	"\x10CreateCodeSeries\x12+.rewards.coupons.v1.CreateCodeSeriesRequest\x1a,.rewards.coupons.v1.CreateCodeSeriesResponse\x12f\n" +
 	"\rGenerateCodes\x12(.rewards.coupons.v1.GenerateCodesRequest\x1a).rewards.coupons.v1.GenerateCodesResponse0\x01\x12`\n" +
-	"\vImportCodes\x12&.rewards.coupons.v1.ImportCodesRequest\x1a'.rewards.coupons.v1.ImportCodesResponse(\x01B\x87\x01\n" +
+	"\vImportCodes\x12&.rewards.coupons.v1.ImportCodesRequest\x1a'.rewards.coupons.v1.ImportCodesResponse(\x01\x12d\n" +
+	"\rRevokeCoupons\x12(.rewards.coupons.v1.RevokeCouponsRequest\x1a).rewards.coupons.v1.RevokeCouponsResponseB\x87\x01\n" +
 	"\"com.rewardscore.rewards.coupons.v1B\x11OfferServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1b\x06proto3"
 
 var (
@@ -1203,69 +1438,78 @@ func file_rewards_coupons_v1_offer_service_proto_rawDescGZIP() []byte {
 	return file_rewards_coupons_v1_offer_service_proto_rawDescData
 }
 
-var file_rewards_coupons_v1_offer_service_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
+var file_rewards_coupons_v1_offer_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
+var file_rewards_coupons_v1_offer_service_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
 var file_rewards_coupons_v1_offer_service_proto_goTypes = []any{
-	(*CreateOfferRequest)(nil),              // 0: rewards.coupons.v1.CreateOfferRequest
-	(*CreateOfferResponse)(nil),             // 1: rewards.coupons.v1.CreateOfferResponse
-	(*GetOfferRequest)(nil),                 // 2: rewards.coupons.v1.GetOfferRequest
-	(*GetOfferResponse)(nil),                // 3: rewards.coupons.v1.GetOfferResponse
-	(*UpdateOfferRequest)(nil),              // 4: rewards.coupons.v1.UpdateOfferRequest
-	(*UpdateOfferResponse)(nil),             // 5: rewards.coupons.v1.UpdateOfferResponse
-	(*ListOffersRequest)(nil),               // 6: rewards.coupons.v1.ListOffersRequest
-	(*ListOffersResponse)(nil),              // 7: rewards.coupons.v1.ListOffersResponse
-	(*ActivateOfferRequest)(nil),            // 8: rewards.coupons.v1.ActivateOfferRequest
-	(*ActivateOfferResponse)(nil),           // 9: rewards.coupons.v1.ActivateOfferResponse
-	(*DeactivateOfferRequest)(nil),          // 10: rewards.coupons.v1.DeactivateOfferRequest
-	(*DeactivateOfferResponse)(nil),         // 11: rewards.coupons.v1.DeactivateOfferResponse
-	(*CreateCodeSeriesRequest)(nil),         // 12: rewards.coupons.v1.CreateCodeSeriesRequest
-	(*CreateCodeSeriesResponse)(nil),        // 13: rewards.coupons.v1.CreateCodeSeriesResponse
-	(*GenerateCodesRequest)(nil),            // 14: rewards.coupons.v1.GenerateCodesRequest
-	(*GenerateCodesResponse)(nil),           // 15: rewards.coupons.v1.GenerateCodesResponse
-	(*ImportCodesRequest)(nil),              // 16: rewards.coupons.v1.ImportCodesRequest
-	(*ImportCodesResponse)(nil),             // 17: rewards.coupons.v1.ImportCodesResponse
-	(*ImportCodesResponse_RejectedRow)(nil), // 18: rewards.coupons.v1.ImportCodesResponse.RejectedRow
-	(*Offer)(nil),                           // 19: rewards.coupons.v1.Offer
-	(*fieldmaskpb.FieldMask)(nil),           // 20: google.protobuf.FieldMask
-	(OfferState)(0),                         // 21: rewards.coupons.v1.OfferState
-	(*CodeSeries)(nil),                      // 22: rewards.coupons.v1.CodeSeries
+	(RevocationMode)(0),                     // 0: rewards.coupons.v1.RevocationMode
+	(*CreateOfferRequest)(nil),              // 1: rewards.coupons.v1.CreateOfferRequest
+	(*CreateOfferResponse)(nil),             // 2: rewards.coupons.v1.CreateOfferResponse
+	(*GetOfferRequest)(nil),                 // 3: rewards.coupons.v1.GetOfferRequest
+	(*GetOfferResponse)(nil),                // 4: rewards.coupons.v1.GetOfferResponse
+	(*UpdateOfferRequest)(nil),              // 5: rewards.coupons.v1.UpdateOfferRequest
+	(*UpdateOfferResponse)(nil),             // 6: rewards.coupons.v1.UpdateOfferResponse
+	(*ListOffersRequest)(nil),               // 7: rewards.coupons.v1.ListOffersRequest
+	(*ListOffersResponse)(nil),              // 8: rewards.coupons.v1.ListOffersResponse
+	(*ActivateOfferRequest)(nil),            // 9: rewards.coupons.v1.ActivateOfferRequest
+	(*ActivateOfferResponse)(nil),           // 10: rewards.coupons.v1.ActivateOfferResponse
+	(*DeactivateOfferRequest)(nil),          // 11: rewards.coupons.v1.DeactivateOfferRequest
+	(*DeactivateOfferResponse)(nil),         // 12: rewards.coupons.v1.DeactivateOfferResponse
+	(*CreateCodeSeriesRequest)(nil),         // 13: rewards.coupons.v1.CreateCodeSeriesRequest
+	(*CreateCodeSeriesResponse)(nil),        // 14: rewards.coupons.v1.CreateCodeSeriesResponse
+	(*GenerateCodesRequest)(nil),            // 15: rewards.coupons.v1.GenerateCodesRequest
+	(*GenerateCodesResponse)(nil),           // 16: rewards.coupons.v1.GenerateCodesResponse
+	(*ImportCodesRequest)(nil),              // 17: rewards.coupons.v1.ImportCodesRequest
+	(*ImportCodesResponse)(nil),             // 18: rewards.coupons.v1.ImportCodesResponse
+	(*RevokeCouponsRequest)(nil),            // 19: rewards.coupons.v1.RevokeCouponsRequest
+	(*RevokeCouponsResponse)(nil),           // 20: rewards.coupons.v1.RevokeCouponsResponse
+	(*ImportCodesResponse_RejectedRow)(nil), // 21: rewards.coupons.v1.ImportCodesResponse.RejectedRow
+	(*Offer)(nil),                           // 22: rewards.coupons.v1.Offer
+	(*fieldmaskpb.FieldMask)(nil),           // 23: google.protobuf.FieldMask
+	(OfferState)(0),                         // 24: rewards.coupons.v1.OfferState
+	(*CodeSeries)(nil),                      // 25: rewards.coupons.v1.CodeSeries
+	(*timestamppb.Timestamp)(nil),           // 26: google.protobuf.Timestamp
 }
 var file_rewards_coupons_v1_offer_service_proto_depIdxs = []int32{
-	19, // 0: rewards.coupons.v1.CreateOfferRequest.offer:type_name -> rewards.coupons.v1.Offer
-	19, // 1: rewards.coupons.v1.CreateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	19, // 2: rewards.coupons.v1.GetOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	19, // 3: rewards.coupons.v1.UpdateOfferRequest.offer:type_name -> rewards.coupons.v1.Offer
-	20, // 4: rewards.coupons.v1.UpdateOfferRequest.update_mask:type_name -> google.protobuf.FieldMask
-	19, // 5: rewards.coupons.v1.UpdateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	21, // 6: rewards.coupons.v1.ListOffersRequest.states:type_name -> rewards.coupons.v1.OfferState
-	19, // 7: rewards.coupons.v1.ListOffersResponse.offers:type_name -> rewards.coupons.v1.Offer
-	19, // 8: rewards.coupons.v1.ActivateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	19, // 9: rewards.coupons.v1.DeactivateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	22, // 10: rewards.coupons.v1.CreateCodeSeriesRequest.code_series:type_name -> rewards.coupons.v1.CodeSeries
-	22, // 11: rewards.coupons.v1.CreateCodeSeriesResponse.code_series:type_name -> rewards.coupons.v1.CodeSeries
-	18, // 12: rewards.coupons.v1.ImportCodesResponse.rejected_rows:type_name -> rewards.coupons.v1.ImportCodesResponse.RejectedRow
-	0,  // 13: rewards.coupons.v1.OfferService.CreateOffer:input_type -> rewards.coupons.v1.CreateOfferRequest
-	2,  // 14: rewards.coupons.v1.OfferService.GetOffer:input_type -> rewards.coupons.v1.GetOfferRequest
-	4,  // 15: rewards.coupons.v1.OfferService.UpdateOffer:input_type -> rewards.coupons.v1.UpdateOfferRequest
-	6,  // 16: rewards.coupons.v1.OfferService.ListOffers:input_type -> rewards.coupons.v1.ListOffersRequest
-	8,  // 17: rewards.coupons.v1.OfferService.ActivateOffer:input_type -> rewards.coupons.v1.ActivateOfferRequest
-	10, // 18: rewards.coupons.v1.OfferService.DeactivateOffer:input_type -> rewards.coupons.v1.DeactivateOfferRequest
-	12, // 19: rewards.coupons.v1.OfferService.CreateCodeSeries:input_type -> rewards.coupons.v1.CreateCodeSeriesRequest
-	14, // 20: rewards.coupons.v1.OfferService.GenerateCodes:input_type -> rewards.coupons.v1.GenerateCodesRequest
-	16, // 21: rewards.coupons.v1.OfferService.ImportCodes:input_type -> rewards.coupons.v1.ImportCodesRequest
-	1,  // 22: rewards.coupons.v1.OfferService.CreateOffer:output_type -> rewards.coupons.v1.CreateOfferResponse
-	3,  // 23: rewards.coupons.v1.OfferService.GetOffer:output_type -> rewards.coupons.v1.GetOfferResponse
-	5,  // 24: rewards.coupons.v1.OfferService.UpdateOffer:output_type -> rewards.coupons.v1.UpdateOfferResponse
-	7,  // 25: rewards.coupons.v1.OfferService.ListOffers:output_type -> rewards.coupons.v1.ListOffersResponse
-	9,  // 26: rewards.coupons.v1.OfferService.ActivateOffer:output_type -> rewards.coupons.v1.ActivateOfferResponse
-	11, // 27: rewards.coupons.v1.OfferService.DeactivateOffer:output_type -> rewards.coupons.v1.DeactivateOfferResponse
-	13, // 28: rewards.coupons.v1.OfferService.CreateCodeSeries:output_type -> rewards.coupons.v1.CreateCodeSeriesResponse
-	15, // 29: rewards.coupons.v1.OfferService.GenerateCodes:output_type -> rewards.coupons.v1.GenerateCodesResponse
-	17, // 30: rewards.coupons.v1.OfferService.ImportCodes:output_type -> rewards.coupons.v1.ImportCodesResponse
-	22, // [22:31] is the sub-list for method output_type
-	13, // [13:22] is the sub-list for method input_type
-	13, // [13:13] is the sub-list for extension type_name
-	13, // [13:13] is the sub-list for extension extendee
-	0,  // [0:13] is the sub-list for field type_name
+	22, // 0: rewards.coupons.v1.CreateOfferRequest.offer:type_name -> rewards.coupons.v1.Offer
+	22, // 1: rewards.coupons.v1.CreateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	22, // 2: rewards.coupons.v1.GetOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	22, // 3: rewards.coupons.v1.UpdateOfferRequest.offer:type_name -> rewards.coupons.v1.Offer
+	23, // 4: rewards.coupons.v1.UpdateOfferRequest.update_mask:type_name -> google.protobuf.FieldMask
+	22, // 5: rewards.coupons.v1.UpdateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	24, // 6: rewards.coupons.v1.ListOffersRequest.states:type_name -> rewards.coupons.v1.OfferState
+	22, // 7: rewards.coupons.v1.ListOffersResponse.offers:type_name -> rewards.coupons.v1.Offer
+	22, // 8: rewards.coupons.v1.ActivateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	22, // 9: rewards.coupons.v1.DeactivateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	25, // 10: rewards.coupons.v1.CreateCodeSeriesRequest.code_series:type_name -> rewards.coupons.v1.CodeSeries
+	25, // 11: rewards.coupons.v1.CreateCodeSeriesResponse.code_series:type_name -> rewards.coupons.v1.CodeSeries
+	21, // 12: rewards.coupons.v1.ImportCodesResponse.rejected_rows:type_name -> rewards.coupons.v1.ImportCodesResponse.RejectedRow
+	0,  // 13: rewards.coupons.v1.RevokeCouponsRequest.mode:type_name -> rewards.coupons.v1.RevocationMode
+	26, // 14: rewards.coupons.v1.RevokeCouponsResponse.revoke_time:type_name -> google.protobuf.Timestamp
+	1,  // 15: rewards.coupons.v1.OfferService.CreateOffer:input_type -> rewards.coupons.v1.CreateOfferRequest
+	3,  // 16: rewards.coupons.v1.OfferService.GetOffer:input_type -> rewards.coupons.v1.GetOfferRequest
+	5,  // 17: rewards.coupons.v1.OfferService.UpdateOffer:input_type -> rewards.coupons.v1.UpdateOfferRequest
+	7,  // 18: rewards.coupons.v1.OfferService.ListOffers:input_type -> rewards.coupons.v1.ListOffersRequest
+	9,  // 19: rewards.coupons.v1.OfferService.ActivateOffer:input_type -> rewards.coupons.v1.ActivateOfferRequest
+	11, // 20: rewards.coupons.v1.OfferService.DeactivateOffer:input_type -> rewards.coupons.v1.DeactivateOfferRequest
+	13, // 21: rewards.coupons.v1.OfferService.CreateCodeSeries:input_type -> rewards.coupons.v1.CreateCodeSeriesRequest
+	15, // 22: rewards.coupons.v1.OfferService.GenerateCodes:input_type -> rewards.coupons.v1.GenerateCodesRequest
+	17, // 23: rewards.coupons.v1.OfferService.ImportCodes:input_type -> rewards.coupons.v1.ImportCodesRequest
+	19, // 24: rewards.coupons.v1.OfferService.RevokeCoupons:input_type -> rewards.coupons.v1.RevokeCouponsRequest
+	2,  // 25: rewards.coupons.v1.OfferService.CreateOffer:output_type -> rewards.coupons.v1.CreateOfferResponse
+	4,  // 26: rewards.coupons.v1.OfferService.GetOffer:output_type -> rewards.coupons.v1.GetOfferResponse
+	6,  // 27: rewards.coupons.v1.OfferService.UpdateOffer:output_type -> rewards.coupons.v1.UpdateOfferResponse
+	8,  // 28: rewards.coupons.v1.OfferService.ListOffers:output_type -> rewards.coupons.v1.ListOffersResponse
+	10, // 29: rewards.coupons.v1.OfferService.ActivateOffer:output_type -> rewards.coupons.v1.ActivateOfferResponse
+	12, // 30: rewards.coupons.v1.OfferService.DeactivateOffer:output_type -> rewards.coupons.v1.DeactivateOfferResponse
+	14, // 31: rewards.coupons.v1.OfferService.CreateCodeSeries:output_type -> rewards.coupons.v1.CreateCodeSeriesResponse
+	16, // 32: rewards.coupons.v1.OfferService.GenerateCodes:output_type -> rewards.coupons.v1.GenerateCodesResponse
+	18, // 33: rewards.coupons.v1.OfferService.ImportCodes:output_type -> rewards.coupons.v1.ImportCodesResponse
+	20, // 34: rewards.coupons.v1.OfferService.RevokeCoupons:output_type -> rewards.coupons.v1.RevokeCouponsResponse
+	25, // [25:35] is the sub-list for method output_type
+	15, // [15:25] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_offer_service_proto_init() }
@@ -1279,13 +1523,14 @@ func file_rewards_coupons_v1_offer_service_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_offer_service_proto_rawDesc), len(file_rewards_coupons_v1_offer_service_proto_rawDesc)),
-			NumEnums:      0,
-			NumMessages:   19,
+			NumEnums:      1,
+			NumMessages:   21,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
 		GoTypes:           file_rewards_coupons_v1_offer_service_proto_goTypes,
 		DependencyIndexes: file_rewards_coupons_v1_offer_service_proto_depIdxs,
+		EnumInfos:         file_rewards_coupons_v1_offer_service_proto_enumTypes,
 		MessageInfos:      file_rewards_coupons_v1_offer_service_proto_msgTypes,
 	}.Build()
 	File_rewards_coupons_v1_offer_service_proto = out.File

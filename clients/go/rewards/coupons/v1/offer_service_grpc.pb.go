@@ -28,6 +28,7 @@ const (
 	OfferService_CreateCodeSeries_FullMethodName = "/rewards.coupons.v1.OfferService/CreateCodeSeries"
 	OfferService_GenerateCodes_FullMethodName    = "/rewards.coupons.v1.OfferService/GenerateCodes"
 	OfferService_ImportCodes_FullMethodName      = "/rewards.coupons.v1.OfferService/ImportCodes"
+	OfferService_RevokeCoupons_FullMethodName    = "/rewards.coupons.v1.OfferService/RevokeCoupons"
 )
 
 // OfferServiceClient is the client API for OfferService service.
@@ -95,6 +96,14 @@ type OfferServiceClient interface {
 	// (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
 	// request_id.
 	ImportCodes(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[ImportCodesRequest, ImportCodesResponse], error)
+	// Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+	// or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+	// redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+	// offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+	// redeemed or revoked, never both.
+	//
+	// Errors: OFFER_NOT_FOUND (NOT_FOUND).
+	RevokeCoupons(ctx context.Context, in *RevokeCouponsRequest, opts ...grpc.CallOption) (*RevokeCouponsResponse, error)
 }
 
 type offerServiceClient struct {
@@ -207,6 +216,16 @@ func (c *offerServiceClient) ImportCodes(ctx context.Context, opts ...grpc.CallO
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type OfferService_ImportCodesClient = grpc.ClientStreamingClient[ImportCodesRequest, ImportCodesResponse]
 
+func (c *offerServiceClient) RevokeCoupons(ctx context.Context, in *RevokeCouponsRequest, opts ...grpc.CallOption) (*RevokeCouponsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RevokeCouponsResponse)
+	err := c.cc.Invoke(ctx, OfferService_RevokeCoupons_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // OfferServiceServer is the server API for OfferService service.
 // All implementations must embed UnimplementedOfferServiceServer
 // for forward compatibility.
@@ -272,6 +291,14 @@ type OfferServiceServer interface {
 	// (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
 	// request_id.
 	ImportCodes(grpc.ClientStreamingServer[ImportCodesRequest, ImportCodesResponse]) error
+	// Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+	// or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+	// redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+	// offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+	// redeemed or revoked, never both.
+	//
+	// Errors: OFFER_NOT_FOUND (NOT_FOUND).
+	RevokeCoupons(context.Context, *RevokeCouponsRequest) (*RevokeCouponsResponse, error)
 	mustEmbedUnimplementedOfferServiceServer()
 }
 
@@ -308,6 +335,9 @@ func (UnimplementedOfferServiceServer) GenerateCodes(*GenerateCodesRequest, grpc
 }
 func (UnimplementedOfferServiceServer) ImportCodes(grpc.ClientStreamingServer[ImportCodesRequest, ImportCodesResponse]) error {
 	return status.Error(codes.Unimplemented, "method ImportCodes not implemented")
+}
+func (UnimplementedOfferServiceServer) RevokeCoupons(context.Context, *RevokeCouponsRequest) (*RevokeCouponsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RevokeCoupons not implemented")
 }
 func (UnimplementedOfferServiceServer) mustEmbedUnimplementedOfferServiceServer() {}
 func (UnimplementedOfferServiceServer) testEmbeddedByValue()                      {}
@@ -474,6 +504,24 @@ func _OfferService_ImportCodes_Handler(srv interface{}, stream grpc.ServerStream
 // This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
 type OfferService_ImportCodesServer = grpc.ClientStreamingServer[ImportCodesRequest, ImportCodesResponse]
 
+func _OfferService_RevokeCoupons_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RevokeCouponsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OfferServiceServer).RevokeCoupons(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OfferService_RevokeCoupons_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OfferServiceServer).RevokeCoupons(ctx, req.(*RevokeCouponsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // OfferService_ServiceDesc is the grpc.ServiceDesc for OfferService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -508,6 +556,10 @@ var OfferService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "CreateCodeSeries",
 			Handler:    _OfferService_CreateCodeSeries_Handler,
+		},
+		{
+			MethodName: "RevokeCoupons",
+			Handler:    _OfferService_RevokeCoupons_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

@@ -154,22 +154,28 @@ func (RewardKind) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{1}
 }
 
-// How the expire_time of an issued coupon is set. A coupon never outlives its offer's
-// OfferRules.end_time.
+// How the expire_time of an issued coupon is set. expire_time is exclusive: the first instant
+// the coupon is no longer redeemable (e.g. 00:00 of the next day for "end of day"). A coupon
+// never outlives its offer: when OfferRules.end_time is set and earlier, it is the expire_time.
+// Days and months are counted on the calendar of OfferRules.time_zone.
 type ExpiryMode int32
 
 const (
 	// Not set: treated as EXPIRY_MODE_FIXED_END.
 	ExpiryMode_EXPIRY_MODE_UNSPECIFIED ExpiryMode = 0
-	// Every coupon expires at OfferRules.end_time.
+	// Every coupon expires with its offer, at OfferRules.end_time (never, when it is unset).
 	ExpiryMode_EXPIRY_MODE_FIXED_END ExpiryMode = 1
-	// A coupon expires OfferRules.coupon_validity after its issue.
+	// A coupon expires OfferRules.coupon_validity after its issue (an exact duration).
 	ExpiryMode_EXPIRY_MODE_RELATIVE_TO_ISSUE ExpiryMode = 2
-	// A coupon expires at the end of the day (program time zone) of its issue.
+	// A coupon expires at the end of the day of its issue.
 	ExpiryMode_EXPIRY_MODE_END_OF_DAY ExpiryMode = 3
-	// A coupon expires at the end of the day (program time zone) in which
-	// OfferRules.coupon_validity after its issue falls.
+	// A coupon expires at the end of the day in which OfferRules.coupon_validity after its issue
+	// falls, counted on the wall clock (7 days after 10:00 on the 1st is 10:00 on the 8th, across
+	// a daylight-saving change too): with a validity of N days, the end of the Nth day after issue.
 	ExpiryMode_EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY ExpiryMode = 4
+	// A coupon expires at the end of the month that is OfferRules.coupon_validity_months after
+	// the month of its issue (0: the end of the month of issue).
+	ExpiryMode_EXPIRY_MODE_MONTH_END_AFTER_ISSUE ExpiryMode = 5
 )
 
 // Enum value maps for ExpiryMode.
@@ -180,6 +186,7 @@ var (
 		2: "EXPIRY_MODE_RELATIVE_TO_ISSUE",
 		3: "EXPIRY_MODE_END_OF_DAY",
 		4: "EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY",
+		5: "EXPIRY_MODE_MONTH_END_AFTER_ISSUE",
 	}
 	ExpiryMode_value = map[string]int32{
 		"EXPIRY_MODE_UNSPECIFIED":                  0,
@@ -187,6 +194,7 @@ var (
 		"EXPIRY_MODE_RELATIVE_TO_ISSUE":            2,
 		"EXPIRY_MODE_END_OF_DAY":                   3,
 		"EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY": 4,
+		"EXPIRY_MODE_MONTH_END_AFTER_ISSUE":        5,
 	}
 )
 
@@ -294,7 +302,7 @@ const (
 	CouponState_COUPON_STATE_REDEEMED CouponState = 3
 	// Past its expire_time.
 	CouponState_COUPON_STATE_EXPIRED CouponState = 4
-	// Revoked by RevokeCoupon. Final.
+	// Revoked by CouponService.RevokeCoupon or OfferService.RevokeCoupons. Final.
 	CouponState_COUPON_STATE_REVOKED CouponState = 5
 )
 
@@ -524,7 +532,7 @@ type OfferRules struct {
 	// How an issued coupon's expire_time is set.
 	ExpiryMode ExpiryMode `protobuf:"varint,3,opt,name=expiry_mode,json=expiryMode,proto3,enum=rewards.coupons.v1.ExpiryMode" json:"expiry_mode,omitempty"`
 	// RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-	// expires. Positive, at most 3660 days.
+	// expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
 	CouponValidity *durationpb.Duration `protobuf:"bytes,4,opt,name=coupon_validity,json=couponValidity,proto3" json:"coupon_validity,omitempty"`
 	// No redemption before this time, even though coupons may be issued from start_time.
 	// Unset: start_time. Must lie in [start_time, end_time).
@@ -553,11 +561,18 @@ type OfferRules struct {
 	MaxAccountIssueCount int32 `protobuf:"varint,15,opt,name=max_account_issue_count,json=maxAccountIssueCount,proto3" json:"max_account_issue_count,omitempty"`
 	// Coupons of this offer that may be issued in all. 0: no limit.
 	MaxIssueCount int64 `protobuf:"varint,16,opt,name=max_issue_count,json=maxIssueCount,proto3" json:"max_issue_count,omitempty"`
-	// Issued coupons must be activated (CouponService.ActivateCoupon, e.g. a tap in the app)
-	// before they can be redeemed.
+	// Issued coupons start ISSUED and must be activated (CouponService.ActivateCoupon, e.g. a
+	// tap in the app) before they can be redeemed (else COUPON_NOT_ACTIVATED). A coupon keeps
+	// the value it had when it was issued.
 	ActivationRequired bool `protobuf:"varint,17,opt,name=activation_required,json=activationRequired,proto3" json:"activation_required,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// MONTH_END_AFTER_ISSUE: whole months after the month of issue, 0..120. Ignored otherwise.
+	CouponValidityMonths int32 `protobuf:"varint,18,opt,name=coupon_validity_months,json=couponValidityMonths,proto3" json:"coupon_validity_months,omitempty"`
+	// The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+	// evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+	// (Until programs carry their time zone, the offer does.)
+	TimeZone      string `protobuf:"bytes,19,opt,name=time_zone,json=timeZone,proto3" json:"time_zone,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *OfferRules) Reset() {
@@ -707,6 +722,20 @@ func (x *OfferRules) GetActivationRequired() bool {
 		return x.ActivationRequired
 	}
 	return false
+}
+
+func (x *OfferRules) GetCouponValidityMonths() int32 {
+	if x != nil {
+		return x.CouponValidityMonths
+	}
+	return 0
+}
+
+func (x *OfferRules) GetTimeZone() string {
+	if x != nil {
+		return x.TimeZone
+	}
+	return ""
 }
 
 // An offer: a reward, its rules and the code series its coupons come from. Managed by
@@ -1004,9 +1033,20 @@ type Coupon struct {
 	// When the coupon was last redeemed; unset if never.
 	LastRedeemTime *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=last_redeem_time,json=lastRedeemTime,proto3" json:"last_redeem_time,omitempty"`
 	// When the coupon was revoked; unset unless REVOKED.
-	RevokeTime    *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=revoke_time,json=revokeTime,proto3" json:"revoke_time,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	RevokeTime *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=revoke_time,json=revokeTime,proto3" json:"revoke_time,omitempty"`
+	// When the state last changed (issue, activation, redemption, reversal or revocation; not
+	// expiry, which happens at expire_time).
+	StateChangeTime *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=state_change_time,json=stateChangeTime,proto3" json:"state_change_time,omitempty"`
+	// True when the coupon's latest redemption was reversed (the coupon got its use back).
+	Reversed bool `protobuf:"varint,14,opt,name=reversed,proto3" json:"reversed,omitempty"`
+	// Set by CouponService.ListAccountCoupons: redemptions of the offer by the coupon's account,
+	// net of reversals, as of the read.
+	AccountRedemptionCount int32 `protobuf:"varint,15,opt,name=account_redemption_count,json=accountRedemptionCount,proto3" json:"account_redemption_count,omitempty"`
+	// Set by CouponService.ListAccountCoupons: redemptions of the offer by every account, net of
+	// reversals, as of the read.
+	OfferRedemptionCount int64 `protobuf:"varint,16,opt,name=offer_redemption_count,json=offerRedemptionCount,proto3" json:"offer_redemption_count,omitempty"`
+	unknownFields        protoimpl.UnknownFields
+	sizeCache            protoimpl.SizeCache
 }
 
 func (x *Coupon) Reset() {
@@ -1121,6 +1161,34 @@ func (x *Coupon) GetRevokeTime() *timestamppb.Timestamp {
 		return x.RevokeTime
 	}
 	return nil
+}
+
+func (x *Coupon) GetStateChangeTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.StateChangeTime
+	}
+	return nil
+}
+
+func (x *Coupon) GetReversed() bool {
+	if x != nil {
+		return x.Reversed
+	}
+	return false
+}
+
+func (x *Coupon) GetAccountRedemptionCount() int32 {
+	if x != nil {
+		return x.AccountRedemptionCount
+	}
+	return 0
+}
+
+func (x *Coupon) GetOfferRedemptionCount() int64 {
+	if x != nil {
+		return x.OfferRedemptionCount
+	}
+	return 0
 }
 
 // What one coupon gives for one basket, computed by the server from the offer's Reward and the
@@ -1326,7 +1394,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"HoursOfDay\x12\x1d\n" +
 	"\n" +
 	"start_hour\x18\x01 \x01(\x05R\tstartHour\x12\x19\n" +
-	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xea\a\n" +
+	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xbd\b\n" +
 	"\n" +
 	"OfferRules\x129\n" +
 	"\n" +
@@ -1350,7 +1418,9 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x14max_redemption_count\x18\x0e \x01(\x03R\x12maxRedemptionCount\x125\n" +
 	"\x17max_account_issue_count\x18\x0f \x01(\x05R\x14maxAccountIssueCount\x12&\n" +
 	"\x0fmax_issue_count\x18\x10 \x01(\x03R\rmaxIssueCount\x12/\n" +
-	"\x13activation_required\x18\x11 \x01(\bR\x12activationRequired\"\xfe\x03\n" +
+	"\x13activation_required\x18\x11 \x01(\bR\x12activationRequired\x124\n" +
+	"\x16coupon_validity_months\x18\x12 \x01(\x05R\x14couponValidityMonths\x12\x1b\n" +
+	"\ttime_zone\x18\x13 \x01(\tR\btimeZone\"\xfe\x03\n" +
 	"\x05Offer\x12\x19\n" +
 	"\boffer_id\x18\x01 \x01(\tR\aofferId\x12\x1d\n" +
 	"\n" +
@@ -1381,7 +1451,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\n" +
 	"code_count\x18\b \x01(\x03R\tcodeCount\x12;\n" +
 	"\vcreate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\"\xb7\x04\n" +
+	"createTime\"\x8b\x06\n" +
 	"\x06Coupon\x12\x1b\n" +
 	"\tcoupon_id\x18\x01 \x01(\tR\bcouponId\x12\x12\n" +
 	"\x04code\x18\x02 \x01(\tR\x04code\x12\x19\n" +
@@ -1399,7 +1469,11 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"expireTime\x12D\n" +
 	"\x10last_redeem_time\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\x0elastRedeemTime\x12;\n" +
 	"\vrevoke_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"revokeTime\"\xff\x01\n" +
+	"revokeTime\x12F\n" +
+	"\x11state_change_time\x18\r \x01(\v2\x1a.google.protobuf.TimestampR\x0fstateChangeTime\x12\x1a\n" +
+	"\breversed\x18\x0e \x01(\bR\breversed\x128\n" +
+	"\x18account_redemption_count\x18\x0f \x01(\x05R\x16accountRedemptionCount\x124\n" +
+	"\x16offer_redemption_count\x18\x10 \x01(\x03R\x14offerRedemptionCount\"\xff\x01\n" +
 	"\rAppliedReward\x122\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x1e.rewards.coupons.v1.RewardKindR\x04kind\x12?\n" +
 	"\x0fdiscount_amount\x18\x02 \x01(\v2\x16.rewards.type.v1.MoneyR\x0ediscountAmount\x12\"\n" +
@@ -1428,14 +1502,15 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x15REWARD_KIND_FREE_ITEM\x10\x03\x12\x1a\n" +
 	"\x16REWARD_KIND_EXTRAPOINT\x10\x04\x12\x1a\n" +
 	"\x16REWARD_KIND_MULTIPLIER\x10\x05\x12\x16\n" +
-	"\x12REWARD_KIND_REWARD\x10\x06*\xb1\x01\n" +
+	"\x12REWARD_KIND_REWARD\x10\x06*\xd8\x01\n" +
 	"\n" +
 	"ExpiryMode\x12\x1b\n" +
 	"\x17EXPIRY_MODE_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15EXPIRY_MODE_FIXED_END\x10\x01\x12!\n" +
 	"\x1dEXPIRY_MODE_RELATIVE_TO_ISSUE\x10\x02\x12\x1a\n" +
 	"\x16EXPIRY_MODE_END_OF_DAY\x10\x03\x12,\n" +
-	"(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY\x10\x04*\xbe\x01\n" +
+	"(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY\x10\x04\x12%\n" +
+	"!EXPIRY_MODE_MONTH_END_AFTER_ISSUE\x10\x05*\xbe\x01\n" +
 	"\x0eCodeSeriesType\x12 \n" +
 	"\x1cCODE_SERIES_TYPE_UNSPECIFIED\x10\x00\x12%\n" +
 	"!CODE_SERIES_TYPE_UNIQUE_GENERATED\x10\x01\x12\x1b\n" +
@@ -1511,16 +1586,17 @@ var file_rewards_coupons_v1_resources_proto_depIdxs = []int32{
 	14, // 23: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
 	14, // 24: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
 	14, // 25: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
-	1,  // 26: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
-	13, // 27: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
-	5,  // 28: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
-	10, // 29: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
-	14, // 30: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
-	31, // [31:31] is the sub-list for method output_type
-	31, // [31:31] is the sub-list for method input_type
-	31, // [31:31] is the sub-list for extension type_name
-	31, // [31:31] is the sub-list for extension extendee
-	0,  // [0:31] is the sub-list for field type_name
+	14, // 26: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
+	1,  // 27: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
+	13, // 28: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
+	5,  // 29: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
+	10, // 30: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
+	14, // 31: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
+	32, // [32:32] is the sub-list for method output_type
+	32, // [32:32] is the sub-list for method input_type
+	32, // [32:32] is the sub-list for extension type_name
+	32, // [32:32] is the sub-list for extension extendee
+	0,  // [0:32] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_resources_proto_init() }

@@ -184,6 +184,26 @@ class RevokeCouponResponse(_message.Message):
     coupon: _resources_pb2.Coupon
     def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
 
+class ListAccountCouponsRequest(_message.Message):
+    __slots__ = ("account_id", "offer_id", "page_size", "page_token")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    offer_id: str
+    page_size: int
+    page_token: str
+    def __init__(self, account_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListAccountCouponsResponse(_message.Message):
+    __slots__ = ("coupons", "next_page_token")
+    COUPONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    coupons: _containers.RepeatedCompositeFieldContainer[_resources_pb2.Coupon]
+    next_page_token: str
+    def __init__(self, coupons: _Optional[_Iterable[_Union[_resources_pb2.Coupon, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
 class ListDealsRequest(_message.Message):
     __slots__ = ("account_id", "store_id", "page_size", "page_token")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]

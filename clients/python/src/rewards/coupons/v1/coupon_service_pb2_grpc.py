@@ -96,6 +96,11 @@ class CouponServiceStub:
                 request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RevokeCouponRequest.SerializeToString,
                 response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RevokeCouponResponse.FromString,
                 _registered_method=True)
+        self.ListAccountCoupons = channel.unary_unary(
+                '/rewards.coupons.v1.CouponService/ListAccountCoupons',
+                request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListAccountCouponsRequest.SerializeToString,
+                response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListAccountCouponsResponse.FromString,
+                _registered_method=True)
         self.ListDeals = channel.unary_unary(
                 '/rewards.coupons.v1.CouponService/ListDeals',
                 request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListDealsRequest.SerializeToString,
@@ -164,11 +169,11 @@ class CouponServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ActivateCoupon(self, request, context):
-        """Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-        succeeds without change.
+        """Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+        redeemed. Activating an ACTIVE coupon succeeds without change.
 
-        Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-        COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+        Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+        COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -198,7 +203,7 @@ class CouponServiceServicer:
         use back (if not expired or revoked since) and the offer's counters go down. Extra points
         credited by the redemption are debited again. Always the full redemption.
 
-        Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+        Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
         (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
         spent).
         """
@@ -207,11 +212,22 @@ class CouponServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def RevokeCoupon(self, request, context):
-        """Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-        stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-        are not refunded (use LoyaltyService.RefundPoints).
+        """Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+        with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+        REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+        (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
 
-        Errors: COUPON_NOT_FOUND (NOT_FOUND).
+        Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAccountCoupons(self, request, context):
+        """Lists the coupons issued to an account, newest issue first, each with its state and the
+        redemption counts of its offer (the account's and everyone's).
+
+        Errors: none beyond the common ones.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -269,6 +285,11 @@ def add_CouponServiceServicer_to_server(servicer, server):
                     servicer.RevokeCoupon,
                     request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RevokeCouponRequest.FromString,
                     response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RevokeCouponResponse.SerializeToString,
+            ),
+            'ListAccountCoupons': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAccountCoupons,
+                    request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListAccountCouponsRequest.FromString,
+                    response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListAccountCouponsResponse.SerializeToString,
             ),
             'ListDeals': grpc.unary_unary_rpc_method_handler(
                     servicer.ListDeals,
@@ -514,6 +535,33 @@ class CouponService:
             '/rewards.coupons.v1.CouponService/RevokeCoupon',
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RevokeCouponRequest.SerializeToString,
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RevokeCouponResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAccountCoupons(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.coupons.v1.CouponService/ListAccountCoupons',
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListAccountCouponsRequest.SerializeToString,
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListAccountCouponsResponse.FromString,
             options,
             channel_credentials,
             insecure,

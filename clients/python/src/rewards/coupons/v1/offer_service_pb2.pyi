@@ -1,12 +1,27 @@
+import datetime
+
 from google.protobuf import field_mask_pb2 as _field_mask_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from rewards.coupons.v1 import resources_pb2 as _resources_pb2
 from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class RevocationMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    REVOCATION_MODE_UNSPECIFIED: _ClassVar[RevocationMode]
+    REVOCATION_MODE_ALL_UNREDEEMED: _ClassVar[RevocationMode]
+    REVOCATION_MODE_UNISSUED_ONLY: _ClassVar[RevocationMode]
+    REVOCATION_MODE_CUSTOMERS: _ClassVar[RevocationMode]
+REVOCATION_MODE_UNSPECIFIED: RevocationMode
+REVOCATION_MODE_ALL_UNREDEEMED: RevocationMode
+REVOCATION_MODE_UNISSUED_ONLY: RevocationMode
+REVOCATION_MODE_CUSTOMERS: RevocationMode
 
 class CreateOfferRequest(_message.Message):
     __slots__ = ("request_id", "offer")
@@ -160,3 +175,29 @@ class ImportCodesResponse(_message.Message):
     rejected_count: int
     rejected_rows: _containers.RepeatedCompositeFieldContainer[ImportCodesResponse.RejectedRow]
     def __init__(self, imported_count: _Optional[int] = ..., rejected_count: _Optional[int] = ..., rejected_rows: _Optional[_Iterable[_Union[ImportCodesResponse.RejectedRow, _Mapping]]] = ...) -> None: ...
+
+class RevokeCouponsRequest(_message.Message):
+    __slots__ = ("request_id", "offer_id", "mode", "account_ids", "note")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    offer_id: str
+    mode: RevocationMode
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    note: str
+    def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., mode: _Optional[_Union[RevocationMode, str]] = ..., account_ids: _Optional[_Iterable[str]] = ..., note: _Optional[str] = ...) -> None: ...
+
+class RevokeCouponsResponse(_message.Message):
+    __slots__ = ("revocation_id", "revoked_count", "redeemed_count", "revoke_time")
+    REVOCATION_ID_FIELD_NUMBER: _ClassVar[int]
+    REVOKED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    REDEEMED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    REVOKE_TIME_FIELD_NUMBER: _ClassVar[int]
+    revocation_id: str
+    revoked_count: int
+    redeemed_count: int
+    revoke_time: _timestamp_pb2.Timestamp
+    def __init__(self, revocation_id: _Optional[str] = ..., revoked_count: _Optional[int] = ..., redeemed_count: _Optional[int] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

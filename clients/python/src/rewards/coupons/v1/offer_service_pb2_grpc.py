@@ -89,6 +89,11 @@ class OfferServiceStub:
                 request_serializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.ImportCodesRequest.SerializeToString,
                 response_deserializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.ImportCodesResponse.FromString,
                 _registered_method=True)
+        self.RevokeCoupons = channel.unary_unary(
+                '/rewards.coupons.v1.OfferService/RevokeCoupons',
+                request_serializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsRequest.SerializeToString,
+                response_deserializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsResponse.FromString,
+                _registered_method=True)
 
 
 class OfferServiceServicer:
@@ -199,6 +204,19 @@ class OfferServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RevokeCoupons(self, request, context):
+        """Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+        or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+        redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+        offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+        redeemed or revoked, never both.
+
+        Errors: OFFER_NOT_FOUND (NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_OfferServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -246,6 +264,11 @@ def add_OfferServiceServicer_to_server(servicer, server):
                     servicer.ImportCodes,
                     request_deserializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.ImportCodesRequest.FromString,
                     response_serializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.ImportCodesResponse.SerializeToString,
+            ),
+            'RevokeCoupons': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeCoupons,
+                    request_deserializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsRequest.FromString,
+                    response_serializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -501,6 +524,33 @@ class OfferService:
             '/rewards.coupons.v1.OfferService/ImportCodes',
             rewards_dot_coupons_dot_v1_dot_offer__service__pb2.ImportCodesRequest.SerializeToString,
             rewards_dot_coupons_dot_v1_dot_offer__service__pb2.ImportCodesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeCoupons(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.coupons.v1.OfferService/RevokeCoupons',
+            rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsRequest.SerializeToString,
+            rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -37,6 +37,7 @@ class ExpiryMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     EXPIRY_MODE_RELATIVE_TO_ISSUE: _ClassVar[ExpiryMode]
     EXPIRY_MODE_END_OF_DAY: _ClassVar[ExpiryMode]
     EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY: _ClassVar[ExpiryMode]
+    EXPIRY_MODE_MONTH_END_AFTER_ISSUE: _ClassVar[ExpiryMode]
 
 class CodeSeriesType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -70,6 +71,7 @@ EXPIRY_MODE_FIXED_END: ExpiryMode
 EXPIRY_MODE_RELATIVE_TO_ISSUE: ExpiryMode
 EXPIRY_MODE_END_OF_DAY: ExpiryMode
 EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY: ExpiryMode
+EXPIRY_MODE_MONTH_END_AFTER_ISSUE: ExpiryMode
 CODE_SERIES_TYPE_UNSPECIFIED: CodeSeriesType
 CODE_SERIES_TYPE_UNIQUE_GENERATED: CodeSeriesType
 CODE_SERIES_TYPE_COMMON: CodeSeriesType
@@ -111,7 +113,7 @@ class HoursOfDay(_message.Message):
     def __init__(self, start_hour: _Optional[int] = ..., end_hour: _Optional[int] = ...) -> None: ...
 
 class OfferRules(_message.Message):
-    __slots__ = ("start_time", "end_time", "expiry_mode", "coupon_validity", "redemption_start_time", "min_redemption_gap", "store_ids", "min_bill_amount", "max_bill_amount", "days_of_week", "hours_of_day", "new_customers_only", "max_account_redemption_count", "max_redemption_count", "max_account_issue_count", "max_issue_count", "activation_required")
+    __slots__ = ("start_time", "end_time", "expiry_mode", "coupon_validity", "redemption_start_time", "min_redemption_gap", "store_ids", "min_bill_amount", "max_bill_amount", "days_of_week", "hours_of_day", "new_customers_only", "max_account_redemption_count", "max_redemption_count", "max_account_issue_count", "max_issue_count", "activation_required", "coupon_validity_months", "time_zone")
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     EXPIRY_MODE_FIELD_NUMBER: _ClassVar[int]
@@ -129,6 +131,8 @@ class OfferRules(_message.Message):
     MAX_ACCOUNT_ISSUE_COUNT_FIELD_NUMBER: _ClassVar[int]
     MAX_ISSUE_COUNT_FIELD_NUMBER: _ClassVar[int]
     ACTIVATION_REQUIRED_FIELD_NUMBER: _ClassVar[int]
+    COUPON_VALIDITY_MONTHS_FIELD_NUMBER: _ClassVar[int]
+    TIME_ZONE_FIELD_NUMBER: _ClassVar[int]
     start_time: _timestamp_pb2.Timestamp
     end_time: _timestamp_pb2.Timestamp
     expiry_mode: ExpiryMode
@@ -146,7 +150,9 @@ class OfferRules(_message.Message):
     max_account_issue_count: int
     max_issue_count: int
     activation_required: bool
-    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expiry_mode: _Optional[_Union[ExpiryMode, str]] = ..., coupon_validity: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., redemption_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_redemption_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., store_ids: _Optional[_Iterable[str]] = ..., min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., days_of_week: _Optional[_Iterable[_Union[_day_of_week_pb2.DayOfWeek, str]]] = ..., hours_of_day: _Optional[_Union[HoursOfDay, _Mapping]] = ..., new_customers_only: _Optional[bool] = ..., max_account_redemption_count: _Optional[int] = ..., max_redemption_count: _Optional[int] = ..., max_account_issue_count: _Optional[int] = ..., max_issue_count: _Optional[int] = ..., activation_required: _Optional[bool] = ...) -> None: ...
+    coupon_validity_months: int
+    time_zone: str
+    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expiry_mode: _Optional[_Union[ExpiryMode, str]] = ..., coupon_validity: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., redemption_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_redemption_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., store_ids: _Optional[_Iterable[str]] = ..., min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., days_of_week: _Optional[_Iterable[_Union[_day_of_week_pb2.DayOfWeek, str]]] = ..., hours_of_day: _Optional[_Union[HoursOfDay, _Mapping]] = ..., new_customers_only: _Optional[bool] = ..., max_account_redemption_count: _Optional[int] = ..., max_redemption_count: _Optional[int] = ..., max_account_issue_count: _Optional[int] = ..., max_issue_count: _Optional[int] = ..., activation_required: _Optional[bool] = ..., coupon_validity_months: _Optional[int] = ..., time_zone: _Optional[str] = ...) -> None: ...
 
 class Offer(_message.Message):
     __slots__ = ("offer_id", "program_id", "display_name", "description", "reward", "rules", "state", "issued_count", "redeemed_count", "etag", "create_time", "update_time")
@@ -199,7 +205,7 @@ class CodeSeries(_message.Message):
     def __init__(self, code_series_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., type: _Optional[_Union[CodeSeriesType, str]] = ..., alphabet: _Optional[str] = ..., length: _Optional[int] = ..., prefix: _Optional[str] = ..., common_code: _Optional[str] = ..., code_count: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Coupon(_message.Message):
-    __slots__ = ("coupon_id", "code", "offer_id", "code_series_id", "account_id", "state", "redemption_count", "issue_time", "activate_time", "expire_time", "last_redeem_time", "revoke_time")
+    __slots__ = ("coupon_id", "code", "offer_id", "code_series_id", "account_id", "state", "redemption_count", "issue_time", "activate_time", "expire_time", "last_redeem_time", "revoke_time", "state_change_time", "reversed", "account_redemption_count", "offer_redemption_count")
     COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -212,6 +218,10 @@ class Coupon(_message.Message):
     EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
     LAST_REDEEM_TIME_FIELD_NUMBER: _ClassVar[int]
     REVOKE_TIME_FIELD_NUMBER: _ClassVar[int]
+    STATE_CHANGE_TIME_FIELD_NUMBER: _ClassVar[int]
+    REVERSED_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    OFFER_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     coupon_id: str
     code: str
     offer_id: str
@@ -224,7 +234,11 @@ class Coupon(_message.Message):
     expire_time: _timestamp_pb2.Timestamp
     last_redeem_time: _timestamp_pb2.Timestamp
     revoke_time: _timestamp_pb2.Timestamp
-    def __init__(self, coupon_id: _Optional[str] = ..., code: _Optional[str] = ..., offer_id: _Optional[str] = ..., code_series_id: _Optional[str] = ..., account_id: _Optional[str] = ..., state: _Optional[_Union[CouponState, str]] = ..., redemption_count: _Optional[int] = ..., issue_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    state_change_time: _timestamp_pb2.Timestamp
+    reversed: bool
+    account_redemption_count: int
+    offer_redemption_count: int
+    def __init__(self, coupon_id: _Optional[str] = ..., code: _Optional[str] = ..., offer_id: _Optional[str] = ..., code_series_id: _Optional[str] = ..., account_id: _Optional[str] = ..., state: _Optional[_Union[CouponState, str]] = ..., redemption_count: _Optional[int] = ..., issue_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reversed: _Optional[bool] = ..., account_redemption_count: _Optional[int] = ..., offer_redemption_count: _Optional[int] = ...) -> None: ...
 
 class AppliedReward(_message.Message):
     __slots__ = ("kind", "discount_amount", "free_item_sku", "extra_points", "points_multiplier_bps")

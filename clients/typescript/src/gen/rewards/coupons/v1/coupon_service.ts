@@ -251,6 +251,32 @@ export interface RevokeCouponResponse {
   coupon: Coupon | undefined;
 }
 
+/** Request of CouponService.ListAccountCoupons. */
+export interface ListAccountCouponsRequest {
+  /** The account. Required. */
+  accountId: string;
+  /** Only coupons of this offer. Empty: every offer. */
+  offerId: string;
+  /**
+   * Maximum number of coupons to return: 0 means 50; values above 500 are treated as 500;
+   * negative values fail with FIELD_OUT_OF_RANGE.
+   */
+  pageSize: number;
+  /**
+   * next_page_token of the previous page; empty for the first page. Every other field must be
+   * the same as in the request that returned it, or the call fails with FIELD_INVALID.
+   */
+  pageToken: string;
+}
+
+/** Response of CouponService.ListAccountCoupons. */
+export interface ListAccountCouponsResponse {
+  /** The coupons of this page, newest issue first. */
+  coupons: Coupon[];
+  /** Token for the next page; empty when this is the last page. */
+  nextPageToken: string;
+}
+
 /** Request of CouponService.ListDeals. */
 export interface ListDealsRequest {
   /** The customer. Required. */
@@ -2174,6 +2200,228 @@ export const RevokeCouponResponse: MessageFns<RevokeCouponResponse> = {
   },
 };
 
+function createBaseListAccountCouponsRequest(): ListAccountCouponsRequest {
+  return { accountId: "", offerId: "", pageSize: 0, pageToken: "" };
+}
+
+export const ListAccountCouponsRequest: MessageFns<ListAccountCouponsRequest> = {
+  encode(message: ListAccountCouponsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.accountId !== "") {
+      writer.uint32(10).string(message.accountId);
+    }
+    if (message.offerId !== "") {
+      writer.uint32(18).string(message.offerId);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(24).int32(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      writer.uint32(34).string(message.pageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListAccountCouponsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListAccountCouponsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.offerId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.pageSize = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.pageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListAccountCouponsRequest {
+    return {
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+      offerId: isSet(object.offerId)
+        ? globalThis.String(object.offerId)
+        : isSet(object.offer_id)
+        ? globalThis.String(object.offer_id)
+        : "",
+      pageSize: isSet(object.pageSize)
+        ? globalThis.Number(object.pageSize)
+        : isSet(object.page_size)
+        ? globalThis.Number(object.page_size)
+        : 0,
+      pageToken: isSet(object.pageToken)
+        ? globalThis.String(object.pageToken)
+        : isSet(object.page_token)
+        ? globalThis.String(object.page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListAccountCouponsRequest): unknown {
+    const obj: any = {};
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    if (message.offerId !== "") {
+      obj.offerId = message.offerId;
+    }
+    if (message.pageSize !== 0) {
+      obj.pageSize = Math.round(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      obj.pageToken = message.pageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListAccountCouponsRequest>): ListAccountCouponsRequest {
+    return ListAccountCouponsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListAccountCouponsRequest>): ListAccountCouponsRequest {
+    const message = createBaseListAccountCouponsRequest();
+    message.accountId = object.accountId ?? "";
+    message.offerId = object.offerId ?? "";
+    message.pageSize = object.pageSize ?? 0;
+    message.pageToken = object.pageToken ?? "";
+    return message;
+  },
+};
+
+function createBaseListAccountCouponsResponse(): ListAccountCouponsResponse {
+  return { coupons: [], nextPageToken: "" };
+}
+
+export const ListAccountCouponsResponse: MessageFns<ListAccountCouponsResponse> = {
+  encode(message: ListAccountCouponsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.coupons) {
+      Coupon.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextPageToken !== "") {
+      writer.uint32(18).string(message.nextPageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListAccountCouponsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListAccountCouponsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.coupons.push(Coupon.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextPageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListAccountCouponsResponse {
+    return {
+      coupons: globalThis.Array.isArray(object?.coupons) ? object.coupons.map((e: any) => Coupon.fromJSON(e)) : [],
+      nextPageToken: isSet(object.nextPageToken)
+        ? globalThis.String(object.nextPageToken)
+        : isSet(object.next_page_token)
+        ? globalThis.String(object.next_page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListAccountCouponsResponse): unknown {
+    const obj: any = {};
+    if (message.coupons?.length) {
+      obj.coupons = message.coupons.map((e) => Coupon.toJSON(e));
+    }
+    if (message.nextPageToken !== "") {
+      obj.nextPageToken = message.nextPageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListAccountCouponsResponse>): ListAccountCouponsResponse {
+    return ListAccountCouponsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListAccountCouponsResponse>): ListAccountCouponsResponse {
+    const message = createBaseListAccountCouponsResponse();
+    message.coupons = object.coupons?.map((e) => Coupon.fromPartial(e)) || [];
+    message.nextPageToken = object.nextPageToken ?? "";
+    return message;
+  },
+};
+
 function createBaseListDealsRequest(): ListDealsRequest {
   return { accountId: "", storeId: "", pageSize: 0, pageToken: "" };
 }
@@ -2475,11 +2723,11 @@ export const CouponServiceService = {
     responseDeserialize: (value: Buffer): GetCouponResponse => GetCouponResponse.decode(value),
   },
   /**
-   * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-   * succeeds without change.
+   * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+   * redeemed. Activating an ACTIVE coupon succeeds without change.
    *
-   * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-   * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+   * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
    */
   activateCoupon: {
     path: "/rewards.coupons.v1.CouponService/ActivateCoupon" as const,
@@ -2529,7 +2777,7 @@ export const CouponServiceService = {
    * use back (if not expired or revoked since) and the offer's counters go down. Extra points
    * credited by the redemption are debited again. Always the full redemption.
    *
-   * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+   * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
    * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
    * spent).
    */
@@ -2545,11 +2793,12 @@ export const CouponServiceService = {
     responseDeserialize: (value: Buffer): ReverseRedemptionResponse => ReverseRedemptionResponse.decode(value),
   },
   /**
-   * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-   * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-   * are not refunded (use LoyaltyService.RefundPoints).
+   * Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+   * with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+   * REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+   * (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
    *
-   * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+   * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
    */
   revokeCoupon: {
     path: "/rewards.coupons.v1.CouponService/RevokeCoupon" as const,
@@ -2560,6 +2809,23 @@ export const CouponServiceService = {
     responseSerialize: (value: RevokeCouponResponse): Buffer =>
       Buffer.from(RevokeCouponResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): RevokeCouponResponse => RevokeCouponResponse.decode(value),
+  },
+  /**
+   * Lists the coupons issued to an account, newest issue first, each with its state and the
+   * redemption counts of its offer (the account's and everyone's).
+   *
+   * Errors: none beyond the common ones.
+   */
+  listAccountCoupons: {
+    path: "/rewards.coupons.v1.CouponService/ListAccountCoupons" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListAccountCouponsRequest): Buffer =>
+      Buffer.from(ListAccountCouponsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListAccountCouponsRequest => ListAccountCouponsRequest.decode(value),
+    responseSerialize: (value: ListAccountCouponsResponse): Buffer =>
+      Buffer.from(ListAccountCouponsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListAccountCouponsResponse => ListAccountCouponsResponse.decode(value),
   },
   /**
    * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
@@ -2606,11 +2872,11 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    */
   getCoupon: handleUnaryCall<GetCouponRequest, GetCouponResponse>;
   /**
-   * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-   * succeeds without change.
+   * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+   * redeemed. Activating an ACTIVE coupon succeeds without change.
    *
-   * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-   * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+   * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
    */
   activateCoupon: handleUnaryCall<ActivateCouponRequest, ActivateCouponResponse>;
   /**
@@ -2631,19 +2897,27 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * use back (if not expired or revoked since) and the offer's counters go down. Extra points
    * credited by the redemption are debited again. Always the full redemption.
    *
-   * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+   * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
    * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
    * spent).
    */
   reverseRedemption: handleUnaryCall<ReverseRedemptionRequest, ReverseRedemptionResponse>;
   /**
-   * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-   * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-   * are not refunded (use LoyaltyService.RefundPoints).
+   * Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+   * with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+   * REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+   * (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
    *
-   * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+   * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
    */
   revokeCoupon: handleUnaryCall<RevokeCouponRequest, RevokeCouponResponse>;
+  /**
+   * Lists the coupons issued to an account, newest issue first, each with its state and the
+   * redemption counts of its offer (the account's and everyone's).
+   *
+   * Errors: none beyond the common ones.
+   */
+  listAccountCoupons: handleUnaryCall<ListAccountCouponsRequest, ListAccountCouponsResponse>;
   /**
    * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
    * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
@@ -2716,11 +2990,11 @@ export interface CouponServiceClient extends Client {
     callback: (error: ServiceError | null, response: GetCouponResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-   * succeeds without change.
+   * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+   * redeemed. Activating an ACTIVE coupon succeeds without change.
    *
-   * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-   * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+   * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
    */
   activateCoupon(
     request: ActivateCouponRequest,
@@ -2783,7 +3057,7 @@ export interface CouponServiceClient extends Client {
    * use back (if not expired or revoked since) and the offer's counters go down. Extra points
    * credited by the redemption are debited again. Always the full redemption.
    *
-   * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+   * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
    * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
    * spent).
    */
@@ -2803,11 +3077,12 @@ export interface CouponServiceClient extends Client {
     callback: (error: ServiceError | null, response: ReverseRedemptionResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-   * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-   * are not refunded (use LoyaltyService.RefundPoints).
+   * Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+   * with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+   * REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+   * (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
    *
-   * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+   * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
    */
   revokeCoupon(
     request: RevokeCouponRequest,
@@ -2823,6 +3098,27 @@ export interface CouponServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: RevokeCouponResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Lists the coupons issued to an account, newest issue first, each with its state and the
+   * redemption counts of its offer (the account's and everyone's).
+   *
+   * Errors: none beyond the common ones.
+   */
+  listAccountCoupons(
+    request: ListAccountCouponsRequest,
+    callback: (error: ServiceError | null, response: ListAccountCouponsResponse) => void,
+  ): ClientUnaryCall;
+  listAccountCoupons(
+    request: ListAccountCouponsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListAccountCouponsResponse) => void,
+  ): ClientUnaryCall;
+  listAccountCoupons(
+    request: ListAccountCouponsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListAccountCouponsResponse) => void,
   ): ClientUnaryCall;
   /**
    * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a

@@ -23,7 +23,58 @@ import {
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
 import { FieldMask } from "../../../google/protobuf/field_mask";
+import { Timestamp } from "../../../google/protobuf/timestamp";
 import { CodeSeries, Offer, OfferState, offerStateFromJSON, offerStateToJSON } from "./resources";
+
+/** Which coupons OfferService.RevokeCoupons revokes. */
+export enum RevocationMode {
+  /** REVOCATION_MODE_UNSPECIFIED - Not set; never valid. */
+  REVOCATION_MODE_UNSPECIFIED = 0,
+  /** REVOCATION_MODE_ALL_UNREDEEMED - Every coupon of the offer without a redemption in effect, issued or not. */
+  REVOCATION_MODE_ALL_UNREDEEMED = 1,
+  /** REVOCATION_MODE_UNISSUED_ONLY - Only codes not issued to any account yet (generated or imported codes). */
+  REVOCATION_MODE_UNISSUED_ONLY = 2,
+  /** REVOCATION_MODE_CUSTOMERS - The unredeemed coupons issued to the accounts in RevokeCouponsRequest.account_ids. */
+  REVOCATION_MODE_CUSTOMERS = 3,
+  UNRECOGNIZED = -1,
+}
+
+export function revocationModeFromJSON(object: any): RevocationMode {
+  switch (object) {
+    case 0:
+    case "REVOCATION_MODE_UNSPECIFIED":
+      return RevocationMode.REVOCATION_MODE_UNSPECIFIED;
+    case 1:
+    case "REVOCATION_MODE_ALL_UNREDEEMED":
+      return RevocationMode.REVOCATION_MODE_ALL_UNREDEEMED;
+    case 2:
+    case "REVOCATION_MODE_UNISSUED_ONLY":
+      return RevocationMode.REVOCATION_MODE_UNISSUED_ONLY;
+    case 3:
+    case "REVOCATION_MODE_CUSTOMERS":
+      return RevocationMode.REVOCATION_MODE_CUSTOMERS;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return RevocationMode.UNRECOGNIZED;
+  }
+}
+
+export function revocationModeToJSON(object: RevocationMode): string {
+  switch (object) {
+    case RevocationMode.REVOCATION_MODE_UNSPECIFIED:
+      return "REVOCATION_MODE_UNSPECIFIED";
+    case RevocationMode.REVOCATION_MODE_ALL_UNREDEEMED:
+      return "REVOCATION_MODE_ALL_UNREDEEMED";
+    case RevocationMode.REVOCATION_MODE_UNISSUED_ONLY:
+      return "REVOCATION_MODE_UNISSUED_ONLY";
+    case RevocationMode.REVOCATION_MODE_CUSTOMERS:
+      return "REVOCATION_MODE_CUSTOMERS";
+    case RevocationMode.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
 
 /** Request of OfferService.CreateOffer. */
 export interface CreateOfferRequest {
@@ -237,6 +288,36 @@ export interface ImportCodesResponse_RejectedRow {
    * CODE_ALREADY_EXISTS (already in the organisation).
    */
   reason: string;
+}
+
+/** Request of OfferService.RevokeCoupons. */
+export interface RevokeCouponsRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The offer. Required. */
+  offerId: string;
+  /** Which coupons. Required. */
+  mode: RevocationMode;
+  /** CUSTOMERS: the accounts (UUIDs), 1..1000, no duplicates. Must be empty for other modes. */
+  accountIds: string[];
+  /** Why, for the audit trail. At most 256 characters. */
+  note: string;
+}
+
+/** Response of OfferService.RevokeCoupons. */
+export interface RevokeCouponsResponse {
+  /** The id of this revocation (kept in the ledger). */
+  revocationId: string;
+  /** Coupons this call revoked. */
+  revokedCount: string;
+  /** Coupons in scope left alone because a redemption of them is in effect. */
+  redeemedCount: string;
+  /** When the revocation was recorded (server time); the revoke_time of every coupon revoked. */
+  revokeTime: Timestamp | undefined;
 }
 
 function createBaseCreateOfferRequest(): CreateOfferRequest {
@@ -1978,6 +2059,286 @@ export const ImportCodesResponse_RejectedRow: MessageFns<ImportCodesResponse_Rej
   },
 };
 
+function createBaseRevokeCouponsRequest(): RevokeCouponsRequest {
+  return { requestId: "", offerId: "", mode: 0, accountIds: [], note: "" };
+}
+
+export const RevokeCouponsRequest: MessageFns<RevokeCouponsRequest> = {
+  encode(message: RevokeCouponsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.offerId !== "") {
+      writer.uint32(18).string(message.offerId);
+    }
+    if (message.mode !== 0) {
+      writer.uint32(24).int32(message.mode);
+    }
+    for (const v of message.accountIds) {
+      writer.uint32(34).string(v!);
+    }
+    if (message.note !== "") {
+      writer.uint32(42).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeCouponsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeCouponsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.offerId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.mode = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.accountIds.push(reader.string());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RevokeCouponsRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      offerId: isSet(object.offerId)
+        ? globalThis.String(object.offerId)
+        : isSet(object.offer_id)
+        ? globalThis.String(object.offer_id)
+        : "",
+      mode: isSet(object.mode) ? revocationModeFromJSON(object.mode) : 0,
+      accountIds: globalThis.Array.isArray(object?.accountIds)
+        ? object.accountIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.account_ids)
+        ? object.account_ids.map((e: any) => globalThis.String(e))
+        : [],
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: RevokeCouponsRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.offerId !== "") {
+      obj.offerId = message.offerId;
+    }
+    if (message.mode !== 0) {
+      obj.mode = revocationModeToJSON(message.mode);
+    }
+    if (message.accountIds?.length) {
+      obj.accountIds = message.accountIds;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeCouponsRequest>): RevokeCouponsRequest {
+    return RevokeCouponsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RevokeCouponsRequest>): RevokeCouponsRequest {
+    const message = createBaseRevokeCouponsRequest();
+    message.requestId = object.requestId ?? "";
+    message.offerId = object.offerId ?? "";
+    message.mode = object.mode ?? 0;
+    message.accountIds = object.accountIds?.map((e) => e) || [];
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseRevokeCouponsResponse(): RevokeCouponsResponse {
+  return { revocationId: "", revokedCount: "0", redeemedCount: "0", revokeTime: undefined };
+}
+
+export const RevokeCouponsResponse: MessageFns<RevokeCouponsResponse> = {
+  encode(message: RevokeCouponsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.revocationId !== "") {
+      writer.uint32(10).string(message.revocationId);
+    }
+    if (message.revokedCount !== "0") {
+      writer.uint32(16).int64(message.revokedCount);
+    }
+    if (message.redeemedCount !== "0") {
+      writer.uint32(24).int64(message.redeemedCount);
+    }
+    if (message.revokeTime !== undefined) {
+      Timestamp.encode(message.revokeTime, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RevokeCouponsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRevokeCouponsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.revocationId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.revokedCount = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.redeemedCount = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.revokeTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RevokeCouponsResponse {
+    return {
+      revocationId: isSet(object.revocationId)
+        ? globalThis.String(object.revocationId)
+        : isSet(object.revocation_id)
+        ? globalThis.String(object.revocation_id)
+        : "",
+      revokedCount: isSet(object.revokedCount)
+        ? globalThis.String(object.revokedCount)
+        : isSet(object.revoked_count)
+        ? globalThis.String(object.revoked_count)
+        : "0",
+      redeemedCount: isSet(object.redeemedCount)
+        ? globalThis.String(object.redeemedCount)
+        : isSet(object.redeemed_count)
+        ? globalThis.String(object.redeemed_count)
+        : "0",
+      revokeTime: isSet(object.revokeTime)
+        ? fromJsonTimestamp(object.revokeTime)
+        : isSet(object.revoke_time)
+        ? fromJsonTimestamp(object.revoke_time)
+        : undefined,
+    };
+  },
+
+  toJSON(message: RevokeCouponsResponse): unknown {
+    const obj: any = {};
+    if (message.revocationId !== "") {
+      obj.revocationId = message.revocationId;
+    }
+    if (message.revokedCount !== "0") {
+      obj.revokedCount = message.revokedCount;
+    }
+    if (message.redeemedCount !== "0") {
+      obj.redeemedCount = message.redeemedCount;
+    }
+    if (message.revokeTime !== undefined) {
+      obj.revokeTime = fromTimestamp(message.revokeTime).toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RevokeCouponsResponse>): RevokeCouponsResponse {
+    return RevokeCouponsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RevokeCouponsResponse>): RevokeCouponsResponse {
+    const message = createBaseRevokeCouponsResponse();
+    message.revocationId = object.revocationId ?? "";
+    message.revokedCount = object.revokedCount ?? "0";
+    message.redeemedCount = object.redeemedCount ?? "0";
+    message.revokeTime = (object.revokeTime !== undefined && object.revokeTime !== null)
+      ? Timestamp.fromPartial(object.revokeTime)
+      : undefined;
+    return message;
+  },
+};
+
 /**
  * Back-office management of offers, their rules and their code series. Not on the checkout
  * path: CouponService issues and redeems.
@@ -2136,6 +2497,25 @@ export const OfferServiceService = {
     responseSerialize: (value: ImportCodesResponse): Buffer => Buffer.from(ImportCodesResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ImportCodesResponse => ImportCodesResponse.decode(value),
   },
+  /**
+   * Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+   * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+   * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+   * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+   * redeemed or revoked, never both.
+   *
+   * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+   */
+  revokeCoupons: {
+    path: "/rewards.coupons.v1.OfferService/RevokeCoupons" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RevokeCouponsRequest): Buffer => Buffer.from(RevokeCouponsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RevokeCouponsRequest => RevokeCouponsRequest.decode(value),
+    responseSerialize: (value: RevokeCouponsResponse): Buffer =>
+      Buffer.from(RevokeCouponsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RevokeCouponsResponse => RevokeCouponsResponse.decode(value),
+  },
 } as const;
 
 export interface OfferServiceServer extends UntypedServiceImplementation {
@@ -2205,6 +2585,16 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
    * request_id.
    */
   importCodes: handleClientStreamingCall<ImportCodesRequest, ImportCodesResponse>;
+  /**
+   * Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+   * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+   * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+   * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+   * redeemed or revoked, never both.
+   *
+   * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+   */
+  revokeCoupons: handleUnaryCall<RevokeCouponsRequest, RevokeCouponsResponse>;
 }
 
 export interface OfferServiceClient extends Client {
@@ -2395,6 +2785,30 @@ export interface OfferServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ImportCodesResponse) => void,
   ): ClientWritableStream<ImportCodesRequest>;
+  /**
+   * Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+   * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+   * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+   * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+   * redeemed or revoked, never both.
+   *
+   * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+   */
+  revokeCoupons(
+    request: RevokeCouponsRequest,
+    callback: (error: ServiceError | null, response: RevokeCouponsResponse) => void,
+  ): ClientUnaryCall;
+  revokeCoupons(
+    request: RevokeCouponsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RevokeCouponsResponse) => void,
+  ): ClientUnaryCall;
+  revokeCoupons(
+    request: RevokeCouponsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RevokeCouponsResponse) => void,
+  ): ClientUnaryCall;
 }
 
 export const OfferServiceClient = makeGenericClientConstructor(
@@ -2414,6 +2828,39 @@ type DeepPartial<T> = T extends Builtin ? T
   : T extends { $case: string; value: unknown } ? { $case: T["$case"]; value?: DeepPartial<T["value"]> }
   : T extends {} ? { [K in keyof T]?: DeepPartial<T[K]> }
   : Partial<T>;
+
+function toTimestamp(date: Date): Timestamp {
+  const seconds = Math.trunc(date.getTime() / 1_000).toString();
+  const nanos = (date.getTime() % 1_000) * 1_000_000;
+  return { seconds, nanos };
+}
+
+function fromTimestamp(t: Timestamp): Date {
+  let millis = (globalThis.Number(t.seconds) || 0) * 1_000;
+  millis += (t.nanos || 0) / 1_000_000;
+  return new globalThis.Date(millis);
+}
+
+const timestampFractionRegex = /:\d{2}\.\d+/;
+
+function fromJsonTimestamp(o: any): Timestamp {
+  if (o instanceof globalThis.Date) {
+    return toTimestamp(o);
+  } else if (typeof o === "string") {
+    // Date only keeps milliseconds, and parses longer fractions in an engine-specific way,
+    // so parse the fractional seconds ourselves and give Date only the whole seconds
+    const fraction = timestampFractionRegex.exec(o);
+    if (fraction === null) {
+      return toTimestamp(new globalThis.Date(o));
+    }
+    const fractionNanos = Number(fraction[0].slice(4, 13).padEnd(9, "0"));
+    const wholeSeconds = new globalThis.Date(o.replace(fraction[0], fraction[0].slice(0, 3)));
+    const timestamp = toTimestamp(new globalThis.Date(wholeSeconds.getTime() + Math.trunc(fractionNanos / 1_000_000)));
+    return { ...timestamp, nanos: (timestamp.nanos ?? 0) + (fractionNanos % 1_000_000) };
+  } else {
+    return Timestamp.fromJSON(o);
+  }
+}
 
 function isSet(value: any): boolean {
   return value !== null && value !== undefined;

@@ -145,23 +145,31 @@ export function rewardKindToJSON(object: RewardKind): string {
 }
 
 /**
- * How the expire_time of an issued coupon is set. A coupon never outlives its offer's
- * OfferRules.end_time.
+ * How the expire_time of an issued coupon is set. expire_time is exclusive: the first instant
+ * the coupon is no longer redeemable (e.g. 00:00 of the next day for "end of day"). A coupon
+ * never outlives its offer: when OfferRules.end_time is set and earlier, it is the expire_time.
+ * Days and months are counted on the calendar of OfferRules.time_zone.
  */
 export enum ExpiryMode {
   /** EXPIRY_MODE_UNSPECIFIED - Not set: treated as EXPIRY_MODE_FIXED_END. */
   EXPIRY_MODE_UNSPECIFIED = 0,
-  /** EXPIRY_MODE_FIXED_END - Every coupon expires at OfferRules.end_time. */
+  /** EXPIRY_MODE_FIXED_END - Every coupon expires with its offer, at OfferRules.end_time (never, when it is unset). */
   EXPIRY_MODE_FIXED_END = 1,
-  /** EXPIRY_MODE_RELATIVE_TO_ISSUE - A coupon expires OfferRules.coupon_validity after its issue. */
+  /** EXPIRY_MODE_RELATIVE_TO_ISSUE - A coupon expires OfferRules.coupon_validity after its issue (an exact duration). */
   EXPIRY_MODE_RELATIVE_TO_ISSUE = 2,
-  /** EXPIRY_MODE_END_OF_DAY - A coupon expires at the end of the day (program time zone) of its issue. */
+  /** EXPIRY_MODE_END_OF_DAY - A coupon expires at the end of the day of its issue. */
   EXPIRY_MODE_END_OF_DAY = 3,
   /**
-   * EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY - A coupon expires at the end of the day (program time zone) in which
-   * OfferRules.coupon_validity after its issue falls.
+   * EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY - A coupon expires at the end of the day in which OfferRules.coupon_validity after its issue
+   * falls, counted on the wall clock (7 days after 10:00 on the 1st is 10:00 on the 8th, across
+   * a daylight-saving change too): with a validity of N days, the end of the Nth day after issue.
    */
   EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY = 4,
+  /**
+   * EXPIRY_MODE_MONTH_END_AFTER_ISSUE - A coupon expires at the end of the month that is OfferRules.coupon_validity_months after
+   * the month of its issue (0: the end of the month of issue).
+   */
+  EXPIRY_MODE_MONTH_END_AFTER_ISSUE = 5,
   UNRECOGNIZED = -1,
 }
 
@@ -182,6 +190,9 @@ export function expiryModeFromJSON(object: any): ExpiryMode {
     case 4:
     case "EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY":
       return ExpiryMode.EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY;
+    case 5:
+    case "EXPIRY_MODE_MONTH_END_AFTER_ISSUE":
+      return ExpiryMode.EXPIRY_MODE_MONTH_END_AFTER_ISSUE;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -201,6 +212,8 @@ export function expiryModeToJSON(object: ExpiryMode): string {
       return "EXPIRY_MODE_END_OF_DAY";
     case ExpiryMode.EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY:
       return "EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY";
+    case ExpiryMode.EXPIRY_MODE_MONTH_END_AFTER_ISSUE:
+      return "EXPIRY_MODE_MONTH_END_AFTER_ISSUE";
     case ExpiryMode.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -282,7 +295,7 @@ export enum CouponState {
   COUPON_STATE_REDEEMED = 3,
   /** COUPON_STATE_EXPIRED - Past its expire_time. */
   COUPON_STATE_EXPIRED = 4,
-  /** COUPON_STATE_REVOKED - Revoked by RevokeCoupon. Final. */
+  /** COUPON_STATE_REVOKED - Revoked by CouponService.RevokeCoupon or OfferService.RevokeCoupons. Final. */
   COUPON_STATE_REVOKED = 5,
   UNRECOGNIZED = -1,
 }
@@ -393,7 +406,7 @@ export interface OfferRules {
   expiryMode: ExpiryMode;
   /**
    * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-   * expires. Positive, at most 3660 days.
+   * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
    */
   couponValidity:
     | Duration
@@ -442,10 +455,19 @@ export interface OfferRules {
   /** Coupons of this offer that may be issued in all. 0: no limit. */
   maxIssueCount: string;
   /**
-   * Issued coupons must be activated (CouponService.ActivateCoupon, e.g. a tap in the app)
-   * before they can be redeemed.
+   * Issued coupons start ISSUED and must be activated (CouponService.ActivateCoupon, e.g. a
+   * tap in the app) before they can be redeemed (else COUPON_NOT_ACTIVATED). A coupon keeps
+   * the value it had when it was issued.
    */
   activationRequired: boolean;
+  /** MONTH_END_AFTER_ISSUE: whole months after the month of issue, 0..120. Ignored otherwise. */
+  couponValidityMonths: number;
+  /**
+   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+   * (Until programs carry their time zone, the offer does.)
+   */
+  timeZone: string;
 }
 
 /**
@@ -553,7 +575,28 @@ export interface Coupon {
     | Timestamp
     | undefined;
   /** When the coupon was revoked; unset unless REVOKED. */
-  revokeTime: Timestamp | undefined;
+  revokeTime:
+    | Timestamp
+    | undefined;
+  /**
+   * When the state last changed (issue, activation, redemption, reversal or revocation; not
+   * expiry, which happens at expire_time).
+   */
+  stateChangeTime:
+    | Timestamp
+    | undefined;
+  /** True when the coupon's latest redemption was reversed (the coupon got its use back). */
+  reversed: boolean;
+  /**
+   * Set by CouponService.ListAccountCoupons: redemptions of the offer by the coupon's account,
+   * net of reversals, as of the read.
+   */
+  accountRedemptionCount: number;
+  /**
+   * Set by CouponService.ListAccountCoupons: redemptions of the offer by every account, net of
+   * reversals, as of the read.
+   */
+  offerRedemptionCount: string;
 }
 
 /**
@@ -935,6 +978,8 @@ function createBaseOfferRules(): OfferRules {
     maxAccountIssueCount: 0,
     maxIssueCount: "0",
     activationRequired: false,
+    couponValidityMonths: 0,
+    timeZone: "",
   };
 }
 
@@ -994,6 +1039,12 @@ export const OfferRules: MessageFns<OfferRules> = {
     }
     if (message.activationRequired !== false) {
       writer.uint32(136).bool(message.activationRequired);
+    }
+    if (message.couponValidityMonths !== 0) {
+      writer.uint32(144).int32(message.couponValidityMonths);
+    }
+    if (message.timeZone !== "") {
+      writer.uint32(154).string(message.timeZone);
     }
     return writer;
   },
@@ -1157,6 +1208,22 @@ export const OfferRules: MessageFns<OfferRules> = {
             message.activationRequired = reader.bool();
             continue;
           }
+          case 18: {
+            if (tag !== 144) {
+              break;
+            }
+
+            message.couponValidityMonths = reader.int32();
+            continue;
+          }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.timeZone = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1256,6 +1323,16 @@ export const OfferRules: MessageFns<OfferRules> = {
         : isSet(object.activation_required)
         ? globalThis.Boolean(object.activation_required)
         : false,
+      couponValidityMonths: isSet(object.couponValidityMonths)
+        ? globalThis.Number(object.couponValidityMonths)
+        : isSet(object.coupon_validity_months)
+        ? globalThis.Number(object.coupon_validity_months)
+        : 0,
+      timeZone: isSet(object.timeZone)
+        ? globalThis.String(object.timeZone)
+        : isSet(object.time_zone)
+        ? globalThis.String(object.time_zone)
+        : "",
     };
   },
 
@@ -1312,6 +1389,12 @@ export const OfferRules: MessageFns<OfferRules> = {
     if (message.activationRequired !== false) {
       obj.activationRequired = message.activationRequired;
     }
+    if (message.couponValidityMonths !== 0) {
+      obj.couponValidityMonths = Math.round(message.couponValidityMonths);
+    }
+    if (message.timeZone !== "") {
+      obj.timeZone = message.timeZone;
+    }
     return obj;
   },
 
@@ -1353,6 +1436,8 @@ export const OfferRules: MessageFns<OfferRules> = {
     message.maxAccountIssueCount = object.maxAccountIssueCount ?? 0;
     message.maxIssueCount = object.maxIssueCount ?? "0";
     message.activationRequired = object.activationRequired ?? false;
+    message.couponValidityMonths = object.couponValidityMonths ?? 0;
+    message.timeZone = object.timeZone ?? "";
     return message;
   },
 };
@@ -1894,6 +1979,10 @@ function createBaseCoupon(): Coupon {
     expireTime: undefined,
     lastRedeemTime: undefined,
     revokeTime: undefined,
+    stateChangeTime: undefined,
+    reversed: false,
+    accountRedemptionCount: 0,
+    offerRedemptionCount: "0",
   };
 }
 
@@ -1934,6 +2023,18 @@ export const Coupon: MessageFns<Coupon> = {
     }
     if (message.revokeTime !== undefined) {
       Timestamp.encode(message.revokeTime, writer.uint32(98).fork()).join();
+    }
+    if (message.stateChangeTime !== undefined) {
+      Timestamp.encode(message.stateChangeTime, writer.uint32(106).fork()).join();
+    }
+    if (message.reversed !== false) {
+      writer.uint32(112).bool(message.reversed);
+    }
+    if (message.accountRedemptionCount !== 0) {
+      writer.uint32(120).int32(message.accountRedemptionCount);
+    }
+    if (message.offerRedemptionCount !== "0") {
+      writer.uint32(128).int64(message.offerRedemptionCount);
     }
     return writer;
   },
@@ -2047,6 +2148,38 @@ export const Coupon: MessageFns<Coupon> = {
             message.revokeTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.stateChangeTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.reversed = reader.bool();
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.accountRedemptionCount = reader.int32();
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              break;
+            }
+
+            message.offerRedemptionCount = reader.int64().toString();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2113,6 +2246,22 @@ export const Coupon: MessageFns<Coupon> = {
         : isSet(object.revoke_time)
         ? fromJsonTimestamp(object.revoke_time)
         : undefined,
+      stateChangeTime: isSet(object.stateChangeTime)
+        ? fromJsonTimestamp(object.stateChangeTime)
+        : isSet(object.state_change_time)
+        ? fromJsonTimestamp(object.state_change_time)
+        : undefined,
+      reversed: isSet(object.reversed) ? globalThis.Boolean(object.reversed) : false,
+      accountRedemptionCount: isSet(object.accountRedemptionCount)
+        ? globalThis.Number(object.accountRedemptionCount)
+        : isSet(object.account_redemption_count)
+        ? globalThis.Number(object.account_redemption_count)
+        : 0,
+      offerRedemptionCount: isSet(object.offerRedemptionCount)
+        ? globalThis.String(object.offerRedemptionCount)
+        : isSet(object.offer_redemption_count)
+        ? globalThis.String(object.offer_redemption_count)
+        : "0",
     };
   },
 
@@ -2154,6 +2303,18 @@ export const Coupon: MessageFns<Coupon> = {
     if (message.revokeTime !== undefined) {
       obj.revokeTime = fromTimestamp(message.revokeTime).toISOString();
     }
+    if (message.stateChangeTime !== undefined) {
+      obj.stateChangeTime = fromTimestamp(message.stateChangeTime).toISOString();
+    }
+    if (message.reversed !== false) {
+      obj.reversed = message.reversed;
+    }
+    if (message.accountRedemptionCount !== 0) {
+      obj.accountRedemptionCount = Math.round(message.accountRedemptionCount);
+    }
+    if (message.offerRedemptionCount !== "0") {
+      obj.offerRedemptionCount = message.offerRedemptionCount;
+    }
     return obj;
   },
 
@@ -2184,6 +2345,12 @@ export const Coupon: MessageFns<Coupon> = {
     message.revokeTime = (object.revokeTime !== undefined && object.revokeTime !== null)
       ? Timestamp.fromPartial(object.revokeTime)
       : undefined;
+    message.stateChangeTime = (object.stateChangeTime !== undefined && object.stateChangeTime !== null)
+      ? Timestamp.fromPartial(object.stateChangeTime)
+      : undefined;
+    message.reversed = object.reversed ?? false;
+    message.accountRedemptionCount = object.accountRedemptionCount ?? 0;
+    message.offerRedemptionCount = object.offerRedemptionCount ?? "0";
     return message;
   },
 };

@@ -525,6 +525,94 @@ private static final long serialVersionUID = 0L;
     return revokeTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : revokeTime_;
   }
 
+  public static final int STATE_CHANGE_TIME_FIELD_NUMBER = 13;
+  private com.google.protobuf.Timestamp stateChangeTime_;
+  /**
+   * <pre>
+   * When the state last changed (issue, activation, redemption, reversal or revocation; not
+   * expiry, which happens at expire_time).
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+   * @return Whether the stateChangeTime field is set.
+   */
+  @java.lang.Override
+  public boolean hasStateChangeTime() {
+    return ((bitField0_ & 0x00000020) != 0);
+  }
+  /**
+   * <pre>
+   * When the state last changed (issue, activation, redemption, reversal or revocation; not
+   * expiry, which happens at expire_time).
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+   * @return The stateChangeTime.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getStateChangeTime() {
+    return stateChangeTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : stateChangeTime_;
+  }
+  /**
+   * <pre>
+   * When the state last changed (issue, activation, redemption, reversal or revocation; not
+   * expiry, which happens at expire_time).
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getStateChangeTimeOrBuilder() {
+    return stateChangeTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : stateChangeTime_;
+  }
+
+  public static final int REVERSED_FIELD_NUMBER = 14;
+  private boolean reversed_ = false;
+  /**
+   * <pre>
+   * True when the coupon's latest redemption was reversed (the coupon got its use back).
+   * </pre>
+   *
+   * <code>bool reversed = 14 [json_name = "reversed"];</code>
+   * @return The reversed.
+   */
+  @java.lang.Override
+  public boolean getReversed() {
+    return reversed_;
+  }
+
+  public static final int ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER = 15;
+  private int accountRedemptionCount_ = 0;
+  /**
+   * <pre>
+   * Set by CouponService.ListAccountCoupons: redemptions of the offer by the coupon's account,
+   * net of reversals, as of the read.
+   * </pre>
+   *
+   * <code>int32 account_redemption_count = 15 [json_name = "accountRedemptionCount"];</code>
+   * @return The accountRedemptionCount.
+   */
+  @java.lang.Override
+  public int getAccountRedemptionCount() {
+    return accountRedemptionCount_;
+  }
+
+  public static final int OFFER_REDEMPTION_COUNT_FIELD_NUMBER = 16;
+  private long offerRedemptionCount_ = 0L;
+  /**
+   * <pre>
+   * Set by CouponService.ListAccountCoupons: redemptions of the offer by every account, net of
+   * reversals, as of the read.
+   * </pre>
+   *
+   * <code>int64 offer_redemption_count = 16 [json_name = "offerRedemptionCount"];</code>
+   * @return The offerRedemptionCount.
+   */
+  @java.lang.Override
+  public long getOfferRedemptionCount() {
+    return offerRedemptionCount_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -575,6 +663,18 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000010) != 0)) {
       output.writeMessage(12, getRevokeTime());
     }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      output.writeMessage(13, getStateChangeTime());
+    }
+    if (reversed_ != false) {
+      output.writeBool(14, reversed_);
+    }
+    if (accountRedemptionCount_ != 0) {
+      output.writeInt32(15, accountRedemptionCount_);
+    }
+    if (offerRedemptionCount_ != 0L) {
+      output.writeInt64(16, offerRedemptionCount_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -621,6 +721,22 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000010) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(12, getRevokeTime());
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(13, getStateChangeTime());
+    }
+    if (reversed_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(14, reversed_);
+    }
+    if (accountRedemptionCount_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(15, accountRedemptionCount_);
+    }
+    if (offerRedemptionCount_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(16, offerRedemptionCount_);
     }
     return size;
   }
@@ -684,6 +800,17 @@ private static final long serialVersionUID = 0L;
       if (!getRevokeTime()
           .equals(other.getRevokeTime())) return false;
     }
+    if (hasStateChangeTime() != other.hasStateChangeTime()) return false;
+    if (hasStateChangeTime()) {
+      if (!getStateChangeTime()
+          .equals(other.getStateChangeTime())) return false;
+    }
+    if (getReversed()
+        != other.getReversed()) return false;
+    if (getAccountRedemptionCount()
+        != other.getAccountRedemptionCount()) return false;
+    if (getOfferRedemptionCount()
+        != other.getOfferRedemptionCount()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -729,6 +856,18 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + REVOKE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getRevokeTime().hashCode();
     }
+    if (hasStateChangeTime()) {
+      hash = (37 * hash) + STATE_CHANGE_TIME_FIELD_NUMBER;
+      hash = (53 * hash) + getStateChangeTime().hashCode();
+    }
+    hash = (37 * hash) + REVERSED_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getReversed());
+    hash = (37 * hash) + ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER;
+    hash = (53 * hash) + getAccountRedemptionCount();
+    hash = (37 * hash) + OFFER_REDEMPTION_COUNT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getOfferRedemptionCount());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -868,6 +1007,7 @@ private static final long serialVersionUID = 0L;
         internalGetExpireTimeFieldBuilder();
         internalGetLastRedeemTimeFieldBuilder();
         internalGetRevokeTimeFieldBuilder();
+        internalGetStateChangeTimeFieldBuilder();
       }
     }
     @java.lang.Override
@@ -906,6 +1046,14 @@ private static final long serialVersionUID = 0L;
         revokeTimeBuilder_.dispose();
         revokeTimeBuilder_ = null;
       }
+      stateChangeTime_ = null;
+      if (stateChangeTimeBuilder_ != null) {
+        stateChangeTimeBuilder_.dispose();
+        stateChangeTimeBuilder_ = null;
+      }
+      reversed_ = false;
+      accountRedemptionCount_ = 0;
+      offerRedemptionCount_ = 0L;
       return this;
     }
 
@@ -991,6 +1139,21 @@ private static final long serialVersionUID = 0L;
             : revokeTimeBuilder_.build();
         to_bitField0_ |= 0x00000010;
       }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.stateChangeTime_ = stateChangeTimeBuilder_ == null
+            ? stateChangeTime_
+            : stateChangeTimeBuilder_.build();
+        to_bitField0_ |= 0x00000020;
+      }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.reversed_ = reversed_;
+      }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
+        result.accountRedemptionCount_ = accountRedemptionCount_;
+      }
+      if (((from_bitField0_ & 0x00008000) != 0)) {
+        result.offerRedemptionCount_ = offerRedemptionCount_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1051,6 +1214,18 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasRevokeTime()) {
         mergeRevokeTime(other.getRevokeTime());
+      }
+      if (other.hasStateChangeTime()) {
+        mergeStateChangeTime(other.getStateChangeTime());
+      }
+      if (other.getReversed() != false) {
+        setReversed(other.getReversed());
+      }
+      if (other.getAccountRedemptionCount() != 0) {
+        setAccountRedemptionCount(other.getAccountRedemptionCount());
+      }
+      if (other.getOfferRedemptionCount() != 0L) {
+        setOfferRedemptionCount(other.getOfferRedemptionCount());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1148,6 +1323,28 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000800;
               break;
             } // case 98
+            case 106: {
+              input.readMessage(
+                  internalGetStateChangeTimeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 106
+            case 112: {
+              reversed_ = input.readBool();
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 112
+            case 120: {
+              accountRedemptionCount_ = input.readInt32();
+              bitField0_ |= 0x00004000;
+              break;
+            } // case 120
+            case 128: {
+              offerRedemptionCount_ = input.readInt64();
+              bitField0_ |= 0x00008000;
+              break;
+            } // case 128
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2524,6 +2721,310 @@ private static final long serialVersionUID = 0L;
         revokeTime_ = null;
       }
       return revokeTimeBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp stateChangeTime_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> stateChangeTimeBuilder_;
+    /**
+     * <pre>
+     * When the state last changed (issue, activation, redemption, reversal or revocation; not
+     * expiry, which happens at expire_time).
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+     * @return Whether the stateChangeTime field is set.
+     */
+    public boolean hasStateChangeTime() {
+      return ((bitField0_ & 0x00001000) != 0);
+    }
+    /**
+     * <pre>
+     * When the state last changed (issue, activation, redemption, reversal or revocation; not
+     * expiry, which happens at expire_time).
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+     * @return The stateChangeTime.
+     */
+    public com.google.protobuf.Timestamp getStateChangeTime() {
+      if (stateChangeTimeBuilder_ == null) {
+        return stateChangeTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : stateChangeTime_;
+      } else {
+        return stateChangeTimeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When the state last changed (issue, activation, redemption, reversal or revocation; not
+     * expiry, which happens at expire_time).
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+     */
+    public Builder setStateChangeTime(com.google.protobuf.Timestamp value) {
+      if (stateChangeTimeBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        stateChangeTime_ = value;
+      } else {
+        stateChangeTimeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the state last changed (issue, activation, redemption, reversal or revocation; not
+     * expiry, which happens at expire_time).
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+     */
+    public Builder setStateChangeTime(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (stateChangeTimeBuilder_ == null) {
+        stateChangeTime_ = builderForValue.build();
+      } else {
+        stateChangeTimeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the state last changed (issue, activation, redemption, reversal or revocation; not
+     * expiry, which happens at expire_time).
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+     */
+    public Builder mergeStateChangeTime(com.google.protobuf.Timestamp value) {
+      if (stateChangeTimeBuilder_ == null) {
+        if (((bitField0_ & 0x00001000) != 0) &&
+          stateChangeTime_ != null &&
+          stateChangeTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getStateChangeTimeBuilder().mergeFrom(value);
+        } else {
+          stateChangeTime_ = value;
+        }
+      } else {
+        stateChangeTimeBuilder_.mergeFrom(value);
+      }
+      if (stateChangeTime_ != null) {
+        bitField0_ |= 0x00001000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When the state last changed (issue, activation, redemption, reversal or revocation; not
+     * expiry, which happens at expire_time).
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+     */
+    public Builder clearStateChangeTime() {
+      bitField0_ = (bitField0_ & ~0x00001000);
+      stateChangeTime_ = null;
+      if (stateChangeTimeBuilder_ != null) {
+        stateChangeTimeBuilder_.dispose();
+        stateChangeTimeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the state last changed (issue, activation, redemption, reversal or revocation; not
+     * expiry, which happens at expire_time).
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getStateChangeTimeBuilder() {
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return internalGetStateChangeTimeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When the state last changed (issue, activation, redemption, reversal or revocation; not
+     * expiry, which happens at expire_time).
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getStateChangeTimeOrBuilder() {
+      if (stateChangeTimeBuilder_ != null) {
+        return stateChangeTimeBuilder_.getMessageOrBuilder();
+      } else {
+        return stateChangeTime_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : stateChangeTime_;
+      }
+    }
+    /**
+     * <pre>
+     * When the state last changed (issue, activation, redemption, reversal or revocation; not
+     * expiry, which happens at expire_time).
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetStateChangeTimeFieldBuilder() {
+      if (stateChangeTimeBuilder_ == null) {
+        stateChangeTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getStateChangeTime(),
+                getParentForChildren(),
+                isClean());
+        stateChangeTime_ = null;
+      }
+      return stateChangeTimeBuilder_;
+    }
+
+    private boolean reversed_ ;
+    /**
+     * <pre>
+     * True when the coupon's latest redemption was reversed (the coupon got its use back).
+     * </pre>
+     *
+     * <code>bool reversed = 14 [json_name = "reversed"];</code>
+     * @return The reversed.
+     */
+    @java.lang.Override
+    public boolean getReversed() {
+      return reversed_;
+    }
+    /**
+     * <pre>
+     * True when the coupon's latest redemption was reversed (the coupon got its use back).
+     * </pre>
+     *
+     * <code>bool reversed = 14 [json_name = "reversed"];</code>
+     * @param value The reversed to set.
+     * @return This builder for chaining.
+     */
+    public Builder setReversed(boolean value) {
+
+      reversed_ = value;
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * True when the coupon's latest redemption was reversed (the coupon got its use back).
+     * </pre>
+     *
+     * <code>bool reversed = 14 [json_name = "reversed"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearReversed() {
+      bitField0_ = (bitField0_ & ~0x00002000);
+      reversed_ = false;
+      onChanged();
+      return this;
+    }
+
+    private int accountRedemptionCount_ ;
+    /**
+     * <pre>
+     * Set by CouponService.ListAccountCoupons: redemptions of the offer by the coupon's account,
+     * net of reversals, as of the read.
+     * </pre>
+     *
+     * <code>int32 account_redemption_count = 15 [json_name = "accountRedemptionCount"];</code>
+     * @return The accountRedemptionCount.
+     */
+    @java.lang.Override
+    public int getAccountRedemptionCount() {
+      return accountRedemptionCount_;
+    }
+    /**
+     * <pre>
+     * Set by CouponService.ListAccountCoupons: redemptions of the offer by the coupon's account,
+     * net of reversals, as of the read.
+     * </pre>
+     *
+     * <code>int32 account_redemption_count = 15 [json_name = "accountRedemptionCount"];</code>
+     * @param value The accountRedemptionCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountRedemptionCount(int value) {
+
+      accountRedemptionCount_ = value;
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set by CouponService.ListAccountCoupons: redemptions of the offer by the coupon's account,
+     * net of reversals, as of the read.
+     * </pre>
+     *
+     * <code>int32 account_redemption_count = 15 [json_name = "accountRedemptionCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearAccountRedemptionCount() {
+      bitField0_ = (bitField0_ & ~0x00004000);
+      accountRedemptionCount_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private long offerRedemptionCount_ ;
+    /**
+     * <pre>
+     * Set by CouponService.ListAccountCoupons: redemptions of the offer by every account, net of
+     * reversals, as of the read.
+     * </pre>
+     *
+     * <code>int64 offer_redemption_count = 16 [json_name = "offerRedemptionCount"];</code>
+     * @return The offerRedemptionCount.
+     */
+    @java.lang.Override
+    public long getOfferRedemptionCount() {
+      return offerRedemptionCount_;
+    }
+    /**
+     * <pre>
+     * Set by CouponService.ListAccountCoupons: redemptions of the offer by every account, net of
+     * reversals, as of the read.
+     * </pre>
+     *
+     * <code>int64 offer_redemption_count = 16 [json_name = "offerRedemptionCount"];</code>
+     * @param value The offerRedemptionCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setOfferRedemptionCount(long value) {
+
+      offerRedemptionCount_ = value;
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set by CouponService.ListAccountCoupons: redemptions of the offer by every account, net of
+     * reversals, as of the read.
+     * </pre>
+     *
+     * <code>int64 offer_redemption_count = 16 [json_name = "offerRedemptionCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearOfferRedemptionCount() {
+      bitField0_ = (bitField0_ & ~0x00008000);
+      offerRedemptionCount_ = 0L;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.Coupon)

@@ -273,4 +273,66 @@ public interface CouponOrBuilder extends
    * <code>.google.protobuf.Timestamp revoke_time = 12 [json_name = "revokeTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getRevokeTimeOrBuilder();
+
+  /**
+   * <pre>
+   * When the state last changed (issue, activation, redemption, reversal or revocation; not
+   * expiry, which happens at expire_time).
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+   * @return Whether the stateChangeTime field is set.
+   */
+  boolean hasStateChangeTime();
+  /**
+   * <pre>
+   * When the state last changed (issue, activation, redemption, reversal or revocation; not
+   * expiry, which happens at expire_time).
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+   * @return The stateChangeTime.
+   */
+  com.google.protobuf.Timestamp getStateChangeTime();
+  /**
+   * <pre>
+   * When the state last changed (issue, activation, redemption, reversal or revocation; not
+   * expiry, which happens at expire_time).
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp state_change_time = 13 [json_name = "stateChangeTime"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getStateChangeTimeOrBuilder();
+
+  /**
+   * <pre>
+   * True when the coupon's latest redemption was reversed (the coupon got its use back).
+   * </pre>
+   *
+   * <code>bool reversed = 14 [json_name = "reversed"];</code>
+   * @return The reversed.
+   */
+  boolean getReversed();
+
+  /**
+   * <pre>
+   * Set by CouponService.ListAccountCoupons: redemptions of the offer by the coupon's account,
+   * net of reversals, as of the read.
+   * </pre>
+   *
+   * <code>int32 account_redemption_count = 15 [json_name = "accountRedemptionCount"];</code>
+   * @return The accountRedemptionCount.
+   */
+  int getAccountRedemptionCount();
+
+  /**
+   * <pre>
+   * Set by CouponService.ListAccountCoupons: redemptions of the offer by every account, net of
+   * reversals, as of the read.
+   * </pre>
+   *
+   * <code>int64 offer_redemption_count = 16 [json_name = "offerRedemptionCount"];</code>
+   * @return The offerRedemptionCount.
+   */
+  long getOfferRedemptionCount();
 }

@@ -281,6 +281,37 @@ public final class CouponServiceGrpc {
     return getRevokeCouponMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest,
+      com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse> getListAccountCouponsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListAccountCoupons",
+      requestType = com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest,
+      com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse> getListAccountCouponsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest, com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse> getListAccountCouponsMethod;
+    if ((getListAccountCouponsMethod = CouponServiceGrpc.getListAccountCouponsMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getListAccountCouponsMethod = CouponServiceGrpc.getListAccountCouponsMethod) == null) {
+          CouponServiceGrpc.getListAccountCouponsMethod = getListAccountCouponsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest, com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListAccountCoupons"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("ListAccountCoupons"))
+              .build();
+        }
+      }
+    }
+    return getListAccountCouponsMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ListDealsRequest,
       com.rewardscore.rewards.coupons.v1.ListDealsResponse> getListDealsMethod;
 
@@ -439,10 +470,10 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-     * succeeds without change.
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+     * redeemed. Activating an ACTIVE coupon succeeds without change.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     default void activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request,
@@ -479,7 +510,7 @@ public final class CouponServiceGrpc {
      * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
      * use back (if not expired or revoked since) and the offer's counters go down. Extra points
      * credited by the redemption are debited again. Always the full redemption.
-     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
      * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
      * spent).
      * </pre>
@@ -491,15 +522,28 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-     * are not refunded (use LoyaltyService.RefundPoints).
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+     * with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+     * REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+     * (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     default void revokeCoupon(com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request,
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRevokeCouponMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists the coupons issued to an account, newest issue first, each with its state and the
+     * redemption counts of its offer (the account's and everyone's).
+     * Errors: none beyond the common ones.
+     * </pre>
+     */
+    default void listAccountCoupons(com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListAccountCouponsMethod(), responseObserver);
     }
 
     /**
@@ -630,10 +674,10 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-     * succeeds without change.
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+     * redeemed. Activating an ACTIVE coupon succeeds without change.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     public void activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request,
@@ -673,7 +717,7 @@ public final class CouponServiceGrpc {
      * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
      * use back (if not expired or revoked since) and the offer's counters go down. Extra points
      * credited by the redemption are debited again. Always the full redemption.
-     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
      * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
      * spent).
      * </pre>
@@ -686,16 +730,30 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-     * are not refunded (use LoyaltyService.RefundPoints).
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+     * with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+     * REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+     * (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     public void revokeCoupon(com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request,
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponResponse> responseObserver) {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getRevokeCouponMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists the coupons issued to an account, newest issue first, each with its state and the
+     * redemption counts of its offer (the account's and everyone's).
+     * Errors: none beyond the common ones.
+     * </pre>
+     */
+    public void listAccountCoupons(com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListAccountCouponsMethod(), getCallOptions()), request, responseObserver);
     }
 
     /**
@@ -794,10 +852,10 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-     * succeeds without change.
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+     * redeemed. Activating an ACTIVE coupon succeeds without change.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ActivateCouponResponse activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request) throws io.grpc.StatusException {
@@ -834,7 +892,7 @@ public final class CouponServiceGrpc {
      * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
      * use back (if not expired or revoked since) and the offer's counters go down. Extra points
      * credited by the redemption are debited again. Always the full redemption.
-     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
      * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
      * spent).
      * </pre>
@@ -846,15 +904,28 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-     * are not refunded (use LoyaltyService.RefundPoints).
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+     * with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+     * REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+     * (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.RevokeCouponResponse revokeCoupon(com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request) throws io.grpc.StatusException {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getRevokeCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists the coupons issued to an account, newest issue first, each with its state and the
+     * redemption counts of its offer (the account's and everyone's).
+     * Errors: none beyond the common ones.
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse listAccountCoupons(com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListAccountCouponsMethod(), getCallOptions(), request);
     }
 
     /**
@@ -935,10 +1006,10 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-     * succeeds without change.
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+     * redeemed. Activating an ACTIVE coupon succeeds without change.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ActivateCouponResponse activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request) {
@@ -975,7 +1046,7 @@ public final class CouponServiceGrpc {
      * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
      * use back (if not expired or revoked since) and the offer's counters go down. Extra points
      * credited by the redemption are debited again. Always the full redemption.
-     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
      * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
      * spent).
      * </pre>
@@ -987,15 +1058,28 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-     * are not refunded (use LoyaltyService.RefundPoints).
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+     * with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+     * REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+     * (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.RevokeCouponResponse revokeCoupon(com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getRevokeCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists the coupons issued to an account, newest issue first, each with its state and the
+     * redemption counts of its offer (the account's and everyone's).
+     * Errors: none beyond the common ones.
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse listAccountCoupons(com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListAccountCouponsMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1078,10 +1162,10 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Activates an ISSUED coupon so that it can be redeemed. Activating an ACTIVE coupon
-     * succeeds without change.
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, COUPON_EXPIRED,
-     * COUPON_ALREADY_REDEEMED, OFFER_NOT_ACTIVE (FAILED_PRECONDITION).
+     * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
+     * redeemed. Activating an ACTIVE coupon succeeds without change.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
+     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ActivateCouponResponse> activateCoupon(
@@ -1121,7 +1205,7 @@ public final class CouponServiceGrpc {
      * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
      * use back (if not expired or revoked since) and the offer's counters go down. Extra points
      * credited by the redemption are debited again. Always the full redemption.
-     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), REDEMPTION_ALREADY_REVERSED
+     * Errors: REDEMPTION_NOT_FOUND (NOT_FOUND), COUPON_REVOKED, REDEMPTION_ALREADY_REVERSED
      * (FAILED_PRECONDITION), INSUFFICIENT_POINTS (FAILED_PRECONDITION; the extra points were
      * spent).
      * </pre>
@@ -1134,16 +1218,30 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
-     * Revokes a coupon for good: it can no longer be activated or redeemed. Earlier redemptions
-     * stand. Revoking a REVOKED coupon succeeds without change. Points paid for a REWARD coupon
-     * are not refunded (use LoyaltyService.RefundPoints).
-     * Errors: COUPON_NOT_FOUND (NOT_FOUND).
+     * Revokes a coupon for good: it can no longer be activated, redeemed or reversed. A coupon
+     * with a redemption in effect is never revoked (reverse the redemption first). Revoking a
+     * REVOKED coupon succeeds without change. Points paid for a REWARD coupon are not refunded
+     * (use LoyaltyService.RefundPoints). OfferService.RevokeCoupons revokes in bulk.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.RevokeCouponResponse> revokeCoupon(
         com.rewardscore.rewards.coupons.v1.RevokeCouponRequest request) {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getRevokeCouponMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Lists the coupons issued to an account, newest issue first, each with its state and the
+     * redemption counts of its offer (the account's and everyone's).
+     * Errors: none beyond the common ones.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse> listAccountCoupons(
+        com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListAccountCouponsMethod(), getCallOptions()), request);
     }
 
     /**
@@ -1167,8 +1265,9 @@ public final class CouponServiceGrpc {
   private static final int METHODID_REDEEM_COUPON = 4;
   private static final int METHODID_REVERSE_REDEMPTION = 5;
   private static final int METHODID_REVOKE_COUPON = 6;
-  private static final int METHODID_LIST_DEALS = 7;
-  private static final int METHODID_BULK_ISSUE_COUPONS = 8;
+  private static final int METHODID_LIST_ACCOUNT_COUPONS = 7;
+  private static final int METHODID_LIST_DEALS = 8;
+  private static final int METHODID_BULK_ISSUE_COUPONS = 9;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1214,6 +1313,10 @@ public final class CouponServiceGrpc {
         case METHODID_REVOKE_COUPON:
           serviceImpl.revokeCoupon((com.rewardscore.rewards.coupons.v1.RevokeCouponRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponResponse>) responseObserver);
+          break;
+        case METHODID_LIST_ACCOUNT_COUPONS:
+          serviceImpl.listAccountCoupons((com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse>) responseObserver);
           break;
         case METHODID_LIST_DEALS:
           serviceImpl.listDeals((com.rewardscore.rewards.coupons.v1.ListDealsRequest) request,
@@ -1297,6 +1400,13 @@ public final class CouponServiceGrpc {
               com.rewardscore.rewards.coupons.v1.RevokeCouponResponse>(
                 service, METHODID_REVOKE_COUPON)))
         .addMethod(
+          getListAccountCouponsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest,
+              com.rewardscore.rewards.coupons.v1.ListAccountCouponsResponse>(
+                service, METHODID_LIST_ACCOUNT_COUPONS)))
+        .addMethod(
           getListDealsMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
             new MethodHandlers<
@@ -1359,6 +1469,7 @@ public final class CouponServiceGrpc {
               .addMethod(getRedeemCouponMethod())
               .addMethod(getReverseRedemptionMethod())
               .addMethod(getRevokeCouponMethod())
+              .addMethod(getListAccountCouponsMethod())
               .addMethod(getListDealsMethod())
               .build();
         }

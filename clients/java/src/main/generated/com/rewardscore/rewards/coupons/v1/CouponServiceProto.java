@@ -112,6 +112,16 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_RevokeCouponResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_ListAccountCouponsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_ListAccountCouponsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_ListDealsRequest_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -193,40 +203,50 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR" +
       "\taccountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024Revoke" +
       "CouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards" +
-      ".coupons.v1.CouponR\006coupon\"\210\001\n\020ListDeals" +
-      "Request\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031" +
-      "\n\010store_id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003" +
-      " \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpage" +
-      "Token\"k\n\021ListDealsResponse\022.\n\005deals\030\001 \003(" +
-      "\0132\030.rewards.coupons.v1.DealR\005deals\022&\n\017ne" +
-      "xt_page_token\030\002 \001(\tR\rnextPageToken2\240\007\n\rC" +
-      "ouponService\022^\n\013IssueCoupon\022&.rewards.co" +
-      "upons.v1.IssueCouponRequest\032\'.rewards.co" +
-      "upons.v1.IssueCouponResponse\022q\n\020BulkIssu" +
-      "eCoupons\022+.rewards.coupons.v1.BulkIssueC" +
-      "ouponsRequest\032,.rewards.coupons.v1.BulkI" +
-      "ssueCouponsResponse(\0010\001\022X\n\tGetCoupon\022$.r" +
-      "ewards.coupons.v1.GetCouponRequest\032%.rew" +
-      "ards.coupons.v1.GetCouponResponse\022g\n\016Act" +
-      "ivateCoupon\022).rewards.coupons.v1.Activat" +
-      "eCouponRequest\032*.rewards.coupons.v1.Acti" +
-      "vateCouponResponse\022g\n\016ValidateCoupon\022).r" +
-      "ewards.coupons.v1.ValidateCouponRequest\032" +
-      "*.rewards.coupons.v1.ValidateCouponRespo" +
-      "nse\022a\n\014RedeemCoupon\022\'.rewards.coupons.v1" +
-      ".RedeemCouponRequest\032(.rewards.coupons.v" +
-      "1.RedeemCouponResponse\022p\n\021ReverseRedempt" +
-      "ion\022,.rewards.coupons.v1.ReverseRedempti" +
-      "onRequest\032-.rewards.coupons.v1.ReverseRe" +
-      "demptionResponse\022a\n\014RevokeCoupon\022\'.rewar" +
-      "ds.coupons.v1.RevokeCouponRequest\032(.rewa" +
-      "rds.coupons.v1.RevokeCouponResponse\022X\n\tL" +
-      "istDeals\022$.rewards.coupons.v1.ListDealsR" +
-      "equest\032%.rewards.coupons.v1.ListDealsRes" +
-      "ponseB\210\001\n\"com.rewardscore.rewards.coupon" +
-      "s.v1B\022CouponServiceProtoP\001ZLgithub.com/r" +
-      "ewards-core/rewards-core/clients/go/rewa" +
-      "rds/coupons/v1;couponsv1b\006proto3"
+      ".coupons.v1.CouponR\006coupon\"\221\001\n\031ListAccou" +
+      "ntCouponsRequest\022\035\n\naccount_id\030\001 \001(\tR\tac" +
+      "countId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\tpa" +
+      "ge_size\030\003 \001(\005R\010pageSize\022\035\n\npage_token\030\004 " +
+      "\001(\tR\tpageToken\"z\n\032ListAccountCouponsResp" +
+      "onse\0224\n\007coupons\030\001 \003(\0132\032.rewards.coupons." +
+      "v1.CouponR\007coupons\022&\n\017next_page_token\030\002 " +
+      "\001(\tR\rnextPageToken\"\210\001\n\020ListDealsRequest\022" +
+      "\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010store_" +
+      "id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 \001(\005R\010pa" +
+      "geSize\022\035\n\npage_token\030\004 \001(\tR\tpageToken\"k\n" +
+      "\021ListDealsResponse\022.\n\005deals\030\001 \003(\0132\030.rewa" +
+      "rds.coupons.v1.DealR\005deals\022&\n\017next_page_" +
+      "token\030\002 \001(\tR\rnextPageToken2\225\010\n\rCouponSer" +
+      "vice\022^\n\013IssueCoupon\022&.rewards.coupons.v1" +
+      ".IssueCouponRequest\032\'.rewards.coupons.v1" +
+      ".IssueCouponResponse\022q\n\020BulkIssueCoupons" +
+      "\022+.rewards.coupons.v1.BulkIssueCouponsRe" +
+      "quest\032,.rewards.coupons.v1.BulkIssueCoup" +
+      "onsResponse(\0010\001\022X\n\tGetCoupon\022$.rewards.c" +
+      "oupons.v1.GetCouponRequest\032%.rewards.cou" +
+      "pons.v1.GetCouponResponse\022g\n\016ActivateCou" +
+      "pon\022).rewards.coupons.v1.ActivateCouponR" +
+      "equest\032*.rewards.coupons.v1.ActivateCoup" +
+      "onResponse\022g\n\016ValidateCoupon\022).rewards.c" +
+      "oupons.v1.ValidateCouponRequest\032*.reward" +
+      "s.coupons.v1.ValidateCouponResponse\022a\n\014R" +
+      "edeemCoupon\022\'.rewards.coupons.v1.RedeemC" +
+      "ouponRequest\032(.rewards.coupons.v1.Redeem" +
+      "CouponResponse\022p\n\021ReverseRedemption\022,.re" +
+      "wards.coupons.v1.ReverseRedemptionReques" +
+      "t\032-.rewards.coupons.v1.ReverseRedemption" +
+      "Response\022a\n\014RevokeCoupon\022\'.rewards.coupo" +
+      "ns.v1.RevokeCouponRequest\032(.rewards.coup" +
+      "ons.v1.RevokeCouponResponse\022s\n\022ListAccou" +
+      "ntCoupons\022-.rewards.coupons.v1.ListAccou" +
+      "ntCouponsRequest\032..rewards.coupons.v1.Li" +
+      "stAccountCouponsResponse\022X\n\tListDeals\022$." +
+      "rewards.coupons.v1.ListDealsRequest\032%.re" +
+      "wards.coupons.v1.ListDealsResponseB\210\001\n\"c" +
+      "om.rewardscore.rewards.coupons.v1B\022Coupo" +
+      "nServiceProtoP\001ZLgithub.com/rewards-core" +
+      "/rewards-core/clients/go/rewards/coupons" +
+      "/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -337,14 +357,26 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", });
-    internal_static_rewards_coupons_v1_ListDealsRequest_descriptor =
+    internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor =
       getDescriptor().getMessageType(16);
+    internal_static_rewards_coupons_v1_ListAccountCouponsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor,
+        new java.lang.String[] { "AccountId", "OfferId", "PageSize", "PageToken", });
+    internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor =
+      getDescriptor().getMessageType(17);
+    internal_static_rewards_coupons_v1_ListAccountCouponsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor,
+        new java.lang.String[] { "Coupons", "NextPageToken", });
+    internal_static_rewards_coupons_v1_ListDealsRequest_descriptor =
+      getDescriptor().getMessageType(18);
     internal_static_rewards_coupons_v1_ListDealsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsRequest_descriptor,
         new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", });
     internal_static_rewards_coupons_v1_ListDealsResponse_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(19);
     internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsResponse_descriptor,

@@ -57,7 +57,7 @@ public enum CouponState
   COUPON_STATE_EXPIRED(4),
   /**
    * <pre>
-   * Revoked by RevokeCoupon. Final.
+   * Revoked by CouponService.RevokeCoupon or OfferService.RevokeCoupons. Final.
    * </pre>
    *
    * <code>COUPON_STATE_REVOKED = 5;</code>
@@ -117,7 +117,7 @@ public enum CouponState
   public static final int COUPON_STATE_EXPIRED_VALUE = 4;
   /**
    * <pre>
-   * Revoked by RevokeCoupon. Final.
+   * Revoked by CouponService.RevokeCoupon or OfferService.RevokeCoupons. Final.
    * </pre>
    *
    * <code>COUPON_STATE_REVOKED = 5;</code>

@@ -7,8 +7,10 @@ package com.rewardscore.rewards.coupons.v1;
 
 /**
  * <pre>
- * How the expire_time of an issued coupon is set. A coupon never outlives its offer's
- * OfferRules.end_time.
+ * How the expire_time of an issued coupon is set. expire_time is exclusive: the first instant
+ * the coupon is no longer redeemable (e.g. 00:00 of the next day for "end of day"). A coupon
+ * never outlives its offer: when OfferRules.end_time is set and earlier, it is the expire_time.
+ * Days and months are counted on the calendar of OfferRules.time_zone.
  * </pre>
  *
  * Protobuf enum {@code rewards.coupons.v1.ExpiryMode}
@@ -26,7 +28,7 @@ public enum ExpiryMode
   EXPIRY_MODE_UNSPECIFIED(0),
   /**
    * <pre>
-   * Every coupon expires at OfferRules.end_time.
+   * Every coupon expires with its offer, at OfferRules.end_time (never, when it is unset).
    * </pre>
    *
    * <code>EXPIRY_MODE_FIXED_END = 1;</code>
@@ -34,7 +36,7 @@ public enum ExpiryMode
   EXPIRY_MODE_FIXED_END(1),
   /**
    * <pre>
-   * A coupon expires OfferRules.coupon_validity after its issue.
+   * A coupon expires OfferRules.coupon_validity after its issue (an exact duration).
    * </pre>
    *
    * <code>EXPIRY_MODE_RELATIVE_TO_ISSUE = 2;</code>
@@ -42,7 +44,7 @@ public enum ExpiryMode
   EXPIRY_MODE_RELATIVE_TO_ISSUE(2),
   /**
    * <pre>
-   * A coupon expires at the end of the day (program time zone) of its issue.
+   * A coupon expires at the end of the day of its issue.
    * </pre>
    *
    * <code>EXPIRY_MODE_END_OF_DAY = 3;</code>
@@ -50,13 +52,23 @@ public enum ExpiryMode
   EXPIRY_MODE_END_OF_DAY(3),
   /**
    * <pre>
-   * A coupon expires at the end of the day (program time zone) in which
-   * OfferRules.coupon_validity after its issue falls.
+   * A coupon expires at the end of the day in which OfferRules.coupon_validity after its issue
+   * falls, counted on the wall clock (7 days after 10:00 on the 1st is 10:00 on the 8th, across
+   * a daylight-saving change too): with a validity of N days, the end of the Nth day after issue.
    * </pre>
    *
    * <code>EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY = 4;</code>
    */
   EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY(4),
+  /**
+   * <pre>
+   * A coupon expires at the end of the month that is OfferRules.coupon_validity_months after
+   * the month of its issue (0: the end of the month of issue).
+   * </pre>
+   *
+   * <code>EXPIRY_MODE_MONTH_END_AFTER_ISSUE = 5;</code>
+   */
+  EXPIRY_MODE_MONTH_END_AFTER_ISSUE(5),
   UNRECOGNIZED(-1),
   ;
 
@@ -79,7 +91,7 @@ public enum ExpiryMode
   public static final int EXPIRY_MODE_UNSPECIFIED_VALUE = 0;
   /**
    * <pre>
-   * Every coupon expires at OfferRules.end_time.
+   * Every coupon expires with its offer, at OfferRules.end_time (never, when it is unset).
    * </pre>
    *
    * <code>EXPIRY_MODE_FIXED_END = 1;</code>
@@ -87,7 +99,7 @@ public enum ExpiryMode
   public static final int EXPIRY_MODE_FIXED_END_VALUE = 1;
   /**
    * <pre>
-   * A coupon expires OfferRules.coupon_validity after its issue.
+   * A coupon expires OfferRules.coupon_validity after its issue (an exact duration).
    * </pre>
    *
    * <code>EXPIRY_MODE_RELATIVE_TO_ISSUE = 2;</code>
@@ -95,7 +107,7 @@ public enum ExpiryMode
   public static final int EXPIRY_MODE_RELATIVE_TO_ISSUE_VALUE = 2;
   /**
    * <pre>
-   * A coupon expires at the end of the day (program time zone) of its issue.
+   * A coupon expires at the end of the day of its issue.
    * </pre>
    *
    * <code>EXPIRY_MODE_END_OF_DAY = 3;</code>
@@ -103,13 +115,23 @@ public enum ExpiryMode
   public static final int EXPIRY_MODE_END_OF_DAY_VALUE = 3;
   /**
    * <pre>
-   * A coupon expires at the end of the day (program time zone) in which
-   * OfferRules.coupon_validity after its issue falls.
+   * A coupon expires at the end of the day in which OfferRules.coupon_validity after its issue
+   * falls, counted on the wall clock (7 days after 10:00 on the 1st is 10:00 on the 8th, across
+   * a daylight-saving change too): with a validity of N days, the end of the Nth day after issue.
    * </pre>
    *
    * <code>EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY = 4;</code>
    */
   public static final int EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY_VALUE = 4;
+  /**
+   * <pre>
+   * A coupon expires at the end of the month that is OfferRules.coupon_validity_months after
+   * the month of its issue (0: the end of the month of issue).
+   * </pre>
+   *
+   * <code>EXPIRY_MODE_MONTH_END_AFTER_ISSUE = 5;</code>
+   */
+  public static final int EXPIRY_MODE_MONTH_END_AFTER_ISSUE_VALUE = 5;
 
 
   public final int getNumber() {
@@ -141,6 +163,7 @@ public enum ExpiryMode
       case 2: return EXPIRY_MODE_RELATIVE_TO_ISSUE;
       case 3: return EXPIRY_MODE_END_OF_DAY;
       case 4: return EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY;
+      case 5: return EXPIRY_MODE_MONTH_END_AFTER_ISSUE;
       default: return null;
     }
   }

@@ -38,6 +38,7 @@ private static final long serialVersionUID = 0L;
     storeIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
     daysOfWeek_ = emptyIntList();
+    timeZone_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -166,7 +167,7 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-   * expires. Positive, at most 3660 days.
+   * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
    * </pre>
    *
    * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -179,7 +180,7 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-   * expires. Positive, at most 3660 days.
+   * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
    * </pre>
    *
    * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -192,7 +193,7 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-   * expires. Positive, at most 3660 days.
+   * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
    * </pre>
    *
    * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -611,8 +612,9 @@ private static final long serialVersionUID = 0L;
   private boolean activationRequired_ = false;
   /**
    * <pre>
-   * Issued coupons must be activated (CouponService.ActivateCoupon, e.g. a tap in the app)
-   * before they can be redeemed.
+   * Issued coupons start ISSUED and must be activated (CouponService.ActivateCoupon, e.g. a
+   * tap in the app) before they can be redeemed (else COUPON_NOT_ACTIVATED). A coupon keeps
+   * the value it had when it was issued.
    * </pre>
    *
    * <code>bool activation_required = 17 [json_name = "activationRequired"];</code>
@@ -621,6 +623,72 @@ private static final long serialVersionUID = 0L;
   @java.lang.Override
   public boolean getActivationRequired() {
     return activationRequired_;
+  }
+
+  public static final int COUPON_VALIDITY_MONTHS_FIELD_NUMBER = 18;
+  private int couponValidityMonths_ = 0;
+  /**
+   * <pre>
+   * MONTH_END_AFTER_ISSUE: whole months after the month of issue, 0..120. Ignored otherwise.
+   * </pre>
+   *
+   * <code>int32 coupon_validity_months = 18 [json_name = "couponValidityMonths"];</code>
+   * @return The couponValidityMonths.
+   */
+  @java.lang.Override
+  public int getCouponValidityMonths() {
+    return couponValidityMonths_;
+  }
+
+  public static final int TIME_ZONE_FIELD_NUMBER = 19;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object timeZone_ = "";
+  /**
+   * <pre>
+   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+   * (Until programs carry their time zone, the offer does.)
+   * </pre>
+   *
+   * <code>string time_zone = 19 [json_name = "timeZone"];</code>
+   * @return The timeZone.
+   */
+  @java.lang.Override
+  public java.lang.String getTimeZone() {
+    java.lang.Object ref = timeZone_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      timeZone_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+   * (Until programs carry their time zone, the offer does.)
+   * </pre>
+   *
+   * <code>string time_zone = 19 [json_name = "timeZone"];</code>
+   * @return The bytes for timeZone.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getTimeZoneBytes() {
+    java.lang.Object ref = timeZone_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      timeZone_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
   }
 
   private byte memoizedIsInitialized = -1;
@@ -692,6 +760,12 @@ private static final long serialVersionUID = 0L;
     }
     if (activationRequired_ != false) {
       output.writeBool(17, activationRequired_);
+    }
+    if (couponValidityMonths_ != 0) {
+      output.writeInt32(18, couponValidityMonths_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(timeZone_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 19, timeZone_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -777,6 +851,13 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeBoolSize(17, activationRequired_);
     }
+    if (couponValidityMonths_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(18, couponValidityMonths_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(timeZone_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(19, timeZone_);
+    }
     return size;
   }
   @java.lang.Override
@@ -857,6 +938,10 @@ private static final long serialVersionUID = 0L;
         != other.getMaxIssueCount()) return false;
     if (getActivationRequired()
         != other.getActivationRequired()) return false;
+    if (getCouponValidityMonths()
+        != other.getCouponValidityMonths()) return false;
+    if (!getTimeZone()
+        .equals(other.getTimeZone())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -926,6 +1011,10 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + ACTIVATION_REQUIRED_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
         getActivationRequired());
+    hash = (37 * hash) + COUPON_VALIDITY_MONTHS_FIELD_NUMBER;
+    hash = (53 * hash) + getCouponValidityMonths();
+    hash = (37 * hash) + TIME_ZONE_FIELD_NUMBER;
+    hash = (53 * hash) + getTimeZone().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1126,6 +1215,8 @@ private static final long serialVersionUID = 0L;
       maxAccountIssueCount_ = 0;
       maxIssueCount_ = 0L;
       activationRequired_ = false;
+      couponValidityMonths_ = 0;
+      timeZone_ = "";
       return this;
     }
 
@@ -1237,6 +1328,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00010000) != 0)) {
         result.activationRequired_ = activationRequired_;
       }
+      if (((from_bitField0_ & 0x00020000) != 0)) {
+        result.couponValidityMonths_ = couponValidityMonths_;
+      }
+      if (((from_bitField0_ & 0x00040000) != 0)) {
+        result.timeZone_ = timeZone_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1317,6 +1414,14 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getActivationRequired() != false) {
         setActivationRequired(other.getActivationRequired());
+      }
+      if (other.getCouponValidityMonths() != 0) {
+        setCouponValidityMonths(other.getCouponValidityMonths());
+      }
+      if (!other.getTimeZone().isEmpty()) {
+        timeZone_ = other.timeZone_;
+        bitField0_ |= 0x00040000;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1456,6 +1561,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00010000;
               break;
             } // case 136
+            case 144: {
+              couponValidityMonths_ = input.readInt32();
+              bitField0_ |= 0x00020000;
+              break;
+            } // case 144
+            case 154: {
+              timeZone_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00040000;
+              break;
+            } // case 154
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1865,7 +1980,7 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-     * expires. Positive, at most 3660 days.
+     * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
      * </pre>
      *
      * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -1877,7 +1992,7 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-     * expires. Positive, at most 3660 days.
+     * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
      * </pre>
      *
      * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -1893,7 +2008,7 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-     * expires. Positive, at most 3660 days.
+     * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
      * </pre>
      *
      * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -1914,7 +2029,7 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-     * expires. Positive, at most 3660 days.
+     * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
      * </pre>
      *
      * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -1933,7 +2048,7 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-     * expires. Positive, at most 3660 days.
+     * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
      * </pre>
      *
      * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -1959,7 +2074,7 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-     * expires. Positive, at most 3660 days.
+     * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
      * </pre>
      *
      * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -1977,7 +2092,7 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-     * expires. Positive, at most 3660 days.
+     * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
      * </pre>
      *
      * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -1990,7 +2105,7 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-     * expires. Positive, at most 3660 days.
+     * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
      * </pre>
      *
      * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -2006,7 +2121,7 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-     * expires. Positive, at most 3660 days.
+     * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
      * </pre>
      *
      * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -3387,8 +3502,9 @@ private static final long serialVersionUID = 0L;
     private boolean activationRequired_ ;
     /**
      * <pre>
-     * Issued coupons must be activated (CouponService.ActivateCoupon, e.g. a tap in the app)
-     * before they can be redeemed.
+     * Issued coupons start ISSUED and must be activated (CouponService.ActivateCoupon, e.g. a
+     * tap in the app) before they can be redeemed (else COUPON_NOT_ACTIVATED). A coupon keeps
+     * the value it had when it was issued.
      * </pre>
      *
      * <code>bool activation_required = 17 [json_name = "activationRequired"];</code>
@@ -3400,8 +3516,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Issued coupons must be activated (CouponService.ActivateCoupon, e.g. a tap in the app)
-     * before they can be redeemed.
+     * Issued coupons start ISSUED and must be activated (CouponService.ActivateCoupon, e.g. a
+     * tap in the app) before they can be redeemed (else COUPON_NOT_ACTIVATED). A coupon keeps
+     * the value it had when it was issued.
      * </pre>
      *
      * <code>bool activation_required = 17 [json_name = "activationRequired"];</code>
@@ -3417,8 +3534,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Issued coupons must be activated (CouponService.ActivateCoupon, e.g. a tap in the app)
-     * before they can be redeemed.
+     * Issued coupons start ISSUED and must be activated (CouponService.ActivateCoupon, e.g. a
+     * tap in the app) before they can be redeemed (else COUPON_NOT_ACTIVATED). A coupon keeps
+     * the value it had when it was issued.
      * </pre>
      *
      * <code>bool activation_required = 17 [json_name = "activationRequired"];</code>
@@ -3427,6 +3545,152 @@ private static final long serialVersionUID = 0L;
     public Builder clearActivationRequired() {
       bitField0_ = (bitField0_ & ~0x00010000);
       activationRequired_ = false;
+      onChanged();
+      return this;
+    }
+
+    private int couponValidityMonths_ ;
+    /**
+     * <pre>
+     * MONTH_END_AFTER_ISSUE: whole months after the month of issue, 0..120. Ignored otherwise.
+     * </pre>
+     *
+     * <code>int32 coupon_validity_months = 18 [json_name = "couponValidityMonths"];</code>
+     * @return The couponValidityMonths.
+     */
+    @java.lang.Override
+    public int getCouponValidityMonths() {
+      return couponValidityMonths_;
+    }
+    /**
+     * <pre>
+     * MONTH_END_AFTER_ISSUE: whole months after the month of issue, 0..120. Ignored otherwise.
+     * </pre>
+     *
+     * <code>int32 coupon_validity_months = 18 [json_name = "couponValidityMonths"];</code>
+     * @param value The couponValidityMonths to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCouponValidityMonths(int value) {
+
+      couponValidityMonths_ = value;
+      bitField0_ |= 0x00020000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * MONTH_END_AFTER_ISSUE: whole months after the month of issue, 0..120. Ignored otherwise.
+     * </pre>
+     *
+     * <code>int32 coupon_validity_months = 18 [json_name = "couponValidityMonths"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearCouponValidityMonths() {
+      bitField0_ = (bitField0_ & ~0x00020000);
+      couponValidityMonths_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object timeZone_ = "";
+    /**
+     * <pre>
+     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+     * (Until programs carry their time zone, the offer does.)
+     * </pre>
+     *
+     * <code>string time_zone = 19 [json_name = "timeZone"];</code>
+     * @return The timeZone.
+     */
+    public java.lang.String getTimeZone() {
+      java.lang.Object ref = timeZone_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        timeZone_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+     * (Until programs carry their time zone, the offer does.)
+     * </pre>
+     *
+     * <code>string time_zone = 19 [json_name = "timeZone"];</code>
+     * @return The bytes for timeZone.
+     */
+    public com.google.protobuf.ByteString
+        getTimeZoneBytes() {
+      java.lang.Object ref = timeZone_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        timeZone_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+     * (Until programs carry their time zone, the offer does.)
+     * </pre>
+     *
+     * <code>string time_zone = 19 [json_name = "timeZone"];</code>
+     * @param value The timeZone to set.
+     * @return This builder for chaining.
+     */
+    public Builder setTimeZone(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      timeZone_ = value;
+      bitField0_ |= 0x00040000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+     * (Until programs carry their time zone, the offer does.)
+     * </pre>
+     *
+     * <code>string time_zone = 19 [json_name = "timeZone"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearTimeZone() {
+      timeZone_ = getDefaultInstance().getTimeZone();
+      bitField0_ = (bitField0_ & ~0x00040000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+     * (Until programs carry their time zone, the offer does.)
+     * </pre>
+     *
+     * <code>string time_zone = 19 [json_name = "timeZone"];</code>
+     * @param value The bytes for timeZone to set.
+     * @return This builder for chaining.
+     */
+    public Builder setTimeZoneBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      timeZone_ = value;
+      bitField0_ |= 0x00040000;
       onChanged();
       return this;
     }

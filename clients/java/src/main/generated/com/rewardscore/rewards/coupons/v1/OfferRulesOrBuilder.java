@@ -86,7 +86,7 @@ public interface OfferRulesOrBuilder extends
   /**
    * <pre>
    * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-   * expires. Positive, at most 3660 days.
+   * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
    * </pre>
    *
    * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -96,7 +96,7 @@ public interface OfferRulesOrBuilder extends
   /**
    * <pre>
    * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-   * expires. Positive, at most 3660 days.
+   * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
    * </pre>
    *
    * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -106,7 +106,7 @@ public interface OfferRulesOrBuilder extends
   /**
    * <pre>
    * RELATIVE_TO_ISSUE and RELATIVE_TO_ISSUE_END_OF_DAY: how long after its issue a coupon
-   * expires. Positive, at most 3660 days.
+   * expires. Required for them: positive whole seconds, at most 3660 days. Ignored otherwise.
    * </pre>
    *
    * <code>.google.protobuf.Duration coupon_validity = 4 [json_name = "couponValidity"];</code>
@@ -398,12 +398,47 @@ public interface OfferRulesOrBuilder extends
 
   /**
    * <pre>
-   * Issued coupons must be activated (CouponService.ActivateCoupon, e.g. a tap in the app)
-   * before they can be redeemed.
+   * Issued coupons start ISSUED and must be activated (CouponService.ActivateCoupon, e.g. a
+   * tap in the app) before they can be redeemed (else COUPON_NOT_ACTIVATED). A coupon keeps
+   * the value it had when it was issued.
    * </pre>
    *
    * <code>bool activation_required = 17 [json_name = "activationRequired"];</code>
    * @return The activationRequired.
    */
   boolean getActivationRequired();
+
+  /**
+   * <pre>
+   * MONTH_END_AFTER_ISSUE: whole months after the month of issue, 0..120. Ignored otherwise.
+   * </pre>
+   *
+   * <code>int32 coupon_validity_months = 18 [json_name = "couponValidityMonths"];</code>
+   * @return The couponValidityMonths.
+   */
+  int getCouponValidityMonths();
+
+  /**
+   * <pre>
+   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+   * (Until programs carry their time zone, the offer does.)
+   * </pre>
+   *
+   * <code>string time_zone = 19 [json_name = "timeZone"];</code>
+   * @return The timeZone.
+   */
+  java.lang.String getTimeZone();
+  /**
+   * <pre>
+   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
+   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
+   * (Until programs carry their time zone, the offer does.)
+   * </pre>
+   *
+   * <code>string time_zone = 19 [json_name = "timeZone"];</code>
+   * @return The bytes for timeZone.
+   */
+  com.google.protobuf.ByteString
+      getTimeZoneBytes();
 }

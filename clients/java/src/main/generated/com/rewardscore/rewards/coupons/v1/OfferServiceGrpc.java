@@ -302,6 +302,37 @@ public final class OfferServiceGrpc {
     return getImportCodesMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest,
+      com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse> getRevokeCouponsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "RevokeCoupons",
+      requestType = com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest,
+      com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse> getRevokeCouponsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest, com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse> getRevokeCouponsMethod;
+    if ((getRevokeCouponsMethod = OfferServiceGrpc.getRevokeCouponsMethod) == null) {
+      synchronized (OfferServiceGrpc.class) {
+        if ((getRevokeCouponsMethod = OfferServiceGrpc.getRevokeCouponsMethod) == null) {
+          OfferServiceGrpc.getRevokeCouponsMethod = getRevokeCouponsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest, com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RevokeCoupons"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new OfferServiceMethodDescriptorSupplier("RevokeCoupons"))
+              .build();
+        }
+      }
+    }
+    return getRevokeCouponsMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -489,6 +520,21 @@ public final class OfferServiceGrpc {
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ImportCodesResponse> responseObserver) {
       return io.grpc.stub.ServerCalls.asyncUnimplementedStreamingCall(getImportCodesMethod(), responseObserver);
     }
+
+    /**
+     * <pre>
+     * Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+     * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+     * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+     * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+     * redeemed or revoked, never both.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    default void revokeCoupons(com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRevokeCouponsMethod(), responseObserver);
+    }
   }
 
   /**
@@ -662,6 +708,22 @@ public final class OfferServiceGrpc {
       return io.grpc.stub.ClientCalls.asyncClientStreamingCall(
           getChannel().newCall(getImportCodesMethod(), getCallOptions()), responseObserver);
     }
+
+    /**
+     * <pre>
+     * Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+     * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+     * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+     * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+     * redeemed or revoked, never both.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public void revokeCoupons(com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getRevokeCouponsMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -808,6 +870,21 @@ public final class OfferServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingClientStreamingCall(
           getChannel(), getImportCodesMethod(), getCallOptions());
     }
+
+    /**
+     * <pre>
+     * Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+     * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+     * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+     * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+     * redeemed or revoked, never both.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse revokeCoupons(com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getRevokeCouponsMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -937,6 +1014,21 @@ public final class OfferServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingServerStreamingCall(
           getChannel(), getGenerateCodesMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+     * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+     * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+     * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+     * redeemed or revoked, never both.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse revokeCoupons(com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getRevokeCouponsMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -1057,6 +1149,22 @@ public final class OfferServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getCreateCodeSeriesMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Revokes coupons of an offer in bulk, for good: they can no longer be activated, redeemed
+     * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
+     * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
+     * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
+     * redeemed or revoked, never both.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse> revokeCoupons(
+        com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getRevokeCouponsMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_CREATE_OFFER = 0;
@@ -1067,7 +1175,8 @@ public final class OfferServiceGrpc {
   private static final int METHODID_DEACTIVATE_OFFER = 5;
   private static final int METHODID_CREATE_CODE_SERIES = 6;
   private static final int METHODID_GENERATE_CODES = 7;
-  private static final int METHODID_IMPORT_CODES = 8;
+  private static final int METHODID_REVOKE_COUPONS = 8;
+  private static final int METHODID_IMPORT_CODES = 9;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1117,6 +1226,10 @@ public final class OfferServiceGrpc {
         case METHODID_GENERATE_CODES:
           serviceImpl.generateCodes((com.rewardscore.rewards.coupons.v1.GenerateCodesRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GenerateCodesResponse>) responseObserver);
+          break;
+        case METHODID_REVOKE_COUPONS:
+          serviceImpl.revokeCoupons((com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -1202,6 +1315,13 @@ public final class OfferServiceGrpc {
               com.rewardscore.rewards.coupons.v1.ImportCodesRequest,
               com.rewardscore.rewards.coupons.v1.ImportCodesResponse>(
                 service, METHODID_IMPORT_CODES)))
+        .addMethod(
+          getRevokeCouponsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest,
+              com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse>(
+                service, METHODID_REVOKE_COUPONS)))
         .build();
   }
 
@@ -1259,6 +1379,7 @@ public final class OfferServiceGrpc {
               .addMethod(getCreateCodeSeriesMethod())
               .addMethod(getGenerateCodesMethod())
               .addMethod(getImportCodesMethod())
+              .addMethod(getRevokeCouponsMethod())
               .build();
         }
       }

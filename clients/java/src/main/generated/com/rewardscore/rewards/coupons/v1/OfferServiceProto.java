@@ -121,6 +121,16 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_ImportCodesResponse_RejectedRow_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_RevokeCouponsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_RevokeCouponsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_RevokeCouponsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_RevokeCouponsResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -132,88 +142,106 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
     java.lang.String[] descriptorData = {
       "\n&rewards/coupons/v1/offer_service.proto" +
       "\022\022rewards.coupons.v1\032 google/protobuf/fi" +
-      "eld_mask.proto\032\"rewards/coupons/v1/resou" +
-      "rces.proto\"d\n\022CreateOfferRequest\022\035\n\nrequ" +
-      "est_id\030\001 \001(\tR\trequestId\022/\n\005offer\030\002 \001(\0132\031" +
-      ".rewards.coupons.v1.OfferR\005offer\"F\n\023Crea" +
-      "teOfferResponse\022/\n\005offer\030\001 \001(\0132\031.rewards" +
-      ".coupons.v1.OfferR\005offer\",\n\017GetOfferRequ" +
-      "est\022\031\n\010offer_id\030\001 \001(\tR\007offerId\"C\n\020GetOff" +
-      "erResponse\022/\n\005offer\030\001 \001(\0132\031.rewards.coup" +
-      "ons.v1.OfferR\005offer\"\241\001\n\022UpdateOfferReque" +
-      "st\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022/\n\005off" +
-      "er\030\002 \001(\0132\031.rewards.coupons.v1.OfferR\005off" +
-      "er\022;\n\013update_mask\030\003 \001(\0132\032.google.protobu" +
-      "f.FieldMaskR\nupdateMask\"F\n\023UpdateOfferRe" +
-      "sponse\022/\n\005offer\030\001 \001(\0132\031.rewards.coupons." +
-      "v1.OfferR\005offer\"\246\001\n\021ListOffersRequest\022\035\n" +
-      "\nprogram_id\030\001 \001(\tR\tprogramId\0226\n\006states\030\002" +
-      " \003(\0162\036.rewards.coupons.v1.OfferStateR\006st" +
-      "ates\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npag" +
-      "e_token\030\004 \001(\tR\tpageToken\"o\n\022ListOffersRe" +
-      "sponse\0221\n\006offers\030\001 \003(\0132\031.rewards.coupons" +
-      ".v1.OfferR\006offers\022&\n\017next_page_token\030\002 \001" +
-      "(\tR\rnextPageToken\"P\n\024ActivateOfferReques" +
-      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010offe" +
-      "r_id\030\002 \001(\tR\007offerId\"H\n\025ActivateOfferResp" +
-      "onse\022/\n\005offer\030\001 \001(\0132\031.rewards.coupons.v1" +
-      ".OfferR\005offer\"R\n\026DeactivateOfferRequest\022" +
-      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_" +
-      "id\030\002 \001(\tR\007offerId\"J\n\027DeactivateOfferResp" +
-      "onse\022/\n\005offer\030\001 \001(\0132\031.rewards.coupons.v1" +
-      ".OfferR\005offer\"y\n\027CreateCodeSeriesRequest" +
-      "\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022?\n\013code_" +
-      "series\030\002 \001(\0132\036.rewards.coupons.v1.CodeSe" +
-      "riesR\ncodeSeries\"[\n\030CreateCodeSeriesResp" +
-      "onse\022?\n\013code_series\030\001 \001(\0132\036.rewards.coup" +
-      "ons.v1.CodeSeriesR\ncodeSeries\"q\n\024Generat" +
-      "eCodesRequest\022\035\n\nrequest_id\030\001 \001(\tR\treque" +
-      "stId\022$\n\016code_series_id\030\002 \001(\tR\014codeSeries" +
-      "Id\022\024\n\005count\030\003 \001(\003R\005count\"u\n\025GenerateCode" +
-      "sResponse\022\'\n\017generated_count\030\001 \001(\003R\016gene" +
-      "ratedCount\022\037\n\013total_count\030\002 \001(\003R\ntotalCo" +
-      "unt\022\022\n\004done\030\003 \001(\010R\004done\"o\n\022ImportCodesRe" +
-      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022$\n\016" +
-      "code_series_id\030\002 \001(\tR\014codeSeriesId\022\024\n\005co" +
-      "des\030\003 \003(\tR\005codes\"\225\002\n\023ImportCodesResponse" +
-      "\022%\n\016imported_count\030\001 \001(\003R\rimportedCount\022" +
-      "%\n\016rejected_count\030\002 \001(\003R\rrejectedCount\022X" +
-      "\n\rrejected_rows\030\003 \003(\01323.rewards.coupons." +
-      "v1.ImportCodesResponse.RejectedRowR\014reje" +
-      "ctedRows\032V\n\013RejectedRow\022\033\n\trow_index\030\001 \001" +
-      "(\003R\010rowIndex\022\022\n\004code\030\002 \001(\tR\004code\022\026\n\006reas" +
-      "on\030\003 \001(\tR\006reason2\215\007\n\014OfferService\022^\n\013Cre" +
-      "ateOffer\022&.rewards.coupons.v1.CreateOffe" +
-      "rRequest\032\'.rewards.coupons.v1.CreateOffe" +
-      "rResponse\022U\n\010GetOffer\022#.rewards.coupons." +
-      "v1.GetOfferRequest\032$.rewards.coupons.v1." +
-      "GetOfferResponse\022^\n\013UpdateOffer\022&.reward" +
-      "s.coupons.v1.UpdateOfferRequest\032\'.reward" +
-      "s.coupons.v1.UpdateOfferResponse\022[\n\nList" +
-      "Offers\022%.rewards.coupons.v1.ListOffersRe" +
-      "quest\032&.rewards.coupons.v1.ListOffersRes" +
-      "ponse\022d\n\rActivateOffer\022(.rewards.coupons" +
-      ".v1.ActivateOfferRequest\032).rewards.coupo" +
-      "ns.v1.ActivateOfferResponse\022j\n\017Deactivat" +
-      "eOffer\022*.rewards.coupons.v1.DeactivateOf" +
-      "ferRequest\032+.rewards.coupons.v1.Deactiva" +
-      "teOfferResponse\022m\n\020CreateCodeSeries\022+.re" +
-      "wards.coupons.v1.CreateCodeSeriesRequest" +
-      "\032,.rewards.coupons.v1.CreateCodeSeriesRe" +
-      "sponse\022f\n\rGenerateCodes\022(.rewards.coupon" +
-      "s.v1.GenerateCodesRequest\032).rewards.coup" +
-      "ons.v1.GenerateCodesResponse0\001\022`\n\013Import" +
-      "Codes\022&.rewards.coupons.v1.ImportCodesRe" +
-      "quest\032\'.rewards.coupons.v1.ImportCodesRe" +
-      "sponse(\001B\207\001\n\"com.rewardscore.rewards.cou" +
-      "pons.v1B\021OfferServiceProtoP\001ZLgithub.com" +
-      "/rewards-core/rewards-core/clients/go/re" +
-      "wards/coupons/v1;couponsv1b\006proto3"
+      "eld_mask.proto\032\037google/protobuf/timestam" +
+      "p.proto\032\"rewards/coupons/v1/resources.pr" +
+      "oto\"d\n\022CreateOfferRequest\022\035\n\nrequest_id\030" +
+      "\001 \001(\tR\trequestId\022/\n\005offer\030\002 \001(\0132\031.reward" +
+      "s.coupons.v1.OfferR\005offer\"F\n\023CreateOffer" +
+      "Response\022/\n\005offer\030\001 \001(\0132\031.rewards.coupon" +
+      "s.v1.OfferR\005offer\",\n\017GetOfferRequest\022\031\n\010" +
+      "offer_id\030\001 \001(\tR\007offerId\"C\n\020GetOfferRespo" +
+      "nse\022/\n\005offer\030\001 \001(\0132\031.rewards.coupons.v1." +
+      "OfferR\005offer\"\241\001\n\022UpdateOfferRequest\022\035\n\nr" +
+      "equest_id\030\001 \001(\tR\trequestId\022/\n\005offer\030\002 \001(" +
+      "\0132\031.rewards.coupons.v1.OfferR\005offer\022;\n\013u" +
+      "pdate_mask\030\003 \001(\0132\032.google.protobuf.Field" +
+      "MaskR\nupdateMask\"F\n\023UpdateOfferResponse\022" +
+      "/\n\005offer\030\001 \001(\0132\031.rewards.coupons.v1.Offe" +
+      "rR\005offer\"\246\001\n\021ListOffersRequest\022\035\n\nprogra" +
+      "m_id\030\001 \001(\tR\tprogramId\0226\n\006states\030\002 \003(\0162\036." +
+      "rewards.coupons.v1.OfferStateR\006states\022\033\n" +
+      "\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_token" +
+      "\030\004 \001(\tR\tpageToken\"o\n\022ListOffersResponse\022" +
+      "1\n\006offers\030\001 \003(\0132\031.rewards.coupons.v1.Off" +
+      "erR\006offers\022&\n\017next_page_token\030\002 \001(\tR\rnex" +
+      "tPageToken\"P\n\024ActivateOfferRequest\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 " +
+      "\001(\tR\007offerId\"H\n\025ActivateOfferResponse\022/\n" +
+      "\005offer\030\001 \001(\0132\031.rewards.coupons.v1.OfferR" +
+      "\005offer\"R\n\026DeactivateOfferRequest\022\035\n\nrequ" +
+      "est_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 \001(" +
+      "\tR\007offerId\"J\n\027DeactivateOfferResponse\022/\n" +
+      "\005offer\030\001 \001(\0132\031.rewards.coupons.v1.OfferR" +
+      "\005offer\"y\n\027CreateCodeSeriesRequest\022\035\n\nreq" +
+      "uest_id\030\001 \001(\tR\trequestId\022?\n\013code_series\030" +
+      "\002 \001(\0132\036.rewards.coupons.v1.CodeSeriesR\nc" +
+      "odeSeries\"[\n\030CreateCodeSeriesResponse\022?\n" +
+      "\013code_series\030\001 \001(\0132\036.rewards.coupons.v1." +
+      "CodeSeriesR\ncodeSeries\"q\n\024GenerateCodesR" +
+      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022$\n" +
+      "\016code_series_id\030\002 \001(\tR\014codeSeriesId\022\024\n\005c" +
+      "ount\030\003 \001(\003R\005count\"u\n\025GenerateCodesRespon" +
+      "se\022\'\n\017generated_count\030\001 \001(\003R\016generatedCo" +
+      "unt\022\037\n\013total_count\030\002 \001(\003R\ntotalCount\022\022\n\004" +
+      "done\030\003 \001(\010R\004done\"o\n\022ImportCodesRequest\022\035" +
+      "\n\nrequest_id\030\001 \001(\tR\trequestId\022$\n\016code_se" +
+      "ries_id\030\002 \001(\tR\014codeSeriesId\022\024\n\005codes\030\003 \003" +
+      "(\tR\005codes\"\225\002\n\023ImportCodesResponse\022%\n\016imp" +
+      "orted_count\030\001 \001(\003R\rimportedCount\022%\n\016reje" +
+      "cted_count\030\002 \001(\003R\rrejectedCount\022X\n\rrejec" +
+      "ted_rows\030\003 \003(\01323.rewards.coupons.v1.Impo" +
+      "rtCodesResponse.RejectedRowR\014rejectedRow" +
+      "s\032V\n\013RejectedRow\022\033\n\trow_index\030\001 \001(\003R\010row" +
+      "Index\022\022\n\004code\030\002 \001(\tR\004code\022\026\n\006reason\030\003 \001(" +
+      "\tR\006reason\"\275\001\n\024RevokeCouponsRequest\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 " +
+      "\001(\tR\007offerId\0226\n\004mode\030\003 \001(\0162\".rewards.cou" +
+      "pons.v1.RevocationModeR\004mode\022\037\n\013account_" +
+      "ids\030\004 \003(\tR\naccountIds\022\022\n\004note\030\005 \001(\tR\004not" +
+      "e\"\305\001\n\025RevokeCouponsResponse\022#\n\rrevocatio" +
+      "n_id\030\001 \001(\tR\014revocationId\022#\n\rrevoked_coun" +
+      "t\030\002 \001(\003R\014revokedCount\022%\n\016redeemed_count\030" +
+      "\003 \001(\003R\rredeemedCount\022;\n\013revoke_time\030\004 \001(" +
+      "\0132\032.google.protobuf.TimestampR\nrevokeTim" +
+      "e*\227\001\n\016RevocationMode\022\037\n\033REVOCATION_MODE_" +
+      "UNSPECIFIED\020\000\022\"\n\036REVOCATION_MODE_ALL_UNR" +
+      "EDEEMED\020\001\022!\n\035REVOCATION_MODE_UNISSUED_ON" +
+      "LY\020\002\022\035\n\031REVOCATION_MODE_CUSTOMERS\020\0032\363\007\n\014" +
+      "OfferService\022^\n\013CreateOffer\022&.rewards.co" +
+      "upons.v1.CreateOfferRequest\032\'.rewards.co" +
+      "upons.v1.CreateOfferResponse\022U\n\010GetOffer" +
+      "\022#.rewards.coupons.v1.GetOfferRequest\032$." +
+      "rewards.coupons.v1.GetOfferResponse\022^\n\013U" +
+      "pdateOffer\022&.rewards.coupons.v1.UpdateOf" +
+      "ferRequest\032\'.rewards.coupons.v1.UpdateOf" +
+      "ferResponse\022[\n\nListOffers\022%.rewards.coup" +
+      "ons.v1.ListOffersRequest\032&.rewards.coupo" +
+      "ns.v1.ListOffersResponse\022d\n\rActivateOffe" +
+      "r\022(.rewards.coupons.v1.ActivateOfferRequ" +
+      "est\032).rewards.coupons.v1.ActivateOfferRe" +
+      "sponse\022j\n\017DeactivateOffer\022*.rewards.coup" +
+      "ons.v1.DeactivateOfferRequest\032+.rewards." +
+      "coupons.v1.DeactivateOfferResponse\022m\n\020Cr" +
+      "eateCodeSeries\022+.rewards.coupons.v1.Crea" +
+      "teCodeSeriesRequest\032,.rewards.coupons.v1" +
+      ".CreateCodeSeriesResponse\022f\n\rGenerateCod" +
+      "es\022(.rewards.coupons.v1.GenerateCodesReq" +
+      "uest\032).rewards.coupons.v1.GenerateCodesR" +
+      "esponse0\001\022`\n\013ImportCodes\022&.rewards.coupo" +
+      "ns.v1.ImportCodesRequest\032\'.rewards.coupo" +
+      "ns.v1.ImportCodesResponse(\001\022d\n\rRevokeCou" +
+      "pons\022(.rewards.coupons.v1.RevokeCouponsR" +
+      "equest\032).rewards.coupons.v1.RevokeCoupon" +
+      "sResponseB\207\001\n\"com.rewardscore.rewards.co" +
+      "upons.v1B\021OfferServiceProtoP\001ZLgithub.co" +
+      "m/rewards-core/rewards-core/clients/go/r" +
+      "ewards/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
           com.google.protobuf.FieldMaskProto.getDescriptor(),
+          com.google.protobuf.TimestampProto.getDescriptor(),
           com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor(),
         });
     internal_static_rewards_coupons_v1_CreateOfferRequest_descriptor =
@@ -330,8 +358,21 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ImportCodesResponse_RejectedRow_descriptor,
         new java.lang.String[] { "RowIndex", "Code", "Reason", });
+    internal_static_rewards_coupons_v1_RevokeCouponsRequest_descriptor =
+      getDescriptor().getMessageType(18);
+    internal_static_rewards_coupons_v1_RevokeCouponsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_RevokeCouponsRequest_descriptor,
+        new java.lang.String[] { "RequestId", "OfferId", "Mode", "AccountIds", "Note", });
+    internal_static_rewards_coupons_v1_RevokeCouponsResponse_descriptor =
+      getDescriptor().getMessageType(19);
+    internal_static_rewards_coupons_v1_RevokeCouponsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_RevokeCouponsResponse_descriptor,
+        new java.lang.String[] { "RevocationId", "RevokedCount", "RedeemedCount", "RevokeTime", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.FieldMaskProto.getDescriptor();
+    com.google.protobuf.TimestampProto.getDescriptor();
     com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor();
   }
 
