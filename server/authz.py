@@ -31,6 +31,7 @@ _METHOD_SCOPES = {
     "rewards.accounts.v1.AccountService/LookupAccount": "accounts:read",
     "rewards.accounts.v1.AccountService/SearchAccounts": "accounts:read",
     "rewards.accounts.v1.AccountService/ListMemberships": "accounts:read",
+    "rewards.accounts.v1.AccountService/GetUser": "accounts:read",
     "rewards.coupons.v1.CouponService/GetCoupon": "coupons:read",
     "rewards.coupons.v1.CouponService/ValidateCoupon": "coupons:read",
     "rewards.coupons.v1.CouponService/ListDeals": "coupons:read",

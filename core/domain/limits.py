@@ -32,6 +32,38 @@ PROGRAM_ID_LENGTH_MAX = 64
 IDENTIFIER_VALUE_LENGTH_MAX = 128
 ACCOUNT_IDENTIFIERS_MAX = 16
 """Identifiers one account may hold."""
+PHONE_DIGITS_MIN = 7
+PHONE_DIGITS_MAX = 15
+"""Digits of an E.164 phone number (country code included)."""
+EMAIL_LENGTH_MAX = 254
+"""Characters of an e-mail address (RFC 5321 path limit)."""
+ACCOUNT_MEMBERSHIPS_MAX = 16
+"""Members (users) one account may have."""
+STATUS_NOTE_LENGTH_MAX = 256
+USER_NAME_LENGTH_MAX = 256
+"""Characters of a given, family or display name."""
+EXTERNAL_USER_ID_LENGTH_MAX = 128
+ADDRESS_LINE_LENGTH_MAX = 256
+ADDRESS_LINES_MAX = 3
+CITY_LENGTH_MAX = 128
+POSTAL_CODE_LENGTH_MAX = 16
+REGION_LENGTH_MAX = 128
+USER_PROPERTIES_MAX = 32
+"""Custom properties one user may carry."""
+USER_PROPERTY_KEY_LENGTH_MAX = 64
+USER_PROPERTY_VALUE_LENGTH_MAX = 1024
+PARTNER_ID_LENGTH_MAX = 64
+BIRTH_YEAR_MIN = 1900
+"""Earliest accepted birth year; a birth date may not be in the future either."""
+SEARCH_QUERY_LENGTH_MAX = 256
+SEARCH_TERMS_MAX = 8
+SEARCH_TERM_LENGTH_MIN = 2
+"""Characters of each search term: a term matches values starting with it."""
+PAGE_SIZE_DEFAULT = 50
+PAGE_SIZE_MAX = 500
+CONCURRENT_CHANGE_ATTEMPTS_MAX = 5
+"""Times a change that lost a race on the same account or user is re-run before
+ACCOUNT_CHANGED_CONCURRENTLY is answered."""
 
 # Redis state.
 STATE_CHECK_INTERVAL_MS = 1_000
@@ -64,3 +96,75 @@ CLIENT_SCOPES_MAX = 32
 
 # Coupons.
 COUPON_CODE_LENGTH_MAX = 64
+COUPON_VALIDITY_SECONDS_MAX = 3660 * 86_400
+"""Longest OfferRules.coupon_validity (3660 days)."""
+COUPON_VALIDITY_MONTHS_MAX = 120
+"""Most months of OfferRules.coupon_validity_months."""
+REVOCATION_ACCOUNTS_MAX = 1000
+"""Accounts one RevokeCoupons call of mode CUSTOMERS may name."""
+COUPON_NOTE_LENGTH_MAX = 256
+"""Characters of an audit note on a revocation."""
+COUPON_PAGE_SIZE_DEFAULT = 50
+COUPON_PAGE_SIZE_MAX = 500
+"""Coupons one ListAccountCoupons page holds at most."""
+
+# Loyalty programs.
+PROGRAM_DISPLAY_NAME_LENGTH_MAX = 256
+POINTS_EXPIRY_DAYS_MAX = 3660
+"""Longest Program.points_expiry."""
+POINTS_EXPIRY_MONTHS_MAX = 120
+POINTS_THRESHOLD_MAX = 10**12
+"""Largest min_redemption_balance / min_remaining_balance / min_redeem points of a program."""
+EARN_RULES_MAX = 100
+"""Live earn rules one program may have."""
+TIERS_MAX = 16
+"""Tiers one program may have."""
+EARN_POINTS_MAX = 10**9
+"""Points of one event, tier step, referral side or earn code."""
+RATIO_NUMERATOR_MAX = 10**6
+RATIO_DENOMINATOR_MAX = 10**9
+RULE_STORE_IDS_MAX = 1_000
+STORE_ID_LENGTH_MAX = 64
+SPEND_BANDS_MAX = 32
+EARN_TIER_STEPS_MAX = 32
+MULTIPLIER_BPS_MIN = 10_001
+"""A promotion or card-type factor must raise the points (10_000 = 1x)."""
+MULTIPLIER_BPS_MAX = 1_000_000
+TIER_MULTIPLIER_BPS_MIN = 10_000
+CARD_TYPES_MAX = 100
+CARD_TYPE_LENGTH_MAX = 64
+CUSTOM_EVENT_LENGTH_MAX = 64
+EVALUATION_DAYS_MAX = 3660
+EARN_CODES_COUNT_MAX = 10_000_000
+"""Codes one CreateEarnCodes request may create."""
+EARN_CODE_PREFIX_LENGTH_MAX = 16
+EARN_CODE_LENGTH_MIN = 8
+EARN_CODE_LENGTH_MAX = 32
+EARN_CODE_LENGTH_DEFAULT = 12
+EARN_CODES_CHUNK_MAX = 10_000
+"""Codes generated, inserted (one COPY, one transaction) and streamed per message."""
+PROGRAM_RULES_CACHE_SECONDS = 2.0
+"""How long a worker reuses a program's rules before reading them again."""
+
+# Loyalty points.
+POINTS_MAX = 10**12
+"""Points in one movement (earn, redemption, refund)."""
+OTP_TTL_SECONDS = 300
+"""How long a redemption OTP is accepted."""
+OTP_TRIES_MAX = 5
+"""Wrong codes before an OTP locks."""
+OTP_PER_ACCOUNT_MAX = 5
+"""OTPs one account may request per OTP_RATE_WINDOW_SECONDS."""
+OTP_RATE_WINDOW_SECONDS = 600
+EARN_COUPONS_MAX = 32
+"""Coupon codes one earn may name."""
+STORE_ID_LENGTH_MAX = 64
+TRANSACTION_ID_LENGTH_MAX = 128
+NOTE_LENGTH_MAX = 256
+EARN_CODE_LENGTH_MAX = 64
+EXPIRY_WINDOW_DAYS_DEFAULT = 30
+EXPIRY_WINDOW_DAYS_MAX = 3660
+POINTS_RESERVATION_TTL_MS = 30_000
+"""A wallet reservation not settled by then is settled by the recovery sweep."""
+EXPIRY_BATCH_LOTS_MAX = 1_000
+"""Lots one run of the expiry job expires per batch."""

@@ -51,5 +51,5 @@ def account_to_proto(account: Account) -> resources.Account:
 
 
 _STATUS = {AccountStatus.ACTIVE: resources.ACCOUNT_STATUS_ACTIVE,
-           AccountStatus.SUSPENDED: resources.ACCOUNT_STATUS_SUSPENDED,
-           AccountStatus.CLOSED: resources.ACCOUNT_STATUS_CLOSED}
+           AccountStatus.LOCKED: resources.ACCOUNT_STATUS_LOCKED,
+           AccountStatus.DEACTIVATED: resources.ACCOUNT_STATUS_DEACTIVATED}

@@ -46,7 +46,7 @@ def card(value: str) -> Identifier:
     ((card(" padded"),), ErrorReason.FIELD_INVALID),
     ((card("tab\there"),), ErrorReason.FIELD_INVALID),
     ((card("same"), card("same")), ErrorReason.FIELD_INVALID),
-    ((card("same"), Identifier(IdentifierType.PHONE, "same")), None),
+    ((card("same"), Identifier(IdentifierType.EXTERNALCODE, "same")), None),
 ])
 def test_identifier_rules(identifiers, reason):
     assert reason_of(validate_identifiers, identifiers) is reason

@@ -9,6 +9,7 @@ package accountsv1
 import (
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	fieldmaskpb "google.golang.org/protobuf/types/known/fieldmaskpb"
 	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	reflect "reflect"
 	sync "sync"
@@ -138,10 +139,12 @@ func (x *CreateAccountResponse) GetAccount() *Account {
 // Request of AccountService.GetAccount.
 type GetAccountRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Required.
-	AccountId     string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The account's id; or set account_identifier instead.
+	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *Identifier `protobuf:"bytes,2,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *GetAccountRequest) Reset() {
@@ -179,6 +182,13 @@ func (x *GetAccountRequest) GetAccountId() string {
 		return x.AccountId
 	}
 	return ""
+}
+
+func (x *GetAccountRequest) GetAccountIdentifier() *Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 // Response of AccountService.GetAccount.
@@ -328,7 +338,8 @@ func (x *LookupAccountResponse) GetAccount() *Account {
 	return nil
 }
 
-// Request of AccountService.SearchAccounts. Unset filters match everything.
+// Request of AccountService.SearchAccounts. Unset filters match everything; set filters must all
+// match.
 type SearchAccountsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The program to search. Required.
@@ -352,7 +363,13 @@ type SearchAccountsRequest struct {
 	PageSize int32 `protobuf:"varint,8,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// next_page_token of the previous page; empty for the first page. Every other field must be
 	// the same as in the request that returned it, or the call fails with FIELD_INVALID.
-	PageToken     string `protobuf:"bytes,9,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	PageToken string `protobuf:"bytes,9,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Free text: space-separated terms (case-insensitive), every one of which must match. A term
+	// matches an account when one of its identifiers' values starts with it, or, for a member of
+	// the account, a word of the given, family or display name, the city, the postal code, the
+	// e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+	// with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+	Query         string `protobuf:"bytes,10,opt,name=query,proto3" json:"query,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -450,6 +467,13 @@ func (x *SearchAccountsRequest) GetPageToken() string {
 	return ""
 }
 
+func (x *SearchAccountsRequest) GetQuery() string {
+	if x != nil {
+		return x.Query
+	}
+	return ""
+}
+
 // Response of AccountService.SearchAccounts.
 type SearchAccountsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -512,14 +536,16 @@ type UpdateAccountStatusRequest struct {
 	// with the same request_id returns the first response; the same request_id with different
 	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	// Required.
+	// The account's id; or set account_identifier instead.
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The new status. Required.
 	Status AccountStatus `protobuf:"varint,3,opt,name=status,proto3,enum=rewards.accounts.v1.AccountStatus" json:"status,omitempty"`
 	// Why the status changes, for the audit trail. At most 256 characters.
-	Note          string `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Note string `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *Identifier `protobuf:"bytes,5,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *UpdateAccountStatusRequest) Reset() {
@@ -580,6 +606,13 @@ func (x *UpdateAccountStatusRequest) GetNote() string {
 	return ""
 }
 
+func (x *UpdateAccountStatusRequest) GetAccountIdentifier() *Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
 // Response of AccountService.UpdateAccountStatus.
 type UpdateAccountStatusResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -626,6 +659,118 @@ func (x *UpdateAccountStatusResponse) GetAccount() *Account {
 	return nil
 }
 
+// Request of AccountService.DeleteAccount.
+type DeleteAccountRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The account's id; or set account_identifier instead.
+	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *Identifier `protobuf:"bytes,3,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	// Why the account is deleted, for the audit trail. At most 256 characters.
+	Note          string `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteAccountRequest) Reset() {
+	*x = DeleteAccountRequest{}
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteAccountRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteAccountRequest) ProtoMessage() {}
+
+func (x *DeleteAccountRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteAccountRequest.ProtoReflect.Descriptor instead.
+func (*DeleteAccountRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *DeleteAccountRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *DeleteAccountRequest) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+func (x *DeleteAccountRequest) GetAccountIdentifier() *Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *DeleteAccountRequest) GetNote() string {
+	if x != nil {
+		return x.Note
+	}
+	return ""
+}
+
+// Response of AccountService.DeleteAccount. Empty: success means the account is gone.
+type DeleteAccountResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeleteAccountResponse) Reset() {
+	*x = DeleteAccountResponse{}
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeleteAccountResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeleteAccountResponse) ProtoMessage() {}
+
+func (x *DeleteAccountResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeleteAccountResponse.ProtoReflect.Descriptor instead.
+func (*DeleteAccountResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{11}
+}
+
 // Request of AccountService.AddIdentifier.
 type AddIdentifierRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -633,17 +778,19 @@ type AddIdentifierRequest struct {
 	// with the same request_id returns the first response; the same request_id with different
 	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	// Required.
+	// The account's id; or set account_identifier instead.
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The identifier to add. Required.
-	Identifier    *Identifier `protobuf:"bytes,3,opt,name=identifier,proto3" json:"identifier,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Identifier *Identifier `protobuf:"bytes,3,opt,name=identifier,proto3" json:"identifier,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *Identifier `protobuf:"bytes,4,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *AddIdentifierRequest) Reset() {
 	*x = AddIdentifierRequest{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[10]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -655,7 +802,7 @@ func (x *AddIdentifierRequest) String() string {
 func (*AddIdentifierRequest) ProtoMessage() {}
 
 func (x *AddIdentifierRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[10]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -668,7 +815,7 @@ func (x *AddIdentifierRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddIdentifierRequest.ProtoReflect.Descriptor instead.
 func (*AddIdentifierRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{10}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *AddIdentifierRequest) GetRequestId() string {
@@ -692,6 +839,13 @@ func (x *AddIdentifierRequest) GetIdentifier() *Identifier {
 	return nil
 }
 
+func (x *AddIdentifierRequest) GetAccountIdentifier() *Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
 // Response of AccountService.AddIdentifier.
 type AddIdentifierResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -703,7 +857,7 @@ type AddIdentifierResponse struct {
 
 func (x *AddIdentifierResponse) Reset() {
 	*x = AddIdentifierResponse{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[11]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -715,7 +869,7 @@ func (x *AddIdentifierResponse) String() string {
 func (*AddIdentifierResponse) ProtoMessage() {}
 
 func (x *AddIdentifierResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[11]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -728,7 +882,7 @@ func (x *AddIdentifierResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddIdentifierResponse.ProtoReflect.Descriptor instead.
 func (*AddIdentifierResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{11}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *AddIdentifierResponse) GetAccount() *Account {
@@ -745,17 +899,19 @@ type RemoveIdentifierRequest struct {
 	// with the same request_id returns the first response; the same request_id with different
 	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	// Required.
+	// The account's id; or set account_identifier instead.
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The identifier to remove. Required.
-	Identifier    *Identifier `protobuf:"bytes,3,opt,name=identifier,proto3" json:"identifier,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Identifier *Identifier `protobuf:"bytes,3,opt,name=identifier,proto3" json:"identifier,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *Identifier `protobuf:"bytes,4,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *RemoveIdentifierRequest) Reset() {
 	*x = RemoveIdentifierRequest{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[12]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -767,7 +923,7 @@ func (x *RemoveIdentifierRequest) String() string {
 func (*RemoveIdentifierRequest) ProtoMessage() {}
 
 func (x *RemoveIdentifierRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[12]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -780,7 +936,7 @@ func (x *RemoveIdentifierRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveIdentifierRequest.ProtoReflect.Descriptor instead.
 func (*RemoveIdentifierRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{12}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *RemoveIdentifierRequest) GetRequestId() string {
@@ -804,6 +960,13 @@ func (x *RemoveIdentifierRequest) GetIdentifier() *Identifier {
 	return nil
 }
 
+func (x *RemoveIdentifierRequest) GetAccountIdentifier() *Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
 // Response of AccountService.RemoveIdentifier.
 type RemoveIdentifierResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -815,7 +978,7 @@ type RemoveIdentifierResponse struct {
 
 func (x *RemoveIdentifierResponse) Reset() {
 	*x = RemoveIdentifierResponse{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[13]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -827,7 +990,7 @@ func (x *RemoveIdentifierResponse) String() string {
 func (*RemoveIdentifierResponse) ProtoMessage() {}
 
 func (x *RemoveIdentifierResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[13]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -840,7 +1003,7 @@ func (x *RemoveIdentifierResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveIdentifierResponse.ProtoReflect.Descriptor instead.
 func (*RemoveIdentifierResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{13}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *RemoveIdentifierResponse) GetAccount() *Account {
@@ -865,7 +1028,7 @@ type CreateUserRequest struct {
 
 func (x *CreateUserRequest) Reset() {
 	*x = CreateUserRequest{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[14]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -877,7 +1040,7 @@ func (x *CreateUserRequest) String() string {
 func (*CreateUserRequest) ProtoMessage() {}
 
 func (x *CreateUserRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[14]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -890,7 +1053,7 @@ func (x *CreateUserRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateUserRequest.ProtoReflect.Descriptor instead.
 func (*CreateUserRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{14}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *CreateUserRequest) GetRequestId() string {
@@ -918,7 +1081,7 @@ type CreateUserResponse struct {
 
 func (x *CreateUserResponse) Reset() {
 	*x = CreateUserResponse{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[15]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -930,7 +1093,7 @@ func (x *CreateUserResponse) String() string {
 func (*CreateUserResponse) ProtoMessage() {}
 
 func (x *CreateUserResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[15]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -943,10 +1106,218 @@ func (x *CreateUserResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateUserResponse.ProtoReflect.Descriptor instead.
 func (*CreateUserResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{15}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *CreateUserResponse) GetUser() *User {
+	if x != nil {
+		return x.User
+	}
+	return nil
+}
+
+// Request of AccountService.GetUser.
+type GetUserRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required.
+	UserId        string `protobuf:"bytes,1,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUserRequest) Reset() {
+	*x = GetUserRequest{}
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUserRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUserRequest) ProtoMessage() {}
+
+func (x *GetUserRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUserRequest.ProtoReflect.Descriptor instead.
+func (*GetUserRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *GetUserRequest) GetUserId() string {
+	if x != nil {
+		return x.UserId
+	}
+	return ""
+}
+
+// Response of AccountService.GetUser.
+type GetUserResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The user.
+	User          *User `protobuf:"bytes,1,opt,name=user,proto3" json:"user,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetUserResponse) Reset() {
+	*x = GetUserResponse{}
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetUserResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetUserResponse) ProtoMessage() {}
+
+func (x *GetUserResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetUserResponse.ProtoReflect.Descriptor instead.
+func (*GetUserResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *GetUserResponse) GetUser() *User {
+	if x != nil {
+		return x.User
+	}
+	return nil
+}
+
+// Request of AccountService.UpdateUser.
+type UpdateUserRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The user's new data; user.user_id names the user (required). The fields named by
+	// update_mask are replaced; create_time and update_time are output only.
+	User *User `protobuf:"bytes,2,opt,name=user,proto3" json:"user,omitempty"`
+	// The User fields to replace, by name: "external_user_id", "display_name", "email",
+	// "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
+	// "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+	// An unknown name fails with FIELD_INVALID (field "update_mask").
+	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,3,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateUserRequest) Reset() {
+	*x = UpdateUserRequest{}
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateUserRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateUserRequest) ProtoMessage() {}
+
+func (x *UpdateUserRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateUserRequest.ProtoReflect.Descriptor instead.
+func (*UpdateUserRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *UpdateUserRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *UpdateUserRequest) GetUser() *User {
+	if x != nil {
+		return x.User
+	}
+	return nil
+}
+
+func (x *UpdateUserRequest) GetUpdateMask() *fieldmaskpb.FieldMask {
+	if x != nil {
+		return x.UpdateMask
+	}
+	return nil
+}
+
+// Response of AccountService.UpdateUser.
+type UpdateUserResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The user after the change.
+	User          *User `protobuf:"bytes,1,opt,name=user,proto3" json:"user,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateUserResponse) Reset() {
+	*x = UpdateUserResponse{}
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateUserResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateUserResponse) ProtoMessage() {}
+
+func (x *UpdateUserResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateUserResponse.ProtoReflect.Descriptor instead.
+func (*UpdateUserResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *UpdateUserResponse) GetUser() *User {
 	if x != nil {
 		return x.User
 	}
@@ -960,7 +1331,7 @@ type AddMembershipRequest struct {
 	// with the same request_id returns the first response; the same request_id with different
 	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	// The account to join. Required.
+	// The account to join; or set account_identifier instead.
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The user who joins. Required.
 	UserId string `protobuf:"bytes,3,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
@@ -968,13 +1339,18 @@ type AddMembershipRequest struct {
 	Role MembershipRole `protobuf:"varint,4,opt,name=role,proto3,enum=rewards.accounts.v1.MembershipRole" json:"role,omitempty"`
 	// Marketing channels the user consents to; no duplicates. Empty: no consent.
 	MarketingOptIns []MarketingChannel `protobuf:"varint,5,rep,packed,name=marketing_opt_ins,json=marketingOptIns,proto3,enum=rewards.accounts.v1.MarketingChannel" json:"marketing_opt_ins,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *Identifier `protobuf:"bytes,6,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	// The partner through which the user joins (see Membership.partner_id). At most 64
+	// characters of letters, digits, "_", ".", "-". Empty: none.
+	PartnerId     string `protobuf:"bytes,7,opt,name=partner_id,json=partnerId,proto3" json:"partner_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *AddMembershipRequest) Reset() {
 	*x = AddMembershipRequest{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[16]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -986,7 +1362,7 @@ func (x *AddMembershipRequest) String() string {
 func (*AddMembershipRequest) ProtoMessage() {}
 
 func (x *AddMembershipRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[16]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -999,7 +1375,7 @@ func (x *AddMembershipRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddMembershipRequest.ProtoReflect.Descriptor instead.
 func (*AddMembershipRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{16}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *AddMembershipRequest) GetRequestId() string {
@@ -1037,6 +1413,20 @@ func (x *AddMembershipRequest) GetMarketingOptIns() []MarketingChannel {
 	return nil
 }
 
+func (x *AddMembershipRequest) GetAccountIdentifier() *Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *AddMembershipRequest) GetPartnerId() string {
+	if x != nil {
+		return x.PartnerId
+	}
+	return ""
+}
+
 // Response of AccountService.AddMembership.
 type AddMembershipResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1048,7 +1438,7 @@ type AddMembershipResponse struct {
 
 func (x *AddMembershipResponse) Reset() {
 	*x = AddMembershipResponse{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[17]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1060,7 +1450,7 @@ func (x *AddMembershipResponse) String() string {
 func (*AddMembershipResponse) ProtoMessage() {}
 
 func (x *AddMembershipResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[17]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1073,7 +1463,7 @@ func (x *AddMembershipResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AddMembershipResponse.ProtoReflect.Descriptor instead.
 func (*AddMembershipResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{17}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *AddMembershipResponse) GetMembership() *Membership {
@@ -1090,17 +1480,19 @@ type RemoveMembershipRequest struct {
 	// with the same request_id returns the first response; the same request_id with different
 	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	// Required.
+	// The account's id; or set account_identifier instead.
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Required.
-	UserId        string `protobuf:"bytes,3,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	UserId string `protobuf:"bytes,3,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *Identifier `protobuf:"bytes,4,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *RemoveMembershipRequest) Reset() {
 	*x = RemoveMembershipRequest{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[18]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1112,7 +1504,7 @@ func (x *RemoveMembershipRequest) String() string {
 func (*RemoveMembershipRequest) ProtoMessage() {}
 
 func (x *RemoveMembershipRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[18]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1125,7 +1517,7 @@ func (x *RemoveMembershipRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveMembershipRequest.ProtoReflect.Descriptor instead.
 func (*RemoveMembershipRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{18}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *RemoveMembershipRequest) GetRequestId() string {
@@ -1149,6 +1541,13 @@ func (x *RemoveMembershipRequest) GetUserId() string {
 	return ""
 }
 
+func (x *RemoveMembershipRequest) GetAccountIdentifier() *Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
 // Response of AccountService.RemoveMembership. Empty: success means the membership is gone.
 type RemoveMembershipResponse struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1158,7 +1557,7 @@ type RemoveMembershipResponse struct {
 
 func (x *RemoveMembershipResponse) Reset() {
 	*x = RemoveMembershipResponse{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[19]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1170,7 +1569,7 @@ func (x *RemoveMembershipResponse) String() string {
 func (*RemoveMembershipResponse) ProtoMessage() {}
 
 func (x *RemoveMembershipResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[19]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1183,7 +1582,7 @@ func (x *RemoveMembershipResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RemoveMembershipResponse.ProtoReflect.Descriptor instead.
 func (*RemoveMembershipResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{19}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{25}
 }
 
 // Request of AccountService.ListMemberships.
@@ -1195,6 +1594,7 @@ type ListMembershipsRequest struct {
 	//
 	//	*ListMembershipsRequest_AccountId
 	//	*ListMembershipsRequest_UserId
+	//	*ListMembershipsRequest_AccountIdentifier
 	Scope isListMembershipsRequest_Scope `protobuf_oneof:"scope"`
 	// Maximum number of memberships to return: 0 means 50; values above 500 are treated as 500;
 	// negative values fail with FIELD_OUT_OF_RANGE.
@@ -1208,7 +1608,7 @@ type ListMembershipsRequest struct {
 
 func (x *ListMembershipsRequest) Reset() {
 	*x = ListMembershipsRequest{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[20]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1220,7 +1620,7 @@ func (x *ListMembershipsRequest) String() string {
 func (*ListMembershipsRequest) ProtoMessage() {}
 
 func (x *ListMembershipsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[20]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1233,7 +1633,7 @@ func (x *ListMembershipsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMembershipsRequest.ProtoReflect.Descriptor instead.
 func (*ListMembershipsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{20}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *ListMembershipsRequest) GetScope() isListMembershipsRequest_Scope {
@@ -1259,6 +1659,15 @@ func (x *ListMembershipsRequest) GetUserId() string {
 		}
 	}
 	return ""
+}
+
+func (x *ListMembershipsRequest) GetAccountIdentifier() *Identifier {
+	if x != nil {
+		if x, ok := x.Scope.(*ListMembershipsRequest_AccountIdentifier); ok {
+			return x.AccountIdentifier
+		}
+	}
+	return nil
 }
 
 func (x *ListMembershipsRequest) GetPageSize() int32 {
@@ -1289,9 +1698,16 @@ type ListMembershipsRequest_UserId struct {
 	UserId string `protobuf:"bytes,2,opt,name=user_id,json=userId,proto3,oneof"`
 }
 
+type ListMembershipsRequest_AccountIdentifier struct {
+	// The memberships of the account that holds this identifier.
+	AccountIdentifier *Identifier `protobuf:"bytes,5,opt,name=account_identifier,json=accountIdentifier,proto3,oneof"`
+}
+
 func (*ListMembershipsRequest_AccountId) isListMembershipsRequest_Scope() {}
 
 func (*ListMembershipsRequest_UserId) isListMembershipsRequest_Scope() {}
+
+func (*ListMembershipsRequest_AccountIdentifier) isListMembershipsRequest_Scope() {}
 
 // Response of AccountService.ListMemberships.
 type ListMembershipsResponse struct {
@@ -1306,7 +1722,7 @@ type ListMembershipsResponse struct {
 
 func (x *ListMembershipsResponse) Reset() {
 	*x = ListMembershipsResponse{}
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[21]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1318,7 +1734,7 @@ func (x *ListMembershipsResponse) String() string {
 func (*ListMembershipsResponse) ProtoMessage() {}
 
 func (x *ListMembershipsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[21]
+	mi := &file_rewards_accounts_v1_account_service_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1331,7 +1747,7 @@ func (x *ListMembershipsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListMembershipsResponse.ProtoReflect.Descriptor instead.
 func (*ListMembershipsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{21}
+	return file_rewards_accounts_v1_account_service_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *ListMembershipsResponse) GetMemberships() []*Membership {
@@ -1352,7 +1768,7 @@ var File_rewards_accounts_v1_account_service_proto protoreflect.FileDescriptor
 
 const file_rewards_accounts_v1_account_service_proto_rawDesc = "" +
 	"\n" +
-	")rewards/accounts/v1/account_service.proto\x12\x13rewards.accounts.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\"\x97\x01\n" +
+	")rewards/accounts/v1/account_service.proto\x12\x13rewards.accounts.v1\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\"\x97\x01\n" +
 	"\x14CreateAccountRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -1360,10 +1776,11 @@ const file_rewards_accounts_v1_account_service_proto_rawDesc = "" +
 	"program_id\x18\x02 \x01(\tR\tprogramId\x12A\n" +
 	"\videntifiers\x18\x03 \x03(\v2\x1f.rewards.accounts.v1.IdentifierR\videntifiers\"O\n" +
 	"\x15CreateAccountResponse\x126\n" +
-	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"2\n" +
+	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"\x82\x01\n" +
 	"\x11GetAccountRequest\x12\x1d\n" +
 	"\n" +
-	"account_id\x18\x01 \x01(\tR\taccountId\"L\n" +
+	"account_id\x18\x01 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x02 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"L\n" +
 	"\x12GetAccountResponse\x126\n" +
 	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"v\n" +
 	"\x14LookupAccountRequest\x12\x1d\n" +
@@ -1373,7 +1790,7 @@ const file_rewards_accounts_v1_account_service_proto_rawDesc = "" +
 	"identifier\x18\x02 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\n" +
 	"identifier\"O\n" +
 	"\x15LookupAccountResponse\x126\n" +
-	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"\xdd\x03\n" +
+	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"\xf3\x03\n" +
 	"\x15SearchAccountsRequest\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\x12>\n" +
@@ -1385,19 +1802,30 @@ const file_rewards_accounts_v1_account_service_proto_rawDesc = "" +
 	"\x0fcreate_end_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\rcreateEndTime\x12\x1b\n" +
 	"\tpage_size\x18\b \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
-	"page_token\x18\t \x01(\tR\tpageToken\"z\n" +
+	"page_token\x18\t \x01(\tR\tpageToken\x12\x14\n" +
+	"\x05query\x18\n" +
+	" \x01(\tR\x05query\"z\n" +
 	"\x16SearchAccountsResponse\x128\n" +
 	"\baccounts\x18\x01 \x03(\v2\x1c.rewards.accounts.v1.AccountR\baccounts\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xaa\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xfa\x01\n" +
 	"\x1aUpdateAccountStatusRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12:\n" +
 	"\x06status\x18\x03 \x01(\x0e2\".rewards.accounts.v1.AccountStatusR\x06status\x12\x12\n" +
-	"\x04note\x18\x04 \x01(\tR\x04note\"U\n" +
+	"\x04note\x18\x04 \x01(\tR\x04note\x12N\n" +
+	"\x12account_identifier\x18\x05 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"U\n" +
 	"\x1bUpdateAccountStatusResponse\x126\n" +
-	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"\x95\x01\n" +
+	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"\xb8\x01\n" +
+	"\x14DeleteAccountRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x02 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x03 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x12\n" +
+	"\x04note\x18\x04 \x01(\tR\x04note\"\x17\n" +
+	"\x15DeleteAccountResponse\"\xe5\x01\n" +
 	"\x14AddIdentifierRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -1405,9 +1833,10 @@ const file_rewards_accounts_v1_account_service_proto_rawDesc = "" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12?\n" +
 	"\n" +
 	"identifier\x18\x03 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\n" +
-	"identifier\"O\n" +
+	"identifier\x12N\n" +
+	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"O\n" +
 	"\x15AddIdentifierResponse\x126\n" +
-	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"\x98\x01\n" +
+	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"\xe8\x01\n" +
 	"\x17RemoveIdentifierRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -1415,7 +1844,8 @@ const file_rewards_accounts_v1_account_service_proto_rawDesc = "" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12?\n" +
 	"\n" +
 	"identifier\x18\x03 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\n" +
-	"identifier\"R\n" +
+	"identifier\x12N\n" +
+	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"R\n" +
 	"\x18RemoveIdentifierResponse\x126\n" +
 	"\aaccount\x18\x01 \x01(\v2\x1c.rewards.accounts.v1.AccountR\aaccount\"a\n" +
 	"\x11CreateUserRequest\x12\x1d\n" +
@@ -1423,7 +1853,19 @@ const file_rewards_accounts_v1_account_service_proto_rawDesc = "" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12-\n" +
 	"\x04user\x18\x02 \x01(\v2\x19.rewards.accounts.v1.UserR\x04user\"C\n" +
 	"\x12CreateUserResponse\x12-\n" +
-	"\x04user\x18\x01 \x01(\v2\x19.rewards.accounts.v1.UserR\x04user\"\xf9\x01\n" +
+	"\x04user\x18\x01 \x01(\v2\x19.rewards.accounts.v1.UserR\x04user\")\n" +
+	"\x0eGetUserRequest\x12\x17\n" +
+	"\auser_id\x18\x01 \x01(\tR\x06userId\"@\n" +
+	"\x0fGetUserResponse\x12-\n" +
+	"\x04user\x18\x01 \x01(\v2\x19.rewards.accounts.v1.UserR\x04user\"\x9e\x01\n" +
+	"\x11UpdateUserRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12-\n" +
+	"\x04user\x18\x02 \x01(\v2\x19.rewards.accounts.v1.UserR\x04user\x12;\n" +
+	"\vupdate_mask\x18\x03 \x01(\v2\x1a.google.protobuf.FieldMaskR\n" +
+	"updateMask\"C\n" +
+	"\x12UpdateUserResponse\x12-\n" +
+	"\x04user\x18\x01 \x01(\v2\x19.rewards.accounts.v1.UserR\x04user\"\xe8\x02\n" +
 	"\x14AddMembershipRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -1431,29 +1873,34 @@ const file_rewards_accounts_v1_account_service_proto_rawDesc = "" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12\x17\n" +
 	"\auser_id\x18\x03 \x01(\tR\x06userId\x127\n" +
 	"\x04role\x18\x04 \x01(\x0e2#.rewards.accounts.v1.MembershipRoleR\x04role\x12Q\n" +
-	"\x11marketing_opt_ins\x18\x05 \x03(\x0e2%.rewards.accounts.v1.MarketingChannelR\x0fmarketingOptIns\"X\n" +
+	"\x11marketing_opt_ins\x18\x05 \x03(\x0e2%.rewards.accounts.v1.MarketingChannelR\x0fmarketingOptIns\x12N\n" +
+	"\x12account_identifier\x18\x06 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x1d\n" +
+	"\n" +
+	"partner_id\x18\a \x01(\tR\tpartnerId\"X\n" +
 	"\x15AddMembershipResponse\x12?\n" +
 	"\n" +
 	"membership\x18\x01 \x01(\v2\x1f.rewards.accounts.v1.MembershipR\n" +
-	"membership\"p\n" +
+	"membership\"\xc0\x01\n" +
 	"\x17RemoveMembershipRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12\x17\n" +
-	"\auser_id\x18\x03 \x01(\tR\x06userId\"\x1a\n" +
-	"\x18RemoveMembershipResponse\"\x99\x01\n" +
+	"\auser_id\x18\x03 \x01(\tR\x06userId\x12N\n" +
+	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x1a\n" +
+	"\x18RemoveMembershipResponse\"\xeb\x01\n" +
 	"\x16ListMembershipsRequest\x12\x1f\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tH\x00R\taccountId\x12\x19\n" +
-	"\auser_id\x18\x02 \x01(\tH\x00R\x06userId\x12\x1b\n" +
+	"\auser_id\x18\x02 \x01(\tH\x00R\x06userId\x12P\n" +
+	"\x12account_identifier\x18\x05 \x01(\v2\x1f.rewards.accounts.v1.IdentifierH\x00R\x11accountIdentifier\x12\x1b\n" +
 	"\tpage_size\x18\x03 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
 	"page_token\x18\x04 \x01(\tR\tpageTokenB\a\n" +
 	"\x05scope\"\x84\x01\n" +
 	"\x17ListMembershipsResponse\x12A\n" +
 	"\vmemberships\x18\x01 \x03(\v2\x1f.rewards.accounts.v1.MembershipR\vmemberships\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xa3\t\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xc0\v\n" +
 	"\x0eAccountService\x12f\n" +
 	"\rCreateAccount\x12).rewards.accounts.v1.CreateAccountRequest\x1a*.rewards.accounts.v1.CreateAccountResponse\x12]\n" +
 	"\n" +
@@ -1461,10 +1908,14 @@ const file_rewards_accounts_v1_account_service_proto_rawDesc = "" +
 	"\rLookupAccount\x12).rewards.accounts.v1.LookupAccountRequest\x1a*.rewards.accounts.v1.LookupAccountResponse\x12i\n" +
 	"\x0eSearchAccounts\x12*.rewards.accounts.v1.SearchAccountsRequest\x1a+.rewards.accounts.v1.SearchAccountsResponse\x12x\n" +
 	"\x13UpdateAccountStatus\x12/.rewards.accounts.v1.UpdateAccountStatusRequest\x1a0.rewards.accounts.v1.UpdateAccountStatusResponse\x12f\n" +
+	"\rDeleteAccount\x12).rewards.accounts.v1.DeleteAccountRequest\x1a*.rewards.accounts.v1.DeleteAccountResponse\x12f\n" +
 	"\rAddIdentifier\x12).rewards.accounts.v1.AddIdentifierRequest\x1a*.rewards.accounts.v1.AddIdentifierResponse\x12o\n" +
 	"\x10RemoveIdentifier\x12,.rewards.accounts.v1.RemoveIdentifierRequest\x1a-.rewards.accounts.v1.RemoveIdentifierResponse\x12]\n" +
 	"\n" +
-	"CreateUser\x12&.rewards.accounts.v1.CreateUserRequest\x1a'.rewards.accounts.v1.CreateUserResponse\x12f\n" +
+	"CreateUser\x12&.rewards.accounts.v1.CreateUserRequest\x1a'.rewards.accounts.v1.CreateUserResponse\x12T\n" +
+	"\aGetUser\x12#.rewards.accounts.v1.GetUserRequest\x1a$.rewards.accounts.v1.GetUserResponse\x12]\n" +
+	"\n" +
+	"UpdateUser\x12&.rewards.accounts.v1.UpdateUserRequest\x1a'.rewards.accounts.v1.UpdateUserResponse\x12f\n" +
 	"\rAddMembership\x12).rewards.accounts.v1.AddMembershipRequest\x1a*.rewards.accounts.v1.AddMembershipResponse\x12o\n" +
 	"\x10RemoveMembership\x12,.rewards.accounts.v1.RemoveMembershipRequest\x1a-.rewards.accounts.v1.RemoveMembershipResponse\x12l\n" +
 	"\x0fListMemberships\x12+.rewards.accounts.v1.ListMembershipsRequest\x1a,.rewards.accounts.v1.ListMembershipsResponseB\x8c\x01\n" +
@@ -1482,7 +1933,7 @@ func file_rewards_accounts_v1_account_service_proto_rawDescGZIP() []byte {
 	return file_rewards_accounts_v1_account_service_proto_rawDescData
 }
 
-var file_rewards_accounts_v1_account_service_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
+var file_rewards_accounts_v1_account_service_proto_msgTypes = make([]protoimpl.MessageInfo, 28)
 var file_rewards_accounts_v1_account_service_proto_goTypes = []any{
 	(*CreateAccountRequest)(nil),        // 0: rewards.accounts.v1.CreateAccountRequest
 	(*CreateAccountResponse)(nil),       // 1: rewards.accounts.v1.CreateAccountResponse
@@ -1494,78 +1945,103 @@ var file_rewards_accounts_v1_account_service_proto_goTypes = []any{
 	(*SearchAccountsResponse)(nil),      // 7: rewards.accounts.v1.SearchAccountsResponse
 	(*UpdateAccountStatusRequest)(nil),  // 8: rewards.accounts.v1.UpdateAccountStatusRequest
 	(*UpdateAccountStatusResponse)(nil), // 9: rewards.accounts.v1.UpdateAccountStatusResponse
-	(*AddIdentifierRequest)(nil),        // 10: rewards.accounts.v1.AddIdentifierRequest
-	(*AddIdentifierResponse)(nil),       // 11: rewards.accounts.v1.AddIdentifierResponse
-	(*RemoveIdentifierRequest)(nil),     // 12: rewards.accounts.v1.RemoveIdentifierRequest
-	(*RemoveIdentifierResponse)(nil),    // 13: rewards.accounts.v1.RemoveIdentifierResponse
-	(*CreateUserRequest)(nil),           // 14: rewards.accounts.v1.CreateUserRequest
-	(*CreateUserResponse)(nil),          // 15: rewards.accounts.v1.CreateUserResponse
-	(*AddMembershipRequest)(nil),        // 16: rewards.accounts.v1.AddMembershipRequest
-	(*AddMembershipResponse)(nil),       // 17: rewards.accounts.v1.AddMembershipResponse
-	(*RemoveMembershipRequest)(nil),     // 18: rewards.accounts.v1.RemoveMembershipRequest
-	(*RemoveMembershipResponse)(nil),    // 19: rewards.accounts.v1.RemoveMembershipResponse
-	(*ListMembershipsRequest)(nil),      // 20: rewards.accounts.v1.ListMembershipsRequest
-	(*ListMembershipsResponse)(nil),     // 21: rewards.accounts.v1.ListMembershipsResponse
-	(*Identifier)(nil),                  // 22: rewards.accounts.v1.Identifier
-	(*Account)(nil),                     // 23: rewards.accounts.v1.Account
-	(AccountStatus)(0),                  // 24: rewards.accounts.v1.AccountStatus
-	(IdentifierType)(0),                 // 25: rewards.accounts.v1.IdentifierType
-	(*timestamppb.Timestamp)(nil),       // 26: google.protobuf.Timestamp
-	(*User)(nil),                        // 27: rewards.accounts.v1.User
-	(MembershipRole)(0),                 // 28: rewards.accounts.v1.MembershipRole
-	(MarketingChannel)(0),               // 29: rewards.accounts.v1.MarketingChannel
-	(*Membership)(nil),                  // 30: rewards.accounts.v1.Membership
+	(*DeleteAccountRequest)(nil),        // 10: rewards.accounts.v1.DeleteAccountRequest
+	(*DeleteAccountResponse)(nil),       // 11: rewards.accounts.v1.DeleteAccountResponse
+	(*AddIdentifierRequest)(nil),        // 12: rewards.accounts.v1.AddIdentifierRequest
+	(*AddIdentifierResponse)(nil),       // 13: rewards.accounts.v1.AddIdentifierResponse
+	(*RemoveIdentifierRequest)(nil),     // 14: rewards.accounts.v1.RemoveIdentifierRequest
+	(*RemoveIdentifierResponse)(nil),    // 15: rewards.accounts.v1.RemoveIdentifierResponse
+	(*CreateUserRequest)(nil),           // 16: rewards.accounts.v1.CreateUserRequest
+	(*CreateUserResponse)(nil),          // 17: rewards.accounts.v1.CreateUserResponse
+	(*GetUserRequest)(nil),              // 18: rewards.accounts.v1.GetUserRequest
+	(*GetUserResponse)(nil),             // 19: rewards.accounts.v1.GetUserResponse
+	(*UpdateUserRequest)(nil),           // 20: rewards.accounts.v1.UpdateUserRequest
+	(*UpdateUserResponse)(nil),          // 21: rewards.accounts.v1.UpdateUserResponse
+	(*AddMembershipRequest)(nil),        // 22: rewards.accounts.v1.AddMembershipRequest
+	(*AddMembershipResponse)(nil),       // 23: rewards.accounts.v1.AddMembershipResponse
+	(*RemoveMembershipRequest)(nil),     // 24: rewards.accounts.v1.RemoveMembershipRequest
+	(*RemoveMembershipResponse)(nil),    // 25: rewards.accounts.v1.RemoveMembershipResponse
+	(*ListMembershipsRequest)(nil),      // 26: rewards.accounts.v1.ListMembershipsRequest
+	(*ListMembershipsResponse)(nil),     // 27: rewards.accounts.v1.ListMembershipsResponse
+	(*Identifier)(nil),                  // 28: rewards.accounts.v1.Identifier
+	(*Account)(nil),                     // 29: rewards.accounts.v1.Account
+	(AccountStatus)(0),                  // 30: rewards.accounts.v1.AccountStatus
+	(IdentifierType)(0),                 // 31: rewards.accounts.v1.IdentifierType
+	(*timestamppb.Timestamp)(nil),       // 32: google.protobuf.Timestamp
+	(*User)(nil),                        // 33: rewards.accounts.v1.User
+	(*fieldmaskpb.FieldMask)(nil),       // 34: google.protobuf.FieldMask
+	(MembershipRole)(0),                 // 35: rewards.accounts.v1.MembershipRole
+	(MarketingChannel)(0),               // 36: rewards.accounts.v1.MarketingChannel
+	(*Membership)(nil),                  // 37: rewards.accounts.v1.Membership
 }
 var file_rewards_accounts_v1_account_service_proto_depIdxs = []int32{
-	22, // 0: rewards.accounts.v1.CreateAccountRequest.identifiers:type_name -> rewards.accounts.v1.Identifier
-	23, // 1: rewards.accounts.v1.CreateAccountResponse.account:type_name -> rewards.accounts.v1.Account
-	23, // 2: rewards.accounts.v1.GetAccountResponse.account:type_name -> rewards.accounts.v1.Account
-	22, // 3: rewards.accounts.v1.LookupAccountRequest.identifier:type_name -> rewards.accounts.v1.Identifier
-	23, // 4: rewards.accounts.v1.LookupAccountResponse.account:type_name -> rewards.accounts.v1.Account
-	24, // 5: rewards.accounts.v1.SearchAccountsRequest.statuses:type_name -> rewards.accounts.v1.AccountStatus
-	25, // 6: rewards.accounts.v1.SearchAccountsRequest.identifier_type:type_name -> rewards.accounts.v1.IdentifierType
-	26, // 7: rewards.accounts.v1.SearchAccountsRequest.create_start_time:type_name -> google.protobuf.Timestamp
-	26, // 8: rewards.accounts.v1.SearchAccountsRequest.create_end_time:type_name -> google.protobuf.Timestamp
-	23, // 9: rewards.accounts.v1.SearchAccountsResponse.accounts:type_name -> rewards.accounts.v1.Account
-	24, // 10: rewards.accounts.v1.UpdateAccountStatusRequest.status:type_name -> rewards.accounts.v1.AccountStatus
-	23, // 11: rewards.accounts.v1.UpdateAccountStatusResponse.account:type_name -> rewards.accounts.v1.Account
-	22, // 12: rewards.accounts.v1.AddIdentifierRequest.identifier:type_name -> rewards.accounts.v1.Identifier
-	23, // 13: rewards.accounts.v1.AddIdentifierResponse.account:type_name -> rewards.accounts.v1.Account
-	22, // 14: rewards.accounts.v1.RemoveIdentifierRequest.identifier:type_name -> rewards.accounts.v1.Identifier
-	23, // 15: rewards.accounts.v1.RemoveIdentifierResponse.account:type_name -> rewards.accounts.v1.Account
-	27, // 16: rewards.accounts.v1.CreateUserRequest.user:type_name -> rewards.accounts.v1.User
-	27, // 17: rewards.accounts.v1.CreateUserResponse.user:type_name -> rewards.accounts.v1.User
-	28, // 18: rewards.accounts.v1.AddMembershipRequest.role:type_name -> rewards.accounts.v1.MembershipRole
-	29, // 19: rewards.accounts.v1.AddMembershipRequest.marketing_opt_ins:type_name -> rewards.accounts.v1.MarketingChannel
-	30, // 20: rewards.accounts.v1.AddMembershipResponse.membership:type_name -> rewards.accounts.v1.Membership
-	30, // 21: rewards.accounts.v1.ListMembershipsResponse.memberships:type_name -> rewards.accounts.v1.Membership
-	0,  // 22: rewards.accounts.v1.AccountService.CreateAccount:input_type -> rewards.accounts.v1.CreateAccountRequest
-	2,  // 23: rewards.accounts.v1.AccountService.GetAccount:input_type -> rewards.accounts.v1.GetAccountRequest
-	4,  // 24: rewards.accounts.v1.AccountService.LookupAccount:input_type -> rewards.accounts.v1.LookupAccountRequest
-	6,  // 25: rewards.accounts.v1.AccountService.SearchAccounts:input_type -> rewards.accounts.v1.SearchAccountsRequest
-	8,  // 26: rewards.accounts.v1.AccountService.UpdateAccountStatus:input_type -> rewards.accounts.v1.UpdateAccountStatusRequest
-	10, // 27: rewards.accounts.v1.AccountService.AddIdentifier:input_type -> rewards.accounts.v1.AddIdentifierRequest
-	12, // 28: rewards.accounts.v1.AccountService.RemoveIdentifier:input_type -> rewards.accounts.v1.RemoveIdentifierRequest
-	14, // 29: rewards.accounts.v1.AccountService.CreateUser:input_type -> rewards.accounts.v1.CreateUserRequest
-	16, // 30: rewards.accounts.v1.AccountService.AddMembership:input_type -> rewards.accounts.v1.AddMembershipRequest
-	18, // 31: rewards.accounts.v1.AccountService.RemoveMembership:input_type -> rewards.accounts.v1.RemoveMembershipRequest
-	20, // 32: rewards.accounts.v1.AccountService.ListMemberships:input_type -> rewards.accounts.v1.ListMembershipsRequest
-	1,  // 33: rewards.accounts.v1.AccountService.CreateAccount:output_type -> rewards.accounts.v1.CreateAccountResponse
-	3,  // 34: rewards.accounts.v1.AccountService.GetAccount:output_type -> rewards.accounts.v1.GetAccountResponse
-	5,  // 35: rewards.accounts.v1.AccountService.LookupAccount:output_type -> rewards.accounts.v1.LookupAccountResponse
-	7,  // 36: rewards.accounts.v1.AccountService.SearchAccounts:output_type -> rewards.accounts.v1.SearchAccountsResponse
-	9,  // 37: rewards.accounts.v1.AccountService.UpdateAccountStatus:output_type -> rewards.accounts.v1.UpdateAccountStatusResponse
-	11, // 38: rewards.accounts.v1.AccountService.AddIdentifier:output_type -> rewards.accounts.v1.AddIdentifierResponse
-	13, // 39: rewards.accounts.v1.AccountService.RemoveIdentifier:output_type -> rewards.accounts.v1.RemoveIdentifierResponse
-	15, // 40: rewards.accounts.v1.AccountService.CreateUser:output_type -> rewards.accounts.v1.CreateUserResponse
-	17, // 41: rewards.accounts.v1.AccountService.AddMembership:output_type -> rewards.accounts.v1.AddMembershipResponse
-	19, // 42: rewards.accounts.v1.AccountService.RemoveMembership:output_type -> rewards.accounts.v1.RemoveMembershipResponse
-	21, // 43: rewards.accounts.v1.AccountService.ListMemberships:output_type -> rewards.accounts.v1.ListMembershipsResponse
-	33, // [33:44] is the sub-list for method output_type
-	22, // [22:33] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	28, // 0: rewards.accounts.v1.CreateAccountRequest.identifiers:type_name -> rewards.accounts.v1.Identifier
+	29, // 1: rewards.accounts.v1.CreateAccountResponse.account:type_name -> rewards.accounts.v1.Account
+	28, // 2: rewards.accounts.v1.GetAccountRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	29, // 3: rewards.accounts.v1.GetAccountResponse.account:type_name -> rewards.accounts.v1.Account
+	28, // 4: rewards.accounts.v1.LookupAccountRequest.identifier:type_name -> rewards.accounts.v1.Identifier
+	29, // 5: rewards.accounts.v1.LookupAccountResponse.account:type_name -> rewards.accounts.v1.Account
+	30, // 6: rewards.accounts.v1.SearchAccountsRequest.statuses:type_name -> rewards.accounts.v1.AccountStatus
+	31, // 7: rewards.accounts.v1.SearchAccountsRequest.identifier_type:type_name -> rewards.accounts.v1.IdentifierType
+	32, // 8: rewards.accounts.v1.SearchAccountsRequest.create_start_time:type_name -> google.protobuf.Timestamp
+	32, // 9: rewards.accounts.v1.SearchAccountsRequest.create_end_time:type_name -> google.protobuf.Timestamp
+	29, // 10: rewards.accounts.v1.SearchAccountsResponse.accounts:type_name -> rewards.accounts.v1.Account
+	30, // 11: rewards.accounts.v1.UpdateAccountStatusRequest.status:type_name -> rewards.accounts.v1.AccountStatus
+	28, // 12: rewards.accounts.v1.UpdateAccountStatusRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	29, // 13: rewards.accounts.v1.UpdateAccountStatusResponse.account:type_name -> rewards.accounts.v1.Account
+	28, // 14: rewards.accounts.v1.DeleteAccountRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	28, // 15: rewards.accounts.v1.AddIdentifierRequest.identifier:type_name -> rewards.accounts.v1.Identifier
+	28, // 16: rewards.accounts.v1.AddIdentifierRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	29, // 17: rewards.accounts.v1.AddIdentifierResponse.account:type_name -> rewards.accounts.v1.Account
+	28, // 18: rewards.accounts.v1.RemoveIdentifierRequest.identifier:type_name -> rewards.accounts.v1.Identifier
+	28, // 19: rewards.accounts.v1.RemoveIdentifierRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	29, // 20: rewards.accounts.v1.RemoveIdentifierResponse.account:type_name -> rewards.accounts.v1.Account
+	33, // 21: rewards.accounts.v1.CreateUserRequest.user:type_name -> rewards.accounts.v1.User
+	33, // 22: rewards.accounts.v1.CreateUserResponse.user:type_name -> rewards.accounts.v1.User
+	33, // 23: rewards.accounts.v1.GetUserResponse.user:type_name -> rewards.accounts.v1.User
+	33, // 24: rewards.accounts.v1.UpdateUserRequest.user:type_name -> rewards.accounts.v1.User
+	34, // 25: rewards.accounts.v1.UpdateUserRequest.update_mask:type_name -> google.protobuf.FieldMask
+	33, // 26: rewards.accounts.v1.UpdateUserResponse.user:type_name -> rewards.accounts.v1.User
+	35, // 27: rewards.accounts.v1.AddMembershipRequest.role:type_name -> rewards.accounts.v1.MembershipRole
+	36, // 28: rewards.accounts.v1.AddMembershipRequest.marketing_opt_ins:type_name -> rewards.accounts.v1.MarketingChannel
+	28, // 29: rewards.accounts.v1.AddMembershipRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	37, // 30: rewards.accounts.v1.AddMembershipResponse.membership:type_name -> rewards.accounts.v1.Membership
+	28, // 31: rewards.accounts.v1.RemoveMembershipRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	28, // 32: rewards.accounts.v1.ListMembershipsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	37, // 33: rewards.accounts.v1.ListMembershipsResponse.memberships:type_name -> rewards.accounts.v1.Membership
+	0,  // 34: rewards.accounts.v1.AccountService.CreateAccount:input_type -> rewards.accounts.v1.CreateAccountRequest
+	2,  // 35: rewards.accounts.v1.AccountService.GetAccount:input_type -> rewards.accounts.v1.GetAccountRequest
+	4,  // 36: rewards.accounts.v1.AccountService.LookupAccount:input_type -> rewards.accounts.v1.LookupAccountRequest
+	6,  // 37: rewards.accounts.v1.AccountService.SearchAccounts:input_type -> rewards.accounts.v1.SearchAccountsRequest
+	8,  // 38: rewards.accounts.v1.AccountService.UpdateAccountStatus:input_type -> rewards.accounts.v1.UpdateAccountStatusRequest
+	10, // 39: rewards.accounts.v1.AccountService.DeleteAccount:input_type -> rewards.accounts.v1.DeleteAccountRequest
+	12, // 40: rewards.accounts.v1.AccountService.AddIdentifier:input_type -> rewards.accounts.v1.AddIdentifierRequest
+	14, // 41: rewards.accounts.v1.AccountService.RemoveIdentifier:input_type -> rewards.accounts.v1.RemoveIdentifierRequest
+	16, // 42: rewards.accounts.v1.AccountService.CreateUser:input_type -> rewards.accounts.v1.CreateUserRequest
+	18, // 43: rewards.accounts.v1.AccountService.GetUser:input_type -> rewards.accounts.v1.GetUserRequest
+	20, // 44: rewards.accounts.v1.AccountService.UpdateUser:input_type -> rewards.accounts.v1.UpdateUserRequest
+	22, // 45: rewards.accounts.v1.AccountService.AddMembership:input_type -> rewards.accounts.v1.AddMembershipRequest
+	24, // 46: rewards.accounts.v1.AccountService.RemoveMembership:input_type -> rewards.accounts.v1.RemoveMembershipRequest
+	26, // 47: rewards.accounts.v1.AccountService.ListMemberships:input_type -> rewards.accounts.v1.ListMembershipsRequest
+	1,  // 48: rewards.accounts.v1.AccountService.CreateAccount:output_type -> rewards.accounts.v1.CreateAccountResponse
+	3,  // 49: rewards.accounts.v1.AccountService.GetAccount:output_type -> rewards.accounts.v1.GetAccountResponse
+	5,  // 50: rewards.accounts.v1.AccountService.LookupAccount:output_type -> rewards.accounts.v1.LookupAccountResponse
+	7,  // 51: rewards.accounts.v1.AccountService.SearchAccounts:output_type -> rewards.accounts.v1.SearchAccountsResponse
+	9,  // 52: rewards.accounts.v1.AccountService.UpdateAccountStatus:output_type -> rewards.accounts.v1.UpdateAccountStatusResponse
+	11, // 53: rewards.accounts.v1.AccountService.DeleteAccount:output_type -> rewards.accounts.v1.DeleteAccountResponse
+	13, // 54: rewards.accounts.v1.AccountService.AddIdentifier:output_type -> rewards.accounts.v1.AddIdentifierResponse
+	15, // 55: rewards.accounts.v1.AccountService.RemoveIdentifier:output_type -> rewards.accounts.v1.RemoveIdentifierResponse
+	17, // 56: rewards.accounts.v1.AccountService.CreateUser:output_type -> rewards.accounts.v1.CreateUserResponse
+	19, // 57: rewards.accounts.v1.AccountService.GetUser:output_type -> rewards.accounts.v1.GetUserResponse
+	21, // 58: rewards.accounts.v1.AccountService.UpdateUser:output_type -> rewards.accounts.v1.UpdateUserResponse
+	23, // 59: rewards.accounts.v1.AccountService.AddMembership:output_type -> rewards.accounts.v1.AddMembershipResponse
+	25, // 60: rewards.accounts.v1.AccountService.RemoveMembership:output_type -> rewards.accounts.v1.RemoveMembershipResponse
+	27, // 61: rewards.accounts.v1.AccountService.ListMemberships:output_type -> rewards.accounts.v1.ListMembershipsResponse
+	48, // [48:62] is the sub-list for method output_type
+	34, // [34:48] is the sub-list for method input_type
+	34, // [34:34] is the sub-list for extension type_name
+	34, // [34:34] is the sub-list for extension extendee
+	0,  // [0:34] is the sub-list for field type_name
 }
 
 func init() { file_rewards_accounts_v1_account_service_proto_init() }
@@ -1574,9 +2050,10 @@ func file_rewards_accounts_v1_account_service_proto_init() {
 		return
 	}
 	file_rewards_accounts_v1_resources_proto_init()
-	file_rewards_accounts_v1_account_service_proto_msgTypes[20].OneofWrappers = []any{
+	file_rewards_accounts_v1_account_service_proto_msgTypes[26].OneofWrappers = []any{
 		(*ListMembershipsRequest_AccountId)(nil),
 		(*ListMembershipsRequest_UserId)(nil),
+		(*ListMembershipsRequest_AccountIdentifier)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -1584,7 +2061,7 @@ func file_rewards_accounts_v1_account_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_accounts_v1_account_service_proto_rawDesc), len(file_rewards_accounts_v1_account_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   22,
+			NumMessages:   28,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

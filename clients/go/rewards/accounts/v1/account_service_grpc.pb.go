@@ -24,9 +24,12 @@ const (
 	AccountService_LookupAccount_FullMethodName       = "/rewards.accounts.v1.AccountService/LookupAccount"
 	AccountService_SearchAccounts_FullMethodName      = "/rewards.accounts.v1.AccountService/SearchAccounts"
 	AccountService_UpdateAccountStatus_FullMethodName = "/rewards.accounts.v1.AccountService/UpdateAccountStatus"
+	AccountService_DeleteAccount_FullMethodName       = "/rewards.accounts.v1.AccountService/DeleteAccount"
 	AccountService_AddIdentifier_FullMethodName       = "/rewards.accounts.v1.AccountService/AddIdentifier"
 	AccountService_RemoveIdentifier_FullMethodName    = "/rewards.accounts.v1.AccountService/RemoveIdentifier"
 	AccountService_CreateUser_FullMethodName          = "/rewards.accounts.v1.AccountService/CreateUser"
+	AccountService_GetUser_FullMethodName             = "/rewards.accounts.v1.AccountService/GetUser"
+	AccountService_UpdateUser_FullMethodName          = "/rewards.accounts.v1.AccountService/UpdateUser"
 	AccountService_AddMembership_FullMethodName       = "/rewards.accounts.v1.AccountService/AddMembership"
 	AccountService_RemoveMembership_FullMethodName    = "/rewards.accounts.v1.AccountService/RemoveMembership"
 	AccountService_ListMemberships_FullMethodName     = "/rewards.accounts.v1.AccountService/ListMemberships"
@@ -39,7 +42,10 @@ const (
 // Accounts, their identifiers, users and memberships.
 //
 // Every resource is scoped to the caller's organisation (from the access token): ids of another
-// organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+// organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+// an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+// by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+// (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
 // ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
 // with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
 // metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -51,9 +57,9 @@ type AccountServiceClient interface {
 	// Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
 	// one of the identifiers; metadata "identifier_type", "value").
 	CreateAccount(ctx context.Context, in *CreateAccountRequest, opts ...grpc.CallOption) (*CreateAccountResponse, error)
-	// Reads one account by id.
+	// Reads one account by id or identifier.
 	//
-	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
 	GetAccount(ctx context.Context, in *GetAccountRequest, opts ...grpc.CallOption) (*GetAccountResponse, error)
 	// Finds the account of a program that holds an identifier (e.g. a scanned card).
 	//
@@ -62,20 +68,28 @@ type AccountServiceClient interface {
 	// Lists the accounts of a program that match all the given filters, oldest first (by
 	// create_time, then account_id).
 	SearchAccounts(ctx context.Context, in *SearchAccountsRequest, opts ...grpc.CallOption) (*SearchAccountsResponse, error)
-	// Moves an account to another status. Allowed: ACTIVE <-> SUSPENDED, and ACTIVE or SUSPENDED
-	// -> CLOSED. Setting the current status again succeeds without change.
+	// Moves an account to another status. Allowed: ACTIVE <-> LOCKED, and ACTIVE or LOCKED
+	// -> DEACTIVATED. Setting the current status again succeeds without change.
 	//
 	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-	// (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+	// (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
 	UpdateAccountStatus(ctx context.Context, in *UpdateAccountStatusRequest, opts ...grpc.CallOption) (*UpdateAccountStatusResponse, error)
+	// Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+	// free for other accounts and its memberships end. Its ledger history is kept.
+	//
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+	DeleteAccount(ctx context.Context, in *DeleteAccountRequest, opts ...grpc.CallOption) (*DeleteAccountResponse, error)
 	// Adds one identifier to an account. Adding one the account already holds succeeds
 	// without change.
 	//
-	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-	// accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-	// FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+	// accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+	// program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+	// (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
 	AddIdentifier(ctx context.Context, in *AddIdentifierRequest, opts ...grpc.CallOption) (*AddIdentifierResponse, error)
-	// Removes one identifier from an account; the pair becomes free for another account.
+	// Removes one identifier from an account; the pair becomes free for another account. An
+	// account may be left without identifiers (it is still reachable by account_id), as
+	// CreateAccount allows.
 	//
 	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
 	// not hold it).
@@ -84,18 +98,29 @@ type AccountServiceClient interface {
 	//
 	// Errors: USER_ALREADY_EXISTS (ALREADY_EXISTS; external_user_id is taken).
 	CreateUser(ctx context.Context, in *CreateUserRequest, opts ...grpc.CallOption) (*CreateUserResponse, error)
+	// Reads one user.
+	//
+	// Errors: USER_NOT_FOUND (NOT_FOUND).
+	GetUser(ctx context.Context, in *GetUserRequest, opts ...grpc.CallOption) (*GetUserResponse, error)
+	// Changes a user's personal data.
+	//
+	// Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+	// external_user_id is taken).
+	UpdateUser(ctx context.Context, in *UpdateUserRequest, opts ...grpc.CallOption) (*UpdateUserResponse, error)
 	// Makes a user a member of an account with a role and marketing opt-ins.
 	//
 	// Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-	// (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-	// member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-	// (FAILED_PRECONDITION; the account has the maximum number of members).
+	// (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+	// the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+	// ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+	// "membership_count_max").
 	AddMembership(ctx context.Context, in *AddMembershipRequest, opts ...grpc.CallOption) (*AddMembershipResponse, error)
 	// Ends a user's membership of an account.
 	//
-	// Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
 	RemoveMembership(ctx context.Context, in *RemoveMembershipRequest, opts ...grpc.CallOption) (*RemoveMembershipResponse, error)
-	// Lists the memberships of one account or of one user, oldest first.
+	// Lists the memberships of one account or of one user, oldest first (by create_time, then
+	// the other id).
 	//
 	// Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
 	ListMemberships(ctx context.Context, in *ListMembershipsRequest, opts ...grpc.CallOption) (*ListMembershipsResponse, error)
@@ -159,6 +184,16 @@ func (c *accountServiceClient) UpdateAccountStatus(ctx context.Context, in *Upda
 	return out, nil
 }
 
+func (c *accountServiceClient) DeleteAccount(ctx context.Context, in *DeleteAccountRequest, opts ...grpc.CallOption) (*DeleteAccountResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteAccountResponse)
+	err := c.cc.Invoke(ctx, AccountService_DeleteAccount_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *accountServiceClient) AddIdentifier(ctx context.Context, in *AddIdentifierRequest, opts ...grpc.CallOption) (*AddIdentifierResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(AddIdentifierResponse)
@@ -183,6 +218,26 @@ func (c *accountServiceClient) CreateUser(ctx context.Context, in *CreateUserReq
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(CreateUserResponse)
 	err := c.cc.Invoke(ctx, AccountService_CreateUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *accountServiceClient) GetUser(ctx context.Context, in *GetUserRequest, opts ...grpc.CallOption) (*GetUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUserResponse)
+	err := c.cc.Invoke(ctx, AccountService_GetUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *accountServiceClient) UpdateUser(ctx context.Context, in *UpdateUserRequest, opts ...grpc.CallOption) (*UpdateUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateUserResponse)
+	err := c.cc.Invoke(ctx, AccountService_UpdateUser_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -226,7 +281,10 @@ func (c *accountServiceClient) ListMemberships(ctx context.Context, in *ListMemb
 // Accounts, their identifiers, users and memberships.
 //
 // Every resource is scoped to the caller's organisation (from the access token): ids of another
-// organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+// organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+// an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+// by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+// (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
 // ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
 // with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
 // metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -238,9 +296,9 @@ type AccountServiceServer interface {
 	// Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
 	// one of the identifiers; metadata "identifier_type", "value").
 	CreateAccount(context.Context, *CreateAccountRequest) (*CreateAccountResponse, error)
-	// Reads one account by id.
+	// Reads one account by id or identifier.
 	//
-	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
 	GetAccount(context.Context, *GetAccountRequest) (*GetAccountResponse, error)
 	// Finds the account of a program that holds an identifier (e.g. a scanned card).
 	//
@@ -249,20 +307,28 @@ type AccountServiceServer interface {
 	// Lists the accounts of a program that match all the given filters, oldest first (by
 	// create_time, then account_id).
 	SearchAccounts(context.Context, *SearchAccountsRequest) (*SearchAccountsResponse, error)
-	// Moves an account to another status. Allowed: ACTIVE <-> SUSPENDED, and ACTIVE or SUSPENDED
-	// -> CLOSED. Setting the current status again succeeds without change.
+	// Moves an account to another status. Allowed: ACTIVE <-> LOCKED, and ACTIVE or LOCKED
+	// -> DEACTIVATED. Setting the current status again succeeds without change.
 	//
 	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-	// (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+	// (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
 	UpdateAccountStatus(context.Context, *UpdateAccountStatusRequest) (*UpdateAccountStatusResponse, error)
+	// Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+	// free for other accounts and its memberships end. Its ledger history is kept.
+	//
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+	DeleteAccount(context.Context, *DeleteAccountRequest) (*DeleteAccountResponse, error)
 	// Adds one identifier to an account. Adding one the account already holds succeeds
 	// without change.
 	//
-	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-	// accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-	// FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+	// accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+	// program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+	// (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
 	AddIdentifier(context.Context, *AddIdentifierRequest) (*AddIdentifierResponse, error)
-	// Removes one identifier from an account; the pair becomes free for another account.
+	// Removes one identifier from an account; the pair becomes free for another account. An
+	// account may be left without identifiers (it is still reachable by account_id), as
+	// CreateAccount allows.
 	//
 	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
 	// not hold it).
@@ -271,18 +337,29 @@ type AccountServiceServer interface {
 	//
 	// Errors: USER_ALREADY_EXISTS (ALREADY_EXISTS; external_user_id is taken).
 	CreateUser(context.Context, *CreateUserRequest) (*CreateUserResponse, error)
+	// Reads one user.
+	//
+	// Errors: USER_NOT_FOUND (NOT_FOUND).
+	GetUser(context.Context, *GetUserRequest) (*GetUserResponse, error)
+	// Changes a user's personal data.
+	//
+	// Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+	// external_user_id is taken).
+	UpdateUser(context.Context, *UpdateUserRequest) (*UpdateUserResponse, error)
 	// Makes a user a member of an account with a role and marketing opt-ins.
 	//
 	// Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-	// (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-	// member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-	// (FAILED_PRECONDITION; the account has the maximum number of members).
+	// (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+	// the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+	// ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+	// "membership_count_max").
 	AddMembership(context.Context, *AddMembershipRequest) (*AddMembershipResponse, error)
 	// Ends a user's membership of an account.
 	//
-	// Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
 	RemoveMembership(context.Context, *RemoveMembershipRequest) (*RemoveMembershipResponse, error)
-	// Lists the memberships of one account or of one user, oldest first.
+	// Lists the memberships of one account or of one user, oldest first (by create_time, then
+	// the other id).
 	//
 	// Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
 	ListMemberships(context.Context, *ListMembershipsRequest) (*ListMembershipsResponse, error)
@@ -311,6 +388,9 @@ func (UnimplementedAccountServiceServer) SearchAccounts(context.Context, *Search
 func (UnimplementedAccountServiceServer) UpdateAccountStatus(context.Context, *UpdateAccountStatusRequest) (*UpdateAccountStatusResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method UpdateAccountStatus not implemented")
 }
+func (UnimplementedAccountServiceServer) DeleteAccount(context.Context, *DeleteAccountRequest) (*DeleteAccountResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method DeleteAccount not implemented")
+}
 func (UnimplementedAccountServiceServer) AddIdentifier(context.Context, *AddIdentifierRequest) (*AddIdentifierResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method AddIdentifier not implemented")
 }
@@ -319,6 +399,12 @@ func (UnimplementedAccountServiceServer) RemoveIdentifier(context.Context, *Remo
 }
 func (UnimplementedAccountServiceServer) CreateUser(context.Context, *CreateUserRequest) (*CreateUserResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method CreateUser not implemented")
+}
+func (UnimplementedAccountServiceServer) GetUser(context.Context, *GetUserRequest) (*GetUserResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetUser not implemented")
+}
+func (UnimplementedAccountServiceServer) UpdateUser(context.Context, *UpdateUserRequest) (*UpdateUserResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateUser not implemented")
 }
 func (UnimplementedAccountServiceServer) AddMembership(context.Context, *AddMembershipRequest) (*AddMembershipResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method AddMembership not implemented")
@@ -440,6 +526,24 @@ func _AccountService_UpdateAccountStatus_Handler(srv interface{}, ctx context.Co
 	return interceptor(ctx, in, info, handler)
 }
 
+func _AccountService_DeleteAccount_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteAccountRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AccountServiceServer).DeleteAccount(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AccountService_DeleteAccount_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AccountServiceServer).DeleteAccount(ctx, req.(*DeleteAccountRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _AccountService_AddIdentifier_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(AddIdentifierRequest)
 	if err := dec(in); err != nil {
@@ -490,6 +594,42 @@ func _AccountService_CreateUser_Handler(srv interface{}, ctx context.Context, de
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(AccountServiceServer).CreateUser(ctx, req.(*CreateUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AccountService_GetUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AccountServiceServer).GetUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AccountService_GetUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AccountServiceServer).GetUser(ctx, req.(*GetUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _AccountService_UpdateUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(AccountServiceServer).UpdateUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: AccountService_UpdateUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(AccountServiceServer).UpdateUser(ctx, req.(*UpdateUserRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -576,6 +716,10 @@ var AccountService_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _AccountService_UpdateAccountStatus_Handler,
 		},
 		{
+			MethodName: "DeleteAccount",
+			Handler:    _AccountService_DeleteAccount_Handler,
+		},
+		{
 			MethodName: "AddIdentifier",
 			Handler:    _AccountService_AddIdentifier_Handler,
 		},
@@ -586,6 +730,14 @@ var AccountService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "CreateUser",
 			Handler:    _AccountService_CreateUser_Handler,
+		},
+		{
+			MethodName: "GetUser",
+			Handler:    _AccountService_GetUser_Handler,
+		},
+		{
+			MethodName: "UpdateUser",
+			Handler:    _AccountService_UpdateUser_Handler,
 		},
 		{
 			MethodName: "AddMembership",

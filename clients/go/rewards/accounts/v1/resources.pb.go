@@ -32,9 +32,10 @@ const (
 	AccountStatus_ACCOUNT_STATUS_ACTIVE AccountStatus = 1
 	// Temporarily blocked: every earn, burn, issue and redemption fails with ACCOUNT_NOT_ACTIVE.
 	// Can return to ACTIVE.
-	AccountStatus_ACCOUNT_STATUS_SUSPENDED AccountStatus = 2
-	// Final: the account can never become ACTIVE again. Its ledger history is kept.
-	AccountStatus_ACCOUNT_STATUS_CLOSED AccountStatus = 3
+	AccountStatus_ACCOUNT_STATUS_LOCKED AccountStatus = 2
+	// Final: the account can never become ACTIVE again; earn, burn, issue and redemption fail with
+	// ACCOUNT_NOT_ACTIVE, and it gets no new identifiers or members. Its ledger history is kept.
+	AccountStatus_ACCOUNT_STATUS_DEACTIVATED AccountStatus = 3
 )
 
 // Enum value maps for AccountStatus.
@@ -42,14 +43,14 @@ var (
 	AccountStatus_name = map[int32]string{
 		0: "ACCOUNT_STATUS_UNSPECIFIED",
 		1: "ACCOUNT_STATUS_ACTIVE",
-		2: "ACCOUNT_STATUS_SUSPENDED",
-		3: "ACCOUNT_STATUS_CLOSED",
+		2: "ACCOUNT_STATUS_LOCKED",
+		3: "ACCOUNT_STATUS_DEACTIVATED",
 	}
 	AccountStatus_value = map[string]int32{
 		"ACCOUNT_STATUS_UNSPECIFIED": 0,
 		"ACCOUNT_STATUS_ACTIVE":      1,
-		"ACCOUNT_STATUS_SUSPENDED":   2,
-		"ACCOUNT_STATUS_CLOSED":      3,
+		"ACCOUNT_STATUS_LOCKED":      2,
+		"ACCOUNT_STATUS_DEACTIVATED": 3,
 	}
 )
 
@@ -92,10 +93,13 @@ const (
 	IdentifierType_IDENTIFIER_TYPE_CARDCODE IdentifierType = 2
 	// An id in a system of the client (CRM, e-shop).
 	IdentifierType_IDENTIFIER_TYPE_EXTERNALCODE IdentifierType = 3
-	// A phone number in E.164 form, e.g. "+4915112345678".
+	// A phone number in E.164 form: "+", then 7 to 15 digits, the first not 0, e.g.
+	// "+4915112345678".
 	IdentifierType_IDENTIFIER_TYPE_PHONE IdentifierType = 4
 	// A national or other identity document number.
 	IdentifierType_IDENTIFIER_TYPE_ID IdentifierType = 5
+	// An e-mail address (local@domain, at most 254 characters). Stored and matched lower-cased.
+	IdentifierType_IDENTIFIER_TYPE_EMAIL IdentifierType = 6
 )
 
 // Enum value maps for IdentifierType.
@@ -107,6 +111,7 @@ var (
 		3: "IDENTIFIER_TYPE_EXTERNALCODE",
 		4: "IDENTIFIER_TYPE_PHONE",
 		5: "IDENTIFIER_TYPE_ID",
+		6: "IDENTIFIER_TYPE_EMAIL",
 	}
 	IdentifierType_value = map[string]int32{
 		"IDENTIFIER_TYPE_UNSPECIFIED":  0,
@@ -115,6 +120,7 @@ var (
 		"IDENTIFIER_TYPE_EXTERNALCODE": 3,
 		"IDENTIFIER_TYPE_PHONE":        4,
 		"IDENTIFIER_TYPE_ID":           5,
+		"IDENTIFIER_TYPE_EMAIL":        6,
 	}
 )
 
@@ -271,7 +277,8 @@ type Identifier struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required.
 	Type IdentifierType `protobuf:"varint,1,opt,name=type,proto3,enum=rewards.accounts.v1.IdentifierType" json:"type,omitempty"`
-	// Required; at most 128 characters, printable, no leading or trailing spaces.
+	// Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+	// values must have their form (FIELD_INVALID, metadata "field" and "rule").
 	Value         string `protobuf:"bytes,2,opt,name=value,proto3" json:"value,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -321,6 +328,109 @@ func (x *Identifier) GetValue() string {
 	return ""
 }
 
+// Names one account in a request: by id, or by one of its identifiers. For use in the requests
+// of every context that takes an account. Errors (field names relative to this message's field,
+// e.g. "account"): FIELD_REQUIRED ("account"; neither is set), FIELD_INVALID
+// ("account.account_id": not a UUID), the Identifier rules ("account.identifier.type",
+// "account.identifier.value"), ACCOUNT_NOT_FOUND (NOT_FOUND; no such account, or it was deleted),
+// IDENTIFIER_AMBIGUOUS (FAILED_PRECONDITION; accounts of several programs hold the identifier and
+// program_id is empty; metadata "identifier_type", "value").
+type AccountRef struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Exactly one is required.
+	//
+	// Types that are valid to be assigned to Account:
+	//
+	//	*AccountRef_AccountId
+	//	*AccountRef_Identifier
+	Account isAccountRef_Account `protobuf_oneof:"account"`
+	// With identifier: the program whose account holds it. Needed only when several programs of
+	// the organisation use the same identifier. Ignored with account_id.
+	ProgramId     string `protobuf:"bytes,3,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AccountRef) Reset() {
+	*x = AccountRef{}
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AccountRef) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AccountRef) ProtoMessage() {}
+
+func (x *AccountRef) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AccountRef.ProtoReflect.Descriptor instead.
+func (*AccountRef) Descriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *AccountRef) GetAccount() isAccountRef_Account {
+	if x != nil {
+		return x.Account
+	}
+	return nil
+}
+
+func (x *AccountRef) GetAccountId() string {
+	if x != nil {
+		if x, ok := x.Account.(*AccountRef_AccountId); ok {
+			return x.AccountId
+		}
+	}
+	return ""
+}
+
+func (x *AccountRef) GetIdentifier() *Identifier {
+	if x != nil {
+		if x, ok := x.Account.(*AccountRef_Identifier); ok {
+			return x.Identifier
+		}
+	}
+	return nil
+}
+
+func (x *AccountRef) GetProgramId() string {
+	if x != nil {
+		return x.ProgramId
+	}
+	return ""
+}
+
+type isAccountRef_Account interface {
+	isAccountRef_Account()
+}
+
+type AccountRef_AccountId struct {
+	// The account's id.
+	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3,oneof"`
+}
+
+type AccountRef_Identifier struct {
+	// An identifier of the account (e.g. a scanned card).
+	Identifier *Identifier `protobuf:"bytes,2,opt,name=identifier,proto3,oneof"`
+}
+
+func (*AccountRef_AccountId) isAccountRef_Account() {}
+
+func (*AccountRef_Identifier) isAccountRef_Account() {}
+
 // A loyalty account: the holder of a points wallet and of coupons, within one program.
 type Account struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -342,7 +452,7 @@ type Account struct {
 
 func (x *Account) Reset() {
 	*x = Account{}
-	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -354,7 +464,7 @@ func (x *Account) String() string {
 func (*Account) ProtoMessage() {}
 
 func (x *Account) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -367,7 +477,7 @@ func (x *Account) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Account.ProtoReflect.Descriptor instead.
 func (*Account) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *Account) GetAccountId() string {
@@ -431,14 +541,25 @@ type User struct {
 	// When the user was created. Output only.
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	// When the user last changed. Output only.
-	UpdateTime    *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// Given (first) name. At most 256 characters.
+	GivenName string `protobuf:"bytes,8,opt,name=given_name,json=givenName,proto3" json:"given_name,omitempty"`
+	// Family (last) name. At most 256 characters.
+	FamilyName string `protobuf:"bytes,9,opt,name=family_name,json=familyName,proto3" json:"family_name,omitempty"`
+	// Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+	BirthDate string `protobuf:"bytes,10,opt,name=birth_date,json=birthDate,proto3" json:"birth_date,omitempty"`
+	// Postal address.
+	Address *PostalAddress `protobuf:"bytes,11,opt,name=address,proto3" json:"address,omitempty"`
+	// Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+	// a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+	Properties    map[string]string `protobuf:"bytes,12,rep,name=properties,proto3" json:"properties,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *User) Reset() {
 	*x = User{}
-	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -450,7 +571,7 @@ func (x *User) String() string {
 func (*User) ProtoMessage() {}
 
 func (x *User) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -463,7 +584,7 @@ func (x *User) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use User.ProtoReflect.Descriptor instead.
 func (*User) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *User) GetUserId() string {
@@ -515,6 +636,123 @@ func (x *User) GetUpdateTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *User) GetGivenName() string {
+	if x != nil {
+		return x.GivenName
+	}
+	return ""
+}
+
+func (x *User) GetFamilyName() string {
+	if x != nil {
+		return x.FamilyName
+	}
+	return ""
+}
+
+func (x *User) GetBirthDate() string {
+	if x != nil {
+		return x.BirthDate
+	}
+	return ""
+}
+
+func (x *User) GetAddress() *PostalAddress {
+	if x != nil {
+		return x.Address
+	}
+	return nil
+}
+
+func (x *User) GetProperties() map[string]string {
+	if x != nil {
+		return x.Properties
+	}
+	return nil
+}
+
+// A postal address. Every field is optional.
+type PostalAddress struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Street, house number, floor...: at most 3 lines of at most 256 characters.
+	Lines []string `protobuf:"bytes,1,rep,name=lines,proto3" json:"lines,omitempty"`
+	// At most 128 characters.
+	City string `protobuf:"bytes,2,opt,name=city,proto3" json:"city,omitempty"`
+	// The postal (zip) code. At most 16 characters.
+	PostalCode string `protobuf:"bytes,3,opt,name=postal_code,json=postalCode,proto3" json:"postal_code,omitempty"`
+	// State, province or county. At most 128 characters.
+	Region string `protobuf:"bytes,4,opt,name=region,proto3" json:"region,omitempty"`
+	// ISO 3166-1 alpha-2 code, upper case (e.g. "DE").
+	CountryCode   string `protobuf:"bytes,5,opt,name=country_code,json=countryCode,proto3" json:"country_code,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PostalAddress) Reset() {
+	*x = PostalAddress{}
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PostalAddress) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PostalAddress) ProtoMessage() {}
+
+func (x *PostalAddress) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PostalAddress.ProtoReflect.Descriptor instead.
+func (*PostalAddress) Descriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *PostalAddress) GetLines() []string {
+	if x != nil {
+		return x.Lines
+	}
+	return nil
+}
+
+func (x *PostalAddress) GetCity() string {
+	if x != nil {
+		return x.City
+	}
+	return ""
+}
+
+func (x *PostalAddress) GetPostalCode() string {
+	if x != nil {
+		return x.PostalCode
+	}
+	return ""
+}
+
+func (x *PostalAddress) GetRegion() string {
+	if x != nil {
+		return x.Region
+	}
+	return ""
+}
+
+func (x *PostalAddress) GetCountryCode() string {
+	if x != nil {
+		return x.CountryCode
+	}
+	return ""
+}
+
 // A user's membership of an account. Identified by (account_id, user_id).
 type Membership struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -529,14 +767,17 @@ type Membership struct {
 	// When the membership was created. Output only.
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	// When the membership last changed. Output only.
-	UpdateTime    *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+	// Empty: none.
+	PartnerId     string `protobuf:"bytes,7,opt,name=partner_id,json=partnerId,proto3" json:"partner_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Membership) Reset() {
 	*x = Membership{}
-	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -548,7 +789,7 @@ func (x *Membership) String() string {
 func (*Membership) ProtoMessage() {}
 
 func (x *Membership) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_accounts_v1_resources_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -561,7 +802,7 @@ func (x *Membership) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Membership.ProtoReflect.Descriptor instead.
 func (*Membership) Descriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *Membership) GetAccountId() string {
@@ -606,6 +847,13 @@ func (x *Membership) GetUpdateTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Membership) GetPartnerId() string {
+	if x != nil {
+		return x.PartnerId
+	}
+	return ""
+}
+
 var File_rewards_accounts_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
@@ -614,7 +862,17 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\n" +
 	"Identifier\x127\n" +
 	"\x04type\x18\x01 \x01(\x0e2#.rewards.accounts.v1.IdentifierTypeR\x04type\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value\"\xc0\x02\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value\"\x9a\x01\n" +
+	"\n" +
+	"AccountRef\x12\x1f\n" +
+	"\n" +
+	"account_id\x18\x01 \x01(\tH\x00R\taccountId\x12A\n" +
+	"\n" +
+	"identifier\x18\x02 \x01(\v2\x1f.rewards.accounts.v1.IdentifierH\x00R\n" +
+	"identifier\x12\x1d\n" +
+	"\n" +
+	"program_id\x18\x03 \x01(\tR\tprogramIdB\t\n" +
+	"\aaccount\"\xc0\x02\n" +
 	"\aAccount\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12\x1d\n" +
@@ -625,7 +883,7 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"\x9f\x02\n" +
+	"updateTime\"\xc6\x04\n" +
 	"\x04User\x12\x17\n" +
 	"\auser_id\x18\x01 \x01(\tR\x06userId\x12(\n" +
 	"\x10external_user_id\x18\x02 \x01(\tR\x0eexternalUserId\x12!\n" +
@@ -635,7 +893,28 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"\xca\x02\n" +
+	"updateTime\x12\x1d\n" +
+	"\n" +
+	"given_name\x18\b \x01(\tR\tgivenName\x12\x1f\n" +
+	"\vfamily_name\x18\t \x01(\tR\n" +
+	"familyName\x12\x1d\n" +
+	"\n" +
+	"birth_date\x18\n" +
+	" \x01(\tR\tbirthDate\x12<\n" +
+	"\aaddress\x18\v \x01(\v2\".rewards.accounts.v1.PostalAddressR\aaddress\x12I\n" +
+	"\n" +
+	"properties\x18\f \x03(\v2).rewards.accounts.v1.User.PropertiesEntryR\n" +
+	"properties\x1a=\n" +
+	"\x0fPropertiesEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x95\x01\n" +
+	"\rPostalAddress\x12\x14\n" +
+	"\x05lines\x18\x01 \x03(\tR\x05lines\x12\x12\n" +
+	"\x04city\x18\x02 \x01(\tR\x04city\x12\x1f\n" +
+	"\vpostal_code\x18\x03 \x01(\tR\n" +
+	"postalCode\x12\x16\n" +
+	"\x06region\x18\x04 \x01(\tR\x06region\x12!\n" +
+	"\fcountry_code\x18\x05 \x01(\tR\vcountryCode\"\xe9\x02\n" +
 	"\n" +
 	"Membership\x12\x1d\n" +
 	"\n" +
@@ -646,19 +925,22 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime*\x83\x01\n" +
+	"updateTime\x12\x1d\n" +
+	"\n" +
+	"partner_id\x18\a \x01(\tR\tpartnerId*\x85\x01\n" +
 	"\rAccountStatus\x12\x1e\n" +
 	"\x1aACCOUNT_STATUS_UNSPECIFIED\x10\x00\x12\x19\n" +
-	"\x15ACCOUNT_STATUS_ACTIVE\x10\x01\x12\x1c\n" +
-	"\x18ACCOUNT_STATUS_SUSPENDED\x10\x02\x12\x19\n" +
-	"\x15ACCOUNT_STATUS_CLOSED\x10\x03*\xc1\x01\n" +
+	"\x15ACCOUNT_STATUS_ACTIVE\x10\x01\x12\x19\n" +
+	"\x15ACCOUNT_STATUS_LOCKED\x10\x02\x12\x1e\n" +
+	"\x1aACCOUNT_STATUS_DEACTIVATED\x10\x03*\xdc\x01\n" +
 	"\x0eIdentifierType\x12\x1f\n" +
 	"\x1bIDENTIFIER_TYPE_UNSPECIFIED\x10\x00\x12\x1b\n" +
 	"\x17IDENTIFIER_TYPE_APPCODE\x10\x01\x12\x1c\n" +
 	"\x18IDENTIFIER_TYPE_CARDCODE\x10\x02\x12 \n" +
 	"\x1cIDENTIFIER_TYPE_EXTERNALCODE\x10\x03\x12\x19\n" +
 	"\x15IDENTIFIER_TYPE_PHONE\x10\x04\x12\x16\n" +
-	"\x12IDENTIFIER_TYPE_ID\x10\x05*\x88\x01\n" +
+	"\x12IDENTIFIER_TYPE_ID\x10\x05\x12\x19\n" +
+	"\x15IDENTIFIER_TYPE_EMAIL\x10\x06*\x88\x01\n" +
 	"\x0eMembershipRole\x12\x1f\n" +
 	"\x1bMEMBERSHIP_ROLE_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15MEMBERSHIP_ROLE_OWNER\x10\x01\x12\x1b\n" +
@@ -686,35 +968,41 @@ func file_rewards_accounts_v1_resources_proto_rawDescGZIP() []byte {
 }
 
 var file_rewards_accounts_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
-var file_rewards_accounts_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_rewards_accounts_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_rewards_accounts_v1_resources_proto_goTypes = []any{
 	(AccountStatus)(0),            // 0: rewards.accounts.v1.AccountStatus
 	(IdentifierType)(0),           // 1: rewards.accounts.v1.IdentifierType
 	(MembershipRole)(0),           // 2: rewards.accounts.v1.MembershipRole
 	(MarketingChannel)(0),         // 3: rewards.accounts.v1.MarketingChannel
 	(*Identifier)(nil),            // 4: rewards.accounts.v1.Identifier
-	(*Account)(nil),               // 5: rewards.accounts.v1.Account
-	(*User)(nil),                  // 6: rewards.accounts.v1.User
-	(*Membership)(nil),            // 7: rewards.accounts.v1.Membership
-	(*timestamppb.Timestamp)(nil), // 8: google.protobuf.Timestamp
+	(*AccountRef)(nil),            // 5: rewards.accounts.v1.AccountRef
+	(*Account)(nil),               // 6: rewards.accounts.v1.Account
+	(*User)(nil),                  // 7: rewards.accounts.v1.User
+	(*PostalAddress)(nil),         // 8: rewards.accounts.v1.PostalAddress
+	(*Membership)(nil),            // 9: rewards.accounts.v1.Membership
+	nil,                           // 10: rewards.accounts.v1.User.PropertiesEntry
+	(*timestamppb.Timestamp)(nil), // 11: google.protobuf.Timestamp
 }
 var file_rewards_accounts_v1_resources_proto_depIdxs = []int32{
 	1,  // 0: rewards.accounts.v1.Identifier.type:type_name -> rewards.accounts.v1.IdentifierType
-	0,  // 1: rewards.accounts.v1.Account.status:type_name -> rewards.accounts.v1.AccountStatus
-	4,  // 2: rewards.accounts.v1.Account.identifiers:type_name -> rewards.accounts.v1.Identifier
-	8,  // 3: rewards.accounts.v1.Account.create_time:type_name -> google.protobuf.Timestamp
-	8,  // 4: rewards.accounts.v1.Account.update_time:type_name -> google.protobuf.Timestamp
-	8,  // 5: rewards.accounts.v1.User.create_time:type_name -> google.protobuf.Timestamp
-	8,  // 6: rewards.accounts.v1.User.update_time:type_name -> google.protobuf.Timestamp
-	2,  // 7: rewards.accounts.v1.Membership.role:type_name -> rewards.accounts.v1.MembershipRole
-	3,  // 8: rewards.accounts.v1.Membership.marketing_opt_ins:type_name -> rewards.accounts.v1.MarketingChannel
-	8,  // 9: rewards.accounts.v1.Membership.create_time:type_name -> google.protobuf.Timestamp
-	8,  // 10: rewards.accounts.v1.Membership.update_time:type_name -> google.protobuf.Timestamp
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	4,  // 1: rewards.accounts.v1.AccountRef.identifier:type_name -> rewards.accounts.v1.Identifier
+	0,  // 2: rewards.accounts.v1.Account.status:type_name -> rewards.accounts.v1.AccountStatus
+	4,  // 3: rewards.accounts.v1.Account.identifiers:type_name -> rewards.accounts.v1.Identifier
+	11, // 4: rewards.accounts.v1.Account.create_time:type_name -> google.protobuf.Timestamp
+	11, // 5: rewards.accounts.v1.Account.update_time:type_name -> google.protobuf.Timestamp
+	11, // 6: rewards.accounts.v1.User.create_time:type_name -> google.protobuf.Timestamp
+	11, // 7: rewards.accounts.v1.User.update_time:type_name -> google.protobuf.Timestamp
+	8,  // 8: rewards.accounts.v1.User.address:type_name -> rewards.accounts.v1.PostalAddress
+	10, // 9: rewards.accounts.v1.User.properties:type_name -> rewards.accounts.v1.User.PropertiesEntry
+	2,  // 10: rewards.accounts.v1.Membership.role:type_name -> rewards.accounts.v1.MembershipRole
+	3,  // 11: rewards.accounts.v1.Membership.marketing_opt_ins:type_name -> rewards.accounts.v1.MarketingChannel
+	11, // 12: rewards.accounts.v1.Membership.create_time:type_name -> google.protobuf.Timestamp
+	11, // 13: rewards.accounts.v1.Membership.update_time:type_name -> google.protobuf.Timestamp
+	14, // [14:14] is the sub-list for method output_type
+	14, // [14:14] is the sub-list for method input_type
+	14, // [14:14] is the sub-list for extension type_name
+	14, // [14:14] is the sub-list for extension extendee
+	0,  // [0:14] is the sub-list for field type_name
 }
 
 func init() { file_rewards_accounts_v1_resources_proto_init() }
@@ -722,13 +1010,17 @@ func file_rewards_accounts_v1_resources_proto_init() {
 	if File_rewards_accounts_v1_resources_proto != nil {
 		return
 	}
+	file_rewards_accounts_v1_resources_proto_msgTypes[1].OneofWrappers = []any{
+		(*AccountRef_AccountId)(nil),
+		(*AccountRef_Identifier)(nil),
+	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_accounts_v1_resources_proto_rawDesc), len(file_rewards_accounts_v1_resources_proto_rawDesc)),
 			NumEnums:      4,
-			NumMessages:   4,
+			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -22,11 +22,12 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from rewards.accounts.v1 import resources_pb2 as rewards_dot_accounts_dot_v1_dot_resources__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n)rewards/accounts/v1/account_service.proto\x12\x13rewards.accounts.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\"t\n\x14\x43reateAccountRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\nprogram_id\x18\x02 \x01(\t\x12\x34\n\x0bidentifiers\x18\x03 \x03(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"F\n\x15\x43reateAccountResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"\'\n\x11GetAccountRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\"C\n\x12GetAccountResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"_\n\x14LookupAccountRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\x12\x33\n\nidentifier\x18\x02 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"F\n\x15LookupAccountResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"\xe4\x02\n\x15SearchAccountsRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\x12\x34\n\x08statuses\x18\x02 \x03(\x0e\x32\".rewards.accounts.v1.AccountStatus\x12<\n\x0fidentifier_type\x18\x03 \x01(\x0e\x32#.rewards.accounts.v1.IdentifierType\x12\x1f\n\x17identifier_value_prefix\x18\x04 \x01(\t\x12\x0f\n\x07user_id\x18\x05 \x01(\t\x12\x35\n\x11\x63reate_start_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x63reate_end_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x08 \x01(\x05\x12\x12\n\npage_token\x18\t \x01(\t\"a\n\x16SearchAccountsResponse\x12.\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\x1c.rewards.accounts.v1.Account\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x86\x01\n\x1aUpdateAccountStatusRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x32\n\x06status\x18\x03 \x01(\x0e\x32\".rewards.accounts.v1.AccountStatus\x12\x0c\n\x04note\x18\x04 \x01(\t\"L\n\x1bUpdateAccountStatusResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"s\n\x14\x41\x64\x64IdentifierRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x33\n\nidentifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"F\n\x15\x41\x64\x64IdentifierResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"v\n\x17RemoveIdentifierRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x33\n\nidentifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"I\n\x18RemoveIdentifierResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"P\n\x11\x43reateUserRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\'\n\x04user\x18\x02 \x01(\x0b\x32\x19.rewards.accounts.v1.User\"=\n\x12\x43reateUserResponse\x12\'\n\x04user\x18\x01 \x01(\x0b\x32\x19.rewards.accounts.v1.User\"\xc4\x01\n\x14\x41\x64\x64MembershipRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\t\x12\x31\n\x04role\x18\x04 \x01(\x0e\x32#.rewards.accounts.v1.MembershipRole\x12@\n\x11marketing_opt_ins\x18\x05 \x03(\x0e\x32%.rewards.accounts.v1.MarketingChannel\"L\n\x15\x41\x64\x64MembershipResponse\x12\x33\n\nmembership\x18\x01 \x01(\x0b\x32\x1f.rewards.accounts.v1.Membership\"R\n\x17RemoveMembershipRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\t\"\x1a\n\x18RemoveMembershipResponse\"q\n\x16ListMembershipsRequest\x12\x14\n\naccount_id\x18\x01 \x01(\tH\x00\x12\x11\n\x07user_id\x18\x02 \x01(\tH\x00\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\tB\x07\n\x05scope\"h\n\x17ListMembershipsResponse\x12\x34\n\x0bmemberships\x18\x01 \x03(\x0b\x32\x1f.rewards.accounts.v1.Membership\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xa3\t\n\x0e\x41\x63\x63ountService\x12\x66\n\rCreateAccount\x12).rewards.accounts.v1.CreateAccountRequest\x1a*.rewards.accounts.v1.CreateAccountResponse\x12]\n\nGetAccount\x12&.rewards.accounts.v1.GetAccountRequest\x1a\'.rewards.accounts.v1.GetAccountResponse\x12\x66\n\rLookupAccount\x12).rewards.accounts.v1.LookupAccountRequest\x1a*.rewards.accounts.v1.LookupAccountResponse\x12i\n\x0eSearchAccounts\x12*.rewards.accounts.v1.SearchAccountsRequest\x1a+.rewards.accounts.v1.SearchAccountsResponse\x12x\n\x13UpdateAccountStatus\x12/.rewards.accounts.v1.UpdateAccountStatusRequest\x1a\x30.rewards.accounts.v1.UpdateAccountStatusResponse\x12\x66\n\rAddIdentifier\x12).rewards.accounts.v1.AddIdentifierRequest\x1a*.rewards.accounts.v1.AddIdentifierResponse\x12o\n\x10RemoveIdentifier\x12,.rewards.accounts.v1.RemoveIdentifierRequest\x1a-.rewards.accounts.v1.RemoveIdentifierResponse\x12]\n\nCreateUser\x12&.rewards.accounts.v1.CreateUserRequest\x1a\'.rewards.accounts.v1.CreateUserResponse\x12\x66\n\rAddMembership\x12).rewards.accounts.v1.AddMembershipRequest\x1a*.rewards.accounts.v1.AddMembershipResponse\x12o\n\x10RemoveMembership\x12,.rewards.accounts.v1.RemoveMembershipRequest\x1a-.rewards.accounts.v1.RemoveMembershipResponse\x12l\n\x0fListMemberships\x12+.rewards.accounts.v1.ListMembershipsRequest\x1a,.rewards.accounts.v1.ListMembershipsResponseB\x8c\x01\n#com.rewardscore.rewards.accounts.v1B\x13\x41\x63\x63ountServiceProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1;accountsv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n)rewards/accounts/v1/account_service.proto\x12\x13rewards.accounts.v1\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\"t\n\x14\x43reateAccountRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\nprogram_id\x18\x02 \x01(\t\x12\x34\n\x0bidentifiers\x18\x03 \x03(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"F\n\x15\x43reateAccountResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"d\n\x11GetAccountRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x02 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"C\n\x12GetAccountResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"_\n\x14LookupAccountRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\x12\x33\n\nidentifier\x18\x02 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"F\n\x15LookupAccountResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"\xf3\x02\n\x15SearchAccountsRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\x12\x34\n\x08statuses\x18\x02 \x03(\x0e\x32\".rewards.accounts.v1.AccountStatus\x12<\n\x0fidentifier_type\x18\x03 \x01(\x0e\x32#.rewards.accounts.v1.IdentifierType\x12\x1f\n\x17identifier_value_prefix\x18\x04 \x01(\t\x12\x0f\n\x07user_id\x18\x05 \x01(\t\x12\x35\n\x11\x63reate_start_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x33\n\x0f\x63reate_end_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x08 \x01(\x05\x12\x12\n\npage_token\x18\t \x01(\t\x12\r\n\x05query\x18\n \x01(\t\"a\n\x16SearchAccountsResponse\x12.\n\x08\x61\x63\x63ounts\x18\x01 \x03(\x0b\x32\x1c.rewards.accounts.v1.Account\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xc3\x01\n\x1aUpdateAccountStatusRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x32\n\x06status\x18\x03 \x01(\x0e\x32\".rewards.accounts.v1.AccountStatus\x12\x0c\n\x04note\x18\x04 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"L\n\x1bUpdateAccountStatusResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"\x89\x01\n\x14\x44\x65leteAccountRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12\x0c\n\x04note\x18\x04 \x01(\t\"\x17\n\x15\x44\x65leteAccountResponse\"\xb0\x01\n\x14\x41\x64\x64IdentifierRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x33\n\nidentifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12;\n\x12\x61\x63\x63ount_identifier\x18\x04 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"F\n\x15\x41\x64\x64IdentifierResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"\xb3\x01\n\x17RemoveIdentifierRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x33\n\nidentifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12;\n\x12\x61\x63\x63ount_identifier\x18\x04 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"I\n\x18RemoveIdentifierResponse\x12-\n\x07\x61\x63\x63ount\x18\x01 \x01(\x0b\x32\x1c.rewards.accounts.v1.Account\"P\n\x11\x43reateUserRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\'\n\x04user\x18\x02 \x01(\x0b\x32\x19.rewards.accounts.v1.User\"=\n\x12\x43reateUserResponse\x12\'\n\x04user\x18\x01 \x01(\x0b\x32\x19.rewards.accounts.v1.User\"!\n\x0eGetUserRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\":\n\x0fGetUserResponse\x12\'\n\x04user\x18\x01 \x01(\x0b\x32\x19.rewards.accounts.v1.User\"\x81\x01\n\x11UpdateUserRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\'\n\x04user\x18\x02 \x01(\x0b\x32\x19.rewards.accounts.v1.User\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"=\n\x12UpdateUserResponse\x12\'\n\x04user\x18\x01 \x01(\x0b\x32\x19.rewards.accounts.v1.User\"\x95\x02\n\x14\x41\x64\x64MembershipRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\t\x12\x31\n\x04role\x18\x04 \x01(\x0e\x32#.rewards.accounts.v1.MembershipRole\x12@\n\x11marketing_opt_ins\x18\x05 \x03(\x0e\x32%.rewards.accounts.v1.MarketingChannel\x12;\n\x12\x61\x63\x63ount_identifier\x18\x06 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12\x12\n\npartner_id\x18\x07 \x01(\t\"L\n\x15\x41\x64\x64MembershipResponse\x12\x33\n\nmembership\x18\x01 \x01(\x0b\x32\x1f.rewards.accounts.v1.Membership\"\x8f\x01\n\x17RemoveMembershipRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x04 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"\x1a\n\x18RemoveMembershipResponse\"\xb0\x01\n\x16ListMembershipsRequest\x12\x14\n\naccount_id\x18\x01 \x01(\tH\x00\x12\x11\n\x07user_id\x18\x02 \x01(\tH\x00\x12=\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.IdentifierH\x00\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\tB\x07\n\x05scope\"h\n\x17ListMembershipsResponse\x12\x34\n\x0bmemberships\x18\x01 \x03(\x0b\x32\x1f.rewards.accounts.v1.Membership\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xc0\x0b\n\x0e\x41\x63\x63ountService\x12\x66\n\rCreateAccount\x12).rewards.accounts.v1.CreateAccountRequest\x1a*.rewards.accounts.v1.CreateAccountResponse\x12]\n\nGetAccount\x12&.rewards.accounts.v1.GetAccountRequest\x1a\'.rewards.accounts.v1.GetAccountResponse\x12\x66\n\rLookupAccount\x12).rewards.accounts.v1.LookupAccountRequest\x1a*.rewards.accounts.v1.LookupAccountResponse\x12i\n\x0eSearchAccounts\x12*.rewards.accounts.v1.SearchAccountsRequest\x1a+.rewards.accounts.v1.SearchAccountsResponse\x12x\n\x13UpdateAccountStatus\x12/.rewards.accounts.v1.UpdateAccountStatusRequest\x1a\x30.rewards.accounts.v1.UpdateAccountStatusResponse\x12\x66\n\rDeleteAccount\x12).rewards.accounts.v1.DeleteAccountRequest\x1a*.rewards.accounts.v1.DeleteAccountResponse\x12\x66\n\rAddIdentifier\x12).rewards.accounts.v1.AddIdentifierRequest\x1a*.rewards.accounts.v1.AddIdentifierResponse\x12o\n\x10RemoveIdentifier\x12,.rewards.accounts.v1.RemoveIdentifierRequest\x1a-.rewards.accounts.v1.RemoveIdentifierResponse\x12]\n\nCreateUser\x12&.rewards.accounts.v1.CreateUserRequest\x1a\'.rewards.accounts.v1.CreateUserResponse\x12T\n\x07GetUser\x12#.rewards.accounts.v1.GetUserRequest\x1a$.rewards.accounts.v1.GetUserResponse\x12]\n\nUpdateUser\x12&.rewards.accounts.v1.UpdateUserRequest\x1a\'.rewards.accounts.v1.UpdateUserResponse\x12\x66\n\rAddMembership\x12).rewards.accounts.v1.AddMembershipRequest\x1a*.rewards.accounts.v1.AddMembershipResponse\x12o\n\x10RemoveMembership\x12,.rewards.accounts.v1.RemoveMembershipRequest\x1a-.rewards.accounts.v1.RemoveMembershipResponse\x12l\n\x0fListMemberships\x12+.rewards.accounts.v1.ListMembershipsRequest\x1a,.rewards.accounts.v1.ListMembershipsResponseB\x8c\x01\n#com.rewardscore.rewards.accounts.v1B\x13\x41\x63\x63ountServiceProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1;accountsv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,50 +35,62 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'rewards.accounts.v1.account
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n#com.rewardscore.rewards.accounts.v1B\023AccountServiceProtoP\001ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1;accountsv1'
-  _globals['_CREATEACCOUNTREQUEST']._serialized_start=136
-  _globals['_CREATEACCOUNTREQUEST']._serialized_end=252
-  _globals['_CREATEACCOUNTRESPONSE']._serialized_start=254
-  _globals['_CREATEACCOUNTRESPONSE']._serialized_end=324
-  _globals['_GETACCOUNTREQUEST']._serialized_start=326
-  _globals['_GETACCOUNTREQUEST']._serialized_end=365
-  _globals['_GETACCOUNTRESPONSE']._serialized_start=367
-  _globals['_GETACCOUNTRESPONSE']._serialized_end=434
-  _globals['_LOOKUPACCOUNTREQUEST']._serialized_start=436
-  _globals['_LOOKUPACCOUNTREQUEST']._serialized_end=531
-  _globals['_LOOKUPACCOUNTRESPONSE']._serialized_start=533
-  _globals['_LOOKUPACCOUNTRESPONSE']._serialized_end=603
-  _globals['_SEARCHACCOUNTSREQUEST']._serialized_start=606
-  _globals['_SEARCHACCOUNTSREQUEST']._serialized_end=962
-  _globals['_SEARCHACCOUNTSRESPONSE']._serialized_start=964
-  _globals['_SEARCHACCOUNTSRESPONSE']._serialized_end=1061
-  _globals['_UPDATEACCOUNTSTATUSREQUEST']._serialized_start=1064
-  _globals['_UPDATEACCOUNTSTATUSREQUEST']._serialized_end=1198
-  _globals['_UPDATEACCOUNTSTATUSRESPONSE']._serialized_start=1200
-  _globals['_UPDATEACCOUNTSTATUSRESPONSE']._serialized_end=1276
-  _globals['_ADDIDENTIFIERREQUEST']._serialized_start=1278
-  _globals['_ADDIDENTIFIERREQUEST']._serialized_end=1393
-  _globals['_ADDIDENTIFIERRESPONSE']._serialized_start=1395
-  _globals['_ADDIDENTIFIERRESPONSE']._serialized_end=1465
-  _globals['_REMOVEIDENTIFIERREQUEST']._serialized_start=1467
-  _globals['_REMOVEIDENTIFIERREQUEST']._serialized_end=1585
-  _globals['_REMOVEIDENTIFIERRESPONSE']._serialized_start=1587
-  _globals['_REMOVEIDENTIFIERRESPONSE']._serialized_end=1660
-  _globals['_CREATEUSERREQUEST']._serialized_start=1662
-  _globals['_CREATEUSERREQUEST']._serialized_end=1742
-  _globals['_CREATEUSERRESPONSE']._serialized_start=1744
-  _globals['_CREATEUSERRESPONSE']._serialized_end=1805
-  _globals['_ADDMEMBERSHIPREQUEST']._serialized_start=1808
-  _globals['_ADDMEMBERSHIPREQUEST']._serialized_end=2004
-  _globals['_ADDMEMBERSHIPRESPONSE']._serialized_start=2006
-  _globals['_ADDMEMBERSHIPRESPONSE']._serialized_end=2082
-  _globals['_REMOVEMEMBERSHIPREQUEST']._serialized_start=2084
-  _globals['_REMOVEMEMBERSHIPREQUEST']._serialized_end=2166
-  _globals['_REMOVEMEMBERSHIPRESPONSE']._serialized_start=2168
-  _globals['_REMOVEMEMBERSHIPRESPONSE']._serialized_end=2194
-  _globals['_LISTMEMBERSHIPSREQUEST']._serialized_start=2196
-  _globals['_LISTMEMBERSHIPSREQUEST']._serialized_end=2309
-  _globals['_LISTMEMBERSHIPSRESPONSE']._serialized_start=2311
-  _globals['_LISTMEMBERSHIPSRESPONSE']._serialized_end=2415
-  _globals['_ACCOUNTSERVICE']._serialized_start=2418
-  _globals['_ACCOUNTSERVICE']._serialized_end=3605
+  _globals['_CREATEACCOUNTREQUEST']._serialized_start=170
+  _globals['_CREATEACCOUNTREQUEST']._serialized_end=286
+  _globals['_CREATEACCOUNTRESPONSE']._serialized_start=288
+  _globals['_CREATEACCOUNTRESPONSE']._serialized_end=358
+  _globals['_GETACCOUNTREQUEST']._serialized_start=360
+  _globals['_GETACCOUNTREQUEST']._serialized_end=460
+  _globals['_GETACCOUNTRESPONSE']._serialized_start=462
+  _globals['_GETACCOUNTRESPONSE']._serialized_end=529
+  _globals['_LOOKUPACCOUNTREQUEST']._serialized_start=531
+  _globals['_LOOKUPACCOUNTREQUEST']._serialized_end=626
+  _globals['_LOOKUPACCOUNTRESPONSE']._serialized_start=628
+  _globals['_LOOKUPACCOUNTRESPONSE']._serialized_end=698
+  _globals['_SEARCHACCOUNTSREQUEST']._serialized_start=701
+  _globals['_SEARCHACCOUNTSREQUEST']._serialized_end=1072
+  _globals['_SEARCHACCOUNTSRESPONSE']._serialized_start=1074
+  _globals['_SEARCHACCOUNTSRESPONSE']._serialized_end=1171
+  _globals['_UPDATEACCOUNTSTATUSREQUEST']._serialized_start=1174
+  _globals['_UPDATEACCOUNTSTATUSREQUEST']._serialized_end=1369
+  _globals['_UPDATEACCOUNTSTATUSRESPONSE']._serialized_start=1371
+  _globals['_UPDATEACCOUNTSTATUSRESPONSE']._serialized_end=1447
+  _globals['_DELETEACCOUNTREQUEST']._serialized_start=1450
+  _globals['_DELETEACCOUNTREQUEST']._serialized_end=1587
+  _globals['_DELETEACCOUNTRESPONSE']._serialized_start=1589
+  _globals['_DELETEACCOUNTRESPONSE']._serialized_end=1612
+  _globals['_ADDIDENTIFIERREQUEST']._serialized_start=1615
+  _globals['_ADDIDENTIFIERREQUEST']._serialized_end=1791
+  _globals['_ADDIDENTIFIERRESPONSE']._serialized_start=1793
+  _globals['_ADDIDENTIFIERRESPONSE']._serialized_end=1863
+  _globals['_REMOVEIDENTIFIERREQUEST']._serialized_start=1866
+  _globals['_REMOVEIDENTIFIERREQUEST']._serialized_end=2045
+  _globals['_REMOVEIDENTIFIERRESPONSE']._serialized_start=2047
+  _globals['_REMOVEIDENTIFIERRESPONSE']._serialized_end=2120
+  _globals['_CREATEUSERREQUEST']._serialized_start=2122
+  _globals['_CREATEUSERREQUEST']._serialized_end=2202
+  _globals['_CREATEUSERRESPONSE']._serialized_start=2204
+  _globals['_CREATEUSERRESPONSE']._serialized_end=2265
+  _globals['_GETUSERREQUEST']._serialized_start=2267
+  _globals['_GETUSERREQUEST']._serialized_end=2300
+  _globals['_GETUSERRESPONSE']._serialized_start=2302
+  _globals['_GETUSERRESPONSE']._serialized_end=2360
+  _globals['_UPDATEUSERREQUEST']._serialized_start=2363
+  _globals['_UPDATEUSERREQUEST']._serialized_end=2492
+  _globals['_UPDATEUSERRESPONSE']._serialized_start=2494
+  _globals['_UPDATEUSERRESPONSE']._serialized_end=2555
+  _globals['_ADDMEMBERSHIPREQUEST']._serialized_start=2558
+  _globals['_ADDMEMBERSHIPREQUEST']._serialized_end=2835
+  _globals['_ADDMEMBERSHIPRESPONSE']._serialized_start=2837
+  _globals['_ADDMEMBERSHIPRESPONSE']._serialized_end=2913
+  _globals['_REMOVEMEMBERSHIPREQUEST']._serialized_start=2916
+  _globals['_REMOVEMEMBERSHIPREQUEST']._serialized_end=3059
+  _globals['_REMOVEMEMBERSHIPRESPONSE']._serialized_start=3061
+  _globals['_REMOVEMEMBERSHIPRESPONSE']._serialized_end=3087
+  _globals['_LISTMEMBERSHIPSREQUEST']._serialized_start=3090
+  _globals['_LISTMEMBERSHIPSREQUEST']._serialized_end=3266
+  _globals['_LISTMEMBERSHIPSRESPONSE']._serialized_start=3268
+  _globals['_LISTMEMBERSHIPSRESPONSE']._serialized_end=3372
+  _globals['_ACCOUNTSERVICE']._serialized_start=3375
+  _globals['_ACCOUNTSERVICE']._serialized_end=4847
 # @@protoc_insertion_point(module_scope)

@@ -29,7 +29,10 @@ class AccountServiceStub:
     """Accounts, their identifiers, users and memberships.
 
     Every resource is scoped to the caller's organisation (from the access token): ids of another
-    organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+    organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+    an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+    by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+    (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
     ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
     with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
     metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -68,6 +71,11 @@ class AccountServiceStub:
                 request_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateAccountStatusRequest.SerializeToString,
                 response_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateAccountStatusResponse.FromString,
                 _registered_method=True)
+        self.DeleteAccount = channel.unary_unary(
+                '/rewards.accounts.v1.AccountService/DeleteAccount',
+                request_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.DeleteAccountRequest.SerializeToString,
+                response_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.DeleteAccountResponse.FromString,
+                _registered_method=True)
         self.AddIdentifier = channel.unary_unary(
                 '/rewards.accounts.v1.AccountService/AddIdentifier',
                 request_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.AddIdentifierRequest.SerializeToString,
@@ -82,6 +90,16 @@ class AccountServiceStub:
                 '/rewards.accounts.v1.AccountService/CreateUser',
                 request_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.CreateUserRequest.SerializeToString,
                 response_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.CreateUserResponse.FromString,
+                _registered_method=True)
+        self.GetUser = channel.unary_unary(
+                '/rewards.accounts.v1.AccountService/GetUser',
+                request_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.GetUserRequest.SerializeToString,
+                response_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.GetUserResponse.FromString,
+                _registered_method=True)
+        self.UpdateUser = channel.unary_unary(
+                '/rewards.accounts.v1.AccountService/UpdateUser',
+                request_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateUserRequest.SerializeToString,
+                response_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateUserResponse.FromString,
                 _registered_method=True)
         self.AddMembership = channel.unary_unary(
                 '/rewards.accounts.v1.AccountService/AddMembership',
@@ -104,7 +122,10 @@ class AccountServiceServicer:
     """Accounts, their identifiers, users and memberships.
 
     Every resource is scoped to the caller's organisation (from the access token): ids of another
-    organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+    organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+    an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+    by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+    (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
     ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
     with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
     metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -123,9 +144,9 @@ class AccountServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetAccount(self, request, context):
-        """Reads one account by id.
+        """Reads one account by id or identifier.
 
-        Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+        Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -149,11 +170,21 @@ class AccountServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateAccountStatus(self, request, context):
-        """Moves an account to another status. Allowed: ACTIVE <-> SUSPENDED, and ACTIVE or SUSPENDED
-        -> CLOSED. Setting the current status again succeeds without change.
+        """Moves an account to another status. Allowed: ACTIVE <-> LOCKED, and ACTIVE or LOCKED
+        -> DEACTIVATED. Setting the current status again succeeds without change.
 
         Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-        (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+        (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteAccount(self, request, context):
+        """Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+        free for other accounts and its memberships end. Its ledger history is kept.
+
+        Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -163,16 +194,19 @@ class AccountServiceServicer:
         """Adds one identifier to an account. Adding one the account already holds succeeds
         without change.
 
-        Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-        accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-        FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+        Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+        accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+        program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+        (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def RemoveIdentifier(self, request, context):
-        """Removes one identifier from an account; the pair becomes free for another account.
+        """Removes one identifier from an account; the pair becomes free for another account. An
+        account may be left without identifiers (it is still reachable by account_id), as
+        CreateAccount allows.
 
         Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
         not hold it).
@@ -190,13 +224,33 @@ class AccountServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetUser(self, request, context):
+        """Reads one user.
+
+        Errors: USER_NOT_FOUND (NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateUser(self, request, context):
+        """Changes a user's personal data.
+
+        Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+        external_user_id is taken).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def AddMembership(self, request, context):
         """Makes a user a member of an account with a role and marketing opt-ins.
 
         Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-        (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-        member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-        (FAILED_PRECONDITION; the account has the maximum number of members).
+        (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+        the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+        ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+        "membership_count_max").
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -205,14 +259,15 @@ class AccountServiceServicer:
     def RemoveMembership(self, request, context):
         """Ends a user's membership of an account.
 
-        Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+        Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ListMemberships(self, request, context):
-        """Lists the memberships of one account or of one user, oldest first.
+        """Lists the memberships of one account or of one user, oldest first (by create_time, then
+        the other id).
 
         Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
         """
@@ -248,6 +303,11 @@ def add_AccountServiceServicer_to_server(servicer, server):
                     request_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateAccountStatusRequest.FromString,
                     response_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateAccountStatusResponse.SerializeToString,
             ),
+            'DeleteAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteAccount,
+                    request_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.DeleteAccountRequest.FromString,
+                    response_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.DeleteAccountResponse.SerializeToString,
+            ),
             'AddIdentifier': grpc.unary_unary_rpc_method_handler(
                     servicer.AddIdentifier,
                     request_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.AddIdentifierRequest.FromString,
@@ -262,6 +322,16 @@ def add_AccountServiceServicer_to_server(servicer, server):
                     servicer.CreateUser,
                     request_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.CreateUserRequest.FromString,
                     response_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.CreateUserResponse.SerializeToString,
+            ),
+            'GetUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUser,
+                    request_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.GetUserRequest.FromString,
+                    response_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.GetUserResponse.SerializeToString,
+            ),
+            'UpdateUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateUser,
+                    request_deserializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateUserRequest.FromString,
+                    response_serializer=rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateUserResponse.SerializeToString,
             ),
             'AddMembership': grpc.unary_unary_rpc_method_handler(
                     servicer.AddMembership,
@@ -290,7 +360,10 @@ class AccountService:
     """Accounts, their identifiers, users and memberships.
 
     Every resource is scoped to the caller's organisation (from the access token): ids of another
-    organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+    organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+    an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+    by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+    (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
     ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
     with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
     metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -434,6 +507,33 @@ class AccountService:
             _registered_method=True)
 
     @staticmethod
+    def DeleteAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.accounts.v1.AccountService/DeleteAccount',
+            rewards_dot_accounts_dot_v1_dot_account__service__pb2.DeleteAccountRequest.SerializeToString,
+            rewards_dot_accounts_dot_v1_dot_account__service__pb2.DeleteAccountResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def AddIdentifier(request,
             target,
             options=(),
@@ -504,6 +604,60 @@ class AccountService:
             '/rewards.accounts.v1.AccountService/CreateUser',
             rewards_dot_accounts_dot_v1_dot_account__service__pb2.CreateUserRequest.SerializeToString,
             rewards_dot_accounts_dot_v1_dot_account__service__pb2.CreateUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.accounts.v1.AccountService/GetUser',
+            rewards_dot_accounts_dot_v1_dot_account__service__pb2.GetUserRequest.SerializeToString,
+            rewards_dot_accounts_dot_v1_dot_account__service__pb2.GetUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.accounts.v1.AccountService/UpdateUser',
+            rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateUserRequest.SerializeToString,
+            rewards_dot_accounts_dot_v1_dot_account__service__pb2.UpdateUserResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -14,8 +14,8 @@ class AccountStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     ACCOUNT_STATUS_UNSPECIFIED: _ClassVar[AccountStatus]
     ACCOUNT_STATUS_ACTIVE: _ClassVar[AccountStatus]
-    ACCOUNT_STATUS_SUSPENDED: _ClassVar[AccountStatus]
-    ACCOUNT_STATUS_CLOSED: _ClassVar[AccountStatus]
+    ACCOUNT_STATUS_LOCKED: _ClassVar[AccountStatus]
+    ACCOUNT_STATUS_DEACTIVATED: _ClassVar[AccountStatus]
 
 class IdentifierType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -25,6 +25,7 @@ class IdentifierType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     IDENTIFIER_TYPE_EXTERNALCODE: _ClassVar[IdentifierType]
     IDENTIFIER_TYPE_PHONE: _ClassVar[IdentifierType]
     IDENTIFIER_TYPE_ID: _ClassVar[IdentifierType]
+    IDENTIFIER_TYPE_EMAIL: _ClassVar[IdentifierType]
 
 class MembershipRole(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -43,14 +44,15 @@ class MarketingChannel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     MARKETING_CHANNEL_PHONE: _ClassVar[MarketingChannel]
 ACCOUNT_STATUS_UNSPECIFIED: AccountStatus
 ACCOUNT_STATUS_ACTIVE: AccountStatus
-ACCOUNT_STATUS_SUSPENDED: AccountStatus
-ACCOUNT_STATUS_CLOSED: AccountStatus
+ACCOUNT_STATUS_LOCKED: AccountStatus
+ACCOUNT_STATUS_DEACTIVATED: AccountStatus
 IDENTIFIER_TYPE_UNSPECIFIED: IdentifierType
 IDENTIFIER_TYPE_APPCODE: IdentifierType
 IDENTIFIER_TYPE_CARDCODE: IdentifierType
 IDENTIFIER_TYPE_EXTERNALCODE: IdentifierType
 IDENTIFIER_TYPE_PHONE: IdentifierType
 IDENTIFIER_TYPE_ID: IdentifierType
+IDENTIFIER_TYPE_EMAIL: IdentifierType
 MEMBERSHIP_ROLE_UNSPECIFIED: MembershipRole
 MEMBERSHIP_ROLE_OWNER: MembershipRole
 MEMBERSHIP_ROLE_COOWNER: MembershipRole
@@ -70,6 +72,16 @@ class Identifier(_message.Message):
     value: str
     def __init__(self, type: _Optional[_Union[IdentifierType, str]] = ..., value: _Optional[str] = ...) -> None: ...
 
+class AccountRef(_message.Message):
+    __slots__ = ("account_id", "identifier", "program_id")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    identifier: Identifier
+    program_id: str
+    def __init__(self, account_id: _Optional[str] = ..., identifier: _Optional[_Union[Identifier, _Mapping]] = ..., program_id: _Optional[str] = ...) -> None: ...
+
 class Account(_message.Message):
     __slots__ = ("account_id", "program_id", "status", "identifiers", "create_time", "update_time")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -87,7 +99,14 @@ class Account(_message.Message):
     def __init__(self, account_id: _Optional[str] = ..., program_id: _Optional[str] = ..., status: _Optional[_Union[AccountStatus, str]] = ..., identifiers: _Optional[_Iterable[_Union[Identifier, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class User(_message.Message):
-    __slots__ = ("user_id", "external_user_id", "display_name", "email", "phone_number", "create_time", "update_time")
+    __slots__ = ("user_id", "external_user_id", "display_name", "email", "phone_number", "create_time", "update_time", "given_name", "family_name", "birth_date", "address", "properties")
+    class PropertiesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     EXTERNAL_USER_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -95,6 +114,11 @@ class User(_message.Message):
     PHONE_NUMBER_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    GIVEN_NAME_FIELD_NUMBER: _ClassVar[int]
+    FAMILY_NAME_FIELD_NUMBER: _ClassVar[int]
+    BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    PROPERTIES_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     external_user_id: str
     display_name: str
@@ -102,20 +126,41 @@ class User(_message.Message):
     phone_number: str
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, user_id: _Optional[str] = ..., external_user_id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., phone_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    given_name: str
+    family_name: str
+    birth_date: str
+    address: PostalAddress
+    properties: _containers.ScalarMap[str, str]
+    def __init__(self, user_id: _Optional[str] = ..., external_user_id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., phone_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., given_name: _Optional[str] = ..., family_name: _Optional[str] = ..., birth_date: _Optional[str] = ..., address: _Optional[_Union[PostalAddress, _Mapping]] = ..., properties: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class PostalAddress(_message.Message):
+    __slots__ = ("lines", "city", "postal_code", "region", "country_code")
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    POSTAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_CODE_FIELD_NUMBER: _ClassVar[int]
+    lines: _containers.RepeatedScalarFieldContainer[str]
+    city: str
+    postal_code: str
+    region: str
+    country_code: str
+    def __init__(self, lines: _Optional[_Iterable[str]] = ..., city: _Optional[str] = ..., postal_code: _Optional[str] = ..., region: _Optional[str] = ..., country_code: _Optional[str] = ...) -> None: ...
 
 class Membership(_message.Message):
-    __slots__ = ("account_id", "user_id", "role", "marketing_opt_ins", "create_time", "update_time")
+    __slots__ = ("account_id", "user_id", "role", "marketing_opt_ins", "create_time", "update_time", "partner_id")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     ROLE_FIELD_NUMBER: _ClassVar[int]
     MARKETING_OPT_INS_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    PARTNER_ID_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     user_id: str
     role: MembershipRole
     marketing_opt_ins: _containers.RepeatedScalarFieldContainer[MarketingChannel]
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ..., role: _Optional[_Union[MembershipRole, str]] = ..., marketing_opt_ins: _Optional[_Iterable[_Union[MarketingChannel, str]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    partner_id: str
+    def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ..., role: _Optional[_Union[MembershipRole, str]] = ..., marketing_opt_ins: _Optional[_Iterable[_Union[MarketingChannel, str]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., partner_id: _Optional[str] = ...) -> None: ...

@@ -18,6 +18,7 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
+import { FieldMask } from "../../../google/protobuf/field_mask";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import {
   Account,
@@ -63,8 +64,10 @@ export interface CreateAccountResponse {
 
 /** Request of AccountService.GetAccount. */
 export interface GetAccountRequest {
-  /** Required. */
+  /** The account's id; or set account_identifier instead. */
   accountId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of AccountService.GetAccount. */
@@ -87,7 +90,10 @@ export interface LookupAccountResponse {
   account: Account | undefined;
 }
 
-/** Request of AccountService.SearchAccounts. Unset filters match everything. */
+/**
+ * Request of AccountService.SearchAccounts. Unset filters match everything; set filters must all
+ * match.
+ */
 export interface SearchAccountsRequest {
   /** The program to search. Required. */
   programId: string;
@@ -123,6 +129,14 @@ export interface SearchAccountsRequest {
    * the same as in the request that returned it, or the call fails with FIELD_INVALID.
    */
   pageToken: string;
+  /**
+   * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+   * matches an account when one of its identifiers' values starts with it, or, for a member of
+   * the account, a word of the given, family or display name, the city, the postal code, the
+   * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+   * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+   */
+  query: string;
 }
 
 /** Response of AccountService.SearchAccounts. */
@@ -141,18 +155,42 @@ export interface UpdateAccountStatusRequest {
    * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
    */
   requestId: string;
-  /** Required. */
+  /** The account's id; or set account_identifier instead. */
   accountId: string;
   /** The new status. Required. */
   status: AccountStatus;
   /** Why the status changes, for the audit trail. At most 256 characters. */
   note: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of AccountService.UpdateAccountStatus. */
 export interface UpdateAccountStatusResponse {
   /** The account after the change. */
   account: Account | undefined;
+}
+
+/** Request of AccountService.DeleteAccount. */
+export interface DeleteAccountRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The account's id; or set account_identifier instead. */
+  accountId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /** Why the account is deleted, for the audit trail. At most 256 characters. */
+  note: string;
+}
+
+/** Response of AccountService.DeleteAccount. Empty: success means the account is gone. */
+export interface DeleteAccountResponse {
 }
 
 /** Request of AccountService.AddIdentifier. */
@@ -163,10 +201,14 @@ export interface AddIdentifierRequest {
    * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
    */
   requestId: string;
-  /** Required. */
+  /** The account's id; or set account_identifier instead. */
   accountId: string;
   /** The identifier to add. Required. */
-  identifier: Identifier | undefined;
+  identifier:
+    | Identifier
+    | undefined;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of AccountService.AddIdentifier. */
@@ -183,10 +225,14 @@ export interface RemoveIdentifierRequest {
    * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
    */
   requestId: string;
-  /** Required. */
+  /** The account's id; or set account_identifier instead. */
   accountId: string;
   /** The identifier to remove. Required. */
-  identifier: Identifier | undefined;
+  identifier:
+    | Identifier
+    | undefined;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of AccountService.RemoveIdentifier. */
@@ -213,6 +259,48 @@ export interface CreateUserResponse {
   user: User | undefined;
 }
 
+/** Request of AccountService.GetUser. */
+export interface GetUserRequest {
+  /** Required. */
+  userId: string;
+}
+
+/** Response of AccountService.GetUser. */
+export interface GetUserResponse {
+  /** The user. */
+  user: User | undefined;
+}
+
+/** Request of AccountService.UpdateUser. */
+export interface UpdateUserRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /**
+   * The user's new data; user.user_id names the user (required). The fields named by
+   * update_mask are replaced; create_time and update_time are output only.
+   */
+  user:
+    | User
+    | undefined;
+  /**
+   * The User fields to replace, by name: "external_user_id", "display_name", "email",
+   * "phone_number", "given_name", "family_name", "birth_date", "address" (as a whole),
+   * "properties" (as a whole). Empty: all of them (the request's user replaces the stored one).
+   * An unknown name fails with FIELD_INVALID (field "update_mask").
+   */
+  updateMask: string[] | undefined;
+}
+
+/** Response of AccountService.UpdateUser. */
+export interface UpdateUserResponse {
+  /** The user after the change. */
+  user: User | undefined;
+}
+
 /** Request of AccountService.AddMembership. */
 export interface AddMembershipRequest {
   /**
@@ -221,7 +309,7 @@ export interface AddMembershipRequest {
    * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
    */
   requestId: string;
-  /** The account to join. Required. */
+  /** The account to join; or set account_identifier instead. */
   accountId: string;
   /** The user who joins. Required. */
   userId: string;
@@ -229,6 +317,15 @@ export interface AddMembershipRequest {
   role: MembershipRole;
   /** Marketing channels the user consents to; no duplicates. Empty: no consent. */
   marketingOptIns: MarketingChannel[];
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * The partner through which the user joins (see Membership.partner_id). At most 64
+   * characters of letters, digits, "_", ".", "-". Empty: none.
+   */
+  partnerId: string;
 }
 
 /** Response of AccountService.AddMembership. */
@@ -245,10 +342,12 @@ export interface RemoveMembershipRequest {
    * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
    */
   requestId: string;
-  /** Required. */
+  /** The account's id; or set account_identifier instead. */
   accountId: string;
   /** Required. */
   userId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of AccountService.RemoveMembership. Empty: success means the membership is gone. */
@@ -265,6 +364,9 @@ export interface ListMembershipsRequest {
     | //
     /** The memberships of this user. */
     { $case: "userId"; value: string }
+    | //
+    /** The memberships of the account that holds this identifier. */
+    { $case: "accountIdentifier"; value: Identifier }
     | undefined;
   /**
    * Maximum number of memberships to return: 0 means 50; values above 500 are treated as 500;
@@ -467,13 +569,16 @@ export const CreateAccountResponse: MessageFns<CreateAccountResponse> = {
 };
 
 function createBaseGetAccountRequest(): GetAccountRequest {
-  return { accountId: "" };
+  return { accountId: "", accountIdentifier: undefined };
 }
 
 export const GetAccountRequest: MessageFns<GetAccountRequest> = {
   encode(message: GetAccountRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.accountId !== "") {
       writer.uint32(10).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -499,6 +604,14 @@ export const GetAccountRequest: MessageFns<GetAccountRequest> = {
             message.accountId = reader.string();
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -518,6 +631,11 @@ export const GetAccountRequest: MessageFns<GetAccountRequest> = {
         : isSet(object.account_id)
         ? globalThis.String(object.account_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -525,6 +643,9 @@ export const GetAccountRequest: MessageFns<GetAccountRequest> = {
     const obj: any = {};
     if (message.accountId !== "") {
       obj.accountId = message.accountId;
+    }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
     return obj;
   },
@@ -535,6 +656,9 @@ export const GetAccountRequest: MessageFns<GetAccountRequest> = {
   fromPartial(object: DeepPartial<GetAccountRequest>): GetAccountRequest {
     const message = createBaseGetAccountRequest();
     message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -779,6 +903,7 @@ function createBaseSearchAccountsRequest(): SearchAccountsRequest {
     createEndTime: undefined,
     pageSize: 0,
     pageToken: "",
+    query: "",
   };
 }
 
@@ -814,6 +939,9 @@ export const SearchAccountsRequest: MessageFns<SearchAccountsRequest> = {
     }
     if (message.pageToken !== "") {
       writer.uint32(74).string(message.pageToken);
+    }
+    if (message.query !== "") {
+      writer.uint32(82).string(message.query);
     }
     return writer;
   },
@@ -913,6 +1041,14 @@ export const SearchAccountsRequest: MessageFns<SearchAccountsRequest> = {
             message.pageToken = reader.string();
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.query = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -970,6 +1106,7 @@ export const SearchAccountsRequest: MessageFns<SearchAccountsRequest> = {
         : isSet(object.page_token)
         ? globalThis.String(object.page_token)
         : "",
+      query: isSet(object.query) ? globalThis.String(object.query) : "",
     };
   },
 
@@ -1002,6 +1139,9 @@ export const SearchAccountsRequest: MessageFns<SearchAccountsRequest> = {
     if (message.pageToken !== "") {
       obj.pageToken = message.pageToken;
     }
+    if (message.query !== "") {
+      obj.query = message.query;
+    }
     return obj;
   },
 
@@ -1023,6 +1163,7 @@ export const SearchAccountsRequest: MessageFns<SearchAccountsRequest> = {
       : undefined;
     message.pageSize = object.pageSize ?? 0;
     message.pageToken = object.pageToken ?? "";
+    message.query = object.query ?? "";
     return message;
   },
 };
@@ -1117,7 +1258,7 @@ export const SearchAccountsResponse: MessageFns<SearchAccountsResponse> = {
 };
 
 function createBaseUpdateAccountStatusRequest(): UpdateAccountStatusRequest {
-  return { requestId: "", accountId: "", status: 0, note: "" };
+  return { requestId: "", accountId: "", status: 0, note: "", accountIdentifier: undefined };
 }
 
 export const UpdateAccountStatusRequest: MessageFns<UpdateAccountStatusRequest> = {
@@ -1133,6 +1274,9 @@ export const UpdateAccountStatusRequest: MessageFns<UpdateAccountStatusRequest> 
     }
     if (message.note !== "") {
       writer.uint32(34).string(message.note);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -1182,6 +1326,14 @@ export const UpdateAccountStatusRequest: MessageFns<UpdateAccountStatusRequest> 
             message.note = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1208,6 +1360,11 @@ export const UpdateAccountStatusRequest: MessageFns<UpdateAccountStatusRequest> 
         : "",
       status: isSet(object.status) ? accountStatusFromJSON(object.status) : 0,
       note: isSet(object.note) ? globalThis.String(object.note) : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -1225,6 +1382,9 @@ export const UpdateAccountStatusRequest: MessageFns<UpdateAccountStatusRequest> 
     if (message.note !== "") {
       obj.note = message.note;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -1237,6 +1397,9 @@ export const UpdateAccountStatusRequest: MessageFns<UpdateAccountStatusRequest> 
     message.accountId = object.accountId ?? "";
     message.status = object.status ?? 0;
     message.note = object.note ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -1310,8 +1473,191 @@ export const UpdateAccountStatusResponse: MessageFns<UpdateAccountStatusResponse
   },
 };
 
+function createBaseDeleteAccountRequest(): DeleteAccountRequest {
+  return { requestId: "", accountId: "", accountIdentifier: undefined, note: "" };
+}
+
+export const DeleteAccountRequest: MessageFns<DeleteAccountRequest> = {
+  encode(message: DeleteAccountRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.accountId !== "") {
+      writer.uint32(18).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(26).fork()).join();
+    }
+    if (message.note !== "") {
+      writer.uint32(34).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeleteAccountRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeleteAccountRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeleteAccountRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: DeleteAccountRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DeleteAccountRequest>): DeleteAccountRequest {
+    return DeleteAccountRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DeleteAccountRequest>): DeleteAccountRequest {
+    const message = createBaseDeleteAccountRequest();
+    message.requestId = object.requestId ?? "";
+    message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseDeleteAccountResponse(): DeleteAccountResponse {
+  return {};
+}
+
+export const DeleteAccountResponse: MessageFns<DeleteAccountResponse> = {
+  encode(_: DeleteAccountResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeleteAccountResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeleteAccountResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): DeleteAccountResponse {
+    return {};
+  },
+
+  toJSON(_: DeleteAccountResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<DeleteAccountResponse>): DeleteAccountResponse {
+    return DeleteAccountResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<DeleteAccountResponse>): DeleteAccountResponse {
+    const message = createBaseDeleteAccountResponse();
+    return message;
+  },
+};
+
 function createBaseAddIdentifierRequest(): AddIdentifierRequest {
-  return { requestId: "", accountId: "", identifier: undefined };
+  return { requestId: "", accountId: "", identifier: undefined, accountIdentifier: undefined };
 }
 
 export const AddIdentifierRequest: MessageFns<AddIdentifierRequest> = {
@@ -1324,6 +1670,9 @@ export const AddIdentifierRequest: MessageFns<AddIdentifierRequest> = {
     }
     if (message.identifier !== undefined) {
       Identifier.encode(message.identifier, writer.uint32(26).fork()).join();
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -1365,6 +1714,14 @@ export const AddIdentifierRequest: MessageFns<AddIdentifierRequest> = {
             message.identifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1390,6 +1747,11 @@ export const AddIdentifierRequest: MessageFns<AddIdentifierRequest> = {
         ? globalThis.String(object.account_id)
         : "",
       identifier: isSet(object.identifier) ? Identifier.fromJSON(object.identifier) : undefined,
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -1404,6 +1766,9 @@ export const AddIdentifierRequest: MessageFns<AddIdentifierRequest> = {
     if (message.identifier !== undefined) {
       obj.identifier = Identifier.toJSON(message.identifier);
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -1416,6 +1781,9 @@ export const AddIdentifierRequest: MessageFns<AddIdentifierRequest> = {
     message.accountId = object.accountId ?? "";
     message.identifier = (object.identifier !== undefined && object.identifier !== null)
       ? Identifier.fromPartial(object.identifier)
+      : undefined;
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
     return message;
   },
@@ -1491,7 +1859,7 @@ export const AddIdentifierResponse: MessageFns<AddIdentifierResponse> = {
 };
 
 function createBaseRemoveIdentifierRequest(): RemoveIdentifierRequest {
-  return { requestId: "", accountId: "", identifier: undefined };
+  return { requestId: "", accountId: "", identifier: undefined, accountIdentifier: undefined };
 }
 
 export const RemoveIdentifierRequest: MessageFns<RemoveIdentifierRequest> = {
@@ -1504,6 +1872,9 @@ export const RemoveIdentifierRequest: MessageFns<RemoveIdentifierRequest> = {
     }
     if (message.identifier !== undefined) {
       Identifier.encode(message.identifier, writer.uint32(26).fork()).join();
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -1545,6 +1916,14 @@ export const RemoveIdentifierRequest: MessageFns<RemoveIdentifierRequest> = {
             message.identifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1570,6 +1949,11 @@ export const RemoveIdentifierRequest: MessageFns<RemoveIdentifierRequest> = {
         ? globalThis.String(object.account_id)
         : "",
       identifier: isSet(object.identifier) ? Identifier.fromJSON(object.identifier) : undefined,
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -1584,6 +1968,9 @@ export const RemoveIdentifierRequest: MessageFns<RemoveIdentifierRequest> = {
     if (message.identifier !== undefined) {
       obj.identifier = Identifier.toJSON(message.identifier);
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -1596,6 +1983,9 @@ export const RemoveIdentifierRequest: MessageFns<RemoveIdentifierRequest> = {
     message.accountId = object.accountId ?? "";
     message.identifier = (object.identifier !== undefined && object.identifier !== null)
       ? Identifier.fromPartial(object.identifier)
+      : undefined;
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
     return message;
   },
@@ -1826,8 +2216,332 @@ export const CreateUserResponse: MessageFns<CreateUserResponse> = {
   },
 };
 
+function createBaseGetUserRequest(): GetUserRequest {
+  return { userId: "" };
+}
+
+export const GetUserRequest: MessageFns<GetUserRequest> = {
+  encode(message: GetUserRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.userId !== "") {
+      writer.uint32(10).string(message.userId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetUserRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetUserRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.userId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetUserRequest {
+    return {
+      userId: isSet(object.userId)
+        ? globalThis.String(object.userId)
+        : isSet(object.user_id)
+        ? globalThis.String(object.user_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetUserRequest): unknown {
+    const obj: any = {};
+    if (message.userId !== "") {
+      obj.userId = message.userId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetUserRequest>): GetUserRequest {
+    return GetUserRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetUserRequest>): GetUserRequest {
+    const message = createBaseGetUserRequest();
+    message.userId = object.userId ?? "";
+    return message;
+  },
+};
+
+function createBaseGetUserResponse(): GetUserResponse {
+  return { user: undefined };
+}
+
+export const GetUserResponse: MessageFns<GetUserResponse> = {
+  encode(message: GetUserResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetUserResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetUserResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.user = User.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetUserResponse {
+    return { user: isSet(object.user) ? User.fromJSON(object.user) : undefined };
+  },
+
+  toJSON(message: GetUserResponse): unknown {
+    const obj: any = {};
+    if (message.user !== undefined) {
+      obj.user = User.toJSON(message.user);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetUserResponse>): GetUserResponse {
+    return GetUserResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetUserResponse>): GetUserResponse {
+    const message = createBaseGetUserResponse();
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateUserRequest(): UpdateUserRequest {
+  return { requestId: "", user: undefined, updateMask: undefined };
+}
+
+export const UpdateUserRequest: MessageFns<UpdateUserRequest> = {
+  encode(message: UpdateUserRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(18).fork()).join();
+    }
+    if (message.updateMask !== undefined) {
+      FieldMask.encode(FieldMask.wrap(message.updateMask), writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateUserRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateUserRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.user = User.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.updateMask = FieldMask.unwrap(FieldMask.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateUserRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      user: isSet(object.user) ? User.fromJSON(object.user) : undefined,
+      updateMask: isSet(object.updateMask)
+        ? FieldMask.unwrap(FieldMask.fromJSON(object.updateMask))
+        : isSet(object.update_mask)
+        ? FieldMask.unwrap(FieldMask.fromJSON(object.update_mask))
+        : undefined,
+    };
+  },
+
+  toJSON(message: UpdateUserRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.user !== undefined) {
+      obj.user = User.toJSON(message.user);
+    }
+    if (message.updateMask !== undefined) {
+      obj.updateMask = FieldMask.toJSON(FieldMask.wrap(message.updateMask));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateUserRequest>): UpdateUserRequest {
+    return UpdateUserRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateUserRequest>): UpdateUserRequest {
+    const message = createBaseUpdateUserRequest();
+    message.requestId = object.requestId ?? "";
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    message.updateMask = object.updateMask ?? undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateUserResponse(): UpdateUserResponse {
+  return { user: undefined };
+}
+
+export const UpdateUserResponse: MessageFns<UpdateUserResponse> = {
+  encode(message: UpdateUserResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.user !== undefined) {
+      User.encode(message.user, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateUserResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateUserResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.user = User.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateUserResponse {
+    return { user: isSet(object.user) ? User.fromJSON(object.user) : undefined };
+  },
+
+  toJSON(message: UpdateUserResponse): unknown {
+    const obj: any = {};
+    if (message.user !== undefined) {
+      obj.user = User.toJSON(message.user);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateUserResponse>): UpdateUserResponse {
+    return UpdateUserResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateUserResponse>): UpdateUserResponse {
+    const message = createBaseUpdateUserResponse();
+    message.user = (object.user !== undefined && object.user !== null) ? User.fromPartial(object.user) : undefined;
+    return message;
+  },
+};
+
 function createBaseAddMembershipRequest(): AddMembershipRequest {
-  return { requestId: "", accountId: "", userId: "", role: 0, marketingOptIns: [] };
+  return {
+    requestId: "",
+    accountId: "",
+    userId: "",
+    role: 0,
+    marketingOptIns: [],
+    accountIdentifier: undefined,
+    partnerId: "",
+  };
 }
 
 export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
@@ -1850,6 +2564,12 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
         writer.int32(v);
       }
       writer.join();
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(50).fork()).join();
+    }
+    if (message.partnerId !== "") {
+      writer.uint32(58).string(message.partnerId);
     }
     return writer;
   },
@@ -1917,6 +2637,22 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
 
             break;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.partnerId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1952,6 +2688,16 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
         : globalThis.Array.isArray(object?.marketing_opt_ins)
         ? object.marketing_opt_ins.map((e: any) => marketingChannelFromJSON(e))
         : [],
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
+      partnerId: isSet(object.partnerId)
+        ? globalThis.String(object.partnerId)
+        : isSet(object.partner_id)
+        ? globalThis.String(object.partner_id)
+        : "",
     };
   },
 
@@ -1972,6 +2718,12 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
     if (message.marketingOptIns?.length) {
       obj.marketingOptIns = message.marketingOptIns.map((e) => marketingChannelToJSON(e));
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
+    if (message.partnerId !== "") {
+      obj.partnerId = message.partnerId;
+    }
     return obj;
   },
 
@@ -1985,6 +2737,10 @@ export const AddMembershipRequest: MessageFns<AddMembershipRequest> = {
     message.userId = object.userId ?? "";
     message.role = object.role ?? 0;
     message.marketingOptIns = object.marketingOptIns?.map((e) => e) || [];
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
+    message.partnerId = object.partnerId ?? "";
     return message;
   },
 };
@@ -2059,7 +2815,7 @@ export const AddMembershipResponse: MessageFns<AddMembershipResponse> = {
 };
 
 function createBaseRemoveMembershipRequest(): RemoveMembershipRequest {
-  return { requestId: "", accountId: "", userId: "" };
+  return { requestId: "", accountId: "", userId: "", accountIdentifier: undefined };
 }
 
 export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
@@ -2072,6 +2828,9 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
     }
     if (message.userId !== "") {
       writer.uint32(26).string(message.userId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -2113,6 +2872,14 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
             message.userId = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2142,6 +2909,11 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
         : isSet(object.user_id)
         ? globalThis.String(object.user_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -2156,6 +2928,9 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
     if (message.userId !== "") {
       obj.userId = message.userId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -2167,6 +2942,9 @@ export const RemoveMembershipRequest: MessageFns<RemoveMembershipRequest> = {
     message.requestId = object.requestId ?? "";
     message.accountId = object.accountId ?? "";
     message.userId = object.userId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -2236,6 +3014,9 @@ export const ListMembershipsRequest: MessageFns<ListMembershipsRequest> = {
       case "userId":
         writer.uint32(18).string(message.scope.value);
         break;
+      case "accountIdentifier":
+        Identifier.encode(message.scope.value, writer.uint32(42).fork()).join();
+        break;
     }
     if (message.pageSize !== 0) {
       writer.uint32(24).int32(message.pageSize);
@@ -2273,6 +3054,14 @@ export const ListMembershipsRequest: MessageFns<ListMembershipsRequest> = {
             }
 
             message.scope = { $case: "userId", value: reader.string() };
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.scope = { $case: "accountIdentifier", value: Identifier.decode(reader, reader.uint32()) };
             continue;
           }
           case 3: {
@@ -2313,6 +3102,10 @@ export const ListMembershipsRequest: MessageFns<ListMembershipsRequest> = {
         ? { $case: "userId", value: globalThis.String(object.userId) }
         : isSet(object.user_id)
         ? { $case: "userId", value: globalThis.String(object.user_id) }
+        : isSet(object.accountIdentifier)
+        ? { $case: "accountIdentifier", value: Identifier.fromJSON(object.accountIdentifier) }
+        : isSet(object.account_identifier)
+        ? { $case: "accountIdentifier", value: Identifier.fromJSON(object.account_identifier) }
         : undefined,
       pageSize: isSet(object.pageSize)
         ? globalThis.Number(object.pageSize)
@@ -2333,6 +3126,8 @@ export const ListMembershipsRequest: MessageFns<ListMembershipsRequest> = {
       obj.accountId = message.scope.value;
     } else if (message.scope?.$case === "userId") {
       obj.userId = message.scope.value;
+    } else if (message.scope?.$case === "accountIdentifier") {
+      obj.accountIdentifier = Identifier.toJSON(message.scope.value);
     }
     if (message.pageSize !== 0) {
       obj.pageSize = Math.round(message.pageSize);
@@ -2358,6 +3153,12 @@ export const ListMembershipsRequest: MessageFns<ListMembershipsRequest> = {
       case "userId": {
         if (object.scope?.value !== undefined && object.scope?.value !== null) {
           message.scope = { $case: "userId", value: object.scope.value };
+        }
+        break;
+      }
+      case "accountIdentifier": {
+        if (object.scope?.value !== undefined && object.scope?.value !== null) {
+          message.scope = { $case: "accountIdentifier", value: Identifier.fromPartial(object.scope.value) };
         }
         break;
       }
@@ -2463,7 +3264,10 @@ export const ListMembershipsResponse: MessageFns<ListMembershipsResponse> = {
  * Accounts, their identifiers, users and memberships.
  *
  * Every resource is scoped to the caller's organisation (from the access token): ids of another
- * organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+ * organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+ * an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+ * by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+ * (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
  * ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
  * with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
  * metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -2489,9 +3293,9 @@ export const AccountServiceService = {
     responseDeserialize: (value: Buffer): CreateAccountResponse => CreateAccountResponse.decode(value),
   },
   /**
-   * Reads one account by id.
+   * Reads one account by id or identifier.
    *
-   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
    */
   getAccount: {
     path: "/rewards.accounts.v1.AccountService/GetAccount" as const,
@@ -2533,11 +3337,11 @@ export const AccountServiceService = {
     responseDeserialize: (value: Buffer): SearchAccountsResponse => SearchAccountsResponse.decode(value),
   },
   /**
-   * Moves an account to another status. Allowed: ACTIVE <-> SUSPENDED, and ACTIVE or SUSPENDED
-   * -> CLOSED. Setting the current status again succeeds without change.
+   * Moves an account to another status. Allowed: ACTIVE <-> LOCKED, and ACTIVE or LOCKED
+   * -> DEACTIVATED. Setting the current status again succeeds without change.
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-   * (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+   * (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
    */
   updateAccountStatus: {
     path: "/rewards.accounts.v1.AccountService/UpdateAccountStatus" as const,
@@ -2551,12 +3355,29 @@ export const AccountServiceService = {
     responseDeserialize: (value: Buffer): UpdateAccountStatusResponse => UpdateAccountStatusResponse.decode(value),
   },
   /**
+   * Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+   * free for other accounts and its memberships end. Its ledger history is kept.
+   *
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+   */
+  deleteAccount: {
+    path: "/rewards.accounts.v1.AccountService/DeleteAccount" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: DeleteAccountRequest): Buffer => Buffer.from(DeleteAccountRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): DeleteAccountRequest => DeleteAccountRequest.decode(value),
+    responseSerialize: (value: DeleteAccountResponse): Buffer =>
+      Buffer.from(DeleteAccountResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): DeleteAccountResponse => DeleteAccountResponse.decode(value),
+  },
+  /**
    * Adds one identifier to an account. Adding one the account already holds succeeds
    * without change.
    *
-   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-   * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-   * FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+   * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+   * program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+   * (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
    */
   addIdentifier: {
     path: "/rewards.accounts.v1.AccountService/AddIdentifier" as const,
@@ -2569,7 +3390,9 @@ export const AccountServiceService = {
     responseDeserialize: (value: Buffer): AddIdentifierResponse => AddIdentifierResponse.decode(value),
   },
   /**
-   * Removes one identifier from an account; the pair becomes free for another account.
+   * Removes one identifier from an account; the pair becomes free for another account. An
+   * account may be left without identifiers (it is still reachable by account_id), as
+   * CreateAccount allows.
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
    * not hold it).
@@ -2600,12 +3423,42 @@ export const AccountServiceService = {
     responseDeserialize: (value: Buffer): CreateUserResponse => CreateUserResponse.decode(value),
   },
   /**
+   * Reads one user.
+   *
+   * Errors: USER_NOT_FOUND (NOT_FOUND).
+   */
+  getUser: {
+    path: "/rewards.accounts.v1.AccountService/GetUser" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetUserRequest): Buffer => Buffer.from(GetUserRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetUserRequest => GetUserRequest.decode(value),
+    responseSerialize: (value: GetUserResponse): Buffer => Buffer.from(GetUserResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetUserResponse => GetUserResponse.decode(value),
+  },
+  /**
+   * Changes a user's personal data.
+   *
+   * Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+   * external_user_id is taken).
+   */
+  updateUser: {
+    path: "/rewards.accounts.v1.AccountService/UpdateUser" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: UpdateUserRequest): Buffer => Buffer.from(UpdateUserRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): UpdateUserRequest => UpdateUserRequest.decode(value),
+    responseSerialize: (value: UpdateUserResponse): Buffer => Buffer.from(UpdateUserResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdateUserResponse => UpdateUserResponse.decode(value),
+  },
+  /**
    * Makes a user a member of an account with a role and marketing opt-ins.
    *
    * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-   * (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-   * member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-   * (FAILED_PRECONDITION; the account has the maximum number of members).
+   * (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+   * the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+   * ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+   * "membership_count_max").
    */
   addMembership: {
     path: "/rewards.accounts.v1.AccountService/AddMembership" as const,
@@ -2620,7 +3473,7 @@ export const AccountServiceService = {
   /**
    * Ends a user's membership of an account.
    *
-   * Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
    */
   removeMembership: {
     path: "/rewards.accounts.v1.AccountService/RemoveMembership" as const,
@@ -2634,7 +3487,8 @@ export const AccountServiceService = {
     responseDeserialize: (value: Buffer): RemoveMembershipResponse => RemoveMembershipResponse.decode(value),
   },
   /**
-   * Lists the memberships of one account or of one user, oldest first.
+   * Lists the memberships of one account or of one user, oldest first (by create_time, then
+   * the other id).
    *
    * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
    */
@@ -2660,9 +3514,9 @@ export interface AccountServiceServer extends UntypedServiceImplementation {
    */
   createAccount: handleUnaryCall<CreateAccountRequest, CreateAccountResponse>;
   /**
-   * Reads one account by id.
+   * Reads one account by id or identifier.
    *
-   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
    */
   getAccount: handleUnaryCall<GetAccountRequest, GetAccountResponse>;
   /**
@@ -2677,24 +3531,34 @@ export interface AccountServiceServer extends UntypedServiceImplementation {
    */
   searchAccounts: handleUnaryCall<SearchAccountsRequest, SearchAccountsResponse>;
   /**
-   * Moves an account to another status. Allowed: ACTIVE <-> SUSPENDED, and ACTIVE or SUSPENDED
-   * -> CLOSED. Setting the current status again succeeds without change.
+   * Moves an account to another status. Allowed: ACTIVE <-> LOCKED, and ACTIVE or LOCKED
+   * -> DEACTIVATED. Setting the current status again succeeds without change.
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-   * (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+   * (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
    */
   updateAccountStatus: handleUnaryCall<UpdateAccountStatusRequest, UpdateAccountStatusResponse>;
+  /**
+   * Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+   * free for other accounts and its memberships end. Its ledger history is kept.
+   *
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+   */
+  deleteAccount: handleUnaryCall<DeleteAccountRequest, DeleteAccountResponse>;
   /**
    * Adds one identifier to an account. Adding one the account already holds succeeds
    * without change.
    *
-   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-   * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-   * FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+   * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+   * program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+   * (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
    */
   addIdentifier: handleUnaryCall<AddIdentifierRequest, AddIdentifierResponse>;
   /**
-   * Removes one identifier from an account; the pair becomes free for another account.
+   * Removes one identifier from an account; the pair becomes free for another account. An
+   * account may be left without identifiers (it is still reachable by account_id), as
+   * CreateAccount allows.
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
    * not hold it).
@@ -2707,22 +3571,37 @@ export interface AccountServiceServer extends UntypedServiceImplementation {
    */
   createUser: handleUnaryCall<CreateUserRequest, CreateUserResponse>;
   /**
+   * Reads one user.
+   *
+   * Errors: USER_NOT_FOUND (NOT_FOUND).
+   */
+  getUser: handleUnaryCall<GetUserRequest, GetUserResponse>;
+  /**
+   * Changes a user's personal data.
+   *
+   * Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+   * external_user_id is taken).
+   */
+  updateUser: handleUnaryCall<UpdateUserRequest, UpdateUserResponse>;
+  /**
    * Makes a user a member of an account with a role and marketing opt-ins.
    *
    * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-   * (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-   * member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-   * (FAILED_PRECONDITION; the account has the maximum number of members).
+   * (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+   * the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+   * ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+   * "membership_count_max").
    */
   addMembership: handleUnaryCall<AddMembershipRequest, AddMembershipResponse>;
   /**
    * Ends a user's membership of an account.
    *
-   * Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
    */
   removeMembership: handleUnaryCall<RemoveMembershipRequest, RemoveMembershipResponse>;
   /**
-   * Lists the memberships of one account or of one user, oldest first.
+   * Lists the memberships of one account or of one user, oldest first (by create_time, then
+   * the other id).
    *
    * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
    */
@@ -2752,9 +3631,9 @@ export interface AccountServiceClient extends Client {
     callback: (error: ServiceError | null, response: CreateAccountResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Reads one account by id.
+   * Reads one account by id or identifier.
    *
-   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
    */
   getAccount(
     request: GetAccountRequest,
@@ -2811,11 +3690,11 @@ export interface AccountServiceClient extends Client {
     callback: (error: ServiceError | null, response: SearchAccountsResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Moves an account to another status. Allowed: ACTIVE <-> SUSPENDED, and ACTIVE or SUSPENDED
-   * -> CLOSED. Setting the current status again succeeds without change.
+   * Moves an account to another status. Allowed: ACTIVE <-> LOCKED, and ACTIVE or LOCKED
+   * -> DEACTIVATED. Setting the current status again succeeds without change.
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-   * (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+   * (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
    */
   updateAccountStatus(
     request: UpdateAccountStatusRequest,
@@ -2831,14 +3710,36 @@ export interface AccountServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: UpdateAccountStatusResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+   * free for other accounts and its memberships end. Its ledger history is kept.
+   *
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+   */
+  deleteAccount(
+    request: DeleteAccountRequest,
+    callback: (error: ServiceError | null, response: DeleteAccountResponse) => void,
+  ): ClientUnaryCall;
+  deleteAccount(
+    request: DeleteAccountRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: DeleteAccountResponse) => void,
+  ): ClientUnaryCall;
+  deleteAccount(
+    request: DeleteAccountRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: DeleteAccountResponse) => void,
   ): ClientUnaryCall;
   /**
    * Adds one identifier to an account. Adding one the account already holds succeeds
    * without change.
    *
-   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-   * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-   * FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+   * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+   * program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+   * (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
    */
   addIdentifier(
     request: AddIdentifierRequest,
@@ -2856,7 +3757,9 @@ export interface AccountServiceClient extends Client {
     callback: (error: ServiceError | null, response: AddIdentifierResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Removes one identifier from an account; the pair becomes free for another account.
+   * Removes one identifier from an account; the pair becomes free for another account. An
+   * account may be left without identifiers (it is still reachable by account_id), as
+   * CreateAccount allows.
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
    * not hold it).
@@ -2897,12 +3800,54 @@ export interface AccountServiceClient extends Client {
     callback: (error: ServiceError | null, response: CreateUserResponse) => void,
   ): ClientUnaryCall;
   /**
+   * Reads one user.
+   *
+   * Errors: USER_NOT_FOUND (NOT_FOUND).
+   */
+  getUser(
+    request: GetUserRequest,
+    callback: (error: ServiceError | null, response: GetUserResponse) => void,
+  ): ClientUnaryCall;
+  getUser(
+    request: GetUserRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetUserResponse) => void,
+  ): ClientUnaryCall;
+  getUser(
+    request: GetUserRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetUserResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Changes a user's personal data.
+   *
+   * Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+   * external_user_id is taken).
+   */
+  updateUser(
+    request: UpdateUserRequest,
+    callback: (error: ServiceError | null, response: UpdateUserResponse) => void,
+  ): ClientUnaryCall;
+  updateUser(
+    request: UpdateUserRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: UpdateUserResponse) => void,
+  ): ClientUnaryCall;
+  updateUser(
+    request: UpdateUserRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: UpdateUserResponse) => void,
+  ): ClientUnaryCall;
+  /**
    * Makes a user a member of an account with a role and marketing opt-ins.
    *
    * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-   * (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-   * member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-   * (FAILED_PRECONDITION; the account has the maximum number of members).
+   * (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+   * the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+   * ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+   * "membership_count_max").
    */
   addMembership(
     request: AddMembershipRequest,
@@ -2922,7 +3867,7 @@ export interface AccountServiceClient extends Client {
   /**
    * Ends a user's membership of an account.
    *
-   * Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
    */
   removeMembership(
     request: RemoveMembershipRequest,
@@ -2940,7 +3885,8 @@ export interface AccountServiceClient extends Client {
     callback: (error: ServiceError | null, response: RemoveMembershipResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Lists the memberships of one account or of one user, oldest first.
+   * Lists the memberships of one account or of one user, oldest first (by create_time, then
+   * the other id).
    *
    * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
    */

@@ -15,12 +15,15 @@ export enum AccountStatus {
   /** ACCOUNT_STATUS_ACTIVE - The account can earn, redeem and be issued coupons. New accounts start here. */
   ACCOUNT_STATUS_ACTIVE = 1,
   /**
-   * ACCOUNT_STATUS_SUSPENDED - Temporarily blocked: every earn, burn, issue and redemption fails with ACCOUNT_NOT_ACTIVE.
+   * ACCOUNT_STATUS_LOCKED - Temporarily blocked: every earn, burn, issue and redemption fails with ACCOUNT_NOT_ACTIVE.
    * Can return to ACTIVE.
    */
-  ACCOUNT_STATUS_SUSPENDED = 2,
-  /** ACCOUNT_STATUS_CLOSED - Final: the account can never become ACTIVE again. Its ledger history is kept. */
-  ACCOUNT_STATUS_CLOSED = 3,
+  ACCOUNT_STATUS_LOCKED = 2,
+  /**
+   * ACCOUNT_STATUS_DEACTIVATED - Final: the account can never become ACTIVE again; earn, burn, issue and redemption fail with
+   * ACCOUNT_NOT_ACTIVE, and it gets no new identifiers or members. Its ledger history is kept.
+   */
+  ACCOUNT_STATUS_DEACTIVATED = 3,
   UNRECOGNIZED = -1,
 }
 
@@ -33,11 +36,11 @@ export function accountStatusFromJSON(object: any): AccountStatus {
     case "ACCOUNT_STATUS_ACTIVE":
       return AccountStatus.ACCOUNT_STATUS_ACTIVE;
     case 2:
-    case "ACCOUNT_STATUS_SUSPENDED":
-      return AccountStatus.ACCOUNT_STATUS_SUSPENDED;
+    case "ACCOUNT_STATUS_LOCKED":
+      return AccountStatus.ACCOUNT_STATUS_LOCKED;
     case 3:
-    case "ACCOUNT_STATUS_CLOSED":
-      return AccountStatus.ACCOUNT_STATUS_CLOSED;
+    case "ACCOUNT_STATUS_DEACTIVATED":
+      return AccountStatus.ACCOUNT_STATUS_DEACTIVATED;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -51,10 +54,10 @@ export function accountStatusToJSON(object: AccountStatus): string {
       return "ACCOUNT_STATUS_UNSPECIFIED";
     case AccountStatus.ACCOUNT_STATUS_ACTIVE:
       return "ACCOUNT_STATUS_ACTIVE";
-    case AccountStatus.ACCOUNT_STATUS_SUSPENDED:
-      return "ACCOUNT_STATUS_SUSPENDED";
-    case AccountStatus.ACCOUNT_STATUS_CLOSED:
-      return "ACCOUNT_STATUS_CLOSED";
+    case AccountStatus.ACCOUNT_STATUS_LOCKED:
+      return "ACCOUNT_STATUS_LOCKED";
+    case AccountStatus.ACCOUNT_STATUS_DEACTIVATED:
+      return "ACCOUNT_STATUS_DEACTIVATED";
     case AccountStatus.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -71,10 +74,15 @@ export enum IdentifierType {
   IDENTIFIER_TYPE_CARDCODE = 2,
   /** IDENTIFIER_TYPE_EXTERNALCODE - An id in a system of the client (CRM, e-shop). */
   IDENTIFIER_TYPE_EXTERNALCODE = 3,
-  /** IDENTIFIER_TYPE_PHONE - A phone number in E.164 form, e.g. "+4915112345678". */
+  /**
+   * IDENTIFIER_TYPE_PHONE - A phone number in E.164 form: "+", then 7 to 15 digits, the first not 0, e.g.
+   * "+4915112345678".
+   */
   IDENTIFIER_TYPE_PHONE = 4,
   /** IDENTIFIER_TYPE_ID - A national or other identity document number. */
   IDENTIFIER_TYPE_ID = 5,
+  /** IDENTIFIER_TYPE_EMAIL - An e-mail address (local@domain, at most 254 characters). Stored and matched lower-cased. */
+  IDENTIFIER_TYPE_EMAIL = 6,
   UNRECOGNIZED = -1,
 }
 
@@ -98,6 +106,9 @@ export function identifierTypeFromJSON(object: any): IdentifierType {
     case 5:
     case "IDENTIFIER_TYPE_ID":
       return IdentifierType.IDENTIFIER_TYPE_ID;
+    case 6:
+    case "IDENTIFIER_TYPE_EMAIL":
+      return IdentifierType.IDENTIFIER_TYPE_EMAIL;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -119,6 +130,8 @@ export function identifierTypeToJSON(object: IdentifierType): string {
       return "IDENTIFIER_TYPE_PHONE";
     case IdentifierType.IDENTIFIER_TYPE_ID:
       return "IDENTIFIER_TYPE_ID";
+    case IdentifierType.IDENTIFIER_TYPE_EMAIL:
+      return "IDENTIFIER_TYPE_EMAIL";
     case IdentifierType.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -244,8 +257,37 @@ export function marketingChannelToJSON(object: MarketingChannel): string {
 export interface Identifier {
   /** Required. */
   type: IdentifierType;
-  /** Required; at most 128 characters, printable, no leading or trailing spaces. */
+  /**
+   * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+   * values must have their form (FIELD_INVALID, metadata "field" and "rule").
+   */
   value: string;
+}
+
+/**
+ * Names one account in a request: by id, or by one of its identifiers. For use in the requests
+ * of every context that takes an account. Errors (field names relative to this message's field,
+ * e.g. "account"): FIELD_REQUIRED ("account"; neither is set), FIELD_INVALID
+ * ("account.account_id": not a UUID), the Identifier rules ("account.identifier.type",
+ * "account.identifier.value"), ACCOUNT_NOT_FOUND (NOT_FOUND; no such account, or it was deleted),
+ * IDENTIFIER_AMBIGUOUS (FAILED_PRECONDITION; accounts of several programs hold the identifier and
+ * program_id is empty; metadata "identifier_type", "value").
+ */
+export interface AccountRef {
+  /** Exactly one is required. */
+  account:
+    | //
+    /** The account's id. */
+    { $case: "accountId"; value: string }
+    | //
+    /** An identifier of the account (e.g. a scanned card). */
+    { $case: "identifier"; value: Identifier }
+    | undefined;
+  /**
+   * With identifier: the program whose account holds it. Needed only when several programs of
+   * the organisation use the same identifier. Ignored with account_id.
+   */
+  programId: string;
 }
 
 /** A loyalty account: the holder of a points wallet and of coupons, within one program. */
@@ -290,7 +332,43 @@ export interface User {
     | Timestamp
     | undefined;
   /** When the user last changed. Output only. */
-  updateTime: Timestamp | undefined;
+  updateTime:
+    | Timestamp
+    | undefined;
+  /** Given (first) name. At most 256 characters. */
+  givenName: string;
+  /** Family (last) name. At most 256 characters. */
+  familyName: string;
+  /** Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown. */
+  birthDate: string;
+  /** Postal address. */
+  address:
+    | PostalAddress
+    | undefined;
+  /**
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   */
+  properties: { [key: string]: string };
+}
+
+export interface User_PropertiesEntry {
+  key: string;
+  value: string;
+}
+
+/** A postal address. Every field is optional. */
+export interface PostalAddress {
+  /** Street, house number, floor...: at most 3 lines of at most 256 characters. */
+  lines: string[];
+  /** At most 128 characters. */
+  city: string;
+  /** The postal (zip) code. At most 16 characters. */
+  postalCode: string;
+  /** State, province or county. At most 128 characters. */
+  region: string;
+  /** ISO 3166-1 alpha-2 code, upper case (e.g. "DE"). */
+  countryCode: string;
 }
 
 /** A user's membership of an account. Identified by (account_id, user_id). */
@@ -308,7 +386,14 @@ export interface Membership {
     | Timestamp
     | undefined;
   /** When the membership last changed. Output only. */
-  updateTime: Timestamp | undefined;
+  updateTime:
+    | Timestamp
+    | undefined;
+  /**
+   * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+   * Empty: none.
+   */
+  partnerId: string;
 }
 
 function createBaseIdentifier(): Identifier {
@@ -392,6 +477,129 @@ export const Identifier: MessageFns<Identifier> = {
     const message = createBaseIdentifier();
     message.type = object.type ?? 0;
     message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseAccountRef(): AccountRef {
+  return { account: undefined, programId: "" };
+}
+
+export const AccountRef: MessageFns<AccountRef> = {
+  encode(message: AccountRef, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    switch (message.account?.$case) {
+      case "accountId":
+        writer.uint32(10).string(message.account.value);
+        break;
+      case "identifier":
+        Identifier.encode(message.account.value, writer.uint32(18).fork()).join();
+        break;
+    }
+    if (message.programId !== "") {
+      writer.uint32(26).string(message.programId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AccountRef {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAccountRef();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.account = { $case: "accountId", value: reader.string() };
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.account = { $case: "identifier", value: Identifier.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.programId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AccountRef {
+    return {
+      account: isSet(object.accountId)
+        ? { $case: "accountId", value: globalThis.String(object.accountId) }
+        : isSet(object.account_id)
+        ? { $case: "accountId", value: globalThis.String(object.account_id) }
+        : isSet(object.identifier)
+        ? { $case: "identifier", value: Identifier.fromJSON(object.identifier) }
+        : undefined,
+      programId: isSet(object.programId)
+        ? globalThis.String(object.programId)
+        : isSet(object.program_id)
+        ? globalThis.String(object.program_id)
+        : "",
+    };
+  },
+
+  toJSON(message: AccountRef): unknown {
+    const obj: any = {};
+    if (message.account?.$case === "accountId") {
+      obj.accountId = message.account.value;
+    } else if (message.account?.$case === "identifier") {
+      obj.identifier = Identifier.toJSON(message.account.value);
+    }
+    if (message.programId !== "") {
+      obj.programId = message.programId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AccountRef>): AccountRef {
+    return AccountRef.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AccountRef>): AccountRef {
+    const message = createBaseAccountRef();
+    switch (object.account?.$case) {
+      case "accountId": {
+        if (object.account?.value !== undefined && object.account?.value !== null) {
+          message.account = { $case: "accountId", value: object.account.value };
+        }
+        break;
+      }
+      case "identifier": {
+        if (object.account?.value !== undefined && object.account?.value !== null) {
+          message.account = { $case: "identifier", value: Identifier.fromPartial(object.account.value) };
+        }
+        break;
+      }
+    }
+    message.programId = object.programId ?? "";
     return message;
   },
 };
@@ -576,6 +784,11 @@ function createBaseUser(): User {
     phoneNumber: "",
     createTime: undefined,
     updateTime: undefined,
+    givenName: "",
+    familyName: "",
+    birthDate: "",
+    address: undefined,
+    properties: {},
   };
 }
 
@@ -602,6 +815,21 @@ export const User: MessageFns<User> = {
     if (message.updateTime !== undefined) {
       Timestamp.encode(message.updateTime, writer.uint32(58).fork()).join();
     }
+    if (message.givenName !== "") {
+      writer.uint32(66).string(message.givenName);
+    }
+    if (message.familyName !== "") {
+      writer.uint32(74).string(message.familyName);
+    }
+    if (message.birthDate !== "") {
+      writer.uint32(82).string(message.birthDate);
+    }
+    if (message.address !== undefined) {
+      PostalAddress.encode(message.address, writer.uint32(90).fork()).join();
+    }
+    globalThis.Object.entries(message.properties).forEach(([key, value]: [string, string]) => {
+      User_PropertiesEntry.encode({ key: key as any, value }, writer.uint32(98).fork()).join();
+    });
     return writer;
   },
 
@@ -674,6 +902,49 @@ export const User: MessageFns<User> = {
             message.updateTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.givenName = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.familyName = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.birthDate = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.address = PostalAddress.decode(reader, reader.uint32());
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            const entry12 = User_PropertiesEntry.decode(reader, reader.uint32());
+            if (entry12.value !== undefined) {
+              message.properties[entry12.key] = entry12.value;
+            }
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -719,6 +990,36 @@ export const User: MessageFns<User> = {
         : isSet(object.update_time)
         ? fromJsonTimestamp(object.update_time)
         : undefined,
+      givenName: isSet(object.givenName)
+        ? globalThis.String(object.givenName)
+        : isSet(object.given_name)
+        ? globalThis.String(object.given_name)
+        : "",
+      familyName: isSet(object.familyName)
+        ? globalThis.String(object.familyName)
+        : isSet(object.family_name)
+        ? globalThis.String(object.family_name)
+        : "",
+      birthDate: isSet(object.birthDate)
+        ? globalThis.String(object.birthDate)
+        : isSet(object.birth_date)
+        ? globalThis.String(object.birth_date)
+        : "",
+      address: isSet(object.address) ? PostalAddress.fromJSON(object.address) : undefined,
+      properties: isObject(object.properties)
+        ? (globalThis.Object.entries(object.properties) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
     };
   },
 
@@ -745,6 +1046,27 @@ export const User: MessageFns<User> = {
     if (message.updateTime !== undefined) {
       obj.updateTime = fromTimestamp(message.updateTime).toISOString();
     }
+    if (message.givenName !== "") {
+      obj.givenName = message.givenName;
+    }
+    if (message.familyName !== "") {
+      obj.familyName = message.familyName;
+    }
+    if (message.birthDate !== "") {
+      obj.birthDate = message.birthDate;
+    }
+    if (message.address !== undefined) {
+      obj.address = PostalAddress.toJSON(message.address);
+    }
+    if (message.properties) {
+      const entries = globalThis.Object.entries(message.properties) as [string, string][];
+      if (entries.length > 0) {
+        obj.properties = {};
+        entries.forEach(([k, v]) => {
+          obj.properties[k] = v;
+        });
+      }
+    }
     return obj;
   },
 
@@ -764,12 +1086,261 @@ export const User: MessageFns<User> = {
     message.updateTime = (object.updateTime !== undefined && object.updateTime !== null)
       ? Timestamp.fromPartial(object.updateTime)
       : undefined;
+    message.givenName = object.givenName ?? "";
+    message.familyName = object.familyName ?? "";
+    message.birthDate = object.birthDate ?? "";
+    message.address = (object.address !== undefined && object.address !== null)
+      ? PostalAddress.fromPartial(object.address)
+      : undefined;
+    message.properties = (globalThis.Object.entries(object.properties ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseUser_PropertiesEntry(): User_PropertiesEntry {
+  return { key: "", value: "" };
+}
+
+export const User_PropertiesEntry: MessageFns<User_PropertiesEntry> = {
+  encode(message: User_PropertiesEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): User_PropertiesEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUser_PropertiesEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): User_PropertiesEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: User_PropertiesEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<User_PropertiesEntry>): User_PropertiesEntry {
+    return User_PropertiesEntry.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<User_PropertiesEntry>): User_PropertiesEntry {
+    const message = createBaseUser_PropertiesEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBasePostalAddress(): PostalAddress {
+  return { lines: [], city: "", postalCode: "", region: "", countryCode: "" };
+}
+
+export const PostalAddress: MessageFns<PostalAddress> = {
+  encode(message: PostalAddress, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.lines) {
+      writer.uint32(10).string(v!);
+    }
+    if (message.city !== "") {
+      writer.uint32(18).string(message.city);
+    }
+    if (message.postalCode !== "") {
+      writer.uint32(26).string(message.postalCode);
+    }
+    if (message.region !== "") {
+      writer.uint32(34).string(message.region);
+    }
+    if (message.countryCode !== "") {
+      writer.uint32(42).string(message.countryCode);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PostalAddress {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePostalAddress();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.lines.push(reader.string());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.city = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.postalCode = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.region = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.countryCode = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PostalAddress {
+    return {
+      lines: globalThis.Array.isArray(object?.lines) ? object.lines.map((e: any) => globalThis.String(e)) : [],
+      city: isSet(object.city) ? globalThis.String(object.city) : "",
+      postalCode: isSet(object.postalCode)
+        ? globalThis.String(object.postalCode)
+        : isSet(object.postal_code)
+        ? globalThis.String(object.postal_code)
+        : "",
+      region: isSet(object.region) ? globalThis.String(object.region) : "",
+      countryCode: isSet(object.countryCode)
+        ? globalThis.String(object.countryCode)
+        : isSet(object.country_code)
+        ? globalThis.String(object.country_code)
+        : "",
+    };
+  },
+
+  toJSON(message: PostalAddress): unknown {
+    const obj: any = {};
+    if (message.lines?.length) {
+      obj.lines = message.lines;
+    }
+    if (message.city !== "") {
+      obj.city = message.city;
+    }
+    if (message.postalCode !== "") {
+      obj.postalCode = message.postalCode;
+    }
+    if (message.region !== "") {
+      obj.region = message.region;
+    }
+    if (message.countryCode !== "") {
+      obj.countryCode = message.countryCode;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PostalAddress>): PostalAddress {
+    return PostalAddress.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PostalAddress>): PostalAddress {
+    const message = createBasePostalAddress();
+    message.lines = object.lines?.map((e) => e) || [];
+    message.city = object.city ?? "";
+    message.postalCode = object.postalCode ?? "";
+    message.region = object.region ?? "";
+    message.countryCode = object.countryCode ?? "";
     return message;
   },
 };
 
 function createBaseMembership(): Membership {
-  return { accountId: "", userId: "", role: 0, marketingOptIns: [], createTime: undefined, updateTime: undefined };
+  return {
+    accountId: "",
+    userId: "",
+    role: 0,
+    marketingOptIns: [],
+    createTime: undefined,
+    updateTime: undefined,
+    partnerId: "",
+  };
 }
 
 export const Membership: MessageFns<Membership> = {
@@ -795,6 +1366,9 @@ export const Membership: MessageFns<Membership> = {
     }
     if (message.updateTime !== undefined) {
       Timestamp.encode(message.updateTime, writer.uint32(50).fork()).join();
+    }
+    if (message.partnerId !== "") {
+      writer.uint32(58).string(message.partnerId);
     }
     return writer;
   },
@@ -870,6 +1444,14 @@ export const Membership: MessageFns<Membership> = {
             message.updateTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.partnerId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -910,6 +1492,11 @@ export const Membership: MessageFns<Membership> = {
         : isSet(object.update_time)
         ? fromJsonTimestamp(object.update_time)
         : undefined,
+      partnerId: isSet(object.partnerId)
+        ? globalThis.String(object.partnerId)
+        : isSet(object.partner_id)
+        ? globalThis.String(object.partner_id)
+        : "",
     };
   },
 
@@ -933,6 +1520,9 @@ export const Membership: MessageFns<Membership> = {
     if (message.updateTime !== undefined) {
       obj.updateTime = fromTimestamp(message.updateTime).toISOString();
     }
+    if (message.partnerId !== "") {
+      obj.partnerId = message.partnerId;
+    }
     return obj;
   },
 
@@ -951,6 +1541,7 @@ export const Membership: MessageFns<Membership> = {
     message.updateTime = (object.updateTime !== undefined && object.updateTime !== null)
       ? Timestamp.fromPartial(object.updateTime)
       : undefined;
+    message.partnerId = object.partnerId ?? "";
     return message;
   },
 };
@@ -995,6 +1586,10 @@ function fromJsonTimestamp(o: any): Timestamp {
   } else {
     return Timestamp.fromJSON(o);
   }
+}
+
+function isObject(value: any): boolean {
+  return typeof value === "object" && value !== null;
 }
 
 function isSet(value: any): boolean {

@@ -6,7 +6,10 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * <pre>
  * Accounts, their identifiers, users and memberships.
  * Every resource is scoped to the caller's organisation (from the access token): ids of another
- * organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+ * organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+ * an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+ * by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+ * (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
  * ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
  * with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
  * metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -177,6 +180,37 @@ public final class AccountServiceGrpc {
     return getUpdateAccountStatusMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.DeleteAccountRequest,
+      com.rewardscore.rewards.accounts.v1.DeleteAccountResponse> getDeleteAccountMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "DeleteAccount",
+      requestType = com.rewardscore.rewards.accounts.v1.DeleteAccountRequest.class,
+      responseType = com.rewardscore.rewards.accounts.v1.DeleteAccountResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.DeleteAccountRequest,
+      com.rewardscore.rewards.accounts.v1.DeleteAccountResponse> getDeleteAccountMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.DeleteAccountRequest, com.rewardscore.rewards.accounts.v1.DeleteAccountResponse> getDeleteAccountMethod;
+    if ((getDeleteAccountMethod = AccountServiceGrpc.getDeleteAccountMethod) == null) {
+      synchronized (AccountServiceGrpc.class) {
+        if ((getDeleteAccountMethod = AccountServiceGrpc.getDeleteAccountMethod) == null) {
+          AccountServiceGrpc.getDeleteAccountMethod = getDeleteAccountMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.accounts.v1.DeleteAccountRequest, com.rewardscore.rewards.accounts.v1.DeleteAccountResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "DeleteAccount"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.accounts.v1.DeleteAccountRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.accounts.v1.DeleteAccountResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new AccountServiceMethodDescriptorSupplier("DeleteAccount"))
+              .build();
+        }
+      }
+    }
+    return getDeleteAccountMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.AddIdentifierRequest,
       com.rewardscore.rewards.accounts.v1.AddIdentifierResponse> getAddIdentifierMethod;
 
@@ -268,6 +302,68 @@ public final class AccountServiceGrpc {
       }
     }
     return getCreateUserMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.GetUserRequest,
+      com.rewardscore.rewards.accounts.v1.GetUserResponse> getGetUserMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetUser",
+      requestType = com.rewardscore.rewards.accounts.v1.GetUserRequest.class,
+      responseType = com.rewardscore.rewards.accounts.v1.GetUserResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.GetUserRequest,
+      com.rewardscore.rewards.accounts.v1.GetUserResponse> getGetUserMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.GetUserRequest, com.rewardscore.rewards.accounts.v1.GetUserResponse> getGetUserMethod;
+    if ((getGetUserMethod = AccountServiceGrpc.getGetUserMethod) == null) {
+      synchronized (AccountServiceGrpc.class) {
+        if ((getGetUserMethod = AccountServiceGrpc.getGetUserMethod) == null) {
+          AccountServiceGrpc.getGetUserMethod = getGetUserMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.accounts.v1.GetUserRequest, com.rewardscore.rewards.accounts.v1.GetUserResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetUser"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.accounts.v1.GetUserRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.accounts.v1.GetUserResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new AccountServiceMethodDescriptorSupplier("GetUser"))
+              .build();
+        }
+      }
+    }
+    return getGetUserMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.UpdateUserRequest,
+      com.rewardscore.rewards.accounts.v1.UpdateUserResponse> getUpdateUserMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "UpdateUser",
+      requestType = com.rewardscore.rewards.accounts.v1.UpdateUserRequest.class,
+      responseType = com.rewardscore.rewards.accounts.v1.UpdateUserResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.UpdateUserRequest,
+      com.rewardscore.rewards.accounts.v1.UpdateUserResponse> getUpdateUserMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.UpdateUserRequest, com.rewardscore.rewards.accounts.v1.UpdateUserResponse> getUpdateUserMethod;
+    if ((getUpdateUserMethod = AccountServiceGrpc.getUpdateUserMethod) == null) {
+      synchronized (AccountServiceGrpc.class) {
+        if ((getUpdateUserMethod = AccountServiceGrpc.getUpdateUserMethod) == null) {
+          AccountServiceGrpc.getUpdateUserMethod = getUpdateUserMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.accounts.v1.UpdateUserRequest, com.rewardscore.rewards.accounts.v1.UpdateUserResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "UpdateUser"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.accounts.v1.UpdateUserRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.accounts.v1.UpdateUserResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new AccountServiceMethodDescriptorSupplier("UpdateUser"))
+              .build();
+        }
+      }
+    }
+    return getUpdateUserMethod;
   }
 
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.accounts.v1.AddMembershipRequest,
@@ -426,7 +522,10 @@ public final class AccountServiceGrpc {
    * <pre>
    * Accounts, their identifiers, users and memberships.
    * Every resource is scoped to the caller's organisation (from the access token): ids of another
-   * organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+   * organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+   * an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+   * by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+   * (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
    * ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
    * with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
    * metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -450,8 +549,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Reads one account by id.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Reads one account by id or identifier.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
      * </pre>
      */
     default void getAccount(com.rewardscore.rewards.accounts.v1.GetAccountRequest request,
@@ -483,10 +582,10 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; SUSPENDED, and ACTIVE or SUSPENDED
-     * -&gt; CLOSED. Setting the current status again succeeds without change.
+     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; LOCKED, and ACTIVE or LOCKED
+     * -&gt; DEACTIVATED. Setting the current status again succeeds without change.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-     * (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+     * (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
      * </pre>
      */
     default void updateAccountStatus(com.rewardscore.rewards.accounts.v1.UpdateAccountStatusRequest request,
@@ -496,11 +595,24 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+     * free for other accounts and its memberships end. Its ledger history is kept.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+     * </pre>
+     */
+    default void deleteAccount(com.rewardscore.rewards.accounts.v1.DeleteAccountRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.DeleteAccountResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getDeleteAccountMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Adds one identifier to an account. Adding one the account already holds succeeds
      * without change.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-     * FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+     * program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+     * (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
      * </pre>
      */
     default void addIdentifier(com.rewardscore.rewards.accounts.v1.AddIdentifierRequest request,
@@ -510,7 +622,9 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Removes one identifier from an account; the pair becomes free for another account.
+     * Removes one identifier from an account; the pair becomes free for another account. An
+     * account may be left without identifiers (it is still reachable by account_id), as
+     * CreateAccount allows.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
      * not hold it).
      * </pre>
@@ -533,11 +647,35 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Reads one user.
+     * Errors: USER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    default void getUser(com.rewardscore.rewards.accounts.v1.GetUserRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.GetUserResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetUserMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Changes a user's personal data.
+     * Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+     * external_user_id is taken).
+     * </pre>
+     */
+    default void updateUser(com.rewardscore.rewards.accounts.v1.UpdateUserRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.UpdateUserResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getUpdateUserMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Makes a user a member of an account with a role and marketing opt-ins.
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-     * (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-     * member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-     * (FAILED_PRECONDITION; the account has the maximum number of members).
+     * (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+     * the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+     * ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+     * "membership_count_max").
      * </pre>
      */
     default void addMembership(com.rewardscore.rewards.accounts.v1.AddMembershipRequest request,
@@ -548,7 +686,7 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Ends a user's membership of an account.
-     * Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
     default void removeMembership(com.rewardscore.rewards.accounts.v1.RemoveMembershipRequest request,
@@ -558,7 +696,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Lists the memberships of one account or of one user, oldest first.
+     * Lists the memberships of one account or of one user, oldest first (by create_time, then
+     * the other id).
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
@@ -573,7 +712,10 @@ public final class AccountServiceGrpc {
    * <pre>
    * Accounts, their identifiers, users and memberships.
    * Every resource is scoped to the caller's organisation (from the access token): ids of another
-   * organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+   * organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+   * an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+   * by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+   * (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
    * ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
    * with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
    * metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -594,7 +736,10 @@ public final class AccountServiceGrpc {
    * <pre>
    * Accounts, their identifiers, users and memberships.
    * Every resource is scoped to the caller's organisation (from the access token): ids of another
-   * organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+   * organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+   * an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+   * by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+   * (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
    * ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
    * with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
    * metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -630,8 +775,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Reads one account by id.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Reads one account by id or identifier.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
      * </pre>
      */
     public void getAccount(com.rewardscore.rewards.accounts.v1.GetAccountRequest request,
@@ -666,10 +811,10 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; SUSPENDED, and ACTIVE or SUSPENDED
-     * -&gt; CLOSED. Setting the current status again succeeds without change.
+     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; LOCKED, and ACTIVE or LOCKED
+     * -&gt; DEACTIVATED. Setting the current status again succeeds without change.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-     * (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+     * (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
      * </pre>
      */
     public void updateAccountStatus(com.rewardscore.rewards.accounts.v1.UpdateAccountStatusRequest request,
@@ -680,11 +825,25 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+     * free for other accounts and its memberships end. Its ledger history is kept.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+     * </pre>
+     */
+    public void deleteAccount(com.rewardscore.rewards.accounts.v1.DeleteAccountRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.DeleteAccountResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getDeleteAccountMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Adds one identifier to an account. Adding one the account already holds succeeds
      * without change.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-     * FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+     * program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+     * (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
      * </pre>
      */
     public void addIdentifier(com.rewardscore.rewards.accounts.v1.AddIdentifierRequest request,
@@ -695,7 +854,9 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Removes one identifier from an account; the pair becomes free for another account.
+     * Removes one identifier from an account; the pair becomes free for another account. An
+     * account may be left without identifiers (it is still reachable by account_id), as
+     * CreateAccount allows.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
      * not hold it).
      * </pre>
@@ -720,11 +881,37 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Reads one user.
+     * Errors: USER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public void getUser(com.rewardscore.rewards.accounts.v1.GetUserRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.GetUserResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetUserMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Changes a user's personal data.
+     * Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+     * external_user_id is taken).
+     * </pre>
+     */
+    public void updateUser(com.rewardscore.rewards.accounts.v1.UpdateUserRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.UpdateUserResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getUpdateUserMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Makes a user a member of an account with a role and marketing opt-ins.
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-     * (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-     * member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-     * (FAILED_PRECONDITION; the account has the maximum number of members).
+     * (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+     * the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+     * ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+     * "membership_count_max").
      * </pre>
      */
     public void addMembership(com.rewardscore.rewards.accounts.v1.AddMembershipRequest request,
@@ -736,7 +923,7 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Ends a user's membership of an account.
-     * Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
     public void removeMembership(com.rewardscore.rewards.accounts.v1.RemoveMembershipRequest request,
@@ -747,7 +934,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Lists the memberships of one account or of one user, oldest first.
+     * Lists the memberships of one account or of one user, oldest first (by create_time, then
+     * the other id).
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
@@ -763,7 +951,10 @@ public final class AccountServiceGrpc {
    * <pre>
    * Accounts, their identifiers, users and memberships.
    * Every resource is scoped to the caller's organisation (from the access token): ids of another
-   * organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+   * organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+   * an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+   * by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+   * (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
    * ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
    * with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
    * metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -798,8 +989,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Reads one account by id.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Reads one account by id or identifier.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.GetAccountResponse getAccount(com.rewardscore.rewards.accounts.v1.GetAccountRequest request) throws io.grpc.StatusException {
@@ -831,10 +1022,10 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; SUSPENDED, and ACTIVE or SUSPENDED
-     * -&gt; CLOSED. Setting the current status again succeeds without change.
+     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; LOCKED, and ACTIVE or LOCKED
+     * -&gt; DEACTIVATED. Setting the current status again succeeds without change.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-     * (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+     * (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.UpdateAccountStatusResponse updateAccountStatus(com.rewardscore.rewards.accounts.v1.UpdateAccountStatusRequest request) throws io.grpc.StatusException {
@@ -844,11 +1035,24 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+     * free for other accounts and its memberships end. Its ledger history is kept.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+     * </pre>
+     */
+    public com.rewardscore.rewards.accounts.v1.DeleteAccountResponse deleteAccount(com.rewardscore.rewards.accounts.v1.DeleteAccountRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getDeleteAccountMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Adds one identifier to an account. Adding one the account already holds succeeds
      * without change.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-     * FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+     * program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+     * (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.AddIdentifierResponse addIdentifier(com.rewardscore.rewards.accounts.v1.AddIdentifierRequest request) throws io.grpc.StatusException {
@@ -858,7 +1062,9 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Removes one identifier from an account; the pair becomes free for another account.
+     * Removes one identifier from an account; the pair becomes free for another account. An
+     * account may be left without identifiers (it is still reachable by account_id), as
+     * CreateAccount allows.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
      * not hold it).
      * </pre>
@@ -881,11 +1087,35 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Reads one user.
+     * Errors: USER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.accounts.v1.GetUserResponse getUser(com.rewardscore.rewards.accounts.v1.GetUserRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetUserMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Changes a user's personal data.
+     * Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+     * external_user_id is taken).
+     * </pre>
+     */
+    public com.rewardscore.rewards.accounts.v1.UpdateUserResponse updateUser(com.rewardscore.rewards.accounts.v1.UpdateUserRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getUpdateUserMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Makes a user a member of an account with a role and marketing opt-ins.
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-     * (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-     * member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-     * (FAILED_PRECONDITION; the account has the maximum number of members).
+     * (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+     * the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+     * ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+     * "membership_count_max").
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.AddMembershipResponse addMembership(com.rewardscore.rewards.accounts.v1.AddMembershipRequest request) throws io.grpc.StatusException {
@@ -896,7 +1126,7 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Ends a user's membership of an account.
-     * Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.RemoveMembershipResponse removeMembership(com.rewardscore.rewards.accounts.v1.RemoveMembershipRequest request) throws io.grpc.StatusException {
@@ -906,7 +1136,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Lists the memberships of one account or of one user, oldest first.
+     * Lists the memberships of one account or of one user, oldest first (by create_time, then
+     * the other id).
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
@@ -921,7 +1152,10 @@ public final class AccountServiceGrpc {
    * <pre>
    * Accounts, their identifiers, users and memberships.
    * Every resource is scoped to the caller's organisation (from the access token): ids of another
-   * organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+   * organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+   * an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+   * by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+   * (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
    * ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
    * with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
    * metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -956,8 +1190,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Reads one account by id.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Reads one account by id or identifier.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.GetAccountResponse getAccount(com.rewardscore.rewards.accounts.v1.GetAccountRequest request) {
@@ -989,10 +1223,10 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; SUSPENDED, and ACTIVE or SUSPENDED
-     * -&gt; CLOSED. Setting the current status again succeeds without change.
+     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; LOCKED, and ACTIVE or LOCKED
+     * -&gt; DEACTIVATED. Setting the current status again succeeds without change.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-     * (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+     * (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.UpdateAccountStatusResponse updateAccountStatus(com.rewardscore.rewards.accounts.v1.UpdateAccountStatusRequest request) {
@@ -1002,11 +1236,24 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+     * free for other accounts and its memberships end. Its ledger history is kept.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+     * </pre>
+     */
+    public com.rewardscore.rewards.accounts.v1.DeleteAccountResponse deleteAccount(com.rewardscore.rewards.accounts.v1.DeleteAccountRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getDeleteAccountMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Adds one identifier to an account. Adding one the account already holds succeeds
      * without change.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-     * FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+     * program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+     * (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.AddIdentifierResponse addIdentifier(com.rewardscore.rewards.accounts.v1.AddIdentifierRequest request) {
@@ -1016,7 +1263,9 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Removes one identifier from an account; the pair becomes free for another account.
+     * Removes one identifier from an account; the pair becomes free for another account. An
+     * account may be left without identifiers (it is still reachable by account_id), as
+     * CreateAccount allows.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
      * not hold it).
      * </pre>
@@ -1039,11 +1288,35 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Reads one user.
+     * Errors: USER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.accounts.v1.GetUserResponse getUser(com.rewardscore.rewards.accounts.v1.GetUserRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetUserMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Changes a user's personal data.
+     * Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+     * external_user_id is taken).
+     * </pre>
+     */
+    public com.rewardscore.rewards.accounts.v1.UpdateUserResponse updateUser(com.rewardscore.rewards.accounts.v1.UpdateUserRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getUpdateUserMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Makes a user a member of an account with a role and marketing opt-ins.
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-     * (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-     * member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-     * (FAILED_PRECONDITION; the account has the maximum number of members).
+     * (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+     * the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+     * ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+     * "membership_count_max").
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.AddMembershipResponse addMembership(com.rewardscore.rewards.accounts.v1.AddMembershipRequest request) {
@@ -1054,7 +1327,7 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Ends a user's membership of an account.
-     * Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.RemoveMembershipResponse removeMembership(com.rewardscore.rewards.accounts.v1.RemoveMembershipRequest request) {
@@ -1064,7 +1337,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Lists the memberships of one account or of one user, oldest first.
+     * Lists the memberships of one account or of one user, oldest first (by create_time, then
+     * the other id).
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
@@ -1079,7 +1353,10 @@ public final class AccountServiceGrpc {
    * <pre>
    * Accounts, their identifiers, users and memberships.
    * Every resource is scoped to the caller's organisation (from the access token): ids of another
-   * organisation behave as if they did not exist. Errors travel as google.rpc.Status with an
+   * organisation behave as if they did not exist, and so do deleted accounts. Every RPC that takes
+   * an account_id also takes account_identifier instead (exactly one of the two); an identifier held
+   * by accounts of several of the organisation's programs fails with IDENTIFIER_AMBIGUOUS
+   * (FAILED_PRECONDITION): use LookupAccount with a program_id, or the account_id. Errors travel as google.rpc.Status with an
    * ErrorInfo (domain "rewards.accounts"). Besides the reasons listed per RPC, any RPC may fail
    * with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG, FIELD_OUT_OF_RANGE (INVALID_ARGUMENT,
    * metadata "field"), any mutating RPC with IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS) and
@@ -1115,8 +1392,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Reads one account by id.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Reads one account by id or identifier.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also for a deleted account).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.accounts.v1.GetAccountResponse> getAccount(
@@ -1151,10 +1428,10 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; SUSPENDED, and ACTIVE or SUSPENDED
-     * -&gt; CLOSED. Setting the current status again succeeds without change.
+     * Moves an account to another status. Allowed: ACTIVE &lt;-&gt; LOCKED, and ACTIVE or LOCKED
+     * -&gt; DEACTIVATED. Setting the current status again succeeds without change.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_STATUS_TRANSITION_INVALID
-     * (FAILED_PRECONDITION; metadata "from", "to"), e.g. leaving CLOSED.
+     * (FAILED_PRECONDITION; metadata "account_id", "from", "to"), e.g. leaving DEACTIVATED.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.accounts.v1.UpdateAccountStatusResponse> updateAccountStatus(
@@ -1165,11 +1442,25 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Deletes an account: it is never returned again (ACCOUNT_NOT_FOUND), its identifiers become
+     * free for other accounts and its memberships end. Its ledger history is kept.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND; also when already deleted).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.accounts.v1.DeleteAccountResponse> deleteAccount(
+        com.rewardscore.rewards.accounts.v1.DeleteAccountRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getDeleteAccountMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Adds one identifier to an account. Adding one the account already holds succeeds
      * without change.
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; CLOSED
-     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account),
-     * FIELD_TOO_LONG (field "identifiers"; the account would hold more than 16).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; DEACTIVATED
+     * accounts only), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; held by another account of the
+     * program; metadata "identifier_type", "value"), ACCOUNT_IDENTIFIER_LIMIT_REACHED
+     * (FAILED_PRECONDITION; the account holds 16; metadata "identifier_count_max").
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.accounts.v1.AddIdentifierResponse> addIdentifier(
@@ -1180,7 +1471,9 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Removes one identifier from an account; the pair becomes free for another account.
+     * Removes one identifier from an account; the pair becomes free for another account. An
+     * account may be left without identifiers (it is still reachable by account_id), as
+     * CreateAccount allows.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), IDENTIFIER_NOT_FOUND (NOT_FOUND; the account does
      * not hold it).
      * </pre>
@@ -1205,11 +1498,37 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
+     * Reads one user.
+     * Errors: USER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.accounts.v1.GetUserResponse> getUser(
+        com.rewardscore.rewards.accounts.v1.GetUserRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetUserMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Changes a user's personal data.
+     * Errors: USER_NOT_FOUND (NOT_FOUND), USER_ALREADY_EXISTS (ALREADY_EXISTS; the new
+     * external_user_id is taken).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.accounts.v1.UpdateUserResponse> updateUser(
+        com.rewardscore.rewards.accounts.v1.UpdateUserRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getUpdateUserMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Makes a user a member of an account with a role and marketing opt-ins.
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE
-     * (FAILED_PRECONDITION), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS; the user is already a
-     * member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists), MEMBERSHIPS_LIMIT
-     * (FAILED_PRECONDITION; the account has the maximum number of members).
+     * (FAILED_PRECONDITION; DEACTIVATED accounts only), MEMBERSHIP_ALREADY_EXISTS (ALREADY_EXISTS;
+     * the user is already a member), ACCOUNT_OWNER_EXISTS (FAILED_PRECONDITION; an OWNER exists),
+     * ACCOUNT_MEMBERSHIP_LIMIT_REACHED (FAILED_PRECONDITION; the account has 16 members; metadata
+     * "membership_count_max").
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.accounts.v1.AddMembershipResponse> addMembership(
@@ -1221,7 +1540,7 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Ends a user's membership of an account.
-     * Errors: MEMBERSHIP_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), MEMBERSHIP_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.accounts.v1.RemoveMembershipResponse> removeMembership(
@@ -1232,7 +1551,8 @@ public final class AccountServiceGrpc {
 
     /**
      * <pre>
-     * Lists the memberships of one account or of one user, oldest first.
+     * Lists the memberships of one account or of one user, oldest first (by create_time, then
+     * the other id).
      * Errors: ACCOUNT_NOT_FOUND, USER_NOT_FOUND (NOT_FOUND).
      * </pre>
      */
@@ -1248,12 +1568,15 @@ public final class AccountServiceGrpc {
   private static final int METHODID_LOOKUP_ACCOUNT = 2;
   private static final int METHODID_SEARCH_ACCOUNTS = 3;
   private static final int METHODID_UPDATE_ACCOUNT_STATUS = 4;
-  private static final int METHODID_ADD_IDENTIFIER = 5;
-  private static final int METHODID_REMOVE_IDENTIFIER = 6;
-  private static final int METHODID_CREATE_USER = 7;
-  private static final int METHODID_ADD_MEMBERSHIP = 8;
-  private static final int METHODID_REMOVE_MEMBERSHIP = 9;
-  private static final int METHODID_LIST_MEMBERSHIPS = 10;
+  private static final int METHODID_DELETE_ACCOUNT = 5;
+  private static final int METHODID_ADD_IDENTIFIER = 6;
+  private static final int METHODID_REMOVE_IDENTIFIER = 7;
+  private static final int METHODID_CREATE_USER = 8;
+  private static final int METHODID_GET_USER = 9;
+  private static final int METHODID_UPDATE_USER = 10;
+  private static final int METHODID_ADD_MEMBERSHIP = 11;
+  private static final int METHODID_REMOVE_MEMBERSHIP = 12;
+  private static final int METHODID_LIST_MEMBERSHIPS = 13;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1292,6 +1615,10 @@ public final class AccountServiceGrpc {
           serviceImpl.updateAccountStatus((com.rewardscore.rewards.accounts.v1.UpdateAccountStatusRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.UpdateAccountStatusResponse>) responseObserver);
           break;
+        case METHODID_DELETE_ACCOUNT:
+          serviceImpl.deleteAccount((com.rewardscore.rewards.accounts.v1.DeleteAccountRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.DeleteAccountResponse>) responseObserver);
+          break;
         case METHODID_ADD_IDENTIFIER:
           serviceImpl.addIdentifier((com.rewardscore.rewards.accounts.v1.AddIdentifierRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.AddIdentifierResponse>) responseObserver);
@@ -1303,6 +1630,14 @@ public final class AccountServiceGrpc {
         case METHODID_CREATE_USER:
           serviceImpl.createUser((com.rewardscore.rewards.accounts.v1.CreateUserRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.CreateUserResponse>) responseObserver);
+          break;
+        case METHODID_GET_USER:
+          serviceImpl.getUser((com.rewardscore.rewards.accounts.v1.GetUserRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.GetUserResponse>) responseObserver);
+          break;
+        case METHODID_UPDATE_USER:
+          serviceImpl.updateUser((com.rewardscore.rewards.accounts.v1.UpdateUserRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.accounts.v1.UpdateUserResponse>) responseObserver);
           break;
         case METHODID_ADD_MEMBERSHIP:
           serviceImpl.addMembership((com.rewardscore.rewards.accounts.v1.AddMembershipRequest) request,
@@ -1370,6 +1705,13 @@ public final class AccountServiceGrpc {
               com.rewardscore.rewards.accounts.v1.UpdateAccountStatusResponse>(
                 service, METHODID_UPDATE_ACCOUNT_STATUS)))
         .addMethod(
+          getDeleteAccountMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.accounts.v1.DeleteAccountRequest,
+              com.rewardscore.rewards.accounts.v1.DeleteAccountResponse>(
+                service, METHODID_DELETE_ACCOUNT)))
+        .addMethod(
           getAddIdentifierMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
             new MethodHandlers<
@@ -1390,6 +1732,20 @@ public final class AccountServiceGrpc {
               com.rewardscore.rewards.accounts.v1.CreateUserRequest,
               com.rewardscore.rewards.accounts.v1.CreateUserResponse>(
                 service, METHODID_CREATE_USER)))
+        .addMethod(
+          getGetUserMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.accounts.v1.GetUserRequest,
+              com.rewardscore.rewards.accounts.v1.GetUserResponse>(
+                service, METHODID_GET_USER)))
+        .addMethod(
+          getUpdateUserMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.accounts.v1.UpdateUserRequest,
+              com.rewardscore.rewards.accounts.v1.UpdateUserResponse>(
+                service, METHODID_UPDATE_USER)))
         .addMethod(
           getAddMembershipMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -1464,9 +1820,12 @@ public final class AccountServiceGrpc {
               .addMethod(getLookupAccountMethod())
               .addMethod(getSearchAccountsMethod())
               .addMethod(getUpdateAccountStatusMethod())
+              .addMethod(getDeleteAccountMethod())
               .addMethod(getAddIdentifierMethod())
               .addMethod(getRemoveIdentifierMethod())
               .addMethod(getCreateUserMethod())
+              .addMethod(getGetUserMethod())
+              .addMethod(getUpdateUserMethod())
               .addMethod(getAddMembershipMethod())
               .addMethod(getRemoveMembershipMethod())
               .addMethod(getListMembershipsMethod())

@@ -77,6 +77,16 @@ public final class AccountServiceProto extends com.google.protobuf.GeneratedFile
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_accounts_v1_UpdateAccountStatusResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_DeleteAccountRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_DeleteAccountRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_DeleteAccountResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_DeleteAccountResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_accounts_v1_AddIdentifierRequest_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -106,6 +116,26 @@ public final class AccountServiceProto extends com.google.protobuf.GeneratedFile
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_accounts_v1_CreateUserResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_GetUserRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_GetUserRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_GetUserResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_GetUserResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_UpdateUserRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_UpdateUserRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_UpdateUserResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_UpdateUserResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_accounts_v1_AddMembershipRequest_descriptor;
   static final 
@@ -146,117 +176,156 @@ public final class AccountServiceProto extends com.google.protobuf.GeneratedFile
   static {
     java.lang.String[] descriptorData = {
       "\n)rewards/accounts/v1/account_service.pr" +
-      "oto\022\023rewards.accounts.v1\032\037google/protobu" +
-      "f/timestamp.proto\032#rewards/accounts/v1/r" +
-      "esources.proto\"\227\001\n\024CreateAccountRequest\022" +
-      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\nprogra" +
-      "m_id\030\002 \001(\tR\tprogramId\022A\n\013identifiers\030\003 \003" +
-      "(\0132\037.rewards.accounts.v1.IdentifierR\013ide" +
-      "ntifiers\"O\n\025CreateAccountResponse\0226\n\007acc" +
-      "ount\030\001 \001(\0132\034.rewards.accounts.v1.Account" +
-      "R\007account\"2\n\021GetAccountRequest\022\035\n\naccoun" +
-      "t_id\030\001 \001(\tR\taccountId\"L\n\022GetAccountRespo" +
-      "nse\0226\n\007account\030\001 \001(\0132\034.rewards.accounts." +
-      "v1.AccountR\007account\"v\n\024LookupAccountRequ" +
-      "est\022\035\n\nprogram_id\030\001 \001(\tR\tprogramId\022?\n\nid" +
-      "entifier\030\002 \001(\0132\037.rewards.accounts.v1.Ide" +
-      "ntifierR\nidentifier\"O\n\025LookupAccountResp" +
-      "onse\0226\n\007account\030\001 \001(\0132\034.rewards.accounts" +
-      ".v1.AccountR\007account\"\335\003\n\025SearchAccountsR" +
-      "equest\022\035\n\nprogram_id\030\001 \001(\tR\tprogramId\022>\n" +
-      "\010statuses\030\002 \003(\0162\".rewards.accounts.v1.Ac" +
-      "countStatusR\010statuses\022L\n\017identifier_type" +
-      "\030\003 \001(\0162#.rewards.accounts.v1.IdentifierT" +
-      "ypeR\016identifierType\0226\n\027identifier_value_" +
-      "prefix\030\004 \001(\tR\025identifierValuePrefix\022\027\n\007u" +
-      "ser_id\030\005 \001(\tR\006userId\022F\n\021create_start_tim" +
-      "e\030\006 \001(\0132\032.google.protobuf.TimestampR\017cre" +
-      "ateStartTime\022B\n\017create_end_time\030\007 \001(\0132\032." +
-      "google.protobuf.TimestampR\rcreateEndTime" +
-      "\022\033\n\tpage_size\030\010 \001(\005R\010pageSize\022\035\n\npage_to" +
-      "ken\030\t \001(\tR\tpageToken\"z\n\026SearchAccountsRe" +
-      "sponse\0228\n\010accounts\030\001 \003(\0132\034.rewards.accou" +
-      "nts.v1.AccountR\010accounts\022&\n\017next_page_to" +
-      "ken\030\002 \001(\tR\rnextPageToken\"\252\001\n\032UpdateAccou" +
-      "ntStatusRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
-      "uestId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022:\n" +
-      "\006status\030\003 \001(\0162\".rewards.accounts.v1.Acco" +
-      "untStatusR\006status\022\022\n\004note\030\004 \001(\tR\004note\"U\n" +
-      "\033UpdateAccountStatusResponse\0226\n\007account\030" +
-      "\001 \001(\0132\034.rewards.accounts.v1.AccountR\007acc" +
-      "ount\"\225\001\n\024AddIdentifierRequest\022\035\n\nrequest" +
-      "_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\t" +
-      "R\taccountId\022?\n\nidentifier\030\003 \001(\0132\037.reward" +
-      "s.accounts.v1.IdentifierR\nidentifier\"O\n\025" +
-      "AddIdentifierResponse\0226\n\007account\030\001 \001(\0132\034" +
-      ".rewards.accounts.v1.AccountR\007account\"\230\001" +
-      "\n\027RemoveIdentifierRequest\022\035\n\nrequest_id\030" +
-      "\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\tac" +
-      "countId\022?\n\nidentifier\030\003 \001(\0132\037.rewards.ac" +
-      "counts.v1.IdentifierR\nidentifier\"R\n\030Remo" +
-      "veIdentifierResponse\0226\n\007account\030\001 \001(\0132\034." +
-      "rewards.accounts.v1.AccountR\007account\"a\n\021" +
-      "CreateUserRequest\022\035\n\nrequest_id\030\001 \001(\tR\tr" +
-      "equestId\022-\n\004user\030\002 \001(\0132\031.rewards.account" +
-      "s.v1.UserR\004user\"C\n\022CreateUserResponse\022-\n" +
-      "\004user\030\001 \001(\0132\031.rewards.accounts.v1.UserR\004" +
-      "user\"\371\001\n\024AddMembershipRequest\022\035\n\nrequest" +
-      "_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\t" +
-      "R\taccountId\022\027\n\007user_id\030\003 \001(\tR\006userId\0227\n\004" +
-      "role\030\004 \001(\0162#.rewards.accounts.v1.Members" +
-      "hipRoleR\004role\022Q\n\021marketing_opt_ins\030\005 \003(\016" +
-      "2%.rewards.accounts.v1.MarketingChannelR" +
-      "\017marketingOptIns\"X\n\025AddMembershipRespons" +
-      "e\022?\n\nmembership\030\001 \001(\0132\037.rewards.accounts" +
-      ".v1.MembershipR\nmembership\"p\n\027RemoveMemb" +
+      "oto\022\023rewards.accounts.v1\032 google/protobu" +
+      "f/field_mask.proto\032\037google/protobuf/time" +
+      "stamp.proto\032#rewards/accounts/v1/resourc" +
+      "es.proto\"\227\001\n\024CreateAccountRequest\022\035\n\nreq" +
+      "uest_id\030\001 \001(\tR\trequestId\022\035\n\nprogram_id\030\002" +
+      " \001(\tR\tprogramId\022A\n\013identifiers\030\003 \003(\0132\037.r" +
+      "ewards.accounts.v1.IdentifierR\013identifie" +
+      "rs\"O\n\025CreateAccountResponse\0226\n\007account\030\001" +
+      " \001(\0132\034.rewards.accounts.v1.AccountR\007acco" +
+      "unt\"\202\001\n\021GetAccountRequest\022\035\n\naccount_id\030" +
+      "\001 \001(\tR\taccountId\022N\n\022account_identifier\030\002" +
+      " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
+      "ccountIdentifier\"L\n\022GetAccountResponse\0226" +
+      "\n\007account\030\001 \001(\0132\034.rewards.accounts.v1.Ac" +
+      "countR\007account\"v\n\024LookupAccountRequest\022\035" +
+      "\n\nprogram_id\030\001 \001(\tR\tprogramId\022?\n\nidentif" +
+      "ier\030\002 \001(\0132\037.rewards.accounts.v1.Identifi" +
+      "erR\nidentifier\"O\n\025LookupAccountResponse\022" +
+      "6\n\007account\030\001 \001(\0132\034.rewards.accounts.v1.A" +
+      "ccountR\007account\"\363\003\n\025SearchAccountsReques" +
+      "t\022\035\n\nprogram_id\030\001 \001(\tR\tprogramId\022>\n\010stat" +
+      "uses\030\002 \003(\0162\".rewards.accounts.v1.Account" +
+      "StatusR\010statuses\022L\n\017identifier_type\030\003 \001(" +
+      "\0162#.rewards.accounts.v1.IdentifierTypeR\016" +
+      "identifierType\0226\n\027identifier_value_prefi" +
+      "x\030\004 \001(\tR\025identifierValuePrefix\022\027\n\007user_i" +
+      "d\030\005 \001(\tR\006userId\022F\n\021create_start_time\030\006 \001" +
+      "(\0132\032.google.protobuf.TimestampR\017createSt" +
+      "artTime\022B\n\017create_end_time\030\007 \001(\0132\032.googl" +
+      "e.protobuf.TimestampR\rcreateEndTime\022\033\n\tp" +
+      "age_size\030\010 \001(\005R\010pageSize\022\035\n\npage_token\030\t" +
+      " \001(\tR\tpageToken\022\024\n\005query\030\n \001(\tR\005query\"z\n" +
+      "\026SearchAccountsResponse\0228\n\010accounts\030\001 \003(" +
+      "\0132\034.rewards.accounts.v1.AccountR\010account" +
+      "s\022&\n\017next_page_token\030\002 \001(\tR\rnextPageToke" +
+      "n\"\372\001\n\032UpdateAccountStatusRequest\022\035\n\nrequ" +
+      "est_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 " +
+      "\001(\tR\taccountId\022:\n\006status\030\003 \001(\0162\".rewards" +
+      ".accounts.v1.AccountStatusR\006status\022\022\n\004no" +
+      "te\030\004 \001(\tR\004note\022N\n\022account_identifier\030\005 \001" +
+      "(\0132\037.rewards.accounts.v1.IdentifierR\021acc" +
+      "ountIdentifier\"U\n\033UpdateAccountStatusRes" +
+      "ponse\0226\n\007account\030\001 \001(\0132\034.rewards.account" +
+      "s.v1.AccountR\007account\"\270\001\n\024DeleteAccountR" +
+      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n" +
+      "\naccount_id\030\002 \001(\tR\taccountId\022N\n\022account_" +
+      "identifier\030\003 \001(\0132\037.rewards.accounts.v1.I" +
+      "dentifierR\021accountIdentifier\022\022\n\004note\030\004 \001" +
+      "(\tR\004note\"\027\n\025DeleteAccountResponse\"\345\001\n\024Ad" +
+      "dIdentifierRequest\022\035\n\nrequest_id\030\001 \001(\tR\t" +
+      "requestId\022\035\n\naccount_id\030\002 \001(\tR\taccountId" +
+      "\022?\n\nidentifier\030\003 \001(\0132\037.rewards.accounts." +
+      "v1.IdentifierR\nidentifier\022N\n\022account_ide" +
+      "ntifier\030\004 \001(\0132\037.rewards.accounts.v1.Iden" +
+      "tifierR\021accountIdentifier\"O\n\025AddIdentifi" +
+      "erResponse\0226\n\007account\030\001 \001(\0132\034.rewards.ac" +
+      "counts.v1.AccountR\007account\"\350\001\n\027RemoveIde" +
+      "ntifierRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
+      "estId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022?\n\n" +
+      "identifier\030\003 \001(\0132\037.rewards.accounts.v1.I" +
+      "dentifierR\nidentifier\022N\n\022account_identif" +
+      "ier\030\004 \001(\0132\037.rewards.accounts.v1.Identifi" +
+      "erR\021accountIdentifier\"R\n\030RemoveIdentifie" +
+      "rResponse\0226\n\007account\030\001 \001(\0132\034.rewards.acc" +
+      "ounts.v1.AccountR\007account\"a\n\021CreateUserR" +
+      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022-\n" +
+      "\004user\030\002 \001(\0132\031.rewards.accounts.v1.UserR\004" +
+      "user\"C\n\022CreateUserResponse\022-\n\004user\030\001 \001(\013" +
+      "2\031.rewards.accounts.v1.UserR\004user\")\n\016Get" +
+      "UserRequest\022\027\n\007user_id\030\001 \001(\tR\006userId\"@\n\017" +
+      "GetUserResponse\022-\n\004user\030\001 \001(\0132\031.rewards." +
+      "accounts.v1.UserR\004user\"\236\001\n\021UpdateUserReq" +
+      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022-\n\004u" +
+      "ser\030\002 \001(\0132\031.rewards.accounts.v1.UserR\004us" +
+      "er\022;\n\013update_mask\030\003 \001(\0132\032.google.protobu" +
+      "f.FieldMaskR\nupdateMask\"C\n\022UpdateUserRes" +
+      "ponse\022-\n\004user\030\001 \001(\0132\031.rewards.accounts.v" +
+      "1.UserR\004user\"\350\002\n\024AddMembershipRequest\022\035\n" +
+      "\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_" +
+      "id\030\002 \001(\tR\taccountId\022\027\n\007user_id\030\003 \001(\tR\006us" +
+      "erId\0227\n\004role\030\004 \001(\0162#.rewards.accounts.v1" +
+      ".MembershipRoleR\004role\022Q\n\021marketing_opt_i" +
+      "ns\030\005 \003(\0162%.rewards.accounts.v1.Marketing" +
+      "ChannelR\017marketingOptIns\022N\n\022account_iden" +
+      "tifier\030\006 \001(\0132\037.rewards.accounts.v1.Ident" +
+      "ifierR\021accountIdentifier\022\035\n\npartner_id\030\007" +
+      " \001(\tR\tpartnerId\"X\n\025AddMembershipResponse" +
+      "\022?\n\nmembership\030\001 \001(\0132\037.rewards.accounts." +
+      "v1.MembershipR\nmembership\"\300\001\n\027RemoveMemb" +
       "ershipRequest\022\035\n\nrequest_id\030\001 \001(\tR\treque" +
       "stId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\027\n\007u" +
-      "ser_id\030\003 \001(\tR\006userId\"\032\n\030RemoveMembership" +
-      "Response\"\231\001\n\026ListMembershipsRequest\022\037\n\na" +
+      "ser_id\030\003 \001(\tR\006userId\022N\n\022account_identifi" +
+      "er\030\004 \001(\0132\037.rewards.accounts.v1.Identifie" +
+      "rR\021accountIdentifier\"\032\n\030RemoveMembership" +
+      "Response\"\353\001\n\026ListMembershipsRequest\022\037\n\na" +
       "ccount_id\030\001 \001(\tH\000R\taccountId\022\031\n\007user_id\030" +
-      "\002 \001(\tH\000R\006userId\022\033\n\tpage_size\030\003 \001(\005R\010page" +
-      "Size\022\035\n\npage_token\030\004 \001(\tR\tpageTokenB\007\n\005s" +
-      "cope\"\204\001\n\027ListMembershipsResponse\022A\n\013memb" +
-      "erships\030\001 \003(\0132\037.rewards.accounts.v1.Memb" +
-      "ershipR\013memberships\022&\n\017next_page_token\030\002" +
-      " \001(\tR\rnextPageToken2\243\t\n\016AccountService\022f" +
-      "\n\rCreateAccount\022).rewards.accounts.v1.Cr" +
-      "eateAccountRequest\032*.rewards.accounts.v1" +
-      ".CreateAccountResponse\022]\n\nGetAccount\022&.r" +
-      "ewards.accounts.v1.GetAccountRequest\032\'.r" +
-      "ewards.accounts.v1.GetAccountResponse\022f\n" +
-      "\rLookupAccount\022).rewards.accounts.v1.Loo" +
-      "kupAccountRequest\032*.rewards.accounts.v1." +
-      "LookupAccountResponse\022i\n\016SearchAccounts\022" +
-      "*.rewards.accounts.v1.SearchAccountsRequ" +
-      "est\032+.rewards.accounts.v1.SearchAccounts" +
-      "Response\022x\n\023UpdateAccountStatus\022/.reward" +
-      "s.accounts.v1.UpdateAccountStatusRequest" +
-      "\0320.rewards.accounts.v1.UpdateAccountStat" +
-      "usResponse\022f\n\rAddIdentifier\022).rewards.ac" +
-      "counts.v1.AddIdentifierRequest\032*.rewards" +
-      ".accounts.v1.AddIdentifierResponse\022o\n\020Re" +
-      "moveIdentifier\022,.rewards.accounts.v1.Rem" +
-      "oveIdentifierRequest\032-.rewards.accounts." +
-      "v1.RemoveIdentifierResponse\022]\n\nCreateUse" +
-      "r\022&.rewards.accounts.v1.CreateUserReques" +
-      "t\032\'.rewards.accounts.v1.CreateUserRespon" +
-      "se\022f\n\rAddMembership\022).rewards.accounts.v" +
-      "1.AddMembershipRequest\032*.rewards.account" +
-      "s.v1.AddMembershipResponse\022o\n\020RemoveMemb" +
-      "ership\022,.rewards.accounts.v1.RemoveMembe" +
-      "rshipRequest\032-.rewards.accounts.v1.Remov" +
-      "eMembershipResponse\022l\n\017ListMemberships\022+" +
-      ".rewards.accounts.v1.ListMembershipsRequ" +
-      "est\032,.rewards.accounts.v1.ListMembership" +
-      "sResponseB\214\001\n#com.rewardscore.rewards.ac" +
-      "counts.v1B\023AccountServiceProtoP\001ZNgithub" +
-      ".com/rewards-core/rewards-core/clients/g" +
-      "o/rewards/accounts/v1;accountsv1b\006proto3"
+      "\002 \001(\tH\000R\006userId\022P\n\022account_identifier\030\005 " +
+      "\001(\0132\037.rewards.accounts.v1.IdentifierH\000R\021" +
+      "accountIdentifier\022\033\n\tpage_size\030\003 \001(\005R\010pa" +
+      "geSize\022\035\n\npage_token\030\004 \001(\tR\tpageTokenB\007\n" +
+      "\005scope\"\204\001\n\027ListMembershipsResponse\022A\n\013me" +
+      "mberships\030\001 \003(\0132\037.rewards.accounts.v1.Me" +
+      "mbershipR\013memberships\022&\n\017next_page_token" +
+      "\030\002 \001(\tR\rnextPageToken2\300\013\n\016AccountService" +
+      "\022f\n\rCreateAccount\022).rewards.accounts.v1." +
+      "CreateAccountRequest\032*.rewards.accounts." +
+      "v1.CreateAccountResponse\022]\n\nGetAccount\022&" +
+      ".rewards.accounts.v1.GetAccountRequest\032\'" +
+      ".rewards.accounts.v1.GetAccountResponse\022" +
+      "f\n\rLookupAccount\022).rewards.accounts.v1.L" +
+      "ookupAccountRequest\032*.rewards.accounts.v" +
+      "1.LookupAccountResponse\022i\n\016SearchAccount" +
+      "s\022*.rewards.accounts.v1.SearchAccountsRe" +
+      "quest\032+.rewards.accounts.v1.SearchAccoun" +
+      "tsResponse\022x\n\023UpdateAccountStatus\022/.rewa" +
+      "rds.accounts.v1.UpdateAccountStatusReque" +
+      "st\0320.rewards.accounts.v1.UpdateAccountSt" +
+      "atusResponse\022f\n\rDeleteAccount\022).rewards." +
+      "accounts.v1.DeleteAccountRequest\032*.rewar" +
+      "ds.accounts.v1.DeleteAccountResponse\022f\n\r" +
+      "AddIdentifier\022).rewards.accounts.v1.AddI" +
+      "dentifierRequest\032*.rewards.accounts.v1.A" +
+      "ddIdentifierResponse\022o\n\020RemoveIdentifier" +
+      "\022,.rewards.accounts.v1.RemoveIdentifierR" +
+      "equest\032-.rewards.accounts.v1.RemoveIdent" +
+      "ifierResponse\022]\n\nCreateUser\022&.rewards.ac" +
+      "counts.v1.CreateUserRequest\032\'.rewards.ac" +
+      "counts.v1.CreateUserResponse\022T\n\007GetUser\022" +
+      "#.rewards.accounts.v1.GetUserRequest\032$.r" +
+      "ewards.accounts.v1.GetUserResponse\022]\n\nUp" +
+      "dateUser\022&.rewards.accounts.v1.UpdateUse" +
+      "rRequest\032\'.rewards.accounts.v1.UpdateUse" +
+      "rResponse\022f\n\rAddMembership\022).rewards.acc" +
+      "ounts.v1.AddMembershipRequest\032*.rewards." +
+      "accounts.v1.AddMembershipResponse\022o\n\020Rem" +
+      "oveMembership\022,.rewards.accounts.v1.Remo" +
+      "veMembershipRequest\032-.rewards.accounts.v" +
+      "1.RemoveMembershipResponse\022l\n\017ListMember" +
+      "ships\022+.rewards.accounts.v1.ListMembersh" +
+      "ipsRequest\032,.rewards.accounts.v1.ListMem" +
+      "bershipsResponseB\214\001\n#com.rewardscore.rew" +
+      "ards.accounts.v1B\023AccountServiceProtoP\001Z" +
+      "Ngithub.com/rewards-core/rewards-core/cl" +
+      "ients/go/rewards/accounts/v1;accountsv1b" +
+      "\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
+          com.google.protobuf.FieldMaskProto.getDescriptor(),
           com.google.protobuf.TimestampProto.getDescriptor(),
           com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor(),
         });
@@ -277,7 +346,7 @@ public final class AccountServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_accounts_v1_GetAccountRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_GetAccountRequest_descriptor,
-        new java.lang.String[] { "AccountId", });
+        new java.lang.String[] { "AccountId", "AccountIdentifier", });
     internal_static_rewards_accounts_v1_GetAccountResponse_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_accounts_v1_GetAccountResponse_fieldAccessorTable = new
@@ -301,7 +370,7 @@ public final class AccountServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_accounts_v1_SearchAccountsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_SearchAccountsRequest_descriptor,
-        new java.lang.String[] { "ProgramId", "Statuses", "IdentifierType", "IdentifierValuePrefix", "UserId", "CreateStartTime", "CreateEndTime", "PageSize", "PageToken", });
+        new java.lang.String[] { "ProgramId", "Statuses", "IdentifierType", "IdentifierValuePrefix", "UserId", "CreateStartTime", "CreateEndTime", "PageSize", "PageToken", "Query", });
     internal_static_rewards_accounts_v1_SearchAccountsResponse_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_rewards_accounts_v1_SearchAccountsResponse_fieldAccessorTable = new
@@ -313,86 +382,123 @@ public final class AccountServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_accounts_v1_UpdateAccountStatusRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_UpdateAccountStatusRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Status", "Note", });
+        new java.lang.String[] { "RequestId", "AccountId", "Status", "Note", "AccountIdentifier", });
     internal_static_rewards_accounts_v1_UpdateAccountStatusResponse_descriptor =
       getDescriptor().getMessageType(9);
     internal_static_rewards_accounts_v1_UpdateAccountStatusResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_UpdateAccountStatusResponse_descriptor,
         new java.lang.String[] { "Account", });
-    internal_static_rewards_accounts_v1_AddIdentifierRequest_descriptor =
+    internal_static_rewards_accounts_v1_DeleteAccountRequest_descriptor =
       getDescriptor().getMessageType(10);
+    internal_static_rewards_accounts_v1_DeleteAccountRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_DeleteAccountRequest_descriptor,
+        new java.lang.String[] { "RequestId", "AccountId", "AccountIdentifier", "Note", });
+    internal_static_rewards_accounts_v1_DeleteAccountResponse_descriptor =
+      getDescriptor().getMessageType(11);
+    internal_static_rewards_accounts_v1_DeleteAccountResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_DeleteAccountResponse_descriptor,
+        new java.lang.String[] { });
+    internal_static_rewards_accounts_v1_AddIdentifierRequest_descriptor =
+      getDescriptor().getMessageType(12);
     internal_static_rewards_accounts_v1_AddIdentifierRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_AddIdentifierRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Identifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Identifier", "AccountIdentifier", });
     internal_static_rewards_accounts_v1_AddIdentifierResponse_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_accounts_v1_AddIdentifierResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_AddIdentifierResponse_descriptor,
         new java.lang.String[] { "Account", });
     internal_static_rewards_accounts_v1_RemoveIdentifierRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_accounts_v1_RemoveIdentifierRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_RemoveIdentifierRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Identifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Identifier", "AccountIdentifier", });
     internal_static_rewards_accounts_v1_RemoveIdentifierResponse_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(15);
     internal_static_rewards_accounts_v1_RemoveIdentifierResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_RemoveIdentifierResponse_descriptor,
         new java.lang.String[] { "Account", });
     internal_static_rewards_accounts_v1_CreateUserRequest_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(16);
     internal_static_rewards_accounts_v1_CreateUserRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_CreateUserRequest_descriptor,
         new java.lang.String[] { "RequestId", "User", });
     internal_static_rewards_accounts_v1_CreateUserResponse_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(17);
     internal_static_rewards_accounts_v1_CreateUserResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_CreateUserResponse_descriptor,
         new java.lang.String[] { "User", });
+    internal_static_rewards_accounts_v1_GetUserRequest_descriptor =
+      getDescriptor().getMessageType(18);
+    internal_static_rewards_accounts_v1_GetUserRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_GetUserRequest_descriptor,
+        new java.lang.String[] { "UserId", });
+    internal_static_rewards_accounts_v1_GetUserResponse_descriptor =
+      getDescriptor().getMessageType(19);
+    internal_static_rewards_accounts_v1_GetUserResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_GetUserResponse_descriptor,
+        new java.lang.String[] { "User", });
+    internal_static_rewards_accounts_v1_UpdateUserRequest_descriptor =
+      getDescriptor().getMessageType(20);
+    internal_static_rewards_accounts_v1_UpdateUserRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_UpdateUserRequest_descriptor,
+        new java.lang.String[] { "RequestId", "User", "UpdateMask", });
+    internal_static_rewards_accounts_v1_UpdateUserResponse_descriptor =
+      getDescriptor().getMessageType(21);
+    internal_static_rewards_accounts_v1_UpdateUserResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_UpdateUserResponse_descriptor,
+        new java.lang.String[] { "User", });
     internal_static_rewards_accounts_v1_AddMembershipRequest_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(22);
     internal_static_rewards_accounts_v1_AddMembershipRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_AddMembershipRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "UserId", "Role", "MarketingOptIns", });
+        new java.lang.String[] { "RequestId", "AccountId", "UserId", "Role", "MarketingOptIns", "AccountIdentifier", "PartnerId", });
     internal_static_rewards_accounts_v1_AddMembershipResponse_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(23);
     internal_static_rewards_accounts_v1_AddMembershipResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_AddMembershipResponse_descriptor,
         new java.lang.String[] { "Membership", });
     internal_static_rewards_accounts_v1_RemoveMembershipRequest_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(24);
     internal_static_rewards_accounts_v1_RemoveMembershipRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_RemoveMembershipRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "UserId", });
+        new java.lang.String[] { "RequestId", "AccountId", "UserId", "AccountIdentifier", });
     internal_static_rewards_accounts_v1_RemoveMembershipResponse_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(25);
     internal_static_rewards_accounts_v1_RemoveMembershipResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_RemoveMembershipResponse_descriptor,
         new java.lang.String[] { });
     internal_static_rewards_accounts_v1_ListMembershipsRequest_descriptor =
-      getDescriptor().getMessageType(20);
+      getDescriptor().getMessageType(26);
     internal_static_rewards_accounts_v1_ListMembershipsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_ListMembershipsRequest_descriptor,
-        new java.lang.String[] { "AccountId", "UserId", "PageSize", "PageToken", "Scope", });
+        new java.lang.String[] { "AccountId", "UserId", "AccountIdentifier", "PageSize", "PageToken", "Scope", });
     internal_static_rewards_accounts_v1_ListMembershipsResponse_descriptor =
-      getDescriptor().getMessageType(21);
+      getDescriptor().getMessageType(27);
     internal_static_rewards_accounts_v1_ListMembershipsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_ListMembershipsResponse_descriptor,
         new java.lang.String[] { "Memberships", "NextPageToken", });
     descriptor.resolveAllFeaturesImmutable();
+    com.google.protobuf.FieldMaskProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();
     com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor();
   }

@@ -37,17 +37,18 @@ public enum AccountStatus
    * Can return to ACTIVE.
    * </pre>
    *
-   * <code>ACCOUNT_STATUS_SUSPENDED = 2;</code>
+   * <code>ACCOUNT_STATUS_LOCKED = 2;</code>
    */
-  ACCOUNT_STATUS_SUSPENDED(2),
+  ACCOUNT_STATUS_LOCKED(2),
   /**
    * <pre>
-   * Final: the account can never become ACTIVE again. Its ledger history is kept.
+   * Final: the account can never become ACTIVE again; earn, burn, issue and redemption fail with
+   * ACCOUNT_NOT_ACTIVE, and it gets no new identifiers or members. Its ledger history is kept.
    * </pre>
    *
-   * <code>ACCOUNT_STATUS_CLOSED = 3;</code>
+   * <code>ACCOUNT_STATUS_DEACTIVATED = 3;</code>
    */
-  ACCOUNT_STATUS_CLOSED(3),
+  ACCOUNT_STATUS_DEACTIVATED(3),
   UNRECOGNIZED(-1),
   ;
 
@@ -82,17 +83,18 @@ public enum AccountStatus
    * Can return to ACTIVE.
    * </pre>
    *
-   * <code>ACCOUNT_STATUS_SUSPENDED = 2;</code>
+   * <code>ACCOUNT_STATUS_LOCKED = 2;</code>
    */
-  public static final int ACCOUNT_STATUS_SUSPENDED_VALUE = 2;
+  public static final int ACCOUNT_STATUS_LOCKED_VALUE = 2;
   /**
    * <pre>
-   * Final: the account can never become ACTIVE again. Its ledger history is kept.
+   * Final: the account can never become ACTIVE again; earn, burn, issue and redemption fail with
+   * ACCOUNT_NOT_ACTIVE, and it gets no new identifiers or members. Its ledger history is kept.
    * </pre>
    *
-   * <code>ACCOUNT_STATUS_CLOSED = 3;</code>
+   * <code>ACCOUNT_STATUS_DEACTIVATED = 3;</code>
    */
-  public static final int ACCOUNT_STATUS_CLOSED_VALUE = 3;
+  public static final int ACCOUNT_STATUS_DEACTIVATED_VALUE = 3;
 
 
   public final int getNumber() {
@@ -121,8 +123,8 @@ public enum AccountStatus
     switch (value) {
       case 0: return ACCOUNT_STATUS_UNSPECIFIED;
       case 1: return ACCOUNT_STATUS_ACTIVE;
-      case 2: return ACCOUNT_STATUS_SUSPENDED;
-      case 3: return ACCOUNT_STATUS_CLOSED;
+      case 2: return ACCOUNT_STATUS_LOCKED;
+      case 3: return ACCOUNT_STATUS_DEACTIVATED;
       default: return null;
     }
   }

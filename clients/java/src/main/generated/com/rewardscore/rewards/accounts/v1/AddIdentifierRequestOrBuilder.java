@@ -36,7 +36,7 @@ public interface AddIdentifierRequestOrBuilder extends
 
   /**
    * <pre>
-   * Required.
+   * The account's id; or set account_identifier instead.
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -45,7 +45,7 @@ public interface AddIdentifierRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * Required.
+   * The account's id; or set account_identifier instead.
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -80,4 +80,31 @@ public interface AddIdentifierRequestOrBuilder extends
    * <code>.rewards.accounts.v1.Identifier identifier = 3 [json_name = "identifier"];</code>
    */
   com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 4 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 4 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 4 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
 }

@@ -37,6 +37,7 @@ private static final long serialVersionUID = 0L;
     userId_ = "";
     role_ = 0;
     marketingOptIns_ = emptyIntList();
+    partnerId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -57,6 +58,7 @@ private static final long serialVersionUID = 0L;
             com.rewardscore.rewards.accounts.v1.AddMembershipRequest.class, com.rewardscore.rewards.accounts.v1.AddMembershipRequest.Builder.class);
   }
 
+  private int bitField0_;
   public static final int REQUEST_ID_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object requestId_ = "";
@@ -113,7 +115,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The account to join. Required.
+   * The account to join; or set account_identifier instead.
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -134,7 +136,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The account to join. Required.
+   * The account to join; or set account_identifier instead.
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -307,6 +309,93 @@ private static final long serialVersionUID = 0L;
   }
   private int marketingOptInsMemoizedSerializedSize;
 
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 6;
+  private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+
+  public static final int PARTNER_ID_FIELD_NUMBER = 7;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object partnerId_ = "";
+  /**
+   * <pre>
+   * The partner through which the user joins (see Membership.partner_id). At most 64
+   * characters of letters, digits, "_", ".", "-". Empty: none.
+   * </pre>
+   *
+   * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+   * @return The partnerId.
+   */
+  @java.lang.Override
+  public java.lang.String getPartnerId() {
+    java.lang.Object ref = partnerId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      partnerId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The partner through which the user joins (see Membership.partner_id). At most 64
+   * characters of letters, digits, "_", ".", "-". Empty: none.
+   * </pre>
+   *
+   * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+   * @return The bytes for partnerId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getPartnerIdBytes() {
+    java.lang.Object ref = partnerId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      partnerId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -341,6 +430,12 @@ private static final long serialVersionUID = 0L;
     for (int i = 0; i < marketingOptIns_.size(); i++) {
       output.writeEnumNoTag(marketingOptIns_.getInt(i));
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(6, getAccountIdentifier());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(partnerId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 7, partnerId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -369,6 +464,13 @@ private static final long serialVersionUID = 0L;
         size += com.google.protobuf.CodedOutputStream
           .computeUInt32SizeNoTag(dataSize);
       }marketingOptInsMemoizedSerializedSize = dataSize;
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(6, getAccountIdentifier());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(partnerId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(7, partnerId_);
     }
     return size;
   }
@@ -402,6 +504,13 @@ private static final long serialVersionUID = 0L;
         .equals(other.getUserId())) return false;
     if (role_ != other.role_) return false;
     if (!marketingOptIns_.equals(other.marketingOptIns_)) return false;
+    if (hasAccountIdentifier() != other.hasAccountIdentifier()) return false;
+    if (hasAccountIdentifier()) {
+      if (!getAccountIdentifier()
+          .equals(other.getAccountIdentifier())) return false;
+    }
+    if (!getPartnerId()
+        .equals(other.getPartnerId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -425,6 +534,12 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + MARKETING_OPT_INS_FIELD_NUMBER;
       hash = (53 * hash) + marketingOptIns_.hashCode();
     }
+    if (hasAccountIdentifier()) {
+      hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
+    hash = (37 * hash) + PARTNER_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getPartnerId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -548,13 +663,19 @@ private static final long serialVersionUID = 0L;
 
     // Construct using com.rewardscore.rewards.accounts.v1.AddMembershipRequest.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetAccountIdentifierFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -565,6 +686,12 @@ private static final long serialVersionUID = 0L;
       userId_ = "";
       role_ = 0;
       marketingOptIns_ = emptyIntList();
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      partnerId_ = "";
       return this;
     }
 
@@ -614,6 +741,17 @@ private static final long serialVersionUID = 0L;
         marketingOptIns_.makeImmutable();
         result.marketingOptIns_ = marketingOptIns_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.accountIdentifier_ = accountIdentifierBuilder_ == null
+            ? accountIdentifier_
+            : accountIdentifierBuilder_.build();
+        to_bitField0_ |= 0x00000001;
+      }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.partnerId_ = partnerId_;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -655,6 +793,14 @@ private static final long serialVersionUID = 0L;
           ensureMarketingOptInsIsMutable();
           marketingOptIns_.addAll(other.marketingOptIns_);
         }
+        onChanged();
+      }
+      if (other.hasAccountIdentifier()) {
+        mergeAccountIdentifier(other.getAccountIdentifier());
+      }
+      if (!other.getPartnerId().isEmpty()) {
+        partnerId_ = other.partnerId_;
+        bitField0_ |= 0x00000040;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -719,6 +865,18 @@ private static final long serialVersionUID = 0L;
               input.popLimit(limit);
               break;
             } // case 42
+            case 50: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 50
+            case 58: {
+              partnerId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 58
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -841,7 +999,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The account to join. Required.
+     * The account to join; or set account_identifier instead.
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -861,7 +1019,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to join. Required.
+     * The account to join; or set account_identifier instead.
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -882,7 +1040,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to join. Required.
+     * The account to join; or set account_identifier instead.
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -899,7 +1057,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to join. Required.
+     * The account to join; or set account_identifier instead.
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -913,7 +1071,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to join. Required.
+     * The account to join; or set account_identifier instead.
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1276,6 +1434,260 @@ private static final long serialVersionUID = 0L;
       for (int value : values) {
         marketingOptIns_.addInt(value);
       }
+      onChanged();
+      return this;
+    }
+
+    private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    public boolean hasAccountIdentifier() {
+      return ((bitField0_ & 0x00000020) != 0);
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      } else {
+        return accountIdentifierBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        accountIdentifier_ = value;
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifier_ = builderForValue.build();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (((bitField0_ & 0x00000020) != 0) &&
+          accountIdentifier_ != null &&
+          accountIdentifier_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          getAccountIdentifierBuilder().mergeFrom(value);
+        } else {
+          accountIdentifier_ = value;
+        }
+      } else {
+        accountIdentifierBuilder_.mergeFrom(value);
+      }
+      if (accountIdentifier_ != null) {
+        bitField0_ |= 0x00000020;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      bitField0_ = (bitField0_ & ~0x00000020);
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if (accountIdentifierBuilder_ != null) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        return accountIdentifier_ == null ?
+            com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                getAccountIdentifier(),
+                getParentForChildren(),
+                isClean());
+        accountIdentifier_ = null;
+      }
+      return accountIdentifierBuilder_;
+    }
+
+    private java.lang.Object partnerId_ = "";
+    /**
+     * <pre>
+     * The partner through which the user joins (see Membership.partner_id). At most 64
+     * characters of letters, digits, "_", ".", "-". Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @return The partnerId.
+     */
+    public java.lang.String getPartnerId() {
+      java.lang.Object ref = partnerId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        partnerId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The partner through which the user joins (see Membership.partner_id). At most 64
+     * characters of letters, digits, "_", ".", "-". Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @return The bytes for partnerId.
+     */
+    public com.google.protobuf.ByteString
+        getPartnerIdBytes() {
+      java.lang.Object ref = partnerId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        partnerId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The partner through which the user joins (see Membership.partner_id). At most 64
+     * characters of letters, digits, "_", ".", "-". Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @param value The partnerId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPartnerId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      partnerId_ = value;
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The partner through which the user joins (see Membership.partner_id). At most 64
+     * characters of letters, digits, "_", ".", "-". Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearPartnerId() {
+      partnerId_ = getDefaultInstance().getPartnerId();
+      bitField0_ = (bitField0_ & ~0x00000040);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The partner through which the user joins (see Membership.partner_id). At most 64
+     * characters of letters, digits, "_", ".", "-". Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @param value The bytes for partnerId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPartnerIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      partnerId_ = value;
+      bitField0_ |= 0x00000040;
       onChanged();
       return this;
     }

@@ -36,7 +36,7 @@ public interface AddMembershipRequestOrBuilder extends
 
   /**
    * <pre>
-   * The account to join. Required.
+   * The account to join; or set account_identifier instead.
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -45,7 +45,7 @@ public interface AddMembershipRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The account to join. Required.
+   * The account to join; or set account_identifier instead.
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -141,4 +141,53 @@ public interface AddMembershipRequestOrBuilder extends
    * @return The enum numeric value on the wire of marketingOptIns at the given index.
    */
   int getMarketingOptInsValue(int index);
+
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 6 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * The partner through which the user joins (see Membership.partner_id). At most 64
+   * characters of letters, digits, "_", ".", "-". Empty: none.
+   * </pre>
+   *
+   * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+   * @return The partnerId.
+   */
+  java.lang.String getPartnerId();
+  /**
+   * <pre>
+   * The partner through which the user joins (see Membership.partner_id). At most 64
+   * characters of letters, digits, "_", ".", "-". Empty: none.
+   * </pre>
+   *
+   * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+   * @return The bytes for partnerId.
+   */
+  com.google.protobuf.ByteString
+      getPartnerIdBytes();
 }

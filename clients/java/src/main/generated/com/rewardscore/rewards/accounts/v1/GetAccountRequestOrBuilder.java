@@ -12,7 +12,7 @@ public interface GetAccountRequestOrBuilder extends
 
   /**
    * <pre>
-   * Required.
+   * The account's id; or set account_identifier instead.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -21,7 +21,7 @@ public interface GetAccountRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * Required.
+   * The account's id; or set account_identifier instead.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -29,4 +29,31 @@ public interface GetAccountRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getAccountIdBytes();
+
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 2 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 2 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 2 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
 }

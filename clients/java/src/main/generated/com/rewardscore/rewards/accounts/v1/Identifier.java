@@ -86,7 +86,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object value_ = "";
   /**
    * <pre>
-   * Required; at most 128 characters, printable, no leading or trailing spaces.
+   * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+   * values must have their form (FIELD_INVALID, metadata "field" and "rule").
    * </pre>
    *
    * <code>string value = 2 [json_name = "value"];</code>
@@ -107,7 +108,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Required; at most 128 characters, printable, no leading or trailing spaces.
+   * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+   * values must have their form (FIELD_INVALID, metadata "field" and "rule").
    * </pre>
    *
    * <code>string value = 2 [json_name = "value"];</code>
@@ -528,7 +530,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object value_ = "";
     /**
      * <pre>
-     * Required; at most 128 characters, printable, no leading or trailing spaces.
+     * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+     * values must have their form (FIELD_INVALID, metadata "field" and "rule").
      * </pre>
      *
      * <code>string value = 2 [json_name = "value"];</code>
@@ -548,7 +551,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Required; at most 128 characters, printable, no leading or trailing spaces.
+     * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+     * values must have their form (FIELD_INVALID, metadata "field" and "rule").
      * </pre>
      *
      * <code>string value = 2 [json_name = "value"];</code>
@@ -569,7 +573,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Required; at most 128 characters, printable, no leading or trailing spaces.
+     * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+     * values must have their form (FIELD_INVALID, metadata "field" and "rule").
      * </pre>
      *
      * <code>string value = 2 [json_name = "value"];</code>
@@ -586,7 +591,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Required; at most 128 characters, printable, no leading or trailing spaces.
+     * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+     * values must have their form (FIELD_INVALID, metadata "field" and "rule").
      * </pre>
      *
      * <code>string value = 2 [json_name = "value"];</code>
@@ -600,7 +606,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Required; at most 128 characters, printable, no leading or trailing spaces.
+     * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+     * values must have their form (FIELD_INVALID, metadata "field" and "rule").
      * </pre>
      *
      * <code>string value = 2 [json_name = "value"];</code>

@@ -31,7 +31,8 @@ public interface IdentifierOrBuilder extends
 
   /**
    * <pre>
-   * Required; at most 128 characters, printable, no leading or trailing spaces.
+   * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+   * values must have their form (FIELD_INVALID, metadata "field" and "rule").
    * </pre>
    *
    * <code>string value = 2 [json_name = "value"];</code>
@@ -40,7 +41,8 @@ public interface IdentifierOrBuilder extends
   java.lang.String getValue();
   /**
    * <pre>
-   * Required; at most 128 characters, printable, no leading or trailing spaces.
+   * Required; at most 128 characters, printable, no leading or trailing spaces; PHONE and EMAIL
+   * values must have their form (FIELD_INVALID, metadata "field" and "rule").
    * </pre>
    *
    * <code>string value = 2 [json_name = "value"];</code>

@@ -49,7 +49,8 @@ public enum IdentifierType
   IDENTIFIER_TYPE_EXTERNALCODE(3),
   /**
    * <pre>
-   * A phone number in E.164 form, e.g. "+4915112345678".
+   * A phone number in E.164 form: "+", then 7 to 15 digits, the first not 0, e.g.
+   * "+4915112345678".
    * </pre>
    *
    * <code>IDENTIFIER_TYPE_PHONE = 4;</code>
@@ -63,6 +64,14 @@ public enum IdentifierType
    * <code>IDENTIFIER_TYPE_ID = 5;</code>
    */
   IDENTIFIER_TYPE_ID(5),
+  /**
+   * <pre>
+   * An e-mail address (local&#64;domain, at most 254 characters). Stored and matched lower-cased.
+   * </pre>
+   *
+   * <code>IDENTIFIER_TYPE_EMAIL = 6;</code>
+   */
+  IDENTIFIER_TYPE_EMAIL(6),
   UNRECOGNIZED(-1),
   ;
 
@@ -109,7 +118,8 @@ public enum IdentifierType
   public static final int IDENTIFIER_TYPE_EXTERNALCODE_VALUE = 3;
   /**
    * <pre>
-   * A phone number in E.164 form, e.g. "+4915112345678".
+   * A phone number in E.164 form: "+", then 7 to 15 digits, the first not 0, e.g.
+   * "+4915112345678".
    * </pre>
    *
    * <code>IDENTIFIER_TYPE_PHONE = 4;</code>
@@ -123,6 +133,14 @@ public enum IdentifierType
    * <code>IDENTIFIER_TYPE_ID = 5;</code>
    */
   public static final int IDENTIFIER_TYPE_ID_VALUE = 5;
+  /**
+   * <pre>
+   * An e-mail address (local&#64;domain, at most 254 characters). Stored and matched lower-cased.
+   * </pre>
+   *
+   * <code>IDENTIFIER_TYPE_EMAIL = 6;</code>
+   */
+  public static final int IDENTIFIER_TYPE_EMAIL_VALUE = 6;
 
 
   public final int getNumber() {
@@ -155,6 +173,7 @@ public enum IdentifierType
       case 3: return IDENTIFIER_TYPE_EXTERNALCODE;
       case 4: return IDENTIFIER_TYPE_PHONE;
       case 5: return IDENTIFIER_TYPE_ID;
+      case 6: return IDENTIFIER_TYPE_EMAIL;
       default: return null;
     }
   }

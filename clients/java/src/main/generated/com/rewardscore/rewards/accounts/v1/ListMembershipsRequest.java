@@ -61,6 +61,7 @@ private static final long serialVersionUID = 0L;
           com.google.protobuf.AbstractMessage.InternalOneOfEnum {
     ACCOUNT_ID(1),
     USER_ID(2),
+    ACCOUNT_IDENTIFIER(5),
     SCOPE_NOT_SET(0);
     private final int value;
     private ScopeCase(int value) {
@@ -80,6 +81,7 @@ private static final long serialVersionUID = 0L;
       switch (value) {
         case 1: return ACCOUNT_ID;
         case 2: return USER_ID;
+        case 5: return ACCOUNT_IDENTIFIER;
         case 0: return SCOPE_NOT_SET;
         default: return null;
       }
@@ -215,6 +217,49 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 5;
+  /**
+   * <pre>
+   * The memberships of the account that holds this identifier.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return scopeCase_ == 5;
+  }
+  /**
+   * <pre>
+   * The memberships of the account that holds this identifier.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    if (scopeCase_ == 5) {
+       return (com.rewardscore.rewards.accounts.v1.Identifier) scope_;
+    }
+    return com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * The memberships of the account that holds this identifier.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    if (scopeCase_ == 5) {
+       return (com.rewardscore.rewards.accounts.v1.Identifier) scope_;
+    }
+    return com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance();
+  }
+
   public static final int PAGE_SIZE_FIELD_NUMBER = 3;
   private int pageSize_ = 0;
   /**
@@ -306,6 +351,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 4, pageToken_);
     }
+    if (scopeCase_ == 5) {
+      output.writeMessage(5, (com.rewardscore.rewards.accounts.v1.Identifier) scope_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -322,6 +370,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(4, pageToken_);
+    }
+    if (scopeCase_ == 5) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(5, (com.rewardscore.rewards.accounts.v1.Identifier) scope_);
     }
     return size;
   }
@@ -361,6 +413,10 @@ private static final long serialVersionUID = 0L;
         if (!getUserId()
             .equals(other.getUserId())) return false;
         break;
+      case 5:
+        if (!getAccountIdentifier()
+            .equals(other.getAccountIdentifier())) return false;
+        break;
       case 0:
       default:
     }
@@ -387,6 +443,10 @@ private static final long serialVersionUID = 0L;
       case 2:
         hash = (37 * hash) + USER_ID_FIELD_NUMBER;
         hash = (53 * hash) + getUserId().hashCode();
+        break;
+      case 5:
+        hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+        hash = (53 * hash) + getAccountIdentifier().hashCode();
         break;
       case 0:
       default:
@@ -526,6 +586,9 @@ private static final long serialVersionUID = 0L;
     public Builder clear() {
       super.clear();
       bitField0_ = 0;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.clear();
+      }
       pageSize_ = 0;
       pageToken_ = "";
       scopeCase_ = 0;
@@ -564,10 +627,10 @@ private static final long serialVersionUID = 0L;
 
     private void buildPartial0(com.rewardscore.rewards.accounts.v1.ListMembershipsRequest result) {
       int from_bitField0_ = bitField0_;
-      if (((from_bitField0_ & 0x00000004) != 0)) {
+      if (((from_bitField0_ & 0x00000008) != 0)) {
         result.pageSize_ = pageSize_;
       }
-      if (((from_bitField0_ & 0x00000008) != 0)) {
+      if (((from_bitField0_ & 0x00000010) != 0)) {
         result.pageToken_ = pageToken_;
       }
     }
@@ -575,6 +638,10 @@ private static final long serialVersionUID = 0L;
     private void buildPartialOneofs(com.rewardscore.rewards.accounts.v1.ListMembershipsRequest result) {
       result.scopeCase_ = scopeCase_;
       result.scope_ = this.scope_;
+      if (scopeCase_ == 5 &&
+          accountIdentifierBuilder_ != null) {
+        result.scope_ = accountIdentifierBuilder_.build();
+      }
     }
 
     @java.lang.Override
@@ -594,7 +661,7 @@ private static final long serialVersionUID = 0L;
       }
       if (!other.getPageToken().isEmpty()) {
         pageToken_ = other.pageToken_;
-        bitField0_ |= 0x00000008;
+        bitField0_ |= 0x00000010;
         onChanged();
       }
       switch (other.getScopeCase()) {
@@ -608,6 +675,10 @@ private static final long serialVersionUID = 0L;
           scopeCase_ = 2;
           scope_ = other.scope_;
           onChanged();
+          break;
+        }
+        case ACCOUNT_IDENTIFIER: {
+          mergeAccountIdentifier(other.getAccountIdentifier());
           break;
         }
         case SCOPE_NOT_SET: {
@@ -652,14 +723,21 @@ private static final long serialVersionUID = 0L;
             } // case 18
             case 24: {
               pageSize_ = input.readInt32();
-              bitField0_ |= 0x00000004;
+              bitField0_ |= 0x00000008;
               break;
             } // case 24
             case 34: {
               pageToken_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000008;
+              bitField0_ |= 0x00000010;
               break;
             } // case 34
+            case 42: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              scopeCase_ = 5;
+              break;
+            } // case 42
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -918,6 +996,184 @@ private static final long serialVersionUID = 0L;
       return this;
     }
 
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The memberships of the account that holds this identifier.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    @java.lang.Override
+    public boolean hasAccountIdentifier() {
+      return scopeCase_ == 5;
+    }
+    /**
+     * <pre>
+     * The memberships of the account that holds this identifier.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        if (scopeCase_ == 5) {
+          return (com.rewardscore.rewards.accounts.v1.Identifier) scope_;
+        }
+        return com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance();
+      } else {
+        if (scopeCase_ == 5) {
+          return accountIdentifierBuilder_.getMessage();
+        }
+        return com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * The memberships of the account that holds this identifier.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        scope_ = value;
+        onChanged();
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      scopeCase_ = 5;
+      return this;
+    }
+    /**
+     * <pre>
+     * The memberships of the account that holds this identifier.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        scope_ = builderForValue.build();
+        onChanged();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      scopeCase_ = 5;
+      return this;
+    }
+    /**
+     * <pre>
+     * The memberships of the account that holds this identifier.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (scopeCase_ == 5 &&
+            scope_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          scope_ = com.rewardscore.rewards.accounts.v1.Identifier.newBuilder((com.rewardscore.rewards.accounts.v1.Identifier) scope_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          scope_ = value;
+        }
+        onChanged();
+      } else {
+        if (scopeCase_ == 5) {
+          accountIdentifierBuilder_.mergeFrom(value);
+        } else {
+          accountIdentifierBuilder_.setMessage(value);
+        }
+      }
+      scopeCase_ = 5;
+      return this;
+    }
+    /**
+     * <pre>
+     * The memberships of the account that holds this identifier.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        if (scopeCase_ == 5) {
+          scopeCase_ = 0;
+          scope_ = null;
+          onChanged();
+        }
+      } else {
+        if (scopeCase_ == 5) {
+          scopeCase_ = 0;
+          scope_ = null;
+        }
+        accountIdentifierBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The memberships of the account that holds this identifier.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The memberships of the account that holds this identifier.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if ((scopeCase_ == 5) && (accountIdentifierBuilder_ != null)) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        if (scopeCase_ == 5) {
+          return (com.rewardscore.rewards.accounts.v1.Identifier) scope_;
+        }
+        return com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * The memberships of the account that holds this identifier.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        if (!(scopeCase_ == 5)) {
+          scope_ = com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance();
+        }
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                (com.rewardscore.rewards.accounts.v1.Identifier) scope_,
+                getParentForChildren(),
+                isClean());
+        scope_ = null;
+      }
+      scopeCase_ = 5;
+      onChanged();
+      return accountIdentifierBuilder_;
+    }
+
     private int pageSize_ ;
     /**
      * <pre>
@@ -945,7 +1201,7 @@ private static final long serialVersionUID = 0L;
     public Builder setPageSize(int value) {
 
       pageSize_ = value;
-      bitField0_ |= 0x00000004;
+      bitField0_ |= 0x00000008;
       onChanged();
       return this;
     }
@@ -959,7 +1215,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearPageSize() {
-      bitField0_ = (bitField0_ & ~0x00000004);
+      bitField0_ = (bitField0_ & ~0x00000008);
       pageSize_ = 0;
       onChanged();
       return this;
@@ -1023,7 +1279,7 @@ private static final long serialVersionUID = 0L;
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       pageToken_ = value;
-      bitField0_ |= 0x00000008;
+      bitField0_ |= 0x00000010;
       onChanged();
       return this;
     }
@@ -1038,7 +1294,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder clearPageToken() {
       pageToken_ = getDefaultInstance().getPageToken();
-      bitField0_ = (bitField0_ & ~0x00000008);
+      bitField0_ = (bitField0_ & ~0x00000010);
       onChanged();
       return this;
     }
@@ -1057,7 +1313,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       pageToken_ = value;
-      bitField0_ |= 0x00000008;
+      bitField0_ |= 0x00000010;
       onChanged();
       return this;
     }

@@ -70,6 +70,33 @@ public interface ListMembershipsRequestOrBuilder extends
 
   /**
    * <pre>
+   * The memberships of the account that holds this identifier.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The memberships of the account that holds this identifier.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The memberships of the account that holds this identifier.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
    * Maximum number of memberships to return: 0 means 50; values above 500 are treated as 500;
    * negative values fail with FIELD_OUT_OF_RANGE.
    * </pre>

@@ -36,6 +36,7 @@ private static final long serialVersionUID = 0L;
     userId_ = "";
     role_ = 0;
     marketingOptIns_ = emptyIntList();
+    partnerId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -332,6 +333,55 @@ private static final long serialVersionUID = 0L;
     return updateTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updateTime_;
   }
 
+  public static final int PARTNER_ID_FIELD_NUMBER = 7;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object partnerId_ = "";
+  /**
+   * <pre>
+   * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+   * @return The partnerId.
+   */
+  @java.lang.Override
+  public java.lang.String getPartnerId() {
+    java.lang.Object ref = partnerId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      partnerId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+   * @return The bytes for partnerId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getPartnerIdBytes() {
+    java.lang.Object ref = partnerId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      partnerId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -369,6 +419,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       output.writeMessage(6, getUpdateTime());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(partnerId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 7, partnerId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -402,6 +455,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(6, getUpdateTime());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(partnerId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(7, partnerId_);
     }
     return size;
   }
@@ -443,6 +499,8 @@ private static final long serialVersionUID = 0L;
       if (!getUpdateTime()
           .equals(other.getUpdateTime())) return false;
     }
+    if (!getPartnerId()
+        .equals(other.getPartnerId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -472,6 +530,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + UPDATE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getUpdateTime().hashCode();
     }
+    hash = (37 * hash) + PARTNER_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getPartnerId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -628,6 +688,7 @@ private static final long serialVersionUID = 0L;
         updateTimeBuilder_.dispose();
         updateTimeBuilder_ = null;
       }
+      partnerId_ = "";
       return this;
     }
 
@@ -687,6 +748,9 @@ private static final long serialVersionUID = 0L;
             : updateTimeBuilder_.build();
         to_bitField0_ |= 0x00000002;
       }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.partnerId_ = partnerId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -731,6 +795,11 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasUpdateTime()) {
         mergeUpdateTime(other.getUpdateTime());
+      }
+      if (!other.getPartnerId().isEmpty()) {
+        partnerId_ = other.partnerId_;
+        bitField0_ |= 0x00000040;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -803,6 +872,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000020;
               break;
             } // case 50
+            case 58: {
+              partnerId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 58
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1574,6 +1648,103 @@ private static final long serialVersionUID = 0L;
         updateTime_ = null;
       }
       return updateTimeBuilder_;
+    }
+
+    private java.lang.Object partnerId_ = "";
+    /**
+     * <pre>
+     * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @return The partnerId.
+     */
+    public java.lang.String getPartnerId() {
+      java.lang.Object ref = partnerId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        partnerId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @return The bytes for partnerId.
+     */
+    public com.google.protobuf.ByteString
+        getPartnerIdBytes() {
+      java.lang.Object ref = partnerId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        partnerId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @param value The partnerId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPartnerId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      partnerId_ = value;
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearPartnerId() {
+      partnerId_ = getDefaultInstance().getPartnerId();
+      bitField0_ = (bitField0_ & ~0x00000040);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+     * @param value The bytes for partnerId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPartnerIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      partnerId_ = value;
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.accounts.v1.Membership)

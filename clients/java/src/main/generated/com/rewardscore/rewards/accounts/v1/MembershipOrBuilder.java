@@ -171,4 +171,26 @@ public interface MembershipOrBuilder extends
    * <code>.google.protobuf.Timestamp update_time = 6 [json_name = "updateTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getUpdateTimeOrBuilder();
+
+  /**
+   * <pre>
+   * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+   * @return The partnerId.
+   */
+  java.lang.String getPartnerId();
+  /**
+   * <pre>
+   * The partner (e.g. a co-brand or affiliate of the program) through which the user joined.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string partner_id = 7 [json_name = "partnerId"];</code>
+   * @return The bytes for partnerId.
+   */
+  com.google.protobuf.ByteString
+      getPartnerIdBytes();
 }

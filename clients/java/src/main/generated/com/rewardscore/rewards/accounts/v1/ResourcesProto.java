@@ -32,6 +32,11 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_accounts_v1_Identifier_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_AccountRef_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_AccountRef_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_accounts_v1_Account_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -41,6 +46,16 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_accounts_v1_User_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_User_PropertiesEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_User_PropertiesEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_PostalAddress_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_PostalAddress_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_accounts_v1_Membership_descriptor;
   static final 
@@ -59,51 +74,68 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "ewards.accounts.v1\032\037google/protobuf/time" +
       "stamp.proto\"[\n\nIdentifier\0227\n\004type\030\001 \001(\0162" +
       "#.rewards.accounts.v1.IdentifierTypeR\004ty" +
-      "pe\022\024\n\005value\030\002 \001(\tR\005value\"\300\002\n\007Account\022\035\n\n" +
-      "account_id\030\001 \001(\tR\taccountId\022\035\n\nprogram_i" +
-      "d\030\002 \001(\tR\tprogramId\022:\n\006status\030\003 \001(\0162\".rew" +
-      "ards.accounts.v1.AccountStatusR\006status\022A" +
-      "\n\013identifiers\030\004 \003(\0132\037.rewards.accounts.v" +
-      "1.IdentifierR\013identifiers\022;\n\013create_time" +
-      "\030\005 \001(\0132\032.google.protobuf.TimestampR\ncrea" +
-      "teTime\022;\n\013update_time\030\006 \001(\0132\032.google.pro" +
-      "tobuf.TimestampR\nupdateTime\"\237\002\n\004User\022\027\n\007" +
-      "user_id\030\001 \001(\tR\006userId\022(\n\020external_user_i" +
-      "d\030\002 \001(\tR\016externalUserId\022!\n\014display_name\030" +
-      "\003 \001(\tR\013displayName\022\024\n\005email\030\004 \001(\tR\005email" +
-      "\022!\n\014phone_number\030\005 \001(\tR\013phoneNumber\022;\n\013c" +
-      "reate_time\030\006 \001(\0132\032.google.protobuf.Times" +
-      "tampR\ncreateTime\022;\n\013update_time\030\007 \001(\0132\032." +
-      "google.protobuf.TimestampR\nupdateTime\"\312\002" +
-      "\n\nMembership\022\035\n\naccount_id\030\001 \001(\tR\taccoun" +
-      "tId\022\027\n\007user_id\030\002 \001(\tR\006userId\0227\n\004role\030\003 \001" +
-      "(\0162#.rewards.accounts.v1.MembershipRoleR" +
-      "\004role\022Q\n\021marketing_opt_ins\030\004 \003(\0162%.rewar" +
-      "ds.accounts.v1.MarketingChannelR\017marketi" +
-      "ngOptIns\022;\n\013create_time\030\005 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\ncreateTime\022;\n\013update_" +
-      "time\030\006 \001(\0132\032.google.protobuf.TimestampR\n" +
-      "updateTime*\203\001\n\rAccountStatus\022\036\n\032ACCOUNT_" +
-      "STATUS_UNSPECIFIED\020\000\022\031\n\025ACCOUNT_STATUS_A" +
-      "CTIVE\020\001\022\034\n\030ACCOUNT_STATUS_SUSPENDED\020\002\022\031\n" +
-      "\025ACCOUNT_STATUS_CLOSED\020\003*\301\001\n\016IdentifierT" +
-      "ype\022\037\n\033IDENTIFIER_TYPE_UNSPECIFIED\020\000\022\033\n\027" +
-      "IDENTIFIER_TYPE_APPCODE\020\001\022\034\n\030IDENTIFIER_" +
-      "TYPE_CARDCODE\020\002\022 \n\034IDENTIFIER_TYPE_EXTER" +
-      "NALCODE\020\003\022\031\n\025IDENTIFIER_TYPE_PHONE\020\004\022\026\n\022" +
-      "IDENTIFIER_TYPE_ID\020\005*\210\001\n\016MembershipRole\022" +
-      "\037\n\033MEMBERSHIP_ROLE_UNSPECIFIED\020\000\022\031\n\025MEMB" +
-      "ERSHIP_ROLE_OWNER\020\001\022\033\n\027MEMBERSHIP_ROLE_C" +
-      "OOWNER\020\002\022\035\n\031MEMBERSHIP_ROLE_COLLECTOR\020\003*" +
-      "\302\001\n\020MarketingChannel\022!\n\035MARKETING_CHANNE" +
-      "L_UNSPECIFIED\020\000\022\033\n\027MARKETING_CHANNEL_EMA" +
-      "IL\020\001\022\031\n\025MARKETING_CHANNEL_SMS\020\002\022\032\n\026MARKE" +
-      "TING_CHANNEL_PUSH\020\003\022\032\n\026MARKETING_CHANNEL" +
-      "_POST\020\004\022\033\n\027MARKETING_CHANNEL_PHONE\020\005B\207\001\n" +
-      "#com.rewardscore.rewards.accounts.v1B\016Re" +
-      "sourcesProtoP\001ZNgithub.com/rewards-core/" +
-      "rewards-core/clients/go/rewards/accounts" +
-      "/v1;accountsv1b\006proto3"
+      "pe\022\024\n\005value\030\002 \001(\tR\005value\"\232\001\n\nAccountRef\022" +
+      "\037\n\naccount_id\030\001 \001(\tH\000R\taccountId\022A\n\niden" +
+      "tifier\030\002 \001(\0132\037.rewards.accounts.v1.Ident" +
+      "ifierH\000R\nidentifier\022\035\n\nprogram_id\030\003 \001(\tR" +
+      "\tprogramIdB\t\n\007account\"\300\002\n\007Account\022\035\n\nacc" +
+      "ount_id\030\001 \001(\tR\taccountId\022\035\n\nprogram_id\030\002" +
+      " \001(\tR\tprogramId\022:\n\006status\030\003 \001(\0162\".reward" +
+      "s.accounts.v1.AccountStatusR\006status\022A\n\013i" +
+      "dentifiers\030\004 \003(\0132\037.rewards.accounts.v1.I" +
+      "dentifierR\013identifiers\022;\n\013create_time\030\005 " +
+      "\001(\0132\032.google.protobuf.TimestampR\ncreateT" +
+      "ime\022;\n\013update_time\030\006 \001(\0132\032.google.protob" +
+      "uf.TimestampR\nupdateTime\"\306\004\n\004User\022\027\n\007use" +
+      "r_id\030\001 \001(\tR\006userId\022(\n\020external_user_id\030\002" +
+      " \001(\tR\016externalUserId\022!\n\014display_name\030\003 \001" +
+      "(\tR\013displayName\022\024\n\005email\030\004 \001(\tR\005email\022!\n" +
+      "\014phone_number\030\005 \001(\tR\013phoneNumber\022;\n\013crea" +
+      "te_time\030\006 \001(\0132\032.google.protobuf.Timestam" +
+      "pR\ncreateTime\022;\n\013update_time\030\007 \001(\0132\032.goo" +
+      "gle.protobuf.TimestampR\nupdateTime\022\035\n\ngi" +
+      "ven_name\030\010 \001(\tR\tgivenName\022\037\n\013family_name" +
+      "\030\t \001(\tR\nfamilyName\022\035\n\nbirth_date\030\n \001(\tR\t" +
+      "birthDate\022<\n\007address\030\013 \001(\0132\".rewards.acc" +
+      "ounts.v1.PostalAddressR\007address\022I\n\nprope" +
+      "rties\030\014 \003(\0132).rewards.accounts.v1.User.P" +
+      "ropertiesEntryR\nproperties\032=\n\017Properties" +
+      "Entry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005" +
+      "value:\0028\001\"\225\001\n\rPostalAddress\022\024\n\005lines\030\001 \003" +
+      "(\tR\005lines\022\022\n\004city\030\002 \001(\tR\004city\022\037\n\013postal_" +
+      "code\030\003 \001(\tR\npostalCode\022\026\n\006region\030\004 \001(\tR\006" +
+      "region\022!\n\014country_code\030\005 \001(\tR\013countryCod" +
+      "e\"\351\002\n\nMembership\022\035\n\naccount_id\030\001 \001(\tR\tac" +
+      "countId\022\027\n\007user_id\030\002 \001(\tR\006userId\0227\n\004role" +
+      "\030\003 \001(\0162#.rewards.accounts.v1.MembershipR" +
+      "oleR\004role\022Q\n\021marketing_opt_ins\030\004 \003(\0162%.r" +
+      "ewards.accounts.v1.MarketingChannelR\017mar" +
+      "ketingOptIns\022;\n\013create_time\030\005 \001(\0132\032.goog" +
+      "le.protobuf.TimestampR\ncreateTime\022;\n\013upd" +
+      "ate_time\030\006 \001(\0132\032.google.protobuf.Timesta" +
+      "mpR\nupdateTime\022\035\n\npartner_id\030\007 \001(\tR\tpart" +
+      "nerId*\205\001\n\rAccountStatus\022\036\n\032ACCOUNT_STATU" +
+      "S_UNSPECIFIED\020\000\022\031\n\025ACCOUNT_STATUS_ACTIVE" +
+      "\020\001\022\031\n\025ACCOUNT_STATUS_LOCKED\020\002\022\036\n\032ACCOUNT" +
+      "_STATUS_DEACTIVATED\020\003*\334\001\n\016IdentifierType" +
+      "\022\037\n\033IDENTIFIER_TYPE_UNSPECIFIED\020\000\022\033\n\027IDE" +
+      "NTIFIER_TYPE_APPCODE\020\001\022\034\n\030IDENTIFIER_TYP" +
+      "E_CARDCODE\020\002\022 \n\034IDENTIFIER_TYPE_EXTERNAL" +
+      "CODE\020\003\022\031\n\025IDENTIFIER_TYPE_PHONE\020\004\022\026\n\022IDE" +
+      "NTIFIER_TYPE_ID\020\005\022\031\n\025IDENTIFIER_TYPE_EMA" +
+      "IL\020\006*\210\001\n\016MembershipRole\022\037\n\033MEMBERSHIP_RO" +
+      "LE_UNSPECIFIED\020\000\022\031\n\025MEMBERSHIP_ROLE_OWNE" +
+      "R\020\001\022\033\n\027MEMBERSHIP_ROLE_COOWNER\020\002\022\035\n\031MEMB" +
+      "ERSHIP_ROLE_COLLECTOR\020\003*\302\001\n\020MarketingCha" +
+      "nnel\022!\n\035MARKETING_CHANNEL_UNSPECIFIED\020\000\022" +
+      "\033\n\027MARKETING_CHANNEL_EMAIL\020\001\022\031\n\025MARKETIN" +
+      "G_CHANNEL_SMS\020\002\022\032\n\026MARKETING_CHANNEL_PUS" +
+      "H\020\003\022\032\n\026MARKETING_CHANNEL_POST\020\004\022\033\n\027MARKE" +
+      "TING_CHANNEL_PHONE\020\005B\207\001\n#com.rewardscore" +
+      ".rewards.accounts.v1B\016ResourcesProtoP\001ZN" +
+      "github.com/rewards-core/rewards-core/cli" +
+      "ents/go/rewards/accounts/v1;accountsv1b\006" +
+      "proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -116,24 +148,42 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_Identifier_descriptor,
         new java.lang.String[] { "Type", "Value", });
-    internal_static_rewards_accounts_v1_Account_descriptor =
+    internal_static_rewards_accounts_v1_AccountRef_descriptor =
       getDescriptor().getMessageType(1);
+    internal_static_rewards_accounts_v1_AccountRef_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_AccountRef_descriptor,
+        new java.lang.String[] { "AccountId", "Identifier", "ProgramId", "Account", });
+    internal_static_rewards_accounts_v1_Account_descriptor =
+      getDescriptor().getMessageType(2);
     internal_static_rewards_accounts_v1_Account_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_Account_descriptor,
         new java.lang.String[] { "AccountId", "ProgramId", "Status", "Identifiers", "CreateTime", "UpdateTime", });
     internal_static_rewards_accounts_v1_User_descriptor =
-      getDescriptor().getMessageType(2);
+      getDescriptor().getMessageType(3);
     internal_static_rewards_accounts_v1_User_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_User_descriptor,
-        new java.lang.String[] { "UserId", "ExternalUserId", "DisplayName", "Email", "PhoneNumber", "CreateTime", "UpdateTime", });
+        new java.lang.String[] { "UserId", "ExternalUserId", "DisplayName", "Email", "PhoneNumber", "CreateTime", "UpdateTime", "GivenName", "FamilyName", "BirthDate", "Address", "Properties", });
+    internal_static_rewards_accounts_v1_User_PropertiesEntry_descriptor =
+      internal_static_rewards_accounts_v1_User_descriptor.getNestedType(0);
+    internal_static_rewards_accounts_v1_User_PropertiesEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_User_PropertiesEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
+    internal_static_rewards_accounts_v1_PostalAddress_descriptor =
+      getDescriptor().getMessageType(4);
+    internal_static_rewards_accounts_v1_PostalAddress_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_PostalAddress_descriptor,
+        new java.lang.String[] { "Lines", "City", "PostalCode", "Region", "CountryCode", });
     internal_static_rewards_accounts_v1_Membership_descriptor =
-      getDescriptor().getMessageType(3);
+      getDescriptor().getMessageType(5);
     internal_static_rewards_accounts_v1_Membership_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_Membership_descriptor,
-        new java.lang.String[] { "AccountId", "UserId", "Role", "MarketingOptIns", "CreateTime", "UpdateTime", });
+        new java.lang.String[] { "AccountId", "UserId", "Role", "MarketingOptIns", "CreateTime", "UpdateTime", "PartnerId", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.TimestampProto.getDescriptor();
   }

@@ -7,7 +7,8 @@ package com.rewardscore.rewards.accounts.v1;
 
 /**
  * <pre>
- * Request of AccountService.SearchAccounts. Unset filters match everything.
+ * Request of AccountService.SearchAccounts. Unset filters match everything; set filters must all
+ * match.
  * </pre>
  *
  * Protobuf type {@code rewards.accounts.v1.SearchAccountsRequest}
@@ -38,6 +39,7 @@ private static final long serialVersionUID = 0L;
     identifierValuePrefix_ = "";
     userId_ = "";
     pageToken_ = "";
+    query_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -450,6 +452,61 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int QUERY_FIELD_NUMBER = 10;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object query_ = "";
+  /**
+   * <pre>
+   * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+   * matches an account when one of its identifiers' values starts with it, or, for a member of
+   * the account, a word of the given, family or display name, the city, the postal code, the
+   * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+   * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+   * </pre>
+   *
+   * <code>string query = 10 [json_name = "query"];</code>
+   * @return The query.
+   */
+  @java.lang.Override
+  public java.lang.String getQuery() {
+    java.lang.Object ref = query_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      query_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+   * matches an account when one of its identifiers' values starts with it, or, for a member of
+   * the account, a word of the given, family or display name, the city, the postal code, the
+   * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+   * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+   * </pre>
+   *
+   * <code>string query = 10 [json_name = "query"];</code>
+   * @return The bytes for query.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getQueryBytes() {
+    java.lang.Object ref = query_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      query_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -496,6 +553,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 9, pageToken_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(query_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 10, query_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -539,6 +599,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(9, pageToken_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(query_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(10, query_);
     }
     return size;
   }
@@ -586,6 +649,8 @@ private static final long serialVersionUID = 0L;
         != other.getPageSize()) return false;
     if (!getPageToken()
         .equals(other.getPageToken())) return false;
+    if (!getQuery()
+        .equals(other.getQuery())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -621,6 +686,8 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getPageSize();
     hash = (37 * hash) + PAGE_TOKEN_FIELD_NUMBER;
     hash = (53 * hash) + getPageToken().hashCode();
+    hash = (37 * hash) + QUERY_FIELD_NUMBER;
+    hash = (53 * hash) + getQuery().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -720,7 +787,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Request of AccountService.SearchAccounts. Unset filters match everything.
+   * Request of AccountService.SearchAccounts. Unset filters match everything; set filters must all
+   * match.
    * </pre>
    *
    * Protobuf type {@code rewards.accounts.v1.SearchAccountsRequest}
@@ -780,6 +848,7 @@ private static final long serialVersionUID = 0L;
       }
       pageSize_ = 0;
       pageToken_ = "";
+      query_ = "";
       return this;
     }
 
@@ -848,6 +917,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000100) != 0)) {
         result.pageToken_ = pageToken_;
       }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.query_ = query_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -904,6 +976,11 @@ private static final long serialVersionUID = 0L;
       if (!other.getPageToken().isEmpty()) {
         pageToken_ = other.pageToken_;
         bitField0_ |= 0x00000100;
+        onChanged();
+      }
+      if (!other.getQuery().isEmpty()) {
+        query_ = other.query_;
+        bitField0_ |= 0x00000200;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -992,6 +1069,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000100;
               break;
             } // case 74
+            case 82: {
+              query_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 82
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2007,6 +2089,118 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       pageToken_ = value;
       bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object query_ = "";
+    /**
+     * <pre>
+     * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+     * matches an account when one of its identifiers' values starts with it, or, for a member of
+     * the account, a word of the given, family or display name, the city, the postal code, the
+     * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+     * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+     * </pre>
+     *
+     * <code>string query = 10 [json_name = "query"];</code>
+     * @return The query.
+     */
+    public java.lang.String getQuery() {
+      java.lang.Object ref = query_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        query_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+     * matches an account when one of its identifiers' values starts with it, or, for a member of
+     * the account, a word of the given, family or display name, the city, the postal code, the
+     * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+     * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+     * </pre>
+     *
+     * <code>string query = 10 [json_name = "query"];</code>
+     * @return The bytes for query.
+     */
+    public com.google.protobuf.ByteString
+        getQueryBytes() {
+      java.lang.Object ref = query_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        query_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+     * matches an account when one of its identifiers' values starts with it, or, for a member of
+     * the account, a word of the given, family or display name, the city, the postal code, the
+     * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+     * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+     * </pre>
+     *
+     * <code>string query = 10 [json_name = "query"];</code>
+     * @param value The query to set.
+     * @return This builder for chaining.
+     */
+    public Builder setQuery(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      query_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+     * matches an account when one of its identifiers' values starts with it, or, for a member of
+     * the account, a word of the given, family or display name, the city, the postal code, the
+     * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+     * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+     * </pre>
+     *
+     * <code>string query = 10 [json_name = "query"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearQuery() {
+      query_ = getDefaultInstance().getQuery();
+      bitField0_ = (bitField0_ & ~0x00000200);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+     * matches an account when one of its identifiers' values starts with it, or, for a member of
+     * the account, a word of the given, family or display name, the city, the postal code, the
+     * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+     * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+     * </pre>
+     *
+     * <code>string query = 10 [json_name = "query"];</code>
+     * @param value The bytes for query to set.
+     * @return This builder for chaining.
+     */
+    public Builder setQueryBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      query_ = value;
+      bitField0_ |= 0x00000200;
       onChanged();
       return this;
     }

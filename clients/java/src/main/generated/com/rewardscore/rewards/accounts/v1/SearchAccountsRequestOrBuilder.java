@@ -228,4 +228,32 @@ public interface SearchAccountsRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getPageTokenBytes();
+
+  /**
+   * <pre>
+   * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+   * matches an account when one of its identifiers' values starts with it, or, for a member of
+   * the account, a word of the given, family or display name, the city, the postal code, the
+   * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+   * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+   * </pre>
+   *
+   * <code>string query = 10 [json_name = "query"];</code>
+   * @return The query.
+   */
+  java.lang.String getQuery();
+  /**
+   * <pre>
+   * Free text: space-separated terms (case-insensitive), every one of which must match. A term
+   * matches an account when one of its identifiers' values starts with it, or, for a member of
+   * the account, a word of the given, family or display name, the city, the postal code, the
+   * e-mail, the phone number or the birth date (YYYY-MM-DD, so "1990-05" finds May 1990) starts
+   * with it. At most 256 characters, at most 8 terms, each at least 2 characters.
+   * </pre>
+   *
+   * <code>string query = 10 [json_name = "query"];</code>
+   * @return The bytes for query.
+   */
+  com.google.protobuf.ByteString
+      getQueryBytes();
 }

@@ -39,6 +39,9 @@ private static final long serialVersionUID = 0L;
     displayName_ = "";
     email_ = "";
     phoneNumber_ = "";
+    givenName_ = "";
+    familyName_ = "";
+    birthDate_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -51,6 +54,18 @@ private static final long serialVersionUID = 0L;
     return com.rewardscore.rewards.accounts.v1.ResourcesProto.internal_static_rewards_accounts_v1_User_descriptor;
   }
 
+  @SuppressWarnings({"rawtypes"})
+  @java.lang.Override
+  protected com.google.protobuf.MapFieldReflectionAccessor internalGetMapFieldReflection(
+      int number) {
+    switch (number) {
+      case 12:
+        return internalGetProperties();
+      default:
+        throw new RuntimeException(
+            "Invalid map field number: " + number);
+    }
+  }
   @java.lang.Override
   protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internalGetFieldAccessorTable() {
@@ -373,6 +388,284 @@ private static final long serialVersionUID = 0L;
     return updateTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updateTime_;
   }
 
+  public static final int GIVEN_NAME_FIELD_NUMBER = 8;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object givenName_ = "";
+  /**
+   * <pre>
+   * Given (first) name. At most 256 characters.
+   * </pre>
+   *
+   * <code>string given_name = 8 [json_name = "givenName"];</code>
+   * @return The givenName.
+   */
+  @java.lang.Override
+  public java.lang.String getGivenName() {
+    java.lang.Object ref = givenName_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      givenName_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Given (first) name. At most 256 characters.
+   * </pre>
+   *
+   * <code>string given_name = 8 [json_name = "givenName"];</code>
+   * @return The bytes for givenName.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getGivenNameBytes() {
+    java.lang.Object ref = givenName_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      givenName_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int FAMILY_NAME_FIELD_NUMBER = 9;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object familyName_ = "";
+  /**
+   * <pre>
+   * Family (last) name. At most 256 characters.
+   * </pre>
+   *
+   * <code>string family_name = 9 [json_name = "familyName"];</code>
+   * @return The familyName.
+   */
+  @java.lang.Override
+  public java.lang.String getFamilyName() {
+    java.lang.Object ref = familyName_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      familyName_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Family (last) name. At most 256 characters.
+   * </pre>
+   *
+   * <code>string family_name = 9 [json_name = "familyName"];</code>
+   * @return The bytes for familyName.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getFamilyNameBytes() {
+    java.lang.Object ref = familyName_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      familyName_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int BIRTH_DATE_FIELD_NUMBER = 10;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object birthDate_ = "";
+  /**
+   * <pre>
+   * Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+   * </pre>
+   *
+   * <code>string birth_date = 10 [json_name = "birthDate"];</code>
+   * @return The birthDate.
+   */
+  @java.lang.Override
+  public java.lang.String getBirthDate() {
+    java.lang.Object ref = birthDate_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      birthDate_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+   * </pre>
+   *
+   * <code>string birth_date = 10 [json_name = "birthDate"];</code>
+   * @return The bytes for birthDate.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getBirthDateBytes() {
+    java.lang.Object ref = birthDate_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      birthDate_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int ADDRESS_FIELD_NUMBER = 11;
+  private com.rewardscore.rewards.accounts.v1.PostalAddress address_;
+  /**
+   * <pre>
+   * Postal address.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+   * @return Whether the address field is set.
+   */
+  @java.lang.Override
+  public boolean hasAddress() {
+    return ((bitField0_ & 0x00000004) != 0);
+  }
+  /**
+   * <pre>
+   * Postal address.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+   * @return The address.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.PostalAddress getAddress() {
+    return address_ == null ? com.rewardscore.rewards.accounts.v1.PostalAddress.getDefaultInstance() : address_;
+  }
+  /**
+   * <pre>
+   * Postal address.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.PostalAddressOrBuilder getAddressOrBuilder() {
+    return address_ == null ? com.rewardscore.rewards.accounts.v1.PostalAddress.getDefaultInstance() : address_;
+  }
+
+  public static final int PROPERTIES_FIELD_NUMBER = 12;
+  private static final class PropertiesDefaultEntryHolder {
+    static final com.google.protobuf.MapEntry<
+        java.lang.String, java.lang.String> defaultEntry =
+            com.google.protobuf.MapEntry
+            .<java.lang.String, java.lang.String>newDefaultInstance(
+                com.rewardscore.rewards.accounts.v1.ResourcesProto.internal_static_rewards_accounts_v1_User_PropertiesEntry_descriptor, 
+                com.google.protobuf.WireFormat.FieldType.STRING,
+                "",
+                com.google.protobuf.WireFormat.FieldType.STRING,
+                "");
+  }
+  @SuppressWarnings("serial")
+  private com.google.protobuf.MapField<
+      java.lang.String, java.lang.String> properties_;
+  private com.google.protobuf.MapField<java.lang.String, java.lang.String>
+  internalGetProperties() {
+    if (properties_ == null) {
+      return com.google.protobuf.MapField.emptyMapField(
+          PropertiesDefaultEntryHolder.defaultEntry);
+    }
+    return properties_;
+  }
+  public int getPropertiesCount() {
+    return internalGetProperties().getMap().size();
+  }
+  /**
+   * <pre>
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+   */
+  @java.lang.Override
+  public boolean containsProperties(
+      java.lang.String key) {
+    if (key == null) { throw new NullPointerException("map key"); }
+    return internalGetProperties().getMap().containsKey(key);
+  }
+  /**
+   * Use {@link #getPropertiesMap()} instead.
+   */
+  @java.lang.Override
+  @java.lang.Deprecated
+  public java.util.Map<java.lang.String, java.lang.String> getProperties() {
+    return getPropertiesMap();
+  }
+  /**
+   * <pre>
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+   */
+  @java.lang.Override
+  public java.util.Map<java.lang.String, java.lang.String> getPropertiesMap() {
+    return internalGetProperties().getMap();
+  }
+  /**
+   * <pre>
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+   */
+  @java.lang.Override
+  public /* nullable */
+java.lang.String getPropertiesOrDefault(
+      java.lang.String key,
+      /* nullable */
+java.lang.String defaultValue) {
+    if (key == null) { throw new NullPointerException("map key"); }
+    java.util.Map<java.lang.String, java.lang.String> map =
+        internalGetProperties().getMap();
+    return map.containsKey(key) ? map.get(key) : defaultValue;
+  }
+  /**
+   * <pre>
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+   */
+  @java.lang.Override
+  public java.lang.String getPropertiesOrThrow(
+      java.lang.String key) {
+    if (key == null) { throw new NullPointerException("map key"); }
+    java.util.Map<java.lang.String, java.lang.String> map =
+        internalGetProperties().getMap();
+    if (!map.containsKey(key)) {
+      throw new java.lang.IllegalArgumentException();
+    }
+    return map.get(key);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -408,6 +701,24 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       output.writeMessage(7, getUpdateTime());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(givenName_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 8, givenName_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(familyName_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 9, familyName_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(birthDate_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 10, birthDate_);
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      output.writeMessage(11, getAddress());
+    }
+    com.google.protobuf.GeneratedMessage
+      .serializeStringMapTo(
+        output,
+        internalGetProperties(),
+        PropertiesDefaultEntryHolder.defaultEntry,
+        12);
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -434,6 +745,29 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(7, getUpdateTime());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(givenName_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(8, givenName_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(familyName_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(9, familyName_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(birthDate_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(10, birthDate_);
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(11, getAddress());
+    }
+    for (java.util.Map.Entry<java.lang.String, java.lang.String> entry
+         : internalGetProperties().getMap().entrySet()) {
+      com.google.protobuf.MapEntry<java.lang.String, java.lang.String>
+      properties__ = PropertiesDefaultEntryHolder.defaultEntry.newBuilderForType()
+          .setKey(entry.getKey())
+          .setValue(entry.getValue())
+          .buildPartial();
+      size += com.google.protobuf.CodedOutputStream
+          .computeMessageSize(12, properties__);
     }
     return size;
   }
@@ -479,6 +813,19 @@ private static final long serialVersionUID = 0L;
       if (!getUpdateTime()
           .equals(other.getUpdateTime())) return false;
     }
+    if (!getGivenName()
+        .equals(other.getGivenName())) return false;
+    if (!getFamilyName()
+        .equals(other.getFamilyName())) return false;
+    if (!getBirthDate()
+        .equals(other.getBirthDate())) return false;
+    if (hasAddress() != other.hasAddress()) return false;
+    if (hasAddress()) {
+      if (!getAddress()
+          .equals(other.getAddress())) return false;
+    }
+    if (!internalGetProperties().equals(
+        other.internalGetProperties())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -507,6 +854,20 @@ private static final long serialVersionUID = 0L;
     if (hasUpdateTime()) {
       hash = (37 * hash) + UPDATE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getUpdateTime().hashCode();
+    }
+    hash = (37 * hash) + GIVEN_NAME_FIELD_NUMBER;
+    hash = (53 * hash) + getGivenName().hashCode();
+    hash = (37 * hash) + FAMILY_NAME_FIELD_NUMBER;
+    hash = (53 * hash) + getFamilyName().hashCode();
+    hash = (37 * hash) + BIRTH_DATE_FIELD_NUMBER;
+    hash = (53 * hash) + getBirthDate().hashCode();
+    if (hasAddress()) {
+      hash = (37 * hash) + ADDRESS_FIELD_NUMBER;
+      hash = (53 * hash) + getAddress().hashCode();
+    }
+    if (!internalGetProperties().getMap().isEmpty()) {
+      hash = (37 * hash) + PROPERTIES_FIELD_NUMBER;
+      hash = (53 * hash) + internalGetProperties().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -623,6 +984,28 @@ private static final long serialVersionUID = 0L;
       return com.rewardscore.rewards.accounts.v1.ResourcesProto.internal_static_rewards_accounts_v1_User_descriptor;
     }
 
+    @SuppressWarnings({"rawtypes"})
+    protected com.google.protobuf.MapFieldReflectionAccessor internalGetMapFieldReflection(
+        int number) {
+      switch (number) {
+        case 12:
+          return internalGetProperties();
+        default:
+          throw new RuntimeException(
+              "Invalid map field number: " + number);
+      }
+    }
+    @SuppressWarnings({"rawtypes"})
+    protected com.google.protobuf.MapFieldReflectionAccessor internalGetMutableMapFieldReflection(
+        int number) {
+      switch (number) {
+        case 12:
+          return internalGetMutableProperties();
+        default:
+          throw new RuntimeException(
+              "Invalid map field number: " + number);
+      }
+    }
     @java.lang.Override
     protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
         internalGetFieldAccessorTable() {
@@ -646,6 +1029,7 @@ private static final long serialVersionUID = 0L;
               .alwaysUseFieldBuilders) {
         internalGetCreateTimeFieldBuilder();
         internalGetUpdateTimeFieldBuilder();
+        internalGetAddressFieldBuilder();
       }
     }
     @java.lang.Override
@@ -667,6 +1051,15 @@ private static final long serialVersionUID = 0L;
         updateTimeBuilder_.dispose();
         updateTimeBuilder_ = null;
       }
+      givenName_ = "";
+      familyName_ = "";
+      birthDate_ = "";
+      address_ = null;
+      if (addressBuilder_ != null) {
+        addressBuilder_.dispose();
+        addressBuilder_ = null;
+      }
+      internalGetMutableProperties().clear();
       return this;
     }
 
@@ -728,6 +1121,25 @@ private static final long serialVersionUID = 0L;
             : updateTimeBuilder_.build();
         to_bitField0_ |= 0x00000002;
       }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.givenName_ = givenName_;
+      }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.familyName_ = familyName_;
+      }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.birthDate_ = birthDate_;
+      }
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.address_ = addressBuilder_ == null
+            ? address_
+            : addressBuilder_.build();
+        to_bitField0_ |= 0x00000004;
+      }
+      if (((from_bitField0_ & 0x00000800) != 0)) {
+        result.properties_ = internalGetProperties();
+        result.properties_.makeImmutable();
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -774,6 +1186,27 @@ private static final long serialVersionUID = 0L;
       if (other.hasUpdateTime()) {
         mergeUpdateTime(other.getUpdateTime());
       }
+      if (!other.getGivenName().isEmpty()) {
+        givenName_ = other.givenName_;
+        bitField0_ |= 0x00000080;
+        onChanged();
+      }
+      if (!other.getFamilyName().isEmpty()) {
+        familyName_ = other.familyName_;
+        bitField0_ |= 0x00000100;
+        onChanged();
+      }
+      if (!other.getBirthDate().isEmpty()) {
+        birthDate_ = other.birthDate_;
+        bitField0_ |= 0x00000200;
+        onChanged();
+      }
+      if (other.hasAddress()) {
+        mergeAddress(other.getAddress());
+      }
+      internalGetMutableProperties().mergeFrom(
+          other.internalGetProperties());
+      bitField0_ |= 0x00000800;
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -839,6 +1272,37 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000040;
               break;
             } // case 58
+            case 66: {
+              givenName_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 66
+            case 74: {
+              familyName_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 74
+            case 82: {
+              birthDate_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 82
+            case 90: {
+              input.readMessage(
+                  internalGetAddressFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 90
+            case 98: {
+              com.google.protobuf.MapEntry<java.lang.String, java.lang.String>
+              properties__ = input.readMessage(
+                  PropertiesDefaultEntryHolder.defaultEntry.getParserForType(), extensionRegistry);
+              internalGetMutableProperties().getMutableMap().put(
+                  properties__.getKey(), properties__.getValue());
+              bitField0_ |= 0x00000800;
+              break;
+            } // case 98
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1633,6 +2097,601 @@ private static final long serialVersionUID = 0L;
         updateTime_ = null;
       }
       return updateTimeBuilder_;
+    }
+
+    private java.lang.Object givenName_ = "";
+    /**
+     * <pre>
+     * Given (first) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string given_name = 8 [json_name = "givenName"];</code>
+     * @return The givenName.
+     */
+    public java.lang.String getGivenName() {
+      java.lang.Object ref = givenName_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        givenName_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Given (first) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string given_name = 8 [json_name = "givenName"];</code>
+     * @return The bytes for givenName.
+     */
+    public com.google.protobuf.ByteString
+        getGivenNameBytes() {
+      java.lang.Object ref = givenName_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        givenName_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Given (first) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string given_name = 8 [json_name = "givenName"];</code>
+     * @param value The givenName to set.
+     * @return This builder for chaining.
+     */
+    public Builder setGivenName(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      givenName_ = value;
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Given (first) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string given_name = 8 [json_name = "givenName"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearGivenName() {
+      givenName_ = getDefaultInstance().getGivenName();
+      bitField0_ = (bitField0_ & ~0x00000080);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Given (first) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string given_name = 8 [json_name = "givenName"];</code>
+     * @param value The bytes for givenName to set.
+     * @return This builder for chaining.
+     */
+    public Builder setGivenNameBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      givenName_ = value;
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object familyName_ = "";
+    /**
+     * <pre>
+     * Family (last) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string family_name = 9 [json_name = "familyName"];</code>
+     * @return The familyName.
+     */
+    public java.lang.String getFamilyName() {
+      java.lang.Object ref = familyName_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        familyName_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Family (last) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string family_name = 9 [json_name = "familyName"];</code>
+     * @return The bytes for familyName.
+     */
+    public com.google.protobuf.ByteString
+        getFamilyNameBytes() {
+      java.lang.Object ref = familyName_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        familyName_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Family (last) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string family_name = 9 [json_name = "familyName"];</code>
+     * @param value The familyName to set.
+     * @return This builder for chaining.
+     */
+    public Builder setFamilyName(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      familyName_ = value;
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Family (last) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string family_name = 9 [json_name = "familyName"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearFamilyName() {
+      familyName_ = getDefaultInstance().getFamilyName();
+      bitField0_ = (bitField0_ & ~0x00000100);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Family (last) name. At most 256 characters.
+     * </pre>
+     *
+     * <code>string family_name = 9 [json_name = "familyName"];</code>
+     * @param value The bytes for familyName to set.
+     * @return This builder for chaining.
+     */
+    public Builder setFamilyNameBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      familyName_ = value;
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object birthDate_ = "";
+    /**
+     * <pre>
+     * Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+     * </pre>
+     *
+     * <code>string birth_date = 10 [json_name = "birthDate"];</code>
+     * @return The birthDate.
+     */
+    public java.lang.String getBirthDate() {
+      java.lang.Object ref = birthDate_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        birthDate_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+     * </pre>
+     *
+     * <code>string birth_date = 10 [json_name = "birthDate"];</code>
+     * @return The bytes for birthDate.
+     */
+    public com.google.protobuf.ByteString
+        getBirthDateBytes() {
+      java.lang.Object ref = birthDate_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        birthDate_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+     * </pre>
+     *
+     * <code>string birth_date = 10 [json_name = "birthDate"];</code>
+     * @param value The birthDate to set.
+     * @return This builder for chaining.
+     */
+    public Builder setBirthDate(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      birthDate_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+     * </pre>
+     *
+     * <code>string birth_date = 10 [json_name = "birthDate"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearBirthDate() {
+      birthDate_ = getDefaultInstance().getBirthDate();
+      bitField0_ = (bitField0_ & ~0x00000200);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+     * </pre>
+     *
+     * <code>string birth_date = 10 [json_name = "birthDate"];</code>
+     * @param value The bytes for birthDate to set.
+     * @return This builder for chaining.
+     */
+    public Builder setBirthDateBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      birthDate_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+
+    private com.rewardscore.rewards.accounts.v1.PostalAddress address_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.PostalAddress, com.rewardscore.rewards.accounts.v1.PostalAddress.Builder, com.rewardscore.rewards.accounts.v1.PostalAddressOrBuilder> addressBuilder_;
+    /**
+     * <pre>
+     * Postal address.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+     * @return Whether the address field is set.
+     */
+    public boolean hasAddress() {
+      return ((bitField0_ & 0x00000400) != 0);
+    }
+    /**
+     * <pre>
+     * Postal address.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+     * @return The address.
+     */
+    public com.rewardscore.rewards.accounts.v1.PostalAddress getAddress() {
+      if (addressBuilder_ == null) {
+        return address_ == null ? com.rewardscore.rewards.accounts.v1.PostalAddress.getDefaultInstance() : address_;
+      } else {
+        return addressBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Postal address.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+     */
+    public Builder setAddress(com.rewardscore.rewards.accounts.v1.PostalAddress value) {
+      if (addressBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        address_ = value;
+      } else {
+        addressBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Postal address.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+     */
+    public Builder setAddress(
+        com.rewardscore.rewards.accounts.v1.PostalAddress.Builder builderForValue) {
+      if (addressBuilder_ == null) {
+        address_ = builderForValue.build();
+      } else {
+        addressBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Postal address.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+     */
+    public Builder mergeAddress(com.rewardscore.rewards.accounts.v1.PostalAddress value) {
+      if (addressBuilder_ == null) {
+        if (((bitField0_ & 0x00000400) != 0) &&
+          address_ != null &&
+          address_ != com.rewardscore.rewards.accounts.v1.PostalAddress.getDefaultInstance()) {
+          getAddressBuilder().mergeFrom(value);
+        } else {
+          address_ = value;
+        }
+      } else {
+        addressBuilder_.mergeFrom(value);
+      }
+      if (address_ != null) {
+        bitField0_ |= 0x00000400;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Postal address.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+     */
+    public Builder clearAddress() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      address_ = null;
+      if (addressBuilder_ != null) {
+        addressBuilder_.dispose();
+        addressBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Postal address.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.PostalAddress.Builder getAddressBuilder() {
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return internalGetAddressFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Postal address.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.PostalAddressOrBuilder getAddressOrBuilder() {
+      if (addressBuilder_ != null) {
+        return addressBuilder_.getMessageOrBuilder();
+      } else {
+        return address_ == null ?
+            com.rewardscore.rewards.accounts.v1.PostalAddress.getDefaultInstance() : address_;
+      }
+    }
+    /**
+     * <pre>
+     * Postal address.
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.PostalAddress, com.rewardscore.rewards.accounts.v1.PostalAddress.Builder, com.rewardscore.rewards.accounts.v1.PostalAddressOrBuilder> 
+        internalGetAddressFieldBuilder() {
+      if (addressBuilder_ == null) {
+        addressBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.PostalAddress, com.rewardscore.rewards.accounts.v1.PostalAddress.Builder, com.rewardscore.rewards.accounts.v1.PostalAddressOrBuilder>(
+                getAddress(),
+                getParentForChildren(),
+                isClean());
+        address_ = null;
+      }
+      return addressBuilder_;
+    }
+
+    private com.google.protobuf.MapField<
+        java.lang.String, java.lang.String> properties_;
+    private com.google.protobuf.MapField<java.lang.String, java.lang.String>
+        internalGetProperties() {
+      if (properties_ == null) {
+        return com.google.protobuf.MapField.emptyMapField(
+            PropertiesDefaultEntryHolder.defaultEntry);
+      }
+      return properties_;
+    }
+    private com.google.protobuf.MapField<java.lang.String, java.lang.String>
+        internalGetMutableProperties() {
+      if (properties_ == null) {
+        properties_ = com.google.protobuf.MapField.newMapField(
+            PropertiesDefaultEntryHolder.defaultEntry);
+      }
+      if (!properties_.isMutable()) {
+        properties_ = properties_.copy();
+      }
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return properties_;
+    }
+    public int getPropertiesCount() {
+      return internalGetProperties().getMap().size();
+    }
+    /**
+     * <pre>
+     * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+     * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+     * </pre>
+     *
+     * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+     */
+    @java.lang.Override
+    public boolean containsProperties(
+        java.lang.String key) {
+      if (key == null) { throw new NullPointerException("map key"); }
+      return internalGetProperties().getMap().containsKey(key);
+    }
+    /**
+     * Use {@link #getPropertiesMap()} instead.
+     */
+    @java.lang.Override
+    @java.lang.Deprecated
+    public java.util.Map<java.lang.String, java.lang.String> getProperties() {
+      return getPropertiesMap();
+    }
+    /**
+     * <pre>
+     * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+     * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+     * </pre>
+     *
+     * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+     */
+    @java.lang.Override
+    public java.util.Map<java.lang.String, java.lang.String> getPropertiesMap() {
+      return internalGetProperties().getMap();
+    }
+    /**
+     * <pre>
+     * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+     * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+     * </pre>
+     *
+     * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+     */
+    @java.lang.Override
+    public /* nullable */
+java.lang.String getPropertiesOrDefault(
+        java.lang.String key,
+        /* nullable */
+java.lang.String defaultValue) {
+      if (key == null) { throw new NullPointerException("map key"); }
+      java.util.Map<java.lang.String, java.lang.String> map =
+          internalGetProperties().getMap();
+      return map.containsKey(key) ? map.get(key) : defaultValue;
+    }
+    /**
+     * <pre>
+     * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+     * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+     * </pre>
+     *
+     * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+     */
+    @java.lang.Override
+    public java.lang.String getPropertiesOrThrow(
+        java.lang.String key) {
+      if (key == null) { throw new NullPointerException("map key"); }
+      java.util.Map<java.lang.String, java.lang.String> map =
+          internalGetProperties().getMap();
+      if (!map.containsKey(key)) {
+        throw new java.lang.IllegalArgumentException();
+      }
+      return map.get(key);
+    }
+    public Builder clearProperties() {
+      bitField0_ = (bitField0_ & ~0x00000800);
+      internalGetMutableProperties().getMutableMap()
+          .clear();
+      return this;
+    }
+    /**
+     * <pre>
+     * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+     * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+     * </pre>
+     *
+     * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+     */
+    public Builder removeProperties(
+        java.lang.String key) {
+      if (key == null) { throw new NullPointerException("map key"); }
+      internalGetMutableProperties().getMutableMap()
+          .remove(key);
+      return this;
+    }
+    /**
+     * Use alternate mutation accessors instead.
+     */
+    @java.lang.Deprecated
+    public java.util.Map<java.lang.String, java.lang.String>
+        getMutableProperties() {
+      bitField0_ |= 0x00000800;
+      return internalGetMutableProperties().getMutableMap();
+    }
+    /**
+     * <pre>
+     * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+     * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+     * </pre>
+     *
+     * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+     */
+    public Builder putProperties(
+        java.lang.String key,
+        java.lang.String value) {
+      if (key == null) { throw new NullPointerException("map key"); }
+      if (value == null) { throw new NullPointerException("map value"); }
+      internalGetMutableProperties().getMutableMap()
+          .put(key, value);
+      bitField0_ |= 0x00000800;
+      return this;
+    }
+    /**
+     * <pre>
+     * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+     * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+     * </pre>
+     *
+     * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+     */
+    public Builder putAllProperties(
+        java.util.Map<java.lang.String, java.lang.String> values) {
+      internalGetMutableProperties().getMutableMap()
+          .putAll(values);
+      bitField0_ |= 0x00000800;
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.accounts.v1.User)

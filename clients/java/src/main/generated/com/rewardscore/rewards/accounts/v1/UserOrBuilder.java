@@ -165,4 +165,150 @@ public interface UserOrBuilder extends
    * <code>.google.protobuf.Timestamp update_time = 7 [json_name = "updateTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getUpdateTimeOrBuilder();
+
+  /**
+   * <pre>
+   * Given (first) name. At most 256 characters.
+   * </pre>
+   *
+   * <code>string given_name = 8 [json_name = "givenName"];</code>
+   * @return The givenName.
+   */
+  java.lang.String getGivenName();
+  /**
+   * <pre>
+   * Given (first) name. At most 256 characters.
+   * </pre>
+   *
+   * <code>string given_name = 8 [json_name = "givenName"];</code>
+   * @return The bytes for givenName.
+   */
+  com.google.protobuf.ByteString
+      getGivenNameBytes();
+
+  /**
+   * <pre>
+   * Family (last) name. At most 256 characters.
+   * </pre>
+   *
+   * <code>string family_name = 9 [json_name = "familyName"];</code>
+   * @return The familyName.
+   */
+  java.lang.String getFamilyName();
+  /**
+   * <pre>
+   * Family (last) name. At most 256 characters.
+   * </pre>
+   *
+   * <code>string family_name = 9 [json_name = "familyName"];</code>
+   * @return The bytes for familyName.
+   */
+  com.google.protobuf.ByteString
+      getFamilyNameBytes();
+
+  /**
+   * <pre>
+   * Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+   * </pre>
+   *
+   * <code>string birth_date = 10 [json_name = "birthDate"];</code>
+   * @return The birthDate.
+   */
+  java.lang.String getBirthDate();
+  /**
+   * <pre>
+   * Date of birth as "YYYY-MM-DD": a real date from 1900-01-01 up to today. Empty: unknown.
+   * </pre>
+   *
+   * <code>string birth_date = 10 [json_name = "birthDate"];</code>
+   * @return The bytes for birthDate.
+   */
+  com.google.protobuf.ByteString
+      getBirthDateBytes();
+
+  /**
+   * <pre>
+   * Postal address.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+   * @return Whether the address field is set.
+   */
+  boolean hasAddress();
+  /**
+   * <pre>
+   * Postal address.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+   * @return The address.
+   */
+  com.rewardscore.rewards.accounts.v1.PostalAddress getAddress();
+  /**
+   * <pre>
+   * Postal address.
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.PostalAddress address = 11 [json_name = "address"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.PostalAddressOrBuilder getAddressOrBuilder();
+
+  /**
+   * <pre>
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+   */
+  int getPropertiesCount();
+  /**
+   * <pre>
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+   */
+  boolean containsProperties(
+      java.lang.String key);
+  /**
+   * Use {@link #getPropertiesMap()} instead.
+   */
+  @java.lang.Deprecated
+  java.util.Map<java.lang.String, java.lang.String>
+  getProperties();
+  /**
+   * <pre>
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+   */
+  java.util.Map<java.lang.String, java.lang.String>
+  getPropertiesMap();
+  /**
+   * <pre>
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+   */
+  /* nullable */
+java.lang.String getPropertiesOrDefault(
+      java.lang.String key,
+      /* nullable */
+java.lang.String defaultValue);
+  /**
+   * <pre>
+   * Custom properties of the client: at most 32; keys start with a lower-case letter followed by
+   * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
+   * </pre>
+   *
+   * <code>map&lt;string, string&gt; properties = 12 [json_name = "properties"];</code>
+   */
+  java.lang.String getPropertiesOrThrow(
+      java.lang.String key);
 }
