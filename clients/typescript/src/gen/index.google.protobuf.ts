@@ -5,6 +5,6 @@
 
 /* eslint-disable */
 
+export * from "./google/protobuf/field_mask";
 export * from "./google/protobuf/timestamp";
 export * from "./google/protobuf/duration";
-export * from "./google/protobuf/field_mask";
