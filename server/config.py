@@ -53,6 +53,13 @@ class Config:
     """REWARDS_TLS_KEY_FILE: PEM private key of the certificate."""
     tls_client_ca_file: str | None = None
     """REWARDS_TLS_CLIENT_CA_FILE: PEM CA bundle; when set, clients must present a certificate (mTLS)."""
+    otp_sender: str = "log"
+    """REWARDS_OTP_SENDER: where redemption OTPs go: `log` (the server log, for development) or
+    `capture:<path>` (JSON lines appended to a file, for tests)."""
+    otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX
+    """REWARDS_OTP_RATE_MAX: redemption OTPs one account may request per 10 minutes."""
+    expiry_interval_s: float = 60.0
+    """REWARDS_EXPIRY_INTERVAL_S: how often a worker runs the points expiry job (0 disables it)."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Config:
@@ -68,7 +75,8 @@ class Config:
             "access_token_ttl_s": "REWARDS_ACCESS_TOKEN_TTL_S", "refresh_token_ttl_s": "REWARDS_REFRESH_TOKEN_TTL_S",
             "refresh_grace_s": "REWARDS_REFRESH_GRACE_S", "sign_reads": "REWARDS_SIGN_READS",
             "tls_cert_file": "REWARDS_TLS_CERT_FILE", "tls_key_file": "REWARDS_TLS_KEY_FILE",
-            "tls_client_ca_file": "REWARDS_TLS_CLIENT_CA_FILE",
+            "tls_client_ca_file": "REWARDS_TLS_CLIENT_CA_FILE", "otp_sender": "REWARDS_OTP_SENDER",
+            "expiry_interval_s": "REWARDS_EXPIRY_INTERVAL_S", "otp_rate_max": "REWARDS_OTP_RATE_MAX",
         }
         values = {}
         types = {f.name: f.type for f in fields(cls)}
@@ -92,6 +100,11 @@ class Config:
             raise SystemExit("REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE go together")
         if self.tls_client_ca_file and not self.tls_cert_file:
             raise SystemExit("REWARDS_TLS_CLIENT_CA_FILE needs REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE")
+        from core.adapters.otp import sender_from_spec
+        try:
+            sender_from_spec(self.otp_sender)
+        except ValueError as error:
+            raise SystemExit(f"REWARDS_OTP_SENDER: {error}") from None
         return self
 
     def worker_count(self) -> int:

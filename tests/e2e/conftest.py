@@ -13,7 +13,10 @@ from tests.e2e.harness import ServerProcess, authenticated_channel
 def server(stores):
     """One real server (one worker) on the session's stores, shared by the e2e tests."""
     data_dir = Path(tempfile.mkdtemp(prefix="rc-srv-", dir="/tmp"))
-    process = ServerProcess(data_dir, redis_url=stores.redis_url, database_url=stores.database_url)
+    process = ServerProcess(data_dir, redis_url=stores.redis_url, database_url=stores.database_url, env={
+        # OTPs are captured where the loyalty tests read them; the race tests need many per account.
+        "REWARDS_OTP_SENDER": f"capture:{data_dir / 'otp.jsonl'}", "REWARDS_OTP_RATE_MAX": "1000"})
+    process.otp_file = data_dir / "otp.jsonl"
     try:
         yield process.start()
     finally:

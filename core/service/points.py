@@ -1,0 +1,891 @@
+"""Points handlers: earn, earn by code, events and referrals, OTP-verified redemption, refunds,
+expiry, balances and history, on the double-entry ledger of 0006_points_ledger.sql.
+
+Every movement follows DESIGN.md section 4 and 5, with the wallet's hash tag {a:<account>}:
+
+    validate -> claim request_id -> resolve the account, load its program's rules (cached)
+    -> wallet_reserve.lua: epoch, OTP, thresholds, balance; a debit leaves the balance now,
+       a credit waits for its commit (one round trip)
+    -> ledger writer: the transfer row and the stored reply in one group commit; the trigger
+       applies it to the wallet row (whose CHECK is the floor) and to the lots (FIFO)
+    -> wallet_settle.lua confirm (or release if the commit failed) -> reply
+
+A reservation is entered in a registry (a sorted set by deadline, sharded) before the script
+runs, so that the recovery sweep finds reservations a crashed worker left behind: confirmed if
+the ledger holds the request, released otherwise. A wallet is loaded into Redis lazily, under
+the current epoch, from the wallet row the first time a movement needs it; a rebuild (new epoch)
+makes every wallet reload.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import json
+import secrets
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import asdict, dataclass, field
+
+from psycopg.rows import dict_row
+
+from core.adapters.otp import OtpMessage, OtpSender
+from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
+from core.adapters.redis.state import StateGuard
+from core.domain import limits
+from core.domain.accounts import Account
+from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.loyalty import EarnEvent, ProgramRules, Purchase, compute_earn, points_expire_time, tier_for_spend
+from core.service.accounts import AccountRef, require_active, resolve_account, validate_request_id
+from core.service.context import Caller, Deps
+from core.service.idempotent import Prepared, execute_once
+from core.service.programs import load_rules
+
+
+class TxType:
+    EARN = 1
+    EARN_BY_CODE = 2
+    EVENT = 3
+    REFERRAL = 4
+    COUPON_EXTRA_POINTS = 5
+    REDEEM = 6
+    COUPON_PURCHASE = 7
+    REFUND = 8
+    EXPIRE = 9
+
+
+POSTED = 2
+SYSTEM_CLIENT = "system"
+REGISTRY_BUCKETS = 16
+
+_TX_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "type", "state", "debit_account",
+               "credit_account", "amount", "points", "regular_points", "bonus_points", "reward_points", "store_id",
+               "transaction_id", "bill_minor", "currency_code", "refunded_transaction_id", "lot_id", "overdraft",
+               "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id")
+_AWARD_COLUMNS = ("org_id", "program_id", "award_key", "points_transaction_id")
+
+
+# --- results --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PointsTransaction:
+    points_transaction_id: str
+    account_id: str
+    type: int
+    points: int
+    create_time: dt.datetime
+    regular_points: int = 0
+    bonus_points: int = 0
+    reward_points: int = 0
+    store_id: str = ""
+    transaction_id: str = ""
+    bill_minor: int | None = None
+    currency_code: str = ""
+    refunded_transaction_id: str = ""
+    refunded_points: int = 0
+    note: str = ""
+    expire_time: dt.datetime | None = None
+    state: int = POSTED
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["create_time"] = self.create_time.isoformat()
+        data["expire_time"] = self.expire_time.isoformat() if self.expire_time else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> PointsTransaction:
+        return cls(**{**data, "create_time": dt.datetime.fromisoformat(data["create_time"]),
+                      "expire_time": dt.datetime.fromisoformat(data["expire_time"]) if data["expire_time"] else None})
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """The transactions a command posted, and the account's available balance right after it
+    (as the atomic reservation saw it)."""
+
+    transactions: tuple[PointsTransaction, ...]
+    available_points: int
+
+    def to_json(self) -> dict:
+        return {"transactions": [t.to_json() for t in self.transactions], "available_points": self.available_points}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Movement:
+        return cls(tuple(PointsTransaction.from_json(t) for t in data["transactions"]), data["available_points"])
+
+
+@dataclass(frozen=True, slots=True)
+class OtpTicket:
+    otp_id: str
+    expire_time: dt.datetime
+
+    def to_json(self) -> dict:
+        return {"otp_id": self.otp_id, "expire_time": self.expire_time.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> OtpTicket:
+        return cls(data["otp_id"], dt.datetime.fromisoformat(data["expire_time"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    account_id: str
+    posted_points: int
+    pending_points: int
+    available_points: int
+    expiring_points: int
+    next_expire_time: dt.datetime | None
+    balance_time: dt.datetime
+    tier_id: str
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EarnPoints:
+    request_id: str
+    account: AccountRef
+    store_id: str
+    transaction_id: str
+    bill_minor: int
+    currency_code: str
+    coupon_codes: tuple[str, ...] = ()
+    payment_card_type: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EarnByCode:
+    request_id: str
+    account: AccountRef
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class AllocateEvent:
+    request_id: str
+    account: AccountRef
+    event: int
+    custom_event: str = ""
+    referrer_account_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RequestOtp:
+    request_id: str
+    account: AccountRef
+    points: int
+    user_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RedeemPoints:
+    request_id: str
+    account: AccountRef
+    points: int
+    otp_id: str
+    otp_code: str
+    store_id: str = ""
+    transaction_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RefundPoints:
+    request_id: str
+    points_transaction_id: str
+    points: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ListTransactions:
+    account: AccountRef
+    types: tuple[int, ...] = ()
+    start_time: dt.datetime | None = None
+    end_time: dt.datetime | None = None
+    page_size: int = 0
+    page_token: str = ""
+
+
+# --- the wallet in Redis --------------------------------------------------------------------
+
+
+def _tag(account_id: str) -> str:
+    return f"rewards:{{a:{account_id}}}"
+
+
+def wallet_keys(account_id: str, epoch: int | str) -> list[str]:
+    """The wallet hash and its reservations under `epoch` (one hash tag per account)."""
+    tag = _tag(account_id)
+    return [f"{tag}:w", f"{tag}:res:{epoch}"]
+
+
+def otp_key(account_id: str, otp_id: str) -> str:
+    return f"{_tag(account_id)}:otp:{otp_id}"
+
+
+def registry_key(account_id: str) -> str:
+    return f"rewards:{{wr:{int(account_id[:8], 16) % REGISTRY_BUCKETS}}}:pending"
+
+
+def wallet_account(account_id: str) -> str:
+    return f"wallet:{account_id}"
+
+
+@dataclass(slots=True)
+class _Hold:
+    """One reservation of wallet_reserve, to settle after (or instead of) the commit."""
+
+    account_id: str
+    epoch: int
+    request_key: str
+    delta: int
+    otp: str | None = None
+    expire_ms: str = ""
+
+    @property
+    def member(self) -> str:
+        return f"{self.account_id}|{self.epoch}|{self.request_key}"
+
+
+_RESERVE_REFUSALS = {
+    3: lambda d: DomainError(ErrorReason.INSUFFICIENT_POINTS, metadata={"available_points": d}),
+    4: lambda d: DomainError(ErrorReason.REDEEM_AMOUNT_TOO_LOW, metadata={"min_redeem_points": d}),
+    5: lambda d: DomainError(ErrorReason.REDEMPTION_THRESHOLD_NOT_MET, metadata={"min_redemption_balance_points": d}),
+    6: lambda d: DomainError(ErrorReason.REDEMPTION_THRESHOLD_NOT_MET, metadata={"min_remaining_balance_points": d}),
+    7: lambda d: DomainError(ErrorReason.OTP_NOT_FOUND),
+    8: lambda d: DomainError(ErrorReason.OTP_ALREADY_USED),
+    9: lambda d: DomainError(ErrorReason.OTP_LOCKED),
+    10: lambda d: (DomainError(ErrorReason.OTP_INVALID, metadata={"tries_left": d}) if d > 0
+                   else DomainError(ErrorReason.OTP_LOCKED)),
+}
+
+
+class Wallets:
+    """The Redis side of member wallets: lazy load, reserve, settle, sweep."""
+
+    def __init__(self, deps: Deps, guard: StateGuard) -> None:
+        self._deps = deps
+        self._guard = guard
+
+    async def load(self, account_id: str, epoch: int) -> None:
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT coalesce((SELECT posted - pending FROM points_wallets WHERE account_id = %(a)s), 0),"
+                " (SELECT min(expire_time) FROM points_lots WHERE account_id = %(a)s AND remaining > 0)",
+                {"a": account_id})
+            available, next_expiry = await cursor.fetchone()
+        await self._deps.scripts.run("wallet_load", wallet_keys(account_id, epoch),
+                                     [epoch, available, _ms(next_expiry)])
+
+    async def reserve(self, account_id: str, request_key: str, delta: int, *, before: int = 0, after: int = 0,
+                      min_amount: int = 0, overdraft: bool = False,
+                      otp: tuple[str, str] | None = None, expire_time: dt.datetime | None = None) -> tuple[_Hold, int]:
+        """Run wallet_reserve; returns the hold and the available balance after it."""
+        now_ms = _ms(self._deps.clock.now())
+        for _ in range(2):  # Once more after loading the wallet.
+            epoch = self._guard.require_ready()
+            hold = _Hold(account_id, epoch, request_key, delta, otp_key(account_id, otp[0]) if otp else None,
+                         _ms(expire_time))
+            keys = wallet_keys(account_id, epoch)
+            args: list[object] = [epoch, request_key, delta, now_ms + limits.POINTS_RESERVATION_TTL_MS, before,
+                                  after, min_amount, int(overdraft)]
+            if otp is not None:
+                keys.append(hold.otp)
+                args += [otp[1], now_ms, limits.OTP_TRIES_MAX]
+            # The registry entry goes first: a reservation is never without one.
+            await self._deps.redis.zadd(registry_key(account_id),
+                                        {hold.member: now_ms + limits.POINTS_RESERVATION_TTL_MS})
+            reply = await self._deps.scripts.run("wallet_reserve", keys, args)
+            code = int(reply[0])
+            if code == 0:
+                return hold, int(reply[1])
+            await self._deps.redis.zrem(registry_key(account_id), hold.member)
+            if code == 2:
+                raise DomainError(ErrorReason.REQUEST_IN_FLIGHT)
+            if code != 1:
+                raise _RESERVE_REFUSALS[code](int(reply[1]) if len(reply) > 1 else 0)
+            await self._guard.ensure()
+            await self.load(account_id, self._guard.require_ready())
+        raise DomainError(ErrorReason.STATE_REBUILDING)
+
+    async def confirm(self, hold: _Hold) -> None:
+        settled = await self._deps.scripts.run("wallet_settle", wallet_keys(hold.account_id, hold.epoch),
+                                               [hold.epoch, hold.request_key, "confirm", hold.expire_ms])
+        if settled == 0:
+            # The sweep released it before this late commit landed: the ledger holds it, so
+            # the balance must too.
+            await self._deps.scripts.run("wallet_apply", wallet_keys(hold.account_id, hold.epoch)[:1],
+                                         [hold.epoch, hold.delta, "keep"])
+        await self._deps.redis.zrem(registry_key(hold.account_id), hold.member)
+
+    async def release(self, hold: _Hold) -> None:
+        keys = wallet_keys(hold.account_id, hold.epoch) + ([hold.otp] if hold.otp else [])
+        await self._deps.scripts.run("wallet_settle", keys, [hold.epoch, hold.request_key, "release", ""])
+        await self._deps.redis.zrem(registry_key(hold.account_id), hold.member)
+
+    async def available(self, account_id: str) -> tuple[int, int | None]:
+        """(available balance, next expiry ms) of the loaded wallet, loading it if needed."""
+        for _ in range(2):
+            epoch = self._guard.require_ready()
+            state = await self._deps.redis.hmget(wallet_keys(account_id, epoch)[0], "epoch", "bal", "nexp")
+            if state[0] is not None and int(state[0]) == epoch:
+                return int(state[1]), int(state[2]) if state[2] else None
+            await self.load(account_id, epoch)
+        raise DomainError(ErrorReason.STATE_REBUILDING)
+
+    async def sweep(self) -> tuple[int, int]:
+        """Settle reservations past their deadline: (confirmed, released)."""
+        confirmed = released = 0
+        now_ms = _ms(self._deps.clock.now())
+        for bucket in range(REGISTRY_BUCKETS):
+            key = f"rewards:{{wr:{bucket}}}:pending"
+            for member in await self._deps.redis.zrangebyscore(key, "-inf", now_ms, start=0, num=500):
+                account_id, epoch, request_key = member.decode().split("|", 2)
+                client_id, _, request_id = request_key.partition(":")
+                async with self._deps.pool.connection() as connection:
+                    cursor = await connection.execute(
+                        "SELECT 1 FROM points_transactions WHERE client_id = %s AND request_id = %s"
+                        " AND account_id = %s", (client_id, request_id, account_id))
+                    committed = await cursor.fetchone() is not None
+                keys = wallet_keys(account_id, epoch)
+                if committed:
+                    confirmed += await self._deps.scripts.run("wallet_settle", keys,
+                                                              [epoch, request_key, "confirm", ""]) == 1
+                else:
+                    held = await self._deps.redis.hget(keys[1], request_key)
+                    otp = held.decode().split("|")[2] if held else ""
+                    released += await self._deps.scripts.run(
+                        "wallet_settle", keys + ([otp] if otp else []), [epoch, request_key, "release", ""]) == 1
+                await self._deps.redis.zrem(key, member)
+        return confirmed, released
+
+
+# --- the engine -----------------------------------------------------------------------------
+
+
+class Points:
+    def __init__(self, deps: Deps, guard: StateGuard, sender: OtpSender, *,
+                 otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX) -> None:
+        self._deps = deps
+        self._otp_rate_max = otp_rate_max
+        self._guard = guard
+        self.wallets = Wallets(deps, guard)
+        self._sender = sender
+        self._otp_secret: bytes | None = None
+
+    async def _account(self, caller: Caller, ref: AccountRef, *, active: bool = True) -> Account:
+        account = await resolve_account(self._deps, caller.org_id, ref)
+        if active:
+            require_active(account)
+        return account
+
+    # --- earning ------------------------------------------------------------------------
+
+    async def earn(self, command: EarnPoints, caller: Caller) -> Movement:
+        validate_request_id(command.request_id)
+        _text(command.store_id, "store_id", limits.STORE_ID_LENGTH_MAX)
+        _text(command.transaction_id, "transaction_id", limits.TRANSACTION_ID_LENGTH_MAX)
+        if command.bill_minor < 0:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "bill_amount.amount_minor"})
+        if len(command.coupon_codes) > limits.EARN_COUPONS_MAX:
+            raise field_too_long("coupon_codes", limits.EARN_COUPONS_MAX)
+        if len(command.payment_card_type) > 64:
+            raise field_too_long("payment_card_type", 64)
+        account = await self._account(caller, command.account)
+        rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        if command.currency_code != rules.program.currency_code:
+            raise DomainError(ErrorReason.CURRENCY_MISMATCH, metadata={
+                "field": "bill_amount.currency_code", "program_currency_code": rules.program.currency_code})
+
+        async def prepare() -> Prepared[Movement]:
+            now = self._deps.clock.now()
+            tier, tier_changed = await self._tier_after(account, rules, now, command.bill_minor)
+            purchase = Purchase(command.bill_minor, command.currency_code, command.store_id,
+                                command.payment_card_type, now)
+            breakdown = compute_earn(rules, purchase, tier)
+            transaction = PointsTransaction(
+                str(uuid.uuid4()), account.account_id, TxType.EARN, breakdown.total, now, breakdown.regular,
+                breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
+                command.currency_code, expire_time=points_expire_time(rules.program, now))
+            return await self._credit(caller, command.request_id, account, rules, transaction,
+                                      tier_id=tier.tier_id if tier_changed and tier else None,
+                                      rejections={"points_transactions_purchase_unique": DomainError(
+                                          ErrorReason.PURCHASE_ALREADY_EARNED,
+                                          metadata={"transaction_id": command.transaction_id})})
+
+        return await execute_once(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json)
+
+    async def _tier_after(self, account: Account, rules: ProgramRules, now: dt.datetime, bill_minor: int):
+        """The account's tier after this purchase's spend (tiers only move up at an earn)."""
+        if not rules.tiers:
+            return None, False
+        days = max(t.evaluation_days for t in rules.tiers)
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT (SELECT tier_id::text FROM points_wallets WHERE account_id = %(a)s),"
+                " (SELECT coalesce(sum(bill_minor), 0) FROM points_transactions WHERE account_id = %(a)s"
+                "  AND type = 1 AND create_time > %(since)s)",
+                {"a": account.account_id, "since": now - dt.timedelta(days=days)})
+            current_id, spend = await cursor.fetchone()
+        current = next((t for t in rules.tiers if t.tier_id == current_id), None)
+        tier = tier_for_spend(rules.tiers, int(spend) + bill_minor, current, evaluation=False)
+        return tier, (tier is not None and tier != current)
+
+    async def earn_by_code(self, command: EarnByCode, caller: Caller) -> Movement:
+        validate_request_id(command.request_id)
+        _text(command.code, "code", limits.EARN_CODE_LENGTH_MAX, required=True)
+        code = command.code.strip().upper()
+        account = await self._account(caller, command.account)
+        rules = await load_rules(self._deps, caller.org_id, account.program_id)
+
+        async def prepare() -> Prepared[Movement]:
+            now = self._deps.clock.now()
+            async with self._deps.pool.connection() as connection:
+                cursor = await connection.execute(
+                    "SELECT points, expire_time FROM earn_codes WHERE org_id = %s AND program_id = %s AND code = %s",
+                    (caller.org_id, account.program_id, code))
+                found = await cursor.fetchone()
+            if found is None:
+                raise DomainError(ErrorReason.EARN_CODE_NOT_FOUND, metadata={"code": code})
+            points, expire_time = found
+            if expire_time is not None and now >= expire_time:
+                raise DomainError(ErrorReason.EARN_CODE_EXPIRED, metadata={"expire_time": expire_time.isoformat()})
+            transaction = PointsTransaction(str(uuid.uuid4()), account.account_id, TxType.EARN_BY_CODE, int(points),
+                                            now, regular_points=int(points), note=code,
+                                            expire_time=points_expire_time(rules.program, now))
+            return await self._credit(caller, command.request_id, account, rules, transaction,
+                                      awards=(f"code:{code}",),
+                                      rejections={"points_awards_unique": DomainError(
+                                          ErrorReason.EARN_CODE_ALREADY_USED, metadata={"code": code})})
+
+        return await execute_once(self._deps, caller, "EarnByCode", command, prepare, Movement.from_json)
+
+    async def allocate_event(self, command: AllocateEvent, caller: Caller) -> Movement:
+        validate_request_id(command.request_id)
+        account = await self._account(caller, command.account)
+        rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        if command.referrer_account_id:
+            referrer = await self._account(caller, AccountRef(account_id=command.referrer_account_id),
+                                           active=True)
+            if referrer.account_id == account.account_id:
+                raise field_invalid("referrer_account_id", "another account than account_id")
+            if referrer.program_id != account.program_id:
+                raise DomainError(ErrorReason.ACCOUNT_PROGRAM_MISMATCH, metadata={"field": "referrer_account_id"})
+            referral = rules.referral()
+            if referral is None:
+                raise DomainError(ErrorReason.EVENT_NOT_CONFIGURED, metadata={"event": "REFERRAL"})
+            _, referrer_points, referred_points = referral
+            credits = [(referrer, referrer_points), (account, referred_points)]
+            awards = (f"referral:{referrer.account_id}:{account.account_id}",)
+            tx_type, note = TxType.REFERRAL, "referral"
+        else:
+            if not command.event:
+                raise field_required("event")
+            try:
+                event = EarnEvent(command.event)
+            except ValueError:
+                raise field_invalid("event", "a known EarnEvent") from None
+            if event == EarnEvent.CUSTOM and not command.custom_event:
+                raise field_required("custom_event")
+            matching = rules.event_points(event, command.custom_event)
+            if not matching:
+                raise DomainError(ErrorReason.EVENT_NOT_CONFIGURED,
+                                  metadata={"event": command.custom_event or event.name})
+            credits = [(account, sum(points for _, points, _ in matching))]
+            awards = tuple(f"event:{rule.earn_rule_id}:{account.account_id}" for rule, _, once in matching if once)
+            tx_type, note = TxType.EVENT, command.custom_event or event.name
+
+        async def prepare() -> Prepared[Movement]:
+            now = self._deps.clock.now()
+            transactions = [PointsTransaction(str(uuid.uuid4()), who.account_id, tx_type, points, now,
+                                              bonus_points=points, note=note,
+                                              expire_time=points_expire_time(rules.program, now))
+                            for who, points in credits if points > 0]
+            if not transactions:
+                raise DomainError(ErrorReason.EVENT_NOT_CONFIGURED, metadata={"event": note})
+            return await self._credits(caller, command.request_id, rules, transactions, awards,
+                                       {"points_awards_unique": DomainError(ErrorReason.EVENT_ALREADY_AWARDED,
+                                                                            metadata={"event": note})})
+
+        return await execute_once(self._deps, caller, "AllocateEvent", command, prepare, Movement.from_json)
+
+    async def _credit(self, caller: Caller, request_id: str, account: Account, rules: ProgramRules,
+                      transaction: PointsTransaction, *, tier_id: str | None = None, awards: tuple[str, ...] = (),
+                      rejections: dict | None = None) -> Prepared[Movement]:
+        return await self._credits(caller, request_id, rules, [transaction], awards, rejections or {},
+                                   tier_id=tier_id)
+
+    async def _credits(self, caller: Caller, request_id: str, rules: ProgramRules,
+                       transactions: Sequence[PointsTransaction], awards: tuple[str, ...], rejections: dict,
+                       tier_id: str | None = None) -> Prepared[Movement]:
+        request_key = f"{caller.client_id}:{request_id}"
+        holds: list[_Hold] = []
+        rows: list[Row] = []
+        available = 0
+        try:
+            for transaction in transactions:
+                if transaction.points > 0:
+                    hold, before = await self.wallets.reserve(transaction.account_id, request_key, transaction.points,
+                                                              expire_time=transaction.expire_time)
+                    holds.append(hold)
+                    epoch = hold.epoch
+                    available = before + transaction.points
+                else:
+                    epoch = self._guard.require_ready()
+                    available = (await self.wallets.available(transaction.account_id))[0]
+                rows.append(_transaction_row(caller, request_id, rules.program.program_id, transaction, epoch,
+                                             debit=f"issuance:{rules.program.program_id}",
+                                             credit=wallet_account(transaction.account_id), tier_id=tier_id))
+        except BaseException:
+            await asyncio.gather(*(self.wallets.release(h) for h in holds))
+            raise
+        rows += [Row("points_awards", _AWARD_COLUMNS, (caller.org_id, rules.program.program_id, key,
+                                                       transactions[0].points_transaction_id)) for key in awards]
+        return Prepared(Movement(tuple(transactions), available), tuple(rows),
+                        {"points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING), **rejections},
+                        on_commit=_each(self.wallets.confirm, holds), on_abort=_each(self.wallets.release, holds))
+
+    # --- redemption ---------------------------------------------------------------------
+
+    async def request_otp(self, command: RequestOtp, caller: Caller) -> OtpTicket:
+        validate_request_id(command.request_id)
+        _points(command.points, "points")
+        account = await self._account(caller, command.account)
+        rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        program = rules.program
+
+        async def prepare() -> Prepared[OtpTicket]:
+            now = self._deps.clock.now()
+            await self._expire_if_due(account.account_id, now)
+            available, _ = await self.wallets.available(account.account_id)
+            _check_redeemable(program, available, command.points)
+            window = f"{_tag(account.account_id)}:otp-count"
+            async with self._deps.redis.pipeline(transaction=True) as pipe:
+                count, _ = await pipe.incr(window).expire(window, limits.OTP_RATE_WINDOW_SECONDS, nx=True).execute()
+            if count > self._otp_rate_max:
+                ttl = await self._deps.redis.ttl(window)
+                raise DomainError(ErrorReason.OTP_RATE_LIMITED, retry_after_ms=max(ttl, 1) * 1000,
+                                  metadata={"retry_time": (now + dt.timedelta(seconds=max(ttl, 1))).isoformat()})
+            otp_id = str(uuid.uuid4())
+            code = f"{secrets.randbelow(10**6):06d}"
+            expire_time = now + dt.timedelta(seconds=limits.OTP_TTL_SECONDS)
+            key = otp_key(account.account_id, otp_id)
+            mac = await self._otp_mac(otp_id, account.account_id, command.points, code)
+            async with self._deps.redis.pipeline(transaction=True) as pipe:
+                await (pipe.hset(key, mapping={"mac": mac, "exp": _ms(expire_time), "tries": 0, "used": 0})
+                       .expire(key, limits.OTP_TTL_SECONDS + 60).execute())
+            await self._sender.send(OtpMessage(account.account_id, command.user_id, otp_id, code, command.points,
+                                               expire_time.isoformat()))
+            return Prepared(OtpTicket(otp_id, expire_time), ())
+
+        return await execute_once(self._deps, caller, "RequestRedemptionOtp", command, prepare, OtpTicket.from_json)
+
+    async def _otp_mac(self, otp_id: str, account_id: str, points: int, code: str) -> str:
+        """The OTP as stored: an HMAC over its id, account, points and code (never the code)."""
+        if self._otp_secret is None:
+            async with self._deps.pool.connection() as connection:
+                await connection.execute("INSERT INTO otp_keys (secret) VALUES (%s) ON CONFLICT DO NOTHING",
+                                         (secrets.token_bytes(32),))
+                self._otp_secret = (await (await connection.execute("SELECT secret FROM otp_keys")).fetchone())[0]
+        message = f"{otp_id}|{account_id}|{points}|{code}".encode()
+        return hmac.new(self._otp_secret, message, hashlib.sha256).hexdigest()
+
+    async def redeem(self, command: RedeemPoints, caller: Caller) -> Movement:
+        validate_request_id(command.request_id)
+        _points(command.points, "points")
+        otp_id = _uuid(command.otp_id, "otp_id")
+        if not command.otp_code:
+            raise field_required("otp_code")
+        if len(command.otp_code) != 6 or not command.otp_code.isdigit():
+            raise field_invalid("otp_code", "6 digits")
+        _text(command.store_id, "store_id", limits.STORE_ID_LENGTH_MAX, required=False)
+        _text(command.transaction_id, "transaction_id", limits.TRANSACTION_ID_LENGTH_MAX, required=False)
+        account = await self._account(caller, command.account)
+        rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        program = rules.program
+        request_key = f"{caller.client_id}:{command.request_id}"
+
+        async def prepare() -> Prepared[Movement]:
+            now = self._deps.clock.now()
+            await self._expire_if_due(account.account_id, now)
+            mac = await self._otp_mac(otp_id, account.account_id, command.points, command.otp_code)
+            hold, available = await self.wallets.reserve(
+                account.account_id, request_key, -command.points, before=program.min_redemption_balance_points,
+                after=program.min_remaining_balance_points, min_amount=program.min_redeem_points, otp=(otp_id, mac))
+            transaction = PointsTransaction(str(uuid.uuid4()), account.account_id, TxType.REDEEM, -command.points, now,
+                                            store_id=command.store_id, transaction_id=command.transaction_id)
+            row = _transaction_row(caller, command.request_id, program.program_id, transaction, hold.epoch,
+                                   debit=wallet_account(account.account_id), credit=f"redeemed:{program.program_id}")
+            return Prepared(Movement((transaction,), available), (row,), {
+                "points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+                "points_wallets_floor": DomainError(ErrorReason.INSUFFICIENT_POINTS)},
+                on_commit=lambda: self.wallets.confirm(hold), on_abort=lambda: self.wallets.release(hold))
+
+        return await execute_once(self._deps, caller, "RedeemPoints", command, prepare, Movement.from_json)
+
+    # --- refunds ------------------------------------------------------------------------
+
+    async def refund(self, command: RefundPoints, caller: Caller) -> Movement:
+        validate_request_id(command.request_id)
+        original_id = _uuid(command.points_transaction_id, "points_transaction_id")
+        if command.points < 0 or command.points > limits.POINTS_MAX:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "points"})
+        _text(command.note, "note", limits.NOTE_LENGTH_MAX, required=False)
+        request_key = f"{caller.client_id}:{command.request_id}"
+
+        async def prepare() -> Prepared[Movement]:
+            async with self._deps.pool.connection() as connection:
+                cursor = await connection.execute(
+                    "SELECT account_id::text, program_id, type, state, amount, refunded_points FROM points_transactions"
+                    " WHERE points_transaction_id = %s AND org_id = %s", (original_id, caller.org_id))
+                found = await cursor.fetchone()
+            if found is None:
+                raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
+                                  metadata={"points_transaction_id": original_id})
+            account_id, program_id, tx_type, state, amount, refunded = found
+            if tx_type != TxType.EARN or state != POSTED:
+                raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_REFUNDABLE,
+                                  metadata={"points_transaction_id": original_id})
+            refundable = amount - refunded
+            points = command.points or refundable
+            if refundable == 0 or points > refundable:
+                raise DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION, metadata={"refundable_points": refundable})
+            rules = await load_rules(self._deps, caller.org_id, program_id)
+            overdraft = rules.program.allow_negative_refund
+            now = self._deps.clock.now()
+            hold, available = await self.wallets.reserve(account_id, request_key, -points, overdraft=overdraft)
+            transaction = PointsTransaction(str(uuid.uuid4()), account_id, TxType.REFUND, -points, now,
+                                            refunded_transaction_id=original_id, note=command.note)
+            row = _transaction_row(caller, command.request_id, program_id, transaction, hold.epoch,
+                                   debit=wallet_account(account_id), credit=f"issuance:{program_id}",
+                                   overdraft=overdraft)
+            exceeded = DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION,
+                                   metadata={"points_transaction_id": original_id})
+            return Prepared(Movement((transaction,), available), (row,), {
+                "points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+                "points_transactions_refund_limit": exceeded,
+                "points_wallets_floor": DomainError(ErrorReason.INSUFFICIENT_POINTS)},
+                on_commit=lambda: self.wallets.confirm(hold), on_abort=lambda: self.wallets.release(hold))
+
+        return await execute_once(self._deps, caller, "RefundPoints", command, prepare, Movement.from_json)
+
+    # --- expiry -------------------------------------------------------------------------
+
+    async def _expire_if_due(self, account_id: str, now: dt.datetime) -> None:
+        _, next_expiry = await self.wallets.available(account_id)
+        if next_expiry is not None and next_expiry <= _ms(now):
+            await self.expire_due(now, account_id=account_id)
+
+    async def expire_due(self, now: dt.datetime | None = None, *, account_id: str | None = None) -> int:
+        """Move every lot whose expiry has come to the program's expiry account: one EXPIRE
+        transfer per lot, each through reserve -> commit -> confirm like any debit. Returns the
+        number of lots expired. Runs as `rewards-core expire`, on a timer in the server, and for
+        one account before a redemption reads its balance."""
+        now = now or self._deps.clock.now()
+        expired = 0
+        while True:
+            async with self._deps.pool.connection() as connection:
+                cursor = await connection.execute(
+                    "SELECT l.lot_id::text, l.account_id::text, l.remaining, w.org_id, w.program_id FROM points_lots l"
+                    " JOIN points_wallets w USING (account_id) WHERE l.remaining > 0 AND l.expire_time <= %(now)s"
+                    + (" AND l.account_id = %(account)s" if account_id else "") +
+                    " ORDER BY l.expire_time LIMIT %(limit)s",
+                    {"now": now, "account": account_id, "limit": limits.EXPIRY_BATCH_LOTS_MAX})
+                lots = await cursor.fetchall()
+            if not lots:
+                break
+            results = await asyncio.gather(*(self._expire_lot(now, *lot) for lot in lots))
+            expired += sum(results)
+            if not any(results):
+                break
+        return expired
+
+    async def _expire_lot(self, now: dt.datetime, lot_id: str, account_id: str, remaining: int, org_id: str,
+                          program_id: str) -> bool:
+        request_id = f"expire:{lot_id}:{remaining}"
+        try:
+            hold, _ = await self.wallets.reserve(account_id, f"{SYSTEM_CLIENT}:{request_id}", -remaining,
+                                                 overdraft=True)
+        except DomainError as error:
+            if error.reason == ErrorReason.REQUEST_IN_FLIGHT:
+                return False
+            raise
+        transaction = PointsTransaction(str(uuid.uuid4()), account_id, TxType.EXPIRE, -remaining, now)
+        row = _transaction_row(Caller(SYSTEM_CLIENT, org_id), request_id, program_id, transaction, hold.epoch,
+                               debit=wallet_account(account_id), credit=f"expired:{program_id}", lot_id=lot_id)
+        try:
+            await self._deps.writer.submit(LedgerWrite((row,)))
+        except (WriteRejected, DomainError):
+            # The lot changed under us (a redemption spent part of it) or was expired by
+            # another worker: the next run sees its new remaining.
+            await self.wallets.release(hold)
+            return False
+        await self.wallets.confirm(hold)
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT min(expire_time) FROM points_lots WHERE account_id = %s AND remaining > 0", (account_id,))
+            (next_expiry,) = await cursor.fetchone()
+        await self._deps.scripts.run("wallet_apply", wallet_keys(account_id, hold.epoch)[:1],
+                                     [hold.epoch, 0, _ms(next_expiry)])
+        return True
+
+    # --- reads --------------------------------------------------------------------------
+
+    async def balance(self, ref: AccountRef, expiry_window: dt.timedelta | None, caller: Caller) -> Balance:
+        window = expiry_window or dt.timedelta(days=limits.EXPIRY_WINDOW_DAYS_DEFAULT)
+        if window < dt.timedelta(0) or window > dt.timedelta(days=limits.EXPIRY_WINDOW_DAYS_MAX):
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "expiry_window"})
+        account = await self._account(caller, ref, active=False)
+        now = self._deps.clock.now()
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT coalesce(w.posted, 0), coalesce(w.pending, 0), w.tier_id::text,"
+                " coalesce((SELECT sum(remaining) FROM points_lots WHERE account_id = %(a)s AND remaining > 0"
+                "  AND expire_time <= %(now)s), 0),"
+                " coalesce((SELECT sum(remaining) FROM points_lots WHERE account_id = %(a)s AND remaining > 0"
+                "  AND expire_time > %(now)s AND expire_time <= %(until)s), 0),"
+                " (SELECT min(expire_time) FROM points_lots WHERE account_id = %(a)s AND remaining > 0"
+                "  AND expire_time > %(now)s)"
+                " FROM (SELECT 1) one LEFT JOIN points_wallets w ON w.account_id = %(a)s",
+                {"a": account.account_id, "now": now, "until": now + window})
+            posted, pending, tier_id, lapsed, expiring, next_expiry = await cursor.fetchone()
+        # Lots whose expiry has come are gone as of now, even before the expiry job moved them.
+        posted -= lapsed
+        return Balance(account.account_id, posted, pending, posted - pending, expiring, next_expiry, now,
+                       tier_id or "")
+
+    async def transactions(self, query: ListTransactions, caller: Caller) -> tuple[list[PointsTransaction], str]:
+        size = query.page_size or limits.PAGE_SIZE_DEFAULT
+        if query.page_size < 0:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "page_size"})
+        size = min(size, limits.PAGE_SIZE_MAX)
+        account = await self._account(caller, query.account, active=False)
+        filters = {"a": account.account_id, "types": list(query.types) or None, "start": query.start_time,
+                   "end": query.end_time}
+        digest = hashlib.sha256(json.dumps([filters["a"], filters["types"], str(query.start_time),
+                                            str(query.end_time)]).encode()).hexdigest()[:16]
+        after = None
+        if query.page_token:
+            try:
+                token = json.loads(base64.urlsafe_b64decode(query.page_token.encode()))
+                assert token["f"] == digest
+                after = (dt.datetime.fromisoformat(token["t"]), str(uuid.UUID(token["id"])))
+            except Exception:  # noqa: BLE001 - any malformed token is the client's error
+                raise field_invalid("page_token", "a next_page_token of the same query") from None
+        async with self._deps.pool.connection() as connection:
+            cursor = connection.cursor(row_factory=dict_row)
+            await cursor.execute(
+                "SELECT t.*, t.account_id::text AS account, t.refunded_transaction_id::text AS refunded"
+                " FROM points_transactions t WHERE t.account_id = %(a)s"
+                " AND (%(types)s::smallint[] IS NULL OR t.type = ANY(%(types)s::smallint[]))"
+                " AND (%(start)s::timestamptz IS NULL OR t.create_time >= %(start)s)"
+                " AND (%(end)s::timestamptz IS NULL OR t.create_time < %(end)s)"
+                " AND (%(after_t)s::timestamptz IS NULL OR (t.create_time, t.points_transaction_id)"
+                "      < (%(after_t)s, %(after_id)s::uuid))"
+                " ORDER BY t.create_time DESC, t.points_transaction_id DESC LIMIT %(limit)s",
+                {**filters, "after_t": after[0] if after else None, "after_id": after[1] if after else None,
+                 "limit": size + 1})
+            rows = await cursor.fetchall()
+        page = [_transaction_from_row(row) for row in rows[:size]]
+        token = ""
+        if len(rows) > size:
+            last = page[-1]
+            token = base64.urlsafe_b64encode(json.dumps(
+                {"t": last.create_time.isoformat(), "id": last.points_transaction_id, "f": digest}).encode()).decode()
+        return page, token
+
+    async def transaction(self, points_transaction_id: str, caller: Caller) -> PointsTransaction:
+        transaction_id = _uuid(points_transaction_id, "points_transaction_id")
+        async with self._deps.pool.connection() as connection:
+            cursor = connection.cursor(row_factory=dict_row)
+            await cursor.execute(
+                "SELECT t.*, t.account_id::text AS account, t.refunded_transaction_id::text AS refunded"
+                " FROM points_transactions t WHERE points_transaction_id = %s AND org_id = %s",
+                (transaction_id, caller.org_id))
+            row = await cursor.fetchone()
+        if row is None:
+            raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
+                              metadata={"points_transaction_id": transaction_id})
+        return _transaction_from_row(row)
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _transaction_row(caller: Caller, request_id: str, program_id: str, t: PointsTransaction, epoch: int, *,
+                     debit: str, credit: str, overdraft: bool = False, lot_id: str | None = None,
+                     tier_id: str | None = None) -> Row:
+    return Row("points_transactions", _TX_COLUMNS, (
+        t.points_transaction_id, caller.org_id, program_id, t.account_id, t.type, t.state, debit, credit,
+        abs(t.points), t.points, t.regular_points, t.bonus_points, t.reward_points, t.store_id or None,
+        t.transaction_id or None, t.bill_minor, t.currency_code or None, t.refunded_transaction_id or None, lot_id,
+        overdraft, t.note or None, t.expire_time, t.create_time, request_id, caller.client_id, epoch, tier_id))
+
+
+def _transaction_from_row(row: dict) -> PointsTransaction:
+    return PointsTransaction(
+        str(row["points_transaction_id"]), row["account"], row["type"], row["points"], row["create_time"],
+        row["regular_points"], row["bonus_points"], row["reward_points"], row["store_id"] or "",
+        row["transaction_id"] or "", row["bill_minor"], row["currency_code"] or "", row["refunded"] or "",
+        row["refunded_points"], row["note"] or "", row["expire_time"], row["state"])
+
+
+def _check_redeemable(program, available: int, points: int) -> None:
+    """The checks wallet_reserve makes, for an OTP request (which reserves nothing)."""
+    if points < program.min_redeem_points:
+        raise DomainError(ErrorReason.REDEEM_AMOUNT_TOO_LOW, metadata={"min_redeem_points": program.min_redeem_points})
+    if available < program.min_redemption_balance_points:
+        raise DomainError(ErrorReason.REDEMPTION_THRESHOLD_NOT_MET,
+                          metadata={"min_redemption_balance_points": program.min_redemption_balance_points})
+    if available < points:
+        raise DomainError(ErrorReason.INSUFFICIENT_POINTS, metadata={"available_points": available})
+    if available - points < program.min_remaining_balance_points:
+        raise DomainError(ErrorReason.REDEMPTION_THRESHOLD_NOT_MET,
+                          metadata={"min_remaining_balance_points": program.min_remaining_balance_points})
+
+
+def _each(action: Callable[[_Hold], Awaitable[None]], holds: list[_Hold]) -> Callable[[], Awaitable[None]] | None:
+    if not holds:
+        return None
+
+    async def run() -> None:
+        await asyncio.gather(*(action(hold) for hold in holds))
+
+    return run
+
+
+def _ms(value: dt.datetime | None) -> int | str:
+    return int(value.timestamp() * 1000) if value is not None else ""
+
+
+def _points(points: int, field: str) -> None:
+    if points <= 0 or points > limits.POINTS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, f"{field} must be 1..{limits.POINTS_MAX}.",
+                          metadata={"field": field, "min": 1, "max": limits.POINTS_MAX})
+
+
+def _text(value: str, field: str, length_max: int, required: bool = True) -> None:
+    if not value:
+        if required:
+            raise field_required(field)
+        return
+    if len(value) > length_max:
+        raise field_too_long(field, length_max)
+    if not value.isprintable():
+        raise field_invalid(field, "printable characters only")
+
+
+def _uuid(value: str, field: str) -> str:
+    if not value:
+        raise field_required(field)
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise field_invalid(field, "a UUID") from None
+

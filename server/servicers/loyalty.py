@@ -1,0 +1,120 @@
+"""rewards.loyalty.v1.LoyaltyService: proto <-> command translation around core.service.points."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rewards.loyalty.v1 import loyalty_service_pb2 as api
+from rewards.loyalty.v1 import loyalty_service_pb2_grpc
+from rewards.loyalty.v1 import resources_pb2 as resources
+from rewards.type.v1 import money_pb2
+
+from core.domain.errors import DomainError, ErrorReason
+from core.service import points
+from core.service.accounts import AccountRef
+from core.service.points import Movement, Points, PointsTransaction
+from server.context import current_caller
+from server.convert import timestamp
+from server.servicers.accounts import identifier_from_proto
+
+
+def account_ref(account_id: str, identifier, has_identifier: bool) -> AccountRef:
+    """An account named by id or by one identifier (exactly one of the two)."""
+    if account_id and has_identifier:
+        raise DomainError(ErrorReason.FIELD_INVALID, "Name the account by account_id or account_identifier, not both.",
+                          {"field": "account_identifier", "rule": "exactly one of account_id, account_identifier"})
+    if has_identifier:
+        return AccountRef(identifier=identifier_from_proto(identifier, "account_identifier"))
+    return AccountRef(account_id=account_id)
+
+
+def _ref(request) -> AccountRef:
+    return account_ref(request.account_id, request.account_identifier, request.HasField("account_identifier"))
+
+
+class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
+    def __init__(self, engine: Points) -> None:
+        self._points = engine
+
+    async def EarnPoints(self, request: api.EarnPointsRequest, context) -> api.EarnPointsResponse:
+        command = points.EarnPoints(request.request_id, _ref(request), request.store_id, request.transaction_id,
+                                    request.bill_amount.amount_minor, request.bill_amount.currency_code,
+                                    tuple(request.coupon_codes), request.payment_card_type)
+        movement = await self._points.earn(command, current_caller())
+        return api.EarnPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
+                                      balance=_movement_balance(movement))
+
+    async def EarnByCode(self, request: api.EarnByCodeRequest, context) -> api.EarnByCodeResponse:
+        movement = await self._points.earn_by_code(points.EarnByCode(request.request_id, _ref(request), request.code),
+                                                   current_caller())
+        return api.EarnByCodeResponse(transaction=transaction_to_proto(movement.transactions[0]),
+                                      balance=_movement_balance(movement))
+
+    async def AllocateEvent(self, request: api.AllocateEventRequest, context) -> api.AllocateEventResponse:
+        command = points.AllocateEvent(request.request_id, _ref(request), int(request.event), request.custom_event,
+                                       request.referrer_account_id)
+        movement = await self._points.allocate_event(command, current_caller())
+        return api.AllocateEventResponse(transactions=[transaction_to_proto(t) for t in movement.transactions])
+
+    async def RequestRedemptionOtp(self, request: api.RequestRedemptionOtpRequest,
+                                   context) -> api.RequestRedemptionOtpResponse:
+        ticket = await self._points.request_otp(
+            points.RequestOtp(request.request_id, _ref(request), request.points, request.user_id), current_caller())
+        return api.RequestRedemptionOtpResponse(otp_id=ticket.otp_id, expire_time=timestamp(ticket.expire_time))
+
+    async def RedeemPoints(self, request: api.RedeemPointsRequest, context) -> api.RedeemPointsResponse:
+        command = points.RedeemPoints(request.request_id, _ref(request), request.points, request.otp_id,
+                                      request.otp_code, request.store_id, request.transaction_id)
+        movement = await self._points.redeem(command, current_caller())
+        return api.RedeemPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
+                                        balance=_movement_balance(movement))
+
+    async def RefundPoints(self, request: api.RefundPointsRequest, context) -> api.RefundPointsResponse:
+        command = points.RefundPoints(request.request_id, request.points_transaction_id, request.points, request.note)
+        movement = await self._points.refund(command, current_caller())
+        return api.RefundPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
+                                        balance=_movement_balance(movement))
+
+    async def GetBalance(self, request: api.GetBalanceRequest, context) -> api.GetBalanceResponse:
+        window = request.expiry_window.ToTimedelta() if request.HasField("expiry_window") else None
+        balance = await self._points.balance(_ref(request), window, current_caller())
+        message = resources.Balance(
+            account_id=balance.account_id, posted_points=balance.posted_points,
+            pending_points=balance.pending_points, available_points=balance.available_points,
+            expiring_points=balance.expiring_points, balance_time=timestamp(balance.balance_time),
+            tier_id=balance.tier_id)
+        if balance.next_expire_time is not None:
+            message.next_expire_time.CopyFrom(timestamp(balance.next_expire_time))
+        return api.GetBalanceResponse(balance=message)
+
+    async def ListTransactions(self, request: api.ListTransactionsRequest, context) -> api.ListTransactionsResponse:
+        query = points.ListTransactions(
+            _ref(request), tuple(int(t) for t in request.types),
+            request.start_time.ToDatetime(dt.timezone.utc) if request.HasField("start_time") else None,
+            request.end_time.ToDatetime(dt.timezone.utc) if request.HasField("end_time") else None,
+            request.page_size, request.page_token)
+        page, token = await self._points.transactions(query, current_caller())
+        return api.ListTransactionsResponse(transactions=[transaction_to_proto(t) for t in page],
+                                            next_page_token=token)
+
+
+def _movement_balance(movement: Movement) -> resources.Balance:
+    """The balance a movement reply carries: available (and posted) right after it, as the
+    atomic reservation saw it. Expiry details come from GetBalance."""
+    first = movement.transactions[0]
+    return resources.Balance(account_id=first.account_id, posted_points=movement.available_points,
+                             available_points=movement.available_points, balance_time=timestamp(first.create_time))
+
+
+def transaction_to_proto(t: PointsTransaction) -> resources.PointsTransaction:
+    message = resources.PointsTransaction(
+        points_transaction_id=t.points_transaction_id, account_id=t.account_id, type=t.type, state=t.state,
+        points=t.points, store_id=t.store_id, transaction_id=t.transaction_id,
+        refunded_points_transaction_id=t.refunded_transaction_id, refunded_points=t.refunded_points,
+        create_time=timestamp(t.create_time), regular_points=t.regular_points, bonus_points=t.bonus_points,
+        reward_points=t.reward_points, note=t.note)
+    if t.bill_minor is not None:
+        message.bill_amount.CopyFrom(money_pb2.Money(amount_minor=t.bill_minor, currency_code=t.currency_code))
+    if t.expire_time is not None:
+        message.expire_time.CopyFrom(timestamp(t.expire_time))
+    return message
