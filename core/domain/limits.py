@@ -138,9 +138,12 @@ EVALUATION_DAYS_MAX = 3660
 EARN_CODES_COUNT_MAX = 10_000_000
 """Codes one CreateEarnCodes request may create."""
 EARN_CODE_PREFIX_LENGTH_MAX = 16
-EARN_CODE_LENGTH_MIN = 8
-EARN_CODE_LENGTH_MAX = 32
-EARN_CODE_LENGTH_DEFAULT = 12
+EARN_CODE_RANDOM_LENGTH_MIN = 8
+EARN_CODE_RANDOM_LENGTH_MAX = 32
+EARN_CODE_RANDOM_LENGTH_DEFAULT = 12
+"""Characters of the random part of an earn code (after its prefix)."""
+EARN_CODE_LENGTH_MAX = EARN_CODE_PREFIX_LENGTH_MAX + EARN_CODE_RANDOM_LENGTH_MAX
+"""Characters of a whole earn code, prefix included."""
 EARN_CODES_CHUNK_MAX = 10_000
 """Codes generated, inserted (one COPY, one transaction) and streamed per message."""
 PROGRAM_RULES_CACHE_SECONDS = 2.0
