@@ -1,0 +1,355 @@
+package com.rewardscore.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Timestamp;
+import com.rewardscore.rewards.accounts.v1.AccountServiceGrpc;
+import com.rewardscore.rewards.accounts.v1.AccountServiceGrpc.AccountServiceBlockingStub;
+import com.rewardscore.rewards.accounts.v1.CreateAccountRequest;
+import com.rewardscore.rewards.accounts.v1.CreateAccountResponse;
+import com.rewardscore.rewards.accounts.v1.GetAccountRequest;
+import com.rewardscore.rewards.accounts.v1.Identifier;
+import com.rewardscore.rewards.accounts.v1.IdentifierType;
+import com.rewardscore.rewards.coupons.v1.CodeSeries;
+import com.rewardscore.rewards.coupons.v1.Coupon;
+import com.rewardscore.rewards.coupons.v1.CouponState;
+import com.rewardscore.rewards.coupons.v1.GetCouponRequest;
+import com.rewardscore.rewards.coupons.v1.GetOfferRequest;
+import com.rewardscore.rewards.coupons.v1.IssueCouponRequest;
+import com.rewardscore.rewards.coupons.v1.CodeSeriesType;
+import com.rewardscore.rewards.coupons.v1.CouponServiceGrpc.CouponServiceBlockingStub;
+import com.rewardscore.rewards.coupons.v1.CreateCodeSeriesRequest;
+import com.rewardscore.rewards.coupons.v1.CreateOfferRequest;
+import com.rewardscore.rewards.coupons.v1.CreateOfferResponse;
+import com.rewardscore.rewards.coupons.v1.Offer;
+import com.rewardscore.rewards.coupons.v1.OfferRules;
+import com.rewardscore.rewards.coupons.v1.OfferServiceGrpc.OfferServiceBlockingStub;
+import com.rewardscore.rewards.coupons.v1.OfferState;
+import com.rewardscore.rewards.coupons.v1.RedeemCouponRequest;
+import com.rewardscore.rewards.coupons.v1.RedeemCouponResponse;
+import com.rewardscore.rewards.coupons.v1.Reward;
+import com.rewardscore.rewards.coupons.v1.RewardKind;
+import com.rewardscore.rewards.type.v1.Money;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
+import io.grpc.ForwardingClientCall;
+import io.grpc.ForwardingClientCallListener;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The client against the real server. Skipped when the server binary is missing, unless CI=true
+ * (then it fails).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndTest {
+    static final String SCOPES = "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read";
+    static final String PROGRAM = "java-e2e";
+
+    private ServerProcess server;
+    private Credentials credentials;
+    private RewardsClient client;
+
+    @BeforeAll
+    void startServer() throws Exception {
+        boolean present = Files.isExecutable(ServerProcess.binary());
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(present, "rewards-core not built at " + ServerProcess.binary() + " (set REWARDS_CORE_BIN)");
+        }
+        assertTrue(present, "CI=true but rewards-core is missing at " + ServerProcess.binary());
+        server = new ServerProcess();
+        credentials = server.createClient("java-" + UUID.randomUUID().toString().substring(0, 8), SCOPES);
+        client = connect(TokenSource.DEFAULT_REFRESH_MARGIN);
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            int exit = server.stop();
+            String log = server.recentLog();
+            server.close();
+            assertEquals(0, exit, "rewards-core exit code; log:\n" + log);
+        }
+    }
+
+    private RewardsClient connect(Duration refreshMargin) {
+        return RewardsClient.builder(server.target(), credentials)
+                .attemptTimeout(Duration.ofSeconds(30))
+                .refreshMargin(refreshMargin)
+                .build();
+    }
+
+    private static Money eur(long minor) {
+        return Money.newBuilder().setAmountMinor(minor).setCurrencyCode("EUR").build();
+    }
+
+    private static CreateAccountRequest newAccount() {
+        return CreateAccountRequest.newBuilder().setProgramId(PROGRAM)
+                .addIdentifiers(Identifier.newBuilder().setType(IdentifierType.IDENTIFIER_TYPE_CARDCODE)
+                        .setValue("card-" + UUID.randomUUID()))
+                .build();
+    }
+
+    @Test
+    void issuesATokenAndCreatesAnAccount() {
+        CreateAccountResponse created = client.call(client.accounts(), AccountServiceBlockingStub::createAccount, newAccount());
+
+        assertFalse(created.getAccount().getAccountId().isEmpty());
+        assertEquals(PROGRAM, created.getAccount().getProgramId());
+        assertNotNull(client.tokens().current());
+        String fetched = client.call(client.accounts(), a -> a.getAccount(GetAccountRequest.newBuilder()
+                .setAccountId(created.getAccount().getAccountId()).build())).getAccount().getAccountId();
+        assertEquals(created.getAccount().getAccountId(), fetched);
+    }
+
+    @Test
+    void redeemsOnceAndReplaysTheSameRequestId() {
+        String accountId = client.call(client.accounts(), AccountServiceBlockingStub::createAccount, newAccount())
+                .getAccount().getAccountId();
+        Instant now = Instant.now();
+        Offer offer = Offer.newBuilder()
+                .setProgramId(PROGRAM).setDisplayName("5 EUR off").setState(OfferState.OFFER_STATE_ACTIVE)
+                .setReward(Reward.newBuilder().setKind(RewardKind.REWARD_KIND_DISCOUNT_AMOUNT).setDiscountAmount(eur(500)))
+                .setRules(OfferRules.newBuilder()
+                        .setStartTime(Timestamp.newBuilder().setSeconds(now.minusSeconds(3600).getEpochSecond()))
+                        .setEndTime(Timestamp.newBuilder().setSeconds(now.plus(Duration.ofDays(30)).getEpochSecond()))
+                        .setMaxRedemptionCount(1))
+                .build();
+        CreateOfferResponse created = client.call(client.offers(), OfferServiceBlockingStub::createOffer,
+                CreateOfferRequest.newBuilder().setOffer(offer).build());
+        String code = "JAVA" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+        client.call(client.offers(), OfferServiceBlockingStub::createCodeSeries, CreateCodeSeriesRequest.newBuilder()
+                .setCodeSeries(CodeSeries.newBuilder().setOfferId(created.getOffer().getOfferId())
+                        .setType(CodeSeriesType.CODE_SERIES_TYPE_COMMON).setCommonCode(code))
+                .build());
+        RedeemCouponRequest redeem = RedeemCouponRequest.newBuilder()
+                .setRequestId(RewardsClient.newRequestId()).setCode(code).setAccountId(accountId)
+                .setStoreId("store-1").setBillAmount(eur(2_000)).setTransactionId("tx-" + UUID.randomUUID())
+                .build();
+
+        RedeemCouponResponse first = client.call(client.coupons(), c -> c.redeemCoupon(redeem));
+        RedeemCouponResponse again = client.call(client.coupons(), c -> c.redeemCoupon(redeem));
+        RewardsException limit = assertThrows(RewardsException.class, () -> client.call(client.coupons(),
+                CouponServiceBlockingStub::redeemCoupon, redeem.toBuilder().setRequestId("").build()));
+
+        assertFalse(first.getRedemptionId().isEmpty());
+        assertEquals(eur(500), first.getReward().getDiscountAmount());
+        assertEquals(first, again);
+        assertEquals(Status.Code.FAILED_PRECONDITION, limit.code());
+        assertEquals("REDEMPTION_LIMIT_REACHED", limit.reason());
+        assertEquals("rewards.coupons", limit.domain());
+    }
+
+    /** An ACTIVE offer giving 5 EUR off under {@code rules}, with a COMMON code; returns {offer id, code}. */
+    private String[] offerWithCode(OfferRules rules) {
+        Offer offer = Offer.newBuilder()
+                .setProgramId(PROGRAM).setDisplayName("5 EUR off").setState(OfferState.OFFER_STATE_ACTIVE)
+                .setReward(Reward.newBuilder().setKind(RewardKind.REWARD_KIND_DISCOUNT_AMOUNT).setDiscountAmount(eur(500)))
+                .setRules(rules)
+                .build();
+        String offerId = client.call(client.offers(), OfferServiceBlockingStub::createOffer,
+                CreateOfferRequest.newBuilder().setOffer(offer).build()).getOffer().getOfferId();
+        String code = "JAVA" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+        client.call(client.offers(), OfferServiceBlockingStub::createCodeSeries, CreateCodeSeriesRequest.newBuilder()
+                .setCodeSeries(CodeSeries.newBuilder().setOfferId(offerId)
+                        .setType(CodeSeriesType.CODE_SERIES_TYPE_COMMON).setCommonCode(code))
+                .build());
+        return new String[] {offerId, code};
+    }
+
+    private long redeemedCount(String offerId) {
+        return client.call(client.offers(), OfferServiceBlockingStub::getOffer,
+                GetOfferRequest.newBuilder().setOfferId(offerId).build()).getOffer().getRedeemedCount();
+    }
+
+    private static RedeemCouponRequest redeem(String code, String accountId) {
+        return RedeemCouponRequest.newBuilder().setCode(code).setAccountId(accountId)
+                .setStoreId("store-1").setBillAmount(eur(2_000)).build();
+    }
+
+    /** Lets the first call reach the server, then reports UNAVAILABLE instead of its reply. */
+    private static final class LoseFirstReply implements ClientInterceptor {
+        final AtomicInteger calls = new AtomicInteger();
+        final List<String> requestIds = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public <ReqT, RespT> ClientCall<ReqT, RespT> interceptCall(
+                MethodDescriptor<ReqT, RespT> method, CallOptions options, Channel next) {
+            boolean lose = calls.incrementAndGet() == 1;
+            return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+                @Override
+                public void start(Listener<RespT> listener, Metadata headers) {
+                    super.start(!lose ? listener : new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
+                        @Override
+                        public void onMessage(RespT message) {
+                            // The reply is lost on the way back.
+                        }
+
+                        @Override
+                        public void onClose(Status status, Metadata trailers) {
+                            super.onClose(status.isOk() ? Status.UNAVAILABLE.withDescription("reply lost (injected by the test)") : status,
+                                    trailers);
+                        }
+                    }, headers);
+                }
+
+                @Override
+                public void sendMessage(ReqT message) {
+                    requestIds.add(((RedeemCouponRequest) message).getRequestId());
+                    super.sendMessage(message);
+                }
+            };
+        }
+    }
+
+    @Test
+    void aRetriedRedemptionRedeemsOnce() {
+        // No limit on the offer: only the request_id keeps the retry from redeeming twice.
+        String[] offer = offerWithCode(OfferRules.getDefaultInstance());
+        String accountId = client.call(client.accounts(), AccountServiceBlockingStub::createAccount, newAccount())
+                .getAccount().getAccountId();
+        LoseFirstReply loss = new LoseFirstReply();
+        RedeemCouponRequest request = redeem(offer[1], accountId); // request_id empty: call() fills it once
+
+        RedeemCouponResponse first = client.call(client.coupons().withInterceptors(loss),
+                CouponServiceBlockingStub::redeemCoupon, request);
+        String requestId = loss.requestIds.get(0);
+        RedeemCouponResponse again = client.call(client.coupons(), CouponServiceBlockingStub::redeemCoupon,
+                request.toBuilder().setRequestId(requestId).build());
+        long countAfterOne = redeemedCount(offer[0]);
+        RedeemCouponResponse other = client.call(client.coupons(), CouponServiceBlockingStub::redeemCoupon, request);
+        long countAfterTwo = redeemedCount(offer[0]);
+
+        assertEquals(2, loss.calls.get(), "the lost reply was retried");
+        assertFalse(requestId.isEmpty());
+        assertEquals(List.of(requestId, requestId), loss.requestIds, "both attempts carried the same request_id");
+        assertFalse(first.getRedemptionId().isEmpty());
+        assertEquals(offer[0], first.getCoupon().getOfferId());
+        assertEquals(first, again, "a retry with the same request_id replays the first reply");
+        assertEquals(1, countAfterOne, "one redemption, sent three times");
+        assertNotEquals(first.getRedemptionId(), other.getRedemptionId(), "a new request_id is a new redemption");
+        assertEquals(2, countAfterTwo);
+    }
+
+    @Test
+    void anIssuedCouponIsRedeemedOnceByItsHolder() {
+        String[] offer = offerWithCode(OfferRules.newBuilder().setMaxAccountIssueCount(1).build());
+        String accountId = client.call(client.accounts(), AccountServiceBlockingStub::createAccount, newAccount())
+                .getAccount().getAccountId();
+        IssueCouponRequest issue = IssueCouponRequest.newBuilder().setOfferId(offer[0]).setAccountId(accountId).build();
+
+        Coupon issued = client.call(client.coupons(), CouponServiceBlockingStub::issueCoupon, issue).getCoupon();
+        RewardsException limit = assertThrows(RewardsException.class,
+                () -> client.call(client.coupons(), CouponServiceBlockingStub::issueCoupon, issue));
+        RedeemCouponResponse redeemed = client.call(client.coupons(), CouponServiceBlockingStub::redeemCoupon,
+                redeem(issued.getCode(), accountId));
+        RewardsException twice = assertThrows(RewardsException.class, () -> client.call(client.coupons(),
+                CouponServiceBlockingStub::redeemCoupon, redeem(issued.getCode(), accountId)));
+        Coupon read = client.call(client.coupons(), CouponServiceBlockingStub::getCoupon,
+                GetCouponRequest.newBuilder().setCode(issued.getCode()).setAccountId(accountId).build()).getCoupon();
+
+        assertFalse(issued.getCode().isEmpty());
+        assertEquals(CouponState.COUPON_STATE_ISSUED, issued.getState());
+        assertEquals("ACCOUNT_ISSUE_LIMIT_REACHED", limit.reason());
+        assertEquals(eur(500), redeemed.getReward().getDiscountAmount());
+        assertEquals(Status.Code.FAILED_PRECONDITION, twice.code());
+        assertEquals("COUPON_ALREADY_REDEEMED", twice.reason());
+        assertEquals(issued.getCouponId(), read.getCouponId());
+        assertEquals(CouponState.COUPON_STATE_REDEEMED, read.getState());
+        assertEquals(1, read.getRedemptionCount());
+    }
+
+    @Test
+    void aSignatureWithTheWrongKeyIsRefused() {
+        client.tokens().accessToken(); // A valid token, so only the signature is wrong.
+        AuthInterceptor wrongKey = new AuthInterceptor(client.tokens(), RequestSigning.signingKey("not-the-secret"));
+        AccountServiceBlockingStub accounts = AccountServiceGrpc.newBlockingStub(
+                ClientInterceptors.intercept(client.channel(), wrongKey));
+
+        RewardsException refused = assertThrows(RewardsException.class, () -> client.call(accounts,
+                AccountServiceBlockingStub::createAccount, newAccount()));
+
+        assertEquals(Status.Code.UNAUTHENTICATED, refused.code());
+        assertEquals("SIGNATURE_INVALID", refused.reason());
+    }
+
+    @Test
+    void errorsCarryTheirReason() {
+        RewardsException missing = assertThrows(RewardsException.class, () -> client.call(client.accounts(),
+                a -> a.getAccount(GetAccountRequest.newBuilder().setAccountId(UUID.randomUUID().toString()).build())));
+
+        assertEquals(Status.Code.NOT_FOUND, missing.code());
+        assertEquals("ACCOUNT_NOT_FOUND", missing.reason());
+        assertEquals("rewards.accounts", missing.domain());
+    }
+
+    @Test
+    void concurrentFirstCallsShareOneIssueToken() throws Exception {
+        try (RewardsClient fresh = connect(TokenSource.DEFAULT_REFRESH_MARGIN)) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<CreateAccountResponse>> calls = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    calls.add(pool.submit(() -> fresh.call(fresh.accounts(), AccountServiceBlockingStub::createAccount, newAccount())));
+                }
+                for (Future<CreateAccountResponse> call : calls) {
+                    assertFalse(call.get().getAccount().getAccountId().isEmpty());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, fresh.tokens().issueCount.get());
+            assertEquals(0, fresh.tokens().refreshCount.get());
+        }
+    }
+
+    @Test
+    void refreshesTheTokenAheadOfExpiry() {
+        try (RewardsClient refreshing = connect(TokenSource.DEFAULT_REFRESH_MARGIN)) {
+            refreshing.call(refreshing.accounts(), AccountServiceBlockingStub::createAccount, newAccount());
+            TokenSource.TokenPair before = refreshing.tokens().current();
+            assertEquals(1, refreshing.tokens().issueCount.get());
+            // The 15-minute access token now counts as expiring.
+            refreshing.tokens().setRefreshMargin(Duration.between(Instant.now(), before.accessExpireTime()).plusSeconds(10));
+
+            CreateAccountResponse created = refreshing.call(refreshing.accounts(),
+                    AccountServiceBlockingStub::createAccount, newAccount());
+
+            TokenSource.TokenPair after = refreshing.tokens().current();
+            assertFalse(created.getAccount().getAccountId().isEmpty());
+            assertEquals(1, refreshing.tokens().refreshCount.get(), "renewed by RefreshToken");
+            assertEquals(1, refreshing.tokens().issueCount.get(), "not by a new IssueToken");
+            assertNotEquals(before.refreshToken(), after.refreshToken());
+            assertNotEquals(before.accessToken(), after.accessToken());
+        }
+    }
+}
