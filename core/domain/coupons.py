@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason
 
 
@@ -18,6 +19,32 @@ class OfferState(enum.IntEnum):
     DRAFT = 1
     ACTIVE = 2
     INACTIVE = 3
+
+
+class ExpiryMode(enum.IntEnum):
+    """How an issued coupon's expire_time is set (the numbers are the contract's)."""
+
+    FIXED_END = 1
+    """With the offer: its end_time."""
+    RELATIVE_TO_ISSUE = 2
+    """An exact duration after issue."""
+    END_OF_DAY = 3
+    """The end of the day of issue."""
+    RELATIVE_TO_ISSUE_END_OF_DAY = 4
+    """The end of the day in which issue + validity falls (wall-clock arithmetic)."""
+    MONTH_END_AFTER_ISSUE = 5
+    """The end of the month N months after the month of issue."""
+
+
+class CouponState(enum.IntEnum):
+    """The state of an issued coupon as of a read (the numbers are the contract's)."""
+
+    ISSUED = 1
+    """Waiting for activation."""
+    ACTIVE = 2
+    REDEEMED = 3
+    EXPIRED = 4
+    REVOKED = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +76,22 @@ class RedemptionRules:
     """Coupons one account may be issued; 0 = unlimited."""
     max_issues: int = 0
     """Coupons the offer may issue in total; 0 = unlimited."""
+    expiry_mode: ExpiryMode = ExpiryMode.FIXED_END
+    coupon_validity_seconds: int = 0
+    """RELATIVE_TO_ISSUE, RELATIVE_TO_ISSUE_END_OF_DAY: how long after issue."""
+    coupon_validity_months: int = 0
+    """MONTH_END_AFTER_ISSUE: months after the month of issue."""
+    activation_required: bool = False
+    """Issued coupons must be activated before they can be redeemed."""
+
+
+_COUPON_TIMES = ("issue_time", "expire_time", "activate_time", "revoke_time", "last_redeem_time",
+                 "state_change_time")
 
 
 @dataclass(frozen=True, slots=True)
 class IssuedCoupon:
-    """A coupon with a unique code, issued to one account."""
+    """A coupon with a unique code, issued to one account, as the ledger holds it."""
 
     coupon_id: str
     code: str
@@ -61,17 +99,108 @@ class IssuedCoupon:
     account_id: str
     issue_time: dt.datetime
     expire_time: dt.datetime | None
+    activation_required: bool = False
+    activate_time: dt.datetime | None = None
+    revoke_time: dt.datetime | None = None
+    use_count: int = 0
+    """Redemptions in effect (net of reversals)."""
+    reversal_count: int = 0
+    last_redeem_time: dt.datetime | None = None
+    state_change_time: dt.datetime | None = None
+    """The last issue, activation, redemption, reversal or revocation; None = issue_time."""
 
     def to_json(self) -> dict:
-        return {"coupon_id": self.coupon_id, "code": self.code, "offer_id": self.offer_id,
-                "account_id": self.account_id, "issue_time": self.issue_time.isoformat(),
-                "expire_time": self.expire_time.isoformat() if self.expire_time else None}
+        data = {name: getattr(self, name) for name in self.__slots__}
+        for name in _COUPON_TIMES:
+            data[name] = data[name].isoformat() if data[name] else None
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> IssuedCoupon:
-        expire = data["expire_time"]
-        return cls(data["coupon_id"], data["code"], data["offer_id"], data["account_id"],
-                   dt.datetime.fromisoformat(data["issue_time"]), dt.datetime.fromisoformat(expire) if expire else None)
+        values = dict(data)
+        for name in _COUPON_TIMES:
+            values[name] = dt.datetime.fromisoformat(values[name]) if values.get(name) else None
+        return cls(**values)
+
+    @property
+    def activated(self) -> bool:
+        return not self.activation_required or self.activate_time is not None
+
+
+def coupon_state(coupon: IssuedCoupon, now: dt.datetime) -> CouponState:
+    """REVOKED, then REDEEMED, EXPIRED, ISSUED (waiting for activation), ACTIVE."""
+    if coupon.revoke_time is not None:
+        return CouponState.REVOKED
+    if coupon.use_count > 0:
+        return CouponState.REDEEMED
+    if coupon.expire_time is not None and now >= coupon.expire_time:
+        return CouponState.EXPIRED
+    return CouponState.ACTIVE if coupon.activated else CouponState.ISSUED
+
+
+def coupon_failures(coupon: IssuedCoupon, now: dt.datetime, *, uses: bool = True) -> list[DomainError]:
+    """Every failing rule of the coupon itself, in precedence order. `uses`: also report a coupon
+    whose use is taken (the redemption leaves that to the Redis script and Postgres's guard)."""
+    failures = []
+    if coupon.revoke_time is not None:
+        failures.append(DomainError(ErrorReason.COUPON_REVOKED, metadata={
+            "code": coupon.code, "revoke_time": coupon.revoke_time.isoformat()}))
+    if not coupon.activated:
+        failures.append(DomainError(ErrorReason.COUPON_NOT_ACTIVATED, metadata={"code": coupon.code}))
+    if coupon.expire_time is not None and now >= coupon.expire_time:
+        failures.append(DomainError(ErrorReason.COUPON_EXPIRED, metadata={"expire_time": coupon.expire_time.isoformat()}))
+    if uses and coupon.use_count > 0:
+        failures.append(DomainError(ErrorReason.COUPON_ALREADY_REDEEMED, metadata={"code": coupon.code}))
+    return failures
+
+
+def coupon_expiry(rules: RedemptionRules, issue_time: dt.datetime) -> dt.datetime | None:
+    """The exclusive expire_time of a coupon issued at `issue_time`: the first instant it is no
+    longer redeemable, never after the offer's end. Days and months are counted on the calendar
+    of the offer's time zone; "end of day" is 00:00 of the next local day (the first instant of
+    that day when a daylight-saving gap skips midnight)."""
+    mode = rules.expiry_mode
+    if mode is ExpiryMode.FIXED_END:
+        return rules.end_time
+    zone = ZoneInfo(rules.time_zone)
+    local = issue_time.astimezone(zone)
+    if mode is ExpiryMode.RELATIVE_TO_ISSUE:
+        own = issue_time + dt.timedelta(seconds=rules.coupon_validity_seconds)
+    elif mode is ExpiryMode.END_OF_DAY:
+        own = _start_of_day(local.date() + dt.timedelta(days=1), zone)
+    elif mode is ExpiryMode.RELATIVE_TO_ISSUE_END_OF_DAY:
+        # Aware + timedelta is wall-clock arithmetic in the zone: 7 days after 10:00 is 10:00.
+        due = local + dt.timedelta(seconds=rules.coupon_validity_seconds)
+        own = _start_of_day(due.date() + dt.timedelta(days=1), zone)
+    else:
+        months = local.year * 12 + (local.month - 1) + rules.coupon_validity_months + 1
+        own = _start_of_day(dt.date(months // 12, months % 12 + 1, 1), zone)
+    return min(own, rules.end_time) if rules.end_time is not None else own
+
+
+def _start_of_day(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+    """The first instant of `day` in `zone`, in UTC. A midnight skipped by a daylight-saving gap
+    resolves (fold=0, the offset before the gap) to the instant the day actually begins."""
+    midnight = dt.datetime.combine(day, dt.time(), zone)
+    return midnight.astimezone(dt.timezone.utc)
+
+
+def validate_rules(rules: RedemptionRules) -> None:
+    """The rules an offer may be created with (bad input -> the precise field, nothing stored)."""
+    try:
+        ZoneInfo(rules.time_zone)
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError.
+        raise DomainError(ErrorReason.FIELD_INVALID, metadata={
+            "field": "offer.rules.time_zone", "rule": "an IANA time zone"}) from None
+    if rules.expiry_mode in (ExpiryMode.RELATIVE_TO_ISSUE, ExpiryMode.RELATIVE_TO_ISSUE_END_OF_DAY):
+        if rules.coupon_validity_seconds == 0:
+            raise DomainError(ErrorReason.FIELD_REQUIRED, metadata={"field": "offer.rules.coupon_validity"})
+        if not 0 < rules.coupon_validity_seconds <= limits.COUPON_VALIDITY_SECONDS_MAX:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+                "field": "offer.rules.coupon_validity", "max_seconds": limits.COUPON_VALIDITY_SECONDS_MAX})
+    if not 0 <= rules.coupon_validity_months <= limits.COUPON_VALIDITY_MONTHS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.coupon_validity_months", "max": limits.COUPON_VALIDITY_MONTHS_MAX})
 
 
 @dataclass(frozen=True, slots=True)

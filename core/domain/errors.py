@@ -75,6 +75,8 @@ class ErrorReason(enum.Enum):
     OFFER_NOT_FOUND = ("No offer has this id in the caller's organisation.", False)
     COUPON_NOT_FOUND = ("No coupon has this code for this account.", False)
     OFFER_NOT_ACTIVE = ("The offer is not active.", False)
+    COUPON_REVOKED = ("The coupon was revoked; it can no longer be activated, redeemed or reversed.", False)
+    COUPON_NOT_ACTIVATED = ("The coupon must be activated (ActivateCoupon) before it can be redeemed.", False)
     COUPON_EXPIRED = ("The coupon has expired.", False)
     COUPON_ALREADY_REDEEMED = ("The coupon has been used up.", False)
     OFFER_NOT_STARTED = ("The offer's validity window has not begun.", False)

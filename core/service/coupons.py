@@ -15,10 +15,15 @@ request is in the ledger, released otherwise. Counters are rebuilt from the ledg
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import enum
+import hashlib
 import json
 import time
 import uuid
+import dataclasses
 from dataclasses import asdict, dataclass
 
 from psycopg.errors import UniqueViolation
@@ -28,9 +33,10 @@ from core.adapters.postgres.ledger_writer import Row
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
-from core.domain.coupons import (IssuedCoupon, Money, Offer, OfferState, RedemptionRules, check_redemption,
-                                 discount, failing_rules)
-from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
+from core.domain.coupons import (CouponState, ExpiryMode, IssuedCoupon, Money, Offer, OfferState,
+                                 RedemptionRules, coupon_expiry, coupon_failures, coupon_state, discount,
+                                 failing_rules, validate_rules)
+from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once
@@ -43,7 +49,11 @@ _REDEMPTION_COLUMNS = ("redemption_id", "org_id", "offer_id", "code", "account_i
                        "currency_code", "discount_minor", "request_id", "client_id", "epoch", "redeem_time",
                        "coupon_id", "coupon_use")
 _COUPON_COLUMNS = ("coupon_id", "org_id", "offer_id", "code", "account_id", "issue_time", "expire_time",
-                   "request_id", "client_id", "epoch")
+                   "request_id", "client_id", "epoch", "activation_required", "state_change_time")
+_COUPON_SELECT = ("c.coupon_id::text, c.code, c.offer_id::text, c.account_id::text, c.issue_time, c.expire_time,"
+                  " c.activation_required, c.activate_time, c.revoke_time, c.use_count, c.reversal_count,"
+                  " c.last_redeem_time, c.state_change_time")
+"""The columns of an IssuedCoupon, in its field order (prefix `c` = coupons)."""
 CODE_LENGTH = 10
 _REVERSAL_COLUMNS = ("redemption_id", "request_id", "client_id", "reverse_time")
 
@@ -142,6 +152,16 @@ class Validation:
     offer: Offer | None
     discount_minor: int
     validate_time: dt.datetime
+    coupon: CouponView | None = None
+    """The issued coupon the code names; None for a common code or an unknown one."""
+
+
+@dataclass(frozen=True, slots=True)
+class CouponView:
+    """An issued coupon and its state as of the read."""
+
+    coupon: IssuedCoupon
+    state: CouponState
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +177,71 @@ class RedeemCoupon:
 class ReverseRedemption:
     request_id: str
     redemption_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActivateCoupon:
+    request_id: str
+    code: str
+    account_id: str
+
+
+class RevocationMode(enum.IntEnum):
+    """Which coupons a revocation covers (the numbers are the contract's; ONE is RevokeCoupon)."""
+
+    ALL_UNREDEEMED = 1
+    UNISSUED_ONLY = 2
+    CUSTOMERS = 3
+    ONE = 4
+
+
+@dataclass(frozen=True, slots=True)
+class RevokeCoupons:
+    request_id: str
+    offer_id: str
+    mode: int
+    account_ids: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RevokeCoupon:
+    request_id: str
+    code: str
+    account_id: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Revocation:
+    revocation_id: str
+    revoke_time: dt.datetime
+    revoked_count: int = 0
+    redeemed_count: int = 0
+
+    def to_json(self) -> dict:
+        return {"revocation_id": self.revocation_id, "revoke_time": self.revoke_time.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Revocation:
+        return cls(data["revocation_id"], dt.datetime.fromisoformat(data["revoke_time"]))
+
+
+@dataclass(frozen=True, slots=True)
+class ListAccountCoupons:
+    account_id: str
+    offer_id: str = ""
+    page_size: int = 0
+    page_token: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AccountCoupon:
+    """A coupon in an account's list, with the redemption counts of its offer."""
+
+    view: CouponView
+    account_redemption_count: int
+    offer_redemption_count: int
 
 
 class Coupons:
@@ -187,6 +272,7 @@ class Coupons:
             raise field_required("offer.display_name")
         if offer.discount_percent_bps < 0 or offer.discount_percent_bps > 10_000:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.reward.discount_percent_bps"})
+        validate_rules(offer.rules)
         command = _CreateOffer(request_id, offer_definition(offer), offer.program_id, int(offer.state))
 
         async def prepare() -> Prepared[_OfferResult]:
@@ -225,35 +311,38 @@ class Coupons:
         return (await self.lookup_code(org_id, code))[0]
 
     async def lookup_code(self, org_id: str, code: str) -> tuple[Offer, IssuedCoupon | None]:
-        """The offer a code belongs to: a common code, or an issued coupon's unique code."""
+        """The offer a code belongs to: a common code (its offer cached for OFFER_CACHE_SECONDS),
+        or an issued coupon's unique code. An issued coupon is read afresh on every call: its state
+        (activation, revocation, uses) changes, possibly in another worker, and must never be
+        served stale; it costs the one indexed read a unique code needed anyway (each unique code
+        is looked up about once, so a cache would rarely hit)."""
         cached = self._by_code.get((org_id, code))
         if cached is not None and time.monotonic() - cached[1] < OFFER_CACHE_SECONDS:
-            found = cached[0]
-        else:
-            found = await self._find_code(org_id, code)
-            self._by_code[(org_id, code)] = (found, time.monotonic())
+            return cached[0], None
+        found = await self._find_code(org_id, code)
         if found is None:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
+        if found[1] is None:
+            self._by_code[(org_id, code)] = (found[0], time.monotonic())
         return found
 
     async def _find_code(self, org_id: str, code: str) -> tuple[Offer, IssuedCoupon | None] | None:
+        """One round trip: the offer of a common code, or the issued coupon of a unique one."""
+        nulls = ", ".join(["NULL"] * 13)
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
-                "SELECT offer_id, state, definition FROM offers WHERE org_id = %s AND common_code = %s",
-                (org_id, code))
-            found = await cursor.fetchone()
-            if found:
-                return offer_from_row(org_id, code, *found), None
-            cursor = await connection.execute(
-                "SELECT c.coupon_id::text, c.account_id::text, c.issue_time, c.expire_time, o.offer_id, o.state,"
-                " o.definition FROM coupons c JOIN offers o USING (offer_id) WHERE c.org_id = %s AND c.code = %s",
-                (org_id, code))
+                f"SELECT o.offer_id, o.state, o.definition, false, {nulls} FROM offers o"
+                " WHERE o.org_id = %(org)s AND o.common_code = %(code)s"
+                f" UNION ALL SELECT o.offer_id, o.state, o.definition, true, {_COUPON_SELECT}"
+                " FROM coupons c JOIN offers o USING (offer_id) WHERE c.org_id = %(org)s AND c.code = %(code)s",
+                {"org": org_id, "code": code})
             found = await cursor.fetchone()
         if not found:
             return None
-        coupon_id, account_id, issue_time, expire_time, offer_id, state, definition = found
-        offer = offer_from_row(org_id, None, offer_id, state, definition)
-        return offer, IssuedCoupon(coupon_id, code, offer.offer_id, account_id, issue_time, expire_time)
+        offer_id, state, definition, issued, *coupon = found
+        if not issued:
+            return offer_from_row(org_id, code, offer_id, state, definition), None
+        return offer_from_row(org_id, None, offer_id, state, definition), IssuedCoupon(*coupon)
 
     async def offer_by_id(self, org_id: str, offer_id: str) -> Offer:
         async with self._deps.pool.connection() as connection:
@@ -284,9 +373,11 @@ class Coupons:
             epoch, _, _ = await self._reserve(offer, account_id, request_key, now, kind="issued")
             keys = offer_keys(offer_id, account_id, epoch, "issued")
             coupon = IssuedCoupon(str(uuid.uuid4()), CodeGenerator(DEFAULT_ALPHABET, CODE_LENGTH).generate(1)[0],
-                                  offer_id, account_id, now, offer.rules.end_time)
+                                  offer_id, account_id, now, coupon_expiry(offer.rules, now),
+                                  activation_required=offer.rules.activation_required, state_change_time=now)
             row = Row("coupons", _COUPON_COLUMNS, (coupon.coupon_id, caller.org_id, offer_id, coupon.code, account_id,
-                                                   now, coupon.expire_time, command.request_id, caller.client_id, epoch))
+                                                   now, coupon.expire_time, command.request_id, caller.client_id, epoch,
+                                                   coupon.activation_required, now))
             return Prepared(coupon, (row,), {
                 "coupons_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
                 "coupons_code_unique": DomainError(ErrorReason.CODE_GENERATION_COLLISION)},
@@ -295,20 +386,147 @@ class Coupons:
 
         return await execute_once(self._deps, caller, "IssueCoupon", command, prepare, IssuedCoupon.from_json)
 
-    async def get_coupon(self, code: str, account_id: str, caller: Caller) -> tuple[IssuedCoupon, int]:
-        """An issued coupon of this account (COUPON_NOT_FOUND otherwise) and its uses in effect."""
+    async def get_coupon(self, code: str, account_id: str, caller: Caller) -> CouponView:
+        """An issued coupon of this account (COUPON_NOT_FOUND otherwise), as of now."""
+        _, coupon = await self._holders_coupon(code, account_id, caller)
+        now = self._deps.clock.now()
+        return CouponView(coupon, coupon_state(coupon, now))
+
+    def view(self, coupon: IssuedCoupon) -> CouponView:
+        """The coupon with its state as of now (server clock)."""
+        return CouponView(coupon, coupon_state(coupon, self._deps.clock.now()))
+
+    async def _holders_coupon(self, code: str, account_id: str, caller: Caller) -> tuple[Offer, IssuedCoupon]:
         if not code:
             raise field_required("code")
+        if len(code) > limits.COUPON_CODE_LENGTH_MAX:
+            raise field_too_long("code", limits.COUPON_CODE_LENGTH_MAX)
         account_id = _uuid(account_id, "account_id")
         offer, coupon = await self.lookup_code(caller.org_id, code)
         if coupon is None or coupon.account_id != account_id:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
+        return offer, coupon
+
+    # --- lifecycle: activation, revocation, an account's coupons ---------------------------
+
+    async def activate(self, command: ActivateCoupon, caller: Caller) -> IssuedCoupon:
+        """ActivateCoupon: an ISSUED coupon becomes redeemable; an ACTIVE one is returned unchanged.
+        The activation is an event row; its trigger sets activate_time under the coupon's row
+        lock, and refuses a coupon revoked in the meantime."""
+        validate_request_id(command.request_id)
+        offer, coupon = await self._holders_coupon(command.code, command.account_id, caller)
+
+        async def prepare() -> Prepared[IssuedCoupon]:
+            now = self._deps.clock.now()
+            failures = [f for f in coupon_failures(coupon, now) if f.reason is not ErrorReason.COUPON_NOT_ACTIVATED]
+            if offer.state is not OfferState.ACTIVE:
+                failures.append(DomainError(ErrorReason.OFFER_NOT_ACTIVE, metadata={"offer_id": offer.offer_id}))
+            if failures:
+                raise min(failures, key=lambda failure: failure.reason.precedence)
+            if coupon.activated:
+                return Prepared(coupon, ())
+            activated = dataclasses.replace(coupon, activate_time=now, state_change_time=now)
+            row = Row("coupon_activations", ("coupon_id", "org_id", "activate_time", "request_id", "client_id"),
+                      (coupon.coupon_id, caller.org_id, now, command.request_id, caller.client_id))
+            return Prepared(activated, (row,), {
+                "coupon_activations_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED,
+                                                                 metadata={"code": coupon.code})})
+
+        return await execute_once(self._deps, caller, "ActivateCoupon", command, prepare, IssuedCoupon.from_json)
+
+    async def revoke_coupons(self, command: RevokeCoupons, caller: Caller) -> Revocation:
+        """RevokeCoupons: revoke an offer's unredeemed coupons in bulk (see revoke_protocol)."""
+        validate_request_id(command.request_id)
+        offer_id = _uuid(command.offer_id, "offer_id")
+        mode, account_ids = _revocation_scope(command)
+        _validate_note(command.note)
+        await self.offer_by_id(caller.org_id, offer_id)
+        return await self._revoke(command, caller, "RevokeCoupons", offer_id, mode, account_ids, None)
+
+    async def revoke_coupon(self, command: RevokeCoupon, caller: Caller) -> IssuedCoupon:
+        """RevokeCoupon: revoke one coupon; a redeemed one fails COUPON_ALREADY_REDEEMED, a revoked
+        one is returned unchanged."""
+        validate_request_id(command.request_id)
+        _validate_note(command.note)
+        _, coupon = await self._holders_coupon(command.code, command.account_id, caller)
+        if coupon.revoke_time is None:
+            await self._revoke(command, caller, "RevokeCoupon", coupon.offer_id, RevocationMode.ONE, None,
+                               coupon.coupon_id)
+        _, coupon = await self._holders_coupon(command.code, command.account_id, caller)
+        return coupon
+
+    async def _revoke(self, command, caller: Caller, method: str, offer_id: str, mode: RevocationMode,
+                      account_ids: list[str] | None, coupon_id: str | None) -> Revocation:
+        """The revocation protocol, safe against a concurrent redemption of the same coupon:
+
+        1. The revocation is one event row in coupon_revocations, committed by the ledger writer
+           with the request's stored reply. Its trigger locks every coupon in scope (FOR UPDATE,
+           in coupon_id order), reads each as last committed, and revokes those with no
+           redemption in effect (use_count = 0) in the same statement.
+        2. A redemption reserves in Redis (coupon_redeem.lua) without knowing about revocations,
+           then commits its row; that row's trigger locks the coupon's row too and refuses the
+           redemption if the coupon is revoked (COUPON_REVOKED; the reservation is released).
+        3. So the coupon's row lock orders the two: a redemption committed first keeps its use
+           (the revocation counts the coupon as redeemed and leaves it), a revocation committed
+           first makes the redemption fail. A CHECK (revoke_time IS NULL OR use_count = 0)
+           states the invariant, and reversals and activations of a revoked coupon are refused
+           by their triggers under the same lock.
+        Redis needs no revocation state: the in-process check (the coupon is read afresh on every
+        redemption) answers COUPON_REVOKED at once, and the row lock decides the races."""
+
+        async def prepare() -> Prepared[Revocation]:
+            now = self._deps.clock.now()
+            revocation = Revocation(str(uuid.uuid4()), now)
+            row = Row("coupon_revocations", _REVOCATION_COLUMNS, (
+                revocation.revocation_id, caller.org_id, offer_id, int(mode), account_ids, coupon_id,
+                command.note, now, command.request_id, caller.client_id))
+            return Prepared(revocation, (row,), {"coupon_revocations_coupon_redeemed": DomainError(
+                ErrorReason.COUPON_ALREADY_REDEEMED, metadata={"coupon_id": coupon_id or ""})})
+
+        revocation = await execute_once(self._deps, caller, method, command, prepare, Revocation.from_json)
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
-                "SELECT count(*) FROM coupon_redemptions r WHERE r.coupon_id = %s AND NOT EXISTS"
-                " (SELECT 1 FROM coupon_reversals v WHERE v.redemption_id = r.redemption_id)", (coupon.coupon_id,))
-            (uses,) = await cursor.fetchone()
-        return coupon, uses
+                "SELECT revoked_count, redeemed_count FROM coupon_revocations WHERE revocation_id = %s",
+                (revocation.revocation_id,))
+            revoked, redeemed = await cursor.fetchone()
+        return dataclasses.replace(revocation, revoked_count=revoked, redeemed_count=redeemed)
+
+    async def list_account_coupons(self, query: ListAccountCoupons,
+                                   caller: Caller) -> tuple[list[AccountCoupon], str]:
+        """ListAccountCoupons: an account's coupons, newest issue first, with the redemption counts
+        of their offers (the account's and everyone's, net of reversals), and the next page token."""
+        account_id = _uuid(query.account_id, "account_id")
+        offer_id = _uuid(query.offer_id, "offer_id") if query.offer_id else None
+        size = _page_size(query.page_size)
+        scope = hashlib.sha256(f"{account_id}|{offer_id}".encode()).hexdigest()[:16]
+        after = _page_position(query.page_token, scope)
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(_LIST_ACCOUNT_COUPONS, {
+                "org": caller.org_id, "account": account_id, "offer": offer_id, "limit": size + 1,
+                "after_time": after[0] if after else None, "after_id": after[1] if after else None})
+            rows = await cursor.fetchall()
+        coupons = [IssuedCoupon(*row) for row in rows[:size]]
+        counts = await self._redemption_counts(coupons)
+        now = self._deps.clock.now()
+        page = [AccountCoupon(CouponView(coupon, coupon_state(coupon, now)), *count)
+                for coupon, count in zip(coupons, counts)]
+        token = ""
+        if len(rows) > size:
+            last = page[-1].view.coupon
+            token = _page_token(scope, last.issue_time, last.coupon_id)
+        return page, token
+
+    async def _redemption_counts(self, coupons: list[IssuedCoupon]) -> list[tuple[int, int]]:
+        """(the account's, everyone's) redemptions of each coupon's offer: the counters the
+        redemption script enforces limits on (in-flight reservations included)."""
+        epoch = self._guard.require_ready()
+        async with self._deps.redis.pipeline(transaction=False) as pipe:
+            for coupon in coupons:
+                keys = offer_keys(coupon.offer_id, coupon.account_id, epoch)
+                pipe.get(keys[2])
+                pipe.get(keys[1])
+            values = [int(value or 0) for value in await pipe.execute()]
+        return list(zip(values[::2], values[1::2]))
 
     async def get_offer(self, offer_id: str, caller: Caller) -> tuple[Offer, int]:
         """The offer and how many redemptions are in effect (the ledger's count)."""
@@ -349,11 +567,15 @@ class Coupons:
         RedeemCoupon would succeed now), the offer, and the discount it would give. Reserves nothing."""
         validate_redeem(RedeemCoupon("dry-run", code, account_id, store_id, bill))
         try:
-            offer = await self.offer_by_code(caller.org_id, code)
+            offer, coupon = await self.lookup_code(caller.org_id, code)
+            if coupon is not None and coupon.account_id != str(uuid.UUID(account_id)):
+                raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
         except DomainError as missing:
             return Validation([missing], None, 0, self._deps.clock.now())
         now = self._deps.clock.now()
         failures = failing_rules(offer, now, store_id, bill)
+        if coupon is not None:
+            failures += coupon_failures(coupon, now)
         rules = offer.rules
         for _ in range(2):
             epoch = self._guard.require_ready()
@@ -371,7 +593,8 @@ class Coupons:
                 amount = discount(offer, bill)
             except DomainError as mismatch:
                 failures.append(mismatch)
-        return Validation(sorted(failures, key=lambda f: f.reason.precedence), offer, amount, now)
+        view = CouponView(coupon, coupon_state(coupon, now)) if coupon is not None else None
+        return Validation(sorted(failures, key=lambda f: f.reason.precedence), offer, amount, now, view)
 
     async def redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
         try:
@@ -392,9 +615,11 @@ class Coupons:
 
         async def prepare() -> Prepared[Redemption]:
             now = self._deps.clock.now()
-            if coupon is not None and coupon.expire_time is not None and now >= coupon.expire_time:
-                raise DomainError(ErrorReason.COUPON_EXPIRED, metadata={"expire_time": coupon.expire_time.isoformat()})
-            check_redemption(offer, now, command.store_id, command.bill)
+            failures = failing_rules(offer, now, command.store_id, command.bill)
+            if coupon is not None:  # Its use is left to the script and the Postgres guard.
+                failures += coupon_failures(coupon, now, uses=False)
+            if failures:
+                raise min(failures, key=lambda failure: failure.reason.precedence)
             amount = discount(offer, command.bill)
             epoch, count, reversals = await self._reserve(offer, command.account_id, request_key, now, coupon=coupon)
             redemption = Redemption(str(uuid.uuid4()), offer.offer_id, command.account_id, amount,
@@ -409,7 +634,12 @@ class Coupons:
                 keys += coupon_keys(offer.offer_id, coupon.coupon_id)[:1]
             return Prepared(redemption, (row,), {
                 "coupon_redemptions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
-                "coupon_redemptions_coupon_use_unique": DomainError(ErrorReason.COUPON_ALREADY_REDEEMED)},
+                "coupon_redemptions_coupon_use_unique": DomainError(ErrorReason.COUPON_ALREADY_REDEEMED),
+                # A revocation or (never) a lost activation won the coupon's row lock first.
+                "coupon_redemptions_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED,
+                                                                 metadata={"code": command.code}),
+                "coupon_redemptions_coupon_not_activated": DomainError(ErrorReason.COUPON_NOT_ACTIVATED,
+                                                                       metadata={"code": command.code})},
                 on_commit=lambda: self._confirm(keys, request_key, epoch),
                 on_abort=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
 
@@ -452,13 +682,16 @@ class Coupons:
         async def prepare() -> Prepared[Reversal]:
             async with self._deps.pool.connection() as connection:
                 cursor = await connection.execute(
-                    "SELECT r.offer_id, r.account_id, v.redemption_id IS NOT NULL, r.coupon_id FROM coupon_redemptions r"
-                    " LEFT JOIN coupon_reversals v USING (redemption_id)"
+                    "SELECT r.offer_id, r.account_id, v.redemption_id IS NOT NULL, r.coupon_id, c.revoke_time"
+                    " FROM coupon_redemptions r LEFT JOIN coupon_reversals v USING (redemption_id)"
+                    " LEFT JOIN coupons c ON c.coupon_id = r.coupon_id"
                     " WHERE r.redemption_id = %s AND r.org_id = %s", (redemption_id, caller.org_id))
                 found = await cursor.fetchone()
             if found is None:
                 raise DomainError(ErrorReason.REDEMPTION_NOT_FOUND, metadata={"redemption_id": redemption_id})
-            offer_id, account_id, reversed_already, coupon_id = str(found[0]), str(found[1]), found[2], found[3]
+            offer_id, account_id, reversed_already, coupon_id, revoke_time = str(found[0]), str(found[1]), *found[2:]
+            if revoke_time is not None:
+                raise DomainError(ErrorReason.COUPON_REVOKED, metadata={"revoke_time": revoke_time.isoformat()})
             if reversed_already:
                 raise DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED, metadata={"redemption_id": redemption_id})
             now = self._deps.clock.now()
@@ -466,7 +699,8 @@ class Coupons:
             row = Row("coupon_reversals", _REVERSAL_COLUMNS, (redemption_id, command.request_id, caller.client_id, now))
             return Prepared(Reversal(redemption_id, now), (row,),
                             {"coupon_reversals_pkey": DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED,
-                                                                  metadata={"redemption_id": redemption_id})},
+                                                                  metadata={"redemption_id": redemption_id}),
+                             "coupon_reversals_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED)},
                             on_commit=lambda: self._deps.scripts.run("coupon_unredeem", [keys[1], keys[2]] + (
                                 coupon_keys(offer_id, str(coupon_id)) if coupon_id else []), [-1]))
 
@@ -557,6 +791,64 @@ def _refusal(code: int, detail: int, kind: str = "redeemed") -> DomainError:
         return DomainError(ErrorReason.ACCOUNT_REDEMPTION_LIMIT_REACHED, metadata={"max_account_redemption_count": detail})
     return DomainError(ErrorReason.REDEMPTION_LIMIT_REACHED, metadata={"max_redemption_count": detail})
 
+_REVOCATION_COLUMNS = ("revocation_id", "org_id", "offer_id", "mode", "account_ids", "coupon_id", "note",
+                       "revoke_time", "request_id", "client_id")
+_LIST_ACCOUNT_COUPONS = (
+    f"SELECT {_COUPON_SELECT} FROM coupons c WHERE c.org_id = %(org)s AND c.account_id = %(account)s"
+    " AND (%(offer)s::uuid IS NULL OR c.offer_id = %(offer)s::uuid)"
+    " AND (%(after_time)s::timestamptz IS NULL OR (c.issue_time, c.coupon_id) < (%(after_time)s, %(after_id)s::uuid))"
+    " ORDER BY c.issue_time DESC, c.coupon_id DESC LIMIT %(limit)s")
+
+
+def _revocation_scope(command: RevokeCoupons) -> tuple[RevocationMode, list[str] | None]:
+    if command.mode == 0:
+        raise field_required("mode")
+    if command.mode not in (RevocationMode.ALL_UNREDEEMED, RevocationMode.UNISSUED_ONLY, RevocationMode.CUSTOMERS):
+        raise field_invalid("mode", "ALL_UNREDEEMED, UNISSUED_ONLY or CUSTOMERS")
+    mode = RevocationMode(command.mode)
+    if mode is not RevocationMode.CUSTOMERS:
+        if command.account_ids:
+            raise field_invalid("account_ids", "empty unless mode is CUSTOMERS")
+        return mode, None
+    if not command.account_ids:
+        raise field_required("account_ids")
+    if len(command.account_ids) > limits.REVOCATION_ACCOUNTS_MAX:
+        raise field_too_long("account_ids", limits.REVOCATION_ACCOUNTS_MAX)
+    account_ids = [_uuid(account_id, f"account_ids[{index}]") for index, account_id in enumerate(command.account_ids)]
+    if len(set(account_ids)) != len(account_ids):
+        raise field_invalid("account_ids", "no duplicates")
+    return mode, account_ids
+
+
+def _validate_note(note: str) -> None:
+    if len(note) > limits.COUPON_NOTE_LENGTH_MAX:
+        raise field_too_long("note", limits.COUPON_NOTE_LENGTH_MAX)
+
+
+def _page_size(page_size: int) -> int:
+    if page_size < 0:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "page_size"})
+    return min(page_size or limits.COUPON_PAGE_SIZE_DEFAULT, limits.COUPON_PAGE_SIZE_MAX)
+
+
+def _page_token(scope: str, issue_time: dt.datetime, coupon_id: str) -> str:
+    raw = json.dumps([scope, issue_time.isoformat(), coupon_id], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def _page_position(token: str, scope: str) -> tuple[dt.datetime, str] | None:
+    """The (issue_time, coupon_id) a page starts after; FIELD_INVALID for a token of another query."""
+    if not token:
+        return None
+    try:
+        token_scope, issue_time, coupon_id = json.loads(base64.urlsafe_b64decode(token.encode()))
+        position = dt.datetime.fromisoformat(issue_time), str(uuid.UUID(coupon_id))
+    except (ValueError, TypeError, binascii.Error):
+        raise field_invalid("page_token", "a next_page_token of this query") from None
+    if token_scope != scope:
+        raise field_invalid("page_token", "a next_page_token of this query")
+    return position
+
 
 def validate_redeem(command: RedeemCoupon) -> None:
     validate_request_id(command.request_id)
@@ -593,7 +885,9 @@ def offer_definition(offer: Offer) -> dict:
         "days_of_week": sorted(rules.days_of_week), "hours": list(rules.hours) if rules.hours else None,
         "min_gap_seconds": rules.min_gap_seconds, "max_account_redemptions": rules.max_account_redemptions,
         "max_redemptions": rules.max_redemptions, "time_zone": rules.time_zone,
-        "max_account_issues": rules.max_account_issues, "max_issues": rules.max_issues},
+        "max_account_issues": rules.max_account_issues, "max_issues": rules.max_issues,
+        "expiry_mode": int(rules.expiry_mode), "coupon_validity_seconds": rules.coupon_validity_seconds,
+        "coupon_validity_months": rules.coupon_validity_months, "activation_required": rules.activation_required},
         "discount_amount": money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
         "discount_max": money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description}
@@ -609,7 +903,9 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
         when(r["start_time"]), when(r["end_time"]), when(r["redemption_start_time"]), frozenset(r["store_ids"]),
         money(r["min_bill"]), money(r["max_bill"]), frozenset(r["days_of_week"]),
         tuple(r["hours"]) if r["hours"] else None, r["min_gap_seconds"], r["max_account_redemptions"],
-        r["max_redemptions"], r["time_zone"], r.get("max_account_issues", 0), r.get("max_issues", 0))
+        r["max_redemptions"], r["time_zone"], r.get("max_account_issues", 0), r.get("max_issues", 0),
+        ExpiryMode(r.get("expiry_mode", ExpiryMode.FIXED_END)), r.get("coupon_validity_seconds", 0),
+        r.get("coupon_validity_months", 0), r.get("activation_required", False))
     return Offer(str(offer_id), org_id, OfferState(state), rules, money(definition["discount_amount"]),
                  definition["discount_percent_bps"], money(definition["discount_max"]), code,
                  definition.get("program_id", ""), definition.get("display_name", ""),

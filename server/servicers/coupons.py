@@ -1,9 +1,9 @@
 """rewards.coupons.v1 OfferService and CouponService: the parts served so far.
 
 OfferService: CreateOffer, GetOffer, ActivateOffer, DeactivateOffer, CreateCodeSeries (COMMON
-series). CouponService: IssueCoupon (unique generated codes), GetCoupon, ValidateCoupon, RedeemCoupon (common
-or unique codes), ReverseRedemption. The
-other RPCs answer UNIMPLEMENTED (NOT_IMPLEMENTED).
+series), RevokeCoupons. CouponService: IssueCoupon (unique generated codes), GetCoupon,
+ActivateCoupon, ValidateCoupon, RedeemCoupon (common or unique codes), ReverseRedemption,
+RevokeCoupon, ListAccountCoupons. The other RPCs answer UNIMPLEMENTED (NOT_IMPLEMENTED).
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from rewards.coupons.v1 import offer_service_pb2_grpc
 from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
-from core.domain.coupons import IssuedCoupon, Money, Offer, OfferState, RedemptionRules
+from core.domain.coupons import ExpiryMode, Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason, field_invalid
-from core.service.coupons import Coupons, IssueCoupon, RedeemCoupon, ReverseRedemption
+from core.service.coupons import (AccountCoupon, ActivateCoupon, Coupons, CouponView, IssueCoupon,
+                                  ListAccountCoupons, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons)
 from server.context import current_caller
 from server.convert import timestamp
 
@@ -65,6 +66,14 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
             code_series_id=series.offer_id, offer_id=series.offer_id, type=series.type, common_code=code,
             code_count=1))
 
+    async def RevokeCoupons(self, request: offer_api.RevokeCouponsRequest, context) -> offer_api.RevokeCouponsResponse:
+        revocation = await self._coupons.revoke_coupons(RevokeCoupons(
+            request.request_id, request.offer_id, request.mode, tuple(request.account_ids), request.note),
+            current_caller())
+        return offer_api.RevokeCouponsResponse(
+            revocation_id=revocation.revocation_id, revoked_count=revocation.revoked_count,
+            redeemed_count=revocation.redeemed_count, revoke_time=timestamp(revocation.revoke_time))
+
 
 class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
     def __init__(self, coupons: Coupons) -> None:
@@ -86,11 +95,29 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
     async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
         coupon = await self._coupons.issue(IssueCoupon(request.request_id, request.offer_id, request.account_id),
                                            current_caller())
-        return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(coupon, uses=0))
+        return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
 
     async def GetCoupon(self, request: coupon_api.GetCouponRequest, context) -> coupon_api.GetCouponResponse:
-        coupon, uses = await self._coupons.get_coupon(request.code, request.account_id, current_caller())
-        return coupon_api.GetCouponResponse(coupon=coupon_to_proto(coupon, uses))
+        view = await self._coupons.get_coupon(request.code, request.account_id, current_caller())
+        return coupon_api.GetCouponResponse(coupon=coupon_to_proto(view))
+
+    async def ActivateCoupon(self, request: coupon_api.ActivateCouponRequest,
+                             context) -> coupon_api.ActivateCouponResponse:
+        coupon = await self._coupons.activate(ActivateCoupon(request.request_id, request.code, request.account_id),
+                                              current_caller())
+        return coupon_api.ActivateCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
+
+    async def RevokeCoupon(self, request: coupon_api.RevokeCouponRequest, context) -> coupon_api.RevokeCouponResponse:
+        coupon = await self._coupons.revoke_coupon(RevokeCoupon(
+            request.request_id, request.code, request.account_id, request.note), current_caller())
+        return coupon_api.RevokeCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
+
+    async def ListAccountCoupons(self, request: coupon_api.ListAccountCouponsRequest,
+                                 context) -> coupon_api.ListAccountCouponsResponse:
+        page, token = await self._coupons.list_account_coupons(ListAccountCoupons(
+            request.account_id, request.offer_id, request.page_size, request.page_token), current_caller())
+        return coupon_api.ListAccountCouponsResponse(coupons=[account_coupon_to_proto(item) for item in page],
+                                                     next_page_token=token)
 
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
                              context) -> coupon_api.ValidateCouponResponse:
@@ -106,7 +133,9 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
             response.reward.CopyFrom(resources.AppliedReward(
                 kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=money_pb2.Money(
                     amount_minor=validation.discount_minor, currency_code=request.bill_amount.currency_code)))
-        if offer is not None:
+        if validation.coupon is not None:
+            response.coupon.CopyFrom(coupon_to_proto(validation.coupon))
+        elif offer is not None:
             response.coupon.CopyFrom(resources.Coupon(code=request.code, offer_id=offer.offer_id,
                                                       account_id=request.account_id))
         return response
@@ -156,12 +185,30 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             min_gap_seconds=rules.min_redemption_gap.seconds,
             max_account_redemptions=rules.max_account_redemption_count,
             max_redemptions=rules.max_redemption_count,
-            max_account_issues=rules.max_account_issue_count, max_issues=rules.max_issue_count),
+            max_account_issues=rules.max_account_issue_count, max_issues=rules.max_issue_count,
+            time_zone=rules.time_zone or "UTC", expiry_mode=_expiry_mode(rules.expiry_mode),
+            coupon_validity_seconds=_whole_seconds(rules), coupon_validity_months=rules.coupon_validity_months,
+            activation_required=rules.activation_required),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
                          if reward.kind == resources.REWARD_KIND_DISCOUNT_AMOUNT else None),
         discount_percent_bps=reward.discount_percent_bps if reward.kind == resources.REWARD_KIND_DISCOUNT_PERCENT else 0,
         discount_max=_optional_money(reward.discount_amount_max, "offer.reward.discount_amount_max"),
         program_id=offer.program_id, display_name=offer.display_name, description=offer.description)
+
+
+def _expiry_mode(value: int) -> ExpiryMode:
+    if value == resources.EXPIRY_MODE_UNSPECIFIED:
+        return ExpiryMode.FIXED_END
+    try:
+        return ExpiryMode(value)
+    except ValueError:
+        raise field_invalid("offer.rules.expiry_mode", "an ExpiryMode") from None
+
+
+def _whole_seconds(rules: resources.OfferRules) -> int:
+    if rules.coupon_validity.nanos:
+        raise field_invalid("offer.rules.coupon_validity", "whole seconds")
+    return rules.coupon_validity.seconds
 
 
 def offer_to_proto(offer: Offer) -> resources.Offer:
@@ -174,7 +221,11 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
         rules=resources.OfferRules(
             store_ids=sorted(rules.store_ids), days_of_week=sorted(rules.days_of_week),
             max_account_redemption_count=rules.max_account_redemptions, max_redemption_count=rules.max_redemptions,
-            max_account_issue_count=rules.max_account_issues, max_issue_count=rules.max_issues))
+            max_account_issue_count=rules.max_account_issues, max_issue_count=rules.max_issues,
+            expiry_mode=int(rules.expiry_mode), coupon_validity_months=rules.coupon_validity_months,
+            activation_required=rules.activation_required, time_zone=rules.time_zone))
+    if rules.coupon_validity_seconds:
+        message.rules.coupon_validity.seconds = rules.coupon_validity_seconds
     for name, value in (("start_time", rules.start_time), ("end_time", rules.end_time),
                         ("redemption_start_time", rules.redemption_start_time)):
         if value is not None:
@@ -197,14 +248,21 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
     return message
 
 
-def coupon_to_proto(coupon: IssuedCoupon, uses: int) -> resources.Coupon:
-    now = dt.datetime.now(dt.timezone.utc)
-    state = (resources.COUPON_STATE_REDEEMED if uses else
-             resources.COUPON_STATE_EXPIRED if coupon.expire_time and now >= coupon.expire_time else
-             resources.COUPON_STATE_ISSUED)
+def coupon_to_proto(view: CouponView) -> resources.Coupon:
+    coupon = view.coupon
     message = resources.Coupon(coupon_id=coupon.coupon_id, code=coupon.code, offer_id=coupon.offer_id,
-                               account_id=coupon.account_id, state=state, redemption_count=uses,
-                               issue_time=timestamp(coupon.issue_time))
-    if coupon.expire_time is not None:
-        message.expire_time.CopyFrom(timestamp(coupon.expire_time))
+                               account_id=coupon.account_id, state=int(view.state), redemption_count=coupon.use_count,
+                               reversed=coupon.reversal_count > 0 and coupon.use_count == 0)
+    for name in ("issue_time", "activate_time", "expire_time", "last_redeem_time", "revoke_time"):
+        value = getattr(coupon, name)
+        if value is not None:
+            getattr(message, name).CopyFrom(timestamp(value))
+    message.state_change_time.CopyFrom(timestamp(coupon.state_change_time or coupon.issue_time))
+    return message
+
+
+def account_coupon_to_proto(item: AccountCoupon) -> resources.Coupon:
+    message = coupon_to_proto(item.view)
+    message.account_redemption_count = item.account_redemption_count
+    message.offer_redemption_count = item.offer_redemption_count
     return message

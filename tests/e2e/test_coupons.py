@@ -224,7 +224,7 @@ async def test_an_issued_coupon_is_read_back_and_redeemed_once_by_its_holder(cli
     read = (await client.call(client.coupons.GetCoupon, coupons.GetCouponRequest(
         code=issued.code, account_id=account))).coupon
 
-    assert len(issued.code) == 10 and issued.state == resources.COUPON_STATE_ISSUED
+    assert len(issued.code) == 10 and issued.state == resources.COUPON_STATE_ACTIVE
     assert again == "ACCOUNT_ISSUE_LIMIT_REACHED"
     assert redeemed.reward.discount_amount == eur(500)
     assert (second, stranger) == ("COUPON_ALREADY_REDEEMED", "COUPON_NOT_FOUND")
