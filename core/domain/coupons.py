@@ -165,7 +165,8 @@ def coupon_expiry(rules: RedemptionRules, issue_time: dt.datetime) -> dt.datetim
     zone = ZoneInfo(rules.time_zone)
     local = issue_time.astimezone(zone)
     if mode is ExpiryMode.RELATIVE_TO_ISSUE:
-        own = issue_time + dt.timedelta(seconds=rules.coupon_validity_seconds)
+        # In UTC: aware arithmetic in a ZoneInfo zone would count on the wall clock.
+        own = issue_time.astimezone(dt.timezone.utc) + dt.timedelta(seconds=rules.coupon_validity_seconds)
     elif mode is ExpiryMode.END_OF_DAY:
         own = _start_of_day(local.date() + dt.timedelta(days=1), zone)
     elif mode is ExpiryMode.RELATIVE_TO_ISSUE_END_OF_DAY:
