@@ -93,7 +93,8 @@ class Program:
 
     def to_json(self) -> dict:
         data = {name.name: getattr(self, name.name) for name in dataclasses.fields(self)}
-        data["points_expiry"] = self.points_expiry.total_seconds() if self.points_expiry is not None else None
+        data["points_expiry"] = (self.points_expiry // dt.timedelta(microseconds=1)
+                                 if self.points_expiry is not None else None)  # microseconds: no float
         data["points_expiry_mode"] = int(self.points_expiry_mode)
         data["create_time"] = self.create_time.isoformat()
         data["update_time"] = self.update_time.isoformat()
@@ -102,7 +103,7 @@ class Program:
     @classmethod
     def from_json(cls, data: dict) -> Program:
         expiry = data["points_expiry"]
-        return cls(**{**data, "points_expiry": dt.timedelta(seconds=expiry) if expiry is not None else None,
+        return cls(**{**data, "points_expiry": dt.timedelta(microseconds=expiry) if expiry is not None else None,
                       "points_expiry_mode": PointsExpiryMode(data["points_expiry_mode"]),
                       "create_time": dt.datetime.fromisoformat(data["create_time"]),
                       "update_time": dt.datetime.fromisoformat(data["update_time"])})
@@ -499,11 +500,12 @@ def check_display_name(field_name: str, value: str) -> None:
         raise field_invalid(field_name, "printable characters only")
 
 
-def check_currency(field_name: str, currency_code: str, program_currency_code: str) -> None:
-    """A Money of the program must be in the program's currency."""
+def check_currency(field_name: str, currency_code: str, program_currency_code: str | None) -> None:
+    """A Money of the program must be in the program's currency (None: not known yet, only
+    required)."""
     if not currency_code:
         raise field_required(field_name)
-    if currency_code != program_currency_code:
+    if program_currency_code is not None and currency_code != program_currency_code:
         raise field_invalid(field_name, f"the program's currency {program_currency_code}")
 
 
@@ -533,8 +535,9 @@ def validate_program(program: Program) -> None:
         check_range(f"program.{name}", getattr(program, name), 0, limits.POINTS_THRESHOLD_MAX)
 
 
-def validate_earn_rule(rule: EarnRule, currency_code: str, prefix: str = "earn_rule") -> None:
-    """The first rule an earn rule breaks; Money must be in the program's `currency_code`."""
+def validate_earn_rule(rule: EarnRule, currency_code: str | None, prefix: str = "earn_rule") -> None:
+    """The first rule an earn rule breaks; Money must be in the program's `currency_code`
+    (None: checked later, once the program is read)."""
     check_display_name(f"{prefix}.display_name", rule.display_name)
     if rule.config is None:
         raise field_required(f"{prefix}.config")
@@ -576,7 +579,7 @@ def _check_stores(field_name: str, store_ids: Sequence[str]) -> None:
             raise field_invalid(field_name, f"1..{limits.STORE_ID_LENGTH_MAX} printable characters each")
 
 
-def _check_thresholds(field_name: str, amounts: Iterable[Money], currency_code: str) -> None:
+def _check_thresholds(field_name: str, amounts: Iterable[Money], currency_code: str | None) -> None:
     """Positive, strictly increasing amounts in the program's currency."""
     previous = 0
     for index, amount in enumerate(amounts):

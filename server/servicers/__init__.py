@@ -18,6 +18,7 @@ from core.service.coupons import Coupons
 from server.servicers.accounts import AccountServicer
 from server.servicers.auth import AuthServicer
 from server.servicers.coupons import CouponServicer, OfferServicer
+from server.servicers.programs import ProgramServicer
 
 
 def _grpc_modules():
@@ -51,6 +52,7 @@ def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coup
     implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps),
                    "rewards.auth.v1.AuthService": AuthServicer(auth),
                    "rewards.coupons.v1.OfferService": OfferServicer(coupons),
-                   "rewards.coupons.v1.CouponService": CouponServicer(coupons)}
+                   "rewards.coupons.v1.CouponService": CouponServicer(coupons),
+                   "rewards.loyalty.v1.ProgramService": ProgramServicer(deps)}
     for name, (base, add, _) in _REGISTRY.items():
         add(implemented.get(name) or base(), server)

@@ -1,0 +1,511 @@
+"""Program handlers (ProgramService): programs, earn rules, tiers, one-time earn codes; and
+`load_rules`, the cached read of a program's rules that earning and redeeming use.
+
+Mutations follow the usual path: validate -> claim request_id -> prepare (reads) -> rows and the
+stored reply in one group commit. Earn rules are an append-only change log
+(`earn_rule_changes`, version 1, 2, ...); a trigger keeps `earn_rules` current and enforces the
+per-program limit, so concurrent changes cannot lose an update or exceed the limit.
+
+CreateEarnCodes commits its batch (what to create) idempotently, then creates the codes chunk by
+chunk: each chunk is generated, COPYed into a temporary table and inserted (codes taken by
+another batch are skipped and drawn again) in one transaction, then streamed. A retry of the same
+request streams the chunks that exist and creates the missing ones: constant memory, no
+duplicates, whatever the count.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as dt
+import json
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from psycopg.types.json import Jsonb
+
+from core.adapters.postgres.ledger_writer import Row
+from core.codegen import DEFAULT_ALPHABET, CodeGenerator
+from core.domain import limits
+from core.domain.accounts import validate_program_id
+from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.loyalty import (EarnRule, EarnRuleKind, PointsExpiryMode, Program, ProgramRules, Tier,
+                                 apply_update, check_currency, check_range, config_from_json, config_to_json,
+                                 validate_earn_rule, validate_program, validate_tier)
+from core.service.accounts import validate_request_id
+from core.service.context import Caller, Deps
+from core.service.idempotent import Prepared, execute_once
+
+UNSET_TIME = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+"""Output-only times of a resource in a command (the server sets them)."""
+
+_PROGRAM_COLUMNS = ("org_id", "program_id", "display_name", "currency_code", "time_zone", "points_expiry",
+                    "points_expiry_mode", "points_expiry_months", "min_redemption_balance_points",
+                    "min_remaining_balance_points", "min_redeem_points", "allow_negative_refund", "create_time",
+                    "update_time")
+_CHANGE_COLUMNS = ("earn_rule_id", "version", "org_id", "program_id", "display_name", "kind", "config", "etag",
+                   "deleted", "change_time", "request_id", "client_id")
+_TIER_COLUMNS = ("tier_id", "org_id", "program_id", "display_name", "target_spend_minor", "min_spend_minor",
+                 "multiplier_bps", "evaluation_days", "create_time")
+_BATCH_COLUMNS = ("batch_id", "org_id", "program_id", "points", "code_count", "prefix", "code_length",
+                  "expire_time", "create_time")
+_RULE_SELECT = ("SELECT earn_rule_id::text, program_id, display_name, config, etag, create_time, update_time, version"
+                " FROM earn_rules")
+_PREFIX = re.compile(r"^[0-9A-Z-]*$")
+
+
+# --- commands and results --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CreateProgram:
+    request_id: str
+    program: Program
+    """Its org_id and times are ignored."""
+
+
+@dataclass(frozen=True, slots=True)
+class CreateEarnRule:
+    request_id: str
+    earn_rule: EarnRule
+    """Its id, etag and times are ignored."""
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateEarnRule:
+    request_id: str
+    earn_rule: EarnRule
+    """earn_rule_id names the rule; a non-empty etag must match its current etag."""
+    update_mask: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteEarnRule:
+    request_id: str
+    earn_rule_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListEarnRules:
+    program_id: str
+    kind: int = 0
+    page_size: int = 0
+    page_token: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CreateTier:
+    request_id: str
+    tier: Tier
+    """Its tier_id and create_time are ignored."""
+    target_spend_currency_code: str
+    min_spend_currency_code: str
+    """Empty when min_spend is unset."""
+
+
+@dataclass(frozen=True, slots=True)
+class CreateEarnCodes:
+    request_id: str
+    program_id: str
+    points: int
+    count: int
+    expire_time: dt.datetime | None
+    prefix: str = ""
+    length: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EarnCodeBatch:
+    batch_id: str
+    org_id: str
+    program_id: str
+    points: int
+    count: int
+    prefix: str
+    length: int
+    expire_time: dt.datetime
+    create_time: dt.datetime
+
+    def to_json(self) -> dict:
+        return {**dataclasses.asdict(self), "expire_time": self.expire_time.isoformat(),
+                "create_time": self.create_time.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> EarnCodeBatch:
+        return cls(**{**data, "expire_time": dt.datetime.fromisoformat(data["expire_time"]),
+                      "create_time": dt.datetime.fromisoformat(data["create_time"])})
+
+
+@dataclass(frozen=True, slots=True)
+class EarnCodesChunk:
+    """One streamed message of CreateEarnCodes."""
+
+    batch_id: str
+    codes: list[str]
+    created_count: int
+    total_count: int
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Deleted:
+    earn_rule_id: str
+
+    def to_json(self) -> dict:
+        return {"earn_rule_id": self.earn_rule_id}
+
+    @classmethod
+    def from_json(cls, data: dict) -> _Deleted:
+        return cls(data["earn_rule_id"])
+
+
+# --- programs --------------------------------------------------------------------------------
+
+
+async def create_program(command: CreateProgram, caller: Caller, deps: Deps) -> Program:
+    validate_request_id(command.request_id)
+    validate_program(command.program)
+
+    async def prepare() -> Prepared[Program]:
+        now = deps.clock.now()
+        program = dataclasses.replace(command.program, org_id=caller.org_id, create_time=now, update_time=now)
+        values = tuple(getattr(program, name) for name in _PROGRAM_COLUMNS)
+        row = Row("programs", _PROGRAM_COLUMNS, values[:6] + (int(program.points_expiry_mode),) + values[7:])
+        return Prepared(program, (row,), {"programs_pkey": DomainError(
+            ErrorReason.PROGRAM_ALREADY_EXISTS, metadata={"program_id": program.program_id})})
+
+    return await execute_once(deps, caller, "CreateProgram", command, prepare, Program.from_json)
+
+
+async def get_program(program_id: str, caller: Caller, deps: Deps, field_name: str = "program_id") -> Program:
+    validate_program_id(program_id, field_name)
+    async with deps.pool.connection() as connection:
+        return await _read_program(connection, caller.org_id, program_id)
+
+
+async def _read_program(connection, org_id: str, program_id: str) -> Program:
+    cursor = await connection.execute(
+        f"SELECT {', '.join(_PROGRAM_COLUMNS)} FROM programs WHERE org_id = %s AND program_id = %s",
+        (org_id, program_id))
+    found = await cursor.fetchone()
+    if found is None:
+        raise DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={"program_id": program_id})
+    values = dict(zip(_PROGRAM_COLUMNS, found))
+    values["points_expiry_mode"] = PointsExpiryMode(values["points_expiry_mode"])
+    return Program(**values)
+
+
+# --- rules cache (the hot path) --------------------------------------------------------------
+
+_rules_cache: dict[tuple[str, str], tuple[float, ProgramRules]] = {}
+
+
+async def load_rules(deps: Deps, org_id: str, program_id: str) -> ProgramRules:
+    """The program with its live earn rules (oldest first) and tiers (by target spend), read at
+    most every PROGRAM_RULES_CACHE_SECONDS per worker. PROGRAM_NOT_FOUND if there is none (a
+    missing program is not cached: it may be created any moment)."""
+    key = (org_id, program_id)
+    cached = _rules_cache.get(key)
+    if cached is not None and time.monotonic() - cached[0] < limits.PROGRAM_RULES_CACHE_SECONDS:
+        return cached[1]
+    async with deps.pool.connection() as connection:
+        program = await _read_program(connection, org_id, program_id)
+        cursor = await connection.execute(
+            _RULE_SELECT + " WHERE org_id = %s AND program_id = %s AND delete_time IS NULL"
+            " ORDER BY create_time, earn_rule_id", (org_id, program_id))
+        rules = tuple(_rule_from_row(row) for row in await cursor.fetchall())
+        tiers = await _read_tiers(connection, org_id, program_id)
+    loaded = ProgramRules(program, rules, tiers)
+    _rules_cache[key] = (time.monotonic(), loaded)
+    return loaded
+
+
+def forget_rules(org_id: str, program_id: str) -> None:
+    """Drop this worker's cached rules of a program (after changing them here)."""
+    _rules_cache.pop((org_id, program_id), None)
+
+
+def _rule_from_row(row) -> EarnRule:
+    earn_rule_id, program_id, display_name, config, etag, create_time, update_time, _ = row
+    return EarnRule(earn_rule_id, program_id, display_name, config_from_json(config), etag, create_time, update_time)
+
+
+async def _read_tiers(connection, org_id: str, program_id: str) -> tuple[Tier, ...]:
+    cursor = await connection.execute(
+        "SELECT tier_id::text, program_id, display_name, target_spend_minor, min_spend_minor, multiplier_bps,"
+        " evaluation_days, create_time FROM tiers WHERE org_id = %s AND program_id = %s"
+        " ORDER BY target_spend_minor", (org_id, program_id))
+    return tuple(Tier(*row) for row in await cursor.fetchall())
+
+
+# --- earn rules ------------------------------------------------------------------------------
+
+
+def _change_row(command_request_id: str, caller: Caller, rule: EarnRule, version: int, now: dt.datetime,
+                deleted: bool = False) -> Row:
+    return Row("earn_rule_changes", _CHANGE_COLUMNS, (
+        rule.earn_rule_id, version, caller.org_id, rule.program_id, rule.display_name, int(rule.kind),
+        Jsonb(config_to_json(rule.config)), rule.etag, deleted, now, command_request_id, caller.client_id))
+
+
+def _new_etag() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+async def create_earn_rule(command: CreateEarnRule, caller: Caller, deps: Deps) -> EarnRule:
+    validate_request_id(command.request_id)
+    validate_program_id(command.earn_rule.program_id, "earn_rule.program_id")
+    validate_earn_rule(command.earn_rule, None)
+
+    async def prepare() -> Prepared[EarnRule]:
+        program = await get_program(command.earn_rule.program_id, caller, deps, "earn_rule.program_id")
+        validate_earn_rule(command.earn_rule, program.currency_code)
+        now = deps.clock.now()
+        rule = dataclasses.replace(command.earn_rule, earn_rule_id=str(uuid.uuid4()), etag=_new_etag(),
+                                   create_time=now, update_time=now)
+        return Prepared(rule, (_change_row(command.request_id, caller, rule, 1, now),), {
+            "earn_rules_limit": DomainError(ErrorReason.EARN_RULES_LIMIT, metadata={
+                "program_id": program.program_id, "earn_rules_max": limits.EARN_RULES_MAX}),
+            "earn_rule_changes_program_fkey": DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={
+                "program_id": program.program_id})},
+            on_commit=_forget_after(caller, rule.program_id))
+
+    return await execute_once(deps, caller, "CreateEarnRule", command, prepare, EarnRule.from_json)
+
+
+def _forget_after(caller: Caller, program_id: str):
+    async def forget() -> None:
+        forget_rules(caller.org_id, program_id)
+    return forget
+
+
+async def _read_rule(deps: Deps, caller: Caller, earn_rule_id: str) -> tuple[EarnRule, int]:
+    async with deps.pool.connection() as connection:
+        cursor = await connection.execute(_RULE_SELECT + " WHERE earn_rule_id = %s AND org_id = %s"
+                                          " AND delete_time IS NULL", (earn_rule_id, caller.org_id))
+        found = await cursor.fetchone()
+    if found is None:
+        raise DomainError(ErrorReason.EARN_RULE_NOT_FOUND, metadata={"earn_rule_id": earn_rule_id})
+    return _rule_from_row(found), found[-1]
+
+
+def _earn_rule_id(value: str, field_name: str) -> str:
+    if not value:
+        raise field_required(field_name)
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise field_invalid(field_name, "a UUID") from None
+
+
+async def update_earn_rule(command: UpdateEarnRule, caller: Caller, deps: Deps) -> EarnRule:
+    validate_request_id(command.request_id)
+    earn_rule_id = _earn_rule_id(command.earn_rule.earn_rule_id, "earn_rule.earn_rule_id")
+    if not command.update_mask:
+        raise field_required("update_mask")
+    if "*" in command.update_mask:
+        raise field_invalid("update_mask", "the fields to change; '*' is not allowed")
+
+    async def prepare() -> Prepared[EarnRule]:
+        current, version = await _read_rule(deps, caller, earn_rule_id)
+        if command.earn_rule.etag and command.earn_rule.etag != current.etag:
+            raise DomainError(ErrorReason.EARN_RULE_ETAG_MISMATCH, metadata={
+                "earn_rule_id": earn_rule_id, "etag": current.etag})
+        updated = apply_update(current, command.earn_rule, command.update_mask)
+        program = await get_program(current.program_id, caller, deps)
+        validate_earn_rule(updated, program.currency_code)
+        now = deps.clock.now()
+        updated = dataclasses.replace(updated, etag=_new_etag(), update_time=now)
+        changed = DomainError(ErrorReason.EARN_RULE_ETAG_MISMATCH, metadata={"earn_rule_id": earn_rule_id})
+        return Prepared(updated, (_change_row(command.request_id, caller, updated, version + 1, now),),
+                        {"earn_rule_changes_pkey": changed, "earn_rules_changed": changed},
+                        on_commit=_forget_after(caller, current.program_id))
+
+    return await execute_once(deps, caller, "UpdateEarnRule", command, prepare, EarnRule.from_json)
+
+
+async def delete_earn_rule(command: DeleteEarnRule, caller: Caller, deps: Deps) -> None:
+    validate_request_id(command.request_id)
+    earn_rule_id = _earn_rule_id(command.earn_rule_id, "earn_rule_id")
+
+    async def prepare() -> Prepared[_Deleted]:
+        current, version = await _read_rule(deps, caller, earn_rule_id)
+        now = deps.clock.now()
+        gone = DomainError(ErrorReason.EARN_RULE_NOT_FOUND, metadata={"earn_rule_id": earn_rule_id})
+        row = _change_row(command.request_id, caller, dataclasses.replace(current, etag=_new_etag()), version + 1,
+                          now, deleted=True)
+        return Prepared(_Deleted(earn_rule_id), (row,), {"earn_rule_changes_pkey": gone, "earn_rules_changed": gone},
+                        on_commit=_forget_after(caller, current.program_id))
+
+    await execute_once(deps, caller, "DeleteEarnRule", command, prepare, _Deleted.from_json)
+
+
+def _page_size(page_size: int) -> int:
+    if page_size < 0:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "page_size", "min": "0"})
+    return min(page_size or limits.PAGE_SIZE_DEFAULT, limits.PAGE_SIZE_MAX)
+
+
+def _page_token(query: ListEarnRules, after: tuple[dt.datetime, str]) -> str:
+    data = {"program_id": query.program_id, "kind": query.kind, "after": [after[0].isoformat(), after[1]]}
+    return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode()
+
+
+def _after(query: ListEarnRules) -> tuple[dt.datetime, str] | None:
+    if not query.page_token:
+        return None
+    try:
+        data = json.loads(base64.urlsafe_b64decode(query.page_token.encode()))
+        after = (dt.datetime.fromisoformat(data["after"][0]), str(uuid.UUID(data["after"][1])))
+        same = (data["program_id"], data["kind"]) == (query.program_id, query.kind)
+    except (ValueError, KeyError, TypeError, IndexError):
+        raise field_invalid("page_token", "a next_page_token of this list") from None
+    if not same:
+        raise field_invalid("page_token", "the other fields must be those of the request that returned it")
+    return after
+
+
+async def list_earn_rules(query: ListEarnRules, caller: Caller, deps: Deps) -> tuple[list[EarnRule], str]:
+    validate_program_id(query.program_id)
+    if query.kind not in (0, *EarnRuleKind._value2member_map_):
+        raise field_invalid("kind", "an EarnRuleKind")
+    size = _page_size(query.page_size)
+    after = _after(query)
+    sql = _RULE_SELECT + " WHERE org_id = %(org)s AND program_id = %(program)s AND delete_time IS NULL"
+    if query.kind:
+        sql += " AND kind = %(kind)s"
+    if after is not None:
+        sql += " AND (create_time, earn_rule_id) > (%(time)s, %(id)s)"
+    sql += " ORDER BY create_time, earn_rule_id LIMIT %(limit)s"
+    async with deps.pool.connection() as connection:
+        await _read_program(connection, caller.org_id, query.program_id)
+        cursor = await connection.execute(sql, {
+            "org": caller.org_id, "program": query.program_id, "kind": query.kind, "limit": size + 1,
+            "time": after[0] if after else None, "id": after[1] if after else None})
+        rows = await cursor.fetchall()
+    rules = [_rule_from_row(row) for row in rows[:size]]
+    token = _page_token(query, (rules[-1].create_time, rules[-1].earn_rule_id)) if len(rows) > size else ""
+    return rules, token
+
+
+# --- tiers -----------------------------------------------------------------------------------
+
+
+async def create_tier(command: CreateTier, caller: Caller, deps: Deps) -> Tier:
+    validate_request_id(command.request_id)
+    tier = command.tier
+    validate_program_id(tier.program_id, "tier.program_id")
+    validate_tier(tier)
+    check_currency("tier.target_spend.currency_code", command.target_spend_currency_code, None)
+
+    async def prepare() -> Prepared[Tier]:
+        program = await get_program(tier.program_id, caller, deps, "tier.program_id")
+        check_currency("tier.target_spend.currency_code", command.target_spend_currency_code, program.currency_code)
+        if command.min_spend_currency_code or tier.min_spend_minor:
+            check_currency("tier.min_spend.currency_code", command.min_spend_currency_code, program.currency_code)
+        created = dataclasses.replace(tier, tier_id=str(uuid.uuid4()), create_time=deps.clock.now())
+        row = Row("tiers", _TIER_COLUMNS, (created.tier_id, caller.org_id, *(getattr(created, name)
+                                                                                for name in _TIER_COLUMNS[2:])))
+        return Prepared(created, (row,), {
+            "tiers_target_spend_unique": DomainError(ErrorReason.TIER_ALREADY_EXISTS, metadata={
+                "program_id": tier.program_id, "target_spend_minor": tier.target_spend_minor}),
+            "tiers_limit": DomainError(ErrorReason.TIERS_LIMIT, metadata={
+                "program_id": tier.program_id, "tiers_max": limits.TIERS_MAX}),
+            "tiers_program_fkey": DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={"program_id": tier.program_id})},
+            on_commit=_forget_after(caller, tier.program_id))
+
+    return await execute_once(deps, caller, "CreateTier", command, prepare, Tier.from_json)
+
+
+async def list_tiers(program_id: str, caller: Caller, deps: Deps) -> tuple[Tier, ...]:
+    validate_program_id(program_id)
+    async with deps.pool.connection() as connection:
+        await _read_program(connection, caller.org_id, program_id)
+        return await _read_tiers(connection, caller.org_id, program_id)
+
+
+# --- earn codes ------------------------------------------------------------------------------
+
+
+def validate_earn_codes(command: CreateEarnCodes) -> int:
+    """The first rule the request breaks; returns the random part's length."""
+    validate_request_id(command.request_id)
+    validate_program_id(command.program_id)
+    check_range("points", command.points, 1, limits.EARN_POINTS_MAX)
+    check_range("count", command.count, 1, limits.EARN_CODES_COUNT_MAX)
+    if command.expire_time is None:
+        raise field_required("expire_time")
+    if len(command.prefix) > limits.EARN_CODE_PREFIX_LENGTH_MAX:
+        raise field_too_long("prefix", limits.EARN_CODE_PREFIX_LENGTH_MAX)
+    if not _PREFIX.match(command.prefix):
+        raise field_invalid("prefix", "characters of [0-9A-Z-]")
+    length = command.length or limits.EARN_CODE_RANDOM_LENGTH_DEFAULT
+    check_range("length", length, limits.EARN_CODE_RANDOM_LENGTH_MIN, limits.EARN_CODE_RANDOM_LENGTH_MAX)
+    return length
+
+
+async def create_earn_codes(command: CreateEarnCodes, caller: Caller, deps: Deps) -> AsyncIterator[EarnCodesChunk]:
+    """Commit the batch once (idempotent), then stream its chunks, creating those missing."""
+    length = validate_earn_codes(command)
+
+    async def prepare() -> Prepared[EarnCodeBatch]:
+        await get_program(command.program_id, caller, deps)
+        now = deps.clock.now()
+        if command.expire_time <= now:
+            raise field_invalid("expire_time", "in the future")
+        batch = EarnCodeBatch(str(uuid.uuid4()), caller.org_id, command.program_id, command.points, command.count,
+                              command.prefix, length, command.expire_time, now)
+        row = Row("earn_code_batches", _BATCH_COLUMNS, (
+            batch.batch_id, caller.org_id, batch.program_id, batch.points, batch.count, batch.prefix, batch.length,
+            batch.expire_time, batch.create_time))
+        return Prepared(batch, (row,))
+
+    batch = await execute_once(deps, caller, "CreateEarnCodes", command, prepare, EarnCodeBatch.from_json)
+    return _stream_codes(deps, batch)
+
+
+async def _stream_codes(deps: Deps, batch: EarnCodeBatch) -> AsyncIterator[EarnCodesChunk]:
+    chunk_size = limits.EARN_CODES_CHUNK_MAX
+    chunks = -(-batch.count // chunk_size)
+    for index in range(chunks):
+        codes = await _chunk(deps, batch, index, min(chunk_size, batch.count - index * chunk_size))
+        created = min((index + 1) * chunk_size, batch.count)
+        yield EarnCodesChunk(batch.batch_id, codes, created, batch.count, index == chunks - 1)
+
+
+async def _chunk(deps: Deps, batch: EarnCodeBatch, index: int, size: int) -> list[str]:
+    """The codes of chunk `index`: read if it exists, else generated and inserted, atomically."""
+    select = "SELECT code FROM earn_codes WHERE batch_id = %s AND chunk = %s"
+    async with deps.pool.connection() as connection, connection.transaction():
+        codes = [code for (code,) in await (await connection.execute(select, (batch.batch_id, index))).fetchall()]
+        if codes:
+            return codes
+        # A concurrent retry of the same request waits here, then finds the chunk made.
+        await connection.execute("SELECT 1 FROM earn_code_batches WHERE batch_id = %s FOR UPDATE", (batch.batch_id,))
+        codes = [code for (code,) in await (await connection.execute(select, (batch.batch_id, index))).fetchall()]
+        if codes:
+            return codes
+        return await _insert_chunk(connection, batch, index, size)
+
+
+async def _insert_chunk(connection, batch: EarnCodeBatch, index: int, size: int) -> list[str]:
+    await connection.execute("CREATE TEMPORARY TABLE IF NOT EXISTS earn_codes_new (code text NOT NULL)"
+                             " ON COMMIT DELETE ROWS")
+    generator = CodeGenerator(DEFAULT_ALPHABET, batch.length, batch.prefix)
+    created: list[str] = []
+    while len(created) < size:
+        async with connection.cursor() as cursor:
+            async with cursor.copy("COPY earn_codes_new (code) FROM STDIN") as copy:
+                for code in generator.generate(size - len(created)):
+                    await copy.write_row((code,))
+            await cursor.execute(
+                "INSERT INTO earn_codes (org_id, program_id, code, batch_id, points, expire_time, create_time, chunk)"
+                " SELECT %s, %s, code, %s, %s, %s, %s, %s FROM earn_codes_new ON CONFLICT DO NOTHING RETURNING code",
+                (batch.org_id, batch.program_id, batch.batch_id, batch.points, batch.expire_time,
+                 batch.create_time, index))
+            created += [code for (code,) in await cursor.fetchall()]
+            await cursor.execute("TRUNCATE earn_codes_new")
+    return created
