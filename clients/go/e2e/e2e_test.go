@@ -241,7 +241,7 @@ func TestIssuedCouponIsRedeemedOnceByItsHolder(t *testing.T) {
 	}
 	coupon := issued.GetCoupon()
 	if coupon.GetCode() == "" || coupon.GetOfferId() != offerID || coupon.GetAccountId() != account.GetAccountId() ||
-		coupon.GetState() != couponsv1.CouponState_COUPON_STATE_ISSUED {
+		coupon.GetState() != couponsv1.CouponState_COUPON_STATE_ACTIVE {
 		t.Fatalf("issued coupon %v", coupon)
 	}
 	_, err = client.Coupons.IssueCoupon(ctx, &couponsv1.IssueCouponRequest{OfferId: offerID, AccountId: account.GetAccountId()})

@@ -1,7 +1,8 @@
 // Package e2e runs the Go client against a real rewards-core server that TestMain starts
 // (REWARDS_CORE_BIN, default <repo>/.venv/bin/rewards-core, built by `make build`), with
-// embedded Redis and Postgres in a fresh temp dir, or the stores named by REDIS_URL and
-// DATABASE_URL when set. Without the binary the tests are skipped, except under CI=true.
+// its own embedded Redis and Postgres in a fresh temp dir (REDIS_URL and DATABASE_URL are not
+// passed on, so shared stores are never touched). Without the binary the tests are skipped,
+// except under CI=true.
 package e2e
 
 import (
@@ -129,14 +130,15 @@ type serverProcess struct {
 	log []string // last lines of stderr
 }
 
-// env is the environment of the server and of the CLI: REDIS_URL and DATABASE_URL, when set,
-// pass through from the test's environment.
+// env is the environment of the server and of the CLI: the test's own, without the store URLs
+// (the server embeds its stores under dataDir) and with a free port.
 func (s *serverProcess) env() []string {
 	env := []string{}
 	for _, kv := range os.Environ() {
 		name, _, _ := strings.Cut(kv, "=")
 		switch name {
-		case "REWARDS_ADDRESS", "REWARDS_DATA_DIR", "REWARDS_METRICS_ADDRESS", "REWARDS_WORKERS":
+		case "REWARDS_ADDRESS", "REWARDS_DATA_DIR", "REWARDS_METRICS_ADDRESS", "REWARDS_WORKERS",
+			"REDIS_URL", "DATABASE_URL":
 			continue
 		}
 		env = append(env, kv)

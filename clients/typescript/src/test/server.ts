@@ -32,13 +32,16 @@ export class ServerProcess {
   private readonly env: NodeJS.ProcessEnv;
 
   constructor(private readonly binary: string = serverBinary()) {
-    // REDIS_URL / DATABASE_URL pass through when set; otherwise the server embeds both.
+    // The server embeds its own Redis and Postgres under dataDir: REDIS_URL / DATABASE_URL are
+    // not passed on, so shared stores are never touched.
     this.env = {
       ...process.env,
       REWARDS_ADDRESS: "127.0.0.1:0",
       REWARDS_DATA_DIR: this.dataDir,
       REWARDS_METRICS_ADDRESS: "",
     };
+    delete this.env.REDIS_URL;
+    delete this.env.DATABASE_URL;
   }
 
   get target(): string {

@@ -278,7 +278,7 @@ class EndToEndTest {
                 GetCouponRequest.newBuilder().setCode(issued.getCode()).setAccountId(accountId).build()).getCoupon();
 
         assertFalse(issued.getCode().isEmpty());
-        assertEquals(CouponState.COUPON_STATE_ISSUED, issued.getState());
+        assertEquals(CouponState.COUPON_STATE_ACTIVE, issued.getState()); // no activation required
         assertEquals("ACCOUNT_ISSUE_LIMIT_REACHED", limit.reason());
         assertEquals(eur(500), redeemed.getReward().getDiscountAmount());
         assertEquals(Status.Code.FAILED_PRECONDITION, twice.code());

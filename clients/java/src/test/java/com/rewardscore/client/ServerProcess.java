@@ -25,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The real server ({@code rewards-core serve}) as a subprocess, with embedded stores unless REDIS_URL/DATABASE_URL are set. */
+/** The real server ({@code rewards-core serve}) as a subprocess, with its own embedded stores in a temporary directory. */
 final class ServerProcess implements AutoCloseable {
     static final Path REPO_ROOT = Path.of(System.getProperty("basedir", ".")).resolve("../..").toAbsolutePath().normalize();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -136,13 +136,10 @@ final class ServerProcess implements AutoCloseable {
 
     private void environment(Map<String, String> env) {
         env.put("REWARDS_DATA_DIR", dataDir.toString());
-        // REDIS_URL / DATABASE_URL pass through from this environment when set.
-        for (String name : List.of("REDIS_URL", "DATABASE_URL")) {
-            String value = System.getenv(name);
-            if (value == null || value.isEmpty()) {
-                env.remove(name);
-            }
-        }
+        // The server embeds its own Redis and Postgres under dataDir: shared stores named by
+        // REDIS_URL / DATABASE_URL are never touched.
+        env.remove("REDIS_URL");
+        env.remove("DATABASE_URL");
     }
 
     private void drain() {
