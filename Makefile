@@ -13,6 +13,8 @@ run: build
 
 test: build
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@if [ "$(SKIP_CLIENT_TESTS)" = "1" ]; then echo "make test: Go/TypeScript/Java client suites skipped (SKIP_CLIENT_TESTS=1)"; \
+	else bash scripts/test-clients.sh; fi
 
 venv: $(VENV)/.installed
 

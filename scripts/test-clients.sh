@@ -40,4 +40,8 @@ if [ ${#failed[@]} -ne 0 ]; then
     echo "test-clients: FAILED: ${failed[*]}" >&2
     exit 1
 fi
-echo "test-clients: all client suites passed"
+if [ ${#skipped[@]} -eq 0 ]; then
+    echo "test-clients: all client suites passed"
+else
+    echo "test-clients: the client suites that ran passed"
+fi
