@@ -148,7 +148,8 @@ def coupon_failures(coupon: IssuedCoupon, now: dt.datetime, *, uses: bool = True
     if not coupon.activated:
         failures.append(DomainError(ErrorReason.COUPON_NOT_ACTIVATED, metadata={"code": coupon.code}))
     if coupon.expire_time is not None and now >= coupon.expire_time:
-        failures.append(DomainError(ErrorReason.COUPON_EXPIRED, metadata={"expire_time": coupon.expire_time.isoformat()}))
+        failures.append(DomainError(ErrorReason.COUPON_EXPIRED,
+                                    metadata={"expire_time": coupon.expire_time.isoformat()}))
     if uses and coupon.use_count > 0:
         failures.append(DomainError(ErrorReason.COUPON_ALREADY_REDEEMED, metadata={"code": coupon.code}))
     return failures
