@@ -16,6 +16,7 @@ from grpc_reflection.v1alpha import reflection
 from psycopg_pool import AsyncConnectionPool
 
 from core.adapters.idempotency import IdempotencyStore
+from core.adapters.otp import sender_from_spec
 from core.adapters.postgres.ledger_writer import LedgerWriter
 from core.adapters.postgres.migrations import pending_versions
 from core.adapters.redis import connect as connect_redis
@@ -28,6 +29,7 @@ from core.domain.clock import Clock, SystemClock
 from core.service.auth import Auth, AuthSettings
 from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
+from core.service.points import Points
 from server import metrics
 from server.config import Config
 from server.interceptors import (DecodingInterceptor, ErrorInterceptor, MetricsInterceptor,
@@ -74,6 +76,8 @@ class Worker:
         self.guard = StateGuard(self.redis, self.pool, on_readiness=self._on_readiness,
                                 rebuilders=[functools.partial(rebuild_coupon_counters, deps=self.deps)])
         self.coupons = Coupons(self.deps, self.guard)
+        self.points = Points(self.deps, self.guard, sender_from_spec(self.config.otp_sender),
+                             otp_rate_max=self.config.otp_rate_max)
         self.keyring = KeyRing(self.pool)
         await self.keyring.ensure_active()
         tokens = AccessTokens(self.keyring, self.clock, issuer=self.config.token_issuer,
@@ -85,7 +89,7 @@ class Worker:
             AuthenticationInterceptor(tokens),
             SigningInterceptor(SigningKeys(self.pool), self.clock, self.config.sign_reads),
             RateLimitInterceptor(), AdmissionInterceptor(self.scripts)])
-        add_servicers(self.server, self.deps, self.auth, self.coupons)
+        add_servicers(self.server, self.deps, self.auth, self.coupons, self.points)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
             [*SERVICES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
@@ -101,6 +105,8 @@ class Worker:
         self._tasks.append(loop.create_task(self.guard.watch(), name="redis-state-watch"))
         self._tasks.append(loop.create_task(self._reload_keys(), name="signing-key-reload"))
         self._tasks.append(loop.create_task(self._sweep_reservations(), name="reservation-sweep"))
+        if self.config.expiry_interval_s > 0:
+            self._tasks.append(loop.create_task(self._expire_points(), name="points-expiry"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port
 
@@ -122,10 +128,24 @@ class Worker:
                     cursor = await connection.execute("SELECT offer_id::text FROM offers WHERE state = 2")
                     offer_ids = [row[0] for row in await cursor.fetchall()]
                 confirmed, released = await self.coupons.sweep_reservations(offer_ids)
+                wallet_confirmed, wallet_released = await self.points.wallets.sweep()
+                confirmed, released = confirmed + wallet_confirmed, released + wallet_released
                 if confirmed or released:
                     log.warning("settled reservations", extra={"confirmed": confirmed, "released": released})
             except Exception as error:  # noqa: BLE001 - try again on the next round.
                 log.warning("reservation sweep failed: %s", error)
+
+    async def _expire_points(self) -> None:
+        """Expire due points lots on a timer (every worker runs it; lots are claimed per request
+        key, so two workers never expire one lot twice)."""
+        while True:
+            await asyncio.sleep(self.config.expiry_interval_s)
+            try:
+                expired = await self.points.expire_due()
+                if expired:
+                    log.info("expired points lots", extra={"lots": expired})
+            except Exception as error:  # noqa: BLE001 - try again on the next round.
+                log.warning("points expiry failed: %s", error)
 
     async def _wait_for_migrations(self) -> None:
         """Stay NOT_SERVING until the schema is current (another process may be migrating)."""

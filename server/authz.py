@@ -37,7 +37,7 @@ _METHOD_SCOPES = {
     "rewards.coupons.v1.CouponService/ListDeals": "coupons:read",
     "rewards.coupons.v1.CouponService/RevokeCoupon": "coupons:admin",
     "rewards.coupons.v1.CouponService/ListAccountCoupons": "coupons:read",
-    "rewards.loyalty.v1.LoyaltyService/SendRedemptionOtp": "loyalty:redeem",
+    "rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp": "loyalty:redeem",
     "rewards.loyalty.v1.LoyaltyService/RedeemPoints": "loyalty:redeem",
     "rewards.loyalty.v1.LoyaltyService/GetBalance": "loyalty:read",
     "rewards.loyalty.v1.LoyaltyService/ListTransactions": "loyalty:read",

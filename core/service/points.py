@@ -39,7 +39,7 @@ from core.domain import limits
 from core.domain.accounts import Account
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.loyalty import EarnEvent, ProgramRules, Purchase, compute_earn, points_expire_time, tier_for_spend
-from core.service.accounts import AccountRef, require_active, resolve_account, validate_request_id
+from core.service.accounts import REQUEST_FIELDS, AccountRef, require_active, resolve_account, validate_request_id
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once
 from core.service.programs import load_rules
@@ -380,7 +380,7 @@ class Points:
         self._otp_secret: bytes | None = None
 
     async def _account(self, caller: Caller, ref: AccountRef, *, active: bool = True) -> Account:
-        account = await resolve_account(self._deps, caller.org_id, ref)
+        account = await resolve_account(self._deps, caller.org_id, ref, fields=REQUEST_FIELDS)
         if active:
             require_active(account)
         return account
@@ -567,7 +567,7 @@ class Points:
             _check_redeemable(program, available, command.points)
             window = f"{_tag(account.account_id)}:otp-count"
             async with self._deps.redis.pipeline(transaction=True) as pipe:
-                count, _ = await pipe.incr(window).expire(window, limits.OTP_RATE_WINDOW_SECONDS, nx=True).execute()
+                _, count = await pipe.set(window, 0, ex=limits.OTP_RATE_WINDOW_SECONDS, nx=True).incr(window).execute()
             if count > self._otp_rate_max:
                 ttl = await self._deps.redis.ttl(window)
                 raise DomainError(ErrorReason.OTP_RATE_LIMITED, retry_after_ms=max(ttl, 1) * 1000,
@@ -746,9 +746,9 @@ class Points:
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
                 "SELECT coalesce(w.posted, 0), coalesce(w.pending, 0), w.tier_id::text,"
-                " coalesce((SELECT sum(remaining) FROM points_lots WHERE account_id = %(a)s AND remaining > 0"
+                " coalesce((SELECT sum(remaining)::bigint FROM points_lots WHERE account_id = %(a)s AND remaining > 0"
                 "  AND expire_time <= %(now)s), 0),"
-                " coalesce((SELECT sum(remaining) FROM points_lots WHERE account_id = %(a)s AND remaining > 0"
+                " coalesce((SELECT sum(remaining)::bigint FROM points_lots WHERE account_id = %(a)s AND remaining > 0"
                 "  AND expire_time > %(now)s AND expire_time <= %(until)s), 0),"
                 " (SELECT min(expire_time) FROM points_lots WHERE account_id = %(a)s AND remaining > 0"
                 "  AND expire_time > %(now)s)"

@@ -9,7 +9,6 @@ from rewards.loyalty.v1 import loyalty_service_pb2_grpc
 from rewards.loyalty.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
-from core.domain.errors import DomainError, ErrorReason
 from core.service import points
 from core.service.accounts import AccountRef
 from core.service.points import Movement, Points, PointsTransaction
@@ -18,18 +17,11 @@ from server.convert import timestamp
 from server.servicers.accounts import identifier_from_proto
 
 
-def account_ref(account_id: str, identifier, has_identifier: bool) -> AccountRef:
-    """An account named by id or by one identifier (exactly one of the two)."""
-    if account_id and has_identifier:
-        raise DomainError(ErrorReason.FIELD_INVALID, "Name the account by account_id or account_identifier, not both.",
-                          {"field": "account_identifier", "rule": "exactly one of account_id, account_identifier"})
-    if has_identifier:
-        return AccountRef(identifier=identifier_from_proto(identifier, "account_identifier"))
-    return AccountRef(account_id=account_id)
-
-
 def _ref(request) -> AccountRef:
-    return account_ref(request.account_id, request.account_identifier, request.HasField("account_identifier"))
+    """The account a request names: account_id, or account_identifier (exactly one)."""
+    identifier = (identifier_from_proto(request.account_identifier, "account_identifier")
+                  if request.HasField("account_identifier") else None)
+    return AccountRef(account_id=request.account_id, identifier=identifier)
 
 
 class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):

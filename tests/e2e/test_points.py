@@ -1,0 +1,440 @@
+"""Points over gRPC: earning, OTP-verified redemption with thresholds, refunds, events, earn
+codes, balances and history, races and retries; after each test the ledger balances and Redis
+agrees with Postgres."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+
+import psycopg
+import pytest
+import redis
+from google.protobuf import duration_pb2
+from rewards.accounts.v1 import account_service_pb2 as accounts_api
+from rewards.accounts.v1 import resources_pb2 as accounts
+from rewards.loyalty.v1 import loyalty_service_pb2 as api
+from rewards.loyalty.v1 import program_service_pb2 as programs_api
+from rewards.loyalty.v1 import resources_pb2 as loyalty
+from rewards.type.v1 import money_pb2
+
+from rewards_client import RewardsClient, errors
+
+
+@pytest.fixture
+async def client(server, credentials):
+    async with RewardsClient.connect(server.target, credentials, timeout_s=60) as client:
+        yield client
+
+
+@pytest.fixture(autouse=True)
+def ledger_invariants(stores):
+    """After every test: the ledger sums to zero, every wallet row equals its transfers and its
+    lots, and every loaded Redis wallet equals Postgres."""
+    yield
+    with psycopg.connect(stores.database_url) as connection:
+        (total,) = connection.execute(
+            "SELECT coalesce(sum(balance), 0) FROM (SELECT credit_account, amount AS balance"
+            " FROM points_transactions WHERE state = 2 UNION ALL"
+            " SELECT debit_account, -amount FROM points_transactions WHERE state = 2) ledger").fetchone()
+        assert total == 0
+        mismatched = connection.execute(
+            "SELECT w.account_id, w.posted, t.sum FROM points_wallets w JOIN (SELECT account_id, sum(points) AS sum"
+            " FROM points_transactions WHERE state = 2 GROUP BY account_id) t USING (account_id)"
+            " WHERE w.posted <> t.sum").fetchall()
+        assert mismatched == []
+        lots = connection.execute(
+            "SELECT w.account_id FROM points_wallets w LEFT JOIN (SELECT account_id, sum(remaining) AS r"
+            " FROM points_lots GROUP BY account_id) l USING (account_id)"
+            " WHERE coalesce(l.r, 0) <> greatest(w.posted, 0)").fetchall()
+        assert lots == []
+        wallets = connection.execute("SELECT account_id::text, posted - pending FROM points_wallets").fetchall()
+        (epoch,) = connection.execute("SELECT epoch FROM redis_epoch").fetchone()
+    client = redis.Redis.from_url(stores.redis_url)
+    try:
+        for account_id, available in wallets:
+            state = client.hmget(f"rewards:{{a:{account_id}}}:w", "epoch", "bal")
+            if state[0] is not None and int(state[0]) == epoch:
+                assert client.hlen(f"rewards:{{a:{account_id}}}:res:{epoch}") == 0, account_id
+                assert int(state[1]) == available, account_id
+    finally:
+        client.close()
+
+
+def eur(amount_minor: int) -> money_pb2.Money:
+    return money_pb2.Money(amount_minor=amount_minor, currency_code="EUR")
+
+
+async def new_program(client: RewardsClient, **fields) -> str:
+    program_id = "p-" + uuid.uuid4().hex[:10]
+    await client.call(client.programs.CreateProgram, programs_api.CreateProgramRequest(program=loyalty.Program(
+        program_id=program_id, display_name="Points", currency_code="EUR", time_zone="Europe/Berlin", **fields)))
+    # One point per full euro.
+    await client.call(client.programs.CreateEarnRule, programs_api.CreateEarnRuleRequest(earn_rule=loyalty.EarnRule(
+        program_id=program_id, display_name="1 point per EUR",
+        ratio=loyalty.RatioEarnRule(points_numerator=1, amount_minor_denominator=100))))
+    return program_id
+
+
+async def new_account(client: RewardsClient, program_id: str) -> str:
+    created = await client.call(client.accounts.CreateAccount, accounts_api.CreateAccountRequest(
+        program_id=program_id, identifiers=[accounts.Identifier(
+            type=accounts.IDENTIFIER_TYPE_CARDCODE, value="C" + uuid.uuid4().hex[:12].upper())]))
+    return created.account.account_id
+
+
+async def earn(client: RewardsClient, account_id: str, bill_minor: int, **fields) -> api.EarnPointsResponse:
+    return await client.call(client.loyalty.EarnPoints, api.EarnPointsRequest(
+        account_id=account_id, store_id="store-1", transaction_id=fields.pop("transaction_id", uuid.uuid4().hex),
+        bill_amount=eur(bill_minor), **fields))
+
+
+def otp_code(server, otp_id: str) -> str:
+    for line in server.otp_file.read_text().splitlines():
+        message = json.loads(line)
+        if message["otp_id"] == otp_id:
+            return message["code"]
+    raise AssertionError(f"no OTP {otp_id} was sent")
+
+
+async def otp(client: RewardsClient, server, account_id: str, points: int) -> tuple[str, str]:
+    ticket = await client.call(client.loyalty.RequestRedemptionOtp, api.RequestRedemptionOtpRequest(
+        account_id=account_id, points=points))
+    return ticket.otp_id, otp_code(server, ticket.otp_id)
+
+
+def redeem(account_id: str, points: int, otp_id: str, code: str, request_id: str = "") -> api.RedeemPointsRequest:
+    return api.RedeemPointsRequest(request_id=request_id, account_id=account_id, points=points, otp_id=otp_id,
+                                   otp_code=code, store_id="store-1")
+
+
+async def balance(client: RewardsClient, account_id: str) -> loyalty.Balance:
+    return (await client.call(client.loyalty.GetBalance, api.GetBalanceRequest(account_id=account_id))).balance
+
+
+async def reason_of(awaitable):
+    try:
+        await awaitable
+    except errors.RewardsError as error:
+        return error.reason
+    return None
+
+
+@pytest.fixture
+async def program(client):
+    return await new_program(client)
+
+
+@pytest.fixture
+async def account(client, program):
+    return await new_account(client, program)
+
+
+async def test_a_purchase_earns_points_by_the_ratio_floored(client, account):
+    response = await earn(client, account, 12_399)
+
+    assert (response.transaction.points, response.transaction.regular_points) == (123, 123)
+    assert response.transaction.type == loyalty.POINTS_TRANSACTION_TYPE_EARN
+    assert response.balance.available_points == 123
+    assert (await balance(client, account)).available_points == 123
+
+
+async def test_an_account_named_by_identifier_earns(client, program):
+    card = "C" + uuid.uuid4().hex[:12].upper()
+    await client.call(client.accounts.CreateAccount, accounts_api.CreateAccountRequest(
+        program_id=program, identifiers=[accounts.Identifier(type=accounts.IDENTIFIER_TYPE_CARDCODE, value=card)]))
+
+    response = await client.call(client.loyalty.EarnPoints, api.EarnPointsRequest(
+        account_identifier=accounts.Identifier(type=accounts.IDENTIFIER_TYPE_CARDCODE, value=card),
+        store_id="s", transaction_id="t-1", bill_amount=eur(1_000)))
+
+    assert response.transaction.points == 10
+
+
+async def test_the_same_request_id_100_times_earns_once(client, account):
+    request = api.EarnPointsRequest(request_id=uuid.uuid4().hex, account_id=account, store_id="s",
+                                    transaction_id="receipt-1", bill_amount=eur(5_000))
+
+    replies = await asyncio.gather(*(client.call(client.loyalty.EarnPoints, request) for _ in range(100)),
+                                   return_exceptions=True)
+
+    answered = [r for r in replies if not isinstance(r, Exception)]
+    assert answered and all(r.transaction == answered[0].transaction for r in answered)
+    assert all(isinstance(r, errors.RewardsError) and r.reason == "REQUEST_IN_FLIGHT"
+               for r in replies if isinstance(r, Exception))
+    assert (await balance(client, account)).posted_points == 50
+
+
+async def test_a_second_earn_on_one_receipt_is_already_earned(client, account):
+    await earn(client, account, 1_000, transaction_id="r-1")
+
+    assert await reason_of(earn(client, account, 1_000, transaction_id="r-1")) == "PURCHASE_ALREADY_EARNED"
+    assert (await balance(client, account)).posted_points == 10
+
+
+async def test_a_bill_in_another_currency_is_refused(client, account):
+    request = api.EarnPointsRequest(account_id=account, store_id="s", transaction_id="x",
+                                    bill_amount=money_pb2.Money(amount_minor=100, currency_code="USD"))
+
+    assert await reason_of(client.call(client.loyalty.EarnPoints, request)) == "CURRENCY_MISMATCH"
+
+
+async def test_redeeming_with_the_otp_debits_the_points(client, server, account):
+    await earn(client, account, 100_000)
+    otp_id, code = await otp(client, server, account, 300)
+
+    response = await client.call(client.loyalty.RedeemPoints, redeem(account, 300, otp_id, code))
+
+    assert (response.transaction.points, response.balance.available_points) == (-300, 700)
+    assert (await balance(client, account)).posted_points == 700
+
+
+async def test_an_otp_is_single_use(client, server, account):
+    await earn(client, account, 100_000)
+    otp_id, code = await otp(client, server, account, 100)
+    await client.call(client.loyalty.RedeemPoints, redeem(account, 100, otp_id, code))
+
+    assert await reason_of(client.call(client.loyalty.RedeemPoints, redeem(account, 100, otp_id, code))) == \
+        "OTP_ALREADY_USED"
+
+
+async def test_five_wrong_codes_lock_the_otp(client, server, account):
+    await earn(client, account, 100_000)
+    otp_id, code = await otp(client, server, account, 100)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+
+    reasons = [await reason_of(client.call(client.loyalty.RedeemPoints, redeem(account, 100, otp_id, wrong)))
+               for _ in range(5)]
+
+    assert reasons == ["OTP_INVALID"] * 4 + ["OTP_LOCKED"]
+    assert await reason_of(client.call(client.loyalty.RedeemPoints, redeem(account, 100, otp_id, code))) == \
+        "OTP_LOCKED"
+    assert (await balance(client, account)).posted_points == 1_000
+
+
+async def test_an_otp_is_bound_to_its_points_and_its_account(client, server, program, account):
+    other = await new_account(client, program)
+    await earn(client, account, 100_000)
+    await earn(client, other, 100_000)
+    otp_id, code = await otp(client, server, account, 100)
+
+    assert await reason_of(client.call(client.loyalty.RedeemPoints, redeem(account, 101, otp_id, code))) == \
+        "OTP_INVALID"
+    assert await reason_of(client.call(client.loyalty.RedeemPoints, redeem(other, 100, otp_id, code))) == \
+        "OTP_NOT_FOUND"
+    await client.call(client.loyalty.RedeemPoints, redeem(account, 100, otp_id, code))
+
+
+def test_no_plain_otp_is_stored_in_redis_or_postgres(server, stores):
+    codes = {json.loads(line)["code"] for line in server.otp_file.read_text().splitlines()} \
+        if server.otp_file.exists() else set()
+    if not codes:
+        pytest.skip("runs after the OTP tests of this module")
+    client = redis.Redis.from_url(stores.redis_url)
+    try:
+        stored = b" ".join(b" ".join(map(bytes, client.hgetall(key).values()))
+                           for key in client.scan_iter("rewards:{a:*}:otp:*"))
+    finally:
+        client.close()
+    with psycopg.connect(stores.database_url) as connection:
+        dump = " ".join(str(row) for table in ("idempotency_keys", "points_transactions")
+                        for row in connection.execute(f"SELECT * FROM {table}").fetchall())
+    assert stored  # the OTP hashes are there ...
+    for code in codes:  # ... but no code in clear
+        assert code.encode() not in stored.split() and f"'{code}'" not in dump
+
+
+async def test_thresholds_are_enforced_at_their_boundaries(client, server):
+    program = await new_program(client, min_redemption_balance_points=500, min_remaining_balance_points=100,
+                                min_redeem_points=50)
+    account = await new_account(client, program)
+    await earn(client, account, 49_900)  # 499 points: one below the redemption threshold
+    assert await reason_of(client.call(client.loyalty.RequestRedemptionOtp, api.RequestRedemptionOtpRequest(
+        account_id=account, points=50))) == "REDEMPTION_THRESHOLD_NOT_MET"
+    await earn(client, account, 100)  # 500: at the threshold
+    assert await reason_of(client.call(client.loyalty.RequestRedemptionOtp, api.RequestRedemptionOtpRequest(
+        account_id=account, points=49))) == "REDEEM_AMOUNT_TOO_LOW"
+    assert await reason_of(client.call(client.loyalty.RequestRedemptionOtp, api.RequestRedemptionOtpRequest(
+        account_id=account, points=401))) == "REDEMPTION_THRESHOLD_NOT_MET"  # would leave 99
+
+    otp_id, code = await otp(client, server, account, 400)  # leaves exactly 100
+    response = await client.call(client.loyalty.RedeemPoints, redeem(account, 400, otp_id, code))
+
+    assert response.balance.available_points == 100
+
+
+async def test_300_concurrent_redemptions_of_10_from_1000_let_exactly_100_through(client, server, account):
+    await earn(client, account, 100_000)
+    tickets = [await otp(client, server, account, 10) for _ in range(300)]
+
+    reasons = await asyncio.gather(*(reason_of(client.call(client.loyalty.RedeemPoints, redeem(account, 10, *t)))
+                                     for t in tickets))
+
+    assert reasons.count(None) == 100
+    assert set(reasons) == {None, "INSUFFICIENT_POINTS"}
+    assert (await balance(client, account)).posted_points == 0
+
+
+async def test_a_full_refund_takes_the_points_back_once(client, account):
+    earned = await earn(client, account, 10_000)
+    refund = api.RefundPointsRequest(points_transaction_id=earned.transaction.points_transaction_id)
+
+    response = await client.call(client.loyalty.RefundPoints, refund)
+
+    assert response.transaction.points == -100
+    assert response.transaction.type == loyalty.POINTS_TRANSACTION_TYPE_REFUND
+    assert await reason_of(client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
+        points_transaction_id=earned.transaction.points_transaction_id))) == "REFUND_EXCEEDS_TRANSACTION"
+    assert (await balance(client, account)).posted_points == 0
+
+
+async def test_partial_refunds_never_exceed_the_earn(client, account):
+    earned = await earn(client, account, 10_000)
+    refund = lambda points: client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(  # noqa: E731
+        points_transaction_id=earned.transaction.points_transaction_id, points=points))
+
+    await refund(60)
+    assert await reason_of(refund(41)) == "REFUND_EXCEEDS_TRANSACTION"
+    await refund(40)
+    assert (await balance(client, account)).posted_points == 0
+
+
+async def test_100_concurrent_refunds_of_one_earn_let_one_through(client, account):
+    earned = await earn(client, account, 10_000)
+    refund = lambda: api.RefundPointsRequest(  # noqa: E731 - a request (and request_id) per refund
+        points_transaction_id=earned.transaction.points_transaction_id)
+
+    reasons = await asyncio.gather(*(reason_of(client.call(client.loyalty.RefundPoints, refund()))
+                                     for _ in range(100)))
+
+    assert reasons.count(None) == 1
+    # A refund that lost the race sees the points reserved by the winner (INSUFFICIENT_POINTS,
+    # from the wallet script) or, once those are committed, the refund limit (from Postgres).
+    assert set(reasons) <= {None, "REFUND_EXCEEDS_TRANSACTION", "INSUFFICIENT_POINTS"}
+    assert (await balance(client, account)).posted_points == 0
+
+
+async def test_refunding_spent_points_is_refused_unless_the_program_allows_a_negative_balance(client, server):
+    for policy, expected in ((loyalty.REFUND_OVERDRAFT_POLICY_REJECT, "INSUFFICIENT_POINTS"),
+                             (loyalty.REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE, None)):
+        program = await new_program(client, refund_overdraft=policy)
+        account = await new_account(client, program)
+        earned = await earn(client, account, 10_000)
+        otp_id, code = await otp(client, server, account, 80)
+        await client.call(client.loyalty.RedeemPoints, redeem(account, 80, otp_id, code))
+
+        assert await reason_of(client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
+            points_transaction_id=earned.transaction.points_transaction_id))) == expected
+        assert (await balance(client, account)).posted_points == (20 if expected else -80)
+
+
+async def test_a_redemption_cannot_be_refunded(client, server, account):
+    await earn(client, account, 10_000)
+    otp_id, code = await otp(client, server, account, 10)
+    redeemed = await client.call(client.loyalty.RedeemPoints, redeem(account, 10, otp_id, code))
+
+    assert await reason_of(client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
+        points_transaction_id=redeemed.transaction.points_transaction_id))) == "POINTS_TRANSACTION_NOT_REFUNDABLE"
+
+
+async def test_history_is_newest_first_and_paginated(client, server, account):
+    for bill in (1_000, 2_000, 3_000):
+        await earn(client, account, bill)
+    otp_id, code = await otp(client, server, account, 5)
+    await client.call(client.loyalty.RedeemPoints, redeem(account, 5, otp_id, code))
+
+    first = await client.call(client.loyalty.ListTransactions, api.ListTransactionsRequest(
+        account_id=account, page_size=3))
+    second = await client.call(client.loyalty.ListTransactions, api.ListTransactionsRequest(
+        account_id=account, page_size=3, page_token=first.next_page_token))
+    earns = await client.call(client.loyalty.ListTransactions, api.ListTransactionsRequest(
+        account_id=account, types=[loyalty.POINTS_TRANSACTION_TYPE_EARN]))
+
+    assert [t.points for t in first.transactions] == [-5, 30, 20]
+    assert [t.points for t in second.transactions] == [10] and not second.next_page_token
+    assert [t.points for t in earns.transactions] == [30, 20, 10]
+    assert await reason_of(client.call(client.loyalty.ListTransactions, api.ListTransactionsRequest(
+        account_id=account, page_size=3, page_token=first.next_page_token,
+        types=[loyalty.POINTS_TRANSACTION_TYPE_EARN]))) == "FIELD_INVALID"
+
+
+async def test_a_one_time_code_earns_once(client, credentials, program, account):
+    from tests.e2e.test_programs import stream_codes
+
+    other = await new_account(client, program)
+    from tests.e2e.test_programs import codes_request
+
+    replies = await stream_codes(client, credentials, codes_request(program, count=2, length=12))
+    codes = [code for reply in replies for code in reply.codes]
+
+    response = await client.call(client.loyalty.EarnByCode, api.EarnByCodeRequest(account_id=account, code=codes[0]))
+
+    assert response.transaction.points == 250
+    assert response.transaction.type == loyalty.POINTS_TRANSACTION_TYPE_EARN_BY_CODE
+    assert await reason_of(client.call(client.loyalty.EarnByCode, api.EarnByCodeRequest(
+        account_id=other, code=codes[0]))) == "EARN_CODE_ALREADY_USED"
+    assert await reason_of(client.call(client.loyalty.EarnByCode, api.EarnByCodeRequest(
+        account_id=account, code="NOSUCHCODE"))) == "EARN_CODE_NOT_FOUND"
+
+
+async def test_a_referral_credits_both_accounts_once_per_pair(client, program):
+    await client.call(client.programs.CreateEarnRule, programs_api.CreateEarnRuleRequest(earn_rule=loyalty.EarnRule(
+        program_id=program, display_name="Referral",
+        referral=loyalty.ReferralEarnRule(referrer_points=500, referred_points=200))))
+    referrer, referred = await new_account(client, program), await new_account(client, program)
+    request = lambda: api.AllocateEventRequest(account_id=referred, referrer_account_id=referrer)  # noqa: E731
+
+    response = await client.call(client.loyalty.AllocateEvent, request())
+
+    assert sorted(t.points for t in response.transactions) == [200, 500]
+    assert await reason_of(client.call(client.loyalty.AllocateEvent, request())) == "EVENT_ALREADY_AWARDED"
+    assert (await balance(client, referrer)).posted_points == 500
+    assert (await balance(client, referred)).posted_points == 200
+
+
+async def test_a_once_per_account_event_is_awarded_once(client, program, account):
+    await client.call(client.programs.CreateEarnRule, programs_api.CreateEarnRuleRequest(earn_rule=loyalty.EarnRule(
+        program_id=program, display_name="Welcome", event=loyalty.EventEarnRule(
+            event=loyalty.EARN_EVENT_ACCOUNT_CREATED, points=100, once_per_account=True))))
+    request = lambda: api.AllocateEventRequest(account_id=account, event=loyalty.EARN_EVENT_ACCOUNT_CREATED)  # noqa
+
+    response = await client.call(client.loyalty.AllocateEvent, request())
+
+    assert [t.points for t in response.transactions] == [100]
+    assert await reason_of(client.call(client.loyalty.AllocateEvent, request())) == "EVENT_ALREADY_AWARDED"
+    assert await reason_of(client.call(client.loyalty.AllocateEvent, api.AllocateEventRequest(
+        account_id=account, event=loyalty.EARN_EVENT_MARKETING_OPT_IN))) == "EVENT_NOT_CONFIGURED"
+
+
+async def test_balance_counts_points_expiring_in_the_window(client, server):
+    program = await new_program(client, points_expiry=duration_pb2.Duration(seconds=10 * 86_400))
+    account = await new_account(client, program)
+    await earn(client, account, 1_000)
+
+    inside = await client.call(client.loyalty.GetBalance, api.GetBalanceRequest(
+        account_id=account, expiry_window=duration_pb2.Duration(seconds=10 * 86_400)))
+    outside = await client.call(client.loyalty.GetBalance, api.GetBalanceRequest(
+        account_id=account, expiry_window=duration_pb2.Duration(seconds=9 * 86_400)))
+
+    assert (inside.balance.expiring_points, outside.balance.expiring_points) == (10, 0)
+    assert inside.balance.HasField("next_expire_time")
+
+
+@pytest.mark.parametrize("request_, reason, field", [
+    (api.RedeemPointsRequest(account_id=str(uuid.uuid4()), points=0, otp_id=str(uuid.uuid4()), otp_code="123456"),
+     "FIELD_OUT_OF_RANGE", "points"),
+    (api.RedeemPointsRequest(account_id=str(uuid.uuid4()), points=1, otp_id="nope", otp_code="123456"),
+     "FIELD_INVALID", "otp_id"),
+    (api.RedeemPointsRequest(account_id=str(uuid.uuid4()), points=1, otp_id=str(uuid.uuid4()), otp_code="12345"),
+     "FIELD_INVALID", "otp_code"),
+])
+async def test_bad_redemptions_are_invalid_argument(client, request_, reason, field):
+    with pytest.raises(errors.RewardsError) as invalid:
+        await client.call(client.loyalty.RedeemPoints, request_)
+
+    assert (invalid.value.reason, invalid.value.metadata.get("field")) == (reason, field)
+
+
+async def test_an_unknown_account_is_not_found(client):
+    assert await reason_of(earn(client, str(uuid.uuid4()), 100)) == "ACCOUNT_NOT_FOUND"

@@ -1,0 +1,206 @@
+"""The points engine against real Redis and Postgres with a clock the test moves: expiry at the
+boundary second in the program's time zone, FIFO spending across lots, OTP expiry and rate
+limit, the recovery sweep, and a Redis loss between two movements."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+
+import pytest
+
+from core.adapters.redis.state import GENERATION_KEY, StateGuard
+from core.domain.accounts import Identifier, IdentifierType
+from core.domain.clock import FixedClock
+from core.domain.errors import DomainError, ErrorReason
+from core.domain.loyalty import PointsExpiryMode, Program
+from core.service import accounts, programs
+from core.service.context import Caller
+from core.service.points import (AccountRef, EarnPoints, Points, RedeemPoints, RequestOtp, TxType, wallet_keys)
+
+BERLIN = "Europe/Berlin"
+
+
+class Inbox:
+    """An OTP sender that keeps what it sent, as a member's phone would."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    async def send(self, message) -> None:
+        self.codes[message.otp_id] = message.code
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(dt.datetime(2026, 1, 31, 12, 0, tzinfo=dt.timezone.utc))
+
+
+@pytest.fixture
+async def engine(deps, clock):
+    timed = dataclasses.replace(deps, clock=clock)
+    guard = StateGuard(deps.redis, deps.pool)
+    await guard.ensure()
+    inbox = Inbox()
+    points = Points(timed, guard, inbox, otp_rate_max=5)
+    points.inbox = inbox
+    points.guard = guard
+    points.deps = timed
+    return points
+
+
+@pytest.fixture
+def caller():
+    return Caller(client_id=f"cl-{uuid.uuid4().hex[:8]}", org_id=f"org-{uuid.uuid4().hex[:8]}")
+
+
+async def program_of(engine, caller, **fields) -> str:
+    program_id = "p-" + uuid.uuid4().hex[:8]
+    now = engine.deps.clock.now()
+    defaults = dict(org_id=caller.org_id, program_id=program_id, display_name="P", currency_code="EUR",
+                    time_zone=BERLIN, points_expiry=None, points_expiry_mode=PointsExpiryMode.DURATION,
+                    points_expiry_months=0, min_redemption_balance_points=0, min_remaining_balance_points=0,
+                    min_redeem_points=0, allow_negative_refund=False, create_time=now, update_time=now)
+    await programs.create_program(programs.CreateProgram(uuid.uuid4().hex, Program(**{**defaults, **fields})),
+                                  caller, engine.deps)
+    from core.domain.loyalty import EarnRule, RatioRule
+    await programs.create_earn_rule(programs.CreateEarnRule(uuid.uuid4().hex, EarnRule(
+        "", program_id, "1 per EUR", RatioRule(1, 100))), caller, engine.deps)
+    return program_id
+
+
+async def account_of(engine, caller, program_id: str) -> str:
+    account = await accounts.create_account(accounts.CreateAccount(
+        uuid.uuid4().hex, program_id, (Identifier(IdentifierType.CARDCODE, "C" + uuid.uuid4().hex[:10].upper()),)),
+        caller, engine.deps)
+    return account.account_id
+
+
+async def earn(engine, caller, account_id: str, bill_minor: int):
+    return await engine.earn(EarnPoints(uuid.uuid4().hex, AccountRef(account_id), "s", uuid.uuid4().hex, bill_minor,
+                                        "EUR"), caller)
+
+
+async def redeem(engine, caller, account_id: str, points: int):
+    ticket = await engine.request_otp(RequestOtp(uuid.uuid4().hex, AccountRef(account_id), points), caller)
+    return await engine.redeem(RedeemPoints(uuid.uuid4().hex, AccountRef(account_id), points, ticket.otp_id,
+                                            engine.inbox.codes[ticket.otp_id]), caller)
+
+
+async def available(engine, caller, account_id: str) -> int:
+    return (await engine.balance(AccountRef(account_id), None, caller)).available_points
+
+
+async def reason_of(awaitable):
+    try:
+        await awaitable
+    except DomainError as error:
+        return error.reason
+    return None
+
+
+async def test_month_end_expiry_happens_at_the_boundary_second_in_the_program_time_zone(engine, caller, clock):
+    program = await program_of(engine, caller, points_expiry_mode=PointsExpiryMode.MONTH_END, points_expiry_months=0)
+    account = await account_of(engine, caller, program)
+    clock.at = dt.datetime(2026, 1, 31, 22, 30, tzinfo=dt.timezone.utc)  # 23:30 on 31 January in Berlin
+    earned = await earn(engine, caller, account, 10_000)
+    boundary = dt.datetime(2026, 1, 31, 23, 0, tzinfo=dt.timezone.utc)  # midnight in Berlin
+
+    assert earned.transactions[0].expire_time == boundary
+    clock.at = boundary - dt.timedelta(microseconds=1)
+    assert await engine.expire_due() == 0 and await available(engine, caller, account) == 100
+    clock.at = boundary
+    assert await available(engine, caller, account) == 0  # gone as of the boundary, job or not
+    assert await engine.expire_due() == 1
+    assert await available(engine, caller, account) == 0
+    history, _ = await engine.transactions(__import__("core.service.points", fromlist=["x"]).ListTransactions(
+        AccountRef(account)), caller)
+    assert [(t.type, t.points) for t in history] == [(TxType.EXPIRE, -100), (TxType.EARN, 100)]
+
+
+async def test_redemptions_spend_the_soonest_expiring_points_first(engine, caller, clock):
+    program = await program_of(engine, caller, points_expiry=dt.timedelta(days=30))
+    account = await account_of(engine, caller, program)
+    start = clock.at
+    await earn(engine, caller, account, 10_000)  # 100 expiring at start + 30 d
+    clock.at = start + dt.timedelta(days=1)
+    await earn(engine, caller, account, 10_000)  # 100 expiring at start + 31 d
+
+    await redeem(engine, caller, account, 150)  # all of the first lot, half of the second
+
+    clock.at = start + dt.timedelta(days=30)
+    assert await engine.expire_due() == 0  # the first lot is spent: nothing left to expire
+    assert await available(engine, caller, account) == 50
+    clock.at = start + dt.timedelta(days=31)
+    assert await engine.expire_due() == 1
+    assert await available(engine, caller, account) == 0
+
+
+async def test_a_redemption_after_the_expiry_instant_cannot_spend_the_expired_points(engine, caller, clock):
+    program = await program_of(engine, caller, points_expiry=dt.timedelta(hours=1))
+    account = await account_of(engine, caller, program)
+    await earn(engine, caller, account, 10_000)
+    clock.advance(dt.timedelta(minutes=58))
+    ticket = await engine.request_otp(RequestOtp(uuid.uuid4().hex, AccountRef(account), 100), caller)
+    clock.advance(dt.timedelta(minutes=2))  # the OTP still lives; the points do not
+
+    assert await reason_of(engine.redeem(RedeemPoints(uuid.uuid4().hex, AccountRef(account), 100, ticket.otp_id,
+                                                      engine.inbox.codes[ticket.otp_id]), caller)) == \
+        ErrorReason.INSUFFICIENT_POINTS
+
+
+async def test_an_otp_expires_after_its_ttl(engine, caller, clock):
+    program = await program_of(engine, caller)
+    account = await account_of(engine, caller, program)
+    await earn(engine, caller, account, 10_000)
+    ticket = await engine.request_otp(RequestOtp(uuid.uuid4().hex, AccountRef(account), 10), caller)
+    attempt = lambda: engine.redeem(RedeemPoints(uuid.uuid4().hex, AccountRef(account), 10, ticket.otp_id,  # noqa
+                                                 engine.inbox.codes[ticket.otp_id]), caller)
+
+    clock.at = ticket.expire_time
+    assert await reason_of(attempt()) == ErrorReason.OTP_NOT_FOUND
+    clock.at = ticket.expire_time - dt.timedelta(milliseconds=1)
+    assert await reason_of(attempt()) is None
+
+
+async def test_otp_requests_are_limited_per_account(engine, caller):
+    program = await program_of(engine, caller)
+    account = await account_of(engine, caller, program)
+    await earn(engine, caller, account, 10_000)
+    request = lambda: engine.request_otp(RequestOtp(uuid.uuid4().hex, AccountRef(account), 10), caller)  # noqa
+
+    reasons = [await reason_of(request()) for _ in range(6)]
+
+    assert reasons == [None] * 5 + [ErrorReason.OTP_RATE_LIMITED]
+
+
+async def test_an_abandoned_reservation_is_released_by_the_sweep(engine, caller, clock):
+    program = await program_of(engine, caller)
+    account = await account_of(engine, caller, program)
+    await earn(engine, caller, account, 10_000)
+    await engine.wallets.reserve(account, "crashed:request", -60)  # a worker died right after this
+    assert await available(engine, caller, account) == 100  # Postgres never saw it ...
+    assert int(await engine.deps.redis.hget(wallet_keys(account, engine.guard.epoch)[0], "bal")) == 40  # Redis did
+
+    clock.advance(dt.timedelta(seconds=31))
+    assert (await engine.wallets.sweep())[1] >= 1
+
+    assert int(await engine.deps.redis.hget(wallet_keys(account, engine.guard.epoch)[0], "bal")) == 100
+    await redeem(engine, caller, account, 100)
+
+
+async def test_redis_lost_between_two_redemptions_is_rebuilt_and_no_point_is_spent_twice(engine, caller):
+    program = await program_of(engine, caller)
+    account = await account_of(engine, caller, program)
+    await earn(engine, caller, account, 10_000)
+    await redeem(engine, caller, account, 60)
+    old_epoch = engine.guard.epoch
+
+    await engine.deps.redis.delete(GENERATION_KEY, wallet_keys(account, old_epoch)[0])
+    await engine.guard.ensure()
+
+    assert engine.guard.epoch > old_epoch
+    assert await reason_of(redeem(engine, caller, account, 41)) == ErrorReason.INSUFFICIENT_POINTS
+    await redeem(engine, caller, account, 40)
+    assert await available(engine, caller, account) == 0
