@@ -1,4 +1,4 @@
-"""`rewards-core`: serve, migrate, clients create, keys rotate."""
+"""`rewards-core`: serve, migrate, clients create, keys rotate, expire."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--burst", type=int, default=limits.RATE_BURST_DEFAULT, help="bucket size")
     keys = commands.add_parser("keys", help="manage access-token signing keys").add_subparsers(dest="action", required=True)
     keys.add_parser("rotate", help="make a new active signing key; tokens of the old one stay valid until they expire")
+    commands.add_parser("expire", help="expire the points lots whose expiry has come (servers also do it on a timer)")
     args = parser.parse_args(argv)
 
     config = Config.from_env()
@@ -46,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         applied = migrate(database_url)
         if args.command == "migrate":
             print(f"applied migrations: {applied or 'none (schema is current)'}")
+        elif args.command == "expire":
+            with _redis(config) as redis_url:
+                print(json.dumps({"expired_lots": asyncio.run(_expire(config, redis_url, database_url))}))
         elif args.command == "clients":
             client_id, secret = create_client(database_url, args.org, _list(args.scopes), _list(args.stores),
                                               args.rate, args.burst)
@@ -69,6 +73,63 @@ def _database(config: Config):
         yield store.start()
     finally:
         store.stop()
+
+
+@contextlib.contextmanager
+def _redis(config: Config):
+    """The configured Redis; else the embedded one of a running server under REWARDS_DATA_DIR;
+    else an embedded one for the command's duration."""
+    import redis
+
+    from core.adapters.embedded import EmbeddedRedis, short_data_dir
+
+    if config.redis_url:
+        yield config.redis_url
+        return
+    store = EmbeddedRedis(short_data_dir(config.data_dir) / "redis")
+    if store.socket.exists():
+        try:
+            with redis.Redis.from_url(store.url) as client:
+                client.ping()
+            yield store.url
+            return
+        except redis.RedisError:
+            pass
+    try:
+        yield store.start()
+    finally:
+        store.stop()
+
+
+async def _expire(config: Config, redis_url: str, database_url: str) -> int:
+    from psycopg_pool import AsyncConnectionPool
+
+    from core.adapters.idempotency import IdempotencyStore
+    from core.adapters.otp import sender_from_spec
+    from core.adapters.postgres.ledger_writer import LedgerWriter
+    from core.adapters.redis import connect
+    from core.adapters.redis.scripts import Scripts
+    from core.adapters.redis.state import StateGuard
+    from core.domain.clock import SystemClock
+    from core.service.context import Deps
+    from core.service.coupons import rebuild_coupon_counters
+    from core.service.points import Points
+
+    import functools
+
+    redis_client = connect(redis_url)
+    async with AsyncConnectionPool(database_url, min_size=1, max_size=4) as pool:
+        scripts = Scripts(redis_client)
+        writer = LedgerWriter(pool)
+        writer.start()
+        deps = Deps(pool, redis_client, scripts, writer, IdempotencyStore(redis_client, scripts, pool), SystemClock())
+        try:
+            guard = StateGuard(redis_client, pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=deps)])
+            await guard.ensure()
+            return await Points(deps, guard, sender_from_spec(config.otp_sender)).expire_due()
+        finally:
+            await writer.close()
+            await redis_client.aclose()
 
 
 async def _rotate(database_url: str) -> str:

@@ -15,7 +15,8 @@ def server(stores):
     data_dir = Path(tempfile.mkdtemp(prefix="rc-srv-", dir="/tmp"))
     process = ServerProcess(data_dir, redis_url=stores.redis_url, database_url=stores.database_url, env={
         # OTPs are captured where the loyalty tests read them; the race tests need many per account.
-        "REWARDS_OTP_SENDER": f"capture:{data_dir / 'otp.jsonl'}", "REWARDS_OTP_RATE_MAX": "1000"})
+        "REWARDS_OTP_SENDER": f"capture:{data_dir / 'otp.jsonl'}", "REWARDS_OTP_RATE_MAX": "1000",
+        "REWARDS_EXPIRY_INTERVAL_S": "1"})
     process.otp_file = data_dir / "otp.jsonl"
     try:
         yield process.start()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import sys
 import uuid
 
 import psycopg
@@ -438,3 +440,25 @@ async def test_bad_redemptions_are_invalid_argument(client, request_, reason, fi
 
 async def test_an_unknown_account_is_not_found(client):
     assert await reason_of(earn(client, str(uuid.uuid4()), 100)) == "ACCOUNT_NOT_FOUND"
+
+
+async def test_expired_points_move_to_the_expiry_account_by_the_job_and_the_command(client, server, stores):
+    program = await new_program(client, points_expiry=duration_pb2.Duration(seconds=1))
+    account = await new_account(client, program)
+    await earn(client, account, 1_000)
+    await asyncio.sleep(1.1)
+
+    command = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "server.cli", "expire", stdout=asyncio.subprocess.PIPE,
+        env={**os.environ, "REDIS_URL": stores.redis_url, "DATABASE_URL": stores.database_url})
+    output, _ = await command.communicate()
+    assert command.returncode == 0 and json.loads(output)["expired_lots"] >= 0
+    for _ in range(50):  # the command, or the server's timer (every second here), expired the lot
+        history = await client.call(client.loyalty.ListTransactions, api.ListTransactionsRequest(account_id=account))
+        if history.transactions[0].type == loyalty.POINTS_TRANSACTION_TYPE_EXPIRE:
+            break
+        await asyncio.sleep(0.1)
+
+    assert [(t.type, t.points) for t in history.transactions] == [
+        (loyalty.POINTS_TRANSACTION_TYPE_EXPIRE, -10), (loyalty.POINTS_TRANSACTION_TYPE_EARN, 10)]
+    assert (await balance(client, account)).posted_points == 0
