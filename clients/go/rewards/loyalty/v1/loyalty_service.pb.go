@@ -145,7 +145,8 @@ type EarnPointsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The EARN transaction.
 	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
-	// The balance after it (expiry window: 30 days).
+	// The available (and posted) points right after it, as the atomic wallet check saw them;
+	// GetBalance adds pending and expiring points.
 	Balance       *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -275,7 +276,8 @@ type EarnByCodeResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The EARN_BY_CODE transaction.
 	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
-	// The balance after it (expiry window: 30 days).
+	// The available (and posted) points right after it, as the atomic wallet check saw them;
+	// GetBalance adds pending and expiring points.
 	Balance       *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -582,7 +584,8 @@ type RedeemPointsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The REDEEM transaction (negative points).
 	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
-	// The balance after it (expiry window: 30 days).
+	// The available (and posted) points right after it, as the atomic wallet check saw them;
+	// GetBalance adds pending and expiring points.
 	Balance       *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -713,7 +716,8 @@ type RefundPointsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The REFUND transaction.
 	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
-	// The balance after it (expiry window: 30 days).
+	// The available (and posted) points right after it, as the atomic wallet check saw them;
+	// GetBalance adds pending and expiring points.
 	Balance       *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -1024,8 +1024,9 @@ func (x *PromotionEarnRule) GetStoreIds() []string {
 	return nil
 }
 
-// Points for bringing in a new member: when a referred account makes its first purchase, the
-// referring account gets referrer_points and the referred account referred_points.
+// Points for bringing in a new member: when LoyaltyService.AllocateEvent reports a referral
+// (referrer_account_id set), the referring account gets referrer_points and the referred
+// account referred_points, once per pair.
 type ReferralEarnRule struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// 0..10^9.

@@ -77,7 +77,10 @@ export interface EarnPointsResponse {
   transaction:
     | PointsTransaction
     | undefined;
-  /** The balance after it (expiry window: 30 days). */
+  /**
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
+   */
   balance: Balance | undefined;
 }
 
@@ -103,7 +106,10 @@ export interface EarnByCodeResponse {
   transaction:
     | PointsTransaction
     | undefined;
-  /** The balance after it (expiry window: 30 days). */
+  /**
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
+   */
   balance: Balance | undefined;
 }
 
@@ -167,7 +173,10 @@ export interface RedeemPointsResponse {
   transaction:
     | PointsTransaction
     | undefined;
-  /** The balance after it (expiry window: 30 days). */
+  /**
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
+   */
   balance: Balance | undefined;
 }
 
@@ -196,7 +205,10 @@ export interface RefundPointsResponse {
   transaction:
     | PointsTransaction
     | undefined;
-  /** The balance after it (expiry window: 30 days). */
+  /**
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
+   */
   balance: Balance | undefined;
 }
 

@@ -583,8 +583,9 @@ export interface PromotionEarnRule {
 }
 
 /**
- * Points for bringing in a new member: when a referred account makes its first purchase, the
- * referring account gets referrer_points and the referred account referred_points.
+ * Points for bringing in a new member: when LoyaltyService.AllocateEvent reports a referral
+ * (referrer_account_id set), the referring account gets referrer_points and the referred
+ * account referred_points, once per pair.
  */
 export interface ReferralEarnRule {
   /** 0..10^9. */

@@ -95,7 +95,8 @@ private static final long serialVersionUID = 0L;
   private com.rewardscore.rewards.loyalty.v1.Balance balance_;
   /**
    * <pre>
-   * The balance after it (expiry window: 30 days).
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -107,7 +108,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The balance after it (expiry window: 30 days).
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -119,7 +121,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The balance after it (expiry window: 30 days).
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -652,7 +655,8 @@ private static final long serialVersionUID = 0L;
         com.rewardscore.rewards.loyalty.v1.Balance, com.rewardscore.rewards.loyalty.v1.Balance.Builder, com.rewardscore.rewards.loyalty.v1.BalanceOrBuilder> balanceBuilder_;
     /**
      * <pre>
-     * The balance after it (expiry window: 30 days).
+     * The available (and posted) points right after it, as the atomic wallet check saw them;
+     * GetBalance adds pending and expiring points.
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -663,7 +667,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The balance after it (expiry window: 30 days).
+     * The available (and posted) points right after it, as the atomic wallet check saw them;
+     * GetBalance adds pending and expiring points.
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -678,7 +683,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The balance after it (expiry window: 30 days).
+     * The available (and posted) points right after it, as the atomic wallet check saw them;
+     * GetBalance adds pending and expiring points.
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -698,7 +704,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The balance after it (expiry window: 30 days).
+     * The available (and posted) points right after it, as the atomic wallet check saw them;
+     * GetBalance adds pending and expiring points.
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -716,7 +723,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The balance after it (expiry window: 30 days).
+     * The available (and posted) points right after it, as the atomic wallet check saw them;
+     * GetBalance adds pending and expiring points.
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -741,7 +749,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The balance after it (expiry window: 30 days).
+     * The available (and posted) points right after it, as the atomic wallet check saw them;
+     * GetBalance adds pending and expiring points.
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -758,7 +767,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The balance after it (expiry window: 30 days).
+     * The available (and posted) points right after it, as the atomic wallet check saw them;
+     * GetBalance adds pending and expiring points.
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -770,7 +780,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The balance after it (expiry window: 30 days).
+     * The available (and posted) points right after it, as the atomic wallet check saw them;
+     * GetBalance adds pending and expiring points.
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -785,7 +796,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The balance after it (expiry window: 30 days).
+     * The available (and posted) points right after it, as the atomic wallet check saw them;
+     * GetBalance adds pending and expiring points.
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>

@@ -39,7 +39,8 @@ public interface EarnPointsResponseOrBuilder extends
 
   /**
    * <pre>
-   * The balance after it (expiry window: 30 days).
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -48,7 +49,8 @@ public interface EarnPointsResponseOrBuilder extends
   boolean hasBalance();
   /**
    * <pre>
-   * The balance after it (expiry window: 30 days).
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
@@ -57,7 +59,8 @@ public interface EarnPointsResponseOrBuilder extends
   com.rewardscore.rewards.loyalty.v1.Balance getBalance();
   /**
    * <pre>
-   * The balance after it (expiry window: 30 days).
+   * The available (and posted) points right after it, as the atomic wallet check saw them;
+   * GetBalance adds pending and expiring points.
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>

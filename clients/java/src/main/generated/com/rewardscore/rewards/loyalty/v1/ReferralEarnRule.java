@@ -7,8 +7,9 @@ package com.rewardscore.rewards.loyalty.v1;
 
 /**
  * <pre>
- * Points for bringing in a new member: when a referred account makes its first purchase, the
- * referring account gets referrer_points and the referred account referred_points.
+ * Points for bringing in a new member: when LoyaltyService.AllocateEvent reports a referral
+ * (referrer_account_id set), the referring account gets referrer_points and the referred
+ * account referred_points, once per pair.
  * </pre>
  *
  * Protobuf type {@code rewards.loyalty.v1.ReferralEarnRule}
@@ -259,8 +260,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Points for bringing in a new member: when a referred account makes its first purchase, the
-   * referring account gets referrer_points and the referred account referred_points.
+   * Points for bringing in a new member: when LoyaltyService.AllocateEvent reports a referral
+   * (referrer_account_id set), the referring account gets referrer_points and the referred
+   * account referred_points, once per pair.
    * </pre>
    *
    * Protobuf type {@code rewards.loyalty.v1.ReferralEarnRule}
