@@ -148,6 +148,8 @@ EARN_CODES_CHUNK_MAX = 10_000
 """Codes generated, inserted (one COPY, one transaction) and streamed per message."""
 PROGRAM_RULES_CACHE_SECONDS = 2.0
 """How long a worker reuses a program's rules before reading them again."""
+PROGRAM_RULES_CACHE_ENTRIES_MAX = 10_000
+"""Programs whose rules one worker keeps cached."""
 
 # Loyalty points.
 POINTS_MAX = 10**12

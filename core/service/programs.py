@@ -219,6 +219,8 @@ async def load_rules(deps: Deps, org_id: str, program_id: str) -> ProgramRules:
         rules = tuple(_rule_from_row(row) for row in await cursor.fetchall())
         tiers = await _read_tiers(connection, org_id, program_id)
     loaded = ProgramRules(program, rules, tiers)
+    if len(_rules_cache) >= limits.PROGRAM_RULES_CACHE_ENTRIES_MAX:
+        _rules_cache.clear()  # Rare (that many programs in one worker): start over, stay bounded.
     _rules_cache[key] = (time.monotonic(), loaded)
     return loaded
 
@@ -420,11 +422,12 @@ async def create_tier(command: CreateTier, caller: Caller, deps: Deps) -> Tier:
     return await execute_once(deps, caller, "CreateTier", command, prepare, Tier.from_json)
 
 
-async def list_tiers(program_id: str, caller: Caller, deps: Deps) -> tuple[Tier, ...]:
+async def list_tiers(program_id: str, caller: Caller, deps: Deps) -> tuple[Program, tuple[Tier, ...]]:
+    """The program (whose currency the tiers' amounts are in) and its tiers by target spend."""
     validate_program_id(program_id)
     async with deps.pool.connection() as connection:
-        await _read_program(connection, caller.org_id, program_id)
-        return await _read_tiers(connection, caller.org_id, program_id)
+        program = await _read_program(connection, caller.org_id, program_id)
+        return program, await _read_tiers(connection, caller.org_id, program_id)
 
 
 # --- earn codes ------------------------------------------------------------------------------

@@ -72,10 +72,8 @@ class ProgramServicer(program_service_pb2_grpc.ProgramServiceServicer):
         return api.CreateTierResponse(tier=tier_to_proto(created, tier.target_spend.currency_code))
 
     async def ListTiers(self, request: api.ListTiersRequest, context) -> api.ListTiersResponse:
-        caller = current_caller()
-        tiers = await programs.list_tiers(request.program_id, caller, self._deps)
-        currency = (await programs.get_program(request.program_id, caller, self._deps)).currency_code if tiers else ""
-        return api.ListTiersResponse(tiers=[tier_to_proto(tier, currency) for tier in tiers])
+        program, tiers = await programs.list_tiers(request.program_id, current_caller(), self._deps)
+        return api.ListTiersResponse(tiers=[tier_to_proto(tier, program.currency_code) for tier in tiers])
 
     async def CreateEarnCodes(self, request: api.CreateEarnCodesRequest, context):
         command = programs.CreateEarnCodes(
