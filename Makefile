@@ -43,6 +43,7 @@ bench: build
 	$(BIN)/python benchmarks/bench_codegen.py
 	$(BIN)/python benchmarks/bench_ledger.py
 	$(BIN)/python benchmarks/bench_redeem.py
+	$(BIN)/python benchmarks/bench_points.py
 
 clean:
 	rm -rf $(VENV) build core/_speedups/*.c core/_speedups/*.so

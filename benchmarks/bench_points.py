@@ -1,0 +1,150 @@
+"""EarnPoints over gRPC beside two ceilings measured in the same run.
+
+    python benchmarks/bench_points.py [--seconds 10] [--concurrency 64] [--workers 1]
+
+Starts the real server (embedded Redis and Postgres unless REDIS_URL / DATABASE_URL are set),
+creates an API client, a program with a ratio rule and 1,000 accounts, then drives, one after
+the other:
+  health      grpc.health.v1 Check: a bare RPC through the same server (the gRPC ceiling)
+  evalsha     wallet_reserve.lua straight on Redis from this process (the Redis ceiling)
+  earn        EarnPoints: token, signature, admission, idempotency, account and rules lookup,
+              earn computation, wallet reservation, group commit (the transfer, its lot and the
+              wallet row by trigger), confirm - what a checkout waits for
+and prints one table: operations per second, latency percentiles, share of each ceiling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
+from rewards.accounts.v1 import account_service_pb2 as accounts_api  # noqa: E402
+from rewards.accounts.v1 import resources_pb2 as accounts  # noqa: E402
+from rewards.loyalty.v1 import loyalty_service_pb2 as loyalty_api  # noqa: E402
+from rewards.loyalty.v1 import program_service_pb2 as programs_api  # noqa: E402
+from rewards.loyalty.v1 import resources_pb2 as loyalty  # noqa: E402
+from rewards.type.v1 import money_pb2  # noqa: E402
+
+from core.adapters.redis import connect  # noqa: E402
+from core.adapters.redis.scripts import Scripts  # noqa: E402
+from rewards_client import Credentials, RewardsClient  # noqa: E402
+from tests.e2e.harness import ServerProcess  # noqa: E402
+
+
+async def drive(operation, seconds: float, concurrency: int) -> list[float]:
+    """Run `operation()` from `concurrency` tasks for `seconds`; return the latencies (s)."""
+    latencies: list[float] = []
+    deadline = time.perf_counter() + seconds
+
+    async def worker() -> None:
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            await operation()
+            latencies.append(time.perf_counter() - started)
+
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return latencies
+
+
+def row(name: str, latencies: list[float], seconds: float, ceiling: float | None) -> tuple[str, float]:
+    rate = len(latencies) / seconds
+    cuts = statistics.quantiles(latencies, n=100)
+    share = f"{rate / ceiling:>9.0%}" if ceiling else f"{'-':>9}"
+    print(f"{name:<8} {rate:>10,.0f} {cuts[49] * 1000:>8.2f} {cuts[98] * 1000:>8.2f} {share}")
+    return name, rate
+
+
+async def main(seconds: float, concurrency: int, server: ServerProcess, credentials: Credentials,
+               redis_url: str) -> None:
+    async with RewardsClient.connect(server.target, credentials, timeout_s=30) as client:
+        program_id = "bench-" + uuid.uuid4().hex[:8]
+        await client.call(client.programs.CreateProgram, programs_api.CreateProgramRequest(program=loyalty.Program(
+            program_id=program_id, display_name="bench", currency_code="EUR", time_zone="Europe/Berlin")))
+        await client.call(client.programs.CreateEarnRule, programs_api.CreateEarnRuleRequest(
+            earn_rule=loyalty.EarnRule(program_id=program_id, display_name="1 per EUR", ratio=loyalty.RatioEarnRule(
+                points_numerator=1, amount_minor_denominator=100))))
+        account_ids = []
+        for _ in range(1_000):
+            created = await client.call(client.accounts.CreateAccount, accounts_api.CreateAccountRequest(
+                program_id=program_id, identifiers=[accounts.Identifier(
+                    type=accounts.IDENTIFIER_TYPE_CARDCODE, value=uuid.uuid4().hex[:16].upper())]))
+            account_ids.append(created.account.account_id)
+        bill = money_pb2.Money(amount_minor=5_000, currency_code="EUR")
+        turn = iter(range(10**12))
+
+        async def earn() -> None:
+            await client.call(client.loyalty.EarnPoints, loyalty_api.EarnPointsRequest(
+                account_id=account_ids[next(turn) % len(account_ids)], store_id="s1",
+                transaction_id=uuid.uuid4().hex, bill_amount=bill))
+
+        health = health_pb2_grpc.HealthStub(client.channel)
+        check = health_pb2.HealthCheckRequest()
+
+        async def ping() -> None:
+            await health.Check(check)
+
+        redis = connect(redis_url)
+        scripts = Scripts(redis)
+        wallet = f"rewards:{{a:{uuid.uuid4()}}}"
+        await redis.hset(f"{wallet}:w", mapping={"epoch": 1, "bal": 0, "nexp": ""})
+
+        async def evalsha() -> None:
+            await scripts.run("wallet_reserve", [f"{wallet}:w", f"{wallet}:res:1"],
+                              [1, uuid.uuid4().hex, 50, int(time.time() * 1000) + 30_000, 0, 0, 0, 0])
+
+        await drive(earn, 1, concurrency)  # Warm up: connections, token, caches, wallets.
+        results = {name: await drive(op, seconds, concurrency)
+                   for name, op in (("health", ping), ("evalsha", evalsha), ("earn", earn))}
+        await redis.delete(f"{wallet}:w", f"{wallet}:res:1")
+        await redis.aclose()
+
+    print(f"EarnPoints, {concurrency} concurrent callers over 1,000 accounts, {seconds:.0f} s each, "
+          f"{server.workers} worker(s), {os.cpu_count()} cores")
+    print(f"{'call':<8} {'ops/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'of ceil.':>9}")
+    row("health", results["health"], seconds, None)
+    row("evalsha", results["evalsha"], seconds, None)
+    rate = len(results["earn"]) / seconds
+    row("earn", results["earn"], seconds, len(results["health"]) / seconds)
+    print(f"earn is {rate / (len(results['evalsha']) / seconds):.0%} of raw EVALSHA and "
+          f"{rate / (len(results['health']) / seconds):.0%} of a bare RPC on this machine")
+
+
+def start(workers: int) -> tuple[ServerProcess, Credentials, str, Path]:
+    data_dir = Path(tempfile.mkdtemp(prefix="rc-bench-", dir="/tmp"))
+    server = ServerProcess(data_dir, redis_url=os.environ.get("REDIS_URL"),
+                           database_url=os.environ.get("DATABASE_URL"), workers=workers).start()
+    env = {**os.environ, "REWARDS_DATA_DIR": str(data_dir)}
+    done = subprocess.run([sys.executable, "-m", "server.cli", "clients", "create", "--org", "bench",
+                           "--scopes", "accounts:write,loyalty:admin,loyalty:earn", "--rate", "1000000", "--burst", "1000000"],
+                          env=env, capture_output=True, text=True, check=True, cwd=ROOT)
+    created = json.loads(done.stdout)
+    redis_url = os.environ.get("REDIS_URL") or f"unix://{data_dir / 'redis' / 'redis.sock'}"
+    return server, Credentials(created["org_id"], created["client_id"], created["client_secret"]), redis_url, data_dir
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    server, credentials, redis_url, data_dir = start(args.workers)
+    try:
+        asyncio.run(main(args.seconds, args.concurrency, server, credentials, redis_url))
+    finally:
+        server.terminate()
+        shutil.rmtree(data_dir, ignore_errors=True)
