@@ -136,14 +136,15 @@ class Worker:
                 log.warning("reservation sweep failed: %s", error)
 
     async def _expire_points(self) -> None:
-        """Expire due points lots on a timer (every worker runs it; lots are claimed per request
+        """Expire due points lots and evaluate tiers on a timer (every worker runs it; lots are claimed per request
         key, so two workers never expire one lot twice)."""
         while True:
             await asyncio.sleep(self.config.expiry_interval_s)
             try:
                 expired = await self.points.expire_due()
-                if expired:
-                    log.info("expired points lots", extra={"lots": expired})
+                moved = await self.points.evaluate_tiers()
+                if expired or moved:
+                    log.info("expired points lots, evaluated tiers", extra={"lots": expired, "tier_moves": moved})
             except Exception as error:  # noqa: BLE001 - try again on the next round.
                 log.warning("points expiry failed: %s", error)
 

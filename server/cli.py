@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--burst", type=int, default=limits.RATE_BURST_DEFAULT, help="bucket size")
     keys = commands.add_parser("keys", help="manage access-token signing keys").add_subparsers(dest="action", required=True)
     keys.add_parser("rotate", help="make a new active signing key; tokens of the old one stay valid until they expire")
-    commands.add_parser("expire", help="expire the points lots whose expiry has come (servers also do it on a timer)")
+    commands.add_parser("expire", help="expire the points lots whose expiry has come and evaluate tiers"
+                                       " (servers also do both on a timer)")
     args = parser.parse_args(argv)
 
     config = Config.from_env()
@@ -49,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"applied migrations: {applied or 'none (schema is current)'}")
         elif args.command == "expire":
             with _redis(config) as redis_url:
-                print(json.dumps({"expired_lots": asyncio.run(_expire(config, redis_url, database_url))}))
+                expired, moved = asyncio.run(_expire(config, redis_url, database_url))
+                print(json.dumps({"expired_lots": expired, "tier_moves": moved}))
         elif args.command == "clients":
             client_id, secret = create_client(database_url, args.org, _list(args.scopes), _list(args.stores),
                                               args.rate, args.burst)
@@ -101,7 +103,7 @@ def _redis(config: Config):
         store.stop()
 
 
-async def _expire(config: Config, redis_url: str, database_url: str) -> int:
+async def _expire(config: Config, redis_url: str, database_url: str) -> tuple[int, int]:
     from psycopg_pool import AsyncConnectionPool
 
     from core.adapters.idempotency import IdempotencyStore
@@ -126,7 +128,9 @@ async def _expire(config: Config, redis_url: str, database_url: str) -> int:
         try:
             guard = StateGuard(redis_client, pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=deps)])
             await guard.ensure()
-            return await Points(deps, guard, sender_from_spec(config.otp_sender)).expire_due()
+            points = Points(deps, guard, sender_from_spec(config.otp_sender))
+            expired = await points.expire_due()
+            return expired, await points.evaluate_tiers()
         finally:
             await writer.close()
             await redis_client.aclose()

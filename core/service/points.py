@@ -405,7 +405,7 @@ class Points:
 
         async def prepare() -> Prepared[Movement]:
             now = self._deps.clock.now()
-            tier, tier_changed = await self._tier_after(account, rules, now, command.bill_minor)
+            tier, new_tier_id = await self._tiers(account, rules, now, command.bill_minor)
             purchase = Purchase(command.bill_minor, command.currency_code, command.store_id,
                                 command.payment_card_type, now)
             breakdown = compute_earn(rules, purchase, tier)
@@ -414,28 +414,46 @@ class Points:
                 breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
                 command.currency_code, expire_time=points_expire_time(rules.program, now))
             return await self._credit(caller, command.request_id, account, rules, transaction,
-                                      tier_id=tier.tier_id if tier_changed and tier else None,
+                                      tier_id=new_tier_id,
                                       rejections={"points_transactions_purchase_unique": DomainError(
                                           ErrorReason.PURCHASE_ALREADY_EARNED,
                                           metadata={"transaction_id": command.transaction_id})})
 
         return await execute_once(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json)
 
-    async def _tier_after(self, account: Account, rules: ProgramRules, now: dt.datetime, bill_minor: int):
-        """The account's tier after this purchase's spend (tiers only move up at an earn)."""
+    async def _tiers(self, account: Account, rules: ProgramRules, now: dt.datetime, bill_minor: int):
+        """(the tier this purchase earns in, the tier to store if the purchase changes it).
+
+        The tier the account's spend over the evaluation window reached before this purchase
+        applies to it; the purchase's own spend may then move the account up, for the next one.
+        At an earn tiers only move up; `evaluate_tiers` may move them down."""
         if not rules.tiers:
-            return None, False
-        days = max(t.evaluation_days for t in rules.tiers)
+            return None, None
+        async with self._deps.pool.connection() as connection:
+            current_id, spend = await _tier_and_spend(connection, account.account_id, rules, now)
+        current = next((t for t in rules.tiers if t.tier_id == current_id), None)
+        earning = tier_for_spend(rules.tiers, spend, current, evaluation=False)
+        after = tier_for_spend(rules.tiers, spend + bill_minor, earning, evaluation=False)
+        return earning, (after.tier_id if after is not None and after != current else None)
+
+    async def evaluate_tiers(self, now: dt.datetime | None = None) -> int:
+        """Move accounts whose spend over their tier's window fell below its min_spend down (and
+        any that reached a higher tier up). Returns the number of accounts moved."""
+        now = now or self._deps.clock.now()
+        moved = 0
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
-                "SELECT (SELECT tier_id::text FROM points_wallets WHERE account_id = %(a)s),"
-                " (SELECT coalesce(sum(bill_minor), 0) FROM points_transactions WHERE account_id = %(a)s"
-                "  AND type = 1 AND create_time > %(since)s)",
-                {"a": account.account_id, "since": now - dt.timedelta(days=days)})
-            current_id, spend = await cursor.fetchone()
-        current = next((t for t in rules.tiers if t.tier_id == current_id), None)
-        tier = tier_for_spend(rules.tiers, int(spend) + bill_minor, current, evaluation=False)
-        return tier, (tier is not None and tier != current)
+                "SELECT account_id::text, org_id, program_id, tier_id::text FROM points_wallets WHERE tier_id IS NOT NULL")
+            for account_id, org_id, program_id, tier_id in await cursor.fetchall():
+                rules = await load_rules(self._deps, org_id, program_id)
+                current = next((t for t in rules.tiers if t.tier_id == tier_id), None)
+                _, spend = await _tier_and_spend(connection, account_id, rules, now)
+                tier = tier_for_spend(rules.tiers, spend, current, evaluation=True)
+                if tier != current:
+                    await connection.execute("UPDATE points_wallets SET tier_id = %s WHERE account_id = %s",
+                                             (tier.tier_id if tier else None, account_id))
+                    moved += 1
+        return moved
 
     async def earn_by_code(self, command: EarnByCode, caller: Caller) -> Movement:
         validate_request_id(command.request_id)
@@ -816,6 +834,19 @@ class Points:
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+async def _tier_and_spend(connection, account_id: str, rules: ProgramRules, now: dt.datetime) -> tuple[str | None, int]:
+    """The account's stored tier and its spend (bill amounts earned on) over the tiers' longest
+    evaluation window."""
+    days = max(t.evaluation_days for t in rules.tiers)
+    cursor = await connection.execute(
+        "SELECT (SELECT tier_id::text FROM points_wallets WHERE account_id = %(a)s),"
+        " (SELECT coalesce(sum(bill_minor), 0)::bigint FROM points_transactions WHERE account_id = %(a)s"
+        "  AND type = 1 AND create_time > %(since)s)",
+        {"a": account_id, "since": now - dt.timedelta(days=days)})
+    tier_id, spend = await cursor.fetchone()
+    return tier_id, int(spend)
 
 
 def _transaction_row(caller: Caller, request_id: str, program_id: str, t: PointsTransaction, epoch: int, *,

@@ -462,3 +462,21 @@ async def test_expired_points_move_to_the_expiry_account_by_the_job_and_the_comm
     assert [(t.type, t.points) for t in history.transactions] == [
         (loyalty.POINTS_TRANSACTION_TYPE_EXPIRE, -10), (loyalty.POINTS_TRANSACTION_TYPE_EARN, 10)]
     assert (await balance(client, account)).posted_points == 0
+
+
+async def test_the_tier_reached_before_a_purchase_multiplies_its_points(client):
+    program = await new_program(client)
+    for name, target, multiplier in (("Silver", 0, 10_000), ("Gold", 10_000, 20_000)):
+        await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
+            program_id=program, display_name=name, target_spend=eur(target), multiplier_bps=multiplier,
+            evaluation_days=30)))
+    tiers = {t.display_name: t.tier_id for t in (await client.call(client.programs.ListTiers,
+                                                                   programs_api.ListTiersRequest(program_id=program))).tiers}
+    account = await new_account(client, program)
+
+    first = await earn(client, account, 9_999)  # Silver; spend now one cent below Gold
+    assert (first.transaction.points, (await balance(client, account)).tier_id) == (99, tiers["Silver"])
+    second = await earn(client, account, 1)  # still earned as Silver; reaches Gold
+    assert (second.transaction.points, (await balance(client, account)).tier_id) == (0, tiers["Gold"])
+    third = await earn(client, account, 1_000)  # earned as Gold: twice the points
+    assert (third.transaction.regular_points, third.transaction.bonus_points) == (10, 10)

@@ -204,3 +204,24 @@ async def test_redis_lost_between_two_redemptions_is_rebuilt_and_no_point_is_spe
     assert await reason_of(redeem(engine, caller, account, 41)) == ErrorReason.INSUFFICIENT_POINTS
     await redeem(engine, caller, account, 40)
     assert await available(engine, caller, account) == 0
+
+
+async def test_an_evaluation_moves_an_account_down_when_its_spend_falls_below_the_tier_minimum(engine, caller, clock):
+    from core.domain.loyalty import Tier
+
+    program = await program_of(engine, caller)
+    for name, target, minimum in (("Silver", 0, 0), ("Gold", 10_000, 5_000)):
+        await programs.create_tier(programs.CreateTier(uuid.uuid4().hex, Tier(
+            "", program, name, target, minimum, 15_000 if name == "Gold" else 10_000, 30), "EUR", "EUR"),
+            caller, engine.deps)
+    account = await account_of(engine, caller, program)
+    start = clock.at
+    await earn(engine, caller, account, 10_000)  # reaches Gold
+    tier_of = lambda: engine.balance(AccountRef(account), None, caller)  # noqa: E731
+    gold = (await tier_of()).tier_id
+
+    clock.at = start + dt.timedelta(days=30) - dt.timedelta(seconds=1)  # the spend is still in the window
+    assert await engine.evaluate_tiers() == 0 and (await tier_of()).tier_id == gold
+    clock.at = start + dt.timedelta(days=30)
+    assert await engine.evaluate_tiers() >= 1
+    assert (await tier_of()).tier_id not in (gold, "")
