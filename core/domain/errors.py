@@ -107,6 +107,7 @@ class ErrorReason(enum.Enum):
     TIER_ALREADY_EXISTS = ("A tier of the program has the same target_spend.", False)
     EARN_RULES_LIMIT = ("The program has the maximum number of earn rules.", False)
     TIERS_LIMIT = ("The program has the maximum number of tiers.", False)
+    PROGRAM_CHANGED_CONCURRENTLY = ("The program changed while this update ran, again and again; retry it.", True)
 
     # Loyalty points, in the precedence order of a movement.
     ACCOUNT_PROGRAM_MISMATCH = ("The accounts named belong to different programs.", False)

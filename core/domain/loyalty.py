@@ -660,6 +660,37 @@ def validate_tier(tier: Tier) -> None:
 
 # --- updates ---------------------------------------------------------------------------------
 
+PROGRAM_UPDATABLE_PATHS = {
+    "display_name": "display_name", "time_zone": "time_zone", "points_expiry": "points_expiry",
+    "points_expiry_mode": "points_expiry_mode", "points_expiry_months": "points_expiry_months",
+    "min_redemption_balance_points": "min_redemption_balance_points",
+    "min_remaining_balance_points": "min_remaining_balance_points", "min_redeem_points": "min_redeem_points",
+    "refund_overdraft": "allow_negative_refund"}
+"""Program fields (as in an update mask) -> Program attribute."""
+PROGRAM_IMMUTABLE_PATHS = ("program_id", "currency_code")
+PROGRAM_OUTPUT_ONLY_PATHS = frozenset({"create_time", "update_time"})
+
+
+def apply_program_update(current: Program, patch: Program, paths: Sequence[str]) -> Program:
+    """`current` with the fields named by `paths` taken from `patch` (AIP-134), to be validated
+    by the caller. program_id and currency_code cannot change (FIELD_IMMUTABLE)."""
+    if not paths:
+        raise field_required("update_mask")
+    changes = {}
+    for path in paths:
+        if path in PROGRAM_OUTPUT_ONLY_PATHS:
+            continue
+        if path in PROGRAM_IMMUTABLE_PATHS:
+            if getattr(patch, path) != getattr(current, path):
+                raise DomainError(ErrorReason.FIELD_IMMUTABLE, metadata={"field": f"program.{path}"})
+        elif path in PROGRAM_UPDATABLE_PATHS:
+            name = PROGRAM_UPDATABLE_PATHS[path]
+            changes[name] = getattr(patch, name)
+        else:
+            raise field_invalid("update_mask", f"an updatable Program field, not {path!r}")
+    return dataclasses.replace(current, **changes)
+
+
 OUTPUT_ONLY_PATHS = frozenset({"earn_rule_id", "etag", "create_time", "update_time"})
 """Output-only fields: ignored in an update mask (AIP-134)."""
 

@@ -33,7 +33,7 @@ from core.domain import limits
 from core.domain.accounts import validate_program_id
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.loyalty import (EarnRule, EarnRuleKind, PointsExpiryMode, Program, ProgramRules, Tier,
-                                 apply_update, check_currency, check_range, config_from_json, config_to_json,
+                                 apply_program_update, apply_update, check_currency, check_range, config_from_json, config_to_json,
                                  validate_earn_rule, validate_program, validate_tier)
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
@@ -178,6 +178,54 @@ async def create_program(command: CreateProgram, caller: Caller, deps: Deps) -> 
             ErrorReason.PROGRAM_ALREADY_EXISTS, metadata={"program_id": program.program_id})})
 
     return await execute_once(deps, caller, "CreateProgram", command, prepare, Program.from_json)
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateProgram:
+    request_id: str
+    program: Program
+    """program_id names the program; the fields named by update_mask are taken from here."""
+    update_mask: tuple[str, ...]
+
+
+_PROGRAM_CHANGE_COLUMNS = ("org_id", "program_id", "previous_update_time", "display_name", "time_zone",
+                           "points_expiry", "points_expiry_mode", "points_expiry_months",
+                           "min_redemption_balance_points", "min_remaining_balance_points", "min_redeem_points",
+                           "allow_negative_refund", "update_time", "request_id", "client_id")
+
+
+async def update_program(command: UpdateProgram, caller: Caller, deps: Deps) -> Program:
+    """UpdateProgram; a change that lost a race with another is computed again from the new
+    state, up to CONCURRENT_CHANGE_ATTEMPTS_MAX times."""
+    validate_request_id(command.request_id)
+    validate_program_id(command.program.program_id, "program.program_id")
+    if not command.update_mask:
+        raise field_required("update_mask")
+    if "*" in command.update_mask:
+        raise field_invalid("update_mask", "the fields to change; '*' is not allowed")
+
+    async def prepare() -> Prepared[Program]:
+        current = await get_program(command.program.program_id, caller, deps, "program.program_id")
+        updated = apply_program_update(current, command.program, command.update_mask)
+        validate_program(updated)
+        updated = dataclasses.replace(updated, update_time=max(deps.clock.now(), current.update_time
+                                                               + dt.timedelta(microseconds=1)))
+        row = Row("program_changes", _PROGRAM_CHANGE_COLUMNS, (
+            caller.org_id, updated.program_id, current.update_time, updated.display_name, updated.time_zone,
+            updated.points_expiry, int(updated.points_expiry_mode), updated.points_expiry_months,
+            updated.min_redemption_balance_points, updated.min_remaining_balance_points, updated.min_redeem_points,
+            updated.allow_negative_refund, updated.update_time, command.request_id, caller.client_id))
+        lost = DomainError(ErrorReason.PROGRAM_CHANGED_CONCURRENTLY, metadata={"program_id": updated.program_id})
+        return Prepared(updated, (row,), {"programs_changed": lost, "program_changes_pkey": lost},
+                        on_commit=_forget_after(caller, updated.program_id))
+
+    for _ in range(limits.CONCURRENT_CHANGE_ATTEMPTS_MAX - 1):
+        try:
+            return await execute_once(deps, caller, "UpdateProgram", command, prepare, Program.from_json)
+        except DomainError as error:  # Transient: the claim was released; compute it again.
+            if error.reason is not ErrorReason.PROGRAM_CHANGED_CONCURRENTLY:
+                raise
+    return await execute_once(deps, caller, "UpdateProgram", command, prepare, Program.from_json)
 
 
 async def get_program(program_id: str, caller: Caller, deps: Deps, field_name: str = "program_id") -> Program:

@@ -41,6 +41,12 @@ class ProgramServicer(program_service_pb2_grpc.ProgramServiceServicer):
         program = await programs.get_program(request.program_id, current_caller(), self._deps)
         return api.GetProgramResponse(program=program_to_proto(program))
 
+    async def UpdateProgram(self, request: api.UpdateProgramRequest, context) -> api.UpdateProgramResponse:
+        command = programs.UpdateProgram(request.request_id, program_from_proto(request.program),
+                                         tuple(request.update_mask.paths))
+        program = await programs.update_program(command, current_caller(), self._deps)
+        return api.UpdateProgramResponse(program=program_to_proto(program))
+
     async def CreateEarnRule(self, request: api.CreateEarnRuleRequest, context) -> api.CreateEarnRuleResponse:
         command = programs.CreateEarnRule(request.request_id, earn_rule_from_proto(request.earn_rule))
         rule = await programs.create_earn_rule(command, current_caller(), self._deps)

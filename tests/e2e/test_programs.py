@@ -153,6 +153,63 @@ async def test_an_unknown_program_is_not_found(client):
     assert (missing.value.reason, missing.value.domain) == ("PROGRAM_NOT_FOUND", "rewards.loyalty")
 
 
+async def update_program(client, sent: resources.Program, *paths: str, request_id: str = "") -> resources.Program:
+    reply = await client.call(client.programs.UpdateProgram, api.UpdateProgramRequest(
+        request_id=request_id, program=sent, update_mask=field_mask_pb2.FieldMask(paths=list(paths))))
+    return reply.program
+
+
+async def test_an_update_changes_the_masked_program_fields_and_a_retry_gets_the_first_reply(client):
+    program_id = await program(client, min_redeem_points=10)
+    before = (await client.call(client.programs.GetProgram, api.GetProgramRequest(program_id=program_id))).program
+    change = new_program(program_id=program_id, display_name="Renamed", time_zone="UTC", min_redeem_points=99,
+                         points_expiry=duration_pb2.Duration(seconds=86_400))
+    request_id = uuid.uuid4().hex
+
+    updated = await update_program(client, change, "display_name", "points_expiry", request_id=request_id)
+    again = await update_program(client, change, "display_name", "points_expiry", request_id=request_id)
+    read = (await client.call(client.programs.GetProgram, api.GetProgramRequest(program_id=program_id))).program
+
+    assert read == updated == again
+    assert (updated.display_name, updated.points_expiry.seconds) == ("Renamed", 86_400)
+    assert (updated.time_zone, updated.min_redeem_points) == ("Europe/Berlin", 10)
+    assert updated.create_time == before.create_time
+    assert updated.update_time.ToDatetime() > before.update_time.ToDatetime()
+
+
+async def test_concurrent_program_updates_all_land(client):
+    program_id = await program(client)
+    fields = ["min_redeem_points", "min_remaining_balance_points", "min_redemption_balance_points"]
+
+    await asyncio.gather(*(update_program(client, new_program(program_id=program_id, **{name: 7}), name)
+                           for name in fields))
+    read = (await client.call(client.programs.GetProgram, api.GetProgramRequest(program_id=program_id))).program
+
+    assert [getattr(read, name) for name in fields] == [7, 7, 7]
+
+
+@pytest.mark.parametrize("fields, paths, reason, field", [
+    ({"currency_code": "USD"}, ["currency_code"], "FIELD_IMMUTABLE", "program.currency_code"),
+    ({}, [], "FIELD_REQUIRED", "update_mask"),
+    ({}, ["*"], "FIELD_INVALID", "update_mask"),
+    ({}, ["no_such_field"], "FIELD_INVALID", "update_mask"),
+    ({"time_zone": "Mars/Base"}, ["time_zone"], "FIELD_INVALID", "program.time_zone"),
+    ({"min_redeem_points": -1}, ["min_redeem_points"], "FIELD_OUT_OF_RANGE", "program.min_redeem_points"),
+    ({"display_name": ""}, ["display_name"], "FIELD_REQUIRED", "program.display_name"),
+])
+async def test_bad_program_updates_are_invalid_argument_and_change_nothing(client, fields, paths, reason, field):
+    program_id = await program(client)
+    before = (await client.call(client.programs.GetProgram, api.GetProgramRequest(program_id=program_id))).program
+
+    assert await invalid(update_program(client, new_program(program_id=program_id, **fields), *paths)) == (
+        reason, field)
+    assert (await client.call(client.programs.GetProgram, api.GetProgramRequest(program_id=program_id))).program == before
+
+
+async def test_updating_an_unknown_program_is_not_found(client):
+    assert await reason_of(update_program(client, new_program(), "display_name")) == "PROGRAM_NOT_FOUND"
+
+
 # --- earn rules ------------------------------------------------------------------------------
 
 async def test_an_earn_rule_of_each_kind_is_created_and_listed_oldest_first(client):

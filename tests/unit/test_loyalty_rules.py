@@ -14,7 +14,7 @@ from core.domain.coupons import Money
 from core.domain.errors import DomainError, ErrorReason
 from core.domain.loyalty import (CardTypeRule, CouponBonus, EarnEvent, EarnRule, EarnTier, EventRule, PointsExpiryMode,
                                  Program, ProgramRules, PromotionRule, Purchase, RatioRule, ReferralRule, RoundingMode,
-                                 SpendBand, Tier, TierRule, apply_update, compute_earn, points_expire_time,
+                                 SpendBand, Tier, TierRule, apply_program_update, apply_update, compute_earn, points_expire_time,
                                  round_points, tier_for_spend, validate_earn_rule, validate_program, validate_tier)
 
 UTC = dt.timezone.utc
@@ -487,3 +487,22 @@ def test_a_program_and_a_tier_round_trip_through_json():
 
     assert Program.from_json(month_end.to_json()) == month_end
     assert Tier.from_json(GOLD.to_json()) == GOLD
+
+
+def test_a_program_update_changes_only_the_masked_fields():
+    patch = program(display_name="New", min_redeem_points=50, allow_negative_refund=True, time_zone="UTC")
+
+    updated = apply_program_update(program(), patch, ["display_name", "refund_overdraft", "update_time"])
+
+    assert updated == program(display_name="New", allow_negative_refund=True)
+
+
+@pytest.mark.parametrize("patch, mask, failure", [
+    (program(currency_code="USD"), ["currency_code"], (ErrorReason.FIELD_IMMUTABLE, "program.currency_code")),
+    (program(program_id="other"), ["program_id"], (ErrorReason.FIELD_IMMUTABLE, "program.program_id")),
+    (program(), ["currency_code", "program_id"], None),
+    (program(), [], (ErrorReason.FIELD_REQUIRED, "update_mask")),
+    (program(), ["org_id"], (ErrorReason.FIELD_INVALID, "update_mask")),
+])
+def test_program_update_masks_refuse_immutable_and_unknown_fields(patch, mask, failure):
+    assert reason_of(apply_program_update, program(), patch, mask) == failure

@@ -149,3 +149,44 @@ CREATE TABLE earn_codes (
     PRIMARY KEY (org_id, program_id, code)
 );
 CREATE INDEX earn_codes_batch_idx ON earn_codes (batch_id, chunk);
+
+-- UpdateProgram writes a change row (through the ledger writer); the trigger applies it to the
+-- program it was computed from: if another change landed meanwhile (update_time moved on), it
+-- fails with programs_changed and the handler computes it again.
+CREATE TABLE program_changes (
+    org_id                         text        NOT NULL,
+    program_id                     text        NOT NULL,
+    previous_update_time           timestamptz NOT NULL,
+    display_name                   text        NOT NULL,
+    time_zone                      text        NOT NULL,
+    points_expiry                  interval,
+    points_expiry_mode             smallint    NOT NULL,
+    points_expiry_months           integer     NOT NULL,
+    min_redemption_balance_points  bigint      NOT NULL,
+    min_remaining_balance_points   bigint      NOT NULL,
+    min_redeem_points              bigint      NOT NULL,
+    allow_negative_refund          boolean     NOT NULL,
+    update_time                    timestamptz NOT NULL,
+    request_id                     text        NOT NULL,
+    client_id                      text        NOT NULL,
+    PRIMARY KEY (org_id, program_id, update_time)
+);
+
+CREATE FUNCTION program_apply_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE programs SET display_name = NEW.display_name, time_zone = NEW.time_zone,
+                        points_expiry = NEW.points_expiry, points_expiry_mode = NEW.points_expiry_mode,
+                        points_expiry_months = NEW.points_expiry_months,
+                        min_redemption_balance_points = NEW.min_redemption_balance_points,
+                        min_remaining_balance_points = NEW.min_remaining_balance_points,
+                        min_redeem_points = NEW.min_redeem_points,
+                        allow_negative_refund = NEW.allow_negative_refund, update_time = NEW.update_time
+        WHERE org_id = NEW.org_id AND program_id = NEW.program_id AND update_time = NEW.previous_update_time;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'program % changed concurrently', NEW.program_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'programs_changed';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER program_changes_apply AFTER INSERT ON program_changes
+    FOR EACH ROW EXECUTE FUNCTION program_apply_change();

@@ -218,6 +218,120 @@ func (x *GetProgramResponse) GetProgram() *Program {
 	return nil
 }
 
+// Request of ProgramService.UpdateProgram (AIP-134).
+type UpdateProgramRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The program with its new values. program_id is required and names the program.
+	Program *Program `protobuf:"bytes,2,opt,name=program,proto3" json:"program,omitempty"`
+	// The fields to change, relative to Program, e.g. "display_name", "min_redeem_points".
+	// Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed. Output-only fields
+	// are ignored.
+	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,3,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateProgramRequest) Reset() {
+	*x = UpdateProgramRequest{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateProgramRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateProgramRequest) ProtoMessage() {}
+
+func (x *UpdateProgramRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateProgramRequest.ProtoReflect.Descriptor instead.
+func (*UpdateProgramRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *UpdateProgramRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *UpdateProgramRequest) GetProgram() *Program {
+	if x != nil {
+		return x.Program
+	}
+	return nil
+}
+
+func (x *UpdateProgramRequest) GetUpdateMask() *fieldmaskpb.FieldMask {
+	if x != nil {
+		return x.UpdateMask
+	}
+	return nil
+}
+
+// Response of ProgramService.UpdateProgram.
+type UpdateProgramResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The program after the change.
+	Program       *Program `protobuf:"bytes,1,opt,name=program,proto3" json:"program,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateProgramResponse) Reset() {
+	*x = UpdateProgramResponse{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateProgramResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateProgramResponse) ProtoMessage() {}
+
+func (x *UpdateProgramResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateProgramResponse.ProtoReflect.Descriptor instead.
+func (*UpdateProgramResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *UpdateProgramResponse) GetProgram() *Program {
+	if x != nil {
+		return x.Program
+	}
+	return nil
+}
+
 // Request of ProgramService.CreateEarnRule.
 type CreateEarnRuleRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -234,7 +348,7 @@ type CreateEarnRuleRequest struct {
 
 func (x *CreateEarnRuleRequest) Reset() {
 	*x = CreateEarnRuleRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -246,7 +360,7 @@ func (x *CreateEarnRuleRequest) String() string {
 func (*CreateEarnRuleRequest) ProtoMessage() {}
 
 func (x *CreateEarnRuleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -259,7 +373,7 @@ func (x *CreateEarnRuleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateEarnRuleRequest.ProtoReflect.Descriptor instead.
 func (*CreateEarnRuleRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *CreateEarnRuleRequest) GetRequestId() string {
@@ -287,7 +401,7 @@ type CreateEarnRuleResponse struct {
 
 func (x *CreateEarnRuleResponse) Reset() {
 	*x = CreateEarnRuleResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -299,7 +413,7 @@ func (x *CreateEarnRuleResponse) String() string {
 func (*CreateEarnRuleResponse) ProtoMessage() {}
 
 func (x *CreateEarnRuleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -312,7 +426,7 @@ func (x *CreateEarnRuleResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateEarnRuleResponse.ProtoReflect.Descriptor instead.
 func (*CreateEarnRuleResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *CreateEarnRuleResponse) GetEarnRule() *EarnRule {
@@ -342,7 +456,7 @@ type UpdateEarnRuleRequest struct {
 
 func (x *UpdateEarnRuleRequest) Reset() {
 	*x = UpdateEarnRuleRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -354,7 +468,7 @@ func (x *UpdateEarnRuleRequest) String() string {
 func (*UpdateEarnRuleRequest) ProtoMessage() {}
 
 func (x *UpdateEarnRuleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -367,7 +481,7 @@ func (x *UpdateEarnRuleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateEarnRuleRequest.ProtoReflect.Descriptor instead.
 func (*UpdateEarnRuleRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *UpdateEarnRuleRequest) GetRequestId() string {
@@ -402,7 +516,7 @@ type UpdateEarnRuleResponse struct {
 
 func (x *UpdateEarnRuleResponse) Reset() {
 	*x = UpdateEarnRuleResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -414,7 +528,7 @@ func (x *UpdateEarnRuleResponse) String() string {
 func (*UpdateEarnRuleResponse) ProtoMessage() {}
 
 func (x *UpdateEarnRuleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -427,7 +541,7 @@ func (x *UpdateEarnRuleResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateEarnRuleResponse.ProtoReflect.Descriptor instead.
 func (*UpdateEarnRuleResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *UpdateEarnRuleResponse) GetEarnRule() *EarnRule {
@@ -456,7 +570,7 @@ type ListEarnRulesRequest struct {
 
 func (x *ListEarnRulesRequest) Reset() {
 	*x = ListEarnRulesRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -468,7 +582,7 @@ func (x *ListEarnRulesRequest) String() string {
 func (*ListEarnRulesRequest) ProtoMessage() {}
 
 func (x *ListEarnRulesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -481,7 +595,7 @@ func (x *ListEarnRulesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListEarnRulesRequest.ProtoReflect.Descriptor instead.
 func (*ListEarnRulesRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *ListEarnRulesRequest) GetProgramId() string {
@@ -525,7 +639,7 @@ type ListEarnRulesResponse struct {
 
 func (x *ListEarnRulesResponse) Reset() {
 	*x = ListEarnRulesResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -537,7 +651,7 @@ func (x *ListEarnRulesResponse) String() string {
 func (*ListEarnRulesResponse) ProtoMessage() {}
 
 func (x *ListEarnRulesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -550,7 +664,7 @@ func (x *ListEarnRulesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListEarnRulesResponse.ProtoReflect.Descriptor instead.
 func (*ListEarnRulesResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ListEarnRulesResponse) GetEarnRules() []*EarnRule {
@@ -582,7 +696,7 @@ type DeleteEarnRuleRequest struct {
 
 func (x *DeleteEarnRuleRequest) Reset() {
 	*x = DeleteEarnRuleRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -594,7 +708,7 @@ func (x *DeleteEarnRuleRequest) String() string {
 func (*DeleteEarnRuleRequest) ProtoMessage() {}
 
 func (x *DeleteEarnRuleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -607,7 +721,7 @@ func (x *DeleteEarnRuleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteEarnRuleRequest.ProtoReflect.Descriptor instead.
 func (*DeleteEarnRuleRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *DeleteEarnRuleRequest) GetRequestId() string {
@@ -633,7 +747,7 @@ type DeleteEarnRuleResponse struct {
 
 func (x *DeleteEarnRuleResponse) Reset() {
 	*x = DeleteEarnRuleResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -645,7 +759,7 @@ func (x *DeleteEarnRuleResponse) String() string {
 func (*DeleteEarnRuleResponse) ProtoMessage() {}
 
 func (x *DeleteEarnRuleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -658,7 +772,7 @@ func (x *DeleteEarnRuleResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteEarnRuleResponse.ProtoReflect.Descriptor instead.
 func (*DeleteEarnRuleResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{13}
 }
 
 // Request of ProgramService.CreateEarnCodes.
@@ -686,7 +800,7 @@ type CreateEarnCodesRequest struct {
 
 func (x *CreateEarnCodesRequest) Reset() {
 	*x = CreateEarnCodesRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -698,7 +812,7 @@ func (x *CreateEarnCodesRequest) String() string {
 func (*CreateEarnCodesRequest) ProtoMessage() {}
 
 func (x *CreateEarnCodesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -711,7 +825,7 @@ func (x *CreateEarnCodesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateEarnCodesRequest.ProtoReflect.Descriptor instead.
 func (*CreateEarnCodesRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *CreateEarnCodesRequest) GetRequestId() string {
@@ -782,7 +896,7 @@ type CreateEarnCodesResponse struct {
 
 func (x *CreateEarnCodesResponse) Reset() {
 	*x = CreateEarnCodesResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -794,7 +908,7 @@ func (x *CreateEarnCodesResponse) String() string {
 func (*CreateEarnCodesResponse) ProtoMessage() {}
 
 func (x *CreateEarnCodesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -807,7 +921,7 @@ func (x *CreateEarnCodesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateEarnCodesResponse.ProtoReflect.Descriptor instead.
 func (*CreateEarnCodesResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{13}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *CreateEarnCodesResponse) GetEarnCodeBatchId() string {
@@ -860,7 +974,7 @@ type CreateTierRequest struct {
 
 func (x *CreateTierRequest) Reset() {
 	*x = CreateTierRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -872,7 +986,7 @@ func (x *CreateTierRequest) String() string {
 func (*CreateTierRequest) ProtoMessage() {}
 
 func (x *CreateTierRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -885,7 +999,7 @@ func (x *CreateTierRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateTierRequest.ProtoReflect.Descriptor instead.
 func (*CreateTierRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{14}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *CreateTierRequest) GetRequestId() string {
@@ -913,7 +1027,7 @@ type CreateTierResponse struct {
 
 func (x *CreateTierResponse) Reset() {
 	*x = CreateTierResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -925,7 +1039,7 @@ func (x *CreateTierResponse) String() string {
 func (*CreateTierResponse) ProtoMessage() {}
 
 func (x *CreateTierResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -938,7 +1052,7 @@ func (x *CreateTierResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateTierResponse.ProtoReflect.Descriptor instead.
 func (*CreateTierResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{15}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *CreateTierResponse) GetTier() *Tier {
@@ -959,7 +1073,7 @@ type ListTiersRequest struct {
 
 func (x *ListTiersRequest) Reset() {
 	*x = ListTiersRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -971,7 +1085,7 @@ func (x *ListTiersRequest) String() string {
 func (*ListTiersRequest) ProtoMessage() {}
 
 func (x *ListTiersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -984,7 +1098,7 @@ func (x *ListTiersRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTiersRequest.ProtoReflect.Descriptor instead.
 func (*ListTiersRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{16}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ListTiersRequest) GetProgramId() string {
@@ -1005,7 +1119,7 @@ type ListTiersResponse struct {
 
 func (x *ListTiersResponse) Reset() {
 	*x = ListTiersResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1017,7 +1131,7 @@ func (x *ListTiersResponse) String() string {
 func (*ListTiersResponse) ProtoMessage() {}
 
 func (x *ListTiersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1030,7 +1144,7 @@ func (x *ListTiersResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTiersResponse.ProtoReflect.Descriptor instead.
 func (*ListTiersResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{17}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ListTiersResponse) GetTiers() []*Tier {
@@ -1055,6 +1169,14 @@ const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\"K\n" +
 	"\x12GetProgramResponse\x125\n" +
+	"\aprogram\x18\x01 \x01(\v2\x1b.rewards.loyalty.v1.ProgramR\aprogram\"\xa9\x01\n" +
+	"\x14UpdateProgramRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x125\n" +
+	"\aprogram\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.ProgramR\aprogram\x12;\n" +
+	"\vupdate_mask\x18\x03 \x01(\v2\x1a.google.protobuf.FieldMaskR\n" +
+	"updateMask\"N\n" +
+	"\x15UpdateProgramResponse\x125\n" +
 	"\aprogram\x18\x01 \x01(\v2\x1b.rewards.loyalty.v1.ProgramR\aprogram\"q\n" +
 	"\x15CreateEarnRuleRequest\x12\x1d\n" +
 	"\n" +
@@ -1115,11 +1237,12 @@ const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\"C\n" +
 	"\x11ListTiersResponse\x12.\n" +
-	"\x05tiers\x18\x01 \x03(\v2\x18.rewards.loyalty.v1.TierR\x05tiers2\x99\a\n" +
+	"\x05tiers\x18\x01 \x03(\v2\x18.rewards.loyalty.v1.TierR\x05tiers2\xff\a\n" +
 	"\x0eProgramService\x12d\n" +
 	"\rCreateProgram\x12(.rewards.loyalty.v1.CreateProgramRequest\x1a).rewards.loyalty.v1.CreateProgramResponse\x12[\n" +
 	"\n" +
-	"GetProgram\x12%.rewards.loyalty.v1.GetProgramRequest\x1a&.rewards.loyalty.v1.GetProgramResponse\x12g\n" +
+	"GetProgram\x12%.rewards.loyalty.v1.GetProgramRequest\x1a&.rewards.loyalty.v1.GetProgramResponse\x12d\n" +
+	"\rUpdateProgram\x12(.rewards.loyalty.v1.UpdateProgramRequest\x1a).rewards.loyalty.v1.UpdateProgramResponse\x12g\n" +
 	"\x0eCreateEarnRule\x12).rewards.loyalty.v1.CreateEarnRuleRequest\x1a*.rewards.loyalty.v1.CreateEarnRuleResponse\x12g\n" +
 	"\x0eUpdateEarnRule\x12).rewards.loyalty.v1.UpdateEarnRuleRequest\x1a*.rewards.loyalty.v1.UpdateEarnRuleResponse\x12d\n" +
 	"\rListEarnRules\x12(.rewards.loyalty.v1.ListEarnRulesRequest\x1a).rewards.loyalty.v1.ListEarnRulesResponse\x12[\n" +
@@ -1142,71 +1265,78 @@ func file_rewards_loyalty_v1_program_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_program_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_program_service_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_rewards_loyalty_v1_program_service_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_rewards_loyalty_v1_program_service_proto_goTypes = []any{
 	(*CreateProgramRequest)(nil),    // 0: rewards.loyalty.v1.CreateProgramRequest
 	(*CreateProgramResponse)(nil),   // 1: rewards.loyalty.v1.CreateProgramResponse
 	(*GetProgramRequest)(nil),       // 2: rewards.loyalty.v1.GetProgramRequest
 	(*GetProgramResponse)(nil),      // 3: rewards.loyalty.v1.GetProgramResponse
-	(*CreateEarnRuleRequest)(nil),   // 4: rewards.loyalty.v1.CreateEarnRuleRequest
-	(*CreateEarnRuleResponse)(nil),  // 5: rewards.loyalty.v1.CreateEarnRuleResponse
-	(*UpdateEarnRuleRequest)(nil),   // 6: rewards.loyalty.v1.UpdateEarnRuleRequest
-	(*UpdateEarnRuleResponse)(nil),  // 7: rewards.loyalty.v1.UpdateEarnRuleResponse
-	(*ListEarnRulesRequest)(nil),    // 8: rewards.loyalty.v1.ListEarnRulesRequest
-	(*ListEarnRulesResponse)(nil),   // 9: rewards.loyalty.v1.ListEarnRulesResponse
-	(*DeleteEarnRuleRequest)(nil),   // 10: rewards.loyalty.v1.DeleteEarnRuleRequest
-	(*DeleteEarnRuleResponse)(nil),  // 11: rewards.loyalty.v1.DeleteEarnRuleResponse
-	(*CreateEarnCodesRequest)(nil),  // 12: rewards.loyalty.v1.CreateEarnCodesRequest
-	(*CreateEarnCodesResponse)(nil), // 13: rewards.loyalty.v1.CreateEarnCodesResponse
-	(*CreateTierRequest)(nil),       // 14: rewards.loyalty.v1.CreateTierRequest
-	(*CreateTierResponse)(nil),      // 15: rewards.loyalty.v1.CreateTierResponse
-	(*ListTiersRequest)(nil),        // 16: rewards.loyalty.v1.ListTiersRequest
-	(*ListTiersResponse)(nil),       // 17: rewards.loyalty.v1.ListTiersResponse
-	(*Program)(nil),                 // 18: rewards.loyalty.v1.Program
-	(*EarnRule)(nil),                // 19: rewards.loyalty.v1.EarnRule
-	(*fieldmaskpb.FieldMask)(nil),   // 20: google.protobuf.FieldMask
-	(EarnRuleKind)(0),               // 21: rewards.loyalty.v1.EarnRuleKind
-	(*timestamppb.Timestamp)(nil),   // 22: google.protobuf.Timestamp
-	(*Tier)(nil),                    // 23: rewards.loyalty.v1.Tier
+	(*UpdateProgramRequest)(nil),    // 4: rewards.loyalty.v1.UpdateProgramRequest
+	(*UpdateProgramResponse)(nil),   // 5: rewards.loyalty.v1.UpdateProgramResponse
+	(*CreateEarnRuleRequest)(nil),   // 6: rewards.loyalty.v1.CreateEarnRuleRequest
+	(*CreateEarnRuleResponse)(nil),  // 7: rewards.loyalty.v1.CreateEarnRuleResponse
+	(*UpdateEarnRuleRequest)(nil),   // 8: rewards.loyalty.v1.UpdateEarnRuleRequest
+	(*UpdateEarnRuleResponse)(nil),  // 9: rewards.loyalty.v1.UpdateEarnRuleResponse
+	(*ListEarnRulesRequest)(nil),    // 10: rewards.loyalty.v1.ListEarnRulesRequest
+	(*ListEarnRulesResponse)(nil),   // 11: rewards.loyalty.v1.ListEarnRulesResponse
+	(*DeleteEarnRuleRequest)(nil),   // 12: rewards.loyalty.v1.DeleteEarnRuleRequest
+	(*DeleteEarnRuleResponse)(nil),  // 13: rewards.loyalty.v1.DeleteEarnRuleResponse
+	(*CreateEarnCodesRequest)(nil),  // 14: rewards.loyalty.v1.CreateEarnCodesRequest
+	(*CreateEarnCodesResponse)(nil), // 15: rewards.loyalty.v1.CreateEarnCodesResponse
+	(*CreateTierRequest)(nil),       // 16: rewards.loyalty.v1.CreateTierRequest
+	(*CreateTierResponse)(nil),      // 17: rewards.loyalty.v1.CreateTierResponse
+	(*ListTiersRequest)(nil),        // 18: rewards.loyalty.v1.ListTiersRequest
+	(*ListTiersResponse)(nil),       // 19: rewards.loyalty.v1.ListTiersResponse
+	(*Program)(nil),                 // 20: rewards.loyalty.v1.Program
+	(*fieldmaskpb.FieldMask)(nil),   // 21: google.protobuf.FieldMask
+	(*EarnRule)(nil),                // 22: rewards.loyalty.v1.EarnRule
+	(EarnRuleKind)(0),               // 23: rewards.loyalty.v1.EarnRuleKind
+	(*timestamppb.Timestamp)(nil),   // 24: google.protobuf.Timestamp
+	(*Tier)(nil),                    // 25: rewards.loyalty.v1.Tier
 }
 var file_rewards_loyalty_v1_program_service_proto_depIdxs = []int32{
-	18, // 0: rewards.loyalty.v1.CreateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
-	18, // 1: rewards.loyalty.v1.CreateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	18, // 2: rewards.loyalty.v1.GetProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	19, // 3: rewards.loyalty.v1.CreateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	19, // 4: rewards.loyalty.v1.CreateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	19, // 5: rewards.loyalty.v1.UpdateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	20, // 6: rewards.loyalty.v1.UpdateEarnRuleRequest.update_mask:type_name -> google.protobuf.FieldMask
-	19, // 7: rewards.loyalty.v1.UpdateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	21, // 8: rewards.loyalty.v1.ListEarnRulesRequest.kind:type_name -> rewards.loyalty.v1.EarnRuleKind
-	19, // 9: rewards.loyalty.v1.ListEarnRulesResponse.earn_rules:type_name -> rewards.loyalty.v1.EarnRule
-	22, // 10: rewards.loyalty.v1.CreateEarnCodesRequest.expire_time:type_name -> google.protobuf.Timestamp
-	23, // 11: rewards.loyalty.v1.CreateTierRequest.tier:type_name -> rewards.loyalty.v1.Tier
-	23, // 12: rewards.loyalty.v1.CreateTierResponse.tier:type_name -> rewards.loyalty.v1.Tier
-	23, // 13: rewards.loyalty.v1.ListTiersResponse.tiers:type_name -> rewards.loyalty.v1.Tier
-	0,  // 14: rewards.loyalty.v1.ProgramService.CreateProgram:input_type -> rewards.loyalty.v1.CreateProgramRequest
-	2,  // 15: rewards.loyalty.v1.ProgramService.GetProgram:input_type -> rewards.loyalty.v1.GetProgramRequest
-	4,  // 16: rewards.loyalty.v1.ProgramService.CreateEarnRule:input_type -> rewards.loyalty.v1.CreateEarnRuleRequest
-	6,  // 17: rewards.loyalty.v1.ProgramService.UpdateEarnRule:input_type -> rewards.loyalty.v1.UpdateEarnRuleRequest
-	8,  // 18: rewards.loyalty.v1.ProgramService.ListEarnRules:input_type -> rewards.loyalty.v1.ListEarnRulesRequest
-	14, // 19: rewards.loyalty.v1.ProgramService.CreateTier:input_type -> rewards.loyalty.v1.CreateTierRequest
-	16, // 20: rewards.loyalty.v1.ProgramService.ListTiers:input_type -> rewards.loyalty.v1.ListTiersRequest
-	10, // 21: rewards.loyalty.v1.ProgramService.DeleteEarnRule:input_type -> rewards.loyalty.v1.DeleteEarnRuleRequest
-	12, // 22: rewards.loyalty.v1.ProgramService.CreateEarnCodes:input_type -> rewards.loyalty.v1.CreateEarnCodesRequest
-	1,  // 23: rewards.loyalty.v1.ProgramService.CreateProgram:output_type -> rewards.loyalty.v1.CreateProgramResponse
-	3,  // 24: rewards.loyalty.v1.ProgramService.GetProgram:output_type -> rewards.loyalty.v1.GetProgramResponse
-	5,  // 25: rewards.loyalty.v1.ProgramService.CreateEarnRule:output_type -> rewards.loyalty.v1.CreateEarnRuleResponse
-	7,  // 26: rewards.loyalty.v1.ProgramService.UpdateEarnRule:output_type -> rewards.loyalty.v1.UpdateEarnRuleResponse
-	9,  // 27: rewards.loyalty.v1.ProgramService.ListEarnRules:output_type -> rewards.loyalty.v1.ListEarnRulesResponse
-	15, // 28: rewards.loyalty.v1.ProgramService.CreateTier:output_type -> rewards.loyalty.v1.CreateTierResponse
-	17, // 29: rewards.loyalty.v1.ProgramService.ListTiers:output_type -> rewards.loyalty.v1.ListTiersResponse
-	11, // 30: rewards.loyalty.v1.ProgramService.DeleteEarnRule:output_type -> rewards.loyalty.v1.DeleteEarnRuleResponse
-	13, // 31: rewards.loyalty.v1.ProgramService.CreateEarnCodes:output_type -> rewards.loyalty.v1.CreateEarnCodesResponse
-	23, // [23:32] is the sub-list for method output_type
-	14, // [14:23] is the sub-list for method input_type
-	14, // [14:14] is the sub-list for extension type_name
-	14, // [14:14] is the sub-list for extension extendee
-	0,  // [0:14] is the sub-list for field type_name
+	20, // 0: rewards.loyalty.v1.CreateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
+	20, // 1: rewards.loyalty.v1.CreateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	20, // 2: rewards.loyalty.v1.GetProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	20, // 3: rewards.loyalty.v1.UpdateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
+	21, // 4: rewards.loyalty.v1.UpdateProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
+	20, // 5: rewards.loyalty.v1.UpdateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	22, // 6: rewards.loyalty.v1.CreateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	22, // 7: rewards.loyalty.v1.CreateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	22, // 8: rewards.loyalty.v1.UpdateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	21, // 9: rewards.loyalty.v1.UpdateEarnRuleRequest.update_mask:type_name -> google.protobuf.FieldMask
+	22, // 10: rewards.loyalty.v1.UpdateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	23, // 11: rewards.loyalty.v1.ListEarnRulesRequest.kind:type_name -> rewards.loyalty.v1.EarnRuleKind
+	22, // 12: rewards.loyalty.v1.ListEarnRulesResponse.earn_rules:type_name -> rewards.loyalty.v1.EarnRule
+	24, // 13: rewards.loyalty.v1.CreateEarnCodesRequest.expire_time:type_name -> google.protobuf.Timestamp
+	25, // 14: rewards.loyalty.v1.CreateTierRequest.tier:type_name -> rewards.loyalty.v1.Tier
+	25, // 15: rewards.loyalty.v1.CreateTierResponse.tier:type_name -> rewards.loyalty.v1.Tier
+	25, // 16: rewards.loyalty.v1.ListTiersResponse.tiers:type_name -> rewards.loyalty.v1.Tier
+	0,  // 17: rewards.loyalty.v1.ProgramService.CreateProgram:input_type -> rewards.loyalty.v1.CreateProgramRequest
+	2,  // 18: rewards.loyalty.v1.ProgramService.GetProgram:input_type -> rewards.loyalty.v1.GetProgramRequest
+	4,  // 19: rewards.loyalty.v1.ProgramService.UpdateProgram:input_type -> rewards.loyalty.v1.UpdateProgramRequest
+	6,  // 20: rewards.loyalty.v1.ProgramService.CreateEarnRule:input_type -> rewards.loyalty.v1.CreateEarnRuleRequest
+	8,  // 21: rewards.loyalty.v1.ProgramService.UpdateEarnRule:input_type -> rewards.loyalty.v1.UpdateEarnRuleRequest
+	10, // 22: rewards.loyalty.v1.ProgramService.ListEarnRules:input_type -> rewards.loyalty.v1.ListEarnRulesRequest
+	16, // 23: rewards.loyalty.v1.ProgramService.CreateTier:input_type -> rewards.loyalty.v1.CreateTierRequest
+	18, // 24: rewards.loyalty.v1.ProgramService.ListTiers:input_type -> rewards.loyalty.v1.ListTiersRequest
+	12, // 25: rewards.loyalty.v1.ProgramService.DeleteEarnRule:input_type -> rewards.loyalty.v1.DeleteEarnRuleRequest
+	14, // 26: rewards.loyalty.v1.ProgramService.CreateEarnCodes:input_type -> rewards.loyalty.v1.CreateEarnCodesRequest
+	1,  // 27: rewards.loyalty.v1.ProgramService.CreateProgram:output_type -> rewards.loyalty.v1.CreateProgramResponse
+	3,  // 28: rewards.loyalty.v1.ProgramService.GetProgram:output_type -> rewards.loyalty.v1.GetProgramResponse
+	5,  // 29: rewards.loyalty.v1.ProgramService.UpdateProgram:output_type -> rewards.loyalty.v1.UpdateProgramResponse
+	7,  // 30: rewards.loyalty.v1.ProgramService.CreateEarnRule:output_type -> rewards.loyalty.v1.CreateEarnRuleResponse
+	9,  // 31: rewards.loyalty.v1.ProgramService.UpdateEarnRule:output_type -> rewards.loyalty.v1.UpdateEarnRuleResponse
+	11, // 32: rewards.loyalty.v1.ProgramService.ListEarnRules:output_type -> rewards.loyalty.v1.ListEarnRulesResponse
+	17, // 33: rewards.loyalty.v1.ProgramService.CreateTier:output_type -> rewards.loyalty.v1.CreateTierResponse
+	19, // 34: rewards.loyalty.v1.ProgramService.ListTiers:output_type -> rewards.loyalty.v1.ListTiersResponse
+	13, // 35: rewards.loyalty.v1.ProgramService.DeleteEarnRule:output_type -> rewards.loyalty.v1.DeleteEarnRuleResponse
+	15, // 36: rewards.loyalty.v1.ProgramService.CreateEarnCodes:output_type -> rewards.loyalty.v1.CreateEarnCodesResponse
+	27, // [27:37] is the sub-list for method output_type
+	17, // [17:27] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_program_service_proto_init() }
@@ -1221,7 +1351,7 @@ func file_rewards_loyalty_v1_program_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_program_service_proto_rawDesc), len(file_rewards_loyalty_v1_program_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   18,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

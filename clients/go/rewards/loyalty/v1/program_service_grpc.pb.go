@@ -21,6 +21,7 @@ const _ = grpc.SupportPackageIsVersion9
 const (
 	ProgramService_CreateProgram_FullMethodName   = "/rewards.loyalty.v1.ProgramService/CreateProgram"
 	ProgramService_GetProgram_FullMethodName      = "/rewards.loyalty.v1.ProgramService/GetProgram"
+	ProgramService_UpdateProgram_FullMethodName   = "/rewards.loyalty.v1.ProgramService/UpdateProgram"
 	ProgramService_CreateEarnRule_FullMethodName  = "/rewards.loyalty.v1.ProgramService/CreateEarnRule"
 	ProgramService_UpdateEarnRule_FullMethodName  = "/rewards.loyalty.v1.ProgramService/UpdateEarnRule"
 	ProgramService_ListEarnRules_FullMethodName   = "/rewards.loyalty.v1.ProgramService/ListEarnRules"
@@ -54,6 +55,12 @@ type ProgramServiceClient interface {
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
 	GetProgram(ctx context.Context, in *GetProgramRequest, opts ...grpc.CallOption) (*GetProgramResponse, error)
+	// Changes the fields of a program named by update_mask. Applies to transactions recorded
+	// after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+	//
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+	// currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+	UpdateProgram(ctx context.Context, in *UpdateProgramRequest, opts ...grpc.CallOption) (*UpdateProgramResponse, error)
 	// Adds an earn rule to a program. It applies to transactions recorded after it is created.
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), EARN_RULES_LIMIT (FAILED_PRECONDITION; the
@@ -116,6 +123,16 @@ func (c *programServiceClient) GetProgram(ctx context.Context, in *GetProgramReq
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetProgramResponse)
 	err := c.cc.Invoke(ctx, ProgramService_GetProgram_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *programServiceClient) UpdateProgram(ctx context.Context, in *UpdateProgramRequest, opts ...grpc.CallOption) (*UpdateProgramResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateProgramResponse)
+	err := c.cc.Invoke(ctx, ProgramService_UpdateProgram_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -225,6 +242,12 @@ type ProgramServiceServer interface {
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
 	GetProgram(context.Context, *GetProgramRequest) (*GetProgramResponse, error)
+	// Changes the fields of a program named by update_mask. Applies to transactions recorded
+	// after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+	//
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+	// currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+	UpdateProgram(context.Context, *UpdateProgramRequest) (*UpdateProgramResponse, error)
 	// Adds an earn rule to a program. It applies to transactions recorded after it is created.
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), EARN_RULES_LIMIT (FAILED_PRECONDITION; the
@@ -278,6 +301,9 @@ func (UnimplementedProgramServiceServer) CreateProgram(context.Context, *CreateP
 }
 func (UnimplementedProgramServiceServer) GetProgram(context.Context, *GetProgramRequest) (*GetProgramResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetProgram not implemented")
+}
+func (UnimplementedProgramServiceServer) UpdateProgram(context.Context, *UpdateProgramRequest) (*UpdateProgramResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method UpdateProgram not implemented")
 }
 func (UnimplementedProgramServiceServer) CreateEarnRule(context.Context, *CreateEarnRuleRequest) (*CreateEarnRuleResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method CreateEarnRule not implemented")
@@ -353,6 +379,24 @@ func _ProgramService_GetProgram_Handler(srv interface{}, ctx context.Context, de
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(ProgramServiceServer).GetProgram(ctx, req.(*GetProgramRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _ProgramService_UpdateProgram_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateProgramRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ProgramServiceServer).UpdateProgram(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ProgramService_UpdateProgram_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ProgramServiceServer).UpdateProgram(ctx, req.(*UpdateProgramRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -490,6 +534,10 @@ var ProgramService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetProgram",
 			Handler:    _ProgramService_GetProgram_Handler,
+		},
+		{
+			MethodName: "UpdateProgram",
+			Handler:    _ProgramService_UpdateProgram_Handler,
 		},
 		{
 			MethodName: "CreateEarnRule",

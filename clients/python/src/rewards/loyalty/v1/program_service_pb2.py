@@ -27,7 +27,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from rewards.loyalty.v1 import resources_pb2 as rewards_dot_loyalty_dot_v1_dot_resources__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(rewards/loyalty/v1/program_service.proto\x12\x12rewards.loyalty.v1\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/loyalty/v1/resources.proto\"X\n\x14\x43reateProgramRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12,\n\x07program\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Program\"E\n\x15\x43reateProgramResponse\x12,\n\x07program\x18\x01 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Program\"\'\n\x11GetProgramRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\"B\n\x12GetProgramResponse\x12,\n\x07program\x18\x01 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Program\"\\\n\x15\x43reateEarnRuleRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12/\n\tearn_rule\x18\x02 \x01(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\"I\n\x16\x43reateEarnRuleResponse\x12/\n\tearn_rule\x18\x01 \x01(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\"\x8d\x01\n\x15UpdateEarnRuleRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12/\n\tearn_rule\x18\x02 \x01(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"I\n\x16UpdateEarnRuleResponse\x12/\n\tearn_rule\x18\x01 \x01(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\"\x81\x01\n\x14ListEarnRulesRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\x12.\n\x04kind\x18\x02 \x01(\x0e\x32 .rewards.loyalty.v1.EarnRuleKind\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"b\n\x15ListEarnRulesResponse\x12\x30\n\nearn_rules\x18\x01 \x03(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"A\n\x15\x44\x65leteEarnRuleRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x14\n\x0c\x65\x61rn_rule_id\x18\x02 \x01(\t\"\x18\n\x16\x44\x65leteEarnRuleResponse\"\xb0\x01\n\x16\x43reateEarnCodesRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\nprogram_id\x18\x02 \x01(\t\x12\x0e\n\x06points\x18\x03 \x01(\x03\x12\r\n\x05\x63ount\x18\x04 \x01(\x03\x12/\n\x0b\x65xpire_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06prefix\x18\x06 \x01(\t\x12\x0e\n\x06length\x18\x07 \x01(\x05\"~\n\x17\x43reateEarnCodesResponse\x12\x1a\n\x12\x65\x61rn_code_batch_id\x18\x01 \x01(\t\x12\r\n\x05\x63odes\x18\x02 \x03(\t\x12\x15\n\rcreated_count\x18\x03 \x01(\x03\x12\x13\n\x0btotal_count\x18\x04 \x01(\x03\x12\x0c\n\x04\x64one\x18\x05 \x01(\x08\"O\n\x11\x43reateTierRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12&\n\x04tier\x18\x02 \x01(\x0b\x32\x18.rewards.loyalty.v1.Tier\"<\n\x12\x43reateTierResponse\x12&\n\x04tier\x18\x01 \x01(\x0b\x32\x18.rewards.loyalty.v1.Tier\"&\n\x10ListTiersRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\"<\n\x11ListTiersResponse\x12\'\n\x05tiers\x18\x01 \x03(\x0b\x32\x18.rewards.loyalty.v1.Tier2\x99\x07\n\x0eProgramService\x12\x64\n\rCreateProgram\x12(.rewards.loyalty.v1.CreateProgramRequest\x1a).rewards.loyalty.v1.CreateProgramResponse\x12[\n\nGetProgram\x12%.rewards.loyalty.v1.GetProgramRequest\x1a&.rewards.loyalty.v1.GetProgramResponse\x12g\n\x0e\x43reateEarnRule\x12).rewards.loyalty.v1.CreateEarnRuleRequest\x1a*.rewards.loyalty.v1.CreateEarnRuleResponse\x12g\n\x0eUpdateEarnRule\x12).rewards.loyalty.v1.UpdateEarnRuleRequest\x1a*.rewards.loyalty.v1.UpdateEarnRuleResponse\x12\x64\n\rListEarnRules\x12(.rewards.loyalty.v1.ListEarnRulesRequest\x1a).rewards.loyalty.v1.ListEarnRulesResponse\x12[\n\nCreateTier\x12%.rewards.loyalty.v1.CreateTierRequest\x1a&.rewards.loyalty.v1.CreateTierResponse\x12X\n\tListTiers\x12$.rewards.loyalty.v1.ListTiersRequest\x1a%.rewards.loyalty.v1.ListTiersResponse\x12g\n\x0e\x44\x65leteEarnRule\x12).rewards.loyalty.v1.DeleteEarnRuleRequest\x1a*.rewards.loyalty.v1.DeleteEarnRuleResponse\x12l\n\x0f\x43reateEarnCodes\x12*.rewards.loyalty.v1.CreateEarnCodesRequest\x1a+.rewards.loyalty.v1.CreateEarnCodesResponse0\x01\x42\x89\x01\n\"com.rewardscore.rewards.loyalty.v1B\x13ProgramServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1;loyaltyv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(rewards/loyalty/v1/program_service.proto\x12\x12rewards.loyalty.v1\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/loyalty/v1/resources.proto\"X\n\x14\x43reateProgramRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12,\n\x07program\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Program\"E\n\x15\x43reateProgramResponse\x12,\n\x07program\x18\x01 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Program\"\'\n\x11GetProgramRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\"B\n\x12GetProgramResponse\x12,\n\x07program\x18\x01 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Program\"\x89\x01\n\x14UpdateProgramRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12,\n\x07program\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Program\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"E\n\x15UpdateProgramResponse\x12,\n\x07program\x18\x01 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Program\"\\\n\x15\x43reateEarnRuleRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12/\n\tearn_rule\x18\x02 \x01(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\"I\n\x16\x43reateEarnRuleResponse\x12/\n\tearn_rule\x18\x01 \x01(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\"\x8d\x01\n\x15UpdateEarnRuleRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12/\n\tearn_rule\x18\x02 \x01(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\x12/\n\x0bupdate_mask\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\"I\n\x16UpdateEarnRuleResponse\x12/\n\tearn_rule\x18\x01 \x01(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\"\x81\x01\n\x14ListEarnRulesRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\x12.\n\x04kind\x18\x02 \x01(\x0e\x32 .rewards.loyalty.v1.EarnRuleKind\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"b\n\x15ListEarnRulesResponse\x12\x30\n\nearn_rules\x18\x01 \x03(\x0b\x32\x1c.rewards.loyalty.v1.EarnRule\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"A\n\x15\x44\x65leteEarnRuleRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x14\n\x0c\x65\x61rn_rule_id\x18\x02 \x01(\t\"\x18\n\x16\x44\x65leteEarnRuleResponse\"\xb0\x01\n\x16\x43reateEarnCodesRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\nprogram_id\x18\x02 \x01(\t\x12\x0e\n\x06points\x18\x03 \x01(\x03\x12\r\n\x05\x63ount\x18\x04 \x01(\x03\x12/\n\x0b\x65xpire_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0e\n\x06prefix\x18\x06 \x01(\t\x12\x0e\n\x06length\x18\x07 \x01(\x05\"~\n\x17\x43reateEarnCodesResponse\x12\x1a\n\x12\x65\x61rn_code_batch_id\x18\x01 \x01(\t\x12\r\n\x05\x63odes\x18\x02 \x03(\t\x12\x15\n\rcreated_count\x18\x03 \x01(\x03\x12\x13\n\x0btotal_count\x18\x04 \x01(\x03\x12\x0c\n\x04\x64one\x18\x05 \x01(\x08\"O\n\x11\x43reateTierRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12&\n\x04tier\x18\x02 \x01(\x0b\x32\x18.rewards.loyalty.v1.Tier\"<\n\x12\x43reateTierResponse\x12&\n\x04tier\x18\x01 \x01(\x0b\x32\x18.rewards.loyalty.v1.Tier\"&\n\x10ListTiersRequest\x12\x12\n\nprogram_id\x18\x01 \x01(\t\"<\n\x11ListTiersResponse\x12\'\n\x05tiers\x18\x01 \x03(\x0b\x32\x18.rewards.loyalty.v1.Tier2\xff\x07\n\x0eProgramService\x12\x64\n\rCreateProgram\x12(.rewards.loyalty.v1.CreateProgramRequest\x1a).rewards.loyalty.v1.CreateProgramResponse\x12[\n\nGetProgram\x12%.rewards.loyalty.v1.GetProgramRequest\x1a&.rewards.loyalty.v1.GetProgramResponse\x12\x64\n\rUpdateProgram\x12(.rewards.loyalty.v1.UpdateProgramRequest\x1a).rewards.loyalty.v1.UpdateProgramResponse\x12g\n\x0e\x43reateEarnRule\x12).rewards.loyalty.v1.CreateEarnRuleRequest\x1a*.rewards.loyalty.v1.CreateEarnRuleResponse\x12g\n\x0eUpdateEarnRule\x12).rewards.loyalty.v1.UpdateEarnRuleRequest\x1a*.rewards.loyalty.v1.UpdateEarnRuleResponse\x12\x64\n\rListEarnRules\x12(.rewards.loyalty.v1.ListEarnRulesRequest\x1a).rewards.loyalty.v1.ListEarnRulesResponse\x12[\n\nCreateTier\x12%.rewards.loyalty.v1.CreateTierRequest\x1a&.rewards.loyalty.v1.CreateTierResponse\x12X\n\tListTiers\x12$.rewards.loyalty.v1.ListTiersRequest\x1a%.rewards.loyalty.v1.ListTiersResponse\x12g\n\x0e\x44\x65leteEarnRule\x12).rewards.loyalty.v1.DeleteEarnRuleRequest\x1a*.rewards.loyalty.v1.DeleteEarnRuleResponse\x12l\n\x0f\x43reateEarnCodes\x12*.rewards.loyalty.v1.CreateEarnCodesRequest\x1a+.rewards.loyalty.v1.CreateEarnCodesResponse0\x01\x42\x89\x01\n\"com.rewardscore.rewards.loyalty.v1B\x13ProgramServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1;loyaltyv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,34 +43,38 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETPROGRAMREQUEST']._serialized_end=367
   _globals['_GETPROGRAMRESPONSE']._serialized_start=369
   _globals['_GETPROGRAMRESPONSE']._serialized_end=435
-  _globals['_CREATEEARNRULEREQUEST']._serialized_start=437
-  _globals['_CREATEEARNRULEREQUEST']._serialized_end=529
-  _globals['_CREATEEARNRULERESPONSE']._serialized_start=531
-  _globals['_CREATEEARNRULERESPONSE']._serialized_end=604
-  _globals['_UPDATEEARNRULEREQUEST']._serialized_start=607
-  _globals['_UPDATEEARNRULEREQUEST']._serialized_end=748
-  _globals['_UPDATEEARNRULERESPONSE']._serialized_start=750
-  _globals['_UPDATEEARNRULERESPONSE']._serialized_end=823
-  _globals['_LISTEARNRULESREQUEST']._serialized_start=826
-  _globals['_LISTEARNRULESREQUEST']._serialized_end=955
-  _globals['_LISTEARNRULESRESPONSE']._serialized_start=957
-  _globals['_LISTEARNRULESRESPONSE']._serialized_end=1055
-  _globals['_DELETEEARNRULEREQUEST']._serialized_start=1057
-  _globals['_DELETEEARNRULEREQUEST']._serialized_end=1122
-  _globals['_DELETEEARNRULERESPONSE']._serialized_start=1124
-  _globals['_DELETEEARNRULERESPONSE']._serialized_end=1148
-  _globals['_CREATEEARNCODESREQUEST']._serialized_start=1151
-  _globals['_CREATEEARNCODESREQUEST']._serialized_end=1327
-  _globals['_CREATEEARNCODESRESPONSE']._serialized_start=1329
-  _globals['_CREATEEARNCODESRESPONSE']._serialized_end=1455
-  _globals['_CREATETIERREQUEST']._serialized_start=1457
-  _globals['_CREATETIERREQUEST']._serialized_end=1536
-  _globals['_CREATETIERRESPONSE']._serialized_start=1538
-  _globals['_CREATETIERRESPONSE']._serialized_end=1598
-  _globals['_LISTTIERSREQUEST']._serialized_start=1600
-  _globals['_LISTTIERSREQUEST']._serialized_end=1638
-  _globals['_LISTTIERSRESPONSE']._serialized_start=1640
-  _globals['_LISTTIERSRESPONSE']._serialized_end=1700
-  _globals['_PROGRAMSERVICE']._serialized_start=1703
-  _globals['_PROGRAMSERVICE']._serialized_end=2624
+  _globals['_UPDATEPROGRAMREQUEST']._serialized_start=438
+  _globals['_UPDATEPROGRAMREQUEST']._serialized_end=575
+  _globals['_UPDATEPROGRAMRESPONSE']._serialized_start=577
+  _globals['_UPDATEPROGRAMRESPONSE']._serialized_end=646
+  _globals['_CREATEEARNRULEREQUEST']._serialized_start=648
+  _globals['_CREATEEARNRULEREQUEST']._serialized_end=740
+  _globals['_CREATEEARNRULERESPONSE']._serialized_start=742
+  _globals['_CREATEEARNRULERESPONSE']._serialized_end=815
+  _globals['_UPDATEEARNRULEREQUEST']._serialized_start=818
+  _globals['_UPDATEEARNRULEREQUEST']._serialized_end=959
+  _globals['_UPDATEEARNRULERESPONSE']._serialized_start=961
+  _globals['_UPDATEEARNRULERESPONSE']._serialized_end=1034
+  _globals['_LISTEARNRULESREQUEST']._serialized_start=1037
+  _globals['_LISTEARNRULESREQUEST']._serialized_end=1166
+  _globals['_LISTEARNRULESRESPONSE']._serialized_start=1168
+  _globals['_LISTEARNRULESRESPONSE']._serialized_end=1266
+  _globals['_DELETEEARNRULEREQUEST']._serialized_start=1268
+  _globals['_DELETEEARNRULEREQUEST']._serialized_end=1333
+  _globals['_DELETEEARNRULERESPONSE']._serialized_start=1335
+  _globals['_DELETEEARNRULERESPONSE']._serialized_end=1359
+  _globals['_CREATEEARNCODESREQUEST']._serialized_start=1362
+  _globals['_CREATEEARNCODESREQUEST']._serialized_end=1538
+  _globals['_CREATEEARNCODESRESPONSE']._serialized_start=1540
+  _globals['_CREATEEARNCODESRESPONSE']._serialized_end=1666
+  _globals['_CREATETIERREQUEST']._serialized_start=1668
+  _globals['_CREATETIERREQUEST']._serialized_end=1747
+  _globals['_CREATETIERRESPONSE']._serialized_start=1749
+  _globals['_CREATETIERRESPONSE']._serialized_end=1809
+  _globals['_LISTTIERSREQUEST']._serialized_start=1811
+  _globals['_LISTTIERSREQUEST']._serialized_end=1849
+  _globals['_LISTTIERSRESPONSE']._serialized_start=1851
+  _globals['_LISTTIERSRESPONSE']._serialized_end=1911
+  _globals['_PROGRAMSERVICE']._serialized_start=1914
+  _globals['_PROGRAMSERVICE']._serialized_end=2937
 # @@protoc_insertion_point(module_scope)

@@ -37,6 +37,22 @@ class GetProgramResponse(_message.Message):
     program: _resources_pb2.Program
     def __init__(self, program: _Optional[_Union[_resources_pb2.Program, _Mapping]] = ...) -> None: ...
 
+class UpdateProgramRequest(_message.Message):
+    __slots__ = ("request_id", "program", "update_mask")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    PROGRAM_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    program: _resources_pb2.Program
+    update_mask: _field_mask_pb2.FieldMask
+    def __init__(self, request_id: _Optional[str] = ..., program: _Optional[_Union[_resources_pb2.Program, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ...) -> None: ...
+
+class UpdateProgramResponse(_message.Message):
+    __slots__ = ("program",)
+    PROGRAM_FIELD_NUMBER: _ClassVar[int]
+    program: _resources_pb2.Program
+    def __init__(self, program: _Optional[_Union[_resources_pb2.Program, _Mapping]] = ...) -> None: ...
+
 class CreateEarnRuleRequest(_message.Message):
     __slots__ = ("request_id", "earn_rule")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]

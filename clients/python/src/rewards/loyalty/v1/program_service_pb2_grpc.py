@@ -54,6 +54,11 @@ class ProgramServiceStub:
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetProgramRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetProgramResponse.FromString,
                 _registered_method=True)
+        self.UpdateProgram = channel.unary_unary(
+                '/rewards.loyalty.v1.ProgramService/UpdateProgram',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateProgramRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateProgramResponse.FromString,
+                _registered_method=True)
         self.CreateEarnRule = channel.unary_unary(
                 '/rewards.loyalty.v1.ProgramService/CreateEarnRule',
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.CreateEarnRuleRequest.SerializeToString,
@@ -118,6 +123,17 @@ class ProgramServiceServicer:
         """Reads one program.
 
         Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateProgram(self, request, context):
+        """Changes the fields of a program named by update_mask. Applies to transactions recorded
+        after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+
+        Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+        currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -208,6 +224,11 @@ def add_ProgramServiceServicer_to_server(servicer, server):
                     servicer.GetProgram,
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetProgramRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetProgramResponse.SerializeToString,
+            ),
+            'UpdateProgram': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateProgram,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateProgramRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateProgramResponse.SerializeToString,
             ),
             'CreateEarnRule': grpc.unary_unary_rpc_method_handler(
                     servicer.CreateEarnRule,
@@ -309,6 +330,33 @@ class ProgramService:
             '/rewards.loyalty.v1.ProgramService/GetProgram',
             rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetProgramRequest.SerializeToString,
             rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetProgramResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateProgram(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.ProgramService/UpdateProgram',
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateProgramRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateProgramResponse.FromString,
             options,
             channel_credentials,
             insecure,

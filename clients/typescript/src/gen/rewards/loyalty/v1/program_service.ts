@@ -54,6 +54,32 @@ export interface GetProgramResponse {
   program: Program | undefined;
 }
 
+/** Request of ProgramService.UpdateProgram (AIP-134). */
+export interface UpdateProgramRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The program with its new values. program_id is required and names the program. */
+  program:
+    | Program
+    | undefined;
+  /**
+   * The fields to change, relative to Program, e.g. "display_name", "min_redeem_points".
+   * Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed. Output-only fields
+   * are ignored.
+   */
+  updateMask: string[] | undefined;
+}
+
+/** Response of ProgramService.UpdateProgram. */
+export interface UpdateProgramResponse {
+  /** The program after the change. */
+  program: Program | undefined;
+}
+
 /** Request of ProgramService.CreateEarnRule. */
 export interface CreateEarnRuleRequest {
   /**
@@ -509,6 +535,186 @@ export const GetProgramResponse: MessageFns<GetProgramResponse> = {
   },
   fromPartial(object: DeepPartial<GetProgramResponse>): GetProgramResponse {
     const message = createBaseGetProgramResponse();
+    message.program = (object.program !== undefined && object.program !== null)
+      ? Program.fromPartial(object.program)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateProgramRequest(): UpdateProgramRequest {
+  return { requestId: "", program: undefined, updateMask: undefined };
+}
+
+export const UpdateProgramRequest: MessageFns<UpdateProgramRequest> = {
+  encode(message: UpdateProgramRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.program !== undefined) {
+      Program.encode(message.program, writer.uint32(18).fork()).join();
+    }
+    if (message.updateMask !== undefined) {
+      FieldMask.encode(FieldMask.wrap(message.updateMask), writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateProgramRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateProgramRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.program = Program.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.updateMask = FieldMask.unwrap(FieldMask.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateProgramRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      program: isSet(object.program) ? Program.fromJSON(object.program) : undefined,
+      updateMask: isSet(object.updateMask)
+        ? FieldMask.unwrap(FieldMask.fromJSON(object.updateMask))
+        : isSet(object.update_mask)
+        ? FieldMask.unwrap(FieldMask.fromJSON(object.update_mask))
+        : undefined,
+    };
+  },
+
+  toJSON(message: UpdateProgramRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.program !== undefined) {
+      obj.program = Program.toJSON(message.program);
+    }
+    if (message.updateMask !== undefined) {
+      obj.updateMask = FieldMask.toJSON(FieldMask.wrap(message.updateMask));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateProgramRequest>): UpdateProgramRequest {
+    return UpdateProgramRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateProgramRequest>): UpdateProgramRequest {
+    const message = createBaseUpdateProgramRequest();
+    message.requestId = object.requestId ?? "";
+    message.program = (object.program !== undefined && object.program !== null)
+      ? Program.fromPartial(object.program)
+      : undefined;
+    message.updateMask = object.updateMask ?? undefined;
+    return message;
+  },
+};
+
+function createBaseUpdateProgramResponse(): UpdateProgramResponse {
+  return { program: undefined };
+}
+
+export const UpdateProgramResponse: MessageFns<UpdateProgramResponse> = {
+  encode(message: UpdateProgramResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.program !== undefined) {
+      Program.encode(message.program, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): UpdateProgramResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseUpdateProgramResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.program = Program.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): UpdateProgramResponse {
+    return { program: isSet(object.program) ? Program.fromJSON(object.program) : undefined };
+  },
+
+  toJSON(message: UpdateProgramResponse): unknown {
+    const obj: any = {};
+    if (message.program !== undefined) {
+      obj.program = Program.toJSON(message.program);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<UpdateProgramResponse>): UpdateProgramResponse {
+    return UpdateProgramResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<UpdateProgramResponse>): UpdateProgramResponse {
+    const message = createBaseUpdateProgramResponse();
     message.program = (object.program !== undefined && object.program !== null)
       ? Program.fromPartial(object.program)
       : undefined;
@@ -1908,6 +2114,23 @@ export const ProgramServiceService = {
     responseDeserialize: (value: Buffer): GetProgramResponse => GetProgramResponse.decode(value),
   },
   /**
+   * Changes the fields of a program named by update_mask. Applies to transactions recorded
+   * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+   * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+   */
+  updateProgram: {
+    path: "/rewards.loyalty.v1.ProgramService/UpdateProgram" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: UpdateProgramRequest): Buffer => Buffer.from(UpdateProgramRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): UpdateProgramRequest => UpdateProgramRequest.decode(value),
+    responseSerialize: (value: UpdateProgramResponse): Buffer =>
+      Buffer.from(UpdateProgramResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): UpdateProgramResponse => UpdateProgramResponse.decode(value),
+  },
+  /**
    * Adds an earn rule to a program. It applies to transactions recorded after it is created.
    *
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), EARN_RULES_LIMIT (FAILED_PRECONDITION; the
@@ -2041,6 +2264,14 @@ export interface ProgramServiceServer extends UntypedServiceImplementation {
    */
   getProgram: handleUnaryCall<GetProgramRequest, GetProgramResponse>;
   /**
+   * Changes the fields of a program named by update_mask. Applies to transactions recorded
+   * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+   * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+   */
+  updateProgram: handleUnaryCall<UpdateProgramRequest, UpdateProgramResponse>;
+  /**
    * Adds an earn rule to a program. It applies to transactions recorded after it is created.
    *
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), EARN_RULES_LIMIT (FAILED_PRECONDITION; the
@@ -2135,6 +2366,28 @@ export interface ProgramServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetProgramResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Changes the fields of a program named by update_mask. Applies to transactions recorded
+   * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+   * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+   */
+  updateProgram(
+    request: UpdateProgramRequest,
+    callback: (error: ServiceError | null, response: UpdateProgramResponse) => void,
+  ): ClientUnaryCall;
+  updateProgram(
+    request: UpdateProgramRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: UpdateProgramResponse) => void,
+  ): ClientUnaryCall;
+  updateProgram(
+    request: UpdateProgramRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: UpdateProgramResponse) => void,
   ): ClientUnaryCall;
   /**
    * Adds an earn rule to a program. It applies to transactions recorded after it is created.

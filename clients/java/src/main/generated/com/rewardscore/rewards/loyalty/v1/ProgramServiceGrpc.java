@@ -85,6 +85,37 @@ public final class ProgramServiceGrpc {
     return getGetProgramMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest,
+      com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse> getUpdateProgramMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "UpdateProgram",
+      requestType = com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest,
+      com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse> getUpdateProgramMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest, com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse> getUpdateProgramMethod;
+    if ((getUpdateProgramMethod = ProgramServiceGrpc.getUpdateProgramMethod) == null) {
+      synchronized (ProgramServiceGrpc.class) {
+        if ((getUpdateProgramMethod = ProgramServiceGrpc.getUpdateProgramMethod) == null) {
+          ProgramServiceGrpc.getUpdateProgramMethod = getUpdateProgramMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest, com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "UpdateProgram"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new ProgramServiceMethodDescriptorSupplier("UpdateProgram"))
+              .build();
+        }
+      }
+    }
+    return getUpdateProgramMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.CreateEarnRuleRequest,
       com.rewardscore.rewards.loyalty.v1.CreateEarnRuleResponse> getCreateEarnRuleMethod;
 
@@ -401,6 +432,19 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Changes the fields of a program named by update_mask. Applies to transactions recorded
+     * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * </pre>
+     */
+    default void updateProgram(com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getUpdateProgramMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Adds an earn rule to a program. It applies to transactions recorded after it is created.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), EARN_RULES_LIMIT (FAILED_PRECONDITION; the
      * program has the maximum of 100 rules), FIELD_INVALID for a Money not in the program's
@@ -563,6 +607,20 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Changes the fields of a program named by update_mask. Applies to transactions recorded
+     * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * </pre>
+     */
+    public void updateProgram(com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getUpdateProgramMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Adds an earn rule to a program. It applies to transactions recorded after it is created.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), EARN_RULES_LIMIT (FAILED_PRECONDITION; the
      * program has the maximum of 100 rules), FIELD_INVALID for a Money not in the program's
@@ -708,6 +766,19 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Changes the fields of a program named by update_mask. Applies to transactions recorded
+     * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse updateProgram(com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getUpdateProgramMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Adds an earn rule to a program. It applies to transactions recorded after it is created.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), EARN_RULES_LIMIT (FAILED_PRECONDITION; the
      * program has the maximum of 100 rules), FIELD_INVALID for a Money not in the program's
@@ -844,6 +915,19 @@ public final class ProgramServiceGrpc {
     public com.rewardscore.rewards.loyalty.v1.GetProgramResponse getProgram(com.rewardscore.rewards.loyalty.v1.GetProgramRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getGetProgramMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Changes the fields of a program named by update_mask. Applies to transactions recorded
+     * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse updateProgram(com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getUpdateProgramMethod(), getCallOptions(), request);
     }
 
     /**
@@ -989,6 +1073,20 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Changes the fields of a program named by update_mask. Applies to transactions recorded
+     * after the change (earlier earns keep their expiry); every server sees it within 2 seconds.
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or
+     * currency_code), PROGRAM_CHANGED_CONCURRENTLY (ABORTED; another update kept winning, retry).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse> updateProgram(
+        com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getUpdateProgramMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Adds an earn rule to a program. It applies to transactions recorded after it is created.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), EARN_RULES_LIMIT (FAILED_PRECONDITION; the
      * program has the maximum of 100 rules), FIELD_INVALID for a Money not in the program's
@@ -1068,13 +1166,14 @@ public final class ProgramServiceGrpc {
 
   private static final int METHODID_CREATE_PROGRAM = 0;
   private static final int METHODID_GET_PROGRAM = 1;
-  private static final int METHODID_CREATE_EARN_RULE = 2;
-  private static final int METHODID_UPDATE_EARN_RULE = 3;
-  private static final int METHODID_LIST_EARN_RULES = 4;
-  private static final int METHODID_CREATE_TIER = 5;
-  private static final int METHODID_LIST_TIERS = 6;
-  private static final int METHODID_DELETE_EARN_RULE = 7;
-  private static final int METHODID_CREATE_EARN_CODES = 8;
+  private static final int METHODID_UPDATE_PROGRAM = 2;
+  private static final int METHODID_CREATE_EARN_RULE = 3;
+  private static final int METHODID_UPDATE_EARN_RULE = 4;
+  private static final int METHODID_LIST_EARN_RULES = 5;
+  private static final int METHODID_CREATE_TIER = 6;
+  private static final int METHODID_LIST_TIERS = 7;
+  private static final int METHODID_DELETE_EARN_RULE = 8;
+  private static final int METHODID_CREATE_EARN_CODES = 9;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1100,6 +1199,10 @@ public final class ProgramServiceGrpc {
         case METHODID_GET_PROGRAM:
           serviceImpl.getProgram((com.rewardscore.rewards.loyalty.v1.GetProgramRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetProgramResponse>) responseObserver);
+          break;
+        case METHODID_UPDATE_PROGRAM:
+          serviceImpl.updateProgram((com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse>) responseObserver);
           break;
         case METHODID_CREATE_EARN_RULE:
           serviceImpl.createEarnRule((com.rewardscore.rewards.loyalty.v1.CreateEarnRuleRequest) request,
@@ -1161,6 +1264,13 @@ public final class ProgramServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.GetProgramRequest,
               com.rewardscore.rewards.loyalty.v1.GetProgramResponse>(
                 service, METHODID_GET_PROGRAM)))
+        .addMethod(
+          getUpdateProgramMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.UpdateProgramRequest,
+              com.rewardscore.rewards.loyalty.v1.UpdateProgramResponse>(
+                service, METHODID_UPDATE_PROGRAM)))
         .addMethod(
           getCreateEarnRuleMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -1260,6 +1370,7 @@ public final class ProgramServiceGrpc {
               .setSchemaDescriptor(new ProgramServiceFileDescriptorSupplier())
               .addMethod(getCreateProgramMethod())
               .addMethod(getGetProgramMethod())
+              .addMethod(getUpdateProgramMethod())
               .addMethod(getCreateEarnRuleMethod())
               .addMethod(getUpdateEarnRuleMethod())
               .addMethod(getListEarnRulesMethod())
