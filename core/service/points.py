@@ -28,7 +28,7 @@ import json
 import secrets
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from psycopg.rows import dict_row
 
@@ -39,7 +39,8 @@ from core.domain import limits
 from core.domain.accounts import Account
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.loyalty import EarnEvent, ProgramRules, Purchase, compute_earn, points_expire_time, tier_for_spend
-from core.service.accounts import REQUEST_FIELDS, AccountRef, require_active, resolve_account, validate_request_id
+from core.service.accounts import (REQUEST_FIELDS, AccountRef, parse_uuid, require_active, resolve_account,
+                                   validate_request_id)
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once
 from core.service.programs import load_rules
@@ -617,7 +618,7 @@ class Points:
     async def redeem(self, command: RedeemPoints, caller: Caller) -> Movement:
         validate_request_id(command.request_id)
         _points(command.points, "points")
-        otp_id = _uuid(command.otp_id, "otp_id")
+        otp_id = parse_uuid(command.otp_id, "otp_id")
         if not command.otp_code:
             raise field_required("otp_code")
         if len(command.otp_code) != 6 or not command.otp_code.isdigit():
@@ -651,7 +652,7 @@ class Points:
 
     async def refund(self, command: RefundPoints, caller: Caller) -> Movement:
         validate_request_id(command.request_id)
-        original_id = _uuid(command.points_transaction_id, "points_transaction_id")
+        original_id = parse_uuid(command.points_transaction_id, "points_transaction_id")
         if command.points < 0 or command.points > limits.POINTS_MAX:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "points"})
         _text(command.note, "note", limits.NOTE_LENGTH_MAX, required=False)
@@ -819,7 +820,7 @@ class Points:
         return page, token
 
     async def transaction(self, points_transaction_id: str, caller: Caller) -> PointsTransaction:
-        transaction_id = _uuid(points_transaction_id, "points_transaction_id")
+        transaction_id = parse_uuid(points_transaction_id, "points_transaction_id")
         async with self._deps.pool.connection() as connection:
             cursor = connection.cursor(row_factory=dict_row)
             await cursor.execute(
@@ -910,13 +911,4 @@ def _text(value: str, field: str, length_max: int, required: bool = True) -> Non
         raise field_too_long(field, length_max)
     if not value.isprintable():
         raise field_invalid(field, "printable characters only")
-
-
-def _uuid(value: str, field: str) -> str:
-    if not value:
-        raise field_required(field)
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise field_invalid(field, "a UUID") from None
 
