@@ -8,12 +8,13 @@ import asyncio
 import json
 import os
 import sys
+import time
 import uuid
 
 import psycopg
 import pytest
 import redis
-from google.protobuf import duration_pb2
+from google.protobuf import duration_pb2, timestamp_pb2
 from rewards.accounts.v1 import account_service_pb2 as accounts_api
 from rewards.accounts.v1 import resources_pb2 as accounts
 from rewards.loyalty.v1 import loyalty_service_pb2 as api
@@ -361,13 +362,11 @@ async def test_history_is_newest_first_and_paginated(client, server, account):
         types=[loyalty.POINTS_TRANSACTION_TYPE_EARN]))) == "FIELD_INVALID"
 
 
-async def test_a_one_time_code_earns_once(client, credentials, program, account):
-    from tests.e2e.test_programs import stream_codes
-
+async def test_a_one_time_code_earns_once(client, program, account):
     other = await new_account(client, program)
-    from tests.e2e.test_programs import codes_request
-
-    replies = await stream_codes(client, credentials, codes_request(program, count=2, length=12))
+    replies = await client.stream(client.programs.CreateEarnCodes, programs_api.CreateEarnCodesRequest(
+        program_id=program, points=250, count=2, length=12,
+        expire_time=timestamp_pb2.Timestamp(seconds=int(time.time()) + 86_400)))
     codes = [code for reply in replies for code in reply.codes]
 
     response = await client.call(client.loyalty.EarnByCode, api.EarnByCodeRequest(account_id=account, code=codes[0]))

@@ -93,11 +93,11 @@ async def test_a_malformed_message_answers_invalid_argument(channel):
 
 async def test_an_rpc_not_served_yet_answers_unimplemented_with_a_reason(channel):
     with pytest.raises(grpc.aio.AioRpcError) as rejected:
-        await raw_call(channel, "/rewards.loyalty.v1.LoyaltyService/GetBalance")(b"")
+        await raw_call(channel, "/rewards.checkout.v1.CheckoutService/GetBasket")(b"")
 
     assert rejected.value.code() is grpc.StatusCode.UNIMPLEMENTED
     info = error_info(rejected.value)
-    assert (info.reason, info.domain) == ("NOT_IMPLEMENTED", "rewards.loyalty")
+    assert (info.reason, info.domain) == ("NOT_IMPLEMENTED", "rewards.checkout")
 
 
 async def test_an_unknown_method_answers_unimplemented(channel):

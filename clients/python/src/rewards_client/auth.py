@@ -99,7 +99,8 @@ class TokenSource:
 
 class AuthInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
     """Adds `authorization: Bearer <token>` and the request signature to every unary call
-    except IssueToken / RefreshToken. A retry is signed anew (a fresh nonce each attempt)."""
+    except IssueToken / RefreshToken (and, through `streams()`, to server-streaming calls). A
+    retry is signed anew (a fresh nonce each attempt)."""
 
     def __init__(self, secret: str, tokens: TokenSource | None = None) -> None:
         self.tokens = tokens
@@ -107,15 +108,29 @@ class AuthInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
         self._key = signing_key(secret)
 
     async def intercept_unary_unary(self, continuation, details, request):
+        return await continuation(await self._signed(details, request), request)
+
+    def streams(self) -> StreamAuthInterceptor:
+        """The same signing for server-streaming calls (grpc.aio takes one kind per interceptor)."""
+        return StreamAuthInterceptor(self)
+
+    async def _signed(self, details, request):
         method = details.method.decode() if isinstance(details.method, bytes) else details.method
         if method in PUBLIC_METHODS:
-            return await continuation(details, request)
+            return details
         token = await self.tokens.access_token()
         metadata = grpc.aio.Metadata(*(details.metadata or ()))
         metadata.add("authorization", f"Bearer {token}")
         body = request if isinstance(request, bytes) else request.SerializeToString()
         for key, value in signature_metadata(self._key, method, body):
             metadata.add(key, value)
-        details = grpc.aio.ClientCallDetails(details.method, details.timeout, metadata,
-                                             details.credentials, details.wait_for_ready)
-        return await continuation(details, request)
+        return grpc.aio.ClientCallDetails(details.method, details.timeout, metadata,
+                                          details.credentials, details.wait_for_ready)
+
+
+class StreamAuthInterceptor(grpc.aio.UnaryStreamClientInterceptor):
+    def __init__(self, unary: AuthInterceptor) -> None:
+        self._unary = unary
+
+    async def intercept_unary_stream(self, continuation, details, request):
+        return await continuation(await self._unary._signed(details, request), request)

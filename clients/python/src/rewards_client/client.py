@@ -49,8 +49,9 @@ class RewardsClient:
     def connect(cls, target: str, credentials: Credentials, *,
                 channel_credentials: grpc.ChannelCredentials | None = None, **options) -> RewardsClient:
         interceptor = AuthInterceptor(credentials.client_secret)
-        channel = (grpc.aio.secure_channel(target, channel_credentials, interceptors=[interceptor])
-                   if channel_credentials else grpc.aio.insecure_channel(target, interceptors=[interceptor]))
+        interceptors = [interceptor, interceptor.streams()]
+        channel = (grpc.aio.secure_channel(target, channel_credentials, interceptors=interceptors)
+                   if channel_credentials else grpc.aio.insecure_channel(target, interceptors=interceptors))
         interceptor.tokens = TokenSource(channel, credentials)
         return cls(channel, interceptor.tokens, **options)
 
@@ -72,6 +73,17 @@ class RewardsClient:
                     raise from_rpc_error(error) from None
                 await asyncio.sleep(self._backoff(attempt))
         raise AssertionError("unreachable")
+
+    async def stream(self, method, request, *, timeout_s: float | None = None) -> list:
+        """Call a server-streaming `method` and return its replies, filling an empty request_id
+        like `call`. A stream is not retried here: its RPC is idempotent, so call it again with
+        the same request (and request_id) to resume."""
+        if "request_id" in request.DESCRIPTOR.fields_by_name and not request.request_id:
+            request.request_id = uuid.uuid4().hex
+        try:
+            return [reply async for reply in method(request, timeout=timeout_s or self.timeout_s)]
+        except grpc.aio.AioRpcError as error:
+            raise from_rpc_error(error) from None
 
     def _backoff(self, attempt: int) -> float:
         return random.uniform(0, min(self.backoff_max_s, self.backoff_base_s * 2 ** (attempt - 1)))
