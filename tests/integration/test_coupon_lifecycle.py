@@ -235,3 +235,39 @@ async def test_a_second_worker_never_serves_a_coupon_state_another_worker_change
 
     assert validation.failures == []
     assert await reason(first.redeem(redeem(coupon.code, account), caller)) is ErrorReason.COUPON_REVOKED
+
+
+async def test_a_batch_rolled_back_by_a_deadlock_with_a_revocation_lands_write_by_write(engine, caller, deps):
+    # Two activations in one ledger batch lock coupon A, then B; another transaction (a revocation
+    # in another worker, say) holds B and then asks for A. Postgres breaks the deadlock by rolling
+    # back the batch (its deadlock_timeout fires first); the writer runs each write again alone.
+    from core.adapters.postgres.ledger_writer import LedgerWrite, LedgerWriter, Row
+
+    created = await offer(engine, caller, activation_required=True)
+    first, second = [await engine.issue(issue(created), caller) for _ in range(2)]
+    writer = LedgerWriter(deps.pool)
+    writer.start()
+    columns = ("coupon_id", "org_id", "activate_time", "request_id", "client_id")
+
+    def activation(coupon) -> LedgerWrite:
+        return LedgerWrite((Row("coupon_activations", columns, (
+            coupon.coupon_id, caller.org_id, dt.datetime.now(dt.timezone.utc), uuid.uuid4().hex, "deadlock")),))
+
+    async with deps.pool.connection() as other:
+        await other.set_autocommit(True)
+        await other.execute("SET deadlock_timeout = '20s'")
+        async with other.transaction():
+            await other.execute("SELECT 1 FROM coupons WHERE coupon_id = %s FOR UPDATE", (second.coupon_id,))
+            batch = asyncio.gather(writer.submit(activation(first)), writer.submit(activation(second)))
+            await asyncio.sleep(0.5)  # The batch holds A and waits for B.
+            await other.execute("SELECT 1 FROM coupons WHERE coupon_id = %s FOR UPDATE", (first.coupon_id,))
+        await other.execute("RESET deadlock_timeout")
+        await other.set_autocommit(False)
+        outcomes = await asyncio.wait_for(asyncio.gather(batch, return_exceptions=True), timeout=30)
+    await writer.close()
+
+    assert outcomes == [[None, None]]
+    async with deps.pool.connection() as connection:
+        cursor = await connection.execute("SELECT count(*) FROM coupons WHERE coupon_id = ANY(%s)"
+                                          " AND activate_time IS NOT NULL", ([first.coupon_id, second.coupon_id],))
+        assert (await cursor.fetchone())[0] == 2

@@ -60,6 +60,9 @@ BatchObserver = Callable[[int, int, float], None]
 """Called after each committed batch with (writes, rows, commit seconds)."""
 
 _ROW_ERRORS = (psycopg.errors.IntegrityError, psycopg.errors.DataError)
+_ROLLED_BACK = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
+"""Postgres rolled the batch back to resolve a conflict with another transaction: e.g. two writes of
+one batch lock two coupons' rows in the opposite order of a concurrent bulk revocation."""
 
 
 class LedgerWriter:
@@ -132,6 +135,12 @@ class LedgerWriter:
         try:
             await self._commit([write for write, _ in batch])
         except _ROW_ERRORS:
+            await self._commit_one_by_one(batch)
+            return
+        except _ROLLED_BACK as error:
+            # Nothing of the batch landed: run each write on its own (a write that still conflicts
+            # alone fails transiently, STORE_UNAVAILABLE, and its caller's retry runs it again).
+            log.warning("ledger batch of %d writes rolled back, retried one by one: %s", len(batch), error)
             await self._commit_one_by_one(batch)
             return
         except (psycopg.OperationalError, psycopg.errors.InterfaceError, TimeoutError) as error:
