@@ -76,7 +76,7 @@ class Worker:
         self.guard = StateGuard(self.redis, self.pool, on_readiness=self._on_readiness,
                                 rebuilders=[functools.partial(rebuild_coupon_counters, deps=self.deps)])
         self.coupons = Coupons(self.deps, self.guard)
-        self.points = Points(self.deps, self.guard, sender_from_spec(self.config.otp_sender),
+        self.points = Points(self.deps, self.guard, sender_from_spec(self.config.otp_sender), self.coupons,
                              otp_rate_max=self.config.otp_rate_max)
         self.keyring = KeyRing(self.pool)
         await self.keyring.ensure_active()

@@ -114,7 +114,7 @@ async def _expire(config: Config, redis_url: str, database_url: str) -> tuple[in
     from core.adapters.redis.state import StateGuard
     from core.domain.clock import SystemClock
     from core.service.context import Deps
-    from core.service.coupons import rebuild_coupon_counters
+    from core.service.coupons import Coupons, rebuild_coupon_counters
     from core.service.points import Points
 
     import functools
@@ -128,7 +128,7 @@ async def _expire(config: Config, redis_url: str, database_url: str) -> tuple[in
         try:
             guard = StateGuard(redis_client, pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=deps)])
             await guard.ensure()
-            points = Points(deps, guard, sender_from_spec(config.otp_sender))
+            points = Points(deps, guard, sender_from_spec(config.otp_sender), Coupons(deps, guard))
             expired = await points.expire_due()
             return expired, await points.evaluate_tiers()
         finally:

@@ -218,6 +218,16 @@ class Offer:
     program_id: str = ""
     display_name: str = ""
     description: str = ""
+    extra_points: int = 0
+    """EXTRAPOINT: points this coupon adds to the purchase it is applied to at an earn."""
+    points_multiplier_bps: int = 0
+    """MULTIPLIER: the factor (basis points) on the points of the purchase it is applied to."""
+
+    @property
+    def applies_at_earn(self) -> bool:
+        """EXTRAPOINT and MULTIPLIER coupons are not redeemed by hand: they are applied (and their
+        redemption recorded) when points are earned on a purchase (LoyaltyService.EarnPoints)."""
+        return bool(self.extra_points or self.points_multiplier_bps)
 
 
 def check_redemption(offer: Offer, now: dt.datetime, store_id: str, bill: Money) -> None:

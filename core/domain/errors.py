@@ -97,6 +97,8 @@ class ErrorReason(enum.Enum):
     CODE_GENERATION_COLLISION = ("A generated code collided with an existing one; retry.", True)
     REDEMPTION_NOT_FOUND = ("No redemption has this id in the caller's organisation.", False)
     REDEMPTION_ALREADY_REVERSED = ("The redemption was reversed already.", False)
+    COUPON_APPLIES_AT_EARN = ("EXTRAPOINT and MULTIPLIER coupons are applied by EarnPoints, not redeemed by hand.", False)
+    COUPON_NOT_FOR_EARN = ("Only EXTRAPOINT and MULTIPLIER coupons can be applied to an earn.", False)
 
     # Loyalty programs.
     PROGRAM_NOT_FOUND = ("No loyalty program has this id in the caller's organisation.", False)

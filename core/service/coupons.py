@@ -24,6 +24,7 @@ import json
 import time
 import uuid
 import dataclasses
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass
 
 from psycopg.errors import UniqueViolation
@@ -47,7 +48,7 @@ OFFER_CACHE_SECONDS = 2.0
 
 _REDEMPTION_COLUMNS = ("redemption_id", "org_id", "offer_id", "code", "account_id", "store_id", "bill_minor",
                        "currency_code", "discount_minor", "request_id", "client_id", "epoch", "redeem_time",
-                       "coupon_id", "coupon_use")
+                       "coupon_id", "coupon_use", "points_transaction_id")
 _COUPON_COLUMNS = ("coupon_id", "org_id", "offer_id", "code", "account_id", "issue_time", "expire_time",
                    "request_id", "client_id", "epoch", "activation_required", "state_change_time")
 _COUPON_SELECT = ("c.coupon_id::text, c.code, c.offer_id::text, c.account_id::text, c.issue_time, c.expire_time,"
@@ -97,6 +98,18 @@ class Redemption:
     @classmethod
     def from_json(cls, data: dict) -> Redemption:
         return cls(**{**data, "redeem_time": dt.datetime.fromisoformat(data["redeem_time"])})
+
+
+@dataclass(frozen=True, slots=True)
+class HeldRedemption:
+    """A redemption reserved in Redis whose row is about to be committed."""
+
+    redemption: Redemption
+    row: Row
+    rejections: dict
+    offer: Offer
+    confirm: Callable[[], Awaitable[None]]
+    release: Callable[[], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -608,42 +621,103 @@ class Coupons:
 
     async def _redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
         validate_redeem(command)
-        offer, coupon = await self.lookup_code(caller.org_id, command.code)
-        if coupon is not None and coupon.account_id != str(uuid.UUID(command.account_id)):
-            raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": command.code})
-        request_key = f"{caller.client_id}:{command.request_id}"
+        offer, coupon = await self._code_of(command.code, command.account_id, caller)
+        if offer.applies_at_earn:
+            raise DomainError(ErrorReason.COUPON_APPLIES_AT_EARN, metadata={"code": command.code})
 
         async def prepare() -> Prepared[Redemption]:
-            now = self._deps.clock.now()
-            failures = failing_rules(offer, now, command.store_id, command.bill)
-            if coupon is not None:  # Its use is left to the script and the Postgres guard.
-                failures += coupon_failures(coupon, now, uses=False)
-            if failures:
-                raise min(failures, key=lambda failure: failure.reason.precedence)
-            amount = discount(offer, command.bill)
-            epoch, count, reversals = await self._reserve(offer, command.account_id, request_key, now, coupon=coupon)
-            redemption = Redemption(str(uuid.uuid4()), offer.offer_id, command.account_id, amount,
-                                    command.bill.currency_code, now, count)
-            row = Row("coupon_redemptions", _REDEMPTION_COLUMNS, (
-                redemption.redemption_id, caller.org_id, offer.offer_id, command.code, command.account_id,
-                command.store_id, command.bill.amount_minor, command.bill.currency_code, amount,
-                command.request_id, caller.client_id, epoch, now, coupon.coupon_id if coupon else None,
-                f"{coupon.coupon_id}:{reversals}" if coupon else None))
-            keys = offer_keys(offer.offer_id, command.account_id, epoch)
-            if coupon is not None:
-                keys += coupon_keys(offer.offer_id, coupon.coupon_id)[:1]
-            return Prepared(redemption, (row,), {
-                "coupon_redemptions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
-                "coupon_redemptions_coupon_use_unique": DomainError(ErrorReason.COUPON_ALREADY_REDEEMED),
-                # A revocation or (never) a lost activation won the coupon's row lock first.
-                "coupon_redemptions_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED,
-                                                                 metadata={"code": command.code}),
-                "coupon_redemptions_coupon_not_activated": DomainError(ErrorReason.COUPON_NOT_ACTIVATED,
-                                                                       metadata={"code": command.code})},
-                on_commit=lambda: self._confirm(keys, request_key, epoch),
-                on_abort=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
+            held = await self._redemption(offer, coupon, command.code, command.account_id, command.store_id,
+                                          command.bill, command.request_id, caller)
+            return Prepared(held.redemption, (held.row,), held.rejections, on_commit=held.confirm,
+                            on_abort=held.release)
 
         return await execute_once(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json)
+
+    async def _code_of(self, code: str, account_id: str, caller: Caller) -> tuple[Offer, IssuedCoupon | None]:
+        offer, coupon = await self.lookup_code(caller.org_id, code)
+        if coupon is not None and coupon.account_id != str(uuid.UUID(account_id)):
+            raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
+        return offer, coupon
+
+    async def _redemption(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str, store_id: str,
+                          bill: Money, request_id: str, caller: Caller,
+                          points_transaction_id: str | None = None) -> HeldRedemption:
+        """Check every rule, reserve the redemption in Redis and return its ledger row with the
+        means to confirm or release it. The caller commits the row (with its own rows)."""
+        now = self._deps.clock.now()
+        request_key = f"{caller.client_id}:{request_id}"
+        failures = failing_rules(offer, now, store_id, bill)
+        if coupon is not None:  # Its use is left to the script and the Postgres guard.
+            failures += coupon_failures(coupon, now, uses=False)
+        if failures:
+            raise min(failures, key=lambda failure: failure.reason.precedence)
+        amount = 0 if offer.applies_at_earn else discount(offer, bill)
+        epoch, count, reversals = await self._reserve(offer, account_id, request_key, now, coupon=coupon)
+        redemption = Redemption(str(uuid.uuid4()), offer.offer_id, account_id, amount, bill.currency_code, now, count)
+        row = Row("coupon_redemptions", _REDEMPTION_COLUMNS, (
+            redemption.redemption_id, caller.org_id, offer.offer_id, code, account_id, store_id, bill.amount_minor,
+            bill.currency_code, amount, request_id, caller.client_id, epoch, now,
+            coupon.coupon_id if coupon else None, f"{coupon.coupon_id}:{reversals}" if coupon else None,
+            points_transaction_id))
+        keys = offer_keys(offer.offer_id, account_id, epoch)
+        if coupon is not None:
+            keys += coupon_keys(offer.offer_id, coupon.coupon_id)[:1]
+        rejections = {
+            "coupon_redemptions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+            "coupon_redemptions_coupon_use_unique": DomainError(ErrorReason.COUPON_ALREADY_REDEEMED,
+                                                                metadata={"code": code}),
+            # A revocation or (never) a lost activation won the coupon's row lock first.
+            "coupon_redemptions_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED, metadata={"code": code}),
+            "coupon_redemptions_coupon_not_activated": DomainError(ErrorReason.COUPON_NOT_ACTIVATED,
+                                                                   metadata={"code": code})}
+        return HeldRedemption(
+            redemption, row, rejections, offer,
+            confirm=lambda: self._confirm(keys, request_key, epoch),
+            release=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
+
+    async def earn_coupons(self, codes: Sequence[str], account_id: str, store_id: str, bill: Money,
+                           request_id: str, caller: Caller, points_transaction_id: str) -> list[HeldRedemption]:
+        """Apply EXTRAPOINT and MULTIPLIER coupons to an earn: each is checked and reserved like a
+        redemption (rules, gap, both limits, single use) and its row joins the earn's commit; the
+        caller confirms or releases them all with the earn. On a refusal, those already reserved
+        are released and the refusal is raised."""
+        held: list[HeldRedemption] = []
+        try:
+            for index, code in enumerate(codes):
+                offer, coupon = await self._code_of(code, account_id, caller)
+                if not offer.applies_at_earn:
+                    raise DomainError(ErrorReason.COUPON_NOT_FOR_EARN, metadata={"code": code})
+                # One redemption row per coupon: each has a request id of its own.
+                held.append(await self._redemption(offer, coupon, code, account_id, store_id, bill,
+                                                   f"{request_id}#coupon{index}", caller, points_transaction_id))
+        except BaseException:
+            for each in held:
+                await each.release()
+            raise
+        return held
+
+    async def earn_reversals(self, points_transaction_id: str, request_id: str,
+                             caller: Caller) -> tuple[tuple[Row, ...], Callable[[], Awaitable[None]]]:
+        """Reversal rows for the coupon redemptions an earn made (when the earn is refunded in full)
+        and the means to give their counts back once committed."""
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT r.redemption_id::text, r.offer_id::text, r.account_id::text, r.coupon_id::text"
+                " FROM coupon_redemptions r WHERE r.points_transaction_id = %s AND NOT EXISTS"
+                " (SELECT 1 FROM coupon_reversals v WHERE v.redemption_id = r.redemption_id)", (points_transaction_id,))
+            found = await cursor.fetchall()
+        now = self._deps.clock.now()
+        rows = tuple(Row("coupon_reversals", _REVERSAL_COLUMNS, (redemption_id, f"{request_id}#coupon{n}",
+                                                                 caller.client_id, now))
+                     for n, (redemption_id, *_) in enumerate(found))
+
+        async def give_back() -> None:
+            for _, offer_id, account_id, coupon_id in found:
+                keys = offer_keys(offer_id, account_id, "-")
+                await self._deps.scripts.run("coupon_unredeem", [keys[1], keys[2]] + (
+                    coupon_keys(offer_id, coupon_id) if coupon_id else []), [-1])
+
+        return rows, give_back
 
     async def _reserve(self, offer: Offer, account_id: str, request_key: str, now: dt.datetime,
                        coupon: IssuedCoupon | None = None, kind: str = "redeemed") -> tuple[int, int, int]:
@@ -890,7 +964,8 @@ def offer_definition(offer: Offer) -> dict:
         "coupon_validity_months": rules.coupon_validity_months, "activation_required": rules.activation_required},
         "discount_amount": money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
         "discount_max": money(offer.discount_max), "program_id": offer.program_id,
-        "display_name": offer.display_name, "description": offer.description}
+        "display_name": offer.display_name, "description": offer.description,
+        "extra_points": offer.extra_points, "points_multiplier_bps": offer.points_multiplier_bps}
 
 
 def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict) -> Offer:
@@ -909,7 +984,8 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
     return Offer(str(offer_id), org_id, OfferState(state), rules, money(definition["discount_amount"]),
                  definition["discount_percent_bps"], money(definition["discount_max"]), code,
                  definition.get("program_id", ""), definition.get("display_name", ""),
-                 definition.get("description", ""))
+                 definition.get("description", ""), definition.get("extra_points", 0),
+                 definition.get("points_multiplier_bps", 0))
 
 
 async def rebuild_coupon_counters(redis, connection, epoch: int, deps: Deps) -> None:

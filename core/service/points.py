@@ -38,10 +38,13 @@ from core.adapters.redis.state import StateGuard
 from core.domain import limits
 from core.domain.accounts import Account
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
-from core.domain.loyalty import EarnEvent, ProgramRules, Purchase, compute_earn, points_expire_time, tier_for_spend
+from core.domain.coupons import Money
+from core.domain.loyalty import (CouponBonus, EarnEvent, ProgramRules, Purchase, compute_earn, points_expire_time,
+                                 tier_for_spend)
 from core.service.accounts import (REQUEST_FIELDS, AccountRef, parse_uuid, require_active, resolve_account,
                                    validate_request_id)
 from core.service.context import Caller, Deps
+from core.service.coupons import Coupons
 from core.service.idempotent import Prepared, execute_once
 from core.service.programs import load_rules
 
@@ -371,9 +374,10 @@ class Wallets:
 
 
 class Points:
-    def __init__(self, deps: Deps, guard: StateGuard, sender: OtpSender, *,
+    def __init__(self, deps: Deps, guard: StateGuard, sender: OtpSender, coupons: Coupons, *,
                  otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX) -> None:
         self._deps = deps
+        self._coupons = coupons
         self._otp_rate_max = otp_rate_max
         self._guard = guard
         self.wallets = Wallets(deps, guard)
@@ -396,6 +400,10 @@ class Points:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "bill_amount.amount_minor"})
         if len(command.coupon_codes) > limits.EARN_COUPONS_MAX:
             raise field_too_long("coupon_codes", limits.EARN_COUPONS_MAX)
+        for n, code in enumerate(command.coupon_codes):
+            _text(code, f"coupon_codes[{n}]", limits.COUPON_CODE_LENGTH_MAX)
+        if len(set(command.coupon_codes)) != len(command.coupon_codes):
+            raise field_invalid("coupon_codes", "each code once")
         if len(command.payment_card_type) > 64:
             raise field_too_long("payment_card_type", 64)
         account = await self._account(caller, command.account)
@@ -407,18 +415,38 @@ class Points:
         async def prepare() -> Prepared[Movement]:
             now = self._deps.clock.now()
             tier, new_tier_id = await self._tiers(account, rules, now, command.bill_minor)
-            purchase = Purchase(command.bill_minor, command.currency_code, command.store_id,
-                                command.payment_card_type, now)
-            breakdown = compute_earn(rules, purchase, tier)
-            transaction = PointsTransaction(
-                str(uuid.uuid4()), account.account_id, TxType.EARN, breakdown.total, now, breakdown.regular,
-                breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
-                command.currency_code, expire_time=points_expire_time(rules.program, now))
-            return await self._credit(caller, command.request_id, account, rules, transaction,
-                                      tier_id=new_tier_id,
-                                      rejections={"points_transactions_purchase_unique": DomainError(
-                                          ErrorReason.PURCHASE_ALREADY_EARNED,
-                                          metadata={"transaction_id": command.transaction_id})})
+            transaction_id = str(uuid.uuid4())
+            # EXTRAPOINT and MULTIPLIER coupons: reserved like redemptions (their offers' hash
+            # tags), committed with the earn, confirmed or released with it.
+            held = await self._coupons.earn_coupons(
+                command.coupon_codes, account.account_id, command.store_id,
+                Money(command.bill_minor, command.currency_code), command.request_id, caller, transaction_id)
+            try:
+                bonuses = [CouponBonus(h.offer.offer_id, h.row.values[3], h.offer.extra_points,
+                                       h.offer.points_multiplier_bps) for h in held]
+                purchase = Purchase(command.bill_minor, command.currency_code, command.store_id,
+                                    command.payment_card_type, now)
+                breakdown = compute_earn(rules, purchase, tier, bonuses)
+                transaction = PointsTransaction(
+                    transaction_id, account.account_id, TxType.EARN, breakdown.total, now, breakdown.regular,
+                    breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
+                    command.currency_code, expire_time=points_expire_time(rules.program, now))
+                prepared = await self._credit(caller, command.request_id, account, rules, transaction,
+                                              tier_id=new_tier_id,
+                                              rejections={"points_transactions_purchase_unique": DomainError(
+                                                  ErrorReason.PURCHASE_ALREADY_EARNED,
+                                                  metadata={"transaction_id": command.transaction_id})})
+            except BaseException:
+                await asyncio.gather(*(h.release() for h in held))
+                raise
+            if not held:
+                return prepared
+            rejections = {**prepared.rejections}
+            for h in held:
+                rejections.update(h.rejections)
+            return Prepared(prepared.result, tuple(h.row for h in held) + prepared.rows, rejections,
+                            on_commit=_all([prepared.on_commit, *(h.confirm for h in held)]),
+                            on_abort=_all([prepared.on_abort, *(h.release for h in held)]))
 
         return await execute_once(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json)
 
@@ -684,13 +712,19 @@ class Points:
             row = _transaction_row(caller, command.request_id, program_id, transaction, hold.epoch,
                                    debit=wallet_account(account_id), credit=f"issuance:{program_id}",
                                    overdraft=overdraft)
+            # A full refund gives back the coupons the earn used (their counts and single use).
+            coupon_rows, give_back = ((), None)
+            if points == refundable:
+                coupon_rows, give_back = await self._coupons.earn_reversals(original_id, command.request_id, caller)
             exceeded = DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION,
                                    metadata={"points_transaction_id": original_id})
-            return Prepared(Movement((transaction,), available), (row,), {
+            return Prepared(Movement((transaction,), available), (row,) + coupon_rows, {
                 "points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
                 "points_transactions_refund_limit": exceeded,
+                "coupon_reversals_pkey": exceeded,
                 "points_wallets_floor": DomainError(ErrorReason.INSUFFICIENT_POINTS)},
-                on_commit=lambda: self.wallets.confirm(hold), on_abort=lambda: self.wallets.release(hold))
+                on_commit=_all([lambda: self.wallets.confirm(hold), give_back if coupon_rows else None]),
+                on_abort=lambda: self.wallets.release(hold))
 
         return await execute_once(self._deps, caller, "RefundPoints", command, prepare, Movement.from_json)
 
@@ -880,6 +914,18 @@ def _check_redeemable(program, available: int, points: int) -> None:
     if available - points < program.min_remaining_balance_points:
         raise DomainError(ErrorReason.REDEMPTION_THRESHOLD_NOT_MET,
                           metadata={"min_remaining_balance_points": program.min_remaining_balance_points})
+
+
+def _all(actions: Sequence[Callable[[], Awaitable[None]] | None]) -> Callable[[], Awaitable[None]] | None:
+    """One callback that runs every given one (None: none to run)."""
+    present = [action for action in actions if action is not None]
+    if not present:
+        return None
+
+    async def run() -> None:
+        await asyncio.gather(*(action() for action in present))
+
+    return run
 
 
 def _each(action: Callable[[_Hold], Awaitable[None]], holds: list[_Hold]) -> Callable[[], Awaitable[None]] | None:

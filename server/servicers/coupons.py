@@ -193,7 +193,22 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
                          if reward.kind == resources.REWARD_KIND_DISCOUNT_AMOUNT else None),
         discount_percent_bps=reward.discount_percent_bps if reward.kind == resources.REWARD_KIND_DISCOUNT_PERCENT else 0,
         discount_max=_optional_money(reward.discount_amount_max, "offer.reward.discount_amount_max"),
-        program_id=offer.program_id, display_name=offer.display_name, description=offer.description)
+        program_id=offer.program_id, display_name=offer.display_name, description=offer.description,
+        extra_points=_earn_reward(reward.kind == resources.REWARD_KIND_EXTRAPOINT, reward.extra_points,
+                                  "offer.reward.extra_points", 1, 10**9),
+        points_multiplier_bps=_earn_reward(reward.kind == resources.REWARD_KIND_MULTIPLIER,
+                                           reward.points_multiplier_bps, "offer.reward.points_multiplier_bps",
+                                           10_001, 1_000_000))
+
+
+def _earn_reward(chosen: bool, value: int, field: str, low: int, high: int) -> int:
+    """An EXTRAPOINT or MULTIPLIER reward's value, in range when its kind is chosen; else 0."""
+    if not chosen:
+        return 0
+    if not low <= value <= high:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, f"{field} must be {low}..{high}.",
+                          {"field": field, "min": low, "max": high})
+    return value
 
 
 def _expiry_mode(value: int) -> ExpiryMode:
@@ -245,6 +260,12 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
     elif offer.discount_percent_bps:
         message.reward.kind = resources.REWARD_KIND_DISCOUNT_PERCENT
         message.reward.discount_percent_bps = offer.discount_percent_bps
+    elif offer.extra_points:
+        message.reward.kind = resources.REWARD_KIND_EXTRAPOINT
+        message.reward.extra_points = offer.extra_points
+    elif offer.points_multiplier_bps:
+        message.reward.kind = resources.REWARD_KIND_MULTIPLIER
+        message.reward.points_multiplier_bps = offer.points_multiplier_bps
     return message
 
 

@@ -479,3 +479,71 @@ async def test_the_tier_reached_before_a_purchase_multiplies_its_points(client):
     assert (second.transaction.points, (await balance(client, account)).tier_id) == (0, tiers["Gold"])
     third = await earn(client, account, 1_000)  # earned as Gold: twice the points
     assert (third.transaction.regular_points, third.transaction.bonus_points) == (10, 10)
+
+
+async def earn_coupon_offer(client: RewardsClient, max_redemptions: int = 0, **reward) -> tuple[str, str]:
+    """An active offer whose common code applies at earn (EXTRAPOINT or MULTIPLIER)."""
+    from rewards.coupons.v1 import offer_service_pb2 as offers
+    from rewards.coupons.v1 import resources_pb2 as coupons
+
+    kind = coupons.REWARD_KIND_EXTRAPOINT if "extra_points" in reward else coupons.REWARD_KIND_MULTIPLIER
+    created = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=coupons.Offer(
+        display_name="earn coupon", state=coupons.OFFER_STATE_ACTIVE, reward=coupons.Reward(kind=kind, **reward),
+        rules=coupons.OfferRules(max_redemption_count=max_redemptions))))
+    code = "EARN" + uuid.uuid4().hex[:10].upper()
+    await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(code_series=coupons.CodeSeries(
+        offer_id=created.offer.offer_id, type=coupons.CODE_SERIES_TYPE_COMMON, common_code=code)))
+    return created.offer.offer_id, code
+
+
+async def redeemed_count(client: RewardsClient, offer_id: str) -> int:
+    from rewards.coupons.v1 import offer_service_pb2 as offers
+
+    return (await client.call(client.offers.GetOffer, offers.GetOfferRequest(offer_id=offer_id))).offer.redeemed_count
+
+
+async def test_extrapoint_and_multiplier_coupons_apply_to_the_earn_and_are_redeemed_with_it(client, account):
+    extra_offer, extra = await earn_coupon_offer(client, extra_points=50)
+    multiplier_offer, multiplier = await earn_coupon_offer(client, points_multiplier_bps=15_000)
+
+    response = await earn(client, account, 10_000, coupon_codes=[extra, multiplier])
+
+    # 100 regular; x1.5 gives 50 more; +50 extra: the coupons' 100 are reward points.
+    t = response.transaction
+    assert (t.regular_points, t.bonus_points, t.reward_points, t.points) == (100, 0, 100, 200)
+    assert (await redeemed_count(client, extra_offer), await redeemed_count(client, multiplier_offer)) == (1, 1)
+
+
+async def test_a_full_refund_of_the_earn_gives_its_coupons_back(client, account):
+    offer_id, code = await earn_coupon_offer(client, extra_points=50)
+    earned = await earn(client, account, 10_000, coupon_codes=[code])
+
+    await client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
+        points_transaction_id=earned.transaction.points_transaction_id))
+
+    assert await redeemed_count(client, offer_id) == 0
+    assert (await balance(client, account)).posted_points == 0
+
+
+async def test_an_earn_coupon_over_its_limit_fails_the_earn_and_changes_nothing(client, program, account):
+    other = await new_account(client, program)
+    offer_id, code = await earn_coupon_offer(client, extra_points=50, max_redemptions=1)
+    await earn(client, other, 1_000, coupon_codes=[code])
+
+    assert await reason_of(earn(client, account, 1_000, coupon_codes=[code])) == "REDEMPTION_LIMIT_REACHED"
+    assert (await balance(client, account)).posted_points == 0
+    assert await redeemed_count(client, offer_id) == 1
+
+
+async def test_earn_coupons_are_not_redeemed_by_hand_and_discounts_do_not_apply_at_earn(client, account):
+    from rewards.coupons.v1 import coupon_service_pb2 as coupon_api
+
+    _, extra = await earn_coupon_offer(client, extra_points=50)
+    by_hand = coupon_api.RedeemCouponRequest(code=extra, account_id=account, store_id="store-1", bill_amount=eur(100))
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, by_hand)) == "COUPON_APPLIES_AT_EARN"
+
+    from tests.e2e.test_coupons import offer_with_code
+
+    _, discount_code = await offer_with_code(client)
+    assert await reason_of(earn(client, account, 1_000, coupon_codes=[discount_code])) == "COUPON_NOT_FOR_EARN"
+    assert await reason_of(earn(client, account, 1_000, coupon_codes=[extra, extra])) == "FIELD_INVALID"

@@ -17,6 +17,7 @@ from core.domain.errors import DomainError, ErrorReason
 from core.domain.loyalty import PointsExpiryMode, Program
 from core.service import accounts, programs
 from core.service.context import Caller
+from core.service.coupons import Coupons
 from core.service.points import (AccountRef, EarnPoints, Points, RedeemPoints, RequestOtp, TxType, wallet_keys)
 
 BERLIN = "Europe/Berlin"
@@ -43,7 +44,7 @@ async def engine(deps, clock):
     guard = StateGuard(deps.redis, deps.pool)
     await guard.ensure()
     inbox = Inbox()
-    points = Points(timed, guard, inbox, otp_rate_max=5)
+    points = Points(timed, guard, inbox, Coupons(timed, guard), otp_rate_max=5)
     points.inbox = inbox
     points.guard = guard
     points.deps = timed

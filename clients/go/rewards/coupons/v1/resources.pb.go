@@ -96,9 +96,12 @@ const (
 	RewardKind_REWARD_KIND_DISCOUNT_PERCENT RewardKind = 2
 	// An item for free: Reward.free_item_sku. The checkout applies it to its line.
 	RewardKind_REWARD_KIND_FREE_ITEM RewardKind = 3
-	// Extra loyalty points credited to the account on redemption: Reward.extra_points.
+	// Extra loyalty points for the purchase the coupon is applied to: Reward.extra_points.
+	// Applied (and redeemed) by LoyaltyService.EarnPoints coupon_codes; RedeemCoupon refuses it
+	// with COUPON_APPLIES_AT_EARN.
 	RewardKind_REWARD_KIND_EXTRAPOINT RewardKind = 4
-	// Multiplies the points the purchase earns: Reward.points_multiplier_bps.
+	// Multiplies the points the purchase it is applied to earns: Reward.points_multiplier_bps.
+	// Applied like EXTRAPOINT.
 	RewardKind_REWARD_KIND_MULTIPLIER RewardKind = 5
 	// A reward bought with points: issuing the coupon debits Reward.price_points from the
 	// account's wallet; redeeming it gives Reward.discount_amount or Reward.free_item_sku.
@@ -367,7 +370,7 @@ type Reward struct {
 	DiscountAmountMax *v1.Money `protobuf:"bytes,4,opt,name=discount_amount_max,json=discountAmountMax,proto3" json:"discount_amount_max,omitempty"`
 	// FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
 	FreeItemSku string `protobuf:"bytes,5,opt,name=free_item_sku,json=freeItemSku,proto3" json:"free_item_sku,omitempty"`
-	// EXTRAPOINT: points credited on redemption, 1..10^9.
+	// EXTRAPOINT: points added to the purchase it is applied to, 1..10^9.
 	ExtraPoints int64 `protobuf:"varint,6,opt,name=extra_points,json=extraPoints,proto3" json:"extra_points,omitempty"`
 	// MULTIPLIER: factor on the points the purchase earns, in basis points, 10001..1000000
 	// (20000 = twice the points). The product is rounded down.

@@ -42,8 +42,10 @@ type EarnPointsRequest struct {
 	// The amount paid, after coupon discounts: the base of RATIO and TIER rules. Required; not
 	// negative; in the program's currency.
 	BillAmount *v1.Money `protobuf:"bytes,5,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
-	// Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-	// account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+	// Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+	// redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+	// earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+	// reward_points, and is given back by a full refund of the earn. At most 32.
 	CouponCodes []string `protobuf:"bytes,6,rep,name=coupon_codes,json=couponCodes,proto3" json:"coupon_codes,omitempty"`
 	// The type of the payment card, matched by CARD_TYPE rules. Empty: none. At most 64
 	// characters.

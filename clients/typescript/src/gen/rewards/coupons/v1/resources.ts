@@ -80,9 +80,16 @@ export enum RewardKind {
   REWARD_KIND_DISCOUNT_PERCENT = 2,
   /** REWARD_KIND_FREE_ITEM - An item for free: Reward.free_item_sku. The checkout applies it to its line. */
   REWARD_KIND_FREE_ITEM = 3,
-  /** REWARD_KIND_EXTRAPOINT - Extra loyalty points credited to the account on redemption: Reward.extra_points. */
+  /**
+   * REWARD_KIND_EXTRAPOINT - Extra loyalty points for the purchase the coupon is applied to: Reward.extra_points.
+   * Applied (and redeemed) by LoyaltyService.EarnPoints coupon_codes; RedeemCoupon refuses it
+   * with COUPON_APPLIES_AT_EARN.
+   */
   REWARD_KIND_EXTRAPOINT = 4,
-  /** REWARD_KIND_MULTIPLIER - Multiplies the points the purchase earns: Reward.points_multiplier_bps. */
+  /**
+   * REWARD_KIND_MULTIPLIER - Multiplies the points the purchase it is applied to earns: Reward.points_multiplier_bps.
+   * Applied like EXTRAPOINT.
+   */
   REWARD_KIND_MULTIPLIER = 5,
   /**
    * REWARD_KIND_REWARD - A reward bought with points: issuing the coupon debits Reward.price_points from the
@@ -366,7 +373,7 @@ export interface Reward {
     | undefined;
   /** FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters. */
   freeItemSku: string;
-  /** EXTRAPOINT: points credited on redemption, 1..10^9. */
+  /** EXTRAPOINT: points added to the purchase it is applied to, 1..10^9. */
   extraPoints: string;
   /**
    * MULTIPLIER: factor on the points the purchase earns, in basis points, 10001..1000000

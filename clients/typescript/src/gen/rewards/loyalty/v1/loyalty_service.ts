@@ -58,8 +58,10 @@ export interface EarnPointsRequest {
     | Money
     | undefined;
   /**
-   * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-   * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+   * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+   * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+   * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+   * reward_points, and is given back by a full refund of the earn. At most 32.
    */
   couponCodes: string[];
   /**

@@ -224,7 +224,7 @@ private static final long serialVersionUID = 0L;
   private long extraPoints_ = 0L;
   /**
    * <pre>
-   * EXTRAPOINT: points credited on redemption, 1..10^9.
+   * EXTRAPOINT: points added to the purchase it is applied to, 1..10^9.
    * </pre>
    *
    * <code>int64 extra_points = 6 [json_name = "extraPoints"];</code>
@@ -1293,7 +1293,7 @@ private static final long serialVersionUID = 0L;
     private long extraPoints_ ;
     /**
      * <pre>
-     * EXTRAPOINT: points credited on redemption, 1..10^9.
+     * EXTRAPOINT: points added to the purchase it is applied to, 1..10^9.
      * </pre>
      *
      * <code>int64 extra_points = 6 [json_name = "extraPoints"];</code>
@@ -1305,7 +1305,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EXTRAPOINT: points credited on redemption, 1..10^9.
+     * EXTRAPOINT: points added to the purchase it is applied to, 1..10^9.
      * </pre>
      *
      * <code>int64 extra_points = 6 [json_name = "extraPoints"];</code>
@@ -1321,7 +1321,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EXTRAPOINT: points credited on redemption, 1..10^9.
+     * EXTRAPOINT: points added to the purchase it is applied to, 1..10^9.
      * </pre>
      *
      * <code>int64 extra_points = 6 [json_name = "extraPoints"];</code>

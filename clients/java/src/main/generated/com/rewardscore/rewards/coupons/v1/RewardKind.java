@@ -50,7 +50,9 @@ public enum RewardKind
   REWARD_KIND_FREE_ITEM(3),
   /**
    * <pre>
-   * Extra loyalty points credited to the account on redemption: Reward.extra_points.
+   * Extra loyalty points for the purchase the coupon is applied to: Reward.extra_points.
+   * Applied (and redeemed) by LoyaltyService.EarnPoints coupon_codes; RedeemCoupon refuses it
+   * with COUPON_APPLIES_AT_EARN.
    * </pre>
    *
    * <code>REWARD_KIND_EXTRAPOINT = 4;</code>
@@ -58,7 +60,8 @@ public enum RewardKind
   REWARD_KIND_EXTRAPOINT(4),
   /**
    * <pre>
-   * Multiplies the points the purchase earns: Reward.points_multiplier_bps.
+   * Multiplies the points the purchase it is applied to earns: Reward.points_multiplier_bps.
+   * Applied like EXTRAPOINT.
    * </pre>
    *
    * <code>REWARD_KIND_MULTIPLIER = 5;</code>
@@ -120,7 +123,9 @@ public enum RewardKind
   public static final int REWARD_KIND_FREE_ITEM_VALUE = 3;
   /**
    * <pre>
-   * Extra loyalty points credited to the account on redemption: Reward.extra_points.
+   * Extra loyalty points for the purchase the coupon is applied to: Reward.extra_points.
+   * Applied (and redeemed) by LoyaltyService.EarnPoints coupon_codes; RedeemCoupon refuses it
+   * with COUPON_APPLIES_AT_EARN.
    * </pre>
    *
    * <code>REWARD_KIND_EXTRAPOINT = 4;</code>
@@ -128,7 +133,8 @@ public enum RewardKind
   public static final int REWARD_KIND_EXTRAPOINT_VALUE = 4;
   /**
    * <pre>
-   * Multiplies the points the purchase earns: Reward.points_multiplier_bps.
+   * Multiplies the points the purchase it is applied to earns: Reward.points_multiplier_bps.
+   * Applied like EXTRAPOINT.
    * </pre>
    *
    * <code>REWARD_KIND_MULTIPLIER = 5;</code>

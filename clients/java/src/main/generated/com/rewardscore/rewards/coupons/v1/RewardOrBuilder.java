@@ -115,7 +115,7 @@ public interface RewardOrBuilder extends
 
   /**
    * <pre>
-   * EXTRAPOINT: points credited on redemption, 1..10^9.
+   * EXTRAPOINT: points added to the purchase it is applied to, 1..10^9.
    * </pre>
    *
    * <code>int64 extra_points = 6 [json_name = "extraPoints"];</code>

@@ -301,8 +301,10 @@ private static final long serialVersionUID = 0L;
       com.google.protobuf.LazyStringArrayList.emptyList();
   /**
    * <pre>
-   * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-   * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+   * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+   * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+   * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+   * reward_points, and is given back by a full refund of the earn. At most 32.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -314,8 +316,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-   * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+   * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+   * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+   * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+   * reward_points, and is given back by a full refund of the earn. At most 32.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -326,8 +330,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-   * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+   * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+   * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+   * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+   * reward_points, and is given back by a full refund of the earn. At most 32.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -339,8 +345,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-   * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+   * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+   * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+   * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+   * reward_points, and is given back by a full refund of the earn. At most 32.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1517,8 +1525,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-     * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+     * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+     * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+     * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+     * reward_points, and is given back by a full refund of the earn. At most 32.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1531,8 +1541,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-     * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+     * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+     * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+     * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+     * reward_points, and is given back by a full refund of the earn. At most 32.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1543,8 +1555,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-     * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+     * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+     * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+     * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+     * reward_points, and is given back by a full refund of the earn. At most 32.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1556,8 +1570,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-     * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+     * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+     * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+     * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+     * reward_points, and is given back by a full refund of the earn. At most 32.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1570,8 +1586,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-     * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+     * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+     * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+     * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+     * reward_points, and is given back by a full refund of the earn. At most 32.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1590,8 +1608,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-     * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+     * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+     * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+     * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+     * reward_points, and is given back by a full refund of the earn. At most 32.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1609,8 +1629,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-     * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+     * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+     * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+     * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+     * reward_points, and is given back by a full refund of the earn. At most 32.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1628,8 +1650,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-     * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+     * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+     * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+     * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+     * reward_points, and is given back by a full refund of the earn. At most 32.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1644,8 +1668,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-     * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+     * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+     * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+     * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+     * reward_points, and is given back by a full refund of the earn. At most 32.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>

@@ -128,8 +128,10 @@ public interface EarnPointsRequestOrBuilder extends
 
   /**
    * <pre>
-   * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-   * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+   * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+   * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+   * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+   * reward_points, and is given back by a full refund of the earn. At most 32.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -139,8 +141,10 @@ public interface EarnPointsRequestOrBuilder extends
       getCouponCodesList();
   /**
    * <pre>
-   * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-   * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+   * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+   * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+   * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+   * reward_points, and is given back by a full refund of the earn. At most 32.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -149,8 +153,10 @@ public interface EarnPointsRequestOrBuilder extends
   int getCouponCodesCount();
   /**
    * <pre>
-   * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-   * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+   * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+   * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+   * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+   * reward_points, and is given back by a full refund of the earn. At most 32.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -160,8 +166,10 @@ public interface EarnPointsRequestOrBuilder extends
   java.lang.String getCouponCodes(int index);
   /**
    * <pre>
-   * Codes of coupons redeemed for this purchase (CouponService.RedeemCoupon with the same
-   * account and transaction_id); their MULTIPLIER rewards apply. At most 32.
+   * Codes of EXTRAPOINT and MULTIPLIER coupons to apply to this purchase, each once: each is
+   * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
+   * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
+   * reward_points, and is given back by a full refund of the earn. At most 32.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
