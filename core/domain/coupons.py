@@ -222,6 +222,8 @@ class Offer:
     """EXTRAPOINT: points this coupon adds to the purchase it is applied to at an earn."""
     points_multiplier_bps: int = 0
     """MULTIPLIER: the factor (basis points) on the points of the purchase it is applied to."""
+    price_points: int = 0
+    """REWARD: the points an account pays (from its wallet) when the coupon is issued to it."""
 
     @property
     def applies_at_earn(self) -> bool:

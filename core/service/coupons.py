@@ -25,6 +25,7 @@ import time
 import uuid
 import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Protocol
 from dataclasses import asdict, dataclass
 
 from psycopg.errors import UniqueViolation
@@ -98,6 +99,25 @@ class Redemption:
     @classmethod
     def from_json(cls, data: dict) -> Redemption:
         return cls(**{**data, "redeem_time": dt.datetime.fromisoformat(data["redeem_time"])})
+
+
+@dataclass(frozen=True, slots=True)
+class HeldPayment:
+    """Points reserved in a wallet whose debit row is about to be committed."""
+
+    row: Row
+    rejections: dict
+    confirm: Callable[[], Awaitable[None]]
+    release: Callable[[], Awaitable[None]]
+
+
+class PointsPayer(Protocol):
+    async def pay(self, account_id: str, points: int, request_id: str, caller: Caller) -> HeldPayment: ...
+
+
+async def _both(first: Callable[[], Awaitable[None]], second: Callable[[], Awaitable[None]]) -> None:
+    await first()
+    await second()
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +284,8 @@ class Coupons:
         self._deps = deps
         self._guard = guard
         self._by_code: dict[tuple[str, str], tuple[Offer | None, float]] = {}
+        self.wallet: PointsPayer | None = None
+        """Debits the points price of REWARD coupons (the loyalty context sets it)."""
 
     # --- offers ---------------------------------------------------------------------------
 
@@ -391,11 +413,25 @@ class Coupons:
             row = Row("coupons", _COUPON_COLUMNS, (coupon.coupon_id, caller.org_id, offer_id, coupon.code, account_id,
                                                    now, coupon.expire_time, command.request_id, caller.client_id, epoch,
                                                    coupon.activation_required, now))
-            return Prepared(coupon, (row,), {
-                "coupons_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
-                "coupons_code_unique": DomainError(ErrorReason.CODE_GENERATION_COLLISION)},
-                on_commit=lambda: self._confirm(keys, request_key, epoch),
-                on_abort=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
+            confirm = lambda: self._confirm(keys, request_key, epoch)  # noqa: E731
+            release = lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch])  # noqa: E731
+            rejections = {"coupons_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+                          "coupons_code_unique": DomainError(ErrorReason.CODE_GENERATION_COLLISION)}
+            if not offer.price_points:
+                return Prepared(coupon, (row,), rejections, on_commit=confirm, on_abort=release)
+            # A REWARD coupon is bought with points: the second atomic step (the wallet's hash
+            # tag) debits the price; both rows commit together, or both steps are released.
+            if self.wallet is None:
+                await release()
+                raise DomainError(ErrorReason.NOT_IMPLEMENTED, "Points are not served by this process.")
+            try:
+                payment = await self.wallet.pay(account_id, offer.price_points, command.request_id, caller)
+            except BaseException:
+                await release()
+                raise
+            return Prepared(coupon, (row, payment.row), {**rejections, **payment.rejections},
+                            on_commit=lambda: _both(confirm, payment.confirm),
+                            on_abort=lambda: _both(release, payment.release))
 
         return await execute_once(self._deps, caller, "IssueCoupon", command, prepare, IssuedCoupon.from_json)
 
@@ -965,7 +1001,8 @@ def offer_definition(offer: Offer) -> dict:
         "discount_amount": money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
         "discount_max": money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description,
-        "extra_points": offer.extra_points, "points_multiplier_bps": offer.points_multiplier_bps}
+        "extra_points": offer.extra_points, "points_multiplier_bps": offer.points_multiplier_bps,
+        "price_points": offer.price_points}
 
 
 def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict) -> Offer:
@@ -985,7 +1022,7 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
                  definition["discount_percent_bps"], money(definition["discount_max"]), code,
                  definition.get("program_id", ""), definition.get("display_name", ""),
                  definition.get("description", ""), definition.get("extra_points", 0),
-                 definition.get("points_multiplier_bps", 0))
+                 definition.get("points_multiplier_bps", 0), definition.get("price_points", 0))
 
 
 async def rebuild_coupon_counters(redis, connection, epoch: int, deps: Deps) -> None:

@@ -44,7 +44,7 @@ from core.domain.loyalty import (CouponBonus, EarnEvent, ProgramRules, Purchase,
 from core.service.accounts import (REQUEST_FIELDS, AccountRef, parse_uuid, require_active, resolve_account,
                                    validate_request_id)
 from core.service.context import Caller, Deps
-from core.service.coupons import Coupons
+from core.service.coupons import Coupons, HeldPayment
 from core.service.idempotent import Prepared, execute_once
 from core.service.programs import load_rules
 
@@ -378,6 +378,7 @@ class Points:
                  otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX) -> None:
         self._deps = deps
         self._coupons = coupons
+        coupons.wallet = self  # REWARD coupons are paid from the wallet (pay below).
         self._otp_rate_max = otp_rate_max
         self._guard = guard
         self.wallets = Wallets(deps, guard)
@@ -597,6 +598,22 @@ class Points:
         return Prepared(Movement(tuple(transactions), available), tuple(rows),
                         {"points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING), **rejections},
                         on_commit=_each(self.wallets.confirm, holds), on_abort=_each(self.wallets.release, holds))
+
+    async def pay(self, account_id: str, points: int, request_id: str, caller: Caller) -> HeldPayment:
+        """Reserve the points price of a REWARD coupon in the account's wallet; the coupons engine
+        commits the returned row with the coupon and confirms or releases both."""
+        account = await self._account(caller, AccountRef(account_id=account_id))
+        rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        now = self._deps.clock.now()
+        await self._expire_if_due(account.account_id, now)
+        hold, available = await self.wallets.reserve(account.account_id, f"{caller.client_id}:{request_id}", -points)
+        transaction = PointsTransaction(str(uuid.uuid4()), account.account_id, TxType.COUPON_PURCHASE, -points, now)
+        row = _transaction_row(caller, request_id, rules.program.program_id, transaction, hold.epoch,
+                               debit=wallet_account(account.account_id),
+                               credit=f"redeemed:{rules.program.program_id}")
+        return HeldPayment(row, {"points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+                                 "points_wallets_floor": DomainError(ErrorReason.INSUFFICIENT_POINTS)},
+                           confirm=lambda: self.wallets.confirm(hold), release=lambda: self.wallets.release(hold))
 
     # --- redemption ---------------------------------------------------------------------
 

@@ -190,7 +190,8 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             coupon_validity_seconds=_whole_seconds(rules), coupon_validity_months=rules.coupon_validity_months,
             activation_required=rules.activation_required),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
-                         if reward.kind == resources.REWARD_KIND_DISCOUNT_AMOUNT else None),
+                         if reward.kind in (resources.REWARD_KIND_DISCOUNT_AMOUNT, resources.REWARD_KIND_REWARD)
+                         else None),
         discount_percent_bps=reward.discount_percent_bps if reward.kind == resources.REWARD_KIND_DISCOUNT_PERCENT else 0,
         discount_max=_optional_money(reward.discount_amount_max, "offer.reward.discount_amount_max"),
         program_id=offer.program_id, display_name=offer.display_name, description=offer.description,
@@ -198,11 +199,13 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
                                   "offer.reward.extra_points", 1, 10**9),
         points_multiplier_bps=_earn_reward(reward.kind == resources.REWARD_KIND_MULTIPLIER,
                                            reward.points_multiplier_bps, "offer.reward.points_multiplier_bps",
-                                           10_001, 1_000_000))
+                                           10_001, 1_000_000),
+        price_points=_earn_reward(reward.kind == resources.REWARD_KIND_REWARD, reward.price_points,
+                                  "offer.reward.price_points", 1, 10**9))
 
 
 def _earn_reward(chosen: bool, value: int, field: str, low: int, high: int) -> int:
-    """An EXTRAPOINT or MULTIPLIER reward's value, in range when its kind is chosen; else 0."""
+    """An EXTRAPOINT, MULTIPLIER or REWARD value, in range when its kind is chosen; else 0."""
     if not chosen:
         return 0
     if not low <= value <= high:
@@ -253,8 +256,11 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
         if value is not None:
             getattr(message.rules, name).CopyFrom(money_pb2.Money(amount_minor=value.amount_minor,
                                                                    currency_code=value.currency_code))
+    if offer.price_points:
+        message.reward.kind = resources.REWARD_KIND_REWARD
+        message.reward.price_points = offer.price_points
     if offer.discount_amount is not None:
-        message.reward.kind = resources.REWARD_KIND_DISCOUNT_AMOUNT
+        message.reward.kind = message.reward.kind or resources.REWARD_KIND_DISCOUNT_AMOUNT
         message.reward.discount_amount.CopyFrom(money_pb2.Money(amount_minor=offer.discount_amount.amount_minor,
                                                                 currency_code=offer.discount_amount.currency_code))
     elif offer.discount_percent_bps:

@@ -547,3 +547,34 @@ async def test_earn_coupons_are_not_redeemed_by_hand_and_discounts_do_not_apply_
     _, discount_code = await offer_with_code(client)
     assert await reason_of(earn(client, account, 1_000, coupon_codes=[discount_code])) == "COUPON_NOT_FOR_EARN"
     assert await reason_of(earn(client, account, 1_000, coupon_codes=[extra, extra])) == "FIELD_INVALID"
+
+
+async def test_a_reward_coupon_is_bought_with_points_at_issue(client, program, account):
+    from rewards.coupons.v1 import coupon_service_pb2 as coupon_api
+    from rewards.coupons.v1 import offer_service_pb2 as offers
+    from rewards.coupons.v1 import resources_pb2 as coupons
+
+    await earn(client, account, 100_000)  # 1,000 points
+    created = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=coupons.Offer(
+        display_name="5 EUR for 300 points", program_id=program, state=coupons.OFFER_STATE_ACTIVE,
+        reward=coupons.Reward(kind=coupons.REWARD_KIND_REWARD, price_points=300, discount_amount=eur(500)))))
+    offer = created.offer
+    issue = lambda: client.call(client.coupons.IssueCoupon, coupon_api.IssueCouponRequest(  # noqa: E731
+        offer_id=offer.offer_id, account_id=account))
+
+    coupon = (await issue()).coupon
+    assert offer.reward.kind == coupons.REWARD_KIND_REWARD and offer.reward.price_points == 300
+    assert (await balance(client, account)).posted_points == 700
+    history = await client.call(client.loyalty.ListTransactions, api.ListTransactionsRequest(account_id=account))
+    assert (history.transactions[0].type, history.transactions[0].points) == (
+        loyalty.POINTS_TRANSACTION_TYPE_COUPON_PURCHASE, -300)
+    redeemed = await client.call(client.coupons.RedeemCoupon, coupon_api.RedeemCouponRequest(
+        code=coupon.code, account_id=account, store_id="store-1", bill_amount=eur(2_000)))
+    assert redeemed.reward.discount_amount == eur(500)
+
+    await issue()
+    await issue()  # 100 points left
+    assert await reason_of(issue()) == "INSUFFICIENT_POINTS"
+    listed = await client.call(client.coupons.ListAccountCoupons, coupon_api.ListAccountCouponsRequest(
+        account_id=account))
+    assert len(listed.coupons) == 3 and (await balance(client, account)).posted_points == 100
