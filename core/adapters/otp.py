@@ -25,6 +25,9 @@ class OtpMessage:
     code: str
     points: int
     expire_time: str
+    destination: str = ""
+    """The member's phone number or e-mail; empty for an account without members (the
+    deployment's sender then reaches the account by its own channel)."""
 
 
 class OtpSender(Protocol):
@@ -33,8 +36,8 @@ class OtpSender(Protocol):
 
 class LogSender:
     async def send(self, message: OtpMessage) -> None:
-        log.info("redemption OTP %s for account %s (%d points): %s", message.otp_id, message.account_id,
-                 message.points, message.code)
+        log.info("redemption OTP %s for account %s (%d points) to %s: %s", message.otp_id, message.account_id,
+                 message.points, message.destination or "the account", message.code)
 
 
 class CaptureSender:

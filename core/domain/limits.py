@@ -161,6 +161,9 @@ OTP_TRIES_MAX = 5
 OTP_PER_ACCOUNT_MAX = 5
 """OTPs one account may request per OTP_RATE_WINDOW_SECONDS."""
 OTP_RATE_WINDOW_SECONDS = 600
+EARN_CODE_MISSES_MAX = 10
+"""Unknown earn codes one account may try per EARN_CODE_MISS_WINDOW_SECONDS (against guessing)."""
+EARN_CODE_MISS_WINDOW_SECONDS = 3_600
 EARN_COUPONS_MAX = 32
 """Coupon codes one earn may name."""
 STORE_ID_LENGTH_MAX = 64

@@ -36,7 +36,7 @@ from core.adapters.otp import OtpMessage, OtpSender
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
-from core.domain.accounts import Account
+from core.domain.accounts import Account, MembershipRole
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.coupons import Money
 from core.domain.loyalty import (CouponBonus, EarnEvent, ProgramRules, Purchase, compute_earn, points_expire_time,
@@ -494,12 +494,19 @@ class Points:
 
         async def prepare() -> Prepared[Movement]:
             now = self._deps.clock.now()
+            misses = f"{_tag(account.account_id)}:code-misses"
+            if int(await self._deps.redis.get(misses) or 0) >= limits.EARN_CODE_MISSES_MAX:
+                ttl = max(await self._deps.redis.ttl(misses), 1)
+                raise DomainError(ErrorReason.EARN_CODE_ATTEMPTS_EXCEEDED, retry_after_ms=ttl * 1000,
+                                  metadata={"retry_time": (now + dt.timedelta(seconds=ttl)).isoformat()})
             async with self._deps.pool.connection() as connection:
                 cursor = await connection.execute(
                     "SELECT points, expire_time FROM earn_codes WHERE org_id = %s AND program_id = %s AND code = %s",
                     (caller.org_id, account.program_id, code))
                 found = await cursor.fetchone()
             if found is None:
+                async with self._deps.redis.pipeline(transaction=True) as pipe:
+                    await pipe.set(misses, 0, ex=limits.EARN_CODE_MISS_WINDOW_SECONDS, nx=True).incr(misses).execute()
                 raise DomainError(ErrorReason.EARN_CODE_NOT_FOUND, metadata={"code": code})
             points, expire_time = found
             if expire_time is not None and now >= expire_time:
@@ -626,6 +633,7 @@ class Points:
 
         async def prepare() -> Prepared[OtpTicket]:
             now = self._deps.clock.now()
+            destination = await self._otp_destination(account.account_id, command.user_id)
             await self._expire_if_due(account.account_id, now)
             available, _ = await self.wallets.available(account.account_id)
             _check_redeemable(program, available, command.points)
@@ -645,10 +653,32 @@ class Points:
                 await (pipe.hset(key, mapping={"mac": mac, "exp": _ms(expire_time), "tries": 0, "used": 0})
                        .expire(key, limits.OTP_TTL_SECONDS + 60).execute())
             await self._sender.send(OtpMessage(account.account_id, command.user_id, otp_id, code, command.points,
-                                               expire_time.isoformat()))
+                                               expire_time.isoformat(), destination))
             return Prepared(OtpTicket(otp_id, expire_time), ())
 
         return await execute_once(self._deps, caller, "RequestRedemptionOtp", command, prepare, OtpTicket.from_json)
+
+    async def _otp_destination(self, account_id: str, user_id: str) -> str:
+        """Where the OTP goes: the named member (an OWNER or COOWNER), else the account's OWNER,
+        by phone number or e-mail; "" for an account without members."""
+        if user_id:
+            user_id = parse_uuid(user_id, "user_id")
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT m.role, u.phone_number, u.email FROM memberships m JOIN users u USING (user_id)"
+                " WHERE m.account_id = %s AND " + ("m.user_id = %s" if user_id else "m.role = %s"),
+                (account_id, user_id or int(MembershipRole.OWNER)))
+            found = await cursor.fetchone()
+        if found is None:
+            if user_id:
+                raise DomainError(ErrorReason.MEMBERSHIP_NOT_FOUND, metadata={"user_id": user_id})
+            return ""
+        role, phone, email = found
+        if role not in (MembershipRole.OWNER, MembershipRole.COOWNER):
+            raise field_invalid("user_id", "an OWNER or COOWNER of the account")
+        if not phone and not email:
+            raise DomainError(ErrorReason.OTP_DESTINATION_MISSING, metadata={"user_id": user_id})
+        return phone or email
 
     async def _otp_mac(self, otp_id: str, account_id: str, points: int, code: str) -> str:
         """The OTP as stored: an HMAC over its id, account, points and code (never the code)."""

@@ -578,3 +578,35 @@ async def test_a_reward_coupon_is_bought_with_points_at_issue(client, program, a
     listed = await client.call(client.coupons.ListAccountCoupons, coupon_api.ListAccountCouponsRequest(
         account_id=account))
     assert len(listed.coupons) == 3 and (await balance(client, account)).posted_points == 100
+
+
+async def test_the_otp_goes_to_the_named_member_or_the_owner(client, server, account):
+    await earn(client, account, 10_000)
+
+    async def member(role: int, **contact) -> str:
+        user = await client.call(client.accounts.CreateUser, accounts_api.CreateUserRequest(user=accounts.User(
+            given_name="Ada", family_name="Lovelace", display_name="Ada", **contact)))
+        await client.call(client.accounts.AddMembership, accounts_api.AddMembershipRequest(
+            account_id=account, user_id=user.user.user_id, role=role))
+        return user.user.user_id
+
+    def sent_to(otp_id: str) -> str:
+        lines = [json.loads(line) for line in server.otp_file.read_text().splitlines()]
+        return next(line["destination"] for line in lines if line["otp_id"] == otp_id)
+
+    request = lambda user_id="": api.RequestRedemptionOtpRequest(  # noqa: E731
+        account_id=account, points=10, user_id=user_id)
+    await member(accounts.MEMBERSHIP_ROLE_OWNER, phone_number="+4915112345678")
+    coowner = await member(accounts.MEMBERSHIP_ROLE_COOWNER, email="ada@example.com")
+    silent = await member(accounts.MEMBERSHIP_ROLE_COOWNER)
+    collector = await member(accounts.MEMBERSHIP_ROLE_COLLECTOR, email="c@example.com")
+
+    owner_otp = await client.call(client.loyalty.RequestRedemptionOtp, request())
+    coowner_otp = await client.call(client.loyalty.RequestRedemptionOtp, request(coowner))
+
+    assert (sent_to(owner_otp.otp_id), sent_to(coowner_otp.otp_id)) == ("+4915112345678", "ada@example.com")
+    assert await reason_of(client.call(client.loyalty.RequestRedemptionOtp, request(silent))) == \
+        "OTP_DESTINATION_MISSING"
+    assert await reason_of(client.call(client.loyalty.RequestRedemptionOtp, request(collector))) == "FIELD_INVALID"
+    assert await reason_of(client.call(client.loyalty.RequestRedemptionOtp, request(str(uuid.uuid4())))) == \
+        "MEMBERSHIP_NOT_FOUND"

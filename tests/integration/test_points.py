@@ -226,3 +226,16 @@ async def test_an_evaluation_moves_an_account_down_when_its_spend_falls_below_th
     clock.at = start + dt.timedelta(days=30)
     assert await engine.evaluate_tiers() >= 1
     assert (await tier_of()).tier_id not in (gold, "")
+
+
+async def test_unknown_earn_codes_lock_the_account_out_of_code_earning_for_a_while(engine, caller):
+    from core.service.points import EarnByCode
+
+    program = await program_of(engine, caller)
+    account = await account_of(engine, caller, program)
+    attempt = lambda code: engine.earn_by_code(EarnByCode(uuid.uuid4().hex, AccountRef(account), code), caller)  # noqa
+
+    misses = [await reason_of(attempt(f"GUESS{n:04d}")) for n in range(10)]
+
+    assert misses == [ErrorReason.EARN_CODE_NOT_FOUND] * 10
+    assert await reason_of(attempt("GUESS9999")) == ErrorReason.EARN_CODE_ATTEMPTS_EXCEEDED

@@ -341,8 +341,9 @@ type RequestRedemptionOtpRequest struct {
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The points the OTP will allow to redeem: positive, at most the available balance.
 	Points int64 `protobuf:"varint,3,opt,name=points,proto3" json:"points,omitempty"`
-	// The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-	// OWNER.
+	// The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+	// FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+	// without members, the account's own channel as the deployment's sender knows it.
 	UserId string `protobuf:"bytes,4,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v11.Identifier `protobuf:"bytes,5,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`

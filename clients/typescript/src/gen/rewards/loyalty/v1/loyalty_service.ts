@@ -129,8 +129,9 @@ export interface RequestRedemptionOtpRequest {
   /** The points the OTP will allow to redeem: positive, at most the available balance. */
   points: string;
   /**
-   * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-   * OWNER.
+   * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+   * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+   * without members, the account's own channel as the deployment's sender knows it.
    */
   userId: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */

@@ -176,8 +176,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object userId_ = "";
   /**
    * <pre>
-   * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-   * OWNER.
+   * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+   * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+   * without members, the account's own channel as the deployment's sender knows it.
    * </pre>
    *
    * <code>string user_id = 4 [json_name = "userId"];</code>
@@ -198,8 +199,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-   * OWNER.
+   * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+   * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+   * without members, the account's own channel as the deployment's sender knows it.
    * </pre>
    *
    * <code>string user_id = 4 [json_name = "userId"];</code>
@@ -923,8 +925,9 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object userId_ = "";
     /**
      * <pre>
-     * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-     * OWNER.
+     * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+     * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+     * without members, the account's own channel as the deployment's sender knows it.
      * </pre>
      *
      * <code>string user_id = 4 [json_name = "userId"];</code>
@@ -944,8 +947,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-     * OWNER.
+     * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+     * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+     * without members, the account's own channel as the deployment's sender knows it.
      * </pre>
      *
      * <code>string user_id = 4 [json_name = "userId"];</code>
@@ -966,8 +970,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-     * OWNER.
+     * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+     * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+     * without members, the account's own channel as the deployment's sender knows it.
      * </pre>
      *
      * <code>string user_id = 4 [json_name = "userId"];</code>
@@ -984,8 +989,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-     * OWNER.
+     * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+     * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+     * without members, the account's own channel as the deployment's sender knows it.
      * </pre>
      *
      * <code>string user_id = 4 [json_name = "userId"];</code>
@@ -999,8 +1005,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-     * OWNER.
+     * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+     * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+     * without members, the account's own channel as the deployment's sender knows it.
      * </pre>
      *
      * <code>string user_id = 4 [json_name = "userId"];</code>

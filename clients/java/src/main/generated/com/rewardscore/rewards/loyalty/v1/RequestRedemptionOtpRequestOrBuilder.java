@@ -68,8 +68,9 @@ public interface RequestRedemptionOtpRequestOrBuilder extends
 
   /**
    * <pre>
-   * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-   * OWNER.
+   * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+   * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+   * without members, the account's own channel as the deployment's sender knows it.
    * </pre>
    *
    * <code>string user_id = 4 [json_name = "userId"];</code>
@@ -78,8 +79,9 @@ public interface RequestRedemptionOtpRequestOrBuilder extends
   java.lang.String getUserId();
   /**
    * <pre>
-   * The member to send the OTP to; must be an OWNER or COOWNER of the account. Empty: the
-   * OWNER.
+   * The member to send the OTP to; must be an OWNER or COOWNER of the account (else
+   * FIELD_INVALID; MEMBERSHIP_NOT_FOUND if not a member). Empty: the OWNER, or, for an account
+   * without members, the account's own channel as the deployment's sender knows it.
    * </pre>
    *
    * <code>string user_id = 4 [json_name = "userId"];</code>
