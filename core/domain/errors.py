@@ -121,6 +121,7 @@ class ErrorReason(enum.Enum):
     EARN_CODE_ATTEMPTS_EXCEEDED = ("Too many unknown earn codes were tried for the account; retry later.", True)
     EVENT_NOT_CONFIGURED = ("No earn rule of the program awards points for this event.", False)
     EVENT_ALREADY_AWARDED = ("This once-only event (or referral pair) was awarded before.", False)
+    EVENT_CAP_REACHED = ("The account has all the points of this event's rules for the period.", False)
     OTP_DESTINATION_MISSING = ("The member the OTP is for has no phone number or e-mail.", False)
     OTP_NOT_FOUND = ("No OTP with this id is pending for the account, or it expired.", False)
     OTP_ALREADY_USED = ("The OTP was used already; request a new one.", False)

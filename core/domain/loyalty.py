@@ -139,6 +139,36 @@ class EventRule:
     points: int
     custom_event: str = ""
     once_per_account: bool = False
+    max_points_per_period: int = 0
+    """A cap on the points of this rule per account per cap_period; 0: none."""
+    cap_period: int = 0
+    """A CapPeriod value (an int, like `event`)."""
+
+
+class CapPeriod(enum.IntEnum):
+    DAY = 1
+    WEEK = 2
+    MONTH = 3
+    YEAR = 4
+
+
+def cap_period_bounds(period: CapPeriod, time_zone: str, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """The [start, end) of the calendar period around `now` in `time_zone`, as UTC instants."""
+    zone = zoneinfo.ZoneInfo(time_zone)
+    local = now.astimezone(zone)
+    day = local.date()
+    if period is CapPeriod.DAY:
+        start, end = day, day + dt.timedelta(days=1)
+    elif period is CapPeriod.WEEK:
+        start = day - dt.timedelta(days=day.weekday())
+        end = start + dt.timedelta(days=7)
+    elif period is CapPeriod.MONTH:
+        start = day.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1)
+    else:
+        start, end = day.replace(month=1, day=1), day.replace(year=day.year + 1, month=1, day=1)
+    midnight = lambda d: dt.datetime.combine(d, dt.time(), zone).astimezone(dt.timezone.utc)  # noqa: E731
+    return midnight(start), midnight(end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +401,12 @@ class ProgramRules:
     def rules_of(self, kind: EarnRuleKind) -> list[EarnRule]:
         return [rule for rule in self.earn_rules if rule.kind is kind]
 
+    def event_rules(self, event: EarnEvent, custom_event: str = "") -> list[tuple[EarnRule, EventRule]]:
+        """Every EVENT rule for `event` (for CUSTOM: of that name) with its config, oldest first."""
+        return [(rule, rule.config) for rule in self.rules_of(EarnRuleKind.EVENT)  # type: ignore[misc]
+                if rule.config.event == event  # type: ignore[union-attr]
+                and (event != EarnEvent.CUSTOM or rule.config.custom_event == custom_event)]  # type: ignore[union-attr]
+
     def event_points(self, event: EarnEvent, custom_event: str = "") -> list[tuple[EarnRule, int, bool]]:
         """(rule, points, once_per_account) of every EVENT rule for `event` (for CUSTOM: of that
         name), oldest first."""
@@ -555,6 +591,10 @@ def _check_event(config: EventRule, prefix: str, currency_code: str) -> None:
         _check_name(f"{prefix}.custom_event", config.custom_event, limits.CUSTOM_EVENT_LENGTH_MAX)
     elif config.custom_event:
         raise field_invalid(f"{prefix}.custom_event", "empty unless event is EARN_EVENT_CUSTOM")
+    if config.max_points_per_period or config.cap_period:
+        check_range(f"{prefix}.max_points_per_period", config.max_points_per_period, 1, limits.POINTS_MAX)
+        if config.cap_period not in CapPeriod._value2member_map_:
+            raise field_invalid(f"{prefix}.cap_period", "a CapPeriod with max_points_per_period")
 
 
 def _check_name(field_name: str, value: str, length_max: int) -> None:

@@ -39,7 +39,7 @@ from core.domain import limits
 from core.domain.accounts import Account, MembershipRole
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.coupons import Money
-from core.domain.loyalty import (CouponBonus, EarnEvent, ProgramRules, Purchase, compute_earn, points_expire_time,
+from core.domain.loyalty import (CapPeriod, CouponBonus, EarnEvent, cap_period_bounds, ProgramRules, Purchase, compute_earn, points_expire_time,
                                  tier_for_spend)
 from core.service.accounts import (REQUEST_FIELDS, AccountRef, parse_uuid, require_active, resolve_account,
                                    validate_request_id)
@@ -68,7 +68,7 @@ REGISTRY_BUCKETS = 16
 _TX_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "type", "state", "debit_account",
                "credit_account", "amount", "points", "regular_points", "bonus_points", "reward_points", "store_id",
                "transaction_id", "bill_minor", "currency_code", "refunded_transaction_id", "lot_id", "overdraft",
-               "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id")
+               "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id", "earn_rule_id")
 _AWARD_COLUMNS = ("org_id", "program_id", "award_key", "points_transaction_id")
 
 
@@ -536,7 +536,7 @@ class Points:
             if referral is None:
                 raise DomainError(ErrorReason.EVENT_NOT_CONFIGURED, metadata={"event": "REFERRAL"})
             _, referrer_points, referred_points = referral
-            credits = [(referrer, referrer_points), (account, referred_points)]
+            credits = [(referrer, referrer_points, None), (account, referred_points, None)]
             awards = (f"referral:{referrer.account_id}:{account.account_id}",)
             tx_type, note = TxType.REFERRAL, "referral"
         else:
@@ -548,43 +548,87 @@ class Points:
                 raise field_invalid("event", "a known EarnEvent") from None
             if event == EarnEvent.CUSTOM and not command.custom_event:
                 raise field_required("custom_event")
-            matching = rules.event_points(event, command.custom_event)
+            matching = rules.event_rules(event, command.custom_event)
             if not matching:
                 raise DomainError(ErrorReason.EVENT_NOT_CONFIGURED,
                                   metadata={"event": command.custom_event or event.name})
-            credits = [(account, sum(points for _, points, _ in matching))]
-            awards = tuple(f"event:{rule.earn_rule_id}:{account.account_id}" for rule, _, once in matching if once)
+            # One transaction per rule: each rule's cap counts its own points.
+            credits = [(account, config.points, (rule, config)) for rule, config in matching]
+            awards = tuple(f"event:{rule.earn_rule_id}:{account.account_id}"
+                           for rule, config in matching if config.once_per_account)
             tx_type, note = TxType.EVENT, command.custom_event or event.name
 
         async def prepare() -> Prepared[Movement]:
             now = self._deps.clock.now()
-            transactions = [PointsTransaction(str(uuid.uuid4()), who.account_id, tx_type, points, now,
-                                              bonus_points=points, note=note,
-                                              expire_time=points_expire_time(rules.program, now))
-                            for who, points in credits if points > 0]
-            if not transactions:
-                raise DomainError(ErrorReason.EVENT_NOT_CONFIGURED, metadata={"event": note})
-            return await self._credits(caller, command.request_id, rules, transactions, awards,
-                                       {"points_awards_unique": DomainError(ErrorReason.EVENT_ALREADY_AWARDED,
-                                                                            metadata={"event": note})})
+            entries, caps = [], []
+            try:
+                for n, (who, points, rule) in enumerate(credits):
+                    request_id = command.request_id if n == 0 else f"{command.request_id}#{n}"
+                    if rule is not None and rule[1].max_points_per_period:
+                        granted, give_back = await self._take_cap(who.account_id, rule[0].earn_rule_id, rule[1],
+                                                                  rules.program.time_zone, points, now)
+                        caps.append(give_back)
+                        points = granted
+                    if points > 0:
+                        entries.append((PointsTransaction(str(uuid.uuid4()), who.account_id, tx_type, points, now,
+                                                          bonus_points=points, note=note,
+                                                          expire_time=points_expire_time(rules.program, now)),
+                                        request_id, rule[0].earn_rule_id if rule else None))
+                if not entries:
+                    raise DomainError(ErrorReason.EVENT_CAP_REACHED if caps else ErrorReason.EVENT_NOT_CONFIGURED,
+                                      metadata={"event": note})
+                prepared = await self._credits(caller, command.request_id, rules, entries, awards,
+                                               {"points_awards_unique": DomainError(
+                                                   ErrorReason.EVENT_ALREADY_AWARDED, metadata={"event": note})})
+            except BaseException:
+                await asyncio.gather(*(give_back() for give_back in caps))
+                raise
+            return Prepared(prepared.result, prepared.rows, prepared.rejections, on_commit=prepared.on_commit,
+                            on_abort=_all([prepared.on_abort, *caps]))
 
         return await execute_once(self._deps, caller, "AllocateEvent", command, prepare, Movement.from_json)
+
+    async def _take_cap(self, account_id: str, rule_id: str, config, time_zone: str, points: int,
+                        now: dt.datetime) -> tuple[int, Callable[[], Awaitable[None]]]:
+        """Take up to `points` of what is left of a rule's cap this period (wallet_cap.lua);
+        returns the points granted and the means to give them back if the award fails."""
+        start, end = cap_period_bounds(CapPeriod(config.cap_period), time_zone, now)
+        epoch = self._guard.require_ready()
+        key = f"{_tag(account_id)}:cap:{rule_id}:{_ms(start)}:{epoch}"
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT coalesce(sum(points), 0)::bigint FROM points_transactions WHERE account_id = %s"
+                " AND earn_rule_id = %s AND create_time >= %s AND create_time < %s AND state = 2",
+                (account_id, rule_id, start, end))
+            (used,) = await cursor.fetchone()
+        life_ms = max(int((end - now).total_seconds() * 1000), 1)
+        granted = int(await self._deps.scripts.run("wallet_cap", [key], [used, config.max_points_per_period,
+                                                                        points, life_ms]))
+
+        async def give_back() -> None:
+            if granted:
+                await self._deps.scripts.run("wallet_cap", [key], [0, 0, -granted, life_ms])
+
+        return granted, give_back
 
     async def _credit(self, caller: Caller, request_id: str, account: Account, rules: ProgramRules,
                       transaction: PointsTransaction, *, tier_id: str | None = None, awards: tuple[str, ...] = (),
                       rejections: dict | None = None) -> Prepared[Movement]:
-        return await self._credits(caller, request_id, rules, [transaction], awards, rejections or {},
-                                   tier_id=tier_id)
+        return await self._credits(caller, request_id, rules, [(transaction, request_id, None)], awards,
+                                   rejections or {}, tier_id=tier_id)
 
     async def _credits(self, caller: Caller, request_id: str, rules: ProgramRules,
-                       transactions: Sequence[PointsTransaction], awards: tuple[str, ...], rejections: dict,
-                       tier_id: str | None = None) -> Prepared[Movement]:
-        request_key = f"{caller.client_id}:{request_id}"
+                       entries: Sequence[tuple[PointsTransaction, str, str | None]], awards: tuple[str, ...],
+                       rejections: dict, tier_id: str | None = None) -> Prepared[Movement]:
+        """Credit each (transaction, its request id, the earn rule behind it) and return what
+        commits them: the rows, the stored reply, the wallet reservations to settle."""
         holds: list[_Hold] = []
         rows: list[Row] = []
         available = 0
+        transactions = [entry[0] for entry in entries]
         try:
-            for transaction in transactions:
+            for transaction, entry_request_id, rule_id in entries:
+                request_key = f"{caller.client_id}:{entry_request_id}"
                 if transaction.points > 0:
                     hold, before = await self.wallets.reserve(transaction.account_id, request_key, transaction.points,
                                                               expire_time=transaction.expire_time)
@@ -594,9 +638,10 @@ class Points:
                 else:
                     epoch = self._guard.require_ready()
                     available = (await self.wallets.available(transaction.account_id))[0]
-                rows.append(_transaction_row(caller, request_id, rules.program.program_id, transaction, epoch,
+                rows.append(_transaction_row(caller, entry_request_id, rules.program.program_id, transaction, epoch,
                                              debit=f"issuance:{rules.program.program_id}",
-                                             credit=wallet_account(transaction.account_id), tier_id=tier_id))
+                                             credit=wallet_account(transaction.account_id), tier_id=tier_id,
+                                             earn_rule_id=rule_id))
         except BaseException:
             await asyncio.gather(*(self.wallets.release(h) for h in holds))
             raise
@@ -933,12 +978,13 @@ async def _tier_and_spend(connection, account_id: str, rules: ProgramRules, now:
 
 def _transaction_row(caller: Caller, request_id: str, program_id: str, t: PointsTransaction, epoch: int, *,
                      debit: str, credit: str, overdraft: bool = False, lot_id: str | None = None,
-                     tier_id: str | None = None) -> Row:
+                     tier_id: str | None = None, earn_rule_id: str | None = None) -> Row:
     return Row("points_transactions", _TX_COLUMNS, (
         t.points_transaction_id, caller.org_id, program_id, t.account_id, t.type, t.state, debit, credit,
         abs(t.points), t.points, t.regular_points, t.bonus_points, t.reward_points, t.store_id or None,
         t.transaction_id or None, t.bill_minor, t.currency_code or None, t.refunded_transaction_id or None, lot_id,
-        overdraft, t.note or None, t.expire_time, t.create_time, request_id, caller.client_id, epoch, tier_id))
+        overdraft, t.note or None, t.expire_time, t.create_time, request_id, caller.client_id, epoch, tier_id,
+        earn_rule_id))
 
 
 def _transaction_from_row(row: dict) -> PointsTransaction:

@@ -164,7 +164,8 @@ def _config_from_proto(rule: resources.EarnRule):
     which = rule.WhichOneof("config")
     if which == "event":
         e = rule.event
-        return EventRule(e.event, e.points, e.custom_event, e.once_per_account)
+        return EventRule(e.event, e.points, e.custom_event, e.once_per_account, e.max_points_per_period,
+                         int(e.cap_period))
     if which == "ratio":
         r = rule.ratio
         return RatioRule(r.points_numerator, r.amount_minor_denominator, r.rounding_mode, tuple(r.store_ids),
@@ -190,7 +191,9 @@ def _config_to_proto(config, message: resources.EarnRule) -> None:
     if isinstance(config, EventRule):
         message.event.CopyFrom(resources.EventEarnRule(event=config.event, points=config.points,
                                                        custom_event=config.custom_event,
-                                                       once_per_account=config.once_per_account))
+                                                       once_per_account=config.once_per_account,
+                                                       max_points_per_period=config.max_points_per_period,
+                                                       cap_period=config.cap_period))
     elif isinstance(config, RatioRule):
         message.ratio.CopyFrom(resources.RatioEarnRule(
             points_numerator=config.points_numerator, amount_minor_denominator=config.amount_minor_denominator,

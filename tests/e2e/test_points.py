@@ -610,3 +610,30 @@ async def test_the_otp_goes_to_the_named_member_or_the_owner(client, server, acc
     assert await reason_of(client.call(client.loyalty.RequestRedemptionOtp, request(collector))) == "FIELD_INVALID"
     assert await reason_of(client.call(client.loyalty.RequestRedemptionOtp, request(str(uuid.uuid4())))) == \
         "MEMBERSHIP_NOT_FOUND"
+
+
+async def test_an_event_cap_per_day_awards_what_is_left_then_refuses(client, program, account):
+    await client.call(client.programs.CreateEarnRule, programs_api.CreateEarnRuleRequest(earn_rule=loyalty.EarnRule(
+        program_id=program, display_name="Review", event=loyalty.EventEarnRule(
+            event=loyalty.EARN_EVENT_CUSTOM, custom_event="review", points=40, max_points_per_period=100,
+            cap_period=loyalty.CAP_PERIOD_DAY))))
+    review = lambda: client.call(client.loyalty.AllocateEvent, api.AllocateEventRequest(  # noqa: E731
+        account_id=account, event=loyalty.EARN_EVENT_CUSTOM, custom_event="review"))
+
+    awarded = [(await review()).transactions[0].points for _ in range(3)]
+
+    assert awarded == [40, 40, 20]
+    assert await reason_of(review()) == "EVENT_CAP_REACHED"
+    assert (await balance(client, account)).posted_points == 100
+
+
+async def test_concurrent_capped_events_never_pass_the_cap(client, program, account):
+    await client.call(client.programs.CreateEarnRule, programs_api.CreateEarnRuleRequest(earn_rule=loyalty.EarnRule(
+        program_id=program, display_name="Check-in", event=loyalty.EventEarnRule(
+            event=loyalty.EARN_EVENT_CUSTOM, custom_event="checkin", points=10, max_points_per_period=95,
+            cap_period=loyalty.CAP_PERIOD_WEEK))))
+
+    await asyncio.gather(*(reason_of(client.call(client.loyalty.AllocateEvent, api.AllocateEventRequest(
+        account_id=account, event=loyalty.EARN_EVENT_CUSTOM, custom_event="checkin"))) for _ in range(30)))
+
+    assert (await balance(client, account)).posted_points == 95

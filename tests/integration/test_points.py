@@ -239,3 +239,25 @@ async def test_unknown_earn_codes_lock_the_account_out_of_code_earning_for_a_whi
 
     assert misses == [ErrorReason.EARN_CODE_NOT_FOUND] * 10
     assert await reason_of(attempt("GUESS9999")) == ErrorReason.EARN_CODE_ATTEMPTS_EXCEEDED
+
+
+async def test_an_event_cap_starts_afresh_at_local_midnight(engine, caller, clock):
+    from core.domain.loyalty import CapPeriod, EarnEvent, EarnRule, EventRule
+    from core.service.points import AllocateEvent
+
+    program = await program_of(engine, caller)
+    await programs.create_earn_rule(programs.CreateEarnRule(uuid.uuid4().hex, EarnRule(
+        "", program, "daily", EventRule(int(EarnEvent.CUSTOM), 60, "visit", False, 100, int(CapPeriod.DAY)))),
+        caller, engine.deps)
+    programs.forget_rules(caller.org_id, program)
+    account = await account_of(engine, caller, program)
+    visit = lambda: engine.allocate_event(AllocateEvent(uuid.uuid4().hex, AccountRef(account),  # noqa: E731
+                                                        int(EarnEvent.CUSTOM), "visit"), caller)
+    midnight = dt.datetime(2026, 1, 31, 23, 0, tzinfo=dt.timezone.utc)  # 1 February in Berlin
+
+    clock.at = midnight - dt.timedelta(minutes=2)
+    assert [(await visit()).transactions[0].points for _ in range(2)] == [60, 40]
+    clock.at = midnight - dt.timedelta(microseconds=1)
+    assert await reason_of(visit()) == ErrorReason.EVENT_CAP_REACHED
+    clock.at = midnight
+    assert (await visit()).transactions[0].points == 60

@@ -320,6 +320,67 @@ func (EarnEvent) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
+// A calendar period in the program's time zone.
+type CapPeriod int32
+
+const (
+	// Not set: no cap.
+	CapPeriod_CAP_PERIOD_UNSPECIFIED CapPeriod = 0
+	// From midnight to midnight.
+	CapPeriod_CAP_PERIOD_DAY CapPeriod = 1
+	// From Monday 00:00 to the next Monday 00:00.
+	CapPeriod_CAP_PERIOD_WEEK CapPeriod = 2
+	// From the first of the month 00:00 to the first of the next.
+	CapPeriod_CAP_PERIOD_MONTH CapPeriod = 3
+	// From 1 January 00:00 to the next 1 January.
+	CapPeriod_CAP_PERIOD_YEAR CapPeriod = 4
+)
+
+// Enum value maps for CapPeriod.
+var (
+	CapPeriod_name = map[int32]string{
+		0: "CAP_PERIOD_UNSPECIFIED",
+		1: "CAP_PERIOD_DAY",
+		2: "CAP_PERIOD_WEEK",
+		3: "CAP_PERIOD_MONTH",
+		4: "CAP_PERIOD_YEAR",
+	}
+	CapPeriod_value = map[string]int32{
+		"CAP_PERIOD_UNSPECIFIED": 0,
+		"CAP_PERIOD_DAY":         1,
+		"CAP_PERIOD_WEEK":        2,
+		"CAP_PERIOD_MONTH":       3,
+		"CAP_PERIOD_YEAR":        4,
+	}
+)
+
+func (x CapPeriod) Enum() *CapPeriod {
+	p := new(CapPeriod)
+	*p = x
+	return p
+}
+
+func (x CapPeriod) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (CapPeriod) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
+}
+
+func (CapPeriod) Type() protoreflect.EnumType {
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
+}
+
+func (x CapPeriod) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use CapPeriod.Descriptor instead.
+func (CapPeriod) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+}
+
 // What moved points.
 type PointsTransactionType int32
 
@@ -386,11 +447,11 @@ func (x PointsTransactionType) String() string {
 }
 
 func (PointsTransactionType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
 }
 
 func (PointsTransactionType) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
 }
 
 func (x PointsTransactionType) Number() protoreflect.EnumNumber {
@@ -399,7 +460,7 @@ func (x PointsTransactionType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionType.Descriptor instead.
 func (PointsTransactionType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 // Where a points transaction stands, as in a two-phase card authorisation.
@@ -443,11 +504,11 @@ func (x PointsTransactionState) String() string {
 }
 
 func (PointsTransactionState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
 }
 
 func (PointsTransactionState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
 }
 
 func (x PointsTransactionState) Number() protoreflect.EnumNumber {
@@ -456,7 +517,7 @@ func (x PointsTransactionState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionState.Descriptor instead.
 func (PointsTransactionState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 // A loyalty program: the currency, time zone and points policy its accounts, offers and earn
@@ -636,8 +697,14 @@ type EventEarnRule struct {
 	// The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
 	// every AllocateEvent awards them.
 	OncePerAccount bool `protobuf:"varint,4,opt,name=once_per_account,json=oncePerAccount,proto3" json:"once_per_account,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// A cap: at most this many points per account per cap_period from this rule; an event over
+	// the cap awards what is left of it, and fails with EVENT_CAP_REACHED when nothing is left.
+	// 0: no cap; else 1..10^12, with cap_period set.
+	MaxPointsPerPeriod int64 `protobuf:"varint,5,opt,name=max_points_per_period,json=maxPointsPerPeriod,proto3" json:"max_points_per_period,omitempty"`
+	// The period of max_points_per_period, in the program's time zone.
+	CapPeriod     CapPeriod `protobuf:"varint,6,opt,name=cap_period,json=capPeriod,proto3,enum=rewards.loyalty.v1.CapPeriod" json:"cap_period,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *EventEarnRule) Reset() {
@@ -696,6 +763,20 @@ func (x *EventEarnRule) GetOncePerAccount() bool {
 		return x.OncePerAccount
 	}
 	return false
+}
+
+func (x *EventEarnRule) GetMaxPointsPerPeriod() int64 {
+	if x != nil {
+		return x.MaxPointsPerPeriod
+	}
+	return 0
+}
+
+func (x *EventEarnRule) GetCapPeriod() CapPeriod {
+	if x != nil {
+		return x.CapPeriod
+	}
+	return CapPeriod_CAP_PERIOD_UNSPECIFIED
 }
 
 // Points proportional to the money spent: points = bill amount (in minor units, after coupon
@@ -1788,12 +1869,15 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	" \x01(\x05R\x12pointsExpiryMonths\x12?\n" +
 	"\x1cmin_remaining_balance_points\x18\v \x01(\x03R\x19minRemainingBalancePoints\x12*\n" +
 	"\x11min_redeem_points\x18\f \x01(\x03R\x0fminRedeemPoints\x12T\n" +
-	"\x10refund_overdraft\x18\r \x01(\x0e2).rewards.loyalty.v1.RefundOverdraftPolicyR\x0frefundOverdraft\"\xa9\x01\n" +
+	"\x10refund_overdraft\x18\r \x01(\x0e2).rewards.loyalty.v1.RefundOverdraftPolicyR\x0frefundOverdraft\"\x9a\x02\n" +
 	"\rEventEarnRule\x123\n" +
 	"\x05event\x18\x01 \x01(\x0e2\x1d.rewards.loyalty.v1.EarnEventR\x05event\x12\x16\n" +
 	"\x06points\x18\x02 \x01(\x03R\x06points\x12!\n" +
 	"\fcustom_event\x18\x03 \x01(\tR\vcustomEvent\x12(\n" +
-	"\x10once_per_account\x18\x04 \x01(\bR\x0eoncePerAccount\"\x8d\x02\n" +
+	"\x10once_per_account\x18\x04 \x01(\bR\x0eoncePerAccount\x121\n" +
+	"\x15max_points_per_period\x18\x05 \x01(\x03R\x12maxPointsPerPeriod\x12<\n" +
+	"\n" +
+	"cap_period\x18\x06 \x01(\x0e2\x1d.rewards.loyalty.v1.CapPeriodR\tcapPeriod\"\x8d\x02\n" +
 	"\rRatioEarnRule\x12)\n" +
 	"\x10points_numerator\x18\x01 \x01(\x03R\x0fpointsNumerator\x128\n" +
 	"\x18amount_minor_denominator\x18\x02 \x01(\x03R\x16amountMinorDenominator\x12E\n" +
@@ -1911,7 +1995,13 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x1aEARN_EVENT_ACCOUNT_CREATED\x10\x01\x12\x1d\n" +
 	"\x19EARN_EVENT_FIRST_PURCHASE\x10\x02\x12\x1f\n" +
 	"\x1bEARN_EVENT_MARKETING_OPT_IN\x10\x03\x12\x15\n" +
-	"\x11EARN_EVENT_CUSTOM\x10\x04*\x9f\x03\n" +
+	"\x11EARN_EVENT_CUSTOM\x10\x04*{\n" +
+	"\tCapPeriod\x12\x1a\n" +
+	"\x16CAP_PERIOD_UNSPECIFIED\x10\x00\x12\x12\n" +
+	"\x0eCAP_PERIOD_DAY\x10\x01\x12\x13\n" +
+	"\x0fCAP_PERIOD_WEEK\x10\x02\x12\x14\n" +
+	"\x10CAP_PERIOD_MONTH\x10\x03\x12\x13\n" +
+	"\x0fCAP_PERIOD_YEAR\x10\x04*\x9f\x03\n" +
 	"\x15PointsTransactionType\x12'\n" +
 	"#POINTS_TRANSACTION_TYPE_UNSPECIFIED\x10\x00\x12 \n" +
 	"\x1cPOINTS_TRANSACTION_TYPE_EARN\x10\x01\x12(\n" +
@@ -1942,7 +2032,7 @@ func file_rewards_loyalty_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_resources_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 7)
+var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 8)
 var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
 var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
 	(PointsExpiryMode)(0),         // 0: rewards.loyalty.v1.PointsExpiryMode
@@ -1950,62 +2040,64 @@ var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
 	(RoundingMode)(0),             // 2: rewards.loyalty.v1.RoundingMode
 	(EarnRuleKind)(0),             // 3: rewards.loyalty.v1.EarnRuleKind
 	(EarnEvent)(0),                // 4: rewards.loyalty.v1.EarnEvent
-	(PointsTransactionType)(0),    // 5: rewards.loyalty.v1.PointsTransactionType
-	(PointsTransactionState)(0),   // 6: rewards.loyalty.v1.PointsTransactionState
-	(*Program)(nil),               // 7: rewards.loyalty.v1.Program
-	(*EventEarnRule)(nil),         // 8: rewards.loyalty.v1.EventEarnRule
-	(*RatioEarnRule)(nil),         // 9: rewards.loyalty.v1.RatioEarnRule
-	(*SpendBand)(nil),             // 10: rewards.loyalty.v1.SpendBand
-	(*EarnTier)(nil),              // 11: rewards.loyalty.v1.EarnTier
-	(*TierEarnRule)(nil),          // 12: rewards.loyalty.v1.TierEarnRule
-	(*PromotionEarnRule)(nil),     // 13: rewards.loyalty.v1.PromotionEarnRule
-	(*ReferralEarnRule)(nil),      // 14: rewards.loyalty.v1.ReferralEarnRule
-	(*CardTypeEarnRule)(nil),      // 15: rewards.loyalty.v1.CardTypeEarnRule
-	(*EarnRule)(nil),              // 16: rewards.loyalty.v1.EarnRule
-	(*PointsTransaction)(nil),     // 17: rewards.loyalty.v1.PointsTransaction
-	(*Tier)(nil),                  // 18: rewards.loyalty.v1.Tier
-	(*Balance)(nil),               // 19: rewards.loyalty.v1.Balance
-	(*durationpb.Duration)(nil),   // 20: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 21: google.protobuf.Timestamp
-	(*v1.Money)(nil),              // 22: rewards.type.v1.Money
+	(CapPeriod)(0),                // 5: rewards.loyalty.v1.CapPeriod
+	(PointsTransactionType)(0),    // 6: rewards.loyalty.v1.PointsTransactionType
+	(PointsTransactionState)(0),   // 7: rewards.loyalty.v1.PointsTransactionState
+	(*Program)(nil),               // 8: rewards.loyalty.v1.Program
+	(*EventEarnRule)(nil),         // 9: rewards.loyalty.v1.EventEarnRule
+	(*RatioEarnRule)(nil),         // 10: rewards.loyalty.v1.RatioEarnRule
+	(*SpendBand)(nil),             // 11: rewards.loyalty.v1.SpendBand
+	(*EarnTier)(nil),              // 12: rewards.loyalty.v1.EarnTier
+	(*TierEarnRule)(nil),          // 13: rewards.loyalty.v1.TierEarnRule
+	(*PromotionEarnRule)(nil),     // 14: rewards.loyalty.v1.PromotionEarnRule
+	(*ReferralEarnRule)(nil),      // 15: rewards.loyalty.v1.ReferralEarnRule
+	(*CardTypeEarnRule)(nil),      // 16: rewards.loyalty.v1.CardTypeEarnRule
+	(*EarnRule)(nil),              // 17: rewards.loyalty.v1.EarnRule
+	(*PointsTransaction)(nil),     // 18: rewards.loyalty.v1.PointsTransaction
+	(*Tier)(nil),                  // 19: rewards.loyalty.v1.Tier
+	(*Balance)(nil),               // 20: rewards.loyalty.v1.Balance
+	(*durationpb.Duration)(nil),   // 21: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil), // 22: google.protobuf.Timestamp
+	(*v1.Money)(nil),              // 23: rewards.type.v1.Money
 }
 var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
-	20, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
-	21, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
-	21, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
+	21, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
+	22, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
+	22, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
 	0,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
 	1,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
 	4,  // 5: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
-	2,  // 6: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	10, // 7: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
-	22, // 8: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
-	22, // 9: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
-	11, // 10: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
-	21, // 11: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
-	21, // 12: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
-	8,  // 13: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
-	9,  // 14: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
-	12, // 15: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
-	13, // 16: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
-	14, // 17: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
-	15, // 18: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
-	21, // 19: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
-	21, // 20: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
-	5,  // 21: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
-	6,  // 22: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
-	22, // 23: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
-	21, // 24: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
-	21, // 25: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
-	22, // 26: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
-	22, // 27: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
-	21, // 28: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
-	21, // 29: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	21, // 30: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	31, // [31:31] is the sub-list for method output_type
-	31, // [31:31] is the sub-list for method input_type
-	31, // [31:31] is the sub-list for extension type_name
-	31, // [31:31] is the sub-list for extension extendee
-	0,  // [0:31] is the sub-list for field type_name
+	5,  // 6: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
+	2,  // 7: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	11, // 8: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
+	23, // 9: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
+	23, // 10: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
+	12, // 11: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
+	22, // 12: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
+	22, // 13: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
+	9,  // 14: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
+	10, // 15: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
+	13, // 16: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
+	14, // 17: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
+	15, // 18: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
+	16, // 19: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
+	22, // 20: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
+	22, // 21: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
+	6,  // 22: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
+	7,  // 23: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
+	23, // 24: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
+	22, // 25: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
+	22, // 26: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
+	23, // 27: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
+	23, // 28: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
+	22, // 29: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
+	22, // 30: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	22, // 31: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	32, // [32:32] is the sub-list for method output_type
+	32, // [32:32] is the sub-list for method input_type
+	32, // [32:32] is the sub-list for extension type_name
+	32, // [32:32] is the sub-list for extension extendee
+	0,  // [0:32] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }
@@ -2026,7 +2118,7 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_resources_proto_rawDesc), len(file_rewards_loyalty_v1_resources_proto_rawDesc)),
-			NumEnums:      7,
+			NumEnums:      8,
 			NumMessages:   13,
 			NumExtensions: 0,
 			NumServices:   0,

@@ -49,6 +49,14 @@ class EarnEvent(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     EARN_EVENT_MARKETING_OPT_IN: _ClassVar[EarnEvent]
     EARN_EVENT_CUSTOM: _ClassVar[EarnEvent]
 
+class CapPeriod(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CAP_PERIOD_UNSPECIFIED: _ClassVar[CapPeriod]
+    CAP_PERIOD_DAY: _ClassVar[CapPeriod]
+    CAP_PERIOD_WEEK: _ClassVar[CapPeriod]
+    CAP_PERIOD_MONTH: _ClassVar[CapPeriod]
+    CAP_PERIOD_YEAR: _ClassVar[CapPeriod]
+
 class PointsTransactionType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     POINTS_TRANSACTION_TYPE_UNSPECIFIED: _ClassVar[PointsTransactionType]
@@ -90,6 +98,11 @@ EARN_EVENT_ACCOUNT_CREATED: EarnEvent
 EARN_EVENT_FIRST_PURCHASE: EarnEvent
 EARN_EVENT_MARKETING_OPT_IN: EarnEvent
 EARN_EVENT_CUSTOM: EarnEvent
+CAP_PERIOD_UNSPECIFIED: CapPeriod
+CAP_PERIOD_DAY: CapPeriod
+CAP_PERIOD_WEEK: CapPeriod
+CAP_PERIOD_MONTH: CapPeriod
+CAP_PERIOD_YEAR: CapPeriod
 POINTS_TRANSACTION_TYPE_UNSPECIFIED: PointsTransactionType
 POINTS_TRANSACTION_TYPE_EARN: PointsTransactionType
 POINTS_TRANSACTION_TYPE_EARN_BY_CODE: PointsTransactionType
@@ -136,16 +149,20 @@ class Program(_message.Message):
     def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry_mode: _Optional[_Union[PointsExpiryMode, str]] = ..., points_expiry_months: _Optional[int] = ..., min_remaining_balance_points: _Optional[int] = ..., min_redeem_points: _Optional[int] = ..., refund_overdraft: _Optional[_Union[RefundOverdraftPolicy, str]] = ...) -> None: ...
 
 class EventEarnRule(_message.Message):
-    __slots__ = ("event", "points", "custom_event", "once_per_account")
+    __slots__ = ("event", "points", "custom_event", "once_per_account", "max_points_per_period", "cap_period")
     EVENT_FIELD_NUMBER: _ClassVar[int]
     POINTS_FIELD_NUMBER: _ClassVar[int]
     CUSTOM_EVENT_FIELD_NUMBER: _ClassVar[int]
     ONCE_PER_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    MAX_POINTS_PER_PERIOD_FIELD_NUMBER: _ClassVar[int]
+    CAP_PERIOD_FIELD_NUMBER: _ClassVar[int]
     event: EarnEvent
     points: int
     custom_event: str
     once_per_account: bool
-    def __init__(self, event: _Optional[_Union[EarnEvent, str]] = ..., points: _Optional[int] = ..., custom_event: _Optional[str] = ..., once_per_account: _Optional[bool] = ...) -> None: ...
+    max_points_per_period: int
+    cap_period: CapPeriod
+    def __init__(self, event: _Optional[_Union[EarnEvent, str]] = ..., points: _Optional[int] = ..., custom_event: _Optional[str] = ..., once_per_account: _Optional[bool] = ..., max_points_per_period: _Optional[int] = ..., cap_period: _Optional[_Union[CapPeriod, str]] = ...) -> None: ...
 
 class RatioEarnRule(_message.Message):
     __slots__ = ("points_numerator", "amount_minor_denominator", "rounding_mode", "store_ids", "bands")

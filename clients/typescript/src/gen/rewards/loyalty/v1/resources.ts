@@ -283,6 +283,63 @@ export function earnEventToJSON(object: EarnEvent): string {
   }
 }
 
+/** A calendar period in the program's time zone. */
+export enum CapPeriod {
+  /** CAP_PERIOD_UNSPECIFIED - Not set: no cap. */
+  CAP_PERIOD_UNSPECIFIED = 0,
+  /** CAP_PERIOD_DAY - From midnight to midnight. */
+  CAP_PERIOD_DAY = 1,
+  /** CAP_PERIOD_WEEK - From Monday 00:00 to the next Monday 00:00. */
+  CAP_PERIOD_WEEK = 2,
+  /** CAP_PERIOD_MONTH - From the first of the month 00:00 to the first of the next. */
+  CAP_PERIOD_MONTH = 3,
+  /** CAP_PERIOD_YEAR - From 1 January 00:00 to the next 1 January. */
+  CAP_PERIOD_YEAR = 4,
+  UNRECOGNIZED = -1,
+}
+
+export function capPeriodFromJSON(object: any): CapPeriod {
+  switch (object) {
+    case 0:
+    case "CAP_PERIOD_UNSPECIFIED":
+      return CapPeriod.CAP_PERIOD_UNSPECIFIED;
+    case 1:
+    case "CAP_PERIOD_DAY":
+      return CapPeriod.CAP_PERIOD_DAY;
+    case 2:
+    case "CAP_PERIOD_WEEK":
+      return CapPeriod.CAP_PERIOD_WEEK;
+    case 3:
+    case "CAP_PERIOD_MONTH":
+      return CapPeriod.CAP_PERIOD_MONTH;
+    case 4:
+    case "CAP_PERIOD_YEAR":
+      return CapPeriod.CAP_PERIOD_YEAR;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return CapPeriod.UNRECOGNIZED;
+  }
+}
+
+export function capPeriodToJSON(object: CapPeriod): string {
+  switch (object) {
+    case CapPeriod.CAP_PERIOD_UNSPECIFIED:
+      return "CAP_PERIOD_UNSPECIFIED";
+    case CapPeriod.CAP_PERIOD_DAY:
+      return "CAP_PERIOD_DAY";
+    case CapPeriod.CAP_PERIOD_WEEK:
+      return "CAP_PERIOD_WEEK";
+    case CapPeriod.CAP_PERIOD_MONTH:
+      return "CAP_PERIOD_MONTH";
+    case CapPeriod.CAP_PERIOD_YEAR:
+      return "CAP_PERIOD_YEAR";
+    case CapPeriod.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** What moved points. */
 export enum PointsTransactionType {
   /** POINTS_TRANSACTION_TYPE_UNSPECIFIED - Not set. In a filter: any type. */
@@ -510,6 +567,14 @@ export interface EventEarnRule {
    * every AllocateEvent awards them.
    */
   oncePerAccount: boolean;
+  /**
+   * A cap: at most this many points per account per cap_period from this rule; an event over
+   * the cap awards what is left of it, and fails with EVENT_CAP_REACHED when nothing is left.
+   * 0: no cap; else 1..10^12, with cap_period set.
+   */
+  maxPointsPerPeriod: string;
+  /** The period of max_points_per_period, in the program's time zone. */
+  capPeriod: CapPeriod;
 }
 
 /**
@@ -1098,7 +1163,7 @@ export const Program: MessageFns<Program> = {
 };
 
 function createBaseEventEarnRule(): EventEarnRule {
-  return { event: 0, points: "0", customEvent: "", oncePerAccount: false };
+  return { event: 0, points: "0", customEvent: "", oncePerAccount: false, maxPointsPerPeriod: "0", capPeriod: 0 };
 }
 
 export const EventEarnRule: MessageFns<EventEarnRule> = {
@@ -1114,6 +1179,12 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
     }
     if (message.oncePerAccount !== false) {
       writer.uint32(32).bool(message.oncePerAccount);
+    }
+    if (message.maxPointsPerPeriod !== "0") {
+      writer.uint32(40).int64(message.maxPointsPerPeriod);
+    }
+    if (message.capPeriod !== 0) {
+      writer.uint32(48).int32(message.capPeriod);
     }
     return writer;
   },
@@ -1163,6 +1234,22 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
             message.oncePerAccount = reader.bool();
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.maxPointsPerPeriod = reader.int64().toString();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.capPeriod = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1189,6 +1276,16 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
         : isSet(object.once_per_account)
         ? globalThis.Boolean(object.once_per_account)
         : false,
+      maxPointsPerPeriod: isSet(object.maxPointsPerPeriod)
+        ? globalThis.String(object.maxPointsPerPeriod)
+        : isSet(object.max_points_per_period)
+        ? globalThis.String(object.max_points_per_period)
+        : "0",
+      capPeriod: isSet(object.capPeriod)
+        ? capPeriodFromJSON(object.capPeriod)
+        : isSet(object.cap_period)
+        ? capPeriodFromJSON(object.cap_period)
+        : 0,
     };
   },
 
@@ -1206,6 +1303,12 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
     if (message.oncePerAccount !== false) {
       obj.oncePerAccount = message.oncePerAccount;
     }
+    if (message.maxPointsPerPeriod !== "0") {
+      obj.maxPointsPerPeriod = message.maxPointsPerPeriod;
+    }
+    if (message.capPeriod !== 0) {
+      obj.capPeriod = capPeriodToJSON(message.capPeriod);
+    }
     return obj;
   },
 
@@ -1218,6 +1321,8 @@ export const EventEarnRule: MessageFns<EventEarnRule> = {
     message.points = object.points ?? "0";
     message.customEvent = object.customEvent ?? "";
     message.oncePerAccount = object.oncePerAccount ?? false;
+    message.maxPointsPerPeriod = object.maxPointsPerPeriod ?? "0";
+    message.capPeriod = object.capPeriod ?? 0;
     return message;
   },
 };

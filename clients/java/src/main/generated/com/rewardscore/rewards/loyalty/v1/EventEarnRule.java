@@ -34,6 +34,7 @@ private static final long serialVersionUID = 0L;
   private EventEarnRule() {
     event_ = 0;
     customEvent_ = "";
+    capPeriod_ = 0;
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -160,6 +161,49 @@ private static final long serialVersionUID = 0L;
     return oncePerAccount_;
   }
 
+  public static final int MAX_POINTS_PER_PERIOD_FIELD_NUMBER = 5;
+  private long maxPointsPerPeriod_ = 0L;
+  /**
+   * <pre>
+   * A cap: at most this many points per account per cap_period from this rule; an event over
+   * the cap awards what is left of it, and fails with EVENT_CAP_REACHED when nothing is left.
+   * 0: no cap; else 1..10^12, with cap_period set.
+   * </pre>
+   *
+   * <code>int64 max_points_per_period = 5 [json_name = "maxPointsPerPeriod"];</code>
+   * @return The maxPointsPerPeriod.
+   */
+  @java.lang.Override
+  public long getMaxPointsPerPeriod() {
+    return maxPointsPerPeriod_;
+  }
+
+  public static final int CAP_PERIOD_FIELD_NUMBER = 6;
+  private int capPeriod_ = 0;
+  /**
+   * <pre>
+   * The period of max_points_per_period, in the program's time zone.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.CapPeriod cap_period = 6 [json_name = "capPeriod"];</code>
+   * @return The enum numeric value on the wire for capPeriod.
+   */
+  @java.lang.Override public int getCapPeriodValue() {
+    return capPeriod_;
+  }
+  /**
+   * <pre>
+   * The period of max_points_per_period, in the program's time zone.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.CapPeriod cap_period = 6 [json_name = "capPeriod"];</code>
+   * @return The capPeriod.
+   */
+  @java.lang.Override public com.rewardscore.rewards.loyalty.v1.CapPeriod getCapPeriod() {
+    com.rewardscore.rewards.loyalty.v1.CapPeriod result = com.rewardscore.rewards.loyalty.v1.CapPeriod.forNumber(capPeriod_);
+    return result == null ? com.rewardscore.rewards.loyalty.v1.CapPeriod.UNRECOGNIZED : result;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -186,6 +230,12 @@ private static final long serialVersionUID = 0L;
     if (oncePerAccount_ != false) {
       output.writeBool(4, oncePerAccount_);
     }
+    if (maxPointsPerPeriod_ != 0L) {
+      output.writeInt64(5, maxPointsPerPeriod_);
+    }
+    if (capPeriod_ != com.rewardscore.rewards.loyalty.v1.CapPeriod.CAP_PERIOD_UNSPECIFIED.getNumber()) {
+      output.writeEnum(6, capPeriod_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -204,6 +254,14 @@ private static final long serialVersionUID = 0L;
     if (oncePerAccount_ != false) {
       size += com.google.protobuf.CodedOutputStream
         .computeBoolSize(4, oncePerAccount_);
+    }
+    if (maxPointsPerPeriod_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(5, maxPointsPerPeriod_);
+    }
+    if (capPeriod_ != com.rewardscore.rewards.loyalty.v1.CapPeriod.CAP_PERIOD_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(6, capPeriod_);
     }
     return size;
   }
@@ -236,6 +294,9 @@ private static final long serialVersionUID = 0L;
         .equals(other.getCustomEvent())) return false;
     if (getOncePerAccount()
         != other.getOncePerAccount()) return false;
+    if (getMaxPointsPerPeriod()
+        != other.getMaxPointsPerPeriod()) return false;
+    if (capPeriod_ != other.capPeriod_) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -257,6 +318,11 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + ONCE_PER_ACCOUNT_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
         getOncePerAccount());
+    hash = (37 * hash) + MAX_POINTS_PER_PERIOD_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getMaxPointsPerPeriod());
+    hash = (37 * hash) + CAP_PERIOD_FIELD_NUMBER;
+    hash = (53 * hash) + capPeriod_;
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -396,6 +462,8 @@ private static final long serialVersionUID = 0L;
       points_ = 0L;
       customEvent_ = "";
       oncePerAccount_ = false;
+      maxPointsPerPeriod_ = 0L;
+      capPeriod_ = 0;
       return this;
     }
 
@@ -441,6 +509,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000008) != 0)) {
         result.oncePerAccount_ = oncePerAccount_;
       }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.maxPointsPerPeriod_ = maxPointsPerPeriod_;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.capPeriod_ = capPeriod_;
+      }
     }
 
     @java.lang.Override
@@ -468,6 +542,12 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getOncePerAccount() != false) {
         setOncePerAccount(other.getOncePerAccount());
+      }
+      if (other.getMaxPointsPerPeriod() != 0L) {
+        setMaxPointsPerPeriod(other.getMaxPointsPerPeriod());
+      }
+      if (other.capPeriod_ != 0) {
+        setCapPeriodValue(other.getCapPeriodValue());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -515,6 +595,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 32
+            case 40: {
+              maxPointsPerPeriod_ = input.readInt64();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 40
+            case 48: {
+              capPeriod_ = input.readEnum();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 48
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -788,6 +878,128 @@ private static final long serialVersionUID = 0L;
     public Builder clearOncePerAccount() {
       bitField0_ = (bitField0_ & ~0x00000008);
       oncePerAccount_ = false;
+      onChanged();
+      return this;
+    }
+
+    private long maxPointsPerPeriod_ ;
+    /**
+     * <pre>
+     * A cap: at most this many points per account per cap_period from this rule; an event over
+     * the cap awards what is left of it, and fails with EVENT_CAP_REACHED when nothing is left.
+     * 0: no cap; else 1..10^12, with cap_period set.
+     * </pre>
+     *
+     * <code>int64 max_points_per_period = 5 [json_name = "maxPointsPerPeriod"];</code>
+     * @return The maxPointsPerPeriod.
+     */
+    @java.lang.Override
+    public long getMaxPointsPerPeriod() {
+      return maxPointsPerPeriod_;
+    }
+    /**
+     * <pre>
+     * A cap: at most this many points per account per cap_period from this rule; an event over
+     * the cap awards what is left of it, and fails with EVENT_CAP_REACHED when nothing is left.
+     * 0: no cap; else 1..10^12, with cap_period set.
+     * </pre>
+     *
+     * <code>int64 max_points_per_period = 5 [json_name = "maxPointsPerPeriod"];</code>
+     * @param value The maxPointsPerPeriod to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMaxPointsPerPeriod(long value) {
+
+      maxPointsPerPeriod_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * A cap: at most this many points per account per cap_period from this rule; an event over
+     * the cap awards what is left of it, and fails with EVENT_CAP_REACHED when nothing is left.
+     * 0: no cap; else 1..10^12, with cap_period set.
+     * </pre>
+     *
+     * <code>int64 max_points_per_period = 5 [json_name = "maxPointsPerPeriod"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearMaxPointsPerPeriod() {
+      bitField0_ = (bitField0_ & ~0x00000010);
+      maxPointsPerPeriod_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private int capPeriod_ = 0;
+    /**
+     * <pre>
+     * The period of max_points_per_period, in the program's time zone.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.CapPeriod cap_period = 6 [json_name = "capPeriod"];</code>
+     * @return The enum numeric value on the wire for capPeriod.
+     */
+    @java.lang.Override public int getCapPeriodValue() {
+      return capPeriod_;
+    }
+    /**
+     * <pre>
+     * The period of max_points_per_period, in the program's time zone.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.CapPeriod cap_period = 6 [json_name = "capPeriod"];</code>
+     * @param value The enum numeric value on the wire for capPeriod to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCapPeriodValue(int value) {
+      capPeriod_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The period of max_points_per_period, in the program's time zone.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.CapPeriod cap_period = 6 [json_name = "capPeriod"];</code>
+     * @return The capPeriod.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.loyalty.v1.CapPeriod getCapPeriod() {
+      com.rewardscore.rewards.loyalty.v1.CapPeriod result = com.rewardscore.rewards.loyalty.v1.CapPeriod.forNumber(capPeriod_);
+      return result == null ? com.rewardscore.rewards.loyalty.v1.CapPeriod.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * The period of max_points_per_period, in the program's time zone.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.CapPeriod cap_period = 6 [json_name = "capPeriod"];</code>
+     * @param value The capPeriod to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setCapPeriod(com.rewardscore.rewards.loyalty.v1.CapPeriod value) {
+      if (value == null) { throw new NullPointerException(); }
+      bitField0_ |= 0x00000020;
+      capPeriod_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The period of max_points_per_period, in the program's time zone.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.CapPeriod cap_period = 6 [json_name = "capPeriod"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearCapPeriod() {
+      bitField0_ = (bitField0_ & ~0x00000020);
+      capPeriod_ = 0;
       onChanged();
       return this;
     }

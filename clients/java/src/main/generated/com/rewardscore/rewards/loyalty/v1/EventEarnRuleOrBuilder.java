@@ -71,4 +71,35 @@ public interface EventEarnRuleOrBuilder extends
    * @return The oncePerAccount.
    */
   boolean getOncePerAccount();
+
+  /**
+   * <pre>
+   * A cap: at most this many points per account per cap_period from this rule; an event over
+   * the cap awards what is left of it, and fails with EVENT_CAP_REACHED when nothing is left.
+   * 0: no cap; else 1..10^12, with cap_period set.
+   * </pre>
+   *
+   * <code>int64 max_points_per_period = 5 [json_name = "maxPointsPerPeriod"];</code>
+   * @return The maxPointsPerPeriod.
+   */
+  long getMaxPointsPerPeriod();
+
+  /**
+   * <pre>
+   * The period of max_points_per_period, in the program's time zone.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.CapPeriod cap_period = 6 [json_name = "capPeriod"];</code>
+   * @return The enum numeric value on the wire for capPeriod.
+   */
+  int getCapPeriodValue();
+  /**
+   * <pre>
+   * The period of max_points_per_period, in the program's time zone.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.CapPeriod cap_period = 6 [json_name = "capPeriod"];</code>
+   * @return The capPeriod.
+   */
+  com.rewardscore.rewards.loyalty.v1.CapPeriod getCapPeriod();
 }

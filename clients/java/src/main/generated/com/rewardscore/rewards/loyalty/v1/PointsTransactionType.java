@@ -255,7 +255,7 @@ public enum PointsTransactionType
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(5);
+    return com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor().getEnumType(6);
   }
 
   private static final PointsTransactionType[] VALUES = values();

@@ -121,128 +121,134 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\031minRemainingBalancePoints\022*\n\021min_redeem" +
       "_points\030\014 \001(\003R\017minRedeemPoints\022T\n\020refund" +
       "_overdraft\030\r \001(\0162).rewards.loyalty.v1.Re" +
-      "fundOverdraftPolicyR\017refundOverdraft\"\251\001\n" +
+      "fundOverdraftPolicyR\017refundOverdraft\"\232\002\n" +
       "\rEventEarnRule\0223\n\005event\030\001 \001(\0162\035.rewards." +
       "loyalty.v1.EarnEventR\005event\022\026\n\006points\030\002 " +
       "\001(\003R\006points\022!\n\014custom_event\030\003 \001(\tR\013custo" +
       "mEvent\022(\n\020once_per_account\030\004 \001(\010R\016oncePe" +
-      "rAccount\"\215\002\n\rRatioEarnRule\022)\n\020points_num" +
-      "erator\030\001 \001(\003R\017pointsNumerator\0228\n\030amount_" +
-      "minor_denominator\030\002 \001(\003R\026amountMinorDeno" +
-      "minator\022E\n\rrounding_mode\030\003 \001(\0162 .rewards" +
-      ".loyalty.v1.RoundingModeR\014roundingMode\022\033" +
-      "\n\tstore_ids\030\004 \003(\tR\010storeIds\0223\n\005bands\030\005 \003" +
-      "(\0132\035.rewards.loyalty.v1.SpendBandR\005bands" +
-      "\"\260\001\n\tSpendBand\022>\n\017min_bill_amount\030\001 \001(\0132" +
-      "\026.rewards.type.v1.MoneyR\rminBillAmount\022)" +
-      "\n\020points_numerator\030\002 \001(\003R\017pointsNumerato" +
-      "r\0228\n\030amount_minor_denominator\030\003 \001(\003R\026amo" +
-      "untMinorDenominator\"b\n\010EarnTier\022>\n\017min_b" +
-      "ill_amount\030\001 \001(\0132\026.rewards.type.v1.Money" +
-      "R\rminBillAmount\022\026\n\006points\030\002 \001(\003R\006points\"" +
-      "B\n\014TierEarnRule\0222\n\005tiers\030\001 \003(\0132\034.rewards" +
-      ".loyalty.v1.EarnTierR\005tiers\"\311\001\n\021Promotio" +
-      "nEarnRule\0229\n\nstart_time\030\001 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\tstartTime\0225\n\010end_time" +
-      "\030\002 \001(\0132\032.google.protobuf.TimestampR\007endT" +
-      "ime\022%\n\016multiplier_bps\030\003 \001(\005R\rmultiplierB" +
-      "ps\022\033\n\tstore_ids\030\004 \003(\tR\010storeIds\"d\n\020Refer" +
-      "ralEarnRule\022\'\n\017referrer_points\030\001 \001(\003R\016re" +
-      "ferrerPoints\022\'\n\017referred_points\030\002 \001(\003R\016r" +
-      "eferredPoints\"X\n\020CardTypeEarnRule\022\035\n\ncar" +
-      "d_types\030\001 \003(\tR\tcardTypes\022%\n\016multiplier_b" +
-      "ps\030\002 \001(\005R\rmultiplierBps\"\204\005\n\010EarnRule\022 \n\014" +
-      "earn_rule_id\030\001 \001(\tR\nearnRuleId\022\035\n\nprogra" +
+      "rAccount\0221\n\025max_points_per_period\030\005 \001(\003R" +
+      "\022maxPointsPerPeriod\022<\n\ncap_period\030\006 \001(\0162" +
+      "\035.rewards.loyalty.v1.CapPeriodR\tcapPerio" +
+      "d\"\215\002\n\rRatioEarnRule\022)\n\020points_numerator\030" +
+      "\001 \001(\003R\017pointsNumerator\0228\n\030amount_minor_d" +
+      "enominator\030\002 \001(\003R\026amountMinorDenominator" +
+      "\022E\n\rrounding_mode\030\003 \001(\0162 .rewards.loyalt" +
+      "y.v1.RoundingModeR\014roundingMode\022\033\n\tstore" +
+      "_ids\030\004 \003(\tR\010storeIds\0223\n\005bands\030\005 \003(\0132\035.re" +
+      "wards.loyalty.v1.SpendBandR\005bands\"\260\001\n\tSp" +
+      "endBand\022>\n\017min_bill_amount\030\001 \001(\0132\026.rewar" +
+      "ds.type.v1.MoneyR\rminBillAmount\022)\n\020point" +
+      "s_numerator\030\002 \001(\003R\017pointsNumerator\0228\n\030am" +
+      "ount_minor_denominator\030\003 \001(\003R\026amountMino" +
+      "rDenominator\"b\n\010EarnTier\022>\n\017min_bill_amo" +
+      "unt\030\001 \001(\0132\026.rewards.type.v1.MoneyR\rminBi" +
+      "llAmount\022\026\n\006points\030\002 \001(\003R\006points\"B\n\014Tier" +
+      "EarnRule\0222\n\005tiers\030\001 \003(\0132\034.rewards.loyalt" +
+      "y.v1.EarnTierR\005tiers\"\311\001\n\021PromotionEarnRu" +
+      "le\0229\n\nstart_time\030\001 \001(\0132\032.google.protobuf" +
+      ".TimestampR\tstartTime\0225\n\010end_time\030\002 \001(\0132" +
+      "\032.google.protobuf.TimestampR\007endTime\022%\n\016" +
+      "multiplier_bps\030\003 \001(\005R\rmultiplierBps\022\033\n\ts" +
+      "tore_ids\030\004 \003(\tR\010storeIds\"d\n\020ReferralEarn" +
+      "Rule\022\'\n\017referrer_points\030\001 \001(\003R\016referrerP" +
+      "oints\022\'\n\017referred_points\030\002 \001(\003R\016referred" +
+      "Points\"X\n\020CardTypeEarnRule\022\035\n\ncard_types" +
+      "\030\001 \003(\tR\tcardTypes\022%\n\016multiplier_bps\030\002 \001(" +
+      "\005R\rmultiplierBps\"\204\005\n\010EarnRule\022 \n\014earn_ru" +
+      "le_id\030\001 \001(\tR\nearnRuleId\022\035\n\nprogram_id\030\002 " +
+      "\001(\tR\tprogramId\022!\n\014display_name\030\003 \001(\tR\013di" +
+      "splayName\0229\n\005event\030\004 \001(\0132!.rewards.loyal" +
+      "ty.v1.EventEarnRuleH\000R\005event\0229\n\005ratio\030\005 " +
+      "\001(\0132!.rewards.loyalty.v1.RatioEarnRuleH\000" +
+      "R\005ratio\0226\n\004tier\030\006 \001(\0132 .rewards.loyalty." +
+      "v1.TierEarnRuleH\000R\004tier\022E\n\tpromotion\030\007 \001" +
+      "(\0132%.rewards.loyalty.v1.PromotionEarnRul" +
+      "eH\000R\tpromotion\022B\n\010referral\030\010 \001(\0132$.rewar" +
+      "ds.loyalty.v1.ReferralEarnRuleH\000R\010referr" +
+      "al\022C\n\tcard_type\030\t \001(\0132$.rewards.loyalty." +
+      "v1.CardTypeEarnRuleH\000R\010cardType\022\022\n\004etag\030" +
+      "\n \001(\tR\004etag\022;\n\013create_time\030\013 \001(\0132\032.googl" +
+      "e.protobuf.TimestampR\ncreateTime\022;\n\013upda" +
+      "te_time\030\014 \001(\0132\032.google.protobuf.Timestam" +
+      "pR\nupdateTimeB\010\n\006config\"\202\006\n\021PointsTransa" +
+      "ction\0222\n\025points_transaction_id\030\001 \001(\tR\023po" +
+      "intsTransactionId\022\035\n\naccount_id\030\002 \001(\tR\ta" +
+      "ccountId\022=\n\004type\030\003 \001(\0162).rewards.loyalty" +
+      ".v1.PointsTransactionTypeR\004type\022@\n\005state" +
+      "\030\004 \001(\0162*.rewards.loyalty.v1.PointsTransa" +
+      "ctionStateR\005state\022\026\n\006points\030\005 \001(\003R\006point" +
+      "s\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016transact" +
+      "ion_id\030\007 \001(\tR\rtransactionId\0227\n\013bill_amou" +
+      "nt\030\010 \001(\0132\026.rewards.type.v1.MoneyR\nbillAm" +
+      "ount\022C\n\036refunded_points_transaction_id\030\t" +
+      " \001(\tR\033refundedPointsTransactionId\022\'\n\017ref" +
+      "unded_points\030\n \001(\003R\016refundedPoints\022\033\n\tba" +
+      "sket_id\030\013 \001(\tR\010basketId\022;\n\013create_time\030\014" +
+      " \001(\0132\032.google.protobuf.TimestampR\ncreate" +
+      "Time\022;\n\013expire_time\030\r \001(\0132\032.google.proto" +
+      "buf.TimestampR\nexpireTime\022%\n\016regular_poi" +
+      "nts\030\016 \001(\003R\rregularPoints\022!\n\014bonus_points" +
+      "\030\017 \001(\003R\013bonusPoints\022#\n\rreward_points\030\020 \001" +
+      "(\003R\014rewardPoints\022\022\n\004note\030\021 \001(\tR\004note\"\336\002\n" +
+      "\004Tier\022\027\n\007tier_id\030\001 \001(\tR\006tierId\022\035\n\nprogra" +
       "m_id\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 " +
-      "\001(\tR\013displayName\0229\n\005event\030\004 \001(\0132!.reward" +
-      "s.loyalty.v1.EventEarnRuleH\000R\005event\0229\n\005r" +
-      "atio\030\005 \001(\0132!.rewards.loyalty.v1.RatioEar" +
-      "nRuleH\000R\005ratio\0226\n\004tier\030\006 \001(\0132 .rewards.l" +
-      "oyalty.v1.TierEarnRuleH\000R\004tier\022E\n\tpromot" +
-      "ion\030\007 \001(\0132%.rewards.loyalty.v1.Promotion" +
-      "EarnRuleH\000R\tpromotion\022B\n\010referral\030\010 \001(\0132" +
-      "$.rewards.loyalty.v1.ReferralEarnRuleH\000R" +
-      "\010referral\022C\n\tcard_type\030\t \001(\0132$.rewards.l" +
-      "oyalty.v1.CardTypeEarnRuleH\000R\010cardType\022\022" +
-      "\n\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030\013 \001(\0132" +
-      "\032.google.protobuf.TimestampR\ncreateTime\022" +
-      ";\n\013update_time\030\014 \001(\0132\032.google.protobuf.T" +
-      "imestampR\nupdateTimeB\010\n\006config\"\202\006\n\021Point" +
-      "sTransaction\0222\n\025points_transaction_id\030\001 " +
-      "\001(\tR\023pointsTransactionId\022\035\n\naccount_id\030\002" +
-      " \001(\tR\taccountId\022=\n\004type\030\003 \001(\0162).rewards." +
-      "loyalty.v1.PointsTransactionTypeR\004type\022@" +
-      "\n\005state\030\004 \001(\0162*.rewards.loyalty.v1.Point" +
-      "sTransactionStateR\005state\022\026\n\006points\030\005 \001(\003" +
-      "R\006points\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016t" +
-      "ransaction_id\030\007 \001(\tR\rtransactionId\0227\n\013bi" +
-      "ll_amount\030\010 \001(\0132\026.rewards.type.v1.MoneyR" +
-      "\nbillAmount\022C\n\036refunded_points_transacti" +
-      "on_id\030\t \001(\tR\033refundedPointsTransactionId" +
-      "\022\'\n\017refunded_points\030\n \001(\003R\016refundedPoint" +
-      "s\022\033\n\tbasket_id\030\013 \001(\tR\010basketId\022;\n\013create" +
-      "_time\030\014 \001(\0132\032.google.protobuf.TimestampR" +
-      "\ncreateTime\022;\n\013expire_time\030\r \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\nexpireTime\022%\n\016regu" +
-      "lar_points\030\016 \001(\003R\rregularPoints\022!\n\014bonus" +
-      "_points\030\017 \001(\003R\013bonusPoints\022#\n\rreward_poi" +
-      "nts\030\020 \001(\003R\014rewardPoints\022\022\n\004note\030\021 \001(\tR\004n" +
-      "ote\"\336\002\n\004Tier\022\027\n\007tier_id\030\001 \001(\tR\006tierId\022\035\n" +
-      "\nprogram_id\030\002 \001(\tR\tprogramId\022!\n\014display_" +
-      "name\030\003 \001(\tR\013displayName\0229\n\014target_spend\030" +
-      "\004 \001(\0132\026.rewards.type.v1.MoneyR\013targetSpe" +
-      "nd\0223\n\tmin_spend\030\005 \001(\0132\026.rewards.type.v1." +
-      "MoneyR\010minSpend\022%\n\016multiplier_bps\030\006 \001(\005R" +
-      "\rmultiplierBps\022\'\n\017evaluation_days\030\007 \001(\005R" +
-      "\016evaluationDays\022;\n\013create_time\030\010 \001(\0132\032.g" +
-      "oogle.protobuf.TimestampR\ncreateTime\"\346\002\n" +
-      "\007Balance\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022" +
-      "#\n\rposted_points\030\002 \001(\003R\014postedPoints\022%\n\016" +
-      "pending_points\030\003 \001(\003R\rpendingPoints\022)\n\020a" +
-      "vailable_points\030\004 \001(\003R\017availablePoints\022\'" +
-      "\n\017expiring_points\030\005 \001(\003R\016expiringPoints\022" +
-      "D\n\020next_expire_time\030\006 \001(\0132\032.google.proto" +
-      "buf.TimestampR\016nextExpireTime\022=\n\014balance" +
-      "_time\030\007 \001(\0132\032.google.protobuf.TimestampR" +
-      "\013balanceTime\022\027\n\007tier_id\030\010 \001(\tR\006tierId*y\n" +
-      "\020PointsExpiryMode\022\"\n\036POINTS_EXPIRY_MODE_" +
-      "UNSPECIFIED\020\000\022\037\n\033POINTS_EXPIRY_MODE_DURA" +
-      "TION\020\001\022 \n\034POINTS_EXPIRY_MODE_MONTH_END\020\002" +
-      "*\220\001\n\025RefundOverdraftPolicy\022\'\n#REFUND_OVE" +
-      "RDRAFT_POLICY_UNSPECIFIED\020\000\022\"\n\036REFUND_OV" +
-      "ERDRAFT_POLICY_REJECT\020\001\022*\n&REFUND_OVERDR" +
-      "AFT_POLICY_ALLOW_NEGATIVE\020\002*|\n\014RoundingM" +
-      "ode\022\035\n\031ROUNDING_MODE_UNSPECIFIED\020\000\022\027\n\023RO" +
-      "UNDING_MODE_FLOOR\020\001\022\031\n\025ROUNDING_MODE_HAL" +
-      "F_UP\020\002\022\031\n\025ROUNDING_MODE_CEILING\020\003*\324\001\n\014Ea" +
-      "rnRuleKind\022\036\n\032EARN_RULE_KIND_UNSPECIFIED" +
-      "\020\000\022\030\n\024EARN_RULE_KIND_EVENT\020\001\022\030\n\024EARN_RUL" +
-      "E_KIND_RATIO\020\002\022\027\n\023EARN_RULE_KIND_TIER\020\003\022" +
-      "\034\n\030EARN_RULE_KIND_PROMOTION\020\004\022\033\n\027EARN_RU" +
-      "LE_KIND_REFERRAL\020\005\022\034\n\030EARN_RULE_KIND_CAR" +
-      "D_TYPE\020\006*\236\001\n\tEarnEvent\022\032\n\026EARN_EVENT_UNS" +
-      "PECIFIED\020\000\022\036\n\032EARN_EVENT_ACCOUNT_CREATED" +
-      "\020\001\022\035\n\031EARN_EVENT_FIRST_PURCHASE\020\002\022\037\n\033EAR" +
-      "N_EVENT_MARKETING_OPT_IN\020\003\022\025\n\021EARN_EVENT" +
-      "_CUSTOM\020\004*\237\003\n\025PointsTransactionType\022\'\n#P" +
-      "OINTS_TRANSACTION_TYPE_UNSPECIFIED\020\000\022 \n\034" +
-      "POINTS_TRANSACTION_TYPE_EARN\020\001\022(\n$POINTS" +
-      "_TRANSACTION_TYPE_EARN_BY_CODE\020\002\022!\n\035POIN" +
-      "TS_TRANSACTION_TYPE_EVENT\020\003\022$\n POINTS_TR" +
-      "ANSACTION_TYPE_REFERRAL\020\004\022/\n+POINTS_TRAN" +
-      "SACTION_TYPE_COUPON_EXTRA_POINTS\020\005\022\"\n\036PO" +
-      "INTS_TRANSACTION_TYPE_REDEEM\020\006\022+\n\'POINTS" +
-      "_TRANSACTION_TYPE_COUPON_PURCHASE\020\007\022\"\n\036P" +
-      "OINTS_TRANSACTION_TYPE_REFUND\020\010\022\"\n\036POINT" +
-      "S_TRANSACTION_TYPE_EXPIRE\020\t*\262\001\n\026PointsTr" +
-      "ansactionState\022(\n$POINTS_TRANSACTION_STA" +
-      "TE_UNSPECIFIED\020\000\022$\n POINTS_TRANSACTION_S" +
-      "TATE_PENDING\020\001\022#\n\037POINTS_TRANSACTION_STA" +
-      "TE_POSTED\020\002\022#\n\037POINTS_TRANSACTION_STATE_" +
-      "VOIDED\020\003B\204\001\n\"com.rewardscore.rewards.loy" +
-      "alty.v1B\016ResourcesProtoP\001ZLgithub.com/re" +
-      "wards-core/rewards-core/clients/go/rewar" +
-      "ds/loyalty/v1;loyaltyv1b\006proto3"
+      "\001(\tR\013displayName\0229\n\014target_spend\030\004 \001(\0132\026" +
+      ".rewards.type.v1.MoneyR\013targetSpend\0223\n\tm" +
+      "in_spend\030\005 \001(\0132\026.rewards.type.v1.MoneyR\010" +
+      "minSpend\022%\n\016multiplier_bps\030\006 \001(\005R\rmultip" +
+      "lierBps\022\'\n\017evaluation_days\030\007 \001(\005R\016evalua" +
+      "tionDays\022;\n\013create_time\030\010 \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\ncreateTime\"\346\002\n\007Balanc" +
+      "e\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022#\n\rpost" +
+      "ed_points\030\002 \001(\003R\014postedPoints\022%\n\016pending" +
+      "_points\030\003 \001(\003R\rpendingPoints\022)\n\020availabl" +
+      "e_points\030\004 \001(\003R\017availablePoints\022\'\n\017expir" +
+      "ing_points\030\005 \001(\003R\016expiringPoints\022D\n\020next" +
+      "_expire_time\030\006 \001(\0132\032.google.protobuf.Tim" +
+      "estampR\016nextExpireTime\022=\n\014balance_time\030\007" +
+      " \001(\0132\032.google.protobuf.TimestampR\013balanc" +
+      "eTime\022\027\n\007tier_id\030\010 \001(\tR\006tierId*y\n\020Points" +
+      "ExpiryMode\022\"\n\036POINTS_EXPIRY_MODE_UNSPECI" +
+      "FIED\020\000\022\037\n\033POINTS_EXPIRY_MODE_DURATION\020\001\022" +
+      " \n\034POINTS_EXPIRY_MODE_MONTH_END\020\002*\220\001\n\025Re" +
+      "fundOverdraftPolicy\022\'\n#REFUND_OVERDRAFT_" +
+      "POLICY_UNSPECIFIED\020\000\022\"\n\036REFUND_OVERDRAFT" +
+      "_POLICY_REJECT\020\001\022*\n&REFUND_OVERDRAFT_POL" +
+      "ICY_ALLOW_NEGATIVE\020\002*|\n\014RoundingMode\022\035\n\031" +
+      "ROUNDING_MODE_UNSPECIFIED\020\000\022\027\n\023ROUNDING_" +
+      "MODE_FLOOR\020\001\022\031\n\025ROUNDING_MODE_HALF_UP\020\002\022" +
+      "\031\n\025ROUNDING_MODE_CEILING\020\003*\324\001\n\014EarnRuleK" +
+      "ind\022\036\n\032EARN_RULE_KIND_UNSPECIFIED\020\000\022\030\n\024E" +
+      "ARN_RULE_KIND_EVENT\020\001\022\030\n\024EARN_RULE_KIND_" +
+      "RATIO\020\002\022\027\n\023EARN_RULE_KIND_TIER\020\003\022\034\n\030EARN" +
+      "_RULE_KIND_PROMOTION\020\004\022\033\n\027EARN_RULE_KIND" +
+      "_REFERRAL\020\005\022\034\n\030EARN_RULE_KIND_CARD_TYPE\020" +
+      "\006*\236\001\n\tEarnEvent\022\032\n\026EARN_EVENT_UNSPECIFIE" +
+      "D\020\000\022\036\n\032EARN_EVENT_ACCOUNT_CREATED\020\001\022\035\n\031E" +
+      "ARN_EVENT_FIRST_PURCHASE\020\002\022\037\n\033EARN_EVENT" +
+      "_MARKETING_OPT_IN\020\003\022\025\n\021EARN_EVENT_CUSTOM" +
+      "\020\004*{\n\tCapPeriod\022\032\n\026CAP_PERIOD_UNSPECIFIE" +
+      "D\020\000\022\022\n\016CAP_PERIOD_DAY\020\001\022\023\n\017CAP_PERIOD_WE" +
+      "EK\020\002\022\024\n\020CAP_PERIOD_MONTH\020\003\022\023\n\017CAP_PERIOD" +
+      "_YEAR\020\004*\237\003\n\025PointsTransactionType\022\'\n#POI" +
+      "NTS_TRANSACTION_TYPE_UNSPECIFIED\020\000\022 \n\034PO" +
+      "INTS_TRANSACTION_TYPE_EARN\020\001\022(\n$POINTS_T" +
+      "RANSACTION_TYPE_EARN_BY_CODE\020\002\022!\n\035POINTS" +
+      "_TRANSACTION_TYPE_EVENT\020\003\022$\n POINTS_TRAN" +
+      "SACTION_TYPE_REFERRAL\020\004\022/\n+POINTS_TRANSA" +
+      "CTION_TYPE_COUPON_EXTRA_POINTS\020\005\022\"\n\036POIN" +
+      "TS_TRANSACTION_TYPE_REDEEM\020\006\022+\n\'POINTS_T" +
+      "RANSACTION_TYPE_COUPON_PURCHASE\020\007\022\"\n\036POI" +
+      "NTS_TRANSACTION_TYPE_REFUND\020\010\022\"\n\036POINTS_" +
+      "TRANSACTION_TYPE_EXPIRE\020\t*\262\001\n\026PointsTran" +
+      "sactionState\022(\n$POINTS_TRANSACTION_STATE" +
+      "_UNSPECIFIED\020\000\022$\n POINTS_TRANSACTION_STA" +
+      "TE_PENDING\020\001\022#\n\037POINTS_TRANSACTION_STATE" +
+      "_POSTED\020\002\022#\n\037POINTS_TRANSACTION_STATE_VO" +
+      "IDED\020\003B\204\001\n\"com.rewardscore.rewards.loyal" +
+      "ty.v1B\016ResourcesProtoP\001ZLgithub.com/rewa" +
+      "rds-core/rewards-core/clients/go/rewards" +
+      "/loyalty/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -262,7 +268,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_loyalty_v1_EventEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EventEarnRule_descriptor,
-        new java.lang.String[] { "Event", "Points", "CustomEvent", "OncePerAccount", });
+        new java.lang.String[] { "Event", "Points", "CustomEvent", "OncePerAccount", "MaxPointsPerPeriod", "CapPeriod", });
     internal_static_rewards_loyalty_v1_RatioEarnRule_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_rewards_loyalty_v1_RatioEarnRule_fieldAccessorTable = new
