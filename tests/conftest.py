@@ -65,6 +65,10 @@ def stores():
         holder.database_url = holder.create_database()
         migrate(holder.database_url)
         yield holder
+        # After every session: the points ledger balances and Redis agrees with it.
+        from tests.ledger import check_ledger
+
+        check_ledger(holder.database_url, holder.redis_url)
         holder.drop_databases()
     finally:
         for store in reversed(started):

@@ -23,6 +23,7 @@ from rewards.loyalty.v1 import resources_pb2 as loyalty
 from rewards.type.v1 import money_pb2
 
 from rewards_client import RewardsClient, errors
+from tests.ledger import check_ledger
 
 
 @pytest.fixture
@@ -33,36 +34,9 @@ async def client(server, credentials):
 
 @pytest.fixture(autouse=True)
 def ledger_invariants(stores):
-    """After every test: the ledger sums to zero, every wallet row equals its transfers and its
-    lots, and every loaded Redis wallet equals Postgres."""
+    """After every test of this module (and, in tests/conftest.py, after every session)."""
     yield
-    with psycopg.connect(stores.database_url) as connection:
-        (total,) = connection.execute(
-            "SELECT coalesce(sum(balance), 0) FROM (SELECT credit_account, amount AS balance"
-            " FROM points_transactions WHERE state = 2 UNION ALL"
-            " SELECT debit_account, -amount FROM points_transactions WHERE state = 2) ledger").fetchone()
-        assert total == 0
-        mismatched = connection.execute(
-            "SELECT w.account_id, w.posted, t.sum FROM points_wallets w JOIN (SELECT account_id, sum(points) AS sum"
-            " FROM points_transactions WHERE state = 2 GROUP BY account_id) t USING (account_id)"
-            " WHERE w.posted <> t.sum").fetchall()
-        assert mismatched == []
-        lots = connection.execute(
-            "SELECT w.account_id FROM points_wallets w LEFT JOIN (SELECT account_id, sum(remaining) AS r"
-            " FROM points_lots GROUP BY account_id) l USING (account_id)"
-            " WHERE coalesce(l.r, 0) <> greatest(w.posted, 0)").fetchall()
-        assert lots == []
-        wallets = connection.execute("SELECT account_id::text, posted - pending FROM points_wallets").fetchall()
-        (epoch,) = connection.execute("SELECT epoch FROM redis_epoch").fetchone()
-    client = redis.Redis.from_url(stores.redis_url)
-    try:
-        for account_id, available in wallets:
-            state = client.hmget(f"rewards:{{a:{account_id}}}:w", "epoch", "bal")
-            if state[0] is not None and int(state[0]) == epoch:
-                assert client.hlen(f"rewards:{{a:{account_id}}}:res:{epoch}") == 0, account_id
-                assert int(state[1]) == available, account_id
-    finally:
-        client.close()
+    check_ledger(stores.database_url, stores.redis_url)
 
 
 def eur(amount_minor: int) -> money_pb2.Money:
