@@ -317,6 +317,9 @@ class Tier:
     multiplier_bps: int
     evaluation_days: int
     create_time: dt.datetime | None = None
+    points_expiry_seconds: int = 0
+    """Points earned in this tier expire this long after their earn, instead of by the
+    program's policy; 0: the program's policy."""
 
     def to_json(self) -> dict:
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
@@ -696,6 +699,15 @@ def validate_tier(tier: Tier) -> None:
     check_range("tier.min_spend.amount_minor", tier.min_spend_minor, 0, tier.target_spend_minor)
     check_range("tier.multiplier_bps", tier.multiplier_bps, limits.TIER_MULTIPLIER_BPS_MIN, limits.MULTIPLIER_BPS_MAX)
     check_range("tier.evaluation_days", tier.evaluation_days, 1, limits.EVALUATION_DAYS_MAX)
+    check_range("tier.points_expiry", tier.points_expiry_seconds, 0, limits.POINTS_EXPIRY_DAYS_MAX * 86_400)
+
+
+def earn_expire_time(program: Program, tier: Tier | None, earn_time: dt.datetime) -> dt.datetime | None:
+    """When points earned at `earn_time` expire: by the account's tier if it sets an expiry,
+    else by the program's policy."""
+    if tier is not None and tier.points_expiry_seconds:
+        return earn_time + dt.timedelta(seconds=tier.points_expiry_seconds)
+    return points_expire_time(program, earn_time)
 
 
 # --- updates ---------------------------------------------------------------------------------

@@ -39,8 +39,8 @@ from core.domain import limits
 from core.domain.accounts import Account, MembershipRole
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.coupons import Money
-from core.domain.loyalty import (CapPeriod, CouponBonus, EarnEvent, cap_period_bounds, ProgramRules, Purchase, compute_earn, points_expire_time,
-                                 tier_for_spend)
+from core.domain.loyalty import (CapPeriod, CouponBonus, EarnEvent, ProgramRules, Purchase, cap_period_bounds,
+                                 compute_earn, earn_expire_time, points_expire_time, tier_for_spend)
 from core.service.accounts import (REQUEST_FIELDS, AccountRef, parse_uuid, require_active, resolve_account,
                                    validate_request_id)
 from core.service.context import Caller, Deps
@@ -431,7 +431,7 @@ class Points:
                 transaction = PointsTransaction(
                     transaction_id, account.account_id, TxType.EARN, breakdown.total, now, breakdown.regular,
                     breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
-                    command.currency_code, expire_time=points_expire_time(rules.program, now))
+                    command.currency_code, expire_time=earn_expire_time(rules.program, tier, now))
                 prepared = await self._credit(caller, command.request_id, account, rules, transaction,
                                               tier_id=new_tier_id,
                                               rejections={"points_transactions_purchase_unique": DomainError(

@@ -49,7 +49,7 @@ _PROGRAM_COLUMNS = ("org_id", "program_id", "display_name", "currency_code", "ti
 _CHANGE_COLUMNS = ("earn_rule_id", "version", "org_id", "program_id", "display_name", "kind", "config", "etag",
                    "deleted", "change_time", "request_id", "client_id")
 _TIER_COLUMNS = ("tier_id", "org_id", "program_id", "display_name", "target_spend_minor", "min_spend_minor",
-                 "multiplier_bps", "evaluation_days", "create_time")
+                 "multiplier_bps", "evaluation_days", "create_time", "points_expiry_seconds")
 _BATCH_COLUMNS = ("batch_id", "org_id", "program_id", "points", "code_count", "prefix", "code_length",
                   "expire_time", "create_time")
 _RULE_SELECT = ("SELECT earn_rule_id::text, program_id, display_name, config, etag, create_time, update_time, version"
@@ -286,7 +286,7 @@ def _rule_from_row(row) -> EarnRule:
 async def _read_tiers(connection, org_id: str, program_id: str) -> tuple[Tier, ...]:
     cursor = await connection.execute(
         "SELECT tier_id::text, program_id, display_name, target_spend_minor, min_spend_minor, multiplier_bps,"
-        " evaluation_days, create_time FROM tiers WHERE org_id = %s AND program_id = %s"
+        " evaluation_days, create_time, points_expiry_seconds FROM tiers WHERE org_id = %s AND program_id = %s"
         " ORDER BY target_spend_minor", (org_id, program_id))
     return tuple(Tier(*row) for row in await cursor.fetchall())
 

@@ -73,7 +73,8 @@ class ProgramServicer(program_service_pb2_grpc.ProgramServiceServicer):
         tier = request.tier
         command = programs.CreateTier(request.request_id, Tier(
             "", tier.program_id, tier.display_name, tier.target_spend.amount_minor, tier.min_spend.amount_minor,
-            tier.multiplier_bps, tier.evaluation_days), tier.target_spend.currency_code, tier.min_spend.currency_code)
+            tier.multiplier_bps, tier.evaluation_days, None, _whole_seconds(tier.points_expiry, "tier.points_expiry")),
+            tier.target_spend.currency_code, tier.min_spend.currency_code)
         created = await programs.create_tier(command, current_caller(), self._deps)
         return api.CreateTierResponse(tier=tier_to_proto(created, tier.target_spend.currency_code))
 
@@ -239,4 +240,13 @@ def tier_to_proto(tier: Tier, currency_code: str) -> resources.Tier:
         multiplier_bps=tier.multiplier_bps, evaluation_days=tier.evaluation_days)
     if tier.create_time is not None:
         message.create_time.CopyFrom(timestamp(tier.create_time))
+    if tier.points_expiry_seconds:
+        message.points_expiry.seconds = tier.points_expiry_seconds
     return message
+
+
+def _whole_seconds(duration, field: str) -> int:
+    """A Duration in whole, non-negative seconds (FIELD_INVALID otherwise)."""
+    if duration.nanos or duration.seconds < 0:
+        raise field_invalid(field, "whole, non-negative seconds")
+    return duration.seconds

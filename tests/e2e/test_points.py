@@ -611,3 +611,17 @@ async def test_concurrent_capped_events_never_pass_the_cap(client, program, acco
         account_id=account, event=loyalty.EARN_EVENT_CUSTOM, custom_event="checkin"))) for _ in range(30)))
 
     assert (await balance(client, account)).posted_points == 95
+
+
+async def test_a_tier_may_set_its_own_points_expiry(client):
+    program = await new_program(client, points_expiry=duration_pb2.Duration(seconds=365 * 86_400))
+    await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
+        program_id=program, display_name="Base", target_spend=eur(0), multiplier_bps=10_000, evaluation_days=30,
+        points_expiry=duration_pb2.Duration(seconds=7 * 86_400))))
+    account = await new_account(client, program)
+
+    earned = (await earn(client, account, 1_000)).transaction
+
+    assert earned.expire_time.seconds - earned.create_time.seconds == 7 * 86_400
+    tiers = await client.call(client.programs.ListTiers, programs_api.ListTiersRequest(program_id=program))
+    assert tiers.tiers[0].points_expiry.seconds == 7 * 86_400

@@ -1646,7 +1646,11 @@ type Tier struct {
 	// Days of spend an evaluation looks back: 1..3660.
 	EvaluationDays int32 `protobuf:"varint,7,opt,name=evaluation_days,json=evaluationDays,proto3" json:"evaluation_days,omitempty"`
 	// When the tier was created. Output only.
-	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	CreateTime *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	// How long points that accounts in this tier earn on purchases stay valid, counted from the
+	// earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+	// days, whole seconds.
+	PointsExpiry  *durationpb.Duration `protobuf:"bytes,9,opt,name=points_expiry,json=pointsExpiry,proto3" json:"points_expiry,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1733,6 +1737,13 @@ func (x *Tier) GetEvaluationDays() int32 {
 func (x *Tier) GetCreateTime() *timestamppb.Timestamp {
 	if x != nil {
 		return x.CreateTime
+	}
+	return nil
+}
+
+func (x *Tier) GetPointsExpiry() *durationpb.Duration {
+	if x != nil {
+		return x.PointsExpiry
 	}
 	return nil
 }
@@ -1947,7 +1958,7 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0eregular_points\x18\x0e \x01(\x03R\rregularPoints\x12!\n" +
 	"\fbonus_points\x18\x0f \x01(\x03R\vbonusPoints\x12#\n" +
 	"\rreward_points\x18\x10 \x01(\x03R\frewardPoints\x12\x12\n" +
-	"\x04note\x18\x11 \x01(\tR\x04note\"\xde\x02\n" +
+	"\x04note\x18\x11 \x01(\tR\x04note\"\x9e\x03\n" +
 	"\x04Tier\x12\x17\n" +
 	"\atier_id\x18\x01 \x01(\tR\x06tierId\x12\x1d\n" +
 	"\n" +
@@ -1958,7 +1969,8 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0emultiplier_bps\x18\x06 \x01(\x05R\rmultiplierBps\x12'\n" +
 	"\x0fevaluation_days\x18\a \x01(\x05R\x0eevaluationDays\x12;\n" +
 	"\vcreate_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\"\xe6\x02\n" +
+	"createTime\x12>\n" +
+	"\rpoints_expiry\x18\t \x01(\v2\x19.google.protobuf.DurationR\fpointsExpiry\"\xe6\x02\n" +
 	"\aBalance\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12#\n" +
@@ -2091,13 +2103,14 @@ var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
 	23, // 27: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
 	23, // 28: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
 	22, // 29: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
-	22, // 30: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	22, // 31: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	32, // [32:32] is the sub-list for method output_type
-	32, // [32:32] is the sub-list for method input_type
-	32, // [32:32] is the sub-list for extension type_name
-	32, // [32:32] is the sub-list for extension extendee
-	0,  // [0:32] is the sub-list for field type_name
+	21, // 30: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
+	22, // 31: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	22, // 32: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	33, // [33:33] is the sub-list for method output_type
+	33, // [33:33] is the sub-list for method input_type
+	33, // [33:33] is the sub-list for extension type_name
+	33, // [33:33] is the sub-list for extension extendee
+	0,  // [0:33] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }

@@ -297,7 +297,7 @@ class PointsTransaction(_message.Message):
     def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
 
 class Tier(_message.Message):
-    __slots__ = ("tier_id", "program_id", "display_name", "target_spend", "min_spend", "multiplier_bps", "evaluation_days", "create_time")
+    __slots__ = ("tier_id", "program_id", "display_name", "target_spend", "min_spend", "multiplier_bps", "evaluation_days", "create_time", "points_expiry")
     TIER_ID_FIELD_NUMBER: _ClassVar[int]
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -306,6 +306,7 @@ class Tier(_message.Message):
     MULTIPLIER_BPS_FIELD_NUMBER: _ClassVar[int]
     EVALUATION_DAYS_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    POINTS_EXPIRY_FIELD_NUMBER: _ClassVar[int]
     tier_id: str
     program_id: str
     display_name: str
@@ -314,7 +315,8 @@ class Tier(_message.Message):
     multiplier_bps: int
     evaluation_days: int
     create_time: _timestamp_pb2.Timestamp
-    def __init__(self, tier_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., target_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., min_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., multiplier_bps: _Optional[int] = ..., evaluation_days: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    points_expiry: _duration_pb2.Duration
+    def __init__(self, tier_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., target_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., min_spend: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., multiplier_bps: _Optional[int] = ..., evaluation_days: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
 
 class Balance(_message.Message):
     __slots__ = ("account_id", "posted_points", "pending_points", "available_points", "expiring_points", "next_expire_time", "balance_time", "tier_id")

@@ -799,7 +799,15 @@ export interface Tier {
   /** Days of spend an evaluation looks back: 1..3660. */
   evaluationDays: number;
   /** When the tier was created. Output only. */
-  createTime: Timestamp | undefined;
+  createTime:
+    | Timestamp
+    | undefined;
+  /**
+   * How long points that accounts in this tier earn on purchases stay valid, counted from the
+   * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+   * days, whole seconds.
+   */
+  pointsExpiry: Duration | undefined;
 }
 
 /** An account's points balance. */
@@ -2800,6 +2808,7 @@ function createBaseTier(): Tier {
     multiplierBps: 0,
     evaluationDays: 0,
     createTime: undefined,
+    pointsExpiry: undefined,
   };
 }
 
@@ -2828,6 +2837,9 @@ export const Tier: MessageFns<Tier> = {
     }
     if (message.createTime !== undefined) {
       Timestamp.encode(message.createTime, writer.uint32(66).fork()).join();
+    }
+    if (message.pointsExpiry !== undefined) {
+      Duration.encode(message.pointsExpiry, writer.uint32(74).fork()).join();
     }
     return writer;
   },
@@ -2909,6 +2921,14 @@ export const Tier: MessageFns<Tier> = {
             message.createTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.pointsExpiry = Duration.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2963,6 +2983,11 @@ export const Tier: MessageFns<Tier> = {
         : isSet(object.create_time)
         ? fromJsonTimestamp(object.create_time)
         : undefined,
+      pointsExpiry: isSet(object.pointsExpiry)
+        ? Duration.fromJSON(object.pointsExpiry)
+        : isSet(object.points_expiry)
+        ? Duration.fromJSON(object.points_expiry)
+        : undefined,
     };
   },
 
@@ -2992,6 +3017,9 @@ export const Tier: MessageFns<Tier> = {
     if (message.createTime !== undefined) {
       obj.createTime = fromTimestamp(message.createTime).toISOString();
     }
+    if (message.pointsExpiry !== undefined) {
+      obj.pointsExpiry = Duration.toJSON(message.pointsExpiry);
+    }
     return obj;
   },
 
@@ -3013,6 +3041,9 @@ export const Tier: MessageFns<Tier> = {
     message.evaluationDays = object.evaluationDays ?? 0;
     message.createTime = (object.createTime !== undefined && object.createTime !== null)
       ? Timestamp.fromPartial(object.createTime)
+      : undefined;
+    message.pointsExpiry = (object.pointsExpiry !== undefined && object.pointsExpiry !== null)
+      ? Duration.fromPartial(object.pointsExpiry)
       : undefined;
     return message;
   },

@@ -353,6 +353,50 @@ private static final long serialVersionUID = 0L;
     return createTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
   }
 
+  public static final int POINTS_EXPIRY_FIELD_NUMBER = 9;
+  private com.google.protobuf.Duration pointsExpiry_;
+  /**
+   * <pre>
+   * How long points that accounts in this tier earn on purchases stay valid, counted from the
+   * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+   * days, whole seconds.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+   * @return Whether the pointsExpiry field is set.
+   */
+  @java.lang.Override
+  public boolean hasPointsExpiry() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * How long points that accounts in this tier earn on purchases stay valid, counted from the
+   * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+   * days, whole seconds.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+   * @return The pointsExpiry.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Duration getPointsExpiry() {
+    return pointsExpiry_ == null ? com.google.protobuf.Duration.getDefaultInstance() : pointsExpiry_;
+  }
+  /**
+   * <pre>
+   * How long points that accounts in this tier earn on purchases stay valid, counted from the
+   * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+   * days, whole seconds.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.DurationOrBuilder getPointsExpiryOrBuilder() {
+    return pointsExpiry_ == null ? com.google.protobuf.Duration.getDefaultInstance() : pointsExpiry_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -391,6 +435,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       output.writeMessage(8, getCreateTime());
     }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeMessage(9, getPointsExpiry());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -423,6 +470,10 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(8, getCreateTime());
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(9, getPointsExpiry());
     }
     return size;
   }
@@ -473,6 +524,11 @@ private static final long serialVersionUID = 0L;
       if (!getCreateTime()
           .equals(other.getCreateTime())) return false;
     }
+    if (hasPointsExpiry() != other.hasPointsExpiry()) return false;
+    if (hasPointsExpiry()) {
+      if (!getPointsExpiry()
+          .equals(other.getPointsExpiry())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -505,6 +561,10 @@ private static final long serialVersionUID = 0L;
     if (hasCreateTime()) {
       hash = (37 * hash) + CREATE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getCreateTime().hashCode();
+    }
+    if (hasPointsExpiry()) {
+      hash = (37 * hash) + POINTS_EXPIRY_FIELD_NUMBER;
+      hash = (53 * hash) + getPointsExpiry().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -645,6 +705,7 @@ private static final long serialVersionUID = 0L;
         internalGetTargetSpendFieldBuilder();
         internalGetMinSpendFieldBuilder();
         internalGetCreateTimeFieldBuilder();
+        internalGetPointsExpiryFieldBuilder();
       }
     }
     @java.lang.Override
@@ -670,6 +731,11 @@ private static final long serialVersionUID = 0L;
       if (createTimeBuilder_ != null) {
         createTimeBuilder_.dispose();
         createTimeBuilder_ = null;
+      }
+      pointsExpiry_ = null;
+      if (pointsExpiryBuilder_ != null) {
+        pointsExpiryBuilder_.dispose();
+        pointsExpiryBuilder_ = null;
       }
       return this;
     }
@@ -738,6 +804,12 @@ private static final long serialVersionUID = 0L;
             : createTimeBuilder_.build();
         to_bitField0_ |= 0x00000004;
       }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.pointsExpiry_ = pointsExpiryBuilder_ == null
+            ? pointsExpiry_
+            : pointsExpiryBuilder_.build();
+        to_bitField0_ |= 0x00000008;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -782,6 +854,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasCreateTime()) {
         mergeCreateTime(other.getCreateTime());
+      }
+      if (other.hasPointsExpiry()) {
+        mergePointsExpiry(other.getPointsExpiry());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -855,6 +930,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000080;
               break;
             } // case 66
+            case 74: {
+              input.readMessage(
+                  internalGetPointsExpiryFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 74
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1735,6 +1817,181 @@ private static final long serialVersionUID = 0L;
         createTime_ = null;
       }
       return createTimeBuilder_;
+    }
+
+    private com.google.protobuf.Duration pointsExpiry_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> pointsExpiryBuilder_;
+    /**
+     * <pre>
+     * How long points that accounts in this tier earn on purchases stay valid, counted from the
+     * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+     * days, whole seconds.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+     * @return Whether the pointsExpiry field is set.
+     */
+    public boolean hasPointsExpiry() {
+      return ((bitField0_ & 0x00000100) != 0);
+    }
+    /**
+     * <pre>
+     * How long points that accounts in this tier earn on purchases stay valid, counted from the
+     * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+     * days, whole seconds.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+     * @return The pointsExpiry.
+     */
+    public com.google.protobuf.Duration getPointsExpiry() {
+      if (pointsExpiryBuilder_ == null) {
+        return pointsExpiry_ == null ? com.google.protobuf.Duration.getDefaultInstance() : pointsExpiry_;
+      } else {
+        return pointsExpiryBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * How long points that accounts in this tier earn on purchases stay valid, counted from the
+     * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+     * days, whole seconds.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+     */
+    public Builder setPointsExpiry(com.google.protobuf.Duration value) {
+      if (pointsExpiryBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        pointsExpiry_ = value;
+      } else {
+        pointsExpiryBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How long points that accounts in this tier earn on purchases stay valid, counted from the
+     * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+     * days, whole seconds.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+     */
+    public Builder setPointsExpiry(
+        com.google.protobuf.Duration.Builder builderForValue) {
+      if (pointsExpiryBuilder_ == null) {
+        pointsExpiry_ = builderForValue.build();
+      } else {
+        pointsExpiryBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How long points that accounts in this tier earn on purchases stay valid, counted from the
+     * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+     * days, whole seconds.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+     */
+    public Builder mergePointsExpiry(com.google.protobuf.Duration value) {
+      if (pointsExpiryBuilder_ == null) {
+        if (((bitField0_ & 0x00000100) != 0) &&
+          pointsExpiry_ != null &&
+          pointsExpiry_ != com.google.protobuf.Duration.getDefaultInstance()) {
+          getPointsExpiryBuilder().mergeFrom(value);
+        } else {
+          pointsExpiry_ = value;
+        }
+      } else {
+        pointsExpiryBuilder_.mergeFrom(value);
+      }
+      if (pointsExpiry_ != null) {
+        bitField0_ |= 0x00000100;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * How long points that accounts in this tier earn on purchases stay valid, counted from the
+     * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+     * days, whole seconds.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+     */
+    public Builder clearPointsExpiry() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      pointsExpiry_ = null;
+      if (pointsExpiryBuilder_ != null) {
+        pointsExpiryBuilder_.dispose();
+        pointsExpiryBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How long points that accounts in this tier earn on purchases stay valid, counted from the
+     * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+     * days, whole seconds.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+     */
+    public com.google.protobuf.Duration.Builder getPointsExpiryBuilder() {
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return internalGetPointsExpiryFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * How long points that accounts in this tier earn on purchases stay valid, counted from the
+     * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+     * days, whole seconds.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+     */
+    public com.google.protobuf.DurationOrBuilder getPointsExpiryOrBuilder() {
+      if (pointsExpiryBuilder_ != null) {
+        return pointsExpiryBuilder_.getMessageOrBuilder();
+      } else {
+        return pointsExpiry_ == null ?
+            com.google.protobuf.Duration.getDefaultInstance() : pointsExpiry_;
+      }
+    }
+    /**
+     * <pre>
+     * How long points that accounts in this tier earn on purchases stay valid, counted from the
+     * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+     * days, whole seconds.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+        internalGetPointsExpiryFieldBuilder() {
+      if (pointsExpiryBuilder_ == null) {
+        pointsExpiryBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                getPointsExpiry(),
+                getParentForChildren(),
+                isClean());
+        pointsExpiry_ = null;
+      }
+      return pointsExpiryBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.Tier)

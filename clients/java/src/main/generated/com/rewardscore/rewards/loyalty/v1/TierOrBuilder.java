@@ -180,4 +180,37 @@ public interface TierOrBuilder extends
    * <code>.google.protobuf.Timestamp create_time = 8 [json_name = "createTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getCreateTimeOrBuilder();
+
+  /**
+   * <pre>
+   * How long points that accounts in this tier earn on purchases stay valid, counted from the
+   * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+   * days, whole seconds.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+   * @return Whether the pointsExpiry field is set.
+   */
+  boolean hasPointsExpiry();
+  /**
+   * <pre>
+   * How long points that accounts in this tier earn on purchases stay valid, counted from the
+   * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+   * days, whole seconds.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+   * @return The pointsExpiry.
+   */
+  com.google.protobuf.Duration getPointsExpiry();
+  /**
+   * <pre>
+   * How long points that accounts in this tier earn on purchases stay valid, counted from the
+   * earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
+   * days, whole seconds.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration points_expiry = 9 [json_name = "pointsExpiry"];</code>
+   */
+  com.google.protobuf.DurationOrBuilder getPointsExpiryOrBuilder();
 }
