@@ -164,6 +164,10 @@ OTP_RATE_WINDOW_SECONDS = 600
 EARN_CODE_MISSES_MAX = 10
 """Unknown earn codes one account may try per EARN_CODE_MISS_WINDOW_SECONDS (against guessing)."""
 EARN_CODE_MISS_WINDOW_SECONDS = 3_600
+PURCHASE_LINES_MAX = 500
+"""Lines one EarnPoints may carry."""
+SKU_LENGTH_MAX = 64
+LINE_QUANTITY_MAX = 10**6
 EARN_COUPONS_MAX = 32
 """Coupon codes one earn may name."""
 STORE_ID_LENGTH_MAX = 64

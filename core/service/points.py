@@ -31,6 +31,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass
 
 from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
 
 from core.adapters.otp import OtpMessage, OtpSender
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
@@ -68,7 +69,7 @@ REGISTRY_BUCKETS = 16
 _TX_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "type", "state", "debit_account",
                "credit_account", "amount", "points", "regular_points", "bonus_points", "reward_points", "store_id",
                "transaction_id", "bill_minor", "currency_code", "refunded_transaction_id", "lot_id", "overdraft",
-               "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id", "earn_rule_id")
+               "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id", "earn_rule_id", "lines")
 _AWARD_COLUMNS = ("org_id", "program_id", "award_key", "points_transaction_id")
 
 
@@ -94,6 +95,8 @@ class PointsTransaction:
     note: str = ""
     expire_time: dt.datetime | None = None
     state: int = POSTED
+    lines: tuple[tuple[str, int, int], ...] = ()
+    """EARN: the purchase's lines, (sku, quantity, amount in minor units)."""
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -104,7 +107,8 @@ class PointsTransaction:
     @classmethod
     def from_json(cls, data: dict) -> PointsTransaction:
         return cls(**{**data, "create_time": dt.datetime.fromisoformat(data["create_time"]),
-                      "expire_time": dt.datetime.fromisoformat(data["expire_time"]) if data["expire_time"] else None})
+                      "expire_time": dt.datetime.fromisoformat(data["expire_time"]) if data["expire_time"] else None,
+                      "lines": tuple(tuple(line) for line in data.get("lines", ()))})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +165,8 @@ class EarnPoints:
     currency_code: str
     coupon_codes: tuple[str, ...] = ()
     payment_card_type: str = ""
+    lines: tuple[tuple[str, int, int, str], ...] = ()
+    """(sku, quantity, amount in minor units, its currency)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,6 +413,7 @@ class Points:
             raise field_invalid("coupon_codes", "each code once")
         if len(command.payment_card_type) > 64:
             raise field_too_long("payment_card_type", 64)
+        _validate_lines(command)
         account = await self._account(caller, command.account)
         rules = await load_rules(self._deps, caller.org_id, account.program_id)
         if command.currency_code != rules.program.currency_code:
@@ -431,7 +438,8 @@ class Points:
                 transaction = PointsTransaction(
                     transaction_id, account.account_id, TxType.EARN, breakdown.total, now, breakdown.regular,
                     breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
-                    command.currency_code, expire_time=earn_expire_time(rules.program, tier, now))
+                    command.currency_code, expire_time=earn_expire_time(rules.program, tier, now),
+                    lines=tuple((sku, quantity, amount) for sku, quantity, amount, _ in command.lines))
                 prepared = await self._credit(caller, command.request_id, account, rules, transaction,
                                               tier_id=new_tier_id,
                                               rejections={"points_transactions_purchase_unique": DomainError(
@@ -984,7 +992,7 @@ def _transaction_row(caller: Caller, request_id: str, program_id: str, t: Points
         abs(t.points), t.points, t.regular_points, t.bonus_points, t.reward_points, t.store_id or None,
         t.transaction_id or None, t.bill_minor, t.currency_code or None, t.refunded_transaction_id or None, lot_id,
         overdraft, t.note or None, t.expire_time, t.create_time, request_id, caller.client_id, epoch, tier_id,
-        earn_rule_id))
+        earn_rule_id, Jsonb([list(line) for line in t.lines]) if t.lines else None))
 
 
 def _transaction_from_row(row: dict) -> PointsTransaction:
@@ -992,7 +1000,25 @@ def _transaction_from_row(row: dict) -> PointsTransaction:
         str(row["points_transaction_id"]), row["account"], row["type"], row["points"], row["create_time"],
         row["regular_points"], row["bonus_points"], row["reward_points"], row["store_id"] or "",
         row["transaction_id"] or "", row["bill_minor"], row["currency_code"] or "", row["refunded"] or "",
-        row["refunded_points"], row["note"] or "", row["expire_time"], row["state"])
+        row["refunded_points"], row["note"] or "", row["expire_time"], row["state"],
+        tuple(tuple(line) for line in row["lines"] or ()))
+
+
+def _validate_lines(command: EarnPoints) -> None:
+    if len(command.lines) > limits.PURCHASE_LINES_MAX:
+        raise field_too_long("lines", limits.PURCHASE_LINES_MAX)
+    total = 0
+    for n, (sku, quantity, amount, currency_code) in enumerate(command.lines):
+        _text(sku, f"lines[{n}].sku", limits.SKU_LENGTH_MAX)
+        if not 1 <= quantity <= limits.LINE_QUANTITY_MAX:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"lines[{n}].quantity"})
+        if amount < 0:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"lines[{n}].amount.amount_minor"})
+        if currency_code != command.currency_code:
+            raise field_invalid(f"lines[{n}].amount.currency_code", "the bill's currency")
+        total += amount
+    if total > command.bill_minor:
+        raise field_invalid("lines", "amounts that add up to at most bill_amount")
 
 
 def _check_redeemable(program, available: int, points: int) -> None:

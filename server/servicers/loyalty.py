@@ -31,7 +31,9 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
     async def EarnPoints(self, request: api.EarnPointsRequest, context) -> api.EarnPointsResponse:
         command = points.EarnPoints(request.request_id, _ref(request), request.store_id, request.transaction_id,
                                     request.bill_amount.amount_minor, request.bill_amount.currency_code,
-                                    tuple(request.coupon_codes), request.payment_card_type)
+                                    tuple(request.coupon_codes), request.payment_card_type,
+                                    tuple((line.sku, line.quantity, line.amount.amount_minor, line.amount.currency_code)
+                                          for line in request.lines))
         movement = await self._points.earn(command, current_caller())
         return api.EarnPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
                                       balance=_movement_balance(movement))
@@ -104,7 +106,9 @@ def transaction_to_proto(t: PointsTransaction) -> resources.PointsTransaction:
         points=t.points, store_id=t.store_id, transaction_id=t.transaction_id,
         refunded_points_transaction_id=t.refunded_transaction_id, refunded_points=t.refunded_points,
         create_time=timestamp(t.create_time), regular_points=t.regular_points, bonus_points=t.bonus_points,
-        reward_points=t.reward_points, note=t.note)
+        reward_points=t.reward_points, note=t.note,
+        lines=[resources.PurchaseLine(sku=sku, quantity=quantity, amount=money_pb2.Money(
+            amount_minor=amount, currency_code=t.currency_code)) for sku, quantity, amount in t.lines])
     if t.bill_minor is not None:
         message.bill_amount.CopyFrom(money_pb2.Money(amount_minor=t.bill_minor, currency_code=t.currency_code))
     if t.expire_time is not None:

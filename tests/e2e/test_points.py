@@ -625,3 +625,17 @@ async def test_a_tier_may_set_its_own_points_expiry(client):
     assert earned.expire_time.seconds - earned.create_time.seconds == 7 * 86_400
     tiers = await client.call(client.programs.ListTiers, programs_api.ListTiersRequest(program_id=program))
     assert tiers.tiers[0].points_expiry.seconds == 7 * 86_400
+
+
+async def test_purchase_lines_are_kept_with_the_earn(client, account):
+    lines = [loyalty.PurchaseLine(sku="A-1", quantity=2, amount=eur(600)),
+             loyalty.PurchaseLine(sku="B-2", quantity=1, amount=eur(400))]
+
+    earned = await earn(client, account, 1_000, lines=lines)
+    history = await client.call(client.loyalty.ListTransactions, api.ListTransactionsRequest(account_id=account))
+
+    assert list(earned.transaction.lines) == lines == list(history.transactions[0].lines)
+    over = lines + [loyalty.PurchaseLine(sku="C-3", quantity=1, amount=eur(1))]
+    assert await reason_of(earn(client, account, 1_000, lines=over)) == "FIELD_INVALID"
+    zero = [loyalty.PurchaseLine(sku="A-1", quantity=0, amount=eur(1))]
+    assert await reason_of(earn(client, account, 1_000, lines=zero)) == "FIELD_OUT_OF_RANGE"

@@ -1468,7 +1468,9 @@ type PointsTransaction struct {
 	// ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward.
 	RewardPoints int64 `protobuf:"varint,16,opt,name=reward_points,json=rewardPoints,proto3" json:"reward_points,omitempty"`
 	// REFUND: the note given with it; EVENT: the event's name.
-	Note          string `protobuf:"bytes,17,opt,name=note,proto3" json:"note,omitempty"`
+	Note string `protobuf:"bytes,17,opt,name=note,proto3" json:"note,omitempty"`
+	// EARN: the purchase's lines as EarnPoints received them.
+	Lines         []*PurchaseLine `protobuf:"bytes,18,rep,name=lines,proto3" json:"lines,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1622,6 +1624,77 @@ func (x *PointsTransaction) GetNote() string {
 	return ""
 }
 
+func (x *PointsTransaction) GetLines() []*PurchaseLine {
+	if x != nil {
+		return x.Lines
+	}
+	return nil
+}
+
+// One line of a purchase.
+type PurchaseLine struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The retailer's article number. Required; at most 64 characters.
+	Sku string `protobuf:"bytes,1,opt,name=sku,proto3" json:"sku,omitempty"`
+	// How many; 1..10^6.
+	Quantity int64 `protobuf:"varint,2,opt,name=quantity,proto3" json:"quantity,omitempty"`
+	// The line's amount paid. Required; not negative; the purchase's currency.
+	Amount        *v1.Money `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PurchaseLine) Reset() {
+	*x = PurchaseLine{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PurchaseLine) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PurchaseLine) ProtoMessage() {}
+
+func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PurchaseLine.ProtoReflect.Descriptor instead.
+func (*PurchaseLine) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *PurchaseLine) GetSku() string {
+	if x != nil {
+		return x.Sku
+	}
+	return ""
+}
+
+func (x *PurchaseLine) GetQuantity() int64 {
+	if x != nil {
+		return x.Quantity
+	}
+	return 0
+}
+
+func (x *PurchaseLine) GetAmount() *v1.Money {
+	if x != nil {
+		return x.Amount
+	}
+	return nil
+}
+
 // A membership level of a program (e.g. Silver, Gold): accounts move up to a tier when their
 // spend over the last evaluation_days reaches its target_spend, and down when it falls below
 // the min_spend of their tier at an evaluation.
@@ -1657,7 +1730,7 @@ type Tier struct {
 
 func (x *Tier) Reset() {
 	*x = Tier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1669,7 +1742,7 @@ func (x *Tier) String() string {
 func (*Tier) ProtoMessage() {}
 
 func (x *Tier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1682,7 +1755,7 @@ func (x *Tier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Tier.ProtoReflect.Descriptor instead.
 func (*Tier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Tier) GetTierId() string {
@@ -1774,7 +1847,7 @@ type Balance struct {
 
 func (x *Balance) Reset() {
 	*x = Balance{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1786,7 +1859,7 @@ func (x *Balance) String() string {
 func (*Balance) ProtoMessage() {}
 
 func (x *Balance) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1799,7 +1872,7 @@ func (x *Balance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Balance.ProtoReflect.Descriptor instead.
 func (*Balance) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Balance) GetAccountId() string {
@@ -1935,7 +2008,7 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"updateTimeB\b\n" +
-	"\x06config\"\x82\x06\n" +
+	"\x06config\"\xba\x06\n" +
 	"\x11PointsTransaction\x122\n" +
 	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\x12\x1d\n" +
 	"\n" +
@@ -1958,7 +2031,12 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0eregular_points\x18\x0e \x01(\x03R\rregularPoints\x12!\n" +
 	"\fbonus_points\x18\x0f \x01(\x03R\vbonusPoints\x12#\n" +
 	"\rreward_points\x18\x10 \x01(\x03R\frewardPoints\x12\x12\n" +
-	"\x04note\x18\x11 \x01(\tR\x04note\"\x9e\x03\n" +
+	"\x04note\x18\x11 \x01(\tR\x04note\x126\n" +
+	"\x05lines\x18\x12 \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\"l\n" +
+	"\fPurchaseLine\x12\x10\n" +
+	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1a\n" +
+	"\bquantity\x18\x02 \x01(\x03R\bquantity\x12.\n" +
+	"\x06amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\"\x9e\x03\n" +
 	"\x04Tier\x12\x17\n" +
 	"\atier_id\x18\x01 \x01(\tR\x06tierId\x12\x1d\n" +
 	"\n" +
@@ -2045,7 +2123,7 @@ func file_rewards_loyalty_v1_resources_proto_rawDescGZIP() []byte {
 }
 
 var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 8)
-var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 13)
+var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
 var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
 	(PointsExpiryMode)(0),         // 0: rewards.loyalty.v1.PointsExpiryMode
 	(RefundOverdraftPolicy)(0),    // 1: rewards.loyalty.v1.RefundOverdraftPolicy
@@ -2066,51 +2144,54 @@ var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
 	(*CardTypeEarnRule)(nil),      // 16: rewards.loyalty.v1.CardTypeEarnRule
 	(*EarnRule)(nil),              // 17: rewards.loyalty.v1.EarnRule
 	(*PointsTransaction)(nil),     // 18: rewards.loyalty.v1.PointsTransaction
-	(*Tier)(nil),                  // 19: rewards.loyalty.v1.Tier
-	(*Balance)(nil),               // 20: rewards.loyalty.v1.Balance
-	(*durationpb.Duration)(nil),   // 21: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 22: google.protobuf.Timestamp
-	(*v1.Money)(nil),              // 23: rewards.type.v1.Money
+	(*PurchaseLine)(nil),          // 19: rewards.loyalty.v1.PurchaseLine
+	(*Tier)(nil),                  // 20: rewards.loyalty.v1.Tier
+	(*Balance)(nil),               // 21: rewards.loyalty.v1.Balance
+	(*durationpb.Duration)(nil),   // 22: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil), // 23: google.protobuf.Timestamp
+	(*v1.Money)(nil),              // 24: rewards.type.v1.Money
 }
 var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
-	21, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
-	22, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
-	22, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
+	22, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
+	23, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
+	23, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
 	0,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
 	1,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
 	4,  // 5: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
 	5,  // 6: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
 	2,  // 7: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
 	11, // 8: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
-	23, // 9: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
-	23, // 10: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
+	24, // 9: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
+	24, // 10: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
 	12, // 11: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
-	22, // 12: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
-	22, // 13: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
+	23, // 12: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
+	23, // 13: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
 	9,  // 14: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
 	10, // 15: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
 	13, // 16: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
 	14, // 17: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
 	15, // 18: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
 	16, // 19: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
-	22, // 20: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
-	22, // 21: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
+	23, // 20: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
+	23, // 21: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
 	6,  // 22: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
 	7,  // 23: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
-	23, // 24: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
-	22, // 25: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
-	22, // 26: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
-	23, // 27: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
-	23, // 28: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
-	22, // 29: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
-	21, // 30: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
-	22, // 31: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	22, // 32: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	33, // [33:33] is the sub-list for method output_type
-	33, // [33:33] is the sub-list for method input_type
-	33, // [33:33] is the sub-list for extension type_name
-	33, // [33:33] is the sub-list for extension extendee
-	0,  // [0:33] is the sub-list for field type_name
+	24, // 24: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
+	23, // 25: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
+	23, // 26: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
+	19, // 27: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	24, // 28: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
+	24, // 29: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
+	24, // 30: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
+	23, // 31: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
+	22, // 32: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
+	23, // 33: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	23, // 34: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	35, // [35:35] is the sub-list for method output_type
+	35, // [35:35] is the sub-list for method input_type
+	35, // [35:35] is the sub-list for extension type_name
+	35, // [35:35] is the sub-list for extension extendee
+	0,  // [0:35] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }
@@ -2132,7 +2213,7 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_resources_proto_rawDesc), len(file_rewards_loyalty_v1_resources_proto_rawDesc)),
 			NumEnums:      8,
-			NumMessages:   13,
+			NumMessages:   14,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -14,7 +14,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class EarnPointsRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type", "account_identifier")
+    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type", "account_identifier", "lines")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -23,6 +23,7 @@ class EarnPointsRequest(_message.Message):
     COUPON_CODES_FIELD_NUMBER: _ClassVar[int]
     PAYMENT_CARD_TYPE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     store_id: str
@@ -31,7 +32,8 @@ class EarnPointsRequest(_message.Message):
     coupon_codes: _containers.RepeatedScalarFieldContainer[str]
     payment_card_type: str
     account_identifier: _resources_pb2.Identifier
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
+    lines: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.PurchaseLine]
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.PurchaseLine, _Mapping]]] = ...) -> None: ...
 
 class EarnPointsResponse(_message.Message):
     __slots__ = ("transaction", "balance")

@@ -259,7 +259,7 @@ class EarnRule(_message.Message):
     def __init__(self, earn_rule_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., event: _Optional[_Union[EventEarnRule, _Mapping]] = ..., ratio: _Optional[_Union[RatioEarnRule, _Mapping]] = ..., tier: _Optional[_Union[TierEarnRule, _Mapping]] = ..., promotion: _Optional[_Union[PromotionEarnRule, _Mapping]] = ..., referral: _Optional[_Union[ReferralEarnRule, _Mapping]] = ..., card_type: _Optional[_Union[CardTypeEarnRule, _Mapping]] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class PointsTransaction(_message.Message):
-    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note")
+    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note", "lines")
     POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -277,6 +277,7 @@ class PointsTransaction(_message.Message):
     BONUS_POINTS_FIELD_NUMBER: _ClassVar[int]
     REWARD_POINTS_FIELD_NUMBER: _ClassVar[int]
     NOTE_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
     points_transaction_id: str
     account_id: str
     type: PointsTransactionType
@@ -294,7 +295,18 @@ class PointsTransaction(_message.Message):
     bonus_points: int
     reward_points: int
     note: str
-    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
+    lines: _containers.RepeatedCompositeFieldContainer[PurchaseLine]
+    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[PurchaseLine, _Mapping]]] = ...) -> None: ...
+
+class PurchaseLine(_message.Message):
+    __slots__ = ("sku", "quantity", "amount")
+    SKU_FIELD_NUMBER: _ClassVar[int]
+    QUANTITY_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    sku: str
+    quantity: int
+    amount: _money_pb2.Money
+    def __init__(self, sku: _Optional[str] = ..., quantity: _Optional[int] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class Tier(_message.Message):
     __slots__ = ("tier_id", "program_id", "display_name", "target_spend", "min_spend", "multiplier_bps", "evaluation_days", "create_time", "points_expiry")

@@ -31,6 +31,7 @@ import {
   PointsTransactionType,
   pointsTransactionTypeFromJSON,
   pointsTransactionTypeToJSON,
+  PurchaseLine,
 } from "./resources";
 
 /** Request of LoyaltyService.EarnPoints. */
@@ -70,7 +71,15 @@ export interface EarnPointsRequest {
    */
   paymentCardType: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   */
+  lines: PurchaseLine[];
 }
 
 /** Response of LoyaltyService.EarnPoints. */
@@ -310,6 +319,7 @@ function createBaseEarnPointsRequest(): EarnPointsRequest {
     couponCodes: [],
     paymentCardType: "",
     accountIdentifier: undefined,
+    lines: [],
   };
 }
 
@@ -338,6 +348,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(66).fork()).join();
+    }
+    for (const v of message.lines) {
+      PurchaseLine.encode(v!, writer.uint32(74).fork()).join();
     }
     return writer;
   },
@@ -419,6 +432,14 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.lines.push(PurchaseLine.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -473,6 +494,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      lines: globalThis.Array.isArray(object?.lines)
+        ? object.lines.map((e: any) => PurchaseLine.fromJSON(e))
+        : [],
     };
   },
 
@@ -502,6 +526,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.lines?.length) {
+      obj.lines = message.lines.map((e) => PurchaseLine.toJSON(e));
+    }
     return obj;
   },
 
@@ -522,6 +549,7 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.lines = object.lines?.map((e) => PurchaseLine.fromPartial(e)) || [];
     return message;
   },
 };

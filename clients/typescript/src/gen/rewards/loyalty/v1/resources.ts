@@ -762,6 +762,18 @@ export interface PointsTransaction {
   rewardPoints: string;
   /** REFUND: the note given with it; EVENT: the event's name. */
   note: string;
+  /** EARN: the purchase's lines as EarnPoints received them. */
+  lines: PurchaseLine[];
+}
+
+/** One line of a purchase. */
+export interface PurchaseLine {
+  /** The retailer's article number. Required; at most 64 characters. */
+  sku: string;
+  /** How many; 1..10^6. */
+  quantity: string;
+  /** The line's amount paid. Required; not negative; the purchase's currency. */
+  amount: Money | undefined;
 }
 
 /**
@@ -2416,6 +2428,7 @@ function createBasePointsTransaction(): PointsTransaction {
     bonusPoints: "0",
     rewardPoints: "0",
     note: "",
+    lines: [],
   };
 }
 
@@ -2471,6 +2484,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     }
     if (message.note !== "") {
       writer.uint32(138).string(message.note);
+    }
+    for (const v of message.lines) {
+      PurchaseLine.encode(v!, writer.uint32(146).fork()).join();
     }
     return writer;
   },
@@ -2624,6 +2640,14 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
             message.note = reader.string();
             continue;
           }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.lines.push(PurchaseLine.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2707,6 +2731,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
         ? globalThis.String(object.reward_points)
         : "0",
       note: isSet(object.note) ? globalThis.String(object.note) : "",
+      lines: globalThis.Array.isArray(object?.lines)
+        ? object.lines.map((e: any) => PurchaseLine.fromJSON(e))
+        : [],
     };
   },
 
@@ -2763,6 +2790,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     if (message.note !== "") {
       obj.note = message.note;
     }
+    if (message.lines?.length) {
+      obj.lines = message.lines.map((e) => PurchaseLine.toJSON(e));
+    }
     return obj;
   },
 
@@ -2794,6 +2824,110 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     message.bonusPoints = object.bonusPoints ?? "0";
     message.rewardPoints = object.rewardPoints ?? "0";
     message.note = object.note ?? "";
+    message.lines = object.lines?.map((e) => PurchaseLine.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBasePurchaseLine(): PurchaseLine {
+  return { sku: "", quantity: "0", amount: undefined };
+}
+
+export const PurchaseLine: MessageFns<PurchaseLine> = {
+  encode(message: PurchaseLine, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sku !== "") {
+      writer.uint32(10).string(message.sku);
+    }
+    if (message.quantity !== "0") {
+      writer.uint32(16).int64(message.quantity);
+    }
+    if (message.amount !== undefined) {
+      Money.encode(message.amount, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): PurchaseLine {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBasePurchaseLine();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sku = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.quantity = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.amount = Money.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): PurchaseLine {
+    return {
+      sku: isSet(object.sku) ? globalThis.String(object.sku) : "",
+      quantity: isSet(object.quantity) ? globalThis.String(object.quantity) : "0",
+      amount: isSet(object.amount) ? Money.fromJSON(object.amount) : undefined,
+    };
+  },
+
+  toJSON(message: PurchaseLine): unknown {
+    const obj: any = {};
+    if (message.sku !== "") {
+      obj.sku = message.sku;
+    }
+    if (message.quantity !== "0") {
+      obj.quantity = message.quantity;
+    }
+    if (message.amount !== undefined) {
+      obj.amount = Money.toJSON(message.amount);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<PurchaseLine>): PurchaseLine {
+    return PurchaseLine.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<PurchaseLine>): PurchaseLine {
+    const message = createBasePurchaseLine();
+    message.sku = object.sku ?? "";
+    message.quantity = object.quantity ?? "0";
+    message.amount = (object.amount !== undefined && object.amount !== null)
+      ? Money.fromPartial(object.amount)
+      : undefined;
     return message;
   },
 };

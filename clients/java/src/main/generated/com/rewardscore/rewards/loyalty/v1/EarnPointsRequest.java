@@ -39,6 +39,7 @@ private static final long serialVersionUID = 0L;
     couponCodes_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
     paymentCardType_ = "";
+    lines_ = java.util.Collections.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -447,6 +448,77 @@ private static final long serialVersionUID = 0L;
     return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
   }
 
+  public static final int LINES_FIELD_NUMBER = 9;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> lines_;
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> getLinesList() {
+    return lines_;
+  }
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> 
+      getLinesOrBuilderList() {
+    return lines_;
+  }
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public int getLinesCount() {
+    return lines_.size();
+  }
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PurchaseLine getLines(int index) {
+    return lines_.get(index);
+  }
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder getLinesOrBuilder(
+      int index) {
+    return lines_.get(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -485,6 +557,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       output.writeMessage(8, getAccountIdentifier());
     }
+    for (int i = 0; i < lines_.size(); i++) {
+      output.writeMessage(9, lines_.get(i));
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -520,6 +595,15 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(8, getAccountIdentifier());
     }
+
+        {
+          final int count = lines_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(lines_.get(i));
+          }
+          size += 1 * count;
+        }
     return size;
   }
   @java.lang.Override
@@ -566,6 +650,8 @@ private static final long serialVersionUID = 0L;
       if (!getAccountIdentifier()
           .equals(other.getAccountIdentifier())) return false;
     }
+    if (!getLinesList()
+        .equals(other.getLinesList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -598,6 +684,10 @@ private static final long serialVersionUID = 0L;
     if (hasAccountIdentifier()) {
       hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
       hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
+    if (getLinesCount() > 0) {
+      hash = (37 * hash) + LINES_FIELD_NUMBER;
+      hash = (53 * hash) + getLinesList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -735,6 +825,7 @@ private static final long serialVersionUID = 0L;
               .alwaysUseFieldBuilders) {
         internalGetBillAmountFieldBuilder();
         internalGetAccountIdentifierFieldBuilder();
+        internalGetLinesFieldBuilder();
       }
     }
     @java.lang.Override
@@ -758,6 +849,13 @@ private static final long serialVersionUID = 0L;
         accountIdentifierBuilder_.dispose();
         accountIdentifierBuilder_ = null;
       }
+      if (linesBuilder_ == null) {
+        lines_ = java.util.Collections.emptyList();
+      } else {
+        lines_ = null;
+        linesBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00000100);
       return this;
     }
 
@@ -784,9 +882,22 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public com.rewardscore.rewards.loyalty.v1.EarnPointsRequest buildPartial() {
       com.rewardscore.rewards.loyalty.v1.EarnPointsRequest result = new com.rewardscore.rewards.loyalty.v1.EarnPointsRequest(this);
+      buildPartialRepeatedFields(result);
       if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
+    }
+
+    private void buildPartialRepeatedFields(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest result) {
+      if (linesBuilder_ == null) {
+        if (((bitField0_ & 0x00000100) != 0)) {
+          lines_ = java.util.Collections.unmodifiableList(lines_);
+          bitField0_ = (bitField0_ & ~0x00000100);
+        }
+        result.lines_ = lines_;
+      } else {
+        result.lines_ = linesBuilder_.build();
+      }
     }
 
     private void buildPartial0(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest result) {
@@ -879,6 +990,32 @@ private static final long serialVersionUID = 0L;
       if (other.hasAccountIdentifier()) {
         mergeAccountIdentifier(other.getAccountIdentifier());
       }
+      if (linesBuilder_ == null) {
+        if (!other.lines_.isEmpty()) {
+          if (lines_.isEmpty()) {
+            lines_ = other.lines_;
+            bitField0_ = (bitField0_ & ~0x00000100);
+          } else {
+            ensureLinesIsMutable();
+            lines_.addAll(other.lines_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.lines_.isEmpty()) {
+          if (linesBuilder_.isEmpty()) {
+            linesBuilder_.dispose();
+            linesBuilder_ = null;
+            lines_ = other.lines_;
+            bitField0_ = (bitField0_ & ~0x00000100);
+            linesBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetLinesFieldBuilder() : null;
+          } else {
+            linesBuilder_.addAllMessages(other.lines_);
+          }
+        }
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -949,6 +1086,19 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000080;
               break;
             } // case 66
+            case 74: {
+              com.rewardscore.rewards.loyalty.v1.PurchaseLine m =
+                  input.readMessage(
+                      com.rewardscore.rewards.loyalty.v1.PurchaseLine.parser(),
+                      extensionRegistry);
+              if (linesBuilder_ == null) {
+                ensureLinesIsMutable();
+                lines_.add(m);
+              } else {
+                linesBuilder_.addMessage(m);
+              }
+              break;
+            } // case 74
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1941,6 +2091,354 @@ private static final long serialVersionUID = 0L;
         accountIdentifier_ = null;
       }
       return accountIdentifierBuilder_;
+    }
+
+    private java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> lines_ =
+      java.util.Collections.emptyList();
+    private void ensureLinesIsMutable() {
+      if (!((bitField0_ & 0x00000100) != 0)) {
+        lines_ = new java.util.ArrayList<com.rewardscore.rewards.loyalty.v1.PurchaseLine>(lines_);
+        bitField0_ |= 0x00000100;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PurchaseLine, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder, com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> linesBuilder_;
+
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> getLinesList() {
+      if (linesBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(lines_);
+      } else {
+        return linesBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public int getLinesCount() {
+      if (linesBuilder_ == null) {
+        return lines_.size();
+      } else {
+        return linesBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLine getLines(int index) {
+      if (linesBuilder_ == null) {
+        return lines_.get(index);
+      } else {
+        return linesBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public Builder setLines(
+        int index, com.rewardscore.rewards.loyalty.v1.PurchaseLine value) {
+      if (linesBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureLinesIsMutable();
+        lines_.set(index, value);
+        onChanged();
+      } else {
+        linesBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public Builder setLines(
+        int index, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder builderForValue) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        lines_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        linesBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public Builder addLines(com.rewardscore.rewards.loyalty.v1.PurchaseLine value) {
+      if (linesBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureLinesIsMutable();
+        lines_.add(value);
+        onChanged();
+      } else {
+        linesBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public Builder addLines(
+        int index, com.rewardscore.rewards.loyalty.v1.PurchaseLine value) {
+      if (linesBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureLinesIsMutable();
+        lines_.add(index, value);
+        onChanged();
+      } else {
+        linesBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public Builder addLines(
+        com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder builderForValue) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        lines_.add(builderForValue.build());
+        onChanged();
+      } else {
+        linesBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public Builder addLines(
+        int index, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder builderForValue) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        lines_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        linesBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public Builder addAllLines(
+        java.lang.Iterable<? extends com.rewardscore.rewards.loyalty.v1.PurchaseLine> values) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, lines_);
+        onChanged();
+      } else {
+        linesBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public Builder clearLines() {
+      if (linesBuilder_ == null) {
+        lines_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000100);
+        onChanged();
+      } else {
+        linesBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public Builder removeLines(int index) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        lines_.remove(index);
+        onChanged();
+      } else {
+        linesBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder getLinesBuilder(
+        int index) {
+      return internalGetLinesFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder getLinesOrBuilder(
+        int index) {
+      if (linesBuilder_ == null) {
+        return lines_.get(index);  } else {
+        return linesBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> 
+         getLinesOrBuilderList() {
+      if (linesBuilder_ != null) {
+        return linesBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(lines_);
+      }
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder addLinesBuilder() {
+      return internalGetLinesFieldBuilder().addBuilder(
+          com.rewardscore.rewards.loyalty.v1.PurchaseLine.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder addLinesBuilder(
+        int index) {
+      return internalGetLinesFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.loyalty.v1.PurchaseLine.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+     * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+     * together not above bill_amount.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder> 
+         getLinesBuilderList() {
+      return internalGetLinesFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PurchaseLine, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder, com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> 
+        internalGetLinesFieldBuilder() {
+      if (linesBuilder_ == null) {
+        linesBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.PurchaseLine, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder, com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder>(
+                lines_,
+                ((bitField0_ & 0x00000100) != 0),
+                getParentForChildren(),
+                isClean());
+        lines_ = null;
+      }
+      return linesBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.EarnPointsRequest)

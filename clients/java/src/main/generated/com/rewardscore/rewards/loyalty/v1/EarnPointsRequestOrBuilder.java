@@ -227,4 +227,58 @@ public interface EarnPointsRequestOrBuilder extends
    * <code>.rewards.accounts.v1.Identifier account_identifier = 8 [json_name = "accountIdentifier"];</code>
    */
   com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> 
+      getLinesList();
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.PurchaseLine getLines(int index);
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  int getLinesCount();
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> 
+      getLinesOrBuilderList();
+  /**
+   * <pre>
+   * Optional: the purchase's lines, kept with the transaction for the audit trail and returned
+   * by ListTransactions. At most 500; each amount in the program's currency, not negative, and
+   * together not above bill_amount.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 9 [json_name = "lines"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder getLinesOrBuilder(
+      int index);
 }

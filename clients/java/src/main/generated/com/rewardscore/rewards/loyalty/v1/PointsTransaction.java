@@ -42,6 +42,7 @@ private static final long serialVersionUID = 0L;
     refundedPointsTransactionId_ = "";
     basketId_ = "";
     note_ = "";
+    lines_ = java.util.Collections.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -633,6 +634,67 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int LINES_FIELD_NUMBER = 18;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> lines_;
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> getLinesList() {
+    return lines_;
+  }
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> 
+      getLinesOrBuilderList() {
+    return lines_;
+  }
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public int getLinesCount() {
+    return lines_.size();
+  }
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PurchaseLine getLines(int index) {
+    return lines_.get(index);
+  }
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder getLinesOrBuilder(
+      int index) {
+    return lines_.get(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -697,6 +759,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(note_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 17, note_);
+    }
+    for (int i = 0; i < lines_.size(); i++) {
+      output.writeMessage(18, lines_.get(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -763,6 +828,15 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(note_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(17, note_);
     }
+
+        {
+          final int count = lines_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(lines_.get(i));
+          }
+          size += 2 * count;
+        }
     return size;
   }
   @java.lang.Override
@@ -828,6 +902,8 @@ private static final long serialVersionUID = 0L;
         != other.getRewardPoints()) return false;
     if (!getNote()
         .equals(other.getNote())) return false;
+    if (!getLinesList()
+        .equals(other.getLinesList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -884,6 +960,10 @@ private static final long serialVersionUID = 0L;
         getRewardPoints());
     hash = (37 * hash) + NOTE_FIELD_NUMBER;
     hash = (53 * hash) + getNote().hashCode();
+    if (getLinesCount() > 0) {
+      hash = (37 * hash) + LINES_FIELD_NUMBER;
+      hash = (53 * hash) + getLinesList().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1022,6 +1102,7 @@ private static final long serialVersionUID = 0L;
         internalGetBillAmountFieldBuilder();
         internalGetCreateTimeFieldBuilder();
         internalGetExpireTimeFieldBuilder();
+        internalGetLinesFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1057,6 +1138,13 @@ private static final long serialVersionUID = 0L;
       bonusPoints_ = 0L;
       rewardPoints_ = 0L;
       note_ = "";
+      if (linesBuilder_ == null) {
+        lines_ = java.util.Collections.emptyList();
+      } else {
+        lines_ = null;
+        linesBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00020000);
       return this;
     }
 
@@ -1083,9 +1171,22 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public com.rewardscore.rewards.loyalty.v1.PointsTransaction buildPartial() {
       com.rewardscore.rewards.loyalty.v1.PointsTransaction result = new com.rewardscore.rewards.loyalty.v1.PointsTransaction(this);
+      buildPartialRepeatedFields(result);
       if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
+    }
+
+    private void buildPartialRepeatedFields(com.rewardscore.rewards.loyalty.v1.PointsTransaction result) {
+      if (linesBuilder_ == null) {
+        if (((bitField0_ & 0x00020000) != 0)) {
+          lines_ = java.util.Collections.unmodifiableList(lines_);
+          bitField0_ = (bitField0_ & ~0x00020000);
+        }
+        result.lines_ = lines_;
+      } else {
+        result.lines_ = linesBuilder_.build();
+      }
     }
 
     private void buildPartial0(com.rewardscore.rewards.loyalty.v1.PointsTransaction result) {
@@ -1231,6 +1332,32 @@ private static final long serialVersionUID = 0L;
         bitField0_ |= 0x00010000;
         onChanged();
       }
+      if (linesBuilder_ == null) {
+        if (!other.lines_.isEmpty()) {
+          if (lines_.isEmpty()) {
+            lines_ = other.lines_;
+            bitField0_ = (bitField0_ & ~0x00020000);
+          } else {
+            ensureLinesIsMutable();
+            lines_.addAll(other.lines_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.lines_.isEmpty()) {
+          if (linesBuilder_.isEmpty()) {
+            linesBuilder_.dispose();
+            linesBuilder_ = null;
+            lines_ = other.lines_;
+            bitField0_ = (bitField0_ & ~0x00020000);
+            linesBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetLinesFieldBuilder() : null;
+          } else {
+            linesBuilder_.addAllMessages(other.lines_);
+          }
+        }
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -1348,6 +1475,19 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00010000;
               break;
             } // case 138
+            case 146: {
+              com.rewardscore.rewards.loyalty.v1.PurchaseLine m =
+                  input.readMessage(
+                      com.rewardscore.rewards.loyalty.v1.PurchaseLine.parser(),
+                      extensionRegistry);
+              if (linesBuilder_ == null) {
+                ensureLinesIsMutable();
+                lines_.add(m);
+              } else {
+                linesBuilder_.addMessage(m);
+              }
+              break;
+            } // case 146
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2842,6 +2982,318 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00010000;
       onChanged();
       return this;
+    }
+
+    private java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> lines_ =
+      java.util.Collections.emptyList();
+    private void ensureLinesIsMutable() {
+      if (!((bitField0_ & 0x00020000) != 0)) {
+        lines_ = new java.util.ArrayList<com.rewardscore.rewards.loyalty.v1.PurchaseLine>(lines_);
+        bitField0_ |= 0x00020000;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PurchaseLine, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder, com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> linesBuilder_;
+
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> getLinesList() {
+      if (linesBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(lines_);
+      } else {
+        return linesBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public int getLinesCount() {
+      if (linesBuilder_ == null) {
+        return lines_.size();
+      } else {
+        return linesBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLine getLines(int index) {
+      if (linesBuilder_ == null) {
+        return lines_.get(index);
+      } else {
+        return linesBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public Builder setLines(
+        int index, com.rewardscore.rewards.loyalty.v1.PurchaseLine value) {
+      if (linesBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureLinesIsMutable();
+        lines_.set(index, value);
+        onChanged();
+      } else {
+        linesBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public Builder setLines(
+        int index, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder builderForValue) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        lines_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        linesBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public Builder addLines(com.rewardscore.rewards.loyalty.v1.PurchaseLine value) {
+      if (linesBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureLinesIsMutable();
+        lines_.add(value);
+        onChanged();
+      } else {
+        linesBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public Builder addLines(
+        int index, com.rewardscore.rewards.loyalty.v1.PurchaseLine value) {
+      if (linesBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureLinesIsMutable();
+        lines_.add(index, value);
+        onChanged();
+      } else {
+        linesBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public Builder addLines(
+        com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder builderForValue) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        lines_.add(builderForValue.build());
+        onChanged();
+      } else {
+        linesBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public Builder addLines(
+        int index, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder builderForValue) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        lines_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        linesBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public Builder addAllLines(
+        java.lang.Iterable<? extends com.rewardscore.rewards.loyalty.v1.PurchaseLine> values) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, lines_);
+        onChanged();
+      } else {
+        linesBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public Builder clearLines() {
+      if (linesBuilder_ == null) {
+        lines_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00020000);
+        onChanged();
+      } else {
+        linesBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public Builder removeLines(int index) {
+      if (linesBuilder_ == null) {
+        ensureLinesIsMutable();
+        lines_.remove(index);
+        onChanged();
+      } else {
+        linesBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder getLinesBuilder(
+        int index) {
+      return internalGetLinesFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder getLinesOrBuilder(
+        int index) {
+      if (linesBuilder_ == null) {
+        return lines_.get(index);  } else {
+        return linesBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> 
+         getLinesOrBuilderList() {
+      if (linesBuilder_ != null) {
+        return linesBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(lines_);
+      }
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder addLinesBuilder() {
+      return internalGetLinesFieldBuilder().addBuilder(
+          com.rewardscore.rewards.loyalty.v1.PurchaseLine.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder addLinesBuilder(
+        int index) {
+      return internalGetLinesFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.loyalty.v1.PurchaseLine.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * EARN: the purchase's lines as EarnPoints received them.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder> 
+         getLinesBuilderList() {
+      return internalGetLinesFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PurchaseLine, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder, com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> 
+        internalGetLinesFieldBuilder() {
+      if (linesBuilder_ == null) {
+        linesBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.PurchaseLine, com.rewardscore.rewards.loyalty.v1.PurchaseLine.Builder, com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder>(
+                lines_,
+                ((bitField0_ & 0x00020000) != 0),
+                getParentForChildren(),
+                isClean());
+        lines_ = null;
+      }
+      return linesBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.PointsTransaction)

@@ -318,4 +318,48 @@ public interface PointsTransactionOrBuilder extends
    */
   com.google.protobuf.ByteString
       getNoteBytes();
+
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.loyalty.v1.PurchaseLine> 
+      getLinesList();
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.PurchaseLine getLines(int index);
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  int getLinesCount();
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder> 
+      getLinesOrBuilderList();
+  /**
+   * <pre>
+   * EARN: the purchase's lines as EarnPoints received them.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PurchaseLine lines = 18 [json_name = "lines"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder getLinesOrBuilder(
+      int index);
 }

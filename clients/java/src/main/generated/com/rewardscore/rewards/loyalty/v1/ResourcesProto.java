@@ -82,6 +82,11 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_PointsTransaction_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_PurchaseLine_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_PurchaseLine_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_loyalty_v1_Tier_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -170,7 +175,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\n \001(\tR\004etag\022;\n\013create_time\030\013 \001(\0132\032.googl" +
       "e.protobuf.TimestampR\ncreateTime\022;\n\013upda" +
       "te_time\030\014 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\nupdateTimeB\010\n\006config\"\202\006\n\021PointsTransa" +
+      "pR\nupdateTimeB\010\n\006config\"\272\006\n\021PointsTransa" +
       "ction\0222\n\025points_transaction_id\030\001 \001(\tR\023po" +
       "intsTransactionId\022\035\n\naccount_id\030\002 \001(\tR\ta" +
       "ccountId\022=\n\004type\030\003 \001(\0162).rewards.loyalty" +
@@ -189,68 +194,72 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "buf.TimestampR\nexpireTime\022%\n\016regular_poi" +
       "nts\030\016 \001(\003R\rregularPoints\022!\n\014bonus_points" +
       "\030\017 \001(\003R\013bonusPoints\022#\n\rreward_points\030\020 \001" +
-      "(\003R\014rewardPoints\022\022\n\004note\030\021 \001(\tR\004note\"\236\003\n" +
-      "\004Tier\022\027\n\007tier_id\030\001 \001(\tR\006tierId\022\035\n\nprogra" +
-      "m_id\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 " +
-      "\001(\tR\013displayName\0229\n\014target_spend\030\004 \001(\0132\026" +
-      ".rewards.type.v1.MoneyR\013targetSpend\0223\n\tm" +
-      "in_spend\030\005 \001(\0132\026.rewards.type.v1.MoneyR\010" +
-      "minSpend\022%\n\016multiplier_bps\030\006 \001(\005R\rmultip" +
-      "lierBps\022\'\n\017evaluation_days\030\007 \001(\005R\016evalua" +
-      "tionDays\022;\n\013create_time\030\010 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\ncreateTime\022>\n\rpoints_" +
-      "expiry\030\t \001(\0132\031.google.protobuf.DurationR" +
-      "\014pointsExpiry\"\346\002\n\007Balance\022\035\n\naccount_id\030" +
-      "\001 \001(\tR\taccountId\022#\n\rposted_points\030\002 \001(\003R" +
-      "\014postedPoints\022%\n\016pending_points\030\003 \001(\003R\rp" +
-      "endingPoints\022)\n\020available_points\030\004 \001(\003R\017" +
-      "availablePoints\022\'\n\017expiring_points\030\005 \001(\003" +
-      "R\016expiringPoints\022D\n\020next_expire_time\030\006 \001" +
-      "(\0132\032.google.protobuf.TimestampR\016nextExpi" +
-      "reTime\022=\n\014balance_time\030\007 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\013balanceTime\022\027\n\007tier_id" +
-      "\030\010 \001(\tR\006tierId*y\n\020PointsExpiryMode\022\"\n\036PO" +
-      "INTS_EXPIRY_MODE_UNSPECIFIED\020\000\022\037\n\033POINTS" +
-      "_EXPIRY_MODE_DURATION\020\001\022 \n\034POINTS_EXPIRY" +
-      "_MODE_MONTH_END\020\002*\220\001\n\025RefundOverdraftPol" +
-      "icy\022\'\n#REFUND_OVERDRAFT_POLICY_UNSPECIFI" +
-      "ED\020\000\022\"\n\036REFUND_OVERDRAFT_POLICY_REJECT\020\001" +
-      "\022*\n&REFUND_OVERDRAFT_POLICY_ALLOW_NEGATI" +
-      "VE\020\002*|\n\014RoundingMode\022\035\n\031ROUNDING_MODE_UN" +
-      "SPECIFIED\020\000\022\027\n\023ROUNDING_MODE_FLOOR\020\001\022\031\n\025" +
-      "ROUNDING_MODE_HALF_UP\020\002\022\031\n\025ROUNDING_MODE" +
-      "_CEILING\020\003*\324\001\n\014EarnRuleKind\022\036\n\032EARN_RULE" +
-      "_KIND_UNSPECIFIED\020\000\022\030\n\024EARN_RULE_KIND_EV" +
-      "ENT\020\001\022\030\n\024EARN_RULE_KIND_RATIO\020\002\022\027\n\023EARN_" +
-      "RULE_KIND_TIER\020\003\022\034\n\030EARN_RULE_KIND_PROMO" +
-      "TION\020\004\022\033\n\027EARN_RULE_KIND_REFERRAL\020\005\022\034\n\030E" +
-      "ARN_RULE_KIND_CARD_TYPE\020\006*\236\001\n\tEarnEvent\022" +
-      "\032\n\026EARN_EVENT_UNSPECIFIED\020\000\022\036\n\032EARN_EVEN" +
-      "T_ACCOUNT_CREATED\020\001\022\035\n\031EARN_EVENT_FIRST_" +
-      "PURCHASE\020\002\022\037\n\033EARN_EVENT_MARKETING_OPT_I" +
-      "N\020\003\022\025\n\021EARN_EVENT_CUSTOM\020\004*{\n\tCapPeriod\022" +
-      "\032\n\026CAP_PERIOD_UNSPECIFIED\020\000\022\022\n\016CAP_PERIO" +
-      "D_DAY\020\001\022\023\n\017CAP_PERIOD_WEEK\020\002\022\024\n\020CAP_PERI" +
-      "OD_MONTH\020\003\022\023\n\017CAP_PERIOD_YEAR\020\004*\237\003\n\025Poin" +
-      "tsTransactionType\022\'\n#POINTS_TRANSACTION_" +
-      "TYPE_UNSPECIFIED\020\000\022 \n\034POINTS_TRANSACTION" +
-      "_TYPE_EARN\020\001\022(\n$POINTS_TRANSACTION_TYPE_" +
-      "EARN_BY_CODE\020\002\022!\n\035POINTS_TRANSACTION_TYP" +
-      "E_EVENT\020\003\022$\n POINTS_TRANSACTION_TYPE_REF" +
-      "ERRAL\020\004\022/\n+POINTS_TRANSACTION_TYPE_COUPO" +
-      "N_EXTRA_POINTS\020\005\022\"\n\036POINTS_TRANSACTION_T" +
-      "YPE_REDEEM\020\006\022+\n\'POINTS_TRANSACTION_TYPE_" +
-      "COUPON_PURCHASE\020\007\022\"\n\036POINTS_TRANSACTION_" +
-      "TYPE_REFUND\020\010\022\"\n\036POINTS_TRANSACTION_TYPE" +
-      "_EXPIRE\020\t*\262\001\n\026PointsTransactionState\022(\n$" +
-      "POINTS_TRANSACTION_STATE_UNSPECIFIED\020\000\022$" +
-      "\n POINTS_TRANSACTION_STATE_PENDING\020\001\022#\n\037" +
-      "POINTS_TRANSACTION_STATE_POSTED\020\002\022#\n\037POI" +
-      "NTS_TRANSACTION_STATE_VOIDED\020\003B\204\001\n\"com.r" +
-      "ewardscore.rewards.loyalty.v1B\016Resources" +
-      "ProtoP\001ZLgithub.com/rewards-core/rewards" +
-      "-core/clients/go/rewards/loyalty/v1;loya" +
-      "ltyv1b\006proto3"
+      "(\003R\014rewardPoints\022\022\n\004note\030\021 \001(\tR\004note\0226\n\005" +
+      "lines\030\022 \003(\0132 .rewards.loyalty.v1.Purchas" +
+      "eLineR\005lines\"l\n\014PurchaseLine\022\020\n\003sku\030\001 \001(" +
+      "\tR\003sku\022\032\n\010quantity\030\002 \001(\003R\010quantity\022.\n\006am" +
+      "ount\030\003 \001(\0132\026.rewards.type.v1.MoneyR\006amou" +
+      "nt\"\236\003\n\004Tier\022\027\n\007tier_id\030\001 \001(\tR\006tierId\022\035\n\n" +
+      "program_id\030\002 \001(\tR\tprogramId\022!\n\014display_n" +
+      "ame\030\003 \001(\tR\013displayName\0229\n\014target_spend\030\004" +
+      " \001(\0132\026.rewards.type.v1.MoneyR\013targetSpen" +
+      "d\0223\n\tmin_spend\030\005 \001(\0132\026.rewards.type.v1.M" +
+      "oneyR\010minSpend\022%\n\016multiplier_bps\030\006 \001(\005R\r" +
+      "multiplierBps\022\'\n\017evaluation_days\030\007 \001(\005R\016" +
+      "evaluationDays\022;\n\013create_time\030\010 \001(\0132\032.go" +
+      "ogle.protobuf.TimestampR\ncreateTime\022>\n\rp" +
+      "oints_expiry\030\t \001(\0132\031.google.protobuf.Dur" +
+      "ationR\014pointsExpiry\"\346\002\n\007Balance\022\035\n\naccou" +
+      "nt_id\030\001 \001(\tR\taccountId\022#\n\rposted_points\030" +
+      "\002 \001(\003R\014postedPoints\022%\n\016pending_points\030\003 " +
+      "\001(\003R\rpendingPoints\022)\n\020available_points\030\004" +
+      " \001(\003R\017availablePoints\022\'\n\017expiring_points" +
+      "\030\005 \001(\003R\016expiringPoints\022D\n\020next_expire_ti" +
+      "me\030\006 \001(\0132\032.google.protobuf.TimestampR\016ne" +
+      "xtExpireTime\022=\n\014balance_time\030\007 \001(\0132\032.goo" +
+      "gle.protobuf.TimestampR\013balanceTime\022\027\n\007t" +
+      "ier_id\030\010 \001(\tR\006tierId*y\n\020PointsExpiryMode" +
+      "\022\"\n\036POINTS_EXPIRY_MODE_UNSPECIFIED\020\000\022\037\n\033" +
+      "POINTS_EXPIRY_MODE_DURATION\020\001\022 \n\034POINTS_" +
+      "EXPIRY_MODE_MONTH_END\020\002*\220\001\n\025RefundOverdr" +
+      "aftPolicy\022\'\n#REFUND_OVERDRAFT_POLICY_UNS" +
+      "PECIFIED\020\000\022\"\n\036REFUND_OVERDRAFT_POLICY_RE" +
+      "JECT\020\001\022*\n&REFUND_OVERDRAFT_POLICY_ALLOW_" +
+      "NEGATIVE\020\002*|\n\014RoundingMode\022\035\n\031ROUNDING_M" +
+      "ODE_UNSPECIFIED\020\000\022\027\n\023ROUNDING_MODE_FLOOR" +
+      "\020\001\022\031\n\025ROUNDING_MODE_HALF_UP\020\002\022\031\n\025ROUNDIN" +
+      "G_MODE_CEILING\020\003*\324\001\n\014EarnRuleKind\022\036\n\032EAR" +
+      "N_RULE_KIND_UNSPECIFIED\020\000\022\030\n\024EARN_RULE_K" +
+      "IND_EVENT\020\001\022\030\n\024EARN_RULE_KIND_RATIO\020\002\022\027\n" +
+      "\023EARN_RULE_KIND_TIER\020\003\022\034\n\030EARN_RULE_KIND" +
+      "_PROMOTION\020\004\022\033\n\027EARN_RULE_KIND_REFERRAL\020" +
+      "\005\022\034\n\030EARN_RULE_KIND_CARD_TYPE\020\006*\236\001\n\tEarn" +
+      "Event\022\032\n\026EARN_EVENT_UNSPECIFIED\020\000\022\036\n\032EAR" +
+      "N_EVENT_ACCOUNT_CREATED\020\001\022\035\n\031EARN_EVENT_" +
+      "FIRST_PURCHASE\020\002\022\037\n\033EARN_EVENT_MARKETING" +
+      "_OPT_IN\020\003\022\025\n\021EARN_EVENT_CUSTOM\020\004*{\n\tCapP" +
+      "eriod\022\032\n\026CAP_PERIOD_UNSPECIFIED\020\000\022\022\n\016CAP" +
+      "_PERIOD_DAY\020\001\022\023\n\017CAP_PERIOD_WEEK\020\002\022\024\n\020CA" +
+      "P_PERIOD_MONTH\020\003\022\023\n\017CAP_PERIOD_YEAR\020\004*\237\003" +
+      "\n\025PointsTransactionType\022\'\n#POINTS_TRANSA" +
+      "CTION_TYPE_UNSPECIFIED\020\000\022 \n\034POINTS_TRANS" +
+      "ACTION_TYPE_EARN\020\001\022(\n$POINTS_TRANSACTION" +
+      "_TYPE_EARN_BY_CODE\020\002\022!\n\035POINTS_TRANSACTI" +
+      "ON_TYPE_EVENT\020\003\022$\n POINTS_TRANSACTION_TY" +
+      "PE_REFERRAL\020\004\022/\n+POINTS_TRANSACTION_TYPE" +
+      "_COUPON_EXTRA_POINTS\020\005\022\"\n\036POINTS_TRANSAC" +
+      "TION_TYPE_REDEEM\020\006\022+\n\'POINTS_TRANSACTION" +
+      "_TYPE_COUPON_PURCHASE\020\007\022\"\n\036POINTS_TRANSA" +
+      "CTION_TYPE_REFUND\020\010\022\"\n\036POINTS_TRANSACTIO" +
+      "N_TYPE_EXPIRE\020\t*\262\001\n\026PointsTransactionSta" +
+      "te\022(\n$POINTS_TRANSACTION_STATE_UNSPECIFI" +
+      "ED\020\000\022$\n POINTS_TRANSACTION_STATE_PENDING" +
+      "\020\001\022#\n\037POINTS_TRANSACTION_STATE_POSTED\020\002\022" +
+      "#\n\037POINTS_TRANSACTION_STATE_VOIDED\020\003B\204\001\n" +
+      "\"com.rewardscore.rewards.loyalty.v1B\016Res" +
+      "ourcesProtoP\001ZLgithub.com/rewards-core/r" +
+      "ewards-core/clients/go/rewards/loyalty/v" +
+      "1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -324,15 +333,21 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_loyalty_v1_PointsTransaction_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PointsTransaction_descriptor,
-        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", });
-    internal_static_rewards_loyalty_v1_Tier_descriptor =
+        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", });
+    internal_static_rewards_loyalty_v1_PurchaseLine_descriptor =
       getDescriptor().getMessageType(11);
+    internal_static_rewards_loyalty_v1_PurchaseLine_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_PurchaseLine_descriptor,
+        new java.lang.String[] { "Sku", "Quantity", "Amount", });
+    internal_static_rewards_loyalty_v1_Tier_descriptor =
+      getDescriptor().getMessageType(12);
     internal_static_rewards_loyalty_v1_Tier_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Tier_descriptor,
         new java.lang.String[] { "TierId", "ProgramId", "DisplayName", "TargetSpend", "MinSpend", "MultiplierBps", "EvaluationDays", "CreateTime", "PointsExpiry", });
     internal_static_rewards_loyalty_v1_Balance_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_loyalty_v1_Balance_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Balance_descriptor,
