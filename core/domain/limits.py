@@ -107,6 +107,28 @@ COUPON_NOTE_LENGTH_MAX = 256
 COUPON_PAGE_SIZE_DEFAULT = 50
 COUPON_PAGE_SIZE_MAX = 500
 """Coupons one ListAccountCoupons page holds at most."""
+CODE_SERIES_ALPHABET_SIZE_MIN = 2
+CODE_SERIES_ALPHABET_SIZE_MAX = 36
+"""Distinct characters of a series' alphabet, from [0-9A-Z]."""
+CODE_SERIES_LENGTH_MIN = 6
+CODE_SERIES_LENGTH_MAX = 32
+"""Random characters of a generated code (a sample code's random half may be shorter)."""
+CODE_SERIES_PREFIX_LENGTH_MAX = 16
+SAMPLE_CODE_LENGTH_MIN = 5
+SAMPLE_CODE_LENGTH_MAX = 10
+CODE_SPACE_FILL_PERCENT_MAX = 1
+"""A series may hold at most this share of its possible codes (guessing must stay hopeless)."""
+GENERATE_CODES_COUNT_MAX = 100_000_000
+GENERATE_CODES_BATCH = 10_000
+"""Codes generated, copied into Postgres and loaded into Redis per step (constant memory)."""
+IMPORTED_CODE_LENGTH_MIN = 3
+IMPORTED_CODE_LENGTH_MAX = 64
+IMPORT_CODES_BATCH_MAX = 10_000
+"""Codes one ImportCodes message may carry."""
+IMPORT_REJECTED_ROWS_MAX = 1_000
+"""Rejected rows an ImportCodes response lists (all are counted)."""
+CODE_POOL_DRAWS_MAX = 4
+"""Codes IssueCoupon draws before it gives up when Postgres refuses a drawn code (a stale pool)."""
 
 # Loyalty programs.
 PROGRAM_DISPLAY_NAME_LENGTH_MAX = 256

@@ -59,12 +59,15 @@ const (
 // (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
 type CouponServiceClient interface {
 	// Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-	// points from the account's wallet (released again if the issue fails).
+	// points from the account's wallet (released again if the issue fails). An offer with
+	// UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+	// them (the oldest series with a code left, or code_series_id), never the same code twice;
+	// an offer without such a series gets a fresh random code.
 	//
-	// Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-	// ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-	// INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+	// Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+	// ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+	// ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+	// unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
 	IssueCoupon(ctx context.Context, in *IssueCouponRequest, opts ...grpc.CallOption) (*IssueCouponResponse, error)
 	// Issues coupons of one offer to many accounts. A bidirectional stream of independent
 	// batches: each request message is one batch with its own request_id, answered by one
@@ -259,12 +262,15 @@ func (c *couponServiceClient) ListDeals(ctx context.Context, in *ListDealsReques
 // (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
 type CouponServiceServer interface {
 	// Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-	// points from the account's wallet (released again if the issue fails).
+	// points from the account's wallet (released again if the issue fails). An offer with
+	// UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+	// them (the oldest series with a code left, or code_series_id), never the same code twice;
+	// an offer without such a series gets a fresh random code.
 	//
-	// Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-	// ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-	// INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+	// Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+	// ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+	// ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+	// unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
 	IssueCoupon(context.Context, *IssueCouponRequest) (*IssueCouponResponse, error)
 	// Issues coupons of one offer to many accounts. A bidirectional stream of independent
 	// batches: each request message is one batch with its own request_id, answered by one

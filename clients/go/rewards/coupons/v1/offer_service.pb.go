@@ -1259,8 +1259,9 @@ type ImportCodesResponse_RejectedRow struct {
 	RowIndex int64 `protobuf:"varint,1,opt,name=row_index,json=rowIndex,proto3" json:"row_index,omitempty"`
 	// The code as sent (cut to 64 characters).
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-	// CODE_ALREADY_EXISTS (already in the organisation).
+	// Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+	// in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+	// coupon).
 	Reason        string `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -905,14 +905,22 @@ type CodeSeries struct {
 	// fails with CODE_SPACE_TOO_SMALL when the requested codes would fill more than 1% of the
 	// possible codes (guessing must stay hopeless).
 	Length int32 `protobuf:"varint,5,opt,name=length,proto3" json:"length,omitempty"`
-	// RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+	// RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+	// (CODE_ALREADY_EXISTS otherwise).
 	Prefix string `protobuf:"bytes,6,opt,name=prefix,proto3" json:"prefix,omitempty"`
 	// COMMON: the shared code, 3..64 characters of [0-9A-Z-].
 	CommonCode string `protobuf:"bytes,7,opt,name=common_code,json=commonCode,proto3" json:"common_code,omitempty"`
 	// Codes in the series (generated or imported), issued or not. Output only.
 	CodeCount int64 `protobuf:"varint,8,opt,name=code_count,json=codeCount,proto3" json:"code_count,omitempty"`
 	// When the series was created. Output only.
-	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	CreateTime *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	// RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+	// characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+	// down) becomes the fixed prefix, which must be unique in the organisation
+	// (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+	// only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+	// prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+	SampleCode    string `protobuf:"bytes,10,opt,name=sample_code,json=sampleCode,proto3" json:"sample_code,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1008,6 +1016,13 @@ func (x *CodeSeries) GetCreateTime() *timestamppb.Timestamp {
 		return x.CreateTime
 	}
 	return nil
+}
+
+func (x *CodeSeries) GetSampleCode() string {
+	if x != nil {
+		return x.SampleCode
+	}
+	return ""
 }
 
 // A coupon: a code issued to an account under an offer.
@@ -1440,7 +1455,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"\xce\x02\n" +
+	"updateTime\"\xef\x02\n" +
 	"\n" +
 	"CodeSeries\x12$\n" +
 	"\x0ecode_series_id\x18\x01 \x01(\tR\fcodeSeriesId\x12\x19\n" +
@@ -1454,7 +1469,10 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\n" +
 	"code_count\x18\b \x01(\x03R\tcodeCount\x12;\n" +
 	"\vcreate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\"\x8b\x06\n" +
+	"createTime\x12\x1f\n" +
+	"\vsample_code\x18\n" +
+	" \x01(\tR\n" +
+	"sampleCode\"\x8b\x06\n" +
 	"\x06Coupon\x12\x1b\n" +
 	"\tcoupon_id\x18\x01 \x01(\tR\bcouponId\x12\x12\n" +
 	"\x04code\x18\x02 \x01(\tR\x04code\x12\x19\n" +

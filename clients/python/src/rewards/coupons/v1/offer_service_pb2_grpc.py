@@ -182,11 +182,17 @@ class OfferServiceServicer:
     def GenerateCodes(self, request, context):
         """Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
         streaming progress. Runs in constant memory whatever the count. The work is durable per
-        batch: if the stream breaks, call again with the same request_id; it resumes where it
-        stopped and reports progress from there.
+        batch of 10000 codes (each batch is committed with the request's progress): if the stream
+        breaks, call again with the same request_id and parameters; it resumes after the last
+        committed batch, its first message reports the codes already committed, and it never
+        generates more than `count` in all. A call of a finished request_id answers one message
+        with done set. Two concurrent calls with the same request_id: the second fails with
+        ABORTED, reason REQUEST_IN_FLIGHT.
 
-        Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
-        (FAILED_PRECONDITION), CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; see CodeSeries.length).
+        Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
+        CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
+        CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; the series' codes plus `count` would be more
+        than 1% of alphabet size ** length), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -194,7 +200,11 @@ class OfferServiceServicer:
 
     def ImportCodes(self, request_iterator, context):
         """Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
-        imported, invalid ones are reported per row; one bad row does not fail the import.
+        imported, invalid ones are reported per row; one bad row does not fail the import and
+        changes nothing. The whole import is one Postgres transaction: nothing is imported if the
+        stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
+        it was committed, replays the first response). The request signature covers the empty
+        body (a client stream has no single body to sign).
 
         Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
         (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or

@@ -183,7 +183,7 @@ class Offer(_message.Message):
     def __init__(self, offer_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., rules: _Optional[_Union[OfferRules, _Mapping]] = ..., state: _Optional[_Union[OfferState, str]] = ..., issued_count: _Optional[int] = ..., redeemed_count: _Optional[int] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CodeSeries(_message.Message):
-    __slots__ = ("code_series_id", "offer_id", "type", "alphabet", "length", "prefix", "common_code", "code_count", "create_time")
+    __slots__ = ("code_series_id", "offer_id", "type", "alphabet", "length", "prefix", "common_code", "code_count", "create_time", "sample_code")
     CODE_SERIES_ID_FIELD_NUMBER: _ClassVar[int]
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -193,6 +193,7 @@ class CodeSeries(_message.Message):
     COMMON_CODE_FIELD_NUMBER: _ClassVar[int]
     CODE_COUNT_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    SAMPLE_CODE_FIELD_NUMBER: _ClassVar[int]
     code_series_id: str
     offer_id: str
     type: CodeSeriesType
@@ -202,7 +203,8 @@ class CodeSeries(_message.Message):
     common_code: str
     code_count: int
     create_time: _timestamp_pb2.Timestamp
-    def __init__(self, code_series_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., type: _Optional[_Union[CodeSeriesType, str]] = ..., alphabet: _Optional[str] = ..., length: _Optional[int] = ..., prefix: _Optional[str] = ..., common_code: _Optional[str] = ..., code_count: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    sample_code: str
+    def __init__(self, code_series_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., type: _Optional[_Union[CodeSeriesType, str]] = ..., alphabet: _Optional[str] = ..., length: _Optional[int] = ..., prefix: _Optional[str] = ..., common_code: _Optional[str] = ..., code_count: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., sample_code: _Optional[str] = ...) -> None: ...
 
 class Coupon(_message.Message):
     __slots__ = ("coupon_id", "code", "offer_id", "code_series_id", "account_id", "state", "redemption_count", "issue_time", "activate_time", "expire_time", "last_redeem_time", "revoke_time", "state_change_time", "reversed", "account_redemption_count", "offer_redemption_count")

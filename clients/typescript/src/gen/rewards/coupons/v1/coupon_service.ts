@@ -2672,12 +2672,15 @@ export type CouponServiceService = typeof CouponServiceService;
 export const CouponServiceService = {
   /**
    * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-   * points from the account's wallet (released again if the issue fails).
+   * points from the account's wallet (released again if the issue fails). An offer with
+   * UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+   * them (the oldest series with a code left, or code_series_id), never the same code twice;
+   * an offer without such a series gets a fresh random code.
    *
-   * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-   * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-   * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+   * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+   * ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+   * ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+   * unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
    */
   issueCoupon: {
     path: "/rewards.coupons.v1.CouponService/IssueCoupon" as const,
@@ -2847,12 +2850,15 @@ export const CouponServiceService = {
 export interface CouponServiceServer extends UntypedServiceImplementation {
   /**
    * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-   * points from the account's wallet (released again if the issue fails).
+   * points from the account's wallet (released again if the issue fails). An offer with
+   * UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+   * them (the oldest series with a code left, or code_series_id), never the same code twice;
+   * an offer without such a series gets a fresh random code.
    *
-   * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-   * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-   * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+   * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+   * ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+   * ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+   * unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
    */
   issueCoupon: handleUnaryCall<IssueCouponRequest, IssueCouponResponse>;
   /**
@@ -2930,12 +2936,15 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
 export interface CouponServiceClient extends Client {
   /**
    * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-   * points from the account's wallet (released again if the issue fails).
+   * points from the account's wallet (released again if the issue fails). An offer with
+   * UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+   * them (the oldest series with a code left, or code_series_id), never the same code twice;
+   * an offer without such a series gets a fresh random code.
    *
-   * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-   * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-   * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+   * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+   * ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+   * ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+   * unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
    */
   issueCoupon(
     request: IssueCouponRequest,

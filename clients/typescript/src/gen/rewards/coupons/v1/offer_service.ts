@@ -284,8 +284,9 @@ export interface ImportCodesResponse_RejectedRow {
   /** The code as sent (cut to 64 characters). */
   code: string;
   /**
-   * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-   * CODE_ALREADY_EXISTS (already in the organisation).
+   * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+   * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+   * coupon).
    */
   reason: string;
 }
@@ -2464,11 +2465,17 @@ export const OfferServiceService = {
   /**
    * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
    * streaming progress. Runs in constant memory whatever the count. The work is durable per
-   * batch: if the stream breaks, call again with the same request_id; it resumes where it
-   * stopped and reports progress from there.
+   * batch of 10000 codes (each batch is committed with the request's progress): if the stream
+   * breaks, call again with the same request_id and parameters; it resumes after the last
+   * committed batch, its first message reports the codes already committed, and it never
+   * generates more than `count` in all. A call of a finished request_id answers one message
+   * with done set. Two concurrent calls with the same request_id: the second fails with
+   * ABORTED, reason REQUEST_IN_FLIGHT.
    *
-   * Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
-   * (FAILED_PRECONDITION), CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; see CodeSeries.length).
+   * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
+   * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
+   * CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; the series' codes plus `count` would be more
+   * than 1% of alphabet size ** length), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS).
    */
   generateCodes: {
     path: "/rewards.coupons.v1.OfferService/GenerateCodes" as const,
@@ -2482,7 +2489,11 @@ export const OfferServiceService = {
   },
   /**
    * Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
-   * imported, invalid ones are reported per row; one bad row does not fail the import.
+   * imported, invalid ones are reported per row; one bad row does not fail the import and
+   * changes nothing. The whole import is one Postgres transaction: nothing is imported if the
+   * stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
+   * it was committed, replays the first response). The request signature covers the empty
+   * body (a client stream has no single body to sign).
    *
    * Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
    * (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
@@ -2569,16 +2580,26 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
   /**
    * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
    * streaming progress. Runs in constant memory whatever the count. The work is durable per
-   * batch: if the stream breaks, call again with the same request_id; it resumes where it
-   * stopped and reports progress from there.
+   * batch of 10000 codes (each batch is committed with the request's progress): if the stream
+   * breaks, call again with the same request_id and parameters; it resumes after the last
+   * committed batch, its first message reports the codes already committed, and it never
+   * generates more than `count` in all. A call of a finished request_id answers one message
+   * with done set. Two concurrent calls with the same request_id: the second fails with
+   * ABORTED, reason REQUEST_IN_FLIGHT.
    *
-   * Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
-   * (FAILED_PRECONDITION), CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; see CodeSeries.length).
+   * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
+   * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
+   * CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; the series' codes plus `count` would be more
+   * than 1% of alphabet size ** length), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS).
    */
   generateCodes: handleServerStreamingCall<GenerateCodesRequest, GenerateCodesResponse>;
   /**
    * Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
-   * imported, invalid ones are reported per row; one bad row does not fail the import.
+   * imported, invalid ones are reported per row; one bad row does not fail the import and
+   * changes nothing. The whole import is one Postgres transaction: nothing is imported if the
+   * stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
+   * it was committed, replays the first response). The request signature covers the empty
+   * body (a client stream has no single body to sign).
    *
    * Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
    * (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
@@ -2746,11 +2767,17 @@ export interface OfferServiceClient extends Client {
   /**
    * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
    * streaming progress. Runs in constant memory whatever the count. The work is durable per
-   * batch: if the stream breaks, call again with the same request_id; it resumes where it
-   * stopped and reports progress from there.
+   * batch of 10000 codes (each batch is committed with the request's progress): if the stream
+   * breaks, call again with the same request_id and parameters; it resumes after the last
+   * committed batch, its first message reports the codes already committed, and it never
+   * generates more than `count` in all. A call of a finished request_id answers one message
+   * with done set. Two concurrent calls with the same request_id: the second fails with
+   * ABORTED, reason REQUEST_IN_FLIGHT.
    *
-   * Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
-   * (FAILED_PRECONDITION), CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; see CodeSeries.length).
+   * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
+   * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
+   * CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; the series' codes plus `count` would be more
+   * than 1% of alphabet size ** length), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS).
    */
   generateCodes(
     request: GenerateCodesRequest,
@@ -2763,7 +2790,11 @@ export interface OfferServiceClient extends Client {
   ): ClientReadableStream<GenerateCodesResponse>;
   /**
    * Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
-   * imported, invalid ones are reported per row; one bad row does not fail the import.
+   * imported, invalid ones are reported per row; one bad row does not fail the import and
+   * changes nothing. The whole import is one Postgres transaction: nothing is imported if the
+   * stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
+   * it was committed, replays the first response). The request signature covers the empty
+   * body (a client stream has no single body to sign).
    *
    * Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
    * (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or

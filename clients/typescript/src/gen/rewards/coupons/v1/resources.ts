@@ -539,14 +539,28 @@ export interface CodeSeries {
    * possible codes (guessing must stay hopeless).
    */
   length: number;
-  /** RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-]. */
+  /**
+   * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise).
+   */
   prefix: string;
   /** COMMON: the shared code, 3..64 characters of [0-9A-Z-]. */
   commonCode: string;
   /** Codes in the series (generated or imported), issued or not. Output only. */
   codeCount: string;
   /** When the series was created. Output only. */
-  createTime: Timestamp | undefined;
+  createTime:
+    | Timestamp
+    | undefined;
+  /**
+   * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+   * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+   * down) becomes the fixed prefix, which must be unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+   * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+   * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+   */
+  sampleCode: string;
 }
 
 /** A coupon: a code issued to an account under an offer. */
@@ -1754,6 +1768,7 @@ function createBaseCodeSeries(): CodeSeries {
     commonCode: "",
     codeCount: "0",
     createTime: undefined,
+    sampleCode: "",
   };
 }
 
@@ -1785,6 +1800,9 @@ export const CodeSeries: MessageFns<CodeSeries> = {
     }
     if (message.createTime !== undefined) {
       Timestamp.encode(message.createTime, writer.uint32(74).fork()).join();
+    }
+    if (message.sampleCode !== "") {
+      writer.uint32(82).string(message.sampleCode);
     }
     return writer;
   },
@@ -1874,6 +1892,14 @@ export const CodeSeries: MessageFns<CodeSeries> = {
             message.createTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.sampleCode = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1917,6 +1943,11 @@ export const CodeSeries: MessageFns<CodeSeries> = {
         : isSet(object.create_time)
         ? fromJsonTimestamp(object.create_time)
         : undefined,
+      sampleCode: isSet(object.sampleCode)
+        ? globalThis.String(object.sampleCode)
+        : isSet(object.sample_code)
+        ? globalThis.String(object.sample_code)
+        : "",
     };
   },
 
@@ -1949,6 +1980,9 @@ export const CodeSeries: MessageFns<CodeSeries> = {
     if (message.createTime !== undefined) {
       obj.createTime = fromTimestamp(message.createTime).toISOString();
     }
+    if (message.sampleCode !== "") {
+      obj.sampleCode = message.sampleCode;
+    }
     return obj;
   },
 
@@ -1968,6 +2002,7 @@ export const CodeSeries: MessageFns<CodeSeries> = {
     message.createTime = (object.createTime !== undefined && object.createTime !== null)
       ? Timestamp.fromPartial(object.createTime)
       : undefined;
+    message.sampleCode = object.sampleCode ?? "";
     return message;
   },
 };

@@ -39,6 +39,7 @@ private static final long serialVersionUID = 0L;
     alphabet_ = "";
     prefix_ = "";
     commonCode_ = "";
+    sampleCode_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -251,7 +252,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object prefix_ = "";
   /**
    * <pre>
-   * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+   * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise).
    * </pre>
    *
    * <code>string prefix = 6 [json_name = "prefix"];</code>
@@ -272,7 +274,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+   * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise).
    * </pre>
    *
    * <code>string prefix = 6 [json_name = "prefix"];</code>
@@ -393,6 +396,63 @@ private static final long serialVersionUID = 0L;
     return createTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : createTime_;
   }
 
+  public static final int SAMPLE_CODE_FIELD_NUMBER = 10;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object sampleCode_ = "";
+  /**
+   * <pre>
+   * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+   * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+   * down) becomes the fixed prefix, which must be unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+   * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+   * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+   * </pre>
+   *
+   * <code>string sample_code = 10 [json_name = "sampleCode"];</code>
+   * @return The sampleCode.
+   */
+  @java.lang.Override
+  public java.lang.String getSampleCode() {
+    java.lang.Object ref = sampleCode_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      sampleCode_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+   * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+   * down) becomes the fixed prefix, which must be unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+   * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+   * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+   * </pre>
+   *
+   * <code>string sample_code = 10 [json_name = "sampleCode"];</code>
+   * @return The bytes for sampleCode.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getSampleCodeBytes() {
+    java.lang.Object ref = sampleCode_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      sampleCode_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -434,6 +494,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(9, getCreateTime());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(sampleCode_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 10, sampleCode_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -468,6 +531,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(9, getCreateTime());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(sampleCode_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(10, sampleCode_);
     }
     return size;
   }
@@ -513,6 +579,8 @@ private static final long serialVersionUID = 0L;
       if (!getCreateTime()
           .equals(other.getCreateTime())) return false;
     }
+    if (!getSampleCode()
+        .equals(other.getSampleCode())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -545,6 +613,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + CREATE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getCreateTime().hashCode();
     }
+    hash = (37 * hash) + SAMPLE_CODE_FIELD_NUMBER;
+    hash = (53 * hash) + getSampleCode().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -700,6 +770,7 @@ private static final long serialVersionUID = 0L;
         createTimeBuilder_.dispose();
         createTimeBuilder_ = null;
       }
+      sampleCode_ = "";
       return this;
     }
 
@@ -764,6 +835,9 @@ private static final long serialVersionUID = 0L;
             : createTimeBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.sampleCode_ = sampleCode_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -815,6 +889,11 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasCreateTime()) {
         mergeCreateTime(other.getCreateTime());
+      }
+      if (!other.getSampleCode().isEmpty()) {
+        sampleCode_ = other.sampleCode_;
+        bitField0_ |= 0x00000200;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -889,6 +968,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000100;
               break;
             } // case 74
+            case 82: {
+              sampleCode_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 82
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1312,7 +1396,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object prefix_ = "";
     /**
      * <pre>
-     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise).
      * </pre>
      *
      * <code>string prefix = 6 [json_name = "prefix"];</code>
@@ -1332,7 +1417,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise).
      * </pre>
      *
      * <code>string prefix = 6 [json_name = "prefix"];</code>
@@ -1353,7 +1439,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise).
      * </pre>
      *
      * <code>string prefix = 6 [json_name = "prefix"];</code>
@@ -1370,7 +1457,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise).
      * </pre>
      *
      * <code>string prefix = 6 [json_name = "prefix"];</code>
@@ -1384,7 +1472,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+     * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise).
      * </pre>
      *
      * <code>string prefix = 6 [json_name = "prefix"];</code>
@@ -1692,6 +1781,123 @@ private static final long serialVersionUID = 0L;
         createTime_ = null;
       }
       return createTimeBuilder_;
+    }
+
+    private java.lang.Object sampleCode_ = "";
+    /**
+     * <pre>
+     * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+     * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+     * down) becomes the fixed prefix, which must be unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+     * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+     * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+     * </pre>
+     *
+     * <code>string sample_code = 10 [json_name = "sampleCode"];</code>
+     * @return The sampleCode.
+     */
+    public java.lang.String getSampleCode() {
+      java.lang.Object ref = sampleCode_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        sampleCode_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+     * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+     * down) becomes the fixed prefix, which must be unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+     * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+     * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+     * </pre>
+     *
+     * <code>string sample_code = 10 [json_name = "sampleCode"];</code>
+     * @return The bytes for sampleCode.
+     */
+    public com.google.protobuf.ByteString
+        getSampleCodeBytes() {
+      java.lang.Object ref = sampleCode_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        sampleCode_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+     * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+     * down) becomes the fixed prefix, which must be unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+     * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+     * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+     * </pre>
+     *
+     * <code>string sample_code = 10 [json_name = "sampleCode"];</code>
+     * @param value The sampleCode to set.
+     * @return This builder for chaining.
+     */
+    public Builder setSampleCode(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      sampleCode_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+     * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+     * down) becomes the fixed prefix, which must be unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+     * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+     * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+     * </pre>
+     *
+     * <code>string sample_code = 10 [json_name = "sampleCode"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearSampleCode() {
+      sampleCode_ = getDefaultInstance().getSampleCode();
+      bitField0_ = (bitField0_ & ~0x00000200);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+     * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+     * down) becomes the fixed prefix, which must be unique in the organisation
+     * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+     * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+     * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+     * </pre>
+     *
+     * <code>string sample_code = 10 [json_name = "sampleCode"];</code>
+     * @param value The bytes for sampleCode to set.
+     * @return This builder for chaining.
+     */
+    public Builder setSampleCodeBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      sampleCode_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.CodeSeries)

@@ -105,7 +105,8 @@ public interface CodeSeriesOrBuilder extends
 
   /**
    * <pre>
-   * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+   * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise).
    * </pre>
    *
    * <code>string prefix = 6 [json_name = "prefix"];</code>
@@ -114,7 +115,8 @@ public interface CodeSeriesOrBuilder extends
   java.lang.String getPrefix();
   /**
    * <pre>
-   * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-].
+   * RANDOM_WITH_PREFIX: the prefix, 1..16 characters of [0-9A-Z-], unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise).
    * </pre>
    *
    * <code>string prefix = 6 [json_name = "prefix"];</code>
@@ -179,4 +181,34 @@ public interface CodeSeriesOrBuilder extends
    * <code>.google.protobuf.Timestamp create_time = 9 [json_name = "createTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getCreateTimeOrBuilder();
+
+  /**
+   * <pre>
+   * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+   * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+   * down) becomes the fixed prefix, which must be unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+   * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+   * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+   * </pre>
+   *
+   * <code>string sample_code = 10 [json_name = "sampleCode"];</code>
+   * @return The sampleCode.
+   */
+  java.lang.String getSampleCode();
+  /**
+   * <pre>
+   * RANDOM_WITH_PREFIX, instead of prefix, alphabet and length: a sample code of 5..10
+   * characters of [0-9A-Za-z] (stored upper case). Its first half (len / 2 characters, rounded
+   * down) becomes the fixed prefix, which must be unique in the organisation
+   * (CODE_ALREADY_EXISTS otherwise); the rest is random of the same kind and length: digits
+   * only if the sample's second half is all digits, else [0-9A-Z]. Example: "SUMR12345" gives
+   * prefix "SUMR" and 5 random digits. The response sets prefix, alphabet and length.
+   * </pre>
+   *
+   * <code>string sample_code = 10 [json_name = "sampleCode"];</code>
+   * @return The bytes for sampleCode.
+   */
+  com.google.protobuf.ByteString
+      getSampleCodeBytes();
 }

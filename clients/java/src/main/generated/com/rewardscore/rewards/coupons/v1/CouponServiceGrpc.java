@@ -430,11 +430,14 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-     * points from the account's wallet (released again if the issue fails).
-     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * points from the account's wallet (released again if the issue fails). An offer with
+     * UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+     * them (the oldest series with a code left, or code_series_id), never the same code twice;
+     * an offer without such a series gets a fresh random code.
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+     * ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+     * ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+     * unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
      * </pre>
      */
     default void issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request,
@@ -631,11 +634,14 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-     * points from the account's wallet (released again if the issue fails).
-     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * points from the account's wallet (released again if the issue fails). An offer with
+     * UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+     * them (the oldest series with a code left, or code_series_id), never the same code twice;
+     * an offer without such a series gets a fresh random code.
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+     * ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+     * ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+     * unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
      * </pre>
      */
     public void issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request,
@@ -810,11 +816,14 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-     * points from the account's wallet (released again if the issue fails).
-     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * points from the account's wallet (released again if the issue fails). An offer with
+     * UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+     * them (the oldest series with a code left, or code_series_id), never the same code twice;
+     * an offer without such a series gets a fresh random code.
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+     * ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+     * ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+     * unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.IssueCouponResponse issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request) throws io.grpc.StatusException {
@@ -981,11 +990,14 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-     * points from the account's wallet (released again if the issue fails).
-     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * points from the account's wallet (released again if the issue fails). An offer with
+     * UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+     * them (the oldest series with a code left, or code_series_id), never the same code twice;
+     * an offer without such a series gets a fresh random code.
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+     * ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+     * ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+     * unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.IssueCouponResponse issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request) {
@@ -1135,11 +1147,14 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
-     * points from the account's wallet (released again if the issue fails).
-     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * points from the account's wallet (released again if the issue fails). An offer with
+     * UNIQUE_GENERATED, IMPORTED or RANDOM_WITH_PREFIX series gives out one unissued code of
+     * them (the oldest series with a code left, or code_series_id), never the same code twice;
+     * an offer without such a series gets a fresh random code.
+     * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND),
+     * ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED,
+     * ACCOUNT_ISSUE_LIMIT_REACHED, ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no
+     * unissued code left), INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.IssueCouponResponse> issueCoupon(

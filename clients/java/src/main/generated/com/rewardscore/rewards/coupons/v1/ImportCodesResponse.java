@@ -90,8 +90,9 @@ private static final long serialVersionUID = 0L;
 
     /**
      * <pre>
-     * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-     * CODE_ALREADY_EXISTS (already in the organisation).
+     * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+     * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+     * coupon).
      * </pre>
      *
      * <code>string reason = 3 [json_name = "reason"];</code>
@@ -100,8 +101,9 @@ private static final long serialVersionUID = 0L;
     java.lang.String getReason();
     /**
      * <pre>
-     * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-     * CODE_ALREADY_EXISTS (already in the organisation).
+     * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+     * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+     * coupon).
      * </pre>
      *
      * <code>string reason = 3 [json_name = "reason"];</code>
@@ -225,8 +227,9 @@ private static final long serialVersionUID = 0L;
     private volatile java.lang.Object reason_ = "";
     /**
      * <pre>
-     * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-     * CODE_ALREADY_EXISTS (already in the organisation).
+     * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+     * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+     * coupon).
      * </pre>
      *
      * <code>string reason = 3 [json_name = "reason"];</code>
@@ -247,8 +250,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-     * CODE_ALREADY_EXISTS (already in the organisation).
+     * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+     * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+     * coupon).
      * </pre>
      *
      * <code>string reason = 3 [json_name = "reason"];</code>
@@ -758,8 +762,9 @@ private static final long serialVersionUID = 0L;
       private java.lang.Object reason_ = "";
       /**
        * <pre>
-       * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-       * CODE_ALREADY_EXISTS (already in the organisation).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+       * coupon).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>
@@ -779,8 +784,9 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-       * CODE_ALREADY_EXISTS (already in the organisation).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+       * coupon).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>
@@ -801,8 +807,9 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-       * CODE_ALREADY_EXISTS (already in the organisation).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+       * coupon).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>
@@ -819,8 +826,9 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-       * CODE_ALREADY_EXISTS (already in the organisation).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+       * coupon).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>
@@ -834,8 +842,9 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * Why: CODE_INVALID (characters or length), CODE_DUPLICATE (earlier in this import),
-       * CODE_ALREADY_EXISTS (already in the organisation).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
+       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
+       * coupon).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>

@@ -131,7 +131,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "ount\022\022\n\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030" +
       "\013 \001(\0132\032.google.protobuf.TimestampR\ncreat" +
       "eTime\022;\n\013update_time\030\014 \001(\0132\032.google.prot" +
-      "obuf.TimestampR\nupdateTime\"\316\002\n\nCodeSerie" +
+      "obuf.TimestampR\nupdateTime\"\357\002\n\nCodeSerie" +
       "s\022$\n\016code_series_id\030\001 \001(\tR\014codeSeriesId\022" +
       "\031\n\010offer_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\016" +
       "2\".rewards.coupons.v1.CodeSeriesTypeR\004ty" +
@@ -140,67 +140,68 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\n\013common_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode_" +
       "count\030\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t " +
       "\001(\0132\032.google.protobuf.TimestampR\ncreateT" +
-      "ime\"\213\006\n\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010coupo" +
-      "nId\022\022\n\004code\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(" +
-      "\tR\007offerId\022$\n\016code_series_id\030\004 \001(\tR\014code" +
-      "SeriesId\022\035\n\naccount_id\030\005 \001(\tR\taccountId\022" +
-      "5\n\005state\030\006 \001(\0162\037.rewards.coupons.v1.Coup" +
-      "onStateR\005state\022)\n\020redemption_count\030\007 \001(\005" +
-      "R\017redemptionCount\0229\n\nissue_time\030\010 \001(\0132\032." +
-      "google.protobuf.TimestampR\tissueTime\022?\n\r" +
-      "activate_time\030\t \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\014activateTime\022;\n\013expire_time\030\n \001" +
-      "(\0132\032.google.protobuf.TimestampR\nexpireTi" +
-      "me\022D\n\020last_redeem_time\030\013 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\016lastRedeemTime\022;\n\013revo" +
-      "ke_time\030\014 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\nrevokeTime\022F\n\021state_change_time\030\r \001(\013" +
-      "2\032.google.protobuf.TimestampR\017stateChang" +
-      "eTime\022\032\n\010reversed\030\016 \001(\010R\010reversed\0228\n\030acc" +
-      "ount_redemption_count\030\017 \001(\005R\026accountRede" +
-      "mptionCount\0224\n\026offer_redemption_count\030\020 " +
-      "\001(\003R\024offerRedemptionCount\"\377\001\n\rAppliedRew" +
-      "ard\0222\n\004kind\030\001 \001(\0162\036.rewards.coupons.v1.R" +
-      "ewardKindR\004kind\022?\n\017discount_amount\030\002 \001(\013" +
-      "2\026.rewards.type.v1.MoneyR\016discountAmount" +
-      "\022\"\n\rfree_item_sku\030\003 \001(\tR\013freeItemSku\022!\n\014" +
-      "extra_points\030\004 \001(\003R\013extraPoints\0222\n\025point" +
-      "s_multiplier_bps\030\005 \001(\005R\023pointsMultiplier" +
-      "Bps\"\305\002\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022" +
-      "!\n\014display_name\030\002 \001(\tR\013displayName\022 \n\013de" +
-      "scription\030\003 \001(\tR\013description\0222\n\006reward\030\004" +
-      " \001(\0132\032.rewards.coupons.v1.RewardR\006reward" +
-      "\0224\n\007coupons\030\005 \003(\0132\032.rewards.coupons.v1.C" +
-      "ouponR\007coupons\022<\n\032remaining_redemption_c" +
-      "ount\030\006 \001(\005R\030remainingRedemptionCount\0225\n\010" +
-      "end_time\030\007 \001(\0132\032.google.protobuf.Timesta" +
-      "mpR\007endTime*r\n\nOfferState\022\033\n\027OFFER_STATE" +
-      "_UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n" +
-      "\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STATE_INA" +
-      "CTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_KIND_UN" +
-      "SPECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUNT_AMOU" +
-      "NT\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCENT\020\002\022\031" +
-      "\n\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWARD_KIND" +
-      "_EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTIPLIER\020" +
-      "\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpiryMode" +
-      "\022\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY_" +
-      "MODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RELATIVE" +
-      "_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_DAY\020\003\022" +
-      ",\n(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_" +
-      "DAY\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFTER_ISS" +
-      "UE\020\005*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERIES_T" +
-      "YPE_UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UN" +
-      "IQUE_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COM" +
-      "MON\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#" +
-      "CODE_SERIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001" +
-      "\n\013CouponState\022\034\n\030COUPON_STATE_UNSPECIFIE" +
-      "D\020\000\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_S" +
-      "TATE_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003" +
-      "\022\030\n\024COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STA" +
-      "TE_REVOKED\020\005B\204\001\n\"com.rewardscore.rewards" +
-      ".coupons.v1B\016ResourcesProtoP\001ZLgithub.co" +
-      "m/rewards-core/rewards-core/clients/go/r" +
-      "ewards/coupons/v1;couponsv1b\006proto3"
+      "ime\022\037\n\013sample_code\030\n \001(\tR\nsampleCode\"\213\006\n" +
+      "\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022\n\004" +
+      "code\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007offe" +
+      "rId\022$\n\016code_series_id\030\004 \001(\tR\014codeSeriesI" +
+      "d\022\035\n\naccount_id\030\005 \001(\tR\taccountId\0225\n\005stat" +
+      "e\030\006 \001(\0162\037.rewards.coupons.v1.CouponState" +
+      "R\005state\022)\n\020redemption_count\030\007 \001(\005R\017redem" +
+      "ptionCount\0229\n\nissue_time\030\010 \001(\0132\032.google." +
+      "protobuf.TimestampR\tissueTime\022?\n\ractivat" +
+      "e_time\030\t \001(\0132\032.google.protobuf.Timestamp" +
+      "R\014activateTime\022;\n\013expire_time\030\n \001(\0132\032.go" +
+      "ogle.protobuf.TimestampR\nexpireTime\022D\n\020l" +
+      "ast_redeem_time\030\013 \001(\0132\032.google.protobuf." +
+      "TimestampR\016lastRedeemTime\022;\n\013revoke_time" +
+      "\030\014 \001(\0132\032.google.protobuf.TimestampR\nrevo" +
+      "keTime\022F\n\021state_change_time\030\r \001(\0132\032.goog" +
+      "le.protobuf.TimestampR\017stateChangeTime\022\032" +
+      "\n\010reversed\030\016 \001(\010R\010reversed\0228\n\030account_re" +
+      "demption_count\030\017 \001(\005R\026accountRedemptionC" +
+      "ount\0224\n\026offer_redemption_count\030\020 \001(\003R\024of" +
+      "ferRedemptionCount\"\377\001\n\rAppliedReward\0222\n\004" +
+      "kind\030\001 \001(\0162\036.rewards.coupons.v1.RewardKi" +
+      "ndR\004kind\022?\n\017discount_amount\030\002 \001(\0132\026.rewa" +
+      "rds.type.v1.MoneyR\016discountAmount\022\"\n\rfre" +
+      "e_item_sku\030\003 \001(\tR\013freeItemSku\022!\n\014extra_p" +
+      "oints\030\004 \001(\003R\013extraPoints\0222\n\025points_multi" +
+      "plier_bps\030\005 \001(\005R\023pointsMultiplierBps\"\305\002\n" +
+      "\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022!\n\014disp" +
+      "lay_name\030\002 \001(\tR\013displayName\022 \n\013descripti" +
+      "on\030\003 \001(\tR\013description\0222\n\006reward\030\004 \001(\0132\032." +
+      "rewards.coupons.v1.RewardR\006reward\0224\n\007cou" +
+      "pons\030\005 \003(\0132\032.rewards.coupons.v1.CouponR\007" +
+      "coupons\022<\n\032remaining_redemption_count\030\006 " +
+      "\001(\005R\030remainingRedemptionCount\0225\n\010end_tim" +
+      "e\030\007 \001(\0132\032.google.protobuf.TimestampR\007end" +
+      "Time*r\n\nOfferState\022\033\n\027OFFER_STATE_UNSPEC" +
+      "IFIED\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022OFFER_" +
+      "STATE_ACTIVE\020\002\022\030\n\024OFFER_STATE_INACTIVE\020\003" +
+      "*\327\001\n\nRewardKind\022\033\n\027REWARD_KIND_UNSPECIFI" +
+      "ED\020\000\022\037\n\033REWARD_KIND_DISCOUNT_AMOUNT\020\001\022 \n" +
+      "\034REWARD_KIND_DISCOUNT_PERCENT\020\002\022\031\n\025REWAR" +
+      "D_KIND_FREE_ITEM\020\003\022\032\n\026REWARD_KIND_EXTRAP" +
+      "OINT\020\004\022\032\n\026REWARD_KIND_MULTIPLIER\020\005\022\026\n\022RE" +
+      "WARD_KIND_REWARD\020\006*\330\001\n\nExpiryMode\022\033\n\027EXP" +
+      "IRY_MODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY_MODE_FI" +
+      "XED_END\020\001\022!\n\035EXPIRY_MODE_RELATIVE_TO_ISS" +
+      "UE\020\002\022\032\n\026EXPIRY_MODE_END_OF_DAY\020\003\022,\n(EXPI" +
+      "RY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY\020\004\022%" +
+      "\n!EXPIRY_MODE_MONTH_END_AFTER_ISSUE\020\005*\276\001" +
+      "\n\016CodeSeriesType\022 \n\034CODE_SERIES_TYPE_UNS" +
+      "PECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GE" +
+      "NERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035" +
+      "\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SE" +
+      "RIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013Coupo" +
+      "nState\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023" +
+      "COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_AC" +
+      "TIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COU" +
+      "PON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVO" +
+      "KED\020\005B\204\001\n\"com.rewardscore.rewards.coupon" +
+      "s.v1B\016ResourcesProtoP\001ZLgithub.com/rewar" +
+      "ds-core/rewards-core/clients/go/rewards/" +
+      "coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -239,7 +240,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_CodeSeries_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_CodeSeries_descriptor,
-        new java.lang.String[] { "CodeSeriesId", "OfferId", "Type", "Alphabet", "Length", "Prefix", "CommonCode", "CodeCount", "CreateTime", });
+        new java.lang.String[] { "CodeSeriesId", "OfferId", "Type", "Alphabet", "Length", "Prefix", "CommonCode", "CodeCount", "CreateTime", "SampleCode", });
     internal_static_rewards_coupons_v1_Coupon_descriptor =
       getDescriptor().getMessageType(5);
     internal_static_rewards_coupons_v1_Coupon_fieldAccessorTable = new
