@@ -21,11 +21,9 @@ import os
 from types import ModuleType
 
 from core._speedups._errors import CodeSpaceExhausted
+from core.domain.code_series import DEFAULT_ALPHABET
 
 IMPLEMENTATION_VARIABLE = "REWARDS_IMPL"
-
-DEFAULT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-"""32 characters that cannot be misread for one another: no 0/O, no 1/I."""
 
 
 def _load() -> tuple[str, ModuleType]:

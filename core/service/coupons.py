@@ -40,6 +40,7 @@ from core.domain.coupons import (CouponState, ExpiryMode, IssuedCoupon, Money, O
                                  failing_rules, validate_rules)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.service.accounts import validate_request_id
+from core.service.code_series import CodeSeriesBook, draw_code, load_pools, pool_series, release_code
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once
 
@@ -176,6 +177,7 @@ class IssueCoupon:
     request_id: str
     offer_id: str
     account_id: str
+    code_series_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +288,8 @@ class Coupons:
         self._by_code: dict[tuple[str, str], tuple[Offer | None, float]] = {}
         self.wallet: PointsPayer | None = None
         """Debits the points price of REWARD coupons (the loyalty context sets it)."""
+        self.series = CodeSeriesBook(deps, guard, self)
+        """Code series: CreateCodeSeries, GenerateCodes, ImportCodes."""
 
     # --- offers ---------------------------------------------------------------------------
 
@@ -392,11 +396,30 @@ class Coupons:
     # --- issuance -------------------------------------------------------------------------
 
     async def issue(self, command: IssueCoupon, caller: Caller) -> IssuedCoupon:
-        """IssueCoupon: a unique code for an account, within the offer's issue limits."""
+        """IssueCoupon, again when Postgres refused the drawn code (a stale pool: the code goes
+        and another is drawn) or the state was rebuilt meanwhile; both errors are transient, so
+        the request's claim was released and it runs afresh."""
+        for attempt in range(1, limits.CODE_POOL_DRAWS_MAX + 1):
+            try:
+                return await self._issue(command, caller)
+            except DomainError as error:
+                if attempt == limits.CODE_POOL_DRAWS_MAX or error.reason not in (
+                        ErrorReason.CODE_GENERATION_COLLISION, ErrorReason.STATE_REBUILDING):
+                    raise
+                if error.reason is ErrorReason.STATE_REBUILDING:
+                    await self._guard.ensure()
+        raise AssertionError("unreachable")
+
+    async def _issue(self, command: IssueCoupon, caller: Caller) -> IssuedCoupon:
+        """A unique code for an account (drawn from the offer's series, or made now), within the
+        offer's issue limits."""
         validate_request_id(command.request_id)
         offer_id = _uuid(command.offer_id, "offer_id")
         account_id = _uuid(command.account_id, "account_id")
+        if command.code_series_id:
+            _uuid(command.code_series_id, "code_series_id")
         offer = await self.offer_by_id(caller.org_id, offer_id)
+        series_ids = await pool_series(self._deps, caller.org_id, offer_id, command.code_series_id)
         request_key = f"{caller.client_id}:{command.request_id}"
 
         async def prepare() -> Prepared[IssuedCoupon]:
@@ -407,16 +430,22 @@ class Coupons:
                     raise failure
             epoch, _, _ = await self._reserve(offer, account_id, request_key, now, kind="issued")
             keys = offer_keys(offer_id, account_id, epoch, "issued")
-            coupon = IssuedCoupon(str(uuid.uuid4()), CodeGenerator(DEFAULT_ALPHABET, CODE_LENGTH).generate(1)[0],
-                                  offer_id, account_id, now, coupon_expiry(offer.rules, now),
-                                  activation_required=offer.rules.activation_required, state_change_time=now)
-            row = Row("coupons", _COUPON_COLUMNS, (coupon.coupon_id, caller.org_id, offer_id, coupon.code, account_id,
-                                                   now, coupon.expire_time, command.request_id, caller.client_id, epoch,
-                                                   coupon.activation_required, now))
-            confirm = lambda: self._confirm(keys, request_key, epoch)  # noqa: E731
             release = lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch])  # noqa: E731
+            code, series_id = await self._issue_code(offer_id, series_ids, epoch, release)
+            coupon = IssuedCoupon(str(uuid.uuid4()), code, offer_id, account_id, now, coupon_expiry(offer.rules, now),
+                                  activation_required=offer.rules.activation_required, state_change_time=now)
+            row = Row("coupons", _COUPON_COLUMNS + ("code_series_id",), (
+                coupon.coupon_id, caller.org_id, offer_id, coupon.code, account_id, now, coupon.expire_time,
+                command.request_id, caller.client_id, epoch, coupon.activation_required, now, series_id))
+            confirm = lambda: self._confirm(keys, request_key, epoch)  # noqa: E731
+            if series_id is not None:
+                release_counts = release
+                release = lambda: _both(release_counts, lambda: release_code(  # noqa: E731
+                    self._deps, caller.org_id, offer_id, series_id, code, epoch))
+            collision = DomainError(ErrorReason.CODE_GENERATION_COLLISION)
             rejections = {"coupons_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
-                          "coupons_code_unique": DomainError(ErrorReason.CODE_GENERATION_COLLISION)}
+                          "coupons_code_unique": collision, "org_codes_pkey": collision,
+                          "coupons_code_not_in_pool": collision}
             if not offer.price_points:
                 return Prepared(coupon, (row,), rejections, on_commit=confirm, on_abort=release)
             # A REWARD coupon is bought with points: the second atomic step (the wallet's hash
@@ -434,6 +463,31 @@ class Coupons:
                             on_abort=lambda: _both(release, payment.release))
 
         return await execute_once(self._deps, caller, "IssueCoupon", command, prepare, IssuedCoupon.from_json)
+
+    async def _issue_code(self, offer_id: str, series_ids: list[str], epoch: int,
+                          release: Callable[[], Awaitable[None]]) -> tuple[str, str | None]:
+        """The new coupon's code and its series: drawn from the offer's pools, or (an offer
+        without series) made now. CODES_EXHAUSTED when every pool is empty; the issue
+        reservation is released on any failure."""
+        if not series_ids:
+            return CodeGenerator(DEFAULT_ALPHABET, CODE_LENGTH).generate(1)[0], None
+        try:
+            drawn = await draw_code(self._deps, offer_id, series_ids, epoch)
+        except BaseException:
+            await release()
+            raise
+        if drawn is None:
+            await release()
+            raise DomainError(ErrorReason.CODES_EXHAUSTED, metadata={"offer_id": offer_id})
+        return drawn
+
+    async def ensure_offer_loaded(self, offer_id: str) -> int:
+        """The epoch the offer's Redis state (counters and pools) is loaded under, loading it now
+        if it is not."""
+        epoch = self._guard.require_ready()
+        if await self._deps.redis.get(f"{_tag(offer_id)}:epoch") != str(epoch).encode():
+            await load_offer_state(self._deps, offer_id, epoch)
+        return epoch
 
     async def get_coupon(self, code: str, account_id: str, caller: Caller) -> CouponView:
         """An issued coupon of this account (COUPON_NOT_FOUND otherwise), as of now."""
@@ -875,6 +929,7 @@ async def load_offer_state(deps: Deps, offer_id: str, epoch: int, connection=Non
     for coupon_id, uses, reversals in counts["coupons"]:
         put(f"{tag}:coupon:{coupon_id}:uses", uses)
         put(f"{tag}:coupon:{coupon_id}:reversals", reversals)
+    await load_pools(deps, offer_id, epoch, connection)
     return bool(await deps.scripts.run("coupon_load", keys, values))
 
 

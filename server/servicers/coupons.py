@@ -1,7 +1,7 @@
 """rewards.coupons.v1 OfferService and CouponService: the parts served so far.
 
-OfferService: CreateOffer, GetOffer, ActivateOffer, DeactivateOffer, CreateCodeSeries (COMMON
-series), RevokeCoupons. CouponService: IssueCoupon (unique generated codes), GetCoupon,
+OfferService: CreateOffer, GetOffer, ActivateOffer, DeactivateOffer, CreateCodeSeries (every
+series type), GenerateCodes, ImportCodes, RevokeCoupons. CouponService: IssueCoupon (unique generated codes), GetCoupon,
 ActivateCoupon, ValidateCoupon, RedeemCoupon (common or unique codes), ReverseRedemption,
 RevokeCoupon, ListAccountCoupons. The other RPCs answer UNIMPLEMENTED (NOT_IMPLEMENTED).
 """
@@ -19,6 +19,7 @@ from rewards.type.v1 import money_pb2
 
 from core.domain.coupons import ExpiryMode, Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason, field_invalid
+from core.service.code_series import CodeSeries, CreateCodeSeries, GenerateCodes, ImportBatch
 from core.service.coupons import (AccountCoupon, ActivateCoupon, Coupons, CouponView, IssueCoupon,
                                   ListAccountCoupons, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons)
 from server.context import current_caller
@@ -57,14 +58,26 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
     async def CreateCodeSeries(self, request: offer_api.CreateCodeSeriesRequest,
                                context) -> offer_api.CreateCodeSeriesResponse:
         series = request.code_series
-        if series.type != resources.CODE_SERIES_TYPE_COMMON:
-            raise DomainError(ErrorReason.NOT_IMPLEMENTED, "Only COMMON code series are served yet.",
-                              {"field": "code_series.type"})
-        code = await self._coupons.set_common_code(request.request_id, series.offer_id, series.common_code,
-                                                   current_caller())
-        return offer_api.CreateCodeSeriesResponse(code_series=resources.CodeSeries(
-            code_series_id=series.offer_id, offer_id=series.offer_id, type=series.type, common_code=code,
-            code_count=1))
+        created = await self._coupons.series.create(CreateCodeSeries(
+            request.request_id, series.offer_id, series.type, series.alphabet, series.length, series.prefix,
+            series.sample_code, series.common_code), current_caller())
+        return offer_api.CreateCodeSeriesResponse(code_series=code_series_to_proto(created))
+
+    async def GenerateCodes(self, request: offer_api.GenerateCodesRequest, context):
+        async for progress in self._coupons.series.generate(GenerateCodes(
+                request.request_id, request.code_series_id, request.count), current_caller()):
+            yield offer_api.GenerateCodesResponse(generated_count=progress.generated_count,
+                                                  total_count=progress.total_count, done=progress.done)
+
+    async def ImportCodes(self, request_iterator, context) -> offer_api.ImportCodesResponse:
+        batches = (ImportBatch(request.request_id, request.code_series_id, tuple(request.codes))
+                   async for request in request_iterator)
+        result = await self._coupons.series.import_codes(batches, current_caller())
+        return offer_api.ImportCodesResponse(
+            imported_count=result.imported_count, rejected_count=result.rejected_count,
+            rejected_rows=[offer_api.ImportCodesResponse.RejectedRow(row_index=row.row_index, code=row.code,
+                                                                     reason=row.reason)
+                           for row in result.rejected_rows])
 
     async def RevokeCoupons(self, request: offer_api.RevokeCouponsRequest, context) -> offer_api.RevokeCouponsResponse:
         revocation = await self._coupons.revoke_coupons(RevokeCoupons(
@@ -93,8 +106,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
             redeem_time=timestamp(redemption.redeem_time))
 
     async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
-        coupon = await self._coupons.issue(IssueCoupon(request.request_id, request.offer_id, request.account_id),
-                                           current_caller())
+        coupon = await self._coupons.issue(IssueCoupon(request.request_id, request.offer_id, request.account_id,
+                                                       request.code_series_id), current_caller())
         return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
 
     async def GetCoupon(self, request: coupon_api.GetCouponRequest, context) -> coupon_api.GetCouponResponse:
@@ -272,6 +285,15 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
     elif offer.points_multiplier_bps:
         message.reward.kind = resources.REWARD_KIND_MULTIPLIER
         message.reward.points_multiplier_bps = offer.points_multiplier_bps
+    return message
+
+
+def code_series_to_proto(series: CodeSeries) -> resources.CodeSeries:
+    message = resources.CodeSeries(
+        code_series_id=series.code_series_id, offer_id=series.offer_id, type=series.type, alphabet=series.alphabet,
+        length=series.length, prefix=series.prefix, common_code=series.common_code, code_count=series.code_count)
+    if series.create_time is not None:
+        message.create_time.CopyFrom(timestamp(series.create_time))
     return message
 
 
