@@ -119,3 +119,132 @@ async def test_generate_codes_streams_progress_per_batch_and_fills_postgres_and_
     assert len(codes) == len({code for code, _ in codes}) == 25_000
     assert all(len(code) == 8 and set(code) <= set(series.alphabet) for code, _ in codes)
     assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 25_000
+
+
+async def test_the_code_space_limit_is_one_percent_of_the_possible_codes(client, stores):
+    series = await new_series(client, alphabet="ABCD", length=6)  # 4**6 = 4096 codes: 40 allowed
+
+    too_many = await reason_of(generate(client, series.code_series_id, 41))
+    replies = await generate(client, series.code_series_id, 40)
+    one_more = await reason_of(generate(client, series.code_series_id, 1))
+
+    assert too_many == one_more == "CODE_SPACE_TOO_SMALL"
+    assert replies[-1].done and replies[-1].generated_count == 40
+    assert len(series_codes(stores, series.code_series_id)) == 40
+
+
+async def test_a_broken_generation_resumes_with_the_same_request_id_and_never_exceeds_its_count(client, stores):
+    series = await new_series(client)
+    request = offers.GenerateCodesRequest(request_id=uuid.uuid4().hex, code_series_id=series.code_series_id,
+                                          count=30_000)
+
+    call = client.offers.GenerateCodes(request, timeout=120)
+    async for reply in call:
+        if reply.generated_count >= 10_000:
+            call.cancel()  # The stream breaks after the first committed batch.
+            break
+    for _ in range(100):  # The server notices the cancellation, and its batch rolls back, shortly.
+        try:
+            replies = await generate(client, series.code_series_id, 30_000, request.request_id)
+            break
+        except errors.RewardsError as error:
+            assert error.reason == "REQUEST_IN_FLIGHT"
+            await asyncio.sleep(0.1)
+    replayed = await generate(client, series.code_series_id, 30_000, request.request_id)
+    reused = await reason_of(generate(client, series.code_series_id, 29_999, request.request_id))
+
+    assert 10_000 <= replies[0].generated_count < 30_000
+    assert replies[-1].generated_count == 30_000 and replies[-1].done
+    assert [(reply.generated_count, reply.done) for reply in replayed] == [(30_000, True)]
+    assert reused == "IDEMPOTENCY_KEY_REUSED"
+    assert len(series_codes(stores, series.code_series_id)) == 30_000
+    assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 30_000
+
+
+async def test_generate_codes_refuses_bad_input_and_changes_nothing(client, stores):
+    generated = await new_series(client)
+    imported = await new_series(client, type=IMPORTED)
+
+    assert await reason_of(generate(client, generated.code_series_id, 0)) == "FIELD_OUT_OF_RANGE"
+    assert await reason_of(generate(client, generated.code_series_id, 100_000_001)) == "FIELD_OUT_OF_RANGE"
+    assert await reason_of(generate(client, str(uuid.uuid4()), 10)) == "CODE_SERIES_NOT_FOUND"
+    assert await reason_of(generate(client, "not-a-uuid", 10)) == "FIELD_INVALID"
+    assert await reason_of(generate(client, imported.code_series_id, 10)) == "CODE_SERIES_TYPE_MISMATCH"
+    assert series_codes(stores, generated.code_series_id) == []
+
+
+# --- CreateCodeSeries ------------------------------------------------------------------------
+
+async def test_a_sample_code_makes_a_prefix_series_whose_random_half_is_of_the_same_kind(client, stores):
+    prefix = letters(5)
+
+    digits = await new_series(client, type=PREFIXED, sample_code=prefix + "12345")
+    mixed = await new_series(client, type=PREFIXED, sample_code=letters(3).lower() + "a1")
+    taken = await reason_of(new_series(client, type=PREFIXED, sample_code=prefix + "99999"))
+    replies = await generate(client, digits.code_series_id, 1_000)  # 1% of 10**5
+    over = await reason_of(generate(client, digits.code_series_id, 1))
+
+    assert (digits.prefix, digits.alphabet, digits.length) == (prefix, "0123456789", 5)
+    assert (len(mixed.prefix), mixed.alphabet, mixed.length) == (2, string.digits + string.ascii_uppercase, 3)
+    assert taken == "CODE_ALREADY_EXISTS" and over == "CODE_SPACE_TOO_SMALL"
+    assert replies[-1].generated_count == 1_000
+    codes = [code for code, _ in series_codes(stores, digits.code_series_id)]
+    assert len(set(codes)) == 1_000 and all(code[:5] == prefix and code[5:].isdigit() and len(code) == 10
+                                            for code in codes)
+
+
+async def test_a_random_with_prefix_series_keeps_its_prefix_unique_in_the_organisation(client, stores):
+    prefix = "P" + letters(6)
+
+    series = await new_series(client, type=PREFIXED, prefix=prefix, length=6)
+    taken = await reason_of(new_series(client, type=PREFIXED, prefix=prefix, length=7))
+    await generate(client, series.code_series_id, 10)
+
+    assert series.prefix == prefix and series.alphabet == "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+    assert taken == "CODE_ALREADY_EXISTS"
+    assert all(code.startswith(prefix) and len(code) == len(prefix) + 6
+               for code, _ in series_codes(stores, series.code_series_id))
+
+
+@pytest.mark.parametrize(("fields", "reason"), [
+    ({"type": UNIQUE, "length": 5}, "FIELD_OUT_OF_RANGE"),
+    ({"type": UNIQUE, "length": 33}, "FIELD_OUT_OF_RANGE"),
+    ({"type": UNIQUE, "length": 8, "alphabet": "A"}, "FIELD_INVALID"),
+    ({"type": UNIQUE, "length": 8, "alphabet": "ABCa"}, "FIELD_INVALID"),
+    ({"type": UNIQUE, "length": 8, "alphabet": "ABCA"}, "FIELD_INVALID"),
+    ({"type": UNIQUE, "length": 8, "prefix": "X"}, "FIELD_INVALID"),
+    ({"type": PREFIXED, "length": 8}, "FIELD_REQUIRED"),
+    ({"type": PREFIXED, "length": 8, "prefix": "bad prefix"}, "FIELD_INVALID"),
+    ({"type": PREFIXED, "sample_code": "AB12"}, "FIELD_INVALID"),
+    ({"type": PREFIXED, "sample_code": "ABCDE123456"}, "FIELD_INVALID"),
+    ({"type": PREFIXED, "sample_code": "AB-123"}, "FIELD_INVALID"),
+    ({"type": PREFIXED, "sample_code": "ABC123", "length": 8}, "FIELD_INVALID"),
+    ({"type": UNIQUE, "sample_code": "ABC123"}, "FIELD_INVALID"),
+    ({"type": IMPORTED, "length": 8}, "FIELD_INVALID"),
+    ({"type": 0}, "FIELD_REQUIRED"),
+    ({"type": 9}, "FIELD_INVALID"),
+])
+async def test_create_code_series_refuses_bad_input_and_changes_nothing(client, stores, fields, reason):
+    offer_id = await new_offer(client)
+    message = resources.CodeSeries(offer_id=offer_id, **fields)
+
+    refused = await reason_of(client.call(client.offers.CreateCodeSeries,
+                                          offers.CreateCodeSeriesRequest(code_series=message)))
+
+    assert refused == reason
+    with psycopg.connect(stores.database_url) as connection:
+        assert connection.execute("SELECT count(*) FROM code_series WHERE offer_id = %s",
+                                  (offer_id,)).fetchone()[0] == 0
+
+
+async def test_a_series_of_an_unknown_offer_is_not_found_and_a_retry_returns_the_same_series(client):
+    missing = await reason_of(new_series(client, str(uuid.uuid4())))
+    offer_id = await new_offer(client)
+    request = offers.CreateCodeSeriesRequest(request_id=uuid.uuid4().hex, code_series=resources.CodeSeries(
+        offer_id=offer_id, type=UNIQUE, length=10))
+
+    first = await client.call(client.offers.CreateCodeSeries, request)
+    again = await client.call(client.offers.CreateCodeSeries, request)
+
+    assert missing == "OFFER_NOT_FOUND"
+    assert first.code_series == again.code_series and first.code_series.length == 10
