@@ -248,3 +248,167 @@ async def test_a_series_of_an_unknown_offer_is_not_found_and_a_retry_returns_the
 
     assert missing == "OFFER_NOT_FOUND"
     assert first.code_series == again.code_series and first.code_series.length == 10
+
+
+# --- ImportCodes -----------------------------------------------------------------------------
+
+async def test_import_reports_each_bad_row_precisely_and_imports_the_good_ones(client, credentials, stores):
+    series = await new_series(client, type=IMPORTED)
+    other = await new_series(client, type=IMPORTED)
+    taken = "T-" + uuid.uuid4().hex
+    await import_codes(client, credentials, [[taken]], other.code_series_id)
+    first, second = "A-" + uuid.uuid4().hex, "b-" + uuid.uuid4().hex
+
+    response = await import_codes(client, credentials, [
+        [first, "x!", first.lower(), taken.lower()],          # rows 0..3
+        ["ab", second, "C" * 65, first, second.upper()],      # rows 4..8
+    ], series.code_series_id)
+
+    assert (response.imported_count, response.rejected_count) == (2, 7)
+    assert [(row.row_index, row.reason) for row in response.rejected_rows] == [
+        (1, "CODE_INVALID"), (2, "CODE_DUPLICATE"), (3, "CODE_ALREADY_EXISTS"),
+        (4, "CODE_INVALID"), (6, "CODE_INVALID"), (7, "CODE_DUPLICATE"), (8, "CODE_DUPLICATE")]
+    assert response.rejected_rows[4].code == "C" * 64 and response.rejected_rows[1].code == first.lower()
+    assert sorted(code for code, _ in series_codes(stores, series.code_series_id)) == sorted(
+        [first.upper(), second.upper()])
+    assert series_codes(stores, other.code_series_id) == [(taken.upper(), False)]
+    assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 2
+
+
+async def test_a_retried_import_replays_its_response_and_another_import_under_its_id_is_refused(
+        client, credentials, stores):
+    series = await new_series(client, type=IMPORTED)
+    codes = [["R-" + uuid.uuid4().hex for _ in range(3)]]
+    request_id = uuid.uuid4().hex
+
+    first = await import_codes(client, credentials, codes, series.code_series_id, request_id)
+    again = await import_codes(client, credentials, codes, series.code_series_id, request_id)
+    other = await reason_of(import_codes(client, credentials, [codes[0][:2]], series.code_series_id, request_id))
+
+    assert first == again and first.imported_count == 3 and first.rejected_count == 0
+    assert other == "IDEMPOTENCY_KEY_REUSED"
+    assert len(series_codes(stores, series.code_series_id)) == 3
+
+
+async def test_import_refuses_a_bad_stream_as_a_whole_and_changes_nothing(client, credentials, stores):
+    series = await new_series(client, type=IMPORTED)
+    generated = await new_series(client)
+    code = ["Z-" + uuid.uuid4().hex]
+
+    switched = await reason_of(import_codes(client, credentials, [code, code], series.code_series_id,
+                                            later_series_id=generated.code_series_id))
+    too_long = await reason_of(import_codes(client, credentials, [code * 10_001], series.code_series_id))
+    mismatch = await reason_of(import_codes(client, credentials, [code], generated.code_series_id))
+    missing = await reason_of(import_codes(client, credentials, [code], str(uuid.uuid4())))
+
+    assert (switched, too_long, mismatch, missing) == (
+        "FIELD_INVALID", "FIELD_TOO_LONG", "CODE_SERIES_TYPE_MISMATCH", "CODE_SERIES_NOT_FOUND")
+    assert series_codes(stores, series.code_series_id) == []
+    assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 0
+
+
+# --- IssueCoupon from the pools --------------------------------------------------------------
+
+async def test_issue_draws_imported_codes_until_the_pool_is_exhausted(client, credentials, stores):
+    series = await new_series(client, type=IMPORTED)
+    codes = ["I-" + uuid.uuid4().hex.upper() for _ in range(3)]
+    await import_codes(client, credentials, [codes], series.code_series_id)
+
+    issued = [await issue(client, series.offer_id) for _ in range(3)]
+    exhausted = await reason_of(issue(client, series.offer_id))
+    unknown = await reason_of(issue(client, series.offer_id, str(uuid.uuid4())))
+
+    assert sorted(coupon.code for coupon in issued) == sorted(codes)
+    assert exhausted == "CODES_EXHAUSTED" and unknown == "CODE_SERIES_NOT_FOUND"
+    assert all(issued for _, issued in series_codes(stores, series.code_series_id))
+
+
+async def test_issue_takes_the_oldest_series_with_a_code_left_or_the_series_named(client, credentials):
+    offer_id = await new_offer(client)
+    older = await new_series(client, offer_id, type=IMPORTED)
+    newer = await new_series(client, offer_id, type=IMPORTED)
+    await import_codes(client, credentials, [["O-" + uuid.uuid4().hex]], older.code_series_id)
+    await import_codes(client, credentials, [["N-" + uuid.uuid4().hex, "N-" + uuid.uuid4().hex]],
+                       newer.code_series_id)
+
+    named = await issue(client, offer_id, newer.code_series_id)
+    oldest = await issue(client, offer_id)
+    then = await issue(client, offer_id)
+
+    assert named.code.startswith("N-") and oldest.code.startswith("O-") and then.code.startswith("N-")
+    assert await reason_of(issue(client, offer_id, older.code_series_id)) == "CODES_EXHAUSTED"
+
+
+async def test_200_concurrent_issues_over_a_pool_of_150_issue_each_code_exactly_once(client, stores):
+    series = await new_series(client)
+    await generate(client, series.code_series_id, 150)
+
+    results = await asyncio.gather(*(issue(client, series.offer_id) for _ in range(200)), return_exceptions=True)
+
+    coupons_issued = [result for result in results if isinstance(result, resources.Coupon)]
+    reasons = [result.reason for result in results if not isinstance(result, resources.Coupon)]
+    assert len(coupons_issued) == 150 and reasons == ["CODES_EXHAUSTED"] * 50
+    assert len({coupon.code for coupon in coupons_issued}) == 150
+    with psycopg.connect(stores.database_url) as connection:
+        rows = connection.execute("SELECT code FROM coupons WHERE offer_id = %s", (series.offer_id,)).fetchall()
+    assert len(rows) == len(set(rows)) == 150
+    assert {code for code, issued in series_codes(stores, series.code_series_id) if issued} == {
+        coupon.code for coupon in coupons_issued}
+    assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 0
+
+
+async def test_an_issue_retried_with_its_request_id_gets_the_same_code(client):
+    series = await new_series(client)
+    await generate(client, series.code_series_id, 5)
+    request = coupons.IssueCouponRequest(request_id=uuid.uuid4().hex, offer_id=series.offer_id,
+                                         account_id=str(uuid.uuid4()))
+
+    first = await client.call(client.coupons.IssueCoupon, request)
+    again = await client.call(client.coupons.IssueCoupon, request)
+
+    assert first.coupon.code == again.coupon.code
+    assert len({(await issue(client, series.offer_id)).code for _ in range(4)} | {first.coupon.code}) == 5
+
+
+async def test_an_offer_without_series_still_gets_random_codes_and_they_are_org_unique(client, stores):
+    offer_id = await new_offer(client)
+
+    coupon = await issue(client, offer_id)
+
+    assert len(coupon.code) == 10
+    with psycopg.connect(stores.database_url) as connection:
+        assert connection.execute("SELECT coupon_id::text FROM org_codes WHERE org_id = 'org-test' AND code = %s",
+                                  (coupon.code,)).fetchone() == (coupon.coupon_id,)
+
+
+@pytest.fixture
+def own_server(stores):
+    """A server of its own on its own Redis (the session's database), for flushing Redis."""
+    data_dir = Path(tempfile.mkdtemp(prefix="rc-codes-", dir="/tmp"))
+    store = EmbeddedRedis(data_dir / "redis")
+    redis_url = store.start()
+    process = ServerProcess(data_dir, redis_url=redis_url, database_url=stores.database_url)
+    process.redis_url = redis_url
+    try:
+        yield process.start()
+    finally:
+        process.kill()
+        store.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+async def test_after_a_redis_flush_the_pool_is_rebuilt_from_postgres_without_the_issued_codes(own_server, credentials,
+                                                                                               stores):
+    async with RewardsClient.connect(own_server.target, credentials, timeout_s=60) as client:
+        series = await new_series(client)
+        await generate(client, series.code_series_id, 10)
+        before = [await issue(client, series.offer_id) for _ in range(3)]
+
+        with redis.Redis.from_url(own_server.redis_url) as flushed:
+            flushed.flushall()
+        after = [await issue(client, series.offer_id) for _ in range(7)]
+        exhausted = await reason_of(issue(client, series.offer_id))
+
+    codes = {coupon.code for coupon in before + after}
+    assert len(codes) == 10 and exhausted == "CODES_EXHAUSTED"
+    assert {code for code, _ in series_codes(stores, series.code_series_id)} == codes
