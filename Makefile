@@ -44,6 +44,7 @@ bench: build
 	$(BIN)/python benchmarks/bench_ledger.py
 	$(BIN)/python benchmarks/bench_redeem.py
 	$(BIN)/python benchmarks/bench_points.py
+	$(BIN)/python benchmarks/bench_generate_codes.py
 
 clean:
 	rm -rf $(VENV) build core/_speedups/*.c core/_speedups/*.so
