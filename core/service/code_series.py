@@ -263,7 +263,7 @@ class CodeSeriesBook:
                                       series.code_series_id, len(added))
         except BaseException:
             if added:
-                await _remove_from_pool(self._deps.redis, pool, added)
+                await _add_to_pool(self._deps.redis, pool, added, "srem")
             raise
         return len(added)
 
@@ -424,17 +424,11 @@ async def _count_progress(connection, now: dt.datetime, client_id: str, request_
                              (added, series_id))
 
 
-async def _add_to_pool(redis, key: str, codes: list[str]) -> None:
+async def _add_to_pool(redis, key: str, codes: list[str], command: str = "sadd") -> None:
+    """SADD (or, with command "srem", SREM) the codes, pipelined, _SADD_CHUNK per command."""
     async with redis.pipeline(transaction=False) as pipe:
         for start in range(0, len(codes), _SADD_CHUNK):
-            pipe.sadd(key, *codes[start:start + _SADD_CHUNK])
-        await pipe.execute()
-
-
-async def _remove_from_pool(redis, key: str, codes: list[str]) -> None:
-    async with redis.pipeline(transaction=False) as pipe:
-        for start in range(0, len(codes), _SADD_CHUNK):
-            pipe.srem(key, *codes[start:start + _SADD_CHUNK])
+            getattr(pipe, command)(key, *codes[start:start + _SADD_CHUNK])
         await pipe.execute()
 
 

@@ -25,6 +25,7 @@ from core.adapters.embedded import EmbeddedRedis
 from rewards_client import RewardsClient, errors
 from rewards_client.auth import signature_metadata, signing_key
 from tests.e2e.harness import ServerProcess
+from tests.e2e.test_coupons import reason_of
 
 UNIQUE = resources.CODE_SERIES_TYPE_UNIQUE_GENERATED
 IMPORTED = resources.CODE_SERIES_TYPE_IMPORTED
@@ -36,14 +37,6 @@ IMPORT_CODES = "/rewards.coupons.v1.OfferService/ImportCodes"
 async def client(server, credentials):
     async with RewardsClient.connect(server.target, credentials, timeout_s=60) as client:
         yield client
-
-
-async def reason_of(awaitable):
-    try:
-        await awaitable
-    except errors.RewardsError as error:
-        return error.reason
-    return None
 
 
 async def new_offer(client: RewardsClient) -> str:
