@@ -482,6 +482,16 @@ async def release_code(deps: Deps, org_id: str, offer_id: str, series_id: str, c
                                [epoch, code])
 
 
+async def register_common_code(connection, org_id: str, code: str, offer_id: str) -> bool:
+    """Enter an offer's common code in org_codes (so that no series or coupon can take it);
+    False if the organisation holds it already for anything else."""
+    cursor = await connection.execute(
+        "INSERT INTO org_codes (org_id, code, offer_id) VALUES (%s, %s, %s) ON CONFLICT (org_id, code) DO UPDATE"
+        " SET offer_id = org_codes.offer_id WHERE org_codes.offer_id = EXCLUDED.offer_id"
+        " AND org_codes.code_series_id IS NULL AND org_codes.coupon_id IS NULL RETURNING 1", (org_id, code, offer_id))
+    return await cursor.fetchone() is not None
+
+
 async def load_pools(deps: Deps, offer_id: str, epoch: int, connection) -> None:
     """Rebuild the pools of the offer's series from Postgres (before coupon_load sets the epoch):
     each is loaded into a staging set, then put in place unless the epoch is loaded already."""
@@ -501,4 +511,5 @@ async def load_pools(deps: Deps, offer_id: str, epoch: int, connection) -> None:
 
 
 __all__ = ["CodeSeries", "CodeSeriesBook", "CreateCodeSeries", "GenerateCodes", "GenerateProgress", "ImportBatch",
-           "ImportResult", "RejectedRow", "draw_code", "load_pools", "pool_series", "release_code"]
+           "ImportResult", "RejectedRow", "draw_code", "load_pools", "pool_series", "register_common_code",
+           "release_code"]

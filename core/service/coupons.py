@@ -40,7 +40,8 @@ from core.domain.coupons import (CouponState, ExpiryMode, IssuedCoupon, Money, O
                                  failing_rules, validate_rules)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.service.accounts import validate_request_id
-from core.service.code_series import CodeSeriesBook, draw_code, load_pools, pool_series, release_code
+from core.service.code_series import (CodeSeriesBook, draw_code, load_pools, pool_series, register_common_code,
+                                      release_code)
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once
 
@@ -334,7 +335,7 @@ class Coupons:
             raise field_required("code_series.common_code")
         if len(code) > limits.COUPON_CODE_LENGTH_MAX or not code.isprintable() or code.strip() != code:
             raise field_invalid("code_series.common_code", f"1..{limits.COUPON_CODE_LENGTH_MAX} printable characters")
-        async with self._deps.pool.connection() as connection:
+        async with self._deps.pool.connection() as connection, connection.transaction():
             try:
                 cursor = await connection.execute(
                     "UPDATE offers SET common_code = %s, version = version + 1 WHERE offer_id = %s AND org_id = %s"
@@ -343,6 +344,8 @@ class Coupons:
                 raise DomainError(ErrorReason.CODE_ALREADY_EXISTS, metadata={"code": code}) from None
             if cursor.rowcount == 0:
                 raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
+            if not await register_common_code(connection, caller.org_id, code, offer_id):
+                raise DomainError(ErrorReason.CODE_ALREADY_EXISTS, metadata={"code": code})
         self._by_code.pop((caller.org_id, code), None)
         return code
 

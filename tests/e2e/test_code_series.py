@@ -22,8 +22,11 @@ from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
 from core.adapters.embedded import EmbeddedRedis
-from rewards_client import RewardsClient, errors
+from core.adapters.postgres.migrations import migrate
+from core.service.clients import create_client
+from rewards_client import Credentials, RewardsClient, errors
 from rewards_client.auth import signature_metadata, signing_key
+from tests.conftest import ALL_SCOPES
 from tests.e2e.harness import ServerProcess
 from tests.e2e.test_coupons import reason_of
 
@@ -376,12 +379,15 @@ async def test_an_offer_without_series_still_gets_random_codes_and_they_are_org_
 
 @pytest.fixture
 def own_server(stores):
-    """A server of its own on its own Redis (the session's database), for flushing Redis."""
+    """A server of its own on its own Redis and database (flushing Redis bumps the database's
+    epoch, which must not disturb the session's server), with an API client of its own."""
     data_dir = Path(tempfile.mkdtemp(prefix="rc-codes-", dir="/tmp"))
     store = EmbeddedRedis(data_dir / "redis")
-    redis_url = store.start()
-    process = ServerProcess(data_dir, redis_url=redis_url, database_url=stores.database_url)
-    process.redis_url = redis_url
+    redis_url, database_url = store.start(), stores.create_database()
+    migrate(database_url)
+    process = ServerProcess(data_dir, redis_url=redis_url, database_url=database_url)
+    process.redis_url, process.database_url = redis_url, database_url
+    process.credentials = Credentials("org-test", *create_client(database_url, "org-test", ALL_SCOPES))
     try:
         yield process.start()
     finally:
@@ -390,9 +396,8 @@ def own_server(stores):
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-async def test_after_a_redis_flush_the_pool_is_rebuilt_from_postgres_without_the_issued_codes(own_server, credentials,
-                                                                                               stores):
-    async with RewardsClient.connect(own_server.target, credentials, timeout_s=60) as client:
+async def test_after_a_redis_flush_the_pool_is_rebuilt_from_postgres_without_the_issued_codes(own_server):
+    async with RewardsClient.connect(own_server.target, own_server.credentials, timeout_s=60) as client:
         series = await new_series(client)
         await generate(client, series.code_series_id, 10)
         before = [await issue(client, series.offer_id) for _ in range(3)]
@@ -404,4 +409,30 @@ async def test_after_a_redis_flush_the_pool_is_rebuilt_from_postgres_without_the
 
     codes = {coupon.code for coupon in before + after}
     assert len(codes) == 10 and exhausted == "CODES_EXHAUSTED"
-    assert {code for code, _ in series_codes(stores, series.code_series_id)} == codes
+    with psycopg.connect(own_server.database_url) as connection:
+        assert {code for (code,) in connection.execute("SELECT code FROM org_codes WHERE code_series_id = %s",
+                                                       (series.code_series_id,))} == codes
+
+
+async def test_common_codes_and_series_codes_never_share_a_code_in_the_organisation(client, credentials):
+    series = await new_series(client, type=IMPORTED)
+    imported, common = "S-" + uuid.uuid4().hex.upper(), "C-" + uuid.uuid4().hex.upper()
+    await import_codes(client, credentials, [[imported]], series.code_series_id)
+    common_series = await new_series(client, type=resources.CODE_SERIES_TYPE_COMMON, common_code=common)
+
+    taken = await reason_of(new_series(client, type=resources.CODE_SERIES_TYPE_COMMON, common_code=imported))
+    again = await new_series(client, common_series.offer_id, type=resources.CODE_SERIES_TYPE_COMMON,
+                             common_code=common)
+    response = await import_codes(client, credentials, [[common]], series.code_series_id)
+
+    assert taken == "CODE_ALREADY_EXISTS" and again.common_code == common
+    assert [(row.row_index, row.reason) for row in response.rejected_rows] == [(0, "CODE_ALREADY_EXISTS")]
+
+
+async def test_a_prefix_series_issues_its_codes(client):
+    series = await new_series(client, type=PREFIXED, sample_code=letters(4) + "123")
+    await generate(client, series.code_series_id, 10)  # 1% of 36**4
+
+    coupon = await issue(client, series.offer_id)
+
+    assert coupon.code.startswith(series.prefix) and len(coupon.code) == 7

@@ -16,8 +16,8 @@ CREATE TABLE code_series (
 CREATE UNIQUE INDEX code_series_prefix_unique ON code_series (org_id, prefix) WHERE prefix <> '';
 CREATE INDEX code_series_offer_idx ON code_series (offer_id, create_time);
 
--- Every code of an organisation that is not a common code: a series' code (issued or not) or the
--- random code of a coupon issued without a series. The primary key keeps codes org-unique, across
+-- Every code of an organisation: a series' code (issued or not), the random code of a coupon
+-- issued without a series, or an offer's common code (code_series_id and coupon_id NULL). The primary key keeps codes org-unique, across
 -- the pools and the issued coupons: Postgres is the last guard for single-use codes.
 -- `coupon_id` is NULL while a series' code is in the pool (not issued yet).
 CREATE TABLE org_codes (
@@ -30,7 +30,11 @@ CREATE TABLE org_codes (
 );
 -- The unissued codes of a series, for rebuilding its Redis pool.
 CREATE INDEX org_codes_pool_idx ON org_codes (code_series_id) WHERE coupon_id IS NULL;
-INSERT INTO org_codes (org_id, code, offer_id, coupon_id) SELECT org_id, code, offer_id, coupon_id FROM coupons;
+INSERT INTO org_codes (org_id, code, offer_id, coupon_id) SELECT org_id, code, offer_id, coupon_id FROM coupons
+    ON CONFLICT DO NOTHING;
+-- Common codes are entered too (code_series_id and coupon_id NULL), so no series can take one.
+INSERT INTO org_codes (org_id, code, offer_id) SELECT org_id, common_code, offer_id FROM offers
+    WHERE common_code IS NOT NULL ON CONFLICT DO NOTHING;
 
 -- The series a coupon's code was drawn from (NULL: a random code made at issue).
 ALTER TABLE coupons ADD COLUMN code_series_id uuid;
