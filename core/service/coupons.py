@@ -36,8 +36,8 @@ from core.adapters.redis.state import StateGuard
 from core.domain import limits
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
 from core.domain.coupons import (CouponState, ExpiryMode, IssuanceRules, IssuedCoupon, Money, Offer, OfferState,
-                                 RedemptionRules, RematchPolicy, account_coupon_id, coupon_expiry, parse_account_coupon_id, coupon_failures, coupon_state, discount,
-                                 failing_rules, validate_rules)
+                                 RedemptionRules, RematchPolicy, coupon_expiry, coupon_failures, coupon_state, discount,
+                                 failing_rules, parse_account_coupon_id, validate_rules)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.accounts import Identifier, IdentifierType, validate_identifier
 from core.service.accounts import validate_request_id

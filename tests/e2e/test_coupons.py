@@ -17,11 +17,6 @@ from rewards.type.v1 import money_pb2
 from rewards_client import RewardsClient, errors
 
 
-@pytest.fixture
-async def client(server, credentials):
-    async with RewardsClient.connect(server.target, credentials, timeout_s=30) as client:
-        yield client
-
 
 def eur(amount_minor: int) -> money_pb2.Money:
     return money_pb2.Money(amount_minor=amount_minor, currency_code="EUR")

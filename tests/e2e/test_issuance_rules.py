@@ -23,11 +23,6 @@ PROGRAM = "issuance-e2e"
 Row = coupons.BulkIssueCouponsRequest.Row
 
 
-@pytest.fixture
-async def client(server, credentials):
-    async with RewardsClient.connect(server.target, credentials, timeout_s=30) as client:
-        yield client
-
 
 def eur(amount_minor: int) -> money_pb2.Money:
     return money_pb2.Money(amount_minor=amount_minor, currency_code="EUR")
