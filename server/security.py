@@ -13,7 +13,6 @@ checks everything before it records the nonce or takes a token.
 from __future__ import annotations
 
 import contextvars
-import hashlib
 from dataclasses import dataclass
 
 import grpc
@@ -43,8 +42,6 @@ class Admission:
     rate_per_second: int = limits.RATE_PER_SECOND_DEFAULT
     rate_burst: int = limits.RATE_BURST_DEFAULT
 
-
-_EMPTY_BODY_SHA256 = hashlib.sha256(b"").digest()
 
 admission_var: contextvars.ContextVar[Admission | None] = contextvars.ContextVar("admission", default=None)
 claims_var: contextvars.ContextVar[AccessClaims | None] = contextvars.ContextVar("claims", default=None)
@@ -142,8 +139,7 @@ class SigningInterceptor(grpc.aio.ServerInterceptor):
                 raise DomainError(ErrorReason.SIGNATURE_TIMESTAMP_OUT_OF_WINDOW, metadata={
                     "skew_seconds": skew, "window_seconds": limits.SIGNATURE_WINDOW_SECONDS})
             key = await self._keys.get(admission.client_id)
-            # A client stream has no single body: its signature covers the empty body.
-            digest = _EMPTY_BODY_SHA256 if handler.request_streaming else body_sha256_var.get()
+            digest = body_sha256_var.get()
             if key is None or digest is None or not signature_matches(key, method, timestamp, nonce, digest, signature):
                 raise DomainError(ErrorReason.SIGNATURE_INVALID, metadata={"why": "signature mismatch"})
             admission.nonce = nonce

@@ -356,20 +356,20 @@ class _ImportRun:
             if code is None:
                 rejections.append((row_index, sent, ErrorReason.CODE_INVALID))
             elif code in first_rows:
-                rejections.append((row_index, sent, ErrorReason.CODE_DUPLICATE))
+                rejections.append((row_index, sent, ErrorReason.DUPLICATE_CODE))
             else:
                 first_rows[code] = row_index
         sent_of = lambda row_index: codes[row_index - self.row_count]  # noqa: E731
         cursor = await connection.execute("SELECT code FROM import_seen WHERE code = ANY(%s)", (list(first_rows),))
         for (code,) in await cursor.fetchall():
             row_index = first_rows.pop(code)
-            rejections.append((row_index, sent_of(row_index), ErrorReason.CODE_DUPLICATE))
+            rejections.append((row_index, sent_of(row_index), ErrorReason.DUPLICATE_CODE))
         cursor = await connection.execute(
             "INSERT INTO org_codes (org_id, code, offer_id, code_series_id) SELECT %s, code, %s, %s"
             " FROM unnest(%s::text[]) AS code ON CONFLICT DO NOTHING RETURNING code",
             (self.caller.org_id, self.series.offer_id, self.series.code_series_id, list(first_rows)))
         added = {code for (code,) in await cursor.fetchall()}
-        rejections += [(row_index, sent_of(row_index), ErrorReason.CODE_ALREADY_EXISTS)
+        rejections += [(row_index, sent_of(row_index), ErrorReason.DUPLICATE_CODE)
                        for code, row_index in first_rows.items() if code not in added]
         await connection.execute(
             "INSERT INTO import_seen (code, added) SELECT code, code = ANY(%s) FROM unnest(%s::text[]) AS code",

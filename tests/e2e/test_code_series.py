@@ -25,7 +25,6 @@ from core.adapters.embedded import EmbeddedRedis
 from core.adapters.postgres.migrations import migrate
 from core.service.clients import create_client
 from rewards_client import Credentials, RewardsClient, errors
-from rewards_client.auth import signature_metadata, signing_key
 from tests.conftest import ALL_SCOPES
 from tests.e2e.harness import ServerProcess
 from tests.e2e.test_coupons import reason_of
@@ -33,13 +32,6 @@ from tests.e2e.test_coupons import reason_of
 UNIQUE = resources.CODE_SERIES_TYPE_UNIQUE_GENERATED
 IMPORTED = resources.CODE_SERIES_TYPE_IMPORTED
 PREFIXED = resources.CODE_SERIES_TYPE_RANDOM_WITH_PREFIX
-IMPORT_CODES = "/rewards.coupons.v1.OfferService/ImportCodes"
-
-
-@pytest.fixture
-async def client(server, credentials):
-    async with RewardsClient.connect(server.target, credentials, timeout_s=60) as client:
-        yield client
 
 
 async def new_offer(client: RewardsClient) -> str:
@@ -66,16 +58,13 @@ async def generate(client: RewardsClient, series_id: str, count: int, request_id
 
 async def import_codes(client: RewardsClient, credentials, batches: list[list[str]], series_id: str,
                        request_id: str = "", later_series_id: str = "") -> offers.ImportCodesResponse:
-    """ImportCodes, one message per batch (a client stream is signed over the empty body)."""
+    """ImportCodes, one message per batch (the client signs a request stream over the empty body)."""
     request_id = request_id or uuid.uuid4().hex
     messages = [offers.ImportCodesRequest(request_id=request_id if index == 0 else "",
                                           code_series_id=series_id if index == 0 else later_series_id, codes=batch)
                 for index, batch in enumerate(batches)]
-    token = await client.tokens.access_token()
-    metadata = (("authorization", f"Bearer {token}"),) + signature_metadata(
-        signing_key(credentials.client_secret), IMPORT_CODES, b"")
     try:
-        return await client.offers.ImportCodes(iter(messages), metadata=metadata, timeout=60)
+        return await client.offers.ImportCodes(iter(messages), timeout=60)
     except grpc.aio.AioRpcError as error:
         raise errors.from_rpc_error(error) from None
 
