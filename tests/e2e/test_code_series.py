@@ -251,8 +251,8 @@ async def test_import_reports_each_bad_row_precisely_and_imports_the_good_ones(c
 
     assert (response.imported_count, response.rejected_count) == (2, 7)
     assert [(row.row_index, row.reason) for row in response.rejected_rows] == [
-        (1, "CODE_INVALID"), (2, "CODE_DUPLICATE"), (3, "CODE_ALREADY_EXISTS"),
-        (4, "CODE_INVALID"), (6, "CODE_INVALID"), (7, "CODE_DUPLICATE"), (8, "CODE_DUPLICATE")]
+        (1, "CODE_INVALID"), (2, "DUPLICATE_CODE"), (3, "DUPLICATE_CODE"),
+        (4, "CODE_INVALID"), (6, "CODE_INVALID"), (7, "DUPLICATE_CODE"), (8, "DUPLICATE_CODE")]
     assert response.rejected_rows[4].code == "C" * 64 and response.rejected_rows[1].code == first.lower()
     assert sorted(code for code, _ in series_codes(stores, series.code_series_id)) == sorted(
         [first.upper(), second.upper()])
@@ -415,7 +415,7 @@ async def test_common_codes_and_series_codes_never_share_a_code_in_the_organisat
     response = await import_codes(client, credentials, [[common]], series.code_series_id)
 
     assert taken == "CODE_ALREADY_EXISTS" and again.common_code == common
-    assert [(row.row_index, row.reason) for row in response.rejected_rows] == [(0, "CODE_ALREADY_EXISTS")]
+    assert [(row.row_index, row.reason) for row in response.rejected_rows] == [(0, "DUPLICATE_CODE")]
 
 
 async def test_a_prefix_series_issues_its_codes(client):

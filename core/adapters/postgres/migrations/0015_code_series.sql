@@ -30,20 +30,29 @@ CREATE TABLE org_codes (
 );
 -- The unissued codes of a series, for rebuilding its Redis pool.
 CREATE INDEX org_codes_pool_idx ON org_codes (code_series_id) WHERE coupon_id IS NULL;
-INSERT INTO org_codes (org_id, code, offer_id, coupon_id) SELECT org_id, code, offer_id, coupon_id FROM coupons
-    ON CONFLICT DO NOTHING;
--- Common codes are entered too (code_series_id and coupon_id NULL), so no series can take one.
+-- Common codes are entered too (code_series_id and coupon_id NULL), so no series can take one;
+-- coupons that carry their offer's common code are not entered again.
 INSERT INTO org_codes (org_id, code, offer_id) SELECT org_id, common_code, offer_id FROM offers
     WHERE common_code IS NOT NULL ON CONFLICT DO NOTHING;
+INSERT INTO org_codes (org_id, code, offer_id, coupon_id)
+    SELECT c.org_id, c.code, c.offer_id, c.coupon_id FROM coupons c
+     WHERE NOT EXISTS (SELECT 1 FROM offers o WHERE o.offer_id = c.offer_id AND o.common_code = c.code)
+    ON CONFLICT DO NOTHING;
 
 -- The series a coupon's code was drawn from (NULL: a random code made at issue).
 ALTER TABLE coupons ADD COLUMN code_series_id uuid;
 
 -- An issued coupon takes its code: a series' code must be in that series' pool still (a code
--- drawn twice from a stale Redis pool is refused here: coupons_code_not_in_pool); any other code
--- is registered, and a code the organisation holds already is refused (org_codes_pkey).
+-- drawn twice from a stale Redis pool is refused here: coupons_code_not_in_pool); its offer's
+-- common code is shared; any other code is registered, and a code the organisation holds
+-- already is refused (org_codes_pkey).
 CREATE FUNCTION coupons_take_code() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF NEW.code_series_id IS NULL AND EXISTS (
+        SELECT 1 FROM org_codes WHERE org_id = NEW.org_id AND code = NEW.code AND offer_id = NEW.offer_id
+           AND code_series_id IS NULL AND coupon_id IS NULL) THEN
+        RETURN NEW;
+    END IF;
     IF NEW.code_series_id IS NULL THEN
         INSERT INTO org_codes (org_id, code, offer_id, coupon_id)
         VALUES (NEW.org_id, NEW.code, NEW.offer_id, NEW.coupon_id);

@@ -1371,9 +1371,9 @@ type ImportCodesResponse_RejectedRow struct {
 	RowIndex int64 `protobuf:"varint,1,opt,name=row_index,json=rowIndex,proto3" json:"row_index,omitempty"`
 	// The code as sent (cut to 64 characters).
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-	// in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-	// coupon).
+	// Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+	// in this import, or already in the organisation: any series, issued coupon or common
+	// code).
 	Reason        string `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -284,9 +284,9 @@ export interface ImportCodesResponse_RejectedRow {
   /** The code as sent (cut to 64 characters). */
   code: string;
   /**
-   * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-   * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-   * coupon).
+   * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+   * in this import, or already in the organisation: any series, issued coupon or common
+   * code).
    */
   reason: string;
 }

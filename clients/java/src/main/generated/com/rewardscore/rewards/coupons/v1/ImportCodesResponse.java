@@ -90,9 +90,9 @@ private static final long serialVersionUID = 0L;
 
     /**
      * <pre>
-     * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-     * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-     * coupon).
+     * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+     * in this import, or already in the organisation: any series, issued coupon or common
+     * code).
      * </pre>
      *
      * <code>string reason = 3 [json_name = "reason"];</code>
@@ -101,9 +101,9 @@ private static final long serialVersionUID = 0L;
     java.lang.String getReason();
     /**
      * <pre>
-     * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-     * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-     * coupon).
+     * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+     * in this import, or already in the organisation: any series, issued coupon or common
+     * code).
      * </pre>
      *
      * <code>string reason = 3 [json_name = "reason"];</code>
@@ -227,9 +227,9 @@ private static final long serialVersionUID = 0L;
     private volatile java.lang.Object reason_ = "";
     /**
      * <pre>
-     * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-     * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-     * coupon).
+     * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+     * in this import, or already in the organisation: any series, issued coupon or common
+     * code).
      * </pre>
      *
      * <code>string reason = 3 [json_name = "reason"];</code>
@@ -250,9 +250,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-     * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-     * coupon).
+     * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+     * in this import, or already in the organisation: any series, issued coupon or common
+     * code).
      * </pre>
      *
      * <code>string reason = 3 [json_name = "reason"];</code>
@@ -762,9 +762,9 @@ private static final long serialVersionUID = 0L;
       private java.lang.Object reason_ = "";
       /**
        * <pre>
-       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-       * coupon).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+       * in this import, or already in the organisation: any series, issued coupon or common
+       * code).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>
@@ -784,9 +784,9 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-       * coupon).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+       * in this import, or already in the organisation: any series, issued coupon or common
+       * code).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>
@@ -807,9 +807,9 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-       * coupon).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+       * in this import, or already in the organisation: any series, issued coupon or common
+       * code).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>
@@ -826,9 +826,9 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-       * coupon).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+       * in this import, or already in the organisation: any series, issued coupon or common
+       * code).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>
@@ -842,9 +842,9 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * Why (an ErrorReason name): CODE_INVALID (characters or length), CODE_DUPLICATE (earlier
-       * in this import), CODE_ALREADY_EXISTS (already in the organisation: any series or issued
-       * coupon).
+       * Why (an ErrorReason name): CODE_INVALID (characters or length), DUPLICATE_CODE (earlier
+       * in this import, or already in the organisation: any series, issued coupon or common
+       * code).
        * </pre>
        *
        * <code>string reason = 3 [json_name = "reason"];</code>
