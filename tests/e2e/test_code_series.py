@@ -324,7 +324,19 @@ async def test_issue_takes_the_oldest_series_with_a_code_left_or_the_series_name
     assert await reason_of(issue(client, offer_id, older.code_series_id)) == "CODES_EXHAUSTED"
 
 
-async def test_200_concurrent_issues_over_a_pool_of_150_issue_each_code_exactly_once(client, stores):
+@pytest.fixture
+async def unlimited_client(server, stores):
+    """A client of its own without a practical rate limit: a burst of 200 calls must not drain
+    the token bucket the session's other tests share."""
+    client_id, secret = create_client(stores.database_url, "org-test", ALL_SCOPES, rate_per_second=100_000,
+                                      rate_burst=100_000)
+    async with RewardsClient.connect(server.target, Credentials("org-test", client_id, secret),
+                                     timeout_s=60) as client:
+        yield client
+
+
+async def test_200_concurrent_issues_over_a_pool_of_150_issue_each_code_exactly_once(unlimited_client, stores):
+    client = unlimited_client
     series = await new_series(client)
     await generate(client, series.code_series_id, 150)
 
