@@ -437,3 +437,16 @@ async def test_a_prefix_series_issues_its_codes(client):
     coupon = await issue(client, series.offer_id)
 
     assert coupon.code.startswith(series.prefix) and len(coupon.code) == 7
+
+
+async def test_bulk_issue_rows_draw_from_the_pool_too(client, credentials):
+    series = await new_series(client, type=IMPORTED)
+    codes = ["B-" + uuid.uuid4().hex.upper() for _ in range(2)]
+    await import_codes(client, credentials, [codes], series.code_series_id)
+    rows = [coupons.BulkIssueCouponsRequest.Row(account_id=str(uuid.uuid4())) for _ in range(3)]
+
+    [reply] = await client.exchange(client.coupons.BulkIssueCoupons, [coupons.BulkIssueCouponsRequest(
+        request_id=uuid.uuid4().hex, offer_id=series.offer_id, rows=rows)])
+
+    assert sorted(row.coupon.code for row in reply.rows if row.coupon.code) == sorted(codes)
+    assert [row.reason for row in reply.rows] == ["", "", "CODES_EXHAUSTED"]
