@@ -127,6 +127,8 @@ IMPORT_CODES_BATCH_MAX = 10_000
 """Codes one ImportCodes message may carry."""
 IMPORT_REJECTED_ROWS_MAX = 1_000
 """Rejected rows an ImportCodes response lists (all are counted)."""
+CODE_DRAW_TTL_MS = 30_000
+"""A code drawn by an issue that has not committed or given it back by then is given back by the sweep."""
 CODE_POOL_DRAWS_MAX = 4
 """Codes IssueCoupon draws before it gives up when Postgres refuses a drawn code (a stale pool)."""
 

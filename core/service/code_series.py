@@ -15,9 +15,11 @@ SADDs, and committed with the request's progress, all under a shared lock on the
 rebuilt pool). A batch that fails takes its codes back out of the pool; codes left in the pool
 by a crash are refused by Postgres when drawn (coupons_take_code) and never given back.
 
-Issuing: code_pool_draw.lua SPOPs a code under the reservation's epoch; the coupon row's trigger
-marks the code issued in org_codes, or refuses a code that is not in the pool any more; on
-failure the code goes back (code_pool_release.lua) only if Postgres still has it unissued.
+Issuing: code_pool_draw.lua SPOPs a code under the reservation's epoch and notes it as drawn
+(with a deadline); the coupon row's trigger marks the code issued in org_codes, or refuses a
+code that is not in the pool any more; then code_pool_release.lua settles it: forgotten once
+issued, given back on failure only if Postgres still has it unissued. A code whose issue died
+in between is given back by the reservation sweep after its deadline (sweep_drawn_codes).
 """
 
 from __future__ import annotations
@@ -458,10 +460,18 @@ async def pool_series(deps: Deps, org_id: str, offer_id: str, series_id: str = "
     return found
 
 
-async def draw_code(deps: Deps, offer_id: str, series_ids: list[str], epoch: int) -> tuple[str, str] | None:
-    """One unissued code and its series, atomically taken out of the pools; None if all are empty."""
-    reply = await deps.scripts.run("code_pool_draw", [_epoch_key(offer_id)] + [
-        pool_key(offer_id, series_id) for series_id in series_ids], [epoch])
+def _drawn_key(offer_id: str, epoch: int | str) -> str:
+    return f"rewards:{{o:{offer_id}}}:pool-drawn:{epoch}"
+
+
+async def draw_code(deps: Deps, offer_id: str, series_ids: list[str], epoch: int,
+                    now_ms: int) -> tuple[str, str] | None:
+    """One unissued code and its series, atomically taken out of the pools and noted as drawn
+    until it is issued or given back; None if every pool is empty."""
+    reply = await deps.scripts.run(
+        "code_pool_draw", [_epoch_key(offer_id), _drawn_key(offer_id, epoch)] + [
+            pool_key(offer_id, series_id) for series_id in series_ids],
+        [epoch, now_ms + limits.CODE_DRAW_TTL_MS, 2 * limits.CODE_DRAW_TTL_MS, *series_ids])
     if reply[0] == 1:
         raise DomainError(ErrorReason.STATE_REBUILDING)
     if reply[0] == 2:
@@ -470,16 +480,34 @@ async def draw_code(deps: Deps, offer_id: str, series_ids: list[str], epoch: int
     return code, series_ids[int(reply[2]) - 1]
 
 
-async def release_code(deps: Deps, org_id: str, offer_id: str, series_id: str, code: str, epoch: int) -> None:
-    """Give a drawn code back to its pool, if Postgres still has it unissued in that series."""
-    async with deps.pool.connection() as connection:
-        cursor = await connection.execute(
-            "SELECT 1 FROM org_codes WHERE org_id = %s AND code = %s AND code_series_id = %s AND coupon_id IS NULL",
-            (org_id, code, series_id))
-        unissued = await cursor.fetchone() is not None
-    if unissued:
-        await deps.scripts.run("code_pool_release", [_epoch_key(offer_id), pool_key(offer_id, series_id)],
-                               [epoch, code])
+async def settle_code(deps: Deps, offer_id: str, series_id: str, code: str, epoch: int | str,
+                      issued: bool = False) -> int:
+    """A drawn code's end: forgotten as drawn once its coupon committed (`issued`); otherwise
+    given back to its pool if Postgres still has it unissued in that series. 1 if given back."""
+    unissued = False
+    if not issued:
+        async with deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT 1 FROM org_codes c JOIN code_series s ON s.org_id = c.org_id"
+                " WHERE s.code_series_id = %s AND c.code = %s AND c.code_series_id = s.code_series_id"
+                " AND c.coupon_id IS NULL", (series_id, code))
+            unissued = await cursor.fetchone() is not None
+    return int(await deps.scripts.run(
+        "code_pool_release", [_epoch_key(offer_id), _drawn_key(offer_id, epoch), pool_key(offer_id, series_id)],
+        [epoch, code, int(unissued)]))
+
+
+async def sweep_drawn_codes(deps: Deps, offer_ids: list[str], epoch: int, now_ms: int) -> int:
+    """Give back the codes drawn by issues that died before settling them (past their deadline):
+    those Postgres still has unissued return to their pools. Returns how many returned."""
+    returned = 0
+    for offer_id in offer_ids:
+        drawn = await deps.redis.hgetall(_drawn_key(offer_id, epoch))
+        for code, value in drawn.items():
+            series_id, _, deadline = value.decode().partition("|")
+            if int(deadline) <= now_ms:
+                returned += await settle_code(deps, offer_id, series_id, code.decode(), epoch)
+    return returned
 
 
 async def register_common_code(connection, org_id: str, code: str, offer_id: str) -> bool:
@@ -512,4 +540,4 @@ async def load_pools(deps: Deps, offer_id: str, epoch: int, connection) -> None:
 
 __all__ = ["CodeSeries", "CodeSeriesBook", "CreateCodeSeries", "GenerateCodes", "GenerateProgress", "ImportBatch",
            "ImportResult", "RejectedRow", "draw_code", "load_pools", "pool_series", "register_common_code",
-           "release_code"]
+           "settle_code", "sweep_drawn_codes"]

@@ -42,7 +42,7 @@ from core.domain.errors import DomainError, ErrorReason, field_invalid, field_re
 from core.domain.accounts import Identifier, IdentifierType, validate_identifier
 from core.service.accounts import validate_request_id
 from core.service.code_series import (CodeSeriesBook, draw_code, load_pools, pool_series, register_common_code,
-                                      release_code)
+                                      settle_code, sweep_drawn_codes)
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once
 
@@ -531,7 +531,7 @@ class Coupons:
                     Jsonb({"remaining_issue_count": remaining, "issued_count": count, "coupon_id": coupon.coupon_id}))))
             confirm = lambda: self._confirm(keys, request_key, epoch)  # noqa: E731
             if series_id is not None:
-                release = self._code_release(release, caller.org_id, offer_id, series_id, new_code, epoch)
+                confirm, release = self._code_settlement(confirm, release, offer_id, series_id, new_code, epoch)
             taken = (DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code}) if code
                      else DomainError(ErrorReason.CODE_GENERATION_COLLISION))
             rejections = {"coupons_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
@@ -565,7 +565,8 @@ class Coupons:
         if fixed or not series_ids:
             return fixed or CodeGenerator(DEFAULT_ALPHABET, CODE_LENGTH).generate(1)[0], None
         try:
-            drawn = await draw_code(self._deps, offer_id, series_ids, epoch)
+            drawn = await draw_code(self._deps, offer_id, series_ids, epoch,
+                                    int(self._deps.clock.now().timestamp() * 1000))
         except BaseException:
             await release()
             raise
@@ -574,10 +575,12 @@ class Coupons:
             raise DomainError(ErrorReason.CODES_EXHAUSTED, metadata={"offer_id": offer_id})
         return drawn
 
-    def _code_release(self, release: Callable[[], Awaitable[None]], org_id: str, offer_id: str, series_id: str,
-                      code: str, epoch: int) -> Callable[[], Awaitable[None]]:
-        """`release`, then the drawn code back to its pool (if Postgres still has it unissued)."""
-        return lambda: _both(release, lambda: release_code(self._deps, org_id, offer_id, series_id, code, epoch))
+    def _code_settlement(self, confirm: Callable[[], Awaitable[None]], release: Callable[[], Awaitable[None]],
+                         offer_id: str, series_id: str, code: str, epoch: int) -> tuple[Callable, Callable]:
+        """`confirm` and `release` of an issue, each followed by the settlement of its drawn code:
+        forgotten as drawn once issued, or given back to its pool (if Postgres has it unissued)."""
+        settle = lambda issued: lambda: settle_code(self._deps, offer_id, series_id, code, epoch, issued)  # noqa: E731
+        return lambda: _both(confirm, settle(True)), lambda: _both(release, settle(False))
 
     async def ensure_offer_loaded(self, offer_id: str) -> int:
         """The epoch the offer's Redis state (counters and pools) is loaded under, loading it now
@@ -1143,7 +1146,8 @@ class Coupons:
         return await execute_once(self._deps, caller, "ReverseRedemption", command, prepare, Reversal.from_json)
 
     async def sweep_reservations(self, offer_ids: list[str]) -> tuple[int, int]:
-        """Settle reservations past their deadline: (confirmed, released)."""
+        """Settle reservations past their deadline, and give back the codes drawn by issues that
+        died: (confirmed, released)."""
         confirmed = released = 0
         epoch = self._guard.require_ready()
         now_ms = int(self._deps.clock.now().timestamp() * 1000)
@@ -1160,6 +1164,7 @@ class Coupons:
                                                               [request_key, epoch]) == 1
                 else:
                     released += await self._deps.scripts.run("coupon_release", keys, [request_key, epoch]) == 1
+        released += await sweep_drawn_codes(self._deps, offer_ids, epoch, now_ms)
         return confirmed, released
 
 

@@ -352,6 +352,9 @@ async def test_200_concurrent_issues_over_a_pool_of_150_issue_each_code_exactly_
     assert {code for code, issued in series_codes(stores, series.code_series_id) if issued} == {
         coupon.code for coupon in coupons_issued}
     assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 0
+    with redis.Redis.from_url(stores.redis_url) as store:  # Every drawn code was settled.
+        assert not store.keys(f"rewards:{{o:{series.offer_id}}}:pool-drawn:*") or not any(
+            store.hlen(key) for key in store.keys(f"rewards:{{o:{series.offer_id}}}:pool-drawn:*"))
 
 
 async def test_an_issue_retried_with_its_request_id_gets_the_same_code(client):
@@ -450,3 +453,41 @@ async def test_bulk_issue_rows_draw_from_the_pool_too(client, credentials):
 
     assert sorted(row.coupon.code for row in reply.rows if row.coupon.code) == sorted(codes)
     assert [row.reason for row in reply.rows] == ["", "", "CODES_EXHAUSTED"]
+
+
+async def test_a_code_drawn_by_an_issue_that_died_returns_to_the_pool_after_its_deadline(stores, client):
+    from core.service.code_series import sweep_drawn_codes
+
+    series = await new_series(client)
+    await generate(client, series.code_series_id, 2)
+    offer_id, series_id = series.offer_id, series.code_series_id
+    with redis.Redis.from_url(stores.redis_url) as store:
+        epoch = int(store.get(f"rewards:{{o:{offer_id}}}:epoch"))
+        # An issue drew a code, then its worker died before committing or giving it back.
+        code = store.spop(f"rewards:{{o:{offer_id}}}:pool:{series_id}").decode()
+        store.hset(f"rewards:{{o:{offer_id}}}:pool-drawn:{epoch}", code, f"{series_id}|1")
+    deps = await _sweep_deps(stores)
+    try:
+        returned = await sweep_drawn_codes(deps, [offer_id], epoch, now_ms=2)
+    finally:
+        await deps.redis.aclose()
+        await deps.pool.close()
+
+    assert returned == 1 and pool_size(stores.redis_url, offer_id, series_id) == 2
+    issued = {(await issue(client, offer_id)).code for _ in range(2)}
+    assert code in issued and len(issued) == 2
+
+
+async def _sweep_deps(stores):
+    """What the sweep needs of a worker: Postgres, Redis and the scripts."""
+    from types import SimpleNamespace
+
+    from psycopg_pool import AsyncConnectionPool
+
+    from core.adapters.redis import connect
+    from core.adapters.redis.scripts import Scripts
+
+    pool = AsyncConnectionPool(stores.database_url, min_size=1, max_size=2, open=False)
+    await pool.open()
+    client = connect(stores.redis_url)
+    return SimpleNamespace(pool=pool, redis=client, scripts=Scripts(client))
