@@ -362,6 +362,8 @@ class Coupons:
                 " update_time) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
                 (offer.offer_id, offer.org_id, program_id, int(offer.state), Jsonb(offer_definition(offer)),
                  offer.common_code, now, now))
+            if offer.common_code:
+                await register_common_code(connection, offer.org_id, offer.common_code, offer.offer_id)
         return offer
 
     async def create_offer_once(self, request_id: str, offer: Offer, caller: Caller) -> Offer:

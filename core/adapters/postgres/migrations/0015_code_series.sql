@@ -49,8 +49,7 @@ ALTER TABLE coupons ADD COLUMN code_series_id uuid;
 CREATE FUNCTION coupons_take_code() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NEW.code_series_id IS NULL AND EXISTS (
-        SELECT 1 FROM org_codes WHERE org_id = NEW.org_id AND code = NEW.code AND offer_id = NEW.offer_id
-           AND code_series_id IS NULL AND coupon_id IS NULL) THEN
+        SELECT 1 FROM offers WHERE offer_id = NEW.offer_id AND common_code = NEW.code) THEN
         RETURN NEW;
     END IF;
     IF NEW.code_series_id IS NULL THEN
