@@ -146,6 +146,21 @@ async def test_a_broken_generation_resumes_with_the_same_request_id_and_never_ex
     assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 30_000
 
 
+async def test_concurrent_calls_of_one_generation_never_generate_more_than_its_count(client, stores):
+    series = await new_series(client)
+    request_id = uuid.uuid4().hex
+
+    first = await asyncio.gather(*(reason_of(generate(client, series.code_series_id, 50_000, request_id))
+                                   for _ in range(3)))
+    for _ in range(100):  # Finish it (a call refused as in flight leaves the rest to a retry).
+        if await reason_of(generate(client, series.code_series_id, 50_000, request_id)) is None:
+            break
+        await asyncio.sleep(0.1)
+
+    assert set(first) <= {None, "REQUEST_IN_FLIGHT"} and "REQUEST_IN_FLIGHT" in first
+    assert len(series_codes(stores, series.code_series_id)) == 50_000
+
+
 async def test_generate_codes_refuses_bad_input_and_changes_nothing(client, stores):
     generated = await new_series(client)
     imported = await new_series(client, type=IMPORTED)
