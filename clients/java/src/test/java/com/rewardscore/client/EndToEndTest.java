@@ -79,7 +79,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -378,138 +377,136 @@ class EndToEndTest {
         }
     }
 
-    /** Points: a program with a purchase rule, earning, balances, OTP redemption, an idempotent earn. */
-    @Nested
-    class Points {
-        /** A EUR program whose one RATIO rule gives a point per full euro of a purchase (floored). */
-        private String newProgram() {
-            String programId = "java-p-" + UUID.randomUUID().toString().substring(0, 8);
-            client.call(client.programs(), ProgramServiceBlockingStub::createProgram, CreateProgramRequest.newBuilder()
-                    .setProgram(Program.newBuilder().setProgramId(programId).setDisplayName("Points")
-                            .setCurrencyCode("EUR").setTimeZone("Europe/Berlin"))
-                    .build());
-            EarnRule rule = client.call(client.programs(), ProgramServiceBlockingStub::createEarnRule,
-                    CreateEarnRuleRequest.newBuilder().setEarnRule(EarnRule.newBuilder()
-                            .setProgramId(programId).setDisplayName("1 point per EUR")
-                            .setRatio(RatioEarnRule.newBuilder().setPointsNumerator(1).setAmountMinorDenominator(100)))
-                            .build()).getEarnRule();
-            assertFalse(rule.getEarnRuleId().isEmpty());
-            return programId;
-        }
+    // Points: a program with a purchase rule, earning, balances, OTP redemption, an idempotent earn.
 
-        /** An account of the program, named by a card code. */
-        private String newAccount(String programId) {
-            return client.call(client.accounts(), AccountServiceBlockingStub::createAccount, CreateAccountRequest.newBuilder()
-                    .setProgramId(programId)
-                    .addIdentifiers(Identifier.newBuilder().setType(IdentifierType.IDENTIFIER_TYPE_CARDCODE)
-                            .setValue("C" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT)))
-                    .build()).getAccount().getAccountId();
-        }
+    /** A EUR program whose one RATIO rule gives a point per full euro of a purchase (floored). */
+    private String newPointsProgram() {
+        String programId = "java-p-" + UUID.randomUUID().toString().substring(0, 8);
+        client.call(client.programs(), ProgramServiceBlockingStub::createProgram, CreateProgramRequest.newBuilder()
+                .setProgram(Program.newBuilder().setProgramId(programId).setDisplayName("Points")
+                        .setCurrencyCode("EUR").setTimeZone("Europe/Berlin"))
+                .build());
+        EarnRule rule = client.call(client.programs(), ProgramServiceBlockingStub::createEarnRule,
+                CreateEarnRuleRequest.newBuilder().setEarnRule(EarnRule.newBuilder()
+                        .setProgramId(programId).setDisplayName("1 point per EUR")
+                        .setRatio(RatioEarnRule.newBuilder().setPointsNumerator(1).setAmountMinorDenominator(100)))
+                        .build()).getEarnRule();
+        assertFalse(rule.getEarnRuleId().isEmpty());
+        return programId;
+    }
 
-        private EarnPointsRequest earn(String accountId, long billMinor) {
-            return EarnPointsRequest.newBuilder().setAccountId(accountId).setStoreId("store-1")
-                    .setTransactionId("receipt-" + UUID.randomUUID()).setBillAmount(eur(billMinor)).build();
-        }
+    /** An account of the program, named by a card code. */
+    private String newPointsAccount(String programId) {
+        return client.call(client.accounts(), AccountServiceBlockingStub::createAccount, CreateAccountRequest.newBuilder()
+                .setProgramId(programId)
+                .addIdentifiers(Identifier.newBuilder().setType(IdentifierType.IDENTIFIER_TYPE_CARDCODE)
+                        .setValue("C" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT)))
+                .build()).getAccount().getAccountId();
+    }
 
-        private Balance balance(String accountId) {
-            return client.call(client.loyalty(), LoyaltyServiceBlockingStub::getBalance,
-                    GetBalanceRequest.newBuilder().setAccountId(accountId).build()).getBalance();
-        }
+    private static EarnPointsRequest earn(String accountId, long billMinor) {
+        return EarnPointsRequest.newBuilder().setAccountId(accountId).setStoreId("store-1")
+                .setTransactionId("receipt-" + UUID.randomUUID()).setBillAmount(eur(billMinor)).build();
+    }
 
-        /** Requests an OTP for {@code points}; returns {otp id, the code the member received}. */
-        private String[] otp(String accountId, long points) throws IOException {
-            RequestRedemptionOtpResponse ticket = client.call(client.loyalty(), LoyaltyServiceBlockingStub::requestRedemptionOtp,
-                    RequestRedemptionOtpRequest.newBuilder().setAccountId(accountId).setPoints(points).build());
-            assertFalse(ticket.getOtpId().isEmpty());
-            assertTrue(ticket.hasExpireTime());
-            return new String[] {ticket.getOtpId(), server.otpCode(ticket.getOtpId())};
-        }
+    private Balance balance(String accountId) {
+        return client.call(client.loyalty(), LoyaltyServiceBlockingStub::getBalance,
+                GetBalanceRequest.newBuilder().setAccountId(accountId).build()).getBalance();
+    }
 
-        private RedeemPointsRequest redeemPoints(String accountId, long points, String[] otp, String code) {
-            return RedeemPointsRequest.newBuilder().setAccountId(accountId).setPoints(points)
-                    .setOtpId(otp[0]).setOtpCode(code).setStoreId("store-1").build();
-        }
+    /** Requests an OTP for {@code points}; returns {otp id, the code the member received}. */
+    private String[] otp(String accountId, long points) throws IOException {
+        RequestRedemptionOtpResponse ticket = client.call(client.loyalty(), LoyaltyServiceBlockingStub::requestRedemptionOtp,
+                RequestRedemptionOtpRequest.newBuilder().setAccountId(accountId).setPoints(points).build());
+        assertFalse(ticket.getOtpId().isEmpty());
+        assertTrue(ticket.hasExpireTime());
+        return new String[] {ticket.getOtpId(), server.otpCode(ticket.getOtpId())};
+    }
 
-        @Test
-        void aPurchaseEarnsAPointPerFullEuro() {
-            String accountId = newAccount(newProgram());
+    private static RedeemPointsRequest redeemPoints(String accountId, long points, String[] otp, String code) {
+        return RedeemPointsRequest.newBuilder().setAccountId(accountId).setPoints(points)
+                .setOtpId(otp[0]).setOtpCode(code).setStoreId("store-1").build();
+    }
 
-            EarnPointsResponse earned = client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints, earn(accountId, 12_399));
-            Balance read = balance(accountId);
+    @Test
+    void aPurchaseEarnsAPointPerFullEuro() {
+        String accountId = newPointsAccount(newPointsProgram());
 
-            PointsTransaction tx = earned.getTransaction();
-            assertEquals(PointsTransactionType.POINTS_TRANSACTION_TYPE_EARN, tx.getType());
-            assertEquals(123, tx.getPoints());
-            assertEquals(123, tx.getRegularPoints());
-            assertEquals(123, earned.getBalance().getAvailablePoints());
-            assertEquals(accountId, read.getAccountId());
-            assertEquals(123, read.getAvailablePoints());
-            assertEquals(123, read.getPostedPoints());
-        }
+        EarnPointsResponse earned = client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints, earn(accountId, 12_399));
+        Balance read = balance(accountId);
 
-        @Test
-        void pointsAreRedeemedOnceWithTheOtpSentToTheMember() throws IOException {
-            String accountId = newAccount(newProgram());
-            client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints, earn(accountId, 100_000)); // 1,000 points
-            String[] otp = otp(accountId, 300);
+        PointsTransaction tx = earned.getTransaction();
+        assertEquals(PointsTransactionType.POINTS_TRANSACTION_TYPE_EARN, tx.getType());
+        assertEquals(123, tx.getPoints());
+        assertEquals(123, tx.getRegularPoints());
+        assertEquals(123, earned.getBalance().getAvailablePoints());
+        assertEquals(accountId, read.getAccountId());
+        assertEquals(123, read.getAvailablePoints());
+        assertEquals(123, read.getPostedPoints());
+    }
 
-            RedeemPointsResponse redeemed = client.call(client.loyalty(), LoyaltyServiceBlockingStub::redeemPoints,
-                    redeemPoints(accountId, 300, otp, otp[1]));
-            RewardsException used = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
-                    LoyaltyServiceBlockingStub::redeemPoints, redeemPoints(accountId, 300, otp, otp[1])));
+    @Test
+    void pointsAreRedeemedOnceWithTheOtpSentToTheMember() throws IOException {
+        String accountId = newPointsAccount(newPointsProgram());
+        client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints, earn(accountId, 100_000)); // 1,000 points
+        String[] otp = otp(accountId, 300);
 
-            assertEquals(PointsTransactionType.POINTS_TRANSACTION_TYPE_REDEEM, redeemed.getTransaction().getType());
-            assertEquals(-300, redeemed.getTransaction().getPoints());
-            assertEquals(700, redeemed.getBalance().getAvailablePoints());
-            assertEquals(700, balance(accountId).getPostedPoints());
-            assertEquals("OTP_ALREADY_USED", used.reason());
-        }
+        RedeemPointsResponse redeemed = client.call(client.loyalty(), LoyaltyServiceBlockingStub::redeemPoints,
+                redeemPoints(accountId, 300, otp, otp[1]));
+        RewardsException used = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
+                LoyaltyServiceBlockingStub::redeemPoints, redeemPoints(accountId, 300, otp, otp[1])));
 
-        @Test
-        void aWrongOtpCodeIsOtpInvalidWithTheTriesLeft() throws IOException {
-            String accountId = newAccount(newProgram());
-            client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints, earn(accountId, 10_000)); // 100 points
-            String[] otp = otp(accountId, 40);
-            String wrong = String.format(Locale.ROOT, "%06d", (Integer.parseInt(otp[1]) + 1) % 1_000_000);
+        assertEquals(PointsTransactionType.POINTS_TRANSACTION_TYPE_REDEEM, redeemed.getTransaction().getType());
+        assertEquals(-300, redeemed.getTransaction().getPoints());
+        assertEquals(700, redeemed.getBalance().getAvailablePoints());
+        assertEquals(700, balance(accountId).getPostedPoints());
+        assertEquals("OTP_ALREADY_USED", used.reason());
+    }
 
-            RewardsException invalid = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
-                    LoyaltyServiceBlockingStub::redeemPoints, redeemPoints(accountId, 40, otp, wrong)));
-            long postedAfterRefusal = balance(accountId).getPostedPoints();
-            RedeemPointsResponse redeemed = client.call(client.loyalty(), LoyaltyServiceBlockingStub::redeemPoints,
-                    redeemPoints(accountId, 40, otp, otp[1]));
+    @Test
+    void aWrongOtpCodeIsOtpInvalidWithTheTriesLeft() throws IOException {
+        String accountId = newPointsAccount(newPointsProgram());
+        client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints, earn(accountId, 10_000)); // 100 points
+        String[] otp = otp(accountId, 40);
+        String wrong = String.format(Locale.ROOT, "%06d", (Integer.parseInt(otp[1]) + 1) % 1_000_000);
 
-            assertEquals(Status.Code.FAILED_PRECONDITION, invalid.code());
-            assertEquals("OTP_INVALID", invalid.reason());
-            assertEquals("rewards.loyalty", invalid.domain());
-            assertEquals("4", invalid.metadata().get("tries_left"));
-            assertFalse(invalid.isRetryable());
-            assertEquals(100, postedAfterRefusal);
-            assertEquals(60, redeemed.getBalance().getAvailablePoints(), "the right code still works");
-        }
+        RewardsException invalid = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
+                LoyaltyServiceBlockingStub::redeemPoints, redeemPoints(accountId, 40, otp, wrong)));
+        long postedAfterRefusal = balance(accountId).getPostedPoints();
+        RedeemPointsResponse redeemed = client.call(client.loyalty(), LoyaltyServiceBlockingStub::redeemPoints,
+                redeemPoints(accountId, 40, otp, otp[1]));
 
-        @Test
-        void aRetriedEarnEarnsOnce() {
-            String accountId = newAccount(newProgram());
-            LoseFirstReply loss = new LoseFirstReply();
-            EarnPointsRequest request = earn(accountId, 5_000); // request_id empty: call() fills it once
+        assertEquals(Status.Code.FAILED_PRECONDITION, invalid.code());
+        assertEquals("OTP_INVALID", invalid.reason());
+        assertEquals("rewards.loyalty", invalid.domain());
+        assertEquals("4", invalid.metadata().get("tries_left"));
+        assertFalse(invalid.isRetryable());
+        assertEquals(100, postedAfterRefusal);
+        assertEquals(60, redeemed.getBalance().getAvailablePoints(), "the right code still works");
+    }
 
-            EarnPointsResponse first = client.call(client.loyalty().withInterceptors(loss),
-                    LoyaltyServiceBlockingStub::earnPoints, request);
-            String requestId = loss.requestIds.get(0);
-            EarnPointsResponse again = client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints,
-                    request.toBuilder().setRequestId(requestId).build());
-            long posted = balance(accountId).getPostedPoints();
-            RewardsException earnedBefore = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
-                    LoyaltyServiceBlockingStub::earnPoints, request)); // a new request_id for the same receipt
+    @Test
+    void aRetriedEarnEarnsOnce() {
+        String accountId = newPointsAccount(newPointsProgram());
+        LoseFirstReply loss = new LoseFirstReply();
+        EarnPointsRequest request = earn(accountId, 5_000); // request_id empty: call() fills it once
 
-            assertEquals(2, loss.calls.get(), "the lost reply was retried");
-            assertFalse(requestId.isEmpty());
-            assertEquals(List.of(requestId, requestId), loss.requestIds, "both attempts carried the same request_id");
-            assertEquals(50, first.getTransaction().getPoints());
-            assertEquals(first, again, "a retry with the same request_id replays the first reply");
-            assertEquals(50, posted, "one earn, sent three times");
-            assertEquals(Status.Code.ALREADY_EXISTS, earnedBefore.code());
-            assertEquals("PURCHASE_ALREADY_EARNED", earnedBefore.reason());
-        }
+        EarnPointsResponse first = client.call(client.loyalty().withInterceptors(loss),
+                LoyaltyServiceBlockingStub::earnPoints, request);
+        String requestId = loss.requestIds.get(0);
+        EarnPointsResponse again = client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints,
+                request.toBuilder().setRequestId(requestId).build());
+        long posted = balance(accountId).getPostedPoints();
+        RewardsException earnedBefore = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
+                LoyaltyServiceBlockingStub::earnPoints, request)); // a new request_id for the same receipt
+
+        assertEquals(2, loss.calls.get(), "the lost reply was retried");
+        assertFalse(requestId.isEmpty());
+        assertEquals(List.of(requestId, requestId), loss.requestIds, "both attempts carried the same request_id");
+        assertEquals(50, first.getTransaction().getPoints());
+        assertEquals(first, again, "a retry with the same request_id replays the first reply");
+        assertEquals(50, posted, "one earn, sent three times");
+        assertEquals(Status.Code.ALREADY_EXISTS, earnedBefore.code());
+        assertEquals("PURCHASE_ALREADY_EARNED", earnedBefore.reason());
     }
 }
