@@ -6,15 +6,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/timestamppb"
 
 	accountsv1 "github.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1"
 	loyaltyv1 "github.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1"
@@ -265,4 +268,63 @@ func TestRetriedEarnEarnsOnce(t *testing.T) {
 	if reason := rewardsclient.ReasonOf(err); reason != "PURCHASE_ALREADY_EARNED" || status.Code(err) != codes.AlreadyExists {
 		t.Fatalf("second earn of one receipt: reason %q (%v)", reason, err)
 	}
+}
+
+// CreateEarnCodes is server-streaming and mutating: the client signs it (StreamSigningInterceptor)
+// and fills its request_id; the same request_id streams the same codes again; a code earns once.
+func TestEarnCodesAreStreamedAndEachEarnsOnce(t *testing.T) {
+	client, ctx := dial(t)
+	programID := newPointsProgram(t, ctx, client)
+	account := newPointsAccount(t, ctx, client, programID)
+	request := &loyaltyv1.CreateEarnCodesRequest{ProgramId: programID, Points: 25, Count: 3,
+		ExpireTime: timestamppb.New(time.Now().Add(24 * time.Hour))}
+
+	codes := earnCodes(t, ctx, client, request)
+	if request.GetRequestId() == "" {
+		t.Error("the client must fill the empty request_id of a streaming request too")
+	}
+	if again := earnCodes(t, ctx, client, request); strings.Join(again, ",") != strings.Join(codes, ",") {
+		t.Fatalf("the same request_id streamed other codes: %v, first %v", again, codes)
+	}
+
+	earned, err := client.Loyalty.EarnByCode(ctx, &loyaltyv1.EarnByCodeRequest{AccountId: account, Code: strings.ToLower(codes[0])})
+	if err != nil {
+		t.Fatalf("EarnByCode: %v", err)
+	}
+	if earned.GetTransaction().GetPoints() != 25 || earned.GetBalance().GetAvailablePoints() != 25 {
+		t.Fatalf("EarnByCode %v", earned)
+	}
+	_, err = client.Loyalty.EarnByCode(ctx, &loyaltyv1.EarnByCodeRequest{AccountId: account, Code: codes[0]})
+	if reason := rewardsclient.ReasonOf(err); reason != "EARN_CODE_ALREADY_USED" {
+		t.Fatalf("a used earn code: reason %q (%v)", reason, err)
+	}
+	if got := balance(t, ctx, client, account); got.GetPostedPoints() != 25 {
+		t.Fatalf("GetBalance %v, want 25 posted", got)
+	}
+}
+
+func earnCodes(t *testing.T, ctx context.Context, client *rewardsclient.Client, request *loyaltyv1.CreateEarnCodesRequest) []string {
+	t.Helper()
+	stream, err := client.Programs.CreateEarnCodes(ctx, request)
+	if err != nil {
+		t.Fatalf("CreateEarnCodes: %v", err)
+	}
+	var codes []string
+	for {
+		batch, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("CreateEarnCodes stream: %v (reason %q)", err, rewardsclient.ReasonOf(err))
+		}
+		codes = append(codes, batch.GetCodes()...)
+		if batch.GetCreatedCount() != int64(len(codes)) || batch.GetTotalCount() != request.GetCount() {
+			t.Fatalf("batch %v after %d codes", batch, len(codes))
+		}
+	}
+	if int64(len(codes)) != request.GetCount() {
+		t.Fatalf("%d codes streamed, want %d", len(codes), request.GetCount())
+	}
+	return codes
 }
