@@ -17,6 +17,7 @@ import {
   type ChannelOptions,
   type Client,
   type ClientOptions,
+  type ClientReadableStream,
   type ClientUnaryCall,
   credentials as grpcCredentials,
   Metadata,
@@ -41,6 +42,13 @@ export type UnaryMethod<Req, Res> = (
   options: Partial<CallOptions>,
   callback: (error: ServiceError | null, response: Res) => void,
 ) => ClientUnaryCall;
+
+/** A server-streaming method of a generated client (one request, a stream of responses); bound like UnaryMethod. */
+export type ServerStreamingMethod<Req, Res> = (
+  request: Req,
+  metadata: Metadata,
+  options: Partial<CallOptions>,
+) => ClientReadableStream<Res>;
 
 /** Codes `call` retries, with the same request_id. */
 export const RETRYABLE_CODES: ReadonlySet<status> = new Set([status.UNAVAILABLE, status.DEADLINE_EXCEEDED]);
@@ -69,7 +77,7 @@ export interface RewardsClientOptions {
 }
 
 export interface CallSettings {
-  /** Deadline of each attempt (default: the client's timeoutMs). */
+  /** Deadline of each attempt (default: the client's timeoutMs); of the whole stream for `serverStream` (default: none). */
   timeoutMs?: number;
   /** Extra request metadata (authorization and signature headers are added). */
   metadata?: Metadata;
@@ -158,6 +166,39 @@ export class RewardsClient {
         if (!RETRYABLE_CODES.has(error.code) || attempt >= this.maxAttempts) throw error;
         await sleep(this.backoffMs(attempt, error));
       }
+    }
+  }
+
+  /**
+   * Calls a server-streaming `method` (e.g. `client.programs.createEarnCodes`) and yields its
+   * responses. An empty `requestId` is set once, as `call` does; the call is signed like a unary
+   * one (the signature covers the one request). It is not retried: after a failure, call again
+   * with the same request (same id) and the server streams the first answer again. Throws
+   * RewardsError. Stopping the iteration early cancels the call.
+   *
+   *   for await (const batch of client.serverStream(client.programs.createEarnCodes, request)) { ... }
+   */
+  async *serverStream<Req, Res>(
+    method: ServerStreamingMethod<Req, Res>,
+    request: Req,
+    settings: CallSettings = {},
+  ): AsyncGenerator<Res, void, undefined> {
+    fillRequestId(request);
+    const options: Partial<CallOptions> = settings.timeoutMs === undefined ? {} : { deadline: Date.now() + settings.timeoutMs };
+    const stream = method(request, settings.metadata ?? new Metadata(), options);
+    let finished = false;
+    try {
+      for await (const message of stream) yield message as Res;
+      finished = true;
+    } catch (caught) {
+      finished = true;
+      const error = toRewardsError(caught);
+      if (error.code === status.UNAUTHENTICATED && error.reason !== undefined && TOKEN_REFUSED_REASONS.has(error.reason)) {
+        this.tokens.invalidate();
+      }
+      throw error;
+    } finally {
+      if (!finished) stream.cancel(); // The caller stopped early.
     }
   }
 

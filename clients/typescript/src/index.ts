@@ -11,6 +11,7 @@ export {
   RETRYABLE_CODES,
   RewardsClient,
   type RewardsClientOptions,
+  type ServerStreamingMethod,
   type UnaryMethod,
   unary,
 } from "./client";

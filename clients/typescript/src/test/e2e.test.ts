@@ -323,6 +323,39 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
       assert.equal(redeemed.balance?.availablePoints, "60");
     });
 
+    it("streams earn codes with serverStream (signed, request_id filled, replayed by it); a code earns once", async () => {
+      const programId = await newProgram();
+      const accountId = await newPointsAccount(programId);
+      const expireTime = { seconds: String(Math.floor(Date.now() / 1000) + 86_400), nanos: 0 };
+      const request = loyalty.CreateEarnCodesRequest.create({ programId, points: "25", count: "3", expireTime });
+      const earnCodes = async (): Promise<string[]> => {
+        const codes: string[] = [];
+        for await (const batch of client.serverStream(client.programs.createEarnCodes, request)) {
+          codes.push(...batch.codes);
+          assert.equal(batch.createdCount, String(codes.length));
+          assert.equal(batch.totalCount, "3");
+        }
+        return codes;
+      };
+
+      const codes = await earnCodes();
+      assert.ok(request.requestId, "serverStream() filled the request_id");
+      assert.equal(codes.length, 3);
+      assert.deepEqual(await earnCodes(), codes, "the same request_id streams the same codes");
+
+      const earned = await client.call(client.loyalty.earnByCode, loyalty.EarnByCodeRequest.create({ accountId, code: codes[0]!.toLowerCase() }));
+      assert.equal(earned.transaction?.points, "25");
+      await assert.rejects(
+        client.call(client.loyalty.earnByCode, loyalty.EarnByCodeRequest.create({ accountId, code: codes[0]! })),
+        rejectsWith(status.FAILED_PRECONDITION, "EARN_CODE_ALREADY_USED", "rewards.loyalty"),
+      );
+      assert.equal((await balance(accountId))?.postedPoints, "25");
+      const unknownProgram = loyalty.CreateEarnCodesRequest.create({ programId: "no-such-program", points: "1", count: "1", expireTime });
+      await assert.rejects(async () => {
+        for await (const _ of client.serverStream(client.programs.createEarnCodes, unknownProgram)) assert.fail("no batch expected");
+      }, rejectsWith(status.NOT_FOUND, "PROGRAM_NOT_FOUND", "rewards.loyalty"));
+    });
+
     it("earns once when EarnPoints is retried with the same request_id after a lost reply", async () => {
       const accountId = await newPointsAccount(await newProgram());
       const request = earnRequest(accountId, "5000"); // call() fills the request_id
