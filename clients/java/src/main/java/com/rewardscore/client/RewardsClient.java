@@ -12,6 +12,7 @@ import com.rewardscore.rewards.loyalty.v1.ProgramServiceGrpc;
 import io.grpc.Channel;
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptors;
+import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -19,12 +20,17 @@ import io.grpc.Status;
 import io.grpc.stub.AbstractStub;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A rewards-core client: one channel, access tokens refreshed ahead of expiry, every call signed,
@@ -131,6 +137,58 @@ public final class RewardsClient implements AutoCloseable {
             S stub, BiFunction<? super S, ? super Q, ? extends R> method, Q request) {
         Q keyed = withRequestId(request);
         return call(stub, s -> method.apply(s, keyed));
+    }
+
+    /**
+     * Calls a server-streaming {@code method} (e.g. {@code ProgramServiceBlockingStub::createEarnCodes})
+     * and returns its responses as a {@link Stream}; close it (try-with-resources) to cancel the call
+     * if you stop early. An empty request_id is filled once, as {@link #call(AbstractStub, BiFunction,
+     * Message)} does; the call is signed like a unary one (the signature covers the one request). It
+     * is not retried: after a failure, call again with the same request (same request_id) and the
+     * server streams the first answer again. Failures are thrown, while iterating, as
+     * {@link RewardsException}. There is no deadline unless {@code stub} has one.
+     *
+     * <pre>{@code
+     * try (Stream<CreateEarnCodesResponse> batches = client.serverStream(client.programs(),
+     *         ProgramServiceBlockingStub::createEarnCodes, request)) {
+     *     batches.forEach(batch -> print(batch.getCodesList()));
+     * }
+     * }</pre>
+     */
+    public <S extends AbstractStub<S>, Q extends Message, R> Stream<R> serverStream(
+            S stub, BiFunction<? super S, ? super Q, ? extends Iterator<R>> method, Q request) {
+        Objects.requireNonNull(stub, "stub");
+        Q keyed = withRequestId(request);
+        // The call belongs to this context: cancelling it (on close) cancels the call.
+        Context.CancellableContext context = Context.current().withCancellation();
+        Iterator<R> responses;
+        try {
+            responses = context.wrap(() -> method.apply(stub, keyed)).call();
+        } catch (Exception e) {
+            context.cancel(e);
+            throw RewardsException.from(e);
+        }
+        Iterator<R> translated = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return responses.hasNext();
+                } catch (RuntimeException e) {
+                    throw RewardsException.from(e);
+                }
+            }
+
+            @Override
+            public R next() {
+                try {
+                    return responses.next();
+                } catch (RuntimeException e) {
+                    throw RewardsException.from(e);
+                }
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(translated, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> context.cancel(null));
     }
 
     /** {@code request} with a new request_id if it has an empty one; otherwise {@code request}. */

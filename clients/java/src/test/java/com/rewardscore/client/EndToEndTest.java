@@ -36,6 +36,10 @@ import com.rewardscore.rewards.coupons.v1.RedeemCouponResponse;
 import com.rewardscore.rewards.coupons.v1.Reward;
 import com.rewardscore.rewards.coupons.v1.RewardKind;
 import com.rewardscore.rewards.loyalty.v1.Balance;
+import com.rewardscore.rewards.loyalty.v1.CreateEarnCodesRequest;
+import com.rewardscore.rewards.loyalty.v1.CreateEarnCodesResponse;
+import com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest;
+import com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse;
 import com.rewardscore.rewards.loyalty.v1.CreateEarnRuleRequest;
 import com.rewardscore.rewards.loyalty.v1.CreateProgramRequest;
 import com.rewardscore.rewards.loyalty.v1.EarnPointsRequest;
@@ -76,6 +80,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -508,5 +513,47 @@ class EndToEndTest {
         assertEquals(50, posted, "one earn, sent three times");
         assertEquals(Status.Code.ALREADY_EXISTS, earnedBefore.code());
         assertEquals("PURCHASE_ALREADY_EARNED", earnedBefore.reason());
+    }
+
+    /** Every code of a CreateEarnCodes stream, checking the counts of each batch. */
+    private List<String> earnCodes(CreateEarnCodesRequest request) {
+        List<String> codes = new ArrayList<>();
+        try (Stream<CreateEarnCodesResponse> batches = client.serverStream(client.programs(),
+                ProgramServiceBlockingStub::createEarnCodes, request)) {
+            batches.forEach(batch -> {
+                codes.addAll(batch.getCodesList());
+                assertEquals(codes.size(), batch.getCreatedCount());
+                assertEquals(request.getCount(), batch.getTotalCount());
+            });
+        }
+        return codes;
+    }
+
+    @Test
+    void earnCodesAreStreamedAndEachEarnsOnce() {
+        String programId = newPointsProgram();
+        String accountId = newPointsAccount(programId);
+        CreateEarnCodesRequest request = RewardsClient.withRequestId(CreateEarnCodesRequest.newBuilder()
+                .setProgramId(programId).setPoints(25).setCount(3)
+                .setExpireTime(Timestamp.newBuilder().setSeconds(Instant.now().plus(Duration.ofDays(1)).getEpochSecond()))
+                .build());
+
+        List<String> codes = earnCodes(request);
+        List<String> again = earnCodes(request); // the same request_id: the same codes
+        EarnByCodeResponse earned = client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnByCode,
+                EarnByCodeRequest.newBuilder().setAccountId(accountId).setCode(codes.get(0).toLowerCase(Locale.ROOT)).build());
+        RewardsException used = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
+                LoyaltyServiceBlockingStub::earnByCode, EarnByCodeRequest.newBuilder().setAccountId(accountId).setCode(codes.get(0)).build()));
+        RewardsException unknown = assertThrows(RewardsException.class, () -> earnCodes(request.toBuilder()
+                .setRequestId("").setProgramId("no-such-program").build()));
+
+        assertEquals(3, codes.size());
+        assertEquals(codes, again);
+        assertEquals(25, earned.getTransaction().getPoints());
+        assertEquals("EARN_CODE_ALREADY_USED", used.reason());
+        assertEquals(25, balance(accountId).getPostedPoints());
+        assertEquals(Status.Code.NOT_FOUND, unknown.code());
+        assertEquals("PROGRAM_NOT_FOUND", unknown.reason());
+        assertEquals("rewards.loyalty", unknown.domain());
     }
 }
