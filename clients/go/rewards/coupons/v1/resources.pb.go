@@ -228,6 +228,61 @@ func (ExpiryMode) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{2}
 }
 
+// What IssueCoupon does for an account that its limits (max_account_issue_count,
+// min_issue_gap) refuse another coupon of the offer while it holds a redeemable one.
+type RematchPolicy int32
+
+const (
+	// Not set: REMATCH_POLICY_SEND_NOTHING.
+	RematchPolicy_REMATCH_POLICY_UNSPECIFIED RematchPolicy = 0
+	// Refuse with the limit's reason; nothing is sent.
+	RematchPolicy_REMATCH_POLICY_SEND_NOTHING RematchPolicy = 1
+	// Answer with the account's newest redeemable coupon of the offer (resent = true); nothing
+	// is issued.
+	RematchPolicy_REMATCH_POLICY_RESEND_EXISTING RematchPolicy = 2
+)
+
+// Enum value maps for RematchPolicy.
+var (
+	RematchPolicy_name = map[int32]string{
+		0: "REMATCH_POLICY_UNSPECIFIED",
+		1: "REMATCH_POLICY_SEND_NOTHING",
+		2: "REMATCH_POLICY_RESEND_EXISTING",
+	}
+	RematchPolicy_value = map[string]int32{
+		"REMATCH_POLICY_UNSPECIFIED":     0,
+		"REMATCH_POLICY_SEND_NOTHING":    1,
+		"REMATCH_POLICY_RESEND_EXISTING": 2,
+	}
+)
+
+func (x RematchPolicy) Enum() *RematchPolicy {
+	p := new(RematchPolicy)
+	*p = x
+	return p
+}
+
+func (x RematchPolicy) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (RematchPolicy) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_coupons_v1_resources_proto_enumTypes[3].Descriptor()
+}
+
+func (RematchPolicy) Type() protoreflect.EnumType {
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[3]
+}
+
+func (x RematchPolicy) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use RematchPolicy.Descriptor instead.
+func (RematchPolicy) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{3}
+}
+
 // Where the codes of a code series come from.
 type CodeSeriesType int32
 
@@ -275,11 +330,11 @@ func (x CodeSeriesType) String() string {
 }
 
 func (CodeSeriesType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_coupons_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_coupons_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (CodeSeriesType) Type() protoreflect.EnumType {
-	return &file_rewards_coupons_v1_resources_proto_enumTypes[3]
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[4]
 }
 
 func (x CodeSeriesType) Number() protoreflect.EnumNumber {
@@ -288,7 +343,7 @@ func (x CodeSeriesType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CodeSeriesType.Descriptor instead.
 func (CodeSeriesType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 // The lifecycle state of a coupon.
@@ -340,11 +395,11 @@ func (x CouponState) String() string {
 }
 
 func (CouponState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_coupons_v1_resources_proto_enumTypes[4].Descriptor()
+	return file_rewards_coupons_v1_resources_proto_enumTypes[5].Descriptor()
 }
 
 func (CouponState) Type() protoreflect.EnumType {
-	return &file_rewards_coupons_v1_resources_proto_enumTypes[4]
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[5]
 }
 
 func (x CouponState) Number() protoreflect.EnumNumber {
@@ -353,7 +408,7 @@ func (x CouponState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CouponState.Descriptor instead.
 func (CouponState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 // What a coupon of an offer gives. Only the fields of `kind` are set; the others must be unset
@@ -573,9 +628,22 @@ type OfferRules struct {
 	// The IANA time zone in which days of week, hours, "end of day" and "end of month" are
 	// evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
 	// (Until programs carry their time zone, the offer does.)
-	TimeZone      string `protobuf:"bytes,19,opt,name=time_zone,json=timeZone,proto3" json:"time_zone,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	TimeZone string `protobuf:"bytes,19,opt,name=time_zone,json=timeZone,proto3" json:"time_zone,omitempty"`
+	// Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+	// none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+	MinIssueGap *durationpb.Duration `protobuf:"bytes,40,opt,name=min_issue_gap,json=minIssueGap,proto3" json:"min_issue_gap,omitempty"`
+	// What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+	// holds a redeemable coupon of the offer.
+	RematchPolicy RematchPolicy `protobuf:"varint,41,opt,name=rematch_policy,json=rematchPolicy,proto3,enum=rewards.coupons.v1.RematchPolicy" json:"rematch_policy,omitempty"`
+	// Issue only to the accounts on the offer's customer list (OfferService.AddOfferCustomers);
+	// others get ACCOUNT_NOT_LISTED.
+	ListedAccountsOnly bool `protobuf:"varint,42,opt,name=listed_accounts_only,json=listedAccountsOnly,proto3" json:"listed_accounts_only,omitempty"`
+	// With max_issue_count: the issue that leaves this many coupons to issue records an
+	// "issue_threshold" offer event (Offer.issue_threshold_reach_time), so that back-office
+	// tools can top the offer up in time. 0: none. Less than max_issue_count.
+	IssueNotificationThreshold int64 `protobuf:"varint,43,opt,name=issue_notification_threshold,json=issueNotificationThreshold,proto3" json:"issue_notification_threshold,omitempty"`
+	unknownFields              protoimpl.UnknownFields
+	sizeCache                  protoimpl.SizeCache
 }
 
 func (x *OfferRules) Reset() {
@@ -741,6 +809,34 @@ func (x *OfferRules) GetTimeZone() string {
 	return ""
 }
 
+func (x *OfferRules) GetMinIssueGap() *durationpb.Duration {
+	if x != nil {
+		return x.MinIssueGap
+	}
+	return nil
+}
+
+func (x *OfferRules) GetRematchPolicy() RematchPolicy {
+	if x != nil {
+		return x.RematchPolicy
+	}
+	return RematchPolicy_REMATCH_POLICY_UNSPECIFIED
+}
+
+func (x *OfferRules) GetListedAccountsOnly() bool {
+	if x != nil {
+		return x.ListedAccountsOnly
+	}
+	return false
+}
+
+func (x *OfferRules) GetIssueNotificationThreshold() int64 {
+	if x != nil {
+		return x.IssueNotificationThreshold
+	}
+	return 0
+}
+
 // An offer: a reward, its rules and the code series its coupons come from. Managed by
 // OfferService.
 type Offer struct {
@@ -769,9 +865,15 @@ type Offer struct {
 	// When the offer was created. Output only.
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	// When the offer last changed. Output only.
-	UpdateTime    *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+	// Output only.
+	RemainingIssueCount int64 `protobuf:"varint,40,opt,name=remaining_issue_count,json=remainingIssueCount,proto3" json:"remaining_issue_count,omitempty"`
+	// When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+	// made; unset until then. Output only.
+	IssueThresholdReachTime *timestamppb.Timestamp `protobuf:"bytes,41,opt,name=issue_threshold_reach_time,json=issueThresholdReachTime,proto3" json:"issue_threshold_reach_time,omitempty"`
+	unknownFields           protoimpl.UnknownFields
+	sizeCache               protoimpl.SizeCache
 }
 
 func (x *Offer) Reset() {
@@ -884,6 +986,20 @@ func (x *Offer) GetCreateTime() *timestamppb.Timestamp {
 func (x *Offer) GetUpdateTime() *timestamppb.Timestamp {
 	if x != nil {
 		return x.UpdateTime
+	}
+	return nil
+}
+
+func (x *Offer) GetRemainingIssueCount() int64 {
+	if x != nil {
+		return x.RemainingIssueCount
+	}
+	return 0
+}
+
+func (x *Offer) GetIssueThresholdReachTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.IssueThresholdReachTime
 	}
 	return nil
 }
@@ -1048,8 +1164,12 @@ type Coupon struct {
 	// Set by CouponService.ListAccountCoupons: redemptions of the offer by every account, net of
 	// reversals, as of the read.
 	OfferRedemptionCount int64 `protobuf:"varint,16,opt,name=offer_redemption_count,json=offerRedemptionCount,proto3" json:"offer_redemption_count,omitempty"`
-	unknownFields        protoimpl.UnknownFields
-	sizeCache            protoimpl.SizeCache
+	// The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+	// so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+	// RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+	AccountCouponId string `protobuf:"bytes,40,opt,name=account_coupon_id,json=accountCouponId,proto3" json:"account_coupon_id,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *Coupon) Reset() {
@@ -1192,6 +1312,13 @@ func (x *Coupon) GetOfferRedemptionCount() int64 {
 		return x.OfferRedemptionCount
 	}
 	return 0
+}
+
+func (x *Coupon) GetAccountCouponId() string {
+	if x != nil {
+		return x.AccountCouponId
+	}
+	return ""
 }
 
 // What one coupon gives for one basket, computed by the server from the offer's Reward and the
@@ -1397,7 +1524,8 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"HoursOfDay\x12\x1d\n" +
 	"\n" +
 	"start_hour\x18\x01 \x01(\x05R\tstartHour\x12\x19\n" +
-	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xbd\b\n" +
+	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xba\n" +
+	"\n" +
 	"\n" +
 	"OfferRules\x129\n" +
 	"\n" +
@@ -1423,7 +1551,11 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x0fmax_issue_count\x18\x10 \x01(\x03R\rmaxIssueCount\x12/\n" +
 	"\x13activation_required\x18\x11 \x01(\bR\x12activationRequired\x124\n" +
 	"\x16coupon_validity_months\x18\x12 \x01(\x05R\x14couponValidityMonths\x12\x1b\n" +
-	"\ttime_zone\x18\x13 \x01(\tR\btimeZone\"\xfe\x03\n" +
+	"\ttime_zone\x18\x13 \x01(\tR\btimeZone\x12=\n" +
+	"\rmin_issue_gap\x18( \x01(\v2\x19.google.protobuf.DurationR\vminIssueGap\x12H\n" +
+	"\x0erematch_policy\x18) \x01(\x0e2!.rewards.coupons.v1.RematchPolicyR\rrematchPolicy\x120\n" +
+	"\x14listed_accounts_only\x18* \x01(\bR\x12listedAccountsOnly\x12@\n" +
+	"\x1cissue_notification_threshold\x18+ \x01(\x03R\x1aissueNotificationThreshold\"\x8b\x05\n" +
 	"\x05Offer\x12\x19\n" +
 	"\boffer_id\x18\x01 \x01(\tR\aofferId\x12\x1d\n" +
 	"\n" +
@@ -1440,7 +1572,9 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"\xce\x02\n" +
+	"updateTime\x122\n" +
+	"\x15remaining_issue_count\x18( \x01(\x03R\x13remainingIssueCount\x12W\n" +
+	"\x1aissue_threshold_reach_time\x18) \x01(\v2\x1a.google.protobuf.TimestampR\x17issueThresholdReachTime\"\xce\x02\n" +
 	"\n" +
 	"CodeSeries\x12$\n" +
 	"\x0ecode_series_id\x18\x01 \x01(\tR\fcodeSeriesId\x12\x19\n" +
@@ -1454,7 +1588,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\n" +
 	"code_count\x18\b \x01(\x03R\tcodeCount\x12;\n" +
 	"\vcreate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\"\x8b\x06\n" +
+	"createTime\"\xb7\x06\n" +
 	"\x06Coupon\x12\x1b\n" +
 	"\tcoupon_id\x18\x01 \x01(\tR\bcouponId\x12\x12\n" +
 	"\x04code\x18\x02 \x01(\tR\x04code\x12\x19\n" +
@@ -1476,7 +1610,8 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x11state_change_time\x18\r \x01(\v2\x1a.google.protobuf.TimestampR\x0fstateChangeTime\x12\x1a\n" +
 	"\breversed\x18\x0e \x01(\bR\breversed\x128\n" +
 	"\x18account_redemption_count\x18\x0f \x01(\x05R\x16accountRedemptionCount\x124\n" +
-	"\x16offer_redemption_count\x18\x10 \x01(\x03R\x14offerRedemptionCount\"\xff\x01\n" +
+	"\x16offer_redemption_count\x18\x10 \x01(\x03R\x14offerRedemptionCount\x12*\n" +
+	"\x11account_coupon_id\x18( \x01(\tR\x0faccountCouponId\"\xff\x01\n" +
 	"\rAppliedReward\x122\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x1e.rewards.coupons.v1.RewardKindR\x04kind\x12?\n" +
 	"\x0fdiscount_amount\x18\x02 \x01(\v2\x16.rewards.type.v1.MoneyR\x0ediscountAmount\x12\"\n" +
@@ -1513,7 +1648,11 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x1dEXPIRY_MODE_RELATIVE_TO_ISSUE\x10\x02\x12\x1a\n" +
 	"\x16EXPIRY_MODE_END_OF_DAY\x10\x03\x12,\n" +
 	"(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY\x10\x04\x12%\n" +
-	"!EXPIRY_MODE_MONTH_END_AFTER_ISSUE\x10\x05*\xbe\x01\n" +
+	"!EXPIRY_MODE_MONTH_END_AFTER_ISSUE\x10\x05*t\n" +
+	"\rRematchPolicy\x12\x1e\n" +
+	"\x1aREMATCH_POLICY_UNSPECIFIED\x10\x00\x12\x1f\n" +
+	"\x1bREMATCH_POLICY_SEND_NOTHING\x10\x01\x12\"\n" +
+	"\x1eREMATCH_POLICY_RESEND_EXISTING\x10\x02*\xbe\x01\n" +
 	"\x0eCodeSeriesType\x12 \n" +
 	"\x1cCODE_SERIES_TYPE_UNSPECIFIED\x10\x00\x12%\n" +
 	"!CODE_SERIES_TYPE_UNIQUE_GENERATED\x10\x01\x12\x1b\n" +
@@ -1541,65 +1680,69 @@ func file_rewards_coupons_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_coupons_v1_resources_proto_rawDescData
 }
 
-var file_rewards_coupons_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
+var file_rewards_coupons_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
 var file_rewards_coupons_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_rewards_coupons_v1_resources_proto_goTypes = []any{
 	(OfferState)(0),               // 0: rewards.coupons.v1.OfferState
 	(RewardKind)(0),               // 1: rewards.coupons.v1.RewardKind
 	(ExpiryMode)(0),               // 2: rewards.coupons.v1.ExpiryMode
-	(CodeSeriesType)(0),           // 3: rewards.coupons.v1.CodeSeriesType
-	(CouponState)(0),              // 4: rewards.coupons.v1.CouponState
-	(*Reward)(nil),                // 5: rewards.coupons.v1.Reward
-	(*HoursOfDay)(nil),            // 6: rewards.coupons.v1.HoursOfDay
-	(*OfferRules)(nil),            // 7: rewards.coupons.v1.OfferRules
-	(*Offer)(nil),                 // 8: rewards.coupons.v1.Offer
-	(*CodeSeries)(nil),            // 9: rewards.coupons.v1.CodeSeries
-	(*Coupon)(nil),                // 10: rewards.coupons.v1.Coupon
-	(*AppliedReward)(nil),         // 11: rewards.coupons.v1.AppliedReward
-	(*Deal)(nil),                  // 12: rewards.coupons.v1.Deal
-	(*v1.Money)(nil),              // 13: rewards.type.v1.Money
-	(*timestamppb.Timestamp)(nil), // 14: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),   // 15: google.protobuf.Duration
-	(v1.DayOfWeek)(0),             // 16: rewards.type.v1.DayOfWeek
+	(RematchPolicy)(0),            // 3: rewards.coupons.v1.RematchPolicy
+	(CodeSeriesType)(0),           // 4: rewards.coupons.v1.CodeSeriesType
+	(CouponState)(0),              // 5: rewards.coupons.v1.CouponState
+	(*Reward)(nil),                // 6: rewards.coupons.v1.Reward
+	(*HoursOfDay)(nil),            // 7: rewards.coupons.v1.HoursOfDay
+	(*OfferRules)(nil),            // 8: rewards.coupons.v1.OfferRules
+	(*Offer)(nil),                 // 9: rewards.coupons.v1.Offer
+	(*CodeSeries)(nil),            // 10: rewards.coupons.v1.CodeSeries
+	(*Coupon)(nil),                // 11: rewards.coupons.v1.Coupon
+	(*AppliedReward)(nil),         // 12: rewards.coupons.v1.AppliedReward
+	(*Deal)(nil),                  // 13: rewards.coupons.v1.Deal
+	(*v1.Money)(nil),              // 14: rewards.type.v1.Money
+	(*timestamppb.Timestamp)(nil), // 15: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),   // 16: google.protobuf.Duration
+	(v1.DayOfWeek)(0),             // 17: rewards.type.v1.DayOfWeek
 }
 var file_rewards_coupons_v1_resources_proto_depIdxs = []int32{
 	1,  // 0: rewards.coupons.v1.Reward.kind:type_name -> rewards.coupons.v1.RewardKind
-	13, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
-	13, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
-	14, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
-	14, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
+	14, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
+	14, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
+	15, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
+	15, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
 	2,  // 5: rewards.coupons.v1.OfferRules.expiry_mode:type_name -> rewards.coupons.v1.ExpiryMode
-	15, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
-	14, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
-	15, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
-	13, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
-	13, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
-	16, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
-	6,  // 12: rewards.coupons.v1.OfferRules.hours_of_day:type_name -> rewards.coupons.v1.HoursOfDay
-	5,  // 13: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
-	7,  // 14: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
-	0,  // 15: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
-	14, // 16: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
-	14, // 17: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
-	3,  // 18: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
-	14, // 19: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
-	4,  // 20: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
-	14, // 21: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
-	14, // 22: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
-	14, // 23: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
-	14, // 24: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
-	14, // 25: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
-	14, // 26: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
-	1,  // 27: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
-	13, // 28: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
-	5,  // 29: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
-	10, // 30: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
-	14, // 31: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
-	32, // [32:32] is the sub-list for method output_type
-	32, // [32:32] is the sub-list for method input_type
-	32, // [32:32] is the sub-list for extension type_name
-	32, // [32:32] is the sub-list for extension extendee
-	0,  // [0:32] is the sub-list for field type_name
+	16, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
+	15, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
+	16, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
+	14, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
+	14, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
+	17, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
+	7,  // 12: rewards.coupons.v1.OfferRules.hours_of_day:type_name -> rewards.coupons.v1.HoursOfDay
+	16, // 13: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
+	3,  // 14: rewards.coupons.v1.OfferRules.rematch_policy:type_name -> rewards.coupons.v1.RematchPolicy
+	6,  // 15: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
+	8,  // 16: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
+	0,  // 17: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
+	15, // 18: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
+	15, // 19: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
+	15, // 20: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
+	4,  // 21: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
+	15, // 22: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
+	5,  // 23: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
+	15, // 24: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
+	15, // 25: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
+	15, // 26: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
+	15, // 27: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
+	15, // 28: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
+	15, // 29: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
+	1,  // 30: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
+	14, // 31: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
+	6,  // 32: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
+	11, // 33: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
+	15, // 34: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
+	35, // [35:35] is the sub-list for method output_type
+	35, // [35:35] is the sub-list for method input_type
+	35, // [35:35] is the sub-list for extension type_name
+	35, // [35:35] is the sub-list for extension extendee
+	0,  // [0:35] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_resources_proto_init() }
@@ -1612,7 +1755,7 @@ func file_rewards_coupons_v1_resources_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_resources_proto_rawDesc), len(file_rewards_coupons_v1_resources_proto_rawDesc)),
-			NumEnums:      5,
+			NumEnums:      6,
 			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   0,

@@ -42,6 +42,11 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_BulkIssueCouponsResponse_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -61,6 +66,16 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_GetCouponResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_GetAccountCouponRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_GetAccountCouponRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_GetAccountCouponResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_GetAccountCouponResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor;
   static final 
@@ -147,106 +162,121 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\223\001\n\022IssueCouponRequest\022\035\n\nrequest_id\030\001 \001" +
       "(\tR\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007offerId" +
       "\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022$\n\016code_" +
-      "series_id\030\004 \001(\tR\014codeSeriesId\"I\n\023IssueCo" +
+      "series_id\030\004 \001(\tR\014codeSeriesId\"a\n\023IssueCo" +
       "uponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.c" +
-      "oupons.v1.CouponR\006coupon\"t\n\027BulkIssueCou" +
-      "ponsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
-      "Id\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\037\n\013account" +
-      "_ids\030\003 \003(\tR\naccountIds\"\325\002\n\030BulkIssueCoup" +
-      "onsResponse\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
-      "Id\022!\n\014issued_count\030\002 \001(\005R\013issuedCount\022!\n" +
-      "\014failed_count\030\003 \001(\005R\013failedCount\022D\n\004rows" +
-      "\030\004 \003(\01320.rewards.coupons.v1.BulkIssueCou" +
-      "ponsResponse.RowR\004rows\032\215\001\n\003Row\022\033\n\trow_in" +
-      "dex\030\001 \001(\005R\010rowIndex\022\035\n\naccount_id\030\002 \001(\tR" +
-      "\taccountId\0222\n\006coupon\030\003 \001(\0132\032.rewards.cou" +
-      "pons.v1.CouponR\006coupon\022\026\n\006reason\030\004 \001(\tR\006" +
-      "reason\"E\n\020GetCouponRequest\022\022\n\004code\030\001 \001(\t" +
-      "R\004code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\"G\n" +
-      "\021GetCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rew" +
-      "ards.coupons.v1.CouponR\006coupon\"i\n\025Activa" +
-      "teCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
-      "uestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id" +
-      "\030\003 \001(\tR\taccountId\"L\n\026ActivateCouponRespo" +
-      "nse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1" +
-      ".CouponR\006coupon\"\236\001\n\025ValidateCouponReques" +
-      "t\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001(" +
-      "\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR\007storeId\022" +
-      "7\n\013bill_amount\030\004 \001(\0132\026.rewards.type.v1.M" +
-      "oneyR\nbillAmount\"\232\002\n\026ValidateCouponRespo" +
-      "nse\022\036\n\nredeemable\030\001 \001(\010R\nredeemable\022\026\n\006r" +
-      "eason\030\002 \001(\tR\006reason\0229\n\006reward\030\003 \001(\0132!.re" +
-      "wards.coupons.v1.AppliedRewardR\006reward\0222" +
-      "\n\006coupon\030\004 \001(\0132\032.rewards.coupons.v1.Coup" +
-      "onR\006coupon\022?\n\rvalidate_time\030\005 \001(\0132\032.goog" +
-      "le.protobuf.TimestampR\014validateTime\022\030\n\007r" +
-      "easons\030\006 \003(\tR\007reasons\"\342\001\n\023RedeemCouponRe" +
+      "oupons.v1.CouponR\006coupon\022\026\n\006resent\030\002 \001(\010" +
+      "R\006resent\"\311\002\n\027BulkIssueCouponsRequest\022\035\n\n" +
+      "request_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030" +
+      "\002 \001(\tR\007offerId\022C\n\004rows\030\004 \003(\0132/.rewards.c" +
+      "oupons.v1.BulkIssueCouponsRequest.RowR\004r" +
+      "ows\032\233\001\n\003Row\022\037\n\naccount_id\030\001 \001(\tH\000R\taccou" +
+      "ntId\022!\n\013external_id\030\002 \001(\tH\000R\nexternalId\022" +
+      "\030\n\006mobile\030\003 \001(\tH\000R\006mobile\022\026\n\005email\030\004 \001(\t" +
+      "H\000R\005email\022\022\n\004code\030\005 \001(\tR\004codeB\n\n\010custome" +
+      "rJ\004\010\003\020\004R\013account_ids\"\325\002\n\030BulkIssueCoupon" +
+      "sResponse\022\035\n\nrequest_id\030\001 \001(\tR\trequestId" +
+      "\022!\n\014issued_count\030\002 \001(\005R\013issuedCount\022!\n\014f" +
+      "ailed_count\030\003 \001(\005R\013failedCount\022D\n\004rows\030\004" +
+      " \003(\01320.rewards.coupons.v1.BulkIssueCoupo" +
+      "nsResponse.RowR\004rows\032\215\001\n\003Row\022\033\n\trow_inde" +
+      "x\030\001 \001(\005R\010rowIndex\022\035\n\naccount_id\030\002 \001(\tR\ta" +
+      "ccountId\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupo" +
+      "ns.v1.CouponR\006coupon\022\026\n\006reason\030\004 \001(\tR\006re" +
+      "ason\"E\n\020GetCouponRequest\022\022\n\004code\030\001 \001(\tR\004" +
+      "code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\"G\n\021G" +
+      "etCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewar" +
+      "ds.coupons.v1.CouponR\006coupon\"E\n\027GetAccou" +
+      "ntCouponRequest\022*\n\021account_coupon_id\030\001 \001" +
+      "(\tR\017accountCouponId\"N\n\030GetAccountCouponR" +
+      "esponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupon" +
+      "s.v1.CouponR\006coupon\"i\n\025ActivateCouponReq" +
+      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004c" +
+      "ode\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\tacc" +
+      "ountId\"L\n\026ActivateCouponResponse\0222\n\006coup" +
+      "on\030\001 \001(\0132\032.rewards.coupons.v1.CouponR\006co" +
+      "upon\"\312\001\n\025ValidateCouponRequest\022\022\n\004code\030\001" +
+      " \001(\tR\004code\022\035\n\naccount_id\030\002 \001(\tR\taccountI" +
+      "d\022\031\n\010store_id\030\003 \001(\tR\007storeId\0227\n\013bill_amo" +
+      "unt\030\004 \001(\0132\026.rewards.type.v1.MoneyR\nbillA" +
+      "mount\022*\n\021account_coupon_id\030\024 \001(\tR\017accoun" +
+      "tCouponId\"\232\002\n\026ValidateCouponResponse\022\036\n\n" +
+      "redeemable\030\001 \001(\010R\nredeemable\022\026\n\006reason\030\002" +
+      " \001(\tR\006reason\0229\n\006reward\030\003 \001(\0132!.rewards.c" +
+      "oupons.v1.AppliedRewardR\006reward\0222\n\006coupo" +
+      "n\030\004 \001(\0132\032.rewards.coupons.v1.CouponR\006cou" +
+      "pon\022?\n\rvalidate_time\030\005 \001(\0132\032.google.prot" +
+      "obuf.TimestampR\014validateTime\022\030\n\007reasons\030" +
+      "\006 \003(\tR\007reasons\"\216\002\n\023RedeemCouponRequest\022\035" +
+      "\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 " +
+      "\001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId" +
+      "\022\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013bill_amou" +
+      "nt\030\005 \001(\0132\026.rewards.type.v1.MoneyR\nbillAm" +
+      "ount\022%\n\016transaction_id\030\006 \001(\tR\rtransactio" +
+      "nId\022*\n\021account_coupon_id\030\024 \001(\tR\017accountC" +
+      "ouponId\"\347\001\n\024RedeemCouponResponse\022#\n\rrede" +
+      "mption_id\030\001 \001(\tR\014redemptionId\0229\n\006reward\030" +
+      "\002 \001(\0132!.rewards.coupons.v1.AppliedReward" +
+      "R\006reward\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupo" +
+      "ns.v1.CouponR\006coupon\022;\n\013redeem_time\030\004 \001(" +
+      "\0132\032.google.protobuf.TimestampR\nredeemTim" +
+      "e\"r\n\030ReverseRedemptionRequest\022\035\n\nrequest" +
+      "_id\030\001 \001(\tR\trequestId\022#\n\rredemption_id\030\002 " +
+      "\001(\tR\014redemptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001" +
+      "\n\031ReverseRedemptionResponse\0222\n\006coupon\030\001 " +
+      "\001(\0132\032.rewards.coupons.v1.CouponR\006coupon\022" +
+      "=\n\014reverse_time\030\002 \001(\0132\032.google.protobuf." +
+      "TimestampR\013reverseTime\"{\n\023RevokeCouponRe" +
       "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004" +
       "code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\tac" +
-      "countId\022\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013bi" +
-      "ll_amount\030\005 \001(\0132\026.rewards.type.v1.MoneyR" +
-      "\nbillAmount\022%\n\016transaction_id\030\006 \001(\tR\rtra" +
-      "nsactionId\"\347\001\n\024RedeemCouponResponse\022#\n\rr" +
-      "edemption_id\030\001 \001(\tR\014redemptionId\0229\n\006rewa" +
-      "rd\030\002 \001(\0132!.rewards.coupons.v1.AppliedRew" +
-      "ardR\006reward\0222\n\006coupon\030\003 \001(\0132\032.rewards.co" +
-      "upons.v1.CouponR\006coupon\022;\n\013redeem_time\030\004" +
-      " \001(\0132\032.google.protobuf.TimestampR\nredeem" +
-      "Time\"r\n\030ReverseRedemptionRequest\022\035\n\nrequ" +
-      "est_id\030\001 \001(\tR\trequestId\022#\n\rredemption_id" +
-      "\030\002 \001(\tR\014redemptionId\022\022\n\004note\030\003 \001(\tR\004note" +
-      "\"\216\001\n\031ReverseRedemptionResponse\0222\n\006coupon" +
-      "\030\001 \001(\0132\032.rewards.coupons.v1.CouponR\006coup" +
-      "on\022=\n\014reverse_time\030\002 \001(\0132\032.google.protob" +
-      "uf.TimestampR\013reverseTime\"{\n\023RevokeCoupo" +
-      "nRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022" +
-      "\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR" +
-      "\taccountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024Revoke" +
-      "CouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards" +
-      ".coupons.v1.CouponR\006coupon\"\221\001\n\031ListAccou" +
-      "ntCouponsRequest\022\035\n\naccount_id\030\001 \001(\tR\tac" +
-      "countId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\tpa" +
-      "ge_size\030\003 \001(\005R\010pageSize\022\035\n\npage_token\030\004 " +
-      "\001(\tR\tpageToken\"z\n\032ListAccountCouponsResp" +
-      "onse\0224\n\007coupons\030\001 \003(\0132\032.rewards.coupons." +
-      "v1.CouponR\007coupons\022&\n\017next_page_token\030\002 " +
-      "\001(\tR\rnextPageToken\"\210\001\n\020ListDealsRequest\022" +
-      "\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010store_" +
-      "id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 \001(\005R\010pa" +
-      "geSize\022\035\n\npage_token\030\004 \001(\tR\tpageToken\"k\n" +
-      "\021ListDealsResponse\022.\n\005deals\030\001 \003(\0132\030.rewa" +
-      "rds.coupons.v1.DealR\005deals\022&\n\017next_page_" +
-      "token\030\002 \001(\tR\rnextPageToken2\225\010\n\rCouponSer" +
-      "vice\022^\n\013IssueCoupon\022&.rewards.coupons.v1" +
-      ".IssueCouponRequest\032\'.rewards.coupons.v1" +
-      ".IssueCouponResponse\022q\n\020BulkIssueCoupons" +
-      "\022+.rewards.coupons.v1.BulkIssueCouponsRe" +
-      "quest\032,.rewards.coupons.v1.BulkIssueCoup" +
-      "onsResponse(\0010\001\022X\n\tGetCoupon\022$.rewards.c" +
-      "oupons.v1.GetCouponRequest\032%.rewards.cou" +
-      "pons.v1.GetCouponResponse\022g\n\016ActivateCou" +
-      "pon\022).rewards.coupons.v1.ActivateCouponR" +
-      "equest\032*.rewards.coupons.v1.ActivateCoup" +
-      "onResponse\022g\n\016ValidateCoupon\022).rewards.c" +
-      "oupons.v1.ValidateCouponRequest\032*.reward" +
-      "s.coupons.v1.ValidateCouponResponse\022a\n\014R" +
-      "edeemCoupon\022\'.rewards.coupons.v1.RedeemC" +
-      "ouponRequest\032(.rewards.coupons.v1.Redeem" +
-      "CouponResponse\022p\n\021ReverseRedemption\022,.re" +
-      "wards.coupons.v1.ReverseRedemptionReques" +
-      "t\032-.rewards.coupons.v1.ReverseRedemption" +
-      "Response\022a\n\014RevokeCoupon\022\'.rewards.coupo" +
-      "ns.v1.RevokeCouponRequest\032(.rewards.coup" +
-      "ons.v1.RevokeCouponResponse\022s\n\022ListAccou" +
-      "ntCoupons\022-.rewards.coupons.v1.ListAccou" +
-      "ntCouponsRequest\032..rewards.coupons.v1.Li" +
-      "stAccountCouponsResponse\022X\n\tListDeals\022$." +
-      "rewards.coupons.v1.ListDealsRequest\032%.re" +
-      "wards.coupons.v1.ListDealsResponseB\210\001\n\"c" +
-      "om.rewardscore.rewards.coupons.v1B\022Coupo" +
-      "nServiceProtoP\001ZLgithub.com/rewards-core" +
-      "/rewards-core/clients/go/rewards/coupons" +
-      "/v1;couponsv1b\006proto3"
+      "countId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024RevokeCou" +
+      "ponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.co" +
+      "upons.v1.CouponR\006coupon\"\221\001\n\031ListAccountC" +
+      "ouponsRequest\022\035\n\naccount_id\030\001 \001(\tR\taccou" +
+      "ntId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\tpage_" +
+      "size\030\003 \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\t" +
+      "R\tpageToken\"z\n\032ListAccountCouponsRespons" +
+      "e\0224\n\007coupons\030\001 \003(\0132\032.rewards.coupons.v1." +
+      "CouponR\007coupons\022&\n\017next_page_token\030\002 \001(\t" +
+      "R\rnextPageToken\"\210\001\n\020ListDealsRequest\022\035\n\n" +
+      "account_id\030\001 \001(\tR\taccountId\022\031\n\010store_id\030" +
+      "\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 \001(\005R\010pageS" +
+      "ize\022\035\n\npage_token\030\004 \001(\tR\tpageToken\"k\n\021Li" +
+      "stDealsResponse\022.\n\005deals\030\001 \003(\0132\030.rewards" +
+      ".coupons.v1.DealR\005deals\022&\n\017next_page_tok" +
+      "en\030\002 \001(\tR\rnextPageToken2\204\t\n\rCouponServic" +
+      "e\022^\n\013IssueCoupon\022&.rewards.coupons.v1.Is" +
+      "sueCouponRequest\032\'.rewards.coupons.v1.Is" +
+      "sueCouponResponse\022q\n\020BulkIssueCoupons\022+." +
+      "rewards.coupons.v1.BulkIssueCouponsReque" +
+      "st\032,.rewards.coupons.v1.BulkIssueCoupons" +
+      "Response(\0010\001\022X\n\tGetCoupon\022$.rewards.coup" +
+      "ons.v1.GetCouponRequest\032%.rewards.coupon" +
+      "s.v1.GetCouponResponse\022m\n\020GetAccountCoup" +
+      "on\022+.rewards.coupons.v1.GetAccountCoupon" +
+      "Request\032,.rewards.coupons.v1.GetAccountC" +
+      "ouponResponse\022g\n\016ActivateCoupon\022).reward" +
+      "s.coupons.v1.ActivateCouponRequest\032*.rew" +
+      "ards.coupons.v1.ActivateCouponResponse\022g" +
+      "\n\016ValidateCoupon\022).rewards.coupons.v1.Va" +
+      "lidateCouponRequest\032*.rewards.coupons.v1" +
+      ".ValidateCouponResponse\022a\n\014RedeemCoupon\022" +
+      "\'.rewards.coupons.v1.RedeemCouponRequest" +
+      "\032(.rewards.coupons.v1.RedeemCouponRespon" +
+      "se\022p\n\021ReverseRedemption\022,.rewards.coupon" +
+      "s.v1.ReverseRedemptionRequest\032-.rewards." +
+      "coupons.v1.ReverseRedemptionResponse\022a\n\014" +
+      "RevokeCoupon\022\'.rewards.coupons.v1.Revoke" +
+      "CouponRequest\032(.rewards.coupons.v1.Revok" +
+      "eCouponResponse\022s\n\022ListAccountCoupons\022-." +
+      "rewards.coupons.v1.ListAccountCouponsReq" +
+      "uest\032..rewards.coupons.v1.ListAccountCou" +
+      "ponsResponse\022X\n\tListDeals\022$.rewards.coup" +
+      "ons.v1.ListDealsRequest\032%.rewards.coupon" +
+      "s.v1.ListDealsResponseB\210\001\n\"com.rewardsco" +
+      "re.rewards.coupons.v1B\022CouponServiceProt" +
+      "oP\001ZLgithub.com/rewards-core/rewards-cor" +
+      "e/clients/go/rewards/coupons/v1;couponsv" +
+      "1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -266,13 +296,19 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_IssueCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_IssueCouponResponse_descriptor,
-        new java.lang.String[] { "Coupon", });
+        new java.lang.String[] { "Coupon", "Resent", });
     internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "OfferId", "AccountIds", });
+        new java.lang.String[] { "RequestId", "OfferId", "Rows", });
+    internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor =
+      internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_descriptor.getNestedType(0);
+    internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor,
+        new java.lang.String[] { "AccountId", "ExternalId", "Mobile", "Email", "Code", "Customer", });
     internal_static_rewards_coupons_v1_BulkIssueCouponsResponse_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_coupons_v1_BulkIssueCouponsResponse_fieldAccessorTable = new
@@ -297,86 +333,98 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_GetCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", });
-    internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor =
+    internal_static_rewards_coupons_v1_GetAccountCouponRequest_descriptor =
       getDescriptor().getMessageType(6);
+    internal_static_rewards_coupons_v1_GetAccountCouponRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_GetAccountCouponRequest_descriptor,
+        new java.lang.String[] { "AccountCouponId", });
+    internal_static_rewards_coupons_v1_GetAccountCouponResponse_descriptor =
+      getDescriptor().getMessageType(7);
+    internal_static_rewards_coupons_v1_GetAccountCouponResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_GetAccountCouponResponse_descriptor,
+        new java.lang.String[] { "Coupon", });
+    internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor =
+      getDescriptor().getMessageType(8);
     internal_static_rewards_coupons_v1_ActivateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor,
         new java.lang.String[] { "RequestId", "Code", "AccountId", });
     internal_static_rewards_coupons_v1_ActivateCouponResponse_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(9);
     internal_static_rewards_coupons_v1_ActivateCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ActivateCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", });
     internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(10);
     internal_static_rewards_coupons_v1_ValidateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor,
-        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", });
+        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "AccountCouponId", });
     internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(11);
     internal_static_rewards_coupons_v1_ValidateCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor,
         new java.lang.String[] { "Redeemable", "Reason", "Reward", "Coupon", "ValidateTime", "Reasons", });
     internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(12);
     internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "AccountCouponId", });
     internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_coupons_v1_RedeemCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor,
         new java.lang.String[] { "RedemptionId", "Reward", "Coupon", "RedeemTime", });
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ReverseRedemptionRequest_descriptor,
         new java.lang.String[] { "RequestId", "RedemptionId", "Note", });
     internal_static_rewards_coupons_v1_ReverseRedemptionResponse_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(15);
     internal_static_rewards_coupons_v1_ReverseRedemptionResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ReverseRedemptionResponse_descriptor,
         new java.lang.String[] { "Coupon", "ReverseTime", });
     internal_static_rewards_coupons_v1_RevokeCouponRequest_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(16);
     internal_static_rewards_coupons_v1_RevokeCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponRequest_descriptor,
         new java.lang.String[] { "RequestId", "Code", "AccountId", "Note", });
     internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(17);
     internal_static_rewards_coupons_v1_RevokeCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", });
     internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(18);
     internal_static_rewards_coupons_v1_ListAccountCouponsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor,
         new java.lang.String[] { "AccountId", "OfferId", "PageSize", "PageToken", });
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(19);
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor,
         new java.lang.String[] { "Coupons", "NextPageToken", });
     internal_static_rewards_coupons_v1_ListDealsRequest_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(20);
     internal_static_rewards_coupons_v1_ListDealsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsRequest_descriptor,
         new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", });
     internal_static_rewards_coupons_v1_ListDealsResponse_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(21);
     internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsResponse_descriptor,

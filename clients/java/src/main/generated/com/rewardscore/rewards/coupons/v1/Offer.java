@@ -504,6 +504,63 @@ private static final long serialVersionUID = 0L;
     return updateTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updateTime_;
   }
 
+  public static final int REMAINING_ISSUE_COUNT_FIELD_NUMBER = 40;
+  private long remainingIssueCount_ = 0L;
+  /**
+   * <pre>
+   * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+   * Output only.
+   * </pre>
+   *
+   * <code>int64 remaining_issue_count = 40 [json_name = "remainingIssueCount"];</code>
+   * @return The remainingIssueCount.
+   */
+  @java.lang.Override
+  public long getRemainingIssueCount() {
+    return remainingIssueCount_;
+  }
+
+  public static final int ISSUE_THRESHOLD_REACH_TIME_FIELD_NUMBER = 41;
+  private com.google.protobuf.Timestamp issueThresholdReachTime_;
+  /**
+   * <pre>
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+   * @return Whether the issueThresholdReachTime field is set.
+   */
+  @java.lang.Override
+  public boolean hasIssueThresholdReachTime() {
+    return ((bitField0_ & 0x00000010) != 0);
+  }
+  /**
+   * <pre>
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+   * @return The issueThresholdReachTime.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getIssueThresholdReachTime() {
+    return issueThresholdReachTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : issueThresholdReachTime_;
+  }
+  /**
+   * <pre>
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getIssueThresholdReachTimeOrBuilder() {
+    return issueThresholdReachTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : issueThresholdReachTime_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -554,6 +611,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000008) != 0)) {
       output.writeMessage(12, getUpdateTime());
     }
+    if (remainingIssueCount_ != 0L) {
+      output.writeInt64(40, remainingIssueCount_);
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      output.writeMessage(41, getIssueThresholdReachTime());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -600,6 +663,14 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000008) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(12, getUpdateTime());
+    }
+    if (remainingIssueCount_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(40, remainingIssueCount_);
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(41, getIssueThresholdReachTime());
     }
     return size;
   }
@@ -660,6 +731,13 @@ private static final long serialVersionUID = 0L;
       if (!getUpdateTime()
           .equals(other.getUpdateTime())) return false;
     }
+    if (getRemainingIssueCount()
+        != other.getRemainingIssueCount()) return false;
+    if (hasIssueThresholdReachTime() != other.hasIssueThresholdReachTime()) return false;
+    if (hasIssueThresholdReachTime()) {
+      if (!getIssueThresholdReachTime()
+          .equals(other.getIssueThresholdReachTime())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -704,6 +782,13 @@ private static final long serialVersionUID = 0L;
     if (hasUpdateTime()) {
       hash = (37 * hash) + UPDATE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getUpdateTime().hashCode();
+    }
+    hash = (37 * hash) + REMAINING_ISSUE_COUNT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getRemainingIssueCount());
+    if (hasIssueThresholdReachTime()) {
+      hash = (37 * hash) + ISSUE_THRESHOLD_REACH_TIME_FIELD_NUMBER;
+      hash = (53 * hash) + getIssueThresholdReachTime().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -844,6 +929,7 @@ private static final long serialVersionUID = 0L;
         internalGetRulesFieldBuilder();
         internalGetCreateTimeFieldBuilder();
         internalGetUpdateTimeFieldBuilder();
+        internalGetIssueThresholdReachTimeFieldBuilder();
       }
     }
     @java.lang.Override
@@ -877,6 +963,12 @@ private static final long serialVersionUID = 0L;
       if (updateTimeBuilder_ != null) {
         updateTimeBuilder_.dispose();
         updateTimeBuilder_ = null;
+      }
+      remainingIssueCount_ = 0L;
+      issueThresholdReachTime_ = null;
+      if (issueThresholdReachTimeBuilder_ != null) {
+        issueThresholdReachTimeBuilder_.dispose();
+        issueThresholdReachTimeBuilder_ = null;
       }
       return this;
     }
@@ -960,6 +1052,15 @@ private static final long serialVersionUID = 0L;
             : updateTimeBuilder_.build();
         to_bitField0_ |= 0x00000008;
       }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.remainingIssueCount_ = remainingIssueCount_;
+      }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.issueThresholdReachTime_ = issueThresholdReachTimeBuilder_ == null
+            ? issueThresholdReachTime_
+            : issueThresholdReachTimeBuilder_.build();
+        to_bitField0_ |= 0x00000010;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1020,6 +1121,12 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasUpdateTime()) {
         mergeUpdateTime(other.getUpdateTime());
+      }
+      if (other.getRemainingIssueCount() != 0L) {
+        setRemainingIssueCount(other.getRemainingIssueCount());
+      }
+      if (other.hasIssueThresholdReachTime()) {
+        mergeIssueThresholdReachTime(other.getIssueThresholdReachTime());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1115,6 +1222,18 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000800;
               break;
             } // case 98
+            case 320: {
+              remainingIssueCount_ = input.readInt64();
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 320
+            case 330: {
+              input.readMessage(
+                  internalGetIssueThresholdReachTimeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 330
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2381,6 +2500,219 @@ private static final long serialVersionUID = 0L;
         updateTime_ = null;
       }
       return updateTimeBuilder_;
+    }
+
+    private long remainingIssueCount_ ;
+    /**
+     * <pre>
+     * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+     * Output only.
+     * </pre>
+     *
+     * <code>int64 remaining_issue_count = 40 [json_name = "remainingIssueCount"];</code>
+     * @return The remainingIssueCount.
+     */
+    @java.lang.Override
+    public long getRemainingIssueCount() {
+      return remainingIssueCount_;
+    }
+    /**
+     * <pre>
+     * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+     * Output only.
+     * </pre>
+     *
+     * <code>int64 remaining_issue_count = 40 [json_name = "remainingIssueCount"];</code>
+     * @param value The remainingIssueCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRemainingIssueCount(long value) {
+
+      remainingIssueCount_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+     * Output only.
+     * </pre>
+     *
+     * <code>int64 remaining_issue_count = 40 [json_name = "remainingIssueCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRemainingIssueCount() {
+      bitField0_ = (bitField0_ & ~0x00001000);
+      remainingIssueCount_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Timestamp issueThresholdReachTime_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> issueThresholdReachTimeBuilder_;
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     * @return Whether the issueThresholdReachTime field is set.
+     */
+    public boolean hasIssueThresholdReachTime() {
+      return ((bitField0_ & 0x00002000) != 0);
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     * @return The issueThresholdReachTime.
+     */
+    public com.google.protobuf.Timestamp getIssueThresholdReachTime() {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        return issueThresholdReachTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : issueThresholdReachTime_;
+      } else {
+        return issueThresholdReachTimeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public Builder setIssueThresholdReachTime(com.google.protobuf.Timestamp value) {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        issueThresholdReachTime_ = value;
+      } else {
+        issueThresholdReachTimeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public Builder setIssueThresholdReachTime(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        issueThresholdReachTime_ = builderForValue.build();
+      } else {
+        issueThresholdReachTimeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public Builder mergeIssueThresholdReachTime(com.google.protobuf.Timestamp value) {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        if (((bitField0_ & 0x00002000) != 0) &&
+          issueThresholdReachTime_ != null &&
+          issueThresholdReachTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getIssueThresholdReachTimeBuilder().mergeFrom(value);
+        } else {
+          issueThresholdReachTime_ = value;
+        }
+      } else {
+        issueThresholdReachTimeBuilder_.mergeFrom(value);
+      }
+      if (issueThresholdReachTime_ != null) {
+        bitField0_ |= 0x00002000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public Builder clearIssueThresholdReachTime() {
+      bitField0_ = (bitField0_ & ~0x00002000);
+      issueThresholdReachTime_ = null;
+      if (issueThresholdReachTimeBuilder_ != null) {
+        issueThresholdReachTimeBuilder_.dispose();
+        issueThresholdReachTimeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getIssueThresholdReachTimeBuilder() {
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return internalGetIssueThresholdReachTimeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getIssueThresholdReachTimeOrBuilder() {
+      if (issueThresholdReachTimeBuilder_ != null) {
+        return issueThresholdReachTimeBuilder_.getMessageOrBuilder();
+      } else {
+        return issueThresholdReachTime_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : issueThresholdReachTime_;
+      }
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetIssueThresholdReachTimeFieldBuilder() {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        issueThresholdReachTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getIssueThresholdReachTime(),
+                getParentForChildren(),
+                isClean());
+        issueThresholdReachTime_ = null;
+      }
+      return issueThresholdReachTimeBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.Offer)

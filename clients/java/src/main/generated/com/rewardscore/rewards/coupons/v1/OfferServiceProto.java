@@ -131,6 +131,16 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_RevokeCouponsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_AddOfferCustomersRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_AddOfferCustomersRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_AddOfferCustomersResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_AddOfferCustomersResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -203,39 +213,47 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
       "t\030\002 \001(\003R\014revokedCount\022%\n\016redeemed_count\030" +
       "\003 \001(\003R\rredeemedCount\022;\n\013revoke_time\030\004 \001(" +
       "\0132\032.google.protobuf.TimestampR\nrevokeTim" +
-      "e*\227\001\n\016RevocationMode\022\037\n\033REVOCATION_MODE_" +
-      "UNSPECIFIED\020\000\022\"\n\036REVOCATION_MODE_ALL_UNR" +
-      "EDEEMED\020\001\022!\n\035REVOCATION_MODE_UNISSUED_ON" +
-      "LY\020\002\022\035\n\031REVOCATION_MODE_CUSTOMERS\020\0032\363\007\n\014" +
-      "OfferService\022^\n\013CreateOffer\022&.rewards.co" +
-      "upons.v1.CreateOfferRequest\032\'.rewards.co" +
-      "upons.v1.CreateOfferResponse\022U\n\010GetOffer" +
-      "\022#.rewards.coupons.v1.GetOfferRequest\032$." +
-      "rewards.coupons.v1.GetOfferResponse\022^\n\013U" +
-      "pdateOffer\022&.rewards.coupons.v1.UpdateOf" +
-      "ferRequest\032\'.rewards.coupons.v1.UpdateOf" +
-      "ferResponse\022[\n\nListOffers\022%.rewards.coup" +
-      "ons.v1.ListOffersRequest\032&.rewards.coupo" +
-      "ns.v1.ListOffersResponse\022d\n\rActivateOffe" +
-      "r\022(.rewards.coupons.v1.ActivateOfferRequ" +
-      "est\032).rewards.coupons.v1.ActivateOfferRe" +
-      "sponse\022j\n\017DeactivateOffer\022*.rewards.coup" +
-      "ons.v1.DeactivateOfferRequest\032+.rewards." +
-      "coupons.v1.DeactivateOfferResponse\022m\n\020Cr" +
-      "eateCodeSeries\022+.rewards.coupons.v1.Crea" +
-      "teCodeSeriesRequest\032,.rewards.coupons.v1" +
-      ".CreateCodeSeriesResponse\022f\n\rGenerateCod" +
-      "es\022(.rewards.coupons.v1.GenerateCodesReq" +
-      "uest\032).rewards.coupons.v1.GenerateCodesR" +
-      "esponse0\001\022`\n\013ImportCodes\022&.rewards.coupo" +
-      "ns.v1.ImportCodesRequest\032\'.rewards.coupo" +
-      "ns.v1.ImportCodesResponse(\001\022d\n\rRevokeCou" +
-      "pons\022(.rewards.coupons.v1.RevokeCouponsR" +
-      "equest\032).rewards.coupons.v1.RevokeCoupon" +
-      "sResponseB\207\001\n\"com.rewardscore.rewards.co" +
-      "upons.v1B\021OfferServiceProtoP\001ZLgithub.co" +
-      "m/rewards-core/rewards-core/clients/go/r" +
-      "ewards/coupons/v1;couponsv1b\006proto3"
+      "e\"u\n\030AddOfferCustomersRequest\022\035\n\nrequest" +
+      "_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007" +
+      "offerId\022\037\n\013account_ids\030\003 \003(\tR\naccountIds" +
+      "\"<\n\031AddOfferCustomersResponse\022\037\n\013added_c" +
+      "ount\030\001 \001(\005R\naddedCount*\227\001\n\016RevocationMod" +
+      "e\022\037\n\033REVOCATION_MODE_UNSPECIFIED\020\000\022\"\n\036RE" +
+      "VOCATION_MODE_ALL_UNREDEEMED\020\001\022!\n\035REVOCA" +
+      "TION_MODE_UNISSUED_ONLY\020\002\022\035\n\031REVOCATION_" +
+      "MODE_CUSTOMERS\020\0032\345\010\n\014OfferService\022^\n\013Cre" +
+      "ateOffer\022&.rewards.coupons.v1.CreateOffe" +
+      "rRequest\032\'.rewards.coupons.v1.CreateOffe" +
+      "rResponse\022U\n\010GetOffer\022#.rewards.coupons." +
+      "v1.GetOfferRequest\032$.rewards.coupons.v1." +
+      "GetOfferResponse\022^\n\013UpdateOffer\022&.reward" +
+      "s.coupons.v1.UpdateOfferRequest\032\'.reward" +
+      "s.coupons.v1.UpdateOfferResponse\022[\n\nList" +
+      "Offers\022%.rewards.coupons.v1.ListOffersRe" +
+      "quest\032&.rewards.coupons.v1.ListOffersRes" +
+      "ponse\022d\n\rActivateOffer\022(.rewards.coupons" +
+      ".v1.ActivateOfferRequest\032).rewards.coupo" +
+      "ns.v1.ActivateOfferResponse\022j\n\017Deactivat" +
+      "eOffer\022*.rewards.coupons.v1.DeactivateOf" +
+      "ferRequest\032+.rewards.coupons.v1.Deactiva" +
+      "teOfferResponse\022m\n\020CreateCodeSeries\022+.re" +
+      "wards.coupons.v1.CreateCodeSeriesRequest" +
+      "\032,.rewards.coupons.v1.CreateCodeSeriesRe" +
+      "sponse\022f\n\rGenerateCodes\022(.rewards.coupon" +
+      "s.v1.GenerateCodesRequest\032).rewards.coup" +
+      "ons.v1.GenerateCodesResponse0\001\022`\n\013Import" +
+      "Codes\022&.rewards.coupons.v1.ImportCodesRe" +
+      "quest\032\'.rewards.coupons.v1.ImportCodesRe" +
+      "sponse(\001\022d\n\rRevokeCoupons\022(.rewards.coup" +
+      "ons.v1.RevokeCouponsRequest\032).rewards.co" +
+      "upons.v1.RevokeCouponsResponse\022p\n\021AddOff" +
+      "erCustomers\022,.rewards.coupons.v1.AddOffe" +
+      "rCustomersRequest\032-.rewards.coupons.v1.A" +
+      "ddOfferCustomersResponseB\207\001\n\"com.rewards" +
+      "core.rewards.coupons.v1B\021OfferServicePro" +
+      "toP\001ZLgithub.com/rewards-core/rewards-co" +
+      "re/clients/go/rewards/coupons/v1;coupons" +
+      "v1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -370,6 +388,18 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponsResponse_descriptor,
         new java.lang.String[] { "RevocationId", "RevokedCount", "RedeemedCount", "RevokeTime", });
+    internal_static_rewards_coupons_v1_AddOfferCustomersRequest_descriptor =
+      getDescriptor().getMessageType(20);
+    internal_static_rewards_coupons_v1_AddOfferCustomersRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_AddOfferCustomersRequest_descriptor,
+        new java.lang.String[] { "RequestId", "OfferId", "AccountIds", });
+    internal_static_rewards_coupons_v1_AddOfferCustomersResponse_descriptor =
+      getDescriptor().getMessageType(21);
+    internal_static_rewards_coupons_v1_AddOfferCustomersResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_AddOfferCustomersResponse_descriptor,
+        new java.lang.String[] { "AddedCount", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.FieldMaskProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();

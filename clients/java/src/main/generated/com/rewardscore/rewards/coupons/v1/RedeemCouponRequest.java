@@ -37,6 +37,7 @@ private static final long serialVersionUID = 0L;
     accountId_ = "";
     storeId_ = "";
     transactionId_ = "";
+    accountCouponId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -114,7 +115,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object code_ = "";
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 2 [json_name = "code"];</code>
@@ -135,7 +136,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 2 [json_name = "code"];</code>
@@ -161,7 +162,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -182,7 +184,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -337,6 +340,57 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_COUPON_ID_FIELD_NUMBER = 20;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object accountCouponId_ = "";
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The accountCouponId.
+   */
+  @java.lang.Override
+  public java.lang.String getAccountCouponId() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      accountCouponId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The bytes for accountCouponId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getAccountCouponIdBytes() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      accountCouponId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -369,6 +423,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(transactionId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 6, transactionId_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 20, accountCouponId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -391,6 +448,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(transactionId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(6, transactionId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(20, accountCouponId_);
     }
     return size;
   }
@@ -431,6 +491,8 @@ private static final long serialVersionUID = 0L;
     }
     if (!getTransactionId()
         .equals(other.getTransactionId())) return false;
+    if (!getAccountCouponId()
+        .equals(other.getAccountCouponId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -456,6 +518,8 @@ private static final long serialVersionUID = 0L;
     }
     hash = (37 * hash) + TRANSACTION_ID_FIELD_NUMBER;
     hash = (53 * hash) + getTransactionId().hashCode();
+    hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getAccountCouponId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -607,6 +671,7 @@ private static final long serialVersionUID = 0L;
         billAmountBuilder_ = null;
       }
       transactionId_ = "";
+      accountCouponId_ = "";
       return this;
     }
 
@@ -662,6 +727,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000020) != 0)) {
         result.transactionId_ = transactionId_;
       }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.accountCouponId_ = accountCouponId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -703,6 +771,11 @@ private static final long serialVersionUID = 0L;
       if (!other.getTransactionId().isEmpty()) {
         transactionId_ = other.transactionId_;
         bitField0_ |= 0x00000020;
+        onChanged();
+      }
+      if (!other.getAccountCouponId().isEmpty()) {
+        accountCouponId_ = other.accountCouponId_;
+        bitField0_ |= 0x00000040;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -763,6 +836,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000020;
               break;
             } // case 50
+            case 162: {
+              accountCouponId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 162
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -885,7 +963,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object code_ = "";
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -905,7 +983,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -926,7 +1004,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -943,7 +1021,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -957,7 +1035,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -977,7 +1055,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -997,7 +1076,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1018,7 +1098,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1035,7 +1116,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1049,7 +1131,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1408,6 +1491,108 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       transactionId_ = value;
       bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object accountCouponId_ = "";
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return The accountCouponId.
+     */
+    public java.lang.String getAccountCouponId() {
+      java.lang.Object ref = accountCouponId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        accountCouponId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return The bytes for accountCouponId.
+     */
+    public com.google.protobuf.ByteString
+        getAccountCouponIdBytes() {
+      java.lang.Object ref = accountCouponId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        accountCouponId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @param value The accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      accountCouponId_ = value;
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearAccountCouponId() {
+      accountCouponId_ = getDefaultInstance().getAccountCouponId();
+      bitField0_ = (bitField0_ & ~0x00000040);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @param value The bytes for accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      accountCouponId_ = value;
+      bitField0_ |= 0x00000040;
       onChanged();
       return this;
     }

@@ -91,7 +91,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "tiplier_bps\030\007 \001(\005R\023pointsMultiplierBps\022!" +
       "\n\014price_points\030\010 \001(\003R\013pricePoints\"F\n\nHou" +
       "rsOfDay\022\035\n\nstart_hour\030\001 \001(\005R\tstartHour\022\031" +
-      "\n\010end_hour\030\002 \001(\005R\007endHour\"\275\010\n\nOfferRules" +
+      "\n\010end_hour\030\002 \001(\005R\007endHour\"\272\n\n\nOfferRules" +
       "\0229\n\nstart_time\030\001 \001(\0132\032.google.protobuf.T" +
       "imestampR\tstartTime\0225\n\010end_time\030\002 \001(\0132\032." +
       "google.protobuf.TimestampR\007endTime\022?\n\013ex" +
@@ -118,89 +118,103 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\030\020 \001(\003R\rmaxIssueCount\022/\n\023activation_requ" +
       "ired\030\021 \001(\010R\022activationRequired\0224\n\026coupon" +
       "_validity_months\030\022 \001(\005R\024couponValidityMo" +
-      "nths\022\033\n\ttime_zone\030\023 \001(\tR\010timeZone\"\376\003\n\005Of" +
-      "fer\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022\035\n\nprogra" +
-      "m_id\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 " +
-      "\001(\tR\013displayName\022 \n\013description\030\004 \001(\tR\013d" +
-      "escription\0222\n\006reward\030\005 \001(\0132\032.rewards.cou" +
-      "pons.v1.RewardR\006reward\0224\n\005rules\030\006 \001(\0132\036." +
-      "rewards.coupons.v1.OfferRulesR\005rules\0224\n\005" +
-      "state\030\007 \001(\0162\036.rewards.coupons.v1.OfferSt" +
-      "ateR\005state\022!\n\014issued_count\030\010 \001(\003R\013issued" +
-      "Count\022%\n\016redeemed_count\030\t \001(\003R\rredeemedC" +
-      "ount\022\022\n\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030" +
-      "\013 \001(\0132\032.google.protobuf.TimestampR\ncreat" +
-      "eTime\022;\n\013update_time\030\014 \001(\0132\032.google.prot" +
-      "obuf.TimestampR\nupdateTime\"\316\002\n\nCodeSerie" +
-      "s\022$\n\016code_series_id\030\001 \001(\tR\014codeSeriesId\022" +
-      "\031\n\010offer_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\016" +
-      "2\".rewards.coupons.v1.CodeSeriesTypeR\004ty" +
-      "pe\022\032\n\010alphabet\030\004 \001(\tR\010alphabet\022\026\n\006length" +
-      "\030\005 \001(\005R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037" +
-      "\n\013common_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode_" +
-      "count\030\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t " +
-      "\001(\0132\032.google.protobuf.TimestampR\ncreateT" +
-      "ime\"\213\006\n\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010coupo" +
-      "nId\022\022\n\004code\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(" +
-      "\tR\007offerId\022$\n\016code_series_id\030\004 \001(\tR\014code" +
-      "SeriesId\022\035\n\naccount_id\030\005 \001(\tR\taccountId\022" +
-      "5\n\005state\030\006 \001(\0162\037.rewards.coupons.v1.Coup" +
-      "onStateR\005state\022)\n\020redemption_count\030\007 \001(\005" +
-      "R\017redemptionCount\0229\n\nissue_time\030\010 \001(\0132\032." +
-      "google.protobuf.TimestampR\tissueTime\022?\n\r" +
-      "activate_time\030\t \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\014activateTime\022;\n\013expire_time\030\n \001" +
-      "(\0132\032.google.protobuf.TimestampR\nexpireTi" +
-      "me\022D\n\020last_redeem_time\030\013 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\016lastRedeemTime\022;\n\013revo" +
-      "ke_time\030\014 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\nrevokeTime\022F\n\021state_change_time\030\r \001(\013" +
-      "2\032.google.protobuf.TimestampR\017stateChang" +
-      "eTime\022\032\n\010reversed\030\016 \001(\010R\010reversed\0228\n\030acc" +
-      "ount_redemption_count\030\017 \001(\005R\026accountRede" +
-      "mptionCount\0224\n\026offer_redemption_count\030\020 " +
-      "\001(\003R\024offerRedemptionCount\"\377\001\n\rAppliedRew" +
-      "ard\0222\n\004kind\030\001 \001(\0162\036.rewards.coupons.v1.R" +
-      "ewardKindR\004kind\022?\n\017discount_amount\030\002 \001(\013" +
-      "2\026.rewards.type.v1.MoneyR\016discountAmount" +
-      "\022\"\n\rfree_item_sku\030\003 \001(\tR\013freeItemSku\022!\n\014" +
-      "extra_points\030\004 \001(\003R\013extraPoints\0222\n\025point" +
-      "s_multiplier_bps\030\005 \001(\005R\023pointsMultiplier" +
-      "Bps\"\305\002\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022" +
-      "!\n\014display_name\030\002 \001(\tR\013displayName\022 \n\013de" +
-      "scription\030\003 \001(\tR\013description\0222\n\006reward\030\004" +
-      " \001(\0132\032.rewards.coupons.v1.RewardR\006reward" +
-      "\0224\n\007coupons\030\005 \003(\0132\032.rewards.coupons.v1.C" +
-      "ouponR\007coupons\022<\n\032remaining_redemption_c" +
-      "ount\030\006 \001(\005R\030remainingRedemptionCount\0225\n\010" +
-      "end_time\030\007 \001(\0132\032.google.protobuf.Timesta" +
-      "mpR\007endTime*r\n\nOfferState\022\033\n\027OFFER_STATE" +
-      "_UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n" +
-      "\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STATE_INA" +
-      "CTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_KIND_UN" +
-      "SPECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUNT_AMOU" +
-      "NT\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCENT\020\002\022\031" +
-      "\n\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWARD_KIND" +
-      "_EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTIPLIER\020" +
-      "\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpiryMode" +
-      "\022\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY_" +
-      "MODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RELATIVE" +
-      "_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_DAY\020\003\022" +
-      ",\n(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_" +
-      "DAY\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFTER_ISS" +
-      "UE\020\005*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERIES_T" +
-      "YPE_UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UN" +
-      "IQUE_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COM" +
-      "MON\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#" +
-      "CODE_SERIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001" +
-      "\n\013CouponState\022\034\n\030COUPON_STATE_UNSPECIFIE" +
-      "D\020\000\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_S" +
-      "TATE_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003" +
-      "\022\030\n\024COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STA" +
-      "TE_REVOKED\020\005B\204\001\n\"com.rewardscore.rewards" +
-      ".coupons.v1B\016ResourcesProtoP\001ZLgithub.co" +
-      "m/rewards-core/rewards-core/clients/go/r" +
-      "ewards/coupons/v1;couponsv1b\006proto3"
+      "nths\022\033\n\ttime_zone\030\023 \001(\tR\010timeZone\022=\n\rmin" +
+      "_issue_gap\030( \001(\0132\031.google.protobuf.Durat" +
+      "ionR\013minIssueGap\022H\n\016rematch_policy\030) \001(\016" +
+      "2!.rewards.coupons.v1.RematchPolicyR\rrem" +
+      "atchPolicy\0220\n\024listed_accounts_only\030* \001(\010" +
+      "R\022listedAccountsOnly\022@\n\034issue_notificati" +
+      "on_threshold\030+ \001(\003R\032issueNotificationThr" +
+      "eshold\"\213\005\n\005Offer\022\031\n\010offer_id\030\001 \001(\tR\007offe" +
+      "rId\022\035\n\nprogram_id\030\002 \001(\tR\tprogramId\022!\n\014di" +
+      "splay_name\030\003 \001(\tR\013displayName\022 \n\013descrip" +
+      "tion\030\004 \001(\tR\013description\0222\n\006reward\030\005 \001(\0132" +
+      "\032.rewards.coupons.v1.RewardR\006reward\0224\n\005r" +
+      "ules\030\006 \001(\0132\036.rewards.coupons.v1.OfferRul" +
+      "esR\005rules\0224\n\005state\030\007 \001(\0162\036.rewards.coupo" +
+      "ns.v1.OfferStateR\005state\022!\n\014issued_count\030" +
+      "\010 \001(\003R\013issuedCount\022%\n\016redeemed_count\030\t \001" +
+      "(\003R\rredeemedCount\022\022\n\004etag\030\n \001(\tR\004etag\022;\n" +
+      "\013create_time\030\013 \001(\0132\032.google.protobuf.Tim" +
+      "estampR\ncreateTime\022;\n\013update_time\030\014 \001(\0132" +
+      "\032.google.protobuf.TimestampR\nupdateTime\022" +
+      "2\n\025remaining_issue_count\030( \001(\003R\023remainin" +
+      "gIssueCount\022W\n\032issue_threshold_reach_tim" +
+      "e\030) \001(\0132\032.google.protobuf.TimestampR\027iss" +
+      "ueThresholdReachTime\"\316\002\n\nCodeSeries\022$\n\016c" +
+      "ode_series_id\030\001 \001(\tR\014codeSeriesId\022\031\n\010off" +
+      "er_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\".rew" +
+      "ards.coupons.v1.CodeSeriesTypeR\004type\022\032\n\010" +
+      "alphabet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005 \001(\005" +
+      "R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013comm" +
+      "on_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode_count\030" +
+      "\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t \001(\0132\032." +
+      "google.protobuf.TimestampR\ncreateTime\"\267\006" +
+      "\n\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022\n" +
+      "\004code\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007off" +
+      "erId\022$\n\016code_series_id\030\004 \001(\tR\014codeSeries" +
+      "Id\022\035\n\naccount_id\030\005 \001(\tR\taccountId\0225\n\005sta" +
+      "te\030\006 \001(\0162\037.rewards.coupons.v1.CouponStat" +
+      "eR\005state\022)\n\020redemption_count\030\007 \001(\005R\017rede" +
+      "mptionCount\0229\n\nissue_time\030\010 \001(\0132\032.google" +
+      ".protobuf.TimestampR\tissueTime\022?\n\ractiva" +
+      "te_time\030\t \001(\0132\032.google.protobuf.Timestam" +
+      "pR\014activateTime\022;\n\013expire_time\030\n \001(\0132\032.g" +
+      "oogle.protobuf.TimestampR\nexpireTime\022D\n\020" +
+      "last_redeem_time\030\013 \001(\0132\032.google.protobuf" +
+      ".TimestampR\016lastRedeemTime\022;\n\013revoke_tim" +
+      "e\030\014 \001(\0132\032.google.protobuf.TimestampR\nrev" +
+      "okeTime\022F\n\021state_change_time\030\r \001(\0132\032.goo" +
+      "gle.protobuf.TimestampR\017stateChangeTime\022" +
+      "\032\n\010reversed\030\016 \001(\010R\010reversed\0228\n\030account_r" +
+      "edemption_count\030\017 \001(\005R\026accountRedemption" +
+      "Count\0224\n\026offer_redemption_count\030\020 \001(\003R\024o" +
+      "fferRedemptionCount\022*\n\021account_coupon_id" +
+      "\030( \001(\tR\017accountCouponId\"\377\001\n\rAppliedRewar" +
+      "d\0222\n\004kind\030\001 \001(\0162\036.rewards.coupons.v1.Rew" +
+      "ardKindR\004kind\022?\n\017discount_amount\030\002 \001(\0132\026" +
+      ".rewards.type.v1.MoneyR\016discountAmount\022\"" +
+      "\n\rfree_item_sku\030\003 \001(\tR\013freeItemSku\022!\n\014ex" +
+      "tra_points\030\004 \001(\003R\013extraPoints\0222\n\025points_" +
+      "multiplier_bps\030\005 \001(\005R\023pointsMultiplierBp" +
+      "s\"\305\002\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022!\n" +
+      "\014display_name\030\002 \001(\tR\013displayName\022 \n\013desc" +
+      "ription\030\003 \001(\tR\013description\0222\n\006reward\030\004 \001" +
+      "(\0132\032.rewards.coupons.v1.RewardR\006reward\0224" +
+      "\n\007coupons\030\005 \003(\0132\032.rewards.coupons.v1.Cou" +
+      "ponR\007coupons\022<\n\032remaining_redemption_cou" +
+      "nt\030\006 \001(\005R\030remainingRedemptionCount\0225\n\010en" +
+      "d_time\030\007 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\007endTime*r\n\nOfferState\022\033\n\027OFFER_STATE_U" +
+      "NSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022O" +
+      "FFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STATE_INACT" +
+      "IVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_KIND_UNSP" +
+      "ECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUNT_AMOUNT" +
+      "\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCENT\020\002\022\031\n\025" +
+      "REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWARD_KIND_E" +
+      "XTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTIPLIER\020\005\022" +
+      "\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpiryMode\022\033" +
+      "\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY_MO" +
+      "DE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RELATIVE_T" +
+      "O_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_DAY\020\003\022,\n" +
+      "(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DA" +
+      "Y\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFTER_ISSUE" +
+      "\020\005*t\n\rRematchPolicy\022\036\n\032REMATCH_POLICY_UN" +
+      "SPECIFIED\020\000\022\037\n\033REMATCH_POLICY_SEND_NOTHI" +
+      "NG\020\001\022\"\n\036REMATCH_POLICY_RESEND_EXISTING\020\002" +
+      "*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERIES_TYPE_" +
+      "UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE" +
+      "_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020" +
+      "\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE" +
+      "_SERIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013Co" +
+      "uponState\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022" +
+      "\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE" +
+      "_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024" +
+      "COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_R" +
+      "EVOKED\020\005B\204\001\n\"com.rewardscore.rewards.cou" +
+      "pons.v1B\016ResourcesProtoP\001ZLgithub.com/re" +
+      "wards-core/rewards-core/clients/go/rewar" +
+      "ds/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -227,13 +241,13 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferRules_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferRules_descriptor,
-        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", });
+        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", });
     internal_static_rewards_coupons_v1_Offer_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_coupons_v1_Offer_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Offer_descriptor,
-        new java.lang.String[] { "OfferId", "ProgramId", "DisplayName", "Description", "Reward", "Rules", "State", "IssuedCount", "RedeemedCount", "Etag", "CreateTime", "UpdateTime", });
+        new java.lang.String[] { "OfferId", "ProgramId", "DisplayName", "Description", "Reward", "Rules", "State", "IssuedCount", "RedeemedCount", "Etag", "CreateTime", "UpdateTime", "RemainingIssueCount", "IssueThresholdReachTime", });
     internal_static_rewards_coupons_v1_CodeSeries_descriptor =
       getDescriptor().getMessageType(4);
     internal_static_rewards_coupons_v1_CodeSeries_fieldAccessorTable = new
@@ -245,7 +259,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_Coupon_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Coupon_descriptor,
-        new java.lang.String[] { "CouponId", "Code", "OfferId", "CodeSeriesId", "AccountId", "State", "RedemptionCount", "IssueTime", "ActivateTime", "ExpireTime", "LastRedeemTime", "RevokeTime", "StateChangeTime", "Reversed", "AccountRedemptionCount", "OfferRedemptionCount", });
+        new java.lang.String[] { "CouponId", "Code", "OfferId", "CodeSeriesId", "AccountId", "State", "RedemptionCount", "IssueTime", "ActivateTime", "ExpireTime", "LastRedeemTime", "RevokeTime", "StateChangeTime", "Reversed", "AccountRedemptionCount", "OfferRedemptionCount", "AccountCouponId", });
     internal_static_rewards_coupons_v1_AppliedReward_descriptor =
       getDescriptor().getMessageType(6);
     internal_static_rewards_coupons_v1_AppliedReward_fieldAccessorTable = new

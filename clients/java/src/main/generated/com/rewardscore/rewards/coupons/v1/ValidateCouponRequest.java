@@ -35,6 +35,7 @@ private static final long serialVersionUID = 0L;
     code_ = "";
     accountId_ = "";
     storeId_ = "";
+    accountCouponId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -61,7 +62,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object code_ = "";
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>
@@ -82,7 +83,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>
@@ -108,7 +109,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -129,7 +131,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -235,6 +238,57 @@ private static final long serialVersionUID = 0L;
     return billAmount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : billAmount_;
   }
 
+  public static final int ACCOUNT_COUPON_ID_FIELD_NUMBER = 20;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object accountCouponId_ = "";
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The accountCouponId.
+   */
+  @java.lang.Override
+  public java.lang.String getAccountCouponId() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      accountCouponId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The bytes for accountCouponId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getAccountCouponIdBytes() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      accountCouponId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -261,6 +315,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(4, getBillAmount());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 20, accountCouponId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -277,6 +334,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(4, getBillAmount());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(20, accountCouponId_);
     }
     return size;
   }
@@ -313,6 +373,8 @@ private static final long serialVersionUID = 0L;
       if (!getBillAmount()
           .equals(other.getBillAmount())) return false;
     }
+    if (!getAccountCouponId()
+        .equals(other.getAccountCouponId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -334,6 +396,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + BILL_AMOUNT_FIELD_NUMBER;
       hash = (53 * hash) + getBillAmount().hashCode();
     }
+    hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getAccountCouponId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -483,6 +547,7 @@ private static final long serialVersionUID = 0L;
         billAmountBuilder_.dispose();
         billAmountBuilder_ = null;
       }
+      accountCouponId_ = "";
       return this;
     }
 
@@ -532,6 +597,9 @@ private static final long serialVersionUID = 0L;
             : billAmountBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.accountCouponId_ = accountCouponId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -564,6 +632,11 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasBillAmount()) {
         mergeBillAmount(other.getBillAmount());
+      }
+      if (!other.getAccountCouponId().isEmpty()) {
+        accountCouponId_ = other.accountCouponId_;
+        bitField0_ |= 0x00000010;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -613,6 +686,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 162: {
+              accountCouponId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 162
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -633,7 +711,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object code_ = "";
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -653,7 +731,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -674,7 +752,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -691,7 +769,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -705,7 +783,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -725,7 +803,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -745,7 +824,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -766,7 +846,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -783,7 +864,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -797,7 +879,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1061,6 +1144,108 @@ private static final long serialVersionUID = 0L;
         billAmount_ = null;
       }
       return billAmountBuilder_;
+    }
+
+    private java.lang.Object accountCouponId_ = "";
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return The accountCouponId.
+     */
+    public java.lang.String getAccountCouponId() {
+      java.lang.Object ref = accountCouponId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        accountCouponId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return The bytes for accountCouponId.
+     */
+    public com.google.protobuf.ByteString
+        getAccountCouponIdBytes() {
+      java.lang.Object ref = accountCouponId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        accountCouponId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @param value The accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      accountCouponId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearAccountCouponId() {
+      accountCouponId_ = getDefaultInstance().getAccountCouponId();
+      bitField0_ = (bitField0_ & ~0x00000010);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @param value The bytes for accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      accountCouponId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ValidateCouponRequest)
