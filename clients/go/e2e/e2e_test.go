@@ -45,9 +45,9 @@ func createAccount(t *testing.T, ctx context.Context, client *rewardsclient.Clie
 	return created.GetAccount()
 }
 
-// offerWithCode creates an ACTIVE offer giving 500 EUR minor units off, with rules, and a
-// COMMON code series; it returns the offer id and the code.
-func offerWithCode(t *testing.T, ctx context.Context, client *rewardsclient.Client, rules *couponsv1.OfferRules) (string, string) {
+// newOffer creates an ACTIVE offer giving 500 EUR minor units off, with rules, and no code
+// series (IssueCoupon then generates a code per coupon); it returns the offer.
+func newOffer(t *testing.T, ctx context.Context, client *rewardsclient.Client, rules *couponsv1.OfferRules) *couponsv1.Offer {
 	t.Helper()
 	created, err := client.Offers.CreateOffer(ctx, &couponsv1.CreateOfferRequest{Offer: &couponsv1.Offer{
 		ProgramId: program, DisplayName: "5 EUR off", State: couponsv1.OfferState_OFFER_STATE_ACTIVE,
@@ -57,9 +57,17 @@ func offerWithCode(t *testing.T, ctx context.Context, client *rewardsclient.Clie
 	if err != nil {
 		t.Fatalf("CreateOffer: %v", err)
 	}
+	return created.GetOffer()
+}
+
+// offerWithCode creates an offer as newOffer does, with a COMMON code series; it returns the
+// offer id and the code.
+func offerWithCode(t *testing.T, ctx context.Context, client *rewardsclient.Client, rules *couponsv1.OfferRules) (string, string) {
+	t.Helper()
+	offer := newOffer(t, ctx, client, rules)
 	code := "GO" + strings.ToUpper(strings.ReplaceAll(rewardsclient.NewRequestID(), "-", "")[:12])
 	series, err := client.Offers.CreateCodeSeries(ctx, &couponsv1.CreateCodeSeriesRequest{CodeSeries: &couponsv1.CodeSeries{
-		OfferId: created.GetOffer().GetOfferId(), Type: couponsv1.CodeSeriesType_CODE_SERIES_TYPE_COMMON, CommonCode: code,
+		OfferId: offer.GetOfferId(), Type: couponsv1.CodeSeriesType_CODE_SERIES_TYPE_COMMON, CommonCode: code,
 	}})
 	if err != nil {
 		t.Fatalf("CreateCodeSeries: %v", err)
@@ -67,7 +75,7 @@ func offerWithCode(t *testing.T, ctx context.Context, client *rewardsclient.Clie
 	if series.GetCodeSeries().GetCommonCode() != code {
 		t.Fatalf("code series %v, want common code %s", series.GetCodeSeries(), code)
 	}
-	return created.GetOffer().GetOfferId(), code
+	return offer.GetOfferId(), code
 }
 
 func redeemRequest(code, accountID, requestID string) *couponsv1.RedeemCouponRequest {
@@ -233,7 +241,8 @@ func redeemedCount(t *testing.T, ctx context.Context, client *rewardsclient.Clie
 func TestIssuedCouponIsRedeemedOnceByItsHolder(t *testing.T) {
 	client, ctx := dial(t)
 	account := createAccount(t, ctx, client)
-	offerID, _ := offerWithCode(t, ctx, client, &couponsv1.OfferRules{MaxAccountIssueCount: 1})
+	// No code series: the coupon gets a code of its own (a COMMON code is everyone's, and redeems again).
+	offerID := newOffer(t, ctx, client, &couponsv1.OfferRules{MaxAccountIssueCount: 1}).GetOfferId()
 
 	issued, err := client.Coupons.IssueCoupon(ctx, &couponsv1.IssueCouponRequest{OfferId: offerID, AccountId: account.GetAccountId()})
 	if err != nil {

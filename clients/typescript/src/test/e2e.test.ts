@@ -77,8 +77,8 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
     assert.deepEqual(read.account, account);
   });
 
-  /** An ACTIVE offer giving 5 EUR off, with `rules`, and a COMMON code series for it. */
-  async function offerWithCode(rules: Partial<rewards.coupons.v1.OfferRules> = {}): Promise<{ offerId: string; code: string }> {
+  /** An ACTIVE offer giving 5 EUR off, with `rules`, without a code series (IssueCoupon generates a code per coupon). */
+  async function newOffer(rules: Partial<rewards.coupons.v1.OfferRules> = {}): Promise<string> {
     const { offer } = await client.call(
       client.offers.createOffer,
       coupons.CreateOfferRequest.create({
@@ -93,15 +93,21 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
     );
     assert.ok(offer?.offerId);
     assert.equal(offer.state, coupons.OfferState.OFFER_STATE_ACTIVE);
+    return offer.offerId;
+  }
+
+  /** An offer as newOffer makes it, and a COMMON code series for it. */
+  async function offerWithCode(rules: Partial<rewards.coupons.v1.OfferRules> = {}): Promise<{ offerId: string; code: string }> {
+    const offerId = await newOffer(rules);
     const code = "TS" + randomBytes(5).toString("hex").toUpperCase();
     const { codeSeries } = await client.call(
       client.offers.createCodeSeries,
       coupons.CreateCodeSeriesRequest.create({
-        codeSeries: { offerId: offer.offerId, type: coupons.CodeSeriesType.CODE_SERIES_TYPE_COMMON, commonCode: code },
+        codeSeries: { offerId, type: coupons.CodeSeriesType.CODE_SERIES_TYPE_COMMON, commonCode: code },
       }),
     );
     assert.equal(codeSeries?.commonCode, code);
-    return { offerId: offer.offerId, code };
+    return { offerId, code };
   }
 
   async function redeemedCount(offerId: string): Promise<string | undefined> {
@@ -163,7 +169,8 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
   });
 
   it("issues a coupon to an account, which redeems it once", async () => {
-    const { offerId } = await offerWithCode({ maxAccountIssueCount: 1 });
+    // No code series: the coupon gets a code of its own (a COMMON code is everyone's, and redeems again).
+    const offerId = await newOffer({ maxAccountIssueCount: 1 });
     const { account } = await client.call(client.accounts.createAccount, newAccount());
     const accountId = account!.accountId;
     const { coupon } = await client.call(client.coupons.issueCoupon, coupons.IssueCouponRequest.create({ offerId, accountId }));

@@ -194,15 +194,20 @@ class EndToEndTest {
         assertEquals("rewards.coupons", limit.domain());
     }
 
-    /** An ACTIVE offer giving 5 EUR off under {@code rules}, with a COMMON code; returns {offer id, code}. */
-    private String[] offerWithCode(OfferRules rules) {
+    /** An ACTIVE offer giving 5 EUR off under {@code rules}, without a code series (IssueCoupon generates a code per coupon); returns its id. */
+    private String newOffer(OfferRules rules) {
         Offer offer = Offer.newBuilder()
                 .setProgramId(PROGRAM).setDisplayName("5 EUR off").setState(OfferState.OFFER_STATE_ACTIVE)
                 .setReward(Reward.newBuilder().setKind(RewardKind.REWARD_KIND_DISCOUNT_AMOUNT).setDiscountAmount(eur(500)))
                 .setRules(rules)
                 .build();
-        String offerId = client.call(client.offers(), OfferServiceBlockingStub::createOffer,
+        return client.call(client.offers(), OfferServiceBlockingStub::createOffer,
                 CreateOfferRequest.newBuilder().setOffer(offer).build()).getOffer().getOfferId();
+    }
+
+    /** An offer as {@link #newOffer} makes it, with a COMMON code; returns {offer id, code}. */
+    private String[] offerWithCode(OfferRules rules) {
+        String offerId = newOffer(rules);
         String code = "JAVA" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
         client.call(client.offers(), OfferServiceBlockingStub::createCodeSeries, CreateCodeSeriesRequest.newBuilder()
                 .setCodeSeries(CodeSeries.newBuilder().setOfferId(offerId)
@@ -291,10 +296,11 @@ class EndToEndTest {
 
     @Test
     void anIssuedCouponIsRedeemedOnceByItsHolder() {
-        String[] offer = offerWithCode(OfferRules.newBuilder().setMaxAccountIssueCount(1).build());
+        // No code series: the coupon gets a code of its own (a COMMON code is everyone's, and redeems again).
+        String offerId = newOffer(OfferRules.newBuilder().setMaxAccountIssueCount(1).build());
         String accountId = client.call(client.accounts(), AccountServiceBlockingStub::createAccount, newAccount())
                 .getAccount().getAccountId();
-        IssueCouponRequest issue = IssueCouponRequest.newBuilder().setOfferId(offer[0]).setAccountId(accountId).build();
+        IssueCouponRequest issue = IssueCouponRequest.newBuilder().setOfferId(offerId).setAccountId(accountId).build();
 
         Coupon issued = client.call(client.coupons(), CouponServiceBlockingStub::issueCoupon, issue).getCoupon();
         RewardsException limit = assertThrows(RewardsException.class,
