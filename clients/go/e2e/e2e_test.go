@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -393,5 +394,39 @@ func TestTokenIsRefreshedAheadOfExpiry(t *testing.T) {
 	}
 	if client.Tokens.Current().RefreshToken != after.RefreshToken {
 		t.Errorf("renewed again although the token is fresh")
+	}
+}
+
+// BulkIssueCoupons is a request stream: the client signs it over an empty body when it opens;
+// each batch carries its own request_id, and each row its own reason.
+func TestBulkIssueIsSignedAndGivesEachRowItsReason(t *testing.T) {
+	client, ctx := dial(t)
+	offerID := newOffer(t, ctx, client, nil).GetOfferId()
+	stream, err := client.Coupons.BulkIssueCoupons(ctx)
+	if err != nil {
+		t.Fatalf("BulkIssueCoupons: %v", err)
+	}
+	batch := &couponsv1.BulkIssueCouponsRequest{RequestId: rewardsclient.NewRequestID(), OfferId: offerID,
+		Rows: []*couponsv1.BulkIssueCouponsRequest_Row{
+			{Customer: &couponsv1.BulkIssueCouponsRequest_Row_AccountId{AccountId: rewardsclient.NewRequestID()}},
+			{Customer: &couponsv1.BulkIssueCouponsRequest_Row_AccountId{AccountId: "not-a-uuid"}},
+		}}
+	if err := stream.Send(batch); err != nil {
+		t.Fatalf("send: %v", err)
+	}
+	if err := stream.CloseSend(); err != nil {
+		t.Fatalf("close send: %v", err)
+	}
+	reply, err := stream.Recv()
+	if err != nil {
+		t.Fatalf("BulkIssueCoupons reply: %v (reason %q)", err, rewardsclient.ReasonOf(err))
+	}
+	rows := reply.GetRows()
+	if reply.GetRequestId() != batch.GetRequestId() || reply.GetIssuedCount() != 1 || reply.GetFailedCount() != 1 ||
+		len(rows) != 2 || rows[0].GetReason() != "" || rows[0].GetCoupon().GetCode() == "" || rows[1].GetReason() != "INVALID_ACCOUNT_ID" {
+		t.Fatalf("BulkIssueCoupons reply %v", reply)
+	}
+	if _, err := stream.Recv(); !errors.Is(err, io.EOF) {
+		t.Fatalf("after the last batch: %v, want io.EOF", err)
 	}
 }

@@ -85,12 +85,7 @@ func UnarySigningInterceptor(clientSecret string) grpc.UnaryClientInterceptor {
 		if err != nil {
 			return fmt.Errorf("rewardsclient: marshal %s request: %w", method, err)
 		}
-		timestamp := strconv.FormatInt(time.Now().Unix(), 10)
-		nonce := NewNonce()
-		ctx = metadata.AppendToOutgoingContext(ctx,
-			TimestampHeader, timestamp,
-			NonceHeader, nonce,
-			SignatureHeader, Sign(key, method, timestamp, nonce, body))
+		ctx = withSignature(ctx, key, method, body)
 		callOpts := make([]grpc.CallOption, 0, len(opts)+1)
 		callOpts = append(callOpts, opts...)
 		callOpts = append(callOpts, grpc.ForceCodecV2(signedBodyCodec{msg: msg, body: body}))
@@ -120,22 +115,36 @@ func (c signedBodyCodec) Unmarshal(data mem.BufferSlice, v any) error {
 
 func (signedBodyCodec) Name() string { return "proto" }
 
-// StreamSigningInterceptor signs streaming calls with one request message (server-streaming,
-// e.g. ProgramService.CreateEarnCodes) like UnarySigningInterceptor signs unary ones: it fills
+// StreamSigningInterceptor signs streaming calls. One with a single request message
+// (server-streaming, e.g. ProgramService.CreateEarnCodes) is signed like a unary call: it fills
 // an empty request_id (EnsureRequestID), marshals the request once, signs those bytes and sends
 // exactly them. The signature goes in the headers, which leave when the stream opens, so the
 // stream is opened only when the request is sent (the generated stub sends it at once, before
-// returning the stream). Client- and bidi-streaming calls pass through unsigned: no one message
-// is the request.
+// returning the stream). A call with a request stream (client- or bidi-streaming, e.g.
+// CouponService.BulkIssueCoupons) is signed when it opens over an empty body, as the server
+// verifies it: its messages are not known yet; set their request_ids yourself.
 func StreamSigningInterceptor(clientSecret string) grpc.StreamClientInterceptor {
 	key := SigningKey(clientSecret)
 	return func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string,
 		streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
-		if desc.ClientStreams || publicMethods[method] {
+		if publicMethods[method] {
 			return streamer(ctx, desc, cc, method, opts...)
+		}
+		if desc.ClientStreams {
+			return streamer(withSignature(ctx, key, method, nil), desc, cc, method, opts...)
 		}
 		return &signOnSendStream{ctx: ctx, key: key, desc: desc, cc: cc, method: method, streamer: streamer, opts: opts}, nil
 	}
+}
+
+// withSignature adds the signature headers of body (a fresh timestamp and nonce) to ctx.
+func withSignature(ctx context.Context, key []byte, method string, body []byte) context.Context {
+	timestamp := strconv.FormatInt(time.Now().Unix(), 10)
+	nonce := NewNonce()
+	return metadata.AppendToOutgoingContext(ctx,
+		TimestampHeader, timestamp,
+		NonceHeader, nonce,
+		SignatureHeader, Sign(key, method, timestamp, nonce, body))
 }
 
 // signOnSendStream is a server-streaming call until its request is sent: SendMsg signs the
@@ -168,12 +177,7 @@ func (s *signOnSendStream) SendMsg(m any) error {
 	if err != nil {
 		return fmt.Errorf("rewardsclient: marshal %s request: %w", s.method, err)
 	}
-	timestamp := strconv.FormatInt(time.Now().Unix(), 10)
-	nonce := NewNonce()
-	ctx := metadata.AppendToOutgoingContext(s.ctx,
-		TimestampHeader, timestamp,
-		NonceHeader, nonce,
-		SignatureHeader, Sign(s.key, s.method, timestamp, nonce, body))
+	ctx := withSignature(s.ctx, s.key, s.method, body)
 	opts := append(append(make([]grpc.CallOption, 0, len(s.opts)+1), s.opts...),
 		grpc.ForceCodecV2(signedBodyCodec{msg: msg, body: body}))
 	stream, err := s.streamer(ctx, s.desc, s.cc, s.method, opts...)

@@ -210,18 +210,23 @@ func TestStreamSigningInterceptorOpensTheStreamSignedWhenTheRequestIsSent(t *tes
 	}
 }
 
-func TestStreamSigningInterceptorLeavesClientStreamsUnsigned(t *testing.T) {
+func TestStreamSigningInterceptorSignsARequestStreamOverAnEmptyBodyAtOnce(t *testing.T) {
+	const secret = "cs_unit-test-secret"
 	opened := &fakeStream{}
 	streamer := func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, m string, opts ...grpc.CallOption) (grpc.ClientStream, error) {
 		md, _ := metadata.FromOutgoingContext(ctx)
-		if len(md.Get(SignatureHeader)) != 0 {
-			t.Errorf("%s must not be signed", m)
+		ts, nonce, sig := md.Get(TimestampHeader), md.Get(NonceHeader), md.Get(SignatureHeader)
+		if len(ts) != 1 || len(nonce) != 1 || len(sig) != 1 {
+			t.Fatalf("signature metadata missing or repeated: %v", md)
+		}
+		if want := Sign(SigningKey(secret), m, ts[0], nonce[0], []byte{}); sig[0] != want {
+			t.Errorf("signature %s, want %s over an empty body", sig[0], want)
 		}
 		return opened, nil
 	}
 	desc := &grpc.StreamDesc{ClientStreams: true, ServerStreams: true}
-	stream, err := StreamSigningInterceptor("s")(context.Background(), desc, nil, "/rewards.coupons.v1.CouponService/BulkIssueCoupons", streamer)
+	stream, err := StreamSigningInterceptor(secret)(context.Background(), desc, nil, "/rewards.coupons.v1.CouponService/BulkIssueCoupons", streamer)
 	if err != nil || stream != opened {
-		t.Fatalf("a client stream must be opened at once, unchanged: %v, %v", stream, err)
+		t.Fatalf("a request stream must be opened at once, unchanged: %v, %v", stream, err)
 	}
 }
