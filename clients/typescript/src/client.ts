@@ -17,6 +17,7 @@ import {
   type ChannelOptions,
   type Client,
   type ClientOptions,
+  type ClientDuplexStream,
   type ClientReadableStream,
   type ClientUnaryCall,
   credentials as grpcCredentials,
@@ -49,6 +50,9 @@ export type ServerStreamingMethod<Req, Res> = (
   metadata: Metadata,
   options: Partial<CallOptions>,
 ) => ClientReadableStream<Res>;
+
+/** A bidirectional-streaming method of a generated client; bound like UnaryMethod. */
+export type BidiStreamingMethod<Req, Res> = (metadata: Metadata, options: Partial<CallOptions>) => ClientDuplexStream<Req, Res>;
 
 /** Codes `call` retries, with the same request_id. */
 export const RETRYABLE_CODES: ReadonlySet<status> = new Set([status.UNAVAILABLE, status.DEADLINE_EXCEEDED]);
@@ -185,9 +189,37 @@ export class RewardsClient {
   ): AsyncGenerator<Res, void, undefined> {
     fillRequestId(request);
     const options: Partial<CallOptions> = settings.timeoutMs === undefined ? {} : { deadline: Date.now() + settings.timeoutMs };
-    const stream = method(request, settings.metadata ?? new Metadata(), options);
+    yield* this.responses<Res>(method(request, settings.metadata ?? new Metadata(), options));
+  }
+
+  /**
+   * Calls a bidirectional-streaming `method` (e.g. `client.coupons.bulkIssueCoupons`): sends
+   * `requests` (an empty `requestId` of each is set, on the objects you pass), half-closes, and
+   * yields the replies. The call is signed when it starts, over an empty body. It is not retried:
+   * to resume, send the unanswered requests again with their request ids. Throws RewardsError;
+   * stopping the iteration early cancels the call.
+   */
+  async *exchange<Req, Res>(
+    method: BidiStreamingMethod<Req, Res>,
+    requests: Iterable<Req>,
+    settings: CallSettings = {},
+  ): AsyncGenerator<Res, void, undefined> {
+    const options: Partial<CallOptions> = settings.timeoutMs === undefined ? {} : { deadline: Date.now() + settings.timeoutMs };
+    const call = method(settings.metadata ?? new Metadata(), options);
+    yield* this.responses<Res>(call, () => {
+      for (const request of requests) {
+        fillRequestId(request);
+        call.write(request);
+      }
+      call.end();
+    });
+  }
+
+  /** Yields the messages of a call's response stream; failures as RewardsError; cancels the call if the caller stops early. */
+  private async *responses<Res>(stream: ClientReadableStream<unknown> | ClientDuplexStream<never, unknown>, send: () => void = () => {}): AsyncGenerator<Res, void, undefined> {
     let finished = false;
     try {
+      send();
       for await (const message of stream) yield message as Res;
       finished = true;
     } catch (caught) {

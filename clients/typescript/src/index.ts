@@ -5,6 +5,7 @@ export * from "./gen/index";
 
 // The hand-written helper: RewardsClient (tokens, request signing, retries), RewardsError.
 export {
+  type BidiStreamingMethod,
   type CallSettings,
   fillRequestId,
   newRequestId,

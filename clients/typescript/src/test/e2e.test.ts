@@ -196,6 +196,24 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
     assert.equal(read.coupon?.redemptionCount, 1);
   });
 
+  it("bulk-issues over a request stream signed over an empty body, with a reason per row", async () => {
+    const offerId = await newOffer();
+    const batch = coupons.BulkIssueCouponsRequest.create({
+      offerId,
+      rows: [{ customer: { $case: "accountId", value: randomUUID() } }, { customer: { $case: "accountId", value: "not-a-uuid" } }],
+    });
+    const replies: rewards.coupons.v1.BulkIssueCouponsResponse[] = [];
+    for await (const reply of client.exchange(client.coupons.bulkIssueCoupons, [batch])) replies.push(reply);
+
+    assert.ok(batch.requestId, "exchange() filled the request_id");
+    assert.equal(replies.length, 1);
+    const [reply] = replies;
+    assert.equal(reply!.requestId, batch.requestId);
+    assert.deepEqual([reply!.issuedCount, reply!.failedCount], [1, 1]);
+    assert.deepEqual(reply!.rows.map((row) => row.reason), ["", "INVALID_ACCOUNT_ID"]);
+    assert.ok(reply!.rows[0]!.coupon?.code);
+  });
+
   it("is refused with SIGNATURE_INVALID when signed with the wrong key (valid token)", async () => {
     assert.ok(client.tokens.cachedAccessToken(), "the token is valid");
     const forged = new accounts.AccountServiceClient(client.target, grpcCredentials.createInsecure(), {
