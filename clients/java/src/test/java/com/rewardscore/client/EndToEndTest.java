@@ -16,7 +16,10 @@ import com.rewardscore.rewards.accounts.v1.CreateAccountResponse;
 import com.rewardscore.rewards.accounts.v1.GetAccountRequest;
 import com.rewardscore.rewards.accounts.v1.Identifier;
 import com.rewardscore.rewards.accounts.v1.IdentifierType;
+import com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest;
+import com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse;
 import com.rewardscore.rewards.coupons.v1.CodeSeries;
+import com.rewardscore.rewards.coupons.v1.CouponServiceGrpc;
 import com.rewardscore.rewards.coupons.v1.Coupon;
 import com.rewardscore.rewards.coupons.v1.CouponState;
 import com.rewardscore.rewards.coupons.v1.GetCouponRequest;
@@ -561,5 +564,24 @@ class EndToEndTest {
         assertEquals(Status.Code.NOT_FOUND, unknown.code());
         assertEquals("PROGRAM_NOT_FOUND", unknown.reason());
         assertEquals("rewards.loyalty", unknown.domain());
+    }
+
+    @Test
+    void bulkIssueIsSignedAndGivesEachRowItsReason() {
+        String offerId = newOffer(OfferRules.getDefaultInstance());
+        BulkIssueCouponsRequest batch = RewardsClient.withRequestId(BulkIssueCouponsRequest.newBuilder().setOfferId(offerId)
+                .addRows(BulkIssueCouponsRequest.Row.newBuilder().setAccountId(UUID.randomUUID().toString()))
+                .addRows(BulkIssueCouponsRequest.Row.newBuilder().setAccountId("not-a-uuid"))
+                .build());
+
+        List<BulkIssueCouponsResponse> replies = client.exchange(CouponServiceGrpc.getBulkIssueCouponsMethod(), List.of(batch));
+
+        assertEquals(1, replies.size());
+        BulkIssueCouponsResponse reply = replies.get(0);
+        assertEquals(batch.getRequestId(), reply.getRequestId());
+        assertEquals(1, reply.getIssuedCount());
+        assertEquals(1, reply.getFailedCount());
+        assertEquals(List.of("", "INVALID_ACCOUNT_ID"), reply.getRowsList().stream().map(BulkIssueCouponsResponse.Row::getReason).toList());
+        assertFalse(reply.getRows(0).getCoupon().getCode().isEmpty());
     }
 }
