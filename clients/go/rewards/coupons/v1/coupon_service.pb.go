@@ -344,7 +344,9 @@ func (x *GetCouponRequest) GetAccountId() string {
 type GetCouponResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The coupon.
-	Coupon        *Coupon `protobuf:"bytes,1,opt,name=coupon,proto3" json:"coupon,omitempty"`
+	Coupon *Coupon `protobuf:"bytes,1,opt,name=coupon,proto3" json:"coupon,omitempty"`
+	// The offer's texts, images, custom properties and external ids.
+	Content       *OfferContent `protobuf:"bytes,2,opt,name=content,proto3" json:"content,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -382,6 +384,13 @@ func (*GetCouponResponse) Descriptor() ([]byte, []int) {
 func (x *GetCouponResponse) GetCoupon() *Coupon {
 	if x != nil {
 		return x.Coupon
+	}
+	return nil
+}
+
+func (x *GetCouponResponse) GetContent() *OfferContent {
+	if x != nil {
+		return x.Content
 	}
 	return nil
 }
@@ -508,9 +517,15 @@ type ValidateCouponRequest struct {
 	// Where the purchase happens. Required; at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The bill amount before this coupon. Required; not negative; in the program's currency.
-	BillAmount    *v1.Money `protobuf:"bytes,4,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	BillAmount *v1.Money `protobuf:"bytes,4,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
+	// The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+	// characters. Empty: none.
+	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+	// Empty: none.
+	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *ValidateCouponRequest) Reset() {
@@ -571,6 +586,20 @@ func (x *ValidateCouponRequest) GetBillAmount() *v1.Money {
 	return nil
 }
 
+func (x *ValidateCouponRequest) GetZoneId() string {
+	if x != nil {
+		return x.ZoneId
+	}
+	return ""
+}
+
+func (x *ValidateCouponRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
+}
+
 // Response of CouponService.ValidateCoupon.
 type ValidateCouponResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -587,7 +616,10 @@ type ValidateCouponResponse struct {
 	ValidateTime *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=validate_time,json=validateTime,proto3" json:"validate_time,omitempty"`
 	// Every failing rule and limit, in precedence order (`reason` is the first); empty when
 	// redeemable. A checkout can show all of them at once.
-	Reasons       []string `protobuf:"bytes,6,rep,name=reasons,proto3" json:"reasons,omitempty"`
+	Reasons []string `protobuf:"bytes,6,rep,name=reasons,proto3" json:"reasons,omitempty"`
+	// The offer's texts, images, custom properties and external ids; unset when the reason is
+	// COUPON_NOT_FOUND.
+	Content       *OfferContent `protobuf:"bytes,7,opt,name=content,proto3" json:"content,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -664,6 +696,13 @@ func (x *ValidateCouponResponse) GetReasons() []string {
 	return nil
 }
 
+func (x *ValidateCouponResponse) GetContent() *OfferContent {
+	if x != nil {
+		return x.Content
+	}
+	return nil
+}
+
 // Request of CouponService.RedeemCoupon.
 type RedeemCouponRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -682,8 +721,13 @@ type RedeemCouponRequest struct {
 	// The checkout's own id of the purchase, for reconciliation. Required; at most 128
 	// characters.
 	TransactionId string `protobuf:"bytes,6,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+	ZoneId string `protobuf:"bytes,7,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+	// Empty: none.
+	InteractionPointId string `protobuf:"bytes,8,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *RedeemCouponRequest) Reset() {
@@ -754,6 +798,20 @@ func (x *RedeemCouponRequest) GetBillAmount() *v1.Money {
 func (x *RedeemCouponRequest) GetTransactionId() string {
 	if x != nil {
 		return x.TransactionId
+	}
+	return ""
+}
+
+func (x *RedeemCouponRequest) GetZoneId() string {
+	if x != nil {
+		return x.ZoneId
+	}
+	return ""
+}
+
+func (x *RedeemCouponRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
 	}
 	return ""
 }
@@ -1215,9 +1273,13 @@ type ListDealsRequest struct {
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// next_page_token of the previous page; empty for the first page. Every other field must be
 	// the same as in the request that returned it, or the call fails with FIELD_INVALID.
-	PageToken     string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	PageToken string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	// Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *ListDealsRequest) Reset() {
@@ -1274,6 +1336,20 @@ func (x *ListDealsRequest) GetPageSize() int32 {
 func (x *ListDealsRequest) GetPageToken() string {
 	if x != nil {
 		return x.PageToken
+	}
+	return ""
+}
+
+func (x *ListDealsRequest) GetZoneId() string {
+	if x != nil {
+		return x.ZoneId
+	}
+	return ""
+}
+
+func (x *ListDealsRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
 	}
 	return ""
 }
@@ -1441,9 +1517,10 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x10GetCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
-	"account_id\x18\x02 \x01(\tR\taccountId\"G\n" +
+	"account_id\x18\x02 \x01(\tR\taccountId\"\x83\x01\n" +
 	"\x11GetCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"i\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12:\n" +
+	"\acontent\x18\x02 \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"i\n" +
 	"\x15ActivateCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
@@ -1451,14 +1528,16 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\n" +
 	"account_id\x18\x03 \x01(\tR\taccountId\"L\n" +
 	"\x16ActivateCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\x9e\x01\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xe9\x01\n" +
 	"\x15ValidateCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12\x19\n" +
 	"\bstore_id\x18\x03 \x01(\tR\astoreId\x127\n" +
 	"\vbill_amount\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
-	"billAmount\"\x9a\x02\n" +
+	"billAmount\x12\x17\n" +
+	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
+	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\"\xd6\x02\n" +
 	"\x16ValidateCouponResponse\x12\x1e\n" +
 	"\n" +
 	"redeemable\x18\x01 \x01(\bR\n" +
@@ -1467,7 +1546,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x06reward\x18\x03 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x122\n" +
 	"\x06coupon\x18\x04 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12?\n" +
 	"\rvalidate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fvalidateTime\x12\x18\n" +
-	"\areasons\x18\x06 \x03(\tR\areasons\"\xe2\x01\n" +
+	"\areasons\x18\x06 \x03(\tR\areasons\x12:\n" +
+	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xad\x02\n" +
 	"\x13RedeemCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
@@ -1477,7 +1557,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\bstore_id\x18\x04 \x01(\tR\astoreId\x127\n" +
 	"\vbill_amount\x18\x05 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
 	"billAmount\x12%\n" +
-	"\x0etransaction_id\x18\x06 \x01(\tR\rtransactionId\"\xe7\x01\n" +
+	"\x0etransaction_id\x18\x06 \x01(\tR\rtransactionId\x12\x17\n" +
+	"\azone_id\x18\a \x01(\tR\x06zoneId\x120\n" +
+	"\x14interaction_point_id\x18\b \x01(\tR\x12interactionPointId\"\xe7\x01\n" +
 	"\x14RedeemCouponResponse\x12#\n" +
 	"\rredemption_id\x18\x01 \x01(\tR\fredemptionId\x129\n" +
 	"\x06reward\x18\x02 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x122\n" +
@@ -1510,14 +1592,16 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\"z\n" +
 	"\x1aListAccountCouponsResponse\x124\n" +
 	"\acoupons\x18\x01 \x03(\v2\x1a.rewards.coupons.v1.CouponR\acoupons\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x88\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xd3\x01\n" +
 	"\x10ListDealsRequest\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12\x19\n" +
 	"\bstore_id\x18\x02 \x01(\tR\astoreId\x12\x1b\n" +
 	"\tpage_size\x18\x03 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
-	"page_token\x18\x04 \x01(\tR\tpageToken\"k\n" +
+	"page_token\x18\x04 \x01(\tR\tpageToken\x12\x17\n" +
+	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
+	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\x95\b\n" +
@@ -1570,55 +1654,58 @@ var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*ListDealsResponse)(nil),            // 19: rewards.coupons.v1.ListDealsResponse
 	(*BulkIssueCouponsResponse_Row)(nil), // 20: rewards.coupons.v1.BulkIssueCouponsResponse.Row
 	(*Coupon)(nil),                       // 21: rewards.coupons.v1.Coupon
-	(*v1.Money)(nil),                     // 22: rewards.type.v1.Money
-	(*AppliedReward)(nil),                // 23: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil),        // 24: google.protobuf.Timestamp
-	(*Deal)(nil),                         // 25: rewards.coupons.v1.Deal
+	(*OfferContent)(nil),                 // 22: rewards.coupons.v1.OfferContent
+	(*v1.Money)(nil),                     // 23: rewards.type.v1.Money
+	(*AppliedReward)(nil),                // 24: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil),        // 25: google.protobuf.Timestamp
+	(*Deal)(nil),                         // 26: rewards.coupons.v1.Deal
 }
 var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
 	21, // 0: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
 	20, // 1: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
 	21, // 2: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	21, // 3: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	22, // 4: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	23, // 5: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	21, // 6: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	24, // 7: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
-	22, // 8: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	23, // 9: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	21, // 10: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	24, // 11: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
-	21, // 12: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	24, // 13: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
-	21, // 14: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	21, // 15: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
-	25, // 16: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
-	21, // 17: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
-	0,  // 18: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
-	2,  // 19: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
-	4,  // 20: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
-	6,  // 21: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
-	8,  // 22: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
-	10, // 23: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
-	12, // 24: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
-	14, // 25: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
-	16, // 26: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
-	18, // 27: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
-	1,  // 28: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
-	3,  // 29: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
-	5,  // 30: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
-	7,  // 31: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
-	9,  // 32: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
-	11, // 33: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
-	13, // 34: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
-	15, // 35: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
-	17, // 36: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
-	19, // 37: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
-	28, // [28:38] is the sub-list for method output_type
-	18, // [18:28] is the sub-list for method input_type
-	18, // [18:18] is the sub-list for extension type_name
-	18, // [18:18] is the sub-list for extension extendee
-	0,  // [0:18] is the sub-list for field type_name
+	22, // 3: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	21, // 4: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	23, // 5: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	24, // 6: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	21, // 7: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	25, // 8: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
+	22, // 9: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	23, // 10: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	24, // 11: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	21, // 12: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	25, // 13: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
+	21, // 14: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	25, // 15: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
+	21, // 16: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	21, // 17: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
+	26, // 18: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
+	21, // 19: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
+	0,  // 20: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
+	2,  // 21: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
+	4,  // 22: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
+	6,  // 23: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
+	8,  // 24: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
+	10, // 25: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
+	12, // 26: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
+	14, // 27: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
+	16, // 28: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
+	18, // 29: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
+	1,  // 30: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
+	3,  // 31: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
+	5,  // 32: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
+	7,  // 33: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
+	9,  // 34: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
+	11, // 35: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
+	13, // 36: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
+	15, // 37: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
+	17, // 38: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
+	19, // 39: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
+	30, // [30:40] is the sub-list for method output_type
+	20, // [20:30] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_coupon_service_proto_init() }

@@ -22,7 +22,7 @@ import {
 } from "@grpc/grpc-js";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Money } from "../../type/v1/money";
-import { AppliedReward, Coupon, Deal } from "./resources";
+import { AppliedReward, Coupon, Deal, OfferContent } from "./resources";
 
 /** Request of CouponService.IssueCoupon. */
 export interface IssueCouponRequest {
@@ -101,7 +101,11 @@ export interface GetCouponRequest {
 /** Response of CouponService.GetCoupon. */
 export interface GetCouponResponse {
   /** The coupon. */
-  coupon: Coupon | undefined;
+  coupon:
+    | Coupon
+    | undefined;
+  /** The offer's texts, images, custom properties and external ids. */
+  content: OfferContent | undefined;
 }
 
 /** Request of CouponService.ActivateCoupon. */
@@ -133,7 +137,19 @@ export interface ValidateCouponRequest {
   /** Where the purchase happens. Required; at most 64 characters. */
   storeId: string;
   /** The bill amount before this coupon. Required; not negative; in the program's currency. */
-  billAmount: Money | undefined;
+  billAmount:
+    | Money
+    | undefined;
+  /**
+   * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+   * characters. Empty: none.
+   */
+  zoneId: string;
+  /**
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** Response of CouponService.ValidateCoupon. */
@@ -162,6 +178,11 @@ export interface ValidateCouponResponse {
    * redeemable. A checkout can show all of them at once.
    */
   reasons: string[];
+  /**
+   * The offer's texts, images, custom properties and external ids; unset when the reason is
+   * COUPON_NOT_FOUND.
+   */
+  content: OfferContent | undefined;
 }
 
 /** Request of CouponService.RedeemCoupon. */
@@ -187,6 +208,13 @@ export interface RedeemCouponRequest {
    * characters.
    */
   transactionId: string;
+  /** The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none. */
+  zoneId: string;
+  /**
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** Response of CouponService.RedeemCoupon. */
@@ -293,6 +321,10 @@ export interface ListDealsRequest {
    * the same as in the request that returned it, or the call fails with FIELD_INVALID.
    */
   pageToken: string;
+  /** Only deals redeemable in this zone. At most 64 characters. Empty: any zone. */
+  zoneId: string;
+  /** Only deals redeemable at this interaction point. At most 64 characters. Empty: any. */
+  interactionPointId: string;
 }
 
 /** Response of CouponService.ListDeals. */
@@ -966,13 +998,16 @@ export const GetCouponRequest: MessageFns<GetCouponRequest> = {
 };
 
 function createBaseGetCouponResponse(): GetCouponResponse {
-  return { coupon: undefined };
+  return { coupon: undefined, content: undefined };
 }
 
 export const GetCouponResponse: MessageFns<GetCouponResponse> = {
   encode(message: GetCouponResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.coupon !== undefined) {
       Coupon.encode(message.coupon, writer.uint32(10).fork()).join();
+    }
+    if (message.content !== undefined) {
+      OfferContent.encode(message.content, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -998,6 +1033,14 @@ export const GetCouponResponse: MessageFns<GetCouponResponse> = {
             message.coupon = Coupon.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.content = OfferContent.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1011,13 +1054,19 @@ export const GetCouponResponse: MessageFns<GetCouponResponse> = {
   },
 
   fromJSON(object: any): GetCouponResponse {
-    return { coupon: isSet(object.coupon) ? Coupon.fromJSON(object.coupon) : undefined };
+    return {
+      coupon: isSet(object.coupon) ? Coupon.fromJSON(object.coupon) : undefined,
+      content: isSet(object.content) ? OfferContent.fromJSON(object.content) : undefined,
+    };
   },
 
   toJSON(message: GetCouponResponse): unknown {
     const obj: any = {};
     if (message.coupon !== undefined) {
       obj.coupon = Coupon.toJSON(message.coupon);
+    }
+    if (message.content !== undefined) {
+      obj.content = OfferContent.toJSON(message.content);
     }
     return obj;
   },
@@ -1029,6 +1078,9 @@ export const GetCouponResponse: MessageFns<GetCouponResponse> = {
     const message = createBaseGetCouponResponse();
     message.coupon = (object.coupon !== undefined && object.coupon !== null)
       ? Coupon.fromPartial(object.coupon)
+      : undefined;
+    message.content = (object.content !== undefined && object.content !== null)
+      ? OfferContent.fromPartial(object.content)
       : undefined;
     return message;
   },
@@ -1213,7 +1265,7 @@ export const ActivateCouponResponse: MessageFns<ActivateCouponResponse> = {
 };
 
 function createBaseValidateCouponRequest(): ValidateCouponRequest {
-  return { code: "", accountId: "", storeId: "", billAmount: undefined };
+  return { code: "", accountId: "", storeId: "", billAmount: undefined, zoneId: "", interactionPointId: "" };
 }
 
 export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
@@ -1229,6 +1281,12 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     }
     if (message.billAmount !== undefined) {
       Money.encode(message.billAmount, writer.uint32(34).fork()).join();
+    }
+    if (message.zoneId !== "") {
+      writer.uint32(42).string(message.zoneId);
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(50).string(message.interactionPointId);
     }
     return writer;
   },
@@ -1278,6 +1336,22 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
             message.billAmount = Money.decode(reader, reader.uint32());
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.zoneId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1308,6 +1382,16 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
         : isSet(object.bill_amount)
         ? Money.fromJSON(object.bill_amount)
         : undefined,
+      zoneId: isSet(object.zoneId)
+        ? globalThis.String(object.zoneId)
+        : isSet(object.zone_id)
+        ? globalThis.String(object.zone_id)
+        : "",
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -1325,6 +1409,12 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     if (message.billAmount !== undefined) {
       obj.billAmount = Money.toJSON(message.billAmount);
     }
+    if (message.zoneId !== "") {
+      obj.zoneId = message.zoneId;
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -1339,12 +1429,22 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     message.billAmount = (object.billAmount !== undefined && object.billAmount !== null)
       ? Money.fromPartial(object.billAmount)
       : undefined;
+    message.zoneId = object.zoneId ?? "";
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
 
 function createBaseValidateCouponResponse(): ValidateCouponResponse {
-  return { redeemable: false, reason: "", reward: undefined, coupon: undefined, validateTime: undefined, reasons: [] };
+  return {
+    redeemable: false,
+    reason: "",
+    reward: undefined,
+    coupon: undefined,
+    validateTime: undefined,
+    reasons: [],
+    content: undefined,
+  };
 }
 
 export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
@@ -1366,6 +1466,9 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
     }
     for (const v of message.reasons) {
       writer.uint32(50).string(v!);
+    }
+    if (message.content !== undefined) {
+      OfferContent.encode(message.content, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -1431,6 +1534,14 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
             message.reasons.push(reader.string());
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.content = OfferContent.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1455,6 +1566,7 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
         ? fromJsonTimestamp(object.validate_time)
         : undefined,
       reasons: globalThis.Array.isArray(object?.reasons) ? object.reasons.map((e: any) => globalThis.String(e)) : [],
+      content: isSet(object.content) ? OfferContent.fromJSON(object.content) : undefined,
     };
   },
 
@@ -1478,6 +1590,9 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
     if (message.reasons?.length) {
       obj.reasons = message.reasons;
     }
+    if (message.content !== undefined) {
+      obj.content = OfferContent.toJSON(message.content);
+    }
     return obj;
   },
 
@@ -1498,12 +1613,24 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
       ? Timestamp.fromPartial(object.validateTime)
       : undefined;
     message.reasons = object.reasons?.map((e) => e) || [];
+    message.content = (object.content !== undefined && object.content !== null)
+      ? OfferContent.fromPartial(object.content)
+      : undefined;
     return message;
   },
 };
 
 function createBaseRedeemCouponRequest(): RedeemCouponRequest {
-  return { requestId: "", code: "", accountId: "", storeId: "", billAmount: undefined, transactionId: "" };
+  return {
+    requestId: "",
+    code: "",
+    accountId: "",
+    storeId: "",
+    billAmount: undefined,
+    transactionId: "",
+    zoneId: "",
+    interactionPointId: "",
+  };
 }
 
 export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
@@ -1525,6 +1652,12 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     }
     if (message.transactionId !== "") {
       writer.uint32(50).string(message.transactionId);
+    }
+    if (message.zoneId !== "") {
+      writer.uint32(58).string(message.zoneId);
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(66).string(message.interactionPointId);
     }
     return writer;
   },
@@ -1590,6 +1723,22 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
             message.transactionId = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.zoneId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1630,6 +1779,16 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
         : isSet(object.transaction_id)
         ? globalThis.String(object.transaction_id)
         : "",
+      zoneId: isSet(object.zoneId)
+        ? globalThis.String(object.zoneId)
+        : isSet(object.zone_id)
+        ? globalThis.String(object.zone_id)
+        : "",
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -1653,6 +1812,12 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     if (message.transactionId !== "") {
       obj.transactionId = message.transactionId;
     }
+    if (message.zoneId !== "") {
+      obj.zoneId = message.zoneId;
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -1669,6 +1834,8 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
       ? Money.fromPartial(object.billAmount)
       : undefined;
     message.transactionId = object.transactionId ?? "";
+    message.zoneId = object.zoneId ?? "";
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
@@ -2423,7 +2590,7 @@ export const ListAccountCouponsResponse: MessageFns<ListAccountCouponsResponse> 
 };
 
 function createBaseListDealsRequest(): ListDealsRequest {
-  return { accountId: "", storeId: "", pageSize: 0, pageToken: "" };
+  return { accountId: "", storeId: "", pageSize: 0, pageToken: "", zoneId: "", interactionPointId: "" };
 }
 
 export const ListDealsRequest: MessageFns<ListDealsRequest> = {
@@ -2439,6 +2606,12 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     }
     if (message.pageToken !== "") {
       writer.uint32(34).string(message.pageToken);
+    }
+    if (message.zoneId !== "") {
+      writer.uint32(42).string(message.zoneId);
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(50).string(message.interactionPointId);
     }
     return writer;
   },
@@ -2488,6 +2661,22 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
             message.pageToken = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.zoneId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2522,6 +2711,16 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
         : isSet(object.page_token)
         ? globalThis.String(object.page_token)
         : "",
+      zoneId: isSet(object.zoneId)
+        ? globalThis.String(object.zoneId)
+        : isSet(object.zone_id)
+        ? globalThis.String(object.zone_id)
+        : "",
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -2539,6 +2738,12 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     if (message.pageToken !== "") {
       obj.pageToken = message.pageToken;
     }
+    if (message.zoneId !== "") {
+      obj.zoneId = message.zoneId;
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -2551,6 +2756,8 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     message.storeId = object.storeId ?? "";
     message.pageSize = object.pageSize ?? 0;
     message.pageToken = object.pageToken ?? "";
+    message.zoneId = object.zoneId ?? "";
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
@@ -2663,10 +2870,17 @@ export const ListDealsResponse: MessageFns<ListDealsResponse> = {
  * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
  * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
  * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
- * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
- * DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
- * CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
- * (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+ * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+ * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+ * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
+ * NOT_NEW_CUSTOMER, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+ * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
+ * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
+ * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+ *
+ * A reward (discount_amount, discount_amount_max) in a currency other than the bill's is
+ * converted into the bill's currency with the organisation's rate for that pair (maintained
+ * with `rewards-core rates set`), rounded down to a whole minor unit.
  */
 export type CouponServiceService = typeof CouponServiceService;
 export const CouponServiceService = {
@@ -2828,8 +3042,11 @@ export const CouponServiceService = {
     responseDeserialize: (value: Buffer): ListAccountCouponsResponse => ListAccountCouponsResponse.decode(value),
   },
   /**
-   * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
-   * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+   * Lists the deals open to an account now, optionally at one store, zone or interaction
+   * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
+   * customer rules) let it redeem now, with the account's redeemable coupons and the
+   * redemptions left. An offer tagged to zones is listed for those zones, and for a store
+   * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
    */
@@ -2919,8 +3136,11 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    */
   listAccountCoupons: handleUnaryCall<ListAccountCouponsRequest, ListAccountCouponsResponse>;
   /**
-   * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
-   * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+   * Lists the deals open to an account now, optionally at one store, zone or interaction
+   * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
+   * customer rules) let it redeem now, with the account's redeemable coupons and the
+   * redemptions left. An offer tagged to zones is listed for those zones, and for a store
+   * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
    */
@@ -3121,8 +3341,11 @@ export interface CouponServiceClient extends Client {
     callback: (error: ServiceError | null, response: ListAccountCouponsResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
-   * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+   * Lists the deals open to an account now, optionally at one store, zone or interaction
+   * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
+   * customer rules) let it redeem now, with the account's redeemable coupons and the
+   * redemptions left. An offer tagged to zones is listed for those zones, and for a store
+   * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
    */

@@ -162,91 +162,100 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\taccountId\0222\n\006coupon\030\003 \001(\0132\032.rewards.cou" +
       "pons.v1.CouponR\006coupon\022\026\n\006reason\030\004 \001(\tR\006" +
       "reason\"E\n\020GetCouponRequest\022\022\n\004code\030\001 \001(\t" +
-      "R\004code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\"G\n" +
-      "\021GetCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rew" +
-      "ards.coupons.v1.CouponR\006coupon\"i\n\025Activa" +
-      "teCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
-      "uestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id" +
-      "\030\003 \001(\tR\taccountId\"L\n\026ActivateCouponRespo" +
-      "nse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1" +
-      ".CouponR\006coupon\"\236\001\n\025ValidateCouponReques" +
-      "t\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001(" +
-      "\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR\007storeId\022" +
-      "7\n\013bill_amount\030\004 \001(\0132\026.rewards.type.v1.M" +
-      "oneyR\nbillAmount\"\232\002\n\026ValidateCouponRespo" +
-      "nse\022\036\n\nredeemable\030\001 \001(\010R\nredeemable\022\026\n\006r" +
-      "eason\030\002 \001(\tR\006reason\0229\n\006reward\030\003 \001(\0132!.re" +
-      "wards.coupons.v1.AppliedRewardR\006reward\0222" +
-      "\n\006coupon\030\004 \001(\0132\032.rewards.coupons.v1.Coup" +
-      "onR\006coupon\022?\n\rvalidate_time\030\005 \001(\0132\032.goog" +
-      "le.protobuf.TimestampR\014validateTime\022\030\n\007r" +
-      "easons\030\006 \003(\tR\007reasons\"\342\001\n\023RedeemCouponRe" +
-      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004" +
-      "code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\tac" +
-      "countId\022\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013bi" +
-      "ll_amount\030\005 \001(\0132\026.rewards.type.v1.MoneyR" +
-      "\nbillAmount\022%\n\016transaction_id\030\006 \001(\tR\rtra" +
-      "nsactionId\"\347\001\n\024RedeemCouponResponse\022#\n\rr" +
-      "edemption_id\030\001 \001(\tR\014redemptionId\0229\n\006rewa" +
-      "rd\030\002 \001(\0132!.rewards.coupons.v1.AppliedRew" +
-      "ardR\006reward\0222\n\006coupon\030\003 \001(\0132\032.rewards.co" +
-      "upons.v1.CouponR\006coupon\022;\n\013redeem_time\030\004" +
-      " \001(\0132\032.google.protobuf.TimestampR\nredeem" +
-      "Time\"r\n\030ReverseRedemptionRequest\022\035\n\nrequ" +
-      "est_id\030\001 \001(\tR\trequestId\022#\n\rredemption_id" +
-      "\030\002 \001(\tR\014redemptionId\022\022\n\004note\030\003 \001(\tR\004note" +
-      "\"\216\001\n\031ReverseRedemptionResponse\0222\n\006coupon" +
-      "\030\001 \001(\0132\032.rewards.coupons.v1.CouponR\006coup" +
-      "on\022=\n\014reverse_time\030\002 \001(\0132\032.google.protob" +
-      "uf.TimestampR\013reverseTime\"{\n\023RevokeCoupo" +
-      "nRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022" +
-      "\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR" +
-      "\taccountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024Revoke" +
-      "CouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards" +
-      ".coupons.v1.CouponR\006coupon\"\221\001\n\031ListAccou" +
-      "ntCouponsRequest\022\035\n\naccount_id\030\001 \001(\tR\tac" +
-      "countId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\tpa" +
-      "ge_size\030\003 \001(\005R\010pageSize\022\035\n\npage_token\030\004 " +
-      "\001(\tR\tpageToken\"z\n\032ListAccountCouponsResp" +
-      "onse\0224\n\007coupons\030\001 \003(\0132\032.rewards.coupons." +
-      "v1.CouponR\007coupons\022&\n\017next_page_token\030\002 " +
-      "\001(\tR\rnextPageToken\"\210\001\n\020ListDealsRequest\022" +
-      "\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010store_" +
-      "id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 \001(\005R\010pa" +
-      "geSize\022\035\n\npage_token\030\004 \001(\tR\tpageToken\"k\n" +
-      "\021ListDealsResponse\022.\n\005deals\030\001 \003(\0132\030.rewa" +
-      "rds.coupons.v1.DealR\005deals\022&\n\017next_page_" +
-      "token\030\002 \001(\tR\rnextPageToken2\225\010\n\rCouponSer" +
-      "vice\022^\n\013IssueCoupon\022&.rewards.coupons.v1" +
-      ".IssueCouponRequest\032\'.rewards.coupons.v1" +
-      ".IssueCouponResponse\022q\n\020BulkIssueCoupons" +
-      "\022+.rewards.coupons.v1.BulkIssueCouponsRe" +
-      "quest\032,.rewards.coupons.v1.BulkIssueCoup" +
-      "onsResponse(\0010\001\022X\n\tGetCoupon\022$.rewards.c" +
-      "oupons.v1.GetCouponRequest\032%.rewards.cou" +
-      "pons.v1.GetCouponResponse\022g\n\016ActivateCou" +
-      "pon\022).rewards.coupons.v1.ActivateCouponR" +
-      "equest\032*.rewards.coupons.v1.ActivateCoup" +
-      "onResponse\022g\n\016ValidateCoupon\022).rewards.c" +
-      "oupons.v1.ValidateCouponRequest\032*.reward" +
-      "s.coupons.v1.ValidateCouponResponse\022a\n\014R" +
-      "edeemCoupon\022\'.rewards.coupons.v1.RedeemC" +
-      "ouponRequest\032(.rewards.coupons.v1.Redeem" +
-      "CouponResponse\022p\n\021ReverseRedemption\022,.re" +
-      "wards.coupons.v1.ReverseRedemptionReques" +
-      "t\032-.rewards.coupons.v1.ReverseRedemption" +
-      "Response\022a\n\014RevokeCoupon\022\'.rewards.coupo" +
-      "ns.v1.RevokeCouponRequest\032(.rewards.coup" +
-      "ons.v1.RevokeCouponResponse\022s\n\022ListAccou" +
-      "ntCoupons\022-.rewards.coupons.v1.ListAccou" +
-      "ntCouponsRequest\032..rewards.coupons.v1.Li" +
-      "stAccountCouponsResponse\022X\n\tListDeals\022$." +
-      "rewards.coupons.v1.ListDealsRequest\032%.re" +
-      "wards.coupons.v1.ListDealsResponseB\210\001\n\"c" +
-      "om.rewardscore.rewards.coupons.v1B\022Coupo" +
-      "nServiceProtoP\001ZLgithub.com/rewards-core" +
-      "/rewards-core/clients/go/rewards/coupons" +
-      "/v1;couponsv1b\006proto3"
+      "R\004code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\"\203\001" +
+      "\n\021GetCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.re" +
+      "wards.coupons.v1.CouponR\006coupon\022:\n\007conte" +
+      "nt\030\002 \001(\0132 .rewards.coupons.v1.OfferConte" +
+      "ntR\007content\"i\n\025ActivateCouponRequest\022\035\n\n" +
+      "request_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(" +
+      "\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\"L" +
+      "\n\026ActivateCouponResponse\0222\n\006coupon\030\001 \001(\013" +
+      "2\032.rewards.coupons.v1.CouponR\006coupon\"\351\001\n" +
+      "\025ValidateCouponRequest\022\022\n\004code\030\001 \001(\tR\004co" +
+      "de\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\031\n\010sto" +
+      "re_id\030\003 \001(\tR\007storeId\0227\n\013bill_amount\030\004 \001(" +
+      "\0132\026.rewards.type.v1.MoneyR\nbillAmount\022\027\n" +
+      "\007zone_id\030\005 \001(\tR\006zoneId\0220\n\024interaction_po" +
+      "int_id\030\006 \001(\tR\022interactionPointId\"\326\002\n\026Val" +
+      "idateCouponResponse\022\036\n\nredeemable\030\001 \001(\010R" +
+      "\nredeemable\022\026\n\006reason\030\002 \001(\tR\006reason\0229\n\006r" +
+      "eward\030\003 \001(\0132!.rewards.coupons.v1.Applied" +
+      "RewardR\006reward\0222\n\006coupon\030\004 \001(\0132\032.rewards" +
+      ".coupons.v1.CouponR\006coupon\022?\n\rvalidate_t" +
+      "ime\030\005 \001(\0132\032.google.protobuf.TimestampR\014v" +
+      "alidateTime\022\030\n\007reasons\030\006 \003(\tR\007reasons\022:\n" +
+      "\007content\030\007 \001(\0132 .rewards.coupons.v1.Offe" +
+      "rContentR\007content\"\255\002\n\023RedeemCouponReques" +
+      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004code" +
+      "\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccoun" +
+      "tId\022\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013bill_a" +
+      "mount\030\005 \001(\0132\026.rewards.type.v1.MoneyR\nbil" +
+      "lAmount\022%\n\016transaction_id\030\006 \001(\tR\rtransac" +
+      "tionId\022\027\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024inter" +
+      "action_point_id\030\010 \001(\tR\022interactionPointI" +
+      "d\"\347\001\n\024RedeemCouponResponse\022#\n\rredemption" +
+      "_id\030\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132" +
+      "!.rewards.coupons.v1.AppliedRewardR\006rewa" +
+      "rd\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupons.v1." +
+      "CouponR\006coupon\022;\n\013redeem_time\030\004 \001(\0132\032.go" +
+      "ogle.protobuf.TimestampR\nredeemTime\"r\n\030R" +
+      "everseRedemptionRequest\022\035\n\nrequest_id\030\001 " +
+      "\001(\tR\trequestId\022#\n\rredemption_id\030\002 \001(\tR\014r" +
+      "edemptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n\031Reve" +
+      "rseRedemptionResponse\0222\n\006coupon\030\001 \001(\0132\032." +
+      "rewards.coupons.v1.CouponR\006coupon\022=\n\014rev" +
+      "erse_time\030\002 \001(\0132\032.google.protobuf.Timest" +
+      "ampR\013reverseTime\"{\n\023RevokeCouponRequest\022" +
+      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002" +
+      " \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountI" +
+      "d\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024RevokeCouponRes" +
+      "ponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons." +
+      "v1.CouponR\006coupon\"\221\001\n\031ListAccountCoupons" +
+      "Request\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031" +
+      "\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\tpage_size\030\003" +
+      " \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpage" +
+      "Token\"z\n\032ListAccountCouponsResponse\0224\n\007c" +
+      "oupons\030\001 \003(\0132\032.rewards.coupons.v1.Coupon" +
+      "R\007coupons\022&\n\017next_page_token\030\002 \001(\tR\rnext" +
+      "PageToken\"\323\001\n\020ListDealsRequest\022\035\n\naccoun" +
+      "t_id\030\001 \001(\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR" +
+      "\007storeId\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n" +
+      "\npage_token\030\004 \001(\tR\tpageToken\022\027\n\007zone_id\030" +
+      "\005 \001(\tR\006zoneId\0220\n\024interaction_point_id\030\006 " +
+      "\001(\tR\022interactionPointId\"k\n\021ListDealsResp" +
+      "onse\022.\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1" +
+      ".DealR\005deals\022&\n\017next_page_token\030\002 \001(\tR\rn" +
+      "extPageToken2\225\010\n\rCouponService\022^\n\013IssueC" +
+      "oupon\022&.rewards.coupons.v1.IssueCouponRe" +
+      "quest\032\'.rewards.coupons.v1.IssueCouponRe" +
+      "sponse\022q\n\020BulkIssueCoupons\022+.rewards.cou" +
+      "pons.v1.BulkIssueCouponsRequest\032,.reward" +
+      "s.coupons.v1.BulkIssueCouponsResponse(\0010" +
+      "\001\022X\n\tGetCoupon\022$.rewards.coupons.v1.GetC" +
+      "ouponRequest\032%.rewards.coupons.v1.GetCou" +
+      "ponResponse\022g\n\016ActivateCoupon\022).rewards." +
+      "coupons.v1.ActivateCouponRequest\032*.rewar" +
+      "ds.coupons.v1.ActivateCouponResponse\022g\n\016" +
+      "ValidateCoupon\022).rewards.coupons.v1.Vali" +
+      "dateCouponRequest\032*.rewards.coupons.v1.V" +
+      "alidateCouponResponse\022a\n\014RedeemCoupon\022\'." +
+      "rewards.coupons.v1.RedeemCouponRequest\032(" +
+      ".rewards.coupons.v1.RedeemCouponResponse" +
+      "\022p\n\021ReverseRedemption\022,.rewards.coupons." +
+      "v1.ReverseRedemptionRequest\032-.rewards.co" +
+      "upons.v1.ReverseRedemptionResponse\022a\n\014Re" +
+      "vokeCoupon\022\'.rewards.coupons.v1.RevokeCo" +
+      "uponRequest\032(.rewards.coupons.v1.RevokeC" +
+      "ouponResponse\022s\n\022ListAccountCoupons\022-.re" +
+      "wards.coupons.v1.ListAccountCouponsReque" +
+      "st\032..rewards.coupons.v1.ListAccountCoupo" +
+      "nsResponse\022X\n\tListDeals\022$.rewards.coupon" +
+      "s.v1.ListDealsRequest\032%.rewards.coupons." +
+      "v1.ListDealsResponseB\210\001\n\"com.rewardscore" +
+      ".rewards.coupons.v1B\022CouponServiceProtoP" +
+      "\001ZLgithub.com/rewards-core/rewards-core/" +
+      "clients/go/rewards/coupons/v1;couponsv1b" +
+      "\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -296,7 +305,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_GetCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_GetCouponResponse_descriptor,
-        new java.lang.String[] { "Coupon", });
+        new java.lang.String[] { "Coupon", "Content", });
     internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor =
       getDescriptor().getMessageType(6);
     internal_static_rewards_coupons_v1_ActivateCouponRequest_fieldAccessorTable = new
@@ -314,19 +323,19 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ValidateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor,
-        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", });
+        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", });
     internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor =
       getDescriptor().getMessageType(9);
     internal_static_rewards_coupons_v1_ValidateCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor,
-        new java.lang.String[] { "Redeemable", "Reason", "Reward", "Coupon", "ValidateTime", "Reasons", });
+        new java.lang.String[] { "Redeemable", "Reason", "Reward", "Coupon", "ValidateTime", "Reasons", "Content", });
     internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor =
       getDescriptor().getMessageType(10);
     internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", });
     internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor =
       getDescriptor().getMessageType(11);
     internal_static_rewards_coupons_v1_RedeemCouponResponse_fieldAccessorTable = new
@@ -374,7 +383,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ListDealsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsRequest_descriptor,
-        new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", });
+        new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", "ZoneId", "InteractionPointId", });
     internal_static_rewards_coupons_v1_ListDealsResponse_descriptor =
       getDescriptor().getMessageType(19);
     internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable = new

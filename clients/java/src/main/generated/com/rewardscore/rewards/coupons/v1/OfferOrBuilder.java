@@ -257,4 +257,31 @@ public interface OfferOrBuilder extends
    * <code>.google.protobuf.Timestamp update_time = 12 [json_name = "updateTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getUpdateTimeOrBuilder();
+
+  /**
+   * <pre>
+   * Texts, images, custom properties and external ids. Optional.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  boolean hasContent();
+  /**
+   * <pre>
+   * Texts, images, custom properties and external ids. Optional.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+   * @return The content.
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContent getContent();
+  /**
+   * <pre>
+   * Texts, images, custom properties and external ids. Optional.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder();
 }

@@ -446,7 +446,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     default void listOffers(com.rewardscore.rewards.coupons.v1.ListOffersRequest request,
@@ -628,7 +629,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     public void listOffers(com.rewardscore.rewards.coupons.v1.ListOffersRequest request,
@@ -792,7 +794,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ListOffersResponse listOffers(com.rewardscore.rewards.coupons.v1.ListOffersRequest request) throws io.grpc.StatusException {
@@ -953,7 +956,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ListOffersResponse listOffers(com.rewardscore.rewards.coupons.v1.ListOffersRequest request) {
@@ -1100,7 +1104,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ListOffersResponse> listOffers(

@@ -142,4 +142,46 @@ public interface RedeemCouponRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getTransactionIdBytes();
+
+  /**
+   * <pre>
+   * The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 7 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  java.lang.String getZoneId();
+  /**
+   * <pre>
+   * The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 7 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  com.google.protobuf.ByteString
+      getZoneIdBytes();
+
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  java.lang.String getInteractionPointId();
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdBytes();
 }

@@ -35,6 +35,8 @@ private static final long serialVersionUID = 0L;
     code_ = "";
     accountId_ = "";
     storeId_ = "";
+    zoneId_ = "";
+    interactionPointId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -235,6 +237,104 @@ private static final long serialVersionUID = 0L;
     return billAmount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : billAmount_;
   }
 
+  public static final int ZONE_ID_FIELD_NUMBER = 5;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object zoneId_ = "";
+  /**
+   * <pre>
+   * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+   * characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  @java.lang.Override
+  public java.lang.String getZoneId() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      zoneId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+   * characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getZoneIdBytes() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      zoneId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int INTERACTION_POINT_ID_FIELD_NUMBER = 6;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object interactionPointId_ = "";
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  @java.lang.Override
+  public java.lang.String getInteractionPointId() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      interactionPointId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getInteractionPointIdBytes() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      interactionPointId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -261,6 +361,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(4, getBillAmount());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 5, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 6, interactionPointId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -277,6 +383,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(4, getBillAmount());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(5, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(6, interactionPointId_);
     }
     return size;
   }
@@ -313,6 +425,10 @@ private static final long serialVersionUID = 0L;
       if (!getBillAmount()
           .equals(other.getBillAmount())) return false;
     }
+    if (!getZoneId()
+        .equals(other.getZoneId())) return false;
+    if (!getInteractionPointId()
+        .equals(other.getInteractionPointId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -334,6 +450,10 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + BILL_AMOUNT_FIELD_NUMBER;
       hash = (53 * hash) + getBillAmount().hashCode();
     }
+    hash = (37 * hash) + ZONE_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getZoneId().hashCode();
+    hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -483,6 +603,8 @@ private static final long serialVersionUID = 0L;
         billAmountBuilder_.dispose();
         billAmountBuilder_ = null;
       }
+      zoneId_ = "";
+      interactionPointId_ = "";
       return this;
     }
 
@@ -532,6 +654,12 @@ private static final long serialVersionUID = 0L;
             : billAmountBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.zoneId_ = zoneId_;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.interactionPointId_ = interactionPointId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -564,6 +692,16 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasBillAmount()) {
         mergeBillAmount(other.getBillAmount());
+      }
+      if (!other.getZoneId().isEmpty()) {
+        zoneId_ = other.zoneId_;
+        bitField0_ |= 0x00000010;
+        onChanged();
+      }
+      if (!other.getInteractionPointId().isEmpty()) {
+        interactionPointId_ = other.interactionPointId_;
+        bitField0_ |= 0x00000020;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -613,6 +751,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 42: {
+              zoneId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
+            case 50: {
+              interactionPointId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 50
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1061,6 +1209,200 @@ private static final long serialVersionUID = 0L;
         billAmount_ = null;
       }
       return billAmountBuilder_;
+    }
+
+    private java.lang.Object zoneId_ = "";
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @return The zoneId.
+     */
+    public java.lang.String getZoneId() {
+      java.lang.Object ref = zoneId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        zoneId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @return The bytes for zoneId.
+     */
+    public com.google.protobuf.ByteString
+        getZoneIdBytes() {
+      java.lang.Object ref = zoneId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        zoneId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @param value The zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      zoneId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearZoneId() {
+      zoneId_ = getDefaultInstance().getZoneId();
+      bitField0_ = (bitField0_ & ~0x00000010);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @param value The bytes for zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      zoneId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object interactionPointId_ = "";
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @return The interactionPointId.
+     */
+    public java.lang.String getInteractionPointId() {
+      java.lang.Object ref = interactionPointId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        interactionPointId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @return The bytes for interactionPointId.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdBytes() {
+      java.lang.Object ref = interactionPointId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        interactionPointId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @param value The interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointId() {
+      interactionPointId_ = getDefaultInstance().getInteractionPointId();
+      bitField0_ = (bitField0_ & ~0x00000020);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @param value The bytes for interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ValidateCouponRequest)
