@@ -35,13 +35,15 @@ from core.adapters.postgres.ledger_writer import Row
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
-from core.domain.coupons import (CouponState, ExpiryMode, IssuedCoupon, Money, Offer, OfferState,
-                                 RedemptionRules, coupon_expiry, coupon_failures, coupon_state, discount,
-                                 failing_rules, validate_rules)
+from core.domain.accounts import validate_program_id
+from core.domain.coupons import (CouponState, ExpiryMode, IssuedCoupon, Money, Offer, OfferContent, OfferState,
+                                 RedemptionRules, apply_offer_update, coupon_expiry, coupon_failures, coupon_state,
+                                 discount, failing_rules, validate_content, validate_rules)
+from core.domain.masks import require_update_mask
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
-from core.service.idempotent import Prepared, execute_once
+from core.service.idempotent import Prepared, execute_once, execute_retrying
 
 RESERVATION_TTL_MS = 30_000
 """A reservation not confirmed or released by then is settled by the recovery sweep."""
@@ -57,6 +59,8 @@ _COUPON_SELECT = ("c.coupon_id::text, c.code, c.offer_id::text, c.account_id::te
                   " c.last_redeem_time, c.state_change_time")
 """The columns of an IssuedCoupon, in its field order (prefix `c` = coupons)."""
 CODE_LENGTH = 10
+_OFFER_SELECT = "o.offer_id, o.state, o.definition, o.common_code, o.version, o.create_time, o.update_time"
+"""The columns `_offer_of_row` reads (prefix `o` = offers)."""
 _REVERSAL_COLUMNS = ("redemption_id", "request_id", "client_id", "reverse_time")
 
 
@@ -65,20 +69,21 @@ def _tag(offer_id: str) -> str:
 
 
 def offer_keys(offer_id: str, account_id: str, epoch: int | str, kind: str = "redeemed") -> list[str]:
-    """KEYS of coupon_redeem / coupon_release: epoch, offer count, account count, last, reservations.
+    """KEYS of coupon_redeem / coupon_release: epoch, offer count, account count, last, reservations,
+    the offer's live limits.
 
     `kind` "redeemed" counts redemptions; "issued" counts issued coupons (the same script
     enforces the issue limits)."""
     tag = _tag(offer_id)
     if kind == "issued":
         return [f"{tag}:epoch", f"{tag}:issued", f"{tag}:acct:{account_id}:issued",
-                f"{tag}:acct:{account_id}:issued-last", f"{tag}:issue-reservations:{epoch}"]
+                f"{tag}:acct:{account_id}:issued-last", f"{tag}:issue-reservations:{epoch}", f"{tag}:limits:issued"]
     return [f"{tag}:epoch", f"{tag}:redeemed", f"{tag}:acct:{account_id}:redeemed",
-            f"{tag}:acct:{account_id}:last", f"{tag}:reservations:{epoch}"]
+            f"{tag}:acct:{account_id}:last", f"{tag}:reservations:{epoch}", f"{tag}:limits:redeemed"]
 
 
 def coupon_keys(offer_id: str, coupon_id: str) -> list[str]:
-    """The coupon's use count and reversal count (KEYS[6..7] of coupon_redeem)."""
+    """The coupon's use count and reversal count (KEYS[7..8] of coupon_redeem)."""
     tag = _tag(offer_id)
     return [f"{tag}:coupon:{coupon_id}:uses", f"{tag}:coupon:{coupon_id}:reversals"]
 
@@ -159,6 +164,10 @@ class _OfferResult:
     org_id: str
     state: int
     definition: dict
+    version: int = 1
+    create_time: str = ""
+    update_time: str = ""
+    common_code: str | None = None
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -167,8 +176,59 @@ class _OfferResult:
     def from_json(cls, data: dict) -> _OfferResult:
         return cls(**data)
 
+    @classmethod
+    def of(cls, offer: Offer) -> _OfferResult:
+        return cls(offer.offer_id, offer.org_id, int(offer.state), offer_definition(offer), offer.version,
+                   _iso(offer.create_time), _iso(offer.update_time), offer.common_code)
+
     def offer(self) -> Offer:
-        return offer_from_row(self.org_id, None, self.offer_id, self.state, self.definition)
+        when = lambda value: dt.datetime.fromisoformat(value) if value else None  # noqa: E731
+        return offer_from_row(self.org_id, self.common_code, self.offer_id, self.state, self.definition,
+                              self.version, when(self.create_time), when(self.update_time))
+
+
+def _iso(value: dt.datetime | None) -> str:
+    return value.isoformat() if value else ""
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateOffer:
+    request_id: str
+    offer: Offer
+    """offer_id names the offer; the fields named by update_mask are taken from here."""
+    etag: str
+    """Non-empty: the update applies only to this version of the offer (else OFFER_ETAG_MISMATCH)."""
+    update_mask: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _UpdateOffer:
+    """UpdateOffer as fingerprinted: the patch in its stored (canonical, sorted) form."""
+
+    request_id: str
+    offer_id: str
+    etag: str
+    definition: dict
+    update_mask: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListOffers:
+    program_id: str
+    states: tuple[int, ...] = ()
+    page_size: int = 0
+    page_token: str = ""
+    store_id: str = ""
+    zone_id: str = ""
+
+
+_OFFER_CHANGE_COLUMNS = ("offer_id", "version", "org_id", "previous_version", "definition", "update_time",
+                         "request_id", "client_id")
+
+
+def offer_etag(offer: Offer) -> str:
+    """The offer's etag: its version (grows with every change: update, activation, code)."""
+    return str(offer.version)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,16 +363,13 @@ class Coupons:
     async def create_offer_once(self, request_id: str, offer: Offer, caller: Caller) -> Offer:
         """CreateOffer: idempotent by request_id, committed through the ledger writer."""
         validate_request_id(request_id)
-        if not offer.display_name:
-            raise field_required("offer.display_name")
-        if offer.discount_percent_bps < 0 or offer.discount_percent_bps > 10_000:
-            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.reward.discount_percent_bps"})
-        validate_rules(offer.rules)
+        _validate_offer(offer)
         command = _CreateOffer(request_id, offer_definition(offer), offer.program_id, int(offer.state))
 
         async def prepare() -> Prepared[_OfferResult]:
             now = self._deps.clock.now()
-            created = _OfferResult(str(uuid.uuid4()), caller.org_id, int(offer.state), offer_definition(offer))
+            created = _OfferResult(str(uuid.uuid4()), caller.org_id, int(offer.state), offer_definition(offer),
+                                   create_time=now.isoformat(), update_time=now.isoformat())
             row = Row("offers", ("offer_id", "org_id", "program_id", "state", "definition", "create_time",
                                  "update_time"),
                       (created.offer_id, caller.org_id, offer.program_id, int(offer.state),
@@ -366,28 +423,93 @@ class Coupons:
         nulls = ", ".join(["NULL"] * 13)
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
-                f"SELECT o.offer_id, o.state, o.definition, false, {nulls} FROM offers o"
+                f"SELECT o.offer_id, o.state, o.definition, o.version, false, {nulls} FROM offers o"
                 " WHERE o.org_id = %(org)s AND o.common_code = %(code)s"
-                f" UNION ALL SELECT o.offer_id, o.state, o.definition, true, {_COUPON_SELECT}"
+                f" UNION ALL SELECT o.offer_id, o.state, o.definition, o.version, true, {_COUPON_SELECT}"
                 " FROM coupons c JOIN offers o USING (offer_id) WHERE c.org_id = %(org)s AND c.code = %(code)s",
                 {"org": org_id, "code": code})
             found = await cursor.fetchone()
         if not found:
             return None
-        offer_id, state, definition, issued, *coupon = found
+        offer_id, state, definition, version, issued, *coupon = found
         if not issued:
-            return offer_from_row(org_id, code, offer_id, state, definition), None
-        return offer_from_row(org_id, None, offer_id, state, definition), IssuedCoupon(*coupon)
+            return offer_from_row(org_id, code, offer_id, state, definition, version), None
+        return offer_from_row(org_id, None, offer_id, state, definition, version), IssuedCoupon(*coupon)
 
     async def offer_by_id(self, org_id: str, offer_id: str) -> Offer:
         async with self._deps.pool.connection() as connection:
-            cursor = await connection.execute(
-                "SELECT state, definition, common_code FROM offers WHERE offer_id = %s AND org_id = %s",
-                (offer_id, org_id))
+            cursor = await connection.execute(f"SELECT {_OFFER_SELECT} FROM offers o WHERE o.offer_id = %s"
+                                              " AND o.org_id = %s", (offer_id, org_id))
             found = await cursor.fetchone()
         if found is None:
             raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
-        return offer_from_row(org_id, found[2], offer_id, found[0], found[1])
+        return _offer_of_row(org_id, found)
+
+    async def update_offer(self, command: UpdateOffer, caller: Caller) -> Offer:
+        """UpdateOffer (AIP-134): the change is a row of offer_changes whose trigger applies it
+        only to the version it was computed from (one statement). A change that lost a race is
+        computed again from the new state, up to CONCURRENT_CHANGE_ATTEMPTS_MAX times; with an
+        etag it fails OFFER_ETAG_MISMATCH instead. Once committed, the offer's limits are
+        published to Redis (offer_limits.lua) before the reply, so every worker's next redemption
+        or issue script holds them."""
+        validate_request_id(command.request_id)
+        offer_id = _uuid(command.offer.offer_id, "offer.offer_id")
+        require_update_mask(command.update_mask)
+        fingerprinted = _UpdateOffer(command.request_id, offer_id, command.etag, offer_definition(command.offer),
+                                     tuple(command.update_mask))
+
+        async def prepare() -> Prepared[_OfferResult]:
+            current = await self.offer_by_id(caller.org_id, offer_id)
+            if command.etag and command.etag != offer_etag(current):
+                raise DomainError(ErrorReason.OFFER_ETAG_MISMATCH, metadata={
+                    "offer_id": offer_id, "etag": offer_etag(current)})
+            updated = apply_offer_update(current, command.offer, command.update_mask)
+            _validate_offer(updated)
+            now = max(self._deps.clock.now(), current.update_time + dt.timedelta(microseconds=1))
+            updated = dataclasses.replace(updated, version=current.version + 1, update_time=now)
+            row = Row("offer_changes", _OFFER_CHANGE_COLUMNS, (
+                offer_id, updated.version, caller.org_id, current.version, Jsonb(offer_definition(updated)), now,
+                command.request_id, caller.client_id))
+            lost = (DomainError(ErrorReason.OFFER_ETAG_MISMATCH, metadata={"offer_id": offer_id}) if command.etag
+                    else DomainError(ErrorReason.OFFER_CHANGED_CONCURRENTLY, metadata={"offer_id": offer_id}))
+            return Prepared(_OfferResult.of(updated), (row,), {"offers_changed": lost, "offer_changes_pkey": lost},
+                            on_commit=lambda: self._publish_limits(updated))
+
+        result = await execute_retrying(self._deps, caller, "UpdateOffer", fingerprinted, prepare,
+                                        _OfferResult.from_json, ErrorReason.OFFER_CHANGED_CONCURRENTLY)
+        return result.offer()
+
+    async def _publish_limits(self, offer: Offer) -> None:
+        """Make the offer's (new) limits the ones every worker's scripts apply, and drop this
+        worker's cached copy of it."""
+        rules = offer.rules
+        keys = offer_keys(offer.offer_id, "-", "-")[5:] + offer_keys(offer.offer_id, "-", "-", "issued")[5:]
+        await self._deps.scripts.run("offer_limits", keys, [
+            offer.version, rules.min_gap_seconds * 1000, rules.max_account_redemptions, rules.max_redemptions,
+            rules.max_account_issues, rules.max_issues])
+        if offer.common_code:
+            self._by_code.pop((offer.org_id, offer.common_code), None)
+
+    async def list_offers(self, query: ListOffers, caller: Caller) -> tuple[list[Offer], str]:
+        """ListOffers: a program's offers, newest first, by state, store and zone; keyset pages."""
+        validate_program_id(query.program_id, "program_id")
+        if any(state not in OfferState._value2member_map_ for state in query.states):
+            raise field_invalid("states", "OfferState values")
+        for name in ("store_id", "zone_id"):
+            if len(getattr(query, name)) > limits.OFFER_LOCATION_ID_LENGTH_MAX:
+                raise field_too_long(name, limits.OFFER_LOCATION_ID_LENGTH_MAX)
+        size = _page_size(query.page_size)
+        scope = _scope(query.program_id, sorted(set(query.states)), query.store_id, query.zone_id)
+        after = _page_position(query.page_token, scope)
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(_LIST_OFFERS, {
+                "org": caller.org_id, "program": query.program_id, "states": sorted(set(query.states)),
+                "store": query.store_id, "zone": query.zone_id, "limit": size + 1,
+                "after_time": after[0] if after else None, "after_id": after[1] if after else None})
+            rows = await cursor.fetchall()
+        page = [_offer_of_row(caller.org_id, row) for row in rows[:size]]
+        token = _page_token(scope, page[-1].create_time, page[-1].offer_id) if len(rows) > size else ""
+        return page, token
 
     # --- issuance -------------------------------------------------------------------------
 
@@ -582,15 +704,14 @@ class Coupons:
         offer_id = _uuid(offer_id, "offer_id")
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
-                "SELECT o.state, o.definition, o.common_code, (SELECT count(*) FROM coupon_redemptions r"
+                f"SELECT {_OFFER_SELECT}, (SELECT count(*) FROM coupon_redemptions r"
                 " LEFT JOIN coupon_reversals v USING (redemption_id)"
                 " WHERE r.offer_id = o.offer_id AND v.redemption_id IS NULL)"
                 " FROM offers o WHERE o.offer_id = %s AND o.org_id = %s", (offer_id, caller.org_id))
             found = await cursor.fetchone()
         if found is None:
             raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
-        state, definition, code, redeemed = found
-        return offer_from_row(caller.org_id, code, offer_id, state, definition), redeemed
+        return _offer_of_row(caller.org_id, found[:-1]), found[-1]
 
     async def set_offer_state(self, request_id: str, offer_id: str, state: OfferState, caller: Caller) -> Offer:
         """Activate or deactivate an offer (idempotent: setting the state it has changes nothing)."""
@@ -628,9 +749,10 @@ class Coupons:
         rules = offer.rules
         for _ in range(2):
             epoch = self._guard.require_ready()
-            result = await self._deps.scripts.run("coupon_check", offer_keys(offer.offer_id, account_id, epoch)[:4], [
+            keys = offer_keys(offer.offer_id, account_id, epoch)
+            result = await self._deps.scripts.run("coupon_check", keys[:4] + keys[5:], [
                 epoch, int(now.timestamp() * 1000), rules.min_gap_seconds * 1000, rules.max_account_redemptions,
-                rules.max_redemptions])
+                rules.max_redemptions, offer.version])
             if list(result[:2]) != [1, 0]:
                 break
             await self._guard.ensure()
@@ -767,10 +889,10 @@ class Coupons:
             keys = offer_keys(offer.offer_id, account_id, epoch, kind)
             args = [epoch, request_key, int(now.timestamp() * 1000),
                     rules.min_gap_seconds * 1000 if kind == "redeemed" else 0, *limits_,
-                    int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id]
+                    int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id,
+                    1 if coupon is not None else 0, offer.version]  # Issued coupons are single use.
             if coupon is not None:
                 keys += coupon_keys(offer.offer_id, coupon.coupon_id)
-                args.append(1)  # Issued coupons are single use.
             reply = await self._deps.scripts.run("coupon_redeem", keys, args)
             if reply[0] == 0:
                 return epoch, int(reply[1]), int(reply[2])
@@ -930,6 +1052,34 @@ def _revocation_scope(command: RevokeCoupons) -> tuple[RevocationMode, list[str]
     return mode, account_ids
 
 
+_LIST_OFFERS = (
+    f"SELECT {_OFFER_SELECT} FROM offers o WHERE o.org_id = %(org)s AND o.program_id = %(program)s"
+    " AND (cardinality(%(states)s::smallint[]) = 0 OR o.state = ANY(%(states)s::smallint[]))"
+    " AND (%(store)s = '' OR o.definition -> 'rules' -> 'store_ids' ? %(store)s)"
+    " AND (%(zone)s = '' OR o.definition -> 'rules' -> 'zone_ids' ? %(zone)s)"
+    " AND (%(after_time)s::timestamptz IS NULL OR (o.create_time, o.offer_id) < (%(after_time)s, %(after_id)s::uuid))"
+    " ORDER BY o.create_time DESC, o.offer_id DESC LIMIT %(limit)s")
+
+
+def _scope(*fields: object) -> str:
+    """A page token's scope: the query's other fields, hashed (a token of another query is refused)."""
+    return hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest()[:16]
+
+
+def _validate_offer(offer: Offer) -> None:
+    """What an offer must satisfy to be stored (CreateOffer, and UpdateOffer after the mask)."""
+    if not offer.display_name:
+        raise field_required("offer.display_name")
+    if len(offer.display_name) > limits.OFFER_DISPLAY_NAME_LENGTH_MAX:
+        raise field_too_long("offer.display_name", limits.OFFER_DISPLAY_NAME_LENGTH_MAX)
+    if len(offer.description) > limits.OFFER_DESCRIPTION_LENGTH_MAX:
+        raise field_too_long("offer.description", limits.OFFER_DESCRIPTION_LENGTH_MAX)
+    if offer.discount_percent_bps < 0 or offer.discount_percent_bps > 10_000:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.reward.discount_percent_bps"})
+    validate_rules(offer.rules)
+    validate_content(offer.content)
+
+
 def _validate_note(note: str) -> None:
     if len(note) > limits.COUPON_NOTE_LENGTH_MAX:
         raise field_too_long("note", limits.COUPON_NOTE_LENGTH_MAX)
@@ -984,6 +1134,11 @@ def _uuid(value: str, field: str) -> str:
         raise field_invalid(field, "a UUID") from None
 
 
+def _offer_of_row(org_id: str, row: Sequence) -> Offer:
+    offer_id, state, definition, code, version, create_time, update_time = row
+    return offer_from_row(org_id, code, offer_id, state, definition, version, create_time, update_time)
+
+
 def offer_definition(offer: Offer) -> dict:
     rules = offer.rules
     money = lambda m: [m.amount_minor, m.currency_code] if m else None  # noqa: E731
@@ -997,15 +1152,21 @@ def offer_definition(offer: Offer) -> dict:
         "max_redemptions": rules.max_redemptions, "time_zone": rules.time_zone,
         "max_account_issues": rules.max_account_issues, "max_issues": rules.max_issues,
         "expiry_mode": int(rules.expiry_mode), "coupon_validity_seconds": rules.coupon_validity_seconds,
-        "coupon_validity_months": rules.coupon_validity_months, "activation_required": rules.activation_required},
+        "coupon_validity_months": rules.coupon_validity_months, "activation_required": rules.activation_required,
+        "zone_ids": sorted(rules.zone_ids), "interaction_point_ids": sorted(rules.interaction_point_ids),
+        "days_of_month": sorted(rules.days_of_month),
+        "registration_start_time": when(rules.registration_start_time),
+        "registration_end_time": when(rules.registration_end_time),
+        "max_prior_transactions": rules.max_prior_transactions, "new_customers_only": rules.new_customers_only},
         "discount_amount": money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
         "discount_max": money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description,
         "extra_points": offer.extra_points, "points_multiplier_bps": offer.points_multiplier_bps,
-        "price_points": offer.price_points}
+        "price_points": offer.price_points, "content": offer.content.to_json()}
 
 
-def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict) -> Offer:
+def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict, version: int = 0,
+                   create_time: dt.datetime | None = None, update_time: dt.datetime | None = None) -> Offer:
     if isinstance(definition, str):
         definition = json.loads(definition)
     r = definition["rules"]
@@ -1017,12 +1178,16 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
         tuple(r["hours"]) if r["hours"] else None, r["min_gap_seconds"], r["max_account_redemptions"],
         r["max_redemptions"], r["time_zone"], r.get("max_account_issues", 0), r.get("max_issues", 0),
         ExpiryMode(r.get("expiry_mode", ExpiryMode.FIXED_END)), r.get("coupon_validity_seconds", 0),
-        r.get("coupon_validity_months", 0), r.get("activation_required", False))
+        r.get("coupon_validity_months", 0), r.get("activation_required", False),
+        frozenset(r.get("zone_ids", ())), frozenset(r.get("interaction_point_ids", ())),
+        frozenset(r.get("days_of_month", ())), when(r.get("registration_start_time")),
+        when(r.get("registration_end_time")), r.get("max_prior_transactions"), r.get("new_customers_only", False))
     return Offer(str(offer_id), org_id, OfferState(state), rules, money(definition["discount_amount"]),
                  definition["discount_percent_bps"], money(definition["discount_max"]), code,
                  definition.get("program_id", ""), definition.get("display_name", ""),
                  definition.get("description", ""), definition.get("extra_points", 0),
-                 definition.get("points_multiplier_bps", 0), definition.get("price_points", 0))
+                 definition.get("points_multiplier_bps", 0), definition.get("price_points", 0),
+                 OfferContent.from_json(definition.get("content")), version, create_time, update_time)
 
 
 async def rebuild_coupon_counters(redis, connection, epoch: int, deps: Deps) -> None:

@@ -17,10 +17,11 @@ from rewards.coupons.v1 import offer_service_pb2_grpc
 from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
-from core.domain.coupons import ExpiryMode, Money, Offer, OfferState, RedemptionRules
+from core.domain.coupons import ExpiryMode, Money, Offer, OfferContent, OfferState, OfferText, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.coupons import (AccountCoupon, ActivateCoupon, Coupons, CouponView, IssueCoupon,
-                                  ListAccountCoupons, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons)
+                                  ListAccountCoupons, ListOffers, RedeemCoupon, ReverseRedemption, RevokeCoupon,
+                                  RevokeCoupons, UpdateOffer, offer_etag)
 from server.context import current_caller
 from server.convert import timestamp
 
@@ -42,6 +43,18 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
         message = offer_to_proto(offer)
         message.redeemed_count = redeemed
         return offer_api.GetOfferResponse(offer=message)
+
+    async def UpdateOffer(self, request: offer_api.UpdateOfferRequest, context) -> offer_api.UpdateOfferResponse:
+        offer = await self._coupons.update_offer(UpdateOffer(
+            request.request_id, offer_from_proto(request.offer), request.offer.etag, tuple(request.update_mask.paths)),
+            current_caller())
+        return offer_api.UpdateOfferResponse(offer=offer_to_proto(offer))
+
+    async def ListOffers(self, request: offer_api.ListOffersRequest, context) -> offer_api.ListOffersResponse:
+        page, token = await self._coupons.list_offers(ListOffers(
+            request.program_id, tuple(request.states), request.page_size, request.page_token, request.store_id,
+            request.zone_id), current_caller())
+        return offer_api.ListOffersResponse(offers=[offer_to_proto(offer) for offer in page], next_page_token=token)
 
     async def ActivateOffer(self, request: offer_api.ActivateOfferRequest, context) -> offer_api.ActivateOfferResponse:
         offer = await self._coupons.set_offer_state(request.request_id, request.offer_id, OfferState.ACTIVE,
@@ -170,12 +183,10 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
         if value < 0:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"offer.rules.{field}"})
     return Offer(
-        offer_id="", org_id="", state=_STATES.get(offer.state, OfferState.DRAFT),
+        offer_id=offer.offer_id, org_id="", state=_STATES.get(offer.state, OfferState.DRAFT),
         rules=RedemptionRules(
-            start_time=rules.start_time.ToDatetime(dt.timezone.utc) if rules.HasField("start_time") else None,
-            end_time=rules.end_time.ToDatetime(dt.timezone.utc) if rules.HasField("end_time") else None,
-            redemption_start_time=(rules.redemption_start_time.ToDatetime(dt.timezone.utc)
-                                   if rules.HasField("redemption_start_time") else None),
+            start_time=_time(rules, "start_time"), end_time=_time(rules, "end_time"),
+            redemption_start_time=_time(rules, "redemption_start_time"),
             store_ids=frozenset(rules.store_ids),
             min_bill=_optional_money(rules.min_bill_amount, "offer.rules.min_bill_amount"),
             max_bill=_optional_money(rules.max_bill_amount, "offer.rules.max_bill_amount"),
@@ -188,7 +199,14 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             max_account_issues=rules.max_account_issue_count, max_issues=rules.max_issue_count,
             time_zone=rules.time_zone or "UTC", expiry_mode=_expiry_mode(rules.expiry_mode),
             coupon_validity_seconds=_whole_seconds(rules), coupon_validity_months=rules.coupon_validity_months,
-            activation_required=rules.activation_required),
+            activation_required=rules.activation_required, zone_ids=frozenset(rules.zone_ids),
+            interaction_point_ids=frozenset(rules.interaction_point_ids), days_of_month=_days_of_month(rules),
+            registration_start_time=_time(rules, "registration_start_time"),
+            registration_end_time=_time(rules, "registration_end_time"),
+            max_prior_transactions=(rules.max_prior_transaction_count
+                                    if rules.HasField("max_prior_transaction_count") else None),
+            new_customers_only=rules.new_customers_only),
+        content=content_from_proto(offer.content),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
                          if reward.kind in (resources.REWARD_KIND_DISCOUNT_AMOUNT, resources.REWARD_KIND_REWARD)
                          else None),
@@ -202,6 +220,32 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
                                            10_001, 1_000_000),
         price_points=_earn_reward(reward.kind == resources.REWARD_KIND_REWARD, reward.price_points,
                                   "offer.reward.price_points", 1, 10**9))
+
+
+def _time(message, name: str) -> dt.datetime | None:
+    return getattr(message, name).ToDatetime(dt.timezone.utc) if message.HasField(name) else None
+
+
+def _days_of_month(rules: resources.OfferRules) -> frozenset[int]:
+    days = frozenset(rules.days_of_month)
+    if len(days) != len(rules.days_of_month):
+        raise field_invalid("offer.rules.days_of_month", "no duplicates")
+    return days
+
+
+def content_from_proto(content: resources.OfferContent) -> OfferContent:
+    return OfferContent(
+        tuple(OfferText(t.language_code, t.title, t.subtitle, t.description, t.booking_text) for t in content.texts),
+        tuple(content.image_uris), tuple(sorted(content.custom_properties.items())), content.external_reference,
+        content.external_code)
+
+
+def content_to_proto(content: OfferContent) -> resources.OfferContent:
+    return resources.OfferContent(
+        texts=[resources.OfferText(language_code=t.language_code, title=t.title, subtitle=t.subtitle,
+                                   description=t.description, booking_text=t.booking_text) for t in content.texts],
+        image_uris=content.image_uris, custom_properties=dict(content.custom_properties),
+        external_reference=content.external_reference, external_code=content.external_code)
 
 
 def _earn_reward(chosen: bool, value: int, field: str, low: int, high: int) -> int:
@@ -241,13 +285,22 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
             max_account_redemption_count=rules.max_account_redemptions, max_redemption_count=rules.max_redemptions,
             max_account_issue_count=rules.max_account_issues, max_issue_count=rules.max_issues,
             expiry_mode=int(rules.expiry_mode), coupon_validity_months=rules.coupon_validity_months,
-            activation_required=rules.activation_required, time_zone=rules.time_zone))
+            activation_required=rules.activation_required, time_zone=rules.time_zone,
+            zone_ids=sorted(rules.zone_ids), interaction_point_ids=sorted(rules.interaction_point_ids),
+            days_of_month=sorted(rules.days_of_month), new_customers_only=rules.new_customers_only,
+            max_prior_transaction_count=rules.max_prior_transactions),
+        content=content_to_proto(offer.content), etag=offer_etag(offer))
     if rules.coupon_validity_seconds:
         message.rules.coupon_validity.seconds = rules.coupon_validity_seconds
     for name, value in (("start_time", rules.start_time), ("end_time", rules.end_time),
-                        ("redemption_start_time", rules.redemption_start_time)):
+                        ("redemption_start_time", rules.redemption_start_time),
+                        ("registration_start_time", rules.registration_start_time),
+                        ("registration_end_time", rules.registration_end_time)):
         if value is not None:
             getattr(message.rules, name).CopyFrom(timestamp(value))
+    for name, value in (("create_time", offer.create_time), ("update_time", offer.update_time)):
+        if value is not None:
+            getattr(message, name).CopyFrom(timestamp(value))
     if rules.min_gap_seconds:
         message.rules.min_redemption_gap.seconds = rules.min_gap_seconds
     if rules.hours:
