@@ -146,6 +146,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
             response.reward.CopyFrom(resources.AppliedReward(
                 kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=money_pb2.Money(
                     amount_minor=validation.discount_minor, currency_code=request.bill_amount.currency_code)))
+        if offer is not None:
+            response.content.CopyFrom(content_to_proto(offer.content))
         if validation.coupon is not None:
             response.coupon.CopyFrom(coupon_to_proto(validation.coupon))
         elif offer is not None:
