@@ -36,9 +36,10 @@ from core.adapters.redis.state import StateGuard
 from core.domain import limits
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
 from core.domain.accounts import validate_program_id
-from core.domain.coupons import (CouponState, ExpiryMode, IssuedCoupon, Money, Offer, OfferContent, OfferState,
-                                 RedemptionRules, apply_offer_update, coupon_expiry, coupon_failures, coupon_state,
-                                 discount, failing_rules, validate_content, validate_rules)
+from core.domain.coupons import (CouponState, Customer, ExpiryMode, IssuedCoupon, Location, Money, Offer,
+                                 OfferContent, OfferState, Rates, RedemptionRules, apply_offer_update, coupon_expiry,
+                                 coupon_failures, coupon_state, discount, failing_rules, reward_currencies,
+                                 validate_content, validate_rules)
 from core.domain.masks import require_update_mask
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.service.accounts import validate_request_id
@@ -264,6 +265,12 @@ class RedeemCoupon:
     account_id: str
     store_id: str
     bill: Money
+    zone_id: str = ""
+    interaction_point_id: str = ""
+
+    @property
+    def location(self) -> Location:
+        return Location(self.store_id, self.zone_id, self.interaction_point_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -731,11 +738,14 @@ class Coupons:
 
     # --- redemption -----------------------------------------------------------------------
 
-    async def validate(self, code: str, account_id: str, store_id: str, bill: Money,
+    async def validate(self, code: str, account_id: str, location: Location | str, bill: Money,
                        caller: Caller) -> Validation:
         """ValidateCoupon's dry run: every failing rule and limit in precedence order (empty when
-        RedeemCoupon would succeed now), the offer, and the discount it would give. Reserves nothing."""
-        validate_redeem(RedeemCoupon("dry-run", code, account_id, store_id, bill))
+        RedeemCoupon would succeed now), the offer, and the discount it would give. Reserves nothing.
+        `location` may be a bare store id."""
+        location = Location(location) if isinstance(location, str) else location
+        validate_redeem(RedeemCoupon("dry-run", code, account_id, location.store_id, bill, location.zone_id,
+                                     location.interaction_point_id))
         try:
             offer, coupon = await self.lookup_code(caller.org_id, code)
             if coupon is not None and coupon.account_id != str(uuid.UUID(account_id)):
@@ -743,7 +753,11 @@ class Coupons:
         except DomainError as missing:
             return Validation([missing], None, 0, self._deps.clock.now())
         now = self._deps.clock.now()
-        failures = failing_rules(offer, now, store_id, bill)
+        try:
+            customer, rates = await self._facts(offer, account_id, bill, now, caller)
+        except DomainError as missing:  # The account is unknown (only when the rules read it).
+            return Validation([missing], offer, 0, now)
+        failures = failing_rules(offer, now, location.store_id, bill, location=location, customer=customer)
         if coupon is not None:
             failures += coupon_failures(coupon, now)
         rules = offer.rules
@@ -761,7 +775,7 @@ class Coupons:
         amount = 0
         if not any(f.reason is ErrorReason.CURRENCY_MISMATCH for f in failures):
             try:
-                amount = discount(offer, bill)
+                amount = discount(offer, bill, rates)
             except DomainError as mismatch:
                 failures.append(mismatch)
         view = CouponView(coupon, coupon_state(coupon, now)) if coupon is not None else None
@@ -784,7 +798,7 @@ class Coupons:
             raise DomainError(ErrorReason.COUPON_APPLIES_AT_EARN, metadata={"code": command.code})
 
         async def prepare() -> Prepared[Redemption]:
-            held = await self._redemption(offer, coupon, command.code, command.account_id, command.store_id,
+            held = await self._redemption(offer, coupon, command.code, command.account_id, command.location,
                                           command.bill, command.request_id, caller)
             return Prepared(held.redemption, (held.row,), held.rejections, on_commit=held.confirm,
                             on_abort=held.release)
@@ -797,19 +811,21 @@ class Coupons:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
         return offer, coupon
 
-    async def _redemption(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str, store_id: str,
-                          bill: Money, request_id: str, caller: Caller,
+    async def _redemption(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str,
+                          location: Location, bill: Money, request_id: str, caller: Caller,
                           points_transaction_id: str | None = None) -> HeldRedemption:
         """Check every rule, reserve the redemption in Redis and return its ledger row with the
         means to confirm or release it. The caller commits the row (with its own rows)."""
         now = self._deps.clock.now()
         request_key = f"{caller.client_id}:{request_id}"
-        failures = failing_rules(offer, now, store_id, bill)
+        store_id = location.store_id
+        customer, rates = await self._facts(offer, account_id, bill, now, caller)
+        failures = failing_rules(offer, now, store_id, bill, location=location, customer=customer)
         if coupon is not None:  # Its use is left to the script and the Postgres guard.
             failures += coupon_failures(coupon, now, uses=False)
         if failures:
             raise min(failures, key=lambda failure: failure.reason.precedence)
-        amount = 0 if offer.applies_at_earn else discount(offer, bill)
+        amount = 0 if offer.applies_at_earn else discount(offer, bill, rates)
         epoch, count, reversals = await self._reserve(offer, account_id, request_key, now, coupon=coupon)
         redemption = Redemption(str(uuid.uuid4()), offer.offer_id, account_id, amount, bill.currency_code, now, count)
         row = Row("coupon_redemptions", _REDEMPTION_COLUMNS, (
@@ -833,6 +849,17 @@ class Coupons:
             confirm=lambda: self._confirm(keys, request_key, epoch),
             release=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
 
+    async def _facts(self, offer: Offer, account_id: str, bill: Money | None, now: dt.datetime,
+                     caller: Caller) -> tuple[Customer | None, Rates]:
+        """What the rules read beyond the request, read only when the offer needs it: the
+        account's registration time and earlier purchases (customer rules), and the rates that
+        convert the reward's currencies into the bill's."""
+        customer = await customer_facts(self._deps, caller.org_id, account_id, now) \
+            if offer.rules.needs_customer else None
+        foreign = reward_currencies(offer) - {bill.currency_code} if bill is not None else set()
+        return customer, (await currency_rates(self._deps, caller.org_id, foreign, bill.currency_code)
+                          if foreign else {})
+
     async def earn_coupons(self, codes: Sequence[str], account_id: str, store_id: str, bill: Money,
                            request_id: str, caller: Caller, points_transaction_id: str) -> list[HeldRedemption]:
         """Apply EXTRAPOINT and MULTIPLIER coupons to an earn: each is checked and reserved like a
@@ -846,7 +873,7 @@ class Coupons:
                 if not offer.applies_at_earn:
                     raise DomainError(ErrorReason.COUPON_NOT_FOR_EARN, metadata={"code": code})
                 # One redemption row per coupon: each has a request id of its own.
-                held.append(await self._redemption(offer, coupon, code, account_id, store_id, bill,
+                held.append(await self._redemption(offer, coupon, code, account_id, Location(store_id), bill,
                                                    f"{request_id}#coupon{index}", caller, points_transaction_id))
         except BaseException:
             for each in held:
@@ -1000,6 +1027,39 @@ async def load_offer_state(deps: Deps, offer_id: str, epoch: int, connection=Non
     return bool(await deps.scripts.run("coupon_load", keys, values))
 
 
+async def customer_facts(deps: Deps, org_id: str, account_id: str, now: dt.datetime) -> Customer:
+    """The account's registration time and its purchases before `now`: posted earns, and coupon
+    redemptions in effect that were not part of an earn (those count with their earn)."""
+    async with deps.pool.connection() as connection:
+        cursor = await connection.execute(_CUSTOMER_FACTS, {"org": org_id, "account": account_id, "now": now,
+                                                            "earn": _EARN_TYPE})
+        found = await cursor.fetchone()
+    if found is None:
+        raise DomainError(ErrorReason.ACCOUNT_NOT_FOUND, metadata={"account_id": account_id})
+    return Customer(found[0], found[1])
+
+
+async def currency_rates(deps: Deps, org_id: str, from_currencies: set[str], to_currency: str) -> Rates:
+    """The organisation's rates from each of `from_currencies` into `to_currency` (missing pairs
+    are absent: the conversion reports CURRENCY_RATE_MISSING)."""
+    async with deps.pool.connection() as connection:
+        cursor = await connection.execute(
+            "SELECT from_currency, rate FROM currency_rates WHERE org_id = %s AND to_currency = %s"
+            " AND from_currency = ANY(%s)", (org_id, to_currency, sorted(from_currencies)))
+        return {(from_currency, to_currency): rate for from_currency, rate in await cursor.fetchall()}
+
+
+_EARN_TYPE = 1
+"""points_transactions.type of a purchase's earn (core.service.points.TxType.EARN)."""
+_CUSTOMER_FACTS = (
+    "SELECT a.create_time, (SELECT count(*) FROM points_transactions t WHERE t.account_id = a.account_id"
+    " AND t.type = %(earn)s AND t.create_time < %(now)s)"
+    " + (SELECT count(*) FROM coupon_redemptions r WHERE r.account_id = a.account_id AND r.redeem_time < %(now)s"
+    " AND r.points_transaction_id IS NULL AND NOT EXISTS (SELECT 1 FROM coupon_reversals v"
+    " WHERE v.redemption_id = r.redemption_id))"
+    " FROM accounts a WHERE a.account_id = %(account)s AND a.org_id = %(org)s")
+
+
 async def _in_ledger(deps: Deps, client_id: str, request_id: str) -> bool:
     async with deps.pool.connection() as connection:
         cursor = await connection.execute(
@@ -1119,6 +1179,9 @@ def validate_redeem(command: RedeemCoupon) -> None:
     _uuid(command.account_id, "account_id")
     if not command.store_id:
         raise field_required("store_id")
+    for name in ("store_id", "zone_id", "interaction_point_id"):
+        if len(getattr(command, name)) > limits.OFFER_LOCATION_ID_LENGTH_MAX:
+            raise field_too_long(name, limits.OFFER_LOCATION_ID_LENGTH_MAX)
     if command.bill.amount_minor < 0:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "bill_amount.amount_minor"})
     if len(command.bill.currency_code) != 3 or not command.bill.currency_code.isupper():

@@ -17,7 +17,7 @@ from rewards.coupons.v1 import offer_service_pb2_grpc
 from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
-from core.domain.coupons import ExpiryMode, Money, Offer, OfferContent, OfferState, OfferText, RedemptionRules
+from core.domain.coupons import ExpiryMode, Location, Money, Offer, OfferContent, OfferState, OfferText, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.coupons import (AccountCoupon, ActivateCoupon, Coupons, CouponView, IssueCoupon,
                                   ListAccountCoupons, ListOffers, RedeemCoupon, ReverseRedemption, RevokeCoupon,
@@ -94,7 +94,7 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
 
     async def RedeemCoupon(self, request: coupon_api.RedeemCouponRequest, context) -> coupon_api.RedeemCouponResponse:
         command = RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
-                               money_from_proto(request.bill_amount))
+                               money_from_proto(request.bill_amount), request.zone_id, request.interaction_point_id)
         redemption = await self._coupons.redeem(command, current_caller())
         return coupon_api.RedeemCouponResponse(
             redemption_id=redemption.redemption_id,
@@ -135,7 +135,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
                              context) -> coupon_api.ValidateCouponResponse:
         validation = await self._coupons.validate(
-            request.code, request.account_id, request.store_id, money_from_proto(request.bill_amount), current_caller())
+            request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
+            money_from_proto(request.bill_amount), current_caller())
         failures, offer = validation.failures, validation.offer
         response = coupon_api.ValidateCouponResponse(
             redeemable=not failures, reasons=[f.reason.name for f in failures],
