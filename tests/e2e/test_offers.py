@@ -312,3 +312,183 @@ async def test_list_offers_returns_the_content(client):
     page = await client.call(client.offers.ListOffers, offers.ListOffersRequest(program_id=program_id))
 
     assert page.offers[0].content == CONTENT and page.offers[0].etag
+
+
+# --- the new rules, over gRPC ----------------------------------------------------------------
+
+def validate(code: str, account: str, bill=None, store_id: str = "store-1", **where) -> coupons.ValidateCouponRequest:
+    return coupons.ValidateCouponRequest(code=code, account_id=account, store_id=store_id,
+                                         bill_amount=bill or eur(2_000), **where)
+
+
+async def reasons_of(client: RewardsClient, request: coupons.ValidateCouponRequest) -> list[str]:
+    return list((await client.call(client.coupons.ValidateCoupon, request)).reasons)
+
+
+def redeem_at(code: str, account: str | None = None, store_id: str = "store-1", bill=None,
+              **where) -> coupons.RedeemCouponRequest:
+    request = redeem(code, account)
+    request.store_id = store_id
+    if bill is not None:
+        request.bill_amount.CopyFrom(bill)
+    for name, value in where.items():
+        setattr(request, name, value)
+    return request
+
+
+async def test_an_offer_tagged_to_a_zone_applies_in_that_zone_and_in_its_named_stores(client):
+    _, code = await with_code(client, new_offer(zone_ids=["north"], store_ids=["s-named"]))
+
+    in_zone = await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, store_id="s-1",
+                                                                                 zone_id="north")))
+    named_store = await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, store_id="s-named")))
+    elsewhere = await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, store_id="s-1",
+                                                                                   zone_id="south")))
+    no_zone = await reasons_of(client, validate(code, str(uuid.uuid4()), store_id="s-1"))
+
+    assert (in_zone, named_store, elsewhere, no_zone) == (None, None, "OFFER_ZONE_NOT_ALLOWED",
+                                                          ["OFFER_ZONE_NOT_ALLOWED"])
+
+
+async def test_an_offer_for_some_interaction_points_refuses_the_others(client):
+    _, code = await with_code(client, new_offer(interaction_point_ids=["till-1"]))
+
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(
+        code, interaction_point_id="till-2"))) == "INTERACTION_POINT_NOT_ALLOWED"
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(
+        code, interaction_point_id="till-1"))) is None
+
+
+async def test_location_ids_are_bounded(client):
+    _, code = await with_code(client, new_offer())
+
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, zone_id="z" * 65))) == \
+        "FIELD_TOO_LONG"
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, zone_id="z" * 64))) is None
+    assert await reason_of(create(client, new_offer(zone_ids=["z" * 65]))) == "FIELD_INVALID"
+    assert await reason_of(create(client, new_offer(interaction_point_ids=[f"i{n}" for n in range(1_001)]))) == \
+        "FIELD_TOO_LONG"
+
+
+# Kiritimati is UTC+14 and Pago Pago UTC-11: their calendars never show the same date.
+FAR_EAST, FAR_WEST = "Pacific/Kiritimati", "Pacific/Pago_Pago"
+
+
+def today_in(zone: str) -> int:
+    from zoneinfo import ZoneInfo
+    return dt.datetime.now(ZoneInfo(zone)).day
+
+
+async def test_days_of_month_are_those_of_the_offers_time_zone(client):
+    day = today_in(FAR_EAST)
+    _, today_there = await with_code(client, new_offer(time_zone=FAR_EAST, days_of_month=[day]))
+    _, not_there = await with_code(client, new_offer(time_zone=FAR_WEST, days_of_month=[day]))
+    neighbours = sorted({(day - 2) % 31 + 1, day % 31 + 1})
+    _, other_days = await with_code(client, new_offer(time_zone=FAR_EAST, days_of_month=neighbours))
+
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(today_there))) is None
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(not_there))) == \
+        "DAY_OF_MONTH_NOT_ALLOWED"
+    assert await reasons_of(client, validate(other_days, str(uuid.uuid4()))) == ["DAY_OF_MONTH_NOT_ALLOWED"]
+
+
+@pytest.mark.parametrize("days, reason", [([0], "FIELD_OUT_OF_RANGE"), ([32], "FIELD_OUT_OF_RANGE"),
+                                          ([1, 1], "FIELD_INVALID"), ([1, 31], None)])
+async def test_days_of_month_are_1_to_31_without_duplicates(client, days, reason):
+    assert await reason_of(create(client, new_offer(days_of_month=days))) == reason
+
+
+async def new_account(client: RewardsClient) -> tuple[str, dt.datetime]:
+    from rewards.accounts.v1 import account_service_pb2 as accounts_api
+    created = await client.call(client.accounts.CreateAccount, accounts_api.CreateAccountRequest(program_id="prog"))
+    return created.account.account_id, created.account.create_time.ToDatetime(dt.timezone.utc)
+
+
+def ts(value: dt.datetime):
+    from google.protobuf import timestamp_pb2
+    message = timestamp_pb2.Timestamp()
+    message.FromDatetime(value)
+    return message
+
+
+MICROSECOND = dt.timedelta(microseconds=1)
+
+
+@pytest.mark.parametrize("window, reason", [
+    (lambda t: {"registration_start_time": ts(t)}, None),
+    (lambda t: {"registration_start_time": ts(t + MICROSECOND)}, "ACCOUNT_REGISTERED_OUTSIDE_WINDOW"),
+    (lambda t: {"registration_end_time": ts(t + MICROSECOND)}, None),
+    (lambda t: {"registration_end_time": ts(t)}, "ACCOUNT_REGISTERED_OUTSIDE_WINDOW"),
+])
+async def test_the_registration_window_at_its_exact_boundaries(client, window, reason):
+    account, registered = await new_account(client)
+    _, code = await with_code(client, new_offer(**window(registered)))
+
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, account))) == reason
+
+
+async def test_customer_rules_need_a_known_account(client):
+    _, code = await with_code(client, new_offer(new_customers_only=True))
+
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code))) == "ACCOUNT_NOT_FOUND"
+    assert await reasons_of(client, validate(code, str(uuid.uuid4()))) == ["ACCOUNT_NOT_FOUND"]
+
+
+async def test_at_most_n_prior_transactions_lets_n_through_and_refuses_n_plus_1(client):
+    account, _ = await new_account(client)
+    _, purchases = await with_code(client, new_offer())
+    _, for_new = await with_code(client, new_offer(max_prior_transaction_count=2))
+    _, only_new = await with_code(client, new_offer(new_customers_only=True))
+
+    assert await reasons_of(client, validate(only_new, account)) == []
+    for _ in range(2):
+        await client.call(client.coupons.RedeemCoupon, redeem_at(purchases, account))
+    at_n = await reasons_of(client, validate(for_new, account))
+    not_new = await reasons_of(client, validate(only_new, account))
+    await client.call(client.coupons.RedeemCoupon, redeem_at(purchases, account))
+    past_n = await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(for_new, account)))
+
+    assert (at_n, not_new, past_n) == ([], ["NOT_NEW_CUSTOMER"], "NOT_NEW_CUSTOMER")
+
+
+@pytest.mark.parametrize("count, reason", [(0, None), (1_000_000, None), (1_000_001, "FIELD_OUT_OF_RANGE"),
+                                           (-1, "FIELD_OUT_OF_RANGE")])
+async def test_max_prior_transaction_count_range(client, count, reason):
+    assert await reason_of(create(client, new_offer(max_prior_transaction_count=count))) == reason
+
+
+def usd(amount_minor: int):
+    from rewards.type.v1 import money_pb2
+    return money_pb2.Money(amount_minor=amount_minor, currency_code="USD")
+
+
+@pytest.fixture(scope="module")
+def usd_to_eur(stores):
+    from core.service.rates import set_currency_rate
+    return set_currency_rate(stores.database_url, "org-test", "USD", "EUR", "0.9234")
+
+
+@pytest.mark.parametrize("discount, expected", [(1_000, 923), (1_083, 1_000), (1_082, 999), (100_000, 2_000)])
+async def test_a_discount_in_another_currency_is_converted_and_rounded_down(client, usd_to_eur, discount, expected):
+    offer = new_offer()
+    offer.reward.discount_amount.CopyFrom(usd(discount))
+    _, code = await with_code(client, offer)
+
+    validation = await client.call(client.coupons.ValidateCoupon, validate(code, str(uuid.uuid4())))
+    redeemed = await client.call(client.coupons.RedeemCoupon, redeem_at(code))
+
+    assert validation.reward.discount_amount == eur(expected) and redeemed.reward.discount_amount == eur(expected)
+
+
+async def test_a_missing_rate_is_a_precise_reason(client, usd_to_eur):
+    offer = new_offer()
+    offer.reward.discount_amount.CopyFrom(usd(1_000))
+    _, code = await with_code(client, offer)
+    from rewards.type.v1 import money_pb2
+    in_chf = money_pb2.Money(amount_minor=2_000, currency_code="CHF")
+
+    with pytest.raises(errors.FailedPrecondition) as refused:
+        await client.call(client.coupons.RedeemCoupon, redeem_at(code, bill=in_chf))
+
+    assert refused.value.reason == "CURRENCY_RATE_MISSING"
+    assert await reasons_of(client, validate(code, str(uuid.uuid4()), bill=in_chf)) == ["CURRENCY_RATE_MISSING"]
