@@ -350,6 +350,22 @@ def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money | N
     return failures + (_bill_failures(rules, bill) if bill is not None else [])
 
 
+_LOCATION_REASONS = {ErrorReason.OFFER_STORE_NOT_ALLOWED: ("store_id", "zone_id"),
+                     ErrorReason.OFFER_ZONE_NOT_ALLOWED: ("store_id", "zone_id"),
+                     ErrorReason.INTERACTION_POINT_NOT_ALLOWED: ("interaction_point_id",)}
+
+
+def deal_is_open(offer: Offer, now: dt.datetime, location: Location, customer: Customer | None) -> bool:
+    """Whether the rules that need no bill let the customer redeem the offer now at `location`
+    (ListDeals). A location dimension left empty (no store nor zone; no interaction point) is
+    not checked; a zone-tagged offer is open in its zones, and in a store only if it names it."""
+    for failure in failing_rules(offer, now, location.store_id, None, location=location, customer=customer):
+        named = _LOCATION_REASONS.get(failure.reason)
+        if named is None or any(getattr(location, name) for name in named):
+            return False
+    return True
+
+
 def location_failures(rules: RedemptionRules, location: Location) -> list[DomainError]:
     """A named store or a named zone (either list; both empty = anywhere), then the interaction point."""
     failures = []

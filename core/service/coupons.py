@@ -38,11 +38,12 @@ from core.codegen import DEFAULT_ALPHABET, CodeGenerator
 from core.domain.accounts import validate_program_id
 from core.domain.coupons import (CouponState, Customer, ExpiryMode, IssuedCoupon, Location, Money, Offer,
                                  OfferContent, OfferState, Rates, RedemptionRules, apply_offer_update, coupon_expiry,
-                                 coupon_failures, coupon_state, discount, failing_rules, reward_currencies,
+                                 coupon_failures, coupon_state, deal_is_open, discount, failing_rules,
+                                 reward_currencies,
                                  validate_content, validate_rules)
 from core.domain.masks import require_update_mask
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
-from core.service.accounts import validate_request_id
+from core.service.accounts import REQUEST_FIELDS, AccountRef, resolve_account, validate_request_id
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 
@@ -221,6 +222,28 @@ class ListOffers:
     page_token: str = ""
     store_id: str = ""
     zone_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ListDeals:
+    account_id: str
+    store_id: str = ""
+    zone_id: str = ""
+    interaction_point_id: str = ""
+    page_size: int = 0
+    page_token: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Deal:
+    """An offer open now to an account, with its redeemable coupons and the redemptions left."""
+
+    offer: Offer
+    coupons: list[CouponView]
+    account_remaining_count: int
+    """Redemptions the account has left; -1 = no limit."""
+    total_remaining_count: int
+    """Redemptions the offer has left in all; -1 = no limit."""
 
 
 _OFFER_CHANGE_COLUMNS = ("offer_id", "version", "org_id", "previous_version", "definition", "update_time",
@@ -518,7 +541,87 @@ class Coupons:
         token = _page_token(scope, page[-1].create_time, page[-1].offer_id) if len(rows) > size else ""
         return page, token
 
-    # --- issuance -------------------------------------------------------------------------
+    async def list_deals(self, query: ListDeals, caller: Caller) -> tuple[list[Deal], str]:
+        """ListDeals: the ACTIVE offers of the account's program that its rules let the account
+        redeem now at the location named (a dimension left empty is not checked), soonest end
+        first, each with the account's redeemable coupons and the redemptions left (offers with
+        none left are skipped). One page examines at most DEALS_SCANNED_PER_PAGE_MAX offers."""
+        account_id = _uuid(query.account_id, "account_id")
+        location = Location(query.store_id, query.zone_id, query.interaction_point_id)
+        for name in ("store_id", "zone_id", "interaction_point_id"):
+            if len(getattr(query, name)) > limits.OFFER_LOCATION_ID_LENGTH_MAX:
+                raise field_too_long(name, limits.OFFER_LOCATION_ID_LENGTH_MAX)
+        size = _page_size(query.page_size)
+        scope = _scope(account_id, query.store_id, query.zone_id, query.interaction_point_id)
+        after = _page_position(query.page_token, scope)
+        account = await resolve_account(self._deps, caller.org_id, AccountRef(account_id), fields=REQUEST_FIELDS)
+        now = self._deps.clock.now()
+        customer: list[Customer] = []
+
+        async def is_open(offer: Offer) -> bool:
+            if offer.rules.needs_customer and not customer:
+                customer.append(await customer_facts(self._deps, caller.org_id, account_id, now))
+            return deal_is_open(offer, now, location, customer[0] if offer.rules.needs_customer else None)
+
+        offers, position = await self._scan_deals(caller.org_id, account.program_id, after, size, is_open)
+        deals = await self._deals(offers, account_id, caller.org_id, now)
+        return deals, _page_token(scope, *position) if position else ""
+
+    async def _scan_deals(self, org_id: str, program_id: str, after: tuple[dt.datetime, str] | None, size: int,
+                          is_open: Callable[[Offer], Awaitable[bool]]
+                          ) -> tuple[list[Offer], tuple[dt.datetime, str] | None]:
+        """Up to `size` open offers after `after` in (end, offer_id) order, and where the next
+        page starts (None: nothing left)."""
+        found: list[Offer] = []
+        scanned = 0
+        while len(found) < size and scanned < limits.DEALS_SCANNED_PER_PAGE_MAX:
+            batch = min(size + 1, limits.DEALS_SCANNED_PER_PAGE_MAX - scanned)
+            async with self._deps.pool.connection() as connection:
+                cursor = await connection.execute(_LIST_DEAL_OFFERS, {
+                    "org": org_id, "program": program_id, "active": int(OfferState.ACTIVE), "limit": batch,
+                    "after_end": after[0] if after else None, "after_id": after[1] if after else None})
+                rows = await cursor.fetchall()
+            for index, row in enumerate(rows):
+                offer = _offer_of_row(org_id, row[:-1])
+                after, scanned = (row[-1], offer.offer_id), scanned + 1
+                if await is_open(offer):
+                    found.append(offer)
+                if len(found) == size:
+                    return found, after if index + 1 < len(rows) or len(rows) == batch else None
+            if len(rows) < batch:
+                return found, None
+        return found, after
+
+    async def _deals(self, offers: list[Offer], account_id: str, org_id: str, now: dt.datetime) -> list[Deal]:
+        """The account's redeemable coupons of each offer and the redemptions left (from the
+        counters and live limits the redemption script enforces)."""
+        if not offers:
+            return []
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                f"SELECT {_COUPON_SELECT} FROM coupons c WHERE c.org_id = %s AND c.account_id = %s"
+                " AND c.offer_id = ANY(%s::uuid[]) ORDER BY c.issue_time, c.coupon_id",
+                (org_id, account_id, [offer.offer_id for offer in offers]))
+            held = [IssuedCoupon(*row) for row in await cursor.fetchall()]
+        async with self._deps.redis.pipeline(transaction=False) as pipe:
+            for offer in offers:
+                keys = offer_keys(offer.offer_id, account_id, "-")
+                pipe.get(keys[2])
+                pipe.get(keys[1])
+                pipe.hmget(keys[5], "version", "account_max", "max")
+            replies = await pipe.execute()
+        deals = []
+        for index, offer in enumerate(offers):
+            account_count, total_count, live = replies[3 * index:3 * index + 3]
+            account_max, total_max = _live_limits(offer, live)
+            views = [CouponView(coupon, coupon_state(coupon, now)) for coupon in held
+                     if coupon.offer_id == offer.offer_id]
+            deal = Deal(offer, [view for view in views if view.state in (CouponState.ISSUED, CouponState.ACTIVE)],
+                        _remaining(account_max, account_count), _remaining(total_max, total_count))
+            if deal.account_remaining_count and deal.total_remaining_count:
+                deals.append(deal)
+        return deals
+
 
     async def issue(self, command: IssueCoupon, caller: Caller) -> IssuedCoupon:
         """IssueCoupon: a unique code for an account, within the offer's issue limits."""
@@ -564,11 +667,11 @@ class Coupons:
 
         return await execute_once(self._deps, caller, "IssueCoupon", command, prepare, IssuedCoupon.from_json)
 
-    async def get_coupon(self, code: str, account_id: str, caller: Caller) -> CouponView:
-        """An issued coupon of this account (COUPON_NOT_FOUND otherwise), as of now."""
-        _, coupon = await self._holders_coupon(code, account_id, caller)
+    async def get_coupon(self, code: str, account_id: str, caller: Caller) -> tuple[CouponView, Offer]:
+        """An issued coupon of this account (COUPON_NOT_FOUND otherwise), as of now, and its offer."""
+        offer, coupon = await self._holders_coupon(code, account_id, caller)
         now = self._deps.clock.now()
-        return CouponView(coupon, coupon_state(coupon, now))
+        return CouponView(coupon, coupon_state(coupon, now)), offer
 
     def view(self, coupon: IssuedCoupon) -> CouponView:
         """The coupon with its state as of now (server clock)."""
@@ -1119,6 +1222,28 @@ _LIST_OFFERS = (
     " AND (%(zone)s = '' OR o.definition -> 'rules' -> 'zone_ids' ? %(zone)s)"
     " AND (%(after_time)s::timestamptz IS NULL OR (o.create_time, o.offer_id) < (%(after_time)s, %(after_id)s::uuid))"
     " ORDER BY o.create_time DESC, o.offer_id DESC LIMIT %(limit)s")
+
+
+_LIST_DEAL_OFFERS = (
+    f"SELECT {_OFFER_SELECT}, o.end_key FROM (SELECT *, COALESCE((definition -> 'rules' ->> 'end_time')::timestamptz,"
+    " '9999-12-31T00:00:00Z'::timestamptz) AS end_key FROM offers WHERE org_id = %(org)s"
+    " AND program_id = %(program)s AND state = %(active)s) o"
+    " WHERE %(after_end)s::timestamptz IS NULL OR (o.end_key, o.offer_id) > (%(after_end)s, %(after_id)s::uuid)"
+    " ORDER BY o.end_key, o.offer_id LIMIT %(limit)s")
+"""A program's ACTIVE offers by end (none: last), then offer_id; keyset pages."""
+
+
+def _live_limits(offer: Offer, live: list) -> tuple[int, int]:
+    """(per account, in all) as the redemption script applies them: the published limits when
+    they are at least as new as the offer read, else the offer's."""
+    version, account_max, total_max = live
+    if version is not None and int(version) >= offer.version:
+        return int(account_max), int(total_max)
+    return offer.rules.max_account_redemptions, offer.rules.max_redemptions
+
+
+def _remaining(limit: int, count) -> int:
+    return -1 if limit == 0 else max(0, limit - int(count or 0))
 
 
 def _scope(*fields: object) -> str:

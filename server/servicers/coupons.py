@@ -1,9 +1,10 @@
 """rewards.coupons.v1 OfferService and CouponService: the parts served so far.
 
-OfferService: CreateOffer, GetOffer, ActivateOffer, DeactivateOffer, CreateCodeSeries (COMMON
-series), RevokeCoupons. CouponService: IssueCoupon (unique generated codes), GetCoupon,
-ActivateCoupon, ValidateCoupon, RedeemCoupon (common or unique codes), ReverseRedemption,
-RevokeCoupon, ListAccountCoupons. The other RPCs answer UNIMPLEMENTED (NOT_IMPLEMENTED).
+OfferService: CreateOffer, GetOffer, UpdateOffer, ListOffers, ActivateOffer, DeactivateOffer,
+CreateCodeSeries (COMMON series), RevokeCoupons. CouponService: IssueCoupon (unique generated
+codes), GetCoupon, ActivateCoupon, ValidateCoupon, RedeemCoupon (common or unique codes),
+ReverseRedemption, RevokeCoupon, ListAccountCoupons, ListDeals. The other RPCs answer
+UNIMPLEMENTED (NOT_IMPLEMENTED).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rewards.type.v1 import money_pb2
 from core.domain.coupons import ExpiryMode, Location, Money, Offer, OfferContent, OfferState, OfferText, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.coupons import (AccountCoupon, ActivateCoupon, Coupons, CouponView, IssueCoupon,
-                                  ListAccountCoupons, ListOffers, RedeemCoupon, ReverseRedemption, RevokeCoupon,
+                                  Deal, ListAccountCoupons, ListDeals, ListOffers, RedeemCoupon, ReverseRedemption, RevokeCoupon,
                                   RevokeCoupons, UpdateOffer, offer_etag)
 from server.context import current_caller
 from server.convert import timestamp
@@ -111,8 +112,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
         return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
 
     async def GetCoupon(self, request: coupon_api.GetCouponRequest, context) -> coupon_api.GetCouponResponse:
-        view = await self._coupons.get_coupon(request.code, request.account_id, current_caller())
-        return coupon_api.GetCouponResponse(coupon=coupon_to_proto(view))
+        view, offer = await self._coupons.get_coupon(request.code, request.account_id, current_caller())
+        return coupon_api.GetCouponResponse(coupon=coupon_to_proto(view), content=content_to_proto(offer.content))
 
     async def ActivateCoupon(self, request: coupon_api.ActivateCouponRequest,
                              context) -> coupon_api.ActivateCouponResponse:
@@ -131,6 +132,12 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
             request.account_id, request.offer_id, request.page_size, request.page_token), current_caller())
         return coupon_api.ListAccountCouponsResponse(coupons=[account_coupon_to_proto(item) for item in page],
                                                      next_page_token=token)
+
+    async def ListDeals(self, request: coupon_api.ListDealsRequest, context) -> coupon_api.ListDealsResponse:
+        deals, token = await self._coupons.list_deals(ListDeals(
+            request.account_id, request.store_id, request.zone_id, request.interaction_point_id, request.page_size,
+            request.page_token), current_caller())
+        return coupon_api.ListDealsResponse(deals=[deal_to_proto(deal) for deal in deals], next_page_token=token)
 
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
                              context) -> coupon_api.ValidateCouponResponse:
@@ -341,6 +348,19 @@ def coupon_to_proto(view: CouponView) -> resources.Coupon:
         if value is not None:
             getattr(message, name).CopyFrom(timestamp(value))
     message.state_change_time.CopyFrom(timestamp(coupon.state_change_time or coupon.issue_time))
+    return message
+
+
+def deal_to_proto(deal: Deal) -> resources.Deal:
+    offer = offer_to_proto(deal.offer)
+    message = resources.Deal(
+        offer_id=offer.offer_id, program_id=offer.program_id, display_name=offer.display_name,
+        description=offer.description, reward=offer.reward, content=offer.content,
+        coupons=[coupon_to_proto(view) for view in deal.coupons],
+        remaining_redemption_count=deal.account_remaining_count,
+        remaining_total_redemption_count=deal.total_remaining_count)
+    if offer.rules.HasField("end_time"):
+        message.end_time.CopyFrom(offer.rules.end_time)
     return message
 
 
