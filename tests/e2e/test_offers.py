@@ -492,3 +492,128 @@ async def test_a_missing_rate_is_a_precise_reason(client, usd_to_eur):
 
     assert refused.value.reason == "CURRENCY_RATE_MISSING"
     assert await reasons_of(client, validate(code, str(uuid.uuid4()), bill=in_chf)) == ["CURRENCY_RATE_MISSING"]
+
+
+# --- ListDeals -------------------------------------------------------------------------------
+
+def ends_in(days: int):
+    return ts(dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=days))
+
+
+async def account_in(client: RewardsClient, program_id: str) -> str:
+    from rewards.accounts.v1 import account_service_pb2 as accounts_api
+    created = await client.call(client.accounts.CreateAccount, accounts_api.CreateAccountRequest(program_id=program_id))
+    return created.account.account_id
+
+
+async def deals(client: RewardsClient, account: str, **query) -> list[resources.Deal]:
+    found, token = [], ""
+    while True:
+        page = await client.call(client.coupons.ListDeals, coupons.ListDealsRequest(
+            account_id=account, page_token=token, **query))
+        found += page.deals
+        token = page.next_page_token
+        if not token:
+            return found
+
+
+@pytest.fixture
+async def deal_set(client):
+    """A program with offers of every location kind, ending on different days, and an account."""
+    program_id = program()
+    account = await account_in(client, program_id)
+    named = {}
+    for name, days, rules in (("anywhere", 3, {"max_account_redemption_count": 3, "max_redemption_count": 10}),
+                              ("zone", 4, {"zone_ids": ["north"]}),
+                              ("zone_and_store", 5, {"zone_ids": ["north"], "store_ids": ["s-1"]}),
+                              ("till", 6, {"interaction_point_ids": ["till-1"]}),
+                              ("soonest", 1, {})):
+        named[name], _ = await with_code(client, new_offer(program_id, content=CONTENT, end_time=ends_in(days),
+                                                           **rules))
+    await create(client, new_offer(program_id, state=resources.OFFER_STATE_DRAFT, end_time=ends_in(2)))
+    await create(client, new_offer(program_id, start_time=ends_in(1), end_time=ends_in(2)))  # Not started.
+    return program_id, account, named
+
+
+async def test_list_deals_lists_the_open_offers_soonest_end_first(client, deal_set):
+    _, account, named = deal_set
+
+    listed = await deals(client, account)
+
+    assert [deal.offer_id for deal in listed] == [named[name] for name in ("soonest", "anywhere", "zone",
+                                                                           "zone_and_store", "till")]
+    assert all(deal.content == CONTENT and deal.end_time.seconds for deal in listed)
+
+
+@pytest.mark.parametrize("where, expected", [
+    ({"store_id": "s-1"}, ["soonest", "anywhere", "zone_and_store", "till"]),  # The zone's offer needs the zone.
+    ({"store_id": "s-2"}, ["soonest", "anywhere", "till"]),
+    ({"store_id": "s-2", "zone_id": "north"}, ["soonest", "anywhere", "zone", "zone_and_store", "till"]),
+    ({"zone_id": "south"}, ["soonest", "anywhere", "till"]),
+    ({"interaction_point_id": "till-2"}, ["soonest", "anywhere", "zone", "zone_and_store"]),
+    ({"store_id": "s-1", "interaction_point_id": "till-1"}, ["soonest", "anywhere", "zone_and_store", "till"]),
+])
+async def test_list_deals_at_a_store_zone_or_interaction_point(client, deal_set, where, expected):
+    _, account, named = deal_set
+
+    assert [deal.offer_id for deal in await deals(client, account, **where)] == [named[name] for name in expected]
+
+
+async def test_list_deals_pages_and_refuses_a_token_of_another_query(client, deal_set):
+    _, account, named = deal_set
+
+    paged = await deals(client, account, page_size=2)
+    first = await client.call(client.coupons.ListDeals, coupons.ListDealsRequest(account_id=account, page_size=2))
+    other = await reason_of(client.call(client.coupons.ListDeals, coupons.ListDealsRequest(
+        account_id=account, page_size=2, page_token=first.next_page_token, store_id="s-1")))
+
+    assert [deal.offer_id for deal in paged] == [deal.offer_id for deal in await deals(client, account)]
+    assert len(first.deals) == 2 and other == "FIELD_INVALID"
+
+
+async def test_list_deals_shows_the_redemptions_left_and_the_accounts_coupons(client, deal_set):
+    _, account, named = deal_set
+    issued = await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
+        offer_id=named["anywhere"], account_id=account))
+    await client.call(client.coupons.RedeemCoupon, redeem_at(issued.coupon.code, account))
+    second = await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
+        offer_id=named["anywhere"], account_id=account))
+
+    deal = {deal.offer_id: deal for deal in await deals(client, account)}[named["anywhere"]]
+    unlimited = {deal.offer_id: deal for deal in await deals(client, account)}[named["zone"]]
+
+    assert (deal.remaining_redemption_count, deal.remaining_total_redemption_count) == (2, 9)
+    assert [coupon.code for coupon in deal.coupons] == [second.coupon.code]  # The redeemed one is not redeemable.
+    assert (unlimited.remaining_redemption_count, unlimited.remaining_total_redemption_count) == (-1, -1)
+
+
+async def test_an_offer_the_account_used_up_is_no_deal_and_customer_rules_apply(client):
+    program_id = program()
+    account = await account_in(client, program_id)
+    once, code = await with_code(client, new_offer(program_id, max_account_redemption_count=1))
+    only_new, _ = await with_code(client, new_offer(program_id, new_customers_only=True))
+
+    before = [deal.offer_id for deal in await deals(client, account)]
+    await client.call(client.coupons.RedeemCoupon, redeem_at(code, account))
+    after = [deal.offer_id for deal in await deals(client, account)]
+
+    assert sorted(before) == sorted([once, only_new]) and after == []
+
+
+async def test_list_deals_of_an_unknown_account_is_not_found(client):
+    assert await reason_of(client.call(client.coupons.ListDeals, coupons.ListDealsRequest(
+        account_id=str(uuid.uuid4())))) == "ACCOUNT_NOT_FOUND"
+    assert await reason_of(client.call(client.coupons.ListDeals, coupons.ListDealsRequest(
+        account_id=str(uuid.uuid4()), page_size=-1))) == "FIELD_OUT_OF_RANGE"
+
+
+async def test_get_coupon_returns_the_offers_content(client):
+    offer_id, _ = await with_code(client, new_offer(content=CONTENT))
+    account, _ = await new_account(client)
+    issued = await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(offer_id=offer_id,
+                                                                                      account_id=account))
+
+    read = await client.call(client.coupons.GetCoupon, coupons.GetCouponRequest(code=issued.coupon.code,
+                                                                                account_id=account))
+
+    assert read.content == CONTENT
