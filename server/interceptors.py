@@ -184,6 +184,10 @@ body_sha256_var: contextvars.ContextVar[bytes | None] = contextvars.ContextVar("
 """SHA-256 of the exact request bytes received (unary requests), for request signatures."""
 
 
+EMPTY_BODY_SHA256 = hashlib.sha256(b"").digest()
+"""The body digest a request-streaming call is signed over."""
+
+
 class _Inbound:
     """A decoded request and the digest of the bytes it was decoded from."""
 
@@ -228,16 +232,22 @@ class DecodingInterceptor(grpc.aio.ServerInterceptor):
             async for request in requests:
                 yield accept(request)
 
+        def streamed(requests) -> AsyncIterator:
+            # A request stream is signed as a call (method, timestamp, nonce) over an empty body:
+            # its messages are not known when the call is admitted.
+            body_sha256_var.set(EMPTY_BODY_SHA256)
+            return accept_stream(requests)
+
         def unary(behavior):
             if handler.stream_unary:
-                return lambda requests, context: behavior(accept_stream(requests), context)
+                return lambda requests, context: behavior(streamed(requests), context)
             async def wrapped(request, context):
                 return await behavior(accept_unary(request), context)
             return wrapped
 
         def streaming(behavior):
             async def wrapped(request, context):
-                request = accept_stream(request) if handler.stream_stream else accept_unary(request)
+                request = streamed(request) if handler.stream_stream else accept_unary(request)
                 async for response in behavior(request, context):
                     yield response
             return wrapped

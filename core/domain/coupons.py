@@ -6,11 +6,14 @@ that need shared state (gaps, per-account and global limits) live in the redempt
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import datetime as dt
 import enum
 import math
 import re
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -191,6 +194,8 @@ class IssuedCoupon:
     last_redeem_time: dt.datetime | None = None
     state_change_time: dt.datetime | None = None
     """The last issue, activation, redemption, reversal or revocation; None = issue_time."""
+    resent: bool = False
+    """Set on an IssueCoupon answer that returned the coupon the account held (RESEND_EXISTING)."""
 
     def to_json(self) -> dict:
         data = {name: getattr(self, name) for name in self.__slots__}
@@ -289,6 +294,52 @@ def validate_rules(rules: RedemptionRules) -> None:
     validate_offer_rules(rules)
 
 
+class RematchPolicy(enum.IntEnum):
+    """What IssueCoupon does for an account that may not be issued another coupon of the offer
+    (its per-account limit or issue gap) but holds one that is still redeemable."""
+
+    SEND_NOTHING = 1
+    """Refuse with the limit's reason; the account keeps its coupon."""
+    RESEND_EXISTING = 2
+    """Answer with the coupon the account holds (marked resent); nothing is issued."""
+
+
+@dataclass(frozen=True, slots=True)
+class IssuanceRules:
+    """Who may be issued coupons of an offer, and how often."""
+
+    min_gap_seconds: int = 0
+    """Minimum time between two issues to one account; 0 = none."""
+    rematch: RematchPolicy = RematchPolicy.SEND_NOTHING
+    listed_only: bool = False
+    """Issue only to the accounts on the offer's customer list (OfferService.AddOfferCustomers)."""
+    notify_remaining: int = 0
+    """Record an 'issue_threshold' offer event when an issue leaves this many coupons to issue
+    under max_issues; 0 = never."""
+
+
+ACCOUNT_COUPON_ID_PREFIX = "AC1"
+_ACCOUNT_COUPON_ID_LENGTH = len(ACCOUNT_COUPON_ID_PREFIX) + 52
+
+
+def account_coupon_id(offer_id: str, account_id: str) -> str:
+    """The opaque id of an account's coupons of an offer: upper-case letters and digits only
+    (QR alphanumeric mode), stable, and the same in every worker."""
+    raw = uuid.UUID(offer_id).bytes + uuid.UUID(account_id).bytes
+    return ACCOUNT_COUPON_ID_PREFIX + base64.b32encode(raw).decode().rstrip("=")
+
+
+def parse_account_coupon_id(value: str, field: str = "account_coupon_id") -> tuple[str, str]:
+    """(offer_id, account_id) of an account coupon id, or FIELD_INVALID."""
+    if len(value) != _ACCOUNT_COUPON_ID_LENGTH or not value.startswith(ACCOUNT_COUPON_ID_PREFIX):
+        raise field_invalid(field, "an account coupon id as returned by the server")
+    try:
+        raw = base64.b32decode(value[len(ACCOUNT_COUPON_ID_PREFIX):] + "====")
+    except (binascii.Error, ValueError):
+        raise field_invalid(field, "an account coupon id as returned by the server") from None
+    return str(uuid.UUID(bytes=raw[:16])), str(uuid.UUID(bytes=raw[16:]))
+
+
 @dataclass(frozen=True, slots=True)
 class Offer:
     offer_id: str
@@ -308,6 +359,7 @@ class Offer:
     """MULTIPLIER: the factor (basis points) on the points of the purchase it is applied to."""
     price_points: int = 0
     """REWARD: the points an account pays (from its wallet) when the coupon is issued to it."""
+    issuance: IssuanceRules = field(default_factory=IssuanceRules)
     content: OfferContent = field(default_factory=OfferContent)
     version: int = 0
     """The offers row's version: grows with every change (the etag)."""

@@ -207,3 +207,7 @@ POINTS_RESERVATION_TTL_MS = 30_000
 """A wallet reservation not settled by then is settled by the recovery sweep."""
 EXPIRY_BATCH_LOTS_MAX = 1_000
 """Lots one run of the expiry job expires per batch."""
+OFFER_CUSTOMERS_PER_CALL_MAX = 1_000
+"""Accounts one AddOfferCustomers call may list."""
+BULK_ISSUE_ROWS_MAX = 1_000
+"""Rows in one BulkIssueCoupons batch."""

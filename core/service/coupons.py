@@ -35,14 +35,14 @@ from core.adapters.postgres.ledger_writer import Row
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
-from core.domain.accounts import validate_program_id
-from core.domain.coupons import (CouponState, Customer, ExpiryMode, IssuedCoupon, Location, Money, Offer,
-                                 OfferContent, OfferState, Rates, RedemptionRules, apply_offer_update, coupon_expiry,
-                                 coupon_failures, coupon_state, deal_is_open, discount, failing_rules,
-                                 reward_currencies,
+from core.domain.accounts import Identifier, IdentifierType, validate_identifier, validate_program_id
+from core.domain.coupons import (CouponState, Customer, ExpiryMode, IssuanceRules, IssuedCoupon, Location, Money,
+                                 Offer, OfferContent, OfferState, Rates, RedemptionRules, RematchPolicy,
+                                 apply_offer_update, coupon_expiry, coupon_failures, coupon_state, deal_is_open,
+                                 discount, failing_rules, parse_account_coupon_id, reward_currencies,
                                  validate_content, validate_rules)
-from core.domain.masks import require_update_mask
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.masks import require_update_mask
 from core.service.accounts import REQUEST_FIELDS, AccountRef, resolve_account, validate_request_id
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once, execute_retrying
@@ -55,7 +55,7 @@ _REDEMPTION_COLUMNS = ("redemption_id", "org_id", "offer_id", "code", "account_i
                        "currency_code", "discount_minor", "request_id", "client_id", "epoch", "redeem_time",
                        "coupon_id", "coupon_use", "points_transaction_id")
 _COUPON_COLUMNS = ("coupon_id", "org_id", "offer_id", "code", "account_id", "issue_time", "expire_time",
-                   "request_id", "client_id", "epoch", "activation_required", "state_change_time")
+                   "request_id", "client_id", "epoch", "activation_required", "state_change_time", "common")
 _COUPON_SELECT = ("c.coupon_id::text, c.code, c.offer_id::text, c.account_id::text, c.issue_time, c.expire_time,"
                   " c.activation_required, c.activate_time, c.revoke_time, c.use_count, c.reversal_count,"
                   " c.last_redeem_time, c.state_change_time")
@@ -64,6 +64,7 @@ CODE_LENGTH = 10
 _OFFER_SELECT = "o.offer_id, o.state, o.definition, o.common_code, o.version, o.create_time, o.update_time"
 """The columns `_offer_of_row` reads (prefix `o` = offers)."""
 _REVERSAL_COLUMNS = ("redemption_id", "request_id", "client_id", "reverse_time")
+_EVENT_COLUMNS = ("event_id", "org_id", "offer_id", "kind", "event_time", "detail")
 
 
 def _tag(offer_id: str) -> str:
@@ -260,6 +261,8 @@ class IssueCoupon:
     request_id: str
     offer_id: str
     account_id: str
+    code: str = ""
+    """A bulk row's code to issue (the offer's common code, or a new code); empty: one is made."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +274,9 @@ class Validation:
     validate_time: dt.datetime
     coupon: CouponView | None = None
     """The issued coupon the code names; None for a common code or an unknown one."""
+    code: str = ""
+    """The code validated (the one an account coupon id named, if it was used)."""
+    account_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,12 +294,63 @@ class RedeemCoupon:
     account_id: str
     store_id: str
     bill: Money
+    account_coupon_id: str = ""
+    """Instead of code (and account_id): the account's newest coupon of an offer."""
     zone_id: str = ""
     interaction_point_id: str = ""
 
     @property
     def location(self) -> Location:
         return Location(self.store_id, self.zone_id, self.interaction_point_id)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkRow:
+    """One customer of a BulkIssueCoupons batch: exactly one of the four names, and maybe a code."""
+
+    account_id: str = ""
+    external_id: str = ""
+    mobile: str = ""
+    email: str = ""
+    code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BulkIssue:
+    request_id: str
+    offer_id: str
+    rows: tuple[BulkRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BulkRowResult:
+    """A row's outcome: its coupon, or the error that left it unissued."""
+
+    index: int
+    account_id: str
+    coupon: CouponView | None = None
+    error: DomainError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddOfferCustomers:
+    request_id: str
+    offer_id: str
+    account_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """AddOfferCustomers' answer."""
+
+    added_count: int
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Listing:
+        return cls(**data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,7 +513,8 @@ class Coupons:
                 f"SELECT o.offer_id, o.state, o.definition, o.version, false, {nulls} FROM offers o"
                 " WHERE o.org_id = %(org)s AND o.common_code = %(code)s"
                 f" UNION ALL SELECT o.offer_id, o.state, o.definition, o.version, true, {_COUPON_SELECT}"
-                " FROM coupons c JOIN offers o USING (offer_id) WHERE c.org_id = %(org)s AND c.code = %(code)s",
+                " FROM coupons c JOIN offers o USING (offer_id)"
+                " WHERE c.org_id = %(org)s AND c.code = %(code)s AND NOT c.common",
                 {"org": org_id, "code": code})
             found = await cursor.fetchone()
         if not found:
@@ -516,7 +574,7 @@ class Coupons:
         keys = offer_keys(offer.offer_id, "-", "-")[5:] + offer_keys(offer.offer_id, "-", "-", "issued")[5:]
         await self._deps.scripts.run("offer_limits", keys, [
             offer.version, rules.min_gap_seconds * 1000, rules.max_account_redemptions, rules.max_redemptions,
-            rules.max_account_issues, rules.max_issues])
+            rules.max_account_issues, rules.max_issues, offer.issuance.min_gap_seconds * 1000])
         if offer.common_code:
             self._by_code.pop((offer.org_id, offer.common_code), None)
 
@@ -624,12 +682,23 @@ class Coupons:
 
 
     async def issue(self, command: IssueCoupon, caller: Caller) -> IssuedCoupon:
-        """IssueCoupon: a unique code for an account, within the offer's issue limits."""
+        """IssueCoupon: a coupon for an account, within the offer's issuance rules and limits: a
+        unique generated code, or the offer's common code (once per account)."""
         validate_request_id(command.request_id)
         offer_id = _uuid(command.offer_id, "offer_id")
         account_id = _uuid(command.account_id, "account_id")
         offer = await self.offer_by_id(caller.org_id, offer_id)
-        request_key = f"{caller.client_id}:{command.request_id}"
+        return await self._issue(offer, account_id, command, caller)
+
+    async def _issue(self, offer: Offer, account_id: str, command: object, caller: Caller,
+                     code: str = "") -> IssuedCoupon:
+        """Issue one coupon of `offer` (IssueCoupon, or one bulk row: `command` is what the
+        request_id is idempotent over); `code` names the code to issue (bulk rows), else one is made."""
+        request_id = command.request_id
+        request_key = f"{caller.client_id}:{request_id}"
+        offer_id = offer.offer_id
+        if code and offer.common_code and code != offer.common_code:
+            raise field_invalid("code", "the offer's common code (or empty)")
 
         async def prepare() -> Prepared[IssuedCoupon]:
             now = self._deps.clock.now()
@@ -637,35 +706,175 @@ class Coupons:
                 if failure.reason in (ErrorReason.OFFER_NOT_ACTIVE, ErrorReason.OFFER_NOT_STARTED,
                                       ErrorReason.OFFER_ENDED):
                     raise failure
-            epoch, _, _ = await self._reserve(offer, account_id, request_key, now, kind="issued")
+            if offer.issuance.listed_only and not await self._listed(offer_id, account_id):
+                raise DomainError(ErrorReason.ACCOUNT_NOT_LISTED, metadata={"account_id": account_id})
+            if code and not offer.common_code and await self._find_code(caller.org_id, code) is not None:
+                raise DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
+            try:
+                epoch, count, _ = await self._reserve(offer, account_id, request_key, now, kind="issued")
+            except DomainError as refusal:
+                held = await self._rematch(offer, account_id, refusal, now)
+                return Prepared(held, ())
             keys = offer_keys(offer_id, account_id, epoch, "issued")
-            coupon = IssuedCoupon(str(uuid.uuid4()), CodeGenerator(DEFAULT_ALPHABET, CODE_LENGTH).generate(1)[0],
+            common = offer.common_code is not None
+            coupon = IssuedCoupon(str(uuid.uuid4()),
+                                  offer.common_code or code or CodeGenerator(DEFAULT_ALPHABET, CODE_LENGTH).generate(1)[0],
                                   offer_id, account_id, now, coupon_expiry(offer.rules, now),
                                   activation_required=offer.rules.activation_required, state_change_time=now)
-            row = Row("coupons", _COUPON_COLUMNS, (coupon.coupon_id, caller.org_id, offer_id, coupon.code, account_id,
-                                                   now, coupon.expire_time, command.request_id, caller.client_id, epoch,
-                                                   coupon.activation_required, now))
+            rows = [Row("coupons", _COUPON_COLUMNS, (
+                coupon.coupon_id, caller.org_id, offer_id, coupon.code, account_id, now, coupon.expire_time,
+                request_id, caller.client_id, epoch, coupon.activation_required, now, common))]
+            remaining = offer.rules.max_issues - count
+            if offer.rules.max_issues and offer.issuance.notify_remaining and remaining == offer.issuance.notify_remaining:
+                # Counts are atomic: exactly one committed issue leaves this many.
+                rows.append(Row("offer_events", _EVENT_COLUMNS, (
+                    str(uuid.uuid4()), caller.org_id, offer_id, "issue_threshold", now,
+                    Jsonb({"remaining_issue_count": remaining, "issued_count": count, "coupon_id": coupon.coupon_id}))))
             confirm = lambda: self._confirm(keys, request_key, epoch)  # noqa: E731
             release = lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch])  # noqa: E731
             rejections = {"coupons_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
-                          "coupons_code_unique": DomainError(ErrorReason.CODE_GENERATION_COLLISION)}
+                          "coupons_common_unique": DomainError(ErrorReason.COMMON_CODE_ALREADY_ISSUED,
+                                                               metadata={"account_id": account_id}),
+                          "coupons_code_unique": (DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
+                                                  if code else DomainError(ErrorReason.CODE_GENERATION_COLLISION))}
             if not offer.price_points:
-                return Prepared(coupon, (row,), rejections, on_commit=confirm, on_abort=release)
+                return Prepared(coupon, tuple(rows), rejections, on_commit=confirm, on_abort=release)
             # A REWARD coupon is bought with points: the second atomic step (the wallet's hash
             # tag) debits the price; both rows commit together, or both steps are released.
             if self.wallet is None:
                 await release()
                 raise DomainError(ErrorReason.NOT_IMPLEMENTED, "Points are not served by this process.")
             try:
-                payment = await self.wallet.pay(account_id, offer.price_points, command.request_id, caller)
+                payment = await self.wallet.pay(account_id, offer.price_points, request_id, caller)
             except BaseException:
                 await release()
                 raise
-            return Prepared(coupon, (row, payment.row), {**rejections, **payment.rejections},
+            return Prepared(coupon, (*rows, payment.row), {**rejections, **payment.rejections},
                             on_commit=lambda: _both(confirm, payment.confirm),
                             on_abort=lambda: _both(release, payment.release))
 
         return await execute_once(self._deps, caller, "IssueCoupon", command, prepare, IssuedCoupon.from_json)
+
+    async def bulk_issue(self, batch: BulkIssue, caller: Caller,
+                         offer: Offer | None = None) -> list[BulkRowResult]:
+        """One BulkIssueCoupons batch: each row resolved, checked and issued in order as its own
+        IssueCoupon (request_id "<batch request_id>/<row index>", so a replayed batch replays
+        every row); a bad row gets its reason and changes nothing."""
+        validate_request_id(batch.request_id)
+        offer_id = _uuid(batch.offer_id, "offer_id")
+        if not batch.rows:
+            raise field_required("rows")
+        if len(batch.rows) > limits.BULK_ISSUE_ROWS_MAX:
+            raise field_too_long("rows", limits.BULK_ISSUE_ROWS_MAX)
+        offer = offer or await self.offer_by_id(caller.org_id, offer_id)
+        named: list[tuple[str, str] | DomainError] = [_bulk_customer(row) for row in batch.rows]
+        resolved = await self._resolve_identifiers(
+            caller.org_id, offer.program_id, {name for name in named if isinstance(name, tuple) and name[0]})
+        results = []
+        seen_codes: set[str] = set()
+        for index, (row, name) in enumerate(zip(batch.rows, named)):
+            account_id = ""
+            try:
+                if isinstance(name, DomainError):
+                    raise name
+                kind, value = name
+                account_id = resolved.get(name, "") if kind else value
+                if not account_id:
+                    raise DomainError(ErrorReason.ACCOUNT_NOT_FOUND, metadata={kind: value})
+                code = _bulk_code(row.code)
+                if code and not offer.common_code:
+                    if code in seen_codes:
+                        raise DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
+                    seen_codes.add(code)
+                command = IssueCoupon(f"{batch.request_id}/{index}", offer_id, account_id, code)
+                coupon = await self._issue(offer, account_id, command, caller, code)
+                results.append(BulkRowResult(index, account_id, self.view(coupon)))
+            except DomainError as error:
+                if error.transient:
+                    raise
+                results.append(BulkRowResult(index, account_id, error=error))
+        return results
+
+    async def _resolve_identifiers(self, org_id: str, program_id: str,
+                                   names: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """(kind, value) -> account id for identifier-named bulk rows, in one query; a value held
+        by accounts of several programs (an offer with no program) resolves to none."""
+        if not names:
+            return {}
+        kinds = {"external_id": IdentifierType.EXTERNALCODE, "mobile": IdentifierType.PHONE,
+                 "email": IdentifierType.EMAIL}
+        by_type = {int(kinds[kind]): kind for kind in kinds}
+        ordered = sorted(names)
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT r.identifier_type, r.value, min(r.account_id::text), count(*) FROM account_identifiers r"
+                " JOIN accounts a ON a.account_id = r.account_id AND a.delete_time IS NULL"
+                " WHERE r.org_id = %s AND (%s = '' OR r.program_id = %s)"
+                " AND (r.identifier_type, r.value) IN (SELECT * FROM unnest(%s::int[], %s::text[]))"
+                " GROUP BY r.identifier_type, r.value",
+                (org_id, program_id, program_id, [int(kinds[kind]) for kind, _ in ordered],
+                 [value for _, value in ordered]))
+            return {(by_type[kind], value): account for kind, value, account, holders in await cursor.fetchall()
+                    if holders == 1}
+
+    async def _listed(self, offer_id: str, account_id: str) -> bool:
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT 1 FROM offer_customers WHERE offer_id = %s AND account_id = %s", (offer_id, account_id))
+            return await cursor.fetchone() is not None
+
+    async def _rematch(self, offer: Offer, account_id: str, refusal: DomainError, now: dt.datetime) -> IssuedCoupon:
+        """An account refused another coupon by its limit or gap: under RESEND_EXISTING, the
+        redeemable coupon it holds (resent); otherwise the refusal."""
+        if (offer.issuance.rematch is not RematchPolicy.RESEND_EXISTING or refusal.reason not in
+                (ErrorReason.ISSUE_LIMIT_PER_CUSTOMER_REACHED, ErrorReason.ISSUE_GAP_NOT_MET)):
+            raise refusal
+        for coupon in await self._coupons_of(offer.org_id, offer.offer_id, account_id):
+            if coupon_state(coupon, now) in (CouponState.ISSUED, CouponState.ACTIVE):
+                return dataclasses.replace(coupon, resent=True)
+        raise refusal
+
+    async def _coupons_of(self, org_id: str, offer_id: str, account_id: str, limit: int = 100) -> list[IssuedCoupon]:
+        """An account's coupons of one offer, newest issue first."""
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(_LIST_ACCOUNT_COUPONS, {
+                "org": org_id, "account": account_id, "offer": offer_id, "limit": limit,
+                "after_time": None, "after_id": None})
+            return [IssuedCoupon(*row) for row in await cursor.fetchall()]
+
+    async def add_offer_customers(self, command: AddOfferCustomers, caller: Caller) -> Listing:
+        """AddOfferCustomers: put accounts on the offer's customer list (accounts listed already
+        are skipped); answers how many were added."""
+        validate_request_id(command.request_id)
+        offer_id = _uuid(command.offer_id, "offer_id")
+        if not command.account_ids:
+            raise field_required("account_ids")
+        if len(command.account_ids) > limits.OFFER_CUSTOMERS_PER_CALL_MAX:
+            raise field_too_long("account_ids", limits.OFFER_CUSTOMERS_PER_CALL_MAX)
+        accounts = sorted({_uuid(value, f"account_ids[{index}]") for index, value in enumerate(command.account_ids)})
+        await self.offer_by_id(caller.org_id, offer_id)
+
+        async def prepare() -> Prepared[Listing]:
+            async with self._deps.pool.connection() as connection:
+                cursor = await connection.execute(
+                    "SELECT account_id::text FROM offer_customers WHERE offer_id = %s AND account_id = ANY(%s::uuid[])",
+                    (offer_id, accounts))
+                listed = {row[0] for row in await cursor.fetchall()}
+            now = self._deps.clock.now()
+            rows = tuple(Row("offer_customers", ("offer_id", "account_id", "org_id", "add_time"),
+                             (offer_id, account, caller.org_id, now)) for account in accounts if account not in listed)
+            # A concurrent call listed one of them first: transient, so the loop below decides again.
+            return Prepared(Listing(len(rows)), rows,
+                            {"offer_customers_pkey": DomainError(ErrorReason.OFFER_CHANGED_CONCURRENTLY)})
+
+        for _ in range(3):
+            try:
+                return await execute_once(self._deps, caller, "AddOfferCustomers", command, prepare,
+                                          Listing.from_json)
+            except DomainError as error:
+                if error.reason is not ErrorReason.OFFER_CHANGED_CONCURRENTLY:
+                    raise
+        raise DomainError(ErrorReason.OFFER_CHANGED_CONCURRENTLY)
 
     async def get_coupon(self, code: str, account_id: str, caller: Caller) -> tuple[CouponView, Offer]:
         """An issued coupon of this account (COUPON_NOT_FOUND otherwise), as of now, and its offer."""
@@ -823,6 +1032,16 @@ class Coupons:
             raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
         return _offer_of_row(caller.org_id, found[:-1]), found[-1]
 
+    async def issue_status(self, offer: Offer) -> tuple[int, dt.datetime | None]:
+        """(coupons left to issue, -1 without a limit; when the notification threshold was reached)."""
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT (SELECT count(*) FROM coupons WHERE offer_id = %(offer)s),"
+                " (SELECT min(event_time) FROM offer_events WHERE offer_id = %(offer)s AND kind = 'issue_threshold')",
+                {"offer": offer.offer_id})
+            issued, reached = await cursor.fetchone()
+        return (max(0, offer.rules.max_issues - issued) if offer.rules.max_issues else -1), reached
+
     async def set_offer_state(self, request_id: str, offer_id: str, state: OfferState, caller: Caller) -> Offer:
         """Activate or deactivate an offer (idempotent: setting the state it has changes nothing)."""
         validate_request_id(request_id)
@@ -842,24 +1061,25 @@ class Coupons:
     # --- redemption -----------------------------------------------------------------------
 
     async def validate(self, code: str, account_id: str, location: Location | str, bill: Money,
-                       caller: Caller) -> Validation:
+                       caller: Caller, account_coupon_id: str = "") -> Validation:
         """ValidateCoupon's dry run: every failing rule and limit in precedence order (empty when
         RedeemCoupon would succeed now), the offer, and the discount it would give. Reserves nothing.
         `location` may be a bare store id."""
         location = Location(location) if isinstance(location, str) else location
-        validate_redeem(RedeemCoupon("dry-run", code, account_id, location.store_id, bill, location.zone_id,
-                                     location.interaction_point_id))
+        command = RedeemCoupon("dry-run", code, account_id, location.store_id, bill, account_coupon_id,
+                               location.zone_id, location.interaction_point_id)
+        validate_redeem(command)
         try:
-            offer, coupon = await self.lookup_code(caller.org_id, code)
-            if coupon is not None and coupon.account_id != str(uuid.UUID(account_id)):
-                raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
+            offer, coupon, code, account_id = await self._named(command, caller)
         except DomainError as missing:
+            if missing.reason is not ErrorReason.COUPON_NOT_FOUND:
+                raise
             return Validation([missing], None, 0, self._deps.clock.now())
         now = self._deps.clock.now()
         try:
             customer, rates = await self._facts(offer, account_id, bill, now, caller)
         except DomainError as missing:  # The account is unknown (only when the rules read it).
-            return Validation([missing], offer, 0, now)
+            return Validation([missing], offer, 0, now, None, code, account_id)
         failures = failing_rules(offer, now, location.store_id, bill, location=location, customer=customer)
         if coupon is not None:
             failures += coupon_failures(coupon, now)
@@ -882,7 +1102,8 @@ class Coupons:
             except DomainError as mismatch:
                 failures.append(mismatch)
         view = CouponView(coupon, coupon_state(coupon, now)) if coupon is not None else None
-        return Validation(sorted(failures, key=lambda f: f.reason.precedence), offer, amount, now, view)
+        return Validation(sorted(failures, key=lambda f: f.reason.precedence), offer, amount, now, view, code,
+                          account_id)
 
     async def redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
         try:
@@ -896,17 +1117,57 @@ class Coupons:
 
     async def _redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
         validate_redeem(command)
-        offer, coupon = await self._code_of(command.code, command.account_id, caller)
+        offer, coupon, code, account_id = await self._named(command, caller)
         if offer.applies_at_earn:
             raise DomainError(ErrorReason.COUPON_APPLIES_AT_EARN, metadata={"code": command.code})
 
         async def prepare() -> Prepared[Redemption]:
-            held = await self._redemption(offer, coupon, command.code, command.account_id, command.location,
+            held = await self._redemption(offer, coupon, code, account_id, command.location,
                                           command.bill, command.request_id, caller)
             return Prepared(held.redemption, (held.row,), held.rejections, on_commit=held.confirm,
                             on_abort=held.release)
 
         return await execute_once(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json)
+
+    async def _named(self, command: RedeemCoupon,
+                     caller: Caller) -> tuple[Offer, IssuedCoupon | None, str, str]:
+        """(offer, issued coupon or None for a common code, code, account id) of a redemption
+        named by code and account, or by account coupon id."""
+        if not command.account_coupon_id:
+            offer, coupon = await self._code_of(command.code, command.account_id, caller)
+            return offer, coupon, command.code, command.account_id
+        offer, coupon, account_id = await self._account_coupon(command.account_coupon_id, caller)
+        if command.account_id and _uuid(command.account_id, "account_id") != account_id:
+            raise field_invalid("account_id", "empty, or the account the account_coupon_id names")
+        if coupon is None:
+            return offer, None, offer.common_code or "", account_id
+        return offer, coupon, coupon.code, account_id
+
+    async def _account_coupon(self, value: str, caller: Caller) -> tuple[Offer, IssuedCoupon | None, str]:
+        """The offer, the account's newest coupon of it (None: the account holds none but the
+        offer has a common code) and the account of an account coupon id; COUPON_NOT_FOUND else."""
+        offer_id, account_id = parse_account_coupon_id(value)
+        try:
+            offer = await self.offer_by_id(caller.org_id, offer_id)
+        except DomainError:
+            raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"account_coupon_id": value}) from None
+        coupons = await self._coupons_of(caller.org_id, offer_id, account_id, limit=1)
+        if coupons and not (offer.common_code and coupons[0].code == offer.common_code):
+            return offer, coupons[0], account_id
+        if offer.common_code:
+            return offer, None, account_id
+        raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"account_coupon_id": value})
+
+    async def get_account_coupon(self, value: str, caller: Caller) -> AccountCoupon:
+        """GetAccountCoupon: the account's newest coupon of the offer, with its redemption counts."""
+        if not value:
+            raise field_required("account_coupon_id")
+        offer_id, account_id = parse_account_coupon_id(value)
+        coupons = await self._coupons_of(caller.org_id, offer_id, account_id, limit=1)
+        if not coupons:
+            raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"account_coupon_id": value})
+        counts = await self._redemption_counts(coupons)
+        return AccountCoupon(self.view(coupons[0]), *counts[0])
 
     async def _code_of(self, code: str, account_id: str, caller: Caller) -> tuple[Offer, IssuedCoupon | None]:
         offer, coupon = await self.lookup_code(caller.org_id, code)
@@ -1018,8 +1279,8 @@ class Coupons:
             epoch = self._guard.require_ready()
             keys = offer_keys(offer.offer_id, account_id, epoch, kind)
             args = [epoch, request_key, int(now.timestamp() * 1000),
-                    rules.min_gap_seconds * 1000 if kind == "redeemed" else 0, *limits_,
-                    int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id,
+                    (rules.min_gap_seconds if kind == "redeemed" else offer.issuance.min_gap_seconds) * 1000,
+                    *limits_, int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id,
                     1 if coupon is not None else 0, offer.version]  # Issued coupons are single use.
             if coupon is not None:
                 keys += coupon_keys(offer.offer_id, coupon.coupon_id)
@@ -1176,9 +1437,12 @@ def _refusal(code: int, detail: int, kind: str = "redeemed") -> DomainError:
     if code == 6:
         return DomainError(ErrorReason.COUPON_ALREADY_REDEEMED)
     if kind == "issued" and code == 4:
-        return DomainError(ErrorReason.ACCOUNT_ISSUE_LIMIT_REACHED, metadata={"max_account_issue_count": detail})
+        return DomainError(ErrorReason.ISSUE_LIMIT_PER_CUSTOMER_REACHED, metadata={"max_account_issue_count": detail})
     if kind == "issued" and code == 5:
-        return DomainError(ErrorReason.ISSUE_LIMIT_REACHED, metadata={"max_issue_count": detail})
+        return DomainError(ErrorReason.OFFER_ISSUE_LIMIT_REACHED, metadata={"max_issue_count": detail})
+    if kind == "issued" and code == 3:
+        retry = dt.datetime.fromtimestamp(detail / 1000, dt.timezone.utc)
+        return DomainError(ErrorReason.ISSUE_GAP_NOT_MET, metadata={"retry_time": retry.isoformat()})
     if code == 3:
         retry = dt.datetime.fromtimestamp(detail / 1000, dt.timezone.utc)
         return DomainError(ErrorReason.REDEMPTION_GAP_NOT_ELAPSED, metadata={"retry_time": retry.isoformat()})
@@ -1295,13 +1559,49 @@ def _page_position(token: str, scope: str) -> tuple[dt.datetime, str] | None:
     return position
 
 
+def _bulk_customer(row: BulkRow) -> tuple[str, str] | DomainError:
+    """("", account id) or (identifier kind, stored value) of a bulk row, or the row's reason."""
+    if row.account_id:
+        try:
+            return "", str(uuid.UUID(row.account_id))
+        except ValueError:
+            return DomainError(ErrorReason.INVALID_ACCOUNT_ID, metadata={"account_id": row.account_id[:64]})
+    checks = (("external_id", row.external_id, ErrorReason.INVALID_EXTERNAL_ID, None),
+              ("mobile", row.mobile, ErrorReason.INVALID_MOBILE, IdentifierType.PHONE),
+              ("email", row.email, ErrorReason.INVALID_EMAIL, IdentifierType.EMAIL))
+    for kind, value, reason, identifier_type in checks:
+        if not value:
+            continue
+        try:
+            stored = validate_identifier(Identifier(identifier_type or IdentifierType.EXTERNALCODE, value), kind)
+        except DomainError:
+            return DomainError(reason, metadata={kind: value[:limits.IDENTIFIER_VALUE_LENGTH_MAX]})
+        return kind, stored.value
+    return field_required("customer")
+
+
+def _bulk_code(code: str) -> str:
+    """A bulk row's code in stored (upper-case) form; FIELD_INVALID if malformed."""
+    if not code:
+        return ""
+    stored = code.upper()
+    if not 3 <= len(stored) <= 64 or not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in stored):
+        raise field_invalid("code", "3..64 characters of [0-9A-Z-]")
+    return stored
+
+
 def validate_redeem(command: RedeemCoupon) -> None:
     validate_request_id(command.request_id)
-    if not command.code:
-        raise field_required("code")
-    if len(command.code) > limits.COUPON_CODE_LENGTH_MAX:
-        raise field_invalid("code", f"at most {limits.COUPON_CODE_LENGTH_MAX} characters")
-    _uuid(command.account_id, "account_id")
+    if command.account_coupon_id:
+        if command.code:
+            raise field_invalid("code", "empty when account_coupon_id is set")
+        parse_account_coupon_id(command.account_coupon_id)
+    else:
+        if not command.code:
+            raise field_required("code")
+        if len(command.code) > limits.COUPON_CODE_LENGTH_MAX:
+            raise field_invalid("code", f"at most {limits.COUPON_CODE_LENGTH_MAX} characters")
+        _uuid(command.account_id, "account_id")
     if not command.store_id:
         raise field_required("store_id")
     for name in ("store_id", "zone_id", "interaction_point_id"):
@@ -1350,7 +1650,9 @@ def offer_definition(offer: Offer) -> dict:
         "discount_max": money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description,
         "extra_points": offer.extra_points, "points_multiplier_bps": offer.points_multiplier_bps,
-        "price_points": offer.price_points, "content": offer.content.to_json()}
+        "price_points": offer.price_points, "content": offer.content.to_json(), "issuance": {
+            "min_gap_seconds": offer.issuance.min_gap_seconds, "rematch": int(offer.issuance.rematch),
+            "listed_only": offer.issuance.listed_only, "notify_remaining": offer.issuance.notify_remaining}}
 
 
 def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict, version: int = 0,
@@ -1375,7 +1677,15 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
                  definition.get("program_id", ""), definition.get("display_name", ""),
                  definition.get("description", ""), definition.get("extra_points", 0),
                  definition.get("points_multiplier_bps", 0), definition.get("price_points", 0),
-                 OfferContent.from_json(definition.get("content")), version, create_time, update_time)
+                 _issuance_from_json(definition.get("issuance")), OfferContent.from_json(definition.get("content")),
+                 version, create_time, update_time)
+
+
+def _issuance_from_json(data: dict | None) -> IssuanceRules:
+    if not data:
+        return IssuanceRules()
+    return IssuanceRules(data["min_gap_seconds"], RematchPolicy(data["rematch"]), data["listed_only"],
+                         data["notify_remaining"])
 
 
 async def rebuild_coupon_counters(redis, connection, epoch: int, deps: Deps) -> None:

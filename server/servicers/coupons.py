@@ -18,11 +18,15 @@ from rewards.coupons.v1 import offer_service_pb2_grpc
 from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
-from core.domain.coupons import ExpiryMode, Location, Money, Offer, OfferContent, OfferState, OfferText, RedemptionRules
+from core.domain import limits
+from core.domain.coupons import (ExpiryMode, IssuanceRules, Location, Money, Offer, OfferContent, OfferState,
+                                 OfferText, RedemptionRules, RematchPolicy, account_coupon_id)
 from core.domain.errors import DomainError, ErrorReason, field_invalid
-from core.service.coupons import (AccountCoupon, ActivateCoupon, Coupons, CouponView, IssueCoupon,
-                                  Deal, ListAccountCoupons, ListDeals, ListOffers, RedeemCoupon, ReverseRedemption, RevokeCoupon,
-                                  RevokeCoupons, UpdateOffer, offer_etag)
+from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustomers, BulkIssue, BulkRow, Coupons,
+                                  CouponView, Deal, IssueCoupon, ListAccountCoupons, ListDeals, ListOffers,
+                                  RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons, UpdateOffer,
+                                  offer_etag)
+from core.service.accounts import parse_uuid
 from server.context import current_caller
 from server.convert import timestamp
 
@@ -43,6 +47,9 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
         offer, redeemed = await self._coupons.get_offer(request.offer_id, current_caller())
         message = offer_to_proto(offer)
         message.redeemed_count = redeemed
+        message.remaining_issue_count, reached = await self._coupons.issue_status(offer)
+        if reached is not None:
+            message.issue_threshold_reach_time.CopyFrom(timestamp(reached))
         return offer_api.GetOfferResponse(offer=message)
 
     async def UpdateOffer(self, request: offer_api.UpdateOfferRequest, context) -> offer_api.UpdateOfferResponse:
@@ -89,13 +96,21 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
             redeemed_count=revocation.redeemed_count, revoke_time=timestamp(revocation.revoke_time))
 
 
+    async def AddOfferCustomers(self, request: offer_api.AddOfferCustomersRequest,
+                                context) -> offer_api.AddOfferCustomersResponse:
+        listing = await self._coupons.add_offer_customers(AddOfferCustomers(
+            request.request_id, request.offer_id, tuple(request.account_ids)), current_caller())
+        return offer_api.AddOfferCustomersResponse(added_count=listing.added_count)
+
+
 class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
     def __init__(self, coupons: Coupons) -> None:
         self._coupons = coupons
 
     async def RedeemCoupon(self, request: coupon_api.RedeemCouponRequest, context) -> coupon_api.RedeemCouponResponse:
         command = RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
-                               money_from_proto(request.bill_amount), request.zone_id, request.interaction_point_id)
+                               money_from_proto(request.bill_amount), request.account_coupon_id, request.zone_id,
+                               request.interaction_point_id)
         redemption = await self._coupons.redeem(command, current_caller())
         return coupon_api.RedeemCouponResponse(
             redemption_id=redemption.redemption_id,
@@ -103,13 +118,41 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
                 amount_minor=redemption.discount_minor, currency_code=redemption.currency_code)),
             coupon=resources.Coupon(code=request.code, offer_id=redemption.offer_id, account_id=redemption.account_id,
                                     state=resources.COUPON_STATE_REDEEMED,
-                                    last_redeem_time=timestamp(redemption.redeem_time)),
+                                    last_redeem_time=timestamp(redemption.redeem_time),
+                                    account_coupon_id=account_coupon_id(redemption.offer_id, redemption.account_id)),
             redeem_time=timestamp(redemption.redeem_time))
 
     async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
         coupon = await self._coupons.issue(IssueCoupon(request.request_id, request.offer_id, request.account_id),
                                            current_caller())
-        return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
+        return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)), resent=coupon.resent)
+
+    async def BulkIssueCoupons(self, requests, context):
+        """Each batch answered in order; the offer is read once per stream."""
+        offer = None
+        async for request in requests:
+            if offer is not None and request.offer_id != offer.offer_id:
+                raise field_invalid("offer_id", "the offer of the stream's first batch")
+            rows = tuple(BulkRow(**{row.WhichOneof("customer"): getattr(row, row.WhichOneof("customer"))},
+                                 code=row.code) if row.WhichOneof("customer") else BulkRow(code=row.code)
+                         for row in request.rows)
+            caller = current_caller()
+            if offer is None:
+                offer = await self._coupons.offer_by_id(caller.org_id, parse_uuid(request.offer_id, "offer_id"))
+            results = await self._coupons.bulk_issue(BulkIssue(request.request_id, request.offer_id, rows), caller,
+                                                     offer)
+            issued = sum(1 for result in results if result.coupon is not None)
+            yield coupon_api.BulkIssueCouponsResponse(
+                request_id=request.request_id, issued_count=issued, failed_count=len(results) - issued,
+                rows=[coupon_api.BulkIssueCouponsResponse.Row(
+                    row_index=result.index, account_id=result.account_id,
+                    coupon=coupon_to_proto(result.coupon) if result.coupon else None,
+                    reason=result.error.reason.name if result.error else "") for result in results])
+
+    async def GetAccountCoupon(self, request: coupon_api.GetAccountCouponRequest,
+                               context) -> coupon_api.GetAccountCouponResponse:
+        item = await self._coupons.get_account_coupon(request.account_coupon_id, current_caller())
+        return coupon_api.GetAccountCouponResponse(coupon=account_coupon_to_proto(item))
 
     async def GetCoupon(self, request: coupon_api.GetCouponRequest, context) -> coupon_api.GetCouponResponse:
         view, offer = await self._coupons.get_coupon(request.code, request.account_id, current_caller())
@@ -143,7 +186,7 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
                              context) -> coupon_api.ValidateCouponResponse:
         validation = await self._coupons.validate(
             request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
-            money_from_proto(request.bill_amount), current_caller())
+            money_from_proto(request.bill_amount), current_caller(), request.account_coupon_id)
         failures, offer = validation.failures, validation.offer
         response = coupon_api.ValidateCouponResponse(
             redeemable=not failures, reasons=[f.reason.name for f in failures],
@@ -159,8 +202,10 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
         if validation.coupon is not None:
             response.coupon.CopyFrom(coupon_to_proto(validation.coupon))
         elif offer is not None:
-            response.coupon.CopyFrom(resources.Coupon(code=request.code, offer_id=offer.offer_id,
-                                                      account_id=request.account_id))
+            response.coupon.CopyFrom(resources.Coupon(code=validation.code, offer_id=offer.offer_id,
+                                                      account_id=validation.account_id,
+                                                      account_coupon_id=account_coupon_id(offer.offer_id,
+                                                                                          validation.account_id)))
         return response
 
     async def ReverseRedemption(self, request: coupon_api.ReverseRedemptionRequest,
@@ -229,7 +274,24 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
                                            reward.points_multiplier_bps, "offer.reward.points_multiplier_bps",
                                            10_001, 1_000_000),
         price_points=_earn_reward(reward.kind == resources.REWARD_KIND_REWARD, reward.price_points,
-                                  "offer.reward.price_points", 1, 10**9))
+                                  "offer.reward.price_points", 1, 10**9),
+        issuance=_issuance_from_proto(rules))
+
+
+def _issuance_from_proto(rules: resources.OfferRules) -> IssuanceRules:
+    gap = rules.min_issue_gap
+    if gap.nanos or not 0 <= gap.seconds <= limits.COUPON_VALIDITY_SECONDS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.min_issue_gap", "max_seconds": limits.COUPON_VALIDITY_SECONDS_MAX})
+    if rules.rematch_policy not in (0, *RematchPolicy):
+        raise field_invalid("offer.rules.rematch_policy", "a RematchPolicy")
+    threshold = rules.issue_notification_threshold
+    if threshold and not 0 < threshold < rules.max_issue_count:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.issue_notification_threshold", "max": max(0, rules.max_issue_count - 1)})
+    return IssuanceRules(gap.seconds, RematchPolicy(rules.rematch_policy or RematchPolicy.SEND_NOTHING),
+                         rules.listed_accounts_only, threshold)
+
 
 
 def _time(message, name: str) -> dt.datetime | None:
@@ -298,8 +360,12 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
             activation_required=rules.activation_required, time_zone=rules.time_zone,
             zone_ids=sorted(rules.zone_ids), interaction_point_ids=sorted(rules.interaction_point_ids),
             days_of_month=sorted(rules.days_of_month), new_customers_only=rules.new_customers_only,
-            max_prior_transaction_count=rules.max_prior_transactions),
+            max_prior_transaction_count=rules.max_prior_transactions,
+            rematch_policy=int(offer.issuance.rematch), listed_accounts_only=offer.issuance.listed_only,
+            issue_notification_threshold=offer.issuance.notify_remaining),
         content=content_to_proto(offer.content), etag=offer_etag(offer))
+    if offer.issuance.min_gap_seconds:
+        message.rules.min_issue_gap.seconds = offer.issuance.min_gap_seconds
     if rules.coupon_validity_seconds:
         message.rules.coupon_validity.seconds = rules.coupon_validity_seconds
     for name, value in (("start_time", rules.start_time), ("end_time", rules.end_time),
@@ -348,6 +414,7 @@ def coupon_to_proto(view: CouponView) -> resources.Coupon:
         if value is not None:
             getattr(message, name).CopyFrom(timestamp(value))
     message.state_change_time.CopyFrom(timestamp(coupon.state_change_time or coupon.issue_time))
+    message.account_coupon_id = account_coupon_id(coupon.offer_id, coupon.account_id)
     return message
 
 

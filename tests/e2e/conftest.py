@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from rewards_client import RewardsClient
 from tests.e2e.harness import ServerProcess, authenticated_channel
 
 
@@ -37,3 +38,10 @@ async def typed_channel(server, credentials):
     """An authenticated, signing channel whose unary calls raise rewards_client typed errors."""
     async with authenticated_channel(server.target, credentials, typed_errors=True) as channel:
         yield channel
+
+
+@pytest.fixture
+async def client(server, credentials):
+    """The Python client (typed errors, retries, signing) on the shared server."""
+    async with RewardsClient.connect(server.target, credentials, timeout_s=60) as client:
+        yield client

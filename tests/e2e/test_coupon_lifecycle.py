@@ -21,11 +21,6 @@ NEW_YORK = ZoneInfo("America/New_York")
 UTC = dt.timezone.utc
 
 
-@pytest.fixture
-async def client(server, credentials):
-    async with RewardsClient.connect(server.target, credentials, timeout_s=30) as client:
-        yield client
-
 
 def ts(value: dt.datetime) -> timestamp_pb2.Timestamp:
     message = timestamp_pb2.Timestamp()

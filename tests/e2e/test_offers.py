@@ -17,12 +17,6 @@ from rewards_client import RewardsClient, errors
 from tests.e2e.test_coupons import eur, reason_of, redeem
 
 
-@pytest.fixture
-async def client(server, credentials):
-    async with RewardsClient.connect(server.target, credentials, timeout_s=30) as client:
-        yield client
-
-
 def program() -> str:
     return "p-" + uuid.uuid4().hex[:12]
 
@@ -572,15 +566,18 @@ async def test_list_deals_pages_and_refuses_a_token_of_another_query(client, dea
 
 
 async def test_list_deals_shows_the_redemptions_left_and_the_accounts_coupons(client, deal_set):
-    _, account, named = deal_set
-    issued = await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
-        offer_id=named["anywhere"], account_id=account))
-    await client.call(client.coupons.RedeemCoupon, redeem_at(issued.coupon.code, account))
-    second = await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
-        offer_id=named["anywhere"], account_id=account))
+    program_id, account, named = deal_set
+    issued_offer = await create(client, new_offer(program_id, end_time=ends_in(2), max_account_redemption_count=3,
+                                                  max_redemption_count=10))
+    def issue() -> coupons.IssueCouponRequest:
+        return coupons.IssueCouponRequest(offer_id=issued_offer.offer_id, account_id=account)
 
-    deal = {deal.offer_id: deal for deal in await deals(client, account)}[named["anywhere"]]
-    unlimited = {deal.offer_id: deal for deal in await deals(client, account)}[named["zone"]]
+    issued = await client.call(client.coupons.IssueCoupon, issue())
+    await client.call(client.coupons.RedeemCoupon, redeem_at(issued.coupon.code, account))
+    second = await client.call(client.coupons.IssueCoupon, issue())
+
+    listed = {deal.offer_id: deal for deal in await deals(client, account)}
+    deal, unlimited = listed[issued_offer.offer_id], listed[named["zone"]]
 
     assert (deal.remaining_redemption_count, deal.remaining_total_redemption_count) == (2, 9)
     assert [coupon.code for coupon in deal.coupons] == [second.coupon.code]  # The redeemed one is not redeemable.
@@ -608,7 +605,7 @@ async def test_list_deals_of_an_unknown_account_is_not_found(client):
 
 
 async def test_get_coupon_returns_the_offers_content(client):
-    offer_id, _ = await with_code(client, new_offer(content=CONTENT))
+    offer_id = (await create(client, new_offer(content=CONTENT))).offer_id
     account, _ = await new_account(client)
     issued = await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(offer_id=offer_id,
                                                                                       account_id=account))

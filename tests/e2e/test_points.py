@@ -26,11 +26,6 @@ from rewards_client import RewardsClient, errors
 from tests.ledger import check_ledger
 
 
-@pytest.fixture
-async def client(server, credentials):
-    async with RewardsClient.connect(server.target, credentials, timeout_s=60) as client:
-        yield client
-
 
 @pytest.fixture(autouse=True)
 def ledger_invariants(stores):

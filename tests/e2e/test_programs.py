@@ -21,11 +21,6 @@ from rewards_client.auth import signature_metadata, signing_key
 CREATE_EARN_CODES = "/rewards.loyalty.v1.ProgramService/CreateEarnCodes"
 
 
-@pytest.fixture
-async def client(server, credentials):
-    async with RewardsClient.connect(server.target, credentials, timeout_s=60) as client:
-        yield client
-
 
 def eur(amount_minor: int, currency: str = "EUR") -> money_pb2.Money:
     return money_pb2.Money(amount_minor=amount_minor, currency_code=currency)

@@ -68,7 +68,7 @@ async def test_200_concurrent_issues_with_a_limit_of_50_issue_exactly_50(engine,
     results = await asyncio.gather(*(reason(engine.issue(issue(created), caller)) for _ in range(200)))
 
     assert results.count(None) == 50
-    assert set(results) == {None, ErrorReason.ISSUE_LIMIT_REACHED}
+    assert set(results) == {None, ErrorReason.OFFER_ISSUE_LIMIT_REACHED}
     async with deps.pool.connection() as connection:
         cursor = await connection.execute("SELECT count(*) FROM coupons WHERE offer_id = %s", (created.offer_id,))
         assert (await cursor.fetchone())[0] == 50
@@ -80,7 +80,7 @@ async def test_the_per_account_issue_limit_is_inclusive(engine, caller):
 
     results = [await reason(engine.issue(issue(created, account), caller)) for _ in range(3)]
 
-    assert results == [None, None, ErrorReason.ACCOUNT_ISSUE_LIMIT_REACHED]
+    assert results == [None, None, ErrorReason.ISSUE_LIMIT_PER_CUSTOMER_REACHED]
 
 
 async def test_a_unique_code_redeemed_50_times_at_once_by_its_holder_is_used_once(engine, caller):
@@ -149,4 +149,4 @@ async def test_single_use_survives_a_redis_flush(engine, caller, deps):
     await deps.redis.flushdb()
 
     assert await reason(engine.redeem(redeem(coupon.code, account), caller)) is ErrorReason.COUPON_ALREADY_REDEEMED
-    assert await reason(engine.issue(issue(created), caller)) is ErrorReason.ISSUE_LIMIT_REACHED
+    assert await reason(engine.issue(issue(created), caller)) is ErrorReason.OFFER_ISSUE_LIMIT_REACHED

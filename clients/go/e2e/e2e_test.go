@@ -245,7 +245,7 @@ func TestIssuedCouponIsRedeemedOnceByItsHolder(t *testing.T) {
 		t.Fatalf("issued coupon %v", coupon)
 	}
 	_, err = client.Coupons.IssueCoupon(ctx, &couponsv1.IssueCouponRequest{OfferId: offerID, AccountId: account.GetAccountId()})
-	if reason := rewardsclient.ReasonOf(err); reason != "ACCOUNT_ISSUE_LIMIT_REACHED" {
+	if reason := rewardsclient.ReasonOf(err); reason != "ISSUE_LIMIT_PER_CUSTOMER_REACHED" {
 		t.Fatalf("second IssueCoupon: reason %q (%v)", reason, err)
 	}
 	redeemed, err := client.Coupons.RedeemCoupon(ctx, redeemRequest(coupon.GetCode(), account.GetAccountId(), ""))

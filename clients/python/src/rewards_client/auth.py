@@ -114,6 +114,11 @@ class AuthInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
         """The same signing for server-streaming calls (grpc.aio takes one kind per interceptor)."""
         return StreamAuthInterceptor(self)
 
+    def request_streams(self) -> list:
+        """Signing for client- and bidirectional-streaming calls: the call is signed over an
+        empty body (its messages are sent later), as the server verifies it."""
+        return [RequestStreamAuthInterceptor(self), BidiStreamAuthInterceptor(self)]
+
     async def _signed(self, details, request):
         method = details.method.decode() if isinstance(details.method, bytes) else details.method
         if method in PUBLIC_METHODS:
@@ -134,3 +139,19 @@ class StreamAuthInterceptor(grpc.aio.UnaryStreamClientInterceptor):
 
     async def intercept_unary_stream(self, continuation, details, request):
         return await continuation(await self._unary._signed(details, request), request)
+
+
+class RequestStreamAuthInterceptor(grpc.aio.StreamUnaryClientInterceptor):
+    def __init__(self, unary: AuthInterceptor) -> None:
+        self._unary = unary
+
+    async def intercept_stream_unary(self, continuation, details, request_iterator):
+        return await continuation(await self._unary._signed(details, b""), request_iterator)
+
+
+class BidiStreamAuthInterceptor(grpc.aio.StreamStreamClientInterceptor):
+    def __init__(self, unary: AuthInterceptor) -> None:
+        self._unary = unary
+
+    async def intercept_stream_stream(self, continuation, details, request_iterator):
+        return await continuation(await self._unary._signed(details, b""), request_iterator)

@@ -49,7 +49,7 @@ class RewardsClient:
     def connect(cls, target: str, credentials: Credentials, *,
                 channel_credentials: grpc.ChannelCredentials | None = None, **options) -> RewardsClient:
         interceptor = AuthInterceptor(credentials.client_secret)
-        interceptors = [interceptor, interceptor.streams()]
+        interceptors = [interceptor, interceptor.streams(), *interceptor.request_streams()]
         channel = (grpc.aio.secure_channel(target, channel_credentials, interceptors=interceptors)
                    if channel_credentials else grpc.aio.insecure_channel(target, interceptors=interceptors))
         interceptor.tokens = TokenSource(channel, credentials)
@@ -82,6 +82,15 @@ class RewardsClient:
             request.request_id = uuid.uuid4().hex
         try:
             return [reply async for reply in method(request, timeout=timeout_s or self.timeout_s)]
+        except grpc.aio.AioRpcError as error:
+            raise from_rpc_error(error) from None
+
+    async def exchange(self, method, requests, *, timeout_s: float | None = None) -> list:
+        """Call a bidirectional-streaming `method` with `requests` (each with its request_id set,
+        e.g. one per batch) and return its replies. Not retried here: send the unanswered
+        requests again, with their request_ids, to resume."""
+        try:
+            return [reply async for reply in method(iter(requests), timeout=timeout_s or self.timeout_s)]
         except grpc.aio.AioRpcError as error:
             raise from_rpc_error(error) from None
 

@@ -171,7 +171,7 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
     assert.equal(coupon.state, coupons.CouponState.COUPON_STATE_ACTIVE); // no activation required
     await assert.rejects(
       client.call(client.coupons.issueCoupon, coupons.IssueCouponRequest.create({ offerId, accountId })),
-      rejectsWith(status.FAILED_PRECONDITION, "ACCOUNT_ISSUE_LIMIT_REACHED"),
+      rejectsWith(status.FAILED_PRECONDITION, "ISSUE_LIMIT_PER_CUSTOMER_REACHED"),
     );
 
     const redeem = () => coupons.RedeemCouponRequest.create({ code: coupon.code, accountId, storeId: "store-1", billAmount: eur("2000") });

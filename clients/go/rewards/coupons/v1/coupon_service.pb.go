@@ -101,8 +101,11 @@ func (x *IssueCouponRequest) GetCodeSeriesId() string {
 // Response of CouponService.IssueCoupon.
 type IssueCouponResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The new coupon: ACTIVE, or ISSUED when the offer requires activation.
-	Coupon        *Coupon `protobuf:"bytes,1,opt,name=coupon,proto3" json:"coupon,omitempty"`
+	// The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+	// RESEND_EXISTING policy, possibly the coupon the account held already (resent).
+	Coupon *Coupon `protobuf:"bytes,1,opt,name=coupon,proto3" json:"coupon,omitempty"`
+	// True when coupon is one the account held already (RematchPolicy RESEND_EXISTING).
+	Resent        bool `protobuf:"varint,2,opt,name=resent,proto3" json:"resent,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -144,6 +147,13 @@ func (x *IssueCouponResponse) GetCoupon() *Coupon {
 	return nil
 }
 
+func (x *IssueCouponResponse) GetResent() bool {
+	if x != nil {
+		return x.Resent
+	}
+	return false
+}
+
 // One batch of CouponService.BulkIssueCoupons.
 type BulkIssueCouponsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -154,9 +164,9 @@ type BulkIssueCouponsRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The offer. Required; the same in every batch of a stream.
 	OfferId string `protobuf:"bytes,2,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
-	// The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-	// than once (it gets more than one coupon, within the offer's limits).
-	AccountIds    []string `protobuf:"bytes,3,rep,name=account_ids,json=accountIds,proto3" json:"account_ids,omitempty"`
+	// The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+	// one coupon, within the offer's limits).
+	Rows          []*BulkIssueCouponsRequest_Row `protobuf:"bytes,4,rep,name=rows,proto3" json:"rows,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -205,9 +215,9 @@ func (x *BulkIssueCouponsRequest) GetOfferId() string {
 	return ""
 }
 
-func (x *BulkIssueCouponsRequest) GetAccountIds() []string {
+func (x *BulkIssueCouponsRequest) GetRows() []*BulkIssueCouponsRequest_Row {
 	if x != nil {
-		return x.AccountIds
+		return x.Rows
 	}
 	return nil
 }
@@ -395,6 +405,99 @@ func (x *GetCouponResponse) GetContent() *OfferContent {
 	return nil
 }
 
+// Request of CouponService.GetAccountCoupon.
+type GetAccountCouponRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required: Coupon.account_coupon_id as returned by the server.
+	AccountCouponId string `protobuf:"bytes,1,opt,name=account_coupon_id,json=accountCouponId,proto3" json:"account_coupon_id,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *GetAccountCouponRequest) Reset() {
+	*x = GetAccountCouponRequest{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetAccountCouponRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetAccountCouponRequest) ProtoMessage() {}
+
+func (x *GetAccountCouponRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetAccountCouponRequest.ProtoReflect.Descriptor instead.
+func (*GetAccountCouponRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *GetAccountCouponRequest) GetAccountCouponId() string {
+	if x != nil {
+		return x.AccountCouponId
+	}
+	return ""
+}
+
+// Response of CouponService.GetAccountCoupon.
+type GetAccountCouponResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The account's newest coupon of the offer, with account_redemption_count and
+	// offer_redemption_count set.
+	Coupon        *Coupon `protobuf:"bytes,1,opt,name=coupon,proto3" json:"coupon,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetAccountCouponResponse) Reset() {
+	*x = GetAccountCouponResponse{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetAccountCouponResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetAccountCouponResponse) ProtoMessage() {}
+
+func (x *GetAccountCouponResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetAccountCouponResponse.ProtoReflect.Descriptor instead.
+func (*GetAccountCouponResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *GetAccountCouponResponse) GetCoupon() *Coupon {
+	if x != nil {
+		return x.Coupon
+	}
+	return nil
+}
+
 // Request of CouponService.ActivateCoupon.
 type ActivateCouponRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -412,7 +515,7 @@ type ActivateCouponRequest struct {
 
 func (x *ActivateCouponRequest) Reset() {
 	*x = ActivateCouponRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[6]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -424,7 +527,7 @@ func (x *ActivateCouponRequest) String() string {
 func (*ActivateCouponRequest) ProtoMessage() {}
 
 func (x *ActivateCouponRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[6]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -437,7 +540,7 @@ func (x *ActivateCouponRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ActivateCouponRequest.ProtoReflect.Descriptor instead.
 func (*ActivateCouponRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{6}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *ActivateCouponRequest) GetRequestId() string {
@@ -472,7 +575,7 @@ type ActivateCouponResponse struct {
 
 func (x *ActivateCouponResponse) Reset() {
 	*x = ActivateCouponResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[7]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -484,7 +587,7 @@ func (x *ActivateCouponResponse) String() string {
 func (*ActivateCouponResponse) ProtoMessage() {}
 
 func (x *ActivateCouponResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[7]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -497,7 +600,7 @@ func (x *ActivateCouponResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ActivateCouponResponse.ProtoReflect.Descriptor instead.
 func (*ActivateCouponResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{7}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *ActivateCouponResponse) GetCoupon() *Coupon {
@@ -510,9 +613,10 @@ func (x *ActivateCouponResponse) GetCoupon() *Coupon {
 // Request of CouponService.ValidateCoupon: the basket as RedeemCoupon would see it.
 type ValidateCouponRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The code. Required.
+	// The code. Required unless account_coupon_id is set.
 	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
-	// The customer. Required.
+	// The customer. Required unless account_coupon_id is set (then empty, or the account it
+	// names).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Where the purchase happens. Required; at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
@@ -524,13 +628,17 @@ type ValidateCouponRequest struct {
 	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
 	// Empty: none.
 	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+	// the account's newest coupon of the offer (or, for an offer with a common code that the
+	// account holds no coupon of, the common code). Set either code or account_coupon_id.
+	AccountCouponId string `protobuf:"bytes,20,opt,name=account_coupon_id,json=accountCouponId,proto3" json:"account_coupon_id,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *ValidateCouponRequest) Reset() {
 	*x = ValidateCouponRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[8]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -542,7 +650,7 @@ func (x *ValidateCouponRequest) String() string {
 func (*ValidateCouponRequest) ProtoMessage() {}
 
 func (x *ValidateCouponRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[8]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -555,7 +663,7 @@ func (x *ValidateCouponRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ValidateCouponRequest.ProtoReflect.Descriptor instead.
 func (*ValidateCouponRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{8}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *ValidateCouponRequest) GetCode() string {
@@ -600,6 +708,13 @@ func (x *ValidateCouponRequest) GetInteractionPointId() string {
 	return ""
 }
 
+func (x *ValidateCouponRequest) GetAccountCouponId() string {
+	if x != nil {
+		return x.AccountCouponId
+	}
+	return ""
+}
+
 // Response of CouponService.ValidateCoupon.
 type ValidateCouponResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -626,7 +741,7 @@ type ValidateCouponResponse struct {
 
 func (x *ValidateCouponResponse) Reset() {
 	*x = ValidateCouponResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[9]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -638,7 +753,7 @@ func (x *ValidateCouponResponse) String() string {
 func (*ValidateCouponResponse) ProtoMessage() {}
 
 func (x *ValidateCouponResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[9]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -651,7 +766,7 @@ func (x *ValidateCouponResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ValidateCouponResponse.ProtoReflect.Descriptor instead.
 func (*ValidateCouponResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{9}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ValidateCouponResponse) GetRedeemable() bool {
@@ -710,9 +825,10 @@ type RedeemCouponRequest struct {
 	// with the same request_id returns the first response; the same request_id with different
 	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	// The code. Required.
+	// The code. Required unless account_coupon_id is set.
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// The customer. Required.
+	// The customer. Required unless account_coupon_id is set (then empty, or the account it
+	// names).
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Where the purchase happens. Required; at most 64 characters.
 	StoreId string `protobuf:"bytes,4,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
@@ -726,13 +842,17 @@ type RedeemCouponRequest struct {
 	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
 	// Empty: none.
 	InteractionPointId string `protobuf:"bytes,8,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+	// the account's newest coupon of the offer (or, for an offer with a common code that the
+	// account holds no coupon of, the common code). Set either code or account_coupon_id.
+	AccountCouponId string `protobuf:"bytes,20,opt,name=account_coupon_id,json=accountCouponId,proto3" json:"account_coupon_id,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *RedeemCouponRequest) Reset() {
 	*x = RedeemCouponRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[10]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -744,7 +864,7 @@ func (x *RedeemCouponRequest) String() string {
 func (*RedeemCouponRequest) ProtoMessage() {}
 
 func (x *RedeemCouponRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[10]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -757,7 +877,7 @@ func (x *RedeemCouponRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RedeemCouponRequest.ProtoReflect.Descriptor instead.
 func (*RedeemCouponRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{10}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *RedeemCouponRequest) GetRequestId() string {
@@ -816,6 +936,13 @@ func (x *RedeemCouponRequest) GetInteractionPointId() string {
 	return ""
 }
 
+func (x *RedeemCouponRequest) GetAccountCouponId() string {
+	if x != nil {
+		return x.AccountCouponId
+	}
+	return ""
+}
+
 // Response of CouponService.RedeemCoupon.
 type RedeemCouponResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -833,7 +960,7 @@ type RedeemCouponResponse struct {
 
 func (x *RedeemCouponResponse) Reset() {
 	*x = RedeemCouponResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[11]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -845,7 +972,7 @@ func (x *RedeemCouponResponse) String() string {
 func (*RedeemCouponResponse) ProtoMessage() {}
 
 func (x *RedeemCouponResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[11]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -858,7 +985,7 @@ func (x *RedeemCouponResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RedeemCouponResponse.ProtoReflect.Descriptor instead.
 func (*RedeemCouponResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{11}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *RedeemCouponResponse) GetRedemptionId() string {
@@ -906,7 +1033,7 @@ type ReverseRedemptionRequest struct {
 
 func (x *ReverseRedemptionRequest) Reset() {
 	*x = ReverseRedemptionRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[12]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -918,7 +1045,7 @@ func (x *ReverseRedemptionRequest) String() string {
 func (*ReverseRedemptionRequest) ProtoMessage() {}
 
 func (x *ReverseRedemptionRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[12]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -931,7 +1058,7 @@ func (x *ReverseRedemptionRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReverseRedemptionRequest.ProtoReflect.Descriptor instead.
 func (*ReverseRedemptionRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{12}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ReverseRedemptionRequest) GetRequestId() string {
@@ -968,7 +1095,7 @@ type ReverseRedemptionResponse struct {
 
 func (x *ReverseRedemptionResponse) Reset() {
 	*x = ReverseRedemptionResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[13]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -980,7 +1107,7 @@ func (x *ReverseRedemptionResponse) String() string {
 func (*ReverseRedemptionResponse) ProtoMessage() {}
 
 func (x *ReverseRedemptionResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[13]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -993,7 +1120,7 @@ func (x *ReverseRedemptionResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReverseRedemptionResponse.ProtoReflect.Descriptor instead.
 func (*ReverseRedemptionResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{13}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *ReverseRedemptionResponse) GetCoupon() *Coupon {
@@ -1029,7 +1156,7 @@ type RevokeCouponRequest struct {
 
 func (x *RevokeCouponRequest) Reset() {
 	*x = RevokeCouponRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[14]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1041,7 +1168,7 @@ func (x *RevokeCouponRequest) String() string {
 func (*RevokeCouponRequest) ProtoMessage() {}
 
 func (x *RevokeCouponRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[14]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1054,7 +1181,7 @@ func (x *RevokeCouponRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RevokeCouponRequest.ProtoReflect.Descriptor instead.
 func (*RevokeCouponRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{14}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *RevokeCouponRequest) GetRequestId() string {
@@ -1096,7 +1223,7 @@ type RevokeCouponResponse struct {
 
 func (x *RevokeCouponResponse) Reset() {
 	*x = RevokeCouponResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1108,7 +1235,7 @@ func (x *RevokeCouponResponse) String() string {
 func (*RevokeCouponResponse) ProtoMessage() {}
 
 func (x *RevokeCouponResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1121,7 +1248,7 @@ func (x *RevokeCouponResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RevokeCouponResponse.ProtoReflect.Descriptor instead.
 func (*RevokeCouponResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{15}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *RevokeCouponResponse) GetCoupon() *Coupon {
@@ -1150,7 +1277,7 @@ type ListAccountCouponsRequest struct {
 
 func (x *ListAccountCouponsRequest) Reset() {
 	*x = ListAccountCouponsRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1162,7 +1289,7 @@ func (x *ListAccountCouponsRequest) String() string {
 func (*ListAccountCouponsRequest) ProtoMessage() {}
 
 func (x *ListAccountCouponsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1175,7 +1302,7 @@ func (x *ListAccountCouponsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAccountCouponsRequest.ProtoReflect.Descriptor instead.
 func (*ListAccountCouponsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{16}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ListAccountCouponsRequest) GetAccountId() string {
@@ -1219,7 +1346,7 @@ type ListAccountCouponsResponse struct {
 
 func (x *ListAccountCouponsResponse) Reset() {
 	*x = ListAccountCouponsResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1231,7 +1358,7 @@ func (x *ListAccountCouponsResponse) String() string {
 func (*ListAccountCouponsResponse) ProtoMessage() {}
 
 func (x *ListAccountCouponsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1244,7 +1371,7 @@ func (x *ListAccountCouponsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAccountCouponsResponse.ProtoReflect.Descriptor instead.
 func (*ListAccountCouponsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{17}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *ListAccountCouponsResponse) GetCoupons() []*Coupon {
@@ -1284,7 +1411,7 @@ type ListDealsRequest struct {
 
 func (x *ListDealsRequest) Reset() {
 	*x = ListDealsRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1296,7 +1423,7 @@ func (x *ListDealsRequest) String() string {
 func (*ListDealsRequest) ProtoMessage() {}
 
 func (x *ListDealsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1309,7 +1436,7 @@ func (x *ListDealsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDealsRequest.ProtoReflect.Descriptor instead.
 func (*ListDealsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{18}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *ListDealsRequest) GetAccountId() string {
@@ -1367,7 +1494,7 @@ type ListDealsResponse struct {
 
 func (x *ListDealsResponse) Reset() {
 	*x = ListDealsResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1379,7 +1506,7 @@ func (x *ListDealsResponse) String() string {
 func (*ListDealsResponse) ProtoMessage() {}
 
 func (x *ListDealsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1392,7 +1519,7 @@ func (x *ListDealsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDealsResponse.ProtoReflect.Descriptor instead.
 func (*ListDealsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{19}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *ListDealsResponse) GetDeals() []*Deal {
@@ -1409,12 +1536,144 @@ func (x *ListDealsResponse) GetNextPageToken() string {
 	return ""
 }
 
+// One customer to issue a coupon to.
+type BulkIssueCouponsRequest_Row struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Who gets the coupon. Required.
+	//
+	// Types that are valid to be assigned to Customer:
+	//
+	//	*BulkIssueCouponsRequest_Row_AccountId
+	//	*BulkIssueCouponsRequest_Row_ExternalId
+	//	*BulkIssueCouponsRequest_Row_Mobile
+	//	*BulkIssueCouponsRequest_Row_Email
+	Customer isBulkIssueCouponsRequest_Row_Customer `protobuf_oneof:"customer"`
+	// The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+	// code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+	// server picks the code.
+	Code          string `protobuf:"bytes,5,opt,name=code,proto3" json:"code,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BulkIssueCouponsRequest_Row) Reset() {
+	*x = BulkIssueCouponsRequest_Row{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BulkIssueCouponsRequest_Row) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BulkIssueCouponsRequest_Row) ProtoMessage() {}
+
+func (x *BulkIssueCouponsRequest_Row) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BulkIssueCouponsRequest_Row.ProtoReflect.Descriptor instead.
+func (*BulkIssueCouponsRequest_Row) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{2, 0}
+}
+
+func (x *BulkIssueCouponsRequest_Row) GetCustomer() isBulkIssueCouponsRequest_Row_Customer {
+	if x != nil {
+		return x.Customer
+	}
+	return nil
+}
+
+func (x *BulkIssueCouponsRequest_Row) GetAccountId() string {
+	if x != nil {
+		if x, ok := x.Customer.(*BulkIssueCouponsRequest_Row_AccountId); ok {
+			return x.AccountId
+		}
+	}
+	return ""
+}
+
+func (x *BulkIssueCouponsRequest_Row) GetExternalId() string {
+	if x != nil {
+		if x, ok := x.Customer.(*BulkIssueCouponsRequest_Row_ExternalId); ok {
+			return x.ExternalId
+		}
+	}
+	return ""
+}
+
+func (x *BulkIssueCouponsRequest_Row) GetMobile() string {
+	if x != nil {
+		if x, ok := x.Customer.(*BulkIssueCouponsRequest_Row_Mobile); ok {
+			return x.Mobile
+		}
+	}
+	return ""
+}
+
+func (x *BulkIssueCouponsRequest_Row) GetEmail() string {
+	if x != nil {
+		if x, ok := x.Customer.(*BulkIssueCouponsRequest_Row_Email); ok {
+			return x.Email
+		}
+	}
+	return ""
+}
+
+func (x *BulkIssueCouponsRequest_Row) GetCode() string {
+	if x != nil {
+		return x.Code
+	}
+	return ""
+}
+
+type isBulkIssueCouponsRequest_Row_Customer interface {
+	isBulkIssueCouponsRequest_Row_Customer()
+}
+
+type BulkIssueCouponsRequest_Row_AccountId struct {
+	// The account's id (a UUID).
+	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3,oneof"`
+}
+
+type BulkIssueCouponsRequest_Row_ExternalId struct {
+	// The value of the account's EXTERNALCODE identifier, at most 256 characters.
+	ExternalId string `protobuf:"bytes,2,opt,name=external_id,json=externalId,proto3,oneof"`
+}
+
+type BulkIssueCouponsRequest_Row_Mobile struct {
+	// The account's PHONE identifier, E.164 ("+4915112345678").
+	Mobile string `protobuf:"bytes,3,opt,name=mobile,proto3,oneof"`
+}
+
+type BulkIssueCouponsRequest_Row_Email struct {
+	// The account's EMAIL identifier.
+	Email string `protobuf:"bytes,4,opt,name=email,proto3,oneof"`
+}
+
+func (*BulkIssueCouponsRequest_Row_AccountId) isBulkIssueCouponsRequest_Row_Customer() {}
+
+func (*BulkIssueCouponsRequest_Row_ExternalId) isBulkIssueCouponsRequest_Row_Customer() {}
+
+func (*BulkIssueCouponsRequest_Row_Mobile) isBulkIssueCouponsRequest_Row_Customer() {}
+
+func (*BulkIssueCouponsRequest_Row_Email) isBulkIssueCouponsRequest_Row_Customer() {}
+
 // The outcome of one row.
 type BulkIssueCouponsResponse_Row struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The row's position in its batch, from 0.
 	RowIndex int32 `protobuf:"varint,1,opt,name=row_index,json=rowIndex,proto3" json:"row_index,omitempty"`
-	// The account of the row.
+	// The account of the row (empty when the row's customer could not be resolved).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The issued coupon; unset when the row failed.
 	Coupon *Coupon `protobuf:"bytes,3,opt,name=coupon,proto3" json:"coupon,omitempty"`
@@ -1426,7 +1685,7 @@ type BulkIssueCouponsResponse_Row struct {
 
 func (x *BulkIssueCouponsResponse_Row) Reset() {
 	*x = BulkIssueCouponsResponse_Row{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1438,7 +1697,7 @@ func (x *BulkIssueCouponsResponse_Row) String() string {
 func (*BulkIssueCouponsResponse_Row) ProtoMessage() {}
 
 func (x *BulkIssueCouponsResponse_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1493,15 +1752,25 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x03 \x01(\tR\taccountId\x12$\n" +
-	"\x0ecode_series_id\x18\x04 \x01(\tR\fcodeSeriesId\"I\n" +
+	"\x0ecode_series_id\x18\x04 \x01(\tR\fcodeSeriesId\"a\n" +
 	"\x13IssueCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"t\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12\x16\n" +
+	"\x06resent\x18\x02 \x01(\bR\x06resent\"\xc9\x02\n" +
 	"\x17BulkIssueCouponsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x19\n" +
-	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12\x1f\n" +
-	"\vaccount_ids\x18\x03 \x03(\tR\n" +
-	"accountIds\"\xd5\x02\n" +
+	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12C\n" +
+	"\x04rows\x18\x04 \x03(\v2/.rewards.coupons.v1.BulkIssueCouponsRequest.RowR\x04rows\x1a\x9b\x01\n" +
+	"\x03Row\x12\x1f\n" +
+	"\n" +
+	"account_id\x18\x01 \x01(\tH\x00R\taccountId\x12!\n" +
+	"\vexternal_id\x18\x02 \x01(\tH\x00R\n" +
+	"externalId\x12\x18\n" +
+	"\x06mobile\x18\x03 \x01(\tH\x00R\x06mobile\x12\x16\n" +
+	"\x05email\x18\x04 \x01(\tH\x00R\x05email\x12\x12\n" +
+	"\x04code\x18\x05 \x01(\tR\x04codeB\n" +
+	"\n" +
+	"\bcustomerJ\x04\b\x03\x10\x04R\vaccount_ids\"\xd5\x02\n" +
 	"\x18BulkIssueCouponsResponse\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12!\n" +
@@ -1520,7 +1789,11 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"account_id\x18\x02 \x01(\tR\taccountId\"\x83\x01\n" +
 	"\x11GetCouponResponse\x122\n" +
 	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12:\n" +
-	"\acontent\x18\x02 \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"i\n" +
+	"\acontent\x18\x02 \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"E\n" +
+	"\x17GetAccountCouponRequest\x12*\n" +
+	"\x11account_coupon_id\x18\x01 \x01(\tR\x0faccountCouponId\"N\n" +
+	"\x18GetAccountCouponResponse\x122\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"i\n" +
 	"\x15ActivateCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
@@ -1528,7 +1801,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\n" +
 	"account_id\x18\x03 \x01(\tR\taccountId\"L\n" +
 	"\x16ActivateCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xe9\x01\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\x95\x02\n" +
 	"\x15ValidateCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
@@ -1537,7 +1810,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\vbill_amount\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
 	"billAmount\x12\x17\n" +
 	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
-	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\"\xd6\x02\n" +
+	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\x12*\n" +
+	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\"\xd6\x02\n" +
 	"\x16ValidateCouponResponse\x12\x1e\n" +
 	"\n" +
 	"redeemable\x18\x01 \x01(\bR\n" +
@@ -1547,7 +1821,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x06coupon\x18\x04 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12?\n" +
 	"\rvalidate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fvalidateTime\x12\x18\n" +
 	"\areasons\x18\x06 \x03(\tR\areasons\x12:\n" +
-	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xad\x02\n" +
+	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xd9\x02\n" +
 	"\x13RedeemCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
@@ -1559,7 +1833,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"billAmount\x12%\n" +
 	"\x0etransaction_id\x18\x06 \x01(\tR\rtransactionId\x12\x17\n" +
 	"\azone_id\x18\a \x01(\tR\x06zoneId\x120\n" +
-	"\x14interaction_point_id\x18\b \x01(\tR\x12interactionPointId\"\xe7\x01\n" +
+	"\x14interaction_point_id\x18\b \x01(\tR\x12interactionPointId\x12*\n" +
+	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\"\xe7\x01\n" +
 	"\x14RedeemCouponResponse\x12#\n" +
 	"\rredemption_id\x18\x01 \x01(\tR\fredemptionId\x129\n" +
 	"\x06reward\x18\x02 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x122\n" +
@@ -1604,11 +1879,12 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\x95\b\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\x84\t\n" +
 	"\rCouponService\x12^\n" +
 	"\vIssueCoupon\x12&.rewards.coupons.v1.IssueCouponRequest\x1a'.rewards.coupons.v1.IssueCouponResponse\x12q\n" +
 	"\x10BulkIssueCoupons\x12+.rewards.coupons.v1.BulkIssueCouponsRequest\x1a,.rewards.coupons.v1.BulkIssueCouponsResponse(\x010\x01\x12X\n" +
-	"\tGetCoupon\x12$.rewards.coupons.v1.GetCouponRequest\x1a%.rewards.coupons.v1.GetCouponResponse\x12g\n" +
+	"\tGetCoupon\x12$.rewards.coupons.v1.GetCouponRequest\x1a%.rewards.coupons.v1.GetCouponResponse\x12m\n" +
+	"\x10GetAccountCoupon\x12+.rewards.coupons.v1.GetAccountCouponRequest\x1a,.rewards.coupons.v1.GetAccountCouponResponse\x12g\n" +
 	"\x0eActivateCoupon\x12).rewards.coupons.v1.ActivateCouponRequest\x1a*.rewards.coupons.v1.ActivateCouponResponse\x12g\n" +
 	"\x0eValidateCoupon\x12).rewards.coupons.v1.ValidateCouponRequest\x1a*.rewards.coupons.v1.ValidateCouponResponse\x12a\n" +
 	"\fRedeemCoupon\x12'.rewards.coupons.v1.RedeemCouponRequest\x1a(.rewards.coupons.v1.RedeemCouponResponse\x12p\n" +
@@ -1630,7 +1906,7 @@ func file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP() []byte {
 	return file_rewards_coupons_v1_coupon_service_proto_rawDescData
 }
 
-var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
+var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
 var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*IssueCouponRequest)(nil),           // 0: rewards.coupons.v1.IssueCouponRequest
 	(*IssueCouponResponse)(nil),          // 1: rewards.coupons.v1.IssueCouponResponse
@@ -1638,74 +1914,81 @@ var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*BulkIssueCouponsResponse)(nil),     // 3: rewards.coupons.v1.BulkIssueCouponsResponse
 	(*GetCouponRequest)(nil),             // 4: rewards.coupons.v1.GetCouponRequest
 	(*GetCouponResponse)(nil),            // 5: rewards.coupons.v1.GetCouponResponse
-	(*ActivateCouponRequest)(nil),        // 6: rewards.coupons.v1.ActivateCouponRequest
-	(*ActivateCouponResponse)(nil),       // 7: rewards.coupons.v1.ActivateCouponResponse
-	(*ValidateCouponRequest)(nil),        // 8: rewards.coupons.v1.ValidateCouponRequest
-	(*ValidateCouponResponse)(nil),       // 9: rewards.coupons.v1.ValidateCouponResponse
-	(*RedeemCouponRequest)(nil),          // 10: rewards.coupons.v1.RedeemCouponRequest
-	(*RedeemCouponResponse)(nil),         // 11: rewards.coupons.v1.RedeemCouponResponse
-	(*ReverseRedemptionRequest)(nil),     // 12: rewards.coupons.v1.ReverseRedemptionRequest
-	(*ReverseRedemptionResponse)(nil),    // 13: rewards.coupons.v1.ReverseRedemptionResponse
-	(*RevokeCouponRequest)(nil),          // 14: rewards.coupons.v1.RevokeCouponRequest
-	(*RevokeCouponResponse)(nil),         // 15: rewards.coupons.v1.RevokeCouponResponse
-	(*ListAccountCouponsRequest)(nil),    // 16: rewards.coupons.v1.ListAccountCouponsRequest
-	(*ListAccountCouponsResponse)(nil),   // 17: rewards.coupons.v1.ListAccountCouponsResponse
-	(*ListDealsRequest)(nil),             // 18: rewards.coupons.v1.ListDealsRequest
-	(*ListDealsResponse)(nil),            // 19: rewards.coupons.v1.ListDealsResponse
-	(*BulkIssueCouponsResponse_Row)(nil), // 20: rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	(*Coupon)(nil),                       // 21: rewards.coupons.v1.Coupon
-	(*OfferContent)(nil),                 // 22: rewards.coupons.v1.OfferContent
-	(*v1.Money)(nil),                     // 23: rewards.type.v1.Money
-	(*AppliedReward)(nil),                // 24: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil),        // 25: google.protobuf.Timestamp
-	(*Deal)(nil),                         // 26: rewards.coupons.v1.Deal
+	(*GetAccountCouponRequest)(nil),      // 6: rewards.coupons.v1.GetAccountCouponRequest
+	(*GetAccountCouponResponse)(nil),     // 7: rewards.coupons.v1.GetAccountCouponResponse
+	(*ActivateCouponRequest)(nil),        // 8: rewards.coupons.v1.ActivateCouponRequest
+	(*ActivateCouponResponse)(nil),       // 9: rewards.coupons.v1.ActivateCouponResponse
+	(*ValidateCouponRequest)(nil),        // 10: rewards.coupons.v1.ValidateCouponRequest
+	(*ValidateCouponResponse)(nil),       // 11: rewards.coupons.v1.ValidateCouponResponse
+	(*RedeemCouponRequest)(nil),          // 12: rewards.coupons.v1.RedeemCouponRequest
+	(*RedeemCouponResponse)(nil),         // 13: rewards.coupons.v1.RedeemCouponResponse
+	(*ReverseRedemptionRequest)(nil),     // 14: rewards.coupons.v1.ReverseRedemptionRequest
+	(*ReverseRedemptionResponse)(nil),    // 15: rewards.coupons.v1.ReverseRedemptionResponse
+	(*RevokeCouponRequest)(nil),          // 16: rewards.coupons.v1.RevokeCouponRequest
+	(*RevokeCouponResponse)(nil),         // 17: rewards.coupons.v1.RevokeCouponResponse
+	(*ListAccountCouponsRequest)(nil),    // 18: rewards.coupons.v1.ListAccountCouponsRequest
+	(*ListAccountCouponsResponse)(nil),   // 19: rewards.coupons.v1.ListAccountCouponsResponse
+	(*ListDealsRequest)(nil),             // 20: rewards.coupons.v1.ListDealsRequest
+	(*ListDealsResponse)(nil),            // 21: rewards.coupons.v1.ListDealsResponse
+	(*BulkIssueCouponsRequest_Row)(nil),  // 22: rewards.coupons.v1.BulkIssueCouponsRequest.Row
+	(*BulkIssueCouponsResponse_Row)(nil), // 23: rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	(*Coupon)(nil),                       // 24: rewards.coupons.v1.Coupon
+	(*OfferContent)(nil),                 // 25: rewards.coupons.v1.OfferContent
+	(*v1.Money)(nil),                     // 26: rewards.type.v1.Money
+	(*AppliedReward)(nil),                // 27: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil),        // 28: google.protobuf.Timestamp
+	(*Deal)(nil),                         // 29: rewards.coupons.v1.Deal
 }
 var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
-	21, // 0: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	20, // 1: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	21, // 2: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	22, // 3: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	21, // 4: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	23, // 5: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	24, // 6: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	21, // 7: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	25, // 8: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
-	22, // 9: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	23, // 10: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	24, // 11: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	21, // 12: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	25, // 13: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
-	21, // 14: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	25, // 15: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
-	21, // 16: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	21, // 17: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
-	26, // 18: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
-	21, // 19: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
-	0,  // 20: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
-	2,  // 21: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
-	4,  // 22: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
-	6,  // 23: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
-	8,  // 24: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
-	10, // 25: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
-	12, // 26: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
-	14, // 27: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
-	16, // 28: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
-	18, // 29: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
-	1,  // 30: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
-	3,  // 31: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
-	5,  // 32: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
-	7,  // 33: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
-	9,  // 34: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
-	11, // 35: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
-	13, // 36: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
-	15, // 37: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
-	17, // 38: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
-	19, // 39: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
-	30, // [30:40] is the sub-list for method output_type
-	20, // [20:30] is the sub-list for method input_type
-	20, // [20:20] is the sub-list for extension type_name
-	20, // [20:20] is the sub-list for extension extendee
-	0,  // [0:20] is the sub-list for field type_name
+	24, // 0: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	22, // 1: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
+	23, // 2: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	24, // 3: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	25, // 4: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	24, // 5: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	24, // 6: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	26, // 7: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	27, // 8: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	24, // 9: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	28, // 10: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
+	25, // 11: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	26, // 12: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	27, // 13: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	24, // 14: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	28, // 15: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
+	24, // 16: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	28, // 17: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
+	24, // 18: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	24, // 19: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
+	29, // 20: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
+	24, // 21: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
+	0,  // 22: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
+	2,  // 23: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
+	4,  // 24: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
+	6,  // 25: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
+	8,  // 26: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
+	10, // 27: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
+	12, // 28: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
+	14, // 29: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
+	16, // 30: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
+	18, // 31: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
+	20, // 32: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
+	1,  // 33: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
+	3,  // 34: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
+	5,  // 35: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
+	7,  // 36: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
+	9,  // 37: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
+	11, // 38: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
+	13, // 39: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
+	15, // 40: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
+	17, // 41: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
+	19, // 42: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
+	21, // 43: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
+	33, // [33:44] is the sub-list for method output_type
+	22, // [22:33] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_coupon_service_proto_init() }
@@ -1714,13 +1997,19 @@ func file_rewards_coupons_v1_coupon_service_proto_init() {
 		return
 	}
 	file_rewards_coupons_v1_resources_proto_init()
+	file_rewards_coupons_v1_coupon_service_proto_msgTypes[22].OneofWrappers = []any{
+		(*BulkIssueCouponsRequest_Row_AccountId)(nil),
+		(*BulkIssueCouponsRequest_Row_ExternalId)(nil),
+		(*BulkIssueCouponsRequest_Row_Mobile)(nil),
+		(*BulkIssueCouponsRequest_Row_Email)(nil),
+	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_coupon_service_proto_rawDesc), len(file_rewards_coupons_v1_coupon_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   21,
+			NumMessages:   24,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

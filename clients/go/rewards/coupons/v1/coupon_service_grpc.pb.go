@@ -22,6 +22,7 @@ const (
 	CouponService_IssueCoupon_FullMethodName        = "/rewards.coupons.v1.CouponService/IssueCoupon"
 	CouponService_BulkIssueCoupons_FullMethodName   = "/rewards.coupons.v1.CouponService/BulkIssueCoupons"
 	CouponService_GetCoupon_FullMethodName          = "/rewards.coupons.v1.CouponService/GetCoupon"
+	CouponService_GetAccountCoupon_FullMethodName   = "/rewards.coupons.v1.CouponService/GetAccountCoupon"
 	CouponService_ActivateCoupon_FullMethodName     = "/rewards.coupons.v1.CouponService/ActivateCoupon"
 	CouponService_ValidateCoupon_FullMethodName     = "/rewards.coupons.v1.CouponService/ValidateCoupon"
 	CouponService_RedeemCoupon_FullMethodName       = "/rewards.coupons.v1.CouponService/RedeemCoupon"
@@ -68,23 +69,49 @@ type CouponServiceClient interface {
 	// Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
 	// points from the account's wallet (released again if the issue fails).
 	//
+	// The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+	// customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+	// and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+	// redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+	// returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+	// the common code, at most once per account. The issue that leaves
+	// OfferRules.issue_notification_threshold coupons to issue records an offer event
+	// (Offer.issue_threshold_reach_time).
+	//
 	// Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-	// ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-	// INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+	// (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+	// CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+	// FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
 	IssueCoupon(ctx context.Context, in *IssueCouponRequest, opts ...grpc.CallOption) (*IssueCouponResponse, error)
 	// Issues coupons of one offer to many accounts. A bidirectional stream of independent
 	// batches: each request message is one batch with its own request_id, answered by one
 	// response message in the same order. A broken stream is resumed by sending the unanswered
 	// batches again with their request_ids. One failing row does not fail its batch.
 	//
-	// Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
-	// IssueCoupon.
+	// Each row names its customer by account id, external id (an EXTERNALCODE identifier),
+	// mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
+	// may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
+	// reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
+	// ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+	// in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+	// reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
+	// OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+	//
+	// Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
+	// names another offer.
 	BulkIssueCoupons(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[BulkIssueCouponsRequest, BulkIssueCouponsResponse], error)
 	// Reads one coupon.
 	//
 	// Errors: COUPON_NOT_FOUND (NOT_FOUND).
 	GetCoupon(ctx context.Context, in *GetCouponRequest, opts ...grpc.CallOption) (*GetCouponResponse, error)
+	// Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+	// e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+	// counts of the account and of everyone.
+	//
+	// Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+	// FIELD_INVALID (not an account coupon id).
+	GetAccountCoupon(ctx context.Context, in *GetAccountCouponRequest, opts ...grpc.CallOption) (*GetAccountCouponResponse, error)
 	// Activates an ISSUED coupon (of an offer with activation_required) so that it can be
 	// redeemed. Activating an ACTIVE coupon succeeds without change.
 	//
@@ -165,6 +192,16 @@ func (c *couponServiceClient) GetCoupon(ctx context.Context, in *GetCouponReques
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetCouponResponse)
 	err := c.cc.Invoke(ctx, CouponService_GetCoupon_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *couponServiceClient) GetAccountCoupon(ctx context.Context, in *GetAccountCouponRequest, opts ...grpc.CallOption) (*GetAccountCouponResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetAccountCouponResponse)
+	err := c.cc.Invoke(ctx, CouponService_GetAccountCoupon_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -278,23 +315,49 @@ type CouponServiceServer interface {
 	// Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
 	// points from the account's wallet (released again if the issue fails).
 	//
+	// The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+	// customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+	// and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+	// redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+	// returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+	// the common code, at most once per account. The issue that leaves
+	// OfferRules.issue_notification_threshold coupons to issue records an offer event
+	// (Offer.issue_threshold_reach_time).
+	//
 	// Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-	// ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-	// INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+	// (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+	// CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+	// FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
 	IssueCoupon(context.Context, *IssueCouponRequest) (*IssueCouponResponse, error)
 	// Issues coupons of one offer to many accounts. A bidirectional stream of independent
 	// batches: each request message is one batch with its own request_id, answered by one
 	// response message in the same order. A broken stream is resumed by sending the unanswered
 	// batches again with their request_ids. One failing row does not fail its batch.
 	//
-	// Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
-	// IssueCoupon.
+	// Each row names its customer by account id, external id (an EXTERNALCODE identifier),
+	// mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
+	// may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
+	// reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
+	// ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+	// in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+	// reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
+	// OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+	//
+	// Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
+	// names another offer.
 	BulkIssueCoupons(grpc.BidiStreamingServer[BulkIssueCouponsRequest, BulkIssueCouponsResponse]) error
 	// Reads one coupon.
 	//
 	// Errors: COUPON_NOT_FOUND (NOT_FOUND).
 	GetCoupon(context.Context, *GetCouponRequest) (*GetCouponResponse, error)
+	// Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+	// e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+	// counts of the account and of everyone.
+	//
+	// Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+	// FIELD_INVALID (not an account coupon id).
+	GetAccountCoupon(context.Context, *GetAccountCouponRequest) (*GetAccountCouponResponse, error)
 	// Activates an ISSUED coupon (of an offer with activation_required) so that it can be
 	// redeemed. Activating an ACTIVE coupon succeeds without change.
 	//
@@ -356,6 +419,9 @@ func (UnimplementedCouponServiceServer) BulkIssueCoupons(grpc.BidiStreamingServe
 }
 func (UnimplementedCouponServiceServer) GetCoupon(context.Context, *GetCouponRequest) (*GetCouponResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetCoupon not implemented")
+}
+func (UnimplementedCouponServiceServer) GetAccountCoupon(context.Context, *GetAccountCouponRequest) (*GetAccountCouponResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetAccountCoupon not implemented")
 }
 func (UnimplementedCouponServiceServer) ActivateCoupon(context.Context, *ActivateCouponRequest) (*ActivateCouponResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ActivateCoupon not implemented")
@@ -438,6 +504,24 @@ func _CouponService_GetCoupon_Handler(srv interface{}, ctx context.Context, dec 
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(CouponServiceServer).GetCoupon(ctx, req.(*GetCouponRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _CouponService_GetAccountCoupon_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetAccountCouponRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CouponServiceServer).GetAccountCoupon(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: CouponService_GetAccountCoupon_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CouponServiceServer).GetAccountCoupon(ctx, req.(*GetAccountCouponRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -582,6 +666,10 @@ var CouponService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetCoupon",
 			Handler:    _CouponService_GetCoupon_Handler,
+		},
+		{
+			MethodName: "GetAccountCoupon",
+			Handler:    _CouponService_GetAccountCoupon_Handler,
 		},
 		{
 			MethodName: "ActivateCoupon",

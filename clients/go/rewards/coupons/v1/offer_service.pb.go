@@ -1272,6 +1272,118 @@ func (x *RevokeCouponsResponse) GetRevokeTime() *timestamppb.Timestamp {
 	return nil
 }
 
+// Request of OfferService.AddOfferCustomers.
+type AddOfferCustomersRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The offer. Required.
+	OfferId string `protobuf:"bytes,2,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
+	// The accounts to list: 1..1000 UUIDs; duplicates count once.
+	AccountIds    []string `protobuf:"bytes,3,rep,name=account_ids,json=accountIds,proto3" json:"account_ids,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AddOfferCustomersRequest) Reset() {
+	*x = AddOfferCustomersRequest{}
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AddOfferCustomersRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AddOfferCustomersRequest) ProtoMessage() {}
+
+func (x *AddOfferCustomersRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AddOfferCustomersRequest.ProtoReflect.Descriptor instead.
+func (*AddOfferCustomersRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_offer_service_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *AddOfferCustomersRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *AddOfferCustomersRequest) GetOfferId() string {
+	if x != nil {
+		return x.OfferId
+	}
+	return ""
+}
+
+func (x *AddOfferCustomersRequest) GetAccountIds() []string {
+	if x != nil {
+		return x.AccountIds
+	}
+	return nil
+}
+
+// Response of OfferService.AddOfferCustomers.
+type AddOfferCustomersResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Accounts newly listed (not counting those listed already).
+	AddedCount    int32 `protobuf:"varint,1,opt,name=added_count,json=addedCount,proto3" json:"added_count,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AddOfferCustomersResponse) Reset() {
+	*x = AddOfferCustomersResponse{}
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AddOfferCustomersResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AddOfferCustomersResponse) ProtoMessage() {}
+
+func (x *AddOfferCustomersResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AddOfferCustomersResponse.ProtoReflect.Descriptor instead.
+func (*AddOfferCustomersResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_offer_service_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *AddOfferCustomersResponse) GetAddedCount() int32 {
+	if x != nil {
+		return x.AddedCount
+	}
+	return 0
+}
+
 // A code that was not imported.
 type ImportCodesResponse_RejectedRow struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1288,7 +1400,7 @@ type ImportCodesResponse_RejectedRow struct {
 
 func (x *ImportCodesResponse_RejectedRow) Reset() {
 	*x = ImportCodesResponse_RejectedRow{}
-	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[20]
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1300,7 +1412,7 @@ func (x *ImportCodesResponse_RejectedRow) String() string {
 func (*ImportCodesResponse_RejectedRow) ProtoMessage() {}
 
 func (x *ImportCodesResponse_RejectedRow) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[20]
+	mi := &file_rewards_coupons_v1_offer_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1428,12 +1540,21 @@ const file_rewards_coupons_v1_offer_service_proto_rawDesc = "" +
 	"\rrevoked_count\x18\x02 \x01(\x03R\frevokedCount\x12%\n" +
 	"\x0eredeemed_count\x18\x03 \x01(\x03R\rredeemedCount\x12;\n" +
 	"\vrevoke_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"revokeTime*\x97\x01\n" +
+	"revokeTime\"u\n" +
+	"\x18AddOfferCustomersRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x19\n" +
+	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12\x1f\n" +
+	"\vaccount_ids\x18\x03 \x03(\tR\n" +
+	"accountIds\"<\n" +
+	"\x19AddOfferCustomersResponse\x12\x1f\n" +
+	"\vadded_count\x18\x01 \x01(\x05R\n" +
+	"addedCount*\x97\x01\n" +
 	"\x0eRevocationMode\x12\x1f\n" +
 	"\x1bREVOCATION_MODE_UNSPECIFIED\x10\x00\x12\"\n" +
 	"\x1eREVOCATION_MODE_ALL_UNREDEEMED\x10\x01\x12!\n" +
 	"\x1dREVOCATION_MODE_UNISSUED_ONLY\x10\x02\x12\x1d\n" +
-	"\x19REVOCATION_MODE_CUSTOMERS\x10\x032\xf3\a\n" +
+	"\x19REVOCATION_MODE_CUSTOMERS\x10\x032\xe5\b\n" +
 	"\fOfferService\x12^\n" +
 	"\vCreateOffer\x12&.rewards.coupons.v1.CreateOfferRequest\x1a'.rewards.coupons.v1.CreateOfferResponse\x12U\n" +
 	"\bGetOffer\x12#.rewards.coupons.v1.GetOfferRequest\x1a$.rewards.coupons.v1.GetOfferResponse\x12^\n" +
@@ -1445,7 +1566,8 @@ const file_rewards_coupons_v1_offer_service_proto_rawDesc = "" +
 	"\x10CreateCodeSeries\x12+.rewards.coupons.v1.CreateCodeSeriesRequest\x1a,.rewards.coupons.v1.CreateCodeSeriesResponse\x12f\n" +
 	"\rGenerateCodes\x12(.rewards.coupons.v1.GenerateCodesRequest\x1a).rewards.coupons.v1.GenerateCodesResponse0\x01\x12`\n" +
 	"\vImportCodes\x12&.rewards.coupons.v1.ImportCodesRequest\x1a'.rewards.coupons.v1.ImportCodesResponse(\x01\x12d\n" +
-	"\rRevokeCoupons\x12(.rewards.coupons.v1.RevokeCouponsRequest\x1a).rewards.coupons.v1.RevokeCouponsResponseB\x87\x01\n" +
+	"\rRevokeCoupons\x12(.rewards.coupons.v1.RevokeCouponsRequest\x1a).rewards.coupons.v1.RevokeCouponsResponse\x12p\n" +
+	"\x11AddOfferCustomers\x12,.rewards.coupons.v1.AddOfferCustomersRequest\x1a-.rewards.coupons.v1.AddOfferCustomersResponseB\x87\x01\n" +
 	"\"com.rewardscore.rewards.coupons.v1B\x11OfferServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1b\x06proto3"
 
 var (
@@ -1461,7 +1583,7 @@ func file_rewards_coupons_v1_offer_service_proto_rawDescGZIP() []byte {
 }
 
 var file_rewards_coupons_v1_offer_service_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_rewards_coupons_v1_offer_service_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
+var file_rewards_coupons_v1_offer_service_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_rewards_coupons_v1_offer_service_proto_goTypes = []any{
 	(RevocationMode)(0),                     // 0: rewards.coupons.v1.RevocationMode
 	(*CreateOfferRequest)(nil),              // 1: rewards.coupons.v1.CreateOfferRequest
@@ -1484,29 +1606,31 @@ var file_rewards_coupons_v1_offer_service_proto_goTypes = []any{
 	(*ImportCodesResponse)(nil),             // 18: rewards.coupons.v1.ImportCodesResponse
 	(*RevokeCouponsRequest)(nil),            // 19: rewards.coupons.v1.RevokeCouponsRequest
 	(*RevokeCouponsResponse)(nil),           // 20: rewards.coupons.v1.RevokeCouponsResponse
-	(*ImportCodesResponse_RejectedRow)(nil), // 21: rewards.coupons.v1.ImportCodesResponse.RejectedRow
-	(*Offer)(nil),                           // 22: rewards.coupons.v1.Offer
-	(*fieldmaskpb.FieldMask)(nil),           // 23: google.protobuf.FieldMask
-	(OfferState)(0),                         // 24: rewards.coupons.v1.OfferState
-	(*CodeSeries)(nil),                      // 25: rewards.coupons.v1.CodeSeries
-	(*timestamppb.Timestamp)(nil),           // 26: google.protobuf.Timestamp
+	(*AddOfferCustomersRequest)(nil),        // 21: rewards.coupons.v1.AddOfferCustomersRequest
+	(*AddOfferCustomersResponse)(nil),       // 22: rewards.coupons.v1.AddOfferCustomersResponse
+	(*ImportCodesResponse_RejectedRow)(nil), // 23: rewards.coupons.v1.ImportCodesResponse.RejectedRow
+	(*Offer)(nil),                           // 24: rewards.coupons.v1.Offer
+	(*fieldmaskpb.FieldMask)(nil),           // 25: google.protobuf.FieldMask
+	(OfferState)(0),                         // 26: rewards.coupons.v1.OfferState
+	(*CodeSeries)(nil),                      // 27: rewards.coupons.v1.CodeSeries
+	(*timestamppb.Timestamp)(nil),           // 28: google.protobuf.Timestamp
 }
 var file_rewards_coupons_v1_offer_service_proto_depIdxs = []int32{
-	22, // 0: rewards.coupons.v1.CreateOfferRequest.offer:type_name -> rewards.coupons.v1.Offer
-	22, // 1: rewards.coupons.v1.CreateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	22, // 2: rewards.coupons.v1.GetOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	22, // 3: rewards.coupons.v1.UpdateOfferRequest.offer:type_name -> rewards.coupons.v1.Offer
-	23, // 4: rewards.coupons.v1.UpdateOfferRequest.update_mask:type_name -> google.protobuf.FieldMask
-	22, // 5: rewards.coupons.v1.UpdateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	24, // 6: rewards.coupons.v1.ListOffersRequest.states:type_name -> rewards.coupons.v1.OfferState
-	22, // 7: rewards.coupons.v1.ListOffersResponse.offers:type_name -> rewards.coupons.v1.Offer
-	22, // 8: rewards.coupons.v1.ActivateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	22, // 9: rewards.coupons.v1.DeactivateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
-	25, // 10: rewards.coupons.v1.CreateCodeSeriesRequest.code_series:type_name -> rewards.coupons.v1.CodeSeries
-	25, // 11: rewards.coupons.v1.CreateCodeSeriesResponse.code_series:type_name -> rewards.coupons.v1.CodeSeries
-	21, // 12: rewards.coupons.v1.ImportCodesResponse.rejected_rows:type_name -> rewards.coupons.v1.ImportCodesResponse.RejectedRow
+	24, // 0: rewards.coupons.v1.CreateOfferRequest.offer:type_name -> rewards.coupons.v1.Offer
+	24, // 1: rewards.coupons.v1.CreateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	24, // 2: rewards.coupons.v1.GetOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	24, // 3: rewards.coupons.v1.UpdateOfferRequest.offer:type_name -> rewards.coupons.v1.Offer
+	25, // 4: rewards.coupons.v1.UpdateOfferRequest.update_mask:type_name -> google.protobuf.FieldMask
+	24, // 5: rewards.coupons.v1.UpdateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	26, // 6: rewards.coupons.v1.ListOffersRequest.states:type_name -> rewards.coupons.v1.OfferState
+	24, // 7: rewards.coupons.v1.ListOffersResponse.offers:type_name -> rewards.coupons.v1.Offer
+	24, // 8: rewards.coupons.v1.ActivateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	24, // 9: rewards.coupons.v1.DeactivateOfferResponse.offer:type_name -> rewards.coupons.v1.Offer
+	27, // 10: rewards.coupons.v1.CreateCodeSeriesRequest.code_series:type_name -> rewards.coupons.v1.CodeSeries
+	27, // 11: rewards.coupons.v1.CreateCodeSeriesResponse.code_series:type_name -> rewards.coupons.v1.CodeSeries
+	23, // 12: rewards.coupons.v1.ImportCodesResponse.rejected_rows:type_name -> rewards.coupons.v1.ImportCodesResponse.RejectedRow
 	0,  // 13: rewards.coupons.v1.RevokeCouponsRequest.mode:type_name -> rewards.coupons.v1.RevocationMode
-	26, // 14: rewards.coupons.v1.RevokeCouponsResponse.revoke_time:type_name -> google.protobuf.Timestamp
+	28, // 14: rewards.coupons.v1.RevokeCouponsResponse.revoke_time:type_name -> google.protobuf.Timestamp
 	1,  // 15: rewards.coupons.v1.OfferService.CreateOffer:input_type -> rewards.coupons.v1.CreateOfferRequest
 	3,  // 16: rewards.coupons.v1.OfferService.GetOffer:input_type -> rewards.coupons.v1.GetOfferRequest
 	5,  // 17: rewards.coupons.v1.OfferService.UpdateOffer:input_type -> rewards.coupons.v1.UpdateOfferRequest
@@ -1517,18 +1641,20 @@ var file_rewards_coupons_v1_offer_service_proto_depIdxs = []int32{
 	15, // 22: rewards.coupons.v1.OfferService.GenerateCodes:input_type -> rewards.coupons.v1.GenerateCodesRequest
 	17, // 23: rewards.coupons.v1.OfferService.ImportCodes:input_type -> rewards.coupons.v1.ImportCodesRequest
 	19, // 24: rewards.coupons.v1.OfferService.RevokeCoupons:input_type -> rewards.coupons.v1.RevokeCouponsRequest
-	2,  // 25: rewards.coupons.v1.OfferService.CreateOffer:output_type -> rewards.coupons.v1.CreateOfferResponse
-	4,  // 26: rewards.coupons.v1.OfferService.GetOffer:output_type -> rewards.coupons.v1.GetOfferResponse
-	6,  // 27: rewards.coupons.v1.OfferService.UpdateOffer:output_type -> rewards.coupons.v1.UpdateOfferResponse
-	8,  // 28: rewards.coupons.v1.OfferService.ListOffers:output_type -> rewards.coupons.v1.ListOffersResponse
-	10, // 29: rewards.coupons.v1.OfferService.ActivateOffer:output_type -> rewards.coupons.v1.ActivateOfferResponse
-	12, // 30: rewards.coupons.v1.OfferService.DeactivateOffer:output_type -> rewards.coupons.v1.DeactivateOfferResponse
-	14, // 31: rewards.coupons.v1.OfferService.CreateCodeSeries:output_type -> rewards.coupons.v1.CreateCodeSeriesResponse
-	16, // 32: rewards.coupons.v1.OfferService.GenerateCodes:output_type -> rewards.coupons.v1.GenerateCodesResponse
-	18, // 33: rewards.coupons.v1.OfferService.ImportCodes:output_type -> rewards.coupons.v1.ImportCodesResponse
-	20, // 34: rewards.coupons.v1.OfferService.RevokeCoupons:output_type -> rewards.coupons.v1.RevokeCouponsResponse
-	25, // [25:35] is the sub-list for method output_type
-	15, // [15:25] is the sub-list for method input_type
+	21, // 25: rewards.coupons.v1.OfferService.AddOfferCustomers:input_type -> rewards.coupons.v1.AddOfferCustomersRequest
+	2,  // 26: rewards.coupons.v1.OfferService.CreateOffer:output_type -> rewards.coupons.v1.CreateOfferResponse
+	4,  // 27: rewards.coupons.v1.OfferService.GetOffer:output_type -> rewards.coupons.v1.GetOfferResponse
+	6,  // 28: rewards.coupons.v1.OfferService.UpdateOffer:output_type -> rewards.coupons.v1.UpdateOfferResponse
+	8,  // 29: rewards.coupons.v1.OfferService.ListOffers:output_type -> rewards.coupons.v1.ListOffersResponse
+	10, // 30: rewards.coupons.v1.OfferService.ActivateOffer:output_type -> rewards.coupons.v1.ActivateOfferResponse
+	12, // 31: rewards.coupons.v1.OfferService.DeactivateOffer:output_type -> rewards.coupons.v1.DeactivateOfferResponse
+	14, // 32: rewards.coupons.v1.OfferService.CreateCodeSeries:output_type -> rewards.coupons.v1.CreateCodeSeriesResponse
+	16, // 33: rewards.coupons.v1.OfferService.GenerateCodes:output_type -> rewards.coupons.v1.GenerateCodesResponse
+	18, // 34: rewards.coupons.v1.OfferService.ImportCodes:output_type -> rewards.coupons.v1.ImportCodesResponse
+	20, // 35: rewards.coupons.v1.OfferService.RevokeCoupons:output_type -> rewards.coupons.v1.RevokeCouponsResponse
+	22, // 36: rewards.coupons.v1.OfferService.AddOfferCustomers:output_type -> rewards.coupons.v1.AddOfferCustomersResponse
+	26, // [26:37] is the sub-list for method output_type
+	15, // [15:26] is the sub-list for method input_type
 	15, // [15:15] is the sub-list for extension type_name
 	15, // [15:15] is the sub-list for extension extendee
 	0,  // [0:15] is the sub-list for field type_name
@@ -1546,7 +1672,7 @@ func file_rewards_coupons_v1_offer_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_offer_service_proto_rawDesc), len(file_rewards_coupons_v1_offer_service_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   21,
+			NumMessages:   23,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

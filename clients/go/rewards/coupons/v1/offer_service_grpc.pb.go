@@ -19,16 +19,17 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	OfferService_CreateOffer_FullMethodName      = "/rewards.coupons.v1.OfferService/CreateOffer"
-	OfferService_GetOffer_FullMethodName         = "/rewards.coupons.v1.OfferService/GetOffer"
-	OfferService_UpdateOffer_FullMethodName      = "/rewards.coupons.v1.OfferService/UpdateOffer"
-	OfferService_ListOffers_FullMethodName       = "/rewards.coupons.v1.OfferService/ListOffers"
-	OfferService_ActivateOffer_FullMethodName    = "/rewards.coupons.v1.OfferService/ActivateOffer"
-	OfferService_DeactivateOffer_FullMethodName  = "/rewards.coupons.v1.OfferService/DeactivateOffer"
-	OfferService_CreateCodeSeries_FullMethodName = "/rewards.coupons.v1.OfferService/CreateCodeSeries"
-	OfferService_GenerateCodes_FullMethodName    = "/rewards.coupons.v1.OfferService/GenerateCodes"
-	OfferService_ImportCodes_FullMethodName      = "/rewards.coupons.v1.OfferService/ImportCodes"
-	OfferService_RevokeCoupons_FullMethodName    = "/rewards.coupons.v1.OfferService/RevokeCoupons"
+	OfferService_CreateOffer_FullMethodName       = "/rewards.coupons.v1.OfferService/CreateOffer"
+	OfferService_GetOffer_FullMethodName          = "/rewards.coupons.v1.OfferService/GetOffer"
+	OfferService_UpdateOffer_FullMethodName       = "/rewards.coupons.v1.OfferService/UpdateOffer"
+	OfferService_ListOffers_FullMethodName        = "/rewards.coupons.v1.OfferService/ListOffers"
+	OfferService_ActivateOffer_FullMethodName     = "/rewards.coupons.v1.OfferService/ActivateOffer"
+	OfferService_DeactivateOffer_FullMethodName   = "/rewards.coupons.v1.OfferService/DeactivateOffer"
+	OfferService_CreateCodeSeries_FullMethodName  = "/rewards.coupons.v1.OfferService/CreateCodeSeries"
+	OfferService_GenerateCodes_FullMethodName     = "/rewards.coupons.v1.OfferService/GenerateCodes"
+	OfferService_ImportCodes_FullMethodName       = "/rewards.coupons.v1.OfferService/ImportCodes"
+	OfferService_RevokeCoupons_FullMethodName     = "/rewards.coupons.v1.OfferService/RevokeCoupons"
+	OfferService_AddOfferCustomers_FullMethodName = "/rewards.coupons.v1.OfferService/AddOfferCustomers"
 )
 
 // OfferServiceClient is the client API for OfferService service.
@@ -106,6 +107,11 @@ type OfferServiceClient interface {
 	//
 	// Errors: OFFER_NOT_FOUND (NOT_FOUND).
 	RevokeCoupons(ctx context.Context, in *RevokeCouponsRequest, opts ...grpc.CallOption) (*RevokeCouponsResponse, error)
+	// Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+	// can be issued its coupons. Accounts listed already are skipped.
+	//
+	// Errors: OFFER_NOT_FOUND (NOT_FOUND).
+	AddOfferCustomers(ctx context.Context, in *AddOfferCustomersRequest, opts ...grpc.CallOption) (*AddOfferCustomersResponse, error)
 }
 
 type offerServiceClient struct {
@@ -228,6 +234,16 @@ func (c *offerServiceClient) RevokeCoupons(ctx context.Context, in *RevokeCoupon
 	return out, nil
 }
 
+func (c *offerServiceClient) AddOfferCustomers(ctx context.Context, in *AddOfferCustomersRequest, opts ...grpc.CallOption) (*AddOfferCustomersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AddOfferCustomersResponse)
+	err := c.cc.Invoke(ctx, OfferService_AddOfferCustomers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // OfferServiceServer is the server API for OfferService service.
 // All implementations must embed UnimplementedOfferServiceServer
 // for forward compatibility.
@@ -303,6 +319,11 @@ type OfferServiceServer interface {
 	//
 	// Errors: OFFER_NOT_FOUND (NOT_FOUND).
 	RevokeCoupons(context.Context, *RevokeCouponsRequest) (*RevokeCouponsResponse, error)
+	// Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+	// can be issued its coupons. Accounts listed already are skipped.
+	//
+	// Errors: OFFER_NOT_FOUND (NOT_FOUND).
+	AddOfferCustomers(context.Context, *AddOfferCustomersRequest) (*AddOfferCustomersResponse, error)
 	mustEmbedUnimplementedOfferServiceServer()
 }
 
@@ -342,6 +363,9 @@ func (UnimplementedOfferServiceServer) ImportCodes(grpc.ClientStreamingServer[Im
 }
 func (UnimplementedOfferServiceServer) RevokeCoupons(context.Context, *RevokeCouponsRequest) (*RevokeCouponsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RevokeCoupons not implemented")
+}
+func (UnimplementedOfferServiceServer) AddOfferCustomers(context.Context, *AddOfferCustomersRequest) (*AddOfferCustomersResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AddOfferCustomers not implemented")
 }
 func (UnimplementedOfferServiceServer) mustEmbedUnimplementedOfferServiceServer() {}
 func (UnimplementedOfferServiceServer) testEmbeddedByValue()                      {}
@@ -526,6 +550,24 @@ func _OfferService_RevokeCoupons_Handler(srv interface{}, ctx context.Context, d
 	return interceptor(ctx, in, info, handler)
 }
 
+func _OfferService_AddOfferCustomers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AddOfferCustomersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(OfferServiceServer).AddOfferCustomers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: OfferService_AddOfferCustomers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(OfferServiceServer).AddOfferCustomers(ctx, req.(*AddOfferCustomersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // OfferService_ServiceDesc is the grpc.ServiceDesc for OfferService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -564,6 +606,10 @@ var OfferService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RevokeCoupons",
 			Handler:    _OfferService_RevokeCoupons_Handler,
+		},
+		{
+			MethodName: "AddOfferCustomers",
+			Handler:    _OfferService_AddOfferCustomers_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

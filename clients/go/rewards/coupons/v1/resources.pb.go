@@ -228,6 +228,61 @@ func (ExpiryMode) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{2}
 }
 
+// What IssueCoupon does for an account that its limits (max_account_issue_count,
+// min_issue_gap) refuse another coupon of the offer while it holds a redeemable one.
+type RematchPolicy int32
+
+const (
+	// Not set: REMATCH_POLICY_SEND_NOTHING.
+	RematchPolicy_REMATCH_POLICY_UNSPECIFIED RematchPolicy = 0
+	// Refuse with the limit's reason; nothing is sent.
+	RematchPolicy_REMATCH_POLICY_SEND_NOTHING RematchPolicy = 1
+	// Answer with the account's newest redeemable coupon of the offer (resent = true); nothing
+	// is issued.
+	RematchPolicy_REMATCH_POLICY_RESEND_EXISTING RematchPolicy = 2
+)
+
+// Enum value maps for RematchPolicy.
+var (
+	RematchPolicy_name = map[int32]string{
+		0: "REMATCH_POLICY_UNSPECIFIED",
+		1: "REMATCH_POLICY_SEND_NOTHING",
+		2: "REMATCH_POLICY_RESEND_EXISTING",
+	}
+	RematchPolicy_value = map[string]int32{
+		"REMATCH_POLICY_UNSPECIFIED":     0,
+		"REMATCH_POLICY_SEND_NOTHING":    1,
+		"REMATCH_POLICY_RESEND_EXISTING": 2,
+	}
+)
+
+func (x RematchPolicy) Enum() *RematchPolicy {
+	p := new(RematchPolicy)
+	*p = x
+	return p
+}
+
+func (x RematchPolicy) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (RematchPolicy) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_coupons_v1_resources_proto_enumTypes[3].Descriptor()
+}
+
+func (RematchPolicy) Type() protoreflect.EnumType {
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[3]
+}
+
+func (x RematchPolicy) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use RematchPolicy.Descriptor instead.
+func (RematchPolicy) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{3}
+}
+
 // Where the codes of a code series come from.
 type CodeSeriesType int32
 
@@ -275,11 +330,11 @@ func (x CodeSeriesType) String() string {
 }
 
 func (CodeSeriesType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_coupons_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_coupons_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (CodeSeriesType) Type() protoreflect.EnumType {
-	return &file_rewards_coupons_v1_resources_proto_enumTypes[3]
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[4]
 }
 
 func (x CodeSeriesType) Number() protoreflect.EnumNumber {
@@ -288,7 +343,7 @@ func (x CodeSeriesType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CodeSeriesType.Descriptor instead.
 func (CodeSeriesType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 // The lifecycle state of a coupon.
@@ -340,11 +395,11 @@ func (x CouponState) String() string {
 }
 
 func (CouponState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_coupons_v1_resources_proto_enumTypes[4].Descriptor()
+	return file_rewards_coupons_v1_resources_proto_enumTypes[5].Descriptor()
 }
 
 func (CouponState) Type() protoreflect.EnumType {
-	return &file_rewards_coupons_v1_resources_proto_enumTypes[4]
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[5]
 }
 
 func (x CouponState) Number() protoreflect.EnumNumber {
@@ -353,7 +408,7 @@ func (x CouponState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CouponState.Descriptor instead.
 func (CouponState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 // What a coupon of an offer gives. Only the fields of `kind` are set; the others must be unset
@@ -597,8 +652,21 @@ type OfferRules struct {
 	// (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
 	// new_customers_only is the same as 0. Unset: no limit.
 	MaxPriorTransactionCount *int32 `protobuf:"varint,25,opt,name=max_prior_transaction_count,json=maxPriorTransactionCount,proto3,oneof" json:"max_prior_transaction_count,omitempty"`
-	unknownFields            protoimpl.UnknownFields
-	sizeCache                protoimpl.SizeCache
+	// Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+	// none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+	MinIssueGap *durationpb.Duration `protobuf:"bytes,40,opt,name=min_issue_gap,json=minIssueGap,proto3" json:"min_issue_gap,omitempty"`
+	// What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+	// holds a redeemable coupon of the offer.
+	RematchPolicy RematchPolicy `protobuf:"varint,41,opt,name=rematch_policy,json=rematchPolicy,proto3,enum=rewards.coupons.v1.RematchPolicy" json:"rematch_policy,omitempty"`
+	// Issue only to the accounts on the offer's customer list (OfferService.AddOfferCustomers);
+	// others get ACCOUNT_NOT_LISTED.
+	ListedAccountsOnly bool `protobuf:"varint,42,opt,name=listed_accounts_only,json=listedAccountsOnly,proto3" json:"listed_accounts_only,omitempty"`
+	// With max_issue_count: the issue that leaves this many coupons to issue records an
+	// "issue_threshold" offer event (Offer.issue_threshold_reach_time), so that back-office
+	// tools can top the offer up in time. 0: none. Less than max_issue_count.
+	IssueNotificationThreshold int64 `protobuf:"varint,43,opt,name=issue_notification_threshold,json=issueNotificationThreshold,proto3" json:"issue_notification_threshold,omitempty"`
+	unknownFields              protoimpl.UnknownFields
+	sizeCache                  protoimpl.SizeCache
 }
 
 func (x *OfferRules) Reset() {
@@ -806,6 +874,34 @@ func (x *OfferRules) GetMaxPriorTransactionCount() int32 {
 	return 0
 }
 
+func (x *OfferRules) GetMinIssueGap() *durationpb.Duration {
+	if x != nil {
+		return x.MinIssueGap
+	}
+	return nil
+}
+
+func (x *OfferRules) GetRematchPolicy() RematchPolicy {
+	if x != nil {
+		return x.RematchPolicy
+	}
+	return RematchPolicy_REMATCH_POLICY_UNSPECIFIED
+}
+
+func (x *OfferRules) GetListedAccountsOnly() bool {
+	if x != nil {
+		return x.ListedAccountsOnly
+	}
+	return false
+}
+
+func (x *OfferRules) GetIssueNotificationThreshold() int64 {
+	if x != nil {
+		return x.IssueNotificationThreshold
+	}
+	return 0
+}
+
 // The texts of an offer in one language.
 type OfferText struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1004,9 +1100,15 @@ type Offer struct {
 	// When the offer last changed. Output only.
 	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
 	// Texts, images, custom properties and external ids. Optional.
-	Content       *OfferContent `protobuf:"bytes,13,opt,name=content,proto3" json:"content,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Content *OfferContent `protobuf:"bytes,13,opt,name=content,proto3" json:"content,omitempty"`
+	// Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+	// Output only.
+	RemainingIssueCount int64 `protobuf:"varint,40,opt,name=remaining_issue_count,json=remainingIssueCount,proto3" json:"remaining_issue_count,omitempty"`
+	// When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+	// made; unset until then. Output only.
+	IssueThresholdReachTime *timestamppb.Timestamp `protobuf:"bytes,41,opt,name=issue_threshold_reach_time,json=issueThresholdReachTime,proto3" json:"issue_threshold_reach_time,omitempty"`
+	unknownFields           protoimpl.UnknownFields
+	sizeCache               protoimpl.SizeCache
 }
 
 func (x *Offer) Reset() {
@@ -1126,6 +1228,20 @@ func (x *Offer) GetUpdateTime() *timestamppb.Timestamp {
 func (x *Offer) GetContent() *OfferContent {
 	if x != nil {
 		return x.Content
+	}
+	return nil
+}
+
+func (x *Offer) GetRemainingIssueCount() int64 {
+	if x != nil {
+		return x.RemainingIssueCount
+	}
+	return 0
+}
+
+func (x *Offer) GetIssueThresholdReachTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.IssueThresholdReachTime
 	}
 	return nil
 }
@@ -1290,8 +1406,12 @@ type Coupon struct {
 	// Set by CouponService.ListAccountCoupons: redemptions of the offer by every account, net of
 	// reversals, as of the read.
 	OfferRedemptionCount int64 `protobuf:"varint,16,opt,name=offer_redemption_count,json=offerRedemptionCount,proto3" json:"offer_redemption_count,omitempty"`
-	unknownFields        protoimpl.UnknownFields
-	sizeCache            protoimpl.SizeCache
+	// The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+	// so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+	// RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+	AccountCouponId string `protobuf:"bytes,40,opt,name=account_coupon_id,json=accountCouponId,proto3" json:"account_coupon_id,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *Coupon) Reset() {
@@ -1434,6 +1554,13 @@ func (x *Coupon) GetOfferRedemptionCount() int64 {
 		return x.OfferRedemptionCount
 	}
 	return 0
+}
+
+func (x *Coupon) GetAccountCouponId() string {
+	if x != nil {
+		return x.AccountCouponId
+	}
+	return ""
 }
 
 // What one coupon gives for one basket, computed by the server from the offer's Reward and the
@@ -1666,7 +1793,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"HoursOfDay\x12\x1d\n" +
 	"\n" +
 	"start_hour\x18\x01 \x01(\x05R\tstartHour\x12\x19\n" +
-	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xb8\v\n" +
+	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xb5\r\n" +
 	"\n" +
 	"OfferRules\x129\n" +
 	"\n" +
@@ -1698,7 +1825,11 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\rdays_of_month\x18\x16 \x03(\x05R\vdaysOfMonth\x12R\n" +
 	"\x17registration_start_time\x18\x17 \x01(\v2\x1a.google.protobuf.TimestampR\x15registrationStartTime\x12N\n" +
 	"\x15registration_end_time\x18\x18 \x01(\v2\x1a.google.protobuf.TimestampR\x13registrationEndTime\x12B\n" +
-	"\x1bmax_prior_transaction_count\x18\x19 \x01(\x05H\x00R\x18maxPriorTransactionCount\x88\x01\x01B\x1e\n" +
+	"\x1bmax_prior_transaction_count\x18\x19 \x01(\x05H\x00R\x18maxPriorTransactionCount\x88\x01\x01\x12=\n" +
+	"\rmin_issue_gap\x18( \x01(\v2\x19.google.protobuf.DurationR\vminIssueGap\x12H\n" +
+	"\x0erematch_policy\x18) \x01(\x0e2!.rewards.coupons.v1.RematchPolicyR\rrematchPolicy\x120\n" +
+	"\x14listed_accounts_only\x18* \x01(\bR\x12listedAccountsOnly\x12@\n" +
+	"\x1cissue_notification_threshold\x18+ \x01(\x03R\x1aissueNotificationThresholdB\x1e\n" +
 	"\x1c_max_prior_transaction_count\"\xa7\x01\n" +
 	"\tOfferText\x12#\n" +
 	"\rlanguage_code\x18\x01 \x01(\tR\flanguageCode\x12\x14\n" +
@@ -1715,7 +1846,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\rexternal_code\x18\x05 \x01(\tR\fexternalCode\x1aC\n" +
 	"\x15CustomPropertiesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xba\x04\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xc7\x05\n" +
 	"\x05Offer\x12\x19\n" +
 	"\boffer_id\x18\x01 \x01(\tR\aofferId\x12\x1d\n" +
 	"\n" +
@@ -1733,7 +1864,9 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"updateTime\x12:\n" +
-	"\acontent\x18\r \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xce\x02\n" +
+	"\acontent\x18\r \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\x122\n" +
+	"\x15remaining_issue_count\x18( \x01(\x03R\x13remainingIssueCount\x12W\n" +
+	"\x1aissue_threshold_reach_time\x18) \x01(\v2\x1a.google.protobuf.TimestampR\x17issueThresholdReachTime\"\xce\x02\n" +
 	"\n" +
 	"CodeSeries\x12$\n" +
 	"\x0ecode_series_id\x18\x01 \x01(\tR\fcodeSeriesId\x12\x19\n" +
@@ -1747,7 +1880,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\n" +
 	"code_count\x18\b \x01(\x03R\tcodeCount\x12;\n" +
 	"\vcreate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\"\x8b\x06\n" +
+	"createTime\"\xb7\x06\n" +
 	"\x06Coupon\x12\x1b\n" +
 	"\tcoupon_id\x18\x01 \x01(\tR\bcouponId\x12\x12\n" +
 	"\x04code\x18\x02 \x01(\tR\x04code\x12\x19\n" +
@@ -1769,7 +1902,8 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x11state_change_time\x18\r \x01(\v2\x1a.google.protobuf.TimestampR\x0fstateChangeTime\x12\x1a\n" +
 	"\breversed\x18\x0e \x01(\bR\breversed\x128\n" +
 	"\x18account_redemption_count\x18\x0f \x01(\x05R\x16accountRedemptionCount\x124\n" +
-	"\x16offer_redemption_count\x18\x10 \x01(\x03R\x14offerRedemptionCount\"\xff\x01\n" +
+	"\x16offer_redemption_count\x18\x10 \x01(\x03R\x14offerRedemptionCount\x12*\n" +
+	"\x11account_coupon_id\x18( \x01(\tR\x0faccountCouponId\"\xff\x01\n" +
 	"\rAppliedReward\x122\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x1e.rewards.coupons.v1.RewardKindR\x04kind\x12?\n" +
 	"\x0fdiscount_amount\x18\x02 \x01(\v2\x16.rewards.type.v1.MoneyR\x0ediscountAmount\x12\"\n" +
@@ -1811,7 +1945,11 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x1dEXPIRY_MODE_RELATIVE_TO_ISSUE\x10\x02\x12\x1a\n" +
 	"\x16EXPIRY_MODE_END_OF_DAY\x10\x03\x12,\n" +
 	"(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY\x10\x04\x12%\n" +
-	"!EXPIRY_MODE_MONTH_END_AFTER_ISSUE\x10\x05*\xbe\x01\n" +
+	"!EXPIRY_MODE_MONTH_END_AFTER_ISSUE\x10\x05*t\n" +
+	"\rRematchPolicy\x12\x1e\n" +
+	"\x1aREMATCH_POLICY_UNSPECIFIED\x10\x00\x12\x1f\n" +
+	"\x1bREMATCH_POLICY_SEND_NOTHING\x10\x01\x12\"\n" +
+	"\x1eREMATCH_POLICY_RESEND_EXISTING\x10\x02*\xbe\x01\n" +
 	"\x0eCodeSeriesType\x12 \n" +
 	"\x1cCODE_SERIES_TYPE_UNSPECIFIED\x10\x00\x12%\n" +
 	"!CODE_SERIES_TYPE_UNIQUE_GENERATED\x10\x01\x12\x1b\n" +
@@ -1839,74 +1977,78 @@ func file_rewards_coupons_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_coupons_v1_resources_proto_rawDescData
 }
 
-var file_rewards_coupons_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
+var file_rewards_coupons_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
 var file_rewards_coupons_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
 var file_rewards_coupons_v1_resources_proto_goTypes = []any{
 	(OfferState)(0),               // 0: rewards.coupons.v1.OfferState
 	(RewardKind)(0),               // 1: rewards.coupons.v1.RewardKind
 	(ExpiryMode)(0),               // 2: rewards.coupons.v1.ExpiryMode
-	(CodeSeriesType)(0),           // 3: rewards.coupons.v1.CodeSeriesType
-	(CouponState)(0),              // 4: rewards.coupons.v1.CouponState
-	(*Reward)(nil),                // 5: rewards.coupons.v1.Reward
-	(*HoursOfDay)(nil),            // 6: rewards.coupons.v1.HoursOfDay
-	(*OfferRules)(nil),            // 7: rewards.coupons.v1.OfferRules
-	(*OfferText)(nil),             // 8: rewards.coupons.v1.OfferText
-	(*OfferContent)(nil),          // 9: rewards.coupons.v1.OfferContent
-	(*Offer)(nil),                 // 10: rewards.coupons.v1.Offer
-	(*CodeSeries)(nil),            // 11: rewards.coupons.v1.CodeSeries
-	(*Coupon)(nil),                // 12: rewards.coupons.v1.Coupon
-	(*AppliedReward)(nil),         // 13: rewards.coupons.v1.AppliedReward
-	(*Deal)(nil),                  // 14: rewards.coupons.v1.Deal
-	nil,                           // 15: rewards.coupons.v1.OfferContent.CustomPropertiesEntry
-	(*v1.Money)(nil),              // 16: rewards.type.v1.Money
-	(*timestamppb.Timestamp)(nil), // 17: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),   // 18: google.protobuf.Duration
-	(v1.DayOfWeek)(0),             // 19: rewards.type.v1.DayOfWeek
+	(RematchPolicy)(0),            // 3: rewards.coupons.v1.RematchPolicy
+	(CodeSeriesType)(0),           // 4: rewards.coupons.v1.CodeSeriesType
+	(CouponState)(0),              // 5: rewards.coupons.v1.CouponState
+	(*Reward)(nil),                // 6: rewards.coupons.v1.Reward
+	(*HoursOfDay)(nil),            // 7: rewards.coupons.v1.HoursOfDay
+	(*OfferRules)(nil),            // 8: rewards.coupons.v1.OfferRules
+	(*OfferText)(nil),             // 9: rewards.coupons.v1.OfferText
+	(*OfferContent)(nil),          // 10: rewards.coupons.v1.OfferContent
+	(*Offer)(nil),                 // 11: rewards.coupons.v1.Offer
+	(*CodeSeries)(nil),            // 12: rewards.coupons.v1.CodeSeries
+	(*Coupon)(nil),                // 13: rewards.coupons.v1.Coupon
+	(*AppliedReward)(nil),         // 14: rewards.coupons.v1.AppliedReward
+	(*Deal)(nil),                  // 15: rewards.coupons.v1.Deal
+	nil,                           // 16: rewards.coupons.v1.OfferContent.CustomPropertiesEntry
+	(*v1.Money)(nil),              // 17: rewards.type.v1.Money
+	(*timestamppb.Timestamp)(nil), // 18: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),   // 19: google.protobuf.Duration
+	(v1.DayOfWeek)(0),             // 20: rewards.type.v1.DayOfWeek
 }
 var file_rewards_coupons_v1_resources_proto_depIdxs = []int32{
 	1,  // 0: rewards.coupons.v1.Reward.kind:type_name -> rewards.coupons.v1.RewardKind
-	16, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
-	16, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
-	17, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
-	17, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
+	17, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
+	17, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
+	18, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
+	18, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
 	2,  // 5: rewards.coupons.v1.OfferRules.expiry_mode:type_name -> rewards.coupons.v1.ExpiryMode
-	18, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
-	17, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
-	18, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
-	16, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
-	16, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
-	19, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
-	6,  // 12: rewards.coupons.v1.OfferRules.hours_of_day:type_name -> rewards.coupons.v1.HoursOfDay
-	17, // 13: rewards.coupons.v1.OfferRules.registration_start_time:type_name -> google.protobuf.Timestamp
-	17, // 14: rewards.coupons.v1.OfferRules.registration_end_time:type_name -> google.protobuf.Timestamp
-	8,  // 15: rewards.coupons.v1.OfferContent.texts:type_name -> rewards.coupons.v1.OfferText
-	15, // 16: rewards.coupons.v1.OfferContent.custom_properties:type_name -> rewards.coupons.v1.OfferContent.CustomPropertiesEntry
-	5,  // 17: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
-	7,  // 18: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
-	0,  // 19: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
-	17, // 20: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
-	17, // 21: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
-	9,  // 22: rewards.coupons.v1.Offer.content:type_name -> rewards.coupons.v1.OfferContent
-	3,  // 23: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
-	17, // 24: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
-	4,  // 25: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
-	17, // 26: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
-	17, // 27: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
-	17, // 28: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
-	17, // 29: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
-	17, // 30: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
-	17, // 31: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
-	1,  // 32: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
-	16, // 33: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
-	5,  // 34: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
-	12, // 35: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
-	17, // 36: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
-	9,  // 37: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
-	38, // [38:38] is the sub-list for method output_type
-	38, // [38:38] is the sub-list for method input_type
-	38, // [38:38] is the sub-list for extension type_name
-	38, // [38:38] is the sub-list for extension extendee
-	0,  // [0:38] is the sub-list for field type_name
+	19, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
+	18, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
+	19, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
+	17, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
+	17, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
+	20, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
+	7,  // 12: rewards.coupons.v1.OfferRules.hours_of_day:type_name -> rewards.coupons.v1.HoursOfDay
+	18, // 13: rewards.coupons.v1.OfferRules.registration_start_time:type_name -> google.protobuf.Timestamp
+	18, // 14: rewards.coupons.v1.OfferRules.registration_end_time:type_name -> google.protobuf.Timestamp
+	19, // 15: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
+	3,  // 16: rewards.coupons.v1.OfferRules.rematch_policy:type_name -> rewards.coupons.v1.RematchPolicy
+	9,  // 17: rewards.coupons.v1.OfferContent.texts:type_name -> rewards.coupons.v1.OfferText
+	16, // 18: rewards.coupons.v1.OfferContent.custom_properties:type_name -> rewards.coupons.v1.OfferContent.CustomPropertiesEntry
+	6,  // 19: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
+	8,  // 20: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
+	0,  // 21: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
+	18, // 22: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
+	18, // 23: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
+	10, // 24: rewards.coupons.v1.Offer.content:type_name -> rewards.coupons.v1.OfferContent
+	18, // 25: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
+	4,  // 26: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
+	18, // 27: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
+	5,  // 28: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
+	18, // 29: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
+	18, // 30: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
+	18, // 31: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
+	18, // 32: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
+	18, // 33: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
+	18, // 34: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
+	1,  // 35: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
+	17, // 36: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
+	6,  // 37: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
+	13, // 38: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
+	18, // 39: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
+	10, // 40: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
+	41, // [41:41] is the sub-list for method output_type
+	41, // [41:41] is the sub-list for method input_type
+	41, // [41:41] is the sub-list for extension type_name
+	41, // [41:41] is the sub-list for extension extendee
+	0,  // [0:41] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_resources_proto_init() }
@@ -1920,7 +2062,7 @@ func file_rewards_coupons_v1_resources_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_resources_proto_rawDesc), len(file_rewards_coupons_v1_resources_proto_rawDesc)),
-			NumEnums:      5,
+			NumEnums:      6,
 			NumMessages:   11,
 			NumExtensions: 0,
 			NumServices:   0,

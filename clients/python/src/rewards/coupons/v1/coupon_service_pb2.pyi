@@ -24,20 +24,35 @@ class IssueCouponRequest(_message.Message):
     def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code_series_id: _Optional[str] = ...) -> None: ...
 
 class IssueCouponResponse(_message.Message):
-    __slots__ = ("coupon",)
+    __slots__ = ("coupon", "resent")
     COUPON_FIELD_NUMBER: _ClassVar[int]
+    RESENT_FIELD_NUMBER: _ClassVar[int]
     coupon: _resources_pb2.Coupon
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+    resent: bool
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., resent: _Optional[bool] = ...) -> None: ...
 
 class BulkIssueCouponsRequest(_message.Message):
-    __slots__ = ("request_id", "offer_id", "account_ids")
+    __slots__ = ("request_id", "offer_id", "rows")
+    class Row(_message.Message):
+        __slots__ = ("account_id", "external_id", "mobile", "email", "code")
+        ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+        EXTERNAL_ID_FIELD_NUMBER: _ClassVar[int]
+        MOBILE_FIELD_NUMBER: _ClassVar[int]
+        EMAIL_FIELD_NUMBER: _ClassVar[int]
+        CODE_FIELD_NUMBER: _ClassVar[int]
+        account_id: str
+        external_id: str
+        mobile: str
+        email: str
+        code: str
+        def __init__(self, account_id: _Optional[str] = ..., external_id: _Optional[str] = ..., mobile: _Optional[str] = ..., email: _Optional[str] = ..., code: _Optional[str] = ...) -> None: ...
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
-    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     offer_id: str
-    account_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., account_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    rows: _containers.RepeatedCompositeFieldContainer[BulkIssueCouponsRequest.Row]
+    def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., rows: _Optional[_Iterable[_Union[BulkIssueCouponsRequest.Row, _Mapping]]] = ...) -> None: ...
 
 class BulkIssueCouponsResponse(_message.Message):
     __slots__ = ("request_id", "issued_count", "failed_count", "rows")
@@ -78,6 +93,18 @@ class GetCouponResponse(_message.Message):
     content: _resources_pb2.OfferContent
     def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., content: _Optional[_Union[_resources_pb2.OfferContent, _Mapping]] = ...) -> None: ...
 
+class GetAccountCouponRequest(_message.Message):
+    __slots__ = ("account_coupon_id",)
+    ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
+    account_coupon_id: str
+    def __init__(self, account_coupon_id: _Optional[str] = ...) -> None: ...
+
+class GetAccountCouponResponse(_message.Message):
+    __slots__ = ("coupon",)
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    coupon: _resources_pb2.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+
 class ActivateCouponRequest(_message.Message):
     __slots__ = ("request_id", "code", "account_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
@@ -95,20 +122,22 @@ class ActivateCouponResponse(_message.Message):
     def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
 
 class ValidateCouponRequest(_message.Message):
-    __slots__ = ("code", "account_id", "store_id", "bill_amount", "zone_id", "interaction_point_id")
+    __slots__ = ("code", "account_id", "store_id", "bill_amount", "zone_id", "interaction_point_id", "account_coupon_id")
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
     ZONE_ID_FIELD_NUMBER: _ClassVar[int]
     INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     code: str
     account_id: str
     store_id: str
     bill_amount: _money_pb2.Money
     zone_id: str
     interaction_point_id: str
-    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
+    account_coupon_id: str
+    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
 
 class ValidateCouponResponse(_message.Message):
     __slots__ = ("redeemable", "reason", "reward", "coupon", "validate_time", "reasons", "content")
@@ -129,7 +158,7 @@ class ValidateCouponResponse(_message.Message):
     def __init__(self, redeemable: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., validate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reasons: _Optional[_Iterable[str]] = ..., content: _Optional[_Union[_resources_pb2.OfferContent, _Mapping]] = ...) -> None: ...
 
 class RedeemCouponRequest(_message.Message):
-    __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id", "zone_id", "interaction_point_id")
+    __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id", "zone_id", "interaction_point_id", "account_coupon_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -138,6 +167,7 @@ class RedeemCouponRequest(_message.Message):
     TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ZONE_ID_FIELD_NUMBER: _ClassVar[int]
     INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     code: str
     account_id: str
@@ -146,7 +176,8 @@ class RedeemCouponRequest(_message.Message):
     transaction_id: str
     zone_id: str
     interaction_point_id: str
-    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
+    account_coupon_id: str
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
 
 class RedeemCouponResponse(_message.Message):
     __slots__ = ("redemption_id", "reward", "coupon", "redeem_time")

@@ -78,6 +78,11 @@ class CouponServiceStub:
                 request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetCouponRequest.SerializeToString,
                 response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetCouponResponse.FromString,
                 _registered_method=True)
+        self.GetAccountCoupon = channel.unary_unary(
+                '/rewards.coupons.v1.CouponService/GetAccountCoupon',
+                request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetAccountCouponRequest.SerializeToString,
+                response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetAccountCouponResponse.FromString,
+                _registered_method=True)
         self.ActivateCoupon = channel.unary_unary(
                 '/rewards.coupons.v1.CouponService/ActivateCoupon',
                 request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ActivateCouponRequest.SerializeToString,
@@ -151,10 +156,20 @@ class CouponServiceServicer:
         """Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
         points from the account's wallet (released again if the issue fails).
 
+        The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+        customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+        and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+        redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+        returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+        the common code, at most once per account. The issue that leaves
+        OfferRules.issue_notification_threshold coupons to issue records an offer event
+        (Offer.issue_threshold_reach_time).
+
         Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-        OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-        ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-        INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+        OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+        (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+        CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+        FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -166,8 +181,17 @@ class CouponServiceServicer:
         response message in the same order. A broken stream is resumed by sending the unanswered
         batches again with their request_ids. One failing row does not fail its batch.
 
-        Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
-        IssueCoupon.
+        Each row names its customer by account id, external id (an EXTERNALCODE identifier),
+        mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
+        may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
+        reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
+        ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+        in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+        reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
+        OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+
+        Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
+        names another offer.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -177,6 +201,18 @@ class CouponServiceServicer:
         """Reads one coupon.
 
         Errors: COUPON_NOT_FOUND (NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAccountCoupon(self, request, context):
+        """Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+        e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+        counts of the account and of everyone.
+
+        Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+        FIELD_INVALID (not an account coupon id).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -277,6 +313,11 @@ def add_CouponServiceServicer_to_server(servicer, server):
                     servicer.GetCoupon,
                     request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetCouponRequest.FromString,
                     response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetCouponResponse.SerializeToString,
+            ),
+            'GetAccountCoupon': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAccountCoupon,
+                    request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetAccountCouponRequest.FromString,
+                    response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetAccountCouponResponse.SerializeToString,
             ),
             'ActivateCoupon': grpc.unary_unary_rpc_method_handler(
                     servicer.ActivateCoupon,
@@ -424,6 +465,33 @@ class CouponService:
             '/rewards.coupons.v1.CouponService/GetCoupon',
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetCouponRequest.SerializeToString,
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetCouponResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAccountCoupon(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.coupons.v1.CouponService/GetAccountCoupon',
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetAccountCouponRequest.SerializeToString,
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.GetAccountCouponResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -205,3 +205,19 @@ class RevokeCouponsResponse(_message.Message):
     redeemed_count: int
     revoke_time: _timestamp_pb2.Timestamp
     def __init__(self, revocation_id: _Optional[str] = ..., revoked_count: _Optional[int] = ..., redeemed_count: _Optional[int] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class AddOfferCustomersRequest(_message.Message):
+    __slots__ = ("request_id", "offer_id", "account_ids")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDS_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    offer_id: str
+    account_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., account_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class AddOfferCustomersResponse(_message.Message):
+    __slots__ = ("added_count",)
+    ADDED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    added_count: int
+    def __init__(self, added_count: _Optional[int] = ...) -> None: ...

@@ -94,6 +94,11 @@ class OfferServiceStub:
                 request_serializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsRequest.SerializeToString,
                 response_deserializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsResponse.FromString,
                 _registered_method=True)
+        self.AddOfferCustomers = channel.unary_unary(
+                '/rewards.coupons.v1.OfferService/AddOfferCustomers',
+                request_serializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.AddOfferCustomersRequest.SerializeToString,
+                response_deserializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.AddOfferCustomersResponse.FromString,
+                _registered_method=True)
 
 
 class OfferServiceServicer:
@@ -219,6 +224,16 @@ class OfferServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def AddOfferCustomers(self, request, context):
+        """Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+        can be issued its coupons. Accounts listed already are skipped.
+
+        Errors: OFFER_NOT_FOUND (NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_OfferServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -271,6 +286,11 @@ def add_OfferServiceServicer_to_server(servicer, server):
                     servicer.RevokeCoupons,
                     request_deserializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsRequest.FromString,
                     response_serializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsResponse.SerializeToString,
+            ),
+            'AddOfferCustomers': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddOfferCustomers,
+                    request_deserializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.AddOfferCustomersRequest.FromString,
+                    response_serializer=rewards_dot_coupons_dot_v1_dot_offer__service__pb2.AddOfferCustomersResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -553,6 +573,33 @@ class OfferService:
             '/rewards.coupons.v1.OfferService/RevokeCoupons',
             rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsRequest.SerializeToString,
             rewards_dot_coupons_dot_v1_dot_offer__service__pb2.RevokeCouponsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddOfferCustomers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.coupons.v1.OfferService/AddOfferCustomers',
+            rewards_dot_coupons_dot_v1_dot_offer__service__pb2.AddOfferCustomersRequest.SerializeToString,
+            rewards_dot_coupons_dot_v1_dot_offer__service__pb2.AddOfferCustomersResponse.FromString,
             options,
             channel_credentials,
             insecure,

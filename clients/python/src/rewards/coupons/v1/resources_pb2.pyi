@@ -39,6 +39,12 @@ class ExpiryMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY: _ClassVar[ExpiryMode]
     EXPIRY_MODE_MONTH_END_AFTER_ISSUE: _ClassVar[ExpiryMode]
 
+class RematchPolicy(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    REMATCH_POLICY_UNSPECIFIED: _ClassVar[RematchPolicy]
+    REMATCH_POLICY_SEND_NOTHING: _ClassVar[RematchPolicy]
+    REMATCH_POLICY_RESEND_EXISTING: _ClassVar[RematchPolicy]
+
 class CodeSeriesType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     CODE_SERIES_TYPE_UNSPECIFIED: _ClassVar[CodeSeriesType]
@@ -72,6 +78,9 @@ EXPIRY_MODE_RELATIVE_TO_ISSUE: ExpiryMode
 EXPIRY_MODE_END_OF_DAY: ExpiryMode
 EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_DAY: ExpiryMode
 EXPIRY_MODE_MONTH_END_AFTER_ISSUE: ExpiryMode
+REMATCH_POLICY_UNSPECIFIED: RematchPolicy
+REMATCH_POLICY_SEND_NOTHING: RematchPolicy
+REMATCH_POLICY_RESEND_EXISTING: RematchPolicy
 CODE_SERIES_TYPE_UNSPECIFIED: CodeSeriesType
 CODE_SERIES_TYPE_UNIQUE_GENERATED: CodeSeriesType
 CODE_SERIES_TYPE_COMMON: CodeSeriesType
@@ -113,7 +122,7 @@ class HoursOfDay(_message.Message):
     def __init__(self, start_hour: _Optional[int] = ..., end_hour: _Optional[int] = ...) -> None: ...
 
 class OfferRules(_message.Message):
-    __slots__ = ("start_time", "end_time", "expiry_mode", "coupon_validity", "redemption_start_time", "min_redemption_gap", "store_ids", "min_bill_amount", "max_bill_amount", "days_of_week", "hours_of_day", "new_customers_only", "max_account_redemption_count", "max_redemption_count", "max_account_issue_count", "max_issue_count", "activation_required", "coupon_validity_months", "time_zone", "zone_ids", "interaction_point_ids", "days_of_month", "registration_start_time", "registration_end_time", "max_prior_transaction_count")
+    __slots__ = ("start_time", "end_time", "expiry_mode", "coupon_validity", "redemption_start_time", "min_redemption_gap", "store_ids", "min_bill_amount", "max_bill_amount", "days_of_week", "hours_of_day", "new_customers_only", "max_account_redemption_count", "max_redemption_count", "max_account_issue_count", "max_issue_count", "activation_required", "coupon_validity_months", "time_zone", "zone_ids", "interaction_point_ids", "days_of_month", "registration_start_time", "registration_end_time", "max_prior_transaction_count", "min_issue_gap", "rematch_policy", "listed_accounts_only", "issue_notification_threshold")
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     EXPIRY_MODE_FIELD_NUMBER: _ClassVar[int]
@@ -139,6 +148,10 @@ class OfferRules(_message.Message):
     REGISTRATION_START_TIME_FIELD_NUMBER: _ClassVar[int]
     REGISTRATION_END_TIME_FIELD_NUMBER: _ClassVar[int]
     MAX_PRIOR_TRANSACTION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    MIN_ISSUE_GAP_FIELD_NUMBER: _ClassVar[int]
+    REMATCH_POLICY_FIELD_NUMBER: _ClassVar[int]
+    LISTED_ACCOUNTS_ONLY_FIELD_NUMBER: _ClassVar[int]
+    ISSUE_NOTIFICATION_THRESHOLD_FIELD_NUMBER: _ClassVar[int]
     start_time: _timestamp_pb2.Timestamp
     end_time: _timestamp_pb2.Timestamp
     expiry_mode: ExpiryMode
@@ -164,7 +177,11 @@ class OfferRules(_message.Message):
     registration_start_time: _timestamp_pb2.Timestamp
     registration_end_time: _timestamp_pb2.Timestamp
     max_prior_transaction_count: int
-    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expiry_mode: _Optional[_Union[ExpiryMode, str]] = ..., coupon_validity: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., redemption_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_redemption_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., store_ids: _Optional[_Iterable[str]] = ..., min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., days_of_week: _Optional[_Iterable[_Union[_day_of_week_pb2.DayOfWeek, str]]] = ..., hours_of_day: _Optional[_Union[HoursOfDay, _Mapping]] = ..., new_customers_only: _Optional[bool] = ..., max_account_redemption_count: _Optional[int] = ..., max_redemption_count: _Optional[int] = ..., max_account_issue_count: _Optional[int] = ..., max_issue_count: _Optional[int] = ..., activation_required: _Optional[bool] = ..., coupon_validity_months: _Optional[int] = ..., time_zone: _Optional[str] = ..., zone_ids: _Optional[_Iterable[str]] = ..., interaction_point_ids: _Optional[_Iterable[str]] = ..., days_of_month: _Optional[_Iterable[int]] = ..., registration_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., registration_end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_prior_transaction_count: _Optional[int] = ...) -> None: ...
+    min_issue_gap: _duration_pb2.Duration
+    rematch_policy: RematchPolicy
+    listed_accounts_only: bool
+    issue_notification_threshold: int
+    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expiry_mode: _Optional[_Union[ExpiryMode, str]] = ..., coupon_validity: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., redemption_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_redemption_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., store_ids: _Optional[_Iterable[str]] = ..., min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., days_of_week: _Optional[_Iterable[_Union[_day_of_week_pb2.DayOfWeek, str]]] = ..., hours_of_day: _Optional[_Union[HoursOfDay, _Mapping]] = ..., new_customers_only: _Optional[bool] = ..., max_account_redemption_count: _Optional[int] = ..., max_redemption_count: _Optional[int] = ..., max_account_issue_count: _Optional[int] = ..., max_issue_count: _Optional[int] = ..., activation_required: _Optional[bool] = ..., coupon_validity_months: _Optional[int] = ..., time_zone: _Optional[str] = ..., zone_ids: _Optional[_Iterable[str]] = ..., interaction_point_ids: _Optional[_Iterable[str]] = ..., days_of_month: _Optional[_Iterable[int]] = ..., registration_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., registration_end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_prior_transaction_count: _Optional[int] = ..., min_issue_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., rematch_policy: _Optional[_Union[RematchPolicy, str]] = ..., listed_accounts_only: _Optional[bool] = ..., issue_notification_threshold: _Optional[int] = ...) -> None: ...
 
 class OfferText(_message.Message):
     __slots__ = ("language_code", "title", "subtitle", "description", "booking_text")
@@ -202,7 +219,7 @@ class OfferContent(_message.Message):
     def __init__(self, texts: _Optional[_Iterable[_Union[OfferText, _Mapping]]] = ..., image_uris: _Optional[_Iterable[str]] = ..., custom_properties: _Optional[_Mapping[str, str]] = ..., external_reference: _Optional[str] = ..., external_code: _Optional[str] = ...) -> None: ...
 
 class Offer(_message.Message):
-    __slots__ = ("offer_id", "program_id", "display_name", "description", "reward", "rules", "state", "issued_count", "redeemed_count", "etag", "create_time", "update_time", "content")
+    __slots__ = ("offer_id", "program_id", "display_name", "description", "reward", "rules", "state", "issued_count", "redeemed_count", "etag", "create_time", "update_time", "content", "remaining_issue_count", "issue_threshold_reach_time")
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -216,6 +233,8 @@ class Offer(_message.Message):
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
+    REMAINING_ISSUE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ISSUE_THRESHOLD_REACH_TIME_FIELD_NUMBER: _ClassVar[int]
     offer_id: str
     program_id: str
     display_name: str
@@ -229,7 +248,9 @@ class Offer(_message.Message):
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
     content: OfferContent
-    def __init__(self, offer_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., rules: _Optional[_Union[OfferRules, _Mapping]] = ..., state: _Optional[_Union[OfferState, str]] = ..., issued_count: _Optional[int] = ..., redeemed_count: _Optional[int] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., content: _Optional[_Union[OfferContent, _Mapping]] = ...) -> None: ...
+    remaining_issue_count: int
+    issue_threshold_reach_time: _timestamp_pb2.Timestamp
+    def __init__(self, offer_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., rules: _Optional[_Union[OfferRules, _Mapping]] = ..., state: _Optional[_Union[OfferState, str]] = ..., issued_count: _Optional[int] = ..., redeemed_count: _Optional[int] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., content: _Optional[_Union[OfferContent, _Mapping]] = ..., remaining_issue_count: _Optional[int] = ..., issue_threshold_reach_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CodeSeries(_message.Message):
     __slots__ = ("code_series_id", "offer_id", "type", "alphabet", "length", "prefix", "common_code", "code_count", "create_time")
@@ -254,7 +275,7 @@ class CodeSeries(_message.Message):
     def __init__(self, code_series_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., type: _Optional[_Union[CodeSeriesType, str]] = ..., alphabet: _Optional[str] = ..., length: _Optional[int] = ..., prefix: _Optional[str] = ..., common_code: _Optional[str] = ..., code_count: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Coupon(_message.Message):
-    __slots__ = ("coupon_id", "code", "offer_id", "code_series_id", "account_id", "state", "redemption_count", "issue_time", "activate_time", "expire_time", "last_redeem_time", "revoke_time", "state_change_time", "reversed", "account_redemption_count", "offer_redemption_count")
+    __slots__ = ("coupon_id", "code", "offer_id", "code_series_id", "account_id", "state", "redemption_count", "issue_time", "activate_time", "expire_time", "last_redeem_time", "revoke_time", "state_change_time", "reversed", "account_redemption_count", "offer_redemption_count", "account_coupon_id")
     COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -271,6 +292,7 @@ class Coupon(_message.Message):
     REVERSED_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     OFFER_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     coupon_id: str
     code: str
     offer_id: str
@@ -287,7 +309,8 @@ class Coupon(_message.Message):
     reversed: bool
     account_redemption_count: int
     offer_redemption_count: int
-    def __init__(self, coupon_id: _Optional[str] = ..., code: _Optional[str] = ..., offer_id: _Optional[str] = ..., code_series_id: _Optional[str] = ..., account_id: _Optional[str] = ..., state: _Optional[_Union[CouponState, str]] = ..., redemption_count: _Optional[int] = ..., issue_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reversed: _Optional[bool] = ..., account_redemption_count: _Optional[int] = ..., offer_redemption_count: _Optional[int] = ...) -> None: ...
+    account_coupon_id: str
+    def __init__(self, coupon_id: _Optional[str] = ..., code: _Optional[str] = ..., offer_id: _Optional[str] = ..., code_series_id: _Optional[str] = ..., account_id: _Optional[str] = ..., state: _Optional[_Union[CouponState, str]] = ..., redemption_count: _Optional[int] = ..., issue_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reversed: _Optional[bool] = ..., account_redemption_count: _Optional[int] = ..., offer_redemption_count: _Optional[int] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
 
 class AppliedReward(_message.Message):
     __slots__ = ("kind", "discount_amount", "free_item_sku", "extra_points", "points_multiplier_bps")

@@ -42,8 +42,15 @@ export interface IssueCouponRequest {
 
 /** Response of CouponService.IssueCoupon. */
 export interface IssueCouponResponse {
-  /** The new coupon: ACTIVE, or ISSUED when the offer requires activation. */
-  coupon: Coupon | undefined;
+  /**
+   * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+   * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
+   */
+  coupon:
+    | Coupon
+    | undefined;
+  /** True when coupon is one the account held already (RematchPolicy RESEND_EXISTING). */
+  resent: boolean;
 }
 
 /** One batch of CouponService.BulkIssueCoupons. */
@@ -58,10 +65,35 @@ export interface BulkIssueCouponsRequest {
   /** The offer. Required; the same in every batch of a stream. */
   offerId: string;
   /**
-   * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-   * than once (it gets more than one coupon, within the offer's limits).
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
    */
-  accountIds: string[];
+  rows: BulkIssueCouponsRequest_Row[];
+}
+
+/** One customer to issue a coupon to. */
+export interface BulkIssueCouponsRequest_Row {
+  /** Who gets the coupon. Required. */
+  customer:
+    | //
+    /** The account's id (a UUID). */
+    { $case: "accountId"; value: string }
+    | //
+    /** The value of the account's EXTERNALCODE identifier, at most 256 characters. */
+    { $case: "externalId"; value: string }
+    | //
+    /** The account's PHONE identifier, E.164 ("+4915112345678"). */
+    { $case: "mobile"; value: string }
+    | //
+    /** The account's EMAIL identifier. */
+    { $case: "email"; value: string }
+    | undefined;
+  /**
+   * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+   * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+   * server picks the code.
+   */
+  code: string;
 }
 
 /** The answer to one batch of CouponService.BulkIssueCoupons. */
@@ -80,7 +112,7 @@ export interface BulkIssueCouponsResponse {
 export interface BulkIssueCouponsResponse_Row {
   /** The row's position in its batch, from 0. */
   rowIndex: number;
-  /** The account of the row. */
+  /** The account of the row (empty when the row's customer could not be resolved). */
   accountId: string;
   /** The issued coupon; unset when the row failed. */
   coupon:
@@ -108,6 +140,21 @@ export interface GetCouponResponse {
   content: OfferContent | undefined;
 }
 
+/** Request of CouponService.GetAccountCoupon. */
+export interface GetAccountCouponRequest {
+  /** Required: Coupon.account_coupon_id as returned by the server. */
+  accountCouponId: string;
+}
+
+/** Response of CouponService.GetAccountCoupon. */
+export interface GetAccountCouponResponse {
+  /**
+   * The account's newest coupon of the offer, with account_redemption_count and
+   * offer_redemption_count set.
+   */
+  coupon: Coupon | undefined;
+}
+
 /** Request of CouponService.ActivateCoupon. */
 export interface ActivateCouponRequest {
   /**
@@ -130,9 +177,12 @@ export interface ActivateCouponResponse {
 
 /** Request of CouponService.ValidateCoupon: the basket as RedeemCoupon would see it. */
 export interface ValidateCouponRequest {
-  /** The code. Required. */
+  /** The code. Required unless account_coupon_id is set. */
   code: string;
-  /** The customer. Required. */
+  /**
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
+   */
   accountId: string;
   /** Where the purchase happens. Required; at most 64 characters. */
   storeId: string;
@@ -150,6 +200,12 @@ export interface ValidateCouponRequest {
    * Empty: none.
    */
   interactionPointId: string;
+  /**
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   */
+  accountCouponId: string;
 }
 
 /** Response of CouponService.ValidateCoupon. */
@@ -193,9 +249,12 @@ export interface RedeemCouponRequest {
    * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
    */
   requestId: string;
-  /** The code. Required. */
+  /** The code. Required unless account_coupon_id is set. */
   code: string;
-  /** The customer. Required. */
+  /**
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
+   */
   accountId: string;
   /** Where the purchase happens. Required; at most 64 characters. */
   storeId: string;
@@ -215,6 +274,12 @@ export interface RedeemCouponRequest {
    * Empty: none.
    */
   interactionPointId: string;
+  /**
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   */
+  accountCouponId: string;
 }
 
 /** Response of CouponService.RedeemCoupon. */
@@ -469,13 +534,16 @@ export const IssueCouponRequest: MessageFns<IssueCouponRequest> = {
 };
 
 function createBaseIssueCouponResponse(): IssueCouponResponse {
-  return { coupon: undefined };
+  return { coupon: undefined, resent: false };
 }
 
 export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
   encode(message: IssueCouponResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.coupon !== undefined) {
       Coupon.encode(message.coupon, writer.uint32(10).fork()).join();
+    }
+    if (message.resent !== false) {
+      writer.uint32(16).bool(message.resent);
     }
     return writer;
   },
@@ -501,6 +569,14 @@ export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
             message.coupon = Coupon.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.resent = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -514,13 +590,19 @@ export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
   },
 
   fromJSON(object: any): IssueCouponResponse {
-    return { coupon: isSet(object.coupon) ? Coupon.fromJSON(object.coupon) : undefined };
+    return {
+      coupon: isSet(object.coupon) ? Coupon.fromJSON(object.coupon) : undefined,
+      resent: isSet(object.resent) ? globalThis.Boolean(object.resent) : false,
+    };
   },
 
   toJSON(message: IssueCouponResponse): unknown {
     const obj: any = {};
     if (message.coupon !== undefined) {
       obj.coupon = Coupon.toJSON(message.coupon);
+    }
+    if (message.resent !== false) {
+      obj.resent = message.resent;
     }
     return obj;
   },
@@ -533,12 +615,13 @@ export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
     message.coupon = (object.coupon !== undefined && object.coupon !== null)
       ? Coupon.fromPartial(object.coupon)
       : undefined;
+    message.resent = object.resent ?? false;
     return message;
   },
 };
 
 function createBaseBulkIssueCouponsRequest(): BulkIssueCouponsRequest {
-  return { requestId: "", offerId: "", accountIds: [] };
+  return { requestId: "", offerId: "", rows: [] };
 }
 
 export const BulkIssueCouponsRequest: MessageFns<BulkIssueCouponsRequest> = {
@@ -549,8 +632,8 @@ export const BulkIssueCouponsRequest: MessageFns<BulkIssueCouponsRequest> = {
     if (message.offerId !== "") {
       writer.uint32(18).string(message.offerId);
     }
-    for (const v of message.accountIds) {
-      writer.uint32(26).string(v!);
+    for (const v of message.rows) {
+      BulkIssueCouponsRequest_Row.encode(v!, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -584,12 +667,12 @@ export const BulkIssueCouponsRequest: MessageFns<BulkIssueCouponsRequest> = {
             message.offerId = reader.string();
             continue;
           }
-          case 3: {
-            if (tag !== 26) {
+          case 4: {
+            if (tag !== 34) {
               break;
             }
 
-            message.accountIds.push(reader.string());
+            message.rows.push(BulkIssueCouponsRequest_Row.decode(reader, reader.uint32()));
             continue;
           }
         }
@@ -616,10 +699,8 @@ export const BulkIssueCouponsRequest: MessageFns<BulkIssueCouponsRequest> = {
         : isSet(object.offer_id)
         ? globalThis.String(object.offer_id)
         : "",
-      accountIds: globalThis.Array.isArray(object?.accountIds)
-        ? object.accountIds.map((e: any) => globalThis.String(e))
-        : globalThis.Array.isArray(object?.account_ids)
-        ? object.account_ids.map((e: any) => globalThis.String(e))
+      rows: globalThis.Array.isArray(object?.rows)
+        ? object.rows.map((e: any) => BulkIssueCouponsRequest_Row.fromJSON(e))
         : [],
     };
   },
@@ -632,8 +713,8 @@ export const BulkIssueCouponsRequest: MessageFns<BulkIssueCouponsRequest> = {
     if (message.offerId !== "") {
       obj.offerId = message.offerId;
     }
-    if (message.accountIds?.length) {
-      obj.accountIds = message.accountIds;
+    if (message.rows?.length) {
+      obj.rows = message.rows.map((e) => BulkIssueCouponsRequest_Row.toJSON(e));
     }
     return obj;
   },
@@ -645,7 +726,170 @@ export const BulkIssueCouponsRequest: MessageFns<BulkIssueCouponsRequest> = {
     const message = createBaseBulkIssueCouponsRequest();
     message.requestId = object.requestId ?? "";
     message.offerId = object.offerId ?? "";
-    message.accountIds = object.accountIds?.map((e) => e) || [];
+    message.rows = object.rows?.map((e) => BulkIssueCouponsRequest_Row.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseBulkIssueCouponsRequest_Row(): BulkIssueCouponsRequest_Row {
+  return { customer: undefined, code: "" };
+}
+
+export const BulkIssueCouponsRequest_Row: MessageFns<BulkIssueCouponsRequest_Row> = {
+  encode(message: BulkIssueCouponsRequest_Row, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    switch (message.customer?.$case) {
+      case "accountId":
+        writer.uint32(10).string(message.customer.value);
+        break;
+      case "externalId":
+        writer.uint32(18).string(message.customer.value);
+        break;
+      case "mobile":
+        writer.uint32(26).string(message.customer.value);
+        break;
+      case "email":
+        writer.uint32(34).string(message.customer.value);
+        break;
+    }
+    if (message.code !== "") {
+      writer.uint32(42).string(message.code);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BulkIssueCouponsRequest_Row {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBulkIssueCouponsRequest_Row();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.customer = { $case: "accountId", value: reader.string() };
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.customer = { $case: "externalId", value: reader.string() };
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.customer = { $case: "mobile", value: reader.string() };
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.customer = { $case: "email", value: reader.string() };
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BulkIssueCouponsRequest_Row {
+    return {
+      customer: isSet(object.accountId)
+        ? { $case: "accountId", value: globalThis.String(object.accountId) }
+        : isSet(object.account_id)
+        ? { $case: "accountId", value: globalThis.String(object.account_id) }
+        : isSet(object.externalId)
+        ? { $case: "externalId", value: globalThis.String(object.externalId) }
+        : isSet(object.external_id)
+        ? { $case: "externalId", value: globalThis.String(object.external_id) }
+        : isSet(object.mobile)
+        ? { $case: "mobile", value: globalThis.String(object.mobile) }
+        : isSet(object.email)
+        ? { $case: "email", value: globalThis.String(object.email) }
+        : undefined,
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+    };
+  },
+
+  toJSON(message: BulkIssueCouponsRequest_Row): unknown {
+    const obj: any = {};
+    if (message.customer?.$case === "accountId") {
+      obj.accountId = message.customer.value;
+    } else if (message.customer?.$case === "externalId") {
+      obj.externalId = message.customer.value;
+    } else if (message.customer?.$case === "mobile") {
+      obj.mobile = message.customer.value;
+    } else if (message.customer?.$case === "email") {
+      obj.email = message.customer.value;
+    }
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BulkIssueCouponsRequest_Row>): BulkIssueCouponsRequest_Row {
+    return BulkIssueCouponsRequest_Row.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BulkIssueCouponsRequest_Row>): BulkIssueCouponsRequest_Row {
+    const message = createBaseBulkIssueCouponsRequest_Row();
+    switch (object.customer?.$case) {
+      case "accountId": {
+        if (object.customer?.value !== undefined && object.customer?.value !== null) {
+          message.customer = { $case: "accountId", value: object.customer.value };
+        }
+        break;
+      }
+      case "externalId": {
+        if (object.customer?.value !== undefined && object.customer?.value !== null) {
+          message.customer = { $case: "externalId", value: object.customer.value };
+        }
+        break;
+      }
+      case "mobile": {
+        if (object.customer?.value !== undefined && object.customer?.value !== null) {
+          message.customer = { $case: "mobile", value: object.customer.value };
+        }
+        break;
+      }
+      case "email": {
+        if (object.customer?.value !== undefined && object.customer?.value !== null) {
+          message.customer = { $case: "email", value: object.customer.value };
+        }
+        break;
+      }
+    }
+    message.code = object.code ?? "";
     return message;
   },
 };
@@ -1086,6 +1330,148 @@ export const GetCouponResponse: MessageFns<GetCouponResponse> = {
   },
 };
 
+function createBaseGetAccountCouponRequest(): GetAccountCouponRequest {
+  return { accountCouponId: "" };
+}
+
+export const GetAccountCouponRequest: MessageFns<GetAccountCouponRequest> = {
+  encode(message: GetAccountCouponRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.accountCouponId !== "") {
+      writer.uint32(10).string(message.accountCouponId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetAccountCouponRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetAccountCouponRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.accountCouponId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetAccountCouponRequest {
+    return {
+      accountCouponId: isSet(object.accountCouponId)
+        ? globalThis.String(object.accountCouponId)
+        : isSet(object.account_coupon_id)
+        ? globalThis.String(object.account_coupon_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetAccountCouponRequest): unknown {
+    const obj: any = {};
+    if (message.accountCouponId !== "") {
+      obj.accountCouponId = message.accountCouponId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetAccountCouponRequest>): GetAccountCouponRequest {
+    return GetAccountCouponRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetAccountCouponRequest>): GetAccountCouponRequest {
+    const message = createBaseGetAccountCouponRequest();
+    message.accountCouponId = object.accountCouponId ?? "";
+    return message;
+  },
+};
+
+function createBaseGetAccountCouponResponse(): GetAccountCouponResponse {
+  return { coupon: undefined };
+}
+
+export const GetAccountCouponResponse: MessageFns<GetAccountCouponResponse> = {
+  encode(message: GetAccountCouponResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.coupon !== undefined) {
+      Coupon.encode(message.coupon, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetAccountCouponResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetAccountCouponResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.coupon = Coupon.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetAccountCouponResponse {
+    return { coupon: isSet(object.coupon) ? Coupon.fromJSON(object.coupon) : undefined };
+  },
+
+  toJSON(message: GetAccountCouponResponse): unknown {
+    const obj: any = {};
+    if (message.coupon !== undefined) {
+      obj.coupon = Coupon.toJSON(message.coupon);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetAccountCouponResponse>): GetAccountCouponResponse {
+    return GetAccountCouponResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetAccountCouponResponse>): GetAccountCouponResponse {
+    const message = createBaseGetAccountCouponResponse();
+    message.coupon = (object.coupon !== undefined && object.coupon !== null)
+      ? Coupon.fromPartial(object.coupon)
+      : undefined;
+    return message;
+  },
+};
+
 function createBaseActivateCouponRequest(): ActivateCouponRequest {
   return { requestId: "", code: "", accountId: "" };
 }
@@ -1265,7 +1651,15 @@ export const ActivateCouponResponse: MessageFns<ActivateCouponResponse> = {
 };
 
 function createBaseValidateCouponRequest(): ValidateCouponRequest {
-  return { code: "", accountId: "", storeId: "", billAmount: undefined, zoneId: "", interactionPointId: "" };
+  return {
+    code: "",
+    accountId: "",
+    storeId: "",
+    billAmount: undefined,
+    zoneId: "",
+    interactionPointId: "",
+    accountCouponId: "",
+  };
 }
 
 export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
@@ -1287,6 +1681,9 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     }
     if (message.interactionPointId !== "") {
       writer.uint32(50).string(message.interactionPointId);
+    }
+    if (message.accountCouponId !== "") {
+      writer.uint32(162).string(message.accountCouponId);
     }
     return writer;
   },
@@ -1352,6 +1749,14 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
             message.interactionPointId = reader.string();
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.accountCouponId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1392,6 +1797,11 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
         : isSet(object.interaction_point_id)
         ? globalThis.String(object.interaction_point_id)
         : "",
+      accountCouponId: isSet(object.accountCouponId)
+        ? globalThis.String(object.accountCouponId)
+        : isSet(object.account_coupon_id)
+        ? globalThis.String(object.account_coupon_id)
+        : "",
     };
   },
 
@@ -1415,6 +1825,9 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     if (message.interactionPointId !== "") {
       obj.interactionPointId = message.interactionPointId;
     }
+    if (message.accountCouponId !== "") {
+      obj.accountCouponId = message.accountCouponId;
+    }
     return obj;
   },
 
@@ -1431,6 +1844,7 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
       : undefined;
     message.zoneId = object.zoneId ?? "";
     message.interactionPointId = object.interactionPointId ?? "";
+    message.accountCouponId = object.accountCouponId ?? "";
     return message;
   },
 };
@@ -1630,6 +2044,7 @@ function createBaseRedeemCouponRequest(): RedeemCouponRequest {
     transactionId: "",
     zoneId: "",
     interactionPointId: "",
+    accountCouponId: "",
   };
 }
 
@@ -1658,6 +2073,9 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     }
     if (message.interactionPointId !== "") {
       writer.uint32(66).string(message.interactionPointId);
+    }
+    if (message.accountCouponId !== "") {
+      writer.uint32(162).string(message.accountCouponId);
     }
     return writer;
   },
@@ -1739,6 +2157,14 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
             message.interactionPointId = reader.string();
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.accountCouponId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1789,6 +2215,11 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
         : isSet(object.interaction_point_id)
         ? globalThis.String(object.interaction_point_id)
         : "",
+      accountCouponId: isSet(object.accountCouponId)
+        ? globalThis.String(object.accountCouponId)
+        : isSet(object.account_coupon_id)
+        ? globalThis.String(object.account_coupon_id)
+        : "",
     };
   },
 
@@ -1818,6 +2249,9 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     if (message.interactionPointId !== "") {
       obj.interactionPointId = message.interactionPointId;
     }
+    if (message.accountCouponId !== "") {
+      obj.accountCouponId = message.accountCouponId;
+    }
     return obj;
   },
 
@@ -1836,6 +2270,7 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     message.transactionId = object.transactionId ?? "";
     message.zoneId = object.zoneId ?? "";
     message.interactionPointId = object.interactionPointId ?? "";
+    message.accountCouponId = object.accountCouponId ?? "";
     return message;
   },
 };
@@ -2888,10 +3323,20 @@ export const CouponServiceService = {
    * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
    * points from the account's wallet (released again if the issue fails).
    *
+   * The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+   * customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+   * and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+   * redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+   * returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+   * the common code, at most once per account. The issue that leaves
+   * OfferRules.issue_notification_threshold coupons to issue records an offer event
+   * (Offer.issue_threshold_reach_time).
+   *
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-   * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-   * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+   * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+   * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+   * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
    */
   issueCoupon: {
     path: "/rewards.coupons.v1.CouponService/IssueCoupon" as const,
@@ -2908,8 +3353,17 @@ export const CouponServiceService = {
    * response message in the same order. A broken stream is resumed by sending the unanswered
    * batches again with their request_ids. One failing row does not fail its batch.
    *
-   * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
-   * IssueCoupon.
+   * Each row names its customer by account id, external id (an EXTERNALCODE identifier),
+   * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
+   * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
+   * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
+   * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+   * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+   * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
+   * OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+   *
+   * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
+   * names another offer.
    */
   bulkIssueCoupons: {
     path: "/rewards.coupons.v1.CouponService/BulkIssueCoupons" as const,
@@ -2935,6 +3389,25 @@ export const CouponServiceService = {
     requestDeserialize: (value: Buffer): GetCouponRequest => GetCouponRequest.decode(value),
     responseSerialize: (value: GetCouponResponse): Buffer => Buffer.from(GetCouponResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetCouponResponse => GetCouponResponse.decode(value),
+  },
+  /**
+   * Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+   * e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+   * counts of the account and of everyone.
+   *
+   * Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+   * FIELD_INVALID (not an account coupon id).
+   */
+  getAccountCoupon: {
+    path: "/rewards.coupons.v1.CouponService/GetAccountCoupon" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetAccountCouponRequest): Buffer =>
+      Buffer.from(GetAccountCouponRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetAccountCouponRequest => GetAccountCouponRequest.decode(value),
+    responseSerialize: (value: GetAccountCouponResponse): Buffer =>
+      Buffer.from(GetAccountCouponResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetAccountCouponResponse => GetAccountCouponResponse.decode(value),
   },
   /**
    * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
@@ -3066,10 +3539,20 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
    * points from the account's wallet (released again if the issue fails).
    *
+   * The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+   * customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+   * and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+   * redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+   * returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+   * the common code, at most once per account. The issue that leaves
+   * OfferRules.issue_notification_threshold coupons to issue records an offer event
+   * (Offer.issue_threshold_reach_time).
+   *
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-   * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-   * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+   * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+   * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+   * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
    */
   issueCoupon: handleUnaryCall<IssueCouponRequest, IssueCouponResponse>;
   /**
@@ -3078,8 +3561,17 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * response message in the same order. A broken stream is resumed by sending the unanswered
    * batches again with their request_ids. One failing row does not fail its batch.
    *
-   * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
-   * IssueCoupon.
+   * Each row names its customer by account id, external id (an EXTERNALCODE identifier),
+   * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
+   * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
+   * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
+   * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+   * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+   * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
+   * OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+   *
+   * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
+   * names another offer.
    */
   bulkIssueCoupons: handleBidiStreamingCall<BulkIssueCouponsRequest, BulkIssueCouponsResponse>;
   /**
@@ -3088,6 +3580,15 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * Errors: COUPON_NOT_FOUND (NOT_FOUND).
    */
   getCoupon: handleUnaryCall<GetCouponRequest, GetCouponResponse>;
+  /**
+   * Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+   * e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+   * counts of the account and of everyone.
+   *
+   * Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+   * FIELD_INVALID (not an account coupon id).
+   */
+  getAccountCoupon: handleUnaryCall<GetAccountCouponRequest, GetAccountCouponResponse>;
   /**
    * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
    * redeemed. Activating an ACTIVE coupon succeeds without change.
@@ -3152,10 +3653,20 @@ export interface CouponServiceClient extends Client {
    * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
    * points from the account's wallet (released again if the issue fails).
    *
+   * The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+   * customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+   * and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+   * redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+   * returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+   * the common code, at most once per account. The issue that leaves
+   * OfferRules.issue_notification_threshold coupons to issue records an offer event
+   * (Offer.issue_threshold_reach_time).
+   *
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-   * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-   * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+   * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+   * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+   * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
    */
   issueCoupon(
     request: IssueCouponRequest,
@@ -3178,8 +3689,17 @@ export interface CouponServiceClient extends Client {
    * response message in the same order. A broken stream is resumed by sending the unanswered
    * batches again with their request_ids. One failing row does not fail its batch.
    *
-   * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
-   * IssueCoupon.
+   * Each row names its customer by account id, external id (an EXTERNALCODE identifier),
+   * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
+   * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
+   * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
+   * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+   * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+   * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
+   * OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+   *
+   * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
+   * names another offer.
    */
   bulkIssueCoupons(): ClientDuplexStream<BulkIssueCouponsRequest, BulkIssueCouponsResponse>;
   bulkIssueCoupons(
@@ -3208,6 +3728,29 @@ export interface CouponServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetCouponResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+   * e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+   * counts of the account and of everyone.
+   *
+   * Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+   * FIELD_INVALID (not an account coupon id).
+   */
+  getAccountCoupon(
+    request: GetAccountCouponRequest,
+    callback: (error: ServiceError | null, response: GetAccountCouponResponse) => void,
+  ): ClientUnaryCall;
+  getAccountCoupon(
+    request: GetAccountCouponRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetAccountCouponResponse) => void,
+  ): ClientUnaryCall;
+  getAccountCoupon(
+    request: GetAccountCouponRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetAccountCouponResponse) => void,
   ): ClientUnaryCall;
   /**
    * Activates an ISSUED coupon (of an offer with activation_required) so that it can be

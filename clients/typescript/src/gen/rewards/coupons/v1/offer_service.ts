@@ -326,6 +326,26 @@ export interface RevokeCouponsResponse {
   revokeTime: Timestamp | undefined;
 }
 
+/** Request of OfferService.AddOfferCustomers. */
+export interface AddOfferCustomersRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The offer. Required. */
+  offerId: string;
+  /** The accounts to list: 1..1000 UUIDs; duplicates count once. */
+  accountIds: string[];
+}
+
+/** Response of OfferService.AddOfferCustomers. */
+export interface AddOfferCustomersResponse {
+  /** Accounts newly listed (not counting those listed already). */
+  addedCount: number;
+}
+
 function createBaseCreateOfferRequest(): CreateOfferRequest {
   return { requestId: "", offer: undefined };
 }
@@ -2385,6 +2405,192 @@ export const RevokeCouponsResponse: MessageFns<RevokeCouponsResponse> = {
   },
 };
 
+function createBaseAddOfferCustomersRequest(): AddOfferCustomersRequest {
+  return { requestId: "", offerId: "", accountIds: [] };
+}
+
+export const AddOfferCustomersRequest: MessageFns<AddOfferCustomersRequest> = {
+  encode(message: AddOfferCustomersRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.offerId !== "") {
+      writer.uint32(18).string(message.offerId);
+    }
+    for (const v of message.accountIds) {
+      writer.uint32(26).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AddOfferCustomersRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAddOfferCustomersRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.offerId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accountIds.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AddOfferCustomersRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      offerId: isSet(object.offerId)
+        ? globalThis.String(object.offerId)
+        : isSet(object.offer_id)
+        ? globalThis.String(object.offer_id)
+        : "",
+      accountIds: globalThis.Array.isArray(object?.accountIds)
+        ? object.accountIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.account_ids)
+        ? object.account_ids.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: AddOfferCustomersRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.offerId !== "") {
+      obj.offerId = message.offerId;
+    }
+    if (message.accountIds?.length) {
+      obj.accountIds = message.accountIds;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AddOfferCustomersRequest>): AddOfferCustomersRequest {
+    return AddOfferCustomersRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AddOfferCustomersRequest>): AddOfferCustomersRequest {
+    const message = createBaseAddOfferCustomersRequest();
+    message.requestId = object.requestId ?? "";
+    message.offerId = object.offerId ?? "";
+    message.accountIds = object.accountIds?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseAddOfferCustomersResponse(): AddOfferCustomersResponse {
+  return { addedCount: 0 };
+}
+
+export const AddOfferCustomersResponse: MessageFns<AddOfferCustomersResponse> = {
+  encode(message: AddOfferCustomersResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.addedCount !== 0) {
+      writer.uint32(8).int32(message.addedCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AddOfferCustomersResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAddOfferCustomersResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.addedCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AddOfferCustomersResponse {
+    return {
+      addedCount: isSet(object.addedCount)
+        ? globalThis.Number(object.addedCount)
+        : isSet(object.added_count)
+        ? globalThis.Number(object.added_count)
+        : 0,
+    };
+  },
+
+  toJSON(message: AddOfferCustomersResponse): unknown {
+    const obj: any = {};
+    if (message.addedCount !== 0) {
+      obj.addedCount = Math.round(message.addedCount);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AddOfferCustomersResponse>): AddOfferCustomersResponse {
+    return AddOfferCustomersResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AddOfferCustomersResponse>): AddOfferCustomersResponse {
+    const message = createBaseAddOfferCustomersResponse();
+    message.addedCount = object.addedCount ?? 0;
+    return message;
+  },
+};
+
 /**
  * Back-office management of offers, their rules and their code series. Not on the checkout
  * path: CouponService issues and redeems.
@@ -2566,6 +2772,23 @@ export const OfferServiceService = {
       Buffer.from(RevokeCouponsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): RevokeCouponsResponse => RevokeCouponsResponse.decode(value),
   },
+  /**
+   * Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+   * can be issued its coupons. Accounts listed already are skipped.
+   *
+   * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+   */
+  addOfferCustomers: {
+    path: "/rewards.coupons.v1.OfferService/AddOfferCustomers" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AddOfferCustomersRequest): Buffer =>
+      Buffer.from(AddOfferCustomersRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AddOfferCustomersRequest => AddOfferCustomersRequest.decode(value),
+    responseSerialize: (value: AddOfferCustomersResponse): Buffer =>
+      Buffer.from(AddOfferCustomersResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AddOfferCustomersResponse => AddOfferCustomersResponse.decode(value),
+  },
 } as const;
 
 export interface OfferServiceServer extends UntypedServiceImplementation {
@@ -2649,6 +2872,13 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
    * Errors: OFFER_NOT_FOUND (NOT_FOUND).
    */
   revokeCoupons: handleUnaryCall<RevokeCouponsRequest, RevokeCouponsResponse>;
+  /**
+   * Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+   * can be issued its coupons. Accounts listed already are skipped.
+   *
+   * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+   */
+  addOfferCustomers: handleUnaryCall<AddOfferCustomersRequest, AddOfferCustomersResponse>;
 }
 
 export interface OfferServiceClient extends Client {
@@ -2866,6 +3096,27 @@ export interface OfferServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: RevokeCouponsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+   * can be issued its coupons. Accounts listed already are skipped.
+   *
+   * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+   */
+  addOfferCustomers(
+    request: AddOfferCustomersRequest,
+    callback: (error: ServiceError | null, response: AddOfferCustomersResponse) => void,
+  ): ClientUnaryCall;
+  addOfferCustomers(
+    request: AddOfferCustomersRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AddOfferCustomersResponse) => void,
+  ): ClientUnaryCall;
+  addOfferCustomers(
+    request: AddOfferCustomersRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AddOfferCustomersResponse) => void,
   ): ClientUnaryCall;
 }
 

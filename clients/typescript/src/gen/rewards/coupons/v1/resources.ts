@@ -227,6 +227,55 @@ export function expiryModeToJSON(object: ExpiryMode): string {
   }
 }
 
+/**
+ * What IssueCoupon does for an account that its limits (max_account_issue_count,
+ * min_issue_gap) refuse another coupon of the offer while it holds a redeemable one.
+ */
+export enum RematchPolicy {
+  /** REMATCH_POLICY_UNSPECIFIED - Not set: REMATCH_POLICY_SEND_NOTHING. */
+  REMATCH_POLICY_UNSPECIFIED = 0,
+  /** REMATCH_POLICY_SEND_NOTHING - Refuse with the limit's reason; nothing is sent. */
+  REMATCH_POLICY_SEND_NOTHING = 1,
+  /**
+   * REMATCH_POLICY_RESEND_EXISTING - Answer with the account's newest redeemable coupon of the offer (resent = true); nothing
+   * is issued.
+   */
+  REMATCH_POLICY_RESEND_EXISTING = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function rematchPolicyFromJSON(object: any): RematchPolicy {
+  switch (object) {
+    case 0:
+    case "REMATCH_POLICY_UNSPECIFIED":
+      return RematchPolicy.REMATCH_POLICY_UNSPECIFIED;
+    case 1:
+    case "REMATCH_POLICY_SEND_NOTHING":
+      return RematchPolicy.REMATCH_POLICY_SEND_NOTHING;
+    case 2:
+    case "REMATCH_POLICY_RESEND_EXISTING":
+      return RematchPolicy.REMATCH_POLICY_RESEND_EXISTING;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return RematchPolicy.UNRECOGNIZED;
+  }
+}
+
+export function rematchPolicyToJSON(object: RematchPolicy): string {
+  switch (object) {
+    case RematchPolicy.REMATCH_POLICY_UNSPECIFIED:
+      return "REMATCH_POLICY_UNSPECIFIED";
+    case RematchPolicy.REMATCH_POLICY_SEND_NOTHING:
+      return "REMATCH_POLICY_SEND_NOTHING";
+    case RematchPolicy.REMATCH_POLICY_RESEND_EXISTING:
+      return "REMATCH_POLICY_RESEND_EXISTING";
+    case RematchPolicy.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** Where the codes of a code series come from. */
 export enum CodeSeriesType {
   /** CODE_SERIES_TYPE_UNSPECIFIED - Not set; never valid. */
@@ -513,7 +562,32 @@ export interface OfferRules {
    * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
    * new_customers_only is the same as 0. Unset: no limit.
    */
-  maxPriorTransactionCount?: number | undefined;
+  maxPriorTransactionCount?:
+    | number
+    | undefined;
+  /**
+   * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+   * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+   */
+  minIssueGap:
+    | Duration
+    | undefined;
+  /**
+   * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+   * holds a redeemable coupon of the offer.
+   */
+  rematchPolicy: RematchPolicy;
+  /**
+   * Issue only to the accounts on the offer's customer list (OfferService.AddOfferCustomers);
+   * others get ACCOUNT_NOT_LISTED.
+   */
+  listedAccountsOnly: boolean;
+  /**
+   * With max_issue_count: the issue that leaves this many coupons to issue records an
+   * "issue_threshold" offer event (Offer.issue_threshold_reach_time), so that back-office
+   * tools can top the offer up in time. 0: none. Less than max_issue_count.
+   */
+  issueNotificationThreshold: string;
 }
 
 /** The texts of an offer in one language. */
@@ -602,7 +676,19 @@ export interface Offer {
     | Timestamp
     | undefined;
   /** Texts, images, custom properties and external ids. Optional. */
-  content: OfferContent | undefined;
+  content:
+    | OfferContent
+    | undefined;
+  /**
+   * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+   * Output only.
+   */
+  remainingIssueCount: string;
+  /**
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   */
+  issueThresholdReachTime: Timestamp | undefined;
 }
 
 /**
@@ -692,6 +778,12 @@ export interface Coupon {
    * reversals, as of the read.
    */
   offerRedemptionCount: string;
+  /**
+   * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+   * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+   * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+   */
+  accountCouponId: string;
 }
 
 /**
@@ -1091,6 +1183,10 @@ function createBaseOfferRules(): OfferRules {
     registrationStartTime: undefined,
     registrationEndTime: undefined,
     maxPriorTransactionCount: undefined,
+    minIssueGap: undefined,
+    rematchPolicy: 0,
+    listedAccountsOnly: false,
+    issueNotificationThreshold: "0",
   };
 }
 
@@ -1178,6 +1274,18 @@ export const OfferRules: MessageFns<OfferRules> = {
     }
     if (message.maxPriorTransactionCount !== undefined) {
       writer.uint32(200).int32(message.maxPriorTransactionCount);
+    }
+    if (message.minIssueGap !== undefined) {
+      Duration.encode(message.minIssueGap, writer.uint32(322).fork()).join();
+    }
+    if (message.rematchPolicy !== 0) {
+      writer.uint32(328).int32(message.rematchPolicy);
+    }
+    if (message.listedAccountsOnly !== false) {
+      writer.uint32(336).bool(message.listedAccountsOnly);
+    }
+    if (message.issueNotificationThreshold !== "0") {
+      writer.uint32(344).int64(message.issueNotificationThreshold);
     }
     return writer;
   },
@@ -1415,6 +1523,38 @@ export const OfferRules: MessageFns<OfferRules> = {
             message.maxPriorTransactionCount = reader.int32();
             continue;
           }
+          case 40: {
+            if (tag !== 322) {
+              break;
+            }
+
+            message.minIssueGap = Duration.decode(reader, reader.uint32());
+            continue;
+          }
+          case 41: {
+            if (tag !== 328) {
+              break;
+            }
+
+            message.rematchPolicy = reader.int32() as any;
+            continue;
+          }
+          case 42: {
+            if (tag !== 336) {
+              break;
+            }
+
+            message.listedAccountsOnly = reader.bool();
+            continue;
+          }
+          case 43: {
+            if (tag !== 344) {
+              break;
+            }
+
+            message.issueNotificationThreshold = reader.int64().toString();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1554,6 +1694,26 @@ export const OfferRules: MessageFns<OfferRules> = {
         : isSet(object.max_prior_transaction_count)
         ? globalThis.Number(object.max_prior_transaction_count)
         : undefined,
+      minIssueGap: isSet(object.minIssueGap)
+        ? Duration.fromJSON(object.minIssueGap)
+        : isSet(object.min_issue_gap)
+        ? Duration.fromJSON(object.min_issue_gap)
+        : undefined,
+      rematchPolicy: isSet(object.rematchPolicy)
+        ? rematchPolicyFromJSON(object.rematchPolicy)
+        : isSet(object.rematch_policy)
+        ? rematchPolicyFromJSON(object.rematch_policy)
+        : 0,
+      listedAccountsOnly: isSet(object.listedAccountsOnly)
+        ? globalThis.Boolean(object.listedAccountsOnly)
+        : isSet(object.listed_accounts_only)
+        ? globalThis.Boolean(object.listed_accounts_only)
+        : false,
+      issueNotificationThreshold: isSet(object.issueNotificationThreshold)
+        ? globalThis.String(object.issueNotificationThreshold)
+        : isSet(object.issue_notification_threshold)
+        ? globalThis.String(object.issue_notification_threshold)
+        : "0",
     };
   },
 
@@ -1634,6 +1794,18 @@ export const OfferRules: MessageFns<OfferRules> = {
     if (message.maxPriorTransactionCount !== undefined) {
       obj.maxPriorTransactionCount = Math.round(message.maxPriorTransactionCount);
     }
+    if (message.minIssueGap !== undefined) {
+      obj.minIssueGap = Duration.toJSON(message.minIssueGap);
+    }
+    if (message.rematchPolicy !== 0) {
+      obj.rematchPolicy = rematchPolicyToJSON(message.rematchPolicy);
+    }
+    if (message.listedAccountsOnly !== false) {
+      obj.listedAccountsOnly = message.listedAccountsOnly;
+    }
+    if (message.issueNotificationThreshold !== "0") {
+      obj.issueNotificationThreshold = message.issueNotificationThreshold;
+    }
     return obj;
   },
 
@@ -1688,6 +1860,12 @@ export const OfferRules: MessageFns<OfferRules> = {
       ? Timestamp.fromPartial(object.registrationEndTime)
       : undefined;
     message.maxPriorTransactionCount = object.maxPriorTransactionCount ?? undefined;
+    message.minIssueGap = (object.minIssueGap !== undefined && object.minIssueGap !== null)
+      ? Duration.fromPartial(object.minIssueGap)
+      : undefined;
+    message.rematchPolicy = object.rematchPolicy ?? 0;
+    message.listedAccountsOnly = object.listedAccountsOnly ?? false;
+    message.issueNotificationThreshold = object.issueNotificationThreshold ?? "0";
     return message;
   },
 };
@@ -2121,6 +2299,8 @@ function createBaseOffer(): Offer {
     createTime: undefined,
     updateTime: undefined,
     content: undefined,
+    remainingIssueCount: "0",
+    issueThresholdReachTime: undefined,
   };
 }
 
@@ -2164,6 +2344,12 @@ export const Offer: MessageFns<Offer> = {
     }
     if (message.content !== undefined) {
       OfferContent.encode(message.content, writer.uint32(106).fork()).join();
+    }
+    if (message.remainingIssueCount !== "0") {
+      writer.uint32(320).int64(message.remainingIssueCount);
+    }
+    if (message.issueThresholdReachTime !== undefined) {
+      Timestamp.encode(message.issueThresholdReachTime, writer.uint32(330).fork()).join();
     }
     return writer;
   },
@@ -2285,6 +2471,22 @@ export const Offer: MessageFns<Offer> = {
             message.content = OfferContent.decode(reader, reader.uint32());
             continue;
           }
+          case 40: {
+            if (tag !== 320) {
+              break;
+            }
+
+            message.remainingIssueCount = reader.int64().toString();
+            continue;
+          }
+          case 41: {
+            if (tag !== 330) {
+              break;
+            }
+
+            message.issueThresholdReachTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2340,6 +2542,16 @@ export const Offer: MessageFns<Offer> = {
         ? fromJsonTimestamp(object.update_time)
         : undefined,
       content: isSet(object.content) ? OfferContent.fromJSON(object.content) : undefined,
+      remainingIssueCount: isSet(object.remainingIssueCount)
+        ? globalThis.String(object.remainingIssueCount)
+        : isSet(object.remaining_issue_count)
+        ? globalThis.String(object.remaining_issue_count)
+        : "0",
+      issueThresholdReachTime: isSet(object.issueThresholdReachTime)
+        ? fromJsonTimestamp(object.issueThresholdReachTime)
+        : isSet(object.issue_threshold_reach_time)
+        ? fromJsonTimestamp(object.issue_threshold_reach_time)
+        : undefined,
     };
   },
 
@@ -2384,6 +2596,12 @@ export const Offer: MessageFns<Offer> = {
     if (message.content !== undefined) {
       obj.content = OfferContent.toJSON(message.content);
     }
+    if (message.remainingIssueCount !== "0") {
+      obj.remainingIssueCount = message.remainingIssueCount;
+    }
+    if (message.issueThresholdReachTime !== undefined) {
+      obj.issueThresholdReachTime = fromTimestamp(message.issueThresholdReachTime).toISOString();
+    }
     return obj;
   },
 
@@ -2415,6 +2633,11 @@ export const Offer: MessageFns<Offer> = {
     message.content = (object.content !== undefined && object.content !== null)
       ? OfferContent.fromPartial(object.content)
       : undefined;
+    message.remainingIssueCount = object.remainingIssueCount ?? "0";
+    message.issueThresholdReachTime =
+      (object.issueThresholdReachTime !== undefined && object.issueThresholdReachTime !== null)
+        ? Timestamp.fromPartial(object.issueThresholdReachTime)
+        : undefined;
     return message;
   },
 };
@@ -2666,6 +2889,7 @@ function createBaseCoupon(): Coupon {
     reversed: false,
     accountRedemptionCount: 0,
     offerRedemptionCount: "0",
+    accountCouponId: "",
   };
 }
 
@@ -2718,6 +2942,9 @@ export const Coupon: MessageFns<Coupon> = {
     }
     if (message.offerRedemptionCount !== "0") {
       writer.uint32(128).int64(message.offerRedemptionCount);
+    }
+    if (message.accountCouponId !== "") {
+      writer.uint32(322).string(message.accountCouponId);
     }
     return writer;
   },
@@ -2863,6 +3090,14 @@ export const Coupon: MessageFns<Coupon> = {
             message.offerRedemptionCount = reader.int64().toString();
             continue;
           }
+          case 40: {
+            if (tag !== 322) {
+              break;
+            }
+
+            message.accountCouponId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2945,6 +3180,11 @@ export const Coupon: MessageFns<Coupon> = {
         : isSet(object.offer_redemption_count)
         ? globalThis.String(object.offer_redemption_count)
         : "0",
+      accountCouponId: isSet(object.accountCouponId)
+        ? globalThis.String(object.accountCouponId)
+        : isSet(object.account_coupon_id)
+        ? globalThis.String(object.account_coupon_id)
+        : "",
     };
   },
 
@@ -2998,6 +3238,9 @@ export const Coupon: MessageFns<Coupon> = {
     if (message.offerRedemptionCount !== "0") {
       obj.offerRedemptionCount = message.offerRedemptionCount;
     }
+    if (message.accountCouponId !== "") {
+      obj.accountCouponId = message.accountCouponId;
+    }
     return obj;
   },
 
@@ -3034,6 +3277,7 @@ export const Coupon: MessageFns<Coupon> = {
     message.reversed = object.reversed ?? false;
     message.accountRedemptionCount = object.accountRedemptionCount ?? 0;
     message.offerRedemptionCount = object.offerRedemptionCount ?? "0";
+    message.accountCouponId = object.accountCouponId ?? "";
     return message;
   },
 };

@@ -279,7 +279,7 @@ class EndToEndTest {
 
         assertFalse(issued.getCode().isEmpty());
         assertEquals(CouponState.COUPON_STATE_ACTIVE, issued.getState()); // no activation required
-        assertEquals("ACCOUNT_ISSUE_LIMIT_REACHED", limit.reason());
+        assertEquals("ISSUE_LIMIT_PER_CUSTOMER_REACHED", limit.reason());
         assertEquals(eur(500), redeemed.getReward().getDiscountAmount());
         assertEquals(Status.Code.FAILED_PRECONDITION, twice.code());
         assertEquals("COUPON_ALREADY_REDEEMED", twice.reason());

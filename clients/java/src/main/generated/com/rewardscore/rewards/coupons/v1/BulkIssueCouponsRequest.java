@@ -34,8 +34,7 @@ private static final long serialVersionUID = 0L;
   private BulkIssueCouponsRequest() {
     requestId_ = "";
     offerId_ = "";
-    accountIds_ =
-        com.google.protobuf.LazyStringArrayList.emptyList();
+    rows_ = java.util.Collections.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -54,6 +53,1580 @@ private static final long serialVersionUID = 0L;
     return com.rewardscore.rewards.coupons.v1.CouponServiceProto.internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_fieldAccessorTable
         .ensureFieldAccessorsInitialized(
             com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.class, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Builder.class);
+  }
+
+  public interface RowOrBuilder extends
+      // @@protoc_insertion_point(interface_extends:rewards.coupons.v1.BulkIssueCouponsRequest.Row)
+      com.google.protobuf.MessageOrBuilder {
+
+    /**
+     * <pre>
+     * The account's id (a UUID).
+     * </pre>
+     *
+     * <code>string account_id = 1 [json_name = "accountId"];</code>
+     * @return Whether the accountId field is set.
+     */
+    boolean hasAccountId();
+    /**
+     * <pre>
+     * The account's id (a UUID).
+     * </pre>
+     *
+     * <code>string account_id = 1 [json_name = "accountId"];</code>
+     * @return The accountId.
+     */
+    java.lang.String getAccountId();
+    /**
+     * <pre>
+     * The account's id (a UUID).
+     * </pre>
+     *
+     * <code>string account_id = 1 [json_name = "accountId"];</code>
+     * @return The bytes for accountId.
+     */
+    com.google.protobuf.ByteString
+        getAccountIdBytes();
+
+    /**
+     * <pre>
+     * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+     * </pre>
+     *
+     * <code>string external_id = 2 [json_name = "externalId"];</code>
+     * @return Whether the externalId field is set.
+     */
+    boolean hasExternalId();
+    /**
+     * <pre>
+     * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+     * </pre>
+     *
+     * <code>string external_id = 2 [json_name = "externalId"];</code>
+     * @return The externalId.
+     */
+    java.lang.String getExternalId();
+    /**
+     * <pre>
+     * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+     * </pre>
+     *
+     * <code>string external_id = 2 [json_name = "externalId"];</code>
+     * @return The bytes for externalId.
+     */
+    com.google.protobuf.ByteString
+        getExternalIdBytes();
+
+    /**
+     * <pre>
+     * The account's PHONE identifier, E.164 ("+4915112345678").
+     * </pre>
+     *
+     * <code>string mobile = 3 [json_name = "mobile"];</code>
+     * @return Whether the mobile field is set.
+     */
+    boolean hasMobile();
+    /**
+     * <pre>
+     * The account's PHONE identifier, E.164 ("+4915112345678").
+     * </pre>
+     *
+     * <code>string mobile = 3 [json_name = "mobile"];</code>
+     * @return The mobile.
+     */
+    java.lang.String getMobile();
+    /**
+     * <pre>
+     * The account's PHONE identifier, E.164 ("+4915112345678").
+     * </pre>
+     *
+     * <code>string mobile = 3 [json_name = "mobile"];</code>
+     * @return The bytes for mobile.
+     */
+    com.google.protobuf.ByteString
+        getMobileBytes();
+
+    /**
+     * <pre>
+     * The account's EMAIL identifier.
+     * </pre>
+     *
+     * <code>string email = 4 [json_name = "email"];</code>
+     * @return Whether the email field is set.
+     */
+    boolean hasEmail();
+    /**
+     * <pre>
+     * The account's EMAIL identifier.
+     * </pre>
+     *
+     * <code>string email = 4 [json_name = "email"];</code>
+     * @return The email.
+     */
+    java.lang.String getEmail();
+    /**
+     * <pre>
+     * The account's EMAIL identifier.
+     * </pre>
+     *
+     * <code>string email = 4 [json_name = "email"];</code>
+     * @return The bytes for email.
+     */
+    com.google.protobuf.ByteString
+        getEmailBytes();
+
+    /**
+     * <pre>
+     * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+     * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+     * server picks the code.
+     * </pre>
+     *
+     * <code>string code = 5 [json_name = "code"];</code>
+     * @return The code.
+     */
+    java.lang.String getCode();
+    /**
+     * <pre>
+     * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+     * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+     * server picks the code.
+     * </pre>
+     *
+     * <code>string code = 5 [json_name = "code"];</code>
+     * @return The bytes for code.
+     */
+    com.google.protobuf.ByteString
+        getCodeBytes();
+
+    com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.CustomerCase getCustomerCase();
+  }
+  /**
+   * <pre>
+   * One customer to issue a coupon to.
+   * </pre>
+   *
+   * Protobuf type {@code rewards.coupons.v1.BulkIssueCouponsRequest.Row}
+   */
+  public static final class Row extends
+      com.google.protobuf.GeneratedMessage implements
+      // @@protoc_insertion_point(message_implements:rewards.coupons.v1.BulkIssueCouponsRequest.Row)
+      RowOrBuilder {
+  private static final long serialVersionUID = 0L;
+    static {
+      com.google.protobuf.RuntimeVersion.validateProtobufGencodeVersion(
+        com.google.protobuf.RuntimeVersion.RuntimeDomain.PUBLIC,
+        /* major= */ 4,
+        /* minor= */ 35,
+        /* patch= */ 1,
+        /* suffix= */ "",
+        "Row");
+    }
+    // Use Row.newBuilder() to construct.
+    private Row(com.google.protobuf.GeneratedMessage.Builder<?> builder) {
+      super(builder);
+    }
+    private Row() {
+      code_ = "";
+    }
+
+    public static final com.google.protobuf.Descriptors.Descriptor
+        getDescriptor() {
+      return com.rewardscore.rewards.coupons.v1.CouponServiceProto.internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Descriptors.Descriptor getDescriptorForType() {
+      return com.rewardscore.rewards.coupons.v1.CouponServiceProto.internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor;
+    }
+
+    @java.lang.Override
+    protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+        internalGetFieldAccessorTable() {
+      return com.rewardscore.rewards.coupons.v1.CouponServiceProto.internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_fieldAccessorTable
+          .ensureFieldAccessorsInitialized(
+              com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.class, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder.class);
+    }
+
+    private int customerCase_ = 0;
+    @SuppressWarnings("serial")
+    private java.lang.Object customer_;
+    public enum CustomerCase
+        implements com.google.protobuf.Internal.EnumLite,
+            com.google.protobuf.AbstractMessage.InternalOneOfEnum {
+      ACCOUNT_ID(1),
+      EXTERNAL_ID(2),
+      MOBILE(3),
+      EMAIL(4),
+      CUSTOMER_NOT_SET(0);
+      private final int value;
+      private CustomerCase(int value) {
+        this.value = value;
+      }
+      /**
+       * @param value The number of the enum to look for.
+       * @return The enum associated with the given number.
+       * @deprecated Use {@link #forNumber(int)} instead.
+       */
+      @java.lang.Deprecated
+      public static CustomerCase valueOf(int value) {
+        return forNumber(value);
+      }
+
+      public static CustomerCase forNumber(int value) {
+        switch (value) {
+          case 1: return ACCOUNT_ID;
+          case 2: return EXTERNAL_ID;
+          case 3: return MOBILE;
+          case 4: return EMAIL;
+          case 0: return CUSTOMER_NOT_SET;
+          default: return null;
+        }
+      }
+      public int getNumber() {
+        return this.value;
+      }
+    };
+
+    public CustomerCase
+    getCustomerCase() {
+      return CustomerCase.forNumber(
+          customerCase_);
+    }
+
+    public static final int ACCOUNT_ID_FIELD_NUMBER = 1;
+    /**
+     * <pre>
+     * The account's id (a UUID).
+     * </pre>
+     *
+     * <code>string account_id = 1 [json_name = "accountId"];</code>
+     * @return Whether the accountId field is set.
+     */
+    public boolean hasAccountId() {
+      return customerCase_ == 1;
+    }
+    /**
+     * <pre>
+     * The account's id (a UUID).
+     * </pre>
+     *
+     * <code>string account_id = 1 [json_name = "accountId"];</code>
+     * @return The accountId.
+     */
+    public java.lang.String getAccountId() {
+      if (customerCase_ != 1) {
+        return "";
+      }
+      java.lang.Object ref = customer_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        customer_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The account's id (a UUID).
+     * </pre>
+     *
+     * <code>string account_id = 1 [json_name = "accountId"];</code>
+     * @return The bytes for accountId.
+     */
+    public com.google.protobuf.ByteString
+        getAccountIdBytes() {
+      if (customerCase_ != 1) {
+        return com.google.protobuf.ByteString.copyFromUtf8("");
+      }
+      java.lang.Object ref = customer_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        customer_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int EXTERNAL_ID_FIELD_NUMBER = 2;
+    /**
+     * <pre>
+     * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+     * </pre>
+     *
+     * <code>string external_id = 2 [json_name = "externalId"];</code>
+     * @return Whether the externalId field is set.
+     */
+    public boolean hasExternalId() {
+      return customerCase_ == 2;
+    }
+    /**
+     * <pre>
+     * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+     * </pre>
+     *
+     * <code>string external_id = 2 [json_name = "externalId"];</code>
+     * @return The externalId.
+     */
+    public java.lang.String getExternalId() {
+      if (customerCase_ != 2) {
+        return "";
+      }
+      java.lang.Object ref = customer_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        customer_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+     * </pre>
+     *
+     * <code>string external_id = 2 [json_name = "externalId"];</code>
+     * @return The bytes for externalId.
+     */
+    public com.google.protobuf.ByteString
+        getExternalIdBytes() {
+      if (customerCase_ != 2) {
+        return com.google.protobuf.ByteString.copyFromUtf8("");
+      }
+      java.lang.Object ref = customer_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        customer_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int MOBILE_FIELD_NUMBER = 3;
+    /**
+     * <pre>
+     * The account's PHONE identifier, E.164 ("+4915112345678").
+     * </pre>
+     *
+     * <code>string mobile = 3 [json_name = "mobile"];</code>
+     * @return Whether the mobile field is set.
+     */
+    public boolean hasMobile() {
+      return customerCase_ == 3;
+    }
+    /**
+     * <pre>
+     * The account's PHONE identifier, E.164 ("+4915112345678").
+     * </pre>
+     *
+     * <code>string mobile = 3 [json_name = "mobile"];</code>
+     * @return The mobile.
+     */
+    public java.lang.String getMobile() {
+      if (customerCase_ != 3) {
+        return "";
+      }
+      java.lang.Object ref = customer_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        customer_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The account's PHONE identifier, E.164 ("+4915112345678").
+     * </pre>
+     *
+     * <code>string mobile = 3 [json_name = "mobile"];</code>
+     * @return The bytes for mobile.
+     */
+    public com.google.protobuf.ByteString
+        getMobileBytes() {
+      if (customerCase_ != 3) {
+        return com.google.protobuf.ByteString.copyFromUtf8("");
+      }
+      java.lang.Object ref = customer_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        customer_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int EMAIL_FIELD_NUMBER = 4;
+    /**
+     * <pre>
+     * The account's EMAIL identifier.
+     * </pre>
+     *
+     * <code>string email = 4 [json_name = "email"];</code>
+     * @return Whether the email field is set.
+     */
+    public boolean hasEmail() {
+      return customerCase_ == 4;
+    }
+    /**
+     * <pre>
+     * The account's EMAIL identifier.
+     * </pre>
+     *
+     * <code>string email = 4 [json_name = "email"];</code>
+     * @return The email.
+     */
+    public java.lang.String getEmail() {
+      if (customerCase_ != 4) {
+        return "";
+      }
+      java.lang.Object ref = customer_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        customer_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The account's EMAIL identifier.
+     * </pre>
+     *
+     * <code>string email = 4 [json_name = "email"];</code>
+     * @return The bytes for email.
+     */
+    public com.google.protobuf.ByteString
+        getEmailBytes() {
+      if (customerCase_ != 4) {
+        return com.google.protobuf.ByteString.copyFromUtf8("");
+      }
+      java.lang.Object ref = customer_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        customer_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    public static final int CODE_FIELD_NUMBER = 5;
+    @SuppressWarnings("serial")
+    private volatile java.lang.Object code_ = "";
+    /**
+     * <pre>
+     * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+     * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+     * server picks the code.
+     * </pre>
+     *
+     * <code>string code = 5 [json_name = "code"];</code>
+     * @return The code.
+     */
+    @java.lang.Override
+    public java.lang.String getCode() {
+      java.lang.Object ref = code_;
+      if (ref instanceof java.lang.String) {
+        return (java.lang.String) ref;
+      } else {
+        com.google.protobuf.ByteString bs = 
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        code_ = s;
+        return s;
+      }
+    }
+    /**
+     * <pre>
+     * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+     * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+     * server picks the code.
+     * </pre>
+     *
+     * <code>string code = 5 [json_name = "code"];</code>
+     * @return The bytes for code.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString
+        getCodeBytes() {
+      java.lang.Object ref = code_;
+      if (ref instanceof java.lang.String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        code_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+
+    private byte memoizedIsInitialized = -1;
+    @java.lang.Override
+    public final boolean isInitialized() {
+      byte isInitialized = memoizedIsInitialized;
+      if (isInitialized == 1) return true;
+      if (isInitialized == 0) return false;
+
+      memoizedIsInitialized = 1;
+      return true;
+    }
+
+    @java.lang.Override
+    public void writeTo(com.google.protobuf.CodedOutputStream output)
+                        throws java.io.IOException {
+      if (customerCase_ == 1) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 1, customer_);
+      }
+      if (customerCase_ == 2) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 2, customer_);
+      }
+      if (customerCase_ == 3) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 3, customer_);
+      }
+      if (customerCase_ == 4) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 4, customer_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(code_)) {
+        com.google.protobuf.GeneratedMessage.writeString(output, 5, code_);
+      }
+      getUnknownFields().writeTo(output);
+    }
+    private int computeSerializedSize_0() {
+      int size = 0;
+      if (customerCase_ == 1) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(1, customer_);
+      }
+      if (customerCase_ == 2) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(2, customer_);
+      }
+      if (customerCase_ == 3) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(3, customer_);
+      }
+      if (customerCase_ == 4) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(4, customer_);
+      }
+      if (!com.google.protobuf.GeneratedMessage.isStringEmpty(code_)) {
+        size += com.google.protobuf.GeneratedMessage.computeStringSize(5, code_);
+      }
+      return size;
+    }
+    @java.lang.Override
+    public int getSerializedSize() {
+      int size = memoizedSize;
+      if (size != -1) return size;
+
+      size = 0;
+      size += computeSerializedSize_0();
+      size += getUnknownFields().getSerializedSize();
+      memoizedSize = size;
+      return size;
+    }
+
+    @java.lang.Override
+    public boolean equals(final java.lang.Object obj) {
+      if (obj == this) {
+       return true;
+      }
+      if (!(obj instanceof com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row)) {
+        return super.equals(obj);
+      }
+      com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row other = (com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row) obj;
+
+      if (!getCode()
+          .equals(other.getCode())) return false;
+      if (!getCustomerCase().equals(other.getCustomerCase())) return false;
+      switch (customerCase_) {
+        case 1:
+          if (!getAccountId()
+              .equals(other.getAccountId())) return false;
+          break;
+        case 2:
+          if (!getExternalId()
+              .equals(other.getExternalId())) return false;
+          break;
+        case 3:
+          if (!getMobile()
+              .equals(other.getMobile())) return false;
+          break;
+        case 4:
+          if (!getEmail()
+              .equals(other.getEmail())) return false;
+          break;
+        case 0:
+        default:
+      }
+      if (!getUnknownFields().equals(other.getUnknownFields())) return false;
+      return true;
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+      if (memoizedHashCode != 0) {
+        return memoizedHashCode;
+      }
+      int hash = 41;
+      hash = (19 * hash) + getDescriptor().hashCode();
+      hash = (37 * hash) + CODE_FIELD_NUMBER;
+      hash = (53 * hash) + getCode().hashCode();
+      switch (customerCase_) {
+        case 1:
+          hash = (37 * hash) + ACCOUNT_ID_FIELD_NUMBER;
+          hash = (53 * hash) + getAccountId().hashCode();
+          break;
+        case 2:
+          hash = (37 * hash) + EXTERNAL_ID_FIELD_NUMBER;
+          hash = (53 * hash) + getExternalId().hashCode();
+          break;
+        case 3:
+          hash = (37 * hash) + MOBILE_FIELD_NUMBER;
+          hash = (53 * hash) + getMobile().hashCode();
+          break;
+        case 4:
+          hash = (37 * hash) + EMAIL_FIELD_NUMBER;
+          hash = (53 * hash) + getEmail().hashCode();
+          break;
+        case 0:
+        default:
+      }
+      hash = (29 * hash) + getUnknownFields().hashCode();
+      memoizedHashCode = hash;
+      return hash;
+    }
+
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(
+        java.nio.ByteBuffer data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(
+        java.nio.ByteBuffer data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(
+        com.google.protobuf.ByteString data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(
+        com.google.protobuf.ByteString data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(byte[] data)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data);
+    }
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(
+        byte[] data,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws com.google.protobuf.InvalidProtocolBufferException {
+      return PARSER.parseFrom(data, extensionRegistry);
+    }
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseDelimitedFrom(java.io.InputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input);
+    }
+
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseDelimitedFrom(
+        java.io.InputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseDelimitedWithIOException(PARSER, input, extensionRegistry);
+    }
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(
+        com.google.protobuf.CodedInputStream input)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input);
+    }
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row parseFrom(
+        com.google.protobuf.CodedInputStream input,
+        com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+        throws java.io.IOException {
+      return com.google.protobuf.GeneratedMessage
+          .parseWithIOException(PARSER, input, extensionRegistry);
+    }
+
+    @java.lang.Override
+    public Builder newBuilderForType() { return newBuilder(); }
+    public static Builder newBuilder() {
+      return DEFAULT_INSTANCE.toBuilder();
+    }
+    public static Builder newBuilder(com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row prototype) {
+      return DEFAULT_INSTANCE.toBuilder().mergeFrom(prototype);
+    }
+    @java.lang.Override
+    public Builder toBuilder() {
+      return this == DEFAULT_INSTANCE
+          ? new Builder() : new Builder().mergeFrom(this);
+    }
+
+    @java.lang.Override
+    protected Builder newBuilderForType(
+        com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+      Builder builder = new Builder(parent);
+      return builder;
+    }
+    /**
+     * <pre>
+     * One customer to issue a coupon to.
+     * </pre>
+     *
+     * Protobuf type {@code rewards.coupons.v1.BulkIssueCouponsRequest.Row}
+     */
+    public static final class Builder extends
+        com.google.protobuf.GeneratedMessage.Builder<Builder> implements
+        // @@protoc_insertion_point(builder_implements:rewards.coupons.v1.BulkIssueCouponsRequest.Row)
+        com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder {
+      public static final com.google.protobuf.Descriptors.Descriptor
+          getDescriptor() {
+        return com.rewardscore.rewards.coupons.v1.CouponServiceProto.internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor;
+      }
+
+      @java.lang.Override
+      protected com.google.protobuf.GeneratedMessage.FieldAccessorTable
+          internalGetFieldAccessorTable() {
+        return com.rewardscore.rewards.coupons.v1.CouponServiceProto.internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_fieldAccessorTable
+            .ensureFieldAccessorsInitialized(
+                com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.class, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder.class);
+      }
+
+      // Construct using com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.newBuilder()
+      private Builder() {
+
+      }
+
+      private Builder(
+          com.google.protobuf.GeneratedMessage.BuilderParent parent) {
+        super(parent);
+
+      }
+      @java.lang.Override
+      public Builder clear() {
+        super.clear();
+        bitField0_ = 0;
+        code_ = "";
+        customerCase_ = 0;
+        customer_ = null;
+        return this;
+      }
+
+      @java.lang.Override
+      public com.google.protobuf.Descriptors.Descriptor
+          getDescriptorForType() {
+        return com.rewardscore.rewards.coupons.v1.CouponServiceProto.internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor;
+      }
+
+      @java.lang.Override
+      public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row getDefaultInstanceForType() {
+        return com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.getDefaultInstance();
+      }
+
+      @java.lang.Override
+      public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row build() {
+        com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row result = buildPartial();
+        if (!result.isInitialized()) {
+          throw newUninitializedMessageException(result);
+        }
+        return result;
+      }
+
+      @java.lang.Override
+      public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row buildPartial() {
+        com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row result = new com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row(this);
+        if (bitField0_ != 0) { buildPartial0(result); }
+        buildPartialOneofs(result);
+        onBuilt();
+        return result;
+      }
+
+      private void buildPartial0(com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row result) {
+        int from_bitField0_ = bitField0_;
+        if (((from_bitField0_ & 0x00000010) != 0)) {
+          result.code_ = code_;
+        }
+      }
+
+      private void buildPartialOneofs(com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row result) {
+        result.customerCase_ = customerCase_;
+        result.customer_ = this.customer_;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(com.google.protobuf.Message other) {
+        if (other instanceof com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row) {
+          return mergeFrom((com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row)other);
+        } else {
+          super.mergeFrom(other);
+          return this;
+        }
+      }
+
+      public Builder mergeFrom(com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row other) {
+        if (other == com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.getDefaultInstance()) return this;
+        if (!other.getCode().isEmpty()) {
+          code_ = other.code_;
+          bitField0_ |= 0x00000010;
+          onChanged();
+        }
+        switch (other.getCustomerCase()) {
+          case ACCOUNT_ID: {
+            customerCase_ = 1;
+            customer_ = other.customer_;
+            onChanged();
+            break;
+          }
+          case EXTERNAL_ID: {
+            customerCase_ = 2;
+            customer_ = other.customer_;
+            onChanged();
+            break;
+          }
+          case MOBILE: {
+            customerCase_ = 3;
+            customer_ = other.customer_;
+            onChanged();
+            break;
+          }
+          case EMAIL: {
+            customerCase_ = 4;
+            customer_ = other.customer_;
+            onChanged();
+            break;
+          }
+          case CUSTOMER_NOT_SET: {
+            break;
+          }
+        }
+        this.mergeUnknownFields(other.getUnknownFields());
+        onChanged();
+        return this;
+      }
+
+      @java.lang.Override
+      public final boolean isInitialized() {
+        return true;
+      }
+
+      @java.lang.Override
+      public Builder mergeFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws java.io.IOException {
+        if (extensionRegistry == null) {
+          throw new java.lang.NullPointerException();
+        }
+        try {
+          boolean done = false;
+          while (!done) {
+            int tag = input.readTag();
+            switch (tag) {
+              case 0:
+                done = true;
+                break;
+              case 10: {
+                customerCase_ = 1;
+                customer_ = input.readStringRequireUtf8();
+                break;
+              } // case 10
+              case 18: {
+                customerCase_ = 2;
+                customer_ = input.readStringRequireUtf8();
+                break;
+              } // case 18
+              case 26: {
+                customerCase_ = 3;
+                customer_ = input.readStringRequireUtf8();
+                break;
+              } // case 26
+              case 34: {
+                customerCase_ = 4;
+                customer_ = input.readStringRequireUtf8();
+                break;
+              } // case 34
+              case 42: {
+                code_ = input.readStringRequireUtf8();
+                bitField0_ |= 0x00000010;
+                break;
+              } // case 42
+              default: {
+                if (!super.parseUnknownField(input, extensionRegistry, tag)) {
+                  done = true; // was an endgroup tag
+                }
+                break;
+              } // default:
+            } // switch (tag)
+          } // while (!done)
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.unwrapIOException();
+        } finally {
+          onChanged();
+        } // finally
+        return this;
+      }
+      private int customerCase_ = 0;
+      private java.lang.Object customer_;
+      public CustomerCase
+          getCustomerCase() {
+        return CustomerCase.forNumber(
+            customerCase_);
+      }
+
+      public Builder clearCustomer() {
+        customerCase_ = 0;
+        customer_ = null;
+        onChanged();
+        return this;
+      }
+
+      private int bitField0_;
+
+      /**
+       * <pre>
+       * The account's id (a UUID).
+       * </pre>
+       *
+       * <code>string account_id = 1 [json_name = "accountId"];</code>
+       * @return Whether the accountId field is set.
+       */
+      @java.lang.Override
+      public boolean hasAccountId() {
+        return customerCase_ == 1;
+      }
+      /**
+       * <pre>
+       * The account's id (a UUID).
+       * </pre>
+       *
+       * <code>string account_id = 1 [json_name = "accountId"];</code>
+       * @return The accountId.
+       */
+      @java.lang.Override
+      public java.lang.String getAccountId() {
+        if (customerCase_ != 1) {
+          return "";
+        }
+        java.lang.Object ref = customer_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+            customer_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The account's id (a UUID).
+       * </pre>
+       *
+       * <code>string account_id = 1 [json_name = "accountId"];</code>
+       * @return The bytes for accountId.
+       */
+      @java.lang.Override
+      public com.google.protobuf.ByteString
+          getAccountIdBytes() {
+        if (customerCase_ != 1) {
+          return com.google.protobuf.ByteString.copyFromUtf8(        "");
+        }
+        java.lang.Object ref = customer_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          customer_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The account's id (a UUID).
+       * </pre>
+       *
+       * <code>string account_id = 1 [json_name = "accountId"];</code>
+       * @param value The accountId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAccountId(
+          java.lang.String value) {
+        if (value == null) { throw new NullPointerException(); }
+        customerCase_ = 1;
+        customer_ = value;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The account's id (a UUID).
+       * </pre>
+       *
+       * <code>string account_id = 1 [json_name = "accountId"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearAccountId() {
+        if (customerCase_ == 1) {
+          customerCase_ = 0;
+          customer_ = null;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The account's id (a UUID).
+       * </pre>
+       *
+       * <code>string account_id = 1 [json_name = "accountId"];</code>
+       * @param value The bytes for accountId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setAccountIdBytes(
+          com.google.protobuf.ByteString value) {
+        if (value == null) { throw new NullPointerException(); }
+        checkByteStringIsUtf8(value);
+        customerCase_ = 1;
+        customer_ = value;
+        onChanged();
+        return this;
+      }
+
+      /**
+       * <pre>
+       * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+       * </pre>
+       *
+       * <code>string external_id = 2 [json_name = "externalId"];</code>
+       * @return Whether the externalId field is set.
+       */
+      @java.lang.Override
+      public boolean hasExternalId() {
+        return customerCase_ == 2;
+      }
+      /**
+       * <pre>
+       * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+       * </pre>
+       *
+       * <code>string external_id = 2 [json_name = "externalId"];</code>
+       * @return The externalId.
+       */
+      @java.lang.Override
+      public java.lang.String getExternalId() {
+        if (customerCase_ != 2) {
+          return "";
+        }
+        java.lang.Object ref = customer_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+            customer_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+       * </pre>
+       *
+       * <code>string external_id = 2 [json_name = "externalId"];</code>
+       * @return The bytes for externalId.
+       */
+      @java.lang.Override
+      public com.google.protobuf.ByteString
+          getExternalIdBytes() {
+        if (customerCase_ != 2) {
+          return com.google.protobuf.ByteString.copyFromUtf8(        "");
+        }
+        java.lang.Object ref = customer_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          customer_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+       * </pre>
+       *
+       * <code>string external_id = 2 [json_name = "externalId"];</code>
+       * @param value The externalId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setExternalId(
+          java.lang.String value) {
+        if (value == null) { throw new NullPointerException(); }
+        customerCase_ = 2;
+        customer_ = value;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+       * </pre>
+       *
+       * <code>string external_id = 2 [json_name = "externalId"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearExternalId() {
+        if (customerCase_ == 2) {
+          customerCase_ = 0;
+          customer_ = null;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The value of the account's EXTERNALCODE identifier, at most 256 characters.
+       * </pre>
+       *
+       * <code>string external_id = 2 [json_name = "externalId"];</code>
+       * @param value The bytes for externalId to set.
+       * @return This builder for chaining.
+       */
+      public Builder setExternalIdBytes(
+          com.google.protobuf.ByteString value) {
+        if (value == null) { throw new NullPointerException(); }
+        checkByteStringIsUtf8(value);
+        customerCase_ = 2;
+        customer_ = value;
+        onChanged();
+        return this;
+      }
+
+      /**
+       * <pre>
+       * The account's PHONE identifier, E.164 ("+4915112345678").
+       * </pre>
+       *
+       * <code>string mobile = 3 [json_name = "mobile"];</code>
+       * @return Whether the mobile field is set.
+       */
+      @java.lang.Override
+      public boolean hasMobile() {
+        return customerCase_ == 3;
+      }
+      /**
+       * <pre>
+       * The account's PHONE identifier, E.164 ("+4915112345678").
+       * </pre>
+       *
+       * <code>string mobile = 3 [json_name = "mobile"];</code>
+       * @return The mobile.
+       */
+      @java.lang.Override
+      public java.lang.String getMobile() {
+        if (customerCase_ != 3) {
+          return "";
+        }
+        java.lang.Object ref = customer_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+            customer_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The account's PHONE identifier, E.164 ("+4915112345678").
+       * </pre>
+       *
+       * <code>string mobile = 3 [json_name = "mobile"];</code>
+       * @return The bytes for mobile.
+       */
+      @java.lang.Override
+      public com.google.protobuf.ByteString
+          getMobileBytes() {
+        if (customerCase_ != 3) {
+          return com.google.protobuf.ByteString.copyFromUtf8(        "");
+        }
+        java.lang.Object ref = customer_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          customer_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The account's PHONE identifier, E.164 ("+4915112345678").
+       * </pre>
+       *
+       * <code>string mobile = 3 [json_name = "mobile"];</code>
+       * @param value The mobile to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMobile(
+          java.lang.String value) {
+        if (value == null) { throw new NullPointerException(); }
+        customerCase_ = 3;
+        customer_ = value;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The account's PHONE identifier, E.164 ("+4915112345678").
+       * </pre>
+       *
+       * <code>string mobile = 3 [json_name = "mobile"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearMobile() {
+        if (customerCase_ == 3) {
+          customerCase_ = 0;
+          customer_ = null;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The account's PHONE identifier, E.164 ("+4915112345678").
+       * </pre>
+       *
+       * <code>string mobile = 3 [json_name = "mobile"];</code>
+       * @param value The bytes for mobile to set.
+       * @return This builder for chaining.
+       */
+      public Builder setMobileBytes(
+          com.google.protobuf.ByteString value) {
+        if (value == null) { throw new NullPointerException(); }
+        checkByteStringIsUtf8(value);
+        customerCase_ = 3;
+        customer_ = value;
+        onChanged();
+        return this;
+      }
+
+      /**
+       * <pre>
+       * The account's EMAIL identifier.
+       * </pre>
+       *
+       * <code>string email = 4 [json_name = "email"];</code>
+       * @return Whether the email field is set.
+       */
+      @java.lang.Override
+      public boolean hasEmail() {
+        return customerCase_ == 4;
+      }
+      /**
+       * <pre>
+       * The account's EMAIL identifier.
+       * </pre>
+       *
+       * <code>string email = 4 [json_name = "email"];</code>
+       * @return The email.
+       */
+      @java.lang.Override
+      public java.lang.String getEmail() {
+        if (customerCase_ != 4) {
+          return "";
+        }
+        java.lang.Object ref = customer_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+            customer_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The account's EMAIL identifier.
+       * </pre>
+       *
+       * <code>string email = 4 [json_name = "email"];</code>
+       * @return The bytes for email.
+       */
+      @java.lang.Override
+      public com.google.protobuf.ByteString
+          getEmailBytes() {
+        if (customerCase_ != 4) {
+          return com.google.protobuf.ByteString.copyFromUtf8(        "");
+        }
+        java.lang.Object ref = customer_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          customer_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The account's EMAIL identifier.
+       * </pre>
+       *
+       * <code>string email = 4 [json_name = "email"];</code>
+       * @param value The email to set.
+       * @return This builder for chaining.
+       */
+      public Builder setEmail(
+          java.lang.String value) {
+        if (value == null) { throw new NullPointerException(); }
+        customerCase_ = 4;
+        customer_ = value;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The account's EMAIL identifier.
+       * </pre>
+       *
+       * <code>string email = 4 [json_name = "email"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearEmail() {
+        if (customerCase_ == 4) {
+          customerCase_ = 0;
+          customer_ = null;
+          onChanged();
+        }
+        return this;
+      }
+      /**
+       * <pre>
+       * The account's EMAIL identifier.
+       * </pre>
+       *
+       * <code>string email = 4 [json_name = "email"];</code>
+       * @param value The bytes for email to set.
+       * @return This builder for chaining.
+       */
+      public Builder setEmailBytes(
+          com.google.protobuf.ByteString value) {
+        if (value == null) { throw new NullPointerException(); }
+        checkByteStringIsUtf8(value);
+        customerCase_ = 4;
+        customer_ = value;
+        onChanged();
+        return this;
+      }
+
+      private java.lang.Object code_ = "";
+      /**
+       * <pre>
+       * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+       * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+       * server picks the code.
+       * </pre>
+       *
+       * <code>string code = 5 [json_name = "code"];</code>
+       * @return The code.
+       */
+      public java.lang.String getCode() {
+        java.lang.Object ref = code_;
+        if (!(ref instanceof java.lang.String)) {
+          com.google.protobuf.ByteString bs =
+              (com.google.protobuf.ByteString) ref;
+          java.lang.String s = bs.toStringUtf8();
+          code_ = s;
+          return s;
+        } else {
+          return (java.lang.String) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+       * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+       * server picks the code.
+       * </pre>
+       *
+       * <code>string code = 5 [json_name = "code"];</code>
+       * @return The bytes for code.
+       */
+      public com.google.protobuf.ByteString
+          getCodeBytes() {
+        java.lang.Object ref = code_;
+        if (ref instanceof String) {
+          com.google.protobuf.ByteString b = 
+              com.google.protobuf.ByteString.copyFromUtf8(
+                  (java.lang.String) ref);
+          code_ = b;
+          return b;
+        } else {
+          return (com.google.protobuf.ByteString) ref;
+        }
+      }
+      /**
+       * <pre>
+       * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+       * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+       * server picks the code.
+       * </pre>
+       *
+       * <code>string code = 5 [json_name = "code"];</code>
+       * @param value The code to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCode(
+          java.lang.String value) {
+        if (value == null) { throw new NullPointerException(); }
+        code_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+       * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+       * server picks the code.
+       * </pre>
+       *
+       * <code>string code = 5 [json_name = "code"];</code>
+       * @return This builder for chaining.
+       */
+      public Builder clearCode() {
+        code_ = getDefaultInstance().getCode();
+        bitField0_ = (bitField0_ & ~0x00000010);
+        onChanged();
+        return this;
+      }
+      /**
+       * <pre>
+       * The code to issue: for an offer with a COMMON series, its common code; otherwise a new
+       * code (3..64 characters of [0-9A-Z-]) that no coupon of the organisation has. Empty: the
+       * server picks the code.
+       * </pre>
+       *
+       * <code>string code = 5 [json_name = "code"];</code>
+       * @param value The bytes for code to set.
+       * @return This builder for chaining.
+       */
+      public Builder setCodeBytes(
+          com.google.protobuf.ByteString value) {
+        if (value == null) { throw new NullPointerException(); }
+        checkByteStringIsUtf8(value);
+        code_ = value;
+        bitField0_ |= 0x00000010;
+        onChanged();
+        return this;
+      }
+
+      // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.BulkIssueCouponsRequest.Row)
+    }
+
+    // @@protoc_insertion_point(class_scope:rewards.coupons.v1.BulkIssueCouponsRequest.Row)
+    private static final com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row DEFAULT_INSTANCE;
+    static {
+      DEFAULT_INSTANCE = new com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row();
+    }
+
+    public static com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row getDefaultInstance() {
+      return DEFAULT_INSTANCE;
+    }
+
+    private static final com.google.protobuf.Parser<Row>
+        PARSER = new com.google.protobuf.AbstractParser<Row>() {
+      @java.lang.Override
+      public Row parsePartialFrom(
+          com.google.protobuf.CodedInputStream input,
+          com.google.protobuf.ExtensionRegistryLite extensionRegistry)
+          throws com.google.protobuf.InvalidProtocolBufferException {
+        Builder builder = newBuilder();
+        try {
+          builder.mergeFrom(input, extensionRegistry);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+          throw e.setUnfinishedMessage(builder.buildPartial());
+        } catch (com.google.protobuf.UninitializedMessageException e) {
+          throw e.asInvalidProtocolBufferException().setUnfinishedMessage(builder.buildPartial());
+        } catch (java.io.IOException e) {
+          throw new com.google.protobuf.InvalidProtocolBufferException(e)
+              .setUnfinishedMessage(builder.buildPartial());
+        }
+        return builder.buildPartial();
+      }
+    };
+
+    public static com.google.protobuf.Parser<Row> parser() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.google.protobuf.Parser<Row> getParserForType() {
+      return PARSER;
+    }
+
+    @java.lang.Override
+    public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row getDefaultInstanceForType() {
+      return DEFAULT_INSTANCE;
+    }
+
   }
 
   public static final int REQUEST_ID_FIELD_NUMBER = 1;
@@ -156,61 +1729,70 @@ private static final long serialVersionUID = 0L;
     }
   }
 
-  public static final int ACCOUNT_IDS_FIELD_NUMBER = 3;
+  public static final int ROWS_FIELD_NUMBER = 4;
   @SuppressWarnings("serial")
-  private com.google.protobuf.LazyStringArrayList accountIds_ =
-      com.google.protobuf.LazyStringArrayList.emptyList();
+  private java.util.List<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row> rows_;
   /**
    * <pre>
-   * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-   * than once (it gets more than one coupon, within the offer's limits).
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
    * </pre>
    *
-   * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-   * @return A list containing the accountIds.
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
    */
-  public com.google.protobuf.ProtocolStringList
-      getAccountIdsList() {
-    return accountIds_;
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row> getRowsList() {
+    return rows_;
   }
   /**
    * <pre>
-   * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-   * than once (it gets more than one coupon, within the offer's limits).
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
    * </pre>
    *
-   * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-   * @return The count of accountIds.
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
    */
-  public int getAccountIdsCount() {
-    return accountIds_.size();
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder> 
+      getRowsOrBuilderList() {
+    return rows_;
   }
   /**
    * <pre>
-   * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-   * than once (it gets more than one coupon, within the offer's limits).
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
    * </pre>
    *
-   * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-   * @param index The index of the element to return.
-   * @return The accountIds at the given index.
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
    */
-  public java.lang.String getAccountIds(int index) {
-    return accountIds_.get(index);
+  @java.lang.Override
+  public int getRowsCount() {
+    return rows_.size();
   }
   /**
    * <pre>
-   * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-   * than once (it gets more than one coupon, within the offer's limits).
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
    * </pre>
    *
-   * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-   * @param index The index of the value to return.
-   * @return The bytes of the accountIds at the given index.
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
    */
-  public com.google.protobuf.ByteString
-      getAccountIdsBytes(int index) {
-    return accountIds_.getByteString(index);
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row getRows(int index) {
+    return rows_.get(index);
+  }
+  /**
+   * <pre>
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder getRowsOrBuilder(
+      int index) {
+    return rows_.get(index);
   }
 
   private byte memoizedIsInitialized = -1;
@@ -233,8 +1815,8 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(offerId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 2, offerId_);
     }
-    for (int i = 0; i < accountIds_.size(); i++) {
-      com.google.protobuf.GeneratedMessage.writeString(output, 3, accountIds_.getRaw(i));
+    for (int i = 0; i < rows_.size(); i++) {
+      output.writeMessage(4, rows_.get(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -246,14 +1828,15 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(offerId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(2, offerId_);
     }
-    {
-      int dataSize = 0;
-      for (int i = 0; i < accountIds_.size(); i++) {
-        dataSize += computeStringSizeNoTag(accountIds_.getRaw(i));
-      }
-      size += dataSize;
-      size += 1 * getAccountIdsList().size();
-    }
+
+        {
+          final int count = rows_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(rows_.get(i));
+          }
+          size += 1 * count;
+        }
     return size;
   }
   @java.lang.Override
@@ -282,8 +1865,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getRequestId())) return false;
     if (!getOfferId()
         .equals(other.getOfferId())) return false;
-    if (!getAccountIdsList()
-        .equals(other.getAccountIdsList())) return false;
+    if (!getRowsList()
+        .equals(other.getRowsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -299,9 +1882,9 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getRequestId().hashCode();
     hash = (37 * hash) + OFFER_ID_FIELD_NUMBER;
     hash = (53 * hash) + getOfferId().hashCode();
-    if (getAccountIdsCount() > 0) {
-      hash = (37 * hash) + ACCOUNT_IDS_FIELD_NUMBER;
-      hash = (53 * hash) + getAccountIdsList().hashCode();
+    if (getRowsCount() > 0) {
+      hash = (37 * hash) + ROWS_FIELD_NUMBER;
+      hash = (53 * hash) + getRowsList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -440,8 +2023,13 @@ private static final long serialVersionUID = 0L;
       bitField0_ = 0;
       requestId_ = "";
       offerId_ = "";
-      accountIds_ =
-          com.google.protobuf.LazyStringArrayList.emptyList();
+      if (rowsBuilder_ == null) {
+        rows_ = java.util.Collections.emptyList();
+      } else {
+        rows_ = null;
+        rowsBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00000004);
       return this;
     }
 
@@ -468,9 +2056,22 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest buildPartial() {
       com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest result = new com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest(this);
+      buildPartialRepeatedFields(result);
       if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
+    }
+
+    private void buildPartialRepeatedFields(com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest result) {
+      if (rowsBuilder_ == null) {
+        if (((bitField0_ & 0x00000004) != 0)) {
+          rows_ = java.util.Collections.unmodifiableList(rows_);
+          bitField0_ = (bitField0_ & ~0x00000004);
+        }
+        result.rows_ = rows_;
+      } else {
+        result.rows_ = rowsBuilder_.build();
+      }
     }
 
     private void buildPartial0(com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest result) {
@@ -480,10 +2081,6 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.offerId_ = offerId_;
-      }
-      if (((from_bitField0_ & 0x00000004) != 0)) {
-        accountIds_.makeImmutable();
-        result.accountIds_ = accountIds_;
       }
     }
 
@@ -509,15 +2106,31 @@ private static final long serialVersionUID = 0L;
         bitField0_ |= 0x00000002;
         onChanged();
       }
-      if (!other.accountIds_.isEmpty()) {
-        if (accountIds_.isEmpty()) {
-          accountIds_ = other.accountIds_;
-          bitField0_ |= 0x00000004;
-        } else {
-          ensureAccountIdsIsMutable();
-          accountIds_.addAll(other.accountIds_);
+      if (rowsBuilder_ == null) {
+        if (!other.rows_.isEmpty()) {
+          if (rows_.isEmpty()) {
+            rows_ = other.rows_;
+            bitField0_ = (bitField0_ & ~0x00000004);
+          } else {
+            ensureRowsIsMutable();
+            rows_.addAll(other.rows_);
+          }
+          onChanged();
         }
-        onChanged();
+      } else {
+        if (!other.rows_.isEmpty()) {
+          if (rowsBuilder_.isEmpty()) {
+            rowsBuilder_.dispose();
+            rowsBuilder_ = null;
+            rows_ = other.rows_;
+            bitField0_ = (bitField0_ & ~0x00000004);
+            rowsBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetRowsFieldBuilder() : null;
+          } else {
+            rowsBuilder_.addAllMessages(other.rows_);
+          }
+        }
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -555,11 +2168,19 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 18
-            case 26: {
-              ensureAccountIdsIsMutable();
-              accountIds_.add(input.readStringRequireUtf8());
+            case 34: {
+              com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row m =
+                  input.readMessage(
+                      com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.parser(),
+                      extensionRegistry);
+              if (rowsBuilder_ == null) {
+                ensureRowsIsMutable();
+                rows_.add(m);
+              } else {
+                rowsBuilder_.addMessage(m);
+              }
               break;
-            } // case 26
+            } // case 34
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -776,160 +2397,334 @@ private static final long serialVersionUID = 0L;
       return this;
     }
 
-    private com.google.protobuf.LazyStringArrayList accountIds_ =
-        com.google.protobuf.LazyStringArrayList.emptyList();
-    private void ensureAccountIdsIsMutable() {
-      if (!accountIds_.isModifiable()) {
-        accountIds_ = new com.google.protobuf.LazyStringArrayList(accountIds_);
+    private java.util.List<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row> rows_ =
+      java.util.Collections.emptyList();
+    private void ensureRowsIsMutable() {
+      if (!((bitField0_ & 0x00000004) != 0)) {
+        rows_ = new java.util.ArrayList<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row>(rows_);
+        bitField0_ |= 0x00000004;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder> rowsBuilder_;
+
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row> getRowsList() {
+      if (rowsBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(rows_);
+      } else {
+        return rowsBuilder_.getMessageList();
       }
-      bitField0_ |= 0x00000004;
     }
     /**
      * <pre>
-     * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-     * than once (it gets more than one coupon, within the offer's limits).
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
      * </pre>
      *
-     * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-     * @return A list containing the accountIds.
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
      */
-    public com.google.protobuf.ProtocolStringList
-        getAccountIdsList() {
-      accountIds_.makeImmutable();
-      return accountIds_;
+    public int getRowsCount() {
+      if (rowsBuilder_ == null) {
+        return rows_.size();
+      } else {
+        return rowsBuilder_.getCount();
+      }
     }
     /**
      * <pre>
-     * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-     * than once (it gets more than one coupon, within the offer's limits).
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
      * </pre>
      *
-     * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-     * @return The count of accountIds.
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
      */
-    public int getAccountIdsCount() {
-      return accountIds_.size();
+    public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row getRows(int index) {
+      if (rowsBuilder_ == null) {
+        return rows_.get(index);
+      } else {
+        return rowsBuilder_.getMessage(index);
+      }
     }
     /**
      * <pre>
-     * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-     * than once (it gets more than one coupon, within the offer's limits).
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
      * </pre>
      *
-     * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-     * @param index The index of the element to return.
-     * @return The accountIds at the given index.
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
      */
-    public java.lang.String getAccountIds(int index) {
-      return accountIds_.get(index);
-    }
-    /**
-     * <pre>
-     * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-     * than once (it gets more than one coupon, within the offer's limits).
-     * </pre>
-     *
-     * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-     * @param index The index of the value to return.
-     * @return The bytes of the accountIds at the given index.
-     */
-    public com.google.protobuf.ByteString
-        getAccountIdsBytes(int index) {
-      return accountIds_.getByteString(index);
-    }
-    /**
-     * <pre>
-     * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-     * than once (it gets more than one coupon, within the offer's limits).
-     * </pre>
-     *
-     * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-     * @param index The index to set the value at.
-     * @param value The accountIds to set.
-     * @return This builder for chaining.
-     */
-    public Builder setAccountIds(
-        int index, java.lang.String value) {
-      if (value == null) { throw new NullPointerException(); }
-      ensureAccountIdsIsMutable();
-      accountIds_.set(index, value);
-      bitField0_ |= 0x00000004;
-      onChanged();
+    public Builder setRows(
+        int index, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row value) {
+      if (rowsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureRowsIsMutable();
+        rows_.set(index, value);
+        onChanged();
+      } else {
+        rowsBuilder_.setMessage(index, value);
+      }
       return this;
     }
     /**
      * <pre>
-     * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-     * than once (it gets more than one coupon, within the offer's limits).
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
      * </pre>
      *
-     * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-     * @param value The accountIds to add.
-     * @return This builder for chaining.
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
      */
-    public Builder addAccountIds(
-        java.lang.String value) {
-      if (value == null) { throw new NullPointerException(); }
-      ensureAccountIdsIsMutable();
-      accountIds_.add(value);
-      bitField0_ |= 0x00000004;
-      onChanged();
+    public Builder setRows(
+        int index, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder builderForValue) {
+      if (rowsBuilder_ == null) {
+        ensureRowsIsMutable();
+        rows_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        rowsBuilder_.setMessage(index, builderForValue.build());
+      }
       return this;
     }
     /**
      * <pre>
-     * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-     * than once (it gets more than one coupon, within the offer's limits).
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
      * </pre>
      *
-     * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-     * @param values The accountIds to add.
-     * @return This builder for chaining.
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
      */
-    public Builder addAllAccountIds(
-        java.lang.Iterable<java.lang.String> values) {
-      ensureAccountIdsIsMutable();
-      com.google.protobuf.AbstractMessageLite.Builder.addAll(
-          values, accountIds_);
-      bitField0_ |= 0x00000004;
-      onChanged();
+    public Builder addRows(com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row value) {
+      if (rowsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureRowsIsMutable();
+        rows_.add(value);
+        onChanged();
+      } else {
+        rowsBuilder_.addMessage(value);
+      }
       return this;
     }
     /**
      * <pre>
-     * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-     * than once (it gets more than one coupon, within the offer's limits).
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
      * </pre>
      *
-     * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-     * @return This builder for chaining.
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
      */
-    public Builder clearAccountIds() {
-      accountIds_ =
-        com.google.protobuf.LazyStringArrayList.emptyList();
-      bitField0_ = (bitField0_ & ~0x00000004);;
-      onChanged();
+    public Builder addRows(
+        int index, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row value) {
+      if (rowsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureRowsIsMutable();
+        rows_.add(index, value);
+        onChanged();
+      } else {
+        rowsBuilder_.addMessage(index, value);
+      }
       return this;
     }
     /**
      * <pre>
-     * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-     * than once (it gets more than one coupon, within the offer's limits).
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
      * </pre>
      *
-     * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-     * @param value The bytes of the accountIds to add.
-     * @return This builder for chaining.
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
      */
-    public Builder addAccountIdsBytes(
-        com.google.protobuf.ByteString value) {
-      if (value == null) { throw new NullPointerException(); }
-      checkByteStringIsUtf8(value);
-      ensureAccountIdsIsMutable();
-      accountIds_.add(value);
-      bitField0_ |= 0x00000004;
-      onChanged();
+    public Builder addRows(
+        com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder builderForValue) {
+      if (rowsBuilder_ == null) {
+        ensureRowsIsMutable();
+        rows_.add(builderForValue.build());
+        onChanged();
+      } else {
+        rowsBuilder_.addMessage(builderForValue.build());
+      }
       return this;
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public Builder addRows(
+        int index, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder builderForValue) {
+      if (rowsBuilder_ == null) {
+        ensureRowsIsMutable();
+        rows_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        rowsBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public Builder addAllRows(
+        java.lang.Iterable<? extends com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row> values) {
+      if (rowsBuilder_ == null) {
+        ensureRowsIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, rows_);
+        onChanged();
+      } else {
+        rowsBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public Builder clearRows() {
+      if (rowsBuilder_ == null) {
+        rows_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000004);
+        onChanged();
+      } else {
+        rowsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public Builder removeRows(int index) {
+      if (rowsBuilder_ == null) {
+        ensureRowsIsMutable();
+        rows_.remove(index);
+        onChanged();
+      } else {
+        rowsBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder getRowsBuilder(
+        int index) {
+      return internalGetRowsFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder getRowsOrBuilder(
+        int index) {
+      if (rowsBuilder_ == null) {
+        return rows_.get(index);  } else {
+        return rowsBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder> 
+         getRowsOrBuilderList() {
+      if (rowsBuilder_ != null) {
+        return rowsBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(rows_);
+      }
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder addRowsBuilder() {
+      return internalGetRowsFieldBuilder().addBuilder(
+          com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder addRowsBuilder(
+        int index) {
+      return internalGetRowsFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+     * one coupon, within the offer's limits).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder> 
+         getRowsBuilderList() {
+      return internalGetRowsFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder> 
+        internalGetRowsFieldBuilder() {
+      if (rowsBuilder_ == null) {
+        rowsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row.Builder, com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder>(
+                rows_,
+                ((bitField0_ & 0x00000004) != 0),
+                getParentForChildren(),
+                isClean());
+        rows_ = null;
+      }
+      return rowsBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.BulkIssueCouponsRequest)

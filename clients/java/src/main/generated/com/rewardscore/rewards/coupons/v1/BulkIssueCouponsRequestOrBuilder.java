@@ -58,46 +58,50 @@ public interface BulkIssueCouponsRequestOrBuilder extends
 
   /**
    * <pre>
-   * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-   * than once (it gets more than one coupon, within the offer's limits).
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
    * </pre>
    *
-   * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-   * @return A list containing the accountIds.
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
    */
-  java.util.List<java.lang.String>
-      getAccountIdsList();
+  java.util.List<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row> 
+      getRowsList();
   /**
    * <pre>
-   * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-   * than once (it gets more than one coupon, within the offer's limits).
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
    * </pre>
    *
-   * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-   * @return The count of accountIds.
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
    */
-  int getAccountIdsCount();
+  com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.Row getRows(int index);
   /**
    * <pre>
-   * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-   * than once (it gets more than one coupon, within the offer's limits).
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
    * </pre>
    *
-   * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-   * @param index The index of the element to return.
-   * @return The accountIds at the given index.
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
    */
-  java.lang.String getAccountIds(int index);
+  int getRowsCount();
   /**
    * <pre>
-   * The accounts to issue one coupon each to: 1..1000 per batch. An account may appear more
-   * than once (it gets more than one coupon, within the offer's limits).
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
    * </pre>
    *
-   * <code>repeated string account_ids = 3 [json_name = "accountIds"];</code>
-   * @param index The index of the value to return.
-   * @return The bytes of the accountIds at the given index.
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
    */
-  com.google.protobuf.ByteString
-      getAccountIdsBytes(int index);
+  java.util.List<? extends com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder> 
+      getRowsOrBuilderList();
+  /**
+   * <pre>
+   * The customers: 1..1000 per batch. A customer may appear more than once (it gets more than
+   * one coupon, within the offer's limits).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BulkIssueCouponsRequest.Row rows = 4 [json_name = "rows"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest.RowOrBuilder getRowsOrBuilder(
+      int index);
 }

@@ -70,7 +70,7 @@ private static final long serialVersionUID = 0L;
 
     /**
      * <pre>
-     * The account of the row.
+     * The account of the row (empty when the row's customer could not be resolved).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -79,7 +79,7 @@ private static final long serialVersionUID = 0L;
     java.lang.String getAccountId();
     /**
      * <pre>
-     * The account of the row.
+     * The account of the row (empty when the row's customer could not be resolved).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -204,7 +204,7 @@ private static final long serialVersionUID = 0L;
     private volatile java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The account of the row.
+     * The account of the row (empty when the row's customer could not be resolved).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -225,7 +225,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account of the row.
+     * The account of the row (empty when the row's customer could not be resolved).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -772,7 +772,7 @@ private static final long serialVersionUID = 0L;
       private java.lang.Object accountId_ = "";
       /**
        * <pre>
-       * The account of the row.
+       * The account of the row (empty when the row's customer could not be resolved).
        * </pre>
        *
        * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -792,7 +792,7 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * The account of the row.
+       * The account of the row (empty when the row's customer could not be resolved).
        * </pre>
        *
        * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -813,7 +813,7 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * The account of the row.
+       * The account of the row (empty when the row's customer could not be resolved).
        * </pre>
        *
        * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -830,7 +830,7 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * The account of the row.
+       * The account of the row (empty when the row's customer could not be resolved).
        * </pre>
        *
        * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -844,7 +844,7 @@ private static final long serialVersionUID = 0L;
       }
       /**
        * <pre>
-       * The account of the row.
+       * The account of the row (empty when the row's customer could not be resolved).
        * </pre>
        *
        * <code>string account_id = 2 [json_name = "accountId"];</code>

@@ -38,6 +38,7 @@ private static final long serialVersionUID = 0L;
     codeSeriesId_ = "";
     accountId_ = "";
     state_ = 0;
+    accountCouponId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -613,6 +614,57 @@ private static final long serialVersionUID = 0L;
     return offerRedemptionCount_;
   }
 
+  public static final int ACCOUNT_COUPON_ID_FIELD_NUMBER = 40;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object accountCouponId_ = "";
+  /**
+   * <pre>
+   * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+   * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+   * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 40 [json_name = "accountCouponId"];</code>
+   * @return The accountCouponId.
+   */
+  @java.lang.Override
+  public java.lang.String getAccountCouponId() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      accountCouponId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+   * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+   * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 40 [json_name = "accountCouponId"];</code>
+   * @return The bytes for accountCouponId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getAccountCouponIdBytes() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      accountCouponId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -674,6 +726,9 @@ private static final long serialVersionUID = 0L;
     }
     if (offerRedemptionCount_ != 0L) {
       output.writeInt64(16, offerRedemptionCount_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 40, accountCouponId_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -737,6 +792,9 @@ private static final long serialVersionUID = 0L;
     if (offerRedemptionCount_ != 0L) {
       size += com.google.protobuf.CodedOutputStream
         .computeInt64Size(16, offerRedemptionCount_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(40, accountCouponId_);
     }
     return size;
   }
@@ -811,6 +869,8 @@ private static final long serialVersionUID = 0L;
         != other.getAccountRedemptionCount()) return false;
     if (getOfferRedemptionCount()
         != other.getOfferRedemptionCount()) return false;
+    if (!getAccountCouponId()
+        .equals(other.getAccountCouponId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -868,6 +928,8 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + OFFER_REDEMPTION_COUNT_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
         getOfferRedemptionCount());
+    hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getAccountCouponId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1054,6 +1116,7 @@ private static final long serialVersionUID = 0L;
       reversed_ = false;
       accountRedemptionCount_ = 0;
       offerRedemptionCount_ = 0L;
+      accountCouponId_ = "";
       return this;
     }
 
@@ -1154,6 +1217,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00008000) != 0)) {
         result.offerRedemptionCount_ = offerRedemptionCount_;
       }
+      if (((from_bitField0_ & 0x00010000) != 0)) {
+        result.accountCouponId_ = accountCouponId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1226,6 +1292,11 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getOfferRedemptionCount() != 0L) {
         setOfferRedemptionCount(other.getOfferRedemptionCount());
+      }
+      if (!other.getAccountCouponId().isEmpty()) {
+        accountCouponId_ = other.accountCouponId_;
+        bitField0_ |= 0x00010000;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1345,6 +1416,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00008000;
               break;
             } // case 128
+            case 322: {
+              accountCouponId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00010000;
+              break;
+            } // case 322
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -3023,6 +3099,108 @@ private static final long serialVersionUID = 0L;
     public Builder clearOfferRedemptionCount() {
       bitField0_ = (bitField0_ & ~0x00008000);
       offerRedemptionCount_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object accountCouponId_ = "";
+    /**
+     * <pre>
+     * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+     * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+     * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 40 [json_name = "accountCouponId"];</code>
+     * @return The accountCouponId.
+     */
+    public java.lang.String getAccountCouponId() {
+      java.lang.Object ref = accountCouponId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        accountCouponId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+     * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+     * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 40 [json_name = "accountCouponId"];</code>
+     * @return The bytes for accountCouponId.
+     */
+    public com.google.protobuf.ByteString
+        getAccountCouponIdBytes() {
+      java.lang.Object ref = accountCouponId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        accountCouponId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+     * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+     * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 40 [json_name = "accountCouponId"];</code>
+     * @param value The accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      accountCouponId_ = value;
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+     * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+     * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 40 [json_name = "accountCouponId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearAccountCouponId() {
+      accountCouponId_ = getDefaultInstance().getAccountCouponId();
+      bitField0_ = (bitField0_ & ~0x00010000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+     * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+     * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 40 [json_name = "accountCouponId"];</code>
+     * @param value The bytes for accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      accountCouponId_ = value;
+      bitField0_ |= 0x00010000;
       onChanged();
       return this;
     }

@@ -335,4 +335,28 @@ public interface CouponOrBuilder extends
    * @return The offerRedemptionCount.
    */
   long getOfferRedemptionCount();
+
+  /**
+   * <pre>
+   * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+   * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+   * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 40 [json_name = "accountCouponId"];</code>
+   * @return The accountCouponId.
+   */
+  java.lang.String getAccountCouponId();
+  /**
+   * <pre>
+   * The opaque id of the account's coupons of this offer: upper-case letters and digits only,
+   * so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
+   * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 40 [json_name = "accountCouponId"];</code>
+   * @return The bytes for accountCouponId.
+   */
+  com.google.protobuf.ByteString
+      getAccountCouponIdBytes();
 }

@@ -132,6 +132,37 @@ public final class CouponServiceGrpc {
     return getGetCouponMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest,
+      com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse> getGetAccountCouponMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetAccountCoupon",
+      requestType = com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest,
+      com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse> getGetAccountCouponMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest, com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse> getGetAccountCouponMethod;
+    if ((getGetAccountCouponMethod = CouponServiceGrpc.getGetAccountCouponMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getGetAccountCouponMethod = CouponServiceGrpc.getGetAccountCouponMethod) == null) {
+          CouponServiceGrpc.getGetAccountCouponMethod = getGetAccountCouponMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest, com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetAccountCoupon"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("GetAccountCoupon"))
+              .build();
+        }
+      }
+    }
+    return getGetAccountCouponMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ActivateCouponRequest,
       com.rewardscore.rewards.coupons.v1.ActivateCouponResponse> getActivateCouponMethod;
 
@@ -443,10 +474,19 @@ public final class CouponServiceGrpc {
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
      * points from the account's wallet (released again if the issue fails).
+     * The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+     * customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+     * and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+     * redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+     * returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+     * the common code, at most once per account. The issue that leaves
+     * OfferRules.issue_notification_threshold coupons to issue records an offer event
+     * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+     * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+     * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
      * </pre>
      */
     default void issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request,
@@ -460,8 +500,16 @@ public final class CouponServiceGrpc {
      * batches: each request message is one batch with its own request_id, answered by one
      * response message in the same order. A broken stream is resumed by sending the unanswered
      * batches again with their request_ids. One failing row does not fail its batch.
-     * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
-     * IssueCoupon.
+     * Each row names its customer by account id, external id (an EXTERNALCODE identifier),
+     * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
+     * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
+     * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
+     * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+     * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+     * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
+     * OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+     * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
+     * names another offer.
      * </pre>
      */
     default io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest> bulkIssueCoupons(
@@ -478,6 +526,20 @@ public final class CouponServiceGrpc {
     default void getCoupon(com.rewardscore.rewards.coupons.v1.GetCouponRequest request,
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GetCouponResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetCouponMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+     * e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+     * counts of the account and of everyone.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+     * FIELD_INVALID (not an account coupon id).
+     * </pre>
+     */
+    default void getAccountCoupon(com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetAccountCouponMethod(), responseObserver);
     }
 
     /**
@@ -659,10 +721,19 @@ public final class CouponServiceGrpc {
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
      * points from the account's wallet (released again if the issue fails).
+     * The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+     * customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+     * and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+     * redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+     * returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+     * the common code, at most once per account. The issue that leaves
+     * OfferRules.issue_notification_threshold coupons to issue records an offer event
+     * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+     * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+     * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
      * </pre>
      */
     public void issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request,
@@ -677,8 +748,16 @@ public final class CouponServiceGrpc {
      * batches: each request message is one batch with its own request_id, answered by one
      * response message in the same order. A broken stream is resumed by sending the unanswered
      * batches again with their request_ids. One failing row does not fail its batch.
-     * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
-     * IssueCoupon.
+     * Each row names its customer by account id, external id (an EXTERNALCODE identifier),
+     * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
+     * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
+     * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
+     * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+     * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+     * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
+     * OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+     * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
+     * names another offer.
      * </pre>
      */
     public io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest> bulkIssueCoupons(
@@ -697,6 +776,21 @@ public final class CouponServiceGrpc {
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GetCouponResponse> responseObserver) {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getGetCouponMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+     * e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+     * counts of the account and of everyone.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+     * FIELD_INVALID (not an account coupon id).
+     * </pre>
+     */
+    public void getAccountCoupon(com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetAccountCouponMethod(), getCallOptions()), request, responseObserver);
     }
 
     /**
@@ -847,10 +941,19 @@ public final class CouponServiceGrpc {
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
      * points from the account's wallet (released again if the issue fails).
+     * The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+     * customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+     * and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+     * redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+     * returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+     * the common code, at most once per account. The issue that leaves
+     * OfferRules.issue_notification_threshold coupons to issue records an offer event
+     * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+     * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+     * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.IssueCouponResponse issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request) throws io.grpc.StatusException {
@@ -864,8 +967,16 @@ public final class CouponServiceGrpc {
      * batches: each request message is one batch with its own request_id, answered by one
      * response message in the same order. A broken stream is resumed by sending the unanswered
      * batches again with their request_ids. One failing row does not fail its batch.
-     * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND). Per row: the reasons of
-     * IssueCoupon.
+     * Each row names its customer by account id, external id (an EXTERNALCODE identifier),
+     * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
+     * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
+     * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
+     * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+     * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+     * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
+     * OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+     * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
+     * names another offer.
      * </pre>
      */
     @io.grpc.ExperimentalApi("https://github.com/grpc/grpc-java/issues/10918")
@@ -884,6 +995,20 @@ public final class CouponServiceGrpc {
     public com.rewardscore.rewards.coupons.v1.GetCouponResponse getCoupon(com.rewardscore.rewards.coupons.v1.GetCouponRequest request) throws io.grpc.StatusException {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getGetCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+     * e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+     * counts of the account and of everyone.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+     * FIELD_INVALID (not an account coupon id).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse getAccountCoupon(com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetAccountCouponMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1027,10 +1152,19 @@ public final class CouponServiceGrpc {
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
      * points from the account's wallet (released again if the issue fails).
+     * The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+     * customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+     * and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+     * redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+     * returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+     * the common code, at most once per account. The issue that leaves
+     * OfferRules.issue_notification_threshold coupons to issue records an offer event
+     * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+     * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+     * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.IssueCouponResponse issueCoupon(com.rewardscore.rewards.coupons.v1.IssueCouponRequest request) {
@@ -1047,6 +1181,20 @@ public final class CouponServiceGrpc {
     public com.rewardscore.rewards.coupons.v1.GetCouponResponse getCoupon(com.rewardscore.rewards.coupons.v1.GetCouponRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getGetCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+     * e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+     * counts of the account and of everyone.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+     * FIELD_INVALID (not an account coupon id).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse getAccountCoupon(com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetAccountCouponMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1190,10 +1338,19 @@ public final class CouponServiceGrpc {
      * <pre>
      * Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
      * points from the account's wallet (released again if the issue fails).
+     * The offer's issuance rules apply: with OfferRules.listed_accounts_only only accounts on its
+     * customer list (OfferService.AddOfferCustomers) get one; OfferRules.max_account_issue_count
+     * and OfferRules.min_issue_gap limit each account; when they refuse an account that holds a
+     * redeemable coupon and OfferRules.rematch_policy is RESEND_EXISTING, that coupon is
+     * returned (resent = true) instead. For an offer with a COMMON code series the coupon carries
+     * the common code, at most once per account. The issue that leaves
+     * OfferRules.issue_notification_threshold coupons to issue records an offer event
+     * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_ISSUE_LIMIT_REACHED,
-     * ISSUE_LIMIT_REACHED, CODES_EXHAUSTED (the series has no unissued code left),
-     * INSUFFICIENT_POINTS (all FAILED_PRECONDITION).
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
+     * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+     * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.IssueCouponResponse> issueCoupon(
@@ -1212,6 +1369,21 @@ public final class CouponServiceGrpc {
         com.rewardscore.rewards.coupons.v1.GetCouponRequest request) {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getGetCouponMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Reads an account's coupon of an offer by its account coupon id (Coupon.account_coupon_id,
+     * e.g. scanned from a QR code): the account's newest coupon of the offer, with the redemption
+     * counts of the account and of everyone.
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND; the account holds no coupon of the offer),
+     * FIELD_INVALID (not an account coupon id).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse> getAccountCoupon(
+        com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetAccountCouponMethod(), getCallOptions()), request);
     }
 
     /**
@@ -1317,14 +1489,15 @@ public final class CouponServiceGrpc {
 
   private static final int METHODID_ISSUE_COUPON = 0;
   private static final int METHODID_GET_COUPON = 1;
-  private static final int METHODID_ACTIVATE_COUPON = 2;
-  private static final int METHODID_VALIDATE_COUPON = 3;
-  private static final int METHODID_REDEEM_COUPON = 4;
-  private static final int METHODID_REVERSE_REDEMPTION = 5;
-  private static final int METHODID_REVOKE_COUPON = 6;
-  private static final int METHODID_LIST_ACCOUNT_COUPONS = 7;
-  private static final int METHODID_LIST_DEALS = 8;
-  private static final int METHODID_BULK_ISSUE_COUPONS = 9;
+  private static final int METHODID_GET_ACCOUNT_COUPON = 2;
+  private static final int METHODID_ACTIVATE_COUPON = 3;
+  private static final int METHODID_VALIDATE_COUPON = 4;
+  private static final int METHODID_REDEEM_COUPON = 5;
+  private static final int METHODID_REVERSE_REDEMPTION = 6;
+  private static final int METHODID_REVOKE_COUPON = 7;
+  private static final int METHODID_LIST_ACCOUNT_COUPONS = 8;
+  private static final int METHODID_LIST_DEALS = 9;
+  private static final int METHODID_BULK_ISSUE_COUPONS = 10;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1350,6 +1523,10 @@ public final class CouponServiceGrpc {
         case METHODID_GET_COUPON:
           serviceImpl.getCoupon((com.rewardscore.rewards.coupons.v1.GetCouponRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GetCouponResponse>) responseObserver);
+          break;
+        case METHODID_GET_ACCOUNT_COUPON:
+          serviceImpl.getAccountCoupon((com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse>) responseObserver);
           break;
         case METHODID_ACTIVATE_COUPON:
           serviceImpl.activateCoupon((com.rewardscore.rewards.coupons.v1.ActivateCouponRequest) request,
@@ -1421,6 +1598,13 @@ public final class CouponServiceGrpc {
               com.rewardscore.rewards.coupons.v1.GetCouponRequest,
               com.rewardscore.rewards.coupons.v1.GetCouponResponse>(
                 service, METHODID_GET_COUPON)))
+        .addMethod(
+          getGetAccountCouponMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.GetAccountCouponRequest,
+              com.rewardscore.rewards.coupons.v1.GetAccountCouponResponse>(
+                service, METHODID_GET_ACCOUNT_COUPON)))
         .addMethod(
           getActivateCouponMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -1521,6 +1705,7 @@ public final class CouponServiceGrpc {
               .addMethod(getIssueCouponMethod())
               .addMethod(getBulkIssueCouponsMethod())
               .addMethod(getGetCouponMethod())
+              .addMethod(getGetAccountCouponMethod())
               .addMethod(getActivateCouponMethod())
               .addMethod(getValidateCouponMethod())
               .addMethod(getRedeemCouponMethod())

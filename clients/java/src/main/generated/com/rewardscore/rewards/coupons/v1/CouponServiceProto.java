@@ -42,6 +42,11 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_BulkIssueCouponsResponse_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -61,6 +66,16 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_GetCouponResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_GetAccountCouponRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_GetAccountCouponRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_GetAccountCouponResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_GetAccountCouponResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor;
   static final 
@@ -147,115 +162,129 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\223\001\n\022IssueCouponRequest\022\035\n\nrequest_id\030\001 \001" +
       "(\tR\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007offerId" +
       "\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022$\n\016code_" +
-      "series_id\030\004 \001(\tR\014codeSeriesId\"I\n\023IssueCo" +
+      "series_id\030\004 \001(\tR\014codeSeriesId\"a\n\023IssueCo" +
       "uponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.c" +
-      "oupons.v1.CouponR\006coupon\"t\n\027BulkIssueCou" +
-      "ponsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
-      "Id\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\037\n\013account" +
-      "_ids\030\003 \003(\tR\naccountIds\"\325\002\n\030BulkIssueCoup" +
-      "onsResponse\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
-      "Id\022!\n\014issued_count\030\002 \001(\005R\013issuedCount\022!\n" +
-      "\014failed_count\030\003 \001(\005R\013failedCount\022D\n\004rows" +
-      "\030\004 \003(\01320.rewards.coupons.v1.BulkIssueCou" +
-      "ponsResponse.RowR\004rows\032\215\001\n\003Row\022\033\n\trow_in" +
-      "dex\030\001 \001(\005R\010rowIndex\022\035\n\naccount_id\030\002 \001(\tR" +
-      "\taccountId\0222\n\006coupon\030\003 \001(\0132\032.rewards.cou" +
-      "pons.v1.CouponR\006coupon\022\026\n\006reason\030\004 \001(\tR\006" +
-      "reason\"E\n\020GetCouponRequest\022\022\n\004code\030\001 \001(\t" +
-      "R\004code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\"\203\001" +
-      "\n\021GetCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.re" +
-      "wards.coupons.v1.CouponR\006coupon\022:\n\007conte" +
-      "nt\030\002 \001(\0132 .rewards.coupons.v1.OfferConte" +
-      "ntR\007content\"i\n\025ActivateCouponRequest\022\035\n\n" +
+      "oupons.v1.CouponR\006coupon\022\026\n\006resent\030\002 \001(\010" +
+      "R\006resent\"\311\002\n\027BulkIssueCouponsRequest\022\035\n\n" +
+      "request_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030" +
+      "\002 \001(\tR\007offerId\022C\n\004rows\030\004 \003(\0132/.rewards.c" +
+      "oupons.v1.BulkIssueCouponsRequest.RowR\004r" +
+      "ows\032\233\001\n\003Row\022\037\n\naccount_id\030\001 \001(\tH\000R\taccou" +
+      "ntId\022!\n\013external_id\030\002 \001(\tH\000R\nexternalId\022" +
+      "\030\n\006mobile\030\003 \001(\tH\000R\006mobile\022\026\n\005email\030\004 \001(\t" +
+      "H\000R\005email\022\022\n\004code\030\005 \001(\tR\004codeB\n\n\010custome" +
+      "rJ\004\010\003\020\004R\013account_ids\"\325\002\n\030BulkIssueCoupon" +
+      "sResponse\022\035\n\nrequest_id\030\001 \001(\tR\trequestId" +
+      "\022!\n\014issued_count\030\002 \001(\005R\013issuedCount\022!\n\014f" +
+      "ailed_count\030\003 \001(\005R\013failedCount\022D\n\004rows\030\004" +
+      " \003(\01320.rewards.coupons.v1.BulkIssueCoupo" +
+      "nsResponse.RowR\004rows\032\215\001\n\003Row\022\033\n\trow_inde" +
+      "x\030\001 \001(\005R\010rowIndex\022\035\n\naccount_id\030\002 \001(\tR\ta" +
+      "ccountId\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupo" +
+      "ns.v1.CouponR\006coupon\022\026\n\006reason\030\004 \001(\tR\006re" +
+      "ason\"E\n\020GetCouponRequest\022\022\n\004code\030\001 \001(\tR\004" +
+      "code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\"\203\001\n\021" +
+      "GetCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewa" +
+      "rds.coupons.v1.CouponR\006coupon\022:\n\007content" +
+      "\030\002 \001(\0132 .rewards.coupons.v1.OfferContent" +
+      "R\007content\"E\n\027GetAccountCouponRequest\022*\n\021" +
+      "account_coupon_id\030\001 \001(\tR\017accountCouponId" +
+      "\"N\n\030GetAccountCouponResponse\0222\n\006coupon\030\001" +
+      " \001(\0132\032.rewards.coupons.v1.CouponR\006coupon" +
+      "\"i\n\025ActivateCouponRequest\022\035\n\nrequest_id\030" +
+      "\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\n" +
+      "account_id\030\003 \001(\tR\taccountId\"L\n\026ActivateC" +
+      "ouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards." +
+      "coupons.v1.CouponR\006coupon\"\225\002\n\025ValidateCo" +
+      "uponRequest\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccou" +
+      "nt_id\030\002 \001(\tR\taccountId\022\031\n\010store_id\030\003 \001(\t" +
+      "R\007storeId\0227\n\013bill_amount\030\004 \001(\0132\026.rewards" +
+      ".type.v1.MoneyR\nbillAmount\022\027\n\007zone_id\030\005 " +
+      "\001(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(" +
+      "\tR\022interactionPointId\022*\n\021account_coupon_" +
+      "id\030\024 \001(\tR\017accountCouponId\"\326\002\n\026ValidateCo" +
+      "uponResponse\022\036\n\nredeemable\030\001 \001(\010R\nredeem" +
+      "able\022\026\n\006reason\030\002 \001(\tR\006reason\0229\n\006reward\030\003" +
+      " \001(\0132!.rewards.coupons.v1.AppliedRewardR" +
+      "\006reward\0222\n\006coupon\030\004 \001(\0132\032.rewards.coupon" +
+      "s.v1.CouponR\006coupon\022?\n\rvalidate_time\030\005 \001" +
+      "(\0132\032.google.protobuf.TimestampR\014validate" +
+      "Time\022\030\n\007reasons\030\006 \003(\tR\007reasons\022:\n\007conten" +
+      "t\030\007 \001(\0132 .rewards.coupons.v1.OfferConten" +
+      "tR\007content\"\331\002\n\023RedeemCouponRequest\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR" +
+      "\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010" +
+      "store_id\030\004 \001(\tR\007storeId\0227\n\013bill_amount\030\005" +
+      " \001(\0132\026.rewards.type.v1.MoneyR\nbillAmount" +
+      "\022%\n\016transaction_id\030\006 \001(\tR\rtransactionId\022" +
+      "\027\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024interaction_" +
+      "point_id\030\010 \001(\tR\022interactionPointId\022*\n\021ac" +
+      "count_coupon_id\030\024 \001(\tR\017accountCouponId\"\347" +
+      "\001\n\024RedeemCouponResponse\022#\n\rredemption_id" +
+      "\030\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132!.r" +
+      "ewards.coupons.v1.AppliedRewardR\006reward\022" +
+      "2\n\006coupon\030\003 \001(\0132\032.rewards.coupons.v1.Cou" +
+      "ponR\006coupon\022;\n\013redeem_time\030\004 \001(\0132\032.googl" +
+      "e.protobuf.TimestampR\nredeemTime\"r\n\030Reve" +
+      "rseRedemptionRequest\022\035\n\nrequest_id\030\001 \001(\t" +
+      "R\trequestId\022#\n\rredemption_id\030\002 \001(\tR\014rede" +
+      "mptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n\031Reverse" +
+      "RedemptionResponse\0222\n\006coupon\030\001 \001(\0132\032.rew" +
+      "ards.coupons.v1.CouponR\006coupon\022=\n\014revers" +
+      "e_time\030\002 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\013reverseTime\"{\n\023RevokeCouponRequest\022\035\n\n" +
       "request_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(" +
-      "\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\"L" +
-      "\n\026ActivateCouponResponse\0222\n\006coupon\030\001 \001(\013" +
-      "2\032.rewards.coupons.v1.CouponR\006coupon\"\351\001\n" +
-      "\025ValidateCouponRequest\022\022\n\004code\030\001 \001(\tR\004co" +
-      "de\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\031\n\010sto" +
-      "re_id\030\003 \001(\tR\007storeId\0227\n\013bill_amount\030\004 \001(" +
-      "\0132\026.rewards.type.v1.MoneyR\nbillAmount\022\027\n" +
-      "\007zone_id\030\005 \001(\tR\006zoneId\0220\n\024interaction_po" +
-      "int_id\030\006 \001(\tR\022interactionPointId\"\326\002\n\026Val" +
-      "idateCouponResponse\022\036\n\nredeemable\030\001 \001(\010R" +
-      "\nredeemable\022\026\n\006reason\030\002 \001(\tR\006reason\0229\n\006r" +
-      "eward\030\003 \001(\0132!.rewards.coupons.v1.Applied" +
-      "RewardR\006reward\0222\n\006coupon\030\004 \001(\0132\032.rewards" +
-      ".coupons.v1.CouponR\006coupon\022?\n\rvalidate_t" +
-      "ime\030\005 \001(\0132\032.google.protobuf.TimestampR\014v" +
-      "alidateTime\022\030\n\007reasons\030\006 \003(\tR\007reasons\022:\n" +
-      "\007content\030\007 \001(\0132 .rewards.coupons.v1.Offe" +
-      "rContentR\007content\"\255\002\n\023RedeemCouponReques" +
-      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004code" +
-      "\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccoun" +
-      "tId\022\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013bill_a" +
-      "mount\030\005 \001(\0132\026.rewards.type.v1.MoneyR\nbil" +
-      "lAmount\022%\n\016transaction_id\030\006 \001(\tR\rtransac" +
-      "tionId\022\027\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024inter" +
-      "action_point_id\030\010 \001(\tR\022interactionPointI" +
-      "d\"\347\001\n\024RedeemCouponResponse\022#\n\rredemption" +
-      "_id\030\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132" +
-      "!.rewards.coupons.v1.AppliedRewardR\006rewa" +
-      "rd\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupons.v1." +
-      "CouponR\006coupon\022;\n\013redeem_time\030\004 \001(\0132\032.go" +
-      "ogle.protobuf.TimestampR\nredeemTime\"r\n\030R" +
-      "everseRedemptionRequest\022\035\n\nrequest_id\030\001 " +
-      "\001(\tR\trequestId\022#\n\rredemption_id\030\002 \001(\tR\014r" +
-      "edemptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n\031Reve" +
-      "rseRedemptionResponse\0222\n\006coupon\030\001 \001(\0132\032." +
-      "rewards.coupons.v1.CouponR\006coupon\022=\n\014rev" +
-      "erse_time\030\002 \001(\0132\032.google.protobuf.Timest" +
-      "ampR\013reverseTime\"{\n\023RevokeCouponRequest\022" +
-      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002" +
-      " \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountI" +
-      "d\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024RevokeCouponRes" +
-      "ponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons." +
-      "v1.CouponR\006coupon\"\221\001\n\031ListAccountCoupons" +
-      "Request\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031" +
-      "\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\tpage_size\030\003" +
-      " \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpage" +
-      "Token\"z\n\032ListAccountCouponsResponse\0224\n\007c" +
-      "oupons\030\001 \003(\0132\032.rewards.coupons.v1.Coupon" +
-      "R\007coupons\022&\n\017next_page_token\030\002 \001(\tR\rnext" +
-      "PageToken\"\323\001\n\020ListDealsRequest\022\035\n\naccoun" +
-      "t_id\030\001 \001(\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR" +
-      "\007storeId\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n" +
-      "\npage_token\030\004 \001(\tR\tpageToken\022\027\n\007zone_id\030" +
-      "\005 \001(\tR\006zoneId\0220\n\024interaction_point_id\030\006 " +
-      "\001(\tR\022interactionPointId\"k\n\021ListDealsResp" +
-      "onse\022.\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1" +
-      ".DealR\005deals\022&\n\017next_page_token\030\002 \001(\tR\rn" +
-      "extPageToken2\225\010\n\rCouponService\022^\n\013IssueC" +
-      "oupon\022&.rewards.coupons.v1.IssueCouponRe" +
-      "quest\032\'.rewards.coupons.v1.IssueCouponRe" +
-      "sponse\022q\n\020BulkIssueCoupons\022+.rewards.cou" +
-      "pons.v1.BulkIssueCouponsRequest\032,.reward" +
-      "s.coupons.v1.BulkIssueCouponsResponse(\0010" +
-      "\001\022X\n\tGetCoupon\022$.rewards.coupons.v1.GetC" +
-      "ouponRequest\032%.rewards.coupons.v1.GetCou" +
-      "ponResponse\022g\n\016ActivateCoupon\022).rewards." +
-      "coupons.v1.ActivateCouponRequest\032*.rewar" +
-      "ds.coupons.v1.ActivateCouponResponse\022g\n\016" +
-      "ValidateCoupon\022).rewards.coupons.v1.Vali" +
-      "dateCouponRequest\032*.rewards.coupons.v1.V" +
-      "alidateCouponResponse\022a\n\014RedeemCoupon\022\'." +
-      "rewards.coupons.v1.RedeemCouponRequest\032(" +
-      ".rewards.coupons.v1.RedeemCouponResponse" +
-      "\022p\n\021ReverseRedemption\022,.rewards.coupons." +
-      "v1.ReverseRedemptionRequest\032-.rewards.co" +
-      "upons.v1.ReverseRedemptionResponse\022a\n\014Re" +
-      "vokeCoupon\022\'.rewards.coupons.v1.RevokeCo" +
-      "uponRequest\032(.rewards.coupons.v1.RevokeC" +
-      "ouponResponse\022s\n\022ListAccountCoupons\022-.re" +
-      "wards.coupons.v1.ListAccountCouponsReque" +
-      "st\032..rewards.coupons.v1.ListAccountCoupo" +
-      "nsResponse\022X\n\tListDeals\022$.rewards.coupon" +
-      "s.v1.ListDealsRequest\032%.rewards.coupons." +
-      "v1.ListDealsResponseB\210\001\n\"com.rewardscore" +
-      ".rewards.coupons.v1B\022CouponServiceProtoP" +
-      "\001ZLgithub.com/rewards-core/rewards-core/" +
-      "clients/go/rewards/coupons/v1;couponsv1b" +
-      "\006proto3"
+      "\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\022" +
+      "\n\004note\030\004 \001(\tR\004note\"J\n\024RevokeCouponRespon" +
+      "se\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1." +
+      "CouponR\006coupon\"\221\001\n\031ListAccountCouponsReq" +
+      "uest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010o" +
+      "ffer_id\030\002 \001(\tR\007offerId\022\033\n\tpage_size\030\003 \001(" +
+      "\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageTok" +
+      "en\"z\n\032ListAccountCouponsResponse\0224\n\007coup" +
+      "ons\030\001 \003(\0132\032.rewards.coupons.v1.CouponR\007c" +
+      "oupons\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
+      "eToken\"\323\001\n\020ListDealsRequest\022\035\n\naccount_i" +
+      "d\030\001 \001(\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR\007st" +
+      "oreId\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npa" +
+      "ge_token\030\004 \001(\tR\tpageToken\022\027\n\007zone_id\030\005 \001" +
+      "(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(\t" +
+      "R\022interactionPointId\"k\n\021ListDealsRespons" +
+      "e\022.\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.De" +
+      "alR\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnext" +
+      "PageToken2\204\t\n\rCouponService\022^\n\013IssueCoup" +
+      "on\022&.rewards.coupons.v1.IssueCouponReque" +
+      "st\032\'.rewards.coupons.v1.IssueCouponRespo" +
+      "nse\022q\n\020BulkIssueCoupons\022+.rewards.coupon" +
+      "s.v1.BulkIssueCouponsRequest\032,.rewards.c" +
+      "oupons.v1.BulkIssueCouponsResponse(\0010\001\022X" +
+      "\n\tGetCoupon\022$.rewards.coupons.v1.GetCoup" +
+      "onRequest\032%.rewards.coupons.v1.GetCoupon" +
+      "Response\022m\n\020GetAccountCoupon\022+.rewards.c" +
+      "oupons.v1.GetAccountCouponRequest\032,.rewa" +
+      "rds.coupons.v1.GetAccountCouponResponse\022" +
+      "g\n\016ActivateCoupon\022).rewards.coupons.v1.A" +
+      "ctivateCouponRequest\032*.rewards.coupons.v" +
+      "1.ActivateCouponResponse\022g\n\016ValidateCoup" +
+      "on\022).rewards.coupons.v1.ValidateCouponRe" +
+      "quest\032*.rewards.coupons.v1.ValidateCoupo" +
+      "nResponse\022a\n\014RedeemCoupon\022\'.rewards.coup" +
+      "ons.v1.RedeemCouponRequest\032(.rewards.cou" +
+      "pons.v1.RedeemCouponResponse\022p\n\021ReverseR" +
+      "edemption\022,.rewards.coupons.v1.ReverseRe" +
+      "demptionRequest\032-.rewards.coupons.v1.Rev" +
+      "erseRedemptionResponse\022a\n\014RevokeCoupon\022\'" +
+      ".rewards.coupons.v1.RevokeCouponRequest\032" +
+      "(.rewards.coupons.v1.RevokeCouponRespons" +
+      "e\022s\n\022ListAccountCoupons\022-.rewards.coupon" +
+      "s.v1.ListAccountCouponsRequest\032..rewards" +
+      ".coupons.v1.ListAccountCouponsResponse\022X" +
+      "\n\tListDeals\022$.rewards.coupons.v1.ListDea" +
+      "lsRequest\032%.rewards.coupons.v1.ListDeals" +
+      "ResponseB\210\001\n\"com.rewardscore.rewards.cou" +
+      "pons.v1B\022CouponServiceProtoP\001ZLgithub.co" +
+      "m/rewards-core/rewards-core/clients/go/r" +
+      "ewards/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -275,13 +304,19 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_IssueCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_IssueCouponResponse_descriptor,
-        new java.lang.String[] { "Coupon", });
+        new java.lang.String[] { "Coupon", "Resent", });
     internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "OfferId", "AccountIds", });
+        new java.lang.String[] { "RequestId", "OfferId", "Rows", });
+    internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor =
+      internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_descriptor.getNestedType(0);
+    internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_Row_descriptor,
+        new java.lang.String[] { "AccountId", "ExternalId", "Mobile", "Email", "Code", "Customer", });
     internal_static_rewards_coupons_v1_BulkIssueCouponsResponse_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_coupons_v1_BulkIssueCouponsResponse_fieldAccessorTable = new
@@ -306,86 +341,98 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_GetCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", "Content", });
-    internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor =
+    internal_static_rewards_coupons_v1_GetAccountCouponRequest_descriptor =
       getDescriptor().getMessageType(6);
+    internal_static_rewards_coupons_v1_GetAccountCouponRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_GetAccountCouponRequest_descriptor,
+        new java.lang.String[] { "AccountCouponId", });
+    internal_static_rewards_coupons_v1_GetAccountCouponResponse_descriptor =
+      getDescriptor().getMessageType(7);
+    internal_static_rewards_coupons_v1_GetAccountCouponResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_GetAccountCouponResponse_descriptor,
+        new java.lang.String[] { "Coupon", });
+    internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor =
+      getDescriptor().getMessageType(8);
     internal_static_rewards_coupons_v1_ActivateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor,
         new java.lang.String[] { "RequestId", "Code", "AccountId", });
     internal_static_rewards_coupons_v1_ActivateCouponResponse_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(9);
     internal_static_rewards_coupons_v1_ActivateCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ActivateCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", });
     internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(10);
     internal_static_rewards_coupons_v1_ValidateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor,
-        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", });
+        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", "AccountCouponId", });
     internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(11);
     internal_static_rewards_coupons_v1_ValidateCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor,
         new java.lang.String[] { "Redeemable", "Reason", "Reward", "Coupon", "ValidateTime", "Reasons", "Content", });
     internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(12);
     internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", });
     internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_coupons_v1_RedeemCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor,
         new java.lang.String[] { "RedemptionId", "Reward", "Coupon", "RedeemTime", });
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ReverseRedemptionRequest_descriptor,
         new java.lang.String[] { "RequestId", "RedemptionId", "Note", });
     internal_static_rewards_coupons_v1_ReverseRedemptionResponse_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(15);
     internal_static_rewards_coupons_v1_ReverseRedemptionResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ReverseRedemptionResponse_descriptor,
         new java.lang.String[] { "Coupon", "ReverseTime", });
     internal_static_rewards_coupons_v1_RevokeCouponRequest_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(16);
     internal_static_rewards_coupons_v1_RevokeCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponRequest_descriptor,
         new java.lang.String[] { "RequestId", "Code", "AccountId", "Note", });
     internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(17);
     internal_static_rewards_coupons_v1_RevokeCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", });
     internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(18);
     internal_static_rewards_coupons_v1_ListAccountCouponsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor,
         new java.lang.String[] { "AccountId", "OfferId", "PageSize", "PageToken", });
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(19);
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor,
         new java.lang.String[] { "Coupons", "NextPageToken", });
     internal_static_rewards_coupons_v1_ListDealsRequest_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(20);
     internal_static_rewards_coupons_v1_ListDealsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsRequest_descriptor,
         new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", "ZoneId", "InteractionPointId", });
     internal_static_rewards_coupons_v1_ListDealsResponse_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(21);
     internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsResponse_descriptor,

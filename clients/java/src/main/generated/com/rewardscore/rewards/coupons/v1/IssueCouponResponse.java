@@ -57,7 +57,8 @@ private static final long serialVersionUID = 0L;
   private com.rewardscore.rewards.coupons.v1.Coupon coupon_;
   /**
    * <pre>
-   * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+   * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+   * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
    * </pre>
    *
    * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -69,7 +70,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+   * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+   * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
    * </pre>
    *
    * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -81,7 +83,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+   * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+   * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
    * </pre>
    *
    * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -89,6 +92,21 @@ private static final long serialVersionUID = 0L;
   @java.lang.Override
   public com.rewardscore.rewards.coupons.v1.CouponOrBuilder getCouponOrBuilder() {
     return coupon_ == null ? com.rewardscore.rewards.coupons.v1.Coupon.getDefaultInstance() : coupon_;
+  }
+
+  public static final int RESENT_FIELD_NUMBER = 2;
+  private boolean resent_ = false;
+  /**
+   * <pre>
+   * True when coupon is one the account held already (RematchPolicy RESEND_EXISTING).
+   * </pre>
+   *
+   * <code>bool resent = 2 [json_name = "resent"];</code>
+   * @return The resent.
+   */
+  @java.lang.Override
+  public boolean getResent() {
+    return resent_;
   }
 
   private byte memoizedIsInitialized = -1;
@@ -108,6 +126,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(1, getCoupon());
     }
+    if (resent_ != false) {
+      output.writeBool(2, resent_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -115,6 +136,10 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(1, getCoupon());
+    }
+    if (resent_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(2, resent_);
     }
     return size;
   }
@@ -145,6 +170,8 @@ private static final long serialVersionUID = 0L;
       if (!getCoupon()
           .equals(other.getCoupon())) return false;
     }
+    if (getResent()
+        != other.getResent()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -160,6 +187,9 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + COUPON_FIELD_NUMBER;
       hash = (53 * hash) + getCoupon().hashCode();
     }
+    hash = (37 * hash) + RESENT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getResent());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -306,6 +336,7 @@ private static final long serialVersionUID = 0L;
         couponBuilder_.dispose();
         couponBuilder_ = null;
       }
+      resent_ = false;
       return this;
     }
 
@@ -346,6 +377,9 @@ private static final long serialVersionUID = 0L;
             : couponBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000002) != 0)) {
+        result.resent_ = resent_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -363,6 +397,9 @@ private static final long serialVersionUID = 0L;
       if (other == com.rewardscore.rewards.coupons.v1.IssueCouponResponse.getDefaultInstance()) return this;
       if (other.hasCoupon()) {
         mergeCoupon(other.getCoupon());
+      }
+      if (other.getResent() != false) {
+        setResent(other.getResent());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -397,6 +434,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000001;
               break;
             } // case 10
+            case 16: {
+              resent_ = input.readBool();
+              bitField0_ |= 0x00000002;
+              break;
+            } // case 16
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -419,7 +461,8 @@ private static final long serialVersionUID = 0L;
         com.rewardscore.rewards.coupons.v1.Coupon, com.rewardscore.rewards.coupons.v1.Coupon.Builder, com.rewardscore.rewards.coupons.v1.CouponOrBuilder> couponBuilder_;
     /**
      * <pre>
-     * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+     * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+     * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
      * </pre>
      *
      * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -430,7 +473,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+     * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+     * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
      * </pre>
      *
      * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -445,7 +489,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+     * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+     * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
      * </pre>
      *
      * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -465,7 +510,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+     * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+     * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
      * </pre>
      *
      * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -483,7 +529,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+     * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+     * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
      * </pre>
      *
      * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -508,7 +555,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+     * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+     * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
      * </pre>
      *
      * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -525,7 +573,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+     * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+     * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
      * </pre>
      *
      * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -537,7 +586,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+     * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+     * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
      * </pre>
      *
      * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -552,7 +602,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+     * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+     * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
      * </pre>
      *
      * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -569,6 +620,50 @@ private static final long serialVersionUID = 0L;
         coupon_ = null;
       }
       return couponBuilder_;
+    }
+
+    private boolean resent_ ;
+    /**
+     * <pre>
+     * True when coupon is one the account held already (RematchPolicy RESEND_EXISTING).
+     * </pre>
+     *
+     * <code>bool resent = 2 [json_name = "resent"];</code>
+     * @return The resent.
+     */
+    @java.lang.Override
+    public boolean getResent() {
+      return resent_;
+    }
+    /**
+     * <pre>
+     * True when coupon is one the account held already (RematchPolicy RESEND_EXISTING).
+     * </pre>
+     *
+     * <code>bool resent = 2 [json_name = "resent"];</code>
+     * @param value The resent to set.
+     * @return This builder for chaining.
+     */
+    public Builder setResent(boolean value) {
+
+      resent_ = value;
+      bitField0_ |= 0x00000002;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * True when coupon is one the account held already (RematchPolicy RESEND_EXISTING).
+     * </pre>
+     *
+     * <code>bool resent = 2 [json_name = "resent"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearResent() {
+      bitField0_ = (bitField0_ & ~0x00000002);
+      resent_ = false;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.IssueCouponResponse)

@@ -12,7 +12,8 @@ public interface IssueCouponResponseOrBuilder extends
 
   /**
    * <pre>
-   * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+   * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+   * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
    * </pre>
    *
    * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -21,7 +22,8 @@ public interface IssueCouponResponseOrBuilder extends
   boolean hasCoupon();
   /**
    * <pre>
-   * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+   * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+   * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
    * </pre>
    *
    * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
@@ -30,10 +32,21 @@ public interface IssueCouponResponseOrBuilder extends
   com.rewardscore.rewards.coupons.v1.Coupon getCoupon();
   /**
    * <pre>
-   * The new coupon: ACTIVE, or ISSUED when the offer requires activation.
+   * The new coupon: ACTIVE, or ISSUED when the offer requires activation. Under the offer's
+   * RESEND_EXISTING policy, possibly the coupon the account held already (resent).
    * </pre>
    *
    * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
    */
   com.rewardscore.rewards.coupons.v1.CouponOrBuilder getCouponOrBuilder();
+
+  /**
+   * <pre>
+   * True when coupon is one the account held already (RematchPolicy RESEND_EXISTING).
+   * </pre>
+   *
+   * <code>bool resent = 2 [json_name = "resent"];</code>
+   * @return The resent.
+   */
+  boolean getResent();
 }

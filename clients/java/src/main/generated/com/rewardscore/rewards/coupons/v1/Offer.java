@@ -542,6 +542,63 @@ private static final long serialVersionUID = 0L;
     return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
   }
 
+  public static final int REMAINING_ISSUE_COUNT_FIELD_NUMBER = 40;
+  private long remainingIssueCount_ = 0L;
+  /**
+   * <pre>
+   * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+   * Output only.
+   * </pre>
+   *
+   * <code>int64 remaining_issue_count = 40 [json_name = "remainingIssueCount"];</code>
+   * @return The remainingIssueCount.
+   */
+  @java.lang.Override
+  public long getRemainingIssueCount() {
+    return remainingIssueCount_;
+  }
+
+  public static final int ISSUE_THRESHOLD_REACH_TIME_FIELD_NUMBER = 41;
+  private com.google.protobuf.Timestamp issueThresholdReachTime_;
+  /**
+   * <pre>
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+   * @return Whether the issueThresholdReachTime field is set.
+   */
+  @java.lang.Override
+  public boolean hasIssueThresholdReachTime() {
+    return ((bitField0_ & 0x00000020) != 0);
+  }
+  /**
+   * <pre>
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+   * @return The issueThresholdReachTime.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getIssueThresholdReachTime() {
+    return issueThresholdReachTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : issueThresholdReachTime_;
+  }
+  /**
+   * <pre>
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getIssueThresholdReachTimeOrBuilder() {
+    return issueThresholdReachTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : issueThresholdReachTime_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -595,6 +652,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000010) != 0)) {
       output.writeMessage(13, getContent());
     }
+    if (remainingIssueCount_ != 0L) {
+      output.writeInt64(40, remainingIssueCount_);
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      output.writeMessage(41, getIssueThresholdReachTime());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -645,6 +708,14 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000010) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(13, getContent());
+    }
+    if (remainingIssueCount_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(40, remainingIssueCount_);
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(41, getIssueThresholdReachTime());
     }
     return size;
   }
@@ -710,6 +781,13 @@ private static final long serialVersionUID = 0L;
       if (!getContent()
           .equals(other.getContent())) return false;
     }
+    if (getRemainingIssueCount()
+        != other.getRemainingIssueCount()) return false;
+    if (hasIssueThresholdReachTime() != other.hasIssueThresholdReachTime()) return false;
+    if (hasIssueThresholdReachTime()) {
+      if (!getIssueThresholdReachTime()
+          .equals(other.getIssueThresholdReachTime())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -758,6 +836,13 @@ private static final long serialVersionUID = 0L;
     if (hasContent()) {
       hash = (37 * hash) + CONTENT_FIELD_NUMBER;
       hash = (53 * hash) + getContent().hashCode();
+    }
+    hash = (37 * hash) + REMAINING_ISSUE_COUNT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getRemainingIssueCount());
+    if (hasIssueThresholdReachTime()) {
+      hash = (37 * hash) + ISSUE_THRESHOLD_REACH_TIME_FIELD_NUMBER;
+      hash = (53 * hash) + getIssueThresholdReachTime().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -899,6 +984,7 @@ private static final long serialVersionUID = 0L;
         internalGetCreateTimeFieldBuilder();
         internalGetUpdateTimeFieldBuilder();
         internalGetContentFieldBuilder();
+        internalGetIssueThresholdReachTimeFieldBuilder();
       }
     }
     @java.lang.Override
@@ -937,6 +1023,12 @@ private static final long serialVersionUID = 0L;
       if (contentBuilder_ != null) {
         contentBuilder_.dispose();
         contentBuilder_ = null;
+      }
+      remainingIssueCount_ = 0L;
+      issueThresholdReachTime_ = null;
+      if (issueThresholdReachTimeBuilder_ != null) {
+        issueThresholdReachTimeBuilder_.dispose();
+        issueThresholdReachTimeBuilder_ = null;
       }
       return this;
     }
@@ -1026,6 +1118,15 @@ private static final long serialVersionUID = 0L;
             : contentBuilder_.build();
         to_bitField0_ |= 0x00000010;
       }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.remainingIssueCount_ = remainingIssueCount_;
+      }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
+        result.issueThresholdReachTime_ = issueThresholdReachTimeBuilder_ == null
+            ? issueThresholdReachTime_
+            : issueThresholdReachTimeBuilder_.build();
+        to_bitField0_ |= 0x00000020;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1089,6 +1190,12 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasContent()) {
         mergeContent(other.getContent());
+      }
+      if (other.getRemainingIssueCount() != 0L) {
+        setRemainingIssueCount(other.getRemainingIssueCount());
+      }
+      if (other.hasIssueThresholdReachTime()) {
+        mergeIssueThresholdReachTime(other.getIssueThresholdReachTime());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1191,6 +1298,18 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00001000;
               break;
             } // case 106
+            case 320: {
+              remainingIssueCount_ = input.readInt64();
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 320
+            case 330: {
+              input.readMessage(
+                  internalGetIssueThresholdReachTimeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00004000;
+              break;
+            } // case 330
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2614,6 +2733,219 @@ private static final long serialVersionUID = 0L;
         content_ = null;
       }
       return contentBuilder_;
+    }
+
+    private long remainingIssueCount_ ;
+    /**
+     * <pre>
+     * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+     * Output only.
+     * </pre>
+     *
+     * <code>int64 remaining_issue_count = 40 [json_name = "remainingIssueCount"];</code>
+     * @return The remainingIssueCount.
+     */
+    @java.lang.Override
+    public long getRemainingIssueCount() {
+      return remainingIssueCount_;
+    }
+    /**
+     * <pre>
+     * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+     * Output only.
+     * </pre>
+     *
+     * <code>int64 remaining_issue_count = 40 [json_name = "remainingIssueCount"];</code>
+     * @param value The remainingIssueCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRemainingIssueCount(long value) {
+
+      remainingIssueCount_ = value;
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+     * Output only.
+     * </pre>
+     *
+     * <code>int64 remaining_issue_count = 40 [json_name = "remainingIssueCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRemainingIssueCount() {
+      bitField0_ = (bitField0_ & ~0x00002000);
+      remainingIssueCount_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Timestamp issueThresholdReachTime_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> issueThresholdReachTimeBuilder_;
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     * @return Whether the issueThresholdReachTime field is set.
+     */
+    public boolean hasIssueThresholdReachTime() {
+      return ((bitField0_ & 0x00004000) != 0);
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     * @return The issueThresholdReachTime.
+     */
+    public com.google.protobuf.Timestamp getIssueThresholdReachTime() {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        return issueThresholdReachTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : issueThresholdReachTime_;
+      } else {
+        return issueThresholdReachTimeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public Builder setIssueThresholdReachTime(com.google.protobuf.Timestamp value) {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        issueThresholdReachTime_ = value;
+      } else {
+        issueThresholdReachTimeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public Builder setIssueThresholdReachTime(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        issueThresholdReachTime_ = builderForValue.build();
+      } else {
+        issueThresholdReachTimeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public Builder mergeIssueThresholdReachTime(com.google.protobuf.Timestamp value) {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        if (((bitField0_ & 0x00004000) != 0) &&
+          issueThresholdReachTime_ != null &&
+          issueThresholdReachTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getIssueThresholdReachTimeBuilder().mergeFrom(value);
+        } else {
+          issueThresholdReachTime_ = value;
+        }
+      } else {
+        issueThresholdReachTimeBuilder_.mergeFrom(value);
+      }
+      if (issueThresholdReachTime_ != null) {
+        bitField0_ |= 0x00004000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public Builder clearIssueThresholdReachTime() {
+      bitField0_ = (bitField0_ & ~0x00004000);
+      issueThresholdReachTime_ = null;
+      if (issueThresholdReachTimeBuilder_ != null) {
+        issueThresholdReachTimeBuilder_.dispose();
+        issueThresholdReachTimeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getIssueThresholdReachTimeBuilder() {
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return internalGetIssueThresholdReachTimeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getIssueThresholdReachTimeOrBuilder() {
+      if (issueThresholdReachTimeBuilder_ != null) {
+        return issueThresholdReachTimeBuilder_.getMessageOrBuilder();
+      } else {
+        return issueThresholdReachTime_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : issueThresholdReachTime_;
+      }
+    }
+    /**
+     * <pre>
+     * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+     * made; unset until then. Output only.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetIssueThresholdReachTimeFieldBuilder() {
+      if (issueThresholdReachTimeBuilder_ == null) {
+        issueThresholdReachTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getIssueThresholdReachTime(),
+                getParentForChildren(),
+                isClean());
+        issueThresholdReachTime_ = null;
+      }
+      return issueThresholdReachTimeBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.Offer)

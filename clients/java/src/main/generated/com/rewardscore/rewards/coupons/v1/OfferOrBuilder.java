@@ -284,4 +284,45 @@ public interface OfferOrBuilder extends
    * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
    */
   com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder();
+
+  /**
+   * <pre>
+   * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
+   * Output only.
+   * </pre>
+   *
+   * <code>int64 remaining_issue_count = 40 [json_name = "remainingIssueCount"];</code>
+   * @return The remainingIssueCount.
+   */
+  long getRemainingIssueCount();
+
+  /**
+   * <pre>
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+   * @return Whether the issueThresholdReachTime field is set.
+   */
+  boolean hasIssueThresholdReachTime();
+  /**
+   * <pre>
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+   * @return The issueThresholdReachTime.
+   */
+  com.google.protobuf.Timestamp getIssueThresholdReachTime();
+  /**
+   * <pre>
+   * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
+   * made; unset until then. Output only.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getIssueThresholdReachTimeOrBuilder();
 }

@@ -44,6 +44,7 @@ private static final long serialVersionUID = 0L;
     interactionPointIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
     daysOfMonth_ = emptyIntList();
+    rematchPolicy_ = 0;
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -984,6 +985,108 @@ private static final long serialVersionUID = 0L;
     return maxPriorTransactionCount_;
   }
 
+  public static final int MIN_ISSUE_GAP_FIELD_NUMBER = 40;
+  private com.google.protobuf.Duration minIssueGap_;
+  /**
+   * <pre>
+   * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+   * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+   * @return Whether the minIssueGap field is set.
+   */
+  @java.lang.Override
+  public boolean hasMinIssueGap() {
+    return ((bitField0_ & 0x00000800) != 0);
+  }
+  /**
+   * <pre>
+   * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+   * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+   * @return The minIssueGap.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Duration getMinIssueGap() {
+    return minIssueGap_ == null ? com.google.protobuf.Duration.getDefaultInstance() : minIssueGap_;
+  }
+  /**
+   * <pre>
+   * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+   * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.DurationOrBuilder getMinIssueGapOrBuilder() {
+    return minIssueGap_ == null ? com.google.protobuf.Duration.getDefaultInstance() : minIssueGap_;
+  }
+
+  public static final int REMATCH_POLICY_FIELD_NUMBER = 41;
+  private int rematchPolicy_ = 0;
+  /**
+   * <pre>
+   * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+   * holds a redeemable coupon of the offer.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.RematchPolicy rematch_policy = 41 [json_name = "rematchPolicy"];</code>
+   * @return The enum numeric value on the wire for rematchPolicy.
+   */
+  @java.lang.Override public int getRematchPolicyValue() {
+    return rematchPolicy_;
+  }
+  /**
+   * <pre>
+   * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+   * holds a redeemable coupon of the offer.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.RematchPolicy rematch_policy = 41 [json_name = "rematchPolicy"];</code>
+   * @return The rematchPolicy.
+   */
+  @java.lang.Override public com.rewardscore.rewards.coupons.v1.RematchPolicy getRematchPolicy() {
+    com.rewardscore.rewards.coupons.v1.RematchPolicy result = com.rewardscore.rewards.coupons.v1.RematchPolicy.forNumber(rematchPolicy_);
+    return result == null ? com.rewardscore.rewards.coupons.v1.RematchPolicy.UNRECOGNIZED : result;
+  }
+
+  public static final int LISTED_ACCOUNTS_ONLY_FIELD_NUMBER = 42;
+  private boolean listedAccountsOnly_ = false;
+  /**
+   * <pre>
+   * Issue only to the accounts on the offer's customer list (OfferService.AddOfferCustomers);
+   * others get ACCOUNT_NOT_LISTED.
+   * </pre>
+   *
+   * <code>bool listed_accounts_only = 42 [json_name = "listedAccountsOnly"];</code>
+   * @return The listedAccountsOnly.
+   */
+  @java.lang.Override
+  public boolean getListedAccountsOnly() {
+    return listedAccountsOnly_;
+  }
+
+  public static final int ISSUE_NOTIFICATION_THRESHOLD_FIELD_NUMBER = 43;
+  private long issueNotificationThreshold_ = 0L;
+  /**
+   * <pre>
+   * With max_issue_count: the issue that leaves this many coupons to issue records an
+   * "issue_threshold" offer event (Offer.issue_threshold_reach_time), so that back-office
+   * tools can top the offer up in time. 0: none. Less than max_issue_count.
+   * </pre>
+   *
+   * <code>int64 issue_notification_threshold = 43 [json_name = "issueNotificationThreshold"];</code>
+   * @return The issueNotificationThreshold.
+   */
+  @java.lang.Override
+  public long getIssueNotificationThreshold() {
+    return issueNotificationThreshold_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -1081,6 +1184,18 @@ private static final long serialVersionUID = 0L;
     }
     if (((bitField0_ & 0x00000400) != 0)) {
       output.writeInt32(25, maxPriorTransactionCount_);
+    }
+    if (((bitField0_ & 0x00000800) != 0)) {
+      output.writeMessage(40, getMinIssueGap());
+    }
+    if (rematchPolicy_ != com.rewardscore.rewards.coupons.v1.RematchPolicy.REMATCH_POLICY_UNSPECIFIED.getNumber()) {
+      output.writeEnum(41, rematchPolicy_);
+    }
+    if (listedAccountsOnly_ != false) {
+      output.writeBool(42, listedAccountsOnly_);
+    }
+    if (issueNotificationThreshold_ != 0L) {
+      output.writeInt64(43, issueNotificationThreshold_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -1215,6 +1330,22 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeInt32Size(25, maxPriorTransactionCount_);
     }
+    if (((bitField0_ & 0x00000800) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(40, getMinIssueGap());
+    }
+    if (rematchPolicy_ != com.rewardscore.rewards.coupons.v1.RematchPolicy.REMATCH_POLICY_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(41, rematchPolicy_);
+    }
+    if (listedAccountsOnly_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(42, listedAccountsOnly_);
+    }
+    if (issueNotificationThreshold_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(43, issueNotificationThreshold_);
+    }
     return size;
   }
   @java.lang.Override
@@ -1320,6 +1451,16 @@ private static final long serialVersionUID = 0L;
       if (getMaxPriorTransactionCount()
           != other.getMaxPriorTransactionCount()) return false;
     }
+    if (hasMinIssueGap() != other.hasMinIssueGap()) return false;
+    if (hasMinIssueGap()) {
+      if (!getMinIssueGap()
+          .equals(other.getMinIssueGap())) return false;
+    }
+    if (rematchPolicy_ != other.rematchPolicy_) return false;
+    if (getListedAccountsOnly()
+        != other.getListedAccountsOnly()) return false;
+    if (getIssueNotificationThreshold()
+        != other.getIssueNotificationThreshold()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1417,6 +1558,18 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + MAX_PRIOR_TRANSACTION_COUNT_FIELD_NUMBER;
       hash = (53 * hash) + getMaxPriorTransactionCount();
     }
+    if (hasMinIssueGap()) {
+      hash = (37 * hash) + MIN_ISSUE_GAP_FIELD_NUMBER;
+      hash = (53 * hash) + getMinIssueGap().hashCode();
+    }
+    hash = (37 * hash) + REMATCH_POLICY_FIELD_NUMBER;
+    hash = (53 * hash) + rematchPolicy_;
+    hash = (37 * hash) + LISTED_ACCOUNTS_ONLY_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getListedAccountsOnly());
+    hash = (37 * hash) + ISSUE_NOTIFICATION_THRESHOLD_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getIssueNotificationThreshold());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1563,6 +1716,7 @@ private static final long serialVersionUID = 0L;
         internalGetHoursOfDayFieldBuilder();
         internalGetRegistrationStartTimeFieldBuilder();
         internalGetRegistrationEndTimeFieldBuilder();
+        internalGetMinIssueGapFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1637,6 +1791,14 @@ private static final long serialVersionUID = 0L;
         registrationEndTimeBuilder_ = null;
       }
       maxPriorTransactionCount_ = 0;
+      minIssueGap_ = null;
+      if (minIssueGapBuilder_ != null) {
+        minIssueGapBuilder_.dispose();
+        minIssueGapBuilder_ = null;
+      }
+      rematchPolicy_ = 0;
+      listedAccountsOnly_ = false;
+      issueNotificationThreshold_ = 0L;
       return this;
     }
 
@@ -1782,6 +1944,21 @@ private static final long serialVersionUID = 0L;
         result.maxPriorTransactionCount_ = maxPriorTransactionCount_;
         to_bitField0_ |= 0x00000400;
       }
+      if (((from_bitField0_ & 0x02000000) != 0)) {
+        result.minIssueGap_ = minIssueGapBuilder_ == null
+            ? minIssueGap_
+            : minIssueGapBuilder_.build();
+        to_bitField0_ |= 0x00000800;
+      }
+      if (((from_bitField0_ & 0x04000000) != 0)) {
+        result.rematchPolicy_ = rematchPolicy_;
+      }
+      if (((from_bitField0_ & 0x08000000) != 0)) {
+        result.listedAccountsOnly_ = listedAccountsOnly_;
+      }
+      if (((from_bitField0_ & 0x10000000) != 0)) {
+        result.issueNotificationThreshold_ = issueNotificationThreshold_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1910,6 +2087,18 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasMaxPriorTransactionCount()) {
         setMaxPriorTransactionCount(other.getMaxPriorTransactionCount());
+      }
+      if (other.hasMinIssueGap()) {
+        mergeMinIssueGap(other.getMinIssueGap());
+      }
+      if (other.rematchPolicy_ != 0) {
+        setRematchPolicyValue(other.getRematchPolicyValue());
+      }
+      if (other.getListedAccountsOnly() != false) {
+        setListedAccountsOnly(other.getListedAccountsOnly());
+      }
+      if (other.getIssueNotificationThreshold() != 0L) {
+        setIssueNotificationThreshold(other.getIssueNotificationThreshold());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -2104,6 +2293,28 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x01000000;
               break;
             } // case 200
+            case 322: {
+              input.readMessage(
+                  internalGetMinIssueGapFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x02000000;
+              break;
+            } // case 322
+            case 328: {
+              rematchPolicy_ = input.readEnum();
+              bitField0_ |= 0x04000000;
+              break;
+            } // case 328
+            case 336: {
+              listedAccountsOnly_ = input.readBool();
+              bitField0_ |= 0x08000000;
+              break;
+            } // case 336
+            case 344: {
+              issueNotificationThreshold_ = input.readInt64();
+              bitField0_ |= 0x10000000;
+              break;
+            } // case 344
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -5087,6 +5298,346 @@ private static final long serialVersionUID = 0L;
     public Builder clearMaxPriorTransactionCount() {
       bitField0_ = (bitField0_ & ~0x01000000);
       maxPriorTransactionCount_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Duration minIssueGap_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> minIssueGapBuilder_;
+    /**
+     * <pre>
+     * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+     * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+     * @return Whether the minIssueGap field is set.
+     */
+    public boolean hasMinIssueGap() {
+      return ((bitField0_ & 0x02000000) != 0);
+    }
+    /**
+     * <pre>
+     * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+     * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+     * @return The minIssueGap.
+     */
+    public com.google.protobuf.Duration getMinIssueGap() {
+      if (minIssueGapBuilder_ == null) {
+        return minIssueGap_ == null ? com.google.protobuf.Duration.getDefaultInstance() : minIssueGap_;
+      } else {
+        return minIssueGapBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+     * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+     */
+    public Builder setMinIssueGap(com.google.protobuf.Duration value) {
+      if (minIssueGapBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        minIssueGap_ = value;
+      } else {
+        minIssueGapBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x02000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+     * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+     */
+    public Builder setMinIssueGap(
+        com.google.protobuf.Duration.Builder builderForValue) {
+      if (minIssueGapBuilder_ == null) {
+        minIssueGap_ = builderForValue.build();
+      } else {
+        minIssueGapBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x02000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+     * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+     */
+    public Builder mergeMinIssueGap(com.google.protobuf.Duration value) {
+      if (minIssueGapBuilder_ == null) {
+        if (((bitField0_ & 0x02000000) != 0) &&
+          minIssueGap_ != null &&
+          minIssueGap_ != com.google.protobuf.Duration.getDefaultInstance()) {
+          getMinIssueGapBuilder().mergeFrom(value);
+        } else {
+          minIssueGap_ = value;
+        }
+      } else {
+        minIssueGapBuilder_.mergeFrom(value);
+      }
+      if (minIssueGap_ != null) {
+        bitField0_ |= 0x02000000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+     * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+     */
+    public Builder clearMinIssueGap() {
+      bitField0_ = (bitField0_ & ~0x02000000);
+      minIssueGap_ = null;
+      if (minIssueGapBuilder_ != null) {
+        minIssueGapBuilder_.dispose();
+        minIssueGapBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+     * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+     */
+    public com.google.protobuf.Duration.Builder getMinIssueGapBuilder() {
+      bitField0_ |= 0x02000000;
+      onChanged();
+      return internalGetMinIssueGapFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+     * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+     */
+    public com.google.protobuf.DurationOrBuilder getMinIssueGapOrBuilder() {
+      if (minIssueGapBuilder_ != null) {
+        return minIssueGapBuilder_.getMessageOrBuilder();
+      } else {
+        return minIssueGap_ == null ?
+            com.google.protobuf.Duration.getDefaultInstance() : minIssueGap_;
+      }
+    }
+    /**
+     * <pre>
+     * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+     * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+        internalGetMinIssueGapFieldBuilder() {
+      if (minIssueGapBuilder_ == null) {
+        minIssueGapBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                getMinIssueGap(),
+                getParentForChildren(),
+                isClean());
+        minIssueGap_ = null;
+      }
+      return minIssueGapBuilder_;
+    }
+
+    private int rematchPolicy_ = 0;
+    /**
+     * <pre>
+     * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+     * holds a redeemable coupon of the offer.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.RematchPolicy rematch_policy = 41 [json_name = "rematchPolicy"];</code>
+     * @return The enum numeric value on the wire for rematchPolicy.
+     */
+    @java.lang.Override public int getRematchPolicyValue() {
+      return rematchPolicy_;
+    }
+    /**
+     * <pre>
+     * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+     * holds a redeemable coupon of the offer.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.RematchPolicy rematch_policy = 41 [json_name = "rematchPolicy"];</code>
+     * @param value The enum numeric value on the wire for rematchPolicy to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRematchPolicyValue(int value) {
+      rematchPolicy_ = value;
+      bitField0_ |= 0x04000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+     * holds a redeemable coupon of the offer.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.RematchPolicy rematch_policy = 41 [json_name = "rematchPolicy"];</code>
+     * @return The rematchPolicy.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.coupons.v1.RematchPolicy getRematchPolicy() {
+      com.rewardscore.rewards.coupons.v1.RematchPolicy result = com.rewardscore.rewards.coupons.v1.RematchPolicy.forNumber(rematchPolicy_);
+      return result == null ? com.rewardscore.rewards.coupons.v1.RematchPolicy.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+     * holds a redeemable coupon of the offer.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.RematchPolicy rematch_policy = 41 [json_name = "rematchPolicy"];</code>
+     * @param value The rematchPolicy to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setRematchPolicy(com.rewardscore.rewards.coupons.v1.RematchPolicy value) {
+      if (value == null) { throw new NullPointerException(); }
+      bitField0_ |= 0x04000000;
+      rematchPolicy_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+     * holds a redeemable coupon of the offer.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.RematchPolicy rematch_policy = 41 [json_name = "rematchPolicy"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRematchPolicy() {
+      bitField0_ = (bitField0_ & ~0x04000000);
+      rematchPolicy_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private boolean listedAccountsOnly_ ;
+    /**
+     * <pre>
+     * Issue only to the accounts on the offer's customer list (OfferService.AddOfferCustomers);
+     * others get ACCOUNT_NOT_LISTED.
+     * </pre>
+     *
+     * <code>bool listed_accounts_only = 42 [json_name = "listedAccountsOnly"];</code>
+     * @return The listedAccountsOnly.
+     */
+    @java.lang.Override
+    public boolean getListedAccountsOnly() {
+      return listedAccountsOnly_;
+    }
+    /**
+     * <pre>
+     * Issue only to the accounts on the offer's customer list (OfferService.AddOfferCustomers);
+     * others get ACCOUNT_NOT_LISTED.
+     * </pre>
+     *
+     * <code>bool listed_accounts_only = 42 [json_name = "listedAccountsOnly"];</code>
+     * @param value The listedAccountsOnly to set.
+     * @return This builder for chaining.
+     */
+    public Builder setListedAccountsOnly(boolean value) {
+
+      listedAccountsOnly_ = value;
+      bitField0_ |= 0x08000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Issue only to the accounts on the offer's customer list (OfferService.AddOfferCustomers);
+     * others get ACCOUNT_NOT_LISTED.
+     * </pre>
+     *
+     * <code>bool listed_accounts_only = 42 [json_name = "listedAccountsOnly"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearListedAccountsOnly() {
+      bitField0_ = (bitField0_ & ~0x08000000);
+      listedAccountsOnly_ = false;
+      onChanged();
+      return this;
+    }
+
+    private long issueNotificationThreshold_ ;
+    /**
+     * <pre>
+     * With max_issue_count: the issue that leaves this many coupons to issue records an
+     * "issue_threshold" offer event (Offer.issue_threshold_reach_time), so that back-office
+     * tools can top the offer up in time. 0: none. Less than max_issue_count.
+     * </pre>
+     *
+     * <code>int64 issue_notification_threshold = 43 [json_name = "issueNotificationThreshold"];</code>
+     * @return The issueNotificationThreshold.
+     */
+    @java.lang.Override
+    public long getIssueNotificationThreshold() {
+      return issueNotificationThreshold_;
+    }
+    /**
+     * <pre>
+     * With max_issue_count: the issue that leaves this many coupons to issue records an
+     * "issue_threshold" offer event (Offer.issue_threshold_reach_time), so that back-office
+     * tools can top the offer up in time. 0: none. Less than max_issue_count.
+     * </pre>
+     *
+     * <code>int64 issue_notification_threshold = 43 [json_name = "issueNotificationThreshold"];</code>
+     * @param value The issueNotificationThreshold to set.
+     * @return This builder for chaining.
+     */
+    public Builder setIssueNotificationThreshold(long value) {
+
+      issueNotificationThreshold_ = value;
+      bitField0_ |= 0x10000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * With max_issue_count: the issue that leaves this many coupons to issue records an
+     * "issue_threshold" offer event (Offer.issue_threshold_reach_time), so that back-office
+     * tools can top the offer up in time. 0: none. Less than max_issue_count.
+     * </pre>
+     *
+     * <code>int64 issue_notification_threshold = 43 [json_name = "issueNotificationThreshold"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearIssueNotificationThreshold() {
+      bitField0_ = (bitField0_ & ~0x10000000);
+      issueNotificationThreshold_ = 0L;
       onChanged();
       return this;
     }

@@ -662,4 +662,78 @@ public interface OfferRulesOrBuilder extends
    * @return The maxPriorTransactionCount.
    */
   int getMaxPriorTransactionCount();
+
+  /**
+   * <pre>
+   * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+   * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+   * @return Whether the minIssueGap field is set.
+   */
+  boolean hasMinIssueGap();
+  /**
+   * <pre>
+   * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+   * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+   * @return The minIssueGap.
+   */
+  com.google.protobuf.Duration getMinIssueGap();
+  /**
+   * <pre>
+   * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
+   * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
+   */
+  com.google.protobuf.DurationOrBuilder getMinIssueGapOrBuilder();
+
+  /**
+   * <pre>
+   * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+   * holds a redeemable coupon of the offer.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.RematchPolicy rematch_policy = 41 [json_name = "rematchPolicy"];</code>
+   * @return The enum numeric value on the wire for rematchPolicy.
+   */
+  int getRematchPolicyValue();
+  /**
+   * <pre>
+   * What IssueCoupon does when max_account_issue_count or min_issue_gap refuses an account that
+   * holds a redeemable coupon of the offer.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.RematchPolicy rematch_policy = 41 [json_name = "rematchPolicy"];</code>
+   * @return The rematchPolicy.
+   */
+  com.rewardscore.rewards.coupons.v1.RematchPolicy getRematchPolicy();
+
+  /**
+   * <pre>
+   * Issue only to the accounts on the offer's customer list (OfferService.AddOfferCustomers);
+   * others get ACCOUNT_NOT_LISTED.
+   * </pre>
+   *
+   * <code>bool listed_accounts_only = 42 [json_name = "listedAccountsOnly"];</code>
+   * @return The listedAccountsOnly.
+   */
+  boolean getListedAccountsOnly();
+
+  /**
+   * <pre>
+   * With max_issue_count: the issue that leaves this many coupons to issue records an
+   * "issue_threshold" offer event (Offer.issue_threshold_reach_time), so that back-office
+   * tools can top the offer up in time. 0: none. Less than max_issue_count.
+   * </pre>
+   *
+   * <code>int64 issue_notification_threshold = 43 [json_name = "issueNotificationThreshold"];</code>
+   * @return The issueNotificationThreshold.
+   */
+  long getIssueNotificationThreshold();
 }

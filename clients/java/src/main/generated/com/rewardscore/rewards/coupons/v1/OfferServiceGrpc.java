@@ -333,6 +333,37 @@ public final class OfferServiceGrpc {
     return getRevokeCouponsMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest,
+      com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse> getAddOfferCustomersMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "AddOfferCustomers",
+      requestType = com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest,
+      com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse> getAddOfferCustomersMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest, com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse> getAddOfferCustomersMethod;
+    if ((getAddOfferCustomersMethod = OfferServiceGrpc.getAddOfferCustomersMethod) == null) {
+      synchronized (OfferServiceGrpc.class) {
+        if ((getAddOfferCustomersMethod = OfferServiceGrpc.getAddOfferCustomersMethod) == null) {
+          OfferServiceGrpc.getAddOfferCustomersMethod = getAddOfferCustomersMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest, com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "AddOfferCustomers"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new OfferServiceMethodDescriptorSupplier("AddOfferCustomers"))
+              .build();
+        }
+      }
+    }
+    return getAddOfferCustomersMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -536,6 +567,18 @@ public final class OfferServiceGrpc {
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRevokeCouponsMethod(), responseObserver);
     }
+
+    /**
+     * <pre>
+     * Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+     * can be issued its coupons. Accounts listed already are skipped.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    default void addOfferCustomers(com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getAddOfferCustomersMethod(), responseObserver);
+    }
   }
 
   /**
@@ -726,6 +769,19 @@ public final class OfferServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getRevokeCouponsMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+     * can be issued its coupons. Accounts listed already are skipped.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public void addOfferCustomers(com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getAddOfferCustomersMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -888,6 +944,18 @@ public final class OfferServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getRevokeCouponsMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+     * can be issued its coupons. Accounts listed already are skipped.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse addOfferCustomers(com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getAddOfferCustomersMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -1033,6 +1101,18 @@ public final class OfferServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getRevokeCouponsMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+     * can be issued its coupons. Accounts listed already are skipped.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse addOfferCustomers(com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getAddOfferCustomersMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -1170,6 +1250,19 @@ public final class OfferServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getRevokeCouponsMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Puts accounts on the offer's customer list: with OfferRules.listed_accounts_only, only they
+     * can be issued its coupons. Accounts listed already are skipped.
+     * Errors: OFFER_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse> addOfferCustomers(
+        com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getAddOfferCustomersMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_CREATE_OFFER = 0;
@@ -1181,7 +1274,8 @@ public final class OfferServiceGrpc {
   private static final int METHODID_CREATE_CODE_SERIES = 6;
   private static final int METHODID_GENERATE_CODES = 7;
   private static final int METHODID_REVOKE_COUPONS = 8;
-  private static final int METHODID_IMPORT_CODES = 9;
+  private static final int METHODID_ADD_OFFER_CUSTOMERS = 9;
+  private static final int METHODID_IMPORT_CODES = 10;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1235,6 +1329,10 @@ public final class OfferServiceGrpc {
         case METHODID_REVOKE_COUPONS:
           serviceImpl.revokeCoupons((com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse>) responseObserver);
+          break;
+        case METHODID_ADD_OFFER_CUSTOMERS:
+          serviceImpl.addOfferCustomers((com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -1327,6 +1425,13 @@ public final class OfferServiceGrpc {
               com.rewardscore.rewards.coupons.v1.RevokeCouponsRequest,
               com.rewardscore.rewards.coupons.v1.RevokeCouponsResponse>(
                 service, METHODID_REVOKE_COUPONS)))
+        .addMethod(
+          getAddOfferCustomersMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.AddOfferCustomersRequest,
+              com.rewardscore.rewards.coupons.v1.AddOfferCustomersResponse>(
+                service, METHODID_ADD_OFFER_CUSTOMERS)))
         .build();
   }
 
@@ -1385,6 +1490,7 @@ public final class OfferServiceGrpc {
               .addMethod(getGenerateCodesMethod())
               .addMethod(getImportCodesMethod())
               .addMethod(getRevokeCouponsMethod())
+              .addMethod(getAddOfferCustomersMethod())
               .build();
         }
       }

@@ -131,6 +131,16 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_RevokeCouponsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_AddOfferCustomersRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_AddOfferCustomersRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_AddOfferCustomersResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_AddOfferCustomersResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -204,40 +214,47 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
       "revoked_count\030\002 \001(\003R\014revokedCount\022%\n\016red" +
       "eemed_count\030\003 \001(\003R\rredeemedCount\022;\n\013revo" +
       "ke_time\030\004 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\nrevokeTime*\227\001\n\016RevocationMode\022\037\n\033REVO" +
-      "CATION_MODE_UNSPECIFIED\020\000\022\"\n\036REVOCATION_" +
-      "MODE_ALL_UNREDEEMED\020\001\022!\n\035REVOCATION_MODE" +
-      "_UNISSUED_ONLY\020\002\022\035\n\031REVOCATION_MODE_CUST" +
-      "OMERS\020\0032\363\007\n\014OfferService\022^\n\013CreateOffer\022" +
-      "&.rewards.coupons.v1.CreateOfferRequest\032" +
-      "\'.rewards.coupons.v1.CreateOfferResponse" +
-      "\022U\n\010GetOffer\022#.rewards.coupons.v1.GetOff" +
-      "erRequest\032$.rewards.coupons.v1.GetOfferR" +
-      "esponse\022^\n\013UpdateOffer\022&.rewards.coupons" +
-      ".v1.UpdateOfferRequest\032\'.rewards.coupons" +
-      ".v1.UpdateOfferResponse\022[\n\nListOffers\022%." +
-      "rewards.coupons.v1.ListOffersRequest\032&.r" +
-      "ewards.coupons.v1.ListOffersResponse\022d\n\r" +
-      "ActivateOffer\022(.rewards.coupons.v1.Activ" +
-      "ateOfferRequest\032).rewards.coupons.v1.Act" +
-      "ivateOfferResponse\022j\n\017DeactivateOffer\022*." +
-      "rewards.coupons.v1.DeactivateOfferReques" +
-      "t\032+.rewards.coupons.v1.DeactivateOfferRe" +
-      "sponse\022m\n\020CreateCodeSeries\022+.rewards.cou" +
-      "pons.v1.CreateCodeSeriesRequest\032,.reward" +
-      "s.coupons.v1.CreateCodeSeriesResponse\022f\n" +
-      "\rGenerateCodes\022(.rewards.coupons.v1.Gene" +
-      "rateCodesRequest\032).rewards.coupons.v1.Ge" +
-      "nerateCodesResponse0\001\022`\n\013ImportCodes\022&.r" +
-      "ewards.coupons.v1.ImportCodesRequest\032\'.r" +
-      "ewards.coupons.v1.ImportCodesResponse(\001\022" +
-      "d\n\rRevokeCoupons\022(.rewards.coupons.v1.Re" +
-      "vokeCouponsRequest\032).rewards.coupons.v1." +
-      "RevokeCouponsResponseB\207\001\n\"com.rewardscor" +
-      "e.rewards.coupons.v1B\021OfferServiceProtoP" +
-      "\001ZLgithub.com/rewards-core/rewards-core/" +
-      "clients/go/rewards/coupons/v1;couponsv1b" +
-      "\006proto3"
+      "pR\nrevokeTime\"u\n\030AddOfferCustomersReques" +
+      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010offe" +
+      "r_id\030\002 \001(\tR\007offerId\022\037\n\013account_ids\030\003 \003(\t" +
+      "R\naccountIds\"<\n\031AddOfferCustomersRespons" +
+      "e\022\037\n\013added_count\030\001 \001(\005R\naddedCount*\227\001\n\016R" +
+      "evocationMode\022\037\n\033REVOCATION_MODE_UNSPECI" +
+      "FIED\020\000\022\"\n\036REVOCATION_MODE_ALL_UNREDEEMED" +
+      "\020\001\022!\n\035REVOCATION_MODE_UNISSUED_ONLY\020\002\022\035\n" +
+      "\031REVOCATION_MODE_CUSTOMERS\020\0032\345\010\n\014OfferSe" +
+      "rvice\022^\n\013CreateOffer\022&.rewards.coupons.v" +
+      "1.CreateOfferRequest\032\'.rewards.coupons.v" +
+      "1.CreateOfferResponse\022U\n\010GetOffer\022#.rewa" +
+      "rds.coupons.v1.GetOfferRequest\032$.rewards" +
+      ".coupons.v1.GetOfferResponse\022^\n\013UpdateOf" +
+      "fer\022&.rewards.coupons.v1.UpdateOfferRequ" +
+      "est\032\'.rewards.coupons.v1.UpdateOfferResp" +
+      "onse\022[\n\nListOffers\022%.rewards.coupons.v1." +
+      "ListOffersRequest\032&.rewards.coupons.v1.L" +
+      "istOffersResponse\022d\n\rActivateOffer\022(.rew" +
+      "ards.coupons.v1.ActivateOfferRequest\032).r" +
+      "ewards.coupons.v1.ActivateOfferResponse\022" +
+      "j\n\017DeactivateOffer\022*.rewards.coupons.v1." +
+      "DeactivateOfferRequest\032+.rewards.coupons" +
+      ".v1.DeactivateOfferResponse\022m\n\020CreateCod" +
+      "eSeries\022+.rewards.coupons.v1.CreateCodeS" +
+      "eriesRequest\032,.rewards.coupons.v1.Create" +
+      "CodeSeriesResponse\022f\n\rGenerateCodes\022(.re" +
+      "wards.coupons.v1.GenerateCodesRequest\032)." +
+      "rewards.coupons.v1.GenerateCodesResponse" +
+      "0\001\022`\n\013ImportCodes\022&.rewards.coupons.v1.I" +
+      "mportCodesRequest\032\'.rewards.coupons.v1.I" +
+      "mportCodesResponse(\001\022d\n\rRevokeCoupons\022(." +
+      "rewards.coupons.v1.RevokeCouponsRequest\032" +
+      ").rewards.coupons.v1.RevokeCouponsRespon" +
+      "se\022p\n\021AddOfferCustomers\022,.rewards.coupon" +
+      "s.v1.AddOfferCustomersRequest\032-.rewards." +
+      "coupons.v1.AddOfferCustomersResponseB\207\001\n" +
+      "\"com.rewardscore.rewards.coupons.v1B\021Off" +
+      "erServiceProtoP\001ZLgithub.com/rewards-cor" +
+      "e/rewards-core/clients/go/rewards/coupon" +
+      "s/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -372,6 +389,18 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponsResponse_descriptor,
         new java.lang.String[] { "RevocationId", "RevokedCount", "RedeemedCount", "RevokeTime", });
+    internal_static_rewards_coupons_v1_AddOfferCustomersRequest_descriptor =
+      getDescriptor().getMessageType(20);
+    internal_static_rewards_coupons_v1_AddOfferCustomersRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_AddOfferCustomersRequest_descriptor,
+        new java.lang.String[] { "RequestId", "OfferId", "AccountIds", });
+    internal_static_rewards_coupons_v1_AddOfferCustomersResponse_descriptor =
+      getDescriptor().getMessageType(21);
+    internal_static_rewards_coupons_v1_AddOfferCustomersResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_AddOfferCustomersResponse_descriptor,
+        new java.lang.String[] { "AddedCount", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.FieldMaskProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();

@@ -39,6 +39,7 @@ private static final long serialVersionUID = 0L;
     transactionId_ = "";
     zoneId_ = "";
     interactionPointId_ = "";
+    accountCouponId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -116,7 +117,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object code_ = "";
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 2 [json_name = "code"];</code>
@@ -137,7 +138,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 2 [json_name = "code"];</code>
@@ -163,7 +164,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -184,7 +186,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -435,6 +438,57 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_COUPON_ID_FIELD_NUMBER = 20;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object accountCouponId_ = "";
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The accountCouponId.
+   */
+  @java.lang.Override
+  public java.lang.String getAccountCouponId() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      accountCouponId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The bytes for accountCouponId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getAccountCouponIdBytes() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      accountCouponId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -473,6 +527,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 8, interactionPointId_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 20, accountCouponId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -501,6 +558,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(8, interactionPointId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(20, accountCouponId_);
     }
     return size;
   }
@@ -545,6 +605,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getZoneId())) return false;
     if (!getInteractionPointId()
         .equals(other.getInteractionPointId())) return false;
+    if (!getAccountCouponId()
+        .equals(other.getAccountCouponId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -574,6 +636,8 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getZoneId().hashCode();
     hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
     hash = (53 * hash) + getInteractionPointId().hashCode();
+    hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getAccountCouponId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -727,6 +791,7 @@ private static final long serialVersionUID = 0L;
       transactionId_ = "";
       zoneId_ = "";
       interactionPointId_ = "";
+      accountCouponId_ = "";
       return this;
     }
 
@@ -788,6 +853,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000080) != 0)) {
         result.interactionPointId_ = interactionPointId_;
       }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.accountCouponId_ = accountCouponId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -839,6 +907,11 @@ private static final long serialVersionUID = 0L;
       if (!other.getInteractionPointId().isEmpty()) {
         interactionPointId_ = other.interactionPointId_;
         bitField0_ |= 0x00000080;
+        onChanged();
+      }
+      if (!other.getAccountCouponId().isEmpty()) {
+        accountCouponId_ = other.accountCouponId_;
+        bitField0_ |= 0x00000100;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -909,6 +982,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000080;
               break;
             } // case 66
+            case 162: {
+              accountCouponId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 162
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1031,7 +1109,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object code_ = "";
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -1051,7 +1129,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -1072,7 +1150,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -1089,7 +1167,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -1103,7 +1181,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 2 [json_name = "code"];</code>
@@ -1123,7 +1201,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1143,7 +1222,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1164,7 +1244,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1181,7 +1262,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1195,7 +1277,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1743,6 +1826,108 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       interactionPointId_ = value;
       bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object accountCouponId_ = "";
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return The accountCouponId.
+     */
+    public java.lang.String getAccountCouponId() {
+      java.lang.Object ref = accountCouponId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        accountCouponId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return The bytes for accountCouponId.
+     */
+    public com.google.protobuf.ByteString
+        getAccountCouponIdBytes() {
+      java.lang.Object ref = accountCouponId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        accountCouponId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @param value The accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      accountCouponId_ = value;
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearAccountCouponId() {
+      accountCouponId_ = getDefaultInstance().getAccountCouponId();
+      bitField0_ = (bitField0_ & ~0x00000100);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @param value The bytes for accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      accountCouponId_ = value;
+      bitField0_ |= 0x00000100;
       onChanged();
       return this;
     }

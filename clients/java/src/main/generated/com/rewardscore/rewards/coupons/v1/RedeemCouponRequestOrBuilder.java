@@ -36,7 +36,7 @@ public interface RedeemCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 2 [json_name = "code"];</code>
@@ -45,7 +45,7 @@ public interface RedeemCouponRequestOrBuilder extends
   java.lang.String getCode();
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 2 [json_name = "code"];</code>
@@ -56,7 +56,8 @@ public interface RedeemCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -65,7 +66,8 @@ public interface RedeemCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -184,4 +186,28 @@ public interface RedeemCouponRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getInteractionPointIdBytes();
+
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The accountCouponId.
+   */
+  java.lang.String getAccountCouponId();
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The bytes for accountCouponId.
+   */
+  com.google.protobuf.ByteString
+      getAccountCouponIdBytes();
 }

@@ -106,7 +106,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "tiplier_bps\030\007 \001(\005R\023pointsMultiplierBps\022!" +
       "\n\014price_points\030\010 \001(\003R\013pricePoints\"F\n\nHou" +
       "rsOfDay\022\035\n\nstart_hour\030\001 \001(\005R\tstartHour\022\031" +
-      "\n\010end_hour\030\002 \001(\005R\007endHour\"\270\013\n\nOfferRules" +
+      "\n\010end_hour\030\002 \001(\005R\007endHour\"\265\r\n\nOfferRules" +
       "\0229\n\nstart_time\030\001 \001(\0132\032.google.protobuf.T" +
       "imestampR\tstartTime\0225\n\010end_time\030\002 \001(\0132\032." +
       "google.protobuf.TimestampR\007endTime\022?\n\013ex" +
@@ -142,109 +142,122 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "stration_end_time\030\030 \001(\0132\032.google.protobu" +
       "f.TimestampR\023registrationEndTime\022B\n\033max_" +
       "prior_transaction_count\030\031 \001(\005H\000R\030maxPrio" +
-      "rTransactionCount\210\001\001B\036\n\034_max_prior_trans" +
-      "action_count\"\247\001\n\tOfferText\022#\n\rlanguage_c" +
-      "ode\030\001 \001(\tR\014languageCode\022\024\n\005title\030\002 \001(\tR\005" +
-      "title\022\032\n\010subtitle\030\003 \001(\tR\010subtitle\022 \n\013des" +
-      "cription\030\004 \001(\tR\013description\022!\n\014booking_t" +
-      "ext\030\005 \001(\tR\013bookingText\"\340\002\n\014OfferContent\022" +
-      "3\n\005texts\030\001 \003(\0132\035.rewards.coupons.v1.Offe" +
-      "rTextR\005texts\022\035\n\nimage_uris\030\002 \003(\tR\timageU" +
-      "ris\022c\n\021custom_properties\030\003 \003(\01326.rewards" +
-      ".coupons.v1.OfferContent.CustomPropertie" +
-      "sEntryR\020customProperties\022-\n\022external_ref" +
-      "erence\030\004 \001(\tR\021externalReference\022#\n\rexter" +
-      "nal_code\030\005 \001(\tR\014externalCode\032C\n\025CustomPr" +
-      "opertiesEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value" +
-      "\030\002 \001(\tR\005value:\0028\001\"\272\004\n\005Offer\022\031\n\010offer_id\030" +
-      "\001 \001(\tR\007offerId\022\035\n\nprogram_id\030\002 \001(\tR\tprog" +
-      "ramId\022!\n\014display_name\030\003 \001(\tR\013displayName" +
-      "\022 \n\013description\030\004 \001(\tR\013description\0222\n\006re" +
-      "ward\030\005 \001(\0132\032.rewards.coupons.v1.RewardR\006" +
-      "reward\0224\n\005rules\030\006 \001(\0132\036.rewards.coupons." +
-      "v1.OfferRulesR\005rules\0224\n\005state\030\007 \001(\0162\036.re" +
-      "wards.coupons.v1.OfferStateR\005state\022!\n\014is" +
-      "sued_count\030\010 \001(\003R\013issuedCount\022%\n\016redeeme" +
-      "d_count\030\t \001(\003R\rredeemedCount\022\022\n\004etag\030\n \001" +
-      "(\tR\004etag\022;\n\013create_time\030\013 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\ncreateTime\022;\n\013update_" +
-      "time\030\014 \001(\0132\032.google.protobuf.TimestampR\n" +
-      "updateTime\022:\n\007content\030\r \001(\0132 .rewards.co" +
-      "upons.v1.OfferContentR\007content\"\316\002\n\nCodeS" +
-      "eries\022$\n\016code_series_id\030\001 \001(\tR\014codeSerie" +
-      "sId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003" +
-      " \001(\0162\".rewards.coupons.v1.CodeSeriesType" +
-      "R\004type\022\032\n\010alphabet\030\004 \001(\tR\010alphabet\022\026\n\006le" +
-      "ngth\030\005 \001(\005R\006length\022\026\n\006prefix\030\006 \001(\tR\006pref" +
-      "ix\022\037\n\013common_code\030\007 \001(\tR\ncommonCode\022\035\n\nc" +
-      "ode_count\030\010 \001(\003R\tcodeCount\022;\n\013create_tim" +
-      "e\030\t \001(\0132\032.google.protobuf.TimestampR\ncre" +
-      "ateTime\"\213\006\n\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010c" +
-      "ouponId\022\022\n\004code\030\002 \001(\tR\004code\022\031\n\010offer_id\030" +
-      "\003 \001(\tR\007offerId\022$\n\016code_series_id\030\004 \001(\tR\014" +
-      "codeSeriesId\022\035\n\naccount_id\030\005 \001(\tR\taccoun" +
-      "tId\0225\n\005state\030\006 \001(\0162\037.rewards.coupons.v1." +
-      "CouponStateR\005state\022)\n\020redemption_count\030\007" +
-      " \001(\005R\017redemptionCount\0229\n\nissue_time\030\010 \001(" +
-      "\0132\032.google.protobuf.TimestampR\tissueTime" +
-      "\022?\n\ractivate_time\030\t \001(\0132\032.google.protobu" +
-      "f.TimestampR\014activateTime\022;\n\013expire_time" +
-      "\030\n \001(\0132\032.google.protobuf.TimestampR\nexpi" +
-      "reTime\022D\n\020last_redeem_time\030\013 \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\016lastRedeemTime\022;\n\013" +
-      "revoke_time\030\014 \001(\0132\032.google.protobuf.Time" +
-      "stampR\nrevokeTime\022F\n\021state_change_time\030\r" +
-      " \001(\0132\032.google.protobuf.TimestampR\017stateC" +
-      "hangeTime\022\032\n\010reversed\030\016 \001(\010R\010reversed\0228\n" +
-      "\030account_redemption_count\030\017 \001(\005R\026account" +
-      "RedemptionCount\0224\n\026offer_redemption_coun" +
-      "t\030\020 \001(\003R\024offerRedemptionCount\"\377\001\n\rApplie" +
-      "dReward\0222\n\004kind\030\001 \001(\0162\036.rewards.coupons." +
-      "v1.RewardKindR\004kind\022?\n\017discount_amount\030\002" +
-      " \001(\0132\026.rewards.type.v1.MoneyR\016discountAm" +
-      "ount\022\"\n\rfree_item_sku\030\003 \001(\tR\013freeItemSku" +
-      "\022!\n\014extra_points\030\004 \001(\003R\013extraPoints\0222\n\025p" +
-      "oints_multiplier_bps\030\005 \001(\005R\023pointsMultip" +
-      "lierBps\"\351\003\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offe" +
-      "rId\022!\n\014display_name\030\002 \001(\tR\013displayName\022 " +
-      "\n\013description\030\003 \001(\tR\013description\0222\n\006rewa" +
-      "rd\030\004 \001(\0132\032.rewards.coupons.v1.RewardR\006re" +
-      "ward\0224\n\007coupons\030\005 \003(\0132\032.rewards.coupons." +
-      "v1.CouponR\007coupons\022<\n\032remaining_redempti" +
-      "on_count\030\006 \001(\005R\030remainingRedemptionCount" +
-      "\0225\n\010end_time\030\007 \001(\0132\032.google.protobuf.Tim" +
-      "estampR\007endTime\022:\n\007content\030\010 \001(\0132 .rewar" +
-      "ds.coupons.v1.OfferContentR\007content\022G\n r" +
-      "emaining_total_redemption_count\030\t \001(\003R\035r" +
-      "emainingTotalRedemptionCount\022\035\n\nprogram_" +
-      "id\030\n \001(\tR\tprogramId*r\n\nOfferState\022\033\n\027OFF" +
-      "ER_STATE_UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DR" +
-      "AFT\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_S" +
-      "TATE_INACTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD" +
-      "_KIND_UNSPECIFIED\020\000\022\037\n\033REWARD_KIND_DISCO" +
-      "UNT_AMOUNT\020\001\022 \n\034REWARD_KIND_DISCOUNT_PER" +
-      "CENT\020\002\022\031\n\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REW" +
-      "ARD_KIND_EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MUL" +
-      "TIPLIER\020\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nEx" +
-      "piryMode\022\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n" +
-      "\025EXPIRY_MODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_" +
-      "RELATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_O" +
-      "F_DAY\020\003\022,\n(EXPIRY_MODE_RELATIVE_TO_ISSUE" +
-      "_END_OF_DAY\020\004\022%\n!EXPIRY_MODE_MONTH_END_A" +
-      "FTER_ISSUE\020\005*\276\001\n\016CodeSeriesType\022 \n\034CODE_" +
-      "SERIES_TYPE_UNSPECIFIED\020\000\022%\n!CODE_SERIES" +
-      "_TYPE_UNIQUE_GENERATED\020\001\022\033\n\027CODE_SERIES_" +
-      "TYPE_COMMON\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORT" +
-      "ED\020\003\022\'\n#CODE_SERIES_TYPE_RANDOM_WITH_PRE" +
-      "FIX\020\004*\254\001\n\013CouponState\022\034\n\030COUPON_STATE_UN" +
-      "SPECIFIED\020\000\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023" +
-      "COUPON_STATE_ACTIVE\020\002\022\031\n\025COUPON_STATE_RE" +
-      "DEEMED\020\003\022\030\n\024COUPON_STATE_EXPIRED\020\004\022\030\n\024CO" +
-      "UPON_STATE_REVOKED\020\005B\204\001\n\"com.rewardscore" +
-      ".rewards.coupons.v1B\016ResourcesProtoP\001ZLg" +
-      "ithub.com/rewards-core/rewards-core/clie" +
-      "nts/go/rewards/coupons/v1;couponsv1b\006pro" +
-      "to3"
+      "rTransactionCount\210\001\001\022=\n\rmin_issue_gap\030( " +
+      "\001(\0132\031.google.protobuf.DurationR\013minIssue" +
+      "Gap\022H\n\016rematch_policy\030) \001(\0162!.rewards.co" +
+      "upons.v1.RematchPolicyR\rrematchPolicy\0220\n" +
+      "\024listed_accounts_only\030* \001(\010R\022listedAccou" +
+      "ntsOnly\022@\n\034issue_notification_threshold\030" +
+      "+ \001(\003R\032issueNotificationThresholdB\036\n\034_ma" +
+      "x_prior_transaction_count\"\247\001\n\tOfferText\022" +
+      "#\n\rlanguage_code\030\001 \001(\tR\014languageCode\022\024\n\005" +
+      "title\030\002 \001(\tR\005title\022\032\n\010subtitle\030\003 \001(\tR\010su" +
+      "btitle\022 \n\013description\030\004 \001(\tR\013description" +
+      "\022!\n\014booking_text\030\005 \001(\tR\013bookingText\"\340\002\n\014" +
+      "OfferContent\0223\n\005texts\030\001 \003(\0132\035.rewards.co" +
+      "upons.v1.OfferTextR\005texts\022\035\n\nimage_uris\030" +
+      "\002 \003(\tR\timageUris\022c\n\021custom_properties\030\003 " +
+      "\003(\01326.rewards.coupons.v1.OfferContent.Cu" +
+      "stomPropertiesEntryR\020customProperties\022-\n" +
+      "\022external_reference\030\004 \001(\tR\021externalRefer" +
+      "ence\022#\n\rexternal_code\030\005 \001(\tR\014externalCod" +
+      "e\032C\n\025CustomPropertiesEntry\022\020\n\003key\030\001 \001(\tR" +
+      "\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\307\005\n\005Offer" +
+      "\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022\035\n\nprogram_i" +
+      "d\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 \001(\t" +
+      "R\013displayName\022 \n\013description\030\004 \001(\tR\013desc" +
+      "ription\0222\n\006reward\030\005 \001(\0132\032.rewards.coupon" +
+      "s.v1.RewardR\006reward\0224\n\005rules\030\006 \001(\0132\036.rew" +
+      "ards.coupons.v1.OfferRulesR\005rules\0224\n\005sta" +
+      "te\030\007 \001(\0162\036.rewards.coupons.v1.OfferState" +
+      "R\005state\022!\n\014issued_count\030\010 \001(\003R\013issuedCou" +
+      "nt\022%\n\016redeemed_count\030\t \001(\003R\rredeemedCoun" +
+      "t\022\022\n\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030\013 \001" +
+      "(\0132\032.google.protobuf.TimestampR\ncreateTi" +
+      "me\022;\n\013update_time\030\014 \001(\0132\032.google.protobu" +
+      "f.TimestampR\nupdateTime\022:\n\007content\030\r \001(\013" +
+      "2 .rewards.coupons.v1.OfferContentR\007cont" +
+      "ent\0222\n\025remaining_issue_count\030( \001(\003R\023rema" +
+      "iningIssueCount\022W\n\032issue_threshold_reach" +
+      "_time\030) \001(\0132\032.google.protobuf.TimestampR" +
+      "\027issueThresholdReachTime\"\316\002\n\nCodeSeries\022" +
+      "$\n\016code_series_id\030\001 \001(\tR\014codeSeriesId\022\031\n" +
+      "\010offer_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\"" +
+      ".rewards.coupons.v1.CodeSeriesTypeR\004type" +
+      "\022\032\n\010alphabet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005" +
+      " \001(\005R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013" +
+      "common_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode_co" +
+      "unt\030\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t \001(" +
+      "\0132\032.google.protobuf.TimestampR\ncreateTim" +
+      "e\"\267\006\n\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010couponI" +
+      "d\022\022\n\004code\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR" +
+      "\007offerId\022$\n\016code_series_id\030\004 \001(\tR\014codeSe" +
+      "riesId\022\035\n\naccount_id\030\005 \001(\tR\taccountId\0225\n" +
+      "\005state\030\006 \001(\0162\037.rewards.coupons.v1.Coupon" +
+      "StateR\005state\022)\n\020redemption_count\030\007 \001(\005R\017" +
+      "redemptionCount\0229\n\nissue_time\030\010 \001(\0132\032.go" +
+      "ogle.protobuf.TimestampR\tissueTime\022?\n\rac" +
+      "tivate_time\030\t \001(\0132\032.google.protobuf.Time" +
+      "stampR\014activateTime\022;\n\013expire_time\030\n \001(\013" +
+      "2\032.google.protobuf.TimestampR\nexpireTime" +
+      "\022D\n\020last_redeem_time\030\013 \001(\0132\032.google.prot" +
+      "obuf.TimestampR\016lastRedeemTime\022;\n\013revoke" +
+      "_time\030\014 \001(\0132\032.google.protobuf.TimestampR" +
+      "\nrevokeTime\022F\n\021state_change_time\030\r \001(\0132\032" +
+      ".google.protobuf.TimestampR\017stateChangeT" +
+      "ime\022\032\n\010reversed\030\016 \001(\010R\010reversed\0228\n\030accou" +
+      "nt_redemption_count\030\017 \001(\005R\026accountRedemp" +
+      "tionCount\0224\n\026offer_redemption_count\030\020 \001(" +
+      "\003R\024offerRedemptionCount\022*\n\021account_coupo" +
+      "n_id\030( \001(\tR\017accountCouponId\"\377\001\n\rAppliedR" +
+      "eward\0222\n\004kind\030\001 \001(\0162\036.rewards.coupons.v1" +
+      ".RewardKindR\004kind\022?\n\017discount_amount\030\002 \001" +
+      "(\0132\026.rewards.type.v1.MoneyR\016discountAmou" +
+      "nt\022\"\n\rfree_item_sku\030\003 \001(\tR\013freeItemSku\022!" +
+      "\n\014extra_points\030\004 \001(\003R\013extraPoints\0222\n\025poi" +
+      "nts_multiplier_bps\030\005 \001(\005R\023pointsMultipli" +
+      "erBps\"\351\003\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offerI" +
+      "d\022!\n\014display_name\030\002 \001(\tR\013displayName\022 \n\013" +
+      "description\030\003 \001(\tR\013description\0222\n\006reward" +
+      "\030\004 \001(\0132\032.rewards.coupons.v1.RewardR\006rewa" +
+      "rd\0224\n\007coupons\030\005 \003(\0132\032.rewards.coupons.v1" +
+      ".CouponR\007coupons\022<\n\032remaining_redemption" +
+      "_count\030\006 \001(\005R\030remainingRedemptionCount\0225" +
+      "\n\010end_time\030\007 \001(\0132\032.google.protobuf.Times" +
+      "tampR\007endTime\022:\n\007content\030\010 \001(\0132 .rewards" +
+      ".coupons.v1.OfferContentR\007content\022G\n rem" +
+      "aining_total_redemption_count\030\t \001(\003R\035rem" +
+      "ainingTotalRedemptionCount\022\035\n\nprogram_id" +
+      "\030\n \001(\tR\tprogramId*r\n\nOfferState\022\033\n\027OFFER" +
+      "_STATE_UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAF" +
+      "T\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STA" +
+      "TE_INACTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_K" +
+      "IND_UNSPECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUN" +
+      "T_AMOUNT\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCE" +
+      "NT\020\002\022\031\n\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWAR" +
+      "D_KIND_EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTI" +
+      "PLIER\020\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpi" +
+      "ryMode\022\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025E" +
+      "XPIRY_MODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RE" +
+      "LATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_" +
+      "DAY\020\003\022,\n(EXPIRY_MODE_RELATIVE_TO_ISSUE_E" +
+      "ND_OF_DAY\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFT" +
+      "ER_ISSUE\020\005*t\n\rRematchPolicy\022\036\n\032REMATCH_P" +
+      "OLICY_UNSPECIFIED\020\000\022\037\n\033REMATCH_POLICY_SE" +
+      "ND_NOTHING\020\001\022\"\n\036REMATCH_POLICY_RESEND_EX" +
+      "ISTING\020\002*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERI" +
+      "ES_TYPE_UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYP" +
+      "E_UNIQUE_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE" +
+      "_COMMON\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003" +
+      "\022\'\n#CODE_SERIES_TYPE_RANDOM_WITH_PREFIX\020" +
+      "\004*\254\001\n\013CouponState\022\034\n\030COUPON_STATE_UNSPEC" +
+      "IFIED\020\000\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUP" +
+      "ON_STATE_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEM" +
+      "ED\020\003\022\030\n\024COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON" +
+      "_STATE_REVOKED\020\005B\204\001\n\"com.rewardscore.rew" +
+      "ards.coupons.v1B\016ResourcesProtoP\001ZLgithu" +
+      "b.com/rewards-core/rewards-core/clients/" +
+      "go/rewards/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -271,7 +284,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferRules_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferRules_descriptor,
-        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", });
+        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", });
     internal_static_rewards_coupons_v1_OfferText_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_coupons_v1_OfferText_fieldAccessorTable = new
@@ -295,7 +308,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_Offer_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Offer_descriptor,
-        new java.lang.String[] { "OfferId", "ProgramId", "DisplayName", "Description", "Reward", "Rules", "State", "IssuedCount", "RedeemedCount", "Etag", "CreateTime", "UpdateTime", "Content", });
+        new java.lang.String[] { "OfferId", "ProgramId", "DisplayName", "Description", "Reward", "Rules", "State", "IssuedCount", "RedeemedCount", "Etag", "CreateTime", "UpdateTime", "Content", "RemainingIssueCount", "IssueThresholdReachTime", });
     internal_static_rewards_coupons_v1_CodeSeries_descriptor =
       getDescriptor().getMessageType(6);
     internal_static_rewards_coupons_v1_CodeSeries_fieldAccessorTable = new
@@ -307,7 +320,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_Coupon_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Coupon_descriptor,
-        new java.lang.String[] { "CouponId", "Code", "OfferId", "CodeSeriesId", "AccountId", "State", "RedemptionCount", "IssueTime", "ActivateTime", "ExpireTime", "LastRedeemTime", "RevokeTime", "StateChangeTime", "Reversed", "AccountRedemptionCount", "OfferRedemptionCount", });
+        new java.lang.String[] { "CouponId", "Code", "OfferId", "CodeSeriesId", "AccountId", "State", "RedemptionCount", "IssueTime", "ActivateTime", "ExpireTime", "LastRedeemTime", "RevokeTime", "StateChangeTime", "Reversed", "AccountRedemptionCount", "OfferRedemptionCount", "AccountCouponId", });
     internal_static_rewards_coupons_v1_AppliedReward_descriptor =
       getDescriptor().getMessageType(8);
     internal_static_rewards_coupons_v1_AppliedReward_fieldAccessorTable = new

@@ -37,6 +37,7 @@ private static final long serialVersionUID = 0L;
     storeId_ = "";
     zoneId_ = "";
     interactionPointId_ = "";
+    accountCouponId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -63,7 +64,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object code_ = "";
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>
@@ -84,7 +85,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>
@@ -110,7 +111,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -131,7 +133,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -335,6 +338,57 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_COUPON_ID_FIELD_NUMBER = 20;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object accountCouponId_ = "";
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The accountCouponId.
+   */
+  @java.lang.Override
+  public java.lang.String getAccountCouponId() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      accountCouponId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The bytes for accountCouponId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getAccountCouponIdBytes() {
+    java.lang.Object ref = accountCouponId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      accountCouponId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -367,6 +421,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 6, interactionPointId_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 20, accountCouponId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -389,6 +446,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(6, interactionPointId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(20, accountCouponId_);
     }
     return size;
   }
@@ -429,6 +489,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getZoneId())) return false;
     if (!getInteractionPointId()
         .equals(other.getInteractionPointId())) return false;
+    if (!getAccountCouponId()
+        .equals(other.getAccountCouponId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -454,6 +516,8 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getZoneId().hashCode();
     hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
     hash = (53 * hash) + getInteractionPointId().hashCode();
+    hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getAccountCouponId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -605,6 +669,7 @@ private static final long serialVersionUID = 0L;
       }
       zoneId_ = "";
       interactionPointId_ = "";
+      accountCouponId_ = "";
       return this;
     }
 
@@ -660,6 +725,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000020) != 0)) {
         result.interactionPointId_ = interactionPointId_;
       }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.accountCouponId_ = accountCouponId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -701,6 +769,11 @@ private static final long serialVersionUID = 0L;
       if (!other.getInteractionPointId().isEmpty()) {
         interactionPointId_ = other.interactionPointId_;
         bitField0_ |= 0x00000020;
+        onChanged();
+      }
+      if (!other.getAccountCouponId().isEmpty()) {
+        accountCouponId_ = other.accountCouponId_;
+        bitField0_ |= 0x00000040;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -761,6 +834,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000020;
               break;
             } // case 50
+            case 162: {
+              accountCouponId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 162
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -781,7 +859,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object code_ = "";
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -801,7 +879,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -822,7 +900,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -839,7 +917,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -853,7 +931,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code. Required.
+     * The code. Required unless account_coupon_id is set.
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -873,7 +951,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -893,7 +972,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -914,7 +994,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -931,7 +1012,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -945,7 +1027,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_coupon_id is set (then empty, or the account it
+     * names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1401,6 +1484,108 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       interactionPointId_ = value;
       bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object accountCouponId_ = "";
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return The accountCouponId.
+     */
+    public java.lang.String getAccountCouponId() {
+      java.lang.Object ref = accountCouponId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        accountCouponId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return The bytes for accountCouponId.
+     */
+    public com.google.protobuf.ByteString
+        getAccountCouponIdBytes() {
+      java.lang.Object ref = accountCouponId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        accountCouponId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @param value The accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      accountCouponId_ = value;
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearAccountCouponId() {
+      accountCouponId_ = getDefaultInstance().getAccountCouponId();
+      bitField0_ = (bitField0_ & ~0x00000040);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+     * the account's newest coupon of the offer (or, for an offer with a common code that the
+     * account holds no coupon of, the common code). Set either code or account_coupon_id.
+     * </pre>
+     *
+     * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+     * @param value The bytes for accountCouponId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      accountCouponId_ = value;
+      bitField0_ |= 0x00000040;
       onChanged();
       return this;
     }

@@ -12,7 +12,7 @@ public interface ValidateCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>
@@ -21,7 +21,7 @@ public interface ValidateCouponRequestOrBuilder extends
   java.lang.String getCode();
   /**
    * <pre>
-   * The code. Required.
+   * The code. Required unless account_coupon_id is set.
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>
@@ -32,7 +32,8 @@ public interface ValidateCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -41,7 +42,8 @@ public interface ValidateCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_coupon_id is set (then empty, or the account it
+   * names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -140,4 +142,28 @@ public interface ValidateCouponRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getInteractionPointIdBytes();
+
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The accountCouponId.
+   */
+  java.lang.String getAccountCouponId();
+  /**
+   * <pre>
+   * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
+   * the account's newest coupon of the offer (or, for an offer with a common code that the
+   * account holds no coupon of, the common code). Set either code or account_coupon_id.
+   * </pre>
+   *
+   * <code>string account_coupon_id = 20 [json_name = "accountCouponId"];</code>
+   * @return The bytes for accountCouponId.
+   */
+  com.google.protobuf.ByteString
+      getAccountCouponIdBytes();
 }
