@@ -590,10 +590,12 @@ RULES_UPDATABLE_PATHS = {
     "registration_start_time": "registration_start_time", "registration_end_time": "registration_end_time",
     "max_prior_transaction_count": "max_prior_transactions"}
 """OfferRules fields (as in an update mask, after "rules.") -> RedemptionRules attribute."""
+ISSUANCE_UPDATABLE_PATHS = {"min_issue_gap": "min_gap_seconds", "rematch_policy": "rematch",
+                            "listed_accounts_only": "listed_only", "issue_notification_threshold": "notify_remaining"}
+"""OfferRules fields (after "rules.") that live in the offer's IssuanceRules."""
 CONTENT_UPDATABLE_PATHS = {name: name for name in ("texts", "image_uris", "custom_properties", "external_reference",
                                                    "external_code")}
-OFFER_UPDATABLE_PATHS = {"display_name": "display_name", "description": "description", "rules": "rules",
-                         "content": "content"}
+OFFER_UPDATABLE_PATHS = {"display_name": "display_name", "description": "description", "content": "content"}
 OFFER_OUTPUT_ONLY_PATHS = frozenset({"offer_id", "state", "issued_count", "redeemed_count", "etag", "create_time",
                                      "update_time"})
 REWARD_ATTRIBUTES = ("discount_amount", "discount_percent_bps", "discount_max", "extra_points",
@@ -607,11 +609,16 @@ def apply_offer_update(current: Offer, patch: Offer, paths: Sequence[str]) -> Of
     "reward" the whole message. program_id never changes, the reward only while DRAFT
     (FIELD_IMMUTABLE)."""
     require_update_mask(paths)
-    nested = {"rules": (RULES_UPDATABLE_PATHS, []), "content": (CONTENT_UPDATABLE_PATHS, [])}
+    nested = {"rules": (RULES_UPDATABLE_PATHS, []), "content": (CONTENT_UPDATABLE_PATHS, []),
+              "issuance": (ISSUANCE_UPDATABLE_PATHS, [])}
     top = []
     for path in paths:
         head, dot, rest = path.partition(".")
-        if dot and head in nested:
+        if head == "rules" and rest in ISSUANCE_UPDATABLE_PATHS:
+            nested["issuance"][1].append(rest)
+        elif path == "rules":  # The whole OfferRules message: the redemption and the issuance rules.
+            current = dataclasses.replace(current, rules=patch.rules, issuance=patch.issuance)
+        elif dot and head in nested:
             nested[head][1].append(rest)
         elif path == "reward":
             if current.state is not OfferState.DRAFT and _reward(patch) != _reward(current):
@@ -624,7 +631,7 @@ def apply_offer_update(current: Offer, patch: Offer, paths: Sequence[str]) -> Of
         if rests:
             current = dataclasses.replace(current, **{head: apply_mask(
                 getattr(current, head), getattr(patch, head), rests, updatable=updatable, resource="offer",
-                prefix=f"{head}.")})
+                prefix="rules." if head == "issuance" else f"{head}.")})
     if not top:
         return current
     return apply_mask(current, patch, top, updatable=OFFER_UPDATABLE_PATHS, immutable=("program_id",),

@@ -614,3 +614,24 @@ async def test_get_coupon_returns_the_offers_content(client):
                                                                                 account_id=account))
 
     assert read.content == CONTENT
+
+
+async def test_a_new_issue_gap_and_a_lowered_issue_limit_hold_at_once(client):
+    from google.protobuf import duration_pb2
+    created = await create(client, new_offer(max_account_issue_count=5))
+    account, _ = await new_account(client)
+
+    def issue() -> coupons.IssueCouponRequest:
+        return coupons.IssueCouponRequest(offer_id=created.offer_id, account_id=account)
+
+    await client.call(client.coupons.IssueCoupon, issue())
+    await client.call(client.offers.UpdateOffer, update(resources.Offer(
+        offer_id=created.offer_id, rules=resources.OfferRules(min_issue_gap=duration_pb2.Duration(seconds=3_600))),
+        "rules.min_issue_gap"))
+    gap = await reason_of(client.call(client.coupons.IssueCoupon, issue()))
+    await client.call(client.offers.UpdateOffer, update(resources.Offer(
+        offer_id=created.offer_id, rules=resources.OfferRules(max_account_issue_count=1)),
+        "rules.max_account_issue_count", "rules.min_issue_gap"))
+    limit = await reason_of(client.call(client.coupons.IssueCoupon, issue()))
+
+    assert (gap, limit) == ("ISSUE_GAP_NOT_MET", "ISSUE_LIMIT_PER_CUSTOMER_REACHED")

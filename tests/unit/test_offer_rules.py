@@ -222,3 +222,15 @@ def test_the_same_reward_may_be_named_out_of_draft():
     (["reward.discount_amount"], "FIELD_INVALID"), (["etag", "state", "display_name"], None)])
 def test_update_mask_paths(paths, reason):
     assert reason_of(apply_offer_update, offer(), offer(), paths) == reason
+
+
+def test_the_issuance_rules_are_updated_under_rules_too():
+    from core.domain.coupons import IssuanceRules
+    current = offer(max_redemptions=10)
+    patch = dataclasses.replace(offer(max_redemptions=3), issuance=IssuanceRules(min_gap_seconds=60, listed_only=True))
+
+    one = apply_offer_update(current, patch, ["rules.min_issue_gap"])
+    whole = apply_offer_update(current, patch, ["rules"])
+
+    assert one.issuance == IssuanceRules(min_gap_seconds=60) and one.rules.max_redemptions == 10
+    assert whole.issuance == patch.issuance and whole.rules.max_redemptions == 3
