@@ -228,9 +228,8 @@ class ListOffers:
 @dataclass(frozen=True, slots=True)
 class ListDeals:
     account_id: str
-    store_id: str = ""
-    zone_id: str = ""
-    interaction_point_id: str = ""
+    location: Location = Location()
+    """Where the account is; an empty field is not checked."""
     page_size: int = 0
     page_token: str = ""
 
@@ -583,9 +582,7 @@ class Coupons:
         validate_program_id(query.program_id, "program_id")
         if any(state not in OfferState._value2member_map_ for state in query.states):
             raise field_invalid("states", "OfferState values")
-        for name in ("store_id", "zone_id"):
-            if len(getattr(query, name)) > limits.OFFER_LOCATION_ID_LENGTH_MAX:
-                raise field_too_long(name, limits.OFFER_LOCATION_ID_LENGTH_MAX)
+        _check_location(Location(query.store_id, query.zone_id))
         size = _page_size(query.page_size)
         scope = _scope(query.program_id, sorted(set(query.states)), query.store_id, query.zone_id)
         after = _page_position(query.page_token, scope)
@@ -605,12 +602,10 @@ class Coupons:
         first, each with the account's redeemable coupons and the redemptions left (offers with
         none left are skipped). One page examines at most DEALS_SCANNED_PER_PAGE_MAX offers."""
         account_id = _uuid(query.account_id, "account_id")
-        location = Location(query.store_id, query.zone_id, query.interaction_point_id)
-        for name in ("store_id", "zone_id", "interaction_point_id"):
-            if len(getattr(query, name)) > limits.OFFER_LOCATION_ID_LENGTH_MAX:
-                raise field_too_long(name, limits.OFFER_LOCATION_ID_LENGTH_MAX)
+        location = query.location
+        _check_location(location)
         size = _page_size(query.page_size)
-        scope = _scope(account_id, query.store_id, query.zone_id, query.interaction_point_id)
+        scope = _scope(account_id, location.store_id, location.zone_id, location.interaction_point_id)
         after = _page_position(query.page_token, scope)
         account = await resolve_account(self._deps, caller.org_id, AccountRef(account_id), fields=REQUEST_FIELDS)
         now = self._deps.clock.now()
@@ -1510,6 +1505,13 @@ def _remaining(limit: int, count) -> int:
     return -1 if limit == 0 else max(0, limit - int(count or 0))
 
 
+def _check_location(location: Location) -> None:
+    """Store, zone and interaction point ids are bounded (FIELD_TOO_LONG)."""
+    for name in ("store_id", "zone_id", "interaction_point_id"):
+        if len(getattr(location, name)) > limits.OFFER_LOCATION_ID_LENGTH_MAX:
+            raise field_too_long(name, limits.OFFER_LOCATION_ID_LENGTH_MAX)
+
+
 def _scope(*fields: object) -> str:
     """A page token's scope: the query's other fields, hashed (a token of another query is refused)."""
     return hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest()[:16]
@@ -1604,9 +1606,7 @@ def validate_redeem(command: RedeemCoupon) -> None:
         _uuid(command.account_id, "account_id")
     if not command.store_id:
         raise field_required("store_id")
-    for name in ("store_id", "zone_id", "interaction_point_id"):
-        if len(getattr(command, name)) > limits.OFFER_LOCATION_ID_LENGTH_MAX:
-            raise field_too_long(name, limits.OFFER_LOCATION_ID_LENGTH_MAX)
+    _check_location(command.location)
     if command.bill.amount_minor < 0:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "bill_amount.amount_minor"})
     if len(command.bill.currency_code) != 3 or not command.bill.currency_code.isupper():

@@ -178,8 +178,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
 
     async def ListDeals(self, request: coupon_api.ListDealsRequest, context) -> coupon_api.ListDealsResponse:
         deals, token = await self._coupons.list_deals(ListDeals(
-            request.account_id, request.store_id, request.zone_id, request.interaction_point_id, request.page_size,
-            request.page_token), current_caller())
+            request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
+            request.page_size, request.page_token), current_caller())
         return coupon_api.ListDealsResponse(deals=[deal_to_proto(deal) for deal in deals], next_page_token=token)
 
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
