@@ -635,3 +635,14 @@ async def test_a_new_issue_gap_and_a_lowered_issue_limit_hold_at_once(client):
     limit = await reason_of(client.call(client.coupons.IssueCoupon, issue()))
 
     assert (gap, limit) == ("ISSUE_GAP_NOT_MET", "ISSUE_LIMIT_PER_CUSTOMER_REACHED")
+
+
+async def test_concurrent_updates_with_the_same_etag_have_exactly_one_winner(client):
+    created = await create(client, new_offer())
+
+    outcomes = await asyncio.gather(*(reason_of(client.call(client.offers.UpdateOffer, update(resources.Offer(
+        offer_id=created.offer_id, display_name=f"Racer {n}", etag=created.etag), "display_name")))
+        for n in range(8)))
+
+    assert sorted(outcomes, key=str) == [None] + ["OFFER_ETAG_MISMATCH"] * 7
+    assert int((await get(client, created.offer_id)).etag) == int(created.etag) + 1
