@@ -61,7 +61,10 @@ def main(argv: list[str] | None = None) -> int:
                 expired, moved = asyncio.run(_expire(config, redis_url, database_url))
                 print(json.dumps({"expired_lots": expired, "tier_moves": moved}))
         elif args.command == "rates":
-            stored = set_currency_rate(database_url, args.org, args.from_currency, args.to_currency, args.rate)
+            try:
+                stored = set_currency_rate(database_url, args.org, args.from_currency, args.to_currency, args.rate)
+            except ValueError as bad:
+                parser.error(str(bad))
             print(json.dumps({"org_id": args.org, "from_currency": args.from_currency,
                               "to_currency": args.to_currency, "rate": str(stored)}))
         elif args.command == "clients":

@@ -569,11 +569,7 @@ class Coupons:
     async def _publish_limits(self, offer: Offer) -> None:
         """Make the offer's (new) limits the ones every worker's scripts apply, and drop this
         worker's cached copy of it."""
-        rules = offer.rules
-        keys = offer_keys(offer.offer_id, "-", "-")[5:] + offer_keys(offer.offer_id, "-", "-", "issued")[5:]
-        await self._deps.scripts.run("offer_limits", keys, [
-            offer.version, rules.min_gap_seconds * 1000, rules.max_account_redemptions, rules.max_redemptions,
-            rules.max_account_issues, rules.max_issues, offer.issuance.min_gap_seconds * 1000])
+        await publish_limits(self._deps, offer)
         if offer.common_code:
             self._by_code.pop((offer.org_id, offer.common_code), None)
 
@@ -1360,11 +1356,26 @@ _COUNTS = {
 }
 
 
+async def publish_limits(deps: Deps, offer: Offer) -> None:
+    """Publish the offer's limits (per account, in all, gaps) to its live-limits hashes, unless
+    those hold a newer version already (offer_limits.lua)."""
+    rules = offer.rules
+    keys = offer_keys(offer.offer_id, "-", "-")[5:] + offer_keys(offer.offer_id, "-", "-", "issued")[5:]
+    await deps.scripts.run("offer_limits", keys, [
+        offer.version, rules.min_gap_seconds * 1000, rules.max_account_redemptions, rules.max_redemptions,
+        rules.max_account_issues, rules.max_issues, offer.issuance.min_gap_seconds * 1000])
+
+
 async def load_offer_state(deps: Deps, offer_id: str, epoch: int, connection=None) -> bool:
-    """Recount one offer's counters from the ledger and load them under `epoch`."""
+    """Recount one offer's counters from the ledger and load them under `epoch`, and publish its
+    limits as Postgres holds them (so a rebuilt Redis never applies an older copy's)."""
     if connection is None:
         async with deps.pool.connection() as own:
             return await load_offer_state(deps, offer_id, epoch, own)
+    found = await (await connection.execute(f"SELECT {_OFFER_SELECT} FROM offers o WHERE o.offer_id = %s",
+                                            (offer_id,))).fetchone()
+    if found is not None:
+        await publish_limits(deps, _offer_of_row("", found))
     counts = {name: await (await connection.execute(sql, {"offer": offer_id})).fetchall()
               for name, sql in _COUNTS.items()}
     tag = _tag(offer_id)
