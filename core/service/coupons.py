@@ -226,6 +226,23 @@ class ListOffers:
 
 
 @dataclass(frozen=True, slots=True)
+class OfferListing:
+    """An offer with its counters as of the read (ListOffers, GetOffer, UpdateOffer)."""
+
+    offer: Offer
+    issued_count: int
+    redeemed_count: int
+    """Net of reversals."""
+    issue_threshold_reach_time: dt.datetime | None = None
+
+    @property
+    def remaining_issue_count(self) -> int:
+        """Coupons left to issue; -1 without a limit."""
+        limit = self.offer.rules.max_issues
+        return max(0, limit - self.issued_count) if limit else -1
+
+
+@dataclass(frozen=True, slots=True)
 class ListDeals:
     account_id: str
     location: Location = Location()
@@ -573,7 +590,7 @@ class Coupons:
         if offer.common_code:
             self._by_code.pop((offer.org_id, offer.common_code), None)
 
-    async def list_offers(self, query: ListOffers, caller: Caller) -> tuple[list[Offer], str]:
+    async def list_offers(self, query: ListOffers, caller: Caller) -> tuple[list[OfferListing], str]:
         """ListOffers: a program's offers, newest first, by state, store and zone; keyset pages."""
         validate_program_id(query.program_id, "program_id")
         if any(state not in OfferState._value2member_map_ for state in query.states):
@@ -588,8 +605,9 @@ class Coupons:
                 "store": query.store_id, "zone": query.zone_id, "limit": size + 1,
                 "after_time": after[0] if after else None, "after_id": after[1] if after else None})
             rows = await cursor.fetchall()
-        page = [_offer_of_row(caller.org_id, row) for row in rows[:size]]
-        token = _page_token(scope, page[-1].create_time, page[-1].offer_id) if len(rows) > size else ""
+        page = [OfferListing(_offer_of_row(caller.org_id, row[:-3]), *row[-3:]) for row in rows[:size]]
+        last = page[-1].offer if page else None
+        token = _page_token(scope, last.create_time, last.offer_id) if len(rows) > size else ""
         return page, token
 
     async def list_deals(self, query: ListDeals, caller: Caller) -> tuple[list[Deal], str]:
@@ -1009,29 +1027,17 @@ class Coupons:
             values = [int(value or 0) for value in await pipe.execute()]
         return list(zip(values[::2], values[1::2]))
 
-    async def get_offer(self, offer_id: str, caller: Caller) -> tuple[Offer, int]:
-        """The offer and how many redemptions are in effect (the ledger's count)."""
-        offer_id = _uuid(offer_id, "offer_id")
-        async with self._deps.pool.connection() as connection:
-            cursor = await connection.execute(
-                f"SELECT {_OFFER_SELECT}, (SELECT count(*) FROM coupon_redemptions r"
-                " LEFT JOIN coupon_reversals v USING (redemption_id)"
-                " WHERE r.offer_id = o.offer_id AND v.redemption_id IS NULL)"
-                " FROM offers o WHERE o.offer_id = %s AND o.org_id = %s", (offer_id, caller.org_id))
-            found = await cursor.fetchone()
-        if found is None:
-            raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
-        return _offer_of_row(caller.org_id, found[:-1]), found[-1]
+    async def get_offer(self, offer_id: str, caller: Caller) -> Offer:
+        """GetOffer: the offer (offer_listing adds its counters)."""
+        return await self.offer_by_id(caller.org_id, _uuid(offer_id, "offer_id"))
 
-    async def issue_status(self, offer: Offer) -> tuple[int, dt.datetime | None]:
-        """(coupons left to issue, -1 without a limit; when the notification threshold was reached)."""
+    async def offer_listing(self, offer: Offer) -> OfferListing:
+        """The offer with its counters as of now (coupons issued, redemptions in effect, when the
+        issue notification threshold was reached)."""
         async with self._deps.pool.connection() as connection:
-            cursor = await connection.execute(
-                "SELECT (SELECT count(*) FROM coupons WHERE offer_id = %(offer)s),"
-                " (SELECT min(event_time) FROM offer_events WHERE offer_id = %(offer)s AND kind = 'issue_threshold')",
-                {"offer": offer.offer_id})
-            issued, reached = await cursor.fetchone()
-        return (max(0, offer.rules.max_issues - issued) if offer.rules.max_issues else -1), reached
+            cursor = await connection.execute(f"SELECT {_OFFER_COUNTS} FROM offers o WHERE o.offer_id = %s",
+                                              (offer.offer_id,))
+            return OfferListing(offer, *await cursor.fetchone())
 
     async def set_offer_state(self, request_id: str, offer_id: str, state: OfferState, caller: Caller) -> Offer:
         """Activate or deactivate an offer (idempotent: setting the state it has changes nothing)."""
@@ -1047,7 +1053,7 @@ class Coupons:
             raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
         if found[0]:
             self._by_code.pop((caller.org_id, found[0]), None)
-        return (await self.get_offer(offer_id, caller))[0]
+        return await self.get_offer(offer_id, caller)
 
     # --- redemption -----------------------------------------------------------------------
 
@@ -1485,8 +1491,15 @@ def _revocation_scope(command: RevokeCoupons) -> tuple[RevocationMode, list[str]
     return mode, account_ids
 
 
+_OFFER_COUNTS = (
+    "(SELECT count(*) FROM coupons c WHERE c.offer_id = o.offer_id),"
+    " (SELECT count(*) FROM coupon_redemptions r WHERE r.offer_id = o.offer_id AND NOT EXISTS"
+    " (SELECT 1 FROM coupon_reversals v WHERE v.redemption_id = r.redemption_id)),"
+    " (SELECT min(event_time) FROM offer_events e WHERE e.offer_id = o.offer_id AND e.kind = 'issue_threshold')")
+"""An offer's counters, in OfferListing's order (prefix `o` = offers)."""
 _LIST_OFFERS = (
-    f"SELECT {_OFFER_SELECT} FROM offers o WHERE o.org_id = %(org)s AND o.program_id = %(program)s"
+    f"SELECT {_OFFER_SELECT}, {_OFFER_COUNTS}"
+    " FROM offers o WHERE o.org_id = %(org)s AND o.program_id = %(program)s"
     " AND (cardinality(%(states)s::smallint[]) = 0 OR o.state = ANY(%(states)s::smallint[]))"
     " AND (%(store)s = '' OR o.definition -> 'rules' -> 'store_ids' ? %(store)s)"
     " AND (%(zone)s = '' OR o.definition -> 'rules' -> 'zone_ids' ? %(zone)s)"

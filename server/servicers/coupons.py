@@ -24,7 +24,7 @@ from core.domain.coupons import (ExpiryMode, IssuanceRules, Location, Money, Off
 from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustomers, BulkIssue, BulkRow, Coupons,
                                   CouponView, Deal, IssueCoupon, ListAccountCoupons, ListDeals, ListOffers,
-                                  RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons, UpdateOffer,
+                                  OfferListing, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons, UpdateOffer,
                                   offer_etag)
 from core.service.accounts import parse_uuid
 from server.context import current_caller
@@ -44,25 +44,20 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
         return offer_api.CreateOfferResponse(offer=offer_to_proto(offer))
 
     async def GetOffer(self, request: offer_api.GetOfferRequest, context) -> offer_api.GetOfferResponse:
-        offer, redeemed = await self._coupons.get_offer(request.offer_id, current_caller())
-        message = offer_to_proto(offer)
-        message.redeemed_count = redeemed
-        message.remaining_issue_count, reached = await self._coupons.issue_status(offer)
-        if reached is not None:
-            message.issue_threshold_reach_time.CopyFrom(timestamp(reached))
-        return offer_api.GetOfferResponse(offer=message)
+        offer = await self._coupons.get_offer(request.offer_id, current_caller())
+        return offer_api.GetOfferResponse(offer=listing_to_proto(await self._coupons.offer_listing(offer)))
 
     async def UpdateOffer(self, request: offer_api.UpdateOfferRequest, context) -> offer_api.UpdateOfferResponse:
         offer = await self._coupons.update_offer(UpdateOffer(
             request.request_id, offer_from_proto(request.offer), request.offer.etag, tuple(request.update_mask.paths)),
             current_caller())
-        return offer_api.UpdateOfferResponse(offer=offer_to_proto(offer))
+        return offer_api.UpdateOfferResponse(offer=listing_to_proto(await self._coupons.offer_listing(offer)))
 
     async def ListOffers(self, request: offer_api.ListOffersRequest, context) -> offer_api.ListOffersResponse:
         page, token = await self._coupons.list_offers(ListOffers(
             request.program_id, tuple(request.states), request.page_size, request.page_token, request.store_id,
             request.zone_id), current_caller())
-        return offer_api.ListOffersResponse(offers=[offer_to_proto(offer) for offer in page], next_page_token=token)
+        return offer_api.ListOffersResponse(offers=[listing_to_proto(item) for item in page], next_page_token=token)
 
     async def ActivateOffer(self, request: offer_api.ActivateOfferRequest, context) -> offer_api.ActivateOfferResponse:
         offer = await self._coupons.set_offer_state(request.request_id, request.offer_id, OfferState.ACTIVE,
@@ -415,6 +410,15 @@ def coupon_to_proto(view: CouponView) -> resources.Coupon:
             getattr(message, name).CopyFrom(timestamp(value))
     message.state_change_time.CopyFrom(timestamp(coupon.state_change_time or coupon.issue_time))
     message.account_coupon_id = account_coupon_id(coupon.offer_id, coupon.account_id)
+    return message
+
+
+def listing_to_proto(item: OfferListing) -> resources.Offer:
+    message = offer_to_proto(item.offer)
+    message.issued_count, message.redeemed_count = item.issued_count, item.redeemed_count
+    message.remaining_issue_count = item.remaining_issue_count
+    if item.issue_threshold_reach_time is not None:
+        message.issue_threshold_reach_time.CopyFrom(timestamp(item.issue_threshold_reach_time))
     return message
 
 

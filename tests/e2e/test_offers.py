@@ -299,13 +299,18 @@ async def test_list_offers_refuses_bad_pages(client):
     assert len(huge.offers) == 2 and not huge.next_page_token
 
 
-async def test_list_offers_returns_the_content(client):
+async def test_list_offers_returns_the_content_and_the_counters(client):
     program_id = program()
-    await create(client, new_offer(program_id, content=CONTENT))
+    _, code = await with_code(client, new_offer(program_id, content=CONTENT, max_issue_count=5))
+    for _ in range(2):
+        await client.call(client.coupons.RedeemCoupon, redeem(code))
 
     page = await client.call(client.offers.ListOffers, offers.ListOffersRequest(program_id=program_id))
+    listed = page.offers[0]
 
-    assert page.offers[0].content == CONTENT and page.offers[0].etag
+    assert listed.content == CONTENT and listed.etag
+    assert (listed.redeemed_count, listed.remaining_issue_count) == (2, 5)
+    assert (await get(client, listed.offer_id)).redeemed_count == 2
 
 
 # --- the new rules, over gRPC ----------------------------------------------------------------
