@@ -548,8 +548,8 @@ def validate_content(content: OfferContent, prefix: str = "offer.content") -> No
         raise field_too_long(f"{prefix}.custom_properties", limits.OFFER_CUSTOM_PROPERTIES_MAX)
     for key, value in content.custom_properties:
         if not _PROPERTY_KEY.match(key) or len(key) > limits.OFFER_CUSTOM_PROPERTY_KEY_LENGTH_MAX:
-            raise field_invalid(f"{prefix}.custom_properties", f"keys of 1..{limits.OFFER_CUSTOM_PROPERTY_KEY_LENGTH_MAX}"
-                                " characters of [A-Za-z0-9_.-]")
+            raise field_invalid(f"{prefix}.custom_properties",
+                                f"keys of 1..{limits.OFFER_CUSTOM_PROPERTY_KEY_LENGTH_MAX} characters of [A-Za-z0-9_.-]")
         _bounded(f"{prefix}.custom_properties[{key}]", value, limits.OFFER_CUSTOM_PROPERTY_VALUE_LENGTH_MAX)
     _bounded(f"{prefix}.external_reference", content.external_reference, limits.OFFER_EXTERNAL_REFERENCE_LENGTH_MAX)
     _bounded(f"{prefix}.external_code", content.external_code, limits.OFFER_EXTERNAL_CODE_LENGTH_MAX)

@@ -24,8 +24,8 @@ from core.domain.coupons import (ExpiryMode, IssuanceRules, Location, Money, Off
 from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustomers, BulkIssue, BulkRow, Coupons,
                                   CouponView, Deal, IssueCoupon, ListAccountCoupons, ListDeals, ListOffers,
-                                  OfferListing, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons, UpdateOffer,
-                                  offer_etag)
+                                  OfferListing, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons,
+                                  UpdateOffer, offer_etag)
 from core.service.accounts import parse_uuid
 from server.context import current_caller
 from server.convert import timestamp
