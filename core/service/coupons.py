@@ -1552,6 +1552,10 @@ def _validate_offer(offer: Offer) -> None:
     if offer.discount_percent_bps < 0 or offer.discount_percent_bps > 10_000:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.reward.discount_percent_bps"})
     validate_rules(offer.rules)
+    threshold = offer.issuance.notify_remaining
+    if threshold and not 0 < threshold < offer.rules.max_issues:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.issue_notification_threshold", "max": max(0, offer.rules.max_issues - 1)})
     validate_content(offer.content)
 
 

@@ -280,10 +280,7 @@ def _issuance_from_proto(rules: resources.OfferRules) -> IssuanceRules:
             "field": "offer.rules.min_issue_gap", "max_seconds": limits.COUPON_VALIDITY_SECONDS_MAX})
     if rules.rematch_policy not in (0, *RematchPolicy):
         raise field_invalid("offer.rules.rematch_policy", "a RematchPolicy")
-    threshold = rules.issue_notification_threshold
-    if threshold and not 0 < threshold < rules.max_issue_count:
-        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
-            "field": "offer.rules.issue_notification_threshold", "max": max(0, rules.max_issue_count - 1)})
+    threshold = rules.issue_notification_threshold  # Below max_issue_count: checked by the core, after any mask.
     return IssuanceRules(gap.seconds, RematchPolicy(rules.rematch_policy or RematchPolicy.SEND_NOTHING),
                          rules.listed_accounts_only, threshold)
 

@@ -651,3 +651,14 @@ async def test_concurrent_updates_with_the_same_etag_have_exactly_one_winner(cli
 
     assert sorted(outcomes, key=str) == [None] + ["OFFER_ETAG_MISMATCH"] * 7
     assert int((await get(client, created.offer_id)).etag) == int(created.etag) + 1
+
+
+@pytest.mark.parametrize("threshold, reason", [(9, None), (10, "FIELD_OUT_OF_RANGE"), (-1, "FIELD_OUT_OF_RANGE")])
+async def test_the_issue_notification_threshold_is_checked_against_the_updated_offer(client, threshold, reason):
+    created = await create(client, new_offer(max_issue_count=10))
+
+    outcome = await reason_of(client.call(client.offers.UpdateOffer, update(resources.Offer(
+        offer_id=created.offer_id, rules=resources.OfferRules(issue_notification_threshold=threshold)),
+        "rules.issue_notification_threshold")))
+
+    assert outcome == reason
