@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -45,9 +46,9 @@ func createAccount(t *testing.T, ctx context.Context, client *rewardsclient.Clie
 	return created.GetAccount()
 }
 
-// offerWithCode creates an ACTIVE offer giving 500 EUR minor units off, with rules, and a
-// COMMON code series; it returns the offer id and the code.
-func offerWithCode(t *testing.T, ctx context.Context, client *rewardsclient.Client, rules *couponsv1.OfferRules) (string, string) {
+// newOffer creates an ACTIVE offer giving 500 EUR minor units off, with rules, and no code
+// series (IssueCoupon then generates a code per coupon); it returns the offer.
+func newOffer(t *testing.T, ctx context.Context, client *rewardsclient.Client, rules *couponsv1.OfferRules) *couponsv1.Offer {
 	t.Helper()
 	created, err := client.Offers.CreateOffer(ctx, &couponsv1.CreateOfferRequest{Offer: &couponsv1.Offer{
 		ProgramId: program, DisplayName: "5 EUR off", State: couponsv1.OfferState_OFFER_STATE_ACTIVE,
@@ -57,9 +58,17 @@ func offerWithCode(t *testing.T, ctx context.Context, client *rewardsclient.Clie
 	if err != nil {
 		t.Fatalf("CreateOffer: %v", err)
 	}
+	return created.GetOffer()
+}
+
+// offerWithCode creates an offer as newOffer does, with a COMMON code series; it returns the
+// offer id and the code.
+func offerWithCode(t *testing.T, ctx context.Context, client *rewardsclient.Client, rules *couponsv1.OfferRules) (string, string) {
+	t.Helper()
+	offer := newOffer(t, ctx, client, rules)
 	code := "GO" + strings.ToUpper(strings.ReplaceAll(rewardsclient.NewRequestID(), "-", "")[:12])
 	series, err := client.Offers.CreateCodeSeries(ctx, &couponsv1.CreateCodeSeriesRequest{CodeSeries: &couponsv1.CodeSeries{
-		OfferId: created.GetOffer().GetOfferId(), Type: couponsv1.CodeSeriesType_CODE_SERIES_TYPE_COMMON, CommonCode: code,
+		OfferId: offer.GetOfferId(), Type: couponsv1.CodeSeriesType_CODE_SERIES_TYPE_COMMON, CommonCode: code,
 	}})
 	if err != nil {
 		t.Fatalf("CreateCodeSeries: %v", err)
@@ -67,7 +76,7 @@ func offerWithCode(t *testing.T, ctx context.Context, client *rewardsclient.Clie
 	if series.GetCodeSeries().GetCommonCode() != code {
 		t.Fatalf("code series %v, want common code %s", series.GetCodeSeries(), code)
 	}
-	return created.GetOffer().GetOfferId(), code
+	return offer.GetOfferId(), code
 }
 
 func redeemRequest(code, accountID, requestID string) *couponsv1.RedeemCouponRequest {
@@ -233,7 +242,8 @@ func redeemedCount(t *testing.T, ctx context.Context, client *rewardsclient.Clie
 func TestIssuedCouponIsRedeemedOnceByItsHolder(t *testing.T) {
 	client, ctx := dial(t)
 	account := createAccount(t, ctx, client)
-	offerID, _ := offerWithCode(t, ctx, client, &couponsv1.OfferRules{MaxAccountIssueCount: 1})
+	// No code series: the coupon gets a code of its own (a COMMON code is everyone's, and redeems again).
+	offerID := newOffer(t, ctx, client, &couponsv1.OfferRules{MaxAccountIssueCount: 1}).GetOfferId()
 
 	issued, err := client.Coupons.IssueCoupon(ctx, &couponsv1.IssueCouponRequest{OfferId: offerID, AccountId: account.GetAccountId()})
 	if err != nil {
@@ -384,5 +394,39 @@ func TestTokenIsRefreshedAheadOfExpiry(t *testing.T) {
 	}
 	if client.Tokens.Current().RefreshToken != after.RefreshToken {
 		t.Errorf("renewed again although the token is fresh")
+	}
+}
+
+// BulkIssueCoupons is a request stream: the client signs it over an empty body when it opens;
+// each batch carries its own request_id, and each row its own reason.
+func TestBulkIssueIsSignedAndGivesEachRowItsReason(t *testing.T) {
+	client, ctx := dial(t)
+	offerID := newOffer(t, ctx, client, nil).GetOfferId()
+	stream, err := client.Coupons.BulkIssueCoupons(ctx)
+	if err != nil {
+		t.Fatalf("BulkIssueCoupons: %v", err)
+	}
+	batch := &couponsv1.BulkIssueCouponsRequest{RequestId: rewardsclient.NewRequestID(), OfferId: offerID,
+		Rows: []*couponsv1.BulkIssueCouponsRequest_Row{
+			{Customer: &couponsv1.BulkIssueCouponsRequest_Row_AccountId{AccountId: rewardsclient.NewRequestID()}},
+			{Customer: &couponsv1.BulkIssueCouponsRequest_Row_AccountId{AccountId: "not-a-uuid"}},
+		}}
+	if err := stream.Send(batch); err != nil {
+		t.Fatalf("send: %v", err)
+	}
+	if err := stream.CloseSend(); err != nil {
+		t.Fatalf("close send: %v", err)
+	}
+	reply, err := stream.Recv()
+	if err != nil {
+		t.Fatalf("BulkIssueCoupons reply: %v (reason %q)", err, rewardsclient.ReasonOf(err))
+	}
+	rows := reply.GetRows()
+	if reply.GetRequestId() != batch.GetRequestId() || reply.GetIssuedCount() != 1 || reply.GetFailedCount() != 1 ||
+		len(rows) != 2 || rows[0].GetReason() != "" || rows[0].GetCoupon().GetCode() == "" || rows[1].GetReason() != "INVALID_ACCOUNT_ID" {
+		t.Fatalf("BulkIssueCoupons reply %v", reply)
+	}
+	if _, err := stream.Recv(); !errors.Is(err, io.EOF) {
+		t.Fatalf("after the last batch: %v, want io.EOF", err)
 	}
 }

@@ -31,7 +31,8 @@ import (
 const (
 	startTimeout = 90 * time.Second
 	stopTimeout  = 60 * time.Second
-	scopes       = "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read"
+	scopes       = "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read," +
+		"loyalty:admin,loyalty:earn,loyalty:read,loyalty:redeem"
 )
 
 // The server and the API client shared by every test of the package.
@@ -39,6 +40,9 @@ var (
 	skipReason string
 	target     string
 	creds      rewardsclient.Credentials
+	// otpFile is where the server's capture sender appends each redemption OTP it sends, one
+	// JSON object a line (REWARDS_OTP_SENDER=capture:<file>, core/adapters/otp.py).
+	otpFile string
 )
 
 func TestMain(m *testing.M) {
@@ -64,6 +68,7 @@ func run(m *testing.M) int {
 	defer os.RemoveAll(dataDir)
 
 	server := &serverProcess{bin: bin, dataDir: dataDir}
+	otpFile = server.otpFile()
 	began := time.Now()
 	if err := server.start(); err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: starting the server: %v\n%s", err, server.logTail())
@@ -130,20 +135,24 @@ type serverProcess struct {
 	log []string // last lines of stderr
 }
 
+// otpFile is the file the server's OTP sender writes to, under dataDir.
+func (s *serverProcess) otpFile() string { return filepath.Join(s.dataDir, "otp.jsonl") }
+
 // env is the environment of the server and of the CLI: the test's own, without the store URLs
-// (the server embeds its stores under dataDir) and with a free port.
+// (the server embeds its stores under dataDir), with a free port and OTPs captured to a file.
 func (s *serverProcess) env() []string {
 	env := []string{}
 	for _, kv := range os.Environ() {
 		name, _, _ := strings.Cut(kv, "=")
 		switch name {
 		case "REWARDS_ADDRESS", "REWARDS_DATA_DIR", "REWARDS_METRICS_ADDRESS", "REWARDS_WORKERS",
-			"REDIS_URL", "DATABASE_URL":
+			"REDIS_URL", "DATABASE_URL", "REWARDS_OTP_SENDER":
 			continue
 		}
 		env = append(env, kv)
 	}
-	return append(env, "REWARDS_ADDRESS=127.0.0.1:0", "REWARDS_DATA_DIR="+s.dataDir, "REWARDS_METRICS_ADDRESS=")
+	return append(env, "REWARDS_ADDRESS=127.0.0.1:0", "REWARDS_DATA_DIR="+s.dataDir, "REWARDS_METRICS_ADDRESS=",
+		"REWARDS_OTP_SENDER=capture:"+s.otpFile())
 }
 
 func (s *serverProcess) start() error {

@@ -92,7 +92,7 @@ func Dial(ctx context.Context, target string, creds Credentials, opts ...Option)
 	dialOptions = append(dialOptions, o.dialOptions...)
 	dialOptions = append(dialOptions,
 		grpc.WithChainUnaryInterceptor(UnaryBearerInterceptor(tokens), UnarySigningInterceptor(creds.ClientSecret)),
-		grpc.WithChainStreamInterceptor(StreamBearerInterceptor(tokens)))
+		grpc.WithChainStreamInterceptor(StreamBearerInterceptor(tokens), StreamSigningInterceptor(creds.ClientSecret)))
 	conn, err := grpc.NewClient(target, dialOptions...)
 	if err != nil {
 		return nil, fmt.Errorf("rewardsclient: dial %s: %w", target, err)

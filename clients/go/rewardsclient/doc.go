@@ -30,5 +30,9 @@
 //   - fails with a *Error carrying the google.rpc.ErrorInfo reason, domain and metadata and
 //     the RetryInfo delay. *Error implements GRPCStatus, so status.Code(err) still works.
 //
-// Streaming RPCs get the access token but are neither signed nor retried.
+// Streaming RPCs get the access token. Server-streaming ones (one request, e.g.
+// ProgramService.CreateEarnCodes) also get an empty request_id filled and are signed, the stream
+// opening when the stub sends the request; client- and bidi-streaming ones are signed when they
+// open, over an empty body (set each message's request_id yourself). No streaming RPC is retried (call it again with the same request_id: the server replays) and its
+// errors are plain gRPC status errors (FromError or ReasonOf reads them).
 package rewardsclient

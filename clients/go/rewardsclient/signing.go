@@ -12,10 +12,12 @@ import (
 	"time"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/encoding"
 	_ "google.golang.org/grpc/encoding/proto" // registers the "proto" codec used as fallback
 	"google.golang.org/grpc/mem"
 	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/proto"
 )
 
@@ -83,12 +85,7 @@ func UnarySigningInterceptor(clientSecret string) grpc.UnaryClientInterceptor {
 		if err != nil {
 			return fmt.Errorf("rewardsclient: marshal %s request: %w", method, err)
 		}
-		timestamp := strconv.FormatInt(time.Now().Unix(), 10)
-		nonce := NewNonce()
-		ctx = metadata.AppendToOutgoingContext(ctx,
-			TimestampHeader, timestamp,
-			NonceHeader, nonce,
-			SignatureHeader, Sign(key, method, timestamp, nonce, body))
+		ctx = withSignature(ctx, key, method, body)
 		callOpts := make([]grpc.CallOption, 0, len(opts)+1)
 		callOpts = append(callOpts, opts...)
 		callOpts = append(callOpts, grpc.ForceCodecV2(signedBodyCodec{msg: msg, body: body}))
@@ -117,3 +114,118 @@ func (c signedBodyCodec) Unmarshal(data mem.BufferSlice, v any) error {
 }
 
 func (signedBodyCodec) Name() string { return "proto" }
+
+// StreamSigningInterceptor signs streaming calls. One with a single request message
+// (server-streaming, e.g. ProgramService.CreateEarnCodes) is signed like a unary call: it fills
+// an empty request_id (EnsureRequestID), marshals the request once, signs those bytes and sends
+// exactly them. The signature goes in the headers, which leave when the stream opens, so the
+// stream is opened only when the request is sent (the generated stub sends it at once, before
+// returning the stream). A call with a request stream (client- or bidi-streaming, e.g.
+// CouponService.BulkIssueCoupons) is signed when it opens over an empty body, as the server
+// verifies it: its messages are not known yet; set their request_ids yourself.
+func StreamSigningInterceptor(clientSecret string) grpc.StreamClientInterceptor {
+	key := SigningKey(clientSecret)
+	return func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string,
+		streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
+		if publicMethods[method] {
+			return streamer(ctx, desc, cc, method, opts...)
+		}
+		if desc.ClientStreams {
+			return streamer(withSignature(ctx, key, method, nil), desc, cc, method, opts...)
+		}
+		return &signOnSendStream{ctx: ctx, key: key, desc: desc, cc: cc, method: method, streamer: streamer, opts: opts}, nil
+	}
+}
+
+// withSignature adds the signature headers of body (a fresh timestamp and nonce) to ctx.
+func withSignature(ctx context.Context, key []byte, method string, body []byte) context.Context {
+	timestamp := strconv.FormatInt(time.Now().Unix(), 10)
+	nonce := NewNonce()
+	return metadata.AppendToOutgoingContext(ctx,
+		TimestampHeader, timestamp,
+		NonceHeader, nonce,
+		SignatureHeader, Sign(key, method, timestamp, nonce, body))
+}
+
+// signOnSendStream is a server-streaming call until its request is sent: SendMsg signs the
+// request and opens the real stream, to which every later method goes.
+type signOnSendStream struct {
+	stream grpc.ClientStream // nil until SendMsg opened it
+
+	ctx       context.Context
+	key       []byte
+	desc      *grpc.StreamDesc
+	cc        *grpc.ClientConn
+	method    string
+	streamer  grpc.Streamer
+	opts      []grpc.CallOption
+	closeSend bool // CloseSend came before the request
+}
+
+var errNoRequestSent = status.Error(codes.Internal, "rewardsclient: the stream's request was not sent yet")
+
+func (s *signOnSendStream) SendMsg(m any) error {
+	if s.stream != nil {
+		return s.stream.SendMsg(m)
+	}
+	msg, ok := m.(proto.Message)
+	if !ok {
+		return fmt.Errorf("rewardsclient: cannot sign %s: request %T is not a proto.Message", s.method, m)
+	}
+	EnsureRequestID(msg)
+	body, err := proto.Marshal(msg)
+	if err != nil {
+		return fmt.Errorf("rewardsclient: marshal %s request: %w", s.method, err)
+	}
+	ctx := withSignature(s.ctx, s.key, s.method, body)
+	opts := append(append(make([]grpc.CallOption, 0, len(s.opts)+1), s.opts...),
+		grpc.ForceCodecV2(signedBodyCodec{msg: msg, body: body}))
+	stream, err := s.streamer(ctx, s.desc, s.cc, s.method, opts...)
+	if err != nil {
+		return err
+	}
+	s.stream = stream
+	if err := stream.SendMsg(m); err != nil {
+		return err
+	}
+	if s.closeSend {
+		return stream.CloseSend()
+	}
+	return nil
+}
+
+func (s *signOnSendStream) CloseSend() error {
+	if s.stream == nil {
+		s.closeSend = true
+		return nil
+	}
+	return s.stream.CloseSend()
+}
+
+func (s *signOnSendStream) RecvMsg(m any) error {
+	if s.stream == nil {
+		return errNoRequestSent
+	}
+	return s.stream.RecvMsg(m)
+}
+
+func (s *signOnSendStream) Header() (metadata.MD, error) {
+	if s.stream == nil {
+		return nil, errNoRequestSent
+	}
+	return s.stream.Header()
+}
+
+func (s *signOnSendStream) Trailer() metadata.MD {
+	if s.stream == nil {
+		return nil
+	}
+	return s.stream.Trailer()
+}
+
+func (s *signOnSendStream) Context() context.Context {
+	if s.stream == nil {
+		return s.ctx
+	}
+	return s.stream.Context()
+}

@@ -14,6 +14,7 @@ import (
 
 	accountsv1 "github.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1"
 	authv1 "github.com/rewards-core/rewards-core/clients/go/rewards/auth/v1"
+	loyaltyv1 "github.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1"
 )
 
 // The vectors every rewards-core client and the server must pass (repository root/tests).
@@ -152,5 +153,80 @@ func TestSigningInterceptorLeavesTokenCallsUnsigned(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// fakeStream is the stream a test streamer opens: it records what is sent.
+type fakeStream struct {
+	grpc.ClientStream
+	sent      []any
+	closeSent bool
+}
+
+func (f *fakeStream) SendMsg(m any) error { f.sent = append(f.sent, m); return nil }
+func (f *fakeStream) CloseSend() error    { f.closeSent = true; return nil }
+
+func TestStreamSigningInterceptorOpensTheStreamSignedWhenTheRequestIsSent(t *testing.T) {
+	const secret = "cs_unit-test-secret"
+	const method = "/rewards.loyalty.v1.ProgramService/CreateEarnCodes"
+	req := &loyaltyv1.CreateEarnCodesRequest{ProgramId: "p-1", Points: 5, Count: 2}
+	opened := &fakeStream{}
+	var streamerCalls int
+	streamer := func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, m string, opts ...grpc.CallOption) (grpc.ClientStream, error) {
+		streamerCalls++
+		md, _ := metadata.FromOutgoingContext(ctx)
+		ts, nonce, sig := md.Get(TimestampHeader), md.Get(NonceHeader), md.Get(SignatureHeader)
+		if len(ts) != 1 || len(nonce) != 1 || len(sig) != 1 {
+			t.Fatalf("signature metadata missing or repeated: %v", md)
+		}
+		body := sentBody(t, req, opts)
+		want, _ := proto.Marshal(req)
+		if string(body) != string(want) {
+			t.Errorf("sent body differs from the request's encoding")
+		}
+		if got := Sign(SigningKey(secret), m, ts[0], nonce[0], body); got != sig[0] {
+			t.Errorf("signature %s does not match the sent body (want %s)", sig[0], got)
+		}
+		return opened, nil
+	}
+	desc := &grpc.StreamDesc{ServerStreams: true}
+
+	stream, err := StreamSigningInterceptor(secret)(context.Background(), desc, nil, method, streamer)
+	if err != nil || streamerCalls != 0 {
+		t.Fatalf("before the request: err %v, stream opened %d times", err, streamerCalls)
+	}
+	if err := stream.SendMsg(req); err != nil {
+		t.Fatal(err)
+	}
+	if err := stream.CloseSend(); err != nil {
+		t.Fatal(err)
+	}
+
+	if streamerCalls != 1 || len(opened.sent) != 1 || opened.sent[0] != req || !opened.closeSent {
+		t.Fatalf("opened %d times, sent %v, closed %v", streamerCalls, opened.sent, opened.closeSent)
+	}
+	if req.GetRequestId() == "" {
+		t.Error("the empty request_id was not filled")
+	}
+}
+
+func TestStreamSigningInterceptorSignsARequestStreamOverAnEmptyBodyAtOnce(t *testing.T) {
+	const secret = "cs_unit-test-secret"
+	opened := &fakeStream{}
+	streamer := func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, m string, opts ...grpc.CallOption) (grpc.ClientStream, error) {
+		md, _ := metadata.FromOutgoingContext(ctx)
+		ts, nonce, sig := md.Get(TimestampHeader), md.Get(NonceHeader), md.Get(SignatureHeader)
+		if len(ts) != 1 || len(nonce) != 1 || len(sig) != 1 {
+			t.Fatalf("signature metadata missing or repeated: %v", md)
+		}
+		if want := Sign(SigningKey(secret), m, ts[0], nonce[0], []byte{}); sig[0] != want {
+			t.Errorf("signature %s, want %s over an empty body", sig[0], want)
+		}
+		return opened, nil
+	}
+	desc := &grpc.StreamDesc{ClientStreams: true, ServerStreams: true}
+	stream, err := StreamSigningInterceptor(secret)(context.Background(), desc, nil, "/rewards.coupons.v1.CouponService/BulkIssueCoupons", streamer)
+	if err != nil || stream != opened {
+		t.Fatalf("a request stream must be opened at once, unchanged: %v, %v", stream, err)
 	}
 }

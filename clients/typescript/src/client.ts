@@ -17,6 +17,8 @@ import {
   type ChannelOptions,
   type Client,
   type ClientOptions,
+  type ClientDuplexStream,
+  type ClientReadableStream,
   type ClientUnaryCall,
   credentials as grpcCredentials,
   Metadata,
@@ -41,6 +43,16 @@ export type UnaryMethod<Req, Res> = (
   options: Partial<CallOptions>,
   callback: (error: ServiceError | null, response: Res) => void,
 ) => ClientUnaryCall;
+
+/** A server-streaming method of a generated client (one request, a stream of responses); bound like UnaryMethod. */
+export type ServerStreamingMethod<Req, Res> = (
+  request: Req,
+  metadata: Metadata,
+  options: Partial<CallOptions>,
+) => ClientReadableStream<Res>;
+
+/** A bidirectional-streaming method of a generated client; bound like UnaryMethod. */
+export type BidiStreamingMethod<Req, Res> = (metadata: Metadata, options: Partial<CallOptions>) => ClientDuplexStream<Req, Res>;
 
 /** Codes `call` retries, with the same request_id. */
 export const RETRYABLE_CODES: ReadonlySet<status> = new Set([status.UNAVAILABLE, status.DEADLINE_EXCEEDED]);
@@ -69,7 +81,7 @@ export interface RewardsClientOptions {
 }
 
 export interface CallSettings {
-  /** Deadline of each attempt (default: the client's timeoutMs). */
+  /** Deadline of each attempt (default: the client's timeoutMs); of the whole stream for `serverStream` (default: none). */
   timeoutMs?: number;
   /** Extra request metadata (authorization and signature headers are added). */
   metadata?: Metadata;
@@ -158,6 +170,67 @@ export class RewardsClient {
         if (!RETRYABLE_CODES.has(error.code) || attempt >= this.maxAttempts) throw error;
         await sleep(this.backoffMs(attempt, error));
       }
+    }
+  }
+
+  /**
+   * Calls a server-streaming `method` (e.g. `client.programs.createEarnCodes`) and yields its
+   * responses. An empty `requestId` is set once, as `call` does; the call is signed like a unary
+   * one (the signature covers the one request). It is not retried: after a failure, call again
+   * with the same request (same id) and the server streams the first answer again. Throws
+   * RewardsError. Stopping the iteration early cancels the call.
+   *
+   *   for await (const batch of client.serverStream(client.programs.createEarnCodes, request)) { ... }
+   */
+  async *serverStream<Req, Res>(
+    method: ServerStreamingMethod<Req, Res>,
+    request: Req,
+    settings: CallSettings = {},
+  ): AsyncGenerator<Res, void, undefined> {
+    fillRequestId(request);
+    const options: Partial<CallOptions> = settings.timeoutMs === undefined ? {} : { deadline: Date.now() + settings.timeoutMs };
+    yield* this.responses<Res>(method(request, settings.metadata ?? new Metadata(), options));
+  }
+
+  /**
+   * Calls a bidirectional-streaming `method` (e.g. `client.coupons.bulkIssueCoupons`): sends
+   * `requests` (an empty `requestId` of each is set, on the objects you pass), half-closes, and
+   * yields the replies. The call is signed when it starts, over an empty body. It is not retried:
+   * to resume, send the unanswered requests again with their request ids. Throws RewardsError;
+   * stopping the iteration early cancels the call.
+   */
+  async *exchange<Req, Res>(
+    method: BidiStreamingMethod<Req, Res>,
+    requests: Iterable<Req>,
+    settings: CallSettings = {},
+  ): AsyncGenerator<Res, void, undefined> {
+    const options: Partial<CallOptions> = settings.timeoutMs === undefined ? {} : { deadline: Date.now() + settings.timeoutMs };
+    const call = method(settings.metadata ?? new Metadata(), options);
+    yield* this.responses<Res>(call, () => {
+      for (const request of requests) {
+        fillRequestId(request);
+        call.write(request);
+      }
+      call.end();
+    });
+  }
+
+  /** Yields the messages of a call's response stream; failures as RewardsError; cancels the call if the caller stops early. */
+  private async *responses<Res>(stream: ClientReadableStream<unknown> | ClientDuplexStream<never, unknown>, send: () => void = () => {}): AsyncGenerator<Res, void, undefined> {
+    let finished = false;
+    try {
+      send();
+      for await (const message of stream) yield message as Res;
+      finished = true;
+    } catch (caught) {
+      finished = true;
+      const error = toRewardsError(caught);
+      if (error.code === status.UNAUTHENTICATED && error.reason !== undefined && TOKEN_REFUSED_REASONS.has(error.reason)) {
+        this.tokens.invalidate();
+      }
+      throw error;
+    } finally {
+      if (!finished) stream.cancel(); // The caller stopped early.
     }
   }
 

@@ -5,12 +5,14 @@ export * from "./gen/index";
 
 // The hand-written helper: RewardsClient (tokens, request signing, retries), RewardsError.
 export {
+  type BidiStreamingMethod,
   type CallSettings,
   fillRequestId,
   newRequestId,
   RETRYABLE_CODES,
   RewardsClient,
   type RewardsClientOptions,
+  type ServerStreamingMethod,
   type UnaryMethod,
   unary,
 } from "./client";

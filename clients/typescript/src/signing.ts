@@ -78,12 +78,17 @@ export interface AccessTokenProvider {
 
 /**
  * A grpc-js client interceptor that adds `authorization: Bearer <token>` to every call except
- * IssueToken/RefreshToken, and signs every call whose request is a single message (a client
- * stream gets the token only). Each attempt is signed anew with a fresh nonce.
+ * IssueToken/RefreshToken, and signs every call. Each attempt is signed anew with a fresh nonce.
  *
- * The start of the call is held back until the request message is known (the signature covers
- * its bytes) and the token is available; messages and half-close are replayed in order then.
+ * A call whose request is a single message (unary, server-streaming) is signed over its bytes:
+ * its start is held back until the request message is known and the token is available;
+ * messages and half-close are replayed in order then. A call with a request stream (client- or
+ * bidi-streaming) is signed over an empty body, as the server verifies it, and starts as soon
+ * as the token is available.
  */
+/** What a request stream is signed over: its messages are not known when the call starts. */
+const EMPTY_BODY = new Uint8Array(0);
+
 export function signingInterceptor(clientSecret: string, tokens: AccessTokenProvider): Interceptor {
   const key = signingKey(clientSecret);
   return (options, nextCall) => {
@@ -92,7 +97,7 @@ export function signingInterceptor(clientSecret: string, tokens: AccessTokenProv
     if (PUBLIC_METHODS.has(method)) {
       return new InterceptingCall(nextCall(options));
     }
-    const signed = !definition.requestStream;
+    const oneRequest = !definition.requestStream;
     const deadlineMs = deadlineOf(options.deadline);
 
     let metadata: Metadata | undefined;
@@ -111,7 +116,7 @@ export function signingInterceptor(clientSecret: string, tokens: AccessTokenProv
       process.nextTick(() => target?.onReceiveStatus(result));
     };
 
-    const proceed = (token: string, body: Uint8Array | undefined, waited: boolean): void => {
+    const proceed = (token: string, body: Uint8Array, waited: boolean): void => {
       if (finished || ready || !metadata || !listener || !startNext) return;
       // The underlying call ends itself at its deadline; starting it after that would never
       // report. If the token took that long, end the call here instead.
@@ -121,15 +126,13 @@ export function signingInterceptor(clientSecret: string, tokens: AccessTokenProv
       }
       const headers = metadata.clone();
       headers.set("authorization", `Bearer ${token}`);
-      if (body !== undefined) {
-        for (const [name, value] of signatureHeaders(key, method, body)) headers.set(name, value);
-      }
+      for (const [name, value] of signatureHeaders(key, method, body)) headers.set(name, value);
       ready = true;
       startNext(headers, listener);
       for (const replay of queued.splice(0)) replay();
     };
 
-    const prepare = (body: Uint8Array | undefined): void => {
+    const prepare = (body: Uint8Array): void => {
       if (preparing) return;
       preparing = true;
       const cached = tokens.cachedAccessToken();
@@ -162,7 +165,7 @@ export function signingInterceptor(clientSecret: string, tokens: AccessTokenProv
         metadata = callMetadata;
         listener = callListener;
         startNext = next;
-        if (!signed) prepare(undefined);
+        if (!oneRequest) prepare(EMPTY_BODY);
       },
       sendMessage(message, next) {
         if (ready) {
@@ -171,7 +174,7 @@ export function signingInterceptor(clientSecret: string, tokens: AccessTokenProv
         }
         if (finished) return;
         queued.push(() => next(message));
-        if (signed) {
+        if (oneRequest) {
           let body: Uint8Array;
           try {
             body = definition.requestSerialize(message);

@@ -10,6 +10,7 @@ import { ServerProcess, serverBinary, serverBinaryPresent } from "./server";
 
 const accounts = rewards.accounts.v1;
 const coupons = rewards.coupons.v1;
+const loyalty = rewards.loyalty.v1;
 
 const missing = !serverBinaryPresent();
 const skip =
@@ -76,8 +77,8 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
     assert.deepEqual(read.account, account);
   });
 
-  /** An ACTIVE offer giving 5 EUR off, with `rules`, and a COMMON code series for it. */
-  async function offerWithCode(rules: Partial<rewards.coupons.v1.OfferRules> = {}): Promise<{ offerId: string; code: string }> {
+  /** An ACTIVE offer giving 5 EUR off, with `rules`, without a code series (IssueCoupon generates a code per coupon). */
+  async function newOffer(rules: Partial<rewards.coupons.v1.OfferRules> = {}): Promise<string> {
     const { offer } = await client.call(
       client.offers.createOffer,
       coupons.CreateOfferRequest.create({
@@ -92,15 +93,21 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
     );
     assert.ok(offer?.offerId);
     assert.equal(offer.state, coupons.OfferState.OFFER_STATE_ACTIVE);
+    return offer.offerId;
+  }
+
+  /** An offer as newOffer makes it, and a COMMON code series for it. */
+  async function offerWithCode(rules: Partial<rewards.coupons.v1.OfferRules> = {}): Promise<{ offerId: string; code: string }> {
+    const offerId = await newOffer(rules);
     const code = "TS" + randomBytes(5).toString("hex").toUpperCase();
     const { codeSeries } = await client.call(
       client.offers.createCodeSeries,
       coupons.CreateCodeSeriesRequest.create({
-        codeSeries: { offerId: offer.offerId, type: coupons.CodeSeriesType.CODE_SERIES_TYPE_COMMON, commonCode: code },
+        codeSeries: { offerId, type: coupons.CodeSeriesType.CODE_SERIES_TYPE_COMMON, commonCode: code },
       }),
     );
     assert.equal(codeSeries?.commonCode, code);
-    return { offerId: offer.offerId, code };
+    return { offerId, code };
   }
 
   async function redeemedCount(offerId: string): Promise<string | undefined> {
@@ -162,7 +169,8 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
   });
 
   it("issues a coupon to an account, which redeems it once", async () => {
-    const { offerId } = await offerWithCode({ maxAccountIssueCount: 1 });
+    // No code series: the coupon gets a code of its own (a COMMON code is everyone's, and redeems again).
+    const offerId = await newOffer({ maxAccountIssueCount: 1 });
     const { account } = await client.call(client.accounts.createAccount, newAccount());
     const accountId = account!.accountId;
     const { coupon } = await client.call(client.coupons.issueCoupon, coupons.IssueCouponRequest.create({ offerId, accountId }));
@@ -188,6 +196,24 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
     assert.equal(read.coupon?.redemptionCount, 1);
   });
 
+  it("bulk-issues over a request stream signed over an empty body, with a reason per row", async () => {
+    const offerId = await newOffer();
+    const batch = coupons.BulkIssueCouponsRequest.create({
+      offerId,
+      rows: [{ customer: { $case: "accountId", value: randomUUID() } }, { customer: { $case: "accountId", value: "not-a-uuid" } }],
+    });
+    const replies: rewards.coupons.v1.BulkIssueCouponsResponse[] = [];
+    for await (const reply of client.exchange(client.coupons.bulkIssueCoupons, [batch])) replies.push(reply);
+
+    assert.ok(batch.requestId, "exchange() filled the request_id");
+    assert.equal(replies.length, 1);
+    const [reply] = replies;
+    assert.equal(reply!.requestId, batch.requestId);
+    assert.deepEqual([reply!.issuedCount, reply!.failedCount], [1, 1]);
+    assert.deepEqual(reply!.rows.map((row) => row.reason), ["", "INVALID_ACCOUNT_ID"]);
+    assert.ok(reply!.rows[0]!.coupon?.code);
+  });
+
   it("is refused with SIGNATURE_INVALID when signed with the wrong key (valid token)", async () => {
     assert.ok(client.tokens.cachedAccessToken(), "the token is valid");
     const forged = new accounts.AccountServiceClient(client.target, grpcCredentials.createInsecure(), {
@@ -211,6 +237,185 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
       assert.ok((error as RewardsError).requestId, "x-request-id trailer");
       assert.equal((error as RewardsError).retryable, false);
       return true;
+    });
+  });
+
+  describe("points", () => {
+    /** A EUR program whose one RATIO rule gives a point per full euro of a purchase (floored). */
+    async function newProgram(): Promise<string> {
+      const programId = "ts-p-" + randomBytes(4).toString("hex");
+      await client.call(
+        client.programs.createProgram,
+        loyalty.CreateProgramRequest.create({
+          program: { programId, displayName: "Points", currencyCode: "EUR", timeZone: "Europe/Berlin" },
+        }),
+      );
+      const { earnRule } = await client.call(
+        client.programs.createEarnRule,
+        loyalty.CreateEarnRuleRequest.create({
+          earnRule: {
+            programId,
+            displayName: "1 point per EUR",
+            config: { $case: "ratio", value: { pointsNumerator: "1", amountMinorDenominator: "100" } },
+          },
+        }),
+      );
+      assert.ok(earnRule?.earnRuleId);
+      return programId;
+    }
+
+    /** An account of the program, named by a card code. */
+    async function newPointsAccount(programId: string): Promise<string> {
+      const { account } = await client.call(
+        client.accounts.createAccount,
+        accounts.CreateAccountRequest.create({
+          programId,
+          identifiers: [{ type: accounts.IdentifierType.IDENTIFIER_TYPE_CARDCODE, value: "C" + randomBytes(6).toString("hex").toUpperCase() }],
+        }),
+      );
+      assert.ok(account?.accountId);
+      return account.accountId;
+    }
+
+    function earnRequest(accountId: string, billMinor: string): rewards.loyalty.v1.EarnPointsRequest {
+      return loyalty.EarnPointsRequest.create({ accountId, storeId: "store-1", transactionId: "receipt-" + randomUUID(), billAmount: eur(billMinor) });
+    }
+
+    async function balance(accountId: string): Promise<rewards.loyalty.v1.Balance | undefined> {
+      return (await client.call(client.loyalty.getBalance, loyalty.GetBalanceRequest.create({ accountId }))).balance;
+    }
+
+    /** Requests an OTP for `points`; returns its id and the code the member received. */
+    async function otp(accountId: string, points: string): Promise<{ otpId: string; code: string }> {
+      const { otpId, expireTime } = await client.call(
+        client.loyalty.requestRedemptionOtp,
+        loyalty.RequestRedemptionOtpRequest.create({ accountId, points }),
+      );
+      assert.ok(otpId && expireTime);
+      return { otpId, code: server!.otpCode(otpId) };
+    }
+
+    function redeem(accountId: string, points: string, otpId: string, otpCode: string): rewards.loyalty.v1.RedeemPointsRequest {
+      return loyalty.RedeemPointsRequest.create({ accountId, points, otpId, otpCode, storeId: "store-1" });
+    }
+
+    it("earns a point per full euro of a purchase and reads the balance", async () => {
+      const accountId = await newPointsAccount(await newProgram());
+
+      const earned = await client.call(client.loyalty.earnPoints, earnRequest(accountId, "12399"));
+
+      assert.equal(earned.transaction?.type, loyalty.PointsTransactionType.POINTS_TRANSACTION_TYPE_EARN);
+      assert.equal(earned.transaction?.points, "123");
+      assert.equal(earned.transaction?.regularPoints, "123");
+      assert.equal(earned.balance?.availablePoints, "123");
+      const read = await balance(accountId);
+      assert.equal(read?.accountId, accountId);
+      assert.equal(read?.availablePoints, "123");
+      assert.equal(read?.postedPoints, "123");
+    });
+
+    it("redeems points with the OTP sent to the member, once", async () => {
+      const accountId = await newPointsAccount(await newProgram());
+      await client.call(client.loyalty.earnPoints, earnRequest(accountId, "100000")); // 1,000 points
+      const { otpId, code } = await otp(accountId, "300");
+
+      const redeemed = await client.call(client.loyalty.redeemPoints, redeem(accountId, "300", otpId, code));
+
+      assert.equal(redeemed.transaction?.type, loyalty.PointsTransactionType.POINTS_TRANSACTION_TYPE_REDEEM);
+      assert.equal(redeemed.transaction?.points, "-300");
+      assert.equal(redeemed.balance?.availablePoints, "700");
+      assert.equal((await balance(accountId))?.postedPoints, "700");
+      await assert.rejects(
+        client.call(client.loyalty.redeemPoints, redeem(accountId, "300", otpId, code)),
+        rejectsWith(status.FAILED_PRECONDITION, "OTP_ALREADY_USED", "rewards.loyalty"),
+      );
+    });
+
+    it("refuses a wrong OTP code with OTP_INVALID and the tries left; the right code still works", async () => {
+      const accountId = await newPointsAccount(await newProgram());
+      await client.call(client.loyalty.earnPoints, earnRequest(accountId, "10000")); // 100 points
+      const { otpId, code } = await otp(accountId, "40");
+      const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+      await assert.rejects(client.call(client.loyalty.redeemPoints, redeem(accountId, "40", otpId, wrong)), (error: unknown) => {
+        rejectsWith(status.FAILED_PRECONDITION, "OTP_INVALID", "rewards.loyalty")(error);
+        assert.equal((error as RewardsError).metadata.tries_left, "4");
+        assert.equal((error as RewardsError).retryable, false);
+        return true;
+      });
+      assert.equal((await balance(accountId))?.postedPoints, "100");
+      const redeemed = await client.call(client.loyalty.redeemPoints, redeem(accountId, "40", otpId, code));
+      assert.equal(redeemed.balance?.availablePoints, "60");
+    });
+
+    it("streams earn codes with serverStream (signed, request_id filled, replayed by it); a code earns once", async () => {
+      const programId = await newProgram();
+      const accountId = await newPointsAccount(programId);
+      const expireTime = { seconds: String(Math.floor(Date.now() / 1000) + 86_400), nanos: 0 };
+      const request = loyalty.CreateEarnCodesRequest.create({ programId, points: "25", count: "3", expireTime });
+      const earnCodes = async (): Promise<string[]> => {
+        const codes: string[] = [];
+        for await (const batch of client.serverStream(client.programs.createEarnCodes, request)) {
+          codes.push(...batch.codes);
+          assert.equal(batch.createdCount, String(codes.length));
+          assert.equal(batch.totalCount, "3");
+        }
+        return codes;
+      };
+
+      const codes = await earnCodes();
+      assert.ok(request.requestId, "serverStream() filled the request_id");
+      assert.equal(codes.length, 3);
+      assert.deepEqual(await earnCodes(), codes, "the same request_id streams the same codes");
+
+      const earned = await client.call(client.loyalty.earnByCode, loyalty.EarnByCodeRequest.create({ accountId, code: codes[0]!.toLowerCase() }));
+      assert.equal(earned.transaction?.points, "25");
+      await assert.rejects(
+        client.call(client.loyalty.earnByCode, loyalty.EarnByCodeRequest.create({ accountId, code: codes[0]! })),
+        rejectsWith(status.FAILED_PRECONDITION, "EARN_CODE_ALREADY_USED", "rewards.loyalty"),
+      );
+      assert.equal((await balance(accountId))?.postedPoints, "25");
+      const unknownProgram = loyalty.CreateEarnCodesRequest.create({ programId: "no-such-program", points: "1", count: "1", expireTime });
+      await assert.rejects(async () => {
+        for await (const _ of client.serverStream(client.programs.createEarnCodes, unknownProgram)) assert.fail("no batch expected");
+      }, rejectsWith(status.NOT_FOUND, "PROGRAM_NOT_FOUND", "rewards.loyalty"));
+    });
+
+    it("earns once when EarnPoints is retried with the same request_id after a lost reply", async () => {
+      const accountId = await newPointsAccount(await newProgram());
+      const request = earnRequest(accountId, "5000"); // call() fills the request_id
+
+      // The first reply is lost after the server committed: call() retries with the same request_id.
+      const attempts: string[] = [];
+      const lossy: UnaryMethod<rewards.loyalty.v1.EarnPointsRequest, rewards.loyalty.v1.EarnPointsResponse> = (req, metadata, options, callback) => {
+        attempts.push(req.requestId);
+        return client.loyalty.earnPoints(req, metadata, options, (error, response) => {
+          if (attempts.length === 1 && !error) {
+            const lost: ServiceError = Object.assign(new Error("14 UNAVAILABLE: reply lost"), {
+              code: status.UNAVAILABLE,
+              details: "reply lost",
+              metadata: new Metadata(),
+            });
+            callback(lost, response);
+          } else {
+            callback(error, response);
+          }
+        });
+      };
+      const first = await client.call(lossy, request);
+      assert.equal(attempts.length, 2);
+      assert.ok(attempts[0] && attempts[0] === attempts[1] && attempts[0] === request.requestId);
+      assert.equal(first.transaction?.points, "50");
+
+      const replay = await client.call(client.loyalty.earnPoints, request);
+      assert.deepEqual(replay, first);
+      assert.equal((await balance(accountId))?.postedPoints, "50", "three sends of one earn earn once");
+
+      // A new request_id for the same receipt is a second earn of one purchase: refused.
+      await assert.rejects(
+        client.call(client.loyalty.earnPoints, loyalty.EarnPointsRequest.create({ ...request, requestId: "" })),
+        rejectsWith(status.ALREADY_EXISTS, "PURCHASE_ALREADY_EARNED", "rewards.loyalty"),
+      );
     });
   });
 

@@ -2,8 +2,8 @@
 // serves, creates API credentials with `rewards-core clients create`, and stops it with SIGTERM.
 
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { Client, credentials, Metadata } from "@grpc/grpc-js";
 import type { Credentials } from "../tokens";
@@ -13,7 +13,8 @@ export const PACKAGE_ROOT = resolve(__dirname, "..", "..");
 const REPO_ROOT = resolve(PACKAGE_ROOT, "..", "..");
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 60_000;
-export const ALL_SCOPES = "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read";
+export const ALL_SCOPES =
+  "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read,loyalty:admin,loyalty:earn,loyalty:read,loyalty:redeem";
 
 export function serverBinary(): string {
   return process.env.REWARDS_CORE_BIN || resolve(REPO_ROOT, ".venv", "bin", "rewards-core");
@@ -25,6 +26,8 @@ export function serverBinaryPresent(): boolean {
 
 export class ServerProcess {
   readonly dataDir = mkdtempSync("/tmp/rcts-");
+  /** Where the server's capture sender appends each redemption OTP, one JSON object a line. */
+  readonly otpFile = join(this.dataDir, "otp.jsonl");
   readonly log: string[] = [];
   port = 0;
   private process: ChildProcess | undefined;
@@ -33,12 +36,14 @@ export class ServerProcess {
 
   constructor(private readonly binary: string = serverBinary()) {
     // The server embeds its own Redis and Postgres under dataDir: REDIS_URL / DATABASE_URL are
-    // not passed on, so shared stores are never touched.
+    // not passed on, so shared stores are never touched. OTPs go to otpFile
+    // (core/adapters/otp.py), where otpCode() reads what a member would have received.
     this.env = {
       ...process.env,
       REWARDS_ADDRESS: "127.0.0.1:0",
       REWARDS_DATA_DIR: this.dataDir,
       REWARDS_METRICS_ADDRESS: "",
+      REWARDS_OTP_SENDER: `capture:${this.otpFile}`,
     };
     delete this.env.REDIS_URL;
     delete this.env.DATABASE_URL;
@@ -136,6 +141,20 @@ export class ServerProcess {
         fail(new Error(`no credentials in the output of rewards-core clients create:\n${stdout}\n${stderr}`));
       });
     });
+  }
+
+  /**
+   * The code of the redemption OTP `otpId`, as the capture sender wrote it. The server sends the
+   * OTP before RequestRedemptionOtp answers, so it is there once that call returned.
+   */
+  otpCode(otpId: string): string {
+    const lines = existsSync(this.otpFile) ? readFileSync(this.otpFile, "utf8").split("\n") : [];
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      const sent = JSON.parse(line) as { otp_id: string; code: string };
+      if (sent.otp_id === otpId) return sent.code;
+    }
+    throw new Error(`no OTP ${otpId} in ${this.otpFile}`);
   }
 
   /** SIGTERM, then the exit code (SIGKILL of the group and -1 if it does not exit in time). */

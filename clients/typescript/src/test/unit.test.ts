@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { PassThrough } from "node:stream";
 import { describe, it } from "node:test";
 import { BinaryWriter } from "@bufbuild/protobuf/wire";
-import { credentials, Metadata, type ServiceError, status } from "@grpc/grpc-js";
+import { type ClientReadableStream, credentials, Metadata, type ServiceError, status } from "@grpc/grpc-js";
 import {
   decodeStatus,
   fillRequestId,
@@ -159,6 +160,60 @@ describe("client helpers", () => {
       );
       assert.equal(seen.length, 3);
       assert.ok(seen[0] !== "" && seen.every((id) => id === seen[0]));
+    } finally {
+      client.close();
+    }
+  });
+});
+
+describe("serverStream", () => {
+  type Batch = rewards.loyalty.v1.CreateEarnCodesResponse;
+  /** A fake server-streaming method: yields `batches`, then fails with `failure` if given; records request ids and cancels. */
+  function fakeStream(batches: Batch[], failure?: ServiceError) {
+    const seen = { requestIds: [] as string[], cancelled: 0 };
+    const method = (request: rewards.loyalty.v1.CreateEarnCodesRequest, _metadata: Metadata, _options: unknown): ClientReadableStream<Batch> => {
+      seen.requestIds.push(request.requestId);
+      const stream = new PassThrough({ objectMode: true });
+      for (const batch of batches) stream.write(batch);
+      if (failure) setImmediate(() => stream.destroy(failure));
+      else stream.end();
+      const cancel = () => {
+        seen.cancelled++;
+        stream.destroy();
+      };
+      return Object.assign(stream, { cancel }) as unknown as ClientReadableStream<Batch>;
+    };
+    return { method, seen };
+  }
+  const batch = (n: number) => rewards.loyalty.v1.CreateEarnCodesResponse.create({ codes: [`C${n}`], createdCount: String(n) });
+  const request = () => rewards.loyalty.v1.CreateEarnCodesRequest.create({ programId: "p", points: "1", count: "2" });
+
+  it("fills an empty request_id, yields every response and converts a failure to a RewardsError", async () => {
+    const client = RewardsClient.connect("127.0.0.1:1", { orgId: "o", clientId: "c", clientSecret: "s" });
+    try {
+      const failure = Object.assign(new Error("gone"), { code: status.NOT_FOUND, details: "gone", metadata: new Metadata() });
+      const { method, seen } = fakeStream([batch(1), batch(2)], failure);
+      const got: string[] = [];
+      const sent = request();
+      await assert.rejects(
+        async () => {
+          for await (const b of client.serverStream(method, sent)) got.push(...b.codes);
+        },
+        (error: unknown) => error instanceof RewardsError && error.code === status.NOT_FOUND,
+      );
+      assert.deepEqual(got, ["C1", "C2"]);
+      assert.ok(sent.requestId && seen.requestIds[0] === sent.requestId);
+    } finally {
+      client.close();
+    }
+  });
+
+  it("cancels the call when the caller stops early", async () => {
+    const client = RewardsClient.connect("127.0.0.1:1", { orgId: "o", clientId: "c", clientSecret: "s" });
+    try {
+      const { method, seen } = fakeStream([batch(1), batch(2)]);
+      for await (const _ of client.serverStream(method, request())) break;
+      assert.equal(seen.cancelled, 1);
     } finally {
       client.close();
     }

@@ -107,10 +107,11 @@ class LoyaltyServiceServicer:
         """Credits the points a purchase earns under the program's earn rules (see EarnRule for how
         they combine). A purchase that earns 0 points still records a transaction.
 
-        Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+        Errors: PURCHASE_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
         for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
-        COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
-        account and transaction_id).
+        COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
+        MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
+        that cannot be applied.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -144,10 +145,10 @@ class LoyaltyServiceServicer:
     def RedeemPoints(self, request, context):
         """Debits points from the account, proved by the OTP sent for exactly these points.
 
-        Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
-        "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
-        OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
-        INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+        Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
+        (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
+        OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
+        REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -25,8 +25,9 @@ import java.util.concurrent.Executor;
  * {@link ClientCall} only sees later in {@code sendMessage}. So for calls with one request
  * message (unary and server-streaming) the interceptor holds back {@code start} until the message
  * arrives, serializes it as the marshaller will, signs it and only then starts the real call. Each
- * call, and so each retry, gets a fresh nonce and timestamp. Client- and bidi-streaming calls carry
- * the token only (the server verifies signatures of single-message requests).
+ * call, and so each retry, gets a fresh nonce and timestamp. Client- and bidi-streaming calls are
+ * signed when they start, over an empty body, as the server verifies them (their messages are not
+ * known yet).
  *
  * <p>Fetching or renewing the token happens on the thread that sends the message; if it fails,
  * the call fails with the renewal's status (e.g. UNAVAILABLE, which {@link RewardsClient#call}
@@ -41,6 +42,9 @@ public final class AuthInterceptor implements ClientInterceptor {
     static final Metadata.Key<String> TIMESTAMP = Metadata.Key.of(RequestSigning.TIMESTAMP_HEADER, Metadata.ASCII_STRING_MARSHALLER);
     static final Metadata.Key<String> NONCE = Metadata.Key.of(RequestSigning.NONCE_HEADER, Metadata.ASCII_STRING_MARSHALLER);
     static final Metadata.Key<String> SIGNATURE = Metadata.Key.of(RequestSigning.SIGNATURE_HEADER, Metadata.ASCII_STRING_MARSHALLER);
+
+    /** What a request stream is signed over. */
+    private static final byte[] EMPTY_BODY = new byte[0];
 
     private final TokenSource tokens;
     private final byte[] signingKey;
@@ -67,7 +71,7 @@ public final class AuthInterceptor implements ClientInterceptor {
             return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
                 @Override
                 public void start(Listener<RespT> listener, Metadata headers) {
-                    headers.put(AUTHORIZATION, "Bearer " + tokens.accessToken());
+                    addHeaders(headers, method.getFullMethodName(), EMPTY_BODY);
                     super.start(listener, headers);
                 }
             };

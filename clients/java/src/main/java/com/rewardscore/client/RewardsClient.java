@@ -9,22 +9,38 @@ import com.rewardscore.rewards.coupons.v1.CouponServiceGrpc;
 import com.rewardscore.rewards.coupons.v1.OfferServiceGrpc;
 import com.rewardscore.rewards.loyalty.v1.LoyaltyServiceGrpc;
 import com.rewardscore.rewards.loyalty.v1.ProgramServiceGrpc;
+import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ClientCall;
 import io.grpc.ChannelCredentials;
 import io.grpc.ClientInterceptors;
+import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.AbstractStub;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A rewards-core client: one channel, access tokens refreshed ahead of expiry, every call signed,
@@ -45,6 +61,7 @@ import java.util.function.Function;
  */
 public final class RewardsClient implements AutoCloseable {
     private final ManagedChannel channel;
+    private final Channel signed;
     private final TokenSource tokens;
     private final Options options;
     private final AuthServiceGrpc.AuthServiceBlockingStub auth;
@@ -59,7 +76,7 @@ public final class RewardsClient implements AutoCloseable {
         this.channel = channel;
         this.options = options;
         this.tokens = new TokenSource(channel, credentials, options.refreshMargin, options.tokenTimeout, options.clock);
-        Channel signed = ClientInterceptors.intercept(channel,
+        this.signed = ClientInterceptors.intercept(channel,
                 new AuthInterceptor(tokens, RequestSigning.signingKey(credentials.clientSecret()), options.clock));
         this.auth = AuthServiceGrpc.newBlockingStub(signed);
         this.accounts = AccountServiceGrpc.newBlockingStub(signed);
@@ -131,6 +148,105 @@ public final class RewardsClient implements AutoCloseable {
             S stub, BiFunction<? super S, ? super Q, ? extends R> method, Q request) {
         Q keyed = withRequestId(request);
         return call(stub, s -> method.apply(s, keyed));
+    }
+
+    /**
+     * Calls a server-streaming {@code method} (e.g. {@code ProgramServiceBlockingStub::createEarnCodes})
+     * and returns its responses as a {@link Stream}; close it (try-with-resources) to cancel the call
+     * if you stop early. An empty request_id is filled once, as {@link #call(AbstractStub, BiFunction,
+     * Message)} does; the call is signed like a unary one (the signature covers the one request). It
+     * is not retried: after a failure, call again with the same request (same request_id) and the
+     * server streams the first answer again. Failures are thrown, while iterating, as
+     * {@link RewardsException}. There is no deadline unless {@code stub} has one.
+     *
+     * <pre>{@code
+     * try (Stream<CreateEarnCodesResponse> batches = client.serverStream(client.programs(),
+     *         ProgramServiceBlockingStub::createEarnCodes, request)) {
+     *     batches.forEach(batch -> print(batch.getCodesList()));
+     * }
+     * }</pre>
+     */
+    public <S extends AbstractStub<S>, Q extends Message, R> Stream<R> serverStream(
+            S stub, BiFunction<? super S, ? super Q, ? extends Iterator<R>> method, Q request) {
+        Objects.requireNonNull(stub, "stub");
+        Q keyed = withRequestId(request);
+        // The call belongs to this context: cancelling it (on close) cancels the call.
+        Context.CancellableContext context = Context.current().withCancellation();
+        Iterator<R> responses;
+        try {
+            responses = context.wrap(() -> method.apply(stub, keyed)).call();
+        } catch (Exception e) {
+            context.cancel(e);
+            throw RewardsException.from(e);
+        }
+        Iterator<R> translated = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return responses.hasNext();
+                } catch (RuntimeException e) {
+                    throw RewardsException.from(e);
+                }
+            }
+
+            @Override
+            public R next() {
+                try {
+                    return responses.next();
+                } catch (RuntimeException e) {
+                    throw RewardsException.from(e);
+                }
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(translated, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> context.cancel(null));
+    }
+
+    /**
+     * Calls a bidirectional-streaming {@code method} (e.g. {@code CouponServiceGrpc.getBulkIssueCouponsMethod()}):
+     * sends {@code requests} (an empty request_id of each is filled), half-closes, and returns the
+     * replies once the server has ended the call. The call is signed when it starts, over an empty
+     * body, as the server verifies request streams. It is not retried: to resume, send the
+     * unanswered requests again with their request_ids (so set them yourself, e.g. with
+     * {@link #withRequestId}). There is no deadline.
+     *
+     * @throws RewardsException when the call fails
+     */
+    public <Q extends Message, R> List<R> exchange(MethodDescriptor<Q, R> method, List<Q> requests) {
+        Objects.requireNonNull(method, "method");
+        List<R> replies = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<List<R>> done = new CompletableFuture<>();
+        ClientCall<Q, R> call = signed.newCall(method, CallOptions.DEFAULT);
+        StreamObserver<Q> sending = ClientCalls.asyncBidiStreamingCall(call, new StreamObserver<>() {
+            @Override
+            public void onNext(R reply) {
+                replies.add(reply);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                done.complete(List.copyOf(replies));
+            }
+        });
+        try {
+            requests.forEach(request -> sending.onNext(withRequestId(request)));
+            sending.onCompleted();
+            return done.get();
+        } catch (ExecutionException e) {
+            throw RewardsException.from(e.getCause());
+        } catch (InterruptedException e) {
+            call.cancel("interrupted", e);
+            Thread.currentThread().interrupt();
+            throw RewardsException.from(Status.CANCELLED.withCause(e).asRuntimeException());
+        } catch (RuntimeException e) {
+            call.cancel("failed to send", e);
+            throw RewardsException.from(e);
+        }
     }
 
     /** {@code request} with a new request_id if it has an empty one; otherwise {@code request}. */

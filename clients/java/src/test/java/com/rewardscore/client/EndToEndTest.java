@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.rewardscore.rewards.accounts.v1.AccountServiceGrpc;
 import com.rewardscore.rewards.accounts.v1.AccountServiceGrpc.AccountServiceBlockingStub;
@@ -15,7 +16,10 @@ import com.rewardscore.rewards.accounts.v1.CreateAccountResponse;
 import com.rewardscore.rewards.accounts.v1.GetAccountRequest;
 import com.rewardscore.rewards.accounts.v1.Identifier;
 import com.rewardscore.rewards.accounts.v1.IdentifierType;
+import com.rewardscore.rewards.coupons.v1.BulkIssueCouponsRequest;
+import com.rewardscore.rewards.coupons.v1.BulkIssueCouponsResponse;
 import com.rewardscore.rewards.coupons.v1.CodeSeries;
+import com.rewardscore.rewards.coupons.v1.CouponServiceGrpc;
 import com.rewardscore.rewards.coupons.v1.Coupon;
 import com.rewardscore.rewards.coupons.v1.CouponState;
 import com.rewardscore.rewards.coupons.v1.GetCouponRequest;
@@ -34,6 +38,27 @@ import com.rewardscore.rewards.coupons.v1.RedeemCouponRequest;
 import com.rewardscore.rewards.coupons.v1.RedeemCouponResponse;
 import com.rewardscore.rewards.coupons.v1.Reward;
 import com.rewardscore.rewards.coupons.v1.RewardKind;
+import com.rewardscore.rewards.loyalty.v1.Balance;
+import com.rewardscore.rewards.loyalty.v1.CreateEarnCodesRequest;
+import com.rewardscore.rewards.loyalty.v1.CreateEarnCodesResponse;
+import com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest;
+import com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse;
+import com.rewardscore.rewards.loyalty.v1.CreateEarnRuleRequest;
+import com.rewardscore.rewards.loyalty.v1.CreateProgramRequest;
+import com.rewardscore.rewards.loyalty.v1.EarnPointsRequest;
+import com.rewardscore.rewards.loyalty.v1.EarnPointsResponse;
+import com.rewardscore.rewards.loyalty.v1.EarnRule;
+import com.rewardscore.rewards.loyalty.v1.GetBalanceRequest;
+import com.rewardscore.rewards.loyalty.v1.LoyaltyServiceGrpc.LoyaltyServiceBlockingStub;
+import com.rewardscore.rewards.loyalty.v1.PointsTransaction;
+import com.rewardscore.rewards.loyalty.v1.PointsTransactionType;
+import com.rewardscore.rewards.loyalty.v1.Program;
+import com.rewardscore.rewards.loyalty.v1.ProgramServiceGrpc.ProgramServiceBlockingStub;
+import com.rewardscore.rewards.loyalty.v1.RatioEarnRule;
+import com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest;
+import com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse;
+import com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest;
+import com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse;
 import com.rewardscore.rewards.type.v1.Money;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -45,6 +70,7 @@ import io.grpc.ForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +83,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +96,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
-    static final String SCOPES = "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read";
+    static final String SCOPES = "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read,"
+            + "loyalty:admin,loyalty:earn,loyalty:read,loyalty:redeem";
     static final String PROGRAM = "java-e2e";
 
     private ServerProcess server;
@@ -169,15 +197,20 @@ class EndToEndTest {
         assertEquals("rewards.coupons", limit.domain());
     }
 
-    /** An ACTIVE offer giving 5 EUR off under {@code rules}, with a COMMON code; returns {offer id, code}. */
-    private String[] offerWithCode(OfferRules rules) {
+    /** An ACTIVE offer giving 5 EUR off under {@code rules}, without a code series (IssueCoupon generates a code per coupon); returns its id. */
+    private String newOffer(OfferRules rules) {
         Offer offer = Offer.newBuilder()
                 .setProgramId(PROGRAM).setDisplayName("5 EUR off").setState(OfferState.OFFER_STATE_ACTIVE)
                 .setReward(Reward.newBuilder().setKind(RewardKind.REWARD_KIND_DISCOUNT_AMOUNT).setDiscountAmount(eur(500)))
                 .setRules(rules)
                 .build();
-        String offerId = client.call(client.offers(), OfferServiceBlockingStub::createOffer,
+        return client.call(client.offers(), OfferServiceBlockingStub::createOffer,
                 CreateOfferRequest.newBuilder().setOffer(offer).build()).getOffer().getOfferId();
+    }
+
+    /** An offer as {@link #newOffer} makes it, with a COMMON code; returns {offer id, code}. */
+    private String[] offerWithCode(OfferRules rules) {
+        String offerId = newOffer(rules);
         String code = "JAVA" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
         client.call(client.offers(), OfferServiceBlockingStub::createCodeSeries, CreateCodeSeriesRequest.newBuilder()
                 .setCodeSeries(CodeSeries.newBuilder().setOfferId(offerId)
@@ -196,7 +229,10 @@ class EndToEndTest {
                 .setStoreId("store-1").setBillAmount(eur(2_000)).build();
     }
 
-    /** Lets the first call reach the server, then reports UNAVAILABLE instead of its reply. */
+    /**
+     * Lets the first call reach the server, then reports UNAVAILABLE instead of its reply; records
+     * the request_id of every request sent.
+     */
     private static final class LoseFirstReply implements ClientInterceptor {
         final AtomicInteger calls = new AtomicInteger();
         final List<String> requestIds = Collections.synchronizedList(new ArrayList<>());
@@ -224,7 +260,8 @@ class EndToEndTest {
 
                 @Override
                 public void sendMessage(ReqT message) {
-                    requestIds.add(((RedeemCouponRequest) message).getRequestId());
+                    Message request = (Message) message;
+                    requestIds.add((String) request.getField(request.getDescriptorForType().findFieldByName("request_id")));
                     super.sendMessage(message);
                 }
             };
@@ -262,10 +299,11 @@ class EndToEndTest {
 
     @Test
     void anIssuedCouponIsRedeemedOnceByItsHolder() {
-        String[] offer = offerWithCode(OfferRules.newBuilder().setMaxAccountIssueCount(1).build());
+        // No code series: the coupon gets a code of its own (a COMMON code is everyone's, and redeems again).
+        String offerId = newOffer(OfferRules.newBuilder().setMaxAccountIssueCount(1).build());
         String accountId = client.call(client.accounts(), AccountServiceBlockingStub::createAccount, newAccount())
                 .getAccount().getAccountId();
-        IssueCouponRequest issue = IssueCouponRequest.newBuilder().setOfferId(offer[0]).setAccountId(accountId).build();
+        IssueCouponRequest issue = IssueCouponRequest.newBuilder().setOfferId(offerId).setAccountId(accountId).build();
 
         Coupon issued = client.call(client.coupons(), CouponServiceBlockingStub::issueCoupon, issue).getCoupon();
         RewardsException limit = assertThrows(RewardsException.class,
@@ -351,5 +389,199 @@ class EndToEndTest {
             assertNotEquals(before.refreshToken(), after.refreshToken());
             assertNotEquals(before.accessToken(), after.accessToken());
         }
+    }
+
+    // Points: a program with a purchase rule, earning, balances, OTP redemption, an idempotent earn.
+
+    /** A EUR program whose one RATIO rule gives a point per full euro of a purchase (floored). */
+    private String newPointsProgram() {
+        String programId = "java-p-" + UUID.randomUUID().toString().substring(0, 8);
+        client.call(client.programs(), ProgramServiceBlockingStub::createProgram, CreateProgramRequest.newBuilder()
+                .setProgram(Program.newBuilder().setProgramId(programId).setDisplayName("Points")
+                        .setCurrencyCode("EUR").setTimeZone("Europe/Berlin"))
+                .build());
+        EarnRule rule = client.call(client.programs(), ProgramServiceBlockingStub::createEarnRule,
+                CreateEarnRuleRequest.newBuilder().setEarnRule(EarnRule.newBuilder()
+                        .setProgramId(programId).setDisplayName("1 point per EUR")
+                        .setRatio(RatioEarnRule.newBuilder().setPointsNumerator(1).setAmountMinorDenominator(100)))
+                        .build()).getEarnRule();
+        assertFalse(rule.getEarnRuleId().isEmpty());
+        return programId;
+    }
+
+    /** An account of the program, named by a card code. */
+    private String newPointsAccount(String programId) {
+        return client.call(client.accounts(), AccountServiceBlockingStub::createAccount, CreateAccountRequest.newBuilder()
+                .setProgramId(programId)
+                .addIdentifiers(Identifier.newBuilder().setType(IdentifierType.IDENTIFIER_TYPE_CARDCODE)
+                        .setValue("C" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT)))
+                .build()).getAccount().getAccountId();
+    }
+
+    private static EarnPointsRequest earn(String accountId, long billMinor) {
+        return EarnPointsRequest.newBuilder().setAccountId(accountId).setStoreId("store-1")
+                .setTransactionId("receipt-" + UUID.randomUUID()).setBillAmount(eur(billMinor)).build();
+    }
+
+    private Balance balance(String accountId) {
+        return client.call(client.loyalty(), LoyaltyServiceBlockingStub::getBalance,
+                GetBalanceRequest.newBuilder().setAccountId(accountId).build()).getBalance();
+    }
+
+    /** Requests an OTP for {@code points}; returns {otp id, the code the member received}. */
+    private String[] otp(String accountId, long points) throws IOException {
+        RequestRedemptionOtpResponse ticket = client.call(client.loyalty(), LoyaltyServiceBlockingStub::requestRedemptionOtp,
+                RequestRedemptionOtpRequest.newBuilder().setAccountId(accountId).setPoints(points).build());
+        assertFalse(ticket.getOtpId().isEmpty());
+        assertTrue(ticket.hasExpireTime());
+        return new String[] {ticket.getOtpId(), server.otpCode(ticket.getOtpId())};
+    }
+
+    private static RedeemPointsRequest redeemPoints(String accountId, long points, String[] otp, String code) {
+        return RedeemPointsRequest.newBuilder().setAccountId(accountId).setPoints(points)
+                .setOtpId(otp[0]).setOtpCode(code).setStoreId("store-1").build();
+    }
+
+    @Test
+    void aPurchaseEarnsAPointPerFullEuro() {
+        String accountId = newPointsAccount(newPointsProgram());
+
+        EarnPointsResponse earned = client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints, earn(accountId, 12_399));
+        Balance read = balance(accountId);
+
+        PointsTransaction tx = earned.getTransaction();
+        assertEquals(PointsTransactionType.POINTS_TRANSACTION_TYPE_EARN, tx.getType());
+        assertEquals(123, tx.getPoints());
+        assertEquals(123, tx.getRegularPoints());
+        assertEquals(123, earned.getBalance().getAvailablePoints());
+        assertEquals(accountId, read.getAccountId());
+        assertEquals(123, read.getAvailablePoints());
+        assertEquals(123, read.getPostedPoints());
+    }
+
+    @Test
+    void pointsAreRedeemedOnceWithTheOtpSentToTheMember() throws IOException {
+        String accountId = newPointsAccount(newPointsProgram());
+        client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints, earn(accountId, 100_000)); // 1,000 points
+        String[] otp = otp(accountId, 300);
+
+        RedeemPointsResponse redeemed = client.call(client.loyalty(), LoyaltyServiceBlockingStub::redeemPoints,
+                redeemPoints(accountId, 300, otp, otp[1]));
+        RewardsException used = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
+                LoyaltyServiceBlockingStub::redeemPoints, redeemPoints(accountId, 300, otp, otp[1])));
+
+        assertEquals(PointsTransactionType.POINTS_TRANSACTION_TYPE_REDEEM, redeemed.getTransaction().getType());
+        assertEquals(-300, redeemed.getTransaction().getPoints());
+        assertEquals(700, redeemed.getBalance().getAvailablePoints());
+        assertEquals(700, balance(accountId).getPostedPoints());
+        assertEquals("OTP_ALREADY_USED", used.reason());
+    }
+
+    @Test
+    void aWrongOtpCodeIsOtpInvalidWithTheTriesLeft() throws IOException {
+        String accountId = newPointsAccount(newPointsProgram());
+        client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints, earn(accountId, 10_000)); // 100 points
+        String[] otp = otp(accountId, 40);
+        String wrong = String.format(Locale.ROOT, "%06d", (Integer.parseInt(otp[1]) + 1) % 1_000_000);
+
+        RewardsException invalid = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
+                LoyaltyServiceBlockingStub::redeemPoints, redeemPoints(accountId, 40, otp, wrong)));
+        long postedAfterRefusal = balance(accountId).getPostedPoints();
+        RedeemPointsResponse redeemed = client.call(client.loyalty(), LoyaltyServiceBlockingStub::redeemPoints,
+                redeemPoints(accountId, 40, otp, otp[1]));
+
+        assertEquals(Status.Code.FAILED_PRECONDITION, invalid.code());
+        assertEquals("OTP_INVALID", invalid.reason());
+        assertEquals("rewards.loyalty", invalid.domain());
+        assertEquals("4", invalid.metadata().get("tries_left"));
+        assertFalse(invalid.isRetryable());
+        assertEquals(100, postedAfterRefusal);
+        assertEquals(60, redeemed.getBalance().getAvailablePoints(), "the right code still works");
+    }
+
+    @Test
+    void aRetriedEarnEarnsOnce() {
+        String accountId = newPointsAccount(newPointsProgram());
+        LoseFirstReply loss = new LoseFirstReply();
+        EarnPointsRequest request = earn(accountId, 5_000); // request_id empty: call() fills it once
+
+        EarnPointsResponse first = client.call(client.loyalty().withInterceptors(loss),
+                LoyaltyServiceBlockingStub::earnPoints, request);
+        String requestId = loss.requestIds.get(0);
+        EarnPointsResponse again = client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnPoints,
+                request.toBuilder().setRequestId(requestId).build());
+        long posted = balance(accountId).getPostedPoints();
+        RewardsException earnedBefore = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
+                LoyaltyServiceBlockingStub::earnPoints, request)); // a new request_id for the same receipt
+
+        assertEquals(2, loss.calls.get(), "the lost reply was retried");
+        assertFalse(requestId.isEmpty());
+        assertEquals(List.of(requestId, requestId), loss.requestIds, "both attempts carried the same request_id");
+        assertEquals(50, first.getTransaction().getPoints());
+        assertEquals(first, again, "a retry with the same request_id replays the first reply");
+        assertEquals(50, posted, "one earn, sent three times");
+        assertEquals(Status.Code.ALREADY_EXISTS, earnedBefore.code());
+        assertEquals("PURCHASE_ALREADY_EARNED", earnedBefore.reason());
+    }
+
+    /** Every code of a CreateEarnCodes stream, checking the counts of each batch. */
+    private List<String> earnCodes(CreateEarnCodesRequest request) {
+        List<String> codes = new ArrayList<>();
+        try (Stream<CreateEarnCodesResponse> batches = client.serverStream(client.programs(),
+                ProgramServiceBlockingStub::createEarnCodes, request)) {
+            batches.forEach(batch -> {
+                codes.addAll(batch.getCodesList());
+                assertEquals(codes.size(), batch.getCreatedCount());
+                assertEquals(request.getCount(), batch.getTotalCount());
+            });
+        }
+        return codes;
+    }
+
+    @Test
+    void earnCodesAreStreamedAndEachEarnsOnce() {
+        String programId = newPointsProgram();
+        String accountId = newPointsAccount(programId);
+        CreateEarnCodesRequest request = RewardsClient.withRequestId(CreateEarnCodesRequest.newBuilder()
+                .setProgramId(programId).setPoints(25).setCount(3)
+                .setExpireTime(Timestamp.newBuilder().setSeconds(Instant.now().plus(Duration.ofDays(1)).getEpochSecond()))
+                .build());
+
+        List<String> codes = earnCodes(request);
+        List<String> again = earnCodes(request); // the same request_id: the same codes
+        EarnByCodeResponse earned = client.call(client.loyalty(), LoyaltyServiceBlockingStub::earnByCode,
+                EarnByCodeRequest.newBuilder().setAccountId(accountId).setCode(codes.get(0).toLowerCase(Locale.ROOT)).build());
+        RewardsException used = assertThrows(RewardsException.class, () -> client.call(client.loyalty(),
+                LoyaltyServiceBlockingStub::earnByCode, EarnByCodeRequest.newBuilder().setAccountId(accountId).setCode(codes.get(0)).build()));
+        RewardsException unknown = assertThrows(RewardsException.class, () -> earnCodes(request.toBuilder()
+                .setRequestId("").setProgramId("no-such-program").build()));
+
+        assertEquals(3, codes.size());
+        assertEquals(codes, again);
+        assertEquals(25, earned.getTransaction().getPoints());
+        assertEquals("EARN_CODE_ALREADY_USED", used.reason());
+        assertEquals(25, balance(accountId).getPostedPoints());
+        assertEquals(Status.Code.NOT_FOUND, unknown.code());
+        assertEquals("PROGRAM_NOT_FOUND", unknown.reason());
+        assertEquals("rewards.loyalty", unknown.domain());
+    }
+
+    @Test
+    void bulkIssueIsSignedAndGivesEachRowItsReason() {
+        String offerId = newOffer(OfferRules.getDefaultInstance());
+        BulkIssueCouponsRequest batch = RewardsClient.withRequestId(BulkIssueCouponsRequest.newBuilder().setOfferId(offerId)
+                .addRows(BulkIssueCouponsRequest.Row.newBuilder().setAccountId(UUID.randomUUID().toString()))
+                .addRows(BulkIssueCouponsRequest.Row.newBuilder().setAccountId("not-a-uuid"))
+                .build());
+
+        List<BulkIssueCouponsResponse> replies = client.exchange(CouponServiceGrpc.getBulkIssueCouponsMethod(), List.of(batch));
+
+        assertEquals(1, replies.size());
+        BulkIssueCouponsResponse reply = replies.get(0);
+        assertEquals(batch.getRequestId(), reply.getRequestId());
+        assertEquals(1, reply.getIssuedCount());
+        assertEquals(1, reply.getFailedCount());
+        assertEquals(List.of("", "INVALID_ACCOUNT_ID"), reply.getRowsList().stream().map(BulkIssueCouponsResponse.Row::getReason).toList());
+        assertFalse(reply.getRows(0).getCoupon().getCode().isEmpty());
     }
 }

@@ -15,11 +15,18 @@ import com.rewardscore.rewards.accounts.v1.AccountServiceGrpc.AccountServiceBloc
 import com.rewardscore.rewards.accounts.v1.CreateAccountRequest;
 import com.rewardscore.rewards.accounts.v1.CreateAccountResponse;
 import com.rewardscore.rewards.accounts.v1.GetAccountRequest;
+import com.rewardscore.rewards.loyalty.v1.CreateEarnCodesRequest;
+import com.rewardscore.rewards.loyalty.v1.CreateEarnCodesResponse;
+import com.rewardscore.rewards.loyalty.v1.ProgramServiceGrpc.ProgramServiceBlockingStub;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,5 +137,46 @@ class RewardsClientTest {
         GetAccountRequest get = GetAccountRequest.newBuilder().setAccountId("a").build();
         assertSame(get, RewardsClient.withRequestId(get));
         assertNull(RewardsException.from(new IllegalStateException("boom")).reason());
+    }
+
+    @Test
+    void serverStreamFillsTheRequestIdTranslatesFailuresAndCancelsOnClose() {
+        List<String> sent = new ArrayList<>();
+        AtomicReference<Context> callContext = new AtomicReference<>();
+        CreateEarnCodesResponse batch = CreateEarnCodesResponse.newBuilder().addCodes("C1").build();
+        Stream<CreateEarnCodesResponse> batches = client.serverStream(client.programs(),
+                (ProgramServiceBlockingStub stub, CreateEarnCodesRequest request) -> {
+                    sent.add(request.getRequestId());
+                    callContext.set(Context.current());
+                    return new Iterator<>() {
+                        private int given;
+
+                        @Override
+                        public boolean hasNext() {
+                            if (given == 1) {
+                                throw Status.NOT_FOUND.withDescription("gone").asRuntimeException();
+                            }
+                            return true;
+                        }
+
+                        @Override
+                        public CreateEarnCodesResponse next() {
+                            given++;
+                            return batch;
+                        }
+                    };
+                }, CreateEarnCodesRequest.newBuilder().setProgramId("p").build());
+
+        Iterator<CreateEarnCodesResponse> iterator = batches.iterator();
+        CreateEarnCodesResponse first = iterator.next();
+        RewardsException failure = assertThrows(RewardsException.class, iterator::hasNext);
+        assertFalse(callContext.get().isCancelled());
+        batches.close();
+
+        assertSame(batch, first);
+        assertEquals(Status.Code.NOT_FOUND, failure.code());
+        assertEquals(1, sent.size());
+        assertTrue(sent.get(0).matches("[0-9a-f]{32}"), sent.get(0));
+        assertTrue(callContext.get().isCancelled(), "closing the stream cancels the call");
     }
 }

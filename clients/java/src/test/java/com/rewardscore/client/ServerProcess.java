@@ -31,6 +31,8 @@ final class ServerProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Pattern STARTED = Pattern.compile("\"message\"\\s*:\\s*\"rewards-core started\"");
     private static final Pattern PORT = Pattern.compile("\"port\"\\s*:\\s*(\\d+)");
+    private static final Pattern OTP_ID = Pattern.compile("\"otp_id\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern OTP_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern CLIENT = Pattern.compile(
             "\"org_id\"\\s*:\\s*\"([^\"]*)\".*\"client_id\"\\s*:\\s*\"([^\"]*)\".*\"client_secret\"\\s*:\\s*\"([^\"]*)\"");
 
@@ -69,6 +71,27 @@ final class ServerProcess implements AutoCloseable {
 
     String target() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Where the server's capture sender appends each redemption OTP, one JSON object a line. */
+    Path otpFile() {
+        return dataDir.resolve("otp.jsonl");
+    }
+
+    /**
+     * The code of the redemption OTP {@code otpId}, as the capture sender wrote it. The server sends
+     * the OTP before RequestRedemptionOtp answers, so it is there once that call returned.
+     */
+    String otpCode(String otpId) throws IOException {
+        List<String> lines = Files.exists(otpFile()) ? Files.readAllLines(otpFile(), StandardCharsets.UTF_8) : List.of();
+        for (String line : lines) {
+            Matcher id = OTP_ID.matcher(line);
+            Matcher code = OTP_CODE.matcher(line);
+            if (id.find() && id.group(1).equals(otpId) && code.find()) {
+                return code.group(1);
+            }
+        }
+        throw new IllegalStateException("no OTP " + otpId + " in " + otpFile());
     }
 
     /** Runs {@code rewards-core clients create} against this server's stores. */
@@ -140,6 +163,8 @@ final class ServerProcess implements AutoCloseable {
         // REDIS_URL / DATABASE_URL are never touched.
         env.remove("REDIS_URL");
         env.remove("DATABASE_URL");
+        // OTPs go to otpFile (core/adapters/otp.py), where otpCode reads what a member would have received.
+        env.put("REWARDS_OTP_SENDER", "capture:" + otpFile());
     }
 
     private void drain() {

@@ -353,10 +353,11 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
      * they combine). A purchase that earns 0 points still records a transaction.
-     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * Errors: PURCHASE_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
-     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
-     * account and transaction_id).
+     * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
+     * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
+     * that cannot be applied.
      * </pre>
      */
     default void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -396,10 +397,10 @@ public final class LoyaltyServiceGrpc {
     /**
      * <pre>
      * Debits points from the account, proved by the OTP sent for exactly these points.
-     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
-     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
-     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
-     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
+     * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
+     * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
+     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
      * </pre>
      */
     default void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
@@ -517,10 +518,11 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
      * they combine). A purchase that earns 0 points still records a transaction.
-     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * Errors: PURCHASE_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
-     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
-     * account and transaction_id).
+     * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
+     * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
+     * that cannot be applied.
      * </pre>
      */
     public void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -563,10 +565,10 @@ public final class LoyaltyServiceGrpc {
     /**
      * <pre>
      * Debits points from the account, proved by the OTP sent for exactly these points.
-     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
-     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
-     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
-     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
+     * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
+     * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
+     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
      * </pre>
      */
     public void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
@@ -665,10 +667,11 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
      * they combine). A purchase that earns 0 points still records a transaction.
-     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * Errors: PURCHASE_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
-     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
-     * account and transaction_id).
+     * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
+     * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
+     * that cannot be applied.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) throws io.grpc.StatusException {
@@ -708,10 +711,10 @@ public final class LoyaltyServiceGrpc {
     /**
      * <pre>
      * Debits points from the account, proved by the OTP sent for exactly these points.
-     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
-     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
-     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
-     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
+     * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
+     * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
+     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) throws io.grpc.StatusException {
@@ -805,10 +808,11 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
      * they combine). A purchase that earns 0 points still records a transaction.
-     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * Errors: PURCHASE_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
-     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
-     * account and transaction_id).
+     * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
+     * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
+     * that cannot be applied.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) {
@@ -848,10 +852,10 @@ public final class LoyaltyServiceGrpc {
     /**
      * <pre>
      * Debits points from the account, proved by the OTP sent for exactly these points.
-     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
-     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
-     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
-     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
+     * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
+     * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
+     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) {
@@ -945,10 +949,11 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Credits the points a purchase earns under the program's earn rules (see EarnRule for how
      * they combine). A purchase that earns 0 points still records a transaction.
-     * Errors: TRANSACTION_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
+     * Errors: PURCHASE_ALREADY_EARNED (ALREADY_EXISTS; this transaction_id already earned
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
-     * COUPON_NOT_REDEEMED (FAILED_PRECONDITION; a listed coupon has no redemption for this
-     * account and transaction_id).
+     * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
+     * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
+     * that cannot be applied.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> earnPoints(
@@ -991,10 +996,10 @@ public final class LoyaltyServiceGrpc {
     /**
      * <pre>
      * Debits points from the account, proved by the OTP sent for exactly these points.
-     * Errors: OTP_NOT_FOUND (NOT_FOUND), OTP_INVALID (FAILED_PRECONDITION; wrong code; metadata
-     * "attempts_left"), OTP_LOCKED (FAILED_PRECONDITION; too many wrong codes), OTP_EXPIRED,
-     * OTP_ALREADY_USED, OTP_MISMATCH (the OTP was sent for another account or amount),
-     * INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
+     * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
+     * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
+     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> redeemPoints(
