@@ -96,7 +96,8 @@ async def main(seconds: float, concurrency: int, server: ServerProcess, credenti
         async def evalsha() -> None:
             account = uuid.uuid4().hex
             await scripts.run("coupon_redeem", [f"{tag}:epoch", f"{tag}:redeemed", f"{tag}:acct:{account}:redeemed",
-                                                f"{tag}:acct:{account}:last", f"{tag}:reservations:1"],
+                                                f"{tag}:acct:{account}:last", f"{tag}:reservations:1",
+                                                f"{tag}:limits:redeemed"],
                               [1, account, int(time.time() * 1000), 0, 0, 0, int(time.time() * 1000) + 30_000, account])
 
         await drive(redeem, 1, concurrency)  # Warm up: connections, token, caches.

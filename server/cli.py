@@ -1,4 +1,4 @@
-"""`rewards-core`: serve, migrate, clients create, keys rotate, expire."""
+"""`rewards-core`: serve, migrate, clients create, keys rotate, rates set, expire."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import sys
 from core.adapters.postgres.migrations import migrate
 from core.domain import limits
 from core.service.clients import create_client
+from core.service.rates import set_currency_rate
 from server import logs
 from server.config import Config
 
@@ -31,6 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--burst", type=int, default=limits.RATE_BURST_DEFAULT, help="bucket size")
     keys = commands.add_parser("keys", help="manage access-token signing keys").add_subparsers(dest="action", required=True)
     keys.add_parser("rotate", help="make a new active signing key; tokens of the old one stay valid until they expire")
+    rates = commands.add_parser("rates", help="manage exchange rates").add_subparsers(dest="action", required=True)
+    rate = rates.add_parser("set", help="set an organisation's rate: 1 FROM = RATE TO (rewards in FROM are"
+                                        " converted into bills in TO, rounded down)")
+    rate.add_argument("--org", required=True, help="organisation id")
+    rate.add_argument("--from", dest="from_currency", required=True, help="ISO-4217 code, e.g. USD")
+    rate.add_argument("--to", dest="to_currency", required=True, help="ISO-4217 code, e.g. EUR")
+    rate.add_argument("--rate", required=True, help="exact decimal, e.g. 0.9234")
     commands.add_parser("expire", help="expire the points lots whose expiry has come and evaluate tiers"
                                        " (servers also do both on a timer)")
     args = parser.parse_args(argv)
@@ -52,6 +60,13 @@ def main(argv: list[str] | None = None) -> int:
             with _redis(config) as redis_url:
                 expired, moved = asyncio.run(_expire(config, redis_url, database_url))
                 print(json.dumps({"expired_lots": expired, "tier_moves": moved}))
+        elif args.command == "rates":
+            try:
+                stored = set_currency_rate(database_url, args.org, args.from_currency, args.to_currency, args.rate)
+            except ValueError as bad:
+                parser.error(str(bad))
+            print(json.dumps({"org_id": args.org, "from_currency": args.from_currency,
+                              "to_currency": args.to_currency, "rate": str(stored)}))
         elif args.command == "clients":
             client_id, secret = create_client(database_url, args.org, _list(args.scopes), _list(args.stores),
                                               args.rate, args.burst)

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
 import enum
+import math
+import re
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from core.domain import limits
-from core.domain.errors import DomainError, ErrorReason, field_invalid
+from core.domain.currencies import minor_unit_digits
+from core.domain.errors import DomainError, ErrorReason, field_invalid, field_too_long
+from core.domain.masks import apply_mask, require_update_mask
 
 
 class OfferState(enum.IntEnum):
@@ -86,6 +94,81 @@ class RedemptionRules:
     """MONTH_END_AFTER_ISSUE: months after the month of issue."""
     activation_required: bool = False
     """Issued coupons must be activated before they can be redeemed."""
+    zone_ids: frozenset[str] = frozenset()
+    """With store_ids: the offer applies in a named store or a named zone; both empty = anywhere."""
+    interaction_point_ids: frozenset[str] = frozenset()
+    days_of_month: frozenset[int] = frozenset()
+    """1..31 in the offer's time zone; empty = every day."""
+    registration_start_time: dt.datetime | None = None
+    """Only accounts registered at or after this instant."""
+    registration_end_time: dt.datetime | None = None
+    """Only accounts registered before this instant (exclusive)."""
+    max_prior_transactions: int | None = None
+    """Only accounts with at most this many earlier purchases; None = no limit."""
+    new_customers_only: bool = False
+    """The same as max_prior_transactions = 0 (no earlier purchase in the program)."""
+
+    @property
+    def prior_transactions_max(self) -> int | None:
+        """The effective limit on earlier purchases (new_customers_only is 0)."""
+        return 0 if self.new_customers_only else self.max_prior_transactions
+
+    @property
+    def needs_customer(self) -> bool:
+        """Whether the rules read the account's registration time and earlier purchases."""
+        return bool(self.registration_start_time or self.registration_end_time
+                    or self.prior_transactions_max is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    """What the customer rules read of an account: when it registered, how many purchases it made."""
+
+    registration_time: dt.datetime
+    prior_transaction_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a redemption happens, as the checkout names it."""
+
+    store_id: str = ""
+    zone_id: str = ""
+    interaction_point_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OfferText:
+    language_code: str
+    title: str = ""
+    subtitle: str = ""
+    description: str = ""
+    booking_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OfferContent:
+    """What apps and checkouts show: texts per language, images, custom properties, external ids."""
+
+    texts: tuple[OfferText, ...] = ()
+    image_uris: tuple[str, ...] = ()
+    custom_properties: tuple[tuple[str, str], ...] = ()
+    """Sorted by key."""
+    external_reference: str = ""
+    external_code: str = ""
+
+    def to_json(self) -> dict:
+        return {"texts": [[t.language_code, t.title, t.subtitle, t.description, t.booking_text] for t in self.texts],
+                "image_uris": list(self.image_uris), "custom_properties": dict(self.custom_properties),
+                "external_reference": self.external_reference, "external_code": self.external_code}
+
+    @classmethod
+    def from_json(cls, data: Mapping | None) -> OfferContent:
+        if not data:
+            return cls()
+        return cls(tuple(OfferText(*text) for text in data["texts"]), tuple(data["image_uris"]),
+                   tuple(sorted(data["custom_properties"].items())), data["external_reference"],
+                   data["external_code"])
 
 
 _COUPON_TIMES = ("issue_time", "expire_time", "activate_time", "revoke_time", "last_redeem_time",
@@ -208,6 +291,7 @@ def validate_rules(rules: RedemptionRules) -> None:
     if not 0 <= rules.coupon_validity_months <= limits.COUPON_VALIDITY_MONTHS_MAX:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
             "field": "offer.rules.coupon_validity_months", "max": limits.COUPON_VALIDITY_MONTHS_MAX})
+    validate_offer_rules(rules)
 
 
 class RematchPolicy(enum.IntEnum):
@@ -276,6 +360,11 @@ class Offer:
     price_points: int = 0
     """REWARD: the points an account pays (from its wallet) when the coupon is issued to it."""
     issuance: IssuanceRules = field(default_factory=IssuanceRules)
+    content: OfferContent = field(default_factory=OfferContent)
+    version: int = 0
+    """The offers row's version: grows with every change (the etag)."""
+    create_time: dt.datetime | None = None
+    update_time: dt.datetime | None = None
 
     @property
     def applies_at_earn(self) -> bool:
@@ -290,8 +379,11 @@ def check_redemption(offer: Offer, now: dt.datetime, store_id: str, bill: Money)
         raise failure
 
 
-def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money) -> list[DomainError]:
-    """Every failing rule that needs no shared state, in precedence order (ValidateCoupon)."""
+def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money | None, *,
+                  location: Location | None = None, customer: Customer | None = None) -> list[DomainError]:
+    """Every failing rule that needs no shared state, in precedence order (ValidateCoupon).
+    `location` (store, zone, interaction point) replaces `store_id` when given; the customer
+    rules are checked when `customer` is given; the bill rules when `bill` is."""
     rules = offer.rules
     failures = []
     if offer.state is not OfferState.ACTIVE:
@@ -303,14 +395,72 @@ def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money) ->
     if rules.redemption_start_time and now < rules.redemption_start_time:
         failures.append(DomainError(ErrorReason.REDEMPTION_NOT_STARTED, metadata={
             "redemption_start_time": rules.redemption_start_time.isoformat()}))
-    if rules.store_ids and store_id not in rules.store_ids:
-        failures.append(DomainError(ErrorReason.OFFER_STORE_NOT_ALLOWED, metadata={"store_id": store_id}))
+    failures += location_failures(rules, location or Location(store_id))
+    failures += calendar_failures(rules, now)
+    if customer is not None:
+        failures += customer_failures(rules, customer)
+    return failures + (_bill_failures(rules, bill) if bill is not None else [])
+
+
+_LOCATION_REASONS = {ErrorReason.OFFER_STORE_NOT_ALLOWED: ("store_id", "zone_id"),
+                     ErrorReason.OFFER_ZONE_NOT_ALLOWED: ("store_id", "zone_id"),
+                     ErrorReason.INTERACTION_POINT_NOT_ALLOWED: ("interaction_point_id",)}
+
+
+def deal_is_open(offer: Offer, now: dt.datetime, location: Location, customer: Customer | None) -> bool:
+    """Whether the rules that need no bill let the customer redeem the offer now at `location`
+    (ListDeals). A location dimension left empty (no store nor zone; no interaction point) is
+    not checked; a zone-tagged offer is open in its zones, and in a store only if it names it."""
+    for failure in failing_rules(offer, now, location.store_id, None, location=location, customer=customer):
+        named = _LOCATION_REASONS.get(failure.reason)
+        if named is None or any(getattr(location, name) for name in named):
+            return False
+    return True
+
+
+def location_failures(rules: RedemptionRules, location: Location) -> list[DomainError]:
+    """A named store or a named zone (either list; both empty = anywhere), then the interaction point."""
+    failures = []
+    if (rules.store_ids or rules.zone_ids) and location.store_id not in rules.store_ids \
+            and location.zone_id not in rules.zone_ids:
+        reason = ErrorReason.OFFER_ZONE_NOT_ALLOWED if rules.zone_ids else ErrorReason.OFFER_STORE_NOT_ALLOWED
+        failures.append(DomainError(reason, metadata={"store_id": location.store_id, "zone_id": location.zone_id}))
+    if rules.interaction_point_ids and location.interaction_point_id not in rules.interaction_point_ids:
+        failures.append(DomainError(ErrorReason.INTERACTION_POINT_NOT_ALLOWED, metadata={
+            "interaction_point_id": location.interaction_point_id}))
+    return failures
+
+
+def calendar_failures(rules: RedemptionRules, now: dt.datetime) -> list[DomainError]:
+    """Day of week, day of month and hour, on the wall clock of the offer's time zone."""
     local = now.astimezone(ZoneInfo(rules.time_zone))
+    failures = []
     if rules.days_of_week and local.isoweekday() not in rules.days_of_week:
         failures.append(DomainError(ErrorReason.DAY_NOT_ALLOWED, metadata={"day_of_week": str(local.isoweekday())}))
+    if rules.days_of_month and local.day not in rules.days_of_month:
+        failures.append(DomainError(ErrorReason.DAY_OF_MONTH_NOT_ALLOWED, metadata={
+            "day_of_month": local.day, "time_zone": rules.time_zone}))
     if rules.hours and not rules.hours[0] <= local.hour < rules.hours[1]:
         failures.append(DomainError(ErrorReason.HOUR_NOT_ALLOWED, metadata={"hour": str(local.hour)}))
-    return failures + _bill_failures(rules, bill)
+    return failures
+
+
+def customer_failures(rules: RedemptionRules, customer: Customer) -> list[DomainError]:
+    """The registration window [start, end) and the most earlier purchases allowed."""
+    failures = []
+    registered = customer.registration_time
+    if (rules.registration_start_time and registered < rules.registration_start_time) or \
+            (rules.registration_end_time and registered >= rules.registration_end_time):
+        window = {name: value.isoformat() for name, value in (
+            ("registration_start_time", rules.registration_start_time),
+            ("registration_end_time", rules.registration_end_time)) if value}
+        failures.append(DomainError(ErrorReason.ACCOUNT_REGISTERED_OUTSIDE_WINDOW, metadata={
+            "registration_time": registered.isoformat(), **window}))
+    most = rules.prior_transactions_max
+    if most is not None and customer.prior_transaction_count > most:
+        failures.append(DomainError(ErrorReason.NOT_NEW_CUSTOMER, metadata={
+            "prior_transaction_count": customer.prior_transaction_count, "max_prior_transaction_count": most}))
+    return failures
 
 
 def _bill_failures(rules: RedemptionRules, bill: Money) -> list[DomainError]:
@@ -325,15 +475,168 @@ def _bill_failures(rules: RedemptionRules, bill: Money) -> list[DomainError]:
     return []
 
 
-def discount(offer: Offer, bill: Money) -> int:
+Rates = Mapping[tuple[str, str], Decimal]
+"""(from currency, to currency) -> units of `to` for one unit of `from` (exact decimals)."""
+
+
+def convert(money: Money, currency_code: str, rates: Rates) -> int:
+    """`money` in `currency_code`'s minor units, rounded down (floor) to a whole minor unit;
+    CURRENCY_RATE_MISSING when no rate converts the pair."""
+    if money.currency_code == currency_code:
+        return money.amount_minor
+    rate = rates.get((money.currency_code, currency_code))
+    if rate is None:
+        raise DomainError(ErrorReason.CURRENCY_RATE_MISSING, metadata={
+            "from_currency_code": money.currency_code, "to_currency_code": currency_code})
+    digits = minor_unit_digits(currency_code) - minor_unit_digits(money.currency_code)
+    return math.floor(Fraction(money.amount_minor) * Fraction(rate) * Fraction(10) ** digits)
+
+
+def reward_currencies(offer: Offer) -> set[str]:
+    """The currencies the offer's reward is stated in (to know which rates a bill needs)."""
+    return {money.currency_code for money in (offer.discount_amount, offer.discount_max) if money is not None}
+
+
+def discount(offer: Offer, bill: Money, rates: Rates | None = None) -> int:
     """The discount in the bill's minor units: a fixed amount (never above the bill) or a percentage
-    in basis points, rounded down, capped by discount_max."""
+    in basis points, rounded down, capped by discount_max. A reward in another currency is
+    converted with `rates` (rounded down); CURRENCY_RATE_MISSING when none converts it."""
+    rates = rates or {}
     if offer.discount_amount is not None:
-        if offer.discount_amount.currency_code != bill.currency_code:
-            raise DomainError(ErrorReason.CURRENCY_MISMATCH, metadata={
-                "currency_code": bill.currency_code, "offer_currency_code": offer.discount_amount.currency_code})
-        return min(offer.discount_amount.amount_minor, bill.amount_minor)
+        return min(convert(offer.discount_amount, bill.currency_code, rates), bill.amount_minor)
     amount = bill.amount_minor * offer.discount_percent_bps // 10_000
-    if offer.discount_max is not None and offer.discount_max.currency_code == bill.currency_code:
-        amount = min(amount, offer.discount_max.amount_minor)
+    if offer.discount_max is not None:
+        amount = min(amount, convert(offer.discount_max, bill.currency_code, rates))
     return amount
+
+
+# --- offer content and the rules an offer may be given ------------------------------------
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+_PROPERTY_KEY = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+
+def _bounded(field_name: str, value: str, length_max: int) -> None:
+    if len(value) > length_max:
+        raise field_too_long(field_name, length_max)
+
+
+def validate_content(content: OfferContent, prefix: str = "offer.content") -> None:
+    """Every size bounded (FIELD_TOO_LONG), languages unique BCP-47 tags, image URLs http(s)."""
+    if len(content.texts) > limits.OFFER_TEXTS_MAX:
+        raise field_too_long(f"{prefix}.texts", limits.OFFER_TEXTS_MAX)
+    languages = set()
+    for index, text in enumerate(content.texts):
+        name = f"{prefix}.texts[{index}]"
+        if len(text.language_code) > limits.OFFER_LANGUAGE_CODE_LENGTH_MAX or not _LANGUAGE.match(text.language_code):
+            raise field_invalid(f"{name}.language_code", "a BCP-47 language tag")
+        if text.language_code.lower() in languages:
+            raise field_invalid(f"{name}.language_code", "one text per language")
+        languages.add(text.language_code.lower())
+        for attribute, length_max in (("title", limits.OFFER_TITLE_LENGTH_MAX),
+                                      ("subtitle", limits.OFFER_SUBTITLE_LENGTH_MAX),
+                                      ("description", limits.OFFER_TEXT_DESCRIPTION_LENGTH_MAX),
+                                      ("booking_text", limits.OFFER_BOOKING_TEXT_LENGTH_MAX)):
+            _bounded(f"{name}.{attribute}", getattr(text, attribute), length_max)
+    if len(content.image_uris) > limits.OFFER_IMAGES_MAX:
+        raise field_too_long(f"{prefix}.image_uris", limits.OFFER_IMAGES_MAX)
+    for index, uri in enumerate(content.image_uris):
+        _bounded(f"{prefix}.image_uris[{index}]", uri, limits.OFFER_IMAGE_URI_LENGTH_MAX)
+        if not uri.startswith(("https://", "http://")) or len(uri) <= len("https://") or not uri.isprintable():
+            raise field_invalid(f"{prefix}.image_uris[{index}]", "an http(s) URL")
+    if len(content.custom_properties) > limits.OFFER_CUSTOM_PROPERTIES_MAX:
+        raise field_too_long(f"{prefix}.custom_properties", limits.OFFER_CUSTOM_PROPERTIES_MAX)
+    for key, value in content.custom_properties:
+        if not _PROPERTY_KEY.match(key) or len(key) > limits.OFFER_CUSTOM_PROPERTY_KEY_LENGTH_MAX:
+            raise field_invalid(f"{prefix}.custom_properties",
+                                f"keys of 1..{limits.OFFER_CUSTOM_PROPERTY_KEY_LENGTH_MAX} characters of [A-Za-z0-9_.-]")
+        _bounded(f"{prefix}.custom_properties[{key}]", value, limits.OFFER_CUSTOM_PROPERTY_VALUE_LENGTH_MAX)
+    _bounded(f"{prefix}.external_reference", content.external_reference, limits.OFFER_EXTERNAL_REFERENCE_LENGTH_MAX)
+    _bounded(f"{prefix}.external_code", content.external_code, limits.OFFER_EXTERNAL_CODE_LENGTH_MAX)
+
+
+def validate_offer_rules(rules: RedemptionRules) -> None:
+    """The location, calendar and customer rules (validate_rules checks the rest)."""
+    for name in ("store_ids", "zone_ids", "interaction_point_ids"):
+        values = getattr(rules, name)
+        if len(values) > limits.OFFER_LOCATIONS_MAX:
+            raise field_too_long(f"offer.rules.{name}", limits.OFFER_LOCATIONS_MAX)
+        if any(not value or len(value) > limits.OFFER_LOCATION_ID_LENGTH_MAX for value in values):
+            raise field_invalid(f"offer.rules.{name}", f"ids of 1..{limits.OFFER_LOCATION_ID_LENGTH_MAX} characters")
+    if any(not 1 <= day <= 31 for day in rules.days_of_month):
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.rules.days_of_month",
+                                                                    "min": 1, "max": 31})
+    start, end = rules.registration_start_time, rules.registration_end_time
+    if start and end and start >= end:
+        raise field_invalid("offer.rules.registration_end_time", "after registration_start_time")
+    most = rules.max_prior_transactions
+    if most is not None and not 0 <= most <= limits.PRIOR_TRANSACTION_COUNT_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.max_prior_transaction_count", "min": 0, "max": limits.PRIOR_TRANSACTION_COUNT_MAX})
+
+
+# --- updates (UpdateOffer, AIP-134) ---------------------------------------------------------
+
+RULES_UPDATABLE_PATHS = {
+    "start_time": "start_time", "end_time": "end_time", "expiry_mode": "expiry_mode",
+    "coupon_validity": "coupon_validity_seconds", "redemption_start_time": "redemption_start_time",
+    "min_redemption_gap": "min_gap_seconds", "store_ids": "store_ids", "min_bill_amount": "min_bill",
+    "max_bill_amount": "max_bill", "days_of_week": "days_of_week", "hours_of_day": "hours",
+    "new_customers_only": "new_customers_only", "max_account_redemption_count": "max_account_redemptions",
+    "max_redemption_count": "max_redemptions", "max_account_issue_count": "max_account_issues",
+    "max_issue_count": "max_issues", "activation_required": "activation_required",
+    "coupon_validity_months": "coupon_validity_months", "time_zone": "time_zone", "zone_ids": "zone_ids",
+    "interaction_point_ids": "interaction_point_ids", "days_of_month": "days_of_month",
+    "registration_start_time": "registration_start_time", "registration_end_time": "registration_end_time",
+    "max_prior_transaction_count": "max_prior_transactions"}
+"""OfferRules fields (as in an update mask, after "rules.") -> RedemptionRules attribute."""
+ISSUANCE_UPDATABLE_PATHS = {"min_issue_gap": "min_gap_seconds", "rematch_policy": "rematch",
+                            "listed_accounts_only": "listed_only", "issue_notification_threshold": "notify_remaining"}
+"""OfferRules fields (after "rules.") that live in the offer's IssuanceRules."""
+CONTENT_UPDATABLE_PATHS = {name: name for name in ("texts", "image_uris", "custom_properties", "external_reference",
+                                                   "external_code")}
+OFFER_UPDATABLE_PATHS = {"display_name": "display_name", "description": "description", "content": "content"}
+OFFER_OUTPUT_ONLY_PATHS = frozenset({"offer_id", "state", "issued_count", "redeemed_count", "etag", "create_time",
+                                     "update_time"})
+REWARD_ATTRIBUTES = ("discount_amount", "discount_percent_bps", "discount_max", "extra_points",
+                     "points_multiplier_bps", "price_points")
+"""The Offer attributes that make up its Reward (replaced together by the path "reward")."""
+
+
+def apply_offer_update(current: Offer, patch: Offer, paths: Sequence[str]) -> Offer:
+    """`current` with the fields named by `paths` taken from `patch`, to be validated by the
+    caller: "rules.<field>" and "content.<field>" change one field, "rules", "content" and
+    "reward" the whole message. program_id never changes, the reward only while DRAFT
+    (FIELD_IMMUTABLE)."""
+    require_update_mask(paths)
+    nested = {"rules": (RULES_UPDATABLE_PATHS, []), "content": (CONTENT_UPDATABLE_PATHS, []),
+              "issuance": (ISSUANCE_UPDATABLE_PATHS, [])}
+    top = []
+    for path in paths:
+        head, dot, rest = path.partition(".")
+        if head == "rules" and rest in ISSUANCE_UPDATABLE_PATHS:
+            nested["issuance"][1].append(rest)
+        elif path == "rules":  # The whole OfferRules message: the redemption and the issuance rules.
+            current = dataclasses.replace(current, rules=patch.rules, issuance=patch.issuance)
+        elif dot and head in nested:
+            nested[head][1].append(rest)
+        elif path == "reward":
+            if current.state is not OfferState.DRAFT and _reward(patch) != _reward(current):
+                raise DomainError(ErrorReason.FIELD_IMMUTABLE, metadata={"field": "offer.reward",
+                                                                         "state": current.state.name})
+            current = dataclasses.replace(current, **dict(zip(REWARD_ATTRIBUTES, _reward(patch))))
+        else:
+            top.append(path)
+    for head, (updatable, rests) in nested.items():
+        if rests:
+            current = dataclasses.replace(current, **{head: apply_mask(
+                getattr(current, head), getattr(patch, head), rests, updatable=updatable, resource="offer",
+                prefix="rules." if head == "issuance" else f"{head}.")})
+    if not top:
+        return current
+    return apply_mask(current, patch, top, updatable=OFFER_UPDATABLE_PATHS, immutable=("program_id",),
+                      output_only=OFFER_OUTPUT_ONLY_PATHS, resource="offer")
+
+
+def _reward(offer: Offer) -> tuple:
+    return tuple(getattr(offer, name) for name in REWARD_ATTRIBUTES)

@@ -19,3 +19,12 @@ UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL
 
 def is_currency_code(code: str) -> bool:
     return code in ISO_4217_CODES
+
+
+_MINOR_UNIT_DIGITS = {**dict.fromkeys("BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF".split(), 0),
+                      **dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3)}
+
+
+def minor_unit_digits(code: str) -> int:
+    """Decimal digits of the currency's minor unit (ISO 4217: 2 unless listed)."""
+    return _MINOR_UNIT_DIGITS.get(code, 2)

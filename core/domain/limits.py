@@ -132,6 +132,33 @@ CODE_DRAW_TTL_MS = 30_000
 CODE_POOL_DRAWS_MAX = 4
 """Codes IssueCoupon draws before it gives up when Postgres refuses a drawn code (a stale pool)."""
 
+# Offers: content and rules (UpdateOffer, ListOffers, ListDeals).
+OFFER_DISPLAY_NAME_LENGTH_MAX = 256
+OFFER_DESCRIPTION_LENGTH_MAX = 4096
+OFFER_TEXTS_MAX = 32
+"""Languages one offer may have texts in."""
+OFFER_LANGUAGE_CODE_LENGTH_MAX = 35
+OFFER_TITLE_LENGTH_MAX = 256
+OFFER_SUBTITLE_LENGTH_MAX = 256
+OFFER_TEXT_DESCRIPTION_LENGTH_MAX = 4096
+OFFER_BOOKING_TEXT_LENGTH_MAX = 1024
+OFFER_IMAGES_MAX = 16
+OFFER_IMAGE_URI_LENGTH_MAX = 2048
+OFFER_CUSTOM_PROPERTIES_MAX = 64
+OFFER_CUSTOM_PROPERTY_KEY_LENGTH_MAX = 64
+OFFER_CUSTOM_PROPERTY_VALUE_LENGTH_MAX = 1024
+OFFER_EXTERNAL_REFERENCE_LENGTH_MAX = 128
+OFFER_EXTERNAL_CODE_LENGTH_MAX = 64
+OFFER_LOCATIONS_MAX = 1000
+"""Stores, zones or interaction points one offer's rules may name (each list)."""
+OFFER_LOCATION_ID_LENGTH_MAX = 64
+"""Characters of a store, zone or interaction point id."""
+PRIOR_TRANSACTION_COUNT_MAX = 1_000_000
+"""Highest OfferRules.max_prior_transaction_count."""
+DEALS_SCANNED_PER_PAGE_MAX = 2_000
+"""Offers one ListDeals page examines at most: a page may hold fewer deals than asked (its
+token continues the scan), so one call never reads an unbounded number of offers."""
+
 # Loyalty programs.
 PROGRAM_DISPLAY_NAME_LENGTH_MAX = 256
 POINTS_EXPIRY_DAYS_MAX = 3660

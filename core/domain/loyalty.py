@@ -37,6 +37,7 @@ from core.domain.accounts import validate_program_id
 from core.domain.coupons import Money
 from core.domain.currencies import is_currency_code
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.masks import apply_mask, require_update_mask
 
 BPS = 10_000
 """Basis points of a factor of one (15_000 = 1.5 times)."""
@@ -726,21 +727,8 @@ PROGRAM_OUTPUT_ONLY_PATHS = frozenset({"create_time", "update_time"})
 def apply_program_update(current: Program, patch: Program, paths: Sequence[str]) -> Program:
     """`current` with the fields named by `paths` taken from `patch` (AIP-134), to be validated
     by the caller. program_id and currency_code cannot change (FIELD_IMMUTABLE)."""
-    if not paths:
-        raise field_required("update_mask")
-    changes = {}
-    for path in paths:
-        if path in PROGRAM_OUTPUT_ONLY_PATHS:
-            continue
-        if path in PROGRAM_IMMUTABLE_PATHS:
-            if getattr(patch, path) != getattr(current, path):
-                raise DomainError(ErrorReason.FIELD_IMMUTABLE, metadata={"field": f"program.{path}"})
-        elif path in PROGRAM_UPDATABLE_PATHS:
-            name = PROGRAM_UPDATABLE_PATHS[path]
-            changes[name] = getattr(patch, name)
-        else:
-            raise field_invalid("update_mask", f"an updatable Program field, not {path!r}")
-    return dataclasses.replace(current, **changes)
+    return apply_mask(current, patch, paths, updatable=PROGRAM_UPDATABLE_PATHS, immutable=PROGRAM_IMMUTABLE_PATHS,
+                      output_only=PROGRAM_OUTPUT_ONLY_PATHS, resource="program")
 
 
 OUTPUT_ONLY_PATHS = frozenset({"earn_rule_id", "etag", "create_time", "update_time"})
@@ -751,8 +739,7 @@ def apply_update(current: EarnRule, patch: EarnRule, paths: Sequence[str]) -> Ea
     """`current` with the fields named by `paths` taken from `patch` (AIP-134), then validated by
     the caller. A repeated field is replaced as a whole; a field named but not set in `patch`
     becomes its default. program_id and the rule's kind cannot change (FIELD_IMMUTABLE)."""
-    if not paths:
-        raise field_required("update_mask")
+    require_update_mask(paths)
     display_name, config = current.display_name, current.config
     for path in paths:
         head, _, rest = path.partition(".")

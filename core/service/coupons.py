@@ -35,16 +35,20 @@ from core.adapters.postgres.ledger_writer import Row
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
-from core.domain.coupons import (CouponState, ExpiryMode, IssuanceRules, IssuedCoupon, Money, Offer, OfferState,
-                                 RedemptionRules, RematchPolicy, coupon_expiry, coupon_failures, coupon_state, discount,
-                                 failing_rules, parse_account_coupon_id, validate_rules)
+from core.domain.accounts import Identifier, IdentifierType, validate_identifier, validate_program_id
+from core.domain.coupons import (CouponState, Customer, ExpiryMode, IssuanceRules, IssuedCoupon, Location, Money,
+                                 Offer, OfferContent, OfferState, Rates, RedemptionRules, RematchPolicy,
+                                 apply_offer_update, coupon_expiry, coupon_failures, coupon_state, deal_is_open,
+                                 discount, failing_rules, parse_account_coupon_id, reward_currencies,
+                                 validate_content, validate_rules)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.accounts import Identifier, IdentifierType, validate_identifier
-from core.service.accounts import validate_request_id
+from core.domain.masks import require_update_mask
+from core.service.accounts import REQUEST_FIELDS, AccountRef, resolve_account, validate_request_id
 from core.service.code_series import (CodeSeriesBook, draw_code, load_pools, pool_series, register_common_code,
                                       settle_code, sweep_drawn_codes)
 from core.service.context import Caller, Deps
-from core.service.idempotent import Prepared, execute_once
+from core.service.idempotent import Prepared, execute_once, execute_retrying
 
 RESERVATION_TTL_MS = 30_000
 """A reservation not confirmed or released by then is settled by the recovery sweep."""
@@ -60,6 +64,8 @@ _COUPON_SELECT = ("c.coupon_id::text, c.code, c.offer_id::text, c.account_id::te
                   " c.last_redeem_time, c.state_change_time")
 """The columns of an IssuedCoupon, in its field order (prefix `c` = coupons)."""
 CODE_LENGTH = 10
+_OFFER_SELECT = "o.offer_id, o.state, o.definition, o.common_code, o.version, o.create_time, o.update_time"
+"""The columns `_offer_of_row` reads (prefix `o` = offers)."""
 _REVERSAL_COLUMNS = ("redemption_id", "request_id", "client_id", "reverse_time")
 _EVENT_COLUMNS = ("event_id", "org_id", "offer_id", "kind", "event_time", "detail")
 
@@ -69,20 +75,21 @@ def _tag(offer_id: str) -> str:
 
 
 def offer_keys(offer_id: str, account_id: str, epoch: int | str, kind: str = "redeemed") -> list[str]:
-    """KEYS of coupon_redeem / coupon_release: epoch, offer count, account count, last, reservations.
+    """KEYS of coupon_redeem / coupon_release: epoch, offer count, account count, last, reservations,
+    the offer's live limits.
 
     `kind` "redeemed" counts redemptions; "issued" counts issued coupons (the same script
     enforces the issue limits)."""
     tag = _tag(offer_id)
     if kind == "issued":
         return [f"{tag}:epoch", f"{tag}:issued", f"{tag}:acct:{account_id}:issued",
-                f"{tag}:acct:{account_id}:issued-last", f"{tag}:issue-reservations:{epoch}"]
+                f"{tag}:acct:{account_id}:issued-last", f"{tag}:issue-reservations:{epoch}", f"{tag}:limits:issued"]
     return [f"{tag}:epoch", f"{tag}:redeemed", f"{tag}:acct:{account_id}:redeemed",
-            f"{tag}:acct:{account_id}:last", f"{tag}:reservations:{epoch}"]
+            f"{tag}:acct:{account_id}:last", f"{tag}:reservations:{epoch}", f"{tag}:limits:redeemed"]
 
 
 def coupon_keys(offer_id: str, coupon_id: str) -> list[str]:
-    """The coupon's use count and reversal count (KEYS[6..7] of coupon_redeem)."""
+    """The coupon's use count and reversal count (KEYS[7..8] of coupon_redeem)."""
     tag = _tag(offer_id)
     return [f"{tag}:coupon:{coupon_id}:uses", f"{tag}:coupon:{coupon_id}:reversals"]
 
@@ -163,6 +170,10 @@ class _OfferResult:
     org_id: str
     state: int
     definition: dict
+    version: int = 1
+    create_time: str = ""
+    update_time: str = ""
+    common_code: str | None = None
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -171,8 +182,97 @@ class _OfferResult:
     def from_json(cls, data: dict) -> _OfferResult:
         return cls(**data)
 
+    @classmethod
+    def of(cls, offer: Offer) -> _OfferResult:
+        return cls(offer.offer_id, offer.org_id, int(offer.state), offer_definition(offer), offer.version,
+                   _iso(offer.create_time), _iso(offer.update_time), offer.common_code)
+
     def offer(self) -> Offer:
-        return offer_from_row(self.org_id, None, self.offer_id, self.state, self.definition)
+        when = lambda value: dt.datetime.fromisoformat(value) if value else None  # noqa: E731
+        return offer_from_row(self.org_id, self.common_code, self.offer_id, self.state, self.definition,
+                              self.version, when(self.create_time), when(self.update_time))
+
+
+def _iso(value: dt.datetime | None) -> str:
+    return value.isoformat() if value else ""
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateOffer:
+    request_id: str
+    offer: Offer
+    """offer_id names the offer; the fields named by update_mask are taken from here."""
+    etag: str
+    """Non-empty: the update applies only to this version of the offer (else OFFER_ETAG_MISMATCH)."""
+    update_mask: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _UpdateOffer:
+    """UpdateOffer as fingerprinted: the patch in its stored (canonical, sorted) form."""
+
+    request_id: str
+    offer_id: str
+    etag: str
+    definition: dict
+    update_mask: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListOffers:
+    program_id: str
+    states: tuple[int, ...] = ()
+    page_size: int = 0
+    page_token: str = ""
+    store_id: str = ""
+    zone_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OfferListing:
+    """An offer with its counters as of the read (ListOffers, GetOffer, UpdateOffer)."""
+
+    offer: Offer
+    issued_count: int
+    redeemed_count: int
+    """Net of reversals."""
+    issue_threshold_reach_time: dt.datetime | None = None
+
+    @property
+    def remaining_issue_count(self) -> int:
+        """Coupons left to issue; -1 without a limit."""
+        limit = self.offer.rules.max_issues
+        return max(0, limit - self.issued_count) if limit else -1
+
+
+@dataclass(frozen=True, slots=True)
+class ListDeals:
+    account_id: str
+    location: Location = Location()
+    """Where the account is; an empty field is not checked."""
+    page_size: int = 0
+    page_token: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Deal:
+    """An offer open now to an account, with its redeemable coupons and the redemptions left."""
+
+    offer: Offer
+    coupons: list[CouponView]
+    account_remaining_count: int
+    """Redemptions the account has left; -1 = no limit."""
+    total_remaining_count: int
+    """Redemptions the offer has left in all; -1 = no limit."""
+
+
+_OFFER_CHANGE_COLUMNS = ("offer_id", "version", "org_id", "previous_version", "definition", "update_time",
+                         "request_id", "client_id")
+
+
+def offer_etag(offer: Offer) -> str:
+    """The offer's etag: its version (grows with every change: update, activation, code)."""
+    return str(offer.version)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +317,12 @@ class RedeemCoupon:
     bill: Money
     account_coupon_id: str = ""
     """Instead of code (and account_id): the account's newest coupon of an offer."""
+    zone_id: str = ""
+    interaction_point_id: str = ""
+
+    @property
+    def location(self) -> Location:
+        return Location(self.store_id, self.zone_id, self.interaction_point_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,16 +475,13 @@ class Coupons:
     async def create_offer_once(self, request_id: str, offer: Offer, caller: Caller) -> Offer:
         """CreateOffer: idempotent by request_id, committed through the ledger writer."""
         validate_request_id(request_id)
-        if not offer.display_name:
-            raise field_required("offer.display_name")
-        if offer.discount_percent_bps < 0 or offer.discount_percent_bps > 10_000:
-            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.reward.discount_percent_bps"})
-        validate_rules(offer.rules)
+        _validate_offer(offer)
         command = _CreateOffer(request_id, offer_definition(offer), offer.program_id, int(offer.state))
 
         async def prepare() -> Prepared[_OfferResult]:
             now = self._deps.clock.now()
-            created = _OfferResult(str(uuid.uuid4()), caller.org_id, int(offer.state), offer_definition(offer))
+            created = _OfferResult(str(uuid.uuid4()), caller.org_id, int(offer.state), offer_definition(offer),
+                                   create_time=now.isoformat(), update_time=now.isoformat())
             row = Row("offers", ("offer_id", "org_id", "program_id", "state", "definition", "create_time",
                                  "update_time"),
                       (created.offer_id, caller.org_id, offer.program_id, int(offer.state),
@@ -434,31 +537,169 @@ class Coupons:
         nulls = ", ".join(["NULL"] * 13)
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
-                f"SELECT o.offer_id, o.state, o.definition, false, {nulls} FROM offers o"
+                f"SELECT o.offer_id, o.state, o.definition, o.version, false, {nulls} FROM offers o"
                 " WHERE o.org_id = %(org)s AND o.common_code = %(code)s"
-                f" UNION ALL SELECT o.offer_id, o.state, o.definition, true, {_COUPON_SELECT}"
+                f" UNION ALL SELECT o.offer_id, o.state, o.definition, o.version, true, {_COUPON_SELECT}"
                 " FROM coupons c JOIN offers o USING (offer_id)"
                 " WHERE c.org_id = %(org)s AND c.code = %(code)s AND NOT c.common",
                 {"org": org_id, "code": code})
             found = await cursor.fetchone()
         if not found:
             return None
-        offer_id, state, definition, issued, *coupon = found
+        offer_id, state, definition, version, issued, *coupon = found
         if not issued:
-            return offer_from_row(org_id, code, offer_id, state, definition), None
-        return offer_from_row(org_id, None, offer_id, state, definition), IssuedCoupon(*coupon)
+            return offer_from_row(org_id, code, offer_id, state, definition, version), None
+        return offer_from_row(org_id, None, offer_id, state, definition, version), IssuedCoupon(*coupon)
 
     async def offer_by_id(self, org_id: str, offer_id: str) -> Offer:
         async with self._deps.pool.connection() as connection:
-            cursor = await connection.execute(
-                "SELECT state, definition, common_code FROM offers WHERE offer_id = %s AND org_id = %s",
-                (offer_id, org_id))
+            cursor = await connection.execute(f"SELECT {_OFFER_SELECT} FROM offers o WHERE o.offer_id = %s"
+                                              " AND o.org_id = %s", (offer_id, org_id))
             found = await cursor.fetchone()
         if found is None:
             raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
-        return offer_from_row(org_id, found[2], offer_id, found[0], found[1])
+        return _offer_of_row(org_id, found)
 
-    # --- issuance -------------------------------------------------------------------------
+    async def update_offer(self, command: UpdateOffer, caller: Caller) -> Offer:
+        """UpdateOffer (AIP-134): the change is a row of offer_changes whose trigger applies it
+        only to the version it was computed from (one statement). A change that lost a race is
+        computed again from the new state, up to CONCURRENT_CHANGE_ATTEMPTS_MAX times; with an
+        etag it fails OFFER_ETAG_MISMATCH instead. Once committed, the offer's limits are
+        published to Redis (offer_limits.lua) before the reply, so every worker's next redemption
+        or issue script holds them."""
+        validate_request_id(command.request_id)
+        offer_id = _uuid(command.offer.offer_id, "offer.offer_id")
+        require_update_mask(command.update_mask)
+        fingerprinted = _UpdateOffer(command.request_id, offer_id, command.etag, offer_definition(command.offer),
+                                     tuple(command.update_mask))
+
+        async def prepare() -> Prepared[_OfferResult]:
+            current = await self.offer_by_id(caller.org_id, offer_id)
+            if command.etag and command.etag != offer_etag(current):
+                raise DomainError(ErrorReason.OFFER_ETAG_MISMATCH, metadata={
+                    "offer_id": offer_id, "etag": offer_etag(current)})
+            updated = apply_offer_update(current, command.offer, command.update_mask)
+            _validate_offer(updated)
+            now = max(self._deps.clock.now(), current.update_time + dt.timedelta(microseconds=1))
+            updated = dataclasses.replace(updated, version=current.version + 1, update_time=now)
+            row = Row("offer_changes", _OFFER_CHANGE_COLUMNS, (
+                offer_id, updated.version, caller.org_id, current.version, Jsonb(offer_definition(updated)), now,
+                command.request_id, caller.client_id))
+            lost = (DomainError(ErrorReason.OFFER_ETAG_MISMATCH, metadata={"offer_id": offer_id}) if command.etag
+                    else DomainError(ErrorReason.OFFER_CHANGED_CONCURRENTLY, metadata={"offer_id": offer_id}))
+            return Prepared(_OfferResult.of(updated), (row,), {"offers_changed": lost, "offer_changes_pkey": lost},
+                            on_commit=lambda: self._publish_limits(updated))
+
+        result = await execute_retrying(self._deps, caller, "UpdateOffer", fingerprinted, prepare,
+                                        _OfferResult.from_json, ErrorReason.OFFER_CHANGED_CONCURRENTLY)
+        return result.offer()
+
+    async def _publish_limits(self, offer: Offer) -> None:
+        """Make the offer's (new) limits the ones every worker's scripts apply, and drop this
+        worker's cached copy of it."""
+        await publish_limits(self._deps, offer)
+        if offer.common_code:
+            self._by_code.pop((offer.org_id, offer.common_code), None)
+
+    async def list_offers(self, query: ListOffers, caller: Caller) -> tuple[list[OfferListing], str]:
+        """ListOffers: a program's offers, newest first, by state, store and zone; keyset pages."""
+        validate_program_id(query.program_id, "program_id")
+        if any(state not in OfferState._value2member_map_ for state in query.states):
+            raise field_invalid("states", "OfferState values")
+        _check_location(Location(query.store_id, query.zone_id))
+        size = _page_size(query.page_size)
+        scope = _scope(query.program_id, sorted(set(query.states)), query.store_id, query.zone_id)
+        after = _page_position(query.page_token, scope)
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(_LIST_OFFERS, {
+                "org": caller.org_id, "program": query.program_id, "states": sorted(set(query.states)),
+                "store": query.store_id, "zone": query.zone_id, "limit": size + 1,
+                "after_time": after[0] if after else None, "after_id": after[1] if after else None})
+            rows = await cursor.fetchall()
+        page = [OfferListing(_offer_of_row(caller.org_id, row[:-3]), *row[-3:]) for row in rows[:size]]
+        last = page[-1].offer if page else None
+        token = _page_token(scope, last.create_time, last.offer_id) if len(rows) > size else ""
+        return page, token
+
+    async def list_deals(self, query: ListDeals, caller: Caller) -> tuple[list[Deal], str]:
+        """ListDeals: the ACTIVE offers of the account's program that its rules let the account
+        redeem now at the location named (a dimension left empty is not checked), soonest end
+        first, each with the account's redeemable coupons and the redemptions left (offers with
+        none left are skipped). One page examines at most DEALS_SCANNED_PER_PAGE_MAX offers."""
+        account_id = _uuid(query.account_id, "account_id")
+        location = query.location
+        _check_location(location)
+        size = _page_size(query.page_size)
+        scope = _scope(account_id, location.store_id, location.zone_id, location.interaction_point_id)
+        after = _page_position(query.page_token, scope)
+        account = await resolve_account(self._deps, caller.org_id, AccountRef(account_id), fields=REQUEST_FIELDS)
+        now = self._deps.clock.now()
+        customer: list[Customer] = []
+
+        async def is_open(offer: Offer) -> bool:
+            if offer.rules.needs_customer and not customer:
+                customer.append(await customer_facts(self._deps, caller.org_id, account_id, now))
+            return deal_is_open(offer, now, location, customer[0] if offer.rules.needs_customer else None)
+
+        offers, position = await self._scan_deals(caller.org_id, account.program_id, after, size, is_open)
+        deals = await self._deals(offers, account_id, caller.org_id, now)
+        return deals, _page_token(scope, *position) if position else ""
+
+    async def _scan_deals(self, org_id: str, program_id: str, after: tuple[dt.datetime, str] | None, size: int,
+                          is_open: Callable[[Offer], Awaitable[bool]]
+                          ) -> tuple[list[Offer], tuple[dt.datetime, str] | None]:
+        """Up to `size` open offers after `after` in (end, offer_id) order, and where the next
+        page starts (None: nothing left)."""
+        found: list[Offer] = []
+        scanned = 0
+        while len(found) < size and scanned < limits.DEALS_SCANNED_PER_PAGE_MAX:
+            batch = min(size + 1, limits.DEALS_SCANNED_PER_PAGE_MAX - scanned)
+            async with self._deps.pool.connection() as connection:
+                cursor = await connection.execute(_LIST_DEAL_OFFERS, {
+                    "org": org_id, "program": program_id, "active": int(OfferState.ACTIVE), "limit": batch,
+                    "after_end": after[0] if after else None, "after_id": after[1] if after else None})
+                rows = await cursor.fetchall()
+            for index, row in enumerate(rows):
+                offer = _offer_of_row(org_id, row[:-1])
+                after, scanned = (row[-1], offer.offer_id), scanned + 1
+                if await is_open(offer):
+                    found.append(offer)
+                if len(found) == size:
+                    return found, after if index + 1 < len(rows) or len(rows) == batch else None
+            if len(rows) < batch:
+                return found, None
+        return found, after
+
+    async def _deals(self, offers: list[Offer], account_id: str, org_id: str, now: dt.datetime) -> list[Deal]:
+        """The account's redeemable coupons of each offer and the redemptions left (from the
+        counters and live limits the redemption script enforces)."""
+        if not offers:
+            return []
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                f"SELECT {_COUPON_SELECT} FROM coupons c WHERE c.org_id = %s AND c.account_id = %s"
+                " AND c.offer_id = ANY(%s::uuid[]) ORDER BY c.issue_time, c.coupon_id",
+                (org_id, account_id, [offer.offer_id for offer in offers]))
+            held = [IssuedCoupon(*row) for row in await cursor.fetchall()]
+        async with self._deps.redis.pipeline(transaction=False) as pipe:
+            for offer in offers:
+                keys = offer_keys(offer.offer_id, account_id, "-")
+                pipe.get(keys[2])
+                pipe.get(keys[1])
+                pipe.hmget(keys[5], "version", "account_max", "max")
+            replies = await pipe.execute()
+        deals = []
+        for index, offer in enumerate(offers):
+            account_count, total_count, live = replies[3 * index:3 * index + 3]
+            account_max, total_max = _live_limits(offer, live)
+            views = [CouponView(coupon, coupon_state(coupon, now)) for coupon in held
+                     if coupon.offer_id == offer.offer_id]
+            deal = Deal(offer, [view for view in views if view.state in (CouponState.ISSUED, CouponState.ACTIVE)],
+                        _remaining(account_max, account_count), _remaining(total_max, total_count))
+            if deal.account_remaining_count and deal.total_remaining_count:
+                deals.append(deal)
+        return deals
+
 
     async def issue(self, command: IssueCoupon, caller: Caller) -> IssuedCoupon:
         """IssueCoupon: a coupon for an account, within the offer's issuance rules and limits: a
@@ -713,11 +954,11 @@ class Coupons:
                     raise
         raise DomainError(ErrorReason.OFFER_CHANGED_CONCURRENTLY)
 
-    async def get_coupon(self, code: str, account_id: str, caller: Caller) -> CouponView:
-        """An issued coupon of this account (COUPON_NOT_FOUND otherwise), as of now."""
-        _, coupon = await self._holders_coupon(code, account_id, caller)
+    async def get_coupon(self, code: str, account_id: str, caller: Caller) -> tuple[CouponView, Offer]:
+        """An issued coupon of this account (COUPON_NOT_FOUND otherwise), as of now, and its offer."""
+        offer, coupon = await self._holders_coupon(code, account_id, caller)
         now = self._deps.clock.now()
-        return CouponView(coupon, coupon_state(coupon, now))
+        return CouponView(coupon, coupon_state(coupon, now)), offer
 
     def view(self, coupon: IssuedCoupon) -> CouponView:
         """The coupon with its state as of now (server clock)."""
@@ -855,30 +1096,17 @@ class Coupons:
             values = [int(value or 0) for value in await pipe.execute()]
         return list(zip(values[::2], values[1::2]))
 
-    async def get_offer(self, offer_id: str, caller: Caller) -> tuple[Offer, int]:
-        """The offer and how many redemptions are in effect (the ledger's count)."""
-        offer_id = _uuid(offer_id, "offer_id")
-        async with self._deps.pool.connection() as connection:
-            cursor = await connection.execute(
-                "SELECT o.state, o.definition, o.common_code, (SELECT count(*) FROM coupon_redemptions r"
-                " LEFT JOIN coupon_reversals v USING (redemption_id)"
-                " WHERE r.offer_id = o.offer_id AND v.redemption_id IS NULL)"
-                " FROM offers o WHERE o.offer_id = %s AND o.org_id = %s", (offer_id, caller.org_id))
-            found = await cursor.fetchone()
-        if found is None:
-            raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
-        state, definition, code, redeemed = found
-        return offer_from_row(caller.org_id, code, offer_id, state, definition), redeemed
+    async def get_offer(self, offer_id: str, caller: Caller) -> Offer:
+        """GetOffer: the offer (offer_listing adds its counters)."""
+        return await self.offer_by_id(caller.org_id, _uuid(offer_id, "offer_id"))
 
-    async def issue_status(self, offer: Offer) -> tuple[int, dt.datetime | None]:
-        """(coupons left to issue, -1 without a limit; when the notification threshold was reached)."""
+    async def offer_listing(self, offer: Offer) -> OfferListing:
+        """The offer with its counters as of now (coupons issued, redemptions in effect, when the
+        issue notification threshold was reached)."""
         async with self._deps.pool.connection() as connection:
-            cursor = await connection.execute(
-                "SELECT (SELECT count(*) FROM coupons WHERE offer_id = %(offer)s),"
-                " (SELECT min(event_time) FROM offer_events WHERE offer_id = %(offer)s AND kind = 'issue_threshold')",
-                {"offer": offer.offer_id})
-            issued, reached = await cursor.fetchone()
-        return (max(0, offer.rules.max_issues - issued) if offer.rules.max_issues else -1), reached
+            cursor = await connection.execute(f"SELECT {_OFFER_COUNTS} FROM offers o WHERE o.offer_id = %s",
+                                              (offer.offer_id,))
+            return OfferListing(offer, *await cursor.fetchone())
 
     async def set_offer_state(self, request_id: str, offer_id: str, state: OfferState, caller: Caller) -> Offer:
         """Activate or deactivate an offer (idempotent: setting the state it has changes nothing)."""
@@ -894,15 +1122,18 @@ class Coupons:
             raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
         if found[0]:
             self._by_code.pop((caller.org_id, found[0]), None)
-        return (await self.get_offer(offer_id, caller))[0]
+        return await self.get_offer(offer_id, caller)
 
     # --- redemption -----------------------------------------------------------------------
 
-    async def validate(self, code: str, account_id: str, store_id: str, bill: Money,
+    async def validate(self, code: str, account_id: str, location: Location | str, bill: Money,
                        caller: Caller, account_coupon_id: str = "") -> Validation:
         """ValidateCoupon's dry run: every failing rule and limit in precedence order (empty when
-        RedeemCoupon would succeed now), the offer, and the discount it would give. Reserves nothing."""
-        command = RedeemCoupon("dry-run", code, account_id, store_id, bill, account_coupon_id)
+        RedeemCoupon would succeed now), the offer, and the discount it would give. Reserves nothing.
+        `location` may be a bare store id."""
+        location = Location(location) if isinstance(location, str) else location
+        command = RedeemCoupon("dry-run", code, account_id, location.store_id, bill, account_coupon_id,
+                               location.zone_id, location.interaction_point_id)
         validate_redeem(command)
         try:
             offer, coupon, code, account_id = await self._named(command, caller)
@@ -911,15 +1142,20 @@ class Coupons:
                 raise
             return Validation([missing], None, 0, self._deps.clock.now())
         now = self._deps.clock.now()
-        failures = failing_rules(offer, now, store_id, bill)
+        try:
+            customer, rates = await self._facts(offer, account_id, bill, now, caller)
+        except DomainError as missing:  # The account is unknown (only when the rules read it).
+            return Validation([missing], offer, 0, now, None, code, account_id)
+        failures = failing_rules(offer, now, location.store_id, bill, location=location, customer=customer)
         if coupon is not None:
             failures += coupon_failures(coupon, now)
         rules = offer.rules
         for _ in range(2):
             epoch = self._guard.require_ready()
-            result = await self._deps.scripts.run("coupon_check", offer_keys(offer.offer_id, account_id, epoch)[:4], [
+            keys = offer_keys(offer.offer_id, account_id, epoch)
+            result = await self._deps.scripts.run("coupon_check", keys[:4] + keys[5:], [
                 epoch, int(now.timestamp() * 1000), rules.min_gap_seconds * 1000, rules.max_account_redemptions,
-                rules.max_redemptions])
+                rules.max_redemptions, offer.version])
             if list(result[:2]) != [1, 0]:
                 break
             await self._guard.ensure()
@@ -928,7 +1164,7 @@ class Coupons:
         amount = 0
         if not any(f.reason is ErrorReason.CURRENCY_MISMATCH for f in failures):
             try:
-                amount = discount(offer, bill)
+                amount = discount(offer, bill, rates)
             except DomainError as mismatch:
                 failures.append(mismatch)
         view = CouponView(coupon, coupon_state(coupon, now)) if coupon is not None else None
@@ -952,7 +1188,7 @@ class Coupons:
             raise DomainError(ErrorReason.COUPON_APPLIES_AT_EARN, metadata={"code": command.code})
 
         async def prepare() -> Prepared[Redemption]:
-            held = await self._redemption(offer, coupon, code, account_id, command.store_id,
+            held = await self._redemption(offer, coupon, code, account_id, command.location,
                                           command.bill, command.request_id, caller)
             return Prepared(held.redemption, (held.row,), held.rejections, on_commit=held.confirm,
                             on_abort=held.release)
@@ -1005,19 +1241,21 @@ class Coupons:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
         return offer, coupon
 
-    async def _redemption(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str, store_id: str,
-                          bill: Money, request_id: str, caller: Caller,
+    async def _redemption(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str,
+                          location: Location, bill: Money, request_id: str, caller: Caller,
                           points_transaction_id: str | None = None) -> HeldRedemption:
         """Check every rule, reserve the redemption in Redis and return its ledger row with the
         means to confirm or release it. The caller commits the row (with its own rows)."""
         now = self._deps.clock.now()
         request_key = f"{caller.client_id}:{request_id}"
-        failures = failing_rules(offer, now, store_id, bill)
+        store_id = location.store_id
+        customer, rates = await self._facts(offer, account_id, bill, now, caller)
+        failures = failing_rules(offer, now, store_id, bill, location=location, customer=customer)
         if coupon is not None:  # Its use is left to the script and the Postgres guard.
             failures += coupon_failures(coupon, now, uses=False)
         if failures:
             raise min(failures, key=lambda failure: failure.reason.precedence)
-        amount = 0 if offer.applies_at_earn else discount(offer, bill)
+        amount = 0 if offer.applies_at_earn else discount(offer, bill, rates)
         epoch, count, reversals = await self._reserve(offer, account_id, request_key, now, coupon=coupon)
         redemption = Redemption(str(uuid.uuid4()), offer.offer_id, account_id, amount, bill.currency_code, now, count)
         row = Row("coupon_redemptions", _REDEMPTION_COLUMNS, (
@@ -1041,6 +1279,17 @@ class Coupons:
             confirm=lambda: self._confirm(keys, request_key, epoch),
             release=lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch]))
 
+    async def _facts(self, offer: Offer, account_id: str, bill: Money | None, now: dt.datetime,
+                     caller: Caller) -> tuple[Customer | None, Rates]:
+        """What the rules read beyond the request, read only when the offer needs it: the
+        account's registration time and earlier purchases (customer rules), and the rates that
+        convert the reward's currencies into the bill's."""
+        customer = await customer_facts(self._deps, caller.org_id, account_id, now) \
+            if offer.rules.needs_customer else None
+        foreign = reward_currencies(offer) - {bill.currency_code} if bill is not None else set()
+        return customer, (await currency_rates(self._deps, caller.org_id, foreign, bill.currency_code)
+                          if foreign else {})
+
     async def earn_coupons(self, codes: Sequence[str], account_id: str, store_id: str, bill: Money,
                            request_id: str, caller: Caller, points_transaction_id: str) -> list[HeldRedemption]:
         """Apply EXTRAPOINT and MULTIPLIER coupons to an earn: each is checked and reserved like a
@@ -1054,7 +1303,7 @@ class Coupons:
                 if not offer.applies_at_earn:
                     raise DomainError(ErrorReason.COUPON_NOT_FOR_EARN, metadata={"code": code})
                 # One redemption row per coupon: each has a request id of its own.
-                held.append(await self._redemption(offer, coupon, code, account_id, store_id, bill,
+                held.append(await self._redemption(offer, coupon, code, account_id, Location(store_id), bill,
                                                    f"{request_id}#coupon{index}", caller, points_transaction_id))
         except BaseException:
             for each in held:
@@ -1097,11 +1346,10 @@ class Coupons:
             keys = offer_keys(offer.offer_id, account_id, epoch, kind)
             args = [epoch, request_key, int(now.timestamp() * 1000),
                     (rules.min_gap_seconds if kind == "redeemed" else offer.issuance.min_gap_seconds) * 1000,
-                    *limits_,
-                    int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id]
+                    *limits_, int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id,
+                    1 if coupon is not None else 0, offer.version]  # Issued coupons are single use.
             if coupon is not None:
                 keys += coupon_keys(offer.offer_id, coupon.coupon_id)
-                args.append(1)  # Issued coupons are single use.
             reply = await self._deps.scripts.run("coupon_redeem", keys, args)
             if reply[0] == 0:
                 return epoch, int(reply[1]), int(reply[2])
@@ -1185,11 +1433,26 @@ _COUNTS = {
 }
 
 
+async def publish_limits(deps: Deps, offer: Offer) -> None:
+    """Publish the offer's limits (per account, in all, gaps) to its live-limits hashes, unless
+    those hold a newer version already (offer_limits.lua)."""
+    rules = offer.rules
+    keys = offer_keys(offer.offer_id, "-", "-")[5:] + offer_keys(offer.offer_id, "-", "-", "issued")[5:]
+    await deps.scripts.run("offer_limits", keys, [
+        offer.version, rules.min_gap_seconds * 1000, rules.max_account_redemptions, rules.max_redemptions,
+        rules.max_account_issues, rules.max_issues, offer.issuance.min_gap_seconds * 1000])
+
+
 async def load_offer_state(deps: Deps, offer_id: str, epoch: int, connection=None) -> bool:
-    """Recount one offer's counters from the ledger and load them under `epoch`."""
+    """Recount one offer's counters from the ledger and load them under `epoch`, and publish its
+    limits as Postgres holds them (so a rebuilt Redis never applies an older copy's)."""
     if connection is None:
         async with deps.pool.connection() as own:
             return await load_offer_state(deps, offer_id, epoch, own)
+    found = await (await connection.execute(f"SELECT {_OFFER_SELECT} FROM offers o WHERE o.offer_id = %s",
+                                            (offer_id,))).fetchone()
+    if found is not None:
+        await publish_limits(deps, _offer_of_row("", found))
     counts = {name: await (await connection.execute(sql, {"offer": offer_id})).fetchall()
               for name, sql in _COUNTS.items()}
     tag = _tag(offer_id)
@@ -1210,6 +1473,39 @@ async def load_offer_state(deps: Deps, offer_id: str, epoch: int, connection=Non
         put(f"{tag}:coupon:{coupon_id}:reversals", reversals)
     await load_pools(deps, offer_id, epoch, connection)
     return bool(await deps.scripts.run("coupon_load", keys, values))
+
+
+async def customer_facts(deps: Deps, org_id: str, account_id: str, now: dt.datetime) -> Customer:
+    """The account's registration time and its purchases before `now`: posted earns, and coupon
+    redemptions in effect that were not part of an earn (those count with their earn)."""
+    async with deps.pool.connection() as connection:
+        cursor = await connection.execute(_CUSTOMER_FACTS, {"org": org_id, "account": account_id, "now": now,
+                                                            "earn": _EARN_TYPE})
+        found = await cursor.fetchone()
+    if found is None:
+        raise DomainError(ErrorReason.ACCOUNT_NOT_FOUND, metadata={"account_id": account_id})
+    return Customer(found[0], found[1])
+
+
+async def currency_rates(deps: Deps, org_id: str, from_currencies: set[str], to_currency: str) -> Rates:
+    """The organisation's rates from each of `from_currencies` into `to_currency` (missing pairs
+    are absent: the conversion reports CURRENCY_RATE_MISSING)."""
+    async with deps.pool.connection() as connection:
+        cursor = await connection.execute(
+            "SELECT from_currency, rate FROM currency_rates WHERE org_id = %s AND to_currency = %s"
+            " AND from_currency = ANY(%s)", (org_id, to_currency, sorted(from_currencies)))
+        return {(from_currency, to_currency): rate for from_currency, rate in await cursor.fetchall()}
+
+
+_EARN_TYPE = 1
+"""points_transactions.type of a purchase's earn (core.service.points.TxType.EARN)."""
+_CUSTOMER_FACTS = (
+    "SELECT a.create_time, (SELECT count(*) FROM points_transactions t WHERE t.account_id = a.account_id"
+    " AND t.type = %(earn)s AND t.create_time < %(now)s)"
+    " + (SELECT count(*) FROM coupon_redemptions r WHERE r.account_id = a.account_id AND r.redeem_time < %(now)s"
+    " AND r.points_transaction_id IS NULL AND NOT EXISTS (SELECT 1 FROM coupon_reversals v"
+    " WHERE v.redemption_id = r.redemption_id))"
+    " FROM accounts a WHERE a.account_id = %(account)s AND a.org_id = %(org)s")
 
 
 async def _in_ledger(deps: Deps, client_id: str, request_id: str) -> bool:
@@ -1265,6 +1561,74 @@ def _revocation_scope(command: RevokeCoupons) -> tuple[RevocationMode, list[str]
     if len(set(account_ids)) != len(account_ids):
         raise field_invalid("account_ids", "no duplicates")
     return mode, account_ids
+
+
+_OFFER_COUNTS = (
+    "(SELECT count(*) FROM coupons c WHERE c.offer_id = o.offer_id),"
+    " (SELECT count(*) FROM coupon_redemptions r WHERE r.offer_id = o.offer_id AND NOT EXISTS"
+    " (SELECT 1 FROM coupon_reversals v WHERE v.redemption_id = r.redemption_id)),"
+    " (SELECT min(event_time) FROM offer_events e WHERE e.offer_id = o.offer_id AND e.kind = 'issue_threshold')")
+"""An offer's counters, in OfferListing's order (prefix `o` = offers)."""
+_LIST_OFFERS = (
+    f"SELECT {_OFFER_SELECT}, {_OFFER_COUNTS}"
+    " FROM offers o WHERE o.org_id = %(org)s AND o.program_id = %(program)s"
+    " AND (cardinality(%(states)s::smallint[]) = 0 OR o.state = ANY(%(states)s::smallint[]))"
+    " AND (%(store)s = '' OR o.definition -> 'rules' -> 'store_ids' ? %(store)s)"
+    " AND (%(zone)s = '' OR o.definition -> 'rules' -> 'zone_ids' ? %(zone)s)"
+    " AND (%(after_time)s::timestamptz IS NULL OR (o.create_time, o.offer_id) < (%(after_time)s, %(after_id)s::uuid))"
+    " ORDER BY o.create_time DESC, o.offer_id DESC LIMIT %(limit)s")
+
+
+_LIST_DEAL_OFFERS = (
+    f"SELECT {_OFFER_SELECT}, o.end_key FROM (SELECT *, COALESCE((definition -> 'rules' ->> 'end_time')::timestamptz,"
+    " '9999-12-31T00:00:00Z'::timestamptz) AS end_key FROM offers WHERE org_id = %(org)s"
+    " AND program_id = %(program)s AND state = %(active)s) o"
+    " WHERE %(after_end)s::timestamptz IS NULL OR (o.end_key, o.offer_id) > (%(after_end)s, %(after_id)s::uuid)"
+    " ORDER BY o.end_key, o.offer_id LIMIT %(limit)s")
+"""A program's ACTIVE offers by end (none: last), then offer_id; keyset pages."""
+
+
+def _live_limits(offer: Offer, live: list) -> tuple[int, int]:
+    """(per account, in all) as the redemption script applies them: the published limits when
+    they are at least as new as the offer read, else the offer's."""
+    version, account_max, total_max = live
+    if version is not None and int(version) >= offer.version:
+        return int(account_max), int(total_max)
+    return offer.rules.max_account_redemptions, offer.rules.max_redemptions
+
+
+def _remaining(limit: int, count) -> int:
+    return -1 if limit == 0 else max(0, limit - int(count or 0))
+
+
+def _check_location(location: Location) -> None:
+    """Store, zone and interaction point ids are bounded (FIELD_TOO_LONG)."""
+    for name in ("store_id", "zone_id", "interaction_point_id"):
+        if len(getattr(location, name)) > limits.OFFER_LOCATION_ID_LENGTH_MAX:
+            raise field_too_long(name, limits.OFFER_LOCATION_ID_LENGTH_MAX)
+
+
+def _scope(*fields: object) -> str:
+    """A page token's scope: the query's other fields, hashed (a token of another query is refused)."""
+    return hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest()[:16]
+
+
+def _validate_offer(offer: Offer) -> None:
+    """What an offer must satisfy to be stored (CreateOffer, and UpdateOffer after the mask)."""
+    if not offer.display_name:
+        raise field_required("offer.display_name")
+    if len(offer.display_name) > limits.OFFER_DISPLAY_NAME_LENGTH_MAX:
+        raise field_too_long("offer.display_name", limits.OFFER_DISPLAY_NAME_LENGTH_MAX)
+    if len(offer.description) > limits.OFFER_DESCRIPTION_LENGTH_MAX:
+        raise field_too_long("offer.description", limits.OFFER_DESCRIPTION_LENGTH_MAX)
+    if offer.discount_percent_bps < 0 or offer.discount_percent_bps > 10_000:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.reward.discount_percent_bps"})
+    validate_rules(offer.rules)
+    threshold = offer.issuance.notify_remaining
+    if threshold and not 0 < threshold < offer.rules.max_issues:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.issue_notification_threshold", "max": max(0, offer.rules.max_issues - 1)})
+    validate_content(offer.content)
 
 
 def _validate_note(note: str) -> None:
@@ -1342,6 +1706,7 @@ def validate_redeem(command: RedeemCoupon) -> None:
         _uuid(command.account_id, "account_id")
     if not command.store_id:
         raise field_required("store_id")
+    _check_location(command.location)
     if command.bill.amount_minor < 0:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "bill_amount.amount_minor"})
     if len(command.bill.currency_code) != 3 or not command.bill.currency_code.isupper():
@@ -1357,6 +1722,11 @@ def _uuid(value: str, field: str) -> str:
         raise field_invalid(field, "a UUID") from None
 
 
+def _offer_of_row(org_id: str, row: Sequence) -> Offer:
+    offer_id, state, definition, code, version, create_time, update_time = row
+    return offer_from_row(org_id, code, offer_id, state, definition, version, create_time, update_time)
+
+
 def offer_definition(offer: Offer) -> dict:
     rules = offer.rules
     money = lambda m: [m.amount_minor, m.currency_code] if m else None  # noqa: E731
@@ -1370,17 +1740,23 @@ def offer_definition(offer: Offer) -> dict:
         "max_redemptions": rules.max_redemptions, "time_zone": rules.time_zone,
         "max_account_issues": rules.max_account_issues, "max_issues": rules.max_issues,
         "expiry_mode": int(rules.expiry_mode), "coupon_validity_seconds": rules.coupon_validity_seconds,
-        "coupon_validity_months": rules.coupon_validity_months, "activation_required": rules.activation_required},
+        "coupon_validity_months": rules.coupon_validity_months, "activation_required": rules.activation_required,
+        "zone_ids": sorted(rules.zone_ids), "interaction_point_ids": sorted(rules.interaction_point_ids),
+        "days_of_month": sorted(rules.days_of_month),
+        "registration_start_time": when(rules.registration_start_time),
+        "registration_end_time": when(rules.registration_end_time),
+        "max_prior_transactions": rules.max_prior_transactions, "new_customers_only": rules.new_customers_only},
         "discount_amount": money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
         "discount_max": money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description,
         "extra_points": offer.extra_points, "points_multiplier_bps": offer.points_multiplier_bps,
-        "price_points": offer.price_points, "issuance": {
+        "price_points": offer.price_points, "content": offer.content.to_json(), "issuance": {
             "min_gap_seconds": offer.issuance.min_gap_seconds, "rematch": int(offer.issuance.rematch),
             "listed_only": offer.issuance.listed_only, "notify_remaining": offer.issuance.notify_remaining}}
 
 
-def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict) -> Offer:
+def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict, version: int = 0,
+                   create_time: dt.datetime | None = None, update_time: dt.datetime | None = None) -> Offer:
     if isinstance(definition, str):
         definition = json.loads(definition)
     r = definition["rules"]
@@ -1392,13 +1768,17 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
         tuple(r["hours"]) if r["hours"] else None, r["min_gap_seconds"], r["max_account_redemptions"],
         r["max_redemptions"], r["time_zone"], r.get("max_account_issues", 0), r.get("max_issues", 0),
         ExpiryMode(r.get("expiry_mode", ExpiryMode.FIXED_END)), r.get("coupon_validity_seconds", 0),
-        r.get("coupon_validity_months", 0), r.get("activation_required", False))
+        r.get("coupon_validity_months", 0), r.get("activation_required", False),
+        frozenset(r.get("zone_ids", ())), frozenset(r.get("interaction_point_ids", ())),
+        frozenset(r.get("days_of_month", ())), when(r.get("registration_start_time")),
+        when(r.get("registration_end_time")), r.get("max_prior_transactions"), r.get("new_customers_only", False))
     return Offer(str(offer_id), org_id, OfferState(state), rules, money(definition["discount_amount"]),
                  definition["discount_percent_bps"], money(definition["discount_max"]), code,
                  definition.get("program_id", ""), definition.get("display_name", ""),
                  definition.get("description", ""), definition.get("extra_points", 0),
                  definition.get("points_multiplier_bps", 0), definition.get("price_points", 0),
-                 _issuance_from_json(definition.get("issuance")))
+                 _issuance_from_json(definition.get("issuance")), OfferContent.from_json(definition.get("content")),
+                 version, create_time, update_time)
 
 
 def _issuance_from_json(data: dict | None) -> IssuanceRules:

@@ -19,6 +19,7 @@ from typing import Generic, Protocol, TypeVar
 
 from core.adapters.idempotency import PRIMARY_KEY, IdempotencyKey, key_reused
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
+from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Caller, Deps
 
@@ -91,6 +92,21 @@ async def execute_once(deps: Deps, caller: Caller, method: str, command: object,
         raise
     await deps.idempotency.finish(key, digest)
     return prepared.result
+
+
+async def execute_retrying(deps: Deps, caller: Caller, method: str, command: object,
+                           prepare: Callable[[], Awaitable[Prepared[R]]], decode: Callable[[dict], R],
+                           lost: ErrorReason) -> R:
+    """execute_once for an optimistic change: while it loses the race to another change (the
+    transient reason `lost`; its claim was released), compute it again from the new state, up
+    to CONCURRENT_CHANGE_ATTEMPTS_MAX times in all."""
+    for _ in range(limits.CONCURRENT_CHANGE_ATTEMPTS_MAX - 1):
+        try:
+            return await execute_once(deps, caller, method, command, prepare, decode)
+        except DomainError as error:
+            if error.reason is not lost:
+                raise
+    return await execute_once(deps, caller, method, command, prepare, decode)
 
 
 async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Row, ...],

@@ -32,12 +32,13 @@ from core.codegen import DEFAULT_ALPHABET, CodeGenerator
 from core.domain import limits
 from core.domain.accounts import validate_program_id
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.masks import require_update_mask
 from core.domain.loyalty import (EarnRule, EarnRuleKind, PointsExpiryMode, Program, ProgramRules, Tier,
                                  apply_program_update, apply_update, check_currency, check_range, config_from_json, config_to_json,
                                  validate_earn_rule, validate_program, validate_tier)
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
-from core.service.idempotent import Prepared, execute_once
+from core.service.idempotent import Prepared, execute_once, execute_retrying
 
 UNSET_TIME = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 """Output-only times of a resource in a command (the server sets them)."""
@@ -199,10 +200,7 @@ async def update_program(command: UpdateProgram, caller: Caller, deps: Deps) -> 
     state, up to CONCURRENT_CHANGE_ATTEMPTS_MAX times."""
     validate_request_id(command.request_id)
     validate_program_id(command.program.program_id, "program.program_id")
-    if not command.update_mask:
-        raise field_required("update_mask")
-    if "*" in command.update_mask:
-        raise field_invalid("update_mask", "the fields to change; '*' is not allowed")
+    require_update_mask(command.update_mask)
 
     async def prepare() -> Prepared[Program]:
         current = await get_program(command.program.program_id, caller, deps, "program.program_id")
@@ -219,13 +217,8 @@ async def update_program(command: UpdateProgram, caller: Caller, deps: Deps) -> 
         return Prepared(updated, (row,), {"programs_changed": lost, "program_changes_pkey": lost},
                         on_commit=_forget_after(caller, updated.program_id))
 
-    for _ in range(limits.CONCURRENT_CHANGE_ATTEMPTS_MAX - 1):
-        try:
-            return await execute_once(deps, caller, "UpdateProgram", command, prepare, Program.from_json)
-        except DomainError as error:  # Transient: the claim was released; compute it again.
-            if error.reason is not ErrorReason.PROGRAM_CHANGED_CONCURRENTLY:
-                raise
-    return await execute_once(deps, caller, "UpdateProgram", command, prepare, Program.from_json)
+    return await execute_retrying(deps, caller, "UpdateProgram", command, prepare, Program.from_json,
+                                  ErrorReason.PROGRAM_CHANGED_CONCURRENTLY)
 
 
 async def get_program(program_id: str, caller: Caller, deps: Deps, field_name: str = "program_id") -> Program:
@@ -354,10 +347,7 @@ def _earn_rule_id(value: str, field_name: str) -> str:
 async def update_earn_rule(command: UpdateEarnRule, caller: Caller, deps: Deps) -> EarnRule:
     validate_request_id(command.request_id)
     earn_rule_id = _earn_rule_id(command.earn_rule.earn_rule_id, "earn_rule.earn_rule_id")
-    if not command.update_mask:
-        raise field_required("update_mask")
-    if "*" in command.update_mask:
-        raise field_invalid("update_mask", "the fields to change; '*' is not allowed")
+    require_update_mask(command.update_mask)
 
     async def prepare() -> Prepared[EarnRule]:
         current, version = await _read_rule(deps, caller, earn_rule_id)

@@ -1,9 +1,10 @@
 """rewards.coupons.v1 OfferService and CouponService: the parts served so far.
 
-OfferService: CreateOffer, GetOffer, ActivateOffer, DeactivateOffer, CreateCodeSeries (every
-series type), GenerateCodes, ImportCodes, RevokeCoupons. CouponService: IssueCoupon (unique generated codes), GetCoupon,
-ActivateCoupon, ValidateCoupon, RedeemCoupon (common or unique codes), ReverseRedemption,
-RevokeCoupon, ListAccountCoupons. The other RPCs answer UNIMPLEMENTED (NOT_IMPLEMENTED).
+OfferService: CreateOffer, GetOffer, UpdateOffer, ListOffers, ActivateOffer, DeactivateOffer,
+CreateCodeSeries (every series type), GenerateCodes, ImportCodes, RevokeCoupons,
+AddOfferCustomers. CouponService: IssueCoupon, BulkIssueCoupons, GetCoupon, GetAccountCoupon,
+ActivateCoupon, ValidateCoupon, RedeemCoupon (common or issued codes, or account coupon ids),
+ReverseRedemption, RevokeCoupon, ListAccountCoupons, ListDeals.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
 from core.domain import limits
-from core.domain.coupons import (ExpiryMode, IssuanceRules, Money, Offer, OfferState, RedemptionRules, RematchPolicy,
-                                 account_coupon_id)
+from core.domain.coupons import (ExpiryMode, IssuanceRules, Location, Money, Offer, OfferContent, OfferState,
+                                 OfferText, RedemptionRules, RematchPolicy, account_coupon_id)
 from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.code_series import CodeSeries, CreateCodeSeries, GenerateCodes, ImportBatch
 from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustomers, BulkIssue, BulkRow, Coupons,
-                                  CouponView, IssueCoupon, ListAccountCoupons, RedeemCoupon, ReverseRedemption,
-                                  RevokeCoupon, RevokeCoupons)
+                                  CouponView, Deal, IssueCoupon, ListAccountCoupons, ListDeals, ListOffers,
+                                  OfferListing, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons,
+                                  UpdateOffer, offer_etag)
 from core.service.accounts import parse_uuid
 from server.context import current_caller
 from server.convert import timestamp
@@ -43,13 +45,20 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
         return offer_api.CreateOfferResponse(offer=offer_to_proto(offer))
 
     async def GetOffer(self, request: offer_api.GetOfferRequest, context) -> offer_api.GetOfferResponse:
-        offer, redeemed = await self._coupons.get_offer(request.offer_id, current_caller())
-        message = offer_to_proto(offer)
-        message.redeemed_count = redeemed
-        message.remaining_issue_count, reached = await self._coupons.issue_status(offer)
-        if reached is not None:
-            message.issue_threshold_reach_time.CopyFrom(timestamp(reached))
-        return offer_api.GetOfferResponse(offer=message)
+        offer = await self._coupons.get_offer(request.offer_id, current_caller())
+        return offer_api.GetOfferResponse(offer=listing_to_proto(await self._coupons.offer_listing(offer)))
+
+    async def UpdateOffer(self, request: offer_api.UpdateOfferRequest, context) -> offer_api.UpdateOfferResponse:
+        offer = await self._coupons.update_offer(UpdateOffer(
+            request.request_id, offer_from_proto(request.offer), request.offer.etag, tuple(request.update_mask.paths)),
+            current_caller())
+        return offer_api.UpdateOfferResponse(offer=listing_to_proto(await self._coupons.offer_listing(offer)))
+
+    async def ListOffers(self, request: offer_api.ListOffersRequest, context) -> offer_api.ListOffersResponse:
+        page, token = await self._coupons.list_offers(ListOffers(
+            request.program_id, tuple(request.states), request.page_size, request.page_token, request.store_id,
+            request.zone_id), current_caller())
+        return offer_api.ListOffersResponse(offers=[listing_to_proto(item) for item in page], next_page_token=token)
 
     async def ActivateOffer(self, request: offer_api.ActivateOfferRequest, context) -> offer_api.ActivateOfferResponse:
         offer = await self._coupons.set_offer_state(request.request_id, request.offer_id, OfferState.ACTIVE,
@@ -108,7 +117,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
 
     async def RedeemCoupon(self, request: coupon_api.RedeemCouponRequest, context) -> coupon_api.RedeemCouponResponse:
         command = RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
-                               money_from_proto(request.bill_amount), request.account_coupon_id)
+                               money_from_proto(request.bill_amount), request.account_coupon_id, request.zone_id,
+                               request.interaction_point_id)
         redemption = await self._coupons.redeem(command, current_caller())
         return coupon_api.RedeemCouponResponse(
             redemption_id=redemption.redemption_id,
@@ -153,8 +163,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
         return coupon_api.GetAccountCouponResponse(coupon=account_coupon_to_proto(item))
 
     async def GetCoupon(self, request: coupon_api.GetCouponRequest, context) -> coupon_api.GetCouponResponse:
-        view = await self._coupons.get_coupon(request.code, request.account_id, current_caller())
-        return coupon_api.GetCouponResponse(coupon=coupon_to_proto(view))
+        view, offer = await self._coupons.get_coupon(request.code, request.account_id, current_caller())
+        return coupon_api.GetCouponResponse(coupon=coupon_to_proto(view), content=content_to_proto(offer.content))
 
     async def ActivateCoupon(self, request: coupon_api.ActivateCouponRequest,
                              context) -> coupon_api.ActivateCouponResponse:
@@ -174,11 +184,17 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
         return coupon_api.ListAccountCouponsResponse(coupons=[account_coupon_to_proto(item) for item in page],
                                                      next_page_token=token)
 
+    async def ListDeals(self, request: coupon_api.ListDealsRequest, context) -> coupon_api.ListDealsResponse:
+        deals, token = await self._coupons.list_deals(ListDeals(
+            request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
+            request.page_size, request.page_token), current_caller())
+        return coupon_api.ListDealsResponse(deals=[deal_to_proto(deal) for deal in deals], next_page_token=token)
+
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
                              context) -> coupon_api.ValidateCouponResponse:
         validation = await self._coupons.validate(
-            request.code, request.account_id, request.store_id, money_from_proto(request.bill_amount), current_caller(),
-            request.account_coupon_id)
+            request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
+            money_from_proto(request.bill_amount), current_caller(), request.account_coupon_id)
         failures, offer = validation.failures, validation.offer
         response = coupon_api.ValidateCouponResponse(
             redeemable=not failures, reasons=[f.reason.name for f in failures],
@@ -189,6 +205,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
             response.reward.CopyFrom(resources.AppliedReward(
                 kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=money_pb2.Money(
                     amount_minor=validation.discount_minor, currency_code=request.bill_amount.currency_code)))
+        if offer is not None:
+            response.content.CopyFrom(content_to_proto(offer.content))
         if validation.coupon is not None:
             response.coupon.CopyFrom(coupon_to_proto(validation.coupon))
         elif offer is not None:
@@ -228,12 +246,10 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
         if value < 0:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"offer.rules.{field}"})
     return Offer(
-        offer_id="", org_id="", state=_STATES.get(offer.state, OfferState.DRAFT),
+        offer_id=offer.offer_id, org_id="", state=_STATES.get(offer.state, OfferState.DRAFT),
         rules=RedemptionRules(
-            start_time=rules.start_time.ToDatetime(dt.timezone.utc) if rules.HasField("start_time") else None,
-            end_time=rules.end_time.ToDatetime(dt.timezone.utc) if rules.HasField("end_time") else None,
-            redemption_start_time=(rules.redemption_start_time.ToDatetime(dt.timezone.utc)
-                                   if rules.HasField("redemption_start_time") else None),
+            start_time=_time(rules, "start_time"), end_time=_time(rules, "end_time"),
+            redemption_start_time=_time(rules, "redemption_start_time"),
             store_ids=frozenset(rules.store_ids),
             min_bill=_optional_money(rules.min_bill_amount, "offer.rules.min_bill_amount"),
             max_bill=_optional_money(rules.max_bill_amount, "offer.rules.max_bill_amount"),
@@ -246,7 +262,14 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             max_account_issues=rules.max_account_issue_count, max_issues=rules.max_issue_count,
             time_zone=rules.time_zone or "UTC", expiry_mode=_expiry_mode(rules.expiry_mode),
             coupon_validity_seconds=_whole_seconds(rules), coupon_validity_months=rules.coupon_validity_months,
-            activation_required=rules.activation_required),
+            activation_required=rules.activation_required, zone_ids=frozenset(rules.zone_ids),
+            interaction_point_ids=frozenset(rules.interaction_point_ids), days_of_month=_days_of_month(rules),
+            registration_start_time=_time(rules, "registration_start_time"),
+            registration_end_time=_time(rules, "registration_end_time"),
+            max_prior_transactions=(rules.max_prior_transaction_count
+                                    if rules.HasField("max_prior_transaction_count") else None),
+            new_customers_only=rules.new_customers_only),
+        content=content_from_proto(offer.content),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
                          if reward.kind in (resources.REWARD_KIND_DISCOUNT_AMOUNT, resources.REWARD_KIND_REWARD)
                          else None),
@@ -270,13 +293,36 @@ def _issuance_from_proto(rules: resources.OfferRules) -> IssuanceRules:
             "field": "offer.rules.min_issue_gap", "max_seconds": limits.COUPON_VALIDITY_SECONDS_MAX})
     if rules.rematch_policy not in (0, *RematchPolicy):
         raise field_invalid("offer.rules.rematch_policy", "a RematchPolicy")
-    threshold = rules.issue_notification_threshold
-    if threshold and not 0 < threshold < rules.max_issue_count:
-        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
-            "field": "offer.rules.issue_notification_threshold", "max": max(0, rules.max_issue_count - 1)})
+    threshold = rules.issue_notification_threshold  # Below max_issue_count: checked by the core, after any mask.
     return IssuanceRules(gap.seconds, RematchPolicy(rules.rematch_policy or RematchPolicy.SEND_NOTHING),
                          rules.listed_accounts_only, threshold)
 
+
+
+def _time(message, name: str) -> dt.datetime | None:
+    return getattr(message, name).ToDatetime(dt.timezone.utc) if message.HasField(name) else None
+
+
+def _days_of_month(rules: resources.OfferRules) -> frozenset[int]:
+    days = frozenset(rules.days_of_month)
+    if len(days) != len(rules.days_of_month):
+        raise field_invalid("offer.rules.days_of_month", "no duplicates")
+    return days
+
+
+def content_from_proto(content: resources.OfferContent) -> OfferContent:
+    return OfferContent(
+        tuple(OfferText(t.language_code, t.title, t.subtitle, t.description, t.booking_text) for t in content.texts),
+        tuple(content.image_uris), tuple(sorted(content.custom_properties.items())), content.external_reference,
+        content.external_code)
+
+
+def content_to_proto(content: OfferContent) -> resources.OfferContent:
+    return resources.OfferContent(
+        texts=[resources.OfferText(language_code=t.language_code, title=t.title, subtitle=t.subtitle,
+                                   description=t.description, booking_text=t.booking_text) for t in content.texts],
+        image_uris=content.image_uris, custom_properties=dict(content.custom_properties),
+        external_reference=content.external_reference, external_code=content.external_code)
 
 
 def _earn_reward(chosen: bool, value: int, field: str, low: int, high: int) -> int:
@@ -317,16 +363,25 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
             max_account_issue_count=rules.max_account_issues, max_issue_count=rules.max_issues,
             expiry_mode=int(rules.expiry_mode), coupon_validity_months=rules.coupon_validity_months,
             activation_required=rules.activation_required, time_zone=rules.time_zone,
+            zone_ids=sorted(rules.zone_ids), interaction_point_ids=sorted(rules.interaction_point_ids),
+            days_of_month=sorted(rules.days_of_month), new_customers_only=rules.new_customers_only,
+            max_prior_transaction_count=rules.max_prior_transactions,
             rematch_policy=int(offer.issuance.rematch), listed_accounts_only=offer.issuance.listed_only,
-            issue_notification_threshold=offer.issuance.notify_remaining))
+            issue_notification_threshold=offer.issuance.notify_remaining),
+        content=content_to_proto(offer.content), etag=offer_etag(offer))
     if offer.issuance.min_gap_seconds:
         message.rules.min_issue_gap.seconds = offer.issuance.min_gap_seconds
     if rules.coupon_validity_seconds:
         message.rules.coupon_validity.seconds = rules.coupon_validity_seconds
     for name, value in (("start_time", rules.start_time), ("end_time", rules.end_time),
-                        ("redemption_start_time", rules.redemption_start_time)):
+                        ("redemption_start_time", rules.redemption_start_time),
+                        ("registration_start_time", rules.registration_start_time),
+                        ("registration_end_time", rules.registration_end_time)):
         if value is not None:
             getattr(message.rules, name).CopyFrom(timestamp(value))
+    for name, value in (("create_time", offer.create_time), ("update_time", offer.update_time)):
+        if value is not None:
+            getattr(message, name).CopyFrom(timestamp(value))
     if rules.min_gap_seconds:
         message.rules.min_redemption_gap.seconds = rules.min_gap_seconds
     if rules.hours:
@@ -374,6 +429,28 @@ def coupon_to_proto(view: CouponView) -> resources.Coupon:
             getattr(message, name).CopyFrom(timestamp(value))
     message.state_change_time.CopyFrom(timestamp(coupon.state_change_time or coupon.issue_time))
     message.account_coupon_id = account_coupon_id(coupon.offer_id, coupon.account_id)
+    return message
+
+
+def listing_to_proto(item: OfferListing) -> resources.Offer:
+    message = offer_to_proto(item.offer)
+    message.issued_count, message.redeemed_count = item.issued_count, item.redeemed_count
+    message.remaining_issue_count = item.remaining_issue_count
+    if item.issue_threshold_reach_time is not None:
+        message.issue_threshold_reach_time.CopyFrom(timestamp(item.issue_threshold_reach_time))
+    return message
+
+
+def deal_to_proto(deal: Deal) -> resources.Deal:
+    offer = offer_to_proto(deal.offer)
+    message = resources.Deal(
+        offer_id=offer.offer_id, program_id=offer.program_id, display_name=offer.display_name,
+        description=offer.description, reward=offer.reward, content=offer.content,
+        coupons=[coupon_to_proto(view) for view in deal.coupons],
+        remaining_redemption_count=deal.account_remaining_count,
+        remaining_total_redemption_count=deal.total_remaining_count)
+    if offer.rules.HasField("end_time"):
+        message.end_time.CopyFrom(offer.rules.end_time)
     return message
 
 

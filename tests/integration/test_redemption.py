@@ -176,7 +176,7 @@ async def test_the_sweep_confirms_committed_reservations_and_releases_the_rest(e
 
     async def reserve(request_id: str, account: str) -> None:
         await deps.scripts.run("coupon_redeem", offer_keys(offer.offer_id, account, epoch),
-                               [epoch, f"{caller.client_id}:{request_id}", 0, 0, 0, 10, past, account])
+                               [epoch, f"{caller.client_id}:{request_id}", 0, 0, 0, 10, past, account, 0, offer.version])
 
     # A crash after the script and before the commit: a reservation with no ledger row.
     await reserve("lost", str(uuid.uuid4()))

@@ -15,8 +15,12 @@
 -- ARGV[6]  redemptions allowed in total (0 = unlimited)
 -- ARGV[7]  reservation deadline (ms): past it the recovery sweep confirms or releases it
 -- ARGV[8]  account id
--- KEYS[6]  optional: the coupon's use count (issued coupons); KEYS[7] its reversal count
--- ARGV[9]  optional: uses allowed per coupon (0 or absent = no coupon-level limit)
+-- KEYS[6]  the offer's live limits of this kind (hash: version, gap, account_max, max), set by
+--          UpdateOffer (offer_limits.lua) so that a changed limit holds at once in every worker
+-- KEYS[7]  optional: the coupon's use count (issued coupons); KEYS[8] its reversal count
+-- ARGV[9]  uses allowed per coupon (0 or absent = no coupon-level limit)
+-- ARGV[10] the version of the offer ARGV[4..6] come from (0 or absent = unknown). The limits
+--          of the newer of KEYS[6] and ARGV apply; newer ARGV are written to KEYS[6] on success.
 --
 -- Returns {code, detail}; checks in precedence order, nothing written unless reserved:
 --   {0, count}  reserved; count = the offer's redemptions including this one
@@ -37,27 +41,36 @@ end
 local coupon_max = tonumber(ARGV[9] or '0')
 local reversals = 0
 if coupon_max > 0 then
-  reversals = tonumber(redis.call('GET', KEYS[7]) or '0')
-  if tonumber(redis.call('GET', KEYS[6]) or '0') >= coupon_max then
+  reversals = tonumber(redis.call('GET', KEYS[8]) or '0')
+  if tonumber(redis.call('GET', KEYS[7]) or '0') >= coupon_max then
     return {6, reversals}
   end
 end
+local version = tonumber(ARGV[10] or '0')
+local gap, account_max, offer_max = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local live = redis.call('HMGET', KEYS[6], 'version', 'gap', 'account_max', 'max')
+local refresh = false
+if live[1] and tonumber(live[1]) >= version then
+  gap, account_max, offer_max = tonumber(live[2]), tonumber(live[3]), tonumber(live[4])
+else
+  refresh = version > 0
+end
 local now = tonumber(ARGV[3])
-local gap = tonumber(ARGV[4])
 local last = tonumber(redis.call('GET', KEYS[4]) or '0')
 if gap > 0 and last > 0 and now < last + gap then
   return {3, last + gap}
 end
-local account_max = tonumber(ARGV[5])
 if account_max > 0 and tonumber(redis.call('GET', KEYS[3]) or '0') >= account_max then
   return {4, account_max}
 end
-local offer_max = tonumber(ARGV[6])
 if offer_max > 0 and tonumber(redis.call('GET', KEYS[2]) or '0') >= offer_max then
   return {5, offer_max}
 end
+if refresh then
+  redis.call('HSET', KEYS[6], 'version', version, 'gap', gap, 'account_max', account_max, 'max', offer_max)
+end
 if coupon_max > 0 then
-  redis.call('INCR', KEYS[6])
+  redis.call('INCR', KEYS[7])
 end
 local count = redis.call('INCR', KEYS[2])
 redis.call('INCR', KEYS[3])

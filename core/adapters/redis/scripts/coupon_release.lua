@@ -1,7 +1,8 @@
 -- coupon_release: undo a reservation whose ledger write failed definitely (or was never made).
 --
 -- KEYS[1..5]  as coupon_redeem (epoch, offer count, account count, account last, reservations)
--- KEYS[6]     optional: the coupon's use count (given back too)
+-- KEYS[6]     the offer's live limits (unused here; keeps coupon_redeem's key order)
+-- KEYS[7]     optional: the coupon's use count (given back too)
 -- ARGV[1]     request key
 -- ARGV[2]     the epoch the reservation was made under
 --
@@ -20,7 +21,7 @@ end
 local _, _, now, previous = string.match(reservation, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)$')
 if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
 if tonumber(redis.call('GET', KEYS[3]) or '0') > 0 then redis.call('DECR', KEYS[3]) end
-if KEYS[6] and tonumber(redis.call('GET', KEYS[6]) or '0') > 0 then redis.call('DECR', KEYS[6]) end
+if KEYS[7] and tonumber(redis.call('GET', KEYS[7]) or '0') > 0 then redis.call('DECR', KEYS[7]) end
 if redis.call('GET', KEYS[4]) == now then
   if previous == '0' then redis.call('DEL', KEYS[4]) else redis.call('SET', KEYS[4], previous) end
 end

@@ -354,7 +354,9 @@ func (x *GetCouponRequest) GetAccountId() string {
 type GetCouponResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The coupon.
-	Coupon        *Coupon `protobuf:"bytes,1,opt,name=coupon,proto3" json:"coupon,omitempty"`
+	Coupon *Coupon `protobuf:"bytes,1,opt,name=coupon,proto3" json:"coupon,omitempty"`
+	// The offer's texts, images, custom properties and external ids.
+	Content       *OfferContent `protobuf:"bytes,2,opt,name=content,proto3" json:"content,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -392,6 +394,13 @@ func (*GetCouponResponse) Descriptor() ([]byte, []int) {
 func (x *GetCouponResponse) GetCoupon() *Coupon {
 	if x != nil {
 		return x.Coupon
+	}
+	return nil
+}
+
+func (x *GetCouponResponse) GetContent() *OfferContent {
+	if x != nil {
+		return x.Content
 	}
 	return nil
 }
@@ -613,6 +622,12 @@ type ValidateCouponRequest struct {
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The bill amount before this coupon. Required; not negative; in the program's currency.
 	BillAmount *v1.Money `protobuf:"bytes,4,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
+	// The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+	// characters. Empty: none.
+	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+	// Empty: none.
+	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
 	// the account's newest coupon of the offer (or, for an offer with a common code that the
 	// account holds no coupon of, the common code). Set either code or account_coupon_id.
@@ -679,6 +694,20 @@ func (x *ValidateCouponRequest) GetBillAmount() *v1.Money {
 	return nil
 }
 
+func (x *ValidateCouponRequest) GetZoneId() string {
+	if x != nil {
+		return x.ZoneId
+	}
+	return ""
+}
+
+func (x *ValidateCouponRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
+}
+
 func (x *ValidateCouponRequest) GetAccountCouponId() string {
 	if x != nil {
 		return x.AccountCouponId
@@ -702,7 +731,10 @@ type ValidateCouponResponse struct {
 	ValidateTime *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=validate_time,json=validateTime,proto3" json:"validate_time,omitempty"`
 	// Every failing rule and limit, in precedence order (`reason` is the first); empty when
 	// redeemable. A checkout can show all of them at once.
-	Reasons       []string `protobuf:"bytes,6,rep,name=reasons,proto3" json:"reasons,omitempty"`
+	Reasons []string `protobuf:"bytes,6,rep,name=reasons,proto3" json:"reasons,omitempty"`
+	// The offer's texts, images, custom properties and external ids; unset when the reason is
+	// COUPON_NOT_FOUND.
+	Content       *OfferContent `protobuf:"bytes,7,opt,name=content,proto3" json:"content,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -779,6 +811,13 @@ func (x *ValidateCouponResponse) GetReasons() []string {
 	return nil
 }
 
+func (x *ValidateCouponResponse) GetContent() *OfferContent {
+	if x != nil {
+		return x.Content
+	}
+	return nil
+}
+
 // Request of CouponService.RedeemCoupon.
 type RedeemCouponRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -798,6 +837,11 @@ type RedeemCouponRequest struct {
 	// The checkout's own id of the purchase, for reconciliation. Required; at most 128
 	// characters.
 	TransactionId string `protobuf:"bytes,6,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
+	// The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+	ZoneId string `protobuf:"bytes,7,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+	// Empty: none.
+	InteractionPointId string `protobuf:"bytes,8,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
 	// the account's newest coupon of the offer (or, for an offer with a common code that the
 	// account holds no coupon of, the common code). Set either code or account_coupon_id.
@@ -874,6 +918,20 @@ func (x *RedeemCouponRequest) GetBillAmount() *v1.Money {
 func (x *RedeemCouponRequest) GetTransactionId() string {
 	if x != nil {
 		return x.TransactionId
+	}
+	return ""
+}
+
+func (x *RedeemCouponRequest) GetZoneId() string {
+	if x != nil {
+		return x.ZoneId
+	}
+	return ""
+}
+
+func (x *RedeemCouponRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
 	}
 	return ""
 }
@@ -1342,9 +1400,13 @@ type ListDealsRequest struct {
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// next_page_token of the previous page; empty for the first page. Every other field must be
 	// the same as in the request that returned it, or the call fails with FIELD_INVALID.
-	PageToken     string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	PageToken string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	// Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *ListDealsRequest) Reset() {
@@ -1401,6 +1463,20 @@ func (x *ListDealsRequest) GetPageSize() int32 {
 func (x *ListDealsRequest) GetPageToken() string {
 	if x != nil {
 		return x.PageToken
+	}
+	return ""
+}
+
+func (x *ListDealsRequest) GetZoneId() string {
+	if x != nil {
+		return x.ZoneId
+	}
+	return ""
+}
+
+func (x *ListDealsRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
 	}
 	return ""
 }
@@ -1710,9 +1786,10 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x10GetCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
-	"account_id\x18\x02 \x01(\tR\taccountId\"G\n" +
+	"account_id\x18\x02 \x01(\tR\taccountId\"\x83\x01\n" +
 	"\x11GetCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"E\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12:\n" +
+	"\acontent\x18\x02 \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"E\n" +
 	"\x17GetAccountCouponRequest\x12*\n" +
 	"\x11account_coupon_id\x18\x01 \x01(\tR\x0faccountCouponId\"N\n" +
 	"\x18GetAccountCouponResponse\x122\n" +
@@ -1724,15 +1801,17 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\n" +
 	"account_id\x18\x03 \x01(\tR\taccountId\"L\n" +
 	"\x16ActivateCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xca\x01\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\x95\x02\n" +
 	"\x15ValidateCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x12\x19\n" +
 	"\bstore_id\x18\x03 \x01(\tR\astoreId\x127\n" +
 	"\vbill_amount\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
-	"billAmount\x12*\n" +
-	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\"\x9a\x02\n" +
+	"billAmount\x12\x17\n" +
+	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
+	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\x12*\n" +
+	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\"\xd6\x02\n" +
 	"\x16ValidateCouponResponse\x12\x1e\n" +
 	"\n" +
 	"redeemable\x18\x01 \x01(\bR\n" +
@@ -1741,7 +1820,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x06reward\x18\x03 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x122\n" +
 	"\x06coupon\x18\x04 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12?\n" +
 	"\rvalidate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fvalidateTime\x12\x18\n" +
-	"\areasons\x18\x06 \x03(\tR\areasons\"\x8e\x02\n" +
+	"\areasons\x18\x06 \x03(\tR\areasons\x12:\n" +
+	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xd9\x02\n" +
 	"\x13RedeemCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
@@ -1751,7 +1831,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\bstore_id\x18\x04 \x01(\tR\astoreId\x127\n" +
 	"\vbill_amount\x18\x05 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
 	"billAmount\x12%\n" +
-	"\x0etransaction_id\x18\x06 \x01(\tR\rtransactionId\x12*\n" +
+	"\x0etransaction_id\x18\x06 \x01(\tR\rtransactionId\x12\x17\n" +
+	"\azone_id\x18\a \x01(\tR\x06zoneId\x120\n" +
+	"\x14interaction_point_id\x18\b \x01(\tR\x12interactionPointId\x12*\n" +
 	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\"\xe7\x01\n" +
 	"\x14RedeemCouponResponse\x12#\n" +
 	"\rredemption_id\x18\x01 \x01(\tR\fredemptionId\x129\n" +
@@ -1785,14 +1867,16 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\"z\n" +
 	"\x1aListAccountCouponsResponse\x124\n" +
 	"\acoupons\x18\x01 \x03(\v2\x1a.rewards.coupons.v1.CouponR\acoupons\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x88\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xd3\x01\n" +
 	"\x10ListDealsRequest\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12\x19\n" +
 	"\bstore_id\x18\x02 \x01(\tR\astoreId\x12\x1b\n" +
 	"\tpage_size\x18\x03 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
-	"page_token\x18\x04 \x01(\tR\tpageToken\"k\n" +
+	"page_token\x18\x04 \x01(\tR\tpageToken\x12\x17\n" +
+	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
+	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\x84\t\n" +
@@ -1849,59 +1933,62 @@ var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*BulkIssueCouponsRequest_Row)(nil),  // 22: rewards.coupons.v1.BulkIssueCouponsRequest.Row
 	(*BulkIssueCouponsResponse_Row)(nil), // 23: rewards.coupons.v1.BulkIssueCouponsResponse.Row
 	(*Coupon)(nil),                       // 24: rewards.coupons.v1.Coupon
-	(*v1.Money)(nil),                     // 25: rewards.type.v1.Money
-	(*AppliedReward)(nil),                // 26: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil),        // 27: google.protobuf.Timestamp
-	(*Deal)(nil),                         // 28: rewards.coupons.v1.Deal
+	(*OfferContent)(nil),                 // 25: rewards.coupons.v1.OfferContent
+	(*v1.Money)(nil),                     // 26: rewards.type.v1.Money
+	(*AppliedReward)(nil),                // 27: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil),        // 28: google.protobuf.Timestamp
+	(*Deal)(nil),                         // 29: rewards.coupons.v1.Deal
 }
 var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
 	24, // 0: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
 	22, // 1: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
 	23, // 2: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
 	24, // 3: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	24, // 4: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	24, // 5: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	25, // 6: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	26, // 7: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	24, // 8: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	27, // 9: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
-	25, // 10: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	26, // 11: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	24, // 12: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	27, // 13: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
-	24, // 14: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	27, // 15: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
-	24, // 16: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	24, // 17: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
-	28, // 18: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
-	24, // 19: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
-	0,  // 20: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
-	2,  // 21: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
-	4,  // 22: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
-	6,  // 23: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
-	8,  // 24: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
-	10, // 25: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
-	12, // 26: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
-	14, // 27: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
-	16, // 28: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
-	18, // 29: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
-	20, // 30: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
-	1,  // 31: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
-	3,  // 32: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
-	5,  // 33: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
-	7,  // 34: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
-	9,  // 35: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
-	11, // 36: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
-	13, // 37: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
-	15, // 38: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
-	17, // 39: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
-	19, // 40: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
-	21, // 41: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
-	31, // [31:42] is the sub-list for method output_type
-	20, // [20:31] is the sub-list for method input_type
-	20, // [20:20] is the sub-list for extension type_name
-	20, // [20:20] is the sub-list for extension extendee
-	0,  // [0:20] is the sub-list for field type_name
+	25, // 4: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	24, // 5: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	24, // 6: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	26, // 7: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	27, // 8: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	24, // 9: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	28, // 10: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
+	25, // 11: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	26, // 12: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	27, // 13: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	24, // 14: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	28, // 15: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
+	24, // 16: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	28, // 17: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
+	24, // 18: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	24, // 19: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
+	29, // 20: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
+	24, // 21: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
+	0,  // 22: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
+	2,  // 23: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
+	4,  // 24: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
+	6,  // 25: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
+	8,  // 26: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
+	10, // 27: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
+	12, // 28: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
+	14, // 29: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
+	16, // 30: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
+	18, // 31: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
+	20, // 32: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
+	1,  // 33: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
+	3,  // 34: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
+	5,  // 35: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
+	7,  // 36: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
+	9,  // 37: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
+	11, // 38: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
+	13, // 39: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
+	15, // 40: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
+	17, // 41: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
+	19, // 42: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
+	21, // 43: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
+	33, // [33:44] is the sub-list for method output_type
+	22, // [22:33] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_coupon_service_proto_init() }

@@ -54,10 +54,18 @@ const (
 // The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
 // noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
 // COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-// OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
-// DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
-// CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
-// (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+// OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+// OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+// DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
+// NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
+// unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+// (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
+// "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
+// ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+//
+// A reward (discount_amount, discount_amount_max) in a currency other than the bill's is
+// converted into the bill's currency with the organisation's rate for that pair (maintained
+// with `rewards-core rates set`), rounded down to a whole minor unit.
 type CouponServiceClient interface {
 	// Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
 	// points from the account's wallet (released again if the issue fails). An offer with
@@ -143,8 +151,11 @@ type CouponServiceClient interface {
 	//
 	// Errors: none beyond the common ones.
 	ListAccountCoupons(ctx context.Context, in *ListAccountCouponsRequest, opts ...grpc.CallOption) (*ListAccountCouponsResponse, error)
-	// Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
-	// redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+	// Lists the deals open to an account now, optionally at one store, zone or interaction
+	// point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
+	// customer rules) let it redeem now, with the account's redeemable coupons and the
+	// redemptions left. An offer tagged to zones is listed for those zones, and for a store
+	// only when its store_ids name it. Ordered by end_time, soonest first (no end last).
 	//
 	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
 	ListDeals(ctx context.Context, in *ListDealsRequest, opts ...grpc.CallOption) (*ListDealsResponse, error)
@@ -293,10 +304,18 @@ func (c *couponServiceClient) ListDeals(ctx context.Context, in *ListDealsReques
 // The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
 // noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
 // COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-// OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
-// DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
-// CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
-// (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+// OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+// OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+// DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
+// NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
+// unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+// (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
+// "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
+// ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+//
+// A reward (discount_amount, discount_amount_max) in a currency other than the bill's is
+// converted into the bill's currency with the organisation's rate for that pair (maintained
+// with `rewards-core rates set`), rounded down to a whole minor unit.
 type CouponServiceServer interface {
 	// Issues a coupon of an ACTIVE offer to an account. For a REWARD offer, debits the price in
 	// points from the account's wallet (released again if the issue fails). An offer with
@@ -382,8 +401,11 @@ type CouponServiceServer interface {
 	//
 	// Errors: none beyond the common ones.
 	ListAccountCoupons(context.Context, *ListAccountCouponsRequest) (*ListAccountCouponsResponse, error)
-	// Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
-	// redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+	// Lists the deals open to an account now, optionally at one store, zone or interaction
+	// point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
+	// customer rules) let it redeem now, with the account's redeemable coupons and the
+	// redemptions left. An offer tagged to zones is listed for those zones, and for a store
+	// only when its store_ids name it. Ordered by end_time, soonest first (no end last).
 	//
 	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
 	ListDeals(context.Context, *ListDealsRequest) (*ListDealsResponse, error)

@@ -286,8 +286,10 @@ type UpdateOfferRequest struct {
 	// only if the offer is still at that version (else OFFER_ETAG_MISMATCH).
 	Offer *Offer `protobuf:"bytes,2,opt,name=offer,proto3" json:"offer,omitempty"`
 	// The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-	// "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-	// A repeated field named in the mask is replaced as a whole.
+	// "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+	// FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+	// mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+	// fields are ignored.
 	UpdateMask    *fieldmaskpb.FieldMask `protobuf:"bytes,3,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -402,7 +404,11 @@ type ListOffersRequest struct {
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
 	// next_page_token of the previous page; empty for the first page. Every other field must be
 	// the same as in the request that returned it, or the call fails with FIELD_INVALID.
-	PageToken     string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	PageToken string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	// Only offers whose rules name this store in store_ids. Empty: any.
+	StoreId string `protobuf:"bytes,5,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
+	// Only offers whose rules name this zone in zone_ids. Empty: any.
+	ZoneId        string `protobuf:"bytes,6,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -461,6 +467,20 @@ func (x *ListOffersRequest) GetPageSize() int32 {
 func (x *ListOffersRequest) GetPageToken() string {
 	if x != nil {
 		return x.PageToken
+	}
+	return ""
+}
+
+func (x *ListOffersRequest) GetStoreId() string {
+	if x != nil {
+		return x.StoreId
+	}
+	return ""
+}
+
+func (x *ListOffersRequest) GetZoneId() string {
+	if x != nil {
+		return x.ZoneId
 	}
 	return ""
 }
@@ -1452,14 +1472,16 @@ const file_rewards_coupons_v1_offer_service_proto_rawDesc = "" +
 	"\vupdate_mask\x18\x03 \x01(\v2\x1a.google.protobuf.FieldMaskR\n" +
 	"updateMask\"F\n" +
 	"\x13UpdateOfferResponse\x12/\n" +
-	"\x05offer\x18\x01 \x01(\v2\x19.rewards.coupons.v1.OfferR\x05offer\"\xa6\x01\n" +
+	"\x05offer\x18\x01 \x01(\v2\x19.rewards.coupons.v1.OfferR\x05offer\"\xda\x01\n" +
 	"\x11ListOffersRequest\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\x126\n" +
 	"\x06states\x18\x02 \x03(\x0e2\x1e.rewards.coupons.v1.OfferStateR\x06states\x12\x1b\n" +
 	"\tpage_size\x18\x03 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
-	"page_token\x18\x04 \x01(\tR\tpageToken\"o\n" +
+	"page_token\x18\x04 \x01(\tR\tpageToken\x12\x19\n" +
+	"\bstore_id\x18\x05 \x01(\tR\astoreId\x12\x17\n" +
+	"\azone_id\x18\x06 \x01(\tR\x06zoneId\"o\n" +
 	"\x12ListOffersResponse\x121\n" +
 	"\x06offers\x18\x01 \x03(\v2\x19.rewards.coupons.v1.OfferR\x06offers\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"P\n" +

@@ -63,7 +63,9 @@ type OfferServiceClient interface {
 	// Errors: OFFER_NOT_FOUND (NOT_FOUND), OFFER_ETAG_MISMATCH (ABORTED; read it again),
 	// FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id, or reward once the offer left DRAFT).
 	UpdateOffer(ctx context.Context, in *UpdateOfferRequest, opts ...grpc.CallOption) (*UpdateOfferResponse, error)
-	// Lists the offers of a program, newest first.
+	// Lists the offers of a program, newest first (create_time, then offer_id).
+	//
+	// Errors: none beyond the common ones.
 	ListOffers(ctx context.Context, in *ListOffersRequest, opts ...grpc.CallOption) (*ListOffersResponse, error)
 	// Moves a DRAFT or INACTIVE offer to ACTIVE. Activating an ACTIVE offer succeeds without
 	// change.
@@ -283,7 +285,9 @@ type OfferServiceServer interface {
 	// Errors: OFFER_NOT_FOUND (NOT_FOUND), OFFER_ETAG_MISMATCH (ABORTED; read it again),
 	// FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id, or reward once the offer left DRAFT).
 	UpdateOffer(context.Context, *UpdateOfferRequest) (*UpdateOfferResponse, error)
-	// Lists the offers of a program, newest first.
+	// Lists the offers of a program, newest first (create_time, then offer_id).
+	//
+	// Errors: none beyond the common ones.
 	ListOffers(context.Context, *ListOffersRequest) (*ListOffersResponse, error)
 	// Moves a DRAFT or INACTIVE offer to ACTIVE. Activating an ACTIVE offer succeeds without
 	// change.

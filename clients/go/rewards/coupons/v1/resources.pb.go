@@ -629,6 +629,29 @@ type OfferRules struct {
 	// evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
 	// (Until programs carry their time zone, the offer does.)
 	TimeZone string `protobuf:"bytes,19,opt,name=time_zone,json=timeZone,proto3" json:"time_zone,omitempty"`
+	// Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+	// zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+	// applies where either matches: in a store named by store_ids, or in a zone named by
+	// zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+	// set). Empty (both): anywhere.
+	ZoneIds []string `protobuf:"bytes,20,rep,name=zone_ids,json=zoneIds,proto3" json:"zone_ids,omitempty"`
+	// Redemption only at these interaction points (a till, a kiosk, an app), named by the
+	// checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+	// INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+	InteractionPointIds []string `protobuf:"bytes,21,rep,name=interaction_point_ids,json=interactionPointIds,proto3" json:"interaction_point_ids,omitempty"`
+	// Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+	// DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+	DaysOfMonth []int32 `protobuf:"varint,22,rep,packed,name=days_of_month,json=daysOfMonth,proto3" json:"days_of_month,omitempty"`
+	// Redemption only by accounts registered at or after this time (else
+	// ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+	RegistrationStartTime *timestamppb.Timestamp `protobuf:"bytes,23,opt,name=registration_start_time,json=registrationStartTime,proto3" json:"registration_start_time,omitempty"`
+	// Redemption only by accounts registered before this time (exclusive; else
+	// ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+	RegistrationEndTime *timestamppb.Timestamp `protobuf:"bytes,24,opt,name=registration_end_time,json=registrationEndTime,proto3" json:"registration_end_time,omitempty"`
+	// Redemption only by accounts with at most this many earlier purchases in the program
+	// (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+	// new_customers_only is the same as 0. Unset: no limit.
+	MaxPriorTransactionCount *int32 `protobuf:"varint,25,opt,name=max_prior_transaction_count,json=maxPriorTransactionCount,proto3,oneof" json:"max_prior_transaction_count,omitempty"`
 	// Minimum time between two issues of this offer to the same account (whole seconds). Unset:
 	// none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
 	MinIssueGap *durationpb.Duration `protobuf:"bytes,40,opt,name=min_issue_gap,json=minIssueGap,proto3" json:"min_issue_gap,omitempty"`
@@ -809,6 +832,48 @@ func (x *OfferRules) GetTimeZone() string {
 	return ""
 }
 
+func (x *OfferRules) GetZoneIds() []string {
+	if x != nil {
+		return x.ZoneIds
+	}
+	return nil
+}
+
+func (x *OfferRules) GetInteractionPointIds() []string {
+	if x != nil {
+		return x.InteractionPointIds
+	}
+	return nil
+}
+
+func (x *OfferRules) GetDaysOfMonth() []int32 {
+	if x != nil {
+		return x.DaysOfMonth
+	}
+	return nil
+}
+
+func (x *OfferRules) GetRegistrationStartTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.RegistrationStartTime
+	}
+	return nil
+}
+
+func (x *OfferRules) GetRegistrationEndTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.RegistrationEndTime
+	}
+	return nil
+}
+
+func (x *OfferRules) GetMaxPriorTransactionCount() int32 {
+	if x != nil && x.MaxPriorTransactionCount != nil {
+		return *x.MaxPriorTransactionCount
+	}
+	return 0
+}
+
 func (x *OfferRules) GetMinIssueGap() *durationpb.Duration {
 	if x != nil {
 		return x.MinIssueGap
@@ -835,6 +900,174 @@ func (x *OfferRules) GetIssueNotificationThreshold() int64 {
 		return x.IssueNotificationThreshold
 	}
 	return 0
+}
+
+// The texts of an offer in one language.
+type OfferText struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// BCP-47 language tag, e.g. "en" or "de-CH": 2..35 characters of [A-Za-z0-9-]. Unique per
+	// offer.
+	LanguageCode string `protobuf:"bytes,1,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	// At most 256 characters.
+	Title string `protobuf:"bytes,2,opt,name=title,proto3" json:"title,omitempty"`
+	// At most 256 characters.
+	Subtitle string `protobuf:"bytes,3,opt,name=subtitle,proto3" json:"subtitle,omitempty"`
+	// At most 4096 characters.
+	Description string `protobuf:"bytes,4,opt,name=description,proto3" json:"description,omitempty"`
+	// Text shown or printed when the coupon is booked (redeemed). At most 1024 characters.
+	BookingText   string `protobuf:"bytes,5,opt,name=booking_text,json=bookingText,proto3" json:"booking_text,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *OfferText) Reset() {
+	*x = OfferText{}
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OfferText) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OfferText) ProtoMessage() {}
+
+func (x *OfferText) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OfferText.ProtoReflect.Descriptor instead.
+func (*OfferText) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *OfferText) GetLanguageCode() string {
+	if x != nil {
+		return x.LanguageCode
+	}
+	return ""
+}
+
+func (x *OfferText) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *OfferText) GetSubtitle() string {
+	if x != nil {
+		return x.Subtitle
+	}
+	return ""
+}
+
+func (x *OfferText) GetDescription() string {
+	if x != nil {
+		return x.Description
+	}
+	return ""
+}
+
+func (x *OfferText) GetBookingText() string {
+	if x != nil {
+		return x.BookingText
+	}
+	return ""
+}
+
+// What apps and checkouts show of an offer. Returned with the offer, its deals and its
+// coupons.
+type OfferContent struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// One entry per language; at most 32.
+	Texts []*OfferText `protobuf:"bytes,1,rep,name=texts,proto3" json:"texts,omitempty"`
+	// Image URLs (https:// or http://), at most 16, each at most 2048 characters.
+	ImageUris []string `protobuf:"bytes,2,rep,name=image_uris,json=imageUris,proto3" json:"image_uris,omitempty"`
+	// Free key/value pairs for the client's own use: at most 64, keys 1..64 characters of
+	// [A-Za-z0-9_.-], values at most 1024 characters.
+	CustomProperties map[string]string `protobuf:"bytes,3,rep,name=custom_properties,json=customProperties,proto3" json:"custom_properties,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// The client's own id of the offer (e.g. its campaign system's). At most 128 characters.
+	ExternalReference string `protobuf:"bytes,4,opt,name=external_reference,json=externalReference,proto3" json:"external_reference,omitempty"`
+	// A code the checkout books the discount under (e.g. a promotion code of the POS). At most
+	// 64 characters.
+	ExternalCode  string `protobuf:"bytes,5,opt,name=external_code,json=externalCode,proto3" json:"external_code,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *OfferContent) Reset() {
+	*x = OfferContent{}
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OfferContent) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OfferContent) ProtoMessage() {}
+
+func (x *OfferContent) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OfferContent.ProtoReflect.Descriptor instead.
+func (*OfferContent) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *OfferContent) GetTexts() []*OfferText {
+	if x != nil {
+		return x.Texts
+	}
+	return nil
+}
+
+func (x *OfferContent) GetImageUris() []string {
+	if x != nil {
+		return x.ImageUris
+	}
+	return nil
+}
+
+func (x *OfferContent) GetCustomProperties() map[string]string {
+	if x != nil {
+		return x.CustomProperties
+	}
+	return nil
+}
+
+func (x *OfferContent) GetExternalReference() string {
+	if x != nil {
+		return x.ExternalReference
+	}
+	return ""
+}
+
+func (x *OfferContent) GetExternalCode() string {
+	if x != nil {
+		return x.ExternalCode
+	}
+	return ""
 }
 
 // An offer: a reward, its rules and the code series its coupons come from. Managed by
@@ -866,6 +1099,8 @@ type Offer struct {
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	// When the offer last changed. Output only.
 	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// Texts, images, custom properties and external ids. Optional.
+	Content *OfferContent `protobuf:"bytes,13,opt,name=content,proto3" json:"content,omitempty"`
 	// Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
 	// Output only.
 	RemainingIssueCount int64 `protobuf:"varint,40,opt,name=remaining_issue_count,json=remainingIssueCount,proto3" json:"remaining_issue_count,omitempty"`
@@ -878,7 +1113,7 @@ type Offer struct {
 
 func (x *Offer) Reset() {
 	*x = Offer{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -890,7 +1125,7 @@ func (x *Offer) String() string {
 func (*Offer) ProtoMessage() {}
 
 func (x *Offer) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -903,7 +1138,7 @@ func (x *Offer) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Offer.ProtoReflect.Descriptor instead.
 func (*Offer) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *Offer) GetOfferId() string {
@@ -990,6 +1225,13 @@ func (x *Offer) GetUpdateTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Offer) GetContent() *OfferContent {
+	if x != nil {
+		return x.Content
+	}
+	return nil
+}
+
 func (x *Offer) GetRemainingIssueCount() int64 {
 	if x != nil {
 		return x.RemainingIssueCount
@@ -1043,7 +1285,7 @@ type CodeSeries struct {
 
 func (x *CodeSeries) Reset() {
 	*x = CodeSeries{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1055,7 +1297,7 @@ func (x *CodeSeries) String() string {
 func (*CodeSeries) ProtoMessage() {}
 
 func (x *CodeSeries) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1068,7 +1310,7 @@ func (x *CodeSeries) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CodeSeries.ProtoReflect.Descriptor instead.
 func (*CodeSeries) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *CodeSeries) GetCodeSeriesId() string {
@@ -1189,7 +1431,7 @@ type Coupon struct {
 
 func (x *Coupon) Reset() {
 	*x = Coupon{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1201,7 +1443,7 @@ func (x *Coupon) String() string {
 func (*Coupon) ProtoMessage() {}
 
 func (x *Coupon) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1214,7 +1456,7 @@ func (x *Coupon) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Coupon.ProtoReflect.Descriptor instead.
 func (*Coupon) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *Coupon) GetCouponId() string {
@@ -1357,7 +1599,7 @@ type AppliedReward struct {
 
 func (x *AppliedReward) Reset() {
 	*x = AppliedReward{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1369,7 +1611,7 @@ func (x *AppliedReward) String() string {
 func (*AppliedReward) ProtoMessage() {}
 
 func (x *AppliedReward) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1382,7 +1624,7 @@ func (x *AppliedReward) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AppliedReward.ProtoReflect.Descriptor instead.
 func (*AppliedReward) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *AppliedReward) GetKind() RewardKind {
@@ -1437,14 +1679,20 @@ type Deal struct {
 	// Redemptions the account has left under max_account_redemption_count; -1: no limit.
 	RemainingRedemptionCount int32 `protobuf:"varint,6,opt,name=remaining_redemption_count,json=remainingRedemptionCount,proto3" json:"remaining_redemption_count,omitempty"`
 	// When the offer ends (OfferRules.end_time).
-	EndTime       *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=end_time,json=endTime,proto3" json:"end_time,omitempty"`
+	EndTime *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=end_time,json=endTime,proto3" json:"end_time,omitempty"`
+	// The offer's texts, images, custom properties and external ids.
+	Content *OfferContent `protobuf:"bytes,8,opt,name=content,proto3" json:"content,omitempty"`
+	// Redemptions left in all under max_redemption_count; -1: no limit.
+	RemainingTotalRedemptionCount int64 `protobuf:"varint,9,opt,name=remaining_total_redemption_count,json=remainingTotalRedemptionCount,proto3" json:"remaining_total_redemption_count,omitempty"`
+	// The offer's program.
+	ProgramId     string `protobuf:"bytes,10,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Deal) Reset() {
 	*x = Deal{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1456,7 +1704,7 @@ func (x *Deal) String() string {
 func (*Deal) ProtoMessage() {}
 
 func (x *Deal) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1469,7 +1717,7 @@ func (x *Deal) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Deal.ProtoReflect.Descriptor instead.
 func (*Deal) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *Deal) GetOfferId() string {
@@ -1521,6 +1769,27 @@ func (x *Deal) GetEndTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Deal) GetContent() *OfferContent {
+	if x != nil {
+		return x.Content
+	}
+	return nil
+}
+
+func (x *Deal) GetRemainingTotalRedemptionCount() int64 {
+	if x != nil {
+		return x.RemainingTotalRedemptionCount
+	}
+	return 0
+}
+
+func (x *Deal) GetProgramId() string {
+	if x != nil {
+		return x.ProgramId
+	}
+	return ""
+}
+
 var File_rewards_coupons_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
@@ -1539,8 +1808,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"HoursOfDay\x12\x1d\n" +
 	"\n" +
 	"start_hour\x18\x01 \x01(\x05R\tstartHour\x12\x19\n" +
-	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xba\n" +
-	"\n" +
+	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xb5\r\n" +
 	"\n" +
 	"OfferRules\x129\n" +
 	"\n" +
@@ -1566,11 +1834,34 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x0fmax_issue_count\x18\x10 \x01(\x03R\rmaxIssueCount\x12/\n" +
 	"\x13activation_required\x18\x11 \x01(\bR\x12activationRequired\x124\n" +
 	"\x16coupon_validity_months\x18\x12 \x01(\x05R\x14couponValidityMonths\x12\x1b\n" +
-	"\ttime_zone\x18\x13 \x01(\tR\btimeZone\x12=\n" +
+	"\ttime_zone\x18\x13 \x01(\tR\btimeZone\x12\x19\n" +
+	"\bzone_ids\x18\x14 \x03(\tR\azoneIds\x122\n" +
+	"\x15interaction_point_ids\x18\x15 \x03(\tR\x13interactionPointIds\x12\"\n" +
+	"\rdays_of_month\x18\x16 \x03(\x05R\vdaysOfMonth\x12R\n" +
+	"\x17registration_start_time\x18\x17 \x01(\v2\x1a.google.protobuf.TimestampR\x15registrationStartTime\x12N\n" +
+	"\x15registration_end_time\x18\x18 \x01(\v2\x1a.google.protobuf.TimestampR\x13registrationEndTime\x12B\n" +
+	"\x1bmax_prior_transaction_count\x18\x19 \x01(\x05H\x00R\x18maxPriorTransactionCount\x88\x01\x01\x12=\n" +
 	"\rmin_issue_gap\x18( \x01(\v2\x19.google.protobuf.DurationR\vminIssueGap\x12H\n" +
 	"\x0erematch_policy\x18) \x01(\x0e2!.rewards.coupons.v1.RematchPolicyR\rrematchPolicy\x120\n" +
 	"\x14listed_accounts_only\x18* \x01(\bR\x12listedAccountsOnly\x12@\n" +
-	"\x1cissue_notification_threshold\x18+ \x01(\x03R\x1aissueNotificationThreshold\"\x8b\x05\n" +
+	"\x1cissue_notification_threshold\x18+ \x01(\x03R\x1aissueNotificationThresholdB\x1e\n" +
+	"\x1c_max_prior_transaction_count\"\xa7\x01\n" +
+	"\tOfferText\x12#\n" +
+	"\rlanguage_code\x18\x01 \x01(\tR\flanguageCode\x12\x14\n" +
+	"\x05title\x18\x02 \x01(\tR\x05title\x12\x1a\n" +
+	"\bsubtitle\x18\x03 \x01(\tR\bsubtitle\x12 \n" +
+	"\vdescription\x18\x04 \x01(\tR\vdescription\x12!\n" +
+	"\fbooking_text\x18\x05 \x01(\tR\vbookingText\"\xe0\x02\n" +
+	"\fOfferContent\x123\n" +
+	"\x05texts\x18\x01 \x03(\v2\x1d.rewards.coupons.v1.OfferTextR\x05texts\x12\x1d\n" +
+	"\n" +
+	"image_uris\x18\x02 \x03(\tR\timageUris\x12c\n" +
+	"\x11custom_properties\x18\x03 \x03(\v26.rewards.coupons.v1.OfferContent.CustomPropertiesEntryR\x10customProperties\x12-\n" +
+	"\x12external_reference\x18\x04 \x01(\tR\x11externalReference\x12#\n" +
+	"\rexternal_code\x18\x05 \x01(\tR\fexternalCode\x1aC\n" +
+	"\x15CustomPropertiesEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xc7\x05\n" +
 	"\x05Offer\x12\x19\n" +
 	"\boffer_id\x18\x01 \x01(\tR\aofferId\x12\x1d\n" +
 	"\n" +
@@ -1587,7 +1878,8 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\x122\n" +
+	"updateTime\x12:\n" +
+	"\acontent\x18\r \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\x122\n" +
 	"\x15remaining_issue_count\x18( \x01(\x03R\x13remainingIssueCount\x12W\n" +
 	"\x1aissue_threshold_reach_time\x18) \x01(\v2\x1a.google.protobuf.TimestampR\x17issueThresholdReachTime\"\xef\x02\n" +
 	"\n" +
@@ -1635,7 +1927,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x0fdiscount_amount\x18\x02 \x01(\v2\x16.rewards.type.v1.MoneyR\x0ediscountAmount\x12\"\n" +
 	"\rfree_item_sku\x18\x03 \x01(\tR\vfreeItemSku\x12!\n" +
 	"\fextra_points\x18\x04 \x01(\x03R\vextraPoints\x122\n" +
-	"\x15points_multiplier_bps\x18\x05 \x01(\x05R\x13pointsMultiplierBps\"\xc5\x02\n" +
+	"\x15points_multiplier_bps\x18\x05 \x01(\x05R\x13pointsMultiplierBps\"\xe9\x03\n" +
 	"\x04Deal\x12\x19\n" +
 	"\boffer_id\x18\x01 \x01(\tR\aofferId\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12 \n" +
@@ -1643,7 +1935,12 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x06reward\x18\x04 \x01(\v2\x1a.rewards.coupons.v1.RewardR\x06reward\x124\n" +
 	"\acoupons\x18\x05 \x03(\v2\x1a.rewards.coupons.v1.CouponR\acoupons\x12<\n" +
 	"\x1aremaining_redemption_count\x18\x06 \x01(\x05R\x18remainingRedemptionCount\x125\n" +
-	"\bend_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\aendTime*r\n" +
+	"\bend_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\aendTime\x12:\n" +
+	"\acontent\x18\b \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\x12G\n" +
+	" remaining_total_redemption_count\x18\t \x01(\x03R\x1dremainingTotalRedemptionCount\x12\x1d\n" +
+	"\n" +
+	"program_id\x18\n" +
+	" \x01(\tR\tprogramId*r\n" +
 	"\n" +
 	"OfferState\x12\x1b\n" +
 	"\x17OFFER_STATE_UNSPECIFIED\x10\x00\x12\x15\n" +
@@ -1699,7 +1996,7 @@ func file_rewards_coupons_v1_resources_proto_rawDescGZIP() []byte {
 }
 
 var file_rewards_coupons_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_rewards_coupons_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
+var file_rewards_coupons_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
 var file_rewards_coupons_v1_resources_proto_goTypes = []any{
 	(OfferState)(0),               // 0: rewards.coupons.v1.OfferState
 	(RewardKind)(0),               // 1: rewards.coupons.v1.RewardKind
@@ -1710,57 +2007,66 @@ var file_rewards_coupons_v1_resources_proto_goTypes = []any{
 	(*Reward)(nil),                // 6: rewards.coupons.v1.Reward
 	(*HoursOfDay)(nil),            // 7: rewards.coupons.v1.HoursOfDay
 	(*OfferRules)(nil),            // 8: rewards.coupons.v1.OfferRules
-	(*Offer)(nil),                 // 9: rewards.coupons.v1.Offer
-	(*CodeSeries)(nil),            // 10: rewards.coupons.v1.CodeSeries
-	(*Coupon)(nil),                // 11: rewards.coupons.v1.Coupon
-	(*AppliedReward)(nil),         // 12: rewards.coupons.v1.AppliedReward
-	(*Deal)(nil),                  // 13: rewards.coupons.v1.Deal
-	(*v1.Money)(nil),              // 14: rewards.type.v1.Money
-	(*timestamppb.Timestamp)(nil), // 15: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),   // 16: google.protobuf.Duration
-	(v1.DayOfWeek)(0),             // 17: rewards.type.v1.DayOfWeek
+	(*OfferText)(nil),             // 9: rewards.coupons.v1.OfferText
+	(*OfferContent)(nil),          // 10: rewards.coupons.v1.OfferContent
+	(*Offer)(nil),                 // 11: rewards.coupons.v1.Offer
+	(*CodeSeries)(nil),            // 12: rewards.coupons.v1.CodeSeries
+	(*Coupon)(nil),                // 13: rewards.coupons.v1.Coupon
+	(*AppliedReward)(nil),         // 14: rewards.coupons.v1.AppliedReward
+	(*Deal)(nil),                  // 15: rewards.coupons.v1.Deal
+	nil,                           // 16: rewards.coupons.v1.OfferContent.CustomPropertiesEntry
+	(*v1.Money)(nil),              // 17: rewards.type.v1.Money
+	(*timestamppb.Timestamp)(nil), // 18: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),   // 19: google.protobuf.Duration
+	(v1.DayOfWeek)(0),             // 20: rewards.type.v1.DayOfWeek
 }
 var file_rewards_coupons_v1_resources_proto_depIdxs = []int32{
 	1,  // 0: rewards.coupons.v1.Reward.kind:type_name -> rewards.coupons.v1.RewardKind
-	14, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
-	14, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
-	15, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
-	15, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
+	17, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
+	17, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
+	18, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
+	18, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
 	2,  // 5: rewards.coupons.v1.OfferRules.expiry_mode:type_name -> rewards.coupons.v1.ExpiryMode
-	16, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
-	15, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
-	16, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
-	14, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
-	14, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
-	17, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
+	19, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
+	18, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
+	19, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
+	17, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
+	17, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
+	20, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
 	7,  // 12: rewards.coupons.v1.OfferRules.hours_of_day:type_name -> rewards.coupons.v1.HoursOfDay
-	16, // 13: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
-	3,  // 14: rewards.coupons.v1.OfferRules.rematch_policy:type_name -> rewards.coupons.v1.RematchPolicy
-	6,  // 15: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
-	8,  // 16: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
-	0,  // 17: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
-	15, // 18: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
-	15, // 19: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
-	15, // 20: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
-	4,  // 21: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
-	15, // 22: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
-	5,  // 23: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
-	15, // 24: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
-	15, // 25: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
-	15, // 26: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
-	15, // 27: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
-	15, // 28: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
-	15, // 29: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
-	1,  // 30: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
-	14, // 31: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
-	6,  // 32: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
-	11, // 33: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
-	15, // 34: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
-	35, // [35:35] is the sub-list for method output_type
-	35, // [35:35] is the sub-list for method input_type
-	35, // [35:35] is the sub-list for extension type_name
-	35, // [35:35] is the sub-list for extension extendee
-	0,  // [0:35] is the sub-list for field type_name
+	18, // 13: rewards.coupons.v1.OfferRules.registration_start_time:type_name -> google.protobuf.Timestamp
+	18, // 14: rewards.coupons.v1.OfferRules.registration_end_time:type_name -> google.protobuf.Timestamp
+	19, // 15: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
+	3,  // 16: rewards.coupons.v1.OfferRules.rematch_policy:type_name -> rewards.coupons.v1.RematchPolicy
+	9,  // 17: rewards.coupons.v1.OfferContent.texts:type_name -> rewards.coupons.v1.OfferText
+	16, // 18: rewards.coupons.v1.OfferContent.custom_properties:type_name -> rewards.coupons.v1.OfferContent.CustomPropertiesEntry
+	6,  // 19: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
+	8,  // 20: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
+	0,  // 21: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
+	18, // 22: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
+	18, // 23: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
+	10, // 24: rewards.coupons.v1.Offer.content:type_name -> rewards.coupons.v1.OfferContent
+	18, // 25: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
+	4,  // 26: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
+	18, // 27: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
+	5,  // 28: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
+	18, // 29: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
+	18, // 30: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
+	18, // 31: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
+	18, // 32: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
+	18, // 33: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
+	18, // 34: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
+	1,  // 35: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
+	17, // 36: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
+	6,  // 37: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
+	13, // 38: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
+	18, // 39: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
+	10, // 40: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
+	41, // [41:41] is the sub-list for method output_type
+	41, // [41:41] is the sub-list for method input_type
+	41, // [41:41] is the sub-list for extension type_name
+	41, // [41:41] is the sub-list for extension extendee
+	0,  // [0:41] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_resources_proto_init() }
@@ -1768,13 +2074,14 @@ func file_rewards_coupons_v1_resources_proto_init() {
 	if File_rewards_coupons_v1_resources_proto != nil {
 		return
 	}
+	file_rewards_coupons_v1_resources_proto_msgTypes[2].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_resources_proto_rawDesc), len(file_rewards_coupons_v1_resources_proto_rawDesc)),
 			NumEnums:      6,
-			NumMessages:   8,
+			NumMessages:   11,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

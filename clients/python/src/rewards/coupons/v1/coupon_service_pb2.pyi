@@ -86,10 +86,12 @@ class GetCouponRequest(_message.Message):
     def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
 
 class GetCouponResponse(_message.Message):
-    __slots__ = ("coupon",)
+    __slots__ = ("coupon", "content")
     COUPON_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
     coupon: _resources_pb2.Coupon
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+    content: _resources_pb2.OfferContent
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., content: _Optional[_Union[_resources_pb2.OfferContent, _Mapping]] = ...) -> None: ...
 
 class GetAccountCouponRequest(_message.Message):
     __slots__ = ("account_coupon_id",)
@@ -120,43 +122,51 @@ class ActivateCouponResponse(_message.Message):
     def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
 
 class ValidateCouponRequest(_message.Message):
-    __slots__ = ("code", "account_id", "store_id", "bill_amount", "account_coupon_id")
+    __slots__ = ("code", "account_id", "store_id", "bill_amount", "zone_id", "interaction_point_id", "account_coupon_id")
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    ZONE_ID_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     code: str
     account_id: str
     store_id: str
     bill_amount: _money_pb2.Money
+    zone_id: str
+    interaction_point_id: str
     account_coupon_id: str
-    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
 
 class ValidateCouponResponse(_message.Message):
-    __slots__ = ("redeemable", "reason", "reward", "coupon", "validate_time", "reasons")
+    __slots__ = ("redeemable", "reason", "reward", "coupon", "validate_time", "reasons", "content")
     REDEEMABLE_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
     REWARD_FIELD_NUMBER: _ClassVar[int]
     COUPON_FIELD_NUMBER: _ClassVar[int]
     VALIDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     REASONS_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
     redeemable: bool
     reason: str
     reward: _resources_pb2.AppliedReward
     coupon: _resources_pb2.Coupon
     validate_time: _timestamp_pb2.Timestamp
     reasons: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, redeemable: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., validate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reasons: _Optional[_Iterable[str]] = ...) -> None: ...
+    content: _resources_pb2.OfferContent
+    def __init__(self, redeemable: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., validate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reasons: _Optional[_Iterable[str]] = ..., content: _Optional[_Union[_resources_pb2.OfferContent, _Mapping]] = ...) -> None: ...
 
 class RedeemCouponRequest(_message.Message):
-    __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id", "account_coupon_id")
+    __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id", "zone_id", "interaction_point_id", "account_coupon_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     BILL_AMOUNT_FIELD_NUMBER: _ClassVar[int]
     TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    ZONE_ID_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     code: str
@@ -164,8 +174,10 @@ class RedeemCouponRequest(_message.Message):
     store_id: str
     bill_amount: _money_pb2.Money
     transaction_id: str
+    zone_id: str
+    interaction_point_id: str
     account_coupon_id: str
-    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
 
 class RedeemCouponResponse(_message.Message):
     __slots__ = ("redemption_id", "reward", "coupon", "redeem_time")
@@ -236,16 +248,20 @@ class ListAccountCouponsResponse(_message.Message):
     def __init__(self, coupons: _Optional[_Iterable[_Union[_resources_pb2.Coupon, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListDealsRequest(_message.Message):
-    __slots__ = ("account_id", "store_id", "page_size", "page_token")
+    __slots__ = ("account_id", "store_id", "page_size", "page_token", "zone_id", "interaction_point_id")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    ZONE_ID_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     store_id: str
     page_size: int
     page_token: str
-    def __init__(self, account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    zone_id: str
+    interaction_point_id: str
+    def __init__(self, account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
 
 class ListDealsResponse(_message.Message):
     __slots__ = ("deals", "next_page_token")

@@ -44,10 +44,18 @@ class CouponServiceStub:
     The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
     noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
     COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
-    DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
-    CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
-    (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+    OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+    DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
+    NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
+    unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+    (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
+    "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
+    ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+
+    A reward (discount_amount, discount_amount_max) in a currency other than the bill's is
+    converted into the bill's currency with the organisation's rate for that pair (maintained
+    with `rewards-core rates set`), rounded down to a whole minor unit.
     """
 
     def __init__(self, channel):
@@ -132,10 +140,18 @@ class CouponServiceServicer:
     The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
     noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
     COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
-    DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
-    CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
-    (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+    OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+    DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
+    NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
+    unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+    (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
+    "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
+    ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+
+    A reward (discount_amount, discount_amount_max) in a currency other than the bill's is
+    converted into the bill's currency with the organisation's rate for that pair (maintained
+    with `rewards-core rates set`), rounded down to a whole minor unit.
     """
 
     def IssueCoupon(self, request, context):
@@ -273,8 +289,11 @@ class CouponServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListDeals(self, request, context):
-        """Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
-        redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+        """Lists the deals open to an account now, optionally at one store, zone or interaction
+        point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
+        customer rules) let it redeem now, with the account's redeemable coupons and the
+        redemptions left. An offer tagged to zones is listed for those zones, and for a store
+        only when its store_ids name it. Ordered by end_time, soonest first (no end last).
 
         Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
         """
@@ -367,10 +386,18 @@ class CouponService:
     The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
     noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
     COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
-    DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
-    CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
-    (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+    OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+    DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
+    NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
+    unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+    (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
+    "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
+    ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+
+    A reward (discount_amount, discount_amount_max) in a currency other than the bill's is
+    converted into the bill's currency with the organisation's rate for that pair (maintained
+    with `rewards-core rates set`), rounded down to a whole minor unit.
     """
 
     @staticmethod

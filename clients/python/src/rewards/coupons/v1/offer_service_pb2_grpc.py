@@ -146,7 +146,9 @@ class OfferServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListOffers(self, request, context):
-        """Lists the offers of a program, newest first.
+        """Lists the offers of a program, newest first (create_time, then offer_id).
+
+        Errors: none beyond the common ones.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -122,7 +122,7 @@ class HoursOfDay(_message.Message):
     def __init__(self, start_hour: _Optional[int] = ..., end_hour: _Optional[int] = ...) -> None: ...
 
 class OfferRules(_message.Message):
-    __slots__ = ("start_time", "end_time", "expiry_mode", "coupon_validity", "redemption_start_time", "min_redemption_gap", "store_ids", "min_bill_amount", "max_bill_amount", "days_of_week", "hours_of_day", "new_customers_only", "max_account_redemption_count", "max_redemption_count", "max_account_issue_count", "max_issue_count", "activation_required", "coupon_validity_months", "time_zone", "min_issue_gap", "rematch_policy", "listed_accounts_only", "issue_notification_threshold")
+    __slots__ = ("start_time", "end_time", "expiry_mode", "coupon_validity", "redemption_start_time", "min_redemption_gap", "store_ids", "min_bill_amount", "max_bill_amount", "days_of_week", "hours_of_day", "new_customers_only", "max_account_redemption_count", "max_redemption_count", "max_account_issue_count", "max_issue_count", "activation_required", "coupon_validity_months", "time_zone", "zone_ids", "interaction_point_ids", "days_of_month", "registration_start_time", "registration_end_time", "max_prior_transaction_count", "min_issue_gap", "rematch_policy", "listed_accounts_only", "issue_notification_threshold")
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     EXPIRY_MODE_FIELD_NUMBER: _ClassVar[int]
@@ -142,6 +142,12 @@ class OfferRules(_message.Message):
     ACTIVATION_REQUIRED_FIELD_NUMBER: _ClassVar[int]
     COUPON_VALIDITY_MONTHS_FIELD_NUMBER: _ClassVar[int]
     TIME_ZONE_FIELD_NUMBER: _ClassVar[int]
+    ZONE_IDS_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_IDS_FIELD_NUMBER: _ClassVar[int]
+    DAYS_OF_MONTH_FIELD_NUMBER: _ClassVar[int]
+    REGISTRATION_START_TIME_FIELD_NUMBER: _ClassVar[int]
+    REGISTRATION_END_TIME_FIELD_NUMBER: _ClassVar[int]
+    MAX_PRIOR_TRANSACTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     MIN_ISSUE_GAP_FIELD_NUMBER: _ClassVar[int]
     REMATCH_POLICY_FIELD_NUMBER: _ClassVar[int]
     LISTED_ACCOUNTS_ONLY_FIELD_NUMBER: _ClassVar[int]
@@ -165,14 +171,55 @@ class OfferRules(_message.Message):
     activation_required: bool
     coupon_validity_months: int
     time_zone: str
+    zone_ids: _containers.RepeatedScalarFieldContainer[str]
+    interaction_point_ids: _containers.RepeatedScalarFieldContainer[str]
+    days_of_month: _containers.RepeatedScalarFieldContainer[int]
+    registration_start_time: _timestamp_pb2.Timestamp
+    registration_end_time: _timestamp_pb2.Timestamp
+    max_prior_transaction_count: int
     min_issue_gap: _duration_pb2.Duration
     rematch_policy: RematchPolicy
     listed_accounts_only: bool
     issue_notification_threshold: int
-    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expiry_mode: _Optional[_Union[ExpiryMode, str]] = ..., coupon_validity: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., redemption_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_redemption_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., store_ids: _Optional[_Iterable[str]] = ..., min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., days_of_week: _Optional[_Iterable[_Union[_day_of_week_pb2.DayOfWeek, str]]] = ..., hours_of_day: _Optional[_Union[HoursOfDay, _Mapping]] = ..., new_customers_only: _Optional[bool] = ..., max_account_redemption_count: _Optional[int] = ..., max_redemption_count: _Optional[int] = ..., max_account_issue_count: _Optional[int] = ..., max_issue_count: _Optional[int] = ..., activation_required: _Optional[bool] = ..., coupon_validity_months: _Optional[int] = ..., time_zone: _Optional[str] = ..., min_issue_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., rematch_policy: _Optional[_Union[RematchPolicy, str]] = ..., listed_accounts_only: _Optional[bool] = ..., issue_notification_threshold: _Optional[int] = ...) -> None: ...
+    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expiry_mode: _Optional[_Union[ExpiryMode, str]] = ..., coupon_validity: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., redemption_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_redemption_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., store_ids: _Optional[_Iterable[str]] = ..., min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., days_of_week: _Optional[_Iterable[_Union[_day_of_week_pb2.DayOfWeek, str]]] = ..., hours_of_day: _Optional[_Union[HoursOfDay, _Mapping]] = ..., new_customers_only: _Optional[bool] = ..., max_account_redemption_count: _Optional[int] = ..., max_redemption_count: _Optional[int] = ..., max_account_issue_count: _Optional[int] = ..., max_issue_count: _Optional[int] = ..., activation_required: _Optional[bool] = ..., coupon_validity_months: _Optional[int] = ..., time_zone: _Optional[str] = ..., zone_ids: _Optional[_Iterable[str]] = ..., interaction_point_ids: _Optional[_Iterable[str]] = ..., days_of_month: _Optional[_Iterable[int]] = ..., registration_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., registration_end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_prior_transaction_count: _Optional[int] = ..., min_issue_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., rematch_policy: _Optional[_Union[RematchPolicy, str]] = ..., listed_accounts_only: _Optional[bool] = ..., issue_notification_threshold: _Optional[int] = ...) -> None: ...
+
+class OfferText(_message.Message):
+    __slots__ = ("language_code", "title", "subtitle", "description", "booking_text")
+    LANGUAGE_CODE_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    SUBTITLE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    BOOKING_TEXT_FIELD_NUMBER: _ClassVar[int]
+    language_code: str
+    title: str
+    subtitle: str
+    description: str
+    booking_text: str
+    def __init__(self, language_code: _Optional[str] = ..., title: _Optional[str] = ..., subtitle: _Optional[str] = ..., description: _Optional[str] = ..., booking_text: _Optional[str] = ...) -> None: ...
+
+class OfferContent(_message.Message):
+    __slots__ = ("texts", "image_uris", "custom_properties", "external_reference", "external_code")
+    class CustomPropertiesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    TEXTS_FIELD_NUMBER: _ClassVar[int]
+    IMAGE_URIS_FIELD_NUMBER: _ClassVar[int]
+    CUSTOM_PROPERTIES_FIELD_NUMBER: _ClassVar[int]
+    EXTERNAL_REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    EXTERNAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    texts: _containers.RepeatedCompositeFieldContainer[OfferText]
+    image_uris: _containers.RepeatedScalarFieldContainer[str]
+    custom_properties: _containers.ScalarMap[str, str]
+    external_reference: str
+    external_code: str
+    def __init__(self, texts: _Optional[_Iterable[_Union[OfferText, _Mapping]]] = ..., image_uris: _Optional[_Iterable[str]] = ..., custom_properties: _Optional[_Mapping[str, str]] = ..., external_reference: _Optional[str] = ..., external_code: _Optional[str] = ...) -> None: ...
 
 class Offer(_message.Message):
-    __slots__ = ("offer_id", "program_id", "display_name", "description", "reward", "rules", "state", "issued_count", "redeemed_count", "etag", "create_time", "update_time", "remaining_issue_count", "issue_threshold_reach_time")
+    __slots__ = ("offer_id", "program_id", "display_name", "description", "reward", "rules", "state", "issued_count", "redeemed_count", "etag", "create_time", "update_time", "content", "remaining_issue_count", "issue_threshold_reach_time")
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -185,6 +232,7 @@ class Offer(_message.Message):
     ETAG_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
     REMAINING_ISSUE_COUNT_FIELD_NUMBER: _ClassVar[int]
     ISSUE_THRESHOLD_REACH_TIME_FIELD_NUMBER: _ClassVar[int]
     offer_id: str
@@ -199,9 +247,10 @@ class Offer(_message.Message):
     etag: str
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
+    content: OfferContent
     remaining_issue_count: int
     issue_threshold_reach_time: _timestamp_pb2.Timestamp
-    def __init__(self, offer_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., rules: _Optional[_Union[OfferRules, _Mapping]] = ..., state: _Optional[_Union[OfferState, str]] = ..., issued_count: _Optional[int] = ..., redeemed_count: _Optional[int] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., remaining_issue_count: _Optional[int] = ..., issue_threshold_reach_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    def __init__(self, offer_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., rules: _Optional[_Union[OfferRules, _Mapping]] = ..., state: _Optional[_Union[OfferState, str]] = ..., issued_count: _Optional[int] = ..., redeemed_count: _Optional[int] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., content: _Optional[_Union[OfferContent, _Mapping]] = ..., remaining_issue_count: _Optional[int] = ..., issue_threshold_reach_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CodeSeries(_message.Message):
     __slots__ = ("code_series_id", "offer_id", "type", "alphabet", "length", "prefix", "common_code", "code_count", "create_time", "sample_code")
@@ -280,7 +329,7 @@ class AppliedReward(_message.Message):
     def __init__(self, kind: _Optional[_Union[RewardKind, str]] = ..., discount_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., free_item_sku: _Optional[str] = ..., extra_points: _Optional[int] = ..., points_multiplier_bps: _Optional[int] = ...) -> None: ...
 
 class Deal(_message.Message):
-    __slots__ = ("offer_id", "display_name", "description", "reward", "coupons", "remaining_redemption_count", "end_time")
+    __slots__ = ("offer_id", "display_name", "description", "reward", "coupons", "remaining_redemption_count", "end_time", "content", "remaining_total_redemption_count", "program_id")
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
@@ -288,6 +337,9 @@ class Deal(_message.Message):
     COUPONS_FIELD_NUMBER: _ClassVar[int]
     REMAINING_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    REMAINING_TOTAL_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     offer_id: str
     display_name: str
     description: str
@@ -295,4 +347,7 @@ class Deal(_message.Message):
     coupons: _containers.RepeatedCompositeFieldContainer[Coupon]
     remaining_redemption_count: int
     end_time: _timestamp_pb2.Timestamp
-    def __init__(self, offer_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., coupons: _Optional[_Iterable[_Union[Coupon, _Mapping]]] = ..., remaining_redemption_count: _Optional[int] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    content: OfferContent
+    remaining_total_redemption_count: int
+    program_id: str
+    def __init__(self, offer_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., coupons: _Optional[_Iterable[_Union[Coupon, _Mapping]]] = ..., remaining_redemption_count: _Optional[int] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., content: _Optional[_Union[OfferContent, _Mapping]] = ..., remaining_total_redemption_count: _Optional[int] = ..., program_id: _Optional[str] = ...) -> None: ...

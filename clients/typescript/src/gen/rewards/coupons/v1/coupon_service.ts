@@ -22,7 +22,7 @@ import {
 } from "@grpc/grpc-js";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Money } from "../../type/v1/money";
-import { AppliedReward, Coupon, Deal } from "./resources";
+import { AppliedReward, Coupon, Deal, OfferContent } from "./resources";
 
 /** Request of CouponService.IssueCoupon. */
 export interface IssueCouponRequest {
@@ -133,7 +133,11 @@ export interface GetCouponRequest {
 /** Response of CouponService.GetCoupon. */
 export interface GetCouponResponse {
   /** The coupon. */
-  coupon: Coupon | undefined;
+  coupon:
+    | Coupon
+    | undefined;
+  /** The offer's texts, images, custom properties and external ids. */
+  content: OfferContent | undefined;
 }
 
 /** Request of CouponService.GetAccountCoupon. */
@@ -187,6 +191,16 @@ export interface ValidateCouponRequest {
     | Money
     | undefined;
   /**
+   * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+   * characters. Empty: none.
+   */
+  zoneId: string;
+  /**
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   */
+  interactionPointId: string;
+  /**
    * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
    * the account's newest coupon of the offer (or, for an offer with a common code that the
    * account holds no coupon of, the common code). Set either code or account_coupon_id.
@@ -220,6 +234,11 @@ export interface ValidateCouponResponse {
    * redeemable. A checkout can show all of them at once.
    */
   reasons: string[];
+  /**
+   * The offer's texts, images, custom properties and external ids; unset when the reason is
+   * COUPON_NOT_FOUND.
+   */
+  content: OfferContent | undefined;
 }
 
 /** Request of CouponService.RedeemCoupon. */
@@ -248,6 +267,13 @@ export interface RedeemCouponRequest {
    * characters.
    */
   transactionId: string;
+  /** The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none. */
+  zoneId: string;
+  /**
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   */
+  interactionPointId: string;
   /**
    * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
    * the account's newest coupon of the offer (or, for an offer with a common code that the
@@ -360,6 +386,10 @@ export interface ListDealsRequest {
    * the same as in the request that returned it, or the call fails with FIELD_INVALID.
    */
   pageToken: string;
+  /** Only deals redeemable in this zone. At most 64 characters. Empty: any zone. */
+  zoneId: string;
+  /** Only deals redeemable at this interaction point. At most 64 characters. Empty: any. */
+  interactionPointId: string;
 }
 
 /** Response of CouponService.ListDeals. */
@@ -1212,13 +1242,16 @@ export const GetCouponRequest: MessageFns<GetCouponRequest> = {
 };
 
 function createBaseGetCouponResponse(): GetCouponResponse {
-  return { coupon: undefined };
+  return { coupon: undefined, content: undefined };
 }
 
 export const GetCouponResponse: MessageFns<GetCouponResponse> = {
   encode(message: GetCouponResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
     if (message.coupon !== undefined) {
       Coupon.encode(message.coupon, writer.uint32(10).fork()).join();
+    }
+    if (message.content !== undefined) {
+      OfferContent.encode(message.content, writer.uint32(18).fork()).join();
     }
     return writer;
   },
@@ -1244,6 +1277,14 @@ export const GetCouponResponse: MessageFns<GetCouponResponse> = {
             message.coupon = Coupon.decode(reader, reader.uint32());
             continue;
           }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.content = OfferContent.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1257,13 +1298,19 @@ export const GetCouponResponse: MessageFns<GetCouponResponse> = {
   },
 
   fromJSON(object: any): GetCouponResponse {
-    return { coupon: isSet(object.coupon) ? Coupon.fromJSON(object.coupon) : undefined };
+    return {
+      coupon: isSet(object.coupon) ? Coupon.fromJSON(object.coupon) : undefined,
+      content: isSet(object.content) ? OfferContent.fromJSON(object.content) : undefined,
+    };
   },
 
   toJSON(message: GetCouponResponse): unknown {
     const obj: any = {};
     if (message.coupon !== undefined) {
       obj.coupon = Coupon.toJSON(message.coupon);
+    }
+    if (message.content !== undefined) {
+      obj.content = OfferContent.toJSON(message.content);
     }
     return obj;
   },
@@ -1275,6 +1322,9 @@ export const GetCouponResponse: MessageFns<GetCouponResponse> = {
     const message = createBaseGetCouponResponse();
     message.coupon = (object.coupon !== undefined && object.coupon !== null)
       ? Coupon.fromPartial(object.coupon)
+      : undefined;
+    message.content = (object.content !== undefined && object.content !== null)
+      ? OfferContent.fromPartial(object.content)
       : undefined;
     return message;
   },
@@ -1601,7 +1651,15 @@ export const ActivateCouponResponse: MessageFns<ActivateCouponResponse> = {
 };
 
 function createBaseValidateCouponRequest(): ValidateCouponRequest {
-  return { code: "", accountId: "", storeId: "", billAmount: undefined, accountCouponId: "" };
+  return {
+    code: "",
+    accountId: "",
+    storeId: "",
+    billAmount: undefined,
+    zoneId: "",
+    interactionPointId: "",
+    accountCouponId: "",
+  };
 }
 
 export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
@@ -1617,6 +1675,12 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     }
     if (message.billAmount !== undefined) {
       Money.encode(message.billAmount, writer.uint32(34).fork()).join();
+    }
+    if (message.zoneId !== "") {
+      writer.uint32(42).string(message.zoneId);
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(50).string(message.interactionPointId);
     }
     if (message.accountCouponId !== "") {
       writer.uint32(162).string(message.accountCouponId);
@@ -1669,6 +1733,22 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
             message.billAmount = Money.decode(reader, reader.uint32());
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.zoneId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
           case 20: {
             if (tag !== 162) {
               break;
@@ -1707,6 +1787,16 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
         : isSet(object.bill_amount)
         ? Money.fromJSON(object.bill_amount)
         : undefined,
+      zoneId: isSet(object.zoneId)
+        ? globalThis.String(object.zoneId)
+        : isSet(object.zone_id)
+        ? globalThis.String(object.zone_id)
+        : "",
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
       accountCouponId: isSet(object.accountCouponId)
         ? globalThis.String(object.accountCouponId)
         : isSet(object.account_coupon_id)
@@ -1729,6 +1819,12 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     if (message.billAmount !== undefined) {
       obj.billAmount = Money.toJSON(message.billAmount);
     }
+    if (message.zoneId !== "") {
+      obj.zoneId = message.zoneId;
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     if (message.accountCouponId !== "") {
       obj.accountCouponId = message.accountCouponId;
     }
@@ -1746,13 +1842,23 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     message.billAmount = (object.billAmount !== undefined && object.billAmount !== null)
       ? Money.fromPartial(object.billAmount)
       : undefined;
+    message.zoneId = object.zoneId ?? "";
+    message.interactionPointId = object.interactionPointId ?? "";
     message.accountCouponId = object.accountCouponId ?? "";
     return message;
   },
 };
 
 function createBaseValidateCouponResponse(): ValidateCouponResponse {
-  return { redeemable: false, reason: "", reward: undefined, coupon: undefined, validateTime: undefined, reasons: [] };
+  return {
+    redeemable: false,
+    reason: "",
+    reward: undefined,
+    coupon: undefined,
+    validateTime: undefined,
+    reasons: [],
+    content: undefined,
+  };
 }
 
 export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
@@ -1774,6 +1880,9 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
     }
     for (const v of message.reasons) {
       writer.uint32(50).string(v!);
+    }
+    if (message.content !== undefined) {
+      OfferContent.encode(message.content, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -1839,6 +1948,14 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
             message.reasons.push(reader.string());
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.content = OfferContent.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1863,6 +1980,7 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
         ? fromJsonTimestamp(object.validate_time)
         : undefined,
       reasons: globalThis.Array.isArray(object?.reasons) ? object.reasons.map((e: any) => globalThis.String(e)) : [],
+      content: isSet(object.content) ? OfferContent.fromJSON(object.content) : undefined,
     };
   },
 
@@ -1886,6 +2004,9 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
     if (message.reasons?.length) {
       obj.reasons = message.reasons;
     }
+    if (message.content !== undefined) {
+      obj.content = OfferContent.toJSON(message.content);
+    }
     return obj;
   },
 
@@ -1906,6 +2027,9 @@ export const ValidateCouponResponse: MessageFns<ValidateCouponResponse> = {
       ? Timestamp.fromPartial(object.validateTime)
       : undefined;
     message.reasons = object.reasons?.map((e) => e) || [];
+    message.content = (object.content !== undefined && object.content !== null)
+      ? OfferContent.fromPartial(object.content)
+      : undefined;
     return message;
   },
 };
@@ -1918,6 +2042,8 @@ function createBaseRedeemCouponRequest(): RedeemCouponRequest {
     storeId: "",
     billAmount: undefined,
     transactionId: "",
+    zoneId: "",
+    interactionPointId: "",
     accountCouponId: "",
   };
 }
@@ -1941,6 +2067,12 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     }
     if (message.transactionId !== "") {
       writer.uint32(50).string(message.transactionId);
+    }
+    if (message.zoneId !== "") {
+      writer.uint32(58).string(message.zoneId);
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(66).string(message.interactionPointId);
     }
     if (message.accountCouponId !== "") {
       writer.uint32(162).string(message.accountCouponId);
@@ -2009,6 +2141,22 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
             message.transactionId = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.zoneId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
           case 20: {
             if (tag !== 162) {
               break;
@@ -2057,6 +2205,16 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
         : isSet(object.transaction_id)
         ? globalThis.String(object.transaction_id)
         : "",
+      zoneId: isSet(object.zoneId)
+        ? globalThis.String(object.zoneId)
+        : isSet(object.zone_id)
+        ? globalThis.String(object.zone_id)
+        : "",
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
       accountCouponId: isSet(object.accountCouponId)
         ? globalThis.String(object.accountCouponId)
         : isSet(object.account_coupon_id)
@@ -2085,6 +2243,12 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     if (message.transactionId !== "") {
       obj.transactionId = message.transactionId;
     }
+    if (message.zoneId !== "") {
+      obj.zoneId = message.zoneId;
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     if (message.accountCouponId !== "") {
       obj.accountCouponId = message.accountCouponId;
     }
@@ -2104,6 +2268,8 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
       ? Money.fromPartial(object.billAmount)
       : undefined;
     message.transactionId = object.transactionId ?? "";
+    message.zoneId = object.zoneId ?? "";
+    message.interactionPointId = object.interactionPointId ?? "";
     message.accountCouponId = object.accountCouponId ?? "";
     return message;
   },
@@ -2859,7 +3025,7 @@ export const ListAccountCouponsResponse: MessageFns<ListAccountCouponsResponse> 
 };
 
 function createBaseListDealsRequest(): ListDealsRequest {
-  return { accountId: "", storeId: "", pageSize: 0, pageToken: "" };
+  return { accountId: "", storeId: "", pageSize: 0, pageToken: "", zoneId: "", interactionPointId: "" };
 }
 
 export const ListDealsRequest: MessageFns<ListDealsRequest> = {
@@ -2875,6 +3041,12 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     }
     if (message.pageToken !== "") {
       writer.uint32(34).string(message.pageToken);
+    }
+    if (message.zoneId !== "") {
+      writer.uint32(42).string(message.zoneId);
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(50).string(message.interactionPointId);
     }
     return writer;
   },
@@ -2924,6 +3096,22 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
             message.pageToken = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.zoneId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2958,6 +3146,16 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
         : isSet(object.page_token)
         ? globalThis.String(object.page_token)
         : "",
+      zoneId: isSet(object.zoneId)
+        ? globalThis.String(object.zoneId)
+        : isSet(object.zone_id)
+        ? globalThis.String(object.zone_id)
+        : "",
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -2975,6 +3173,12 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     if (message.pageToken !== "") {
       obj.pageToken = message.pageToken;
     }
+    if (message.zoneId !== "") {
+      obj.zoneId = message.zoneId;
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -2987,6 +3191,8 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     message.storeId = object.storeId ?? "";
     message.pageSize = object.pageSize ?? 0;
     message.pageToken = object.pageToken ?? "";
+    message.zoneId = object.zoneId ?? "";
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
@@ -3099,10 +3305,18 @@ export const ListDealsResponse: MessageFns<ListDealsResponse> = {
  * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
  * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
  * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
- * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, STORE_NOT_ALLOWED,
- * DAY_NOT_ALLOWED, HOUR_NOT_ALLOWED, BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH,
- * CURRENCY_MISMATCH (INVALID_ARGUMENT), NOT_NEW_CUSTOMER, REDEMPTION_GAP_NOT_ELAPSED
- * (metadata "retry_time"), ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+ * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+ * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
+ * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
+ * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
+ * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+ * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
+ * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
+ * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
+ *
+ * A reward (discount_amount, discount_amount_max) in a currency other than the bill's is
+ * converted into the bill's currency with the organisation's rate for that pair (maintained
+ * with `rewards-core rates set`), rounded down to a whole minor unit.
  */
 export type CouponServiceService = typeof CouponServiceService;
 export const CouponServiceService = {
@@ -3305,8 +3519,11 @@ export const CouponServiceService = {
     responseDeserialize: (value: Buffer): ListAccountCouponsResponse => ListAccountCouponsResponse.decode(value),
   },
   /**
-   * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
-   * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+   * Lists the deals open to an account now, optionally at one store, zone or interaction
+   * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
+   * customer rules) let it redeem now, with the account's redeemable coupons and the
+   * redemptions left. An offer tagged to zones is listed for those zones, and for a store
+   * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
    */
@@ -3427,8 +3644,11 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    */
   listAccountCoupons: handleUnaryCall<ListAccountCouponsRequest, ListAccountCouponsResponse>;
   /**
-   * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
-   * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+   * Lists the deals open to an account now, optionally at one store, zone or interaction
+   * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
+   * customer rules) let it redeem now, with the account's redeemable coupons and the
+   * redemptions left. An offer tagged to zones is listed for those zones, and for a store
+   * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
    */
@@ -3674,8 +3894,11 @@ export interface CouponServiceClient extends Client {
     callback: (error: ServiceError | null, response: ListAccountCouponsResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Lists the deals open to an account now, optionally in one store: ACTIVE offers it holds a
-   * redeemable coupon of, or can be issued one of. Ordered by end_time, soonest first.
+   * Lists the deals open to an account now, optionally at one store, zone or interaction
+   * point: ACTIVE offers of the account's program whose rules (window, location, days, hours,
+   * customer rules) let it redeem now, with the account's redeemable coupons and the
+   * redemptions left. An offer tagged to zones is listed for those zones, and for a store
+   * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
    */

@@ -123,8 +123,10 @@ export interface UpdateOfferRequest {
     | undefined;
   /**
    * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-   * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-   * A repeated field named in the mask is replaced as a whole.
+   * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+   * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+   * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+   * fields are ignored.
    */
   updateMask: string[] | undefined;
 }
@@ -151,6 +153,10 @@ export interface ListOffersRequest {
    * the same as in the request that returned it, or the call fails with FIELD_INVALID.
    */
   pageToken: string;
+  /** Only offers whose rules name this store in store_ids. Empty: any. */
+  storeId: string;
+  /** Only offers whose rules name this zone in zone_ids. Empty: any. */
+  zoneId: string;
 }
 
 /** Response of OfferService.ListOffers. */
@@ -814,7 +820,7 @@ export const UpdateOfferResponse: MessageFns<UpdateOfferResponse> = {
 };
 
 function createBaseListOffersRequest(): ListOffersRequest {
-  return { programId: "", states: [], pageSize: 0, pageToken: "" };
+  return { programId: "", states: [], pageSize: 0, pageToken: "", storeId: "", zoneId: "" };
 }
 
 export const ListOffersRequest: MessageFns<ListOffersRequest> = {
@@ -834,6 +840,12 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
     }
     if (message.pageToken !== "") {
       writer.uint32(34).string(message.pageToken);
+    }
+    if (message.storeId !== "") {
+      writer.uint32(42).string(message.storeId);
+    }
+    if (message.zoneId !== "") {
+      writer.uint32(50).string(message.zoneId);
     }
     return writer;
   },
@@ -893,6 +905,22 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
             message.pageToken = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.storeId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.zoneId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -923,6 +951,16 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
         : isSet(object.page_token)
         ? globalThis.String(object.page_token)
         : "",
+      storeId: isSet(object.storeId)
+        ? globalThis.String(object.storeId)
+        : isSet(object.store_id)
+        ? globalThis.String(object.store_id)
+        : "",
+      zoneId: isSet(object.zoneId)
+        ? globalThis.String(object.zoneId)
+        : isSet(object.zone_id)
+        ? globalThis.String(object.zone_id)
+        : "",
     };
   },
 
@@ -940,6 +978,12 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
     if (message.pageToken !== "") {
       obj.pageToken = message.pageToken;
     }
+    if (message.storeId !== "") {
+      obj.storeId = message.storeId;
+    }
+    if (message.zoneId !== "") {
+      obj.zoneId = message.zoneId;
+    }
     return obj;
   },
 
@@ -952,6 +996,8 @@ export const ListOffersRequest: MessageFns<ListOffersRequest> = {
     message.states = object.states?.map((e) => e) || [];
     message.pageSize = object.pageSize ?? 0;
     message.pageToken = object.pageToken ?? "";
+    message.storeId = object.storeId ?? "";
+    message.zoneId = object.zoneId ?? "";
     return message;
   },
 };
@@ -2606,7 +2652,11 @@ export const OfferServiceService = {
     responseSerialize: (value: UpdateOfferResponse): Buffer => Buffer.from(UpdateOfferResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): UpdateOfferResponse => UpdateOfferResponse.decode(value),
   },
-  /** Lists the offers of a program, newest first. */
+  /**
+   * Lists the offers of a program, newest first (create_time, then offer_id).
+   *
+   * Errors: none beyond the common ones.
+   */
   listOffers: {
     path: "/rewards.coupons.v1.OfferService/ListOffers" as const,
     requestStream: false as const,
@@ -2775,7 +2825,11 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
    * FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id, or reward once the offer left DRAFT).
    */
   updateOffer: handleUnaryCall<UpdateOfferRequest, UpdateOfferResponse>;
-  /** Lists the offers of a program, newest first. */
+  /**
+   * Lists the offers of a program, newest first (create_time, then offer_id).
+   *
+   * Errors: none beyond the common ones.
+   */
   listOffers: handleUnaryCall<ListOffersRequest, ListOffersResponse>;
   /**
    * Moves a DRAFT or INACTIVE offer to ACTIVE. Activating an ACTIVE offer succeeds without
@@ -2913,7 +2967,11 @@ export interface OfferServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: UpdateOfferResponse) => void,
   ): ClientUnaryCall;
-  /** Lists the offers of a program, newest first. */
+  /**
+   * Lists the offers of a program, newest first (create_time, then offer_id).
+   *
+   * Errors: none beyond the common ones.
+   */
   listOffers(
     request: ListOffersRequest,
     callback: (error: ServiceError | null, response: ListOffersResponse) => void,

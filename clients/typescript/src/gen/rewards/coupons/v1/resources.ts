@@ -525,6 +525,47 @@ export interface OfferRules {
    */
   timeZone: string;
   /**
+   * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+   * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+   * applies where either matches: in a store named by store_ids, or in a zone named by
+   * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+   * set). Empty (both): anywhere.
+   */
+  zoneIds: string[];
+  /**
+   * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+   * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+   * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+   */
+  interactionPointIds: string[];
+  /**
+   * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+   * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+   */
+  daysOfMonth: number[];
+  /**
+   * Redemption only by accounts registered at or after this time (else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+   */
+  registrationStartTime:
+    | Timestamp
+    | undefined;
+  /**
+   * Redemption only by accounts registered before this time (exclusive; else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+   */
+  registrationEndTime:
+    | Timestamp
+    | undefined;
+  /**
+   * Redemption only by accounts with at most this many earlier purchases in the program
+   * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+   * new_customers_only is the same as 0. Unset: no limit.
+   */
+  maxPriorTransactionCount?:
+    | number
+    | undefined;
+  /**
    * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
    * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
    */
@@ -547,6 +588,51 @@ export interface OfferRules {
    * tools can top the offer up in time. 0: none. Less than max_issue_count.
    */
   issueNotificationThreshold: string;
+}
+
+/** The texts of an offer in one language. */
+export interface OfferText {
+  /**
+   * BCP-47 language tag, e.g. "en" or "de-CH": 2..35 characters of [A-Za-z0-9-]. Unique per
+   * offer.
+   */
+  languageCode: string;
+  /** At most 256 characters. */
+  title: string;
+  /** At most 256 characters. */
+  subtitle: string;
+  /** At most 4096 characters. */
+  description: string;
+  /** Text shown or printed when the coupon is booked (redeemed). At most 1024 characters. */
+  bookingText: string;
+}
+
+/**
+ * What apps and checkouts show of an offer. Returned with the offer, its deals and its
+ * coupons.
+ */
+export interface OfferContent {
+  /** One entry per language; at most 32. */
+  texts: OfferText[];
+  /** Image URLs (https:// or http://), at most 16, each at most 2048 characters. */
+  imageUris: string[];
+  /**
+   * Free key/value pairs for the client's own use: at most 64, keys 1..64 characters of
+   * [A-Za-z0-9_.-], values at most 1024 characters.
+   */
+  customProperties: { [key: string]: string };
+  /** The client's own id of the offer (e.g. its campaign system's). At most 128 characters. */
+  externalReference: string;
+  /**
+   * A code the checkout books the discount under (e.g. a promotion code of the POS). At most
+   * 64 characters.
+   */
+  externalCode: string;
+}
+
+export interface OfferContent_CustomPropertiesEntry {
+  key: string;
+  value: string;
 }
 
 /**
@@ -588,6 +674,10 @@ export interface Offer {
   /** When the offer last changed. Output only. */
   updateTime:
     | Timestamp
+    | undefined;
+  /** Texts, images, custom properties and external ids. Optional. */
+  content:
+    | OfferContent
     | undefined;
   /**
    * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
@@ -752,7 +842,17 @@ export interface Deal {
   /** Redemptions the account has left under max_account_redemption_count; -1: no limit. */
   remainingRedemptionCount: number;
   /** When the offer ends (OfferRules.end_time). */
-  endTime: Timestamp | undefined;
+  endTime:
+    | Timestamp
+    | undefined;
+  /** The offer's texts, images, custom properties and external ids. */
+  content:
+    | OfferContent
+    | undefined;
+  /** Redemptions left in all under max_redemption_count; -1: no limit. */
+  remainingTotalRedemptionCount: string;
+  /** The offer's program. */
+  programId: string;
 }
 
 function createBaseReward(): Reward {
@@ -1091,6 +1191,12 @@ function createBaseOfferRules(): OfferRules {
     activationRequired: false,
     couponValidityMonths: 0,
     timeZone: "",
+    zoneIds: [],
+    interactionPointIds: [],
+    daysOfMonth: [],
+    registrationStartTime: undefined,
+    registrationEndTime: undefined,
+    maxPriorTransactionCount: undefined,
     minIssueGap: undefined,
     rematchPolicy: 0,
     listedAccountsOnly: false,
@@ -1160,6 +1266,28 @@ export const OfferRules: MessageFns<OfferRules> = {
     }
     if (message.timeZone !== "") {
       writer.uint32(154).string(message.timeZone);
+    }
+    for (const v of message.zoneIds) {
+      writer.uint32(162).string(v!);
+    }
+    for (const v of message.interactionPointIds) {
+      writer.uint32(170).string(v!);
+    }
+    if (message.daysOfMonth.length !== 0) {
+      writer.uint32(178).fork();
+      for (const v of message.daysOfMonth) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    if (message.registrationStartTime !== undefined) {
+      Timestamp.encode(message.registrationStartTime, writer.uint32(186).fork()).join();
+    }
+    if (message.registrationEndTime !== undefined) {
+      Timestamp.encode(message.registrationEndTime, writer.uint32(194).fork()).join();
+    }
+    if (message.maxPriorTransactionCount !== undefined) {
+      writer.uint32(200).int32(message.maxPriorTransactionCount);
     }
     if (message.minIssueGap !== undefined) {
       Duration.encode(message.minIssueGap, writer.uint32(322).fork()).join();
@@ -1351,6 +1479,64 @@ export const OfferRules: MessageFns<OfferRules> = {
             message.timeZone = reader.string();
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.zoneIds.push(reader.string());
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.interactionPointIds.push(reader.string());
+            continue;
+          }
+          case 22: {
+            if (tag === 176) {
+              message.daysOfMonth.push(reader.int32());
+
+              continue;
+            }
+
+            if (tag === 178) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.daysOfMonth.push(reader.int32());
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.registrationStartTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 24: {
+            if (tag !== 194) {
+              break;
+            }
+
+            message.registrationEndTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 25: {
+            if (tag !== 200) {
+              break;
+            }
+
+            message.maxPriorTransactionCount = reader.int32();
+            continue;
+          }
           case 40: {
             if (tag !== 322) {
               break;
@@ -1492,6 +1678,36 @@ export const OfferRules: MessageFns<OfferRules> = {
         : isSet(object.time_zone)
         ? globalThis.String(object.time_zone)
         : "",
+      zoneIds: globalThis.Array.isArray(object?.zoneIds)
+        ? object.zoneIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.zone_ids)
+        ? object.zone_ids.map((e: any) => globalThis.String(e))
+        : [],
+      interactionPointIds: globalThis.Array.isArray(object?.interactionPointIds)
+        ? object.interactionPointIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.interaction_point_ids)
+        ? object.interaction_point_ids.map((e: any) => globalThis.String(e))
+        : [],
+      daysOfMonth: globalThis.Array.isArray(object?.daysOfMonth)
+        ? object.daysOfMonth.map((e: any) => globalThis.Number(e))
+        : globalThis.Array.isArray(object?.days_of_month)
+        ? object.days_of_month.map((e: any) => globalThis.Number(e))
+        : [],
+      registrationStartTime: isSet(object.registrationStartTime)
+        ? fromJsonTimestamp(object.registrationStartTime)
+        : isSet(object.registration_start_time)
+        ? fromJsonTimestamp(object.registration_start_time)
+        : undefined,
+      registrationEndTime: isSet(object.registrationEndTime)
+        ? fromJsonTimestamp(object.registrationEndTime)
+        : isSet(object.registration_end_time)
+        ? fromJsonTimestamp(object.registration_end_time)
+        : undefined,
+      maxPriorTransactionCount: isSet(object.maxPriorTransactionCount)
+        ? globalThis.Number(object.maxPriorTransactionCount)
+        : isSet(object.max_prior_transaction_count)
+        ? globalThis.Number(object.max_prior_transaction_count)
+        : undefined,
       minIssueGap: isSet(object.minIssueGap)
         ? Duration.fromJSON(object.minIssueGap)
         : isSet(object.min_issue_gap)
@@ -1574,6 +1790,24 @@ export const OfferRules: MessageFns<OfferRules> = {
     if (message.timeZone !== "") {
       obj.timeZone = message.timeZone;
     }
+    if (message.zoneIds?.length) {
+      obj.zoneIds = message.zoneIds;
+    }
+    if (message.interactionPointIds?.length) {
+      obj.interactionPointIds = message.interactionPointIds;
+    }
+    if (message.daysOfMonth?.length) {
+      obj.daysOfMonth = message.daysOfMonth.map((e) => Math.round(e));
+    }
+    if (message.registrationStartTime !== undefined) {
+      obj.registrationStartTime = fromTimestamp(message.registrationStartTime).toISOString();
+    }
+    if (message.registrationEndTime !== undefined) {
+      obj.registrationEndTime = fromTimestamp(message.registrationEndTime).toISOString();
+    }
+    if (message.maxPriorTransactionCount !== undefined) {
+      obj.maxPriorTransactionCount = Math.round(message.maxPriorTransactionCount);
+    }
     if (message.minIssueGap !== undefined) {
       obj.minIssueGap = Duration.toJSON(message.minIssueGap);
     }
@@ -1629,12 +1863,437 @@ export const OfferRules: MessageFns<OfferRules> = {
     message.activationRequired = object.activationRequired ?? false;
     message.couponValidityMonths = object.couponValidityMonths ?? 0;
     message.timeZone = object.timeZone ?? "";
+    message.zoneIds = object.zoneIds?.map((e) => e) || [];
+    message.interactionPointIds = object.interactionPointIds?.map((e) => e) || [];
+    message.daysOfMonth = object.daysOfMonth?.map((e) => e) || [];
+    message.registrationStartTime =
+      (object.registrationStartTime !== undefined && object.registrationStartTime !== null)
+        ? Timestamp.fromPartial(object.registrationStartTime)
+        : undefined;
+    message.registrationEndTime = (object.registrationEndTime !== undefined && object.registrationEndTime !== null)
+      ? Timestamp.fromPartial(object.registrationEndTime)
+      : undefined;
+    message.maxPriorTransactionCount = object.maxPriorTransactionCount ?? undefined;
     message.minIssueGap = (object.minIssueGap !== undefined && object.minIssueGap !== null)
       ? Duration.fromPartial(object.minIssueGap)
       : undefined;
     message.rematchPolicy = object.rematchPolicy ?? 0;
     message.listedAccountsOnly = object.listedAccountsOnly ?? false;
     message.issueNotificationThreshold = object.issueNotificationThreshold ?? "0";
+    return message;
+  },
+};
+
+function createBaseOfferText(): OfferText {
+  return { languageCode: "", title: "", subtitle: "", description: "", bookingText: "" };
+}
+
+export const OfferText: MessageFns<OfferText> = {
+  encode(message: OfferText, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.languageCode !== "") {
+      writer.uint32(10).string(message.languageCode);
+    }
+    if (message.title !== "") {
+      writer.uint32(18).string(message.title);
+    }
+    if (message.subtitle !== "") {
+      writer.uint32(26).string(message.subtitle);
+    }
+    if (message.description !== "") {
+      writer.uint32(34).string(message.description);
+    }
+    if (message.bookingText !== "") {
+      writer.uint32(42).string(message.bookingText);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OfferText {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOfferText();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.languageCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.title = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.subtitle = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.description = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.bookingText = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OfferText {
+    return {
+      languageCode: isSet(object.languageCode)
+        ? globalThis.String(object.languageCode)
+        : isSet(object.language_code)
+        ? globalThis.String(object.language_code)
+        : "",
+      title: isSet(object.title) ? globalThis.String(object.title) : "",
+      subtitle: isSet(object.subtitle) ? globalThis.String(object.subtitle) : "",
+      description: isSet(object.description) ? globalThis.String(object.description) : "",
+      bookingText: isSet(object.bookingText)
+        ? globalThis.String(object.bookingText)
+        : isSet(object.booking_text)
+        ? globalThis.String(object.booking_text)
+        : "",
+    };
+  },
+
+  toJSON(message: OfferText): unknown {
+    const obj: any = {};
+    if (message.languageCode !== "") {
+      obj.languageCode = message.languageCode;
+    }
+    if (message.title !== "") {
+      obj.title = message.title;
+    }
+    if (message.subtitle !== "") {
+      obj.subtitle = message.subtitle;
+    }
+    if (message.description !== "") {
+      obj.description = message.description;
+    }
+    if (message.bookingText !== "") {
+      obj.bookingText = message.bookingText;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<OfferText>): OfferText {
+    return OfferText.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<OfferText>): OfferText {
+    const message = createBaseOfferText();
+    message.languageCode = object.languageCode ?? "";
+    message.title = object.title ?? "";
+    message.subtitle = object.subtitle ?? "";
+    message.description = object.description ?? "";
+    message.bookingText = object.bookingText ?? "";
+    return message;
+  },
+};
+
+function createBaseOfferContent(): OfferContent {
+  return { texts: [], imageUris: [], customProperties: {}, externalReference: "", externalCode: "" };
+}
+
+export const OfferContent: MessageFns<OfferContent> = {
+  encode(message: OfferContent, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.texts) {
+      OfferText.encode(v!, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.imageUris) {
+      writer.uint32(18).string(v!);
+    }
+    globalThis.Object.entries(message.customProperties).forEach(([key, value]: [string, string]) => {
+      OfferContent_CustomPropertiesEntry.encode({ key: key as any, value }, writer.uint32(26).fork()).join();
+    });
+    if (message.externalReference !== "") {
+      writer.uint32(34).string(message.externalReference);
+    }
+    if (message.externalCode !== "") {
+      writer.uint32(42).string(message.externalCode);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OfferContent {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOfferContent();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.texts.push(OfferText.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.imageUris.push(reader.string());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            const entry3 = OfferContent_CustomPropertiesEntry.decode(reader, reader.uint32());
+            if (entry3.value !== undefined) {
+              message.customProperties[entry3.key] = entry3.value;
+            }
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.externalReference = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.externalCode = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OfferContent {
+    return {
+      texts: globalThis.Array.isArray(object?.texts) ? object.texts.map((e: any) => OfferText.fromJSON(e)) : [],
+      imageUris: globalThis.Array.isArray(object?.imageUris)
+        ? object.imageUris.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.image_uris)
+        ? object.image_uris.map((e: any) => globalThis.String(e))
+        : [],
+      customProperties: isObject(object.customProperties)
+        ? (globalThis.Object.entries(object.customProperties) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : isObject(object.custom_properties)
+        ? (globalThis.Object.entries(object.custom_properties) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+      externalReference: isSet(object.externalReference)
+        ? globalThis.String(object.externalReference)
+        : isSet(object.external_reference)
+        ? globalThis.String(object.external_reference)
+        : "",
+      externalCode: isSet(object.externalCode)
+        ? globalThis.String(object.externalCode)
+        : isSet(object.external_code)
+        ? globalThis.String(object.external_code)
+        : "",
+    };
+  },
+
+  toJSON(message: OfferContent): unknown {
+    const obj: any = {};
+    if (message.texts?.length) {
+      obj.texts = message.texts.map((e) => OfferText.toJSON(e));
+    }
+    if (message.imageUris?.length) {
+      obj.imageUris = message.imageUris;
+    }
+    if (message.customProperties) {
+      const entries = globalThis.Object.entries(message.customProperties) as [string, string][];
+      if (entries.length > 0) {
+        obj.customProperties = {};
+        entries.forEach(([k, v]) => {
+          obj.customProperties[k] = v;
+        });
+      }
+    }
+    if (message.externalReference !== "") {
+      obj.externalReference = message.externalReference;
+    }
+    if (message.externalCode !== "") {
+      obj.externalCode = message.externalCode;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<OfferContent>): OfferContent {
+    return OfferContent.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<OfferContent>): OfferContent {
+    const message = createBaseOfferContent();
+    message.texts = object.texts?.map((e) => OfferText.fromPartial(e)) || [];
+    message.imageUris = object.imageUris?.map((e) => e) || [];
+    message.customProperties = (globalThis.Object.entries(object.customProperties ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.externalReference = object.externalReference ?? "";
+    message.externalCode = object.externalCode ?? "";
+    return message;
+  },
+};
+
+function createBaseOfferContent_CustomPropertiesEntry(): OfferContent_CustomPropertiesEntry {
+  return { key: "", value: "" };
+}
+
+export const OfferContent_CustomPropertiesEntry: MessageFns<OfferContent_CustomPropertiesEntry> = {
+  encode(message: OfferContent_CustomPropertiesEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OfferContent_CustomPropertiesEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOfferContent_CustomPropertiesEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OfferContent_CustomPropertiesEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: OfferContent_CustomPropertiesEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<OfferContent_CustomPropertiesEntry>): OfferContent_CustomPropertiesEntry {
+    return OfferContent_CustomPropertiesEntry.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<OfferContent_CustomPropertiesEntry>): OfferContent_CustomPropertiesEntry {
+    const message = createBaseOfferContent_CustomPropertiesEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
     return message;
   },
 };
@@ -1653,6 +2312,7 @@ function createBaseOffer(): Offer {
     etag: "",
     createTime: undefined,
     updateTime: undefined,
+    content: undefined,
     remainingIssueCount: "0",
     issueThresholdReachTime: undefined,
   };
@@ -1695,6 +2355,9 @@ export const Offer: MessageFns<Offer> = {
     }
     if (message.updateTime !== undefined) {
       Timestamp.encode(message.updateTime, writer.uint32(98).fork()).join();
+    }
+    if (message.content !== undefined) {
+      OfferContent.encode(message.content, writer.uint32(106).fork()).join();
     }
     if (message.remainingIssueCount !== "0") {
       writer.uint32(320).int64(message.remainingIssueCount);
@@ -1814,6 +2477,14 @@ export const Offer: MessageFns<Offer> = {
             message.updateTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.content = OfferContent.decode(reader, reader.uint32());
+            continue;
+          }
           case 40: {
             if (tag !== 320) {
               break;
@@ -1884,6 +2555,7 @@ export const Offer: MessageFns<Offer> = {
         : isSet(object.update_time)
         ? fromJsonTimestamp(object.update_time)
         : undefined,
+      content: isSet(object.content) ? OfferContent.fromJSON(object.content) : undefined,
       remainingIssueCount: isSet(object.remainingIssueCount)
         ? globalThis.String(object.remainingIssueCount)
         : isSet(object.remaining_issue_count)
@@ -1935,6 +2607,9 @@ export const Offer: MessageFns<Offer> = {
     if (message.updateTime !== undefined) {
       obj.updateTime = fromTimestamp(message.updateTime).toISOString();
     }
+    if (message.content !== undefined) {
+      obj.content = OfferContent.toJSON(message.content);
+    }
     if (message.remainingIssueCount !== "0") {
       obj.remainingIssueCount = message.remainingIssueCount;
     }
@@ -1968,6 +2643,9 @@ export const Offer: MessageFns<Offer> = {
       : undefined;
     message.updateTime = (object.updateTime !== undefined && object.updateTime !== null)
       ? Timestamp.fromPartial(object.updateTime)
+      : undefined;
+    message.content = (object.content !== undefined && object.content !== null)
+      ? OfferContent.fromPartial(object.content)
       : undefined;
     message.remainingIssueCount = object.remainingIssueCount ?? "0";
     message.issueThresholdReachTime =
@@ -2799,6 +3477,9 @@ function createBaseDeal(): Deal {
     coupons: [],
     remainingRedemptionCount: 0,
     endTime: undefined,
+    content: undefined,
+    remainingTotalRedemptionCount: "0",
+    programId: "",
   };
 }
 
@@ -2824,6 +3505,15 @@ export const Deal: MessageFns<Deal> = {
     }
     if (message.endTime !== undefined) {
       Timestamp.encode(message.endTime, writer.uint32(58).fork()).join();
+    }
+    if (message.content !== undefined) {
+      OfferContent.encode(message.content, writer.uint32(66).fork()).join();
+    }
+    if (message.remainingTotalRedemptionCount !== "0") {
+      writer.uint32(72).int64(message.remainingTotalRedemptionCount);
+    }
+    if (message.programId !== "") {
+      writer.uint32(82).string(message.programId);
     }
     return writer;
   },
@@ -2897,6 +3587,30 @@ export const Deal: MessageFns<Deal> = {
             message.endTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.content = OfferContent.decode(reader, reader.uint32());
+            continue;
+          }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.remainingTotalRedemptionCount = reader.int64().toString();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.programId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2934,6 +3648,17 @@ export const Deal: MessageFns<Deal> = {
         : isSet(object.end_time)
         ? fromJsonTimestamp(object.end_time)
         : undefined,
+      content: isSet(object.content) ? OfferContent.fromJSON(object.content) : undefined,
+      remainingTotalRedemptionCount: isSet(object.remainingTotalRedemptionCount)
+        ? globalThis.String(object.remainingTotalRedemptionCount)
+        : isSet(object.remaining_total_redemption_count)
+        ? globalThis.String(object.remaining_total_redemption_count)
+        : "0",
+      programId: isSet(object.programId)
+        ? globalThis.String(object.programId)
+        : isSet(object.program_id)
+        ? globalThis.String(object.program_id)
+        : "",
     };
   },
 
@@ -2960,6 +3685,15 @@ export const Deal: MessageFns<Deal> = {
     if (message.endTime !== undefined) {
       obj.endTime = fromTimestamp(message.endTime).toISOString();
     }
+    if (message.content !== undefined) {
+      obj.content = OfferContent.toJSON(message.content);
+    }
+    if (message.remainingTotalRedemptionCount !== "0") {
+      obj.remainingTotalRedemptionCount = message.remainingTotalRedemptionCount;
+    }
+    if (message.programId !== "") {
+      obj.programId = message.programId;
+    }
     return obj;
   },
 
@@ -2979,6 +3713,11 @@ export const Deal: MessageFns<Deal> = {
     message.endTime = (object.endTime !== undefined && object.endTime !== null)
       ? Timestamp.fromPartial(object.endTime)
       : undefined;
+    message.content = (object.content !== undefined && object.content !== null)
+      ? OfferContent.fromPartial(object.content)
+      : undefined;
+    message.remainingTotalRedemptionCount = object.remainingTotalRedemptionCount ?? "0";
+    message.programId = object.programId ?? "";
     return message;
   },
 };
@@ -3023,6 +3762,10 @@ function fromJsonTimestamp(o: any): Timestamp {
   } else {
     return Timestamp.fromJSON(o);
   }
+}
+
+function isObject(value: any): boolean {
+  return typeof value === "object" && value !== null;
 }
 
 function isSet(value: any): boolean {

@@ -183,100 +183,108 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "ccountId\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupo" +
       "ns.v1.CouponR\006coupon\022\026\n\006reason\030\004 \001(\tR\006re" +
       "ason\"E\n\020GetCouponRequest\022\022\n\004code\030\001 \001(\tR\004" +
-      "code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\"G\n\021G" +
-      "etCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewar" +
-      "ds.coupons.v1.CouponR\006coupon\"E\n\027GetAccou" +
-      "ntCouponRequest\022*\n\021account_coupon_id\030\001 \001" +
-      "(\tR\017accountCouponId\"N\n\030GetAccountCouponR" +
-      "esponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupon" +
-      "s.v1.CouponR\006coupon\"i\n\025ActivateCouponReq" +
-      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004c" +
-      "ode\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\tacc" +
-      "ountId\"L\n\026ActivateCouponResponse\0222\n\006coup" +
-      "on\030\001 \001(\0132\032.rewards.coupons.v1.CouponR\006co" +
-      "upon\"\312\001\n\025ValidateCouponRequest\022\022\n\004code\030\001" +
-      " \001(\tR\004code\022\035\n\naccount_id\030\002 \001(\tR\taccountI" +
-      "d\022\031\n\010store_id\030\003 \001(\tR\007storeId\0227\n\013bill_amo" +
-      "unt\030\004 \001(\0132\026.rewards.type.v1.MoneyR\nbillA" +
-      "mount\022*\n\021account_coupon_id\030\024 \001(\tR\017accoun" +
-      "tCouponId\"\232\002\n\026ValidateCouponResponse\022\036\n\n" +
-      "redeemable\030\001 \001(\010R\nredeemable\022\026\n\006reason\030\002" +
-      " \001(\tR\006reason\0229\n\006reward\030\003 \001(\0132!.rewards.c" +
-      "oupons.v1.AppliedRewardR\006reward\0222\n\006coupo" +
-      "n\030\004 \001(\0132\032.rewards.coupons.v1.CouponR\006cou" +
-      "pon\022?\n\rvalidate_time\030\005 \001(\0132\032.google.prot" +
-      "obuf.TimestampR\014validateTime\022\030\n\007reasons\030" +
-      "\006 \003(\tR\007reasons\"\216\002\n\023RedeemCouponRequest\022\035" +
-      "\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 " +
-      "\001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId" +
-      "\022\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013bill_amou" +
-      "nt\030\005 \001(\0132\026.rewards.type.v1.MoneyR\nbillAm" +
-      "ount\022%\n\016transaction_id\030\006 \001(\tR\rtransactio" +
-      "nId\022*\n\021account_coupon_id\030\024 \001(\tR\017accountC" +
-      "ouponId\"\347\001\n\024RedeemCouponResponse\022#\n\rrede" +
-      "mption_id\030\001 \001(\tR\014redemptionId\0229\n\006reward\030" +
-      "\002 \001(\0132!.rewards.coupons.v1.AppliedReward" +
-      "R\006reward\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupo" +
-      "ns.v1.CouponR\006coupon\022;\n\013redeem_time\030\004 \001(" +
-      "\0132\032.google.protobuf.TimestampR\nredeemTim" +
-      "e\"r\n\030ReverseRedemptionRequest\022\035\n\nrequest" +
-      "_id\030\001 \001(\tR\trequestId\022#\n\rredemption_id\030\002 " +
-      "\001(\tR\014redemptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001" +
-      "\n\031ReverseRedemptionResponse\0222\n\006coupon\030\001 " +
-      "\001(\0132\032.rewards.coupons.v1.CouponR\006coupon\022" +
-      "=\n\014reverse_time\030\002 \001(\0132\032.google.protobuf." +
-      "TimestampR\013reverseTime\"{\n\023RevokeCouponRe" +
-      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004" +
-      "code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\tac" +
-      "countId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024RevokeCou" +
-      "ponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.co" +
-      "upons.v1.CouponR\006coupon\"\221\001\n\031ListAccountC" +
-      "ouponsRequest\022\035\n\naccount_id\030\001 \001(\tR\taccou" +
-      "ntId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\tpage_" +
-      "size\030\003 \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\t" +
-      "R\tpageToken\"z\n\032ListAccountCouponsRespons" +
-      "e\0224\n\007coupons\030\001 \003(\0132\032.rewards.coupons.v1." +
-      "CouponR\007coupons\022&\n\017next_page_token\030\002 \001(\t" +
-      "R\rnextPageToken\"\210\001\n\020ListDealsRequest\022\035\n\n" +
-      "account_id\030\001 \001(\tR\taccountId\022\031\n\010store_id\030" +
-      "\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 \001(\005R\010pageS" +
-      "ize\022\035\n\npage_token\030\004 \001(\tR\tpageToken\"k\n\021Li" +
-      "stDealsResponse\022.\n\005deals\030\001 \003(\0132\030.rewards" +
-      ".coupons.v1.DealR\005deals\022&\n\017next_page_tok" +
-      "en\030\002 \001(\tR\rnextPageToken2\204\t\n\rCouponServic" +
-      "e\022^\n\013IssueCoupon\022&.rewards.coupons.v1.Is" +
-      "sueCouponRequest\032\'.rewards.coupons.v1.Is" +
-      "sueCouponResponse\022q\n\020BulkIssueCoupons\022+." +
-      "rewards.coupons.v1.BulkIssueCouponsReque" +
-      "st\032,.rewards.coupons.v1.BulkIssueCoupons" +
-      "Response(\0010\001\022X\n\tGetCoupon\022$.rewards.coup" +
-      "ons.v1.GetCouponRequest\032%.rewards.coupon" +
-      "s.v1.GetCouponResponse\022m\n\020GetAccountCoup" +
-      "on\022+.rewards.coupons.v1.GetAccountCoupon" +
-      "Request\032,.rewards.coupons.v1.GetAccountC" +
-      "ouponResponse\022g\n\016ActivateCoupon\022).reward" +
-      "s.coupons.v1.ActivateCouponRequest\032*.rew" +
-      "ards.coupons.v1.ActivateCouponResponse\022g" +
-      "\n\016ValidateCoupon\022).rewards.coupons.v1.Va" +
-      "lidateCouponRequest\032*.rewards.coupons.v1" +
-      ".ValidateCouponResponse\022a\n\014RedeemCoupon\022" +
-      "\'.rewards.coupons.v1.RedeemCouponRequest" +
-      "\032(.rewards.coupons.v1.RedeemCouponRespon" +
-      "se\022p\n\021ReverseRedemption\022,.rewards.coupon" +
-      "s.v1.ReverseRedemptionRequest\032-.rewards." +
-      "coupons.v1.ReverseRedemptionResponse\022a\n\014" +
-      "RevokeCoupon\022\'.rewards.coupons.v1.Revoke" +
-      "CouponRequest\032(.rewards.coupons.v1.Revok" +
-      "eCouponResponse\022s\n\022ListAccountCoupons\022-." +
-      "rewards.coupons.v1.ListAccountCouponsReq" +
-      "uest\032..rewards.coupons.v1.ListAccountCou" +
-      "ponsResponse\022X\n\tListDeals\022$.rewards.coup" +
-      "ons.v1.ListDealsRequest\032%.rewards.coupon" +
-      "s.v1.ListDealsResponseB\210\001\n\"com.rewardsco" +
-      "re.rewards.coupons.v1B\022CouponServiceProt" +
-      "oP\001ZLgithub.com/rewards-core/rewards-cor" +
-      "e/clients/go/rewards/coupons/v1;couponsv" +
-      "1b\006proto3"
+      "code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\"\203\001\n\021" +
+      "GetCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewa" +
+      "rds.coupons.v1.CouponR\006coupon\022:\n\007content" +
+      "\030\002 \001(\0132 .rewards.coupons.v1.OfferContent" +
+      "R\007content\"E\n\027GetAccountCouponRequest\022*\n\021" +
+      "account_coupon_id\030\001 \001(\tR\017accountCouponId" +
+      "\"N\n\030GetAccountCouponResponse\0222\n\006coupon\030\001" +
+      " \001(\0132\032.rewards.coupons.v1.CouponR\006coupon" +
+      "\"i\n\025ActivateCouponRequest\022\035\n\nrequest_id\030" +
+      "\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\n" +
+      "account_id\030\003 \001(\tR\taccountId\"L\n\026ActivateC" +
+      "ouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards." +
+      "coupons.v1.CouponR\006coupon\"\225\002\n\025ValidateCo" +
+      "uponRequest\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccou" +
+      "nt_id\030\002 \001(\tR\taccountId\022\031\n\010store_id\030\003 \001(\t" +
+      "R\007storeId\0227\n\013bill_amount\030\004 \001(\0132\026.rewards" +
+      ".type.v1.MoneyR\nbillAmount\022\027\n\007zone_id\030\005 " +
+      "\001(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(" +
+      "\tR\022interactionPointId\022*\n\021account_coupon_" +
+      "id\030\024 \001(\tR\017accountCouponId\"\326\002\n\026ValidateCo" +
+      "uponResponse\022\036\n\nredeemable\030\001 \001(\010R\nredeem" +
+      "able\022\026\n\006reason\030\002 \001(\tR\006reason\0229\n\006reward\030\003" +
+      " \001(\0132!.rewards.coupons.v1.AppliedRewardR" +
+      "\006reward\0222\n\006coupon\030\004 \001(\0132\032.rewards.coupon" +
+      "s.v1.CouponR\006coupon\022?\n\rvalidate_time\030\005 \001" +
+      "(\0132\032.google.protobuf.TimestampR\014validate" +
+      "Time\022\030\n\007reasons\030\006 \003(\tR\007reasons\022:\n\007conten" +
+      "t\030\007 \001(\0132 .rewards.coupons.v1.OfferConten" +
+      "tR\007content\"\331\002\n\023RedeemCouponRequest\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR" +
+      "\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010" +
+      "store_id\030\004 \001(\tR\007storeId\0227\n\013bill_amount\030\005" +
+      " \001(\0132\026.rewards.type.v1.MoneyR\nbillAmount" +
+      "\022%\n\016transaction_id\030\006 \001(\tR\rtransactionId\022" +
+      "\027\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024interaction_" +
+      "point_id\030\010 \001(\tR\022interactionPointId\022*\n\021ac" +
+      "count_coupon_id\030\024 \001(\tR\017accountCouponId\"\347" +
+      "\001\n\024RedeemCouponResponse\022#\n\rredemption_id" +
+      "\030\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132!.r" +
+      "ewards.coupons.v1.AppliedRewardR\006reward\022" +
+      "2\n\006coupon\030\003 \001(\0132\032.rewards.coupons.v1.Cou" +
+      "ponR\006coupon\022;\n\013redeem_time\030\004 \001(\0132\032.googl" +
+      "e.protobuf.TimestampR\nredeemTime\"r\n\030Reve" +
+      "rseRedemptionRequest\022\035\n\nrequest_id\030\001 \001(\t" +
+      "R\trequestId\022#\n\rredemption_id\030\002 \001(\tR\014rede" +
+      "mptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n\031Reverse" +
+      "RedemptionResponse\0222\n\006coupon\030\001 \001(\0132\032.rew" +
+      "ards.coupons.v1.CouponR\006coupon\022=\n\014revers" +
+      "e_time\030\002 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\013reverseTime\"{\n\023RevokeCouponRequest\022\035\n\n" +
+      "request_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(" +
+      "\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\022" +
+      "\n\004note\030\004 \001(\tR\004note\"J\n\024RevokeCouponRespon" +
+      "se\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1." +
+      "CouponR\006coupon\"\221\001\n\031ListAccountCouponsReq" +
+      "uest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010o" +
+      "ffer_id\030\002 \001(\tR\007offerId\022\033\n\tpage_size\030\003 \001(" +
+      "\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageTok" +
+      "en\"z\n\032ListAccountCouponsResponse\0224\n\007coup" +
+      "ons\030\001 \003(\0132\032.rewards.coupons.v1.CouponR\007c" +
+      "oupons\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
+      "eToken\"\323\001\n\020ListDealsRequest\022\035\n\naccount_i" +
+      "d\030\001 \001(\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR\007st" +
+      "oreId\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npa" +
+      "ge_token\030\004 \001(\tR\tpageToken\022\027\n\007zone_id\030\005 \001" +
+      "(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(\t" +
+      "R\022interactionPointId\"k\n\021ListDealsRespons" +
+      "e\022.\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.De" +
+      "alR\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnext" +
+      "PageToken2\204\t\n\rCouponService\022^\n\013IssueCoup" +
+      "on\022&.rewards.coupons.v1.IssueCouponReque" +
+      "st\032\'.rewards.coupons.v1.IssueCouponRespo" +
+      "nse\022q\n\020BulkIssueCoupons\022+.rewards.coupon" +
+      "s.v1.BulkIssueCouponsRequest\032,.rewards.c" +
+      "oupons.v1.BulkIssueCouponsResponse(\0010\001\022X" +
+      "\n\tGetCoupon\022$.rewards.coupons.v1.GetCoup" +
+      "onRequest\032%.rewards.coupons.v1.GetCoupon" +
+      "Response\022m\n\020GetAccountCoupon\022+.rewards.c" +
+      "oupons.v1.GetAccountCouponRequest\032,.rewa" +
+      "rds.coupons.v1.GetAccountCouponResponse\022" +
+      "g\n\016ActivateCoupon\022).rewards.coupons.v1.A" +
+      "ctivateCouponRequest\032*.rewards.coupons.v" +
+      "1.ActivateCouponResponse\022g\n\016ValidateCoup" +
+      "on\022).rewards.coupons.v1.ValidateCouponRe" +
+      "quest\032*.rewards.coupons.v1.ValidateCoupo" +
+      "nResponse\022a\n\014RedeemCoupon\022\'.rewards.coup" +
+      "ons.v1.RedeemCouponRequest\032(.rewards.cou" +
+      "pons.v1.RedeemCouponResponse\022p\n\021ReverseR" +
+      "edemption\022,.rewards.coupons.v1.ReverseRe" +
+      "demptionRequest\032-.rewards.coupons.v1.Rev" +
+      "erseRedemptionResponse\022a\n\014RevokeCoupon\022\'" +
+      ".rewards.coupons.v1.RevokeCouponRequest\032" +
+      "(.rewards.coupons.v1.RevokeCouponRespons" +
+      "e\022s\n\022ListAccountCoupons\022-.rewards.coupon" +
+      "s.v1.ListAccountCouponsRequest\032..rewards" +
+      ".coupons.v1.ListAccountCouponsResponse\022X" +
+      "\n\tListDeals\022$.rewards.coupons.v1.ListDea" +
+      "lsRequest\032%.rewards.coupons.v1.ListDeals" +
+      "ResponseB\210\001\n\"com.rewardscore.rewards.cou" +
+      "pons.v1B\022CouponServiceProtoP\001ZLgithub.co" +
+      "m/rewards-core/rewards-core/clients/go/r" +
+      "ewards/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -332,7 +340,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_GetCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_GetCouponResponse_descriptor,
-        new java.lang.String[] { "Coupon", });
+        new java.lang.String[] { "Coupon", "Content", });
     internal_static_rewards_coupons_v1_GetAccountCouponRequest_descriptor =
       getDescriptor().getMessageType(6);
     internal_static_rewards_coupons_v1_GetAccountCouponRequest_fieldAccessorTable = new
@@ -362,19 +370,19 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ValidateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor,
-        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "AccountCouponId", });
+        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", "AccountCouponId", });
     internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor =
       getDescriptor().getMessageType(11);
     internal_static_rewards_coupons_v1_ValidateCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor,
-        new java.lang.String[] { "Redeemable", "Reason", "Reward", "Coupon", "ValidateTime", "Reasons", });
+        new java.lang.String[] { "Redeemable", "Reason", "Reward", "Coupon", "ValidateTime", "Reasons", "Content", });
     internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor =
       getDescriptor().getMessageType(12);
     internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "AccountCouponId", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", });
     internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor =
       getDescriptor().getMessageType(13);
     internal_static_rewards_coupons_v1_RedeemCouponResponse_fieldAccessorTable = new
@@ -422,7 +430,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ListDealsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsRequest_descriptor,
-        new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", });
+        new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", "ZoneId", "InteractionPointId", });
     internal_static_rewards_coupons_v1_ListDealsResponse_descriptor =
       getDescriptor().getMessageType(21);
     internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable = new

@@ -36,6 +36,7 @@ private static final long serialVersionUID = 0L;
     displayName_ = "";
     description_ = "";
     coupons_ = java.util.Collections.emptyList();
+    programId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -355,6 +356,106 @@ private static final long serialVersionUID = 0L;
     return endTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : endTime_;
   }
 
+  public static final int CONTENT_FIELD_NUMBER = 8;
+  private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  @java.lang.Override
+  public boolean hasContent() {
+    return ((bitField0_ & 0x00000004) != 0);
+  }
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+   * @return The content.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+
+  public static final int REMAINING_TOTAL_REDEMPTION_COUNT_FIELD_NUMBER = 9;
+  private long remainingTotalRedemptionCount_ = 0L;
+  /**
+   * <pre>
+   * Redemptions left in all under max_redemption_count; -1: no limit.
+   * </pre>
+   *
+   * <code>int64 remaining_total_redemption_count = 9 [json_name = "remainingTotalRedemptionCount"];</code>
+   * @return The remainingTotalRedemptionCount.
+   */
+  @java.lang.Override
+  public long getRemainingTotalRedemptionCount() {
+    return remainingTotalRedemptionCount_;
+  }
+
+  public static final int PROGRAM_ID_FIELD_NUMBER = 10;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object programId_ = "";
+  /**
+   * <pre>
+   * The offer's program.
+   * </pre>
+   *
+   * <code>string program_id = 10 [json_name = "programId"];</code>
+   * @return The programId.
+   */
+  @java.lang.Override
+  public java.lang.String getProgramId() {
+    java.lang.Object ref = programId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      programId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The offer's program.
+   * </pre>
+   *
+   * <code>string program_id = 10 [json_name = "programId"];</code>
+   * @return The bytes for programId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getProgramIdBytes() {
+    java.lang.Object ref = programId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      programId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -390,6 +491,15 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       output.writeMessage(7, getEndTime());
     }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      output.writeMessage(8, getContent());
+    }
+    if (remainingTotalRedemptionCount_ != 0L) {
+      output.writeInt64(9, remainingTotalRedemptionCount_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(programId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 10, programId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -423,6 +533,17 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(7, getEndTime());
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(8, getContent());
+    }
+    if (remainingTotalRedemptionCount_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(9, remainingTotalRedemptionCount_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(programId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(10, programId_);
     }
     return size;
   }
@@ -468,6 +589,15 @@ private static final long serialVersionUID = 0L;
       if (!getEndTime()
           .equals(other.getEndTime())) return false;
     }
+    if (hasContent() != other.hasContent()) return false;
+    if (hasContent()) {
+      if (!getContent()
+          .equals(other.getContent())) return false;
+    }
+    if (getRemainingTotalRedemptionCount()
+        != other.getRemainingTotalRedemptionCount()) return false;
+    if (!getProgramId()
+        .equals(other.getProgramId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -499,6 +629,15 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + END_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getEndTime().hashCode();
     }
+    if (hasContent()) {
+      hash = (37 * hash) + CONTENT_FIELD_NUMBER;
+      hash = (53 * hash) + getContent().hashCode();
+    }
+    hash = (37 * hash) + REMAINING_TOTAL_REDEMPTION_COUNT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getRemainingTotalRedemptionCount());
+    hash = (37 * hash) + PROGRAM_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getProgramId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -636,6 +775,7 @@ private static final long serialVersionUID = 0L;
         internalGetRewardFieldBuilder();
         internalGetCouponsFieldBuilder();
         internalGetEndTimeFieldBuilder();
+        internalGetContentFieldBuilder();
       }
     }
     @java.lang.Override
@@ -663,6 +803,13 @@ private static final long serialVersionUID = 0L;
         endTimeBuilder_.dispose();
         endTimeBuilder_ = null;
       }
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
+      }
+      remainingTotalRedemptionCount_ = 0L;
+      programId_ = "";
       return this;
     }
 
@@ -734,6 +881,18 @@ private static final long serialVersionUID = 0L;
             : endTimeBuilder_.build();
         to_bitField0_ |= 0x00000002;
       }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.content_ = contentBuilder_ == null
+            ? content_
+            : contentBuilder_.build();
+        to_bitField0_ |= 0x00000004;
+      }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.remainingTotalRedemptionCount_ = remainingTotalRedemptionCount_;
+      }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.programId_ = programId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -798,6 +957,17 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasEndTime()) {
         mergeEndTime(other.getEndTime());
+      }
+      if (other.hasContent()) {
+        mergeContent(other.getContent());
+      }
+      if (other.getRemainingTotalRedemptionCount() != 0L) {
+        setRemainingTotalRedemptionCount(other.getRemainingTotalRedemptionCount());
+      }
+      if (!other.getProgramId().isEmpty()) {
+        programId_ = other.programId_;
+        bitField0_ |= 0x00000200;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -872,6 +1042,23 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000040;
               break;
             } // case 58
+            case 66: {
+              input.readMessage(
+                  internalGetContentFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 66
+            case 72: {
+              remainingTotalRedemptionCount_ = input.readInt64();
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 72
+            case 82: {
+              programId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 82
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1851,6 +2038,299 @@ private static final long serialVersionUID = 0L;
         endTime_ = null;
       }
       return endTimeBuilder_;
+    }
+
+    private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> contentBuilder_;
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+     * @return Whether the content field is set.
+     */
+    public boolean hasContent() {
+      return ((bitField0_ & 0x00000080) != 0);
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+     * @return The content.
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+      if (contentBuilder_ == null) {
+        return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      } else {
+        return contentBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+     */
+    public Builder setContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        content_ = value;
+      } else {
+        contentBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+     */
+    public Builder setContent(
+        com.rewardscore.rewards.coupons.v1.OfferContent.Builder builderForValue) {
+      if (contentBuilder_ == null) {
+        content_ = builderForValue.build();
+      } else {
+        contentBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+     */
+    public Builder mergeContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (((bitField0_ & 0x00000080) != 0) &&
+          content_ != null &&
+          content_ != com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance()) {
+          getContentBuilder().mergeFrom(value);
+        } else {
+          content_ = value;
+        }
+      } else {
+        contentBuilder_.mergeFrom(value);
+      }
+      if (content_ != null) {
+        bitField0_ |= 0x00000080;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+     */
+    public Builder clearContent() {
+      bitField0_ = (bitField0_ & ~0x00000080);
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent.Builder getContentBuilder() {
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return internalGetContentFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+      if (contentBuilder_ != null) {
+        return contentBuilder_.getMessageOrBuilder();
+      } else {
+        return content_ == null ?
+            com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      }
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> 
+        internalGetContentFieldBuilder() {
+      if (contentBuilder_ == null) {
+        contentBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder>(
+                getContent(),
+                getParentForChildren(),
+                isClean());
+        content_ = null;
+      }
+      return contentBuilder_;
+    }
+
+    private long remainingTotalRedemptionCount_ ;
+    /**
+     * <pre>
+     * Redemptions left in all under max_redemption_count; -1: no limit.
+     * </pre>
+     *
+     * <code>int64 remaining_total_redemption_count = 9 [json_name = "remainingTotalRedemptionCount"];</code>
+     * @return The remainingTotalRedemptionCount.
+     */
+    @java.lang.Override
+    public long getRemainingTotalRedemptionCount() {
+      return remainingTotalRedemptionCount_;
+    }
+    /**
+     * <pre>
+     * Redemptions left in all under max_redemption_count; -1: no limit.
+     * </pre>
+     *
+     * <code>int64 remaining_total_redemption_count = 9 [json_name = "remainingTotalRedemptionCount"];</code>
+     * @param value The remainingTotalRedemptionCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRemainingTotalRedemptionCount(long value) {
+
+      remainingTotalRedemptionCount_ = value;
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemptions left in all under max_redemption_count; -1: no limit.
+     * </pre>
+     *
+     * <code>int64 remaining_total_redemption_count = 9 [json_name = "remainingTotalRedemptionCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRemainingTotalRedemptionCount() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      remainingTotalRedemptionCount_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object programId_ = "";
+    /**
+     * <pre>
+     * The offer's program.
+     * </pre>
+     *
+     * <code>string program_id = 10 [json_name = "programId"];</code>
+     * @return The programId.
+     */
+    public java.lang.String getProgramId() {
+      java.lang.Object ref = programId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        programId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The offer's program.
+     * </pre>
+     *
+     * <code>string program_id = 10 [json_name = "programId"];</code>
+     * @return The bytes for programId.
+     */
+    public com.google.protobuf.ByteString
+        getProgramIdBytes() {
+      java.lang.Object ref = programId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        programId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The offer's program.
+     * </pre>
+     *
+     * <code>string program_id = 10 [json_name = "programId"];</code>
+     * @param value The programId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setProgramId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      programId_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's program.
+     * </pre>
+     *
+     * <code>string program_id = 10 [json_name = "programId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearProgramId() {
+      programId_ = getDefaultInstance().getProgramId();
+      bitField0_ = (bitField0_ & ~0x00000200);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's program.
+     * </pre>
+     *
+     * <code>string program_id = 10 [json_name = "programId"];</code>
+     * @param value The bytes for programId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setProgramIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      programId_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.Deal)

@@ -182,4 +182,61 @@ public interface DealOrBuilder extends
    * <code>.google.protobuf.Timestamp end_time = 7 [json_name = "endTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getEndTimeOrBuilder();
+
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  boolean hasContent();
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+   * @return The content.
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContent getContent();
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 8 [json_name = "content"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder();
+
+  /**
+   * <pre>
+   * Redemptions left in all under max_redemption_count; -1: no limit.
+   * </pre>
+   *
+   * <code>int64 remaining_total_redemption_count = 9 [json_name = "remainingTotalRedemptionCount"];</code>
+   * @return The remainingTotalRedemptionCount.
+   */
+  long getRemainingTotalRedemptionCount();
+
+  /**
+   * <pre>
+   * The offer's program.
+   * </pre>
+   *
+   * <code>string program_id = 10 [json_name = "programId"];</code>
+   * @return The programId.
+   */
+  java.lang.String getProgramId();
+  /**
+   * <pre>
+   * The offer's program.
+   * </pre>
+   *
+   * <code>string program_id = 10 [json_name = "programId"];</code>
+   * @return The bytes for programId.
+   */
+  com.google.protobuf.ByteString
+      getProgramIdBytes();
 }

@@ -91,6 +91,44 @@ private static final long serialVersionUID = 0L;
     return coupon_ == null ? com.rewardscore.rewards.coupons.v1.Coupon.getDefaultInstance() : coupon_;
   }
 
+  public static final int CONTENT_FIELD_NUMBER = 2;
+  private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  @java.lang.Override
+  public boolean hasContent() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+   * @return The content.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -108,6 +146,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(1, getCoupon());
     }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(2, getContent());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -115,6 +156,10 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(1, getCoupon());
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(2, getContent());
     }
     return size;
   }
@@ -145,6 +190,11 @@ private static final long serialVersionUID = 0L;
       if (!getCoupon()
           .equals(other.getCoupon())) return false;
     }
+    if (hasContent() != other.hasContent()) return false;
+    if (hasContent()) {
+      if (!getContent()
+          .equals(other.getContent())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -159,6 +209,10 @@ private static final long serialVersionUID = 0L;
     if (hasCoupon()) {
       hash = (37 * hash) + COUPON_FIELD_NUMBER;
       hash = (53 * hash) + getCoupon().hashCode();
+    }
+    if (hasContent()) {
+      hash = (37 * hash) + CONTENT_FIELD_NUMBER;
+      hash = (53 * hash) + getContent().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -295,6 +349,7 @@ private static final long serialVersionUID = 0L;
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetCouponFieldBuilder();
+        internalGetContentFieldBuilder();
       }
     }
     @java.lang.Override
@@ -305,6 +360,11 @@ private static final long serialVersionUID = 0L;
       if (couponBuilder_ != null) {
         couponBuilder_.dispose();
         couponBuilder_ = null;
+      }
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
       }
       return this;
     }
@@ -346,6 +406,12 @@ private static final long serialVersionUID = 0L;
             : couponBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000002) != 0)) {
+        result.content_ = contentBuilder_ == null
+            ? content_
+            : contentBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -363,6 +429,9 @@ private static final long serialVersionUID = 0L;
       if (other == com.rewardscore.rewards.coupons.v1.GetCouponResponse.getDefaultInstance()) return this;
       if (other.hasCoupon()) {
         mergeCoupon(other.getCoupon());
+      }
+      if (other.hasContent()) {
+        mergeContent(other.getContent());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -397,6 +466,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000001;
               break;
             } // case 10
+            case 18: {
+              input.readMessage(
+                  internalGetContentFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000002;
+              break;
+            } // case 18
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -569,6 +645,163 @@ private static final long serialVersionUID = 0L;
         coupon_ = null;
       }
       return couponBuilder_;
+    }
+
+    private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> contentBuilder_;
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+     * @return Whether the content field is set.
+     */
+    public boolean hasContent() {
+      return ((bitField0_ & 0x00000002) != 0);
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+     * @return The content.
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+      if (contentBuilder_ == null) {
+        return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      } else {
+        return contentBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+     */
+    public Builder setContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        content_ = value;
+      } else {
+        contentBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000002;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+     */
+    public Builder setContent(
+        com.rewardscore.rewards.coupons.v1.OfferContent.Builder builderForValue) {
+      if (contentBuilder_ == null) {
+        content_ = builderForValue.build();
+      } else {
+        contentBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000002;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+     */
+    public Builder mergeContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (((bitField0_ & 0x00000002) != 0) &&
+          content_ != null &&
+          content_ != com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance()) {
+          getContentBuilder().mergeFrom(value);
+        } else {
+          content_ = value;
+        }
+      } else {
+        contentBuilder_.mergeFrom(value);
+      }
+      if (content_ != null) {
+        bitField0_ |= 0x00000002;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+     */
+    public Builder clearContent() {
+      bitField0_ = (bitField0_ & ~0x00000002);
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent.Builder getContentBuilder() {
+      bitField0_ |= 0x00000002;
+      onChanged();
+      return internalGetContentFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+      if (contentBuilder_ != null) {
+        return contentBuilder_.getMessageOrBuilder();
+      } else {
+        return content_ == null ?
+            com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      }
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> 
+        internalGetContentFieldBuilder() {
+      if (contentBuilder_ == null) {
+        contentBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder>(
+                getContent(),
+                getParentForChildren(),
+                isClean());
+        content_ = null;
+      }
+      return contentBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.GetCouponResponse)

@@ -36,4 +36,31 @@ public interface GetCouponResponseOrBuilder extends
    * <code>.rewards.coupons.v1.Coupon coupon = 1 [json_name = "coupon"];</code>
    */
   com.rewardscore.rewards.coupons.v1.CouponOrBuilder getCouponOrBuilder();
+
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  boolean hasContent();
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+   * @return The content.
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContent getContent();
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 2 [json_name = "content"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder();
 }

@@ -35,6 +35,8 @@ private static final long serialVersionUID = 0L;
     accountId_ = "";
     storeId_ = "";
     pageToken_ = "";
+    zoneId_ = "";
+    interactionPointId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -214,6 +216,100 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ZONE_ID_FIELD_NUMBER = 5;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object zoneId_ = "";
+  /**
+   * <pre>
+   * Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  @java.lang.Override
+  public java.lang.String getZoneId() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      zoneId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getZoneIdBytes() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      zoneId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int INTERACTION_POINT_ID_FIELD_NUMBER = 6;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object interactionPointId_ = "";
+  /**
+   * <pre>
+   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  @java.lang.Override
+  public java.lang.String getInteractionPointId() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      interactionPointId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getInteractionPointIdBytes() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      interactionPointId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -240,6 +336,12 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 4, pageToken_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 5, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 6, interactionPointId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -256,6 +358,12 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(4, pageToken_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(5, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(6, interactionPointId_);
     }
     return size;
   }
@@ -289,6 +397,10 @@ private static final long serialVersionUID = 0L;
         != other.getPageSize()) return false;
     if (!getPageToken()
         .equals(other.getPageToken())) return false;
+    if (!getZoneId()
+        .equals(other.getZoneId())) return false;
+    if (!getInteractionPointId()
+        .equals(other.getInteractionPointId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -308,6 +420,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getPageSize();
     hash = (37 * hash) + PAGE_TOKEN_FIELD_NUMBER;
     hash = (53 * hash) + getPageToken().hashCode();
+    hash = (37 * hash) + ZONE_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getZoneId().hashCode();
+    hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -447,6 +563,8 @@ private static final long serialVersionUID = 0L;
       storeId_ = "";
       pageSize_ = 0;
       pageToken_ = "";
+      zoneId_ = "";
+      interactionPointId_ = "";
       return this;
     }
 
@@ -492,6 +610,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000008) != 0)) {
         result.pageToken_ = pageToken_;
       }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.zoneId_ = zoneId_;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.interactionPointId_ = interactionPointId_;
+      }
     }
 
     @java.lang.Override
@@ -522,6 +646,16 @@ private static final long serialVersionUID = 0L;
       if (!other.getPageToken().isEmpty()) {
         pageToken_ = other.pageToken_;
         bitField0_ |= 0x00000008;
+        onChanged();
+      }
+      if (!other.getZoneId().isEmpty()) {
+        zoneId_ = other.zoneId_;
+        bitField0_ |= 0x00000010;
+        onChanged();
+      }
+      if (!other.getInteractionPointId().isEmpty()) {
+        interactionPointId_ = other.interactionPointId_;
+        bitField0_ |= 0x00000020;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -570,6 +704,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 42: {
+              zoneId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
+            case 50: {
+              interactionPointId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 50
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -911,6 +1055,190 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       pageToken_ = value;
       bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object zoneId_ = "";
+    /**
+     * <pre>
+     * Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @return The zoneId.
+     */
+    public java.lang.String getZoneId() {
+      java.lang.Object ref = zoneId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        zoneId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @return The bytes for zoneId.
+     */
+    public com.google.protobuf.ByteString
+        getZoneIdBytes() {
+      java.lang.Object ref = zoneId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        zoneId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @param value The zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      zoneId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearZoneId() {
+      zoneId_ = getDefaultInstance().getZoneId();
+      bitField0_ = (bitField0_ & ~0x00000010);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @param value The bytes for zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      zoneId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object interactionPointId_ = "";
+    /**
+     * <pre>
+     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @return The interactionPointId.
+     */
+    public java.lang.String getInteractionPointId() {
+      java.lang.Object ref = interactionPointId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        interactionPointId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @return The bytes for interactionPointId.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdBytes() {
+      java.lang.Object ref = interactionPointId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        interactionPointId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @param value The interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointId() {
+      interactionPointId_ = getDefaultInstance().getInteractionPointId();
+      bitField0_ = (bitField0_ & ~0x00000020);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @param value The bytes for interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000020;
       onChanged();
       return this;
     }

@@ -82,4 +82,44 @@ public interface ListDealsRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getPageTokenBytes();
+
+  /**
+   * <pre>
+   * Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  java.lang.String getZoneId();
+  /**
+   * <pre>
+   * Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  com.google.protobuf.ByteString
+      getZoneIdBytes();
+
+  /**
+   * <pre>
+   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  java.lang.String getInteractionPointId();
+  /**
+   * <pre>
+   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdBytes();
 }

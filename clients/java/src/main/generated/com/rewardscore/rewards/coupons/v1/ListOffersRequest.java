@@ -35,6 +35,8 @@ private static final long serialVersionUID = 0L;
     programId_ = "";
     states_ = emptyIntList();
     pageToken_ = "";
+    storeId_ = "";
+    zoneId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -246,6 +248,100 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int STORE_ID_FIELD_NUMBER = 5;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object storeId_ = "";
+  /**
+   * <pre>
+   * Only offers whose rules name this store in store_ids. Empty: any.
+   * </pre>
+   *
+   * <code>string store_id = 5 [json_name = "storeId"];</code>
+   * @return The storeId.
+   */
+  @java.lang.Override
+  public java.lang.String getStoreId() {
+    java.lang.Object ref = storeId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      storeId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Only offers whose rules name this store in store_ids. Empty: any.
+   * </pre>
+   *
+   * <code>string store_id = 5 [json_name = "storeId"];</code>
+   * @return The bytes for storeId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getStoreIdBytes() {
+    java.lang.Object ref = storeId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      storeId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int ZONE_ID_FIELD_NUMBER = 6;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object zoneId_ = "";
+  /**
+   * <pre>
+   * Only offers whose rules name this zone in zone_ids. Empty: any.
+   * </pre>
+   *
+   * <code>string zone_id = 6 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  @java.lang.Override
+  public java.lang.String getZoneId() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      zoneId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * Only offers whose rules name this zone in zone_ids. Empty: any.
+   * </pre>
+   *
+   * <code>string zone_id = 6 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getZoneIdBytes() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      zoneId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -277,6 +373,12 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 4, pageToken_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(storeId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 5, storeId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 6, zoneId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -302,6 +404,12 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(4, pageToken_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(storeId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(5, storeId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(6, zoneId_);
     }
     return size;
   }
@@ -334,6 +442,10 @@ private static final long serialVersionUID = 0L;
         != other.getPageSize()) return false;
     if (!getPageToken()
         .equals(other.getPageToken())) return false;
+    if (!getStoreId()
+        .equals(other.getStoreId())) return false;
+    if (!getZoneId()
+        .equals(other.getZoneId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -355,6 +467,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getPageSize();
     hash = (37 * hash) + PAGE_TOKEN_FIELD_NUMBER;
     hash = (53 * hash) + getPageToken().hashCode();
+    hash = (37 * hash) + STORE_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getStoreId().hashCode();
+    hash = (37 * hash) + ZONE_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getZoneId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -494,6 +610,8 @@ private static final long serialVersionUID = 0L;
       states_ = emptyIntList();
       pageSize_ = 0;
       pageToken_ = "";
+      storeId_ = "";
+      zoneId_ = "";
       return this;
     }
 
@@ -540,6 +658,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000008) != 0)) {
         result.pageToken_ = pageToken_;
       }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.storeId_ = storeId_;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.zoneId_ = zoneId_;
+      }
     }
 
     @java.lang.Override
@@ -576,6 +700,16 @@ private static final long serialVersionUID = 0L;
       if (!other.getPageToken().isEmpty()) {
         pageToken_ = other.pageToken_;
         bitField0_ |= 0x00000008;
+        onChanged();
+      }
+      if (!other.getStoreId().isEmpty()) {
+        storeId_ = other.storeId_;
+        bitField0_ |= 0x00000010;
+        onChanged();
+      }
+      if (!other.getZoneId().isEmpty()) {
+        zoneId_ = other.zoneId_;
+        bitField0_ |= 0x00000020;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -635,6 +769,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 42: {
+              storeId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
+            case 50: {
+              zoneId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 50
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1070,6 +1214,190 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       pageToken_ = value;
       bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object storeId_ = "";
+    /**
+     * <pre>
+     * Only offers whose rules name this store in store_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @return The storeId.
+     */
+    public java.lang.String getStoreId() {
+      java.lang.Object ref = storeId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        storeId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this store in store_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @return The bytes for storeId.
+     */
+    public com.google.protobuf.ByteString
+        getStoreIdBytes() {
+      java.lang.Object ref = storeId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        storeId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this store in store_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @param value The storeId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setStoreId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      storeId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this store in store_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearStoreId() {
+      storeId_ = getDefaultInstance().getStoreId();
+      bitField0_ = (bitField0_ & ~0x00000010);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this store in store_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string store_id = 5 [json_name = "storeId"];</code>
+     * @param value The bytes for storeId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setStoreIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      storeId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object zoneId_ = "";
+    /**
+     * <pre>
+     * Only offers whose rules name this zone in zone_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string zone_id = 6 [json_name = "zoneId"];</code>
+     * @return The zoneId.
+     */
+    public java.lang.String getZoneId() {
+      java.lang.Object ref = zoneId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        zoneId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this zone in zone_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string zone_id = 6 [json_name = "zoneId"];</code>
+     * @return The bytes for zoneId.
+     */
+    public com.google.protobuf.ByteString
+        getZoneIdBytes() {
+      java.lang.Object ref = zoneId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        zoneId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this zone in zone_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string zone_id = 6 [json_name = "zoneId"];</code>
+     * @param value The zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      zoneId_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this zone in zone_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string zone_id = 6 [json_name = "zoneId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearZoneId() {
+      zoneId_ = getDefaultInstance().getZoneId();
+      bitField0_ = (bitField0_ & ~0x00000020);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Only offers whose rules name this zone in zone_ids. Empty: any.
+     * </pre>
+     *
+     * <code>string zone_id = 6 [json_name = "zoneId"];</code>
+     * @param value The bytes for zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      zoneId_ = value;
+      bitField0_ |= 0x00000020;
       onChanged();
       return this;
     }

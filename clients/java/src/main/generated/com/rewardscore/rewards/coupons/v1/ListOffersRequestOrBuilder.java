@@ -111,4 +111,44 @@ public interface ListOffersRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getPageTokenBytes();
+
+  /**
+   * <pre>
+   * Only offers whose rules name this store in store_ids. Empty: any.
+   * </pre>
+   *
+   * <code>string store_id = 5 [json_name = "storeId"];</code>
+   * @return The storeId.
+   */
+  java.lang.String getStoreId();
+  /**
+   * <pre>
+   * Only offers whose rules name this store in store_ids. Empty: any.
+   * </pre>
+   *
+   * <code>string store_id = 5 [json_name = "storeId"];</code>
+   * @return The bytes for storeId.
+   */
+  com.google.protobuf.ByteString
+      getStoreIdBytes();
+
+  /**
+   * <pre>
+   * Only offers whose rules name this zone in zone_ids. Empty: any.
+   * </pre>
+   *
+   * <code>string zone_id = 6 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  java.lang.String getZoneId();
+  /**
+   * <pre>
+   * Only offers whose rules name this zone in zone_ids. Empty: any.
+   * </pre>
+   *
+   * <code>string zone_id = 6 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  com.google.protobuf.ByteString
+      getZoneIdBytes();
 }

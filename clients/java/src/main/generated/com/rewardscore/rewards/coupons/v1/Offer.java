@@ -504,6 +504,44 @@ private static final long serialVersionUID = 0L;
     return updateTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : updateTime_;
   }
 
+  public static final int CONTENT_FIELD_NUMBER = 13;
+  private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+  /**
+   * <pre>
+   * Texts, images, custom properties and external ids. Optional.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  @java.lang.Override
+  public boolean hasContent() {
+    return ((bitField0_ & 0x00000010) != 0);
+  }
+  /**
+   * <pre>
+   * Texts, images, custom properties and external ids. Optional.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+   * @return The content.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+  /**
+   * <pre>
+   * Texts, images, custom properties and external ids. Optional.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+
   public static final int REMAINING_ISSUE_COUNT_FIELD_NUMBER = 40;
   private long remainingIssueCount_ = 0L;
   /**
@@ -533,7 +571,7 @@ private static final long serialVersionUID = 0L;
    */
   @java.lang.Override
   public boolean hasIssueThresholdReachTime() {
-    return ((bitField0_ & 0x00000010) != 0);
+    return ((bitField0_ & 0x00000020) != 0);
   }
   /**
    * <pre>
@@ -611,10 +649,13 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000008) != 0)) {
       output.writeMessage(12, getUpdateTime());
     }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      output.writeMessage(13, getContent());
+    }
     if (remainingIssueCount_ != 0L) {
       output.writeInt64(40, remainingIssueCount_);
     }
-    if (((bitField0_ & 0x00000010) != 0)) {
+    if (((bitField0_ & 0x00000020) != 0)) {
       output.writeMessage(41, getIssueThresholdReachTime());
     }
     getUnknownFields().writeTo(output);
@@ -664,11 +705,15 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(12, getUpdateTime());
     }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(13, getContent());
+    }
     if (remainingIssueCount_ != 0L) {
       size += com.google.protobuf.CodedOutputStream
         .computeInt64Size(40, remainingIssueCount_);
     }
-    if (((bitField0_ & 0x00000010) != 0)) {
+    if (((bitField0_ & 0x00000020) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(41, getIssueThresholdReachTime());
     }
@@ -731,6 +776,11 @@ private static final long serialVersionUID = 0L;
       if (!getUpdateTime()
           .equals(other.getUpdateTime())) return false;
     }
+    if (hasContent() != other.hasContent()) return false;
+    if (hasContent()) {
+      if (!getContent()
+          .equals(other.getContent())) return false;
+    }
     if (getRemainingIssueCount()
         != other.getRemainingIssueCount()) return false;
     if (hasIssueThresholdReachTime() != other.hasIssueThresholdReachTime()) return false;
@@ -782,6 +832,10 @@ private static final long serialVersionUID = 0L;
     if (hasUpdateTime()) {
       hash = (37 * hash) + UPDATE_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getUpdateTime().hashCode();
+    }
+    if (hasContent()) {
+      hash = (37 * hash) + CONTENT_FIELD_NUMBER;
+      hash = (53 * hash) + getContent().hashCode();
     }
     hash = (37 * hash) + REMAINING_ISSUE_COUNT_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
@@ -929,6 +983,7 @@ private static final long serialVersionUID = 0L;
         internalGetRulesFieldBuilder();
         internalGetCreateTimeFieldBuilder();
         internalGetUpdateTimeFieldBuilder();
+        internalGetContentFieldBuilder();
         internalGetIssueThresholdReachTimeFieldBuilder();
       }
     }
@@ -963,6 +1018,11 @@ private static final long serialVersionUID = 0L;
       if (updateTimeBuilder_ != null) {
         updateTimeBuilder_.dispose();
         updateTimeBuilder_ = null;
+      }
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
       }
       remainingIssueCount_ = 0L;
       issueThresholdReachTime_ = null;
@@ -1053,13 +1113,19 @@ private static final long serialVersionUID = 0L;
         to_bitField0_ |= 0x00000008;
       }
       if (((from_bitField0_ & 0x00001000) != 0)) {
-        result.remainingIssueCount_ = remainingIssueCount_;
+        result.content_ = contentBuilder_ == null
+            ? content_
+            : contentBuilder_.build();
+        to_bitField0_ |= 0x00000010;
       }
       if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.remainingIssueCount_ = remainingIssueCount_;
+      }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
         result.issueThresholdReachTime_ = issueThresholdReachTimeBuilder_ == null
             ? issueThresholdReachTime_
             : issueThresholdReachTimeBuilder_.build();
-        to_bitField0_ |= 0x00000010;
+        to_bitField0_ |= 0x00000020;
       }
       result.bitField0_ |= to_bitField0_;
     }
@@ -1121,6 +1187,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasUpdateTime()) {
         mergeUpdateTime(other.getUpdateTime());
+      }
+      if (other.hasContent()) {
+        mergeContent(other.getContent());
       }
       if (other.getRemainingIssueCount() != 0L) {
         setRemainingIssueCount(other.getRemainingIssueCount());
@@ -1222,16 +1291,23 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000800;
               break;
             } // case 98
+            case 106: {
+              input.readMessage(
+                  internalGetContentFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 106
             case 320: {
               remainingIssueCount_ = input.readInt64();
-              bitField0_ |= 0x00001000;
+              bitField0_ |= 0x00002000;
               break;
             } // case 320
             case 330: {
               input.readMessage(
                   internalGetIssueThresholdReachTimeFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00002000;
+              bitField0_ |= 0x00004000;
               break;
             } // case 330
             default: {
@@ -2502,6 +2578,163 @@ private static final long serialVersionUID = 0L;
       return updateTimeBuilder_;
     }
 
+    private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> contentBuilder_;
+    /**
+     * <pre>
+     * Texts, images, custom properties and external ids. Optional.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+     * @return Whether the content field is set.
+     */
+    public boolean hasContent() {
+      return ((bitField0_ & 0x00001000) != 0);
+    }
+    /**
+     * <pre>
+     * Texts, images, custom properties and external ids. Optional.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+     * @return The content.
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+      if (contentBuilder_ == null) {
+        return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      } else {
+        return contentBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Texts, images, custom properties and external ids. Optional.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+     */
+    public Builder setContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        content_ = value;
+      } else {
+        contentBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Texts, images, custom properties and external ids. Optional.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+     */
+    public Builder setContent(
+        com.rewardscore.rewards.coupons.v1.OfferContent.Builder builderForValue) {
+      if (contentBuilder_ == null) {
+        content_ = builderForValue.build();
+      } else {
+        contentBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Texts, images, custom properties and external ids. Optional.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+     */
+    public Builder mergeContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (((bitField0_ & 0x00001000) != 0) &&
+          content_ != null &&
+          content_ != com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance()) {
+          getContentBuilder().mergeFrom(value);
+        } else {
+          content_ = value;
+        }
+      } else {
+        contentBuilder_.mergeFrom(value);
+      }
+      if (content_ != null) {
+        bitField0_ |= 0x00001000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Texts, images, custom properties and external ids. Optional.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+     */
+    public Builder clearContent() {
+      bitField0_ = (bitField0_ & ~0x00001000);
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Texts, images, custom properties and external ids. Optional.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent.Builder getContentBuilder() {
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return internalGetContentFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Texts, images, custom properties and external ids. Optional.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+      if (contentBuilder_ != null) {
+        return contentBuilder_.getMessageOrBuilder();
+      } else {
+        return content_ == null ?
+            com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      }
+    }
+    /**
+     * <pre>
+     * Texts, images, custom properties and external ids. Optional.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> 
+        internalGetContentFieldBuilder() {
+      if (contentBuilder_ == null) {
+        contentBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder>(
+                getContent(),
+                getParentForChildren(),
+                isClean());
+        content_ = null;
+      }
+      return contentBuilder_;
+    }
+
     private long remainingIssueCount_ ;
     /**
      * <pre>
@@ -2529,7 +2762,7 @@ private static final long serialVersionUID = 0L;
     public Builder setRemainingIssueCount(long value) {
 
       remainingIssueCount_ = value;
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return this;
     }
@@ -2543,7 +2776,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearRemainingIssueCount() {
-      bitField0_ = (bitField0_ & ~0x00001000);
+      bitField0_ = (bitField0_ & ~0x00002000);
       remainingIssueCount_ = 0L;
       onChanged();
       return this;
@@ -2562,7 +2795,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the issueThresholdReachTime field is set.
      */
     public boolean hasIssueThresholdReachTime() {
-      return ((bitField0_ & 0x00002000) != 0);
+      return ((bitField0_ & 0x00004000) != 0);
     }
     /**
      * <pre>
@@ -2597,7 +2830,7 @@ private static final long serialVersionUID = 0L;
       } else {
         issueThresholdReachTimeBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00002000;
+      bitField0_ |= 0x00004000;
       onChanged();
       return this;
     }
@@ -2616,7 +2849,7 @@ private static final long serialVersionUID = 0L;
       } else {
         issueThresholdReachTimeBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00002000;
+      bitField0_ |= 0x00004000;
       onChanged();
       return this;
     }
@@ -2630,7 +2863,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeIssueThresholdReachTime(com.google.protobuf.Timestamp value) {
       if (issueThresholdReachTimeBuilder_ == null) {
-        if (((bitField0_ & 0x00002000) != 0) &&
+        if (((bitField0_ & 0x00004000) != 0) &&
           issueThresholdReachTime_ != null &&
           issueThresholdReachTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
           getIssueThresholdReachTimeBuilder().mergeFrom(value);
@@ -2641,7 +2874,7 @@ private static final long serialVersionUID = 0L;
         issueThresholdReachTimeBuilder_.mergeFrom(value);
       }
       if (issueThresholdReachTime_ != null) {
-        bitField0_ |= 0x00002000;
+        bitField0_ |= 0x00004000;
         onChanged();
       }
       return this;
@@ -2655,7 +2888,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
      */
     public Builder clearIssueThresholdReachTime() {
-      bitField0_ = (bitField0_ & ~0x00002000);
+      bitField0_ = (bitField0_ & ~0x00004000);
       issueThresholdReachTime_ = null;
       if (issueThresholdReachTimeBuilder_ != null) {
         issueThresholdReachTimeBuilder_.dispose();
@@ -2673,7 +2906,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
      */
     public com.google.protobuf.Timestamp.Builder getIssueThresholdReachTimeBuilder() {
-      bitField0_ |= 0x00002000;
+      bitField0_ |= 0x00004000;
       onChanged();
       return internalGetIssueThresholdReachTimeFieldBuilder().getBuilder();
     }

@@ -260,6 +260,33 @@ public interface OfferOrBuilder extends
 
   /**
    * <pre>
+   * Texts, images, custom properties and external ids. Optional.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  boolean hasContent();
+  /**
+   * <pre>
+   * Texts, images, custom properties and external ids. Optional.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+   * @return The content.
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContent getContent();
+  /**
+   * <pre>
+   * Texts, images, custom properties and external ids. Optional.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 13 [json_name = "content"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder();
+
+  /**
+   * <pre>
    * Coupons left to issue under OfferRules.max_issue_count, as of the read; -1: no limit.
    * Output only.
    * </pre>

@@ -39,6 +39,11 @@ private static final long serialVersionUID = 0L;
         com.google.protobuf.LazyStringArrayList.emptyList();
     daysOfWeek_ = emptyIntList();
     timeZone_ = "";
+    zoneIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    interactionPointIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    daysOfMonth_ = emptyIntList();
     rematchPolicy_ = 0;
   }
 
@@ -692,6 +697,294 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ZONE_IDS_FIELD_NUMBER = 20;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList zoneIds_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+   * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+   * applies where either matches: in a store named by store_ids, or in a zone named by
+   * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+   * set). Empty (both): anywhere.
+   * </pre>
+   *
+   * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+   * @return A list containing the zoneIds.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getZoneIdsList() {
+    return zoneIds_;
+  }
+  /**
+   * <pre>
+   * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+   * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+   * applies where either matches: in a store named by store_ids, or in a zone named by
+   * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+   * set). Empty (both): anywhere.
+   * </pre>
+   *
+   * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+   * @return The count of zoneIds.
+   */
+  public int getZoneIdsCount() {
+    return zoneIds_.size();
+  }
+  /**
+   * <pre>
+   * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+   * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+   * applies where either matches: in a store named by store_ids, or in a zone named by
+   * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+   * set). Empty (both): anywhere.
+   * </pre>
+   *
+   * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+   * @param index The index of the element to return.
+   * @return The zoneIds at the given index.
+   */
+  public java.lang.String getZoneIds(int index) {
+    return zoneIds_.get(index);
+  }
+  /**
+   * <pre>
+   * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+   * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+   * applies where either matches: in a store named by store_ids, or in a zone named by
+   * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+   * set). Empty (both): anywhere.
+   * </pre>
+   *
+   * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the zoneIds at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getZoneIdsBytes(int index) {
+    return zoneIds_.getByteString(index);
+  }
+
+  public static final int INTERACTION_POINT_IDS_FIELD_NUMBER = 21;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList interactionPointIds_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+   * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+   * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+   * </pre>
+   *
+   * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+   * @return A list containing the interactionPointIds.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getInteractionPointIdsList() {
+    return interactionPointIds_;
+  }
+  /**
+   * <pre>
+   * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+   * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+   * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+   * </pre>
+   *
+   * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+   * @return The count of interactionPointIds.
+   */
+  public int getInteractionPointIdsCount() {
+    return interactionPointIds_.size();
+  }
+  /**
+   * <pre>
+   * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+   * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+   * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+   * </pre>
+   *
+   * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+   * @param index The index of the element to return.
+   * @return The interactionPointIds at the given index.
+   */
+  public java.lang.String getInteractionPointIds(int index) {
+    return interactionPointIds_.get(index);
+  }
+  /**
+   * <pre>
+   * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+   * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+   * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+   * </pre>
+   *
+   * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the interactionPointIds at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getInteractionPointIdsBytes(int index) {
+    return interactionPointIds_.getByteString(index);
+  }
+
+  public static final int DAYS_OF_MONTH_FIELD_NUMBER = 22;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.Internal.IntList daysOfMonth_ =
+      emptyIntList();
+  /**
+   * <pre>
+   * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+   * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+   * </pre>
+   *
+   * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+   * @return A list containing the daysOfMonth.
+   */
+  @java.lang.Override
+  public java.util.List<java.lang.Integer>
+      getDaysOfMonthList() {
+    return daysOfMonth_;
+  }
+  /**
+   * <pre>
+   * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+   * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+   * </pre>
+   *
+   * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+   * @return The count of daysOfMonth.
+   */
+  public int getDaysOfMonthCount() {
+    return daysOfMonth_.size();
+  }
+  /**
+   * <pre>
+   * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+   * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+   * </pre>
+   *
+   * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+   * @param index The index of the element to return.
+   * @return The daysOfMonth at the given index.
+   */
+  public int getDaysOfMonth(int index) {
+    return daysOfMonth_.getInt(index);
+  }
+  private int daysOfMonthMemoizedSerializedSize = -1;
+
+  public static final int REGISTRATION_START_TIME_FIELD_NUMBER = 23;
+  private com.google.protobuf.Timestamp registrationStartTime_;
+  /**
+   * <pre>
+   * Redemption only by accounts registered at or after this time (else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+   * @return Whether the registrationStartTime field is set.
+   */
+  @java.lang.Override
+  public boolean hasRegistrationStartTime() {
+    return ((bitField0_ & 0x00000100) != 0);
+  }
+  /**
+   * <pre>
+   * Redemption only by accounts registered at or after this time (else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+   * @return The registrationStartTime.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getRegistrationStartTime() {
+    return registrationStartTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : registrationStartTime_;
+  }
+  /**
+   * <pre>
+   * Redemption only by accounts registered at or after this time (else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getRegistrationStartTimeOrBuilder() {
+    return registrationStartTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : registrationStartTime_;
+  }
+
+  public static final int REGISTRATION_END_TIME_FIELD_NUMBER = 24;
+  private com.google.protobuf.Timestamp registrationEndTime_;
+  /**
+   * <pre>
+   * Redemption only by accounts registered before this time (exclusive; else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+   * @return Whether the registrationEndTime field is set.
+   */
+  @java.lang.Override
+  public boolean hasRegistrationEndTime() {
+    return ((bitField0_ & 0x00000200) != 0);
+  }
+  /**
+   * <pre>
+   * Redemption only by accounts registered before this time (exclusive; else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+   * @return The registrationEndTime.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getRegistrationEndTime() {
+    return registrationEndTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : registrationEndTime_;
+  }
+  /**
+   * <pre>
+   * Redemption only by accounts registered before this time (exclusive; else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getRegistrationEndTimeOrBuilder() {
+    return registrationEndTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : registrationEndTime_;
+  }
+
+  public static final int MAX_PRIOR_TRANSACTION_COUNT_FIELD_NUMBER = 25;
+  private int maxPriorTransactionCount_ = 0;
+  /**
+   * <pre>
+   * Redemption only by accounts with at most this many earlier purchases in the program
+   * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+   * new_customers_only is the same as 0. Unset: no limit.
+   * </pre>
+   *
+   * <code>optional int32 max_prior_transaction_count = 25 [json_name = "maxPriorTransactionCount"];</code>
+   * @return Whether the maxPriorTransactionCount field is set.
+   */
+  @java.lang.Override
+  public boolean hasMaxPriorTransactionCount() {
+    return ((bitField0_ & 0x00000400) != 0);
+  }
+  /**
+   * <pre>
+   * Redemption only by accounts with at most this many earlier purchases in the program
+   * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+   * new_customers_only is the same as 0. Unset: no limit.
+   * </pre>
+   *
+   * <code>optional int32 max_prior_transaction_count = 25 [json_name = "maxPriorTransactionCount"];</code>
+   * @return The maxPriorTransactionCount.
+   */
+  @java.lang.Override
+  public int getMaxPriorTransactionCount() {
+    return maxPriorTransactionCount_;
+  }
+
   public static final int MIN_ISSUE_GAP_FIELD_NUMBER = 40;
   private com.google.protobuf.Duration minIssueGap_;
   /**
@@ -705,7 +998,7 @@ private static final long serialVersionUID = 0L;
    */
   @java.lang.Override
   public boolean hasMinIssueGap() {
-    return ((bitField0_ & 0x00000100) != 0);
+    return ((bitField0_ & 0x00000800) != 0);
   }
   /**
    * <pre>
@@ -870,7 +1163,29 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(timeZone_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 19, timeZone_);
     }
+    for (int i = 0; i < zoneIds_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 20, zoneIds_.getRaw(i));
+    }
+    for (int i = 0; i < interactionPointIds_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 21, interactionPointIds_.getRaw(i));
+    }
+    if (getDaysOfMonthList().size() > 0) {
+      output.writeUInt32NoTag(178);
+      output.writeUInt32NoTag(daysOfMonthMemoizedSerializedSize);
+    }
+    for (int i = 0; i < daysOfMonth_.size(); i++) {
+      output.writeInt32NoTag(daysOfMonth_.getInt(i));
+    }
     if (((bitField0_ & 0x00000100) != 0)) {
+      output.writeMessage(23, getRegistrationStartTime());
+    }
+    if (((bitField0_ & 0x00000200) != 0)) {
+      output.writeMessage(24, getRegistrationEndTime());
+    }
+    if (((bitField0_ & 0x00000400) != 0)) {
+      output.writeInt32(25, maxPriorTransactionCount_);
+    }
+    if (((bitField0_ & 0x00000800) != 0)) {
       output.writeMessage(40, getMinIssueGap());
     }
     if (rematchPolicy_ != com.rewardscore.rewards.coupons.v1.RematchPolicy.REMATCH_POLICY_UNSPECIFIED.getNumber()) {
@@ -973,7 +1288,49 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(timeZone_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(19, timeZone_);
     }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < zoneIds_.size(); i++) {
+        dataSize += computeStringSizeNoTag(zoneIds_.getRaw(i));
+      }
+      size += dataSize;
+      size += 2 * getZoneIdsList().size();
+    }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < interactionPointIds_.size(); i++) {
+        dataSize += computeStringSizeNoTag(interactionPointIds_.getRaw(i));
+      }
+      size += dataSize;
+      size += 2 * getInteractionPointIdsList().size();
+    }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < daysOfMonth_.size(); i++) {
+        dataSize += com.google.protobuf.CodedOutputStream
+          .computeInt32SizeNoTag(daysOfMonth_.getInt(i));
+      }
+      size += dataSize;
+      if (!getDaysOfMonthList().isEmpty()) {
+        size += 2;
+        size += com.google.protobuf.CodedOutputStream
+            .computeInt32SizeNoTag(dataSize);
+      }
+      daysOfMonthMemoizedSerializedSize = dataSize;
+    }
     if (((bitField0_ & 0x00000100) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(23, getRegistrationStartTime());
+    }
+    if (((bitField0_ & 0x00000200) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(24, getRegistrationEndTime());
+    }
+    if (((bitField0_ & 0x00000400) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(25, maxPriorTransactionCount_);
+    }
+    if (((bitField0_ & 0x00000800) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(40, getMinIssueGap());
     }
@@ -1073,6 +1430,27 @@ private static final long serialVersionUID = 0L;
         != other.getCouponValidityMonths()) return false;
     if (!getTimeZone()
         .equals(other.getTimeZone())) return false;
+    if (!getZoneIdsList()
+        .equals(other.getZoneIdsList())) return false;
+    if (!getInteractionPointIdsList()
+        .equals(other.getInteractionPointIdsList())) return false;
+    if (!getDaysOfMonthList()
+        .equals(other.getDaysOfMonthList())) return false;
+    if (hasRegistrationStartTime() != other.hasRegistrationStartTime()) return false;
+    if (hasRegistrationStartTime()) {
+      if (!getRegistrationStartTime()
+          .equals(other.getRegistrationStartTime())) return false;
+    }
+    if (hasRegistrationEndTime() != other.hasRegistrationEndTime()) return false;
+    if (hasRegistrationEndTime()) {
+      if (!getRegistrationEndTime()
+          .equals(other.getRegistrationEndTime())) return false;
+    }
+    if (hasMaxPriorTransactionCount() != other.hasMaxPriorTransactionCount()) return false;
+    if (hasMaxPriorTransactionCount()) {
+      if (getMaxPriorTransactionCount()
+          != other.getMaxPriorTransactionCount()) return false;
+    }
     if (hasMinIssueGap() != other.hasMinIssueGap()) return false;
     if (hasMinIssueGap()) {
       if (!getMinIssueGap()
@@ -1156,6 +1534,30 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getCouponValidityMonths();
     hash = (37 * hash) + TIME_ZONE_FIELD_NUMBER;
     hash = (53 * hash) + getTimeZone().hashCode();
+    if (getZoneIdsCount() > 0) {
+      hash = (37 * hash) + ZONE_IDS_FIELD_NUMBER;
+      hash = (53 * hash) + getZoneIdsList().hashCode();
+    }
+    if (getInteractionPointIdsCount() > 0) {
+      hash = (37 * hash) + INTERACTION_POINT_IDS_FIELD_NUMBER;
+      hash = (53 * hash) + getInteractionPointIdsList().hashCode();
+    }
+    if (getDaysOfMonthCount() > 0) {
+      hash = (37 * hash) + DAYS_OF_MONTH_FIELD_NUMBER;
+      hash = (53 * hash) + getDaysOfMonthList().hashCode();
+    }
+    if (hasRegistrationStartTime()) {
+      hash = (37 * hash) + REGISTRATION_START_TIME_FIELD_NUMBER;
+      hash = (53 * hash) + getRegistrationStartTime().hashCode();
+    }
+    if (hasRegistrationEndTime()) {
+      hash = (37 * hash) + REGISTRATION_END_TIME_FIELD_NUMBER;
+      hash = (53 * hash) + getRegistrationEndTime().hashCode();
+    }
+    if (hasMaxPriorTransactionCount()) {
+      hash = (37 * hash) + MAX_PRIOR_TRANSACTION_COUNT_FIELD_NUMBER;
+      hash = (53 * hash) + getMaxPriorTransactionCount();
+    }
     if (hasMinIssueGap()) {
       hash = (37 * hash) + MIN_ISSUE_GAP_FIELD_NUMBER;
       hash = (53 * hash) + getMinIssueGap().hashCode();
@@ -1312,6 +1714,8 @@ private static final long serialVersionUID = 0L;
         internalGetMinBillAmountFieldBuilder();
         internalGetMaxBillAmountFieldBuilder();
         internalGetHoursOfDayFieldBuilder();
+        internalGetRegistrationStartTimeFieldBuilder();
+        internalGetRegistrationEndTimeFieldBuilder();
         internalGetMinIssueGapFieldBuilder();
       }
     }
@@ -1371,6 +1775,22 @@ private static final long serialVersionUID = 0L;
       activationRequired_ = false;
       couponValidityMonths_ = 0;
       timeZone_ = "";
+      zoneIds_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
+      interactionPointIds_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
+      daysOfMonth_ = emptyIntList();
+      registrationStartTime_ = null;
+      if (registrationStartTimeBuilder_ != null) {
+        registrationStartTimeBuilder_.dispose();
+        registrationStartTimeBuilder_ = null;
+      }
+      registrationEndTime_ = null;
+      if (registrationEndTimeBuilder_ != null) {
+        registrationEndTimeBuilder_.dispose();
+        registrationEndTimeBuilder_ = null;
+      }
+      maxPriorTransactionCount_ = 0;
       minIssueGap_ = null;
       if (minIssueGapBuilder_ != null) {
         minIssueGapBuilder_.dispose();
@@ -1497,18 +1917,46 @@ private static final long serialVersionUID = 0L;
         result.timeZone_ = timeZone_;
       }
       if (((from_bitField0_ & 0x00080000) != 0)) {
+        zoneIds_.makeImmutable();
+        result.zoneIds_ = zoneIds_;
+      }
+      if (((from_bitField0_ & 0x00100000) != 0)) {
+        interactionPointIds_.makeImmutable();
+        result.interactionPointIds_ = interactionPointIds_;
+      }
+      if (((from_bitField0_ & 0x00200000) != 0)) {
+        daysOfMonth_.makeImmutable();
+        result.daysOfMonth_ = daysOfMonth_;
+      }
+      if (((from_bitField0_ & 0x00400000) != 0)) {
+        result.registrationStartTime_ = registrationStartTimeBuilder_ == null
+            ? registrationStartTime_
+            : registrationStartTimeBuilder_.build();
+        to_bitField0_ |= 0x00000100;
+      }
+      if (((from_bitField0_ & 0x00800000) != 0)) {
+        result.registrationEndTime_ = registrationEndTimeBuilder_ == null
+            ? registrationEndTime_
+            : registrationEndTimeBuilder_.build();
+        to_bitField0_ |= 0x00000200;
+      }
+      if (((from_bitField0_ & 0x01000000) != 0)) {
+        result.maxPriorTransactionCount_ = maxPriorTransactionCount_;
+        to_bitField0_ |= 0x00000400;
+      }
+      if (((from_bitField0_ & 0x02000000) != 0)) {
         result.minIssueGap_ = minIssueGapBuilder_ == null
             ? minIssueGap_
             : minIssueGapBuilder_.build();
-        to_bitField0_ |= 0x00000100;
+        to_bitField0_ |= 0x00000800;
       }
-      if (((from_bitField0_ & 0x00100000) != 0)) {
+      if (((from_bitField0_ & 0x04000000) != 0)) {
         result.rematchPolicy_ = rematchPolicy_;
       }
-      if (((from_bitField0_ & 0x00200000) != 0)) {
+      if (((from_bitField0_ & 0x08000000) != 0)) {
         result.listedAccountsOnly_ = listedAccountsOnly_;
       }
-      if (((from_bitField0_ & 0x00400000) != 0)) {
+      if (((from_bitField0_ & 0x10000000) != 0)) {
         result.issueNotificationThreshold_ = issueNotificationThreshold_;
       }
       result.bitField0_ |= to_bitField0_;
@@ -1599,6 +2047,46 @@ private static final long serialVersionUID = 0L;
         timeZone_ = other.timeZone_;
         bitField0_ |= 0x00040000;
         onChanged();
+      }
+      if (!other.zoneIds_.isEmpty()) {
+        if (zoneIds_.isEmpty()) {
+          zoneIds_ = other.zoneIds_;
+          bitField0_ |= 0x00080000;
+        } else {
+          ensureZoneIdsIsMutable();
+          zoneIds_.addAll(other.zoneIds_);
+        }
+        onChanged();
+      }
+      if (!other.interactionPointIds_.isEmpty()) {
+        if (interactionPointIds_.isEmpty()) {
+          interactionPointIds_ = other.interactionPointIds_;
+          bitField0_ |= 0x00100000;
+        } else {
+          ensureInteractionPointIdsIsMutable();
+          interactionPointIds_.addAll(other.interactionPointIds_);
+        }
+        onChanged();
+      }
+      if (!other.daysOfMonth_.isEmpty()) {
+        if (daysOfMonth_.isEmpty()) {
+          daysOfMonth_ = other.daysOfMonth_;
+          daysOfMonth_.makeImmutable();
+          bitField0_ |= 0x00200000;
+        } else {
+          ensureDaysOfMonthIsMutable();
+          daysOfMonth_.addAll(other.daysOfMonth_);
+        }
+        onChanged();
+      }
+      if (other.hasRegistrationStartTime()) {
+        mergeRegistrationStartTime(other.getRegistrationStartTime());
+      }
+      if (other.hasRegistrationEndTime()) {
+        mergeRegistrationEndTime(other.getRegistrationEndTime());
+      }
+      if (other.hasMaxPriorTransactionCount()) {
+        setMaxPriorTransactionCount(other.getMaxPriorTransactionCount());
       }
       if (other.hasMinIssueGap()) {
         mergeMinIssueGap(other.getMinIssueGap());
@@ -1760,26 +2248,71 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00040000;
               break;
             } // case 154
+            case 162: {
+              ensureZoneIdsIsMutable();
+              zoneIds_.add(input.readStringRequireUtf8());
+              break;
+            } // case 162
+            case 170: {
+              ensureInteractionPointIdsIsMutable();
+              interactionPointIds_.add(input.readStringRequireUtf8());
+              break;
+            } // case 170
+            case 176: {
+              int v = input.readInt32();
+              ensureDaysOfMonthIsMutable();
+              daysOfMonth_.addInt(v);
+              break;
+            } // case 176
+            case 178: {
+              int length = input.readRawVarint32();
+              int limit = input.pushLimit(length);
+              ensureDaysOfMonthIsMutable();
+              while (input.getBytesUntilLimit() > 0) {
+                daysOfMonth_.addInt(input.readInt32());
+              }
+              input.popLimit(limit);
+              break;
+            } // case 178
+            case 186: {
+              input.readMessage(
+                  internalGetRegistrationStartTimeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00400000;
+              break;
+            } // case 186
+            case 194: {
+              input.readMessage(
+                  internalGetRegistrationEndTimeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00800000;
+              break;
+            } // case 194
+            case 200: {
+              maxPriorTransactionCount_ = input.readInt32();
+              bitField0_ |= 0x01000000;
+              break;
+            } // case 200
             case 322: {
               input.readMessage(
                   internalGetMinIssueGapFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00080000;
+              bitField0_ |= 0x02000000;
               break;
             } // case 322
             case 328: {
               rematchPolicy_ = input.readEnum();
-              bitField0_ |= 0x00100000;
+              bitField0_ |= 0x04000000;
               break;
             } // case 328
             case 336: {
               listedAccountsOnly_ = input.readBool();
-              bitField0_ |= 0x00200000;
+              bitField0_ |= 0x08000000;
               break;
             } // case 336
             case 344: {
               issueNotificationThreshold_ = input.readInt64();
-              bitField0_ |= 0x00400000;
+              bitField0_ |= 0x10000000;
               break;
             } // case 344
             default: {
@@ -3906,6 +4439,869 @@ private static final long serialVersionUID = 0L;
       return this;
     }
 
+    private com.google.protobuf.LazyStringArrayList zoneIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureZoneIdsIsMutable() {
+      if (!zoneIds_.isModifiable()) {
+        zoneIds_ = new com.google.protobuf.LazyStringArrayList(zoneIds_);
+      }
+      bitField0_ |= 0x00080000;
+    }
+    /**
+     * <pre>
+     * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+     * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+     * applies where either matches: in a store named by store_ids, or in a zone named by
+     * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+     * set). Empty (both): anywhere.
+     * </pre>
+     *
+     * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+     * @return A list containing the zoneIds.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getZoneIdsList() {
+      zoneIds_.makeImmutable();
+      return zoneIds_;
+    }
+    /**
+     * <pre>
+     * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+     * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+     * applies where either matches: in a store named by store_ids, or in a zone named by
+     * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+     * set). Empty (both): anywhere.
+     * </pre>
+     *
+     * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+     * @return The count of zoneIds.
+     */
+    public int getZoneIdsCount() {
+      return zoneIds_.size();
+    }
+    /**
+     * <pre>
+     * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+     * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+     * applies where either matches: in a store named by store_ids, or in a zone named by
+     * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+     * set). Empty (both): anywhere.
+     * </pre>
+     *
+     * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+     * @param index The index of the element to return.
+     * @return The zoneIds at the given index.
+     */
+    public java.lang.String getZoneIds(int index) {
+      return zoneIds_.get(index);
+    }
+    /**
+     * <pre>
+     * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+     * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+     * applies where either matches: in a store named by store_ids, or in a zone named by
+     * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+     * set). Empty (both): anywhere.
+     * </pre>
+     *
+     * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the zoneIds at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getZoneIdsBytes(int index) {
+      return zoneIds_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+     * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+     * applies where either matches: in a store named by store_ids, or in a zone named by
+     * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+     * set). Empty (both): anywhere.
+     * </pre>
+     *
+     * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+     * @param index The index to set the value at.
+     * @param value The zoneIds to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneIds(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureZoneIdsIsMutable();
+      zoneIds_.set(index, value);
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+     * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+     * applies where either matches: in a store named by store_ids, or in a zone named by
+     * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+     * set). Empty (both): anywhere.
+     * </pre>
+     *
+     * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+     * @param value The zoneIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addZoneIds(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureZoneIdsIsMutable();
+      zoneIds_.add(value);
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+     * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+     * applies where either matches: in a store named by store_ids, or in a zone named by
+     * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+     * set). Empty (both): anywhere.
+     * </pre>
+     *
+     * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+     * @param values The zoneIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllZoneIds(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureZoneIdsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, zoneIds_);
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+     * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+     * applies where either matches: in a store named by store_ids, or in a zone named by
+     * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+     * set). Empty (both): anywhere.
+     * </pre>
+     *
+     * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearZoneIds() {
+      zoneIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField0_ = (bitField0_ & ~0x00080000);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+     * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+     * applies where either matches: in a store named by store_ids, or in a zone named by
+     * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+     * set). Empty (both): anywhere.
+     * </pre>
+     *
+     * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+     * @param value The bytes of the zoneIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addZoneIdsBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensureZoneIdsIsMutable();
+      zoneIds_.add(value);
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.LazyStringArrayList interactionPointIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureInteractionPointIdsIsMutable() {
+      if (!interactionPointIds_.isModifiable()) {
+        interactionPointIds_ = new com.google.protobuf.LazyStringArrayList(interactionPointIds_);
+      }
+      bitField0_ |= 0x00100000;
+    }
+    /**
+     * <pre>
+     * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+     * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+     * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+     * </pre>
+     *
+     * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+     * @return A list containing the interactionPointIds.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getInteractionPointIdsList() {
+      interactionPointIds_.makeImmutable();
+      return interactionPointIds_;
+    }
+    /**
+     * <pre>
+     * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+     * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+     * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+     * </pre>
+     *
+     * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+     * @return The count of interactionPointIds.
+     */
+    public int getInteractionPointIdsCount() {
+      return interactionPointIds_.size();
+    }
+    /**
+     * <pre>
+     * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+     * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+     * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+     * </pre>
+     *
+     * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+     * @param index The index of the element to return.
+     * @return The interactionPointIds at the given index.
+     */
+    public java.lang.String getInteractionPointIds(int index) {
+      return interactionPointIds_.get(index);
+    }
+    /**
+     * <pre>
+     * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+     * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+     * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+     * </pre>
+     *
+     * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the interactionPointIds at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdsBytes(int index) {
+      return interactionPointIds_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+     * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+     * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+     * </pre>
+     *
+     * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+     * @param index The index to set the value at.
+     * @param value The interactionPointIds to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIds(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureInteractionPointIdsIsMutable();
+      interactionPointIds_.set(index, value);
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+     * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+     * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+     * </pre>
+     *
+     * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+     * @param value The interactionPointIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addInteractionPointIds(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureInteractionPointIdsIsMutable();
+      interactionPointIds_.add(value);
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+     * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+     * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+     * </pre>
+     *
+     * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+     * @param values The interactionPointIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllInteractionPointIds(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureInteractionPointIdsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, interactionPointIds_);
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+     * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+     * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+     * </pre>
+     *
+     * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointIds() {
+      interactionPointIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField0_ = (bitField0_ & ~0x00100000);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+     * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+     * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+     * </pre>
+     *
+     * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+     * @param value The bytes of the interactionPointIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addInteractionPointIdsBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensureInteractionPointIdsIsMutable();
+      interactionPointIds_.add(value);
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Internal.IntList daysOfMonth_ = emptyIntList();
+    private void ensureDaysOfMonthIsMutable() {
+      if (!daysOfMonth_.isModifiable()) {
+        daysOfMonth_ = makeMutableCopy(daysOfMonth_);
+      }
+      bitField0_ |= 0x00200000;
+    }
+    /**
+     * <pre>
+     * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+     * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+     * </pre>
+     *
+     * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+     * @return A list containing the daysOfMonth.
+     */
+    public java.util.List<java.lang.Integer>
+        getDaysOfMonthList() {
+      daysOfMonth_.makeImmutable();
+      return daysOfMonth_;
+    }
+    /**
+     * <pre>
+     * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+     * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+     * </pre>
+     *
+     * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+     * @return The count of daysOfMonth.
+     */
+    public int getDaysOfMonthCount() {
+      return daysOfMonth_.size();
+    }
+    /**
+     * <pre>
+     * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+     * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+     * </pre>
+     *
+     * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+     * @param index The index of the element to return.
+     * @return The daysOfMonth at the given index.
+     */
+    public int getDaysOfMonth(int index) {
+      return daysOfMonth_.getInt(index);
+    }
+    /**
+     * <pre>
+     * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+     * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+     * </pre>
+     *
+     * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+     * @param index The index to set the value at.
+     * @param value The daysOfMonth to set.
+     * @return This builder for chaining.
+     */
+    public Builder setDaysOfMonth(
+        int index, int value) {
+
+      ensureDaysOfMonthIsMutable();
+      daysOfMonth_.setInt(index, value);
+      bitField0_ |= 0x00200000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+     * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+     * </pre>
+     *
+     * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+     * @param value The daysOfMonth to add.
+     * @return This builder for chaining.
+     */
+    public Builder addDaysOfMonth(int value) {
+
+      ensureDaysOfMonthIsMutable();
+      daysOfMonth_.addInt(value);
+      bitField0_ |= 0x00200000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+     * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+     * </pre>
+     *
+     * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+     * @param values The daysOfMonth to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllDaysOfMonth(
+        java.lang.Iterable<? extends java.lang.Integer> values) {
+      ensureDaysOfMonthIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, daysOfMonth_);
+      bitField0_ |= 0x00200000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+     * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+     * </pre>
+     *
+     * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearDaysOfMonth() {
+      daysOfMonth_ = emptyIntList();
+      bitField0_ = (bitField0_ & ~0x00200000);
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Timestamp registrationStartTime_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> registrationStartTimeBuilder_;
+    /**
+     * <pre>
+     * Redemption only by accounts registered at or after this time (else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+     * @return Whether the registrationStartTime field is set.
+     */
+    public boolean hasRegistrationStartTime() {
+      return ((bitField0_ & 0x00400000) != 0);
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered at or after this time (else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+     * @return The registrationStartTime.
+     */
+    public com.google.protobuf.Timestamp getRegistrationStartTime() {
+      if (registrationStartTimeBuilder_ == null) {
+        return registrationStartTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : registrationStartTime_;
+      } else {
+        return registrationStartTimeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered at or after this time (else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+     */
+    public Builder setRegistrationStartTime(com.google.protobuf.Timestamp value) {
+      if (registrationStartTimeBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        registrationStartTime_ = value;
+      } else {
+        registrationStartTimeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00400000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered at or after this time (else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+     */
+    public Builder setRegistrationStartTime(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (registrationStartTimeBuilder_ == null) {
+        registrationStartTime_ = builderForValue.build();
+      } else {
+        registrationStartTimeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00400000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered at or after this time (else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+     */
+    public Builder mergeRegistrationStartTime(com.google.protobuf.Timestamp value) {
+      if (registrationStartTimeBuilder_ == null) {
+        if (((bitField0_ & 0x00400000) != 0) &&
+          registrationStartTime_ != null &&
+          registrationStartTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getRegistrationStartTimeBuilder().mergeFrom(value);
+        } else {
+          registrationStartTime_ = value;
+        }
+      } else {
+        registrationStartTimeBuilder_.mergeFrom(value);
+      }
+      if (registrationStartTime_ != null) {
+        bitField0_ |= 0x00400000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered at or after this time (else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+     */
+    public Builder clearRegistrationStartTime() {
+      bitField0_ = (bitField0_ & ~0x00400000);
+      registrationStartTime_ = null;
+      if (registrationStartTimeBuilder_ != null) {
+        registrationStartTimeBuilder_.dispose();
+        registrationStartTimeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered at or after this time (else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getRegistrationStartTimeBuilder() {
+      bitField0_ |= 0x00400000;
+      onChanged();
+      return internalGetRegistrationStartTimeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered at or after this time (else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getRegistrationStartTimeOrBuilder() {
+      if (registrationStartTimeBuilder_ != null) {
+        return registrationStartTimeBuilder_.getMessageOrBuilder();
+      } else {
+        return registrationStartTime_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : registrationStartTime_;
+      }
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered at or after this time (else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetRegistrationStartTimeFieldBuilder() {
+      if (registrationStartTimeBuilder_ == null) {
+        registrationStartTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getRegistrationStartTime(),
+                getParentForChildren(),
+                isClean());
+        registrationStartTime_ = null;
+      }
+      return registrationStartTimeBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp registrationEndTime_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> registrationEndTimeBuilder_;
+    /**
+     * <pre>
+     * Redemption only by accounts registered before this time (exclusive; else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+     * @return Whether the registrationEndTime field is set.
+     */
+    public boolean hasRegistrationEndTime() {
+      return ((bitField0_ & 0x00800000) != 0);
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered before this time (exclusive; else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+     * @return The registrationEndTime.
+     */
+    public com.google.protobuf.Timestamp getRegistrationEndTime() {
+      if (registrationEndTimeBuilder_ == null) {
+        return registrationEndTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : registrationEndTime_;
+      } else {
+        return registrationEndTimeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered before this time (exclusive; else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+     */
+    public Builder setRegistrationEndTime(com.google.protobuf.Timestamp value) {
+      if (registrationEndTimeBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        registrationEndTime_ = value;
+      } else {
+        registrationEndTimeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00800000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered before this time (exclusive; else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+     */
+    public Builder setRegistrationEndTime(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (registrationEndTimeBuilder_ == null) {
+        registrationEndTime_ = builderForValue.build();
+      } else {
+        registrationEndTimeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00800000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered before this time (exclusive; else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+     */
+    public Builder mergeRegistrationEndTime(com.google.protobuf.Timestamp value) {
+      if (registrationEndTimeBuilder_ == null) {
+        if (((bitField0_ & 0x00800000) != 0) &&
+          registrationEndTime_ != null &&
+          registrationEndTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getRegistrationEndTimeBuilder().mergeFrom(value);
+        } else {
+          registrationEndTime_ = value;
+        }
+      } else {
+        registrationEndTimeBuilder_.mergeFrom(value);
+      }
+      if (registrationEndTime_ != null) {
+        bitField0_ |= 0x00800000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered before this time (exclusive; else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+     */
+    public Builder clearRegistrationEndTime() {
+      bitField0_ = (bitField0_ & ~0x00800000);
+      registrationEndTime_ = null;
+      if (registrationEndTimeBuilder_ != null) {
+        registrationEndTimeBuilder_.dispose();
+        registrationEndTimeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered before this time (exclusive; else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getRegistrationEndTimeBuilder() {
+      bitField0_ |= 0x00800000;
+      onChanged();
+      return internalGetRegistrationEndTimeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered before this time (exclusive; else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getRegistrationEndTimeOrBuilder() {
+      if (registrationEndTimeBuilder_ != null) {
+        return registrationEndTimeBuilder_.getMessageOrBuilder();
+      } else {
+        return registrationEndTime_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : registrationEndTime_;
+      }
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts registered before this time (exclusive; else
+     * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetRegistrationEndTimeFieldBuilder() {
+      if (registrationEndTimeBuilder_ == null) {
+        registrationEndTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getRegistrationEndTime(),
+                getParentForChildren(),
+                isClean());
+        registrationEndTime_ = null;
+      }
+      return registrationEndTimeBuilder_;
+    }
+
+    private int maxPriorTransactionCount_ ;
+    /**
+     * <pre>
+     * Redemption only by accounts with at most this many earlier purchases in the program
+     * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+     * new_customers_only is the same as 0. Unset: no limit.
+     * </pre>
+     *
+     * <code>optional int32 max_prior_transaction_count = 25 [json_name = "maxPriorTransactionCount"];</code>
+     * @return Whether the maxPriorTransactionCount field is set.
+     */
+    @java.lang.Override
+    public boolean hasMaxPriorTransactionCount() {
+      return ((bitField0_ & 0x01000000) != 0);
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts with at most this many earlier purchases in the program
+     * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+     * new_customers_only is the same as 0. Unset: no limit.
+     * </pre>
+     *
+     * <code>optional int32 max_prior_transaction_count = 25 [json_name = "maxPriorTransactionCount"];</code>
+     * @return The maxPriorTransactionCount.
+     */
+    @java.lang.Override
+    public int getMaxPriorTransactionCount() {
+      return maxPriorTransactionCount_;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts with at most this many earlier purchases in the program
+     * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+     * new_customers_only is the same as 0. Unset: no limit.
+     * </pre>
+     *
+     * <code>optional int32 max_prior_transaction_count = 25 [json_name = "maxPriorTransactionCount"];</code>
+     * @param value The maxPriorTransactionCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMaxPriorTransactionCount(int value) {
+
+      maxPriorTransactionCount_ = value;
+      bitField0_ |= 0x01000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only by accounts with at most this many earlier purchases in the program
+     * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+     * new_customers_only is the same as 0. Unset: no limit.
+     * </pre>
+     *
+     * <code>optional int32 max_prior_transaction_count = 25 [json_name = "maxPriorTransactionCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearMaxPriorTransactionCount() {
+      bitField0_ = (bitField0_ & ~0x01000000);
+      maxPriorTransactionCount_ = 0;
+      onChanged();
+      return this;
+    }
+
     private com.google.protobuf.Duration minIssueGap_;
     private com.google.protobuf.SingleFieldBuilder<
         com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> minIssueGapBuilder_;
@@ -3919,7 +5315,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the minIssueGap field is set.
      */
     public boolean hasMinIssueGap() {
-      return ((bitField0_ & 0x00080000) != 0);
+      return ((bitField0_ & 0x02000000) != 0);
     }
     /**
      * <pre>
@@ -3954,7 +5350,7 @@ private static final long serialVersionUID = 0L;
       } else {
         minIssueGapBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00080000;
+      bitField0_ |= 0x02000000;
       onChanged();
       return this;
     }
@@ -3973,7 +5369,7 @@ private static final long serialVersionUID = 0L;
       } else {
         minIssueGapBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00080000;
+      bitField0_ |= 0x02000000;
       onChanged();
       return this;
     }
@@ -3987,7 +5383,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeMinIssueGap(com.google.protobuf.Duration value) {
       if (minIssueGapBuilder_ == null) {
-        if (((bitField0_ & 0x00080000) != 0) &&
+        if (((bitField0_ & 0x02000000) != 0) &&
           minIssueGap_ != null &&
           minIssueGap_ != com.google.protobuf.Duration.getDefaultInstance()) {
           getMinIssueGapBuilder().mergeFrom(value);
@@ -3998,7 +5394,7 @@ private static final long serialVersionUID = 0L;
         minIssueGapBuilder_.mergeFrom(value);
       }
       if (minIssueGap_ != null) {
-        bitField0_ |= 0x00080000;
+        bitField0_ |= 0x02000000;
         onChanged();
       }
       return this;
@@ -4012,7 +5408,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
      */
     public Builder clearMinIssueGap() {
-      bitField0_ = (bitField0_ & ~0x00080000);
+      bitField0_ = (bitField0_ & ~0x02000000);
       minIssueGap_ = null;
       if (minIssueGapBuilder_ != null) {
         minIssueGapBuilder_.dispose();
@@ -4030,7 +5426,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
      */
     public com.google.protobuf.Duration.Builder getMinIssueGapBuilder() {
-      bitField0_ |= 0x00080000;
+      bitField0_ |= 0x02000000;
       onChanged();
       return internalGetMinIssueGapFieldBuilder().getBuilder();
     }
@@ -4097,7 +5493,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder setRematchPolicyValue(int value) {
       rematchPolicy_ = value;
-      bitField0_ |= 0x00100000;
+      bitField0_ |= 0x04000000;
       onChanged();
       return this;
     }
@@ -4128,7 +5524,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder setRematchPolicy(com.rewardscore.rewards.coupons.v1.RematchPolicy value) {
       if (value == null) { throw new NullPointerException(); }
-      bitField0_ |= 0x00100000;
+      bitField0_ |= 0x04000000;
       rematchPolicy_ = value.getNumber();
       onChanged();
       return this;
@@ -4143,7 +5539,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearRematchPolicy() {
-      bitField0_ = (bitField0_ & ~0x00100000);
+      bitField0_ = (bitField0_ & ~0x04000000);
       rematchPolicy_ = 0;
       onChanged();
       return this;
@@ -4176,7 +5572,7 @@ private static final long serialVersionUID = 0L;
     public Builder setListedAccountsOnly(boolean value) {
 
       listedAccountsOnly_ = value;
-      bitField0_ |= 0x00200000;
+      bitField0_ |= 0x08000000;
       onChanged();
       return this;
     }
@@ -4190,7 +5586,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearListedAccountsOnly() {
-      bitField0_ = (bitField0_ & ~0x00200000);
+      bitField0_ = (bitField0_ & ~0x08000000);
       listedAccountsOnly_ = false;
       onChanged();
       return this;
@@ -4225,7 +5621,7 @@ private static final long serialVersionUID = 0L;
     public Builder setIssueNotificationThreshold(long value) {
 
       issueNotificationThreshold_ = value;
-      bitField0_ |= 0x00400000;
+      bitField0_ |= 0x10000000;
       onChanged();
       return this;
     }
@@ -4240,7 +5636,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearIssueNotificationThreshold() {
-      bitField0_ = (bitField0_ & ~0x00400000);
+      bitField0_ = (bitField0_ & ~0x10000000);
       issueNotificationThreshold_ = 0L;
       onChanged();
       return this;

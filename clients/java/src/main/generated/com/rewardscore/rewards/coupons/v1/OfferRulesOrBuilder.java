@@ -444,6 +444,227 @@ public interface OfferRulesOrBuilder extends
 
   /**
    * <pre>
+   * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+   * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+   * applies where either matches: in a store named by store_ids, or in a zone named by
+   * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+   * set). Empty (both): anywhere.
+   * </pre>
+   *
+   * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+   * @return A list containing the zoneIds.
+   */
+  java.util.List<java.lang.String>
+      getZoneIdsList();
+  /**
+   * <pre>
+   * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+   * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+   * applies where either matches: in a store named by store_ids, or in a zone named by
+   * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+   * set). Empty (both): anywhere.
+   * </pre>
+   *
+   * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+   * @return The count of zoneIds.
+   */
+  int getZoneIdsCount();
+  /**
+   * <pre>
+   * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+   * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+   * applies where either matches: in a store named by store_ids, or in a zone named by
+   * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+   * set). Empty (both): anywhere.
+   * </pre>
+   *
+   * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+   * @param index The index of the element to return.
+   * @return The zoneIds at the given index.
+   */
+  java.lang.String getZoneIds(int index);
+  /**
+   * <pre>
+   * Redemption only in these zones (e.g. a region or a mall), named by the checkout's
+   * zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
+   * applies where either matches: in a store named by store_ids, or in a zone named by
+   * zone_ids (else OFFER_ZONE_NOT_ALLOWED, or OFFER_STORE_NOT_ALLOWED when only store_ids is
+   * set). Empty (both): anywhere.
+   * </pre>
+   *
+   * <code>repeated string zone_ids = 20 [json_name = "zoneIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the zoneIds at the given index.
+   */
+  com.google.protobuf.ByteString
+      getZoneIdsBytes(int index);
+
+  /**
+   * <pre>
+   * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+   * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+   * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+   * </pre>
+   *
+   * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+   * @return A list containing the interactionPointIds.
+   */
+  java.util.List<java.lang.String>
+      getInteractionPointIdsList();
+  /**
+   * <pre>
+   * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+   * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+   * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+   * </pre>
+   *
+   * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+   * @return The count of interactionPointIds.
+   */
+  int getInteractionPointIdsCount();
+  /**
+   * <pre>
+   * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+   * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+   * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+   * </pre>
+   *
+   * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+   * @param index The index of the element to return.
+   * @return The interactionPointIds at the given index.
+   */
+  java.lang.String getInteractionPointIds(int index);
+  /**
+   * <pre>
+   * Redemption only at these interaction points (a till, a kiosk, an app), named by the
+   * checkout's interaction_point_id; at most 1000, each at most 64 characters (else
+   * INTERACTION_POINT_NOT_ALLOWED). Empty: any.
+   * </pre>
+   *
+   * <code>repeated string interaction_point_ids = 21 [json_name = "interactionPointIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the interactionPointIds at the given index.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdsBytes(int index);
+
+  /**
+   * <pre>
+   * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+   * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+   * </pre>
+   *
+   * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+   * @return A list containing the daysOfMonth.
+   */
+  java.util.List<java.lang.Integer> getDaysOfMonthList();
+  /**
+   * <pre>
+   * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+   * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+   * </pre>
+   *
+   * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+   * @return The count of daysOfMonth.
+   */
+  int getDaysOfMonthCount();
+  /**
+   * <pre>
+   * Redemption only on these days of the month, 1..31, in time_zone; no duplicates (else
+   * DAY_OF_MONTH_NOT_ALLOWED). A day a month does not have never comes. Empty: every day.
+   * </pre>
+   *
+   * <code>repeated int32 days_of_month = 22 [json_name = "daysOfMonth"];</code>
+   * @param index The index of the element to return.
+   * @return The daysOfMonth at the given index.
+   */
+  int getDaysOfMonth(int index);
+
+  /**
+   * <pre>
+   * Redemption only by accounts registered at or after this time (else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+   * @return Whether the registrationStartTime field is set.
+   */
+  boolean hasRegistrationStartTime();
+  /**
+   * <pre>
+   * Redemption only by accounts registered at or after this time (else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+   * @return The registrationStartTime.
+   */
+  com.google.protobuf.Timestamp getRegistrationStartTime();
+  /**
+   * <pre>
+   * Redemption only by accounts registered at or after this time (else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no lower bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getRegistrationStartTimeOrBuilder();
+
+  /**
+   * <pre>
+   * Redemption only by accounts registered before this time (exclusive; else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+   * @return Whether the registrationEndTime field is set.
+   */
+  boolean hasRegistrationEndTime();
+  /**
+   * <pre>
+   * Redemption only by accounts registered before this time (exclusive; else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+   * @return The registrationEndTime.
+   */
+  com.google.protobuf.Timestamp getRegistrationEndTime();
+  /**
+   * <pre>
+   * Redemption only by accounts registered before this time (exclusive; else
+   * ACCOUNT_REGISTERED_OUTSIDE_WINDOW). Unset: no upper bound.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getRegistrationEndTimeOrBuilder();
+
+  /**
+   * <pre>
+   * Redemption only by accounts with at most this many earlier purchases in the program
+   * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+   * new_customers_only is the same as 0. Unset: no limit.
+   * </pre>
+   *
+   * <code>optional int32 max_prior_transaction_count = 25 [json_name = "maxPriorTransactionCount"];</code>
+   * @return Whether the maxPriorTransactionCount field is set.
+   */
+  boolean hasMaxPriorTransactionCount();
+  /**
+   * <pre>
+   * Redemption only by accounts with at most this many earlier purchases in the program
+   * (points earns and coupon redemptions in effect; else NOT_NEW_CUSTOMER), 0..1000000.
+   * new_customers_only is the same as 0. Unset: no limit.
+   * </pre>
+   *
+   * <code>optional int32 max_prior_transaction_count = 25 [json_name = "maxPriorTransactionCount"];</code>
+   * @return The maxPriorTransactionCount.
+   */
+  int getMaxPriorTransactionCount();
+
+  /**
+   * <pre>
    * Minimum time between two issues of this offer to the same account (whole seconds). Unset:
    * none. An issue inside it fails with ISSUE_GAP_NOT_MET (metadata "retry_time").
    * </pre>

@@ -477,7 +477,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     default void listOffers(com.rewardscore.rewards.coupons.v1.ListOffersRequest request,
@@ -681,7 +682,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     public void listOffers(com.rewardscore.rewards.coupons.v1.ListOffersRequest request,
@@ -868,7 +870,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ListOffersResponse listOffers(com.rewardscore.rewards.coupons.v1.ListOffersRequest request) throws io.grpc.StatusException {
@@ -1051,7 +1054,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ListOffersResponse listOffers(com.rewardscore.rewards.coupons.v1.ListOffersRequest request) {
@@ -1216,7 +1220,8 @@ public final class OfferServiceGrpc {
 
     /**
      * <pre>
-     * Lists the offers of a program, newest first.
+     * Lists the offers of a program, newest first (create_time, then offer_id).
+     * Errors: none beyond the common ones.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ListOffersResponse> listOffers(

@@ -167,93 +167,94 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
       "pdate_mask\030\003 \001(\0132\032.google.protobuf.Field" +
       "MaskR\nupdateMask\"F\n\023UpdateOfferResponse\022" +
       "/\n\005offer\030\001 \001(\0132\031.rewards.coupons.v1.Offe" +
-      "rR\005offer\"\246\001\n\021ListOffersRequest\022\035\n\nprogra" +
+      "rR\005offer\"\332\001\n\021ListOffersRequest\022\035\n\nprogra" +
       "m_id\030\001 \001(\tR\tprogramId\0226\n\006states\030\002 \003(\0162\036." +
       "rewards.coupons.v1.OfferStateR\006states\022\033\n" +
       "\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_token" +
-      "\030\004 \001(\tR\tpageToken\"o\n\022ListOffersResponse\022" +
-      "1\n\006offers\030\001 \003(\0132\031.rewards.coupons.v1.Off" +
-      "erR\006offers\022&\n\017next_page_token\030\002 \001(\tR\rnex" +
-      "tPageToken\"P\n\024ActivateOfferRequest\022\035\n\nre" +
-      "quest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 " +
-      "\001(\tR\007offerId\"H\n\025ActivateOfferResponse\022/\n" +
-      "\005offer\030\001 \001(\0132\031.rewards.coupons.v1.OfferR" +
-      "\005offer\"R\n\026DeactivateOfferRequest\022\035\n\nrequ" +
-      "est_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 \001(" +
-      "\tR\007offerId\"J\n\027DeactivateOfferResponse\022/\n" +
-      "\005offer\030\001 \001(\0132\031.rewards.coupons.v1.OfferR" +
-      "\005offer\"y\n\027CreateCodeSeriesRequest\022\035\n\nreq" +
-      "uest_id\030\001 \001(\tR\trequestId\022?\n\013code_series\030" +
-      "\002 \001(\0132\036.rewards.coupons.v1.CodeSeriesR\nc" +
-      "odeSeries\"[\n\030CreateCodeSeriesResponse\022?\n" +
-      "\013code_series\030\001 \001(\0132\036.rewards.coupons.v1." +
-      "CodeSeriesR\ncodeSeries\"q\n\024GenerateCodesR" +
-      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022$\n" +
-      "\016code_series_id\030\002 \001(\tR\014codeSeriesId\022\024\n\005c" +
-      "ount\030\003 \001(\003R\005count\"u\n\025GenerateCodesRespon" +
-      "se\022\'\n\017generated_count\030\001 \001(\003R\016generatedCo" +
-      "unt\022\037\n\013total_count\030\002 \001(\003R\ntotalCount\022\022\n\004" +
-      "done\030\003 \001(\010R\004done\"o\n\022ImportCodesRequest\022\035" +
-      "\n\nrequest_id\030\001 \001(\tR\trequestId\022$\n\016code_se" +
-      "ries_id\030\002 \001(\tR\014codeSeriesId\022\024\n\005codes\030\003 \003" +
-      "(\tR\005codes\"\225\002\n\023ImportCodesResponse\022%\n\016imp" +
-      "orted_count\030\001 \001(\003R\rimportedCount\022%\n\016reje" +
-      "cted_count\030\002 \001(\003R\rrejectedCount\022X\n\rrejec" +
-      "ted_rows\030\003 \003(\01323.rewards.coupons.v1.Impo" +
-      "rtCodesResponse.RejectedRowR\014rejectedRow" +
-      "s\032V\n\013RejectedRow\022\033\n\trow_index\030\001 \001(\003R\010row" +
-      "Index\022\022\n\004code\030\002 \001(\tR\004code\022\026\n\006reason\030\003 \001(" +
-      "\tR\006reason\"\275\001\n\024RevokeCouponsRequest\022\035\n\nre" +
-      "quest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 " +
-      "\001(\tR\007offerId\0226\n\004mode\030\003 \001(\0162\".rewards.cou" +
-      "pons.v1.RevocationModeR\004mode\022\037\n\013account_" +
-      "ids\030\004 \003(\tR\naccountIds\022\022\n\004note\030\005 \001(\tR\004not" +
-      "e\"\305\001\n\025RevokeCouponsResponse\022#\n\rrevocatio" +
-      "n_id\030\001 \001(\tR\014revocationId\022#\n\rrevoked_coun" +
-      "t\030\002 \001(\003R\014revokedCount\022%\n\016redeemed_count\030" +
-      "\003 \001(\003R\rredeemedCount\022;\n\013revoke_time\030\004 \001(" +
-      "\0132\032.google.protobuf.TimestampR\nrevokeTim" +
-      "e\"u\n\030AddOfferCustomersRequest\022\035\n\nrequest" +
-      "_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007" +
-      "offerId\022\037\n\013account_ids\030\003 \003(\tR\naccountIds" +
-      "\"<\n\031AddOfferCustomersResponse\022\037\n\013added_c" +
-      "ount\030\001 \001(\005R\naddedCount*\227\001\n\016RevocationMod" +
-      "e\022\037\n\033REVOCATION_MODE_UNSPECIFIED\020\000\022\"\n\036RE" +
-      "VOCATION_MODE_ALL_UNREDEEMED\020\001\022!\n\035REVOCA" +
-      "TION_MODE_UNISSUED_ONLY\020\002\022\035\n\031REVOCATION_" +
-      "MODE_CUSTOMERS\020\0032\345\010\n\014OfferService\022^\n\013Cre" +
-      "ateOffer\022&.rewards.coupons.v1.CreateOffe" +
-      "rRequest\032\'.rewards.coupons.v1.CreateOffe" +
-      "rResponse\022U\n\010GetOffer\022#.rewards.coupons." +
-      "v1.GetOfferRequest\032$.rewards.coupons.v1." +
-      "GetOfferResponse\022^\n\013UpdateOffer\022&.reward" +
-      "s.coupons.v1.UpdateOfferRequest\032\'.reward" +
-      "s.coupons.v1.UpdateOfferResponse\022[\n\nList" +
-      "Offers\022%.rewards.coupons.v1.ListOffersRe" +
-      "quest\032&.rewards.coupons.v1.ListOffersRes" +
-      "ponse\022d\n\rActivateOffer\022(.rewards.coupons" +
-      ".v1.ActivateOfferRequest\032).rewards.coupo" +
-      "ns.v1.ActivateOfferResponse\022j\n\017Deactivat" +
-      "eOffer\022*.rewards.coupons.v1.DeactivateOf" +
-      "ferRequest\032+.rewards.coupons.v1.Deactiva" +
-      "teOfferResponse\022m\n\020CreateCodeSeries\022+.re" +
-      "wards.coupons.v1.CreateCodeSeriesRequest" +
-      "\032,.rewards.coupons.v1.CreateCodeSeriesRe" +
-      "sponse\022f\n\rGenerateCodes\022(.rewards.coupon" +
-      "s.v1.GenerateCodesRequest\032).rewards.coup" +
-      "ons.v1.GenerateCodesResponse0\001\022`\n\013Import" +
-      "Codes\022&.rewards.coupons.v1.ImportCodesRe" +
-      "quest\032\'.rewards.coupons.v1.ImportCodesRe" +
-      "sponse(\001\022d\n\rRevokeCoupons\022(.rewards.coup" +
-      "ons.v1.RevokeCouponsRequest\032).rewards.co" +
-      "upons.v1.RevokeCouponsResponse\022p\n\021AddOff" +
-      "erCustomers\022,.rewards.coupons.v1.AddOffe" +
-      "rCustomersRequest\032-.rewards.coupons.v1.A" +
-      "ddOfferCustomersResponseB\207\001\n\"com.rewards" +
-      "core.rewards.coupons.v1B\021OfferServicePro" +
-      "toP\001ZLgithub.com/rewards-core/rewards-co" +
-      "re/clients/go/rewards/coupons/v1;coupons" +
-      "v1b\006proto3"
+      "\030\004 \001(\tR\tpageToken\022\031\n\010store_id\030\005 \001(\tR\007sto" +
+      "reId\022\027\n\007zone_id\030\006 \001(\tR\006zoneId\"o\n\022ListOff" +
+      "ersResponse\0221\n\006offers\030\001 \003(\0132\031.rewards.co" +
+      "upons.v1.OfferR\006offers\022&\n\017next_page_toke" +
+      "n\030\002 \001(\tR\rnextPageToken\"P\n\024ActivateOfferR" +
+      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n" +
+      "\010offer_id\030\002 \001(\tR\007offerId\"H\n\025ActivateOffe" +
+      "rResponse\022/\n\005offer\030\001 \001(\0132\031.rewards.coupo" +
+      "ns.v1.OfferR\005offer\"R\n\026DeactivateOfferReq" +
+      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010o" +
+      "ffer_id\030\002 \001(\tR\007offerId\"J\n\027DeactivateOffe" +
+      "rResponse\022/\n\005offer\030\001 \001(\0132\031.rewards.coupo" +
+      "ns.v1.OfferR\005offer\"y\n\027CreateCodeSeriesRe" +
+      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022?\n\013" +
+      "code_series\030\002 \001(\0132\036.rewards.coupons.v1.C" +
+      "odeSeriesR\ncodeSeries\"[\n\030CreateCodeSerie" +
+      "sResponse\022?\n\013code_series\030\001 \001(\0132\036.rewards" +
+      ".coupons.v1.CodeSeriesR\ncodeSeries\"q\n\024Ge" +
+      "nerateCodesRequest\022\035\n\nrequest_id\030\001 \001(\tR\t" +
+      "requestId\022$\n\016code_series_id\030\002 \001(\tR\014codeS" +
+      "eriesId\022\024\n\005count\030\003 \001(\003R\005count\"u\n\025Generat" +
+      "eCodesResponse\022\'\n\017generated_count\030\001 \001(\003R" +
+      "\016generatedCount\022\037\n\013total_count\030\002 \001(\003R\nto" +
+      "talCount\022\022\n\004done\030\003 \001(\010R\004done\"o\n\022ImportCo" +
+      "desRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestI" +
+      "d\022$\n\016code_series_id\030\002 \001(\tR\014codeSeriesId\022" +
+      "\024\n\005codes\030\003 \003(\tR\005codes\"\225\002\n\023ImportCodesRes" +
+      "ponse\022%\n\016imported_count\030\001 \001(\003R\rimportedC" +
+      "ount\022%\n\016rejected_count\030\002 \001(\003R\rrejectedCo" +
+      "unt\022X\n\rrejected_rows\030\003 \003(\01323.rewards.cou" +
+      "pons.v1.ImportCodesResponse.RejectedRowR" +
+      "\014rejectedRows\032V\n\013RejectedRow\022\033\n\trow_inde" +
+      "x\030\001 \001(\003R\010rowIndex\022\022\n\004code\030\002 \001(\tR\004code\022\026\n" +
+      "\006reason\030\003 \001(\tR\006reason\"\275\001\n\024RevokeCouponsR" +
+      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n" +
+      "\010offer_id\030\002 \001(\tR\007offerId\0226\n\004mode\030\003 \001(\0162\"" +
+      ".rewards.coupons.v1.RevocationModeR\004mode" +
+      "\022\037\n\013account_ids\030\004 \003(\tR\naccountIds\022\022\n\004not" +
+      "e\030\005 \001(\tR\004note\"\305\001\n\025RevokeCouponsResponse\022" +
+      "#\n\rrevocation_id\030\001 \001(\tR\014revocationId\022#\n\r" +
+      "revoked_count\030\002 \001(\003R\014revokedCount\022%\n\016red" +
+      "eemed_count\030\003 \001(\003R\rredeemedCount\022;\n\013revo" +
+      "ke_time\030\004 \001(\0132\032.google.protobuf.Timestam" +
+      "pR\nrevokeTime\"u\n\030AddOfferCustomersReques" +
+      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010offe" +
+      "r_id\030\002 \001(\tR\007offerId\022\037\n\013account_ids\030\003 \003(\t" +
+      "R\naccountIds\"<\n\031AddOfferCustomersRespons" +
+      "e\022\037\n\013added_count\030\001 \001(\005R\naddedCount*\227\001\n\016R" +
+      "evocationMode\022\037\n\033REVOCATION_MODE_UNSPECI" +
+      "FIED\020\000\022\"\n\036REVOCATION_MODE_ALL_UNREDEEMED" +
+      "\020\001\022!\n\035REVOCATION_MODE_UNISSUED_ONLY\020\002\022\035\n" +
+      "\031REVOCATION_MODE_CUSTOMERS\020\0032\345\010\n\014OfferSe" +
+      "rvice\022^\n\013CreateOffer\022&.rewards.coupons.v" +
+      "1.CreateOfferRequest\032\'.rewards.coupons.v" +
+      "1.CreateOfferResponse\022U\n\010GetOffer\022#.rewa" +
+      "rds.coupons.v1.GetOfferRequest\032$.rewards" +
+      ".coupons.v1.GetOfferResponse\022^\n\013UpdateOf" +
+      "fer\022&.rewards.coupons.v1.UpdateOfferRequ" +
+      "est\032\'.rewards.coupons.v1.UpdateOfferResp" +
+      "onse\022[\n\nListOffers\022%.rewards.coupons.v1." +
+      "ListOffersRequest\032&.rewards.coupons.v1.L" +
+      "istOffersResponse\022d\n\rActivateOffer\022(.rew" +
+      "ards.coupons.v1.ActivateOfferRequest\032).r" +
+      "ewards.coupons.v1.ActivateOfferResponse\022" +
+      "j\n\017DeactivateOffer\022*.rewards.coupons.v1." +
+      "DeactivateOfferRequest\032+.rewards.coupons" +
+      ".v1.DeactivateOfferResponse\022m\n\020CreateCod" +
+      "eSeries\022+.rewards.coupons.v1.CreateCodeS" +
+      "eriesRequest\032,.rewards.coupons.v1.Create" +
+      "CodeSeriesResponse\022f\n\rGenerateCodes\022(.re" +
+      "wards.coupons.v1.GenerateCodesRequest\032)." +
+      "rewards.coupons.v1.GenerateCodesResponse" +
+      "0\001\022`\n\013ImportCodes\022&.rewards.coupons.v1.I" +
+      "mportCodesRequest\032\'.rewards.coupons.v1.I" +
+      "mportCodesResponse(\001\022d\n\rRevokeCoupons\022(." +
+      "rewards.coupons.v1.RevokeCouponsRequest\032" +
+      ").rewards.coupons.v1.RevokeCouponsRespon" +
+      "se\022p\n\021AddOfferCustomers\022,.rewards.coupon" +
+      "s.v1.AddOfferCustomersRequest\032-.rewards." +
+      "coupons.v1.AddOfferCustomersResponseB\207\001\n" +
+      "\"com.rewardscore.rewards.coupons.v1B\021Off" +
+      "erServiceProtoP\001ZLgithub.com/rewards-cor" +
+      "e/rewards-core/clients/go/rewards/coupon" +
+      "s/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -303,7 +304,7 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_ListOffersRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListOffersRequest_descriptor,
-        new java.lang.String[] { "ProgramId", "States", "PageSize", "PageToken", });
+        new java.lang.String[] { "ProgramId", "States", "PageSize", "PageToken", "StoreId", "ZoneId", });
     internal_static_rewards_coupons_v1_ListOffersResponse_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_rewards_coupons_v1_ListOffersResponse_fieldAccessorTable = new

@@ -37,6 +37,8 @@ private static final long serialVersionUID = 0L;
     accountId_ = "";
     storeId_ = "";
     transactionId_ = "";
+    zoneId_ = "";
+    interactionPointId_ = "";
     accountCouponId_ = "";
   }
 
@@ -340,6 +342,102 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ZONE_ID_FIELD_NUMBER = 7;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object zoneId_ = "";
+  /**
+   * <pre>
+   * The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 7 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  @java.lang.Override
+  public java.lang.String getZoneId() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      zoneId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 7 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getZoneIdBytes() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      zoneId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int INTERACTION_POINT_ID_FIELD_NUMBER = 8;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object interactionPointId_ = "";
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  @java.lang.Override
+  public java.lang.String getInteractionPointId() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      interactionPointId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getInteractionPointIdBytes() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      interactionPointId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   public static final int ACCOUNT_COUPON_ID_FIELD_NUMBER = 20;
   @SuppressWarnings("serial")
   private volatile java.lang.Object accountCouponId_ = "";
@@ -423,6 +521,12 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(transactionId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 6, transactionId_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 7, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 8, interactionPointId_);
+    }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 20, accountCouponId_);
     }
@@ -448,6 +552,12 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(transactionId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(6, transactionId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(7, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(8, interactionPointId_);
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(20, accountCouponId_);
@@ -491,6 +601,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!getTransactionId()
         .equals(other.getTransactionId())) return false;
+    if (!getZoneId()
+        .equals(other.getZoneId())) return false;
+    if (!getInteractionPointId()
+        .equals(other.getInteractionPointId())) return false;
     if (!getAccountCouponId()
         .equals(other.getAccountCouponId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
@@ -518,6 +632,10 @@ private static final long serialVersionUID = 0L;
     }
     hash = (37 * hash) + TRANSACTION_ID_FIELD_NUMBER;
     hash = (53 * hash) + getTransactionId().hashCode();
+    hash = (37 * hash) + ZONE_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getZoneId().hashCode();
+    hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
     hash = (53 * hash) + getAccountCouponId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
@@ -671,6 +789,8 @@ private static final long serialVersionUID = 0L;
         billAmountBuilder_ = null;
       }
       transactionId_ = "";
+      zoneId_ = "";
+      interactionPointId_ = "";
       accountCouponId_ = "";
       return this;
     }
@@ -728,6 +848,12 @@ private static final long serialVersionUID = 0L;
         result.transactionId_ = transactionId_;
       }
       if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.zoneId_ = zoneId_;
+      }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.interactionPointId_ = interactionPointId_;
+      }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
         result.accountCouponId_ = accountCouponId_;
       }
       result.bitField0_ |= to_bitField0_;
@@ -773,9 +899,19 @@ private static final long serialVersionUID = 0L;
         bitField0_ |= 0x00000020;
         onChanged();
       }
+      if (!other.getZoneId().isEmpty()) {
+        zoneId_ = other.zoneId_;
+        bitField0_ |= 0x00000040;
+        onChanged();
+      }
+      if (!other.getInteractionPointId().isEmpty()) {
+        interactionPointId_ = other.interactionPointId_;
+        bitField0_ |= 0x00000080;
+        onChanged();
+      }
       if (!other.getAccountCouponId().isEmpty()) {
         accountCouponId_ = other.accountCouponId_;
-        bitField0_ |= 0x00000040;
+        bitField0_ |= 0x00000100;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -836,9 +972,19 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000020;
               break;
             } // case 50
+            case 58: {
+              zoneId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 58
+            case 66: {
+              interactionPointId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 66
             case 162: {
               accountCouponId_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000040;
+              bitField0_ |= 0x00000100;
               break;
             } // case 162
             default: {
@@ -1495,6 +1641,195 @@ private static final long serialVersionUID = 0L;
       return this;
     }
 
+    private java.lang.Object zoneId_ = "";
+    /**
+     * <pre>
+     * The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 7 [json_name = "zoneId"];</code>
+     * @return The zoneId.
+     */
+    public java.lang.String getZoneId() {
+      java.lang.Object ref = zoneId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        zoneId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 7 [json_name = "zoneId"];</code>
+     * @return The bytes for zoneId.
+     */
+    public com.google.protobuf.ByteString
+        getZoneIdBytes() {
+      java.lang.Object ref = zoneId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        zoneId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 7 [json_name = "zoneId"];</code>
+     * @param value The zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      zoneId_ = value;
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 7 [json_name = "zoneId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearZoneId() {
+      zoneId_ = getDefaultInstance().getZoneId();
+      bitField0_ = (bitField0_ & ~0x00000040);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 7 [json_name = "zoneId"];</code>
+     * @param value The bytes for zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      zoneId_ = value;
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object interactionPointId_ = "";
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
+     * @return The interactionPointId.
+     */
+    public java.lang.String getInteractionPointId() {
+      java.lang.Object ref = interactionPointId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        interactionPointId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
+     * @return The bytes for interactionPointId.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdBytes() {
+      java.lang.Object ref = interactionPointId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        interactionPointId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
+     * @param value The interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointId() {
+      interactionPointId_ = getDefaultInstance().getInteractionPointId();
+      bitField0_ = (bitField0_ & ~0x00000080);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
+     * @param value The bytes for interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+
     private java.lang.Object accountCouponId_ = "";
     /**
      * <pre>
@@ -1556,7 +1891,7 @@ private static final long serialVersionUID = 0L;
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       accountCouponId_ = value;
-      bitField0_ |= 0x00000040;
+      bitField0_ |= 0x00000100;
       onChanged();
       return this;
     }
@@ -1572,7 +1907,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder clearAccountCouponId() {
       accountCouponId_ = getDefaultInstance().getAccountCouponId();
-      bitField0_ = (bitField0_ & ~0x00000040);
+      bitField0_ = (bitField0_ & ~0x00000100);
       onChanged();
       return this;
     }
@@ -1592,7 +1927,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       accountCouponId_ = value;
-      bitField0_ |= 0x00000040;
+      bitField0_ |= 0x00000100;
       onChanged();
       return this;
     }

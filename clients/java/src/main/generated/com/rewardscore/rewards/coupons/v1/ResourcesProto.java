@@ -42,6 +42,21 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_OfferRules_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_OfferText_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_OfferText_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_OfferContent_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_OfferContent_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_OfferContent_CustomPropertiesEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_OfferContent_CustomPropertiesEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_Offer_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -91,7 +106,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "tiplier_bps\030\007 \001(\005R\023pointsMultiplierBps\022!" +
       "\n\014price_points\030\010 \001(\003R\013pricePoints\"F\n\nHou" +
       "rsOfDay\022\035\n\nstart_hour\030\001 \001(\005R\tstartHour\022\031" +
-      "\n\010end_hour\030\002 \001(\005R\007endHour\"\272\n\n\nOfferRules" +
+      "\n\010end_hour\030\002 \001(\005R\007endHour\"\265\r\n\nOfferRules" +
       "\0229\n\nstart_time\030\001 \001(\0132\032.google.protobuf.T" +
       "imestampR\tstartTime\0225\n\010end_time\030\002 \001(\0132\032." +
       "google.protobuf.TimestampR\007endTime\022?\n\013ex" +
@@ -118,104 +133,132 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\030\020 \001(\003R\rmaxIssueCount\022/\n\023activation_requ" +
       "ired\030\021 \001(\010R\022activationRequired\0224\n\026coupon" +
       "_validity_months\030\022 \001(\005R\024couponValidityMo" +
-      "nths\022\033\n\ttime_zone\030\023 \001(\tR\010timeZone\022=\n\rmin" +
-      "_issue_gap\030( \001(\0132\031.google.protobuf.Durat" +
-      "ionR\013minIssueGap\022H\n\016rematch_policy\030) \001(\016" +
-      "2!.rewards.coupons.v1.RematchPolicyR\rrem" +
-      "atchPolicy\0220\n\024listed_accounts_only\030* \001(\010" +
-      "R\022listedAccountsOnly\022@\n\034issue_notificati" +
-      "on_threshold\030+ \001(\003R\032issueNotificationThr" +
-      "eshold\"\213\005\n\005Offer\022\031\n\010offer_id\030\001 \001(\tR\007offe" +
-      "rId\022\035\n\nprogram_id\030\002 \001(\tR\tprogramId\022!\n\014di" +
-      "splay_name\030\003 \001(\tR\013displayName\022 \n\013descrip" +
-      "tion\030\004 \001(\tR\013description\0222\n\006reward\030\005 \001(\0132" +
-      "\032.rewards.coupons.v1.RewardR\006reward\0224\n\005r" +
-      "ules\030\006 \001(\0132\036.rewards.coupons.v1.OfferRul" +
-      "esR\005rules\0224\n\005state\030\007 \001(\0162\036.rewards.coupo" +
-      "ns.v1.OfferStateR\005state\022!\n\014issued_count\030" +
-      "\010 \001(\003R\013issuedCount\022%\n\016redeemed_count\030\t \001" +
-      "(\003R\rredeemedCount\022\022\n\004etag\030\n \001(\tR\004etag\022;\n" +
-      "\013create_time\030\013 \001(\0132\032.google.protobuf.Tim" +
-      "estampR\ncreateTime\022;\n\013update_time\030\014 \001(\0132" +
-      "\032.google.protobuf.TimestampR\nupdateTime\022" +
-      "2\n\025remaining_issue_count\030( \001(\003R\023remainin" +
-      "gIssueCount\022W\n\032issue_threshold_reach_tim" +
-      "e\030) \001(\0132\032.google.protobuf.TimestampR\027iss" +
-      "ueThresholdReachTime\"\357\002\n\nCodeSeries\022$\n\016c" +
-      "ode_series_id\030\001 \001(\tR\014codeSeriesId\022\031\n\010off" +
-      "er_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\".rew" +
-      "ards.coupons.v1.CodeSeriesTypeR\004type\022\032\n\010" +
-      "alphabet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005 \001(\005" +
-      "R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013comm" +
-      "on_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode_count\030" +
-      "\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t \001(\0132\032." +
-      "google.protobuf.TimestampR\ncreateTime\022\037\n" +
-      "\013sample_code\030\n \001(\tR\nsampleCode\"\267\006\n\006Coupo" +
-      "n\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002" +
-      " \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007offerId\022$\n" +
-      "\016code_series_id\030\004 \001(\tR\014codeSeriesId\022\035\n\na" +
-      "ccount_id\030\005 \001(\tR\taccountId\0225\n\005state\030\006 \001(" +
-      "\0162\037.rewards.coupons.v1.CouponStateR\005stat" +
-      "e\022)\n\020redemption_count\030\007 \001(\005R\017redemptionC" +
-      "ount\0229\n\nissue_time\030\010 \001(\0132\032.google.protob" +
-      "uf.TimestampR\tissueTime\022?\n\ractivate_time" +
-      "\030\t \001(\0132\032.google.protobuf.TimestampR\014acti" +
-      "vateTime\022;\n\013expire_time\030\n \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\nexpireTime\022D\n\020last_re" +
-      "deem_time\030\013 \001(\0132\032.google.protobuf.Timest" +
-      "ampR\016lastRedeemTime\022;\n\013revoke_time\030\014 \001(\013" +
-      "2\032.google.protobuf.TimestampR\nrevokeTime" +
-      "\022F\n\021state_change_time\030\r \001(\0132\032.google.pro" +
-      "tobuf.TimestampR\017stateChangeTime\022\032\n\010reve" +
-      "rsed\030\016 \001(\010R\010reversed\0228\n\030account_redempti" +
-      "on_count\030\017 \001(\005R\026accountRedemptionCount\0224" +
-      "\n\026offer_redemption_count\030\020 \001(\003R\024offerRed" +
-      "emptionCount\022*\n\021account_coupon_id\030( \001(\tR" +
-      "\017accountCouponId\"\377\001\n\rAppliedReward\0222\n\004ki" +
-      "nd\030\001 \001(\0162\036.rewards.coupons.v1.RewardKind" +
-      "R\004kind\022?\n\017discount_amount\030\002 \001(\0132\026.reward" +
-      "s.type.v1.MoneyR\016discountAmount\022\"\n\rfree_" +
-      "item_sku\030\003 \001(\tR\013freeItemSku\022!\n\014extra_poi" +
-      "nts\030\004 \001(\003R\013extraPoints\0222\n\025points_multipl" +
-      "ier_bps\030\005 \001(\005R\023pointsMultiplierBps\"\305\002\n\004D" +
-      "eal\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022!\n\014displa" +
-      "y_name\030\002 \001(\tR\013displayName\022 \n\013description" +
-      "\030\003 \001(\tR\013description\0222\n\006reward\030\004 \001(\0132\032.re" +
-      "wards.coupons.v1.RewardR\006reward\0224\n\007coupo" +
-      "ns\030\005 \003(\0132\032.rewards.coupons.v1.CouponR\007co" +
-      "upons\022<\n\032remaining_redemption_count\030\006 \001(" +
-      "\005R\030remainingRedemptionCount\0225\n\010end_time\030" +
-      "\007 \001(\0132\032.google.protobuf.TimestampR\007endTi" +
-      "me*r\n\nOfferState\022\033\n\027OFFER_STATE_UNSPECIF" +
-      "IED\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022OFFER_ST" +
-      "ATE_ACTIVE\020\002\022\030\n\024OFFER_STATE_INACTIVE\020\003*\327" +
-      "\001\n\nRewardKind\022\033\n\027REWARD_KIND_UNSPECIFIED" +
-      "\020\000\022\037\n\033REWARD_KIND_DISCOUNT_AMOUNT\020\001\022 \n\034R" +
-      "EWARD_KIND_DISCOUNT_PERCENT\020\002\022\031\n\025REWARD_" +
-      "KIND_FREE_ITEM\020\003\022\032\n\026REWARD_KIND_EXTRAPOI" +
-      "NT\020\004\022\032\n\026REWARD_KIND_MULTIPLIER\020\005\022\026\n\022REWA" +
-      "RD_KIND_REWARD\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIR" +
-      "Y_MODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY_MODE_FIXE" +
-      "D_END\020\001\022!\n\035EXPIRY_MODE_RELATIVE_TO_ISSUE" +
-      "\020\002\022\032\n\026EXPIRY_MODE_END_OF_DAY\020\003\022,\n(EXPIRY" +
-      "_MODE_RELATIVE_TO_ISSUE_END_OF_DAY\020\004\022%\n!" +
-      "EXPIRY_MODE_MONTH_END_AFTER_ISSUE\020\005*t\n\rR" +
-      "ematchPolicy\022\036\n\032REMATCH_POLICY_UNSPECIFI" +
-      "ED\020\000\022\037\n\033REMATCH_POLICY_SEND_NOTHING\020\001\022\"\n" +
-      "\036REMATCH_POLICY_RESEND_EXISTING\020\002*\276\001\n\016Co" +
-      "deSeriesType\022 \n\034CODE_SERIES_TYPE_UNSPECI" +
-      "FIED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GENERA" +
-      "TED\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031CO" +
-      "DE_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIES" +
-      "_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponSta" +
-      "te\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023COUP" +
-      "ON_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIVE" +
-      "\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPON_" +
-      "STATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKED\020" +
-      "\005B\204\001\n\"com.rewardscore.rewards.coupons.v1" +
-      "B\016ResourcesProtoP\001ZLgithub.com/rewards-c" +
-      "ore/rewards-core/clients/go/rewards/coup" +
-      "ons/v1;couponsv1b\006proto3"
+      "nths\022\033\n\ttime_zone\030\023 \001(\tR\010timeZone\022\031\n\010zon" +
+      "e_ids\030\024 \003(\tR\007zoneIds\0222\n\025interaction_poin" +
+      "t_ids\030\025 \003(\tR\023interactionPointIds\022\"\n\rdays" +
+      "_of_month\030\026 \003(\005R\013daysOfMonth\022R\n\027registra" +
+      "tion_start_time\030\027 \001(\0132\032.google.protobuf." +
+      "TimestampR\025registrationStartTime\022N\n\025regi" +
+      "stration_end_time\030\030 \001(\0132\032.google.protobu" +
+      "f.TimestampR\023registrationEndTime\022B\n\033max_" +
+      "prior_transaction_count\030\031 \001(\005H\000R\030maxPrio" +
+      "rTransactionCount\210\001\001\022=\n\rmin_issue_gap\030( " +
+      "\001(\0132\031.google.protobuf.DurationR\013minIssue" +
+      "Gap\022H\n\016rematch_policy\030) \001(\0162!.rewards.co" +
+      "upons.v1.RematchPolicyR\rrematchPolicy\0220\n" +
+      "\024listed_accounts_only\030* \001(\010R\022listedAccou" +
+      "ntsOnly\022@\n\034issue_notification_threshold\030" +
+      "+ \001(\003R\032issueNotificationThresholdB\036\n\034_ma" +
+      "x_prior_transaction_count\"\247\001\n\tOfferText\022" +
+      "#\n\rlanguage_code\030\001 \001(\tR\014languageCode\022\024\n\005" +
+      "title\030\002 \001(\tR\005title\022\032\n\010subtitle\030\003 \001(\tR\010su" +
+      "btitle\022 \n\013description\030\004 \001(\tR\013description" +
+      "\022!\n\014booking_text\030\005 \001(\tR\013bookingText\"\340\002\n\014" +
+      "OfferContent\0223\n\005texts\030\001 \003(\0132\035.rewards.co" +
+      "upons.v1.OfferTextR\005texts\022\035\n\nimage_uris\030" +
+      "\002 \003(\tR\timageUris\022c\n\021custom_properties\030\003 " +
+      "\003(\01326.rewards.coupons.v1.OfferContent.Cu" +
+      "stomPropertiesEntryR\020customProperties\022-\n" +
+      "\022external_reference\030\004 \001(\tR\021externalRefer" +
+      "ence\022#\n\rexternal_code\030\005 \001(\tR\014externalCod" +
+      "e\032C\n\025CustomPropertiesEntry\022\020\n\003key\030\001 \001(\tR" +
+      "\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\307\005\n\005Offer" +
+      "\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022\035\n\nprogram_i" +
+      "d\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 \001(\t" +
+      "R\013displayName\022 \n\013description\030\004 \001(\tR\013desc" +
+      "ription\0222\n\006reward\030\005 \001(\0132\032.rewards.coupon" +
+      "s.v1.RewardR\006reward\0224\n\005rules\030\006 \001(\0132\036.rew" +
+      "ards.coupons.v1.OfferRulesR\005rules\0224\n\005sta" +
+      "te\030\007 \001(\0162\036.rewards.coupons.v1.OfferState" +
+      "R\005state\022!\n\014issued_count\030\010 \001(\003R\013issuedCou" +
+      "nt\022%\n\016redeemed_count\030\t \001(\003R\rredeemedCoun" +
+      "t\022\022\n\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030\013 \001" +
+      "(\0132\032.google.protobuf.TimestampR\ncreateTi" +
+      "me\022;\n\013update_time\030\014 \001(\0132\032.google.protobu" +
+      "f.TimestampR\nupdateTime\022:\n\007content\030\r \001(\013" +
+      "2 .rewards.coupons.v1.OfferContentR\007cont" +
+      "ent\0222\n\025remaining_issue_count\030( \001(\003R\023rema" +
+      "iningIssueCount\022W\n\032issue_threshold_reach" +
+      "_time\030) \001(\0132\032.google.protobuf.TimestampR" +
+      "\027issueThresholdReachTime\"\357\002\n\nCodeSeries\022" +
+      "$\n\016code_series_id\030\001 \001(\tR\014codeSeriesId\022\031\n" +
+      "\010offer_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\"" +
+      ".rewards.coupons.v1.CodeSeriesTypeR\004type" +
+      "\022\032\n\010alphabet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005" +
+      " \001(\005R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013" +
+      "common_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode_co" +
+      "unt\030\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t \001(" +
+      "\0132\032.google.protobuf.TimestampR\ncreateTim" +
+      "e\022\037\n\013sample_code\030\n \001(\tR\nsampleCode\"\267\006\n\006C" +
+      "oupon\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022\n\004co" +
+      "de\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007offerI" +
+      "d\022$\n\016code_series_id\030\004 \001(\tR\014codeSeriesId\022" +
+      "\035\n\naccount_id\030\005 \001(\tR\taccountId\0225\n\005state\030" +
+      "\006 \001(\0162\037.rewards.coupons.v1.CouponStateR\005" +
+      "state\022)\n\020redemption_count\030\007 \001(\005R\017redempt" +
+      "ionCount\0229\n\nissue_time\030\010 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\tissueTime\022?\n\ractivate_" +
+      "time\030\t \001(\0132\032.google.protobuf.TimestampR\014" +
+      "activateTime\022;\n\013expire_time\030\n \001(\0132\032.goog" +
+      "le.protobuf.TimestampR\nexpireTime\022D\n\020las" +
+      "t_redeem_time\030\013 \001(\0132\032.google.protobuf.Ti" +
+      "mestampR\016lastRedeemTime\022;\n\013revoke_time\030\014" +
+      " \001(\0132\032.google.protobuf.TimestampR\nrevoke" +
+      "Time\022F\n\021state_change_time\030\r \001(\0132\032.google" +
+      ".protobuf.TimestampR\017stateChangeTime\022\032\n\010" +
+      "reversed\030\016 \001(\010R\010reversed\0228\n\030account_rede" +
+      "mption_count\030\017 \001(\005R\026accountRedemptionCou" +
+      "nt\0224\n\026offer_redemption_count\030\020 \001(\003R\024offe" +
+      "rRedemptionCount\022*\n\021account_coupon_id\030( " +
+      "\001(\tR\017accountCouponId\"\377\001\n\rAppliedReward\0222" +
+      "\n\004kind\030\001 \001(\0162\036.rewards.coupons.v1.Reward" +
+      "KindR\004kind\022?\n\017discount_amount\030\002 \001(\0132\026.re" +
+      "wards.type.v1.MoneyR\016discountAmount\022\"\n\rf" +
+      "ree_item_sku\030\003 \001(\tR\013freeItemSku\022!\n\014extra" +
+      "_points\030\004 \001(\003R\013extraPoints\0222\n\025points_mul" +
+      "tiplier_bps\030\005 \001(\005R\023pointsMultiplierBps\"\351" +
+      "\003\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022!\n\014di" +
+      "splay_name\030\002 \001(\tR\013displayName\022 \n\013descrip" +
+      "tion\030\003 \001(\tR\013description\0222\n\006reward\030\004 \001(\0132" +
+      "\032.rewards.coupons.v1.RewardR\006reward\0224\n\007c" +
+      "oupons\030\005 \003(\0132\032.rewards.coupons.v1.Coupon" +
+      "R\007coupons\022<\n\032remaining_redemption_count\030" +
+      "\006 \001(\005R\030remainingRedemptionCount\0225\n\010end_t" +
+      "ime\030\007 \001(\0132\032.google.protobuf.TimestampR\007e" +
+      "ndTime\022:\n\007content\030\010 \001(\0132 .rewards.coupon" +
+      "s.v1.OfferContentR\007content\022G\n remaining_" +
+      "total_redemption_count\030\t \001(\003R\035remainingT" +
+      "otalRedemptionCount\022\035\n\nprogram_id\030\n \001(\tR" +
+      "\tprogramId*r\n\nOfferState\022\033\n\027OFFER_STATE_" +
+      "UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022" +
+      "OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STATE_INAC" +
+      "TIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_KIND_UNS" +
+      "PECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUNT_AMOUN" +
+      "T\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCENT\020\002\022\031\n" +
+      "\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWARD_KIND_" +
+      "EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTIPLIER\020\005" +
+      "\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpiryMode\022" +
+      "\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY_M" +
+      "ODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RELATIVE_" +
+      "TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_DAY\020\003\022," +
+      "\n(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF_D" +
+      "AY\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFTER_ISSU" +
+      "E\020\005*t\n\rRematchPolicy\022\036\n\032REMATCH_POLICY_U" +
+      "NSPECIFIED\020\000\022\037\n\033REMATCH_POLICY_SEND_NOTH" +
+      "ING\020\001\022\"\n\036REMATCH_POLICY_RESEND_EXISTING\020" +
+      "\002*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERIES_TYPE" +
+      "_UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNIQU" +
+      "E_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON" +
+      "\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#COD" +
+      "E_SERIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013C" +
+      "ouponState\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000" +
+      "\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_STAT" +
+      "E_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n" +
+      "\024COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_" +
+      "REVOKED\020\005B\204\001\n\"com.rewardscore.rewards.co" +
+      "upons.v1B\016ResourcesProtoP\001ZLgithub.com/r" +
+      "ewards-core/rewards-core/clients/go/rewa" +
+      "rds/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -242,37 +285,55 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferRules_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferRules_descriptor,
-        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", });
-    internal_static_rewards_coupons_v1_Offer_descriptor =
+        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", });
+    internal_static_rewards_coupons_v1_OfferText_descriptor =
       getDescriptor().getMessageType(3);
+    internal_static_rewards_coupons_v1_OfferText_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_OfferText_descriptor,
+        new java.lang.String[] { "LanguageCode", "Title", "Subtitle", "Description", "BookingText", });
+    internal_static_rewards_coupons_v1_OfferContent_descriptor =
+      getDescriptor().getMessageType(4);
+    internal_static_rewards_coupons_v1_OfferContent_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_OfferContent_descriptor,
+        new java.lang.String[] { "Texts", "ImageUris", "CustomProperties", "ExternalReference", "ExternalCode", });
+    internal_static_rewards_coupons_v1_OfferContent_CustomPropertiesEntry_descriptor =
+      internal_static_rewards_coupons_v1_OfferContent_descriptor.getNestedType(0);
+    internal_static_rewards_coupons_v1_OfferContent_CustomPropertiesEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_OfferContent_CustomPropertiesEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
+    internal_static_rewards_coupons_v1_Offer_descriptor =
+      getDescriptor().getMessageType(5);
     internal_static_rewards_coupons_v1_Offer_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Offer_descriptor,
-        new java.lang.String[] { "OfferId", "ProgramId", "DisplayName", "Description", "Reward", "Rules", "State", "IssuedCount", "RedeemedCount", "Etag", "CreateTime", "UpdateTime", "RemainingIssueCount", "IssueThresholdReachTime", });
+        new java.lang.String[] { "OfferId", "ProgramId", "DisplayName", "Description", "Reward", "Rules", "State", "IssuedCount", "RedeemedCount", "Etag", "CreateTime", "UpdateTime", "Content", "RemainingIssueCount", "IssueThresholdReachTime", });
     internal_static_rewards_coupons_v1_CodeSeries_descriptor =
-      getDescriptor().getMessageType(4);
+      getDescriptor().getMessageType(6);
     internal_static_rewards_coupons_v1_CodeSeries_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_CodeSeries_descriptor,
         new java.lang.String[] { "CodeSeriesId", "OfferId", "Type", "Alphabet", "Length", "Prefix", "CommonCode", "CodeCount", "CreateTime", "SampleCode", });
     internal_static_rewards_coupons_v1_Coupon_descriptor =
-      getDescriptor().getMessageType(5);
+      getDescriptor().getMessageType(7);
     internal_static_rewards_coupons_v1_Coupon_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Coupon_descriptor,
         new java.lang.String[] { "CouponId", "Code", "OfferId", "CodeSeriesId", "AccountId", "State", "RedemptionCount", "IssueTime", "ActivateTime", "ExpireTime", "LastRedeemTime", "RevokeTime", "StateChangeTime", "Reversed", "AccountRedemptionCount", "OfferRedemptionCount", "AccountCouponId", });
     internal_static_rewards_coupons_v1_AppliedReward_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(8);
     internal_static_rewards_coupons_v1_AppliedReward_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_AppliedReward_descriptor,
         new java.lang.String[] { "Kind", "DiscountAmount", "FreeItemSku", "ExtraPoints", "PointsMultiplierBps", });
     internal_static_rewards_coupons_v1_Deal_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(9);
     internal_static_rewards_coupons_v1_Deal_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Deal_descriptor,
-        new java.lang.String[] { "OfferId", "DisplayName", "Description", "Reward", "Coupons", "RemainingRedemptionCount", "EndTime", });
+        new java.lang.String[] { "OfferId", "DisplayName", "Description", "Reward", "Coupons", "RemainingRedemptionCount", "EndTime", "Content", "RemainingTotalRedemptionCount", "ProgramId", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();

@@ -151,8 +151,10 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-   * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-   * A repeated field named in the mask is replaced as a whole.
+   * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+   * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+   * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+   * fields are ignored.
    * </pre>
    *
    * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -165,8 +167,10 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-   * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-   * A repeated field named in the mask is replaced as a whole.
+   * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+   * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+   * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+   * fields are ignored.
    * </pre>
    *
    * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -179,8 +183,10 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-   * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-   * A repeated field named in the mask is replaced as a whole.
+   * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+   * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+   * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+   * fields are ignored.
    * </pre>
    *
    * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -849,8 +855,10 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-     * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-     * A repeated field named in the mask is replaced as a whole.
+     * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+     * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+     * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+     * fields are ignored.
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -862,8 +870,10 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-     * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-     * A repeated field named in the mask is replaced as a whole.
+     * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+     * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+     * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+     * fields are ignored.
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -879,8 +889,10 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-     * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-     * A repeated field named in the mask is replaced as a whole.
+     * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+     * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+     * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+     * fields are ignored.
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -901,8 +913,10 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-     * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-     * A repeated field named in the mask is replaced as a whole.
+     * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+     * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+     * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+     * fields are ignored.
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -921,8 +935,10 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-     * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-     * A repeated field named in the mask is replaced as a whole.
+     * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+     * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+     * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+     * fields are ignored.
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -948,8 +964,10 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-     * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-     * A repeated field named in the mask is replaced as a whole.
+     * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+     * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+     * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+     * fields are ignored.
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -967,8 +985,10 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-     * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-     * A repeated field named in the mask is replaced as a whole.
+     * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+     * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+     * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+     * fields are ignored.
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -981,8 +1001,10 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-     * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-     * A repeated field named in the mask is replaced as a whole.
+     * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+     * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+     * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+     * fields are ignored.
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -998,8 +1020,10 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-     * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-     * A repeated field named in the mask is replaced as a whole.
+     * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+     * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+     * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+     * fields are ignored.
      * </pre>
      *
      * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>

@@ -67,8 +67,10 @@ public interface UpdateOfferRequestOrBuilder extends
   /**
    * <pre>
    * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-   * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-   * A repeated field named in the mask is replaced as a whole.
+   * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+   * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+   * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+   * fields are ignored.
    * </pre>
    *
    * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -78,8 +80,10 @@ public interface UpdateOfferRequestOrBuilder extends
   /**
    * <pre>
    * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-   * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-   * A repeated field named in the mask is replaced as a whole.
+   * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+   * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+   * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+   * fields are ignored.
    * </pre>
    *
    * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>
@@ -89,8 +93,10 @@ public interface UpdateOfferRequestOrBuilder extends
   /**
    * <pre>
    * The fields to change, relative to Offer, e.g. "display_name", "rules.end_time",
-   * "rules.store_ids". Required: an empty mask fails with FIELD_REQUIRED, "*" is not allowed.
-   * A repeated field named in the mask is replaced as a whole.
+   * "rules.store_ids", "content" or "content.texts". Required: an empty mask fails with
+   * FIELD_REQUIRED, "*" is not allowed (FIELD_INVALID). A repeated or map field named in the
+   * mask is replaced as a whole; "rules" and "reward" replace the whole message. Output-only
+   * fields are ignored.
    * </pre>
    *
    * <code>.google.protobuf.FieldMask update_mask = 3 [json_name = "updateMask"];</code>

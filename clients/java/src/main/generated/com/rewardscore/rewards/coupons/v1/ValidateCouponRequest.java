@@ -35,6 +35,8 @@ private static final long serialVersionUID = 0L;
     code_ = "";
     accountId_ = "";
     storeId_ = "";
+    zoneId_ = "";
+    interactionPointId_ = "";
     accountCouponId_ = "";
   }
 
@@ -238,6 +240,104 @@ private static final long serialVersionUID = 0L;
     return billAmount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : billAmount_;
   }
 
+  public static final int ZONE_ID_FIELD_NUMBER = 5;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object zoneId_ = "";
+  /**
+   * <pre>
+   * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+   * characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  @java.lang.Override
+  public java.lang.String getZoneId() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      zoneId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+   * characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getZoneIdBytes() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      zoneId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int INTERACTION_POINT_ID_FIELD_NUMBER = 6;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object interactionPointId_ = "";
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  @java.lang.Override
+  public java.lang.String getInteractionPointId() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      interactionPointId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getInteractionPointIdBytes() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      interactionPointId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   public static final int ACCOUNT_COUPON_ID_FIELD_NUMBER = 20;
   @SuppressWarnings("serial")
   private volatile java.lang.Object accountCouponId_ = "";
@@ -315,6 +415,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(4, getBillAmount());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 5, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 6, interactionPointId_);
+    }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 20, accountCouponId_);
     }
@@ -334,6 +440,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(4, getBillAmount());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(5, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(6, interactionPointId_);
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(20, accountCouponId_);
@@ -373,6 +485,10 @@ private static final long serialVersionUID = 0L;
       if (!getBillAmount()
           .equals(other.getBillAmount())) return false;
     }
+    if (!getZoneId()
+        .equals(other.getZoneId())) return false;
+    if (!getInteractionPointId()
+        .equals(other.getInteractionPointId())) return false;
     if (!getAccountCouponId()
         .equals(other.getAccountCouponId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
@@ -396,6 +512,10 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + BILL_AMOUNT_FIELD_NUMBER;
       hash = (53 * hash) + getBillAmount().hashCode();
     }
+    hash = (37 * hash) + ZONE_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getZoneId().hashCode();
+    hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
     hash = (53 * hash) + getAccountCouponId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
@@ -547,6 +667,8 @@ private static final long serialVersionUID = 0L;
         billAmountBuilder_.dispose();
         billAmountBuilder_ = null;
       }
+      zoneId_ = "";
+      interactionPointId_ = "";
       accountCouponId_ = "";
       return this;
     }
@@ -598,6 +720,12 @@ private static final long serialVersionUID = 0L;
         to_bitField0_ |= 0x00000001;
       }
       if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.zoneId_ = zoneId_;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.interactionPointId_ = interactionPointId_;
+      }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
         result.accountCouponId_ = accountCouponId_;
       }
       result.bitField0_ |= to_bitField0_;
@@ -633,9 +761,19 @@ private static final long serialVersionUID = 0L;
       if (other.hasBillAmount()) {
         mergeBillAmount(other.getBillAmount());
       }
+      if (!other.getZoneId().isEmpty()) {
+        zoneId_ = other.zoneId_;
+        bitField0_ |= 0x00000010;
+        onChanged();
+      }
+      if (!other.getInteractionPointId().isEmpty()) {
+        interactionPointId_ = other.interactionPointId_;
+        bitField0_ |= 0x00000020;
+        onChanged();
+      }
       if (!other.getAccountCouponId().isEmpty()) {
         accountCouponId_ = other.accountCouponId_;
-        bitField0_ |= 0x00000010;
+        bitField0_ |= 0x00000040;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -686,9 +824,19 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 42: {
+              zoneId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
+            case 50: {
+              interactionPointId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 50
             case 162: {
               accountCouponId_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000010;
+              bitField0_ |= 0x00000040;
               break;
             } // case 162
             default: {
@@ -1146,6 +1294,200 @@ private static final long serialVersionUID = 0L;
       return billAmountBuilder_;
     }
 
+    private java.lang.Object zoneId_ = "";
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @return The zoneId.
+     */
+    public java.lang.String getZoneId() {
+      java.lang.Object ref = zoneId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        zoneId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @return The bytes for zoneId.
+     */
+    public com.google.protobuf.ByteString
+        getZoneIdBytes() {
+      java.lang.Object ref = zoneId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        zoneId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @param value The zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      zoneId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearZoneId() {
+      zoneId_ = getDefaultInstance().getZoneId();
+      bitField0_ = (bitField0_ & ~0x00000010);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+     * characters. Empty: none.
+     * </pre>
+     *
+     * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+     * @param value The bytes for zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      zoneId_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object interactionPointId_ = "";
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @return The interactionPointId.
+     */
+    public java.lang.String getInteractionPointId() {
+      java.lang.Object ref = interactionPointId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        interactionPointId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @return The bytes for interactionPointId.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdBytes() {
+      java.lang.Object ref = interactionPointId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        interactionPointId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @param value The interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointId() {
+      interactionPointId_ = getDefaultInstance().getInteractionPointId();
+      bitField0_ = (bitField0_ & ~0x00000020);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+     * Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+     * @param value The bytes for interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      interactionPointId_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+
     private java.lang.Object accountCouponId_ = "";
     /**
      * <pre>
@@ -1207,7 +1549,7 @@ private static final long serialVersionUID = 0L;
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       accountCouponId_ = value;
-      bitField0_ |= 0x00000010;
+      bitField0_ |= 0x00000040;
       onChanged();
       return this;
     }
@@ -1223,7 +1565,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder clearAccountCouponId() {
       accountCouponId_ = getDefaultInstance().getAccountCouponId();
-      bitField0_ = (bitField0_ & ~0x00000010);
+      bitField0_ = (bitField0_ & ~0x00000040);
       onChanged();
       return this;
     }
@@ -1243,7 +1585,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       accountCouponId_ = value;
-      bitField0_ |= 0x00000010;
+      bitField0_ |= 0x00000040;
       onChanged();
       return this;
     }

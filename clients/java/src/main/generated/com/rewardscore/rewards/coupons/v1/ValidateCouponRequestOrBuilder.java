@@ -101,6 +101,50 @@ public interface ValidateCouponRequestOrBuilder extends
 
   /**
    * <pre>
+   * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+   * characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  java.lang.String getZoneId();
+  /**
+   * <pre>
+   * The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
+   * characters. Empty: none.
+   * </pre>
+   *
+   * <code>string zone_id = 5 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  com.google.protobuf.ByteString
+      getZoneIdBytes();
+
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  java.lang.String getInteractionPointId();
+  /**
+   * <pre>
+   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
+   * Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdBytes();
+
+  /**
+   * <pre>
    * Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
    * the account's newest coupon of the offer (or, for an offer with a common code that the
    * account holds no coupon of, the common code). Set either code or account_coupon_id.

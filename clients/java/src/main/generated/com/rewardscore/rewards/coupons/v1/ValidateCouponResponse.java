@@ -291,6 +291,47 @@ private static final long serialVersionUID = 0L;
     return reasons_.getByteString(index);
   }
 
+  public static final int CONTENT_FIELD_NUMBER = 7;
+  private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids; unset when the reason is
+   * COUPON_NOT_FOUND.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  @java.lang.Override
+  public boolean hasContent() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids; unset when the reason is
+   * COUPON_NOT_FOUND.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+   * @return The content.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids; unset when the reason is
+   * COUPON_NOT_FOUND.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -323,6 +364,9 @@ private static final long serialVersionUID = 0L;
     for (int i = 0; i < reasons_.size(); i++) {
       com.google.protobuf.GeneratedMessage.writeString(output, 6, reasons_.getRaw(i));
     }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeMessage(7, getContent());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -353,6 +397,10 @@ private static final long serialVersionUID = 0L;
       }
       size += dataSize;
       size += 1 * getReasonsList().size();
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(7, getContent());
     }
     return size;
   }
@@ -399,6 +447,11 @@ private static final long serialVersionUID = 0L;
     }
     if (!getReasonsList()
         .equals(other.getReasonsList())) return false;
+    if (hasContent() != other.hasContent()) return false;
+    if (hasContent()) {
+      if (!getContent()
+          .equals(other.getContent())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -430,6 +483,10 @@ private static final long serialVersionUID = 0L;
     if (getReasonsCount() > 0) {
       hash = (37 * hash) + REASONS_FIELD_NUMBER;
       hash = (53 * hash) + getReasonsList().hashCode();
+    }
+    if (hasContent()) {
+      hash = (37 * hash) + CONTENT_FIELD_NUMBER;
+      hash = (53 * hash) + getContent().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -568,6 +625,7 @@ private static final long serialVersionUID = 0L;
         internalGetRewardFieldBuilder();
         internalGetCouponFieldBuilder();
         internalGetValidateTimeFieldBuilder();
+        internalGetContentFieldBuilder();
       }
     }
     @java.lang.Override
@@ -593,6 +651,11 @@ private static final long serialVersionUID = 0L;
       }
       reasons_ =
           com.google.protobuf.LazyStringArrayList.emptyList();
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
+      }
       return this;
     }
 
@@ -655,6 +718,12 @@ private static final long serialVersionUID = 0L;
         reasons_.makeImmutable();
         result.reasons_ = reasons_;
       }
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.content_ = contentBuilder_ == null
+            ? content_
+            : contentBuilder_.build();
+        to_bitField0_ |= 0x00000008;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -696,6 +765,9 @@ private static final long serialVersionUID = 0L;
           reasons_.addAll(other.reasons_);
         }
         onChanged();
+      }
+      if (other.hasContent()) {
+        mergeContent(other.getContent());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -759,6 +831,13 @@ private static final long serialVersionUID = 0L;
               reasons_.add(input.readStringRequireUtf8());
               break;
             } // case 50
+            case 58: {
+              input.readMessage(
+                  internalGetContentFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 58
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1542,6 +1621,172 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000020;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> contentBuilder_;
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids; unset when the reason is
+     * COUPON_NOT_FOUND.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+     * @return Whether the content field is set.
+     */
+    public boolean hasContent() {
+      return ((bitField0_ & 0x00000040) != 0);
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids; unset when the reason is
+     * COUPON_NOT_FOUND.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+     * @return The content.
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+      if (contentBuilder_ == null) {
+        return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      } else {
+        return contentBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids; unset when the reason is
+     * COUPON_NOT_FOUND.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+     */
+    public Builder setContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        content_ = value;
+      } else {
+        contentBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids; unset when the reason is
+     * COUPON_NOT_FOUND.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+     */
+    public Builder setContent(
+        com.rewardscore.rewards.coupons.v1.OfferContent.Builder builderForValue) {
+      if (contentBuilder_ == null) {
+        content_ = builderForValue.build();
+      } else {
+        contentBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids; unset when the reason is
+     * COUPON_NOT_FOUND.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+     */
+    public Builder mergeContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (((bitField0_ & 0x00000040) != 0) &&
+          content_ != null &&
+          content_ != com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance()) {
+          getContentBuilder().mergeFrom(value);
+        } else {
+          content_ = value;
+        }
+      } else {
+        contentBuilder_.mergeFrom(value);
+      }
+      if (content_ != null) {
+        bitField0_ |= 0x00000040;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids; unset when the reason is
+     * COUPON_NOT_FOUND.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+     */
+    public Builder clearContent() {
+      bitField0_ = (bitField0_ & ~0x00000040);
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids; unset when the reason is
+     * COUPON_NOT_FOUND.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent.Builder getContentBuilder() {
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return internalGetContentFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids; unset when the reason is
+     * COUPON_NOT_FOUND.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+      if (contentBuilder_ != null) {
+        return contentBuilder_.getMessageOrBuilder();
+      } else {
+        return content_ == null ?
+            com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      }
+    }
+    /**
+     * <pre>
+     * The offer's texts, images, custom properties and external ids; unset when the reason is
+     * COUPON_NOT_FOUND.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> 
+        internalGetContentFieldBuilder() {
+      if (contentBuilder_ == null) {
+        contentBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder>(
+                getContent(),
+                getParentForChildren(),
+                isClean());
+        content_ = null;
+      }
+      return contentBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ValidateCouponResponse)

@@ -167,4 +167,34 @@ public interface ValidateCouponResponseOrBuilder extends
    */
   com.google.protobuf.ByteString
       getReasonsBytes(int index);
+
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids; unset when the reason is
+   * COUPON_NOT_FOUND.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  boolean hasContent();
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids; unset when the reason is
+   * COUPON_NOT_FOUND.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+   * @return The content.
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContent getContent();
+  /**
+   * <pre>
+   * The offer's texts, images, custom properties and external ids; unset when the reason is
+   * COUPON_NOT_FOUND.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 7 [json_name = "content"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder();
 }
