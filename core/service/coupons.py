@@ -1402,18 +1402,22 @@ class Coupons:
         epoch = self._guard.require_ready()
         now_ms = int(self._deps.clock.now().timestamp() * 1000)
         for offer_id in offer_ids:
-            reservations = await self._deps.redis.hgetall(f"{_tag(offer_id)}:reservations:{epoch}")
-            for request_key, value in reservations.items():
-                account_id, deadline, *_ = value.decode().split("|")
-                if int(deadline) > now_ms:
-                    continue
-                client_id, _, request_id = request_key.decode().partition(":")
-                keys = offer_keys(offer_id, account_id, epoch)
-                if await _in_ledger(self._deps, client_id, request_id):
-                    confirmed += await self._deps.scripts.run("coupon_confirm", [keys[0], keys[4]],
-                                                              [request_key, epoch]) == 1
-                else:
-                    released += await self._deps.scripts.run("coupon_release", keys, [request_key, epoch]) == 1
+            # Redemptions land in coupon_redemptions, issues in coupons: both by (client, request).
+            for kind, hash_name, table in (("redeemed", "reservations", "coupon_redemptions"),
+                                           ("issued", "issue-reservations", "coupons")):
+                reservations = await self._deps.redis.hgetall(f"{_tag(offer_id)}:{hash_name}:{epoch}")
+                for request_key, value in reservations.items():
+                    account_id, deadline, *_ = value.decode().split("|")
+                    if int(deadline) > now_ms:
+                        continue
+                    client_id, _, request_id = request_key.decode().partition(":")
+                    keys = offer_keys(offer_id, account_id, epoch, kind)
+                    if await _in_ledger(self._deps, table, client_id, request_id):
+                        confirmed += await self._deps.scripts.run("coupon_confirm", [keys[0], keys[4]],
+                                                                  [request_key, epoch]) == 1
+                    else:
+                        released += await self._deps.scripts.run("coupon_release", keys,
+                                                                  [request_key, epoch]) == 1
         released += await sweep_drawn_codes(self._deps, offer_ids, epoch, now_ms)
         return confirmed, released
 
@@ -1508,10 +1512,11 @@ _CUSTOMER_FACTS = (
     " FROM accounts a WHERE a.account_id = %(account)s AND a.org_id = %(org)s")
 
 
-async def _in_ledger(deps: Deps, client_id: str, request_id: str) -> bool:
+async def _in_ledger(deps: Deps, table: str, client_id: str, request_id: str) -> bool:
+    """Whether the request's row landed in `table` (coupon_redemptions or coupons; from code)."""
     async with deps.pool.connection() as connection:
         cursor = await connection.execute(
-            "SELECT 1 FROM coupon_redemptions WHERE client_id = %s AND request_id = %s", (client_id, request_id))
+            f"SELECT 1 FROM {table} WHERE client_id = %s AND request_id = %s", (client_id, request_id))
         return await cursor.fetchone() is not None
 
 
