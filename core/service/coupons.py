@@ -499,6 +499,7 @@ class Coupons:
             raise field_required("code_series.common_code")
         if len(code) > limits.COUPON_CODE_LENGTH_MAX or not code.isprintable() or code.strip() != code:
             raise field_invalid("code_series.common_code", f"1..{limits.COUPON_CODE_LENGTH_MAX} printable characters")
+        code = code.upper()  # Codes are stored upper case and compared case-insensitively.
         async with self._deps.pool.connection() as connection, connection.transaction():
             try:
                 cursor = await connection.execute(
@@ -521,7 +522,8 @@ class Coupons:
         or an issued coupon's unique code. An issued coupon is read afresh on every call: its state
         (activation, revocation, uses) changes, possibly in another worker, and must never be
         served stale; it costs the one indexed read a unique code needed anyway (each unique code
-        is looked up about once, so a cache would rarely hit)."""
+        is looked up about once, so a cache would rarely hit). Codes compare case-insensitively."""
+        code = code.upper()
         cached = self._by_code.get((org_id, code))
         if cached is not None and time.monotonic() - cached[1] < OFFER_CACHE_SECONDS:
             return cached[0], None
@@ -971,9 +973,16 @@ class Coupons:
             raise field_too_long("code", limits.COUPON_CODE_LENGTH_MAX)
         account_id = _uuid(account_id, "account_id")
         offer, coupon = await self.lookup_code(caller.org_id, code)
+        if coupon is None:
+            coupon = await self._common_coupon(offer, account_id)
         if coupon is None or coupon.account_id != account_id:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
         return offer, coupon
+
+    async def _common_coupon(self, offer: Offer, account_id: str) -> IssuedCoupon | None:
+        """The account's coupon of the offer's common code (one at most), if it was issued one."""
+        held = await self._coupons_of(offer.org_id, offer.offer_id, account_id, limit=1)
+        return held[0] if held and held[0].code == offer.common_code else None
 
     # --- lifecycle: activation, revocation, an account's coupons ---------------------------
 
@@ -1201,7 +1210,7 @@ class Coupons:
         named by code and account, or by account coupon id."""
         if not command.account_coupon_id:
             offer, coupon = await self._code_of(command.code, command.account_id, caller)
-            return offer, coupon, command.code, command.account_id
+            return offer, coupon, command.code.upper(), command.account_id
         offer, coupon, account_id = await self._account_coupon(command.account_coupon_id, caller)
         if command.account_id and _uuid(command.account_id, "account_id") != account_id:
             raise field_invalid("account_id", "empty, or the account the account_coupon_id names")
@@ -1218,10 +1227,10 @@ class Coupons:
         except DomainError:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"account_coupon_id": value}) from None
         coupons = await self._coupons_of(caller.org_id, offer_id, account_id, limit=1)
-        if coupons and not (offer.common_code and coupons[0].code == offer.common_code):
+        if offer.common_code and not offer.rules.activation_required:
+            return offer, None, account_id  # The common code itself is redeemed.
+        if coupons:
             return offer, coupons[0], account_id
-        if offer.common_code:
-            return offer, None, account_id
         raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"account_coupon_id": value})
 
     async def get_account_coupon(self, value: str, caller: Caller) -> AccountCoupon:
@@ -1236,7 +1245,14 @@ class Coupons:
         return AccountCoupon(self.view(coupons[0]), *counts[0])
 
     async def _code_of(self, code: str, account_id: str, caller: Caller) -> tuple[Offer, IssuedCoupon | None]:
+        """The offer and the coupon a code names for an account. A common code is redeemed as
+        such (None), unless its offer needs activation: then the account's own coupon of the
+        code, issued and activated, is what is redeemed (single use, like any issued coupon)."""
         offer, coupon = await self.lookup_code(caller.org_id, code)
+        if coupon is None and offer.rules.activation_required:
+            coupon = await self._common_coupon(offer, str(uuid.UUID(account_id)))
+            if coupon is None:
+                raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
         if coupon is not None and coupon.account_id != str(uuid.UUID(account_id)):
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
         return offer, coupon

@@ -188,6 +188,32 @@ async def test_a_common_code_is_issued_once_per_account(client):
     assert redeemed.reward.discount_amount.amount_minor == 200
 
 
+async def test_an_activatable_common_code_redeems_only_each_account_s_activated_coupon_once(client):
+    code = "ACTC" + uuid.uuid4().hex[:8].upper()
+    offer_id = await new_offer(client, common_code=code, activation_required=True)
+    holder, revoked, stranger = (str(uuid.uuid4()) for _ in range(3))
+
+    def redeem(account: str) -> coupons.RedeemCouponRequest:
+        return coupons.RedeemCouponRequest(code=code, account_id=account, store_id="store-1", bill_amount=eur(1_000))
+
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(stranger))) == "COUPON_NOT_FOUND"
+    issued = (await issue(client, offer_id, holder)).coupon
+    assert issued.state == resources.COUPON_STATE_ISSUED
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(holder))) == "COUPON_NOT_ACTIVATED"
+    activated = (await client.call(client.coupons.ActivateCoupon, coupons.ActivateCouponRequest(
+        code=code.lower(), account_id=holder))).coupon
+    assert (activated.coupon_id, activated.state) == (issued.coupon_id, resources.COUPON_STATE_ACTIVE)
+    await client.call(client.coupons.RedeemCoupon, redeem(holder))
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(holder))) == "COUPON_ALREADY_REDEEMED"
+    read = (await client.call(client.coupons.GetCoupon, coupons.GetCouponRequest(code=code, account_id=holder))).coupon
+    assert (read.state, read.redemption_count) == (resources.COUPON_STATE_REDEEMED, 1)
+
+    await issue(client, offer_id, revoked)
+    await client.call(client.coupons.ActivateCoupon, coupons.ActivateCouponRequest(code=code, account_id=revoked))
+    await client.call(client.coupons.RevokeCoupon, coupons.RevokeCouponRequest(code=code, account_id=revoked))
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(revoked))) == "COUPON_REVOKED"
+
+
 # --- account coupon ids ----------------------------------------------------------------------
 
 async def test_an_account_coupon_id_reads_validates_and_redeems_the_coupon(client):
