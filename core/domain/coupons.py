@@ -107,6 +107,11 @@ class RedemptionRules:
     """Only accounts with at most this many earlier purchases; None = no limit."""
     new_customers_only: bool = False
     """The same as max_prior_transactions = 0 (no earlier purchase in the program)."""
+    redemption_start_days: int = 0
+    """An issued coupon is redeemable from 00:00 (offer's time zone) of the Nth day after the
+    day of its issue; 0 = right after issue."""
+    anyone_may_redeem: bool = False
+    """An issued coupon may be redeemed by any account, not only its holder."""
 
     @property
     def prior_transactions_max(self) -> int | None:
@@ -224,6 +229,32 @@ def coupon_state(coupon: IssuedCoupon, now: dt.datetime) -> CouponState:
     if coupon.expire_time is not None and now >= coupon.expire_time:
         return CouponState.EXPIRED
     return CouponState.ACTIVE if coupon.activated else CouponState.ISSUED
+
+
+def coupon_redemption_start(rules: RedemptionRules, coupon: IssuedCoupon) -> dt.datetime | None:
+    """When an issued coupon becomes redeemable under redemption_start_days (None: at issue):
+    00:00 of the local day that many days after the day of issue, in the offer's time zone."""
+    if not rules.redemption_start_days:
+        return None
+    zone = ZoneInfo(rules.time_zone)
+    day = coupon.issue_time.astimezone(zone).date() + dt.timedelta(days=rules.redemption_start_days)
+    return _local_midnight(day, zone)
+
+
+def _local_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+    """The first instant of a local day (00:00, or the end of a daylight-saving gap over it)."""
+    midnight = dt.datetime.combine(day, dt.time(), zone)
+    if midnight.astimezone(dt.timezone.utc).astimezone(zone).replace(tzinfo=None) != midnight.replace(tzinfo=None):
+        midnight = dt.datetime.combine(day, dt.time(1), zone)  # 00:00 does not exist that day.
+    return midnight.astimezone(dt.timezone.utc)
+
+
+def coupon_rule_failures(rules: RedemptionRules, coupon: IssuedCoupon, now: dt.datetime) -> list[DomainError]:
+    """The offer's rules that apply to one issued coupon: its own redemption start."""
+    start = coupon_redemption_start(rules, coupon)
+    if start is not None and now < start:
+        return [DomainError(ErrorReason.REDEMPTION_NOT_STARTED, metadata={"redemption_start_time": start.isoformat()})]
+    return []
 
 
 def coupon_failures(coupon: IssuedCoupon, now: dt.datetime, *, uses: bool = True) -> list[DomainError]:
@@ -566,9 +597,14 @@ def validate_offer_rules(rules: RedemptionRules) -> None:
     if any(not 1 <= day <= 31 for day in rules.days_of_month):
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.rules.days_of_month",
                                                                     "min": 1, "max": 31})
+    if rules.start_time and rules.end_time and rules.start_time >= rules.end_time:
+        raise field_invalid("offer.rules.end_time", "after start_time")
     start, end = rules.registration_start_time, rules.registration_end_time
     if start and end and start >= end:
         raise field_invalid("offer.rules.registration_end_time", "after registration_start_time")
+    if not 0 <= rules.redemption_start_days <= limits.REDEMPTION_START_DAYS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.redemption_start_days_after_issue", "min": 0, "max": limits.REDEMPTION_START_DAYS_MAX})
     most = rules.max_prior_transactions
     if most is not None and not 0 <= most <= limits.PRIOR_TRANSACTION_COUNT_MAX:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
@@ -588,7 +624,8 @@ RULES_UPDATABLE_PATHS = {
     "coupon_validity_months": "coupon_validity_months", "time_zone": "time_zone", "zone_ids": "zone_ids",
     "interaction_point_ids": "interaction_point_ids", "days_of_month": "days_of_month",
     "registration_start_time": "registration_start_time", "registration_end_time": "registration_end_time",
-    "max_prior_transaction_count": "max_prior_transactions"}
+    "max_prior_transaction_count": "max_prior_transactions",
+    "redemption_start_days_after_issue": "redemption_start_days", "redeemable_by_anyone": "anyone_may_redeem"}
 """OfferRules fields (as in an update mask, after "rules.") -> RedemptionRules attribute."""
 ISSUANCE_UPDATABLE_PATHS = {"min_issue_gap": "min_gap_seconds", "rematch_policy": "rematch",
                             "listed_accounts_only": "listed_only", "issue_notification_threshold": "notify_remaining"}

@@ -25,7 +25,7 @@ import time
 import uuid
 import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 from dataclasses import asdict, dataclass
 
 from psycopg.errors import UniqueViolation
@@ -38,7 +38,8 @@ from core.codegen import DEFAULT_ALPHABET, CodeGenerator
 from core.domain.accounts import Identifier, IdentifierType, validate_identifier, validate_program_id
 from core.domain.coupons import (CouponState, Customer, ExpiryMode, IssuanceRules, IssuedCoupon, Location, Money,
                                  Offer, OfferContent, OfferState, Rates, RedemptionRules, RematchPolicy,
-                                 apply_offer_update, coupon_expiry, coupon_failures, coupon_state, deal_is_open,
+                                 apply_offer_update, coupon_expiry, coupon_failures, coupon_rule_failures, coupon_state,
+                                 deal_is_open,
                                  discount, failing_rules, parse_account_coupon_id, reward_currencies,
                                  validate_content, validate_rules)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
@@ -103,6 +104,10 @@ class Redemption:
     currency_code: str
     redeem_time: dt.datetime
     offer_redeemed_count: int
+    remaining_account_redemptions: int = -1
+    """Redemptions of the offer the account has left after this one; -1: no limit."""
+    remaining_redemptions: int = -1
+    """Redemptions of the offer left in all after this one; -1: no limit."""
 
     def to_json(self) -> dict:
         return {**asdict(self), "redeem_time": self.redeem_time.isoformat()}
@@ -110,6 +115,25 @@ class Redemption:
     @classmethod
     def from_json(cls, data: dict) -> Redemption:
         return cls(**{**data, "redeem_time": dt.datetime.fromisoformat(data["redeem_time"])})
+
+
+class Reserved(NamedTuple):
+    """What coupon_redeem reserved: the counts include this use; the limits are those applied."""
+
+    epoch: int
+    count: int
+    reversals: int
+    account_count: int
+    account_max: int
+    offer_max: int
+
+    @property
+    def remaining_account(self) -> int:
+        return max(0, self.account_max - self.account_count) if self.account_max else -1
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.offer_max - self.count) if self.offer_max else -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -753,7 +777,7 @@ class Coupons:
             if code and not offer.common_code and await self._find_code(caller.org_id, code) is not None:
                 raise DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
             try:
-                epoch, count, _ = await self._reserve(offer, account_id, request_key, now, kind="issued")
+                epoch, count, *_ = await self._reserve(offer, account_id, request_key, now, kind="issued")
             except DomainError as refusal:
                 held = await self._rematch(offer, account_id, refusal, now)
                 return Prepared(held, ())
@@ -1157,7 +1181,7 @@ class Coupons:
             return Validation([missing], offer, 0, now, None, code, account_id)
         failures = failing_rules(offer, now, location.store_id, bill, location=location, customer=customer)
         if coupon is not None:
-            failures += coupon_failures(coupon, now)
+            failures += coupon_failures(coupon, now) + coupon_rule_failures(offer.rules, coupon, now)
         rules = offer.rules
         for _ in range(2):
             epoch = self._guard.require_ready()
@@ -1253,7 +1277,8 @@ class Coupons:
             coupon = await self._common_coupon(offer, str(uuid.UUID(account_id)))
             if coupon is None:
                 raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
-        if coupon is not None and coupon.account_id != str(uuid.UUID(account_id)):
+        if (coupon is not None and coupon.account_id != str(uuid.UUID(account_id))
+                and not offer.rules.anyone_may_redeem):
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
         return offer, coupon
 
@@ -1268,12 +1293,14 @@ class Coupons:
         customer, rates = await self._facts(offer, account_id, bill, now, caller)
         failures = failing_rules(offer, now, store_id, bill, location=location, customer=customer)
         if coupon is not None:  # Its use is left to the script and the Postgres guard.
-            failures += coupon_failures(coupon, now, uses=False)
+            failures += coupon_failures(coupon, now, uses=False) + coupon_rule_failures(offer.rules, coupon, now)
         if failures:
             raise min(failures, key=lambda failure: failure.reason.precedence)
         amount = 0 if offer.applies_at_earn else discount(offer, bill, rates)
-        epoch, count, reversals = await self._reserve(offer, account_id, request_key, now, coupon=coupon)
-        redemption = Redemption(str(uuid.uuid4()), offer.offer_id, account_id, amount, bill.currency_code, now, count)
+        reserved = await self._reserve(offer, account_id, request_key, now, coupon=coupon)
+        epoch, reversals = reserved.epoch, reserved.reversals
+        redemption = Redemption(str(uuid.uuid4()), offer.offer_id, account_id, amount, bill.currency_code, now,
+                                reserved.count, reserved.remaining_account, reserved.remaining)
         row = Row("coupon_redemptions", _REDEMPTION_COLUMNS, (
             redemption.redemption_id, caller.org_id, offer.offer_id, code, account_id, store_id, bill.amount_minor,
             bill.currency_code, amount, request_id, caller.client_id, epoch, now,
@@ -1351,9 +1378,8 @@ class Coupons:
         return rows, give_back
 
     async def _reserve(self, offer: Offer, account_id: str, request_key: str, now: dt.datetime,
-                       coupon: IssuedCoupon | None = None, kind: str = "redeemed") -> tuple[int, int, int]:
-        """Run coupon_redeem for a redemption (or, with kind "issued", an issue); returns
-        (epoch, the offer's count including this one, the coupon's reversals so far)."""
+                       coupon: IssuedCoupon | None = None, kind: str = "redeemed") -> Reserved:
+        """Run coupon_redeem for a redemption (or, with kind "issued", an issue)."""
         rules = offer.rules
         limits_ = ((rules.max_account_issues, rules.max_issues) if kind == "issued"
                    else (rules.max_account_redemptions, rules.max_redemptions))
@@ -1368,7 +1394,7 @@ class Coupons:
                 keys += coupon_keys(offer.offer_id, coupon.coupon_id)
             reply = await self._deps.scripts.run("coupon_redeem", keys, args)
             if reply[0] == 0:
-                return epoch, int(reply[1]), int(reply[2])
+                return Reserved(epoch, *(int(value) for value in reply[1:6]))
             if reply[0] != 1:
                 raise _refusal(int(reply[0]), int(reply[1]), kind)
             await self._guard.ensure()
@@ -1766,7 +1792,8 @@ def offer_definition(offer: Offer) -> dict:
         "days_of_month": sorted(rules.days_of_month),
         "registration_start_time": when(rules.registration_start_time),
         "registration_end_time": when(rules.registration_end_time),
-        "max_prior_transactions": rules.max_prior_transactions, "new_customers_only": rules.new_customers_only},
+        "max_prior_transactions": rules.max_prior_transactions, "new_customers_only": rules.new_customers_only,
+        "redemption_start_days": rules.redemption_start_days, "anyone_may_redeem": rules.anyone_may_redeem},
         "discount_amount": money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
         "discount_max": money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description,
@@ -1792,7 +1819,8 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
         r.get("coupon_validity_months", 0), r.get("activation_required", False),
         frozenset(r.get("zone_ids", ())), frozenset(r.get("interaction_point_ids", ())),
         frozenset(r.get("days_of_month", ())), when(r.get("registration_start_time")),
-        when(r.get("registration_end_time")), r.get("max_prior_transactions"), r.get("new_customers_only", False))
+        when(r.get("registration_end_time")), r.get("max_prior_transactions"), r.get("new_customers_only", False),
+        r.get("redemption_start_days", 0), r.get("anyone_may_redeem", False))
     return Offer(str(offer_id), org_id, OfferState(state), rules, money(definition["discount_amount"]),
                  definition["discount_percent_bps"], money(definition["discount_max"]), code,
                  definition.get("program_id", ""), definition.get("display_name", ""),

@@ -128,7 +128,9 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
                                     state=resources.COUPON_STATE_REDEEMED,
                                     last_redeem_time=timestamp(redemption.redeem_time),
                                     account_coupon_id=account_coupon_id(redemption.offer_id, redemption.account_id)),
-            redeem_time=timestamp(redemption.redeem_time))
+            redeem_time=timestamp(redemption.redeem_time),
+            remaining_account_redemption_count=redemption.remaining_account_redemptions,
+            remaining_redemption_count=redemption.remaining_redemptions)
 
     async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
         coupon = await self._coupons.issue(IssueCoupon(request.request_id, request.offer_id, request.account_id,
@@ -268,7 +270,9 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             registration_end_time=_time(rules, "registration_end_time"),
             max_prior_transactions=(rules.max_prior_transaction_count
                                     if rules.HasField("max_prior_transaction_count") else None),
-            new_customers_only=rules.new_customers_only),
+            new_customers_only=rules.new_customers_only,
+            redemption_start_days=rules.redemption_start_days_after_issue,
+            anyone_may_redeem=rules.redeemable_by_anyone),
         content=content_from_proto(offer.content),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
                          if reward.kind in (resources.REWARD_KIND_DISCOUNT_AMOUNT, resources.REWARD_KIND_REWARD)
@@ -366,6 +370,8 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
             zone_ids=sorted(rules.zone_ids), interaction_point_ids=sorted(rules.interaction_point_ids),
             days_of_month=sorted(rules.days_of_month), new_customers_only=rules.new_customers_only,
             max_prior_transaction_count=rules.max_prior_transactions,
+            redemption_start_days_after_issue=rules.redemption_start_days,
+            redeemable_by_anyone=rules.anyone_may_redeem,
             rematch_policy=int(offer.issuance.rematch), listed_accounts_only=offer.issuance.listed_only,
             issue_notification_threshold=offer.issuance.notify_remaining),
         content=content_to_proto(offer.content), etag=offer_etag(offer))

@@ -385,3 +385,63 @@ async def test_a_page_token_of_another_account_is_invalid(client):
             account_id=str(uuid.uuid4()), page_size=1, page_token=page.next_page_token))
 
     assert page.next_page_token and invalid.value.metadata["field"] == "page_token"
+
+
+async def test_an_offer_without_a_validity_window_redeems_at_once_and_a_reversed_window_is_invalid(client):
+    offer_id = await new_offer(client)
+    coupon = await issue(client, offer_id)
+    redeemed = await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
+        code=coupon.code, account_id=coupon.account_id, store_id="store-1", bill_amount=eur(1_000)))
+    assert redeemed.reward.discount_amount.amount_minor == 300
+    now = dt.datetime.now(UTC)
+    with pytest.raises(errors.RewardsError) as reversed_window:
+        await new_offer(client, start_time=ts(now), end_time=ts(now))
+    assert (reversed_window.value.reason, reversed_window.value.metadata["field"]) == (
+        "FIELD_INVALID", "offer.rules.end_time")
+
+
+async def test_a_coupon_with_a_start_day_is_refused_until_then_with_the_start_time(client):
+    offer_id = await new_offer(client, redemption_start_days_after_issue=1, time_zone="America/New_York")
+    coupon = await issue(client, offer_id)
+    request = coupons.RedeemCouponRequest(code=coupon.code, account_id=coupon.account_id, store_id="store-1",
+                                          bill_amount=eur(1_000))
+    with pytest.raises(errors.RewardsError) as early:
+        await client.call(client.coupons.RedeemCoupon, request)
+    start = next_midnight(when(coupon.issue_time).astimezone(NEW_YORK).date())
+    assert early.value.reason == "REDEMPTION_NOT_STARTED"
+    assert dt.datetime.fromisoformat(early.value.metadata["redemption_start_time"]) == start
+    validated = await client.call(client.coupons.ValidateCoupon, coupons.ValidateCouponRequest(
+        code=coupon.code, account_id=coupon.account_id, store_id="store-1", bill_amount=eur(1_000)))
+    assert list(validated.reasons) == ["REDEMPTION_NOT_STARTED"]
+    read = await client.call(client.offers.GetOffer, offers.GetOfferRequest(offer_id=offer_id))
+    assert read.offer.rules.redemption_start_days_after_issue == 1
+
+
+@pytest.mark.parametrize("days", [-1, 3_661])
+async def test_a_start_day_out_of_range_is_refused(client, days):
+    with pytest.raises(errors.RewardsError) as refused:
+        await new_offer(client, redemption_start_days_after_issue=days)
+    assert (refused.value.reason, refused.value.metadata["field"]) == (
+        "FIELD_OUT_OF_RANGE", "offer.rules.redemption_start_days_after_issue")
+
+
+async def test_a_gift_coupon_is_redeemed_by_anyone_and_the_reply_counts_what_is_left(client):
+    offer_id = await new_offer(client, redeemable_by_anyone=True, max_account_redemption_count=2,
+                               max_redemption_count=5)
+    holder_only = await new_offer(client)
+    gift, kept = await issue(client, offer_id), await issue(client, holder_only)
+    friend = str(uuid.uuid4())
+
+    def at_till(coupon: resources.Coupon) -> coupons.RedeemCouponRequest:
+        return coupons.RedeemCouponRequest(code=coupon.code, account_id=friend, store_id="store-1",
+                                           bill_amount=eur(1_000))
+
+    redeemed = await client.call(client.coupons.RedeemCoupon, at_till(gift))
+    assert (redeemed.coupon.account_id, redeemed.remaining_account_redemption_count,
+            redeemed.remaining_redemption_count) == (friend, 1, 4)
+    with pytest.raises(errors.RewardsError) as stranger:
+        await client.call(client.coupons.RedeemCoupon, at_till(kept))
+    assert stranger.value.reason == "COUPON_NOT_FOUND"
+    unlimited = await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
+        code=kept.code, account_id=kept.account_id, store_id="store-1", bill_amount=eur(1_000)))
+    assert (unlimited.remaining_account_redemption_count, unlimited.remaining_redemption_count) == (-1, -1)

@@ -271,3 +271,43 @@ async def test_a_batch_rolled_back_by_a_deadlock_with_a_revocation_lands_write_b
         cursor = await connection.execute("SELECT count(*) FROM coupons WHERE coupon_id = ANY(%s)"
                                           " AND activate_time IS NOT NULL", ([first.coupon_id, second.coupon_id],))
         assert (await cursor.fetchone())[0] == 2
+
+
+@pytest.mark.parametrize("days, issued_local, first_valid_local", [
+    # Issued a minute before midnight: redeemable one minute later (date-based, not 24 hours).
+    (1, (2024, 5, 1, 23, 59), (2024, 5, 2, 0, 0)),
+    # Across the change to summer time (March 10th 2024 in New York has 23 hours).
+    (2, (2024, 3, 9, 12, 0), (2024, 3, 11, 0, 0)),
+])
+async def test_a_coupon_redeems_from_the_first_second_of_its_start_day_not_before(
+        deps, caller, days, issued_local, first_valid_local):
+    clock = FixedClock(dt.datetime(*issued_local, tzinfo=NEW_YORK).astimezone(dt.timezone.utc))
+    coupons, guard = engine_of(deps, clock)
+    await guard.ensure()
+    created = await offer(coupons, caller, redemption_start_days=days, time_zone="America/New_York")
+    account = str(uuid.uuid4())
+    coupon = await coupons.issue(issue(created, account), caller)
+    first_valid = dt.datetime(*first_valid_local, tzinfo=NEW_YORK).astimezone(dt.timezone.utc)
+
+    clock.at = first_valid - SECOND
+    with pytest.raises(DomainError) as early:
+        await coupons.redeem(redeem(coupon.code, account), caller)
+    clock.at = first_valid
+    on_time = await reason(coupons.redeem(redeem(coupon.code, account), caller))
+
+    assert early.value.reason is ErrorReason.REDEMPTION_NOT_STARTED
+    assert early.value.metadata["redemption_start_time"] == first_valid.isoformat()
+    assert on_time is None
+
+
+async def test_only_the_holder_redeems_unless_the_offer_lets_anyone(engine, caller):
+    holder_only = await offer(engine, caller)
+    gift = await offer(engine, caller, anyone_may_redeem=True, max_account_redemptions=1)
+    holder, friend = str(uuid.uuid4()), str(uuid.uuid4())
+    kept = await engine.issue(issue(holder_only, holder), caller)
+    given = await engine.issue(issue(gift, holder), caller)
+
+    assert await reason(engine.redeem(redeem(kept.code, friend), caller)) is ErrorReason.COUPON_NOT_FOUND
+    redemption = await engine.redeem(redeem(given.code, friend), caller)
+    assert (redemption.account_id, redemption.remaining_account_redemptions) == (friend, 0)
+    assert await reason(engine.redeem(redeem(given.code, holder), caller)) is ErrorReason.COUPON_ALREADY_REDEEMED

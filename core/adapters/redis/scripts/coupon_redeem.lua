@@ -30,8 +30,9 @@
 --   {3, ms}     the account's gap has not elapsed: allowed again at ms
 --   {4, n}      the account reached its limit n
 --   {5, n}      the offer reached its limit n
--- When the coupon's use is reserved, the reply is {0, count, reversals}: the redemption names
--- its use "<coupon>:<reversals>", which Postgres keeps unique.
+-- A reservation replies {0, count, reversals, account count, account limit, offer limit}: the
+-- counts include this one and the limits are the ones applied (0 = none); a coupon's use is
+-- named "<coupon>:<reversals>", which Postgres keeps unique.
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then
   return {1, 0}
 end
@@ -73,8 +74,8 @@ if coupon_max > 0 then
   redis.call('INCR', KEYS[7])
 end
 local count = redis.call('INCR', KEYS[2])
-redis.call('INCR', KEYS[3])
+local account_count = redis.call('INCR', KEYS[3])
 redis.call('SET', KEYS[4], now)
 redis.call('HSET', KEYS[5], ARGV[2], ARGV[8] .. '|' .. ARGV[7] .. '|' .. now .. '|' .. last)
 redis.call('PEXPIRE', KEYS[5], math.max(60000, 2 * (tonumber(ARGV[7]) - now)))
-return {0, count, reversals}
+return {0, count, reversals, account_count, account_max, offer_max}

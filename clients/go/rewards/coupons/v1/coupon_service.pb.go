@@ -953,9 +953,14 @@ type RedeemCouponResponse struct {
 	// The coupon after the redemption.
 	Coupon *Coupon `protobuf:"bytes,3,opt,name=coupon,proto3" json:"coupon,omitempty"`
 	// When the redemption was recorded (server time).
-	RedeemTime    *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=redeem_time,json=redeemTime,proto3" json:"redeem_time,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	RedeemTime *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=redeem_time,json=redeemTime,proto3" json:"redeem_time,omitempty"`
+	// Redemptions of the offer the account has left after this one, under the limit applied;
+	// -1: no limit.
+	RemainingAccountRedemptionCount int32 `protobuf:"varint,5,opt,name=remaining_account_redemption_count,json=remainingAccountRedemptionCount,proto3" json:"remaining_account_redemption_count,omitempty"`
+	// Redemptions of the offer left in all after this one, under the limit applied; -1: no limit.
+	RemainingRedemptionCount int64 `protobuf:"varint,6,opt,name=remaining_redemption_count,json=remainingRedemptionCount,proto3" json:"remaining_redemption_count,omitempty"`
+	unknownFields            protoimpl.UnknownFields
+	sizeCache                protoimpl.SizeCache
 }
 
 func (x *RedeemCouponResponse) Reset() {
@@ -1014,6 +1019,20 @@ func (x *RedeemCouponResponse) GetRedeemTime() *timestamppb.Timestamp {
 		return x.RedeemTime
 	}
 	return nil
+}
+
+func (x *RedeemCouponResponse) GetRemainingAccountRedemptionCount() int32 {
+	if x != nil {
+		return x.RemainingAccountRedemptionCount
+	}
+	return 0
+}
+
+func (x *RedeemCouponResponse) GetRemainingRedemptionCount() int64 {
+	if x != nil {
+		return x.RemainingRedemptionCount
+	}
+	return 0
 }
 
 // Request of CouponService.ReverseRedemption.
@@ -1834,13 +1853,15 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x0etransaction_id\x18\x06 \x01(\tR\rtransactionId\x12\x17\n" +
 	"\azone_id\x18\a \x01(\tR\x06zoneId\x120\n" +
 	"\x14interaction_point_id\x18\b \x01(\tR\x12interactionPointId\x12*\n" +
-	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\"\xe7\x01\n" +
+	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\"\xf2\x02\n" +
 	"\x14RedeemCouponResponse\x12#\n" +
 	"\rredemption_id\x18\x01 \x01(\tR\fredemptionId\x129\n" +
 	"\x06reward\x18\x02 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x122\n" +
 	"\x06coupon\x18\x03 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12;\n" +
 	"\vredeem_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"redeemTime\"r\n" +
+	"redeemTime\x12K\n" +
+	"\"remaining_account_redemption_count\x18\x05 \x01(\x05R\x1fremainingAccountRedemptionCount\x12<\n" +
+	"\x1aremaining_redemption_count\x18\x06 \x01(\x03R\x18remainingRedemptionCount\"r\n" +
 	"\x18ReverseRedemptionRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12#\n" +

@@ -583,9 +583,10 @@ func (x *HoursOfDay) GetEndHour() int32 {
 // A limit of 0 means "no limit".
 type OfferRules struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Coupons are issued and redeemed from this time. Required.
+	// Coupons are issued and redeemed from this time. Unset: no start (valid at once).
 	StartTime *timestamppb.Timestamp `protobuf:"bytes,1,opt,name=start_time,json=startTime,proto3" json:"start_time,omitempty"`
-	// Coupons are issued and redeemed before this time. Required; after start_time.
+	// Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+	// deactivated). When both are set, after start_time (else FIELD_INVALID).
 	EndTime *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=end_time,json=endTime,proto3" json:"end_time,omitempty"`
 	// How an issued coupon's expire_time is set.
 	ExpiryMode ExpiryMode `protobuf:"varint,3,opt,name=expiry_mode,json=expiryMode,proto3,enum=rewards.coupons.v1.ExpiryMode" json:"expiry_mode,omitempty"`
@@ -665,8 +666,18 @@ type OfferRules struct {
 	// "issue_threshold" offer event (Offer.issue_threshold_reach_time), so that back-office
 	// tools can top the offer up in time. 0: none. Less than max_issue_count.
 	IssueNotificationThreshold int64 `protobuf:"varint,43,opt,name=issue_notification_threshold,json=issueNotificationThreshold,proto3" json:"issue_notification_threshold,omitempty"`
-	unknownFields              protoimpl.UnknownFields
-	sizeCache                  protoimpl.SizeCache
+	// An issued coupon is redeemable from 00:00 (in time_zone) of the day this many days after
+	// the day of its issue (date-based: issued at 23:59 with 1, redeemable 1 minute later);
+	// before that RedeemCoupon fails with REDEMPTION_NOT_STARTED (metadata
+	// "redemption_start_time"). 0: right after issue. 0..3660. Applies to issued coupons; a
+	// common code redeemed as such has no issue.
+	RedemptionStartDaysAfterIssue int32 `protobuf:"varint,44,opt,name=redemption_start_days_after_issue,json=redemptionStartDaysAfterIssue,proto3" json:"redemption_start_days_after_issue,omitempty"`
+	// Any account may redeem an issued coupon of this offer by its code (e.g. a gift), not only
+	// the account it was issued to; the per-account limits apply to the account redeeming.
+	// False: holder only (another account gets COUPON_NOT_FOUND).
+	RedeemableByAnyone bool `protobuf:"varint,45,opt,name=redeemable_by_anyone,json=redeemableByAnyone,proto3" json:"redeemable_by_anyone,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *OfferRules) Reset() {
@@ -900,6 +911,20 @@ func (x *OfferRules) GetIssueNotificationThreshold() int64 {
 		return x.IssueNotificationThreshold
 	}
 	return 0
+}
+
+func (x *OfferRules) GetRedemptionStartDaysAfterIssue() int32 {
+	if x != nil {
+		return x.RedemptionStartDaysAfterIssue
+	}
+	return 0
+}
+
+func (x *OfferRules) GetRedeemableByAnyone() bool {
+	if x != nil {
+		return x.RedeemableByAnyone
+	}
+	return false
 }
 
 // The texts of an offer in one language.
@@ -1808,7 +1833,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"HoursOfDay\x12\x1d\n" +
 	"\n" +
 	"start_hour\x18\x01 \x01(\x05R\tstartHour\x12\x19\n" +
-	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xb5\r\n" +
+	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xb1\x0e\n" +
 	"\n" +
 	"OfferRules\x129\n" +
 	"\n" +
@@ -1844,7 +1869,9 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\rmin_issue_gap\x18( \x01(\v2\x19.google.protobuf.DurationR\vminIssueGap\x12H\n" +
 	"\x0erematch_policy\x18) \x01(\x0e2!.rewards.coupons.v1.RematchPolicyR\rrematchPolicy\x120\n" +
 	"\x14listed_accounts_only\x18* \x01(\bR\x12listedAccountsOnly\x12@\n" +
-	"\x1cissue_notification_threshold\x18+ \x01(\x03R\x1aissueNotificationThresholdB\x1e\n" +
+	"\x1cissue_notification_threshold\x18+ \x01(\x03R\x1aissueNotificationThreshold\x12H\n" +
+	"!redemption_start_days_after_issue\x18, \x01(\x05R\x1dredemptionStartDaysAfterIssue\x120\n" +
+	"\x14redeemable_by_anyone\x18- \x01(\bR\x12redeemableByAnyoneB\x1e\n" +
 	"\x1c_max_prior_transaction_count\"\xa7\x01\n" +
 	"\tOfferText\x12#\n" +
 	"\rlanguage_code\x18\x01 \x01(\tR\flanguageCode\x12\x14\n" +

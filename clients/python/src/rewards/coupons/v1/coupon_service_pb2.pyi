@@ -180,16 +180,20 @@ class RedeemCouponRequest(_message.Message):
     def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
 
 class RedeemCouponResponse(_message.Message):
-    __slots__ = ("redemption_id", "reward", "coupon", "redeem_time")
+    __slots__ = ("redemption_id", "reward", "coupon", "redeem_time", "remaining_account_redemption_count", "remaining_redemption_count")
     REDEMPTION_ID_FIELD_NUMBER: _ClassVar[int]
     REWARD_FIELD_NUMBER: _ClassVar[int]
     COUPON_FIELD_NUMBER: _ClassVar[int]
     REDEEM_TIME_FIELD_NUMBER: _ClassVar[int]
+    REMAINING_ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    REMAINING_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     redemption_id: str
     reward: _resources_pb2.AppliedReward
     coupon: _resources_pb2.Coupon
     redeem_time: _timestamp_pb2.Timestamp
-    def __init__(self, redemption_id: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    remaining_account_redemption_count: int
+    remaining_redemption_count: int
+    def __init__(self, redemption_id: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., remaining_account_redemption_count: _Optional[int] = ..., remaining_redemption_count: _Optional[int] = ...) -> None: ...
 
 class ReverseRedemptionRequest(_message.Message):
     __slots__ = ("request_id", "redemption_id", "note")

@@ -295,7 +295,16 @@ export interface RedeemCouponResponse {
     | Coupon
     | undefined;
   /** When the redemption was recorded (server time). */
-  redeemTime: Timestamp | undefined;
+  redeemTime:
+    | Timestamp
+    | undefined;
+  /**
+   * Redemptions of the offer the account has left after this one, under the limit applied;
+   * -1: no limit.
+   */
+  remainingAccountRedemptionCount: number;
+  /** Redemptions of the offer left in all after this one, under the limit applied; -1: no limit. */
+  remainingRedemptionCount: string;
 }
 
 /** Request of CouponService.ReverseRedemption. */
@@ -2276,7 +2285,14 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
 };
 
 function createBaseRedeemCouponResponse(): RedeemCouponResponse {
-  return { redemptionId: "", reward: undefined, coupon: undefined, redeemTime: undefined };
+  return {
+    redemptionId: "",
+    reward: undefined,
+    coupon: undefined,
+    redeemTime: undefined,
+    remainingAccountRedemptionCount: 0,
+    remainingRedemptionCount: "0",
+  };
 }
 
 export const RedeemCouponResponse: MessageFns<RedeemCouponResponse> = {
@@ -2292,6 +2308,12 @@ export const RedeemCouponResponse: MessageFns<RedeemCouponResponse> = {
     }
     if (message.redeemTime !== undefined) {
       Timestamp.encode(message.redeemTime, writer.uint32(34).fork()).join();
+    }
+    if (message.remainingAccountRedemptionCount !== 0) {
+      writer.uint32(40).int32(message.remainingAccountRedemptionCount);
+    }
+    if (message.remainingRedemptionCount !== "0") {
+      writer.uint32(48).int64(message.remainingRedemptionCount);
     }
     return writer;
   },
@@ -2341,6 +2363,22 @@ export const RedeemCouponResponse: MessageFns<RedeemCouponResponse> = {
             message.redeemTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.remainingAccountRedemptionCount = reader.int32();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.remainingRedemptionCount = reader.int64().toString();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2367,6 +2405,16 @@ export const RedeemCouponResponse: MessageFns<RedeemCouponResponse> = {
         : isSet(object.redeem_time)
         ? fromJsonTimestamp(object.redeem_time)
         : undefined,
+      remainingAccountRedemptionCount: isSet(object.remainingAccountRedemptionCount)
+        ? globalThis.Number(object.remainingAccountRedemptionCount)
+        : isSet(object.remaining_account_redemption_count)
+        ? globalThis.Number(object.remaining_account_redemption_count)
+        : 0,
+      remainingRedemptionCount: isSet(object.remainingRedemptionCount)
+        ? globalThis.String(object.remainingRedemptionCount)
+        : isSet(object.remaining_redemption_count)
+        ? globalThis.String(object.remaining_redemption_count)
+        : "0",
     };
   },
 
@@ -2383,6 +2431,12 @@ export const RedeemCouponResponse: MessageFns<RedeemCouponResponse> = {
     }
     if (message.redeemTime !== undefined) {
       obj.redeemTime = fromTimestamp(message.redeemTime).toISOString();
+    }
+    if (message.remainingAccountRedemptionCount !== 0) {
+      obj.remainingAccountRedemptionCount = Math.round(message.remainingAccountRedemptionCount);
+    }
+    if (message.remainingRedemptionCount !== "0") {
+      obj.remainingRedemptionCount = message.remainingRedemptionCount;
     }
     return obj;
   },
@@ -2402,6 +2456,8 @@ export const RedeemCouponResponse: MessageFns<RedeemCouponResponse> = {
     message.redeemTime = (object.redeemTime !== undefined && object.redeemTime !== null)
       ? Timestamp.fromPartial(object.redeemTime)
       : undefined;
+    message.remainingAccountRedemptionCount = object.remainingAccountRedemptionCount ?? 0;
+    message.remainingRedemptionCount = object.remainingRedemptionCount ?? "0";
     return message;
   },
 };

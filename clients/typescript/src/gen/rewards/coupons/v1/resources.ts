@@ -450,11 +450,14 @@ export interface HoursOfDay {
  * A limit of 0 means "no limit".
  */
 export interface OfferRules {
-  /** Coupons are issued and redeemed from this time. Required. */
+  /** Coupons are issued and redeemed from this time. Unset: no start (valid at once). */
   startTime:
     | Timestamp
     | undefined;
-  /** Coupons are issued and redeemed before this time. Required; after start_time. */
+  /**
+   * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+   * deactivated). When both are set, after start_time (else FIELD_INVALID).
+   */
   endTime:
     | Timestamp
     | undefined;
@@ -588,6 +591,20 @@ export interface OfferRules {
    * tools can top the offer up in time. 0: none. Less than max_issue_count.
    */
   issueNotificationThreshold: string;
+  /**
+   * An issued coupon is redeemable from 00:00 (in time_zone) of the day this many days after
+   * the day of its issue (date-based: issued at 23:59 with 1, redeemable 1 minute later);
+   * before that RedeemCoupon fails with REDEMPTION_NOT_STARTED (metadata
+   * "redemption_start_time"). 0: right after issue. 0..3660. Applies to issued coupons; a
+   * common code redeemed as such has no issue.
+   */
+  redemptionStartDaysAfterIssue: number;
+  /**
+   * Any account may redeem an issued coupon of this offer by its code (e.g. a gift), not only
+   * the account it was issued to; the per-account limits apply to the account redeeming.
+   * False: holder only (another account gets COUPON_NOT_FOUND).
+   */
+  redeemableByAnyone: boolean;
 }
 
 /** The texts of an offer in one language. */
@@ -1201,6 +1218,8 @@ function createBaseOfferRules(): OfferRules {
     rematchPolicy: 0,
     listedAccountsOnly: false,
     issueNotificationThreshold: "0",
+    redemptionStartDaysAfterIssue: 0,
+    redeemableByAnyone: false,
   };
 }
 
@@ -1300,6 +1319,12 @@ export const OfferRules: MessageFns<OfferRules> = {
     }
     if (message.issueNotificationThreshold !== "0") {
       writer.uint32(344).int64(message.issueNotificationThreshold);
+    }
+    if (message.redemptionStartDaysAfterIssue !== 0) {
+      writer.uint32(352).int32(message.redemptionStartDaysAfterIssue);
+    }
+    if (message.redeemableByAnyone !== false) {
+      writer.uint32(360).bool(message.redeemableByAnyone);
     }
     return writer;
   },
@@ -1569,6 +1594,22 @@ export const OfferRules: MessageFns<OfferRules> = {
             message.issueNotificationThreshold = reader.int64().toString();
             continue;
           }
+          case 44: {
+            if (tag !== 352) {
+              break;
+            }
+
+            message.redemptionStartDaysAfterIssue = reader.int32();
+            continue;
+          }
+          case 45: {
+            if (tag !== 360) {
+              break;
+            }
+
+            message.redeemableByAnyone = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1728,6 +1769,16 @@ export const OfferRules: MessageFns<OfferRules> = {
         : isSet(object.issue_notification_threshold)
         ? globalThis.String(object.issue_notification_threshold)
         : "0",
+      redemptionStartDaysAfterIssue: isSet(object.redemptionStartDaysAfterIssue)
+        ? globalThis.Number(object.redemptionStartDaysAfterIssue)
+        : isSet(object.redemption_start_days_after_issue)
+        ? globalThis.Number(object.redemption_start_days_after_issue)
+        : 0,
+      redeemableByAnyone: isSet(object.redeemableByAnyone)
+        ? globalThis.Boolean(object.redeemableByAnyone)
+        : isSet(object.redeemable_by_anyone)
+        ? globalThis.Boolean(object.redeemable_by_anyone)
+        : false,
     };
   },
 
@@ -1820,6 +1871,12 @@ export const OfferRules: MessageFns<OfferRules> = {
     if (message.issueNotificationThreshold !== "0") {
       obj.issueNotificationThreshold = message.issueNotificationThreshold;
     }
+    if (message.redemptionStartDaysAfterIssue !== 0) {
+      obj.redemptionStartDaysAfterIssue = Math.round(message.redemptionStartDaysAfterIssue);
+    }
+    if (message.redeemableByAnyone !== false) {
+      obj.redeemableByAnyone = message.redeemableByAnyone;
+    }
     return obj;
   },
 
@@ -1880,6 +1937,8 @@ export const OfferRules: MessageFns<OfferRules> = {
     message.rematchPolicy = object.rematchPolicy ?? 0;
     message.listedAccountsOnly = object.listedAccountsOnly ?? false;
     message.issueNotificationThreshold = object.issueNotificationThreshold ?? "0";
+    message.redemptionStartDaysAfterIssue = object.redemptionStartDaysAfterIssue ?? 0;
+    message.redeemableByAnyone = object.redeemableByAnyone ?? false;
     return message;
   },
 };

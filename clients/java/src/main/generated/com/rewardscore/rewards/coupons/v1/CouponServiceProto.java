@@ -219,72 +219,76 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\022%\n\016transaction_id\030\006 \001(\tR\rtransactionId\022" +
       "\027\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024interaction_" +
       "point_id\030\010 \001(\tR\022interactionPointId\022*\n\021ac" +
-      "count_coupon_id\030\024 \001(\tR\017accountCouponId\"\347" +
-      "\001\n\024RedeemCouponResponse\022#\n\rredemption_id" +
+      "count_coupon_id\030\024 \001(\tR\017accountCouponId\"\362" +
+      "\002\n\024RedeemCouponResponse\022#\n\rredemption_id" +
       "\030\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132!.r" +
       "ewards.coupons.v1.AppliedRewardR\006reward\022" +
       "2\n\006coupon\030\003 \001(\0132\032.rewards.coupons.v1.Cou" +
       "ponR\006coupon\022;\n\013redeem_time\030\004 \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\nredeemTime\"r\n\030Reve" +
-      "rseRedemptionRequest\022\035\n\nrequest_id\030\001 \001(\t" +
-      "R\trequestId\022#\n\rredemption_id\030\002 \001(\tR\014rede" +
-      "mptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n\031Reverse" +
-      "RedemptionResponse\0222\n\006coupon\030\001 \001(\0132\032.rew" +
-      "ards.coupons.v1.CouponR\006coupon\022=\n\014revers" +
-      "e_time\030\002 \001(\0132\032.google.protobuf.Timestamp" +
-      "R\013reverseTime\"{\n\023RevokeCouponRequest\022\035\n\n" +
-      "request_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(" +
-      "\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\022" +
-      "\n\004note\030\004 \001(\tR\004note\"J\n\024RevokeCouponRespon" +
-      "se\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1." +
-      "CouponR\006coupon\"\221\001\n\031ListAccountCouponsReq" +
-      "uest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010o" +
-      "ffer_id\030\002 \001(\tR\007offerId\022\033\n\tpage_size\030\003 \001(" +
-      "\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageTok" +
-      "en\"z\n\032ListAccountCouponsResponse\0224\n\007coup" +
-      "ons\030\001 \003(\0132\032.rewards.coupons.v1.CouponR\007c" +
-      "oupons\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
-      "eToken\"\323\001\n\020ListDealsRequest\022\035\n\naccount_i" +
-      "d\030\001 \001(\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR\007st" +
-      "oreId\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npa" +
-      "ge_token\030\004 \001(\tR\tpageToken\022\027\n\007zone_id\030\005 \001" +
-      "(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(\t" +
-      "R\022interactionPointId\"k\n\021ListDealsRespons" +
-      "e\022.\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.De" +
-      "alR\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnext" +
-      "PageToken2\204\t\n\rCouponService\022^\n\013IssueCoup" +
-      "on\022&.rewards.coupons.v1.IssueCouponReque" +
-      "st\032\'.rewards.coupons.v1.IssueCouponRespo" +
-      "nse\022q\n\020BulkIssueCoupons\022+.rewards.coupon" +
-      "s.v1.BulkIssueCouponsRequest\032,.rewards.c" +
-      "oupons.v1.BulkIssueCouponsResponse(\0010\001\022X" +
-      "\n\tGetCoupon\022$.rewards.coupons.v1.GetCoup" +
-      "onRequest\032%.rewards.coupons.v1.GetCoupon" +
-      "Response\022m\n\020GetAccountCoupon\022+.rewards.c" +
-      "oupons.v1.GetAccountCouponRequest\032,.rewa" +
-      "rds.coupons.v1.GetAccountCouponResponse\022" +
-      "g\n\016ActivateCoupon\022).rewards.coupons.v1.A" +
-      "ctivateCouponRequest\032*.rewards.coupons.v" +
-      "1.ActivateCouponResponse\022g\n\016ValidateCoup" +
-      "on\022).rewards.coupons.v1.ValidateCouponRe" +
-      "quest\032*.rewards.coupons.v1.ValidateCoupo" +
-      "nResponse\022a\n\014RedeemCoupon\022\'.rewards.coup" +
-      "ons.v1.RedeemCouponRequest\032(.rewards.cou" +
-      "pons.v1.RedeemCouponResponse\022p\n\021ReverseR" +
-      "edemption\022,.rewards.coupons.v1.ReverseRe" +
-      "demptionRequest\032-.rewards.coupons.v1.Rev" +
-      "erseRedemptionResponse\022a\n\014RevokeCoupon\022\'" +
-      ".rewards.coupons.v1.RevokeCouponRequest\032" +
-      "(.rewards.coupons.v1.RevokeCouponRespons" +
-      "e\022s\n\022ListAccountCoupons\022-.rewards.coupon" +
-      "s.v1.ListAccountCouponsRequest\032..rewards" +
-      ".coupons.v1.ListAccountCouponsResponse\022X" +
-      "\n\tListDeals\022$.rewards.coupons.v1.ListDea" +
-      "lsRequest\032%.rewards.coupons.v1.ListDeals" +
-      "ResponseB\210\001\n\"com.rewardscore.rewards.cou" +
-      "pons.v1B\022CouponServiceProtoP\001ZLgithub.co" +
-      "m/rewards-core/rewards-core/clients/go/r" +
-      "ewards/coupons/v1;couponsv1b\006proto3"
+      "e.protobuf.TimestampR\nredeemTime\022K\n\"rema" +
+      "ining_account_redemption_count\030\005 \001(\005R\037re" +
+      "mainingAccountRedemptionCount\022<\n\032remaini" +
+      "ng_redemption_count\030\006 \001(\003R\030remainingRede" +
+      "mptionCount\"r\n\030ReverseRedemptionRequest\022" +
+      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\022#\n\rredemp" +
+      "tion_id\030\002 \001(\tR\014redemptionId\022\022\n\004note\030\003 \001(" +
+      "\tR\004note\"\216\001\n\031ReverseRedemptionResponse\0222\n" +
+      "\006coupon\030\001 \001(\0132\032.rewards.coupons.v1.Coupo" +
+      "nR\006coupon\022=\n\014reverse_time\030\002 \001(\0132\032.google" +
+      ".protobuf.TimestampR\013reverseTime\"{\n\023Revo" +
+      "keCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
+      "uestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id" +
+      "\030\003 \001(\tR\taccountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n" +
+      "\024RevokeCouponResponse\0222\n\006coupon\030\001 \001(\0132\032." +
+      "rewards.coupons.v1.CouponR\006coupon\"\221\001\n\031Li" +
+      "stAccountCouponsRequest\022\035\n\naccount_id\030\001 " +
+      "\001(\tR\taccountId\022\031\n\010offer_id\030\002 \001(\tR\007offerI" +
+      "d\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_t" +
+      "oken\030\004 \001(\tR\tpageToken\"z\n\032ListAccountCoup" +
+      "onsResponse\0224\n\007coupons\030\001 \003(\0132\032.rewards.c" +
+      "oupons.v1.CouponR\007coupons\022&\n\017next_page_t" +
+      "oken\030\002 \001(\tR\rnextPageToken\"\323\001\n\020ListDealsR" +
+      "equest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n" +
+      "\010store_id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 " +
+      "\001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageT" +
+      "oken\022\027\n\007zone_id\030\005 \001(\tR\006zoneId\0220\n\024interac" +
+      "tion_point_id\030\006 \001(\tR\022interactionPointId\"" +
+      "k\n\021ListDealsResponse\022.\n\005deals\030\001 \003(\0132\030.re" +
+      "wards.coupons.v1.DealR\005deals\022&\n\017next_pag" +
+      "e_token\030\002 \001(\tR\rnextPageToken2\204\t\n\rCouponS" +
+      "ervice\022^\n\013IssueCoupon\022&.rewards.coupons." +
+      "v1.IssueCouponRequest\032\'.rewards.coupons." +
+      "v1.IssueCouponResponse\022q\n\020BulkIssueCoupo" +
+      "ns\022+.rewards.coupons.v1.BulkIssueCoupons" +
+      "Request\032,.rewards.coupons.v1.BulkIssueCo" +
+      "uponsResponse(\0010\001\022X\n\tGetCoupon\022$.rewards" +
+      ".coupons.v1.GetCouponRequest\032%.rewards.c" +
+      "oupons.v1.GetCouponResponse\022m\n\020GetAccoun" +
+      "tCoupon\022+.rewards.coupons.v1.GetAccountC" +
+      "ouponRequest\032,.rewards.coupons.v1.GetAcc" +
+      "ountCouponResponse\022g\n\016ActivateCoupon\022).r" +
+      "ewards.coupons.v1.ActivateCouponRequest\032" +
+      "*.rewards.coupons.v1.ActivateCouponRespo" +
+      "nse\022g\n\016ValidateCoupon\022).rewards.coupons." +
+      "v1.ValidateCouponRequest\032*.rewards.coupo" +
+      "ns.v1.ValidateCouponResponse\022a\n\014RedeemCo" +
+      "upon\022\'.rewards.coupons.v1.RedeemCouponRe" +
+      "quest\032(.rewards.coupons.v1.RedeemCouponR" +
+      "esponse\022p\n\021ReverseRedemption\022,.rewards.c" +
+      "oupons.v1.ReverseRedemptionRequest\032-.rew" +
+      "ards.coupons.v1.ReverseRedemptionRespons" +
+      "e\022a\n\014RevokeCoupon\022\'.rewards.coupons.v1.R" +
+      "evokeCouponRequest\032(.rewards.coupons.v1." +
+      "RevokeCouponResponse\022s\n\022ListAccountCoupo" +
+      "ns\022-.rewards.coupons.v1.ListAccountCoupo" +
+      "nsRequest\032..rewards.coupons.v1.ListAccou" +
+      "ntCouponsResponse\022X\n\tListDeals\022$.rewards" +
+      ".coupons.v1.ListDealsRequest\032%.rewards.c" +
+      "oupons.v1.ListDealsResponseB\210\001\n\"com.rewa" +
+      "rdscore.rewards.coupons.v1B\022CouponServic" +
+      "eProtoP\001ZLgithub.com/rewards-core/reward" +
+      "s-core/clients/go/rewards/coupons/v1;cou" +
+      "ponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -388,7 +392,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_RedeemCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor,
-        new java.lang.String[] { "RedemptionId", "Reward", "Coupon", "RedeemTime", });
+        new java.lang.String[] { "RedemptionId", "Reward", "Coupon", "RedeemTime", "RemainingAccountRedemptionCount", "RemainingRedemptionCount", });
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_descriptor =
       getDescriptor().getMessageType(14);
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_fieldAccessorTable = new

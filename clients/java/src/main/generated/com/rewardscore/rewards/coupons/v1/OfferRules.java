@@ -70,7 +70,7 @@ private static final long serialVersionUID = 0L;
   private com.google.protobuf.Timestamp startTime_;
   /**
    * <pre>
-   * Coupons are issued and redeemed from this time. Required.
+   * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -82,7 +82,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Coupons are issued and redeemed from this time. Required.
+   * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -94,7 +94,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Coupons are issued and redeemed from this time. Required.
+   * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -108,7 +108,8 @@ private static final long serialVersionUID = 0L;
   private com.google.protobuf.Timestamp endTime_;
   /**
    * <pre>
-   * Coupons are issued and redeemed before this time. Required; after start_time.
+   * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+   * deactivated). When both are set, after start_time (else FIELD_INVALID).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -120,7 +121,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Coupons are issued and redeemed before this time. Required; after start_time.
+   * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+   * deactivated). When both are set, after start_time (else FIELD_INVALID).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -132,7 +134,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Coupons are issued and redeemed before this time. Required; after start_time.
+   * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+   * deactivated). When both are set, after start_time (else FIELD_INVALID).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -1087,6 +1090,42 @@ private static final long serialVersionUID = 0L;
     return issueNotificationThreshold_;
   }
 
+  public static final int REDEMPTION_START_DAYS_AFTER_ISSUE_FIELD_NUMBER = 44;
+  private int redemptionStartDaysAfterIssue_ = 0;
+  /**
+   * <pre>
+   * An issued coupon is redeemable from 00:00 (in time_zone) of the day this many days after
+   * the day of its issue (date-based: issued at 23:59 with 1, redeemable 1 minute later);
+   * before that RedeemCoupon fails with REDEMPTION_NOT_STARTED (metadata
+   * "redemption_start_time"). 0: right after issue. 0..3660. Applies to issued coupons; a
+   * common code redeemed as such has no issue.
+   * </pre>
+   *
+   * <code>int32 redemption_start_days_after_issue = 44 [json_name = "redemptionStartDaysAfterIssue"];</code>
+   * @return The redemptionStartDaysAfterIssue.
+   */
+  @java.lang.Override
+  public int getRedemptionStartDaysAfterIssue() {
+    return redemptionStartDaysAfterIssue_;
+  }
+
+  public static final int REDEEMABLE_BY_ANYONE_FIELD_NUMBER = 45;
+  private boolean redeemableByAnyone_ = false;
+  /**
+   * <pre>
+   * Any account may redeem an issued coupon of this offer by its code (e.g. a gift), not only
+   * the account it was issued to; the per-account limits apply to the account redeeming.
+   * False: holder only (another account gets COUPON_NOT_FOUND).
+   * </pre>
+   *
+   * <code>bool redeemable_by_anyone = 45 [json_name = "redeemableByAnyone"];</code>
+   * @return The redeemableByAnyone.
+   */
+  @java.lang.Override
+  public boolean getRedeemableByAnyone() {
+    return redeemableByAnyone_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -1196,6 +1235,12 @@ private static final long serialVersionUID = 0L;
     }
     if (issueNotificationThreshold_ != 0L) {
       output.writeInt64(43, issueNotificationThreshold_);
+    }
+    if (redemptionStartDaysAfterIssue_ != 0) {
+      output.writeInt32(44, redemptionStartDaysAfterIssue_);
+    }
+    if (redeemableByAnyone_ != false) {
+      output.writeBool(45, redeemableByAnyone_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -1346,6 +1391,14 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeInt64Size(43, issueNotificationThreshold_);
     }
+    if (redemptionStartDaysAfterIssue_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(44, redemptionStartDaysAfterIssue_);
+    }
+    if (redeemableByAnyone_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(45, redeemableByAnyone_);
+    }
     return size;
   }
   @java.lang.Override
@@ -1461,6 +1514,10 @@ private static final long serialVersionUID = 0L;
         != other.getListedAccountsOnly()) return false;
     if (getIssueNotificationThreshold()
         != other.getIssueNotificationThreshold()) return false;
+    if (getRedemptionStartDaysAfterIssue()
+        != other.getRedemptionStartDaysAfterIssue()) return false;
+    if (getRedeemableByAnyone()
+        != other.getRedeemableByAnyone()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1570,6 +1627,11 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + ISSUE_NOTIFICATION_THRESHOLD_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
         getIssueNotificationThreshold());
+    hash = (37 * hash) + REDEMPTION_START_DAYS_AFTER_ISSUE_FIELD_NUMBER;
+    hash = (53 * hash) + getRedemptionStartDaysAfterIssue();
+    hash = (37 * hash) + REDEEMABLE_BY_ANYONE_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getRedeemableByAnyone());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1799,6 +1861,8 @@ private static final long serialVersionUID = 0L;
       rematchPolicy_ = 0;
       listedAccountsOnly_ = false;
       issueNotificationThreshold_ = 0L;
+      redemptionStartDaysAfterIssue_ = 0;
+      redeemableByAnyone_ = false;
       return this;
     }
 
@@ -1959,6 +2023,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x10000000) != 0)) {
         result.issueNotificationThreshold_ = issueNotificationThreshold_;
       }
+      if (((from_bitField0_ & 0x20000000) != 0)) {
+        result.redemptionStartDaysAfterIssue_ = redemptionStartDaysAfterIssue_;
+      }
+      if (((from_bitField0_ & 0x40000000) != 0)) {
+        result.redeemableByAnyone_ = redeemableByAnyone_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -2099,6 +2169,12 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getIssueNotificationThreshold() != 0L) {
         setIssueNotificationThreshold(other.getIssueNotificationThreshold());
+      }
+      if (other.getRedemptionStartDaysAfterIssue() != 0) {
+        setRedemptionStartDaysAfterIssue(other.getRedemptionStartDaysAfterIssue());
+      }
+      if (other.getRedeemableByAnyone() != false) {
+        setRedeemableByAnyone(other.getRedeemableByAnyone());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -2315,6 +2391,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x10000000;
               break;
             } // case 344
+            case 352: {
+              redemptionStartDaysAfterIssue_ = input.readInt32();
+              bitField0_ |= 0x20000000;
+              break;
+            } // case 352
+            case 360: {
+              redeemableByAnyone_ = input.readBool();
+              bitField0_ |= 0x40000000;
+              break;
+            } // case 360
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2337,7 +2423,7 @@ private static final long serialVersionUID = 0L;
         com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> startTimeBuilder_;
     /**
      * <pre>
-     * Coupons are issued and redeemed from this time. Required.
+     * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -2348,7 +2434,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed from this time. Required.
+     * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -2363,7 +2449,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed from this time. Required.
+     * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -2383,7 +2469,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed from this time. Required.
+     * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -2401,7 +2487,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed from this time. Required.
+     * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -2426,7 +2512,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed from this time. Required.
+     * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -2443,7 +2529,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed from this time. Required.
+     * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -2455,7 +2541,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed from this time. Required.
+     * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -2470,7 +2556,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed from this time. Required.
+     * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -2494,7 +2580,8 @@ private static final long serialVersionUID = 0L;
         com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> endTimeBuilder_;
     /**
      * <pre>
-     * Coupons are issued and redeemed before this time. Required; after start_time.
+     * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+     * deactivated). When both are set, after start_time (else FIELD_INVALID).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -2505,7 +2592,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed before this time. Required; after start_time.
+     * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+     * deactivated). When both are set, after start_time (else FIELD_INVALID).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -2520,7 +2608,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed before this time. Required; after start_time.
+     * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+     * deactivated). When both are set, after start_time (else FIELD_INVALID).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -2540,7 +2629,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed before this time. Required; after start_time.
+     * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+     * deactivated). When both are set, after start_time (else FIELD_INVALID).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -2558,7 +2648,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed before this time. Required; after start_time.
+     * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+     * deactivated). When both are set, after start_time (else FIELD_INVALID).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -2583,7 +2674,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed before this time. Required; after start_time.
+     * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+     * deactivated). When both are set, after start_time (else FIELD_INVALID).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -2600,7 +2692,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed before this time. Required; after start_time.
+     * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+     * deactivated). When both are set, after start_time (else FIELD_INVALID).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -2612,7 +2705,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed before this time. Required; after start_time.
+     * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+     * deactivated). When both are set, after start_time (else FIELD_INVALID).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -2627,7 +2721,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons are issued and redeemed before this time. Required; after start_time.
+     * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+     * deactivated). When both are set, after start_time (else FIELD_INVALID).
      * </pre>
      *
      * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -5638,6 +5733,112 @@ private static final long serialVersionUID = 0L;
     public Builder clearIssueNotificationThreshold() {
       bitField0_ = (bitField0_ & ~0x10000000);
       issueNotificationThreshold_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private int redemptionStartDaysAfterIssue_ ;
+    /**
+     * <pre>
+     * An issued coupon is redeemable from 00:00 (in time_zone) of the day this many days after
+     * the day of its issue (date-based: issued at 23:59 with 1, redeemable 1 minute later);
+     * before that RedeemCoupon fails with REDEMPTION_NOT_STARTED (metadata
+     * "redemption_start_time"). 0: right after issue. 0..3660. Applies to issued coupons; a
+     * common code redeemed as such has no issue.
+     * </pre>
+     *
+     * <code>int32 redemption_start_days_after_issue = 44 [json_name = "redemptionStartDaysAfterIssue"];</code>
+     * @return The redemptionStartDaysAfterIssue.
+     */
+    @java.lang.Override
+    public int getRedemptionStartDaysAfterIssue() {
+      return redemptionStartDaysAfterIssue_;
+    }
+    /**
+     * <pre>
+     * An issued coupon is redeemable from 00:00 (in time_zone) of the day this many days after
+     * the day of its issue (date-based: issued at 23:59 with 1, redeemable 1 minute later);
+     * before that RedeemCoupon fails with REDEMPTION_NOT_STARTED (metadata
+     * "redemption_start_time"). 0: right after issue. 0..3660. Applies to issued coupons; a
+     * common code redeemed as such has no issue.
+     * </pre>
+     *
+     * <code>int32 redemption_start_days_after_issue = 44 [json_name = "redemptionStartDaysAfterIssue"];</code>
+     * @param value The redemptionStartDaysAfterIssue to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRedemptionStartDaysAfterIssue(int value) {
+
+      redemptionStartDaysAfterIssue_ = value;
+      bitField0_ |= 0x20000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * An issued coupon is redeemable from 00:00 (in time_zone) of the day this many days after
+     * the day of its issue (date-based: issued at 23:59 with 1, redeemable 1 minute later);
+     * before that RedeemCoupon fails with REDEMPTION_NOT_STARTED (metadata
+     * "redemption_start_time"). 0: right after issue. 0..3660. Applies to issued coupons; a
+     * common code redeemed as such has no issue.
+     * </pre>
+     *
+     * <code>int32 redemption_start_days_after_issue = 44 [json_name = "redemptionStartDaysAfterIssue"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRedemptionStartDaysAfterIssue() {
+      bitField0_ = (bitField0_ & ~0x20000000);
+      redemptionStartDaysAfterIssue_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private boolean redeemableByAnyone_ ;
+    /**
+     * <pre>
+     * Any account may redeem an issued coupon of this offer by its code (e.g. a gift), not only
+     * the account it was issued to; the per-account limits apply to the account redeeming.
+     * False: holder only (another account gets COUPON_NOT_FOUND).
+     * </pre>
+     *
+     * <code>bool redeemable_by_anyone = 45 [json_name = "redeemableByAnyone"];</code>
+     * @return The redeemableByAnyone.
+     */
+    @java.lang.Override
+    public boolean getRedeemableByAnyone() {
+      return redeemableByAnyone_;
+    }
+    /**
+     * <pre>
+     * Any account may redeem an issued coupon of this offer by its code (e.g. a gift), not only
+     * the account it was issued to; the per-account limits apply to the account redeeming.
+     * False: holder only (another account gets COUPON_NOT_FOUND).
+     * </pre>
+     *
+     * <code>bool redeemable_by_anyone = 45 [json_name = "redeemableByAnyone"];</code>
+     * @param value The redeemableByAnyone to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRedeemableByAnyone(boolean value) {
+
+      redeemableByAnyone_ = value;
+      bitField0_ |= 0x40000000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Any account may redeem an issued coupon of this offer by its code (e.g. a gift), not only
+     * the account it was issued to; the per-account limits apply to the account redeeming.
+     * False: holder only (another account gets COUPON_NOT_FOUND).
+     * </pre>
+     *
+     * <code>bool redeemable_by_anyone = 45 [json_name = "redeemableByAnyone"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRedeemableByAnyone() {
+      bitField0_ = (bitField0_ & ~0x40000000);
+      redeemableByAnyone_ = false;
       onChanged();
       return this;
     }

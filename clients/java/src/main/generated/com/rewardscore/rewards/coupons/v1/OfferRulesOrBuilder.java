@@ -12,7 +12,7 @@ public interface OfferRulesOrBuilder extends
 
   /**
    * <pre>
-   * Coupons are issued and redeemed from this time. Required.
+   * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -21,7 +21,7 @@ public interface OfferRulesOrBuilder extends
   boolean hasStartTime();
   /**
    * <pre>
-   * Coupons are issued and redeemed from this time. Required.
+   * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -30,7 +30,7 @@ public interface OfferRulesOrBuilder extends
   com.google.protobuf.Timestamp getStartTime();
   /**
    * <pre>
-   * Coupons are issued and redeemed from this time. Required.
+   * Coupons are issued and redeemed from this time. Unset: no start (valid at once).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp start_time = 1 [json_name = "startTime"];</code>
@@ -39,7 +39,8 @@ public interface OfferRulesOrBuilder extends
 
   /**
    * <pre>
-   * Coupons are issued and redeemed before this time. Required; after start_time.
+   * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+   * deactivated). When both are set, after start_time (else FIELD_INVALID).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -48,7 +49,8 @@ public interface OfferRulesOrBuilder extends
   boolean hasEndTime();
   /**
    * <pre>
-   * Coupons are issued and redeemed before this time. Required; after start_time.
+   * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+   * deactivated). When both are set, after start_time (else FIELD_INVALID).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -57,7 +59,8 @@ public interface OfferRulesOrBuilder extends
   com.google.protobuf.Timestamp getEndTime();
   /**
    * <pre>
-   * Coupons are issued and redeemed before this time. Required; after start_time.
+   * Coupons are issued and redeemed before this time. Unset: no end (valid until the offer is
+   * deactivated). When both are set, after start_time (else FIELD_INVALID).
    * </pre>
    *
    * <code>.google.protobuf.Timestamp end_time = 2 [json_name = "endTime"];</code>
@@ -736,4 +739,30 @@ public interface OfferRulesOrBuilder extends
    * @return The issueNotificationThreshold.
    */
   long getIssueNotificationThreshold();
+
+  /**
+   * <pre>
+   * An issued coupon is redeemable from 00:00 (in time_zone) of the day this many days after
+   * the day of its issue (date-based: issued at 23:59 with 1, redeemable 1 minute later);
+   * before that RedeemCoupon fails with REDEMPTION_NOT_STARTED (metadata
+   * "redemption_start_time"). 0: right after issue. 0..3660. Applies to issued coupons; a
+   * common code redeemed as such has no issue.
+   * </pre>
+   *
+   * <code>int32 redemption_start_days_after_issue = 44 [json_name = "redemptionStartDaysAfterIssue"];</code>
+   * @return The redemptionStartDaysAfterIssue.
+   */
+  int getRedemptionStartDaysAfterIssue();
+
+  /**
+   * <pre>
+   * Any account may redeem an issued coupon of this offer by its code (e.g. a gift), not only
+   * the account it was issued to; the per-account limits apply to the account redeeming.
+   * False: holder only (another account gets COUPON_NOT_FOUND).
+   * </pre>
+   *
+   * <code>bool redeemable_by_anyone = 45 [json_name = "redeemableByAnyone"];</code>
+   * @return The redeemableByAnyone.
+   */
+  boolean getRedeemableByAnyone();
 }

@@ -215,6 +215,37 @@ private static final long serialVersionUID = 0L;
     return redeemTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : redeemTime_;
   }
 
+  public static final int REMAINING_ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER = 5;
+  private int remainingAccountRedemptionCount_ = 0;
+  /**
+   * <pre>
+   * Redemptions of the offer the account has left after this one, under the limit applied;
+   * -1: no limit.
+   * </pre>
+   *
+   * <code>int32 remaining_account_redemption_count = 5 [json_name = "remainingAccountRedemptionCount"];</code>
+   * @return The remainingAccountRedemptionCount.
+   */
+  @java.lang.Override
+  public int getRemainingAccountRedemptionCount() {
+    return remainingAccountRedemptionCount_;
+  }
+
+  public static final int REMAINING_REDEMPTION_COUNT_FIELD_NUMBER = 6;
+  private long remainingRedemptionCount_ = 0L;
+  /**
+   * <pre>
+   * Redemptions of the offer left in all after this one, under the limit applied; -1: no limit.
+   * </pre>
+   *
+   * <code>int64 remaining_redemption_count = 6 [json_name = "remainingRedemptionCount"];</code>
+   * @return The remainingRedemptionCount.
+   */
+  @java.lang.Override
+  public long getRemainingRedemptionCount() {
+    return remainingRedemptionCount_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -241,6 +272,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       output.writeMessage(4, getRedeemTime());
     }
+    if (remainingAccountRedemptionCount_ != 0) {
+      output.writeInt32(5, remainingAccountRedemptionCount_);
+    }
+    if (remainingRedemptionCount_ != 0L) {
+      output.writeInt64(6, remainingRedemptionCount_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -259,6 +296,14 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000004) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(4, getRedeemTime());
+    }
+    if (remainingAccountRedemptionCount_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(5, remainingAccountRedemptionCount_);
+    }
+    if (remainingRedemptionCount_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(6, remainingRedemptionCount_);
     }
     return size;
   }
@@ -301,6 +346,10 @@ private static final long serialVersionUID = 0L;
       if (!getRedeemTime()
           .equals(other.getRedeemTime())) return false;
     }
+    if (getRemainingAccountRedemptionCount()
+        != other.getRemainingAccountRedemptionCount()) return false;
+    if (getRemainingRedemptionCount()
+        != other.getRemainingRedemptionCount()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -326,6 +375,11 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + REDEEM_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getRedeemTime().hashCode();
     }
+    hash = (37 * hash) + REMAINING_ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER;
+    hash = (53 * hash) + getRemainingAccountRedemptionCount();
+    hash = (37 * hash) + REMAINING_REDEMPTION_COUNT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getRemainingRedemptionCount());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -485,6 +539,8 @@ private static final long serialVersionUID = 0L;
         redeemTimeBuilder_.dispose();
         redeemTimeBuilder_ = null;
       }
+      remainingAccountRedemptionCount_ = 0;
+      remainingRedemptionCount_ = 0L;
       return this;
     }
 
@@ -540,6 +596,12 @@ private static final long serialVersionUID = 0L;
             : redeemTimeBuilder_.build();
         to_bitField0_ |= 0x00000004;
       }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.remainingAccountRedemptionCount_ = remainingAccountRedemptionCount_;
+      }
+      if (((from_bitField0_ & 0x00000020) != 0)) {
+        result.remainingRedemptionCount_ = remainingRedemptionCount_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -568,6 +630,12 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasRedeemTime()) {
         mergeRedeemTime(other.getRedeemTime());
+      }
+      if (other.getRemainingAccountRedemptionCount() != 0) {
+        setRemainingAccountRedemptionCount(other.getRemainingAccountRedemptionCount());
+      }
+      if (other.getRemainingRedemptionCount() != 0L) {
+        setRemainingRedemptionCount(other.getRemainingRedemptionCount());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -621,6 +689,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 40: {
+              remainingAccountRedemptionCount_ = input.readInt32();
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 40
+            case 48: {
+              remainingRedemptionCount_ = input.readInt64();
+              bitField0_ |= 0x00000020;
+              break;
+            } // case 48
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1199,6 +1277,97 @@ private static final long serialVersionUID = 0L;
         redeemTime_ = null;
       }
       return redeemTimeBuilder_;
+    }
+
+    private int remainingAccountRedemptionCount_ ;
+    /**
+     * <pre>
+     * Redemptions of the offer the account has left after this one, under the limit applied;
+     * -1: no limit.
+     * </pre>
+     *
+     * <code>int32 remaining_account_redemption_count = 5 [json_name = "remainingAccountRedemptionCount"];</code>
+     * @return The remainingAccountRedemptionCount.
+     */
+    @java.lang.Override
+    public int getRemainingAccountRedemptionCount() {
+      return remainingAccountRedemptionCount_;
+    }
+    /**
+     * <pre>
+     * Redemptions of the offer the account has left after this one, under the limit applied;
+     * -1: no limit.
+     * </pre>
+     *
+     * <code>int32 remaining_account_redemption_count = 5 [json_name = "remainingAccountRedemptionCount"];</code>
+     * @param value The remainingAccountRedemptionCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRemainingAccountRedemptionCount(int value) {
+
+      remainingAccountRedemptionCount_ = value;
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemptions of the offer the account has left after this one, under the limit applied;
+     * -1: no limit.
+     * </pre>
+     *
+     * <code>int32 remaining_account_redemption_count = 5 [json_name = "remainingAccountRedemptionCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRemainingAccountRedemptionCount() {
+      bitField0_ = (bitField0_ & ~0x00000010);
+      remainingAccountRedemptionCount_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private long remainingRedemptionCount_ ;
+    /**
+     * <pre>
+     * Redemptions of the offer left in all after this one, under the limit applied; -1: no limit.
+     * </pre>
+     *
+     * <code>int64 remaining_redemption_count = 6 [json_name = "remainingRedemptionCount"];</code>
+     * @return The remainingRedemptionCount.
+     */
+    @java.lang.Override
+    public long getRemainingRedemptionCount() {
+      return remainingRedemptionCount_;
+    }
+    /**
+     * <pre>
+     * Redemptions of the offer left in all after this one, under the limit applied; -1: no limit.
+     * </pre>
+     *
+     * <code>int64 remaining_redemption_count = 6 [json_name = "remainingRedemptionCount"];</code>
+     * @param value The remainingRedemptionCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRemainingRedemptionCount(long value) {
+
+      remainingRedemptionCount_ = value;
+      bitField0_ |= 0x00000020;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemptions of the offer left in all after this one, under the limit applied; -1: no limit.
+     * </pre>
+     *
+     * <code>int64 remaining_redemption_count = 6 [json_name = "remainingRedemptionCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRemainingRedemptionCount() {
+      bitField0_ = (bitField0_ & ~0x00000020);
+      remainingRedemptionCount_ = 0L;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.RedeemCouponResponse)

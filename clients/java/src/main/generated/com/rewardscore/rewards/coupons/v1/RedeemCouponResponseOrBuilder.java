@@ -110,4 +110,25 @@ public interface RedeemCouponResponseOrBuilder extends
    * <code>.google.protobuf.Timestamp redeem_time = 4 [json_name = "redeemTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getRedeemTimeOrBuilder();
+
+  /**
+   * <pre>
+   * Redemptions of the offer the account has left after this one, under the limit applied;
+   * -1: no limit.
+   * </pre>
+   *
+   * <code>int32 remaining_account_redemption_count = 5 [json_name = "remainingAccountRedemptionCount"];</code>
+   * @return The remainingAccountRedemptionCount.
+   */
+  int getRemainingAccountRedemptionCount();
+
+  /**
+   * <pre>
+   * Redemptions of the offer left in all after this one, under the limit applied; -1: no limit.
+   * </pre>
+   *
+   * <code>int64 remaining_redemption_count = 6 [json_name = "remainingRedemptionCount"];</code>
+   * @return The remainingRedemptionCount.
+   */
+  long getRemainingRedemptionCount();
 }
