@@ -117,6 +117,7 @@ class ErrorReason(enum.Enum):
     CODE_INVALID = ("An imported code is malformed (3..64 characters of [0-9A-Za-z-]).", False)
     REDEMPTION_NOT_FOUND = ("No redemption has this id in the caller's organisation.", False)
     REDEMPTION_ALREADY_REVERSED = ("The redemption was reversed already.", False)
+    COUPON_ACTIVATION_NOT_REQUIRED = ("The coupon's offer needs no activation: it cannot be deactivated.", False)
     COUPON_APPLIES_AT_EARN = ("EXTRAPOINT and MULTIPLIER coupons are applied by EarnPoints, not redeemed by hand.", False)
     COUPON_NOT_FOR_EARN = ("Only EXTRAPOINT and MULTIPLIER coupons can be applied to an earn.", False)
     OFFER_ETAG_MISMATCH = ("The offer changed since the etag was read; read it again.", False)

@@ -409,6 +409,8 @@ class ActivateCoupon:
     request_id: str
     code: str
     account_id: str
+    active: bool = True
+    """False: DeactivateCoupon (take the activation back)."""
 
 
 class RevocationMode(enum.IntEnum):
@@ -1012,10 +1014,14 @@ class Coupons:
 
     async def activate(self, command: ActivateCoupon, caller: Caller) -> IssuedCoupon:
         """ActivateCoupon: an ISSUED coupon becomes redeemable; an ACTIVE one is returned unchanged.
-        The activation is an event row; its trigger sets activate_time under the coupon's row
-        lock, and refuses a coupon revoked in the meantime."""
+        DeactivateCoupon (command.active False): an ACTIVE, unredeemed coupon goes back to ISSUED;
+        an ISSUED one is returned unchanged. Either is an event row whose trigger changes
+        activate_time under the coupon's row lock, refusing a coupon revoked (or, to deactivate,
+        redeemed) in the meantime."""
         validate_request_id(command.request_id)
         offer, coupon = await self._holders_coupon(command.code, command.account_id, caller)
+        if not command.active and not coupon.activation_required:
+            raise DomainError(ErrorReason.COUPON_ACTIVATION_NOT_REQUIRED, metadata={"code": coupon.code})
 
         async def prepare() -> Prepared[IssuedCoupon]:
             now = self._deps.clock.now()
@@ -1024,16 +1030,20 @@ class Coupons:
                 failures.append(DomainError(ErrorReason.OFFER_NOT_ACTIVE, metadata={"offer_id": offer.offer_id}))
             if failures:
                 raise min(failures, key=lambda failure: failure.reason.precedence)
-            if coupon.activated:
+            if coupon.activated is command.active:
                 return Prepared(coupon, ())
-            activated = dataclasses.replace(coupon, activate_time=now, state_change_time=now)
-            row = Row("coupon_activations", ("coupon_id", "org_id", "activate_time", "request_id", "client_id"),
-                      (coupon.coupon_id, caller.org_id, now, command.request_id, caller.client_id))
-            return Prepared(activated, (row,), {
+            changed = dataclasses.replace(coupon, activate_time=now if command.active else None, state_change_time=now)
+            row = Row("coupon_activations",
+                      ("coupon_id", "org_id", "activate_time", "request_id", "client_id", "active"),
+                      (coupon.coupon_id, caller.org_id, now, command.request_id, caller.client_id, command.active))
+            return Prepared(changed, (row,), {
                 "coupon_activations_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED,
-                                                                 metadata={"code": coupon.code})})
+                                                                 metadata={"code": coupon.code}),
+                "coupon_activations_coupon_redeemed": DomainError(ErrorReason.COUPON_ALREADY_REDEEMED,
+                                                                  metadata={"code": coupon.code})})
 
-        return await execute_once(self._deps, caller, "ActivateCoupon", command, prepare, IssuedCoupon.from_json)
+        method = "ActivateCoupon" if command.active else "DeactivateCoupon"
+        return await execute_once(self._deps, caller, method, command, prepare, IssuedCoupon.from_json)
 
     async def revoke_coupons(self, command: RevokeCoupons, caller: Caller) -> Revocation:
         """RevokeCoupons: revoke an offer's unredeemed coupons in bulk (see revoke_protocol)."""

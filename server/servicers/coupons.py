@@ -174,6 +174,12 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
                                               current_caller())
         return coupon_api.ActivateCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
 
+    async def DeactivateCoupon(self, request: coupon_api.DeactivateCouponRequest,
+                               context) -> coupon_api.DeactivateCouponResponse:
+        coupon = await self._coupons.activate(ActivateCoupon(request.request_id, request.code, request.account_id,
+                                                             active=False), current_caller())
+        return coupon_api.DeactivateCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
+
     async def RevokeCoupon(self, request: coupon_api.RevokeCouponRequest, context) -> coupon_api.RevokeCouponResponse:
         coupon = await self._coupons.revoke_coupon(RevokeCoupon(
             request.request_id, request.code, request.account_id, request.note), current_caller())

@@ -445,3 +445,48 @@ async def test_a_gift_coupon_is_redeemed_by_anyone_and_the_reply_counts_what_is_
     unlimited = await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
         code=kept.code, account_id=kept.account_id, store_id="store-1", bill_amount=eur(1_000)))
     assert (unlimited.remaining_account_redemption_count, unlimited.remaining_redemption_count) == (-1, -1)
+
+
+async def test_a_deactivated_coupon_is_not_redeemable_until_activated_again(client):
+    offer_id = await new_offer(client, activation_required=True)
+    coupon = await issue(client, offer_id)
+    named = {"code": coupon.code, "account_id": coupon.account_id}
+    unchanged = await client.call(client.coupons.DeactivateCoupon, coupons.DeactivateCouponRequest(**named))
+    assert unchanged.coupon.state == resources.COUPON_STATE_ISSUED
+    await client.call(client.coupons.ActivateCoupon, coupons.ActivateCouponRequest(**named))
+    request = coupons.DeactivateCouponRequest(request_id=uuid.uuid4().hex, **named)
+    first = await client.call(client.coupons.DeactivateCoupon, request)
+    assert first.coupon.state == resources.COUPON_STATE_ISSUED and not first.coupon.HasField("activate_time")
+    assert await client.call(client.coupons.DeactivateCoupon, request) == first  # A retry replays.
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(coupon.code, coupon.account_id))) == "COUPON_NOT_ACTIVATED"
+    await client.call(client.coupons.ActivateCoupon, coupons.ActivateCouponRequest(**named))
+    await client.call(client.coupons.RedeemCoupon, redeem(coupon.code, coupon.account_id))
+    assert await reason_of(client.call(client.coupons.DeactivateCoupon, coupons.DeactivateCouponRequest(
+        **named))) == "COUPON_ALREADY_REDEEMED"
+
+
+async def test_a_coupon_that_needs_no_activation_cannot_be_deactivated(client):
+    coupon = await issue(client, await new_offer(client))
+    assert await reason_of(client.call(client.coupons.DeactivateCoupon, coupons.DeactivateCouponRequest(
+        code=coupon.code, account_id=coupon.account_id))) == "COUPON_ACTIVATION_NOT_REQUIRED"
+
+
+async def test_a_coupon_is_never_both_redeemed_and_deactivated(client):
+    offer_id = await new_offer(client, activation_required=True)
+    issued = [await issue(client, offer_id) for _ in range(20)]
+    for coupon in issued:
+        await client.call(client.coupons.ActivateCoupon, coupons.ActivateCouponRequest(
+            code=coupon.code, account_id=coupon.account_id))
+
+    async def race(coupon: resources.Coupon) -> tuple[str | None, str | None]:
+        named = {"code": coupon.code, "account_id": coupon.account_id}
+        return tuple(await asyncio.gather(
+            reason_of(client.call(client.coupons.RedeemCoupon, redeem(coupon.code, coupon.account_id))),
+            reason_of(client.call(client.coupons.DeactivateCoupon, coupons.DeactivateCouponRequest(**named)))))
+
+    outcomes = await asyncio.gather(*(race(coupon) for coupon in issued))
+    assert set(outcomes) <= {(None, "COUPON_ALREADY_REDEEMED"), ("COUPON_NOT_ACTIVATED", None)}
+    for coupon, (redeemed, _) in zip(issued, outcomes):
+        read = await get(client, coupon)
+        assert (read.state, read.redemption_count) == ((resources.COUPON_STATE_REDEEMED, 1) if redeemed is None
+                                                       else (resources.COUPON_STATE_ISSUED, 0))

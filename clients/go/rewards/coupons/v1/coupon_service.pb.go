@@ -610,6 +610,118 @@ func (x *ActivateCouponResponse) GetCoupon() *Coupon {
 	return nil
 }
 
+// Request of CouponService.DeactivateCoupon.
+type DeactivateCouponRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The code. Required.
+	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
+	// The account holding the coupon. Required.
+	AccountId     string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeactivateCouponRequest) Reset() {
+	*x = DeactivateCouponRequest{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeactivateCouponRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeactivateCouponRequest) ProtoMessage() {}
+
+func (x *DeactivateCouponRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeactivateCouponRequest.ProtoReflect.Descriptor instead.
+func (*DeactivateCouponRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *DeactivateCouponRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *DeactivateCouponRequest) GetCode() string {
+	if x != nil {
+		return x.Code
+	}
+	return ""
+}
+
+func (x *DeactivateCouponRequest) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+// Response of CouponService.DeactivateCoupon.
+type DeactivateCouponResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The coupon after the change: ISSUED.
+	Coupon        *Coupon `protobuf:"bytes,1,opt,name=coupon,proto3" json:"coupon,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeactivateCouponResponse) Reset() {
+	*x = DeactivateCouponResponse{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeactivateCouponResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeactivateCouponResponse) ProtoMessage() {}
+
+func (x *DeactivateCouponResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeactivateCouponResponse.ProtoReflect.Descriptor instead.
+func (*DeactivateCouponResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *DeactivateCouponResponse) GetCoupon() *Coupon {
+	if x != nil {
+		return x.Coupon
+	}
+	return nil
+}
+
 // Request of CouponService.ValidateCoupon: the basket as RedeemCoupon would see it.
 type ValidateCouponRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -638,7 +750,7 @@ type ValidateCouponRequest struct {
 
 func (x *ValidateCouponRequest) Reset() {
 	*x = ValidateCouponRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[10]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -650,7 +762,7 @@ func (x *ValidateCouponRequest) String() string {
 func (*ValidateCouponRequest) ProtoMessage() {}
 
 func (x *ValidateCouponRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[10]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -663,7 +775,7 @@ func (x *ValidateCouponRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ValidateCouponRequest.ProtoReflect.Descriptor instead.
 func (*ValidateCouponRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{10}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *ValidateCouponRequest) GetCode() string {
@@ -741,7 +853,7 @@ type ValidateCouponResponse struct {
 
 func (x *ValidateCouponResponse) Reset() {
 	*x = ValidateCouponResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[11]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -753,7 +865,7 @@ func (x *ValidateCouponResponse) String() string {
 func (*ValidateCouponResponse) ProtoMessage() {}
 
 func (x *ValidateCouponResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[11]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -766,7 +878,7 @@ func (x *ValidateCouponResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ValidateCouponResponse.ProtoReflect.Descriptor instead.
 func (*ValidateCouponResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{11}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *ValidateCouponResponse) GetRedeemable() bool {
@@ -852,7 +964,7 @@ type RedeemCouponRequest struct {
 
 func (x *RedeemCouponRequest) Reset() {
 	*x = RedeemCouponRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[12]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -864,7 +976,7 @@ func (x *RedeemCouponRequest) String() string {
 func (*RedeemCouponRequest) ProtoMessage() {}
 
 func (x *RedeemCouponRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[12]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -877,7 +989,7 @@ func (x *RedeemCouponRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RedeemCouponRequest.ProtoReflect.Descriptor instead.
 func (*RedeemCouponRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{12}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *RedeemCouponRequest) GetRequestId() string {
@@ -965,7 +1077,7 @@ type RedeemCouponResponse struct {
 
 func (x *RedeemCouponResponse) Reset() {
 	*x = RedeemCouponResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[13]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -977,7 +1089,7 @@ func (x *RedeemCouponResponse) String() string {
 func (*RedeemCouponResponse) ProtoMessage() {}
 
 func (x *RedeemCouponResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[13]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -990,7 +1102,7 @@ func (x *RedeemCouponResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RedeemCouponResponse.ProtoReflect.Descriptor instead.
 func (*RedeemCouponResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{13}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *RedeemCouponResponse) GetRedemptionId() string {
@@ -1052,7 +1164,7 @@ type ReverseRedemptionRequest struct {
 
 func (x *ReverseRedemptionRequest) Reset() {
 	*x = ReverseRedemptionRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[14]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1064,7 +1176,7 @@ func (x *ReverseRedemptionRequest) String() string {
 func (*ReverseRedemptionRequest) ProtoMessage() {}
 
 func (x *ReverseRedemptionRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[14]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1077,7 +1189,7 @@ func (x *ReverseRedemptionRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReverseRedemptionRequest.ProtoReflect.Descriptor instead.
 func (*ReverseRedemptionRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{14}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *ReverseRedemptionRequest) GetRequestId() string {
@@ -1114,7 +1226,7 @@ type ReverseRedemptionResponse struct {
 
 func (x *ReverseRedemptionResponse) Reset() {
 	*x = ReverseRedemptionResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1126,7 +1238,7 @@ func (x *ReverseRedemptionResponse) String() string {
 func (*ReverseRedemptionResponse) ProtoMessage() {}
 
 func (x *ReverseRedemptionResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1139,7 +1251,7 @@ func (x *ReverseRedemptionResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReverseRedemptionResponse.ProtoReflect.Descriptor instead.
 func (*ReverseRedemptionResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{15}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *ReverseRedemptionResponse) GetCoupon() *Coupon {
@@ -1175,7 +1287,7 @@ type RevokeCouponRequest struct {
 
 func (x *RevokeCouponRequest) Reset() {
 	*x = RevokeCouponRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1187,7 +1299,7 @@ func (x *RevokeCouponRequest) String() string {
 func (*RevokeCouponRequest) ProtoMessage() {}
 
 func (x *RevokeCouponRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1200,7 +1312,7 @@ func (x *RevokeCouponRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RevokeCouponRequest.ProtoReflect.Descriptor instead.
 func (*RevokeCouponRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{16}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *RevokeCouponRequest) GetRequestId() string {
@@ -1242,7 +1354,7 @@ type RevokeCouponResponse struct {
 
 func (x *RevokeCouponResponse) Reset() {
 	*x = RevokeCouponResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1254,7 +1366,7 @@ func (x *RevokeCouponResponse) String() string {
 func (*RevokeCouponResponse) ProtoMessage() {}
 
 func (x *RevokeCouponResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1267,7 +1379,7 @@ func (x *RevokeCouponResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RevokeCouponResponse.ProtoReflect.Descriptor instead.
 func (*RevokeCouponResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{17}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *RevokeCouponResponse) GetCoupon() *Coupon {
@@ -1296,7 +1408,7 @@ type ListAccountCouponsRequest struct {
 
 func (x *ListAccountCouponsRequest) Reset() {
 	*x = ListAccountCouponsRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1308,7 +1420,7 @@ func (x *ListAccountCouponsRequest) String() string {
 func (*ListAccountCouponsRequest) ProtoMessage() {}
 
 func (x *ListAccountCouponsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1321,7 +1433,7 @@ func (x *ListAccountCouponsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAccountCouponsRequest.ProtoReflect.Descriptor instead.
 func (*ListAccountCouponsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{18}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *ListAccountCouponsRequest) GetAccountId() string {
@@ -1365,7 +1477,7 @@ type ListAccountCouponsResponse struct {
 
 func (x *ListAccountCouponsResponse) Reset() {
 	*x = ListAccountCouponsResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1377,7 +1489,7 @@ func (x *ListAccountCouponsResponse) String() string {
 func (*ListAccountCouponsResponse) ProtoMessage() {}
 
 func (x *ListAccountCouponsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1390,7 +1502,7 @@ func (x *ListAccountCouponsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAccountCouponsResponse.ProtoReflect.Descriptor instead.
 func (*ListAccountCouponsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{19}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *ListAccountCouponsResponse) GetCoupons() []*Coupon {
@@ -1430,7 +1542,7 @@ type ListDealsRequest struct {
 
 func (x *ListDealsRequest) Reset() {
 	*x = ListDealsRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1442,7 +1554,7 @@ func (x *ListDealsRequest) String() string {
 func (*ListDealsRequest) ProtoMessage() {}
 
 func (x *ListDealsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1455,7 +1567,7 @@ func (x *ListDealsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDealsRequest.ProtoReflect.Descriptor instead.
 func (*ListDealsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{20}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *ListDealsRequest) GetAccountId() string {
@@ -1513,7 +1625,7 @@ type ListDealsResponse struct {
 
 func (x *ListDealsResponse) Reset() {
 	*x = ListDealsResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1525,7 +1637,7 @@ func (x *ListDealsResponse) String() string {
 func (*ListDealsResponse) ProtoMessage() {}
 
 func (x *ListDealsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1538,7 +1650,7 @@ func (x *ListDealsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDealsResponse.ProtoReflect.Descriptor instead.
 func (*ListDealsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{21}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *ListDealsResponse) GetDeals() []*Deal {
@@ -1577,7 +1689,7 @@ type BulkIssueCouponsRequest_Row struct {
 
 func (x *BulkIssueCouponsRequest_Row) Reset() {
 	*x = BulkIssueCouponsRequest_Row{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1589,7 +1701,7 @@ func (x *BulkIssueCouponsRequest_Row) String() string {
 func (*BulkIssueCouponsRequest_Row) ProtoMessage() {}
 
 func (x *BulkIssueCouponsRequest_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1704,7 +1816,7 @@ type BulkIssueCouponsResponse_Row struct {
 
 func (x *BulkIssueCouponsResponse_Row) Reset() {
 	*x = BulkIssueCouponsResponse_Row{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1716,7 +1828,7 @@ func (x *BulkIssueCouponsResponse_Row) String() string {
 func (*BulkIssueCouponsResponse_Row) ProtoMessage() {}
 
 func (x *BulkIssueCouponsResponse_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1820,6 +1932,14 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\n" +
 	"account_id\x18\x03 \x01(\tR\taccountId\"L\n" +
 	"\x16ActivateCouponResponse\x122\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"k\n" +
+	"\x17DeactivateCouponRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
+	"\x04code\x18\x02 \x01(\tR\x04code\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x03 \x01(\tR\taccountId\"N\n" +
+	"\x18DeactivateCouponResponse\x122\n" +
 	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\x95\x02\n" +
 	"\x15ValidateCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
@@ -1900,13 +2020,14 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\x84\t\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xf3\t\n" +
 	"\rCouponService\x12^\n" +
 	"\vIssueCoupon\x12&.rewards.coupons.v1.IssueCouponRequest\x1a'.rewards.coupons.v1.IssueCouponResponse\x12q\n" +
 	"\x10BulkIssueCoupons\x12+.rewards.coupons.v1.BulkIssueCouponsRequest\x1a,.rewards.coupons.v1.BulkIssueCouponsResponse(\x010\x01\x12X\n" +
 	"\tGetCoupon\x12$.rewards.coupons.v1.GetCouponRequest\x1a%.rewards.coupons.v1.GetCouponResponse\x12m\n" +
 	"\x10GetAccountCoupon\x12+.rewards.coupons.v1.GetAccountCouponRequest\x1a,.rewards.coupons.v1.GetAccountCouponResponse\x12g\n" +
-	"\x0eActivateCoupon\x12).rewards.coupons.v1.ActivateCouponRequest\x1a*.rewards.coupons.v1.ActivateCouponResponse\x12g\n" +
+	"\x0eActivateCoupon\x12).rewards.coupons.v1.ActivateCouponRequest\x1a*.rewards.coupons.v1.ActivateCouponResponse\x12m\n" +
+	"\x10DeactivateCoupon\x12+.rewards.coupons.v1.DeactivateCouponRequest\x1a,.rewards.coupons.v1.DeactivateCouponResponse\x12g\n" +
 	"\x0eValidateCoupon\x12).rewards.coupons.v1.ValidateCouponRequest\x1a*.rewards.coupons.v1.ValidateCouponResponse\x12a\n" +
 	"\fRedeemCoupon\x12'.rewards.coupons.v1.RedeemCouponRequest\x1a(.rewards.coupons.v1.RedeemCouponResponse\x12p\n" +
 	"\x11ReverseRedemption\x12,.rewards.coupons.v1.ReverseRedemptionRequest\x1a-.rewards.coupons.v1.ReverseRedemptionResponse\x12a\n" +
@@ -1927,7 +2048,7 @@ func file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP() []byte {
 	return file_rewards_coupons_v1_coupon_service_proto_rawDescData
 }
 
-var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 24)
+var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
 var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*IssueCouponRequest)(nil),           // 0: rewards.coupons.v1.IssueCouponRequest
 	(*IssueCouponResponse)(nil),          // 1: rewards.coupons.v1.IssueCouponResponse
@@ -1939,77 +2060,82 @@ var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*GetAccountCouponResponse)(nil),     // 7: rewards.coupons.v1.GetAccountCouponResponse
 	(*ActivateCouponRequest)(nil),        // 8: rewards.coupons.v1.ActivateCouponRequest
 	(*ActivateCouponResponse)(nil),       // 9: rewards.coupons.v1.ActivateCouponResponse
-	(*ValidateCouponRequest)(nil),        // 10: rewards.coupons.v1.ValidateCouponRequest
-	(*ValidateCouponResponse)(nil),       // 11: rewards.coupons.v1.ValidateCouponResponse
-	(*RedeemCouponRequest)(nil),          // 12: rewards.coupons.v1.RedeemCouponRequest
-	(*RedeemCouponResponse)(nil),         // 13: rewards.coupons.v1.RedeemCouponResponse
-	(*ReverseRedemptionRequest)(nil),     // 14: rewards.coupons.v1.ReverseRedemptionRequest
-	(*ReverseRedemptionResponse)(nil),    // 15: rewards.coupons.v1.ReverseRedemptionResponse
-	(*RevokeCouponRequest)(nil),          // 16: rewards.coupons.v1.RevokeCouponRequest
-	(*RevokeCouponResponse)(nil),         // 17: rewards.coupons.v1.RevokeCouponResponse
-	(*ListAccountCouponsRequest)(nil),    // 18: rewards.coupons.v1.ListAccountCouponsRequest
-	(*ListAccountCouponsResponse)(nil),   // 19: rewards.coupons.v1.ListAccountCouponsResponse
-	(*ListDealsRequest)(nil),             // 20: rewards.coupons.v1.ListDealsRequest
-	(*ListDealsResponse)(nil),            // 21: rewards.coupons.v1.ListDealsResponse
-	(*BulkIssueCouponsRequest_Row)(nil),  // 22: rewards.coupons.v1.BulkIssueCouponsRequest.Row
-	(*BulkIssueCouponsResponse_Row)(nil), // 23: rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	(*Coupon)(nil),                       // 24: rewards.coupons.v1.Coupon
-	(*OfferContent)(nil),                 // 25: rewards.coupons.v1.OfferContent
-	(*v1.Money)(nil),                     // 26: rewards.type.v1.Money
-	(*AppliedReward)(nil),                // 27: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil),        // 28: google.protobuf.Timestamp
-	(*Deal)(nil),                         // 29: rewards.coupons.v1.Deal
+	(*DeactivateCouponRequest)(nil),      // 10: rewards.coupons.v1.DeactivateCouponRequest
+	(*DeactivateCouponResponse)(nil),     // 11: rewards.coupons.v1.DeactivateCouponResponse
+	(*ValidateCouponRequest)(nil),        // 12: rewards.coupons.v1.ValidateCouponRequest
+	(*ValidateCouponResponse)(nil),       // 13: rewards.coupons.v1.ValidateCouponResponse
+	(*RedeemCouponRequest)(nil),          // 14: rewards.coupons.v1.RedeemCouponRequest
+	(*RedeemCouponResponse)(nil),         // 15: rewards.coupons.v1.RedeemCouponResponse
+	(*ReverseRedemptionRequest)(nil),     // 16: rewards.coupons.v1.ReverseRedemptionRequest
+	(*ReverseRedemptionResponse)(nil),    // 17: rewards.coupons.v1.ReverseRedemptionResponse
+	(*RevokeCouponRequest)(nil),          // 18: rewards.coupons.v1.RevokeCouponRequest
+	(*RevokeCouponResponse)(nil),         // 19: rewards.coupons.v1.RevokeCouponResponse
+	(*ListAccountCouponsRequest)(nil),    // 20: rewards.coupons.v1.ListAccountCouponsRequest
+	(*ListAccountCouponsResponse)(nil),   // 21: rewards.coupons.v1.ListAccountCouponsResponse
+	(*ListDealsRequest)(nil),             // 22: rewards.coupons.v1.ListDealsRequest
+	(*ListDealsResponse)(nil),            // 23: rewards.coupons.v1.ListDealsResponse
+	(*BulkIssueCouponsRequest_Row)(nil),  // 24: rewards.coupons.v1.BulkIssueCouponsRequest.Row
+	(*BulkIssueCouponsResponse_Row)(nil), // 25: rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	(*Coupon)(nil),                       // 26: rewards.coupons.v1.Coupon
+	(*OfferContent)(nil),                 // 27: rewards.coupons.v1.OfferContent
+	(*v1.Money)(nil),                     // 28: rewards.type.v1.Money
+	(*AppliedReward)(nil),                // 29: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil),        // 30: google.protobuf.Timestamp
+	(*Deal)(nil),                         // 31: rewards.coupons.v1.Deal
 }
 var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
-	24, // 0: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	22, // 1: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
-	23, // 2: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	24, // 3: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	25, // 4: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	24, // 5: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	24, // 6: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	26, // 7: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	27, // 8: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	24, // 9: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	28, // 10: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
-	25, // 11: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	26, // 12: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	27, // 13: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	24, // 14: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	28, // 15: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
-	24, // 16: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	28, // 17: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
-	24, // 18: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	24, // 19: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
-	29, // 20: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
-	24, // 21: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
-	0,  // 22: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
-	2,  // 23: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
-	4,  // 24: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
-	6,  // 25: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
-	8,  // 26: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
-	10, // 27: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
-	12, // 28: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
-	14, // 29: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
-	16, // 30: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
-	18, // 31: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
-	20, // 32: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
-	1,  // 33: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
-	3,  // 34: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
-	5,  // 35: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
-	7,  // 36: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
-	9,  // 37: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
-	11, // 38: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
-	13, // 39: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
-	15, // 40: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
-	17, // 41: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
-	19, // 42: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
-	21, // 43: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
-	33, // [33:44] is the sub-list for method output_type
-	22, // [22:33] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	26, // 0: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	24, // 1: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
+	25, // 2: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	26, // 3: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	27, // 4: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	26, // 5: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	26, // 6: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	26, // 7: rewards.coupons.v1.DeactivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	28, // 8: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	29, // 9: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	26, // 10: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	30, // 11: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
+	27, // 12: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	28, // 13: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	29, // 14: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	26, // 15: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	30, // 16: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
+	26, // 17: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	30, // 18: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
+	26, // 19: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	26, // 20: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
+	31, // 21: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
+	26, // 22: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
+	0,  // 23: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
+	2,  // 24: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
+	4,  // 25: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
+	6,  // 26: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
+	8,  // 27: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
+	10, // 28: rewards.coupons.v1.CouponService.DeactivateCoupon:input_type -> rewards.coupons.v1.DeactivateCouponRequest
+	12, // 29: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
+	14, // 30: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
+	16, // 31: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
+	18, // 32: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
+	20, // 33: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
+	22, // 34: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
+	1,  // 35: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
+	3,  // 36: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
+	5,  // 37: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
+	7,  // 38: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
+	9,  // 39: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
+	11, // 40: rewards.coupons.v1.CouponService.DeactivateCoupon:output_type -> rewards.coupons.v1.DeactivateCouponResponse
+	13, // 41: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
+	15, // 42: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
+	17, // 43: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
+	19, // 44: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
+	21, // 45: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
+	23, // 46: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
+	35, // [35:47] is the sub-list for method output_type
+	23, // [23:35] is the sub-list for method input_type
+	23, // [23:23] is the sub-list for extension type_name
+	23, // [23:23] is the sub-list for extension extendee
+	0,  // [0:23] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_coupon_service_proto_init() }
@@ -2018,7 +2144,7 @@ func file_rewards_coupons_v1_coupon_service_proto_init() {
 		return
 	}
 	file_rewards_coupons_v1_resources_proto_init()
-	file_rewards_coupons_v1_coupon_service_proto_msgTypes[22].OneofWrappers = []any{
+	file_rewards_coupons_v1_coupon_service_proto_msgTypes[24].OneofWrappers = []any{
 		(*BulkIssueCouponsRequest_Row_AccountId)(nil),
 		(*BulkIssueCouponsRequest_Row_ExternalId)(nil),
 		(*BulkIssueCouponsRequest_Row_Mobile)(nil),
@@ -2030,7 +2156,7 @@ func file_rewards_coupons_v1_coupon_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_coupon_service_proto_rawDesc), len(file_rewards_coupons_v1_coupon_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   24,
+			NumMessages:   26,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

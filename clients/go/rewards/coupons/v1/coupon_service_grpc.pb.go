@@ -24,6 +24,7 @@ const (
 	CouponService_GetCoupon_FullMethodName          = "/rewards.coupons.v1.CouponService/GetCoupon"
 	CouponService_GetAccountCoupon_FullMethodName   = "/rewards.coupons.v1.CouponService/GetAccountCoupon"
 	CouponService_ActivateCoupon_FullMethodName     = "/rewards.coupons.v1.CouponService/ActivateCoupon"
+	CouponService_DeactivateCoupon_FullMethodName   = "/rewards.coupons.v1.CouponService/DeactivateCoupon"
 	CouponService_ValidateCoupon_FullMethodName     = "/rewards.coupons.v1.CouponService/ValidateCoupon"
 	CouponService_RedeemCoupon_FullMethodName       = "/rewards.coupons.v1.CouponService/RedeemCoupon"
 	CouponService_ReverseRedemption_FullMethodName  = "/rewards.coupons.v1.CouponService/ReverseRedemption"
@@ -122,6 +123,16 @@ type CouponServiceClient interface {
 	// Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
 	// COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
 	ActivateCoupon(ctx context.Context, in *ActivateCouponRequest, opts ...grpc.CallOption) (*ActivateCouponResponse, error)
+	// Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+	// of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+	// activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+	// concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+	// deactivated, and a redeemed coupon is never deactivated.
+	//
+	// Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+	// OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+	// FAILED_PRECONDITION).
+	DeactivateCoupon(ctx context.Context, in *DeactivateCouponRequest, opts ...grpc.CallOption) (*DeactivateCouponResponse, error)
 	// Says whether RedeemCoupon would succeed now for this basket, and what it would give.
 	// Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
 	// between). A failing rule is a result (redeemable = false), not an RPC error.
@@ -216,6 +227,16 @@ func (c *couponServiceClient) ActivateCoupon(ctx context.Context, in *ActivateCo
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ActivateCouponResponse)
 	err := c.cc.Invoke(ctx, CouponService_ActivateCoupon_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *couponServiceClient) DeactivateCoupon(ctx context.Context, in *DeactivateCouponRequest, opts ...grpc.CallOption) (*DeactivateCouponResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeactivateCouponResponse)
+	err := c.cc.Invoke(ctx, CouponService_DeactivateCoupon_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -372,6 +393,16 @@ type CouponServiceServer interface {
 	// Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
 	// COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
 	ActivateCoupon(context.Context, *ActivateCouponRequest) (*ActivateCouponResponse, error)
+	// Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+	// of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+	// activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+	// concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+	// deactivated, and a redeemed coupon is never deactivated.
+	//
+	// Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+	// OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+	// FAILED_PRECONDITION).
+	DeactivateCoupon(context.Context, *DeactivateCouponRequest) (*DeactivateCouponResponse, error)
 	// Says whether RedeemCoupon would succeed now for this basket, and what it would give.
 	// Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
 	// between). A failing rule is a result (redeemable = false), not an RPC error.
@@ -433,6 +464,9 @@ func (UnimplementedCouponServiceServer) GetAccountCoupon(context.Context, *GetAc
 }
 func (UnimplementedCouponServiceServer) ActivateCoupon(context.Context, *ActivateCouponRequest) (*ActivateCouponResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ActivateCoupon not implemented")
+}
+func (UnimplementedCouponServiceServer) DeactivateCoupon(context.Context, *DeactivateCouponRequest) (*DeactivateCouponResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method DeactivateCoupon not implemented")
 }
 func (UnimplementedCouponServiceServer) ValidateCoupon(context.Context, *ValidateCouponRequest) (*ValidateCouponResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ValidateCoupon not implemented")
@@ -548,6 +582,24 @@ func _CouponService_ActivateCoupon_Handler(srv interface{}, ctx context.Context,
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(CouponServiceServer).ActivateCoupon(ctx, req.(*ActivateCouponRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _CouponService_DeactivateCoupon_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeactivateCouponRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CouponServiceServer).DeactivateCoupon(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: CouponService_DeactivateCoupon_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CouponServiceServer).DeactivateCoupon(ctx, req.(*DeactivateCouponRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -682,6 +734,10 @@ var CouponService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ActivateCoupon",
 			Handler:    _CouponService_ActivateCoupon_Handler,
+		},
+		{
+			MethodName: "DeactivateCoupon",
+			Handler:    _CouponService_DeactivateCoupon_Handler,
 		},
 		{
 			MethodName: "ValidateCoupon",

@@ -121,6 +121,22 @@ class ActivateCouponResponse(_message.Message):
     coupon: _resources_pb2.Coupon
     def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
 
+class DeactivateCouponRequest(_message.Message):
+    __slots__ = ("request_id", "code", "account_id")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    code: str
+    account_id: str
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+
+class DeactivateCouponResponse(_message.Message):
+    __slots__ = ("coupon",)
+    COUPON_FIELD_NUMBER: _ClassVar[int]
+    coupon: _resources_pb2.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+
 class ValidateCouponRequest(_message.Message):
     __slots__ = ("code", "account_id", "store_id", "bill_amount", "zone_id", "interaction_point_id", "account_coupon_id")
     CODE_FIELD_NUMBER: _ClassVar[int]

@@ -89,6 +89,11 @@ class CouponServiceStub:
                 request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ActivateCouponRequest.SerializeToString,
                 response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ActivateCouponResponse.FromString,
                 _registered_method=True)
+        self.DeactivateCoupon = channel.unary_unary(
+                '/rewards.coupons.v1.CouponService/DeactivateCoupon',
+                request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.DeactivateCouponRequest.SerializeToString,
+                response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.DeactivateCouponResponse.FromString,
+                _registered_method=True)
         self.ValidateCoupon = channel.unary_unary(
                 '/rewards.coupons.v1.CouponService/ValidateCoupon',
                 request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ValidateCouponRequest.SerializeToString,
@@ -234,6 +239,21 @@ class CouponServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def DeactivateCoupon(self, request, context):
+        """Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+        of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+        activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+        concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+        deactivated, and a redeemed coupon is never deactivated.
+
+        Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+        OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+        FAILED_PRECONDITION).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ValidateCoupon(self, request, context):
         """Says whether RedeemCoupon would succeed now for this basket, and what it would give.
         Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
@@ -328,6 +348,11 @@ def add_CouponServiceServicer_to_server(servicer, server):
                     servicer.ActivateCoupon,
                     request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ActivateCouponRequest.FromString,
                     response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ActivateCouponResponse.SerializeToString,
+            ),
+            'DeactivateCoupon': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeactivateCoupon,
+                    request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.DeactivateCouponRequest.FromString,
+                    response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.DeactivateCouponResponse.SerializeToString,
             ),
             'ValidateCoupon': grpc.unary_unary_rpc_method_handler(
                     servicer.ValidateCoupon,
@@ -525,6 +550,33 @@ class CouponService:
             '/rewards.coupons.v1.CouponService/ActivateCoupon',
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ActivateCouponRequest.SerializeToString,
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ActivateCouponResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeactivateCoupon(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.coupons.v1.CouponService/DeactivateCoupon',
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.DeactivateCouponRequest.SerializeToString,
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.DeactivateCouponResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -175,6 +175,26 @@ export interface ActivateCouponResponse {
   coupon: Coupon | undefined;
 }
 
+/** Request of CouponService.DeactivateCoupon. */
+export interface DeactivateCouponRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The code. Required. */
+  code: string;
+  /** The account holding the coupon. Required. */
+  accountId: string;
+}
+
+/** Response of CouponService.DeactivateCoupon. */
+export interface DeactivateCouponResponse {
+  /** The coupon after the change: ISSUED. */
+  coupon: Coupon | undefined;
+}
+
 /** Request of CouponService.ValidateCoupon: the basket as RedeemCoupon would see it. */
 export interface ValidateCouponRequest {
   /** The code. Required unless account_coupon_id is set. */
@@ -1652,6 +1672,184 @@ export const ActivateCouponResponse: MessageFns<ActivateCouponResponse> = {
   },
   fromPartial(object: DeepPartial<ActivateCouponResponse>): ActivateCouponResponse {
     const message = createBaseActivateCouponResponse();
+    message.coupon = (object.coupon !== undefined && object.coupon !== null)
+      ? Coupon.fromPartial(object.coupon)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseDeactivateCouponRequest(): DeactivateCouponRequest {
+  return { requestId: "", code: "", accountId: "" };
+}
+
+export const DeactivateCouponRequest: MessageFns<DeactivateCouponRequest> = {
+  encode(message: DeactivateCouponRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.code !== "") {
+      writer.uint32(18).string(message.code);
+    }
+    if (message.accountId !== "") {
+      writer.uint32(26).string(message.accountId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeactivateCouponRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeactivateCouponRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeactivateCouponRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+    };
+  },
+
+  toJSON(message: DeactivateCouponRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DeactivateCouponRequest>): DeactivateCouponRequest {
+    return DeactivateCouponRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DeactivateCouponRequest>): DeactivateCouponRequest {
+    const message = createBaseDeactivateCouponRequest();
+    message.requestId = object.requestId ?? "";
+    message.code = object.code ?? "";
+    message.accountId = object.accountId ?? "";
+    return message;
+  },
+};
+
+function createBaseDeactivateCouponResponse(): DeactivateCouponResponse {
+  return { coupon: undefined };
+}
+
+export const DeactivateCouponResponse: MessageFns<DeactivateCouponResponse> = {
+  encode(message: DeactivateCouponResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.coupon !== undefined) {
+      Coupon.encode(message.coupon, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeactivateCouponResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeactivateCouponResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.coupon = Coupon.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeactivateCouponResponse {
+    return { coupon: isSet(object.coupon) ? Coupon.fromJSON(object.coupon) : undefined };
+  },
+
+  toJSON(message: DeactivateCouponResponse): unknown {
+    const obj: any = {};
+    if (message.coupon !== undefined) {
+      obj.coupon = Coupon.toJSON(message.coupon);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DeactivateCouponResponse>): DeactivateCouponResponse {
+    return DeactivateCouponResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DeactivateCouponResponse>): DeactivateCouponResponse {
+    const message = createBaseDeactivateCouponResponse();
     message.coupon = (object.coupon !== undefined && object.coupon !== null)
       ? Coupon.fromPartial(object.coupon)
       : undefined;
@@ -3488,6 +3686,28 @@ export const CouponServiceService = {
     responseDeserialize: (value: Buffer): ActivateCouponResponse => ActivateCouponResponse.decode(value),
   },
   /**
+   * Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+   * of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+   * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+   * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+   * deactivated, and a redeemed coupon is never deactivated.
+   *
+   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+   * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+   * FAILED_PRECONDITION).
+   */
+  deactivateCoupon: {
+    path: "/rewards.coupons.v1.CouponService/DeactivateCoupon" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: DeactivateCouponRequest): Buffer =>
+      Buffer.from(DeactivateCouponRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): DeactivateCouponRequest => DeactivateCouponRequest.decode(value),
+    responseSerialize: (value: DeactivateCouponResponse): Buffer =>
+      Buffer.from(DeactivateCouponResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): DeactivateCouponResponse => DeactivateCouponResponse.decode(value),
+  },
+  /**
    * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
    * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
    * between). A failing rule is a result (redeemable = false), not an RPC error.
@@ -3660,6 +3880,18 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
    */
   activateCoupon: handleUnaryCall<ActivateCouponRequest, ActivateCouponResponse>;
+  /**
+   * Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+   * of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+   * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+   * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+   * deactivated, and a redeemed coupon is never deactivated.
+   *
+   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+   * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+   * FAILED_PRECONDITION).
+   */
+  deactivateCoupon: handleUnaryCall<DeactivateCouponRequest, DeactivateCouponResponse>;
   /**
    * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
    * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
@@ -3839,6 +4071,32 @@ export interface CouponServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ActivateCouponResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+   * of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+   * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+   * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+   * deactivated, and a redeemed coupon is never deactivated.
+   *
+   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+   * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+   * FAILED_PRECONDITION).
+   */
+  deactivateCoupon(
+    request: DeactivateCouponRequest,
+    callback: (error: ServiceError | null, response: DeactivateCouponResponse) => void,
+  ): ClientUnaryCall;
+  deactivateCoupon(
+    request: DeactivateCouponRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: DeactivateCouponResponse) => void,
+  ): ClientUnaryCall;
+  deactivateCoupon(
+    request: DeactivateCouponRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: DeactivateCouponResponse) => void,
   ): ClientUnaryCall;
   /**
    * Says whether RedeemCoupon would succeed now for this basket, and what it would give.

@@ -195,6 +195,37 @@ public final class CouponServiceGrpc {
     return getActivateCouponMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest,
+      com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse> getDeactivateCouponMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "DeactivateCoupon",
+      requestType = com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest,
+      com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse> getDeactivateCouponMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest, com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse> getDeactivateCouponMethod;
+    if ((getDeactivateCouponMethod = CouponServiceGrpc.getDeactivateCouponMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getDeactivateCouponMethod = CouponServiceGrpc.getDeactivateCouponMethod) == null) {
+          CouponServiceGrpc.getDeactivateCouponMethod = getDeactivateCouponMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest, com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "DeactivateCoupon"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("DeactivateCoupon"))
+              .build();
+        }
+      }
+    }
+    return getDeactivateCouponMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ValidateCouponRequest,
       com.rewardscore.rewards.coupons.v1.ValidateCouponResponse> getValidateCouponMethod;
 
@@ -562,6 +593,23 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
+     * Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+     * of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+     * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+     * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+     * deactivated, and a redeemed coupon is never deactivated.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * FAILED_PRECONDITION).
+     * </pre>
+     */
+    default void deactivateCoupon(com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getDeactivateCouponMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
      * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
      * between). A failing rule is a result (redeemable = false), not an RPC error.
@@ -819,6 +867,24 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
+     * Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+     * of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+     * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+     * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+     * deactivated, and a redeemed coupon is never deactivated.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * FAILED_PRECONDITION).
+     * </pre>
+     */
+    public void deactivateCoupon(com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getDeactivateCouponMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
      * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
      * between). A failing rule is a result (redeemable = false), not an RPC error.
@@ -1040,6 +1106,23 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
+     * Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+     * of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+     * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+     * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+     * deactivated, and a redeemed coupon is never deactivated.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse deactivateCoupon(com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getDeactivateCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
      * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
      * between). A failing rule is a result (redeemable = false), not an RPC error.
@@ -1226,6 +1309,23 @@ public final class CouponServiceGrpc {
     public com.rewardscore.rewards.coupons.v1.ActivateCouponResponse activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getActivateCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+     * of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+     * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+     * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+     * deactivated, and a redeemed coupon is never deactivated.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse deactivateCoupon(com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getDeactivateCouponMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1424,6 +1524,24 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
+     * Takes an activation back (e.g. the customer un-clips a coupon in the app): an ACTIVE coupon
+     * of an offer with activation_required goes back to ISSUED and cannot be redeemed until it is
+     * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
+     * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
+     * deactivated, and a redeemed coupon is never deactivated.
+     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse> deactivateCoupon(
+        com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getDeactivateCouponMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
      * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
      * between). A failing rule is a result (redeemable = false), not an RPC error.
@@ -1513,13 +1631,14 @@ public final class CouponServiceGrpc {
   private static final int METHODID_GET_COUPON = 1;
   private static final int METHODID_GET_ACCOUNT_COUPON = 2;
   private static final int METHODID_ACTIVATE_COUPON = 3;
-  private static final int METHODID_VALIDATE_COUPON = 4;
-  private static final int METHODID_REDEEM_COUPON = 5;
-  private static final int METHODID_REVERSE_REDEMPTION = 6;
-  private static final int METHODID_REVOKE_COUPON = 7;
-  private static final int METHODID_LIST_ACCOUNT_COUPONS = 8;
-  private static final int METHODID_LIST_DEALS = 9;
-  private static final int METHODID_BULK_ISSUE_COUPONS = 10;
+  private static final int METHODID_DEACTIVATE_COUPON = 4;
+  private static final int METHODID_VALIDATE_COUPON = 5;
+  private static final int METHODID_REDEEM_COUPON = 6;
+  private static final int METHODID_REVERSE_REDEMPTION = 7;
+  private static final int METHODID_REVOKE_COUPON = 8;
+  private static final int METHODID_LIST_ACCOUNT_COUPONS = 9;
+  private static final int METHODID_LIST_DEALS = 10;
+  private static final int METHODID_BULK_ISSUE_COUPONS = 11;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1553,6 +1672,10 @@ public final class CouponServiceGrpc {
         case METHODID_ACTIVATE_COUPON:
           serviceImpl.activateCoupon((com.rewardscore.rewards.coupons.v1.ActivateCouponRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ActivateCouponResponse>) responseObserver);
+          break;
+        case METHODID_DEACTIVATE_COUPON:
+          serviceImpl.deactivateCoupon((com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse>) responseObserver);
           break;
         case METHODID_VALIDATE_COUPON:
           serviceImpl.validateCoupon((com.rewardscore.rewards.coupons.v1.ValidateCouponRequest) request,
@@ -1634,6 +1757,13 @@ public final class CouponServiceGrpc {
               com.rewardscore.rewards.coupons.v1.ActivateCouponRequest,
               com.rewardscore.rewards.coupons.v1.ActivateCouponResponse>(
                 service, METHODID_ACTIVATE_COUPON)))
+        .addMethod(
+          getDeactivateCouponMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.DeactivateCouponRequest,
+              com.rewardscore.rewards.coupons.v1.DeactivateCouponResponse>(
+                service, METHODID_DEACTIVATE_COUPON)))
         .addMethod(
           getValidateCouponMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -1729,6 +1859,7 @@ public final class CouponServiceGrpc {
               .addMethod(getGetCouponMethod())
               .addMethod(getGetAccountCouponMethod())
               .addMethod(getActivateCouponMethod())
+              .addMethod(getDeactivateCouponMethod())
               .addMethod(getValidateCouponMethod())
               .addMethod(getRedeemCouponMethod())
               .addMethod(getReverseRedemptionMethod())

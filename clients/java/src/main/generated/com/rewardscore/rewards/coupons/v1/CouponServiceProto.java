@@ -87,6 +87,16 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_ActivateCouponResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_DeactivateCouponRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_DeactivateCouponRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_DeactivateCouponResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_DeactivateCouponResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -195,100 +205,107 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\n" +
       "account_id\030\003 \001(\tR\taccountId\"L\n\026ActivateC" +
       "ouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards." +
-      "coupons.v1.CouponR\006coupon\"\225\002\n\025ValidateCo" +
-      "uponRequest\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccou" +
-      "nt_id\030\002 \001(\tR\taccountId\022\031\n\010store_id\030\003 \001(\t" +
-      "R\007storeId\0227\n\013bill_amount\030\004 \001(\0132\026.rewards" +
-      ".type.v1.MoneyR\nbillAmount\022\027\n\007zone_id\030\005 " +
-      "\001(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(" +
-      "\tR\022interactionPointId\022*\n\021account_coupon_" +
-      "id\030\024 \001(\tR\017accountCouponId\"\326\002\n\026ValidateCo" +
-      "uponResponse\022\036\n\nredeemable\030\001 \001(\010R\nredeem" +
-      "able\022\026\n\006reason\030\002 \001(\tR\006reason\0229\n\006reward\030\003" +
-      " \001(\0132!.rewards.coupons.v1.AppliedRewardR" +
-      "\006reward\0222\n\006coupon\030\004 \001(\0132\032.rewards.coupon" +
-      "s.v1.CouponR\006coupon\022?\n\rvalidate_time\030\005 \001" +
-      "(\0132\032.google.protobuf.TimestampR\014validate" +
-      "Time\022\030\n\007reasons\030\006 \003(\tR\007reasons\022:\n\007conten" +
-      "t\030\007 \001(\0132 .rewards.coupons.v1.OfferConten" +
-      "tR\007content\"\331\002\n\023RedeemCouponRequest\022\035\n\nre" +
-      "quest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR" +
-      "\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010" +
-      "store_id\030\004 \001(\tR\007storeId\0227\n\013bill_amount\030\005" +
-      " \001(\0132\026.rewards.type.v1.MoneyR\nbillAmount" +
-      "\022%\n\016transaction_id\030\006 \001(\tR\rtransactionId\022" +
-      "\027\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024interaction_" +
-      "point_id\030\010 \001(\tR\022interactionPointId\022*\n\021ac" +
-      "count_coupon_id\030\024 \001(\tR\017accountCouponId\"\362" +
-      "\002\n\024RedeemCouponResponse\022#\n\rredemption_id" +
-      "\030\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132!.r" +
-      "ewards.coupons.v1.AppliedRewardR\006reward\022" +
-      "2\n\006coupon\030\003 \001(\0132\032.rewards.coupons.v1.Cou" +
-      "ponR\006coupon\022;\n\013redeem_time\030\004 \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\nredeemTime\022K\n\"rema" +
-      "ining_account_redemption_count\030\005 \001(\005R\037re" +
-      "mainingAccountRedemptionCount\022<\n\032remaini" +
-      "ng_redemption_count\030\006 \001(\003R\030remainingRede" +
-      "mptionCount\"r\n\030ReverseRedemptionRequest\022" +
-      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\022#\n\rredemp" +
-      "tion_id\030\002 \001(\tR\014redemptionId\022\022\n\004note\030\003 \001(" +
-      "\tR\004note\"\216\001\n\031ReverseRedemptionResponse\0222\n" +
-      "\006coupon\030\001 \001(\0132\032.rewards.coupons.v1.Coupo" +
-      "nR\006coupon\022=\n\014reverse_time\030\002 \001(\0132\032.google" +
-      ".protobuf.TimestampR\013reverseTime\"{\n\023Revo" +
-      "keCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
-      "uestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id" +
-      "\030\003 \001(\tR\taccountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n" +
-      "\024RevokeCouponResponse\0222\n\006coupon\030\001 \001(\0132\032." +
-      "rewards.coupons.v1.CouponR\006coupon\"\221\001\n\031Li" +
-      "stAccountCouponsRequest\022\035\n\naccount_id\030\001 " +
-      "\001(\tR\taccountId\022\031\n\010offer_id\030\002 \001(\tR\007offerI" +
-      "d\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_t" +
-      "oken\030\004 \001(\tR\tpageToken\"z\n\032ListAccountCoup" +
-      "onsResponse\0224\n\007coupons\030\001 \003(\0132\032.rewards.c" +
-      "oupons.v1.CouponR\007coupons\022&\n\017next_page_t" +
-      "oken\030\002 \001(\tR\rnextPageToken\"\323\001\n\020ListDealsR" +
-      "equest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n" +
-      "\010store_id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 " +
-      "\001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageT" +
-      "oken\022\027\n\007zone_id\030\005 \001(\tR\006zoneId\0220\n\024interac" +
-      "tion_point_id\030\006 \001(\tR\022interactionPointId\"" +
-      "k\n\021ListDealsResponse\022.\n\005deals\030\001 \003(\0132\030.re" +
-      "wards.coupons.v1.DealR\005deals\022&\n\017next_pag" +
-      "e_token\030\002 \001(\tR\rnextPageToken2\204\t\n\rCouponS" +
-      "ervice\022^\n\013IssueCoupon\022&.rewards.coupons." +
-      "v1.IssueCouponRequest\032\'.rewards.coupons." +
-      "v1.IssueCouponResponse\022q\n\020BulkIssueCoupo" +
-      "ns\022+.rewards.coupons.v1.BulkIssueCoupons" +
-      "Request\032,.rewards.coupons.v1.BulkIssueCo" +
-      "uponsResponse(\0010\001\022X\n\tGetCoupon\022$.rewards" +
-      ".coupons.v1.GetCouponRequest\032%.rewards.c" +
-      "oupons.v1.GetCouponResponse\022m\n\020GetAccoun" +
-      "tCoupon\022+.rewards.coupons.v1.GetAccountC" +
-      "ouponRequest\032,.rewards.coupons.v1.GetAcc" +
-      "ountCouponResponse\022g\n\016ActivateCoupon\022).r" +
-      "ewards.coupons.v1.ActivateCouponRequest\032" +
-      "*.rewards.coupons.v1.ActivateCouponRespo" +
-      "nse\022g\n\016ValidateCoupon\022).rewards.coupons." +
-      "v1.ValidateCouponRequest\032*.rewards.coupo" +
-      "ns.v1.ValidateCouponResponse\022a\n\014RedeemCo" +
-      "upon\022\'.rewards.coupons.v1.RedeemCouponRe" +
-      "quest\032(.rewards.coupons.v1.RedeemCouponR" +
-      "esponse\022p\n\021ReverseRedemption\022,.rewards.c" +
-      "oupons.v1.ReverseRedemptionRequest\032-.rew" +
-      "ards.coupons.v1.ReverseRedemptionRespons" +
-      "e\022a\n\014RevokeCoupon\022\'.rewards.coupons.v1.R" +
-      "evokeCouponRequest\032(.rewards.coupons.v1." +
-      "RevokeCouponResponse\022s\n\022ListAccountCoupo" +
-      "ns\022-.rewards.coupons.v1.ListAccountCoupo" +
-      "nsRequest\032..rewards.coupons.v1.ListAccou" +
-      "ntCouponsResponse\022X\n\tListDeals\022$.rewards" +
-      ".coupons.v1.ListDealsRequest\032%.rewards.c" +
-      "oupons.v1.ListDealsResponseB\210\001\n\"com.rewa" +
-      "rdscore.rewards.coupons.v1B\022CouponServic" +
-      "eProtoP\001ZLgithub.com/rewards-core/reward" +
-      "s-core/clients/go/rewards/coupons/v1;cou" +
-      "ponsv1b\006proto3"
+      "coupons.v1.CouponR\006coupon\"k\n\027DeactivateC" +
+      "ouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\treques" +
+      "tId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 " +
+      "\001(\tR\taccountId\"N\n\030DeactivateCouponRespon" +
+      "se\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1." +
+      "CouponR\006coupon\"\225\002\n\025ValidateCouponRequest" +
+      "\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001(\t" +
+      "R\taccountId\022\031\n\010store_id\030\003 \001(\tR\007storeId\0227" +
+      "\n\013bill_amount\030\004 \001(\0132\026.rewards.type.v1.Mo" +
+      "neyR\nbillAmount\022\027\n\007zone_id\030\005 \001(\tR\006zoneId" +
+      "\0220\n\024interaction_point_id\030\006 \001(\tR\022interact" +
+      "ionPointId\022*\n\021account_coupon_id\030\024 \001(\tR\017a" +
+      "ccountCouponId\"\326\002\n\026ValidateCouponRespons" +
+      "e\022\036\n\nredeemable\030\001 \001(\010R\nredeemable\022\026\n\006rea" +
+      "son\030\002 \001(\tR\006reason\0229\n\006reward\030\003 \001(\0132!.rewa" +
+      "rds.coupons.v1.AppliedRewardR\006reward\0222\n\006" +
+      "coupon\030\004 \001(\0132\032.rewards.coupons.v1.Coupon" +
+      "R\006coupon\022?\n\rvalidate_time\030\005 \001(\0132\032.google" +
+      ".protobuf.TimestampR\014validateTime\022\030\n\007rea" +
+      "sons\030\006 \003(\tR\007reasons\022:\n\007content\030\007 \001(\0132 .r" +
+      "ewards.coupons.v1.OfferContentR\007content\"" +
+      "\331\002\n\023RedeemCouponRequest\022\035\n\nrequest_id\030\001 " +
+      "\001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\nac" +
+      "count_id\030\003 \001(\tR\taccountId\022\031\n\010store_id\030\004 " +
+      "\001(\tR\007storeId\0227\n\013bill_amount\030\005 \001(\0132\026.rewa" +
+      "rds.type.v1.MoneyR\nbillAmount\022%\n\016transac" +
+      "tion_id\030\006 \001(\tR\rtransactionId\022\027\n\007zone_id\030" +
+      "\007 \001(\tR\006zoneId\0220\n\024interaction_point_id\030\010 " +
+      "\001(\tR\022interactionPointId\022*\n\021account_coupo" +
+      "n_id\030\024 \001(\tR\017accountCouponId\"\362\002\n\024RedeemCo" +
+      "uponResponse\022#\n\rredemption_id\030\001 \001(\tR\014red" +
+      "emptionId\0229\n\006reward\030\002 \001(\0132!.rewards.coup" +
+      "ons.v1.AppliedRewardR\006reward\0222\n\006coupon\030\003" +
+      " \001(\0132\032.rewards.coupons.v1.CouponR\006coupon" +
+      "\022;\n\013redeem_time\030\004 \001(\0132\032.google.protobuf." +
+      "TimestampR\nredeemTime\022K\n\"remaining_accou" +
+      "nt_redemption_count\030\005 \001(\005R\037remainingAcco" +
+      "untRedemptionCount\022<\n\032remaining_redempti" +
+      "on_count\030\006 \001(\003R\030remainingRedemptionCount" +
+      "\"r\n\030ReverseRedemptionRequest\022\035\n\nrequest_" +
+      "id\030\001 \001(\tR\trequestId\022#\n\rredemption_id\030\002 \001" +
+      "(\tR\014redemptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n" +
+      "\031ReverseRedemptionResponse\0222\n\006coupon\030\001 \001" +
+      "(\0132\032.rewards.coupons.v1.CouponR\006coupon\022=" +
+      "\n\014reverse_time\030\002 \001(\0132\032.google.protobuf.T" +
+      "imestampR\013reverseTime\"{\n\023RevokeCouponReq" +
+      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004c" +
+      "ode\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\tacc" +
+      "ountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024RevokeCoup" +
+      "onResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.cou" +
+      "pons.v1.CouponR\006coupon\"\221\001\n\031ListAccountCo" +
+      "uponsRequest\022\035\n\naccount_id\030\001 \001(\tR\taccoun" +
+      "tId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\tpage_s" +
+      "ize\030\003 \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR" +
+      "\tpageToken\"z\n\032ListAccountCouponsResponse" +
+      "\0224\n\007coupons\030\001 \003(\0132\032.rewards.coupons.v1.C" +
+      "ouponR\007coupons\022&\n\017next_page_token\030\002 \001(\tR" +
+      "\rnextPageToken\"\323\001\n\020ListDealsRequest\022\035\n\na" +
+      "ccount_id\030\001 \001(\tR\taccountId\022\031\n\010store_id\030\002" +
+      " \001(\tR\007storeId\022\033\n\tpage_size\030\003 \001(\005R\010pageSi" +
+      "ze\022\035\n\npage_token\030\004 \001(\tR\tpageToken\022\027\n\007zon" +
+      "e_id\030\005 \001(\tR\006zoneId\0220\n\024interaction_point_" +
+      "id\030\006 \001(\tR\022interactionPointId\"k\n\021ListDeal" +
+      "sResponse\022.\n\005deals\030\001 \003(\0132\030.rewards.coupo" +
+      "ns.v1.DealR\005deals\022&\n\017next_page_token\030\002 \001" +
+      "(\tR\rnextPageToken2\363\t\n\rCouponService\022^\n\013I" +
+      "ssueCoupon\022&.rewards.coupons.v1.IssueCou" +
+      "ponRequest\032\'.rewards.coupons.v1.IssueCou" +
+      "ponResponse\022q\n\020BulkIssueCoupons\022+.reward" +
+      "s.coupons.v1.BulkIssueCouponsRequest\032,.r" +
+      "ewards.coupons.v1.BulkIssueCouponsRespon" +
+      "se(\0010\001\022X\n\tGetCoupon\022$.rewards.coupons.v1" +
+      ".GetCouponRequest\032%.rewards.coupons.v1.G" +
+      "etCouponResponse\022m\n\020GetAccountCoupon\022+.r" +
+      "ewards.coupons.v1.GetAccountCouponReques" +
+      "t\032,.rewards.coupons.v1.GetAccountCouponR" +
+      "esponse\022g\n\016ActivateCoupon\022).rewards.coup" +
+      "ons.v1.ActivateCouponRequest\032*.rewards.c" +
+      "oupons.v1.ActivateCouponResponse\022m\n\020Deac" +
+      "tivateCoupon\022+.rewards.coupons.v1.Deacti" +
+      "vateCouponRequest\032,.rewards.coupons.v1.D" +
+      "eactivateCouponResponse\022g\n\016ValidateCoupo" +
+      "n\022).rewards.coupons.v1.ValidateCouponReq" +
+      "uest\032*.rewards.coupons.v1.ValidateCoupon" +
+      "Response\022a\n\014RedeemCoupon\022\'.rewards.coupo" +
+      "ns.v1.RedeemCouponRequest\032(.rewards.coup" +
+      "ons.v1.RedeemCouponResponse\022p\n\021ReverseRe" +
+      "demption\022,.rewards.coupons.v1.ReverseRed" +
+      "emptionRequest\032-.rewards.coupons.v1.Reve" +
+      "rseRedemptionResponse\022a\n\014RevokeCoupon\022\'." +
+      "rewards.coupons.v1.RevokeCouponRequest\032(" +
+      ".rewards.coupons.v1.RevokeCouponResponse" +
+      "\022s\n\022ListAccountCoupons\022-.rewards.coupons" +
+      ".v1.ListAccountCouponsRequest\032..rewards." +
+      "coupons.v1.ListAccountCouponsResponse\022X\n" +
+      "\tListDeals\022$.rewards.coupons.v1.ListDeal" +
+      "sRequest\032%.rewards.coupons.v1.ListDealsR" +
+      "esponseB\210\001\n\"com.rewardscore.rewards.coup" +
+      "ons.v1B\022CouponServiceProtoP\001ZLgithub.com" +
+      "/rewards-core/rewards-core/clients/go/re" +
+      "wards/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -369,74 +386,86 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ActivateCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", });
-    internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor =
+    internal_static_rewards_coupons_v1_DeactivateCouponRequest_descriptor =
       getDescriptor().getMessageType(10);
+    internal_static_rewards_coupons_v1_DeactivateCouponRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_DeactivateCouponRequest_descriptor,
+        new java.lang.String[] { "RequestId", "Code", "AccountId", });
+    internal_static_rewards_coupons_v1_DeactivateCouponResponse_descriptor =
+      getDescriptor().getMessageType(11);
+    internal_static_rewards_coupons_v1_DeactivateCouponResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_DeactivateCouponResponse_descriptor,
+        new java.lang.String[] { "Coupon", });
+    internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor =
+      getDescriptor().getMessageType(12);
     internal_static_rewards_coupons_v1_ValidateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor,
         new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", "AccountCouponId", });
     internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_coupons_v1_ValidateCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor,
         new java.lang.String[] { "Redeemable", "Reason", "Reward", "Coupon", "ValidateTime", "Reasons", "Content", });
     internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor,
         new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", });
     internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(15);
     internal_static_rewards_coupons_v1_RedeemCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor,
         new java.lang.String[] { "RedemptionId", "Reward", "Coupon", "RedeemTime", "RemainingAccountRedemptionCount", "RemainingRedemptionCount", });
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(16);
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ReverseRedemptionRequest_descriptor,
         new java.lang.String[] { "RequestId", "RedemptionId", "Note", });
     internal_static_rewards_coupons_v1_ReverseRedemptionResponse_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(17);
     internal_static_rewards_coupons_v1_ReverseRedemptionResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ReverseRedemptionResponse_descriptor,
         new java.lang.String[] { "Coupon", "ReverseTime", });
     internal_static_rewards_coupons_v1_RevokeCouponRequest_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(18);
     internal_static_rewards_coupons_v1_RevokeCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponRequest_descriptor,
         new java.lang.String[] { "RequestId", "Code", "AccountId", "Note", });
     internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(19);
     internal_static_rewards_coupons_v1_RevokeCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", });
     internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(20);
     internal_static_rewards_coupons_v1_ListAccountCouponsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor,
         new java.lang.String[] { "AccountId", "OfferId", "PageSize", "PageToken", });
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(21);
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor,
         new java.lang.String[] { "Coupons", "NextPageToken", });
     internal_static_rewards_coupons_v1_ListDealsRequest_descriptor =
-      getDescriptor().getMessageType(20);
+      getDescriptor().getMessageType(22);
     internal_static_rewards_coupons_v1_ListDealsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsRequest_descriptor,
         new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", "ZoneId", "InteractionPointId", });
     internal_static_rewards_coupons_v1_ListDealsResponse_descriptor =
-      getDescriptor().getMessageType(21);
+      getDescriptor().getMessageType(23);
     internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsResponse_descriptor,
