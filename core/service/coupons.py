@@ -732,13 +732,17 @@ class Coupons:
     async def issue(self, command: IssueCoupon, caller: Caller) -> IssuedCoupon:
         """IssueCoupon: a coupon for an account, within the offer's issuance rules and limits: a
         unique generated code, or the offer's common code (once per account)."""
+        return (await self.issue_with_offer(command, caller))[0]
+
+    async def issue_with_offer(self, command: IssueCoupon, caller: Caller) -> tuple[IssuedCoupon, Offer]:
+        """IssueCoupon, and the offer (as read for the issue) whose rules the coupon follows."""
         validate_request_id(command.request_id)
         offer_id = _uuid(command.offer_id, "offer_id")
         account_id = _uuid(command.account_id, "account_id")
         if command.code_series_id:
             _uuid(command.code_series_id, "code_series_id")
         offer = await self.offer_by_id(caller.org_id, offer_id)
-        return await self._issue(offer, account_id, command, caller)
+        return await self._issue(offer, account_id, command, caller), offer
 
     async def _issue(self, offer: Offer, account_id: str, command: object, caller: Caller,
                      code: str = "") -> IssuedCoupon:

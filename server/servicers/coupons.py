@@ -133,9 +133,11 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
             remaining_redemption_count=redemption.remaining_redemptions)
 
     async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
-        coupon = await self._coupons.issue(IssueCoupon(request.request_id, request.offer_id, request.account_id,
-                                                       code_series_id=request.code_series_id), current_caller())
-        return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)), resent=coupon.resent)
+        coupon, offer = await self._coupons.issue_with_offer(IssueCoupon(
+            request.request_id, request.offer_id, request.account_id, code_series_id=request.code_series_id),
+            current_caller())
+        return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)), resent=coupon.resent,
+                                              offer=offer_to_proto(offer))
 
     async def BulkIssueCoupons(self, requests, context):
         """Each batch answered in order; the offer is read once per stream."""

@@ -132,7 +132,10 @@ async def test_send_nothing_refuses_a_rematch(client):
     offer_id = await new_offer(client, max_account_issue_count=1,
                                rematch_policy=resources.REMATCH_POLICY_SEND_NOTHING)
     account = str(uuid.uuid4())
-    await issue(client, offer_id, account)
+    issued = await issue(client, offer_id, account)
+    # The answer carries the offer's rules, for the checkout or app to show with the coupon.
+    assert (issued.offer.offer_id, issued.offer.rules.max_account_issue_count) == (offer_id, 1)
+    assert issued.offer.reward.discount_amount.amount_minor == 200
     assert await reason_of(issue(client, offer_id, account)) == "ISSUE_LIMIT_PER_CUSTOMER_REACHED"
 
 

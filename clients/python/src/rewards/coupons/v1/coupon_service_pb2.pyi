@@ -24,12 +24,14 @@ class IssueCouponRequest(_message.Message):
     def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code_series_id: _Optional[str] = ...) -> None: ...
 
 class IssueCouponResponse(_message.Message):
-    __slots__ = ("coupon", "resent")
+    __slots__ = ("coupon", "resent", "offer")
     COUPON_FIELD_NUMBER: _ClassVar[int]
     RESENT_FIELD_NUMBER: _ClassVar[int]
+    OFFER_FIELD_NUMBER: _ClassVar[int]
     coupon: _resources_pb2.Coupon
     resent: bool
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., resent: _Optional[bool] = ...) -> None: ...
+    offer: _resources_pb2.Offer
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., resent: _Optional[bool] = ..., offer: _Optional[_Union[_resources_pb2.Offer, _Mapping]] = ...) -> None: ...
 
 class BulkIssueCouponsRequest(_message.Message):
     __slots__ = ("request_id", "offer_id", "rows")

@@ -22,7 +22,7 @@ import {
 } from "@grpc/grpc-js";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Money } from "../../type/v1/money";
-import { AppliedReward, Coupon, Deal, OfferContent } from "./resources";
+import { AppliedReward, Coupon, Deal, Offer, OfferContent } from "./resources";
 
 /** Request of CouponService.IssueCoupon. */
 export interface IssueCouponRequest {
@@ -51,6 +51,11 @@ export interface IssueCouponResponse {
     | undefined;
   /** True when coupon is one the account held already (RematchPolicy RESEND_EXISTING). */
   resent: boolean;
+  /**
+   * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+   * often it redeems) and content, for the checkout or app to show with the coupon.
+   */
+  offer: Offer | undefined;
 }
 
 /** One batch of CouponService.BulkIssueCoupons. */
@@ -563,7 +568,7 @@ export const IssueCouponRequest: MessageFns<IssueCouponRequest> = {
 };
 
 function createBaseIssueCouponResponse(): IssueCouponResponse {
-  return { coupon: undefined, resent: false };
+  return { coupon: undefined, resent: false, offer: undefined };
 }
 
 export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
@@ -573,6 +578,9 @@ export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
     }
     if (message.resent !== false) {
       writer.uint32(16).bool(message.resent);
+    }
+    if (message.offer !== undefined) {
+      Offer.encode(message.offer, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -606,6 +614,14 @@ export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
             message.resent = reader.bool();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.offer = Offer.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -622,6 +638,7 @@ export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
     return {
       coupon: isSet(object.coupon) ? Coupon.fromJSON(object.coupon) : undefined,
       resent: isSet(object.resent) ? globalThis.Boolean(object.resent) : false,
+      offer: isSet(object.offer) ? Offer.fromJSON(object.offer) : undefined,
     };
   },
 
@@ -632,6 +649,9 @@ export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
     }
     if (message.resent !== false) {
       obj.resent = message.resent;
+    }
+    if (message.offer !== undefined) {
+      obj.offer = Offer.toJSON(message.offer);
     }
     return obj;
   },
@@ -645,6 +665,7 @@ export const IssueCouponResponse: MessageFns<IssueCouponResponse> = {
       ? Coupon.fromPartial(object.coupon)
       : undefined;
     message.resent = object.resent ?? false;
+    message.offer = (object.offer !== undefined && object.offer !== null) ? Offer.fromPartial(object.offer) : undefined;
     return message;
   },
 };

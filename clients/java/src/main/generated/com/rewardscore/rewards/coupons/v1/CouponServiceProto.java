@@ -172,140 +172,142 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\223\001\n\022IssueCouponRequest\022\035\n\nrequest_id\030\001 \001" +
       "(\tR\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007offerId" +
       "\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022$\n\016code_" +
-      "series_id\030\004 \001(\tR\014codeSeriesId\"a\n\023IssueCo" +
-      "uponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.c" +
-      "oupons.v1.CouponR\006coupon\022\026\n\006resent\030\002 \001(\010" +
-      "R\006resent\"\311\002\n\027BulkIssueCouponsRequest\022\035\n\n" +
-      "request_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030" +
-      "\002 \001(\tR\007offerId\022C\n\004rows\030\004 \003(\0132/.rewards.c" +
-      "oupons.v1.BulkIssueCouponsRequest.RowR\004r" +
-      "ows\032\233\001\n\003Row\022\037\n\naccount_id\030\001 \001(\tH\000R\taccou" +
-      "ntId\022!\n\013external_id\030\002 \001(\tH\000R\nexternalId\022" +
-      "\030\n\006mobile\030\003 \001(\tH\000R\006mobile\022\026\n\005email\030\004 \001(\t" +
-      "H\000R\005email\022\022\n\004code\030\005 \001(\tR\004codeB\n\n\010custome" +
-      "rJ\004\010\003\020\004R\013account_ids\"\325\002\n\030BulkIssueCoupon" +
-      "sResponse\022\035\n\nrequest_id\030\001 \001(\tR\trequestId" +
-      "\022!\n\014issued_count\030\002 \001(\005R\013issuedCount\022!\n\014f" +
-      "ailed_count\030\003 \001(\005R\013failedCount\022D\n\004rows\030\004" +
-      " \003(\01320.rewards.coupons.v1.BulkIssueCoupo" +
-      "nsResponse.RowR\004rows\032\215\001\n\003Row\022\033\n\trow_inde" +
-      "x\030\001 \001(\005R\010rowIndex\022\035\n\naccount_id\030\002 \001(\tR\ta" +
-      "ccountId\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupo" +
-      "ns.v1.CouponR\006coupon\022\026\n\006reason\030\004 \001(\tR\006re" +
-      "ason\"E\n\020GetCouponRequest\022\022\n\004code\030\001 \001(\tR\004" +
-      "code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\"\203\001\n\021" +
-      "GetCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewa" +
-      "rds.coupons.v1.CouponR\006coupon\022:\n\007content" +
-      "\030\002 \001(\0132 .rewards.coupons.v1.OfferContent" +
-      "R\007content\"E\n\027GetAccountCouponRequest\022*\n\021" +
-      "account_coupon_id\030\001 \001(\tR\017accountCouponId" +
-      "\"N\n\030GetAccountCouponResponse\0222\n\006coupon\030\001" +
-      " \001(\0132\032.rewards.coupons.v1.CouponR\006coupon" +
-      "\"i\n\025ActivateCouponRequest\022\035\n\nrequest_id\030" +
-      "\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\n" +
-      "account_id\030\003 \001(\tR\taccountId\"L\n\026ActivateC" +
+      "series_id\030\004 \001(\tR\014codeSeriesId\"\222\001\n\023IssueC" +
       "ouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards." +
-      "coupons.v1.CouponR\006coupon\"k\n\027DeactivateC" +
-      "ouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\treques" +
-      "tId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 " +
-      "\001(\tR\taccountId\"N\n\030DeactivateCouponRespon" +
-      "se\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1." +
-      "CouponR\006coupon\"\225\002\n\025ValidateCouponRequest" +
-      "\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001(\t" +
-      "R\taccountId\022\031\n\010store_id\030\003 \001(\tR\007storeId\0227" +
-      "\n\013bill_amount\030\004 \001(\0132\026.rewards.type.v1.Mo" +
-      "neyR\nbillAmount\022\027\n\007zone_id\030\005 \001(\tR\006zoneId" +
-      "\0220\n\024interaction_point_id\030\006 \001(\tR\022interact" +
-      "ionPointId\022*\n\021account_coupon_id\030\024 \001(\tR\017a" +
-      "ccountCouponId\"\326\002\n\026ValidateCouponRespons" +
-      "e\022\036\n\nredeemable\030\001 \001(\010R\nredeemable\022\026\n\006rea" +
-      "son\030\002 \001(\tR\006reason\0229\n\006reward\030\003 \001(\0132!.rewa" +
-      "rds.coupons.v1.AppliedRewardR\006reward\0222\n\006" +
-      "coupon\030\004 \001(\0132\032.rewards.coupons.v1.Coupon" +
-      "R\006coupon\022?\n\rvalidate_time\030\005 \001(\0132\032.google" +
-      ".protobuf.TimestampR\014validateTime\022\030\n\007rea" +
-      "sons\030\006 \003(\tR\007reasons\022:\n\007content\030\007 \001(\0132 .r" +
-      "ewards.coupons.v1.OfferContentR\007content\"" +
-      "\331\002\n\023RedeemCouponRequest\022\035\n\nrequest_id\030\001 " +
-      "\001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\nac" +
-      "count_id\030\003 \001(\tR\taccountId\022\031\n\010store_id\030\004 " +
-      "\001(\tR\007storeId\0227\n\013bill_amount\030\005 \001(\0132\026.rewa" +
-      "rds.type.v1.MoneyR\nbillAmount\022%\n\016transac" +
-      "tion_id\030\006 \001(\tR\rtransactionId\022\027\n\007zone_id\030" +
-      "\007 \001(\tR\006zoneId\0220\n\024interaction_point_id\030\010 " +
-      "\001(\tR\022interactionPointId\022*\n\021account_coupo" +
-      "n_id\030\024 \001(\tR\017accountCouponId\"\362\002\n\024RedeemCo" +
-      "uponResponse\022#\n\rredemption_id\030\001 \001(\tR\014red" +
-      "emptionId\0229\n\006reward\030\002 \001(\0132!.rewards.coup" +
-      "ons.v1.AppliedRewardR\006reward\0222\n\006coupon\030\003" +
-      " \001(\0132\032.rewards.coupons.v1.CouponR\006coupon" +
-      "\022;\n\013redeem_time\030\004 \001(\0132\032.google.protobuf." +
-      "TimestampR\nredeemTime\022K\n\"remaining_accou" +
-      "nt_redemption_count\030\005 \001(\005R\037remainingAcco" +
-      "untRedemptionCount\022<\n\032remaining_redempti" +
-      "on_count\030\006 \001(\003R\030remainingRedemptionCount" +
-      "\"r\n\030ReverseRedemptionRequest\022\035\n\nrequest_" +
-      "id\030\001 \001(\tR\trequestId\022#\n\rredemption_id\030\002 \001" +
-      "(\tR\014redemptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n" +
-      "\031ReverseRedemptionResponse\0222\n\006coupon\030\001 \001" +
-      "(\0132\032.rewards.coupons.v1.CouponR\006coupon\022=" +
-      "\n\014reverse_time\030\002 \001(\0132\032.google.protobuf.T" +
-      "imestampR\013reverseTime\"{\n\023RevokeCouponReq" +
-      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n\004c" +
-      "ode\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\tacc" +
-      "ountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024RevokeCoup" +
-      "onResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.cou" +
-      "pons.v1.CouponR\006coupon\"\221\001\n\031ListAccountCo" +
-      "uponsRequest\022\035\n\naccount_id\030\001 \001(\tR\taccoun" +
-      "tId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\tpage_s" +
-      "ize\030\003 \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR" +
-      "\tpageToken\"z\n\032ListAccountCouponsResponse" +
-      "\0224\n\007coupons\030\001 \003(\0132\032.rewards.coupons.v1.C" +
-      "ouponR\007coupons\022&\n\017next_page_token\030\002 \001(\tR" +
-      "\rnextPageToken\"\323\001\n\020ListDealsRequest\022\035\n\na" +
-      "ccount_id\030\001 \001(\tR\taccountId\022\031\n\010store_id\030\002" +
-      " \001(\tR\007storeId\022\033\n\tpage_size\030\003 \001(\005R\010pageSi" +
-      "ze\022\035\n\npage_token\030\004 \001(\tR\tpageToken\022\027\n\007zon" +
-      "e_id\030\005 \001(\tR\006zoneId\0220\n\024interaction_point_" +
-      "id\030\006 \001(\tR\022interactionPointId\"k\n\021ListDeal" +
-      "sResponse\022.\n\005deals\030\001 \003(\0132\030.rewards.coupo" +
-      "ns.v1.DealR\005deals\022&\n\017next_page_token\030\002 \001" +
-      "(\tR\rnextPageToken2\363\t\n\rCouponService\022^\n\013I" +
-      "ssueCoupon\022&.rewards.coupons.v1.IssueCou" +
-      "ponRequest\032\'.rewards.coupons.v1.IssueCou" +
-      "ponResponse\022q\n\020BulkIssueCoupons\022+.reward" +
-      "s.coupons.v1.BulkIssueCouponsRequest\032,.r" +
-      "ewards.coupons.v1.BulkIssueCouponsRespon" +
-      "se(\0010\001\022X\n\tGetCoupon\022$.rewards.coupons.v1" +
-      ".GetCouponRequest\032%.rewards.coupons.v1.G" +
-      "etCouponResponse\022m\n\020GetAccountCoupon\022+.r" +
-      "ewards.coupons.v1.GetAccountCouponReques" +
-      "t\032,.rewards.coupons.v1.GetAccountCouponR" +
-      "esponse\022g\n\016ActivateCoupon\022).rewards.coup" +
-      "ons.v1.ActivateCouponRequest\032*.rewards.c" +
-      "oupons.v1.ActivateCouponResponse\022m\n\020Deac" +
-      "tivateCoupon\022+.rewards.coupons.v1.Deacti" +
-      "vateCouponRequest\032,.rewards.coupons.v1.D" +
-      "eactivateCouponResponse\022g\n\016ValidateCoupo" +
-      "n\022).rewards.coupons.v1.ValidateCouponReq" +
-      "uest\032*.rewards.coupons.v1.ValidateCoupon" +
-      "Response\022a\n\014RedeemCoupon\022\'.rewards.coupo" +
-      "ns.v1.RedeemCouponRequest\032(.rewards.coup" +
-      "ons.v1.RedeemCouponResponse\022p\n\021ReverseRe" +
-      "demption\022,.rewards.coupons.v1.ReverseRed" +
-      "emptionRequest\032-.rewards.coupons.v1.Reve" +
-      "rseRedemptionResponse\022a\n\014RevokeCoupon\022\'." +
-      "rewards.coupons.v1.RevokeCouponRequest\032(" +
-      ".rewards.coupons.v1.RevokeCouponResponse" +
-      "\022s\n\022ListAccountCoupons\022-.rewards.coupons" +
-      ".v1.ListAccountCouponsRequest\032..rewards." +
-      "coupons.v1.ListAccountCouponsResponse\022X\n" +
-      "\tListDeals\022$.rewards.coupons.v1.ListDeal" +
-      "sRequest\032%.rewards.coupons.v1.ListDealsR" +
-      "esponseB\210\001\n\"com.rewardscore.rewards.coup" +
-      "ons.v1B\022CouponServiceProtoP\001ZLgithub.com" +
-      "/rewards-core/rewards-core/clients/go/re" +
-      "wards/coupons/v1;couponsv1b\006proto3"
+      "coupons.v1.CouponR\006coupon\022\026\n\006resent\030\002 \001(" +
+      "\010R\006resent\022/\n\005offer\030\003 \001(\0132\031.rewards.coupo" +
+      "ns.v1.OfferR\005offer\"\311\002\n\027BulkIssueCouponsR" +
+      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n" +
+      "\010offer_id\030\002 \001(\tR\007offerId\022C\n\004rows\030\004 \003(\0132/" +
+      ".rewards.coupons.v1.BulkIssueCouponsRequ" +
+      "est.RowR\004rows\032\233\001\n\003Row\022\037\n\naccount_id\030\001 \001(" +
+      "\tH\000R\taccountId\022!\n\013external_id\030\002 \001(\tH\000R\ne" +
+      "xternalId\022\030\n\006mobile\030\003 \001(\tH\000R\006mobile\022\026\n\005e" +
+      "mail\030\004 \001(\tH\000R\005email\022\022\n\004code\030\005 \001(\tR\004codeB" +
+      "\n\n\010customerJ\004\010\003\020\004R\013account_ids\"\325\002\n\030BulkI" +
+      "ssueCouponsResponse\022\035\n\nrequest_id\030\001 \001(\tR" +
+      "\trequestId\022!\n\014issued_count\030\002 \001(\005R\013issued" +
+      "Count\022!\n\014failed_count\030\003 \001(\005R\013failedCount" +
+      "\022D\n\004rows\030\004 \003(\01320.rewards.coupons.v1.Bulk" +
+      "IssueCouponsResponse.RowR\004rows\032\215\001\n\003Row\022\033" +
+      "\n\trow_index\030\001 \001(\005R\010rowIndex\022\035\n\naccount_i" +
+      "d\030\002 \001(\tR\taccountId\0222\n\006coupon\030\003 \001(\0132\032.rew" +
+      "ards.coupons.v1.CouponR\006coupon\022\026\n\006reason" +
+      "\030\004 \001(\tR\006reason\"E\n\020GetCouponRequest\022\022\n\004co" +
+      "de\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001(\tR\tacco" +
+      "untId\"\203\001\n\021GetCouponResponse\0222\n\006coupon\030\001 " +
+      "\001(\0132\032.rewards.coupons.v1.CouponR\006coupon\022" +
+      ":\n\007content\030\002 \001(\0132 .rewards.coupons.v1.Of" +
+      "ferContentR\007content\"E\n\027GetAccountCouponR" +
+      "equest\022*\n\021account_coupon_id\030\001 \001(\tR\017accou" +
+      "ntCouponId\"N\n\030GetAccountCouponResponse\0222" +
+      "\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1.Coup" +
+      "onR\006coupon\"i\n\025ActivateCouponRequest\022\035\n\nr" +
+      "equest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\t" +
+      "R\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\"L\n" +
+      "\026ActivateCouponResponse\0222\n\006coupon\030\001 \001(\0132" +
+      "\032.rewards.coupons.v1.CouponR\006coupon\"k\n\027D" +
+      "eactivateCouponRequest\022\035\n\nrequest_id\030\001 \001" +
+      "(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\nacc" +
+      "ount_id\030\003 \001(\tR\taccountId\"N\n\030DeactivateCo" +
+      "uponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.c" +
+      "oupons.v1.CouponR\006coupon\"\225\002\n\025ValidateCou" +
+      "ponRequest\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccoun" +
+      "t_id\030\002 \001(\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR" +
+      "\007storeId\0227\n\013bill_amount\030\004 \001(\0132\026.rewards." +
+      "type.v1.MoneyR\nbillAmount\022\027\n\007zone_id\030\005 \001" +
+      "(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(\t" +
+      "R\022interactionPointId\022*\n\021account_coupon_i" +
+      "d\030\024 \001(\tR\017accountCouponId\"\326\002\n\026ValidateCou" +
+      "ponResponse\022\036\n\nredeemable\030\001 \001(\010R\nredeema" +
+      "ble\022\026\n\006reason\030\002 \001(\tR\006reason\0229\n\006reward\030\003 " +
+      "\001(\0132!.rewards.coupons.v1.AppliedRewardR\006" +
+      "reward\0222\n\006coupon\030\004 \001(\0132\032.rewards.coupons" +
+      ".v1.CouponR\006coupon\022?\n\rvalidate_time\030\005 \001(" +
+      "\0132\032.google.protobuf.TimestampR\014validateT" +
+      "ime\022\030\n\007reasons\030\006 \003(\tR\007reasons\022:\n\007content" +
+      "\030\007 \001(\0132 .rewards.coupons.v1.OfferContent" +
+      "R\007content\"\331\002\n\023RedeemCouponRequest\022\035\n\nreq" +
+      "uest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004" +
+      "code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010s" +
+      "tore_id\030\004 \001(\tR\007storeId\0227\n\013bill_amount\030\005 " +
+      "\001(\0132\026.rewards.type.v1.MoneyR\nbillAmount\022" +
+      "%\n\016transaction_id\030\006 \001(\tR\rtransactionId\022\027" +
+      "\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024interaction_p" +
+      "oint_id\030\010 \001(\tR\022interactionPointId\022*\n\021acc" +
+      "ount_coupon_id\030\024 \001(\tR\017accountCouponId\"\362\002" +
+      "\n\024RedeemCouponResponse\022#\n\rredemption_id\030" +
+      "\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132!.re" +
+      "wards.coupons.v1.AppliedRewardR\006reward\0222" +
+      "\n\006coupon\030\003 \001(\0132\032.rewards.coupons.v1.Coup" +
+      "onR\006coupon\022;\n\013redeem_time\030\004 \001(\0132\032.google" +
+      ".protobuf.TimestampR\nredeemTime\022K\n\"remai" +
+      "ning_account_redemption_count\030\005 \001(\005R\037rem" +
+      "ainingAccountRedemptionCount\022<\n\032remainin" +
+      "g_redemption_count\030\006 \001(\003R\030remainingRedem" +
+      "ptionCount\"r\n\030ReverseRedemptionRequest\022\035" +
+      "\n\nrequest_id\030\001 \001(\tR\trequestId\022#\n\rredempt" +
+      "ion_id\030\002 \001(\tR\014redemptionId\022\022\n\004note\030\003 \001(\t" +
+      "R\004note\"\216\001\n\031ReverseRedemptionResponse\0222\n\006" +
+      "coupon\030\001 \001(\0132\032.rewards.coupons.v1.Coupon" +
+      "R\006coupon\022=\n\014reverse_time\030\002 \001(\0132\032.google." +
+      "protobuf.TimestampR\013reverseTime\"{\n\023Revok" +
+      "eCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
+      "estId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030" +
+      "\003 \001(\tR\taccountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024" +
+      "RevokeCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.r" +
+      "ewards.coupons.v1.CouponR\006coupon\"\221\001\n\031Lis" +
+      "tAccountCouponsRequest\022\035\n\naccount_id\030\001 \001" +
+      "(\tR\taccountId\022\031\n\010offer_id\030\002 \001(\tR\007offerId" +
+      "\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_to" +
+      "ken\030\004 \001(\tR\tpageToken\"z\n\032ListAccountCoupo" +
+      "nsResponse\0224\n\007coupons\030\001 \003(\0132\032.rewards.co" +
+      "upons.v1.CouponR\007coupons\022&\n\017next_page_to" +
+      "ken\030\002 \001(\tR\rnextPageToken\"\323\001\n\020ListDealsRe" +
+      "quest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010" +
+      "store_id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 \001" +
+      "(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageTo" +
+      "ken\022\027\n\007zone_id\030\005 \001(\tR\006zoneId\0220\n\024interact" +
+      "ion_point_id\030\006 \001(\tR\022interactionPointId\"k" +
+      "\n\021ListDealsResponse\022.\n\005deals\030\001 \003(\0132\030.rew" +
+      "ards.coupons.v1.DealR\005deals\022&\n\017next_page" +
+      "_token\030\002 \001(\tR\rnextPageToken2\363\t\n\rCouponSe" +
+      "rvice\022^\n\013IssueCoupon\022&.rewards.coupons.v" +
+      "1.IssueCouponRequest\032\'.rewards.coupons.v" +
+      "1.IssueCouponResponse\022q\n\020BulkIssueCoupon" +
+      "s\022+.rewards.coupons.v1.BulkIssueCouponsR" +
+      "equest\032,.rewards.coupons.v1.BulkIssueCou" +
+      "ponsResponse(\0010\001\022X\n\tGetCoupon\022$.rewards." +
+      "coupons.v1.GetCouponRequest\032%.rewards.co" +
+      "upons.v1.GetCouponResponse\022m\n\020GetAccount" +
+      "Coupon\022+.rewards.coupons.v1.GetAccountCo" +
+      "uponRequest\032,.rewards.coupons.v1.GetAcco" +
+      "untCouponResponse\022g\n\016ActivateCoupon\022).re" +
+      "wards.coupons.v1.ActivateCouponRequest\032*" +
+      ".rewards.coupons.v1.ActivateCouponRespon" +
+      "se\022m\n\020DeactivateCoupon\022+.rewards.coupons" +
+      ".v1.DeactivateCouponRequest\032,.rewards.co" +
+      "upons.v1.DeactivateCouponResponse\022g\n\016Val" +
+      "idateCoupon\022).rewards.coupons.v1.Validat" +
+      "eCouponRequest\032*.rewards.coupons.v1.Vali" +
+      "dateCouponResponse\022a\n\014RedeemCoupon\022\'.rew" +
+      "ards.coupons.v1.RedeemCouponRequest\032(.re" +
+      "wards.coupons.v1.RedeemCouponResponse\022p\n" +
+      "\021ReverseRedemption\022,.rewards.coupons.v1." +
+      "ReverseRedemptionRequest\032-.rewards.coupo" +
+      "ns.v1.ReverseRedemptionResponse\022a\n\014Revok" +
+      "eCoupon\022\'.rewards.coupons.v1.RevokeCoupo" +
+      "nRequest\032(.rewards.coupons.v1.RevokeCoup" +
+      "onResponse\022s\n\022ListAccountCoupons\022-.rewar" +
+      "ds.coupons.v1.ListAccountCouponsRequest\032" +
+      "..rewards.coupons.v1.ListAccountCouponsR" +
+      "esponse\022X\n\tListDeals\022$.rewards.coupons.v" +
+      "1.ListDealsRequest\032%.rewards.coupons.v1." +
+      "ListDealsResponseB\210\001\n\"com.rewardscore.re" +
+      "wards.coupons.v1B\022CouponServiceProtoP\001ZL" +
+      "github.com/rewards-core/rewards-core/cli" +
+      "ents/go/rewards/coupons/v1;couponsv1b\006pr" +
+      "oto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -325,7 +327,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_IssueCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_IssueCouponResponse_descriptor,
-        new java.lang.String[] { "Coupon", "Resent", });
+        new java.lang.String[] { "Coupon", "Resent", "Offer", });
     internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_rewards_coupons_v1_BulkIssueCouponsRequest_fieldAccessorTable = new

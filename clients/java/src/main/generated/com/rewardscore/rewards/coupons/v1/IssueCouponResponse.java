@@ -109,6 +109,47 @@ private static final long serialVersionUID = 0L;
     return resent_;
   }
 
+  public static final int OFFER_FIELD_NUMBER = 3;
+  private com.rewardscore.rewards.coupons.v1.Offer offer_;
+  /**
+   * <pre>
+   * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+   * often it redeems) and content, for the checkout or app to show with the coupon.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+   * @return Whether the offer field is set.
+   */
+  @java.lang.Override
+  public boolean hasOffer() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+   * often it redeems) and content, for the checkout or app to show with the coupon.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+   * @return The offer.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.Offer getOffer() {
+    return offer_ == null ? com.rewardscore.rewards.coupons.v1.Offer.getDefaultInstance() : offer_;
+  }
+  /**
+   * <pre>
+   * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+   * often it redeems) and content, for the checkout or app to show with the coupon.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferOrBuilder getOfferOrBuilder() {
+    return offer_ == null ? com.rewardscore.rewards.coupons.v1.Offer.getDefaultInstance() : offer_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -129,6 +170,9 @@ private static final long serialVersionUID = 0L;
     if (resent_ != false) {
       output.writeBool(2, resent_);
     }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(3, getOffer());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -140,6 +184,10 @@ private static final long serialVersionUID = 0L;
     if (resent_ != false) {
       size += com.google.protobuf.CodedOutputStream
         .computeBoolSize(2, resent_);
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(3, getOffer());
     }
     return size;
   }
@@ -172,6 +220,11 @@ private static final long serialVersionUID = 0L;
     }
     if (getResent()
         != other.getResent()) return false;
+    if (hasOffer() != other.hasOffer()) return false;
+    if (hasOffer()) {
+      if (!getOffer()
+          .equals(other.getOffer())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -190,6 +243,10 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + RESENT_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
         getResent());
+    if (hasOffer()) {
+      hash = (37 * hash) + OFFER_FIELD_NUMBER;
+      hash = (53 * hash) + getOffer().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -325,6 +382,7 @@ private static final long serialVersionUID = 0L;
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetCouponFieldBuilder();
+        internalGetOfferFieldBuilder();
       }
     }
     @java.lang.Override
@@ -337,6 +395,11 @@ private static final long serialVersionUID = 0L;
         couponBuilder_ = null;
       }
       resent_ = false;
+      offer_ = null;
+      if (offerBuilder_ != null) {
+        offerBuilder_.dispose();
+        offerBuilder_ = null;
+      }
       return this;
     }
 
@@ -380,6 +443,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.resent_ = resent_;
       }
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.offer_ = offerBuilder_ == null
+            ? offer_
+            : offerBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -400,6 +469,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getResent() != false) {
         setResent(other.getResent());
+      }
+      if (other.hasOffer()) {
+        mergeOffer(other.getOffer());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -439,6 +511,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 16
+            case 26: {
+              input.readMessage(
+                  internalGetOfferFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 26
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -664,6 +743,172 @@ private static final long serialVersionUID = 0L;
       resent_ = false;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.coupons.v1.Offer offer_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.Offer, com.rewardscore.rewards.coupons.v1.Offer.Builder, com.rewardscore.rewards.coupons.v1.OfferOrBuilder> offerBuilder_;
+    /**
+     * <pre>
+     * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+     * often it redeems) and content, for the checkout or app to show with the coupon.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+     * @return Whether the offer field is set.
+     */
+    public boolean hasOffer() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+     * often it redeems) and content, for the checkout or app to show with the coupon.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+     * @return The offer.
+     */
+    public com.rewardscore.rewards.coupons.v1.Offer getOffer() {
+      if (offerBuilder_ == null) {
+        return offer_ == null ? com.rewardscore.rewards.coupons.v1.Offer.getDefaultInstance() : offer_;
+      } else {
+        return offerBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+     * often it redeems) and content, for the checkout or app to show with the coupon.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+     */
+    public Builder setOffer(com.rewardscore.rewards.coupons.v1.Offer value) {
+      if (offerBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        offer_ = value;
+      } else {
+        offerBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+     * often it redeems) and content, for the checkout or app to show with the coupon.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+     */
+    public Builder setOffer(
+        com.rewardscore.rewards.coupons.v1.Offer.Builder builderForValue) {
+      if (offerBuilder_ == null) {
+        offer_ = builderForValue.build();
+      } else {
+        offerBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+     * often it redeems) and content, for the checkout or app to show with the coupon.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+     */
+    public Builder mergeOffer(com.rewardscore.rewards.coupons.v1.Offer value) {
+      if (offerBuilder_ == null) {
+        if (((bitField0_ & 0x00000004) != 0) &&
+          offer_ != null &&
+          offer_ != com.rewardscore.rewards.coupons.v1.Offer.getDefaultInstance()) {
+          getOfferBuilder().mergeFrom(value);
+        } else {
+          offer_ = value;
+        }
+      } else {
+        offerBuilder_.mergeFrom(value);
+      }
+      if (offer_ != null) {
+        bitField0_ |= 0x00000004;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+     * often it redeems) and content, for the checkout or app to show with the coupon.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+     */
+    public Builder clearOffer() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      offer_ = null;
+      if (offerBuilder_ != null) {
+        offerBuilder_.dispose();
+        offerBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+     * often it redeems) and content, for the checkout or app to show with the coupon.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.Offer.Builder getOfferBuilder() {
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return internalGetOfferFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+     * often it redeems) and content, for the checkout or app to show with the coupon.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferOrBuilder getOfferOrBuilder() {
+      if (offerBuilder_ != null) {
+        return offerBuilder_.getMessageOrBuilder();
+      } else {
+        return offer_ == null ?
+            com.rewardscore.rewards.coupons.v1.Offer.getDefaultInstance() : offer_;
+      }
+    }
+    /**
+     * <pre>
+     * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+     * often it redeems) and content, for the checkout or app to show with the coupon.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.Offer, com.rewardscore.rewards.coupons.v1.Offer.Builder, com.rewardscore.rewards.coupons.v1.OfferOrBuilder> 
+        internalGetOfferFieldBuilder() {
+      if (offerBuilder_ == null) {
+        offerBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.Offer, com.rewardscore.rewards.coupons.v1.Offer.Builder, com.rewardscore.rewards.coupons.v1.OfferOrBuilder>(
+                getOffer(),
+                getParentForChildren(),
+                isClean());
+        offer_ = null;
+      }
+      return offerBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.IssueCouponResponse)

@@ -49,4 +49,34 @@ public interface IssueCouponResponseOrBuilder extends
    * @return The resent.
    */
   boolean getResent();
+
+  /**
+   * <pre>
+   * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+   * often it redeems) and content, for the checkout or app to show with the coupon.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+   * @return Whether the offer field is set.
+   */
+  boolean hasOffer();
+  /**
+   * <pre>
+   * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+   * often it redeems) and content, for the checkout or app to show with the coupon.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+   * @return The offer.
+   */
+  com.rewardscore.rewards.coupons.v1.Offer getOffer();
+  /**
+   * <pre>
+   * The offer the coupon belongs to, as of the issue: its reward, rules (where, when and how
+   * often it redeems) and content, for the checkout or app to show with the coupon.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Offer offer = 3 [json_name = "offer"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.OfferOrBuilder getOfferOrBuilder();
 }
