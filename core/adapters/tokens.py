@@ -106,6 +106,11 @@ class AccessTokens:
         self.issuer = issuer
         self.audience = audience
         self.ttl_seconds = ttl_seconds
+        self._verified: dict[str, tuple[str, dict]] = {}
+        """token -> (kid, claims) whose signature, algorithm, audience and issuer were verified.
+        A token is immutable, so its signature is checked once per worker; times, the key's
+        presence in the key ring and the shape are checked on every call, revocation by the
+        admission script. Bounded: the oldest entry goes first."""
 
     def issue(self, client: ApiClient) -> tuple[str, str, int]:
         """A signed access token for `client`: (token, jti, expire unix seconds)."""
@@ -122,6 +127,17 @@ class AccessTokens:
         return token, jti, now + self.ttl_seconds
 
     async def verify(self, token: str) -> AccessClaims:
+        known = self._verified.get(token)
+        if known is not None and await self._keyring.public_key(known[0]) is not None:
+            return self._check_times_and_shape(known[1])
+        kid, claims = await self._verify_signed(token)
+        if len(self._verified) >= limits.VERIFIED_TOKENS_CACHED_MAX:
+            del self._verified[next(iter(self._verified))]
+        self._verified[token] = (kid, claims)
+        return self._check_times_and_shape(claims)
+
+    async def _verify_signed(self, token: str) -> tuple[str, dict]:
+        """(kid, claims) of a token whose header, signature, audience and issuer are right."""
         try:
             header = jwt.get_unverified_header(token)
         except jwt.InvalidTokenError:
@@ -147,7 +163,7 @@ class AccessTokens:
             raise invalid(f"missing claim {error.claim}") from None
         except jwt.InvalidTokenError:
             raise invalid("bad signature") from None
-        return self._check_times_and_shape(claims)
+        return kid, claims
 
     def _check_times_and_shape(self, claims: dict) -> AccessClaims:
         now = self._clock.now().timestamp()

@@ -99,6 +99,8 @@ COUPON_CODE_LENGTH_MAX = 64
 COUPON_VALIDITY_SECONDS_MAX = 3660 * 86_400
 """Longest OfferRules.coupon_validity (3660 days)."""
 COUPON_VALIDITY_MONTHS_MAX = 120
+VERIFIED_TOKENS_CACHED_MAX = 10_000
+"""Access tokens whose signature a worker remembers as verified (AccessTokens.verify)."""
 REDEMPTION_START_DAYS_MAX = 3_660
 """OfferRules.redemption_start_days_after_issue: at most about ten years."""
 """Most months of OfferRules.coupon_validity_months."""

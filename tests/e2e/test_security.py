@@ -196,6 +196,19 @@ async def test_expiry_within_the_leeway_is_still_accepted(stores, channel):
     await call(channel, credentials, token, create_body())
 
 
+async def test_a_token_accepted_before_is_refused_once_it_expires(stores, channel):
+    """A worker remembers a verified signature, never a verdict on time."""
+    from core.domain.limits import TOKEN_LEEWAY_SECONDS
+    credentials = new_client(stores)
+    token = forge(stores, claims_for(credentials, exp=int(time.time()) - TOKEN_LEEWAY_SECONDS + 2))
+    await call(channel, credentials, token, create_body())
+    await asyncio.sleep(3.5)
+
+    code, reason, _ = await rejected(call(channel, credentials, token, create_body()))
+
+    assert (code, reason) == (grpc.StatusCode.UNAUTHENTICATED, "TOKEN_EXPIRED")
+
+
 async def test_a_missing_token_is_unauthenticated(stores, channel):
     credentials = new_client(stores)
 
