@@ -46,8 +46,8 @@ from core.domain.errors import DomainError, ErrorReason, field_invalid, field_re
 from core.domain.accounts import Identifier, IdentifierType, validate_identifier
 from core.domain.masks import require_update_mask
 from core.service.accounts import REQUEST_FIELDS, AccountRef, resolve_account, validate_request_id
-from core.service.code_series import (CodeSeriesBook, draw_code, load_pools, pool_series, register_common_code,
-                                      settle_code, sweep_drawn_codes)
+from core.service.code_series import (CodeSeriesBook, draw_code, load_pools, pool_key, pool_series,
+                                      register_common_code, settle_code, sweep_drawn_codes)
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 
@@ -780,8 +780,11 @@ class Coupons:
                     raise failure
             if offer.issuance.listed_only and not await self._listed(offer_id, account_id):
                 raise DomainError(ErrorReason.ACCOUNT_NOT_LISTED, metadata={"account_id": account_id})
-            if code and not offer.common_code and await self._find_code(caller.org_id, code) is not None:
-                raise DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
+            given_series = None
+            if code and not offer.common_code:
+                if await self._find_code(caller.org_id, code) is not None:
+                    raise DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
+                given_series = await self._pool_of(caller.org_id, offer_id, code)
             try:
                 epoch, count, *_ = await self._reserve(offer, account_id, request_key, now, kind="issued")
             except DomainError as refusal:
@@ -792,6 +795,11 @@ class Coupons:
             release = lambda: self._deps.scripts.run("coupon_release", keys, [request_key, epoch])  # noqa: E731
             new_code, series_id = await self._issue_code(offer_id, series_ids, epoch, release,
                                                          offer.common_code or code)
+            if given_series is not None:
+                # An unissued code of the offer's own pool, named by a bulk row: out of the pool
+                # now (no draw can take it), back in if the issue fails; Postgres marks it issued.
+                series_id = given_series
+                await self._deps.redis.srem(pool_key(offer_id, series_id), code)
             coupon = IssuedCoupon(str(uuid.uuid4()), new_code, offer_id, account_id, now,
                                   coupon_expiry(offer.rules, now),
                                   activation_required=offer.rules.activation_required, state_change_time=now)
@@ -813,7 +821,8 @@ class Coupons:
                           "coupons_common_unique": DomainError(ErrorReason.COMMON_CODE_ALREADY_ISSUED,
                                                                metadata={"account_id": account_id}),
                           "coupons_code_unique": taken, "org_codes_pkey": taken,
-                          "coupons_code_not_in_pool": DomainError(ErrorReason.CODE_GENERATION_COLLISION)}
+                          "coupons_code_not_in_pool": taken if code else DomainError(
+                              ErrorReason.CODE_GENERATION_COLLISION)}
             if not offer.price_points:
                 return Prepared(coupon, tuple(rows), rejections, on_commit=confirm, on_abort=release)
             # A REWARD coupon is bought with points: the second atomic step (the wallet's hash
@@ -831,6 +840,21 @@ class Coupons:
                             on_abort=lambda: _both(release, payment.release))
 
         return await execute_once(self._deps, caller, "IssueCoupon", command, prepare, IssuedCoupon.from_json)
+
+    async def _pool_of(self, org_id: str, offer_id: str, code: str) -> str | None:
+        """The series of this offer whose pool holds `code` unissued; None for a code the
+        organisation does not hold; DUPLICATE_CODE for a code of another offer's series."""
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT offer_id::text, code_series_id::text, coupon_id IS NULL FROM org_codes"
+                " WHERE org_id = %s AND code = %s", (org_id, code))
+            found = await cursor.fetchone()
+        if found is None:
+            return None
+        owner, series_id, unissued = found
+        if owner != offer_id or series_id is None or not unissued:
+            raise DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
+        return series_id
 
     async def _issue_code(self, offer_id: str, series_ids: list[str], epoch: int,
                           release: Callable[[], Awaitable[None]], fixed: str) -> tuple[str, str | None]:

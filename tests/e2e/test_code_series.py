@@ -505,3 +505,23 @@ async def _sweep_deps(stores):
     await pool.open()
     client = connect(stores.redis_url)
     return SimpleNamespace(pool=pool, redis=client, scripts=Scripts(client))
+
+
+async def test_imported_codes_go_to_named_customers_by_bulk_issue_and_the_rest_to_issue(client, credentials, stores):
+    series = await new_series(client, type=IMPORTED)
+    codes = sorted("C-" + uuid.uuid4().hex.upper() for _ in range(3))
+    await import_codes(client, credentials, [codes], series.code_series_id)
+    Row = coupons.BulkIssueCouponsRequest.Row
+    named = str(uuid.uuid4())
+
+    [reply] = await client.exchange(client.coupons.BulkIssueCoupons, [coupons.BulkIssueCouponsRequest(
+        request_id=uuid.uuid4().hex, offer_id=series.offer_id,
+        rows=[Row(account_id=named, code=codes[0].lower()), Row(account_id=str(uuid.uuid4()), code=codes[0])])])
+    drawn = [await issue(client, series.offer_id) for _ in range(2)]
+    exhausted = await reason_of(issue(client, series.offer_id))
+
+    assert [row.reason for row in reply.rows] == ["", "DUPLICATE_CODE"]
+    assert (reply.rows[0].coupon.code, reply.rows[0].coupon.account_id) == (codes[0], named)
+    assert sorted(coupon.code for coupon in drawn) == codes[1:]
+    assert exhausted == "CODES_EXHAUSTED"
+    assert all(issued for _, issued in series_codes(stores, series.code_series_id))
