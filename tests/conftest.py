@@ -81,11 +81,14 @@ ALL_SCOPES = sorted(__import__("core.domain.auth", fromlist=["SCOPES"]).SCOPES)
 
 @pytest.fixture(scope="session")
 def credentials(stores):
-    """An API client with every scope, in the session database."""
+    """An API client with every scope, in the session database. Its rate limit is far above what
+    the suite sends (the rate limit tests make clients of their own), so that a test never fails
+    on the request rate of the tests before it."""
     from core.service.clients import create_client
     from rewards_client import Credentials
 
-    client_id, secret = create_client(stores.database_url, "org-test", ALL_SCOPES)
+    client_id, secret = create_client(stores.database_url, "org-test", ALL_SCOPES, rate_per_second=100_000,
+                                      rate_burst=100_000)
     return Credentials("org-test", client_id, secret)
 
 
