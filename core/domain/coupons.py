@@ -411,10 +411,12 @@ def check_redemption(offer: Offer, now: dt.datetime, store_id: str, bill: Money)
 
 
 def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money | None, *,
-                  location: Location | None = None, customer: Customer | None = None) -> list[DomainError]:
+                  location: Location | None = None, customer: Customer | None = None,
+                  rates: Rates | None = None) -> list[DomainError]:
     """Every failing rule that needs no shared state, in precedence order (ValidateCoupon).
     `location` (store, zone, interaction point) replaces `store_id` when given; the customer
-    rules are checked when `customer` is given; the bill rules when `bill` is."""
+    rules are checked when `customer` is given; the bill rules when `bill` is (bill bounds in
+    another currency converted with `rates`)."""
     rules = offer.rules
     failures = []
     if offer.state is not OfferState.ACTIVE:
@@ -430,7 +432,7 @@ def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money | N
     failures += calendar_failures(rules, now)
     if customer is not None:
         failures += customer_failures(rules, customer)
-    return failures + (_bill_failures(rules, bill) if bill is not None else [])
+    return failures + (_bill_failures(rules, bill, rates or {}) if bill is not None else [])
 
 
 _LOCATION_REASONS = {ErrorReason.OFFER_STORE_NOT_ALLOWED: ("store_id", "zone_id"),
@@ -494,16 +496,33 @@ def customer_failures(rules: RedemptionRules, customer: Customer) -> list[Domain
     return failures
 
 
-def _bill_failures(rules: RedemptionRules, bill: Money) -> list[DomainError]:
-    for limit in (rules.min_bill, rules.max_bill):
-        if limit and limit.currency_code != bill.currency_code:
-            return [DomainError(ErrorReason.CURRENCY_MISMATCH, metadata={
-                "currency_code": bill.currency_code, "offer_currency_code": limit.currency_code})]
-    if rules.min_bill and bill.amount_minor < rules.min_bill.amount_minor:
-        return [DomainError(ErrorReason.BILL_AMOUNT_TOO_LOW, metadata={"min_amount_minor": str(rules.min_bill.amount_minor)})]
-    if rules.max_bill and bill.amount_minor > rules.max_bill.amount_minor:
-        return [DomainError(ErrorReason.BILL_AMOUNT_TOO_HIGH, metadata={"max_amount_minor": str(rules.max_bill.amount_minor)})]
+def _bill_failures(rules: RedemptionRules, bill: Money, rates: Rates) -> list[DomainError]:
+    """The bill bounds, compared exactly: a bound in another currency is converted with the
+    org's rate (unrounded), CURRENCY_RATE_MISSING without one."""
+    try:
+        low = _exact(rules.min_bill, bill.currency_code, rates) if rules.min_bill else None
+        high = _exact(rules.max_bill, bill.currency_code, rates) if rules.max_bill else None
+    except DomainError as missing:
+        return [missing]
+    if low is not None and bill.amount_minor < low:
+        return [DomainError(ErrorReason.BILL_AMOUNT_TOO_LOW, metadata={
+            "min_amount_minor": str(math.ceil(low)), "currency_code": bill.currency_code})]
+    if high is not None and bill.amount_minor > high:
+        return [DomainError(ErrorReason.BILL_AMOUNT_TOO_HIGH, metadata={
+            "max_amount_minor": str(math.floor(high)), "currency_code": bill.currency_code})]
     return []
+
+
+def _exact(money: Money, currency_code: str, rates: Rates) -> Fraction:
+    """`money` in `currency_code`'s minor units, exactly (no rounding)."""
+    if money.currency_code == currency_code:
+        return Fraction(money.amount_minor)
+    rate = rates.get((money.currency_code, currency_code))
+    if rate is None:
+        raise DomainError(ErrorReason.CURRENCY_RATE_MISSING, metadata={
+            "from_currency_code": money.currency_code, "to_currency_code": currency_code})
+    digits = minor_unit_digits(currency_code) - minor_unit_digits(money.currency_code)
+    return Fraction(money.amount_minor) * Fraction(rate) * Fraction(10) ** digits
 
 
 Rates = Mapping[tuple[str, str], Decimal]
@@ -513,19 +532,14 @@ Rates = Mapping[tuple[str, str], Decimal]
 def convert(money: Money, currency_code: str, rates: Rates) -> int:
     """`money` in `currency_code`'s minor units, rounded down (floor) to a whole minor unit;
     CURRENCY_RATE_MISSING when no rate converts the pair."""
-    if money.currency_code == currency_code:
-        return money.amount_minor
-    rate = rates.get((money.currency_code, currency_code))
-    if rate is None:
-        raise DomainError(ErrorReason.CURRENCY_RATE_MISSING, metadata={
-            "from_currency_code": money.currency_code, "to_currency_code": currency_code})
-    digits = minor_unit_digits(currency_code) - minor_unit_digits(money.currency_code)
-    return math.floor(Fraction(money.amount_minor) * Fraction(rate) * Fraction(10) ** digits)
+    return math.floor(_exact(money, currency_code, rates))
 
 
 def reward_currencies(offer: Offer) -> set[str]:
-    """The currencies the offer's reward is stated in (to know which rates a bill needs)."""
-    return {money.currency_code for money in (offer.discount_amount, offer.discount_max) if money is not None}
+    """The currencies the offer's reward and bill bounds are stated in (to know which rates a
+    bill needs)."""
+    return {money.currency_code for money in (offer.discount_amount, offer.discount_max, offer.rules.min_bill,
+                                              offer.rules.max_bill) if money is not None}
 
 
 def discount(offer: Offer, bill: Money, rates: Rates | None = None) -> int:

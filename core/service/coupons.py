@@ -1217,7 +1217,8 @@ class Coupons:
             customer, rates = await self._facts(offer, account_id, bill, now, caller)
         except DomainError as missing:  # The account is unknown (only when the rules read it).
             return Validation([missing], offer, 0, now, None, code, account_id)
-        failures = failing_rules(offer, now, location.store_id, bill, location=location, customer=customer)
+        failures = failing_rules(offer, now, location.store_id, bill, location=location, customer=customer,
+                                 rates=rates)
         if coupon is not None:
             failures += coupon_failures(coupon, now) + coupon_rule_failures(offer.rules, coupon, now)
         rules = offer.rules
@@ -1236,8 +1237,9 @@ class Coupons:
         if not any(f.reason is ErrorReason.CURRENCY_MISMATCH for f in failures):
             try:
                 amount = discount(offer, bill, rates)
-            except DomainError as mismatch:
-                failures.append(mismatch)
+            except DomainError as mismatch:  # A missing rate the bill bounds reported already counts once.
+                if not any(f.reason is mismatch.reason and f.metadata == mismatch.metadata for f in failures):
+                    failures.append(mismatch)
         view = CouponView(coupon, coupon_state(coupon, now)) if coupon is not None else None
         return Validation(sorted(failures, key=lambda f: f.reason.precedence), offer, amount, now, view, code,
                           account_id)
@@ -1329,7 +1331,7 @@ class Coupons:
         request_key = f"{caller.client_id}:{request_id}"
         store_id = location.store_id
         customer, rates = await self._facts(offer, account_id, bill, now, caller)
-        failures = failing_rules(offer, now, store_id, bill, location=location, customer=customer)
+        failures = failing_rules(offer, now, store_id, bill, location=location, customer=customer, rates=rates)
         if coupon is not None:  # Its use is left to the script and the Postgres guard.
             failures += coupon_failures(coupon, now, uses=False) + coupon_rule_failures(offer.rules, coupon, now)
         if failures:

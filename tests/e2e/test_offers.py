@@ -493,6 +493,26 @@ async def test_a_missing_rate_is_a_precise_reason(client, usd_to_eur):
     assert await reasons_of(client, validate(code, str(uuid.uuid4()), bill=in_chf)) == ["CURRENCY_RATE_MISSING"]
 
 
+@pytest.mark.parametrize("bill, reason", [(923, "BILL_AMOUNT_TOO_LOW"), (924, None), (1_846, None),
+                                          (1_847, "BILL_AMOUNT_TOO_HIGH")])
+async def test_bill_bounds_in_another_currency_are_converted_exactly(client, usd_to_eur, bill, reason):
+    # 10.00 USD = 9.234 EUR and 20.00 USD = 18.468 EUR at 0.9234: 923 cents is below, 1847 above.
+    _, code = await with_code(client, new_offer(min_bill_amount=usd(1_000), max_bill_amount=usd(2_000)))
+
+    assert await reasons_of(client, validate(code, str(uuid.uuid4()), bill=eur(bill))) == ([reason] if reason else [])
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, bill=eur(bill)))) == reason
+
+
+async def test_a_bill_bound_without_a_rate_is_reported_once(client, usd_to_eur):
+    from rewards.type.v1 import money_pb2
+    offer = new_offer(min_bill_amount=usd(1_000))
+    offer.reward.discount_amount.CopyFrom(usd(500))
+    _, code = await with_code(client, offer)
+    in_chf = money_pb2.Money(amount_minor=2_000, currency_code="CHF")
+
+    assert await reasons_of(client, validate(code, str(uuid.uuid4()), bill=in_chf)) == ["CURRENCY_RATE_MISSING"]
+
+
 # --- ListDeals -------------------------------------------------------------------------------
 
 def ends_in(days: int):

@@ -601,9 +601,12 @@ type OfferRules struct {
 	// Redemption only in these stores; at most 1000, each at most 64 characters. Empty: any
 	// store.
 	StoreIds []string `protobuf:"bytes,7,rep,name=store_ids,json=storeIds,proto3" json:"store_ids,omitempty"`
-	// Redemption only for a bill amount of at least this. Unset: no minimum.
+	// Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+	// currency is compared with this converted exactly at the organisation's rate
+	// (CURRENCY_RATE_MISSING without one).
 	MinBillAmount *v1.Money `protobuf:"bytes,8,opt,name=min_bill_amount,json=minBillAmount,proto3" json:"min_bill_amount,omitempty"`
-	// Redemption only for a bill amount of at most this. Unset: no maximum.
+	// Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+	// min_bill_amount.
 	MaxBillAmount *v1.Money `protobuf:"bytes,9,opt,name=max_bill_amount,json=maxBillAmount,proto3" json:"max_bill_amount,omitempty"`
 	// Redemption only on these days; no duplicates. Empty: every day.
 	DaysOfWeek []v1.DayOfWeek `protobuf:"varint,10,rep,packed,name=days_of_week,json=daysOfWeek,proto3,enum=rewards.type.v1.DayOfWeek" json:"days_of_week,omitempty"`

@@ -486,11 +486,18 @@ export interface OfferRules {
    * store.
    */
   storeIds: string[];
-  /** Redemption only for a bill amount of at least this. Unset: no minimum. */
+  /**
+   * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+   * currency is compared with this converted exactly at the organisation's rate
+   * (CURRENCY_RATE_MISSING without one).
+   */
   minBillAmount:
     | Money
     | undefined;
-  /** Redemption only for a bill amount of at most this. Unset: no maximum. */
+  /**
+   * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+   * min_bill_amount.
+   */
   maxBillAmount:
     | Money
     | undefined;

@@ -352,7 +352,9 @@ private static final long serialVersionUID = 0L;
   private com.rewardscore.rewards.type.v1.Money minBillAmount_;
   /**
    * <pre>
-   * Redemption only for a bill amount of at least this. Unset: no minimum.
+   * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+   * currency is compared with this converted exactly at the organisation's rate
+   * (CURRENCY_RATE_MISSING without one).
    * </pre>
    *
    * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -364,7 +366,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Redemption only for a bill amount of at least this. Unset: no minimum.
+   * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+   * currency is compared with this converted exactly at the organisation's rate
+   * (CURRENCY_RATE_MISSING without one).
    * </pre>
    *
    * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -376,7 +380,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Redemption only for a bill amount of at least this. Unset: no minimum.
+   * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+   * currency is compared with this converted exactly at the organisation's rate
+   * (CURRENCY_RATE_MISSING without one).
    * </pre>
    *
    * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -390,7 +396,8 @@ private static final long serialVersionUID = 0L;
   private com.rewardscore.rewards.type.v1.Money maxBillAmount_;
   /**
    * <pre>
-   * Redemption only for a bill amount of at most this. Unset: no maximum.
+   * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+   * min_bill_amount.
    * </pre>
    *
    * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -402,7 +409,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Redemption only for a bill amount of at most this. Unset: no maximum.
+   * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+   * min_bill_amount.
    * </pre>
    *
    * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -414,7 +422,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Redemption only for a bill amount of at most this. Unset: no maximum.
+   * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+   * min_bill_amount.
    * </pre>
    *
    * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -3463,7 +3472,9 @@ private static final long serialVersionUID = 0L;
         com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> minBillAmountBuilder_;
     /**
      * <pre>
-     * Redemption only for a bill amount of at least this. Unset: no minimum.
+     * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+     * currency is compared with this converted exactly at the organisation's rate
+     * (CURRENCY_RATE_MISSING without one).
      * </pre>
      *
      * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -3474,7 +3485,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at least this. Unset: no minimum.
+     * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+     * currency is compared with this converted exactly at the organisation's rate
+     * (CURRENCY_RATE_MISSING without one).
      * </pre>
      *
      * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -3489,7 +3502,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at least this. Unset: no minimum.
+     * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+     * currency is compared with this converted exactly at the organisation's rate
+     * (CURRENCY_RATE_MISSING without one).
      * </pre>
      *
      * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -3509,7 +3524,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at least this. Unset: no minimum.
+     * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+     * currency is compared with this converted exactly at the organisation's rate
+     * (CURRENCY_RATE_MISSING without one).
      * </pre>
      *
      * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -3527,7 +3544,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at least this. Unset: no minimum.
+     * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+     * currency is compared with this converted exactly at the organisation's rate
+     * (CURRENCY_RATE_MISSING without one).
      * </pre>
      *
      * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -3552,7 +3571,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at least this. Unset: no minimum.
+     * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+     * currency is compared with this converted exactly at the organisation's rate
+     * (CURRENCY_RATE_MISSING without one).
      * </pre>
      *
      * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -3569,7 +3590,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at least this. Unset: no minimum.
+     * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+     * currency is compared with this converted exactly at the organisation's rate
+     * (CURRENCY_RATE_MISSING without one).
      * </pre>
      *
      * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -3581,7 +3604,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at least this. Unset: no minimum.
+     * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+     * currency is compared with this converted exactly at the organisation's rate
+     * (CURRENCY_RATE_MISSING without one).
      * </pre>
      *
      * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -3596,7 +3621,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at least this. Unset: no minimum.
+     * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+     * currency is compared with this converted exactly at the organisation's rate
+     * (CURRENCY_RATE_MISSING without one).
      * </pre>
      *
      * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -3620,7 +3647,8 @@ private static final long serialVersionUID = 0L;
         com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> maxBillAmountBuilder_;
     /**
      * <pre>
-     * Redemption only for a bill amount of at most this. Unset: no maximum.
+     * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+     * min_bill_amount.
      * </pre>
      *
      * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -3631,7 +3659,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at most this. Unset: no maximum.
+     * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+     * min_bill_amount.
      * </pre>
      *
      * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -3646,7 +3675,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at most this. Unset: no maximum.
+     * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+     * min_bill_amount.
      * </pre>
      *
      * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -3666,7 +3696,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at most this. Unset: no maximum.
+     * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+     * min_bill_amount.
      * </pre>
      *
      * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -3684,7 +3715,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at most this. Unset: no maximum.
+     * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+     * min_bill_amount.
      * </pre>
      *
      * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -3709,7 +3741,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at most this. Unset: no maximum.
+     * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+     * min_bill_amount.
      * </pre>
      *
      * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -3726,7 +3759,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at most this. Unset: no maximum.
+     * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+     * min_bill_amount.
      * </pre>
      *
      * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -3738,7 +3772,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at most this. Unset: no maximum.
+     * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+     * min_bill_amount.
      * </pre>
      *
      * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -3753,7 +3788,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only for a bill amount of at most this. Unset: no maximum.
+     * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+     * min_bill_amount.
      * </pre>
      *
      * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>

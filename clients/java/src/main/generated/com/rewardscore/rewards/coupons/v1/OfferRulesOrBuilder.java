@@ -220,7 +220,9 @@ public interface OfferRulesOrBuilder extends
 
   /**
    * <pre>
-   * Redemption only for a bill amount of at least this. Unset: no minimum.
+   * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+   * currency is compared with this converted exactly at the organisation's rate
+   * (CURRENCY_RATE_MISSING without one).
    * </pre>
    *
    * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -229,7 +231,9 @@ public interface OfferRulesOrBuilder extends
   boolean hasMinBillAmount();
   /**
    * <pre>
-   * Redemption only for a bill amount of at least this. Unset: no minimum.
+   * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+   * currency is compared with this converted exactly at the organisation's rate
+   * (CURRENCY_RATE_MISSING without one).
    * </pre>
    *
    * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -238,7 +242,9 @@ public interface OfferRulesOrBuilder extends
   com.rewardscore.rewards.type.v1.Money getMinBillAmount();
   /**
    * <pre>
-   * Redemption only for a bill amount of at least this. Unset: no minimum.
+   * Redemption only for a bill amount of at least this. Unset: no minimum. A bill in another
+   * currency is compared with this converted exactly at the organisation's rate
+   * (CURRENCY_RATE_MISSING without one).
    * </pre>
    *
    * <code>.rewards.type.v1.Money min_bill_amount = 8 [json_name = "minBillAmount"];</code>
@@ -247,7 +253,8 @@ public interface OfferRulesOrBuilder extends
 
   /**
    * <pre>
-   * Redemption only for a bill amount of at most this. Unset: no maximum.
+   * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+   * min_bill_amount.
    * </pre>
    *
    * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -256,7 +263,8 @@ public interface OfferRulesOrBuilder extends
   boolean hasMaxBillAmount();
   /**
    * <pre>
-   * Redemption only for a bill amount of at most this. Unset: no maximum.
+   * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+   * min_bill_amount.
    * </pre>
    *
    * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
@@ -265,7 +273,8 @@ public interface OfferRulesOrBuilder extends
   com.rewardscore.rewards.type.v1.Money getMaxBillAmount();
   /**
    * <pre>
-   * Redemption only for a bill amount of at most this. Unset: no maximum.
+   * Redemption only for a bill amount of at most this. Unset: no maximum. Converted like
+   * min_bill_amount.
    * </pre>
    *
    * <code>.rewards.type.v1.Money max_bill_amount = 9 [json_name = "maxBillAmount"];</code>
