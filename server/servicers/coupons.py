@@ -465,6 +465,8 @@ def deal_to_proto(deal: Deal) -> resources.Deal:
         remaining_total_redemption_count=deal.total_remaining_count)
     if offer.rules.HasField("end_time"):
         message.end_time.CopyFrom(offer.rules.end_time)
+    if deal.next_redemption_time is not None:
+        message.next_redemption_time.CopyFrom(timestamp(deal.next_redemption_time))
     return message
 
 
