@@ -29,7 +29,7 @@ from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustome
                                   UpdateOffer, offer_etag)
 from core.service.accounts import parse_uuid
 from server.context import current_caller
-from server.convert import timestamp
+from server.convert import datetime_of, timestamp
 
 _STATES = {resources.OFFER_STATE_UNSPECIFIED: OfferState.DRAFT, resources.OFFER_STATE_DRAFT: OfferState.DRAFT,
            resources.OFFER_STATE_ACTIVE: OfferState.ACTIVE, resources.OFFER_STATE_INACTIVE: OfferState.INACTIVE}
@@ -311,8 +311,8 @@ def _issuance_from_proto(rules: resources.OfferRules) -> IssuanceRules:
 
 
 
-def _time(message, name: str) -> dt.datetime | None:
-    return getattr(message, name).ToDatetime(dt.timezone.utc) if message.HasField(name) else None
+def _time(rules: resources.OfferRules, name: str) -> dt.datetime | None:
+    return datetime_of(rules, name, f"offer.rules.{name}")
 
 
 def _days_of_month(rules: resources.OfferRules) -> frozenset[int]:
