@@ -23,7 +23,7 @@ from core.domain.loyalty import (CardTypeRule, EarnRule, EarnTier, EventRule, Po
 from core.service import programs
 from core.service.context import Deps
 from server.context import current_caller
-from server.convert import datetime_of, timestamp
+from server.convert import datetime_of, timedelta_of, timestamp
 
 _UTC = dt.timezone.utc
 
@@ -109,9 +109,7 @@ def _known(table: dict, value: int, field_name: str, kind: type[enum.Enum] | str
 
 
 def program_from_proto(program: resources.Program) -> Program:
-    expiry = None
-    if program.HasField("points_expiry"):
-        expiry = dt.timedelta(seconds=program.points_expiry.seconds, microseconds=program.points_expiry.nanos // 1000)
+    expiry = timedelta_of(program, "points_expiry", "program.points_expiry")
     return Program(
         org_id="", program_id=program.program_id, display_name=program.display_name,
         currency_code=program.currency_code, time_zone=program.time_zone, points_expiry=expiry,

@@ -79,8 +79,8 @@ def with_value(message, field: pb_descriptor.FieldDescriptor, value) -> bool:
     return True
 
 
-def nested_bad(field: pb_descriptor.FieldDescriptor):
-    """Messages of a message-typed field with one of its own fields at an edge."""
+def nested_bad(field: pb_descriptor.FieldDescriptor, depth: int = 3):
+    """Messages of a message-typed field with one field at an edge, `depth` levels down at most."""
     cls = message_factory.GetMessageClass(field.message_type)
     full = field.message_type.full_name
     if full == "google.protobuf.Timestamp":
@@ -95,6 +95,14 @@ def nested_bad(field: pb_descriptor.FieldDescriptor):
     yield cls()
     for inner in field.message_type.fields:
         if inner.message_type is not None:
+            if depth > 1 and not inner.message_type.GetOptions().map_entry:
+                for value in nested_bad(inner, depth - 1):
+                    message = cls()
+                    if repeated(inner):
+                        getattr(message, inner.name).add().CopyFrom(value)
+                    else:
+                        getattr(message, inner.name).CopyFrom(value)
+                    yield message
             continue
         for value in scalar_values(inner)[:3]:
             message = cls()
@@ -119,6 +127,10 @@ def requests(method: pb_descriptor.MethodDescriptor) -> list[bytes]:
             message = fresh()
             if field.message_type is not None and not repeated(field):
                 getattr(message, field.name).CopyFrom(value)
+            elif field.message_type is not None:
+                if field.message_type.GetOptions().map_entry:
+                    continue
+                getattr(message, field.name).add().CopyFrom(value)
             elif not with_value(message, field, value):
                 continue
             out.append(message.SerializeToString())
