@@ -113,7 +113,10 @@ async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Ro
                   outcome: dict, rejections: Mapping[str, DomainError]) -> None:
     record = deps.idempotency.record(key, digest, outcome)
     try:
-        await deps.writer.submit(LedgerWrite(rows + (record,)))
+        # The record goes first: when a crashed worker committed this request already, its
+        # primary key is the violation Postgres reports (a replay), not a row's own unique
+        # (client, request) index (which would read as an unexpected failure).
+        await deps.writer.submit(LedgerWrite((record,) + rows))
     except WriteRejected as rejected:
         if rejected.constraint == PRIMARY_KEY:
             raise _AlreadyCommitted() from rejected
