@@ -85,12 +85,17 @@ async def balance(client: RewardsClient, account_id: str) -> loyalty.Balance:
     return (await client.call(client.loyalty.GetBalance, api.GetBalanceRequest(account_id=account_id))).balance
 
 
-async def reason_of(awaitable):
+async def error_of(awaitable) -> errors.RewardsError | None:
     try:
         await awaitable
     except errors.RewardsError as error:
-        return error.reason
+        return error
     return None
+
+
+async def reason_of(awaitable) -> str | None:
+    error = await error_of(awaitable)
+    return error.reason if error is not None else None
 
 
 @pytest.fixture
@@ -272,19 +277,48 @@ async def test_partial_refunds_never_exceed_the_earn(client, account):
     assert (await balance(client, account)).posted_points == 0
 
 
-async def test_100_concurrent_refunds_of_one_earn_let_one_through(client, account):
+async def test_100_concurrent_full_refunds_of_one_earn_let_one_through_and_refuse_the_rest_precisely(
+        client, account):
     earned = await earn(client, account, 10_000)
     refund = lambda: api.RefundPointsRequest(  # noqa: E731 - a request (and request_id) per refund
         points_transaction_id=earned.transaction.points_transaction_id)
 
-    reasons = await asyncio.gather(*(reason_of(client.call(client.loyalty.RefundPoints, refund()))
+    errors_ = await asyncio.gather(*(error_of(client.call(client.loyalty.RefundPoints, refund()))
                                      for _ in range(100)))
 
-    assert reasons.count(None) == 1
-    # A refund that lost the race sees the points reserved by the winner (INSUFFICIENT_POINTS,
-    # from the wallet script) or, once those are committed, the refund limit (from Postgres).
-    assert set(reasons) <= {None, "REFUND_EXCEEDS_TRANSACTION", "INSUFFICIENT_POINTS"}
+    assert errors_.count(None) == 1
+    # The losers never see INSUFFICIENT_POINTS, whether the winner's refund is reserved or posted.
+    refused = [error for error in errors_ if error is not None]
+    assert {(error.reason, error.metadata["refundable_points"]) for error in refused} == {
+        ("REFUND_EXCEEDS_TRANSACTION", "0")}
     assert (await balance(client, account)).posted_points == 0
+
+
+async def test_20_concurrent_refunds_of_10_points_of_a_100_point_earn_let_exactly_10_through(client, account):
+    earned = await earn(client, account, 10_000)
+    refund = lambda: api.RefundPointsRequest(  # noqa: E731 - a request (and request_id) per refund
+        points_transaction_id=earned.transaction.points_transaction_id, points=10)
+
+    reasons = await asyncio.gather(*(reason_of(client.call(client.loyalty.RefundPoints, refund()))
+                                     for _ in range(20)))
+
+    assert reasons.count(None) == 10
+    assert reasons.count("REFUND_EXCEEDS_TRANSACTION") == 10
+    assert (await balance(client, account)).posted_points == 0
+
+
+async def test_a_refund_is_refused_for_spent_points_only_when_the_earn_still_covers_it(client, server):
+    program = await new_program(client, refund_overdraft=loyalty.REFUND_OVERDRAFT_POLICY_REJECT)
+    account = await new_account(client, program)
+    earned = await earn(client, account, 10_000)
+    otp_id, code = await otp(client, server, account, 80)
+    await client.call(client.loyalty.RedeemPoints, redeem(account, 80, otp_id, code))
+    refund = lambda points: client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(  # noqa: E731
+        points_transaction_id=earned.transaction.points_transaction_id, points=points))
+
+    await refund(20)  # the 20 points left
+    assert await reason_of(refund(81)) == "REFUND_EXCEEDS_TRANSACTION"  # 80 left of the earn
+    assert await reason_of(refund(80)) == "INSUFFICIENT_POINTS"  # spent
 
 
 async def test_refunding_spent_points_is_refused_unless_the_program_allows_a_negative_balance(client, server):
