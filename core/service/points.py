@@ -986,12 +986,14 @@ class Points:
 
 
 async def _tier_and_spend(connection, account_id: str, rules: ProgramRules, now: dt.datetime) -> tuple[str | None, int]:
-    """The account's stored tier and its spend (bill amounts earned on) over the tiers' longest
-    evaluation window."""
+    """The account's stored tier and its spend over the tiers' longest evaluation window: the bill
+    amounts earned on, net of refunds. A refund takes its share of the bill off the spend, rounded
+    down: bill * refunded points / earned points (a full refund, the whole bill)."""
     days = max(t.evaluation_days for t in rules.tiers)
     cursor = await connection.execute(
         "SELECT (SELECT tier_id::text FROM points_wallets WHERE account_id = %(a)s),"
-        " (SELECT coalesce(sum(bill_minor), 0)::bigint FROM points_transactions WHERE account_id = %(a)s"
+        " (SELECT coalesce(sum(bill_minor - CASE WHEN amount > 0 THEN div(bill_minor::numeric * refunded_points,"
+        "  amount) ELSE 0 END), 0)::bigint FROM points_transactions WHERE account_id = %(a)s"
         "  AND type = 1 AND create_time > %(since)s)",
         {"a": account_id, "since": now - dt.timedelta(days=days)})
     tier_id, spend = await cursor.fetchone()

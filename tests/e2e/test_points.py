@@ -484,6 +484,59 @@ async def test_the_tier_reached_before_a_purchase_multiplies_its_points(client):
     assert (third.transaction.regular_points, third.transaction.bonus_points) == (10, 10)
 
 
+async def tier_of(client: RewardsClient, account_id: str, names: dict[str, str]) -> str:
+    tier_id = (await balance(client, account_id)).tier_id
+    return next(name for name, known in names.items() if known == tier_id)
+
+
+async def test_a_refund_of_one_point_worth_moves_an_account_at_the_tier_minimum_down(client):
+    program = await new_program(client)
+    for name, target, minimum, multiplier in (("Silver", 0, 0, 10_000), ("Gold", 10_000, 10_000, 20_000)):
+        await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
+            program_id=program, display_name=name, target_spend=eur(target), min_spend=eur(minimum),
+            multiplier_bps=multiplier, evaluation_days=30)))
+    names = {t.display_name: t.tier_id for t in (await client.call(
+        client.programs.ListTiers, programs_api.ListTiersRequest(program_id=program))).tiers}
+    account = await new_account(client, program)
+    earned = await earn(client, account, 10_000)  # 100 points; the spend is exactly Gold's min_spend
+    await asyncio.sleep(2.5)  # the server evaluates tiers every second
+    assert await tier_of(client, account, names) == "Gold"
+
+    # 1 of 100 points refunded: 1/100 of the bill (100) leaves the spend, now 9_900.
+    await client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
+        points_transaction_id=earned.transaction.points_transaction_id, points=1))
+    for _ in range(50):
+        if await tier_of(client, account, names) == "Silver":
+            break
+        await asyncio.sleep(0.1)
+    assert await tier_of(client, account, names) == "Silver"
+
+    await earn(client, account, 99)  # net spend 9_999 (10_099 without the refund): still Silver
+    assert await tier_of(client, account, names) == "Silver"
+    silver = await earn(client, account, 1_000)  # earned as Silver; the net spend reaches Gold
+    assert (silver.transaction.bonus_points, await tier_of(client, account, names)) == (0, "Gold")
+    gold = await earn(client, account, 1_000)  # earned as Gold: twice the points
+    assert (gold.transaction.regular_points, gold.transaction.bonus_points) == (10, 10)
+
+
+async def test_a_fully_refunded_purchase_no_longer_counts_toward_a_tier(client):
+    program = await new_program(client)
+    for name, target in (("Silver", 0), ("Gold", 10_000)):
+        await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
+            program_id=program, display_name=name, target_spend=eur(target), multiplier_bps=10_000,
+            evaluation_days=30)))
+    names = {t.display_name: t.tier_id for t in (await client.call(
+        client.programs.ListTiers, programs_api.ListTiersRequest(program_id=program))).tiers}
+    account = await new_account(client, program)
+    earned = await earn(client, account, 9_000)
+    await client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
+        points_transaction_id=earned.transaction.points_transaction_id))
+
+    await earn(client, account, 9_999)  # net spend 9_999 (18_999 without the refund)
+
+    assert await tier_of(client, account, names) == "Silver"
+
+
 async def earn_coupon_offer(client: RewardsClient, max_redemptions: int = 0, **reward) -> tuple[str, str]:
     """An active offer whose common code applies at earn (EXTRAPOINT or MULTIPLIER)."""
     from rewards.coupons.v1 import offer_service_pb2 as offers
