@@ -14,7 +14,8 @@ A reservation is entered in a registry (a sorted set by deadline, sharded) befor
 runs, so that the recovery sweep finds reservations a crashed worker left behind: confirmed if
 the ledger holds the request, released otherwise. A wallet is loaded into Redis lazily, under
 the current epoch, from the wallet row the first time a movement needs it; a rebuild (new epoch)
-makes every wallet reload.
+makes every wallet reload. A refund's reservation also counts against its earn in the wallet
+hash (refund_field: refunded so far, reserved + posted), so the script decides both at once.
 """
 
 from __future__ import annotations
