@@ -466,14 +466,24 @@ async def test_expired_points_move_to_the_expiry_account_by_the_job_and_the_comm
     assert (await balance(client, account)).posted_points == 0
 
 
+async def tier_ids(client: RewardsClient, program_id: str) -> dict[str, str]:
+    """The program's tiers: display name -> tier_id."""
+    listed = await client.call(client.programs.ListTiers, programs_api.ListTiersRequest(program_id=program_id))
+    return {t.display_name: t.tier_id for t in listed.tiers}
+
+
+async def tier_of(client: RewardsClient, account_id: str, names: dict[str, str]) -> str:
+    tier_id = (await balance(client, account_id)).tier_id
+    return next(name for name, known in names.items() if known == tier_id)
+
+
 async def test_the_tier_reached_before_a_purchase_multiplies_its_points(client):
     program = await new_program(client)
     for name, target, multiplier in (("Silver", 0, 10_000), ("Gold", 10_000, 20_000)):
         await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
             program_id=program, display_name=name, target_spend=eur(target), multiplier_bps=multiplier,
             evaluation_days=30)))
-    tiers = {t.display_name: t.tier_id for t in (await client.call(client.programs.ListTiers,
-                                                                   programs_api.ListTiersRequest(program_id=program))).tiers}
+    tiers = await tier_ids(client, program)
     account = await new_account(client, program)
 
     first = await earn(client, account, 9_999)  # Silver; spend now one cent below Gold
@@ -484,19 +494,13 @@ async def test_the_tier_reached_before_a_purchase_multiplies_its_points(client):
     assert (third.transaction.regular_points, third.transaction.bonus_points) == (10, 10)
 
 
-async def tier_of(client: RewardsClient, account_id: str, names: dict[str, str]) -> str:
-    tier_id = (await balance(client, account_id)).tier_id
-    return next(name for name, known in names.items() if known == tier_id)
-
-
 async def test_a_refund_of_one_point_worth_moves_an_account_at_the_tier_minimum_down(client):
     program = await new_program(client)
     for name, target, minimum, multiplier in (("Silver", 0, 0, 10_000), ("Gold", 10_000, 10_000, 20_000)):
         await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
             program_id=program, display_name=name, target_spend=eur(target), min_spend=eur(minimum),
             multiplier_bps=multiplier, evaluation_days=30)))
-    names = {t.display_name: t.tier_id for t in (await client.call(
-        client.programs.ListTiers, programs_api.ListTiersRequest(program_id=program))).tiers}
+    names = await tier_ids(client, program)
     account = await new_account(client, program)
     earned = await earn(client, account, 10_000)  # 100 points; the spend is exactly Gold's min_spend
     await asyncio.sleep(2.5)  # the server evaluates tiers every second
@@ -525,8 +529,7 @@ async def test_a_fully_refunded_purchase_no_longer_counts_toward_a_tier(client):
         await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
             program_id=program, display_name=name, target_spend=eur(target), multiplier_bps=10_000,
             evaluation_days=30)))
-    names = {t.display_name: t.tier_id for t in (await client.call(
-        client.programs.ListTiers, programs_api.ListTiersRequest(program_id=program))).tiers}
+    names = await tier_ids(client, program)
     account = await new_account(client, program)
     earned = await earn(client, account, 9_000)
     await client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
