@@ -22,7 +22,7 @@
 -- ARGV[6]  debits: the balance that must remain after it (0: none)
 -- ARGV[7]  debits: the smallest amount (0: any)
 -- ARGV[8]  debits: 1 to allow the balance to go negative (an overdraft refund, an expiry)
--- ARGV[9]  refunds: the earn's field "rf:<earn id>" ("" for other movements)
+-- ARGV[9]  refunds: the earn's field "rf:<earn id>" ("" or absent for other movements)
 -- ARGV[10] refunds: the earn's points    ARGV[11] refunds: its refunded points per the ledger
 -- ARGV[12] with KEYS[3]: the presented OTP's mac   ARGV[13] now (ms)   ARGV[14] max tries
 --
@@ -65,7 +65,7 @@ if otp then
     return {10, max_tries - tries - 1}
   end
 end
-local refund = ARGV[9]
+local refund = ARGV[9] or ''
 if refund ~= '' then
   local refunded = tonumber(redis.call('HGET', KEYS[1], refund) or ARGV[11])
   local refundable = tonumber(ARGV[10]) - refunded
