@@ -288,6 +288,8 @@ class Deal:
     """Redemptions the account has left; -1 = no limit."""
     total_remaining_count: int
     """Redemptions the offer has left in all; -1 = no limit."""
+    next_redemption_time: dt.datetime | None = None
+    """When the account's redemption gap ends, if it has not yet; None = redeemable now."""
 
 
 _OFFER_CHANGE_COLUMNS = ("offer_id", "version", "org_id", "previous_version", "definition", "update_time",
@@ -714,16 +716,20 @@ class Coupons:
                 keys = offer_keys(offer.offer_id, account_id, "-")
                 pipe.get(keys[2])
                 pipe.get(keys[1])
-                pipe.hmget(keys[5], "version", "account_max", "max")
+                pipe.get(keys[3])
+                pipe.hmget(keys[5], "version", "account_max", "max", "gap")
             replies = await pipe.execute()
         deals = []
         for index, offer in enumerate(offers):
-            account_count, total_count, live = replies[3 * index:3 * index + 3]
-            account_max, total_max = _live_limits(offer, live)
+            account_count, total_count, last_ms, live = replies[4 * index:4 * index + 4]
+            account_max, total_max = _live_limits(offer, live[:3])
+            gap_ms = int(live[3]) if live[0] is not None and int(live[0]) >= offer.version and live[3] is not None \
+                else offer.rules.min_gap_seconds * 1000
             views = [CouponView(coupon, coupon_state(coupon, now)) for coupon in held
                      if coupon.offer_id == offer.offer_id]
             deal = Deal(offer, [view for view in views if view.state in (CouponState.ISSUED, CouponState.ACTIVE)],
-                        _remaining(account_max, account_count), _remaining(total_max, total_count))
+                        _remaining(account_max, account_count), _remaining(total_max, total_count),
+                        _gap_end(last_ms, gap_ms, now))
             if deal.account_remaining_count and deal.total_remaining_count:
                 deals.append(deal)
         return deals
@@ -1682,6 +1688,14 @@ def _live_limits(offer: Offer, live: list) -> tuple[int, int]:
     if version is not None and int(version) >= offer.version:
         return int(account_max), int(total_max)
     return offer.rules.max_account_redemptions, offer.rules.max_redemptions
+
+
+def _gap_end(last_ms, gap_ms: int, now: dt.datetime) -> dt.datetime | None:
+    """When an account's redemption gap ends (from its last redemption), if still ahead."""
+    if not gap_ms or not last_ms or not int(last_ms):
+        return None
+    end = dt.datetime.fromtimestamp((int(last_ms) + gap_ms) / 1000, dt.timezone.utc)
+    return end if end > now else None
 
 
 def _remaining(limit: int, count) -> int:

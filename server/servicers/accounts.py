@@ -20,7 +20,7 @@ from core.service import accounts, users
 from core.service.accounts import AccountRef
 from core.service.context import Deps
 from server.context import current_caller
-from server.convert import timestamp
+from server.convert import datetime_of, timestamp
 
 
 class AccountServicer(account_service_pb2_grpc.AccountServiceServicer):
@@ -217,6 +217,4 @@ def _optional_identifier(request, name: str) -> Identifier | None:
 
 
 def _time(request, name: str) -> dt.datetime | None:
-    if not request.HasField(name):
-        return None
-    return getattr(request, name).ToDatetime(tzinfo=dt.timezone.utc)
+    return datetime_of(request, name)

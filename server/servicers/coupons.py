@@ -29,7 +29,7 @@ from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustome
                                   UpdateOffer, offer_etag)
 from core.service.accounts import parse_uuid
 from server.context import current_caller
-from server.convert import timestamp
+from server.convert import datetime_of, timestamp
 
 _STATES = {resources.OFFER_STATE_UNSPECIFIED: OfferState.DRAFT, resources.OFFER_STATE_DRAFT: OfferState.DRAFT,
            resources.OFFER_STATE_ACTIVE: OfferState.ACTIVE, resources.OFFER_STATE_INACTIVE: OfferState.INACTIVE}
@@ -311,8 +311,8 @@ def _issuance_from_proto(rules: resources.OfferRules) -> IssuanceRules:
 
 
 
-def _time(message, name: str) -> dt.datetime | None:
-    return getattr(message, name).ToDatetime(dt.timezone.utc) if message.HasField(name) else None
+def _time(rules: resources.OfferRules, name: str) -> dt.datetime | None:
+    return datetime_of(rules, name, f"offer.rules.{name}")
 
 
 def _days_of_month(rules: resources.OfferRules) -> frozenset[int]:
@@ -465,6 +465,8 @@ def deal_to_proto(deal: Deal) -> resources.Deal:
         remaining_total_redemption_count=deal.total_remaining_count)
     if offer.rules.HasField("end_time"):
         message.end_time.CopyFrom(offer.rules.end_time)
+    if deal.next_redemption_time is not None:
+        message.next_redemption_time.CopyFrom(timestamp(deal.next_redemption_time))
     return message
 
 

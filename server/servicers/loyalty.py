@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 from rewards.loyalty.v1 import loyalty_service_pb2 as api
 from rewards.loyalty.v1 import loyalty_service_pb2_grpc
@@ -13,7 +12,7 @@ from core.service import points
 from core.service.accounts import AccountRef
 from core.service.points import Movement, Points, PointsTransaction
 from server.context import current_caller
-from server.convert import timestamp
+from server.convert import datetime_of, timedelta_of, timestamp
 from server.servicers.accounts import identifier_from_proto
 
 
@@ -70,7 +69,7 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
                                         balance=_movement_balance(movement))
 
     async def GetBalance(self, request: api.GetBalanceRequest, context) -> api.GetBalanceResponse:
-        window = request.expiry_window.ToTimedelta() if request.HasField("expiry_window") else None
+        window = timedelta_of(request, "expiry_window")
         balance = await self._points.balance(_ref(request), window, current_caller())
         message = resources.Balance(
             account_id=balance.account_id, posted_points=balance.posted_points,
@@ -84,8 +83,7 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
     async def ListTransactions(self, request: api.ListTransactionsRequest, context) -> api.ListTransactionsResponse:
         query = points.ListTransactions(
             _ref(request), tuple(int(t) for t in request.types),
-            request.start_time.ToDatetime(dt.timezone.utc) if request.HasField("start_time") else None,
-            request.end_time.ToDatetime(dt.timezone.utc) if request.HasField("end_time") else None,
+            datetime_of(request, "start_time"), datetime_of(request, "end_time"),
             request.page_size, request.page_token)
         page, token = await self._points.transactions(query, current_caller())
         return api.ListTransactionsResponse(transactions=[transaction_to_proto(t) for t in page],

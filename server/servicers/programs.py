@@ -23,7 +23,7 @@ from core.domain.loyalty import (CardTypeRule, EarnRule, EarnTier, EventRule, Po
 from core.service import programs
 from core.service.context import Deps
 from server.context import current_caller
-from server.convert import timestamp
+from server.convert import datetime_of, timedelta_of, timestamp
 
 _UTC = dt.timezone.utc
 
@@ -85,7 +85,7 @@ class ProgramServicer(program_service_pb2_grpc.ProgramServiceServicer):
     async def CreateEarnCodes(self, request: api.CreateEarnCodesRequest, context):
         command = programs.CreateEarnCodes(
             request.request_id, request.program_id, request.points, request.count,
-            request.expire_time.ToDatetime(_UTC) if request.HasField("expire_time") else None,
+            datetime_of(request, "expire_time"),
             request.prefix, request.length)
         async for chunk in await programs.create_earn_codes(command, current_caller(), self._deps):
             yield api.CreateEarnCodesResponse(earn_code_batch_id=chunk.batch_id, codes=chunk.codes,
@@ -109,9 +109,7 @@ def _known(table: dict, value: int, field_name: str, kind: type[enum.Enum] | str
 
 
 def program_from_proto(program: resources.Program) -> Program:
-    expiry = None
-    if program.HasField("points_expiry"):
-        expiry = dt.timedelta(seconds=program.points_expiry.seconds, microseconds=program.points_expiry.nanos // 1000)
+    expiry = timedelta_of(program, "points_expiry", "program.points_expiry")
     return Program(
         org_id="", program_id=program.program_id, display_name=program.display_name,
         currency_code=program.currency_code, time_zone=program.time_zone, points_expiry=expiry,
@@ -158,7 +156,7 @@ def _money_proto(money: Money) -> money_pb2.Money:
 
 
 def _time(message, name: str) -> dt.datetime | None:
-    return getattr(message, name).ToDatetime(_UTC) if message.HasField(name) else None
+    return datetime_of(message, name)
 
 
 def _config_from_proto(rule: resources.EarnRule):

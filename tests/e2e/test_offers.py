@@ -8,7 +8,7 @@ import datetime as dt
 import uuid
 
 import pytest
-from google.protobuf import field_mask_pb2
+from google.protobuf import duration_pb2, field_mask_pb2
 from rewards.coupons.v1 import coupon_service_pb2 as coupons
 from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
@@ -620,6 +620,21 @@ async def test_an_offer_the_account_used_up_is_no_deal_and_customer_rules_apply(
     after = [deal.offer_id for deal in await deals(client, account)]
 
     assert sorted(before) == sorted([once, only_new]) and after == []
+
+
+async def test_a_deal_inside_the_account_s_redemption_gap_says_when_it_opens_again(client):
+    program_id = program()
+    account = await account_in(client, program_id)
+    offer_id, code = await with_code(client, new_offer(program_id, min_redemption_gap=duration_pb2.Duration(
+        seconds=3_600)))
+    [before] = await deals(client, account)
+    redeemed = await client.call(client.coupons.RedeemCoupon, redeem_at(code, account))
+    [after] = await deals(client, account)
+
+    assert not before.HasField("next_redemption_time")
+    assert after.offer_id == offer_id
+    opens = redeemed.redeem_time.ToDatetime() + dt.timedelta(hours=1)
+    assert abs(after.next_redemption_time.ToDatetime() - opens) < dt.timedelta(milliseconds=1)
 
 
 async def test_list_deals_of_an_unknown_account_is_not_found(client):

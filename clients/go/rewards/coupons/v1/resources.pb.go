@@ -1713,9 +1713,12 @@ type Deal struct {
 	// Redemptions left in all under max_redemption_count; -1: no limit.
 	RemainingTotalRedemptionCount int64 `protobuf:"varint,9,opt,name=remaining_total_redemption_count,json=remainingTotalRedemptionCount,proto3" json:"remaining_total_redemption_count,omitempty"`
 	// The offer's program.
-	ProgramId     string `protobuf:"bytes,10,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	ProgramId string `protobuf:"bytes,10,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
+	// When the account may redeem the offer again, if its min_redemption_gap since its last
+	// redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+	NextRedemptionTime *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=next_redemption_time,json=nextRedemptionTime,proto3" json:"next_redemption_time,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *Deal) Reset() {
@@ -1816,6 +1819,13 @@ func (x *Deal) GetProgramId() string {
 		return x.ProgramId
 	}
 	return ""
+}
+
+func (x *Deal) GetNextRedemptionTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.NextRedemptionTime
+	}
+	return nil
 }
 
 var File_rewards_coupons_v1_resources_proto protoreflect.FileDescriptor
@@ -1957,7 +1967,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x0fdiscount_amount\x18\x02 \x01(\v2\x16.rewards.type.v1.MoneyR\x0ediscountAmount\x12\"\n" +
 	"\rfree_item_sku\x18\x03 \x01(\tR\vfreeItemSku\x12!\n" +
 	"\fextra_points\x18\x04 \x01(\x03R\vextraPoints\x122\n" +
-	"\x15points_multiplier_bps\x18\x05 \x01(\x05R\x13pointsMultiplierBps\"\xe9\x03\n" +
+	"\x15points_multiplier_bps\x18\x05 \x01(\x05R\x13pointsMultiplierBps\"\xb7\x04\n" +
 	"\x04Deal\x12\x19\n" +
 	"\boffer_id\x18\x01 \x01(\tR\aofferId\x12!\n" +
 	"\fdisplay_name\x18\x02 \x01(\tR\vdisplayName\x12 \n" +
@@ -1970,7 +1980,8 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	" remaining_total_redemption_count\x18\t \x01(\x03R\x1dremainingTotalRedemptionCount\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\n" +
-	" \x01(\tR\tprogramId*r\n" +
+	" \x01(\tR\tprogramId\x12L\n" +
+	"\x14next_redemption_time\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\x12nextRedemptionTime*r\n" +
 	"\n" +
 	"OfferState\x12\x1b\n" +
 	"\x17OFFER_STATE_UNSPECIFIED\x10\x00\x12\x15\n" +
@@ -2092,11 +2103,12 @@ var file_rewards_coupons_v1_resources_proto_depIdxs = []int32{
 	13, // 38: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
 	18, // 39: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
 	10, // 40: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
-	41, // [41:41] is the sub-list for method output_type
-	41, // [41:41] is the sub-list for method input_type
-	41, // [41:41] is the sub-list for extension type_name
-	41, // [41:41] is the sub-list for extension extendee
-	0,  // [0:41] is the sub-list for field type_name
+	18, // 41: rewards.coupons.v1.Deal.next_redemption_time:type_name -> google.protobuf.Timestamp
+	42, // [42:42] is the sub-list for method output_type
+	42, // [42:42] is the sub-list for method input_type
+	42, // [42:42] is the sub-list for extension type_name
+	42, // [42:42] is the sub-list for extension extendee
+	0,  // [0:42] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_resources_proto_init() }

@@ -333,7 +333,7 @@ class AppliedReward(_message.Message):
     def __init__(self, kind: _Optional[_Union[RewardKind, str]] = ..., discount_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., free_item_sku: _Optional[str] = ..., extra_points: _Optional[int] = ..., points_multiplier_bps: _Optional[int] = ...) -> None: ...
 
 class Deal(_message.Message):
-    __slots__ = ("offer_id", "display_name", "description", "reward", "coupons", "remaining_redemption_count", "end_time", "content", "remaining_total_redemption_count", "program_id")
+    __slots__ = ("offer_id", "display_name", "description", "reward", "coupons", "remaining_redemption_count", "end_time", "content", "remaining_total_redemption_count", "program_id", "next_redemption_time")
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
@@ -344,6 +344,7 @@ class Deal(_message.Message):
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     REMAINING_TOTAL_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
+    NEXT_REDEMPTION_TIME_FIELD_NUMBER: _ClassVar[int]
     offer_id: str
     display_name: str
     description: str
@@ -354,4 +355,5 @@ class Deal(_message.Message):
     content: OfferContent
     remaining_total_redemption_count: int
     program_id: str
-    def __init__(self, offer_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., coupons: _Optional[_Iterable[_Union[Coupon, _Mapping]]] = ..., remaining_redemption_count: _Optional[int] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., content: _Optional[_Union[OfferContent, _Mapping]] = ..., remaining_total_redemption_count: _Optional[int] = ..., program_id: _Optional[str] = ...) -> None: ...
+    next_redemption_time: _timestamp_pb2.Timestamp
+    def __init__(self, offer_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., coupons: _Optional[_Iterable[_Union[Coupon, _Mapping]]] = ..., remaining_redemption_count: _Optional[int] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., content: _Optional[_Union[OfferContent, _Mapping]] = ..., remaining_total_redemption_count: _Optional[int] = ..., program_id: _Optional[str] = ..., next_redemption_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

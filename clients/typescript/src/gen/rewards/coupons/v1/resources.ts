@@ -877,6 +877,11 @@ export interface Deal {
   remainingTotalRedemptionCount: string;
   /** The offer's program. */
   programId: string;
+  /**
+   * When the account may redeem the offer again, if its min_redemption_gap since its last
+   * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+   */
+  nextRedemptionTime: Timestamp | undefined;
 }
 
 function createBaseReward(): Reward {
@@ -3546,6 +3551,7 @@ function createBaseDeal(): Deal {
     content: undefined,
     remainingTotalRedemptionCount: "0",
     programId: "",
+    nextRedemptionTime: undefined,
   };
 }
 
@@ -3580,6 +3586,9 @@ export const Deal: MessageFns<Deal> = {
     }
     if (message.programId !== "") {
       writer.uint32(82).string(message.programId);
+    }
+    if (message.nextRedemptionTime !== undefined) {
+      Timestamp.encode(message.nextRedemptionTime, writer.uint32(90).fork()).join();
     }
     return writer;
   },
@@ -3677,6 +3686,14 @@ export const Deal: MessageFns<Deal> = {
             message.programId = reader.string();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.nextRedemptionTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3725,6 +3742,11 @@ export const Deal: MessageFns<Deal> = {
         : isSet(object.program_id)
         ? globalThis.String(object.program_id)
         : "",
+      nextRedemptionTime: isSet(object.nextRedemptionTime)
+        ? fromJsonTimestamp(object.nextRedemptionTime)
+        : isSet(object.next_redemption_time)
+        ? fromJsonTimestamp(object.next_redemption_time)
+        : undefined,
     };
   },
 
@@ -3760,6 +3782,9 @@ export const Deal: MessageFns<Deal> = {
     if (message.programId !== "") {
       obj.programId = message.programId;
     }
+    if (message.nextRedemptionTime !== undefined) {
+      obj.nextRedemptionTime = fromTimestamp(message.nextRedemptionTime).toISOString();
+    }
     return obj;
   },
 
@@ -3784,6 +3809,9 @@ export const Deal: MessageFns<Deal> = {
       : undefined;
     message.remainingTotalRedemptionCount = object.remainingTotalRedemptionCount ?? "0";
     message.programId = object.programId ?? "";
+    message.nextRedemptionTime = (object.nextRedemptionTime !== undefined && object.nextRedemptionTime !== null)
+      ? Timestamp.fromPartial(object.nextRedemptionTime)
+      : undefined;
     return message;
   },
 };

@@ -456,6 +456,47 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int NEXT_REDEMPTION_TIME_FIELD_NUMBER = 11;
+  private com.google.protobuf.Timestamp nextRedemptionTime_;
+  /**
+   * <pre>
+   * When the account may redeem the offer again, if its min_redemption_gap since its last
+   * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+   * @return Whether the nextRedemptionTime field is set.
+   */
+  @java.lang.Override
+  public boolean hasNextRedemptionTime() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * When the account may redeem the offer again, if its min_redemption_gap since its last
+   * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+   * @return The nextRedemptionTime.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getNextRedemptionTime() {
+    return nextRedemptionTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : nextRedemptionTime_;
+  }
+  /**
+   * <pre>
+   * When the account may redeem the offer again, if its min_redemption_gap since its last
+   * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getNextRedemptionTimeOrBuilder() {
+    return nextRedemptionTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : nextRedemptionTime_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -499,6 +540,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(programId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 10, programId_);
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeMessage(11, getNextRedemptionTime());
     }
     getUnknownFields().writeTo(output);
   }
@@ -544,6 +588,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(programId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(10, programId_);
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(11, getNextRedemptionTime());
     }
     return size;
   }
@@ -598,6 +646,11 @@ private static final long serialVersionUID = 0L;
         != other.getRemainingTotalRedemptionCount()) return false;
     if (!getProgramId()
         .equals(other.getProgramId())) return false;
+    if (hasNextRedemptionTime() != other.hasNextRedemptionTime()) return false;
+    if (hasNextRedemptionTime()) {
+      if (!getNextRedemptionTime()
+          .equals(other.getNextRedemptionTime())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -638,6 +691,10 @@ private static final long serialVersionUID = 0L;
         getRemainingTotalRedemptionCount());
     hash = (37 * hash) + PROGRAM_ID_FIELD_NUMBER;
     hash = (53 * hash) + getProgramId().hashCode();
+    if (hasNextRedemptionTime()) {
+      hash = (37 * hash) + NEXT_REDEMPTION_TIME_FIELD_NUMBER;
+      hash = (53 * hash) + getNextRedemptionTime().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -776,6 +833,7 @@ private static final long serialVersionUID = 0L;
         internalGetCouponsFieldBuilder();
         internalGetEndTimeFieldBuilder();
         internalGetContentFieldBuilder();
+        internalGetNextRedemptionTimeFieldBuilder();
       }
     }
     @java.lang.Override
@@ -810,6 +868,11 @@ private static final long serialVersionUID = 0L;
       }
       remainingTotalRedemptionCount_ = 0L;
       programId_ = "";
+      nextRedemptionTime_ = null;
+      if (nextRedemptionTimeBuilder_ != null) {
+        nextRedemptionTimeBuilder_.dispose();
+        nextRedemptionTimeBuilder_ = null;
+      }
       return this;
     }
 
@@ -893,6 +956,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000200) != 0)) {
         result.programId_ = programId_;
       }
+      if (((from_bitField0_ & 0x00000400) != 0)) {
+        result.nextRedemptionTime_ = nextRedemptionTimeBuilder_ == null
+            ? nextRedemptionTime_
+            : nextRedemptionTimeBuilder_.build();
+        to_bitField0_ |= 0x00000008;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -968,6 +1037,9 @@ private static final long serialVersionUID = 0L;
         programId_ = other.programId_;
         bitField0_ |= 0x00000200;
         onChanged();
+      }
+      if (other.hasNextRedemptionTime()) {
+        mergeNextRedemptionTime(other.getNextRedemptionTime());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1059,6 +1131,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000200;
               break;
             } // case 82
+            case 90: {
+              input.readMessage(
+                  internalGetNextRedemptionTimeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000400;
+              break;
+            } // case 90
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2331,6 +2410,172 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000200;
       onChanged();
       return this;
+    }
+
+    private com.google.protobuf.Timestamp nextRedemptionTime_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> nextRedemptionTimeBuilder_;
+    /**
+     * <pre>
+     * When the account may redeem the offer again, if its min_redemption_gap since its last
+     * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+     * @return Whether the nextRedemptionTime field is set.
+     */
+    public boolean hasNextRedemptionTime() {
+      return ((bitField0_ & 0x00000400) != 0);
+    }
+    /**
+     * <pre>
+     * When the account may redeem the offer again, if its min_redemption_gap since its last
+     * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+     * @return The nextRedemptionTime.
+     */
+    public com.google.protobuf.Timestamp getNextRedemptionTime() {
+      if (nextRedemptionTimeBuilder_ == null) {
+        return nextRedemptionTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : nextRedemptionTime_;
+      } else {
+        return nextRedemptionTimeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * When the account may redeem the offer again, if its min_redemption_gap since its last
+     * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+     */
+    public Builder setNextRedemptionTime(com.google.protobuf.Timestamp value) {
+      if (nextRedemptionTimeBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        nextRedemptionTime_ = value;
+      } else {
+        nextRedemptionTimeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the account may redeem the offer again, if its min_redemption_gap since its last
+     * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+     */
+    public Builder setNextRedemptionTime(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (nextRedemptionTimeBuilder_ == null) {
+        nextRedemptionTime_ = builderForValue.build();
+      } else {
+        nextRedemptionTimeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the account may redeem the offer again, if its min_redemption_gap since its last
+     * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+     */
+    public Builder mergeNextRedemptionTime(com.google.protobuf.Timestamp value) {
+      if (nextRedemptionTimeBuilder_ == null) {
+        if (((bitField0_ & 0x00000400) != 0) &&
+          nextRedemptionTime_ != null &&
+          nextRedemptionTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getNextRedemptionTimeBuilder().mergeFrom(value);
+        } else {
+          nextRedemptionTime_ = value;
+        }
+      } else {
+        nextRedemptionTimeBuilder_.mergeFrom(value);
+      }
+      if (nextRedemptionTime_ != null) {
+        bitField0_ |= 0x00000400;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * When the account may redeem the offer again, if its min_redemption_gap since its last
+     * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+     */
+    public Builder clearNextRedemptionTime() {
+      bitField0_ = (bitField0_ & ~0x00000400);
+      nextRedemptionTime_ = null;
+      if (nextRedemptionTimeBuilder_ != null) {
+        nextRedemptionTimeBuilder_.dispose();
+        nextRedemptionTimeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * When the account may redeem the offer again, if its min_redemption_gap since its last
+     * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getNextRedemptionTimeBuilder() {
+      bitField0_ |= 0x00000400;
+      onChanged();
+      return internalGetNextRedemptionTimeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * When the account may redeem the offer again, if its min_redemption_gap since its last
+     * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getNextRedemptionTimeOrBuilder() {
+      if (nextRedemptionTimeBuilder_ != null) {
+        return nextRedemptionTimeBuilder_.getMessageOrBuilder();
+      } else {
+        return nextRedemptionTime_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : nextRedemptionTime_;
+      }
+    }
+    /**
+     * <pre>
+     * When the account may redeem the offer again, if its min_redemption_gap since its last
+     * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetNextRedemptionTimeFieldBuilder() {
+      if (nextRedemptionTimeBuilder_ == null) {
+        nextRedemptionTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getNextRedemptionTime(),
+                getParentForChildren(),
+                isClean());
+        nextRedemptionTime_ = null;
+      }
+      return nextRedemptionTimeBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.Deal)

@@ -239,4 +239,34 @@ public interface DealOrBuilder extends
    */
   com.google.protobuf.ByteString
       getProgramIdBytes();
+
+  /**
+   * <pre>
+   * When the account may redeem the offer again, if its min_redemption_gap since its last
+   * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+   * @return Whether the nextRedemptionTime field is set.
+   */
+  boolean hasNextRedemptionTime();
+  /**
+   * <pre>
+   * When the account may redeem the offer again, if its min_redemption_gap since its last
+   * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+   * @return The nextRedemptionTime.
+   */
+  com.google.protobuf.Timestamp getNextRedemptionTime();
+  /**
+   * <pre>
+   * When the account may redeem the offer again, if its min_redemption_gap since its last
+   * redemption has not elapsed yet; unset: it may redeem now. The deal is listed either way.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp next_redemption_time = 11 [json_name = "nextRedemptionTime"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getNextRedemptionTimeOrBuilder();
 }

@@ -220,7 +220,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\"\n\rfree_item_sku\030\003 \001(\tR\013freeItemSku\022!\n\014e" +
       "xtra_points\030\004 \001(\003R\013extraPoints\0222\n\025points" +
       "_multiplier_bps\030\005 \001(\005R\023pointsMultiplierB" +
-      "ps\"\351\003\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022!" +
+      "ps\"\267\004\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022!" +
       "\n\014display_name\030\002 \001(\tR\013displayName\022 \n\013des" +
       "cription\030\003 \001(\tR\013description\0222\n\006reward\030\004 " +
       "\001(\0132\032.rewards.coupons.v1.RewardR\006reward\022" +
@@ -232,36 +232,38 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "upons.v1.OfferContentR\007content\022G\n remain" +
       "ing_total_redemption_count\030\t \001(\003R\035remain" +
       "ingTotalRedemptionCount\022\035\n\nprogram_id\030\n " +
-      "\001(\tR\tprogramId*r\n\nOfferState\022\033\n\027OFFER_ST" +
-      "ATE_UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001" +
-      "\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STATE_" +
-      "INACTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_KIND" +
-      "_UNSPECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUNT_A" +
-      "MOUNT\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCENT\020" +
-      "\002\022\031\n\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWARD_K" +
-      "IND_EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTIPLI" +
-      "ER\020\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpiryM" +
-      "ode\022\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025EXPI" +
-      "RY_MODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RELAT" +
-      "IVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_DAY" +
-      "\020\003\022,\n(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_" +
-      "OF_DAY\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFTER_" +
-      "ISSUE\020\005*t\n\rRematchPolicy\022\036\n\032REMATCH_POLI" +
-      "CY_UNSPECIFIED\020\000\022\037\n\033REMATCH_POLICY_SEND_" +
-      "NOTHING\020\001\022\"\n\036REMATCH_POLICY_RESEND_EXIST" +
-      "ING\020\002*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERIES_" +
-      "TYPE_UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYPE_U" +
-      "NIQUE_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE_CO" +
-      "MMON\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n" +
-      "#CODE_SERIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254" +
-      "\001\n\013CouponState\022\034\n\030COUPON_STATE_UNSPECIFI" +
-      "ED\020\000\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_" +
-      "STATE_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020" +
-      "\003\022\030\n\024COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON_ST" +
-      "ATE_REVOKED\020\005B\204\001\n\"com.rewardscore.reward" +
-      "s.coupons.v1B\016ResourcesProtoP\001ZLgithub.c" +
-      "om/rewards-core/rewards-core/clients/go/" +
-      "rewards/coupons/v1;couponsv1b\006proto3"
+      "\001(\tR\tprogramId\022L\n\024next_redemption_time\030\013" +
+      " \001(\0132\032.google.protobuf.TimestampR\022nextRe" +
+      "demptionTime*r\n\nOfferState\022\033\n\027OFFER_STAT" +
+      "E_UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026" +
+      "\n\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STATE_IN" +
+      "ACTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_KIND_U" +
+      "NSPECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUNT_AMO" +
+      "UNT\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCENT\020\002\022" +
+      "\031\n\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWARD_KIN" +
+      "D_EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTIPLIER" +
+      "\020\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpiryMod" +
+      "e\022\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY" +
+      "_MODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RELATIV" +
+      "E_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_DAY\020\003" +
+      "\022,\n(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF" +
+      "_DAY\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFTER_IS" +
+      "SUE\020\005*t\n\rRematchPolicy\022\036\n\032REMATCH_POLICY" +
+      "_UNSPECIFIED\020\000\022\037\n\033REMATCH_POLICY_SEND_NO" +
+      "THING\020\001\022\"\n\036REMATCH_POLICY_RESEND_EXISTIN" +
+      "G\020\002*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERIES_TY" +
+      "PE_UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNI" +
+      "QUE_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMM" +
+      "ON\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#C" +
+      "ODE_SERIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n" +
+      "\013CouponState\022\034\n\030COUPON_STATE_UNSPECIFIED" +
+      "\020\000\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_ST" +
+      "ATE_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022" +
+      "\030\n\024COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STAT" +
+      "E_REVOKED\020\005B\204\001\n\"com.rewardscore.rewards." +
+      "coupons.v1B\016ResourcesProtoP\001ZLgithub.com" +
+      "/rewards-core/rewards-core/clients/go/re" +
+      "wards/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -336,7 +338,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_Deal_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Deal_descriptor,
-        new java.lang.String[] { "OfferId", "DisplayName", "Description", "Reward", "Coupons", "RemainingRedemptionCount", "EndTime", "Content", "RemainingTotalRedemptionCount", "ProgramId", });
+        new java.lang.String[] { "OfferId", "DisplayName", "Description", "Reward", "Coupons", "RemainingRedemptionCount", "EndTime", "Content", "RemainingTotalRedemptionCount", "ProgramId", "NextRedemptionTime", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();
