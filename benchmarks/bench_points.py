@@ -104,7 +104,7 @@ async def main(seconds: float, concurrency: int, server: ServerProcess, credenti
 
         async def evalsha() -> None:
             await scripts.run("wallet_reserve", [f"{wallet}:w", f"{wallet}:res:1"],
-                              [1, uuid.uuid4().hex, 50, int(time.time() * 1000) + 30_000, 0, 0, 0, 0])
+                              [1, uuid.uuid4().hex, 50, int(time.time() * 1000) + 30_000, 0, 0, 0, 0, "", 0, 0])
 
         await drive(earn, 1, concurrency)  # Warm up: connections, token, caches, wallets.
         results = {name: await drive(op, seconds, concurrency)

@@ -8,7 +8,8 @@ import redis
 
 def check_ledger(database_url: str, redis_url: str) -> None:
     """The ledger sums to zero; every wallet row equals its transfers and its lots; every Redis
-    wallet loaded under the current epoch has no reservation left and equals Postgres."""
+    wallet loaded under the current epoch has no reservation left and equals Postgres, its
+    balance and each earn's refunded points."""
     with psycopg.connect(database_url) as connection:
         (total,) = connection.execute(
             "SELECT coalesce(sum(balance), 0) FROM (SELECT credit_account, amount AS balance"
@@ -26,6 +27,9 @@ def check_ledger(database_url: str, redis_url: str) -> None:
             " WHERE coalesce(l.r, 0) <> greatest(w.posted, 0)").fetchall()
         assert lots == []
         wallets = connection.execute("SELECT account_id::text, posted - pending FROM points_wallets").fetchall()
+        refunded = dict(connection.execute(
+            "SELECT points_transaction_id::text, refunded_points FROM points_transactions WHERE refunded_points > 0"
+        ).fetchall())
         (epoch,) = connection.execute("SELECT epoch FROM redis_epoch").fetchone()
     client = redis.Redis.from_url(redis_url)
     try:
@@ -34,5 +38,9 @@ def check_ledger(database_url: str, redis_url: str) -> None:
             if state[0] is not None and int(state[0]) == epoch:
                 assert client.hlen(f"rewards:{{a:{account_id}}}:res:{epoch}") == 0, account_id
                 assert int(state[1]) == available, account_id
+                # Each earn's refunded-so-far count (reserved + posted; nothing is reserved now).
+                counts = {field.decode()[3:]: int(value) for field, value
+                          in client.hgetall(f"rewards:{{a:{account_id}}}:w").items() if field.startswith(b"rf:")}
+                assert all(refunded.get(earn, 0) == count for earn, count in counts.items()), (account_id, counts)
     finally:
         client.close()

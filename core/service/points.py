@@ -14,7 +14,8 @@ A reservation is entered in a registry (a sorted set by deadline, sharded) befor
 runs, so that the recovery sweep finds reservations a crashed worker left behind: confirmed if
 the ledger holds the request, released otherwise. A wallet is loaded into Redis lazily, under
 the current epoch, from the wallet row the first time a movement needs it; a rebuild (new epoch)
-makes every wallet reload.
+makes every wallet reload. A refund's reservation also counts against its earn in the wallet
+hash (refund_field: refunded so far, reserved + posted), so the script decides both at once.
 """
 
 from __future__ import annotations
@@ -239,6 +240,11 @@ def otp_key(account_id: str, otp_id: str) -> str:
     return f"{_tag(account_id)}:otp:{otp_id}"
 
 
+def refund_field(earn_id: str) -> str:
+    """The wallet hash's field of an earn's refunded points, reserved + posted."""
+    return f"rf:{earn_id}"
+
+
 def registry_key(account_id: str) -> str:
     return f"rewards:{{wr:{int(account_id[:8], 16) % REGISTRY_BUCKETS}}}:pending"
 
@@ -257,6 +263,8 @@ class _Hold:
     delta: int
     otp: str | None = None
     expire_ms: str = ""
+    refund: str = ""
+    """A refund: its earn's refunded-so-far field in the wallet hash (refund_field)."""
 
     @property
     def member(self) -> str:
@@ -273,6 +281,7 @@ _RESERVE_REFUSALS = {
     9: lambda d: DomainError(ErrorReason.OTP_LOCKED),
     10: lambda d: (DomainError(ErrorReason.OTP_INVALID, metadata={"tries_left": d}) if d > 0
                    else DomainError(ErrorReason.OTP_LOCKED)),
+    11: lambda d: DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION, metadata={"refundable_points": d}),
 }
 
 
@@ -294,17 +303,19 @@ class Wallets:
                                      [epoch, available, _ms(next_expiry)])
 
     async def reserve(self, account_id: str, request_key: str, delta: int, *, before: int = 0, after: int = 0,
-                      min_amount: int = 0, overdraft: bool = False,
-                      otp: tuple[str, str] | None = None, expire_time: dt.datetime | None = None) -> tuple[_Hold, int]:
-        """Run wallet_reserve; returns the hold and the available balance after it."""
+                      min_amount: int = 0, overdraft: bool = False, otp: tuple[str, str] | None = None,
+                      expire_time: dt.datetime | None = None,
+                      refund: tuple[str, int, int] | None = None) -> tuple[_Hold, int]:
+        """Run wallet_reserve; returns the hold and the available balance after it. `refund`: the
+        refunded earn's (id, points, refunded points per the ledger), checked in the same script."""
         now_ms = _ms(self._deps.clock.now())
         for _ in range(2):  # Once more after loading the wallet.
             epoch = self._guard.require_ready()
             hold = _Hold(account_id, epoch, request_key, delta, otp_key(account_id, otp[0]) if otp else None,
-                         _ms(expire_time))
+                         _ms(expire_time), refund_field(refund[0]) if refund else "")
             keys = wallet_keys(account_id, epoch)
             args: list[object] = [epoch, request_key, delta, now_ms + limits.POINTS_RESERVATION_TTL_MS, before,
-                                  after, min_amount, int(overdraft)]
+                                  after, min_amount, int(overdraft), hold.refund, *(refund[1:] if refund else (0, 0))]
             if otp is not None:
                 keys.append(hold.otp)
                 args += [otp[1], now_ms, limits.OTP_TRIES_MAX]
@@ -331,7 +342,7 @@ class Wallets:
             # The sweep released it before this late commit landed: the ledger holds it, so
             # the balance must too.
             await self._deps.scripts.run("wallet_apply", wallet_keys(hold.account_id, hold.epoch)[:1],
-                                         [hold.epoch, hold.delta, "keep"])
+                                         [hold.epoch, hold.delta, "keep", hold.refund])
         await self._deps.redis.zrem(registry_key(hold.account_id), hold.member)
 
     async def release(self, hold: _Hold) -> None:
@@ -806,7 +817,10 @@ class Points:
             rules = await load_rules(self._deps, caller.org_id, program_id)
             overdraft = rules.program.allow_negative_refund
             now = self._deps.clock.now()
-            hold, available = await self.wallets.reserve(account_id, request_key, -points, overdraft=overdraft)
+            # What is left of the earn (refunds reserved by others included) is decided in the
+            # wallet script, with the balance.
+            hold, available = await self.wallets.reserve(account_id, request_key, -points, overdraft=overdraft,
+                                                         refund=(original_id, amount, refunded))
             transaction = PointsTransaction(str(uuid.uuid4()), account_id, TxType.REFUND, -points, now,
                                             refunded_transaction_id=original_id, note=command.note)
             row = _transaction_row(caller, command.request_id, program_id, transaction, hold.epoch,
@@ -816,6 +830,7 @@ class Points:
             coupon_rows, give_back = ((), None)
             if points == refundable:
                 coupon_rows, give_back = await self._coupons.earn_reversals(original_id, command.request_id, caller)
+            # The ledger's CHECK: reached only if Redis lost the refunded-so-far count mid-flight.
             exceeded = DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION,
                                    metadata={"points_transaction_id": original_id})
             return Prepared(Movement((transaction,), available), (row,) + coupon_rows, {
@@ -972,12 +987,14 @@ class Points:
 
 
 async def _tier_and_spend(connection, account_id: str, rules: ProgramRules, now: dt.datetime) -> tuple[str | None, int]:
-    """The account's stored tier and its spend (bill amounts earned on) over the tiers' longest
-    evaluation window."""
+    """The account's stored tier and its spend over the tiers' longest evaluation window: the bill
+    amounts earned on, net of refunds. A refund takes its share of the bill off the spend, rounded
+    down: bill * refunded points / earned points (a full refund, the whole bill)."""
     days = max(t.evaluation_days for t in rules.tiers)
     cursor = await connection.execute(
         "SELECT (SELECT tier_id::text FROM points_wallets WHERE account_id = %(a)s),"
-        " (SELECT coalesce(sum(bill_minor), 0)::bigint FROM points_transactions WHERE account_id = %(a)s"
+        " (SELECT coalesce(sum(bill_minor - CASE WHEN amount > 0 THEN div(bill_minor::numeric * refunded_points,"
+        "  amount) ELSE 0 END), 0)::bigint FROM points_transactions WHERE account_id = %(a)s"
         "  AND type = 1 AND create_time > %(since)s)",
         {"a": account_id, "since": now - dt.timedelta(days=days)})
     tier_id, spend = await cursor.fetchone()

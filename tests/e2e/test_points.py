@@ -85,12 +85,17 @@ async def balance(client: RewardsClient, account_id: str) -> loyalty.Balance:
     return (await client.call(client.loyalty.GetBalance, api.GetBalanceRequest(account_id=account_id))).balance
 
 
-async def reason_of(awaitable):
+async def error_of(awaitable) -> errors.RewardsError | None:
     try:
         await awaitable
     except errors.RewardsError as error:
-        return error.reason
+        return error
     return None
+
+
+async def reason_of(awaitable) -> str | None:
+    error = await error_of(awaitable)
+    return error.reason if error is not None else None
 
 
 @pytest.fixture
@@ -272,19 +277,48 @@ async def test_partial_refunds_never_exceed_the_earn(client, account):
     assert (await balance(client, account)).posted_points == 0
 
 
-async def test_100_concurrent_refunds_of_one_earn_let_one_through(client, account):
+async def test_100_concurrent_full_refunds_of_one_earn_let_one_through_and_refuse_the_rest_precisely(
+        client, account):
     earned = await earn(client, account, 10_000)
     refund = lambda: api.RefundPointsRequest(  # noqa: E731 - a request (and request_id) per refund
         points_transaction_id=earned.transaction.points_transaction_id)
 
-    reasons = await asyncio.gather(*(reason_of(client.call(client.loyalty.RefundPoints, refund()))
+    errors_ = await asyncio.gather(*(error_of(client.call(client.loyalty.RefundPoints, refund()))
                                      for _ in range(100)))
 
-    assert reasons.count(None) == 1
-    # A refund that lost the race sees the points reserved by the winner (INSUFFICIENT_POINTS,
-    # from the wallet script) or, once those are committed, the refund limit (from Postgres).
-    assert set(reasons) <= {None, "REFUND_EXCEEDS_TRANSACTION", "INSUFFICIENT_POINTS"}
+    assert errors_.count(None) == 1
+    # The losers never see INSUFFICIENT_POINTS, whether the winner's refund is reserved or posted.
+    refused = [error for error in errors_ if error is not None]
+    assert {(error.reason, error.metadata["refundable_points"]) for error in refused} == {
+        ("REFUND_EXCEEDS_TRANSACTION", "0")}
     assert (await balance(client, account)).posted_points == 0
+
+
+async def test_20_concurrent_refunds_of_10_points_of_a_100_point_earn_let_exactly_10_through(client, account):
+    earned = await earn(client, account, 10_000)
+    refund = lambda: api.RefundPointsRequest(  # noqa: E731 - a request (and request_id) per refund
+        points_transaction_id=earned.transaction.points_transaction_id, points=10)
+
+    reasons = await asyncio.gather(*(reason_of(client.call(client.loyalty.RefundPoints, refund()))
+                                     for _ in range(20)))
+
+    assert reasons.count(None) == 10
+    assert reasons.count("REFUND_EXCEEDS_TRANSACTION") == 10
+    assert (await balance(client, account)).posted_points == 0
+
+
+async def test_a_refund_is_refused_for_spent_points_only_when_the_earn_still_covers_it(client, server):
+    program = await new_program(client, refund_overdraft=loyalty.REFUND_OVERDRAFT_POLICY_REJECT)
+    account = await new_account(client, program)
+    earned = await earn(client, account, 10_000)
+    otp_id, code = await otp(client, server, account, 80)
+    await client.call(client.loyalty.RedeemPoints, redeem(account, 80, otp_id, code))
+    refund = lambda points: client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(  # noqa: E731
+        points_transaction_id=earned.transaction.points_transaction_id, points=points))
+
+    await refund(20)  # the 20 points left
+    assert await reason_of(refund(81)) == "REFUND_EXCEEDS_TRANSACTION"  # 80 left of the earn
+    assert await reason_of(refund(80)) == "INSUFFICIENT_POINTS"  # spent
 
 
 async def test_refunding_spent_points_is_refused_unless_the_program_allows_a_negative_balance(client, server):
@@ -432,14 +466,24 @@ async def test_expired_points_move_to_the_expiry_account_by_the_job_and_the_comm
     assert (await balance(client, account)).posted_points == 0
 
 
+async def tier_ids(client: RewardsClient, program_id: str) -> dict[str, str]:
+    """The program's tiers: display name -> tier_id."""
+    listed = await client.call(client.programs.ListTiers, programs_api.ListTiersRequest(program_id=program_id))
+    return {t.display_name: t.tier_id for t in listed.tiers}
+
+
+async def tier_of(client: RewardsClient, account_id: str, names: dict[str, str]) -> str:
+    tier_id = (await balance(client, account_id)).tier_id
+    return next(name for name, known in names.items() if known == tier_id)
+
+
 async def test_the_tier_reached_before_a_purchase_multiplies_its_points(client):
     program = await new_program(client)
     for name, target, multiplier in (("Silver", 0, 10_000), ("Gold", 10_000, 20_000)):
         await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
             program_id=program, display_name=name, target_spend=eur(target), multiplier_bps=multiplier,
             evaluation_days=30)))
-    tiers = {t.display_name: t.tier_id for t in (await client.call(client.programs.ListTiers,
-                                                                   programs_api.ListTiersRequest(program_id=program))).tiers}
+    tiers = await tier_ids(client, program)
     account = await new_account(client, program)
 
     first = await earn(client, account, 9_999)  # Silver; spend now one cent below Gold
@@ -448,6 +492,52 @@ async def test_the_tier_reached_before_a_purchase_multiplies_its_points(client):
     assert (second.transaction.points, (await balance(client, account)).tier_id) == (0, tiers["Gold"])
     third = await earn(client, account, 1_000)  # earned as Gold: twice the points
     assert (third.transaction.regular_points, third.transaction.bonus_points) == (10, 10)
+
+
+async def test_a_refund_of_one_point_worth_moves_an_account_at_the_tier_minimum_down(client):
+    program = await new_program(client)
+    for name, target, minimum, multiplier in (("Silver", 0, 0, 10_000), ("Gold", 10_000, 10_000, 20_000)):
+        await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
+            program_id=program, display_name=name, target_spend=eur(target), min_spend=eur(minimum),
+            multiplier_bps=multiplier, evaluation_days=30)))
+    names = await tier_ids(client, program)
+    account = await new_account(client, program)
+    earned = await earn(client, account, 10_000)  # 100 points; the spend is exactly Gold's min_spend
+    await asyncio.sleep(2.5)  # the server evaluates tiers every second
+    assert await tier_of(client, account, names) == "Gold"
+
+    # 1 of 100 points refunded: 1/100 of the bill (100) leaves the spend, now 9_900.
+    await client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
+        points_transaction_id=earned.transaction.points_transaction_id, points=1))
+    for _ in range(50):
+        if await tier_of(client, account, names) == "Silver":
+            break
+        await asyncio.sleep(0.1)
+    assert await tier_of(client, account, names) == "Silver"
+
+    await earn(client, account, 99)  # net spend 9_999 (10_099 without the refund): still Silver
+    assert await tier_of(client, account, names) == "Silver"
+    silver = await earn(client, account, 1_000)  # earned as Silver; the net spend reaches Gold
+    assert (silver.transaction.bonus_points, await tier_of(client, account, names)) == (0, "Gold")
+    gold = await earn(client, account, 1_000)  # earned as Gold: twice the points
+    assert (gold.transaction.regular_points, gold.transaction.bonus_points) == (10, 10)
+
+
+async def test_a_fully_refunded_purchase_no_longer_counts_toward_a_tier(client):
+    program = await new_program(client)
+    for name, target in (("Silver", 0), ("Gold", 10_000)):
+        await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(tier=loyalty.Tier(
+            program_id=program, display_name=name, target_spend=eur(target), multiplier_bps=10_000,
+            evaluation_days=30)))
+    names = await tier_ids(client, program)
+    account = await new_account(client, program)
+    earned = await earn(client, account, 9_000)
+    await client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
+        points_transaction_id=earned.transaction.points_transaction_id))
+
+    await earn(client, account, 9_999)  # net spend 9_999 (18_999 without the refund)
+
+    assert await tier_of(client, account, names) == "Silver"
 
 
 async def earn_coupon_offer(client: RewardsClient, max_redemptions: int = 0, **reward) -> tuple[str, str]:

@@ -18,7 +18,8 @@ from core.domain.loyalty import PointsExpiryMode, Program
 from core.service import accounts, programs
 from core.service.context import Caller
 from core.service.coupons import Coupons
-from core.service.points import (AccountRef, EarnPoints, Points, RedeemPoints, RequestOtp, TxType, wallet_keys)
+from core.service.points import (AccountRef, EarnPoints, Points, RedeemPoints, RefundPoints, RequestOtp, TxType,
+                                 refund_field, wallet_keys)
 
 BERLIN = "Europe/Berlin"
 
@@ -189,6 +190,62 @@ async def test_an_abandoned_reservation_is_released_by_the_sweep(engine, caller,
 
     assert int(await engine.deps.redis.hget(wallet_keys(account, engine.guard.epoch)[0], "bal")) == 100
     await redeem(engine, caller, account, 100)
+
+
+async def refund(engine, caller, earned, points: int = 0):
+    return await engine.refund(RefundPoints(uuid.uuid4().hex, earned.transactions[0].points_transaction_id, points),
+                               caller)
+
+
+async def test_an_abandoned_refund_holds_its_part_of_the_earn_until_the_sweep_releases_it(engine, caller, clock):
+    program = await program_of(engine, caller)
+    account = await account_of(engine, caller, program)
+    earned = await earn(engine, caller, account, 10_000)
+    earn_id = earned.transactions[0].points_transaction_id
+    await engine.wallets.reserve(account, "crashed:refund", -60, refund=(earn_id, 100, 0))  # a worker died here
+
+    assert await reason_of(refund(engine, caller, earned, 41)) == ErrorReason.REFUND_EXCEEDS_TRANSACTION
+    clock.advance(dt.timedelta(seconds=31))
+    assert (await engine.wallets.sweep())[1] >= 1
+
+    await refund(engine, caller, earned, 100)
+    assert await available(engine, caller, account) == 0
+
+
+async def test_redis_lost_between_two_refunds_counts_the_first_from_the_ledger(engine, caller):
+    program = await program_of(engine, caller)
+    account = await account_of(engine, caller, program)
+    earned = await earn(engine, caller, account, 10_000)
+    await refund(engine, caller, earned, 60)
+
+    await engine.deps.redis.delete(GENERATION_KEY, wallet_keys(account, engine.guard.epoch)[0])
+    await engine.guard.ensure()
+
+    assert await reason_of(refund(engine, caller, earned, 41)) == ErrorReason.REFUND_EXCEEDS_TRANSACTION
+    await refund(engine, caller, earned, 40)
+    assert await available(engine, caller, account) == 0
+    refunded = await engine.deps.redis.hget(wallet_keys(account, engine.guard.epoch)[0],
+                                            refund_field(earned.transactions[0].points_transaction_id))
+    assert int(refunded) == 100  # seeded with the ledger's 60
+
+
+async def test_a_partial_refund_takes_its_share_of_the_bill_off_the_spend_rounded_down(engine, caller):
+    from core.domain.loyalty import Tier
+    from core.service.points import _tier_and_spend
+    from core.service.programs import load_rules
+
+    program = await program_of(engine, caller)
+    await programs.create_tier(programs.CreateTier(uuid.uuid4().hex, Tier(
+        "", program, "Silver", 0, 0, 10_000, 30), "EUR", "EUR"), caller, engine.deps)
+    account = await account_of(engine, caller, program)
+    earned = await earn(engine, caller, account, 10_099)  # 100 points
+    await refund(engine, caller, earned, 3)  # 10_099 * 3 / 100 = 302.97: 302 leave the spend
+    rules = await load_rules(engine.deps, caller.org_id, program)
+
+    async with engine.deps.pool.connection() as connection:
+        _, spend = await _tier_and_spend(connection, account, rules, engine.deps.clock.now())
+
+    assert spend == 10_099 - 302
 
 
 async def test_redis_lost_between_two_redemptions_is_rebuilt_and_no_point_is_spent_twice(engine, caller):

@@ -6,8 +6,15 @@
 -- reservation: the balance rises when the commit is confirmed, so no one can spend points that
 -- are not durable yet.
 --
--- KEYS[1]  the wallet hash {a:<account>}: epoch, bal (available points), nexp (next expiry ms)
--- KEYS[2]  the wallet's reservations under this epoch: request key -> "delta|deadline|otp key"
+-- A refund (ARGV[9] set) is also checked against what is left of its earn: the wallet hash keeps,
+-- per refunded earn, the points refunded so far, reserved and posted (field "rf:<earn id>",
+-- seeded from the ledger's posted refunds the first time this epoch's wallet needs it). A
+-- refund adds to it here; its release takes it back; its confirm leaves it.
+--
+-- KEYS[1]  the wallet hash {a:<account>}: epoch, bal (available points), nexp (next expiry ms),
+--          rf:<earn id> (points refunded of that earn, reserved + posted)
+-- KEYS[2]  the wallet's reservations under this epoch: request key ->
+--          "delta|deadline|otp key|refund field"
 -- KEYS[3]  optional: the OTP hash {a:<account>}:otp:<id>: mac, exp (ms), tries, used
 -- ARGV[1]  epoch                     ARGV[2] request key
 -- ARGV[3]  delta (signed points)     ARGV[4] reservation deadline (ms)
@@ -15,7 +22,9 @@
 -- ARGV[6]  debits: the balance that must remain after it (0: none)
 -- ARGV[7]  debits: the smallest amount (0: any)
 -- ARGV[8]  debits: 1 to allow the balance to go negative (an overdraft refund, an expiry)
--- ARGV[9]  with KEYS[3]: the presented OTP's mac   ARGV[10] now (ms)   ARGV[11] max tries
+-- ARGV[9]  refunds: the earn's field "rf:<earn id>" ("" or absent for other movements)
+-- ARGV[10] refunds: the earn's points    ARGV[11] refunds: its refunded points per the ledger
+-- ARGV[12] with KEYS[3]: the presented OTP's mac   ARGV[13] now (ms)   ARGV[14] max tries
 --
 -- Returns {0, balance after}                     reserved
 --         {1}                                    wallet not loaded under this epoch: load, retry
@@ -28,6 +37,7 @@
 --         {8}                                    OTP used already
 --         {9}                                    OTP locked (too many wrong codes)
 --         {10, tries left}                       OTP wrong (this try counted)
+--         {11, refundable}                       refund beyond what is left of the earn
 if redis.call('HGET', KEYS[1], 'epoch') ~= ARGV[1] then
   return {1}
 end
@@ -39,20 +49,28 @@ local balance = tonumber(redis.call('HGET', KEYS[1], 'bal'))
 local otp = KEYS[3]
 if otp then
   local state = redis.call('HMGET', otp, 'mac', 'exp', 'tries', 'used')
-  if not state[1] or tonumber(state[2]) <= tonumber(ARGV[10]) then
+  if not state[1] or tonumber(state[2]) <= tonumber(ARGV[13]) then
     return {7}
   end
   if state[4] == '1' then
     return {8}
   end
   local tries = tonumber(state[3])
-  local max_tries = tonumber(ARGV[11])
+  local max_tries = tonumber(ARGV[14])
   if tries >= max_tries then
     return {9}
   end
-  if state[1] ~= ARGV[9] then
+  if state[1] ~= ARGV[12] then
     redis.call('HINCRBY', otp, 'tries', 1)
     return {10, max_tries - tries - 1}
+  end
+end
+local refund = ARGV[9] or ''
+if refund ~= '' then
+  local refunded = tonumber(redis.call('HGET', KEYS[1], refund) or ARGV[11])
+  local refundable = tonumber(ARGV[10]) - refunded
+  if -delta > refundable then
+    return {11, math.max(refundable, 0)}
   end
 end
 if delta < 0 then
@@ -76,5 +94,9 @@ end
 if otp then
   redis.call('HSET', otp, 'used', '1')
 end
-redis.call('HSET', KEYS[2], ARGV[2], ARGV[3] .. '|' .. ARGV[4] .. '|' .. (otp or ''))
+if refund ~= '' then
+  redis.call('HSETNX', KEYS[1], refund, ARGV[11])
+  redis.call('HINCRBY', KEYS[1], refund, -delta)
+end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3] .. '|' .. ARGV[4] .. '|' .. (otp or '') .. '|' .. refund)
 return {0, balance}
