@@ -319,16 +319,19 @@ class Wallets:
             if otp is not None:
                 keys.append(hold.otp)
                 args += [otp[1], now_ms, limits.OTP_TRIES_MAX]
-            # The registry entry goes first: a reservation is never without one.
-            await self._deps.redis.zadd(registry_key(account_id),
-                                        {hold.member: now_ms + limits.POINTS_RESERVATION_TTL_MS})
+            # The registry entry goes first: a reservation is never without one. NX: a retry of a
+            # request whose reservation is still held (its worker may have died) must neither push
+            # that entry's deadline back nor remove it, or the sweep would never settle it.
+            added = await self._deps.redis.zadd(registry_key(account_id),
+                                                {hold.member: now_ms + limits.POINTS_RESERVATION_TTL_MS}, nx=True)
             reply = await self._deps.scripts.run("wallet_reserve", keys, args)
             code = int(reply[0])
             if code == 0:
                 return hold, int(reply[1])
-            await self._deps.redis.zrem(registry_key(account_id), hold.member)
-            if code == 2:
+            if code == 2:  # This request holds a reservation already: its entry stays.
                 raise DomainError(ErrorReason.REQUEST_IN_FLIGHT)
+            if added:
+                await self._deps.redis.zrem(registry_key(account_id), hold.member)
             if code != 1:
                 raise _RESERVE_REFUSALS[code](int(reply[1]) if len(reply) > 1 else 0)
             await self._guard.ensure()

@@ -134,3 +134,74 @@ async def test_a_killed_server_loses_and_doubles_nothing_and_keeps_the_limit(sto
 
 async def _same(result):
     return result
+
+
+async def test_a_killed_server_loses_and_doubles_no_earn_and_the_wallet_agrees_with_the_ledger(
+        stores, credentials, data_dir):
+    from tests.e2e.test_points import new_account, new_program
+    from tests.ledger import check_ledger
+    from rewards.loyalty.v1 import loyalty_service_pb2 as loyalty_api
+
+    first = ServerProcess(data_dir / "first", redis_url=stores.redis_url, database_url=stores.database_url).start()
+    try:
+        async with RewardsClient.connect(first.target, credentials, timeout_s=10, attempts_max=1) as client:
+            account_id = await new_account(client, await new_program(client))
+            requests = [loyalty_api.EarnPointsRequest(
+                request_id=uuid.uuid4().hex, account_id=account_id, store_id="store-1",
+                transaction_id=uuid.uuid4().hex, bill_amount=eur(10_000)) for _ in range(200)]
+
+            async def earn(request):
+                try:
+                    return await client.call(client.loyalty.EarnPoints, request)
+                except errors.RewardsError as error:
+                    return None if error.reason in ("", "REQUEST_IN_FLIGHT", "STATE_REBUILDING") else error.reason
+
+            burst = [asyncio.ensure_future(earn(request)) for request in requests]
+            while sum(task.done() for task in burst) < 3:
+                await asyncio.sleep(0.001)
+            first.kill()
+            answers = await asyncio.gather(*burst)
+    finally:
+        first.kill()
+    acknowledged = {request.transaction_id: reply.transaction.points_transaction_id
+                    for request, reply in zip(requests, answers) if isinstance(reply, loyalty_api.EarnPointsResponse)}
+    assert acknowledged and len(acknowledged) < len(requests)
+
+    second = ServerProcess(data_dir / "second", redis_url=stores.redis_url, database_url=stores.database_url).start()
+    try:
+        async with RewardsClient.connect(second.target, credentials, timeout_s=10) as client:
+            async def earn_again(request):
+                try:
+                    return await client.call(client.loyalty.EarnPoints, request)
+                except errors.RewardsError as error:
+                    return None if error.reason in ("", "REQUEST_IN_FLIGHT", "STATE_REBUILDING") else error.reason
+
+            deadline = time.monotonic() + SETTLED_S
+            final = list(answers)
+            while any(result is None for result in final) and time.monotonic() < deadline:
+                final = list(await asyncio.gather(*(earn_again(request) if result is None else _same(result)
+                                                    for request, result in zip(requests, final))))
+                await asyncio.sleep(1)
+            assert all(isinstance(result, loyalty_api.EarnPointsResponse) for result in final), [
+                result for result in final if not isinstance(result, loyalty_api.EarnPointsResponse)][:5]
+            earned = {request.transaction_id: result.transaction.points_transaction_id
+                      for request, result in zip(requests, final)}
+            assert set(acknowledged.items()) <= set(earned.items())
+            with psycopg.connect(stores.database_url) as connection:
+                rows = connection.execute(
+                    "SELECT count(*), count(DISTINCT points_transaction_id) FROM points_transactions"
+                    " WHERE points_transaction_id = ANY(%s::uuid[])", (list(earned.values()),)).fetchone()
+            assert rows == (len(requests), len(requests))  # Every earn once.
+            balance = await client.call(client.loyalty.GetBalance, loyalty_api.GetBalanceRequest(account_id=account_id))
+            assert balance.balance.posted_points == 100 * len(requests)
+            # Redis agrees with Postgres once the dead worker's wallet reservations are swept.
+            while True:
+                try:
+                    check_ledger(stores.database_url, stores.redis_url)
+                    break
+                except AssertionError:
+                    if time.monotonic() > deadline + 30:
+                        raise
+                    await asyncio.sleep(0.5)
+    finally:
+        second.kill()
