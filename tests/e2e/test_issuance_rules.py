@@ -17,7 +17,9 @@ from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
-from rewards_client import RewardsClient, errors
+from rewards_client import RewardsClient
+from tests.e2e.test_points import error_of as failure
+from tests.e2e.test_points import reason_of
 
 PROGRAM = "issuance-e2e"
 Row = coupons.BulkIssueCouponsRequest.Row
@@ -46,17 +48,6 @@ async def issue(client: RewardsClient, offer_id: str, account_id: str) -> coupon
         offer_id=offer_id, account_id=account_id))
 
 
-async def failure(awaitable) -> errors.RewardsError | None:
-    try:
-        await awaitable
-    except errors.RewardsError as error:
-        return error
-    return None
-
-
-async def reason_of(awaitable) -> str | None:
-    error = await failure(awaitable)
-    return error.reason if error else None
 
 
 def redeem_by_id(account_coupon_id: str, **fields) -> coupons.RedeemCouponRequest:
