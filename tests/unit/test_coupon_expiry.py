@@ -171,3 +171,23 @@ def test_bad_expiry_rules_name_their_field(bad, reason, field):
 ])
 def test_expiry_rules_at_their_limits_are_accepted(good):
     validate_rules(RedemptionRules(**good))
+
+
+@pytest.mark.parametrize("zone, issued_local, days, start_local", [
+    # Date-based: issued a minute before midnight, redeemable at the next midnight.
+    ("Europe/Berlin", (2024, 5, 1, 23, 59), 1, (2024, 5, 2, 0, 0)),
+    # Santiago skips 00:00-01:00 on 2024-09-08: the day starts at 01:00 local.
+    ("America/Santiago", (2024, 9, 7, 12, 0), 1, (2024, 9, 8, 1, 0)),
+    # Across New York's spring change, two calendar days later.
+    ("America/New_York", (2024, 3, 9, 12, 0), 2, (2024, 3, 11, 0, 0)),
+])
+def test_redemption_starts_at_the_first_instant_of_the_nth_local_day_after_issue(zone, issued_local, days,
+                                                                                start_local):
+    from core.domain.coupons import coupon_redemption_start
+    tz = ZoneInfo(zone)
+    issued = dt.datetime(*issued_local, tzinfo=tz).astimezone(dt.timezone.utc)
+    coupon = IssuedCoupon("c", "CODE", "o", "a", issued, None)
+    rules = RedemptionRules(redemption_start_days=days, time_zone=zone)
+
+    assert coupon_redemption_start(rules, coupon) == dt.datetime(*start_local, tzinfo=tz).astimezone(dt.timezone.utc)
+    assert coupon_redemption_start(RedemptionRules(time_zone=zone), coupon) is None
