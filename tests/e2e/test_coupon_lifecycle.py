@@ -425,6 +425,12 @@ async def test_a_start_day_out_of_range_is_refused(client, days):
         "FIELD_OUT_OF_RANGE", "offer.rules.redemption_start_days_after_issue")
 
 
+async def test_the_start_day_limit_is_inclusive(client):
+    offer_id = await new_offer(client, redemption_start_days_after_issue=3_660)
+    read = await client.call(client.offers.GetOffer, offers.GetOfferRequest(offer_id=offer_id))
+    assert read.offer.rules.redemption_start_days_after_issue == 3_660
+
+
 async def test_a_gift_coupon_is_redeemed_by_anyone_and_the_reply_counts_what_is_left(client):
     offer_id = await new_offer(client, redeemable_by_anyone=True, max_account_redemption_count=2,
                                max_redemption_count=5)
