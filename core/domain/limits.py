@@ -239,3 +239,5 @@ OFFER_CUSTOMERS_PER_CALL_MAX = 1_000
 """Accounts one AddOfferCustomers call may list."""
 BULK_ISSUE_ROWS_MAX = 1_000
 """Rows in one BulkIssueCoupons batch."""
+BULK_ISSUE_CONCURRENCY = 32
+"""Accounts of one BulkIssueCoupons batch issued at the same time (their writes share commits)."""

@@ -15,6 +15,7 @@ request is in the ledger, released otherwise. Counters are rebuilt from the ledg
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import datetime as dt
@@ -897,9 +898,13 @@ class Coupons:
 
     async def bulk_issue(self, batch: BulkIssue, caller: Caller,
                          offer: Offer | None = None) -> list[BulkRowResult]:
-        """One BulkIssueCoupons batch: each row resolved, checked and issued in order as its own
+        """One BulkIssueCoupons batch: each row resolved, checked and issued as its own
         IssueCoupon (request_id "<batch request_id>/<row index>", so a replayed batch replays
-        every row); a bad row gets its reason and changes nothing."""
+        every row); a bad row gets its reason and changes nothing. Rows of one account are issued
+        in row order; different accounts' rows run concurrently (their writes share group
+        commits), so when the offer's total limit runs out within a batch, which of those
+        accounts' rows it stops is not ordered. A transient failure of any row fails the batch
+        after every row has run; sending it again replays the rows that were issued."""
         validate_request_id(batch.request_id)
         offer_id = _uuid(batch.offer_id, "offer_id")
         if not batch.rows:
@@ -910,7 +915,8 @@ class Coupons:
         named: list[tuple[str, str] | DomainError] = [_bulk_customer(row) for row in batch.rows]
         resolved = await self._resolve_identifiers(
             caller.org_id, offer.program_id, {name for name in named if isinstance(name, tuple) and name[0]})
-        results = []
+        results: dict[int, BulkRowResult] = {}
+        by_account: dict[str, list[tuple[int, str]]] = {}
         seen_codes: set[str] = set()
         for index, (row, name) in enumerate(zip(batch.rows, named)):
             account_id = ""
@@ -926,14 +932,27 @@ class Coupons:
                     if code in seen_codes:
                         raise DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
                     seen_codes.add(code)
-                command = IssueCoupon(f"{batch.request_id}/{index}", offer_id, account_id, code)
-                coupon = await self._issue(offer, account_id, command, caller, code)
-                results.append(BulkRowResult(index, account_id, self.view(coupon)))
             except DomainError as error:
-                if error.transient:
-                    raise
-                results.append(BulkRowResult(index, account_id, error=error))
-        return results
+                results[index] = BulkRowResult(index, account_id, error=error)
+                continue
+            by_account.setdefault(account_id, []).append((index, code))
+        gate = asyncio.Semaphore(limits.BULK_ISSUE_CONCURRENCY)
+
+        async def issue_rows(account_id: str, rows: list[tuple[int, str]]) -> None:
+            async with gate:
+                for index, code in rows:
+                    command = IssueCoupon(f"{batch.request_id}/{index}", offer_id, account_id, code)
+                    try:
+                        coupon = await self._issue(offer, account_id, command, caller, code)
+                        results[index] = BulkRowResult(index, account_id, self.view(coupon))
+                    except DomainError as error:
+                        results[index] = BulkRowResult(index, account_id, error=error)
+
+        await asyncio.gather(*(issue_rows(account_id, rows) for account_id, rows in by_account.items()))
+        transient = [result.error for result in results.values() if result.error and result.error.transient]
+        if transient:
+            raise transient[0]
+        return [results[index] for index in range(len(batch.rows))]
 
     async def _resolve_identifiers(self, org_id: str, program_id: str,
                                    names: set[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -466,7 +466,8 @@ async def test_bulk_issue_rows_draw_from_the_pool_too(client, credentials):
         request_id=uuid.uuid4().hex, offer_id=series.offer_id, rows=rows)])
 
     assert sorted(row.coupon.code for row in reply.rows if row.coupon.code) == sorted(codes)
-    assert [row.reason for row in reply.rows] == ["", "", "CODES_EXHAUSTED"]
+    # Rows of different accounts run concurrently: which one finds the pool empty is not ordered.
+    assert sorted(row.reason for row in reply.rows) == ["", "", "CODES_EXHAUSTED"]
 
 
 async def test_a_code_drawn_by_an_issue_that_died_returns_to_the_pool_after_its_deadline(stores, client):

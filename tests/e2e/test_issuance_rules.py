@@ -280,7 +280,7 @@ async def test_bulk_issue_gives_every_bad_row_its_reason_and_issues_the_good_one
     by_external = await create_account(client, (account_resources.IDENTIFIER_TYPE_EXTERNALCODE, external))
     by_mobile = await create_account(client, (account_resources.IDENTIFIER_TYPE_PHONE, mobile))
     by_email = await create_account(client, (account_resources.IDENTIFIER_TYPE_EMAIL, email))
-    offer_id = await new_offer(client, max_account_issue_count=1, max_issue_count=6)
+    offer_id = await new_offer(client, max_account_issue_count=1)
     taken = (await issue(client, await new_offer(client), str(uuid.uuid4()))).coupon.code
     fresh = "BULK-" + uuid.uuid4().hex[:10].upper()
     plain = str(uuid.uuid4())
@@ -297,27 +297,36 @@ async def test_bulk_issue_gives_every_bad_row_its_reason_and_issues_the_good_one
         Row(account_id=str(uuid.uuid4()), code=fresh),          # 9 the same code again
         Row(account_id=str(uuid.uuid4()), code=taken),          # 10 a code the org has
         Row(account_id=plain),                                  # 11 per-customer limit
-        Row(account_id=str(uuid.uuid4())),                      # 12 issued (the 5th)
-        Row(account_id=str(uuid.uuid4())),                      # 13 issued (the 6th)
-        Row(account_id=str(uuid.uuid4())),                      # 14 the offer's limit
-        Row(),                                                  # 15 no customer
+        Row(account_id=str(uuid.uuid4())),                      # 12 issued
+        Row(),                                                  # 13 no customer
     ]
     request = batch(offer_id, rows)
     [reply] = await client.exchange(client.coupons.BulkIssueCoupons, [request])
     reasons = [row.reason for row in reply.rows]
     assert reasons == ["", "INVALID_ACCOUNT_ID", "", "INVALID_EXTERNAL_ID", "INVALID_MOBILE", "ACCOUNT_NOT_FOUND",
                        "INVALID_EMAIL", "", "", "DUPLICATE_CODE", "DUPLICATE_CODE",
-                       "ISSUE_LIMIT_PER_CUSTOMER_REACHED", "", "", "OFFER_ISSUE_LIMIT_REACHED", "FIELD_REQUIRED"]
-    assert (reply.issued_count, reply.failed_count) == (6, 10)
+                       "ISSUE_LIMIT_PER_CUSTOMER_REACHED", "", "FIELD_REQUIRED"]
+    assert (reply.issued_count, reply.failed_count) == (5, 9)
     accounts = {index: reply.rows[index].account_id for index in (0, 2, 7, 8)}
     assert accounts == {0: plain, 2: by_external, 7: by_email, 8: by_mobile}
     assert reply.rows[8].coupon.code == fresh
     with psycopg.connect(stores.database_url) as connection:
         issued = connection.execute("SELECT count(*) FROM coupons WHERE offer_id = %s", (offer_id,)).fetchone()[0]
-    assert issued == 6
+    assert issued == 5
     # The same batch again replays every row.
     [again] = await client.exchange(client.coupons.BulkIssueCoupons, [request])
     assert again == reply
+
+
+async def test_bulk_rows_of_many_accounts_never_exceed_the_offer_issue_limit(client, stores):
+    offer_id = await new_offer(client, max_issue_count=60)
+    rows = [Row(account_id=str(uuid.uuid4())) for _ in range(100)]
+    [reply] = await client.exchange(client.coupons.BulkIssueCoupons, [batch(offer_id, rows)])
+
+    assert sorted(row.reason for row in reply.rows) == [""] * 60 + ["OFFER_ISSUE_LIMIT_REACHED"] * 40
+    assert [row.row_index for row in reply.rows] == list(range(100))  # Answered in row order.
+    with psycopg.connect(stores.database_url) as connection:
+        assert connection.execute("SELECT count(*) FROM coupons WHERE offer_id = %s", (offer_id,)).fetchone()[0] == 60
 
 
 async def test_bulk_issue_of_a_common_code_refuses_a_second_coupon_per_account(client):

@@ -543,7 +543,9 @@ public final class CouponServiceGrpc {
      * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
      * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
      * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
-     * OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+     * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
+     * apply row by row; different accounts' rows are issued concurrently, so when the offer's
+     * total limit runs out inside a batch, which of them it stops is not ordered.
      * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
      * names another offer.
      * </pre>
@@ -813,7 +815,9 @@ public final class CouponServiceGrpc {
      * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
      * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
      * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
-     * OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+     * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
+     * apply row by row; different accounts' rows are issued concurrently, so when the offer's
+     * total limit runs out inside a batch, which of them it stops is not ordered.
      * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
      * names another offer.
      * </pre>
@@ -1054,7 +1058,9 @@ public final class CouponServiceGrpc {
      * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
      * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
      * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
-     * OFFER_ISSUE_LIMIT_REACHED ...). Rows are issued in order, so the limits apply row by row.
+     * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
+     * apply row by row; different accounts' rows are issued concurrently, so when the offer's
+     * total limit runs out inside a batch, which of them it stops is not ordered.
      * Errors of the whole stream: OFFER_NOT_FOUND (NOT_FOUND), FIELD_INVALID when a later batch
      * names another offer.
      * </pre>
