@@ -40,11 +40,9 @@ from core.domain.accounts import Identifier, IdentifierType, validate_identifier
 from core.domain.coupons import (CouponState, Customer, ExpiryMode, IssuanceRules, IssuedCoupon, Location, Money,
                                  Offer, OfferContent, OfferState, Rates, RedemptionRules, RematchPolicy,
                                  apply_offer_update, coupon_expiry, coupon_failures, coupon_rule_failures, coupon_state,
-                                 deal_is_open,
-                                 discount, failing_rules, parse_account_coupon_id, reward_currencies,
+                                 deal_is_open, discount, failing_rules, parse_account_coupon_id, reward_currencies,
                                  validate_content, validate_rules)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
-from core.domain.accounts import Identifier, IdentifierType, validate_identifier
 from core.domain.masks import require_update_mask
 from core.service.accounts import REQUEST_FIELDS, AccountRef, resolve_account, validate_request_id
 from core.service.code_series import (CodeSeriesBook, draw_code, load_pools, pool_key, pool_series,
@@ -723,9 +721,7 @@ class Coupons:
         deals = []
         for index, offer in enumerate(offers):
             account_count, total_count, last_ms, live = replies[4 * index:4 * index + 4]
-            account_max, total_max = _live_limits(offer, live[:3])
-            gap_ms = int(live[3]) if live[0] is not None and int(live[0]) >= offer.version and live[3] is not None \
-                else offer.rules.min_gap_seconds * 1000
+            account_max, total_max, gap_ms = _live_limits(offer, live)
             views = [CouponView(coupon, coupon_state(coupon, now)) for coupon in held
                      if coupon.offer_id == offer.offer_id]
             deal = Deal(offer, [view for view in views if view.state in (CouponState.ISSUED, CouponState.ACTIVE)],
@@ -787,11 +783,9 @@ class Coupons:
                     raise failure
             if offer.issuance.listed_only and not await self._listed(offer_id, account_id):
                 raise DomainError(ErrorReason.ACCOUNT_NOT_LISTED, metadata={"account_id": account_id})
-            given_series = None
-            if code and not offer.common_code:
-                if await self._find_code(caller.org_id, code) is not None:
-                    raise DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
-                given_series = await self._pool_of(caller.org_id, offer_id, code)
+            # org_codes registers every code of the organisation (issued, pooled, common): one read.
+            given_series = (await self._pool_of(caller.org_id, offer_id, code)
+                            if code and not offer.common_code else None)
             try:
                 epoch, count, *_ = await self._reserve(offer, account_id, request_key, now, kind="issued")
             except DomainError as refusal:
@@ -1700,13 +1694,13 @@ _LIST_DEAL_OFFERS = (
 """A program's ACTIVE offers by end (none: last), then offer_id; keyset pages."""
 
 
-def _live_limits(offer: Offer, live: list) -> tuple[int, int]:
-    """(per account, in all) as the redemption script applies them: the published limits when
-    they are at least as new as the offer read, else the offer's."""
-    version, account_max, total_max = live
+def _live_limits(offer: Offer, live: list) -> tuple[int, int, int]:
+    """(per account, in all, gap ms) as the redemption script applies them: the published limits
+    when they are at least as new as the offer read, else the offer's."""
+    version, account_max, total_max, gap_ms = live
     if version is not None and int(version) >= offer.version:
-        return int(account_max), int(total_max)
-    return offer.rules.max_account_redemptions, offer.rules.max_redemptions
+        return int(account_max), int(total_max), int(gap_ms)
+    return offer.rules.max_account_redemptions, offer.rules.max_redemptions, offer.rules.min_gap_seconds * 1000
 
 
 def _gap_end(last_ms, gap_ms: int, now: dt.datetime) -> dt.datetime | None:
