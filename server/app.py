@@ -13,12 +13,12 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1._async import HealthServicer
 from grpc_reflection.v1alpha import reflection
-from psycopg_pool import AsyncConnectionPool
 
 from core.adapters.idempotency import IdempotencyStore
 from core.adapters.otp import sender_from_spec
 from core.adapters.postgres.ledger_writer import LedgerWriter
 from core.adapters.postgres.migrations import pending_versions
+from core.adapters.postgres.pool import StorePool
 from core.adapters.redis import connect as connect_redis
 from core.adapters.redis.scripts import Scripts
 from core.adapters.redis.state import StateGuard
@@ -31,7 +31,9 @@ from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
 from core.service.points import Points
 from server import metrics
+from core.service.idempotent import settle_all
 from server.config import Config
+from server.deadline import DeadlineInterceptor
 from server.interceptors import (DecodingInterceptor, ErrorInterceptor, MetricsInterceptor,
                                  RequestIdInterceptor)
 from server.security import (AdmissionInterceptor, AuthenticationInterceptor, RateLimitInterceptor,
@@ -64,8 +66,9 @@ class Worker:
         loop = asyncio.get_running_loop()
         await self._set_health(NOT_SERVING)
         self.redis = connect_redis(self.redis_url, self.config.redis_pool_size_max)
-        self.pool = AsyncConnectionPool(self.database_url, min_size=1,
-                                        max_size=self.config.postgres_pool_size_max, open=False)
+        self.pool = StorePool(self.database_url, min_size=1, max_size=self.config.postgres_pool_size_max,
+                              open=False)
+        self.pool.breaker.on_change = lambda _: self._refresh_health()
         await self.pool.open(wait=True)
         self.scripts = Scripts(self.redis, metrics.observe_script)
         self.writer = LedgerWriter(self.pool, linger_ms=self.config.ledger_linger_ms,
@@ -85,7 +88,7 @@ class Worker:
         self.auth = Auth(self.pool, self.redis, tokens, self.clock, AuthSettings(
             self.config.refresh_token_ttl_s, self.config.refresh_grace_s))
         self.server = grpc.aio.server(interceptors=[
-            RequestIdInterceptor(), MetricsInterceptor(), ErrorInterceptor(), DecodingInterceptor(),
+            DeadlineInterceptor(), RequestIdInterceptor(), MetricsInterceptor(), ErrorInterceptor(), DecodingInterceptor(),
             AuthenticationInterceptor(tokens),
             SigningInterceptor(SigningKeys(self.pool), self.clock, self.config.sign_reads),
             RateLimitInterceptor(), AdmissionInterceptor(self.scripts)])
@@ -162,12 +165,21 @@ class Worker:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        # Outcomes of commits in flight settle their reservations before the stores close.
+        await settle_all(limits.LEDGER_WRITE_DEADLINE_MS / 1000)
         await self.writer.close()
         await self.pool.close()
         await self.redis.aclose()
         log.info("worker stopped")
 
     def _on_readiness(self, ready: bool) -> None:
+        self._refresh_health()
+
+    def _refresh_health(self) -> None:
+        """SERVING while Redis state is loaded and Postgres reachable (its breaker closed);
+        NOT_SERVING otherwise, so that load balancers and probes see an outage at once."""
+        guard = getattr(self, "guard", None)
+        ready = guard is not None and guard.ready and not self.pool.breaker.open
         asyncio.get_running_loop().create_task(self._set_health(SERVING if ready else NOT_SERVING))
 
     async def _set_health(self, status) -> None:

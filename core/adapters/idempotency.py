@@ -24,6 +24,8 @@ from core.domain.errors import DomainError, ErrorReason
 
 TABLE = "idempotency_keys"
 PRIMARY_KEY = "idempotency_keys_pkey"
+ABANDONED = "abandoned"
+"""The outcome key of a record the recovery sweep wrote to fence a request that never committed."""
 _COLUMNS = ("client_id", "request_id", "method", "fingerprint", "outcome")
 
 
@@ -89,9 +91,48 @@ class IdempotencyStore:
         if found is None:
             return None
         stored_fingerprint, outcome = found
+        if ABANDONED in outcome:
+            return None
         if bytes(stored_fingerprint) != fingerprint:
             raise key_reused(key)
         return outcome
+
+    async def fence(self, client_id: str, request_id: str, now_ms: int) -> bool:
+        """Make sure request `request_id` can no longer commit, unless it has: True when it had not
+        committed (an abandoned record now holds its key), False when a record existed.
+
+        The recovery sweep calls this before releasing a reservation whose deadline passed. The
+        INSERT waits for any transaction still inserting the same key (its commit decides), so the
+        answer is exact, and the write behind the reservation can never commit afterwards: its
+        record's primary key is taken. A retry of the request later takes the abandoned record's
+        place (LedgerWrite.replaces) with a reservation of its own."""
+        async with self._pool.connection() as connection:
+            cursor = await connection.execute(
+                "INSERT INTO idempotency_keys (client_id, request_id, method, fingerprint, outcome)"
+                " VALUES (%s, %s, '', ''::bytea, %s) ON CONFLICT DO NOTHING RETURNING 1",
+                (client_id, request_id, Jsonb({ABANDONED: True, "fenced_ms": now_ms})))
+            return await cursor.fetchone() is not None
+
+    async def fence_request(self, request_key: str, now_ms: int) -> None:
+        """Fence the request of a reservation ("client:request"): its own id and, for the
+        sub-request of a request ("<request>#<part>", such as an earn's coupon), the id whose
+        record its rows commit with. Afterwards the ledger says for good whether it committed."""
+        client_id, _, request_id = request_key.partition(":")
+        await self.fence(client_id, request_id, now_ms)
+        base, sep, _ = request_id.rpartition("#")
+        if sep and base:
+            await self.fence(client_id, base, now_ms)
+
+    async def abandoned(self, key: IdempotencyKey) -> int | None:
+        """When the record holding `key` is an abandoned one (see fence): the time it was fenced
+        (ms, server clock); None when it is a real outcome or there is none."""
+        async with self._pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT (outcome->>'fenced_ms')::bigint FROM idempotency_keys"
+                " WHERE client_id = %s AND request_id = %s AND outcome ? %s",
+                (key.client_id, key.request_id, ABANDONED))
+            found = await cursor.fetchone()
+        return None if found is None else int(found[0])
 
     def record(self, key: IdempotencyKey, fingerprint: bytes, outcome: dict) -> Row:
         """The row that stores `outcome`; commit it with the request's ledger rows."""

@@ -27,6 +27,26 @@ LEDGER_LINGER_MS_DEFAULT = 0
 """Extra wait for a batch to fill before committing; 0 commits whatever arrived during the
 previous commit (natural group commit)."""
 
+LEDGER_WRITE_DEADLINE_MS = 20_000
+"""A queued write not in a transaction by then fails as not committed, and its batch's statements
+are cancelled by then (statement_timeout): so no write can commit after the recovery sweep
+(RESERVATION_TTL_MS, POINTS_RESERVATION_TTL_MS = 30 s) may have released its reservation."""
+LEDGER_OUTCOME_POLL_MS_MAX = 1_000
+"""Longest pause between two reads of an unknown commit's outcome (pg_xact_status)."""
+
+# Waits on the stores (each also bounded by the call's deadline, core/domain/deadline.py).
+POSTGRES_WAIT_S_MAX = 5.0
+"""Longest a call waits for a pooled Postgres connection."""
+REDIS_WAIT_S_MAX = 2.0
+"""Longest a Redis command (or a wait for a pooled Redis connection) may take."""
+CALL_WAIT_S_MAX = 30.0
+"""Longest a call without a deadline waits for its commit's outcome before UNAVAILABLE."""
+BREAKER_FAILURES_MAX = 2
+"""Consecutive connection failures of a store that open its breaker (calls then answer
+UNAVAILABLE at once, with RetryInfo, while a probe retries the store)."""
+BREAKER_PROBE_MS = 500
+"""Interval of the probe of a store whose breaker is open; also the RetryInfo delay."""
+
 # Accounts.
 PROGRAM_ID_LENGTH_MAX = 64
 IDENTIFIER_VALUE_LENGTH_MAX = 128

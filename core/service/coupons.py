@@ -1513,6 +1513,9 @@ class Coupons:
                         continue
                     client_id, _, request_id = request_key.decode().partition(":")
                     keys = offer_keys(offer_id, account_id, epoch, kind)
+                    # Fence first: after it, no write of this request can commit, so the ledger's
+                    # answer is final (a write still committing is waited for by the fence).
+                    await self._deps.idempotency.fence_request(request_key.decode(), now_ms)
                     if await _in_ledger(self._deps, table, client_id, request_id):
                         confirmed += await self._deps.scripts.run("coupon_confirm", [keys[0], keys[4]],
                                                                   [request_key, epoch]) == 1

@@ -1,29 +1,42 @@
 """Run a mutating command exactly once per (client, request_id).
 
     validate (pure) -> claim the request id -> prepare (reads, Redis) -> commit rows + stored
-    outcome in one ledger transaction -> mark done -> reply
+    outcome in one ledger transaction -> reply -> confirm reservations, mark done
 
 A replay returns the stored outcome: the same result, or the same final error. Validation errors
 are not stored (nothing started executing). A transient failure releases the claim so that the
 client's retry runs again.
+
+A reservation's fate is its commit's (DESIGN.md section 5). Once `prepare` has returned, its rows
+are handed to the ledger writer and a settlement task, detached from the call, owns the outcome:
+committed -> `on_commit` (confirm) and mark done; known not committed -> `on_abort` (release) and
+release the claim (or store the final error). The caller waits for that outcome for as long as
+its deadline allows (or CALL_WAIT_S_MAX); a cancelled or timed-out caller changes none of it, and
+its retry meets the committed answer or REQUEST_IN_FLIGHT.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import hashlib
 import json
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
 from core.adapters.idempotency import PRIMARY_KEY, IdempotencyKey, key_reused
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
-from core.domain import limits
+from core.domain import deadline, limits
 from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Caller, Deps
 
 R = TypeVar("R")
+log = logging.getLogger(__name__)
+
+_SETTLING: set[asyncio.Task] = set()
+"""Settlement tasks in flight (asyncio keeps only weak references to tasks)."""
 
 
 class Result(Protocol):
@@ -65,33 +78,81 @@ async def execute_once(deps: Deps, caller: Caller, method: str, command: object,
     stored = await deps.idempotency.claim(key, digest)
     if stored is not None:
         return _replay(stored, decode)
+    started_ms = int(deps.clock.now().timestamp() * 1000)
     try:
         prepared = await prepare()
+    except DomainError as error:
+        return await _refused(deps, key, digest, error, decode)
+    except BaseException:
+        # Nothing was handed to the writer: nothing of this request can commit.
+        await deps.idempotency.release(key, digest)
+        raise
+    # From here on the commit decides. The settlement runs without the call's deadline and is
+    # not cancelled with the call.
+    settling = asyncio.get_running_loop().create_task(
+        _settle(deps, key, digest, prepared, started_ms, decode), context=deadline.detached())
+    _SETTLING.add(settling)
+    settling.add_done_callback(_settled)
+    try:
+        return await asyncio.wait_for(asyncio.shield(settling), deadline.bounded(limits.CALL_WAIT_S_MAX))
+    except TimeoutError:
+        # The outcome is not known yet: answer before the caller's deadline; its retry meets the
+        # committed answer or REQUEST_IN_FLIGHT.
+        raise DomainError(ErrorReason.STORE_UNAVAILABLE, metadata={"store": "postgres"}) from None
+
+
+async def _settle(deps: Deps, key: IdempotencyKey, digest: bytes, prepared: Prepared[R], started_ms: int,
+                  decode: Callable[[dict], R]) -> R:
+    try:
         try:
             await _commit(deps, key, digest, prepared.rows, {"result": prepared.result.to_json()},
-                          prepared.rejections)
+                          prepared.rejections, started_ms)
         except BaseException:
             if prepared.on_abort is not None:
                 await prepared.on_abort()
             raise
-        if prepared.on_commit is not None:
-            await prepared.on_commit()
     except DomainError as error:
-        if error.transient:
-            await deps.idempotency.release(key, digest)
-            raise
-        try:
-            stored = await _store_final_error(deps, key, digest, error)
-        except DomainError:
-            # The error could not be stored: answer it unstored; a retry runs afresh.
-            await deps.idempotency.release(key, digest)
-            raise error from None
-        return _replay(stored, decode)
+        return await _refused(deps, key, digest, error, decode)
     except BaseException:
         await deps.idempotency.release(key, digest)
         raise
-    await deps.idempotency.finish(key, digest)
+    # Committed: whatever fails from here is the sweep's to finish, never the caller's answer.
+    try:
+        if prepared.on_commit is not None:
+            await prepared.on_commit()
+        await deps.idempotency.finish(key, digest)
+    except Exception as error:  # noqa: BLE001 - the reply is the committed one.
+        log.warning("committed %s %s, but settling its reservations failed (left to the sweep): %s",
+                    key.method, key.request_id, error)
     return prepared.result
+
+
+async def _refused(deps: Deps, key: IdempotencyKey, digest: bytes, error: DomainError,
+                   decode: Callable[[dict], R]) -> R:
+    """Answer `error`: transient ones release the claim (a retry runs again); final ones are
+    stored as the request's outcome, so a retry gets the same."""
+    if error.transient:
+        await deps.idempotency.release(key, digest)
+        raise error
+    try:
+        stored = await _store_final_error(deps, key, digest, error)
+    except DomainError:
+        # The error could not be stored: answer it unstored; a retry runs afresh.
+        await deps.idempotency.release(key, digest)
+        raise error from None
+    return _replay(stored, decode)
+
+
+def _settled(task: asyncio.Task) -> None:
+    _SETTLING.discard(task)
+    if not task.cancelled():
+        task.exception()  # Retrieved: the caller (if still waiting) got it.
+
+
+async def settle_all(timeout_s: float) -> None:
+    """Wait (bounded) for every settlement in flight: at shutdown, before the writer closes."""
+    if _SETTLING:
+        await asyncio.wait(list(_SETTLING), timeout=timeout_s)
 
 
 async def execute_retrying(deps: Deps, caller: Caller, method: str, command: object,
@@ -110,20 +171,37 @@ async def execute_retrying(deps: Deps, caller: Caller, method: str, command: obj
 
 
 async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Row, ...],
-                  outcome: dict, rejections: Mapping[str, DomainError]) -> None:
+                  outcome: dict, rejections: Mapping[str, DomainError], started_ms: int | None = None) -> None:
     record = deps.idempotency.record(key, digest, outcome)
-    try:
-        # The record goes first: when a crashed worker committed this request already, its
-        # primary key is the violation Postgres reports (a replay), not a row's own unique
-        # (client, request) index (which would read as an unexpected failure).
-        await deps.writer.submit(LedgerWrite((record,) + rows))
-    except WriteRejected as rejected:
-        if rejected.constraint == PRIMARY_KEY:
-            raise _AlreadyCommitted() from rejected
-        error = rejections.get(rejected.constraint or "")
-        if error is None:
-            raise
-        raise error from rejected
+    # The record goes first: when a crashed worker committed this request already, its
+    # primary key is the violation Postgres reports (a replay), not a row's own unique
+    # (client, request) index (which would read as an unexpected failure).
+    write = LedgerWrite((record,) + rows)
+    for attempt in range(2):
+        try:
+            await deps.writer.submit(write)
+            return
+        except WriteRejected as rejected:
+            if rejected.constraint == PRIMARY_KEY:
+                if attempt == 0:
+                    fenced_ms = await deps.idempotency.abandoned(key)
+                    if fenced_ms is not None:
+                        if started_ms is None or fenced_ms >= started_ms:
+                            # The sweep fenced this very attempt: its reservation may be gone.
+                            raise DomainError(ErrorReason.STORE_UNAVAILABLE,
+                                              metadata={"store": "postgres"}) from rejected
+                        # An earlier attempt was abandoned and fenced: take its place.
+                        write = LedgerWrite(write.rows, replaces=(key.client_id, key.request_id))
+                        continue
+                raise _AlreadyCommitted() from rejected
+            error = rejections.get(rejected.constraint or "")
+            if error is None:
+                raise
+            raise error from rejected
+
+
+_ANY_ATTEMPT_MS = 2**62
+"""As `started_ms`: every abandoned record predates this write."""
 
 
 class _AlreadyCommitted(DomainError):
@@ -138,7 +216,8 @@ async def _store_final_error(deps: Deps, key: IdempotencyKey, digest: bytes,
     """Store a final error as the request's outcome (so a retry gets the same), return it."""
     if not isinstance(error, _AlreadyCommitted):
         try:
-            await _commit(deps, key, digest, (), {"error": error.to_json()}, {})
+            # No reservation stands behind a final error: it may take an abandoned record's place.
+            await _commit(deps, key, digest, (), {"error": error.to_json()}, {}, _ANY_ATTEMPT_MS)
         except _AlreadyCommitted:
             pass
         else:

@@ -372,6 +372,9 @@ class Wallets:
             for member in await self._deps.redis.zrangebyscore(key, "-inf", now_ms, start=0, num=500):
                 account_id, epoch, request_key = member.decode().split("|", 2)
                 client_id, _, request_id = request_key.partition(":")
+                # Fence first: afterwards no write of this request can commit (one still committing
+                # is waited for), so the ledger's answer is final.
+                await self._deps.idempotency.fence_request(request_key, now_ms)
                 async with self._deps.pool.connection() as connection:
                     cursor = await connection.execute(
                         "SELECT 1 FROM points_transactions WHERE client_id = %s AND request_id = %s"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from psycopg_pool import AsyncConnectionPool
+from core.adapters.postgres.pool import StorePool
 
 from core.adapters.idempotency import IdempotencyStore
 from core.adapters.redis import connect
@@ -13,7 +13,7 @@ from core.service.context import Caller, Deps
 
 @pytest.fixture(scope="session")
 async def pool(stores):
-    pool = AsyncConnectionPool(stores.database_url, min_size=1, max_size=8, open=False)
+    pool = StorePool(stores.database_url, min_size=1, max_size=8, open=False)
     await pool.open(wait=True)
     yield pool
     await pool.close()

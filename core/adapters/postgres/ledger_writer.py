@@ -1,14 +1,24 @@
 """Group-commit ledger writer: one transaction for whatever arrived while the last commit ran.
 
-Every mutating handler hands its rows (ledger rows plus its idempotency record) to `submit` and
-awaits it; the await returns only after the COMMIT that holds those rows. Throughput comes from
-batching, not from more connections: while one commit is in flight, new writes queue up, and the
-next transaction takes all of them (up to `batch_writes_max`).
+Every mutating handler hands its rows (ledger rows plus its idempotency record) to `enqueue` and
+gets a future that settles only with its transaction's outcome; `submit` awaits it. Throughput
+comes from batching, not from more connections: while one commit is in flight, new writes queue
+up, and the next transaction takes all of them (up to `batch_writes_max`).
 
+The outcome is never guessed (DESIGN.md section 5, "the commit decides"):
+- committed: the future's result is None;
+- known not committed (Postgres refused it, the transaction rolled back, or the connection was
+  lost before COMMIT was sent): the future raises WriteRejected or STORE_UNAVAILABLE;
+- unknown (the connection was lost while COMMIT was in flight): the future stays pending while
+  the writer reads the transaction's fate with `pg_xact_status` (its id was read before COMMIT)
+  once Postgres answers, then settles as above.
 A batch that fails on a row-level error (a unique or check constraint, bad data) is retried one
-write per transaction, so a bad write fails only itself. A lost connection fails the whole batch
-with STORE_UNAVAILABLE: the outcome is unknown, and the caller's retry with the same request_id is
-answered by the idempotency record if the commit did land.
+write per transaction, so a bad write fails only itself.
+
+Each write has a deadline (LEDGER_WRITE_DEADLINE_MS after it was queued): a write still queued
+then fails as not committed, and a batch's statements are cancelled by the earliest deadline of
+its writes (statement_timeout), so no write commits after the recovery sweep may have released its
+Redis reservation.
 """
 
 from __future__ import annotations
@@ -22,7 +32,7 @@ from dataclasses import dataclass
 
 import psycopg
 from psycopg import sql
-from psycopg_pool import AsyncConnectionPool
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason
@@ -44,6 +54,9 @@ class LedgerWrite:
     """All rows of one request: committed together or not at all."""
 
     rows: tuple[Row, ...]
+    replaces: tuple[str, str] | None = None
+    """(client id, request id) of an abandoned idempotency record (see IdempotencyStore.fence) this
+    write's record takes the place of, deleted in the same transaction."""
 
 
 class WriteRejected(Exception):
@@ -56,10 +69,23 @@ class WriteRejected(Exception):
         super().__init__(f"write rejected: sqlstate={sqlstate} constraint={constraint} table={table}")
 
 
+class _Unknown(Exception):
+    """The connection was lost while COMMIT was in flight: the transaction may have committed."""
+
+    def __init__(self, xid: str) -> None:
+        self.xid = xid
+        super().__init__(f"outcome of transaction {xid} unknown")
+
+
 BatchObserver = Callable[[int, int, float], None]
 """Called after each committed batch with (writes, rows, commit seconds)."""
 
 _ROW_ERRORS = (psycopg.errors.IntegrityError, psycopg.errors.DataError)
+_NOT_COMMITTED = (psycopg.OperationalError, psycopg.errors.InterfaceError, TimeoutError, PoolTimeout)
+"""Failures before COMMIT was sent (or a statement cancelled by the batch's deadline): nothing of the
+batch landed."""
+_ABANDONED_DELETE = ("DELETE FROM idempotency_keys WHERE client_id = %s AND request_id = %s"
+                     " AND outcome ? 'abandoned'")
 _ROLLED_BACK = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
 """Postgres rolled the batch back to resolve a conflict with another transaction: e.g. two writes of
 one batch lock two coupons' rows in the opposite order of a concurrent bulk revocation."""
@@ -77,7 +103,9 @@ class LedgerWriter:
         self._queue_writes_max = queue_writes_max
         self._linger_s = linger_ms / 1000
         self._observe_batch = observe_batch
-        self._queue: collections.deque[tuple[LedgerWrite, asyncio.Future]] = collections.deque()
+        self._queue: collections.deque[tuple[LedgerWrite, asyncio.Future, float]] = collections.deque()
+        self._write_deadline_s = limits.LEDGER_WRITE_DEADLINE_MS / 1000
+        self._resolving: set[asyncio.Task] = set()
         self._wakeup = asyncio.Event()
         self._closing = False
         self._task: asyncio.Task | None = None
@@ -91,26 +119,36 @@ class LedgerWriter:
     def queued_writes(self) -> int:
         return len(self._queue)
 
-    async def submit(self, write: LedgerWrite) -> None:
-        """Queue `write`; return once it is committed. Raises WriteRejected or DomainError."""
+    def enqueue(self, write: LedgerWrite) -> asyncio.Future:
+        """Queue `write`; the future settles with its transaction's outcome: None once committed,
+        WriteRejected or DomainError (STORE_UNAVAILABLE) once known not committed. Cancelling an
+        await of it changes nothing: the write stays queued and its outcome still settles it."""
         if self._closing:
             raise DomainError(ErrorReason.SHUTTING_DOWN)
         if len(self._queue) >= self._queue_writes_max:
             raise DomainError(ErrorReason.LEDGER_QUEUE_FULL,
                               metadata={"queue_writes_max": self._queue_writes_max})
-        future = asyncio.get_running_loop().create_future()
-        self._queue.append((write, future))
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self._queue.append((write, future, loop.time() + self._write_deadline_s))
         self._wakeup.set()
+        return future
+
+    async def submit(self, write: LedgerWrite) -> None:
+        """Queue `write`; return once it is committed. Raises WriteRejected or DomainError."""
         # A cancelled caller must not cancel the commit others share: shield the future.
-        await asyncio.shield(future)
+        await asyncio.shield(self.enqueue(write))
 
     async def close(self) -> None:
-        """Refuse new writes, commit everything queued, stop."""
+        """Refuse new writes, commit everything queued, wait for unknown outcomes to be read
+        (bounded: what is still unknown then is left to the recovery sweep), stop."""
         self._closing = True
         self._wakeup.set()
         if self._task is not None:
             await self._task
             self._task = None
+        if self._resolving:
+            await asyncio.wait(self._resolving, timeout=self._write_deadline_s)
 
     async def _run(self) -> None:
         while True:
@@ -122,18 +160,38 @@ class LedgerWriter:
                 continue
             if self._linger_s and len(self._queue) < self._batch_writes_max and not self._closing:
                 await asyncio.sleep(self._linger_s)
-            batch = [self._queue.popleft()
-                     for _ in range(min(self._batch_writes_max, len(self._queue)))]
+            batch = self._take_batch()
+            if not batch:
+                continue
             try:
                 await self._commit_batch(batch)
             except Exception:  # noqa: BLE001 - the loop must survive anything; callers get told.
                 log.exception("ledger batch failed unexpectedly")
                 _fail_all(batch, DomainError(ErrorReason.STORE_UNAVAILABLE))
 
-    async def _commit_batch(self, batch: list[tuple[LedgerWrite, asyncio.Future]]) -> None:
+    def _take_batch(self) -> list[tuple[LedgerWrite, asyncio.Future, float]]:
+        """The next batch; writes past their deadline fail (not committed) instead of joining it."""
+        now = asyncio.get_running_loop().time()
+        batch = []
+        while self._queue and len(batch) < self._batch_writes_max:
+            entry = self._queue.popleft()
+            if entry[2] <= now:
+                if not entry[1].done():
+                    entry[1].set_exception(DomainError(ErrorReason.STORE_UNAVAILABLE,
+                                                       metadata={"store": "postgres"}))
+                continue
+            batch.append(entry)
+        return batch
+
+    async def _commit_batch(self, batch: list[tuple[LedgerWrite, asyncio.Future, float]]) -> None:
         started = time.perf_counter()
         try:
-            await self._commit([write for write, _ in batch])
+            await self._commit([write for write, *_ in batch], min(entry[2] for entry in batch))
+        except _Unknown as unknown:
+            log.warning("ledger batch of %d writes: connection lost during COMMIT; reading its outcome",
+                        len(batch))
+            self._resolve_later(unknown.xid, batch, started)
+            return
         except _ROW_ERRORS:
             await self._commit_one_by_one(batch)
             return
@@ -143,28 +201,34 @@ class LedgerWriter:
             log.warning("ledger batch of %d writes rolled back, retried one by one: %s", len(batch), error)
             await self._commit_one_by_one(batch)
             return
-        except (psycopg.OperationalError, psycopg.errors.InterfaceError, TimeoutError) as error:
+        except (*_NOT_COMMITTED, DomainError) as error:
             log.warning("ledger batch of %d writes not committed: %s", len(batch), error)
-            _fail_all(batch, DomainError(ErrorReason.STORE_UNAVAILABLE))
+            _fail_all(batch, _unavailable(error))
             return
-        self._observe(len(batch), sum(len(write.rows) for write, _ in batch), started)
-        for _, future in batch:
-            if not future.done():
-                future.set_result(None)
+        self._observe(len(batch), sum(len(write.rows) for write, *_ in batch), started)
+        _succeed_all(batch)
 
-    async def _commit_one_by_one(self, batch: list[tuple[LedgerWrite, asyncio.Future]]) -> None:
-        for write, future in batch:
+    async def _commit_one_by_one(self, batch: list[tuple[LedgerWrite, asyncio.Future, float]]) -> None:
+        for entry in batch:
+            write, future, deadline = entry
             started = time.perf_counter()
-            try:
-                await self._commit([write])
-            except _ROW_ERRORS as error:
-                diag = error.diag
-                outcome: BaseException = WriteRejected(error.sqlstate, diag.constraint_name, diag.table_name)
-            except (psycopg.OperationalError, psycopg.errors.InterfaceError, TimeoutError):
-                outcome = DomainError(ErrorReason.STORE_UNAVAILABLE)
+            if deadline <= asyncio.get_running_loop().time():
+                outcome: BaseException | None = DomainError(ErrorReason.STORE_UNAVAILABLE,
+                                                            metadata={"store": "postgres"})
             else:
-                self._observe(1, len(write.rows), started)
-                outcome = None
+                try:
+                    await self._commit([write], deadline)
+                except _Unknown as unknown:
+                    self._resolve_later(unknown.xid, [entry], started)
+                    continue
+                except _ROW_ERRORS as error:
+                    diag = error.diag
+                    outcome = WriteRejected(error.sqlstate, diag.constraint_name, diag.table_name)
+                except (*_NOT_COMMITTED, DomainError) as error:
+                    outcome = _unavailable(error)
+                else:
+                    self._observe(1, len(write.rows), started)
+                    outcome = None
             if future.done():
                 continue
             if outcome is None:
@@ -172,17 +236,73 @@ class LedgerWriter:
             else:
                 future.set_exception(outcome)
 
-    async def _commit(self, writes: Iterable[LedgerWrite]) -> None:
+    async def _commit(self, writes: Iterable[LedgerWrite], deadline: float) -> None:
+        """Commit `writes` in one transaction. Raises _Unknown if the connection was lost while
+        COMMIT was in flight; any other exception means nothing was committed."""
         groups: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
+        replaced: list[tuple[str, str]] = []
         for write in writes:
+            if write.replaces is not None:
+                replaced.append(write.replaces)
             for row in write.rows:
                 groups.setdefault((row.table, row.columns), []).append(row.values)
-        async with self._pool.connection() as connection:
-            # One pipeline for every table: the whole batch travels in one round trip.
-            async with connection.transaction(), connection.pipeline():
-                async with connection.cursor() as cursor:
-                    for key, values in groups.items():
-                        await cursor.executemany(self._statement(key), values)
+        left_s = deadline - asyncio.get_running_loop().time()
+        if left_s <= 0:
+            raise TimeoutError("the batch's deadline passed before it started")
+        async with self._pool.connection(timeout=left_s) as connection:
+            xid = None
+            try:
+                # One pipeline for every table: the rows travel in one round trip, then the
+                # transaction's id is read (so that a COMMIT cut off can be looked up), then COMMIT.
+                async with connection.transaction(), connection.pipeline():
+                    async with connection.cursor() as cursor:
+                        await cursor.execute(sql.SQL("SET LOCAL statement_timeout = {}").format(
+                            sql.Literal(max(1, int(left_s * 1000)))))
+                        if replaced:
+                            await cursor.executemany(_ABANDONED_DELETE, replaced)
+                        for key, values in groups.items():
+                            await cursor.executemany(self._statement(key), values)
+                        await cursor.execute("SELECT pg_current_xact_id()::text")
+                        xid = (await cursor.fetchone())[0]
+            except (psycopg.OperationalError, psycopg.errors.InterfaceError) as error:
+                if xid is not None and _connection_failure(error):
+                    raise _Unknown(xid) from error
+                raise
+
+    def _resolve_later(self, xid: str, batch: list[tuple[LedgerWrite, asyncio.Future, float]],
+                       started: float) -> None:
+        task = asyncio.get_running_loop().create_task(self._resolve(xid, batch, started),
+                                                      name=f"ledger-outcome-{xid}")
+        self._resolving.add(task)
+        task.add_done_callback(self._resolving.discard)
+
+    async def _resolve(self, xid: str, batch: list[tuple[LedgerWrite, asyncio.Future, float]],
+                       started: float) -> None:
+        """Read the fate of transaction `xid` once Postgres answers, then settle its writes.
+        Until then the writes' futures stay pending (their callers' deadlines end their waits;
+        their reservations stay held)."""
+        pause = 0.01
+        while True:
+            try:
+                async with self._pool.connection() as connection:
+                    cursor = await connection.execute("SELECT pg_xact_status(%s::xid8)", (xid,))
+                    (status,) = await cursor.fetchone()
+                    await connection.rollback()
+            except Exception as error:  # noqa: BLE001 - Postgres not back yet: ask again.
+                log.debug("outcome of transaction %s not readable yet: %s", xid, error)
+                status = None
+            if status == "committed":
+                log.warning("ledger transaction %s committed (%d writes)", xid, len(batch))
+                self._observe(len(batch), sum(len(write.rows) for write, *_ in batch), started)
+                _succeed_all(batch)
+                return
+            if status == "aborted":
+                log.warning("ledger transaction %s did not commit (%d writes)", xid, len(batch))
+                _fail_all(batch, DomainError(ErrorReason.STORE_UNAVAILABLE, metadata={"store": "postgres"}))
+                return
+            # "in progress": the cut-off backend is still committing; None: Postgres is down.
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, limits.LEDGER_OUTCOME_POLL_MS_MAX / 1000)
 
     def _statement(self, key: tuple[str, tuple[str, ...]]) -> sql.Composed:
         statement = self._statements.get(key)
@@ -200,7 +320,27 @@ class LedgerWriter:
             self._observe_batch(writes, rows, time.perf_counter() - started)
 
 
-def _fail_all(batch: list[tuple[LedgerWrite, asyncio.Future]], error: BaseException) -> None:
-    for _, future in batch:
+def _fail_all(batch: list[tuple[LedgerWrite, asyncio.Future, float]], error: BaseException) -> None:
+    for _, future, _ in batch:
         if not future.done():
             future.set_exception(error)
+
+
+def _succeed_all(batch: list[tuple[LedgerWrite, asyncio.Future, float]]) -> None:
+    for _, future, _ in batch:
+        if not future.done():
+            future.set_result(None)
+
+
+def _unavailable(error: BaseException) -> DomainError:
+    if isinstance(error, DomainError) and error.transient:
+        return error
+    return DomainError(ErrorReason.STORE_UNAVAILABLE, metadata={"store": "postgres"})
+
+
+def _connection_failure(error: BaseException) -> bool:
+    """The connection failed (as opposed to COMMIT being refused, e.g. a deferred constraint)."""
+    if isinstance(error, psycopg.errors.InterfaceError):
+        return True
+    sqlstate = getattr(error, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith("08") or sqlstate in ("57P01", "57P02", "57P03")

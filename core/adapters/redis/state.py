@@ -79,6 +79,9 @@ class StateGuard:
             except (OSError, redis.RedisError) as error:
                 log.warning("redis state check failed: %s", error)
                 self._set_ready(False)
+            except Exception as error:  # noqa: BLE001 - Postgres down (the epoch is unreadable):
+                # the Redis state is not in doubt; keep checking until Postgres answers again.
+                log.warning("redis state check could not read the ledger epoch: %s", error)
 
     async def _rebuild_or_wait(self, stale: bytes | None) -> int:
         token = uuid.uuid4().hex
