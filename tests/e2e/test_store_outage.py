@@ -15,10 +15,13 @@ import time
 import uuid
 from pathlib import Path
 
+import grpc
 import psycopg
 import pytest
 import redis
 from grpc_health.v1 import health_pb2
+from rewards.auth.v1 import auth_service_pb2 as auth_api
+from rewards.auth.v1 import auth_service_pb2_grpc
 from rewards.coupons.v1 import coupon_service_pb2 as coupons
 
 from core.adapters.embedded import EmbeddedPostgres, EmbeddedRedis
@@ -44,7 +47,7 @@ def own_stores():
     database_url, redis_url = postgres.start(), store.start()
     migrate(database_url)
     try:
-        yield postgres, database_url, redis_url, directory
+        yield postgres, database_url, redis_url, directory, store
     finally:
         store.stop()
         postgres.stop()
@@ -81,7 +84,7 @@ class Load:
 
 
 async def test_postgres_stopped_under_load(own_stores):
-    postgres, database_url, redis_url, directory = own_stores
+    postgres, database_url, redis_url, directory, _ = own_stores
     from core.service.clients import create_client
 
     client_id, secret = create_client(database_url, "org-test", ALL_SCOPES, rate_per_second=100_000,
@@ -104,6 +107,8 @@ async def test_postgres_stopped_under_load(own_stores):
             stopped = time.monotonic()
             await asyncio.to_thread(postgres.stop)
             health_seen = set()
+            await asyncio.sleep(3)
+            token_took_s, token_code = await issue_token(server, credentials)
             while time.monotonic() < stopped + OUTAGE_S:
                 await asyncio.sleep(0.5)
                 try:
@@ -121,6 +126,8 @@ async def test_postgres_stopped_under_load(own_stores):
             await asyncio.gather(*callers)
 
         assert health_pb2.HealthCheckResponse.NOT_SERVING in health_seen
+        # IssueToken too (it reads the client's hash from Postgres): at once, not after 30 s.
+        assert token_code is grpc.StatusCode.UNAVAILABLE and token_took_s < 1.0
         # While Postgres was down (after the first seconds, in which the breaker opens), calls
         # answered UNAVAILABLE at once instead of running into their deadline.
         down = load.between(stopped + 3, restarted)
@@ -149,6 +156,84 @@ async def test_postgres_stopped_under_load(own_stores):
         assert {request_id: rows.get(request_id) for request_id in acknowledged} == acknowledged
         assert int(store.get(f"rewards:{{o:{offer_id}}}:redeemed")) == LIMIT
         store.close()
+        check_ledger(database_url, redis_url)
+    finally:
+        server.kill()
+
+
+async def issue_token(server: ServerProcess, credentials: Credentials) -> tuple[float, grpc.StatusCode]:
+    async with grpc.aio.insecure_channel(server.target) as channel:
+        started = time.monotonic()
+        try:
+            await auth_service_pb2_grpc.AuthServiceStub(channel).IssueToken(auth_api.IssueTokenRequest(
+                org_id=credentials.org_id, client_id=credentials.client_id,
+                client_secret=credentials.client_secret), timeout=10)
+            code = grpc.StatusCode.OK
+        except grpc.aio.AioRpcError as error:
+            code = error.code()
+        return time.monotonic() - started, code
+
+
+async def test_redis_stopped_under_load(own_stores):
+    """Redis stopped for a while under load: calls answer UNAVAILABLE at once, health says
+    NOT_SERVING, and service resumes by itself once it is back (its append-only file keeps the
+    state); nothing acknowledged is lost, the limit holds, Redis equals the ledger."""
+    _, database_url, redis_url, directory, store = own_stores
+    from core.service.clients import create_client
+
+    client_id, secret = create_client(database_url, "org-test", ALL_SCOPES, rate_per_second=100_000,
+                                      rate_burst=100_000)
+    credentials = Credentials("org-test", client_id, secret)
+    server = ServerProcess(directory / "server", redis_url=redis_url, database_url=database_url).start()
+    limit = 300
+    try:
+        async with RewardsClient.connect(server.target, credentials, timeout_s=30) as setup:
+            program_id = await new_program(setup)
+            holders = [await new_account(setup, program_id) for _ in range(8)]
+            offer_id, code = await common_offer(setup, program_id, limit)
+        async with RewardsClient.connect(server.target, credentials, timeout_s=DEADLINE_S, attempts_max=1) as client:
+            load = Load(client, code, holders)
+            callers = [asyncio.create_task(load.caller(n)) for n in range(CALLERS)]
+            await asyncio.sleep(0.5)
+            stopped = time.monotonic()
+            await asyncio.to_thread(store.stop)
+            health_seen = set()
+            while time.monotonic() < stopped + OUTAGE_S / 3:
+                await asyncio.sleep(0.5)
+                try:
+                    health_seen.add(await asyncio.to_thread(server.health))
+                except Exception:  # noqa: BLE001
+                    pass
+            await asyncio.to_thread(store.start)
+            restarted = time.monotonic()
+            deadline = restarted + 60
+            while not any(call[2] == "REDEMPTION_LIMIT_REACHED" for call in load.between(restarted, 1e12)):
+                assert time.monotonic() < deadline, "service did not resume within 60 s of Redis' return"
+                await asyncio.sleep(0.2)
+            load.running = False
+            await asyncio.gather(*callers)
+
+        assert health_pb2.HealthCheckResponse.NOT_SERVING in health_seen
+        down = load.between(stopped + 2, restarted)
+        assert down
+        outcomes = [call[2] for call in down]
+        assert outcomes.count("STORE_UNAVAILABLE") >= 0.9 * len(outcomes), outcomes
+        assert statistics.median(call[1] for call in down) < 0.5
+        assert "OK" not in outcomes
+
+        acknowledged = {call[3]: call[4] for call in load.calls if call[2] == "OK"}
+        client_store = redis.Redis.from_url(redis_url)
+        settle_by = time.monotonic() + 90
+        while any(client_store.hlen(key) for key in client_store.scan_iter(f"rewards:{{o:{offer_id}}}:reservations:*")):
+            assert time.monotonic() < settle_by, "reservations not settled within 90 s"
+            await asyncio.sleep(0.5)
+        with psycopg.connect(database_url) as connection:
+            rows = dict(connection.execute("SELECT request_id, redemption_id::text FROM coupon_redemptions"
+                                           " WHERE offer_id = %s", (offer_id,)).fetchall())
+        assert len(rows) == limit
+        assert {request_id: rows.get(request_id) for request_id in acknowledged} == acknowledged
+        assert int(client_store.get(f"rewards:{{o:{offer_id}}}:redeemed")) == limit
+        client_store.close()
         check_ledger(database_url, redis_url)
     finally:
         server.kill()
