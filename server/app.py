@@ -67,7 +67,7 @@ class Worker:
         await self._set_health(NOT_SERVING)
         self.redis = connect_redis(self.redis_url, self.config.redis_pool_size_max)
         self.pool = StorePool(self.database_url, min_size=1, max_size=self.config.postgres_pool_size_max,
-                              open=False)
+                              wait_s_max=self.config.postgres_wait_s, open=False)
         self.pool.breaker.on_change = lambda _: self._refresh_health()
         await self.pool.open(wait=True)
         self.scripts = Scripts(self.redis, metrics.observe_script)

@@ -41,7 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     rate.add_argument("--rate", required=True, help="exact decimal, e.g. 0.9234")
     commands.add_parser("expire", help="expire the points lots whose expiry has come and evaluate tiers"
                                        " (servers also do both on a timer)")
+    call = commands.add_parser("call", help="call one RPC with a JSON request (token and signature included)")
+    from server import call as call_command
+
+    call_command.add_arguments(call)
     args = parser.parse_args(argv)
+    if args.command == "call":
+        return call_command.run(args)
 
     config = Config.from_env()
     logs.configure(config.log_level)

@@ -31,6 +31,8 @@ class Config:
     """REWARDS_LEDGER_LINGER_MS: extra wait for a ledger batch to fill before committing."""
     postgres_pool_size_max: int = 8
     """REWARDS_POSTGRES_POOL_SIZE_MAX: connections per worker."""
+    postgres_wait_s: float = limits.POSTGRES_WAIT_S_MAX
+    """REWARDS_POSTGRES_WAIT_S: longest wait for a pooled connection (and the call's deadline)."""
 
     redis_pool_size_max: int = 64
     """REWARDS_REDIS_POOL_SIZE_MAX: Redis connections per worker (more requests wait for one)."""
@@ -69,7 +71,7 @@ class Config:
             "database_url": "DATABASE_URL", "workers": "REWARDS_WORKERS",
             "metrics_address": "REWARDS_METRICS_ADDRESS", "log_level": "REWARDS_LOG_LEVEL",
             "shutdown_grace_s": "REWARDS_SHUTDOWN_GRACE_S", "ledger_linger_ms": "REWARDS_LEDGER_LINGER_MS",
-            "postgres_pool_size_max": "REWARDS_POSTGRES_POOL_SIZE_MAX",
+            "postgres_pool_size_max": "REWARDS_POSTGRES_POOL_SIZE_MAX", "postgres_wait_s": "REWARDS_POSTGRES_WAIT_S",
             "redis_pool_size_max": "REWARDS_REDIS_POOL_SIZE_MAX",
             "token_issuer": "REWARDS_TOKEN_ISSUER", "token_audience": "REWARDS_TOKEN_AUDIENCE",
             "access_token_ttl_s": "REWARDS_ACCESS_TOKEN_TTL_S", "refresh_token_ttl_s": "REWARDS_REFRESH_TOKEN_TTL_S",

@@ -48,6 +48,11 @@ class Breaker:
     def success(self) -> None:
         self._failures = 0
 
+    def trip(self) -> None:
+        """Open at once (a probe found the store unreachable)."""
+        self._failures = max(self._failures, self._failures_max - 1)
+        self.failure()
+
     def failure(self) -> None:
         self._failures += 1
         if self._failures >= self._failures_max and self._probing is None:

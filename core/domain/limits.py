@@ -35,7 +35,7 @@ LEDGER_OUTCOME_POLL_MS_MAX = 1_000
 """Longest pause between two reads of an unknown commit's outcome (pg_xact_status)."""
 
 # Waits on the stores (each also bounded by the call's deadline, core/domain/deadline.py).
-POSTGRES_WAIT_S_MAX = 5.0
+POSTGRES_WAIT_S_MAX = 10.0
 """Longest a call waits for a pooled Postgres connection."""
 REDIS_WAIT_S_MAX = 2.0
 """Longest a Redis command (or a wait for a pooled Redis connection) may take."""

@@ -2,12 +2,14 @@
 
 `connection()` takes a pooled connection within `bounded(POSTGRES_WAIT_S_MAX)` (the call's
 remaining deadline, less a margin, or the ceiling), and answers STORE_UNAVAILABLE at once while the
-breaker is open (core/adapters/breaker.py). A refused or lost connection, or no connection in time,
-counts as a failure; a statement's own error does not.
+breaker is open (core/adapters/breaker.py). A refused or lost connection counts as a failure; no
+connection in time (a saturated pool, or an outage with no pooled connection left to fail) makes a
+one-off probe connect: the breaker opens only if that fails. A statement's own error counts not.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -24,8 +26,6 @@ _CONNECT_TIMEOUT_S = 2
 
 def connection_lost(error: BaseException) -> bool:
     """True when `error` says the connection (not the statement) failed."""
-    if isinstance(error, PoolTimeout):
-        return True
     if isinstance(error, psycopg.errors.InterfaceError):
         return True
     if isinstance(error, psycopg.OperationalError):
@@ -43,6 +43,7 @@ class StorePool(AsyncConnectionPool):
         super().__init__(conninfo, **kwargs)
         self.wait_s_max = wait_s_max
         self.breaker = Breaker("postgres", self._probe)
+        self._suspecting: asyncio.Task | None = None
 
     @asynccontextmanager
     async def connection(self, timeout: float | None = None) -> AsyncIterator[psycopg.AsyncConnection]:
@@ -55,6 +56,11 @@ class StorePool(AsyncConnectionPool):
                 yield connection
         except DomainError:
             raise
+        except PoolTimeout:
+            # No connection in time: a saturated pool, or a Postgres that refuses new connections
+            # (an outage with no pooled connection left to fail). Only a probe can tell.
+            self._suspect()
+            raise
         except BaseException as error:
             if connection_lost(error):
                 self.breaker.failure()
@@ -62,10 +68,27 @@ class StorePool(AsyncConnectionPool):
         else:
             self.breaker.success()
 
-    async def _probe(self) -> None:
+    def _suspect(self) -> None:
+        if self.breaker.open or self._suspecting is not None:
+            return
+
+        async def check() -> None:
+            try:
+                await self._connect_once()
+            except Exception:  # noqa: BLE001 - unreachable: open the breaker.
+                self.breaker.trip()
+            finally:
+                self._suspecting = None
+
+        self._suspecting = asyncio.get_running_loop().create_task(check(), name="postgres-suspect")
+
+    async def _connect_once(self) -> None:
         async with await psycopg.AsyncConnection.connect(self.conninfo, connect_timeout=_CONNECT_TIMEOUT_S,
                                                          autocommit=True) as probe:
             await probe.execute("SELECT 1")
+
+    async def _probe(self) -> None:
+        await self._connect_once()
         # Drop the pooled connections the outage broke, so the first calls after it do not meet them.
         await self.check()
 
