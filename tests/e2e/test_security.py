@@ -305,8 +305,11 @@ async def test_reuse_of_a_rotated_refresh_token_after_the_grace_window_revokes_t
     assert (await read_with(frozen, first.access_token))[1] == "TOKEN_REVOKED"
 
 
-async def test_two_concurrent_refreshes_of_one_token_yield_one_pair(stores, channel):
+async def test_two_concurrent_refreshes_of_one_token_yield_one_pair(stores, frozen):
+    """On the FixedClock worker: the losers' replay never falls out of the grace window, however
+    long the machine makes them wait."""
     credentials = new_client(stores)
+    channel = frozen.channel
     first = await issue(channel, credentials)
 
     results = await asyncio.gather(*(refresh(channel, first.refresh_token) for _ in range(8)))
