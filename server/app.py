@@ -88,10 +88,10 @@ class Worker:
         self.auth = Auth(self.pool, self.redis, tokens, self.clock, AuthSettings(
             self.config.refresh_token_ttl_s, self.config.refresh_grace_s))
         self.server = grpc.aio.server(interceptors=[
-            DeadlineInterceptor(), RequestIdInterceptor(), MetricsInterceptor(), ErrorInterceptor(), DecodingInterceptor(),
-            AuthenticationInterceptor(tokens),
-            SigningInterceptor(SigningKeys(self.pool), self.clock, self.config.sign_reads),
-            RateLimitInterceptor(), AdmissionInterceptor(self.scripts)])
+            DeadlineInterceptor(), RequestIdInterceptor(), MetricsInterceptor(), ErrorInterceptor(),
+            DecodingInterceptor(), AuthenticationInterceptor(tokens), RateLimitInterceptor(),
+            SigningInterceptor(SigningKeys(self.pool), self.clock, self.config.sign_reads, scripts=self.scripts),
+            AdmissionInterceptor(self.scripts)])
         add_servicers(self.server, self.deps, self.auth, self.coupons, self.points)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import grpc
 
 from core.domain import deadline
-from server.interceptors import rewrap
+from server.interceptors import responses, rewrap
 
 
 class DeadlineInterceptor(grpc.aio.ServerInterceptor):
@@ -28,12 +28,8 @@ class DeadlineInterceptor(grpc.aio.ServerInterceptor):
             async def wrapped(request, context):
                 # A stream's deadline bounds each store wait made while serving it.
                 deadline.set_remaining(context.time_remaining())
-                result = behavior(request, context)
-                if hasattr(result, "__aiter__"):
-                    async for response in result:
-                        yield response
-                else:  # A behavior that writes with context.write() and returns a coroutine.
-                    await result
+                async for response in responses(behavior, request, context):
+                    yield response
             return wrapped
 
         return rewrap(handler, unary, streaming)

@@ -3,12 +3,17 @@
     RequestIdInterceptor  request id in a ContextVar (from `x-request-id` or new), echoed back
     MetricsInterceptor    RPC counts and latency by method and status code
     ErrorInterceptor      DomainError -> google.rpc.Status; anything else -> logged, INTERNAL
-    DecodingInterceptor   strict request decoding: malformed bytes or unknown fields are rejected;
-                          the SHA-256 of the bytes received is kept for request signatures
+    DecodingInterceptor   strict request decoding: malformed bytes, unknown fields and control
+                          characters in strings are rejected; the SHA-256 of the bytes received
+                          is kept for request signatures
     ... then the security interceptors of server/security.py
 
 Each wraps the method handler it is given and passes the request deserializer through, so the
 innermost interceptor's deserializer is the one gRPC uses.
+
+A server-streaming behavior comes in two styles, and every streaming wrapper takes both (through
+`responses`): an async generator that yields its responses, or a coroutine that writes them with
+`context.write()` and returns None (grpc's own health servicer: `grpc.health.v1.Health/Watch`).
 """
 
 from __future__ import annotations
@@ -16,18 +21,21 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import hashlib
+import inspect
 import logging
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
 
 import grpc
+from google.protobuf import descriptor as protobuf_descriptor
 from google.protobuf import message as protobuf_message
 from google.protobuf.message import DecodeError
 from google.protobuf.unknown_fields import UnknownFieldSet
 
 from core.adapters.failures import as_domain_error
-from core.domain.errors import DomainError, ErrorReason
+from core.domain.errors import DomainError, ErrorReason, field_invalid
 from server import metrics
 from server.errors import to_status
 from server.logs import request_id_var
@@ -55,6 +63,23 @@ def rewrap(handler: grpc.RpcMethodHandler, unary_response: Callable[[Behavior], 
     return grpc.stream_stream_rpc_method_handler(streaming_response(handler.stream_stream), deserializer, serializer)
 
 
+async def responses(behavior: Behavior, request, context) -> AsyncIterator:
+    """The responses of a server-streaming `behavior`, whatever its style: those an async
+    generator (or iterator) yields, or none from a coroutine that wrote its responses with
+    `context.write()` itself (they went out as it wrote them) and returned None."""
+    result = behavior(request, context)
+    if inspect.isawaitable(result):
+        result = await result
+    if result is None:
+        return
+    if hasattr(result, "__aiter__"):
+        async for response in result:
+            yield response
+    else:
+        for response in result:
+            yield response
+
+
 class RequestIdInterceptor(grpc.aio.ServerInterceptor):
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
@@ -78,7 +103,7 @@ class RequestIdInterceptor(grpc.aio.ServerInterceptor):
         def streaming(behavior):
             async def wrapped(request, context):
                 begin(context)
-                async for response in behavior(request, context):
+                async for response in responses(behavior, request, context):
                     yield response
             return wrapped
 
@@ -117,7 +142,7 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
                 started = time.perf_counter()
                 metrics.RPC_IN_FLIGHT.inc()
                 try:
-                    async for response in behavior(request, context):
+                    async for response in responses(behavior, request, context):
                         yield response
                 except BaseException as error:
                     record(context, started, error)
@@ -171,7 +196,7 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
         def streaming(behavior):
             async def wrapped(request, context):
                 try:
-                    async for response in behavior(request, context):
+                    async for response in responses(behavior, request, context):
                         yield response
                 except Exception as error:  # noqa: BLE001
                     await fail(context, error)
@@ -208,9 +233,11 @@ class _Rejected:
 
 
 class DecodingInterceptor(grpc.aio.ServerInterceptor):
-    """Rejects malformed request bytes (REQUEST_MALFORMED) and fields the server does not know
-    (REQUEST_UNKNOWN_FIELD) with INVALID_ARGUMENT, before any handler runs: an old server must
-    not silently drop a field a newer client relies on."""
+    """Rejects malformed request bytes (REQUEST_MALFORMED), fields the server does not know
+    (REQUEST_UNKNOWN_FIELD) and control characters in any string (FIELD_INVALID, see
+    `control_character_path`) with INVALID_ARGUMENT, before any handler runs: an old server must
+    not silently drop a field a newer client relies on, and no control character reaches a
+    handler, a log line or a store."""
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
@@ -248,7 +275,7 @@ class DecodingInterceptor(grpc.aio.ServerInterceptor):
         def streaming(behavior):
             async def wrapped(request, context):
                 request = streamed(request) if handler.stream_stream else accept_unary(request)
-                async for response in behavior(request, context):
+                async for response in responses(behavior, request, context):
                     yield response
             return wrapped
 
@@ -268,6 +295,9 @@ def _strict(deserialize: Callable[[bytes], protobuf_message.Message]) -> Callabl
             return _Rejected(DomainError(ErrorReason.REQUEST_UNKNOWN_FIELD,
                                          "The request carries a field this server does not know.",
                                          {"field": path}))
+        path = control_character_path(message)
+        if path is not None:
+            return _Rejected(field_invalid(path, CONTROL_CHARACTER_RULE))
         return _Inbound(message, hashlib.sha256(raw).digest())
     return decode
 
@@ -293,4 +323,120 @@ def _unknown_field_path(message: protobuf_message.Message, prefix: str) -> str |
             found = _unknown_field_path(item, item_name + ".")
             if found is not None:
                 return found
+    return None
+
+
+FREE_TEXT_FIELDS = frozenset({"description", "booking_text", "note"})
+"""String fields (by name, in any message) that hold multi-line free text: they may contain tab,
+line feed and carriage return. Every other string (ids, codes, names, titles, tokens) is one line."""
+
+CONTROL_CHARACTER_RULE = "no control characters (U+0000..U+001F, U+007F..U+009F)"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_FREE_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+_FD = protobuf_descriptor.FieldDescriptor
+
+
+class _StringPlan:
+    """Where the strings of one message type are: its string fields (with the pattern each must
+    not match) and its message fields whose type can hold a string somewhere below."""
+
+    __slots__ = ("strings", "messages")
+
+    def __init__(self) -> None:
+        self.strings: tuple[tuple[str, bool, re.Pattern], ...] = ()
+        """(name, repeated, forbidden pattern) per string field."""
+        self.messages: tuple[tuple[str, int], ...] = ()
+        """(name, kind) per message field worth walking: _SINGULAR, _REPEATED, or a map kind."""
+
+
+_SINGULAR, _REPEATED, _MAP_OF_STRINGS, _MAP_OF_MESSAGES, _MAP_STRING_KEYS = range(5)
+_PLANS: dict[str, _StringPlan] = {}
+
+
+def _repeated(field: protobuf_descriptor.FieldDescriptor) -> bool:
+    return field.is_repeated if hasattr(field, "is_repeated") else field.label == _FD.LABEL_REPEATED
+
+
+def _plan(descriptor: protobuf_descriptor.Descriptor) -> _StringPlan:
+    """The cached plan of `descriptor`, built once per message type."""
+    plan = _PLANS.get(descriptor.full_name)
+    if plan is not None:
+        return plan
+    plan = _StringPlan()
+    strings, messages = [], []
+    for field in descriptor.fields:
+        if field.type == _FD.TYPE_STRING:
+            pattern = _CONTROL_IN_FREE_TEXT if field.name in FREE_TEXT_FIELDS else _CONTROL
+            strings.append((field.name, _repeated(field), pattern))
+        elif field.message_type is not None:
+            entry = field.message_type
+            if entry.GetOptions().map_entry:
+                key, value = entry.fields_by_name["key"], entry.fields_by_name["value"]
+                if value.type == _FD.TYPE_STRING:
+                    messages.append((field.name, _MAP_OF_STRINGS))
+                elif value.message_type is not None and _may_hold_strings(value.message_type):
+                    messages.append((field.name, _MAP_OF_MESSAGES))
+                elif key.type == _FD.TYPE_STRING:
+                    messages.append((field.name, _MAP_STRING_KEYS))
+            elif _may_hold_strings(entry):
+                messages.append((field.name, _REPEATED if _repeated(field) else _SINGULAR))
+    plan.strings, plan.messages = tuple(strings), tuple(messages)
+    _PLANS[descriptor.full_name] = plan
+    return plan
+
+
+def _may_hold_strings(descriptor: protobuf_descriptor.Descriptor, seen: frozenset = frozenset()) -> bool:
+    if descriptor.full_name in seen:
+        return False  # A cycle adds no string that the types on it do not have already.
+    seen = seen | {descriptor.full_name}
+    for field in descriptor.fields:
+        if field.type == _FD.TYPE_STRING:
+            return True
+        if field.message_type is not None and _may_hold_strings(field.message_type, seen):
+            return True
+    return False
+
+
+def control_character_path(message: protobuf_message.Message, prefix: str = "") -> str | None:
+    """The path of the first string in `message` holding a control character (C0 incl. NUL, DEL,
+    C1), e.g. `offer.content[0].title` or `attributes['k']`, or None. Tab, line feed and carriage
+    return are allowed in the FREE_TEXT_FIELDS only. Only string fields, and message fields that
+    can hold one, are looked at (the plan is cached per message type)."""
+    plan = _plan(message.DESCRIPTOR)
+    for name, repeated, pattern in plan.strings:
+        value = getattr(message, name)
+        if not value:
+            continue
+        if repeated:
+            for index, item in enumerate(value):
+                if pattern.search(item):
+                    return f"{prefix}{name}[{index}]"
+        elif pattern.search(value):
+            return f"{prefix}{name}"
+    for name, kind in plan.messages:
+        if kind == _SINGULAR:
+            if message.HasField(name):
+                found = control_character_path(getattr(message, name), f"{prefix}{name}.")
+                if found is not None:
+                    return found
+            continue
+        value = getattr(message, name)
+        if not value:
+            continue
+        if kind == _REPEATED:
+            for index, item in enumerate(value):
+                found = control_character_path(item, f"{prefix}{name}[{index}].")
+                if found is not None:
+                    return found
+            continue
+        for key, item in value.items():
+            if isinstance(key, str) and _CONTROL.search(key):
+                return f"{prefix}{name}[{key!r}]"
+            if kind == _MAP_OF_STRINGS and _CONTROL.search(item):
+                return f"{prefix}{name}[{key!r}]"
+            if kind == _MAP_OF_MESSAGES:
+                found = control_character_path(item, f"{prefix}{name}[{key!r}].")
+                if found is not None:
+                    return found
     return None

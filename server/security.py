@@ -1,18 +1,22 @@
-"""Security interceptors, one concern each (they run inside the decoding interceptor):
+"""Security interceptors, one concern each (they run inside the decoding interceptor), in order:
 
     AuthenticationInterceptor  access token (JWT) -> Caller; scope and store checks
-    SigningInterceptor         HMAC request signature over the exact bytes received
     RateLimitInterceptor       the caller's token bucket parameters, from the token's claims
+    SigningInterceptor         HMAC request signature over the exact bytes received
     AdmissionInterceptor       one Redis script for all shared-state checks: denylisted jti,
                                nonce replay, token bucket
 
 Every rejection happens before the servicer runs and changes nothing: the admission script
-checks everything before it records the nonce or takes a token.
+checks everything before it records the nonce or takes a token. A request refused for its
+signature still takes a token from the caller's bucket (the same script, without the nonce), so
+a flood of badly signed requests is rate limited like any other: its answer is RATE_LIMITED once
+the bucket is empty. The signing headers' form is checked before any arithmetic on them.
 """
 
 from __future__ import annotations
 
 import contextvars
+import re
 from dataclasses import dataclass
 
 import grpc
@@ -29,7 +33,7 @@ from core.service.auth import deny_key
 from core.service.context import Caller
 from server.authz import POLICIES
 from server.context import caller_var
-from server.interceptors import body_sha256_var, rewrap
+from server.interceptors import body_sha256_var, responses, rewrap
 
 
 @dataclass(slots=True)
@@ -63,7 +67,7 @@ def _before(handler: grpc.RpcMethodHandler, check) -> grpc.RpcMethodHandler:
     def streaming(behavior):
         async def wrapped(request, context):
             await check(request, context)
-            async for response in behavior(request, context):
+            async for response in responses(behavior, request, context):
                 yield response
         return wrapped
 
@@ -108,20 +112,61 @@ def _bearer(header: str) -> str:
     return token.strip()
 
 
+TIMESTAMP_DIGITS_MAX = 12
+"""x-rewards-timestamp: Unix seconds in 1..12 ASCII digits (leading zeros allowed)."""
+
+SIGNING_HEADERS = (TIMESTAMP_HEADER, NONCE_HEADER, SIGNATURE_HEADER)
+_HEADER_FORMS = {
+    TIMESTAMP_HEADER: (re.compile(f"[0-9]{{1,{TIMESTAMP_DIGITS_MAX}}}"),
+                       f"Unix seconds: 1..{TIMESTAMP_DIGITS_MAX} ASCII digits"),
+    NONCE_HEADER: (NONCE, "16..64 characters of [A-Za-z0-9_-]"),
+    SIGNATURE_HEADER: (SIGNATURE, "64 lowercase hexadecimal digits"),
+}
+
+
+def signing_headers_refusal(metadata, method: str) -> DomainError | None:
+    """Why the signing headers in `metadata` (the call's (key, value) pairs) are unusable, or
+    None: a header absent or empty is SIGNATURE_MISSING, one sent twice or not in its form is
+    SIGNATURE_INVALID, each with the header named. Only lengths and patterns are checked here,
+    never a number: the timestamp is parsed only once it is known to be short."""
+    values: dict[str, list[str]] = {}
+    for key, value in metadata:
+        if key in _HEADER_FORMS:
+            values.setdefault(key, []).append(value)
+    for header in SIGNING_HEADERS:
+        sent = values.get(header, ())
+        if not sent or not any(sent):
+            return DomainError(ErrorReason.SIGNATURE_MISSING, metadata={"method": method, "header": header})
+    for header in SIGNING_HEADERS:
+        sent = values[header]
+        if len(sent) > 1:
+            return DomainError(ErrorReason.SIGNATURE_INVALID, f"The {header} header is sent more than once.",
+                               {"header": header, "rule": "sent once"})
+        pattern, rule = _HEADER_FORMS[header]
+        value = sent[0]
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            return DomainError(ErrorReason.SIGNATURE_INVALID, f"The {header} header is malformed.",
+                               {"header": header, "rule": rule, "length": len(value)})
+    return None
+
+
 class SigningInterceptor(grpc.aio.ServerInterceptor):
-    def __init__(self, keys: SigningKeys, clock: Clock, sign_reads: bool = False) -> None:
+    """Verifies the request signature. A refused request is charged to the caller's token bucket
+    first (`admit` without the nonce), so that bad signatures are rate limited like any request."""
+
+    def __init__(self, keys: SigningKeys, clock: Clock, sign_reads: bool = False, *, scripts: Scripts) -> None:
         self._keys = keys
         self._clock = clock
         self._sign_reads = sign_reads
+        self._scripts = scripts
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
         if handler is None or not _guarded(details):
             return handler
-        metadata = dict(details.invocation_metadata or ())
-        sent = [metadata.get(h) for h in (TIMESTAMP_HEADER, NONCE_HEADER, SIGNATURE_HEADER)]
+        metadata = tuple(details.invocation_metadata or ())
         required = POLICIES[details.method].mutating or self._sign_reads
-        if not any(sent) and not required:
+        if not required and not any(key in _HEADER_FORMS for key, _ in metadata):
             return handler
         method = details.method
 
@@ -129,22 +174,29 @@ class SigningInterceptor(grpc.aio.ServerInterceptor):
             admission = admission_var.get()
             if admission is None:
                 return  # Authentication refused the call already.
-            timestamp, nonce, signature = sent
-            if not (timestamp and nonce and signature):
-                raise DomainError(ErrorReason.SIGNATURE_MISSING, metadata={"method": method})
-            if not timestamp.isdigit() or not NONCE.match(nonce) or not SIGNATURE.match(signature):
-                raise DomainError(ErrorReason.SIGNATURE_INVALID, metadata={"why": "malformed signature headers"})
-            skew = int(timestamp) - int(self._clock.now().timestamp())
-            if abs(skew) > limits.SIGNATURE_WINDOW_SECONDS:
-                raise DomainError(ErrorReason.SIGNATURE_TIMESTAMP_OUT_OF_WINDOW, metadata={
-                    "skew_seconds": skew, "window_seconds": limits.SIGNATURE_WINDOW_SECONDS})
-            key = await self._keys.get(admission.client_id)
-            digest = body_sha256_var.get()
-            if key is None or digest is None or not signature_matches(key, method, timestamp, nonce, digest, signature):
-                raise DomainError(ErrorReason.SIGNATURE_INVALID, metadata={"why": "signature mismatch"})
-            admission.nonce = nonce
+            refusal = (signing_headers_refusal(metadata, method)
+                       or await self._check(metadata, method, admission.client_id))
+            if refusal is not None:
+                # Charged like any request first: RATE_LIMITED (or TOKEN_REVOKED) wins.
+                await admit(self._scripts, admission, record_nonce=False)
+                raise refusal
+            admission.nonce = dict(metadata)[NONCE_HEADER]
 
         return _before(handler, verify)
+
+    async def _check(self, metadata, method: str, client_id: str) -> DomainError | None:
+        """The window and the signature, for headers known to be in their form."""
+        values = dict(metadata)
+        timestamp, nonce, signature = (values[h] for h in SIGNING_HEADERS)
+        skew = int(timestamp) - int(self._clock.now().timestamp())
+        if abs(skew) > limits.SIGNATURE_WINDOW_SECONDS:
+            return DomainError(ErrorReason.SIGNATURE_TIMESTAMP_OUT_OF_WINDOW, metadata={
+                "skew_seconds": skew, "window_seconds": limits.SIGNATURE_WINDOW_SECONDS})
+        key = await self._keys.get(client_id)
+        digest = body_sha256_var.get()
+        if key is None or digest is None or not signature_matches(key, method, timestamp, nonce, digest, signature):
+            return DomainError(ErrorReason.SIGNATURE_INVALID, metadata={"why": "signature mismatch"})
+        return None
 
 
 class RateLimitInterceptor(grpc.aio.ServerInterceptor):
@@ -173,25 +225,29 @@ class AdmissionInterceptor(grpc.aio.ServerInterceptor):
         if handler is None or not _guarded(details):
             return handler
 
-        async def admit(request, context):
+        async def check(request, context):
             admission = admission_var.get()
             if admission is not None:
-                await self._admit(admission)
+                await admit(self._scripts, admission)
 
-        return _before(handler, admit)
+        return _before(handler, check)
 
-    async def _admit(self, admission: Admission) -> None:
-        tag = f"rewards:{{c:{admission.client_id}}}"
-        nonce_key = f"{tag}:nonce:{admission.nonce or '-'}"
-        code, retry_ms = await self._scripts.run(
-            "admit_request", [deny_key(admission.client_id, admission.jti), nonce_key, f"{tag}:bucket"],
-            [self.NONCE_TTL_SECONDS if admission.nonce else 0, admission.rate_per_second, admission.rate_burst])
-        if code == 1:
-            raise DomainError(ErrorReason.TOKEN_REVOKED)
-        if code == 2:
-            raise DomainError(ErrorReason.NONCE_REUSED)
-        if code == 3:
-            raise DomainError(ErrorReason.RATE_LIMITED, metadata={
-                "retry_after_ms": int(retry_ms), "rate_per_second": admission.rate_per_second},
-                retry_after_ms=int(retry_ms))
+
+async def admit(scripts: Scripts, admission: Admission, *, record_nonce: bool = True) -> None:
+    """Run the admission script: TOKEN_REVOKED, NONCE_REUSED or RATE_LIMITED, or admitted (the
+    nonce recorded, when there is one and `record_nonce`; one token taken from the bucket)."""
+    nonce = admission.nonce if record_nonce else None
+    tag = f"rewards:{{c:{admission.client_id}}}"
+    nonce_key = f"{tag}:nonce:{nonce or '-'}"
+    code, retry_ms = await scripts.run(
+        "admit_request", [deny_key(admission.client_id, admission.jti), nonce_key, f"{tag}:bucket"],
+        [AdmissionInterceptor.NONCE_TTL_SECONDS if nonce else 0, admission.rate_per_second, admission.rate_burst])
+    if code == 1:
+        raise DomainError(ErrorReason.TOKEN_REVOKED)
+    if code == 2:
+        raise DomainError(ErrorReason.NONCE_REUSED)
+    if code == 3:
+        raise DomainError(ErrorReason.RATE_LIMITED, metadata={
+            "retry_after_ms": int(retry_ms), "rate_per_second": admission.rate_per_second},
+            retry_after_ms=int(retry_ms))
 

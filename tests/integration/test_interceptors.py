@@ -28,10 +28,28 @@ async def echo(request: bytes, context) -> bytes:
     return request
 
 
+async def written(request: bytes, context) -> None:
+    """A server-streaming behavior in the writer style (as grpc's health Watch): returns None."""
+    for part in (b"a", b"b", b"c"):
+        await context.write(part)
+
+
+async def yielded(request: bytes, context):
+    for part in (b"a", b"b", b"c"):
+        yield part
+
+
+async def written_then_refused(request: bytes, context) -> None:
+    await context.write(b"a")
+    raise DomainError(ErrorReason.LEDGER_QUEUE_FULL, metadata={"queue_writes_max": "7"})
+
+
 @pytest.fixture
 async def channel():
     handlers = {name: grpc.unary_unary_rpc_method_handler(behavior)
                 for name, behavior in (("Explode", explode), ("Refuse", refuse), ("Echo", echo))}
+    handlers.update({name: grpc.unary_stream_rpc_method_handler(behavior) for name, behavior in (
+        ("Written", written), ("Yielded", yielded), ("WrittenThenRefused", written_then_refused))})
     server = grpc.aio.server(interceptors=[RequestIdInterceptor(), MetricsInterceptor(),
                                            ErrorInterceptor(), DecodingInterceptor()])
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("rewards.test.v1.Test", handlers),))
@@ -82,3 +100,26 @@ async def test_a_fresh_request_id_is_made_when_none_is_sent(channel):
 
     assert await call == b"hello"
     assert len(dict(await call.trailing_metadata())["x-request-id"]) == 32
+
+
+@pytest.mark.parametrize("method", ["Written", "Yielded"])
+async def test_a_stream_of_either_style_passes_every_interceptor(channel, method):
+    call = channel.unary_stream(f"/rewards.test.v1.Test/{method}")(b"", metadata=(("x-request-id", "req-7"),))
+
+    parts = [part async for part in call]
+
+    assert parts == [b"a", b"b", b"c"]
+    assert await call.code() is grpc.StatusCode.OK
+    assert dict(await call.trailing_metadata())["x-request-id"] == "req-7"
+
+
+async def test_a_writer_style_stream_that_fails_midway_keeps_its_reason(channel):
+    call = channel.unary_stream("/rewards.test.v1.Test/WrittenThenRefused")(b"")
+    parts = []
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        async for part in call:
+            parts.append(part)
+
+    assert parts == [b"a"]
+    assert refused.value.code() is grpc.StatusCode.RESOURCE_EXHAUSTED
+    assert info_of(refused.value).reason == "LEDGER_QUEUE_FULL"
