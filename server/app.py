@@ -173,13 +173,13 @@ class Worker:
         log.info("worker stopped")
 
     def _on_readiness(self, ready: bool) -> None:
+        self._state_ready = ready
         self._refresh_health()
 
     def _refresh_health(self) -> None:
         """SERVING while Redis state is loaded and Postgres reachable (its breaker closed);
         NOT_SERVING otherwise, so that load balancers and probes see an outage at once."""
-        guard = getattr(self, "guard", None)
-        ready = guard is not None and guard.ready and not self.pool.breaker.open
+        ready = getattr(self, "_state_ready", False) and not self.pool.breaker.open
         asyncio.get_running_loop().create_task(self._set_health(SERVING if ready else NOT_SERVING))
 
     async def _set_health(self, status) -> None:
