@@ -70,7 +70,7 @@ class WriteRejected(Exception):
 
 
 class _Unknown(Exception):
-    """The connection was lost while COMMIT was in flight: the transaction may have committed."""
+    """COMMIT was sent but its answer was lost or an error: the transaction may have committed."""
 
     def __init__(self, xid: str) -> None:
         self.xid = xid
@@ -262,10 +262,15 @@ class LedgerWriter:
                             await cursor.executemany(_ABANDONED_DELETE, replaced)
                         for key, values in groups.items():
                             await cursor.executemany(self._statement(key), values)
+                        # COMMIT runs without the timeout: a timeout that fired during COMMIT could
+                        # answer an error for a transaction that committed.
+                        await cursor.execute("SET LOCAL statement_timeout = 0")
                         await cursor.execute("SELECT pg_current_xact_id()::text")
                         xid = (await cursor.fetchone())[0]
-            except (psycopg.OperationalError, psycopg.errors.InterfaceError) as error:
-                if xid is not None and _connection_failure(error):
+            except BaseException as error:
+                if xid is not None:
+                    # Whatever COMMIT answered (a lost connection, an error, a cancellation), only
+                    # the transaction's status says whether it committed.
                     raise _Unknown(xid) from error
                 raise
 
