@@ -65,6 +65,7 @@ async def test_tokens_are_refreshed_ahead_of_expiry_through_refresh_token(client
     client.tokens._margin = 15 * 60 + 10  # The 15-minute access token now counts as expiring.
 
     await client.call(client.accounts.CreateAccount, create(uuid.uuid4().hex))
+    await client.tokens.renewal()  # The still-valid token served the call; the refresh ran beside it.
 
     with psycopg.connect(stores.database_url) as connection:
         (status,) = connection.execute("SELECT status FROM refresh_tokens WHERE token_id = %s",

@@ -372,9 +372,13 @@ func TestTokenIsRefreshedAheadOfExpiry(t *testing.T) {
 	account := createAccount(t, ctx, client)
 	before := client.Tokens.Current()
 
-	// A margin longer than the token's 15 min lifetime: the next call must renew first.
+	// A margin longer than the token's 15 min lifetime: the next call renews the pair (in the
+	// background: the still valid token serves the call meanwhile).
 	client.Tokens.SetRefreshMargin(16 * time.Minute)
 	got, err := client.Accounts.GetAccount(ctx, &accountsv1.GetAccountRequest{AccountId: account.GetAccountId()})
+	if werr := client.Tokens.WaitRenewal(ctx); werr != nil {
+		t.Fatalf("waiting for the renewal: %v", werr)
+	}
 	client.Tokens.SetRefreshMargin(rewardsclient.DefaultRefreshMargin)
 	if err != nil {
 		t.Fatalf("GetAccount after the refresh: %v", err)

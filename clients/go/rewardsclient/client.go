@@ -39,6 +39,7 @@ type options struct {
 	dialOptions   []grpc.DialOption
 	retry         RetryPolicy
 	refreshMargin time.Duration
+	tokenTimeout  time.Duration
 	lazy          bool
 }
 
@@ -67,6 +68,12 @@ func WithRefreshMargin(d time.Duration) Option {
 	return func(o *options) { o.refreshMargin = d }
 }
 
+// WithTokenTimeout replaces DefaultTokenTimeout, the ceiling of one token fetch. A call that
+// needs a token waits for the fetch at most until its own context is done.
+func WithTokenTimeout(d time.Duration) Option {
+	return func(o *options) { o.tokenTimeout = d }
+}
+
 // WithLazyToken makes Dial return without getting the first token; the first call gets it.
 // By default Dial gets a token, so wrong credentials fail at Dial.
 func WithLazyToken() Option {
@@ -79,7 +86,7 @@ func WithLazyToken() Option {
 // Close the Client when done.
 func Dial(ctx context.Context, target string, creds Credentials, opts ...Option) (*Client, error) {
 	o := options{transport: insecure.NewCredentials(), retry: DefaultRetryPolicy,
-		refreshMargin: DefaultRefreshMargin}
+		refreshMargin: DefaultRefreshMargin, tokenTimeout: DefaultTokenTimeout}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -87,6 +94,7 @@ func Dial(ctx context.Context, target string, creds Credentials, opts ...Option)
 	// the bearer and signing interceptors pass IssueToken and RefreshToken through untouched.
 	tokens := NewTokenSource(nil, creds)
 	tokens.SetRefreshMargin(o.refreshMargin)
+	tokens.SetTokenTimeout(o.tokenTimeout)
 	dialOptions := []grpc.DialOption{grpc.WithTransportCredentials(o.transport)}
 	dialOptions = append(dialOptions, grpc.WithChainUnaryInterceptor(UnaryRetryInterceptor(o.retry)))
 	dialOptions = append(dialOptions, o.dialOptions...)

@@ -88,16 +88,25 @@ type noRetryOption struct{ grpc.EmptyCallOption }
 // (errors are still returned as *Error, and an empty request_id is still filled).
 func NoRetry() grpc.CallOption { return noRetryOption{} }
 
+type tokenFetchOption struct{ grpc.EmptyCallOption }
+
+// tokenFetch marks the TokenSource's own IssueToken / RefreshToken calls: one attempt, bounded
+// by the token timeout alone (not by the policy's AttemptTimeout).
+func tokenFetch() grpc.CallOption { return tokenFetchOption{} }
+
 // UnaryRetryInterceptor fills an empty request_id once per call, retries UNAVAILABLE and
 // DEADLINE_EXCEEDED by policy with that same request_id, and returns failures as *Error. Put it
 // first (outermost) in the chain so every attempt is authenticated and signed anew.
 func UnaryRetryInterceptor(policy RetryPolicy) grpc.UnaryClientInterceptor {
 	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn,
 		invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
-		attempts := policy.MaxAttempts
+		attempts, attemptTimeout := policy.MaxAttempts, policy.AttemptTimeout
 		for _, opt := range opts {
-			if _, ok := opt.(noRetryOption); ok {
+			switch opt.(type) {
+			case noRetryOption:
 				attempts = 1
+			case tokenFetchOption:
+				attempts, attemptTimeout = 1, 0
 			}
 		}
 		if attempts < 1 {
@@ -112,8 +121,8 @@ func UnaryRetryInterceptor(policy RetryPolicy) grpc.UnaryClientInterceptor {
 			callOpts = append(callOpts, opts...)
 			callOpts = append(callOpts, grpc.Trailer(&trailer))
 			attemptCtx, cancel := ctx, context.CancelFunc(func() {})
-			if policy.AttemptTimeout > 0 {
-				attemptCtx, cancel = context.WithTimeout(ctx, policy.AttemptTimeout)
+			if attemptTimeout > 0 {
+				attemptCtx, cancel = context.WithTimeout(ctx, attemptTimeout)
 			}
 			err := invoker(attemptCtx, method, req, reply, cc, callOpts...)
 			cancel()

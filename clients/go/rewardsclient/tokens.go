@@ -33,23 +33,41 @@ type Tokens struct {
 	RefreshExpireTime time.Time
 }
 
-// TokenSource holds the current access/refresh token pair. Token returns an access token
-// valid for at least the refresh margin, renewing it first when needed: with RefreshToken
-// while the refresh token is usable, else (or when the refresh is refused as UNAUTHENTICATED)
-// with IssueToken. Safe for concurrent use; one renewal runs at a time and callers waiting for
-// it take its result.
+// DefaultTokenTimeout bounds one token fetch (RefreshToken, then IssueToken when the refresh
+// is refused), whoever waits for it.
+const DefaultTokenTimeout = 10 * time.Second
+
+// TokenSource holds the current access/refresh token pair. Token returns a valid access token,
+// getting one first when needed: with RefreshToken while the refresh token is usable, else (or
+// when the refresh is refused as UNAUTHENTICATED) with IssueToken. Safe for concurrent use.
+//
+// One fetch runs at a time and every caller that needs it shares it (single flight); no lock is
+// held across the network call. The fetch runs on its own, bounded by the token timeout
+// (SetTokenTimeout, default DefaultTokenTimeout), not by any caller's context: each caller waits
+// for it at most until its own context is done (then it gets DEADLINE_EXCEEDED or CANCELLED),
+// while the fetch goes on for the others. A failed fetch fails the callers waiting for it; the
+// next caller starts a new one. While the current access token is valid but within the refresh
+// margin, Token returns it at once and renews the pair in the background.
 type TokenSource struct {
 	auth  authv1.AuthServiceClient
 	creds Credentials
 	now   func() time.Time
 
-	renewing chan struct{} // one-slot semaphore: held while a renewal runs
-
 	mu               sync.Mutex
 	margin           time.Duration
+	timeout          time.Duration
 	tokens           Tokens
-	generation       uint64 // incremented by every renewal
-	refreshRequestID string // request_id for spending tokens.RefreshToken (same id on a retry)
+	refreshRequestID string    // request_id for spending tokens.RefreshToken (same id on a retry)
+	inflight         *fetch    // the fetch in progress, nil if none
+	aheadNotBefore   time.Time // after a failed renewal ahead of expiry, the next one waits a little
+	fetches          int       // fetches started
+}
+
+// fetch is one token fetch; done is closed when it ends, with token or err set.
+type fetch struct {
+	done  chan struct{}
+	token string
+	err   error
 }
 
 // NewTokenSource returns a TokenSource that gets tokens from auth with creds. It gets its
@@ -57,16 +75,23 @@ type TokenSource struct {
 func NewTokenSource(auth authv1.AuthServiceClient, creds Credentials) *TokenSource {
 	return &TokenSource{
 		auth: auth, creds: creds, now: time.Now,
-		renewing: make(chan struct{}, 1),
-		margin:   DefaultRefreshMargin,
+		margin:  DefaultRefreshMargin,
+		timeout: DefaultTokenTimeout,
 	}
 }
 
 // SetRefreshMargin changes how long before expiry the access token is renewed. A margin
-// longer than the token's lifetime renews it on every call of Token (useful in tests).
+// longer than the token's lifetime renews it (in the background) on every call of Token.
 func (t *TokenSource) SetRefreshMargin(margin time.Duration) {
 	t.mu.Lock()
 	t.margin = margin
+	t.mu.Unlock()
+}
+
+// SetTokenTimeout changes the ceiling of one token fetch (default DefaultTokenTimeout).
+func (t *TokenSource) SetTokenTimeout(timeout time.Duration) {
+	t.mu.Lock()
+	t.timeout = timeout
 	t.mu.Unlock()
 }
 
@@ -77,45 +102,87 @@ func (t *TokenSource) Current() Tokens {
 	return t.tokens
 }
 
-// Token returns an access token that is valid for at least the refresh margin, renewing the
-// pair first if needed. If a renewal fails while the current access token has not expired
-// yet, that token is returned rather than the error.
-func (t *TokenSource) Token(ctx context.Context) (string, error) {
-	token, fresh, generation := t.check()
-	if fresh {
-		return token, nil
-	}
-	select {
-	case t.renewing <- struct{}{}:
-	case <-ctx.Done():
-		return "", status.FromContextError(ctx.Err()).Err()
-	}
-	defer func() { <-t.renewing }()
-
-	t.mu.Lock()
-	renewedMeanwhile := t.generation != generation
-	token = t.tokens.AccessToken
-	t.mu.Unlock()
-	if renewedMeanwhile {
-		return token, nil // another caller renewed while this one waited
-	}
-	if err := t.renew(ctx); err != nil {
-		t.mu.Lock()
-		current := t.tokens
-		t.mu.Unlock()
-		if current.AccessToken != "" && t.now().Before(current.AccessExpireTime) {
-			return current.AccessToken, nil
-		}
-		return "", err
-	}
-	return t.Current().AccessToken, nil
-}
-
-func (t *TokenSource) check() (token string, fresh bool, generation uint64) {
+// Fetches returns how many token fetches were started (each one RefreshToken and/or IssueToken).
+func (t *TokenSource) Fetches() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	fresh = t.tokens.AccessToken != "" && t.now().Before(t.tokens.AccessExpireTime.Add(-t.margin))
-	return t.tokens.AccessToken, fresh, t.generation
+	return t.fetches
+}
+
+// WaitRenewal waits until the fetch in progress, if any, has ended, or ctx is done. It returns
+// ctx's error in that case, else nil (the fetch's own failure is not returned here).
+func (t *TokenSource) WaitRenewal(ctx context.Context) error {
+	t.mu.Lock()
+	f := t.inflight
+	t.mu.Unlock()
+	if f == nil {
+		return nil
+	}
+	select {
+	case <-f.done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Token returns a valid access token. While the current one is valid it is returned at once
+// (renewed in the background when within the refresh margin); otherwise Token starts a fetch or
+// joins the one in progress and waits for it at most until ctx is done.
+func (t *TokenSource) Token(ctx context.Context) (string, error) {
+	t.mu.Lock()
+	now := t.now()
+	if t.tokens.AccessToken != "" && now.Before(t.tokens.AccessExpireTime) {
+		token := t.tokens.AccessToken
+		if !now.Before(t.tokens.AccessExpireTime.Add(-t.margin)) && !now.Before(t.aheadNotBefore) {
+			t.startLocked(true)
+		}
+		t.mu.Unlock()
+		return token, nil
+	}
+	f := t.startLocked(false)
+	t.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.token, f.err
+	case <-ctx.Done():
+		select {
+		case <-f.done: // ended meanwhile: take its result
+			return f.token, f.err
+		default:
+		}
+		return "", status.FromContextError(ctx.Err()).Err()
+	}
+}
+
+// startLocked returns the fetch in progress, starting one if there is none. t.mu is held.
+func (t *TokenSource) startLocked(ahead bool) *fetch {
+	if t.inflight != nil {
+		return t.inflight
+	}
+	f := &fetch{done: make(chan struct{})}
+	t.inflight = f
+	t.fetches++
+	timeout := t.timeout
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), timeout)
+		err := t.renew(ctx)
+		cancel()
+		t.mu.Lock()
+		t.inflight = nil
+		if err != nil {
+			f.err = err
+			if ahead {
+				t.aheadNotBefore = t.now().Add(time.Second)
+			}
+		} else {
+			f.token = t.tokens.AccessToken
+			t.aheadNotBefore = time.Time{}
+		}
+		t.mu.Unlock()
+		close(f.done)
+	}()
+	return f
 }
 
 func (t *TokenSource) renew(ctx context.Context) error {
@@ -127,7 +194,7 @@ func (t *TokenSource) renew(ctx context.Context) error {
 	if usable {
 		resp, err := t.auth.RefreshToken(ctx, &authv1.RefreshTokenRequest{
 			RequestId: requestID, RefreshToken: refresh,
-		}, NoRetry())
+		}, tokenFetch())
 		if err == nil {
 			t.take(resp.GetAccessToken(), resp.GetAccessTokenExpireTime(),
 				resp.GetRefreshToken(), resp.GetRefreshTokenExpireTime())
@@ -157,7 +224,6 @@ func (t *TokenSource) take(access string, accessExpire *timestamppb.Timestamp, r
 		AccessToken: access, AccessExpireTime: accessExpire.AsTime(),
 		RefreshToken: refresh, RefreshExpireTime: refreshExpire.AsTime(),
 	}
-	t.generation++
 	t.refreshRequestID = NewRequestID()
 }
 

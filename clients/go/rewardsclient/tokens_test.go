@@ -107,6 +107,13 @@ func TestTokenIsRefreshedAheadOfExpiry(t *testing.T) {
 		t.Fatalf("renewed too early: %q", token)
 	}
 	clock.advance(2 * time.Second) // inside the margin, still 59 s before expiry
+	// The still valid token is returned at once; the refresh runs in the background.
+	if token, err := source.Token(context.Background()); err != nil || token != "access-1" {
+		t.Fatalf("token %q err %v, want the current one", token, err)
+	}
+	if err := source.WaitRenewal(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	token, err := source.Token(context.Background())
 	if err != nil || token != "access-2" || auth.refreshed.Load() != 1 || source.Current().RefreshToken != "refresh-2" {
 		t.Fatalf("token %q err %v refreshed %d", token, err, auth.refreshed.Load())
@@ -137,7 +144,8 @@ func TestTransientRefreshFailure(t *testing.T) {
 	if token, err := source.Token(context.Background()); err != nil || token != "access-1" {
 		t.Fatalf("token %q err %v", token, err)
 	}
-	clock.advance(time.Minute) // expired now: the failure surfaces
+	_ = source.WaitRenewal(context.Background()) // the background refresh fails
+	clock.advance(time.Minute)                   // expired now: the failure surfaces
 	if _, err := source.Token(context.Background()); status.Code(err) != codes.Unavailable {
 		t.Fatalf("err %v, want UNAVAILABLE", err)
 	}
@@ -155,12 +163,33 @@ func TestTransientRefreshFailure(t *testing.T) {
 	}
 }
 
+// blockingAuth is a fakeAuth whose IssueToken blocks until release is closed.
+type blockingAuth struct {
+	*fakeAuth
+	release chan struct{}
+}
+
+func (b *blockingAuth) IssueToken(ctx context.Context, in *authv1.IssueTokenRequest, opts ...grpc.CallOption) (*authv1.IssueTokenResponse, error) {
+	select {
+	case <-b.release:
+	case <-ctx.Done():
+		return nil, status.FromContextError(ctx.Err()).Err()
+	}
+	return b.fakeAuth.IssueToken(ctx, in, opts...)
+}
+
 func TestTokenWaitRespectsContext(t *testing.T) {
-	source, _, _ := newFakeSource()
-	source.renewing <- struct{}{} // a renewal that never ends
+	source, auth, _ := newFakeSource()
+	blocking := &blockingAuth{fakeAuth: auth, release: make(chan struct{})}
+	source.auth = blocking
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
 	if _, err := source.Token(ctx); status.Code(err) != codes.DeadlineExceeded {
 		t.Fatalf("err %v", err)
+	}
+	// The fetch went on: released, it serves the next caller without a second IssueToken.
+	close(blocking.release)
+	if token, err := source.Token(context.Background()); err != nil || token != "access-1" || auth.issued.Load() != 1 {
+		t.Fatalf("token %q err %v issued %d", token, err, auth.issued.Load())
 	}
 }

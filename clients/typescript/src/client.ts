@@ -6,7 +6,8 @@
 //
 // `call` fills an empty `requestId` once per logical operation and retries UNAVAILABLE and
 // DEADLINE_EXCEEDED with that same id (the server replays the first answer), with exponential
-// backoff and full jitter; every failure is thrown as a RewardsError.
+// backoff and full jitter; every failure is thrown as a RewardsError. A call that needs a token
+// while the (shared) token fetch is slow fails with DEADLINE_EXCEEDED at its deadline, not retried.
 
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -33,7 +34,7 @@ import { OfferServiceClient } from "./gen/rewards/coupons/v1/offer_service";
 import { LoyaltyServiceClient } from "./gen/rewards/loyalty/v1/loyalty_service";
 import { ProgramServiceClient } from "./gen/rewards/loyalty/v1/program_service";
 import { RewardsError, toRewardsError } from "./errors";
-import { signingInterceptor } from "./signing";
+import { signingInterceptor, TOKEN_WAIT_TRAILER } from "./signing";
 import { type Credentials, TokenSource } from "./tokens";
 
 /** A unary method of a generated client (its callback form); the service clients' methods are bound. */
@@ -78,6 +79,11 @@ export interface RewardsClientOptions {
   backoffMaxMs?: number;
   /** Renew the access token this long before it expires (default 60 000 ms). */
   refreshMarginMs?: number;
+  /**
+   * Ceiling of one token fetch (IssueToken / RefreshToken), shared by the calls that wait for it
+   * (default 10 000 ms). Each call waits for it at most until its own deadline.
+   */
+  tokenTimeoutMs?: number;
 }
 
 export interface CallSettings {
@@ -148,7 +154,10 @@ export class RewardsClient {
     const channel = new Channel(target, channelCredentials, options.channelOptions ?? {});
     // The token source calls IssueToken / RefreshToken on the same channel, without the interceptor.
     const tokenAuth = new AuthServiceClient(target, channelCredentials, { channelOverride: channel });
-    const tokens = new TokenSource(tokenAuth, credentials, { refreshMarginMs: options.refreshMarginMs });
+    const tokens = new TokenSource(tokenAuth, credentials, {
+      refreshMarginMs: options.refreshMarginMs,
+      timeoutMs: options.tokenTimeoutMs,
+    });
     return new RewardsClient(target, channel, tokens, channelCredentials, credentials, options);
   }
 
@@ -168,6 +177,8 @@ export class RewardsClient {
           this.tokens.invalidate();
         }
         if (!RETRYABLE_CODES.has(error.code) || attempt >= this.maxAttempts) throw error;
+        // The deadline ran out waiting for a token: the call's time is spent, don't wait again.
+        if (error.trailers.get(TOKEN_WAIT_TRAILER).length > 0) throw error;
         await sleep(this.backoffMs(attempt, error));
       }
     }

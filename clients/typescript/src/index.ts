@@ -26,5 +26,6 @@ export {
   signingInterceptor,
   signingKey,
   stringToSign,
+  TOKEN_WAIT_TRAILER,
 } from "./signing";
 export { type Credentials, REFRESH_MARGIN_MS, TokenSource, type TokenSourceOptions } from "./tokens";

@@ -70,10 +70,23 @@ export function signatureHeaders(
 
 /** Where the interceptor gets access tokens from (a TokenSource). */
 export interface AccessTokenProvider {
-  /** The current token if it is not due for renewal, without I/O. */
+  /** The current token if it is still valid, without waiting (it may start a renewal in the background). */
   cachedAccessToken(): string | undefined;
-  /** A token that is not due for renewal, renewing it first if needed. */
+  /** A valid token, fetching one first if needed (the fetch is shared and has a ceiling of its own). */
   accessToken(): Promise<string>;
+}
+
+/**
+ * Trailer set on the DEADLINE_EXCEEDED status of a call whose deadline ran out while it waited
+ * for an access token (the status never came from the server). `RewardsClient.call` does not
+ * retry such a failure: the call's time is spent, and the fetch goes on without it.
+ */
+export const TOKEN_WAIT_TRAILER = "x-rewards-client-token-wait";
+
+function tokenWaitDeadline(): StatusObject {
+  const metadata = new Metadata();
+  metadata.set(TOKEN_WAIT_TRAILER, "deadline-exceeded");
+  return { code: status.DEADLINE_EXCEEDED, details: "Deadline exceeded while getting an access token", metadata };
 }
 
 /**
@@ -121,7 +134,7 @@ export function signingInterceptor(clientSecret: string, tokens: AccessTokenProv
       // The underlying call ends itself at its deadline; starting it after that would never
       // report. If the token took that long, end the call here instead.
       if (waited && deadlineMs !== undefined && Date.now() >= deadlineMs - 2) {
-        finish({ code: status.DEADLINE_EXCEEDED, details: "Deadline exceeded while getting an access token", metadata: new Metadata() });
+        finish(tokenWaitDeadline());
         return;
       }
       const headers = metadata.clone();
@@ -143,7 +156,7 @@ export function signingInterceptor(clientSecret: string, tokens: AccessTokenProv
       let timer: NodeJS.Timeout | undefined;
       if (deadlineMs !== undefined) {
         timer = setTimeout(
-          () => finish({ code: status.DEADLINE_EXCEEDED, details: "Deadline exceeded while getting an access token", metadata: new Metadata() }),
+          () => finish(tokenWaitDeadline()),
           Math.max(0, deadlineMs - Date.now() - 2),
         );
         timer.unref();

@@ -7,6 +7,11 @@
 `call` fills an empty `request_id` once per logical operation and retries UNAVAILABLE and
 DEADLINE_EXCEEDED with the same request_id (the server replays the first answer), with
 exponential backoff and full jitter; every other failure raises a typed `RewardsError`.
+
+`timeout_s` is the deadline of each attempt, and it also bounds the wait for an access token: a
+call that needs a token while the fetch (IssueToken / RefreshToken, shared by concurrent calls,
+at most `token_timeout_s`) is slow fails with `errors.DeadlineExceeded` at its deadline, and that
+failure is not retried.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from rewards.auth.v1 import auth_service_pb2_grpc
 from rewards.checkout.v1 import checkout_service_pb2_grpc
 from rewards.coupons.v1 import coupon_service_pb2_grpc, offer_service_pb2_grpc
 from rewards.loyalty.v1 import loyalty_service_pb2_grpc, program_service_pb2_grpc
-from rewards_client.auth import AuthInterceptor, Credentials, TokenSource
+from rewards_client.auth import FETCH_TIMEOUT_S, AuthInterceptor, Credentials, TokenDeadlineExceeded, TokenSource
 from rewards_client.errors import RewardsError, from_rpc_error
 
 RETRYABLE = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED})
@@ -47,12 +52,13 @@ class RewardsClient:
 
     @classmethod
     def connect(cls, target: str, credentials: Credentials, *,
-                channel_credentials: grpc.ChannelCredentials | None = None, **options) -> RewardsClient:
+                channel_credentials: grpc.ChannelCredentials | None = None,
+                token_timeout_s: float = FETCH_TIMEOUT_S, **options) -> RewardsClient:
         interceptor = AuthInterceptor(credentials.client_secret)
         interceptors = [interceptor, interceptor.streams(), *interceptor.request_streams()]
         channel = (grpc.aio.secure_channel(target, channel_credentials, interceptors=interceptors)
                    if channel_credentials else grpc.aio.insecure_channel(target, interceptors=interceptors))
-        interceptor.tokens = TokenSource(channel, credentials)
+        interceptor.tokens = TokenSource(channel, credentials, fetch_timeout_s=token_timeout_s)
         return cls(channel, interceptor.tokens, **options)
 
     async def __aenter__(self) -> RewardsClient:
@@ -69,7 +75,8 @@ class RewardsClient:
             try:
                 return await method(request, timeout=timeout_s or self.timeout_s)
             except grpc.aio.AioRpcError as error:
-                if error.code() not in RETRYABLE or attempt == self.attempts_max:
+                if (error.code() not in RETRYABLE or attempt == self.attempts_max
+                        or isinstance(error, TokenDeadlineExceeded)):
                     raise from_rpc_error(error) from None
                 await asyncio.sleep(self._backoff(attempt))
         raise AssertionError("unreachable")

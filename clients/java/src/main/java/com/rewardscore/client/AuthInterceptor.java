@@ -5,6 +5,8 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.ForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -29,9 +31,11 @@ import java.util.concurrent.Executor;
  * signed when they start, over an empty body, as the server verifies them (their messages are not
  * known yet).
  *
- * <p>Fetching or renewing the token happens on the thread that sends the message; if it fails,
- * the call fails with the renewal's status (e.g. UNAVAILABLE, which {@link RewardsClient#call}
- * retries).
+ * <p>A call that needs a token waits for the {@link TokenSource}'s shared fetch on the thread that
+ * sends the message, at most until the call's deadline (the earlier of its CallOptions and its
+ * Context deadline): then it fails with DEADLINE_EXCEEDED, which {@link RewardsClient#call} does
+ * not retry. If the fetch fails, the call fails with the fetch's status (e.g. UNAVAILABLE, which
+ * {@link RewardsClient#call} retries).
  */
 public final class AuthInterceptor implements ClientInterceptor {
     /** Methods called without a token or signature. */
@@ -67,21 +71,29 @@ public final class AuthInterceptor implements ClientInterceptor {
         if (PUBLIC_METHODS.contains(method.getFullMethodName())) {
             return next.newCall(method, callOptions);
         }
+        Deadline deadline = earliest(callOptions.getDeadline(), Context.current().getDeadline());
         if (!method.getType().clientSendsOneMessage()) {
             return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
                 @Override
                 public void start(Listener<RespT> listener, Metadata headers) {
-                    addHeaders(headers, method.getFullMethodName(), EMPTY_BODY);
+                    addHeaders(headers, method.getFullMethodName(), EMPTY_BODY, deadline);
                     super.start(listener, headers);
                 }
             };
         }
-        return new SigningCall<>(next.newCall(method, callOptions), method, callOptions.getExecutor());
+        return new SigningCall<>(next.newCall(method, callOptions), method, callOptions.getExecutor(), deadline);
     }
 
-    /** Headers for one attempt: the token and the signature of {@code body}. */
-    void addHeaders(Metadata headers, String fullMethodName, byte[] body) {
-        String token = tokens.accessToken();
+    private static Deadline earliest(Deadline a, Deadline b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a.minimum(b);
+    }
+
+    /** Headers for one attempt: the token (waited for at most until {@code deadline}) and the signature of {@code body}. */
+    void addHeaders(Metadata headers, String fullMethodName, byte[] body, Deadline deadline) {
+        String token = tokens.accessToken(deadline);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String nonce = RequestSigning.newNonce();
         headers.put(AUTHORIZATION, "Bearer " + token);
@@ -99,6 +111,7 @@ public final class AuthInterceptor implements ClientInterceptor {
         private final ClientCall<ReqT, RespT> delegate;
         private final MethodDescriptor<ReqT, RespT> method;
         private final Executor callExecutor;
+        private final Deadline deadline;
         private Listener<RespT> listener;
         private Metadata headers;
         private int pendingRequests;
@@ -106,10 +119,12 @@ public final class AuthInterceptor implements ClientInterceptor {
         private boolean started;
         private boolean closed; // Failed or cancelled before it started: the listener got onClose.
 
-        SigningCall(ClientCall<ReqT, RespT> delegate, MethodDescriptor<ReqT, RespT> method, Executor callExecutor) {
+        SigningCall(ClientCall<ReqT, RespT> delegate, MethodDescriptor<ReqT, RespT> method, Executor callExecutor,
+                    Deadline deadline) {
             this.delegate = delegate;
             this.method = method;
             this.callExecutor = callExecutor;
+            this.deadline = deadline;
         }
 
         @Override
@@ -166,7 +181,7 @@ public final class AuthInterceptor implements ClientInterceptor {
                 Metadata signed = new Metadata();
                 signed.merge(headers);
                 try {
-                    addHeaders(signed, method.getFullMethodName(), serialize(message));
+                    addHeaders(signed, method.getFullMethodName(), serialize(message), deadline);
                 } catch (RuntimeException e) {
                     closeUnstarted(Status.fromThrowable(e), Status.trailersFromThrowable(e));
                     return;

@@ -18,6 +18,7 @@ import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.AbstractStub;
@@ -107,6 +108,8 @@ public final class RewardsClient implements AutoCloseable {
      * RetryInfo delay, when it sends one). The lambda must send the same request on every
      * attempt, so that a mutating request keeps its request_id and the server replays the first
      * reply instead of executing it twice. Each attempt gets its own deadline (the attempt timeout).
+     * An attempt that needs an access token waits for the (shared) token fetch at most until its
+     * deadline and then fails with DEADLINE_EXCEEDED, which is not retried.
      *
      * <pre>{@code
      * RedeemCouponRequest request = RedeemCouponRequest.newBuilder().setRequestId(RewardsClient.newRequestId())...build();
@@ -123,7 +126,7 @@ public final class RewardsClient implements AutoCloseable {
                 return rpc.apply(stub.withDeadlineAfter(options.attemptTimeout.toNanos(), TimeUnit.NANOSECONDS));
             } catch (RuntimeException e) {
                 RewardsException error = RewardsException.from(e);
-                if (!error.isRetryable() || attempt >= options.maxAttempts) {
+                if (!error.isRetryable() || attempt >= options.maxAttempts || waitedForToken(e)) {
                     throw error;
                 }
                 try {
@@ -260,6 +263,12 @@ public final class RewardsClient implements AutoCloseable {
         return (Q) request.toBuilder().setField(field, newRequestId()).build();
     }
 
+    /** The attempt's deadline ran out while it waited for an access token: its time is spent. */
+    private static boolean waitedForToken(Throwable t) {
+        Metadata trailers = Status.trailersFromThrowable(t);
+        return trailers != null && trailers.containsKey(TokenSource.TOKEN_WAIT_TRAILER);
+    }
+
     static boolean isRetryable(Status.Code code) {
         return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
     }
@@ -338,7 +347,7 @@ public final class RewardsClient implements AutoCloseable {
         private Duration backoffBase = Duration.ofMillis(50);
         private Duration backoffMax = Duration.ofSeconds(2);
         private Duration refreshMargin = TokenSource.DEFAULT_REFRESH_MARGIN;
-        private Duration tokenTimeout = Duration.ofSeconds(10);
+        private Duration tokenTimeout = TokenSource.DEFAULT_TIMEOUT;
         private Clock clock = Clock.systemUTC();
 
         private Builder(String target, Credentials credentials) {
@@ -380,7 +389,10 @@ public final class RewardsClient implements AutoCloseable {
             return this;
         }
 
-        /** Deadline of IssueToken / RefreshToken; default 10 s. */
+        /**
+         * Ceiling of one token fetch (RefreshToken / IssueToken), shared by the calls that wait for
+         * it; each waits at most until its own deadline. Default 10 s.
+         */
         public Builder tokenTimeout(Duration tokenTimeout) {
             this.tokenTimeout = positive(tokenTimeout, "tokenTimeout");
             return this;

@@ -371,7 +371,7 @@ class EndToEndTest {
     }
 
     @Test
-    void refreshesTheTokenAheadOfExpiry() {
+    void refreshesTheTokenAheadOfExpiry() throws Exception {
         try (RewardsClient refreshing = connect(TokenSource.DEFAULT_REFRESH_MARGIN)) {
             refreshing.call(refreshing.accounts(), AccountServiceBlockingStub::createAccount, newAccount());
             TokenSource.TokenPair before = refreshing.tokens().current();
@@ -381,6 +381,8 @@ class EndToEndTest {
 
             CreateAccountResponse created = refreshing.call(refreshing.accounts(),
                     AccountServiceBlockingStub::createAccount, newAccount());
+            // The still valid token served the call; the refresh ran beside it.
+            refreshing.tokens().awaitRenewal(Duration.ofSeconds(30));
 
             TokenSource.TokenPair after = refreshing.tokens().current();
             assertFalse(created.getAccount().getAccountId().isEmpty());
