@@ -134,6 +134,10 @@ def main() -> int:
         return subprocess.run([args.loadgen, "-setup", str(out), *loadgen_args], cwd=ROOT).returncode
     finally:
         server.terminate()
+        (data_dir / "server.log").write_text("\n".join(json.dumps(entry) for entry in server.log) + "\n")
+        slow = [entry for entry in server.log if entry.get("level") in ("warning", "error", "critical")]
+        if slow:
+            print(f"setup: {len(slow)} warnings/errors in the server log, e.g. {slow[-1]}", file=sys.stderr)
         if args.keep:
             print(f"setup: data kept in {data_dir}", file=sys.stderr)
         else:

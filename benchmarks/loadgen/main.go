@@ -354,8 +354,8 @@ func (r *recorder) result(rpc string, seconds float64) *Result {
 		P90ms: percentile(r.latencies, 0.90), P99ms: percentile(r.latencies, 0.99)}
 }
 
-// closed runs n callers back to back: warm-up, then the measured window; calls that end inside
-// the window are counted.
+// closed runs n callers back to back: warm-up, then the measured window; the calls answered
+// inside the window are counted (with their whole latency).
 func (b *bench) closed(ctx context.Context, rpc string, call op, n int) *Result {
 	var rec recorder
 	begin := time.Now()
@@ -377,7 +377,7 @@ func (b *bench) closed(ctx context.Context, rpc string, call op, n int) *Result 
 				if err == errExhausted {
 					return
 				}
-				if !start.Before(measureFrom) && !done.After(end) {
+				if !done.Before(measureFrom) && !done.After(end) { // answered inside the window
 					rec.add(done.Sub(start), err)
 				}
 			}
