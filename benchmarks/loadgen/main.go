@@ -19,7 +19,8 @@
 // same rate.
 //
 // It writes the results as JSON (-out) and exits 1 when a share at some concurrency falls below
-// its floor in -floors, or when more than 1 % of a run's calls failed. It also counts Redis
+// its floor in -floors, or when more than max_error_share (1 %) of a closed-loop run's calls
+// failed. It also counts Redis
 // commands per unary RedeemCoupon (INFO commandstats before and after -redis-count sequential
 // redemptions on the common code, minus what the server sent meanwhile while idle).
 package main
@@ -234,7 +235,9 @@ func main() {
 				r.Failed = append(r.Failed, fmt.Sprintf("share %.1f %% below the floor %.1f %%", 100*r.Share, 100*floor))
 			}
 		}
-		if total := r.OK + r.Errors; total > 0 && float64(r.Errors) > maxErrors*float64(total) {
+		// Failed calls fail a closed-loop run or an open one at health's rate; at half the RPC's
+		// own peak (a rate measured under other conditions) they are reported only.
+		if total := r.OK + r.Errors; total > 0 && float64(r.Errors) > maxErrors*float64(total) && r.Load != "half" {
 			r.Failed = append(r.Failed, fmt.Sprintf("%d of %d calls failed (%v)", r.Errors, total, r.ErrorKinds))
 		}
 		if len(r.Failed) > 0 {
