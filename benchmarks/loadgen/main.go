@@ -19,7 +19,7 @@
 // same rate.
 //
 // It writes the results as JSON (-out) and exits 1 when a share at some concurrency falls below
-// its floor in -floors, or when more than max_error_share (1 %) of a closed-loop run's calls
+// its floor in -floors, or when more than max_error_share (floors.json) of a closed-loop run's calls
 // failed. It also counts Redis
 // commands per unary RedeemCoupon (INFO commandstats before and after -redis-count sequential
 // redemptions on the common code, minus what the server sent meanwhile while idle).
