@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test build venv generate check-generated build-clients lint-proto bench clean
+.PHONY: run test build venv generate check-generated build-clients lint-proto bench bench-micro clean
 
 run: build
 	$(BIN)/rewards-core serve
@@ -39,7 +39,18 @@ build-clients:
 lint-proto:
 	bash scripts/lint-proto.sh
 
+# make bench: one server (1 worker, embedded stores) set up by benchmarks/setup_bench.py and driven
+# by the Go load generator benchmarks/loadgen; writes benchmarks/results/<date>.json and fails when
+# a share of health's ops/s falls below benchmarks/floors.json. BENCH_ARGS go to the load
+# generator, e.g. BENCH_ARGS="-duration 3s -warmup 1s -only redeem_common".
+BENCH_ARGS ?=
+
 bench: build
+	cd benchmarks/loadgen && go build -o loadgen .
+	$(BIN)/python benchmarks/setup_bench.py -- $(BENCH_ARGS)
+
+# The Python micro-benchmarks of before (print figures, never fail).
+bench-micro: build
 	$(BIN)/python benchmarks/bench_codegen.py
 	$(BIN)/python benchmarks/bench_ledger.py
 	$(BIN)/python benchmarks/bench_redeem.py

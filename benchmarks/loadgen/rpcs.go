@@ -1,0 +1,256 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+
+	couponsv1 "github.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1"
+	loyaltyv1 "github.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1"
+	typev1 "github.com/rewards-core/rewards-core/clients/go/rewards/type/v1"
+	"github.com/rewards-core/rewards-core/clients/go/rewardsclient"
+)
+
+// errExhausted: a one-use pool (unique codes, OTPs) ran dry; the caller stops.
+var errExhausted = errors.New("pool exhausted")
+
+type bench struct {
+	setup    setupFile
+	client   *rewardsclient.Client
+	health   healthpb.HealthClient
+	duration time.Duration
+	warmup   time.Duration
+	timeout  time.Duration
+
+	otpMu    sync.Mutex
+	otps     map[string]string // otp_id -> code, from the capture file
+	otpRead  int64             // bytes of the capture file read so far
+	issued   int               // unique codes issued so far (of setup.UniqueCodes)
+	sequence atomic.Int64      // for transaction ids
+}
+
+func (b *bench) account(i int) string { return b.setup.Accounts[i%len(b.setup.Accounts)] }
+
+func eur(minor int64) *typev1.Money { return &typev1.Money{AmountMinor: minor, CurrencyCode: "EUR"} }
+
+// prepare returns the operation of one run of rpc; for the one-use RPCs it first obtains (untimed)
+// `needed` unique codes or OTPs. The note says what was prepared.
+func (b *bench) prepare(ctx context.Context, rpc string, _ int, needed int) (op, string) {
+	switch rpc {
+	case "health":
+		request := &healthpb.HealthCheckRequest{}
+		return func(ctx context.Context, _, _ int) error {
+			_, err := b.health.Check(ctx, request)
+			return err
+		}, ""
+	case "redeem_common":
+		return func(ctx context.Context, caller, seq int) error {
+			_, err := b.client.Coupons.RedeemCoupon(ctx, &couponsv1.RedeemCouponRequest{
+				Code: b.setup.CommonCode, AccountId: b.account(int(b.sequence.Add(1))), StoreId: "bench-store",
+				BillAmount: eur(5_000), TransactionId: fmt.Sprintf("rc-%d", b.sequence.Add(1))}, rewardsclient.NoRetry())
+			return err
+		}, ""
+	case "validate":
+		return func(ctx context.Context, caller, seq int) error {
+			_, err := b.client.Coupons.ValidateCoupon(ctx, &couponsv1.ValidateCouponRequest{
+				Code: b.setup.CommonCode, AccountId: b.account(int(b.sequence.Add(1))), StoreId: "bench-store",
+				BillAmount: eur(5_000)}, rewardsclient.NoRetry())
+			return err
+		}, ""
+	case "earn":
+		return func(ctx context.Context, caller, seq int) error {
+			n := b.sequence.Add(1)
+			_, err := b.client.Loyalty.EarnPoints(ctx, &loyaltyv1.EarnPointsRequest{
+				AccountId: b.account(int(n)), StoreId: "bench-store", TransactionId: fmt.Sprintf("earn-%d", n),
+				BillAmount: eur(5_000)}, rewardsclient.NoRetry())
+			return err
+		}, ""
+	case "redeem_unique":
+		codes := b.issueCodes(ctx, needed)
+		var next atomic.Int64
+		return func(ctx context.Context, caller, seq int) error {
+			i := int(next.Add(1) - 1)
+			if i >= len(codes) {
+				return errExhausted
+			}
+			_, err := b.client.Coupons.RedeemCoupon(ctx, &couponsv1.RedeemCouponRequest{
+				Code: codes[i].code, AccountId: codes[i].account, StoreId: "bench-store",
+				BillAmount: eur(5_000), TransactionId: fmt.Sprintf("ru-%d", b.sequence.Add(1))}, rewardsclient.NoRetry())
+			return err
+		}, fmt.Sprintf("%d codes issued beforehand", len(codes))
+	case "redeem_points":
+		tickets := b.requestOtps(ctx, needed)
+		var next atomic.Int64
+		return func(ctx context.Context, caller, seq int) error {
+			i := int(next.Add(1) - 1)
+			if i >= len(tickets) {
+				return errExhausted
+			}
+			_, err := b.client.Loyalty.RedeemPoints(ctx, &loyaltyv1.RedeemPointsRequest{
+				AccountId: tickets[i].account, Points: 1, OtpId: tickets[i].otpID, OtpCode: tickets[i].code,
+				StoreId: "bench-store"}, rewardsclient.NoRetry())
+			return err
+		}, fmt.Sprintf("%d OTPs requested beforehand", len(tickets))
+	}
+	fail("unknown rpc " + rpc)
+	return nil, ""
+}
+
+type issuedCode struct{ code, account string }
+
+// parallel runs f(i) for i in [0, n) on 32 goroutines.
+func parallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < 32; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// issueCodes issues up to n of the generated unique codes to accounts (round robin).
+func (b *bench) issueCodes(ctx context.Context, n int) []issuedCode {
+	if left := b.setup.UniqueCodes - b.issued; n > left {
+		n = left
+	}
+	began := time.Now()
+	out := make([]issuedCode, n)
+	var failures atomic.Int64
+	var firstErr atomic.Value
+	base := b.issued
+	parallel(n, func(i int) {
+		account := b.account(base + i)
+		callCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		reply, err := b.client.Coupons.IssueCoupon(callCtx, &couponsv1.IssueCouponRequest{
+			OfferId: b.setup.UniqueOfferID, AccountId: account, CodeSeriesId: b.setup.UniqueCodeSeriesID})
+		if err != nil {
+			failures.Add(1)
+			firstErr.CompareAndSwap(nil, err.Error())
+			return
+		}
+		out[i] = issuedCode{reply.GetCoupon().GetCode(), account}
+	})
+	b.issued += n
+	kept := out[:0]
+	for _, c := range out {
+		if c.code != "" {
+			kept = append(kept, c)
+		}
+	}
+	fmt.Fprintf(os.Stderr, "loadgen: issued %d unique codes in %v (%d failed: %v)\n", len(kept),
+		time.Since(began).Round(time.Millisecond), failures.Load(), firstErr.Load())
+	return kept
+}
+
+type otpTicket struct{ account, otpID, code string }
+
+// requestOtps requests n OTPs of 1 point (accounts round robin) and reads their codes from the
+// server's capture sender file.
+func (b *bench) requestOtps(ctx context.Context, n int) []otpTicket {
+	began := time.Now()
+	out := make([]otpTicket, n)
+	var failures atomic.Int64
+	var firstErr atomic.Value
+	base := int(b.sequence.Add(int64(n)))
+	parallel(n, func(i int) {
+		account := b.account(base + i)
+		callCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		reply, err := b.client.Loyalty.RequestRedemptionOtp(callCtx, &loyaltyv1.RequestRedemptionOtpRequest{
+			AccountId: account, Points: 1})
+		if err != nil {
+			failures.Add(1)
+			firstErr.CompareAndSwap(nil, err.Error())
+			return
+		}
+		out[i] = otpTicket{account: account, otpID: reply.GetOtpId()}
+	})
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		b.readOtps()
+		missing := 0
+		b.otpMu.Lock()
+		for i := range out {
+			if out[i].otpID != "" && out[i].code == "" {
+				if out[i].code = b.otps[out[i].otpID]; out[i].code == "" {
+					missing++
+				}
+			}
+		}
+		b.otpMu.Unlock()
+		if missing == 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	kept := out[:0]
+	for _, t := range out {
+		if t.code != "" {
+			kept = append(kept, t)
+		}
+	}
+	fmt.Fprintf(os.Stderr, "loadgen: requested %d OTPs in %v (%d failed: %v)\n", len(kept),
+		time.Since(began).Round(time.Millisecond), failures.Load(), firstErr.Load())
+	return kept
+}
+
+// readOtps reads the capture file's new lines ({"otp_id": ..., "code": ...}).
+func (b *bench) readOtps() {
+	file, err := os.Open(b.setup.OtpFile)
+	if err != nil {
+		return
+	}
+	defer file.Close()
+	b.otpMu.Lock()
+	defer b.otpMu.Unlock()
+	if _, err := file.Seek(b.otpRead, 0); err != nil {
+		return
+	}
+	reader := bufio.NewReaderSize(file, 1<<20)
+	for {
+		line, err := reader.ReadBytes('\n')
+		if err != nil { // a partial last line is read again next time
+			return
+		}
+		b.otpRead += int64(len(line))
+		var sent struct {
+			OtpID string `json:"otp_id"`
+			Code  string `json:"code"`
+		}
+		if json.Unmarshal(line, &sent) == nil && sent.OtpID != "" {
+			b.otps[sent.OtpID] = sent.Code
+		}
+	}
+}
+
+// settle lets the server finish what the last run left (group commits, confirms, timed-out
+// calls) before the next one: 1 s, then until health answers SERVING (at most 30 s).
+func (b *bench) settle(ctx context.Context) {
+	time.Sleep(time.Second)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		callCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		reply, err := b.health.Check(callCtx, &healthpb.HealthCheckRequest{})
+		cancel()
+		if err == nil && reply.GetStatus() == healthpb.HealthCheckResponse_SERVING {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	fmt.Fprintln(os.Stderr, "loadgen: the server is still not SERVING 30 s after the last run")
+}
