@@ -507,13 +507,15 @@ def in_hour_window(window: tuple[int, int], hour: int) -> bool:
     return start <= hour < end if start < end else hour >= start or hour < end
 
 
-def validate_hour_windows(windows: Sequence[tuple[int, int]], field_name: str = "offer.rules.hour_windows") -> None:
-    """At most OFFER_HOUR_WINDOWS_MAX windows, each 0 <= start <= 23, 1 <= end <= 24, start != end."""
+def validate_hour_windows(windows: Sequence[tuple[int, int]], field_name: str = "offer.rules.hour_windows", *,
+                          indexed: bool = True) -> None:
+    """At most OFFER_HOUR_WINDOWS_MAX windows, each 0 <= start <= 23, 1 <= end <= 24, start != end
+    (FIELD_INVALID naming `field_name`, with the window's index unless `indexed` is False)."""
     if len(windows) > limits.OFFER_HOUR_WINDOWS_MAX:
         raise field_too_long(field_name, limits.OFFER_HOUR_WINDOWS_MAX)
     for index, (start, end) in enumerate(windows):
         if not (0 <= start <= 23 and 1 <= end <= 24 and start != end):
-            raise field_invalid(f"{field_name}[{index}]",
+            raise field_invalid(f"{field_name}[{index}]" if indexed else field_name,
                                 "0 <= start_hour <= 23, 1 <= end_hour <= 24, start_hour != end_hour")
 
 

@@ -20,7 +20,8 @@ from rewards.type.v1 import money_pb2
 
 from core.domain import limits
 from core.domain.coupons import (ExpiryMode, IssuanceRules, Location, Money, Offer, OfferContent, OfferState,
-                                 OfferText, RedemptionRules, RematchPolicy, account_coupon_id)
+                                 OfferText, RedemptionRules, RematchPolicy, account_coupon_id,
+                                 validate_free_item_sku, validate_hour_windows)
 from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.code_series import CodeSeries, CreateCodeSeries, GenerateCodes, ImportBatch
 from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustomers, BulkIssue, BulkRow, Coupons,
@@ -267,8 +268,13 @@ def _optional_money(money: money_pb2.Money, field: str) -> Money | None:
 
 def offer_from_proto(offer: resources.Offer) -> Offer:
     rules, reward = offer.rules, offer.reward
-    if rules.HasField("hours_of_day") and rules.hour_windows:
-        raise field_invalid("offer.rules.hours_of_day", "unset when hour_windows is set")
+    if reward.kind == resources.REWARD_KIND_FREE_ITEM:  # Only the request says FREE_ITEM: check it here.
+        validate_free_item_sku(reward.free_item_sku, required=True)
+    if rules.HasField("hours_of_day"):
+        if rules.hour_windows:
+            raise field_invalid("offer.rules.hours_of_day", "unset when hour_windows is set")
+        validate_hour_windows(((rules.hours_of_day.start_hour, rules.hours_of_day.end_hour),),
+                              "offer.rules.hours_of_day", indexed=False)
     for field, value in (("max_account_redemption_count", rules.max_account_redemption_count),
                          ("max_redemption_count", rules.max_redemption_count),
                          ("max_account_issue_count", rules.max_account_issue_count),
