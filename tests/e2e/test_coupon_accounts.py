@@ -168,20 +168,14 @@ async def test_activation_and_deactivation_refuse_an_account_locked_or_deleted_a
         code=active.code, account_id=account)))
 
     assert (activated, deactivated) == (reason, reason)
+    for stranger in (await new_account(client, OTHER_PROGRAM), str(uuid.uuid4())):  # Holds no coupon.
+        assert await reason_of(client.call(client.coupons.ActivateCoupon, coupons.ActivateCouponRequest(
+            code=waiting.code, account_id=stranger))) == "COUPON_NOT_FOUND"
     if kind == "locked":
         await unlock(client, account)
         again = await client.call(client.coupons.ActivateCoupon, coupons.ActivateCouponRequest(
             code=waiting.code, account_id=account))
         assert again.coupon.state == resources.COUPON_STATE_ACTIVE
-
-
-async def test_activation_by_another_or_an_unknown_account_finds_no_coupon(client):
-    offer_id = await unique_offer(client, activation_required=True)
-    coupon = await issue(client, offer_id, await new_account(client))
-
-    for account in (await new_account(client, OTHER_PROGRAM), str(uuid.uuid4())):
-        assert await reason_of(client.call(client.coupons.ActivateCoupon, coupons.ActivateCouponRequest(
-            code=coupon.code, account_id=account))) == "COUPON_NOT_FOUND"
 
 
 # --- identifiers ------------------------------------------------------------------------------
