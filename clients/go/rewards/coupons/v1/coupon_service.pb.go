@@ -33,7 +33,8 @@ type IssueCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The offer. Required.
 	OfferId string `protobuf:"bytes,2,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
-	// The account to issue to; must be in the offer's program. Required.
+	// The account to issue to; must be in the offer's program. Required unless
+	// account_identifier is set.
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The series to take the code from. Empty: the offer's oldest series with a code left.
 	CodeSeriesId string `protobuf:"bytes,4,opt,name=code_series_id,json=codeSeriesId,proto3" json:"code_series_id,omitempty"`
@@ -536,7 +537,7 @@ type ActivateCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The code. Required.
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// The account holding the coupon. Required.
+	// The account holding the coupon. Required unless account_identifier is set.
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v1.Identifier `protobuf:"bytes,4,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
@@ -657,7 +658,7 @@ type DeactivateCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The code. Required.
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// The account holding the coupon. Required.
+	// The account holding the coupon. Required unless account_identifier is set.
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v1.Identifier `protobuf:"bytes,4,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
@@ -774,8 +775,8 @@ type ValidateCouponRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The code. Required unless account_coupon_id is set.
 	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
-	// The customer. Required unless account_coupon_id is set (then empty, or the account it
-	// names).
+	// The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+	// or the account it names).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Where the purchase happens. Required; at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
@@ -996,8 +997,8 @@ type RedeemCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The code. Required unless account_coupon_id is set.
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// The customer. Required unless account_coupon_id is set (then empty, or the account it
-	// names).
+	// The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+	// or the account it names).
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Where the purchase happens. Required; at most 64 characters.
 	StoreId string `protobuf:"bytes,4,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
@@ -1344,7 +1345,7 @@ type RevokeCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The code. Required.
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// The account holding the coupon. Required.
+	// The account holding the coupon. Required unless account_identifier is set.
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Why, for the audit trail. At most 256 characters.
 	Note string `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
@@ -1468,7 +1469,7 @@ func (x *RevokeCouponResponse) GetCoupon() *Coupon {
 // Request of CouponService.ListAccountCoupons.
 type ListAccountCouponsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The account. Required.
+	// The account. Required unless account_identifier is set.
 	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Only coupons of this offer. Empty: every offer.
 	OfferId string `protobuf:"bytes,2,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
@@ -1607,7 +1608,7 @@ func (x *ListAccountCouponsResponse) GetNextPageToken() string {
 // Request of CouponService.ListDeals.
 type ListDealsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The customer. Required.
+	// The customer. Required unless account_identifier is set.
 	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Only deals redeemable in this store. Empty: any store.
 	StoreId string `protobuf:"bytes,2,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`

@@ -35,7 +35,10 @@ export interface IssueCouponRequest {
   requestId: string;
   /** The offer. Required. */
   offerId: string;
-  /** The account to issue to; must be in the offer's program. Required. */
+  /**
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
+   */
   accountId: string;
   /** The series to take the code from. Empty: the offer's oldest series with a code left. */
   codeSeriesId: string;
@@ -175,7 +178,7 @@ export interface ActivateCouponRequest {
   requestId: string;
   /** The code. Required. */
   code: string;
-  /** The account holding the coupon. Required. */
+  /** The account holding the coupon. Required unless account_identifier is set. */
   accountId: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
   accountIdentifier: Identifier | undefined;
@@ -197,7 +200,7 @@ export interface DeactivateCouponRequest {
   requestId: string;
   /** The code. Required. */
   code: string;
-  /** The account holding the coupon. Required. */
+  /** The account holding the coupon. Required unless account_identifier is set. */
   accountId: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
   accountIdentifier: Identifier | undefined;
@@ -214,8 +217,8 @@ export interface ValidateCouponRequest {
   /** The code. Required unless account_coupon_id is set. */
   code: string;
   /**
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    */
   accountId: string;
   /** Where the purchase happens. Required; at most 64 characters. */
@@ -291,8 +294,8 @@ export interface RedeemCouponRequest {
   /** The code. Required unless account_coupon_id is set. */
   code: string;
   /**
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    */
   accountId: string;
   /** Where the purchase happens. Required; at most 64 characters. */
@@ -385,7 +388,7 @@ export interface RevokeCouponRequest {
   requestId: string;
   /** The code. Required. */
   code: string;
-  /** The account holding the coupon. Required. */
+  /** The account holding the coupon. Required unless account_identifier is set. */
   accountId: string;
   /** Why, for the audit trail. At most 256 characters. */
   note: string;
@@ -401,7 +404,7 @@ export interface RevokeCouponResponse {
 
 /** Request of CouponService.ListAccountCoupons. */
 export interface ListAccountCouponsRequest {
-  /** The account. Required. */
+  /** The account. Required unless account_identifier is set. */
   accountId: string;
   /** Only coupons of this offer. Empty: every offer. */
   offerId: string;
@@ -431,7 +434,7 @@ export interface ListAccountCouponsResponse {
 
 /** Request of CouponService.ListDeals. */
 export interface ListDealsRequest {
-  /** The customer. Required. */
+  /** The customer. Required unless account_identifier is set. */
   accountId: string;
   /** Only deals redeemable in this store. Empty: any store. */
   storeId: string;

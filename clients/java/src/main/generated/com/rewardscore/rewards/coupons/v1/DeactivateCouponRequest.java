@@ -159,7 +159,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The account holding the coupon. Required.
+   * The account holding the coupon. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -180,7 +180,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The account holding the coupon. Required.
+   * The account holding the coupon. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -831,7 +831,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -851,7 +851,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -872,7 +872,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -889,7 +889,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -903,7 +903,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>

@@ -56,7 +56,7 @@ public interface DeactivateCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The account holding the coupon. Required.
+   * The account holding the coupon. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -65,7 +65,7 @@ public interface DeactivateCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The account holding the coupon. Required.
+   * The account holding the coupon. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>

@@ -160,7 +160,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The account to issue to; must be in the offer's program. Required.
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -181,7 +182,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The account to issue to; must be in the offer's program. Required.
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -903,7 +905,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -923,7 +926,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -944,7 +948,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -961,7 +966,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -975,7 +981,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>

@@ -56,7 +56,8 @@ public interface IssueCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The account to issue to; must be in the offer's program. Required.
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -65,7 +66,8 @@ public interface IssueCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The account to issue to; must be in the offer's program. Required.
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>

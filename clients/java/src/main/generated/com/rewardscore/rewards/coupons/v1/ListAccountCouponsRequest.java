@@ -61,7 +61,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The account. Required.
+   * The account. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -82,7 +82,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The account. Required.
+   * The account. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -674,7 +674,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -694,7 +694,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -715,7 +715,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -732,7 +732,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -746,7 +746,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>

@@ -12,7 +12,7 @@ public interface ListAccountCouponsRequestOrBuilder extends
 
   /**
    * <pre>
-   * The account. Required.
+   * The account. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -21,7 +21,7 @@ public interface ListAccountCouponsRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The account. Required.
+   * The account. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>

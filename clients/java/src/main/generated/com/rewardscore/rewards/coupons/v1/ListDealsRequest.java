@@ -63,7 +63,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -84,7 +84,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -818,7 +818,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -838,7 +838,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -859,7 +859,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -876,7 +876,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -890,7 +890,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>

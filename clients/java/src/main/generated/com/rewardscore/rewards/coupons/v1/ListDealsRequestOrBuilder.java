@@ -12,7 +12,7 @@ public interface ListDealsRequestOrBuilder extends
 
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -21,7 +21,7 @@ public interface ListDealsRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>

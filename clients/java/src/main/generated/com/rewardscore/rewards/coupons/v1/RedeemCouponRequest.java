@@ -164,8 +164,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -186,8 +186,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1280,8 +1280,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1301,8 +1301,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1323,8 +1323,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1341,8 +1341,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1356,8 +1356,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>

@@ -56,8 +56,8 @@ public interface RedeemCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -66,8 +66,8 @@ public interface RedeemCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>

@@ -160,7 +160,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The account holding the coupon. Required.
+   * The account holding the coupon. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -181,7 +181,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The account holding the coupon. Required.
+   * The account holding the coupon. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -903,7 +903,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -923,7 +923,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -944,7 +944,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -961,7 +961,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -975,7 +975,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account holding the coupon. Required.
+     * The account holding the coupon. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>

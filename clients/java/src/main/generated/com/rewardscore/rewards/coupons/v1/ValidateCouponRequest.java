@@ -111,8 +111,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -133,8 +133,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1030,8 +1030,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1051,8 +1051,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1073,8 +1073,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1091,8 +1091,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1106,8 +1106,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>

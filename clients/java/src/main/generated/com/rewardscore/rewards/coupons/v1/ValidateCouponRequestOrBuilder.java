@@ -32,8 +32,8 @@ public interface ValidateCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -42,8 +42,8 @@ public interface ValidateCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
