@@ -3889,7 +3889,9 @@ export const CouponServiceService = {
    * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
    * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-   * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+   * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+   * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+   * valid or inactive"), DUPLICATE_CODE (the row's code exists
    * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
@@ -4128,7 +4130,9 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
    * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-   * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+   * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+   * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+   * valid or inactive"), DUPLICATE_CODE (the row's code exists
    * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
@@ -4277,7 +4281,9 @@ export interface CouponServiceClient extends Client {
    * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
    * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-   * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+   * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+   * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+   * valid or inactive"), DUPLICATE_CODE (the row's code exists
    * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
