@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import shutil
@@ -39,6 +40,7 @@ from core.adapters.redis import connect  # noqa: E402
 from core.adapters.redis.scripts import Scripts  # noqa: E402
 from rewards_client import Credentials, RewardsClient  # noqa: E402
 from tests.e2e.harness import ServerProcess  # noqa: E402
+from tests.e2e.coupon_accounts import new_accounts  # noqa: E402
 
 
 async def drive(operation, seconds: float, concurrency: int) -> list[float]:
@@ -68,7 +70,7 @@ async def main(seconds: float, concurrency: int, server: ServerProcess, credenti
                redis_url: str) -> None:
     async with RewardsClient.connect(server.target, credentials, timeout_s=30) as client:
         offer = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=resources.Offer(
-            display_name="bench", state=resources.OFFER_STATE_ACTIVE, reward=resources.Reward(
+            program_id="bench", display_name="bench", state=resources.OFFER_STATE_ACTIVE, reward=resources.Reward(
                 kind=resources.REWARD_KIND_DISCOUNT_AMOUNT,
                 discount_amount=money_pb2.Money(amount_minor=100, currency_code="EUR")))))
         code = "BENCH" + uuid.uuid4().hex[:8].upper()
@@ -76,10 +78,13 @@ async def main(seconds: float, concurrency: int, server: ServerProcess, credenti
             code_series=resources.CodeSeries(offer_id=offer.offer.offer_id, type=resources.CODE_SERIES_TYPE_COMMON,
                                              common_code=code)))
         bill = money_pb2.Money(amount_minor=5_000, currency_code="EUR")
+        # Redemptions need real, ACTIVE accounts (the coupon path checks them): a pool, reused.
+        accounts = await new_accounts(client, 1_000, "bench")
+        turn = itertools.count()
 
         async def redeem() -> None:
             await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
-                code=code, account_id=str(uuid.uuid4()), store_id="s1", bill_amount=bill))
+                code=code, account_id=accounts[next(turn) % len(accounts)], store_id="s1", bill_amount=bill))
 
         health = health_pb2_grpc.HealthStub(client.channel)
         check = health_pb2.HealthCheckRequest()

@@ -75,8 +75,9 @@ class RedemptionRules:
     max_bill: Money | None = None
     days_of_week: frozenset[int] = frozenset()
     """ISO weekdays 1 (Monday) .. 7 (Sunday); empty = every day."""
-    hours: tuple[int, int] | None = None
-    """[start_hour, end_hour) in the offer's time zone; None = all day."""
+    hours: tuple[tuple[int, int], ...] = ()
+    """Hour windows [start_hour, end_hour) on the wall clock of the offer's time zone, any of
+    which allows a redemption; start_hour > end_hour wraps past midnight (22..6); () = all day."""
     min_gap_seconds: int = 0
     max_account_redemptions: int = 0
     """0 = unlimited."""
@@ -322,6 +323,7 @@ def validate_rules(rules: RedemptionRules) -> None:
     if not 0 <= rules.coupon_validity_months <= limits.COUPON_VALIDITY_MONTHS_MAX:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
             "field": "offer.rules.coupon_validity_months", "max": limits.COUPON_VALIDITY_MONTHS_MAX})
+    validate_hour_windows(rules.hours)
     validate_offer_rules(rules)
 
 
@@ -391,11 +393,30 @@ class Offer:
     price_points: int = 0
     """REWARD: the points an account pays (from its wallet) when the coupon is issued to it."""
     issuance: IssuanceRules = field(default_factory=IssuanceRules)
+    free_item_sku: str = ""
+    """FREE_ITEM (and optionally REWARD): the item given for free."""
     content: OfferContent = field(default_factory=OfferContent)
     version: int = 0
     """The offers row's version: grows with every change (the etag)."""
     create_time: dt.datetime | None = None
     update_time: dt.datetime | None = None
+
+    @property
+    def reward_kind(self) -> RewardKind | None:
+        """The kind of the offer's reward, as its fields say (None: no reward)."""
+        if self.price_points:
+            return RewardKind.REWARD
+        if self.extra_points:
+            return RewardKind.EXTRAPOINT
+        if self.points_multiplier_bps:
+            return RewardKind.MULTIPLIER
+        if self.discount_amount is not None:
+            return RewardKind.DISCOUNT_AMOUNT
+        if self.discount_percent_bps:
+            return RewardKind.DISCOUNT_PERCENT
+        if self.free_item_sku:
+            return RewardKind.FREE_ITEM
+        return None
 
     @property
     def applies_at_earn(self) -> bool:
@@ -473,9 +494,52 @@ def calendar_failures(rules: RedemptionRules, now: dt.datetime) -> list[DomainEr
     if rules.days_of_month and local.day not in rules.days_of_month:
         failures.append(DomainError(ErrorReason.DAY_OF_MONTH_NOT_ALLOWED, metadata={
             "day_of_month": local.day, "time_zone": rules.time_zone}))
-    if rules.hours and not rules.hours[0] <= local.hour < rules.hours[1]:
-        failures.append(DomainError(ErrorReason.HOUR_NOT_ALLOWED, metadata={"hour": str(local.hour)}))
+    if rules.hours and not any(in_hour_window(window, local.hour) for window in rules.hours):
+        failures.append(DomainError(ErrorReason.HOUR_NOT_ALLOWED, metadata={
+            "hour": str(local.hour), "time_zone": rules.time_zone}))
     return failures
+
+
+def in_hour_window(window: tuple[int, int], hour: int) -> bool:
+    """Whether a local hour (0..23) lies in [start, end); a window with start > end wraps past
+    midnight (22..6 holds 22, 23, 0 .. 5)."""
+    start, end = window
+    return start <= hour < end if start < end else hour >= start or hour < end
+
+
+def validate_hour_windows(windows: Sequence[tuple[int, int]], field_name: str = "offer.rules.hour_windows", *,
+                          indexed: bool = True) -> None:
+    """At most OFFER_HOUR_WINDOWS_MAX windows, each 0 <= start <= 23, 1 <= end <= 24, start != end
+    (FIELD_INVALID naming `field_name`, with the window's index unless `indexed` is False)."""
+    if len(windows) > limits.OFFER_HOUR_WINDOWS_MAX:
+        raise field_too_long(field_name, limits.OFFER_HOUR_WINDOWS_MAX)
+    for index, (start, end) in enumerate(windows):
+        if not (0 <= start <= 23 and 1 <= end <= 24 and start != end):
+            raise field_invalid(f"{field_name}[{index}]" if indexed else field_name,
+                                "0 <= start_hour <= 23, 1 <= end_hour <= 24, start_hour != end_hour")
+
+
+class RewardKind(enum.IntEnum):
+    """What a coupon gives (the numbers are the contract's RewardKind)."""
+
+    DISCOUNT_AMOUNT = 1
+    DISCOUNT_PERCENT = 2
+    FREE_ITEM = 3
+    EXTRAPOINT = 4
+    MULTIPLIER = 5
+    REWARD = 6
+
+
+def validate_free_item_sku(sku: str, required: bool, field_name: str = "offer.reward.free_item_sku") -> None:
+    """A FREE_ITEM's sku is required; any sku is 1..FREE_ITEM_SKU_LENGTH_MAX printable characters."""
+    if not sku:
+        if required:
+            raise DomainError(ErrorReason.FIELD_REQUIRED, metadata={"field": field_name})
+        return
+    if len(sku) > limits.FREE_ITEM_SKU_LENGTH_MAX:
+        raise field_too_long(field_name, limits.FREE_ITEM_SKU_LENGTH_MAX)
+    if not sku.isprintable() or sku.strip() != sku:
+        raise field_invalid(field_name, "printable characters, no leading or trailing space")
 
 
 def customer_failures(rules: RedemptionRules, customer: Customer) -> list[DomainError]:
@@ -631,7 +695,7 @@ RULES_UPDATABLE_PATHS = {
     "start_time": "start_time", "end_time": "end_time", "expiry_mode": "expiry_mode",
     "coupon_validity": "coupon_validity_seconds", "redemption_start_time": "redemption_start_time",
     "min_redemption_gap": "min_gap_seconds", "store_ids": "store_ids", "min_bill_amount": "min_bill",
-    "max_bill_amount": "max_bill", "days_of_week": "days_of_week", "hours_of_day": "hours",
+    "max_bill_amount": "max_bill", "days_of_week": "days_of_week", "hours_of_day": "hours", "hour_windows": "hours",
     "new_customers_only": "new_customers_only", "max_account_redemption_count": "max_account_redemptions",
     "max_redemption_count": "max_redemptions", "max_account_issue_count": "max_account_issues",
     "max_issue_count": "max_issues", "activation_required": "activation_required",
@@ -650,7 +714,7 @@ OFFER_UPDATABLE_PATHS = {"display_name": "display_name", "description": "descrip
 OFFER_OUTPUT_ONLY_PATHS = frozenset({"offer_id", "state", "issued_count", "redeemed_count", "etag", "create_time",
                                      "update_time"})
 REWARD_ATTRIBUTES = ("discount_amount", "discount_percent_bps", "discount_max", "extra_points",
-                     "points_multiplier_bps", "price_points")
+                     "points_multiplier_bps", "price_points", "free_item_sku")
 """The Offer attributes that make up its Reward (replaced together by the path "reward")."""
 
 

@@ -176,6 +176,10 @@ OFFER_EXTERNAL_CODE_LENGTH_MAX = 64
 OFFER_LOCATIONS_MAX = 1000
 """Stores, zones or interaction points one offer's rules may name (each list)."""
 OFFER_LOCATION_ID_LENGTH_MAX = 64
+OFFER_HOUR_WINDOWS_MAX = 24
+"""Hour windows of one offer (OfferRules.hour_windows)."""
+FREE_ITEM_SKU_LENGTH_MAX = 64
+"""Reward.free_item_sku."""
 """Characters of a store, zone or interaction point id."""
 PRIOR_TRANSACTION_COUNT_MAX = 1_000_000
 """Highest OfferRules.max_prior_transaction_count."""

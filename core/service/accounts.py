@@ -23,6 +23,7 @@ from core.domain.accounts import (Account, AccountStatus, Identifier, Identifier
                                   validate_program_id)
 from core.domain.accounts import require_active as _require_active
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.service.account_states import AccountState, publish_state
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, R, execute_once
 
@@ -318,7 +319,11 @@ async def update_account_status(command: UpdateAccountStatus, caller: Caller, de
                          note=command.note)
         account = Account(current.account.account_id, current.account.program_id, command.status,
                           current.account.identifiers, current.account.create_time, now)
-        return Prepared(account, (row,), {"account_changes_version": CHANGED_CONCURRENTLY})
+        # Published once committed, before the reply: the coupon path sees it at once.
+        state = AccountState(account.account_id, caller.org_id, account.program_id, command.status,
+                             current.version + 1)
+        return Prepared(account, (row,), {"account_changes_version": CHANGED_CONCURRENTLY},
+                        on_commit=lambda: publish_state(deps, state))
 
     return await execute_change(deps, caller, "UpdateAccountStatus", command, prepare, Account.from_json)
 
@@ -331,7 +336,10 @@ async def delete_account(command: DeleteAccount, caller: Caller, deps: Deps) -> 
     async def prepare() -> Prepared[Done]:
         current = await load_account(deps, caller.org_id, ref)
         row = change_row(caller, command.request_id, current, "deleted", deps.clock.now(), note=command.note)
-        return Prepared(Done(current.account.account_id), (row,), {"account_changes_version": CHANGED_CONCURRENTLY})
+        state = AccountState(current.account.account_id, caller.org_id, current.account.program_id, None,
+                             current.version + 1)
+        return Prepared(Done(current.account.account_id), (row,), {"account_changes_version": CHANGED_CONCURRENTLY},
+                        on_commit=lambda: publish_state(deps, state))
 
     return await execute_change(deps, caller, "DeleteAccount", command, prepare, Done.from_json)
 

@@ -38,13 +38,15 @@ from core.domain import limits
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
 from core.domain.accounts import Identifier, IdentifierType, validate_identifier, validate_program_id
 from core.domain.coupons import (CouponState, Customer, ExpiryMode, IssuanceRules, IssuedCoupon, Location, Money,
-                                 Offer, OfferContent, OfferState, Rates, RedemptionRules, RematchPolicy,
+                                 Offer, OfferContent, OfferState, Rates, RedemptionRules, RematchPolicy, RewardKind,
                                  apply_offer_update, coupon_expiry, coupon_failures, coupon_rule_failures, coupon_state,
                                  deal_is_open, discount, failing_rules, parse_account_coupon_id, reward_currencies,
-                                 validate_content, validate_rules)
+                                 validate_content, validate_free_item_sku, validate_rules)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.masks import require_update_mask
-from core.service.accounts import REQUEST_FIELDS, AccountRef, resolve_account, validate_request_id
+from core.service.account_states import AccountState, account_state, check_state
+from core.service.accounts import (REQUEST_FIELDS, AccountRef, require_active, resolve_account, validate_ref,
+                                   validate_request_id)
 from core.service.code_series import (CodeSeriesBook, draw_code, load_pools, pool_key, pool_series,
                                       register_common_code, settle_code, sweep_drawn_codes)
 from core.service.context import Caller, Deps
@@ -107,6 +109,10 @@ class Redemption:
     """Redemptions of the offer the account has left after this one; -1: no limit."""
     remaining_redemptions: int = -1
     """Redemptions of the offer left in all after this one; -1: no limit."""
+    reward_kind: int = 0
+    """The offer's RewardKind (0: a reply stored before kinds were recorded)."""
+    free_item_sku: str = ""
+    """FREE_ITEM, REWARD: the item given for free."""
 
     def to_json(self) -> dict:
         return {**asdict(self), "redeem_time": self.redeem_time.isoformat()}
@@ -275,6 +281,8 @@ class ListDeals:
     """Where the account is; an empty field is not checked."""
     page_size: int = 0
     page_token: str = ""
+    account_identifier: Identifier | None = None
+    """Instead of account_id: one of the account's identifiers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +317,8 @@ class IssueCoupon:
     """A bulk row's code to issue (the offer's common code, or a new code); empty: one is made."""
     code_series_id: str = ""
     """The series to draw the code from; empty: the offer's oldest series with a code left."""
+    account_identifier: Identifier | None = None
+    """Instead of account_id: one of the account's identifiers (in the offer's program)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +354,8 @@ class RedeemCoupon:
     """Instead of code (and account_id): the account's newest coupon of an offer."""
     zone_id: str = ""
     interaction_point_id: str = ""
+    account_identifier: Identifier | None = None
+    """Instead of account_id: one of the account's identifiers (in the offer's program)."""
 
     @property
     def location(self) -> Location:
@@ -412,6 +424,8 @@ class ActivateCoupon:
     account_id: str
     active: bool = True
     """False: DeactivateCoupon (take the activation back)."""
+    account_identifier: Identifier | None = None
+    """Instead of account_id: one of the account's identifiers (in the offer's program)."""
 
 
 class RevocationMode(enum.IntEnum):
@@ -655,13 +669,15 @@ class Coupons:
         redeem now at the location named (a dimension left empty is not checked), soonest end
         first, each with the account's redeemable coupons and the redemptions left (offers with
         none left are skipped). One page examines at most DEALS_SCANNED_PER_PAGE_MAX offers."""
-        account_id = _uuid(query.account_id, "account_id")
+        ref = validate_ref(AccountRef(query.account_id, query.account_identifier), REQUEST_FIELDS)
         location = query.location
         _check_location(location)
         size = _page_size(query.page_size)
+        account = await resolve_account(self._deps, caller.org_id, ref, fields=REQUEST_FIELDS)
+        require_active(account)
+        account_id = account.account_id
         scope = _scope(account_id, location.store_id, location.zone_id, location.interaction_point_id)
         after = _page_position(query.page_token, scope)
-        account = await resolve_account(self._deps, caller.org_id, AccountRef(account_id), fields=REQUEST_FIELDS)
         now = self._deps.clock.now()
         customer: list[Customer] = []
 
@@ -741,24 +757,26 @@ class Coupons:
         """IssueCoupon, and the offer (as read for the issue) whose rules the coupon follows."""
         validate_request_id(command.request_id)
         offer_id = _uuid(command.offer_id, "offer_id")
-        account_id = _uuid(command.account_id, "account_id")
+        validate_ref(AccountRef(command.account_id, command.account_identifier), REQUEST_FIELDS)
         if command.code_series_id:
             _uuid(command.code_series_id, "code_series_id")
         offer = await self.offer_by_id(caller.org_id, offer_id)
-        return await self._issue(offer, account_id, command, caller), offer
+        state = await self._account_of(command.account_id, command.account_identifier, offer.program_id, caller)
+        return await self._issue(offer, state, command, caller), offer
 
-    async def _issue(self, offer: Offer, account_id: str, command: object, caller: Caller,
+    async def _issue(self, offer: Offer, state: AccountState, command: object, caller: Caller,
                      code: str = "") -> IssuedCoupon:
         """Issue one coupon of `offer` (IssueCoupon, or one bulk row: `command` is what the
         request_id is idempotent over); `code` names the code to issue (bulk rows), else one is
         drawn from the offer's series (or made, for an offer without series). Runs again when
         Postgres refused a drawn code (a stale pool: that code is dropped) or the state was
-        rebuilt meanwhile: both errors are transient, so the request's claim was released."""
+        rebuilt meanwhile: both errors are transient, so the request's claim was released.
+        The account (`state`) must exist in the offer's program and be ACTIVE."""
         series_ids = [] if code or offer.common_code else await pool_series(
             self._deps, caller.org_id, offer.offer_id, getattr(command, "code_series_id", ""))
         for attempt in range(1, limits.CODE_POOL_DRAWS_MAX + 1):
             try:
-                return await self._issue_once(offer, account_id, command, caller, code, series_ids)
+                return await self._issue_once(offer, state, command, caller, code, series_ids)
             except DomainError as error:
                 if attempt == limits.CODE_POOL_DRAWS_MAX or error.reason not in (
                         ErrorReason.CODE_GENERATION_COLLISION, ErrorReason.STATE_REBUILDING):
@@ -767,8 +785,9 @@ class Coupons:
                     await self._guard.ensure()
         raise AssertionError("unreachable")
 
-    async def _issue_once(self, offer: Offer, account_id: str, command: object, caller: Caller, code: str,
+    async def _issue_once(self, offer: Offer, state: AccountState, command: object, caller: Caller, code: str,
                           series_ids: list[str]) -> IssuedCoupon:
+        account_id = state.account_id
         request_id = command.request_id
         request_key = f"{caller.client_id}:{request_id}"
         offer_id = offer.offer_id
@@ -776,6 +795,7 @@ class Coupons:
             raise field_invalid("code", "the offer's common code (or empty)")
 
         async def prepare() -> Prepared[IssuedCoupon]:
+            check_state(state, caller.org_id, offer.program_id)
             now = self._deps.clock.now()
             for failure in failing_rules(offer, now, "", Money(0, "")):
                 if failure.reason in (ErrorReason.OFFER_NOT_ACTIVE, ErrorReason.OFFER_NOT_STARTED,
@@ -937,7 +957,8 @@ class Coupons:
                 for index, code in rows:
                     command = IssueCoupon(f"{batch.request_id}/{index}", offer_id, account_id, code)
                     try:
-                        coupon = await self._issue(offer, account_id, command, caller, code)
+                        state = await account_state(self._deps, account_id)
+                        coupon = await self._issue(offer, state, command, caller, code)
                         results[index] = BulkRowResult(index, account_id, self.view(coupon))
                     except DomainError as error:
                         results[index] = BulkRowResult(index, account_id, error=error)
@@ -1039,6 +1060,35 @@ class Coupons:
         """The coupon with its state as of now (server clock)."""
         return CouponView(coupon, coupon_state(coupon, self._deps.clock.now()))
 
+    async def _account_of(self, account_id: str, identifier: Identifier | None, program_id: str,
+                          caller: Caller) -> AccountState:
+        """The state of the account a request names: by id, one Redis read (account_states, no
+        Postgres round trip on the hot path); by identifier, one indexed query narrowed to the
+        offer's program (`program_id`; empty: any program of the organisation). ACCOUNT_NOT_FOUND
+        for an identifier no account holds; otherwise not checked yet (check_state)."""
+        ref = validate_ref(AccountRef(account_id, identifier), REQUEST_FIELDS)
+        if ref.identifier is None:
+            return await account_state(self._deps, ref.account_id)
+        account = await resolve_account(self._deps, caller.org_id, AccountRef("", ref.identifier, program_id),
+                                        fields=REQUEST_FIELDS)
+        return AccountState(account.account_id, caller.org_id, account.program_id, account.status, 0)
+
+    async def account_id_of(self, code: str, account_id: str, identifier: Identifier | None,
+                            caller: Caller) -> str:
+        """The account id of a request that names an account by id or by identifier beside a
+        code (GetCoupon, RevokeCoupon) or without one (`code` empty: ListAccountCoupons): an
+        identifier is resolved in the program of the code's offer (without a code: in any
+        program of the organisation). An id is returned as given (the caller validates it)."""
+        if identifier is None:
+            return account_id
+        validate_ref(AccountRef(account_id, identifier), REQUEST_FIELDS)
+        program_id = ""
+        if code:
+            if len(code) > limits.COUPON_CODE_LENGTH_MAX:
+                raise field_too_long("code", limits.COUPON_CODE_LENGTH_MAX)
+            program_id = (await self.lookup_code(caller.org_id, code))[0].program_id
+        return (await self._account_of("", identifier, program_id, caller)).account_id
+
     async def _holders_coupon(self, code: str, account_id: str, caller: Caller) -> tuple[Offer, IssuedCoupon]:
         if not code:
             raise field_required("code")
@@ -1066,11 +1116,15 @@ class Coupons:
         activate_time under the coupon's row lock, refusing a coupon revoked (or, to deactivate,
         redeemed) in the meantime."""
         validate_request_id(command.request_id)
-        offer, coupon = await self._holders_coupon(command.code, command.account_id, caller)
+        account_id = await self.account_id_of(command.code, command.account_id, command.account_identifier, caller)
+        offer, coupon = await self._holders_coupon(command.code, account_id, caller)
+        state = await account_state(self._deps, coupon.account_id)
+        check_state(state, caller.org_id, offer.program_id, active=False)
         if not command.active and not coupon.activation_required:
             raise DomainError(ErrorReason.COUPON_ACTIVATION_NOT_REQUIRED, metadata={"code": coupon.code})
 
         async def prepare() -> Prepared[IssuedCoupon]:
+            check_state(state, caller.org_id, offer.program_id)
             now = self._deps.clock.now()
             failures = [f for f in coupon_failures(coupon, now) if f.reason is not ErrorReason.COUPON_NOT_ACTIVATED]
             if offer.state is not OfferState.ACTIVE:
@@ -1217,27 +1271,37 @@ class Coupons:
     # --- redemption -----------------------------------------------------------------------
 
     async def validate(self, code: str, account_id: str, location: Location | str, bill: Money,
-                       caller: Caller, account_coupon_id: str = "") -> Validation:
+                       caller: Caller, account_coupon_id: str = "",
+                       account_identifier: Identifier | None = None) -> Validation:
         """ValidateCoupon's dry run: every failing rule and limit in precedence order (empty when
         RedeemCoupon would succeed now), the offer, and the discount it would give. Reserves nothing.
-        `location` may be a bare store id."""
+        `location` may be a bare store id. An unknown coupon or account (ACCOUNT_NOT_FOUND: never
+        created, deleted, of another program than the offer's) is the only failure reported."""
         location = Location(location) if isinstance(location, str) else location
         command = RedeemCoupon("dry-run", code, account_id, location.store_id, bill, account_coupon_id,
-                               location.zone_id, location.interaction_point_id)
+                               location.zone_id, location.interaction_point_id, account_identifier)
         validate_redeem(command)
         try:
-            offer, coupon, code, account_id = await self._named(command, caller)
+            offer, coupon, code, state = await self._named(command, caller)
         except DomainError as missing:
-            if missing.reason is not ErrorReason.COUPON_NOT_FOUND:
+            if missing.reason not in (ErrorReason.COUPON_NOT_FOUND, ErrorReason.ACCOUNT_NOT_FOUND):
                 raise
             return Validation([missing], None, 0, self._deps.clock.now())
+        account_id = state.account_id
         now = self._deps.clock.now()
+        failures: list[DomainError] = []
+        try:
+            check_state(state, caller.org_id, offer.program_id)
+        except DomainError as refused:
+            if refused.reason is ErrorReason.ACCOUNT_NOT_FOUND:
+                return Validation([refused], offer, 0, now, None, code, account_id)
+            failures.append(refused)
         try:
             customer, rates = await self._facts(offer, account_id, bill, now, caller)
         except DomainError as missing:  # The account is unknown (only when the rules read it).
             return Validation([missing], offer, 0, now, None, code, account_id)
-        failures = failing_rules(offer, now, location.store_id, bill, location=location, customer=customer,
-                                 rates=rates)
+        failures += failing_rules(offer, now, location.store_id, bill, location=location, customer=customer,
+                                  rates=rates)
         if coupon is not None:
             failures += coupon_failures(coupon, now) + coupon_rule_failures(offer.rules, coupon, now)
         rules = offer.rules
@@ -1275,11 +1339,15 @@ class Coupons:
 
     async def _redeem(self, command: RedeemCoupon, caller: Caller) -> Redemption:
         validate_redeem(command)
-        offer, coupon, code, account_id = await self._named(command, caller)
+        offer, coupon, code, state = await self._named(command, caller)
+        account_id = state.account_id
         if offer.applies_at_earn:
             raise DomainError(ErrorReason.COUPON_APPLIES_AT_EARN, metadata={"code": command.code})
 
         async def prepare() -> Prepared[Redemption]:
+            # Checked inside the request: a retry of a committed redemption replays its reply
+            # even if the account was locked since.
+            check_state(state, caller.org_id, offer.program_id)
             held = await self._redemption(offer, coupon, code, account_id, command.location,
                                           command.bill, command.request_id, caller)
             return Prepared(held.redemption, (held.row,), held.rejections, on_commit=held.confirm,
@@ -1288,18 +1356,22 @@ class Coupons:
         return await execute_once(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json)
 
     async def _named(self, command: RedeemCoupon,
-                     caller: Caller) -> tuple[Offer, IssuedCoupon | None, str, str]:
-        """(offer, issued coupon or None for a common code, code, account id) of a redemption
-        named by code and account, or by account coupon id."""
+                     caller: Caller) -> tuple[Offer, IssuedCoupon | None, str, AccountState]:
+        """(offer, issued coupon or None for a common code, code, the account's state, not
+        checked yet) of a redemption named by code and account (id or identifier), or by account
+        coupon id."""
         if not command.account_coupon_id:
-            offer, coupon = await self._code_of(command.code, command.account_id, caller)
-            return offer, coupon, command.code.upper(), command.account_id
+            offer, coupon = await self.lookup_code(caller.org_id, command.code)
+            state = await self._account_of(command.account_id, command.account_identifier, offer.program_id, caller)
+            coupon = await self._held(offer, coupon, command.code, state.account_id)
+            return offer, coupon, command.code.upper(), state
         offer, coupon, account_id = await self._account_coupon(command.account_coupon_id, caller)
         if command.account_id and _uuid(command.account_id, "account_id") != account_id:
             raise field_invalid("account_id", "empty, or the account the account_coupon_id names")
+        state = await account_state(self._deps, account_id)
         if coupon is None:
-            return offer, None, offer.common_code or "", account_id
-        return offer, coupon, coupon.code, account_id
+            return offer, None, offer.common_code or "", state
+        return offer, coupon, coupon.code, state
 
     async def _account_coupon(self, value: str, caller: Caller) -> tuple[Offer, IssuedCoupon | None, str]:
         """The offer, the account's newest coupon of it (None: the account holds none but the
@@ -1332,6 +1404,10 @@ class Coupons:
         such (None), unless its offer needs activation: then the account's own coupon of the
         code, issued and activated, is what is redeemed (single use, like any issued coupon)."""
         offer, coupon = await self.lookup_code(caller.org_id, code)
+        return offer, await self._held(offer, coupon, code, account_id)
+
+    async def _held(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str) -> IssuedCoupon | None:
+        """_code_of once the code is looked up."""
         if coupon is None and offer.rules.activation_required:
             coupon = await self._common_coupon(offer, str(uuid.UUID(account_id)))
             if coupon is None:
@@ -1339,7 +1415,7 @@ class Coupons:
         if (coupon is not None and coupon.account_id != str(uuid.UUID(account_id))
                 and not offer.rules.anyone_may_redeem):
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
-        return offer, coupon
+        return coupon
 
     async def _redemption(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str,
                           location: Location, bill: Money, request_id: str, caller: Caller,
@@ -1359,7 +1435,8 @@ class Coupons:
         reserved = await self._reserve(offer, account_id, request_key, now, coupon=coupon)
         epoch, reversals = reserved.epoch, reserved.reversals
         redemption = Redemption(str(uuid.uuid4()), offer.offer_id, account_id, amount, bill.currency_code, now,
-                                reserved.count, reserved.remaining_account, reserved.remaining)
+                                reserved.count, reserved.remaining_account, reserved.remaining,
+                                int(offer.reward_kind or 0), offer.free_item_sku)
         row = Row("coupon_redemptions", _REDEMPTION_COLUMNS, (
             redemption.redemption_id, caller.org_id, offer.offer_id, code, account_id, store_id, bill.amount_minor,
             bill.currency_code, amount, request_id, caller.client_id, epoch, now,
@@ -1741,6 +1818,7 @@ def _validate_offer(offer: Offer) -> None:
     if offer.discount_percent_bps < 0 or offer.discount_percent_bps > 10_000:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.reward.discount_percent_bps"})
     validate_rules(offer.rules)
+    validate_free_item_sku(offer.free_item_sku, required=offer.reward_kind is RewardKind.FREE_ITEM)
     threshold = offer.issuance.notify_remaining
     if threshold and not 0 < threshold < offer.rules.max_issues:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
@@ -1814,13 +1892,15 @@ def validate_redeem(command: RedeemCoupon) -> None:
     if command.account_coupon_id:
         if command.code:
             raise field_invalid("code", "empty when account_coupon_id is set")
+        if command.account_identifier is not None:
+            raise field_invalid("account_identifier", "empty when account_coupon_id is set")
         parse_account_coupon_id(command.account_coupon_id)
     else:
         if not command.code:
             raise field_required("code")
         if len(command.code) > limits.COUPON_CODE_LENGTH_MAX:
             raise field_invalid("code", f"at most {limits.COUPON_CODE_LENGTH_MAX} characters")
-        _uuid(command.account_id, "account_id")
+        validate_ref(AccountRef(command.account_id, command.account_identifier), REQUEST_FIELDS)
     if not command.store_id:
         raise field_required("store_id")
     _check_location(command.location)
@@ -1852,7 +1932,7 @@ def offer_definition(offer: Offer) -> dict:
         "start_time": when(rules.start_time), "end_time": when(rules.end_time),
         "redemption_start_time": when(rules.redemption_start_time), "store_ids": sorted(rules.store_ids),
         "min_bill": money(rules.min_bill), "max_bill": money(rules.max_bill),
-        "days_of_week": sorted(rules.days_of_week), "hours": list(rules.hours) if rules.hours else None,
+        "days_of_week": sorted(rules.days_of_week), "hours": [list(window) for window in rules.hours] or None,
         "min_gap_seconds": rules.min_gap_seconds, "max_account_redemptions": rules.max_account_redemptions,
         "max_redemptions": rules.max_redemptions, "time_zone": rules.time_zone,
         "max_account_issues": rules.max_account_issues, "max_issues": rules.max_issues,
@@ -1868,7 +1948,8 @@ def offer_definition(offer: Offer) -> dict:
         "discount_max": money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description,
         "extra_points": offer.extra_points, "points_multiplier_bps": offer.points_multiplier_bps,
-        "price_points": offer.price_points, "content": offer.content.to_json(), "issuance": {
+        "price_points": offer.price_points, "free_item_sku": offer.free_item_sku,
+        "content": offer.content.to_json(), "issuance": {
             "min_gap_seconds": offer.issuance.min_gap_seconds, "rematch": int(offer.issuance.rematch),
             "listed_only": offer.issuance.listed_only, "notify_remaining": offer.issuance.notify_remaining}}
 
@@ -1883,7 +1964,7 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
     rules = RedemptionRules(
         when(r["start_time"]), when(r["end_time"]), when(r["redemption_start_time"]), frozenset(r["store_ids"]),
         money(r["min_bill"]), money(r["max_bill"]), frozenset(r["days_of_week"]),
-        tuple(r["hours"]) if r["hours"] else None, r["min_gap_seconds"], r["max_account_redemptions"],
+        _hour_windows(r["hours"]), r["min_gap_seconds"], r["max_account_redemptions"],
         r["max_redemptions"], r["time_zone"], r.get("max_account_issues", 0), r.get("max_issues", 0),
         ExpiryMode(r.get("expiry_mode", ExpiryMode.FIXED_END)), r.get("coupon_validity_seconds", 0),
         r.get("coupon_validity_months", 0), r.get("activation_required", False),
@@ -1896,8 +1977,18 @@ def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definiti
                  definition.get("program_id", ""), definition.get("display_name", ""),
                  definition.get("description", ""), definition.get("extra_points", 0),
                  definition.get("points_multiplier_bps", 0), definition.get("price_points", 0),
-                 _issuance_from_json(definition.get("issuance")), OfferContent.from_json(definition.get("content")),
-                 version, create_time, update_time)
+                 _issuance_from_json(definition.get("issuance")), definition.get("free_item_sku", ""),
+                 OfferContent.from_json(definition.get("content")), version, create_time, update_time)
+
+
+def _hour_windows(stored: list | None) -> tuple[tuple[int, int], ...]:
+    """Stored hour windows: a list of [start, end] pairs, or (offers stored before several
+    windows were allowed) one flat [start, end] pair."""
+    if not stored:
+        return ()
+    if isinstance(stored[0], int):
+        return ((stored[0], stored[1]),)
+    return tuple((start, end) for start, end in stored)
 
 
 def _issuance_from_json(data: dict | None) -> IssuanceRules:

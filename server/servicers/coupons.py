@@ -20,7 +20,8 @@ from rewards.type.v1 import money_pb2
 
 from core.domain import limits
 from core.domain.coupons import (ExpiryMode, IssuanceRules, Location, Money, Offer, OfferContent, OfferState,
-                                 OfferText, RedemptionRules, RematchPolicy, account_coupon_id)
+                                 OfferText, RedemptionRules, RematchPolicy, account_coupon_id,
+                                 validate_free_item_sku, validate_hour_windows)
 from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.code_series import CodeSeries, CreateCodeSeries, GenerateCodes, ImportBatch
 from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustomers, BulkIssue, BulkRow, Coupons,
@@ -28,6 +29,7 @@ from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustome
                                   OfferListing, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons,
                                   UpdateOffer, offer_etag)
 from core.service.accounts import parse_uuid
+from server.servicers.accounts import identifier_from_proto
 from server.context import current_caller
 from server.convert import datetime_of, timestamp
 
@@ -118,12 +120,16 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
     async def RedeemCoupon(self, request: coupon_api.RedeemCouponRequest, context) -> coupon_api.RedeemCouponResponse:
         command = RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
                                money_from_proto(request.bill_amount), request.account_coupon_id, request.zone_id,
-                               request.interaction_point_id)
+                               request.interaction_point_id, _identifier(request))
         redemption = await self._coupons.redeem(command, current_caller())
         return coupon_api.RedeemCouponResponse(
             redemption_id=redemption.redemption_id,
-            reward=resources.AppliedReward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=money_pb2.Money(
-                amount_minor=redemption.discount_minor, currency_code=redemption.currency_code)),
+            reward=resources.AppliedReward(
+                # A reply stored before kinds were recorded has 0: those were all discounts.
+                kind=redemption.reward_kind or resources.REWARD_KIND_DISCOUNT_AMOUNT,
+                discount_amount=money_pb2.Money(amount_minor=redemption.discount_minor,
+                                                currency_code=redemption.currency_code),
+                free_item_sku=redemption.free_item_sku),
             coupon=resources.Coupon(code=request.code, offer_id=redemption.offer_id, account_id=redemption.account_id,
                                     state=resources.COUPON_STATE_REDEEMED,
                                     last_redeem_time=timestamp(redemption.redeem_time),
@@ -134,8 +140,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
 
     async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
         coupon, offer = await self._coupons.issue_with_offer(IssueCoupon(
-            request.request_id, request.offer_id, request.account_id, code_series_id=request.code_series_id),
-            current_caller())
+            request.request_id, request.offer_id, request.account_id, code_series_id=request.code_series_id,
+            account_identifier=_identifier(request)), current_caller())
         return coupon_api.IssueCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)), resent=coupon.resent,
                                               offer=offer_to_proto(offer))
 
@@ -167,44 +173,52 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
         return coupon_api.GetAccountCouponResponse(coupon=account_coupon_to_proto(item))
 
     async def GetCoupon(self, request: coupon_api.GetCouponRequest, context) -> coupon_api.GetCouponResponse:
-        view, offer = await self._coupons.get_coupon(request.code, request.account_id, current_caller())
+        caller = current_caller()
+        account_id = await self._coupons.account_id_of(request.code, request.account_id, _identifier(request), caller)
+        view, offer = await self._coupons.get_coupon(request.code, account_id, caller)
         return coupon_api.GetCouponResponse(coupon=coupon_to_proto(view), content=content_to_proto(offer.content))
 
     async def ActivateCoupon(self, request: coupon_api.ActivateCouponRequest,
                              context) -> coupon_api.ActivateCouponResponse:
-        coupon = await self._coupons.activate(ActivateCoupon(request.request_id, request.code, request.account_id),
+        coupon = await self._coupons.activate(ActivateCoupon(request.request_id, request.code, request.account_id,
+                                                             account_identifier=_identifier(request)),
                                               current_caller())
         return coupon_api.ActivateCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
 
     async def DeactivateCoupon(self, request: coupon_api.DeactivateCouponRequest,
                                context) -> coupon_api.DeactivateCouponResponse:
         coupon = await self._coupons.activate(ActivateCoupon(request.request_id, request.code, request.account_id,
-                                                             active=False), current_caller())
+                                                             active=False, account_identifier=_identifier(request)),
+                                              current_caller())
         return coupon_api.DeactivateCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
 
     async def RevokeCoupon(self, request: coupon_api.RevokeCouponRequest, context) -> coupon_api.RevokeCouponResponse:
-        coupon = await self._coupons.revoke_coupon(RevokeCoupon(
-            request.request_id, request.code, request.account_id, request.note), current_caller())
+        caller = current_caller()
+        account_id = await self._coupons.account_id_of(request.code, request.account_id, _identifier(request), caller)
+        coupon = await self._coupons.revoke_coupon(RevokeCoupon(request.request_id, request.code, account_id,
+                                                                request.note), caller)
         return coupon_api.RevokeCouponResponse(coupon=coupon_to_proto(self._coupons.view(coupon)))
 
     async def ListAccountCoupons(self, request: coupon_api.ListAccountCouponsRequest,
                                  context) -> coupon_api.ListAccountCouponsResponse:
+        caller = current_caller()
+        account_id = await self._coupons.account_id_of("", request.account_id, _identifier(request), caller)
         page, token = await self._coupons.list_account_coupons(ListAccountCoupons(
-            request.account_id, request.offer_id, request.page_size, request.page_token), current_caller())
+            account_id, request.offer_id, request.page_size, request.page_token), caller)
         return coupon_api.ListAccountCouponsResponse(coupons=[account_coupon_to_proto(item) for item in page],
                                                      next_page_token=token)
 
     async def ListDeals(self, request: coupon_api.ListDealsRequest, context) -> coupon_api.ListDealsResponse:
         deals, token = await self._coupons.list_deals(ListDeals(
             request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
-            request.page_size, request.page_token), current_caller())
+            request.page_size, request.page_token, _identifier(request)), current_caller())
         return coupon_api.ListDealsResponse(deals=[deal_to_proto(deal) for deal in deals], next_page_token=token)
 
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
                              context) -> coupon_api.ValidateCouponResponse:
         validation = await self._coupons.validate(
             request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
-            money_from_proto(request.bill_amount), current_caller(), request.account_coupon_id)
+            money_from_proto(request.bill_amount), current_caller(), request.account_coupon_id, _identifier(request))
         failures, offer = validation.failures, validation.offer
         response = coupon_api.ValidateCouponResponse(
             redeemable=not failures, reasons=[f.reason.name for f in failures],
@@ -213,7 +227,7 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
             response.reason = failures[0].reason.name
         else:
             response.reward.CopyFrom(resources.AppliedReward(
-                kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=money_pb2.Money(
+                kind=int(offer.reward_kind or 0), free_item_sku=offer.free_item_sku, discount_amount=money_pb2.Money(
                     amount_minor=validation.discount_minor, currency_code=request.bill_amount.currency_code)))
         if offer is not None:
             response.content.CopyFrom(content_to_proto(offer.content))
@@ -233,6 +247,13 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
         return coupon_api.ReverseRedemptionResponse(reverse_time=timestamp(reversal.reverse_time))
 
 
+def _identifier(request):
+    """A request's account_identifier (None when unset), in core form."""
+    if not request.HasField("account_identifier"):
+        return None
+    return identifier_from_proto(request.account_identifier, "account_identifier")
+
+
 def money_from_proto(money: money_pb2.Money) -> Money:
     return Money(money.amount_minor, money.currency_code)
 
@@ -247,8 +268,13 @@ def _optional_money(money: money_pb2.Money, field: str) -> Money | None:
 
 def offer_from_proto(offer: resources.Offer) -> Offer:
     rules, reward = offer.rules, offer.reward
-    if rules.HasField("hours_of_day") and not 0 <= rules.hours_of_day.start_hour < rules.hours_of_day.end_hour <= 24:
-        raise field_invalid("offer.rules.hours_of_day", "0 <= start_hour < end_hour <= 24")
+    if reward.kind == resources.REWARD_KIND_FREE_ITEM:  # Only the request says FREE_ITEM: check it here.
+        validate_free_item_sku(reward.free_item_sku, required=True)
+    if rules.HasField("hours_of_day"):
+        if rules.hour_windows:
+            raise field_invalid("offer.rules.hours_of_day", "unset when hour_windows is set")
+        validate_hour_windows(((rules.hours_of_day.start_hour, rules.hours_of_day.end_hour),),
+                              "offer.rules.hours_of_day", indexed=False)
     for field, value in (("max_account_redemption_count", rules.max_account_redemption_count),
                          ("max_redemption_count", rules.max_redemption_count),
                          ("max_account_issue_count", rules.max_account_issue_count),
@@ -264,8 +290,8 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             min_bill=_optional_money(rules.min_bill_amount, "offer.rules.min_bill_amount"),
             max_bill=_optional_money(rules.max_bill_amount, "offer.rules.max_bill_amount"),
             days_of_week=frozenset(int(day) for day in rules.days_of_week),
-            hours=((rules.hours_of_day.start_hour, rules.hours_of_day.end_hour)
-                   if rules.HasField("hours_of_day") else None),
+            hours=((rules.hours_of_day.start_hour, rules.hours_of_day.end_hour),)
+            if rules.HasField("hours_of_day") else tuple((w.start_hour, w.end_hour) for w in rules.hour_windows),
             min_gap_seconds=rules.min_redemption_gap.seconds,
             max_account_redemptions=rules.max_account_redemption_count,
             max_redemptions=rules.max_redemption_count,
@@ -295,6 +321,8 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
                                            10_001, 1_000_000),
         price_points=_earn_reward(reward.kind == resources.REWARD_KIND_REWARD, reward.price_points,
                                   "offer.reward.price_points", 1, 10**9),
+        free_item_sku=(reward.free_item_sku
+                       if reward.kind in (resources.REWARD_KIND_FREE_ITEM, resources.REWARD_KIND_REWARD) else ""),
         issuance=_issuance_from_proto(rules))
 
 
@@ -398,8 +426,10 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
             getattr(message, name).CopyFrom(timestamp(value))
     if rules.min_gap_seconds:
         message.rules.min_redemption_gap.seconds = rules.min_gap_seconds
-    if rules.hours:
-        message.rules.hours_of_day.start_hour, message.rules.hours_of_day.end_hour = rules.hours
+    for start, end in rules.hours:
+        message.rules.hour_windows.add(start_hour=start, end_hour=end)
+    if len(rules.hours) == 1:
+        message.rules.hours_of_day.start_hour, message.rules.hours_of_day.end_hour = rules.hours[0]
     for name, value in (("min_bill_amount", rules.min_bill), ("max_bill_amount", rules.max_bill)):
         if value is not None:
             getattr(message.rules, name).CopyFrom(money_pb2.Money(amount_minor=value.amount_minor,
@@ -420,6 +450,9 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
     elif offer.points_multiplier_bps:
         message.reward.kind = resources.REWARD_KIND_MULTIPLIER
         message.reward.points_multiplier_bps = offer.points_multiplier_bps
+    if offer.free_item_sku:
+        message.reward.kind = message.reward.kind or resources.REWARD_KIND_FREE_ITEM
+        message.reward.free_item_sku = offer.free_item_sku
     return message
 
 

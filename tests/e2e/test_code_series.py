@@ -26,6 +26,7 @@ from core.adapters.postgres.migrations import migrate
 from core.service.clients import create_client
 from rewards_client import Credentials, RewardsClient, errors
 from tests.conftest import ALL_SCOPES
+from tests.e2e.coupon_accounts import new_account, new_accounts
 from tests.e2e.harness import ServerProcess
 from tests.e2e.test_coupons import reason_of
 
@@ -71,7 +72,7 @@ async def import_codes(client: RewardsClient, credentials, batches: list[list[st
 
 async def issue(client: RewardsClient, offer_id: str, series_id: str = "") -> resources.Coupon:
     return (await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
-        offer_id=offer_id, account_id=str(uuid.uuid4()), code_series_id=series_id))).coupon
+        offer_id=offer_id, account_id=await new_account(client), code_series_id=series_id))).coupon
 
 
 def series_codes(stores, series_id: str) -> list[tuple[str, bool]]:
@@ -375,7 +376,7 @@ async def test_an_issue_retried_with_its_request_id_gets_the_same_code(client):
     series = await new_series(client)
     await generate(client, series.code_series_id, 5)
     request = coupons.IssueCouponRequest(request_id=uuid.uuid4().hex, offer_id=series.offer_id,
-                                         account_id=str(uuid.uuid4()))
+                                         account_id=await new_account(client))
 
     first = await client.call(client.coupons.IssueCoupon, request)
     again = await client.call(client.coupons.IssueCoupon, request)
@@ -460,7 +461,7 @@ async def test_bulk_issue_rows_draw_from_the_pool_too(client, credentials):
     series = await new_series(client, type=IMPORTED)
     codes = ["B-" + uuid.uuid4().hex.upper() for _ in range(2)]
     await import_codes(client, credentials, [codes], series.code_series_id)
-    rows = [coupons.BulkIssueCouponsRequest.Row(account_id=str(uuid.uuid4())) for _ in range(3)]
+    rows = [coupons.BulkIssueCouponsRequest.Row(account_id=account) for account in await new_accounts(client, 3)]
 
     [reply] = await client.exchange(client.coupons.BulkIssueCoupons, [coupons.BulkIssueCouponsRequest(
         request_id=uuid.uuid4().hex, offer_id=series.offer_id, rows=rows)])
@@ -513,11 +514,11 @@ async def test_imported_codes_go_to_named_customers_by_bulk_issue_and_the_rest_t
     codes = sorted("C-" + uuid.uuid4().hex.upper() for _ in range(3))
     await import_codes(client, credentials, [codes], series.code_series_id)
     Row = coupons.BulkIssueCouponsRequest.Row
-    named = str(uuid.uuid4())
+    named = await new_account(client)
 
     [reply] = await client.exchange(client.coupons.BulkIssueCoupons, [coupons.BulkIssueCouponsRequest(
         request_id=uuid.uuid4().hex, offer_id=series.offer_id,
-        rows=[Row(account_id=named, code=codes[0].lower()), Row(account_id=str(uuid.uuid4()), code=codes[0])])])
+        rows=[Row(account_id=named, code=codes[0].lower()), Row(account_id=await new_account(client), code=codes[0])])])
     drawn = [await issue(client, series.offer_id) for _ in range(2)]
     exhausted = await reason_of(issue(client, series.offer_id))
 

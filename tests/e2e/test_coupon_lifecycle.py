@@ -15,6 +15,7 @@ from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
 
 from rewards_client import RewardsClient, errors
+from tests.e2e.coupon_accounts import new_account
 from tests.e2e.test_coupons import eur, reason_of, redeem
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -42,7 +43,7 @@ async def new_offer(client: RewardsClient, **rules) -> str:
 
 async def issue(client: RewardsClient, offer_id: str, account: str | None = None) -> resources.Coupon:
     return (await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
-        offer_id=offer_id, account_id=account or str(uuid.uuid4())))).coupon
+        offer_id=offer_id, account_id=account or await new_account(client)))).coupon
 
 
 async def get(client: RewardsClient, coupon: resources.Coupon) -> resources.Coupon:
@@ -191,7 +192,7 @@ async def test_bad_activation_requests_are_refused_and_change_nothing(client, ch
 
 async def test_a_redeemed_or_revoked_coupon_cannot_be_activated(client):
     offer_id = await new_offer(client)
-    account = str(uuid.uuid4())
+    account = await new_account(client)
     used, revoked = await issue(client, offer_id, account), await issue(client, offer_id, account)
     await client.call(client.coupons.RedeemCoupon, redeem(used.code, account))
     await client.call(client.coupons.RevokeCoupon, coupons.RevokeCouponRequest(code=revoked.code, account_id=account))
@@ -208,7 +209,7 @@ def revoke(offer_id: str, mode: int, accounts=(), request_id: str = "") -> offer
 
 async def test_revoking_all_unredeemed_coupons_leaves_the_redeemed_ones(client):
     offer_id = await new_offer(client)
-    account = str(uuid.uuid4())
+    account = await new_account(client)
     used, spare, other = [await issue(client, offer_id, account) for _ in range(3)]
     redemption = await client.call(client.coupons.RedeemCoupon, redeem(used.code, account))
     request = revoke(offer_id, offers.REVOCATION_MODE_ALL_UNREDEEMED, request_id=uuid.uuid4().hex)
@@ -230,7 +231,7 @@ async def test_revoking_all_unredeemed_coupons_leaves_the_redeemed_ones(client):
 
 async def test_revoking_customers_revokes_only_their_coupons(client):
     offer_id = await new_offer(client)
-    listed, unlisted = str(uuid.uuid4()), str(uuid.uuid4())
+    listed, unlisted = await new_account(client), await new_account(client)
     theirs, others = await issue(client, offer_id, listed), await issue(client, offer_id, unlisted)
 
     result = await client.call(client.offers.RevokeCoupons, revoke(offer_id, offers.REVOCATION_MODE_CUSTOMERS,
@@ -328,7 +329,7 @@ async def test_every_coupon_is_either_redeemed_or_revoked_when_a_revocation_race
 
 async def test_an_accounts_coupons_are_listed_newest_first_page_by_page_with_redemption_counts(client):
     offer_id, other_offer = await new_offer(client), await new_offer(client)
-    account = str(uuid.uuid4())
+    account = await new_account(client)
     issued = [await issue(client, offer_id, account) for _ in range(4)] + [await issue(client, other_offer, account)]
     await client.call(client.coupons.RedeemCoupon, redeem(issued[0].code, account))
     stranger = await issue(client, offer_id)
@@ -374,7 +375,7 @@ async def test_bad_list_requests_are_invalid_argument(client, change, reason, fi
 
 async def test_a_page_token_of_another_account_is_invalid(client):
     offer_id = await new_offer(client)
-    account = str(uuid.uuid4())
+    account = await new_account(client)
     for _ in range(2):
         await issue(client, offer_id, account)
     page = await client.call(client.coupons.ListAccountCoupons, coupons.ListAccountCouponsRequest(
@@ -436,7 +437,7 @@ async def test_a_gift_coupon_is_redeemed_by_anyone_and_the_reply_counts_what_is_
                                max_redemption_count=5)
     holder_only = await new_offer(client)
     gift, kept = await issue(client, offer_id), await issue(client, holder_only)
-    friend = str(uuid.uuid4())
+    friend = await new_account(client)
 
     def at_till(coupon: resources.Coupon) -> coupons.RedeemCouponRequest:
         return coupons.RedeemCouponRequest(code=coupon.code, account_id=friend, store_id="store-1",

@@ -15,6 +15,7 @@ from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
 from rewards_client import RewardsClient, errors
+from tests.e2e.coupon_accounts import new_account, new_accounts
 
 
 
@@ -43,8 +44,8 @@ async def offer_without_code(client: RewardsClient, **rules) -> str:
     return (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=offer))).offer.offer_id
 
 
-def redeem(code: str, account: str | None = None, bill: int = 2_000, request_id: str = "") -> coupons.RedeemCouponRequest:
-    return coupons.RedeemCouponRequest(request_id=request_id, code=code, account_id=account or str(uuid.uuid4()),
+def redeem(code: str, account: str, bill: int = 2_000, request_id: str = "") -> coupons.RedeemCouponRequest:
+    return coupons.RedeemCouponRequest(request_id=request_id, code=code, account_id=account,
                                        store_id="store-1", bill_amount=eur(bill))
 
 
@@ -65,7 +66,7 @@ def ledger_rows(stores, offer_id: str) -> int:
 async def test_a_common_code_is_redeemed_with_its_discount(client, stores):
     offer_id, code = await offer_with_code(client)
 
-    response = await client.call(client.coupons.RedeemCoupon, redeem(code))
+    response = await client.call(client.coupons.RedeemCoupon, redeem(code, await new_account(client)))
 
     assert response.redemption_id and response.reward.discount_amount == eur(500)
     assert response.coupon.offer_id == offer_id and ledger_rows(stores, offer_id) == 1
@@ -73,9 +74,10 @@ async def test_a_common_code_is_redeemed_with_its_discount(client, stores):
 
 async def test_500_concurrent_redemptions_with_a_global_limit_of_100_let_exactly_100_through(client, stores):
     offer_id, code = await offer_with_code(client, max_redemption_count=100)
+    accounts = await new_accounts(client, 500)
 
-    reasons = await asyncio.gather(*(reason_of(client.call(client.coupons.RedeemCoupon, redeem(code)))
-                                     for _ in range(500)))
+    reasons = await asyncio.gather(*(reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, account)))
+                                     for account in accounts))
 
     assert reasons.count(None) == 100
     assert set(reasons) == {None, "REDEMPTION_LIMIT_REACHED"}
@@ -84,7 +86,7 @@ async def test_500_concurrent_redemptions_with_a_global_limit_of_100_let_exactly
 
 async def test_the_same_request_id_100_times_redeems_once_with_identical_replies(client, stores):
     offer_id, code = await offer_with_code(client)
-    request = redeem(code, request_id=uuid.uuid4().hex)
+    request = redeem(code, await new_account(client), request_id=uuid.uuid4().hex)
 
     replies = await asyncio.gather(*(client.call(client.coupons.RedeemCoupon, request) for _ in range(100)),
                                    return_exceptions=True)
@@ -113,7 +115,7 @@ async def replayed(client: RewardsClient, request, attempts: int = 60):
 
 async def test_a_reversal_gives_the_use_back_once(client):
     _, code = await offer_with_code(client, max_account_redemption_count=1)
-    account = str(uuid.uuid4())
+    account = await new_account(client)
     first = await client.call(client.coupons.RedeemCoupon, redeem(code, account))
     reverse = coupons.ReverseRedemptionRequest(redemption_id=first.redemption_id)
 
@@ -133,7 +135,7 @@ async def test_an_offer_past_its_end_is_failed_precondition(client):
     _, code = await offer_with_code(client, end_time=ended)
 
     with pytest.raises(errors.FailedPrecondition) as refused:
-        await client.call(client.coupons.RedeemCoupon, redeem(code))
+        await client.call(client.coupons.RedeemCoupon, redeem(code, await new_account(client)))
 
     assert refused.value.reason == "OFFER_ENDED" and refused.value.domain == "rewards.coupons"
 
@@ -143,14 +145,15 @@ async def test_an_offer_past_its_end_is_failed_precondition(client):
 async def test_bill_bounds_are_inclusive(client, bill, reason):
     _, code = await offer_with_code(client, min_bill_amount=eur(1_000), max_bill_amount=eur(5_000))
 
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, bill=bill))) == reason
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, await new_account(client),
+                                                                             bill=bill))) == reason
 
 
 @pytest.mark.parametrize("change, reason, field", [
     ({"code": ""}, "FIELD_REQUIRED", "code"), ({"account_id": "x"}, "FIELD_INVALID", "account_id"),
     ({"store_id": ""}, "FIELD_REQUIRED", "store_id")])
 async def test_bad_redeem_input_is_invalid_argument(client, change, reason, field):
-    request = redeem("ANY")
+    request = redeem("ANY", str(uuid.uuid4()))
     for name, value in change.items():
         setattr(request, name, value)
 
@@ -162,7 +165,7 @@ async def test_bad_redeem_input_is_invalid_argument(client, change, reason, fiel
 
 async def test_an_unknown_code_is_not_found(client):
     with pytest.raises(errors.NotFound) as missing:
-        await client.call(client.coupons.RedeemCoupon, redeem("NO-SUCH-CODE"))
+        await client.call(client.coupons.RedeemCoupon, redeem("NO-SUCH-CODE", await new_account(client)))
 
     assert missing.value.reason == "COUPON_NOT_FOUND"
 
@@ -189,7 +192,7 @@ async def test_validate_lists_every_failing_rule_and_reserves_nothing(client, st
                                            min_bill_amount=eur(10_000))
 
     result = await client.call(client.coupons.ValidateCoupon, coupons.ValidateCouponRequest(
-        code=code, account_id=str(uuid.uuid4()), store_id="store-1", bill_amount=eur(2_000)))
+        code=code, account_id=await new_account(client), store_id="store-1", bill_amount=eur(2_000)))
 
     assert not result.redeemable and result.reason == "OFFER_ENDED"
     assert list(result.reasons) == ["OFFER_ENDED", "OFFER_STORE_NOT_ALLOWED", "BILL_AMOUNT_TOO_LOW"]
@@ -198,7 +201,7 @@ async def test_validate_lists_every_failing_rule_and_reserves_nothing(client, st
 
 async def test_validate_reports_limits_and_what_a_redemption_would_give(client):
     _, code = await offer_with_code(client, max_account_redemption_count=1)
-    account = str(uuid.uuid4())
+    account = await new_account(client)
     validate = coupons.ValidateCouponRequest(code=code, account_id=account, store_id="store-1", bill_amount=eur(2_000))
 
     before = await client.call(client.coupons.ValidateCoupon, validate)
@@ -215,10 +218,11 @@ async def test_validate_reports_limits_and_what_a_redemption_would_give(client):
 async def test_a_deactivated_offer_cannot_be_redeemed_until_activated_again(client):
     offer_id, code = await offer_with_code(client)
 
+    account = await new_account(client)
     inactive = await client.call(client.offers.DeactivateOffer, offers.DeactivateOfferRequest(offer_id=offer_id))
-    refused = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code)))
+    refused = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, account)))
     await client.call(client.offers.ActivateOffer, offers.ActivateOfferRequest(offer_id=offer_id))
-    await client.call(client.coupons.RedeemCoupon, redeem(code))
+    await client.call(client.coupons.RedeemCoupon, redeem(code, account))
     read = await client.call(client.offers.GetOffer, offers.GetOfferRequest(offer_id=offer_id))
 
     assert inactive.offer.state == resources.OFFER_STATE_INACTIVE and refused == "OFFER_NOT_ACTIVE"
@@ -235,7 +239,7 @@ async def test_get_offer_of_an_unknown_id_is_not_found(client):
 
 async def test_an_issued_coupon_is_read_back_and_redeemed_once_by_its_holder(client):
     offer_id = await offer_without_code(client, max_account_issue_count=1)
-    account = str(uuid.uuid4())
+    account = await new_account(client)
 
     issued = (await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
         offer_id=offer_id, account_id=account))).coupon
@@ -243,7 +247,8 @@ async def test_an_issued_coupon_is_read_back_and_redeemed_once_by_its_holder(cli
         offer_id=offer_id, account_id=account)))
     redeemed = await client.call(client.coupons.RedeemCoupon, redeem(issued.code, account))
     second = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(issued.code, account)))
-    stranger = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(issued.code)))
+    stranger = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(issued.code,
+                                                                                await new_account(client))))
     read = (await client.call(client.coupons.GetCoupon, coupons.GetCouponRequest(
         code=issued.code, account_id=account))).coupon
 
@@ -257,6 +262,6 @@ async def test_an_issued_coupon_is_read_back_and_redeemed_once_by_its_holder(cli
 async def test_issuing_from_an_unknown_offer_is_not_found(client):
     with pytest.raises(errors.NotFound) as missing:
         await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
-            offer_id=str(uuid.uuid4()), account_id=str(uuid.uuid4())))
+            offer_id=str(uuid.uuid4()), account_id=await new_account(client)))
 
     assert missing.value.reason == "OFFER_NOT_FOUND"

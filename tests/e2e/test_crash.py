@@ -22,6 +22,7 @@ from rewards.type.v1 import money_pb2
 
 from core.service.coupons import offer_keys
 from rewards_client import RewardsClient, errors
+from tests.e2e.coupon_accounts import new_accounts
 from tests.e2e.harness import ServerProcess
 
 LIMIT = 100
@@ -74,13 +75,13 @@ def ledger(stores, offer_id: str) -> dict[str, str]:
 
 async def test_a_killed_server_loses_and_doubles_nothing_and_keeps_the_limit(stores, credentials, data_dir):
     first = ServerProcess(data_dir / "first", redis_url=stores.redis_url, database_url=stores.database_url).start()
-    requests = [coupons.RedeemCouponRequest(request_id=uuid.uuid4().hex, code="", account_id=str(uuid.uuid4()),
+    requests = [coupons.RedeemCouponRequest(request_id=uuid.uuid4().hex, code="", account_id="",
                                             store_id="store-1", bill_amount=eur(1_000)) for _ in range(REQUESTS)]
     try:
         async with RewardsClient.connect(first.target, credentials, timeout_s=10, attempts_max=1) as client:
             offer_id, code = await hot_offer(client)
-            for request in requests:
-                request.code = code
+            for request, account in zip(requests, await new_accounts(client, REQUESTS, "crash")):
+                request.code, request.account_id = code, account
             burst = [asyncio.ensure_future(answer(client, request)) for request in requests]
             while sum(task.done() for task in burst) < 3:
                 await asyncio.sleep(0.001)
@@ -123,8 +124,9 @@ async def test_a_killed_server_loses_and_doubles_nothing_and_keeps_the_limit(sto
                     await asyncio.sleep(0.5)
                 assert int(store.get(counter) or 0) == len(in_ledger)
             # And the offer then fills up to its limit exactly, never past it.
-            more = [coupons.RedeemCouponRequest(code=code, account_id=str(uuid.uuid4()), store_id="store-1",
-                                                bill_amount=eur(1_000)) for _ in range(LIMIT)]
+            more = [coupons.RedeemCouponRequest(code=code, account_id=account, store_id="store-1",
+                                                bill_amount=eur(1_000))
+                    for account in await new_accounts(client, LIMIT, "crash")]
             extra = await asyncio.gather(*(answer(client, request) for request in more))
             assert sum(isinstance(result, coupons.RedeemCouponResponse) for result in extra) == LIMIT - len(in_ledger)
             assert len(ledger(stores, offer_id)) == LIMIT

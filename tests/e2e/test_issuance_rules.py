@@ -18,6 +18,7 @@ from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
 from rewards_client import RewardsClient
+from tests.e2e.coupon_accounts import new_account, new_accounts
 from tests.e2e.test_points import error_of as failure
 from tests.e2e.test_points import reason_of
 
@@ -63,7 +64,7 @@ def seconds(value: int) -> duration_pb2.Duration:
 
 async def test_a_listed_only_offer_issues_only_to_listed_accounts(client):
     offer_id = await new_offer(client, listed_accounts_only=True)
-    listed, other = str(uuid.uuid4()), str(uuid.uuid4())
+    listed, other = await new_account(client, PROGRAM), await new_account(client, PROGRAM)
     assert await reason_of(issue(client, offer_id, listed)) == "ACCOUNT_NOT_LISTED"
     added = await client.call(client.offers.AddOfferCustomers, offers.AddOfferCustomersRequest(
         offer_id=offer_id, account_ids=[listed, listed.upper()]))
@@ -97,11 +98,11 @@ async def test_add_offer_customers_refuses_bad_input_and_lists_nobody(client, st
 
 async def test_an_issue_inside_the_gap_is_refused_until_it_has_elapsed(client):
     offer_id = await new_offer(client, min_issue_gap=seconds(2))
-    account = str(uuid.uuid4())
+    account = await new_account(client, PROGRAM)
     await issue(client, offer_id, account)
     error = await failure(issue(client, offer_id, account))
     assert error.reason == "ISSUE_GAP_NOT_MET" and "retry_time" in error.metadata
-    assert (await issue(client, offer_id, str(uuid.uuid4()))).coupon.coupon_id  # Per account only.
+    assert (await issue(client, offer_id, await new_account(client, PROGRAM))).coupon.coupon_id  # Per account only.
     await asyncio.sleep(2.1)
     assert (await issue(client, offer_id, account)).coupon.account_id == account
 
@@ -109,7 +110,7 @@ async def test_an_issue_inside_the_gap_is_refused_until_it_has_elapsed(client):
 async def test_a_rematch_resends_the_held_coupon_only_while_it_is_redeemable(client):
     offer_id = await new_offer(client, max_account_issue_count=1,
                                rematch_policy=resources.REMATCH_POLICY_RESEND_EXISTING)
-    account = str(uuid.uuid4())
+    account = await new_account(client, PROGRAM)
     first = await issue(client, offer_id, account)
     assert not first.resent
     second = await issue(client, offer_id, account)
@@ -122,7 +123,7 @@ async def test_a_rematch_resends_the_held_coupon_only_while_it_is_redeemable(cli
 async def test_send_nothing_refuses_a_rematch(client):
     offer_id = await new_offer(client, max_account_issue_count=1,
                                rematch_policy=resources.REMATCH_POLICY_SEND_NOTHING)
-    account = str(uuid.uuid4())
+    account = await new_account(client, PROGRAM)
     issued = await issue(client, offer_id, account)
     # The answer carries the offer's rules, for the checkout or app to show with the coupon.
     assert (issued.offer.offer_id, issued.offer.rules.max_account_issue_count) == (offer_id, 1)
@@ -154,10 +155,11 @@ async def test_bad_issuance_rules_are_out_of_range(client, rules, field):
 async def test_the_notification_threshold_is_recorded_once_when_it_is_reached(client, stores):
     offer_id = await new_offer(client, max_issue_count=6, issue_notification_threshold=2)
     for _ in range(3):
-        await issue(client, offer_id, str(uuid.uuid4()))
+        await issue(client, offer_id, await new_account(client, PROGRAM))
     offer = (await client.call(client.offers.GetOffer, offers.GetOfferRequest(offer_id=offer_id))).offer
     assert offer.remaining_issue_count == 3 and not offer.HasField("issue_threshold_reach_time")
-    results = await asyncio.gather(*(reason_of(issue(client, offer_id, str(uuid.uuid4()))) for _ in range(5)))
+    results = await asyncio.gather(*(reason_of(issue(client, offer_id, account))
+                                     for account in await new_accounts(client, 5, PROGRAM)))
     assert sorted(results, key=str) == [None, None, None] + ["OFFER_ISSUE_LIMIT_REACHED"] * 2
     offer = (await client.call(client.offers.GetOffer, offers.GetOfferRequest(offer_id=offer_id))).offer
     assert offer.remaining_issue_count == 0 and offer.HasField("issue_threshold_reach_time")
@@ -171,10 +173,10 @@ async def test_the_notification_threshold_is_recorded_once_when_it_is_reached(cl
 async def test_a_common_code_is_issued_once_per_account(client):
     code = "COMMON" + uuid.uuid4().hex[:8].upper()
     offer_id = await new_offer(client, common_code=code)
-    account = str(uuid.uuid4())
+    account = await new_account(client, PROGRAM)
     coupon = (await issue(client, offer_id, account)).coupon
     assert coupon.code == code
-    assert (await issue(client, offer_id, str(uuid.uuid4()))).coupon.code == code
+    assert (await issue(client, offer_id, await new_account(client, PROGRAM))).coupon.code == code
     assert await reason_of(issue(client, offer_id, account)) == "COMMON_CODE_ALREADY_ISSUED"
     # The common code still redeems for anyone, within the offer's limits.
     redeemed = await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
@@ -185,7 +187,7 @@ async def test_a_common_code_is_issued_once_per_account(client):
 async def test_an_activatable_common_code_redeems_only_each_account_s_activated_coupon_once(client):
     code = "ACTC" + uuid.uuid4().hex[:8].upper()
     offer_id = await new_offer(client, common_code=code, activation_required=True)
-    holder, revoked, stranger = (str(uuid.uuid4()) for _ in range(3))
+    holder, revoked, stranger = await new_accounts(client, 3, PROGRAM)
 
     def redeem(account: str) -> coupons.RedeemCouponRequest:
         return coupons.RedeemCouponRequest(code=code, account_id=account, store_id="store-1", bill_amount=eur(1_000))
@@ -212,7 +214,7 @@ async def test_an_activatable_common_code_redeems_only_each_account_s_activated_
 
 async def test_an_account_coupon_id_reads_validates_and_redeems_the_coupon(client):
     offer_id = await new_offer(client)
-    account = str(uuid.uuid4())
+    account = await new_account(client, PROGRAM)
     coupon = (await issue(client, offer_id, account)).coupon
     assert re.fullmatch(r"AC1[A-Z2-7]{52}", coupon.account_coupon_id)
     read = (await client.call(client.coupons.GetAccountCoupon, coupons.GetAccountCouponRequest(
@@ -234,7 +236,7 @@ async def test_an_account_coupon_id_reads_validates_and_redeems_the_coupon(clien
 
 async def test_a_retried_redemption_by_account_coupon_id_redeems_once(client):
     offer_id = await new_offer(client)
-    coupon = (await issue(client, offer_id, str(uuid.uuid4()))).coupon
+    coupon = (await issue(client, offer_id, await new_account(client, PROGRAM))).coupon
     request = redeem_by_id(coupon.account_coupon_id, request_id=uuid.uuid4().hex)
     replies = await asyncio.gather(*(client.call(client.coupons.RedeemCoupon, request) for _ in range(10)),
                                    return_exceptions=True)
@@ -244,12 +246,12 @@ async def test_a_retried_redemption_by_account_coupon_id_redeems_once(client):
 
 async def test_bad_account_coupon_ids_are_refused(client):
     offer_id = await new_offer(client)
-    coupon = (await issue(client, offer_id, str(uuid.uuid4()))).coupon
+    coupon = (await issue(client, offer_id, await new_account(client, PROGRAM))).coupon
     for value in ("AC1" + "A" * 51, "XX1" + coupon.account_coupon_id[3:], coupon.account_coupon_id[:-1] + "1"):
         error = await failure(client.call(client.coupons.GetAccountCoupon, coupons.GetAccountCouponRequest(
             account_coupon_id=value)))
         assert (error.reason, error.metadata["field"]) == ("FIELD_INVALID", "account_coupon_id")
-    stranger = (await issue(client, await new_offer(client), str(uuid.uuid4()))).coupon
+    stranger = (await issue(client, await new_offer(client), await new_account(client, PROGRAM))).coupon
     # A well-formed id of an account that holds no coupon of the offer.
     from core.domain.coupons import account_coupon_id
     error = await failure(client.call(client.coupons.GetAccountCoupon, coupons.GetAccountCouponRequest(
@@ -281,9 +283,9 @@ async def test_bulk_issue_gives_every_bad_row_its_reason_and_issues_the_good_one
     by_mobile = await create_account(client, (account_resources.IDENTIFIER_TYPE_PHONE, mobile))
     by_email = await create_account(client, (account_resources.IDENTIFIER_TYPE_EMAIL, email))
     offer_id = await new_offer(client, max_account_issue_count=1)
-    taken = (await issue(client, await new_offer(client), str(uuid.uuid4()))).coupon.code
+    taken = (await issue(client, await new_offer(client), await new_account(client, PROGRAM))).coupon.code
     fresh = "BULK-" + uuid.uuid4().hex[:10].upper()
-    plain = str(uuid.uuid4())
+    plain = await new_account(client, PROGRAM)
     rows = [
         Row(account_id=plain),                                  # 0 issued
         Row(account_id="not-a-uuid"),                           # 1
@@ -294,10 +296,10 @@ async def test_bulk_issue_gives_every_bad_row_its_reason_and_issues_the_good_one
         Row(email="not-an-address"),                            # 6
         Row(email=email.upper()),                               # 7 issued (e-mails compare lower-cased)
         Row(mobile=mobile, code=fresh.lower()),                 # 8 issued with its code
-        Row(account_id=str(uuid.uuid4()), code=fresh),          # 9 the same code again
-        Row(account_id=str(uuid.uuid4()), code=taken),          # 10 a code the org has
+        Row(account_id=await new_account(client, PROGRAM), code=fresh),          # 9 the same code again
+        Row(account_id=await new_account(client, PROGRAM), code=taken),          # 10 a code the org has
         Row(account_id=plain),                                  # 11 per-customer limit
-        Row(account_id=str(uuid.uuid4())),                      # 12 issued
+        Row(account_id=await new_account(client, PROGRAM)),                      # 12 issued
         Row(),                                                  # 13 no customer
     ]
     request = batch(offer_id, rows)
@@ -320,7 +322,7 @@ async def test_bulk_issue_gives_every_bad_row_its_reason_and_issues_the_good_one
 
 async def test_bulk_rows_of_many_accounts_never_exceed_the_offer_issue_limit(client, stores):
     offer_id = await new_offer(client, max_issue_count=60)
-    rows = [Row(account_id=str(uuid.uuid4())) for _ in range(100)]
+    rows = [Row(account_id=account) for account in await new_accounts(client, 100, PROGRAM)]
     [reply] = await client.exchange(client.coupons.BulkIssueCoupons, [batch(offer_id, rows)])
 
     assert sorted(row.reason for row in reply.rows) == [""] * 60 + ["OFFER_ISSUE_LIMIT_REACHED"] * 40
@@ -332,10 +334,10 @@ async def test_bulk_rows_of_many_accounts_never_exceed_the_offer_issue_limit(cli
 async def test_bulk_issue_of_a_common_code_refuses_a_second_coupon_per_account(client):
     code = "BULKC" + uuid.uuid4().hex[:8].upper()
     offer_id = await new_offer(client, common_code=code)
-    account = str(uuid.uuid4())
+    account = await new_account(client, PROGRAM)
     replies = await client.exchange(client.coupons.BulkIssueCoupons, [
-        batch(offer_id, [Row(account_id=account, code=code.lower()), Row(account_id=str(uuid.uuid4()))]),
-        batch(offer_id, [Row(account_id=account), Row(account_id=str(uuid.uuid4()), code="OTHER-CODE")])])
+        batch(offer_id, [Row(account_id=account, code=code.lower()), Row(account_id=await new_account(client, PROGRAM))]),
+        batch(offer_id, [Row(account_id=account), Row(account_id=await new_account(client, PROGRAM), code="OTHER-CODE")])])
     assert [[row.reason for row in reply.rows] for reply in replies] == [
         ["", ""], ["COMMON_CODE_ALREADY_ISSUED", "FIELD_INVALID"]]
     assert replies[0].rows[0].coupon.code == code
@@ -343,7 +345,7 @@ async def test_bulk_issue_of_a_common_code_refuses_a_second_coupon_per_account(c
 
 async def test_bulk_issue_rows_meet_the_issue_gap(client):
     offer_id = await new_offer(client, min_issue_gap=seconds(3_600))
-    account = str(uuid.uuid4())
+    account = await new_account(client, PROGRAM)
     [reply] = await client.exchange(client.coupons.BulkIssueCoupons, [
         batch(offer_id, [Row(account_id=account), Row(account_id=account)])])
     assert [row.reason for row in reply.rows] == ["", "ISSUE_GAP_NOT_MET"]
@@ -351,7 +353,8 @@ async def test_bulk_issue_rows_meet_the_issue_gap(client):
 
 async def test_a_bulk_batch_over_the_row_limit_or_for_another_offer_fails_the_stream(client):
     offer_id = await new_offer(client)
-    rows = [Row(account_id=str(uuid.uuid4())) for _ in range(1_001)]
+    accounts = await new_accounts(client, 1_000, PROGRAM)
+    rows = [Row(account_id=account) for account in accounts + accounts[:1]]
     error = await failure(client.exchange(client.coupons.BulkIssueCoupons, [batch(offer_id, rows)]))
     assert error.reason == "FIELD_TOO_LONG"
     [reply] = await client.exchange(client.coupons.BulkIssueCoupons, [batch(offer_id, rows[:1_000])])

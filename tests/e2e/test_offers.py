@@ -14,6 +14,7 @@ from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
 
 from rewards_client import RewardsClient, errors
+from tests.e2e.coupon_accounts import new_account as real_account
 from tests.e2e.test_coupons import eur, reason_of, redeem
 
 
@@ -137,22 +138,22 @@ async def test_update_offer_is_idempotent_by_request_id(client):
 async def test_a_lowered_redemption_limit_holds_at_once_and_a_raised_one_too(client):
     offer_id, code = await with_code(client, new_offer(max_redemption_count=10))
     for _ in range(3):
-        await client.call(client.coupons.RedeemCoupon, redeem(code))
+        await client.call(client.coupons.RedeemCoupon, redeem(code, await real_account(client)))
 
     await client.call(client.offers.UpdateOffer, update(resources.Offer(
         offer_id=offer_id, rules=resources.OfferRules(max_redemption_count=3)), "rules.max_redemption_count"))
-    lowered = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code)))
+    lowered = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, await real_account(client))))
     await client.call(client.offers.UpdateOffer, update(resources.Offer(
         offer_id=offer_id, rules=resources.OfferRules(max_redemption_count=4)), "rules.max_redemption_count"))
-    raised = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code)))
-    full = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code)))
+    raised = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, await real_account(client))))
+    full = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, await real_account(client))))
 
     assert (lowered, raised, full) == ("REDEMPTION_LIMIT_REACHED", None, "REDEMPTION_LIMIT_REACHED")
 
 
 async def test_a_lowered_account_limit_holds_at_once_in_validate_too(client):
     offer_id, code = await with_code(client, new_offer(max_account_redemption_count=5))
-    account = str(uuid.uuid4())
+    account = await real_account(client)
     await client.call(client.coupons.RedeemCoupon, redeem(code, account))
 
     await client.call(client.offers.UpdateOffer, update(resources.Offer(
@@ -237,7 +238,7 @@ async def test_checkouts_read_the_content_with_the_coupon_before_redemption(clie
     _, code = await with_code(client, new_offer(content=CONTENT))
 
     validation = await client.call(client.coupons.ValidateCoupon, coupons.ValidateCouponRequest(
-        code=code, account_id=str(uuid.uuid4()), store_id="store-1", bill_amount=eur(2_000)))
+        code=code, account_id=await real_account(client), store_id="store-1", bill_amount=eur(2_000)))
 
     assert validation.redeemable and validation.content == CONTENT
 
@@ -303,7 +304,7 @@ async def test_list_offers_returns_the_content_and_the_counters(client):
     program_id = program()
     _, code = await with_code(client, new_offer(program_id, content=CONTENT, max_issue_count=5))
     for _ in range(2):
-        await client.call(client.coupons.RedeemCoupon, redeem(code))
+        await client.call(client.coupons.RedeemCoupon, redeem(code, await real_account(client, program_id)))
 
     page = await client.call(client.offers.ListOffers, offers.ListOffersRequest(program_id=program_id))
     listed = page.offers[0]
@@ -324,9 +325,10 @@ async def reasons_of(client: RewardsClient, request: coupons.ValidateCouponReque
     return list((await client.call(client.coupons.ValidateCoupon, request)).reasons)
 
 
-def redeem_at(code: str, account: str | None = None, store_id: str = "store-1", bill=None,
-              **where) -> coupons.RedeemCouponRequest:
-    request = redeem(code, account)
+async def redeem_at(client: RewardsClient, code: str, account: str | None = None, store_id: str = "store-1",
+                    bill=None, **where) -> coupons.RedeemCouponRequest:
+    """A redemption by `account` (a new one of the program "prog" if None)."""
+    request = redeem(code, account or await real_account(client))
     request.store_id = store_id
     if bill is not None:
         request.bill_amount.CopyFrom(bill)
@@ -338,12 +340,12 @@ def redeem_at(code: str, account: str | None = None, store_id: str = "store-1", 
 async def test_an_offer_tagged_to_a_zone_applies_in_that_zone_and_in_its_named_stores(client):
     _, code = await with_code(client, new_offer(zone_ids=["north"], store_ids=["s-named"]))
 
-    in_zone = await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, store_id="s-1",
+    in_zone = await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, store_id="s-1",
                                                                                  zone_id="north")))
-    named_store = await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, store_id="s-named")))
-    elsewhere = await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, store_id="s-1",
+    named_store = await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, store_id="s-named")))
+    elsewhere = await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, store_id="s-1",
                                                                                    zone_id="south")))
-    no_zone = await reasons_of(client, validate(code, str(uuid.uuid4()), store_id="s-1"))
+    no_zone = await reasons_of(client, validate(code, await real_account(client), store_id="s-1"))
 
     assert (in_zone, named_store, elsewhere, no_zone) == (None, None, "OFFER_ZONE_NOT_ALLOWED",
                                                           ["OFFER_ZONE_NOT_ALLOWED"])
@@ -352,18 +354,18 @@ async def test_an_offer_tagged_to_a_zone_applies_in_that_zone_and_in_its_named_s
 async def test_an_offer_for_some_interaction_points_refuses_the_others(client):
     _, code = await with_code(client, new_offer(interaction_point_ids=["till-1"]))
 
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client,
         code, interaction_point_id="till-2"))) == "INTERACTION_POINT_NOT_ALLOWED"
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client,
         code, interaction_point_id="till-1"))) is None
 
 
 async def test_location_ids_are_bounded(client):
     _, code = await with_code(client, new_offer())
 
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, zone_id="z" * 65))) == \
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, zone_id="z" * 65))) == \
         "FIELD_TOO_LONG"
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, zone_id="z" * 64))) is None
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, zone_id="z" * 64))) is None
     assert await reason_of(create(client, new_offer(zone_ids=["z" * 65]))) == "FIELD_INVALID"
     assert await reason_of(create(client, new_offer(interaction_point_ids=[f"i{n}" for n in range(1_001)]))) == \
         "FIELD_TOO_LONG"
@@ -385,10 +387,10 @@ async def test_days_of_month_are_those_of_the_offers_time_zone(client):
     neighbours = sorted({(day - 2) % 31 + 1, day % 31 + 1})
     _, other_days = await with_code(client, new_offer(time_zone=FAR_EAST, days_of_month=neighbours))
 
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(today_there))) is None
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(not_there))) == \
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, today_there))) is None
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, not_there))) == \
         "DAY_OF_MONTH_NOT_ALLOWED"
-    assert await reasons_of(client, validate(other_days, str(uuid.uuid4()))) == ["DAY_OF_MONTH_NOT_ALLOWED"]
+    assert await reasons_of(client, validate(other_days, await real_account(client))) == ["DAY_OF_MONTH_NOT_ALLOWED"]
 
 
 @pytest.mark.parametrize("days, reason", [([0], "FIELD_OUT_OF_RANGE"), ([32], "FIELD_OUT_OF_RANGE"),
@@ -423,13 +425,14 @@ async def test_the_registration_window_at_its_exact_boundaries(client, window, r
     account, registered = await new_account(client)
     _, code = await with_code(client, new_offer(**window(registered)))
 
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, account))) == reason
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, account))) == reason
 
 
 async def test_customer_rules_need_a_known_account(client):
     _, code = await with_code(client, new_offer(new_customers_only=True))
 
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code))) == "ACCOUNT_NOT_FOUND"
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, str(uuid.uuid4())))) == \
+        "ACCOUNT_NOT_FOUND"
     assert await reasons_of(client, validate(code, str(uuid.uuid4()))) == ["ACCOUNT_NOT_FOUND"]
 
 
@@ -441,11 +444,11 @@ async def test_at_most_n_prior_transactions_lets_n_through_and_refuses_n_plus_1(
 
     assert await reasons_of(client, validate(only_new, account)) == []
     for _ in range(2):
-        await client.call(client.coupons.RedeemCoupon, redeem_at(purchases, account))
+        await client.call(client.coupons.RedeemCoupon, await redeem_at(client, purchases, account))
     at_n = await reasons_of(client, validate(for_new, account))
     not_new = await reasons_of(client, validate(only_new, account))
-    await client.call(client.coupons.RedeemCoupon, redeem_at(purchases, account))
-    past_n = await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(for_new, account)))
+    await client.call(client.coupons.RedeemCoupon, await redeem_at(client, purchases, account))
+    past_n = await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, for_new, account)))
 
     assert (at_n, not_new, past_n) == ([], ["NOT_NEW_CUSTOMER"], "NOT_NEW_CUSTOMER")
 
@@ -473,8 +476,8 @@ async def test_a_discount_in_another_currency_is_converted_and_rounded_down(clie
     offer.reward.discount_amount.CopyFrom(usd(discount))
     _, code = await with_code(client, offer)
 
-    validation = await client.call(client.coupons.ValidateCoupon, validate(code, str(uuid.uuid4())))
-    redeemed = await client.call(client.coupons.RedeemCoupon, redeem_at(code))
+    validation = await client.call(client.coupons.ValidateCoupon, validate(code, await real_account(client)))
+    redeemed = await client.call(client.coupons.RedeemCoupon, await redeem_at(client, code))
 
     assert validation.reward.discount_amount == eur(expected) and redeemed.reward.discount_amount == eur(expected)
 
@@ -487,10 +490,10 @@ async def test_a_missing_rate_is_a_precise_reason(client, usd_to_eur):
     in_chf = money_pb2.Money(amount_minor=2_000, currency_code="CHF")
 
     with pytest.raises(errors.FailedPrecondition) as refused:
-        await client.call(client.coupons.RedeemCoupon, redeem_at(code, bill=in_chf))
+        await client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, bill=in_chf))
 
     assert refused.value.reason == "CURRENCY_RATE_MISSING"
-    assert await reasons_of(client, validate(code, str(uuid.uuid4()), bill=in_chf)) == ["CURRENCY_RATE_MISSING"]
+    assert await reasons_of(client, validate(code, await real_account(client), bill=in_chf)) == ["CURRENCY_RATE_MISSING"]
 
 
 @pytest.mark.parametrize("bill, reason", [(923, "BILL_AMOUNT_TOO_LOW"), (924, None), (1_846, None),
@@ -499,8 +502,8 @@ async def test_bill_bounds_in_another_currency_are_converted_exactly(client, usd
     # 10.00 USD = 9.234 EUR and 20.00 USD = 18.468 EUR at 0.9234: 923 cents is below, 1847 above.
     _, code = await with_code(client, new_offer(min_bill_amount=usd(1_000), max_bill_amount=usd(2_000)))
 
-    assert await reasons_of(client, validate(code, str(uuid.uuid4()), bill=eur(bill))) == ([reason] if reason else [])
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem_at(code, bill=eur(bill)))) == reason
+    assert await reasons_of(client, validate(code, await real_account(client), bill=eur(bill))) == ([reason] if reason else [])
+    assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, bill=eur(bill)))) == reason
 
 
 async def test_a_bill_bound_without_a_rate_is_reported_once(client, usd_to_eur):
@@ -510,7 +513,7 @@ async def test_a_bill_bound_without_a_rate_is_reported_once(client, usd_to_eur):
     _, code = await with_code(client, offer)
     in_chf = money_pb2.Money(amount_minor=2_000, currency_code="CHF")
 
-    assert await reasons_of(client, validate(code, str(uuid.uuid4()), bill=in_chf)) == ["CURRENCY_RATE_MISSING"]
+    assert await reasons_of(client, validate(code, await real_account(client), bill=in_chf)) == ["CURRENCY_RATE_MISSING"]
 
 
 # --- ListDeals -------------------------------------------------------------------------------
@@ -598,7 +601,7 @@ async def test_list_deals_shows_the_redemptions_left_and_the_accounts_coupons(cl
         return coupons.IssueCouponRequest(offer_id=issued_offer.offer_id, account_id=account)
 
     issued = await client.call(client.coupons.IssueCoupon, issue())
-    await client.call(client.coupons.RedeemCoupon, redeem_at(issued.coupon.code, account))
+    await client.call(client.coupons.RedeemCoupon, await redeem_at(client, issued.coupon.code, account))
     second = await client.call(client.coupons.IssueCoupon, issue())
 
     listed = {deal.offer_id: deal for deal in await deals(client, account)}
@@ -616,7 +619,7 @@ async def test_an_offer_the_account_used_up_is_no_deal_and_customer_rules_apply(
     only_new, _ = await with_code(client, new_offer(program_id, new_customers_only=True))
 
     before = [deal.offer_id for deal in await deals(client, account)]
-    await client.call(client.coupons.RedeemCoupon, redeem_at(code, account))
+    await client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, account))
     after = [deal.offer_id for deal in await deals(client, account)]
 
     assert sorted(before) == sorted([once, only_new]) and after == []
@@ -628,7 +631,7 @@ async def test_a_deal_inside_the_account_s_redemption_gap_says_when_it_opens_aga
     offer_id, code = await with_code(client, new_offer(program_id, min_redemption_gap=duration_pb2.Duration(
         seconds=3_600)))
     [before] = await deals(client, account)
-    redeemed = await client.call(client.coupons.RedeemCoupon, redeem_at(code, account))
+    redeemed = await client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, account))
     [after] = await deals(client, account)
 
     assert not before.HasField("next_redemption_time")

@@ -19,6 +19,7 @@ from core.domain.clock import FixedClock
 from core.domain.coupons import ExpiryMode, Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Caller
+from tests.integration.coupon_accounts import new_account, new_accounts
 from core.service.coupons import (ActivateCoupon, Coupons, IssueCoupon, RedeemCoupon, ReverseRedemption,
                                   RevokeCoupon, RevokeCoupons, RevocationMode, offer_keys, rebuild_coupon_counters)
 
@@ -50,8 +51,8 @@ async def offer(engine: Coupons, caller: Caller, **rules) -> Offer:
     return await engine.create_offer(created, "prog")
 
 
-def issue(created: Offer, account: str | None = None) -> IssueCoupon:
-    return IssueCoupon(uuid.uuid4().hex, created.offer_id, account or str(uuid.uuid4()))
+def issue(created: Offer, account: str) -> IssueCoupon:
+    return IssueCoupon(uuid.uuid4().hex, created.offer_id, account)
 
 
 def redeem(code: str, account: str) -> RedeemCoupon:
@@ -89,7 +90,7 @@ async def test_a_coupon_redeems_in_its_last_valid_second_and_is_expired_one_seco
     coupons, guard = engine_of(deps, clock)
     await guard.ensure()
     created = await offer(coupons, caller, expiry_mode=mode, time_zone="America/New_York", **more)
-    account = str(uuid.uuid4())
+    account = await new_account(coupons._deps, caller.org_id)
     first, second = [await coupons.issue(issue(created, account), caller) for _ in range(2)]
     last_valid = dt.datetime(*last_valid_local, tzinfo=NEW_YORK).astimezone(dt.timezone.utc)
 
@@ -104,7 +105,7 @@ async def test_a_coupon_redeems_in_its_last_valid_second_and_is_expired_one_seco
 
 async def test_a_coupon_that_needs_activation_is_redeemed_only_once_activated(engine, caller):
     created = await offer(engine, caller, activation_required=True)
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
     coupon = await engine.issue(issue(created, account), caller)
 
     before = await reason(engine.redeem(redeem(coupon.code, account), caller))
@@ -121,7 +122,7 @@ async def test_postgres_refuses_a_redemption_of_a_revoked_or_unactivated_coupon_
         engine, caller, deps):
     revoked_offer = await offer(engine, caller)
     waiting_offer = await offer(engine, caller, activation_required=True)
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
     revoked = await engine.issue(issue(revoked_offer, account), caller)
     waiting = await engine.issue(issue(waiting_offer, account), caller)
     await engine.revoke_coupons(revoke_all(revoked_offer), caller)
@@ -146,7 +147,7 @@ async def test_postgres_refuses_a_redemption_of_a_revoked_or_unactivated_coupon_
 
 async def test_postgres_refuses_to_revoke_a_coupon_with_a_redemption_in_effect(engine, caller, deps):
     created = await offer(engine, caller)
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
     coupon = await engine.issue(issue(created, account), caller)
     await engine.redeem(redeem(coupon.code, account), caller)
 
@@ -161,7 +162,7 @@ async def test_postgres_refuses_to_revoke_a_coupon_with_a_redemption_in_effect(e
 async def test_revocation_leaves_redeemed_coupons_and_a_revoked_coupon_is_never_redeemed_or_reversed(
         engine, caller):
     created = await offer(engine, caller)
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
     kept, revoked, reinstated = [await engine.issue(issue(created, account), caller) for _ in range(3)]
     await engine.redeem(redeem(kept.code, account), caller)
     undone = await engine.redeem(redeem(reinstated.code, account), caller)
@@ -182,7 +183,7 @@ async def test_revocation_leaves_redeemed_coupons_and_a_revoked_coupon_is_never_
 
 async def test_revoking_customers_touches_only_their_coupons(engine, caller):
     created = await offer(engine, caller)
-    listed, other = str(uuid.uuid4()), str(uuid.uuid4())
+    listed, other = await new_account(engine._deps, caller.org_id), await new_account(engine._deps, caller.org_id)
     mine = await engine.issue(issue(created, listed), caller)
     theirs = await engine.issue(issue(created, other), caller)
 
@@ -196,7 +197,7 @@ async def test_revoking_customers_touches_only_their_coupons(engine, caller):
 
 async def test_each_coupon_is_either_redeemed_or_revoked_when_both_race(engine, caller, deps):
     created = await offer(engine, caller)
-    holders = [str(uuid.uuid4()) for _ in range(40)]
+    holders = await new_accounts(engine._deps, caller.org_id, 40)
     issued = [await engine.issue(issue(created, account), caller) for account in holders]
 
     redemptions = [reason(engine.redeem(redeem(coupon.code, coupon.account_id), caller)) for coupon in issued]
@@ -225,7 +226,7 @@ async def test_a_second_worker_never_serves_a_coupon_state_another_worker_change
     await first_guard.ensure()
     await second_guard.ensure()
     created = await offer(first, caller, activation_required=True)
-    account = str(uuid.uuid4())
+    account = await new_account(first._deps, caller.org_id)
     coupon = await first.issue(issue(created, account), caller)
     assert await reason(first.redeem(redeem(coupon.code, account), caller)) is ErrorReason.COUPON_NOT_ACTIVATED
 
@@ -244,7 +245,7 @@ async def test_a_batch_rolled_back_by_a_deadlock_with_a_revocation_lands_write_b
     from core.adapters.postgres.ledger_writer import LedgerWrite, LedgerWriter, Row
 
     created = await offer(engine, caller, activation_required=True)
-    first, second = [await engine.issue(issue(created), caller) for _ in range(2)]
+    first, second = [await engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller) for _ in range(2)]
     writer = LedgerWriter(deps.pool)
     writer.start()
     columns = ("coupon_id", "org_id", "activate_time", "request_id", "client_id")
@@ -285,7 +286,7 @@ async def test_a_coupon_redeems_from_the_first_second_of_its_start_day_not_befor
     coupons, guard = engine_of(deps, clock)
     await guard.ensure()
     created = await offer(coupons, caller, redemption_start_days=days, time_zone="America/New_York")
-    account = str(uuid.uuid4())
+    account = await new_account(coupons._deps, caller.org_id)
     coupon = await coupons.issue(issue(created, account), caller)
     first_valid = dt.datetime(*first_valid_local, tzinfo=NEW_YORK).astimezone(dt.timezone.utc)
 
@@ -303,7 +304,7 @@ async def test_a_coupon_redeems_from_the_first_second_of_its_start_day_not_befor
 async def test_only_the_holder_redeems_unless_the_offer_lets_anyone(engine, caller):
     holder_only = await offer(engine, caller)
     gift = await offer(engine, caller, anyone_may_redeem=True, max_account_redemptions=1)
-    holder, friend = str(uuid.uuid4()), str(uuid.uuid4())
+    holder, friend = await new_account(engine._deps, caller.org_id), await new_account(engine._deps, caller.org_id)
     kept = await engine.issue(issue(holder_only, holder), caller)
     given = await engine.issue(issue(gift, holder), caller)
 

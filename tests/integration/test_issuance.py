@@ -14,6 +14,7 @@ from core.adapters.redis.state import StateGuard
 from core.domain.coupons import Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Caller
+from tests.integration.coupon_accounts import new_account, new_accounts
 from core.service.coupons import (Coupons, IssueCoupon, RedeemCoupon, ReverseRedemption, coupon_keys,
                                   offer_keys, rebuild_coupon_counters)
 
@@ -36,8 +37,8 @@ async def offer(engine: Coupons, caller: Caller, **rules) -> Offer:
     return await engine.create_offer(created, "prog")
 
 
-def issue(offer: Offer, account: str | None = None) -> IssueCoupon:
-    return IssueCoupon(uuid.uuid4().hex, offer.offer_id, account or str(uuid.uuid4()))
+def issue(offer: Offer, account: str) -> IssueCoupon:
+    return IssueCoupon(uuid.uuid4().hex, offer.offer_id, account)
 
 
 def redeem(code: str, account: str) -> RedeemCoupon:
@@ -56,7 +57,7 @@ async def test_an_issued_coupon_has_a_unique_10_character_code_and_the_offers_en
     end = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=3)
     created = await offer(engine, caller, end_time=end)
 
-    first, second = [await engine.issue(issue(created), caller) for _ in range(2)]
+    first, second = [await engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller) for _ in range(2)]
 
     assert len(first.code) == 10 and first.code != second.code
     assert first.expire_time == end
@@ -65,7 +66,8 @@ async def test_an_issued_coupon_has_a_unique_10_character_code_and_the_offers_en
 async def test_200_concurrent_issues_with_a_limit_of_50_issue_exactly_50(engine, caller, deps):
     created = await offer(engine, caller, max_issues=50)
 
-    results = await asyncio.gather(*(reason(engine.issue(issue(created), caller)) for _ in range(200)))
+    results = await asyncio.gather(*(reason(engine.issue(issue(created, account), caller))
+                                     for account in await new_accounts(engine._deps, caller.org_id, 200)))
 
     assert results.count(None) == 50
     assert set(results) == {None, ErrorReason.OFFER_ISSUE_LIMIT_REACHED}
@@ -76,7 +78,7 @@ async def test_200_concurrent_issues_with_a_limit_of_50_issue_exactly_50(engine,
 
 async def test_the_per_account_issue_limit_is_inclusive(engine, caller):
     created = await offer(engine, caller, max_account_issues=2)
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
 
     results = [await reason(engine.issue(issue(created, account), caller)) for _ in range(3)]
 
@@ -85,7 +87,7 @@ async def test_the_per_account_issue_limit_is_inclusive(engine, caller):
 
 async def test_a_unique_code_redeemed_50_times_at_once_by_its_holder_is_used_once(engine, caller):
     created = await offer(engine, caller)
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
     coupon = await engine.issue(issue(created, account), caller)
 
     results = await asyncio.gather(*(reason(engine.redeem(redeem(coupon.code, account), caller)) for _ in range(50)))
@@ -96,14 +98,14 @@ async def test_a_unique_code_redeemed_50_times_at_once_by_its_holder_is_used_onc
 
 async def test_only_the_holder_can_redeem_an_issued_code(engine, caller):
     created = await offer(engine, caller)
-    coupon = await engine.issue(issue(created), caller)
+    coupon = await engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)
 
-    assert await reason(engine.redeem(redeem(coupon.code, str(uuid.uuid4())), caller)) is ErrorReason.COUPON_NOT_FOUND
+    assert await reason(engine.redeem(redeem(coupon.code, await new_account(engine._deps, caller.org_id)), caller)) is ErrorReason.COUPON_NOT_FOUND
 
 
 async def test_a_reversal_reinstates_a_single_use_coupon_once(engine, caller, deps):
     created = await offer(engine, caller)
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
     coupon = await engine.issue(issue(created, account), caller)
     first = await engine.redeem(redeem(coupon.code, account), caller)
 
@@ -120,7 +122,7 @@ async def test_a_reversal_reinstates_a_single_use_coupon_once(engine, caller, de
 
 async def test_postgres_refuses_a_second_use_even_if_redis_forgot_the_first(engine, caller, deps):
     created = await offer(engine, caller)
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
     coupon = await engine.issue(issue(created, account), caller)
     await engine.redeem(redeem(coupon.code, account), caller)
     await deps.redis.delete(coupon_keys(created.offer_id, coupon.coupon_id)[0])  # Redis lost the use.
@@ -133,7 +135,7 @@ async def test_postgres_refuses_a_second_use_even_if_redis_forgot_the_first(engi
 
 async def test_a_coupon_past_its_expiry_is_expired(engine, caller):
     created = await offer(engine, caller, end_time=dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1))
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
     coupon = await engine.issue(issue(created, account), caller)
     await asyncio.sleep(1.1)
 
@@ -142,14 +144,14 @@ async def test_a_coupon_past_its_expiry_is_expired(engine, caller):
 
 async def test_single_use_survives_a_redis_flush(engine, caller, deps):
     created = await offer(engine, caller, max_issues=1)
-    account = str(uuid.uuid4())
+    account = await new_account(engine._deps, caller.org_id)
     coupon = await engine.issue(issue(created, account), caller)
     await engine.redeem(redeem(coupon.code, account), caller)
 
     await deps.redis.flushdb()
 
     assert await reason(engine.redeem(redeem(coupon.code, account), caller)) is ErrorReason.COUPON_ALREADY_REDEEMED
-    assert await reason(engine.issue(issue(created), caller)) is ErrorReason.OFFER_ISSUE_LIMIT_REACHED
+    assert await reason(engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)) is ErrorReason.OFFER_ISSUE_LIMIT_REACHED
 
 
 async def test_the_sweep_settles_issue_reservations_a_crashed_worker_left(engine, deps, caller):
@@ -163,16 +165,16 @@ async def test_the_sweep_settles_issue_reservations_a_crashed_worker_left(engine
     async def issued_count() -> int:
         return int(await deps.redis.get(offer_keys(created.offer_id, "-", epoch, "issued")[1]) or 0)
 
-    await engine.issue(issue(created), caller)
-    await engine.issue(issue(created), caller)
+    await engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)
+    await engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)
     # A crash after the script and before the commit: the issue count holds a coupon never made.
     # (A crash after the commit is confirmed by the same code as a redemption's: test_redemption.)
     await reserve("lost", str(uuid.uuid4()))
     assert await issued_count() == 3
-    assert await reason(engine.issue(issue(created), caller)) is ErrorReason.OFFER_ISSUE_LIMIT_REACHED
+    assert await reason(engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)) is ErrorReason.OFFER_ISSUE_LIMIT_REACHED
 
     assert await engine.sweep_reservations([created.offer_id]) == (0, 1)
 
     assert await issued_count() == 2
-    assert (await engine.issue(issue(created), caller)).offer_id == created.offer_id
+    assert (await engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)).offer_id == created.offer_id
     assert await engine.sweep_reservations([created.offer_id]) == (0, 0)

@@ -16,6 +16,7 @@ import pytest
 from core.service.context import Caller
 from core.service.coupons import Coupons, UpdateOffer, offer_keys
 from tests.integration.test_redemption import engine, new_offer, outcome, redeem  # noqa: F401  (fixtures)
+from tests.integration.coupon_accounts import new_account
 
 
 @pytest.fixture
@@ -33,23 +34,23 @@ def lowered(offer) -> UpdateOffer:
 async def test_a_worker_with_a_stale_offer_applies_the_published_limit(engine, deps, org):  # noqa: F811
     offer = await new_offer(engine, org, max_redemptions=10)
     caller = Caller(client_id="c-1", org_id=org)
-    await engine.redeem(redeem(offer), caller)  # This worker now caches the offer (version 1).
+    await engine.redeem(redeem(offer, await new_account(deps, org)), caller)  # This worker now caches the offer (version 1).
     other_worker = Coupons(deps, engine._guard)
 
     await other_worker.update_offer(lowered(offer), caller)
 
-    assert (await outcome(engine.redeem(redeem(offer), caller))).name == "REDEMPTION_LIMIT_REACHED"
+    assert (await outcome(engine.redeem(redeem(offer, await new_account(deps, org)), caller))).name == "REDEMPTION_LIMIT_REACHED"
 
 
 async def test_after_redis_lost_the_limits_the_reload_publishes_them_from_postgres(engine, deps, org):  # noqa: F811
     offer = await new_offer(engine, org, max_redemptions=10)
     caller = Caller(client_id="c-1", org_id=org)
-    await engine.redeem(redeem(offer), caller)
+    await engine.redeem(redeem(offer, await new_account(deps, org)), caller)
     await Coupons(deps, engine._guard).update_offer(lowered(offer), caller)
     keys = offer_keys(offer.offer_id, "-", "-")
     await deps.redis.delete(keys[0], keys[5])  # The offer's state and live limits are gone.
 
-    refused = await outcome(engine.redeem(redeem(offer), caller))  # Still the cached copy: max 10.
+    refused = await outcome(engine.redeem(redeem(offer, await new_account(deps, org)), caller))  # Still the cached copy: max 10.
 
     assert refused.name == "REDEMPTION_LIMIT_REACHED"
     assert int(await deps.redis.hget(keys[5], "max")) == 1

@@ -15,6 +15,7 @@ from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Caller
 from core.service.coupons import (Coupons, RedeemCoupon, ReverseRedemption, offer_keys,
                                   rebuild_coupon_counters)
+from tests.integration.coupon_accounts import new_account, new_accounts
 
 EUR = "EUR"
 
@@ -37,9 +38,8 @@ async def new_offer(engine: Coupons, org: str, **rules) -> Offer:
     return await engine.create_offer(offer, "prog")
 
 
-def redeem(offer: Offer, account: str | None = None, request_id: str | None = None, bill: int = 2_000) -> RedeemCoupon:
-    return RedeemCoupon(request_id or uuid.uuid4().hex, offer.common_code, account or str(uuid.uuid4()),
-                        "store-1", Money(bill, EUR))
+def redeem(offer: Offer, account: str, request_id: str | None = None, bill: int = 2_000) -> RedeemCoupon:
+    return RedeemCoupon(request_id or uuid.uuid4().hex, offer.common_code, account, "store-1", Money(bill, EUR))
 
 
 async def outcome(awaitable):
@@ -67,7 +67,7 @@ def caller_of(org: str) -> Caller:
 async def test_a_redemption_is_in_the_ledger_and_counted(engine, deps, org):
     offer = await new_offer(engine, org)
 
-    redemption = await engine.redeem(redeem(offer), caller_of(org))
+    redemption = await engine.redeem(redeem(offer, await new_account(deps, org)), caller_of(org))
 
     assert (redemption.discount_minor, redemption.offer_redeemed_count) == (500, 1)
     assert await ledger_count(deps, offer) == 1 and await redis_count(deps, offer) == 1
@@ -77,7 +77,9 @@ async def test_500_concurrent_redemptions_with_a_global_limit_of_100_let_exactly
     offer = await new_offer(engine, org, max_redemptions=100)
     caller = caller_of(org)
 
-    results = await asyncio.gather(*(outcome(engine.redeem(redeem(offer), caller)) for _ in range(500)))
+    accounts = await new_accounts(deps, org, 500)
+
+    results = await asyncio.gather(*(outcome(engine.redeem(redeem(offer, account), caller)) for account in accounts))
 
     succeeded = [r for r in results if not isinstance(r, ErrorReason)]
     assert len(succeeded) == 100
@@ -87,7 +89,7 @@ async def test_500_concurrent_redemptions_with_a_global_limit_of_100_let_exactly
 
 async def test_200_concurrent_redemptions_by_one_account_with_a_limit_of_1_let_exactly_1_through(engine, deps, org):
     offer = await new_offer(engine, org, max_account_redemptions=1)
-    account = str(uuid.uuid4())
+    account = await new_account(deps, org)
     caller = caller_of(org)
 
     results = await asyncio.gather(*(outcome(engine.redeem(redeem(offer, account), caller)) for _ in range(200)))
@@ -99,7 +101,7 @@ async def test_200_concurrent_redemptions_by_one_account_with_a_limit_of_1_let_e
 
 async def test_the_same_request_id_100_times_concurrently_redeems_once_with_identical_replies(engine, deps, org):
     offer = await new_offer(engine, org)
-    command = redeem(offer)
+    command = redeem(offer, await new_account(deps, org))
     caller = caller_of(org)
 
     replies = await asyncio.gather(*(outcome(engine.redeem(command, caller)) for _ in range(100)))
@@ -115,11 +117,11 @@ async def test_the_same_request_id_100_times_concurrently_redeems_once_with_iden
 async def test_redis_flushed_between_two_redemptions_is_rebuilt_before_answering(engine, deps, org):
     offer = await new_offer(engine, org, max_redemptions=2)
     caller = caller_of(org)
-    await engine.redeem(redeem(offer), caller)
+    await engine.redeem(redeem(offer, await new_account(deps, org)), caller)
 
     await deps.redis.flushdb()
-    second = await engine.redeem(redeem(offer), caller)
-    third = await outcome(engine.redeem(redeem(offer), caller))
+    second = await engine.redeem(redeem(offer, await new_account(deps, org)), caller)
+    third = await outcome(engine.redeem(redeem(offer, await new_account(deps, org)), caller))
 
     assert second.offer_redeemed_count == 2
     assert third is ErrorReason.REDEMPTION_LIMIT_REACHED
@@ -128,7 +130,7 @@ async def test_redis_flushed_between_two_redemptions_is_rebuilt_before_answering
 
 async def test_a_reversal_gives_the_use_back_once(engine, deps, org):
     offer = await new_offer(engine, org, max_account_redemptions=1)
-    account, caller = str(uuid.uuid4()), caller_of(org)
+    account, caller = await new_account(deps, org), caller_of(org)
     first = await engine.redeem(redeem(offer, account), caller)
 
     await engine.reverse(ReverseRedemption(uuid.uuid4().hex, first.redemption_id), caller)
@@ -140,9 +142,9 @@ async def test_a_reversal_gives_the_use_back_once(engine, deps, org):
     assert await outcome(engine.redeem(redeem(offer, account), caller)) is ErrorReason.ACCOUNT_REDEMPTION_LIMIT_REACHED
 
 
-async def test_the_minimum_gap_between_an_accounts_redemptions_is_enforced(engine, org):
+async def test_the_minimum_gap_between_an_accounts_redemptions_is_enforced(engine, deps, org):
     offer = await new_offer(engine, org, min_gap_seconds=3600)
-    account, caller = str(uuid.uuid4()), caller_of(org)
+    account, caller = await new_account(deps, org), caller_of(org)
     await engine.redeem(redeem(offer, account), caller)
 
     with pytest.raises(DomainError) as too_soon:
@@ -150,18 +152,18 @@ async def test_the_minimum_gap_between_an_accounts_redemptions_is_enforced(engin
 
     assert too_soon.value.reason is ErrorReason.REDEMPTION_GAP_NOT_ELAPSED
     assert "retry_time" in too_soon.value.metadata
-    await engine.redeem(redeem(offer), caller)  # Another account is not held back.
+    await engine.redeem(redeem(offer, await new_account(deps, org)), caller)  # Another account is not held back.
 
 
 async def test_a_redemption_admitted_under_a_stale_epoch_is_fenced_out_then_rebuilt_and_retried(engine, deps, org):
     offer = await new_offer(engine, org, max_redemptions=5)
     caller = caller_of(org)
-    await engine.redeem(redeem(offer), caller)
+    await engine.redeem(redeem(offer, await new_account(deps, org)), caller)
     stale_epoch = engine._guard.epoch
     async with deps.pool.connection() as connection:  # Another worker rebuilt Redis meanwhile.
         await connection.execute("UPDATE redis_epoch SET epoch = epoch + 1")
 
-    second = await engine.redeem(redeem(offer), caller)
+    second = await engine.redeem(redeem(offer, await new_account(deps, org)), caller)
 
     # The first attempt reserved under the stale epoch and was refused at commit; the engine
     # rebuilt from the ledger (not counting that reservation) and the retry landed.
@@ -173,7 +175,7 @@ async def test_a_redemption_admitted_under_a_stale_epoch_is_fenced_out_then_rebu
 async def test_the_sweep_confirms_committed_reservations_and_releases_the_rest(engine, deps, org):
     offer = await new_offer(engine, org, max_redemptions=10)
     caller = caller_of(org)
-    await engine.redeem(redeem(offer), caller)
+    await engine.redeem(redeem(offer, await new_account(deps, org)), caller)
     epoch = engine._guard.epoch
     past = 1  # Deadlines long gone.
 
@@ -184,7 +186,7 @@ async def test_the_sweep_confirms_committed_reservations_and_releases_the_rest(e
     # A crash after the script and before the commit: a reservation with no ledger row.
     await reserve("lost", str(uuid.uuid4()))
     # A crash after the commit and before the confirm: the row is in the ledger.
-    landed_account = str(uuid.uuid4())
+    landed_account = await new_account(deps, org)
     await reserve("landed", landed_account)
     async with deps.pool.connection() as connection:
         await connection.execute(
@@ -203,15 +205,15 @@ async def test_the_sweep_confirms_committed_reservations_and_releases_the_rest(e
 
 @pytest.mark.parametrize("bill, reason", [
     (999, ErrorReason.BILL_AMOUNT_TOO_LOW), (1_000, None), (5_000, None), (5_001, ErrorReason.BILL_AMOUNT_TOO_HIGH)])
-async def test_bill_amount_bounds_are_inclusive(engine, org, bill, reason):
+async def test_bill_amount_bounds_are_inclusive(engine, deps, org, bill, reason):
     offer = await new_offer(engine, org, min_bill=Money(1_000, EUR), max_bill=Money(5_000, EUR))
 
-    result = await outcome(engine.redeem(redeem(offer, bill=bill), caller_of(org)))
+    result = await outcome(engine.redeem(redeem(offer, await new_account(deps, org), bill=bill), caller_of(org)))
 
     assert (result if isinstance(result, ErrorReason) else None) is reason
 
 
-async def test_an_unknown_code_is_coupon_not_found(engine, org):
+async def test_an_unknown_code_is_coupon_not_found(engine, deps, org):
     offer = Offer(str(uuid.uuid4()), org, OfferState.ACTIVE, common_code="NOPE")
 
-    assert await outcome(engine.redeem(redeem(offer), caller_of(org))) is ErrorReason.COUPON_NOT_FOUND
+    assert await outcome(engine.redeem(redeem(offer, await new_account(deps, org)), caller_of(org))) is ErrorReason.COUPON_NOT_FOUND

@@ -7,7 +7,8 @@
 package couponsv1
 
 import (
-	v1 "github.com/rewards-core/rewards-core/clients/go/rewards/type/v1"
+	v1 "github.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1"
+	v11 "github.com/rewards-core/rewards-core/clients/go/rewards/type/v1"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
@@ -32,12 +33,15 @@ type IssueCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The offer. Required.
 	OfferId string `protobuf:"bytes,2,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
-	// The account to issue to; must be in the offer's program. Required.
+	// The account to issue to; must be in the offer's program. Required unless
+	// account_identifier is set.
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// The series to take the code from. Empty: the offer's oldest series with a code left.
-	CodeSeriesId  string `protobuf:"bytes,4,opt,name=code_series_id,json=codeSeriesId,proto3" json:"code_series_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	CodeSeriesId string `protobuf:"bytes,4,opt,name=code_series_id,json=codeSeriesId,proto3" json:"code_series_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v1.Identifier `protobuf:"bytes,5,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *IssueCouponRequest) Reset() {
@@ -96,6 +100,13 @@ func (x *IssueCouponRequest) GetCodeSeriesId() string {
 		return x.CodeSeriesId
 	}
 	return ""
+}
+
+func (x *IssueCouponRequest) GetAccountIdentifier() *v1.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 // Response of CouponService.IssueCoupon.
@@ -311,9 +322,11 @@ type GetCouponRequest struct {
 	// The code. Required; compared case-insensitively.
 	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
 	// The account. Required for a COMMON code; otherwise optional, and checked when set.
-	AccountId     string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (at most one of the two).
+	AccountIdentifier *v1.Identifier `protobuf:"bytes,3,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *GetCouponRequest) Reset() {
@@ -358,6 +371,13 @@ func (x *GetCouponRequest) GetAccountId() string {
 		return x.AccountId
 	}
 	return ""
+}
+
+func (x *GetCouponRequest) GetAccountIdentifier() *v1.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 // Response of CouponService.GetCoupon.
@@ -517,10 +537,12 @@ type ActivateCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The code. Required.
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// The account holding the coupon. Required.
-	AccountId     string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The account holding the coupon. Required unless account_identifier is set.
+	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v1.Identifier `protobuf:"bytes,4,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *ActivateCouponRequest) Reset() {
@@ -572,6 +594,13 @@ func (x *ActivateCouponRequest) GetAccountId() string {
 		return x.AccountId
 	}
 	return ""
+}
+
+func (x *ActivateCouponRequest) GetAccountIdentifier() *v1.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 // Response of CouponService.ActivateCoupon.
@@ -629,10 +658,12 @@ type DeactivateCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The code. Required.
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// The account holding the coupon. Required.
-	AccountId     string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// The account holding the coupon. Required unless account_identifier is set.
+	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v1.Identifier `protobuf:"bytes,4,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *DeactivateCouponRequest) Reset() {
@@ -686,6 +717,13 @@ func (x *DeactivateCouponRequest) GetAccountId() string {
 	return ""
 }
 
+func (x *DeactivateCouponRequest) GetAccountIdentifier() *v1.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
 // Response of CouponService.DeactivateCoupon.
 type DeactivateCouponResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -737,13 +775,13 @@ type ValidateCouponRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The code. Required unless account_coupon_id is set.
 	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
-	// The customer. Required unless account_coupon_id is set (then empty, or the account it
-	// names).
+	// The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+	// or the account it names).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Where the purchase happens. Required; at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The bill amount before this coupon. Required; not negative; in the program's currency.
-	BillAmount *v1.Money `protobuf:"bytes,4,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
+	BillAmount *v11.Money `protobuf:"bytes,4,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
 	// The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
 	// characters. Empty: none.
 	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
@@ -754,8 +792,11 @@ type ValidateCouponRequest struct {
 	// the account's newest coupon of the offer (or, for an offer with a common code that the
 	// account holds no coupon of, the common code). Set either code or account_coupon_id.
 	AccountCouponId string `protobuf:"bytes,20,opt,name=account_coupon_id,json=accountCouponId,proto3" json:"account_coupon_id,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The customer by one of its identifiers instead of account_id (exactly one of the two;
+	// empty when account_coupon_id is set).
+	AccountIdentifier *v1.Identifier `protobuf:"bytes,7,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *ValidateCouponRequest) Reset() {
@@ -809,7 +850,7 @@ func (x *ValidateCouponRequest) GetStoreId() string {
 	return ""
 }
 
-func (x *ValidateCouponRequest) GetBillAmount() *v1.Money {
+func (x *ValidateCouponRequest) GetBillAmount() *v11.Money {
 	if x != nil {
 		return x.BillAmount
 	}
@@ -835,6 +876,13 @@ func (x *ValidateCouponRequest) GetAccountCouponId() string {
 		return x.AccountCouponId
 	}
 	return ""
+}
+
+func (x *ValidateCouponRequest) GetAccountIdentifier() *v1.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 // Response of CouponService.ValidateCoupon.
@@ -949,13 +997,13 @@ type RedeemCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The code. Required unless account_coupon_id is set.
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// The customer. Required unless account_coupon_id is set (then empty, or the account it
-	// names).
+	// The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+	// or the account it names).
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Where the purchase happens. Required; at most 64 characters.
 	StoreId string `protobuf:"bytes,4,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The bill amount before this coupon. Required; not negative; in the program's currency.
-	BillAmount *v1.Money `protobuf:"bytes,5,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
+	BillAmount *v11.Money `protobuf:"bytes,5,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
 	// The checkout's own id of the purchase, for reconciliation. Required; at most 128
 	// characters.
 	TransactionId string `protobuf:"bytes,6,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
@@ -968,8 +1016,11 @@ type RedeemCouponRequest struct {
 	// the account's newest coupon of the offer (or, for an offer with a common code that the
 	// account holds no coupon of, the common code). Set either code or account_coupon_id.
 	AccountCouponId string `protobuf:"bytes,20,opt,name=account_coupon_id,json=accountCouponId,proto3" json:"account_coupon_id,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The customer by one of its identifiers instead of account_id (exactly one of the two;
+	// empty when account_coupon_id is set).
+	AccountIdentifier *v1.Identifier `protobuf:"bytes,9,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *RedeemCouponRequest) Reset() {
@@ -1030,7 +1081,7 @@ func (x *RedeemCouponRequest) GetStoreId() string {
 	return ""
 }
 
-func (x *RedeemCouponRequest) GetBillAmount() *v1.Money {
+func (x *RedeemCouponRequest) GetBillAmount() *v11.Money {
 	if x != nil {
 		return x.BillAmount
 	}
@@ -1063,6 +1114,13 @@ func (x *RedeemCouponRequest) GetAccountCouponId() string {
 		return x.AccountCouponId
 	}
 	return ""
+}
+
+func (x *RedeemCouponRequest) GetAccountIdentifier() *v1.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 // Response of CouponService.RedeemCoupon.
@@ -1287,12 +1345,14 @@ type RevokeCouponRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The code. Required.
 	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
-	// The account holding the coupon. Required.
+	// The account holding the coupon. Required unless account_identifier is set.
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Why, for the audit trail. At most 256 characters.
-	Note          string `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Note string `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v1.Identifier `protobuf:"bytes,5,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *RevokeCouponRequest) Reset() {
@@ -1353,6 +1413,13 @@ func (x *RevokeCouponRequest) GetNote() string {
 	return ""
 }
 
+func (x *RevokeCouponRequest) GetAccountIdentifier() *v1.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
 // Response of CouponService.RevokeCoupon.
 type RevokeCouponResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1402,10 +1469,12 @@ func (x *RevokeCouponResponse) GetCoupon() *Coupon {
 // Request of CouponService.ListAccountCoupons.
 type ListAccountCouponsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The account. Required.
+	// The account. Required unless account_identifier is set.
 	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Only coupons of this offer. Empty: every offer.
 	OfferId string `protobuf:"bytes,2,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v1.Identifier `protobuf:"bytes,5,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
 	// Maximum number of coupons to return: 0 means 50; values above 500 are treated as 500;
 	// negative values fail with FIELD_OUT_OF_RANGE.
 	PageSize int32 `protobuf:"varint,3,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
@@ -1458,6 +1527,13 @@ func (x *ListAccountCouponsRequest) GetOfferId() string {
 		return x.OfferId
 	}
 	return ""
+}
+
+func (x *ListAccountCouponsRequest) GetAccountIdentifier() *v1.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 func (x *ListAccountCouponsRequest) GetPageSize() int32 {
@@ -1532,7 +1608,7 @@ func (x *ListAccountCouponsResponse) GetNextPageToken() string {
 // Request of CouponService.ListDeals.
 type ListDealsRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The customer. Required.
+	// The customer. Required unless account_identifier is set.
 	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Only deals redeemable in this store. Empty: any store.
 	StoreId string `protobuf:"bytes,2,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
@@ -1546,8 +1622,10 @@ type ListDealsRequest struct {
 	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
 	// Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
 	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v1.Identifier `protobuf:"bytes,7,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *ListDealsRequest) Reset() {
@@ -1620,6 +1698,13 @@ func (x *ListDealsRequest) GetInteractionPointId() string {
 		return x.InteractionPointId
 	}
 	return ""
+}
+
+func (x *ListDealsRequest) GetAccountIdentifier() *v1.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
 }
 
 // Response of CouponService.ListDeals.
@@ -1886,14 +1971,15 @@ var File_rewards_coupons_v1_coupon_service_proto protoreflect.FileDescriptor
 
 const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\n" +
-	"'rewards/coupons/v1/coupon_service.proto\x12\x12rewards.coupons.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\x93\x01\n" +
+	"'rewards/coupons/v1/coupon_service.proto\x12\x12rewards.coupons.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xe3\x01\n" +
 	"\x12IssueCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x19\n" +
 	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x03 \x01(\tR\taccountId\x12$\n" +
-	"\x0ecode_series_id\x18\x04 \x01(\tR\fcodeSeriesId\"\x92\x01\n" +
+	"\x0ecode_series_id\x18\x04 \x01(\tR\fcodeSeriesId\x12N\n" +
+	"\x12account_identifier\x18\x05 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x92\x01\n" +
 	"\x13IssueCouponResponse\x122\n" +
 	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12\x16\n" +
 	"\x06resent\x18\x02 \x01(\bR\x06resent\x12/\n" +
@@ -1924,34 +2010,37 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\n" +
 	"account_id\x18\x02 \x01(\tR\taccountId\x122\n" +
 	"\x06coupon\x18\x03 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12\x16\n" +
-	"\x06reason\x18\x04 \x01(\tR\x06reason\"E\n" +
+	"\x06reason\x18\x04 \x01(\tR\x06reason\"\x95\x01\n" +
 	"\x10GetCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
-	"account_id\x18\x02 \x01(\tR\taccountId\"\x83\x01\n" +
+	"account_id\x18\x02 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x03 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x83\x01\n" +
 	"\x11GetCouponResponse\x122\n" +
 	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12:\n" +
 	"\acontent\x18\x02 \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"E\n" +
 	"\x17GetAccountCouponRequest\x12*\n" +
 	"\x11account_coupon_id\x18\x01 \x01(\tR\x0faccountCouponId\"N\n" +
 	"\x18GetAccountCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"i\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xb9\x01\n" +
 	"\x15ActivateCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
 	"\x04code\x18\x02 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
-	"account_id\x18\x03 \x01(\tR\taccountId\"L\n" +
+	"account_id\x18\x03 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"L\n" +
 	"\x16ActivateCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"k\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xbb\x01\n" +
 	"\x17DeactivateCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
 	"\x04code\x18\x02 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
-	"account_id\x18\x03 \x01(\tR\taccountId\"N\n" +
+	"account_id\x18\x03 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"N\n" +
 	"\x18DeactivateCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\x95\x02\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xe5\x02\n" +
 	"\x15ValidateCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
@@ -1961,7 +2050,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"billAmount\x12\x17\n" +
 	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
 	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\x12*\n" +
-	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\"\xd6\x02\n" +
+	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\x12N\n" +
+	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\xd6\x02\n" +
 	"\x16ValidateCouponResponse\x12\x1e\n" +
 	"\n" +
 	"redeemable\x18\x01 \x01(\bR\n" +
@@ -1971,7 +2061,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x06coupon\x18\x04 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12?\n" +
 	"\rvalidate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fvalidateTime\x12\x18\n" +
 	"\areasons\x18\x06 \x03(\tR\areasons\x12:\n" +
-	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xd9\x02\n" +
+	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xa9\x03\n" +
 	"\x13RedeemCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
@@ -1984,7 +2074,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x0etransaction_id\x18\x06 \x01(\tR\rtransactionId\x12\x17\n" +
 	"\azone_id\x18\a \x01(\tR\x06zoneId\x120\n" +
 	"\x14interaction_point_id\x18\b \x01(\tR\x12interactionPointId\x12*\n" +
-	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\"\xf2\x02\n" +
+	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\x12N\n" +
+	"\x12account_identifier\x18\t \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\xf2\x02\n" +
 	"\x14RedeemCouponResponse\x12#\n" +
 	"\rredemption_id\x18\x01 \x01(\tR\fredemptionId\x129\n" +
 	"\x06reward\x18\x02 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x122\n" +
@@ -2000,26 +2091,28 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x04note\x18\x03 \x01(\tR\x04note\"\x8e\x01\n" +
 	"\x19ReverseRedemptionResponse\x122\n" +
 	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12=\n" +
-	"\freverse_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\vreverseTime\"{\n" +
+	"\freverse_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\vreverseTime\"\xcb\x01\n" +
 	"\x13RevokeCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
 	"\x04code\x18\x02 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x03 \x01(\tR\taccountId\x12\x12\n" +
-	"\x04note\x18\x04 \x01(\tR\x04note\"J\n" +
+	"\x04note\x18\x04 \x01(\tR\x04note\x12N\n" +
+	"\x12account_identifier\x18\x05 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"J\n" +
 	"\x14RevokeCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\x91\x01\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xe1\x01\n" +
 	"\x19ListAccountCouponsRequest\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12\x19\n" +
-	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12\x1b\n" +
+	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12N\n" +
+	"\x12account_identifier\x18\x05 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x1b\n" +
 	"\tpage_size\x18\x03 \x01(\x05R\bpageSize\x12\x1d\n" +
 	"\n" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\"z\n" +
 	"\x1aListAccountCouponsResponse\x124\n" +
 	"\acoupons\x18\x01 \x03(\v2\x1a.rewards.coupons.v1.CouponR\acoupons\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xd3\x01\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xa3\x02\n" +
 	"\x10ListDealsRequest\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12\x19\n" +
@@ -2028,7 +2121,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\n" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\x12\x17\n" +
 	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
-	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\"k\n" +
+	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\x12N\n" +
+	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xf3\t\n" +
@@ -2087,68 +2181,78 @@ var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*ListDealsResponse)(nil),            // 23: rewards.coupons.v1.ListDealsResponse
 	(*BulkIssueCouponsRequest_Row)(nil),  // 24: rewards.coupons.v1.BulkIssueCouponsRequest.Row
 	(*BulkIssueCouponsResponse_Row)(nil), // 25: rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	(*Coupon)(nil),                       // 26: rewards.coupons.v1.Coupon
-	(*Offer)(nil),                        // 27: rewards.coupons.v1.Offer
-	(*OfferContent)(nil),                 // 28: rewards.coupons.v1.OfferContent
-	(*v1.Money)(nil),                     // 29: rewards.type.v1.Money
-	(*AppliedReward)(nil),                // 30: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil),        // 31: google.protobuf.Timestamp
-	(*Deal)(nil),                         // 32: rewards.coupons.v1.Deal
+	(*v1.Identifier)(nil),                // 26: rewards.accounts.v1.Identifier
+	(*Coupon)(nil),                       // 27: rewards.coupons.v1.Coupon
+	(*Offer)(nil),                        // 28: rewards.coupons.v1.Offer
+	(*OfferContent)(nil),                 // 29: rewards.coupons.v1.OfferContent
+	(*v11.Money)(nil),                    // 30: rewards.type.v1.Money
+	(*AppliedReward)(nil),                // 31: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil),        // 32: google.protobuf.Timestamp
+	(*Deal)(nil),                         // 33: rewards.coupons.v1.Deal
 }
 var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
-	26, // 0: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	27, // 1: rewards.coupons.v1.IssueCouponResponse.offer:type_name -> rewards.coupons.v1.Offer
-	24, // 2: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
-	25, // 3: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	26, // 4: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	28, // 5: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	26, // 6: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	26, // 7: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	26, // 8: rewards.coupons.v1.DeactivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	29, // 9: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	30, // 10: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	26, // 11: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	31, // 12: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
-	28, // 13: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	29, // 14: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	30, // 15: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	26, // 16: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	31, // 17: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
-	26, // 18: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	31, // 19: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
-	26, // 20: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	26, // 21: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
-	32, // 22: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
-	26, // 23: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
-	0,  // 24: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
-	2,  // 25: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
-	4,  // 26: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
-	6,  // 27: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
-	8,  // 28: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
-	10, // 29: rewards.coupons.v1.CouponService.DeactivateCoupon:input_type -> rewards.coupons.v1.DeactivateCouponRequest
-	12, // 30: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
-	14, // 31: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
-	16, // 32: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
-	18, // 33: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
-	20, // 34: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
-	22, // 35: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
-	1,  // 36: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
-	3,  // 37: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
-	5,  // 38: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
-	7,  // 39: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
-	9,  // 40: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
-	11, // 41: rewards.coupons.v1.CouponService.DeactivateCoupon:output_type -> rewards.coupons.v1.DeactivateCouponResponse
-	13, // 42: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
-	15, // 43: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
-	17, // 44: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
-	19, // 45: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
-	21, // 46: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
-	23, // 47: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
-	36, // [36:48] is the sub-list for method output_type
-	24, // [24:36] is the sub-list for method input_type
-	24, // [24:24] is the sub-list for extension type_name
-	24, // [24:24] is the sub-list for extension extendee
-	0,  // [0:24] is the sub-list for field type_name
+	26, // 0: rewards.coupons.v1.IssueCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	27, // 1: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	28, // 2: rewards.coupons.v1.IssueCouponResponse.offer:type_name -> rewards.coupons.v1.Offer
+	24, // 3: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
+	25, // 4: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	26, // 5: rewards.coupons.v1.GetCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	27, // 6: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	29, // 7: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	27, // 8: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	26, // 9: rewards.coupons.v1.ActivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	27, // 10: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	26, // 11: rewards.coupons.v1.DeactivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	27, // 12: rewards.coupons.v1.DeactivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	30, // 13: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	26, // 14: rewards.coupons.v1.ValidateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	31, // 15: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	27, // 16: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	32, // 17: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
+	29, // 18: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	30, // 19: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	26, // 20: rewards.coupons.v1.RedeemCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	31, // 21: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	27, // 22: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	32, // 23: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
+	27, // 24: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	32, // 25: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
+	26, // 26: rewards.coupons.v1.RevokeCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	27, // 27: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	26, // 28: rewards.coupons.v1.ListAccountCouponsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	27, // 29: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
+	26, // 30: rewards.coupons.v1.ListDealsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	33, // 31: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
+	27, // 32: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
+	0,  // 33: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
+	2,  // 34: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
+	4,  // 35: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
+	6,  // 36: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
+	8,  // 37: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
+	10, // 38: rewards.coupons.v1.CouponService.DeactivateCoupon:input_type -> rewards.coupons.v1.DeactivateCouponRequest
+	12, // 39: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
+	14, // 40: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
+	16, // 41: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
+	18, // 42: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
+	20, // 43: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
+	22, // 44: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
+	1,  // 45: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
+	3,  // 46: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
+	5,  // 47: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
+	7,  // 48: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
+	9,  // 49: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
+	11, // 50: rewards.coupons.v1.CouponService.DeactivateCoupon:output_type -> rewards.coupons.v1.DeactivateCouponResponse
+	13, // 51: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
+	15, // 52: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
+	17, // 53: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
+	19, // 54: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
+	21, // 55: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
+	23, // 56: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
+	45, // [45:57] is the sub-list for method output_type
+	33, // [33:45] is the sub-list for method input_type
+	33, // [33:33] is the sub-list for extension type_name
+	33, // [33:33] is the sub-list for extension extendee
+	0,  // [0:33] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_coupon_service_proto_init() }

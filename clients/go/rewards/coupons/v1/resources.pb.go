@@ -423,7 +423,8 @@ type Reward struct {
 	DiscountPercentBps int32 `protobuf:"varint,3,opt,name=discount_percent_bps,json=discountPercentBps,proto3" json:"discount_percent_bps,omitempty"`
 	// DISCOUNT_PERCENT: optional cap on the discount. Positive when set.
 	DiscountAmountMax *v1.Money `protobuf:"bytes,4,opt,name=discount_amount_max,json=discountAmountMax,proto3" json:"discount_amount_max,omitempty"`
-	// FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+	// FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+	// stock-keeping unit given for free. 1..64 printable characters.
 	FreeItemSku string `protobuf:"bytes,5,opt,name=free_item_sku,json=freeItemSku,proto3" json:"free_item_sku,omitempty"`
 	// EXTRAPOINT: points added to the purchase it is applied to, 1..10^9.
 	ExtraPoints int64 `protobuf:"varint,6,opt,name=extra_points,json=extraPoints,proto3" json:"extra_points,omitempty"`
@@ -522,8 +523,11 @@ func (x *Reward) GetPricePoints() int64 {
 	return 0
 }
 
-// Hours of the day a coupon can be redeemed, in the program's time zone: from start_hour:00
-// up to, not including, end_hour:00. start_hour > end_hour wraps past midnight (22..6).
+// Hours of the day a coupon can be redeemed, on the wall clock of OfferRules.time_zone: from
+// start_hour:00 (inclusive) up to end_hour:00 (exclusive). start_hour > end_hour wraps past
+// midnight: 22..6 is 22:00 to 05:59:59.999 the next morning. days_of_week is checked
+// separately, on the local date of the redemption (01:00 on a Saturday is a Saturday).
+// Out of range or start_hour = end_hour fails with FIELD_INVALID.
 type HoursOfDay struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// 0..23.
@@ -579,7 +583,8 @@ func (x *HoursOfDay) GetEndHour() int32 {
 }
 
 // The rules of an offer: when, where and how often its coupons are issued and redeemed.
-// Day and hour rules are evaluated in the program's IANA time zone, against the server's clock.
+// Day and hour rules are evaluated in the offer's IANA time zone (time_zone), against the
+// server's clock.
 // A limit of 0 means "no limit".
 type OfferRules struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -610,8 +615,15 @@ type OfferRules struct {
 	MaxBillAmount *v1.Money `protobuf:"bytes,9,opt,name=max_bill_amount,json=maxBillAmount,proto3" json:"max_bill_amount,omitempty"`
 	// Redemption only on these days; no duplicates. Empty: every day.
 	DaysOfWeek []v1.DayOfWeek `protobuf:"varint,10,rep,packed,name=days_of_week,json=daysOfWeek,proto3,enum=rewards.type.v1.DayOfWeek" json:"days_of_week,omitempty"`
-	// Redemption only in these hours. Unset: all day.
+	// Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+	// is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+	// server sets it when the offer has exactly one window (and hour_windows always).
 	HoursOfDay *HoursOfDay `protobuf:"bytes,11,opt,name=hours_of_day,json=hoursOfDay,proto3" json:"hours_of_day,omitempty"`
+	// Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+	// the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+	// hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+	// rules.hours_of_day replaces every window.
+	HourWindows []*HoursOfDay `protobuf:"bytes,46,rep,name=hour_windows,json=hourWindows,proto3" json:"hour_windows,omitempty"`
 	// Redemption only by accounts that have no earlier purchase in the program (no EarnPoints,
 	// coupon redemption or captured basket before this one).
 	NewCustomersOnly bool `protobuf:"varint,12,opt,name=new_customers_only,json=newCustomersOnly,proto3" json:"new_customers_only,omitempty"`
@@ -629,9 +641,9 @@ type OfferRules struct {
 	ActivationRequired bool `protobuf:"varint,17,opt,name=activation_required,json=activationRequired,proto3" json:"activation_required,omitempty"`
 	// MONTH_END_AFTER_ISSUE: whole months after the month of issue, 0..120. Ignored otherwise.
 	CouponValidityMonths int32 `protobuf:"varint,18,opt,name=coupon_validity_months,json=couponValidityMonths,proto3" json:"coupon_validity_months,omitempty"`
-	// The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-	// evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-	// (Until programs carry their time zone, the offer does.)
+	// The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+	// "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+	// FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
 	TimeZone string `protobuf:"bytes,19,opt,name=time_zone,json=timeZone,proto3" json:"time_zone,omitempty"`
 	// Redemption only in these zones (e.g. a region or a mall), named by the checkout's
 	// zone_id; at most 1000, each at most 64 characters. An offer with zone_ids or store_ids
@@ -786,6 +798,13 @@ func (x *OfferRules) GetDaysOfWeek() []v1.DayOfWeek {
 func (x *OfferRules) GetHoursOfDay() *HoursOfDay {
 	if x != nil {
 		return x.HoursOfDay
+	}
+	return nil
+}
+
+func (x *OfferRules) GetHourWindows() []*HoursOfDay {
+	if x != nil {
+		return x.HourWindows
 	}
 	return nil
 }
@@ -1610,12 +1629,13 @@ func (x *Coupon) GetAccountCouponId() string {
 // bill amount.
 type AppliedReward struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The kind of the offer's reward.
+	// The kind of the offer's reward (as Offer.reward.kind).
 	Kind RewardKind `protobuf:"varint,1,opt,name=kind,proto3,enum=rewards.coupons.v1.RewardKind" json:"kind,omitempty"`
 	// The discount off the bill (DISCOUNT_AMOUNT, DISCOUNT_PERCENT, REWARD): never more than the
 	// bill amount. Zero in the bill's currency for other kinds.
 	DiscountAmount *v1.Money `protobuf:"bytes,2,opt,name=discount_amount,json=discountAmount,proto3" json:"discount_amount,omitempty"`
-	// FREE_ITEM, REWARD: the item given for free.
+	// FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+	// apply to its line. Empty for other kinds.
 	FreeItemSku string `protobuf:"bytes,3,opt,name=free_item_sku,json=freeItemSku,proto3" json:"free_item_sku,omitempty"`
 	// EXTRAPOINT: points credited to the account.
 	ExtraPoints int64 `protobuf:"varint,4,opt,name=extra_points,json=extraPoints,proto3" json:"extra_points,omitempty"`
@@ -1846,7 +1866,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"HoursOfDay\x12\x1d\n" +
 	"\n" +
 	"start_hour\x18\x01 \x01(\x05R\tstartHour\x12\x19\n" +
-	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xb1\x0e\n" +
+	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xf4\x0e\n" +
 	"\n" +
 	"OfferRules\x129\n" +
 	"\n" +
@@ -1864,7 +1884,8 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	" \x03(\x0e2\x1a.rewards.type.v1.DayOfWeekR\n" +
 	"daysOfWeek\x12@\n" +
 	"\fhours_of_day\x18\v \x01(\v2\x1e.rewards.coupons.v1.HoursOfDayR\n" +
-	"hoursOfDay\x12,\n" +
+	"hoursOfDay\x12A\n" +
+	"\fhour_windows\x18. \x03(\v2\x1e.rewards.coupons.v1.HoursOfDayR\vhourWindows\x12,\n" +
 	"\x12new_customers_only\x18\f \x01(\bR\x10newCustomersOnly\x12?\n" +
 	"\x1cmax_account_redemption_count\x18\r \x01(\x05R\x19maxAccountRedemptionCount\x120\n" +
 	"\x14max_redemption_count\x18\x0e \x01(\x03R\x12maxRedemptionCount\x125\n" +
@@ -2075,40 +2096,41 @@ var file_rewards_coupons_v1_resources_proto_depIdxs = []int32{
 	17, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
 	20, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
 	7,  // 12: rewards.coupons.v1.OfferRules.hours_of_day:type_name -> rewards.coupons.v1.HoursOfDay
-	18, // 13: rewards.coupons.v1.OfferRules.registration_start_time:type_name -> google.protobuf.Timestamp
-	18, // 14: rewards.coupons.v1.OfferRules.registration_end_time:type_name -> google.protobuf.Timestamp
-	19, // 15: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
-	3,  // 16: rewards.coupons.v1.OfferRules.rematch_policy:type_name -> rewards.coupons.v1.RematchPolicy
-	9,  // 17: rewards.coupons.v1.OfferContent.texts:type_name -> rewards.coupons.v1.OfferText
-	16, // 18: rewards.coupons.v1.OfferContent.custom_properties:type_name -> rewards.coupons.v1.OfferContent.CustomPropertiesEntry
-	6,  // 19: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
-	8,  // 20: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
-	0,  // 21: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
-	18, // 22: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
-	18, // 23: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
-	10, // 24: rewards.coupons.v1.Offer.content:type_name -> rewards.coupons.v1.OfferContent
-	18, // 25: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
-	4,  // 26: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
-	18, // 27: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
-	5,  // 28: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
-	18, // 29: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
-	18, // 30: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
-	18, // 31: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
-	18, // 32: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
-	18, // 33: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
-	18, // 34: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
-	1,  // 35: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
-	17, // 36: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
-	6,  // 37: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
-	13, // 38: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
-	18, // 39: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
-	10, // 40: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
-	18, // 41: rewards.coupons.v1.Deal.next_redemption_time:type_name -> google.protobuf.Timestamp
-	42, // [42:42] is the sub-list for method output_type
-	42, // [42:42] is the sub-list for method input_type
-	42, // [42:42] is the sub-list for extension type_name
-	42, // [42:42] is the sub-list for extension extendee
-	0,  // [0:42] is the sub-list for field type_name
+	7,  // 13: rewards.coupons.v1.OfferRules.hour_windows:type_name -> rewards.coupons.v1.HoursOfDay
+	18, // 14: rewards.coupons.v1.OfferRules.registration_start_time:type_name -> google.protobuf.Timestamp
+	18, // 15: rewards.coupons.v1.OfferRules.registration_end_time:type_name -> google.protobuf.Timestamp
+	19, // 16: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
+	3,  // 17: rewards.coupons.v1.OfferRules.rematch_policy:type_name -> rewards.coupons.v1.RematchPolicy
+	9,  // 18: rewards.coupons.v1.OfferContent.texts:type_name -> rewards.coupons.v1.OfferText
+	16, // 19: rewards.coupons.v1.OfferContent.custom_properties:type_name -> rewards.coupons.v1.OfferContent.CustomPropertiesEntry
+	6,  // 20: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
+	8,  // 21: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
+	0,  // 22: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
+	18, // 23: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
+	18, // 24: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
+	10, // 25: rewards.coupons.v1.Offer.content:type_name -> rewards.coupons.v1.OfferContent
+	18, // 26: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
+	4,  // 27: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
+	18, // 28: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
+	5,  // 29: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
+	18, // 30: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
+	18, // 31: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
+	18, // 32: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
+	18, // 33: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
+	18, // 34: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
+	18, // 35: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
+	1,  // 36: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
+	17, // 37: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
+	6,  // 38: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
+	13, // 39: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
+	18, // 40: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
+	10, // 41: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
+	18, // 42: rewards.coupons.v1.Deal.next_redemption_time:type_name -> google.protobuf.Timestamp
+	43, // [43:43] is the sub-list for method output_type
+	43, // [43:43] is the sub-list for method input_type
+	43, // [43:43] is the sub-list for extension type_name
+	43, // [43:43] is the sub-list for extension extendee
+	0,  // [0:43] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_resources_proto_init() }

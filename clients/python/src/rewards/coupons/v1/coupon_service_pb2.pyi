@@ -1,7 +1,8 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
-from rewards.coupons.v1 import resources_pb2 as _resources_pb2
+from rewards.accounts.v1 import resources_pb2 as _resources_pb2
+from rewards.coupons.v1 import resources_pb2 as _resources_pb2_1
 from rewards.type.v1 import money_pb2 as _money_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -12,26 +13,28 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class IssueCouponRequest(_message.Message):
-    __slots__ = ("request_id", "offer_id", "account_id", "code_series_id")
+    __slots__ = ("request_id", "offer_id", "account_id", "code_series_id", "account_identifier")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_SERIES_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     offer_id: str
     account_id: str
     code_series_id: str
-    def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code_series_id: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, request_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., account_id: _Optional[str] = ..., code_series_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class IssueCouponResponse(_message.Message):
     __slots__ = ("coupon", "resent", "offer")
     COUPON_FIELD_NUMBER: _ClassVar[int]
     RESENT_FIELD_NUMBER: _ClassVar[int]
     OFFER_FIELD_NUMBER: _ClassVar[int]
-    coupon: _resources_pb2.Coupon
+    coupon: _resources_pb2_1.Coupon
     resent: bool
-    offer: _resources_pb2.Offer
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., resent: _Optional[bool] = ..., offer: _Optional[_Union[_resources_pb2.Offer, _Mapping]] = ...) -> None: ...
+    offer: _resources_pb2_1.Offer
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ..., resent: _Optional[bool] = ..., offer: _Optional[_Union[_resources_pb2_1.Offer, _Mapping]] = ...) -> None: ...
 
 class BulkIssueCouponsRequest(_message.Message):
     __slots__ = ("request_id", "offer_id", "rows")
@@ -66,9 +69,9 @@ class BulkIssueCouponsResponse(_message.Message):
         REASON_FIELD_NUMBER: _ClassVar[int]
         row_index: int
         account_id: str
-        coupon: _resources_pb2.Coupon
+        coupon: _resources_pb2_1.Coupon
         reason: str
-        def __init__(self, row_index: _Optional[int] = ..., account_id: _Optional[str] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
+        def __init__(self, row_index: _Optional[int] = ..., account_id: _Optional[str] = ..., coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ISSUED_COUNT_FIELD_NUMBER: _ClassVar[int]
     FAILED_COUNT_FIELD_NUMBER: _ClassVar[int]
@@ -80,20 +83,22 @@ class BulkIssueCouponsResponse(_message.Message):
     def __init__(self, request_id: _Optional[str] = ..., issued_count: _Optional[int] = ..., failed_count: _Optional[int] = ..., rows: _Optional[_Iterable[_Union[BulkIssueCouponsResponse.Row, _Mapping]]] = ...) -> None: ...
 
 class GetCouponRequest(_message.Message):
-    __slots__ = ("code", "account_id")
+    __slots__ = ("code", "account_id", "account_identifier")
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     code: str
     account_id: str
-    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class GetCouponResponse(_message.Message):
     __slots__ = ("coupon", "content")
     COUPON_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
-    coupon: _resources_pb2.Coupon
-    content: _resources_pb2.OfferContent
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., content: _Optional[_Union[_resources_pb2.OfferContent, _Mapping]] = ...) -> None: ...
+    coupon: _resources_pb2_1.Coupon
+    content: _resources_pb2_1.OfferContent
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ..., content: _Optional[_Union[_resources_pb2_1.OfferContent, _Mapping]] = ...) -> None: ...
 
 class GetAccountCouponRequest(_message.Message):
     __slots__ = ("account_coupon_id",)
@@ -104,43 +109,47 @@ class GetAccountCouponRequest(_message.Message):
 class GetAccountCouponResponse(_message.Message):
     __slots__ = ("coupon",)
     COUPON_FIELD_NUMBER: _ClassVar[int]
-    coupon: _resources_pb2.Coupon
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+    coupon: _resources_pb2_1.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ...) -> None: ...
 
 class ActivateCouponRequest(_message.Message):
-    __slots__ = ("request_id", "code", "account_id")
+    __slots__ = ("request_id", "code", "account_id", "account_identifier")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     code: str
     account_id: str
-    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class ActivateCouponResponse(_message.Message):
     __slots__ = ("coupon",)
     COUPON_FIELD_NUMBER: _ClassVar[int]
-    coupon: _resources_pb2.Coupon
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+    coupon: _resources_pb2_1.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ...) -> None: ...
 
 class DeactivateCouponRequest(_message.Message):
-    __slots__ = ("request_id", "code", "account_id")
+    __slots__ = ("request_id", "code", "account_id", "account_identifier")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     code: str
     account_id: str
-    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class DeactivateCouponResponse(_message.Message):
     __slots__ = ("coupon",)
     COUPON_FIELD_NUMBER: _ClassVar[int]
-    coupon: _resources_pb2.Coupon
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+    coupon: _resources_pb2_1.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ...) -> None: ...
 
 class ValidateCouponRequest(_message.Message):
-    __slots__ = ("code", "account_id", "store_id", "bill_amount", "zone_id", "interaction_point_id", "account_coupon_id")
+    __slots__ = ("code", "account_id", "store_id", "bill_amount", "zone_id", "interaction_point_id", "account_coupon_id", "account_identifier")
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -148,6 +157,7 @@ class ValidateCouponRequest(_message.Message):
     ZONE_ID_FIELD_NUMBER: _ClassVar[int]
     INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     code: str
     account_id: str
     store_id: str
@@ -155,7 +165,8 @@ class ValidateCouponRequest(_message.Message):
     zone_id: str
     interaction_point_id: str
     account_coupon_id: str
-    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class ValidateCouponResponse(_message.Message):
     __slots__ = ("redeemable", "reason", "reward", "coupon", "validate_time", "reasons", "content")
@@ -168,15 +179,15 @@ class ValidateCouponResponse(_message.Message):
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     redeemable: bool
     reason: str
-    reward: _resources_pb2.AppliedReward
-    coupon: _resources_pb2.Coupon
+    reward: _resources_pb2_1.AppliedReward
+    coupon: _resources_pb2_1.Coupon
     validate_time: _timestamp_pb2.Timestamp
     reasons: _containers.RepeatedScalarFieldContainer[str]
-    content: _resources_pb2.OfferContent
-    def __init__(self, redeemable: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., validate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reasons: _Optional[_Iterable[str]] = ..., content: _Optional[_Union[_resources_pb2.OfferContent, _Mapping]] = ...) -> None: ...
+    content: _resources_pb2_1.OfferContent
+    def __init__(self, redeemable: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2_1.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ..., validate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reasons: _Optional[_Iterable[str]] = ..., content: _Optional[_Union[_resources_pb2_1.OfferContent, _Mapping]] = ...) -> None: ...
 
 class RedeemCouponRequest(_message.Message):
-    __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id", "zone_id", "interaction_point_id", "account_coupon_id")
+    __slots__ = ("request_id", "code", "account_id", "store_id", "bill_amount", "transaction_id", "zone_id", "interaction_point_id", "account_coupon_id", "account_identifier")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -186,6 +197,7 @@ class RedeemCouponRequest(_message.Message):
     ZONE_ID_FIELD_NUMBER: _ClassVar[int]
     INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     code: str
     account_id: str
@@ -195,7 +207,8 @@ class RedeemCouponRequest(_message.Message):
     zone_id: str
     interaction_point_id: str
     account_coupon_id: str
-    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class RedeemCouponResponse(_message.Message):
     __slots__ = ("redemption_id", "reward", "coupon", "redeem_time", "remaining_account_redemption_count", "remaining_redemption_count")
@@ -206,12 +219,12 @@ class RedeemCouponResponse(_message.Message):
     REMAINING_ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     REMAINING_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     redemption_id: str
-    reward: _resources_pb2.AppliedReward
-    coupon: _resources_pb2.Coupon
+    reward: _resources_pb2_1.AppliedReward
+    coupon: _resources_pb2_1.Coupon
     redeem_time: _timestamp_pb2.Timestamp
     remaining_account_redemption_count: int
     remaining_redemption_count: int
-    def __init__(self, redemption_id: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., remaining_account_redemption_count: _Optional[int] = ..., remaining_redemption_count: _Optional[int] = ...) -> None: ...
+    def __init__(self, redemption_id: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2_1.AppliedReward, _Mapping]] = ..., coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ..., redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., remaining_account_redemption_count: _Optional[int] = ..., remaining_redemption_count: _Optional[int] = ...) -> None: ...
 
 class ReverseRedemptionRequest(_message.Message):
     __slots__ = ("request_id", "redemption_id", "note")
@@ -227,68 +240,74 @@ class ReverseRedemptionResponse(_message.Message):
     __slots__ = ("coupon", "reverse_time")
     COUPON_FIELD_NUMBER: _ClassVar[int]
     REVERSE_TIME_FIELD_NUMBER: _ClassVar[int]
-    coupon: _resources_pb2.Coupon
+    coupon: _resources_pb2_1.Coupon
     reverse_time: _timestamp_pb2.Timestamp
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ..., reverse_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ..., reverse_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class RevokeCouponRequest(_message.Message):
-    __slots__ = ("request_id", "code", "account_id", "note")
+    __slots__ = ("request_id", "code", "account_id", "note", "account_identifier")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     NOTE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     code: str
     account_id: str
     note: str
-    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., note: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class RevokeCouponResponse(_message.Message):
     __slots__ = ("coupon",)
     COUPON_FIELD_NUMBER: _ClassVar[int]
-    coupon: _resources_pb2.Coupon
-    def __init__(self, coupon: _Optional[_Union[_resources_pb2.Coupon, _Mapping]] = ...) -> None: ...
+    coupon: _resources_pb2_1.Coupon
+    def __init__(self, coupon: _Optional[_Union[_resources_pb2_1.Coupon, _Mapping]] = ...) -> None: ...
 
 class ListAccountCouponsRequest(_message.Message):
-    __slots__ = ("account_id", "offer_id", "page_size", "page_token")
+    __slots__ = ("account_id", "offer_id", "account_identifier", "page_size", "page_token")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     offer_id: str
+    account_identifier: _resources_pb2.Identifier
     page_size: int
     page_token: str
-    def __init__(self, account_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    def __init__(self, account_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListAccountCouponsResponse(_message.Message):
     __slots__ = ("coupons", "next_page_token")
     COUPONS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
-    coupons: _containers.RepeatedCompositeFieldContainer[_resources_pb2.Coupon]
+    coupons: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.Coupon]
     next_page_token: str
-    def __init__(self, coupons: _Optional[_Iterable[_Union[_resources_pb2.Coupon, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    def __init__(self, coupons: _Optional[_Iterable[_Union[_resources_pb2_1.Coupon, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListDealsRequest(_message.Message):
-    __slots__ = ("account_id", "store_id", "page_size", "page_token", "zone_id", "interaction_point_id")
+    __slots__ = ("account_id", "store_id", "page_size", "page_token", "zone_id", "interaction_point_id", "account_identifier")
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     ZONE_ID_FIELD_NUMBER: _ClassVar[int]
     INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     account_id: str
     store_id: str
     page_size: int
     page_token: str
     zone_id: str
     interaction_point_id: str
-    def __init__(self, account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
+    account_identifier: _resources_pb2.Identifier
+    def __init__(self, account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
 
 class ListDealsResponse(_message.Message):
     __slots__ = ("deals", "next_page_token")
     DEALS_FIELD_NUMBER: _ClassVar[int]
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
-    deals: _containers.RepeatedCompositeFieldContainer[_resources_pb2.Deal]
+    deals: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.Deal]
     next_page_token: str
-    def __init__(self, deals: _Optional[_Iterable[_Union[_resources_pb2.Deal, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+    def __init__(self, deals: _Optional[_Iterable[_Union[_resources_pb2_1.Deal, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

@@ -34,6 +34,20 @@ class CouponServiceStub:
     be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
     coupon of the code.
 
+    Accounts. Every request that takes an account_id also takes account_identifier instead
+    (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+    offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+    when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+    DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+    ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+    another organisation, or belongs to another program than the offer's (metadata "account_id",
+    and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+    (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+    (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+    it is published before its reply (should the server die between its commit and that
+    publication, within 60 s). A request that passed its account check before the change
+    committed may still complete.
+
     Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
     reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
     FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -42,7 +56,8 @@ class CouponServiceStub:
     SHUTTING_DOWN (UNAVAILABLE).
 
     The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
-    noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+    noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+    OFFER_NOT_ACTIVE,
     COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
     OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
     OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -135,6 +150,20 @@ class CouponServiceServicer:
     be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
     coupon of the code.
 
+    Accounts. Every request that takes an account_id also takes account_identifier instead
+    (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+    offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+    when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+    DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+    ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+    another organisation, or belongs to another program than the offer's (metadata "account_id",
+    and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+    (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+    (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+    it is published before its reply (should the server die between its commit and that
+    publication, within 60 s). A request that passed its account check before the change
+    committed may still complete.
+
     Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
     reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
     FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -143,7 +172,8 @@ class CouponServiceServicer:
     SHUTTING_DOWN (UNAVAILABLE).
 
     The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
-    noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+    noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+    OFFER_NOT_ACTIVE,
     COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
     OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
     OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -195,7 +225,9 @@ class CouponServiceServicer:
         mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
         may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
         reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-        ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+        ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+        it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+        valid or inactive"), DUPLICATE_CODE (the row's code exists
         in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
         reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
         OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
@@ -234,8 +266,9 @@ class CouponServiceServicer:
         """Activates an ISSUED coupon (of an offer with activation_required) so that it can be
         redeemed. Activating an ACTIVE coupon succeeds without change.
 
-        Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
-        COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+        Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+        OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED
+        (FAILED_PRECONDITION).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -248,8 +281,8 @@ class CouponServiceServicer:
         concurrent redemption by the coupon's row lock: a coupon is never redeemed while
         deactivated, and a redeemed coupon is never deactivated.
 
-        Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
-        OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+        Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND),
+        COUPON_ACTIVATION_NOT_REQUIRED, ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
         FAILED_PRECONDITION).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -259,7 +292,9 @@ class CouponServiceServicer:
     def ValidateCoupon(self, request, context):
         """Says whether RedeemCoupon would succeed now for this basket, and what it would give.
         Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
-        between). A failing rule is a result (redeemable = false), not an RPC error.
+        between). A failing rule is a result (redeemable = false), not an RPC error; so are an
+        unknown coupon (COUPON_NOT_FOUND) and an unknown account (ACCOUNT_NOT_FOUND), each then the
+        only reason; ACCOUNT_NOT_ACTIVE is listed with the other failing rules.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -317,7 +352,8 @@ class CouponServiceServicer:
         redemptions left. An offer tagged to zones is listed for those zones, and for a store
         only when its store_ids name it. Ordered by end_time, soonest first (no end last).
 
-        Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+        Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
+        or DEACTIVATED account has no deals).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -403,6 +439,20 @@ class CouponService:
     be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
     coupon of the code.
 
+    Accounts. Every request that takes an account_id also takes account_identifier instead
+    (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+    offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+    when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+    DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+    ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+    another organisation, or belongs to another program than the offer's (metadata "account_id",
+    and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+    (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+    (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+    it is published before its reply (should the server die between its commit and that
+    publication, within 60 s). A request that passed its account check before the change
+    committed may still complete.
+
     Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
     reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
     FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -411,7 +461,8 @@ class CouponService:
     SHUTTING_DOWN (UNAVAILABLE).
 
     The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
-    noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+    noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+    OFFER_NOT_ACTIVE,
     COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
     OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
     OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,

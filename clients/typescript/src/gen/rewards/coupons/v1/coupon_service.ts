@@ -21,6 +21,7 @@ import {
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
 import { Timestamp } from "../../../google/protobuf/timestamp";
+import { Identifier } from "../../accounts/v1/resources";
 import { Money } from "../../type/v1/money";
 import { AppliedReward, Coupon, Deal, Offer, OfferContent } from "./resources";
 
@@ -34,10 +35,15 @@ export interface IssueCouponRequest {
   requestId: string;
   /** The offer. Required. */
   offerId: string;
-  /** The account to issue to; must be in the offer's program. Required. */
+  /**
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
+   */
   accountId: string;
   /** The series to take the code from. Empty: the offer's oldest series with a code left. */
   codeSeriesId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of CouponService.IssueCoupon. */
@@ -133,6 +139,8 @@ export interface GetCouponRequest {
   code: string;
   /** The account. Required for a COMMON code; otherwise optional, and checked when set. */
   accountId: string;
+  /** The account by one of its identifiers instead of account_id (at most one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of CouponService.GetCoupon. */
@@ -170,8 +178,10 @@ export interface ActivateCouponRequest {
   requestId: string;
   /** The code. Required. */
   code: string;
-  /** The account holding the coupon. Required. */
+  /** The account holding the coupon. Required unless account_identifier is set. */
   accountId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of CouponService.ActivateCoupon. */
@@ -190,8 +200,10 @@ export interface DeactivateCouponRequest {
   requestId: string;
   /** The code. Required. */
   code: string;
-  /** The account holding the coupon. Required. */
+  /** The account holding the coupon. Required unless account_identifier is set. */
   accountId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of CouponService.DeactivateCoupon. */
@@ -205,8 +217,8 @@ export interface ValidateCouponRequest {
   /** The code. Required unless account_coupon_id is set. */
   code: string;
   /**
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    */
   accountId: string;
   /** Where the purchase happens. Required; at most 64 characters. */
@@ -231,6 +243,11 @@ export interface ValidateCouponRequest {
    * account holds no coupon of, the common code). Set either code or account_coupon_id.
    */
   accountCouponId: string;
+  /**
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of CouponService.ValidateCoupon. */
@@ -277,8 +294,8 @@ export interface RedeemCouponRequest {
   /** The code. Required unless account_coupon_id is set. */
   code: string;
   /**
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    */
   accountId: string;
   /** Where the purchase happens. Required; at most 64 characters. */
@@ -305,6 +322,11 @@ export interface RedeemCouponRequest {
    * account holds no coupon of, the common code). Set either code or account_coupon_id.
    */
   accountCouponId: string;
+  /**
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of CouponService.RedeemCoupon. */
@@ -366,10 +388,12 @@ export interface RevokeCouponRequest {
   requestId: string;
   /** The code. Required. */
   code: string;
-  /** The account holding the coupon. Required. */
+  /** The account holding the coupon. Required unless account_identifier is set. */
   accountId: string;
   /** Why, for the audit trail. At most 256 characters. */
   note: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of CouponService.RevokeCoupon. */
@@ -380,10 +404,14 @@ export interface RevokeCouponResponse {
 
 /** Request of CouponService.ListAccountCoupons. */
 export interface ListAccountCouponsRequest {
-  /** The account. Required. */
+  /** The account. Required unless account_identifier is set. */
   accountId: string;
   /** Only coupons of this offer. Empty: every offer. */
   offerId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier:
+    | Identifier
+    | undefined;
   /**
    * Maximum number of coupons to return: 0 means 50; values above 500 are treated as 500;
    * negative values fail with FIELD_OUT_OF_RANGE.
@@ -406,7 +434,7 @@ export interface ListAccountCouponsResponse {
 
 /** Request of CouponService.ListDeals. */
 export interface ListDealsRequest {
-  /** The customer. Required. */
+  /** The customer. Required unless account_identifier is set. */
   accountId: string;
   /** Only deals redeemable in this store. Empty: any store. */
   storeId: string;
@@ -424,6 +452,8 @@ export interface ListDealsRequest {
   zoneId: string;
   /** Only deals redeemable at this interaction point. At most 64 characters. Empty: any. */
   interactionPointId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier: Identifier | undefined;
 }
 
 /** Response of CouponService.ListDeals. */
@@ -435,7 +465,7 @@ export interface ListDealsResponse {
 }
 
 function createBaseIssueCouponRequest(): IssueCouponRequest {
-  return { requestId: "", offerId: "", accountId: "", codeSeriesId: "" };
+  return { requestId: "", offerId: "", accountId: "", codeSeriesId: "", accountIdentifier: undefined };
 }
 
 export const IssueCouponRequest: MessageFns<IssueCouponRequest> = {
@@ -451,6 +481,9 @@ export const IssueCouponRequest: MessageFns<IssueCouponRequest> = {
     }
     if (message.codeSeriesId !== "") {
       writer.uint32(34).string(message.codeSeriesId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -500,6 +533,14 @@ export const IssueCouponRequest: MessageFns<IssueCouponRequest> = {
             message.codeSeriesId = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -534,6 +575,11 @@ export const IssueCouponRequest: MessageFns<IssueCouponRequest> = {
         : isSet(object.code_series_id)
         ? globalThis.String(object.code_series_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -551,6 +597,9 @@ export const IssueCouponRequest: MessageFns<IssueCouponRequest> = {
     if (message.codeSeriesId !== "") {
       obj.codeSeriesId = message.codeSeriesId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -563,6 +612,9 @@ export const IssueCouponRequest: MessageFns<IssueCouponRequest> = {
     message.offerId = object.offerId ?? "";
     message.accountId = object.accountId ?? "";
     message.codeSeriesId = object.codeSeriesId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -1203,7 +1255,7 @@ export const BulkIssueCouponsResponse_Row: MessageFns<BulkIssueCouponsResponse_R
 };
 
 function createBaseGetCouponRequest(): GetCouponRequest {
-  return { code: "", accountId: "" };
+  return { code: "", accountId: "", accountIdentifier: undefined };
 }
 
 export const GetCouponRequest: MessageFns<GetCouponRequest> = {
@@ -1213,6 +1265,9 @@ export const GetCouponRequest: MessageFns<GetCouponRequest> = {
     }
     if (message.accountId !== "") {
       writer.uint32(18).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -1246,6 +1301,14 @@ export const GetCouponRequest: MessageFns<GetCouponRequest> = {
             message.accountId = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1266,6 +1329,11 @@ export const GetCouponRequest: MessageFns<GetCouponRequest> = {
         : isSet(object.account_id)
         ? globalThis.String(object.account_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -1277,6 +1345,9 @@ export const GetCouponRequest: MessageFns<GetCouponRequest> = {
     if (message.accountId !== "") {
       obj.accountId = message.accountId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -1287,6 +1358,9 @@ export const GetCouponRequest: MessageFns<GetCouponRequest> = {
     const message = createBaseGetCouponRequest();
     message.code = object.code ?? "";
     message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -1523,7 +1597,7 @@ export const GetAccountCouponResponse: MessageFns<GetAccountCouponResponse> = {
 };
 
 function createBaseActivateCouponRequest(): ActivateCouponRequest {
-  return { requestId: "", code: "", accountId: "" };
+  return { requestId: "", code: "", accountId: "", accountIdentifier: undefined };
 }
 
 export const ActivateCouponRequest: MessageFns<ActivateCouponRequest> = {
@@ -1536,6 +1610,9 @@ export const ActivateCouponRequest: MessageFns<ActivateCouponRequest> = {
     }
     if (message.accountId !== "") {
       writer.uint32(26).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -1577,6 +1654,14 @@ export const ActivateCouponRequest: MessageFns<ActivateCouponRequest> = {
             message.accountId = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1602,6 +1687,11 @@ export const ActivateCouponRequest: MessageFns<ActivateCouponRequest> = {
         : isSet(object.account_id)
         ? globalThis.String(object.account_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -1616,6 +1706,9 @@ export const ActivateCouponRequest: MessageFns<ActivateCouponRequest> = {
     if (message.accountId !== "") {
       obj.accountId = message.accountId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -1627,6 +1720,9 @@ export const ActivateCouponRequest: MessageFns<ActivateCouponRequest> = {
     message.requestId = object.requestId ?? "";
     message.code = object.code ?? "";
     message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -1701,7 +1797,7 @@ export const ActivateCouponResponse: MessageFns<ActivateCouponResponse> = {
 };
 
 function createBaseDeactivateCouponRequest(): DeactivateCouponRequest {
-  return { requestId: "", code: "", accountId: "" };
+  return { requestId: "", code: "", accountId: "", accountIdentifier: undefined };
 }
 
 export const DeactivateCouponRequest: MessageFns<DeactivateCouponRequest> = {
@@ -1714,6 +1810,9 @@ export const DeactivateCouponRequest: MessageFns<DeactivateCouponRequest> = {
     }
     if (message.accountId !== "") {
       writer.uint32(26).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -1755,6 +1854,14 @@ export const DeactivateCouponRequest: MessageFns<DeactivateCouponRequest> = {
             message.accountId = reader.string();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1780,6 +1887,11 @@ export const DeactivateCouponRequest: MessageFns<DeactivateCouponRequest> = {
         : isSet(object.account_id)
         ? globalThis.String(object.account_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -1794,6 +1906,9 @@ export const DeactivateCouponRequest: MessageFns<DeactivateCouponRequest> = {
     if (message.accountId !== "") {
       obj.accountId = message.accountId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -1805,6 +1920,9 @@ export const DeactivateCouponRequest: MessageFns<DeactivateCouponRequest> = {
     message.requestId = object.requestId ?? "";
     message.code = object.code ?? "";
     message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -1887,6 +2005,7 @@ function createBaseValidateCouponRequest(): ValidateCouponRequest {
     zoneId: "",
     interactionPointId: "",
     accountCouponId: "",
+    accountIdentifier: undefined,
   };
 }
 
@@ -1912,6 +2031,9 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     }
     if (message.accountCouponId !== "") {
       writer.uint32(162).string(message.accountCouponId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -1985,6 +2107,14 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
             message.accountCouponId = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2030,6 +2160,11 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
         : isSet(object.account_coupon_id)
         ? globalThis.String(object.account_coupon_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -2056,6 +2191,9 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     if (message.accountCouponId !== "") {
       obj.accountCouponId = message.accountCouponId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -2073,6 +2211,9 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     message.zoneId = object.zoneId ?? "";
     message.interactionPointId = object.interactionPointId ?? "";
     message.accountCouponId = object.accountCouponId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -2273,6 +2414,7 @@ function createBaseRedeemCouponRequest(): RedeemCouponRequest {
     zoneId: "",
     interactionPointId: "",
     accountCouponId: "",
+    accountIdentifier: undefined,
   };
 }
 
@@ -2304,6 +2446,9 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     }
     if (message.accountCouponId !== "") {
       writer.uint32(162).string(message.accountCouponId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(74).fork()).join();
     }
     return writer;
   },
@@ -2393,6 +2538,14 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
             message.accountCouponId = reader.string();
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2448,6 +2601,11 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
         : isSet(object.account_coupon_id)
         ? globalThis.String(object.account_coupon_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -2480,6 +2638,9 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     if (message.accountCouponId !== "") {
       obj.accountCouponId = message.accountCouponId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -2499,6 +2660,9 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     message.zoneId = object.zoneId ?? "";
     message.interactionPointId = object.interactionPointId ?? "";
     message.accountCouponId = object.accountCouponId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -2884,7 +3048,7 @@ export const ReverseRedemptionResponse: MessageFns<ReverseRedemptionResponse> = 
 };
 
 function createBaseRevokeCouponRequest(): RevokeCouponRequest {
-  return { requestId: "", code: "", accountId: "", note: "" };
+  return { requestId: "", code: "", accountId: "", note: "", accountIdentifier: undefined };
 }
 
 export const RevokeCouponRequest: MessageFns<RevokeCouponRequest> = {
@@ -2900,6 +3064,9 @@ export const RevokeCouponRequest: MessageFns<RevokeCouponRequest> = {
     }
     if (message.note !== "") {
       writer.uint32(34).string(message.note);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -2949,6 +3116,14 @@ export const RevokeCouponRequest: MessageFns<RevokeCouponRequest> = {
             message.note = reader.string();
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2975,6 +3150,11 @@ export const RevokeCouponRequest: MessageFns<RevokeCouponRequest> = {
         ? globalThis.String(object.account_id)
         : "",
       note: isSet(object.note) ? globalThis.String(object.note) : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -2992,6 +3172,9 @@ export const RevokeCouponRequest: MessageFns<RevokeCouponRequest> = {
     if (message.note !== "") {
       obj.note = message.note;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -3004,6 +3187,9 @@ export const RevokeCouponRequest: MessageFns<RevokeCouponRequest> = {
     message.code = object.code ?? "";
     message.accountId = object.accountId ?? "";
     message.note = object.note ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -3078,7 +3264,7 @@ export const RevokeCouponResponse: MessageFns<RevokeCouponResponse> = {
 };
 
 function createBaseListAccountCouponsRequest(): ListAccountCouponsRequest {
-  return { accountId: "", offerId: "", pageSize: 0, pageToken: "" };
+  return { accountId: "", offerId: "", accountIdentifier: undefined, pageSize: 0, pageToken: "" };
 }
 
 export const ListAccountCouponsRequest: MessageFns<ListAccountCouponsRequest> = {
@@ -3088,6 +3274,9 @@ export const ListAccountCouponsRequest: MessageFns<ListAccountCouponsRequest> = 
     }
     if (message.offerId !== "") {
       writer.uint32(18).string(message.offerId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(42).fork()).join();
     }
     if (message.pageSize !== 0) {
       writer.uint32(24).int32(message.pageSize);
@@ -3125,6 +3314,14 @@ export const ListAccountCouponsRequest: MessageFns<ListAccountCouponsRequest> = 
             }
 
             message.offerId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
           case 3: {
@@ -3167,6 +3364,11 @@ export const ListAccountCouponsRequest: MessageFns<ListAccountCouponsRequest> = 
         : isSet(object.offer_id)
         ? globalThis.String(object.offer_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
       pageSize: isSet(object.pageSize)
         ? globalThis.Number(object.pageSize)
         : isSet(object.page_size)
@@ -3188,6 +3390,9 @@ export const ListAccountCouponsRequest: MessageFns<ListAccountCouponsRequest> = 
     if (message.offerId !== "") {
       obj.offerId = message.offerId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     if (message.pageSize !== 0) {
       obj.pageSize = Math.round(message.pageSize);
     }
@@ -3204,6 +3409,9 @@ export const ListAccountCouponsRequest: MessageFns<ListAccountCouponsRequest> = 
     const message = createBaseListAccountCouponsRequest();
     message.accountId = object.accountId ?? "";
     message.offerId = object.offerId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     message.pageSize = object.pageSize ?? 0;
     message.pageToken = object.pageToken ?? "";
     return message;
@@ -3300,7 +3508,15 @@ export const ListAccountCouponsResponse: MessageFns<ListAccountCouponsResponse> 
 };
 
 function createBaseListDealsRequest(): ListDealsRequest {
-  return { accountId: "", storeId: "", pageSize: 0, pageToken: "", zoneId: "", interactionPointId: "" };
+  return {
+    accountId: "",
+    storeId: "",
+    pageSize: 0,
+    pageToken: "",
+    zoneId: "",
+    interactionPointId: "",
+    accountIdentifier: undefined,
+  };
 }
 
 export const ListDealsRequest: MessageFns<ListDealsRequest> = {
@@ -3322,6 +3538,9 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     }
     if (message.interactionPointId !== "") {
       writer.uint32(50).string(message.interactionPointId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(58).fork()).join();
     }
     return writer;
   },
@@ -3387,6 +3606,14 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
             message.interactionPointId = reader.string();
             continue;
           }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3431,6 +3658,11 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
         : isSet(object.interaction_point_id)
         ? globalThis.String(object.interaction_point_id)
         : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
     };
   },
 
@@ -3454,6 +3686,9 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     if (message.interactionPointId !== "") {
       obj.interactionPointId = message.interactionPointId;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
     return obj;
   },
 
@@ -3468,6 +3703,9 @@ export const ListDealsRequest: MessageFns<ListDealsRequest> = {
     message.pageToken = object.pageToken ?? "";
     message.zoneId = object.zoneId ?? "";
     message.interactionPointId = object.interactionPointId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
     return message;
   },
 };
@@ -3570,6 +3808,20 @@ export const ListDealsResponse: MessageFns<ListDealsResponse> = {
  * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
  * coupon of the code.
  *
+ * Accounts. Every request that takes an account_id also takes account_identifier instead
+ * (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+ * offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+ * when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+ * DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+ * ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+ * another organisation, or belongs to another program than the offer's (metadata "account_id",
+ * and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+ * (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+ * (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+ * it is published before its reply (should the server die between its commit and that
+ * publication, within 60 s). A request that passed its account check before the change
+ * committed may still complete.
+ *
  * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
  * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
  * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -3578,7 +3830,8 @@ export const ListDealsResponse: MessageFns<ListDealsResponse> = {
  * SHUTTING_DOWN (UNAVAILABLE).
  *
  * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
- * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+ * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+ * OFFER_NOT_ACTIVE,
  * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
  * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
  * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -3636,7 +3889,9 @@ export const CouponServiceService = {
    * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
    * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-   * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+   * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+   * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+   * valid or inactive"), DUPLICATE_CODE (the row's code exists
    * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
@@ -3694,8 +3949,9 @@ export const CouponServiceService = {
    * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
    * redeemed. Activating an ACTIVE coupon succeeds without change.
    *
-   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
-   * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+   * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+   * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED
+   * (FAILED_PRECONDITION).
    */
   activateCoupon: {
     path: "/rewards.coupons.v1.CouponService/ActivateCoupon" as const,
@@ -3715,8 +3971,8 @@ export const CouponServiceService = {
    * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
    * deactivated, and a redeemed coupon is never deactivated.
    *
-   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
-   * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+   * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND),
+   * COUPON_ACTIVATION_NOT_REQUIRED, ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
    * FAILED_PRECONDITION).
    */
   deactivateCoupon: {
@@ -3733,7 +3989,9 @@ export const CouponServiceService = {
   /**
    * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
    * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
-   * between). A failing rule is a result (redeemable = false), not an RPC error.
+   * between). A failing rule is a result (redeemable = false), not an RPC error; so are an
+   * unknown coupon (COUPON_NOT_FOUND) and an unknown account (ACCOUNT_NOT_FOUND), each then the
+   * only reason; ACCOUNT_NOT_ACTIVE is listed with the other failing rules.
    */
   validateCoupon: {
     path: "/rewards.coupons.v1.CouponService/ValidateCoupon" as const,
@@ -3824,7 +4082,8 @@ export const CouponServiceService = {
    * redemptions left. An offer tagged to zones is listed for those zones, and for a store
    * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
-   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
+   * or DEACTIVATED account has no deals).
    */
   listDeals: {
     path: "/rewards.coupons.v1.CouponService/ListDeals" as const,
@@ -3871,7 +4130,9 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
    * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-   * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+   * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+   * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+   * valid or inactive"), DUPLICATE_CODE (the row's code exists
    * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
@@ -3901,8 +4162,9 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
    * redeemed. Activating an ACTIVE coupon succeeds without change.
    *
-   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
-   * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+   * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+   * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED
+   * (FAILED_PRECONDITION).
    */
   activateCoupon: handleUnaryCall<ActivateCouponRequest, ActivateCouponResponse>;
   /**
@@ -3912,15 +4174,17 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
    * deactivated, and a redeemed coupon is never deactivated.
    *
-   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
-   * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+   * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND),
+   * COUPON_ACTIVATION_NOT_REQUIRED, ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
    * FAILED_PRECONDITION).
    */
   deactivateCoupon: handleUnaryCall<DeactivateCouponRequest, DeactivateCouponResponse>;
   /**
    * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
    * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
-   * between). A failing rule is a result (redeemable = false), not an RPC error.
+   * between). A failing rule is a result (redeemable = false), not an RPC error; so are an
+   * unknown coupon (COUPON_NOT_FOUND) and an unknown account (ACCOUNT_NOT_FOUND), each then the
+   * only reason; ACCOUNT_NOT_ACTIVE is listed with the other failing rules.
    */
   validateCoupon: handleUnaryCall<ValidateCouponRequest, ValidateCouponResponse>;
   /**
@@ -3963,7 +4227,8 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * redemptions left. An offer tagged to zones is listed for those zones, and for a store
    * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
-   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
+   * or DEACTIVATED account has no deals).
    */
   listDeals: handleUnaryCall<ListDealsRequest, ListDealsResponse>;
 }
@@ -4016,7 +4281,9 @@ export interface CouponServiceClient extends Client {
    * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
    * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-   * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+   * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+   * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+   * valid or inactive"), DUPLICATE_CODE (the row's code exists
    * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
@@ -4081,8 +4348,9 @@ export interface CouponServiceClient extends Client {
    * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
    * redeemed. Activating an ACTIVE coupon succeeds without change.
    *
-   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
-   * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+   * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+   * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED
+   * (FAILED_PRECONDITION).
    */
   activateCoupon(
     request: ActivateCouponRequest,
@@ -4106,8 +4374,8 @@ export interface CouponServiceClient extends Client {
    * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
    * deactivated, and a redeemed coupon is never deactivated.
    *
-   * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
-   * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+   * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND),
+   * COUPON_ACTIVATION_NOT_REQUIRED, ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
    * FAILED_PRECONDITION).
    */
   deactivateCoupon(
@@ -4128,7 +4396,9 @@ export interface CouponServiceClient extends Client {
   /**
    * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
    * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
-   * between). A failing rule is a result (redeemable = false), not an RPC error.
+   * between). A failing rule is a result (redeemable = false), not an RPC error; so are an
+   * unknown coupon (COUPON_NOT_FOUND) and an unknown account (ACCOUNT_NOT_FOUND), each then the
+   * only reason; ACCOUNT_NOT_ACTIVE is listed with the other failing rules.
    */
   validateCoupon(
     request: ValidateCouponRequest,
@@ -4241,7 +4511,8 @@ export interface CouponServiceClient extends Client {
    * redemptions left. An offer tagged to zones is listed for those zones, and for a store
    * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
    *
-   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
+   * or DEACTIVATED account has no deals).
    */
   listDeals(
     request: ListDealsRequest,

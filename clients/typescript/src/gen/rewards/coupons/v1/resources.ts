@@ -420,7 +420,10 @@ export interface Reward {
   discountAmountMax:
     | Money
     | undefined;
-  /** FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters. */
+  /**
+   * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+   * stock-keeping unit given for free. 1..64 printable characters.
+   */
   freeItemSku: string;
   /** EXTRAPOINT: points added to the purchase it is applied to, 1..10^9. */
   extraPoints: string;
@@ -434,8 +437,11 @@ export interface Reward {
 }
 
 /**
- * Hours of the day a coupon can be redeemed, in the program's time zone: from start_hour:00
- * up to, not including, end_hour:00. start_hour > end_hour wraps past midnight (22..6).
+ * Hours of the day a coupon can be redeemed, on the wall clock of OfferRules.time_zone: from
+ * start_hour:00 (inclusive) up to end_hour:00 (exclusive). start_hour > end_hour wraps past
+ * midnight: 22..6 is 22:00 to 05:59:59.999 the next morning. days_of_week is checked
+ * separately, on the local date of the redemption (01:00 on a Saturday is a Saturday).
+ * Out of range or start_hour = end_hour fails with FIELD_INVALID.
  */
 export interface HoursOfDay {
   /** 0..23. */
@@ -446,7 +452,8 @@ export interface HoursOfDay {
 
 /**
  * The rules of an offer: when, where and how often its coupons are issued and redeemed.
- * Day and hour rules are evaluated in the program's IANA time zone, against the server's clock.
+ * Day and hour rules are evaluated in the offer's IANA time zone (time_zone), against the
+ * server's clock.
  * A limit of 0 means "no limit".
  */
 export interface OfferRules {
@@ -503,10 +510,21 @@ export interface OfferRules {
     | undefined;
   /** Redemption only on these days; no duplicates. Empty: every day. */
   daysOfWeek: DayOfWeek[];
-  /** Redemption only in these hours. Unset: all day. */
+  /**
+   * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+   * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+   * server sets it when the offer has exactly one window (and hour_windows always).
+   */
   hoursOfDay:
     | HoursOfDay
     | undefined;
+  /**
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   */
+  hourWindows: HoursOfDay[];
   /**
    * Redemption only by accounts that have no earlier purchase in the program (no EarnPoints,
    * coupon redemption or captured basket before this one).
@@ -529,9 +547,9 @@ export interface OfferRules {
   /** MONTH_END_AFTER_ISSUE: whole months after the month of issue, 0..120. Ignored otherwise. */
   couponValidityMonths: number;
   /**
-   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-   * (Until programs carry their time zone, the offer does.)
+   * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+   * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+   * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
    */
   timeZone: string;
   /**
@@ -829,7 +847,7 @@ export interface Coupon {
  * bill amount.
  */
 export interface AppliedReward {
-  /** The kind of the offer's reward. */
+  /** The kind of the offer's reward (as Offer.reward.kind). */
   kind: RewardKind;
   /**
    * The discount off the bill (DISCOUNT_AMOUNT, DISCOUNT_PERCENT, REWARD): never more than the
@@ -838,7 +856,10 @@ export interface AppliedReward {
   discountAmount:
     | Money
     | undefined;
-  /** FREE_ITEM, REWARD: the item given for free. */
+  /**
+   * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+   * apply to its line. Empty for other kinds.
+   */
   freeItemSku: string;
   /** EXTRAPOINT: points credited to the account. */
   extraPoints: string;
@@ -1212,6 +1233,7 @@ function createBaseOfferRules(): OfferRules {
     maxBillAmount: undefined,
     daysOfWeek: [],
     hoursOfDay: undefined,
+    hourWindows: [],
     newCustomersOnly: false,
     maxAccountRedemptionCount: 0,
     maxRedemptionCount: "0",
@@ -1273,6 +1295,9 @@ export const OfferRules: MessageFns<OfferRules> = {
     }
     if (message.hoursOfDay !== undefined) {
       HoursOfDay.encode(message.hoursOfDay, writer.uint32(90).fork()).join();
+    }
+    for (const v of message.hourWindows) {
+      HoursOfDay.encode(v!, writer.uint32(370).fork()).join();
     }
     if (message.newCustomersOnly !== false) {
       writer.uint32(96).bool(message.newCustomersOnly);
@@ -1450,6 +1475,14 @@ export const OfferRules: MessageFns<OfferRules> = {
             }
 
             message.hoursOfDay = HoursOfDay.decode(reader, reader.uint32());
+            continue;
+          }
+          case 46: {
+            if (tag !== 370) {
+              break;
+            }
+
+            message.hourWindows.push(HoursOfDay.decode(reader, reader.uint32()));
             continue;
           }
           case 12: {
@@ -1691,6 +1724,11 @@ export const OfferRules: MessageFns<OfferRules> = {
         : isSet(object.hours_of_day)
         ? HoursOfDay.fromJSON(object.hours_of_day)
         : undefined,
+      hourWindows: globalThis.Array.isArray(object?.hourWindows)
+        ? object.hourWindows.map((e: any) => HoursOfDay.fromJSON(e))
+        : globalThis.Array.isArray(object?.hour_windows)
+        ? object.hour_windows.map((e: any) => HoursOfDay.fromJSON(e))
+        : [],
       newCustomersOnly: isSet(object.newCustomersOnly)
         ? globalThis.Boolean(object.newCustomersOnly)
         : isSet(object.new_customers_only)
@@ -1829,6 +1867,9 @@ export const OfferRules: MessageFns<OfferRules> = {
     if (message.hoursOfDay !== undefined) {
       obj.hoursOfDay = HoursOfDay.toJSON(message.hoursOfDay);
     }
+    if (message.hourWindows?.length) {
+      obj.hourWindows = message.hourWindows.map((e) => HoursOfDay.toJSON(e));
+    }
     if (message.newCustomersOnly !== false) {
       obj.newCustomersOnly = message.newCustomersOnly;
     }
@@ -1924,6 +1965,7 @@ export const OfferRules: MessageFns<OfferRules> = {
     message.hoursOfDay = (object.hoursOfDay !== undefined && object.hoursOfDay !== null)
       ? HoursOfDay.fromPartial(object.hoursOfDay)
       : undefined;
+    message.hourWindows = object.hourWindows?.map((e) => HoursOfDay.fromPartial(e)) || [];
     message.newCustomersOnly = object.newCustomersOnly ?? false;
     message.maxAccountRedemptionCount = object.maxAccountRedemptionCount ?? 0;
     message.maxRedemptionCount = object.maxRedemptionCount ?? "0";

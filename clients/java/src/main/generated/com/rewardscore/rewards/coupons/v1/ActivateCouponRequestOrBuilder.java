@@ -56,7 +56,7 @@ public interface ActivateCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The account holding the coupon. Required.
+   * The account holding the coupon. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -65,7 +65,7 @@ public interface ActivateCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The account holding the coupon. Required.
+   * The account holding the coupon. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -73,4 +73,31 @@ public interface ActivateCouponRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getAccountIdBytes();
+
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 4 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 4 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 4 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
 }

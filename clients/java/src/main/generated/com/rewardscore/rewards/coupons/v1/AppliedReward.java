@@ -60,7 +60,7 @@ private static final long serialVersionUID = 0L;
   private int kind_ = 0;
   /**
    * <pre>
-   * The kind of the offer's reward.
+   * The kind of the offer's reward (as Offer.reward.kind).
    * </pre>
    *
    * <code>.rewards.coupons.v1.RewardKind kind = 1 [json_name = "kind"];</code>
@@ -71,7 +71,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The kind of the offer's reward.
+   * The kind of the offer's reward (as Offer.reward.kind).
    * </pre>
    *
    * <code>.rewards.coupons.v1.RewardKind kind = 1 [json_name = "kind"];</code>
@@ -128,7 +128,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object freeItemSku_ = "";
   /**
    * <pre>
-   * FREE_ITEM, REWARD: the item given for free.
+   * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+   * apply to its line. Empty for other kinds.
    * </pre>
    *
    * <code>string free_item_sku = 3 [json_name = "freeItemSku"];</code>
@@ -149,7 +150,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * FREE_ITEM, REWARD: the item given for free.
+   * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+   * apply to its line. Empty for other kinds.
    * </pre>
    *
    * <code>string free_item_sku = 3 [json_name = "freeItemSku"];</code>
@@ -620,7 +622,7 @@ private static final long serialVersionUID = 0L;
     private int kind_ = 0;
     /**
      * <pre>
-     * The kind of the offer's reward.
+     * The kind of the offer's reward (as Offer.reward.kind).
      * </pre>
      *
      * <code>.rewards.coupons.v1.RewardKind kind = 1 [json_name = "kind"];</code>
@@ -631,7 +633,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The kind of the offer's reward.
+     * The kind of the offer's reward (as Offer.reward.kind).
      * </pre>
      *
      * <code>.rewards.coupons.v1.RewardKind kind = 1 [json_name = "kind"];</code>
@@ -646,7 +648,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The kind of the offer's reward.
+     * The kind of the offer's reward (as Offer.reward.kind).
      * </pre>
      *
      * <code>.rewards.coupons.v1.RewardKind kind = 1 [json_name = "kind"];</code>
@@ -659,7 +661,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The kind of the offer's reward.
+     * The kind of the offer's reward (as Offer.reward.kind).
      * </pre>
      *
      * <code>.rewards.coupons.v1.RewardKind kind = 1 [json_name = "kind"];</code>
@@ -676,7 +678,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The kind of the offer's reward.
+     * The kind of the offer's reward (as Offer.reward.kind).
      * </pre>
      *
      * <code>.rewards.coupons.v1.RewardKind kind = 1 [json_name = "kind"];</code>
@@ -858,7 +860,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object freeItemSku_ = "";
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the item given for free.
+     * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+     * apply to its line. Empty for other kinds.
      * </pre>
      *
      * <code>string free_item_sku = 3 [json_name = "freeItemSku"];</code>
@@ -878,7 +881,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the item given for free.
+     * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+     * apply to its line. Empty for other kinds.
      * </pre>
      *
      * <code>string free_item_sku = 3 [json_name = "freeItemSku"];</code>
@@ -899,7 +903,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the item given for free.
+     * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+     * apply to its line. Empty for other kinds.
      * </pre>
      *
      * <code>string free_item_sku = 3 [json_name = "freeItemSku"];</code>
@@ -916,7 +921,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the item given for free.
+     * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+     * apply to its line. Empty for other kinds.
      * </pre>
      *
      * <code>string free_item_sku = 3 [json_name = "freeItemSku"];</code>
@@ -930,7 +936,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the item given for free.
+     * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+     * apply to its line. Empty for other kinds.
      * </pre>
      *
      * <code>string free_item_sku = 3 [json_name = "freeItemSku"];</code>

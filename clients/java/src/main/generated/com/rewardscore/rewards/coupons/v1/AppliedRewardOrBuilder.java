@@ -12,7 +12,7 @@ public interface AppliedRewardOrBuilder extends
 
   /**
    * <pre>
-   * The kind of the offer's reward.
+   * The kind of the offer's reward (as Offer.reward.kind).
    * </pre>
    *
    * <code>.rewards.coupons.v1.RewardKind kind = 1 [json_name = "kind"];</code>
@@ -21,7 +21,7 @@ public interface AppliedRewardOrBuilder extends
   int getKindValue();
   /**
    * <pre>
-   * The kind of the offer's reward.
+   * The kind of the offer's reward (as Offer.reward.kind).
    * </pre>
    *
    * <code>.rewards.coupons.v1.RewardKind kind = 1 [json_name = "kind"];</code>
@@ -61,7 +61,8 @@ public interface AppliedRewardOrBuilder extends
 
   /**
    * <pre>
-   * FREE_ITEM, REWARD: the item given for free.
+   * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+   * apply to its line. Empty for other kinds.
    * </pre>
    *
    * <code>string free_item_sku = 3 [json_name = "freeItemSku"];</code>
@@ -70,7 +71,8 @@ public interface AppliedRewardOrBuilder extends
   java.lang.String getFreeItemSku();
   /**
    * <pre>
-   * FREE_ITEM, REWARD: the item given for free.
+   * FREE_ITEM, REWARD: the item given for free (Reward.free_item_sku), for the checkout to
+   * apply to its line. Empty for other kinds.
    * </pre>
    *
    * <code>string free_item_sku = 3 [json_name = "freeItemSku"];</code>

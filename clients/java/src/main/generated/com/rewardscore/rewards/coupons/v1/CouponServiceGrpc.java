@@ -10,6 +10,19 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
  * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
  * coupon of the code.
+ * Accounts. Every request that takes an account_id also takes account_identifier instead
+ * (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+ * offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+ * when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+ * DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+ * ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+ * another organisation, or belongs to another program than the offer's (metadata "account_id",
+ * and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+ * (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+ * (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+ * it is published before its reply (should the server die between its commit and that
+ * publication, within 60 s). A request that passed its account check before the change
+ * committed may still complete.
  * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
  * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
  * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -17,7 +30,8 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
  * SHUTTING_DOWN (UNAVAILABLE).
  * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
- * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+ * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+ * OFFER_NOT_ACTIVE,
  * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
  * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
  * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -479,6 +493,19 @@ public final class CouponServiceGrpc {
    * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
    * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
    * coupon of the code.
+   * Accounts. Every request that takes an account_id also takes account_identifier instead
+   * (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+   * offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+   * when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+   * DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+   * ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+   * another organisation, or belongs to another program than the offer's (metadata "account_id",
+   * and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+   * (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+   * it is published before its reply (should the server die between its commit and that
+   * publication, within 60 s). A request that passed its account check before the change
+   * committed may still complete.
    * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
    * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
    * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -486,7 +513,8 @@ public final class CouponServiceGrpc {
    * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
    * SHUTTING_DOWN (UNAVAILABLE).
    * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
-   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+   * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -540,7 +568,9 @@ public final class CouponServiceGrpc {
      * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
      * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
      * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-     * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+     * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+     * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+     * valid or inactive"), DUPLICATE_CODE (the row's code exists
      * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
      * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
      * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
@@ -584,8 +614,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
      * redeemed. Activating an ACTIVE coupon succeeds without change.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
-     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED
+     * (FAILED_PRECONDITION).
      * </pre>
      */
     default void activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request,
@@ -600,8 +631,8 @@ public final class CouponServiceGrpc {
      * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
      * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
      * deactivated, and a redeemed coupon is never deactivated.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
-     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND),
+     * COUPON_ACTIVATION_NOT_REQUIRED, ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
      * FAILED_PRECONDITION).
      * </pre>
      */
@@ -614,7 +645,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
      * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
-     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * between). A failing rule is a result (redeemable = false), not an RPC error; so are an
+     * unknown coupon (COUPON_NOT_FOUND) and an unknown account (ACCOUNT_NOT_FOUND), each then the
+     * only reason; ACCOUNT_NOT_ACTIVE is listed with the other failing rules.
      * </pre>
      */
     default void validateCoupon(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest request,
@@ -682,7 +715,8 @@ public final class CouponServiceGrpc {
      * customer rules) let it redeem now, with the account's redeemable coupons and the
      * redemptions left. An offer tagged to zones is listed for those zones, and for a store
      * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
+     * or DEACTIVATED account has no deals).
      * </pre>
      */
     default void listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request,
@@ -700,6 +734,19 @@ public final class CouponServiceGrpc {
    * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
    * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
    * coupon of the code.
+   * Accounts. Every request that takes an account_id also takes account_identifier instead
+   * (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+   * offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+   * when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+   * DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+   * ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+   * another organisation, or belongs to another program than the offer's (metadata "account_id",
+   * and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+   * (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+   * it is published before its reply (should the server die between its commit and that
+   * publication, within 60 s). A request that passed its account check before the change
+   * committed may still complete.
    * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
    * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
    * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -707,7 +754,8 @@ public final class CouponServiceGrpc {
    * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
    * SHUTTING_DOWN (UNAVAILABLE).
    * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
-   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+   * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -739,6 +787,19 @@ public final class CouponServiceGrpc {
    * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
    * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
    * coupon of the code.
+   * Accounts. Every request that takes an account_id also takes account_identifier instead
+   * (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+   * offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+   * when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+   * DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+   * ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+   * another organisation, or belongs to another program than the offer's (metadata "account_id",
+   * and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+   * (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+   * it is published before its reply (should the server die between its commit and that
+   * publication, within 60 s). A request that passed its account check before the change
+   * committed may still complete.
    * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
    * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
    * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -746,7 +807,8 @@ public final class CouponServiceGrpc {
    * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
    * SHUTTING_DOWN (UNAVAILABLE).
    * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
-   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+   * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -812,7 +874,9 @@ public final class CouponServiceGrpc {
      * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
      * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
      * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-     * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+     * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+     * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+     * valid or inactive"), DUPLICATE_CODE (the row's code exists
      * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
      * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
      * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
@@ -859,8 +923,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
      * redeemed. Activating an ACTIVE coupon succeeds without change.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
-     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED
+     * (FAILED_PRECONDITION).
      * </pre>
      */
     public void activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request,
@@ -876,8 +941,8 @@ public final class CouponServiceGrpc {
      * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
      * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
      * deactivated, and a redeemed coupon is never deactivated.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
-     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND),
+     * COUPON_ACTIVATION_NOT_REQUIRED, ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
      * FAILED_PRECONDITION).
      * </pre>
      */
@@ -891,7 +956,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
      * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
-     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * between). A failing rule is a result (redeemable = false), not an RPC error; so are an
+     * unknown coupon (COUPON_NOT_FOUND) and an unknown account (ACCOUNT_NOT_FOUND), each then the
+     * only reason; ACCOUNT_NOT_ACTIVE is listed with the other failing rules.
      * </pre>
      */
     public void validateCoupon(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest request,
@@ -964,7 +1031,8 @@ public final class CouponServiceGrpc {
      * customer rules) let it redeem now, with the account's redeemable coupons and the
      * redemptions left. An offer tagged to zones is listed for those zones, and for a store
      * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
+     * or DEACTIVATED account has no deals).
      * </pre>
      */
     public void listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request,
@@ -983,6 +1051,19 @@ public final class CouponServiceGrpc {
    * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
    * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
    * coupon of the code.
+   * Accounts. Every request that takes an account_id also takes account_identifier instead
+   * (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+   * offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+   * when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+   * DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+   * ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+   * another organisation, or belongs to another program than the offer's (metadata "account_id",
+   * and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+   * (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+   * it is published before its reply (should the server die between its commit and that
+   * publication, within 60 s). A request that passed its account check before the change
+   * committed may still complete.
    * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
    * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
    * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -990,7 +1071,8 @@ public final class CouponServiceGrpc {
    * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
    * SHUTTING_DOWN (UNAVAILABLE).
    * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
-   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+   * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -1055,7 +1137,9 @@ public final class CouponServiceGrpc {
      * mobile (a PHONE identifier) or e-mail (an EMAIL identifier) of the offer's program, and
      * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
      * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
-     * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
+     * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
+     * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
+     * valid or inactive"), DUPLICATE_CODE (the row's code exists
      * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
      * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
      * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
@@ -1101,8 +1185,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
      * redeemed. Activating an ACTIVE coupon succeeds without change.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
-     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED
+     * (FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ActivateCouponResponse activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request) throws io.grpc.StatusException {
@@ -1117,8 +1202,8 @@ public final class CouponServiceGrpc {
      * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
      * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
      * deactivated, and a redeemed coupon is never deactivated.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
-     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND),
+     * COUPON_ACTIVATION_NOT_REQUIRED, ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
      * FAILED_PRECONDITION).
      * </pre>
      */
@@ -1131,7 +1216,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
      * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
-     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * between). A failing rule is a result (redeemable = false), not an RPC error; so are an
+     * unknown coupon (COUPON_NOT_FOUND) and an unknown account (ACCOUNT_NOT_FOUND), each then the
+     * only reason; ACCOUNT_NOT_ACTIVE is listed with the other failing rules.
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ValidateCouponResponse validateCoupon(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest request) throws io.grpc.StatusException {
@@ -1199,7 +1286,8 @@ public final class CouponServiceGrpc {
      * customer rules) let it redeem now, with the account's redeemable coupons and the
      * redemptions left. An offer tagged to zones is listed for those zones, and for a store
      * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
+     * or DEACTIVATED account has no deals).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ListDealsResponse listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request) throws io.grpc.StatusException {
@@ -1217,6 +1305,19 @@ public final class CouponServiceGrpc {
    * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
    * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
    * coupon of the code.
+   * Accounts. Every request that takes an account_id also takes account_identifier instead
+   * (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+   * offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+   * when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+   * DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+   * ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+   * another organisation, or belongs to another program than the offer's (metadata "account_id",
+   * and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+   * (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+   * it is published before its reply (should the server die between its commit and that
+   * publication, within 60 s). A request that passed its account check before the change
+   * committed may still complete.
    * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
    * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
    * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -1224,7 +1325,8 @@ public final class CouponServiceGrpc {
    * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
    * SHUTTING_DOWN (UNAVAILABLE).
    * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
-   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+   * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -1308,8 +1410,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
      * redeemed. Activating an ACTIVE coupon succeeds without change.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
-     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED
+     * (FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ActivateCouponResponse activateCoupon(com.rewardscore.rewards.coupons.v1.ActivateCouponRequest request) {
@@ -1324,8 +1427,8 @@ public final class CouponServiceGrpc {
      * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
      * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
      * deactivated, and a redeemed coupon is never deactivated.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
-     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND),
+     * COUPON_ACTIVATION_NOT_REQUIRED, ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
      * FAILED_PRECONDITION).
      * </pre>
      */
@@ -1338,7 +1441,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
      * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
-     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * between). A failing rule is a result (redeemable = false), not an RPC error; so are an
+     * unknown coupon (COUPON_NOT_FOUND) and an unknown account (ACCOUNT_NOT_FOUND), each then the
+     * only reason; ACCOUNT_NOT_ACTIVE is listed with the other failing rules.
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ValidateCouponResponse validateCoupon(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest request) {
@@ -1406,7 +1511,8 @@ public final class CouponServiceGrpc {
      * customer rules) let it redeem now, with the account's redeemable coupons and the
      * redemptions left. An offer tagged to zones is listed for those zones, and for a store
      * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
+     * or DEACTIVATED account has no deals).
      * </pre>
      */
     public com.rewardscore.rewards.coupons.v1.ListDealsResponse listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request) {
@@ -1424,6 +1530,19 @@ public final class CouponServiceGrpc {
    * A coupon is named by (code, account_id): a unique code names one coupon (and account_id must
    * be the account it was issued to, else COUPON_NOT_FOUND); a COMMON code names that account's
    * coupon of the code.
+   * Accounts. Every request that takes an account_id also takes account_identifier instead
+   * (exactly one of the two, else FIELD_INVALID); an identifier is looked up in the program of the
+   * offer concerned (ListAccountCoupons: in any program of the organisation, IDENTIFIER_AMBIGUOUS
+   * when accounts of several programs hold it). IssueCoupon, BulkIssueCoupons, ActivateCoupon,
+   * DeactivateCoupon, ValidateCoupon, RedeemCoupon and ListDeals check the account:
+   * ACCOUNT_NOT_FOUND (NOT_FOUND) for an account that was never created, was deleted, belongs to
+   * another organisation, or belongs to another program than the offer's (metadata "account_id",
+   * and "program_id" the offer's program in that last case); ACCOUNT_NOT_ACTIVE
+   * (FAILED_PRECONDITION, metadata "status") for a LOCKED or DEACTIVATED one. A status change
+   * (AccountService.UpdateAccountStatus, DeleteAccount) holds for every later request at once:
+   * it is published before its reply (should the server die between its commit and that
+   * publication, within 60 s). A request that passed its account check before the change
+   * committed may still complete.
    * Errors travel as google.rpc.Status with an ErrorInfo (domain "rewards.coupons"). Besides the
    * reasons listed per RPC, any RPC may fail with FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG,
    * FIELD_OUT_OF_RANGE (INVALID_ARGUMENT, metadata "field"), any mutating RPC with
@@ -1431,7 +1550,8 @@ public final class CouponServiceGrpc {
    * the transient LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE,
    * SHUTTING_DOWN (UNAVAILABLE).
    * The redemption rules fail in this order of precedence (all FAILED_PRECONDITION unless
-   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE,
+   * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+   * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
    * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
@@ -1518,8 +1638,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Activates an ISSUED coupon (of an offer with activation_required) so that it can be
      * redeemed. Activating an ACTIVE coupon succeeds without change.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), OFFER_NOT_ACTIVE, COUPON_REVOKED,
-     * COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
+     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED
+     * (FAILED_PRECONDITION).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ActivateCouponResponse> activateCoupon(
@@ -1535,8 +1656,8 @@ public final class CouponServiceGrpc {
      * activated again. Deactivating an ISSUED coupon succeeds without change. Ordered against a
      * concurrent redemption by the coupon's row lock: a coupon is never redeemed while
      * deactivated, and a redeemed coupon is never deactivated.
-     * Errors, in this order: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ACTIVATION_NOT_REQUIRED,
-     * OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
+     * Errors, in this order: COUPON_NOT_FOUND, ACCOUNT_NOT_FOUND (NOT_FOUND),
+     * COUPON_ACTIVATION_NOT_REQUIRED, ACCOUNT_NOT_ACTIVE, OFFER_NOT_ACTIVE, COUPON_REVOKED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED (all
      * FAILED_PRECONDITION).
      * </pre>
      */
@@ -1550,7 +1671,9 @@ public final class CouponServiceGrpc {
      * <pre>
      * Says whether RedeemCoupon would succeed now for this basket, and what it would give.
      * Reserves nothing: a later RedeemCoupon may still fail (e.g. a global limit reached in
-     * between). A failing rule is a result (redeemable = false), not an RPC error.
+     * between). A failing rule is a result (redeemable = false), not an RPC error; so are an
+     * unknown coupon (COUPON_NOT_FOUND) and an unknown account (ACCOUNT_NOT_FOUND), each then the
+     * only reason; ACCOUNT_NOT_ACTIVE is listed with the other failing rules.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ValidateCouponResponse> validateCoupon(
@@ -1623,7 +1746,8 @@ public final class CouponServiceGrpc {
      * customer rules) let it redeem now, with the account's redeemable coupons and the
      * redemptions left. An offer tagged to zones is listed for those zones, and for a store
      * only when its store_ids name it. Ordered by end_time, soonest first (no end last).
-     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
+     * or DEACTIVATED account has no deals).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ListDealsResponse> listDeals(

@@ -167,58 +167,69 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     java.lang.String[] descriptorData = {
       "\n\'rewards/coupons/v1/coupon_service.prot" +
       "o\022\022rewards.coupons.v1\032\037google/protobuf/t" +
-      "imestamp.proto\032\"rewards/coupons/v1/resou" +
-      "rces.proto\032\033rewards/type/v1/money.proto\"" +
-      "\223\001\n\022IssueCouponRequest\022\035\n\nrequest_id\030\001 \001" +
-      "(\tR\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007offerId" +
-      "\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022$\n\016code_" +
-      "series_id\030\004 \001(\tR\014codeSeriesId\"\222\001\n\023IssueC" +
-      "ouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards." +
-      "coupons.v1.CouponR\006coupon\022\026\n\006resent\030\002 \001(" +
-      "\010R\006resent\022/\n\005offer\030\003 \001(\0132\031.rewards.coupo" +
-      "ns.v1.OfferR\005offer\"\311\002\n\027BulkIssueCouponsR" +
-      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n" +
-      "\010offer_id\030\002 \001(\tR\007offerId\022C\n\004rows\030\004 \003(\0132/" +
-      ".rewards.coupons.v1.BulkIssueCouponsRequ" +
-      "est.RowR\004rows\032\233\001\n\003Row\022\037\n\naccount_id\030\001 \001(" +
-      "\tH\000R\taccountId\022!\n\013external_id\030\002 \001(\tH\000R\ne" +
-      "xternalId\022\030\n\006mobile\030\003 \001(\tH\000R\006mobile\022\026\n\005e" +
-      "mail\030\004 \001(\tH\000R\005email\022\022\n\004code\030\005 \001(\tR\004codeB" +
-      "\n\n\010customerJ\004\010\003\020\004R\013account_ids\"\325\002\n\030BulkI" +
-      "ssueCouponsResponse\022\035\n\nrequest_id\030\001 \001(\tR" +
-      "\trequestId\022!\n\014issued_count\030\002 \001(\005R\013issued" +
-      "Count\022!\n\014failed_count\030\003 \001(\005R\013failedCount" +
-      "\022D\n\004rows\030\004 \003(\01320.rewards.coupons.v1.Bulk" +
-      "IssueCouponsResponse.RowR\004rows\032\215\001\n\003Row\022\033" +
-      "\n\trow_index\030\001 \001(\005R\010rowIndex\022\035\n\naccount_i" +
-      "d\030\002 \001(\tR\taccountId\0222\n\006coupon\030\003 \001(\0132\032.rew" +
-      "ards.coupons.v1.CouponR\006coupon\022\026\n\006reason" +
-      "\030\004 \001(\tR\006reason\"E\n\020GetCouponRequest\022\022\n\004co" +
-      "de\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001(\tR\tacco" +
-      "untId\"\203\001\n\021GetCouponResponse\0222\n\006coupon\030\001 " +
-      "\001(\0132\032.rewards.coupons.v1.CouponR\006coupon\022" +
-      ":\n\007content\030\002 \001(\0132 .rewards.coupons.v1.Of" +
-      "ferContentR\007content\"E\n\027GetAccountCouponR" +
-      "equest\022*\n\021account_coupon_id\030\001 \001(\tR\017accou" +
-      "ntCouponId\"N\n\030GetAccountCouponResponse\0222" +
-      "\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1.Coup" +
-      "onR\006coupon\"i\n\025ActivateCouponRequest\022\035\n\nr" +
-      "equest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\t" +
-      "R\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\"L\n" +
-      "\026ActivateCouponResponse\0222\n\006coupon\030\001 \001(\0132" +
-      "\032.rewards.coupons.v1.CouponR\006coupon\"k\n\027D" +
+      "imestamp.proto\032#rewards/accounts/v1/reso" +
+      "urces.proto\032\"rewards/coupons/v1/resource" +
+      "s.proto\032\033rewards/type/v1/money.proto\"\343\001\n" +
+      "\022IssueCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR" +
+      "\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\035\n" +
+      "\naccount_id\030\003 \001(\tR\taccountId\022$\n\016code_ser" +
+      "ies_id\030\004 \001(\tR\014codeSeriesId\022N\n\022account_id" +
+      "entifier\030\005 \001(\0132\037.rewards.accounts.v1.Ide" +
+      "ntifierR\021accountIdentifier\"\222\001\n\023IssueCoup" +
+      "onResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.cou" +
+      "pons.v1.CouponR\006coupon\022\026\n\006resent\030\002 \001(\010R\006" +
+      "resent\022/\n\005offer\030\003 \001(\0132\031.rewards.coupons." +
+      "v1.OfferR\005offer\"\311\002\n\027BulkIssueCouponsRequ" +
+      "est\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010of" +
+      "fer_id\030\002 \001(\tR\007offerId\022C\n\004rows\030\004 \003(\0132/.re" +
+      "wards.coupons.v1.BulkIssueCouponsRequest" +
+      ".RowR\004rows\032\233\001\n\003Row\022\037\n\naccount_id\030\001 \001(\tH\000" +
+      "R\taccountId\022!\n\013external_id\030\002 \001(\tH\000R\nexte" +
+      "rnalId\022\030\n\006mobile\030\003 \001(\tH\000R\006mobile\022\026\n\005emai" +
+      "l\030\004 \001(\tH\000R\005email\022\022\n\004code\030\005 \001(\tR\004codeB\n\n\010" +
+      "customerJ\004\010\003\020\004R\013account_ids\"\325\002\n\030BulkIssu" +
+      "eCouponsResponse\022\035\n\nrequest_id\030\001 \001(\tR\tre" +
+      "questId\022!\n\014issued_count\030\002 \001(\005R\013issuedCou" +
+      "nt\022!\n\014failed_count\030\003 \001(\005R\013failedCount\022D\n" +
+      "\004rows\030\004 \003(\01320.rewards.coupons.v1.BulkIss" +
+      "ueCouponsResponse.RowR\004rows\032\215\001\n\003Row\022\033\n\tr" +
+      "ow_index\030\001 \001(\005R\010rowIndex\022\035\n\naccount_id\030\002" +
+      " \001(\tR\taccountId\0222\n\006coupon\030\003 \001(\0132\032.reward" +
+      "s.coupons.v1.CouponR\006coupon\022\026\n\006reason\030\004 " +
+      "\001(\tR\006reason\"\225\001\n\020GetCouponRequest\022\022\n\004code" +
+      "\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001(\tR\taccoun" +
+      "tId\022N\n\022account_identifier\030\003 \001(\0132\037.reward" +
+      "s.accounts.v1.IdentifierR\021accountIdentif" +
+      "ier\"\203\001\n\021GetCouponResponse\0222\n\006coupon\030\001 \001(" +
+      "\0132\032.rewards.coupons.v1.CouponR\006coupon\022:\n" +
+      "\007content\030\002 \001(\0132 .rewards.coupons.v1.Offe" +
+      "rContentR\007content\"E\n\027GetAccountCouponReq" +
+      "uest\022*\n\021account_coupon_id\030\001 \001(\tR\017account" +
+      "CouponId\"N\n\030GetAccountCouponResponse\0222\n\006" +
+      "coupon\030\001 \001(\0132\032.rewards.coupons.v1.Coupon" +
+      "R\006coupon\"\271\001\n\025ActivateCouponRequest\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR" +
+      "\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022N\n\022" +
+      "account_identifier\030\004 \001(\0132\037.rewards.accou" +
+      "nts.v1.IdentifierR\021accountIdentifier\"L\n\026" +
+      "ActivateCouponResponse\0222\n\006coupon\030\001 \001(\0132\032" +
+      ".rewards.coupons.v1.CouponR\006coupon\"\273\001\n\027D" +
       "eactivateCouponRequest\022\035\n\nrequest_id\030\001 \001" +
       "(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\nacc" +
-      "ount_id\030\003 \001(\tR\taccountId\"N\n\030DeactivateCo" +
+      "ount_id\030\003 \001(\tR\taccountId\022N\n\022account_iden" +
+      "tifier\030\004 \001(\0132\037.rewards.accounts.v1.Ident" +
+      "ifierR\021accountIdentifier\"N\n\030DeactivateCo" +
       "uponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.c" +
-      "oupons.v1.CouponR\006coupon\"\225\002\n\025ValidateCou" +
+      "oupons.v1.CouponR\006coupon\"\345\002\n\025ValidateCou" +
       "ponRequest\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccoun" +
       "t_id\030\002 \001(\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR" +
       "\007storeId\0227\n\013bill_amount\030\004 \001(\0132\026.rewards." +
       "type.v1.MoneyR\nbillAmount\022\027\n\007zone_id\030\005 \001" +
       "(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(\t" +
       "R\022interactionPointId\022*\n\021account_coupon_i" +
-      "d\030\024 \001(\tR\017accountCouponId\"\326\002\n\026ValidateCou" +
+      "d\030\024 \001(\tR\017accountCouponId\022N\n\022account_iden" +
+      "tifier\030\007 \001(\0132\037.rewards.accounts.v1.Ident" +
+      "ifierR\021accountIdentifier\"\326\002\n\026ValidateCou" +
       "ponResponse\022\036\n\nredeemable\030\001 \001(\010R\nredeema" +
       "ble\022\026\n\006reason\030\002 \001(\tR\006reason\0229\n\006reward\030\003 " +
       "\001(\0132!.rewards.coupons.v1.AppliedRewardR\006" +
@@ -227,7 +238,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\0132\032.google.protobuf.TimestampR\014validateT" +
       "ime\022\030\n\007reasons\030\006 \003(\tR\007reasons\022:\n\007content" +
       "\030\007 \001(\0132 .rewards.coupons.v1.OfferContent" +
-      "R\007content\"\331\002\n\023RedeemCouponRequest\022\035\n\nreq" +
+      "R\007content\"\251\003\n\023RedeemCouponRequest\022\035\n\nreq" +
       "uest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004" +
       "code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010s" +
       "tore_id\030\004 \001(\tR\007storeId\0227\n\013bill_amount\030\005 " +
@@ -235,7 +246,9 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "%\n\016transaction_id\030\006 \001(\tR\rtransactionId\022\027" +
       "\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024interaction_p" +
       "oint_id\030\010 \001(\tR\022interactionPointId\022*\n\021acc" +
-      "ount_coupon_id\030\024 \001(\tR\017accountCouponId\"\362\002" +
+      "ount_coupon_id\030\024 \001(\tR\017accountCouponId\022N\n" +
+      "\022account_identifier\030\t \001(\0132\037.rewards.acco" +
+      "unts.v1.IdentifierR\021accountIdentifier\"\362\002" +
       "\n\024RedeemCouponResponse\022#\n\rredemption_id\030" +
       "\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132!.re" +
       "wards.coupons.v1.AppliedRewardR\006reward\0222" +
@@ -251,68 +264,75 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "R\004note\"\216\001\n\031ReverseRedemptionResponse\0222\n\006" +
       "coupon\030\001 \001(\0132\032.rewards.coupons.v1.Coupon" +
       "R\006coupon\022=\n\014reverse_time\030\002 \001(\0132\032.google." +
-      "protobuf.TimestampR\013reverseTime\"{\n\023Revok" +
-      "eCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
-      "estId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030" +
-      "\003 \001(\tR\taccountId\022\022\n\004note\030\004 \001(\tR\004note\"J\n\024" +
-      "RevokeCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.r" +
-      "ewards.coupons.v1.CouponR\006coupon\"\221\001\n\031Lis" +
-      "tAccountCouponsRequest\022\035\n\naccount_id\030\001 \001" +
-      "(\tR\taccountId\022\031\n\010offer_id\030\002 \001(\tR\007offerId" +
-      "\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_to" +
-      "ken\030\004 \001(\tR\tpageToken\"z\n\032ListAccountCoupo" +
-      "nsResponse\0224\n\007coupons\030\001 \003(\0132\032.rewards.co" +
-      "upons.v1.CouponR\007coupons\022&\n\017next_page_to" +
-      "ken\030\002 \001(\tR\rnextPageToken\"\323\001\n\020ListDealsRe" +
-      "quest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010" +
-      "store_id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 \001" +
-      "(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageTo" +
-      "ken\022\027\n\007zone_id\030\005 \001(\tR\006zoneId\0220\n\024interact" +
-      "ion_point_id\030\006 \001(\tR\022interactionPointId\"k" +
-      "\n\021ListDealsResponse\022.\n\005deals\030\001 \003(\0132\030.rew" +
-      "ards.coupons.v1.DealR\005deals\022&\n\017next_page" +
-      "_token\030\002 \001(\tR\rnextPageToken2\363\t\n\rCouponSe" +
-      "rvice\022^\n\013IssueCoupon\022&.rewards.coupons.v" +
-      "1.IssueCouponRequest\032\'.rewards.coupons.v" +
-      "1.IssueCouponResponse\022q\n\020BulkIssueCoupon" +
-      "s\022+.rewards.coupons.v1.BulkIssueCouponsR" +
-      "equest\032,.rewards.coupons.v1.BulkIssueCou" +
-      "ponsResponse(\0010\001\022X\n\tGetCoupon\022$.rewards." +
-      "coupons.v1.GetCouponRequest\032%.rewards.co" +
-      "upons.v1.GetCouponResponse\022m\n\020GetAccount" +
-      "Coupon\022+.rewards.coupons.v1.GetAccountCo" +
-      "uponRequest\032,.rewards.coupons.v1.GetAcco" +
-      "untCouponResponse\022g\n\016ActivateCoupon\022).re" +
-      "wards.coupons.v1.ActivateCouponRequest\032*" +
-      ".rewards.coupons.v1.ActivateCouponRespon" +
-      "se\022m\n\020DeactivateCoupon\022+.rewards.coupons" +
-      ".v1.DeactivateCouponRequest\032,.rewards.co" +
-      "upons.v1.DeactivateCouponResponse\022g\n\016Val" +
-      "idateCoupon\022).rewards.coupons.v1.Validat" +
-      "eCouponRequest\032*.rewards.coupons.v1.Vali" +
-      "dateCouponResponse\022a\n\014RedeemCoupon\022\'.rew" +
-      "ards.coupons.v1.RedeemCouponRequest\032(.re" +
-      "wards.coupons.v1.RedeemCouponResponse\022p\n" +
-      "\021ReverseRedemption\022,.rewards.coupons.v1." +
-      "ReverseRedemptionRequest\032-.rewards.coupo" +
-      "ns.v1.ReverseRedemptionResponse\022a\n\014Revok" +
-      "eCoupon\022\'.rewards.coupons.v1.RevokeCoupo" +
-      "nRequest\032(.rewards.coupons.v1.RevokeCoup" +
-      "onResponse\022s\n\022ListAccountCoupons\022-.rewar" +
-      "ds.coupons.v1.ListAccountCouponsRequest\032" +
-      "..rewards.coupons.v1.ListAccountCouponsR" +
-      "esponse\022X\n\tListDeals\022$.rewards.coupons.v" +
-      "1.ListDealsRequest\032%.rewards.coupons.v1." +
-      "ListDealsResponseB\210\001\n\"com.rewardscore.re" +
-      "wards.coupons.v1B\022CouponServiceProtoP\001ZL" +
-      "github.com/rewards-core/rewards-core/cli" +
-      "ents/go/rewards/coupons/v1;couponsv1b\006pr" +
-      "oto3"
+      "protobuf.TimestampR\013reverseTime\"\313\001\n\023Revo" +
+      "keCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
+      "uestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id" +
+      "\030\003 \001(\tR\taccountId\022\022\n\004note\030\004 \001(\tR\004note\022N\n" +
+      "\022account_identifier\030\005 \001(\0132\037.rewards.acco" +
+      "unts.v1.IdentifierR\021accountIdentifier\"J\n" +
+      "\024RevokeCouponResponse\0222\n\006coupon\030\001 \001(\0132\032." +
+      "rewards.coupons.v1.CouponR\006coupon\"\341\001\n\031Li" +
+      "stAccountCouponsRequest\022\035\n\naccount_id\030\001 " +
+      "\001(\tR\taccountId\022\031\n\010offer_id\030\002 \001(\tR\007offerI" +
+      "d\022N\n\022account_identifier\030\005 \001(\0132\037.rewards." +
+      "accounts.v1.IdentifierR\021accountIdentifie" +
+      "r\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_t" +
+      "oken\030\004 \001(\tR\tpageToken\"z\n\032ListAccountCoup" +
+      "onsResponse\0224\n\007coupons\030\001 \003(\0132\032.rewards.c" +
+      "oupons.v1.CouponR\007coupons\022&\n\017next_page_t" +
+      "oken\030\002 \001(\tR\rnextPageToken\"\243\002\n\020ListDealsR" +
+      "equest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n" +
+      "\010store_id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 " +
+      "\001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageT" +
+      "oken\022\027\n\007zone_id\030\005 \001(\tR\006zoneId\0220\n\024interac" +
+      "tion_point_id\030\006 \001(\tR\022interactionPointId\022" +
+      "N\n\022account_identifier\030\007 \001(\0132\037.rewards.ac" +
+      "counts.v1.IdentifierR\021accountIdentifier\"" +
+      "k\n\021ListDealsResponse\022.\n\005deals\030\001 \003(\0132\030.re" +
+      "wards.coupons.v1.DealR\005deals\022&\n\017next_pag" +
+      "e_token\030\002 \001(\tR\rnextPageToken2\363\t\n\rCouponS" +
+      "ervice\022^\n\013IssueCoupon\022&.rewards.coupons." +
+      "v1.IssueCouponRequest\032\'.rewards.coupons." +
+      "v1.IssueCouponResponse\022q\n\020BulkIssueCoupo" +
+      "ns\022+.rewards.coupons.v1.BulkIssueCoupons" +
+      "Request\032,.rewards.coupons.v1.BulkIssueCo" +
+      "uponsResponse(\0010\001\022X\n\tGetCoupon\022$.rewards" +
+      ".coupons.v1.GetCouponRequest\032%.rewards.c" +
+      "oupons.v1.GetCouponResponse\022m\n\020GetAccoun" +
+      "tCoupon\022+.rewards.coupons.v1.GetAccountC" +
+      "ouponRequest\032,.rewards.coupons.v1.GetAcc" +
+      "ountCouponResponse\022g\n\016ActivateCoupon\022).r" +
+      "ewards.coupons.v1.ActivateCouponRequest\032" +
+      "*.rewards.coupons.v1.ActivateCouponRespo" +
+      "nse\022m\n\020DeactivateCoupon\022+.rewards.coupon" +
+      "s.v1.DeactivateCouponRequest\032,.rewards.c" +
+      "oupons.v1.DeactivateCouponResponse\022g\n\016Va" +
+      "lidateCoupon\022).rewards.coupons.v1.Valida" +
+      "teCouponRequest\032*.rewards.coupons.v1.Val" +
+      "idateCouponResponse\022a\n\014RedeemCoupon\022\'.re" +
+      "wards.coupons.v1.RedeemCouponRequest\032(.r" +
+      "ewards.coupons.v1.RedeemCouponResponse\022p" +
+      "\n\021ReverseRedemption\022,.rewards.coupons.v1" +
+      ".ReverseRedemptionRequest\032-.rewards.coup" +
+      "ons.v1.ReverseRedemptionResponse\022a\n\014Revo" +
+      "keCoupon\022\'.rewards.coupons.v1.RevokeCoup" +
+      "onRequest\032(.rewards.coupons.v1.RevokeCou" +
+      "ponResponse\022s\n\022ListAccountCoupons\022-.rewa" +
+      "rds.coupons.v1.ListAccountCouponsRequest" +
+      "\032..rewards.coupons.v1.ListAccountCoupons" +
+      "Response\022X\n\tListDeals\022$.rewards.coupons." +
+      "v1.ListDealsRequest\032%.rewards.coupons.v1" +
+      ".ListDealsResponseB\210\001\n\"com.rewardscore.r" +
+      "ewards.coupons.v1B\022CouponServiceProtoP\001Z" +
+      "Lgithub.com/rewards-core/rewards-core/cl" +
+      "ients/go/rewards/coupons/v1;couponsv1b\006p" +
+      "roto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
           com.google.protobuf.TimestampProto.getDescriptor(),
+          com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor(),
           com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor(),
           com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor(),
         });
@@ -321,7 +341,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_IssueCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_IssueCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "OfferId", "AccountId", "CodeSeriesId", });
+        new java.lang.String[] { "RequestId", "OfferId", "AccountId", "CodeSeriesId", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_IssueCouponResponse_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_coupons_v1_IssueCouponResponse_fieldAccessorTable = new
@@ -357,7 +377,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_GetCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_GetCouponRequest_descriptor,
-        new java.lang.String[] { "Code", "AccountId", });
+        new java.lang.String[] { "Code", "AccountId", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_GetCouponResponse_descriptor =
       getDescriptor().getMessageType(5);
     internal_static_rewards_coupons_v1_GetCouponResponse_fieldAccessorTable = new
@@ -381,7 +401,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ActivateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ActivateCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_ActivateCouponResponse_descriptor =
       getDescriptor().getMessageType(9);
     internal_static_rewards_coupons_v1_ActivateCouponResponse_fieldAccessorTable = new
@@ -393,7 +413,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_DeactivateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_DeactivateCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_DeactivateCouponResponse_descriptor =
       getDescriptor().getMessageType(11);
     internal_static_rewards_coupons_v1_DeactivateCouponResponse_fieldAccessorTable = new
@@ -405,7 +425,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ValidateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor,
-        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", "AccountCouponId", });
+        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor =
       getDescriptor().getMessageType(13);
     internal_static_rewards_coupons_v1_ValidateCouponResponse_fieldAccessorTable = new
@@ -417,7 +437,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor =
       getDescriptor().getMessageType(15);
     internal_static_rewards_coupons_v1_RedeemCouponResponse_fieldAccessorTable = new
@@ -441,7 +461,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_RevokeCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", "Note", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "Note", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor =
       getDescriptor().getMessageType(19);
     internal_static_rewards_coupons_v1_RevokeCouponResponse_fieldAccessorTable = new
@@ -453,7 +473,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ListAccountCouponsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor,
-        new java.lang.String[] { "AccountId", "OfferId", "PageSize", "PageToken", });
+        new java.lang.String[] { "AccountId", "OfferId", "AccountIdentifier", "PageSize", "PageToken", });
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor =
       getDescriptor().getMessageType(21);
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_fieldAccessorTable = new
@@ -465,7 +485,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ListDealsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsRequest_descriptor,
-        new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", "ZoneId", "InteractionPointId", });
+        new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", "ZoneId", "InteractionPointId", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_ListDealsResponse_descriptor =
       getDescriptor().getMessageType(23);
     internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable = new
@@ -474,6 +494,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
         new java.lang.String[] { "Deals", "NextPageToken", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.TimestampProto.getDescriptor();
+    com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor();
     com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor();
     com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor();
   }

@@ -54,6 +54,7 @@ private static final long serialVersionUID = 0L;
             com.rewardscore.rewards.coupons.v1.GetCouponRequest.class, com.rewardscore.rewards.coupons.v1.GetCouponRequest.Builder.class);
   }
 
+  private int bitField0_;
   public static final int CODE_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object code_ = "";
@@ -148,6 +149,44 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 3;
+  private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (at most one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (at most one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (at most one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -168,6 +207,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 2, accountId_);
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(3, getAccountIdentifier());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -177,6 +219,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(2, accountId_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(3, getAccountIdentifier());
     }
     return size;
   }
@@ -206,6 +252,11 @@ private static final long serialVersionUID = 0L;
         .equals(other.getCode())) return false;
     if (!getAccountId()
         .equals(other.getAccountId())) return false;
+    if (hasAccountIdentifier() != other.hasAccountIdentifier()) return false;
+    if (hasAccountIdentifier()) {
+      if (!getAccountIdentifier()
+          .equals(other.getAccountIdentifier())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -221,6 +272,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getCode().hashCode();
     hash = (37 * hash) + ACCOUNT_ID_FIELD_NUMBER;
     hash = (53 * hash) + getAccountId().hashCode();
+    if (hasAccountIdentifier()) {
+      hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -344,13 +399,19 @@ private static final long serialVersionUID = 0L;
 
     // Construct using com.rewardscore.rewards.coupons.v1.GetCouponRequest.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetAccountIdentifierFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -358,6 +419,11 @@ private static final long serialVersionUID = 0L;
       bitField0_ = 0;
       code_ = "";
       accountId_ = "";
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
       return this;
     }
 
@@ -397,6 +463,14 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.accountId_ = accountId_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.accountIdentifier_ = accountIdentifierBuilder_ == null
+            ? accountIdentifier_
+            : accountIdentifierBuilder_.build();
+        to_bitField0_ |= 0x00000001;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -420,6 +494,9 @@ private static final long serialVersionUID = 0L;
         accountId_ = other.accountId_;
         bitField0_ |= 0x00000002;
         onChanged();
+      }
+      if (other.hasAccountIdentifier()) {
+        mergeAccountIdentifier(other.getAccountIdentifier());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -457,6 +534,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 18
+            case 26: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 26
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -656,6 +740,163 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000002;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (at most one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    public boolean hasAccountIdentifier() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (at most one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      } else {
+        return accountIdentifierBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (at most one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        accountIdentifier_ = value;
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (at most one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifier_ = builderForValue.build();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (at most one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (((bitField0_ & 0x00000004) != 0) &&
+          accountIdentifier_ != null &&
+          accountIdentifier_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          getAccountIdentifierBuilder().mergeFrom(value);
+        } else {
+          accountIdentifier_ = value;
+        }
+      } else {
+        accountIdentifierBuilder_.mergeFrom(value);
+      }
+      if (accountIdentifier_ != null) {
+        bitField0_ |= 0x00000004;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (at most one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (at most one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (at most one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if (accountIdentifierBuilder_ != null) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        return accountIdentifier_ == null ?
+            com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (at most one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 3 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                getAccountIdentifier(),
+                getParentForChildren(),
+                isClean());
+        accountIdentifier_ = null;
+      }
+      return accountIdentifierBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.GetCouponRequest)

@@ -7,8 +7,11 @@ package com.rewardscore.rewards.coupons.v1;
 
 /**
  * <pre>
- * Hours of the day a coupon can be redeemed, in the program's time zone: from start_hour:00
- * up to, not including, end_hour:00. start_hour &gt; end_hour wraps past midnight (22..6).
+ * Hours of the day a coupon can be redeemed, on the wall clock of OfferRules.time_zone: from
+ * start_hour:00 (inclusive) up to end_hour:00 (exclusive). start_hour &gt; end_hour wraps past
+ * midnight: 22..6 is 22:00 to 05:59:59.999 the next morning. days_of_week is checked
+ * separately, on the local date of the redemption (01:00 on a Saturday is a Saturday).
+ * Out of range or start_hour = end_hour fails with FIELD_INVALID.
  * </pre>
  *
  * Protobuf type {@code rewards.coupons.v1.HoursOfDay}
@@ -257,8 +260,11 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Hours of the day a coupon can be redeemed, in the program's time zone: from start_hour:00
-   * up to, not including, end_hour:00. start_hour &gt; end_hour wraps past midnight (22..6).
+   * Hours of the day a coupon can be redeemed, on the wall clock of OfferRules.time_zone: from
+   * start_hour:00 (inclusive) up to end_hour:00 (exclusive). start_hour &gt; end_hour wraps past
+   * midnight: 22..6 is 22:00 to 05:59:59.999 the next morning. days_of_week is checked
+   * separately, on the local date of the redemption (01:00 on a Saturday is a Saturday).
+   * Out of range or start_hour = end_hour fails with FIELD_INVALID.
    * </pre>
    *
    * Protobuf type {@code rewards.coupons.v1.HoursOfDay}

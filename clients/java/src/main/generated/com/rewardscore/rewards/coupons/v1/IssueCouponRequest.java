@@ -56,6 +56,7 @@ private static final long serialVersionUID = 0L;
             com.rewardscore.rewards.coupons.v1.IssueCouponRequest.class, com.rewardscore.rewards.coupons.v1.IssueCouponRequest.Builder.class);
   }
 
+  private int bitField0_;
   public static final int REQUEST_ID_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object requestId_ = "";
@@ -159,7 +160,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The account to issue to; must be in the offer's program. Required.
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -180,7 +182,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The account to issue to; must be in the offer's program. Required.
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -248,6 +251,44 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 5;
+  private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -274,6 +315,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(codeSeriesId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 4, codeSeriesId_);
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(5, getAccountIdentifier());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -289,6 +333,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(codeSeriesId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(4, codeSeriesId_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(5, getAccountIdentifier());
     }
     return size;
   }
@@ -322,6 +370,11 @@ private static final long serialVersionUID = 0L;
         .equals(other.getAccountId())) return false;
     if (!getCodeSeriesId()
         .equals(other.getCodeSeriesId())) return false;
+    if (hasAccountIdentifier() != other.hasAccountIdentifier()) return false;
+    if (hasAccountIdentifier()) {
+      if (!getAccountIdentifier()
+          .equals(other.getAccountIdentifier())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -341,6 +394,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getAccountId().hashCode();
     hash = (37 * hash) + CODE_SERIES_ID_FIELD_NUMBER;
     hash = (53 * hash) + getCodeSeriesId().hashCode();
+    if (hasAccountIdentifier()) {
+      hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -464,13 +521,19 @@ private static final long serialVersionUID = 0L;
 
     // Construct using com.rewardscore.rewards.coupons.v1.IssueCouponRequest.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetAccountIdentifierFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -480,6 +543,11 @@ private static final long serialVersionUID = 0L;
       offerId_ = "";
       accountId_ = "";
       codeSeriesId_ = "";
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
       return this;
     }
 
@@ -525,6 +593,14 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000008) != 0)) {
         result.codeSeriesId_ = codeSeriesId_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000010) != 0)) {
+        result.accountIdentifier_ = accountIdentifierBuilder_ == null
+            ? accountIdentifier_
+            : accountIdentifierBuilder_.build();
+        to_bitField0_ |= 0x00000001;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -558,6 +634,9 @@ private static final long serialVersionUID = 0L;
         codeSeriesId_ = other.codeSeriesId_;
         bitField0_ |= 0x00000008;
         onChanged();
+      }
+      if (other.hasAccountIdentifier()) {
+        mergeAccountIdentifier(other.getAccountIdentifier());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -605,6 +684,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000008;
               break;
             } // case 34
+            case 42: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000010;
+              break;
+            } // case 42
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -819,7 +905,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -839,7 +926,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -860,7 +948,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -877,7 +966,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -891,7 +981,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account to issue to; must be in the offer's program. Required.
+     * The account to issue to; must be in the offer's program. Required unless
+     * account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -998,6 +1089,163 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000008;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    public boolean hasAccountIdentifier() {
+      return ((bitField0_ & 0x00000010) != 0);
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      } else {
+        return accountIdentifierBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        accountIdentifier_ = value;
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifier_ = builderForValue.build();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (((bitField0_ & 0x00000010) != 0) &&
+          accountIdentifier_ != null &&
+          accountIdentifier_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          getAccountIdentifierBuilder().mergeFrom(value);
+        } else {
+          accountIdentifier_ = value;
+        }
+      } else {
+        accountIdentifierBuilder_.mergeFrom(value);
+      }
+      if (accountIdentifier_ != null) {
+        bitField0_ |= 0x00000010;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      bitField0_ = (bitField0_ & ~0x00000010);
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      bitField0_ |= 0x00000010;
+      onChanged();
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if (accountIdentifierBuilder_ != null) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        return accountIdentifier_ == null ?
+            com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                getAccountIdentifier(),
+                getParentForChildren(),
+                isClean());
+        accountIdentifier_ = null;
+      }
+      return accountIdentifierBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.IssueCouponRequest)

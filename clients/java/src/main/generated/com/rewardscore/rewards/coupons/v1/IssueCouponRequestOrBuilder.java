@@ -56,7 +56,8 @@ public interface IssueCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The account to issue to; must be in the offer's program. Required.
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -65,7 +66,8 @@ public interface IssueCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The account to issue to; must be in the offer's program. Required.
+   * The account to issue to; must be in the offer's program. Required unless
+   * account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -93,4 +95,31 @@ public interface IssueCouponRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getCodeSeriesIdBytes();
+
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
 }

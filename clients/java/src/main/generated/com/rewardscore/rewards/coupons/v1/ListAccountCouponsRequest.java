@@ -55,12 +55,13 @@ private static final long serialVersionUID = 0L;
             com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest.class, com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest.Builder.class);
   }
 
+  private int bitField0_;
   public static final int ACCOUNT_ID_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The account. Required.
+   * The account. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -81,7 +82,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The account. Required.
+   * The account. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -147,6 +148,44 @@ private static final long serialVersionUID = 0L;
     } else {
       return (com.google.protobuf.ByteString) ref;
     }
+  }
+
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 5;
+  private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
   }
 
   public static final int PAGE_SIZE_FIELD_NUMBER = 3;
@@ -240,6 +279,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 4, pageToken_);
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(5, getAccountIdentifier());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -256,6 +298,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(pageToken_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(4, pageToken_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(5, getAccountIdentifier());
     }
     return size;
   }
@@ -285,6 +331,11 @@ private static final long serialVersionUID = 0L;
         .equals(other.getAccountId())) return false;
     if (!getOfferId()
         .equals(other.getOfferId())) return false;
+    if (hasAccountIdentifier() != other.hasAccountIdentifier()) return false;
+    if (hasAccountIdentifier()) {
+      if (!getAccountIdentifier()
+          .equals(other.getAccountIdentifier())) return false;
+    }
     if (getPageSize()
         != other.getPageSize()) return false;
     if (!getPageToken()
@@ -304,6 +355,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getAccountId().hashCode();
     hash = (37 * hash) + OFFER_ID_FIELD_NUMBER;
     hash = (53 * hash) + getOfferId().hashCode();
+    if (hasAccountIdentifier()) {
+      hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
     hash = (37 * hash) + PAGE_SIZE_FIELD_NUMBER;
     hash = (53 * hash) + getPageSize();
     hash = (37 * hash) + PAGE_TOKEN_FIELD_NUMBER;
@@ -431,13 +486,19 @@ private static final long serialVersionUID = 0L;
 
     // Construct using com.rewardscore.rewards.coupons.v1.ListAccountCouponsRequest.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetAccountIdentifierFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -445,6 +506,11 @@ private static final long serialVersionUID = 0L;
       bitField0_ = 0;
       accountId_ = "";
       offerId_ = "";
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
       pageSize_ = 0;
       pageToken_ = "";
       return this;
@@ -486,12 +552,20 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.offerId_ = offerId_;
       }
+      int to_bitField0_ = 0;
       if (((from_bitField0_ & 0x00000004) != 0)) {
-        result.pageSize_ = pageSize_;
+        result.accountIdentifier_ = accountIdentifierBuilder_ == null
+            ? accountIdentifier_
+            : accountIdentifierBuilder_.build();
+        to_bitField0_ |= 0x00000001;
       }
       if (((from_bitField0_ & 0x00000008) != 0)) {
+        result.pageSize_ = pageSize_;
+      }
+      if (((from_bitField0_ & 0x00000010) != 0)) {
         result.pageToken_ = pageToken_;
       }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -516,12 +590,15 @@ private static final long serialVersionUID = 0L;
         bitField0_ |= 0x00000002;
         onChanged();
       }
+      if (other.hasAccountIdentifier()) {
+        mergeAccountIdentifier(other.getAccountIdentifier());
+      }
       if (other.getPageSize() != 0) {
         setPageSize(other.getPageSize());
       }
       if (!other.getPageToken().isEmpty()) {
         pageToken_ = other.pageToken_;
-        bitField0_ |= 0x00000008;
+        bitField0_ |= 0x00000010;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -562,14 +639,21 @@ private static final long serialVersionUID = 0L;
             } // case 18
             case 24: {
               pageSize_ = input.readInt32();
-              bitField0_ |= 0x00000004;
+              bitField0_ |= 0x00000008;
               break;
             } // case 24
             case 34: {
               pageToken_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00000008;
+              bitField0_ |= 0x00000010;
               break;
             } // case 34
+            case 42: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 42
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -590,7 +674,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -610,7 +694,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -631,7 +715,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -648,7 +732,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -662,7 +746,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The account. Required.
+     * The account. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -771,6 +855,163 @@ private static final long serialVersionUID = 0L;
       return this;
     }
 
+    private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    public boolean hasAccountIdentifier() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      } else {
+        return accountIdentifierBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        accountIdentifier_ = value;
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifier_ = builderForValue.build();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (((bitField0_ & 0x00000004) != 0) &&
+          accountIdentifier_ != null &&
+          accountIdentifier_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          getAccountIdentifierBuilder().mergeFrom(value);
+        } else {
+          accountIdentifier_ = value;
+        }
+      } else {
+        accountIdentifierBuilder_.mergeFrom(value);
+      }
+      if (accountIdentifier_ != null) {
+        bitField0_ |= 0x00000004;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if (accountIdentifierBuilder_ != null) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        return accountIdentifier_ == null ?
+            com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 5 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                getAccountIdentifier(),
+                getParentForChildren(),
+                isClean());
+        accountIdentifier_ = null;
+      }
+      return accountIdentifierBuilder_;
+    }
+
     private int pageSize_ ;
     /**
      * <pre>
@@ -798,7 +1039,7 @@ private static final long serialVersionUID = 0L;
     public Builder setPageSize(int value) {
 
       pageSize_ = value;
-      bitField0_ |= 0x00000004;
+      bitField0_ |= 0x00000008;
       onChanged();
       return this;
     }
@@ -812,7 +1053,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearPageSize() {
-      bitField0_ = (bitField0_ & ~0x00000004);
+      bitField0_ = (bitField0_ & ~0x00000008);
       pageSize_ = 0;
       onChanged();
       return this;
@@ -876,7 +1117,7 @@ private static final long serialVersionUID = 0L;
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       pageToken_ = value;
-      bitField0_ |= 0x00000008;
+      bitField0_ |= 0x00000010;
       onChanged();
       return this;
     }
@@ -891,7 +1132,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder clearPageToken() {
       pageToken_ = getDefaultInstance().getPageToken();
-      bitField0_ = (bitField0_ & ~0x00000008);
+      bitField0_ = (bitField0_ & ~0x00000010);
       onChanged();
       return this;
     }
@@ -910,7 +1151,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       pageToken_ = value;
-      bitField0_ |= 0x00000008;
+      bitField0_ |= 0x00000010;
       onChanged();
       return this;
     }

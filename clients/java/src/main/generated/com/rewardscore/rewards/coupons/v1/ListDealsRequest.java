@@ -57,12 +57,13 @@ private static final long serialVersionUID = 0L;
             com.rewardscore.rewards.coupons.v1.ListDealsRequest.class, com.rewardscore.rewards.coupons.v1.ListDealsRequest.Builder.class);
   }
 
+  private int bitField0_;
   public static final int ACCOUNT_ID_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -83,7 +84,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -310,6 +311,44 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 7;
+  private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -342,6 +381,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 6, interactionPointId_);
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(7, getAccountIdentifier());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -364,6 +406,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(6, interactionPointId_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(7, getAccountIdentifier());
     }
     return size;
   }
@@ -401,6 +447,11 @@ private static final long serialVersionUID = 0L;
         .equals(other.getZoneId())) return false;
     if (!getInteractionPointId()
         .equals(other.getInteractionPointId())) return false;
+    if (hasAccountIdentifier() != other.hasAccountIdentifier()) return false;
+    if (hasAccountIdentifier()) {
+      if (!getAccountIdentifier()
+          .equals(other.getAccountIdentifier())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -424,6 +475,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getZoneId().hashCode();
     hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
     hash = (53 * hash) + getInteractionPointId().hashCode();
+    if (hasAccountIdentifier()) {
+      hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -547,13 +602,19 @@ private static final long serialVersionUID = 0L;
 
     // Construct using com.rewardscore.rewards.coupons.v1.ListDealsRequest.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetAccountIdentifierFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -565,6 +626,11 @@ private static final long serialVersionUID = 0L;
       pageToken_ = "";
       zoneId_ = "";
       interactionPointId_ = "";
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
       return this;
     }
 
@@ -616,6 +682,14 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000020) != 0)) {
         result.interactionPointId_ = interactionPointId_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000040) != 0)) {
+        result.accountIdentifier_ = accountIdentifierBuilder_ == null
+            ? accountIdentifier_
+            : accountIdentifierBuilder_.build();
+        to_bitField0_ |= 0x00000001;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -657,6 +731,9 @@ private static final long serialVersionUID = 0L;
         interactionPointId_ = other.interactionPointId_;
         bitField0_ |= 0x00000020;
         onChanged();
+      }
+      if (other.hasAccountIdentifier()) {
+        mergeAccountIdentifier(other.getAccountIdentifier());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -714,6 +791,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000020;
               break;
             } // case 50
+            case 58: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000040;
+              break;
+            } // case 58
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -734,7 +818,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -754,7 +838,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -775,7 +859,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -792,7 +876,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -806,7 +890,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer. Required unless account_identifier is set.
      * </pre>
      *
      * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -1241,6 +1325,163 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000020;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    public boolean hasAccountIdentifier() {
+      return ((bitField0_ & 0x00000040) != 0);
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      } else {
+        return accountIdentifierBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        accountIdentifier_ = value;
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifier_ = builderForValue.build();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (((bitField0_ & 0x00000040) != 0) &&
+          accountIdentifier_ != null &&
+          accountIdentifier_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          getAccountIdentifierBuilder().mergeFrom(value);
+        } else {
+          accountIdentifier_ = value;
+        }
+      } else {
+        accountIdentifierBuilder_.mergeFrom(value);
+      }
+      if (accountIdentifier_ != null) {
+        bitField0_ |= 0x00000040;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      bitField0_ = (bitField0_ & ~0x00000040);
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      bitField0_ |= 0x00000040;
+      onChanged();
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if (accountIdentifierBuilder_ != null) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        return accountIdentifier_ == null ?
+            com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                getAccountIdentifier(),
+                getParentForChildren(),
+                isClean());
+        accountIdentifier_ = null;
+      }
+      return accountIdentifierBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ListDealsRequest)

@@ -12,7 +12,7 @@ public interface ListDealsRequestOrBuilder extends
 
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -21,7 +21,7 @@ public interface ListDealsRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The customer. Required.
+   * The customer. Required unless account_identifier is set.
    * </pre>
    *
    * <code>string account_id = 1 [json_name = "accountId"];</code>
@@ -122,4 +122,31 @@ public interface ListDealsRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getInteractionPointIdBytes();
+
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
 }

@@ -8,7 +8,8 @@ package com.rewardscore.rewards.coupons.v1;
 /**
  * <pre>
  * The rules of an offer: when, where and how often its coupons are issued and redeemed.
- * Day and hour rules are evaluated in the program's IANA time zone, against the server's clock.
+ * Day and hour rules are evaluated in the offer's IANA time zone (time_zone), against the
+ * server's clock.
  * A limit of 0 means "no limit".
  * </pre>
  *
@@ -38,6 +39,7 @@ private static final long serialVersionUID = 0L;
     storeIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
     daysOfWeek_ = emptyIntList();
+    hourWindows_ = java.util.Collections.emptyList();
     timeZone_ = "";
     zoneIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
@@ -516,7 +518,9 @@ private static final long serialVersionUID = 0L;
   private com.rewardscore.rewards.coupons.v1.HoursOfDay hoursOfDay_;
   /**
    * <pre>
-   * Redemption only in these hours. Unset: all day.
+   * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+   * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+   * server sets it when the offer has exactly one window (and hour_windows always).
    * </pre>
    *
    * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -528,7 +532,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Redemption only in these hours. Unset: all day.
+   * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+   * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+   * server sets it when the offer has exactly one window (and hour_windows always).
    * </pre>
    *
    * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -540,7 +546,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Redemption only in these hours. Unset: all day.
+   * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+   * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+   * server sets it when the offer has exactly one window (and hour_windows always).
    * </pre>
    *
    * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -548,6 +556,82 @@ private static final long serialVersionUID = 0L;
   @java.lang.Override
   public com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder getHoursOfDayOrBuilder() {
     return hoursOfDay_ == null ? com.rewardscore.rewards.coupons.v1.HoursOfDay.getDefaultInstance() : hoursOfDay_;
+  }
+
+  public static final int HOUR_WINDOWS_FIELD_NUMBER = 46;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.coupons.v1.HoursOfDay> hourWindows_;
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.coupons.v1.HoursOfDay> getHourWindowsList() {
+    return hourWindows_;
+  }
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder> 
+      getHourWindowsOrBuilderList() {
+    return hourWindows_;
+  }
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  @java.lang.Override
+  public int getHourWindowsCount() {
+    return hourWindows_.size();
+  }
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.HoursOfDay getHourWindows(int index) {
+    return hourWindows_.get(index);
+  }
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder getHourWindowsOrBuilder(
+      int index) {
+    return hourWindows_.get(index);
   }
 
   public static final int NEW_CUSTOMERS_ONLY_FIELD_NUMBER = 12;
@@ -663,9 +747,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object timeZone_ = "";
   /**
    * <pre>
-   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-   * (Until programs carry their time zone, the offer does.)
+   * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+   * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+   * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
    * </pre>
    *
    * <code>string time_zone = 19 [json_name = "timeZone"];</code>
@@ -686,9 +770,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-   * (Until programs carry their time zone, the offer does.)
+   * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+   * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+   * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
    * </pre>
    *
    * <code>string time_zone = 19 [json_name = "timeZone"];</code>
@@ -1251,6 +1335,9 @@ private static final long serialVersionUID = 0L;
     if (redeemableByAnyone_ != false) {
       output.writeBool(45, redeemableByAnyone_);
     }
+    for (int i = 0; i < hourWindows_.size(); i++) {
+      output.writeMessage(46, hourWindows_.get(i));
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -1408,6 +1495,15 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeBoolSize(45, redeemableByAnyone_);
     }
+
+        {
+          final int count = hourWindows_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(hourWindows_.get(i));
+          }
+          size += 2 * count;
+        }
     return size;
   }
   @java.lang.Override
@@ -1476,6 +1572,8 @@ private static final long serialVersionUID = 0L;
       if (!getHoursOfDay()
           .equals(other.getHoursOfDay())) return false;
     }
+    if (!getHourWindowsList()
+        .equals(other.getHourWindowsList())) return false;
     if (getNewCustomersOnly()
         != other.getNewCustomersOnly()) return false;
     if (getMaxAccountRedemptionCount()
@@ -1579,6 +1677,10 @@ private static final long serialVersionUID = 0L;
     if (hasHoursOfDay()) {
       hash = (37 * hash) + HOURS_OF_DAY_FIELD_NUMBER;
       hash = (53 * hash) + getHoursOfDay().hashCode();
+    }
+    if (getHourWindowsCount() > 0) {
+      hash = (37 * hash) + HOUR_WINDOWS_FIELD_NUMBER;
+      hash = (53 * hash) + getHourWindowsList().hashCode();
     }
     hash = (37 * hash) + NEW_CUSTOMERS_ONLY_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
@@ -1741,7 +1843,8 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * The rules of an offer: when, where and how often its coupons are issued and redeemed.
-   * Day and hour rules are evaluated in the program's IANA time zone, against the server's clock.
+   * Day and hour rules are evaluated in the offer's IANA time zone (time_zone), against the
+   * server's clock.
    * A limit of 0 means "no limit".
    * </pre>
    *
@@ -1785,6 +1888,7 @@ private static final long serialVersionUID = 0L;
         internalGetMinBillAmountFieldBuilder();
         internalGetMaxBillAmountFieldBuilder();
         internalGetHoursOfDayFieldBuilder();
+        internalGetHourWindowsFieldBuilder();
         internalGetRegistrationStartTimeFieldBuilder();
         internalGetRegistrationEndTimeFieldBuilder();
         internalGetMinIssueGapFieldBuilder();
@@ -1838,6 +1942,13 @@ private static final long serialVersionUID = 0L;
         hoursOfDayBuilder_.dispose();
         hoursOfDayBuilder_ = null;
       }
+      if (hourWindowsBuilder_ == null) {
+        hourWindows_ = java.util.Collections.emptyList();
+      } else {
+        hourWindows_ = null;
+        hourWindowsBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00000800);
       newCustomersOnly_ = false;
       maxAccountRedemptionCount_ = 0;
       maxRedemptionCount_ = 0L;
@@ -1898,9 +2009,22 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public com.rewardscore.rewards.coupons.v1.OfferRules buildPartial() {
       com.rewardscore.rewards.coupons.v1.OfferRules result = new com.rewardscore.rewards.coupons.v1.OfferRules(this);
+      buildPartialRepeatedFields(result);
       if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
+    }
+
+    private void buildPartialRepeatedFields(com.rewardscore.rewards.coupons.v1.OfferRules result) {
+      if (hourWindowsBuilder_ == null) {
+        if (((bitField0_ & 0x00000800) != 0)) {
+          hourWindows_ = java.util.Collections.unmodifiableList(hourWindows_);
+          bitField0_ = (bitField0_ & ~0x00000800);
+        }
+        result.hourWindows_ = hourWindows_;
+      } else {
+        result.hourWindows_ = hourWindowsBuilder_.build();
+      }
     }
 
     private void buildPartial0(com.rewardscore.rewards.coupons.v1.OfferRules result) {
@@ -1965,77 +2089,77 @@ private static final long serialVersionUID = 0L;
             : hoursOfDayBuilder_.build();
         to_bitField0_ |= 0x00000080;
       }
-      if (((from_bitField0_ & 0x00000800) != 0)) {
+      if (((from_bitField0_ & 0x00001000) != 0)) {
         result.newCustomersOnly_ = newCustomersOnly_;
       }
-      if (((from_bitField0_ & 0x00001000) != 0)) {
+      if (((from_bitField0_ & 0x00002000) != 0)) {
         result.maxAccountRedemptionCount_ = maxAccountRedemptionCount_;
       }
-      if (((from_bitField0_ & 0x00002000) != 0)) {
+      if (((from_bitField0_ & 0x00004000) != 0)) {
         result.maxRedemptionCount_ = maxRedemptionCount_;
       }
-      if (((from_bitField0_ & 0x00004000) != 0)) {
+      if (((from_bitField0_ & 0x00008000) != 0)) {
         result.maxAccountIssueCount_ = maxAccountIssueCount_;
       }
-      if (((from_bitField0_ & 0x00008000) != 0)) {
+      if (((from_bitField0_ & 0x00010000) != 0)) {
         result.maxIssueCount_ = maxIssueCount_;
       }
-      if (((from_bitField0_ & 0x00010000) != 0)) {
+      if (((from_bitField0_ & 0x00020000) != 0)) {
         result.activationRequired_ = activationRequired_;
       }
-      if (((from_bitField0_ & 0x00020000) != 0)) {
+      if (((from_bitField0_ & 0x00040000) != 0)) {
         result.couponValidityMonths_ = couponValidityMonths_;
       }
-      if (((from_bitField0_ & 0x00040000) != 0)) {
+      if (((from_bitField0_ & 0x00080000) != 0)) {
         result.timeZone_ = timeZone_;
       }
-      if (((from_bitField0_ & 0x00080000) != 0)) {
+      if (((from_bitField0_ & 0x00100000) != 0)) {
         zoneIds_.makeImmutable();
         result.zoneIds_ = zoneIds_;
       }
-      if (((from_bitField0_ & 0x00100000) != 0)) {
+      if (((from_bitField0_ & 0x00200000) != 0)) {
         interactionPointIds_.makeImmutable();
         result.interactionPointIds_ = interactionPointIds_;
       }
-      if (((from_bitField0_ & 0x00200000) != 0)) {
+      if (((from_bitField0_ & 0x00400000) != 0)) {
         daysOfMonth_.makeImmutable();
         result.daysOfMonth_ = daysOfMonth_;
       }
-      if (((from_bitField0_ & 0x00400000) != 0)) {
+      if (((from_bitField0_ & 0x00800000) != 0)) {
         result.registrationStartTime_ = registrationStartTimeBuilder_ == null
             ? registrationStartTime_
             : registrationStartTimeBuilder_.build();
         to_bitField0_ |= 0x00000100;
       }
-      if (((from_bitField0_ & 0x00800000) != 0)) {
+      if (((from_bitField0_ & 0x01000000) != 0)) {
         result.registrationEndTime_ = registrationEndTimeBuilder_ == null
             ? registrationEndTime_
             : registrationEndTimeBuilder_.build();
         to_bitField0_ |= 0x00000200;
       }
-      if (((from_bitField0_ & 0x01000000) != 0)) {
+      if (((from_bitField0_ & 0x02000000) != 0)) {
         result.maxPriorTransactionCount_ = maxPriorTransactionCount_;
         to_bitField0_ |= 0x00000400;
       }
-      if (((from_bitField0_ & 0x02000000) != 0)) {
+      if (((from_bitField0_ & 0x04000000) != 0)) {
         result.minIssueGap_ = minIssueGapBuilder_ == null
             ? minIssueGap_
             : minIssueGapBuilder_.build();
         to_bitField0_ |= 0x00000800;
       }
-      if (((from_bitField0_ & 0x04000000) != 0)) {
+      if (((from_bitField0_ & 0x08000000) != 0)) {
         result.rematchPolicy_ = rematchPolicy_;
       }
-      if (((from_bitField0_ & 0x08000000) != 0)) {
+      if (((from_bitField0_ & 0x10000000) != 0)) {
         result.listedAccountsOnly_ = listedAccountsOnly_;
       }
-      if (((from_bitField0_ & 0x10000000) != 0)) {
+      if (((from_bitField0_ & 0x20000000) != 0)) {
         result.issueNotificationThreshold_ = issueNotificationThreshold_;
       }
-      if (((from_bitField0_ & 0x20000000) != 0)) {
+      if (((from_bitField0_ & 0x40000000) != 0)) {
         result.redemptionStartDaysAfterIssue_ = redemptionStartDaysAfterIssue_;
       }
-      if (((from_bitField0_ & 0x40000000) != 0)) {
+      if (((from_bitField0_ & 0x80000000) != 0)) {
         result.redeemableByAnyone_ = redeemableByAnyone_;
       }
       result.bitField0_ |= to_bitField0_;
@@ -2101,6 +2225,32 @@ private static final long serialVersionUID = 0L;
       if (other.hasHoursOfDay()) {
         mergeHoursOfDay(other.getHoursOfDay());
       }
+      if (hourWindowsBuilder_ == null) {
+        if (!other.hourWindows_.isEmpty()) {
+          if (hourWindows_.isEmpty()) {
+            hourWindows_ = other.hourWindows_;
+            bitField0_ = (bitField0_ & ~0x00000800);
+          } else {
+            ensureHourWindowsIsMutable();
+            hourWindows_.addAll(other.hourWindows_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.hourWindows_.isEmpty()) {
+          if (hourWindowsBuilder_.isEmpty()) {
+            hourWindowsBuilder_.dispose();
+            hourWindowsBuilder_ = null;
+            hourWindows_ = other.hourWindows_;
+            bitField0_ = (bitField0_ & ~0x00000800);
+            hourWindowsBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetHourWindowsFieldBuilder() : null;
+          } else {
+            hourWindowsBuilder_.addAllMessages(other.hourWindows_);
+          }
+        }
+      }
       if (other.getNewCustomersOnly() != false) {
         setNewCustomersOnly(other.getNewCustomersOnly());
       }
@@ -2124,13 +2274,13 @@ private static final long serialVersionUID = 0L;
       }
       if (!other.getTimeZone().isEmpty()) {
         timeZone_ = other.timeZone_;
-        bitField0_ |= 0x00040000;
+        bitField0_ |= 0x00080000;
         onChanged();
       }
       if (!other.zoneIds_.isEmpty()) {
         if (zoneIds_.isEmpty()) {
           zoneIds_ = other.zoneIds_;
-          bitField0_ |= 0x00080000;
+          bitField0_ |= 0x00100000;
         } else {
           ensureZoneIdsIsMutable();
           zoneIds_.addAll(other.zoneIds_);
@@ -2140,7 +2290,7 @@ private static final long serialVersionUID = 0L;
       if (!other.interactionPointIds_.isEmpty()) {
         if (interactionPointIds_.isEmpty()) {
           interactionPointIds_ = other.interactionPointIds_;
-          bitField0_ |= 0x00100000;
+          bitField0_ |= 0x00200000;
         } else {
           ensureInteractionPointIdsIsMutable();
           interactionPointIds_.addAll(other.interactionPointIds_);
@@ -2151,7 +2301,7 @@ private static final long serialVersionUID = 0L;
         if (daysOfMonth_.isEmpty()) {
           daysOfMonth_ = other.daysOfMonth_;
           daysOfMonth_.makeImmutable();
-          bitField0_ |= 0x00200000;
+          bitField0_ |= 0x00400000;
         } else {
           ensureDaysOfMonthIsMutable();
           daysOfMonth_.addAll(other.daysOfMonth_);
@@ -2295,42 +2445,42 @@ private static final long serialVersionUID = 0L;
             } // case 90
             case 96: {
               newCustomersOnly_ = input.readBool();
-              bitField0_ |= 0x00000800;
+              bitField0_ |= 0x00001000;
               break;
             } // case 96
             case 104: {
               maxAccountRedemptionCount_ = input.readInt32();
-              bitField0_ |= 0x00001000;
+              bitField0_ |= 0x00002000;
               break;
             } // case 104
             case 112: {
               maxRedemptionCount_ = input.readInt64();
-              bitField0_ |= 0x00002000;
+              bitField0_ |= 0x00004000;
               break;
             } // case 112
             case 120: {
               maxAccountIssueCount_ = input.readInt32();
-              bitField0_ |= 0x00004000;
+              bitField0_ |= 0x00008000;
               break;
             } // case 120
             case 128: {
               maxIssueCount_ = input.readInt64();
-              bitField0_ |= 0x00008000;
+              bitField0_ |= 0x00010000;
               break;
             } // case 128
             case 136: {
               activationRequired_ = input.readBool();
-              bitField0_ |= 0x00010000;
+              bitField0_ |= 0x00020000;
               break;
             } // case 136
             case 144: {
               couponValidityMonths_ = input.readInt32();
-              bitField0_ |= 0x00020000;
+              bitField0_ |= 0x00040000;
               break;
             } // case 144
             case 154: {
               timeZone_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00040000;
+              bitField0_ |= 0x00080000;
               break;
             } // case 154
             case 162: {
@@ -2363,53 +2513,66 @@ private static final long serialVersionUID = 0L;
               input.readMessage(
                   internalGetRegistrationStartTimeFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00400000;
+              bitField0_ |= 0x00800000;
               break;
             } // case 186
             case 194: {
               input.readMessage(
                   internalGetRegistrationEndTimeFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00800000;
+              bitField0_ |= 0x01000000;
               break;
             } // case 194
             case 200: {
               maxPriorTransactionCount_ = input.readInt32();
-              bitField0_ |= 0x01000000;
+              bitField0_ |= 0x02000000;
               break;
             } // case 200
             case 322: {
               input.readMessage(
                   internalGetMinIssueGapFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x02000000;
+              bitField0_ |= 0x04000000;
               break;
             } // case 322
             case 328: {
               rematchPolicy_ = input.readEnum();
-              bitField0_ |= 0x04000000;
+              bitField0_ |= 0x08000000;
               break;
             } // case 328
             case 336: {
               listedAccountsOnly_ = input.readBool();
-              bitField0_ |= 0x08000000;
+              bitField0_ |= 0x10000000;
               break;
             } // case 336
             case 344: {
               issueNotificationThreshold_ = input.readInt64();
-              bitField0_ |= 0x10000000;
+              bitField0_ |= 0x20000000;
               break;
             } // case 344
             case 352: {
               redemptionStartDaysAfterIssue_ = input.readInt32();
-              bitField0_ |= 0x20000000;
+              bitField0_ |= 0x40000000;
               break;
             } // case 352
             case 360: {
               redeemableByAnyone_ = input.readBool();
-              bitField0_ |= 0x40000000;
+              bitField0_ |= 0x80000000;
               break;
             } // case 360
+            case 370: {
+              com.rewardscore.rewards.coupons.v1.HoursOfDay m =
+                  input.readMessage(
+                      com.rewardscore.rewards.coupons.v1.HoursOfDay.parser(),
+                      extensionRegistry);
+              if (hourWindowsBuilder_ == null) {
+                ensureHourWindowsIsMutable();
+                hourWindows_.add(m);
+              } else {
+                hourWindowsBuilder_.addMessage(m);
+              }
+              break;
+            } // case 370
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -3999,7 +4162,9 @@ private static final long serialVersionUID = 0L;
         com.rewardscore.rewards.coupons.v1.HoursOfDay, com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder, com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder> hoursOfDayBuilder_;
     /**
      * <pre>
-     * Redemption only in these hours. Unset: all day.
+     * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+     * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+     * server sets it when the offer has exactly one window (and hour_windows always).
      * </pre>
      *
      * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -4010,7 +4175,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only in these hours. Unset: all day.
+     * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+     * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+     * server sets it when the offer has exactly one window (and hour_windows always).
      * </pre>
      *
      * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -4025,7 +4192,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only in these hours. Unset: all day.
+     * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+     * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+     * server sets it when the offer has exactly one window (and hour_windows always).
      * </pre>
      *
      * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -4045,7 +4214,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only in these hours. Unset: all day.
+     * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+     * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+     * server sets it when the offer has exactly one window (and hour_windows always).
      * </pre>
      *
      * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -4063,7 +4234,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only in these hours. Unset: all day.
+     * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+     * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+     * server sets it when the offer has exactly one window (and hour_windows always).
      * </pre>
      *
      * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -4088,7 +4261,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only in these hours. Unset: all day.
+     * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+     * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+     * server sets it when the offer has exactly one window (and hour_windows always).
      * </pre>
      *
      * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -4105,7 +4280,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only in these hours. Unset: all day.
+     * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+     * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+     * server sets it when the offer has exactly one window (and hour_windows always).
      * </pre>
      *
      * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -4117,7 +4294,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only in these hours. Unset: all day.
+     * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+     * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+     * server sets it when the offer has exactly one window (and hour_windows always).
      * </pre>
      *
      * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -4132,7 +4311,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Redemption only in these hours. Unset: all day.
+     * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+     * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+     * server sets it when the offer has exactly one window (and hour_windows always).
      * </pre>
      *
      * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -4149,6 +4330,372 @@ private static final long serialVersionUID = 0L;
         hoursOfDay_ = null;
       }
       return hoursOfDayBuilder_;
+    }
+
+    private java.util.List<com.rewardscore.rewards.coupons.v1.HoursOfDay> hourWindows_ =
+      java.util.Collections.emptyList();
+    private void ensureHourWindowsIsMutable() {
+      if (!((bitField0_ & 0x00000800) != 0)) {
+        hourWindows_ = new java.util.ArrayList<com.rewardscore.rewards.coupons.v1.HoursOfDay>(hourWindows_);
+        bitField0_ |= 0x00000800;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.HoursOfDay, com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder, com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder> hourWindowsBuilder_;
+
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.coupons.v1.HoursOfDay> getHourWindowsList() {
+      if (hourWindowsBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(hourWindows_);
+      } else {
+        return hourWindowsBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public int getHourWindowsCount() {
+      if (hourWindowsBuilder_ == null) {
+        return hourWindows_.size();
+      } else {
+        return hourWindowsBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.HoursOfDay getHourWindows(int index) {
+      if (hourWindowsBuilder_ == null) {
+        return hourWindows_.get(index);
+      } else {
+        return hourWindowsBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public Builder setHourWindows(
+        int index, com.rewardscore.rewards.coupons.v1.HoursOfDay value) {
+      if (hourWindowsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureHourWindowsIsMutable();
+        hourWindows_.set(index, value);
+        onChanged();
+      } else {
+        hourWindowsBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public Builder setHourWindows(
+        int index, com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder builderForValue) {
+      if (hourWindowsBuilder_ == null) {
+        ensureHourWindowsIsMutable();
+        hourWindows_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        hourWindowsBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public Builder addHourWindows(com.rewardscore.rewards.coupons.v1.HoursOfDay value) {
+      if (hourWindowsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureHourWindowsIsMutable();
+        hourWindows_.add(value);
+        onChanged();
+      } else {
+        hourWindowsBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public Builder addHourWindows(
+        int index, com.rewardscore.rewards.coupons.v1.HoursOfDay value) {
+      if (hourWindowsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureHourWindowsIsMutable();
+        hourWindows_.add(index, value);
+        onChanged();
+      } else {
+        hourWindowsBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public Builder addHourWindows(
+        com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder builderForValue) {
+      if (hourWindowsBuilder_ == null) {
+        ensureHourWindowsIsMutable();
+        hourWindows_.add(builderForValue.build());
+        onChanged();
+      } else {
+        hourWindowsBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public Builder addHourWindows(
+        int index, com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder builderForValue) {
+      if (hourWindowsBuilder_ == null) {
+        ensureHourWindowsIsMutable();
+        hourWindows_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        hourWindowsBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public Builder addAllHourWindows(
+        java.lang.Iterable<? extends com.rewardscore.rewards.coupons.v1.HoursOfDay> values) {
+      if (hourWindowsBuilder_ == null) {
+        ensureHourWindowsIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, hourWindows_);
+        onChanged();
+      } else {
+        hourWindowsBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public Builder clearHourWindows() {
+      if (hourWindowsBuilder_ == null) {
+        hourWindows_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000800);
+        onChanged();
+      } else {
+        hourWindowsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public Builder removeHourWindows(int index) {
+      if (hourWindowsBuilder_ == null) {
+        ensureHourWindowsIsMutable();
+        hourWindows_.remove(index);
+        onChanged();
+      } else {
+        hourWindowsBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder getHourWindowsBuilder(
+        int index) {
+      return internalGetHourWindowsFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder getHourWindowsOrBuilder(
+        int index) {
+      if (hourWindowsBuilder_ == null) {
+        return hourWindows_.get(index);  } else {
+        return hourWindowsBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder> 
+         getHourWindowsOrBuilderList() {
+      if (hourWindowsBuilder_ != null) {
+        return hourWindowsBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(hourWindows_);
+      }
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder addHourWindowsBuilder() {
+      return internalGetHourWindowsFieldBuilder().addBuilder(
+          com.rewardscore.rewards.coupons.v1.HoursOfDay.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder addHourWindowsBuilder(
+        int index) {
+      return internalGetHourWindowsFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.coupons.v1.HoursOfDay.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+     * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+     * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+     * rules.hours_of_day replaces every window.
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder> 
+         getHourWindowsBuilderList() {
+      return internalGetHourWindowsFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.HoursOfDay, com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder, com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder> 
+        internalGetHourWindowsFieldBuilder() {
+      if (hourWindowsBuilder_ == null) {
+        hourWindowsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.HoursOfDay, com.rewardscore.rewards.coupons.v1.HoursOfDay.Builder, com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder>(
+                hourWindows_,
+                ((bitField0_ & 0x00000800) != 0),
+                getParentForChildren(),
+                isClean());
+        hourWindows_ = null;
+      }
+      return hourWindowsBuilder_;
     }
 
     private boolean newCustomersOnly_ ;
@@ -4178,7 +4725,7 @@ private static final long serialVersionUID = 0L;
     public Builder setNewCustomersOnly(boolean value) {
 
       newCustomersOnly_ = value;
-      bitField0_ |= 0x00000800;
+      bitField0_ |= 0x00001000;
       onChanged();
       return this;
     }
@@ -4192,7 +4739,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearNewCustomersOnly() {
-      bitField0_ = (bitField0_ & ~0x00000800);
+      bitField0_ = (bitField0_ & ~0x00001000);
       newCustomersOnly_ = false;
       onChanged();
       return this;
@@ -4223,7 +4770,7 @@ private static final long serialVersionUID = 0L;
     public Builder setMaxAccountRedemptionCount(int value) {
 
       maxAccountRedemptionCount_ = value;
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return this;
     }
@@ -4236,7 +4783,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearMaxAccountRedemptionCount() {
-      bitField0_ = (bitField0_ & ~0x00001000);
+      bitField0_ = (bitField0_ & ~0x00002000);
       maxAccountRedemptionCount_ = 0;
       onChanged();
       return this;
@@ -4267,7 +4814,7 @@ private static final long serialVersionUID = 0L;
     public Builder setMaxRedemptionCount(long value) {
 
       maxRedemptionCount_ = value;
-      bitField0_ |= 0x00002000;
+      bitField0_ |= 0x00004000;
       onChanged();
       return this;
     }
@@ -4280,7 +4827,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearMaxRedemptionCount() {
-      bitField0_ = (bitField0_ & ~0x00002000);
+      bitField0_ = (bitField0_ & ~0x00004000);
       maxRedemptionCount_ = 0L;
       onChanged();
       return this;
@@ -4311,7 +4858,7 @@ private static final long serialVersionUID = 0L;
     public Builder setMaxAccountIssueCount(int value) {
 
       maxAccountIssueCount_ = value;
-      bitField0_ |= 0x00004000;
+      bitField0_ |= 0x00008000;
       onChanged();
       return this;
     }
@@ -4324,7 +4871,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearMaxAccountIssueCount() {
-      bitField0_ = (bitField0_ & ~0x00004000);
+      bitField0_ = (bitField0_ & ~0x00008000);
       maxAccountIssueCount_ = 0;
       onChanged();
       return this;
@@ -4355,7 +4902,7 @@ private static final long serialVersionUID = 0L;
     public Builder setMaxIssueCount(long value) {
 
       maxIssueCount_ = value;
-      bitField0_ |= 0x00008000;
+      bitField0_ |= 0x00010000;
       onChanged();
       return this;
     }
@@ -4368,7 +4915,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearMaxIssueCount() {
-      bitField0_ = (bitField0_ & ~0x00008000);
+      bitField0_ = (bitField0_ & ~0x00010000);
       maxIssueCount_ = 0L;
       onChanged();
       return this;
@@ -4403,7 +4950,7 @@ private static final long serialVersionUID = 0L;
     public Builder setActivationRequired(boolean value) {
 
       activationRequired_ = value;
-      bitField0_ |= 0x00010000;
+      bitField0_ |= 0x00020000;
       onChanged();
       return this;
     }
@@ -4418,7 +4965,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearActivationRequired() {
-      bitField0_ = (bitField0_ & ~0x00010000);
+      bitField0_ = (bitField0_ & ~0x00020000);
       activationRequired_ = false;
       onChanged();
       return this;
@@ -4449,7 +4996,7 @@ private static final long serialVersionUID = 0L;
     public Builder setCouponValidityMonths(int value) {
 
       couponValidityMonths_ = value;
-      bitField0_ |= 0x00020000;
+      bitField0_ |= 0x00040000;
       onChanged();
       return this;
     }
@@ -4462,7 +5009,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearCouponValidityMonths() {
-      bitField0_ = (bitField0_ & ~0x00020000);
+      bitField0_ = (bitField0_ & ~0x00040000);
       couponValidityMonths_ = 0;
       onChanged();
       return this;
@@ -4471,9 +5018,9 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object timeZone_ = "";
     /**
      * <pre>
-     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-     * (Until programs carry their time zone, the offer does.)
+     * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+     * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+     * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
      * </pre>
      *
      * <code>string time_zone = 19 [json_name = "timeZone"];</code>
@@ -4493,9 +5040,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-     * (Until programs carry their time zone, the offer does.)
+     * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+     * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+     * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
      * </pre>
      *
      * <code>string time_zone = 19 [json_name = "timeZone"];</code>
@@ -4516,9 +5063,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-     * (Until programs carry their time zone, the offer does.)
+     * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+     * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+     * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
      * </pre>
      *
      * <code>string time_zone = 19 [json_name = "timeZone"];</code>
@@ -4529,15 +5076,15 @@ private static final long serialVersionUID = 0L;
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       timeZone_ = value;
-      bitField0_ |= 0x00040000;
+      bitField0_ |= 0x00080000;
       onChanged();
       return this;
     }
     /**
      * <pre>
-     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-     * (Until programs carry their time zone, the offer does.)
+     * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+     * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+     * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
      * </pre>
      *
      * <code>string time_zone = 19 [json_name = "timeZone"];</code>
@@ -4545,15 +5092,15 @@ private static final long serialVersionUID = 0L;
      */
     public Builder clearTimeZone() {
       timeZone_ = getDefaultInstance().getTimeZone();
-      bitField0_ = (bitField0_ & ~0x00040000);
+      bitField0_ = (bitField0_ & ~0x00080000);
       onChanged();
       return this;
     }
     /**
      * <pre>
-     * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-     * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-     * (Until programs carry their time zone, the offer does.)
+     * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+     * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+     * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
      * </pre>
      *
      * <code>string time_zone = 19 [json_name = "timeZone"];</code>
@@ -4565,7 +5112,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       timeZone_ = value;
-      bitField0_ |= 0x00040000;
+      bitField0_ |= 0x00080000;
       onChanged();
       return this;
     }
@@ -4576,7 +5123,7 @@ private static final long serialVersionUID = 0L;
       if (!zoneIds_.isModifiable()) {
         zoneIds_ = new com.google.protobuf.LazyStringArrayList(zoneIds_);
       }
-      bitField0_ |= 0x00080000;
+      bitField0_ |= 0x00100000;
     }
     /**
      * <pre>
@@ -4662,7 +5209,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       ensureZoneIdsIsMutable();
       zoneIds_.set(index, value);
-      bitField0_ |= 0x00080000;
+      bitField0_ |= 0x00100000;
       onChanged();
       return this;
     }
@@ -4684,7 +5231,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       ensureZoneIdsIsMutable();
       zoneIds_.add(value);
-      bitField0_ |= 0x00080000;
+      bitField0_ |= 0x00100000;
       onChanged();
       return this;
     }
@@ -4706,7 +5253,7 @@ private static final long serialVersionUID = 0L;
       ensureZoneIdsIsMutable();
       com.google.protobuf.AbstractMessageLite.Builder.addAll(
           values, zoneIds_);
-      bitField0_ |= 0x00080000;
+      bitField0_ |= 0x00100000;
       onChanged();
       return this;
     }
@@ -4725,7 +5272,7 @@ private static final long serialVersionUID = 0L;
     public Builder clearZoneIds() {
       zoneIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
-      bitField0_ = (bitField0_ & ~0x00080000);;
+      bitField0_ = (bitField0_ & ~0x00100000);;
       onChanged();
       return this;
     }
@@ -4748,7 +5295,7 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       ensureZoneIdsIsMutable();
       zoneIds_.add(value);
-      bitField0_ |= 0x00080000;
+      bitField0_ |= 0x00100000;
       onChanged();
       return this;
     }
@@ -4759,7 +5306,7 @@ private static final long serialVersionUID = 0L;
       if (!interactionPointIds_.isModifiable()) {
         interactionPointIds_ = new com.google.protobuf.LazyStringArrayList(interactionPointIds_);
       }
-      bitField0_ |= 0x00100000;
+      bitField0_ |= 0x00200000;
     }
     /**
      * <pre>
@@ -4835,7 +5382,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       ensureInteractionPointIdsIsMutable();
       interactionPointIds_.set(index, value);
-      bitField0_ |= 0x00100000;
+      bitField0_ |= 0x00200000;
       onChanged();
       return this;
     }
@@ -4855,7 +5402,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       ensureInteractionPointIdsIsMutable();
       interactionPointIds_.add(value);
-      bitField0_ |= 0x00100000;
+      bitField0_ |= 0x00200000;
       onChanged();
       return this;
     }
@@ -4875,7 +5422,7 @@ private static final long serialVersionUID = 0L;
       ensureInteractionPointIdsIsMutable();
       com.google.protobuf.AbstractMessageLite.Builder.addAll(
           values, interactionPointIds_);
-      bitField0_ |= 0x00100000;
+      bitField0_ |= 0x00200000;
       onChanged();
       return this;
     }
@@ -4892,7 +5439,7 @@ private static final long serialVersionUID = 0L;
     public Builder clearInteractionPointIds() {
       interactionPointIds_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
-      bitField0_ = (bitField0_ & ~0x00100000);;
+      bitField0_ = (bitField0_ & ~0x00200000);;
       onChanged();
       return this;
     }
@@ -4913,7 +5460,7 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       ensureInteractionPointIdsIsMutable();
       interactionPointIds_.add(value);
-      bitField0_ |= 0x00100000;
+      bitField0_ |= 0x00200000;
       onChanged();
       return this;
     }
@@ -4923,7 +5470,7 @@ private static final long serialVersionUID = 0L;
       if (!daysOfMonth_.isModifiable()) {
         daysOfMonth_ = makeMutableCopy(daysOfMonth_);
       }
-      bitField0_ |= 0x00200000;
+      bitField0_ |= 0x00400000;
     }
     /**
      * <pre>
@@ -4980,7 +5527,7 @@ private static final long serialVersionUID = 0L;
 
       ensureDaysOfMonthIsMutable();
       daysOfMonth_.setInt(index, value);
-      bitField0_ |= 0x00200000;
+      bitField0_ |= 0x00400000;
       onChanged();
       return this;
     }
@@ -4998,7 +5545,7 @@ private static final long serialVersionUID = 0L;
 
       ensureDaysOfMonthIsMutable();
       daysOfMonth_.addInt(value);
-      bitField0_ |= 0x00200000;
+      bitField0_ |= 0x00400000;
       onChanged();
       return this;
     }
@@ -5017,7 +5564,7 @@ private static final long serialVersionUID = 0L;
       ensureDaysOfMonthIsMutable();
       com.google.protobuf.AbstractMessageLite.Builder.addAll(
           values, daysOfMonth_);
-      bitField0_ |= 0x00200000;
+      bitField0_ |= 0x00400000;
       onChanged();
       return this;
     }
@@ -5032,7 +5579,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder clearDaysOfMonth() {
       daysOfMonth_ = emptyIntList();
-      bitField0_ = (bitField0_ & ~0x00200000);
+      bitField0_ = (bitField0_ & ~0x00400000);
       onChanged();
       return this;
     }
@@ -5050,7 +5597,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the registrationStartTime field is set.
      */
     public boolean hasRegistrationStartTime() {
-      return ((bitField0_ & 0x00400000) != 0);
+      return ((bitField0_ & 0x00800000) != 0);
     }
     /**
      * <pre>
@@ -5085,7 +5632,7 @@ private static final long serialVersionUID = 0L;
       } else {
         registrationStartTimeBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00400000;
+      bitField0_ |= 0x00800000;
       onChanged();
       return this;
     }
@@ -5104,7 +5651,7 @@ private static final long serialVersionUID = 0L;
       } else {
         registrationStartTimeBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00400000;
+      bitField0_ |= 0x00800000;
       onChanged();
       return this;
     }
@@ -5118,7 +5665,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeRegistrationStartTime(com.google.protobuf.Timestamp value) {
       if (registrationStartTimeBuilder_ == null) {
-        if (((bitField0_ & 0x00400000) != 0) &&
+        if (((bitField0_ & 0x00800000) != 0) &&
           registrationStartTime_ != null &&
           registrationStartTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
           getRegistrationStartTimeBuilder().mergeFrom(value);
@@ -5129,7 +5676,7 @@ private static final long serialVersionUID = 0L;
         registrationStartTimeBuilder_.mergeFrom(value);
       }
       if (registrationStartTime_ != null) {
-        bitField0_ |= 0x00400000;
+        bitField0_ |= 0x00800000;
         onChanged();
       }
       return this;
@@ -5143,7 +5690,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
      */
     public Builder clearRegistrationStartTime() {
-      bitField0_ = (bitField0_ & ~0x00400000);
+      bitField0_ = (bitField0_ & ~0x00800000);
       registrationStartTime_ = null;
       if (registrationStartTimeBuilder_ != null) {
         registrationStartTimeBuilder_.dispose();
@@ -5161,7 +5708,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp registration_start_time = 23 [json_name = "registrationStartTime"];</code>
      */
     public com.google.protobuf.Timestamp.Builder getRegistrationStartTimeBuilder() {
-      bitField0_ |= 0x00400000;
+      bitField0_ |= 0x00800000;
       onChanged();
       return internalGetRegistrationStartTimeFieldBuilder().getBuilder();
     }
@@ -5216,7 +5763,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the registrationEndTime field is set.
      */
     public boolean hasRegistrationEndTime() {
-      return ((bitField0_ & 0x00800000) != 0);
+      return ((bitField0_ & 0x01000000) != 0);
     }
     /**
      * <pre>
@@ -5251,7 +5798,7 @@ private static final long serialVersionUID = 0L;
       } else {
         registrationEndTimeBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00800000;
+      bitField0_ |= 0x01000000;
       onChanged();
       return this;
     }
@@ -5270,7 +5817,7 @@ private static final long serialVersionUID = 0L;
       } else {
         registrationEndTimeBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00800000;
+      bitField0_ |= 0x01000000;
       onChanged();
       return this;
     }
@@ -5284,7 +5831,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeRegistrationEndTime(com.google.protobuf.Timestamp value) {
       if (registrationEndTimeBuilder_ == null) {
-        if (((bitField0_ & 0x00800000) != 0) &&
+        if (((bitField0_ & 0x01000000) != 0) &&
           registrationEndTime_ != null &&
           registrationEndTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
           getRegistrationEndTimeBuilder().mergeFrom(value);
@@ -5295,7 +5842,7 @@ private static final long serialVersionUID = 0L;
         registrationEndTimeBuilder_.mergeFrom(value);
       }
       if (registrationEndTime_ != null) {
-        bitField0_ |= 0x00800000;
+        bitField0_ |= 0x01000000;
         onChanged();
       }
       return this;
@@ -5309,7 +5856,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
      */
     public Builder clearRegistrationEndTime() {
-      bitField0_ = (bitField0_ & ~0x00800000);
+      bitField0_ = (bitField0_ & ~0x01000000);
       registrationEndTime_ = null;
       if (registrationEndTimeBuilder_ != null) {
         registrationEndTimeBuilder_.dispose();
@@ -5327,7 +5874,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp registration_end_time = 24 [json_name = "registrationEndTime"];</code>
      */
     public com.google.protobuf.Timestamp.Builder getRegistrationEndTimeBuilder() {
-      bitField0_ |= 0x00800000;
+      bitField0_ |= 0x01000000;
       onChanged();
       return internalGetRegistrationEndTimeFieldBuilder().getBuilder();
     }
@@ -5382,7 +5929,7 @@ private static final long serialVersionUID = 0L;
      */
     @java.lang.Override
     public boolean hasMaxPriorTransactionCount() {
-      return ((bitField0_ & 0x01000000) != 0);
+      return ((bitField0_ & 0x02000000) != 0);
     }
     /**
      * <pre>
@@ -5412,7 +5959,7 @@ private static final long serialVersionUID = 0L;
     public Builder setMaxPriorTransactionCount(int value) {
 
       maxPriorTransactionCount_ = value;
-      bitField0_ |= 0x01000000;
+      bitField0_ |= 0x02000000;
       onChanged();
       return this;
     }
@@ -5427,7 +5974,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearMaxPriorTransactionCount() {
-      bitField0_ = (bitField0_ & ~0x01000000);
+      bitField0_ = (bitField0_ & ~0x02000000);
       maxPriorTransactionCount_ = 0;
       onChanged();
       return this;
@@ -5446,7 +5993,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the minIssueGap field is set.
      */
     public boolean hasMinIssueGap() {
-      return ((bitField0_ & 0x02000000) != 0);
+      return ((bitField0_ & 0x04000000) != 0);
     }
     /**
      * <pre>
@@ -5481,7 +6028,7 @@ private static final long serialVersionUID = 0L;
       } else {
         minIssueGapBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x02000000;
+      bitField0_ |= 0x04000000;
       onChanged();
       return this;
     }
@@ -5500,7 +6047,7 @@ private static final long serialVersionUID = 0L;
       } else {
         minIssueGapBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x02000000;
+      bitField0_ |= 0x04000000;
       onChanged();
       return this;
     }
@@ -5514,7 +6061,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeMinIssueGap(com.google.protobuf.Duration value) {
       if (minIssueGapBuilder_ == null) {
-        if (((bitField0_ & 0x02000000) != 0) &&
+        if (((bitField0_ & 0x04000000) != 0) &&
           minIssueGap_ != null &&
           minIssueGap_ != com.google.protobuf.Duration.getDefaultInstance()) {
           getMinIssueGapBuilder().mergeFrom(value);
@@ -5525,7 +6072,7 @@ private static final long serialVersionUID = 0L;
         minIssueGapBuilder_.mergeFrom(value);
       }
       if (minIssueGap_ != null) {
-        bitField0_ |= 0x02000000;
+        bitField0_ |= 0x04000000;
         onChanged();
       }
       return this;
@@ -5539,7 +6086,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
      */
     public Builder clearMinIssueGap() {
-      bitField0_ = (bitField0_ & ~0x02000000);
+      bitField0_ = (bitField0_ & ~0x04000000);
       minIssueGap_ = null;
       if (minIssueGapBuilder_ != null) {
         minIssueGapBuilder_.dispose();
@@ -5557,7 +6104,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Duration min_issue_gap = 40 [json_name = "minIssueGap"];</code>
      */
     public com.google.protobuf.Duration.Builder getMinIssueGapBuilder() {
-      bitField0_ |= 0x02000000;
+      bitField0_ |= 0x04000000;
       onChanged();
       return internalGetMinIssueGapFieldBuilder().getBuilder();
     }
@@ -5624,7 +6171,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder setRematchPolicyValue(int value) {
       rematchPolicy_ = value;
-      bitField0_ |= 0x04000000;
+      bitField0_ |= 0x08000000;
       onChanged();
       return this;
     }
@@ -5655,7 +6202,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder setRematchPolicy(com.rewardscore.rewards.coupons.v1.RematchPolicy value) {
       if (value == null) { throw new NullPointerException(); }
-      bitField0_ |= 0x04000000;
+      bitField0_ |= 0x08000000;
       rematchPolicy_ = value.getNumber();
       onChanged();
       return this;
@@ -5670,7 +6217,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearRematchPolicy() {
-      bitField0_ = (bitField0_ & ~0x04000000);
+      bitField0_ = (bitField0_ & ~0x08000000);
       rematchPolicy_ = 0;
       onChanged();
       return this;
@@ -5703,7 +6250,7 @@ private static final long serialVersionUID = 0L;
     public Builder setListedAccountsOnly(boolean value) {
 
       listedAccountsOnly_ = value;
-      bitField0_ |= 0x08000000;
+      bitField0_ |= 0x10000000;
       onChanged();
       return this;
     }
@@ -5717,7 +6264,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearListedAccountsOnly() {
-      bitField0_ = (bitField0_ & ~0x08000000);
+      bitField0_ = (bitField0_ & ~0x10000000);
       listedAccountsOnly_ = false;
       onChanged();
       return this;
@@ -5752,7 +6299,7 @@ private static final long serialVersionUID = 0L;
     public Builder setIssueNotificationThreshold(long value) {
 
       issueNotificationThreshold_ = value;
-      bitField0_ |= 0x10000000;
+      bitField0_ |= 0x20000000;
       onChanged();
       return this;
     }
@@ -5767,7 +6314,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearIssueNotificationThreshold() {
-      bitField0_ = (bitField0_ & ~0x10000000);
+      bitField0_ = (bitField0_ & ~0x20000000);
       issueNotificationThreshold_ = 0L;
       onChanged();
       return this;
@@ -5806,7 +6353,7 @@ private static final long serialVersionUID = 0L;
     public Builder setRedemptionStartDaysAfterIssue(int value) {
 
       redemptionStartDaysAfterIssue_ = value;
-      bitField0_ |= 0x20000000;
+      bitField0_ |= 0x40000000;
       onChanged();
       return this;
     }
@@ -5823,7 +6370,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearRedemptionStartDaysAfterIssue() {
-      bitField0_ = (bitField0_ & ~0x20000000);
+      bitField0_ = (bitField0_ & ~0x40000000);
       redemptionStartDaysAfterIssue_ = 0;
       onChanged();
       return this;
@@ -5858,7 +6405,7 @@ private static final long serialVersionUID = 0L;
     public Builder setRedeemableByAnyone(boolean value) {
 
       redeemableByAnyone_ = value;
-      bitField0_ |= 0x40000000;
+      bitField0_ |= 0x80000000;
       onChanged();
       return this;
     }
@@ -5873,7 +6420,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearRedeemableByAnyone() {
-      bitField0_ = (bitField0_ & ~0x40000000);
+      bitField0_ = (bitField0_ & ~0x80000000);
       redeemableByAnyone_ = false;
       onChanged();
       return this;

@@ -332,7 +332,9 @@ public interface OfferRulesOrBuilder extends
 
   /**
    * <pre>
-   * Redemption only in these hours. Unset: all day.
+   * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+   * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+   * server sets it when the offer has exactly one window (and hour_windows always).
    * </pre>
    *
    * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -341,7 +343,9 @@ public interface OfferRulesOrBuilder extends
   boolean hasHoursOfDay();
   /**
    * <pre>
-   * Redemption only in these hours. Unset: all day.
+   * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+   * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+   * server sets it when the offer has exactly one window (and hour_windows always).
    * </pre>
    *
    * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
@@ -350,12 +354,73 @@ public interface OfferRulesOrBuilder extends
   com.rewardscore.rewards.coupons.v1.HoursOfDay getHoursOfDay();
   /**
    * <pre>
-   * Redemption only in these hours. Unset: all day.
+   * Redemption only in these hours. Unset: all day. Kept for clients that know one window: it
+   * is the same as hour_windows with one element. Setting both fails with FIELD_INVALID. The
+   * server sets it when the offer has exactly one window (and hour_windows always).
    * </pre>
    *
    * <code>.rewards.coupons.v1.HoursOfDay hours_of_day = 11 [json_name = "hoursOfDay"];</code>
    */
   com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder getHoursOfDayOrBuilder();
+
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.coupons.v1.HoursOfDay> 
+      getHourWindowsList();
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.HoursOfDay getHourWindows(int index);
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  int getHourWindowsCount();
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder> 
+      getHourWindowsOrBuilderList();
+  /**
+   * <pre>
+   * Redemption only in these hours: a redemption is allowed when the local hour lies in any of
+   * the windows (e.g. 11..14 and 18..22, or the wrapping 22..6). At most 24 windows. Empty (and
+   * hours_of_day unset): all day. On UpdateOffer, the path rules.hour_windows or
+   * rules.hours_of_day replaces every window.
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.HoursOfDay hour_windows = 46 [json_name = "hourWindows"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.HoursOfDayOrBuilder getHourWindowsOrBuilder(
+      int index);
 
   /**
    * <pre>
@@ -432,9 +497,9 @@ public interface OfferRulesOrBuilder extends
 
   /**
    * <pre>
-   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-   * (Until programs carry their time zone, the offer does.)
+   * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+   * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+   * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
    * </pre>
    *
    * <code>string time_zone = 19 [json_name = "timeZone"];</code>
@@ -443,9 +508,9 @@ public interface OfferRulesOrBuilder extends
   java.lang.String getTimeZone();
   /**
    * <pre>
-   * The IANA time zone in which days of week, hours, "end of day" and "end of month" are
-   * evaluated, e.g. "Europe/Berlin"; an unknown zone fails with FIELD_INVALID. Empty: UTC.
-   * (Until programs carry their time zone, the offer does.)
+   * The IANA time zone in which days of week, days of month, hour windows, "end of day" and
+   * "end of month" are evaluated, e.g. "Europe/Berlin"; an unknown zone fails with
+   * FIELD_INVALID. Empty: UTC. Each offer carries its own (the program's is not used).
    * </pre>
    *
    * <code>string time_zone = 19 [json_name = "timeZone"];</code>

@@ -164,8 +164,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -186,8 +186,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -489,6 +489,47 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 9;
+  private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -527,6 +568,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 8, interactionPointId_);
     }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(9, getAccountIdentifier());
+    }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 20, accountCouponId_);
     }
@@ -558,6 +602,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(8, interactionPointId_);
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(9, getAccountIdentifier());
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(20, accountCouponId_);
@@ -607,6 +655,11 @@ private static final long serialVersionUID = 0L;
         .equals(other.getInteractionPointId())) return false;
     if (!getAccountCouponId()
         .equals(other.getAccountCouponId())) return false;
+    if (hasAccountIdentifier() != other.hasAccountIdentifier()) return false;
+    if (hasAccountIdentifier()) {
+      if (!getAccountIdentifier()
+          .equals(other.getAccountIdentifier())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -638,6 +691,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
     hash = (53 * hash) + getAccountCouponId().hashCode();
+    if (hasAccountIdentifier()) {
+      hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -773,6 +830,7 @@ private static final long serialVersionUID = 0L;
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetBillAmountFieldBuilder();
+        internalGetAccountIdentifierFieldBuilder();
       }
     }
     @java.lang.Override
@@ -792,6 +850,11 @@ private static final long serialVersionUID = 0L;
       zoneId_ = "";
       interactionPointId_ = "";
       accountCouponId_ = "";
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
       return this;
     }
 
@@ -856,6 +919,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000100) != 0)) {
         result.accountCouponId_ = accountCouponId_;
       }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.accountIdentifier_ = accountIdentifierBuilder_ == null
+            ? accountIdentifier_
+            : accountIdentifierBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -913,6 +982,9 @@ private static final long serialVersionUID = 0L;
         accountCouponId_ = other.accountCouponId_;
         bitField0_ |= 0x00000100;
         onChanged();
+      }
+      if (other.hasAccountIdentifier()) {
+        mergeAccountIdentifier(other.getAccountIdentifier());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -982,6 +1054,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000080;
               break;
             } // case 66
+            case 74: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 74
             case 162: {
               accountCouponId_ = input.readStringRequireUtf8();
               bitField0_ |= 0x00000100;
@@ -1201,8 +1280,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1222,8 +1301,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1244,8 +1323,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1262,8 +1341,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1277,8 +1356,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -1930,6 +2009,172 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000100;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    public boolean hasAccountIdentifier() {
+      return ((bitField0_ & 0x00000200) != 0);
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      } else {
+        return accountIdentifierBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        accountIdentifier_ = value;
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifier_ = builderForValue.build();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (((bitField0_ & 0x00000200) != 0) &&
+          accountIdentifier_ != null &&
+          accountIdentifier_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          getAccountIdentifierBuilder().mergeFrom(value);
+        } else {
+          accountIdentifier_ = value;
+        }
+      } else {
+        accountIdentifierBuilder_.mergeFrom(value);
+      }
+      if (accountIdentifier_ != null) {
+        bitField0_ |= 0x00000200;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      bitField0_ = (bitField0_ & ~0x00000200);
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if (accountIdentifierBuilder_ != null) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        return accountIdentifier_ == null ?
+            com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      }
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                getAccountIdentifier(),
+                getParentForChildren(),
+                isClean());
+        accountIdentifier_ = null;
+      }
+      return accountIdentifierBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.RedeemCouponRequest)

@@ -56,8 +56,8 @@ public interface RedeemCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -66,8 +66,8 @@ public interface RedeemCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 3 [json_name = "accountId"];</code>
@@ -210,4 +210,34 @@ public interface RedeemCouponRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getAccountCouponIdBytes();
+
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 9 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
 }

@@ -106,7 +106,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "tiplier_bps\030\007 \001(\005R\023pointsMultiplierBps\022!" +
       "\n\014price_points\030\010 \001(\003R\013pricePoints\"F\n\nHou" +
       "rsOfDay\022\035\n\nstart_hour\030\001 \001(\005R\tstartHour\022\031" +
-      "\n\010end_hour\030\002 \001(\005R\007endHour\"\261\016\n\nOfferRules" +
+      "\n\010end_hour\030\002 \001(\005R\007endHour\"\364\016\n\nOfferRules" +
       "\0229\n\nstart_time\030\001 \001(\0132\032.google.protobuf.T" +
       "imestampR\tstartTime\0225\n\010end_time\030\002 \001(\0132\032." +
       "google.protobuf.TimestampR\007endTime\022?\n\013ex" +
@@ -124,146 +124,148 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\014days_of_week\030\n \003(\0162\032.rewards.type.v1.Da" +
       "yOfWeekR\ndaysOfWeek\022@\n\014hours_of_day\030\013 \001(" +
       "\0132\036.rewards.coupons.v1.HoursOfDayR\nhours" +
-      "OfDay\022,\n\022new_customers_only\030\014 \001(\010R\020newCu" +
-      "stomersOnly\022?\n\034max_account_redemption_co" +
-      "unt\030\r \001(\005R\031maxAccountRedemptionCount\0220\n\024" +
-      "max_redemption_count\030\016 \001(\003R\022maxRedemptio" +
-      "nCount\0225\n\027max_account_issue_count\030\017 \001(\005R" +
-      "\024maxAccountIssueCount\022&\n\017max_issue_count" +
-      "\030\020 \001(\003R\rmaxIssueCount\022/\n\023activation_requ" +
-      "ired\030\021 \001(\010R\022activationRequired\0224\n\026coupon" +
-      "_validity_months\030\022 \001(\005R\024couponValidityMo" +
-      "nths\022\033\n\ttime_zone\030\023 \001(\tR\010timeZone\022\031\n\010zon" +
-      "e_ids\030\024 \003(\tR\007zoneIds\0222\n\025interaction_poin" +
-      "t_ids\030\025 \003(\tR\023interactionPointIds\022\"\n\rdays" +
-      "_of_month\030\026 \003(\005R\013daysOfMonth\022R\n\027registra" +
-      "tion_start_time\030\027 \001(\0132\032.google.protobuf." +
-      "TimestampR\025registrationStartTime\022N\n\025regi" +
-      "stration_end_time\030\030 \001(\0132\032.google.protobu" +
-      "f.TimestampR\023registrationEndTime\022B\n\033max_" +
-      "prior_transaction_count\030\031 \001(\005H\000R\030maxPrio" +
-      "rTransactionCount\210\001\001\022=\n\rmin_issue_gap\030( " +
-      "\001(\0132\031.google.protobuf.DurationR\013minIssue" +
-      "Gap\022H\n\016rematch_policy\030) \001(\0162!.rewards.co" +
-      "upons.v1.RematchPolicyR\rrematchPolicy\0220\n" +
-      "\024listed_accounts_only\030* \001(\010R\022listedAccou" +
-      "ntsOnly\022@\n\034issue_notification_threshold\030" +
-      "+ \001(\003R\032issueNotificationThreshold\022H\n!red" +
-      "emption_start_days_after_issue\030, \001(\005R\035re" +
-      "demptionStartDaysAfterIssue\0220\n\024redeemabl" +
-      "e_by_anyone\030- \001(\010R\022redeemableByAnyoneB\036\n" +
-      "\034_max_prior_transaction_count\"\247\001\n\tOfferT" +
-      "ext\022#\n\rlanguage_code\030\001 \001(\tR\014languageCode" +
-      "\022\024\n\005title\030\002 \001(\tR\005title\022\032\n\010subtitle\030\003 \001(\t" +
-      "R\010subtitle\022 \n\013description\030\004 \001(\tR\013descrip" +
-      "tion\022!\n\014booking_text\030\005 \001(\tR\013bookingText\"" +
-      "\340\002\n\014OfferContent\0223\n\005texts\030\001 \003(\0132\035.reward" +
-      "s.coupons.v1.OfferTextR\005texts\022\035\n\nimage_u" +
-      "ris\030\002 \003(\tR\timageUris\022c\n\021custom_propertie" +
-      "s\030\003 \003(\01326.rewards.coupons.v1.OfferConten" +
-      "t.CustomPropertiesEntryR\020customPropertie" +
-      "s\022-\n\022external_reference\030\004 \001(\tR\021externalR" +
-      "eference\022#\n\rexternal_code\030\005 \001(\tR\014externa" +
-      "lCode\032C\n\025CustomPropertiesEntry\022\020\n\003key\030\001 " +
-      "\001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\307\005\n\005O" +
-      "ffer\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022\035\n\nprogr" +
-      "am_id\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003" +
-      " \001(\tR\013displayName\022 \n\013description\030\004 \001(\tR\013" +
-      "description\0222\n\006reward\030\005 \001(\0132\032.rewards.co" +
-      "upons.v1.RewardR\006reward\0224\n\005rules\030\006 \001(\0132\036" +
-      ".rewards.coupons.v1.OfferRulesR\005rules\0224\n" +
-      "\005state\030\007 \001(\0162\036.rewards.coupons.v1.OfferS" +
-      "tateR\005state\022!\n\014issued_count\030\010 \001(\003R\013issue" +
-      "dCount\022%\n\016redeemed_count\030\t \001(\003R\rredeemed" +
-      "Count\022\022\n\004etag\030\n \001(\tR\004etag\022;\n\013create_time" +
-      "\030\013 \001(\0132\032.google.protobuf.TimestampR\ncrea" +
-      "teTime\022;\n\013update_time\030\014 \001(\0132\032.google.pro" +
-      "tobuf.TimestampR\nupdateTime\022:\n\007content\030\r" +
-      " \001(\0132 .rewards.coupons.v1.OfferContentR\007" +
-      "content\0222\n\025remaining_issue_count\030( \001(\003R\023" +
-      "remainingIssueCount\022W\n\032issue_threshold_r" +
-      "each_time\030) \001(\0132\032.google.protobuf.Timest" +
-      "ampR\027issueThresholdReachTime\"\357\002\n\nCodeSer" +
-      "ies\022$\n\016code_series_id\030\001 \001(\tR\014codeSeriesI" +
-      "d\022\031\n\010offer_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001" +
-      "(\0162\".rewards.coupons.v1.CodeSeriesTypeR\004" +
-      "type\022\032\n\010alphabet\030\004 \001(\tR\010alphabet\022\026\n\006leng" +
-      "th\030\005 \001(\005R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix" +
-      "\022\037\n\013common_code\030\007 \001(\tR\ncommonCode\022\035\n\ncod" +
-      "e_count\030\010 \001(\003R\tcodeCount\022;\n\013create_time\030" +
-      "\t \001(\0132\032.google.protobuf.TimestampR\ncreat" +
-      "eTime\022\037\n\013sample_code\030\n \001(\tR\nsampleCode\"\267" +
-      "\006\n\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022" +
-      "\n\004code\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007of" +
-      "ferId\022$\n\016code_series_id\030\004 \001(\tR\014codeSerie" +
-      "sId\022\035\n\naccount_id\030\005 \001(\tR\taccountId\0225\n\005st" +
-      "ate\030\006 \001(\0162\037.rewards.coupons.v1.CouponSta" +
-      "teR\005state\022)\n\020redemption_count\030\007 \001(\005R\017red" +
-      "emptionCount\0229\n\nissue_time\030\010 \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\tissueTime\022?\n\ractiv" +
-      "ate_time\030\t \001(\0132\032.google.protobuf.Timesta" +
-      "mpR\014activateTime\022;\n\013expire_time\030\n \001(\0132\032." +
-      "google.protobuf.TimestampR\nexpireTime\022D\n" +
-      "\020last_redeem_time\030\013 \001(\0132\032.google.protobu" +
-      "f.TimestampR\016lastRedeemTime\022;\n\013revoke_ti" +
-      "me\030\014 \001(\0132\032.google.protobuf.TimestampR\nre" +
-      "vokeTime\022F\n\021state_change_time\030\r \001(\0132\032.go" +
-      "ogle.protobuf.TimestampR\017stateChangeTime" +
-      "\022\032\n\010reversed\030\016 \001(\010R\010reversed\0228\n\030account_" +
-      "redemption_count\030\017 \001(\005R\026accountRedemptio" +
-      "nCount\0224\n\026offer_redemption_count\030\020 \001(\003R\024" +
-      "offerRedemptionCount\022*\n\021account_coupon_i" +
-      "d\030( \001(\tR\017accountCouponId\"\377\001\n\rAppliedRewa" +
-      "rd\0222\n\004kind\030\001 \001(\0162\036.rewards.coupons.v1.Re" +
-      "wardKindR\004kind\022?\n\017discount_amount\030\002 \001(\0132" +
-      "\026.rewards.type.v1.MoneyR\016discountAmount\022" +
-      "\"\n\rfree_item_sku\030\003 \001(\tR\013freeItemSku\022!\n\014e" +
-      "xtra_points\030\004 \001(\003R\013extraPoints\0222\n\025points" +
-      "_multiplier_bps\030\005 \001(\005R\023pointsMultiplierB" +
-      "ps\"\267\004\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022!" +
-      "\n\014display_name\030\002 \001(\tR\013displayName\022 \n\013des" +
-      "cription\030\003 \001(\tR\013description\0222\n\006reward\030\004 " +
-      "\001(\0132\032.rewards.coupons.v1.RewardR\006reward\022" +
-      "4\n\007coupons\030\005 \003(\0132\032.rewards.coupons.v1.Co" +
-      "uponR\007coupons\022<\n\032remaining_redemption_co" +
-      "unt\030\006 \001(\005R\030remainingRedemptionCount\0225\n\010e" +
-      "nd_time\030\007 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\007endTime\022:\n\007content\030\010 \001(\0132 .rewards.co" +
-      "upons.v1.OfferContentR\007content\022G\n remain" +
-      "ing_total_redemption_count\030\t \001(\003R\035remain" +
-      "ingTotalRedemptionCount\022\035\n\nprogram_id\030\n " +
-      "\001(\tR\tprogramId\022L\n\024next_redemption_time\030\013" +
-      " \001(\0132\032.google.protobuf.TimestampR\022nextRe" +
-      "demptionTime*r\n\nOfferState\022\033\n\027OFFER_STAT" +
-      "E_UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026" +
-      "\n\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STATE_IN" +
-      "ACTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_KIND_U" +
-      "NSPECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUNT_AMO" +
-      "UNT\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCENT\020\002\022" +
-      "\031\n\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWARD_KIN" +
-      "D_EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTIPLIER" +
-      "\020\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpiryMod" +
-      "e\022\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY" +
-      "_MODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RELATIV" +
-      "E_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_DAY\020\003" +
-      "\022,\n(EXPIRY_MODE_RELATIVE_TO_ISSUE_END_OF" +
-      "_DAY\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFTER_IS" +
-      "SUE\020\005*t\n\rRematchPolicy\022\036\n\032REMATCH_POLICY" +
-      "_UNSPECIFIED\020\000\022\037\n\033REMATCH_POLICY_SEND_NO" +
-      "THING\020\001\022\"\n\036REMATCH_POLICY_RESEND_EXISTIN" +
-      "G\020\002*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERIES_TY" +
-      "PE_UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNI" +
-      "QUE_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMM" +
-      "ON\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#C" +
-      "ODE_SERIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n" +
-      "\013CouponState\022\034\n\030COUPON_STATE_UNSPECIFIED" +
-      "\020\000\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_ST" +
-      "ATE_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022" +
-      "\030\n\024COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STAT" +
-      "E_REVOKED\020\005B\204\001\n\"com.rewardscore.rewards." +
-      "coupons.v1B\016ResourcesProtoP\001ZLgithub.com" +
-      "/rewards-core/rewards-core/clients/go/re" +
-      "wards/coupons/v1;couponsv1b\006proto3"
+      "OfDay\022A\n\014hour_windows\030. \003(\0132\036.rewards.co" +
+      "upons.v1.HoursOfDayR\013hourWindows\022,\n\022new_" +
+      "customers_only\030\014 \001(\010R\020newCustomersOnly\022?" +
+      "\n\034max_account_redemption_count\030\r \001(\005R\031ma" +
+      "xAccountRedemptionCount\0220\n\024max_redemptio" +
+      "n_count\030\016 \001(\003R\022maxRedemptionCount\0225\n\027max" +
+      "_account_issue_count\030\017 \001(\005R\024maxAccountIs" +
+      "sueCount\022&\n\017max_issue_count\030\020 \001(\003R\rmaxIs" +
+      "sueCount\022/\n\023activation_required\030\021 \001(\010R\022a" +
+      "ctivationRequired\0224\n\026coupon_validity_mon" +
+      "ths\030\022 \001(\005R\024couponValidityMonths\022\033\n\ttime_" +
+      "zone\030\023 \001(\tR\010timeZone\022\031\n\010zone_ids\030\024 \003(\tR\007" +
+      "zoneIds\0222\n\025interaction_point_ids\030\025 \003(\tR\023" +
+      "interactionPointIds\022\"\n\rdays_of_month\030\026 \003" +
+      "(\005R\013daysOfMonth\022R\n\027registration_start_ti" +
+      "me\030\027 \001(\0132\032.google.protobuf.TimestampR\025re" +
+      "gistrationStartTime\022N\n\025registration_end_" +
+      "time\030\030 \001(\0132\032.google.protobuf.TimestampR\023" +
+      "registrationEndTime\022B\n\033max_prior_transac" +
+      "tion_count\030\031 \001(\005H\000R\030maxPriorTransactionC" +
+      "ount\210\001\001\022=\n\rmin_issue_gap\030( \001(\0132\031.google." +
+      "protobuf.DurationR\013minIssueGap\022H\n\016rematc" +
+      "h_policy\030) \001(\0162!.rewards.coupons.v1.Rema" +
+      "tchPolicyR\rrematchPolicy\0220\n\024listed_accou" +
+      "nts_only\030* \001(\010R\022listedAccountsOnly\022@\n\034is" +
+      "sue_notification_threshold\030+ \001(\003R\032issueN" +
+      "otificationThreshold\022H\n!redemption_start" +
+      "_days_after_issue\030, \001(\005R\035redemptionStart" +
+      "DaysAfterIssue\0220\n\024redeemable_by_anyone\030-" +
+      " \001(\010R\022redeemableByAnyoneB\036\n\034_max_prior_t" +
+      "ransaction_count\"\247\001\n\tOfferText\022#\n\rlangua" +
+      "ge_code\030\001 \001(\tR\014languageCode\022\024\n\005title\030\002 \001" +
+      "(\tR\005title\022\032\n\010subtitle\030\003 \001(\tR\010subtitle\022 \n" +
+      "\013description\030\004 \001(\tR\013description\022!\n\014booki" +
+      "ng_text\030\005 \001(\tR\013bookingText\"\340\002\n\014OfferCont" +
+      "ent\0223\n\005texts\030\001 \003(\0132\035.rewards.coupons.v1." +
+      "OfferTextR\005texts\022\035\n\nimage_uris\030\002 \003(\tR\tim" +
+      "ageUris\022c\n\021custom_properties\030\003 \003(\01326.rew" +
+      "ards.coupons.v1.OfferContent.CustomPrope" +
+      "rtiesEntryR\020customProperties\022-\n\022external" +
+      "_reference\030\004 \001(\tR\021externalReference\022#\n\re" +
+      "xternal_code\030\005 \001(\tR\014externalCode\032C\n\025Cust" +
+      "omPropertiesEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005v" +
+      "alue\030\002 \001(\tR\005value:\0028\001\"\307\005\n\005Offer\022\031\n\010offer" +
+      "_id\030\001 \001(\tR\007offerId\022\035\n\nprogram_id\030\002 \001(\tR\t" +
+      "programId\022!\n\014display_name\030\003 \001(\tR\013display" +
+      "Name\022 \n\013description\030\004 \001(\tR\013description\0222" +
+      "\n\006reward\030\005 \001(\0132\032.rewards.coupons.v1.Rewa" +
+      "rdR\006reward\0224\n\005rules\030\006 \001(\0132\036.rewards.coup" +
+      "ons.v1.OfferRulesR\005rules\0224\n\005state\030\007 \001(\0162" +
+      "\036.rewards.coupons.v1.OfferStateR\005state\022!" +
+      "\n\014issued_count\030\010 \001(\003R\013issuedCount\022%\n\016red" +
+      "eemed_count\030\t \001(\003R\rredeemedCount\022\022\n\004etag" +
+      "\030\n \001(\tR\004etag\022;\n\013create_time\030\013 \001(\0132\032.goog" +
+      "le.protobuf.TimestampR\ncreateTime\022;\n\013upd" +
+      "ate_time\030\014 \001(\0132\032.google.protobuf.Timesta" +
+      "mpR\nupdateTime\022:\n\007content\030\r \001(\0132 .reward" +
+      "s.coupons.v1.OfferContentR\007content\0222\n\025re" +
+      "maining_issue_count\030( \001(\003R\023remainingIssu" +
+      "eCount\022W\n\032issue_threshold_reach_time\030) \001" +
+      "(\0132\032.google.protobuf.TimestampR\027issueThr" +
+      "esholdReachTime\"\357\002\n\nCodeSeries\022$\n\016code_s" +
+      "eries_id\030\001 \001(\tR\014codeSeriesId\022\031\n\010offer_id" +
+      "\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\".rewards." +
+      "coupons.v1.CodeSeriesTypeR\004type\022\032\n\010alpha" +
+      "bet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005 \001(\005R\006len" +
+      "gth\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013common_co" +
+      "de\030\007 \001(\tR\ncommonCode\022\035\n\ncode_count\030\010 \001(\003" +
+      "R\tcodeCount\022;\n\013create_time\030\t \001(\0132\032.googl" +
+      "e.protobuf.TimestampR\ncreateTime\022\037\n\013samp" +
+      "le_code\030\n \001(\tR\nsampleCode\"\267\006\n\006Coupon\022\033\n\t" +
+      "coupon_id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR" +
+      "\004code\022\031\n\010offer_id\030\003 \001(\tR\007offerId\022$\n\016code" +
+      "_series_id\030\004 \001(\tR\014codeSeriesId\022\035\n\naccoun" +
+      "t_id\030\005 \001(\tR\taccountId\0225\n\005state\030\006 \001(\0162\037.r" +
+      "ewards.coupons.v1.CouponStateR\005state\022)\n\020" +
+      "redemption_count\030\007 \001(\005R\017redemptionCount\022" +
+      "9\n\nissue_time\030\010 \001(\0132\032.google.protobuf.Ti" +
+      "mestampR\tissueTime\022?\n\ractivate_time\030\t \001(" +
+      "\0132\032.google.protobuf.TimestampR\014activateT" +
+      "ime\022;\n\013expire_time\030\n \001(\0132\032.google.protob" +
+      "uf.TimestampR\nexpireTime\022D\n\020last_redeem_" +
+      "time\030\013 \001(\0132\032.google.protobuf.TimestampR\016" +
+      "lastRedeemTime\022;\n\013revoke_time\030\014 \001(\0132\032.go" +
+      "ogle.protobuf.TimestampR\nrevokeTime\022F\n\021s" +
+      "tate_change_time\030\r \001(\0132\032.google.protobuf" +
+      ".TimestampR\017stateChangeTime\022\032\n\010reversed\030" +
+      "\016 \001(\010R\010reversed\0228\n\030account_redemption_co" +
+      "unt\030\017 \001(\005R\026accountRedemptionCount\0224\n\026off" +
+      "er_redemption_count\030\020 \001(\003R\024offerRedempti" +
+      "onCount\022*\n\021account_coupon_id\030( \001(\tR\017acco" +
+      "untCouponId\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 " +
+      "\001(\0162\036.rewards.coupons.v1.RewardKindR\004kin" +
+      "d\022?\n\017discount_amount\030\002 \001(\0132\026.rewards.typ" +
+      "e.v1.MoneyR\016discountAmount\022\"\n\rfree_item_" +
+      "sku\030\003 \001(\tR\013freeItemSku\022!\n\014extra_points\030\004" +
+      " \001(\003R\013extraPoints\0222\n\025points_multiplier_b" +
+      "ps\030\005 \001(\005R\023pointsMultiplierBps\"\267\004\n\004Deal\022\031" +
+      "\n\010offer_id\030\001 \001(\tR\007offerId\022!\n\014display_nam" +
+      "e\030\002 \001(\tR\013displayName\022 \n\013description\030\003 \001(" +
+      "\tR\013description\0222\n\006reward\030\004 \001(\0132\032.rewards" +
+      ".coupons.v1.RewardR\006reward\0224\n\007coupons\030\005 " +
+      "\003(\0132\032.rewards.coupons.v1.CouponR\007coupons" +
+      "\022<\n\032remaining_redemption_count\030\006 \001(\005R\030re" +
+      "mainingRedemptionCount\0225\n\010end_time\030\007 \001(\013" +
+      "2\032.google.protobuf.TimestampR\007endTime\022:\n" +
+      "\007content\030\010 \001(\0132 .rewards.coupons.v1.Offe" +
+      "rContentR\007content\022G\n remaining_total_red" +
+      "emption_count\030\t \001(\003R\035remainingTotalRedem" +
+      "ptionCount\022\035\n\nprogram_id\030\n \001(\tR\tprogramI" +
+      "d\022L\n\024next_redemption_time\030\013 \001(\0132\032.google" +
+      ".protobuf.TimestampR\022nextRedemptionTime*" +
+      "r\n\nOfferState\022\033\n\027OFFER_STATE_UNSPECIFIED" +
+      "\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE" +
+      "_ACTIVE\020\002\022\030\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\n" +
+      "RewardKind\022\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022" +
+      "\037\n\033REWARD_KIND_DISCOUNT_AMOUNT\020\001\022 \n\034REWA" +
+      "RD_KIND_DISCOUNT_PERCENT\020\002\022\031\n\025REWARD_KIN" +
+      "D_FREE_ITEM\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020" +
+      "\004\022\032\n\026REWARD_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_" +
+      "KIND_REWARD\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_M" +
+      "ODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_E" +
+      "ND\020\001\022!\n\035EXPIRY_MODE_RELATIVE_TO_ISSUE\020\002\022" +
+      "\032\n\026EXPIRY_MODE_END_OF_DAY\020\003\022,\n(EXPIRY_MO" +
+      "DE_RELATIVE_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXP" +
+      "IRY_MODE_MONTH_END_AFTER_ISSUE\020\005*t\n\rRema" +
+      "tchPolicy\022\036\n\032REMATCH_POLICY_UNSPECIFIED\020" +
+      "\000\022\037\n\033REMATCH_POLICY_SEND_NOTHING\020\001\022\"\n\036RE" +
+      "MATCH_POLICY_RESEND_EXISTING\020\002*\276\001\n\016CodeS" +
+      "eriesType\022 \n\034CODE_SERIES_TYPE_UNSPECIFIE" +
+      "D\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GENERATED" +
+      "\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031CODE_" +
+      "SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIES_TY" +
+      "PE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponState\022" +
+      "\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023COUPON_" +
+      "STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIVE\020\002\022" +
+      "\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPON_STA" +
+      "TE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKED\020\005B\204" +
+      "\001\n\"com.rewardscore.rewards.coupons.v1B\016R" +
+      "esourcesProtoP\001ZLgithub.com/rewards-core" +
+      "/rewards-core/clients/go/rewards/coupons" +
+      "/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -290,7 +292,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferRules_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferRules_descriptor,
-        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", "RedemptionStartDaysAfterIssue", "RedeemableByAnyone", });
+        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "HourWindows", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", "RedemptionStartDaysAfterIssue", "RedeemableByAnyone", });
     internal_static_rewards_coupons_v1_OfferText_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_coupons_v1_OfferText_fieldAccessorTable = new

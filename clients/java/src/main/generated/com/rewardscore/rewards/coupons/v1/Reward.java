@@ -178,7 +178,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object freeItemSku_ = "";
   /**
    * <pre>
-   * FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+   * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+   * stock-keeping unit given for free. 1..64 printable characters.
    * </pre>
    *
    * <code>string free_item_sku = 5 [json_name = "freeItemSku"];</code>
@@ -199,7 +200,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+   * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+   * stock-keeping unit given for free. 1..64 printable characters.
    * </pre>
    *
    * <code>string free_item_sku = 5 [json_name = "freeItemSku"];</code>
@@ -1201,7 +1203,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object freeItemSku_ = "";
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+     * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+     * stock-keeping unit given for free. 1..64 printable characters.
      * </pre>
      *
      * <code>string free_item_sku = 5 [json_name = "freeItemSku"];</code>
@@ -1221,7 +1224,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+     * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+     * stock-keeping unit given for free. 1..64 printable characters.
      * </pre>
      *
      * <code>string free_item_sku = 5 [json_name = "freeItemSku"];</code>
@@ -1242,7 +1246,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+     * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+     * stock-keeping unit given for free. 1..64 printable characters.
      * </pre>
      *
      * <code>string free_item_sku = 5 [json_name = "freeItemSku"];</code>
@@ -1259,7 +1264,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+     * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+     * stock-keeping unit given for free. 1..64 printable characters.
      * </pre>
      *
      * <code>string free_item_sku = 5 [json_name = "freeItemSku"];</code>
@@ -1273,7 +1279,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+     * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+     * stock-keeping unit given for free. 1..64 printable characters.
      * </pre>
      *
      * <code>string free_item_sku = 5 [json_name = "freeItemSku"];</code>

@@ -95,7 +95,8 @@ public interface RewardOrBuilder extends
 
   /**
    * <pre>
-   * FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+   * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+   * stock-keeping unit given for free. 1..64 printable characters.
    * </pre>
    *
    * <code>string free_item_sku = 5 [json_name = "freeItemSku"];</code>
@@ -104,7 +105,8 @@ public interface RewardOrBuilder extends
   java.lang.String getFreeItemSku();
   /**
    * <pre>
-   * FREE_ITEM, REWARD: the stock-keeping unit given for free. At most 64 characters.
+   * FREE_ITEM (required), REWARD (optional, beside or instead of discount_amount): the
+   * stock-keeping unit given for free. 1..64 printable characters.
    * </pre>
    *
    * <code>string free_item_sku = 5 [json_name = "freeItemSku"];</code>

@@ -111,8 +111,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -133,8 +133,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -389,6 +389,47 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 7;
+  private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -421,6 +462,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 6, interactionPointId_);
     }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(7, getAccountIdentifier());
+    }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 20, accountCouponId_);
     }
@@ -446,6 +490,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(6, interactionPointId_);
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(7, getAccountIdentifier());
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(20, accountCouponId_);
@@ -491,6 +539,11 @@ private static final long serialVersionUID = 0L;
         .equals(other.getInteractionPointId())) return false;
     if (!getAccountCouponId()
         .equals(other.getAccountCouponId())) return false;
+    if (hasAccountIdentifier() != other.hasAccountIdentifier()) return false;
+    if (hasAccountIdentifier()) {
+      if (!getAccountIdentifier()
+          .equals(other.getAccountIdentifier())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -518,6 +571,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
     hash = (53 * hash) + getAccountCouponId().hashCode();
+    if (hasAccountIdentifier()) {
+      hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -653,6 +710,7 @@ private static final long serialVersionUID = 0L;
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetBillAmountFieldBuilder();
+        internalGetAccountIdentifierFieldBuilder();
       }
     }
     @java.lang.Override
@@ -670,6 +728,11 @@ private static final long serialVersionUID = 0L;
       zoneId_ = "";
       interactionPointId_ = "";
       accountCouponId_ = "";
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
       return this;
     }
 
@@ -728,6 +791,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000040) != 0)) {
         result.accountCouponId_ = accountCouponId_;
       }
+      if (((from_bitField0_ & 0x00000080) != 0)) {
+        result.accountIdentifier_ = accountIdentifierBuilder_ == null
+            ? accountIdentifier_
+            : accountIdentifierBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -775,6 +844,9 @@ private static final long serialVersionUID = 0L;
         accountCouponId_ = other.accountCouponId_;
         bitField0_ |= 0x00000040;
         onChanged();
+      }
+      if (other.hasAccountIdentifier()) {
+        mergeAccountIdentifier(other.getAccountIdentifier());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -834,6 +906,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000020;
               break;
             } // case 50
+            case 58: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000080;
+              break;
+            } // case 58
             case 162: {
               accountCouponId_ = input.readStringRequireUtf8();
               bitField0_ |= 0x00000040;
@@ -951,8 +1030,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -972,8 +1051,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -994,8 +1073,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1012,8 +1091,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1027,8 +1106,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required unless account_coupon_id is set (then empty, or the account it
-     * names).
+     * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+     * or the account it names).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1588,6 +1667,172 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000040;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    public boolean hasAccountIdentifier() {
+      return ((bitField0_ & 0x00000080) != 0);
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      } else {
+        return accountIdentifierBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        accountIdentifier_ = value;
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifier_ = builderForValue.build();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (((bitField0_ & 0x00000080) != 0) &&
+          accountIdentifier_ != null &&
+          accountIdentifier_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          getAccountIdentifierBuilder().mergeFrom(value);
+        } else {
+          accountIdentifier_ = value;
+        }
+      } else {
+        accountIdentifierBuilder_.mergeFrom(value);
+      }
+      if (accountIdentifier_ != null) {
+        bitField0_ |= 0x00000080;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      bitField0_ = (bitField0_ & ~0x00000080);
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      bitField0_ |= 0x00000080;
+      onChanged();
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if (accountIdentifierBuilder_ != null) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        return accountIdentifier_ == null ?
+            com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      }
+    }
+    /**
+     * <pre>
+     * The customer by one of its identifiers instead of account_id (exactly one of the two;
+     * empty when account_coupon_id is set).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                getAccountIdentifier(),
+                getParentForChildren(),
+                isClean());
+        accountIdentifier_ = null;
+      }
+      return accountIdentifierBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ValidateCouponRequest)

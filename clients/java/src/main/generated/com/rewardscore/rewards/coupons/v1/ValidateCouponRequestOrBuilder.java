@@ -32,8 +32,8 @@ public interface ValidateCouponRequestOrBuilder extends
 
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -42,8 +42,8 @@ public interface ValidateCouponRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The customer. Required unless account_coupon_id is set (then empty, or the account it
-   * names).
+   * The customer. Required unless account_identifier or account_coupon_id is set (then empty,
+   * or the account it names).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -166,4 +166,34 @@ public interface ValidateCouponRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getAccountCouponIdBytes();
+
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The customer by one of its identifiers instead of account_id (exactly one of the two;
+   * empty when account_coupon_id is set).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
 }
