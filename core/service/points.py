@@ -72,6 +72,8 @@ _TX_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "t
                "transaction_id", "bill_minor", "currency_code", "refunded_transaction_id", "lot_id", "overdraft",
                "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id", "earn_rule_id", "lines")
 _AWARD_COLUMNS = ("org_id", "program_id", "award_key", "points_transaction_id")
+_REFERRAL_COLUMNS = ("org_id", "program_id", "referee_account_id", "referrer_account_id", "points_transaction_id",
+                     "create_time")
 
 
 # --- results --------------------------------------------------------------------------------
@@ -561,6 +563,7 @@ class Points:
             credits = [(referrer, referrer_points, None), (account, referred_points, None)]
             awards = (f"referral:{referrer.account_id}:{account.account_id}",)
             tx_type, note = TxType.REFERRAL, "referral"
+            referral_pair = (referrer.account_id, account.account_id)
         else:
             if not command.event:
                 raise field_required("event")
@@ -579,9 +582,12 @@ class Points:
             awards = tuple(f"event:{rule.earn_rule_id}:{account.account_id}"
                            for rule, config in matching if config.once_per_account)
             tx_type, note = TxType.EVENT, command.custom_event or event.name
+            referral_pair = None
 
         async def prepare() -> Prepared[Movement]:
             now = self._deps.clock.now()
+            if referral_pair is not None:
+                await self._check_referral(caller.org_id, account.program_id, *referral_pair)
             entries, caps = [], []
             try:
                 for n, (who, points, rule) in enumerate(credits):
@@ -605,10 +611,42 @@ class Points:
             except BaseException:
                 await asyncio.gather(*(give_back() for give_back in caps))
                 raise
-            return Prepared(prepared.result, prepared.rows, prepared.rejections, on_commit=prepared.on_commit,
+            rows, rejections = prepared.rows, prepared.rejections
+            if referral_pair is not None:
+                # After the award row: a concurrent attempt of the same pair fails on that first
+                # (EVENT_ALREADY_AWARDED), another referrer on the referee, the reverse on the pair.
+                referrer_id, referee_id = referral_pair
+                rows += (Row("points_referrals", _REFERRAL_COLUMNS, (
+                    caller.org_id, account.program_id, referee_id, referrer_id,
+                    prepared.result.transactions[0].points_transaction_id, now)),)
+                rejections = {**rejections, "points_referrals_referee_unique": DomainError(
+                    ErrorReason.REFERRAL_ALREADY_REFERRED, metadata={"account_id": referee_id}),
+                    "points_referrals_pair_unique": DomainError(ErrorReason.REFERRAL_REVERSE_PAIR, metadata={
+                        "account_id": referee_id, "referrer_account_id": referrer_id})}
+            return Prepared(prepared.result, rows, rejections, on_commit=prepared.on_commit,
                             on_abort=_all([prepared.on_abort, *caps]))
 
         return await execute_once(self._deps, caller, "AllocateEvent", command, prepare, Movement.from_json)
+
+    async def _check_referral(self, org_id: str, program_id: str, referrer_id: str, referee_id: str) -> None:
+        """An account is referred once, and a pair refers one way only (the same pair again is
+        EVENT_ALREADY_AWARDED, as before). points_referrals' constraints decide a race."""
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT referee_account_id::text, referrer_account_id::text FROM points_referrals"
+                " WHERE org_id = %(org)s AND program_id = %(program)s AND (referee_account_id = %(referee)s"
+                "  OR (referee_account_id = %(referrer)s AND referrer_account_id = %(referee)s))",
+                {"org": org_id, "program": program_id, "referee": referee_id, "referrer": referrer_id})
+            found = await cursor.fetchall()
+        for referee, referrer in found:
+            if referee == referee_id and referrer == referrer_id:
+                raise DomainError(ErrorReason.EVENT_ALREADY_AWARDED, metadata={"event": "referral"})
+        for referee, referrer in found:
+            if referee == referee_id:
+                raise DomainError(ErrorReason.REFERRAL_ALREADY_REFERRED, metadata={
+                    "account_id": referee_id, "referrer_account_id": referrer})
+            raise DomainError(ErrorReason.REFERRAL_REVERSE_PAIR, metadata={
+                "account_id": referee_id, "referrer_account_id": referrer_id})
 
     async def _take_cap(self, account_id: str, rule_id: str, config, time_zone: str, points: int,
                         now: dt.datetime) -> tuple[int, Callable[[], Awaitable[None]]]:

@@ -89,11 +89,14 @@ type LoyaltyServiceClient interface {
 	RefundPoints(ctx context.Context, in *RefundPointsRequest, opts ...grpc.CallOption) (*RefundPointsResponse, error)
 	// Awards the points of the program's EVENT rules for an event that happened to the account
 	// (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-	// referrer gets referrer_points and the account referred_points, once per pair.
+	// referrer gets referrer_points and the account referred_points. An account is referred once
+	// (by one referrer), and a pair refers one way only.
 	//
 	// Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
 	// EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-	// was awarded before).
+	// was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+	// referred by another referrer; metadata "account_id", "referrer_account_id"),
+	// REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
 	AllocateEvent(ctx context.Context, in *AllocateEventRequest, opts ...grpc.CallOption) (*AllocateEventResponse, error)
 	// Reads an account's balance now.
 	GetBalance(ctx context.Context, in *GetBalanceRequest, opts ...grpc.CallOption) (*GetBalanceResponse, error)
@@ -249,11 +252,14 @@ type LoyaltyServiceServer interface {
 	RefundPoints(context.Context, *RefundPointsRequest) (*RefundPointsResponse, error)
 	// Awards the points of the program's EVENT rules for an event that happened to the account
 	// (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-	// referrer gets referrer_points and the account referred_points, once per pair.
+	// referrer gets referrer_points and the account referred_points. An account is referred once
+	// (by one referrer), and a pair refers one way only.
 	//
 	// Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
 	// EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-	// was awarded before).
+	// was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+	// referred by another referrer; metadata "account_id", "referrer_account_id"),
+	// REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
 	AllocateEvent(context.Context, *AllocateEventRequest) (*AllocateEventResponse, error)
 	// Reads an account's balance now.
 	GetBalance(context.Context, *GetBalanceRequest) (*GetBalanceResponse, error)

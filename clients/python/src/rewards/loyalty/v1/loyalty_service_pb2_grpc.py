@@ -172,11 +172,14 @@ class LoyaltyServiceServicer:
     def AllocateEvent(self, request, context):
         """Awards the points of the program's EVENT rules for an event that happened to the account
         (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-        referrer gets referrer_points and the account referred_points, once per pair.
+        referrer gets referrer_points and the account referred_points. An account is referred once
+        (by one referrer), and a pair refers one way only.
 
         Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
         EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-        was awarded before).
+        was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+        referred by another referrer; metadata "account_id", "referrer_account_id"),
+        REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

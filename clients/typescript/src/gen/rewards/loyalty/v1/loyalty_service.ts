@@ -2491,11 +2491,14 @@ export const LoyaltyServiceService = {
   /**
    * Awards the points of the program's EVENT rules for an event that happened to the account
    * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-   * referrer gets referrer_points and the account referred_points, once per pair.
+   * referrer gets referrer_points and the account referred_points. An account is referred once
+   * (by one referrer), and a pair refers one way only.
    *
    * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
    * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-   * was awarded before).
+   * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+   * referred by another referrer; metadata "account_id", "referrer_account_id"),
+   * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
    */
   allocateEvent: {
     path: "/rewards.loyalty.v1.LoyaltyService/AllocateEvent" as const,
@@ -2586,11 +2589,14 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
   /**
    * Awards the points of the program's EVENT rules for an event that happened to the account
    * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-   * referrer gets referrer_points and the account referred_points, once per pair.
+   * referrer gets referrer_points and the account referred_points. An account is referred once
+   * (by one referrer), and a pair refers one way only.
    *
    * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
    * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-   * was awarded before).
+   * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+   * referred by another referrer; metadata "account_id", "referrer_account_id"),
+   * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
    */
   allocateEvent: handleUnaryCall<AllocateEventRequest, AllocateEventResponse>;
   /** Reads an account's balance now. */
@@ -2724,11 +2730,14 @@ export interface LoyaltyServiceClient extends Client {
   /**
    * Awards the points of the program's EVENT rules for an event that happened to the account
    * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-   * referrer gets referrer_points and the account referred_points, once per pair.
+   * referrer gets referrer_points and the account referred_points. An account is referred once
+   * (by one referrer), and a pair refers one way only.
    *
    * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
    * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-   * was awarded before).
+   * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+   * referred by another referrer; metadata "account_id", "referrer_account_id"),
+   * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
    */
   allocateEvent(
     request: AllocateEventRequest,

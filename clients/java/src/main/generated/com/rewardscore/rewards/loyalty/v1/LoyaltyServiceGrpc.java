@@ -429,10 +429,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     default void allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request,
@@ -599,10 +602,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     public void allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request,
@@ -743,10 +749,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.AllocateEventResponse allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request) throws io.grpc.StatusException {
@@ -884,10 +893,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.AllocateEventResponse allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request) {
@@ -1030,10 +1042,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.AllocateEventResponse> allocateEvent(
