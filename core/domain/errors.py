@@ -147,6 +147,8 @@ class ErrorReason(enum.Enum):
     REFERRAL_ALREADY_REFERRED = ("The account was referred before, by another referrer: an account is referred once.",
                                  False)
     REFERRAL_REVERSE_PAIR = ("The referrer was referred by this account: a pair refers one way only.", False)
+    EVENT_AWARDED_CONCURRENTLY = ("A built-in event this request pays was awarded by a concurrent request; retry it.",
+                                  True)
     EVENT_CAP_REACHED = ("The account has all the points of this event's rules for the period.", False)
     OTP_DESTINATION_MISSING = ("The member the OTP is for has no phone number or e-mail.", False)
     OTP_NOT_FOUND = ("No OTP with this id is pending for the account, or it expired.", False)

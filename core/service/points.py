@@ -47,7 +47,8 @@ from core.service.accounts import (REQUEST_FIELDS, AccountRef, parse_uuid, requi
                                    validate_request_id)
 from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, HeldPayment
-from core.service.idempotent import Prepared, execute_once
+from core.service.events import EventAward, joined
+from core.service.idempotent import Prepared, execute_once, execute_retrying
 from core.service.programs import load_rules
 
 
@@ -64,6 +65,8 @@ class TxType:
 
 
 POSTED = 2
+BUILT_IN_EVENTS = frozenset({EarnEvent.ACCOUNT_CREATED, EarnEvent.FIRST_PURCHASE, EarnEvent.MARKETING_OPT_IN})
+"""The events the server sees and pays by itself (built_in_event), once per account and rule."""
 SYSTEM_CLIENT = "system"
 REGISTRY_BUCKETS = 16
 
@@ -464,6 +467,22 @@ class Points:
             except BaseException:
                 await asyncio.gather(*(h.release() for h in held))
                 raise
+            if first_purchase:
+                # The account's first purchase pays the FIRST_PURCHASE rules in the same commit.
+                try:
+                    award = await self.built_in_event(caller, account.account_id, account.program_id,
+                                                      EarnEvent.FIRST_PURCHASE, command.request_id,
+                                                      DomainError(ErrorReason.EVENT_AWARDED_CONCURRENTLY))
+                except BaseException:
+                    await asyncio.gather(*(h.release() for h in held))
+                    if prepared.on_abort is not None:
+                        await prepared.on_abort()
+                    raise
+                if award is not None:
+                    movement = Movement(prepared.result.transactions + award.transactions,
+                                        prepared.result.available_points + award.points)
+                    prepared = joined(Prepared(movement, prepared.rows, prepared.rejections,
+                                               prepared.on_commit, prepared.on_abort), award)
             if not held:
                 return prepared
             rejections = {**prepared.rejections}
@@ -473,7 +492,9 @@ class Points:
                             on_commit=_all([prepared.on_commit, *(h.confirm for h in held)]),
                             on_abort=_all([prepared.on_abort, *(h.release for h in held)]))
 
-        return await execute_once(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json)
+        first_purchase = bool(rules.event_rules(EarnEvent.FIRST_PURCHASE))
+        return await execute_retrying(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json,
+                                      ErrorReason.EVENT_AWARDED_CONCURRENTLY)
 
     async def _tiers(self, account: Account, rules: ProgramRules, now: dt.datetime, bill_minor: int):
         """(the tier this purchase earns in, the tier to store if the purchase changes it).
@@ -579,8 +600,10 @@ class Points:
                                   metadata={"event": command.custom_event or event.name})
             # One transaction per rule: each rule's cap counts its own points.
             credits = [(account, config.points, (rule, config)) for rule, config in matching]
-            awards = tuple(f"event:{rule.earn_rule_id}:{account.account_id}"
-                           for rule, config in matching if config.once_per_account)
+            # A built-in event happens once to an account: it also fires by itself
+            # (built_in_event), under the same award key, so neither pays after the other.
+            awards = tuple(_event_award_key(rule.earn_rule_id, account.account_id)
+                           for rule, config in matching if config.once_per_account or event in BUILT_IN_EVENTS)
             tx_type, note = TxType.EVENT, command.custom_event or event.name
             referral_pair = None
 
@@ -627,6 +650,68 @@ class Points:
                             on_abort=_all([prepared.on_abort, *caps]))
 
         return await execute_once(self._deps, caller, "AllocateEvent", command, prepare, Movement.from_json)
+
+    async def built_in_event(self, caller: Caller, account_id: str, program_id: str, event: int, request_id: str,
+                             lost: DomainError) -> EventAward | None:
+        """The award of a built-in event that just happened to the account, to commit with the
+        request that triggered it (core/service/events.py); None if the program pays nothing
+        for it: no rule for the event, each rule paid to the account before, or (FIRST_PURCHASE)
+        the account earned on a purchase before. Costs nothing beyond the cached rules when the
+        program has no rule for the event."""
+        try:
+            rules = await load_rules(self._deps, caller.org_id, program_id)
+        except DomainError as error:
+            if error.reason is ErrorReason.PROGRAM_NOT_FOUND:
+                return None
+            raise
+        event = EarnEvent(event)
+        matching = rules.event_rules(event)
+        if not matching:
+            return None
+        keys = [_event_award_key(rule.earn_rule_id, account_id) for rule, _ in matching]
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT array(SELECT award_key FROM points_awards WHERE org_id = %(org)s AND program_id = %(program)s"
+                "  AND award_key = ANY(%(keys)s)),"
+                " %(first)s AND EXISTS (SELECT 1 FROM points_transactions WHERE account_id = %(a)s AND type = 1)",
+                {"org": caller.org_id, "program": program_id, "keys": keys, "a": account_id,
+                 "first": event is EarnEvent.FIRST_PURCHASE})
+            awarded, purchased_before = await cursor.fetchone()
+        if purchased_before:
+            return None
+        pending = [(rule, config, key) for (rule, config), key in zip(matching, keys) if key not in set(awarded)]
+        if not pending:
+            return None
+        now = self._deps.clock.now()
+        entries, caps = [], []
+        try:
+            for rule, config, _ in pending:
+                points = config.points
+                if config.max_points_per_period:
+                    points, give_back = await self._take_cap(account_id, rule.earn_rule_id, config,
+                                                             rules.program.time_zone, points, now)
+                    caps.append(give_back)
+                if points > 0:
+                    entries.append((PointsTransaction(str(uuid.uuid4()), account_id, TxType.EVENT, points, now,
+                                                      bonus_points=points, note=event.name,
+                                                      expire_time=points_expire_time(rules.program, now)),
+                                    f"{request_id}#event:{rule.earn_rule_id}", rule.earn_rule_id))
+            if not entries:
+                await asyncio.gather(*(give_back() for give_back in caps))
+                return None
+            # Each paid rule's award row names its own transaction.
+            prepared = await self._credits(caller, request_id, rules, entries, (), {})
+        except BaseException:
+            await asyncio.gather(*(give_back() for give_back in caps))
+            raise
+        awards = tuple(Row("points_awards", _AWARD_COLUMNS, (caller.org_id, program_id,
+                                                             _event_award_key(rule_id, account_id),
+                                                             transaction.points_transaction_id))
+                       for transaction, _, rule_id in entries)
+        transactions = tuple(entry[0] for entry in entries)
+        return EventAward(prepared.rows + awards, {**prepared.rejections, "points_awards_unique": lost},
+                          on_commit=prepared.on_commit, on_abort=_all([prepared.on_abort, *caps]),
+                          transactions=transactions, points=sum(t.points for t in transactions))
 
     async def _check_referral(self, org_id: str, program_id: str, referrer_id: str, referee_id: str) -> None:
         """An account is referred once, and a pair refers one way only (the same pair again is
@@ -1040,6 +1125,10 @@ async def _tier_and_spend(connection, account_id: str, rules: ProgramRules, now:
         {"a": account_id, "since": now - dt.timedelta(days=days)})
     tier_id, spend = await cursor.fetchone()
     return tier_id, int(spend)
+
+
+def _event_award_key(earn_rule_id: str, account_id: str) -> str:
+    return f"event:{earn_rule_id}:{account_id}"
 
 
 def _transaction_row(caller: Caller, request_id: str, program_id: str, t: PointsTransaction, epoch: int, *,

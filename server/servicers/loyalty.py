@@ -35,7 +35,8 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
                                           for line in request.lines))
         movement = await self._points.earn(command, current_caller())
         return api.EarnPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
-                                      balance=_movement_balance(movement))
+                                      balance=_movement_balance(movement),
+                                      event_transactions=[transaction_to_proto(t) for t in movement.transactions[1:]])
 
     async def EarnByCode(self, request: api.EarnByCodeRequest, context) -> api.EarnByCodeResponse:
         movement = await self._points.earn_by_code(points.EarnByCode(request.request_id, _ref(request), request.code),

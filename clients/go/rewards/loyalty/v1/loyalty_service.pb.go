@@ -160,9 +160,13 @@ type EarnPointsResponse struct {
 	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
 	// The available (and posted) points right after it, as the atomic wallet check saw them;
 	// GetBalance adds pending and expiring points.
-	Balance       *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Balance *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
+	// The EVENT transactions this purchase triggered by itself, committed with it: the
+	// program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+	// rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+	EventTransactions []*PointsTransaction `protobuf:"bytes,3,rep,name=event_transactions,json=eventTransactions,proto3" json:"event_transactions,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *EarnPointsResponse) Reset() {
@@ -205,6 +209,13 @@ func (x *EarnPointsResponse) GetTransaction() *PointsTransaction {
 func (x *EarnPointsResponse) GetBalance() *Balance {
 	if x != nil {
 		return x.Balance
+	}
+	return nil
+}
+
+func (x *EarnPointsResponse) GetEventTransactions() []*PointsTransaction {
+	if x != nil {
+		return x.EventTransactions
 	}
 	return nil
 }
@@ -1205,10 +1216,11 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\fcoupon_codes\x18\x06 \x03(\tR\vcouponCodes\x12*\n" +
 	"\x11payment_card_type\x18\a \x01(\tR\x0fpaymentCardType\x12N\n" +
 	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x126\n" +
-	"\x05lines\x18\t \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\"\x94\x01\n" +
+	"\x05lines\x18\t \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\"\xea\x01\n" +
 	"\x12EarnPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
-	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xb5\x01\n" +
+	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\x12T\n" +
+	"\x12event_transactions\x18\x03 \x03(\v2%.rewards.loyalty.v1.PointsTransactionR\x11eventTransactions\"\xb5\x01\n" +
 	"\x11EarnByCodeRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -1346,48 +1358,49 @@ var file_rewards_loyalty_v1_loyalty_service_proto_depIdxs = []int32{
 	18, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
 	19, // 3: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
 	20, // 4: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	17, // 5: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	19, // 6: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	20, // 7: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	17, // 8: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	21, // 9: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
-	17, // 10: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	19, // 11: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	20, // 12: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	19, // 13: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	20, // 14: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	22, // 15: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
-	17, // 16: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	20, // 17: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	23, // 18: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
-	21, // 19: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
-	21, // 20: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
-	17, // 21: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	19, // 22: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	17, // 23: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	24, // 24: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
-	19, // 25: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	0,  // 26: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
-	2,  // 27: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
-	4,  // 28: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
-	6,  // 29: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
-	8,  // 30: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
-	14, // 31: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
-	10, // 32: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
-	12, // 33: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
-	1,  // 34: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
-	3,  // 35: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
-	5,  // 36: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
-	7,  // 37: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
-	9,  // 38: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
-	15, // 39: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
-	11, // 40: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
-	13, // 41: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
-	34, // [34:42] is the sub-list for method output_type
-	26, // [26:34] is the sub-list for method input_type
-	26, // [26:26] is the sub-list for extension type_name
-	26, // [26:26] is the sub-list for extension extendee
-	0,  // [0:26] is the sub-list for field type_name
+	19, // 5: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	17, // 6: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	19, // 7: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	20, // 8: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	17, // 9: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	21, // 10: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
+	17, // 11: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	19, // 12: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	20, // 13: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	19, // 14: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	20, // 15: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	22, // 16: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
+	17, // 17: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	20, // 18: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	23, // 19: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
+	21, // 20: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
+	21, // 21: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
+	17, // 22: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	19, // 23: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	17, // 24: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	24, // 25: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
+	19, // 26: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	0,  // 27: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
+	2,  // 28: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
+	4,  // 29: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
+	6,  // 30: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
+	8,  // 31: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
+	14, // 32: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
+	10, // 33: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
+	12, // 34: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
+	1,  // 35: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
+	3,  // 36: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
+	5,  // 37: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
+	7,  // 38: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
+	9,  // 39: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
+	15, // 40: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
+	11, // 41: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
+	13, // 42: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
+	35, // [35:43] is the sub-list for method output_type
+	27, // [27:35] is the sub-list for method input_type
+	27, // [27:27] is the sub-list for extension type_name
+	27, // [27:27] is the sub-list for extension extendee
+	0,  // [0:27] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_loyalty_service_proto_init() }

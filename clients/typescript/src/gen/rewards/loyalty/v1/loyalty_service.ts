@@ -92,7 +92,15 @@ export interface EarnPointsResponse {
    * The available (and posted) points right after it, as the atomic wallet check saw them;
    * GetBalance adds pending and expiring points.
    */
-  balance: Balance | undefined;
+  balance:
+    | Balance
+    | undefined;
+  /**
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   */
+  eventTransactions: PointsTransaction[];
 }
 
 /** Request of LoyaltyService.EarnByCode. */
@@ -555,7 +563,7 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
 };
 
 function createBaseEarnPointsResponse(): EarnPointsResponse {
-  return { transaction: undefined, balance: undefined };
+  return { transaction: undefined, balance: undefined, eventTransactions: [] };
 }
 
 export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
@@ -565,6 +573,9 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     }
     if (message.balance !== undefined) {
       Balance.encode(message.balance, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.eventTransactions) {
+      PointsTransaction.encode(v!, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -598,6 +609,14 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
             message.balance = Balance.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.eventTransactions.push(PointsTransaction.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -614,6 +633,11 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     return {
       transaction: isSet(object.transaction) ? PointsTransaction.fromJSON(object.transaction) : undefined,
       balance: isSet(object.balance) ? Balance.fromJSON(object.balance) : undefined,
+      eventTransactions: globalThis.Array.isArray(object?.eventTransactions)
+        ? object.eventTransactions.map((e: any) => PointsTransaction.fromJSON(e))
+        : globalThis.Array.isArray(object?.event_transactions)
+        ? object.event_transactions.map((e: any) => PointsTransaction.fromJSON(e))
+        : [],
     };
   },
 
@@ -624,6 +648,9 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     }
     if (message.balance !== undefined) {
       obj.balance = Balance.toJSON(message.balance);
+    }
+    if (message.eventTransactions?.length) {
+      obj.eventTransactions = message.eventTransactions.map((e) => PointsTransaction.toJSON(e));
     }
     return obj;
   },
@@ -639,6 +666,7 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     message.balance = (object.balance !== undefined && object.balance !== null)
       ? Balance.fromPartial(object.balance)
       : undefined;
+    message.eventTransactions = object.eventTransactions?.map((e) => PointsTransaction.fromPartial(e)) || [];
     return message;
   },
 };

@@ -131,101 +131,103 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "ccount_identifier\030\010 \001(\0132\037.rewards.accoun" +
       "ts.v1.IdentifierR\021accountIdentifier\0226\n\005l" +
       "ines\030\t \003(\0132 .rewards.loyalty.v1.Purchase" +
-      "LineR\005lines\"\224\001\n\022EarnPointsResponse\022G\n\013tr" +
+      "LineR\005lines\"\352\001\n\022EarnPointsResponse\022G\n\013tr" +
       "ansaction\030\001 \001(\0132%.rewards.loyalty.v1.Poi" +
       "ntsTransactionR\013transaction\0225\n\007balance\030\002" +
       " \001(\0132\033.rewards.loyalty.v1.BalanceR\007balan" +
-      "ce\"\265\001\n\021EarnByCodeRequest\022\035\n\nrequest_id\030\001" +
-      " \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\tacc" +
-      "ountId\022\022\n\004code\030\003 \001(\tR\004code\022N\n\022account_id" +
-      "entifier\030\004 \001(\0132\037.rewards.accounts.v1.Ide" +
-      "ntifierR\021accountIdentifier\"\224\001\n\022EarnByCod" +
-      "eResponse\022G\n\013transaction\030\001 \001(\0132%.rewards" +
-      ".loyalty.v1.PointsTransactionR\013transacti" +
-      "on\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v1" +
-      ".BalanceR\007balance\"\334\001\n\033RequestRedemptionO" +
-      "tpRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId" +
-      "\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\026\n\006point" +
-      "s\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 \001(\tR\006userId" +
-      "\022N\n\022account_identifier\030\005 \001(\0132\037.rewards.a" +
-      "ccounts.v1.IdentifierR\021accountIdentifier" +
-      "\"r\n\034RequestRedemptionOtpResponse\022\025\n\006otp_" +
-      "id\030\001 \001(\tR\005otpId\022;\n\013expire_time\030\002 \001(\0132\032.g" +
-      "oogle.protobuf.TimestampR\nexpireTime\"\257\002\n" +
-      "\023RedeemPointsRequest\022\035\n\nrequest_id\030\001 \001(\t" +
-      "R\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccount" +
-      "Id\022\026\n\006points\030\003 \001(\003R\006points\022\025\n\006otp_id\030\004 \001" +
-      "(\tR\005otpId\022\031\n\010otp_code\030\005 \001(\tR\007otpCode\022\031\n\010" +
-      "store_id\030\006 \001(\tR\007storeId\022%\n\016transaction_i" +
-      "d\030\007 \001(\tR\rtransactionId\022N\n\022account_identi" +
-      "fier\030\010 \001(\0132\037.rewards.accounts.v1.Identif" +
-      "ierR\021accountIdentifier\"\226\001\n\024RedeemPointsR" +
-      "esponse\022G\n\013transaction\030\001 \001(\0132%.rewards.l" +
-      "oyalty.v1.PointsTransactionR\013transaction" +
-      "\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.B" +
-      "alanceR\007balance\"\224\001\n\023RefundPointsRequest\022" +
-      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\0222\n\025points" +
-      "_transaction_id\030\002 \001(\tR\023pointsTransaction" +
-      "Id\022\026\n\006points\030\003 \001(\003R\006points\022\022\n\004note\030\004 \001(\t" +
-      "R\004note\"\226\001\n\024RefundPointsResponse\022G\n\013trans" +
-      "action\030\001 \001(\0132%.rewards.loyalty.v1.Points" +
-      "TransactionR\013transaction\0225\n\007balance\030\002 \001(" +
-      "\0132\033.rewards.loyalty.v1.BalanceR\007balance\"" +
-      "\302\001\n\021GetBalanceRequest\022\035\n\naccount_id\030\001 \001(" +
-      "\tR\taccountId\022>\n\rexpiry_window\030\002 \001(\0132\031.go" +
-      "ogle.protobuf.DurationR\014expiryWindow\022N\n\022" +
-      "account_identifier\030\003 \001(\0132\037.rewards.accou" +
-      "nts.v1.IdentifierR\021accountIdentifier\"K\n\022" +
-      "GetBalanceResponse\0225\n\007balance\030\001 \001(\0132\033.re" +
-      "wards.loyalty.v1.BalanceR\007balance\"\367\002\n\027Li" +
-      "stTransactionsRequest\022\035\n\naccount_id\030\001 \001(" +
-      "\tR\taccountId\022?\n\005types\030\002 \003(\0162).rewards.lo" +
-      "yalty.v1.PointsTransactionTypeR\005types\0229\n" +
-      "\nstart_time\030\003 \001(\0132\032.google.protobuf.Time" +
-      "stampR\tstartTime\0225\n\010end_time\030\004 \001(\0132\032.goo" +
-      "gle.protobuf.TimestampR\007endTime\022\033\n\tpage_" +
-      "size\030\005 \001(\005R\010pageSize\022\035\n\npage_token\030\006 \001(\t" +
-      "R\tpageToken\022N\n\022account_identifier\030\007 \001(\0132" +
-      "\037.rewards.accounts.v1.IdentifierR\021accoun" +
-      "tIdentifier\"\215\001\n\030ListTransactionsResponse" +
-      "\022I\n\014transactions\030\001 \003(\0132%.rewards.loyalty" +
-      ".v1.PointsTransactionR\014transactions\022&\n\017n" +
-      "ext_page_token\030\002 \001(\tR\rnextPageToken\"\254\002\n\024" +
-      "AllocateEventRequest\022\035\n\nrequest_id\030\001 \001(\t" +
-      "R\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccount" +
-      "Id\022N\n\022account_identifier\030\003 \001(\0132\037.rewards" +
+      "ce\022T\n\022event_transactions\030\003 \003(\0132%.rewards" +
+      ".loyalty.v1.PointsTransactionR\021eventTran" +
+      "sactions\"\265\001\n\021EarnByCodeRequest\022\035\n\nreques" +
+      "t_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(" +
+      "\tR\taccountId\022\022\n\004code\030\003 \001(\tR\004code\022N\n\022acco" +
+      "unt_identifier\030\004 \001(\0132\037.rewards.accounts." +
+      "v1.IdentifierR\021accountIdentifier\"\224\001\n\022Ear" +
+      "nByCodeResponse\022G\n\013transaction\030\001 \001(\0132%.r" +
+      "ewards.loyalty.v1.PointsTransactionR\013tra" +
+      "nsaction\0225\n\007balance\030\002 \001(\0132\033.rewards.loya" +
+      "lty.v1.BalanceR\007balance\"\334\001\n\033RequestRedem" +
+      "ptionOtpRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
+      "uestId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\026\n" +
+      "\006points\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 \001(\tR\006" +
+      "userId\022N\n\022account_identifier\030\005 \001(\0132\037.rew" +
+      "ards.accounts.v1.IdentifierR\021accountIden" +
+      "tifier\"r\n\034RequestRedemptionOtpResponse\022\025" +
+      "\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013expire_time\030\002 \001" +
+      "(\0132\032.google.protobuf.TimestampR\nexpireTi" +
+      "me\"\257\002\n\023RedeemPointsRequest\022\035\n\nrequest_id" +
+      "\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\ta" +
+      "ccountId\022\026\n\006points\030\003 \001(\003R\006points\022\025\n\006otp_" +
+      "id\030\004 \001(\tR\005otpId\022\031\n\010otp_code\030\005 \001(\tR\007otpCo" +
+      "de\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016transac" +
+      "tion_id\030\007 \001(\tR\rtransactionId\022N\n\022account_" +
+      "identifier\030\010 \001(\0132\037.rewards.accounts.v1.I" +
+      "dentifierR\021accountIdentifier\"\226\001\n\024RedeemP" +
+      "ointsResponse\022G\n\013transaction\030\001 \001(\0132%.rew" +
+      "ards.loyalty.v1.PointsTransactionR\013trans" +
+      "action\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalt" +
+      "y.v1.BalanceR\007balance\"\224\001\n\023RefundPointsRe" +
+      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\0222\n\025" +
+      "points_transaction_id\030\002 \001(\tR\023pointsTrans" +
+      "actionId\022\026\n\006points\030\003 \001(\003R\006points\022\022\n\004note" +
+      "\030\004 \001(\tR\004note\"\226\001\n\024RefundPointsResponse\022G\n" +
+      "\013transaction\030\001 \001(\0132%.rewards.loyalty.v1." +
+      "PointsTransactionR\013transaction\0225\n\007balanc" +
+      "e\030\002 \001(\0132\033.rewards.loyalty.v1.BalanceR\007ba" +
+      "lance\"\302\001\n\021GetBalanceRequest\022\035\n\naccount_i" +
+      "d\030\001 \001(\tR\taccountId\022>\n\rexpiry_window\030\002 \001(" +
+      "\0132\031.google.protobuf.DurationR\014expiryWind" +
+      "ow\022N\n\022account_identifier\030\003 \001(\0132\037.rewards" +
       ".accounts.v1.IdentifierR\021accountIdentifi" +
-      "er\0223\n\005event\030\004 \001(\0162\035.rewards.loyalty.v1.E" +
-      "arnEventR\005event\022!\n\014custom_event\030\005 \001(\tR\013c" +
-      "ustomEvent\022.\n\023referrer_account_id\030\006 \001(\tR" +
-      "\021referrerAccountId\"b\n\025AllocateEventRespo" +
-      "nse\022I\n\014transactions\030\001 \003(\0132%.rewards.loya" +
-      "lty.v1.PointsTransactionR\014transactions2\275" +
-      "\006\n\016LoyaltyService\022[\n\nEarnPoints\022%.reward" +
-      "s.loyalty.v1.EarnPointsRequest\032&.rewards" +
-      ".loyalty.v1.EarnPointsResponse\022[\n\nEarnBy" +
-      "Code\022%.rewards.loyalty.v1.EarnByCodeRequ" +
-      "est\032&.rewards.loyalty.v1.EarnByCodeRespo" +
-      "nse\022y\n\024RequestRedemptionOtp\022/.rewards.lo" +
-      "yalty.v1.RequestRedemptionOtpRequest\0320.r" +
-      "ewards.loyalty.v1.RequestRedemptionOtpRe" +
-      "sponse\022a\n\014RedeemPoints\022\'.rewards.loyalty" +
-      ".v1.RedeemPointsRequest\032(.rewards.loyalt" +
-      "y.v1.RedeemPointsResponse\022a\n\014RefundPoint" +
-      "s\022\'.rewards.loyalty.v1.RefundPointsReque" +
-      "st\032(.rewards.loyalty.v1.RefundPointsResp" +
-      "onse\022d\n\rAllocateEvent\022(.rewards.loyalty." +
-      "v1.AllocateEventRequest\032).rewards.loyalt" +
-      "y.v1.AllocateEventResponse\022[\n\nGetBalance" +
-      "\022%.rewards.loyalty.v1.GetBalanceRequest\032" +
-      "&.rewards.loyalty.v1.GetBalanceResponse\022" +
-      "m\n\020ListTransactions\022+.rewards.loyalty.v1" +
-      ".ListTransactionsRequest\032,.rewards.loyal" +
-      "ty.v1.ListTransactionsResponseB\211\001\n\"com.r" +
-      "ewardscore.rewards.loyalty.v1B\023LoyaltySe" +
-      "rviceProtoP\001ZLgithub.com/rewards-core/re" +
-      "wards-core/clients/go/rewards/loyalty/v1" +
-      ";loyaltyv1b\006proto3"
+      "er\"K\n\022GetBalanceResponse\0225\n\007balance\030\001 \001(" +
+      "\0132\033.rewards.loyalty.v1.BalanceR\007balance\"" +
+      "\367\002\n\027ListTransactionsRequest\022\035\n\naccount_i" +
+      "d\030\001 \001(\tR\taccountId\022?\n\005types\030\002 \003(\0162).rewa" +
+      "rds.loyalty.v1.PointsTransactionTypeR\005ty" +
+      "pes\0229\n\nstart_time\030\003 \001(\0132\032.google.protobu" +
+      "f.TimestampR\tstartTime\0225\n\010end_time\030\004 \001(\013" +
+      "2\032.google.protobuf.TimestampR\007endTime\022\033\n" +
+      "\tpage_size\030\005 \001(\005R\010pageSize\022\035\n\npage_token" +
+      "\030\006 \001(\tR\tpageToken\022N\n\022account_identifier\030" +
+      "\007 \001(\0132\037.rewards.accounts.v1.IdentifierR\021" +
+      "accountIdentifier\"\215\001\n\030ListTransactionsRe" +
+      "sponse\022I\n\014transactions\030\001 \003(\0132%.rewards.l" +
+      "oyalty.v1.PointsTransactionR\014transaction" +
+      "s\022&\n\017next_page_token\030\002 \001(\tR\rnextPageToke" +
+      "n\"\254\002\n\024AllocateEventRequest\022\035\n\nrequest_id" +
+      "\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\ta" +
+      "ccountId\022N\n\022account_identifier\030\003 \001(\0132\037.r" +
+      "ewards.accounts.v1.IdentifierR\021accountId" +
+      "entifier\0223\n\005event\030\004 \001(\0162\035.rewards.loyalt" +
+      "y.v1.EarnEventR\005event\022!\n\014custom_event\030\005 " +
+      "\001(\tR\013customEvent\022.\n\023referrer_account_id\030" +
+      "\006 \001(\tR\021referrerAccountId\"b\n\025AllocateEven" +
+      "tResponse\022I\n\014transactions\030\001 \003(\0132%.reward" +
+      "s.loyalty.v1.PointsTransactionR\014transact" +
+      "ions2\275\006\n\016LoyaltyService\022[\n\nEarnPoints\022%." +
+      "rewards.loyalty.v1.EarnPointsRequest\032&.r" +
+      "ewards.loyalty.v1.EarnPointsResponse\022[\n\n" +
+      "EarnByCode\022%.rewards.loyalty.v1.EarnByCo" +
+      "deRequest\032&.rewards.loyalty.v1.EarnByCod" +
+      "eResponse\022y\n\024RequestRedemptionOtp\022/.rewa" +
+      "rds.loyalty.v1.RequestRedemptionOtpReque" +
+      "st\0320.rewards.loyalty.v1.RequestRedemptio" +
+      "nOtpResponse\022a\n\014RedeemPoints\022\'.rewards.l" +
+      "oyalty.v1.RedeemPointsRequest\032(.rewards." +
+      "loyalty.v1.RedeemPointsResponse\022a\n\014Refun" +
+      "dPoints\022\'.rewards.loyalty.v1.RefundPoint" +
+      "sRequest\032(.rewards.loyalty.v1.RefundPoin" +
+      "tsResponse\022d\n\rAllocateEvent\022(.rewards.lo" +
+      "yalty.v1.AllocateEventRequest\032).rewards." +
+      "loyalty.v1.AllocateEventResponse\022[\n\nGetB" +
+      "alance\022%.rewards.loyalty.v1.GetBalanceRe" +
+      "quest\032&.rewards.loyalty.v1.GetBalanceRes" +
+      "ponse\022m\n\020ListTransactions\022+.rewards.loya" +
+      "lty.v1.ListTransactionsRequest\032,.rewards" +
+      ".loyalty.v1.ListTransactionsResponseB\211\001\n" +
+      "\"com.rewardscore.rewards.loyalty.v1B\023Loy" +
+      "altyServiceProtoP\001ZLgithub.com/rewards-c" +
+      "ore/rewards-core/clients/go/rewards/loya" +
+      "lty/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -247,7 +249,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor,
-        new java.lang.String[] { "Transaction", "Balance", });
+        new java.lang.String[] { "Transaction", "Balance", "EventTransactions", });
     internal_static_rewards_loyalty_v1_EarnByCodeRequest_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_rewards_loyalty_v1_EarnByCodeRequest_fieldAccessorTable = new
