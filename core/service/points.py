@@ -933,13 +933,16 @@ class Points:
                 raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
                                   metadata={"points_transaction_id": original_id})
             account_id, program_id, tx_type, state, amount, refunded = found
-            if tx_type != TxType.EARN or state != POSTED:
+            if tx_type not in (TxType.EARN, TxType.REDEEM) or state != POSTED:
                 raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_REFUNDABLE,
                                   metadata={"points_transaction_id": original_id})
             refundable = amount - refunded
             points = command.points or refundable
             if refundable == 0 or points > refundable:
                 raise DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION, metadata={"refundable_points": refundable})
+            if tx_type == TxType.REDEEM:
+                return await self._refund_redemption(caller, command, request_key, original_id, account_id,
+                                                     program_id, amount, refunded, points)
             rules = await load_rules(self._deps, caller.org_id, program_id)
             overdraft = rules.program.allow_negative_refund
             now = self._deps.clock.now()
@@ -968,6 +971,40 @@ class Points:
                 on_abort=lambda: self.wallets.release(hold))
 
         return await execute_once(self._deps, caller, "RefundPoints", command, prepare, Movement.from_json)
+
+    async def _refund_redemption(self, caller: Caller, command: RefundPoints, request_key: str, original_id: str,
+                                 account_id: str, program_id: str, amount: int, refunded: int,
+                                 points: int) -> Prepared[Movement]:
+        """Give back (part of) a redemption's points: a REFUND credit from the program's redeemed
+        account to the wallet. What is left to refund is decided in wallet_reserve with the other
+        refunds in flight (the ledger's refund limit is the last guard); the trigger opens the
+        new lots with the expiry of the lots the redemption spent, in the order it spent them
+        (soonest-expiring first, see 0022)."""
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT min(expire_time) FROM points_lot_spends WHERE points_transaction_id = %s"
+                " AND restored < points", (original_id,))
+            (soonest,) = await cursor.fetchone()
+            cursor = await connection.execute(
+                "SELECT count(*) FROM points_lot_spends WHERE points_transaction_id = %s", (original_id,))
+            (recorded,) = await cursor.fetchone()
+        now = self._deps.clock.now()
+        if not recorded:
+            # A redemption from before its spent lots were recorded: the program's expiry from now.
+            soonest = points_expire_time((await load_rules(self._deps, caller.org_id, program_id)).program, now)
+        # The soonest expiry among the parts still to give back: the wallet's next expiry may only
+        # move earlier by it (a later part only delays the expiry check, never misses it).
+        hold, before = await self.wallets.reserve(account_id, request_key, points, expire_time=soonest,
+                                                  refund=(original_id, amount, refunded))
+        transaction = PointsTransaction(str(uuid.uuid4()), account_id, TxType.REFUND, points, now,
+                                        refunded_transaction_id=original_id, note=command.note, expire_time=soonest)
+        row = _transaction_row(caller, command.request_id, program_id, transaction, hold.epoch,
+                               debit=f"redeemed:{program_id}", credit=wallet_account(account_id))
+        exceeded = DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION, metadata={"points_transaction_id": original_id})
+        return Prepared(Movement((transaction,), before + points), (row,), {
+            "points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+            "points_transactions_refund_limit": exceeded, "points_lot_spends_restored": exceeded},
+            on_commit=lambda: self.wallets.confirm(hold), on_abort=lambda: self.wallets.release(hold))
 
     # --- expiry -------------------------------------------------------------------------
 

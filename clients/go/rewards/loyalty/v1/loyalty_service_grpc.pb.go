@@ -79,10 +79,13 @@ type LoyaltyServiceClient interface {
 	RedeemPoints(ctx context.Context, in *RedeemPointsRequest, opts ...grpc.CallOption) (*RedeemPointsResponse, error)
 	// Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
 	// opposite direction. Several partial refunds may follow each other up to the original's
-	// points.
+	// points (concurrent ones included). A redemption's refund (an order cancelled after the
+	// burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+	// in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+	// soonest of those. A full refund of an earn also gives back the coupons it applied.
 	//
 	// Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-	// (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+	// (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
 	// REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
 	// "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
 	// points were already spent).
@@ -242,10 +245,13 @@ type LoyaltyServiceServer interface {
 	RedeemPoints(context.Context, *RedeemPointsRequest) (*RedeemPointsResponse, error)
 	// Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
 	// opposite direction. Several partial refunds may follow each other up to the original's
-	// points.
+	// points (concurrent ones included). A redemption's refund (an order cancelled after the
+	// burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+	// in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+	// soonest of those. A full refund of an earn also gives back the coupons it applied.
 	//
 	// Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-	// (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+	// (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
 	// REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
 	// "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
 	// points were already spent).
