@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
 import datetime as dt
 import hashlib
 import hmac
@@ -47,6 +48,7 @@ from core.service.accounts import (REQUEST_FIELDS, AccountRef, parse_uuid, requi
                                    validate_request_id)
 from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, HeldPayment
+from core.service.earn_coupons import AppliedCoupon, EarnCoupons
 from core.service.events import EventAward, joined
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 from core.service.programs import load_rules
@@ -124,13 +126,17 @@ class Movement:
 
     transactions: tuple[PointsTransaction, ...]
     available_points: int
+    coupons: tuple[AppliedCoupon, ...] = ()
+    """EARN: the EXTRAPOINT and MULTIPLIER coupons applied, listed ones first."""
 
     def to_json(self) -> dict:
-        return {"transactions": [t.to_json() for t in self.transactions], "available_points": self.available_points}
+        return {"transactions": [t.to_json() for t in self.transactions], "available_points": self.available_points,
+                "coupons": [asdict(c) for c in self.coupons]}
 
     @classmethod
     def from_json(cls, data: dict) -> Movement:
-        return cls(tuple(PointsTransaction.from_json(t) for t in data["transactions"]), data["available_points"])
+        return cls(tuple(PointsTransaction.from_json(t) for t in data["transactions"]), data["available_points"],
+                   tuple(AppliedCoupon(**c) for c in data.get("coupons", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,6 +413,7 @@ class Points:
         self._otp_rate_max = otp_rate_max
         self._guard = guard
         self.wallets = Wallets(deps, guard)
+        self._earn_coupons = EarnCoupons(deps, coupons)
         self._sender = sender
         self._otp_secret: bytes | None = None
 
@@ -445,9 +452,20 @@ class Points:
             transaction_id = str(uuid.uuid4())
             # EXTRAPOINT and MULTIPLIER coupons: reserved like redemptions (their offers' hash
             # tags), committed with the earn, confirmed or released with it.
+            bill = Money(command.bill_minor, command.currency_code)
             held = await self._coupons.earn_coupons(
-                command.coupon_codes, account.account_id, command.store_id,
-                Money(command.bill_minor, command.currency_code), command.request_id, caller, transaction_id)
+                command.coupon_codes, account.account_id, command.store_id, bill, command.request_id, caller,
+                transaction_id)
+            try:
+                # Then the account's held ones apply by themselves (core/service/earn_coupons.py).
+                automatic = await self._earn_coupons.apply(caller, account.program_id, account.account_id,
+                                                           command.store_id, bill, command.request_id,
+                                                           transaction_id, held)
+            except BaseException:
+                await asyncio.gather(*(h.release() for h in held))
+                raise
+            applied = tuple([AppliedCoupon.of(h, False) for h in held] + [AppliedCoupon.of(h, True) for h in automatic])
+            held = held + automatic
             try:
                 bonuses = [CouponBonus(h.offer.offer_id, h.row.values[3], h.offer.extra_points,
                                        h.offer.points_multiplier_bps) for h in held]
@@ -485,6 +503,8 @@ class Points:
                                                prepared.on_commit, prepared.on_abort), award)
             if not held:
                 return prepared
+            prepared = Prepared(dataclasses.replace(prepared.result, coupons=applied), prepared.rows,
+                                prepared.rejections, prepared.on_commit, prepared.on_abort)
             rejections = {**prepared.rejections}
             for h in held:
                 rejections.update(h.rejections)

@@ -63,6 +63,17 @@ export interface EarnPointsRequest {
    * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
    * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
    * reward_points, and is given back by a full refund of the earn. At most 32.
+   *
+   * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+   * account holds (issued to it, or its activated copy of a common code that needs activation)
+   * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+   * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+   * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+   * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+   * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+   * earliest issued. An offer created or activated applies by itself within 2 s (the server
+   * caches per program whether it has such offers); a listed code applies at once. The reply's
+   * applied_coupons names them all.
    */
   couponCodes: string[];
   /**
@@ -101,6 +112,29 @@ export interface EarnPointsResponse {
    * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
    */
   eventTransactions: PointsTransaction[];
+  /**
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   */
+  appliedCoupons: AppliedEarnCoupon[];
+}
+
+/** An EXTRAPOINT or MULTIPLIER coupon an earn applied, redeemed with it. */
+export interface AppliedEarnCoupon {
+  /** The coupon's code. */
+  code: string;
+  /** The coupon's offer. */
+  offerId: string;
+  /** The issued coupon; empty for a common code that needs no activation. */
+  couponId: string;
+  /**
+   * The redemption recorded for it (CouponService.ReverseRedemption names it; a full refund
+   * of the earn reverses it).
+   */
+  redemptionId: string;
+  /** True: applied by itself, without being listed in coupon_codes. */
+  automatic: boolean;
 }
 
 /** Request of LoyaltyService.EarnByCode. */
@@ -563,7 +597,7 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
 };
 
 function createBaseEarnPointsResponse(): EarnPointsResponse {
-  return { transaction: undefined, balance: undefined, eventTransactions: [] };
+  return { transaction: undefined, balance: undefined, eventTransactions: [], appliedCoupons: [] };
 }
 
 export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
@@ -576,6 +610,9 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     }
     for (const v of message.eventTransactions) {
       PointsTransaction.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.appliedCoupons) {
+      AppliedEarnCoupon.encode(v!, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -617,6 +654,14 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
             message.eventTransactions.push(PointsTransaction.decode(reader, reader.uint32()));
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.appliedCoupons.push(AppliedEarnCoupon.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -638,6 +683,11 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
         : globalThis.Array.isArray(object?.event_transactions)
         ? object.event_transactions.map((e: any) => PointsTransaction.fromJSON(e))
         : [],
+      appliedCoupons: globalThis.Array.isArray(object?.appliedCoupons)
+        ? object.appliedCoupons.map((e: any) => AppliedEarnCoupon.fromJSON(e))
+        : globalThis.Array.isArray(object?.applied_coupons)
+        ? object.applied_coupons.map((e: any) => AppliedEarnCoupon.fromJSON(e))
+        : [],
     };
   },
 
@@ -651,6 +701,9 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     }
     if (message.eventTransactions?.length) {
       obj.eventTransactions = message.eventTransactions.map((e) => PointsTransaction.toJSON(e));
+    }
+    if (message.appliedCoupons?.length) {
+      obj.appliedCoupons = message.appliedCoupons.map((e) => AppliedEarnCoupon.toJSON(e));
     }
     return obj;
   },
@@ -667,6 +720,152 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
       ? Balance.fromPartial(object.balance)
       : undefined;
     message.eventTransactions = object.eventTransactions?.map((e) => PointsTransaction.fromPartial(e)) || [];
+    message.appliedCoupons = object.appliedCoupons?.map((e) => AppliedEarnCoupon.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseAppliedEarnCoupon(): AppliedEarnCoupon {
+  return { code: "", offerId: "", couponId: "", redemptionId: "", automatic: false };
+}
+
+export const AppliedEarnCoupon: MessageFns<AppliedEarnCoupon> = {
+  encode(message: AppliedEarnCoupon, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.offerId !== "") {
+      writer.uint32(18).string(message.offerId);
+    }
+    if (message.couponId !== "") {
+      writer.uint32(26).string(message.couponId);
+    }
+    if (message.redemptionId !== "") {
+      writer.uint32(34).string(message.redemptionId);
+    }
+    if (message.automatic !== false) {
+      writer.uint32(40).bool(message.automatic);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AppliedEarnCoupon {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAppliedEarnCoupon();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.offerId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.couponId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.redemptionId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.automatic = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AppliedEarnCoupon {
+    return {
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      offerId: isSet(object.offerId)
+        ? globalThis.String(object.offerId)
+        : isSet(object.offer_id)
+        ? globalThis.String(object.offer_id)
+        : "",
+      couponId: isSet(object.couponId)
+        ? globalThis.String(object.couponId)
+        : isSet(object.coupon_id)
+        ? globalThis.String(object.coupon_id)
+        : "",
+      redemptionId: isSet(object.redemptionId)
+        ? globalThis.String(object.redemptionId)
+        : isSet(object.redemption_id)
+        ? globalThis.String(object.redemption_id)
+        : "",
+      automatic: isSet(object.automatic) ? globalThis.Boolean(object.automatic) : false,
+    };
+  },
+
+  toJSON(message: AppliedEarnCoupon): unknown {
+    const obj: any = {};
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.offerId !== "") {
+      obj.offerId = message.offerId;
+    }
+    if (message.couponId !== "") {
+      obj.couponId = message.couponId;
+    }
+    if (message.redemptionId !== "") {
+      obj.redemptionId = message.redemptionId;
+    }
+    if (message.automatic !== false) {
+      obj.automatic = message.automatic;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AppliedEarnCoupon>): AppliedEarnCoupon {
+    return AppliedEarnCoupon.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AppliedEarnCoupon>): AppliedEarnCoupon {
+    const message = createBaseAppliedEarnCoupon();
+    message.code = object.code ?? "";
+    message.offerId = object.offerId ?? "";
+    message.couponId = object.couponId ?? "";
+    message.redemptionId = object.redemptionId ?? "";
+    message.automatic = object.automatic ?? false;
     return message;
   },
 };

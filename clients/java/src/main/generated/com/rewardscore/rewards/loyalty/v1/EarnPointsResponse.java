@@ -33,6 +33,7 @@ private static final long serialVersionUID = 0L;
   }
   private EarnPointsResponse() {
     eventTransactions_ = java.util.Collections.emptyList();
+    appliedCoupons_ = java.util.Collections.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -204,6 +205,77 @@ private static final long serialVersionUID = 0L;
     return eventTransactions_.get(index);
   }
 
+  public static final int APPLIED_COUPONS_FIELD_NUMBER = 4;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> appliedCoupons_;
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> getAppliedCouponsList() {
+    return appliedCoupons_;
+  }
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> 
+      getAppliedCouponsOrBuilderList() {
+    return appliedCoupons_;
+  }
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public int getAppliedCouponsCount() {
+    return appliedCoupons_.size();
+  }
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon getAppliedCoupons(int index) {
+    return appliedCoupons_.get(index);
+  }
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder getAppliedCouponsOrBuilder(
+      int index) {
+    return appliedCoupons_.get(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -227,6 +299,9 @@ private static final long serialVersionUID = 0L;
     for (int i = 0; i < eventTransactions_.size(); i++) {
       output.writeMessage(3, eventTransactions_.get(i));
     }
+    for (int i = 0; i < appliedCoupons_.size(); i++) {
+      output.writeMessage(4, appliedCoupons_.get(i));
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -245,6 +320,15 @@ private static final long serialVersionUID = 0L;
           for (int i = 0; i < count; i++) {
             size += com.google.protobuf.CodedOutputStream
               .computeMessageSizeNoTag(eventTransactions_.get(i));
+          }
+          size += 1 * count;
+        }
+
+        {
+          final int count = appliedCoupons_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(appliedCoupons_.get(i));
           }
           size += 1 * count;
         }
@@ -284,6 +368,8 @@ private static final long serialVersionUID = 0L;
     }
     if (!getEventTransactionsList()
         .equals(other.getEventTransactionsList())) return false;
+    if (!getAppliedCouponsList()
+        .equals(other.getAppliedCouponsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -306,6 +392,10 @@ private static final long serialVersionUID = 0L;
     if (getEventTransactionsCount() > 0) {
       hash = (37 * hash) + EVENT_TRANSACTIONS_FIELD_NUMBER;
       hash = (53 * hash) + getEventTransactionsList().hashCode();
+    }
+    if (getAppliedCouponsCount() > 0) {
+      hash = (37 * hash) + APPLIED_COUPONS_FIELD_NUMBER;
+      hash = (53 * hash) + getAppliedCouponsList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -444,6 +534,7 @@ private static final long serialVersionUID = 0L;
         internalGetTransactionFieldBuilder();
         internalGetBalanceFieldBuilder();
         internalGetEventTransactionsFieldBuilder();
+        internalGetAppliedCouponsFieldBuilder();
       }
     }
     @java.lang.Override
@@ -467,6 +558,13 @@ private static final long serialVersionUID = 0L;
         eventTransactionsBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00000004);
+      if (appliedCouponsBuilder_ == null) {
+        appliedCoupons_ = java.util.Collections.emptyList();
+      } else {
+        appliedCoupons_ = null;
+        appliedCouponsBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00000008);
       return this;
     }
 
@@ -508,6 +606,15 @@ private static final long serialVersionUID = 0L;
         result.eventTransactions_ = eventTransactions_;
       } else {
         result.eventTransactions_ = eventTransactionsBuilder_.build();
+      }
+      if (appliedCouponsBuilder_ == null) {
+        if (((bitField0_ & 0x00000008) != 0)) {
+          appliedCoupons_ = java.util.Collections.unmodifiableList(appliedCoupons_);
+          bitField0_ = (bitField0_ & ~0x00000008);
+        }
+        result.appliedCoupons_ = appliedCoupons_;
+      } else {
+        result.appliedCoupons_ = appliedCouponsBuilder_.build();
       }
     }
 
@@ -573,6 +680,32 @@ private static final long serialVersionUID = 0L;
           }
         }
       }
+      if (appliedCouponsBuilder_ == null) {
+        if (!other.appliedCoupons_.isEmpty()) {
+          if (appliedCoupons_.isEmpty()) {
+            appliedCoupons_ = other.appliedCoupons_;
+            bitField0_ = (bitField0_ & ~0x00000008);
+          } else {
+            ensureAppliedCouponsIsMutable();
+            appliedCoupons_.addAll(other.appliedCoupons_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.appliedCoupons_.isEmpty()) {
+          if (appliedCouponsBuilder_.isEmpty()) {
+            appliedCouponsBuilder_.dispose();
+            appliedCouponsBuilder_ = null;
+            appliedCoupons_ = other.appliedCoupons_;
+            bitField0_ = (bitField0_ & ~0x00000008);
+            appliedCouponsBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetAppliedCouponsFieldBuilder() : null;
+          } else {
+            appliedCouponsBuilder_.addAllMessages(other.appliedCoupons_);
+          }
+        }
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -626,6 +759,19 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 26
+            case 34: {
+              com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon m =
+                  input.readMessage(
+                      com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.parser(),
+                      extensionRegistry);
+              if (appliedCouponsBuilder_ == null) {
+                ensureAppliedCouponsIsMutable();
+                appliedCoupons_.add(m);
+              } else {
+                appliedCouponsBuilder_.addMessage(m);
+              }
+              break;
+            } // case 34
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1312,6 +1458,354 @@ private static final long serialVersionUID = 0L;
         eventTransactions_ = null;
       }
       return eventTransactionsBuilder_;
+    }
+
+    private java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> appliedCoupons_ =
+      java.util.Collections.emptyList();
+    private void ensureAppliedCouponsIsMutable() {
+      if (!((bitField0_ & 0x00000008) != 0)) {
+        appliedCoupons_ = new java.util.ArrayList<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon>(appliedCoupons_);
+        bitField0_ |= 0x00000008;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder, com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> appliedCouponsBuilder_;
+
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> getAppliedCouponsList() {
+      if (appliedCouponsBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(appliedCoupons_);
+      } else {
+        return appliedCouponsBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public int getAppliedCouponsCount() {
+      if (appliedCouponsBuilder_ == null) {
+        return appliedCoupons_.size();
+      } else {
+        return appliedCouponsBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon getAppliedCoupons(int index) {
+      if (appliedCouponsBuilder_ == null) {
+        return appliedCoupons_.get(index);
+      } else {
+        return appliedCouponsBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder setAppliedCoupons(
+        int index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon value) {
+      if (appliedCouponsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.set(index, value);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder setAppliedCoupons(
+        int index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder builderForValue) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAppliedCoupons(com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon value) {
+      if (appliedCouponsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.add(value);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAppliedCoupons(
+        int index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon value) {
+      if (appliedCouponsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.add(index, value);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAppliedCoupons(
+        com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder builderForValue) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.add(builderForValue.build());
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAppliedCoupons(
+        int index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder builderForValue) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAllAppliedCoupons(
+        java.lang.Iterable<? extends com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> values) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, appliedCoupons_);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder clearAppliedCoupons() {
+      if (appliedCouponsBuilder_ == null) {
+        appliedCoupons_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000008);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder removeAppliedCoupons(int index) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.remove(index);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder getAppliedCouponsBuilder(
+        int index) {
+      return internalGetAppliedCouponsFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder getAppliedCouponsOrBuilder(
+        int index) {
+      if (appliedCouponsBuilder_ == null) {
+        return appliedCoupons_.get(index);  } else {
+        return appliedCouponsBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> 
+         getAppliedCouponsOrBuilderList() {
+      if (appliedCouponsBuilder_ != null) {
+        return appliedCouponsBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(appliedCoupons_);
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder addAppliedCouponsBuilder() {
+      return internalGetAppliedCouponsFieldBuilder().addBuilder(
+          com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder addAppliedCouponsBuilder(
+        int index) {
+      return internalGetAppliedCouponsFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder> 
+         getAppliedCouponsBuilderList() {
+      return internalGetAppliedCouponsFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder, com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> 
+        internalGetAppliedCouponsFieldBuilder() {
+      if (appliedCouponsBuilder_ == null) {
+        appliedCouponsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder, com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder>(
+                appliedCoupons_,
+                ((bitField0_ & 0x00000008) != 0),
+                getParentForChildren(),
+                isClean());
+        appliedCoupons_ = null;
+      }
+      return appliedCouponsBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.EarnPointsResponse)

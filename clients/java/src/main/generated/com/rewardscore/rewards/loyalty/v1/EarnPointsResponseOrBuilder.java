@@ -120,4 +120,58 @@ public interface EarnPointsResponseOrBuilder extends
    */
   com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder getEventTransactionsOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> 
+      getAppliedCouponsList();
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon getAppliedCoupons(int index);
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  int getAppliedCouponsCount();
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> 
+      getAppliedCouponsOrBuilderList();
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder getAppliedCouponsOrBuilder(
+      int index);
 }
