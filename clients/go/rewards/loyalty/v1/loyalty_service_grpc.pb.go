@@ -53,7 +53,9 @@ type LoyaltyServiceClient interface {
 	// for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
 	// COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
 	// MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-	// that cannot be applied.
+	// that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+	// (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+	// requests while the server decided this one again; retry with the same request_id).
 	EarnPoints(ctx context.Context, in *EarnPointsRequest, opts ...grpc.CallOption) (*EarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//
@@ -219,7 +221,9 @@ type LoyaltyServiceServer interface {
 	// for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
 	// COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
 	// MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-	// that cannot be applied.
+	// that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+	// (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+	// requests while the server decided this one again; retry with the same request_id).
 	EarnPoints(context.Context, *EarnPointsRequest) (*EarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//

@@ -111,7 +111,9 @@ class LoyaltyServiceServicer:
         for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
         COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
         MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-        that cannot be applied.
+        that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+        (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+        requests while the server decided this one again; retry with the same request_id).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -2628,7 +2628,9 @@ export const LoyaltyServiceService = {
    * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
    * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
    * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-   * that cannot be applied.
+   * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+   * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+   * requests while the server decided this one again; retry with the same request_id).
    */
   earnPoints: {
     path: "/rewards.loyalty.v1.LoyaltyService/EarnPoints" as const,
@@ -2773,7 +2775,9 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
    * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
    * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-   * that cannot be applied.
+   * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+   * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+   * requests while the server decided this one again; retry with the same request_id).
    */
   earnPoints: handleUnaryCall<EarnPointsRequest, EarnPointsResponse>;
   /**
@@ -2847,7 +2851,9 @@ export interface LoyaltyServiceClient extends Client {
    * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
    * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
    * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-   * that cannot be applied.
+   * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+   * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+   * requests while the server decided this one again; retry with the same request_id).
    */
   earnPoints(
     request: EarnPointsRequest,

@@ -357,7 +357,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     default void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -528,7 +530,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     public void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -683,7 +687,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) throws io.grpc.StatusException {
@@ -830,7 +836,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) {
@@ -977,7 +985,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> earnPoints(
