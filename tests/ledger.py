@@ -7,7 +7,8 @@ import redis
 
 
 def check_ledger(database_url: str, redis_url: str) -> None:
-    """The ledger sums to zero; every wallet row equals its transfers and its lots; every Redis
+    """The ledger sums to zero; every wallet row equals its transfers and its lots; each redemption's
+    spent lot parts equal its points and their restored parts its refunds; every Redis
     wallet loaded under the current epoch has no reservation left and equals Postgres, its
     balance and each earn's refunded points."""
     with psycopg.connect(database_url) as connection:
@@ -26,6 +27,13 @@ def check_ledger(database_url: str, redis_url: str) -> None:
             " FROM points_lots GROUP BY account_id) l USING (account_id)"
             " WHERE coalesce(l.r, 0) <> greatest(w.posted, 0)").fetchall()
         assert lots == []
+        # A redemption's recorded lot parts (0022) add up to its points, and what its refunds gave
+        # back of them to its refunded points.
+        parts = connection.execute(
+            "SELECT t.points_transaction_id FROM points_transactions t JOIN (SELECT points_transaction_id,"
+            " sum(points) AS taken, sum(restored) AS restored FROM points_lot_spends GROUP BY 1) s"
+            " USING (points_transaction_id) WHERE s.taken <> t.amount OR s.restored <> t.refunded_points").fetchall()
+        assert parts == []
         wallets = connection.execute("SELECT account_id::text, posted - pending FROM points_wallets").fetchall()
         refunded = dict(connection.execute(
             "SELECT points_transaction_id::text, refunded_points FROM points_transactions WHERE refunded_points > 0"

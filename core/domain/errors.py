@@ -144,6 +144,11 @@ class ErrorReason(enum.Enum):
     EARN_CODE_ATTEMPTS_EXCEEDED = ("Too many unknown earn codes were tried for the account; retry later.", True)
     EVENT_NOT_CONFIGURED = ("No earn rule of the program awards points for this event.", False)
     EVENT_ALREADY_AWARDED = ("This once-only event (or referral pair) was awarded before.", False)
+    REFERRAL_ALREADY_REFERRED = ("The account was referred before, by another referrer: an account is referred once.",
+                                 False)
+    REFERRAL_REVERSE_PAIR = ("The referrer was referred by this account: a pair refers one way only.", False)
+    EVENT_AWARDED_CONCURRENTLY = ("A built-in event this request pays was awarded by a concurrent request; retry it.",
+                                  True)
     EVENT_CAP_REACHED = ("The account has all the points of this event's rules for the period.", False)
     OTP_DESTINATION_MISSING = ("The member the OTP is for has no phone number or e-mail.", False)
     OTP_NOT_FOUND = ("No OTP with this id is pending for the account, or it expired.", False)

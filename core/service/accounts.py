@@ -23,8 +23,10 @@ from core.domain.accounts import (Account, AccountStatus, Identifier, Identifier
                                   validate_program_id)
 from core.domain.accounts import require_active as _require_active
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.loyalty import EarnEvent
 from core.service.account_states import AccountState, publish_state
 from core.service.context import Caller, Deps
+from core.service.events import EventHook, joined
 from core.service.idempotent import Prepared, R, execute_once
 
 _ACCOUNT_COLUMNS = ("account_id", "org_id", "program_id", "status", "create_time", "update_time")
@@ -252,7 +254,8 @@ def change_row(caller: Caller, request_id: str, current: Versioned, kind: str, n
 
 # --- handlers ----------------------------------------------------------------------------------
 
-async def create_account(command: CreateAccount, caller: Caller, deps: Deps) -> Account:
+async def create_account(command: CreateAccount, caller: Caller, deps: Deps, events: EventHook | None = None) -> Account:
+    """`events`: pays the program's ACCOUNT_CREATED rules in the same commit (core/service/events.py)."""
     validate_request_id(command.request_id)
     validate_program_id(command.program_id)
     identifiers = validate_identifiers(command.identifiers)
@@ -267,7 +270,11 @@ async def create_account(command: CreateAccount, caller: Caller, deps: Deps) -> 
                           (caller.org_id, account.program_id, int(i.type), i.value, account.account_id))
                       for i in account.identifiers)
         taken = DomainError(ErrorReason.IDENTIFIER_ALREADY_EXISTS, metadata={"program_id": command.program_id})
-        return Prepared(account, rows, {"account_identifiers_unique": taken})
+        prepared = Prepared(account, rows, {"account_identifiers_unique": taken})
+        if events is None:
+            return prepared
+        return joined(prepared, await events(caller, account.account_id, account.program_id,
+                                             EarnEvent.ACCOUNT_CREATED, command.request_id, CHANGED_CONCURRENTLY))
 
     return await execute_once(deps, caller, "CreateAccount", command, prepare, Account.from_json)
 

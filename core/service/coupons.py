@@ -1490,6 +1490,13 @@ class Coupons:
             raise
         return held
 
+    async def apply_at_earn(self, offer: Offer, coupon: IssuedCoupon, account_id: str, store_id: str, bill: Money,
+                            request_id: str, caller: Caller, points_transaction_id: str) -> HeldRedemption:
+        """One held EXTRAPOINT or MULTIPLIER coupon applied to an earn by itself
+        (core/service/earn_coupons.py): checked and reserved exactly as a listed code is."""
+        return await self._redemption(offer, coupon, coupon.code, account_id, Location(store_id), bill, request_id,
+                                      caller, points_transaction_id)
+
     async def earn_reversals(self, points_transaction_id: str, request_id: str,
                              caller: Caller) -> tuple[tuple[Row, ...], Callable[[], Awaitable[None]]]:
         """Reversal rows for the coupon redemptions an earn made (when the earn is refunded in full)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
 import datetime as dt
 import hashlib
 import hmac
@@ -47,7 +48,9 @@ from core.service.accounts import (REQUEST_FIELDS, AccountRef, parse_uuid, requi
                                    validate_request_id)
 from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, HeldPayment
-from core.service.idempotent import Prepared, execute_once
+from core.service.earn_coupons import AppliedCoupon, EarnCoupons
+from core.service.events import EventAward, joined
+from core.service.idempotent import Prepared, execute_once, execute_retrying
 from core.service.programs import load_rules
 
 
@@ -64,6 +67,8 @@ class TxType:
 
 
 POSTED = 2
+BUILT_IN_EVENTS = frozenset({EarnEvent.ACCOUNT_CREATED, EarnEvent.FIRST_PURCHASE, EarnEvent.MARKETING_OPT_IN})
+"""The events the server sees and pays by itself (built_in_event), once per account and rule."""
 SYSTEM_CLIENT = "system"
 REGISTRY_BUCKETS = 16
 
@@ -72,6 +77,8 @@ _TX_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "t
                "transaction_id", "bill_minor", "currency_code", "refunded_transaction_id", "lot_id", "overdraft",
                "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id", "earn_rule_id", "lines")
 _AWARD_COLUMNS = ("org_id", "program_id", "award_key", "points_transaction_id")
+_REFERRAL_COLUMNS = ("org_id", "program_id", "referee_account_id", "referrer_account_id", "points_transaction_id",
+                     "create_time")
 
 
 # --- results --------------------------------------------------------------------------------
@@ -119,13 +126,17 @@ class Movement:
 
     transactions: tuple[PointsTransaction, ...]
     available_points: int
+    coupons: tuple[AppliedCoupon, ...] = ()
+    """EARN: the EXTRAPOINT and MULTIPLIER coupons applied, listed ones first."""
 
     def to_json(self) -> dict:
-        return {"transactions": [t.to_json() for t in self.transactions], "available_points": self.available_points}
+        return {"transactions": [t.to_json() for t in self.transactions], "available_points": self.available_points,
+                "coupons": [asdict(c) for c in self.coupons]}
 
     @classmethod
     def from_json(cls, data: dict) -> Movement:
-        return cls(tuple(PointsTransaction.from_json(t) for t in data["transactions"]), data["available_points"])
+        return cls(tuple(PointsTransaction.from_json(t) for t in data["transactions"]), data["available_points"],
+                   tuple(AppliedCoupon(**c) for c in data.get("coupons", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,6 +416,7 @@ class Points:
         self._otp_rate_max = otp_rate_max
         self._guard = guard
         self.wallets = Wallets(deps, guard)
+        self._earn_coupons = EarnCoupons(deps, coupons)
         self._sender = sender
         self._otp_secret: bytes | None = None
 
@@ -443,9 +455,20 @@ class Points:
             transaction_id = str(uuid.uuid4())
             # EXTRAPOINT and MULTIPLIER coupons: reserved like redemptions (their offers' hash
             # tags), committed with the earn, confirmed or released with it.
+            bill = Money(command.bill_minor, command.currency_code)
             held = await self._coupons.earn_coupons(
-                command.coupon_codes, account.account_id, command.store_id,
-                Money(command.bill_minor, command.currency_code), command.request_id, caller, transaction_id)
+                command.coupon_codes, account.account_id, command.store_id, bill, command.request_id, caller,
+                transaction_id)
+            try:
+                # Then the account's held ones apply by themselves (core/service/earn_coupons.py).
+                automatic = await self._earn_coupons.apply(caller, account.program_id, account.account_id,
+                                                           command.store_id, bill, command.request_id,
+                                                           transaction_id, held)
+            except BaseException:
+                await asyncio.gather(*(h.release() for h in held))
+                raise
+            applied = tuple([AppliedCoupon.of(h, False) for h in held] + [AppliedCoupon.of(h, True) for h in automatic])
+            held = held + automatic
             try:
                 bonuses = [CouponBonus(h.offer.offer_id, h.row.values[3], h.offer.extra_points,
                                        h.offer.points_multiplier_bps) for h in held]
@@ -465,8 +488,26 @@ class Points:
             except BaseException:
                 await asyncio.gather(*(h.release() for h in held))
                 raise
+            if first_purchase:
+                # The account's first purchase pays the FIRST_PURCHASE rules in the same commit.
+                try:
+                    award = await self.built_in_event(caller, account.account_id, account.program_id,
+                                                      EarnEvent.FIRST_PURCHASE, command.request_id,
+                                                      DomainError(ErrorReason.EVENT_AWARDED_CONCURRENTLY))
+                except BaseException:
+                    await asyncio.gather(*(h.release() for h in held))
+                    if prepared.on_abort is not None:
+                        await prepared.on_abort()
+                    raise
+                if award is not None:
+                    movement = Movement(prepared.result.transactions + award.transactions,
+                                        prepared.result.available_points + award.points)
+                    prepared = joined(Prepared(movement, prepared.rows, prepared.rejections,
+                                               prepared.on_commit, prepared.on_abort), award)
             if not held:
                 return prepared
+            prepared = Prepared(dataclasses.replace(prepared.result, coupons=applied), prepared.rows,
+                                prepared.rejections, prepared.on_commit, prepared.on_abort)
             rejections = {**prepared.rejections}
             for h in held:
                 rejections.update(h.rejections)
@@ -474,7 +515,9 @@ class Points:
                             on_commit=_all([prepared.on_commit, *(h.confirm for h in held)]),
                             on_abort=_all([prepared.on_abort, *(h.release for h in held)]))
 
-        return await execute_once(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json)
+        first_purchase = bool(rules.event_rules(EarnEvent.FIRST_PURCHASE))
+        return await execute_retrying(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json,
+                                      ErrorReason.EVENT_AWARDED_CONCURRENTLY)
 
     async def _tiers(self, account: Account, rules: ProgramRules, now: dt.datetime, bill_minor: int):
         """(the tier this purchase earns in, the tier to store if the purchase changes it).
@@ -564,6 +607,7 @@ class Points:
             credits = [(referrer, referrer_points, None), (account, referred_points, None)]
             awards = (f"referral:{referrer.account_id}:{account.account_id}",)
             tx_type, note = TxType.REFERRAL, "referral"
+            referral_pair = (referrer.account_id, account.account_id)
         else:
             if not command.event:
                 raise field_required("event")
@@ -579,12 +623,17 @@ class Points:
                                   metadata={"event": command.custom_event or event.name})
             # One transaction per rule: each rule's cap counts its own points.
             credits = [(account, config.points, (rule, config)) for rule, config in matching]
-            awards = tuple(f"event:{rule.earn_rule_id}:{account.account_id}"
-                           for rule, config in matching if config.once_per_account)
+            # A built-in event happens once to an account: it also fires by itself
+            # (built_in_event), under the same award key, so neither pays after the other.
+            awards = tuple(_event_award_key(rule.earn_rule_id, account.account_id)
+                           for rule, config in matching if config.once_per_account or event in BUILT_IN_EVENTS)
             tx_type, note = TxType.EVENT, command.custom_event or event.name
+            referral_pair = None
 
         async def prepare() -> Prepared[Movement]:
             now = self._deps.clock.now()
+            if referral_pair is not None:
+                await self._check_referral(caller.org_id, account.program_id, *referral_pair)
             entries, caps = [], []
             try:
                 for n, (who, points, rule) in enumerate(credits):
@@ -608,10 +657,104 @@ class Points:
             except BaseException:
                 await asyncio.gather(*(give_back() for give_back in caps))
                 raise
-            return Prepared(prepared.result, prepared.rows, prepared.rejections, on_commit=prepared.on_commit,
+            rows, rejections = prepared.rows, prepared.rejections
+            if referral_pair is not None:
+                # After the award row: a concurrent attempt of the same pair fails on that first
+                # (EVENT_ALREADY_AWARDED), another referrer on the referee, the reverse on the pair.
+                referrer_id, referee_id = referral_pair
+                rows += (Row("points_referrals", _REFERRAL_COLUMNS, (
+                    caller.org_id, account.program_id, referee_id, referrer_id,
+                    prepared.result.transactions[0].points_transaction_id, now)),)
+                rejections = {**rejections, "points_referrals_referee_unique": DomainError(
+                    ErrorReason.REFERRAL_ALREADY_REFERRED, metadata={"account_id": referee_id}),
+                    "points_referrals_pair_unique": DomainError(ErrorReason.REFERRAL_REVERSE_PAIR, metadata={
+                        "account_id": referee_id, "referrer_account_id": referrer_id})}
+            return Prepared(prepared.result, rows, rejections, on_commit=prepared.on_commit,
                             on_abort=_all([prepared.on_abort, *caps]))
 
         return await execute_once(self._deps, caller, "AllocateEvent", command, prepare, Movement.from_json)
+
+    async def built_in_event(self, caller: Caller, account_id: str, program_id: str, event: int, request_id: str,
+                             lost: DomainError) -> EventAward | None:
+        """The award of a built-in event that just happened to the account, to commit with the
+        request that triggered it (core/service/events.py); None if the program pays nothing
+        for it: no rule for the event, each rule paid to the account before, or (FIRST_PURCHASE)
+        the account earned on a purchase before. Costs nothing beyond the cached rules when the
+        program has no rule for the event."""
+        try:
+            rules = await load_rules(self._deps, caller.org_id, program_id)
+        except DomainError as error:
+            if error.reason is ErrorReason.PROGRAM_NOT_FOUND:
+                return None
+            raise
+        event = EarnEvent(event)
+        matching = rules.event_rules(event)
+        if not matching:
+            return None
+        keys = [_event_award_key(rule.earn_rule_id, account_id) for rule, _ in matching]
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT array(SELECT award_key FROM points_awards WHERE org_id = %(org)s AND program_id = %(program)s"
+                "  AND award_key = ANY(%(keys)s)),"
+                " %(first)s AND EXISTS (SELECT 1 FROM points_transactions WHERE account_id = %(a)s AND type = 1)",
+                {"org": caller.org_id, "program": program_id, "keys": keys, "a": account_id,
+                 "first": event is EarnEvent.FIRST_PURCHASE})
+            awarded, purchased_before = await cursor.fetchone()
+        if purchased_before:
+            return None
+        pending = [(rule, config, key) for (rule, config), key in zip(matching, keys) if key not in set(awarded)]
+        if not pending:
+            return None
+        now = self._deps.clock.now()
+        entries, caps = [], []
+        try:
+            for rule, config, _ in pending:
+                points = config.points
+                if config.max_points_per_period:
+                    points, give_back = await self._take_cap(account_id, rule.earn_rule_id, config,
+                                                             rules.program.time_zone, points, now)
+                    caps.append(give_back)
+                if points > 0:
+                    entries.append((PointsTransaction(str(uuid.uuid4()), account_id, TxType.EVENT, points, now,
+                                                      bonus_points=points, note=event.name,
+                                                      expire_time=points_expire_time(rules.program, now)),
+                                    f"{request_id}#event:{rule.earn_rule_id}", rule.earn_rule_id))
+            if not entries:
+                await asyncio.gather(*(give_back() for give_back in caps))
+                return None
+            # Each paid rule's award row names its own transaction.
+            prepared = await self._credits(caller, request_id, rules, entries, (), {})
+        except BaseException:
+            await asyncio.gather(*(give_back() for give_back in caps))
+            raise
+        awards = tuple(Row("points_awards", _AWARD_COLUMNS, (caller.org_id, program_id,
+                                                             _event_award_key(rule_id, account_id),
+                                                             transaction.points_transaction_id))
+                       for transaction, _, rule_id in entries)
+        transactions = tuple(entry[0] for entry in entries)
+        return EventAward(prepared.rows + awards, {**prepared.rejections, "points_awards_unique": lost},
+                          on_commit=prepared.on_commit, on_abort=_all([prepared.on_abort, *caps]),
+                          transactions=transactions, points=sum(t.points for t in transactions))
+
+    async def _check_referral(self, org_id: str, program_id: str, referrer_id: str, referee_id: str) -> None:
+        """An account is referred once, and a pair refers one way only (the same pair again is
+        EVENT_ALREADY_AWARDED, as before). points_referrals' constraints decide a race."""
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT referee_account_id::text, referrer_account_id::text FROM points_referrals"
+                " WHERE org_id = %(org)s AND program_id = %(program)s AND (referee_account_id = %(referee)s"
+                "  OR (referee_account_id = %(referrer)s AND referrer_account_id = %(referee)s))",
+                {"org": org_id, "program": program_id, "referee": referee_id, "referrer": referrer_id})
+            found = await cursor.fetchall()
+        for referee, referrer in found:
+            if referee == referee_id and referrer == referrer_id:
+                raise DomainError(ErrorReason.EVENT_ALREADY_AWARDED, metadata={"event": "referral"})
+        for referee, referrer in found:
+            if referee == referee_id:
+                raise DomainError(ErrorReason.REFERRAL_ALREADY_REFERRED, metadata={
+                    "account_id": referee_id, "referrer_account_id": referrer})
+            raise DomainError(ErrorReason.REFERRAL_REVERSE_PAIR, metadata={
+                "account_id": referee_id, "referrer_account_id": referrer_id})
 
     async def _take_cap(self, account_id: str, rule_id: str, config, time_zone: str, points: int,
                         now: dt.datetime) -> tuple[int, Callable[[], Awaitable[None]]]:
@@ -813,13 +956,16 @@ class Points:
                 raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
                                   metadata={"points_transaction_id": original_id})
             account_id, program_id, tx_type, state, amount, refunded = found
-            if tx_type != TxType.EARN or state != POSTED:
+            if tx_type not in (TxType.EARN, TxType.REDEEM) or state != POSTED:
                 raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_REFUNDABLE,
                                   metadata={"points_transaction_id": original_id})
             refundable = amount - refunded
             points = command.points or refundable
             if refundable == 0 or points > refundable:
                 raise DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION, metadata={"refundable_points": refundable})
+            if tx_type == TxType.REDEEM:
+                return await self._refund_redemption(caller, command, request_key, original_id, account_id,
+                                                     program_id, amount, refunded, points)
             rules = await load_rules(self._deps, caller.org_id, program_id)
             overdraft = rules.program.allow_negative_refund
             now = self._deps.clock.now()
@@ -848,6 +994,40 @@ class Points:
                 on_abort=lambda: self.wallets.release(hold))
 
         return await execute_once(self._deps, caller, "RefundPoints", command, prepare, Movement.from_json)
+
+    async def _refund_redemption(self, caller: Caller, command: RefundPoints, request_key: str, original_id: str,
+                                 account_id: str, program_id: str, amount: int, refunded: int,
+                                 points: int) -> Prepared[Movement]:
+        """Give back (part of) a redemption's points: a REFUND credit from the program's redeemed
+        account to the wallet. What is left to refund is decided in wallet_reserve with the other
+        refunds in flight (the ledger's refund limit is the last guard); the trigger opens the
+        new lots with the expiry of the lots the redemption spent, in the order it spent them
+        (soonest-expiring first, see 0022)."""
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT min(expire_time) FROM points_lot_spends WHERE points_transaction_id = %s"
+                " AND restored < points", (original_id,))
+            (soonest,) = await cursor.fetchone()
+            cursor = await connection.execute(
+                "SELECT count(*) FROM points_lot_spends WHERE points_transaction_id = %s", (original_id,))
+            (recorded,) = await cursor.fetchone()
+        now = self._deps.clock.now()
+        if not recorded:
+            # A redemption from before its spent lots were recorded: the program's expiry from now.
+            soonest = points_expire_time((await load_rules(self._deps, caller.org_id, program_id)).program, now)
+        # The soonest expiry among the parts still to give back: the wallet's next expiry may only
+        # move earlier by it (a later part only delays the expiry check, never misses it).
+        hold, before = await self.wallets.reserve(account_id, request_key, points, expire_time=soonest,
+                                                  refund=(original_id, amount, refunded))
+        transaction = PointsTransaction(str(uuid.uuid4()), account_id, TxType.REFUND, points, now,
+                                        refunded_transaction_id=original_id, note=command.note, expire_time=soonest)
+        row = _transaction_row(caller, command.request_id, program_id, transaction, hold.epoch,
+                               debit=f"redeemed:{program_id}", credit=wallet_account(account_id))
+        exceeded = DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION, metadata={"points_transaction_id": original_id})
+        return Prepared(Movement((transaction,), before + points), (row,), {
+            "points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+            "points_transactions_refund_limit": exceeded, "points_lot_spends_restored": exceeded},
+            on_commit=lambda: self.wallets.confirm(hold), on_abort=lambda: self.wallets.release(hold))
 
     # --- expiry -------------------------------------------------------------------------
 
@@ -1005,6 +1185,10 @@ async def _tier_and_spend(connection, account_id: str, rules: ProgramRules, now:
         {"a": account_id, "since": now - dt.timedelta(days=days)})
     tier_id, spend = await cursor.fetchone()
     return tier_id, int(spend)
+
+
+def _event_award_key(earn_rule_id: str, account_id: str) -> str:
+    return f"event:{earn_rule_id}:{account_id}"
 
 
 def _transaction_row(caller: Caller, request_id: str, program_id: str, t: PointsTransaction, epoch: int, *,

@@ -344,6 +344,12 @@ def _earn_rule_id(value: str, field_name: str) -> str:
         raise field_invalid(field_name, "a UUID") from None
 
 
+async def get_earn_rule(earn_rule_id: str, caller: Caller, deps: Deps) -> EarnRule:
+    """One earn rule of the caller's organisation; EARN_RULE_NOT_FOUND if deleted or another's."""
+    rule, _ = await _read_rule(deps, caller, _earn_rule_id(earn_rule_id, "earn_rule_id"))
+    return rule
+
+
 async def update_earn_rule(command: UpdateEarnRule, caller: Caller, deps: Deps) -> EarnRule:
     validate_request_id(command.request_id)
     earn_rule_id = _earn_rule_id(command.earn_rule.earn_rule_id, "earn_rule.earn_rule_id")

@@ -24,7 +24,9 @@ from core.service.accounts import (CHANGED_CONCURRENTLY, REQUEST_FIELDS, Account
                                    change_row, decode_page_token, encode_page_token, execute_change,
                                    load_account, page_size, parse_uuid, query_digest, validate_ref,
                                    validate_request_id)
+from core.domain.loyalty import EarnEvent
 from core.service.context import Caller, Deps
+from core.service.events import EventHook, joined
 from core.service.idempotent import Prepared
 
 _USER_DATA_COLUMNS = ("external_user_id", "given_name", "family_name", "display_name", "email", "phone_number",
@@ -169,7 +171,10 @@ def _validate_membership(command: AddMembership) -> AccountRef:
     return ref
 
 
-async def add_membership(command: AddMembership, caller: Caller, deps: Deps) -> Membership:
+async def add_membership(command: AddMembership, caller: Caller, deps: Deps,
+                         events: EventHook | None = None) -> Membership:
+    """`events`: a membership that opts in to a marketing channel pays the program's
+    MARKETING_OPT_IN rules (once per account) in the same commit (core/service/events.py)."""
     ref = _validate_membership(command)
     user_id = parse_uuid(command.user_id, "user_id")
 
@@ -187,9 +192,14 @@ async def add_membership(command: AddMembership, caller: Caller, deps: Deps) -> 
                 Row("memberships", _MEMBERSHIP_COLUMNS, (
                     membership.account_id, user_id, caller.org_id, int(membership.role),
                     [int(c) for c in membership.marketing_opt_ins], membership.partner_id, now, now)))
-        return Prepared(membership, rows, {"account_changes_version": CHANGED_CONCURRENTLY,
-                                           "memberships_pkey": CHANGED_CONCURRENTLY,
-                                           "memberships_one_owner": CHANGED_CONCURRENTLY})
+        prepared = Prepared(membership, rows, {"account_changes_version": CHANGED_CONCURRENTLY,
+                                               "memberships_pkey": CHANGED_CONCURRENTLY,
+                                               "memberships_one_owner": CHANGED_CONCURRENTLY})
+        if events is None or not membership.marketing_opt_ins or current.account.status is not AccountStatus.ACTIVE:
+            return prepared
+        # A lost award race (a concurrent opt-in or AllocateEvent) is decided again by execute_change.
+        return joined(prepared, await events(caller, membership.account_id, current.account.program_id,
+                                             EarnEvent.MARKETING_OPT_IN, command.request_id, CHANGED_CONCURRENTLY))
 
     return await execute_change(deps, caller, "AddMembership", command, prepare, Membership.from_json)
 

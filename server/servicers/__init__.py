@@ -51,7 +51,7 @@ def registry() -> dict:
 
 
 def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coupons, points: Points) -> None:
-    implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps),
+    implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps, points.built_in_event),
                    "rewards.auth.v1.AuthService": AuthServicer(auth),
                    "rewards.coupons.v1.OfferService": OfferServicer(coupons),
                    "rewards.coupons.v1.CouponService": CouponServicer(coupons),

@@ -19,20 +19,23 @@ from core.domain.errors import field_invalid
 from core.service import accounts, users
 from core.service.accounts import AccountRef
 from core.service.context import Deps
+from core.service.events import EventHook
 from server.context import current_caller
 from server.convert import datetime_of, timestamp
 
 
 class AccountServicer(account_service_pb2_grpc.AccountServiceServicer):
-    def __init__(self, deps: Deps) -> None:
+    def __init__(self, deps: Deps, events: EventHook | None = None) -> None:
         self._deps = deps
+        self._events = events
+        """Pays the built-in events CreateAccount and AddMembership trigger (Points.built_in_event)."""
 
     async def CreateAccount(self, request: api.CreateAccountRequest, context) -> api.CreateAccountResponse:
         command = accounts.CreateAccount(
             request_id=request.request_id, program_id=request.program_id,
             identifiers=tuple(identifier_from_proto(i, f"identifiers[{n}]")
                               for n, i in enumerate(request.identifiers)))
-        account = await accounts.create_account(command, current_caller(), self._deps)
+        account = await accounts.create_account(command, current_caller(), self._deps, self._events)
         return api.CreateAccountResponse(account=account_to_proto(account))
 
     async def GetAccount(self, request: api.GetAccountRequest, context) -> api.GetAccountResponse:
@@ -108,7 +111,7 @@ class AccountServicer(account_service_pb2_grpc.AccountServiceServicer):
             tuple(_enum(MarketingChannel, c, f"marketing_opt_ins[{n}]") if c else _unset(f"marketing_opt_ins[{n}]")
                   for n, c in enumerate(request.marketing_opt_ins)),
             request.partner_id)
-        membership = await users.add_membership(command, current_caller(), self._deps)
+        membership = await users.add_membership(command, current_caller(), self._deps, self._events)
         return api.AddMembershipResponse(membership=membership_to_proto(membership))
 
     async def RemoveMembership(self, request: api.RemoveMembershipRequest,

@@ -35,7 +35,12 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
                                           for line in request.lines))
         movement = await self._points.earn(command, current_caller())
         return api.EarnPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
-                                      balance=_movement_balance(movement))
+                                      balance=_movement_balance(movement),
+                                      event_transactions=[transaction_to_proto(t) for t in movement.transactions[1:]],
+                                      applied_coupons=[api.AppliedEarnCoupon(
+                                          code=c.code, offer_id=c.offer_id, coupon_id=c.coupon_id,
+                                          redemption_id=c.redemption_id, automatic=c.automatic)
+                                          for c in movement.coupons])
 
     async def EarnByCode(self, request: api.EarnByCodeRequest, context) -> api.EarnByCodeResponse:
         movement = await self._points.earn_by_code(points.EarnByCode(request.request_id, _ref(request), request.code),

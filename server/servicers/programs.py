@@ -58,6 +58,10 @@ class ProgramServicer(program_service_pb2_grpc.ProgramServiceServicer):
         rule = await programs.update_earn_rule(command, current_caller(), self._deps)
         return api.UpdateEarnRuleResponse(earn_rule=earn_rule_to_proto(rule))
 
+    async def GetEarnRule(self, request: api.GetEarnRuleRequest, context) -> api.GetEarnRuleResponse:
+        rule = await programs.get_earn_rule(request.earn_rule_id, current_caller(), self._deps)
+        return api.GetEarnRuleResponse(earn_rule=earn_rule_to_proto(rule))
+
     async def ListEarnRules(self, request: api.ListEarnRulesRequest, context) -> api.ListEarnRulesResponse:
         query = programs.ListEarnRules(request.program_id, request.kind, request.page_size, request.page_token)
         rules, token = await programs.list_earn_rules(query, current_caller(), self._deps)

@@ -335,13 +335,16 @@ async def test_refunding_spent_points_is_refused_unless_the_program_allows_a_neg
         assert (await balance(client, account)).posted_points == (20 if expected else -80)
 
 
-async def test_a_redemption_cannot_be_refunded(client, server, account):
+async def test_a_refund_cannot_be_refunded(client, server, account):
+    # A redemption can (tests/e2e/test_redemption_refund.py); a refund of it cannot.
     await earn(client, account, 10_000)
     otp_id, code = await otp(client, server, account, 10)
     redeemed = await client.call(client.loyalty.RedeemPoints, redeem(account, 10, otp_id, code))
+    refund = await client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
+        points_transaction_id=redeemed.transaction.points_transaction_id))
 
     assert await reason_of(client.call(client.loyalty.RefundPoints, api.RefundPointsRequest(
-        points_transaction_id=redeemed.transaction.points_transaction_id))) == "POINTS_TRANSACTION_NOT_REFUNDABLE"
+        points_transaction_id=refund.transaction.points_transaction_id))) == "POINTS_TRANSACTION_NOT_REFUNDABLE"
 
 
 async def test_history_is_newest_first_and_paginated(client, server, account):

@@ -6,10 +6,12 @@
 -- reservation: the balance rises when the commit is confirmed, so no one can spend points that
 -- are not durable yet.
 --
--- A refund (ARGV[9] set) is also checked against what is left of its earn: the wallet hash keeps,
--- per refunded earn, the points refunded so far, reserved and posted (field "rf:<earn id>",
--- seeded from the ledger's posted refunds the first time this epoch's wallet needs it). A
--- refund adds to it here; its release takes it back; its confirm leaves it.
+-- A refund (ARGV[9] set) is also checked against what is left of what it refunds: the wallet hash
+-- keeps, per refunded transaction, the points refunded so far, reserved and posted (field
+-- "rf:<transaction id>", seeded from the ledger's posted refunds the first time this epoch's wallet
+-- needs it). A refund adds its points to it here; its release takes them back; its confirm
+-- leaves them. The refund of an earn is a debit (delta < 0), the refund of a redemption a credit
+-- (delta > 0): both count |delta|.
 --
 -- KEYS[1]  the wallet hash {a:<account>}: epoch, bal (available points), nexp (next expiry ms),
 --          rf:<earn id> (points refunded of that earn, reserved + posted)
@@ -22,8 +24,8 @@
 -- ARGV[6]  debits: the balance that must remain after it (0: none)
 -- ARGV[7]  debits: the smallest amount (0: any)
 -- ARGV[8]  debits: 1 to allow the balance to go negative (an overdraft refund, an expiry)
--- ARGV[9]  refunds: the earn's field "rf:<earn id>" ("" or absent for other movements)
--- ARGV[10] refunds: the earn's points    ARGV[11] refunds: its refunded points per the ledger
+-- ARGV[9]  refunds: the refunded transaction's field "rf:<id>" ("" or absent for other movements)
+-- ARGV[10] refunds: its points           ARGV[11] refunds: its refunded points per the ledger
 -- ARGV[12] with KEYS[3]: the presented OTP's mac   ARGV[13] now (ms)   ARGV[14] max tries
 --
 -- Returns {0, balance after}                     reserved
@@ -37,7 +39,7 @@
 --         {8}                                    OTP used already
 --         {9}                                    OTP locked (too many wrong codes)
 --         {10, tries left}                       OTP wrong (this try counted)
---         {11, refundable}                       refund beyond what is left of the earn
+--         {11, refundable}                       refund beyond what is left to refund
 if redis.call('HGET', KEYS[1], 'epoch') ~= ARGV[1] then
   return {1}
 end
@@ -69,7 +71,7 @@ local refund = ARGV[9] or ''
 if refund ~= '' then
   local refunded = tonumber(redis.call('HGET', KEYS[1], refund) or ARGV[11])
   local refundable = tonumber(ARGV[10]) - refunded
-  if -delta > refundable then
+  if math.abs(delta) > refundable then
     return {11, math.max(refundable, 0)}
   end
 end
@@ -96,7 +98,7 @@ if otp then
 end
 if refund ~= '' then
   redis.call('HSETNX', KEYS[1], refund, ARGV[11])
-  redis.call('HINCRBY', KEYS[1], refund, -delta)
+  redis.call('HINCRBY', KEYS[1], refund, math.abs(delta))
 end
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[3] .. '|' .. ARGV[4] .. '|' .. (otp or '') .. '|' .. refund)
 return {0, balance}

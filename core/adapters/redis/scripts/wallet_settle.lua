@@ -9,7 +9,8 @@
 --
 -- confirm: a credit's delta joins the balance; a debit's already left it.
 -- release: a debit's delta goes back to the balance; a credit never joined it; a refund's points
---          leave its earn's refunded-so-far field again.
+--          (|delta|: an earn's refund is a debit, a redemption's a credit) leave the refunded
+--          transaction's refunded-so-far field again.
 -- Returns 1 if the reservation was settled, 0 if there was none (settled already, e.g. by the
 -- recovery sweep, or the wallet was reloaded under another epoch).
 local held = redis.call('HGET', KEYS[2], ARGV[2])
@@ -32,9 +33,9 @@ if ARGV[3] == 'confirm' then
 else
   if delta < 0 and loaded then
     redis.call('HINCRBY', KEYS[1], 'bal', -delta)
-    if refund ~= '' and redis.call('HEXISTS', KEYS[1], refund) == 1 then
-      redis.call('HINCRBY', KEYS[1], refund, delta)
-    end
+  end
+  if loaded and refund ~= '' and redis.call('HEXISTS', KEYS[1], refund) == 1 then
+    redis.call('HINCRBY', KEYS[1], refund, -math.abs(delta))
   end
   if KEYS[3] then
     redis.call('HSET', KEYS[3], 'used', '0')

@@ -46,6 +46,17 @@ type EarnPointsRequest struct {
 	// redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
 	// earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
 	// reward_points, and is given back by a full refund of the earn. At most 32.
+	//
+	// Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+	// account holds (issued to it, or its activated copy of a common code that needs activation)
+	// that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+	// ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+	// code must (one that fails a rule is left out, not an error). At most one coupon per offer
+	// per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+	// listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+	// earliest issued. An offer created or activated applies by itself within 2 s (the server
+	// caches per program whether it has such offers); a listed code applies at once. The reply's
+	// applied_coupons names them all.
 	CouponCodes []string `protobuf:"bytes,6,rep,name=coupon_codes,json=couponCodes,proto3" json:"coupon_codes,omitempty"`
 	// The type of the payment card, matched by CARD_TYPE rules. Empty: none. At most 64
 	// characters.
@@ -160,9 +171,17 @@ type EarnPointsResponse struct {
 	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
 	// The available (and posted) points right after it, as the atomic wallet check saw them;
 	// GetBalance adds pending and expiring points.
-	Balance       *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Balance *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
+	// The EVENT transactions this purchase triggered by itself, committed with it: the
+	// program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+	// rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+	EventTransactions []*PointsTransaction `protobuf:"bytes,3,rep,name=event_transactions,json=eventTransactions,proto3" json:"event_transactions,omitempty"`
+	// The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+	// transaction.reward_points): the listed coupon_codes first, in their order, then those
+	// the account holds that applied by themselves (automatic).
+	AppliedCoupons []*AppliedEarnCoupon `protobuf:"bytes,4,rep,name=applied_coupons,json=appliedCoupons,proto3" json:"applied_coupons,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *EarnPointsResponse) Reset() {
@@ -209,6 +228,103 @@ func (x *EarnPointsResponse) GetBalance() *Balance {
 	return nil
 }
 
+func (x *EarnPointsResponse) GetEventTransactions() []*PointsTransaction {
+	if x != nil {
+		return x.EventTransactions
+	}
+	return nil
+}
+
+func (x *EarnPointsResponse) GetAppliedCoupons() []*AppliedEarnCoupon {
+	if x != nil {
+		return x.AppliedCoupons
+	}
+	return nil
+}
+
+// An EXTRAPOINT or MULTIPLIER coupon an earn applied, redeemed with it.
+type AppliedEarnCoupon struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The coupon's code.
+	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
+	// The coupon's offer.
+	OfferId string `protobuf:"bytes,2,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
+	// The issued coupon; empty for a common code that needs no activation.
+	CouponId string `protobuf:"bytes,3,opt,name=coupon_id,json=couponId,proto3" json:"coupon_id,omitempty"`
+	// The redemption recorded for it (CouponService.ReverseRedemption names it; a full refund
+	// of the earn reverses it).
+	RedemptionId string `protobuf:"bytes,4,opt,name=redemption_id,json=redemptionId,proto3" json:"redemption_id,omitempty"`
+	// True: applied by itself, without being listed in coupon_codes.
+	Automatic     bool `protobuf:"varint,5,opt,name=automatic,proto3" json:"automatic,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AppliedEarnCoupon) Reset() {
+	*x = AppliedEarnCoupon{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AppliedEarnCoupon) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AppliedEarnCoupon) ProtoMessage() {}
+
+func (x *AppliedEarnCoupon) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AppliedEarnCoupon.ProtoReflect.Descriptor instead.
+func (*AppliedEarnCoupon) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *AppliedEarnCoupon) GetCode() string {
+	if x != nil {
+		return x.Code
+	}
+	return ""
+}
+
+func (x *AppliedEarnCoupon) GetOfferId() string {
+	if x != nil {
+		return x.OfferId
+	}
+	return ""
+}
+
+func (x *AppliedEarnCoupon) GetCouponId() string {
+	if x != nil {
+		return x.CouponId
+	}
+	return ""
+}
+
+func (x *AppliedEarnCoupon) GetRedemptionId() string {
+	if x != nil {
+		return x.RedemptionId
+	}
+	return ""
+}
+
+func (x *AppliedEarnCoupon) GetAutomatic() bool {
+	if x != nil {
+		return x.Automatic
+	}
+	return false
+}
+
 // Request of LoyaltyService.EarnByCode.
 type EarnByCodeRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -228,7 +344,7 @@ type EarnByCodeRequest struct {
 
 func (x *EarnByCodeRequest) Reset() {
 	*x = EarnByCodeRequest{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -240,7 +356,7 @@ func (x *EarnByCodeRequest) String() string {
 func (*EarnByCodeRequest) ProtoMessage() {}
 
 func (x *EarnByCodeRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -253,7 +369,7 @@ func (x *EarnByCodeRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnByCodeRequest.ProtoReflect.Descriptor instead.
 func (*EarnByCodeRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *EarnByCodeRequest) GetRequestId() string {
@@ -298,7 +414,7 @@ type EarnByCodeResponse struct {
 
 func (x *EarnByCodeResponse) Reset() {
 	*x = EarnByCodeResponse{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -310,7 +426,7 @@ func (x *EarnByCodeResponse) String() string {
 func (*EarnByCodeResponse) ProtoMessage() {}
 
 func (x *EarnByCodeResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -323,7 +439,7 @@ func (x *EarnByCodeResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnByCodeResponse.ProtoReflect.Descriptor instead.
 func (*EarnByCodeResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *EarnByCodeResponse) GetTransaction() *PointsTransaction {
@@ -364,7 +480,7 @@ type RequestRedemptionOtpRequest struct {
 
 func (x *RequestRedemptionOtpRequest) Reset() {
 	*x = RequestRedemptionOtpRequest{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -376,7 +492,7 @@ func (x *RequestRedemptionOtpRequest) String() string {
 func (*RequestRedemptionOtpRequest) ProtoMessage() {}
 
 func (x *RequestRedemptionOtpRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -389,7 +505,7 @@ func (x *RequestRedemptionOtpRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestRedemptionOtpRequest.ProtoReflect.Descriptor instead.
 func (*RequestRedemptionOtpRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *RequestRedemptionOtpRequest) GetRequestId() string {
@@ -440,7 +556,7 @@ type RequestRedemptionOtpResponse struct {
 
 func (x *RequestRedemptionOtpResponse) Reset() {
 	*x = RequestRedemptionOtpResponse{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -452,7 +568,7 @@ func (x *RequestRedemptionOtpResponse) String() string {
 func (*RequestRedemptionOtpResponse) ProtoMessage() {}
 
 func (x *RequestRedemptionOtpResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -465,7 +581,7 @@ func (x *RequestRedemptionOtpResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RequestRedemptionOtpResponse.ProtoReflect.Descriptor instead.
 func (*RequestRedemptionOtpResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *RequestRedemptionOtpResponse) GetOtpId() string {
@@ -509,7 +625,7 @@ type RedeemPointsRequest struct {
 
 func (x *RedeemPointsRequest) Reset() {
 	*x = RedeemPointsRequest{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -521,7 +637,7 @@ func (x *RedeemPointsRequest) String() string {
 func (*RedeemPointsRequest) ProtoMessage() {}
 
 func (x *RedeemPointsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -534,7 +650,7 @@ func (x *RedeemPointsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RedeemPointsRequest.ProtoReflect.Descriptor instead.
 func (*RedeemPointsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *RedeemPointsRequest) GetRequestId() string {
@@ -607,7 +723,7 @@ type RedeemPointsResponse struct {
 
 func (x *RedeemPointsResponse) Reset() {
 	*x = RedeemPointsResponse{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -619,7 +735,7 @@ func (x *RedeemPointsResponse) String() string {
 func (*RedeemPointsResponse) ProtoMessage() {}
 
 func (x *RedeemPointsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -632,7 +748,7 @@ func (x *RedeemPointsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RedeemPointsResponse.ProtoReflect.Descriptor instead.
 func (*RedeemPointsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *RedeemPointsResponse) GetTransaction() *PointsTransaction {
@@ -669,7 +785,7 @@ type RefundPointsRequest struct {
 
 func (x *RefundPointsRequest) Reset() {
 	*x = RefundPointsRequest{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -681,7 +797,7 @@ func (x *RefundPointsRequest) String() string {
 func (*RefundPointsRequest) ProtoMessage() {}
 
 func (x *RefundPointsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -694,7 +810,7 @@ func (x *RefundPointsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RefundPointsRequest.ProtoReflect.Descriptor instead.
 func (*RefundPointsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *RefundPointsRequest) GetRequestId() string {
@@ -739,7 +855,7 @@ type RefundPointsResponse struct {
 
 func (x *RefundPointsResponse) Reset() {
 	*x = RefundPointsResponse{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -751,7 +867,7 @@ func (x *RefundPointsResponse) String() string {
 func (*RefundPointsResponse) ProtoMessage() {}
 
 func (x *RefundPointsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -764,7 +880,7 @@ func (x *RefundPointsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RefundPointsResponse.ProtoReflect.Descriptor instead.
 func (*RefundPointsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *RefundPointsResponse) GetTransaction() *PointsTransaction {
@@ -797,7 +913,7 @@ type GetBalanceRequest struct {
 
 func (x *GetBalanceRequest) Reset() {
 	*x = GetBalanceRequest{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -809,7 +925,7 @@ func (x *GetBalanceRequest) String() string {
 func (*GetBalanceRequest) ProtoMessage() {}
 
 func (x *GetBalanceRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -822,7 +938,7 @@ func (x *GetBalanceRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetBalanceRequest.ProtoReflect.Descriptor instead.
 func (*GetBalanceRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *GetBalanceRequest) GetAccountId() string {
@@ -857,7 +973,7 @@ type GetBalanceResponse struct {
 
 func (x *GetBalanceResponse) Reset() {
 	*x = GetBalanceResponse{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -869,7 +985,7 @@ func (x *GetBalanceResponse) String() string {
 func (*GetBalanceResponse) ProtoMessage() {}
 
 func (x *GetBalanceResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -882,7 +998,7 @@ func (x *GetBalanceResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetBalanceResponse.ProtoReflect.Descriptor instead.
 func (*GetBalanceResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *GetBalanceResponse) GetBalance() *Balance {
@@ -917,7 +1033,7 @@ type ListTransactionsRequest struct {
 
 func (x *ListTransactionsRequest) Reset() {
 	*x = ListTransactionsRequest{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -929,7 +1045,7 @@ func (x *ListTransactionsRequest) String() string {
 func (*ListTransactionsRequest) ProtoMessage() {}
 
 func (x *ListTransactionsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -942,7 +1058,7 @@ func (x *ListTransactionsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTransactionsRequest.ProtoReflect.Descriptor instead.
 func (*ListTransactionsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *ListTransactionsRequest) GetAccountId() string {
@@ -1007,7 +1123,7 @@ type ListTransactionsResponse struct {
 
 func (x *ListTransactionsResponse) Reset() {
 	*x = ListTransactionsResponse{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1019,7 +1135,7 @@ func (x *ListTransactionsResponse) String() string {
 func (*ListTransactionsResponse) ProtoMessage() {}
 
 func (x *ListTransactionsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1032,7 +1148,7 @@ func (x *ListTransactionsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTransactionsResponse.ProtoReflect.Descriptor instead.
 func (*ListTransactionsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{13}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *ListTransactionsResponse) GetTransactions() []*PointsTransaction {
@@ -1072,7 +1188,7 @@ type AllocateEventRequest struct {
 
 func (x *AllocateEventRequest) Reset() {
 	*x = AllocateEventRequest{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1084,7 +1200,7 @@ func (x *AllocateEventRequest) String() string {
 func (*AllocateEventRequest) ProtoMessage() {}
 
 func (x *AllocateEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1097,7 +1213,7 @@ func (x *AllocateEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AllocateEventRequest.ProtoReflect.Descriptor instead.
 func (*AllocateEventRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{14}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *AllocateEventRequest) GetRequestId() string {
@@ -1153,7 +1269,7 @@ type AllocateEventResponse struct {
 
 func (x *AllocateEventResponse) Reset() {
 	*x = AllocateEventResponse{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1165,7 +1281,7 @@ func (x *AllocateEventResponse) String() string {
 func (*AllocateEventResponse) ProtoMessage() {}
 
 func (x *AllocateEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1178,7 +1294,7 @@ func (x *AllocateEventResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AllocateEventResponse.ProtoReflect.Descriptor instead.
 func (*AllocateEventResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{15}
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *AllocateEventResponse) GetTransactions() []*PointsTransaction {
@@ -1205,10 +1321,18 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\fcoupon_codes\x18\x06 \x03(\tR\vcouponCodes\x12*\n" +
 	"\x11payment_card_type\x18\a \x01(\tR\x0fpaymentCardType\x12N\n" +
 	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x126\n" +
-	"\x05lines\x18\t \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\"\x94\x01\n" +
+	"\x05lines\x18\t \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\"\xba\x02\n" +
 	"\x12EarnPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
-	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xb5\x01\n" +
+	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\x12T\n" +
+	"\x12event_transactions\x18\x03 \x03(\v2%.rewards.loyalty.v1.PointsTransactionR\x11eventTransactions\x12N\n" +
+	"\x0fapplied_coupons\x18\x04 \x03(\v2%.rewards.loyalty.v1.AppliedEarnCouponR\x0eappliedCoupons\"\xa2\x01\n" +
+	"\x11AppliedEarnCoupon\x12\x12\n" +
+	"\x04code\x18\x01 \x01(\tR\x04code\x12\x19\n" +
+	"\boffer_id\x18\x02 \x01(\tR\aofferId\x12\x1b\n" +
+	"\tcoupon_id\x18\x03 \x01(\tR\bcouponId\x12#\n" +
+	"\rredemption_id\x18\x04 \x01(\tR\fredemptionId\x12\x1c\n" +
+	"\tautomatic\x18\x05 \x01(\bR\tautomatic\"\xb5\x01\n" +
 	"\x11EarnByCodeRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -1312,82 +1436,85 @@ func file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 16)
+var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
 var file_rewards_loyalty_v1_loyalty_service_proto_goTypes = []any{
 	(*EarnPointsRequest)(nil),            // 0: rewards.loyalty.v1.EarnPointsRequest
 	(*EarnPointsResponse)(nil),           // 1: rewards.loyalty.v1.EarnPointsResponse
-	(*EarnByCodeRequest)(nil),            // 2: rewards.loyalty.v1.EarnByCodeRequest
-	(*EarnByCodeResponse)(nil),           // 3: rewards.loyalty.v1.EarnByCodeResponse
-	(*RequestRedemptionOtpRequest)(nil),  // 4: rewards.loyalty.v1.RequestRedemptionOtpRequest
-	(*RequestRedemptionOtpResponse)(nil), // 5: rewards.loyalty.v1.RequestRedemptionOtpResponse
-	(*RedeemPointsRequest)(nil),          // 6: rewards.loyalty.v1.RedeemPointsRequest
-	(*RedeemPointsResponse)(nil),         // 7: rewards.loyalty.v1.RedeemPointsResponse
-	(*RefundPointsRequest)(nil),          // 8: rewards.loyalty.v1.RefundPointsRequest
-	(*RefundPointsResponse)(nil),         // 9: rewards.loyalty.v1.RefundPointsResponse
-	(*GetBalanceRequest)(nil),            // 10: rewards.loyalty.v1.GetBalanceRequest
-	(*GetBalanceResponse)(nil),           // 11: rewards.loyalty.v1.GetBalanceResponse
-	(*ListTransactionsRequest)(nil),      // 12: rewards.loyalty.v1.ListTransactionsRequest
-	(*ListTransactionsResponse)(nil),     // 13: rewards.loyalty.v1.ListTransactionsResponse
-	(*AllocateEventRequest)(nil),         // 14: rewards.loyalty.v1.AllocateEventRequest
-	(*AllocateEventResponse)(nil),        // 15: rewards.loyalty.v1.AllocateEventResponse
-	(*v1.Money)(nil),                     // 16: rewards.type.v1.Money
-	(*v11.Identifier)(nil),               // 17: rewards.accounts.v1.Identifier
-	(*PurchaseLine)(nil),                 // 18: rewards.loyalty.v1.PurchaseLine
-	(*PointsTransaction)(nil),            // 19: rewards.loyalty.v1.PointsTransaction
-	(*Balance)(nil),                      // 20: rewards.loyalty.v1.Balance
-	(*timestamppb.Timestamp)(nil),        // 21: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),          // 22: google.protobuf.Duration
-	(PointsTransactionType)(0),           // 23: rewards.loyalty.v1.PointsTransactionType
-	(EarnEvent)(0),                       // 24: rewards.loyalty.v1.EarnEvent
+	(*AppliedEarnCoupon)(nil),            // 2: rewards.loyalty.v1.AppliedEarnCoupon
+	(*EarnByCodeRequest)(nil),            // 3: rewards.loyalty.v1.EarnByCodeRequest
+	(*EarnByCodeResponse)(nil),           // 4: rewards.loyalty.v1.EarnByCodeResponse
+	(*RequestRedemptionOtpRequest)(nil),  // 5: rewards.loyalty.v1.RequestRedemptionOtpRequest
+	(*RequestRedemptionOtpResponse)(nil), // 6: rewards.loyalty.v1.RequestRedemptionOtpResponse
+	(*RedeemPointsRequest)(nil),          // 7: rewards.loyalty.v1.RedeemPointsRequest
+	(*RedeemPointsResponse)(nil),         // 8: rewards.loyalty.v1.RedeemPointsResponse
+	(*RefundPointsRequest)(nil),          // 9: rewards.loyalty.v1.RefundPointsRequest
+	(*RefundPointsResponse)(nil),         // 10: rewards.loyalty.v1.RefundPointsResponse
+	(*GetBalanceRequest)(nil),            // 11: rewards.loyalty.v1.GetBalanceRequest
+	(*GetBalanceResponse)(nil),           // 12: rewards.loyalty.v1.GetBalanceResponse
+	(*ListTransactionsRequest)(nil),      // 13: rewards.loyalty.v1.ListTransactionsRequest
+	(*ListTransactionsResponse)(nil),     // 14: rewards.loyalty.v1.ListTransactionsResponse
+	(*AllocateEventRequest)(nil),         // 15: rewards.loyalty.v1.AllocateEventRequest
+	(*AllocateEventResponse)(nil),        // 16: rewards.loyalty.v1.AllocateEventResponse
+	(*v1.Money)(nil),                     // 17: rewards.type.v1.Money
+	(*v11.Identifier)(nil),               // 18: rewards.accounts.v1.Identifier
+	(*PurchaseLine)(nil),                 // 19: rewards.loyalty.v1.PurchaseLine
+	(*PointsTransaction)(nil),            // 20: rewards.loyalty.v1.PointsTransaction
+	(*Balance)(nil),                      // 21: rewards.loyalty.v1.Balance
+	(*timestamppb.Timestamp)(nil),        // 22: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),          // 23: google.protobuf.Duration
+	(PointsTransactionType)(0),           // 24: rewards.loyalty.v1.PointsTransactionType
+	(EarnEvent)(0),                       // 25: rewards.loyalty.v1.EarnEvent
 }
 var file_rewards_loyalty_v1_loyalty_service_proto_depIdxs = []int32{
-	16, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
-	17, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	18, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	19, // 3: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	20, // 4: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	17, // 5: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	19, // 6: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	20, // 7: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	17, // 8: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	21, // 9: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
-	17, // 10: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	19, // 11: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	20, // 12: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	19, // 13: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	20, // 14: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	22, // 15: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
-	17, // 16: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	20, // 17: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	23, // 18: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
-	21, // 19: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
-	21, // 20: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
-	17, // 21: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	19, // 22: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	17, // 23: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	24, // 24: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
-	19, // 25: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	0,  // 26: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
-	2,  // 27: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
-	4,  // 28: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
-	6,  // 29: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
-	8,  // 30: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
-	14, // 31: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
-	10, // 32: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
-	12, // 33: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
-	1,  // 34: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
-	3,  // 35: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
-	5,  // 36: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
-	7,  // 37: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
-	9,  // 38: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
-	15, // 39: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
-	11, // 40: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
-	13, // 41: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
-	34, // [34:42] is the sub-list for method output_type
-	26, // [26:34] is the sub-list for method input_type
-	26, // [26:26] is the sub-list for extension type_name
-	26, // [26:26] is the sub-list for extension extendee
-	0,  // [0:26] is the sub-list for field type_name
+	17, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
+	18, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	19, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	20, // 3: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	21, // 4: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	20, // 5: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	2,  // 6: rewards.loyalty.v1.EarnPointsResponse.applied_coupons:type_name -> rewards.loyalty.v1.AppliedEarnCoupon
+	18, // 7: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	20, // 8: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	21, // 9: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	18, // 10: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	22, // 11: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
+	18, // 12: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	20, // 13: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	21, // 14: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	20, // 15: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	21, // 16: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	23, // 17: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
+	18, // 18: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	21, // 19: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	24, // 20: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
+	22, // 21: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
+	22, // 22: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
+	18, // 23: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	20, // 24: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	18, // 25: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	25, // 26: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
+	20, // 27: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	0,  // 28: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
+	3,  // 29: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
+	5,  // 30: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
+	7,  // 31: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
+	9,  // 32: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
+	15, // 33: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
+	11, // 34: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
+	13, // 35: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
+	1,  // 36: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
+	4,  // 37: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
+	6,  // 38: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
+	8,  // 39: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
+	10, // 40: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
+	16, // 41: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
+	12, // 42: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
+	14, // 43: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
+	36, // [36:44] is the sub-list for method output_type
+	28, // [28:36] is the sub-list for method input_type
+	28, // [28:28] is the sub-list for extension type_name
+	28, // [28:28] is the sub-list for extension extendee
+	0,  // [0:28] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_loyalty_service_proto_init() }
@@ -1402,7 +1529,7 @@ func file_rewards_loyalty_v1_loyalty_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc), len(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   16,
+			NumMessages:   17,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -551,6 +551,98 @@ func (x *UpdateEarnRuleResponse) GetEarnRule() *EarnRule {
 	return nil
 }
 
+// Request of ProgramService.GetEarnRule.
+type GetEarnRuleRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required.
+	EarnRuleId    string `protobuf:"bytes,1,opt,name=earn_rule_id,json=earnRuleId,proto3" json:"earn_rule_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetEarnRuleRequest) Reset() {
+	*x = GetEarnRuleRequest{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetEarnRuleRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetEarnRuleRequest) ProtoMessage() {}
+
+func (x *GetEarnRuleRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetEarnRuleRequest.ProtoReflect.Descriptor instead.
+func (*GetEarnRuleRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *GetEarnRuleRequest) GetEarnRuleId() string {
+	if x != nil {
+		return x.EarnRuleId
+	}
+	return ""
+}
+
+// Response of ProgramService.GetEarnRule.
+type GetEarnRuleResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The rule, as ListEarnRules returns it.
+	EarnRule      *EarnRule `protobuf:"bytes,1,opt,name=earn_rule,json=earnRule,proto3" json:"earn_rule,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetEarnRuleResponse) Reset() {
+	*x = GetEarnRuleResponse{}
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetEarnRuleResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetEarnRuleResponse) ProtoMessage() {}
+
+func (x *GetEarnRuleResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetEarnRuleResponse.ProtoReflect.Descriptor instead.
+func (*GetEarnRuleResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *GetEarnRuleResponse) GetEarnRule() *EarnRule {
+	if x != nil {
+		return x.EarnRule
+	}
+	return nil
+}
+
 // Request of ProgramService.ListEarnRules.
 type ListEarnRulesRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -570,7 +662,7 @@ type ListEarnRulesRequest struct {
 
 func (x *ListEarnRulesRequest) Reset() {
 	*x = ListEarnRulesRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -582,7 +674,7 @@ func (x *ListEarnRulesRequest) String() string {
 func (*ListEarnRulesRequest) ProtoMessage() {}
 
 func (x *ListEarnRulesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -595,7 +687,7 @@ func (x *ListEarnRulesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListEarnRulesRequest.ProtoReflect.Descriptor instead.
 func (*ListEarnRulesRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *ListEarnRulesRequest) GetProgramId() string {
@@ -639,7 +731,7 @@ type ListEarnRulesResponse struct {
 
 func (x *ListEarnRulesResponse) Reset() {
 	*x = ListEarnRulesResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -651,7 +743,7 @@ func (x *ListEarnRulesResponse) String() string {
 func (*ListEarnRulesResponse) ProtoMessage() {}
 
 func (x *ListEarnRulesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -664,7 +756,7 @@ func (x *ListEarnRulesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListEarnRulesResponse.ProtoReflect.Descriptor instead.
 func (*ListEarnRulesResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *ListEarnRulesResponse) GetEarnRules() []*EarnRule {
@@ -696,7 +788,7 @@ type DeleteEarnRuleRequest struct {
 
 func (x *DeleteEarnRuleRequest) Reset() {
 	*x = DeleteEarnRuleRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -708,7 +800,7 @@ func (x *DeleteEarnRuleRequest) String() string {
 func (*DeleteEarnRuleRequest) ProtoMessage() {}
 
 func (x *DeleteEarnRuleRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -721,7 +813,7 @@ func (x *DeleteEarnRuleRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteEarnRuleRequest.ProtoReflect.Descriptor instead.
 func (*DeleteEarnRuleRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *DeleteEarnRuleRequest) GetRequestId() string {
@@ -747,7 +839,7 @@ type DeleteEarnRuleResponse struct {
 
 func (x *DeleteEarnRuleResponse) Reset() {
 	*x = DeleteEarnRuleResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -759,7 +851,7 @@ func (x *DeleteEarnRuleResponse) String() string {
 func (*DeleteEarnRuleResponse) ProtoMessage() {}
 
 func (x *DeleteEarnRuleResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -772,7 +864,7 @@ func (x *DeleteEarnRuleResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteEarnRuleResponse.ProtoReflect.Descriptor instead.
 func (*DeleteEarnRuleResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{13}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{15}
 }
 
 // Request of ProgramService.CreateEarnCodes.
@@ -800,7 +892,7 @@ type CreateEarnCodesRequest struct {
 
 func (x *CreateEarnCodesRequest) Reset() {
 	*x = CreateEarnCodesRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -812,7 +904,7 @@ func (x *CreateEarnCodesRequest) String() string {
 func (*CreateEarnCodesRequest) ProtoMessage() {}
 
 func (x *CreateEarnCodesRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -825,7 +917,7 @@ func (x *CreateEarnCodesRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateEarnCodesRequest.ProtoReflect.Descriptor instead.
 func (*CreateEarnCodesRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{14}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *CreateEarnCodesRequest) GetRequestId() string {
@@ -896,7 +988,7 @@ type CreateEarnCodesResponse struct {
 
 func (x *CreateEarnCodesResponse) Reset() {
 	*x = CreateEarnCodesResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -908,7 +1000,7 @@ func (x *CreateEarnCodesResponse) String() string {
 func (*CreateEarnCodesResponse) ProtoMessage() {}
 
 func (x *CreateEarnCodesResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -921,7 +1013,7 @@ func (x *CreateEarnCodesResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateEarnCodesResponse.ProtoReflect.Descriptor instead.
 func (*CreateEarnCodesResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{15}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *CreateEarnCodesResponse) GetEarnCodeBatchId() string {
@@ -974,7 +1066,7 @@ type CreateTierRequest struct {
 
 func (x *CreateTierRequest) Reset() {
 	*x = CreateTierRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -986,7 +1078,7 @@ func (x *CreateTierRequest) String() string {
 func (*CreateTierRequest) ProtoMessage() {}
 
 func (x *CreateTierRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -999,7 +1091,7 @@ func (x *CreateTierRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateTierRequest.ProtoReflect.Descriptor instead.
 func (*CreateTierRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{16}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *CreateTierRequest) GetRequestId() string {
@@ -1027,7 +1119,7 @@ type CreateTierResponse struct {
 
 func (x *CreateTierResponse) Reset() {
 	*x = CreateTierResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1039,7 +1131,7 @@ func (x *CreateTierResponse) String() string {
 func (*CreateTierResponse) ProtoMessage() {}
 
 func (x *CreateTierResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[17]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1052,7 +1144,7 @@ func (x *CreateTierResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateTierResponse.ProtoReflect.Descriptor instead.
 func (*CreateTierResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{17}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *CreateTierResponse) GetTier() *Tier {
@@ -1073,7 +1165,7 @@ type ListTiersRequest struct {
 
 func (x *ListTiersRequest) Reset() {
 	*x = ListTiersRequest{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[18]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1085,7 +1177,7 @@ func (x *ListTiersRequest) String() string {
 func (*ListTiersRequest) ProtoMessage() {}
 
 func (x *ListTiersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[18]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1098,7 +1190,7 @@ func (x *ListTiersRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTiersRequest.ProtoReflect.Descriptor instead.
 func (*ListTiersRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{18}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *ListTiersRequest) GetProgramId() string {
@@ -1119,7 +1211,7 @@ type ListTiersResponse struct {
 
 func (x *ListTiersResponse) Reset() {
 	*x = ListTiersResponse{}
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[19]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1131,7 +1223,7 @@ func (x *ListTiersResponse) String() string {
 func (*ListTiersResponse) ProtoMessage() {}
 
 func (x *ListTiersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[19]
+	mi := &file_rewards_loyalty_v1_program_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1144,7 +1236,7 @@ func (x *ListTiersResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListTiersResponse.ProtoReflect.Descriptor instead.
 func (*ListTiersResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{19}
+	return file_rewards_loyalty_v1_program_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *ListTiersResponse) GetTiers() []*Tier {
@@ -1191,6 +1283,11 @@ const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
 	"\vupdate_mask\x18\x03 \x01(\v2\x1a.google.protobuf.FieldMaskR\n" +
 	"updateMask\"S\n" +
 	"\x16UpdateEarnRuleResponse\x129\n" +
+	"\tearn_rule\x18\x01 \x01(\v2\x1c.rewards.loyalty.v1.EarnRuleR\bearnRule\"6\n" +
+	"\x12GetEarnRuleRequest\x12 \n" +
+	"\fearn_rule_id\x18\x01 \x01(\tR\n" +
+	"earnRuleId\"P\n" +
+	"\x13GetEarnRuleResponse\x129\n" +
 	"\tearn_rule\x18\x01 \x01(\v2\x1c.rewards.loyalty.v1.EarnRuleR\bearnRule\"\xa7\x01\n" +
 	"\x14ListEarnRulesRequest\x12\x1d\n" +
 	"\n" +
@@ -1237,14 +1334,15 @@ const file_rewards_loyalty_v1_program_service_proto_rawDesc = "" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\"C\n" +
 	"\x11ListTiersResponse\x12.\n" +
-	"\x05tiers\x18\x01 \x03(\v2\x18.rewards.loyalty.v1.TierR\x05tiers2\xff\a\n" +
+	"\x05tiers\x18\x01 \x03(\v2\x18.rewards.loyalty.v1.TierR\x05tiers2\xdf\b\n" +
 	"\x0eProgramService\x12d\n" +
 	"\rCreateProgram\x12(.rewards.loyalty.v1.CreateProgramRequest\x1a).rewards.loyalty.v1.CreateProgramResponse\x12[\n" +
 	"\n" +
 	"GetProgram\x12%.rewards.loyalty.v1.GetProgramRequest\x1a&.rewards.loyalty.v1.GetProgramResponse\x12d\n" +
 	"\rUpdateProgram\x12(.rewards.loyalty.v1.UpdateProgramRequest\x1a).rewards.loyalty.v1.UpdateProgramResponse\x12g\n" +
 	"\x0eCreateEarnRule\x12).rewards.loyalty.v1.CreateEarnRuleRequest\x1a*.rewards.loyalty.v1.CreateEarnRuleResponse\x12g\n" +
-	"\x0eUpdateEarnRule\x12).rewards.loyalty.v1.UpdateEarnRuleRequest\x1a*.rewards.loyalty.v1.UpdateEarnRuleResponse\x12d\n" +
+	"\x0eUpdateEarnRule\x12).rewards.loyalty.v1.UpdateEarnRuleRequest\x1a*.rewards.loyalty.v1.UpdateEarnRuleResponse\x12^\n" +
+	"\vGetEarnRule\x12&.rewards.loyalty.v1.GetEarnRuleRequest\x1a'.rewards.loyalty.v1.GetEarnRuleResponse\x12d\n" +
 	"\rListEarnRules\x12(.rewards.loyalty.v1.ListEarnRulesRequest\x1a).rewards.loyalty.v1.ListEarnRulesResponse\x12[\n" +
 	"\n" +
 	"CreateTier\x12%.rewards.loyalty.v1.CreateTierRequest\x1a&.rewards.loyalty.v1.CreateTierResponse\x12X\n" +
@@ -1265,7 +1363,7 @@ func file_rewards_loyalty_v1_program_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_program_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_program_service_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
+var file_rewards_loyalty_v1_program_service_proto_msgTypes = make([]protoimpl.MessageInfo, 22)
 var file_rewards_loyalty_v1_program_service_proto_goTypes = []any{
 	(*CreateProgramRequest)(nil),    // 0: rewards.loyalty.v1.CreateProgramRequest
 	(*CreateProgramResponse)(nil),   // 1: rewards.loyalty.v1.CreateProgramResponse
@@ -1277,66 +1375,71 @@ var file_rewards_loyalty_v1_program_service_proto_goTypes = []any{
 	(*CreateEarnRuleResponse)(nil),  // 7: rewards.loyalty.v1.CreateEarnRuleResponse
 	(*UpdateEarnRuleRequest)(nil),   // 8: rewards.loyalty.v1.UpdateEarnRuleRequest
 	(*UpdateEarnRuleResponse)(nil),  // 9: rewards.loyalty.v1.UpdateEarnRuleResponse
-	(*ListEarnRulesRequest)(nil),    // 10: rewards.loyalty.v1.ListEarnRulesRequest
-	(*ListEarnRulesResponse)(nil),   // 11: rewards.loyalty.v1.ListEarnRulesResponse
-	(*DeleteEarnRuleRequest)(nil),   // 12: rewards.loyalty.v1.DeleteEarnRuleRequest
-	(*DeleteEarnRuleResponse)(nil),  // 13: rewards.loyalty.v1.DeleteEarnRuleResponse
-	(*CreateEarnCodesRequest)(nil),  // 14: rewards.loyalty.v1.CreateEarnCodesRequest
-	(*CreateEarnCodesResponse)(nil), // 15: rewards.loyalty.v1.CreateEarnCodesResponse
-	(*CreateTierRequest)(nil),       // 16: rewards.loyalty.v1.CreateTierRequest
-	(*CreateTierResponse)(nil),      // 17: rewards.loyalty.v1.CreateTierResponse
-	(*ListTiersRequest)(nil),        // 18: rewards.loyalty.v1.ListTiersRequest
-	(*ListTiersResponse)(nil),       // 19: rewards.loyalty.v1.ListTiersResponse
-	(*Program)(nil),                 // 20: rewards.loyalty.v1.Program
-	(*fieldmaskpb.FieldMask)(nil),   // 21: google.protobuf.FieldMask
-	(*EarnRule)(nil),                // 22: rewards.loyalty.v1.EarnRule
-	(EarnRuleKind)(0),               // 23: rewards.loyalty.v1.EarnRuleKind
-	(*timestamppb.Timestamp)(nil),   // 24: google.protobuf.Timestamp
-	(*Tier)(nil),                    // 25: rewards.loyalty.v1.Tier
+	(*GetEarnRuleRequest)(nil),      // 10: rewards.loyalty.v1.GetEarnRuleRequest
+	(*GetEarnRuleResponse)(nil),     // 11: rewards.loyalty.v1.GetEarnRuleResponse
+	(*ListEarnRulesRequest)(nil),    // 12: rewards.loyalty.v1.ListEarnRulesRequest
+	(*ListEarnRulesResponse)(nil),   // 13: rewards.loyalty.v1.ListEarnRulesResponse
+	(*DeleteEarnRuleRequest)(nil),   // 14: rewards.loyalty.v1.DeleteEarnRuleRequest
+	(*DeleteEarnRuleResponse)(nil),  // 15: rewards.loyalty.v1.DeleteEarnRuleResponse
+	(*CreateEarnCodesRequest)(nil),  // 16: rewards.loyalty.v1.CreateEarnCodesRequest
+	(*CreateEarnCodesResponse)(nil), // 17: rewards.loyalty.v1.CreateEarnCodesResponse
+	(*CreateTierRequest)(nil),       // 18: rewards.loyalty.v1.CreateTierRequest
+	(*CreateTierResponse)(nil),      // 19: rewards.loyalty.v1.CreateTierResponse
+	(*ListTiersRequest)(nil),        // 20: rewards.loyalty.v1.ListTiersRequest
+	(*ListTiersResponse)(nil),       // 21: rewards.loyalty.v1.ListTiersResponse
+	(*Program)(nil),                 // 22: rewards.loyalty.v1.Program
+	(*fieldmaskpb.FieldMask)(nil),   // 23: google.protobuf.FieldMask
+	(*EarnRule)(nil),                // 24: rewards.loyalty.v1.EarnRule
+	(EarnRuleKind)(0),               // 25: rewards.loyalty.v1.EarnRuleKind
+	(*timestamppb.Timestamp)(nil),   // 26: google.protobuf.Timestamp
+	(*Tier)(nil),                    // 27: rewards.loyalty.v1.Tier
 }
 var file_rewards_loyalty_v1_program_service_proto_depIdxs = []int32{
-	20, // 0: rewards.loyalty.v1.CreateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
-	20, // 1: rewards.loyalty.v1.CreateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	20, // 2: rewards.loyalty.v1.GetProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	20, // 3: rewards.loyalty.v1.UpdateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
-	21, // 4: rewards.loyalty.v1.UpdateProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
-	20, // 5: rewards.loyalty.v1.UpdateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
-	22, // 6: rewards.loyalty.v1.CreateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	22, // 7: rewards.loyalty.v1.CreateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	22, // 8: rewards.loyalty.v1.UpdateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	21, // 9: rewards.loyalty.v1.UpdateEarnRuleRequest.update_mask:type_name -> google.protobuf.FieldMask
-	22, // 10: rewards.loyalty.v1.UpdateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
-	23, // 11: rewards.loyalty.v1.ListEarnRulesRequest.kind:type_name -> rewards.loyalty.v1.EarnRuleKind
-	22, // 12: rewards.loyalty.v1.ListEarnRulesResponse.earn_rules:type_name -> rewards.loyalty.v1.EarnRule
-	24, // 13: rewards.loyalty.v1.CreateEarnCodesRequest.expire_time:type_name -> google.protobuf.Timestamp
-	25, // 14: rewards.loyalty.v1.CreateTierRequest.tier:type_name -> rewards.loyalty.v1.Tier
-	25, // 15: rewards.loyalty.v1.CreateTierResponse.tier:type_name -> rewards.loyalty.v1.Tier
-	25, // 16: rewards.loyalty.v1.ListTiersResponse.tiers:type_name -> rewards.loyalty.v1.Tier
-	0,  // 17: rewards.loyalty.v1.ProgramService.CreateProgram:input_type -> rewards.loyalty.v1.CreateProgramRequest
-	2,  // 18: rewards.loyalty.v1.ProgramService.GetProgram:input_type -> rewards.loyalty.v1.GetProgramRequest
-	4,  // 19: rewards.loyalty.v1.ProgramService.UpdateProgram:input_type -> rewards.loyalty.v1.UpdateProgramRequest
-	6,  // 20: rewards.loyalty.v1.ProgramService.CreateEarnRule:input_type -> rewards.loyalty.v1.CreateEarnRuleRequest
-	8,  // 21: rewards.loyalty.v1.ProgramService.UpdateEarnRule:input_type -> rewards.loyalty.v1.UpdateEarnRuleRequest
-	10, // 22: rewards.loyalty.v1.ProgramService.ListEarnRules:input_type -> rewards.loyalty.v1.ListEarnRulesRequest
-	16, // 23: rewards.loyalty.v1.ProgramService.CreateTier:input_type -> rewards.loyalty.v1.CreateTierRequest
-	18, // 24: rewards.loyalty.v1.ProgramService.ListTiers:input_type -> rewards.loyalty.v1.ListTiersRequest
-	12, // 25: rewards.loyalty.v1.ProgramService.DeleteEarnRule:input_type -> rewards.loyalty.v1.DeleteEarnRuleRequest
-	14, // 26: rewards.loyalty.v1.ProgramService.CreateEarnCodes:input_type -> rewards.loyalty.v1.CreateEarnCodesRequest
-	1,  // 27: rewards.loyalty.v1.ProgramService.CreateProgram:output_type -> rewards.loyalty.v1.CreateProgramResponse
-	3,  // 28: rewards.loyalty.v1.ProgramService.GetProgram:output_type -> rewards.loyalty.v1.GetProgramResponse
-	5,  // 29: rewards.loyalty.v1.ProgramService.UpdateProgram:output_type -> rewards.loyalty.v1.UpdateProgramResponse
-	7,  // 30: rewards.loyalty.v1.ProgramService.CreateEarnRule:output_type -> rewards.loyalty.v1.CreateEarnRuleResponse
-	9,  // 31: rewards.loyalty.v1.ProgramService.UpdateEarnRule:output_type -> rewards.loyalty.v1.UpdateEarnRuleResponse
-	11, // 32: rewards.loyalty.v1.ProgramService.ListEarnRules:output_type -> rewards.loyalty.v1.ListEarnRulesResponse
-	17, // 33: rewards.loyalty.v1.ProgramService.CreateTier:output_type -> rewards.loyalty.v1.CreateTierResponse
-	19, // 34: rewards.loyalty.v1.ProgramService.ListTiers:output_type -> rewards.loyalty.v1.ListTiersResponse
-	13, // 35: rewards.loyalty.v1.ProgramService.DeleteEarnRule:output_type -> rewards.loyalty.v1.DeleteEarnRuleResponse
-	15, // 36: rewards.loyalty.v1.ProgramService.CreateEarnCodes:output_type -> rewards.loyalty.v1.CreateEarnCodesResponse
-	27, // [27:37] is the sub-list for method output_type
-	17, // [17:27] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	22, // 0: rewards.loyalty.v1.CreateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
+	22, // 1: rewards.loyalty.v1.CreateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	22, // 2: rewards.loyalty.v1.GetProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	22, // 3: rewards.loyalty.v1.UpdateProgramRequest.program:type_name -> rewards.loyalty.v1.Program
+	23, // 4: rewards.loyalty.v1.UpdateProgramRequest.update_mask:type_name -> google.protobuf.FieldMask
+	22, // 5: rewards.loyalty.v1.UpdateProgramResponse.program:type_name -> rewards.loyalty.v1.Program
+	24, // 6: rewards.loyalty.v1.CreateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	24, // 7: rewards.loyalty.v1.CreateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	24, // 8: rewards.loyalty.v1.UpdateEarnRuleRequest.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	23, // 9: rewards.loyalty.v1.UpdateEarnRuleRequest.update_mask:type_name -> google.protobuf.FieldMask
+	24, // 10: rewards.loyalty.v1.UpdateEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	24, // 11: rewards.loyalty.v1.GetEarnRuleResponse.earn_rule:type_name -> rewards.loyalty.v1.EarnRule
+	25, // 12: rewards.loyalty.v1.ListEarnRulesRequest.kind:type_name -> rewards.loyalty.v1.EarnRuleKind
+	24, // 13: rewards.loyalty.v1.ListEarnRulesResponse.earn_rules:type_name -> rewards.loyalty.v1.EarnRule
+	26, // 14: rewards.loyalty.v1.CreateEarnCodesRequest.expire_time:type_name -> google.protobuf.Timestamp
+	27, // 15: rewards.loyalty.v1.CreateTierRequest.tier:type_name -> rewards.loyalty.v1.Tier
+	27, // 16: rewards.loyalty.v1.CreateTierResponse.tier:type_name -> rewards.loyalty.v1.Tier
+	27, // 17: rewards.loyalty.v1.ListTiersResponse.tiers:type_name -> rewards.loyalty.v1.Tier
+	0,  // 18: rewards.loyalty.v1.ProgramService.CreateProgram:input_type -> rewards.loyalty.v1.CreateProgramRequest
+	2,  // 19: rewards.loyalty.v1.ProgramService.GetProgram:input_type -> rewards.loyalty.v1.GetProgramRequest
+	4,  // 20: rewards.loyalty.v1.ProgramService.UpdateProgram:input_type -> rewards.loyalty.v1.UpdateProgramRequest
+	6,  // 21: rewards.loyalty.v1.ProgramService.CreateEarnRule:input_type -> rewards.loyalty.v1.CreateEarnRuleRequest
+	8,  // 22: rewards.loyalty.v1.ProgramService.UpdateEarnRule:input_type -> rewards.loyalty.v1.UpdateEarnRuleRequest
+	10, // 23: rewards.loyalty.v1.ProgramService.GetEarnRule:input_type -> rewards.loyalty.v1.GetEarnRuleRequest
+	12, // 24: rewards.loyalty.v1.ProgramService.ListEarnRules:input_type -> rewards.loyalty.v1.ListEarnRulesRequest
+	18, // 25: rewards.loyalty.v1.ProgramService.CreateTier:input_type -> rewards.loyalty.v1.CreateTierRequest
+	20, // 26: rewards.loyalty.v1.ProgramService.ListTiers:input_type -> rewards.loyalty.v1.ListTiersRequest
+	14, // 27: rewards.loyalty.v1.ProgramService.DeleteEarnRule:input_type -> rewards.loyalty.v1.DeleteEarnRuleRequest
+	16, // 28: rewards.loyalty.v1.ProgramService.CreateEarnCodes:input_type -> rewards.loyalty.v1.CreateEarnCodesRequest
+	1,  // 29: rewards.loyalty.v1.ProgramService.CreateProgram:output_type -> rewards.loyalty.v1.CreateProgramResponse
+	3,  // 30: rewards.loyalty.v1.ProgramService.GetProgram:output_type -> rewards.loyalty.v1.GetProgramResponse
+	5,  // 31: rewards.loyalty.v1.ProgramService.UpdateProgram:output_type -> rewards.loyalty.v1.UpdateProgramResponse
+	7,  // 32: rewards.loyalty.v1.ProgramService.CreateEarnRule:output_type -> rewards.loyalty.v1.CreateEarnRuleResponse
+	9,  // 33: rewards.loyalty.v1.ProgramService.UpdateEarnRule:output_type -> rewards.loyalty.v1.UpdateEarnRuleResponse
+	11, // 34: rewards.loyalty.v1.ProgramService.GetEarnRule:output_type -> rewards.loyalty.v1.GetEarnRuleResponse
+	13, // 35: rewards.loyalty.v1.ProgramService.ListEarnRules:output_type -> rewards.loyalty.v1.ListEarnRulesResponse
+	19, // 36: rewards.loyalty.v1.ProgramService.CreateTier:output_type -> rewards.loyalty.v1.CreateTierResponse
+	21, // 37: rewards.loyalty.v1.ProgramService.ListTiers:output_type -> rewards.loyalty.v1.ListTiersResponse
+	15, // 38: rewards.loyalty.v1.ProgramService.DeleteEarnRule:output_type -> rewards.loyalty.v1.DeleteEarnRuleResponse
+	17, // 39: rewards.loyalty.v1.ProgramService.CreateEarnCodes:output_type -> rewards.loyalty.v1.CreateEarnCodesResponse
+	29, // [29:40] is the sub-list for method output_type
+	18, // [18:29] is the sub-list for method input_type
+	18, // [18:18] is the sub-list for extension type_name
+	18, // [18:18] is the sub-list for extension extendee
+	0,  // [0:18] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_program_service_proto_init() }
@@ -1351,7 +1454,7 @@ func file_rewards_loyalty_v1_program_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_program_service_proto_rawDesc), len(file_rewards_loyalty_v1_program_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   20,
+			NumMessages:   22,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

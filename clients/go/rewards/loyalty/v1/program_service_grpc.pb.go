@@ -24,6 +24,7 @@ const (
 	ProgramService_UpdateProgram_FullMethodName   = "/rewards.loyalty.v1.ProgramService/UpdateProgram"
 	ProgramService_CreateEarnRule_FullMethodName  = "/rewards.loyalty.v1.ProgramService/CreateEarnRule"
 	ProgramService_UpdateEarnRule_FullMethodName  = "/rewards.loyalty.v1.ProgramService/UpdateEarnRule"
+	ProgramService_GetEarnRule_FullMethodName     = "/rewards.loyalty.v1.ProgramService/GetEarnRule"
 	ProgramService_ListEarnRules_FullMethodName   = "/rewards.loyalty.v1.ProgramService/ListEarnRules"
 	ProgramService_CreateTier_FullMethodName      = "/rewards.loyalty.v1.ProgramService/CreateTier"
 	ProgramService_ListTiers_FullMethodName       = "/rewards.loyalty.v1.ProgramService/ListTiers"
@@ -73,6 +74,12 @@ type ProgramServiceClient interface {
 	// Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), EARN_RULE_ETAG_MISMATCH (ABORTED),
 	// FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or the rule's kind).
 	UpdateEarnRule(ctx context.Context, in *UpdateEarnRuleRequest, opts ...grpc.CallOption) (*UpdateEarnRuleResponse, error)
+	// Returns one earn rule of the caller's organisation (a deleted rule, or another
+	// organisation's, is not found).
+	//
+	// Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+	// earn_rule_id missing or not a UUID).
+	GetEarnRule(ctx context.Context, in *GetEarnRuleRequest, opts ...grpc.CallOption) (*GetEarnRuleResponse, error)
 	// Lists the earn rules of a program, oldest first.
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
@@ -153,6 +160,16 @@ func (c *programServiceClient) UpdateEarnRule(ctx context.Context, in *UpdateEar
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(UpdateEarnRuleResponse)
 	err := c.cc.Invoke(ctx, ProgramService_UpdateEarnRule_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *programServiceClient) GetEarnRule(ctx context.Context, in *GetEarnRuleRequest, opts ...grpc.CallOption) (*GetEarnRuleResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetEarnRuleResponse)
+	err := c.cc.Invoke(ctx, ProgramService_GetEarnRule_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -260,6 +277,12 @@ type ProgramServiceServer interface {
 	// Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), EARN_RULE_ETAG_MISMATCH (ABORTED),
 	// FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or the rule's kind).
 	UpdateEarnRule(context.Context, *UpdateEarnRuleRequest) (*UpdateEarnRuleResponse, error)
+	// Returns one earn rule of the caller's organisation (a deleted rule, or another
+	// organisation's, is not found).
+	//
+	// Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+	// earn_rule_id missing or not a UUID).
+	GetEarnRule(context.Context, *GetEarnRuleRequest) (*GetEarnRuleResponse, error)
 	// Lists the earn rules of a program, oldest first.
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
@@ -310,6 +333,9 @@ func (UnimplementedProgramServiceServer) CreateEarnRule(context.Context, *Create
 }
 func (UnimplementedProgramServiceServer) UpdateEarnRule(context.Context, *UpdateEarnRuleRequest) (*UpdateEarnRuleResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method UpdateEarnRule not implemented")
+}
+func (UnimplementedProgramServiceServer) GetEarnRule(context.Context, *GetEarnRuleRequest) (*GetEarnRuleResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetEarnRule not implemented")
 }
 func (UnimplementedProgramServiceServer) ListEarnRules(context.Context, *ListEarnRulesRequest) (*ListEarnRulesResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListEarnRules not implemented")
@@ -437,6 +463,24 @@ func _ProgramService_UpdateEarnRule_Handler(srv interface{}, ctx context.Context
 	return interceptor(ctx, in, info, handler)
 }
 
+func _ProgramService_GetEarnRule_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetEarnRuleRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ProgramServiceServer).GetEarnRule(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ProgramService_GetEarnRule_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ProgramServiceServer).GetEarnRule(ctx, req.(*GetEarnRuleRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _ProgramService_ListEarnRules_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ListEarnRulesRequest)
 	if err := dec(in); err != nil {
@@ -546,6 +590,10 @@ var ProgramService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "UpdateEarnRule",
 			Handler:    _ProgramService_UpdateEarnRule_Handler,
+		},
+		{
+			MethodName: "GetEarnRule",
+			Handler:    _ProgramService_GetEarnRule_Handler,
 		},
 		{
 			MethodName: "ListEarnRules",

@@ -258,17 +258,24 @@ func (EarnRuleKind) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
-// Events the server sees that can award points.
+// Events the server sees that can award points. The first three fire by themselves: the
+// request that makes them happen pays the program's rules for them in its own commit (a retry
+// of it pays nothing twice), once per account and rule whatever once_per_account says, and an
+// AllocateEvent of the same event (before or after) does not pay them again
+// (EVENT_ALREADY_AWARDED).
 type EarnEvent int32
 
 const (
 	// Not set; never valid.
 	EarnEvent_EARN_EVENT_UNSPECIFIED EarnEvent = 0
-	// The account was created (AccountService.CreateAccount).
+	// The account was created (AccountService.CreateAccount). Paid by CreateAccount itself.
 	EarnEvent_EARN_EVENT_ACCOUNT_CREATED EarnEvent = 1
-	// The account's first purchase (EarnPoints or a captured basket).
+	// The account's first purchase: paid by the first EarnPoints of an account that never
+	// earned on a purchase before (an account that purchased before the rule existed is not
+	// paid), reported in EarnPointsResponse.event_transactions.
 	EarnEvent_EARN_EVENT_FIRST_PURCHASE EarnEvent = 2
-	// A member of the account opted in to a marketing channel for the first time.
+	// A member of the account opted in to a marketing channel: paid by the first
+	// AccountService.AddMembership with marketing_opt_ins to an ACTIVE account.
 	EarnEvent_EARN_EVENT_MARKETING_OPT_IN EarnEvent = 3
 	// An event the program defines, named by EventEarnRule.custom_event and reported with
 	// LoyaltyService.AllocateEvent.
@@ -695,7 +702,8 @@ type EventEarnRule struct {
 	// Empty otherwise.
 	CustomEvent string `protobuf:"bytes,3,opt,name=custom_event,json=customEvent,proto3" json:"custom_event,omitempty"`
 	// The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
-	// every AllocateEvent awards them.
+	// every AllocateEvent awards them. The built-in events ACCOUNT_CREATED, FIRST_PURCHASE and
+	// MARKETING_OPT_IN are once per account either way.
 	OncePerAccount bool `protobuf:"varint,4,opt,name=once_per_account,json=oncePerAccount,proto3" json:"once_per_account,omitempty"`
 	// A cap: at most this many points per account per cap_period from this rule; an event over
 	// the cap awards what is left of it, and fails with EVENT_CAP_REACHED when nothing is left.

@@ -29,7 +29,7 @@ from rewards.loyalty.v1 import resources_pb2 as rewards_dot_loyalty_dot_v1_dot_r
 from rewards.type.v1 import money_pb2 as rewards_dot_type_dot_v1_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xb1\x02\n\x11\x45\x61rnPointsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x10\n\x08store_id\x18\x03 \x01(\t\x12\x16\n\x0etransaction_id\x18\x04 \x01(\t\x12+\n\x0b\x62ill_amount\x18\x05 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x14\n\x0c\x63oupon_codes\x18\x06 \x03(\t\x12\x19\n\x11payment_card_type\x18\x07 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x08 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12/\n\x05lines\x18\t \x03(\x0b\x32 .rewards.loyalty.v1.PurchaseLine\"~\n\x12\x45\x61rnPointsResponse\x12:\n\x0btransaction\x18\x01 \x01(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12,\n\x07\x62\x61lance\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\"\x86\x01\n\x11\x45\x61rnByCodeRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0c\n\x04\x63ode\x18\x03 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x04 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"~\n\x12\x45\x61rnByCodeResponse\x12:\n\x0btransaction\x18\x01 \x01(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12,\n\x07\x62\x61lance\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\"\xa3\x01\n\x1bRequestRedemptionOtpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0e\n\x06points\x18\x03 \x01(\x03\x12\x0f\n\x07user_id\x18\x04 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"_\n\x1cRequestRedemptionOtpResponse\x12\x0e\n\x06otp_id\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xd6\x01\n\x13RedeemPointsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0e\n\x06points\x18\x03 \x01(\x03\x12\x0e\n\x06otp_id\x18\x04 \x01(\t\x12\x10\n\x08otp_code\x18\x05 \x01(\t\x12\x10\n\x08store_id\x18\x06 \x01(\t\x12\x16\n\x0etransaction_id\x18\x07 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x08 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"\x80\x01\n\x14RedeemPointsResponse\x12:\n\x0btransaction\x18\x01 \x01(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12,\n\x07\x62\x61lance\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\"f\n\x13RefundPointsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x1d\n\x15points_transaction_id\x18\x02 \x01(\t\x12\x0e\n\x06points\x18\x03 \x01(\x03\x12\x0c\n\x04note\x18\x04 \x01(\t\"\x80\x01\n\x14RefundPointsResponse\x12:\n\x0btransaction\x18\x01 \x01(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12,\n\x07\x62\x61lance\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\"\x96\x01\n\x11GetBalanceRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x30\n\rexpiry_window\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12;\n\x12\x61\x63\x63ount_identifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"B\n\x12GetBalanceResponse\x12,\n\x07\x62\x61lance\x18\x01 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\"\xa9\x02\n\x17ListTransactionsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x38\n\x05types\x18\x02 \x03(\x0e\x32).rewards.loyalty.v1.PointsTransactionType\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x07 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"p\n\x18ListTransactionsResponse\x12;\n\x0ctransactions\x18\x01 \x03(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xdc\x01\n\x14\x41llocateEventRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12,\n\x05\x65vent\x18\x04 \x01(\x0e\x32\x1d.rewards.loyalty.v1.EarnEvent\x12\x14\n\x0c\x63ustom_event\x18\x05 \x01(\t\x12\x1b\n\x13referrer_account_id\x18\x06 \x01(\t\"T\n\x15\x41llocateEventResponse\x12;\n\x0ctransactions\x18\x01 \x03(\x0b\x32%.rewards.loyalty.v1.PointsTransaction2\xbd\x06\n\x0eLoyaltyService\x12[\n\nEarnPoints\x12%.rewards.loyalty.v1.EarnPointsRequest\x1a&.rewards.loyalty.v1.EarnPointsResponse\x12[\n\nEarnByCode\x12%.rewards.loyalty.v1.EarnByCodeRequest\x1a&.rewards.loyalty.v1.EarnByCodeResponse\x12y\n\x14RequestRedemptionOtp\x12/.rewards.loyalty.v1.RequestRedemptionOtpRequest\x1a\x30.rewards.loyalty.v1.RequestRedemptionOtpResponse\x12\x61\n\x0cRedeemPoints\x12\'.rewards.loyalty.v1.RedeemPointsRequest\x1a(.rewards.loyalty.v1.RedeemPointsResponse\x12\x61\n\x0cRefundPoints\x12\'.rewards.loyalty.v1.RefundPointsRequest\x1a(.rewards.loyalty.v1.RefundPointsResponse\x12\x64\n\rAllocateEvent\x12(.rewards.loyalty.v1.AllocateEventRequest\x1a).rewards.loyalty.v1.AllocateEventResponse\x12[\n\nGetBalance\x12%.rewards.loyalty.v1.GetBalanceRequest\x1a&.rewards.loyalty.v1.GetBalanceResponse\x12m\n\x10ListTransactions\x12+.rewards.loyalty.v1.ListTransactionsRequest\x1a,.rewards.loyalty.v1.ListTransactionsResponseB\x89\x01\n\"com.rewardscore.rewards.loyalty.v1B\x13LoyaltyServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1;loyaltyv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xb1\x02\n\x11\x45\x61rnPointsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x10\n\x08store_id\x18\x03 \x01(\t\x12\x16\n\x0etransaction_id\x18\x04 \x01(\t\x12+\n\x0b\x62ill_amount\x18\x05 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x14\n\x0c\x63oupon_codes\x18\x06 \x03(\t\x12\x19\n\x11payment_card_type\x18\x07 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x08 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12/\n\x05lines\x18\t \x03(\x0b\x32 .rewards.loyalty.v1.PurchaseLine\"\x81\x02\n\x12\x45\x61rnPointsResponse\x12:\n\x0btransaction\x18\x01 \x01(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12,\n\x07\x62\x61lance\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\x12\x41\n\x12\x65vent_transactions\x18\x03 \x03(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12>\n\x0f\x61pplied_coupons\x18\x04 \x03(\x0b\x32%.rewards.loyalty.v1.AppliedEarnCoupon\"p\n\x11\x41ppliedEarnCoupon\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12\x11\n\tcoupon_id\x18\x03 \x01(\t\x12\x15\n\rredemption_id\x18\x04 \x01(\t\x12\x11\n\tautomatic\x18\x05 \x01(\x08\"\x86\x01\n\x11\x45\x61rnByCodeRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0c\n\x04\x63ode\x18\x03 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x04 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"~\n\x12\x45\x61rnByCodeResponse\x12:\n\x0btransaction\x18\x01 \x01(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12,\n\x07\x62\x61lance\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\"\xa3\x01\n\x1bRequestRedemptionOtpRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0e\n\x06points\x18\x03 \x01(\x03\x12\x0f\n\x07user_id\x18\x04 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"_\n\x1cRequestRedemptionOtpResponse\x12\x0e\n\x06otp_id\x18\x01 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xd6\x01\n\x13RedeemPointsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x0e\n\x06points\x18\x03 \x01(\x03\x12\x0e\n\x06otp_id\x18\x04 \x01(\t\x12\x10\n\x08otp_code\x18\x05 \x01(\t\x12\x10\n\x08store_id\x18\x06 \x01(\t\x12\x16\n\x0etransaction_id\x18\x07 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x08 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"\x80\x01\n\x14RedeemPointsResponse\x12:\n\x0btransaction\x18\x01 \x01(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12,\n\x07\x62\x61lance\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\"f\n\x13RefundPointsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x1d\n\x15points_transaction_id\x18\x02 \x01(\t\x12\x0e\n\x06points\x18\x03 \x01(\x03\x12\x0c\n\x04note\x18\x04 \x01(\t\"\x80\x01\n\x14RefundPointsResponse\x12:\n\x0btransaction\x18\x01 \x01(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12,\n\x07\x62\x61lance\x18\x02 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\"\x96\x01\n\x11GetBalanceRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x30\n\rexpiry_window\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12;\n\x12\x61\x63\x63ount_identifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"B\n\x12GetBalanceResponse\x12,\n\x07\x62\x61lance\x18\x01 \x01(\x0b\x32\x1b.rewards.loyalty.v1.Balance\"\xa9\x02\n\x17ListTransactionsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x38\n\x05types\x18\x02 \x03(\x0e\x32).rewards.loyalty.v1.PointsTransactionType\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x07 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"p\n\x18ListTransactionsResponse\x12;\n\x0ctransactions\x18\x01 \x03(\x0b\x32%.rewards.loyalty.v1.PointsTransaction\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xdc\x01\n\x14\x41llocateEventRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12,\n\x05\x65vent\x18\x04 \x01(\x0e\x32\x1d.rewards.loyalty.v1.EarnEvent\x12\x14\n\x0c\x63ustom_event\x18\x05 \x01(\t\x12\x1b\n\x13referrer_account_id\x18\x06 \x01(\t\"T\n\x15\x41llocateEventResponse\x12;\n\x0ctransactions\x18\x01 \x03(\x0b\x32%.rewards.loyalty.v1.PointsTransaction2\xbd\x06\n\x0eLoyaltyService\x12[\n\nEarnPoints\x12%.rewards.loyalty.v1.EarnPointsRequest\x1a&.rewards.loyalty.v1.EarnPointsResponse\x12[\n\nEarnByCode\x12%.rewards.loyalty.v1.EarnByCodeRequest\x1a&.rewards.loyalty.v1.EarnByCodeResponse\x12y\n\x14RequestRedemptionOtp\x12/.rewards.loyalty.v1.RequestRedemptionOtpRequest\x1a\x30.rewards.loyalty.v1.RequestRedemptionOtpResponse\x12\x61\n\x0cRedeemPoints\x12\'.rewards.loyalty.v1.RedeemPointsRequest\x1a(.rewards.loyalty.v1.RedeemPointsResponse\x12\x61\n\x0cRefundPoints\x12\'.rewards.loyalty.v1.RefundPointsRequest\x1a(.rewards.loyalty.v1.RefundPointsResponse\x12\x64\n\rAllocateEvent\x12(.rewards.loyalty.v1.AllocateEventRequest\x1a).rewards.loyalty.v1.AllocateEventResponse\x12[\n\nGetBalance\x12%.rewards.loyalty.v1.GetBalanceRequest\x1a&.rewards.loyalty.v1.GetBalanceResponse\x12m\n\x10ListTransactions\x12+.rewards.loyalty.v1.ListTransactionsRequest\x1a,.rewards.loyalty.v1.ListTransactionsResponseB\x89\x01\n\"com.rewardscore.rewards.loyalty.v1B\x13LoyaltyServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1;loyaltyv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -39,36 +39,38 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._serialized_options = b'\n\"com.rewardscore.rewards.loyalty.v1B\023LoyaltyServiceProtoP\001ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1;loyaltyv1'
   _globals['_EARNPOINTSREQUEST']._serialized_start=232
   _globals['_EARNPOINTSREQUEST']._serialized_end=537
-  _globals['_EARNPOINTSRESPONSE']._serialized_start=539
-  _globals['_EARNPOINTSRESPONSE']._serialized_end=665
-  _globals['_EARNBYCODEREQUEST']._serialized_start=668
-  _globals['_EARNBYCODEREQUEST']._serialized_end=802
-  _globals['_EARNBYCODERESPONSE']._serialized_start=804
-  _globals['_EARNBYCODERESPONSE']._serialized_end=930
-  _globals['_REQUESTREDEMPTIONOTPREQUEST']._serialized_start=933
-  _globals['_REQUESTREDEMPTIONOTPREQUEST']._serialized_end=1096
-  _globals['_REQUESTREDEMPTIONOTPRESPONSE']._serialized_start=1098
-  _globals['_REQUESTREDEMPTIONOTPRESPONSE']._serialized_end=1193
-  _globals['_REDEEMPOINTSREQUEST']._serialized_start=1196
-  _globals['_REDEEMPOINTSREQUEST']._serialized_end=1410
-  _globals['_REDEEMPOINTSRESPONSE']._serialized_start=1413
-  _globals['_REDEEMPOINTSRESPONSE']._serialized_end=1541
-  _globals['_REFUNDPOINTSREQUEST']._serialized_start=1543
-  _globals['_REFUNDPOINTSREQUEST']._serialized_end=1645
-  _globals['_REFUNDPOINTSRESPONSE']._serialized_start=1648
-  _globals['_REFUNDPOINTSRESPONSE']._serialized_end=1776
-  _globals['_GETBALANCEREQUEST']._serialized_start=1779
-  _globals['_GETBALANCEREQUEST']._serialized_end=1929
-  _globals['_GETBALANCERESPONSE']._serialized_start=1931
-  _globals['_GETBALANCERESPONSE']._serialized_end=1997
-  _globals['_LISTTRANSACTIONSREQUEST']._serialized_start=2000
-  _globals['_LISTTRANSACTIONSREQUEST']._serialized_end=2297
-  _globals['_LISTTRANSACTIONSRESPONSE']._serialized_start=2299
-  _globals['_LISTTRANSACTIONSRESPONSE']._serialized_end=2411
-  _globals['_ALLOCATEEVENTREQUEST']._serialized_start=2414
-  _globals['_ALLOCATEEVENTREQUEST']._serialized_end=2634
-  _globals['_ALLOCATEEVENTRESPONSE']._serialized_start=2636
-  _globals['_ALLOCATEEVENTRESPONSE']._serialized_end=2720
-  _globals['_LOYALTYSERVICE']._serialized_start=2723
-  _globals['_LOYALTYSERVICE']._serialized_end=3552
+  _globals['_EARNPOINTSRESPONSE']._serialized_start=540
+  _globals['_EARNPOINTSRESPONSE']._serialized_end=797
+  _globals['_APPLIEDEARNCOUPON']._serialized_start=799
+  _globals['_APPLIEDEARNCOUPON']._serialized_end=911
+  _globals['_EARNBYCODEREQUEST']._serialized_start=914
+  _globals['_EARNBYCODEREQUEST']._serialized_end=1048
+  _globals['_EARNBYCODERESPONSE']._serialized_start=1050
+  _globals['_EARNBYCODERESPONSE']._serialized_end=1176
+  _globals['_REQUESTREDEMPTIONOTPREQUEST']._serialized_start=1179
+  _globals['_REQUESTREDEMPTIONOTPREQUEST']._serialized_end=1342
+  _globals['_REQUESTREDEMPTIONOTPRESPONSE']._serialized_start=1344
+  _globals['_REQUESTREDEMPTIONOTPRESPONSE']._serialized_end=1439
+  _globals['_REDEEMPOINTSREQUEST']._serialized_start=1442
+  _globals['_REDEEMPOINTSREQUEST']._serialized_end=1656
+  _globals['_REDEEMPOINTSRESPONSE']._serialized_start=1659
+  _globals['_REDEEMPOINTSRESPONSE']._serialized_end=1787
+  _globals['_REFUNDPOINTSREQUEST']._serialized_start=1789
+  _globals['_REFUNDPOINTSREQUEST']._serialized_end=1891
+  _globals['_REFUNDPOINTSRESPONSE']._serialized_start=1894
+  _globals['_REFUNDPOINTSRESPONSE']._serialized_end=2022
+  _globals['_GETBALANCEREQUEST']._serialized_start=2025
+  _globals['_GETBALANCEREQUEST']._serialized_end=2175
+  _globals['_GETBALANCERESPONSE']._serialized_start=2177
+  _globals['_GETBALANCERESPONSE']._serialized_end=2243
+  _globals['_LISTTRANSACTIONSREQUEST']._serialized_start=2246
+  _globals['_LISTTRANSACTIONSREQUEST']._serialized_end=2543
+  _globals['_LISTTRANSACTIONSRESPONSE']._serialized_start=2545
+  _globals['_LISTTRANSACTIONSRESPONSE']._serialized_end=2657
+  _globals['_ALLOCATEEVENTREQUEST']._serialized_start=2660
+  _globals['_ALLOCATEEVENTREQUEST']._serialized_end=2880
+  _globals['_ALLOCATEEVENTRESPONSE']._serialized_start=2882
+  _globals['_ALLOCATEEVENTRESPONSE']._serialized_end=2966
+  _globals['_LOYALTYSERVICE']._serialized_start=2969
+  _globals['_LOYALTYSERVICE']._serialized_end=3798
 # @@protoc_insertion_point(module_scope)

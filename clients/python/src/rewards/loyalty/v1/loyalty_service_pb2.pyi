@@ -36,12 +36,30 @@ class EarnPointsRequest(_message.Message):
     def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.PurchaseLine, _Mapping]]] = ...) -> None: ...
 
 class EarnPointsResponse(_message.Message):
-    __slots__ = ("transaction", "balance")
+    __slots__ = ("transaction", "balance", "event_transactions", "applied_coupons")
     TRANSACTION_FIELD_NUMBER: _ClassVar[int]
     BALANCE_FIELD_NUMBER: _ClassVar[int]
+    EVENT_TRANSACTIONS_FIELD_NUMBER: _ClassVar[int]
+    APPLIED_COUPONS_FIELD_NUMBER: _ClassVar[int]
     transaction: _resources_pb2_1.PointsTransaction
     balance: _resources_pb2_1.Balance
-    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
+    event_transactions: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.PointsTransaction]
+    applied_coupons: _containers.RepeatedCompositeFieldContainer[AppliedEarnCoupon]
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ..., event_transactions: _Optional[_Iterable[_Union[_resources_pb2_1.PointsTransaction, _Mapping]]] = ..., applied_coupons: _Optional[_Iterable[_Union[AppliedEarnCoupon, _Mapping]]] = ...) -> None: ...
+
+class AppliedEarnCoupon(_message.Message):
+    __slots__ = ("code", "offer_id", "coupon_id", "redemption_id", "automatic")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    COUPON_ID_FIELD_NUMBER: _ClassVar[int]
+    REDEMPTION_ID_FIELD_NUMBER: _ClassVar[int]
+    AUTOMATIC_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    offer_id: str
+    coupon_id: str
+    redemption_id: str
+    automatic: bool
+    def __init__(self, code: _Optional[str] = ..., offer_id: _Optional[str] = ..., coupon_id: _Optional[str] = ..., redemption_id: _Optional[str] = ..., automatic: _Optional[bool] = ...) -> None: ...
 
 class EarnByCodeRequest(_message.Message):
     __slots__ = ("request_id", "account_id", "code", "account_identifier")

@@ -111,7 +111,9 @@ class LoyaltyServiceServicer:
         for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
         COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
         MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-        that cannot be applied.
+        that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+        (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+        requests while the server decided this one again; retry with the same request_id).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -157,10 +159,13 @@ class LoyaltyServiceServicer:
     def RefundPoints(self, request, context):
         """Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
         opposite direction. Several partial refunds may follow each other up to the original's
-        points.
+        points (concurrent ones included). A redemption's refund (an order cancelled after the
+        burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+        in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+        soonest of those. A full refund of an earn also gives back the coupons it applied.
 
         Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-        (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+        (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
         REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
         "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
         points were already spent).
@@ -172,11 +177,14 @@ class LoyaltyServiceServicer:
     def AllocateEvent(self, request, context):
         """Awards the points of the program's EVENT rules for an event that happened to the account
         (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-        referrer gets referrer_points and the account referred_points, once per pair.
+        referrer gets referrer_points and the account referred_points. An account is referred once
+        (by one referrer), and a pair refers one way only.
 
         Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
         EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-        was awarded before).
+        was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+        referred by another referrer; metadata "account_id", "referrer_account_id"),
+        REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -83,6 +83,18 @@ class UpdateEarnRuleResponse(_message.Message):
     earn_rule: _resources_pb2.EarnRule
     def __init__(self, earn_rule: _Optional[_Union[_resources_pb2.EarnRule, _Mapping]] = ...) -> None: ...
 
+class GetEarnRuleRequest(_message.Message):
+    __slots__ = ("earn_rule_id",)
+    EARN_RULE_ID_FIELD_NUMBER: _ClassVar[int]
+    earn_rule_id: str
+    def __init__(self, earn_rule_id: _Optional[str] = ...) -> None: ...
+
+class GetEarnRuleResponse(_message.Message):
+    __slots__ = ("earn_rule",)
+    EARN_RULE_FIELD_NUMBER: _ClassVar[int]
+    earn_rule: _resources_pb2.EarnRule
+    def __init__(self, earn_rule: _Optional[_Union[_resources_pb2.EarnRule, _Mapping]] = ...) -> None: ...
+
 class ListEarnRulesRequest(_message.Message):
     __slots__ = ("program_id", "kind", "page_size", "page_token")
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]

@@ -69,6 +69,11 @@ class ProgramServiceStub:
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateEarnRuleRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateEarnRuleResponse.FromString,
                 _registered_method=True)
+        self.GetEarnRule = channel.unary_unary(
+                '/rewards.loyalty.v1.ProgramService/GetEarnRule',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetEarnRuleRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetEarnRuleResponse.FromString,
+                _registered_method=True)
         self.ListEarnRules = channel.unary_unary(
                 '/rewards.loyalty.v1.ProgramService/ListEarnRules',
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.ListEarnRulesRequest.SerializeToString,
@@ -161,6 +166,17 @@ class ProgramServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetEarnRule(self, request, context):
+        """Returns one earn rule of the caller's organisation (a deleted rule, or another
+        organisation's, is not found).
+
+        Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+        earn_rule_id missing or not a UUID).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListEarnRules(self, request, context):
         """Lists the earn rules of a program, oldest first.
 
@@ -239,6 +255,11 @@ def add_ProgramServiceServicer_to_server(servicer, server):
                     servicer.UpdateEarnRule,
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateEarnRuleRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateEarnRuleResponse.SerializeToString,
+            ),
+            'GetEarnRule': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetEarnRule,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetEarnRuleRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetEarnRuleResponse.SerializeToString,
             ),
             'ListEarnRules': grpc.unary_unary_rpc_method_handler(
                     servicer.ListEarnRules,
@@ -411,6 +432,33 @@ class ProgramService:
             '/rewards.loyalty.v1.ProgramService/UpdateEarnRule',
             rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateEarnRuleRequest.SerializeToString,
             rewards_dot_loyalty_dot_v1_dot_program__service__pb2.UpdateEarnRuleResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetEarnRule(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.ProgramService/GetEarnRule',
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetEarnRuleRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_program__service__pb2.GetEarnRuleResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -63,6 +63,17 @@ export interface EarnPointsRequest {
    * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
    * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
    * reward_points, and is given back by a full refund of the earn. At most 32.
+   *
+   * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+   * account holds (issued to it, or its activated copy of a common code that needs activation)
+   * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+   * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+   * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+   * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+   * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+   * earliest issued. An offer created or activated applies by itself within 2 s (the server
+   * caches per program whether it has such offers); a listed code applies at once. The reply's
+   * applied_coupons names them all.
    */
   couponCodes: string[];
   /**
@@ -92,7 +103,38 @@ export interface EarnPointsResponse {
    * The available (and posted) points right after it, as the atomic wallet check saw them;
    * GetBalance adds pending and expiring points.
    */
-  balance: Balance | undefined;
+  balance:
+    | Balance
+    | undefined;
+  /**
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   */
+  eventTransactions: PointsTransaction[];
+  /**
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   */
+  appliedCoupons: AppliedEarnCoupon[];
+}
+
+/** An EXTRAPOINT or MULTIPLIER coupon an earn applied, redeemed with it. */
+export interface AppliedEarnCoupon {
+  /** The coupon's code. */
+  code: string;
+  /** The coupon's offer. */
+  offerId: string;
+  /** The issued coupon; empty for a common code that needs no activation. */
+  couponId: string;
+  /**
+   * The redemption recorded for it (CouponService.ReverseRedemption names it; a full refund
+   * of the earn reverses it).
+   */
+  redemptionId: string;
+  /** True: applied by itself, without being listed in coupon_codes. */
+  automatic: boolean;
 }
 
 /** Request of LoyaltyService.EarnByCode. */
@@ -555,7 +597,7 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
 };
 
 function createBaseEarnPointsResponse(): EarnPointsResponse {
-  return { transaction: undefined, balance: undefined };
+  return { transaction: undefined, balance: undefined, eventTransactions: [], appliedCoupons: [] };
 }
 
 export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
@@ -565,6 +607,12 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     }
     if (message.balance !== undefined) {
       Balance.encode(message.balance, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.eventTransactions) {
+      PointsTransaction.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.appliedCoupons) {
+      AppliedEarnCoupon.encode(v!, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -598,6 +646,22 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
             message.balance = Balance.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.eventTransactions.push(PointsTransaction.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.appliedCoupons.push(AppliedEarnCoupon.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -614,6 +678,16 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     return {
       transaction: isSet(object.transaction) ? PointsTransaction.fromJSON(object.transaction) : undefined,
       balance: isSet(object.balance) ? Balance.fromJSON(object.balance) : undefined,
+      eventTransactions: globalThis.Array.isArray(object?.eventTransactions)
+        ? object.eventTransactions.map((e: any) => PointsTransaction.fromJSON(e))
+        : globalThis.Array.isArray(object?.event_transactions)
+        ? object.event_transactions.map((e: any) => PointsTransaction.fromJSON(e))
+        : [],
+      appliedCoupons: globalThis.Array.isArray(object?.appliedCoupons)
+        ? object.appliedCoupons.map((e: any) => AppliedEarnCoupon.fromJSON(e))
+        : globalThis.Array.isArray(object?.applied_coupons)
+        ? object.applied_coupons.map((e: any) => AppliedEarnCoupon.fromJSON(e))
+        : [],
     };
   },
 
@@ -624,6 +698,12 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     }
     if (message.balance !== undefined) {
       obj.balance = Balance.toJSON(message.balance);
+    }
+    if (message.eventTransactions?.length) {
+      obj.eventTransactions = message.eventTransactions.map((e) => PointsTransaction.toJSON(e));
+    }
+    if (message.appliedCoupons?.length) {
+      obj.appliedCoupons = message.appliedCoupons.map((e) => AppliedEarnCoupon.toJSON(e));
     }
     return obj;
   },
@@ -639,6 +719,153 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     message.balance = (object.balance !== undefined && object.balance !== null)
       ? Balance.fromPartial(object.balance)
       : undefined;
+    message.eventTransactions = object.eventTransactions?.map((e) => PointsTransaction.fromPartial(e)) || [];
+    message.appliedCoupons = object.appliedCoupons?.map((e) => AppliedEarnCoupon.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseAppliedEarnCoupon(): AppliedEarnCoupon {
+  return { code: "", offerId: "", couponId: "", redemptionId: "", automatic: false };
+}
+
+export const AppliedEarnCoupon: MessageFns<AppliedEarnCoupon> = {
+  encode(message: AppliedEarnCoupon, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== "") {
+      writer.uint32(10).string(message.code);
+    }
+    if (message.offerId !== "") {
+      writer.uint32(18).string(message.offerId);
+    }
+    if (message.couponId !== "") {
+      writer.uint32(26).string(message.couponId);
+    }
+    if (message.redemptionId !== "") {
+      writer.uint32(34).string(message.redemptionId);
+    }
+    if (message.automatic !== false) {
+      writer.uint32(40).bool(message.automatic);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AppliedEarnCoupon {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAppliedEarnCoupon();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.offerId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.couponId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.redemptionId = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.automatic = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AppliedEarnCoupon {
+    return {
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      offerId: isSet(object.offerId)
+        ? globalThis.String(object.offerId)
+        : isSet(object.offer_id)
+        ? globalThis.String(object.offer_id)
+        : "",
+      couponId: isSet(object.couponId)
+        ? globalThis.String(object.couponId)
+        : isSet(object.coupon_id)
+        ? globalThis.String(object.coupon_id)
+        : "",
+      redemptionId: isSet(object.redemptionId)
+        ? globalThis.String(object.redemptionId)
+        : isSet(object.redemption_id)
+        ? globalThis.String(object.redemption_id)
+        : "",
+      automatic: isSet(object.automatic) ? globalThis.Boolean(object.automatic) : false,
+    };
+  },
+
+  toJSON(message: AppliedEarnCoupon): unknown {
+    const obj: any = {};
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.offerId !== "") {
+      obj.offerId = message.offerId;
+    }
+    if (message.couponId !== "") {
+      obj.couponId = message.couponId;
+    }
+    if (message.redemptionId !== "") {
+      obj.redemptionId = message.redemptionId;
+    }
+    if (message.automatic !== false) {
+      obj.automatic = message.automatic;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AppliedEarnCoupon>): AppliedEarnCoupon {
+    return AppliedEarnCoupon.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AppliedEarnCoupon>): AppliedEarnCoupon {
+    const message = createBaseAppliedEarnCoupon();
+    message.code = object.code ?? "";
+    message.offerId = object.offerId ?? "";
+    message.couponId = object.couponId ?? "";
+    message.redemptionId = object.redemptionId ?? "";
+    message.automatic = object.automatic ?? false;
     return message;
   },
 };
@@ -2401,7 +2628,9 @@ export const LoyaltyServiceService = {
    * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
    * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
    * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-   * that cannot be applied.
+   * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+   * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+   * requests while the server decided this one again; retry with the same request_id).
    */
   earnPoints: {
     path: "/rewards.loyalty.v1.LoyaltyService/EarnPoints" as const,
@@ -2470,10 +2699,13 @@ export const LoyaltyServiceService = {
   /**
    * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
    * opposite direction. Several partial refunds may follow each other up to the original's
-   * points.
+   * points (concurrent ones included). A redemption's refund (an order cancelled after the
+   * burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+   * in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+   * soonest of those. A full refund of an earn also gives back the coupons it applied.
    *
    * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-   * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+   * (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
    * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
    * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
    * points were already spent).
@@ -2491,11 +2723,14 @@ export const LoyaltyServiceService = {
   /**
    * Awards the points of the program's EVENT rules for an event that happened to the account
    * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-   * referrer gets referrer_points and the account referred_points, once per pair.
+   * referrer gets referrer_points and the account referred_points. An account is referred once
+   * (by one referrer), and a pair refers one way only.
    *
    * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
    * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-   * was awarded before).
+   * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+   * referred by another referrer; metadata "account_id", "referrer_account_id"),
+   * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
    */
   allocateEvent: {
     path: "/rewards.loyalty.v1.LoyaltyService/AllocateEvent" as const,
@@ -2540,7 +2775,9 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
    * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
    * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-   * that cannot be applied.
+   * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+   * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+   * requests while the server decided this one again; retry with the same request_id).
    */
   earnPoints: handleUnaryCall<EarnPointsRequest, EarnPointsResponse>;
   /**
@@ -2574,10 +2811,13 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
   /**
    * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
    * opposite direction. Several partial refunds may follow each other up to the original's
-   * points.
+   * points (concurrent ones included). A redemption's refund (an order cancelled after the
+   * burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+   * in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+   * soonest of those. A full refund of an earn also gives back the coupons it applied.
    *
    * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-   * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+   * (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
    * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
    * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
    * points were already spent).
@@ -2586,11 +2826,14 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
   /**
    * Awards the points of the program's EVENT rules for an event that happened to the account
    * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-   * referrer gets referrer_points and the account referred_points, once per pair.
+   * referrer gets referrer_points and the account referred_points. An account is referred once
+   * (by one referrer), and a pair refers one way only.
    *
    * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
    * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-   * was awarded before).
+   * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+   * referred by another referrer; metadata "account_id", "referrer_account_id"),
+   * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
    */
   allocateEvent: handleUnaryCall<AllocateEventRequest, AllocateEventResponse>;
   /** Reads an account's balance now. */
@@ -2608,7 +2851,9 @@ export interface LoyaltyServiceClient extends Client {
    * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
    * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
    * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-   * that cannot be applied.
+   * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+   * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+   * requests while the server decided this one again; retry with the same request_id).
    */
   earnPoints(
     request: EarnPointsRequest,
@@ -2698,10 +2943,13 @@ export interface LoyaltyServiceClient extends Client {
   /**
    * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
    * opposite direction. Several partial refunds may follow each other up to the original's
-   * points.
+   * points (concurrent ones included). A redemption's refund (an order cancelled after the
+   * burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+   * in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+   * soonest of those. A full refund of an earn also gives back the coupons it applied.
    *
    * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-   * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+   * (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
    * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
    * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
    * points were already spent).
@@ -2724,11 +2972,14 @@ export interface LoyaltyServiceClient extends Client {
   /**
    * Awards the points of the program's EVENT rules for an event that happened to the account
    * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-   * referrer gets referrer_points and the account referred_points, once per pair.
+   * referrer gets referrer_points and the account referred_points. An account is referred once
+   * (by one referrer), and a pair refers one way only.
    *
    * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
    * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-   * was awarded before).
+   * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+   * referred by another referrer; metadata "account_id", "referrer_account_id"),
+   * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
    */
   allocateEvent(
     request: AllocateEventRequest,

@@ -130,6 +130,18 @@ export interface UpdateEarnRuleResponse {
   earnRule: EarnRule | undefined;
 }
 
+/** Request of ProgramService.GetEarnRule. */
+export interface GetEarnRuleRequest {
+  /** Required. */
+  earnRuleId: string;
+}
+
+/** Response of ProgramService.GetEarnRule. */
+export interface GetEarnRuleResponse {
+  /** The rule, as ListEarnRules returns it. */
+  earnRule: EarnRule | undefined;
+}
+
 /** Request of ProgramService.ListEarnRules. */
 export interface ListEarnRulesRequest {
   /** Required. */
@@ -1075,6 +1087,154 @@ export const UpdateEarnRuleResponse: MessageFns<UpdateEarnRuleResponse> = {
   },
   fromPartial(object: DeepPartial<UpdateEarnRuleResponse>): UpdateEarnRuleResponse {
     const message = createBaseUpdateEarnRuleResponse();
+    message.earnRule = (object.earnRule !== undefined && object.earnRule !== null)
+      ? EarnRule.fromPartial(object.earnRule)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseGetEarnRuleRequest(): GetEarnRuleRequest {
+  return { earnRuleId: "" };
+}
+
+export const GetEarnRuleRequest: MessageFns<GetEarnRuleRequest> = {
+  encode(message: GetEarnRuleRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.earnRuleId !== "") {
+      writer.uint32(10).string(message.earnRuleId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetEarnRuleRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetEarnRuleRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.earnRuleId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetEarnRuleRequest {
+    return {
+      earnRuleId: isSet(object.earnRuleId)
+        ? globalThis.String(object.earnRuleId)
+        : isSet(object.earn_rule_id)
+        ? globalThis.String(object.earn_rule_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetEarnRuleRequest): unknown {
+    const obj: any = {};
+    if (message.earnRuleId !== "") {
+      obj.earnRuleId = message.earnRuleId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetEarnRuleRequest>): GetEarnRuleRequest {
+    return GetEarnRuleRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetEarnRuleRequest>): GetEarnRuleRequest {
+    const message = createBaseGetEarnRuleRequest();
+    message.earnRuleId = object.earnRuleId ?? "";
+    return message;
+  },
+};
+
+function createBaseGetEarnRuleResponse(): GetEarnRuleResponse {
+  return { earnRule: undefined };
+}
+
+export const GetEarnRuleResponse: MessageFns<GetEarnRuleResponse> = {
+  encode(message: GetEarnRuleResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.earnRule !== undefined) {
+      EarnRule.encode(message.earnRule, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetEarnRuleResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetEarnRuleResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.earnRule = EarnRule.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetEarnRuleResponse {
+    return {
+      earnRule: isSet(object.earnRule)
+        ? EarnRule.fromJSON(object.earnRule)
+        : isSet(object.earn_rule)
+        ? EarnRule.fromJSON(object.earn_rule)
+        : undefined,
+    };
+  },
+
+  toJSON(message: GetEarnRuleResponse): unknown {
+    const obj: any = {};
+    if (message.earnRule !== undefined) {
+      obj.earnRule = EarnRule.toJSON(message.earnRule);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetEarnRuleResponse>): GetEarnRuleResponse {
+    return GetEarnRuleResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetEarnRuleResponse>): GetEarnRuleResponse {
+    const message = createBaseGetEarnRuleResponse();
     message.earnRule = (object.earnRule !== undefined && object.earnRule !== null)
       ? EarnRule.fromPartial(object.earnRule)
       : undefined;
@@ -2167,6 +2327,22 @@ export const ProgramServiceService = {
     responseDeserialize: (value: Buffer): UpdateEarnRuleResponse => UpdateEarnRuleResponse.decode(value),
   },
   /**
+   * Returns one earn rule of the caller's organisation (a deleted rule, or another
+   * organisation's, is not found).
+   *
+   * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+   * earn_rule_id missing or not a UUID).
+   */
+  getEarnRule: {
+    path: "/rewards.loyalty.v1.ProgramService/GetEarnRule" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetEarnRuleRequest): Buffer => Buffer.from(GetEarnRuleRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetEarnRuleRequest => GetEarnRuleRequest.decode(value),
+    responseSerialize: (value: GetEarnRuleResponse): Buffer => Buffer.from(GetEarnRuleResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetEarnRuleResponse => GetEarnRuleResponse.decode(value),
+  },
+  /**
    * Lists the earn rules of a program, oldest first.
    *
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
@@ -2287,6 +2463,14 @@ export interface ProgramServiceServer extends UntypedServiceImplementation {
    * FIELD_IMMUTABLE (INVALID_ARGUMENT; program_id or the rule's kind).
    */
   updateEarnRule: handleUnaryCall<UpdateEarnRuleRequest, UpdateEarnRuleResponse>;
+  /**
+   * Returns one earn rule of the caller's organisation (a deleted rule, or another
+   * organisation's, is not found).
+   *
+   * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+   * earn_rule_id missing or not a UUID).
+   */
+  getEarnRule: handleUnaryCall<GetEarnRuleRequest, GetEarnRuleResponse>;
   /**
    * Lists the earn rules of a program, oldest first.
    *
@@ -2432,6 +2616,28 @@ export interface ProgramServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: UpdateEarnRuleResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Returns one earn rule of the caller's organisation (a deleted rule, or another
+   * organisation's, is not found).
+   *
+   * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+   * earn_rule_id missing or not a UUID).
+   */
+  getEarnRule(
+    request: GetEarnRuleRequest,
+    callback: (error: ServiceError | null, response: GetEarnRuleResponse) => void,
+  ): ClientUnaryCall;
+  getEarnRule(
+    request: GetEarnRuleRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetEarnRuleResponse) => void,
+  ): ClientUnaryCall;
+  getEarnRule(
+    request: GetEarnRuleRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetEarnRuleResponse) => void,
   ): ClientUnaryCall;
   /**
    * Lists the earn rules of a program, oldest first.

@@ -223,15 +223,28 @@ export function earnRuleKindToJSON(object: EarnRuleKind): string {
   }
 }
 
-/** Events the server sees that can award points. */
+/**
+ * Events the server sees that can award points. The first three fire by themselves: the
+ * request that makes them happen pays the program's rules for them in its own commit (a retry
+ * of it pays nothing twice), once per account and rule whatever once_per_account says, and an
+ * AllocateEvent of the same event (before or after) does not pay them again
+ * (EVENT_ALREADY_AWARDED).
+ */
 export enum EarnEvent {
   /** EARN_EVENT_UNSPECIFIED - Not set; never valid. */
   EARN_EVENT_UNSPECIFIED = 0,
-  /** EARN_EVENT_ACCOUNT_CREATED - The account was created (AccountService.CreateAccount). */
+  /** EARN_EVENT_ACCOUNT_CREATED - The account was created (AccountService.CreateAccount). Paid by CreateAccount itself. */
   EARN_EVENT_ACCOUNT_CREATED = 1,
-  /** EARN_EVENT_FIRST_PURCHASE - The account's first purchase (EarnPoints or a captured basket). */
+  /**
+   * EARN_EVENT_FIRST_PURCHASE - The account's first purchase: paid by the first EarnPoints of an account that never
+   * earned on a purchase before (an account that purchased before the rule existed is not
+   * paid), reported in EarnPointsResponse.event_transactions.
+   */
   EARN_EVENT_FIRST_PURCHASE = 2,
-  /** EARN_EVENT_MARKETING_OPT_IN - A member of the account opted in to a marketing channel for the first time. */
+  /**
+   * EARN_EVENT_MARKETING_OPT_IN - A member of the account opted in to a marketing channel: paid by the first
+   * AccountService.AddMembership with marketing_opt_ins to an ACTIVE account.
+   */
   EARN_EVENT_MARKETING_OPT_IN = 3,
   /**
    * EARN_EVENT_CUSTOM - An event the program defines, named by EventEarnRule.custom_event and reported with
@@ -564,7 +577,8 @@ export interface EventEarnRule {
   customEvent: string;
   /**
    * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
-   * every AllocateEvent awards them.
+   * every AllocateEvent awards them. The built-in events ACCOUNT_CREATED, FIRST_PURCHASE and
+   * MARKETING_OPT_IN are once per account either way.
    */
   oncePerAccount: boolean;
   /**

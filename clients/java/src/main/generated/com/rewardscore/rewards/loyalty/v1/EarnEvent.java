@@ -7,7 +7,11 @@ package com.rewardscore.rewards.loyalty.v1;
 
 /**
  * <pre>
- * Events the server sees that can award points.
+ * Events the server sees that can award points. The first three fire by themselves: the
+ * request that makes them happen pays the program's rules for them in its own commit (a retry
+ * of it pays nothing twice), once per account and rule whatever once_per_account says, and an
+ * AllocateEvent of the same event (before or after) does not pay them again
+ * (EVENT_ALREADY_AWARDED).
  * </pre>
  *
  * Protobuf enum {@code rewards.loyalty.v1.EarnEvent}
@@ -25,7 +29,7 @@ public enum EarnEvent
   EARN_EVENT_UNSPECIFIED(0),
   /**
    * <pre>
-   * The account was created (AccountService.CreateAccount).
+   * The account was created (AccountService.CreateAccount). Paid by CreateAccount itself.
    * </pre>
    *
    * <code>EARN_EVENT_ACCOUNT_CREATED = 1;</code>
@@ -33,7 +37,9 @@ public enum EarnEvent
   EARN_EVENT_ACCOUNT_CREATED(1),
   /**
    * <pre>
-   * The account's first purchase (EarnPoints or a captured basket).
+   * The account's first purchase: paid by the first EarnPoints of an account that never
+   * earned on a purchase before (an account that purchased before the rule existed is not
+   * paid), reported in EarnPointsResponse.event_transactions.
    * </pre>
    *
    * <code>EARN_EVENT_FIRST_PURCHASE = 2;</code>
@@ -41,7 +47,8 @@ public enum EarnEvent
   EARN_EVENT_FIRST_PURCHASE(2),
   /**
    * <pre>
-   * A member of the account opted in to a marketing channel for the first time.
+   * A member of the account opted in to a marketing channel: paid by the first
+   * AccountService.AddMembership with marketing_opt_ins to an ACTIVE account.
    * </pre>
    *
    * <code>EARN_EVENT_MARKETING_OPT_IN = 3;</code>
@@ -78,7 +85,7 @@ public enum EarnEvent
   public static final int EARN_EVENT_UNSPECIFIED_VALUE = 0;
   /**
    * <pre>
-   * The account was created (AccountService.CreateAccount).
+   * The account was created (AccountService.CreateAccount). Paid by CreateAccount itself.
    * </pre>
    *
    * <code>EARN_EVENT_ACCOUNT_CREATED = 1;</code>
@@ -86,7 +93,9 @@ public enum EarnEvent
   public static final int EARN_EVENT_ACCOUNT_CREATED_VALUE = 1;
   /**
    * <pre>
-   * The account's first purchase (EarnPoints or a captured basket).
+   * The account's first purchase: paid by the first EarnPoints of an account that never
+   * earned on a purchase before (an account that purchased before the rule existed is not
+   * paid), reported in EarnPointsResponse.event_transactions.
    * </pre>
    *
    * <code>EARN_EVENT_FIRST_PURCHASE = 2;</code>
@@ -94,7 +103,8 @@ public enum EarnEvent
   public static final int EARN_EVENT_FIRST_PURCHASE_VALUE = 2;
   /**
    * <pre>
-   * A member of the account opted in to a marketing channel for the first time.
+   * A member of the account opted in to a marketing channel: paid by the first
+   * AccountService.AddMembership with marketing_opt_ins to an ACTIVE account.
    * </pre>
    *
    * <code>EARN_EVENT_MARKETING_OPT_IN = 3;</code>

@@ -306,6 +306,17 @@ private static final long serialVersionUID = 0L;
    * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
    * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
    * reward_points, and is given back by a full refund of the earn. At most 32.
+   *
+   * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+   * account holds (issued to it, or its activated copy of a common code that needs activation)
+   * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+   * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+   * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+   * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+   * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+   * earliest issued. An offer created or activated applies by itself within 2 s (the server
+   * caches per program whether it has such offers); a listed code applies at once. The reply's
+   * applied_coupons names them all.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -321,6 +332,17 @@ private static final long serialVersionUID = 0L;
    * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
    * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
    * reward_points, and is given back by a full refund of the earn. At most 32.
+   *
+   * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+   * account holds (issued to it, or its activated copy of a common code that needs activation)
+   * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+   * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+   * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+   * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+   * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+   * earliest issued. An offer created or activated applies by itself within 2 s (the server
+   * caches per program whether it has such offers); a listed code applies at once. The reply's
+   * applied_coupons names them all.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -335,6 +357,17 @@ private static final long serialVersionUID = 0L;
    * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
    * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
    * reward_points, and is given back by a full refund of the earn. At most 32.
+   *
+   * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+   * account holds (issued to it, or its activated copy of a common code that needs activation)
+   * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+   * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+   * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+   * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+   * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+   * earliest issued. An offer created or activated applies by itself within 2 s (the server
+   * caches per program whether it has such offers); a listed code applies at once. The reply's
+   * applied_coupons names them all.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -350,6 +383,17 @@ private static final long serialVersionUID = 0L;
    * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
    * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
    * reward_points, and is given back by a full refund of the earn. At most 32.
+   *
+   * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+   * account holds (issued to it, or its activated copy of a common code that needs activation)
+   * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+   * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+   * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+   * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+   * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+   * earliest issued. An offer created or activated applies by itself within 2 s (the server
+   * caches per program whether it has such offers); a listed code applies at once. The reply's
+   * applied_coupons names them all.
    * </pre>
    *
    * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1679,6 +1723,17 @@ private static final long serialVersionUID = 0L;
      * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
      * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
      * reward_points, and is given back by a full refund of the earn. At most 32.
+     *
+     * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+     * account holds (issued to it, or its activated copy of a common code that needs activation)
+     * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+     * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+     * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+     * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+     * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+     * earliest issued. An offer created or activated applies by itself within 2 s (the server
+     * caches per program whether it has such offers); a listed code applies at once. The reply's
+     * applied_coupons names them all.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1695,6 +1750,17 @@ private static final long serialVersionUID = 0L;
      * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
      * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
      * reward_points, and is given back by a full refund of the earn. At most 32.
+     *
+     * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+     * account holds (issued to it, or its activated copy of a common code that needs activation)
+     * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+     * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+     * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+     * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+     * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+     * earliest issued. An offer created or activated applies by itself within 2 s (the server
+     * caches per program whether it has such offers); a listed code applies at once. The reply's
+     * applied_coupons names them all.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1709,6 +1775,17 @@ private static final long serialVersionUID = 0L;
      * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
      * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
      * reward_points, and is given back by a full refund of the earn. At most 32.
+     *
+     * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+     * account holds (issued to it, or its activated copy of a common code that needs activation)
+     * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+     * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+     * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+     * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+     * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+     * earliest issued. An offer created or activated applies by itself within 2 s (the server
+     * caches per program whether it has such offers); a listed code applies at once. The reply's
+     * applied_coupons names them all.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1724,6 +1801,17 @@ private static final long serialVersionUID = 0L;
      * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
      * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
      * reward_points, and is given back by a full refund of the earn. At most 32.
+     *
+     * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+     * account holds (issued to it, or its activated copy of a common code that needs activation)
+     * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+     * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+     * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+     * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+     * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+     * earliest issued. An offer created or activated applies by itself within 2 s (the server
+     * caches per program whether it has such offers); a listed code applies at once. The reply's
+     * applied_coupons names them all.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1740,6 +1828,17 @@ private static final long serialVersionUID = 0L;
      * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
      * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
      * reward_points, and is given back by a full refund of the earn. At most 32.
+     *
+     * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+     * account holds (issued to it, or its activated copy of a common code that needs activation)
+     * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+     * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+     * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+     * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+     * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+     * earliest issued. An offer created or activated applies by itself within 2 s (the server
+     * caches per program whether it has such offers); a listed code applies at once. The reply's
+     * applied_coupons names them all.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1762,6 +1861,17 @@ private static final long serialVersionUID = 0L;
      * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
      * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
      * reward_points, and is given back by a full refund of the earn. At most 32.
+     *
+     * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+     * account holds (issued to it, or its activated copy of a common code that needs activation)
+     * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+     * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+     * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+     * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+     * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+     * earliest issued. An offer created or activated applies by itself within 2 s (the server
+     * caches per program whether it has such offers); a listed code applies at once. The reply's
+     * applied_coupons names them all.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1783,6 +1893,17 @@ private static final long serialVersionUID = 0L;
      * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
      * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
      * reward_points, and is given back by a full refund of the earn. At most 32.
+     *
+     * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+     * account holds (issued to it, or its activated copy of a common code that needs activation)
+     * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+     * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+     * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+     * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+     * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+     * earliest issued. An offer created or activated applies by itself within 2 s (the server
+     * caches per program whether it has such offers); a listed code applies at once. The reply's
+     * applied_coupons names them all.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1804,6 +1925,17 @@ private static final long serialVersionUID = 0L;
      * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
      * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
      * reward_points, and is given back by a full refund of the earn. At most 32.
+     *
+     * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+     * account holds (issued to it, or its activated copy of a common code that needs activation)
+     * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+     * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+     * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+     * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+     * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+     * earliest issued. An offer created or activated applies by itself within 2 s (the server
+     * caches per program whether it has such offers); a listed code applies at once. The reply's
+     * applied_coupons names them all.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>
@@ -1822,6 +1954,17 @@ private static final long serialVersionUID = 0L;
      * redeemed with the earn under the rules and limits RedeemCoupon applies (a refusal fails the
      * earn with its reason; COUPON_NOT_FOR_EARN for another kind), adds its points to
      * reward_points, and is given back by a full refund of the earn. At most 32.
+     *
+     * Besides these, the purchase applies by itself the EXTRAPOINT and MULTIPLIER coupons the
+     * account holds (issued to it, or its activated copy of a common code that needs activation)
+     * that are valid now: not revoked, used or expired, activated if their offer needs it, of an
+     * ACTIVE offer of the account's program, and passing every rule of their offer as a listed
+     * code must (one that fails a rule is left out, not an error). At most one coupon per offer
+     * per purchase (a listed code's offer is not applied again), 32 coupons in all; order:
+     * listed codes, then EXTRAPOINT before MULTIPLIER, then the soonest-expiring, then the
+     * earliest issued. An offer created or activated applies by itself within 2 s (the server
+     * caches per program whether it has such offers); a listed code applies at once. The reply's
+     * applied_coupons names them all.
      * </pre>
      *
      * <code>repeated string coupon_codes = 6 [json_name = "couponCodes"];</code>

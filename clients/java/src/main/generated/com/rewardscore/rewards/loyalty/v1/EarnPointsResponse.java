@@ -32,6 +32,8 @@ private static final long serialVersionUID = 0L;
     super(builder);
   }
   private EarnPointsResponse() {
+    eventTransactions_ = java.util.Collections.emptyList();
+    appliedCoupons_ = java.util.Collections.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -132,6 +134,148 @@ private static final long serialVersionUID = 0L;
     return balance_ == null ? com.rewardscore.rewards.loyalty.v1.Balance.getDefaultInstance() : balance_;
   }
 
+  public static final int EVENT_TRANSACTIONS_FIELD_NUMBER = 3;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.loyalty.v1.PointsTransaction> eventTransactions_;
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.loyalty.v1.PointsTransaction> getEventTransactionsList() {
+    return eventTransactions_;
+  }
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder> 
+      getEventTransactionsOrBuilderList() {
+    return eventTransactions_;
+  }
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  @java.lang.Override
+  public int getEventTransactionsCount() {
+    return eventTransactions_.size();
+  }
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PointsTransaction getEventTransactions(int index) {
+    return eventTransactions_.get(index);
+  }
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder getEventTransactionsOrBuilder(
+      int index) {
+    return eventTransactions_.get(index);
+  }
+
+  public static final int APPLIED_COUPONS_FIELD_NUMBER = 4;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> appliedCoupons_;
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> getAppliedCouponsList() {
+    return appliedCoupons_;
+  }
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> 
+      getAppliedCouponsOrBuilderList() {
+    return appliedCoupons_;
+  }
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public int getAppliedCouponsCount() {
+    return appliedCoupons_.size();
+  }
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon getAppliedCoupons(int index) {
+    return appliedCoupons_.get(index);
+  }
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder getAppliedCouponsOrBuilder(
+      int index) {
+    return appliedCoupons_.get(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -152,6 +296,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000002) != 0)) {
       output.writeMessage(2, getBalance());
     }
+    for (int i = 0; i < eventTransactions_.size(); i++) {
+      output.writeMessage(3, eventTransactions_.get(i));
+    }
+    for (int i = 0; i < appliedCoupons_.size(); i++) {
+      output.writeMessage(4, appliedCoupons_.get(i));
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -164,6 +314,24 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(2, getBalance());
     }
+
+        {
+          final int count = eventTransactions_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(eventTransactions_.get(i));
+          }
+          size += 1 * count;
+        }
+
+        {
+          final int count = appliedCoupons_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(appliedCoupons_.get(i));
+          }
+          size += 1 * count;
+        }
     return size;
   }
   @java.lang.Override
@@ -198,6 +366,10 @@ private static final long serialVersionUID = 0L;
       if (!getBalance()
           .equals(other.getBalance())) return false;
     }
+    if (!getEventTransactionsList()
+        .equals(other.getEventTransactionsList())) return false;
+    if (!getAppliedCouponsList()
+        .equals(other.getAppliedCouponsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -216,6 +388,14 @@ private static final long serialVersionUID = 0L;
     if (hasBalance()) {
       hash = (37 * hash) + BALANCE_FIELD_NUMBER;
       hash = (53 * hash) + getBalance().hashCode();
+    }
+    if (getEventTransactionsCount() > 0) {
+      hash = (37 * hash) + EVENT_TRANSACTIONS_FIELD_NUMBER;
+      hash = (53 * hash) + getEventTransactionsList().hashCode();
+    }
+    if (getAppliedCouponsCount() > 0) {
+      hash = (37 * hash) + APPLIED_COUPONS_FIELD_NUMBER;
+      hash = (53 * hash) + getAppliedCouponsList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -353,6 +533,8 @@ private static final long serialVersionUID = 0L;
               .alwaysUseFieldBuilders) {
         internalGetTransactionFieldBuilder();
         internalGetBalanceFieldBuilder();
+        internalGetEventTransactionsFieldBuilder();
+        internalGetAppliedCouponsFieldBuilder();
       }
     }
     @java.lang.Override
@@ -369,6 +551,20 @@ private static final long serialVersionUID = 0L;
         balanceBuilder_.dispose();
         balanceBuilder_ = null;
       }
+      if (eventTransactionsBuilder_ == null) {
+        eventTransactions_ = java.util.Collections.emptyList();
+      } else {
+        eventTransactions_ = null;
+        eventTransactionsBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00000004);
+      if (appliedCouponsBuilder_ == null) {
+        appliedCoupons_ = java.util.Collections.emptyList();
+      } else {
+        appliedCoupons_ = null;
+        appliedCouponsBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00000008);
       return this;
     }
 
@@ -395,9 +591,31 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse buildPartial() {
       com.rewardscore.rewards.loyalty.v1.EarnPointsResponse result = new com.rewardscore.rewards.loyalty.v1.EarnPointsResponse(this);
+      buildPartialRepeatedFields(result);
       if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
+    }
+
+    private void buildPartialRepeatedFields(com.rewardscore.rewards.loyalty.v1.EarnPointsResponse result) {
+      if (eventTransactionsBuilder_ == null) {
+        if (((bitField0_ & 0x00000004) != 0)) {
+          eventTransactions_ = java.util.Collections.unmodifiableList(eventTransactions_);
+          bitField0_ = (bitField0_ & ~0x00000004);
+        }
+        result.eventTransactions_ = eventTransactions_;
+      } else {
+        result.eventTransactions_ = eventTransactionsBuilder_.build();
+      }
+      if (appliedCouponsBuilder_ == null) {
+        if (((bitField0_ & 0x00000008) != 0)) {
+          appliedCoupons_ = java.util.Collections.unmodifiableList(appliedCoupons_);
+          bitField0_ = (bitField0_ & ~0x00000008);
+        }
+        result.appliedCoupons_ = appliedCoupons_;
+      } else {
+        result.appliedCoupons_ = appliedCouponsBuilder_.build();
+      }
     }
 
     private void buildPartial0(com.rewardscore.rewards.loyalty.v1.EarnPointsResponse result) {
@@ -435,6 +653,58 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasBalance()) {
         mergeBalance(other.getBalance());
+      }
+      if (eventTransactionsBuilder_ == null) {
+        if (!other.eventTransactions_.isEmpty()) {
+          if (eventTransactions_.isEmpty()) {
+            eventTransactions_ = other.eventTransactions_;
+            bitField0_ = (bitField0_ & ~0x00000004);
+          } else {
+            ensureEventTransactionsIsMutable();
+            eventTransactions_.addAll(other.eventTransactions_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.eventTransactions_.isEmpty()) {
+          if (eventTransactionsBuilder_.isEmpty()) {
+            eventTransactionsBuilder_.dispose();
+            eventTransactionsBuilder_ = null;
+            eventTransactions_ = other.eventTransactions_;
+            bitField0_ = (bitField0_ & ~0x00000004);
+            eventTransactionsBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetEventTransactionsFieldBuilder() : null;
+          } else {
+            eventTransactionsBuilder_.addAllMessages(other.eventTransactions_);
+          }
+        }
+      }
+      if (appliedCouponsBuilder_ == null) {
+        if (!other.appliedCoupons_.isEmpty()) {
+          if (appliedCoupons_.isEmpty()) {
+            appliedCoupons_ = other.appliedCoupons_;
+            bitField0_ = (bitField0_ & ~0x00000008);
+          } else {
+            ensureAppliedCouponsIsMutable();
+            appliedCoupons_.addAll(other.appliedCoupons_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.appliedCoupons_.isEmpty()) {
+          if (appliedCouponsBuilder_.isEmpty()) {
+            appliedCouponsBuilder_.dispose();
+            appliedCouponsBuilder_ = null;
+            appliedCoupons_ = other.appliedCoupons_;
+            bitField0_ = (bitField0_ & ~0x00000008);
+            appliedCouponsBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetAppliedCouponsFieldBuilder() : null;
+          } else {
+            appliedCouponsBuilder_.addAllMessages(other.appliedCoupons_);
+          }
+        }
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -476,6 +746,32 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 18
+            case 26: {
+              com.rewardscore.rewards.loyalty.v1.PointsTransaction m =
+                  input.readMessage(
+                      com.rewardscore.rewards.loyalty.v1.PointsTransaction.parser(),
+                      extensionRegistry);
+              if (eventTransactionsBuilder_ == null) {
+                ensureEventTransactionsIsMutable();
+                eventTransactions_.add(m);
+              } else {
+                eventTransactionsBuilder_.addMessage(m);
+              }
+              break;
+            } // case 26
+            case 34: {
+              com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon m =
+                  input.readMessage(
+                      com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.parser(),
+                      extensionRegistry);
+              if (appliedCouponsBuilder_ == null) {
+                ensureAppliedCouponsIsMutable();
+                appliedCoupons_.add(m);
+              } else {
+                appliedCouponsBuilder_.addMessage(m);
+              }
+              break;
+            } // case 34
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -814,6 +1110,702 @@ private static final long serialVersionUID = 0L;
         balance_ = null;
       }
       return balanceBuilder_;
+    }
+
+    private java.util.List<com.rewardscore.rewards.loyalty.v1.PointsTransaction> eventTransactions_ =
+      java.util.Collections.emptyList();
+    private void ensureEventTransactionsIsMutable() {
+      if (!((bitField0_ & 0x00000004) != 0)) {
+        eventTransactions_ = new java.util.ArrayList<com.rewardscore.rewards.loyalty.v1.PointsTransaction>(eventTransactions_);
+        bitField0_ |= 0x00000004;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PointsTransaction, com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder, com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder> eventTransactionsBuilder_;
+
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.PointsTransaction> getEventTransactionsList() {
+      if (eventTransactionsBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(eventTransactions_);
+      } else {
+        return eventTransactionsBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public int getEventTransactionsCount() {
+      if (eventTransactionsBuilder_ == null) {
+        return eventTransactions_.size();
+      } else {
+        return eventTransactionsBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsTransaction getEventTransactions(int index) {
+      if (eventTransactionsBuilder_ == null) {
+        return eventTransactions_.get(index);
+      } else {
+        return eventTransactionsBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public Builder setEventTransactions(
+        int index, com.rewardscore.rewards.loyalty.v1.PointsTransaction value) {
+      if (eventTransactionsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureEventTransactionsIsMutable();
+        eventTransactions_.set(index, value);
+        onChanged();
+      } else {
+        eventTransactionsBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public Builder setEventTransactions(
+        int index, com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder builderForValue) {
+      if (eventTransactionsBuilder_ == null) {
+        ensureEventTransactionsIsMutable();
+        eventTransactions_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        eventTransactionsBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public Builder addEventTransactions(com.rewardscore.rewards.loyalty.v1.PointsTransaction value) {
+      if (eventTransactionsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureEventTransactionsIsMutable();
+        eventTransactions_.add(value);
+        onChanged();
+      } else {
+        eventTransactionsBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public Builder addEventTransactions(
+        int index, com.rewardscore.rewards.loyalty.v1.PointsTransaction value) {
+      if (eventTransactionsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureEventTransactionsIsMutable();
+        eventTransactions_.add(index, value);
+        onChanged();
+      } else {
+        eventTransactionsBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public Builder addEventTransactions(
+        com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder builderForValue) {
+      if (eventTransactionsBuilder_ == null) {
+        ensureEventTransactionsIsMutable();
+        eventTransactions_.add(builderForValue.build());
+        onChanged();
+      } else {
+        eventTransactionsBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public Builder addEventTransactions(
+        int index, com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder builderForValue) {
+      if (eventTransactionsBuilder_ == null) {
+        ensureEventTransactionsIsMutable();
+        eventTransactions_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        eventTransactionsBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public Builder addAllEventTransactions(
+        java.lang.Iterable<? extends com.rewardscore.rewards.loyalty.v1.PointsTransaction> values) {
+      if (eventTransactionsBuilder_ == null) {
+        ensureEventTransactionsIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, eventTransactions_);
+        onChanged();
+      } else {
+        eventTransactionsBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public Builder clearEventTransactions() {
+      if (eventTransactionsBuilder_ == null) {
+        eventTransactions_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000004);
+        onChanged();
+      } else {
+        eventTransactionsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public Builder removeEventTransactions(int index) {
+      if (eventTransactionsBuilder_ == null) {
+        ensureEventTransactionsIsMutable();
+        eventTransactions_.remove(index);
+        onChanged();
+      } else {
+        eventTransactionsBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder getEventTransactionsBuilder(
+        int index) {
+      return internalGetEventTransactionsFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder getEventTransactionsOrBuilder(
+        int index) {
+      if (eventTransactionsBuilder_ == null) {
+        return eventTransactions_.get(index);  } else {
+        return eventTransactionsBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder> 
+         getEventTransactionsOrBuilderList() {
+      if (eventTransactionsBuilder_ != null) {
+        return eventTransactionsBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(eventTransactions_);
+      }
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder addEventTransactionsBuilder() {
+      return internalGetEventTransactionsFieldBuilder().addBuilder(
+          com.rewardscore.rewards.loyalty.v1.PointsTransaction.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder addEventTransactionsBuilder(
+        int index) {
+      return internalGetEventTransactionsFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.loyalty.v1.PointsTransaction.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The EVENT transactions this purchase triggered by itself, committed with it: the
+     * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+     * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder> 
+         getEventTransactionsBuilderList() {
+      return internalGetEventTransactionsFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PointsTransaction, com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder, com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder> 
+        internalGetEventTransactionsFieldBuilder() {
+      if (eventTransactionsBuilder_ == null) {
+        eventTransactionsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.PointsTransaction, com.rewardscore.rewards.loyalty.v1.PointsTransaction.Builder, com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder>(
+                eventTransactions_,
+                ((bitField0_ & 0x00000004) != 0),
+                getParentForChildren(),
+                isClean());
+        eventTransactions_ = null;
+      }
+      return eventTransactionsBuilder_;
+    }
+
+    private java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> appliedCoupons_ =
+      java.util.Collections.emptyList();
+    private void ensureAppliedCouponsIsMutable() {
+      if (!((bitField0_ & 0x00000008) != 0)) {
+        appliedCoupons_ = new java.util.ArrayList<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon>(appliedCoupons_);
+        bitField0_ |= 0x00000008;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder, com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> appliedCouponsBuilder_;
+
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> getAppliedCouponsList() {
+      if (appliedCouponsBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(appliedCoupons_);
+      } else {
+        return appliedCouponsBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public int getAppliedCouponsCount() {
+      if (appliedCouponsBuilder_ == null) {
+        return appliedCoupons_.size();
+      } else {
+        return appliedCouponsBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon getAppliedCoupons(int index) {
+      if (appliedCouponsBuilder_ == null) {
+        return appliedCoupons_.get(index);
+      } else {
+        return appliedCouponsBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder setAppliedCoupons(
+        int index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon value) {
+      if (appliedCouponsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.set(index, value);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder setAppliedCoupons(
+        int index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder builderForValue) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAppliedCoupons(com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon value) {
+      if (appliedCouponsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.add(value);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAppliedCoupons(
+        int index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon value) {
+      if (appliedCouponsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.add(index, value);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAppliedCoupons(
+        com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder builderForValue) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.add(builderForValue.build());
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAppliedCoupons(
+        int index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder builderForValue) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder addAllAppliedCoupons(
+        java.lang.Iterable<? extends com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> values) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, appliedCoupons_);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder clearAppliedCoupons() {
+      if (appliedCouponsBuilder_ == null) {
+        appliedCoupons_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000008);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public Builder removeAppliedCoupons(int index) {
+      if (appliedCouponsBuilder_ == null) {
+        ensureAppliedCouponsIsMutable();
+        appliedCoupons_.remove(index);
+        onChanged();
+      } else {
+        appliedCouponsBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder getAppliedCouponsBuilder(
+        int index) {
+      return internalGetAppliedCouponsFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder getAppliedCouponsOrBuilder(
+        int index) {
+      if (appliedCouponsBuilder_ == null) {
+        return appliedCoupons_.get(index);  } else {
+        return appliedCouponsBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> 
+         getAppliedCouponsOrBuilderList() {
+      if (appliedCouponsBuilder_ != null) {
+        return appliedCouponsBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(appliedCoupons_);
+      }
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder addAppliedCouponsBuilder() {
+      return internalGetAppliedCouponsFieldBuilder().addBuilder(
+          com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder addAppliedCouponsBuilder(
+        int index) {
+      return internalGetAppliedCouponsFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+     * transaction.reward_points): the listed coupon_codes first, in their order, then those
+     * the account holds that applied by themselves (automatic).
+     * </pre>
+     *
+     * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder> 
+         getAppliedCouponsBuilderList() {
+      return internalGetAppliedCouponsFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder, com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> 
+        internalGetAppliedCouponsFieldBuilder() {
+      if (appliedCouponsBuilder_ == null) {
+        appliedCouponsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon, com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon.Builder, com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder>(
+                appliedCoupons_,
+                ((bitField0_ & 0x00000008) != 0),
+                getParentForChildren(),
+                isClean());
+        appliedCoupons_ = null;
+      }
+      return appliedCouponsBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.EarnPointsResponse)

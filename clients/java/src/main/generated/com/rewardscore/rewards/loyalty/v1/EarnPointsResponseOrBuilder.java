@@ -66,4 +66,112 @@ public interface EarnPointsResponseOrBuilder extends
    * <code>.rewards.loyalty.v1.Balance balance = 2 [json_name = "balance"];</code>
    */
   com.rewardscore.rewards.loyalty.v1.BalanceOrBuilder getBalanceOrBuilder();
+
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.loyalty.v1.PointsTransaction> 
+      getEventTransactionsList();
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.PointsTransaction getEventTransactions(int index);
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  int getEventTransactionsCount();
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder> 
+      getEventTransactionsOrBuilderList();
+  /**
+   * <pre>
+   * The EVENT transactions this purchase triggered by itself, committed with it: the
+   * program's FIRST_PURCHASE rules on the account's first purchase (once per account and
+   * rule; not again after an AllocateEvent of FIRST_PURCHASE). Included in balance.
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.PointsTransaction event_transactions = 3 [json_name = "eventTransactions"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.PointsTransactionOrBuilder getEventTransactionsOrBuilder(
+      int index);
+
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon> 
+      getAppliedCouponsList();
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.AppliedEarnCoupon getAppliedCoupons(int index);
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  int getAppliedCouponsCount();
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder> 
+      getAppliedCouponsOrBuilderList();
+  /**
+   * <pre>
+   * The EXTRAPOINT and MULTIPLIER coupons applied to this purchase (their points are in
+   * transaction.reward_points): the listed coupon_codes first, in their order, then those
+   * the account holds that applied by themselves (automatic).
+   * </pre>
+   *
+   * <code>repeated .rewards.loyalty.v1.AppliedEarnCoupon applied_coupons = 4 [json_name = "appliedCoupons"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.AppliedEarnCouponOrBuilder getAppliedCouponsOrBuilder(
+      int index);
 }

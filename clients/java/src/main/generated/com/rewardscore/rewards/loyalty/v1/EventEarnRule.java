@@ -150,7 +150,8 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
-   * every AllocateEvent awards them.
+   * every AllocateEvent awards them. The built-in events ACCOUNT_CREATED, FIRST_PURCHASE and
+   * MARKETING_OPT_IN are once per account either way.
    * </pre>
    *
    * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>
@@ -839,7 +840,8 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
-     * every AllocateEvent awards them.
+     * every AllocateEvent awards them. The built-in events ACCOUNT_CREATED, FIRST_PURCHASE and
+     * MARKETING_OPT_IN are once per account either way.
      * </pre>
      *
      * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>
@@ -852,7 +854,8 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
-     * every AllocateEvent awards them.
+     * every AllocateEvent awards them. The built-in events ACCOUNT_CREATED, FIRST_PURCHASE and
+     * MARKETING_OPT_IN are once per account either way.
      * </pre>
      *
      * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>
@@ -869,7 +872,8 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
-     * every AllocateEvent awards them.
+     * every AllocateEvent awards them. The built-in events ACCOUNT_CREATED, FIRST_PURCHASE and
+     * MARKETING_OPT_IN are once per account either way.
      * </pre>
      *
      * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>

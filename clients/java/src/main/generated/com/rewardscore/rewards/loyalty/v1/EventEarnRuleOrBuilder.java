@@ -64,7 +64,8 @@ public interface EventEarnRuleOrBuilder extends
   /**
    * <pre>
    * The event awards its points at most once per account (e.g. a sign-up bonus). Otherwise
-   * every AllocateEvent awards them.
+   * every AllocateEvent awards them. The built-in events ACCOUNT_CREATED, FIRST_PURCHASE and
+   * MARKETING_OPT_IN are once per account either way.
    * </pre>
    *
    * <code>bool once_per_account = 4 [json_name = "oncePerAccount"];</code>

@@ -357,7 +357,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     default void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -412,9 +414,12 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
      * opposite direction. Several partial refunds may follow each other up to the original's
-     * points.
+     * points (concurrent ones included). A redemption's refund (an order cancelled after the
+     * burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+     * in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+     * soonest of those. A full refund of an earn also gives back the coupons it applied.
      * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
@@ -429,10 +434,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     default void allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request,
@@ -522,7 +530,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     public void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -581,9 +591,12 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
      * opposite direction. Several partial refunds may follow each other up to the original's
-     * points.
+     * points (concurrent ones included). A redemption's refund (an order cancelled after the
+     * burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+     * in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+     * soonest of those. A full refund of an earn also gives back the coupons it applied.
      * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
@@ -599,10 +612,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     public void allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request,
@@ -671,7 +687,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) throws io.grpc.StatusException {
@@ -726,9 +744,12 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
      * opposite direction. Several partial refunds may follow each other up to the original's
-     * points.
+     * points (concurrent ones included). A redemption's refund (an order cancelled after the
+     * burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+     * in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+     * soonest of those. A full refund of an earn also gives back the coupons it applied.
      * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
@@ -743,10 +764,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.AllocateEventResponse allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request) throws io.grpc.StatusException {
@@ -812,7 +836,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) {
@@ -867,9 +893,12 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
      * opposite direction. Several partial refunds may follow each other up to the original's
-     * points.
+     * points (concurrent ones included). A redemption's refund (an order cancelled after the
+     * burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+     * in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+     * soonest of those. A full refund of an earn also gives back the coupons it applied.
      * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
@@ -884,10 +913,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.AllocateEventResponse allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request) {
@@ -953,7 +985,9 @@ public final class LoyaltyServiceGrpc {
      * for the account under another request_id), CURRENCY_MISMATCH (INVALID_ARGUMENT),
      * COUPON_NOT_FOR_EARN (FAILED_PRECONDITION; a listed coupon is not EXTRAPOINT or
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
-     * that cannot be applied.
+     * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
+     * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
+     * requests while the server decided this one again; retry with the same request_id).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> earnPoints(
@@ -1012,9 +1046,12 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
      * opposite direction. Several partial refunds may follow each other up to the original's
-     * points.
+     * points (concurrent ones included). A redemption's refund (an order cancelled after the
+     * burn) gives the points back as new lots with the expiry of the lots the redemption spent,
+     * in the order it spent them (soonest-expiring first); its transaction's expire_time is the
+     * soonest of those. A full refund of an earn also gives back the coupons it applied.
      * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_REFUNDABLE
-     * (FAILED_PRECONDITION; not posted, or itself a REFUND or EXPIRE),
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM: e.g. a REFUND, EXPIRE or EVENT),
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
@@ -1030,10 +1067,13 @@ public final class LoyaltyServiceGrpc {
      * <pre>
      * Awards the points of the program's EVENT rules for an event that happened to the account
      * (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
-     * referrer gets referrer_points and the account referred_points, once per pair.
+     * referrer gets referrer_points and the account referred_points. An account is referred once
+     * (by one referrer), and a pair refers one way only.
      * Errors: EVENT_NOT_CONFIGURED (FAILED_PRECONDITION; no rule of the program matches),
      * EVENT_ALREADY_AWARDED (FAILED_PRECONDITION; a once-per-account event or the referral pair
-     * was awarded before).
+     * was awarded before), REFERRAL_ALREADY_REFERRED (FAILED_PRECONDITION; the account was
+     * referred by another referrer; metadata "account_id", "referrer_account_id"),
+     * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.AllocateEventResponse> allocateEvent(

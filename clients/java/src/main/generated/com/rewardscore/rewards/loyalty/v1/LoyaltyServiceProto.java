@@ -37,6 +37,11 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_EarnPointsResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_AppliedEarnCoupon_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_AppliedEarnCoupon_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_loyalty_v1_EarnByCodeRequest_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -131,101 +136,109 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "ccount_identifier\030\010 \001(\0132\037.rewards.accoun" +
       "ts.v1.IdentifierR\021accountIdentifier\0226\n\005l" +
       "ines\030\t \003(\0132 .rewards.loyalty.v1.Purchase" +
-      "LineR\005lines\"\224\001\n\022EarnPointsResponse\022G\n\013tr" +
+      "LineR\005lines\"\272\002\n\022EarnPointsResponse\022G\n\013tr" +
       "ansaction\030\001 \001(\0132%.rewards.loyalty.v1.Poi" +
       "ntsTransactionR\013transaction\0225\n\007balance\030\002" +
       " \001(\0132\033.rewards.loyalty.v1.BalanceR\007balan" +
-      "ce\"\265\001\n\021EarnByCodeRequest\022\035\n\nrequest_id\030\001" +
-      " \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\tacc" +
-      "ountId\022\022\n\004code\030\003 \001(\tR\004code\022N\n\022account_id" +
-      "entifier\030\004 \001(\0132\037.rewards.accounts.v1.Ide" +
-      "ntifierR\021accountIdentifier\"\224\001\n\022EarnByCod" +
-      "eResponse\022G\n\013transaction\030\001 \001(\0132%.rewards" +
-      ".loyalty.v1.PointsTransactionR\013transacti" +
-      "on\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v1" +
-      ".BalanceR\007balance\"\334\001\n\033RequestRedemptionO" +
-      "tpRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId" +
-      "\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\026\n\006point" +
-      "s\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 \001(\tR\006userId" +
-      "\022N\n\022account_identifier\030\005 \001(\0132\037.rewards.a" +
-      "ccounts.v1.IdentifierR\021accountIdentifier" +
-      "\"r\n\034RequestRedemptionOtpResponse\022\025\n\006otp_" +
-      "id\030\001 \001(\tR\005otpId\022;\n\013expire_time\030\002 \001(\0132\032.g" +
-      "oogle.protobuf.TimestampR\nexpireTime\"\257\002\n" +
-      "\023RedeemPointsRequest\022\035\n\nrequest_id\030\001 \001(\t" +
+      "ce\022T\n\022event_transactions\030\003 \003(\0132%.rewards" +
+      ".loyalty.v1.PointsTransactionR\021eventTran" +
+      "sactions\022N\n\017applied_coupons\030\004 \003(\0132%.rewa" +
+      "rds.loyalty.v1.AppliedEarnCouponR\016applie" +
+      "dCoupons\"\242\001\n\021AppliedEarnCoupon\022\022\n\004code\030\001" +
+      " \001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n" +
+      "\tcoupon_id\030\003 \001(\tR\010couponId\022#\n\rredemption" +
+      "_id\030\004 \001(\tR\014redemptionId\022\034\n\tautomatic\030\005 \001" +
+      "(\010R\tautomatic\"\265\001\n\021EarnByCodeRequest\022\035\n\nr" +
+      "equest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id" +
+      "\030\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(\tR\004code\022N\n" +
+      "\022account_identifier\030\004 \001(\0132\037.rewards.acco" +
+      "unts.v1.IdentifierR\021accountIdentifier\"\224\001" +
+      "\n\022EarnByCodeResponse\022G\n\013transaction\030\001 \001(" +
+      "\0132%.rewards.loyalty.v1.PointsTransaction" +
+      "R\013transaction\0225\n\007balance\030\002 \001(\0132\033.rewards" +
+      ".loyalty.v1.BalanceR\007balance\"\334\001\n\033Request" +
+      "RedemptionOtpRequest\022\035\n\nrequest_id\030\001 \001(\t" +
       "R\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccount" +
-      "Id\022\026\n\006points\030\003 \001(\003R\006points\022\025\n\006otp_id\030\004 \001" +
-      "(\tR\005otpId\022\031\n\010otp_code\030\005 \001(\tR\007otpCode\022\031\n\010" +
-      "store_id\030\006 \001(\tR\007storeId\022%\n\016transaction_i" +
-      "d\030\007 \001(\tR\rtransactionId\022N\n\022account_identi" +
-      "fier\030\010 \001(\0132\037.rewards.accounts.v1.Identif" +
-      "ierR\021accountIdentifier\"\226\001\n\024RedeemPointsR" +
-      "esponse\022G\n\013transaction\030\001 \001(\0132%.rewards.l" +
-      "oyalty.v1.PointsTransactionR\013transaction" +
-      "\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.B" +
-      "alanceR\007balance\"\224\001\n\023RefundPointsRequest\022" +
-      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\0222\n\025points" +
-      "_transaction_id\030\002 \001(\tR\023pointsTransaction" +
-      "Id\022\026\n\006points\030\003 \001(\003R\006points\022\022\n\004note\030\004 \001(\t" +
-      "R\004note\"\226\001\n\024RefundPointsResponse\022G\n\013trans" +
-      "action\030\001 \001(\0132%.rewards.loyalty.v1.Points" +
-      "TransactionR\013transaction\0225\n\007balance\030\002 \001(" +
-      "\0132\033.rewards.loyalty.v1.BalanceR\007balance\"" +
-      "\302\001\n\021GetBalanceRequest\022\035\n\naccount_id\030\001 \001(" +
-      "\tR\taccountId\022>\n\rexpiry_window\030\002 \001(\0132\031.go" +
-      "ogle.protobuf.DurationR\014expiryWindow\022N\n\022" +
-      "account_identifier\030\003 \001(\0132\037.rewards.accou" +
-      "nts.v1.IdentifierR\021accountIdentifier\"K\n\022" +
-      "GetBalanceResponse\0225\n\007balance\030\001 \001(\0132\033.re" +
-      "wards.loyalty.v1.BalanceR\007balance\"\367\002\n\027Li" +
-      "stTransactionsRequest\022\035\n\naccount_id\030\001 \001(" +
-      "\tR\taccountId\022?\n\005types\030\002 \003(\0162).rewards.lo" +
-      "yalty.v1.PointsTransactionTypeR\005types\0229\n" +
-      "\nstart_time\030\003 \001(\0132\032.google.protobuf.Time" +
-      "stampR\tstartTime\0225\n\010end_time\030\004 \001(\0132\032.goo" +
-      "gle.protobuf.TimestampR\007endTime\022\033\n\tpage_" +
-      "size\030\005 \001(\005R\010pageSize\022\035\n\npage_token\030\006 \001(\t" +
-      "R\tpageToken\022N\n\022account_identifier\030\007 \001(\0132" +
+      "Id\022\026\n\006points\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 " +
+      "\001(\tR\006userId\022N\n\022account_identifier\030\005 \001(\0132" +
       "\037.rewards.accounts.v1.IdentifierR\021accoun" +
-      "tIdentifier\"\215\001\n\030ListTransactionsResponse" +
-      "\022I\n\014transactions\030\001 \003(\0132%.rewards.loyalty" +
-      ".v1.PointsTransactionR\014transactions\022&\n\017n" +
-      "ext_page_token\030\002 \001(\tR\rnextPageToken\"\254\002\n\024" +
-      "AllocateEventRequest\022\035\n\nrequest_id\030\001 \001(\t" +
-      "R\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccount" +
-      "Id\022N\n\022account_identifier\030\003 \001(\0132\037.rewards" +
-      ".accounts.v1.IdentifierR\021accountIdentifi" +
-      "er\0223\n\005event\030\004 \001(\0162\035.rewards.loyalty.v1.E" +
-      "arnEventR\005event\022!\n\014custom_event\030\005 \001(\tR\013c" +
-      "ustomEvent\022.\n\023referrer_account_id\030\006 \001(\tR" +
-      "\021referrerAccountId\"b\n\025AllocateEventRespo" +
-      "nse\022I\n\014transactions\030\001 \003(\0132%.rewards.loya" +
-      "lty.v1.PointsTransactionR\014transactions2\275" +
-      "\006\n\016LoyaltyService\022[\n\nEarnPoints\022%.reward" +
-      "s.loyalty.v1.EarnPointsRequest\032&.rewards" +
-      ".loyalty.v1.EarnPointsResponse\022[\n\nEarnBy" +
-      "Code\022%.rewards.loyalty.v1.EarnByCodeRequ" +
-      "est\032&.rewards.loyalty.v1.EarnByCodeRespo" +
-      "nse\022y\n\024RequestRedemptionOtp\022/.rewards.lo" +
-      "yalty.v1.RequestRedemptionOtpRequest\0320.r" +
-      "ewards.loyalty.v1.RequestRedemptionOtpRe" +
-      "sponse\022a\n\014RedeemPoints\022\'.rewards.loyalty" +
-      ".v1.RedeemPointsRequest\032(.rewards.loyalt" +
-      "y.v1.RedeemPointsResponse\022a\n\014RefundPoint" +
-      "s\022\'.rewards.loyalty.v1.RefundPointsReque" +
-      "st\032(.rewards.loyalty.v1.RefundPointsResp" +
-      "onse\022d\n\rAllocateEvent\022(.rewards.loyalty." +
-      "v1.AllocateEventRequest\032).rewards.loyalt" +
-      "y.v1.AllocateEventResponse\022[\n\nGetBalance" +
-      "\022%.rewards.loyalty.v1.GetBalanceRequest\032" +
-      "&.rewards.loyalty.v1.GetBalanceResponse\022" +
-      "m\n\020ListTransactions\022+.rewards.loyalty.v1" +
-      ".ListTransactionsRequest\032,.rewards.loyal" +
-      "ty.v1.ListTransactionsResponseB\211\001\n\"com.r" +
-      "ewardscore.rewards.loyalty.v1B\023LoyaltySe" +
-      "rviceProtoP\001ZLgithub.com/rewards-core/re" +
-      "wards-core/clients/go/rewards/loyalty/v1" +
-      ";loyaltyv1b\006proto3"
+      "tIdentifier\"r\n\034RequestRedemptionOtpRespo" +
+      "nse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013expire_tim" +
+      "e\030\002 \001(\0132\032.google.protobuf.TimestampR\nexp" +
+      "ireTime\"\257\002\n\023RedeemPointsRequest\022\035\n\nreque" +
+      "st_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001" +
+      "(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006points\022\025\n" +
+      "\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_code\030\005 \001(\tR\007" +
+      "otpCode\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016tr" +
+      "ansaction_id\030\007 \001(\tR\rtransactionId\022N\n\022acc" +
+      "ount_identifier\030\010 \001(\0132\037.rewards.accounts" +
+      ".v1.IdentifierR\021accountIdentifier\"\226\001\n\024Re" +
+      "deemPointsResponse\022G\n\013transaction\030\001 \001(\0132" +
+      "%.rewards.loyalty.v1.PointsTransactionR\013" +
+      "transaction\0225\n\007balance\030\002 \001(\0132\033.rewards.l" +
+      "oyalty.v1.BalanceR\007balance\"\224\001\n\023RefundPoi" +
+      "ntsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestI" +
+      "d\0222\n\025points_transaction_id\030\002 \001(\tR\023points" +
+      "TransactionId\022\026\n\006points\030\003 \001(\003R\006points\022\022\n" +
+      "\004note\030\004 \001(\tR\004note\"\226\001\n\024RefundPointsRespon" +
+      "se\022G\n\013transaction\030\001 \001(\0132%.rewards.loyalt" +
+      "y.v1.PointsTransactionR\013transaction\0225\n\007b" +
+      "alance\030\002 \001(\0132\033.rewards.loyalty.v1.Balanc" +
+      "eR\007balance\"\302\001\n\021GetBalanceRequest\022\035\n\nacco" +
+      "unt_id\030\001 \001(\tR\taccountId\022>\n\rexpiry_window" +
+      "\030\002 \001(\0132\031.google.protobuf.DurationR\014expir" +
+      "yWindow\022N\n\022account_identifier\030\003 \001(\0132\037.re" +
+      "wards.accounts.v1.IdentifierR\021accountIde" +
+      "ntifier\"K\n\022GetBalanceResponse\0225\n\007balance" +
+      "\030\001 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bal" +
+      "ance\"\367\002\n\027ListTransactionsRequest\022\035\n\nacco" +
+      "unt_id\030\001 \001(\tR\taccountId\022?\n\005types\030\002 \003(\0162)" +
+      ".rewards.loyalty.v1.PointsTransactionTyp" +
+      "eR\005types\0229\n\nstart_time\030\003 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\tstartTime\0225\n\010end_time\030" +
+      "\004 \001(\0132\032.google.protobuf.TimestampR\007endTi" +
+      "me\022\033\n\tpage_size\030\005 \001(\005R\010pageSize\022\035\n\npage_" +
+      "token\030\006 \001(\tR\tpageToken\022N\n\022account_identi" +
+      "fier\030\007 \001(\0132\037.rewards.accounts.v1.Identif" +
+      "ierR\021accountIdentifier\"\215\001\n\030ListTransacti" +
+      "onsResponse\022I\n\014transactions\030\001 \003(\0132%.rewa" +
+      "rds.loyalty.v1.PointsTransactionR\014transa" +
+      "ctions\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
+      "eToken\"\254\002\n\024AllocateEventRequest\022\035\n\nreque" +
+      "st_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001" +
+      "(\tR\taccountId\022N\n\022account_identifier\030\003 \001(" +
+      "\0132\037.rewards.accounts.v1.IdentifierR\021acco" +
+      "untIdentifier\0223\n\005event\030\004 \001(\0162\035.rewards.l" +
+      "oyalty.v1.EarnEventR\005event\022!\n\014custom_eve" +
+      "nt\030\005 \001(\tR\013customEvent\022.\n\023referrer_accoun" +
+      "t_id\030\006 \001(\tR\021referrerAccountId\"b\n\025Allocat" +
+      "eEventResponse\022I\n\014transactions\030\001 \003(\0132%.r" +
+      "ewards.loyalty.v1.PointsTransactionR\014tra" +
+      "nsactions2\275\006\n\016LoyaltyService\022[\n\nEarnPoin" +
+      "ts\022%.rewards.loyalty.v1.EarnPointsReques" +
+      "t\032&.rewards.loyalty.v1.EarnPointsRespons" +
+      "e\022[\n\nEarnByCode\022%.rewards.loyalty.v1.Ear" +
+      "nByCodeRequest\032&.rewards.loyalty.v1.Earn" +
+      "ByCodeResponse\022y\n\024RequestRedemptionOtp\022/" +
+      ".rewards.loyalty.v1.RequestRedemptionOtp" +
+      "Request\0320.rewards.loyalty.v1.RequestRede" +
+      "mptionOtpResponse\022a\n\014RedeemPoints\022\'.rewa" +
+      "rds.loyalty.v1.RedeemPointsRequest\032(.rew" +
+      "ards.loyalty.v1.RedeemPointsResponse\022a\n\014" +
+      "RefundPoints\022\'.rewards.loyalty.v1.Refund" +
+      "PointsRequest\032(.rewards.loyalty.v1.Refun" +
+      "dPointsResponse\022d\n\rAllocateEvent\022(.rewar" +
+      "ds.loyalty.v1.AllocateEventRequest\032).rew" +
+      "ards.loyalty.v1.AllocateEventResponse\022[\n" +
+      "\nGetBalance\022%.rewards.loyalty.v1.GetBala" +
+      "nceRequest\032&.rewards.loyalty.v1.GetBalan" +
+      "ceResponse\022m\n\020ListTransactions\022+.rewards" +
+      ".loyalty.v1.ListTransactionsRequest\032,.re" +
+      "wards.loyalty.v1.ListTransactionsRespons" +
+      "eB\211\001\n\"com.rewardscore.rewards.loyalty.v1" +
+      "B\023LoyaltyServiceProtoP\001ZLgithub.com/rewa" +
+      "rds-core/rewards-core/clients/go/rewards" +
+      "/loyalty/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -247,87 +260,93 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor,
-        new java.lang.String[] { "Transaction", "Balance", });
-    internal_static_rewards_loyalty_v1_EarnByCodeRequest_descriptor =
+        new java.lang.String[] { "Transaction", "Balance", "EventTransactions", "AppliedCoupons", });
+    internal_static_rewards_loyalty_v1_AppliedEarnCoupon_descriptor =
       getDescriptor().getMessageType(2);
+    internal_static_rewards_loyalty_v1_AppliedEarnCoupon_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_AppliedEarnCoupon_descriptor,
+        new java.lang.String[] { "Code", "OfferId", "CouponId", "RedemptionId", "Automatic", });
+    internal_static_rewards_loyalty_v1_EarnByCodeRequest_descriptor =
+      getDescriptor().getMessageType(3);
     internal_static_rewards_loyalty_v1_EarnByCodeRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnByCodeRequest_descriptor,
         new java.lang.String[] { "RequestId", "AccountId", "Code", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_descriptor =
-      getDescriptor().getMessageType(3);
+      getDescriptor().getMessageType(4);
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnByCodeResponse_descriptor,
         new java.lang.String[] { "Transaction", "Balance", });
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor =
-      getDescriptor().getMessageType(4);
+      getDescriptor().getMessageType(5);
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor,
         new java.lang.String[] { "RequestId", "AccountId", "Points", "UserId", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor =
-      getDescriptor().getMessageType(5);
+      getDescriptor().getMessageType(6);
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor,
         new java.lang.String[] { "OtpId", "ExpireTime", });
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(7);
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor,
         new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(8);
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor,
         new java.lang.String[] { "Transaction", "Balance", });
     internal_static_rewards_loyalty_v1_RefundPointsRequest_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(9);
     internal_static_rewards_loyalty_v1_RefundPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RefundPointsRequest_descriptor,
         new java.lang.String[] { "RequestId", "PointsTransactionId", "Points", "Note", });
     internal_static_rewards_loyalty_v1_RefundPointsResponse_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(10);
     internal_static_rewards_loyalty_v1_RefundPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RefundPointsResponse_descriptor,
         new java.lang.String[] { "Transaction", "Balance", });
     internal_static_rewards_loyalty_v1_GetBalanceRequest_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(11);
     internal_static_rewards_loyalty_v1_GetBalanceRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_GetBalanceRequest_descriptor,
         new java.lang.String[] { "AccountId", "ExpiryWindow", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_GetBalanceResponse_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(12);
     internal_static_rewards_loyalty_v1_GetBalanceResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_GetBalanceResponse_descriptor,
         new java.lang.String[] { "Balance", });
     internal_static_rewards_loyalty_v1_ListTransactionsRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_loyalty_v1_ListTransactionsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListTransactionsRequest_descriptor,
         new java.lang.String[] { "AccountId", "Types", "StartTime", "EndTime", "PageSize", "PageToken", "AccountIdentifier", });
     internal_static_rewards_loyalty_v1_ListTransactionsResponse_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_loyalty_v1_ListTransactionsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListTransactionsResponse_descriptor,
         new java.lang.String[] { "Transactions", "NextPageToken", });
     internal_static_rewards_loyalty_v1_AllocateEventRequest_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(15);
     internal_static_rewards_loyalty_v1_AllocateEventRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_AllocateEventRequest_descriptor,
         new java.lang.String[] { "RequestId", "AccountId", "AccountIdentifier", "Event", "CustomEvent", "ReferrerAccountId", });
     internal_static_rewards_loyalty_v1_AllocateEventResponse_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(16);
     internal_static_rewards_loyalty_v1_AllocateEventResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_AllocateEventResponse_descriptor,

@@ -178,6 +178,37 @@ public final class ProgramServiceGrpc {
     return getUpdateEarnRuleMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest,
+      com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse> getGetEarnRuleMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetEarnRule",
+      requestType = com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest,
+      com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse> getGetEarnRuleMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest, com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse> getGetEarnRuleMethod;
+    if ((getGetEarnRuleMethod = ProgramServiceGrpc.getGetEarnRuleMethod) == null) {
+      synchronized (ProgramServiceGrpc.class) {
+        if ((getGetEarnRuleMethod = ProgramServiceGrpc.getGetEarnRuleMethod) == null) {
+          ProgramServiceGrpc.getGetEarnRuleMethod = getGetEarnRuleMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest, com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetEarnRule"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new ProgramServiceMethodDescriptorSupplier("GetEarnRule"))
+              .build();
+        }
+      }
+    }
+    return getGetEarnRuleMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListEarnRulesRequest,
       com.rewardscore.rewards.loyalty.v1.ListEarnRulesResponse> getListEarnRulesMethod;
 
@@ -471,6 +502,19 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Returns one earn rule of the caller's organisation (a deleted rule, or another
+     * organisation's, is not found).
+     * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+     * earn_rule_id missing or not a UUID).
+     * </pre>
+     */
+    default void getEarnRule(com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetEarnRuleMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Lists the earn rules of a program, oldest first.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
      * </pre>
@@ -649,6 +693,20 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Returns one earn rule of the caller's organisation (a deleted rule, or another
+     * organisation's, is not found).
+     * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+     * earn_rule_id missing or not a UUID).
+     * </pre>
+     */
+    public void getEarnRule(com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetEarnRuleMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Lists the earn rules of a program, oldest first.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
      * </pre>
@@ -805,6 +863,19 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Returns one earn rule of the caller's organisation (a deleted rule, or another
+     * organisation's, is not found).
+     * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+     * earn_rule_id missing or not a UUID).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse getEarnRule(com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetEarnRuleMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Lists the earn rules of a program, oldest first.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
      * </pre>
@@ -954,6 +1025,19 @@ public final class ProgramServiceGrpc {
     public com.rewardscore.rewards.loyalty.v1.UpdateEarnRuleResponse updateEarnRule(com.rewardscore.rewards.loyalty.v1.UpdateEarnRuleRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getUpdateEarnRuleMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Returns one earn rule of the caller's organisation (a deleted rule, or another
+     * organisation's, is not found).
+     * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+     * earn_rule_id missing or not a UUID).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse getEarnRule(com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetEarnRuleMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1115,6 +1199,20 @@ public final class ProgramServiceGrpc {
 
     /**
      * <pre>
+     * Returns one earn rule of the caller's organisation (a deleted rule, or another
+     * organisation's, is not found).
+     * Errors: EARN_RULE_NOT_FOUND (NOT_FOUND), FIELD_REQUIRED / FIELD_INVALID (INVALID_ARGUMENT;
+     * earn_rule_id missing or not a UUID).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse> getEarnRule(
+        com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetEarnRuleMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Lists the earn rules of a program, oldest first.
      * Errors: PROGRAM_NOT_FOUND (NOT_FOUND).
      * </pre>
@@ -1169,11 +1267,12 @@ public final class ProgramServiceGrpc {
   private static final int METHODID_UPDATE_PROGRAM = 2;
   private static final int METHODID_CREATE_EARN_RULE = 3;
   private static final int METHODID_UPDATE_EARN_RULE = 4;
-  private static final int METHODID_LIST_EARN_RULES = 5;
-  private static final int METHODID_CREATE_TIER = 6;
-  private static final int METHODID_LIST_TIERS = 7;
-  private static final int METHODID_DELETE_EARN_RULE = 8;
-  private static final int METHODID_CREATE_EARN_CODES = 9;
+  private static final int METHODID_GET_EARN_RULE = 5;
+  private static final int METHODID_LIST_EARN_RULES = 6;
+  private static final int METHODID_CREATE_TIER = 7;
+  private static final int METHODID_LIST_TIERS = 8;
+  private static final int METHODID_DELETE_EARN_RULE = 9;
+  private static final int METHODID_CREATE_EARN_CODES = 10;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1211,6 +1310,10 @@ public final class ProgramServiceGrpc {
         case METHODID_UPDATE_EARN_RULE:
           serviceImpl.updateEarnRule((com.rewardscore.rewards.loyalty.v1.UpdateEarnRuleRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.UpdateEarnRuleResponse>) responseObserver);
+          break;
+        case METHODID_GET_EARN_RULE:
+          serviceImpl.getEarnRule((com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse>) responseObserver);
           break;
         case METHODID_LIST_EARN_RULES:
           serviceImpl.listEarnRules((com.rewardscore.rewards.loyalty.v1.ListEarnRulesRequest) request,
@@ -1285,6 +1388,13 @@ public final class ProgramServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.UpdateEarnRuleRequest,
               com.rewardscore.rewards.loyalty.v1.UpdateEarnRuleResponse>(
                 service, METHODID_UPDATE_EARN_RULE)))
+        .addMethod(
+          getGetEarnRuleMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.GetEarnRuleRequest,
+              com.rewardscore.rewards.loyalty.v1.GetEarnRuleResponse>(
+                service, METHODID_GET_EARN_RULE)))
         .addMethod(
           getListEarnRulesMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -1373,6 +1483,7 @@ public final class ProgramServiceGrpc {
               .addMethod(getUpdateProgramMethod())
               .addMethod(getCreateEarnRuleMethod())
               .addMethod(getUpdateEarnRuleMethod())
+              .addMethod(getGetEarnRuleMethod())
               .addMethod(getListEarnRulesMethod())
               .addMethod(getCreateTierMethod())
               .addMethod(getListTiersMethod())

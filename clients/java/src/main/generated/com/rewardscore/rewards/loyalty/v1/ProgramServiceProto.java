@@ -77,6 +77,16 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_UpdateEarnRuleResponse_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_GetEarnRuleRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_GetEarnRuleRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_GetEarnRuleResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_GetEarnRuleResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_loyalty_v1_ListEarnRulesRequest_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -164,65 +174,71 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
       "leR\010earnRule\022;\n\013update_mask\030\003 \001(\0132\032.goog" +
       "le.protobuf.FieldMaskR\nupdateMask\"S\n\026Upd" +
       "ateEarnRuleResponse\0229\n\tearn_rule\030\001 \001(\0132\034" +
-      ".rewards.loyalty.v1.EarnRuleR\010earnRule\"\247" +
-      "\001\n\024ListEarnRulesRequest\022\035\n\nprogram_id\030\001 " +
-      "\001(\tR\tprogramId\0224\n\004kind\030\002 \001(\0162 .rewards.l" +
-      "oyalty.v1.EarnRuleKindR\004kind\022\033\n\tpage_siz" +
-      "e\030\003 \001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tp" +
-      "ageToken\"|\n\025ListEarnRulesResponse\022;\n\near" +
-      "n_rules\030\001 \003(\0132\034.rewards.loyalty.v1.EarnR" +
-      "uleR\tearnRules\022&\n\017next_page_token\030\002 \001(\tR" +
-      "\rnextPageToken\"X\n\025DeleteEarnRuleRequest\022" +
-      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\022 \n\014earn_r" +
-      "ule_id\030\002 \001(\tR\nearnRuleId\"\030\n\026DeleteEarnRu" +
-      "leResponse\"\361\001\n\026CreateEarnCodesRequest\022\035\n" +
-      "\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\nprogram_" +
-      "id\030\002 \001(\tR\tprogramId\022\026\n\006points\030\003 \001(\003R\006poi" +
-      "nts\022\024\n\005count\030\004 \001(\003R\005count\022;\n\013expire_time" +
-      "\030\005 \001(\0132\032.google.protobuf.TimestampR\nexpi" +
-      "reTime\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\026\n\006length" +
-      "\030\007 \001(\005R\006length\"\266\001\n\027CreateEarnCodesRespon" +
-      "se\022+\n\022earn_code_batch_id\030\001 \001(\tR\017earnCode" +
-      "BatchId\022\024\n\005codes\030\002 \003(\tR\005codes\022#\n\rcreated" +
-      "_count\030\003 \001(\003R\014createdCount\022\037\n\013total_coun" +
-      "t\030\004 \001(\003R\ntotalCount\022\022\n\004done\030\005 \001(\010R\004done\"" +
-      "`\n\021CreateTierRequest\022\035\n\nrequest_id\030\001 \001(\t" +
-      "R\trequestId\022,\n\004tier\030\002 \001(\0132\030.rewards.loya" +
-      "lty.v1.TierR\004tier\"B\n\022CreateTierResponse\022" +
-      ",\n\004tier\030\001 \001(\0132\030.rewards.loyalty.v1.TierR" +
-      "\004tier\"1\n\020ListTiersRequest\022\035\n\nprogram_id\030" +
-      "\001 \001(\tR\tprogramId\"C\n\021ListTiersResponse\022.\n" +
-      "\005tiers\030\001 \003(\0132\030.rewards.loyalty.v1.TierR\005" +
-      "tiers2\377\007\n\016ProgramService\022d\n\rCreateProgra" +
-      "m\022(.rewards.loyalty.v1.CreateProgramRequ" +
-      "est\032).rewards.loyalty.v1.CreateProgramRe" +
-      "sponse\022[\n\nGetProgram\022%.rewards.loyalty.v" +
-      "1.GetProgramRequest\032&.rewards.loyalty.v1" +
-      ".GetProgramResponse\022d\n\rUpdateProgram\022(.r" +
-      "ewards.loyalty.v1.UpdateProgramRequest\032)" +
-      ".rewards.loyalty.v1.UpdateProgramRespons" +
-      "e\022g\n\016CreateEarnRule\022).rewards.loyalty.v1" +
-      ".CreateEarnRuleRequest\032*.rewards.loyalty" +
-      ".v1.CreateEarnRuleResponse\022g\n\016UpdateEarn" +
-      "Rule\022).rewards.loyalty.v1.UpdateEarnRule" +
-      "Request\032*.rewards.loyalty.v1.UpdateEarnR" +
-      "uleResponse\022d\n\rListEarnRules\022(.rewards.l" +
-      "oyalty.v1.ListEarnRulesRequest\032).rewards" +
-      ".loyalty.v1.ListEarnRulesResponse\022[\n\nCre" +
-      "ateTier\022%.rewards.loyalty.v1.CreateTierR" +
-      "equest\032&.rewards.loyalty.v1.CreateTierRe" +
-      "sponse\022X\n\tListTiers\022$.rewards.loyalty.v1" +
-      ".ListTiersRequest\032%.rewards.loyalty.v1.L" +
-      "istTiersResponse\022g\n\016DeleteEarnRule\022).rew" +
-      "ards.loyalty.v1.DeleteEarnRuleRequest\032*." +
-      "rewards.loyalty.v1.DeleteEarnRuleRespons" +
-      "e\022l\n\017CreateEarnCodes\022*.rewards.loyalty.v" +
-      "1.CreateEarnCodesRequest\032+.rewards.loyal" +
-      "ty.v1.CreateEarnCodesResponse0\001B\211\001\n\"com." +
-      "rewardscore.rewards.loyalty.v1B\023ProgramS" +
-      "erviceProtoP\001ZLgithub.com/rewards-core/r" +
-      "ewards-core/clients/go/rewards/loyalty/v" +
-      "1;loyaltyv1b\006proto3"
+      ".rewards.loyalty.v1.EarnRuleR\010earnRule\"6" +
+      "\n\022GetEarnRuleRequest\022 \n\014earn_rule_id\030\001 \001" +
+      "(\tR\nearnRuleId\"P\n\023GetEarnRuleResponse\0229\n" +
+      "\tearn_rule\030\001 \001(\0132\034.rewards.loyalty.v1.Ea" +
+      "rnRuleR\010earnRule\"\247\001\n\024ListEarnRulesReques" +
+      "t\022\035\n\nprogram_id\030\001 \001(\tR\tprogramId\0224\n\004kind" +
+      "\030\002 \001(\0162 .rewards.loyalty.v1.EarnRuleKind" +
+      "R\004kind\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\np" +
+      "age_token\030\004 \001(\tR\tpageToken\"|\n\025ListEarnRu" +
+      "lesResponse\022;\n\nearn_rules\030\001 \003(\0132\034.reward" +
+      "s.loyalty.v1.EarnRuleR\tearnRules\022&\n\017next" +
+      "_page_token\030\002 \001(\tR\rnextPageToken\"X\n\025Dele" +
+      "teEarnRuleRequest\022\035\n\nrequest_id\030\001 \001(\tR\tr" +
+      "equestId\022 \n\014earn_rule_id\030\002 \001(\tR\nearnRule" +
+      "Id\"\030\n\026DeleteEarnRuleResponse\"\361\001\n\026CreateE" +
+      "arnCodesRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
+      "uestId\022\035\n\nprogram_id\030\002 \001(\tR\tprogramId\022\026\n" +
+      "\006points\030\003 \001(\003R\006points\022\024\n\005count\030\004 \001(\003R\005co" +
+      "unt\022;\n\013expire_time\030\005 \001(\0132\032.google.protob" +
+      "uf.TimestampR\nexpireTime\022\026\n\006prefix\030\006 \001(\t" +
+      "R\006prefix\022\026\n\006length\030\007 \001(\005R\006length\"\266\001\n\027Cre" +
+      "ateEarnCodesResponse\022+\n\022earn_code_batch_" +
+      "id\030\001 \001(\tR\017earnCodeBatchId\022\024\n\005codes\030\002 \003(\t" +
+      "R\005codes\022#\n\rcreated_count\030\003 \001(\003R\014createdC" +
+      "ount\022\037\n\013total_count\030\004 \001(\003R\ntotalCount\022\022\n" +
+      "\004done\030\005 \001(\010R\004done\"`\n\021CreateTierRequest\022\035" +
+      "\n\nrequest_id\030\001 \001(\tR\trequestId\022,\n\004tier\030\002 " +
+      "\001(\0132\030.rewards.loyalty.v1.TierR\004tier\"B\n\022C" +
+      "reateTierResponse\022,\n\004tier\030\001 \001(\0132\030.reward" +
+      "s.loyalty.v1.TierR\004tier\"1\n\020ListTiersRequ" +
+      "est\022\035\n\nprogram_id\030\001 \001(\tR\tprogramId\"C\n\021Li" +
+      "stTiersResponse\022.\n\005tiers\030\001 \003(\0132\030.rewards" +
+      ".loyalty.v1.TierR\005tiers2\337\010\n\016ProgramServi" +
+      "ce\022d\n\rCreateProgram\022(.rewards.loyalty.v1" +
+      ".CreateProgramRequest\032).rewards.loyalty." +
+      "v1.CreateProgramResponse\022[\n\nGetProgram\022%" +
+      ".rewards.loyalty.v1.GetProgramRequest\032&." +
+      "rewards.loyalty.v1.GetProgramResponse\022d\n" +
+      "\rUpdateProgram\022(.rewards.loyalty.v1.Upda" +
+      "teProgramRequest\032).rewards.loyalty.v1.Up" +
+      "dateProgramResponse\022g\n\016CreateEarnRule\022)." +
+      "rewards.loyalty.v1.CreateEarnRuleRequest" +
+      "\032*.rewards.loyalty.v1.CreateEarnRuleResp" +
+      "onse\022g\n\016UpdateEarnRule\022).rewards.loyalty" +
+      ".v1.UpdateEarnRuleRequest\032*.rewards.loya" +
+      "lty.v1.UpdateEarnRuleResponse\022^\n\013GetEarn" +
+      "Rule\022&.rewards.loyalty.v1.GetEarnRuleReq" +
+      "uest\032\'.rewards.loyalty.v1.GetEarnRuleRes" +
+      "ponse\022d\n\rListEarnRules\022(.rewards.loyalty" +
+      ".v1.ListEarnRulesRequest\032).rewards.loyal" +
+      "ty.v1.ListEarnRulesResponse\022[\n\nCreateTie" +
+      "r\022%.rewards.loyalty.v1.CreateTierRequest" +
+      "\032&.rewards.loyalty.v1.CreateTierResponse" +
+      "\022X\n\tListTiers\022$.rewards.loyalty.v1.ListT" +
+      "iersRequest\032%.rewards.loyalty.v1.ListTie" +
+      "rsResponse\022g\n\016DeleteEarnRule\022).rewards.l" +
+      "oyalty.v1.DeleteEarnRuleRequest\032*.reward" +
+      "s.loyalty.v1.DeleteEarnRuleResponse\022l\n\017C" +
+      "reateEarnCodes\022*.rewards.loyalty.v1.Crea" +
+      "teEarnCodesRequest\032+.rewards.loyalty.v1." +
+      "CreateEarnCodesResponse0\001B\211\001\n\"com.reward" +
+      "score.rewards.loyalty.v1B\023ProgramService" +
+      "ProtoP\001ZLgithub.com/rewards-core/rewards" +
+      "-core/clients/go/rewards/loyalty/v1;loya" +
+      "ltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -291,62 +307,74 @@ public final class ProgramServiceProto extends com.google.protobuf.GeneratedFile
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_UpdateEarnRuleResponse_descriptor,
         new java.lang.String[] { "EarnRule", });
-    internal_static_rewards_loyalty_v1_ListEarnRulesRequest_descriptor =
+    internal_static_rewards_loyalty_v1_GetEarnRuleRequest_descriptor =
       getDescriptor().getMessageType(10);
+    internal_static_rewards_loyalty_v1_GetEarnRuleRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_GetEarnRuleRequest_descriptor,
+        new java.lang.String[] { "EarnRuleId", });
+    internal_static_rewards_loyalty_v1_GetEarnRuleResponse_descriptor =
+      getDescriptor().getMessageType(11);
+    internal_static_rewards_loyalty_v1_GetEarnRuleResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_GetEarnRuleResponse_descriptor,
+        new java.lang.String[] { "EarnRule", });
+    internal_static_rewards_loyalty_v1_ListEarnRulesRequest_descriptor =
+      getDescriptor().getMessageType(12);
     internal_static_rewards_loyalty_v1_ListEarnRulesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListEarnRulesRequest_descriptor,
         new java.lang.String[] { "ProgramId", "Kind", "PageSize", "PageToken", });
     internal_static_rewards_loyalty_v1_ListEarnRulesResponse_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_loyalty_v1_ListEarnRulesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListEarnRulesResponse_descriptor,
         new java.lang.String[] { "EarnRules", "NextPageToken", });
     internal_static_rewards_loyalty_v1_DeleteEarnRuleRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_loyalty_v1_DeleteEarnRuleRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_DeleteEarnRuleRequest_descriptor,
         new java.lang.String[] { "RequestId", "EarnRuleId", });
     internal_static_rewards_loyalty_v1_DeleteEarnRuleResponse_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(15);
     internal_static_rewards_loyalty_v1_DeleteEarnRuleResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_DeleteEarnRuleResponse_descriptor,
         new java.lang.String[] { });
     internal_static_rewards_loyalty_v1_CreateEarnCodesRequest_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(16);
     internal_static_rewards_loyalty_v1_CreateEarnCodesRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_CreateEarnCodesRequest_descriptor,
         new java.lang.String[] { "RequestId", "ProgramId", "Points", "Count", "ExpireTime", "Prefix", "Length", });
     internal_static_rewards_loyalty_v1_CreateEarnCodesResponse_descriptor =
-      getDescriptor().getMessageType(15);
+      getDescriptor().getMessageType(17);
     internal_static_rewards_loyalty_v1_CreateEarnCodesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_CreateEarnCodesResponse_descriptor,
         new java.lang.String[] { "EarnCodeBatchId", "Codes", "CreatedCount", "TotalCount", "Done", });
     internal_static_rewards_loyalty_v1_CreateTierRequest_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(18);
     internal_static_rewards_loyalty_v1_CreateTierRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_CreateTierRequest_descriptor,
         new java.lang.String[] { "RequestId", "Tier", });
     internal_static_rewards_loyalty_v1_CreateTierResponse_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(19);
     internal_static_rewards_loyalty_v1_CreateTierResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_CreateTierResponse_descriptor,
         new java.lang.String[] { "Tier", });
     internal_static_rewards_loyalty_v1_ListTiersRequest_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(20);
     internal_static_rewards_loyalty_v1_ListTiersRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListTiersRequest_descriptor,
         new java.lang.String[] { "ProgramId", });
     internal_static_rewards_loyalty_v1_ListTiersResponse_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(21);
     internal_static_rewards_loyalty_v1_ListTiersResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListTiersResponse_descriptor,
