@@ -4,7 +4,7 @@
     SigningInterceptor         HMAC request signature over the exact bytes received
     RateLimitInterceptor       the caller's token bucket parameters, from the token's claims
     AdmissionInterceptor       one Redis script for all shared-state checks: denylisted jti,
-                               nonce replay, token bucket
+                               disabled client, rotated-away signing key, nonce replay, token bucket
 
 Every rejection happens before the servicer runs and changes nothing: the admission script
 checks everything before it records the nonce or takes a token.
@@ -26,6 +26,7 @@ from core.domain.auth import (NONCE, NONCE_HEADER, SIGNATURE, SIGNATURE_HEADER, 
 from core.domain.clock import Clock
 from core.domain.errors import DomainError, ErrorReason
 from core.service.auth import deny_key
+from core.service.clients import client_state_key
 from core.service.context import Caller
 from server.authz import POLICIES
 from server.context import caller_var
@@ -41,6 +42,8 @@ class Admission:
     nonce: str | None = None
     rate_per_second: int = limits.RATE_PER_SECOND_DEFAULT
     rate_burst: int = limits.RATE_BURST_DEFAULT
+    key_version: int = 0
+    """Secret version of the signing key that verified the signature (0: not signed)."""
 
 
 admission_var: contextvars.ContextVar[Admission | None] = contextvars.ContextVar("admission", default=None)
@@ -138,11 +141,12 @@ class SigningInterceptor(grpc.aio.ServerInterceptor):
             if abs(skew) > limits.SIGNATURE_WINDOW_SECONDS:
                 raise DomainError(ErrorReason.SIGNATURE_TIMESTAMP_OUT_OF_WINDOW, metadata={
                     "skew_seconds": skew, "window_seconds": limits.SIGNATURE_WINDOW_SECONDS})
-            key = await self._keys.get(admission.client_id)
             digest = body_sha256_var.get()
-            if key is None or digest is None or not signature_matches(key, method, timestamp, nonce, digest, signature):
+            version = None if digest is None else await self._keys.verify(
+                admission.client_id, lambda key: signature_matches(key, method, timestamp, nonce, digest, signature))
+            if version is None:
                 raise DomainError(ErrorReason.SIGNATURE_INVALID, metadata={"why": "signature mismatch"})
-            admission.nonce = nonce
+            admission.nonce, admission.key_version = nonce, version
 
         return _before(handler, verify)
 
@@ -165,8 +169,9 @@ class AdmissionInterceptor(grpc.aio.ServerInterceptor):
     NONCE_TTL_SECONDS = 2 * limits.SIGNATURE_WINDOW_SECONDS + 1
     """A nonce is remembered for as long as a timestamp could still be accepted."""
 
-    def __init__(self, scripts: Scripts) -> None:
+    def __init__(self, scripts: Scripts, signing_keys: SigningKeys | None = None) -> None:
         self._scripts = scripts
+        self._signing_keys = signing_keys
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
@@ -184,10 +189,18 @@ class AdmissionInterceptor(grpc.aio.ServerInterceptor):
         tag = f"rewards:{{c:{admission.client_id}}}"
         nonce_key = f"{tag}:nonce:{admission.nonce or '-'}"
         code, retry_ms = await self._scripts.run(
-            "admit_request", [deny_key(admission.client_id, admission.jti), nonce_key, f"{tag}:bucket"],
-            [self.NONCE_TTL_SECONDS if admission.nonce else 0, admission.rate_per_second, admission.rate_burst])
+            "admit_request", [deny_key(admission.client_id, admission.jti), nonce_key, f"{tag}:bucket",
+                              client_state_key(admission.client_id)],
+            [self.NONCE_TTL_SECONDS if admission.nonce else 0, admission.rate_per_second, admission.rate_burst,
+             admission.key_version if admission.nonce else 0])
         if code == 1:
             raise DomainError(ErrorReason.TOKEN_REVOKED)
+        if code == 4:
+            raise DomainError(ErrorReason.CLIENT_DISABLED)
+        if code == 5:
+            if self._signing_keys is not None:
+                self._signing_keys.forget(admission.client_id)  # The next call reads the new key.
+            raise DomainError(ErrorReason.SIGNATURE_INVALID, metadata={"why": "signed with a rotated-away secret"})
         if code == 2:
             raise DomainError(ErrorReason.NONCE_REUSED)
         if code == 3:

@@ -45,14 +45,20 @@ class Supervisor:
     def run(self) -> int:
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: self._stopping.set())
+        otp_sender = self.config.otp_sender_spec()
+        master_key_file = self.config.master_key_path()
         try:
             redis_url, database_url = self._start_stores()
             applied = migrate(database_url)
             log.info("migrations applied", extra={"versions": applied})
+            _check_master_key(database_url, master_key_file)
+            if otp_sender == "log":
+                log.warning("redemption OTPs go to the server log (REWARDS_OTP_SENDER=log): development only")
             host, port = self._reserve_port()
             metrics_dir, metrics_port = self._start_metrics()
             env = {**os.environ, "REDIS_URL": redis_url, "DATABASE_URL": database_url,
-                   "REWARDS_WORKER_ADDRESS": _join(host, port)}
+                   "REWARDS_WORKER_ADDRESS": _join(host, port), "REWARDS_OTP_SENDER": otp_sender,
+                   "REWARDS_MASTER_KEY_FILE": str(master_key_file)}
             if metrics_dir:
                 env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
             for index in range(self.worker_count):
@@ -150,3 +156,13 @@ def _join(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+def _check_master_key(database_url: str, path: Path) -> None:
+    """Refuse to start unless the master key opens every sealed key; seal keys still stored plain."""
+    from core.adapters.sealing import MasterKeyError, MasterKeys, seal_stored_keys
+
+    try:
+        sealed = seal_stored_keys(database_url, MasterKeys.from_file(path))
+    except MasterKeyError as error:
+        raise SystemExit(f"REWARDS_MASTER_KEY_FILE: {error}") from None
+    if sealed:
+        log.warning("sealed keys that were stored in plain form", extra={"keys": sealed})
