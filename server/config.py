@@ -63,12 +63,12 @@ class Config:
     master_key_file: str | None = None
     """REWARDS_MASTER_KEY_FILE: the key-encryption keys that seal the keys stored in Postgres.
     Required with DATABASE_URL; the embedded setup creates `<data dir>/master.key` (mode 0600)."""
-    token_rate_per_client: int = limits.TOKEN_RATE_PER_CLIENT_PER_SECOND_DEFAULT
-    """REWARDS_TOKEN_RATE_PER_CLIENT: IssueToken + RefreshToken calls per second per client id."""
+    token_rate_per_client: int = limits.TOKEN_RATE_PER_CLIENT_PER_MINUTE_DEFAULT
+    """REWARDS_TOKEN_RATE_PER_CLIENT: IssueToken + RefreshToken calls per minute per client id."""
     token_burst_per_client: int = limits.TOKEN_RATE_PER_CLIENT_BURST_DEFAULT
     """REWARDS_TOKEN_BURST_PER_CLIENT."""
-    token_rate_per_peer: int = limits.TOKEN_RATE_PER_PEER_PER_SECOND_DEFAULT
-    """REWARDS_TOKEN_RATE_PER_PEER: IssueToken + RefreshToken calls per second per peer IP address."""
+    token_rate_per_peer: int = limits.TOKEN_RATE_PER_PEER_PER_MINUTE_DEFAULT
+    """REWARDS_TOKEN_RATE_PER_PEER: IssueToken + RefreshToken calls per minute per peer IP address."""
     token_burst_per_peer: int = limits.TOKEN_RATE_PER_PEER_BURST_DEFAULT
     """REWARDS_TOKEN_BURST_PER_PEER."""
     client_lockout_failures: int = limits.CLIENT_LOCKOUT_FAILURES_MAX

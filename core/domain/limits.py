@@ -93,11 +93,12 @@ KEYRING_REFRESH_SECONDS = 60
 """How often a worker reloads the JWT signing keys (and at once on an unknown kid)."""
 KEYRING_RELOAD_SECONDS_MIN = 1
 """An unknown kid reloads the keys at most this often (so garbage kids cannot hammer Postgres)."""
-TOKEN_RATE_PER_CLIENT_PER_SECOND_DEFAULT = 2
+TOKEN_RATE_PER_CLIENT_PER_MINUTE_DEFAULT = 60
 TOKEN_RATE_PER_CLIENT_BURST_DEFAULT = 30
-"""IssueToken + RefreshToken calls per client id (one token bucket; REWARDS_TOKEN_RATE_PER_CLIENT /
-_BURST). A checkout needs one IssueToken per start and one RefreshToken per access-token lifetime."""
-TOKEN_RATE_PER_PEER_PER_SECOND_DEFAULT = 20
+"""IssueToken + RefreshToken calls per client id (one token bucket, refilled per minute;
+REWARDS_TOKEN_RATE_PER_CLIENT / _BURST). A checkout needs one IssueToken when it starts and one
+RefreshToken per access-token lifetime."""
+TOKEN_RATE_PER_PEER_PER_MINUTE_DEFAULT = 1_200
 TOKEN_RATE_PER_PEER_BURST_DEFAULT = 200
 """IssueToken + RefreshToken calls per peer IP address (REWARDS_TOKEN_RATE_PER_PEER / _BURST): bounds
 the argon2id hashes one address can make the server compute, whatever client ids it sends."""

@@ -53,9 +53,9 @@ class RefreshStatus(enum.IntEnum):
 class AuthSettings:
     refresh_ttl_seconds: int = limits.REFRESH_TOKEN_TTL_SECONDS_DEFAULT
     refresh_grace_seconds: int = limits.REFRESH_GRACE_SECONDS_DEFAULT
-    rate_per_client: int = limits.TOKEN_RATE_PER_CLIENT_PER_SECOND_DEFAULT
+    rate_per_client: int = limits.TOKEN_RATE_PER_CLIENT_PER_MINUTE_DEFAULT
     burst_per_client: int = limits.TOKEN_RATE_PER_CLIENT_BURST_DEFAULT
-    rate_per_peer: int = limits.TOKEN_RATE_PER_PEER_PER_SECOND_DEFAULT
+    rate_per_peer: int = limits.TOKEN_RATE_PER_PEER_PER_MINUTE_DEFAULT
     burst_per_peer: int = limits.TOKEN_RATE_PER_PEER_BURST_DEFAULT
     lockout_failures: int = limits.CLIENT_LOCKOUT_FAILURES_MAX
     lockout_window_seconds: int = limits.CLIENT_LOCKOUT_WINDOW_SECONDS
@@ -119,7 +119,7 @@ class Auth:
                 "retry_after_ms": int(retry_ms), "failures_max": self._settings.lockout_failures})
         if code == 2:
             raise DomainError(ErrorReason.RATE_LIMITED, retry_after_ms=int(retry_ms), metadata={
-                "retry_after_ms": int(retry_ms), "limit": f"per {scope}", "rate_per_second": rate})
+                "retry_after_ms": int(retry_ms), "limit": f"per {scope}", "rate_per_minute": rate})
 
     async def _count_failure(self, client_id: str) -> None:
         tag = _client_tag(client_id)
