@@ -115,7 +115,7 @@ class MasterKeys:
             kek = self._keys.get(kek_id)
         if kek is None:
             raise MasterKeyError(f"a stored key is sealed under master key {kek_id!r}, which the master key file"
-                                 f" {self.path} does not hold (it holds {self.ids})")
+                                 f" {self.path} does not hold (it holds {self.ids}): wrong master key file?")
         try:
             return AESGCM(kek).decrypt(wrap_nonce, wrapped, header + context)
         except InvalidTag:
