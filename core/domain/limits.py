@@ -93,13 +93,14 @@ KEYRING_REFRESH_SECONDS = 60
 """How often a worker reloads the JWT signing keys (and at once on an unknown kid)."""
 KEYRING_RELOAD_SECONDS_MIN = 1
 """An unknown kid reloads the keys at most this often (so garbage kids cannot hammer Postgres)."""
-TOKEN_RATE_PER_CLIENT_PER_MINUTE_DEFAULT = 60
-TOKEN_RATE_PER_CLIENT_BURST_DEFAULT = 30
+TOKEN_RATE_PER_CLIENT_PER_MINUTE_DEFAULT = 600
+TOKEN_RATE_PER_CLIENT_BURST_DEFAULT = 300
 """IssueToken + RefreshToken calls per client id (one token bucket, refilled per minute;
-REWARDS_TOKEN_RATE_PER_CLIENT / _BURST). A checkout needs one IssueToken when it starts and one
-RefreshToken per access-token lifetime."""
+REWARDS_TOKEN_RATE_PER_CLIENT / _BURST). A checkout lane needs one IssueToken when it starts and
+one RefreshToken per access-token lifetime; the burst lets a store's lanes sharing one client id
+start together."""
 TOKEN_RATE_PER_PEER_PER_MINUTE_DEFAULT = 1_200
-TOKEN_RATE_PER_PEER_BURST_DEFAULT = 200
+TOKEN_RATE_PER_PEER_BURST_DEFAULT = 300
 """IssueToken + RefreshToken calls per peer IP address (REWARDS_TOKEN_RATE_PER_PEER / _BURST): bounds
 the argon2id hashes one address can make the server compute, whatever client ids it sends."""
 CLIENT_LOCKOUT_FAILURES_MAX = 10
