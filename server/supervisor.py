@@ -45,15 +45,11 @@ class Supervisor:
     def run(self) -> int:
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, lambda *_: self._stopping.set())
-        otp_sender = self.config.otp_sender_spec()
-        master_key_file = self.config.master_key_path()
         try:
             redis_url, database_url = self._start_stores()
             applied = migrate(database_url)
             log.info("migrations applied", extra={"versions": applied})
-            _check_master_key(database_url, master_key_file)
-            if otp_sender == "log":
-                log.warning("redemption OTPs go to the server log (REWARDS_OTP_SENDER=log): development only")
+            otp_sender, master_key_file = self._security_settings(database_url)
             host, port = self._reserve_port()
             metrics_dir, metrics_port = self._start_metrics()
             env = {**os.environ, "REDIS_URL": redis_url, "DATABASE_URL": database_url,
@@ -73,6 +69,8 @@ class Supervisor:
             self._stop_stores()
 
     def _start_stores(self) -> tuple[str, str]:
+        # Refuse a configuration without an OTP sender or master key before any store starts.
+        self._otp_sender, self._master_key_file = self.config.otp_sender_spec(), self.config.master_key_path()
         redis_url, database_url = self.config.redis_url, self.config.database_url
         if redis_url and database_url:
             return redis_url, database_url
@@ -86,6 +84,13 @@ class Supervisor:
             self._stores.append(store)
             database_url = store.start()
         return redis_url, database_url
+
+    def _security_settings(self, database_url: str) -> tuple[str, Path]:
+        """The OTP sender and master key file the workers get; the master key must open every stored key."""
+        _check_master_key(database_url, self._master_key_file)
+        if self._otp_sender == "log":
+            log.warning("redemption OTPs go to the server log (REWARDS_OTP_SENDER=log): development only")
+        return self._otp_sender, self._master_key_file
 
     def _reserve_port(self) -> tuple[str, int]:
         """Bind (never listen) the port with SO_REUSEPORT; workers bind it too and share it."""
