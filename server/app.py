@@ -111,9 +111,9 @@ class Worker:
             raise RuntimeError(f"could not bind {self.address}")
         await self.server.start()
         await self._wait_for_migrations()
-        await self.guard.ensure()
         async with self.pool.connection() as connection:  # Clients disabled while Redis was not told.
             await rebuild_client_states(self.redis, connection, 0)
+        await self.guard.ensure()
         self._tasks.append(loop.create_task(self.guard.watch(), name="redis-state-watch"))
         self._tasks.append(loop.create_task(self._reload_keys(), name="signing-key-reload"))
         self._tasks.append(loop.create_task(self._sweep_reservations(), name="reservation-sweep"))
