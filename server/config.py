@@ -56,8 +56,8 @@ class Config:
     otp_sender: str = ""
     """REWARDS_OTP_SENDER: where redemption OTPs go: `webhook:<url>` (a signed JSON POST to the
     deployment's SMS / e-mail gateway), `log` (the server log: development only, refused with TLS)
-    or `capture:<path>` (JSON lines appended to a file, for tests). Required with DATABASE_URL;
-    the embedded development setup defaults to `log`."""
+    or `capture:<path>` (JSON lines appended to a file, for tests). Required with DATABASE_URL or
+    TLS; the embedded development setup without TLS defaults to `log`."""
     otp_webhook_secret: str | None = None
     """REWARDS_OTP_WEBHOOK_SECRET: the HMAC-SHA256 key of the webhook's signature header."""
     master_key_file: str | None = None
@@ -149,10 +149,10 @@ class Config:
         setup (no DATABASE_URL); otherwise the server refuses to start."""
         if self.otp_sender:
             return self.otp_sender
-        if self.database_url is None:
+        if self.database_url is None and not self.tls_cert_file:
             return "log"
-        raise SystemExit("REWARDS_OTP_SENDER is required with DATABASE_URL: webhook:<url> (with"
-                         " REWARDS_OTP_WEBHOOK_SECRET), or log for development")
+        raise SystemExit("REWARDS_OTP_SENDER is required with DATABASE_URL or TLS: webhook:<url> (with"
+                         " REWARDS_OTP_WEBHOOK_SECRET), or log for development (without TLS)")
 
     def master_key_path(self) -> Path:
         """The master key file: REWARDS_MASTER_KEY_FILE, or in the embedded development setup (no

@@ -131,7 +131,7 @@ async def test_a_failing_webhook_is_retried_a_bounded_number_of_times_then_not_s
 @pytest.mark.parametrize("env, message", [
     ({"REWARDS_OTP_SENDER": "log", "REWARDS_TLS_CERT_FILE": "c.pem", "REWARDS_TLS_KEY_FILE": "k.pem"},
      "refused when TLS is configured"),
-    ({"REWARDS_OTP_SENDER": ""}, "REWARDS_OTP_SENDER is required with DATABASE_URL"),
+    ({"REWARDS_OTP_SENDER": ""}, "REWARDS_OTP_SENDER is required with DATABASE_URL or TLS"),
     ({"REWARDS_OTP_SENDER": "webhook:http://127.0.0.1:9/otp"}, "needs REWARDS_OTP_WEBHOOK_SECRET"),
     ({"REWARDS_OTP_SENDER": "webhook:http://127.0.0.1:9/otp", "REWARDS_OTP_WEBHOOK_SECRET": "short"},
      "at least 16 characters"),
