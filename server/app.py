@@ -16,6 +16,7 @@ from grpc_reflection.v1alpha import reflection
 
 from core.adapters.idempotency import IdempotencyStore
 from core.adapters.otp import sender_from_spec
+from core.adapters.sealing import MasterKeys
 from core.adapters.postgres.ledger_writer import LedgerWriter
 from core.adapters.postgres.migrations import pending_versions
 from core.adapters.postgres.pool import StorePool
@@ -27,6 +28,7 @@ from core.adapters.tokens import AccessTokens, KeyRing
 from core.domain import limits
 from core.domain.clock import Clock, SystemClock
 from core.service.auth import Auth, AuthSettings
+from core.service.clients import rebuild_client_states
 from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
 from core.service.points import Points
@@ -77,21 +79,29 @@ class Worker:
         self.deps = Deps(self.pool, self.redis, self.scripts, self.writer,
                          IdempotencyStore(self.redis, self.scripts, self.pool), self.clock)
         self.guard = StateGuard(self.redis, self.pool, on_readiness=self._on_readiness,
-                                rebuilders=[functools.partial(rebuild_coupon_counters, deps=self.deps)])
+                                rebuilders=[functools.partial(rebuild_coupon_counters, deps=self.deps),
+                                            rebuild_client_states])
         self.coupons = Coupons(self.deps, self.guard)
-        self.points = Points(self.deps, self.guard, sender_from_spec(self.config.otp_sender), self.coupons,
+        self.master_keys = MasterKeys.from_file(self.config.master_key_path())
+        sender = sender_from_spec(self.config.otp_sender_spec(), self.config.otp_webhook_secret)
+        self.points = Points(self.deps, self.guard, sender, self.coupons,
                              otp_rate_max=self.config.otp_rate_max)
-        self.keyring = KeyRing(self.pool)
+        self.keyring = KeyRing(self.pool, self.master_keys)
         await self.keyring.ensure_active()
         tokens = AccessTokens(self.keyring, self.clock, issuer=self.config.token_issuer,
                               audience=self.config.token_audience, ttl_seconds=self.config.access_token_ttl_s)
         self.auth = Auth(self.pool, self.redis, tokens, self.clock, AuthSettings(
-            self.config.refresh_token_ttl_s, self.config.refresh_grace_s))
+            self.config.refresh_token_ttl_s, self.config.refresh_grace_s,
+            self.config.token_rate_per_client, self.config.token_burst_per_client,
+            self.config.token_rate_per_peer, self.config.token_burst_per_peer,
+            self.config.client_lockout_failures, self.config.client_lockout_window_s,
+            self.config.client_lockout_s), self.scripts)
+        signing_keys = SigningKeys(self.pool, self.master_keys)
         self.server = grpc.aio.server(interceptors=[
             DeadlineInterceptor(), RequestIdInterceptor(), MetricsInterceptor(), ErrorInterceptor(),
             DecodingInterceptor(), AuthenticationInterceptor(tokens), RateLimitInterceptor(),
-            SigningInterceptor(SigningKeys(self.pool), self.clock, self.config.sign_reads, scripts=self.scripts),
-            AdmissionInterceptor(self.scripts)])
+            SigningInterceptor(signing_keys, self.clock, self.config.sign_reads, scripts=self.scripts),
+            AdmissionInterceptor(self.scripts, signing_keys)])
         add_servicers(self.server, self.deps, self.auth, self.coupons, self.points)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
@@ -104,6 +114,8 @@ class Worker:
             raise RuntimeError(f"could not bind {self.address}")
         await self.server.start()
         await self._wait_for_migrations()
+        async with self.pool.connection() as connection:  # Clients disabled while Redis was not told.
+            await rebuild_client_states(self.redis, connection, 0)
         await self.guard.ensure()
         self._tasks.append(loop.create_task(self.guard.watch(), name="redis-state-watch"))
         self._tasks.append(loop.create_task(self._reload_keys(), name="signing-key-reload"))

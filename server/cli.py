@@ -1,4 +1,5 @@
-"""`rewards-core`: serve, migrate, clients create, keys rotate, rates set, expire."""
+"""`rewards-core`: serve, migrate, clients create|list|disable|enable|rotate-secret,
+keys rotate|rotate-master|create-master, rates set, expire."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import sys
 
 from core.adapters.postgres.migrations import migrate
 from core.domain import limits
-from core.service.clients import create_client
+from core.service.clients import create_client, list_clients, rotate_client_secret, set_client_disabled
 from core.service.rates import set_currency_rate
 from server import logs
 from server.config import Config
@@ -30,8 +32,21 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("--stores", default="", help="comma-separated store ids the client may act for (default: all)")
     create.add_argument("--rate", type=int, default=limits.RATE_PER_SECOND_DEFAULT, help="requests per second")
     create.add_argument("--burst", type=int, default=limits.RATE_BURST_DEFAULT, help="bucket size")
-    keys = commands.add_parser("keys", help="manage access-token signing keys").add_subparsers(dest="action", required=True)
+    listing = clients.add_parser("list", help="list the API clients (JSON lines, no secrets)")
+    listing.add_argument("--org", default=None, help="only this organisation's clients")
+    for action, text in (("disable", "disable a client: its tokens, refresh tokens and signatures are refused"
+                                     " (CLIENT_DISABLED) from the next call on"),
+                         ("enable", "enable a disabled client again (its unexpired tokens work again)"),
+                         ("rotate-secret", "give a client a new secret and print it (once); the old secret"
+                                           " stops working for IssueToken and request signing")):
+        clients.add_parser(action, help=text).add_argument("client_id")
+    keys = commands.add_parser("keys", help="manage signing keys and the master key").add_subparsers(
+        dest="action", required=True)
     keys.add_parser("rotate", help="make a new active signing key; tokens of the old one stay valid until they expire")
+    keys.add_parser("rotate-master", help="make a new key-encryption key in REWARDS_MASTER_KEY_FILE and re-wrap"
+                                          " every stored key under it (the old one is read during the rotation)")
+    create_master = keys.add_parser("create-master", help="write a new master key file (mode 0600)")
+    create_master.add_argument("path")
     rates = commands.add_parser("rates", help="manage exchange rates").add_subparsers(dest="action", required=True)
     rate = rates.add_parser("set", help="set an organisation's rate: 1 FROM = RATE TO (rewards in FROM are"
                                         " converted into bills in TO, rounded down)")
@@ -58,6 +73,21 @@ def main(argv: list[str] | None = None) -> int:
         if workers < 1:
             parser.error("--workers must be at least 1")
         return Supervisor(config, workers).run()
+    if args.command == "keys" and args.action == "create-master":
+        from core.adapters.sealing import new_key_line, write_keys
+
+        from pathlib import Path
+
+        path = Path(args.path)
+        if path.exists():
+            parser.error(f"{path} exists: rotate it with `rewards-core keys rotate-master`")
+        write_keys(path, [new_key_line()])
+        print(json.dumps({"master_key_file": str(path)}))
+        return 0
+    from core.adapters.sealing import MasterKeyError, MasterKeys
+
+    master_key_file = config.master_key_path()
+    os.environ["REWARDS_MASTER_KEY_FILE"] = str(master_key_file)  # For everything that seals or opens keys.
     with _database(config) as database_url:
         applied = migrate(database_url)
         if args.command == "migrate":
@@ -73,13 +103,51 @@ def main(argv: list[str] | None = None) -> int:
                 parser.error(str(bad))
             print(json.dumps({"org_id": args.org, "from_currency": args.from_currency,
                               "to_currency": args.to_currency, "rate": str(stored)}))
-        elif args.command == "clients":
+        elif args.command == "clients" and args.action == "create":
             client_id, secret = create_client(database_url, args.org, _list(args.scopes), _list(args.stores),
                                               args.rate, args.burst)
             print(json.dumps({"org_id": args.org, "client_id": client_id, "client_secret": secret}))
             print("Store the secret now: it is not kept and cannot be shown again.", file=sys.stderr)
+        elif args.command == "clients" and args.action == "list":
+            for found in list_clients(database_url, args.org):
+                print(json.dumps(found))
+        elif args.command == "clients":
+            return _client_admin(config, database_url, args)
+        elif args.action == "rotate-master":
+            from core.adapters.sealing import rotate_master_key
+
+            try:
+                kek_id, rewrapped = rotate_master_key(database_url, master_key_file)
+            except MasterKeyError as error:
+                print(f"rewards-core: {error}", file=sys.stderr)
+                return 1
+            print(json.dumps({"master_key_id": kek_id, "rewrapped_keys": rewrapped,
+                              "master_key_file": str(master_key_file)}))
         else:
-            print(json.dumps({"active_kid": asyncio.run(_rotate(database_url))}))
+            print(json.dumps({"active_kid": asyncio.run(_rotate(database_url, MasterKeys.from_file(master_key_file)))}))
+    return 0
+
+
+def _client_admin(config: Config, database_url: str, args) -> int:
+    """disable | enable | rotate-secret: Postgres first (the truth), then Redis (checked per call)."""
+    import redis
+
+    try:
+        with _redis(config) as redis_url:
+            if args.action == "rotate-secret":
+                secret, version = rotate_client_secret(database_url, redis_url, args.client_id)
+                print(json.dumps({"client_id": args.client_id, "client_secret": secret, "secret_version": version}))
+                print("Store the secret now: it is not kept and cannot be shown again.", file=sys.stderr)
+            else:
+                print(json.dumps(set_client_disabled(database_url, redis_url, args.client_id,
+                                                     args.action == "disable")))
+    except LookupError as error:
+        print(f"rewards-core: {error.args[0]}", file=sys.stderr)
+        return 2
+    except redis.RedisError as error:
+        print(f"rewards-core: Postgres is updated but Redis could not be ({error}); run the command again"
+              " (a server also copies Postgres into Redis when it starts)", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -149,7 +217,8 @@ async def _expire(config: Config, redis_url: str, database_url: str) -> tuple[in
         try:
             guard = StateGuard(redis_client, pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=deps)])
             await guard.ensure()
-            points = Points(deps, guard, sender_from_spec(config.otp_sender), Coupons(deps, guard))
+            points = Points(deps, guard, sender_from_spec(config.otp_sender or "log", config.otp_webhook_secret),
+                            Coupons(deps, guard))
             expired = await points.expire_due()
             return expired, await points.evaluate_tiers()
         finally:
@@ -157,13 +226,13 @@ async def _expire(config: Config, redis_url: str, database_url: str) -> tuple[in
             await redis_client.aclose()
 
 
-async def _rotate(database_url: str) -> str:
+async def _rotate(database_url: str, master_keys) -> str:
     from psycopg_pool import AsyncConnectionPool
 
     from core.adapters.tokens import rotate_signing_key
 
     async with AsyncConnectionPool(database_url, min_size=1, max_size=1) as pool:
-        return await rotate_signing_key(pool)
+        return await rotate_signing_key(pool, master_keys)
 
 
 def _list(value: str) -> list[str]:

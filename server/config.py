@@ -55,9 +55,30 @@ class Config:
     """REWARDS_TLS_KEY_FILE: PEM private key of the certificate."""
     tls_client_ca_file: str | None = None
     """REWARDS_TLS_CLIENT_CA_FILE: PEM CA bundle; when set, clients must present a certificate (mTLS)."""
-    otp_sender: str = "log"
-    """REWARDS_OTP_SENDER: where redemption OTPs go: `log` (the server log, for development) or
-    `capture:<path>` (JSON lines appended to a file, for tests)."""
+    otp_sender: str = ""
+    """REWARDS_OTP_SENDER: where redemption OTPs go: `webhook:<url>` (a signed JSON POST to the
+    deployment's SMS / e-mail gateway), `log` (the server log: development only, refused with TLS)
+    or `capture:<path>` (JSON lines appended to a file, for tests). Required with DATABASE_URL or
+    TLS; the embedded development setup without TLS defaults to `log`."""
+    otp_webhook_secret: str | None = None
+    """REWARDS_OTP_WEBHOOK_SECRET: the HMAC-SHA256 key of the webhook's signature header."""
+    master_key_file: str | None = None
+    """REWARDS_MASTER_KEY_FILE: the key-encryption keys that seal the keys stored in Postgres.
+    Required with DATABASE_URL; the embedded setup creates `<data dir>/master.key` (mode 0600)."""
+    token_rate_per_client: int = limits.TOKEN_RATE_PER_CLIENT_PER_MINUTE_DEFAULT
+    """REWARDS_TOKEN_RATE_PER_CLIENT: IssueToken + RefreshToken calls per minute per client id."""
+    token_burst_per_client: int = limits.TOKEN_RATE_PER_CLIENT_BURST_DEFAULT
+    """REWARDS_TOKEN_BURST_PER_CLIENT."""
+    token_rate_per_peer: int = limits.TOKEN_RATE_PER_PEER_PER_MINUTE_DEFAULT
+    """REWARDS_TOKEN_RATE_PER_PEER: IssueToken + RefreshToken calls per minute per peer IP address."""
+    token_burst_per_peer: int = limits.TOKEN_RATE_PER_PEER_BURST_DEFAULT
+    """REWARDS_TOKEN_BURST_PER_PEER."""
+    client_lockout_failures: int = limits.CLIENT_LOCKOUT_FAILURES_MAX
+    """REWARDS_CLIENT_LOCKOUT_FAILURES: wrong secrets per client id within the window that lock it."""
+    client_lockout_window_s: int = limits.CLIENT_LOCKOUT_WINDOW_SECONDS
+    """REWARDS_CLIENT_LOCKOUT_WINDOW_S."""
+    client_lockout_s: int = limits.CLIENT_LOCKOUT_SECONDS
+    """REWARDS_CLIENT_LOCKOUT_S: how long a locked client id's IssueToken answers CLIENT_LOCKED."""
     otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX
     """REWARDS_OTP_RATE_MAX: redemption OTPs one account may request per 10 minutes."""
     expiry_interval_s: float = 60.0
@@ -79,6 +100,12 @@ class Config:
             "tls_cert_file": "REWARDS_TLS_CERT_FILE", "tls_key_file": "REWARDS_TLS_KEY_FILE",
             "tls_client_ca_file": "REWARDS_TLS_CLIENT_CA_FILE", "otp_sender": "REWARDS_OTP_SENDER",
             "expiry_interval_s": "REWARDS_EXPIRY_INTERVAL_S", "otp_rate_max": "REWARDS_OTP_RATE_MAX",
+            "otp_webhook_secret": "REWARDS_OTP_WEBHOOK_SECRET", "master_key_file": "REWARDS_MASTER_KEY_FILE",
+            "token_rate_per_client": "REWARDS_TOKEN_RATE_PER_CLIENT",
+            "token_burst_per_client": "REWARDS_TOKEN_BURST_PER_CLIENT",
+            "token_rate_per_peer": "REWARDS_TOKEN_RATE_PER_PEER", "token_burst_per_peer": "REWARDS_TOKEN_BURST_PER_PEER",
+            "client_lockout_failures": "REWARDS_CLIENT_LOCKOUT_FAILURES",
+            "client_lockout_window_s": "REWARDS_CLIENT_LOCKOUT_WINDOW_S", "client_lockout_s": "REWARDS_CLIENT_LOCKOUT_S",
         }
         values = {}
         types = {f.name: f.type for f in fields(cls)}
@@ -102,12 +129,46 @@ class Config:
             raise SystemExit("REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE go together")
         if self.tls_client_ca_file and not self.tls_cert_file:
             raise SystemExit("REWARDS_TLS_CLIENT_CA_FILE needs REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE")
-        from core.adapters.otp import sender_from_spec
-        try:
-            sender_from_spec(self.otp_sender)
-        except ValueError as error:
-            raise SystemExit(f"REWARDS_OTP_SENDER: {error}") from None
+        if self.otp_sender == "log" and self.tls_cert_file:
+            raise SystemExit("REWARDS_OTP_SENDER=log writes redemption OTPs to the server log, a development"
+                             " choice refused when TLS is configured: use webhook:<url> with"
+                             " REWARDS_OTP_WEBHOOK_SECRET")
+        if self.otp_sender:
+            from core.adapters.otp import sender_from_spec
+            try:
+                sender_from_spec(self.otp_sender, self.otp_webhook_secret)
+            except ValueError as error:
+                raise SystemExit(f"REWARDS_OTP_SENDER: {error}") from None
+        for name in ("token_rate_per_client", "token_burst_per_client", "token_rate_per_peer",
+                     "token_burst_per_peer", "client_lockout_failures", "client_lockout_window_s",
+                     "client_lockout_s"):
+            if getattr(self, name) < 1:
+                raise SystemExit(f"REWARDS_{name.upper()} must be at least 1")
         return self
+
+    def otp_sender_spec(self) -> str:
+        """The OTP sender to serve with: the configured one; `log` in the embedded development
+        setup (no DATABASE_URL); otherwise the server refuses to start."""
+        if self.otp_sender:
+            return self.otp_sender
+        if self.database_url is None and not self.tls_cert_file:
+            return "log"
+        raise SystemExit("REWARDS_OTP_SENDER is required with DATABASE_URL or TLS: webhook:<url> (with"
+                         " REWARDS_OTP_WEBHOOK_SECRET), or log for development (without TLS)")
+
+    def master_key_path(self) -> Path:
+        """The master key file: REWARDS_MASTER_KEY_FILE, or in the embedded development setup (no
+        DATABASE_URL) `<data dir>/master.key`, created with mode 0600 if it does not exist."""
+        if self.master_key_file:
+            return Path(self.master_key_file)
+        if self.database_url is None:
+            from core.adapters.embedded import short_data_dir
+            from core.adapters.sealing import ensure_key_file
+
+            return ensure_key_file(short_data_dir(self.data_dir) / "master.key")
+        raise SystemExit("REWARDS_MASTER_KEY_FILE is required with DATABASE_URL: it names the file of the"
+                         " key-encryption key that seals the keys stored in Postgres"
+                         " (`rewards-core keys create-master <path>` makes one)")
 
     def worker_count(self) -> int:
         return self.workers or (os.cpu_count() or 1)

@@ -4,7 +4,7 @@
     RateLimitInterceptor       the caller's token bucket parameters, from the token's claims
     SigningInterceptor         HMAC request signature over the exact bytes received
     AdmissionInterceptor       one Redis script for all shared-state checks: denylisted jti,
-                               nonce replay, token bucket
+                               disabled client, rotated-away signing key, nonce replay, token bucket
 
 Every rejection happens before the servicer runs and changes nothing: the admission script
 checks everything before it records the nonce or takes a token. A request refused for its
@@ -30,6 +30,7 @@ from core.domain.auth import (NONCE, NONCE_HEADER, SIGNATURE, SIGNATURE_HEADER, 
 from core.domain.clock import Clock
 from core.domain.errors import DomainError, ErrorReason
 from core.service.auth import deny_key
+from core.service.clients import client_state_key
 from core.service.context import Caller
 from server.authz import POLICIES
 from server.context import caller_var
@@ -45,6 +46,8 @@ class Admission:
     nonce: str | None = None
     rate_per_second: int = limits.RATE_PER_SECOND_DEFAULT
     rate_burst: int = limits.RATE_BURST_DEFAULT
+    key_version: int = 0
+    """Secret version of the signing key that verified the signature (0: not signed)."""
 
 
 admission_var: contextvars.ContextVar[Admission | None] = contextvars.ContextVar("admission", default=None)
@@ -175,27 +178,30 @@ class SigningInterceptor(grpc.aio.ServerInterceptor):
             if admission is None:
                 return  # Authentication refused the call already.
             refusal = (signing_headers_refusal(metadata, method)
-                       or await self._check(metadata, method, admission.client_id))
+                       or await self._check(metadata, method, admission))
             if refusal is not None:
                 # Charged like any request first: RATE_LIMITED (or TOKEN_REVOKED) wins.
-                await admit(self._scripts, admission, record_nonce=False)
+                await admit(self._scripts, admission, record_nonce=False, signing_keys=self._keys)
                 raise refusal
             admission.nonce = dict(metadata)[NONCE_HEADER]
 
         return _before(handler, verify)
 
-    async def _check(self, metadata, method: str, client_id: str) -> DomainError | None:
-        """The window and the signature, for headers known to be in their form."""
+    async def _check(self, metadata, method: str, admission: Admission) -> DomainError | None:
+        """The window and the signature, for headers known to be in their form; the version of
+        the secret that verified it is kept on `admission` (the admission script checks it)."""
         values = dict(metadata)
         timestamp, nonce, signature = (values[h] for h in SIGNING_HEADERS)
         skew = int(timestamp) - int(self._clock.now().timestamp())
         if abs(skew) > limits.SIGNATURE_WINDOW_SECONDS:
             return DomainError(ErrorReason.SIGNATURE_TIMESTAMP_OUT_OF_WINDOW, metadata={
                 "skew_seconds": skew, "window_seconds": limits.SIGNATURE_WINDOW_SECONDS})
-        key = await self._keys.get(client_id)
         digest = body_sha256_var.get()
-        if key is None or digest is None or not signature_matches(key, method, timestamp, nonce, digest, signature):
+        version = None if digest is None else await self._keys.verify(
+            admission.client_id, lambda key: signature_matches(key, method, timestamp, nonce, digest, signature))
+        if version is None:
             return DomainError(ErrorReason.SIGNATURE_INVALID, metadata={"why": "signature mismatch"})
+        admission.key_version = version
         return None
 
 
@@ -217,8 +223,9 @@ class AdmissionInterceptor(grpc.aio.ServerInterceptor):
     NONCE_TTL_SECONDS = 2 * limits.SIGNATURE_WINDOW_SECONDS + 1
     """A nonce is remembered for as long as a timestamp could still be accepted."""
 
-    def __init__(self, scripts: Scripts) -> None:
+    def __init__(self, scripts: Scripts, signing_keys: SigningKeys | None = None) -> None:
         self._scripts = scripts
+        self._signing_keys = signing_keys
 
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
@@ -228,22 +235,32 @@ class AdmissionInterceptor(grpc.aio.ServerInterceptor):
         async def check(request, context):
             admission = admission_var.get()
             if admission is not None:
-                await admit(self._scripts, admission)
+                await admit(self._scripts, admission, signing_keys=self._signing_keys)
 
         return _before(handler, check)
 
 
-async def admit(scripts: Scripts, admission: Admission, *, record_nonce: bool = True) -> None:
-    """Run the admission script: TOKEN_REVOKED, NONCE_REUSED or RATE_LIMITED, or admitted (the
-    nonce recorded, when there is one and `record_nonce`; one token taken from the bucket)."""
+async def admit(scripts: Scripts, admission: Admission, *, record_nonce: bool = True,
+                signing_keys: SigningKeys | None = None) -> None:
+    """Run the admission script: TOKEN_REVOKED, CLIENT_DISABLED, a rotated-away secret
+    (SIGNATURE_INVALID), NONCE_REUSED or RATE_LIMITED, or admitted (the nonce recorded, when there
+    is one and `record_nonce`; one token taken from the bucket)."""
     nonce = admission.nonce if record_nonce else None
     tag = f"rewards:{{c:{admission.client_id}}}"
     nonce_key = f"{tag}:nonce:{nonce or '-'}"
     code, retry_ms = await scripts.run(
-        "admit_request", [deny_key(admission.client_id, admission.jti), nonce_key, f"{tag}:bucket"],
-        [AdmissionInterceptor.NONCE_TTL_SECONDS if nonce else 0, admission.rate_per_second, admission.rate_burst])
+        "admit_request", [deny_key(admission.client_id, admission.jti), nonce_key, f"{tag}:bucket",
+                          client_state_key(admission.client_id)],
+        [AdmissionInterceptor.NONCE_TTL_SECONDS if nonce else 0, admission.rate_per_second, admission.rate_burst,
+         admission.key_version if nonce else 0])
     if code == 1:
         raise DomainError(ErrorReason.TOKEN_REVOKED)
+    if code == 4:
+        raise DomainError(ErrorReason.CLIENT_DISABLED)
+    if code == 5:
+        if signing_keys is not None:
+            signing_keys.forget(admission.client_id)  # The next call reads the new key.
+        raise DomainError(ErrorReason.SIGNATURE_INVALID, metadata={"why": "signed with a rotated-away secret"})
     if code == 2:
         raise DomainError(ErrorReason.NONCE_REUSED)
     if code == 3:

@@ -68,10 +68,12 @@ class Supervisor:
             redis_url, database_url = self._start_stores()
             applied = migrate(database_url)
             log.info("migrations applied", extra={"versions": applied})
+            otp_sender, master_key_file = self._security_settings(database_url)
             host, port = self._reserve_port()
             metrics_dir, metrics_port = self._start_metrics()
             env = {**os.environ, "REDIS_URL": redis_url, "DATABASE_URL": database_url,
-                   "REWARDS_WORKER_ADDRESS": _join(host, port)}
+                   "REWARDS_WORKER_ADDRESS": _join(host, port), "REWARDS_OTP_SENDER": otp_sender,
+                   "REWARDS_MASTER_KEY_FILE": str(master_key_file)}
             if metrics_dir:
                 env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
             for index in range(self.worker_count):
@@ -86,6 +88,8 @@ class Supervisor:
             self._stop_stores()
 
     def _start_stores(self) -> tuple[str, str]:
+        # Refuse a configuration without an OTP sender or master key before any store starts.
+        self._otp_sender, self._master_key_file = self.config.otp_sender_spec(), self.config.master_key_path()
         redis_url, database_url = self.config.redis_url, self.config.database_url
         if redis_url and database_url:
             return redis_url, database_url
@@ -99,6 +103,13 @@ class Supervisor:
             self._stores.append(store)
             database_url = store.start()
         return redis_url, database_url
+
+    def _security_settings(self, database_url: str) -> tuple[str, Path]:
+        """The OTP sender and master key file the workers get; the master key must open every stored key."""
+        _check_master_key(database_url, self._master_key_file)
+        if self._otp_sender == "log":
+            log.warning("redemption OTPs go to the server log (REWARDS_OTP_SENDER=log): development only")
+        return self._otp_sender, self._master_key_file
 
     def _reserve_port(self) -> tuple[str, int]:
         """Bind (never listen) the port with SO_REUSEPORT; workers bind it too and share it."""
@@ -169,3 +180,13 @@ def _join(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+def _check_master_key(database_url: str, path: Path) -> None:
+    """Refuse to start unless the master key opens every sealed key; seal keys still stored plain."""
+    from core.adapters.sealing import MasterKeyError, MasterKeys, seal_stored_keys
+
+    try:
+        sealed = seal_stored_keys(database_url, MasterKeys.from_file(path))
+    except MasterKeyError as error:
+        raise SystemExit(f"REWARDS_MASTER_KEY_FILE: {error}") from None
+    if sealed:
+        log.warning("sealed keys that were stored in plain form", extra={"keys": sealed})

@@ -50,6 +50,12 @@ class Stores:
 def stores():
     directory = Path(tempfile.mkdtemp(prefix="rc-", dir="/tmp"))
     started = []
+    # Keys at rest are sealed under a master key: every server, CLI run and fixture of the session
+    # uses this one. Servers on external stores need an OTP sender: OTPs are captured to a file.
+    from core.adapters.sealing import ensure_key_file
+
+    os.environ.setdefault("REWARDS_MASTER_KEY_FILE", str(ensure_key_file(directory / "master.key")))
+    os.environ.setdefault("REWARDS_OTP_SENDER", f"capture:{directory / 'otp-default.jsonl'}")
     redis_url = os.environ.get("REDIS_URL")
     admin_url = os.environ.get("DATABASE_URL")
     try:

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from psycopg_pool import AsyncConnectionPool
 
+from core.adapters.sealing import MasterKeys, jwt_private_context
 from core.domain import limits
 from core.domain.auth import ApiClient
 from core.domain.clock import Clock
@@ -41,29 +42,36 @@ class AccessClaims:
 
 
 class KeyRing:
-    """The signing keys, loaded from Postgres; one active, retired ones still verify."""
+    """The signing keys, loaded from Postgres; one active, retired ones still verify. The private
+    keys are stored sealed under the master key (core/adapters/sealing.py)."""
 
-    def __init__(self, pool: AsyncConnectionPool) -> None:
+    def __init__(self, pool: AsyncConnectionPool, master_keys: MasterKeys | None = None) -> None:
         self._pool = pool
+        self._master_keys = master_keys or MasterKeys.from_env()
         self._public: dict[str, Ed25519PublicKey] = {}
         self._active: tuple[str, Ed25519PrivateKey] | None = None
         self._loaded_at = 0.0
 
     async def load(self) -> None:
         async with self._pool.connection() as connection:
-            cursor = await connection.execute("SELECT kid, private_pem, public_pem, active FROM signing_keys")
+            cursor = await connection.execute(
+                "SELECT kid, private_sealed, private_pem, public_pem, active FROM signing_keys")
             rows = await cursor.fetchall()
-        self._public = {kid: serialization.load_pem_public_key(public.encode()) for kid, _, public, _ in rows}
-        active = [(kid, private) for kid, private, _, is_active in rows if is_active]
-        self._active = ((active[0][0], serialization.load_pem_private_key(active[0][1].encode(), None))
-                        if active else None)
+        self._public = {kid: serialization.load_pem_public_key(public.encode()) for kid, _, _, public, _ in rows}
+        active = [(kid, sealed, plain) for kid, sealed, plain, _, is_active in rows if is_active]
+        if active:
+            kid, sealed, plain = active[0]
+            pem = self._master_keys.open(sealed, jwt_private_context(kid)) if sealed is not None else plain.encode()
+            self._active = (kid, serialization.load_pem_private_key(pem, None))
+        else:
+            self._active = None
         self._loaded_at = time.monotonic()
 
     async def ensure_active(self) -> None:
         """Create the first key if there is none (safe from several processes at once)."""
         await self.load()
         if self._active is None:
-            await rotate_signing_key(self._pool)
+            await rotate_signing_key(self._pool, self._master_keys)
             await self.load()
 
     @property
@@ -81,20 +89,21 @@ class KeyRing:
         return key
 
 
-async def rotate_signing_key(pool: AsyncConnectionPool) -> str:
-    """Make a new active key and retire the current one; returns the new kid."""
+async def rotate_signing_key(pool: AsyncConnectionPool, master_keys: MasterKeys | None = None) -> str:
+    """Make a new active key (stored sealed) and retire the current one; returns the new kid."""
     private = Ed25519PrivateKey.generate()
     kid = "k_" + secrets.token_hex(8)
     private_pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                        serialization.NoEncryption()).decode()
+                                        serialization.NoEncryption())
+    sealed = (master_keys or MasterKeys.from_env()).seal(private_pem, jwt_private_context(kid))
     public_pem = private.public_key().public_bytes(serialization.Encoding.PEM,
                                                    serialization.PublicFormat.SubjectPublicKeyInfo).decode()
     async with pool.connection() as connection, connection.transaction():
         await connection.execute("LOCK TABLE signing_keys IN SHARE ROW EXCLUSIVE MODE")
         await connection.execute("UPDATE signing_keys SET active = false, retire_time = now() WHERE active")
         await connection.execute(
-            "INSERT INTO signing_keys (kid, private_pem, public_pem, active) VALUES (%s, %s, %s, true)",
-            (kid, private_pem, public_pem))
+            "INSERT INTO signing_keys (kid, private_sealed, public_pem, active) VALUES (%s, %s, %s, true)",
+            (kid, sealed, public_pem))
     return kid
 
 

@@ -105,11 +105,33 @@ SIGNATURE_WINDOW_SECONDS = 300
 NONCE_LENGTH_MIN = 16
 NONCE_LENGTH_MAX = 64
 SIGNING_KEY_CACHE_SECONDS = 60
-"""How long a worker caches a client's request-signing key."""
+"""How long a worker caches a client's request-signing key (a rotated-away key is refused at
+once anyway: the admission script compares its secret version with Redis)."""
+SIGNING_KEY_RELOAD_SECONDS_MIN = 1
+"""A signature that does not match the cached key reads the key again at most this often per client."""
 KEYRING_REFRESH_SECONDS = 60
 """How often a worker reloads the JWT signing keys (and at once on an unknown kid)."""
 KEYRING_RELOAD_SECONDS_MIN = 1
 """An unknown kid reloads the keys at most this often (so garbage kids cannot hammer Postgres)."""
+TOKEN_RATE_PER_CLIENT_PER_MINUTE_DEFAULT = 600
+TOKEN_RATE_PER_CLIENT_BURST_DEFAULT = 300
+"""IssueToken + RefreshToken calls per client id (one token bucket, refilled per minute;
+REWARDS_TOKEN_RATE_PER_CLIENT / _BURST). A checkout lane needs one IssueToken when it starts and
+one RefreshToken per access-token lifetime; the burst lets a store's lanes sharing one client id
+start together."""
+TOKEN_RATE_PER_PEER_PER_MINUTE_DEFAULT = 1_200
+TOKEN_RATE_PER_PEER_BURST_DEFAULT = 300
+"""IssueToken + RefreshToken calls per peer IP address (REWARDS_TOKEN_RATE_PER_PEER / _BURST): bounds
+the argon2id hashes one address can make the server compute, whatever client ids it sends."""
+CLIENT_LOCKOUT_FAILURES_MAX = 10
+"""Wrong secrets (or organisations) for one client id within CLIENT_LOCKOUT_WINDOW_SECONDS that
+lock it (REWARDS_CLIENT_LOCKOUT_FAILURES). The lock is checked before any hash is computed."""
+CLIENT_LOCKOUT_WINDOW_SECONDS = 15 * 60
+"""REWARDS_CLIENT_LOCKOUT_WINDOW_S."""
+CLIENT_LOCKOUT_SECONDS = 15 * 60
+"""How long a locked client id's IssueToken answers CLIENT_LOCKED (REWARDS_CLIENT_LOCKOUT_S).
+RefreshToken of a locked client keeps working: it hashes nothing, and an attacker locking a
+client out must not log its running checkouts out."""
 RATE_PER_SECOND_DEFAULT = 200
 RATE_BURST_DEFAULT = 400
 CLIENT_SCOPES_MAX = 32
@@ -240,6 +262,13 @@ OTP_TRIES_MAX = 5
 OTP_PER_ACCOUNT_MAX = 5
 """OTPs one account may request per OTP_RATE_WINDOW_SECONDS."""
 OTP_RATE_WINDOW_SECONDS = 600
+OTP_WEBHOOK_TIMEOUT_MS = 5_000
+"""Timeout of one POST of the OTP webhook sender."""
+OTP_WEBHOOK_ATTEMPTS_MAX = 3
+"""POSTs of one OTP before RequestRedemptionOtp answers OTP_NOT_SENT."""
+OTP_WEBHOOK_BACKOFF_MS = 200
+"""Wait before the second attempt; doubled before each further one."""
+OTP_WEBHOOK_SECRET_LENGTH_MIN = 16
 EARN_CODE_MISSES_MAX = 10
 """Unknown earn codes one account may try per EARN_CODE_MISS_WINDOW_SECONDS (against guessing)."""
 EARN_CODE_MISS_WINDOW_SECONDS = 3_600

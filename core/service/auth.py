@@ -6,6 +6,13 @@ is issued with a new access token. Within the grace window a retry of the old to
 same new pair (kept briefly in Redis), so a checkout that lost the reply is not logged out;
 after it, the reuse is treated as theft and the whole family is revoked, including the access
 tokens issued with it (their jti go on the Redis denylist until they expire).
+
+Both RPCs are public (no access token), so they carry their own limits, in Redis: a token bucket per
+peer address (checked first, before anything is read) and one per client id (IssueToken: before the
+secret is hashed; RefreshToken: once the refresh token's secret matched). Wrong secrets for a client
+id are counted: CLIENT_LOCKOUT_FAILURES_MAX of them within the window lock the id's IssueToken for
+CLIENT_LOCKOUT_SECONDS, checked before any argon2id hash is computed. Unknown client ids are counted
+and locked the same way, so the lock tells nothing about which ids exist.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from psycopg_pool import AsyncConnectionPool
 
+from core.adapters.redis.scripts import Scripts
 from core.adapters.tokens import AccessTokens
 from core.domain import limits
 from core.domain.auth import ApiClient, TokenPair
@@ -45,6 +53,13 @@ class RefreshStatus(enum.IntEnum):
 class AuthSettings:
     refresh_ttl_seconds: int = limits.REFRESH_TOKEN_TTL_SECONDS_DEFAULT
     refresh_grace_seconds: int = limits.REFRESH_GRACE_SECONDS_DEFAULT
+    rate_per_client: int = limits.TOKEN_RATE_PER_CLIENT_PER_MINUTE_DEFAULT
+    burst_per_client: int = limits.TOKEN_RATE_PER_CLIENT_BURST_DEFAULT
+    rate_per_peer: int = limits.TOKEN_RATE_PER_PEER_PER_MINUTE_DEFAULT
+    burst_per_peer: int = limits.TOKEN_RATE_PER_PEER_BURST_DEFAULT
+    lockout_failures: int = limits.CLIENT_LOCKOUT_FAILURES_MAX
+    lockout_window_seconds: int = limits.CLIENT_LOCKOUT_WINDOW_SECONDS
+    lockout_seconds: int = limits.CLIENT_LOCKOUT_SECONDS
 
 
 def deny_key(client_id: str, jti: str) -> str:
@@ -55,34 +70,69 @@ def _replay_key(client_id: str, token_id: str) -> str:
     return f"rewards:{{c:{client_id}}}:refresh-replay:{token_id}"
 
 
+def _client_tag(client_id: str) -> str:
+    return f"rewards:{{c:{client_id}}}"
+
+
 class Auth:
     def __init__(self, pool: AsyncConnectionPool, client: redis.Redis, tokens: AccessTokens,
-                 clock: Clock, settings: AuthSettings = AuthSettings()) -> None:
+                 clock: Clock, settings: AuthSettings = AuthSettings(), scripts: Scripts | None = None) -> None:
         self._pool = pool
         self._redis = client
         self._tokens = tokens
         self._clock = clock
         self._settings = settings
+        self._scripts = scripts or Scripts(client)
 
-    async def issue_token(self, org_id: str, client_id: str, secret: str) -> TokenPair:
+    async def issue_token(self, org_id: str, client_id: str, secret: str, peer: str = "") -> TokenPair:
         for field, value in (("org_id", org_id), ("client_id", client_id), ("client_secret", secret)):
             if not value:
                 raise field_required(field)
+        await self._gate_peer(peer)
+        await self._gate_client(client_id, lockout=True)  # Before the hash: a locked id costs no CPU.
         row = await self._fetch_client(client_id)
         stored_hash = row[0] if row else _DUMMY_HASH
-        if not await asyncio.get_running_loop().run_in_executor(None, _verify_secret, stored_hash, secret):
-            raise DomainError(ErrorReason.CLIENT_CREDENTIALS_INVALID)
+        verified = await asyncio.get_running_loop().run_in_executor(None, _verify_secret, stored_hash, secret)
         client = _client(client_id, row)
-        if row is None or client.org_id != org_id or row[-1] is not None:
+        if not verified or row is None or client.org_id != org_id:
+            await self._count_failure(client_id)
             raise DomainError(ErrorReason.CLIENT_CREDENTIALS_INVALID)
+        await self._redis.delete(f"{_client_tag(client_id)}:token-failures")
+        if row[-1] is not None:
+            raise DomainError(ErrorReason.CLIENT_DISABLED)  # Told only to a caller who knows the secret.
         async with self._pool.connection() as connection, connection.transaction():
             return await self._new_pair(connection, client, family_id="fam_" + secrets.token_hex(12))
 
-    async def refresh(self, refresh_token: str) -> TokenPair:
+    async def _gate_peer(self, peer: str) -> None:
+        tag = f"rewards:{{p:{peer or 'unknown'}}}"
+        await self._gate(tag, self._settings.rate_per_peer, self._settings.burst_per_peer, False, "peer")
+
+    async def _gate_client(self, client_id: str, *, lockout: bool) -> None:
+        await self._gate(_client_tag(client_id), self._settings.rate_per_client, self._settings.burst_per_client,
+                         lockout, "client")
+
+    async def _gate(self, tag: str, rate: int, burst: int, lockout: bool, scope: str) -> None:
+        code, retry_ms = await self._scripts.run(
+            "token_gate", [f"{tag}:token-lock", f"{tag}:token-bucket"], [rate, burst, int(lockout)])
+        if code == 1:
+            raise DomainError(ErrorReason.CLIENT_LOCKED, retry_after_ms=int(retry_ms), metadata={
+                "retry_after_ms": int(retry_ms), "failures_max": self._settings.lockout_failures})
+        if code == 2:
+            raise DomainError(ErrorReason.RATE_LIMITED, retry_after_ms=int(retry_ms), metadata={
+                "retry_after_ms": int(retry_ms), "limit": f"per {scope}", "rate_per_minute": rate})
+
+    async def _count_failure(self, client_id: str) -> None:
+        tag = _client_tag(client_id)
+        await self._scripts.run("token_failure", [f"{tag}:token-failures", f"{tag}:token-lock"], [
+            self._settings.lockout_failures, self._settings.lockout_window_seconds, self._settings.lockout_seconds])
+
+    async def refresh(self, refresh_token: str, peer: str = "") -> TokenPair:
         token_id, secret = _parse_refresh(refresh_token)
+        await self._gate_peer(peer)
         row = await self._fetch_refresh(token_id)
         if row is None or not hmac.compare_digest(bytes(row["secret_sha256"]), _sha256(secret)):
             raise DomainError(ErrorReason.REFRESH_TOKEN_INVALID)
+        await self._gate_client(row["client_id"], lockout=False)
         if row["status"] == RefreshStatus.REVOKED:
             raise DomainError(ErrorReason.REFRESH_TOKEN_REVOKED)
         if row["expire_time"] <= self._clock.now():
@@ -104,8 +154,10 @@ class Auth:
 
     async def _rotate(self, row: dict) -> TokenPair | None:
         client_row = await self._fetch_client(row["client_id"])
-        if client_row is None or client_row[-1] is not None:
+        if client_row is None:
             raise DomainError(ErrorReason.REFRESH_TOKEN_REVOKED)
+        if client_row[-1] is not None:
+            raise DomainError(ErrorReason.CLIENT_DISABLED)
         client = _client(row["client_id"], client_row)
         async with self._pool.connection() as connection, connection.transaction():
             new_id = "rt" + secrets.token_hex(12)

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
-from core.adapters.otp import OtpMessage, OtpSender
+from core.adapters.otp import OtpMessage, OtpSender, otp_hmac_key
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
@@ -896,10 +896,7 @@ class Points:
     async def _otp_mac(self, otp_id: str, account_id: str, points: int, code: str) -> str:
         """The OTP as stored: an HMAC over its id, account, points and code (never the code)."""
         if self._otp_secret is None:
-            async with self._deps.pool.connection() as connection:
-                await connection.execute("INSERT INTO otp_keys (secret) VALUES (%s) ON CONFLICT DO NOTHING",
-                                         (secrets.token_bytes(32),))
-                self._otp_secret = (await (await connection.execute("SELECT secret FROM otp_keys")).fetchone())[0]
+            self._otp_secret = await otp_hmac_key(self._deps.pool)  # Stored sealed (keys at rest).
         message = f"{otp_id}|{account_id}|{points}|{code}".encode()
         return hmac.new(self._otp_secret, message, hashlib.sha256).hexdigest()
 

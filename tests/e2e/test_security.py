@@ -112,9 +112,12 @@ def accounts_holding(stores, card: str) -> int:
 
 def active_key(stores) -> tuple[str, object, str]:
     with psycopg.connect(stores.database_url) as connection:
-        kid, private_pem, public_pem = connection.execute(
-            "SELECT kid, private_pem, public_pem FROM signing_keys WHERE active").fetchone()
-    return kid, serialization.load_pem_private_key(private_pem.encode(), None), public_pem
+        kid, private_sealed, public_pem = connection.execute(
+            "SELECT kid, private_sealed, public_pem FROM signing_keys WHERE active").fetchone()
+    from core.adapters.sealing import MasterKeys, jwt_private_context  # Keys at rest are sealed.
+
+    private_pem = MasterKeys.from_env().open(private_sealed, jwt_private_context(kid))
+    return kid, serialization.load_pem_private_key(private_pem, None), public_pem
 
 
 def claims_for(credentials: Credentials, **overrides) -> dict:

@@ -70,7 +70,7 @@ type LoyaltyServiceClient interface {
 	// Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
 	// OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-	// "retry_time").
+	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
 	RequestRedemptionOtp(ctx context.Context, in *RequestRedemptionOtpRequest, opts ...grpc.CallOption) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//
@@ -238,7 +238,7 @@ type LoyaltyServiceServer interface {
 	// Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
 	// OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-	// "retry_time").
+	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
 	RequestRedemptionOtp(context.Context, *RequestRedemptionOtpRequest) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//

@@ -31,9 +31,13 @@ class AuthServiceStub:
 
     These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
     (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
-    reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
-    by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
-    SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+    reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+    (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+    id and one per peer address, metadata "limit" says which), and the transient
+    STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+
+    Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+    (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
     """
 
     def __init__(self, channel):
@@ -65,9 +69,13 @@ class AuthServiceServicer:
 
     These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
     (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
-    reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
-    by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
-    SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+    reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+    (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+    id and one per peer address, metadata "limit" says which), and the transient
+    STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+
+    Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+    (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
     """
 
     def IssueToken(self, request, context):
@@ -75,7 +83,10 @@ class AuthServiceServicer:
         pair. Not keyed by request_id: each call starts a new refresh-token family.
 
         Errors: CLIENT_CREDENTIALS_INVALID (UNAUTHENTICATED; the same reason whether the org, the
-        client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED).
+        client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED; only once the secret is
+        right), CLIENT_LOCKED (RESOURCE_EXHAUSTED with RetryInfo; too many wrong secrets for this
+        client id within a window lock its IssueToken for a while, checked before the secret is
+        hashed, whatever the secret; unknown client ids are locked the same way).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -86,7 +97,8 @@ class AuthServiceServicer:
         Presenting a spent refresh token again revokes its whole family, except within a short
         grace period after the rotation, where the same new pair is returned (for a lost reply).
 
-        Errors: REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
+        Errors: CLIENT_DISABLED (PERMISSION_DENIED; the token is not spent: it works again once the
+        client is enabled), REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
         REFRESH_TOKEN_REUSED (all UNAUTHENTICATED; after REFRESH_TOKEN_REUSED the family is revoked
         and the client must call IssueToken), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS),
         REQUEST_IN_FLIGHT (ABORTED).
@@ -138,9 +150,13 @@ class AuthService:
 
     These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
     (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
-    reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
-    by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
-    SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+    reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+    (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+    id and one per peer address, metadata "limit" says which), and the transient
+    STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+
+    Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+    (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
     """
 
     @staticmethod

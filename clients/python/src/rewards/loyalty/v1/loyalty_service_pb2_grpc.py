@@ -138,7 +138,7 @@ class LoyaltyServiceServicer:
         Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
         OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
         OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-        "retry_time").
+        "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -2665,7 +2665,7 @@ export const LoyaltyServiceService = {
    * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
    * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-   * "retry_time").
+   * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
    */
   requestRedemptionOtp: {
     path: "/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp" as const,
@@ -2796,7 +2796,7 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
    * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-   * "retry_time").
+   * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
    */
   requestRedemptionOtp: handleUnaryCall<RequestRedemptionOtpRequest, RequestRedemptionOtpResponse>;
   /**
@@ -2900,7 +2900,7 @@ export interface LoyaltyServiceClient extends Client {
    * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
    * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-   * "retry_time").
+   * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
    */
   requestRedemptionOtp(
     request: RequestRedemptionOtpRequest,

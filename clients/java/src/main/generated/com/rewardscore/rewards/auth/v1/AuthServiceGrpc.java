@@ -8,9 +8,12 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * "authorization: Bearer &lt;token&gt;" on every other call) and a rotating refresh token.
  * These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
  * (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
- * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
- * by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
- * SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+ * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+ * (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+ * id and one per peer address, metadata "limit" says which), and the transient
+ * STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+ * Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+ * (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
  * </pre>
  */
 @io.grpc.stub.annotations.GrpcGenerated
@@ -179,9 +182,12 @@ public final class AuthServiceGrpc {
    * "authorization: Bearer &lt;token&gt;" on every other call) and a rotating refresh token.
    * These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
    * (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
-   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
-   * by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
-   * SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+   * (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+   * id and one per peer address, metadata "limit" says which), and the transient
+   * STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+   * (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
    * </pre>
    */
   public interface AsyncService {
@@ -191,7 +197,10 @@ public final class AuthServiceGrpc {
      * Authenticates a client by its organisation, client id and secret and issues a new token
      * pair. Not keyed by request_id: each call starts a new refresh-token family.
      * Errors: CLIENT_CREDENTIALS_INVALID (UNAUTHENTICATED; the same reason whether the org, the
-     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED).
+     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED; only once the secret is
+     * right), CLIENT_LOCKED (RESOURCE_EXHAUSTED with RetryInfo; too many wrong secrets for this
+     * client id within a window lock its IssueToken for a while, checked before the secret is
+     * hashed, whatever the secret; unknown client ids are locked the same way).
      * </pre>
      */
     default void issueToken(com.rewardscore.rewards.auth.v1.IssueTokenRequest request,
@@ -204,7 +213,8 @@ public final class AuthServiceGrpc {
      * Exchanges a refresh token for a new pair. Refresh tokens rotate: the one sent is spent.
      * Presenting a spent refresh token again revokes its whole family, except within a short
      * grace period after the rotation, where the same new pair is returned (for a lost reply).
-     * Errors: REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
+     * Errors: CLIENT_DISABLED (PERMISSION_DENIED; the token is not spent: it works again once the
+     * client is enabled), REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
      * REFRESH_TOKEN_REUSED (all UNAUTHENTICATED; after REFRESH_TOKEN_REUSED the family is revoked
      * and the client must call IssueToken), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS),
      * REQUEST_IN_FLIGHT (ABORTED).
@@ -236,9 +246,12 @@ public final class AuthServiceGrpc {
    * "authorization: Bearer &lt;token&gt;" on every other call) and a rotating refresh token.
    * These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
    * (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
-   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
-   * by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
-   * SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+   * (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+   * id and one per peer address, metadata "limit" says which), and the transient
+   * STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+   * (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
    * </pre>
    */
   public static abstract class AuthServiceImplBase
@@ -256,9 +269,12 @@ public final class AuthServiceGrpc {
    * "authorization: Bearer &lt;token&gt;" on every other call) and a rotating refresh token.
    * These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
    * (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
-   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
-   * by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
-   * SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+   * (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+   * id and one per peer address, metadata "limit" says which), and the transient
+   * STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+   * (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
    * </pre>
    */
   public static final class AuthServiceStub
@@ -279,7 +295,10 @@ public final class AuthServiceGrpc {
      * Authenticates a client by its organisation, client id and secret and issues a new token
      * pair. Not keyed by request_id: each call starts a new refresh-token family.
      * Errors: CLIENT_CREDENTIALS_INVALID (UNAUTHENTICATED; the same reason whether the org, the
-     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED).
+     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED; only once the secret is
+     * right), CLIENT_LOCKED (RESOURCE_EXHAUSTED with RetryInfo; too many wrong secrets for this
+     * client id within a window lock its IssueToken for a while, checked before the secret is
+     * hashed, whatever the secret; unknown client ids are locked the same way).
      * </pre>
      */
     public void issueToken(com.rewardscore.rewards.auth.v1.IssueTokenRequest request,
@@ -293,7 +312,8 @@ public final class AuthServiceGrpc {
      * Exchanges a refresh token for a new pair. Refresh tokens rotate: the one sent is spent.
      * Presenting a spent refresh token again revokes its whole family, except within a short
      * grace period after the rotation, where the same new pair is returned (for a lost reply).
-     * Errors: REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
+     * Errors: CLIENT_DISABLED (PERMISSION_DENIED; the token is not spent: it works again once the
+     * client is enabled), REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
      * REFRESH_TOKEN_REUSED (all UNAUTHENTICATED; after REFRESH_TOKEN_REUSED the family is revoked
      * and the client must call IssueToken), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS),
      * REQUEST_IN_FLIGHT (ABORTED).
@@ -327,9 +347,12 @@ public final class AuthServiceGrpc {
    * "authorization: Bearer &lt;token&gt;" on every other call) and a rotating refresh token.
    * These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
    * (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
-   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
-   * by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
-   * SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+   * (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+   * id and one per peer address, metadata "limit" says which), and the transient
+   * STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+   * (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
    * </pre>
    */
   public static final class AuthServiceBlockingV2Stub
@@ -350,7 +373,10 @@ public final class AuthServiceGrpc {
      * Authenticates a client by its organisation, client id and secret and issues a new token
      * pair. Not keyed by request_id: each call starts a new refresh-token family.
      * Errors: CLIENT_CREDENTIALS_INVALID (UNAUTHENTICATED; the same reason whether the org, the
-     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED).
+     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED; only once the secret is
+     * right), CLIENT_LOCKED (RESOURCE_EXHAUSTED with RetryInfo; too many wrong secrets for this
+     * client id within a window lock its IssueToken for a while, checked before the secret is
+     * hashed, whatever the secret; unknown client ids are locked the same way).
      * </pre>
      */
     public com.rewardscore.rewards.auth.v1.IssueTokenResponse issueToken(com.rewardscore.rewards.auth.v1.IssueTokenRequest request) throws io.grpc.StatusException {
@@ -363,7 +389,8 @@ public final class AuthServiceGrpc {
      * Exchanges a refresh token for a new pair. Refresh tokens rotate: the one sent is spent.
      * Presenting a spent refresh token again revokes its whole family, except within a short
      * grace period after the rotation, where the same new pair is returned (for a lost reply).
-     * Errors: REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
+     * Errors: CLIENT_DISABLED (PERMISSION_DENIED; the token is not spent: it works again once the
+     * client is enabled), REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
      * REFRESH_TOKEN_REUSED (all UNAUTHENTICATED; after REFRESH_TOKEN_REUSED the family is revoked
      * and the client must call IssueToken), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS),
      * REQUEST_IN_FLIGHT (ABORTED).
@@ -395,9 +422,12 @@ public final class AuthServiceGrpc {
    * "authorization: Bearer &lt;token&gt;" on every other call) and a rotating refresh token.
    * These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
    * (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
-   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
-   * by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
-   * SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+   * (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+   * id and one per peer address, metadata "limit" says which), and the transient
+   * STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+   * (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
    * </pre>
    */
   public static final class AuthServiceBlockingStub
@@ -418,7 +448,10 @@ public final class AuthServiceGrpc {
      * Authenticates a client by its organisation, client id and secret and issues a new token
      * pair. Not keyed by request_id: each call starts a new refresh-token family.
      * Errors: CLIENT_CREDENTIALS_INVALID (UNAUTHENTICATED; the same reason whether the org, the
-     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED).
+     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED; only once the secret is
+     * right), CLIENT_LOCKED (RESOURCE_EXHAUSTED with RetryInfo; too many wrong secrets for this
+     * client id within a window lock its IssueToken for a while, checked before the secret is
+     * hashed, whatever the secret; unknown client ids are locked the same way).
      * </pre>
      */
     public com.rewardscore.rewards.auth.v1.IssueTokenResponse issueToken(com.rewardscore.rewards.auth.v1.IssueTokenRequest request) {
@@ -431,7 +464,8 @@ public final class AuthServiceGrpc {
      * Exchanges a refresh token for a new pair. Refresh tokens rotate: the one sent is spent.
      * Presenting a spent refresh token again revokes its whole family, except within a short
      * grace period after the rotation, where the same new pair is returned (for a lost reply).
-     * Errors: REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
+     * Errors: CLIENT_DISABLED (PERMISSION_DENIED; the token is not spent: it works again once the
+     * client is enabled), REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
      * REFRESH_TOKEN_REUSED (all UNAUTHENTICATED; after REFRESH_TOKEN_REUSED the family is revoked
      * and the client must call IssueToken), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS),
      * REQUEST_IN_FLIGHT (ABORTED).
@@ -463,9 +497,12 @@ public final class AuthServiceGrpc {
    * "authorization: Bearer &lt;token&gt;" on every other call) and a rotating refresh token.
    * These RPCs need no access token. Errors travel as google.rpc.Status with an ErrorInfo
    * (domain "rewards.auth"); besides the reasons listed per RPC, any RPC may fail with the common
-   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RESOURCE_EXHAUSTED
-   * by the per-client rate limit, and the transient STORE_UNAVAILABLE, STATE_REBUILDING,
-   * SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * reasons FIELD_REQUIRED, FIELD_INVALID, FIELD_TOO_LONG (INVALID_ARGUMENT), RATE_LIMITED
+   * (RESOURCE_EXHAUSTED with RetryInfo; IssueToken and RefreshToken have a token bucket per client
+   * id and one per peer address, metadata "limit" says which), and the transient
+   * STORE_UNAVAILABLE, STATE_REBUILDING, SHUTTING_DOWN (UNAVAILABLE, retry with back-off).
+   * Every other service refuses a disabled client's access tokens with CLIENT_DISABLED
+   * (PERMISSION_DENIED) from the call after `rewards-core clients disable`.
    * </pre>
    */
   public static final class AuthServiceFutureStub
@@ -486,7 +523,10 @@ public final class AuthServiceGrpc {
      * Authenticates a client by its organisation, client id and secret and issues a new token
      * pair. Not keyed by request_id: each call starts a new refresh-token family.
      * Errors: CLIENT_CREDENTIALS_INVALID (UNAUTHENTICATED; the same reason whether the org, the
-     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED).
+     * client or the secret is wrong), CLIENT_DISABLED (PERMISSION_DENIED; only once the secret is
+     * right), CLIENT_LOCKED (RESOURCE_EXHAUSTED with RetryInfo; too many wrong secrets for this
+     * client id within a window lock its IssueToken for a while, checked before the secret is
+     * hashed, whatever the secret; unknown client ids are locked the same way).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.auth.v1.IssueTokenResponse> issueToken(
@@ -500,7 +540,8 @@ public final class AuthServiceGrpc {
      * Exchanges a refresh token for a new pair. Refresh tokens rotate: the one sent is spent.
      * Presenting a spent refresh token again revokes its whole family, except within a short
      * grace period after the rotation, where the same new pair is returned (for a lost reply).
-     * Errors: REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
+     * Errors: CLIENT_DISABLED (PERMISSION_DENIED; the token is not spent: it works again once the
+     * client is enabled), REFRESH_TOKEN_INVALID, REFRESH_TOKEN_EXPIRED, REFRESH_TOKEN_REVOKED,
      * REFRESH_TOKEN_REUSED (all UNAUTHENTICATED; after REFRESH_TOKEN_REUSED the family is revoked
      * and the client must call IssueToken), IDEMPOTENCY_KEY_REUSED (ALREADY_EXISTS),
      * REQUEST_IN_FLIGHT (ABORTED).

@@ -388,7 +388,7 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time").
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
      * </pre>
      */
     default void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
@@ -563,7 +563,7 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time").
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
      * </pre>
      */
     public void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
@@ -718,7 +718,7 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time").
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) throws io.grpc.StatusException {
@@ -867,7 +867,7 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time").
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) {
@@ -1018,7 +1018,7 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time").
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> requestRedemptionOtp(
