@@ -41,7 +41,7 @@ DEADLINE_S = 2.0
 
 
 @pytest.fixture
-def own_stores():
+def own_stores(stores):
     directory = Path(tempfile.mkdtemp(prefix="rc-out-", dir="/tmp"))
     postgres, store = EmbeddedPostgres(directory / "pg"), EmbeddedRedis(directory / "redis")
     database_url, redis_url = postgres.start(), store.start()
