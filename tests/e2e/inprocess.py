@@ -5,6 +5,7 @@ what a subprocess cannot take: a FixedClock (core/domain/clock.py) or a readines
 from __future__ import annotations
 
 import contextlib
+import os
 import datetime as dt
 import time
 import uuid
@@ -30,6 +31,9 @@ def fixed_clock() -> FixedClock:
 @contextlib.asynccontextmanager
 async def worker(stores, clock: Clock | None = None, **config):
     """A started worker on a free port; stopped (gracefully) on exit unless the test stopped it."""
+    # The session's master key and OTP sender (tests/conftest.py), as the subprocess servers get them.
+    config.setdefault("master_key_file", os.environ.get("REWARDS_MASTER_KEY_FILE"))
+    config.setdefault("otp_sender", os.environ.get("REWARDS_OTP_SENDER", "log"))
     settings = Config(shutdown_grace_s=1.0, expiry_interval_s=0, metrics_address="", **config)
     running = Worker(settings, stores.redis_url, stores.database_url, "127.0.0.1:0", clock=clock)
     await running.start()

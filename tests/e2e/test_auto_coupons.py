@@ -16,6 +16,7 @@ from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as coupons
 from rewards.loyalty.v1 import loyalty_service_pb2 as api
 
+from rewards_client import errors
 from tests.e2e.test_points import balance, earn, eur, new_account, new_program, redeemed_count
 from tests.ledger import check_ledger
 
@@ -102,7 +103,9 @@ async def test_coupons_that_are_not_valid_now_do_not_apply(client, program, acco
                                  account)
     elsewhere = await issue(client, await earn_offer(client, program, extra_points=8, store_ids=["store-9"]), account)
     await issue(client, await earn_offer(client, program, extra_points=16), other_account)
-    await issue(client, await earn_offer(client, other_program, extra_points=32), account)
+    # A coupon of another program's offer cannot even be issued to the account (ACCOUNT_NOT_FOUND).
+    with pytest.raises(errors.NotFound):
+        await issue(client, await earn_offer(client, other_program, extra_points=32), account)
     discount = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=coupons.Offer(
         display_name="5 EUR off", program_id=program, state=coupons.OFFER_STATE_ACTIVE,
         reward=coupons.Reward(kind=coupons.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(500)))))

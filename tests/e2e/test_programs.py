@@ -16,9 +16,7 @@ from rewards.loyalty.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
 from rewards_client import RewardsClient, errors
-from rewards_client.auth import signature_metadata, signing_key
 
-CREATE_EARN_CODES = "/rewards.loyalty.v1.ProgramService/CreateEarnCodes"
 
 
 
@@ -530,16 +528,8 @@ async def test_a_tier_of_an_unknown_program_is_not_found(client):
 # --- earn codes ------------------------------------------------------------------------------
 
 async def stream_codes(client: RewardsClient, credentials, request: api.CreateEarnCodesRequest) -> list:
-    """The streamed replies (the Python client's `call` is for unary RPCs: sign here)."""
-    if not request.request_id:
-        request.request_id = uuid.uuid4().hex
-    token = await client.tokens.access_token()
-    metadata = (("authorization", f"Bearer {token}"),) + signature_metadata(
-        signing_key(credentials.client_secret), CREATE_EARN_CODES, request.SerializeToString())
-    try:
-        return [reply async for reply in client.programs.CreateEarnCodes(request, metadata=metadata, timeout=120)]
-    except Exception as error:  # noqa: BLE001 - grpc.aio.AioRpcError: typed like `call` does.
-        raise errors.from_rpc_error(error) from None
+    """The streamed replies (the client signs server-streaming calls, and fills the request_id)."""
+    return await client.stream(client.programs.CreateEarnCodes, request, timeout_s=120)
 
 
 def codes_request(program_id: str, **fields) -> api.CreateEarnCodesRequest:

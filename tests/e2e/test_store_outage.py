@@ -10,6 +10,7 @@ import asyncio
 import os
 import shutil
 import statistics
+import subprocess
 import tempfile
 import time
 import uuid
@@ -52,6 +53,22 @@ def own_stores(stores):
         store.stop()
         postgres.stop()
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def pg_ctl(directory: Path, action: str) -> None:
+    """Stop or start the embedded Postgres with its own pg_ctl, spawned without fork() (posix_spawn:
+    close_fds=False): a fork of this process, which runs gRPC threads, can crash the child."""
+    import pgserver
+
+    binary = Path(pgserver.__file__).parent / "pginstall" / "bin" / "pg_ctl"
+    # As root, pgserver runs Postgres as its system user "pgserver"; so do we (runuser, not a
+    # fork with a user change).
+    command = (["runuser", "-u", "pgserver", "--"] if os.geteuid() == 0 else []) + [
+        str(binary), "-D", str(directory), "-w"]
+    command += ["-m", "fast", "stop"] if action == "stop" else [
+        "-o", '-h ""', "-o", f"-k {directory}", "-l", str(directory / "log"), "start"]
+    subprocess.run(command, check=True, close_fds=False, stdin=subprocess.DEVNULL,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
 
 
 class Load:
@@ -105,7 +122,7 @@ async def test_postgres_stopped_under_load(own_stores):
             callers = [asyncio.create_task(load.caller(n)) for n in range(CALLERS)]
             await asyncio.sleep(0.5)
             stopped = time.monotonic()
-            await asyncio.to_thread(postgres.stop)
+            await asyncio.to_thread(pg_ctl, directory / "pg", "stop")
             health_seen = set()
             await asyncio.sleep(3)
             token_took_s, token_code = await issue_token(server, credentials)
@@ -115,7 +132,8 @@ async def test_postgres_stopped_under_load(own_stores):
                     health_seen.add(await asyncio.to_thread(server.health))
                 except Exception:  # noqa: BLE001 - a slow health answer is not what is tested here.
                     pass
-            await asyncio.to_thread(postgres.start)
+            restarting = time.monotonic()
+            await asyncio.to_thread(pg_ctl, directory / "pg", "start")
             restarted = time.monotonic()
             # Service resumes by itself: load runs until the limit is reached.
             deadline = restarted + 60
@@ -130,7 +148,7 @@ async def test_postgres_stopped_under_load(own_stores):
         assert token_code is grpc.StatusCode.UNAVAILABLE and token_took_s < 1.0
         # While Postgres was down (after the first seconds, in which the breaker opens), calls
         # answered UNAVAILABLE at once instead of running into their deadline.
-        down = load.between(stopped + 3, restarted)
+        down = load.between(stopped + 3, restarting)
         assert down, "no call ran during the outage"
         outcomes = [call[2] for call in down]
         assert outcomes.count("STORE_UNAVAILABLE") >= 0.9 * len(outcomes), outcomes
@@ -204,6 +222,7 @@ async def test_redis_stopped_under_load(own_stores):
                     health_seen.add(await asyncio.to_thread(server.health))
                 except Exception:  # noqa: BLE001
                     pass
+            restarting = time.monotonic()
             await asyncio.to_thread(store.start)
             restarted = time.monotonic()
             deadline = restarted + 60
@@ -214,7 +233,7 @@ async def test_redis_stopped_under_load(own_stores):
             await asyncio.gather(*callers)
 
         assert health_pb2.HealthCheckResponse.NOT_SERVING in health_seen
-        down = load.between(stopped + 2, restarted)
+        down = load.between(stopped + 2, restarting)
         assert down
         outcomes = [call[2] for call in down]
         assert outcomes.count("STORE_UNAVAILABLE") >= 0.9 * len(outcomes), outcomes
