@@ -3614,7 +3614,7 @@ export const CouponServiceService = {
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
    * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
-   * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+   * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
    * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
    */
   issueCoupon: {
@@ -3637,7 +3637,8 @@ export const CouponServiceService = {
    * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
    * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
-   * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+   * in the organisation and is not revoked, or twice in the batch; a revoked code is issued
+   * again: the transfer of a coupon), COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
    * apply row by row; different accounts' rows are issued concurrently, so when the offer's
@@ -3857,7 +3858,7 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
    * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
-   * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+   * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
    * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
    */
   issueCoupon: handleUnaryCall<IssueCouponRequest, IssueCouponResponse>;
@@ -3872,7 +3873,8 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
    * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
-   * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+   * in the organisation and is not revoked, or twice in the batch; a revoked code is issued
+   * again: the transfer of a coupon), COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
    * apply row by row; different accounts' rows are issued concurrently, so when the offer's
@@ -3988,7 +3990,7 @@ export interface CouponServiceClient extends Client {
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
    * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
-   * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+   * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
    * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
    */
   issueCoupon(
@@ -4017,7 +4019,8 @@ export interface CouponServiceClient extends Client {
    * may name the code to issue. Good rows are issued; a bad row changes nothing and gets its
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
    * ACCOUNT_NOT_FOUND (no account holds the identifier), DUPLICATE_CODE (the row's code exists
-   * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+   * in the organisation and is not revoked, or twice in the batch; a revoked code is issued
+   * again: the transfer of a coupon), COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
    * apply row by row; different accounts' rows are issued concurrently, so when the offer's
