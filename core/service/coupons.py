@@ -1225,7 +1225,8 @@ class Coupons:
             if current.state is not OfferState.ACTIVE:
                 async with self._deps.pool.connection() as connection:
                     cursor = await connection.execute(
-                        "SELECT code_count FROM code_series WHERE offer_id = %s AND org_id = %s", (offer_id, caller.org_id))
+                        "SELECT code_count FROM code_series WHERE offer_id = %s AND org_id = %s",
+                        (offer_id, caller.org_id))
                     refusal = activation_refusal(current, [count for (count,) in await cursor.fetchall()])
                 if refusal is not None:
                     raise refusal

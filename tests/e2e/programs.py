@@ -25,3 +25,10 @@ async def ensure_program(client: RewardsClient, program_id: str = "", currency_c
         if error.reason != "PROGRAM_ALREADY_EXISTS":
             raise
     return program_id
+
+
+async def ensure_program_at(target: str, credentials, program_id: str) -> str:
+    """ensure_program on the server at `target`, as `credentials` (a client that may manage
+    programs) of the organisation the program is for."""
+    async with RewardsClient.connect(target, credentials, timeout_s=60) as client:
+        return await ensure_program(client, program_id)

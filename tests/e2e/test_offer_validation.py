@@ -20,7 +20,6 @@ from core.domain import limits
 from rewards_client import RewardsClient, errors
 from tests.e2e.programs import ensure_program
 from tests.e2e.test_code_series import IMPORTED, UNIQUE, generate, import_codes
-from tests.e2e.test_coupons import reason_of
 
 K = resources
 
@@ -87,10 +86,12 @@ async def test_an_offer_without_a_reward_is_field_required_and_stores_nothing(cl
     (resources.Reward(kind=K.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=limits.DISCOUNT_PERCENT_BPS_MAX), None),
     (resources.Reward(kind=K.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=limits.DISCOUNT_PERCENT_BPS_MAX + 1),
      "offer.reward.discount_percent_bps"),
-    (resources.Reward(kind=K.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=-1), "offer.reward.discount_percent_bps"),
+    (resources.Reward(kind=K.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=-1),
+     "offer.reward.discount_percent_bps"),
     (resources.Reward(kind=K.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=1000,
                       discount_amount_max=money_pb2.Money()), None),  # An empty cap is no cap.
-    (resources.Reward(kind=K.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=1000, discount_amount_max=eur(1)), None),
+    (resources.Reward(kind=K.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=1000, discount_amount_max=eur(1)),
+     None),
     (resources.Reward(kind=K.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=1000, discount_amount_max=eur(0)),
      "offer.reward.discount_amount_max"),
     (resources.Reward(kind=K.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=1000, discount_amount_max=eur(-5)),

@@ -28,7 +28,9 @@ from core.domain.auth import signature as sign
 from core.domain.auth import signing_key
 from core.service.clients import create_client
 from rewards_client import Credentials
+from tests.conftest import ALL_SCOPES
 from tests.e2e.harness import ServerProcess
+from tests.e2e.programs import ensure_program_at
 
 CREATE = "/rewards.accounts.v1.AccountService/CreateAccount"
 GET = "/rewards.accounts.v1.AccountService/GetAccount"
@@ -48,8 +50,15 @@ def secured(stores):
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+@pytest.fixture(scope="module")
+async def sec_program(secured, stores):
+    """The program the tests open accounts in (in their organisation, org-sec)."""
+    await ensure_program_at(secured.target, Credentials("org-sec", *create_client(
+        stores.database_url, "org-sec", ALL_SCOPES)), "sec")
+
+
 @pytest.fixture
-async def channel(secured):
+async def channel(secured, sec_program):
     async with grpc.aio.insecure_channel(secured.target) as channel:
         yield channel
 
