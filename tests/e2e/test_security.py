@@ -28,7 +28,6 @@ from core.domain.auth import signature as sign
 from core.domain.auth import signing_key
 from core.service.clients import create_client
 from rewards_client import Credentials
-from tests.conftest import ALL_SCOPES
 from tests.e2e.harness import ServerProcess
 from tests.e2e.programs import ensure_program_at
 
@@ -53,6 +52,7 @@ def secured(stores):
 @pytest.fixture(scope="module")
 async def sec_program(secured, stores):
     """The program the tests open accounts in (in their organisation, org-sec)."""
+    from tests.conftest import ALL_SCOPES
     await ensure_program_at(secured.target, Credentials("org-sec", *create_client(
         stores.database_url, "org-sec", ALL_SCOPES)), "sec")
 
