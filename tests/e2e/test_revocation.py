@@ -256,3 +256,33 @@ async def test_an_unissued_code_revoked_in_its_pool_may_be_uploaded_again(client
     assert revoked.revoked_count == 1
     assert coupon.code == code and coupon.account_id == holder
     assert (await get(client, code, holder)).state == resources.COUPON_STATE_ACTIVE
+
+
+async def test_a_code_drawn_by_an_issue_in_flight_and_revoked_meanwhile_never_returns_to_the_pool(client, stores):
+    from core.service.code_series import sweep_drawn_codes
+    from tests.e2e.test_code_series import _sweep_deps
+
+    series = await new_series(client)
+    await generate(client, series.code_series_id, 2)
+    offer_id, series_id = series.offer_id, series.code_series_id
+    with redis.Redis.from_url(stores.redis_url) as store:
+        epoch = int(store.get(f"rewards:{{o:{offer_id}}}:epoch"))
+        # An issue drew a code (it is noted as drawn), then its worker died before settling it.
+        code = store.spop(f"rewards:{{o:{offer_id}}}:pool:{series_id}").decode()
+        store.hset(f"rewards:{{o:{offer_id}}}:pool-drawn:{epoch}", code, f"{series_id}|1")
+    revocation = await client.call(client.offers.RevokeCoupons, revoke(offer_id, UNISSUED_ONLY))
+    deps = await _sweep_deps(stores)
+    try:
+        returned = await sweep_drawn_codes(deps, [offer_id], epoch, now_ms=2)
+        # Even a settlement that read the code as unissued before the revocation committed
+        # (give it back: "1") finds it no longer drawn, and leaves it out of the pool.
+        late = await deps.scripts.run("code_pool_release", [
+            f"rewards:{{o:{offer_id}}}:epoch", f"rewards:{{o:{offer_id}}}:pool-drawn:{epoch}",
+            f"rewards:{{o:{offer_id}}}:pool:{series_id}"], [epoch, code, 1])
+    finally:
+        await deps.redis.aclose()
+        await deps.pool.close()
+
+    assert revocation.revoked_count == 2 and code in revoked_codes(stores, offer_id)
+    assert (returned, late) == (0, 0) and pooled(stores, offer_id, [series_id]) == set()
+    assert await reason_of(issue(client, offer_id)) == "CODES_EXHAUSTED"
