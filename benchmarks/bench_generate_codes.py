@@ -42,6 +42,7 @@ from core.codegen import DEFAULT_ALPHABET, IMPLEMENTATION, CodeGenerator  # noqa
 from core.service.clients import create_client  # noqa: E402
 from rewards_client import Credentials, RewardsClient  # noqa: E402
 from tests.e2e.harness import ServerProcess  # noqa: E402
+from tests.e2e.programs import ensure_program  # noqa: E402
 
 BATCH = 10_000
 EXTRAPOLATE_COUNT = 30_000_000
@@ -95,8 +96,9 @@ async def measure_sadd(redis_url: str, count: int, length: int) -> float:
 
 async def measure_rpc(server: ServerProcess, credentials: Credentials, count: int, length: int) -> float:
     async with RewardsClient.connect(server.target, credentials, timeout_s=3600) as client:
+        await ensure_program(client, "bench")  # Offers are opened only in a program that exists.
         offer = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=resources.Offer(
-            display_name="bench", state=resources.OFFER_STATE_ACTIVE, reward=resources.Reward(
+            program_id="bench", display_name="bench", state=resources.OFFER_STATE_ACTIVE, reward=resources.Reward(
                 kind=resources.REWARD_KIND_DISCOUNT_AMOUNT,
                 discount_amount=money_pb2.Money(amount_minor=100, currency_code="EUR")))))
         series = await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(
@@ -136,7 +138,7 @@ def main(count: int, length: int) -> None:
             started.append(EmbeddedPostgres(directory / "postgres"))
             database_url = started[-1].start()
         migrate(database_url)
-        client_id, secret = create_client(database_url, "bench", ["coupons:admin", "coupons:redeem"])
+        client_id, secret = create_client(database_url, "bench", ["coupons:admin", "coupons:redeem", "loyalty:admin"])
         server = ServerProcess(directory / "server", redis_url=redis_url, database_url=database_url).start()
         seconds = {"rpc": asyncio.run(measure_rpc(server, Credentials("bench", client_id, secret), count, length)),
                    "generate": measure_generate(count, length),

@@ -41,6 +41,7 @@ from core.adapters.redis.scripts import Scripts  # noqa: E402
 from rewards_client import Credentials, RewardsClient  # noqa: E402
 from tests.e2e.harness import ServerProcess  # noqa: E402
 from tests.e2e.coupon_accounts import new_accounts  # noqa: E402
+from tests.e2e.programs import ensure_program  # noqa: E402
 
 
 async def drive(operation, seconds: float, concurrency: int) -> list[float]:
@@ -69,6 +70,7 @@ def row(name: str, latencies: list[float], seconds: float, ceiling: float | None
 async def main(seconds: float, concurrency: int, server: ServerProcess, credentials: Credentials,
                redis_url: str) -> None:
     async with RewardsClient.connect(server.target, credentials, timeout_s=30) as client:
+        await ensure_program(client, "bench")  # Offers are opened only in a program that exists.
         offer = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=resources.Offer(
             program_id="bench", display_name="bench", state=resources.OFFER_STATE_ACTIVE, reward=resources.Reward(
                 kind=resources.REWARD_KIND_DISCOUNT_AMOUNT,
@@ -128,7 +130,8 @@ def start(workers: int) -> tuple[ServerProcess, Credentials, str, Path]:
                            database_url=os.environ.get("DATABASE_URL"), workers=workers).start()
     env = {**os.environ, "REWARDS_DATA_DIR": str(data_dir)}
     done = subprocess.run([sys.executable, "-m", "server.cli", "clients", "create", "--org", "bench",
-                           "--scopes", "coupons:admin,coupons:redeem", "--rate", "1000000", "--burst", "1000000"],
+                           "--scopes", "coupons:admin,coupons:redeem,loyalty:admin",
+                           "--rate", "1000000", "--burst", "1000000"],
                           env=env, capture_output=True, text=True, check=True, cwd=ROOT)
     created = json.loads(done.stdout)
     redis_url = os.environ.get("REDIS_URL") or f"unix://{data_dir / 'redis' / 'redis.sock'}"

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from core.domain import limits
 from core.domain.currencies import minor_unit_digits
-from core.domain.errors import DomainError, ErrorReason, field_invalid, field_too_long
+from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.masks import apply_mask, require_update_mask
 
 
@@ -325,6 +325,56 @@ def validate_rules(rules: RedemptionRules) -> None:
             "field": "offer.rules.coupon_validity_months", "max": limits.COUPON_VALIDITY_MONTHS_MAX})
     validate_hour_windows(rules.hours)
     validate_offer_rules(rules)
+
+
+def validate_offer(offer: Offer) -> None:
+    """What an offer must satisfy to be stored (CreateOffer, and UpdateOffer after the mask), in
+    one place: its name, its reward (required, each value in its bounds), its rules, its issuance
+    rules and its content. That its program exists is checked by the caller, against Postgres."""
+    if not offer.display_name:
+        raise field_required("offer.display_name")
+    if len(offer.display_name) > limits.OFFER_DISPLAY_NAME_LENGTH_MAX:
+        raise field_too_long("offer.display_name", limits.OFFER_DISPLAY_NAME_LENGTH_MAX)
+    if len(offer.description) > limits.OFFER_DESCRIPTION_LENGTH_MAX:
+        raise field_too_long("offer.description", limits.OFFER_DESCRIPTION_LENGTH_MAX)
+    validate_reward(offer)
+    validate_rules(offer.rules)
+    validate_free_item_sku(offer.free_item_sku, required=offer.reward_kind is RewardKind.FREE_ITEM)
+    threshold = offer.issuance.notify_remaining
+    if threshold and not 0 < threshold < offer.rules.max_issues:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.issue_notification_threshold", "max": max(0, offer.rules.max_issues - 1)})
+    validate_content(offer.content)
+
+
+def validate_reward(offer: Offer) -> None:
+    """An offer rewards something (FIELD_REQUIRED "offer.reward": no kind, or a kind without its
+    value), and every reward value is within its bounds (FIELD_OUT_OF_RANGE)."""
+    if not any(getattr(offer, name) for name in REWARD_ATTRIBUTES if name != "discount_max"):
+        raise field_required("offer.reward")
+    for name, value, low, high in (
+            ("discount_amount", offer.discount_amount.amount_minor if offer.discount_amount else None, 1, None),
+            ("discount_amount_max", offer.discount_max.amount_minor if offer.discount_max else None, 1, None),
+            ("discount_percent_bps", offer.discount_percent_bps or None, 1, limits.DISCOUNT_PERCENT_BPS_MAX),
+            ("extra_points", offer.extra_points or None, 1, limits.REWARD_EXTRA_POINTS_MAX),
+            ("points_multiplier_bps", offer.points_multiplier_bps or None, limits.REWARD_MULTIPLIER_BPS_MIN,
+             limits.REWARD_MULTIPLIER_BPS_MAX),
+            ("price_points", offer.price_points or None, 1, limits.REWARD_PRICE_POINTS_MAX)):
+        if value is not None and (value < low or (high is not None and value > high)):
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+                "field": f"offer.reward.{name}", "min": low, **({"max": high} if high is not None else {})})
+
+
+def activation_refusal(offer: Offer, series_code_counts: Sequence[int]) -> DomainError | None:
+    """Why ActivateOffer refuses the offer, if it does. An offer has codes to issue when it has a
+    common code (COMMON series), or no other series at all (each coupon gets a fresh random code
+    at issue), or at least one code was ever generated or imported into one of its series (a
+    series issued out stays activatable: its coupons are redeemed while the offer is ACTIVE).
+    Refused (OFFER_HAS_NO_CODES): series, none common, and not one code in any of them."""
+    if offer.common_code or not series_code_counts or any(series_code_counts):
+        return None
+    return DomainError(ErrorReason.OFFER_HAS_NO_CODES, metadata={
+        "offer_id": offer.offer_id, "code_series_count": len(series_code_counts)})
 
 
 class RematchPolicy(enum.IntEnum):

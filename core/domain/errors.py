@@ -102,7 +102,8 @@ class ErrorReason(enum.Enum):
     CODE_ALREADY_EXISTS = ("The code is taken by another offer or series of the organisation.", False)
     ISSUE_LIMIT_PER_CUSTOMER_REACHED = ("The account holds all the coupons of this offer it may get.", False)
     OFFER_ISSUE_LIMIT_REACHED = ("The offer has no coupons left to issue.", False)
-    CODES_EXHAUSTED = ("Every code of the offer's series (or of the series named) is issued.", False)
+    CODES_EXHAUSTED = ("No code is left in the offer's series (or the series named): each is issued or revoked.",
+                       False)
     OFFER_CHANGED_CONCURRENTLY = ("The offer changed while this request ran, again and again; retry it.", True)
     ACCOUNT_NOT_LISTED = ("The offer is issued only to the accounts on its customer list; this one is not.", False)
     ISSUE_GAP_NOT_MET = ("The account was issued a coupon of this offer too recently.", False)
@@ -123,6 +124,8 @@ class ErrorReason(enum.Enum):
     COUPON_APPLIES_AT_EARN = ("EXTRAPOINT and MULTIPLIER coupons are applied by EarnPoints, not redeemed by hand.", False)
     COUPON_NOT_FOR_EARN = ("Only EXTRAPOINT and MULTIPLIER coupons can be applied to an earn.", False)
     OFFER_ETAG_MISMATCH = ("The offer changed since the etag was read; read it again.", False)
+    OFFER_HAS_NO_CODES = ("The offer has code series but not one code in them: generate or import codes first.",
+                          False)
 
     # Loyalty programs.
     PROGRAM_NOT_FOUND = ("No loyalty program has this id in the caller's organisation.", False)

@@ -203,6 +203,15 @@ OFFER_HOUR_WINDOWS_MAX = 24
 FREE_ITEM_SKU_LENGTH_MAX = 64
 """Reward.free_item_sku."""
 """Characters of a store, zone or interaction point id."""
+DISCOUNT_PERCENT_BPS_MAX = 10_000
+"""A DISCOUNT_PERCENT reward: 1..this basis points of the bill (10000 = 100%)."""
+REWARD_EXTRA_POINTS_MAX = 10**9
+"""An EXTRAPOINT reward: 1..this points."""
+REWARD_MULTIPLIER_BPS_MIN = 10_001
+REWARD_MULTIPLIER_BPS_MAX = 1_000_000
+"""A MULTIPLIER reward: this many basis points on the purchase's points (above 1x, at most 100x)."""
+REWARD_PRICE_POINTS_MAX = 10**9
+"""A REWARD coupon's points price: 1..this."""
 PRIOR_TRANSACTION_COUNT_MAX = 1_000_000
 """Highest OfferRules.max_prior_transaction_count."""
 DEALS_SCANNED_PER_PAGE_MAX = 2_000

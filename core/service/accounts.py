@@ -261,6 +261,7 @@ async def create_account(command: CreateAccount, caller: Caller, deps: Deps, eve
     identifiers = validate_identifiers(command.identifiers)
 
     async def prepare() -> Prepared[Account]:
+        await require_program(deps, caller.org_id, command.program_id)
         await _check_identifiers_free(deps, caller.org_id, command.program_id, identifiers)
         now = deps.clock.now()
         account = Account(str(uuid.uuid4()), command.program_id, AccountStatus.ACTIVE, identifiers, now, now)
@@ -277,6 +278,16 @@ async def create_account(command: CreateAccount, caller: Caller, deps: Deps, eve
                                              EarnEvent.ACCOUNT_CREATED, command.request_id, CHANGED_CONCURRENTLY))
 
     return await execute_once(deps, caller, "CreateAccount", command, prepare, Account.from_json)
+
+
+async def require_program(deps: Deps, org_id: str, program_id: str) -> None:
+    """PROGRAM_NOT_FOUND unless the organisation has this program (accounts and offers are
+    opened only in programs that exist; programs are never deleted, so the check holds)."""
+    async with deps.pool.connection() as connection:
+        cursor = await connection.execute("SELECT 1 FROM programs WHERE org_id = %s AND program_id = %s",
+                                          (org_id, program_id))
+        if await cursor.fetchone() is None:
+            raise DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={"program_id": program_id})
 
 
 async def _check_identifiers_free(deps: Deps, org_id: str, program_id: str,

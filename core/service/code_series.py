@@ -20,6 +20,15 @@ Issuing: code_pool_draw.lua SPOPs a code under the reservation's epoch and notes
 code that is not in the pool any more; then code_pool_release.lua settles it: forgotten once
 issued, given back on failure only if Postgres still has it unissued. A code whose issue died
 in between is given back by the reservation sweep after its deadline (sweep_drawn_codes).
+
+Revoking: RevokeCoupons UNISSUED_ONLY and ALL_UNREDEEMED revoke the offer's unissued codes in
+Postgres (org_codes.revoke_time, in the revocation's trigger, 0021_code_revocation.sql), which is
+the guard: a revoked code is refused to any issue that drew it and left out of any rebuilt pool.
+After the commit, code_pool_revoke.lua takes them out of the Redis pools (and forgets them as
+drawn, so a failed issue never gives one back); a retry of the revocation does it again. A
+revoked code (an unissued one, or a revoked coupon's) may be uploaded again: ImportCodes puts it
+back in a pool, a bulk row naming it issues it (the transfer of a coupon); a redeemed code may
+not (DUPLICATE_CODE).
 """
 
 from __future__ import annotations
@@ -366,9 +375,13 @@ class _ImportRun:
         for (code,) in await cursor.fetchall():
             row_index = first_rows.pop(code)
             rejections.append((row_index, sent_of(row_index), ErrorReason.DUPLICATE_CODE))
+        # A code the organisation holds is DUPLICATE_CODE, unless it was revoked: then it is
+        # uploaded again (the transfer of a revoked coupon's code) and waits in this series' pool.
         cursor = await connection.execute(
             "INSERT INTO org_codes (org_id, code, offer_id, code_series_id) SELECT %s, code, %s, %s"
-            " FROM unnest(%s::text[]) AS code ON CONFLICT DO NOTHING RETURNING code",
+            " FROM unnest(%s::text[]) AS code ON CONFLICT (org_id, code) DO UPDATE"
+            " SET offer_id = EXCLUDED.offer_id, code_series_id = EXCLUDED.code_series_id, coupon_id = NULL,"
+            " revoke_time = NULL, revocation_id = NULL WHERE org_codes.revoke_time IS NOT NULL RETURNING code",
             (self.caller.org_id, self.series.offer_id, self.series.code_series_id, list(first_rows)))
         added = {code for (code,) in await cursor.fetchall()}
         rejections += [(row_index, sent_of(row_index), ErrorReason.DUPLICATE_CODE)
@@ -490,11 +503,41 @@ async def settle_code(deps: Deps, offer_id: str, series_id: str, code: str, epoc
             cursor = await connection.execute(
                 "SELECT 1 FROM org_codes c JOIN code_series s ON s.org_id = c.org_id"
                 " WHERE s.code_series_id = %s AND c.code = %s AND c.code_series_id = s.code_series_id"
-                " AND c.coupon_id IS NULL", (series_id, code))
+                " AND c.coupon_id IS NULL AND c.revoke_time IS NULL", (series_id, code))
             unissued = await cursor.fetchone() is not None
     return int(await deps.scripts.run(
         "code_pool_release", [_epoch_key(offer_id), _drawn_key(offer_id, epoch), pool_key(offer_id, series_id)],
         [epoch, code, int(unissued)]))
+
+
+async def take_named_code(deps: Deps, offer_id: str, series_id: str, code: str, epoch: int, now_ms: int) -> None:
+    """An unissued code of the offer's own pool, named by a bulk row: out of the pool now (no draw
+    can take it) and noted as drawn, like a drawn code, until its issue settles it."""
+    async with deps.redis.pipeline(transaction=True) as pipe:
+        pipe.srem(pool_key(offer_id, series_id), code)
+        pipe.hset(_drawn_key(offer_id, epoch), code, f"{series_id}|{now_ms + limits.CODE_DRAW_TTL_MS}")
+        pipe.pexpire(_drawn_key(offer_id, epoch), 2 * limits.CODE_DRAW_TTL_MS)
+        await pipe.execute()
+
+
+async def unpool_revoked_codes(deps: Deps, offer_id: str, revocation_id: str, epoch: int) -> int:
+    """Take the unissued codes a committed revocation revoked out of their Redis pools (and out
+    of the drawn codes), _SADD_CHUNK per script call. Returns how many were still pooled."""
+    removed = 0
+    async with deps.pool.connection() as connection, connection.transaction():
+        cursor = connection.cursor(name="revoked_codes")
+        await cursor.execute("SELECT code_series_id::text, code FROM org_codes WHERE revocation_id = %s"
+                             " AND coupon_id IS NULL AND code_series_id IS NOT NULL ORDER BY code_series_id",
+                             (revocation_id,))
+        while rows := await cursor.fetchmany(_SADD_CHUNK):
+            by_series: dict[str, list[str]] = {}
+            for series_id, code in rows:
+                by_series.setdefault(series_id, []).append(code)
+            for series_id, codes in by_series.items():
+                removed += int(await deps.scripts.run(
+                    "code_pool_revoke", [pool_key(offer_id, series_id), _drawn_key(offer_id, epoch)], codes))
+        await cursor.close()
+    return removed
 
 
 async def sweep_drawn_codes(deps: Deps, offer_ids: list[str], epoch: int, now_ms: int) -> int:
@@ -530,8 +573,8 @@ async def load_pools(deps: Deps, offer_id: str, epoch: int, connection) -> None:
         await deps.redis.delete(staging)
         async with connection.transaction():
             codes = connection.cursor(name=f"pool_{series_id.replace('-', '')}")
-            await codes.execute("SELECT code FROM org_codes WHERE code_series_id = %s AND coupon_id IS NULL",
-                                (series_id,))
+            await codes.execute("SELECT code FROM org_codes WHERE code_series_id = %s AND coupon_id IS NULL"
+                                " AND revoke_time IS NULL", (series_id,))
             while rows := await codes.fetchmany(limits.GENERATE_CODES_BATCH):
                 await _add_to_pool(deps.redis, staging, [code for (code,) in rows])
             await codes.close()
@@ -540,4 +583,4 @@ async def load_pools(deps: Deps, offer_id: str, epoch: int, connection) -> None:
 
 __all__ = ["CodeSeries", "CodeSeriesBook", "CreateCodeSeries", "GenerateCodes", "GenerateProgress", "ImportBatch",
            "ImportResult", "RejectedRow", "draw_code", "load_pools", "pool_series", "register_common_code",
-           "settle_code", "sweep_drawn_codes"]
+           "settle_code", "sweep_drawn_codes", "take_named_code", "unpool_revoked_codes"]

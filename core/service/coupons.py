@@ -41,14 +41,15 @@ from core.domain.coupons import (CouponState, Customer, ExpiryMode, IssuanceRule
                                  Offer, OfferContent, OfferState, Rates, RedemptionRules, RematchPolicy, RewardKind,
                                  apply_offer_update, coupon_expiry, coupon_failures, coupon_rule_failures, coupon_state,
                                  deal_is_open, discount, failing_rules, parse_account_coupon_id, reward_currencies,
-                                 validate_content, validate_free_item_sku, validate_rules)
+                                 validate_content, activation_refusal, validate_offer)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.masks import require_update_mask
 from core.service.account_states import AccountState, account_state, check_state
-from core.service.accounts import (REQUEST_FIELDS, AccountRef, require_active, resolve_account, validate_ref,
-                                   validate_request_id)
+from core.service.accounts import (REQUEST_FIELDS, AccountRef, require_active, require_program, resolve_account,
+                                   validate_ref, validate_request_id)
 from core.service.code_series import (CodeSeriesBook, draw_code, load_pools, pool_key, pool_series,
-                                      register_common_code, settle_code, sweep_drawn_codes)
+                                      register_common_code, settle_code, sweep_drawn_codes, take_named_code,
+                                      unpool_revoked_codes)
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 
@@ -516,10 +517,12 @@ class Coupons:
     async def create_offer_once(self, request_id: str, offer: Offer, caller: Caller) -> Offer:
         """CreateOffer: idempotent by request_id, committed through the ledger writer."""
         validate_request_id(request_id)
-        _validate_offer(offer)
+        validate_program_id(offer.program_id, "offer.program_id")
+        validate_offer(offer)
         command = _CreateOffer(request_id, offer_definition(offer), offer.program_id, int(offer.state))
 
         async def prepare() -> Prepared[_OfferResult]:
+            await require_program(self._deps, caller.org_id, offer.program_id)
             now = self._deps.clock.now()
             created = _OfferResult(str(uuid.uuid4()), caller.org_id, int(offer.state), offer_definition(offer),
                                    create_time=now.isoformat(), update_time=now.isoformat())
@@ -558,38 +561,44 @@ class Coupons:
     async def offer_by_code(self, org_id: str, code: str) -> Offer:
         return (await self.lookup_code(org_id, code))[0]
 
-    async def lookup_code(self, org_id: str, code: str) -> tuple[Offer, IssuedCoupon | None]:
+    async def lookup_code(self, org_id: str, code: str, account_id: str = "") -> tuple[Offer, IssuedCoupon | None]:
         """The offer a code belongs to: a common code (its offer cached for OFFER_CACHE_SECONDS),
         or an issued coupon's unique code. An issued coupon is read afresh on every call: its state
         (activation, revocation, uses) changes, possibly in another worker, and must never be
         served stale; it costs the one indexed read a unique code needed anyway (each unique code
-        is looked up about once, so a cache would rarely hit). Codes compare case-insensitively."""
+        is looked up about once, so a cache would rarely hit). Codes compare case-insensitively.
+        A transferred code names its live coupon and the revoked ones before it: `account_id`'s
+        own coupon of the code if it holds one, else the live one (else the newest)."""
         code = code.upper()
         cached = self._by_code.get((org_id, code))
         if cached is not None and time.monotonic() - cached[1] < OFFER_CACHE_SECONDS:
             return cached[0], None
-        found = await self._find_code(org_id, code)
+        found = await self._find_code(org_id, code, account_id)
         if found is None:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"code": code})
         if found[1] is None:
             self._by_code[(org_id, code)] = (found[0], time.monotonic())
         return found
 
-    async def _find_code(self, org_id: str, code: str) -> tuple[Offer, IssuedCoupon | None] | None:
-        """One round trip: the offer of a common code, or the issued coupon of a unique one."""
+    async def _find_code(self, org_id: str, code: str,
+                         account_id: str = "") -> tuple[Offer, IssuedCoupon | None] | None:
+        """One round trip: the offer of a common code, or the issued coupon of a unique one (of
+        several coupons of a transferred code: the account's, else the live one, else the newest)."""
         nulls = ", ".join(["NULL"] * 13)
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
-                f"SELECT o.offer_id, o.state, o.definition, o.version, false, {nulls} FROM offers o"
-                " WHERE o.org_id = %(org)s AND o.common_code = %(code)s"
-                f" UNION ALL SELECT o.offer_id, o.state, o.definition, o.version, true, {_COUPON_SELECT}"
+                f"SELECT o.offer_id, o.state, o.definition, o.version, false, {nulls}, 0"
+                " FROM offers o WHERE o.org_id = %(org)s AND o.common_code = %(code)s"
+                f" UNION ALL SELECT o.offer_id, o.state, o.definition, o.version, true, {_COUPON_SELECT},"
+                " CASE WHEN c.account_id::text = %(account)s THEN 1 WHEN c.revoke_time IS NULL THEN 2 ELSE 3 END"
                 " FROM coupons c JOIN offers o USING (offer_id)"
-                " WHERE c.org_id = %(org)s AND c.code = %(code)s AND NOT c.common",
-                {"org": org_id, "code": code})
+                " WHERE c.org_id = %(org)s AND c.code = %(code)s AND NOT c.common"
+                " ORDER BY 19, 10 DESC NULLS LAST LIMIT 1",  # The rank, then the issue time.
+                {"org": org_id, "code": code, "account": account_id})
             found = await cursor.fetchone()
         if not found:
             return None
-        offer_id, state, definition, version, issued, *coupon = found
+        offer_id, state, definition, version, issued, *coupon = found[:-1]
         if not issued:
             return offer_from_row(org_id, code, offer_id, state, definition, version), None
         return offer_from_row(org_id, None, offer_id, state, definition, version), IssuedCoupon(*coupon)
@@ -622,7 +631,7 @@ class Coupons:
                 raise DomainError(ErrorReason.OFFER_ETAG_MISMATCH, metadata={
                     "offer_id": offer_id, "etag": offer_etag(current)})
             updated = apply_offer_update(current, command.offer, command.update_mask)
-            _validate_offer(updated)
+            validate_offer(updated)
             now = max(self._deps.clock.now(), current.update_time + dt.timedelta(microseconds=1))
             updated = dataclasses.replace(updated, version=current.version + 1, update_time=now)
             row = Row("offer_changes", _OFFER_CHANGE_COLUMNS, (
@@ -820,7 +829,7 @@ class Coupons:
                 # An unissued code of the offer's own pool, named by a bulk row: out of the pool
                 # now (no draw can take it), back in if the issue fails; Postgres marks it issued.
                 series_id = given_series
-                await self._deps.redis.srem(pool_key(offer_id, series_id), code)
+                await take_named_code(self._deps, offer_id, series_id, code, epoch, int(now.timestamp() * 1000))
             coupon = IssuedCoupon(str(uuid.uuid4()), new_code, offer_id, account_id, now,
                                   coupon_expiry(offer.rules, now),
                                   activation_required=offer.rules.activation_required, state_change_time=now)
@@ -864,15 +873,16 @@ class Coupons:
 
     async def _pool_of(self, org_id: str, offer_id: str, code: str) -> str | None:
         """The series of this offer whose pool holds `code` unissued; None for a code the
-        organisation does not hold; DUPLICATE_CODE for a code of another offer's series."""
+        organisation does not hold or holds revoked (the coupon row's trigger takes a revoked code
+        again: a transfer); DUPLICATE_CODE for a code of another offer's series or issued."""
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
-                "SELECT offer_id::text, code_series_id::text, coupon_id IS NULL FROM org_codes"
-                " WHERE org_id = %s AND code = %s", (org_id, code))
+                "SELECT offer_id::text, code_series_id::text, coupon_id IS NULL, revoke_time IS NOT NULL"
+                " FROM org_codes WHERE org_id = %s AND code = %s", (org_id, code))
             found = await cursor.fetchone()
-        if found is None:
+        if found is None or found[3]:
             return None
-        owner, series_id, unissued = found
+        owner, series_id, unissued, _ = found
         if owner != offer_id or series_id is None or not unissued:
             raise DomainError(ErrorReason.DUPLICATE_CODE, metadata={"code": code})
         return series_id
@@ -1095,7 +1105,7 @@ class Coupons:
         if len(code) > limits.COUPON_CODE_LENGTH_MAX:
             raise field_too_long("code", limits.COUPON_CODE_LENGTH_MAX)
         account_id = _uuid(account_id, "account_id")
-        offer, coupon = await self.lookup_code(caller.org_id, code)
+        offer, coupon = await self.lookup_code(caller.org_id, code, account_id)
         if coupon is None:
             coupon = await self._common_coupon(offer, account_id)
         if coupon is None or coupon.account_id != account_id:
@@ -1184,7 +1194,13 @@ class Coupons:
            states the invariant, and reversals and activations of a revoked coupon are refused
            by their triggers under the same lock.
         Redis needs no revocation state: the in-process check (the coupon is read afresh on every
-        redemption) answers COUPON_REVOKED at once, and the row lock decides the races."""
+        redemption) answers COUPON_REVOKED at once, and the row lock decides the races.
+        4. ALL_UNREDEEMED and UNISSUED_ONLY also revoke the offer's unissued codes, in the same
+           trigger (their org_codes rows, locked in code order): from then on Postgres refuses
+           them to any issue (one that drew a revoked code draws again) and no pool rebuild loads
+           them. After the commit they are taken out of the Redis pools (unpool_revoked_codes),
+           so that the next issue finds only unrevoked codes; a retry of the request (same
+           request_id) takes them out again, should the worker have died in between."""
 
         async def prepare() -> Prepared[Revocation]:
             now = self._deps.clock.now()
@@ -1196,6 +1212,8 @@ class Coupons:
                 ErrorReason.COUPON_ALREADY_REDEEMED, metadata={"coupon_id": coupon_id or ""})})
 
         revocation = await execute_once(self._deps, caller, method, command, prepare, Revocation.from_json)
+        if mode in (RevocationMode.ALL_UNREDEEMED, RevocationMode.UNISSUED_ONLY):
+            await unpool_revoked_codes(self._deps, offer_id, revocation.revocation_id, self._guard.require_ready())
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
                 "SELECT revoked_count, redeemed_count FROM coupon_revocations WHERE revocation_id = %s",
@@ -1253,9 +1271,20 @@ class Coupons:
             return OfferListing(offer, *await cursor.fetchone())
 
     async def set_offer_state(self, request_id: str, offer_id: str, state: OfferState, caller: Caller) -> Offer:
-        """Activate or deactivate an offer (idempotent: setting the state it has changes nothing)."""
+        """Activate or deactivate an offer (idempotent: setting the state it has changes nothing).
+        An offer is activated only with codes to issue (activation_refusal: OFFER_HAS_NO_CODES)."""
         validate_request_id(request_id)
         offer_id = _uuid(offer_id, "offer_id")
+        if state is OfferState.ACTIVE:
+            current = await self.offer_by_id(caller.org_id, offer_id)
+            if current.state is not OfferState.ACTIVE:
+                async with self._deps.pool.connection() as connection:
+                    cursor = await connection.execute(
+                        "SELECT code_count FROM code_series WHERE offer_id = %s AND org_id = %s",
+                        (offer_id, caller.org_id))
+                    refusal = activation_refusal(current, [count for (count,) in await cursor.fetchall()])
+                if refusal is not None:
+                    raise refusal
         async with self._deps.pool.connection() as connection:
             cursor = await connection.execute(
                 "UPDATE offers SET state = %s, version = version + (state <> %s)::int, update_time = %s"
@@ -1363,6 +1392,10 @@ class Coupons:
         if not command.account_coupon_id:
             offer, coupon = await self.lookup_code(caller.org_id, command.code)
             state = await self._account_of(command.account_id, command.account_identifier, offer.program_id, caller)
+            if coupon is not None and coupon.account_id != state.account_id:
+                # A transferred code names a revoked coupon of its old holder and the new one's:
+                # the account's own comes first.
+                offer, coupon = await self.lookup_code(caller.org_id, command.code, state.account_id)
             coupon = await self._held(offer, coupon, command.code, state.account_id)
             return offer, coupon, command.code.upper(), state
         offer, coupon, account_id = await self._account_coupon(command.account_coupon_id, caller)
@@ -1403,7 +1436,7 @@ class Coupons:
         """The offer and the coupon a code names for an account. A common code is redeemed as
         such (None), unless its offer needs activation: then the account's own coupon of the
         code, issued and activated, is what is redeemed (single use, like any issued coupon)."""
-        offer, coupon = await self.lookup_code(caller.org_id, code)
+        offer, coupon = await self.lookup_code(caller.org_id, code, str(uuid.UUID(account_id)))
         return offer, await self._held(offer, coupon, code, account_id)
 
     async def _held(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str) -> IssuedCoupon | None:
@@ -1812,25 +1845,6 @@ def _check_location(location: Location) -> None:
 def _scope(*fields: object) -> str:
     """A page token's scope: the query's other fields, hashed (a token of another query is refused)."""
     return hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest()[:16]
-
-
-def _validate_offer(offer: Offer) -> None:
-    """What an offer must satisfy to be stored (CreateOffer, and UpdateOffer after the mask)."""
-    if not offer.display_name:
-        raise field_required("offer.display_name")
-    if len(offer.display_name) > limits.OFFER_DISPLAY_NAME_LENGTH_MAX:
-        raise field_too_long("offer.display_name", limits.OFFER_DISPLAY_NAME_LENGTH_MAX)
-    if len(offer.description) > limits.OFFER_DESCRIPTION_LENGTH_MAX:
-        raise field_too_long("offer.description", limits.OFFER_DESCRIPTION_LENGTH_MAX)
-    if offer.discount_percent_bps < 0 or offer.discount_percent_bps > 10_000:
-        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "offer.reward.discount_percent_bps"})
-    validate_rules(offer.rules)
-    validate_free_item_sku(offer.free_item_sku, required=offer.reward_kind is RewardKind.FREE_ITEM)
-    threshold = offer.issuance.notify_remaining
-    if threshold and not 0 < threshold < offer.rules.max_issues:
-        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
-            "field": "offer.rules.issue_notification_threshold", "max": max(0, offer.rules.max_issues - 1)})
-    validate_content(offer.content)
 
 
 def _validate_note(note: str) -> None:

@@ -314,13 +314,10 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
         discount_percent_bps=reward.discount_percent_bps if reward.kind == resources.REWARD_KIND_DISCOUNT_PERCENT else 0,
         discount_max=_optional_money(reward.discount_amount_max, "offer.reward.discount_amount_max"),
         program_id=offer.program_id, display_name=offer.display_name, description=offer.description,
-        extra_points=_earn_reward(reward.kind == resources.REWARD_KIND_EXTRAPOINT, reward.extra_points,
-                                  "offer.reward.extra_points", 1, 10**9),
+        extra_points=_earn_reward(reward.kind == resources.REWARD_KIND_EXTRAPOINT, reward.extra_points),
         points_multiplier_bps=_earn_reward(reward.kind == resources.REWARD_KIND_MULTIPLIER,
-                                           reward.points_multiplier_bps, "offer.reward.points_multiplier_bps",
-                                           10_001, 1_000_000),
-        price_points=_earn_reward(reward.kind == resources.REWARD_KIND_REWARD, reward.price_points,
-                                  "offer.reward.price_points", 1, 10**9),
+                                           reward.points_multiplier_bps),
+        price_points=_earn_reward(reward.kind == resources.REWARD_KIND_REWARD, reward.price_points),
         free_item_sku=(reward.free_item_sku
                        if reward.kind in (resources.REWARD_KIND_FREE_ITEM, resources.REWARD_KIND_REWARD) else ""),
         issuance=_issuance_from_proto(rules))
@@ -365,14 +362,10 @@ def content_to_proto(content: OfferContent) -> resources.OfferContent:
         external_reference=content.external_reference, external_code=content.external_code)
 
 
-def _earn_reward(chosen: bool, value: int, field: str, low: int, high: int) -> int:
-    """An EXTRAPOINT, MULTIPLIER or REWARD value, in range when its kind is chosen; else 0."""
-    if not chosen:
-        return 0
-    if not low <= value <= high:
-        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, f"{field} must be {low}..{high}.",
-                          {"field": field, "min": low, "max": high})
-    return value
+def _earn_reward(chosen: bool, value: int) -> int:
+    """An EXTRAPOINT, MULTIPLIER or REWARD value when its kind is chosen, else 0 (its bounds are
+    the domain's: core.domain.coupons.validate_reward)."""
+    return value if chosen else 0
 
 
 def _expiry_mode(value: int) -> ExpiryMode:

@@ -8,6 +8,7 @@ import pytest
 
 from rewards_client import RewardsClient
 from tests.e2e.harness import ServerProcess, authenticated_channel
+from tests.e2e.programs import KNOWN_PROGRAMS, ensure_program
 
 
 @pytest.fixture(scope="session")
@@ -26,22 +27,32 @@ def server(stores):
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+async def known_programs(server, credentials):
+    """The fixed program ids of the e2e tests, created once on the shared server (offers and
+    accounts are opened only in programs that exist)."""
+    async with RewardsClient.connect(server.target, credentials, timeout_s=60) as client:
+        for program_id in KNOWN_PROGRAMS:
+            await ensure_program(client, program_id)
+    return KNOWN_PROGRAMS
+
+
 @pytest.fixture
-async def channel(server, credentials):
+async def channel(server, credentials, known_programs):
     """An authenticated, signing channel (raw grpc errors)."""
     async with authenticated_channel(server.target, credentials) as channel:
         yield channel
 
 
 @pytest.fixture
-async def typed_channel(server, credentials):
+async def typed_channel(server, credentials, known_programs):
     """An authenticated, signing channel whose unary calls raise rewards_client typed errors."""
     async with authenticated_channel(server.target, credentials, typed_errors=True) as channel:
         yield channel
 
 
 @pytest.fixture
-async def client(server, credentials):
+async def client(server, credentials, known_programs):
     """The Python client (typed errors, retries, signing) on the shared server."""
     async with RewardsClient.connect(server.target, credentials, timeout_s=60) as client:
         yield client

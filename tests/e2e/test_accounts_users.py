@@ -15,6 +15,7 @@ from rewards.accounts.v1 import resources_pb2 as resources
 
 from core.domain import limits
 from rewards_client import errors
+from tests.e2e.programs import ensure_program
 
 
 @pytest.fixture
@@ -406,9 +407,10 @@ async def test_bad_list_memberships_input_names_the_field(stub, request_fields, 
 # --- search --------------------------------------------------------------------------------------
 
 @pytest.fixture
-async def town(stub):
+async def town(stub, client):
     """A program of its own: three members in two cities, and an account with no member."""
     program = "search-" + rid()[:12]
+    await ensure_program(client, program)
     anna = await new_user(stub, given_name="Anna", display_name="Anna", family_name="Keller", email=f"anna@{program}.de",
                           birth_date="1990-05-17", address=resources.PostalAddress(city="Bad Homburg", postal_code="61348"))
     bernd = await new_user(stub, given_name="Bernd", display_name="Bernd", family_name="Keller", email=f"bernd@{program}.de",

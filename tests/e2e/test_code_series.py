@@ -28,6 +28,7 @@ from rewards_client import Credentials, RewardsClient, errors
 from tests.conftest import ALL_SCOPES
 from tests.e2e.coupon_accounts import new_account, new_accounts
 from tests.e2e.harness import ServerProcess
+from tests.e2e.programs import ensure_program
 from tests.e2e.test_coupons import reason_of
 
 UNIQUE = resources.CODE_SERIES_TYPE_UNIQUE_GENERATED
@@ -417,6 +418,7 @@ def own_server(stores):
 
 async def test_after_a_redis_flush_the_pool_is_rebuilt_from_postgres_without_the_issued_codes(own_server):
     async with RewardsClient.connect(own_server.target, own_server.credentials, timeout_s=60) as client:
+        await ensure_program(client, "prog")
         series = await new_series(client)
         await generate(client, series.code_series_id, 10)
         before = [await issue(client, series.offer_id) for _ in range(3)]

@@ -172,12 +172,11 @@ async def test_an_unknown_code_is_not_found(client):
 
 async def test_a_common_code_taken_by_another_offer_is_already_exists(client):
     _, code = await offer_with_code(client)
-    other = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=resources.Offer(
-        display_name="other", state=resources.OFFER_STATE_ACTIVE)))
+    other = await offer_without_code(client)
 
     with pytest.raises(errors.AlreadyExists) as taken:
         await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(
-            code_series=resources.CodeSeries(offer_id=other.offer.offer_id, type=resources.CODE_SERIES_TYPE_COMMON,
+            code_series=resources.CodeSeries(offer_id=other, type=resources.CODE_SERIES_TYPE_COMMON,
                                              common_code=code)))
 
     assert taken.value.reason == "CODE_ALREADY_EXISTS"

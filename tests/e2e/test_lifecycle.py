@@ -28,6 +28,7 @@ from core.adapters.postgres.migrations import migrate
 from core.adapters.redis.state import GENERATION_KEY, REBUILD_LOCK_KEY
 from rewards_client import Credentials
 from tests.e2e.harness import ServerProcess, authenticated_channel
+from tests.e2e.programs import ensure_program_at
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
 NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
@@ -72,6 +73,7 @@ async def test_sigterm_during_200_in_flight_calls_completes_them_all(stores, cre
                            env={"REWARDS_LEDGER_LINGER_MS": "5000"}).start()
     program = f"sigterm-{uuid.uuid4().hex[:8]}"
     try:
+        await ensure_program_at(server.target, credentials, program)
         # Four clients with 50 calls each: one HTTP/2 connection admits 100 concurrent streams.
         channels = [authenticated_channel(server.target, credentials,
                                           options=[("grpc.use_local_subchannel_pool", 1)]) for _ in range(4)]
@@ -123,6 +125,7 @@ async def test_with_no_urls_the_server_runs_embedded_stores_and_stops_them(data_
     server = ServerProcess(data_dir, redis_url=None, database_url=None).start()
     try:
         credentials = create_client_with_cli(data_dir)
+        await ensure_program_at(server.target, credentials, "life")
         async with authenticated_channel(server.target, credentials) as channel:
             stub = account_service_pb2_grpc.AccountServiceStub(channel)
             account = (await stub.CreateAccount(create_request(), timeout=10)).account
@@ -141,7 +144,7 @@ def create_client_with_cli(data_dir: Path) -> Credentials:
     environment = {**os.environ, "REWARDS_DATA_DIR": str(data_dir)}
     environment.pop("DATABASE_URL", None)
     done = subprocess.run([sys.executable, "-m", "server.cli", "clients", "create", "--org", "org-cli",
-                           "--scopes", "accounts:write,accounts:read"],
+                           "--scopes", "accounts:write,accounts:read,loyalty:admin"],
                           env=environment, capture_output=True, text=True, timeout=60, check=True)
     created = json.loads(done.stdout)
     return Credentials(created["org_id"], created["client_id"], created["client_secret"])
@@ -153,6 +156,7 @@ async def test_two_workers_share_one_port_and_a_dead_worker_is_restarted(stores,
     try:
         wait_for(lambda: len(serving_workers(server)) == 2, what="two workers serving")
         assert {entry["port"] for entry in serving_workers(server)} == {server.port}
+        await ensure_program_at(server.target, credentials, "life")
         async with authenticated_channel(server.target, credentials) as channel:
             stub = account_service_pb2_grpc.AccountServiceStub(channel)
             for _ in range(20):

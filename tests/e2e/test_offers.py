@@ -15,11 +15,12 @@ from rewards.coupons.v1 import resources_pb2 as resources
 
 from rewards_client import RewardsClient, errors
 from tests.e2e.coupon_accounts import new_account as real_account
+from tests.e2e.programs import ensure_program
 from tests.e2e.test_coupons import eur, reason_of, redeem
 
 
-def program() -> str:
-    return "p-" + uuid.uuid4().hex[:12]
+async def program(client: RewardsClient) -> str:
+    return await ensure_program(client)
 
 
 def new_offer(program_id: str = "prog", state: int = resources.OFFER_STATE_ACTIVE, content=None,
@@ -247,7 +248,7 @@ async def test_checkouts_read_the_content_with_the_coupon_before_redemption(clie
 
 
 async def test_list_offers_pages_newest_first_with_opaque_tokens(client):
-    program_id = program()
+    program_id = await program(client)
     created = [await create(client, new_offer(program_id)) for _ in range(5)]
     seen, token, pages = [], "", 0
     while True:
@@ -263,7 +264,7 @@ async def test_list_offers_pages_newest_first_with_opaque_tokens(client):
 
 
 async def test_list_offers_filters_by_state_store_and_zone(client):
-    program_id = program()
+    program_id = await program(client)
     draft = await create(client, new_offer(program_id, state=resources.OFFER_STATE_DRAFT))
     in_store = await create(client, new_offer(program_id, store_ids=["s-1", "s-2"]))
     in_zone = await create(client, new_offer(program_id, zone_ids=["north"]))
@@ -280,7 +281,7 @@ async def test_list_offers_filters_by_state_store_and_zone(client):
 
 
 async def test_list_offers_refuses_bad_pages(client):
-    program_id = program()
+    program_id = await program(client)
     for _ in range(2):
         await create(client, new_offer(program_id))
     first = await client.call(client.offers.ListOffers, offers.ListOffersRequest(program_id=program_id, page_size=1))
@@ -301,7 +302,7 @@ async def test_list_offers_refuses_bad_pages(client):
 
 
 async def test_list_offers_returns_the_content_and_the_counters(client):
-    program_id = program()
+    program_id = await program(client)
     _, code = await with_code(client, new_offer(program_id, content=CONTENT, max_issue_count=5))
     for _ in range(2):
         await client.call(client.coupons.RedeemCoupon, redeem(code, await real_account(client, program_id)))
@@ -542,7 +543,7 @@ async def deals(client: RewardsClient, account: str, **query) -> list[resources.
 @pytest.fixture
 async def deal_set(client):
     """A program with offers of every location kind, ending on different days, and an account."""
-    program_id = program()
+    program_id = await program(client)
     account = await account_in(client, program_id)
     named = {}
     for name, days, rules in (("anywhere", 3, {"max_account_redemption_count": 3, "max_redemption_count": 10}),
@@ -613,7 +614,7 @@ async def test_list_deals_shows_the_redemptions_left_and_the_accounts_coupons(cl
 
 
 async def test_an_offer_the_account_used_up_is_no_deal_and_customer_rules_apply(client):
-    program_id = program()
+    program_id = await program(client)
     account = await account_in(client, program_id)
     once, code = await with_code(client, new_offer(program_id, max_account_redemption_count=1))
     only_new, _ = await with_code(client, new_offer(program_id, new_customers_only=True))
@@ -626,7 +627,7 @@ async def test_an_offer_the_account_used_up_is_no_deal_and_customer_rules_apply(
 
 
 async def test_a_deal_inside_the_account_s_redemption_gap_says_when_it_opens_again(client):
-    program_id = program()
+    program_id = await program(client)
     account = await account_in(client, program_id)
     offer_id, code = await with_code(client, new_offer(program_id, min_redemption_gap=duration_pb2.Duration(
         seconds=3_600)))

@@ -550,7 +550,8 @@ async def earn_coupon_offer(client: RewardsClient, max_redemptions: int = 0, **r
 
     kind = coupons.REWARD_KIND_EXTRAPOINT if "extra_points" in reward else coupons.REWARD_KIND_MULTIPLIER
     created = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=coupons.Offer(
-        display_name="earn coupon", state=coupons.OFFER_STATE_ACTIVE, reward=coupons.Reward(kind=kind, **reward),
+        program_id="prog", display_name="earn coupon", state=coupons.OFFER_STATE_ACTIVE,
+        reward=coupons.Reward(kind=kind, **reward),
         rules=coupons.OfferRules(max_redemption_count=max_redemptions))))
     code = "EARN" + uuid.uuid4().hex[:10].upper()
     await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(code_series=coupons.CodeSeries(

@@ -32,6 +32,7 @@ from core.service.clients import create_client
 from rewards_client import Credentials
 from tests.e2e import inprocess
 from tests.e2e.harness import ServerProcess
+from tests.e2e.programs import ensure_program_at
 
 CREATE = "/rewards.accounts.v1.AccountService/CreateAccount"
 GET = "/rewards.accounts.v1.AccountService/GetAccount"
@@ -53,8 +54,16 @@ def secured(stores):
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+@pytest.fixture(scope="module")
+async def sec_program(secured, stores):
+    """The program the tests open accounts in (in their organisation, org-sec)."""
+    from tests.conftest import ALL_SCOPES
+    await ensure_program_at(secured.target, Credentials("org-sec", *create_client(
+        stores.database_url, "org-sec", ALL_SCOPES)), "sec")
+
+
 @pytest.fixture
-async def channel(secured):
+async def channel(secured, sec_program):
     async with grpc.aio.insecure_channel(secured.target) as channel:
         yield channel
 

@@ -11,7 +11,10 @@ from core.domain.accounts import AccountStatus, Identifier, IdentifierType
 from core.domain.errors import DomainError, ErrorReason
 from core.service.accounts import (AccountRef, CreateAccount, DeleteAccount, UpdateAccountStatus, create_account,
                                    delete_account, require_active, resolve_account, update_account_status)
+from tests.integration.conftest import ensure_program
 
+
+pytestmark = pytest.mark.usefixtures("known_programs")
 
 def card() -> Identifier:
     return Identifier(IdentifierType.CARDCODE, uuid.uuid4().hex)
@@ -62,6 +65,7 @@ async def test_a_bad_reference_names_the_field(deps, caller, ref, reason, field)
 async def test_unknown_deleted_and_foreign_accounts_are_not_found(deps, caller):
     deleted = await new_account(deps, caller)
     await delete_account(DeleteAccount(uuid.uuid4().hex, AccountRef(account_id=deleted.account_id)), caller, deps)
+    await ensure_program(deps, "org-other", "resolver")
     foreign = await new_account(deps, type(caller)(caller.client_id, "org-other"))
 
     for ref in (AccountRef(account_id=str(uuid.uuid4())), AccountRef(identifier=card()),

@@ -14,6 +14,8 @@ from core.domain.errors import DomainError, ErrorReason
 from core.service.accounts import CreateAccount, create_account
 
 
+pytestmark = pytest.mark.usefixtures("known_programs")
+
 def command(request_id: str | None = None, card: str | None = None, program: str = "prog-1") -> CreateAccount:
     card = card or uuid.uuid4().hex
     return CreateAccount(request_id or uuid.uuid4().hex, program,

@@ -54,8 +54,9 @@ const (
 type AccountServiceClient interface {
 	// Creates an ACTIVE account in a program, with zero or more identifiers.
 	//
-	// Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-	// one of the identifiers; metadata "identifier_type", "value").
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+	// ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+	// the program holds one of the identifiers; metadata "identifier_type", "value").
 	CreateAccount(ctx context.Context, in *CreateAccountRequest, opts ...grpc.CallOption) (*CreateAccountResponse, error)
 	// Reads one account by id or identifier.
 	//
@@ -293,8 +294,9 @@ func (c *accountServiceClient) ListMemberships(ctx context.Context, in *ListMemb
 type AccountServiceServer interface {
 	// Creates an ACTIVE account in a program, with zero or more identifiers.
 	//
-	// Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-	// one of the identifiers; metadata "identifier_type", "value").
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+	// ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+	// the program holds one of the identifiers; metadata "identifier_type", "value").
 	CreateAccount(context.Context, *CreateAccountRequest) (*CreateAccountResponse, error)
 	// Reads one account by id or identifier.
 	//

@@ -29,9 +29,11 @@ type RevocationMode int32
 const (
 	// Not set; never valid.
 	RevocationMode_REVOCATION_MODE_UNSPECIFIED RevocationMode = 0
-	// Every coupon of the offer without a redemption in effect, issued or not.
+	// Every coupon of the offer without a redemption in effect, and every unissued code of its
+	// series.
 	RevocationMode_REVOCATION_MODE_ALL_UNREDEEMED RevocationMode = 1
-	// Only codes not issued to any account yet (generated or imported codes).
+	// Only the unissued codes of the offer's series (generated or imported codes not issued to
+	// any account yet); issued coupons are left alone.
 	RevocationMode_REVOCATION_MODE_UNISSUED_ONLY RevocationMode = 2
 	// The unredeemed coupons issued to the accounts in RevokeCouponsRequest.account_ids.
 	RevocationMode_REVOCATION_MODE_CUSTOMERS RevocationMode = 3
@@ -1204,7 +1206,7 @@ type RevokeCouponsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The id of this revocation (kept in the ledger).
 	RevocationId string `protobuf:"bytes,1,opt,name=revocation_id,json=revocationId,proto3" json:"revocation_id,omitempty"`
-	// Coupons this call revoked.
+	// Coupons and unissued codes this call revoked.
 	RevokedCount int64 `protobuf:"varint,2,opt,name=revoked_count,json=revokedCount,proto3" json:"revoked_count,omitempty"`
 	// Coupons in scope left alone because a redemption of them is in effect.
 	RedeemedCount int64 `protobuf:"varint,3,opt,name=redeemed_count,json=redeemedCount,proto3" json:"redeemed_count,omitempty"`

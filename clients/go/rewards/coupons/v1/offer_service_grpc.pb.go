@@ -47,7 +47,9 @@ const (
 // LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE, SHUTTING_DOWN
 // (UNAVAILABLE).
 type OfferServiceClient interface {
-	// Creates an offer in state DRAFT.
+	// Creates an offer in state DRAFT. The program must exist, and the offer must reward
+	// something: a Reward kind with its value (FIELD_REQUIRED, field "offer.reward", for no kind
+	// or a kind without its value; FIELD_OUT_OF_RANGE for a value outside its bounds).
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_INVALID for a Money not in the program's
 	// currency or a Reward field that does not fit its kind.
@@ -68,10 +70,14 @@ type OfferServiceClient interface {
 	// Errors: none beyond the common ones.
 	ListOffers(ctx context.Context, in *ListOffersRequest, opts ...grpc.CallOption) (*ListOffersResponse, error)
 	// Moves a DRAFT or INACTIVE offer to ACTIVE. Activating an ACTIVE offer succeeds without
-	// change.
+	// change. An offer has codes to issue when it has a COMMON series, or no code series at all
+	// (IssueCoupon then gives each coupon a fresh random code), or at least one code was ever
+	// generated or imported into one of its series (a series issued or revoked out stays
+	// activatable: its issued coupons are redeemed while the offer is ACTIVE).
 	//
 	// Errors: OFFER_NOT_FOUND (NOT_FOUND), OFFER_HAS_NO_CODES (FAILED_PRECONDITION; the offer
-	// has no code series).
+	// has UNIQUE_GENERATED, RANDOM_WITH_PREFIX or IMPORTED series, no COMMON one, and not one code
+	// in any of them: generate or import codes first).
 	ActivateOffer(ctx context.Context, in *ActivateOfferRequest, opts ...grpc.CallOption) (*ActivateOfferResponse, error)
 	// Moves an ACTIVE offer to INACTIVE: no further issue, activation or redemption; reversals
 	// and revocations still work. Deactivating an INACTIVE offer succeeds without change.
@@ -100,10 +106,14 @@ type OfferServiceClient interface {
 	GenerateCodes(ctx context.Context, in *GenerateCodesRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[GenerateCodesResponse], error)
 	// Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
 	// imported, invalid ones are reported per row; one bad row does not fail the import and
-	// changes nothing. The whole import is one Postgres transaction: nothing is imported if the
-	// stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
-	// it was committed, replays the first response). The request signature covers the empty
-	// body (a client stream has no single body to sign).
+	// changes nothing. A code the organisation holds is DUPLICATE_CODE, unless it was revoked (an
+	// unissued code revoked by RevokeCoupons, or the code of a revoked coupon, never one with a
+	// redemption in effect): then it is imported again, and the next IssueCoupon may issue it to
+	// another customer (the transfer of a coupon; the old holder's coupon stays REVOKED). The
+	// whole import is one Postgres transaction: nothing is imported if the stream breaks; a
+	// retry with the same request_id and codes then runs it afresh (or, once it was committed,
+	// replays the first response). The request signature covers the empty body (a client stream
+	// has no single body to sign).
 	//
 	// Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
 	// (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
@@ -113,7 +123,12 @@ type OfferServiceClient interface {
 	// or reversed. A coupon with a redemption in effect is never revoked; it is counted in
 	// redeemed_count instead. Coupons issued after the call are not affected (deactivate the
 	// offer to stop issuing). Safe against concurrent redemptions: each coupon is either
-	// redeemed or revoked, never both.
+	// redeemed or revoked, never both. ALL_UNREDEEMED and UNISSUED_ONLY also revoke the offer's
+	// unissued codes (generated or imported, not issued yet): they leave the series' pools for
+	// good, and an IssueCoupon running at the same time either issued its code before the
+	// revocation or gets another (CODES_EXHAUSTED once none is left), never a revoked one.
+	// A revoked code may be uploaded again (ImportCodes, or a BulkIssueCoupons row naming it) to
+	// issue it to another customer.
 	//
 	// Errors: OFFER_NOT_FOUND (NOT_FOUND).
 	RevokeCoupons(ctx context.Context, in *RevokeCouponsRequest, opts ...grpc.CallOption) (*RevokeCouponsResponse, error)
@@ -269,7 +284,9 @@ func (c *offerServiceClient) AddOfferCustomers(ctx context.Context, in *AddOffer
 // LEDGER_QUEUE_FULL (RESOURCE_EXHAUSTED), STATE_REBUILDING, STORE_UNAVAILABLE, SHUTTING_DOWN
 // (UNAVAILABLE).
 type OfferServiceServer interface {
-	// Creates an offer in state DRAFT.
+	// Creates an offer in state DRAFT. The program must exist, and the offer must reward
+	// something: a Reward kind with its value (FIELD_REQUIRED, field "offer.reward", for no kind
+	// or a kind without its value; FIELD_OUT_OF_RANGE for a value outside its bounds).
 	//
 	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_INVALID for a Money not in the program's
 	// currency or a Reward field that does not fit its kind.
@@ -290,10 +307,14 @@ type OfferServiceServer interface {
 	// Errors: none beyond the common ones.
 	ListOffers(context.Context, *ListOffersRequest) (*ListOffersResponse, error)
 	// Moves a DRAFT or INACTIVE offer to ACTIVE. Activating an ACTIVE offer succeeds without
-	// change.
+	// change. An offer has codes to issue when it has a COMMON series, or no code series at all
+	// (IssueCoupon then gives each coupon a fresh random code), or at least one code was ever
+	// generated or imported into one of its series (a series issued or revoked out stays
+	// activatable: its issued coupons are redeemed while the offer is ACTIVE).
 	//
 	// Errors: OFFER_NOT_FOUND (NOT_FOUND), OFFER_HAS_NO_CODES (FAILED_PRECONDITION; the offer
-	// has no code series).
+	// has UNIQUE_GENERATED, RANDOM_WITH_PREFIX or IMPORTED series, no COMMON one, and not one code
+	// in any of them: generate or import codes first).
 	ActivateOffer(context.Context, *ActivateOfferRequest) (*ActivateOfferResponse, error)
 	// Moves an ACTIVE offer to INACTIVE: no further issue, activation or redemption; reversals
 	// and revocations still work. Deactivating an INACTIVE offer succeeds without change.
@@ -322,10 +343,14 @@ type OfferServiceServer interface {
 	GenerateCodes(*GenerateCodesRequest, grpc.ServerStreamingServer[GenerateCodesResponse]) error
 	// Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
 	// imported, invalid ones are reported per row; one bad row does not fail the import and
-	// changes nothing. The whole import is one Postgres transaction: nothing is imported if the
-	// stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
-	// it was committed, replays the first response). The request signature covers the empty
-	// body (a client stream has no single body to sign).
+	// changes nothing. A code the organisation holds is DUPLICATE_CODE, unless it was revoked (an
+	// unissued code revoked by RevokeCoupons, or the code of a revoked coupon, never one with a
+	// redemption in effect): then it is imported again, and the next IssueCoupon may issue it to
+	// another customer (the transfer of a coupon; the old holder's coupon stays REVOKED). The
+	// whole import is one Postgres transaction: nothing is imported if the stream breaks; a
+	// retry with the same request_id and codes then runs it afresh (or, once it was committed,
+	// replays the first response). The request signature covers the empty body (a client stream
+	// has no single body to sign).
 	//
 	// Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
 	// (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
@@ -335,7 +360,12 @@ type OfferServiceServer interface {
 	// or reversed. A coupon with a redemption in effect is never revoked; it is counted in
 	// redeemed_count instead. Coupons issued after the call are not affected (deactivate the
 	// offer to stop issuing). Safe against concurrent redemptions: each coupon is either
-	// redeemed or revoked, never both.
+	// redeemed or revoked, never both. ALL_UNREDEEMED and UNISSUED_ONLY also revoke the offer's
+	// unissued codes (generated or imported, not issued yet): they leave the series' pools for
+	// good, and an IssueCoupon running at the same time either issued its code before the
+	// revocation or gets another (CODES_EXHAUSTED once none is left), never a revoked one.
+	// A revoked code may be uploaded again (ImportCodes, or a BulkIssueCoupons row naming it) to
+	// issue it to another customer.
 	//
 	// Errors: OFFER_NOT_FOUND (NOT_FOUND).
 	RevokeCoupons(context.Context, *RevokeCouponsRequest) (*RevokeCouponsResponse, error)

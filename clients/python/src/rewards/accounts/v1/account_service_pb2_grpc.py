@@ -136,8 +136,9 @@ class AccountServiceServicer:
     def CreateAccount(self, request, context):
         """Creates an ACTIVE account in a program, with zero or more identifiers.
 
-        Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-        one of the identifiers; metadata "identifier_type", "value").
+        Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+        ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+        the program holds one of the identifiers; metadata "identifier_type", "value").
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -115,7 +115,9 @@ class OfferServiceServicer:
     """
 
     def CreateOffer(self, request, context):
-        """Creates an offer in state DRAFT.
+        """Creates an offer in state DRAFT. The program must exist, and the offer must reward
+        something: a Reward kind with its value (FIELD_REQUIRED, field "offer.reward", for no kind
+        or a kind without its value; FIELD_OUT_OF_RANGE for a value outside its bounds).
 
         Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_INVALID for a Money not in the program's
         currency or a Reward field that does not fit its kind.
@@ -156,10 +158,14 @@ class OfferServiceServicer:
 
     def ActivateOffer(self, request, context):
         """Moves a DRAFT or INACTIVE offer to ACTIVE. Activating an ACTIVE offer succeeds without
-        change.
+        change. An offer has codes to issue when it has a COMMON series, or no code series at all
+        (IssueCoupon then gives each coupon a fresh random code), or at least one code was ever
+        generated or imported into one of its series (a series issued or revoked out stays
+        activatable: its issued coupons are redeemed while the offer is ACTIVE).
 
         Errors: OFFER_NOT_FOUND (NOT_FOUND), OFFER_HAS_NO_CODES (FAILED_PRECONDITION; the offer
-        has no code series).
+        has UNIQUE_GENERATED, RANDOM_WITH_PREFIX or IMPORTED series, no COMMON one, and not one code
+        in any of them: generate or import codes first).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -208,10 +214,14 @@ class OfferServiceServicer:
     def ImportCodes(self, request_iterator, context):
         """Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
         imported, invalid ones are reported per row; one bad row does not fail the import and
-        changes nothing. The whole import is one Postgres transaction: nothing is imported if the
-        stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
-        it was committed, replays the first response). The request signature covers the empty
-        body (a client stream has no single body to sign).
+        changes nothing. A code the organisation holds is DUPLICATE_CODE, unless it was revoked (an
+        unissued code revoked by RevokeCoupons, or the code of a revoked coupon, never one with a
+        redemption in effect): then it is imported again, and the next IssueCoupon may issue it to
+        another customer (the transfer of a coupon; the old holder's coupon stays REVOKED). The
+        whole import is one Postgres transaction: nothing is imported if the stream breaks; a
+        retry with the same request_id and codes then runs it afresh (or, once it was committed,
+        replays the first response). The request signature covers the empty body (a client stream
+        has no single body to sign).
 
         Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
         (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
@@ -226,7 +236,12 @@ class OfferServiceServicer:
         or reversed. A coupon with a redemption in effect is never revoked; it is counted in
         redeemed_count instead. Coupons issued after the call are not affected (deactivate the
         offer to stop issuing). Safe against concurrent redemptions: each coupon is either
-        redeemed or revoked, never both.
+        redeemed or revoked, never both. ALL_UNREDEEMED and UNISSUED_ONLY also revoke the offer's
+        unissued codes (generated or imported, not issued yet): they leave the series' pools for
+        good, and an IssueCoupon running at the same time either issued its code before the
+        revocation or gets another (CODES_EXHAUSTED once none is left), never a revoked one.
+        A revoked code may be uploaded again (ImportCodes, or a BulkIssueCoupons row naming it) to
+        issue it to another customer.
 
         Errors: OFFER_NOT_FOUND (NOT_FOUND).
         """

@@ -3279,8 +3279,9 @@ export const AccountServiceService = {
   /**
    * Creates an ACTIVE account in a program, with zero or more identifiers.
    *
-   * Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-   * one of the identifiers; metadata "identifier_type", "value").
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+   * ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+   * the program holds one of the identifiers; metadata "identifier_type", "value").
    */
   createAccount: {
     path: "/rewards.accounts.v1.AccountService/CreateAccount" as const,
@@ -3509,8 +3510,9 @@ export interface AccountServiceServer extends UntypedServiceImplementation {
   /**
    * Creates an ACTIVE account in a program, with zero or more identifiers.
    *
-   * Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-   * one of the identifiers; metadata "identifier_type", "value").
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+   * ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+   * the program holds one of the identifiers; metadata "identifier_type", "value").
    */
   createAccount: handleUnaryCall<CreateAccountRequest, CreateAccountResponse>;
   /**
@@ -3612,8 +3614,9 @@ export interface AccountServiceClient extends Client {
   /**
    * Creates an ACTIVE account in a program, with zero or more identifiers.
    *
-   * Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-   * one of the identifiers; metadata "identifier_type", "value").
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+   * ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+   * the program holds one of the identifiers; metadata "identifier_type", "value").
    */
   createAccount(
     request: CreateAccountRequest,

@@ -3867,7 +3867,7 @@ export const CouponServiceService = {
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
    * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
-   * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+   * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
    * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
    */
   issueCoupon: {
@@ -3891,8 +3891,9 @@ export const CouponServiceService = {
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
    * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
    * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
-   * valid or inactive"), DUPLICATE_CODE (the row's code exists
-   * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+   * valid or inactive"), DUPLICATE_CODE (the row's code exists in the organisation and is not
+   * revoked, or twice in the batch; a revoked code is issued again: the transfer of a coupon),
+   * COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
    * apply row by row; different accounts' rows are issued concurrently, so when the offer's
@@ -4116,7 +4117,7 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
    * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
-   * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+   * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
    * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
    */
   issueCoupon: handleUnaryCall<IssueCouponRequest, IssueCouponResponse>;
@@ -4132,8 +4133,9 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
    * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
    * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
-   * valid or inactive"), DUPLICATE_CODE (the row's code exists
-   * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+   * valid or inactive"), DUPLICATE_CODE (the row's code exists in the organisation and is not
+   * revoked, or twice in the batch; a revoked code is issued again: the transfer of a coupon),
+   * COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
    * apply row by row; different accounts' rows are issued concurrently, so when the offer's
@@ -4253,7 +4255,7 @@ export interface CouponServiceClient extends Client {
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
    * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
-   * CODES_EXHAUSTED (the series has no unissued code left), INSUFFICIENT_POINTS (all
+   * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
    * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
    */
   issueCoupon(
@@ -4283,8 +4285,9 @@ export interface CouponServiceClient extends Client {
    * reason: INVALID_ACCOUNT_ID, INVALID_EXTERNAL_ID, INVALID_MOBILE, INVALID_EMAIL (malformed),
    * ACCOUNT_NOT_FOUND (no account of the offer's program has the id or holds the identifier, or
    * it was deleted), ACCOUNT_NOT_ACTIVE (LOCKED or DEACTIVATED: the seed's "Invalid User ID: not
-   * valid or inactive"), DUPLICATE_CODE (the row's code exists
-   * in the organisation, or twice in the batch), COMMON_CODE_ALREADY_ISSUED, and the other
+   * valid or inactive"), DUPLICATE_CODE (the row's code exists in the organisation and is not
+   * revoked, or twice in the batch; a revoked code is issued again: the transfer of a coupon),
+   * COMMON_CODE_ALREADY_ISSUED, and the other
    * reasons of IssueCoupon (ISSUE_LIMIT_PER_CUSTOMER_REACHED, ISSUE_GAP_NOT_MET,
    * OFFER_ISSUE_LIMIT_REACHED ...). One account's rows are issued in row order, so its limits
    * apply row by row; different accounts' rows are issued concurrently, so when the offer's

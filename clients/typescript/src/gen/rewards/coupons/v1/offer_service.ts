@@ -30,9 +30,15 @@ import { CodeSeries, Offer, OfferState, offerStateFromJSON, offerStateToJSON } f
 export enum RevocationMode {
   /** REVOCATION_MODE_UNSPECIFIED - Not set; never valid. */
   REVOCATION_MODE_UNSPECIFIED = 0,
-  /** REVOCATION_MODE_ALL_UNREDEEMED - Every coupon of the offer without a redemption in effect, issued or not. */
+  /**
+   * REVOCATION_MODE_ALL_UNREDEEMED - Every coupon of the offer without a redemption in effect, and every unissued code of its
+   * series.
+   */
   REVOCATION_MODE_ALL_UNREDEEMED = 1,
-  /** REVOCATION_MODE_UNISSUED_ONLY - Only codes not issued to any account yet (generated or imported codes). */
+  /**
+   * REVOCATION_MODE_UNISSUED_ONLY - Only the unissued codes of the offer's series (generated or imported codes not issued to
+   * any account yet); issued coupons are left alone.
+   */
   REVOCATION_MODE_UNISSUED_ONLY = 2,
   /** REVOCATION_MODE_CUSTOMERS - The unredeemed coupons issued to the accounts in RevokeCouponsRequest.account_ids. */
   REVOCATION_MODE_CUSTOMERS = 3,
@@ -319,7 +325,7 @@ export interface RevokeCouponsRequest {
 export interface RevokeCouponsResponse {
   /** The id of this revocation (kept in the ledger). */
   revocationId: string;
-  /** Coupons this call revoked. */
+  /** Coupons and unissued codes this call revoked. */
   revokedCount: string;
   /** Coupons in scope left alone because a redemption of them is in effect. */
   redeemedCount: string;
@@ -2607,7 +2613,9 @@ export const AddOfferCustomersResponse: MessageFns<AddOfferCustomersResponse> = 
 export type OfferServiceService = typeof OfferServiceService;
 export const OfferServiceService = {
   /**
-   * Creates an offer in state DRAFT.
+   * Creates an offer in state DRAFT. The program must exist, and the offer must reward
+   * something: a Reward kind with its value (FIELD_REQUIRED, field "offer.reward", for no kind
+   * or a kind without its value; FIELD_OUT_OF_RANGE for a value outside its bounds).
    *
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_INVALID for a Money not in the program's
    * currency or a Reward field that does not fit its kind.
@@ -2668,10 +2676,14 @@ export const OfferServiceService = {
   },
   /**
    * Moves a DRAFT or INACTIVE offer to ACTIVE. Activating an ACTIVE offer succeeds without
-   * change.
+   * change. An offer has codes to issue when it has a COMMON series, or no code series at all
+   * (IssueCoupon then gives each coupon a fresh random code), or at least one code was ever
+   * generated or imported into one of its series (a series issued or revoked out stays
+   * activatable: its issued coupons are redeemed while the offer is ACTIVE).
    *
    * Errors: OFFER_NOT_FOUND (NOT_FOUND), OFFER_HAS_NO_CODES (FAILED_PRECONDITION; the offer
-   * has no code series).
+   * has UNIQUE_GENERATED, RANDOM_WITH_PREFIX or IMPORTED series, no COMMON one, and not one code
+   * in any of them: generate or import codes first).
    */
   activateOffer: {
     path: "/rewards.coupons.v1.OfferService/ActivateOffer" as const,
@@ -2746,10 +2758,14 @@ export const OfferServiceService = {
   /**
    * Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
    * imported, invalid ones are reported per row; one bad row does not fail the import and
-   * changes nothing. The whole import is one Postgres transaction: nothing is imported if the
-   * stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
-   * it was committed, replays the first response). The request signature covers the empty
-   * body (a client stream has no single body to sign).
+   * changes nothing. A code the organisation holds is DUPLICATE_CODE, unless it was revoked (an
+   * unissued code revoked by RevokeCoupons, or the code of a revoked coupon, never one with a
+   * redemption in effect): then it is imported again, and the next IssueCoupon may issue it to
+   * another customer (the transfer of a coupon; the old holder's coupon stays REVOKED). The
+   * whole import is one Postgres transaction: nothing is imported if the stream breaks; a
+   * retry with the same request_id and codes then runs it afresh (or, once it was committed,
+   * replays the first response). The request signature covers the empty body (a client stream
+   * has no single body to sign).
    *
    * Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
    * (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
@@ -2769,7 +2785,12 @@ export const OfferServiceService = {
    * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
    * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
    * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
-   * redeemed or revoked, never both.
+   * redeemed or revoked, never both. ALL_UNREDEEMED and UNISSUED_ONLY also revoke the offer's
+   * unissued codes (generated or imported, not issued yet): they leave the series' pools for
+   * good, and an IssueCoupon running at the same time either issued its code before the
+   * revocation or gets another (CODES_EXHAUSTED once none is left), never a revoked one.
+   * A revoked code may be uploaded again (ImportCodes, or a BulkIssueCoupons row naming it) to
+   * issue it to another customer.
    *
    * Errors: OFFER_NOT_FOUND (NOT_FOUND).
    */
@@ -2804,7 +2825,9 @@ export const OfferServiceService = {
 
 export interface OfferServiceServer extends UntypedServiceImplementation {
   /**
-   * Creates an offer in state DRAFT.
+   * Creates an offer in state DRAFT. The program must exist, and the offer must reward
+   * something: a Reward kind with its value (FIELD_REQUIRED, field "offer.reward", for no kind
+   * or a kind without its value; FIELD_OUT_OF_RANGE for a value outside its bounds).
    *
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_INVALID for a Money not in the program's
    * currency or a Reward field that does not fit its kind.
@@ -2833,10 +2856,14 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
   listOffers: handleUnaryCall<ListOffersRequest, ListOffersResponse>;
   /**
    * Moves a DRAFT or INACTIVE offer to ACTIVE. Activating an ACTIVE offer succeeds without
-   * change.
+   * change. An offer has codes to issue when it has a COMMON series, or no code series at all
+   * (IssueCoupon then gives each coupon a fresh random code), or at least one code was ever
+   * generated or imported into one of its series (a series issued or revoked out stays
+   * activatable: its issued coupons are redeemed while the offer is ACTIVE).
    *
    * Errors: OFFER_NOT_FOUND (NOT_FOUND), OFFER_HAS_NO_CODES (FAILED_PRECONDITION; the offer
-   * has no code series).
+   * has UNIQUE_GENERATED, RANDOM_WITH_PREFIX or IMPORTED series, no COMMON one, and not one code
+   * in any of them: generate or import codes first).
    */
   activateOffer: handleUnaryCall<ActivateOfferRequest, ActivateOfferResponse>;
   /**
@@ -2873,10 +2900,14 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
   /**
    * Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
    * imported, invalid ones are reported per row; one bad row does not fail the import and
-   * changes nothing. The whole import is one Postgres transaction: nothing is imported if the
-   * stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
-   * it was committed, replays the first response). The request signature covers the empty
-   * body (a client stream has no single body to sign).
+   * changes nothing. A code the organisation holds is DUPLICATE_CODE, unless it was revoked (an
+   * unissued code revoked by RevokeCoupons, or the code of a revoked coupon, never one with a
+   * redemption in effect): then it is imported again, and the next IssueCoupon may issue it to
+   * another customer (the transfer of a coupon; the old holder's coupon stays REVOKED). The
+   * whole import is one Postgres transaction: nothing is imported if the stream breaks; a
+   * retry with the same request_id and codes then runs it afresh (or, once it was committed,
+   * replays the first response). The request signature covers the empty body (a client stream
+   * has no single body to sign).
    *
    * Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
    * (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
@@ -2888,7 +2919,12 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
    * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
    * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
    * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
-   * redeemed or revoked, never both.
+   * redeemed or revoked, never both. ALL_UNREDEEMED and UNISSUED_ONLY also revoke the offer's
+   * unissued codes (generated or imported, not issued yet): they leave the series' pools for
+   * good, and an IssueCoupon running at the same time either issued its code before the
+   * revocation or gets another (CODES_EXHAUSTED once none is left), never a revoked one.
+   * A revoked code may be uploaded again (ImportCodes, or a BulkIssueCoupons row naming it) to
+   * issue it to another customer.
    *
    * Errors: OFFER_NOT_FOUND (NOT_FOUND).
    */
@@ -2904,7 +2940,9 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
 
 export interface OfferServiceClient extends Client {
   /**
-   * Creates an offer in state DRAFT.
+   * Creates an offer in state DRAFT. The program must exist, and the offer must reward
+   * something: a Reward kind with its value (FIELD_REQUIRED, field "offer.reward", for no kind
+   * or a kind without its value; FIELD_OUT_OF_RANGE for a value outside its bounds).
    *
    * Errors: PROGRAM_NOT_FOUND (NOT_FOUND), FIELD_INVALID for a Money not in the program's
    * currency or a Reward field that does not fit its kind.
@@ -2989,10 +3027,14 @@ export interface OfferServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * Moves a DRAFT or INACTIVE offer to ACTIVE. Activating an ACTIVE offer succeeds without
-   * change.
+   * change. An offer has codes to issue when it has a COMMON series, or no code series at all
+   * (IssueCoupon then gives each coupon a fresh random code), or at least one code was ever
+   * generated or imported into one of its series (a series issued or revoked out stays
+   * activatable: its issued coupons are redeemed while the offer is ACTIVE).
    *
    * Errors: OFFER_NOT_FOUND (NOT_FOUND), OFFER_HAS_NO_CODES (FAILED_PRECONDITION; the offer
-   * has no code series).
+   * has UNIQUE_GENERATED, RANDOM_WITH_PREFIX or IMPORTED series, no COMMON one, and not one code
+   * in any of them: generate or import codes first).
    */
   activateOffer(
     request: ActivateOfferRequest,
@@ -3079,10 +3121,14 @@ export interface OfferServiceClient extends Client {
   /**
    * Imports client-supplied codes into an IMPORTED series, streamed in batches. Valid codes are
    * imported, invalid ones are reported per row; one bad row does not fail the import and
-   * changes nothing. The whole import is one Postgres transaction: nothing is imported if the
-   * stream breaks; a retry with the same request_id and codes then runs it afresh (or, once
-   * it was committed, replays the first response). The request signature covers the empty
-   * body (a client stream has no single body to sign).
+   * changes nothing. A code the organisation holds is DUPLICATE_CODE, unless it was revoked (an
+   * unissued code revoked by RevokeCoupons, or the code of a revoked coupon, never one with a
+   * redemption in effect): then it is imported again, and the next IssueCoupon may issue it to
+   * another customer (the transfer of a coupon; the old holder's coupon stays REVOKED). The
+   * whole import is one Postgres transaction: nothing is imported if the stream breaks; a
+   * retry with the same request_id and codes then runs it afresh (or, once it was committed,
+   * replays the first response). The request signature covers the empty body (a client stream
+   * has no single body to sign).
    *
    * Errors: CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH
    * (FAILED_PRECONDITION), FIELD_INVALID when a later message names another series or
@@ -3109,7 +3155,12 @@ export interface OfferServiceClient extends Client {
    * or reversed. A coupon with a redemption in effect is never revoked; it is counted in
    * redeemed_count instead. Coupons issued after the call are not affected (deactivate the
    * offer to stop issuing). Safe against concurrent redemptions: each coupon is either
-   * redeemed or revoked, never both.
+   * redeemed or revoked, never both. ALL_UNREDEEMED and UNISSUED_ONLY also revoke the offer's
+   * unissued codes (generated or imported, not issued yet): they leave the series' pools for
+   * good, and an IssueCoupon running at the same time either issued its code before the
+   * revocation or gets another (CODES_EXHAUSTED once none is left), never a revoked one.
+   * A revoked code may be uploaded again (ImportCodes, or a BulkIssueCoupons row naming it) to
+   * issue it to another customer.
    *
    * Errors: OFFER_NOT_FOUND (NOT_FOUND).
    */

@@ -538,8 +538,9 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Creates an ACTIVE account in a program, with zero or more identifiers.
-     * Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-     * one of the identifiers; metadata "identifier_type", "value").
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+     * ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+     * the program holds one of the identifiers; metadata "identifier_type", "value").
      * </pre>
      */
     default void createAccount(com.rewardscore.rewards.accounts.v1.CreateAccountRequest request,
@@ -763,8 +764,9 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Creates an ACTIVE account in a program, with zero or more identifiers.
-     * Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-     * one of the identifiers; metadata "identifier_type", "value").
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+     * ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+     * the program holds one of the identifiers; metadata "identifier_type", "value").
      * </pre>
      */
     public void createAccount(com.rewardscore.rewards.accounts.v1.CreateAccountRequest request,
@@ -978,8 +980,9 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Creates an ACTIVE account in a program, with zero or more identifiers.
-     * Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-     * one of the identifiers; metadata "identifier_type", "value").
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+     * ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+     * the program holds one of the identifiers; metadata "identifier_type", "value").
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.CreateAccountResponse createAccount(com.rewardscore.rewards.accounts.v1.CreateAccountRequest request) throws io.grpc.StatusException {
@@ -1179,8 +1182,9 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Creates an ACTIVE account in a program, with zero or more identifiers.
-     * Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-     * one of the identifiers; metadata "identifier_type", "value").
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+     * ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+     * the program holds one of the identifiers; metadata "identifier_type", "value").
      * </pre>
      */
     public com.rewardscore.rewards.accounts.v1.CreateAccountResponse createAccount(com.rewardscore.rewards.accounts.v1.CreateAccountRequest request) {
@@ -1380,8 +1384,9 @@ public final class AccountServiceGrpc {
     /**
      * <pre>
      * Creates an ACTIVE account in a program, with zero or more identifiers.
-     * Errors: IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of the program holds
-     * one of the identifiers; metadata "identifier_type", "value").
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; the organisation has no such program; create it with
+     * ProgramService.CreateProgram), IDENTIFIER_ALREADY_EXISTS (ALREADY_EXISTS; another account of
+     * the program holds one of the identifiers; metadata "identifier_type", "value").
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.accounts.v1.CreateAccountResponse> createAccount(

@@ -25,7 +25,8 @@ public enum RevocationMode
   REVOCATION_MODE_UNSPECIFIED(0),
   /**
    * <pre>
-   * Every coupon of the offer without a redemption in effect, issued or not.
+   * Every coupon of the offer without a redemption in effect, and every unissued code of its
+   * series.
    * </pre>
    *
    * <code>REVOCATION_MODE_ALL_UNREDEEMED = 1;</code>
@@ -33,7 +34,8 @@ public enum RevocationMode
   REVOCATION_MODE_ALL_UNREDEEMED(1),
   /**
    * <pre>
-   * Only codes not issued to any account yet (generated or imported codes).
+   * Only the unissued codes of the offer's series (generated or imported codes not issued to
+   * any account yet); issued coupons are left alone.
    * </pre>
    *
    * <code>REVOCATION_MODE_UNISSUED_ONLY = 2;</code>
@@ -69,7 +71,8 @@ public enum RevocationMode
   public static final int REVOCATION_MODE_UNSPECIFIED_VALUE = 0;
   /**
    * <pre>
-   * Every coupon of the offer without a redemption in effect, issued or not.
+   * Every coupon of the offer without a redemption in effect, and every unissued code of its
+   * series.
    * </pre>
    *
    * <code>REVOCATION_MODE_ALL_UNREDEEMED = 1;</code>
@@ -77,7 +80,8 @@ public enum RevocationMode
   public static final int REVOCATION_MODE_ALL_UNREDEEMED_VALUE = 1;
   /**
    * <pre>
-   * Only codes not issued to any account yet (generated or imported codes).
+   * Only the unissued codes of the offer's series (generated or imported codes not issued to
+   * any account yet); issued coupons are left alone.
    * </pre>
    *
    * <code>REVOCATION_MODE_UNISSUED_ONLY = 2;</code>

@@ -105,7 +105,7 @@ private static final long serialVersionUID = 0L;
   private long revokedCount_ = 0L;
   /**
    * <pre>
-   * Coupons this call revoked.
+   * Coupons and unissued codes this call revoked.
    * </pre>
    *
    * <code>int64 revoked_count = 2 [json_name = "revokedCount"];</code>
@@ -659,7 +659,7 @@ private static final long serialVersionUID = 0L;
     private long revokedCount_ ;
     /**
      * <pre>
-     * Coupons this call revoked.
+     * Coupons and unissued codes this call revoked.
      * </pre>
      *
      * <code>int64 revoked_count = 2 [json_name = "revokedCount"];</code>
@@ -671,7 +671,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons this call revoked.
+     * Coupons and unissued codes this call revoked.
      * </pre>
      *
      * <code>int64 revoked_count = 2 [json_name = "revokedCount"];</code>
@@ -687,7 +687,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Coupons this call revoked.
+     * Coupons and unissued codes this call revoked.
      * </pre>
      *
      * <code>int64 revoked_count = 2 [json_name = "revokedCount"];</code>

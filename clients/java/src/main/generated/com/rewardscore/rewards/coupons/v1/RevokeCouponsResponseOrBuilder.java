@@ -32,7 +32,7 @@ public interface RevokeCouponsResponseOrBuilder extends
 
   /**
    * <pre>
-   * Coupons this call revoked.
+   * Coupons and unissued codes this call revoked.
    * </pre>
    *
    * <code>int64 revoked_count = 2 [json_name = "revokedCount"];</code>
