@@ -10,7 +10,8 @@ client credentials, accounts holding points, a COMMON coupon code, and the OTP c
 server (REWARDS_OTP_SENDER=capture:<file>). `--host` (host:port) overrides the target.
 
 Each `CheckoutUser` is a till, looping without pause over weighted tasks:
-  - coupon (3): ValidateCoupon of the common code, then RedeemCoupon of it if redeemable;
+  - coupon (3): ValidateCoupon of the common code, then RedeemCoupon of it (a validation that
+    answers "not redeemable" counts as a failure: the fixtures make the code redeemable);
   - earn (3): EarnPoints for a bill of 10-100 EUR;
   - points (1): RequestRedemptionOtp of 1 point, the code read from the capture file, RedeemPoints.
 Every RPC is reported to locust as request_type "grpc", name = the RPC's method name, with its
@@ -72,6 +73,10 @@ def _check_options(environment, **_kwargs) -> None:
 
 def eur(minor: int) -> money_pb2.Money:
     return money_pb2.Money(amount_minor=minor, currency_code="EUR")
+
+
+class UnexpectedAnswer(Exception):
+    """An RPC answered, but not as the checkout expects (e.g. the common code not redeemable)."""
 
 
 class OtpInbox:
@@ -146,12 +151,16 @@ class CheckoutUser(User):
         self.client, self.accounts, self.common_code, self.otps = (
             shared.client, shared.accounts, shared.common_code, shared.otps)
 
-    def rpc(self, stub, method: str, request):
-        """`client.call` of stub.method, reported to locust; None when it failed (counted there)."""
+    def rpc(self, stub, method: str, request, expect=None):
+        """`client.call` of stub.method, reported to locust; None when it failed (counted there).
+        `expect(response)` returns "" for an expected answer, else why it is a failure."""
         began = time.perf_counter()
         response = exception = None
         try:
             response = self.client.call(getattr(stub, method), request)
+            why = expect(response) if expect is not None else ""
+            if why:
+                exception, response = UnexpectedAnswer(f"{method}: {why}"), None
         except RewardsError as error:
             exception = error
         self.environment.events.request.fire(
@@ -167,8 +176,9 @@ class CheckoutUser(User):
     def coupon(self) -> None:
         account_id, bill = self.account(), eur(random.randint(10, 100) * 100)
         checked = self.rpc(self.client.coupons, "ValidateCoupon", coupons.ValidateCouponRequest(
-            code=self.common_code, account_id=account_id, store_id=STORE_ID, bill_amount=bill))
-        if checked is not None and checked.redeemable:
+            code=self.common_code, account_id=account_id, store_id=STORE_ID, bill_amount=bill),
+            expect=lambda reply: "" if reply.redeemable else f"not redeemable ({reply.reason})")
+        if checked is not None:
             self.rpc(self.client.coupons, "RedeemCoupon", coupons.RedeemCouponRequest(
                 code=self.common_code, account_id=account_id, store_id=STORE_ID, bill_amount=bill,
                 transaction_id="load-" + uuid.uuid4().hex))
