@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test build venv generate check-generated build-clients lint-proto bench bench-micro clean
+.PHONY: run test build venv generate check-generated build-clients lint-proto bench bench-micro load load-ui clean
 
 run: build
 	$(BIN)/rewards-core serve
@@ -48,6 +48,29 @@ BENCH_ARGS ?=
 bench: build
 	cd benchmarks/loadgen && go build -o loadgen .
 	$(BIN)/python benchmarks/setup_bench.py -- $(BENCH_ARGS)
+
+# make load: one local server (1 worker, embedded stores) set up by benchmarks/setup_bench.py, then
+# locust headless on benchmarks/locustfile.py (checkout-like gRPC users on rewards_client.sync) for
+# LOAD_SECONDS with LOAD_USERS users; prints locust's summary (requests/s, percentiles) and fails
+# when the failure ratio is above LOAD_MAX_FAIL_RATIO. make load-ui: the same with the locust web
+# UI on http://LOAD_UI_HOST:LOAD_UI_PORT (start the run there; Ctrl-C stops locust and the server).
+LOAD_USERS ?= 32
+LOAD_SPAWN_RATE ?= $(LOAD_USERS)
+LOAD_SECONDS ?= 30
+LOAD_ACCOUNTS ?= 200
+LOAD_MAX_FAIL_RATIO ?= 0.01
+LOAD_UI_HOST ?= 127.0.0.1
+LOAD_UI_PORT ?= 8089
+LOAD_SETUP = $(BIN)/python benchmarks/setup_bench.py --accounts $(LOAD_ACCOUNTS) --unique-codes 1 --run --
+LOCUST = $(BIN)/locust -f benchmarks/locustfile.py -u $(LOAD_USERS) -r $(LOAD_SPAWN_RATE) \
+	--max-fail-ratio $(LOAD_MAX_FAIL_RATIO)
+
+load: build
+	$(LOAD_SETUP) $(LOCUST) --headless -t $(LOAD_SECONDS)s --only-summary
+
+load-ui: build
+	@echo "make load-ui: the locust web UI will be at http://$(LOAD_UI_HOST):$(LOAD_UI_PORT)/ once the server is set up"
+	$(LOAD_SETUP) $(LOCUST) --web-host $(LOAD_UI_HOST) --web-port $(LOAD_UI_PORT)
 
 # The Python micro-benchmarks of before (print figures, never fail).
 bench-micro: build

@@ -1,6 +1,7 @@
 """`make bench`: one real server, set up over gRPC, driven by the Go load generator.
 
     python benchmarks/setup_bench.py [--accounts 1000] [--setup-out FILE] [--keep] [-- LOADGEN ARGS...]
+    python benchmarks/setup_bench.py --run [--accounts N] -- COMMAND ARGS...   (`make load`: locust)
 
 Starts `rewards-core serve` with 1 worker and its own embedded Redis and Postgres in a fresh
 temporary folder (as tests/e2e/harness.py ServerProcess does; REDIS_URL / DATABASE_URL are not
@@ -13,7 +14,10 @@ client with no practical rate limit, then over gRPC (the Python client):
     them to accounts with IssueCoupon before it redeems them, untimed).
 Writes all of it as JSON (--setup-out, default <data dir>/setup.json), then runs the Go load
 generator (benchmarks/loadgen, built with `go build`) with `-setup <that file>` and the arguments
-after `--`, and exits with its exit code after stopping the server.
+after `--`, and exits with its exit code after stopping the server. With `--run`, the arguments
+after `--` are the command to run instead (e.g. locust on benchmarks/locustfile.py), with the setup
+file's path in its environment as REWARDS_SETUP_FILE; Ctrl-C reaches that command alone, which
+then ends as it does on Ctrl-C (locust prints its summary), and the server is stopped after it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -95,6 +100,18 @@ async def set_up(target: str, credentials: Credentials, account_count: int, uniq
                 "points_per_account": 100_000}
 
 
+def run_command(command: list[str], env: dict[str, str]) -> int:
+    """Run `command` to its end; a Ctrl-C meanwhile is left to it (this process ignores it)."""
+    if not command:
+        raise SystemExit("setup: --run needs a command after --")
+    process = subprocess.Popen(command, env=env, cwd=ROOT)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # after the start: the child keeps its own
+    try:
+        return process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--accounts", type=int, default=1_000)
@@ -105,6 +122,9 @@ def main() -> int:
     parser.add_argument("--loadgen", default=str(ROOT / "benchmarks" / "loadgen" / "loadgen"),
                         help="the built load generator")
     parser.add_argument("--keep", action="store_true", help="keep the data folder (logs, stores)")
+    parser.add_argument("--run", action="store_true",
+                        help="run the arguments after -- as a command instead of the load generator, with "
+                             "REWARDS_SETUP_FILE=<setup JSON> in its environment")
     parser.add_argument("loadgen_args", nargs=argparse.REMAINDER, help="after --: passed to the load generator")
     args = parser.parse_args()
     loadgen_args = args.loadgen_args[1:] if args.loadgen_args[:1] == ["--"] else args.loadgen_args
@@ -131,6 +151,8 @@ def main() -> int:
         out.write_text(json.dumps(setup, indent=1))
         print(f"setup: {len(setup['accounts'])} accounts, common code {setup['common_code']}, "
               f"{setup['unique_codes']} unique codes generated; written to {out}", file=sys.stderr)
+        if args.run:
+            return run_command(loadgen_args, {**os.environ, "REWARDS_SETUP_FILE": str(out)})
         return subprocess.run([args.loadgen, "-setup", str(out), *loadgen_args], cwd=ROOT).returncode
     finally:
         server.terminate()

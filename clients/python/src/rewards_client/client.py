@@ -33,6 +33,18 @@ from rewards_client.errors import RewardsError, from_rpc_error
 RETRYABLE = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED})
 
 
+def fill_request_id(request) -> None:
+    """Give `request` a fresh request_id if it has that field and it is empty (once per logical
+    operation: every retry of the operation then carries the same one)."""
+    if "request_id" in request.DESCRIPTOR.fields_by_name and not request.request_id:
+        request.request_id = uuid.uuid4().hex
+
+
+def backoff_s(attempt: int, base_s: float, max_s: float) -> float:
+    """The pause before retry `attempt` + 1: exponential backoff with full jitter."""
+    return random.uniform(0, min(max_s, base_s * 2 ** (attempt - 1)))
+
+
 class RewardsClient:
     def __init__(self, channel: grpc.aio.Channel, tokens: TokenSource, *, attempts_max: int = 5,
                  backoff_base_s: float = 0.05, backoff_max_s: float = 2.0, timeout_s: float = 5.0) -> None:
@@ -69,8 +81,7 @@ class RewardsClient:
 
     async def call(self, method, request, *, timeout_s: float | None = None):
         """Call a unary `method` of one of the stubs; see the module docstring."""
-        if "request_id" in request.DESCRIPTOR.fields_by_name and not request.request_id:
-            request.request_id = uuid.uuid4().hex
+        fill_request_id(request)
         for attempt in range(1, self.attempts_max + 1):
             try:
                 return await method(request, timeout=timeout_s or self.timeout_s)
@@ -85,8 +96,7 @@ class RewardsClient:
         """Call a server-streaming `method` and return its replies, filling an empty request_id
         like `call`. A stream is not retried here: its RPC is idempotent, so call it again with
         the same request (and request_id) to resume."""
-        if "request_id" in request.DESCRIPTOR.fields_by_name and not request.request_id:
-            request.request_id = uuid.uuid4().hex
+        fill_request_id(request)
         try:
             return [reply async for reply in method(request, timeout=timeout_s or self.timeout_s)]
         except grpc.aio.AioRpcError as error:
@@ -102,7 +112,7 @@ class RewardsClient:
             raise from_rpc_error(error) from None
 
     def _backoff(self, attempt: int) -> float:
-        return random.uniform(0, min(self.backoff_max_s, self.backoff_base_s * 2 ** (attempt - 1)))
+        return backoff_s(attempt, self.backoff_base_s, self.backoff_max_s)
 
 
 __all__ = ["Credentials", "RewardsClient", "RewardsError"]
