@@ -45,6 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=10.0, help="deadline of the call in seconds")
     parser.add_argument("--ca", default=None, help="PEM CA bundle: connect with TLS")
     parser.add_argument("--list", action="store_true", help="list the methods of the named service and exit")
+    parser.add_argument("--get", default=None, metavar="FIELD.PATH",
+                        help="print only this field of the answer, as plain text (e.g. offer.offer_id,"
+                             " coupons.0.code): handy in shell scripts")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -128,8 +131,15 @@ async def _run(args: argparse.Namespace) -> int:
                                                                                         timeout=args.timeout):
                     print(_json(response))
             else:
-                print(_json(await channel.unary_unary(path, serialize, deserialize)(requests[0],
-                                                                                    timeout=args.timeout)))
+                response = await channel.unary_unary(path, serialize, deserialize)(requests[0], timeout=args.timeout)
+                if args.get:
+                    value = _field(response, args.get)
+                    if value is None:
+                        print(f"rewards-core call: the answer has no {args.get}", file=sys.stderr)
+                        return 1
+                    print(value)
+                else:
+                    print(_json(response))
         except grpc.RpcError as error:
             print(json.dumps(_failure(error), indent=2), file=sys.stderr)
             return 1
@@ -157,6 +167,18 @@ def _requests(data: str | None, request_class, streaming: bool) -> list:
             print(f"request_id: {request.request_id}", file=sys.stderr)
         requests.append(request)
     return requests
+
+
+def _field(message, path: str) -> str | None:
+    value = json_format.MessageToDict(message, preserving_proto_field_name=True)
+    for part in path.split("."):
+        if isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        elif isinstance(value, dict) and part in value:
+            value = value[part]
+        else:
+            return None
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def _json(message) -> str:
