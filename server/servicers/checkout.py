@@ -24,7 +24,9 @@ class CheckoutServicer(checkout_service_pb2_grpc.CheckoutServiceServicer):
     async def AuthorizeBasket(self, request: api.AuthorizeBasketRequest, context) -> api.AuthorizeBasketResponse:
         identifier = (identifier_from_proto(request.account_identifier, "account_identifier")
                       if request.HasField("account_identifier") else None)
-        hold = timedelta_of(request, "hold_duration")
+        hold = None
+        if timedelta_of(request, "hold_duration") is not None:  # Well formed; exact to the nanosecond.
+            hold = request.hold_duration.seconds + request.hold_duration.nanos / 1e9
         basket = BasketInput(
             request.store_id, request.transaction_id,
             tuple(BasketLine(line.sku, line.item_count, line.line_amount.amount_minor) for line in request.lines),
@@ -32,7 +34,7 @@ class CheckoutServicer(checkout_service_pb2_grpc.CheckoutServiceServicer):
             tuple([("code", code) for code in request.coupon_codes]
                   + [("account_coupon_id", value) for value in request.account_coupon_ids]),
             request.points_burn.points if request.HasField("points_burn") else None, request.payment_card_type,
-            request.zone_id, request.interaction_point_id, hold.total_seconds() if hold is not None else None)
+            request.zone_id, request.interaction_point_id, hold)
         for n, line in enumerate(request.lines):
             if line.line_amount.currency_code != request.total_amount.currency_code:
                 raise field_invalid(f"lines[{n}].line_amount.currency_code", "the total_amount's currency")
