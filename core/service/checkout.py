@@ -191,7 +191,7 @@ class Checkout:
                 request.transaction_id, int(BasketState.AUTHORIZED), burn, str(uuid.uuid4()) if burn else None,
                 f"{command.request_id}#burn" if burn else None, Jsonb(basket.to_json()), Jsonb(holds),
                 now, expire_time, command.request_id, caller.client_id,
-                wallet_hold.epoch if wallet_hold else self._guard.require_ready()))
+                _admitted_epoch(wallet_hold, coupon_holds, self._guard)))
             rejections.update({
                 "baskets_transaction_unique": DomainError(ErrorReason.TRANSACTION_ALREADY_AUTHORIZED,
                                                           metadata={"transaction_id": request.transaction_id}),
@@ -376,6 +376,13 @@ class Checkout:
         await asyncio.gather(*(self._release_coupon(hold) for hold in holds["coupons"]))
         if holds["wallet"]:
             await self._points.wallets.release(Points.hold_of(holds["wallet"]))
+
+
+def _admitted_epoch(wallet_hold, coupon_holds: list[dict], guard: StateGuard) -> int:
+    """The Redis epoch the basket's reservations were made under (its row is fenced by it)."""
+    if coupon_holds:
+        return coupon_holds[0]["epoch"]
+    return wallet_hold.epoch if wallet_hold else guard.require_ready()
 
 
 def _coupon_hold(row: Row, index: int) -> dict:

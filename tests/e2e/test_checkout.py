@@ -416,3 +416,76 @@ async def test_bad_baskets_get_a_precise_reason_and_hold_nothing(client, stores,
     assert (missing.reason, missing.code.name) == ("BASKET_NOT_FOUND", "NOT_FOUND")
     await void(client, held.basket_id)
     assert redis_count(stores, offer_id) == 0
+
+
+async def test_a_basket_names_its_account_by_identifier_and_its_coupons_by_account_coupon_id(client, stores):
+    from rewards.accounts.v1 import account_service_pb2 as accounts_api
+    from rewards.accounts.v1 import resources_pb2 as accounts
+
+    program_id = await new_program(client)
+    card = "C" + uuid.uuid4().hex[:12].upper()
+    created = await client.call(client.accounts.CreateAccount, accounts_api.CreateAccountRequest(
+        program_id=program_id, identifiers=[accounts.Identifier(type=accounts.IDENTIFIER_TYPE_CARDCODE, value=card)]))
+    account_id = created.account.account_id
+    issued = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=resources.Offer(
+        program_id=program_id, display_name="own coupon", state=resources.OFFER_STATE_ACTIVE, reward=off(700))))
+    coupon = (await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
+        offer_id=issued.offer.offer_id, account_id=account_id))).coupon
+    till_id, till_code = await offer(client, program_id, off(100), interaction_point_ids=["till-7"])
+    request = authorize("", till_code, account_identifier=accounts.Identifier(
+        type=accounts.IDENTIFIER_TYPE_CARDCODE, value=card), account_coupon_ids=[coupon.account_coupon_id],
+        interaction_point_id="till-9", skip_invalid_coupons=True)
+    request.ClearField("account_id")
+
+    basket = (await client.call(client.checkout.AuthorizeBasket, request)).basket
+
+    assert basket.account_id == account_id
+    assert [(r.code, r.applied, r.reason, r.reward.discount_amount.amount_minor) for r in basket.coupon_results] == [
+        (till_code, False, "INTERACTION_POINT_NOT_ALLOWED", 0), (coupon.account_coupon_id, True, "", 700)]
+    await capture(client, basket.basket_id)
+    assert redemptions(stores, issued.offer.offer_id) == 1 and redemptions(stores, till_id) == 0
+    # The issued coupon is single use: a second basket cannot hold it again.
+    again = await refusal(client.call(client.checkout.AuthorizeBasket, authorize(
+        account_id, account_coupon_ids=[coupon.account_coupon_id])))
+    assert (again.reason, again.metadata["coupon_code"]) == ("COUPON_ALREADY_REDEEMED", coupon.account_coupon_id)
+
+
+async def test_an_extrapoint_coupon_adds_to_the_basket_s_earn(client, stores, member):
+    program_id, account_id = member
+    bonus_id, bonus = await offer(client, program_id, resources.Reward(
+        kind=resources.REWARD_KIND_EXTRAPOINT, extra_points=50))
+
+    basket = (await client.call(client.checkout.AuthorizeBasket, authorize(account_id, bonus, earn_points=True))
+              ).basket
+    assert [(r.applied, r.reward.kind, r.reward.extra_points, r.reward.discount_amount.amount_minor)
+            for r in basket.coupon_results] == [(True, resources.REWARD_KIND_EXTRAPOINT, 50, 0)]
+    assert (basket.discount_amount.amount_minor, basket.earned_points) == (0, 150)
+    captured = await capture(client, basket.basket_id)
+
+    assert captured.earned_points == 150 and (await balance(client, account_id)).posted_points == 1_150
+    with psycopg.connect(stores.database_url) as connection:
+        (linked,) = connection.execute("SELECT points_transaction_id::text FROM coupon_redemptions"
+                                       " WHERE offer_id = %s", (bonus_id,)).fetchone()
+    assert linked == captured.earn_points_transaction_id
+
+
+async def test_concurrent_baskets_never_overspend_one_wallet(client, server, member):
+    _, account_id = member
+    burns = [await burn(client, server, account_id, 300) for _ in range(8)]
+
+    async def attempt(points_burn):
+        try:
+            return (await client.call(client.checkout.AuthorizeBasket, authorize(
+                account_id, points_burn=points_burn))).basket
+        except errors.RewardsError as error:
+            return error.reason
+
+    outcomes = await asyncio.gather(*(attempt(b) for b in burns))
+
+    held = [o for o in outcomes if not isinstance(o, str)]
+    assert len(held) == 3 and {o for o in outcomes if isinstance(o, str)} == {"INSUFFICIENT_POINTS"}
+    during = await balance(client, account_id)
+    assert (during.posted_points, during.pending_points, during.available_points) == (1_000, 900, 100)
+    await asyncio.gather(*(capture(client, b.basket_id) for b in held[:2]), void(client, held[2].basket_id))
+    after = await balance(client, account_id)
+    assert (after.posted_points, after.pending_points, after.available_points) == (400, 0, 400)
