@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from core.domain import limits
@@ -210,11 +209,6 @@ def check_final_total(basket: Basket, final_minor: int | None, currency_code: st
         raise DomainError(ErrorReason.CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED, metadata={
             "total_amount_minor": basket.total_minor})
     return final_minor
-
-
-def left_to_pay(total_minor: int, discounts: Sequence[int]) -> int:
-    """What is left of the bill after the discounts applied so far (never negative)."""
-    return max(0, total_minor - sum(discounts))
 
 
 def _text(value: str, name: str, length_max: int, required: bool = True) -> None:
