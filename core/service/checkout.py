@@ -278,12 +278,14 @@ class Checkout:
                 burn_points_transaction_id=holds.get("burn_transaction_id", ""))
             # EXTRAPOINT and MULTIPLIER redemptions name the earn, as EarnPoints' do (a full refund
             # of the earn gives them back).
-            rows = [Row("coupon_redemptions", _REDEMPTION_COLUMNS, _row_values(values, earn_id if bonus and earn_id
-                                                                                else None))
-                    for _, values, bonus in kept]
-            rows.append(Row("basket_events", _EVENT_COLUMNS, (basket_id, int(BasketState.CAPTURED), now,
-                                                              Jsonb(captured.to_json()), command.request_id,
-                                                              caller.client_id)))
+            # The transition first: of two captures (or a capture and a void) of one basket, the
+            # loser meets the basket's state before any unique index its rows share with the winner's.
+            rows = [Row("basket_events", _EVENT_COLUMNS, (basket_id, int(BasketState.CAPTURED), now,
+                                                          Jsonb(captured.to_json()), command.request_id,
+                                                          caller.client_id))]
+            rows += [Row("coupon_redemptions", _REDEMPTION_COLUMNS, _row_values(values, earn_id if bonus and earn_id
+                                                                                 else None))
+                     for _, values, bonus in kept]
             rejections = {name: DomainError(reason, metadata={"basket_id": basket_id})
                           for name, reason in {**_COUPON_REJECTIONS, **_TRANSITION_REJECTIONS}.items()}
             if earn is not None:

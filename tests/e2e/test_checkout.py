@@ -489,3 +489,33 @@ async def test_concurrent_baskets_never_overspend_one_wallet(client, server, mem
     await asyncio.gather(*(capture(client, b.basket_id) for b in held[:2]), void(client, held[2].basket_id))
     after = await balance(client, account_id)
     assert (after.posted_points, after.pending_points, after.available_points) == (400, 0, 400)
+
+
+async def test_of_concurrent_captures_and_voids_of_one_basket_exactly_one_wins(client, server, stores, member):
+    program_id, account_id = member
+    offer_id, code = await offer(client, program_id, off(500))
+    outcomes = []
+    for _ in range(3):
+        basket = (await client.call(client.checkout.AuthorizeBasket, authorize(
+            account_id, code, points_burn=await burn(client, server, account_id, 100), earn_points=True))).basket
+
+        async def attempt(call):
+            try:
+                return (await call).state
+            except errors.RewardsError as error:
+                return error.reason
+
+        results = await asyncio.gather(*(attempt(capture(client, basket.basket_id)) for _ in range(4)),
+                                       attempt(void(client, basket.basket_id)))
+        won = [r for r in results if not isinstance(r, str)]
+        assert len(won) == 1, results
+        lost = {r for r in results if isinstance(r, str)}
+        if won == [baskets.BASKET_STATE_CAPTURED]:
+            assert lost == {"BASKET_ALREADY_CAPTURED"}, results
+        else:
+            assert won == [baskets.BASKET_STATE_VOIDED] and lost == {"BASKET_VOIDED"}, results
+        outcomes.append(won[0])
+    captured = outcomes.count(baskets.BASKET_STATE_CAPTURED)
+    assert redemptions(stores, offer_id) == redis_count(stores, offer_id) == captured
+    after = await balance(client, account_id)
+    assert (after.posted_points, after.pending_points) == (1_000 + captured * (95 - 100), 0)
