@@ -52,6 +52,7 @@ _BASKET_COLUMNS = ("basket_id", "org_id", "program_id", "account_id", "store_id"
                    "burned_points", "burn_transaction_id", "burn_request_id", "detail", "holds", "authorize_time",
                    "expire_time", "request_id", "client_id", "epoch")
 _EVENT_COLUMNS = ("basket_id", "state", "event_time", "detail", "request_id", "client_id")
+_CAPTURE_COLUMNS = _EVENT_COLUMNS + ("epoch",)
 _COUPON_REJECTIONS = {
     "coupon_redemptions_epoch_fence": ErrorReason.STATE_REBUILDING,
     "coupon_redemptions_coupon_use_unique": ErrorReason.COUPON_ALREADY_REDEEMED,
@@ -261,6 +262,7 @@ class Checkout:
                     bonuses.append(CouponBonus(result.offer_id, values["code"], result.extra_points,
                                                result.points_multiplier_bps))
                 kept.append((hold, values, bonus))
+            readmitted = await self._readmit(kept, basket, now, caller)
             earn: Prepared | None = None
             earn_id = ""
             if holds["earn"]:
@@ -280,9 +282,9 @@ class Checkout:
             # of the earn gives them back).
             # The transition first: of two captures (or a capture and a void) of one basket, the
             # loser meets the basket's state before any unique index its rows share with the winner's.
-            rows = [Row("basket_events", _EVENT_COLUMNS, (basket_id, int(BasketState.CAPTURED), now,
-                                                          Jsonb(captured.to_json()), command.request_id,
-                                                          caller.client_id))]
+            rows = [Row("basket_events", _CAPTURE_COLUMNS, (basket_id, int(BasketState.CAPTURED), now,
+                                                            Jsonb(captured.to_json()), command.request_id,
+                                                            caller.client_id, self._guard.require_ready()))]
             rows += [Row("coupon_redemptions", _REDEMPTION_COLUMNS, _row_values(values, earn_id if bonus and earn_id
                                                                                  else None))
                      for _, values, bonus in kept]
@@ -300,11 +302,48 @@ class Checkout:
                 if earn is not None and earn.on_commit is not None:
                     await earn.on_commit()
 
-            # Not committed: only the earn's own reservation goes; the basket stays AUTHORIZED.
-            return Prepared(captured, tuple(rows), rejections, on_commit=settle,
-                            on_abort=earn.on_abort if earn is not None else None)
+            async def abort() -> None:
+                await _run_all([self._coupon_releaser(hold) for hold in readmitted]
+                               + ([earn.on_abort] if earn is not None and earn.on_abort else []))
+
+            # Not committed: only the capture's own reservations go; the basket stays AUTHORIZED.
+            return Prepared(captured, tuple(rows), rejections, on_commit=settle, on_abort=abort)
 
         return await execute_once(self._deps, caller, "CaptureBasket", command, prepare, Basket.from_json)
+
+    async def _readmit(self, kept: list, basket: Basket, now: dt.datetime, caller: Caller) -> list[dict]:
+        """After a Redis rebuild, the coupons held under the old epoch are no longer counted (the
+        counters were rebuilt from the ledger) and their rows would be fenced out: reserve each
+        again under the current epoch, by the same script and limits (a refusal fails the capture
+        with its reason; the basket stays AUTHORIZED and can be voided). Updates `kept` in place
+        and returns the new holds (released if the capture does not commit)."""
+        epoch = self._guard.require_ready()
+        deadline_ms = int(basket.expire_time.timestamp() * 1000) + limits.BASKET_SWEEP_MARGIN_MS
+        readmitted: list[dict] = []
+        try:
+            for n, (hold, values, bonus) in enumerate(kept):
+                if values["epoch"] == epoch:
+                    continue
+                offer = await self._coupons.offer_by_id(caller.org_id, values["offer_id"])
+                coupon = _CouponRef(values["coupon_id"]) if values["coupon_id"] else None
+                try:
+                    reserved = await self._coupons._reserve(offer, values["account_id"], hold["request_key"], now,
+                                                            coupon=coupon, deadline_ms=deadline_ms)
+                except DomainError as refusal:
+                    raise DomainError(refusal.reason, refusal.message,
+                                      {**refusal.metadata, "coupon_code": values["code"]}) from None
+                values = {**values, "epoch": reserved.epoch, "coupon_use": (
+                    f"{values['coupon_id']}:{reserved.reversals}" if values["coupon_id"] else None)}
+                keys = offer_keys(values["offer_id"], values["account_id"], reserved.epoch)
+                if values["coupon_id"]:
+                    keys += coupon_keys(values["offer_id"], values["coupon_id"])[:1]
+                hold = {**hold, "epoch": reserved.epoch, "keys": keys}
+                readmitted.append(hold)
+                kept[n] = (hold, values, bonus)
+        except BaseException:
+            await _run_all([self._coupon_releaser(hold) for hold in readmitted])
+            raise
+        return readmitted
 
     # --- void, read, expiry -------------------------------------------------------------
 
@@ -371,6 +410,9 @@ class Checkout:
     async def _confirm_coupon(self, hold: dict) -> None:
         await self._coupons._confirm(hold["keys"], hold["request_key"], hold["epoch"])
 
+    def _coupon_releaser(self, hold: dict) -> Callable[[], Awaitable[None]]:
+        return lambda: self._release_coupon(hold)
+
     async def _release_coupon(self, hold: dict) -> None:
         await self._deps.scripts.run("coupon_release", hold["keys"], [hold["request_key"], hold["epoch"]])
 
@@ -378,6 +420,13 @@ class Checkout:
         await asyncio.gather(*(self._release_coupon(hold) for hold in holds["coupons"]))
         if holds["wallet"]:
             await self._points.wallets.release(Points.hold_of(holds["wallet"]))
+
+
+@dataclass(frozen=True, slots=True)
+class _CouponRef:
+    """An issued coupon as coupon_redeem needs it: its id (its use count is under the offer's tag)."""
+
+    coupon_id: str
 
 
 def _admitted_epoch(wallet_hold, coupon_holds: list[dict], guard: StateGuard) -> int:

@@ -45,12 +45,12 @@ async def engine(deps, clock):
     return checkout
 
 
-async def basket_of(engine, caller, hold_s: float = 60, burn: int = 40):
+async def basket_of(engine, caller, hold_s: float = 60, burn: int = 40, **rules):
     """An account holding 100 points, an offer (5 EUR off), and an authorized basket using both."""
     program = await program_of(engine.points, caller)
     account = await account_of(engine.points, caller, program)
     await earn(engine.points, caller, account, 10_000)
-    offer = Offer(str(uuid.uuid4()), caller.org_id, OfferState.ACTIVE, RedemptionRules(),
+    offer = Offer(str(uuid.uuid4()), caller.org_id, OfferState.ACTIVE, RedemptionRules(**rules),
                   discount_amount=Money(500, "EUR"), common_code="K" + uuid.uuid4().hex[:10].upper())
     await engine.coupons.create_offer(offer, program)
     ticket = await engine.points.request_otp(RequestOtp(uuid.uuid4().hex, AccountRef(account), burn), caller)
@@ -184,3 +184,43 @@ async def test_an_expiry_finds_nothing_to_do_once_the_capture_won(engine, caller
     assert refused.value.reason is ErrorReason.BASKET_ALREADY_CAPTURED
     assert await redis_state(engine, account, offer) == (1, 60, 0)
     assert await postgres_wallet(engine, account) == (60, 0)
+
+
+async def test_after_a_redis_rebuild_a_capture_reserves_its_coupons_again_under_the_new_epoch(engine, caller, clock):
+    account, offer, basket = await basket_of(engine, caller)
+    await engine.deps.redis.flushdb()  # Redis lost: the counters are rebuilt from the ledger
+    await engine.guard.ensure()
+
+    captured = await engine.capture(CaptureBasket(uuid.uuid4().hex, basket.basket_id), caller)
+
+    assert captured.state == BasketState.CAPTURED
+    epoch = engine.guard.require_ready()
+    assert int(await engine.deps.redis.get(offer_keys(offer.offer_id, "-", epoch)[1])) == 1
+    assert await engine.deps.redis.hlen(offer_keys(offer.offer_id, "-", epoch)[4]) == 0  # confirmed
+    assert await postgres_wallet(engine, account) == (60, 0)
+    assert (await engine.points.wallets.available(account))[0] == 60
+    async with engine.deps.pool.connection() as connection:
+        cursor = await connection.execute("SELECT epoch FROM coupon_redemptions WHERE offer_id = %s",
+                                          (offer.offer_id,))
+        assert [row[0] for row in await cursor.fetchall()] == [epoch]
+
+
+async def test_after_a_redis_rebuild_a_capture_whose_coupon_was_taken_meanwhile_is_refused(engine, caller, clock):
+    from core.service.checkout import VoidBasket
+    from core.service.coupons import RedeemCoupon
+
+    account, offer, basket = await basket_of(engine, caller, max_redemptions=1)
+    await engine.deps.redis.flushdb()
+    await engine.guard.ensure()
+    await engine.coupons.redeem(RedeemCoupon(uuid.uuid4().hex, offer.common_code, str(uuid.uuid4()), "store-1",
+                                             Money(2_000, "EUR")), caller)
+
+    with pytest.raises(DomainError) as refused:
+        await engine.capture(CaptureBasket(uuid.uuid4().hex, basket.basket_id), caller)
+
+    assert (refused.value.reason, refused.value.metadata["coupon_code"]) == (
+        ErrorReason.REDEMPTION_LIMIT_REACHED, offer.common_code)
+    epoch = engine.guard.require_ready()
+    assert int(await engine.deps.redis.get(offer_keys(offer.offer_id, "-", epoch)[1])) == 1
+    voided = await engine.void(VoidBasket(uuid.uuid4().hex, basket.basket_id), caller)
+    assert voided.state == BasketState.VOIDED and await postgres_wallet(engine, account) == (100, 0)

@@ -12,7 +12,8 @@
 -- each other are decided by whichever locks first; the loser gets the state it met:
 --   CAPTURED (2): refused once expire_time has passed (event_time >= expire_time); the burn
 --                 leaves pending and is posted here (a REDEEM transfer, in the same transaction,
---                 after pending is lowered, so the floor CHECK never sees it twice); the coupon
+--                 after pending is lowered, so the floor CHECK never sees it twice), under the
+--                 epoch the capture was admitted under (the epoch fence applies); the coupon
 --                 redemption rows and the EARN transfer are inserted beside it by the capture.
 --   VOIDED (3), EXPIRED (4): the burn leaves pending; nothing is posted. EXPIRED only once due.
 
@@ -62,6 +63,7 @@ CREATE TABLE basket_events (
     state        smallint    NOT NULL CHECK (state BETWEEN 2 AND 4),
     event_time   timestamptz NOT NULL,
     detail       jsonb,       -- the Basket as answered after the transition (NULL: keep)
+    epoch        bigint,      -- a capture: the Redis epoch it was admitted under (the burn's)
     request_id   text        NOT NULL,
     client_id    text        NOT NULL
 );
@@ -93,7 +95,7 @@ BEGIN
                 VALUES (basket.burn_transaction_id, basket.org_id, basket.program_id, basket.account_id, 6, 2,
                         'wallet:' || basket.account_id, 'redeemed:' || basket.program_id, basket.burned_points,
                         -basket.burned_points, basket.store_id, basket.transaction_id, NEW.event_time,
-                        basket.burn_request_id, basket.client_id, basket.epoch);
+                        basket.burn_request_id, basket.client_id, coalesce(NEW.epoch, basket.epoch));
         END IF;
     END IF;
     UPDATE baskets SET state = NEW.state, detail = coalesce(NEW.detail, basket.detail),
