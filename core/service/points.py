@@ -992,8 +992,6 @@ class Points:
         return _transaction_from_row(row)
 
 
-# --- helpers --------------------------------------------------------------------------------
-
     # --- baskets (CheckoutService): the same rules, held for longer --------------------
 
     async def quote_purchase_earn(self, account: Account, rules: ProgramRules, purchase: Purchase,
@@ -1036,6 +1034,9 @@ class Points:
     def hold_of(data: dict) -> _Hold:
         """A wallet hold from its stored form (dataclasses.asdict of the hold)."""
         return _Hold(**data)
+
+
+# --- helpers --------------------------------------------------------------------------------
 
 
 async def _tier_and_spend(connection, account_id: str, rules: ProgramRules, now: dt.datetime) -> tuple[str | None, int]:
