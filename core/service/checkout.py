@@ -210,7 +210,9 @@ class Checkout:
                              location.store_id, bill, value if kind != "code" else "", location.zone_id,
                              location.interaction_point_id)
         offer, coupon, code, holder = await self._coupons._named(named, caller)
-        if holder != account_id:
+        # The holder as _named names it: an account id (or, once the coupon path checks account
+        # states, the holder's AccountState).
+        if getattr(holder, "account_id", holder) != account_id:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"account_coupon_id": value})
         return await self._coupons._redemption(offer, coupon, code, account_id, location, bill, request_id, caller,
                                                deadline_ms=deadline_ms)
