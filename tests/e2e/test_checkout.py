@@ -155,7 +155,7 @@ async def test_a_basket_whose_third_coupon_is_exhausted_holds_nothing(client, st
     second_id, second = await offer(client, program_id, off(300), max_account_redemption_count=1)
     third_id, third = await offer(client, program_id, off(100), max_redemption_count=1)
     await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
-        code=third, account_id=str(uuid.uuid4()), store_id="store-1", bill_amount=eur(2_000)))
+        code=third, account_id=await new_account(client, program_id), store_id="store-1", bill_amount=eur(2_000)))
 
     refused = await refusal(client.call(client.checkout.AuthorizeBasket, authorize(account_id, first, second, third)))
 
@@ -168,7 +168,7 @@ async def test_a_basket_whose_third_coupon_is_exhausted_holds_nothing(client, st
     await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
         code=second, account_id=account_id, store_id="store-1", bill_amount=eur(2_000)))
     await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
-        code=first, account_id=str(uuid.uuid4()), store_id="store-1", bill_amount=eur(2_000)))
+        code=first, account_id=await new_account(client, program_id), store_id="store-1", bill_amount=eur(2_000)))
     assert (redemptions(stores, first_id), redemptions(stores, second_id)) == (1, 1)
 
 
@@ -198,7 +198,7 @@ async def test_skip_invalid_coupons_leaves_a_failing_coupon_out_and_reports_it(c
     good_id, good = await offer(client, program_id, off(500))
     spent_id, spent = await offer(client, program_id, off(100), max_redemption_count=1)
     await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
-        code=spent, account_id=str(uuid.uuid4()), store_id="store-1", bill_amount=eur(2_000)))
+        code=spent, account_id=await new_account(client, program_id), store_id="store-1", bill_amount=eur(2_000)))
 
     basket = (await client.call(client.checkout.AuthorizeBasket, authorize(
         account_id, spent, "NO-SUCH-CODE", good, skip_invalid_coupons=True))).basket

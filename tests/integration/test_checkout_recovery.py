@@ -52,7 +52,7 @@ async def basket_of(engine, caller, hold_s: float = 60, burn: int = 40, **rules)
     await earn(engine.points, caller, account, 10_000)
     offer = Offer(str(uuid.uuid4()), caller.org_id, OfferState.ACTIVE, RedemptionRules(**rules),
                   discount_amount=Money(500, "EUR"), common_code="K" + uuid.uuid4().hex[:10].upper())
-    await engine.coupons.create_offer(offer, program)
+    offer = await engine.coupons.create_offer(dataclasses.replace(offer, program_id=program), program)
     ticket = await engine.points.request_otp(RequestOtp(uuid.uuid4().hex, AccountRef(account), burn), caller)
     basket = await engine.authorize(AuthorizeBasket(
         uuid.uuid4().hex, AccountRef(account), BasketInput("store-1", uuid.uuid4().hex, (), 2_000, "EUR",
@@ -212,7 +212,8 @@ async def test_after_a_redis_rebuild_a_capture_whose_coupon_was_taken_meanwhile_
     account, offer, basket = await basket_of(engine, caller, max_redemptions=1)
     await engine.deps.redis.flushdb()
     await engine.guard.ensure()
-    await engine.coupons.redeem(RedeemCoupon(uuid.uuid4().hex, offer.common_code, str(uuid.uuid4()), "store-1",
+    other = await account_of(engine.points, caller, offer.program_id)
+    await engine.coupons.redeem(RedeemCoupon(uuid.uuid4().hex, offer.common_code, other, "store-1",
                                              Money(2_000, "EUR")), caller)
 
     with pytest.raises(DomainError) as refused:
