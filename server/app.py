@@ -29,6 +29,7 @@ from core.domain import limits
 from core.domain.clock import Clock, SystemClock
 from core.service.auth import Auth, AuthSettings
 from core.service.clients import rebuild_client_states
+from core.service.checkout import Checkout
 from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
 from core.service.points import Points
@@ -102,7 +103,8 @@ class Worker:
             DecodingInterceptor(), AuthenticationInterceptor(tokens), RateLimitInterceptor(),
             SigningInterceptor(signing_keys, self.clock, self.config.sign_reads, scripts=self.scripts),
             AdmissionInterceptor(self.scripts, signing_keys)])
-        add_servicers(self.server, self.deps, self.auth, self.coupons, self.points)
+        self.checkout = Checkout(self.deps, self.guard, self.coupons, self.points)
+        add_servicers(self.server, self.deps, self.auth, self.coupons, self.points, self.checkout)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
             [*SERVICES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
@@ -139,6 +141,7 @@ class Worker:
         while True:
             await asyncio.sleep(RESERVATION_SWEEP_S)
             try:
+                await self.checkout.sweep_expired()  # Expired baskets first: their holds go back.
                 async with self.pool.connection() as connection:
                     cursor = await connection.execute("SELECT offer_id::text FROM offers WHERE state = 2")
                     offer_ids = [row[0] for row in await cursor.fetchall()]

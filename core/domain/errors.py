@@ -168,6 +168,17 @@ class ErrorReason(enum.Enum):
     POINTS_TRANSACTION_NOT_REFUNDABLE = ("Only a posted earn can be refunded.", False)
     REFUND_EXCEEDS_TRANSACTION = ("The refund is more than is left to refund of the transaction.", False)
 
+    # Checkout baskets.
+    BASKET_NOT_FOUND = ("No basket has this id in the caller's organisation.", False)
+    TOTAL_AMOUNT_MISMATCH = ("The lines' amounts do not add up to total_amount.", False)
+    TRANSACTION_ALREADY_AUTHORIZED = ("Another authorized or captured basket of the account has this transaction_id.",
+                                      False)
+    BASKET_ALREADY_CAPTURED = ("The basket was captured already (by another request_id); it cannot be captured"
+                               " again or voided.", False)
+    BASKET_VOIDED = ("The basket was voided: nothing of it can be captured.", False)
+    BASKET_EXPIRED = ("The basket's hold expired before it was captured; everything was released.", False)
+    CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED = ("The final total is above the authorized total_amount.", False)
+
     # Capacity and availability.
     LEDGER_QUEUE_FULL = ("The ledger writer's queue is full; retry after a short delay.", True)
     STATE_REBUILDING = ("Redis state is being rebuilt from the ledger; retry shortly.", True)

@@ -303,3 +303,20 @@ BULK_ISSUE_ROWS_MAX = 1_000
 """Rows in one BulkIssueCoupons batch."""
 BULK_ISSUE_CONCURRENCY = 32
 """Accounts of one BulkIssueCoupons batch issued at the same time (their writes share commits)."""
+
+# Checkout baskets.
+BASKET_COUPONS_MAX = 32
+"""Coupon codes and account coupon ids one basket may apply, together."""
+BASKET_LINES_MAX = 1_000
+BASKET_LINE_ITEMS_MAX = 10_000
+"""Units on one basket line."""
+BASKET_HOLD_SECONDS_DEFAULT = 900
+"""How long an authorized basket holds its coupons and points when the request names no duration."""
+BASKET_HOLD_SECONDS_MIN = 1
+BASKET_HOLD_SECONDS_MAX = 3_600
+BASKET_SWEEP_MARGIN_MS = 2 * LEDGER_WRITE_DEADLINE_MS
+"""A basket's Redis reservations carry its expire_time plus this as their deadline: past it, a
+capture (refused by Postgres once expire_time has passed, and never slower than a ledger write's
+deadline) can no longer commit, so the generic reservation sweeps decide from the ledger alone."""
+BASKET_EXPIRY_BATCH_MAX = 200
+"""Expired baskets one run of the basket sweep releases."""

@@ -1452,9 +1452,11 @@ class Coupons:
 
     async def _redemption(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str,
                           location: Location, bill: Money, request_id: str, caller: Caller,
-                          points_transaction_id: str | None = None) -> HeldRedemption:
+                          points_transaction_id: str | None = None,
+                          deadline_ms: int | None = None) -> HeldRedemption:
         """Check every rule, reserve the redemption in Redis and return its ledger row with the
-        means to confirm or release it. The caller commits the row (with its own rows)."""
+        means to confirm or release it. The caller commits the row (with its own rows).
+        `deadline_ms`: the reservation's deadline (default: now + RESERVATION_TTL_MS)."""
         now = self._deps.clock.now()
         request_key = f"{caller.client_id}:{request_id}"
         store_id = location.store_id
@@ -1465,7 +1467,7 @@ class Coupons:
         if failures:
             raise min(failures, key=lambda failure: failure.reason.precedence)
         amount = 0 if offer.applies_at_earn else discount(offer, bill, rates)
-        reserved = await self._reserve(offer, account_id, request_key, now, coupon=coupon)
+        reserved = await self._reserve(offer, account_id, request_key, now, coupon=coupon, deadline_ms=deadline_ms)
         epoch, reversals = reserved.epoch, reserved.reversals
         redemption = Redemption(str(uuid.uuid4()), offer.offer_id, account_id, amount, bill.currency_code, now,
                                 reserved.count, reserved.remaining_account, reserved.remaining,
@@ -1554,7 +1556,8 @@ class Coupons:
         return rows, give_back
 
     async def _reserve(self, offer: Offer, account_id: str, request_key: str, now: dt.datetime,
-                       coupon: IssuedCoupon | None = None, kind: str = "redeemed") -> Reserved:
+                       coupon: IssuedCoupon | None = None, kind: str = "redeemed",
+                       deadline_ms: int | None = None) -> Reserved:
         """Run coupon_redeem for a redemption (or, with kind "issued", an issue)."""
         rules = offer.rules
         limits_ = ((rules.max_account_issues, rules.max_issues) if kind == "issued"
@@ -1564,7 +1567,7 @@ class Coupons:
             keys = offer_keys(offer.offer_id, account_id, epoch, kind)
             args = [epoch, request_key, int(now.timestamp() * 1000),
                     (rules.min_gap_seconds if kind == "redeemed" else offer.issuance.min_gap_seconds) * 1000,
-                    *limits_, int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id,
+                    *limits_, deadline_ms or int(now.timestamp() * 1000) + RESERVATION_TTL_MS, account_id,
                     1 if coupon is not None else 0, offer.version]  # Issued coupons are single use.
             if coupon is not None:
                 keys += coupon_keys(offer.offer_id, coupon.coupon_id)

@@ -316,16 +316,19 @@ class Wallets:
     async def reserve(self, account_id: str, request_key: str, delta: int, *, before: int = 0, after: int = 0,
                       min_amount: int = 0, overdraft: bool = False, otp: tuple[str, str] | None = None,
                       expire_time: dt.datetime | None = None,
-                      refund: tuple[str, int, int] | None = None) -> tuple[_Hold, int]:
+                      refund: tuple[str, int, int] | None = None,
+                      deadline_ms: int | None = None) -> tuple[_Hold, int]:
         """Run wallet_reserve; returns the hold and the available balance after it. `refund`: the
-        refunded earn's (id, points, refunded points per the ledger), checked in the same script."""
+        refunded earn's (id, points, refunded points per the ledger), checked in the same script.
+        `deadline_ms`: the reservation's deadline (default: now + POINTS_RESERVATION_TTL_MS)."""
         now_ms = _ms(self._deps.clock.now())
+        deadline_ms = deadline_ms or now_ms + limits.POINTS_RESERVATION_TTL_MS
         for _ in range(2):  # Once more after loading the wallet.
             epoch = self._guard.require_ready()
             hold = _Hold(account_id, epoch, request_key, delta, otp_key(account_id, otp[0]) if otp else None,
                          _ms(expire_time), refund_field(refund[0]) if refund else "")
             keys = wallet_keys(account_id, epoch)
-            args: list[object] = [epoch, request_key, delta, now_ms + limits.POINTS_RESERVATION_TTL_MS, before,
+            args: list[object] = [epoch, request_key, delta, deadline_ms, before,
                                   after, min_amount, int(overdraft), hold.refund, *(refund[1:] if refund else (0, 0))]
             if otp is not None:
                 keys.append(hold.otp)
@@ -334,7 +337,7 @@ class Wallets:
             # request whose reservation is still held (its worker may have died) must neither push
             # that entry's deadline back nor remove it, or the sweep would never settle it.
             added = await self._deps.redis.zadd(registry_key(account_id),
-                                                {hold.member: now_ms + limits.POINTS_RESERVATION_TTL_MS}, nx=True)
+                                                {hold.member: deadline_ms}, nx=True)
             reply = await self._deps.scripts.run("wallet_reserve", keys, args)
             code = int(reply[0])
             if code == 0:
@@ -1164,6 +1167,50 @@ class Points:
             raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
                               metadata={"points_transaction_id": transaction_id})
         return _transaction_from_row(row)
+
+
+    # --- baskets (CheckoutService): the same rules, held for longer --------------------
+
+    async def quote_purchase_earn(self, account: Account, rules: ProgramRules, purchase: Purchase,
+                                  bonuses: Sequence[CouponBonus], points_transaction_id: str = "",
+                                  transaction_id: str = "", lines: tuple[tuple[str, int, int], ...] = (),
+                                  ) -> tuple[PointsTransaction, str | None]:
+        """The EARN transaction EarnPoints would post for `purchase` (tiers, ratio, bands,
+        promotions, card types, the coupons' bonuses), and the tier to store if it moves the
+        account up. Reserves nothing."""
+        tier, new_tier_id = await self._tiers(account, rules, purchase.time, purchase.bill_minor)
+        breakdown = compute_earn(rules, purchase, tier, bonuses)
+        return PointsTransaction(
+            points_transaction_id or str(uuid.uuid4()), account.account_id, TxType.EARN, breakdown.total,
+            purchase.time, breakdown.regular, breakdown.bonus, breakdown.reward, purchase.store_id, transaction_id,
+            purchase.bill_minor, purchase.currency_code, expire_time=earn_expire_time(rules.program, tier, purchase.time),
+            lines=lines), new_tier_id
+
+    async def prepare_purchase_earn(self, caller: Caller, request_id: str, account: Account, rules: ProgramRules,
+                                    transaction: PointsTransaction, tier_id: str | None) -> Prepared[Movement]:
+        """The EARN's credit as EarnPoints commits it: its wallet reservation, row and rejections."""
+        return await self._credit(caller, request_id, account, rules, transaction, tier_id=tier_id,
+                                  rejections={"points_transactions_purchase_unique": DomainError(
+                                      ErrorReason.PURCHASE_ALREADY_EARNED,
+                                      metadata={"transaction_id": transaction.transaction_id})})
+
+    async def hold_burn(self, account: Account, rules: ProgramRules, request_key: str, points: int, otp_id: str,
+                        otp_code: str, deadline_ms: int) -> _Hold:
+        """Reserve a points burn exactly as RedeemPoints does (OTP, thresholds, balance), held until
+        `deadline_ms`; the caller commits, confirms or releases it."""
+        program = rules.program
+        await self._expire_if_due(account.account_id, self._deps.clock.now())
+        mac = await self._otp_mac(otp_id, account.account_id, points, otp_code)
+        hold, _ = await self.wallets.reserve(
+            account.account_id, request_key, -points, before=program.min_redemption_balance_points,
+            after=program.min_remaining_balance_points, min_amount=program.min_redeem_points, otp=(otp_id, mac),
+            deadline_ms=deadline_ms)
+        return hold
+
+    @staticmethod
+    def hold_of(data: dict) -> _Hold:
+        """A wallet hold from its stored form (dataclasses.asdict of the hold)."""
+        return _Hold(**data)
 
 
 # --- helpers --------------------------------------------------------------------------------

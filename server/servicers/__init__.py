@@ -13,11 +13,13 @@ import grpc
 
 import rewards
 from core.service.auth import Auth
+from core.service.checkout import Checkout
 from core.service.context import Deps
 from core.service.coupons import Coupons
 from core.service.points import Points
 from server.servicers.accounts import AccountServicer
 from server.servicers.auth import AuthServicer
+from server.servicers.checkout import CheckoutServicer
 from server.servicers.coupons import CouponServicer, OfferServicer
 from server.servicers.loyalty import LoyaltyServicer
 from server.servicers.programs import ProgramServicer
@@ -50,12 +52,15 @@ def registry() -> dict:
     return {name: descriptor for name, (_, _, descriptor) in _REGISTRY.items()}
 
 
-def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coupons, points: Points) -> None:
+def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coupons, points: Points,
+                  checkout: Checkout | None = None) -> None:
     implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps, points.built_in_event),
                    "rewards.auth.v1.AuthService": AuthServicer(auth),
                    "rewards.coupons.v1.OfferService": OfferServicer(coupons),
                    "rewards.coupons.v1.CouponService": CouponServicer(coupons),
                    "rewards.loyalty.v1.LoyaltyService": LoyaltyServicer(points),
                    "rewards.loyalty.v1.ProgramService": ProgramServicer(deps)}
+    if checkout is not None:
+        implemented["rewards.checkout.v1.CheckoutService"] = CheckoutServicer(checkout)
     for name, (base, add, _) in _REGISTRY.items():
         add(implemented.get(name) or base(), server)

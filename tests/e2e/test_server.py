@@ -91,13 +91,16 @@ async def test_a_malformed_message_answers_invalid_argument(channel):
     assert error_info(rejected.value).reason == "REQUEST_MALFORMED"
 
 
-async def test_an_rpc_not_served_yet_answers_unimplemented_with_a_reason(channel):
+async def test_the_checkout_service_once_drafted_is_served(channel):
+    # Every RPC of the contract is served now (CheckoutService was the last one answering
+    # UNIMPLEMENTED, reason NOT_IMPLEMENTED): an empty GetBasket gets its own precise reason.
     with pytest.raises(grpc.aio.AioRpcError) as rejected:
         await raw_call(channel, "/rewards.checkout.v1.CheckoutService/GetBasket")(b"")
 
-    assert rejected.value.code() is grpc.StatusCode.UNIMPLEMENTED
+    assert rejected.value.code() is grpc.StatusCode.INVALID_ARGUMENT
     info = error_info(rejected.value)
-    assert (info.reason, info.domain) == ("NOT_IMPLEMENTED", "rewards.checkout")
+    assert (info.reason, info.domain, dict(info.metadata)) == ("FIELD_REQUIRED", "rewards.checkout",
+                                                               {"field": "basket_id"})
 
 
 async def test_an_unknown_method_answers_unimplemented(channel):

@@ -7,9 +7,11 @@
 package checkoutv1
 
 import (
+	v11 "github.com/rewards-core/rewards-core/clients/go/rewards/accounts/v1"
 	v1 "github.com/rewards-core/rewards-core/clients/go/rewards/type/v1"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	durationpb "google.golang.org/protobuf/types/known/durationpb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -29,7 +31,7 @@ type AuthorizeBasketRequest struct {
 	// with the same request_id returns the first response; the same request_id with different
 	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	// The customer. Required.
+	// The customer: account_id or account_identifier (exactly one).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
 	// Where the purchase happens. Required; at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
@@ -54,8 +56,20 @@ type AuthorizeBasketRequest struct {
 	// Leave out coupons that fail their rules (reported in Basket.coupon_results) instead of
 	// failing the whole basket.
 	SkipInvalidCoupons bool `protobuf:"varint,11,opt,name=skip_invalid_coupons,json=skipInvalidCoupons,proto3" json:"skip_invalid_coupons,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,12,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	// The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+	ZoneId string `protobuf:"bytes,13,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
+	// The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+	// characters.
+	InteractionPointId string `protobuf:"bytes,14,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	// How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+	HoldDuration *durationpb.Duration `protobuf:"bytes,15,opt,name=hold_duration,json=holdDuration,proto3" json:"hold_duration,omitempty"`
+	// Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+	// the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+	AccountCouponIds []string `protobuf:"bytes,16,rep,name=account_coupon_ids,json=accountCouponIds,proto3" json:"account_coupon_ids,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *AuthorizeBasketRequest) Reset() {
@@ -165,6 +179,41 @@ func (x *AuthorizeBasketRequest) GetSkipInvalidCoupons() bool {
 	return false
 }
 
+func (x *AuthorizeBasketRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *AuthorizeBasketRequest) GetZoneId() string {
+	if x != nil {
+		return x.ZoneId
+	}
+	return ""
+}
+
+func (x *AuthorizeBasketRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
+}
+
+func (x *AuthorizeBasketRequest) GetHoldDuration() *durationpb.Duration {
+	if x != nil {
+		return x.HoldDuration
+	}
+	return nil
+}
+
+func (x *AuthorizeBasketRequest) GetAccountCouponIds() []string {
+	if x != nil {
+		return x.AccountCouponIds
+	}
+	return nil
+}
+
 // Response of CheckoutService.AuthorizeBasket.
 type AuthorizeBasketResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -219,9 +268,12 @@ type CaptureBasketRequest struct {
 	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// Required.
-	BasketId      string `protobuf:"bytes,2,opt,name=basket_id,json=basketId,proto3" json:"basket_id,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	BasketId string `protobuf:"bytes,2,opt,name=basket_id,json=basketId,proto3" json:"basket_id,omitempty"`
+	// The bill as finally paid, if lower than the authorized total_amount (never above it;
+	// CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+	FinalTotalAmount *v1.Money `protobuf:"bytes,3,opt,name=final_total_amount,json=finalTotalAmount,proto3" json:"final_total_amount,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *CaptureBasketRequest) Reset() {
@@ -266,6 +318,13 @@ func (x *CaptureBasketRequest) GetBasketId() string {
 		return x.BasketId
 	}
 	return ""
+}
+
+func (x *CaptureBasketRequest) GetFinalTotalAmount() *v1.Money {
+	if x != nil {
+		return x.FinalTotalAmount
+	}
+	return nil
 }
 
 // Response of CheckoutService.CaptureBasket.
@@ -513,7 +572,7 @@ var File_rewards_checkout_v1_checkout_service_proto protoreflect.FileDescriptor
 
 const file_rewards_checkout_v1_checkout_service_proto_rawDesc = "" +
 	"\n" +
-	"*rewards/checkout/v1/checkout_service.proto\x12\x13rewards.checkout.v1\x1a#rewards/checkout/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xee\x03\n" +
+	"*rewards/checkout/v1/checkout_service.proto\x12\x13rewards.checkout.v1\x1a\x1egoogle/protobuf/duration.proto\x1a#rewards/accounts/v1/resources.proto\x1a#rewards/checkout/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xf7\x05\n" +
 	"\x16AuthorizeBasketRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -530,13 +589,19 @@ const file_rewards_checkout_v1_checkout_service_proto_rawDesc = "" +
 	"earnPoints\x12*\n" +
 	"\x11payment_card_type\x18\n" +
 	" \x01(\tR\x0fpaymentCardType\x120\n" +
-	"\x14skip_invalid_coupons\x18\v \x01(\bR\x12skipInvalidCoupons\"N\n" +
+	"\x14skip_invalid_coupons\x18\v \x01(\bR\x12skipInvalidCoupons\x12N\n" +
+	"\x12account_identifier\x18\f \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x17\n" +
+	"\azone_id\x18\r \x01(\tR\x06zoneId\x120\n" +
+	"\x14interaction_point_id\x18\x0e \x01(\tR\x12interactionPointId\x12>\n" +
+	"\rhold_duration\x18\x0f \x01(\v2\x19.google.protobuf.DurationR\fholdDuration\x12,\n" +
+	"\x12account_coupon_ids\x18\x10 \x03(\tR\x10accountCouponIds\"N\n" +
 	"\x17AuthorizeBasketResponse\x123\n" +
-	"\x06basket\x18\x01 \x01(\v2\x1b.rewards.checkout.v1.BasketR\x06basket\"R\n" +
+	"\x06basket\x18\x01 \x01(\v2\x1b.rewards.checkout.v1.BasketR\x06basket\"\x98\x01\n" +
 	"\x14CaptureBasketRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1b\n" +
-	"\tbasket_id\x18\x02 \x01(\tR\bbasketId\"L\n" +
+	"\tbasket_id\x18\x02 \x01(\tR\bbasketId\x12D\n" +
+	"\x12final_total_amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\x10finalTotalAmount\"L\n" +
 	"\x15CaptureBasketResponse\x123\n" +
 	"\x06basket\x18\x01 \x01(\v2\x1b.rewards.checkout.v1.BasketR\x06basket\"O\n" +
 	"\x11VoidBasketRequest\x12\x1d\n" +
@@ -582,29 +647,34 @@ var file_rewards_checkout_v1_checkout_service_proto_goTypes = []any{
 	(*BasketLine)(nil),              // 8: rewards.checkout.v1.BasketLine
 	(*v1.Money)(nil),                // 9: rewards.type.v1.Money
 	(*PointsBurn)(nil),              // 10: rewards.checkout.v1.PointsBurn
-	(*Basket)(nil),                  // 11: rewards.checkout.v1.Basket
+	(*v11.Identifier)(nil),          // 11: rewards.accounts.v1.Identifier
+	(*durationpb.Duration)(nil),     // 12: google.protobuf.Duration
+	(*Basket)(nil),                  // 13: rewards.checkout.v1.Basket
 }
 var file_rewards_checkout_v1_checkout_service_proto_depIdxs = []int32{
 	8,  // 0: rewards.checkout.v1.AuthorizeBasketRequest.lines:type_name -> rewards.checkout.v1.BasketLine
 	9,  // 1: rewards.checkout.v1.AuthorizeBasketRequest.total_amount:type_name -> rewards.type.v1.Money
 	10, // 2: rewards.checkout.v1.AuthorizeBasketRequest.points_burn:type_name -> rewards.checkout.v1.PointsBurn
-	11, // 3: rewards.checkout.v1.AuthorizeBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
-	11, // 4: rewards.checkout.v1.CaptureBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
-	11, // 5: rewards.checkout.v1.VoidBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
-	11, // 6: rewards.checkout.v1.GetBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
-	0,  // 7: rewards.checkout.v1.CheckoutService.AuthorizeBasket:input_type -> rewards.checkout.v1.AuthorizeBasketRequest
-	2,  // 8: rewards.checkout.v1.CheckoutService.CaptureBasket:input_type -> rewards.checkout.v1.CaptureBasketRequest
-	4,  // 9: rewards.checkout.v1.CheckoutService.VoidBasket:input_type -> rewards.checkout.v1.VoidBasketRequest
-	6,  // 10: rewards.checkout.v1.CheckoutService.GetBasket:input_type -> rewards.checkout.v1.GetBasketRequest
-	1,  // 11: rewards.checkout.v1.CheckoutService.AuthorizeBasket:output_type -> rewards.checkout.v1.AuthorizeBasketResponse
-	3,  // 12: rewards.checkout.v1.CheckoutService.CaptureBasket:output_type -> rewards.checkout.v1.CaptureBasketResponse
-	5,  // 13: rewards.checkout.v1.CheckoutService.VoidBasket:output_type -> rewards.checkout.v1.VoidBasketResponse
-	7,  // 14: rewards.checkout.v1.CheckoutService.GetBasket:output_type -> rewards.checkout.v1.GetBasketResponse
-	11, // [11:15] is the sub-list for method output_type
-	7,  // [7:11] is the sub-list for method input_type
-	7,  // [7:7] is the sub-list for extension type_name
-	7,  // [7:7] is the sub-list for extension extendee
-	0,  // [0:7] is the sub-list for field type_name
+	11, // 3: rewards.checkout.v1.AuthorizeBasketRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	12, // 4: rewards.checkout.v1.AuthorizeBasketRequest.hold_duration:type_name -> google.protobuf.Duration
+	13, // 5: rewards.checkout.v1.AuthorizeBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
+	9,  // 6: rewards.checkout.v1.CaptureBasketRequest.final_total_amount:type_name -> rewards.type.v1.Money
+	13, // 7: rewards.checkout.v1.CaptureBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
+	13, // 8: rewards.checkout.v1.VoidBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
+	13, // 9: rewards.checkout.v1.GetBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
+	0,  // 10: rewards.checkout.v1.CheckoutService.AuthorizeBasket:input_type -> rewards.checkout.v1.AuthorizeBasketRequest
+	2,  // 11: rewards.checkout.v1.CheckoutService.CaptureBasket:input_type -> rewards.checkout.v1.CaptureBasketRequest
+	4,  // 12: rewards.checkout.v1.CheckoutService.VoidBasket:input_type -> rewards.checkout.v1.VoidBasketRequest
+	6,  // 13: rewards.checkout.v1.CheckoutService.GetBasket:input_type -> rewards.checkout.v1.GetBasketRequest
+	1,  // 14: rewards.checkout.v1.CheckoutService.AuthorizeBasket:output_type -> rewards.checkout.v1.AuthorizeBasketResponse
+	3,  // 15: rewards.checkout.v1.CheckoutService.CaptureBasket:output_type -> rewards.checkout.v1.CaptureBasketResponse
+	5,  // 16: rewards.checkout.v1.CheckoutService.VoidBasket:output_type -> rewards.checkout.v1.VoidBasketResponse
+	7,  // 17: rewards.checkout.v1.CheckoutService.GetBasket:output_type -> rewards.checkout.v1.GetBasketResponse
+	14, // [14:18] is the sub-list for method output_type
+	10, // [10:14] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_rewards_checkout_v1_checkout_service_proto_init() }

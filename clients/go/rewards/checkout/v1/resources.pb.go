@@ -217,7 +217,7 @@ func (x *PointsBurn) GetOtpCode() string {
 // What one coupon code of a basket did.
 type CouponResult struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The code as sent.
+	// The code as sent (or the account coupon id, for one of account_coupon_ids).
 	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
 	// True when the coupon is part of the basket.
 	Applied bool `protobuf:"varint,2,opt,name=applied,proto3" json:"applied,omitempty"`
@@ -312,7 +312,7 @@ type Basket struct {
 	TransactionId string `protobuf:"bytes,5,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
 	// The lines as sent.
 	Lines []*BasketLine `protobuf:"bytes,6,rep,name=lines,proto3" json:"lines,omitempty"`
-	// The bill before rewards, as sent.
+	// The bill before rewards: as authorized, or the final total it was captured with.
 	TotalAmount *v1.Money `protobuf:"bytes,7,opt,name=total_amount,json=totalAmount,proto3" json:"total_amount,omitempty"`
 	// One result per requested coupon code, in request order.
 	CouponResults []*CouponResult `protobuf:"bytes,8,rep,name=coupon_results,json=couponResults,proto3" json:"coupon_results,omitempty"`
@@ -322,18 +322,23 @@ type Basket struct {
 	PayableAmount *v1.Money `protobuf:"bytes,10,opt,name=payable_amount,json=payableAmount,proto3" json:"payable_amount,omitempty"`
 	// Points redeemed by the basket's points burn (0 if none); reserved while AUTHORIZED.
 	BurnedPoints int64 `protobuf:"varint,11,opt,name=burned_points,json=burnedPoints,proto3" json:"burned_points,omitempty"`
-	// Points the purchase earns (on payable_amount) when captured; 0 if earning is off.
+	// Points the purchase earns (on payable_amount) when captured; 0 if earning is off. While
+	// AUTHORIZED they are pending: not in the wallet, not available.
 	EarnedPoints int64 `protobuf:"varint,12,opt,name=earned_points,json=earnedPoints,proto3" json:"earned_points,omitempty"`
 	// When the basket was authorized.
 	AuthorizeTime *timestamppb.Timestamp `protobuf:"bytes,13,opt,name=authorize_time,json=authorizeTime,proto3" json:"authorize_time,omitempty"`
-	// When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+	// When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
 	ExpireTime *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=expire_time,json=expireTime,proto3" json:"expire_time,omitempty"`
 	// When it was captured; unset unless CAPTURED.
 	CaptureTime *timestamppb.Timestamp `protobuf:"bytes,15,opt,name=capture_time,json=captureTime,proto3" json:"capture_time,omitempty"`
 	// When it was voided or expired; unset unless VOIDED or EXPIRED.
-	VoidTime      *timestamppb.Timestamp `protobuf:"bytes,16,opt,name=void_time,json=voidTime,proto3" json:"void_time,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	VoidTime *timestamppb.Timestamp `protobuf:"bytes,16,opt,name=void_time,json=voidTime,proto3" json:"void_time,omitempty"`
+	// The captured earn's points transaction; set once CAPTURED with earned_points.
+	EarnPointsTransactionId string `protobuf:"bytes,17,opt,name=earn_points_transaction_id,json=earnPointsTransactionId,proto3" json:"earn_points_transaction_id,omitempty"`
+	// The captured burn's points transaction; set once CAPTURED with burned_points.
+	BurnPointsTransactionId string `protobuf:"bytes,18,opt,name=burn_points_transaction_id,json=burnPointsTransactionId,proto3" json:"burn_points_transaction_id,omitempty"`
+	unknownFields           protoimpl.UnknownFields
+	sizeCache               protoimpl.SizeCache
 }
 
 func (x *Basket) Reset() {
@@ -478,6 +483,20 @@ func (x *Basket) GetVoidTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Basket) GetEarnPointsTransactionId() string {
+	if x != nil {
+		return x.EarnPointsTransactionId
+	}
+	return ""
+}
+
+func (x *Basket) GetBurnPointsTransactionId() string {
+	if x != nil {
+		return x.BurnPointsTransactionId
+	}
+	return ""
+}
+
 var File_rewards_checkout_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
@@ -500,7 +519,7 @@ const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
 	"\aapplied\x18\x02 \x01(\bR\aapplied\x12\x16\n" +
 	"\x06reason\x18\x03 \x01(\tR\x06reason\x129\n" +
 	"\x06reward\x18\x04 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x12#\n" +
-	"\rredemption_id\x18\x05 \x01(\tR\fredemptionId\"\xbc\x06\n" +
+	"\rredemption_id\x18\x05 \x01(\tR\fredemptionId\"\xb6\a\n" +
 	"\x06Basket\x12\x1b\n" +
 	"\tbasket_id\x18\x01 \x01(\tR\bbasketId\x126\n" +
 	"\x05state\x18\x02 \x01(\x0e2 .rewards.checkout.v1.BasketStateR\x05state\x12\x1d\n" +
@@ -520,7 +539,9 @@ const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
 	"\vexpire_time\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"expireTime\x12=\n" +
 	"\fcapture_time\x18\x0f \x01(\v2\x1a.google.protobuf.TimestampR\vcaptureTime\x127\n" +
-	"\tvoid_time\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampR\bvoidTime*\x96\x01\n" +
+	"\tvoid_time\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampR\bvoidTime\x12;\n" +
+	"\x1aearn_points_transaction_id\x18\x11 \x01(\tR\x17earnPointsTransactionId\x12;\n" +
+	"\x1aburn_points_transaction_id\x18\x12 \x01(\tR\x17burnPointsTransactionId*\x96\x01\n" +
 	"\vBasketState\x12\x1c\n" +
 	"\x18BASKET_STATE_UNSPECIFIED\x10\x00\x12\x1b\n" +
 	"\x17BASKET_STATE_AUTHORIZED\x10\x01\x12\x19\n" +

@@ -88,21 +88,34 @@ class CheckoutServiceServicer:
         except that with skip_invalid_coupons a failing coupon is left out and reported in
         Basket.coupon_results instead.
 
+        Every coupon rule and limit, the wallet's balance and thresholds and the OTP are checked by
+        the same code as CouponService.RedeemCoupon and LoyaltyService.RedeemPoints; the points to
+        earn are computed as LoyaltyService.EarnPoints computes them (on payable_amount). The hold
+        is durable: a restart keeps it until capture, void or expire_time.
+
         Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION),
-        TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another basket of the account has this
-        transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not add up to
-        total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every CouponService.RedeemCoupon
-        reason, every LoyaltyService.RedeemPoints reason.
+        TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another authorized or captured basket of
+        the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
+        add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
+        CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
+        MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def CaptureBasket(self, request, context):
-        """Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn. Capturing
-        a CAPTURED basket succeeds without change.
+        """Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
+        transaction. With final_total_amount (a line dropped at the till), the discounts are
+        recomputed on it in order, a coupon whose bill rule no longer holds is left out (reported
+        in coupon_results, its hold released) and the earn is computed on the new payable_amount.
+        A retry with the same request_id answers the same; capture and expiry racing: exactly one
+        wins.
 
-        Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION).
+        Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (a capture with another
+        request_id), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION),
+        CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED (INVALID_ARGUMENT), PURCHASE_ALREADY_EARNED
+        (ALREADY_EXISTS).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -113,7 +126,7 @@ class CheckoutServiceServicer:
         a VOIDED or EXPIRED basket succeeds without change. A CAPTURED basket cannot be voided:
         reverse its parts with CouponService.ReverseRedemption and LoyaltyService.RefundPoints.
 
-        Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_CAPTURED (FAILED_PRECONDITION).
+        Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (FAILED_PRECONDITION).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -18,6 +18,8 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
+import { Duration } from "../../../google/protobuf/duration";
+import { Identifier } from "../../accounts/v1/resources";
 import { Money } from "../../type/v1/money";
 import { Basket, BasketLine, PointsBurn } from "./resources";
 
@@ -29,7 +31,7 @@ export interface AuthorizeBasketRequest {
    * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
    */
   requestId: string;
-  /** The customer. Required. */
+  /** The customer: account_id or account_identifier (exactly one). */
   accountId: string;
   /** Where the purchase happens. Required; at most 64 characters. */
   storeId: string;
@@ -68,6 +70,26 @@ export interface AuthorizeBasketRequest {
    * failing the whole basket.
    */
   skipInvalidCoupons: boolean;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /** The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters. */
+  zoneId: string;
+  /**
+   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+   * characters.
+   */
+  interactionPointId: string;
+  /** How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min. */
+  holdDuration:
+    | Duration
+    | undefined;
+  /**
+   * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+   * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+   */
+  accountCouponIds: string[];
 }
 
 /** Response of CheckoutService.AuthorizeBasket. */
@@ -86,6 +108,11 @@ export interface CaptureBasketRequest {
   requestId: string;
   /** Required. */
   basketId: string;
+  /**
+   * The bill as finally paid, if lower than the authorized total_amount (never above it;
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+   */
+  finalTotalAmount: Money | undefined;
 }
 
 /** Response of CheckoutService.CaptureBasket. */
@@ -137,6 +164,11 @@ function createBaseAuthorizeBasketRequest(): AuthorizeBasketRequest {
     earnPoints: false,
     paymentCardType: "",
     skipInvalidCoupons: false,
+    accountIdentifier: undefined,
+    zoneId: "",
+    interactionPointId: "",
+    holdDuration: undefined,
+    accountCouponIds: [],
   };
 }
 
@@ -174,6 +206,21 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
     }
     if (message.skipInvalidCoupons !== false) {
       writer.uint32(88).bool(message.skipInvalidCoupons);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(98).fork()).join();
+    }
+    if (message.zoneId !== "") {
+      writer.uint32(106).string(message.zoneId);
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(114).string(message.interactionPointId);
+    }
+    if (message.holdDuration !== undefined) {
+      Duration.encode(message.holdDuration, writer.uint32(122).fork()).join();
+    }
+    for (const v of message.accountCouponIds) {
+      writer.uint32(130).string(v!);
     }
     return writer;
   },
@@ -279,6 +326,46 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
             message.skipInvalidCoupons = reader.bool();
             continue;
           }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 13: {
+            if (tag !== 106) {
+              break;
+            }
+
+            message.zoneId = reader.string();
+            continue;
+          }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
+          case 15: {
+            if (tag !== 122) {
+              break;
+            }
+
+            message.holdDuration = Duration.decode(reader, reader.uint32());
+            continue;
+          }
+          case 16: {
+            if (tag !== 130) {
+              break;
+            }
+
+            message.accountCouponIds.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -346,6 +433,31 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
         : isSet(object.skip_invalid_coupons)
         ? globalThis.Boolean(object.skip_invalid_coupons)
         : false,
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
+      zoneId: isSet(object.zoneId)
+        ? globalThis.String(object.zoneId)
+        : isSet(object.zone_id)
+        ? globalThis.String(object.zone_id)
+        : "",
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
+      holdDuration: isSet(object.holdDuration)
+        ? Duration.fromJSON(object.holdDuration)
+        : isSet(object.hold_duration)
+        ? Duration.fromJSON(object.hold_duration)
+        : undefined,
+      accountCouponIds: globalThis.Array.isArray(object?.accountCouponIds)
+        ? object.accountCouponIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.account_coupon_ids)
+        ? object.account_coupon_ids.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -384,6 +496,21 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
     if (message.skipInvalidCoupons !== false) {
       obj.skipInvalidCoupons = message.skipInvalidCoupons;
     }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
+    if (message.zoneId !== "") {
+      obj.zoneId = message.zoneId;
+    }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
+    if (message.holdDuration !== undefined) {
+      obj.holdDuration = Duration.toJSON(message.holdDuration);
+    }
+    if (message.accountCouponIds?.length) {
+      obj.accountCouponIds = message.accountCouponIds;
+    }
     return obj;
   },
 
@@ -407,6 +534,15 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
     message.earnPoints = object.earnPoints ?? false;
     message.paymentCardType = object.paymentCardType ?? "";
     message.skipInvalidCoupons = object.skipInvalidCoupons ?? false;
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
+    message.zoneId = object.zoneId ?? "";
+    message.interactionPointId = object.interactionPointId ?? "";
+    message.holdDuration = (object.holdDuration !== undefined && object.holdDuration !== null)
+      ? Duration.fromPartial(object.holdDuration)
+      : undefined;
+    message.accountCouponIds = object.accountCouponIds?.map((e) => e) || [];
     return message;
   },
 };
@@ -481,7 +617,7 @@ export const AuthorizeBasketResponse: MessageFns<AuthorizeBasketResponse> = {
 };
 
 function createBaseCaptureBasketRequest(): CaptureBasketRequest {
-  return { requestId: "", basketId: "" };
+  return { requestId: "", basketId: "", finalTotalAmount: undefined };
 }
 
 export const CaptureBasketRequest: MessageFns<CaptureBasketRequest> = {
@@ -491,6 +627,9 @@ export const CaptureBasketRequest: MessageFns<CaptureBasketRequest> = {
     }
     if (message.basketId !== "") {
       writer.uint32(18).string(message.basketId);
+    }
+    if (message.finalTotalAmount !== undefined) {
+      Money.encode(message.finalTotalAmount, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -524,6 +663,14 @@ export const CaptureBasketRequest: MessageFns<CaptureBasketRequest> = {
             message.basketId = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.finalTotalAmount = Money.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -548,6 +695,11 @@ export const CaptureBasketRequest: MessageFns<CaptureBasketRequest> = {
         : isSet(object.basket_id)
         ? globalThis.String(object.basket_id)
         : "",
+      finalTotalAmount: isSet(object.finalTotalAmount)
+        ? Money.fromJSON(object.finalTotalAmount)
+        : isSet(object.final_total_amount)
+        ? Money.fromJSON(object.final_total_amount)
+        : undefined,
     };
   },
 
@@ -559,6 +711,9 @@ export const CaptureBasketRequest: MessageFns<CaptureBasketRequest> = {
     if (message.basketId !== "") {
       obj.basketId = message.basketId;
     }
+    if (message.finalTotalAmount !== undefined) {
+      obj.finalTotalAmount = Money.toJSON(message.finalTotalAmount);
+    }
     return obj;
   },
 
@@ -569,6 +724,9 @@ export const CaptureBasketRequest: MessageFns<CaptureBasketRequest> = {
     const message = createBaseCaptureBasketRequest();
     message.requestId = object.requestId ?? "";
     message.basketId = object.basketId ?? "";
+    message.finalTotalAmount = (object.finalTotalAmount !== undefined && object.finalTotalAmount !== null)
+      ? Money.fromPartial(object.finalTotalAmount)
+      : undefined;
     return message;
   },
 };
@@ -968,11 +1126,17 @@ export const CheckoutServiceService = {
    * except that with skip_invalid_coupons a failing coupon is left out and reported in
    * Basket.coupon_results instead.
    *
+   * Every coupon rule and limit, the wallet's balance and thresholds and the OTP are checked by
+   * the same code as CouponService.RedeemCoupon and LoyaltyService.RedeemPoints; the points to
+   * earn are computed as LoyaltyService.EarnPoints computes them (on payable_amount). The hold
+   * is durable: a restart keeps it until capture, void or expire_time.
+   *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION),
-   * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another basket of the account has this
-   * transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not add up to
-   * total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every CouponService.RedeemCoupon
-   * reason, every LoyaltyService.RedeemPoints reason.
+   * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another authorized or captured basket of
+   * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
+   * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
+   * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
+   * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
    */
   authorizeBasket: {
     path: "/rewards.checkout.v1.CheckoutService/AuthorizeBasket" as const,
@@ -986,10 +1150,17 @@ export const CheckoutServiceService = {
     responseDeserialize: (value: Buffer): AuthorizeBasketResponse => AuthorizeBasketResponse.decode(value),
   },
   /**
-   * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn. Capturing
-   * a CAPTURED basket succeeds without change.
+   * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
+   * transaction. With final_total_amount (a line dropped at the till), the discounts are
+   * recomputed on it in order, a coupon whose bill rule no longer holds is left out (reported
+   * in coupon_results, its hold released) and the earn is computed on the new payable_amount.
+   * A retry with the same request_id answers the same; capture and expiry racing: exactly one
+   * wins.
    *
-   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION).
+   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (a capture with another
+   * request_id), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION),
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED (INVALID_ARGUMENT), PURCHASE_ALREADY_EARNED
+   * (ALREADY_EXISTS).
    */
   captureBasket: {
     path: "/rewards.checkout.v1.CheckoutService/CaptureBasket" as const,
@@ -1006,7 +1177,7 @@ export const CheckoutServiceService = {
    * a VOIDED or EXPIRED basket succeeds without change. A CAPTURED basket cannot be voided:
    * reverse its parts with CouponService.ReverseRedemption and LoyaltyService.RefundPoints.
    *
-   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_CAPTURED (FAILED_PRECONDITION).
+   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (FAILED_PRECONDITION).
    */
   voidBasket: {
     path: "/rewards.checkout.v1.CheckoutService/VoidBasket" as const,
@@ -1041,18 +1212,31 @@ export interface CheckoutServiceServer extends UntypedServiceImplementation {
    * except that with skip_invalid_coupons a failing coupon is left out and reported in
    * Basket.coupon_results instead.
    *
+   * Every coupon rule and limit, the wallet's balance and thresholds and the OTP are checked by
+   * the same code as CouponService.RedeemCoupon and LoyaltyService.RedeemPoints; the points to
+   * earn are computed as LoyaltyService.EarnPoints computes them (on payable_amount). The hold
+   * is durable: a restart keeps it until capture, void or expire_time.
+   *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION),
-   * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another basket of the account has this
-   * transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not add up to
-   * total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every CouponService.RedeemCoupon
-   * reason, every LoyaltyService.RedeemPoints reason.
+   * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another authorized or captured basket of
+   * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
+   * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
+   * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
+   * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
    */
   authorizeBasket: handleUnaryCall<AuthorizeBasketRequest, AuthorizeBasketResponse>;
   /**
-   * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn. Capturing
-   * a CAPTURED basket succeeds without change.
+   * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
+   * transaction. With final_total_amount (a line dropped at the till), the discounts are
+   * recomputed on it in order, a coupon whose bill rule no longer holds is left out (reported
+   * in coupon_results, its hold released) and the earn is computed on the new payable_amount.
+   * A retry with the same request_id answers the same; capture and expiry racing: exactly one
+   * wins.
    *
-   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION).
+   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (a capture with another
+   * request_id), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION),
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED (INVALID_ARGUMENT), PURCHASE_ALREADY_EARNED
+   * (ALREADY_EXISTS).
    */
   captureBasket: handleUnaryCall<CaptureBasketRequest, CaptureBasketResponse>;
   /**
@@ -1060,7 +1244,7 @@ export interface CheckoutServiceServer extends UntypedServiceImplementation {
    * a VOIDED or EXPIRED basket succeeds without change. A CAPTURED basket cannot be voided:
    * reverse its parts with CouponService.ReverseRedemption and LoyaltyService.RefundPoints.
    *
-   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_CAPTURED (FAILED_PRECONDITION).
+   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (FAILED_PRECONDITION).
    */
   voidBasket: handleUnaryCall<VoidBasketRequest, VoidBasketResponse>;
   /**
@@ -1079,11 +1263,17 @@ export interface CheckoutServiceClient extends Client {
    * except that with skip_invalid_coupons a failing coupon is left out and reported in
    * Basket.coupon_results instead.
    *
+   * Every coupon rule and limit, the wallet's balance and thresholds and the OTP are checked by
+   * the same code as CouponService.RedeemCoupon and LoyaltyService.RedeemPoints; the points to
+   * earn are computed as LoyaltyService.EarnPoints computes them (on payable_amount). The hold
+   * is durable: a restart keeps it until capture, void or expire_time.
+   *
    * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION),
-   * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another basket of the account has this
-   * transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not add up to
-   * total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every CouponService.RedeemCoupon
-   * reason, every LoyaltyService.RedeemPoints reason.
+   * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another authorized or captured basket of
+   * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
+   * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
+   * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
+   * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
    */
   authorizeBasket(
     request: AuthorizeBasketRequest,
@@ -1101,10 +1291,17 @@ export interface CheckoutServiceClient extends Client {
     callback: (error: ServiceError | null, response: AuthorizeBasketResponse) => void,
   ): ClientUnaryCall;
   /**
-   * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn. Capturing
-   * a CAPTURED basket succeeds without change.
+   * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
+   * transaction. With final_total_amount (a line dropped at the till), the discounts are
+   * recomputed on it in order, a coupon whose bill rule no longer holds is left out (reported
+   * in coupon_results, its hold released) and the earn is computed on the new payable_amount.
+   * A retry with the same request_id answers the same; capture and expiry racing: exactly one
+   * wins.
    *
-   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION).
+   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (a capture with another
+   * request_id), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION),
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED (INVALID_ARGUMENT), PURCHASE_ALREADY_EARNED
+   * (ALREADY_EXISTS).
    */
   captureBasket(
     request: CaptureBasketRequest,
@@ -1126,7 +1323,7 @@ export interface CheckoutServiceClient extends Client {
    * a VOIDED or EXPIRED basket succeeds without change. A CAPTURED basket cannot be voided:
    * reverse its parts with CouponService.ReverseRedemption and LoyaltyService.RefundPoints.
    *
-   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_CAPTURED (FAILED_PRECONDITION).
+   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (FAILED_PRECONDITION).
    */
   voidBasket(
     request: VoidBasketRequest,

@@ -92,7 +92,7 @@ export interface PointsBurn {
 
 /** What one coupon code of a basket did. */
 export interface CouponResult {
-  /** The code as sent. */
+  /** The code as sent (or the account coupon id, for one of account_coupon_ids). */
   code: string;
   /** True when the coupon is part of the basket. */
   applied: boolean;
@@ -123,7 +123,7 @@ export interface Basket {
   transactionId: string;
   /** The lines as sent. */
   lines: BasketLine[];
-  /** The bill before rewards, as sent. */
+  /** The bill before rewards: as authorized, or the final total it was captured with. */
   totalAmount:
     | Money
     | undefined;
@@ -139,13 +139,16 @@ export interface Basket {
     | undefined;
   /** Points redeemed by the basket's points burn (0 if none); reserved while AUTHORIZED. */
   burnedPoints: string;
-  /** Points the purchase earns (on payable_amount) when captured; 0 if earning is off. */
+  /**
+   * Points the purchase earns (on payable_amount) when captured; 0 if earning is off. While
+   * AUTHORIZED they are pending: not in the wallet, not available.
+   */
   earnedPoints: string;
   /** When the basket was authorized. */
   authorizeTime:
     | Timestamp
     | undefined;
-  /** When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time. */
+  /** When an AUTHORIZED basket expires and is released: authorize_time + hold_duration. */
   expireTime:
     | Timestamp
     | undefined;
@@ -154,7 +157,13 @@ export interface Basket {
     | Timestamp
     | undefined;
   /** When it was voided or expired; unset unless VOIDED or EXPIRED. */
-  voidTime: Timestamp | undefined;
+  voidTime:
+    | Timestamp
+    | undefined;
+  /** The captured earn's points transaction; set once CAPTURED with earned_points. */
+  earnPointsTransactionId: string;
+  /** The captured burn's points transaction; set once CAPTURED with burned_points. */
+  burnPointsTransactionId: string;
 }
 
 function createBaseBasketLine(): BasketLine {
@@ -534,6 +543,8 @@ function createBaseBasket(): Basket {
     expireTime: undefined,
     captureTime: undefined,
     voidTime: undefined,
+    earnPointsTransactionId: "",
+    burnPointsTransactionId: "",
   };
 }
 
@@ -586,6 +597,12 @@ export const Basket: MessageFns<Basket> = {
     }
     if (message.voidTime !== undefined) {
       Timestamp.encode(message.voidTime, writer.uint32(130).fork()).join();
+    }
+    if (message.earnPointsTransactionId !== "") {
+      writer.uint32(138).string(message.earnPointsTransactionId);
+    }
+    if (message.burnPointsTransactionId !== "") {
+      writer.uint32(146).string(message.burnPointsTransactionId);
     }
     return writer;
   },
@@ -731,6 +748,22 @@ export const Basket: MessageFns<Basket> = {
             message.voidTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 17: {
+            if (tag !== 138) {
+              break;
+            }
+
+            message.earnPointsTransactionId = reader.string();
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.burnPointsTransactionId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -819,6 +852,16 @@ export const Basket: MessageFns<Basket> = {
         : isSet(object.void_time)
         ? fromJsonTimestamp(object.void_time)
         : undefined,
+      earnPointsTransactionId: isSet(object.earnPointsTransactionId)
+        ? globalThis.String(object.earnPointsTransactionId)
+        : isSet(object.earn_points_transaction_id)
+        ? globalThis.String(object.earn_points_transaction_id)
+        : "",
+      burnPointsTransactionId: isSet(object.burnPointsTransactionId)
+        ? globalThis.String(object.burnPointsTransactionId)
+        : isSet(object.burn_points_transaction_id)
+        ? globalThis.String(object.burn_points_transaction_id)
+        : "",
     };
   },
 
@@ -872,6 +915,12 @@ export const Basket: MessageFns<Basket> = {
     if (message.voidTime !== undefined) {
       obj.voidTime = fromTimestamp(message.voidTime).toISOString();
     }
+    if (message.earnPointsTransactionId !== "") {
+      obj.earnPointsTransactionId = message.earnPointsTransactionId;
+    }
+    if (message.burnPointsTransactionId !== "") {
+      obj.burnPointsTransactionId = message.burnPointsTransactionId;
+    }
     return obj;
   },
 
@@ -910,6 +959,8 @@ export const Basket: MessageFns<Basket> = {
     message.voidTime = (object.voidTime !== undefined && object.voidTime !== null)
       ? Timestamp.fromPartial(object.voidTime)
       : undefined;
+    message.earnPointsTransactionId = object.earnPointsTransactionId ?? "";
+    message.burnPointsTransactionId = object.burnPointsTransactionId ?? "";
     return message;
   },
 };

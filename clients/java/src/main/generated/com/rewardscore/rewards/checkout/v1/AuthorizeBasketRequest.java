@@ -40,6 +40,10 @@ private static final long serialVersionUID = 0L;
     couponCodes_ =
         com.google.protobuf.LazyStringArrayList.emptyList();
     paymentCardType_ = "";
+    zoneId_ = "";
+    interactionPointId_ = "";
+    accountCouponIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -117,7 +121,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object accountId_ = "";
   /**
    * <pre>
-   * The customer. Required.
+   * The customer: account_id or account_identifier (exactly one).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -138,7 +142,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The customer. Required.
+   * The customer: account_id or account_identifier (exactly one).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -535,6 +539,235 @@ private static final long serialVersionUID = 0L;
     return skipInvalidCoupons_;
   }
 
+  public static final int ACCOUNT_IDENTIFIER_FIELD_NUMBER = 12;
+  private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  @java.lang.Override
+  public boolean hasAccountIdentifier() {
+    return ((bitField0_ & 0x00000004) != 0);
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+    return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+  }
+
+  public static final int ZONE_ID_FIELD_NUMBER = 13;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object zoneId_ = "";
+  /**
+   * <pre>
+   * The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+   * </pre>
+   *
+   * <code>string zone_id = 13 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  @java.lang.Override
+  public java.lang.String getZoneId() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      zoneId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+   * </pre>
+   *
+   * <code>string zone_id = 13 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getZoneIdBytes() {
+    java.lang.Object ref = zoneId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      zoneId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int INTERACTION_POINT_ID_FIELD_NUMBER = 14;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object interactionPointId_ = "";
+  /**
+   * <pre>
+   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+   * characters.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  @java.lang.Override
+  public java.lang.String getInteractionPointId() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      interactionPointId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+   * characters.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getInteractionPointIdBytes() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      interactionPointId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int HOLD_DURATION_FIELD_NUMBER = 15;
+  private com.google.protobuf.Duration holdDuration_;
+  /**
+   * <pre>
+   * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+   * @return Whether the holdDuration field is set.
+   */
+  @java.lang.Override
+  public boolean hasHoldDuration() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+   * @return The holdDuration.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Duration getHoldDuration() {
+    return holdDuration_ == null ? com.google.protobuf.Duration.getDefaultInstance() : holdDuration_;
+  }
+  /**
+   * <pre>
+   * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.DurationOrBuilder getHoldDurationOrBuilder() {
+    return holdDuration_ == null ? com.google.protobuf.Duration.getDefaultInstance() : holdDuration_;
+  }
+
+  public static final int ACCOUNT_COUPON_IDS_FIELD_NUMBER = 16;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList accountCouponIds_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+   * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+   * </pre>
+   *
+   * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+   * @return A list containing the accountCouponIds.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getAccountCouponIdsList() {
+    return accountCouponIds_;
+  }
+  /**
+   * <pre>
+   * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+   * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+   * </pre>
+   *
+   * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+   * @return The count of accountCouponIds.
+   */
+  public int getAccountCouponIdsCount() {
+    return accountCouponIds_.size();
+  }
+  /**
+   * <pre>
+   * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+   * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+   * </pre>
+   *
+   * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+   * @param index The index of the element to return.
+   * @return The accountCouponIds at the given index.
+   */
+  public java.lang.String getAccountCouponIds(int index) {
+    return accountCouponIds_.get(index);
+  }
+  /**
+   * <pre>
+   * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+   * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+   * </pre>
+   *
+   * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the accountCouponIds at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getAccountCouponIdsBytes(int index) {
+    return accountCouponIds_.getByteString(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -581,6 +814,21 @@ private static final long serialVersionUID = 0L;
     }
     if (skipInvalidCoupons_ != false) {
       output.writeBool(11, skipInvalidCoupons_);
+    }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      output.writeMessage(12, getAccountIdentifier());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 13, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 14, interactionPointId_);
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeMessage(15, getHoldDuration());
+    }
+    for (int i = 0; i < accountCouponIds_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 16, accountCouponIds_.getRaw(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -634,6 +882,28 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeBoolSize(11, skipInvalidCoupons_);
     }
+    if (((bitField0_ & 0x00000004) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(12, getAccountIdentifier());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(zoneId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(13, zoneId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(14, interactionPointId_);
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(15, getHoldDuration());
+    }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < accountCouponIds_.size(); i++) {
+        dataSize += computeStringSizeNoTag(accountCouponIds_.getRaw(i));
+      }
+      size += dataSize;
+      size += 2 * getAccountCouponIdsList().size();
+    }
     return size;
   }
   @java.lang.Override
@@ -686,6 +956,22 @@ private static final long serialVersionUID = 0L;
         .equals(other.getPaymentCardType())) return false;
     if (getSkipInvalidCoupons()
         != other.getSkipInvalidCoupons()) return false;
+    if (hasAccountIdentifier() != other.hasAccountIdentifier()) return false;
+    if (hasAccountIdentifier()) {
+      if (!getAccountIdentifier()
+          .equals(other.getAccountIdentifier())) return false;
+    }
+    if (!getZoneId()
+        .equals(other.getZoneId())) return false;
+    if (!getInteractionPointId()
+        .equals(other.getInteractionPointId())) return false;
+    if (hasHoldDuration() != other.hasHoldDuration()) return false;
+    if (hasHoldDuration()) {
+      if (!getHoldDuration()
+          .equals(other.getHoldDuration())) return false;
+    }
+    if (!getAccountCouponIdsList()
+        .equals(other.getAccountCouponIdsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -729,6 +1015,22 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + SKIP_INVALID_COUPONS_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
         getSkipInvalidCoupons());
+    if (hasAccountIdentifier()) {
+      hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
+    hash = (37 * hash) + ZONE_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getZoneId().hashCode();
+    hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getInteractionPointId().hashCode();
+    if (hasHoldDuration()) {
+      hash = (37 * hash) + HOLD_DURATION_FIELD_NUMBER;
+      hash = (53 * hash) + getHoldDuration().hashCode();
+    }
+    if (getAccountCouponIdsCount() > 0) {
+      hash = (37 * hash) + ACCOUNT_COUPON_IDS_FIELD_NUMBER;
+      hash = (53 * hash) + getAccountCouponIdsList().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -866,6 +1168,8 @@ private static final long serialVersionUID = 0L;
         internalGetLinesFieldBuilder();
         internalGetTotalAmountFieldBuilder();
         internalGetPointsBurnFieldBuilder();
+        internalGetAccountIdentifierFieldBuilder();
+        internalGetHoldDurationFieldBuilder();
       }
     }
     @java.lang.Override
@@ -898,6 +1202,20 @@ private static final long serialVersionUID = 0L;
       earnPoints_ = false;
       paymentCardType_ = "";
       skipInvalidCoupons_ = false;
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      zoneId_ = "";
+      interactionPointId_ = "";
+      holdDuration_ = null;
+      if (holdDurationBuilder_ != null) {
+        holdDurationBuilder_.dispose();
+        holdDurationBuilder_ = null;
+      }
+      accountCouponIds_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
       return this;
     }
 
@@ -981,6 +1299,28 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00000400) != 0)) {
         result.skipInvalidCoupons_ = skipInvalidCoupons_;
+      }
+      if (((from_bitField0_ & 0x00000800) != 0)) {
+        result.accountIdentifier_ = accountIdentifierBuilder_ == null
+            ? accountIdentifier_
+            : accountIdentifierBuilder_.build();
+        to_bitField0_ |= 0x00000004;
+      }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.zoneId_ = zoneId_;
+      }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.interactionPointId_ = interactionPointId_;
+      }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
+        result.holdDuration_ = holdDurationBuilder_ == null
+            ? holdDuration_
+            : holdDurationBuilder_.build();
+        to_bitField0_ |= 0x00000008;
+      }
+      if (((from_bitField0_ & 0x00008000) != 0)) {
+        accountCouponIds_.makeImmutable();
+        result.accountCouponIds_ = accountCouponIds_;
       }
       result.bitField0_ |= to_bitField0_;
     }
@@ -1069,6 +1409,32 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getSkipInvalidCoupons() != false) {
         setSkipInvalidCoupons(other.getSkipInvalidCoupons());
+      }
+      if (other.hasAccountIdentifier()) {
+        mergeAccountIdentifier(other.getAccountIdentifier());
+      }
+      if (!other.getZoneId().isEmpty()) {
+        zoneId_ = other.zoneId_;
+        bitField0_ |= 0x00001000;
+        onChanged();
+      }
+      if (!other.getInteractionPointId().isEmpty()) {
+        interactionPointId_ = other.interactionPointId_;
+        bitField0_ |= 0x00002000;
+        onChanged();
+      }
+      if (other.hasHoldDuration()) {
+        mergeHoldDuration(other.getHoldDuration());
+      }
+      if (!other.accountCouponIds_.isEmpty()) {
+        if (accountCouponIds_.isEmpty()) {
+          accountCouponIds_ = other.accountCouponIds_;
+          bitField0_ |= 0x00008000;
+        } else {
+          ensureAccountCouponIdsIsMutable();
+          accountCouponIds_.addAll(other.accountCouponIds_);
+        }
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1163,6 +1529,35 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000400;
               break;
             } // case 88
+            case 98: {
+              input.readMessage(
+                  internalGetAccountIdentifierFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000800;
+              break;
+            } // case 98
+            case 106: {
+              zoneId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 106
+            case 114: {
+              interactionPointId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 114
+            case 122: {
+              input.readMessage(
+                  internalGetHoldDurationFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00004000;
+              break;
+            } // case 122
+            case 130: {
+              ensureAccountCouponIdsIsMutable();
+              accountCouponIds_.add(input.readStringRequireUtf8());
+              break;
+            } // case 130
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1285,7 +1680,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object accountId_ = "";
     /**
      * <pre>
-     * The customer. Required.
+     * The customer: account_id or account_identifier (exactly one).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1305,7 +1700,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer: account_id or account_identifier (exactly one).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1326,7 +1721,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer: account_id or account_identifier (exactly one).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1343,7 +1738,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer: account_id or account_identifier (exactly one).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -1357,7 +1752,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The customer. Required.
+     * The customer: account_id or account_identifier (exactly one).
      * </pre>
      *
      * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -2551,6 +2946,665 @@ private static final long serialVersionUID = 0L;
     public Builder clearSkipInvalidCoupons() {
       bitField0_ = (bitField0_ & ~0x00000400);
       skipInvalidCoupons_ = false;
+      onChanged();
+      return this;
+    }
+
+    private com.rewardscore.rewards.accounts.v1.Identifier accountIdentifier_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> accountIdentifierBuilder_;
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+     * @return Whether the accountIdentifier field is set.
+     */
+    public boolean hasAccountIdentifier() {
+      return ((bitField0_ & 0x00000800) != 0);
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+     * @return The accountIdentifier.
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier() {
+      if (accountIdentifierBuilder_ == null) {
+        return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      } else {
+        return accountIdentifierBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        accountIdentifier_ = value;
+      } else {
+        accountIdentifierBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder setAccountIdentifier(
+        com.rewardscore.rewards.accounts.v1.Identifier.Builder builderForValue) {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifier_ = builderForValue.build();
+      } else {
+        accountIdentifierBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder mergeAccountIdentifier(com.rewardscore.rewards.accounts.v1.Identifier value) {
+      if (accountIdentifierBuilder_ == null) {
+        if (((bitField0_ & 0x00000800) != 0) &&
+          accountIdentifier_ != null &&
+          accountIdentifier_ != com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance()) {
+          getAccountIdentifierBuilder().mergeFrom(value);
+        } else {
+          accountIdentifier_ = value;
+        }
+      } else {
+        accountIdentifierBuilder_.mergeFrom(value);
+      }
+      if (accountIdentifier_ != null) {
+        bitField0_ |= 0x00000800;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+     */
+    public Builder clearAccountIdentifier() {
+      bitField0_ = (bitField0_ & ~0x00000800);
+      accountIdentifier_ = null;
+      if (accountIdentifierBuilder_ != null) {
+        accountIdentifierBuilder_.dispose();
+        accountIdentifierBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.Identifier.Builder getAccountIdentifierBuilder() {
+      bitField0_ |= 0x00000800;
+      onChanged();
+      return internalGetAccountIdentifierFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+     */
+    public com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder() {
+      if (accountIdentifierBuilder_ != null) {
+        return accountIdentifierBuilder_.getMessageOrBuilder();
+      } else {
+        return accountIdentifier_ == null ?
+            com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
+      }
+    }
+    /**
+     * <pre>
+     * The account by one of its identifiers instead of account_id (exactly one of the two).
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder> 
+        internalGetAccountIdentifierFieldBuilder() {
+      if (accountIdentifierBuilder_ == null) {
+        accountIdentifierBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.accounts.v1.Identifier, com.rewardscore.rewards.accounts.v1.Identifier.Builder, com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder>(
+                getAccountIdentifier(),
+                getParentForChildren(),
+                isClean());
+        accountIdentifier_ = null;
+      }
+      return accountIdentifierBuilder_;
+    }
+
+    private java.lang.Object zoneId_ = "";
+    /**
+     * <pre>
+     * The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+     * </pre>
+     *
+     * <code>string zone_id = 13 [json_name = "zoneId"];</code>
+     * @return The zoneId.
+     */
+    public java.lang.String getZoneId() {
+      java.lang.Object ref = zoneId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        zoneId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+     * </pre>
+     *
+     * <code>string zone_id = 13 [json_name = "zoneId"];</code>
+     * @return The bytes for zoneId.
+     */
+    public com.google.protobuf.ByteString
+        getZoneIdBytes() {
+      java.lang.Object ref = zoneId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        zoneId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+     * </pre>
+     *
+     * <code>string zone_id = 13 [json_name = "zoneId"];</code>
+     * @param value The zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      zoneId_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+     * </pre>
+     *
+     * <code>string zone_id = 13 [json_name = "zoneId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearZoneId() {
+      zoneId_ = getDefaultInstance().getZoneId();
+      bitField0_ = (bitField0_ & ~0x00001000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+     * </pre>
+     *
+     * <code>string zone_id = 13 [json_name = "zoneId"];</code>
+     * @param value The bytes for zoneId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setZoneIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      zoneId_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object interactionPointId_ = "";
+    /**
+     * <pre>
+     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+     * characters.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
+     * @return The interactionPointId.
+     */
+    public java.lang.String getInteractionPointId() {
+      java.lang.Object ref = interactionPointId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        interactionPointId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+     * characters.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
+     * @return The bytes for interactionPointId.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdBytes() {
+      java.lang.Object ref = interactionPointId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        interactionPointId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+     * characters.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
+     * @param value The interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      interactionPointId_ = value;
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+     * characters.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointId() {
+      interactionPointId_ = getDefaultInstance().getInteractionPointId();
+      bitField0_ = (bitField0_ & ~0x00002000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+     * characters.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
+     * @param value The bytes for interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      interactionPointId_ = value;
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Duration holdDuration_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> holdDurationBuilder_;
+    /**
+     * <pre>
+     * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+     * @return Whether the holdDuration field is set.
+     */
+    public boolean hasHoldDuration() {
+      return ((bitField0_ & 0x00004000) != 0);
+    }
+    /**
+     * <pre>
+     * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+     * @return The holdDuration.
+     */
+    public com.google.protobuf.Duration getHoldDuration() {
+      if (holdDurationBuilder_ == null) {
+        return holdDuration_ == null ? com.google.protobuf.Duration.getDefaultInstance() : holdDuration_;
+      } else {
+        return holdDurationBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+     */
+    public Builder setHoldDuration(com.google.protobuf.Duration value) {
+      if (holdDurationBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        holdDuration_ = value;
+      } else {
+        holdDurationBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+     */
+    public Builder setHoldDuration(
+        com.google.protobuf.Duration.Builder builderForValue) {
+      if (holdDurationBuilder_ == null) {
+        holdDuration_ = builderForValue.build();
+      } else {
+        holdDurationBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+     */
+    public Builder mergeHoldDuration(com.google.protobuf.Duration value) {
+      if (holdDurationBuilder_ == null) {
+        if (((bitField0_ & 0x00004000) != 0) &&
+          holdDuration_ != null &&
+          holdDuration_ != com.google.protobuf.Duration.getDefaultInstance()) {
+          getHoldDurationBuilder().mergeFrom(value);
+        } else {
+          holdDuration_ = value;
+        }
+      } else {
+        holdDurationBuilder_.mergeFrom(value);
+      }
+      if (holdDuration_ != null) {
+        bitField0_ |= 0x00004000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+     */
+    public Builder clearHoldDuration() {
+      bitField0_ = (bitField0_ & ~0x00004000);
+      holdDuration_ = null;
+      if (holdDurationBuilder_ != null) {
+        holdDurationBuilder_.dispose();
+        holdDurationBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+     */
+    public com.google.protobuf.Duration.Builder getHoldDurationBuilder() {
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return internalGetHoldDurationFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+     */
+    public com.google.protobuf.DurationOrBuilder getHoldDurationOrBuilder() {
+      if (holdDurationBuilder_ != null) {
+        return holdDurationBuilder_.getMessageOrBuilder();
+      } else {
+        return holdDuration_ == null ?
+            com.google.protobuf.Duration.getDefaultInstance() : holdDuration_;
+      }
+    }
+    /**
+     * <pre>
+     * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+     * </pre>
+     *
+     * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder> 
+        internalGetHoldDurationFieldBuilder() {
+      if (holdDurationBuilder_ == null) {
+        holdDurationBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Duration, com.google.protobuf.Duration.Builder, com.google.protobuf.DurationOrBuilder>(
+                getHoldDuration(),
+                getParentForChildren(),
+                isClean());
+        holdDuration_ = null;
+      }
+      return holdDurationBuilder_;
+    }
+
+    private com.google.protobuf.LazyStringArrayList accountCouponIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureAccountCouponIdsIsMutable() {
+      if (!accountCouponIds_.isModifiable()) {
+        accountCouponIds_ = new com.google.protobuf.LazyStringArrayList(accountCouponIds_);
+      }
+      bitField0_ |= 0x00008000;
+    }
+    /**
+     * <pre>
+     * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+     * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+     * </pre>
+     *
+     * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+     * @return A list containing the accountCouponIds.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getAccountCouponIdsList() {
+      accountCouponIds_.makeImmutable();
+      return accountCouponIds_;
+    }
+    /**
+     * <pre>
+     * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+     * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+     * </pre>
+     *
+     * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+     * @return The count of accountCouponIds.
+     */
+    public int getAccountCouponIdsCount() {
+      return accountCouponIds_.size();
+    }
+    /**
+     * <pre>
+     * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+     * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+     * </pre>
+     *
+     * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+     * @param index The index of the element to return.
+     * @return The accountCouponIds at the given index.
+     */
+    public java.lang.String getAccountCouponIds(int index) {
+      return accountCouponIds_.get(index);
+    }
+    /**
+     * <pre>
+     * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+     * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+     * </pre>
+     *
+     * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the accountCouponIds at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getAccountCouponIdsBytes(int index) {
+      return accountCouponIds_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+     * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+     * </pre>
+     *
+     * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+     * @param index The index to set the value at.
+     * @param value The accountCouponIds to set.
+     * @return This builder for chaining.
+     */
+    public Builder setAccountCouponIds(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureAccountCouponIdsIsMutable();
+      accountCouponIds_.set(index, value);
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+     * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+     * </pre>
+     *
+     * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+     * @param value The accountCouponIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAccountCouponIds(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureAccountCouponIdsIsMutable();
+      accountCouponIds_.add(value);
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+     * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+     * </pre>
+     *
+     * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+     * @param values The accountCouponIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllAccountCouponIds(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureAccountCouponIdsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, accountCouponIds_);
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+     * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+     * </pre>
+     *
+     * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearAccountCouponIds() {
+      accountCouponIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField0_ = (bitField0_ & ~0x00008000);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+     * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+     * </pre>
+     *
+     * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+     * @param value The bytes of the accountCouponIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAccountCouponIdsBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensureAccountCouponIdsIsMutable();
+      accountCouponIds_.add(value);
+      bitField0_ |= 0x00008000;
       onChanged();
       return this;
     }

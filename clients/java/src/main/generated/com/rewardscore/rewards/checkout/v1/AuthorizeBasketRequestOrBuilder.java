@@ -36,7 +36,7 @@ public interface AuthorizeBasketRequestOrBuilder extends
 
   /**
    * <pre>
-   * The customer. Required.
+   * The customer: account_id or account_identifier (exactly one).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -45,7 +45,7 @@ public interface AuthorizeBasketRequestOrBuilder extends
   java.lang.String getAccountId();
   /**
    * <pre>
-   * The customer. Required.
+   * The customer: account_id or account_identifier (exactly one).
    * </pre>
    *
    * <code>string account_id = 2 [json_name = "accountId"];</code>
@@ -287,4 +287,145 @@ public interface AuthorizeBasketRequestOrBuilder extends
    * @return The skipInvalidCoupons.
    */
   boolean getSkipInvalidCoupons();
+
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+   * @return Whether the accountIdentifier field is set.
+   */
+  boolean hasAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+   * @return The accountIdentifier.
+   */
+  com.rewardscore.rewards.accounts.v1.Identifier getAccountIdentifier();
+  /**
+   * <pre>
+   * The account by one of its identifiers instead of account_id (exactly one of the two).
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.Identifier account_identifier = 12 [json_name = "accountIdentifier"];</code>
+   */
+  com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+   * </pre>
+   *
+   * <code>string zone_id = 13 [json_name = "zoneId"];</code>
+   * @return The zoneId.
+   */
+  java.lang.String getZoneId();
+  /**
+   * <pre>
+   * The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
+   * </pre>
+   *
+   * <code>string zone_id = 13 [json_name = "zoneId"];</code>
+   * @return The bytes for zoneId.
+   */
+  com.google.protobuf.ByteString
+      getZoneIdBytes();
+
+  /**
+   * <pre>
+   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+   * characters.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  java.lang.String getInteractionPointId();
+  /**
+   * <pre>
+   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
+   * characters.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdBytes();
+
+  /**
+   * <pre>
+   * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+   * @return Whether the holdDuration field is set.
+   */
+  boolean hasHoldDuration();
+  /**
+   * <pre>
+   * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+   * @return The holdDuration.
+   */
+  com.google.protobuf.Duration getHoldDuration();
+  /**
+   * <pre>
+   * How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
+   * </pre>
+   *
+   * <code>.google.protobuf.Duration hold_duration = 15 [json_name = "holdDuration"];</code>
+   */
+  com.google.protobuf.DurationOrBuilder getHoldDurationOrBuilder();
+
+  /**
+   * <pre>
+   * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+   * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+   * </pre>
+   *
+   * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+   * @return A list containing the accountCouponIds.
+   */
+  java.util.List<java.lang.String>
+      getAccountCouponIdsList();
+  /**
+   * <pre>
+   * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+   * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+   * </pre>
+   *
+   * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+   * @return The count of accountCouponIds.
+   */
+  int getAccountCouponIdsCount();
+  /**
+   * <pre>
+   * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+   * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+   * </pre>
+   *
+   * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+   * @param index The index of the element to return.
+   * @return The accountCouponIds at the given index.
+   */
+  java.lang.String getAccountCouponIds(int index);
+  /**
+   * <pre>
+   * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
+   * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
+   * </pre>
+   *
+   * <code>repeated string account_coupon_ids = 16 [json_name = "accountCouponIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the accountCouponIds at the given index.
+   */
+  com.google.protobuf.ByteString
+      getAccountCouponIdsBytes(int index);
 }

@@ -40,6 +40,8 @@ private static final long serialVersionUID = 0L;
     transactionId_ = "";
     lines_ = java.util.Collections.emptyList();
     couponResults_ = java.util.Collections.emptyList();
+    earnPointsTransactionId_ = "";
+    burnPointsTransactionId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -340,7 +342,7 @@ private static final long serialVersionUID = 0L;
   private com.rewardscore.rewards.type.v1.Money totalAmount_;
   /**
    * <pre>
-   * The bill before rewards, as sent.
+   * The bill before rewards: as authorized, or the final total it was captured with.
    * </pre>
    *
    * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -352,7 +354,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The bill before rewards, as sent.
+   * The bill before rewards: as authorized, or the final total it was captured with.
    * </pre>
    *
    * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -364,7 +366,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The bill before rewards, as sent.
+   * The bill before rewards: as authorized, or the final total it was captured with.
    * </pre>
    *
    * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -530,7 +532,8 @@ private static final long serialVersionUID = 0L;
   private long earnedPoints_ = 0L;
   /**
    * <pre>
-   * Points the purchase earns (on payable_amount) when captured; 0 if earning is off.
+   * Points the purchase earns (on payable_amount) when captured; 0 if earning is off. While
+   * AUTHORIZED they are pending: not in the wallet, not available.
    * </pre>
    *
    * <code>int64 earned_points = 12 [json_name = "earnedPoints"];</code>
@@ -583,7 +586,7 @@ private static final long serialVersionUID = 0L;
   private com.google.protobuf.Timestamp expireTime_;
   /**
    * <pre>
-   * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+   * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
    * </pre>
    *
    * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -595,7 +598,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+   * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
    * </pre>
    *
    * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -607,7 +610,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+   * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
    * </pre>
    *
    * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -693,6 +696,100 @@ private static final long serialVersionUID = 0L;
     return voidTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : voidTime_;
   }
 
+  public static final int EARN_POINTS_TRANSACTION_ID_FIELD_NUMBER = 17;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object earnPointsTransactionId_ = "";
+  /**
+   * <pre>
+   * The captured earn's points transaction; set once CAPTURED with earned_points.
+   * </pre>
+   *
+   * <code>string earn_points_transaction_id = 17 [json_name = "earnPointsTransactionId"];</code>
+   * @return The earnPointsTransactionId.
+   */
+  @java.lang.Override
+  public java.lang.String getEarnPointsTransactionId() {
+    java.lang.Object ref = earnPointsTransactionId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      earnPointsTransactionId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The captured earn's points transaction; set once CAPTURED with earned_points.
+   * </pre>
+   *
+   * <code>string earn_points_transaction_id = 17 [json_name = "earnPointsTransactionId"];</code>
+   * @return The bytes for earnPointsTransactionId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getEarnPointsTransactionIdBytes() {
+    java.lang.Object ref = earnPointsTransactionId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      earnPointsTransactionId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
+  public static final int BURN_POINTS_TRANSACTION_ID_FIELD_NUMBER = 18;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object burnPointsTransactionId_ = "";
+  /**
+   * <pre>
+   * The captured burn's points transaction; set once CAPTURED with burned_points.
+   * </pre>
+   *
+   * <code>string burn_points_transaction_id = 18 [json_name = "burnPointsTransactionId"];</code>
+   * @return The burnPointsTransactionId.
+   */
+  @java.lang.Override
+  public java.lang.String getBurnPointsTransactionId() {
+    java.lang.Object ref = burnPointsTransactionId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      burnPointsTransactionId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The captured burn's points transaction; set once CAPTURED with burned_points.
+   * </pre>
+   *
+   * <code>string burn_points_transaction_id = 18 [json_name = "burnPointsTransactionId"];</code>
+   * @return The bytes for burnPointsTransactionId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getBurnPointsTransactionIdBytes() {
+    java.lang.Object ref = burnPointsTransactionId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      burnPointsTransactionId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -754,6 +851,12 @@ private static final long serialVersionUID = 0L;
     }
     if (((bitField0_ & 0x00000040) != 0)) {
       output.writeMessage(16, getVoidTime());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(earnPointsTransactionId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 17, earnPointsTransactionId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(burnPointsTransactionId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 18, burnPointsTransactionId_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -828,6 +931,12 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000040) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(16, getVoidTime());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(earnPointsTransactionId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(17, earnPointsTransactionId_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(burnPointsTransactionId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(18, burnPointsTransactionId_);
     }
     return size;
   }
@@ -905,6 +1014,10 @@ private static final long serialVersionUID = 0L;
       if (!getVoidTime()
           .equals(other.getVoidTime())) return false;
     }
+    if (!getEarnPointsTransactionId()
+        .equals(other.getEarnPointsTransactionId())) return false;
+    if (!getBurnPointsTransactionId()
+        .equals(other.getBurnPointsTransactionId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -968,6 +1081,10 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + VOID_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getVoidTime().hashCode();
     }
+    hash = (37 * hash) + EARN_POINTS_TRANSACTION_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getEarnPointsTransactionId().hashCode();
+    hash = (37 * hash) + BURN_POINTS_TRANSACTION_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getBurnPointsTransactionId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1174,6 +1291,8 @@ private static final long serialVersionUID = 0L;
         voidTimeBuilder_.dispose();
         voidTimeBuilder_ = null;
       }
+      earnPointsTransactionId_ = "";
+      burnPointsTransactionId_ = "";
       return this;
     }
 
@@ -1293,6 +1412,12 @@ private static final long serialVersionUID = 0L;
             : voidTimeBuilder_.build();
         to_bitField0_ |= 0x00000040;
       }
+      if (((from_bitField0_ & 0x00010000) != 0)) {
+        result.earnPointsTransactionId_ = earnPointsTransactionId_;
+      }
+      if (((from_bitField0_ & 0x00020000) != 0)) {
+        result.burnPointsTransactionId_ = burnPointsTransactionId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1409,6 +1534,16 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasVoidTime()) {
         mergeVoidTime(other.getVoidTime());
+      }
+      if (!other.getEarnPointsTransactionId().isEmpty()) {
+        earnPointsTransactionId_ = other.earnPointsTransactionId_;
+        bitField0_ |= 0x00010000;
+        onChanged();
+      }
+      if (!other.getBurnPointsTransactionId().isEmpty()) {
+        burnPointsTransactionId_ = other.burnPointsTransactionId_;
+        bitField0_ |= 0x00020000;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1546,6 +1681,16 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00008000;
               break;
             } // case 130
+            case 138: {
+              earnPointsTransactionId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00010000;
+              break;
+            } // case 138
+            case 146: {
+              burnPointsTransactionId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00020000;
+              break;
+            } // case 146
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2320,7 +2465,7 @@ private static final long serialVersionUID = 0L;
         com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> totalAmountBuilder_;
     /**
      * <pre>
-     * The bill before rewards, as sent.
+     * The bill before rewards: as authorized, or the final total it was captured with.
      * </pre>
      *
      * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -2331,7 +2476,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The bill before rewards, as sent.
+     * The bill before rewards: as authorized, or the final total it was captured with.
      * </pre>
      *
      * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -2346,7 +2491,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The bill before rewards, as sent.
+     * The bill before rewards: as authorized, or the final total it was captured with.
      * </pre>
      *
      * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -2366,7 +2511,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The bill before rewards, as sent.
+     * The bill before rewards: as authorized, or the final total it was captured with.
      * </pre>
      *
      * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -2384,7 +2529,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The bill before rewards, as sent.
+     * The bill before rewards: as authorized, or the final total it was captured with.
      * </pre>
      *
      * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -2409,7 +2554,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The bill before rewards, as sent.
+     * The bill before rewards: as authorized, or the final total it was captured with.
      * </pre>
      *
      * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -2426,7 +2571,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The bill before rewards, as sent.
+     * The bill before rewards: as authorized, or the final total it was captured with.
      * </pre>
      *
      * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -2438,7 +2583,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The bill before rewards, as sent.
+     * The bill before rewards: as authorized, or the final total it was captured with.
      * </pre>
      *
      * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -2453,7 +2598,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The bill before rewards, as sent.
+     * The bill before rewards: as authorized, or the final total it was captured with.
      * </pre>
      *
      * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -3145,7 +3290,8 @@ private static final long serialVersionUID = 0L;
     private long earnedPoints_ ;
     /**
      * <pre>
-     * Points the purchase earns (on payable_amount) when captured; 0 if earning is off.
+     * Points the purchase earns (on payable_amount) when captured; 0 if earning is off. While
+     * AUTHORIZED they are pending: not in the wallet, not available.
      * </pre>
      *
      * <code>int64 earned_points = 12 [json_name = "earnedPoints"];</code>
@@ -3157,7 +3303,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Points the purchase earns (on payable_amount) when captured; 0 if earning is off.
+     * Points the purchase earns (on payable_amount) when captured; 0 if earning is off. While
+     * AUTHORIZED they are pending: not in the wallet, not available.
      * </pre>
      *
      * <code>int64 earned_points = 12 [json_name = "earnedPoints"];</code>
@@ -3173,7 +3320,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Points the purchase earns (on payable_amount) when captured; 0 if earning is off.
+     * Points the purchase earns (on payable_amount) when captured; 0 if earning is off. While
+     * AUTHORIZED they are pending: not in the wallet, not available.
      * </pre>
      *
      * <code>int64 earned_points = 12 [json_name = "earnedPoints"];</code>
@@ -3348,7 +3496,7 @@ private static final long serialVersionUID = 0L;
         com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> expireTimeBuilder_;
     /**
      * <pre>
-     * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+     * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
      * </pre>
      *
      * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -3359,7 +3507,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+     * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
      * </pre>
      *
      * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -3374,7 +3522,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+     * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
      * </pre>
      *
      * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -3394,7 +3542,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+     * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
      * </pre>
      *
      * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -3412,7 +3560,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+     * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
      * </pre>
      *
      * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -3437,7 +3585,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+     * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
      * </pre>
      *
      * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -3454,7 +3602,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+     * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
      * </pre>
      *
      * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -3466,7 +3614,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+     * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
      * </pre>
      *
      * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -3481,7 +3629,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+     * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
      * </pre>
      *
      * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -3812,6 +3960,190 @@ private static final long serialVersionUID = 0L;
         voidTime_ = null;
       }
       return voidTimeBuilder_;
+    }
+
+    private java.lang.Object earnPointsTransactionId_ = "";
+    /**
+     * <pre>
+     * The captured earn's points transaction; set once CAPTURED with earned_points.
+     * </pre>
+     *
+     * <code>string earn_points_transaction_id = 17 [json_name = "earnPointsTransactionId"];</code>
+     * @return The earnPointsTransactionId.
+     */
+    public java.lang.String getEarnPointsTransactionId() {
+      java.lang.Object ref = earnPointsTransactionId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        earnPointsTransactionId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The captured earn's points transaction; set once CAPTURED with earned_points.
+     * </pre>
+     *
+     * <code>string earn_points_transaction_id = 17 [json_name = "earnPointsTransactionId"];</code>
+     * @return The bytes for earnPointsTransactionId.
+     */
+    public com.google.protobuf.ByteString
+        getEarnPointsTransactionIdBytes() {
+      java.lang.Object ref = earnPointsTransactionId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        earnPointsTransactionId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The captured earn's points transaction; set once CAPTURED with earned_points.
+     * </pre>
+     *
+     * <code>string earn_points_transaction_id = 17 [json_name = "earnPointsTransactionId"];</code>
+     * @param value The earnPointsTransactionId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setEarnPointsTransactionId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      earnPointsTransactionId_ = value;
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The captured earn's points transaction; set once CAPTURED with earned_points.
+     * </pre>
+     *
+     * <code>string earn_points_transaction_id = 17 [json_name = "earnPointsTransactionId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearEarnPointsTransactionId() {
+      earnPointsTransactionId_ = getDefaultInstance().getEarnPointsTransactionId();
+      bitField0_ = (bitField0_ & ~0x00010000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The captured earn's points transaction; set once CAPTURED with earned_points.
+     * </pre>
+     *
+     * <code>string earn_points_transaction_id = 17 [json_name = "earnPointsTransactionId"];</code>
+     * @param value The bytes for earnPointsTransactionId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setEarnPointsTransactionIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      earnPointsTransactionId_ = value;
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object burnPointsTransactionId_ = "";
+    /**
+     * <pre>
+     * The captured burn's points transaction; set once CAPTURED with burned_points.
+     * </pre>
+     *
+     * <code>string burn_points_transaction_id = 18 [json_name = "burnPointsTransactionId"];</code>
+     * @return The burnPointsTransactionId.
+     */
+    public java.lang.String getBurnPointsTransactionId() {
+      java.lang.Object ref = burnPointsTransactionId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        burnPointsTransactionId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The captured burn's points transaction; set once CAPTURED with burned_points.
+     * </pre>
+     *
+     * <code>string burn_points_transaction_id = 18 [json_name = "burnPointsTransactionId"];</code>
+     * @return The bytes for burnPointsTransactionId.
+     */
+    public com.google.protobuf.ByteString
+        getBurnPointsTransactionIdBytes() {
+      java.lang.Object ref = burnPointsTransactionId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        burnPointsTransactionId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The captured burn's points transaction; set once CAPTURED with burned_points.
+     * </pre>
+     *
+     * <code>string burn_points_transaction_id = 18 [json_name = "burnPointsTransactionId"];</code>
+     * @param value The burnPointsTransactionId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setBurnPointsTransactionId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      burnPointsTransactionId_ = value;
+      bitField0_ |= 0x00020000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The captured burn's points transaction; set once CAPTURED with burned_points.
+     * </pre>
+     *
+     * <code>string burn_points_transaction_id = 18 [json_name = "burnPointsTransactionId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearBurnPointsTransactionId() {
+      burnPointsTransactionId_ = getDefaultInstance().getBurnPointsTransactionId();
+      bitField0_ = (bitField0_ & ~0x00020000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The captured burn's points transaction; set once CAPTURED with burned_points.
+     * </pre>
+     *
+     * <code>string burn_points_transaction_id = 18 [json_name = "burnPointsTransactionId"];</code>
+     * @param value The bytes for burnPointsTransactionId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setBurnPointsTransactionIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      burnPointsTransactionId_ = value;
+      bitField0_ |= 0x00020000;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.checkout.v1.Basket)

@@ -155,7 +155,7 @@ public interface BasketOrBuilder extends
 
   /**
    * <pre>
-   * The bill before rewards, as sent.
+   * The bill before rewards: as authorized, or the final total it was captured with.
    * </pre>
    *
    * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -164,7 +164,7 @@ public interface BasketOrBuilder extends
   boolean hasTotalAmount();
   /**
    * <pre>
-   * The bill before rewards, as sent.
+   * The bill before rewards: as authorized, or the final total it was captured with.
    * </pre>
    *
    * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -173,7 +173,7 @@ public interface BasketOrBuilder extends
   com.rewardscore.rewards.type.v1.Money getTotalAmount();
   /**
    * <pre>
-   * The bill before rewards, as sent.
+   * The bill before rewards: as authorized, or the final total it was captured with.
    * </pre>
    *
    * <code>.rewards.type.v1.Money total_amount = 7 [json_name = "totalAmount"];</code>
@@ -290,7 +290,8 @@ public interface BasketOrBuilder extends
 
   /**
    * <pre>
-   * Points the purchase earns (on payable_amount) when captured; 0 if earning is off.
+   * Points the purchase earns (on payable_amount) when captured; 0 if earning is off. While
+   * AUTHORIZED they are pending: not in the wallet, not available.
    * </pre>
    *
    * <code>int64 earned_points = 12 [json_name = "earnedPoints"];</code>
@@ -327,7 +328,7 @@ public interface BasketOrBuilder extends
 
   /**
    * <pre>
-   * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+   * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
    * </pre>
    *
    * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -336,7 +337,7 @@ public interface BasketOrBuilder extends
   boolean hasExpireTime();
   /**
    * <pre>
-   * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+   * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
    * </pre>
    *
    * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -345,7 +346,7 @@ public interface BasketOrBuilder extends
   com.google.protobuf.Timestamp getExpireTime();
   /**
    * <pre>
-   * When an AUTHORIZED basket expires and is released; 15 minutes after authorize_time.
+   * When an AUTHORIZED basket expires and is released: authorize_time + hold_duration.
    * </pre>
    *
    * <code>.google.protobuf.Timestamp expire_time = 14 [json_name = "expireTime"];</code>
@@ -405,4 +406,44 @@ public interface BasketOrBuilder extends
    * <code>.google.protobuf.Timestamp void_time = 16 [json_name = "voidTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getVoidTimeOrBuilder();
+
+  /**
+   * <pre>
+   * The captured earn's points transaction; set once CAPTURED with earned_points.
+   * </pre>
+   *
+   * <code>string earn_points_transaction_id = 17 [json_name = "earnPointsTransactionId"];</code>
+   * @return The earnPointsTransactionId.
+   */
+  java.lang.String getEarnPointsTransactionId();
+  /**
+   * <pre>
+   * The captured earn's points transaction; set once CAPTURED with earned_points.
+   * </pre>
+   *
+   * <code>string earn_points_transaction_id = 17 [json_name = "earnPointsTransactionId"];</code>
+   * @return The bytes for earnPointsTransactionId.
+   */
+  com.google.protobuf.ByteString
+      getEarnPointsTransactionIdBytes();
+
+  /**
+   * <pre>
+   * The captured burn's points transaction; set once CAPTURED with burned_points.
+   * </pre>
+   *
+   * <code>string burn_points_transaction_id = 18 [json_name = "burnPointsTransactionId"];</code>
+   * @return The burnPointsTransactionId.
+   */
+  java.lang.String getBurnPointsTransactionId();
+  /**
+   * <pre>
+   * The captured burn's points transaction; set once CAPTURED with burned_points.
+   * </pre>
+   *
+   * <code>string burn_points_transaction_id = 18 [json_name = "burnPointsTransactionId"];</code>
+   * @return The bytes for burnPointsTransactionId.
+   */
+  com.google.protobuf.ByteString
+      getBurnPointsTransactionIdBytes();
 }

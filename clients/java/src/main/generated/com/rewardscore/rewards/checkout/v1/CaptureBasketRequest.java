@@ -54,6 +54,7 @@ private static final long serialVersionUID = 0L;
             com.rewardscore.rewards.checkout.v1.CaptureBasketRequest.class, com.rewardscore.rewards.checkout.v1.CaptureBasketRequest.Builder.class);
   }
 
+  private int bitField0_;
   public static final int REQUEST_ID_FIELD_NUMBER = 1;
   @SuppressWarnings("serial")
   private volatile java.lang.Object requestId_ = "";
@@ -152,6 +153,47 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int FINAL_TOTAL_AMOUNT_FIELD_NUMBER = 3;
+  private com.rewardscore.rewards.type.v1.Money finalTotalAmount_;
+  /**
+   * <pre>
+   * The bill as finally paid, if lower than the authorized total_amount (never above it;
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+   * @return Whether the finalTotalAmount field is set.
+   */
+  @java.lang.Override
+  public boolean hasFinalTotalAmount() {
+    return ((bitField0_ & 0x00000001) != 0);
+  }
+  /**
+   * <pre>
+   * The bill as finally paid, if lower than the authorized total_amount (never above it;
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+   * @return The finalTotalAmount.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.Money getFinalTotalAmount() {
+    return finalTotalAmount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : finalTotalAmount_;
+  }
+  /**
+   * <pre>
+   * The bill as finally paid, if lower than the authorized total_amount (never above it;
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.MoneyOrBuilder getFinalTotalAmountOrBuilder() {
+    return finalTotalAmount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : finalTotalAmount_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -172,6 +214,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(basketId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 2, basketId_);
     }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      output.writeMessage(3, getFinalTotalAmount());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -181,6 +226,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(basketId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(2, basketId_);
+    }
+    if (((bitField0_ & 0x00000001) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(3, getFinalTotalAmount());
     }
     return size;
   }
@@ -210,6 +259,11 @@ private static final long serialVersionUID = 0L;
         .equals(other.getRequestId())) return false;
     if (!getBasketId()
         .equals(other.getBasketId())) return false;
+    if (hasFinalTotalAmount() != other.hasFinalTotalAmount()) return false;
+    if (hasFinalTotalAmount()) {
+      if (!getFinalTotalAmount()
+          .equals(other.getFinalTotalAmount())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -225,6 +279,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getRequestId().hashCode();
     hash = (37 * hash) + BASKET_ID_FIELD_NUMBER;
     hash = (53 * hash) + getBasketId().hashCode();
+    if (hasFinalTotalAmount()) {
+      hash = (37 * hash) + FINAL_TOTAL_AMOUNT_FIELD_NUMBER;
+      hash = (53 * hash) + getFinalTotalAmount().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -348,13 +406,19 @@ private static final long serialVersionUID = 0L;
 
     // Construct using com.rewardscore.rewards.checkout.v1.CaptureBasketRequest.newBuilder()
     private Builder() {
-
+      maybeForceBuilderInitialization();
     }
 
     private Builder(
         com.google.protobuf.GeneratedMessage.BuilderParent parent) {
       super(parent);
-
+      maybeForceBuilderInitialization();
+    }
+    private void maybeForceBuilderInitialization() {
+      if (com.google.protobuf.GeneratedMessage
+              .alwaysUseFieldBuilders) {
+        internalGetFinalTotalAmountFieldBuilder();
+      }
     }
     @java.lang.Override
     public Builder clear() {
@@ -362,6 +426,11 @@ private static final long serialVersionUID = 0L;
       bitField0_ = 0;
       requestId_ = "";
       basketId_ = "";
+      finalTotalAmount_ = null;
+      if (finalTotalAmountBuilder_ != null) {
+        finalTotalAmountBuilder_.dispose();
+        finalTotalAmountBuilder_ = null;
+      }
       return this;
     }
 
@@ -401,6 +470,14 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.basketId_ = basketId_;
       }
+      int to_bitField0_ = 0;
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.finalTotalAmount_ = finalTotalAmountBuilder_ == null
+            ? finalTotalAmount_
+            : finalTotalAmountBuilder_.build();
+        to_bitField0_ |= 0x00000001;
+      }
+      result.bitField0_ |= to_bitField0_;
     }
 
     @java.lang.Override
@@ -424,6 +501,9 @@ private static final long serialVersionUID = 0L;
         basketId_ = other.basketId_;
         bitField0_ |= 0x00000002;
         onChanged();
+      }
+      if (other.hasFinalTotalAmount()) {
+        mergeFinalTotalAmount(other.getFinalTotalAmount());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -461,6 +541,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 18
+            case 26: {
+              input.readMessage(
+                  internalGetFinalTotalAmountFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 26
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -670,6 +757,172 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00000002;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.type.v1.Money finalTotalAmount_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> finalTotalAmountBuilder_;
+    /**
+     * <pre>
+     * The bill as finally paid, if lower than the authorized total_amount (never above it;
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+     * @return Whether the finalTotalAmount field is set.
+     */
+    public boolean hasFinalTotalAmount() {
+      return ((bitField0_ & 0x00000004) != 0);
+    }
+    /**
+     * <pre>
+     * The bill as finally paid, if lower than the authorized total_amount (never above it;
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+     * @return The finalTotalAmount.
+     */
+    public com.rewardscore.rewards.type.v1.Money getFinalTotalAmount() {
+      if (finalTotalAmountBuilder_ == null) {
+        return finalTotalAmount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : finalTotalAmount_;
+      } else {
+        return finalTotalAmountBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The bill as finally paid, if lower than the authorized total_amount (never above it;
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+     */
+    public Builder setFinalTotalAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (finalTotalAmountBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        finalTotalAmount_ = value;
+      } else {
+        finalTotalAmountBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill as finally paid, if lower than the authorized total_amount (never above it;
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+     */
+    public Builder setFinalTotalAmount(
+        com.rewardscore.rewards.type.v1.Money.Builder builderForValue) {
+      if (finalTotalAmountBuilder_ == null) {
+        finalTotalAmount_ = builderForValue.build();
+      } else {
+        finalTotalAmountBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill as finally paid, if lower than the authorized total_amount (never above it;
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+     */
+    public Builder mergeFinalTotalAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (finalTotalAmountBuilder_ == null) {
+        if (((bitField0_ & 0x00000004) != 0) &&
+          finalTotalAmount_ != null &&
+          finalTotalAmount_ != com.rewardscore.rewards.type.v1.Money.getDefaultInstance()) {
+          getFinalTotalAmountBuilder().mergeFrom(value);
+        } else {
+          finalTotalAmount_ = value;
+        }
+      } else {
+        finalTotalAmountBuilder_.mergeFrom(value);
+      }
+      if (finalTotalAmount_ != null) {
+        bitField0_ |= 0x00000004;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill as finally paid, if lower than the authorized total_amount (never above it;
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+     */
+    public Builder clearFinalTotalAmount() {
+      bitField0_ = (bitField0_ & ~0x00000004);
+      finalTotalAmount_ = null;
+      if (finalTotalAmountBuilder_ != null) {
+        finalTotalAmountBuilder_.dispose();
+        finalTotalAmountBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill as finally paid, if lower than the authorized total_amount (never above it;
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.Money.Builder getFinalTotalAmountBuilder() {
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return internalGetFinalTotalAmountFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The bill as finally paid, if lower than the authorized total_amount (never above it;
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.MoneyOrBuilder getFinalTotalAmountOrBuilder() {
+      if (finalTotalAmountBuilder_ != null) {
+        return finalTotalAmountBuilder_.getMessageOrBuilder();
+      } else {
+        return finalTotalAmount_ == null ?
+            com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : finalTotalAmount_;
+      }
+    }
+    /**
+     * <pre>
+     * The bill as finally paid, if lower than the authorized total_amount (never above it;
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> 
+        internalGetFinalTotalAmountFieldBuilder() {
+      if (finalTotalAmountBuilder_ == null) {
+        finalTotalAmountBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder>(
+                getFinalTotalAmount(),
+                getParentForChildren(),
+                isClean());
+        finalTotalAmount_ = null;
+      }
+      return finalTotalAmountBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.checkout.v1.CaptureBasketRequest)

@@ -53,4 +53,34 @@ public interface CaptureBasketRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getBasketIdBytes();
+
+  /**
+   * <pre>
+   * The bill as finally paid, if lower than the authorized total_amount (never above it;
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+   * @return Whether the finalTotalAmount field is set.
+   */
+  boolean hasFinalTotalAmount();
+  /**
+   * <pre>
+   * The bill as finally paid, if lower than the authorized total_amount (never above it;
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+   * @return The finalTotalAmount.
+   */
+  com.rewardscore.rewards.type.v1.Money getFinalTotalAmount();
+  /**
+   * <pre>
+   * The bill as finally paid, if lower than the authorized total_amount (never above it;
+   * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED). Unset: the authorized total.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money final_total_amount = 3 [json_name = "finalTotalAmount"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getFinalTotalAmountOrBuilder();
 }

@@ -230,11 +230,16 @@ public final class CheckoutServiceGrpc {
      * the RPC fails with the first failing reason (metadata "coupon_code" for a coupon) -
      * except that with skip_invalid_coupons a failing coupon is left out and reported in
      * Basket.coupon_results instead.
+     * Every coupon rule and limit, the wallet's balance and thresholds and the OTP are checked by
+     * the same code as CouponService.RedeemCoupon and LoyaltyService.RedeemPoints; the points to
+     * earn are computed as LoyaltyService.EarnPoints computes them (on payable_amount). The hold
+     * is durable: a restart keeps it until capture, void or expire_time.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION),
-     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another basket of the account has this
-     * transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not add up to
-     * total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every CouponService.RedeemCoupon
-     * reason, every LoyaltyService.RedeemPoints reason.
+     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another authorized or captured basket of
+     * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
+     * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
+     * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
      * </pre>
      */
     default void authorizeBasket(com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest request,
@@ -244,9 +249,16 @@ public final class CheckoutServiceGrpc {
 
     /**
      * <pre>
-     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn. Capturing
-     * a CAPTURED basket succeeds without change.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION).
+     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
+     * transaction. With final_total_amount (a line dropped at the till), the discounts are
+     * recomputed on it in order, a coupon whose bill rule no longer holds is left out (reported
+     * in coupon_results, its hold released) and the earn is computed on the new payable_amount.
+     * A retry with the same request_id answers the same; capture and expiry racing: exactly one
+     * wins.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (a capture with another
+     * request_id), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION),
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED (INVALID_ARGUMENT), PURCHASE_ALREADY_EARNED
+     * (ALREADY_EXISTS).
      * </pre>
      */
     default void captureBasket(com.rewardscore.rewards.checkout.v1.CaptureBasketRequest request,
@@ -259,7 +271,7 @@ public final class CheckoutServiceGrpc {
      * Releases an AUTHORIZED basket: its coupon uses, limits and points are given back. Voiding
      * a VOIDED or EXPIRED basket succeeds without change. A CAPTURED basket cannot be voided:
      * reverse its parts with CouponService.ReverseRedemption and LoyaltyService.RefundPoints.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_CAPTURED (FAILED_PRECONDITION).
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (FAILED_PRECONDITION).
      * </pre>
      */
     default void voidBasket(com.rewardscore.rewards.checkout.v1.VoidBasketRequest request,
@@ -337,11 +349,16 @@ public final class CheckoutServiceGrpc {
      * the RPC fails with the first failing reason (metadata "coupon_code" for a coupon) -
      * except that with skip_invalid_coupons a failing coupon is left out and reported in
      * Basket.coupon_results instead.
+     * Every coupon rule and limit, the wallet's balance and thresholds and the OTP are checked by
+     * the same code as CouponService.RedeemCoupon and LoyaltyService.RedeemPoints; the points to
+     * earn are computed as LoyaltyService.EarnPoints computes them (on payable_amount). The hold
+     * is durable: a restart keeps it until capture, void or expire_time.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION),
-     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another basket of the account has this
-     * transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not add up to
-     * total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every CouponService.RedeemCoupon
-     * reason, every LoyaltyService.RedeemPoints reason.
+     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another authorized or captured basket of
+     * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
+     * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
+     * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
      * </pre>
      */
     public void authorizeBasket(com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest request,
@@ -352,9 +369,16 @@ public final class CheckoutServiceGrpc {
 
     /**
      * <pre>
-     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn. Capturing
-     * a CAPTURED basket succeeds without change.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION).
+     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
+     * transaction. With final_total_amount (a line dropped at the till), the discounts are
+     * recomputed on it in order, a coupon whose bill rule no longer holds is left out (reported
+     * in coupon_results, its hold released) and the earn is computed on the new payable_amount.
+     * A retry with the same request_id answers the same; capture and expiry racing: exactly one
+     * wins.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (a capture with another
+     * request_id), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION),
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED (INVALID_ARGUMENT), PURCHASE_ALREADY_EARNED
+     * (ALREADY_EXISTS).
      * </pre>
      */
     public void captureBasket(com.rewardscore.rewards.checkout.v1.CaptureBasketRequest request,
@@ -368,7 +392,7 @@ public final class CheckoutServiceGrpc {
      * Releases an AUTHORIZED basket: its coupon uses, limits and points are given back. Voiding
      * a VOIDED or EXPIRED basket succeeds without change. A CAPTURED basket cannot be voided:
      * reverse its parts with CouponService.ReverseRedemption and LoyaltyService.RefundPoints.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_CAPTURED (FAILED_PRECONDITION).
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (FAILED_PRECONDITION).
      * </pre>
      */
     public void voidBasket(com.rewardscore.rewards.checkout.v1.VoidBasketRequest request,
@@ -425,11 +449,16 @@ public final class CheckoutServiceGrpc {
      * the RPC fails with the first failing reason (metadata "coupon_code" for a coupon) -
      * except that with skip_invalid_coupons a failing coupon is left out and reported in
      * Basket.coupon_results instead.
+     * Every coupon rule and limit, the wallet's balance and thresholds and the OTP are checked by
+     * the same code as CouponService.RedeemCoupon and LoyaltyService.RedeemPoints; the points to
+     * earn are computed as LoyaltyService.EarnPoints computes them (on payable_amount). The hold
+     * is durable: a restart keeps it until capture, void or expire_time.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION),
-     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another basket of the account has this
-     * transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not add up to
-     * total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every CouponService.RedeemCoupon
-     * reason, every LoyaltyService.RedeemPoints reason.
+     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another authorized or captured basket of
+     * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
+     * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
+     * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
      * </pre>
      */
     public com.rewardscore.rewards.checkout.v1.AuthorizeBasketResponse authorizeBasket(com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest request) throws io.grpc.StatusException {
@@ -439,9 +468,16 @@ public final class CheckoutServiceGrpc {
 
     /**
      * <pre>
-     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn. Capturing
-     * a CAPTURED basket succeeds without change.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION).
+     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
+     * transaction. With final_total_amount (a line dropped at the till), the discounts are
+     * recomputed on it in order, a coupon whose bill rule no longer holds is left out (reported
+     * in coupon_results, its hold released) and the earn is computed on the new payable_amount.
+     * A retry with the same request_id answers the same; capture and expiry racing: exactly one
+     * wins.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (a capture with another
+     * request_id), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION),
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED (INVALID_ARGUMENT), PURCHASE_ALREADY_EARNED
+     * (ALREADY_EXISTS).
      * </pre>
      */
     public com.rewardscore.rewards.checkout.v1.CaptureBasketResponse captureBasket(com.rewardscore.rewards.checkout.v1.CaptureBasketRequest request) throws io.grpc.StatusException {
@@ -454,7 +490,7 @@ public final class CheckoutServiceGrpc {
      * Releases an AUTHORIZED basket: its coupon uses, limits and points are given back. Voiding
      * a VOIDED or EXPIRED basket succeeds without change. A CAPTURED basket cannot be voided:
      * reverse its parts with CouponService.ReverseRedemption and LoyaltyService.RefundPoints.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_CAPTURED (FAILED_PRECONDITION).
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.checkout.v1.VoidBasketResponse voidBasket(com.rewardscore.rewards.checkout.v1.VoidBasketRequest request) throws io.grpc.StatusException {
@@ -509,11 +545,16 @@ public final class CheckoutServiceGrpc {
      * the RPC fails with the first failing reason (metadata "coupon_code" for a coupon) -
      * except that with skip_invalid_coupons a failing coupon is left out and reported in
      * Basket.coupon_results instead.
+     * Every coupon rule and limit, the wallet's balance and thresholds and the OTP are checked by
+     * the same code as CouponService.RedeemCoupon and LoyaltyService.RedeemPoints; the points to
+     * earn are computed as LoyaltyService.EarnPoints computes them (on payable_amount). The hold
+     * is durable: a restart keeps it until capture, void or expire_time.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION),
-     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another basket of the account has this
-     * transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not add up to
-     * total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every CouponService.RedeemCoupon
-     * reason, every LoyaltyService.RedeemPoints reason.
+     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another authorized or captured basket of
+     * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
+     * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
+     * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
      * </pre>
      */
     public com.rewardscore.rewards.checkout.v1.AuthorizeBasketResponse authorizeBasket(com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest request) {
@@ -523,9 +564,16 @@ public final class CheckoutServiceGrpc {
 
     /**
      * <pre>
-     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn. Capturing
-     * a CAPTURED basket succeeds without change.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION).
+     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
+     * transaction. With final_total_amount (a line dropped at the till), the discounts are
+     * recomputed on it in order, a coupon whose bill rule no longer holds is left out (reported
+     * in coupon_results, its hold released) and the earn is computed on the new payable_amount.
+     * A retry with the same request_id answers the same; capture and expiry racing: exactly one
+     * wins.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (a capture with another
+     * request_id), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION),
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED (INVALID_ARGUMENT), PURCHASE_ALREADY_EARNED
+     * (ALREADY_EXISTS).
      * </pre>
      */
     public com.rewardscore.rewards.checkout.v1.CaptureBasketResponse captureBasket(com.rewardscore.rewards.checkout.v1.CaptureBasketRequest request) {
@@ -538,7 +586,7 @@ public final class CheckoutServiceGrpc {
      * Releases an AUTHORIZED basket: its coupon uses, limits and points are given back. Voiding
      * a VOIDED or EXPIRED basket succeeds without change. A CAPTURED basket cannot be voided:
      * reverse its parts with CouponService.ReverseRedemption and LoyaltyService.RefundPoints.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_CAPTURED (FAILED_PRECONDITION).
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.checkout.v1.VoidBasketResponse voidBasket(com.rewardscore.rewards.checkout.v1.VoidBasketRequest request) {
@@ -593,11 +641,16 @@ public final class CheckoutServiceGrpc {
      * the RPC fails with the first failing reason (metadata "coupon_code" for a coupon) -
      * except that with skip_invalid_coupons a failing coupon is left out and reported in
      * Basket.coupon_results instead.
+     * Every coupon rule and limit, the wallet's balance and thresholds and the OTP are checked by
+     * the same code as CouponService.RedeemCoupon and LoyaltyService.RedeemPoints; the points to
+     * earn are computed as LoyaltyService.EarnPoints computes them (on payable_amount). The hold
+     * is durable: a restart keeps it until capture, void or expire_time.
      * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION),
-     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another basket of the account has this
-     * transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not add up to
-     * total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every CouponService.RedeemCoupon
-     * reason, every LoyaltyService.RedeemPoints reason.
+     * TRANSACTION_ALREADY_AUTHORIZED (ALREADY_EXISTS; another authorized or captured basket of
+     * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
+     * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
+     * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.checkout.v1.AuthorizeBasketResponse> authorizeBasket(
@@ -608,9 +661,16 @@ public final class CheckoutServiceGrpc {
 
     /**
      * <pre>
-     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn. Capturing
-     * a CAPTURED basket succeeds without change.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION).
+     * Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
+     * transaction. With final_total_amount (a line dropped at the till), the discounts are
+     * recomputed on it in order, a coupon whose bill rule no longer holds is left out (reported
+     * in coupon_results, its hold released) and the earn is computed on the new payable_amount.
+     * A retry with the same request_id answers the same; capture and expiry racing: exactly one
+     * wins.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (a capture with another
+     * request_id), BASKET_VOIDED, BASKET_EXPIRED (FAILED_PRECONDITION),
+     * CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED (INVALID_ARGUMENT), PURCHASE_ALREADY_EARNED
+     * (ALREADY_EXISTS).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.checkout.v1.CaptureBasketResponse> captureBasket(
@@ -624,7 +684,7 @@ public final class CheckoutServiceGrpc {
      * Releases an AUTHORIZED basket: its coupon uses, limits and points are given back. Voiding
      * a VOIDED or EXPIRED basket succeeds without change. A CAPTURED basket cannot be voided:
      * reverse its parts with CouponService.ReverseRedemption and LoyaltyService.RefundPoints.
-     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_CAPTURED (FAILED_PRECONDITION).
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_ALREADY_CAPTURED (FAILED_PRECONDITION).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.checkout.v1.VoidBasketResponse> voidBasket(

@@ -76,53 +76,65 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
   static {
     java.lang.String[] descriptorData = {
       "\n*rewards/checkout/v1/checkout_service.p" +
-      "roto\022\023rewards.checkout.v1\032#rewards/check" +
-      "out/v1/resources.proto\032\033rewards/type/v1/" +
-      "money.proto\"\356\003\n\026AuthorizeBasketRequest\022\035" +
-      "\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\naccount" +
-      "_id\030\002 \001(\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR\007" +
-      "storeId\022%\n\016transaction_id\030\004 \001(\tR\rtransac" +
-      "tionId\0225\n\005lines\030\005 \003(\0132\037.rewards.checkout" +
-      ".v1.BasketLineR\005lines\0229\n\014total_amount\030\006 " +
-      "\001(\0132\026.rewards.type.v1.MoneyR\013totalAmount" +
-      "\022!\n\014coupon_codes\030\007 \003(\tR\013couponCodes\022@\n\013p" +
-      "oints_burn\030\010 \001(\0132\037.rewards.checkout.v1.P" +
-      "ointsBurnR\npointsBurn\022\037\n\013earn_points\030\t \001" +
-      "(\010R\nearnPoints\022*\n\021payment_card_type\030\n \001(" +
-      "\tR\017paymentCardType\0220\n\024skip_invalid_coupo" +
-      "ns\030\013 \001(\010R\022skipInvalidCoupons\"N\n\027Authoriz" +
-      "eBasketResponse\0223\n\006basket\030\001 \001(\0132\033.reward" +
-      "s.checkout.v1.BasketR\006basket\"R\n\024CaptureB" +
-      "asketRequest\022\035\n\nrequest_id\030\001 \001(\tR\treques" +
-      "tId\022\033\n\tbasket_id\030\002 \001(\tR\010basketId\"L\n\025Capt" +
-      "ureBasketResponse\0223\n\006basket\030\001 \001(\0132\033.rewa" +
-      "rds.checkout.v1.BasketR\006basket\"O\n\021VoidBa" +
-      "sketRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
-      "Id\022\033\n\tbasket_id\030\002 \001(\tR\010basketId\"I\n\022VoidB" +
-      "asketResponse\0223\n\006basket\030\001 \001(\0132\033.rewards." +
-      "checkout.v1.BasketR\006basket\"/\n\020GetBasketR" +
-      "equest\022\033\n\tbasket_id\030\001 \001(\tR\010basketId\"H\n\021G" +
-      "etBasketResponse\0223\n\006basket\030\001 \001(\0132\033.rewar" +
-      "ds.checkout.v1.BasketR\006basket2\242\003\n\017Checko" +
-      "utService\022l\n\017AuthorizeBasket\022+.rewards.c" +
-      "heckout.v1.AuthorizeBasketRequest\032,.rewa" +
-      "rds.checkout.v1.AuthorizeBasketResponse\022" +
-      "f\n\rCaptureBasket\022).rewards.checkout.v1.C" +
-      "aptureBasketRequest\032*.rewards.checkout.v" +
-      "1.CaptureBasketResponse\022]\n\nVoidBasket\022&." +
-      "rewards.checkout.v1.VoidBasketRequest\032\'." +
-      "rewards.checkout.v1.VoidBasketResponse\022Z" +
-      "\n\tGetBasket\022%.rewards.checkout.v1.GetBas" +
-      "ketRequest\032&.rewards.checkout.v1.GetBask" +
-      "etResponseB\215\001\n#com.rewardscore.rewards.c" +
-      "heckout.v1B\024CheckoutServiceProtoP\001ZNgith" +
-      "ub.com/rewards-core/rewards-core/clients" +
-      "/go/rewards/checkout/v1;checkoutv1b\006prot" +
-      "o3"
+      "roto\022\023rewards.checkout.v1\032\036google/protob" +
+      "uf/duration.proto\032#rewards/accounts/v1/r" +
+      "esources.proto\032#rewards/checkout/v1/reso" +
+      "urces.proto\032\033rewards/type/v1/money.proto" +
+      "\"\367\005\n\026AuthorizeBasketRequest\022\035\n\nrequest_i" +
+      "d\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\t" +
+      "accountId\022\031\n\010store_id\030\003 \001(\tR\007storeId\022%\n\016" +
+      "transaction_id\030\004 \001(\tR\rtransactionId\0225\n\005l" +
+      "ines\030\005 \003(\0132\037.rewards.checkout.v1.BasketL" +
+      "ineR\005lines\0229\n\014total_amount\030\006 \001(\0132\026.rewar" +
+      "ds.type.v1.MoneyR\013totalAmount\022!\n\014coupon_" +
+      "codes\030\007 \003(\tR\013couponCodes\022@\n\013points_burn\030" +
+      "\010 \001(\0132\037.rewards.checkout.v1.PointsBurnR\n" +
+      "pointsBurn\022\037\n\013earn_points\030\t \001(\010R\nearnPoi" +
+      "nts\022*\n\021payment_card_type\030\n \001(\tR\017paymentC" +
+      "ardType\0220\n\024skip_invalid_coupons\030\013 \001(\010R\022s" +
+      "kipInvalidCoupons\022N\n\022account_identifier\030" +
+      "\014 \001(\0132\037.rewards.accounts.v1.IdentifierR\021" +
+      "accountIdentifier\022\027\n\007zone_id\030\r \001(\tR\006zone" +
+      "Id\0220\n\024interaction_point_id\030\016 \001(\tR\022intera" +
+      "ctionPointId\022>\n\rhold_duration\030\017 \001(\0132\031.go" +
+      "ogle.protobuf.DurationR\014holdDuration\022,\n\022" +
+      "account_coupon_ids\030\020 \003(\tR\020accountCouponI" +
+      "ds\"N\n\027AuthorizeBasketResponse\0223\n\006basket\030" +
+      "\001 \001(\0132\033.rewards.checkout.v1.BasketR\006bask" +
+      "et\"\230\001\n\024CaptureBasketRequest\022\035\n\nrequest_i" +
+      "d\030\001 \001(\tR\trequestId\022\033\n\tbasket_id\030\002 \001(\tR\010b" +
+      "asketId\022D\n\022final_total_amount\030\003 \001(\0132\026.re" +
+      "wards.type.v1.MoneyR\020finalTotalAmount\"L\n" +
+      "\025CaptureBasketResponse\0223\n\006basket\030\001 \001(\0132\033" +
+      ".rewards.checkout.v1.BasketR\006basket\"O\n\021V" +
+      "oidBasketRequest\022\035\n\nrequest_id\030\001 \001(\tR\tre" +
+      "questId\022\033\n\tbasket_id\030\002 \001(\tR\010basketId\"I\n\022" +
+      "VoidBasketResponse\0223\n\006basket\030\001 \001(\0132\033.rew" +
+      "ards.checkout.v1.BasketR\006basket\"/\n\020GetBa" +
+      "sketRequest\022\033\n\tbasket_id\030\001 \001(\tR\010basketId" +
+      "\"H\n\021GetBasketResponse\0223\n\006basket\030\001 \001(\0132\033." +
+      "rewards.checkout.v1.BasketR\006basket2\242\003\n\017C" +
+      "heckoutService\022l\n\017AuthorizeBasket\022+.rewa" +
+      "rds.checkout.v1.AuthorizeBasketRequest\032," +
+      ".rewards.checkout.v1.AuthorizeBasketResp" +
+      "onse\022f\n\rCaptureBasket\022).rewards.checkout" +
+      ".v1.CaptureBasketRequest\032*.rewards.check" +
+      "out.v1.CaptureBasketResponse\022]\n\nVoidBask" +
+      "et\022&.rewards.checkout.v1.VoidBasketReque" +
+      "st\032\'.rewards.checkout.v1.VoidBasketRespo" +
+      "nse\022Z\n\tGetBasket\022%.rewards.checkout.v1.G" +
+      "etBasketRequest\032&.rewards.checkout.v1.Ge" +
+      "tBasketResponseB\215\001\n#com.rewardscore.rewa" +
+      "rds.checkout.v1B\024CheckoutServiceProtoP\001Z" +
+      "Ngithub.com/rewards-core/rewards-core/cl" +
+      "ients/go/rewards/checkout/v1;checkoutv1b" +
+      "\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
+          com.google.protobuf.DurationProto.getDescriptor(),
+          com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor(),
           com.rewardscore.rewards.checkout.v1.ResourcesProto.getDescriptor(),
           com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor(),
         });
@@ -131,7 +143,7 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
     internal_static_rewards_checkout_v1_AuthorizeBasketRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_checkout_v1_AuthorizeBasketRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponCodes", "PointsBurn", "EarnPoints", "PaymentCardType", "SkipInvalidCoupons", });
+        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponCodes", "PointsBurn", "EarnPoints", "PaymentCardType", "SkipInvalidCoupons", "AccountIdentifier", "ZoneId", "InteractionPointId", "HoldDuration", "AccountCouponIds", });
     internal_static_rewards_checkout_v1_AuthorizeBasketResponse_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_checkout_v1_AuthorizeBasketResponse_fieldAccessorTable = new
@@ -143,7 +155,7 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
     internal_static_rewards_checkout_v1_CaptureBasketRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_checkout_v1_CaptureBasketRequest_descriptor,
-        new java.lang.String[] { "RequestId", "BasketId", });
+        new java.lang.String[] { "RequestId", "BasketId", "FinalTotalAmount", });
     internal_static_rewards_checkout_v1_CaptureBasketResponse_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_checkout_v1_CaptureBasketResponse_fieldAccessorTable = new
@@ -175,6 +187,8 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
         internal_static_rewards_checkout_v1_GetBasketResponse_descriptor,
         new java.lang.String[] { "Basket", });
     descriptor.resolveAllFeaturesImmutable();
+    com.google.protobuf.DurationProto.getDescriptor();
+    com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor();
     com.rewardscore.rewards.checkout.v1.ResourcesProto.getDescriptor();
     com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor();
   }

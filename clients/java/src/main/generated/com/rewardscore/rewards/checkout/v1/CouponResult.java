@@ -61,7 +61,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object code_ = "";
   /**
    * <pre>
-   * The code as sent.
+   * The code as sent (or the account coupon id, for one of account_coupon_ids).
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>
@@ -82,7 +82,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The code as sent.
+   * The code as sent (or the account coupon id, for one of account_coupon_ids).
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>
@@ -672,7 +672,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object code_ = "";
     /**
      * <pre>
-     * The code as sent.
+     * The code as sent (or the account coupon id, for one of account_coupon_ids).
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -692,7 +692,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code as sent.
+     * The code as sent (or the account coupon id, for one of account_coupon_ids).
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -713,7 +713,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code as sent.
+     * The code as sent (or the account coupon id, for one of account_coupon_ids).
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -730,7 +730,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code as sent.
+     * The code as sent (or the account coupon id, for one of account_coupon_ids).
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>
@@ -744,7 +744,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The code as sent.
+     * The code as sent (or the account coupon id, for one of account_coupon_ids).
      * </pre>
      *
      * <code>string code = 1 [json_name = "code"];</code>

@@ -12,7 +12,7 @@ public interface CouponResultOrBuilder extends
 
   /**
    * <pre>
-   * The code as sent.
+   * The code as sent (or the account coupon id, for one of account_coupon_ids).
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>
@@ -21,7 +21,7 @@ public interface CouponResultOrBuilder extends
   java.lang.String getCode();
   /**
    * <pre>
-   * The code as sent.
+   * The code as sent (or the account coupon id, for one of account_coupon_ids).
    * </pre>
    *
    * <code>string code = 1 [json_name = "code"];</code>

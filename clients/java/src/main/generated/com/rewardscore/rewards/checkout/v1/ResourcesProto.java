@@ -68,7 +68,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "e\022\030\n\007applied\030\002 \001(\010R\007applied\022\026\n\006reason\030\003 " +
       "\001(\tR\006reason\0229\n\006reward\030\004 \001(\0132!.rewards.co" +
       "upons.v1.AppliedRewardR\006reward\022#\n\rredemp" +
-      "tion_id\030\005 \001(\tR\014redemptionId\"\274\006\n\006Basket\022\033" +
+      "tion_id\030\005 \001(\tR\014redemptionId\"\266\007\n\006Basket\022\033" +
       "\n\tbasket_id\030\001 \001(\tR\010basketId\0226\n\005state\030\002 \001" +
       "(\0162 .rewards.checkout.v1.BasketStateR\005st" +
       "ate\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010st" +
@@ -89,14 +89,17 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "estampR\nexpireTime\022=\n\014capture_time\030\017 \001(\013" +
       "2\032.google.protobuf.TimestampR\013captureTim" +
       "e\0227\n\tvoid_time\030\020 \001(\0132\032.google.protobuf.T" +
-      "imestampR\010voidTime*\226\001\n\013BasketState\022\034\n\030BA" +
-      "SKET_STATE_UNSPECIFIED\020\000\022\033\n\027BASKET_STATE" +
-      "_AUTHORIZED\020\001\022\031\n\025BASKET_STATE_CAPTURED\020\002" +
-      "\022\027\n\023BASKET_STATE_VOIDED\020\003\022\030\n\024BASKET_STAT" +
-      "E_EXPIRED\020\004B\207\001\n#com.rewardscore.rewards." +
-      "checkout.v1B\016ResourcesProtoP\001ZNgithub.co" +
-      "m/rewards-core/rewards-core/clients/go/r" +
-      "ewards/checkout/v1;checkoutv1b\006proto3"
+      "imestampR\010voidTime\022;\n\032earn_points_transa" +
+      "ction_id\030\021 \001(\tR\027earnPointsTransactionId\022" +
+      ";\n\032burn_points_transaction_id\030\022 \001(\tR\027bur" +
+      "nPointsTransactionId*\226\001\n\013BasketState\022\034\n\030" +
+      "BASKET_STATE_UNSPECIFIED\020\000\022\033\n\027BASKET_STA" +
+      "TE_AUTHORIZED\020\001\022\031\n\025BASKET_STATE_CAPTURED" +
+      "\020\002\022\027\n\023BASKET_STATE_VOIDED\020\003\022\030\n\024BASKET_ST" +
+      "ATE_EXPIRED\020\004B\207\001\n#com.rewardscore.reward" +
+      "s.checkout.v1B\016ResourcesProtoP\001ZNgithub." +
+      "com/rewards-core/rewards-core/clients/go" +
+      "/rewards/checkout/v1;checkoutv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -128,7 +131,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_checkout_v1_Basket_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_checkout_v1_Basket_descriptor,
-        new java.lang.String[] { "BasketId", "State", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponResults", "DiscountAmount", "PayableAmount", "BurnedPoints", "EarnedPoints", "AuthorizeTime", "ExpireTime", "CaptureTime", "VoidTime", });
+        new java.lang.String[] { "BasketId", "State", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponResults", "DiscountAmount", "PayableAmount", "BurnedPoints", "EarnedPoints", "AuthorizeTime", "ExpireTime", "CaptureTime", "VoidTime", "EarnPointsTransactionId", "BurnPointsTransactionId", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.TimestampProto.getDescriptor();
     com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor();
