@@ -12,7 +12,9 @@ Python port py-grpc-prometheus), so that the usual gRPC dashboards work as they 
 
 `grpc_type` is unary, client_stream, server_stream or bidi_stream; `grpc_code` is the status
 code's name as py-grpc-prometheus writes it (OK, INVALID_ARGUMENT, ...; go-grpc-prometheus writes
-Go's names, InvalidArgument: dashboards that only compare with "OK" work with both). These replace
+Go's names, InvalidArgument: dashboards that only compare with "OK" work with both). Messages sent
+are those a behavior returns or yields; a streaming behavior that writes with `context.write()`
+(grpc's Health/Watch) sends uncounted messages. These replace
 rewards_rpc_requests_total and rewards_rpc_seconds (same data, standard names).
 
 Domain metrics (names unchanged): rewards_rpc_in_flight, rewards_ledger_batch_writes,
