@@ -33,7 +33,7 @@ from core.service.checkout import Checkout
 from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
 from core.service.points import Points
-from server import metrics
+from server import metrics, tracing
 from core.service.idempotent import settle_all
 from server.config import Config
 from server.deadline import DeadlineInterceptor
@@ -99,7 +99,7 @@ class Worker:
             self.config.client_lockout_s), self.scripts)
         signing_keys = SigningKeys(self.pool, self.master_keys)
         self.server = grpc.aio.server(interceptors=[
-            DeadlineInterceptor(), RequestIdInterceptor(), MetricsInterceptor(), ErrorInterceptor(),
+            DeadlineInterceptor(), RequestIdInterceptor(), MetricsInterceptor(tracing.configure()), ErrorInterceptor(),
             DecodingInterceptor(), AuthenticationInterceptor(tokens), RateLimitInterceptor(),
             SigningInterceptor(signing_keys, self.clock, self.config.sign_reads, scripts=self.scripts),
             AdmissionInterceptor(self.scripts, signing_keys)])
@@ -122,6 +122,7 @@ class Worker:
         self._tasks.append(loop.create_task(self.guard.watch(), name="redis-state-watch"))
         self._tasks.append(loop.create_task(self._reload_keys(), name="signing-key-reload"))
         self._tasks.append(loop.create_task(self._sweep_reservations(), name="reservation-sweep"))
+        self._tasks.append(loop.create_task(metrics.sample_forever(self.pool, self.redis), name="metrics-sampler"))
         if self.config.expiry_interval_s > 0:
             self._tasks.append(loop.create_task(self._expire_points(), name="points-expiry"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
@@ -185,6 +186,7 @@ class Worker:
         await self.writer.close()
         await self.pool.close()
         await self.redis.aclose()
+        tracing.flush()
         log.info("worker stopped")
 
     def _on_readiness(self, ready: bool) -> None:

@@ -1,7 +1,7 @@
 """Server interceptors, one concern each, outermost first:
 
     RequestIdInterceptor  request id in a ContextVar (from `x-request-id` or new), echoed back
-    MetricsInterceptor    RPC counts and latency by method and status code
+    MetricsInterceptor    grpc-prometheus RPC metrics; with tracing on, the RPC's span
     ErrorInterceptor      DomainError -> google.rpc.Status; anything else -> logged, INTERNAL
     DecodingInterceptor   strict request decoding: malformed bytes, unknown fields and control
                           characters in strings are rejected; the SHA-256 of the bytes received
@@ -111,20 +111,41 @@ class RequestIdInterceptor(grpc.aio.ServerInterceptor):
 
 
 class MetricsInterceptor(grpc.aio.ServerInterceptor):
+    """grpc-prometheus metrics of every RPC (server/metrics.py), and with a `tracer` (tracing on,
+    server/tracing.py) one SERVER span per RPC, the parent of the store calls' spans. The series
+    of a method are bound once (metrics.rpc_metrics); without a tracer no span code runs."""
+
+    def __init__(self, tracer=None) -> None:
+        self._tracer = tracer
+
     async def intercept_service(self, continuation, details):
         handler = await continuation(details)
         if handler is None:
             return None
-        method = details.method
+        grpc_type = _GRPC_TYPES[(handler.request_streaming, handler.response_streaming)]
+        measured = metrics.rpc_metrics(grpc_type, details.method)
+        if self._tracer is not None:
+            handler = rewrap(handler, *_traced(self._tracer, details))
 
         def record(context, started: float, failed: BaseException | None) -> None:
-            code = _status_name(context, failed)
-            metrics.RPC_REQUESTS.labels(method, code).inc()
-            metrics.RPC_SECONDS.labels(method, code).observe(time.perf_counter() - started)
+            measured.handled(_status_name(context, failed)).inc()
+            measured.handling.observe(time.perf_counter() - started)
+
+        def counted(requests) -> AsyncIterator:
+            async def each():
+                async for request in requests:
+                    measured.received.inc()
+                    yield request
+            return each()
 
         def unary(behavior):
             async def wrapped(request, context):
                 started = time.perf_counter()
+                measured.started.inc()
+                if handler.request_streaming:
+                    request = counted(request)
+                else:
+                    measured.received.inc()
                 metrics.RPC_IN_FLIGHT.inc()
                 try:
                     response = await behavior(request, context)
@@ -133,6 +154,7 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
                     raise
                 finally:
                     metrics.RPC_IN_FLIGHT.dec()
+                measured.sent.inc()
                 record(context, started, None)
                 return response
             return wrapped
@@ -140,9 +162,15 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
         def streaming(behavior):
             async def wrapped(request, context):
                 started = time.perf_counter()
+                measured.started.inc()
+                if handler.request_streaming:
+                    request = counted(request)
+                else:
+                    measured.received.inc()
                 metrics.RPC_IN_FLIGHT.inc()
                 try:
                     async for response in responses(behavior, request, context):
+                        measured.sent.inc()
                         yield response
                 except BaseException as error:
                     record(context, started, error)
@@ -153,6 +181,65 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
             return wrapped
 
         return rewrap(handler, unary, streaming)
+
+
+_GRPC_TYPES = {(False, False): "unary", (True, False): "client_stream",
+               (False, True): "server_stream", (True, True): "bidi_stream"}
+_SERVER_ERRORS = frozenset({"UNKNOWN", "DEADLINE_EXCEEDED", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE",
+                            "DATA_LOSS"})
+"""The codes that mark a server span as an error (OpenTelemetry's gRPC conventions)."""
+
+
+def _traced(tracer, details) -> tuple[Callable[[Behavior], Behavior], Callable[[Behavior], Behavior]]:
+    """Wrappers running a behavior in a SERVER span (a child of the caller's `traceparent`)."""
+    from opentelemetry import propagate, trace
+    from opentelemetry.trace import SpanKind, Status, StatusCode
+
+    name = details.method.lstrip("/")
+    service, _, method = name.rpartition("/")
+    parent = propagate.extract(dict(details.invocation_metadata or ()))
+    attributes = {"rpc.system": "grpc", "rpc.service": service, "rpc.method": method}
+
+    def start():
+        request_id = request_id_var.get()
+        span = tracer.start_span(name, context=parent, kind=SpanKind.SERVER,
+                                 attributes={**attributes, "rewards.request_id": request_id or ""})
+        return span, trace.use_span(span, end_on_exit=True, record_exception=False,
+                                    set_status_on_exception=False)
+
+    def finish(span, context, failed: BaseException | None) -> None:
+        code = _status_name(context, failed)
+        span.set_attribute("rpc.grpc.status_code", grpc.StatusCode[code].value[0])
+        if code in _SERVER_ERRORS:
+            span.set_status(Status(StatusCode.ERROR, code))
+
+    def unary(behavior):
+        async def wrapped(request, context):
+            span, current = start()
+            with current:
+                try:
+                    response = await behavior(request, context)
+                except BaseException as error:
+                    finish(span, context, error)
+                    raise
+                finish(span, context, None)
+                return response
+        return wrapped
+
+    def streaming(behavior):
+        async def wrapped(request, context):
+            span, current = start()
+            with current:
+                try:
+                    async for response in responses(behavior, request, context):
+                        yield response
+                except BaseException as error:
+                    finish(span, context, error)
+                    raise
+                finish(span, context, None)
+        return wrapped
+
+    return unary, streaming
 
 
 def _status_name(context, failed: BaseException | None) -> str:

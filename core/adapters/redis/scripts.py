@@ -6,7 +6,7 @@ linger: a lone call goes out on the next tick, alone). Under load this turns the
 requests in flight into one round trip (one write, one read, one pooled connection) instead of
 one each. A NOSCRIPT reply (after a Redis restart or SCRIPT FLUSH: the script did not run) loads
 the script and runs that call again. Every run is timed for the `rewards_redis_script_seconds`
-histogram.
+histogram, and traced (a child span of the caller's) when tracing is on (core/adapters/tracing.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from pathlib import Path
 
 import redis.asyncio as redis
 from redis.exceptions import NoScriptError
+
+from core.adapters.tracing import script_span
 
 SCRIPTS_DIR = Path(__file__).with_name("scripts")
 PIPELINE_COMMANDS_MAX = 512
@@ -38,6 +40,7 @@ class Scripts:
         self._pending: list[tuple[str, Sequence[str], Sequence[object], asyncio.Future]] = []
         self._flushing: set[asyncio.Task] = set()
 
+    @script_span
     async def run(self, name: str, keys: Sequence[str], args: Sequence[object]):
         started = time.perf_counter()
         try:
