@@ -9,7 +9,7 @@ import enum
 from dataclasses import dataclass, field
 
 from core.domain import limits
-from core.domain.coupons import Offer
+from core.domain.coupons import Offer, RewardKind
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 
 
@@ -20,17 +20,6 @@ class BasketState(enum.IntEnum):
     CAPTURED = 2
     VOIDED = 3
     EXPIRED = 4
-
-
-class RewardKind(enum.IntEnum):
-    """rewards.coupons.v1.RewardKind."""
-
-    DISCOUNT_AMOUNT = 1
-    DISCOUNT_PERCENT = 2
-    FREE_ITEM = 3
-    EXTRAPOINT = 4
-    MULTIPLIER = 5
-    REWARD = 6
 
 
 BILL_RULES = frozenset({ErrorReason.BILL_AMOUNT_TOO_LOW, ErrorReason.BILL_AMOUNT_TOO_HIGH})
