@@ -58,9 +58,17 @@ def _policies() -> dict[str, MethodPolicy]:
         for method in service.methods:
             key = f"{service_name}/{method.name}"
             scope = _METHOD_SCOPES.get(key, _SERVICE_SCOPES[service_name])
-            policies["/" + key] = MethodPolicy(scope, "request_id" in method.input_type.fields_by_name,
-                                               "/" + key in PUBLIC_METHODS)
+            policies["/" + key] = MethodPolicy(scope, _mutating(method.input_type), "/" + key in PUBLIC_METHODS)
     return policies
+
+
+def _mutating(request) -> bool:
+    """A request with a request_id, or a batch of them (a repeated `requests` of such requests)."""
+    fields = request.fields_by_name
+    if "request_id" in fields:
+        return True
+    batch = fields.get("requests")
+    return batch is not None and batch.message_type is not None and "request_id" in batch.message_type.fields_by_name
 
 
 POLICIES: dict[str, MethodPolicy] = _policies()

@@ -193,3 +193,15 @@ def to_status(error: DomainError, method: str,
     converted = rpc_status.to_status(status)
     return _Status(converted.code, converted.details,
                    tuple(converted.trailing_metadata) + tuple(trailing_metadata))
+
+
+def item_error(error: DomainError, method: str) -> dict:
+    """The fields of a batch item's ItemError: what `to_status` would answer for `error`."""
+    fields = {"code": STATUS_CODES[error.reason].value[0], "message": error.message,
+              "reason": error.reason.name, "domain": domain_of(method),
+              "metadata": {key: str(value) for key, value in error.metadata.items()}}
+    if error.transient:
+        delay = duration_pb2.Duration()
+        delay.FromMilliseconds(error.retry_after_ms or RETRY_DELAY_MS)
+        fields["retry_delay"] = delay
+    return fields

@@ -267,12 +267,12 @@ func main() {
 	}
 }
 
-var allRPCs = []string{"health", "redeem_common", "redeem_unique", "validate", "earn", "redeem_points"}
+var allRPCs = []string{"health", "redeem_common", "redeem_unique", "validate", "earn", "redeem_points", "batch_redeem"}
 
 var rpcTitles = map[string]string{
 	"health": "Health.Check (bare RPC)", "redeem_common": "RedeemCoupon, common code",
 	"redeem_unique": "RedeemCoupon, unique codes", "validate": "ValidateCoupon", "earn": "EarnPoints",
-	"redeem_points": "RedeemPoints (OTP)",
+	"redeem_points": "RedeemPoints (OTP)", "batch_redeem": "BatchRedeemCoupons x100",
 }
 
 // estimate is how many one-use items (unique codes, OTPs) a run needs: the rate of the closest

@@ -19,6 +19,9 @@ import (
 	"github.com/rewards-core/rewards-core/clients/go/rewardsclient"
 )
 
+// batchItems: redemptions per BatchRedeemCoupons call.
+const batchItems = 100
+
 // errExhausted: a one-use pool (unique codes, OTPs) ran dry; the caller stops.
 var errExhausted = errors.New("pool exhausted")
 
@@ -73,6 +76,29 @@ func (b *bench) prepare(ctx context.Context, rpc string, _ int, needed int) (op,
 				BillAmount: eur(5_000)}, rewardsclient.NoRetry())
 			return err
 		}, ""
+	case "batch_redeem":
+		// One call redeems batchItems codes (common code, each item its own request id): its
+		// ops/s times batchItems is durable redemptions per second.
+		return func(ctx context.Context, caller, seq int) error {
+			items := make([]*couponsv1.RedeemCouponRequest, batchItems)
+			for i := range items {
+				n := b.sequence.Add(1)
+				items[i] = &couponsv1.RedeemCouponRequest{
+					RequestId: fmt.Sprintf("br-%d-%d", time.Now().UnixNano(), n), Code: b.setup.CommonCode,
+					AccountId: b.account(int(n)), StoreId: "bench-store", BillAmount: eur(5_000)}
+			}
+			reply, err := b.client.Coupons.BatchRedeemCoupons(ctx, &couponsv1.BatchRedeemCouponsRequest{
+				Requests: items}, rewardsclient.NoRetry())
+			if err != nil {
+				return err
+			}
+			for _, result := range reply.Results {
+				if failed := result.GetError(); failed != nil {
+					return fmt.Errorf("item refused: %s", failed.Reason)
+				}
+			}
+			return nil
+		}, fmt.Sprintf("%d redemptions per call", batchItems)
 	case "redeem_unique":
 		codes := b.issueCodes(ctx, needed)
 		var next atomic.Int64

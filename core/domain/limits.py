@@ -301,6 +301,11 @@ OFFER_CUSTOMERS_PER_CALL_MAX = 1_000
 """Accounts one AddOfferCustomers call may list."""
 BULK_ISSUE_ROWS_MAX = 1_000
 """Rows in one BulkIssueCoupons batch."""
+BATCH_ITEMS_MAX = 1_000
+"""Items one BatchRedeemCoupons call may carry."""
+BATCH_CONCURRENCY = 128
+"""Items of one batch in flight at once (they share the ledger's group commits and the tick's
+Redis pipeline)."""
 BULK_ISSUE_CONCURRENCY = 32
 """Accounts of one BulkIssueCoupons batch issued at the same time (their writes share commits)."""
 

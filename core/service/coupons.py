@@ -32,6 +32,7 @@ from dataclasses import asdict, dataclass
 from psycopg.errors import UniqueViolation
 from psycopg.types.json import Jsonb
 
+from core.adapters.failures import as_domain_error
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
@@ -1383,6 +1384,44 @@ class Coupons:
                             on_abort=held.release)
 
         return await execute_once(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json)
+
+    async def redeem_batch(self, commands: Sequence[RedeemCoupon],
+                           caller: Caller) -> list[Redemption | DomainError]:
+        """BatchRedeemCoupons: each command redeemed exactly as `redeem` does (its own request id,
+        its own answer), BATCH_CONCURRENCY at a time; a refusal is that item's answer. Not atomic
+        across items."""
+        if not commands:
+            raise field_required("requests")
+        if len(commands) > limits.BATCH_ITEMS_MAX:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+                "field": "requests", "max": limits.BATCH_ITEMS_MAX})
+        seen: set[str] = set()
+        duplicates = set()
+        for command in commands:
+            if command.request_id in seen:
+                duplicates.add(command.request_id)
+            seen.add(command.request_id)
+        gate = asyncio.Semaphore(limits.BATCH_CONCURRENCY)
+
+        async def one(index: int, command: RedeemCoupon) -> Redemption | DomainError:
+            if not command.request_id:
+                return field_required(f"requests[{index}].request_id")
+            if command.request_id in duplicates:
+                return field_invalid(f"requests[{index}].request_id", "a request_id used by one item of the batch")
+            if caller.store_ids and command.store_id not in caller.store_ids:
+                return DomainError(ErrorReason.STORE_NOT_ALLOWED, metadata={"store_id": command.store_id})
+            async with gate:
+                try:
+                    return await self.redeem(command, caller)
+                except DomainError as error:
+                    return error
+                except Exception as error:  # noqa: BLE001 - a store failure is this item's answer.
+                    unavailable = as_domain_error(error)
+                    if unavailable is None:
+                        raise
+                    return unavailable
+
+        return list(await asyncio.gather(*(one(n, command) for n, command in enumerate(commands))))
 
     async def _named(self, command: RedeemCoupon,
                      caller: Caller) -> tuple[Offer, IssuedCoupon | None, str, AccountState]:

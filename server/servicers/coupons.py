@@ -29,6 +29,7 @@ from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustome
                                   OfferListing, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons,
                                   UpdateOffer, offer_etag)
 from core.service.accounts import parse_uuid
+from server.errors import item_error
 from server.servicers.accounts import identifier_from_proto
 from server.context import current_caller
 from server.convert import datetime_of, timestamp
@@ -118,25 +119,18 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
         self._coupons = coupons
 
     async def RedeemCoupon(self, request: coupon_api.RedeemCouponRequest, context) -> coupon_api.RedeemCouponResponse:
-        command = RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
-                               money_from_proto(request.bill_amount), request.account_coupon_id, request.zone_id,
-                               request.interaction_point_id, _identifier(request))
-        redemption = await self._coupons.redeem(command, current_caller())
-        return coupon_api.RedeemCouponResponse(
-            redemption_id=redemption.redemption_id,
-            reward=resources.AppliedReward(
-                # A reply stored before kinds were recorded has 0: those were all discounts.
-                kind=redemption.reward_kind or resources.REWARD_KIND_DISCOUNT_AMOUNT,
-                discount_amount=money_pb2.Money(amount_minor=redemption.discount_minor,
-                                                currency_code=redemption.currency_code),
-                free_item_sku=redemption.free_item_sku),
-            coupon=resources.Coupon(code=request.code, offer_id=redemption.offer_id, account_id=redemption.account_id,
-                                    state=resources.COUPON_STATE_REDEEMED,
-                                    last_redeem_time=timestamp(redemption.redeem_time),
-                                    account_coupon_id=account_coupon_id(redemption.offer_id, redemption.account_id)),
-            redeem_time=timestamp(redemption.redeem_time),
-            remaining_account_redemption_count=redemption.remaining_account_redemptions,
-            remaining_redemption_count=redemption.remaining_redemptions)
+        redemption = await self._coupons.redeem(_redeem_command(request), current_caller())
+        return _redemption_reply(request, redemption)
+
+    async def BatchRedeemCoupons(self, request: coupon_api.BatchRedeemCouponsRequest,
+                                 context) -> coupon_api.BatchRedeemCouponsResponse:
+        outcomes = await self._coupons.redeem_batch([_redeem_command(item) for item in request.requests],
+                                                    current_caller())
+        return coupon_api.BatchRedeemCouponsResponse(results=[
+            coupon_api.BatchRedeemCouponResult(error=coupon_api.ItemError(**item_error(outcome, _REDEEM_METHOD)))
+            if isinstance(outcome, DomainError) else
+            coupon_api.BatchRedeemCouponResult(response=_redemption_reply(item, outcome))
+            for item, outcome in zip(request.requests, outcomes)])
 
     async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
         coupon, offer = await self._coupons.issue_with_offer(IssueCoupon(
@@ -501,3 +495,30 @@ def account_coupon_to_proto(item: AccountCoupon) -> resources.Coupon:
     message.account_redemption_count = item.account_redemption_count
     message.offer_redemption_count = item.offer_redemption_count
     return message
+
+
+_REDEEM_METHOD = "/rewards.coupons.v1.CouponService/RedeemCoupon"
+
+
+def _redeem_command(request: coupon_api.RedeemCouponRequest) -> RedeemCoupon:
+    return RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
+                        money_from_proto(request.bill_amount), request.account_coupon_id, request.zone_id,
+                        request.interaction_point_id, _identifier(request))
+
+
+def _redemption_reply(request: coupon_api.RedeemCouponRequest, redemption) -> coupon_api.RedeemCouponResponse:
+    return coupon_api.RedeemCouponResponse(
+        redemption_id=redemption.redemption_id,
+        reward=resources.AppliedReward(
+            # A reply stored before kinds were recorded has 0: those were all discounts.
+            kind=redemption.reward_kind or resources.REWARD_KIND_DISCOUNT_AMOUNT,
+            discount_amount=money_pb2.Money(amount_minor=redemption.discount_minor,
+                                            currency_code=redemption.currency_code),
+            free_item_sku=redemption.free_item_sku),
+        coupon=resources.Coupon(code=request.code, offer_id=redemption.offer_id, account_id=redemption.account_id,
+                                state=resources.COUPON_STATE_REDEEMED,
+                                last_redeem_time=timestamp(redemption.redeem_time),
+                                account_coupon_id=account_coupon_id(redemption.offer_id, redemption.account_id)),
+        redeem_time=timestamp(redemption.redeem_time),
+        remaining_account_redemption_count=redemption.remaining_account_redemptions,
+        remaining_redemption_count=redemption.remaining_redemptions)

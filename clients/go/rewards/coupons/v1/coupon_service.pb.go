@@ -11,6 +11,7 @@ import (
 	v11 "github.com/rewards-core/rewards-core/clients/go/rewards/type/v1"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	durationpb "google.golang.org/protobuf/types/known/durationpb"
 	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	reflect "reflect"
 	sync "sync"
@@ -1123,6 +1124,277 @@ func (x *RedeemCouponRequest) GetAccountIdentifier() *v1.Identifier {
 	return nil
 }
 
+// Request of CouponService.BatchRedeemCoupons.
+type BatchRedeemCouponsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The redemptions, 1..1,000, each with its own request_id.
+	Requests      []*RedeemCouponRequest `protobuf:"bytes,1,rep,name=requests,proto3" json:"requests,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchRedeemCouponsRequest) Reset() {
+	*x = BatchRedeemCouponsRequest{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchRedeemCouponsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchRedeemCouponsRequest) ProtoMessage() {}
+
+func (x *BatchRedeemCouponsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchRedeemCouponsRequest.ProtoReflect.Descriptor instead.
+func (*BatchRedeemCouponsRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *BatchRedeemCouponsRequest) GetRequests() []*RedeemCouponRequest {
+	if x != nil {
+		return x.Requests
+	}
+	return nil
+}
+
+// Response of CouponService.BatchRedeemCoupons: one result per request, in order.
+type BatchRedeemCouponsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The answer to requests[i] is results[i].
+	Results       []*BatchRedeemCouponResult `protobuf:"bytes,1,rep,name=results,proto3" json:"results,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchRedeemCouponsResponse) Reset() {
+	*x = BatchRedeemCouponsResponse{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchRedeemCouponsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchRedeemCouponsResponse) ProtoMessage() {}
+
+func (x *BatchRedeemCouponsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchRedeemCouponsResponse.ProtoReflect.Descriptor instead.
+func (*BatchRedeemCouponsResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{16}
+}
+
+func (x *BatchRedeemCouponsResponse) GetResults() []*BatchRedeemCouponResult {
+	if x != nil {
+		return x.Results
+	}
+	return nil
+}
+
+// The answer to one item of a batch.
+type BatchRedeemCouponResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// What RedeemCoupon would have answered.
+	//
+	// Types that are valid to be assigned to Outcome:
+	//
+	//	*BatchRedeemCouponResult_Response
+	//	*BatchRedeemCouponResult_Error
+	Outcome       isBatchRedeemCouponResult_Outcome `protobuf_oneof:"outcome"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchRedeemCouponResult) Reset() {
+	*x = BatchRedeemCouponResult{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchRedeemCouponResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchRedeemCouponResult) ProtoMessage() {}
+
+func (x *BatchRedeemCouponResult) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchRedeemCouponResult.ProtoReflect.Descriptor instead.
+func (*BatchRedeemCouponResult) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *BatchRedeemCouponResult) GetOutcome() isBatchRedeemCouponResult_Outcome {
+	if x != nil {
+		return x.Outcome
+	}
+	return nil
+}
+
+func (x *BatchRedeemCouponResult) GetResponse() *RedeemCouponResponse {
+	if x != nil {
+		if x, ok := x.Outcome.(*BatchRedeemCouponResult_Response); ok {
+			return x.Response
+		}
+	}
+	return nil
+}
+
+func (x *BatchRedeemCouponResult) GetError() *ItemError {
+	if x != nil {
+		if x, ok := x.Outcome.(*BatchRedeemCouponResult_Error); ok {
+			return x.Error
+		}
+	}
+	return nil
+}
+
+type isBatchRedeemCouponResult_Outcome interface {
+	isBatchRedeemCouponResult_Outcome()
+}
+
+type BatchRedeemCouponResult_Response struct {
+	// The redemption, as RedeemCoupon answers it.
+	Response *RedeemCouponResponse `protobuf:"bytes,1,opt,name=response,proto3,oneof"`
+}
+
+type BatchRedeemCouponResult_Error struct {
+	// The refusal, as RedeemCoupon would have raised it.
+	Error *ItemError `protobuf:"bytes,2,opt,name=error,proto3,oneof"`
+}
+
+func (*BatchRedeemCouponResult_Response) isBatchRedeemCouponResult_Outcome() {}
+
+func (*BatchRedeemCouponResult_Error) isBatchRedeemCouponResult_Outcome() {}
+
+// An error of one item of a batch: the fields of the google.rpc.Status (with its ErrorInfo and
+// RetryInfo) that RedeemCoupon would have answered for it.
+type ItemError struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The google.rpc.Code number (e.g. 9 FAILED_PRECONDITION).
+	Code int32 `protobuf:"varint,1,opt,name=code,proto3" json:"code,omitempty"`
+	// A developer-facing message in English.
+	Message string `protobuf:"bytes,2,opt,name=message,proto3" json:"message,omitempty"`
+	// ErrorInfo.reason, e.g. REDEMPTION_LIMIT_REACHED.
+	Reason string `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
+	// ErrorInfo.domain, e.g. rewards.coupons.
+	Domain string `protobuf:"bytes,4,opt,name=domain,proto3" json:"domain,omitempty"`
+	// ErrorInfo.metadata.
+	Metadata map[string]string `protobuf:"bytes,5,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// RetryInfo.retry_delay of a transient error (retry the item with its request_id), else unset.
+	RetryDelay    *durationpb.Duration `protobuf:"bytes,6,opt,name=retry_delay,json=retryDelay,proto3" json:"retry_delay,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ItemError) Reset() {
+	*x = ItemError{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ItemError) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ItemError) ProtoMessage() {}
+
+func (x *ItemError) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ItemError.ProtoReflect.Descriptor instead.
+func (*ItemError) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *ItemError) GetCode() int32 {
+	if x != nil {
+		return x.Code
+	}
+	return 0
+}
+
+func (x *ItemError) GetMessage() string {
+	if x != nil {
+		return x.Message
+	}
+	return ""
+}
+
+func (x *ItemError) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *ItemError) GetDomain() string {
+	if x != nil {
+		return x.Domain
+	}
+	return ""
+}
+
+func (x *ItemError) GetMetadata() map[string]string {
+	if x != nil {
+		return x.Metadata
+	}
+	return nil
+}
+
+func (x *ItemError) GetRetryDelay() *durationpb.Duration {
+	if x != nil {
+		return x.RetryDelay
+	}
+	return nil
+}
+
 // Response of CouponService.RedeemCoupon.
 type RedeemCouponResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1145,7 +1417,7 @@ type RedeemCouponResponse struct {
 
 func (x *RedeemCouponResponse) Reset() {
 	*x = RedeemCouponResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1157,7 +1429,7 @@ func (x *RedeemCouponResponse) String() string {
 func (*RedeemCouponResponse) ProtoMessage() {}
 
 func (x *RedeemCouponResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[15]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1170,7 +1442,7 @@ func (x *RedeemCouponResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RedeemCouponResponse.ProtoReflect.Descriptor instead.
 func (*RedeemCouponResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{15}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *RedeemCouponResponse) GetRedemptionId() string {
@@ -1232,7 +1504,7 @@ type ReverseRedemptionRequest struct {
 
 func (x *ReverseRedemptionRequest) Reset() {
 	*x = ReverseRedemptionRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1244,7 +1516,7 @@ func (x *ReverseRedemptionRequest) String() string {
 func (*ReverseRedemptionRequest) ProtoMessage() {}
 
 func (x *ReverseRedemptionRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[16]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1257,7 +1529,7 @@ func (x *ReverseRedemptionRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReverseRedemptionRequest.ProtoReflect.Descriptor instead.
 func (*ReverseRedemptionRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{16}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *ReverseRedemptionRequest) GetRequestId() string {
@@ -1294,7 +1566,7 @@ type ReverseRedemptionResponse struct {
 
 func (x *ReverseRedemptionResponse) Reset() {
 	*x = ReverseRedemptionResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1306,7 +1578,7 @@ func (x *ReverseRedemptionResponse) String() string {
 func (*ReverseRedemptionResponse) ProtoMessage() {}
 
 func (x *ReverseRedemptionResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[17]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1319,7 +1591,7 @@ func (x *ReverseRedemptionResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReverseRedemptionResponse.ProtoReflect.Descriptor instead.
 func (*ReverseRedemptionResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{17}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *ReverseRedemptionResponse) GetCoupon() *Coupon {
@@ -1357,7 +1629,7 @@ type RevokeCouponRequest struct {
 
 func (x *RevokeCouponRequest) Reset() {
 	*x = RevokeCouponRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1369,7 +1641,7 @@ func (x *RevokeCouponRequest) String() string {
 func (*RevokeCouponRequest) ProtoMessage() {}
 
 func (x *RevokeCouponRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[18]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1382,7 +1654,7 @@ func (x *RevokeCouponRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RevokeCouponRequest.ProtoReflect.Descriptor instead.
 func (*RevokeCouponRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{18}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *RevokeCouponRequest) GetRequestId() string {
@@ -1431,7 +1703,7 @@ type RevokeCouponResponse struct {
 
 func (x *RevokeCouponResponse) Reset() {
 	*x = RevokeCouponResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1443,7 +1715,7 @@ func (x *RevokeCouponResponse) String() string {
 func (*RevokeCouponResponse) ProtoMessage() {}
 
 func (x *RevokeCouponResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[19]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1456,7 +1728,7 @@ func (x *RevokeCouponResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RevokeCouponResponse.ProtoReflect.Descriptor instead.
 func (*RevokeCouponResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{19}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *RevokeCouponResponse) GetCoupon() *Coupon {
@@ -1487,7 +1759,7 @@ type ListAccountCouponsRequest struct {
 
 func (x *ListAccountCouponsRequest) Reset() {
 	*x = ListAccountCouponsRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1499,7 +1771,7 @@ func (x *ListAccountCouponsRequest) String() string {
 func (*ListAccountCouponsRequest) ProtoMessage() {}
 
 func (x *ListAccountCouponsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[20]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1512,7 +1784,7 @@ func (x *ListAccountCouponsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAccountCouponsRequest.ProtoReflect.Descriptor instead.
 func (*ListAccountCouponsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{20}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *ListAccountCouponsRequest) GetAccountId() string {
@@ -1563,7 +1835,7 @@ type ListAccountCouponsResponse struct {
 
 func (x *ListAccountCouponsResponse) Reset() {
 	*x = ListAccountCouponsResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1575,7 +1847,7 @@ func (x *ListAccountCouponsResponse) String() string {
 func (*ListAccountCouponsResponse) ProtoMessage() {}
 
 func (x *ListAccountCouponsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[21]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1588,7 +1860,7 @@ func (x *ListAccountCouponsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListAccountCouponsResponse.ProtoReflect.Descriptor instead.
 func (*ListAccountCouponsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{21}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *ListAccountCouponsResponse) GetCoupons() []*Coupon {
@@ -1630,7 +1902,7 @@ type ListDealsRequest struct {
 
 func (x *ListDealsRequest) Reset() {
 	*x = ListDealsRequest{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1642,7 +1914,7 @@ func (x *ListDealsRequest) String() string {
 func (*ListDealsRequest) ProtoMessage() {}
 
 func (x *ListDealsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[22]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1655,7 +1927,7 @@ func (x *ListDealsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDealsRequest.ProtoReflect.Descriptor instead.
 func (*ListDealsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{22}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *ListDealsRequest) GetAccountId() string {
@@ -1720,7 +1992,7 @@ type ListDealsResponse struct {
 
 func (x *ListDealsResponse) Reset() {
 	*x = ListDealsResponse{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[27]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1732,7 +2004,7 @@ func (x *ListDealsResponse) String() string {
 func (*ListDealsResponse) ProtoMessage() {}
 
 func (x *ListDealsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[23]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[27]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1745,7 +2017,7 @@ func (x *ListDealsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListDealsResponse.ProtoReflect.Descriptor instead.
 func (*ListDealsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{23}
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{27}
 }
 
 func (x *ListDealsResponse) GetDeals() []*Deal {
@@ -1784,7 +2056,7 @@ type BulkIssueCouponsRequest_Row struct {
 
 func (x *BulkIssueCouponsRequest_Row) Reset() {
 	*x = BulkIssueCouponsRequest_Row{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[24]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[28]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1796,7 +2068,7 @@ func (x *BulkIssueCouponsRequest_Row) String() string {
 func (*BulkIssueCouponsRequest_Row) ProtoMessage() {}
 
 func (x *BulkIssueCouponsRequest_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[24]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[28]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1911,7 +2183,7 @@ type BulkIssueCouponsResponse_Row struct {
 
 func (x *BulkIssueCouponsResponse_Row) Reset() {
 	*x = BulkIssueCouponsResponse_Row{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[25]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1923,7 +2195,7 @@ func (x *BulkIssueCouponsResponse_Row) String() string {
 func (*BulkIssueCouponsResponse_Row) ProtoMessage() {}
 
 func (x *BulkIssueCouponsResponse_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[25]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1971,7 +2243,7 @@ var File_rewards_coupons_v1_coupon_service_proto protoreflect.FileDescriptor
 
 const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\n" +
-	"'rewards/coupons/v1/coupon_service.proto\x12\x12rewards.coupons.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xe3\x01\n" +
+	"'rewards/coupons/v1/coupon_service.proto\x12\x12rewards.coupons.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xe3\x01\n" +
 	"\x12IssueCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x19\n" +
@@ -2075,7 +2347,26 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\azone_id\x18\a \x01(\tR\x06zoneId\x120\n" +
 	"\x14interaction_point_id\x18\b \x01(\tR\x12interactionPointId\x12*\n" +
 	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\x12N\n" +
-	"\x12account_identifier\x18\t \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\xf2\x02\n" +
+	"\x12account_identifier\x18\t \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"`\n" +
+	"\x19BatchRedeemCouponsRequest\x12C\n" +
+	"\brequests\x18\x01 \x03(\v2'.rewards.coupons.v1.RedeemCouponRequestR\brequests\"c\n" +
+	"\x1aBatchRedeemCouponsResponse\x12E\n" +
+	"\aresults\x18\x01 \x03(\v2+.rewards.coupons.v1.BatchRedeemCouponResultR\aresults\"\xa3\x01\n" +
+	"\x17BatchRedeemCouponResult\x12F\n" +
+	"\bresponse\x18\x01 \x01(\v2(.rewards.coupons.v1.RedeemCouponResponseH\x00R\bresponse\x125\n" +
+	"\x05error\x18\x02 \x01(\v2\x1d.rewards.coupons.v1.ItemErrorH\x00R\x05errorB\t\n" +
+	"\aoutcome\"\xab\x02\n" +
+	"\tItemError\x12\x12\n" +
+	"\x04code\x18\x01 \x01(\x05R\x04code\x12\x18\n" +
+	"\amessage\x18\x02 \x01(\tR\amessage\x12\x16\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\x12\x16\n" +
+	"\x06domain\x18\x04 \x01(\tR\x06domain\x12G\n" +
+	"\bmetadata\x18\x05 \x03(\v2+.rewards.coupons.v1.ItemError.MetadataEntryR\bmetadata\x12:\n" +
+	"\vretry_delay\x18\x06 \x01(\v2\x19.google.protobuf.DurationR\n" +
+	"retryDelay\x1a;\n" +
+	"\rMetadataEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xf2\x02\n" +
 	"\x14RedeemCouponResponse\x12#\n" +
 	"\rredemption_id\x18\x01 \x01(\tR\fredemptionId\x129\n" +
 	"\x06reward\x18\x02 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x122\n" +
@@ -2125,7 +2416,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xf3\t\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xe8\n" +
+	"\n" +
 	"\rCouponService\x12^\n" +
 	"\vIssueCoupon\x12&.rewards.coupons.v1.IssueCouponRequest\x1a'.rewards.coupons.v1.IssueCouponResponse\x12q\n" +
 	"\x10BulkIssueCoupons\x12+.rewards.coupons.v1.BulkIssueCouponsRequest\x1a,.rewards.coupons.v1.BulkIssueCouponsResponse(\x010\x01\x12X\n" +
@@ -2134,7 +2426,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x0eActivateCoupon\x12).rewards.coupons.v1.ActivateCouponRequest\x1a*.rewards.coupons.v1.ActivateCouponResponse\x12m\n" +
 	"\x10DeactivateCoupon\x12+.rewards.coupons.v1.DeactivateCouponRequest\x1a,.rewards.coupons.v1.DeactivateCouponResponse\x12g\n" +
 	"\x0eValidateCoupon\x12).rewards.coupons.v1.ValidateCouponRequest\x1a*.rewards.coupons.v1.ValidateCouponResponse\x12a\n" +
-	"\fRedeemCoupon\x12'.rewards.coupons.v1.RedeemCouponRequest\x1a(.rewards.coupons.v1.RedeemCouponResponse\x12p\n" +
+	"\fRedeemCoupon\x12'.rewards.coupons.v1.RedeemCouponRequest\x1a(.rewards.coupons.v1.RedeemCouponResponse\x12s\n" +
+	"\x12BatchRedeemCoupons\x12-.rewards.coupons.v1.BatchRedeemCouponsRequest\x1a..rewards.coupons.v1.BatchRedeemCouponsResponse\x12p\n" +
 	"\x11ReverseRedemption\x12,.rewards.coupons.v1.ReverseRedemptionRequest\x1a-.rewards.coupons.v1.ReverseRedemptionResponse\x12a\n" +
 	"\fRevokeCoupon\x12'.rewards.coupons.v1.RevokeCouponRequest\x1a(.rewards.coupons.v1.RevokeCouponResponse\x12s\n" +
 	"\x12ListAccountCoupons\x12-.rewards.coupons.v1.ListAccountCouponsRequest\x1a..rewards.coupons.v1.ListAccountCouponsResponse\x12X\n" +
@@ -2153,7 +2446,7 @@ func file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP() []byte {
 	return file_rewards_coupons_v1_coupon_service_proto_rawDescData
 }
 
-var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
+var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 31)
 var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*IssueCouponRequest)(nil),           // 0: rewards.coupons.v1.IssueCouponRequest
 	(*IssueCouponResponse)(nil),          // 1: rewards.coupons.v1.IssueCouponResponse
@@ -2170,89 +2463,103 @@ var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*ValidateCouponRequest)(nil),        // 12: rewards.coupons.v1.ValidateCouponRequest
 	(*ValidateCouponResponse)(nil),       // 13: rewards.coupons.v1.ValidateCouponResponse
 	(*RedeemCouponRequest)(nil),          // 14: rewards.coupons.v1.RedeemCouponRequest
-	(*RedeemCouponResponse)(nil),         // 15: rewards.coupons.v1.RedeemCouponResponse
-	(*ReverseRedemptionRequest)(nil),     // 16: rewards.coupons.v1.ReverseRedemptionRequest
-	(*ReverseRedemptionResponse)(nil),    // 17: rewards.coupons.v1.ReverseRedemptionResponse
-	(*RevokeCouponRequest)(nil),          // 18: rewards.coupons.v1.RevokeCouponRequest
-	(*RevokeCouponResponse)(nil),         // 19: rewards.coupons.v1.RevokeCouponResponse
-	(*ListAccountCouponsRequest)(nil),    // 20: rewards.coupons.v1.ListAccountCouponsRequest
-	(*ListAccountCouponsResponse)(nil),   // 21: rewards.coupons.v1.ListAccountCouponsResponse
-	(*ListDealsRequest)(nil),             // 22: rewards.coupons.v1.ListDealsRequest
-	(*ListDealsResponse)(nil),            // 23: rewards.coupons.v1.ListDealsResponse
-	(*BulkIssueCouponsRequest_Row)(nil),  // 24: rewards.coupons.v1.BulkIssueCouponsRequest.Row
-	(*BulkIssueCouponsResponse_Row)(nil), // 25: rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	(*v1.Identifier)(nil),                // 26: rewards.accounts.v1.Identifier
-	(*Coupon)(nil),                       // 27: rewards.coupons.v1.Coupon
-	(*Offer)(nil),                        // 28: rewards.coupons.v1.Offer
-	(*OfferContent)(nil),                 // 29: rewards.coupons.v1.OfferContent
-	(*v11.Money)(nil),                    // 30: rewards.type.v1.Money
-	(*AppliedReward)(nil),                // 31: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil),        // 32: google.protobuf.Timestamp
-	(*Deal)(nil),                         // 33: rewards.coupons.v1.Deal
+	(*BatchRedeemCouponsRequest)(nil),    // 15: rewards.coupons.v1.BatchRedeemCouponsRequest
+	(*BatchRedeemCouponsResponse)(nil),   // 16: rewards.coupons.v1.BatchRedeemCouponsResponse
+	(*BatchRedeemCouponResult)(nil),      // 17: rewards.coupons.v1.BatchRedeemCouponResult
+	(*ItemError)(nil),                    // 18: rewards.coupons.v1.ItemError
+	(*RedeemCouponResponse)(nil),         // 19: rewards.coupons.v1.RedeemCouponResponse
+	(*ReverseRedemptionRequest)(nil),     // 20: rewards.coupons.v1.ReverseRedemptionRequest
+	(*ReverseRedemptionResponse)(nil),    // 21: rewards.coupons.v1.ReverseRedemptionResponse
+	(*RevokeCouponRequest)(nil),          // 22: rewards.coupons.v1.RevokeCouponRequest
+	(*RevokeCouponResponse)(nil),         // 23: rewards.coupons.v1.RevokeCouponResponse
+	(*ListAccountCouponsRequest)(nil),    // 24: rewards.coupons.v1.ListAccountCouponsRequest
+	(*ListAccountCouponsResponse)(nil),   // 25: rewards.coupons.v1.ListAccountCouponsResponse
+	(*ListDealsRequest)(nil),             // 26: rewards.coupons.v1.ListDealsRequest
+	(*ListDealsResponse)(nil),            // 27: rewards.coupons.v1.ListDealsResponse
+	(*BulkIssueCouponsRequest_Row)(nil),  // 28: rewards.coupons.v1.BulkIssueCouponsRequest.Row
+	(*BulkIssueCouponsResponse_Row)(nil), // 29: rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	nil,                                  // 30: rewards.coupons.v1.ItemError.MetadataEntry
+	(*v1.Identifier)(nil),                // 31: rewards.accounts.v1.Identifier
+	(*Coupon)(nil),                       // 32: rewards.coupons.v1.Coupon
+	(*Offer)(nil),                        // 33: rewards.coupons.v1.Offer
+	(*OfferContent)(nil),                 // 34: rewards.coupons.v1.OfferContent
+	(*v11.Money)(nil),                    // 35: rewards.type.v1.Money
+	(*AppliedReward)(nil),                // 36: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil),        // 37: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),          // 38: google.protobuf.Duration
+	(*Deal)(nil),                         // 39: rewards.coupons.v1.Deal
 }
 var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
-	26, // 0: rewards.coupons.v1.IssueCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	27, // 1: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	28, // 2: rewards.coupons.v1.IssueCouponResponse.offer:type_name -> rewards.coupons.v1.Offer
-	24, // 3: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
-	25, // 4: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	26, // 5: rewards.coupons.v1.GetCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	27, // 6: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	29, // 7: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	27, // 8: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	26, // 9: rewards.coupons.v1.ActivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	27, // 10: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	26, // 11: rewards.coupons.v1.DeactivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	27, // 12: rewards.coupons.v1.DeactivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	30, // 13: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	26, // 14: rewards.coupons.v1.ValidateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	31, // 15: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	27, // 16: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	32, // 17: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
-	29, // 18: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	30, // 19: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	26, // 20: rewards.coupons.v1.RedeemCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	31, // 21: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	27, // 22: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	32, // 23: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
-	27, // 24: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	32, // 25: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
-	26, // 26: rewards.coupons.v1.RevokeCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	27, // 27: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	26, // 28: rewards.coupons.v1.ListAccountCouponsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	27, // 29: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
-	26, // 30: rewards.coupons.v1.ListDealsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	33, // 31: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
-	27, // 32: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
-	0,  // 33: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
-	2,  // 34: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
-	4,  // 35: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
-	6,  // 36: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
-	8,  // 37: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
-	10, // 38: rewards.coupons.v1.CouponService.DeactivateCoupon:input_type -> rewards.coupons.v1.DeactivateCouponRequest
-	12, // 39: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
-	14, // 40: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
-	16, // 41: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
-	18, // 42: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
-	20, // 43: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
-	22, // 44: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
-	1,  // 45: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
-	3,  // 46: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
-	5,  // 47: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
-	7,  // 48: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
-	9,  // 49: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
-	11, // 50: rewards.coupons.v1.CouponService.DeactivateCoupon:output_type -> rewards.coupons.v1.DeactivateCouponResponse
-	13, // 51: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
-	15, // 52: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
-	17, // 53: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
-	19, // 54: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
-	21, // 55: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
-	23, // 56: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
-	45, // [45:57] is the sub-list for method output_type
-	33, // [33:45] is the sub-list for method input_type
-	33, // [33:33] is the sub-list for extension type_name
-	33, // [33:33] is the sub-list for extension extendee
-	0,  // [0:33] is the sub-list for field type_name
+	31, // 0: rewards.coupons.v1.IssueCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	32, // 1: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	33, // 2: rewards.coupons.v1.IssueCouponResponse.offer:type_name -> rewards.coupons.v1.Offer
+	28, // 3: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
+	29, // 4: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	31, // 5: rewards.coupons.v1.GetCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	32, // 6: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	34, // 7: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	32, // 8: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	31, // 9: rewards.coupons.v1.ActivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	32, // 10: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	31, // 11: rewards.coupons.v1.DeactivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	32, // 12: rewards.coupons.v1.DeactivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	35, // 13: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	31, // 14: rewards.coupons.v1.ValidateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	36, // 15: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	32, // 16: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	37, // 17: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
+	34, // 18: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	35, // 19: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	31, // 20: rewards.coupons.v1.RedeemCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	14, // 21: rewards.coupons.v1.BatchRedeemCouponsRequest.requests:type_name -> rewards.coupons.v1.RedeemCouponRequest
+	17, // 22: rewards.coupons.v1.BatchRedeemCouponsResponse.results:type_name -> rewards.coupons.v1.BatchRedeemCouponResult
+	19, // 23: rewards.coupons.v1.BatchRedeemCouponResult.response:type_name -> rewards.coupons.v1.RedeemCouponResponse
+	18, // 24: rewards.coupons.v1.BatchRedeemCouponResult.error:type_name -> rewards.coupons.v1.ItemError
+	30, // 25: rewards.coupons.v1.ItemError.metadata:type_name -> rewards.coupons.v1.ItemError.MetadataEntry
+	38, // 26: rewards.coupons.v1.ItemError.retry_delay:type_name -> google.protobuf.Duration
+	36, // 27: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	32, // 28: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	37, // 29: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
+	32, // 30: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	37, // 31: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
+	31, // 32: rewards.coupons.v1.RevokeCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	32, // 33: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	31, // 34: rewards.coupons.v1.ListAccountCouponsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	32, // 35: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
+	31, // 36: rewards.coupons.v1.ListDealsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	39, // 37: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
+	32, // 38: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
+	0,  // 39: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
+	2,  // 40: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
+	4,  // 41: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
+	6,  // 42: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
+	8,  // 43: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
+	10, // 44: rewards.coupons.v1.CouponService.DeactivateCoupon:input_type -> rewards.coupons.v1.DeactivateCouponRequest
+	12, // 45: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
+	14, // 46: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
+	15, // 47: rewards.coupons.v1.CouponService.BatchRedeemCoupons:input_type -> rewards.coupons.v1.BatchRedeemCouponsRequest
+	20, // 48: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
+	22, // 49: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
+	24, // 50: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
+	26, // 51: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
+	1,  // 52: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
+	3,  // 53: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
+	5,  // 54: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
+	7,  // 55: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
+	9,  // 56: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
+	11, // 57: rewards.coupons.v1.CouponService.DeactivateCoupon:output_type -> rewards.coupons.v1.DeactivateCouponResponse
+	13, // 58: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
+	19, // 59: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
+	16, // 60: rewards.coupons.v1.CouponService.BatchRedeemCoupons:output_type -> rewards.coupons.v1.BatchRedeemCouponsResponse
+	21, // 61: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
+	23, // 62: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
+	25, // 63: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
+	27, // 64: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
+	52, // [52:65] is the sub-list for method output_type
+	39, // [39:52] is the sub-list for method input_type
+	39, // [39:39] is the sub-list for extension type_name
+	39, // [39:39] is the sub-list for extension extendee
+	0,  // [0:39] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_coupon_service_proto_init() }
@@ -2261,7 +2568,11 @@ func file_rewards_coupons_v1_coupon_service_proto_init() {
 		return
 	}
 	file_rewards_coupons_v1_resources_proto_init()
-	file_rewards_coupons_v1_coupon_service_proto_msgTypes[24].OneofWrappers = []any{
+	file_rewards_coupons_v1_coupon_service_proto_msgTypes[17].OneofWrappers = []any{
+		(*BatchRedeemCouponResult_Response)(nil),
+		(*BatchRedeemCouponResult_Error)(nil),
+	}
+	file_rewards_coupons_v1_coupon_service_proto_msgTypes[28].OneofWrappers = []any{
 		(*BulkIssueCouponsRequest_Row_AccountId)(nil),
 		(*BulkIssueCouponsRequest_Row_ExternalId)(nil),
 		(*BulkIssueCouponsRequest_Row_Mobile)(nil),
@@ -2273,7 +2584,7 @@ func file_rewards_coupons_v1_coupon_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_coupon_service_proto_rawDesc), len(file_rewards_coupons_v1_coupon_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   26,
+			NumMessages:   31,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

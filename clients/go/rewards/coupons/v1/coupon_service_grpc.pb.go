@@ -27,6 +27,7 @@ const (
 	CouponService_DeactivateCoupon_FullMethodName   = "/rewards.coupons.v1.CouponService/DeactivateCoupon"
 	CouponService_ValidateCoupon_FullMethodName     = "/rewards.coupons.v1.CouponService/ValidateCoupon"
 	CouponService_RedeemCoupon_FullMethodName       = "/rewards.coupons.v1.CouponService/RedeemCoupon"
+	CouponService_BatchRedeemCoupons_FullMethodName = "/rewards.coupons.v1.CouponService/BatchRedeemCoupons"
 	CouponService_ReverseRedemption_FullMethodName  = "/rewards.coupons.v1.CouponService/ReverseRedemption"
 	CouponService_RevokeCoupon_FullMethodName       = "/rewards.coupons.v1.CouponService/RevokeCoupon"
 	CouponService_ListAccountCoupons_FullMethodName = "/rewards.coupons.v1.CouponService/ListAccountCoupons"
@@ -165,6 +166,16 @@ type CouponServiceClient interface {
 	//
 	// Errors: the redemption rules in the order given on the service.
 	RedeemCoupon(ctx context.Context, in *RedeemCouponRequest, opts ...grpc.CallOption) (*RedeemCouponResponse, error)
+	// Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+	// every item carries its own request_id (required: a retry of the batch replays each item's
+	// first answer) and gets its own answer, a response or an error, in the order of the request.
+	// Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+	// are CheckoutService's). Items are run concurrently and share the server's group commits.
+	//
+	// Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+	// items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+	// two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+	BatchRedeemCoupons(ctx context.Context, in *BatchRedeemCouponsRequest, opts ...grpc.CallOption) (*BatchRedeemCouponsResponse, error)
 	// Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
 	// use back (if not expired or revoked since) and the offer's counters go down. Extra points
 	// credited by the redemption are debited again. Always the full redemption.
@@ -281,6 +292,16 @@ func (c *couponServiceClient) RedeemCoupon(ctx context.Context, in *RedeemCoupon
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(RedeemCouponResponse)
 	err := c.cc.Invoke(ctx, CouponService_RedeemCoupon_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *couponServiceClient) BatchRedeemCoupons(ctx context.Context, in *BatchRedeemCouponsRequest, opts ...grpc.CallOption) (*BatchRedeemCouponsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(BatchRedeemCouponsResponse)
+	err := c.cc.Invoke(ctx, CouponService_BatchRedeemCoupons_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -459,6 +480,16 @@ type CouponServiceServer interface {
 	//
 	// Errors: the redemption rules in the order given on the service.
 	RedeemCoupon(context.Context, *RedeemCouponRequest) (*RedeemCouponResponse, error)
+	// Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+	// every item carries its own request_id (required: a retry of the batch replays each item's
+	// first answer) and gets its own answer, a response or an error, in the order of the request.
+	// Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+	// are CheckoutService's). Items are run concurrently and share the server's group commits.
+	//
+	// Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+	// items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+	// two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+	BatchRedeemCoupons(context.Context, *BatchRedeemCouponsRequest) (*BatchRedeemCouponsResponse, error)
 	// Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
 	// use back (if not expired or revoked since) and the offer's counters go down. Extra points
 	// credited by the redemption are debited again. Always the full redemption.
@@ -521,6 +552,9 @@ func (UnimplementedCouponServiceServer) ValidateCoupon(context.Context, *Validat
 }
 func (UnimplementedCouponServiceServer) RedeemCoupon(context.Context, *RedeemCouponRequest) (*RedeemCouponResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method RedeemCoupon not implemented")
+}
+func (UnimplementedCouponServiceServer) BatchRedeemCoupons(context.Context, *BatchRedeemCouponsRequest) (*BatchRedeemCouponsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method BatchRedeemCoupons not implemented")
 }
 func (UnimplementedCouponServiceServer) ReverseRedemption(context.Context, *ReverseRedemptionRequest) (*ReverseRedemptionResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ReverseRedemption not implemented")
@@ -688,6 +722,24 @@ func _CouponService_RedeemCoupon_Handler(srv interface{}, ctx context.Context, d
 	return interceptor(ctx, in, info, handler)
 }
 
+func _CouponService_BatchRedeemCoupons_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(BatchRedeemCouponsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CouponServiceServer).BatchRedeemCoupons(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: CouponService_BatchRedeemCoupons_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CouponServiceServer).BatchRedeemCoupons(ctx, req.(*BatchRedeemCouponsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _CouponService_ReverseRedemption_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ReverseRedemptionRequest)
 	if err := dec(in); err != nil {
@@ -794,6 +846,10 @@ var CouponService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RedeemCoupon",
 			Handler:    _CouponService_RedeemCoupon_Handler,
+		},
+		{
+			MethodName: "BatchRedeemCoupons",
+			Handler:    _CouponService_BatchRedeemCoupons_Handler,
 		},
 		{
 			MethodName: "ReverseRedemption",

@@ -22,13 +22,14 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from rewards.accounts.v1 import resources_pb2 as rewards_dot_accounts_dot_v1_dot_resources__pb2
 from rewards.coupons.v1 import resources_pb2 as rewards_dot_coupons_dot_v1_dot_resources__pb2
 from rewards.type.v1 import money_pb2 as rewards_dot_type_dot_v1_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'rewards/coupons/v1/coupon_service.proto\x12\x12rewards.coupons.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xa3\x01\n\x12IssueCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x16\n\x0e\x63ode_series_id\x18\x04 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"{\n\x13IssueCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x0e\n\x06resent\x18\x02 \x01(\x08\x12(\n\x05offer\x18\x03 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"\x82\x02\n\x17\x42ulkIssueCouponsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12=\n\x04rows\x18\x04 \x03(\x0b\x32/.rewards.coupons.v1.BulkIssueCouponsRequest.Row\x1ao\n\x03Row\x12\x14\n\naccount_id\x18\x01 \x01(\tH\x00\x12\x15\n\x0b\x65xternal_id\x18\x02 \x01(\tH\x00\x12\x10\n\x06mobile\x18\x03 \x01(\tH\x00\x12\x0f\n\x05\x65mail\x18\x04 \x01(\tH\x00\x12\x0c\n\x04\x63ode\x18\x05 \x01(\tB\n\n\x08\x63ustomerJ\x04\x08\x03\x10\x04R\x0b\x61\x63\x63ount_ids\"\x84\x02\n\x18\x42ulkIssueCouponsResponse\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x14\n\x0cissued_count\x18\x02 \x01(\x05\x12\x14\n\x0c\x66\x61iled_count\x18\x03 \x01(\x05\x12>\n\x04rows\x18\x04 \x03(\x0b\x32\x30.rewards.coupons.v1.BulkIssueCouponsResponse.Row\x1ah\n\x03Row\x12\x11\n\trow_index\x18\x01 \x01(\x05\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12*\n\x06\x63oupon\x18\x03 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x0e\n\x06reason\x18\x04 \x01(\t\"q\n\x10GetCouponRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"r\n\x11GetCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x31\n\x07\x63ontent\x18\x02 \x01(\x0b\x32 .rewards.coupons.v1.OfferContent\"4\n\x17GetAccountCouponRequest\x12\x19\n\x11\x61\x63\x63ount_coupon_id\x18\x01 \x01(\t\"F\n\x18GetAccountCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\"\x8a\x01\n\x15\x41\x63tivateCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x04 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"D\n\x16\x41\x63tivateCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\"\x8c\x01\n\x17\x44\x65\x61\x63tivateCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x04 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"F\n\x18\x44\x65\x61\x63tivateCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\"\xff\x01\n\x15ValidateCouponRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x10\n\x08store_id\x18\x03 \x01(\t\x12+\n\x0b\x62ill_amount\x18\x04 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x0f\n\x07zone_id\x18\x05 \x01(\t\x12\x1c\n\x14interaction_point_id\x18\x06 \x01(\t\x12\x19\n\x11\x61\x63\x63ount_coupon_id\x18\x14 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x07 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"\x92\x02\n\x16ValidateCouponResponse\x12\x12\n\nredeemable\x18\x01 \x01(\x08\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x31\n\x06reward\x18\x03 \x01(\x0b\x32!.rewards.coupons.v1.AppliedReward\x12*\n\x06\x63oupon\x18\x04 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x31\n\rvalidate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07reasons\x18\x06 \x03(\t\x12\x31\n\x07\x63ontent\x18\x07 \x01(\x0b\x32 .rewards.coupons.v1.OfferContent\"\xa9\x02\n\x13RedeemCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x10\n\x08store_id\x18\x04 \x01(\t\x12+\n\x0b\x62ill_amount\x18\x05 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x16\n\x0etransaction_id\x18\x06 \x01(\t\x12\x0f\n\x07zone_id\x18\x07 \x01(\t\x12\x1c\n\x14interaction_point_id\x18\x08 \x01(\t\x12\x19\n\x11\x61\x63\x63ount_coupon_id\x18\x14 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\t \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"\x8d\x02\n\x14RedeemCouponResponse\x12\x15\n\rredemption_id\x18\x01 \x01(\t\x12\x31\n\x06reward\x18\x02 \x01(\x0b\x32!.rewards.coupons.v1.AppliedReward\x12*\n\x06\x63oupon\x18\x03 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12/\n\x0bredeem_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12*\n\"remaining_account_redemption_count\x18\x05 \x01(\x05\x12\"\n\x1aremaining_redemption_count\x18\x06 \x01(\x03\"S\n\x18ReverseRedemptionRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x15\n\rredemption_id\x18\x02 \x01(\t\x12\x0c\n\x04note\x18\x03 \x01(\t\"y\n\x19ReverseRedemptionResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x30\n\x0creverse_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x96\x01\n\x13RevokeCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x0c\n\x04note\x18\x04 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"B\n\x14RevokeCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\"\xa5\x01\n\x19ListAccountCouponsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"b\n\x1aListAccountCouponsResponse\x12+\n\x07\x63oupons\x18\x01 \x03(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xcb\x01\n\x10ListDealsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x10\n\x08store_id\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\x12\x0f\n\x07zone_id\x18\x05 \x01(\t\x12\x1c\n\x14interaction_point_id\x18\x06 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x07 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"U\n\x11ListDealsResponse\x12\'\n\x05\x64\x65\x61ls\x18\x01 \x03(\x0b\x32\x18.rewards.coupons.v1.Deal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xf3\t\n\rCouponService\x12^\n\x0bIssueCoupon\x12&.rewards.coupons.v1.IssueCouponRequest\x1a\'.rewards.coupons.v1.IssueCouponResponse\x12q\n\x10\x42ulkIssueCoupons\x12+.rewards.coupons.v1.BulkIssueCouponsRequest\x1a,.rewards.coupons.v1.BulkIssueCouponsResponse(\x01\x30\x01\x12X\n\tGetCoupon\x12$.rewards.coupons.v1.GetCouponRequest\x1a%.rewards.coupons.v1.GetCouponResponse\x12m\n\x10GetAccountCoupon\x12+.rewards.coupons.v1.GetAccountCouponRequest\x1a,.rewards.coupons.v1.GetAccountCouponResponse\x12g\n\x0e\x41\x63tivateCoupon\x12).rewards.coupons.v1.ActivateCouponRequest\x1a*.rewards.coupons.v1.ActivateCouponResponse\x12m\n\x10\x44\x65\x61\x63tivateCoupon\x12+.rewards.coupons.v1.DeactivateCouponRequest\x1a,.rewards.coupons.v1.DeactivateCouponResponse\x12g\n\x0eValidateCoupon\x12).rewards.coupons.v1.ValidateCouponRequest\x1a*.rewards.coupons.v1.ValidateCouponResponse\x12\x61\n\x0cRedeemCoupon\x12\'.rewards.coupons.v1.RedeemCouponRequest\x1a(.rewards.coupons.v1.RedeemCouponResponse\x12p\n\x11ReverseRedemption\x12,.rewards.coupons.v1.ReverseRedemptionRequest\x1a-.rewards.coupons.v1.ReverseRedemptionResponse\x12\x61\n\x0cRevokeCoupon\x12\'.rewards.coupons.v1.RevokeCouponRequest\x1a(.rewards.coupons.v1.RevokeCouponResponse\x12s\n\x12ListAccountCoupons\x12-.rewards.coupons.v1.ListAccountCouponsRequest\x1a..rewards.coupons.v1.ListAccountCouponsResponse\x12X\n\tListDeals\x12$.rewards.coupons.v1.ListDealsRequest\x1a%.rewards.coupons.v1.ListDealsResponseB\x88\x01\n\"com.rewardscore.rewards.coupons.v1B\x12\x43ouponServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'rewards/coupons/v1/coupon_service.proto\x12\x12rewards.coupons.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xa3\x01\n\x12IssueCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x16\n\x0e\x63ode_series_id\x18\x04 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"{\n\x13IssueCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x0e\n\x06resent\x18\x02 \x01(\x08\x12(\n\x05offer\x18\x03 \x01(\x0b\x32\x19.rewards.coupons.v1.Offer\"\x82\x02\n\x17\x42ulkIssueCouponsRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12=\n\x04rows\x18\x04 \x03(\x0b\x32/.rewards.coupons.v1.BulkIssueCouponsRequest.Row\x1ao\n\x03Row\x12\x14\n\naccount_id\x18\x01 \x01(\tH\x00\x12\x15\n\x0b\x65xternal_id\x18\x02 \x01(\tH\x00\x12\x10\n\x06mobile\x18\x03 \x01(\tH\x00\x12\x0f\n\x05\x65mail\x18\x04 \x01(\tH\x00\x12\x0c\n\x04\x63ode\x18\x05 \x01(\tB\n\n\x08\x63ustomerJ\x04\x08\x03\x10\x04R\x0b\x61\x63\x63ount_ids\"\x84\x02\n\x18\x42ulkIssueCouponsResponse\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x14\n\x0cissued_count\x18\x02 \x01(\x05\x12\x14\n\x0c\x66\x61iled_count\x18\x03 \x01(\x05\x12>\n\x04rows\x18\x04 \x03(\x0b\x32\x30.rewards.coupons.v1.BulkIssueCouponsResponse.Row\x1ah\n\x03Row\x12\x11\n\trow_index\x18\x01 \x01(\x05\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12*\n\x06\x63oupon\x18\x03 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x0e\n\x06reason\x18\x04 \x01(\t\"q\n\x10GetCouponRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x03 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"r\n\x11GetCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x31\n\x07\x63ontent\x18\x02 \x01(\x0b\x32 .rewards.coupons.v1.OfferContent\"4\n\x17GetAccountCouponRequest\x12\x19\n\x11\x61\x63\x63ount_coupon_id\x18\x01 \x01(\t\"F\n\x18GetAccountCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\"\x8a\x01\n\x15\x41\x63tivateCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x04 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"D\n\x16\x41\x63tivateCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\"\x8c\x01\n\x17\x44\x65\x61\x63tivateCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x04 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"F\n\x18\x44\x65\x61\x63tivateCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\"\xff\x01\n\x15ValidateCouponRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x12\n\naccount_id\x18\x02 \x01(\t\x12\x10\n\x08store_id\x18\x03 \x01(\t\x12+\n\x0b\x62ill_amount\x18\x04 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x0f\n\x07zone_id\x18\x05 \x01(\t\x12\x1c\n\x14interaction_point_id\x18\x06 \x01(\t\x12\x19\n\x11\x61\x63\x63ount_coupon_id\x18\x14 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x07 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"\x92\x02\n\x16ValidateCouponResponse\x12\x12\n\nredeemable\x18\x01 \x01(\x08\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x31\n\x06reward\x18\x03 \x01(\x0b\x32!.rewards.coupons.v1.AppliedReward\x12*\n\x06\x63oupon\x18\x04 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x31\n\rvalidate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07reasons\x18\x06 \x03(\t\x12\x31\n\x07\x63ontent\x18\x07 \x01(\x0b\x32 .rewards.coupons.v1.OfferContent\"\xa9\x02\n\x13RedeemCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x10\n\x08store_id\x18\x04 \x01(\t\x12+\n\x0b\x62ill_amount\x18\x05 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x16\n\x0etransaction_id\x18\x06 \x01(\t\x12\x0f\n\x07zone_id\x18\x07 \x01(\t\x12\x1c\n\x14interaction_point_id\x18\x08 \x01(\t\x12\x19\n\x11\x61\x63\x63ount_coupon_id\x18\x14 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\t \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"V\n\x19\x42\x61tchRedeemCouponsRequest\x12\x39\n\x08requests\x18\x01 \x03(\x0b\x32\'.rewards.coupons.v1.RedeemCouponRequest\"Z\n\x1a\x42\x61tchRedeemCouponsResponse\x12<\n\x07results\x18\x01 \x03(\x0b\x32+.rewards.coupons.v1.BatchRedeemCouponResult\"\x92\x01\n\x17\x42\x61tchRedeemCouponResult\x12<\n\x08response\x18\x01 \x01(\x0b\x32(.rewards.coupons.v1.RedeemCouponResponseH\x00\x12.\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x1d.rewards.coupons.v1.ItemErrorH\x00\x42\t\n\x07outcome\"\xea\x01\n\tItemError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x0e\n\x06\x64omain\x18\x04 \x01(\t\x12=\n\x08metadata\x18\x05 \x03(\x0b\x32+.rewards.coupons.v1.ItemError.MetadataEntry\x12.\n\x0bretry_delay\x18\x06 \x01(\x0b\x32\x19.google.protobuf.Duration\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\x8d\x02\n\x14RedeemCouponResponse\x12\x15\n\rredemption_id\x18\x01 \x01(\t\x12\x31\n\x06reward\x18\x02 \x01(\x0b\x32!.rewards.coupons.v1.AppliedReward\x12*\n\x06\x63oupon\x18\x03 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12/\n\x0bredeem_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12*\n\"remaining_account_redemption_count\x18\x05 \x01(\x05\x12\"\n\x1aremaining_redemption_count\x18\x06 \x01(\x03\"S\n\x18ReverseRedemptionRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x15\n\rredemption_id\x18\x02 \x01(\t\x12\x0c\n\x04note\x18\x03 \x01(\t\"y\n\x19ReverseRedemptionResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x30\n\x0creverse_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x96\x01\n\x13RevokeCouponRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0c\n\x04\x63ode\x18\x02 \x01(\t\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x0c\n\x04note\x18\x04 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"B\n\x14RevokeCouponResponse\x12*\n\x06\x63oupon\x18\x01 \x01(\x0b\x32\x1a.rewards.coupons.v1.Coupon\"\xa5\x01\n\x19ListAccountCouponsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x10\n\x08offer_id\x18\x02 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x05 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"b\n\x1aListAccountCouponsResponse\x12+\n\x07\x63oupons\x18\x01 \x03(\x0b\x32\x1a.rewards.coupons.v1.Coupon\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xcb\x01\n\x10ListDealsRequest\x12\x12\n\naccount_id\x18\x01 \x01(\t\x12\x10\n\x08store_id\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\x12\x0f\n\x07zone_id\x18\x05 \x01(\t\x12\x1c\n\x14interaction_point_id\x18\x06 \x01(\t\x12;\n\x12\x61\x63\x63ount_identifier\x18\x07 \x01(\x0b\x32\x1f.rewards.accounts.v1.Identifier\"U\n\x11ListDealsResponse\x12\'\n\x05\x64\x65\x61ls\x18\x01 \x03(\x0b\x32\x18.rewards.coupons.v1.Deal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xe8\n\n\rCouponService\x12^\n\x0bIssueCoupon\x12&.rewards.coupons.v1.IssueCouponRequest\x1a\'.rewards.coupons.v1.IssueCouponResponse\x12q\n\x10\x42ulkIssueCoupons\x12+.rewards.coupons.v1.BulkIssueCouponsRequest\x1a,.rewards.coupons.v1.BulkIssueCouponsResponse(\x01\x30\x01\x12X\n\tGetCoupon\x12$.rewards.coupons.v1.GetCouponRequest\x1a%.rewards.coupons.v1.GetCouponResponse\x12m\n\x10GetAccountCoupon\x12+.rewards.coupons.v1.GetAccountCouponRequest\x1a,.rewards.coupons.v1.GetAccountCouponResponse\x12g\n\x0e\x41\x63tivateCoupon\x12).rewards.coupons.v1.ActivateCouponRequest\x1a*.rewards.coupons.v1.ActivateCouponResponse\x12m\n\x10\x44\x65\x61\x63tivateCoupon\x12+.rewards.coupons.v1.DeactivateCouponRequest\x1a,.rewards.coupons.v1.DeactivateCouponResponse\x12g\n\x0eValidateCoupon\x12).rewards.coupons.v1.ValidateCouponRequest\x1a*.rewards.coupons.v1.ValidateCouponResponse\x12\x61\n\x0cRedeemCoupon\x12\'.rewards.coupons.v1.RedeemCouponRequest\x1a(.rewards.coupons.v1.RedeemCouponResponse\x12s\n\x12\x42\x61tchRedeemCoupons\x12-.rewards.coupons.v1.BatchRedeemCouponsRequest\x1a..rewards.coupons.v1.BatchRedeemCouponsResponse\x12p\n\x11ReverseRedemption\x12,.rewards.coupons.v1.ReverseRedemptionRequest\x1a-.rewards.coupons.v1.ReverseRedemptionResponse\x12\x61\n\x0cRevokeCoupon\x12\'.rewards.coupons.v1.RevokeCouponRequest\x1a(.rewards.coupons.v1.RevokeCouponResponse\x12s\n\x12ListAccountCoupons\x12-.rewards.coupons.v1.ListAccountCouponsRequest\x1a..rewards.coupons.v1.ListAccountCouponsResponse\x12X\n\tListDeals\x12$.rewards.coupons.v1.ListDealsRequest\x1a%.rewards.coupons.v1.ListDealsResponseB\x88\x01\n\"com.rewardscore.rewards.coupons.v1B\x12\x43ouponServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,58 +37,70 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'rewards.coupons.v1.coupon_s
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\"com.rewardscore.rewards.coupons.v1B\022CouponServiceProtoP\001ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1'
-  _globals['_ISSUECOUPONREQUEST']._serialized_start=199
-  _globals['_ISSUECOUPONREQUEST']._serialized_end=362
-  _globals['_ISSUECOUPONRESPONSE']._serialized_start=364
-  _globals['_ISSUECOUPONRESPONSE']._serialized_end=487
-  _globals['_BULKISSUECOUPONSREQUEST']._serialized_start=490
-  _globals['_BULKISSUECOUPONSREQUEST']._serialized_end=748
-  _globals['_BULKISSUECOUPONSREQUEST_ROW']._serialized_start=618
-  _globals['_BULKISSUECOUPONSREQUEST_ROW']._serialized_end=729
-  _globals['_BULKISSUECOUPONSRESPONSE']._serialized_start=751
-  _globals['_BULKISSUECOUPONSRESPONSE']._serialized_end=1011
-  _globals['_BULKISSUECOUPONSRESPONSE_ROW']._serialized_start=907
-  _globals['_BULKISSUECOUPONSRESPONSE_ROW']._serialized_end=1011
-  _globals['_GETCOUPONREQUEST']._serialized_start=1013
-  _globals['_GETCOUPONREQUEST']._serialized_end=1126
-  _globals['_GETCOUPONRESPONSE']._serialized_start=1128
-  _globals['_GETCOUPONRESPONSE']._serialized_end=1242
-  _globals['_GETACCOUNTCOUPONREQUEST']._serialized_start=1244
-  _globals['_GETACCOUNTCOUPONREQUEST']._serialized_end=1296
-  _globals['_GETACCOUNTCOUPONRESPONSE']._serialized_start=1298
-  _globals['_GETACCOUNTCOUPONRESPONSE']._serialized_end=1368
-  _globals['_ACTIVATECOUPONREQUEST']._serialized_start=1371
-  _globals['_ACTIVATECOUPONREQUEST']._serialized_end=1509
-  _globals['_ACTIVATECOUPONRESPONSE']._serialized_start=1511
-  _globals['_ACTIVATECOUPONRESPONSE']._serialized_end=1579
-  _globals['_DEACTIVATECOUPONREQUEST']._serialized_start=1582
-  _globals['_DEACTIVATECOUPONREQUEST']._serialized_end=1722
-  _globals['_DEACTIVATECOUPONRESPONSE']._serialized_start=1724
-  _globals['_DEACTIVATECOUPONRESPONSE']._serialized_end=1794
-  _globals['_VALIDATECOUPONREQUEST']._serialized_start=1797
-  _globals['_VALIDATECOUPONREQUEST']._serialized_end=2052
-  _globals['_VALIDATECOUPONRESPONSE']._serialized_start=2055
-  _globals['_VALIDATECOUPONRESPONSE']._serialized_end=2329
-  _globals['_REDEEMCOUPONREQUEST']._serialized_start=2332
-  _globals['_REDEEMCOUPONREQUEST']._serialized_end=2629
-  _globals['_REDEEMCOUPONRESPONSE']._serialized_start=2632
-  _globals['_REDEEMCOUPONRESPONSE']._serialized_end=2901
-  _globals['_REVERSEREDEMPTIONREQUEST']._serialized_start=2903
-  _globals['_REVERSEREDEMPTIONREQUEST']._serialized_end=2986
-  _globals['_REVERSEREDEMPTIONRESPONSE']._serialized_start=2988
-  _globals['_REVERSEREDEMPTIONRESPONSE']._serialized_end=3109
-  _globals['_REVOKECOUPONREQUEST']._serialized_start=3112
-  _globals['_REVOKECOUPONREQUEST']._serialized_end=3262
-  _globals['_REVOKECOUPONRESPONSE']._serialized_start=3264
-  _globals['_REVOKECOUPONRESPONSE']._serialized_end=3330
-  _globals['_LISTACCOUNTCOUPONSREQUEST']._serialized_start=3333
-  _globals['_LISTACCOUNTCOUPONSREQUEST']._serialized_end=3498
-  _globals['_LISTACCOUNTCOUPONSRESPONSE']._serialized_start=3500
-  _globals['_LISTACCOUNTCOUPONSRESPONSE']._serialized_end=3598
-  _globals['_LISTDEALSREQUEST']._serialized_start=3601
-  _globals['_LISTDEALSREQUEST']._serialized_end=3804
-  _globals['_LISTDEALSRESPONSE']._serialized_start=3806
-  _globals['_LISTDEALSRESPONSE']._serialized_end=3891
-  _globals['_COUPONSERVICE']._serialized_start=3894
-  _globals['_COUPONSERVICE']._serialized_end=5161
+  _globals['_ITEMERROR_METADATAENTRY']._loaded_options = None
+  _globals['_ITEMERROR_METADATAENTRY']._serialized_options = b'8\001'
+  _globals['_ISSUECOUPONREQUEST']._serialized_start=231
+  _globals['_ISSUECOUPONREQUEST']._serialized_end=394
+  _globals['_ISSUECOUPONRESPONSE']._serialized_start=396
+  _globals['_ISSUECOUPONRESPONSE']._serialized_end=519
+  _globals['_BULKISSUECOUPONSREQUEST']._serialized_start=522
+  _globals['_BULKISSUECOUPONSREQUEST']._serialized_end=780
+  _globals['_BULKISSUECOUPONSREQUEST_ROW']._serialized_start=650
+  _globals['_BULKISSUECOUPONSREQUEST_ROW']._serialized_end=761
+  _globals['_BULKISSUECOUPONSRESPONSE']._serialized_start=783
+  _globals['_BULKISSUECOUPONSRESPONSE']._serialized_end=1043
+  _globals['_BULKISSUECOUPONSRESPONSE_ROW']._serialized_start=939
+  _globals['_BULKISSUECOUPONSRESPONSE_ROW']._serialized_end=1043
+  _globals['_GETCOUPONREQUEST']._serialized_start=1045
+  _globals['_GETCOUPONREQUEST']._serialized_end=1158
+  _globals['_GETCOUPONRESPONSE']._serialized_start=1160
+  _globals['_GETCOUPONRESPONSE']._serialized_end=1274
+  _globals['_GETACCOUNTCOUPONREQUEST']._serialized_start=1276
+  _globals['_GETACCOUNTCOUPONREQUEST']._serialized_end=1328
+  _globals['_GETACCOUNTCOUPONRESPONSE']._serialized_start=1330
+  _globals['_GETACCOUNTCOUPONRESPONSE']._serialized_end=1400
+  _globals['_ACTIVATECOUPONREQUEST']._serialized_start=1403
+  _globals['_ACTIVATECOUPONREQUEST']._serialized_end=1541
+  _globals['_ACTIVATECOUPONRESPONSE']._serialized_start=1543
+  _globals['_ACTIVATECOUPONRESPONSE']._serialized_end=1611
+  _globals['_DEACTIVATECOUPONREQUEST']._serialized_start=1614
+  _globals['_DEACTIVATECOUPONREQUEST']._serialized_end=1754
+  _globals['_DEACTIVATECOUPONRESPONSE']._serialized_start=1756
+  _globals['_DEACTIVATECOUPONRESPONSE']._serialized_end=1826
+  _globals['_VALIDATECOUPONREQUEST']._serialized_start=1829
+  _globals['_VALIDATECOUPONREQUEST']._serialized_end=2084
+  _globals['_VALIDATECOUPONRESPONSE']._serialized_start=2087
+  _globals['_VALIDATECOUPONRESPONSE']._serialized_end=2361
+  _globals['_REDEEMCOUPONREQUEST']._serialized_start=2364
+  _globals['_REDEEMCOUPONREQUEST']._serialized_end=2661
+  _globals['_BATCHREDEEMCOUPONSREQUEST']._serialized_start=2663
+  _globals['_BATCHREDEEMCOUPONSREQUEST']._serialized_end=2749
+  _globals['_BATCHREDEEMCOUPONSRESPONSE']._serialized_start=2751
+  _globals['_BATCHREDEEMCOUPONSRESPONSE']._serialized_end=2841
+  _globals['_BATCHREDEEMCOUPONRESULT']._serialized_start=2844
+  _globals['_BATCHREDEEMCOUPONRESULT']._serialized_end=2990
+  _globals['_ITEMERROR']._serialized_start=2993
+  _globals['_ITEMERROR']._serialized_end=3227
+  _globals['_ITEMERROR_METADATAENTRY']._serialized_start=3180
+  _globals['_ITEMERROR_METADATAENTRY']._serialized_end=3227
+  _globals['_REDEEMCOUPONRESPONSE']._serialized_start=3230
+  _globals['_REDEEMCOUPONRESPONSE']._serialized_end=3499
+  _globals['_REVERSEREDEMPTIONREQUEST']._serialized_start=3501
+  _globals['_REVERSEREDEMPTIONREQUEST']._serialized_end=3584
+  _globals['_REVERSEREDEMPTIONRESPONSE']._serialized_start=3586
+  _globals['_REVERSEREDEMPTIONRESPONSE']._serialized_end=3707
+  _globals['_REVOKECOUPONREQUEST']._serialized_start=3710
+  _globals['_REVOKECOUPONREQUEST']._serialized_end=3860
+  _globals['_REVOKECOUPONRESPONSE']._serialized_start=3862
+  _globals['_REVOKECOUPONRESPONSE']._serialized_end=3928
+  _globals['_LISTACCOUNTCOUPONSREQUEST']._serialized_start=3931
+  _globals['_LISTACCOUNTCOUPONSREQUEST']._serialized_end=4096
+  _globals['_LISTACCOUNTCOUPONSRESPONSE']._serialized_start=4098
+  _globals['_LISTACCOUNTCOUPONSRESPONSE']._serialized_end=4196
+  _globals['_LISTDEALSREQUEST']._serialized_start=4199
+  _globals['_LISTDEALSREQUEST']._serialized_end=4402
+  _globals['_LISTDEALSRESPONSE']._serialized_start=4404
+  _globals['_LISTDEALSRESPONSE']._serialized_end=4489
+  _globals['_COUPONSERVICE']._serialized_start=4492
+  _globals['_COUPONSERVICE']._serialized_end=5876
 # @@protoc_insertion_point(module_scope)

@@ -1,5 +1,6 @@
 import datetime
 
+from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from rewards.accounts.v1 import resources_pb2 as _resources_pb2
 from rewards.coupons.v1 import resources_pb2 as _resources_pb2_1
@@ -209,6 +210,49 @@ class RedeemCouponRequest(_message.Message):
     account_coupon_id: str
     account_identifier: _resources_pb2.Identifier
     def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., transaction_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., interaction_point_id: _Optional[str] = ..., account_coupon_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
+
+class BatchRedeemCouponsRequest(_message.Message):
+    __slots__ = ("requests",)
+    REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    requests: _containers.RepeatedCompositeFieldContainer[RedeemCouponRequest]
+    def __init__(self, requests: _Optional[_Iterable[_Union[RedeemCouponRequest, _Mapping]]] = ...) -> None: ...
+
+class BatchRedeemCouponsResponse(_message.Message):
+    __slots__ = ("results",)
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[BatchRedeemCouponResult]
+    def __init__(self, results: _Optional[_Iterable[_Union[BatchRedeemCouponResult, _Mapping]]] = ...) -> None: ...
+
+class BatchRedeemCouponResult(_message.Message):
+    __slots__ = ("response", "error")
+    RESPONSE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    response: RedeemCouponResponse
+    error: ItemError
+    def __init__(self, response: _Optional[_Union[RedeemCouponResponse, _Mapping]] = ..., error: _Optional[_Union[ItemError, _Mapping]] = ...) -> None: ...
+
+class ItemError(_message.Message):
+    __slots__ = ("code", "message", "reason", "domain", "metadata", "retry_delay")
+    class MetadataEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    DOMAIN_FIELD_NUMBER: _ClassVar[int]
+    METADATA_FIELD_NUMBER: _ClassVar[int]
+    RETRY_DELAY_FIELD_NUMBER: _ClassVar[int]
+    code: int
+    message: str
+    reason: str
+    domain: str
+    metadata: _containers.ScalarMap[str, str]
+    retry_delay: _duration_pb2.Duration
+    def __init__(self, code: _Optional[int] = ..., message: _Optional[str] = ..., reason: _Optional[str] = ..., domain: _Optional[str] = ..., metadata: _Optional[_Mapping[str, str]] = ..., retry_delay: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
 
 class RedeemCouponResponse(_message.Message):
     __slots__ = ("redemption_id", "reward", "coupon", "redeem_time", "remaining_account_redemption_count", "remaining_redemption_count")

@@ -119,6 +119,11 @@ class CouponServiceStub:
                 request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RedeemCouponRequest.SerializeToString,
                 response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RedeemCouponResponse.FromString,
                 _registered_method=True)
+        self.BatchRedeemCoupons = channel.unary_unary(
+                '/rewards.coupons.v1.CouponService/BatchRedeemCoupons',
+                request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.BatchRedeemCouponsRequest.SerializeToString,
+                response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.BatchRedeemCouponsResponse.FromString,
+                _registered_method=True)
         self.ReverseRedemption = channel.unary_unary(
                 '/rewards.coupons.v1.CouponService/ReverseRedemption',
                 request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ReverseRedemptionRequest.SerializeToString,
@@ -311,6 +316,21 @@ class CouponServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def BatchRedeemCoupons(self, request, context):
+        """Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+        every item carries its own request_id (required: a retry of the batch replays each item's
+        first answer) and gets its own answer, a response or an error, in the order of the request.
+        Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+        are CheckoutService's). Items are run concurrently and share the server's group commits.
+
+        Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+        items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+        two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ReverseRedemption(self, request, context):
         """Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
         use back (if not expired or revoked since) and the offer's counters go down. Extra points
@@ -402,6 +422,11 @@ def add_CouponServiceServicer_to_server(servicer, server):
                     servicer.RedeemCoupon,
                     request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RedeemCouponRequest.FromString,
                     response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RedeemCouponResponse.SerializeToString,
+            ),
+            'BatchRedeemCoupons': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchRedeemCoupons,
+                    request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.BatchRedeemCouponsRequest.FromString,
+                    response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.BatchRedeemCouponsResponse.SerializeToString,
             ),
             'ReverseRedemption': grpc.unary_unary_rpc_method_handler(
                     servicer.ReverseRedemption,
@@ -685,6 +710,33 @@ class CouponService:
             '/rewards.coupons.v1.CouponService/RedeemCoupon',
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RedeemCouponRequest.SerializeToString,
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.RedeemCouponResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchRedeemCoupons(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.coupons.v1.CouponService/BatchRedeemCoupons',
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.BatchRedeemCouponsRequest.SerializeToString,
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.BatchRedeemCouponsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -20,6 +20,7 @@ import {
   type ServiceError,
   type UntypedServiceImplementation,
 } from "@grpc/grpc-js";
+import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Identifier } from "../../accounts/v1/resources";
 import { Money } from "../../type/v1/money";
@@ -327,6 +328,55 @@ export interface RedeemCouponRequest {
    * empty when account_coupon_id is set).
    */
   accountIdentifier: Identifier | undefined;
+}
+
+/** Request of CouponService.BatchRedeemCoupons. */
+export interface BatchRedeemCouponsRequest {
+  /** The redemptions, 1..1,000, each with its own request_id. */
+  requests: RedeemCouponRequest[];
+}
+
+/** Response of CouponService.BatchRedeemCoupons: one result per request, in order. */
+export interface BatchRedeemCouponsResponse {
+  /** The answer to requests[i] is results[i]. */
+  results: BatchRedeemCouponResult[];
+}
+
+/** The answer to one item of a batch. */
+export interface BatchRedeemCouponResult {
+  /** What RedeemCoupon would have answered. */
+  outcome:
+    | //
+    /** The redemption, as RedeemCoupon answers it. */
+    { $case: "response"; value: RedeemCouponResponse }
+    | //
+    /** The refusal, as RedeemCoupon would have raised it. */
+    { $case: "error"; value: ItemError }
+    | undefined;
+}
+
+/**
+ * An error of one item of a batch: the fields of the google.rpc.Status (with its ErrorInfo and
+ * RetryInfo) that RedeemCoupon would have answered for it.
+ */
+export interface ItemError {
+  /** The google.rpc.Code number (e.g. 9 FAILED_PRECONDITION). */
+  code: number;
+  /** A developer-facing message in English. */
+  message: string;
+  /** ErrorInfo.reason, e.g. REDEMPTION_LIMIT_REACHED. */
+  reason: string;
+  /** ErrorInfo.domain, e.g. rewards.coupons. */
+  domain: string;
+  /** ErrorInfo.metadata. */
+  metadata: { [key: string]: string };
+  /** RetryInfo.retry_delay of a transient error (retry the item with its request_id), else unset. */
+  retryDelay: Duration | undefined;
+}
+
+export interface ItemError_MetadataEntry {
+  key: string;
+  value: string;
 }
 
 /** Response of CouponService.RedeemCoupon. */
@@ -2667,6 +2717,519 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
   },
 };
 
+function createBaseBatchRedeemCouponsRequest(): BatchRedeemCouponsRequest {
+  return { requests: [] };
+}
+
+export const BatchRedeemCouponsRequest: MessageFns<BatchRedeemCouponsRequest> = {
+  encode(message: BatchRedeemCouponsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.requests) {
+      RedeemCouponRequest.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchRedeemCouponsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchRedeemCouponsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requests.push(RedeemCouponRequest.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchRedeemCouponsRequest {
+    return {
+      requests: globalThis.Array.isArray(object?.requests)
+        ? object.requests.map((e: any) => RedeemCouponRequest.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: BatchRedeemCouponsRequest): unknown {
+    const obj: any = {};
+    if (message.requests?.length) {
+      obj.requests = message.requests.map((e) => RedeemCouponRequest.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchRedeemCouponsRequest>): BatchRedeemCouponsRequest {
+    return BatchRedeemCouponsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchRedeemCouponsRequest>): BatchRedeemCouponsRequest {
+    const message = createBaseBatchRedeemCouponsRequest();
+    message.requests = object.requests?.map((e) => RedeemCouponRequest.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseBatchRedeemCouponsResponse(): BatchRedeemCouponsResponse {
+  return { results: [] };
+}
+
+export const BatchRedeemCouponsResponse: MessageFns<BatchRedeemCouponsResponse> = {
+  encode(message: BatchRedeemCouponsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.results) {
+      BatchRedeemCouponResult.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchRedeemCouponsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchRedeemCouponsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.results.push(BatchRedeemCouponResult.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchRedeemCouponsResponse {
+    return {
+      results: globalThis.Array.isArray(object?.results)
+        ? object.results.map((e: any) => BatchRedeemCouponResult.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: BatchRedeemCouponsResponse): unknown {
+    const obj: any = {};
+    if (message.results?.length) {
+      obj.results = message.results.map((e) => BatchRedeemCouponResult.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchRedeemCouponsResponse>): BatchRedeemCouponsResponse {
+    return BatchRedeemCouponsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchRedeemCouponsResponse>): BatchRedeemCouponsResponse {
+    const message = createBaseBatchRedeemCouponsResponse();
+    message.results = object.results?.map((e) => BatchRedeemCouponResult.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseBatchRedeemCouponResult(): BatchRedeemCouponResult {
+  return { outcome: undefined };
+}
+
+export const BatchRedeemCouponResult: MessageFns<BatchRedeemCouponResult> = {
+  encode(message: BatchRedeemCouponResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    switch (message.outcome?.$case) {
+      case "response":
+        RedeemCouponResponse.encode(message.outcome.value, writer.uint32(10).fork()).join();
+        break;
+      case "error":
+        ItemError.encode(message.outcome.value, writer.uint32(18).fork()).join();
+        break;
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchRedeemCouponResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchRedeemCouponResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.outcome = { $case: "response", value: RedeemCouponResponse.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.outcome = { $case: "error", value: ItemError.decode(reader, reader.uint32()) };
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchRedeemCouponResult {
+    return {
+      outcome: isSet(object.response)
+        ? { $case: "response", value: RedeemCouponResponse.fromJSON(object.response) }
+        : isSet(object.error)
+        ? { $case: "error", value: ItemError.fromJSON(object.error) }
+        : undefined,
+    };
+  },
+
+  toJSON(message: BatchRedeemCouponResult): unknown {
+    const obj: any = {};
+    if (message.outcome?.$case === "response") {
+      obj.response = RedeemCouponResponse.toJSON(message.outcome.value);
+    } else if (message.outcome?.$case === "error") {
+      obj.error = ItemError.toJSON(message.outcome.value);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchRedeemCouponResult>): BatchRedeemCouponResult {
+    return BatchRedeemCouponResult.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchRedeemCouponResult>): BatchRedeemCouponResult {
+    const message = createBaseBatchRedeemCouponResult();
+    switch (object.outcome?.$case) {
+      case "response": {
+        if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
+          message.outcome = { $case: "response", value: RedeemCouponResponse.fromPartial(object.outcome.value) };
+        }
+        break;
+      }
+      case "error": {
+        if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
+          message.outcome = { $case: "error", value: ItemError.fromPartial(object.outcome.value) };
+        }
+        break;
+      }
+    }
+    return message;
+  },
+};
+
+function createBaseItemError(): ItemError {
+  return { code: 0, message: "", reason: "", domain: "", metadata: {}, retryDelay: undefined };
+}
+
+export const ItemError: MessageFns<ItemError> = {
+  encode(message: ItemError, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.code !== 0) {
+      writer.uint32(8).int32(message.code);
+    }
+    if (message.message !== "") {
+      writer.uint32(18).string(message.message);
+    }
+    if (message.reason !== "") {
+      writer.uint32(26).string(message.reason);
+    }
+    if (message.domain !== "") {
+      writer.uint32(34).string(message.domain);
+    }
+    globalThis.Object.entries(message.metadata).forEach(([key, value]: [string, string]) => {
+      ItemError_MetadataEntry.encode({ key: key as any, value }, writer.uint32(42).fork()).join();
+    });
+    if (message.retryDelay !== undefined) {
+      Duration.encode(message.retryDelay, writer.uint32(50).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ItemError {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseItemError();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.code = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.message = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.domain = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            const entry5 = ItemError_MetadataEntry.decode(reader, reader.uint32());
+            if (entry5.value !== undefined) {
+              message.metadata[entry5.key] = entry5.value;
+            }
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.retryDelay = Duration.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ItemError {
+    return {
+      code: isSet(object.code) ? globalThis.Number(object.code) : 0,
+      message: isSet(object.message) ? globalThis.String(object.message) : "",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      domain: isSet(object.domain) ? globalThis.String(object.domain) : "",
+      metadata: isObject(object.metadata)
+        ? (globalThis.Object.entries(object.metadata) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+      retryDelay: isSet(object.retryDelay)
+        ? Duration.fromJSON(object.retryDelay)
+        : isSet(object.retry_delay)
+        ? Duration.fromJSON(object.retry_delay)
+        : undefined,
+    };
+  },
+
+  toJSON(message: ItemError): unknown {
+    const obj: any = {};
+    if (message.code !== 0) {
+      obj.code = Math.round(message.code);
+    }
+    if (message.message !== "") {
+      obj.message = message.message;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.domain !== "") {
+      obj.domain = message.domain;
+    }
+    if (message.metadata) {
+      const entries = globalThis.Object.entries(message.metadata) as [string, string][];
+      if (entries.length > 0) {
+        obj.metadata = {};
+        entries.forEach(([k, v]) => {
+          obj.metadata[k] = v;
+        });
+      }
+    }
+    if (message.retryDelay !== undefined) {
+      obj.retryDelay = Duration.toJSON(message.retryDelay);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ItemError>): ItemError {
+    return ItemError.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ItemError>): ItemError {
+    const message = createBaseItemError();
+    message.code = object.code ?? 0;
+    message.message = object.message ?? "";
+    message.reason = object.reason ?? "";
+    message.domain = object.domain ?? "";
+    message.metadata = (globalThis.Object.entries(object.metadata ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    message.retryDelay = (object.retryDelay !== undefined && object.retryDelay !== null)
+      ? Duration.fromPartial(object.retryDelay)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseItemError_MetadataEntry(): ItemError_MetadataEntry {
+  return { key: "", value: "" };
+}
+
+export const ItemError_MetadataEntry: MessageFns<ItemError_MetadataEntry> = {
+  encode(message: ItemError_MetadataEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ItemError_MetadataEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseItemError_MetadataEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ItemError_MetadataEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: ItemError_MetadataEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ItemError_MetadataEntry>): ItemError_MetadataEntry {
+    return ItemError_MetadataEntry.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ItemError_MetadataEntry>): ItemError_MetadataEntry {
+    const message = createBaseItemError_MetadataEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
 function createBaseRedeemCouponResponse(): RedeemCouponResponse {
   return {
     redemptionId: "",
@@ -4022,6 +4585,28 @@ export const CouponServiceService = {
     responseDeserialize: (value: Buffer): RedeemCouponResponse => RedeemCouponResponse.decode(value),
   },
   /**
+   * Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+   * every item carries its own request_id (required: a retry of the batch replays each item's
+   * first answer) and gets its own answer, a response or an error, in the order of the request.
+   * Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+   * are CheckoutService's). Items are run concurrently and share the server's group commits.
+   *
+   * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+   * items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+   * two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+   */
+  batchRedeemCoupons: {
+    path: "/rewards.coupons.v1.CouponService/BatchRedeemCoupons" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: BatchRedeemCouponsRequest): Buffer =>
+      Buffer.from(BatchRedeemCouponsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): BatchRedeemCouponsRequest => BatchRedeemCouponsRequest.decode(value),
+    responseSerialize: (value: BatchRedeemCouponsResponse): Buffer =>
+      Buffer.from(BatchRedeemCouponsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): BatchRedeemCouponsResponse => BatchRedeemCouponsResponse.decode(value),
+  },
+  /**
    * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
    * use back (if not expired or revoked since) and the offer's counters go down. Extra points
    * credited by the redemption are debited again. Always the full redemption.
@@ -4196,6 +4781,18 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * Errors: the redemption rules in the order given on the service.
    */
   redeemCoupon: handleUnaryCall<RedeemCouponRequest, RedeemCouponResponse>;
+  /**
+   * Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+   * every item carries its own request_id (required: a retry of the batch replays each item's
+   * first answer) and gets its own answer, a response or an error, in the order of the request.
+   * Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+   * are CheckoutService's). Items are run concurrently and share the server's group commits.
+   *
+   * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+   * items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+   * two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+   */
+  batchRedeemCoupons: handleUnaryCall<BatchRedeemCouponsRequest, BatchRedeemCouponsResponse>;
   /**
    * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
    * use back (if not expired or revoked since) and the offer's counters go down. Extra points
@@ -4440,6 +5037,32 @@ export interface CouponServiceClient extends Client {
     callback: (error: ServiceError | null, response: RedeemCouponResponse) => void,
   ): ClientUnaryCall;
   /**
+   * Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+   * every item carries its own request_id (required: a retry of the batch replays each item's
+   * first answer) and gets its own answer, a response or an error, in the order of the request.
+   * Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+   * are CheckoutService's). Items are run concurrently and share the server's group commits.
+   *
+   * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+   * items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+   * two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+   */
+  batchRedeemCoupons(
+    request: BatchRedeemCouponsRequest,
+    callback: (error: ServiceError | null, response: BatchRedeemCouponsResponse) => void,
+  ): ClientUnaryCall;
+  batchRedeemCoupons(
+    request: BatchRedeemCouponsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: BatchRedeemCouponsResponse) => void,
+  ): ClientUnaryCall;
+  batchRedeemCoupons(
+    request: BatchRedeemCouponsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: BatchRedeemCouponsResponse) => void,
+  ): ClientUnaryCall;
+  /**
    * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
    * use back (if not expired or revoked since) and the offer's counters go down. Extra points
    * credited by the redemption are debited again. Always the full redemption.
@@ -4583,6 +5206,10 @@ function fromJsonTimestamp(o: any): Timestamp {
   } else {
     return Timestamp.fromJSON(o);
   }
+}
+
+function isObject(value: any): boolean {
+  return typeof value === "object" && value !== null;
 }
 
 function isSet(value: any): boolean {

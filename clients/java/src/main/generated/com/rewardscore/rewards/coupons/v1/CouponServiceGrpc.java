@@ -302,6 +302,37 @@ public final class CouponServiceGrpc {
     return getRedeemCouponMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest,
+      com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse> getBatchRedeemCouponsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "BatchRedeemCoupons",
+      requestType = com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest,
+      com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse> getBatchRedeemCouponsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest, com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse> getBatchRedeemCouponsMethod;
+    if ((getBatchRedeemCouponsMethod = CouponServiceGrpc.getBatchRedeemCouponsMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getBatchRedeemCouponsMethod = CouponServiceGrpc.getBatchRedeemCouponsMethod) == null) {
+          CouponServiceGrpc.getBatchRedeemCouponsMethod = getBatchRedeemCouponsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest, com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "BatchRedeemCoupons"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("BatchRedeemCoupons"))
+              .build();
+        }
+      }
+    }
+    return getBatchRedeemCouponsMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest,
       com.rewardscore.rewards.coupons.v1.ReverseRedemptionResponse> getReverseRedemptionMethod;
 
@@ -670,6 +701,23 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
+     * Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+     * every item carries its own request_id (required: a retry of the batch replays each item's
+     * first answer) and gets its own answer, a response or an error, in the order of the request.
+     * Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+     * are CheckoutService's). Items are run concurrently and share the server's group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+     * two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    default void batchRedeemCoupons(com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getBatchRedeemCouponsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
      * use back (if not expired or revoked since) and the offer's counters go down. Extra points
      * credited by the redemption are debited again. Always the full redemption.
@@ -984,6 +1032,24 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
+     * Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+     * every item carries its own request_id (required: a retry of the batch replays each item's
+     * first answer) and gets its own answer, a response or an error, in the order of the request.
+     * Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+     * are CheckoutService's). Items are run concurrently and share the server's group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+     * two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public void batchRedeemCoupons(com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getBatchRedeemCouponsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
      * use back (if not expired or revoked since) and the offer's counters go down. Extra points
      * credited by the redemption are debited again. Always the full redemption.
@@ -1243,6 +1309,23 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
+     * Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+     * every item carries its own request_id (required: a retry of the batch replays each item's
+     * first answer) and gets its own answer, a response or an error, in the order of the request.
+     * Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+     * are CheckoutService's). Items are run concurrently and share the server's group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+     * two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse batchRedeemCoupons(com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getBatchRedeemCouponsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
      * use back (if not expired or revoked since) and the offer's counters go down. Extra points
      * credited by the redemption are debited again. Always the full redemption.
@@ -1464,6 +1547,23 @@ public final class CouponServiceGrpc {
     public com.rewardscore.rewards.coupons.v1.RedeemCouponResponse redeemCoupon(com.rewardscore.rewards.coupons.v1.RedeemCouponRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getRedeemCouponMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+     * every item carries its own request_id (required: a retry of the batch replays each item's
+     * first answer) and gets its own answer, a response or an error, in the order of the request.
+     * Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+     * are CheckoutService's). Items are run concurrently and share the server's group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+     * two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse batchRedeemCoupons(com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getBatchRedeemCouponsMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1700,6 +1800,24 @@ public final class CouponServiceGrpc {
 
     /**
      * <pre>
+     * Redeems up to 1,000 coupons in one call (AIP-233 style), each exactly as RedeemCoupon would:
+     * every item carries its own request_id (required: a retry of the batch replays each item's
+     * first answer) and gets its own answer, a response or an error, in the order of the request.
+     * Not atomic across items: an item's refusal changes nothing for the others (atomic baskets
+     * are CheckoutService's). Items are run concurrently and share the server's group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of RedeemCoupon's, or FIELD_INVALID for a request_id used by
+     * two items of the batch, or STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse> batchRedeemCoupons(
+        com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getBatchRedeemCouponsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Reverses a redemption (e.g. the purchase was cancelled or returned): the coupon gets the
      * use back (if not expired or revoked since) and the offer's counters go down. Extra points
      * credited by the redemption are debited again. Always the full redemption.
@@ -1767,11 +1885,12 @@ public final class CouponServiceGrpc {
   private static final int METHODID_DEACTIVATE_COUPON = 4;
   private static final int METHODID_VALIDATE_COUPON = 5;
   private static final int METHODID_REDEEM_COUPON = 6;
-  private static final int METHODID_REVERSE_REDEMPTION = 7;
-  private static final int METHODID_REVOKE_COUPON = 8;
-  private static final int METHODID_LIST_ACCOUNT_COUPONS = 9;
-  private static final int METHODID_LIST_DEALS = 10;
-  private static final int METHODID_BULK_ISSUE_COUPONS = 11;
+  private static final int METHODID_BATCH_REDEEM_COUPONS = 7;
+  private static final int METHODID_REVERSE_REDEMPTION = 8;
+  private static final int METHODID_REVOKE_COUPON = 9;
+  private static final int METHODID_LIST_ACCOUNT_COUPONS = 10;
+  private static final int METHODID_LIST_DEALS = 11;
+  private static final int METHODID_BULK_ISSUE_COUPONS = 12;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1817,6 +1936,10 @@ public final class CouponServiceGrpc {
         case METHODID_REDEEM_COUPON:
           serviceImpl.redeemCoupon((com.rewardscore.rewards.coupons.v1.RedeemCouponRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.RedeemCouponResponse>) responseObserver);
+          break;
+        case METHODID_BATCH_REDEEM_COUPONS:
+          serviceImpl.batchRedeemCoupons((com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse>) responseObserver);
           break;
         case METHODID_REVERSE_REDEMPTION:
           serviceImpl.reverseRedemption((com.rewardscore.rewards.coupons.v1.ReverseRedemptionRequest) request,
@@ -1912,6 +2035,13 @@ public final class CouponServiceGrpc {
               com.rewardscore.rewards.coupons.v1.RedeemCouponResponse>(
                 service, METHODID_REDEEM_COUPON)))
         .addMethod(
+          getBatchRedeemCouponsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsRequest,
+              com.rewardscore.rewards.coupons.v1.BatchRedeemCouponsResponse>(
+                service, METHODID_BATCH_REDEEM_COUPONS)))
+        .addMethod(
           getReverseRedemptionMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
             new MethodHandlers<
@@ -1995,6 +2125,7 @@ public final class CouponServiceGrpc {
               .addMethod(getDeactivateCouponMethod())
               .addMethod(getValidateCouponMethod())
               .addMethod(getRedeemCouponMethod())
+              .addMethod(getBatchRedeemCouponsMethod())
               .addMethod(getReverseRedemptionMethod())
               .addMethod(getRevokeCouponMethod())
               .addMethod(getListAccountCouponsMethod())

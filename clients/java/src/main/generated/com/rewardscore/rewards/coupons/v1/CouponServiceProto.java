@@ -112,6 +112,31 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_BatchRedeemCouponsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_BatchRedeemCouponsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_BatchRedeemCouponsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_BatchRedeemCouponsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_BatchRedeemCouponResult_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_BatchRedeemCouponResult_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_ItemError_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_ItemError_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_ItemError_MetadataEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_ItemError_MetadataEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -166,171 +191,192 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
   static {
     java.lang.String[] descriptorData = {
       "\n\'rewards/coupons/v1/coupon_service.prot" +
-      "o\022\022rewards.coupons.v1\032\037google/protobuf/t" +
-      "imestamp.proto\032#rewards/accounts/v1/reso" +
-      "urces.proto\032\"rewards/coupons/v1/resource" +
-      "s.proto\032\033rewards/type/v1/money.proto\"\343\001\n" +
-      "\022IssueCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR" +
-      "\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\035\n" +
-      "\naccount_id\030\003 \001(\tR\taccountId\022$\n\016code_ser" +
-      "ies_id\030\004 \001(\tR\014codeSeriesId\022N\n\022account_id" +
-      "entifier\030\005 \001(\0132\037.rewards.accounts.v1.Ide" +
-      "ntifierR\021accountIdentifier\"\222\001\n\023IssueCoup" +
-      "onResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.cou" +
-      "pons.v1.CouponR\006coupon\022\026\n\006resent\030\002 \001(\010R\006" +
-      "resent\022/\n\005offer\030\003 \001(\0132\031.rewards.coupons." +
-      "v1.OfferR\005offer\"\311\002\n\027BulkIssueCouponsRequ" +
-      "est\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010of" +
-      "fer_id\030\002 \001(\tR\007offerId\022C\n\004rows\030\004 \003(\0132/.re" +
-      "wards.coupons.v1.BulkIssueCouponsRequest" +
-      ".RowR\004rows\032\233\001\n\003Row\022\037\n\naccount_id\030\001 \001(\tH\000" +
-      "R\taccountId\022!\n\013external_id\030\002 \001(\tH\000R\nexte" +
-      "rnalId\022\030\n\006mobile\030\003 \001(\tH\000R\006mobile\022\026\n\005emai" +
-      "l\030\004 \001(\tH\000R\005email\022\022\n\004code\030\005 \001(\tR\004codeB\n\n\010" +
-      "customerJ\004\010\003\020\004R\013account_ids\"\325\002\n\030BulkIssu" +
-      "eCouponsResponse\022\035\n\nrequest_id\030\001 \001(\tR\tre" +
-      "questId\022!\n\014issued_count\030\002 \001(\005R\013issuedCou" +
-      "nt\022!\n\014failed_count\030\003 \001(\005R\013failedCount\022D\n" +
-      "\004rows\030\004 \003(\01320.rewards.coupons.v1.BulkIss" +
-      "ueCouponsResponse.RowR\004rows\032\215\001\n\003Row\022\033\n\tr" +
-      "ow_index\030\001 \001(\005R\010rowIndex\022\035\n\naccount_id\030\002" +
-      " \001(\tR\taccountId\0222\n\006coupon\030\003 \001(\0132\032.reward" +
-      "s.coupons.v1.CouponR\006coupon\022\026\n\006reason\030\004 " +
-      "\001(\tR\006reason\"\225\001\n\020GetCouponRequest\022\022\n\004code" +
-      "\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001(\tR\taccoun" +
-      "tId\022N\n\022account_identifier\030\003 \001(\0132\037.reward" +
-      "s.accounts.v1.IdentifierR\021accountIdentif" +
-      "ier\"\203\001\n\021GetCouponResponse\0222\n\006coupon\030\001 \001(" +
-      "\0132\032.rewards.coupons.v1.CouponR\006coupon\022:\n" +
-      "\007content\030\002 \001(\0132 .rewards.coupons.v1.Offe" +
-      "rContentR\007content\"E\n\027GetAccountCouponReq" +
-      "uest\022*\n\021account_coupon_id\030\001 \001(\tR\017account" +
-      "CouponId\"N\n\030GetAccountCouponResponse\0222\n\006" +
-      "coupon\030\001 \001(\0132\032.rewards.coupons.v1.Coupon" +
-      "R\006coupon\"\271\001\n\025ActivateCouponRequest\022\035\n\nre" +
-      "quest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR" +
-      "\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022N\n\022" +
-      "account_identifier\030\004 \001(\0132\037.rewards.accou" +
-      "nts.v1.IdentifierR\021accountIdentifier\"L\n\026" +
-      "ActivateCouponResponse\0222\n\006coupon\030\001 \001(\0132\032" +
-      ".rewards.coupons.v1.CouponR\006coupon\"\273\001\n\027D" +
-      "eactivateCouponRequest\022\035\n\nrequest_id\030\001 \001" +
-      "(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\nacc" +
-      "ount_id\030\003 \001(\tR\taccountId\022N\n\022account_iden" +
-      "tifier\030\004 \001(\0132\037.rewards.accounts.v1.Ident" +
-      "ifierR\021accountIdentifier\"N\n\030DeactivateCo" +
-      "uponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards.c" +
-      "oupons.v1.CouponR\006coupon\"\345\002\n\025ValidateCou" +
-      "ponRequest\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccoun" +
-      "t_id\030\002 \001(\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR" +
-      "\007storeId\0227\n\013bill_amount\030\004 \001(\0132\026.rewards." +
-      "type.v1.MoneyR\nbillAmount\022\027\n\007zone_id\030\005 \001" +
-      "(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(\t" +
-      "R\022interactionPointId\022*\n\021account_coupon_i" +
-      "d\030\024 \001(\tR\017accountCouponId\022N\n\022account_iden" +
-      "tifier\030\007 \001(\0132\037.rewards.accounts.v1.Ident" +
-      "ifierR\021accountIdentifier\"\326\002\n\026ValidateCou" +
-      "ponResponse\022\036\n\nredeemable\030\001 \001(\010R\nredeema" +
-      "ble\022\026\n\006reason\030\002 \001(\tR\006reason\0229\n\006reward\030\003 " +
-      "\001(\0132!.rewards.coupons.v1.AppliedRewardR\006" +
-      "reward\0222\n\006coupon\030\004 \001(\0132\032.rewards.coupons" +
-      ".v1.CouponR\006coupon\022?\n\rvalidate_time\030\005 \001(" +
-      "\0132\032.google.protobuf.TimestampR\014validateT" +
-      "ime\022\030\n\007reasons\030\006 \003(\tR\007reasons\022:\n\007content" +
-      "\030\007 \001(\0132 .rewards.coupons.v1.OfferContent" +
-      "R\007content\"\251\003\n\023RedeemCouponRequest\022\035\n\nreq" +
-      "uest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004" +
-      "code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010s" +
-      "tore_id\030\004 \001(\tR\007storeId\0227\n\013bill_amount\030\005 " +
-      "\001(\0132\026.rewards.type.v1.MoneyR\nbillAmount\022" +
-      "%\n\016transaction_id\030\006 \001(\tR\rtransactionId\022\027" +
-      "\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024interaction_p" +
-      "oint_id\030\010 \001(\tR\022interactionPointId\022*\n\021acc" +
-      "ount_coupon_id\030\024 \001(\tR\017accountCouponId\022N\n" +
-      "\022account_identifier\030\t \001(\0132\037.rewards.acco" +
-      "unts.v1.IdentifierR\021accountIdentifier\"\362\002" +
-      "\n\024RedeemCouponResponse\022#\n\rredemption_id\030" +
-      "\001 \001(\tR\014redemptionId\0229\n\006reward\030\002 \001(\0132!.re" +
+      "o\022\022rewards.coupons.v1\032\036google/protobuf/d" +
+      "uration.proto\032\037google/protobuf/timestamp" +
+      ".proto\032#rewards/accounts/v1/resources.pr" +
+      "oto\032\"rewards/coupons/v1/resources.proto\032" +
+      "\033rewards/type/v1/money.proto\"\343\001\n\022IssueCo" +
+      "uponRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
+      "Id\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\035\n\naccount" +
+      "_id\030\003 \001(\tR\taccountId\022$\n\016code_series_id\030\004" +
+      " \001(\tR\014codeSeriesId\022N\n\022account_identifier" +
+      "\030\005 \001(\0132\037.rewards.accounts.v1.IdentifierR" +
+      "\021accountIdentifier\"\222\001\n\023IssueCouponRespon" +
+      "se\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1." +
+      "CouponR\006coupon\022\026\n\006resent\030\002 \001(\010R\006resent\022/" +
+      "\n\005offer\030\003 \001(\0132\031.rewards.coupons.v1.Offer" +
+      "R\005offer\"\311\002\n\027BulkIssueCouponsRequest\022\035\n\nr" +
+      "equest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002" +
+      " \001(\tR\007offerId\022C\n\004rows\030\004 \003(\0132/.rewards.co" +
+      "upons.v1.BulkIssueCouponsRequest.RowR\004ro" +
+      "ws\032\233\001\n\003Row\022\037\n\naccount_id\030\001 \001(\tH\000R\taccoun" +
+      "tId\022!\n\013external_id\030\002 \001(\tH\000R\nexternalId\022\030" +
+      "\n\006mobile\030\003 \001(\tH\000R\006mobile\022\026\n\005email\030\004 \001(\tH" +
+      "\000R\005email\022\022\n\004code\030\005 \001(\tR\004codeB\n\n\010customer" +
+      "J\004\010\003\020\004R\013account_ids\"\325\002\n\030BulkIssueCoupons" +
+      "Response\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022" +
+      "!\n\014issued_count\030\002 \001(\005R\013issuedCount\022!\n\014fa" +
+      "iled_count\030\003 \001(\005R\013failedCount\022D\n\004rows\030\004 " +
+      "\003(\01320.rewards.coupons.v1.BulkIssueCoupon" +
+      "sResponse.RowR\004rows\032\215\001\n\003Row\022\033\n\trow_index" +
+      "\030\001 \001(\005R\010rowIndex\022\035\n\naccount_id\030\002 \001(\tR\tac" +
+      "countId\0222\n\006coupon\030\003 \001(\0132\032.rewards.coupon" +
+      "s.v1.CouponR\006coupon\022\026\n\006reason\030\004 \001(\tR\006rea" +
+      "son\"\225\001\n\020GetCouponRequest\022\022\n\004code\030\001 \001(\tR\004" +
+      "code\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022a" +
+      "ccount_identifier\030\003 \001(\0132\037.rewards.accoun" +
+      "ts.v1.IdentifierR\021accountIdentifier\"\203\001\n\021" +
+      "GetCouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewa" +
+      "rds.coupons.v1.CouponR\006coupon\022:\n\007content" +
+      "\030\002 \001(\0132 .rewards.coupons.v1.OfferContent" +
+      "R\007content\"E\n\027GetAccountCouponRequest\022*\n\021" +
+      "account_coupon_id\030\001 \001(\tR\017accountCouponId" +
+      "\"N\n\030GetAccountCouponResponse\0222\n\006coupon\030\001" +
+      " \001(\0132\032.rewards.coupons.v1.CouponR\006coupon" +
+      "\"\271\001\n\025ActivateCouponRequest\022\035\n\nrequest_id" +
+      "\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n" +
+      "\naccount_id\030\003 \001(\tR\taccountId\022N\n\022account_" +
+      "identifier\030\004 \001(\0132\037.rewards.accounts.v1.I" +
+      "dentifierR\021accountIdentifier\"L\n\026Activate" +
+      "CouponResponse\0222\n\006coupon\030\001 \001(\0132\032.rewards" +
+      ".coupons.v1.CouponR\006coupon\"\273\001\n\027Deactivat" +
+      "eCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
+      "estId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030" +
+      "\003 \001(\tR\taccountId\022N\n\022account_identifier\030\004" +
+      " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
+      "ccountIdentifier\"N\n\030DeactivateCouponResp" +
+      "onse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v" +
+      "1.CouponR\006coupon\"\345\002\n\025ValidateCouponReque" +
+      "st\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001" +
+      "(\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR\007storeId" +
+      "\0227\n\013bill_amount\030\004 \001(\0132\026.rewards.type.v1." +
+      "MoneyR\nbillAmount\022\027\n\007zone_id\030\005 \001(\tR\006zone" +
+      "Id\0220\n\024interaction_point_id\030\006 \001(\tR\022intera" +
+      "ctionPointId\022*\n\021account_coupon_id\030\024 \001(\tR" +
+      "\017accountCouponId\022N\n\022account_identifier\030\007" +
+      " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
+      "ccountIdentifier\"\326\002\n\026ValidateCouponRespo" +
+      "nse\022\036\n\nredeemable\030\001 \001(\010R\nredeemable\022\026\n\006r" +
+      "eason\030\002 \001(\tR\006reason\0229\n\006reward\030\003 \001(\0132!.re" +
       "wards.coupons.v1.AppliedRewardR\006reward\0222" +
-      "\n\006coupon\030\003 \001(\0132\032.rewards.coupons.v1.Coup" +
-      "onR\006coupon\022;\n\013redeem_time\030\004 \001(\0132\032.google" +
-      ".protobuf.TimestampR\nredeemTime\022K\n\"remai" +
-      "ning_account_redemption_count\030\005 \001(\005R\037rem" +
-      "ainingAccountRedemptionCount\022<\n\032remainin" +
-      "g_redemption_count\030\006 \001(\003R\030remainingRedem" +
-      "ptionCount\"r\n\030ReverseRedemptionRequest\022\035" +
-      "\n\nrequest_id\030\001 \001(\tR\trequestId\022#\n\rredempt" +
-      "ion_id\030\002 \001(\tR\014redemptionId\022\022\n\004note\030\003 \001(\t" +
-      "R\004note\"\216\001\n\031ReverseRedemptionResponse\0222\n\006" +
-      "coupon\030\001 \001(\0132\032.rewards.coupons.v1.Coupon" +
-      "R\006coupon\022=\n\014reverse_time\030\002 \001(\0132\032.google." +
-      "protobuf.TimestampR\013reverseTime\"\313\001\n\023Revo" +
-      "keCouponRequest\022\035\n\nrequest_id\030\001 \001(\tR\treq" +
-      "uestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\naccount_id" +
-      "\030\003 \001(\tR\taccountId\022\022\n\004note\030\004 \001(\tR\004note\022N\n" +
-      "\022account_identifier\030\005 \001(\0132\037.rewards.acco" +
-      "unts.v1.IdentifierR\021accountIdentifier\"J\n" +
-      "\024RevokeCouponResponse\0222\n\006coupon\030\001 \001(\0132\032." +
-      "rewards.coupons.v1.CouponR\006coupon\"\341\001\n\031Li" +
-      "stAccountCouponsRequest\022\035\n\naccount_id\030\001 " +
-      "\001(\tR\taccountId\022\031\n\010offer_id\030\002 \001(\tR\007offerI" +
-      "d\022N\n\022account_identifier\030\005 \001(\0132\037.rewards." +
-      "accounts.v1.IdentifierR\021accountIdentifie" +
-      "r\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_t" +
-      "oken\030\004 \001(\tR\tpageToken\"z\n\032ListAccountCoup" +
-      "onsResponse\0224\n\007coupons\030\001 \003(\0132\032.rewards.c" +
-      "oupons.v1.CouponR\007coupons\022&\n\017next_page_t" +
-      "oken\030\002 \001(\tR\rnextPageToken\"\243\002\n\020ListDealsR" +
-      "equest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n" +
-      "\010store_id\030\002 \001(\tR\007storeId\022\033\n\tpage_size\030\003 " +
-      "\001(\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageT" +
-      "oken\022\027\n\007zone_id\030\005 \001(\tR\006zoneId\0220\n\024interac" +
-      "tion_point_id\030\006 \001(\tR\022interactionPointId\022" +
-      "N\n\022account_identifier\030\007 \001(\0132\037.rewards.ac" +
-      "counts.v1.IdentifierR\021accountIdentifier\"" +
-      "k\n\021ListDealsResponse\022.\n\005deals\030\001 \003(\0132\030.re" +
-      "wards.coupons.v1.DealR\005deals\022&\n\017next_pag" +
-      "e_token\030\002 \001(\tR\rnextPageToken2\363\t\n\rCouponS" +
-      "ervice\022^\n\013IssueCoupon\022&.rewards.coupons." +
-      "v1.IssueCouponRequest\032\'.rewards.coupons." +
-      "v1.IssueCouponResponse\022q\n\020BulkIssueCoupo" +
-      "ns\022+.rewards.coupons.v1.BulkIssueCoupons" +
-      "Request\032,.rewards.coupons.v1.BulkIssueCo" +
-      "uponsResponse(\0010\001\022X\n\tGetCoupon\022$.rewards" +
-      ".coupons.v1.GetCouponRequest\032%.rewards.c" +
-      "oupons.v1.GetCouponResponse\022m\n\020GetAccoun" +
-      "tCoupon\022+.rewards.coupons.v1.GetAccountC" +
-      "ouponRequest\032,.rewards.coupons.v1.GetAcc" +
-      "ountCouponResponse\022g\n\016ActivateCoupon\022).r" +
-      "ewards.coupons.v1.ActivateCouponRequest\032" +
-      "*.rewards.coupons.v1.ActivateCouponRespo" +
-      "nse\022m\n\020DeactivateCoupon\022+.rewards.coupon" +
-      "s.v1.DeactivateCouponRequest\032,.rewards.c" +
-      "oupons.v1.DeactivateCouponResponse\022g\n\016Va" +
-      "lidateCoupon\022).rewards.coupons.v1.Valida" +
-      "teCouponRequest\032*.rewards.coupons.v1.Val" +
-      "idateCouponResponse\022a\n\014RedeemCoupon\022\'.re" +
-      "wards.coupons.v1.RedeemCouponRequest\032(.r" +
-      "ewards.coupons.v1.RedeemCouponResponse\022p" +
-      "\n\021ReverseRedemption\022,.rewards.coupons.v1" +
-      ".ReverseRedemptionRequest\032-.rewards.coup" +
-      "ons.v1.ReverseRedemptionResponse\022a\n\014Revo" +
-      "keCoupon\022\'.rewards.coupons.v1.RevokeCoup" +
-      "onRequest\032(.rewards.coupons.v1.RevokeCou" +
-      "ponResponse\022s\n\022ListAccountCoupons\022-.rewa" +
-      "rds.coupons.v1.ListAccountCouponsRequest" +
-      "\032..rewards.coupons.v1.ListAccountCoupons" +
-      "Response\022X\n\tListDeals\022$.rewards.coupons." +
-      "v1.ListDealsRequest\032%.rewards.coupons.v1" +
-      ".ListDealsResponseB\210\001\n\"com.rewardscore.r" +
-      "ewards.coupons.v1B\022CouponServiceProtoP\001Z" +
-      "Lgithub.com/rewards-core/rewards-core/cl" +
-      "ients/go/rewards/coupons/v1;couponsv1b\006p" +
-      "roto3"
+      "\n\006coupon\030\004 \001(\0132\032.rewards.coupons.v1.Coup" +
+      "onR\006coupon\022?\n\rvalidate_time\030\005 \001(\0132\032.goog" +
+      "le.protobuf.TimestampR\014validateTime\022\030\n\007r" +
+      "easons\030\006 \003(\tR\007reasons\022:\n\007content\030\007 \001(\0132 " +
+      ".rewards.coupons.v1.OfferContentR\007conten" +
+      "t\"\251\003\n\023RedeemCouponRequest\022\035\n\nrequest_id\030" +
+      "\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\n" +
+      "account_id\030\003 \001(\tR\taccountId\022\031\n\010store_id\030" +
+      "\004 \001(\tR\007storeId\0227\n\013bill_amount\030\005 \001(\0132\026.re" +
+      "wards.type.v1.MoneyR\nbillAmount\022%\n\016trans" +
+      "action_id\030\006 \001(\tR\rtransactionId\022\027\n\007zone_i" +
+      "d\030\007 \001(\tR\006zoneId\0220\n\024interaction_point_id\030" +
+      "\010 \001(\tR\022interactionPointId\022*\n\021account_cou" +
+      "pon_id\030\024 \001(\tR\017accountCouponId\022N\n\022account" +
+      "_identifier\030\t \001(\0132\037.rewards.accounts.v1." +
+      "IdentifierR\021accountIdentifier\"`\n\031BatchRe" +
+      "deemCouponsRequest\022C\n\010requests\030\001 \003(\0132\'.r" +
+      "ewards.coupons.v1.RedeemCouponRequestR\010r" +
+      "equests\"c\n\032BatchRedeemCouponsResponse\022E\n" +
+      "\007results\030\001 \003(\0132+.rewards.coupons.v1.Batc" +
+      "hRedeemCouponResultR\007results\"\243\001\n\027BatchRe" +
+      "deemCouponResult\022F\n\010response\030\001 \001(\0132(.rew" +
+      "ards.coupons.v1.RedeemCouponResponseH\000R\010" +
+      "response\0225\n\005error\030\002 \001(\0132\035.rewards.coupon" +
+      "s.v1.ItemErrorH\000R\005errorB\t\n\007outcome\"\253\002\n\tI" +
+      "temError\022\022\n\004code\030\001 \001(\005R\004code\022\030\n\007message\030" +
+      "\002 \001(\tR\007message\022\026\n\006reason\030\003 \001(\tR\006reason\022\026" +
+      "\n\006domain\030\004 \001(\tR\006domain\022G\n\010metadata\030\005 \003(\013" +
+      "2+.rewards.coupons.v1.ItemError.Metadata" +
+      "EntryR\010metadata\022:\n\013retry_delay\030\006 \001(\0132\031.g" +
+      "oogle.protobuf.DurationR\nretryDelay\032;\n\rM" +
+      "etadataEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030" +
+      "\002 \001(\tR\005value:\0028\001\"\362\002\n\024RedeemCouponRespons" +
+      "e\022#\n\rredemption_id\030\001 \001(\tR\014redemptionId\0229" +
+      "\n\006reward\030\002 \001(\0132!.rewards.coupons.v1.Appl" +
+      "iedRewardR\006reward\0222\n\006coupon\030\003 \001(\0132\032.rewa" +
+      "rds.coupons.v1.CouponR\006coupon\022;\n\013redeem_" +
+      "time\030\004 \001(\0132\032.google.protobuf.TimestampR\n" +
+      "redeemTime\022K\n\"remaining_account_redempti" +
+      "on_count\030\005 \001(\005R\037remainingAccountRedempti" +
+      "onCount\022<\n\032remaining_redemption_count\030\006 " +
+      "\001(\003R\030remainingRedemptionCount\"r\n\030Reverse" +
+      "RedemptionRequest\022\035\n\nrequest_id\030\001 \001(\tR\tr" +
+      "equestId\022#\n\rredemption_id\030\002 \001(\tR\014redempt" +
+      "ionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n\031ReverseRed" +
+      "emptionResponse\0222\n\006coupon\030\001 \001(\0132\032.reward" +
+      "s.coupons.v1.CouponR\006coupon\022=\n\014reverse_t" +
+      "ime\030\002 \001(\0132\032.google.protobuf.TimestampR\013r" +
+      "everseTime\"\313\001\n\023RevokeCouponRequest\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR" +
+      "\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\022\n\004" +
+      "note\030\004 \001(\tR\004note\022N\n\022account_identifier\030\005" +
+      " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
+      "ccountIdentifier\"J\n\024RevokeCouponResponse" +
+      "\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1.Co" +
+      "uponR\006coupon\"\341\001\n\031ListAccountCouponsReque" +
+      "st\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010off" +
+      "er_id\030\002 \001(\tR\007offerId\022N\n\022account_identifi" +
+      "er\030\005 \001(\0132\037.rewards.accounts.v1.Identifie" +
+      "rR\021accountIdentifier\022\033\n\tpage_size\030\003 \001(\005R" +
+      "\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageToken" +
+      "\"z\n\032ListAccountCouponsResponse\0224\n\007coupon" +
+      "s\030\001 \003(\0132\032.rewards.coupons.v1.CouponR\007cou" +
+      "pons\022&\n\017next_page_token\030\002 \001(\tR\rnextPageT" +
+      "oken\"\243\002\n\020ListDealsRequest\022\035\n\naccount_id\030" +
+      "\001 \001(\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR\007stor" +
+      "eId\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage" +
+      "_token\030\004 \001(\tR\tpageToken\022\027\n\007zone_id\030\005 \001(\t" +
+      "R\006zoneId\0220\n\024interaction_point_id\030\006 \001(\tR\022" +
+      "interactionPointId\022N\n\022account_identifier" +
+      "\030\007 \001(\0132\037.rewards.accounts.v1.IdentifierR" +
+      "\021accountIdentifier\"k\n\021ListDealsResponse\022" +
+      ".\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.Deal" +
+      "R\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnextPa" +
+      "geToken2\350\n\n\rCouponService\022^\n\013IssueCoupon" +
+      "\022&.rewards.coupons.v1.IssueCouponRequest" +
+      "\032\'.rewards.coupons.v1.IssueCouponRespons" +
+      "e\022q\n\020BulkIssueCoupons\022+.rewards.coupons." +
+      "v1.BulkIssueCouponsRequest\032,.rewards.cou" +
+      "pons.v1.BulkIssueCouponsResponse(\0010\001\022X\n\t" +
+      "GetCoupon\022$.rewards.coupons.v1.GetCoupon" +
+      "Request\032%.rewards.coupons.v1.GetCouponRe" +
+      "sponse\022m\n\020GetAccountCoupon\022+.rewards.cou" +
+      "pons.v1.GetAccountCouponRequest\032,.reward" +
+      "s.coupons.v1.GetAccountCouponResponse\022g\n" +
+      "\016ActivateCoupon\022).rewards.coupons.v1.Act" +
+      "ivateCouponRequest\032*.rewards.coupons.v1." +
+      "ActivateCouponResponse\022m\n\020DeactivateCoup" +
+      "on\022+.rewards.coupons.v1.DeactivateCoupon" +
+      "Request\032,.rewards.coupons.v1.DeactivateC" +
+      "ouponResponse\022g\n\016ValidateCoupon\022).reward" +
+      "s.coupons.v1.ValidateCouponRequest\032*.rew" +
+      "ards.coupons.v1.ValidateCouponResponse\022a" +
+      "\n\014RedeemCoupon\022\'.rewards.coupons.v1.Rede" +
+      "emCouponRequest\032(.rewards.coupons.v1.Red" +
+      "eemCouponResponse\022s\n\022BatchRedeemCoupons\022" +
+      "-.rewards.coupons.v1.BatchRedeemCouponsR" +
+      "equest\032..rewards.coupons.v1.BatchRedeemC" +
+      "ouponsResponse\022p\n\021ReverseRedemption\022,.re" +
+      "wards.coupons.v1.ReverseRedemptionReques" +
+      "t\032-.rewards.coupons.v1.ReverseRedemption" +
+      "Response\022a\n\014RevokeCoupon\022\'.rewards.coupo" +
+      "ns.v1.RevokeCouponRequest\032(.rewards.coup" +
+      "ons.v1.RevokeCouponResponse\022s\n\022ListAccou" +
+      "ntCoupons\022-.rewards.coupons.v1.ListAccou" +
+      "ntCouponsRequest\032..rewards.coupons.v1.Li" +
+      "stAccountCouponsResponse\022X\n\tListDeals\022$." +
+      "rewards.coupons.v1.ListDealsRequest\032%.re" +
+      "wards.coupons.v1.ListDealsResponseB\210\001\n\"c" +
+      "om.rewardscore.rewards.coupons.v1B\022Coupo" +
+      "nServiceProtoP\001ZLgithub.com/rewards-core" +
+      "/rewards-core/clients/go/rewards/coupons" +
+      "/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
         new com.google.protobuf.Descriptors.FileDescriptor[] {
+          com.google.protobuf.DurationProto.getDescriptor(),
           com.google.protobuf.TimestampProto.getDescriptor(),
           com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor(),
           com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor(),
@@ -438,61 +484,92 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor,
         new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", });
-    internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor =
+    internal_static_rewards_coupons_v1_BatchRedeemCouponsRequest_descriptor =
       getDescriptor().getMessageType(15);
+    internal_static_rewards_coupons_v1_BatchRedeemCouponsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_BatchRedeemCouponsRequest_descriptor,
+        new java.lang.String[] { "Requests", });
+    internal_static_rewards_coupons_v1_BatchRedeemCouponsResponse_descriptor =
+      getDescriptor().getMessageType(16);
+    internal_static_rewards_coupons_v1_BatchRedeemCouponsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_BatchRedeemCouponsResponse_descriptor,
+        new java.lang.String[] { "Results", });
+    internal_static_rewards_coupons_v1_BatchRedeemCouponResult_descriptor =
+      getDescriptor().getMessageType(17);
+    internal_static_rewards_coupons_v1_BatchRedeemCouponResult_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_BatchRedeemCouponResult_descriptor,
+        new java.lang.String[] { "Response", "Error", "Outcome", });
+    internal_static_rewards_coupons_v1_ItemError_descriptor =
+      getDescriptor().getMessageType(18);
+    internal_static_rewards_coupons_v1_ItemError_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_ItemError_descriptor,
+        new java.lang.String[] { "Code", "Message", "Reason", "Domain", "Metadata", "RetryDelay", });
+    internal_static_rewards_coupons_v1_ItemError_MetadataEntry_descriptor =
+      internal_static_rewards_coupons_v1_ItemError_descriptor.getNestedType(0);
+    internal_static_rewards_coupons_v1_ItemError_MetadataEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_ItemError_MetadataEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
+    internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor =
+      getDescriptor().getMessageType(19);
     internal_static_rewards_coupons_v1_RedeemCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponResponse_descriptor,
         new java.lang.String[] { "RedemptionId", "Reward", "Coupon", "RedeemTime", "RemainingAccountRedemptionCount", "RemainingRedemptionCount", });
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_descriptor =
-      getDescriptor().getMessageType(16);
+      getDescriptor().getMessageType(20);
     internal_static_rewards_coupons_v1_ReverseRedemptionRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ReverseRedemptionRequest_descriptor,
         new java.lang.String[] { "RequestId", "RedemptionId", "Note", });
     internal_static_rewards_coupons_v1_ReverseRedemptionResponse_descriptor =
-      getDescriptor().getMessageType(17);
+      getDescriptor().getMessageType(21);
     internal_static_rewards_coupons_v1_ReverseRedemptionResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ReverseRedemptionResponse_descriptor,
         new java.lang.String[] { "Coupon", "ReverseTime", });
     internal_static_rewards_coupons_v1_RevokeCouponRequest_descriptor =
-      getDescriptor().getMessageType(18);
+      getDescriptor().getMessageType(22);
     internal_static_rewards_coupons_v1_RevokeCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponRequest_descriptor,
         new java.lang.String[] { "RequestId", "Code", "AccountId", "Note", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor =
-      getDescriptor().getMessageType(19);
+      getDescriptor().getMessageType(23);
     internal_static_rewards_coupons_v1_RevokeCouponResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RevokeCouponResponse_descriptor,
         new java.lang.String[] { "Coupon", });
     internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor =
-      getDescriptor().getMessageType(20);
+      getDescriptor().getMessageType(24);
     internal_static_rewards_coupons_v1_ListAccountCouponsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListAccountCouponsRequest_descriptor,
         new java.lang.String[] { "AccountId", "OfferId", "AccountIdentifier", "PageSize", "PageToken", });
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor =
-      getDescriptor().getMessageType(21);
+      getDescriptor().getMessageType(25);
     internal_static_rewards_coupons_v1_ListAccountCouponsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListAccountCouponsResponse_descriptor,
         new java.lang.String[] { "Coupons", "NextPageToken", });
     internal_static_rewards_coupons_v1_ListDealsRequest_descriptor =
-      getDescriptor().getMessageType(22);
+      getDescriptor().getMessageType(26);
     internal_static_rewards_coupons_v1_ListDealsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsRequest_descriptor,
         new java.lang.String[] { "AccountId", "StoreId", "PageSize", "PageToken", "ZoneId", "InteractionPointId", "AccountIdentifier", });
     internal_static_rewards_coupons_v1_ListDealsResponse_descriptor =
-      getDescriptor().getMessageType(23);
+      getDescriptor().getMessageType(27);
     internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsResponse_descriptor,
         new java.lang.String[] { "Deals", "NextPageToken", });
     descriptor.resolveAllFeaturesImmutable();
+    com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();
     com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor();
     com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor();
