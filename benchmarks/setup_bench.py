@@ -78,7 +78,8 @@ async def set_up(target: str, credentials: Credentials, account_count: int, uniq
             bill_amount=eur(10_000_000))) for account in account_ids])
 
         def offer(name: str) -> resources.Offer:
-            return resources.Offer(display_name=name, state=resources.OFFER_STATE_ACTIVE, reward=resources.Reward(
+            return resources.Offer(program_id=program_id, display_name=name, state=resources.OFFER_STATE_ACTIVE,
+                                   reward=resources.Reward(
                 kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(100)))
 
         common = (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(

@@ -79,7 +79,7 @@ def test_program_account_earn_coupon_and_points_redemption(client, server):
         account_id=account_id, store_id="store-1", transaction_id=uuid.uuid4().hex, bill_amount=eur(12_50)))
 
     offer = client.call(client.offers.CreateOffer, offers_api.CreateOfferRequest(offer=coupons.Offer(
-        display_name="1 EUR off", state=coupons.OFFER_STATE_ACTIVE, reward=coupons.Reward(
+        program_id=program_id, display_name="1 EUR off", state=coupons.OFFER_STATE_ACTIVE, reward=coupons.Reward(
             kind=coupons.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(100))))).offer
     series = client.call(client.offers.CreateCodeSeries, offers_api.CreateCodeSeriesRequest(
         code_series=coupons.CodeSeries(offer_id=offer.offer_id, type=coupons.CODE_SERIES_TYPE_UNIQUE_GENERATED,

@@ -10,6 +10,7 @@ one-off probe connect: the breaker opens only if that fails. A statement's own e
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -22,6 +23,10 @@ from core.domain.deadline import bounded
 from core.domain.errors import DomainError
 
 _CONNECT_TIMEOUT_S = 2
+SUSPECT_AFTER_S = 0.1
+"""A wait for a pooled connection longer than this makes a probe connect (see getconn)."""
+WAIT_SLICE_S = 0.05
+"""After that, the wait checks the breaker this often."""
 
 
 def connection_lost(error: BaseException) -> bool:
@@ -44,6 +49,7 @@ class StorePool(AsyncConnectionPool):
         self.wait_s_max = wait_s_max
         self.breaker = Breaker("postgres", self._probe)
         self._suspecting: asyncio.Task | None = None
+        self._suspected_at = -1e9
 
     @asynccontextmanager
     async def connection(self, timeout: float | None = None) -> AsyncIterator[psycopg.AsyncConnection]:
@@ -54,12 +60,7 @@ class StorePool(AsyncConnectionPool):
         try:
             async with super().connection(timeout=wait) as connection:
                 yield connection
-        except DomainError:
-            raise
-        except PoolTimeout:
-            # No connection in time: a saturated pool, or a Postgres that refuses new connections
-            # (an outage with no pooled connection left to fail). Only a probe can tell.
-            self._suspect()
+        except (DomainError, PoolTimeout):
             raise
         except BaseException as error:
             if connection_lost(error):
@@ -68,9 +69,30 @@ class StorePool(AsyncConnectionPool):
         else:
             self.breaker.success()
 
+    async def getconn(self, timeout: float | None = None) -> psycopg.AsyncConnection:
+        """A pooled connection within `timeout`. A wait longer than SUSPECT_AFTER_S makes a probe
+        connect (at most one a second): if Postgres refuses it, the breaker opens and the wait ends
+        at once with STORE_UNAVAILABLE instead of at its timeout; a saturated pool just waits."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        slice_s = SUSPECT_AFTER_S
+        while True:
+            self.breaker.check()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise PoolTimeout(f"couldn't get a connection after {timeout} sec")
+            try:
+                return await super().getconn(timeout=min(left, slice_s))
+            except PoolTimeout:
+                if time.monotonic() >= deadline:
+                    raise
+                self._suspect()
+                slice_s = WAIT_SLICE_S
+
     def _suspect(self) -> None:
-        if self.breaker.open or self._suspecting is not None:
+        now = time.monotonic()
+        if self.breaker.open or self._suspecting is not None or now < self._suspected_at + 1.0:
             return
+        self._suspected_at = now
 
         async def check() -> None:
             try:
