@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 from psycopg.rows import dict_row
 
 from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres.outbox import event_row
 from core.adapters.sealing import MasterKeys
 from core.adapters.webhooks import WebhookSender
 from core.domain import limits
@@ -51,6 +52,21 @@ def with_events(prepared: Prepared, *rows: Row) -> Prepared:
     if not prepared.rows:
         return prepared
     return dataclasses.replace(prepared, rows=prepared.rows + rows)
+
+
+def evented(prepare, clock, org_id: str, type: str, aggregate_type: str, aggregate_of):
+    """`prepare` whose Prepared also carries the event `type` about aggregate `aggregate_of(result)`,
+    with the result's JSON as payload (see with_events: only when the request changes something)."""
+
+    async def prepared():
+        done = await prepare()
+        if not done.rows:
+            return done
+        result = done.result
+        return with_events(done, event_row(org_id, type, aggregate_type, aggregate_of(result), result.to_json(),
+                                           clock.now()))
+
+    return prepared
 
 
 def webhook_secret_context(webhook_id: str) -> bytes:
@@ -410,7 +426,8 @@ _CLAIM = ("SELECT d.event_id::text, d.webhook_id::text, d.attempts + 1, e.type, 
           " ORDER BY d.seq LIMIT %s FOR UPDATE OF d SKIP LOCKED")
 _LEASE = ("UPDATE webhook_deliveries SET attempts = attempts + 1,"
           " next_attempt_at = now() + make_interval(secs => %s) WHERE event_id = %s AND webhook_id = %s")
-_END = ("UPDATE webhook_deliveries SET state = %(state)s, last_error = %(error)s,"
+_END = ("UPDATE webhook_deliveries SET state = %(state)s,"
+        " last_error = CASE WHEN %(error)s = '' THEN last_error ELSE %(error)s END,"
         " next_attempt_at = now() + make_interval(secs => %(wait)s),"
         " delivered_at = CASE WHEN %(state)s = 'delivered' THEN now() END"
         " WHERE event_id = %(event)s AND webhook_id = %(webhook)s AND state = 'pending'")

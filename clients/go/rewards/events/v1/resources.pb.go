@@ -100,7 +100,8 @@ type Event struct {
 	State EventState `protobuf:"varint,7,opt,name=state,proto3,enum=rewards.events.v1.EventState" json:"state,omitempty"`
 	// Delivery attempts made so far, over every webhook.
 	AttemptCount int32 `protobuf:"varint,8,opt,name=attempt_count,json=attemptCount,proto3" json:"attempt_count,omitempty"`
-	// The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+	// The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+	// no attempt failed (RetryEvent clears it).
 	LastError     string `protobuf:"bytes,9,opt,name=last_error,json=lastError,proto3" json:"last_error,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

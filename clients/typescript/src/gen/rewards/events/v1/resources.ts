@@ -84,7 +84,10 @@ export interface Event {
   state: EventState;
   /** Delivery attempts made so far, over every webhook. */
   attemptCount: number;
-  /** The last failed attempt's error (e.g. "HTTP 500"); empty if none. */
+  /**
+   * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+   * no attempt failed (RetryEvent clears it).
+   */
   lastError: string;
 }
 

@@ -371,7 +371,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object lastError_ = "";
   /**
    * <pre>
-   * The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+   * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+   * no attempt failed (RetryEvent clears it).
    * </pre>
    *
    * <code>string last_error = 9 [json_name = "lastError"];</code>
@@ -392,7 +393,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+   * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+   * no attempt failed (RetryEvent clears it).
    * </pre>
    *
    * <code>string last_error = 9 [json_name = "lastError"];</code>
@@ -1745,7 +1747,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object lastError_ = "";
     /**
      * <pre>
-     * The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+     * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+     * no attempt failed (RetryEvent clears it).
      * </pre>
      *
      * <code>string last_error = 9 [json_name = "lastError"];</code>
@@ -1765,7 +1768,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+     * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+     * no attempt failed (RetryEvent clears it).
      * </pre>
      *
      * <code>string last_error = 9 [json_name = "lastError"];</code>
@@ -1786,7 +1790,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+     * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+     * no attempt failed (RetryEvent clears it).
      * </pre>
      *
      * <code>string last_error = 9 [json_name = "lastError"];</code>
@@ -1803,7 +1808,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+     * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+     * no attempt failed (RetryEvent clears it).
      * </pre>
      *
      * <code>string last_error = 9 [json_name = "lastError"];</code>
@@ -1817,7 +1823,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+     * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+     * no attempt failed (RetryEvent clears it).
      * </pre>
      *
      * <code>string last_error = 9 [json_name = "lastError"];</code>

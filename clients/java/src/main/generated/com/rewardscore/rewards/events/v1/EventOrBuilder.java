@@ -177,7 +177,8 @@ public interface EventOrBuilder extends
 
   /**
    * <pre>
-   * The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+   * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+   * no attempt failed (RetryEvent clears it).
    * </pre>
    *
    * <code>string last_error = 9 [json_name = "lastError"];</code>
@@ -186,7 +187,8 @@ public interface EventOrBuilder extends
   java.lang.String getLastError();
   /**
    * <pre>
-   * The last failed attempt's error (e.g. "HTTP 500"); empty if none.
+   * The last failed attempt's error (e.g. "HTTP 500"), kept after a later success; empty if
+   * no attempt failed (RetryEvent clears it).
    * </pre>
    *
    * <code>string last_error = 9 [json_name = "lastError"];</code>
