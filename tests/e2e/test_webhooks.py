@@ -20,7 +20,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from rewards.checkout.v1 import checkout_service_pb2 as checkout_api
 from rewards.coupons.v1 import coupon_service_pb2 as coupons
+from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.events.v1 import event_service_pb2 as events_api
 from rewards.events.v1 import event_service_pb2_grpc
 from rewards.events.v1 import resources_pb2 as resources
@@ -34,8 +36,9 @@ from core.service.clients import create_client
 from rewards_client import Credentials, RewardsClient, errors
 from tests.conftest import ALL_SCOPES
 from tests.e2e.harness import ServerProcess
-from tests.e2e.test_checkout import off, offer
-from tests.e2e.test_points import earn, eur, new_account, new_program
+from rewards.loyalty.v1 import loyalty_service_pb2 as loyalty_api
+from tests.e2e.test_checkout import authorize, capture, off, offer, void
+from tests.e2e.test_points import earn, eur, new_account, new_program, otp, redeem
 
 WAIT_S = 60
 """Longest wait for a delivery: far above what it takes (tenths of a second) on a loaded machine."""
@@ -102,7 +105,8 @@ def events_server(stores):
     migrate(database_url)
     process = ServerProcess(data_dir, redis_url=redis_url, database_url=database_url, env={
         "REWARDS_EVENT_POLL_S": "0.1", "REWARDS_EVENT_BACKOFF_BASE_S": str(BACKOFF_BASE_S),
-        "REWARDS_EVENT_ATTEMPTS_MAX": str(ATTEMPTS_MAX)})
+        "REWARDS_EVENT_ATTEMPTS_MAX": str(ATTEMPTS_MAX), "REWARDS_OTP_SENDER": f"capture:{data_dir / 'otp.jsonl'}"})
+    process.otp_file = data_dir / "otp.jsonl"
     process.database_url = database_url
     process.credentials = Credentials("org-test", *create_client(database_url, "org-test", ALL_SCOPES))
     try:
@@ -309,3 +313,55 @@ async def test_webhook_crud_rotation_and_bad_input(client, receiver):
     await client.call(client.webhooks.CreateWebhook, bad(long, ["basket.voided"]))
     error = await refusal(bad(receiver.url("/unused"), ["basket.voided"]))
     assert error.reason == "WEBHOOK_LIMIT_REACHED"
+
+
+async def test_every_change_of_the_account_sends_its_event_in_commit_order_and_a_refusal_none(
+        client, events_server, receiver):
+    path = "/all-" + uuid.uuid4().hex[:6]
+    await subscribe(client, receiver, path, "coupon.issued", "coupon.redeemed", "coupon.redemption_reversed",
+                    "coupons.revoked", "points.earned", "points.redeemed", "points.refunded", "basket.captured",
+                    "basket.voided")
+    program_id = await new_program(client)
+    account_id = await new_account(client, program_id)
+    offer_id, code = await offer(client, program_id, off(100))
+    issued = await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(
+        offer_id=offer_id, account_id=account_id))
+    redeemed = await client.call(client.coupons.RedeemCoupon, coupons.RedeemCouponRequest(
+        code=code, account_id=account_id, store_id="store-1", bill_amount=eur(3_000)))
+    await client.call(client.coupons.ReverseRedemption, coupons.ReverseRedemptionRequest(
+        redemption_id=redeemed.redemption_id))
+    revoked = await client.call(client.offers.RevokeCoupons, offers.RevokeCouponsRequest(
+        offer_id=offer_id, mode=offers.REVOCATION_MODE_CUSTOMERS, account_ids=[account_id]))
+    with pytest.raises(errors.RewardsError) as refused:  # Refused: no event.
+        await client.call(client.coupons.ReverseRedemption, coupons.ReverseRedemptionRequest(
+            redemption_id=redeemed.redemption_id))
+    assert refused.value.reason == "REDEMPTION_ALREADY_REVERSED"
+    earned = await earn(client, account_id, 10_000)
+    await client.call(client.loyalty.RedeemPoints, redeem(account_id, 10, *await otp(
+        client, events_server, account_id, 10)))
+    await client.call(client.loyalty.RefundPoints, loyalty_api.RefundPointsRequest(
+        points_transaction_id=earned.transaction.points_transaction_id, points=5))
+    captured = await capture(client, (await client.call(client.checkout.AuthorizeBasket, authorize(
+        account_id, earn_points=True))).basket.basket_id)
+    voided = await void(client, (await client.call(client.checkout.AuthorizeBasket, authorize(
+        account_id))).basket.basket_id)
+    await void(client, voided.basket_id)  # Voided already: nothing changes, no event.
+
+    expected = ["coupon.issued", "coupon.redeemed", "coupon.redemption_reversed", "points.earned",
+                "points.redeemed", "points.refunded", "basket.captured", "basket.voided"]
+    got = await until(lambda: len(receiver.requests(path, account_id=account_id)) >= len(expected)
+                      and receiver.requests(path, account_id=account_id), "every account event")
+    assert [r["event"]["type"] for r in got] == expected
+    payloads = {r["event"]["type"]: r["event"]["payload"] for r in got}
+    assert payloads["coupon.issued"]["coupon_id"] == issued.coupon.coupon_id
+    assert payloads["coupon.redemption_reversed"]["redemption_id"] == redeemed.redemption_id
+    assert payloads["basket.captured"]["basket_id"] == captured.basket_id
+    assert payloads["basket.voided"]["basket_id"] == voided.basket_id
+    (revocation,) = await until(lambda: receiver.requests(path, account_id=offer_id), "the revocation")
+    assert revocation["event"]["type"] == "coupons.revoked"
+    assert revocation["event"]["payload"]["revocation_id"] == revoked.revocation_id
+    assert revocation["event"]["payload"]["account_ids"] == [account_id]
+    assert all(r["valid"] for r in got + [revocation])
+    with psycopg.connect(events_server.database_url) as connection:
+        assert connection.execute("SELECT count(*) FROM outbox_events WHERE aggregate_id IN (%s, %s)",
+                                  (account_id, offer_id)).fetchone()[0] == len(expected) + 1
