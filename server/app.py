@@ -131,7 +131,8 @@ class Worker:
             self.webhook_sender = WebhookSender()
             dispatcher = Dispatcher(self.deps, self.master_keys, self.webhook_sender,
                                     backoff_base_s=self.config.event_backoff_base_s,
-                                    attempts_max=self.config.event_attempts_max)
+                                    attempts_max=self.config.event_attempts_max,
+                                    lease_s=self.config.event_lease_s)
             self._tasks.append(loop.create_task(dispatcher.run(self.config.event_poll_s), name="event-delivery"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port

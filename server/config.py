@@ -89,6 +89,8 @@ class Config:
     """REWARDS_EVENT_BACKOFF_BASE_S: wait after a delivery's first failed attempt (doubled per attempt, jittered)."""
     event_attempts_max: int = limits.EVENT_DELIVERY_ATTEMPTS_MAX
     """REWARDS_EVENT_ATTEMPTS_MAX: attempts of a delivery before its event is parked as failed."""
+    event_lease_s: float = limits.EVENT_DELIVERY_LEASE_S
+    """REWARDS_EVENT_LEASE_S: a claimed delivery is claimed again after this (its worker died mid-delivery)."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Config:
@@ -113,7 +115,7 @@ class Config:
             "client_lockout_failures": "REWARDS_CLIENT_LOCKOUT_FAILURES",
             "client_lockout_window_s": "REWARDS_CLIENT_LOCKOUT_WINDOW_S", "client_lockout_s": "REWARDS_CLIENT_LOCKOUT_S",
             "event_poll_s": "REWARDS_EVENT_POLL_S", "event_backoff_base_s": "REWARDS_EVENT_BACKOFF_BASE_S",
-            "event_attempts_max": "REWARDS_EVENT_ATTEMPTS_MAX",
+            "event_attempts_max": "REWARDS_EVENT_ATTEMPTS_MAX", "event_lease_s": "REWARDS_EVENT_LEASE_S",
         }
         values = {}
         types = {f.name: f.type for f in fields(cls)}
@@ -133,9 +135,10 @@ class Config:
         return config.validate()
 
     def validate(self) -> Config:
-        if not 1 <= self.event_attempts_max <= 100 or self.event_backoff_base_s <= 0 or self.event_poll_s < 0:
+        if (not 1 <= self.event_attempts_max <= 100 or self.event_backoff_base_s <= 0 or self.event_poll_s < 0
+                or self.event_lease_s < 1):
             raise SystemExit("REWARDS_EVENT_ATTEMPTS_MAX must be 1..100, REWARDS_EVENT_BACKOFF_BASE_S > 0,"
-                             " REWARDS_EVENT_POLL_S >= 0")
+                             " REWARDS_EVENT_POLL_S >= 0, REWARDS_EVENT_LEASE_S >= 1")
         if bool(self.tls_cert_file) != bool(self.tls_key_file):
             raise SystemExit("REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE go together")
         if self.tls_client_ca_file and not self.tls_cert_file:

@@ -56,11 +56,21 @@ class Receiver:
         self.queued: dict[str, list[int]] = {}
         self.default: dict[str, int] = {}
         self.secrets: dict[str, bytes] = {}
+        self.hang: dict[str, threading.Event] = {}
+        """path -> released: the path's first request is recorded, then held until released."""
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's name
                 raw = self.rfile.read(int(self.headers["content-length"]))
+                with receiver.lock:
+                    release = receiver.hang.pop(self.path, None)
+                    if release is not None:
+                        receiver.received.append({"path": self.path, "at": time.monotonic(), "status": 0,
+                                                  "event": json.loads(raw), "header_id": None, "valid": False})
+                if release is not None:
+                    release.wait(WAIT_S)
+                    return
                 with receiver.lock:
                     secret = receiver.secrets.get(self.path, b"")
                     queue = receiver.queued.get(self.path, [])
@@ -365,3 +375,42 @@ async def test_every_change_of_the_account_sends_its_event_in_commit_order_and_a
     with psycopg.connect(events_server.database_url) as connection:
         assert connection.execute("SELECT count(*) FROM outbox_events WHERE aggregate_id IN (%s, %s)",
                                   (account_id, offer_id)).fetchone()[0] == len(expected) + 1
+
+
+async def test_a_worker_killed_mid_delivery_leaves_the_event_to_be_redelivered_with_its_id(stores, receiver):
+    data_dir = Path(tempfile.mkdtemp(prefix="rc-events-kill-", dir="/tmp"))
+    store = EmbeddedRedis(data_dir / "redis")
+    redis_url, database_url = store.start(), stores.create_database()
+    migrate(database_url)
+    credentials = Credentials("org-test", *create_client(database_url, "org-test", ALL_SCOPES))
+    env = {"REWARDS_EVENT_POLL_S": "0.1", "REWARDS_EVENT_LEASE_S": "2"}
+    path, released = "/kill-" + uuid.uuid4().hex[:6], threading.Event()
+    receiver.hang[path] = released
+    first = ServerProcess(data_dir / "first", redis_url=redis_url, database_url=database_url, env=env).start()
+    second = None
+    try:
+        async with RewardsClient.connect(first.target, credentials, timeout_s=60) as client:
+            client.webhooks = webhook_service_pb2_grpc.WebhookServiceStub(client.channel)
+            await subscribe(client, receiver, path, "points.earned")
+            account_id = await new_account(client, await new_program(client))
+            await earn(client, account_id, 1_000)
+            (held,) = await until(lambda: receiver.requests(path), "the first attempt reached the receiver")
+        first.kill()  # SIGKILL while the POST waits for its answer.
+        released.set()
+        second = ServerProcess(data_dir / "second", redis_url=redis_url, database_url=database_url, env=env).start()
+        delivered = await until(lambda: [r for r in receiver.requests(path) if r["status"] == 200],
+                                "redelivered after the lease")
+        assert [r["event"]["id"] for r in delivered] == [held["event"]["id"]] and delivered[0]["valid"]
+        with psycopg.connect(database_url) as connection:
+            deadline = time.monotonic() + WAIT_S
+            while connection.execute("SELECT state FROM outbox_events WHERE event_id = %s",
+                                     (held["event"]["id"],)).fetchone()[0] != "delivered":
+                assert time.monotonic() < deadline, "the event did not become delivered"
+                time.sleep(0.05)
+    finally:
+        released.set()
+        first.kill()
+        if second is not None:
+            second.kill()
+        store.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
