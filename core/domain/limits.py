@@ -340,7 +340,9 @@ EVENT_DELIVERY_LEASE_S = 3 * WEBHOOK_TIMEOUT_S
 """A claimed delivery is not claimed again before this (a worker killed mid-delivery leaves it
 to be redelivered, with the same event id, after the lease)."""
 EVENT_CLAIM_BATCH_MAX = 32
-"""Deliveries (and events to fan out) one worker claims at a time."""
+"""Deliveries one worker claims (and POSTs concurrently) at a time."""
+EVENT_FAN_OUT_BATCH_MAX = 1_000
+"""New events one worker fans out into deliveries in one statement."""
 EVENT_POLL_S_DEFAULT = 1.0
 """How long a delivery worker sleeps when nothing is due."""
 EVENT_LIST_PAGE_SIZE_DEFAULT = 50

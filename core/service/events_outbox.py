@@ -407,14 +407,19 @@ class Events:
 # ---------------------------------------------------------------------------------------------
 # Delivery
 
-_FAN_OUT = ("SELECT event_id, org_id, type, seq FROM outbox_events WHERE NOT dispatched ORDER BY seq"
-            " LIMIT %s FOR UPDATE SKIP LOCKED")
-_SUBSCRIBE = ("INSERT INTO webhook_deliveries (event_id, webhook_id, org_id, seq, next_attempt_at)"
-              " SELECT %s, webhook_id, org_id, %s, now() FROM webhooks"
-              " WHERE org_id = %s AND NOT deleted AND %s = ANY (event_types)")
-_DISPATCHED = ("UPDATE outbox_events SET dispatched = true,"
-               " state = CASE WHEN %(none)s THEN 'delivered' ELSE state END,"
-               " settled_at = CASE WHEN %(none)s THEN now() END WHERE event_id = %(event)s")
+_FAN_OUT = (
+    "WITH batch AS (SELECT event_id, org_id, type, seq FROM outbox_events WHERE NOT dispatched ORDER BY seq"
+    "               LIMIT %s FOR UPDATE SKIP LOCKED),"
+    " subscribed AS (INSERT INTO webhook_deliveries (event_id, webhook_id, org_id, seq, next_attempt_at)"
+    "               SELECT b.event_id, w.webhook_id, b.org_id, b.seq, now() FROM batch b JOIN webhooks w"
+    "                 ON w.org_id = b.org_id AND NOT w.deleted AND b.type = ANY (w.event_types)"
+    "               RETURNING event_id)"
+    " UPDATE outbox_events e SET dispatched = true,"
+    "  state = CASE WHEN e.event_id IN (SELECT event_id FROM subscribed) THEN e.state ELSE 'delivered' END,"
+    "  settled_at = CASE WHEN e.event_id IN (SELECT event_id FROM subscribed) THEN NULL ELSE now() END"
+    " FROM batch WHERE e.event_id = batch.event_id")
+"""One statement per batch: each new event becomes one delivery per webhook of its org subscribed
+to its type (none: DELIVERED at once)."""
 _CLAIM = ("SELECT d.event_id::text, d.webhook_id::text, d.attempts + 1, e.type, e.occurred_at, e.aggregate_type,"
           " e.aggregate_id, e.payload, w.url, w.secret_sealed, w.deleted"
           " FROM webhook_deliveries d JOIN outbox_events e ON e.event_id = d.event_id"
@@ -490,12 +495,8 @@ class Dispatcher:
 
     async def _fan_out(self) -> int:
         async with self._deps.pool.connection() as connection, connection.transaction():
-            cursor = await connection.execute(_FAN_OUT, (self._batch_max,))
-            events = await cursor.fetchall()
-            for event_id, org_id, type_, seq in events:
-                inserted = await connection.execute(_SUBSCRIBE, (event_id, seq, org_id, type_))
-                await connection.execute(_DISPATCHED, {"none": inserted.rowcount == 0, "event": event_id})
-        return len(events)
+            cursor = await connection.execute(_FAN_OUT, (limits.EVENT_FAN_OUT_BATCH_MAX,))
+            return cursor.rowcount
 
     async def _claim(self) -> list[_Claimed]:
         async with self._deps.pool.connection() as connection, connection.transaction():
