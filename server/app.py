@@ -32,6 +32,8 @@ from core.service.clients import rebuild_client_states
 from core.service.checkout import Checkout
 from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
+from core.adapters.webhooks import WebhookSender
+from core.service.events_outbox import Dispatcher, Events
 from core.service.points import Points
 from server import metrics, tracing
 from core.service.idempotent import settle_all
@@ -104,7 +106,8 @@ class Worker:
             SigningInterceptor(signing_keys, self.clock, self.config.sign_reads, scripts=self.scripts),
             AdmissionInterceptor(self.scripts, signing_keys)])
         self.checkout = Checkout(self.deps, self.guard, self.coupons, self.points)
-        add_servicers(self.server, self.deps, self.auth, self.coupons, self.points, self.checkout)
+        self.events = Events(self.deps, self.master_keys)
+        add_servicers(self.server, self.deps, self.auth, self.coupons, self.points, self.checkout, self.events)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
             [*SERVICES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
@@ -125,6 +128,13 @@ class Worker:
         self._tasks.append(loop.create_task(metrics.sample_forever(self.pool, self.redis), name="metrics-sampler"))
         if self.config.expiry_interval_s > 0:
             self._tasks.append(loop.create_task(self._expire_points(), name="points-expiry"))
+        if self.config.event_poll_s > 0:  # The outbox's delivery task (README "Events").
+            self.webhook_sender = WebhookSender()
+            dispatcher = Dispatcher(self.deps, self.master_keys, self.webhook_sender,
+                                    backoff_base_s=self.config.event_backoff_base_s,
+                                    attempts_max=self.config.event_attempts_max,
+                                    lease_s=self.config.event_lease_s)
+            self._tasks.append(loop.create_task(dispatcher.run(self.config.event_poll_s), name="event-delivery"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port
 
@@ -181,6 +191,8 @@ class Worker:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        if getattr(self, "webhook_sender", None) is not None:
+            await self.webhook_sender.aclose()
         # Outcomes of commits in flight settle their reservations before the stores close.
         await settle_all(limits.LEDGER_WRITE_DEADLINE_MS / 1000)
         await self.writer.close()

@@ -25,6 +25,8 @@ _SERVICE_SCOPES = {
     "rewards.loyalty.v1.ProgramService": "loyalty:admin",
     "rewards.loyalty.v1.LoyaltyService": "loyalty:earn",
     "rewards.checkout.v1.CheckoutService": "checkout",
+    "rewards.events.v1.EventService": "events:admin",
+    "rewards.events.v1.WebhookService": "events:admin",
 }
 _METHOD_SCOPES = {
     "rewards.accounts.v1.AccountService/GetAccount": "accounts:read",

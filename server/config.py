@@ -83,6 +83,14 @@ class Config:
     """REWARDS_OTP_RATE_MAX: redemption OTPs one account may request per 10 minutes."""
     expiry_interval_s: float = 60.0
     """REWARDS_EXPIRY_INTERVAL_S: how often a worker runs the points expiry job (0 disables it)."""
+    event_poll_s: float = limits.EVENT_POLL_S_DEFAULT
+    """REWARDS_EVENT_POLL_S: how long a worker's event delivery task sleeps when nothing is due (0 disables it)."""
+    event_backoff_base_s: float = limits.EVENT_BACKOFF_BASE_S_DEFAULT
+    """REWARDS_EVENT_BACKOFF_BASE_S: wait after a delivery's first failed attempt (doubled per attempt, jittered)."""
+    event_attempts_max: int = limits.EVENT_DELIVERY_ATTEMPTS_MAX
+    """REWARDS_EVENT_ATTEMPTS_MAX: attempts of a delivery before its event is parked as failed."""
+    event_lease_s: float = limits.EVENT_DELIVERY_LEASE_S
+    """REWARDS_EVENT_LEASE_S: a claimed delivery is claimed again after this (its worker died mid-delivery)."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Config:
@@ -106,6 +114,8 @@ class Config:
             "token_rate_per_peer": "REWARDS_TOKEN_RATE_PER_PEER", "token_burst_per_peer": "REWARDS_TOKEN_BURST_PER_PEER",
             "client_lockout_failures": "REWARDS_CLIENT_LOCKOUT_FAILURES",
             "client_lockout_window_s": "REWARDS_CLIENT_LOCKOUT_WINDOW_S", "client_lockout_s": "REWARDS_CLIENT_LOCKOUT_S",
+            "event_poll_s": "REWARDS_EVENT_POLL_S", "event_backoff_base_s": "REWARDS_EVENT_BACKOFF_BASE_S",
+            "event_attempts_max": "REWARDS_EVENT_ATTEMPTS_MAX", "event_lease_s": "REWARDS_EVENT_LEASE_S",
         }
         values = {}
         types = {f.name: f.type for f in fields(cls)}
@@ -125,6 +135,10 @@ class Config:
         return config.validate()
 
     def validate(self) -> Config:
+        if (not 1 <= self.event_attempts_max <= 100 or self.event_backoff_base_s <= 0 or self.event_poll_s < 0
+                or self.event_lease_s < 1):
+            raise SystemExit("REWARDS_EVENT_ATTEMPTS_MAX must be 1..100, REWARDS_EVENT_BACKOFF_BASE_S > 0,"
+                             " REWARDS_EVENT_POLL_S >= 0, REWARDS_EVENT_LEASE_S >= 1")
         if bool(self.tls_cert_file) != bool(self.tls_key_file):
             raise SystemExit("REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE go together")
         if self.tls_client_ca_file and not self.tls_cert_file:

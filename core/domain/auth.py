@@ -30,7 +30,7 @@ SCOPES = frozenset({
     "accounts:read", "accounts:write",
     "coupons:read", "coupons:redeem", "coupons:admin",
     "loyalty:read", "loyalty:earn", "loyalty:redeem", "loyalty:admin",
-    "checkout", "auth:revoke",
+    "checkout", "auth:revoke", "events:admin",
 })
 """Every scope a client can be given; each RPC needs exactly one of them (server/authz.py)."""
 

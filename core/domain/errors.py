@@ -179,6 +179,13 @@ class ErrorReason(enum.Enum):
     BASKET_EXPIRED = ("The basket's hold expired before it was captured; everything was released.", False)
     CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED = ("The final total is above the authorized total_amount.", False)
 
+    # Events and webhooks.
+    WEBHOOK_NOT_FOUND = ("No webhook has this id in the caller's organisation (or it was deleted).", False)
+    WEBHOOK_LIMIT_REACHED = ("The organisation has the most webhooks it may have; delete one first.", False)
+    WEBHOOK_CHANGED_CONCURRENTLY = ("The webhook changed while this request ran, again and again; retry it.", True)
+    EVENT_NOT_FOUND = ("No event has this id in the caller's organisation.", False)
+    EVENT_NOT_FAILED = ("Only an event parked as failed can be retried.", False)
+
     # Capacity and availability.
     LEDGER_QUEUE_FULL = ("The ledger writer's queue is full; retry after a short delay.", True)
     STATE_REBUILDING = ("Redis state is being rebuilt from the ledger; retry shortly.", True)

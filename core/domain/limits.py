@@ -325,3 +325,30 @@ capture (refused by Postgres once expire_time has passed, and never slower than 
 deadline) can no longer commit, so the generic reservation sweeps decide from the ledger alone."""
 BASKET_EXPIRY_BATCH_MAX = 200
 """Expired baskets one run of the basket sweep releases."""
+
+# Events (outbox) and webhooks (README "Events").
+WEBHOOKS_PER_ORG_MAX = 32
+WEBHOOK_URL_LENGTH_MAX = 2_048
+WEBHOOK_EVENT_TYPES_MAX = 32
+"""Event types one webhook may subscribe to."""
+WEBHOOK_SECRET_BYTES = 32
+WEBHOOK_TIMEOUT_S = 10.0
+"""An HTTP delivery (connect + send + answer) not done by then counts as a failed attempt."""
+WEBHOOK_SIGNATURE_TOLERANCE_S = 300
+"""How far a receiver should accept the signature's timestamp from its own clock (documented)."""
+EVENT_DELIVERY_ATTEMPTS_MAX = 8
+"""Attempts of one delivery before its event is parked as failed."""
+EVENT_BACKOFF_BASE_S_DEFAULT = 2.0
+"""Wait after the first failed attempt; doubled per attempt (full jitter), capped by the maximum."""
+EVENT_BACKOFF_MAX_S = 3_600.0
+EVENT_DELIVERY_LEASE_S = 3 * WEBHOOK_TIMEOUT_S
+"""A claimed delivery is not claimed again before this (a worker killed mid-delivery leaves it
+to be redelivered, with the same event id, after the lease)."""
+EVENT_CLAIM_BATCH_MAX = 32
+"""Deliveries one worker claims (and POSTs concurrently) at a time."""
+EVENT_FAN_OUT_BATCH_MAX = 1_000
+"""New events one worker fans out into deliveries in one statement."""
+EVENT_POLL_S_DEFAULT = 1.0
+"""How long a delivery worker sleeps when nothing is due."""
+EVENT_LIST_PAGE_SIZE_DEFAULT = 50
+EVENT_LIST_PAGE_SIZE_MAX = 500

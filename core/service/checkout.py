@@ -45,6 +45,7 @@ from core.service.accounts import REQUEST_FIELDS, AccountRef, parse_uuid, requir
 from core.service.context import Caller, Deps
 from core.service.coupons import _REDEMPTION_COLUMNS, Coupons, RedeemCoupon, coupon_keys, offer_keys
 from core.service.idempotent import Prepared, execute_once
+from core.service.events_outbox import evented
 from core.service.points import Points
 from core.service.programs import load_rules
 
@@ -311,6 +312,7 @@ class Checkout:
             # Not committed: only the capture's own reservations go; the basket stays AUTHORIZED.
             return Prepared(captured, tuple(rows), rejections, on_commit=settle, on_abort=abort)
 
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "basket.captured", "account", lambda b: b.account_id)
         return await execute_once(self._deps, caller, "CaptureBasket", command, prepare, Basket.from_json)
 
     async def _readmit(self, kept: list, basket: Basket, now: dt.datetime, caller: Caller) -> list[dict]:
@@ -368,6 +370,7 @@ class Checkout:
                           for name, reason in _TRANSITION_REJECTIONS.items()}
             return Prepared(voided, (row,), rejections, on_commit=lambda: self._release(stored.holds))
 
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "basket.voided", "account", lambda b: b.account_id)
         return await execute_once(self._deps, caller, "VoidBasket", command, prepare, Basket.from_json)
 
     async def get(self, basket_id: str, caller: Caller) -> Basket:

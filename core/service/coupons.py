@@ -53,6 +53,8 @@ from core.service.code_series import (CodeSeriesBook, draw_code, load_pools, poo
                                       unpool_revoked_codes)
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once, execute_retrying
+from core.adapters.postgres.outbox import event_row
+from core.service.events_outbox import evented
 
 RESERVATION_TTL_MS = 30_000
 """A reservation not confirmed or released by then is settled by the recovery sweep."""
@@ -870,6 +872,7 @@ class Coupons:
                             on_commit=lambda: _both(confirm, payment.confirm),
                             on_abort=lambda: _both(release, payment.release))
 
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "coupon.issued", "account", lambda c: c.account_id)
         return await execute_once(self._deps, caller, "IssueCoupon", command, prepare, IssuedCoupon.from_json)
 
     async def _pool_of(self, org_id: str, offer_id: str, code: str) -> str | None:
@@ -1209,7 +1212,10 @@ class Coupons:
             row = Row("coupon_revocations", _REVOCATION_COLUMNS, (
                 revocation.revocation_id, caller.org_id, offer_id, int(mode), account_ids, coupon_id,
                 command.note, now, command.request_id, caller.client_id))
-            return Prepared(revocation, (row,), {"coupon_revocations_coupon_redeemed": DomainError(
+            event = event_row(caller.org_id, "coupons.revoked", "offer", offer_id, {
+                **revocation.to_json(), "offer_id": offer_id, "mode": mode.name, "account_ids": list(account_ids or ()),
+                "coupon_id": coupon_id, "note": command.note}, now)
+            return Prepared(revocation, (row, event), {"coupon_revocations_coupon_redeemed": DomainError(
                 ErrorReason.COUPON_ALREADY_REDEEMED, metadata={"coupon_id": coupon_id or ""})})
 
         revocation = await execute_once(self._deps, caller, method, command, prepare, Revocation.from_json)
@@ -1383,6 +1389,7 @@ class Coupons:
             return Prepared(held.redemption, (held.row,), held.rejections, on_commit=held.confirm,
                             on_abort=held.release)
 
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "coupon.redeemed", "account", lambda r: r.account_id)
         return await execute_once(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json)
 
     async def redeem_batch(self, commands: Sequence[RedeemCoupon],
@@ -1646,7 +1653,10 @@ class Coupons:
             now = self._deps.clock.now()
             keys = offer_keys(offer_id, account_id, "-")
             row = Row("coupon_reversals", _REVERSAL_COLUMNS, (redemption_id, command.request_id, caller.client_id, now))
-            return Prepared(Reversal(redemption_id, now), (row,),
+            event = event_row(caller.org_id, "coupon.redemption_reversed", "account", account_id, {
+                **Reversal(redemption_id, now).to_json(), "offer_id": offer_id, "account_id": account_id,
+                "coupon_id": str(coupon_id) if coupon_id else None}, now)
+            return Prepared(Reversal(redemption_id, now), (row, event),
                             {"coupon_reversals_pkey": DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED,
                                                                   metadata={"redemption_id": redemption_id}),
                              "coupon_reversals_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED)},

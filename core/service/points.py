@@ -51,6 +51,7 @@ from core.service.coupons import Coupons, HeldPayment
 from core.service.earn_coupons import AppliedCoupon, EarnCoupons
 from core.service.events import EventAward, joined
 from core.service.idempotent import Prepared, execute_once, execute_retrying
+from core.service.events_outbox import evented
 from core.service.programs import load_rules
 
 
@@ -519,6 +520,7 @@ class Points:
                             on_abort=_all([prepared.on_abort, *(h.release for h in held)]))
 
         first_purchase = bool(rules.event_rules(EarnEvent.FIRST_PURCHASE))
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "points.earned", "account", _movement_account)
         return await execute_retrying(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json,
                                       ErrorReason.EVENT_AWARDED_CONCURRENTLY)
 
@@ -590,6 +592,7 @@ class Points:
                                       rejections={"points_awards_unique": DomainError(
                                           ErrorReason.EARN_CODE_ALREADY_USED, metadata={"code": code})})
 
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "points.earned", "account", _movement_account)
         return await execute_once(self._deps, caller, "EarnByCode", command, prepare, Movement.from_json)
 
     async def allocate_event(self, command: AllocateEvent, caller: Caller) -> Movement:
@@ -675,6 +678,7 @@ class Points:
             return Prepared(prepared.result, rows, rejections, on_commit=prepared.on_commit,
                             on_abort=_all([prepared.on_abort, *caps]))
 
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "points.earned", "account", _movement_account)
         return await execute_once(self._deps, caller, "AllocateEvent", command, prepare, Movement.from_json)
 
     async def built_in_event(self, caller: Caller, account_id: str, program_id: str, event: int, request_id: str,
@@ -934,6 +938,7 @@ class Points:
                 "points_wallets_floor": DomainError(ErrorReason.INSUFFICIENT_POINTS)},
                 on_commit=lambda: self.wallets.confirm(hold), on_abort=lambda: self.wallets.release(hold))
 
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "points.redeemed", "account", _movement_account)
         return await execute_once(self._deps, caller, "RedeemPoints", command, prepare, Movement.from_json)
 
     # --- refunds ------------------------------------------------------------------------
@@ -993,6 +998,7 @@ class Points:
                 on_commit=_all([lambda: self.wallets.confirm(hold), give_back if coupon_rows else None]),
                 on_abort=lambda: self.wallets.release(hold))
 
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "points.refunded", "account", _movement_account)
         return await execute_once(self._deps, caller, "RefundPoints", command, prepare, Movement.from_json)
 
     async def _refund_redemption(self, caller: Caller, command: RefundPoints, request_key: str, original_id: str,
@@ -1328,3 +1334,8 @@ def _text(value: str, field: str, length_max: int, required: bool = True) -> Non
     if not value.isprintable():
         raise field_invalid(field, "printable characters only")
 
+
+
+def _movement_account(movement: Movement) -> str:
+    """The account an outbox event of a points movement is about (its first transaction's)."""
+    return movement.transactions[0].account_id

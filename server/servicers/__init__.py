@@ -16,11 +16,13 @@ from core.service.auth import Auth
 from core.service.checkout import Checkout
 from core.service.context import Deps
 from core.service.coupons import Coupons
+from core.service.events_outbox import Events
 from core.service.points import Points
 from server.servicers.accounts import AccountServicer
 from server.servicers.auth import AuthServicer
 from server.servicers.checkout import CheckoutServicer
 from server.servicers.coupons import CouponServicer, OfferServicer
+from server.servicers.events import EventServicer, WebhookServicer
 from server.servicers.loyalty import LoyaltyServicer
 from server.servicers.programs import ProgramServicer
 
@@ -53,7 +55,7 @@ def registry() -> dict:
 
 
 def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coupons, points: Points,
-                  checkout: Checkout | None = None) -> None:
+                  checkout: Checkout | None = None, events: Events | None = None) -> None:
     implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps, points.built_in_event),
                    "rewards.auth.v1.AuthService": AuthServicer(auth),
                    "rewards.coupons.v1.OfferService": OfferServicer(coupons),
@@ -62,5 +64,8 @@ def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coup
                    "rewards.loyalty.v1.ProgramService": ProgramServicer(deps)}
     if checkout is not None:
         implemented["rewards.checkout.v1.CheckoutService"] = CheckoutServicer(checkout)
+    if events is not None:
+        implemented["rewards.events.v1.EventService"] = EventServicer(events)
+        implemented["rewards.events.v1.WebhookService"] = WebhookServicer(events)
     for name, (base, add, _) in _REGISTRY.items():
         add(implemented.get(name) or base(), server)

@@ -8,3 +8,4 @@
 export * from "./google/protobuf/field_mask";
 export * from "./google/protobuf/timestamp";
 export * from "./google/protobuf/duration";
+export * from "./google/protobuf/struct";

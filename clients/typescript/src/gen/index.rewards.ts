@@ -10,4 +10,5 @@ export * as auth from "./index.rewards.auth";
 export * as type from "./index.rewards.type";
 export * as coupons from "./index.rewards.coupons";
 export * as checkout from "./index.rewards.checkout";
+export * as events from "./index.rewards.events";
 export * as loyalty from "./index.rewards.loyalty";

@@ -1,0 +1,537 @@
+"""The outbox's delivery side and its operator RPCs: webhooks, ListEvents / RetryEvent, the
+delivery task every worker runs (README "Events", DESIGN.md section 5b).
+
+Events are written by the handlers themselves (core/adapters/postgres/outbox.py event_row, in
+their Prepared rows). Here:
+
+- `Dispatcher.run` (one task per worker process; any number of workers): fans new events out
+  into one delivery per subscribed webhook, then claims due deliveries with
+  `SELECT ... FOR UPDATE SKIP LOCKED LIMIT n`, moves them one lease ahead (a worker killed
+  mid-delivery leaves them to be redelivered after the lease, same event id), POSTs them, and
+  records the outcome: delivered, or the next attempt after an exponential backoff with full
+  jitter, or - after `attempts_max` attempts - parked as failed.
+- Ordering per aggregate (an account, or an offer for revocations): a delivery is claimed only
+  when no earlier event of its aggregate is still pending, so an aggregate's events reach every
+  webhook in commit order; a parked (failed) event no longer holds the later ones back.
+- A delivery's end locks its event row first, so concurrent ends of one event's deliveries
+  (and RetryEvent) decide the event's state one after the other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import dataclasses
+import datetime as dt
+import json
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from psycopg.rows import dict_row
+
+from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres.outbox import event_row
+from core.adapters.sealing import MasterKeys
+from core.adapters.webhooks import WebhookSender
+from core.domain import limits
+from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.outbox import EVENT_TYPES, STATES, backoff_s, body
+from core.service.accounts import validate_request_id
+from core.service.context import Caller, Deps
+from core.service.idempotent import Prepared, execute_once, execute_retrying
+
+log = logging.getLogger(__name__)
+
+
+def with_events(prepared: Prepared, *rows: Row) -> Prepared:
+    """`prepared` with outbox rows added - only when it changes something (rows to commit): a
+    request that changes nothing reports no event."""
+    if not prepared.rows:
+        return prepared
+    return dataclasses.replace(prepared, rows=prepared.rows + rows)
+
+
+def evented(prepare, clock, org_id: str, type: str, aggregate_type: str, aggregate_of):
+    """`prepare` whose Prepared also carries the event `type` about aggregate `aggregate_of(result)`,
+    with the result's JSON as payload (see with_events: only when the request changes something)."""
+
+    async def prepared():
+        done = await prepare()
+        if not done.rows:
+            return done
+        result = done.result
+        return with_events(done, event_row(org_id, type, aggregate_type, aggregate_of(result), result.to_json(),
+                                           clock.now()))
+
+    return prepared
+
+
+def webhook_secret_context(webhook_id: str) -> bytes:
+    """Associated data of a sealed webhook secret: a sealed value moved to another row does not open."""
+    return f"webhook_secret:{webhook_id}".encode()
+
+
+# ---------------------------------------------------------------------------------------------
+# Webhooks
+
+
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    webhook_id: str
+    url: str
+    event_types: tuple[str, ...]
+    create_time: dt.datetime
+    update_time: dt.datetime
+    version: int = 1
+
+    def to_json(self) -> dict:
+        return {"webhook_id": self.webhook_id, "url": self.url, "event_types": list(self.event_types),
+                "create_time": self.create_time.isoformat(), "update_time": self.update_time.isoformat(),
+                "version": self.version}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Webhook:
+        return cls(data["webhook_id"], data["url"], tuple(data["event_types"]),
+                   dt.datetime.fromisoformat(data["create_time"]), dt.datetime.fromisoformat(data["update_time"]),
+                   data["version"])
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookWithSecret:
+    """A create's or rotation's reply: the secret travels sealed in the stored outcome (a retry of
+    the request shows the same secret), opened only for the reply."""
+
+    webhook: Webhook
+    secret_sealed: bytes
+
+    def to_json(self) -> dict:
+        return {"webhook": self.webhook.to_json(), "secret_sealed": base64.b64encode(self.secret_sealed).decode()}
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    webhook_id: str
+
+    def to_json(self) -> dict:
+        return {"webhook_id": self.webhook_id}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Deleted:
+        return cls(data["webhook_id"])
+
+
+@dataclass(frozen=True, slots=True)
+class CreateWebhook:
+    request_id: str
+    url: str
+    event_types: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateWebhook:
+    request_id: str
+    webhook_id: str
+    url: str
+    event_types: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookCommand:
+    """DeleteWebhook, RotateWebhookSecret."""
+
+    request_id: str
+    webhook_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class RetryEvent:
+    request_id: str
+    event_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    state: str = ""
+    type: str = ""
+    page_size: int = 0
+    page_token: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    event_id: str
+    type: str
+    aggregate_type: str
+    aggregate_id: str
+    occurred_at: dt.datetime
+    payload: dict
+    state: str
+    attempt_count: int
+    last_error: str
+
+    def to_json(self) -> dict:
+        return {**dataclasses.asdict(self), "occurred_at": self.occurred_at.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> EventView:
+        return cls(**{**data, "occurred_at": dt.datetime.fromisoformat(data["occurred_at"])})
+
+
+def validate_url(url: str) -> None:
+    if not url:
+        raise field_required("url")
+    if len(url) > limits.WEBHOOK_URL_LENGTH_MAX:
+        raise field_too_long("url", limits.WEBHOOK_URL_LENGTH_MAX)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise field_invalid("url", "an absolute http or https URL") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or not url.isprintable() or " " in url:
+        raise field_invalid("url", "an absolute http or https URL")
+
+
+def validate_event_types(event_types: tuple[str, ...], field: str = "event_types") -> None:
+    if not event_types:
+        raise field_required(field)
+    if len(event_types) > limits.WEBHOOK_EVENT_TYPES_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": field, "max": str(limits.WEBHOOK_EVENT_TYPES_MAX)})
+    if len(set(event_types)) != len(event_types):
+        raise field_invalid(field, "no duplicates")
+    for event_type in event_types:
+        if event_type not in EVENT_TYPES:
+            raise field_invalid(field, "known event types: " + ", ".join(sorted(EVENT_TYPES)))
+
+
+def _uuid(value: str, field: str) -> str:
+    if not value:
+        raise field_required(field)
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise field_invalid(field, "a UUID") from None
+
+
+_CHANGE_COLUMNS = ("webhook_id", "version", "org_id", "url", "event_types", "secret_sealed", "deleted",
+                   "change_time", "request_id", "client_id")
+
+
+class Events:
+    """WebhookService and EventService."""
+
+    def __init__(self, deps: Deps, master_keys: MasterKeys) -> None:
+        self._deps = deps
+        self._keys = master_keys
+
+    def open_secret(self, result: WebhookWithSecret) -> str:
+        return self._keys.open(result.secret_sealed, webhook_secret_context(result.webhook.webhook_id)).decode()
+
+    def _decode_with_secret(self, data: dict) -> WebhookWithSecret:
+        return WebhookWithSecret(Webhook.from_json(data["webhook"]), base64.b64decode(data["secret_sealed"]))
+
+    def _new_secret(self, webhook_id: str) -> bytes:
+        plain = secrets.token_hex(limits.WEBHOOK_SECRET_BYTES).encode()
+        return self._keys.seal(plain, webhook_secret_context(webhook_id))
+
+    def _row(self, caller: Caller, request_id: str, webhook: Webhook, sealed: bytes, deleted: bool) -> Row:
+        return Row("webhook_changes", _CHANGE_COLUMNS, (
+            webhook.webhook_id, webhook.version, caller.org_id, webhook.url, list(webhook.event_types), sealed,
+            deleted, webhook.update_time, request_id, caller.client_id))
+
+    async def create_webhook(self, command: CreateWebhook, caller: Caller) -> WebhookWithSecret:
+        validate_request_id(command.request_id)
+        validate_url(command.url)
+        validate_event_types(command.event_types, "webhook.event_types")
+
+        async def prepare() -> Prepared[WebhookWithSecret]:
+            async with self._deps.pool.connection() as connection:
+                cursor = await connection.execute(
+                    "SELECT count(*) FROM webhooks WHERE org_id = %s AND NOT deleted", (caller.org_id,))
+                (count,) = await cursor.fetchone()
+            if count >= limits.WEBHOOKS_PER_ORG_MAX:
+                raise DomainError(ErrorReason.WEBHOOK_LIMIT_REACHED,
+                                  metadata={"webhooks_max": limits.WEBHOOKS_PER_ORG_MAX})
+            now = self._deps.clock.now()
+            webhook = Webhook(str(uuid.uuid4()), command.url, command.event_types, now, now, 1)
+            sealed = self._new_secret(webhook.webhook_id)
+            return Prepared(WebhookWithSecret(webhook, sealed), (self._row(caller, command.request_id, webhook,
+                                                                             sealed, False),))
+
+        return await execute_once(self._deps, caller, "CreateWebhook", command, prepare, self._decode_with_secret)
+
+    async def _current(self, webhook_id: str, caller: Caller) -> tuple[Webhook, bytes]:
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT url, event_types, create_time, update_time, version, secret_sealed FROM webhooks"
+                " WHERE webhook_id = %s AND org_id = %s AND NOT deleted", (webhook_id, caller.org_id))
+            found = await cursor.fetchone()
+        if found is None:
+            raise DomainError(ErrorReason.WEBHOOK_NOT_FOUND, metadata={"webhook_id": webhook_id})
+        url, event_types, create_time, update_time, version, sealed = found
+        return Webhook(webhook_id, url, tuple(event_types), create_time, update_time, version), bytes(sealed)
+
+    def _lost(self, webhook_id: str) -> dict:
+        return {"webhook_changes_pkey": DomainError(ErrorReason.WEBHOOK_CHANGED_CONCURRENTLY,
+                                                    metadata={"webhook_id": webhook_id})}
+
+    async def update_webhook(self, command: UpdateWebhook, caller: Caller) -> Webhook:
+        validate_request_id(command.request_id)
+        webhook_id = _uuid(command.webhook_id, "webhook_id")
+        if command.url:
+            validate_url(command.url)
+        if command.event_types:
+            validate_event_types(command.event_types)
+
+        async def prepare() -> Prepared[Webhook]:
+            current, sealed = await self._current(webhook_id, caller)
+            changed = dataclasses.replace(current, url=command.url or current.url,
+                                          event_types=command.event_types or current.event_types,
+                                          update_time=self._deps.clock.now(), version=current.version + 1)
+            return Prepared(changed, (self._row(caller, command.request_id, changed, sealed, False),),
+                            self._lost(webhook_id))
+
+        return await execute_retrying(self._deps, caller, "UpdateWebhook", command, prepare, Webhook.from_json,
+                                      ErrorReason.WEBHOOK_CHANGED_CONCURRENTLY)
+
+    async def delete_webhook(self, command: WebhookCommand, caller: Caller) -> Deleted:
+        validate_request_id(command.request_id)
+        webhook_id = _uuid(command.webhook_id, "webhook_id")
+
+        async def prepare() -> Prepared[Deleted]:
+            current, sealed = await self._current(webhook_id, caller)
+            changed = dataclasses.replace(current, update_time=self._deps.clock.now(), version=current.version + 1)
+            return Prepared(Deleted(webhook_id), (self._row(caller, command.request_id, changed, sealed, True),),
+                            self._lost(webhook_id))
+
+        return await execute_retrying(self._deps, caller, "DeleteWebhook", command, prepare, Deleted.from_json,
+                                      ErrorReason.WEBHOOK_CHANGED_CONCURRENTLY)
+
+    async def rotate_secret(self, command: WebhookCommand, caller: Caller) -> WebhookWithSecret:
+        validate_request_id(command.request_id)
+        webhook_id = _uuid(command.webhook_id, "webhook_id")
+
+        async def prepare() -> Prepared[WebhookWithSecret]:
+            current, _ = await self._current(webhook_id, caller)
+            changed = dataclasses.replace(current, update_time=self._deps.clock.now(), version=current.version + 1)
+            sealed = self._new_secret(webhook_id)
+            return Prepared(WebhookWithSecret(changed, sealed),
+                            (self._row(caller, command.request_id, changed, sealed, False),), self._lost(webhook_id))
+
+        return await execute_retrying(self._deps, caller, "RotateWebhookSecret", command, prepare,
+                                      self._decode_with_secret, ErrorReason.WEBHOOK_CHANGED_CONCURRENTLY)
+
+    async def list_webhooks(self, caller: Caller) -> list[Webhook]:
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT webhook_id::text, url, event_types, create_time, update_time, version FROM webhooks"
+                " WHERE org_id = %s AND NOT deleted ORDER BY create_time, webhook_id", (caller.org_id,))
+            rows = await cursor.fetchall()
+        return [Webhook(w, url, tuple(types), created, updated, version)
+                for w, url, types, created, updated, version in rows]
+
+    # -----------------------------------------------------------------------------------------
+    # Events
+
+    async def list_events(self, query: EventQuery, caller: Caller) -> tuple[list[EventView], str]:
+        if query.page_size < 0:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "page_size"})
+        if query.state and query.state not in STATES:
+            raise field_invalid("state", "one of " + ", ".join(STATES))
+        if query.type and query.type not in EVENT_TYPES:
+            raise field_invalid("type", "a known event type")
+        size = min(query.page_size or limits.EVENT_LIST_PAGE_SIZE_DEFAULT, limits.EVENT_LIST_PAGE_SIZE_MAX)
+        before = None
+        if query.page_token:
+            try:
+                token = json.loads(base64.urlsafe_b64decode(query.page_token.encode()))
+                before = int(token["seq"])
+                if token["state"] != query.state or token["type"] != query.type:
+                    raise ValueError
+            except (ValueError, KeyError, TypeError):
+                raise field_invalid("page_token", "a next_page_token of the same query") from None
+        sql = ("SELECT e.seq, e.event_id::text AS event_id, e.type, e.aggregate_type, e.aggregate_id, e.occurred_at,"
+               " e.payload, e.state, coalesce(sum(d.attempts), 0)::int AS attempt_count,"
+               " coalesce(max(d.last_error) FILTER (WHERE d.last_error <> ''), '') AS last_error"
+               " FROM outbox_events e LEFT JOIN webhook_deliveries d ON d.event_id = e.event_id"
+               " WHERE e.org_id = %(org)s AND (%(state)s = '' OR e.state = %(state)s)"
+               " AND (%(type)s = '' OR e.type = %(type)s) AND (%(before)s::bigint IS NULL OR e.seq < %(before)s)"
+               " GROUP BY e.event_id ORDER BY e.seq DESC LIMIT %(limit)s")
+        async with self._deps.pool.connection() as connection:
+            cursor = connection.cursor(row_factory=dict_row)
+            await cursor.execute(sql, {"org": caller.org_id, "state": query.state, "type": query.type,
+                                       "before": before, "limit": size + 1})
+            rows = await cursor.fetchall()
+        page = [EventView(r["event_id"], r["type"], r["aggregate_type"], r["aggregate_id"], r["occurred_at"],
+                          r["payload"], r["state"], r["attempt_count"], r["last_error"]) for r in rows[:size]]
+        token = ""
+        if len(rows) > size:
+            token = base64.urlsafe_b64encode(json.dumps(
+                {"seq": rows[size - 1]["seq"], "state": query.state, "type": query.type}).encode()).decode()
+        return page, token
+
+    async def _event(self, event_id: str, caller: Caller) -> EventView | None:
+        async with self._deps.pool.connection() as connection:
+            cursor = connection.cursor(row_factory=dict_row)
+            await cursor.execute(
+                "SELECT e.event_id::text AS event_id, e.type, e.aggregate_type, e.aggregate_id, e.occurred_at,"
+                " e.payload, e.state, coalesce(sum(d.attempts), 0)::int AS attempt_count,"
+                " coalesce(max(d.last_error) FILTER (WHERE d.last_error <> ''), '') AS last_error"
+                " FROM outbox_events e LEFT JOIN webhook_deliveries d ON d.event_id = e.event_id"
+                " WHERE e.event_id = %s AND e.org_id = %s GROUP BY e.event_id", (event_id, caller.org_id))
+            found = await cursor.fetchone()
+        return None if found is None else EventView(**found)
+
+    async def retry_event(self, command: RetryEvent, caller: Caller) -> EventView:
+        validate_request_id(command.request_id)
+        event_id = _uuid(command.event_id, "event_id")
+
+        async def prepare() -> Prepared[EventView]:
+            event = await self._event(event_id, caller)
+            if event is None:
+                raise DomainError(ErrorReason.EVENT_NOT_FOUND, metadata={"event_id": event_id})
+            if event.state != "failed":
+                raise DomainError(ErrorReason.EVENT_NOT_FAILED, metadata={"event_id": event_id, "state": event.state})
+            now = self._deps.clock.now()
+            row = Row("event_retries", ("event_id", "org_id", "retry_time", "request_id", "client_id"),
+                      (event_id, caller.org_id, now, command.request_id, caller.client_id))
+            retried = dataclasses.replace(event, state="pending", attempt_count=0, last_error="")
+            return Prepared(retried, (row,), {"event_retries_not_failed": DomainError(
+                ErrorReason.EVENT_NOT_FAILED, metadata={"event_id": event_id})})
+
+        return await execute_once(self._deps, caller, "RetryEvent", command, prepare, EventView.from_json)
+
+
+# ---------------------------------------------------------------------------------------------
+# Delivery
+
+_FAN_OUT = (
+    "WITH batch AS (SELECT event_id, org_id, type, seq FROM outbox_events WHERE NOT dispatched ORDER BY seq"
+    "               LIMIT %s FOR UPDATE SKIP LOCKED),"
+    " subscribed AS (INSERT INTO webhook_deliveries (event_id, webhook_id, org_id, seq, next_attempt_at)"
+    "               SELECT b.event_id, w.webhook_id, b.org_id, b.seq, now() FROM batch b JOIN webhooks w"
+    "                 ON w.org_id = b.org_id AND NOT w.deleted AND b.type = ANY (w.event_types)"
+    "               RETURNING event_id)"
+    " UPDATE outbox_events e SET dispatched = true,"
+    "  state = CASE WHEN e.event_id IN (SELECT event_id FROM subscribed) THEN e.state ELSE 'delivered' END,"
+    "  settled_at = CASE WHEN e.event_id IN (SELECT event_id FROM subscribed) THEN NULL ELSE now() END"
+    " FROM batch WHERE e.event_id = batch.event_id")
+"""One statement per batch: each new event becomes one delivery per webhook of its org subscribed
+to its type (none: DELIVERED at once)."""
+_CLAIM = ("SELECT d.event_id::text, d.webhook_id::text, d.attempts + 1, e.type, e.occurred_at, e.aggregate_type,"
+          " e.aggregate_id, e.payload, w.url, w.secret_sealed, w.deleted"
+          " FROM webhook_deliveries d JOIN outbox_events e ON e.event_id = d.event_id"
+          " JOIN webhooks w ON w.webhook_id = d.webhook_id"
+          " WHERE d.state = 'pending' AND d.next_attempt_at <= now()"
+          " AND NOT EXISTS (SELECT 1 FROM outbox_events p WHERE p.org_id = e.org_id"
+          "   AND p.aggregate_type = e.aggregate_type AND p.aggregate_id = e.aggregate_id"
+          "   AND p.seq < e.seq AND p.state = 'pending')"
+          " ORDER BY d.seq LIMIT %s FOR UPDATE OF d SKIP LOCKED")
+_LEASE = ("UPDATE webhook_deliveries SET attempts = attempts + 1,"
+          " next_attempt_at = now() + make_interval(secs => %s) WHERE event_id = %s AND webhook_id = %s")
+_END = ("UPDATE webhook_deliveries SET state = %(state)s,"
+        " last_error = CASE WHEN %(error)s = '' THEN last_error ELSE %(error)s END,"
+        " next_attempt_at = now() + make_interval(secs => %(wait)s),"
+        " delivered_at = CASE WHEN %(state)s = 'delivered' THEN now() END"
+        " WHERE event_id = %(event)s AND webhook_id = %(webhook)s AND state = 'pending'")
+_SETTLE = ("UPDATE outbox_events e SET state = s.state, settled_at = CASE WHEN s.state <> 'pending' THEN now() END"
+           " FROM (SELECT CASE WHEN bool_or(state = 'pending') THEN 'pending'"
+           "                   WHEN bool_or(state = 'failed') THEN 'failed' ELSE 'delivered' END AS state"
+           "       FROM webhook_deliveries WHERE event_id = %(event)s) s"
+           " WHERE e.event_id = %(event)s AND s.state IS NOT NULL")
+
+
+@dataclass(frozen=True, slots=True)
+class _Claimed:
+    event_id: str
+    webhook_id: str
+    attempt: int
+    type: str
+    occurred_at: dt.datetime
+    aggregate_type: str
+    aggregate_id: str
+    payload: dict
+    url: str
+    secret_sealed: bytes
+    deleted: bool
+
+
+class Dispatcher:
+    """One per worker process; every worker runs one (claims make them share the work)."""
+
+    def __init__(self, deps: Deps, master_keys: MasterKeys, sender: WebhookSender, *,
+                 backoff_base_s: float = limits.EVENT_BACKOFF_BASE_S_DEFAULT,
+                 attempts_max: int = limits.EVENT_DELIVERY_ATTEMPTS_MAX,
+                 batch_max: int = limits.EVENT_CLAIM_BATCH_MAX,
+                 lease_s: float = limits.EVENT_DELIVERY_LEASE_S) -> None:
+        self._deps = deps
+        self._keys = master_keys
+        self._sender = sender
+        self._backoff_base_s = backoff_base_s
+        self._attempts_max = attempts_max
+        self._batch_max = batch_max
+        self._lease_s = lease_s
+
+    async def run(self, poll_s: float) -> None:
+        while True:
+            try:
+                busy = await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # noqa: BLE001 - Postgres away: try again on the next round.
+                log.warning("event delivery round failed: %s", error)
+                busy = 0
+            if not busy:
+                await asyncio.sleep(poll_s)
+
+    async def run_once(self) -> int:
+        """Fan out new events, deliver the due deliveries; how many of both there were."""
+        fanned = await self._fan_out()
+        claimed = await self._claim()
+        await asyncio.gather(*(self._deliver(c) for c in claimed))
+        return fanned + len(claimed)
+
+    async def _fan_out(self) -> int:
+        async with self._deps.pool.connection() as connection, connection.transaction():
+            cursor = await connection.execute(_FAN_OUT, (limits.EVENT_FAN_OUT_BATCH_MAX,))
+            return cursor.rowcount
+
+    async def _claim(self) -> list[_Claimed]:
+        async with self._deps.pool.connection() as connection, connection.transaction():
+            cursor = await connection.execute(_CLAIM, (self._batch_max,))
+            claimed = [_Claimed(*row[:9], bytes(row[9]), row[10]) for row in await cursor.fetchall()]
+            for c in claimed:
+                await connection.execute(_LEASE, (self._lease_s, c.event_id, c.webhook_id))
+        return claimed
+
+    async def _deliver(self, claimed: _Claimed) -> None:
+        if claimed.deleted:
+            await self._end(claimed, "delivered", "webhook deleted before delivery", 0)
+            return
+        try:
+            secret = self._keys.open(claimed.secret_sealed, webhook_secret_context(claimed.webhook_id))
+            content = body(claimed.event_id, claimed.type, claimed.occurred_at, claimed.aggregate_type,
+                           claimed.aggregate_id, claimed.payload)
+            error = await self._sender.send(claimed.url, secret, claimed.event_id, content,
+                                            int(self._deps.clock.now().timestamp()))
+        except Exception as failure:  # noqa: BLE001 - a failed attempt like any other.
+            error = f"{type(failure).__name__}: {failure}"[:500]
+        if error is None:
+            await self._end(claimed, "delivered", "", 0)
+        elif claimed.attempt >= self._attempts_max:
+            log.warning("event delivery parked as failed", extra={
+                "event_id": claimed.event_id, "webhook_id": claimed.webhook_id, "attempts": claimed.attempt})
+            await self._end(claimed, "failed", error, 0)
+        else:
+            await self._end(claimed, "pending", error, backoff_s(claimed.attempt, self._backoff_base_s))
+
+    async def _end(self, claimed: _Claimed, state: str, error: str, wait_s: float) -> None:
+        async with self._deps.pool.connection() as connection, connection.transaction():
+            # The event's row lock first: ends of its deliveries and RetryEvent decide one by one.
+            await connection.execute("SELECT 1 FROM outbox_events WHERE event_id = %s FOR UPDATE",
+                                     (claimed.event_id,))
+            await connection.execute(_END, {"state": state, "error": error, "wait": wait_s,
+                                            "event": claimed.event_id, "webhook": claimed.webhook_id})
+            await connection.execute(_SETTLE, {"event": claimed.event_id})
