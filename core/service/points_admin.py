@@ -181,7 +181,9 @@ class PointsAdmin:
                                       metadata={"refunded_points": error.metadata.get("refundable_points", "")}
                                       ) from None
                 raise
-            available = before + (-amount if earn else amount)
+            # A debit leaves the balance at once (the reply is the balance after it); a credit waits
+            # for its commit (the reply is the balance before it).
+            available = before if earn else before + amount
             epoch = hold.epoch
         else:
             epoch = self._points._guard.require_ready()
@@ -252,7 +254,7 @@ class PointsAdmin:
             row = _transaction_row(caller, command.request_id, program.program_id, transaction, hold.epoch,
                                    debit=adjustment if credit else wallet, credit=wallet if credit else adjustment,
                                    overdraft=overdraft)
-            return Prepared(Movement((transaction,), before + command.points), (row,), {
+            return Prepared(Movement((transaction,), before + command.points if credit else before), (row,), {
                 "points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
                 "points_wallets_floor": DomainError(ErrorReason.INSUFFICIENT_POINTS)},
                 on_commit=lambda: wallets.confirm(hold), on_abort=lambda: wallets.release(hold))
