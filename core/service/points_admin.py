@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
-from core.domain.loyalty import points_expire_time
+from core.domain.loyalty import points_expire_time, void_refusal
 from core.service.accounts import (AccountRef, RefFields, parse_uuid, require_active, resolve_account,
                                    validate_request_id)
 from core.service.context import Caller, Deps
@@ -123,19 +123,11 @@ class PointsAdmin:
                     "SELECT t.program_id, t.amount FROM points_transactions t WHERE t.points_transaction_id = %s",
                     (original_id,))
                 program_id, amount = await cursor.fetchone()
-            if original.type not in (TxType.EARN, TxType.REDEEM) or original.state != POSTED:
-                raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_VOIDABLE,
-                                  metadata={"points_transaction_id": original_id, "type": str(original.type)})
-            if original.voided_id:
-                raise DomainError(ErrorReason.POINTS_TRANSACTION_ALREADY_VOIDED,
-                                  metadata={"void_points_transaction_id": original.voided_id})
-            if original.refunded_points:
-                raise DomainError(ErrorReason.POINTS_TRANSACTION_REFUNDED,
-                                  metadata={"refunded_points": str(original.refunded_points)})
             now = self._deps.clock.now()
-            deadline = original.create_time + dt.timedelta(seconds=limits.VOID_WINDOW_SECONDS)
-            if now > deadline:
-                raise DomainError(ErrorReason.VOID_WINDOW_PASSED, metadata={"void_deadline": deadline.isoformat()})
+            refusal = void_refusal(original.type, original.state == POSTED, original.voided_id,
+                                   original.refunded_points, original.create_time, now)
+            if refusal is not None:
+                raise refusal
             account_id = original.account_id
             marker = void_marker_key(account_id, original_id)
             claimed = await self._deps.redis.set(marker, request_key, nx=True,
