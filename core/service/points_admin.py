@@ -113,7 +113,8 @@ class PointsAdmin:
         validate_request_id(command.request_id)
         original_id = parse_uuid(command.points_transaction_id, "points_transaction_id")
         _text(command.operator, "operator", limits.OPERATOR_LENGTH_MAX, required=False)
-        _text(command.note, "note", limits.NOTE_LENGTH_MAX, required=False)
+        if len(command.note) > limits.NOTE_LENGTH_MAX:  # Free text: line breaks are kept (server/interceptors.py).
+            raise field_too_long("note", limits.NOTE_LENGTH_MAX)
         request_key = f"{caller.client_id}:{command.request_id}"
 
         async def prepare() -> Prepared[Movement]:
@@ -255,11 +256,16 @@ class PointsAdmin:
 
     # --- bulk allocation ----------------------------------------------------------------
 
-    async def batch_allocate(self, rows: list[AllocateRow | DomainError], operator: str,
+    async def batch_allocate(self, request_id: str, rows: list[AllocateRow | DomainError], operator: str,
                              caller: Caller) -> list[RowResult]:
-        """Each row an ADJUST credit of its own (its request_id, under the method
-        "BatchAllocatePoints"). A row given as a DomainError (the servicer could not read it)
-        fails with it. Rows of one account run in row order; accounts run concurrently."""
+        """Each row an ADJUST credit of its own (its request_id, or "<request_id>/<row index>",
+        under the method "BatchAllocatePoints"). A row given as a DomainError (the servicer could
+        not read it) fails with it. Rows of one account run in row order; accounts run
+        concurrently."""
+        validate_request_id(request_id)
+        rows = [replace(row, request_id=f"{request_id}/{index}")
+                if isinstance(row, AllocateRow) and not row.request_id else row for index, row in enumerate(rows)]
+        derived = {f"{request_id}/{index}" for index in range(len(rows))}
         if not rows:
             raise field_required("rows")
         if len(rows) > limits.BATCH_ALLOCATE_ROWS_MAX:
@@ -282,7 +288,8 @@ class PointsAdmin:
                     raise row
                 prefix = f"rows[{index}]."
                 try:
-                    validate_request_id(row.request_id)
+                    if row.request_id not in derived:
+                        validate_request_id(row.request_id)
                 except DomainError as error:
                     raise field_required(prefix + "request_id") if error.reason == ErrorReason.FIELD_REQUIRED \
                         else DomainError(error.reason, metadata={**error.metadata,

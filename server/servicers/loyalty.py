@@ -55,7 +55,7 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
                 continue
             rows.append(AllocateRow(row.request_id, AccountRef(account_id=row.account_id, identifier=identifier),
                                     row.points, row.reason))
-        results = await self._admin.batch_allocate(rows, request.operator, current_caller())
+        results = await self._admin.batch_allocate(request.request_id, rows, request.operator, current_caller())
         reply = api.BatchAllocatePointsResponse()
         for result in results:
             out = reply.rows.add(row_index=result.index, request_id=result.request_id)

@@ -10,14 +10,17 @@ import asyncio
 import datetime as dt
 import uuid
 
+import grpc
 import psycopg
 import pytest
 from google.protobuf import duration_pb2
 from rewards.accounts.v1 import resources_pb2 as accounts
 from rewards.loyalty.v1 import loyalty_service_pb2 as api
+from rewards.loyalty.v1 import loyalty_service_pb2_grpc
 from rewards.loyalty.v1 import resources_pb2 as loyalty
 
 from core.domain import limits
+from tests.e2e.inprocess import error_info_of
 from tests.e2e.test_points import balance, earn, error_of, new_account, new_program, otp, reason_of, redeem
 from tests.ledger import check_ledger
 
@@ -262,10 +265,12 @@ async def test_bad_voids_are_invalid_argument(client, account, fields, reason, f
 async def test_operator_and_note_at_their_length_limits_are_accepted(client, account):
     earned = (await earn(client, account, 1_000)).transaction
 
-    reply = await void(client, earned.points_transaction_id, operator="o" * limits.OPERATOR_LENGTH_MAX,
-                       note="n" * limits.NOTE_LENGTH_MAX)
+    note = "two\nlines" + "n" * (limits.NOTE_LENGTH_MAX - 9)  # free text keeps its line breaks
+    reply = await void(client, earned.points_transaction_id, operator="o" * limits.OPERATOR_LENGTH_MAX, note=note)
 
     assert reply.voided_transaction.voided.operator == "o" * limits.OPERATOR_LENGTH_MAX
+    assert reply.transaction.note == note
+    assert await reason_of(adjust(client, account, 1, "two\nlines")) == "FIELD_INVALID"  # a reason is one line
 
 
 # --- AdjustPoints ---------------------------------------------------------------------------
@@ -367,9 +372,9 @@ def row(account_id: str = "", points: int = 10, reason: str = "campaign", reques
                                               points=points, reason=reason, **fields)
 
 
-def allocate(client, rows, operator: str = ""):
-    return client.call(client.loyalty.BatchAllocatePoints, api.BatchAllocatePointsRequest(rows=rows,
-                                                                                          operator=operator))
+def allocate(client, rows, operator: str = "", request_id: str = ""):
+    return client.call(client.loyalty.BatchAllocatePoints, api.BatchAllocatePointsRequest(
+        request_id=request_id or uuid.uuid4().hex, rows=rows, operator=operator))
 
 
 async def test_a_batch_credits_each_row_and_reports_each_result(client, program):
@@ -401,7 +406,8 @@ async def test_a_batch_credits_each_row_and_reports_each_result(client, program)
     # Rows of one account are posted in row order.
     assert [t.points for t in await history(client, first)] == [5, 10]
 
-    # Sent again as a whole: the posted rows replay, nothing is credited twice.
+    # Sent again as a whole (another call request_id; each row has its own): the posted rows
+    # replay, nothing is credited twice.
     again = await allocate(client, rows, operator="crm import")
     assert [r.transaction for r in again.rows[:4]] == [r.transaction for r in reply.rows[:4]]
     assert [(await balance(client, a)).posted_points for a in (first, second, third)] == [15, 20, 7]
@@ -442,12 +448,35 @@ async def test_bad_batches_are_refused_as_a_whole(client, account):
     assert (await balance(client, account)).posted_points == 0
 
 
-async def test_a_row_without_request_id_or_account_fails_alone(client, account):
-    reply = await allocate(client, [api.BatchAllocatePointsRequest.Row(account_id=account, points=1, reason="r"),
-                                    row(""), row(account, 2)])
+async def test_rows_without_request_id_are_keyed_by_the_call_and_replay_with_it(client, account):
+    request_id = uuid.uuid4().hex
+    rows = [api.BatchAllocatePointsRequest.Row(account_id=account, points=1, reason="r"), row(""),
+            api.BatchAllocatePointsRequest.Row(account_id=account, points=2, reason="r")]
 
-    assert (reply.rows[0].error.reason, reply.rows[0].error.metadata["field"]) == (
-        "FIELD_REQUIRED", "rows[0].request_id")
+    reply = await allocate(client, rows, request_id=request_id)
+    again = await allocate(client, rows, request_id=request_id)
+
+    assert [r.request_id for r in reply.rows] == [f"{request_id}/0", rows[1].request_id, f"{request_id}/2"]
     assert reply.rows[1].error.reason == "FIELD_REQUIRED"
     assert reply.rows[1].error.metadata["field"].startswith("rows[1]")
-    assert (await balance(client, account)).posted_points == 2
+    assert [r.transaction for r in again.rows] == [r.transaction for r in reply.rows]
+    assert (await balance(client, account)).posted_points == 3
+
+
+async def test_a_call_without_request_id_is_refused(channel, client, account):
+    # The raw channel: the Python client would fill the request_id in.
+    stub = loyalty_service_pb2_grpc.LoyaltyServiceStub(channel)
+
+    with pytest.raises(grpc.aio.AioRpcError) as raised:
+        await stub.BatchAllocatePoints(api.BatchAllocatePointsRequest(rows=[row(account)]))
+
+    assert error_info_of(raised.value) == (grpc.StatusCode.INVALID_ARGUMENT, "FIELD_REQUIRED",
+                                           {"field": "request_id"})
+    assert (await balance(client, account)).posted_points == 0
+
+
+async def test_adjustments_need_the_admin_scope(client, account):
+    from server.authz import POLICIES
+    assert POLICIES["/rewards.loyalty.v1.LoyaltyService/AdjustPoints"].scope == "loyalty:admin"
+    assert POLICIES["/rewards.loyalty.v1.LoyaltyService/BatchAllocatePoints"].scope == "loyalty:admin"
+    assert POLICIES["/rewards.loyalty.v1.LoyaltyService/BatchAllocatePoints"].mutating

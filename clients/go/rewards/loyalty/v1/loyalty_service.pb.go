@@ -1599,7 +1599,12 @@ type BatchAllocatePointsRequest struct {
 	// The credits: 1..1000.
 	Rows []*BatchAllocatePointsRequest_Row `protobuf:"bytes,1,rep,name=rows,proto3" json:"rows,omitempty"`
 	// Who allocated them, recorded on every row's transaction. At most 128 characters.
-	Operator      string `protobuf:"bytes,2,opt,name=operator,proto3" json:"operator,omitempty"`
+	Operator string `protobuf:"bytes,2,opt,name=operator,proto3" json:"operator,omitempty"`
+	// The call's client-chosen key, at most 128 characters. Required (a call that moves points
+	// is signed like every mutating RPC). Each row is its own request, under its own request_id
+	// or, for a row without one, "<request_id>/<row index>": a retry of the call replays the rows
+	// that were posted and tries the others again.
+	RequestId     string `protobuf:"bytes,3,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1644,6 +1649,13 @@ func (x *BatchAllocatePointsRequest) GetRows() []*BatchAllocatePointsRequest_Row
 func (x *BatchAllocatePointsRequest) GetOperator() string {
 	if x != nil {
 		return x.Operator
+	}
+	return ""
+}
+
+func (x *BatchAllocatePointsRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
 	}
 	return ""
 }
@@ -1781,7 +1793,8 @@ func (x *BatchAllocatePointsResponse) GetFailedCount() int32 {
 type BatchAllocatePointsRequest_Row struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-	// Required.
+	// Empty: "<the call's request_id>/<row index>" (so a call resent with the same request_id
+	// replays those rows too).
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The account. Required (or account_identifier).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
@@ -2094,10 +2107,12 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\boperator\x18\x06 \x01(\tR\boperator\"\x96\x01\n" +
 	"\x14AdjustPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
-	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xc6\x02\n" +
+	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xe5\x02\n" +
 	"\x1aBatchAllocatePointsRequest\x12F\n" +
 	"\x04rows\x18\x01 \x03(\v22.rewards.loyalty.v1.BatchAllocatePointsRequest.RowR\x04rows\x12\x1a\n" +
-	"\boperator\x18\x02 \x01(\tR\boperator\x1a\xc3\x01\n" +
+	"\boperator\x18\x02 \x01(\tR\boperator\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x03 \x01(\tR\trequestId\x1a\xc3\x01\n" +
 	"\x03Row\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +

@@ -262,7 +262,7 @@ class AdjustPointsResponse(_message.Message):
     def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
 
 class BatchAllocatePointsRequest(_message.Message):
-    __slots__ = ("rows", "operator")
+    __slots__ = ("rows", "operator", "request_id")
     class Row(_message.Message):
         __slots__ = ("request_id", "account_id", "account_identifier", "points", "reason")
         REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
@@ -278,9 +278,11 @@ class BatchAllocatePointsRequest(_message.Message):
         def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., points: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...
     ROWS_FIELD_NUMBER: _ClassVar[int]
     OPERATOR_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     rows: _containers.RepeatedCompositeFieldContainer[BatchAllocatePointsRequest.Row]
     operator: str
-    def __init__(self, rows: _Optional[_Iterable[_Union[BatchAllocatePointsRequest.Row, _Mapping]]] = ..., operator: _Optional[str] = ...) -> None: ...
+    request_id: str
+    def __init__(self, rows: _Optional[_Iterable[_Union[BatchAllocatePointsRequest.Row, _Mapping]]] = ..., operator: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class RowError(_message.Message):
     __slots__ = ("reason", "message", "metadata")

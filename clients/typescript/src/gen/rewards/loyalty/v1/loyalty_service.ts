@@ -425,13 +425,21 @@ export interface BatchAllocatePointsRequest {
   rows: BatchAllocatePointsRequest_Row[];
   /** Who allocated them, recorded on every row's transaction. At most 128 characters. */
   operator: string;
+  /**
+   * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+   * is signed like every mutating RPC). Each row is its own request, under its own request_id
+   * or, for a row without one, "<request_id>/<row index>": a retry of the call replays the rows
+   * that were posted and tries the others again.
+   */
+  requestId: string;
 }
 
 /** One credit. */
 export interface BatchAllocatePointsRequest_Row {
   /**
    * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-   * Required.
+   * Empty: "<the call's request_id>/<row index>" (so a call resent with the same request_id
+   * replays those rows too).
    */
   requestId: string;
   /** The account. Required (or account_identifier). */
@@ -3237,7 +3245,7 @@ export const AdjustPointsResponse: MessageFns<AdjustPointsResponse> = {
 };
 
 function createBaseBatchAllocatePointsRequest(): BatchAllocatePointsRequest {
-  return { rows: [], operator: "" };
+  return { rows: [], operator: "", requestId: "" };
 }
 
 export const BatchAllocatePointsRequest: MessageFns<BatchAllocatePointsRequest> = {
@@ -3247,6 +3255,9 @@ export const BatchAllocatePointsRequest: MessageFns<BatchAllocatePointsRequest> 
     }
     if (message.operator !== "") {
       writer.uint32(18).string(message.operator);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(26).string(message.requestId);
     }
     return writer;
   },
@@ -3280,6 +3291,14 @@ export const BatchAllocatePointsRequest: MessageFns<BatchAllocatePointsRequest> 
             message.operator = reader.string();
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3298,6 +3317,11 @@ export const BatchAllocatePointsRequest: MessageFns<BatchAllocatePointsRequest> 
         ? object.rows.map((e: any) => BatchAllocatePointsRequest_Row.fromJSON(e))
         : [],
       operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
     };
   },
 
@@ -3309,6 +3333,9 @@ export const BatchAllocatePointsRequest: MessageFns<BatchAllocatePointsRequest> 
     if (message.operator !== "") {
       obj.operator = message.operator;
     }
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
     return obj;
   },
 
@@ -3319,6 +3346,7 @@ export const BatchAllocatePointsRequest: MessageFns<BatchAllocatePointsRequest> 
     const message = createBaseBatchAllocatePointsRequest();
     message.rows = object.rows?.map((e) => BatchAllocatePointsRequest_Row.fromPartial(e)) || [];
     message.operator = object.operator ?? "";
+    message.requestId = object.requestId ?? "";
     return message;
   },
 };
@@ -4134,9 +4162,9 @@ export const LoyaltyServiceService = {
    * concurrently, rows of one account in row order. A call may be sent again as a whole: the
    * rows that were posted replay (by their request_id), the others are tried again.
    *
-   * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (rows),
+   * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
    * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
-   * request_id twice in one call). Each row's own failure is in its result, with the reason
+   * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
    * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
    */
   batchAllocatePoints: {
@@ -4283,9 +4311,9 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * concurrently, rows of one account in row order. A call may be sent again as a whole: the
    * rows that were posted replay (by their request_id), the others are tried again.
    *
-   * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (rows),
+   * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
    * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
-   * request_id twice in one call). Each row's own failure is in its result, with the reason
+   * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
    * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
    */
   batchAllocatePoints: handleUnaryCall<BatchAllocatePointsRequest, BatchAllocatePointsResponse>;
@@ -4516,9 +4544,9 @@ export interface LoyaltyServiceClient extends Client {
    * concurrently, rows of one account in row order. A call may be sent again as a whole: the
    * rows that were posted replay (by their request_id), the others are tried again.
    *
-   * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (rows),
+   * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
    * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
-   * request_id twice in one call). Each row's own failure is in its result, with the reason
+   * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
    * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
    */
   batchAllocatePoints(

@@ -34,6 +34,7 @@ private static final long serialVersionUID = 0L;
   private BatchAllocatePointsRequest() {
     rows_ = java.util.Collections.emptyList();
     operator_ = "";
+    requestId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -61,7 +62,8 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-     * Required.
+     * Empty: "&lt;the call's request_id&gt;/&lt;row index&gt;" (so a call resent with the same request_id
+     * replays those rows too).
      * </pre>
      *
      * <code>string request_id = 1 [json_name = "requestId"];</code>
@@ -71,7 +73,8 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-     * Required.
+     * Empty: "&lt;the call's request_id&gt;/&lt;row index&gt;" (so a call resent with the same request_id
+     * replays those rows too).
      * </pre>
      *
      * <code>string request_id = 1 [json_name = "requestId"];</code>
@@ -213,7 +216,8 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-     * Required.
+     * Empty: "&lt;the call's request_id&gt;/&lt;row index&gt;" (so a call resent with the same request_id
+     * replays those rows too).
      * </pre>
      *
      * <code>string request_id = 1 [json_name = "requestId"];</code>
@@ -235,7 +239,8 @@ private static final long serialVersionUID = 0L;
     /**
      * <pre>
      * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-     * Required.
+     * Empty: "&lt;the call's request_id&gt;/&lt;row index&gt;" (so a call resent with the same request_id
+     * replays those rows too).
      * </pre>
      *
      * <code>string request_id = 1 [json_name = "requestId"];</code>
@@ -826,7 +831,8 @@ private static final long serialVersionUID = 0L;
       /**
        * <pre>
        * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-       * Required.
+       * Empty: "&lt;the call's request_id&gt;/&lt;row index&gt;" (so a call resent with the same request_id
+       * replays those rows too).
        * </pre>
        *
        * <code>string request_id = 1 [json_name = "requestId"];</code>
@@ -847,7 +853,8 @@ private static final long serialVersionUID = 0L;
       /**
        * <pre>
        * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-       * Required.
+       * Empty: "&lt;the call's request_id&gt;/&lt;row index&gt;" (so a call resent with the same request_id
+       * replays those rows too).
        * </pre>
        *
        * <code>string request_id = 1 [json_name = "requestId"];</code>
@@ -869,7 +876,8 @@ private static final long serialVersionUID = 0L;
       /**
        * <pre>
        * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-       * Required.
+       * Empty: "&lt;the call's request_id&gt;/&lt;row index&gt;" (so a call resent with the same request_id
+       * replays those rows too).
        * </pre>
        *
        * <code>string request_id = 1 [json_name = "requestId"];</code>
@@ -887,7 +895,8 @@ private static final long serialVersionUID = 0L;
       /**
        * <pre>
        * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-       * Required.
+       * Empty: "&lt;the call's request_id&gt;/&lt;row index&gt;" (so a call resent with the same request_id
+       * replays those rows too).
        * </pre>
        *
        * <code>string request_id = 1 [json_name = "requestId"];</code>
@@ -902,7 +911,8 @@ private static final long serialVersionUID = 0L;
       /**
        * <pre>
        * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
-       * Required.
+       * Empty: "&lt;the call's request_id&gt;/&lt;row index&gt;" (so a call resent with the same request_id
+       * replays those rows too).
        * </pre>
        *
        * <code>string request_id = 1 [json_name = "requestId"];</code>
@@ -1463,6 +1473,59 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int REQUEST_ID_FIELD_NUMBER = 3;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object requestId_ = "";
+  /**
+   * <pre>
+   * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+   * is signed like every mutating RPC). Each row is its own request, under its own request_id
+   * or, for a row without one, "&lt;request_id&gt;/&lt;row index&gt;": a retry of the call replays the rows
+   * that were posted and tries the others again.
+   * </pre>
+   *
+   * <code>string request_id = 3 [json_name = "requestId"];</code>
+   * @return The requestId.
+   */
+  @java.lang.Override
+  public java.lang.String getRequestId() {
+    java.lang.Object ref = requestId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      requestId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+   * is signed like every mutating RPC). Each row is its own request, under its own request_id
+   * or, for a row without one, "&lt;request_id&gt;/&lt;row index&gt;": a retry of the call replays the rows
+   * that were posted and tries the others again.
+   * </pre>
+   *
+   * <code>string request_id = 3 [json_name = "requestId"];</code>
+   * @return The bytes for requestId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getRequestIdBytes() {
+    java.lang.Object ref = requestId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      requestId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -1483,6 +1546,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(operator_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 2, operator_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(requestId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 3, requestId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -1498,6 +1564,9 @@ private static final long serialVersionUID = 0L;
         }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(operator_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(2, operator_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(requestId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(3, requestId_);
     }
     return size;
   }
@@ -1527,6 +1596,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getRowsList())) return false;
     if (!getOperator()
         .equals(other.getOperator())) return false;
+    if (!getRequestId()
+        .equals(other.getRequestId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1544,6 +1615,8 @@ private static final long serialVersionUID = 0L;
     }
     hash = (37 * hash) + OPERATOR_FIELD_NUMBER;
     hash = (53 * hash) + getOperator().hashCode();
+    hash = (37 * hash) + REQUEST_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getRequestId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1687,6 +1760,7 @@ private static final long serialVersionUID = 0L;
       }
       bitField0_ = (bitField0_ & ~0x00000001);
       operator_ = "";
+      requestId_ = "";
       return this;
     }
 
@@ -1736,6 +1810,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000002) != 0)) {
         result.operator_ = operator_;
       }
+      if (((from_bitField0_ & 0x00000004) != 0)) {
+        result.requestId_ = requestId_;
+      }
     }
 
     @java.lang.Override
@@ -1779,6 +1856,11 @@ private static final long serialVersionUID = 0L;
       if (!other.getOperator().isEmpty()) {
         operator_ = other.operator_;
         bitField0_ |= 0x00000002;
+        onChanged();
+      }
+      if (!other.getRequestId().isEmpty()) {
+        requestId_ = other.requestId_;
+        bitField0_ |= 0x00000004;
         onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
@@ -1825,6 +1907,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000002;
               break;
             } // case 18
+            case 26: {
+              requestId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000004;
+              break;
+            } // case 26
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2242,6 +2329,113 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       operator_ = value;
       bitField0_ |= 0x00000002;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object requestId_ = "";
+    /**
+     * <pre>
+     * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+     * is signed like every mutating RPC). Each row is its own request, under its own request_id
+     * or, for a row without one, "&lt;request_id&gt;/&lt;row index&gt;": a retry of the call replays the rows
+     * that were posted and tries the others again.
+     * </pre>
+     *
+     * <code>string request_id = 3 [json_name = "requestId"];</code>
+     * @return The requestId.
+     */
+    public java.lang.String getRequestId() {
+      java.lang.Object ref = requestId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        requestId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+     * is signed like every mutating RPC). Each row is its own request, under its own request_id
+     * or, for a row without one, "&lt;request_id&gt;/&lt;row index&gt;": a retry of the call replays the rows
+     * that were posted and tries the others again.
+     * </pre>
+     *
+     * <code>string request_id = 3 [json_name = "requestId"];</code>
+     * @return The bytes for requestId.
+     */
+    public com.google.protobuf.ByteString
+        getRequestIdBytes() {
+      java.lang.Object ref = requestId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        requestId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+     * is signed like every mutating RPC). Each row is its own request, under its own request_id
+     * or, for a row without one, "&lt;request_id&gt;/&lt;row index&gt;": a retry of the call replays the rows
+     * that were posted and tries the others again.
+     * </pre>
+     *
+     * <code>string request_id = 3 [json_name = "requestId"];</code>
+     * @param value The requestId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRequestId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      requestId_ = value;
+      bitField0_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+     * is signed like every mutating RPC). Each row is its own request, under its own request_id
+     * or, for a row without one, "&lt;request_id&gt;/&lt;row index&gt;": a retry of the call replays the rows
+     * that were posted and tries the others again.
+     * </pre>
+     *
+     * <code>string request_id = 3 [json_name = "requestId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRequestId() {
+      requestId_ = getDefaultInstance().getRequestId();
+      bitField0_ = (bitField0_ & ~0x00000004);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+     * is signed like every mutating RPC). Each row is its own request, under its own request_id
+     * or, for a row without one, "&lt;request_id&gt;/&lt;row index&gt;": a retry of the call replays the rows
+     * that were posted and tries the others again.
+     * </pre>
+     *
+     * <code>string request_id = 3 [json_name = "requestId"];</code>
+     * @param value The bytes for requestId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRequestIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      requestId_ = value;
+      bitField0_ |= 0x00000004;
       onChanged();
       return this;
     }

@@ -73,4 +73,30 @@ public interface BatchAllocatePointsRequestOrBuilder extends
    */
   com.google.protobuf.ByteString
       getOperatorBytes();
+
+  /**
+   * <pre>
+   * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+   * is signed like every mutating RPC). Each row is its own request, under its own request_id
+   * or, for a row without one, "&lt;request_id&gt;/&lt;row index&gt;": a retry of the call replays the rows
+   * that were posted and tries the others again.
+   * </pre>
+   *
+   * <code>string request_id = 3 [json_name = "requestId"];</code>
+   * @return The requestId.
+   */
+  java.lang.String getRequestId();
+  /**
+   * <pre>
+   * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+   * is signed like every mutating RPC). Each row is its own request, under its own request_id
+   * or, for a row without one, "&lt;request_id&gt;/&lt;row index&gt;": a retry of the call replays the rows
+   * that were posted and tries the others again.
+   * </pre>
+   *
+   * <code>string request_id = 3 [json_name = "requestId"];</code>
+   * @return The bytes for requestId.
+   */
+  com.google.protobuf.ByteString
+      getRequestIdBytes();
 }

@@ -590,9 +590,9 @@ public final class LoyaltyServiceGrpc {
      * a refused row changes nothing and the others go on. Rows of different accounts are posted
      * concurrently, rows of one account in row order. A call may be sent again as a whole: the
      * rows that were posted replay (by their request_id), the others are tried again.
-     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (rows),
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
      * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
-     * request_id twice in one call). Each row's own failure is in its result, with the reason
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
      * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
      * </pre>
      */
@@ -831,9 +831,9 @@ public final class LoyaltyServiceGrpc {
      * a refused row changes nothing and the others go on. Rows of different accounts are posted
      * concurrently, rows of one account in row order. A call may be sent again as a whole: the
      * rows that were posted replay (by their request_id), the others are tried again.
-     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (rows),
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
      * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
-     * request_id twice in one call). Each row's own failure is in its result, with the reason
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
      * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
      * </pre>
      */
@@ -1043,9 +1043,9 @@ public final class LoyaltyServiceGrpc {
      * a refused row changes nothing and the others go on. Rows of different accounts are posted
      * concurrently, rows of one account in row order. A call may be sent again as a whole: the
      * rows that were posted replay (by their request_id), the others are tried again.
-     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (rows),
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
      * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
-     * request_id twice in one call). Each row's own failure is in its result, with the reason
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
      * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
      * </pre>
      */
@@ -1252,9 +1252,9 @@ public final class LoyaltyServiceGrpc {
      * a refused row changes nothing and the others go on. Rows of different accounts are posted
      * concurrently, rows of one account in row order. A call may be sent again as a whole: the
      * rows that were posted replay (by their request_id), the others are tried again.
-     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (rows),
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
      * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
-     * request_id twice in one call). Each row's own failure is in its result, with the reason
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
      * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
      * </pre>
      */
@@ -1469,9 +1469,9 @@ public final class LoyaltyServiceGrpc {
      * a refused row changes nothing and the others go on. Rows of different accounts are posted
      * concurrently, rows of one account in row order. A call may be sent again as a whole: the
      * rows that were posted replay (by their request_id), the others are tried again.
-     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (rows),
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
      * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
-     * request_id twice in one call). Each row's own failure is in its result, with the reason
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
      * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
      * </pre>
      */

@@ -284,62 +284,63 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "transaction\030\001 \001(\0132%.rewards.loyalty.v1.P" +
       "ointsTransactionR\013transaction\0225\n\007balance" +
       "\030\002 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bal" +
-      "ance\"\306\002\n\032BatchAllocatePointsRequest\022F\n\004r" +
+      "ance\"\345\002\n\032BatchAllocatePointsRequest\022F\n\004r" +
       "ows\030\001 \003(\01322.rewards.loyalty.v1.BatchAllo" +
       "catePointsRequest.RowR\004rows\022\032\n\010operator\030" +
-      "\002 \001(\tR\010operator\032\303\001\n\003Row\022\035\n\nrequest_id\030\001 " +
-      "\001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\tacco" +
-      "untId\022N\n\022account_identifier\030\003 \001(\0132\037.rewa" +
-      "rds.accounts.v1.IdentifierR\021accountIdent" +
-      "ifier\022\026\n\006points\030\004 \001(\003R\006points\022\026\n\006reason\030" +
-      "\005 \001(\tR\006reason\"\301\001\n\010RowError\022\026\n\006reason\030\001 \001" +
-      "(\tR\006reason\022\030\n\007message\030\002 \001(\tR\007message\022F\n\010" +
-      "metadata\030\003 \003(\0132*.rewards.loyalty.v1.RowE" +
-      "rror.MetadataEntryR\010metadata\032;\n\rMetadata" +
-      "Entry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005" +
-      "value:\0028\001\"\373\002\n\033BatchAllocatePointsRespons" +
-      "e\022G\n\004rows\030\001 \003(\01323.rewards.loyalty.v1.Bat" +
-      "chAllocatePointsResponse.RowR\004rows\022!\n\014po" +
-      "sted_count\030\002 \001(\005R\013postedCount\022!\n\014failed_" +
-      "count\030\003 \001(\005R\013failedCount\032\314\001\n\003Row\022\033\n\trow_" +
-      "index\030\001 \001(\005R\010rowIndex\022\035\n\nrequest_id\030\002 \001(" +
-      "\tR\trequestId\022I\n\013transaction\030\003 \001(\0132%.rewa" +
-      "rds.loyalty.v1.PointsTransactionH\000R\013tran" +
-      "saction\0224\n\005error\030\004 \001(\0132\034.rewards.loyalty" +
-      ".v1.RowErrorH\000R\005errorB\010\n\006result2\204\t\n\016Loya" +
-      "ltyService\022[\n\nEarnPoints\022%.rewards.loyal" +
-      "ty.v1.EarnPointsRequest\032&.rewards.loyalt" +
-      "y.v1.EarnPointsResponse\022[\n\nEarnByCode\022%." +
-      "rewards.loyalty.v1.EarnByCodeRequest\032&.r" +
-      "ewards.loyalty.v1.EarnByCodeResponse\022y\n\024" +
-      "RequestRedemptionOtp\022/.rewards.loyalty.v" +
-      "1.RequestRedemptionOtpRequest\0320.rewards." +
-      "loyalty.v1.RequestRedemptionOtpResponse\022" +
-      "a\n\014RedeemPoints\022\'.rewards.loyalty.v1.Red" +
-      "eemPointsRequest\032(.rewards.loyalty.v1.Re" +
-      "deemPointsResponse\022a\n\014RefundPoints\022\'.rew" +
-      "ards.loyalty.v1.RefundPointsRequest\032(.re" +
-      "wards.loyalty.v1.RefundPointsResponse\022d\n" +
-      "\rAllocateEvent\022(.rewards.loyalty.v1.Allo" +
-      "cateEventRequest\032).rewards.loyalty.v1.Al" +
-      "locateEventResponse\022j\n\017VoidTransaction\022*" +
-      ".rewards.loyalty.v1.VoidTransactionReque" +
-      "st\032+.rewards.loyalty.v1.VoidTransactionR" +
-      "esponse\022a\n\014AdjustPoints\022\'.rewards.loyalt" +
-      "y.v1.AdjustPointsRequest\032(.rewards.loyal" +
-      "ty.v1.AdjustPointsResponse\022v\n\023BatchAlloc" +
-      "atePoints\022..rewards.loyalty.v1.BatchAllo" +
-      "catePointsRequest\032/.rewards.loyalty.v1.B" +
-      "atchAllocatePointsResponse\022[\n\nGetBalance" +
-      "\022%.rewards.loyalty.v1.GetBalanceRequest\032" +
-      "&.rewards.loyalty.v1.GetBalanceResponse\022" +
-      "m\n\020ListTransactions\022+.rewards.loyalty.v1" +
-      ".ListTransactionsRequest\032,.rewards.loyal" +
-      "ty.v1.ListTransactionsResponseB\211\001\n\"com.r" +
-      "ewardscore.rewards.loyalty.v1B\023LoyaltySe" +
-      "rviceProtoP\001ZLgithub.com/rewards-core/re" +
-      "wards-core/clients/go/rewards/loyalty/v1" +
-      ";loyaltyv1b\006proto3"
+      "\002 \001(\tR\010operator\022\035\n\nrequest_id\030\003 \001(\tR\treq" +
+      "uestId\032\303\001\n\003Row\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
+      "estId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022" +
+      "account_identifier\030\003 \001(\0132\037.rewards.accou" +
+      "nts.v1.IdentifierR\021accountIdentifier\022\026\n\006" +
+      "points\030\004 \001(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006re" +
+      "ason\"\301\001\n\010RowError\022\026\n\006reason\030\001 \001(\tR\006reaso" +
+      "n\022\030\n\007message\030\002 \001(\tR\007message\022F\n\010metadata\030" +
+      "\003 \003(\0132*.rewards.loyalty.v1.RowError.Meta" +
+      "dataEntryR\010metadata\032;\n\rMetadataEntry\022\020\n\003" +
+      "key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001" +
+      "\"\373\002\n\033BatchAllocatePointsResponse\022G\n\004rows" +
+      "\030\001 \003(\01323.rewards.loyalty.v1.BatchAllocat" +
+      "ePointsResponse.RowR\004rows\022!\n\014posted_coun" +
+      "t\030\002 \001(\005R\013postedCount\022!\n\014failed_count\030\003 \001" +
+      "(\005R\013failedCount\032\314\001\n\003Row\022\033\n\trow_index\030\001 \001" +
+      "(\005R\010rowIndex\022\035\n\nrequest_id\030\002 \001(\tR\treques" +
+      "tId\022I\n\013transaction\030\003 \001(\0132%.rewards.loyal" +
+      "ty.v1.PointsTransactionH\000R\013transaction\0224" +
+      "\n\005error\030\004 \001(\0132\034.rewards.loyalty.v1.RowEr" +
+      "rorH\000R\005errorB\010\n\006result2\204\t\n\016LoyaltyServic" +
+      "e\022[\n\nEarnPoints\022%.rewards.loyalty.v1.Ear" +
+      "nPointsRequest\032&.rewards.loyalty.v1.Earn" +
+      "PointsResponse\022[\n\nEarnByCode\022%.rewards.l" +
+      "oyalty.v1.EarnByCodeRequest\032&.rewards.lo" +
+      "yalty.v1.EarnByCodeResponse\022y\n\024RequestRe" +
+      "demptionOtp\022/.rewards.loyalty.v1.Request" +
+      "RedemptionOtpRequest\0320.rewards.loyalty.v" +
+      "1.RequestRedemptionOtpResponse\022a\n\014Redeem" +
+      "Points\022\'.rewards.loyalty.v1.RedeemPoints" +
+      "Request\032(.rewards.loyalty.v1.RedeemPoint" +
+      "sResponse\022a\n\014RefundPoints\022\'.rewards.loya" +
+      "lty.v1.RefundPointsRequest\032(.rewards.loy" +
+      "alty.v1.RefundPointsResponse\022d\n\rAllocate" +
+      "Event\022(.rewards.loyalty.v1.AllocateEvent" +
+      "Request\032).rewards.loyalty.v1.AllocateEve" +
+      "ntResponse\022j\n\017VoidTransaction\022*.rewards." +
+      "loyalty.v1.VoidTransactionRequest\032+.rewa" +
+      "rds.loyalty.v1.VoidTransactionResponse\022a" +
+      "\n\014AdjustPoints\022\'.rewards.loyalty.v1.Adju" +
+      "stPointsRequest\032(.rewards.loyalty.v1.Adj" +
+      "ustPointsResponse\022v\n\023BatchAllocatePoints" +
+      "\022..rewards.loyalty.v1.BatchAllocatePoint" +
+      "sRequest\032/.rewards.loyalty.v1.BatchAlloc" +
+      "atePointsResponse\022[\n\nGetBalance\022%.reward" +
+      "s.loyalty.v1.GetBalanceRequest\032&.rewards" +
+      ".loyalty.v1.GetBalanceResponse\022m\n\020ListTr" +
+      "ansactions\022+.rewards.loyalty.v1.ListTran" +
+      "sactionsRequest\032,.rewards.loyalty.v1.Lis" +
+      "tTransactionsResponseB\211\001\n\"com.rewardscor" +
+      "e.rewards.loyalty.v1B\023LoyaltyServiceProt" +
+      "oP\001ZLgithub.com/rewards-core/rewards-cor" +
+      "e/clients/go/rewards/loyalty/v1;loyaltyv" +
+      "1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -481,7 +482,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_descriptor,
-        new java.lang.String[] { "Rows", "Operator", });
+        new java.lang.String[] { "Rows", "Operator", "RequestId", });
     internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_Row_descriptor =
       internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_descriptor.getNestedType(0);
     internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_Row_fieldAccessorTable = new
