@@ -167,6 +167,11 @@ class ErrorReason(enum.Enum):
     INSUFFICIENT_POINTS = ("The available balance does not cover the points.", False)
     POINTS_TRANSACTION_NOT_REFUNDABLE = ("Only a posted earn can be refunded.", False)
     REFUND_EXCEEDS_TRANSACTION = ("The refund is more than is left to refund of the transaction.", False)
+    POINTS_TRANSACTION_NOT_VOIDABLE = ("Only a posted earn or redemption can be voided.", False)
+    POINTS_TRANSACTION_ALREADY_VOIDED = ("The transaction was voided already (or a void of it is in flight).", False)
+    POINTS_TRANSACTION_REFUNDED = ("Part or all of the transaction was refunded (or a refund of it is in flight): a"
+                                   " void cancels a whole transaction; refund the rest instead.", False)
+    VOID_WINDOW_PASSED = ("The transaction is older than the void window; refund it instead.", False)
 
     # Checkout baskets.
     BASKET_NOT_FOUND = ("No basket has this id in the caller's organisation.", False)

@@ -309,6 +309,19 @@ Redis pipeline)."""
 BULK_ISSUE_CONCURRENCY = 32
 """Accounts of one BulkIssueCoupons batch issued at the same time (their writes share commits)."""
 
+# Voids and operator adjustments of points (core/service/points_admin.py).
+VOID_WINDOW_SECONDS = 24 * 60 * 60
+"""How long after a posted EARN or REDEEM (its create_time) VoidTransaction may cancel it: a
+till's or back office's correction of the day; later, RefundPoints. The same for every program."""
+OPERATOR_LENGTH_MAX = 128
+"""Characters of the operator named on a void or an adjustment."""
+ADJUST_REASON_LENGTH_MAX = 256
+"""Characters of an adjustment's reason (required)."""
+BATCH_ALLOCATE_ROWS_MAX = 1_000
+"""Rows in one BatchAllocatePoints call."""
+BATCH_ALLOCATE_CONCURRENCY = 32
+"""Accounts of one BatchAllocatePoints call credited at the same time (their writes share commits)."""
+
 # Checkout baskets.
 BASKET_COUPONS_MAX = 32
 """Coupon codes and account coupon ids one basket may apply, together."""

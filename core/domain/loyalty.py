@@ -775,3 +775,33 @@ def _empty_config(kind: type) -> EarnConfig:
     return {EventRule: EventRule(0, 0), RatioRule: RatioRule(0, 0), TierRule: TierRule(()),
             PromotionRule: PromotionRule(None, None, 0), ReferralRule: ReferralRule(0, 0),
             CardTypeRule: CardTypeRule((), 0)}[kind]
+
+
+# --- voids (LoyaltyService.VoidTransaction, core/service/points_admin.py) ----------------------
+
+VOIDABLE_TYPES = frozenset({1, 6})
+"""EARN and REDEEM (core.service.points.TxType): the transactions a void cancels whole."""
+
+
+def void_deadline(create_time: dt.datetime, window_s: int | None = None) -> dt.datetime:
+    """The last moment a transaction posted at `create_time` may be voided (inclusive)."""
+    return create_time + dt.timedelta(seconds=limits.VOID_WINDOW_SECONDS if window_s is None else window_s)
+
+
+def void_refusal(tx_type: int, posted: bool, void_id: str, refunded_points: int, create_time: dt.datetime,
+                 now: dt.datetime) -> DomainError | None:
+    """Why a transaction cannot be voided now, in this order: not a posted EARN or REDEEM, voided
+    already, refunded in part or in full (a void cancels a whole transaction: the refunds made
+    stand, the rest is refunded), past the void window. None: it can."""
+    if tx_type not in VOIDABLE_TYPES or not posted:
+        return DomainError(ErrorReason.POINTS_TRANSACTION_NOT_VOIDABLE, metadata={"type": str(tx_type)})
+    if void_id:
+        return DomainError(ErrorReason.POINTS_TRANSACTION_ALREADY_VOIDED,
+                           metadata={"void_points_transaction_id": void_id})
+    if refunded_points:
+        return DomainError(ErrorReason.POINTS_TRANSACTION_REFUNDED,
+                           metadata={"refunded_points": str(refunded_points)})
+    deadline = void_deadline(create_time)
+    if now > deadline:
+        return DomainError(ErrorReason.VOID_WINDOW_PASSED, metadata={"void_deadline": deadline.isoformat()})
+    return None

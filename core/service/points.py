@@ -65,6 +65,8 @@ class TxType:
     COUPON_PURCHASE = 7
     REFUND = 8
     EXPIRE = 9
+    VOID = 10
+    ADJUST = 11
 
 
 POSTED = 2
@@ -76,7 +78,7 @@ REGISTRY_BUCKETS = 16
 _TX_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "type", "state", "debit_account",
                "credit_account", "amount", "points", "regular_points", "bonus_points", "reward_points", "store_id",
                "transaction_id", "bill_minor", "currency_code", "refunded_transaction_id", "lot_id", "overdraft",
-               "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id", "earn_rule_id", "lines")
+               "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id", "earn_rule_id", "lines", "operator")
 _AWARD_COLUMNS = ("org_id", "program_id", "award_key", "points_transaction_id")
 _REFERRAL_COLUMNS = ("org_id", "program_id", "referee_account_id", "referrer_account_id", "points_transaction_id",
                      "create_time")
@@ -106,17 +108,30 @@ class PointsTransaction:
     state: int = POSTED
     lines: tuple[tuple[str, int, int], ...] = ()
     """EARN: the purchase's lines, (sku, quantity, amount in minor units)."""
+    client_id: str = ""
+    """The API client that posted it (shown as ADJUST's `adjusted`)."""
+    operator: str = ""
+    """VOID, ADJUST: the operator named in the request."""
+    voided_id: str = ""
+    """EARN, REDEEM: the VOID transaction that cancelled it, if any (with its client, operator
+    and time below)."""
+    voided_client_id: str = ""
+    voided_operator: str = ""
+    voided_time: dt.datetime | None = None
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["create_time"] = self.create_time.isoformat()
         data["expire_time"] = self.expire_time.isoformat() if self.expire_time else None
+        data["voided_time"] = self.voided_time.isoformat() if self.voided_time else None
         return data
 
     @classmethod
     def from_json(cls, data: dict) -> PointsTransaction:
         return cls(**{**data, "create_time": dt.datetime.fromisoformat(data["create_time"]),
                       "expire_time": dt.datetime.fromisoformat(data["expire_time"]) if data["expire_time"] else None,
+                      "voided_time": (dt.datetime.fromisoformat(data["voided_time"]) if data.get("voided_time")
+                                      else None),
                       "lines": tuple(tuple(line) for line in data.get("lines", ()))})
 
 
@@ -954,16 +969,20 @@ class Points:
         async def prepare() -> Prepared[Movement]:
             async with self._deps.pool.connection() as connection:
                 cursor = await connection.execute(
-                    "SELECT account_id::text, program_id, type, state, amount, refunded_points FROM points_transactions"
-                    " WHERE points_transaction_id = %s AND org_id = %s", (original_id, caller.org_id))
+                    "SELECT t.account_id::text, t.program_id, t.type, t.state, t.amount, t.refunded_points,"
+                    " v.points_transaction_id::text FROM points_transactions t" + _VOID_JOIN +
+                    " WHERE t.points_transaction_id = %s AND t.org_id = %s", (original_id, caller.org_id))
                 found = await cursor.fetchone()
             if found is None:
                 raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
                                   metadata={"points_transaction_id": original_id})
-            account_id, program_id, tx_type, state, amount, refunded = found
+            account_id, program_id, tx_type, state, amount, refunded, void_id = found
             if tx_type not in (TxType.EARN, TxType.REDEEM) or state != POSTED:
                 raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_REFUNDABLE,
                                   metadata={"points_transaction_id": original_id})
+            if void_id:  # A voided transaction is gone as a whole (VoidTransaction, points_admin.py).
+                raise DomainError(ErrorReason.POINTS_TRANSACTION_ALREADY_VOIDED,
+                                  metadata={"void_points_transaction_id": void_id})
             refundable = amount - refunded
             points = command.points or refundable
             if refundable == 0 or points > refundable:
@@ -1141,8 +1160,8 @@ class Points:
         async with self._deps.pool.connection() as connection:
             cursor = connection.cursor(row_factory=dict_row)
             await cursor.execute(
-                "SELECT t.*, t.account_id::text AS account, t.refunded_transaction_id::text AS refunded"
-                " FROM points_transactions t WHERE t.account_id = %(a)s"
+                "SELECT t.*, t.account_id::text AS account, t.refunded_transaction_id::text AS refunded," + _VOID_COLUMNS +
+                " FROM points_transactions t" + _VOID_JOIN + " WHERE t.account_id = %(a)s"
                 " AND (%(types)s::smallint[] IS NULL OR t.type = ANY(%(types)s::smallint[]))"
                 " AND (%(start)s::timestamptz IS NULL OR t.create_time >= %(start)s)"
                 " AND (%(end)s::timestamptz IS NULL OR t.create_time < %(end)s)"
@@ -1165,8 +1184,8 @@ class Points:
         async with self._deps.pool.connection() as connection:
             cursor = connection.cursor(row_factory=dict_row)
             await cursor.execute(
-                "SELECT t.*, t.account_id::text AS account, t.refunded_transaction_id::text AS refunded"
-                " FROM points_transactions t WHERE points_transaction_id = %s AND org_id = %s",
+                "SELECT t.*, t.account_id::text AS account, t.refunded_transaction_id::text AS refunded," + _VOID_COLUMNS +
+                " FROM points_transactions t" + _VOID_JOIN + " WHERE t.points_transaction_id = %s AND t.org_id = %s",
                 (transaction_id, caller.org_id))
             row = await cursor.fetchone()
         if row is None:
@@ -1249,7 +1268,14 @@ def _transaction_row(caller: Caller, request_id: str, program_id: str, t: Points
         abs(t.points), t.points, t.regular_points, t.bonus_points, t.reward_points, t.store_id or None,
         t.transaction_id or None, t.bill_minor, t.currency_code or None, t.refunded_transaction_id or None, lot_id,
         overdraft, t.note or None, t.expire_time, t.create_time, request_id, caller.client_id, epoch, tier_id,
-        earn_rule_id, Jsonb([list(line) for line in t.lines]) if t.lines else None))
+        earn_rule_id, Jsonb([list(line) for line in t.lines]) if t.lines else None, t.operator or None))
+
+
+_VOID_COLUMNS = (" v.points_transaction_id::text AS void_id, v.client_id AS void_client_id,"
+                 " v.operator AS void_operator, v.create_time AS void_time")
+_VOID_JOIN = (" LEFT JOIN points_transactions v ON v.refunded_transaction_id = t.points_transaction_id"
+              " AND v.type = 10")
+"""A transaction's VOID, if any (at most one: points_transactions_void_unique, 0025)."""
 
 
 def _transaction_from_row(row: dict) -> PointsTransaction:
@@ -1258,7 +1284,9 @@ def _transaction_from_row(row: dict) -> PointsTransaction:
         row["regular_points"], row["bonus_points"], row["reward_points"], row["store_id"] or "",
         row["transaction_id"] or "", row["bill_minor"], row["currency_code"] or "", row["refunded"] or "",
         row["refunded_points"], row["note"] or "", row["expire_time"], row["state"],
-        tuple(tuple(line) for line in row["lines"] or ()))
+        tuple(tuple(line) for line in row["lines"] or ()), row["client_id"], row.get("operator") or "",
+        row.get("void_id") or "", row.get("void_client_id") or "", row.get("void_operator") or "",
+        row.get("void_time"))
 
 
 def _validate_lines(command: EarnPoints) -> None:

@@ -8,8 +8,10 @@ from rewards.loyalty.v1 import loyalty_service_pb2_grpc
 from rewards.loyalty.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
+from core.domain.errors import DomainError
 from core.service import points
 from core.service.accounts import AccountRef
+from core.service.points_admin import AdjustPoints, AllocateRow, PointsAdmin, VoidTransaction
 from core.service.points import Movement, Points, PointsTransaction
 from server.context import current_caller
 from server.convert import datetime_of, timedelta_of, timestamp
@@ -26,6 +28,46 @@ def _ref(request) -> AccountRef:
 class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
     def __init__(self, engine: Points) -> None:
         self._points = engine
+        self._admin = PointsAdmin(engine._deps, engine, engine._coupons)
+
+    async def VoidTransaction(self, request: api.VoidTransactionRequest, context) -> api.VoidTransactionResponse:
+        movement = await self._admin.void(VoidTransaction(request.request_id, request.points_transaction_id,
+                                                          request.operator, request.note), current_caller())
+        return api.VoidTransactionResponse(transaction=transaction_to_proto(movement.transactions[0]),
+                                           voided_transaction=transaction_to_proto(movement.transactions[1]),
+                                           balance=_movement_balance(movement))
+
+    async def AdjustPoints(self, request: api.AdjustPointsRequest, context) -> api.AdjustPointsResponse:
+        movement = await self._admin.adjust(AdjustPoints(request.request_id, _ref(request), request.points,
+                                                         request.reason, request.operator), current_caller())
+        return api.AdjustPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
+                                        balance=_movement_balance(movement))
+
+    async def BatchAllocatePoints(self, request: api.BatchAllocatePointsRequest,
+                                  context) -> api.BatchAllocatePointsResponse:
+        rows: list[AllocateRow | DomainError] = []
+        for index, row in enumerate(request.rows):
+            try:
+                identifier = (identifier_from_proto(row.account_identifier, f"rows[{index}].account_identifier")
+                              if row.HasField("account_identifier") else None)
+            except DomainError as error:  # This row's own failure, not the call's.
+                rows.append(error)
+                continue
+            rows.append(AllocateRow(row.request_id, AccountRef(account_id=row.account_id, identifier=identifier),
+                                    row.points, row.reason))
+        results = await self._admin.batch_allocate(request.request_id, rows, request.operator, current_caller())
+        reply = api.BatchAllocatePointsResponse()
+        for result in results:
+            out = reply.rows.add(row_index=result.index, request_id=result.request_id)
+            if result.transaction is not None:
+                out.transaction.CopyFrom(transaction_to_proto(result.transaction))
+                reply.posted_count += 1
+            else:
+                error = result.error
+                out.error.CopyFrom(api.RowError(reason=error.reason.name, message=error.message,
+                                                metadata={k: str(v) for k, v in error.metadata.items()}))
+                reply.failed_count += 1
+        return reply
 
     async def EarnPoints(self, request: api.EarnPointsRequest, context) -> api.EarnPointsResponse:
         command = points.EarnPoints(request.request_id, _ref(request), request.store_id, request.transaction_id,
@@ -116,4 +158,12 @@ def transaction_to_proto(t: PointsTransaction) -> resources.PointsTransaction:
         message.bill_amount.CopyFrom(money_pb2.Money(amount_minor=t.bill_minor, currency_code=t.currency_code))
     if t.expire_time is not None:
         message.expire_time.CopyFrom(timestamp(t.expire_time))
+    if t.voided_id:
+        message.voided.CopyFrom(resources.OperatorStamp(
+            by=t.voided_operator or t.voided_client_id, at=timestamp(t.voided_time), client_id=t.voided_client_id,
+            operator=t.voided_operator, points_transaction_id=t.voided_id))
+    if t.type == points.TxType.ADJUST:
+        message.adjusted.CopyFrom(resources.OperatorStamp(
+            by=t.operator or t.client_id, at=timestamp(t.create_time), client_id=t.client_id, operator=t.operator,
+            points_transaction_id=t.points_transaction_id))
     return message

@@ -1304,6 +1304,682 @@ func (x *AllocateEventResponse) GetTransactions() []*PointsTransaction {
 	return nil
 }
 
+// Request of LoyaltyService.VoidTransaction.
+type VoidTransactionRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The EARN or REDEEM to void. Required.
+	PointsTransactionId string `protobuf:"bytes,2,opt,name=points_transaction_id,json=pointsTransactionId,proto3" json:"points_transaction_id,omitempty"`
+	// Who voided it (a cashier, a back-office user), recorded beside the API client. At most 128
+	// characters; empty: the API client alone.
+	Operator string `protobuf:"bytes,3,opt,name=operator,proto3" json:"operator,omitempty"`
+	// Why, for the audit trail. At most 256 characters.
+	Note          string `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *VoidTransactionRequest) Reset() {
+	*x = VoidTransactionRequest{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *VoidTransactionRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*VoidTransactionRequest) ProtoMessage() {}
+
+func (x *VoidTransactionRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use VoidTransactionRequest.ProtoReflect.Descriptor instead.
+func (*VoidTransactionRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *VoidTransactionRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *VoidTransactionRequest) GetPointsTransactionId() string {
+	if x != nil {
+		return x.PointsTransactionId
+	}
+	return ""
+}
+
+func (x *VoidTransactionRequest) GetOperator() string {
+	if x != nil {
+		return x.Operator
+	}
+	return ""
+}
+
+func (x *VoidTransactionRequest) GetNote() string {
+	if x != nil {
+		return x.Note
+	}
+	return ""
+}
+
+// Response of LoyaltyService.VoidTransaction.
+type VoidTransactionResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The VOID transaction.
+	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
+	// The original, now carrying `voided`.
+	VoidedTransaction *PointsTransaction `protobuf:"bytes,2,opt,name=voided_transaction,json=voidedTransaction,proto3" json:"voided_transaction,omitempty"`
+	// The available (and posted) points right after it, as the atomic wallet check saw them.
+	Balance       *Balance `protobuf:"bytes,3,opt,name=balance,proto3" json:"balance,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *VoidTransactionResponse) Reset() {
+	*x = VoidTransactionResponse{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *VoidTransactionResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*VoidTransactionResponse) ProtoMessage() {}
+
+func (x *VoidTransactionResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use VoidTransactionResponse.ProtoReflect.Descriptor instead.
+func (*VoidTransactionResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *VoidTransactionResponse) GetTransaction() *PointsTransaction {
+	if x != nil {
+		return x.Transaction
+	}
+	return nil
+}
+
+func (x *VoidTransactionResponse) GetVoidedTransaction() *PointsTransaction {
+	if x != nil {
+		return x.VoidedTransaction
+	}
+	return nil
+}
+
+func (x *VoidTransactionResponse) GetBalance() *Balance {
+	if x != nil {
+		return x.Balance
+	}
+	return nil
+}
+
+// Request of LoyaltyService.AdjustPoints.
+type AdjustPointsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The account. Required (or account_identifier).
+	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,3,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	// Positive: a credit; negative: a debit. Not 0; at most 10^12 either way.
+	Points int64 `protobuf:"varint,4,opt,name=points,proto3" json:"points,omitempty"`
+	// Why (shown in the history as the transaction's note). Required; at most 256 printable
+	// characters.
+	Reason string `protobuf:"bytes,5,opt,name=reason,proto3" json:"reason,omitempty"`
+	// Who made the adjustment, recorded beside the API client. At most 128 characters.
+	Operator      string `protobuf:"bytes,6,opt,name=operator,proto3" json:"operator,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AdjustPointsRequest) Reset() {
+	*x = AdjustPointsRequest{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AdjustPointsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AdjustPointsRequest) ProtoMessage() {}
+
+func (x *AdjustPointsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AdjustPointsRequest.ProtoReflect.Descriptor instead.
+func (*AdjustPointsRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *AdjustPointsRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *AdjustPointsRequest) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+func (x *AdjustPointsRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *AdjustPointsRequest) GetPoints() int64 {
+	if x != nil {
+		return x.Points
+	}
+	return 0
+}
+
+func (x *AdjustPointsRequest) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *AdjustPointsRequest) GetOperator() string {
+	if x != nil {
+		return x.Operator
+	}
+	return ""
+}
+
+// Response of LoyaltyService.AdjustPoints.
+type AdjustPointsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The ADJUST transaction.
+	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
+	// The available (and posted) points right after it, as the atomic wallet check saw them.
+	Balance       *Balance `protobuf:"bytes,2,opt,name=balance,proto3" json:"balance,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AdjustPointsResponse) Reset() {
+	*x = AdjustPointsResponse{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AdjustPointsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AdjustPointsResponse) ProtoMessage() {}
+
+func (x *AdjustPointsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AdjustPointsResponse.ProtoReflect.Descriptor instead.
+func (*AdjustPointsResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *AdjustPointsResponse) GetTransaction() *PointsTransaction {
+	if x != nil {
+		return x.Transaction
+	}
+	return nil
+}
+
+func (x *AdjustPointsResponse) GetBalance() *Balance {
+	if x != nil {
+		return x.Balance
+	}
+	return nil
+}
+
+// Request of LoyaltyService.BatchAllocatePoints.
+type BatchAllocatePointsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The credits: 1..1000.
+	Rows []*BatchAllocatePointsRequest_Row `protobuf:"bytes,1,rep,name=rows,proto3" json:"rows,omitempty"`
+	// Who allocated them, recorded on every row's transaction. At most 128 characters.
+	Operator string `protobuf:"bytes,2,opt,name=operator,proto3" json:"operator,omitempty"`
+	// The call's client-chosen key, at most 128 characters. Required (a call that moves points
+	// is signed like every mutating RPC). Each row is its own request, under its own request_id
+	// or, for a row without one, "<request_id>/<row index>": a retry of the call replays the rows
+	// that were posted and tries the others again.
+	RequestId     string `protobuf:"bytes,3,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchAllocatePointsRequest) Reset() {
+	*x = BatchAllocatePointsRequest{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchAllocatePointsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchAllocatePointsRequest) ProtoMessage() {}
+
+func (x *BatchAllocatePointsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchAllocatePointsRequest.ProtoReflect.Descriptor instead.
+func (*BatchAllocatePointsRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *BatchAllocatePointsRequest) GetRows() []*BatchAllocatePointsRequest_Row {
+	if x != nil {
+		return x.Rows
+	}
+	return nil
+}
+
+func (x *BatchAllocatePointsRequest) GetOperator() string {
+	if x != nil {
+		return x.Operator
+	}
+	return ""
+}
+
+func (x *BatchAllocatePointsRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+// Why one row of a batch failed: the reason (and metadata) the single RPC's ErrorInfo would
+// carry.
+type RowError struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The ErrorReason, e.g. ACCOUNT_NOT_FOUND or FIELD_OUT_OF_RANGE.
+	Reason string `protobuf:"bytes,1,opt,name=reason,proto3" json:"reason,omitempty"`
+	// A human-readable explanation.
+	Message string `protobuf:"bytes,2,opt,name=message,proto3" json:"message,omitempty"`
+	// The reason's metadata (e.g. "field": "rows[3].points").
+	Metadata      map[string]string `protobuf:"bytes,3,rep,name=metadata,proto3" json:"metadata,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RowError) Reset() {
+	*x = RowError{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RowError) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RowError) ProtoMessage() {}
+
+func (x *RowError) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RowError.ProtoReflect.Descriptor instead.
+func (*RowError) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *RowError) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+func (x *RowError) GetMessage() string {
+	if x != nil {
+		return x.Message
+	}
+	return ""
+}
+
+func (x *RowError) GetMetadata() map[string]string {
+	if x != nil {
+		return x.Metadata
+	}
+	return nil
+}
+
+// Response of LoyaltyService.BatchAllocatePoints.
+type BatchAllocatePointsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Every row, in request order.
+	Rows []*BatchAllocatePointsResponse_Row `protobuf:"bytes,1,rep,name=rows,proto3" json:"rows,omitempty"`
+	// Rows posted.
+	PostedCount int32 `protobuf:"varint,2,opt,name=posted_count,json=postedCount,proto3" json:"posted_count,omitempty"`
+	// Rows that failed.
+	FailedCount   int32 `protobuf:"varint,3,opt,name=failed_count,json=failedCount,proto3" json:"failed_count,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchAllocatePointsResponse) Reset() {
+	*x = BatchAllocatePointsResponse{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchAllocatePointsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchAllocatePointsResponse) ProtoMessage() {}
+
+func (x *BatchAllocatePointsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchAllocatePointsResponse.ProtoReflect.Descriptor instead.
+func (*BatchAllocatePointsResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *BatchAllocatePointsResponse) GetRows() []*BatchAllocatePointsResponse_Row {
+	if x != nil {
+		return x.Rows
+	}
+	return nil
+}
+
+func (x *BatchAllocatePointsResponse) GetPostedCount() int32 {
+	if x != nil {
+		return x.PostedCount
+	}
+	return 0
+}
+
+func (x *BatchAllocatePointsResponse) GetFailedCount() int32 {
+	if x != nil {
+		return x.FailedCount
+	}
+	return 0
+}
+
+// One credit.
+type BatchAllocatePointsRequest_Row struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
+	// Empty: "<the call's request_id>/<row index>" (so a call resent with the same request_id
+	// replays those rows too).
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The account. Required (or account_identifier).
+	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id (exactly one of the two).
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,3,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	// Points to credit: 1..10^12.
+	Points int64 `protobuf:"varint,4,opt,name=points,proto3" json:"points,omitempty"`
+	// Why. Required; at most 256 printable characters.
+	Reason        string `protobuf:"bytes,5,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchAllocatePointsRequest_Row) Reset() {
+	*x = BatchAllocatePointsRequest_Row{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchAllocatePointsRequest_Row) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchAllocatePointsRequest_Row) ProtoMessage() {}
+
+func (x *BatchAllocatePointsRequest_Row) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchAllocatePointsRequest_Row.ProtoReflect.Descriptor instead.
+func (*BatchAllocatePointsRequest_Row) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{21, 0}
+}
+
+func (x *BatchAllocatePointsRequest_Row) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *BatchAllocatePointsRequest_Row) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+func (x *BatchAllocatePointsRequest_Row) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *BatchAllocatePointsRequest_Row) GetPoints() int64 {
+	if x != nil {
+		return x.Points
+	}
+	return 0
+}
+
+func (x *BatchAllocatePointsRequest_Row) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+// The outcome of one row.
+type BatchAllocatePointsResponse_Row struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The row's position in the request, from 0.
+	RowIndex int32 `protobuf:"varint,1,opt,name=row_index,json=rowIndex,proto3" json:"row_index,omitempty"`
+	// The row's request_id.
+	RequestId string `protobuf:"bytes,2,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The row's outcome.
+	//
+	// Types that are valid to be assigned to Result:
+	//
+	//	*BatchAllocatePointsResponse_Row_Transaction
+	//	*BatchAllocatePointsResponse_Row_Error
+	Result        isBatchAllocatePointsResponse_Row_Result `protobuf_oneof:"result"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchAllocatePointsResponse_Row) Reset() {
+	*x = BatchAllocatePointsResponse_Row{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchAllocatePointsResponse_Row) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchAllocatePointsResponse_Row) ProtoMessage() {}
+
+func (x *BatchAllocatePointsResponse_Row) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchAllocatePointsResponse_Row.ProtoReflect.Descriptor instead.
+func (*BatchAllocatePointsResponse_Row) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{23, 0}
+}
+
+func (x *BatchAllocatePointsResponse_Row) GetRowIndex() int32 {
+	if x != nil {
+		return x.RowIndex
+	}
+	return 0
+}
+
+func (x *BatchAllocatePointsResponse_Row) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *BatchAllocatePointsResponse_Row) GetResult() isBatchAllocatePointsResponse_Row_Result {
+	if x != nil {
+		return x.Result
+	}
+	return nil
+}
+
+func (x *BatchAllocatePointsResponse_Row) GetTransaction() *PointsTransaction {
+	if x != nil {
+		if x, ok := x.Result.(*BatchAllocatePointsResponse_Row_Transaction); ok {
+			return x.Transaction
+		}
+	}
+	return nil
+}
+
+func (x *BatchAllocatePointsResponse_Row) GetError() *RowError {
+	if x != nil {
+		if x, ok := x.Result.(*BatchAllocatePointsResponse_Row_Error); ok {
+			return x.Error
+		}
+	}
+	return nil
+}
+
+type isBatchAllocatePointsResponse_Row_Result interface {
+	isBatchAllocatePointsResponse_Row_Result()
+}
+
+type BatchAllocatePointsResponse_Row_Transaction struct {
+	// Posted: the ADJUST transaction.
+	Transaction *PointsTransaction `protobuf:"bytes,3,opt,name=transaction,proto3,oneof"`
+}
+
+type BatchAllocatePointsResponse_Row_Error struct {
+	// Refused, or not posted because of a transient failure (reason STORE_UNAVAILABLE,
+	// STATE_REBUILDING, LEDGER_QUEUE_FULL, REQUEST_IN_FLIGHT...: send the row again with the
+	// same request_id).
+	Error *RowError `protobuf:"bytes,4,opt,name=error,proto3,oneof"`
+}
+
+func (*BatchAllocatePointsResponse_Row_Transaction) isBatchAllocatePointsResponse_Row_Result() {}
+
+func (*BatchAllocatePointsResponse_Row_Error) isBatchAllocatePointsResponse_Row_Result() {}
+
 var File_rewards_loyalty_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
@@ -1409,7 +2085,60 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\fcustom_event\x18\x05 \x01(\tR\vcustomEvent\x12.\n" +
 	"\x13referrer_account_id\x18\x06 \x01(\tR\x11referrerAccountId\"b\n" +
 	"\x15AllocateEventResponse\x12I\n" +
-	"\ftransactions\x18\x01 \x03(\v2%.rewards.loyalty.v1.PointsTransactionR\ftransactions2\xbd\x06\n" +
+	"\ftransactions\x18\x01 \x03(\v2%.rewards.loyalty.v1.PointsTransactionR\ftransactions\"\x9b\x01\n" +
+	"\x16VoidTransactionRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x122\n" +
+	"\x15points_transaction_id\x18\x02 \x01(\tR\x13pointsTransactionId\x12\x1a\n" +
+	"\boperator\x18\x03 \x01(\tR\boperator\x12\x12\n" +
+	"\x04note\x18\x04 \x01(\tR\x04note\"\xef\x01\n" +
+	"\x17VoidTransactionResponse\x12G\n" +
+	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x12T\n" +
+	"\x12voided_transaction\x18\x02 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\x11voidedTransaction\x125\n" +
+	"\abalance\x18\x03 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xef\x01\n" +
+	"\x13AdjustPointsRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x02 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x03 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x16\n" +
+	"\x06points\x18\x04 \x01(\x03R\x06points\x12\x16\n" +
+	"\x06reason\x18\x05 \x01(\tR\x06reason\x12\x1a\n" +
+	"\boperator\x18\x06 \x01(\tR\boperator\"\x96\x01\n" +
+	"\x14AdjustPointsResponse\x12G\n" +
+	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
+	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\xe5\x02\n" +
+	"\x1aBatchAllocatePointsRequest\x12F\n" +
+	"\x04rows\x18\x01 \x03(\v22.rewards.loyalty.v1.BatchAllocatePointsRequest.RowR\x04rows\x12\x1a\n" +
+	"\boperator\x18\x02 \x01(\tR\boperator\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x03 \x01(\tR\trequestId\x1a\xc3\x01\n" +
+	"\x03Row\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x02 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x03 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x16\n" +
+	"\x06points\x18\x04 \x01(\x03R\x06points\x12\x16\n" +
+	"\x06reason\x18\x05 \x01(\tR\x06reason\"\xc1\x01\n" +
+	"\bRowError\x12\x16\n" +
+	"\x06reason\x18\x01 \x01(\tR\x06reason\x12\x18\n" +
+	"\amessage\x18\x02 \x01(\tR\amessage\x12F\n" +
+	"\bmetadata\x18\x03 \x03(\v2*.rewards.loyalty.v1.RowError.MetadataEntryR\bmetadata\x1a;\n" +
+	"\rMetadataEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xfb\x02\n" +
+	"\x1bBatchAllocatePointsResponse\x12G\n" +
+	"\x04rows\x18\x01 \x03(\v23.rewards.loyalty.v1.BatchAllocatePointsResponse.RowR\x04rows\x12!\n" +
+	"\fposted_count\x18\x02 \x01(\x05R\vpostedCount\x12!\n" +
+	"\ffailed_count\x18\x03 \x01(\x05R\vfailedCount\x1a\xcc\x01\n" +
+	"\x03Row\x12\x1b\n" +
+	"\trow_index\x18\x01 \x01(\x05R\browIndex\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x02 \x01(\tR\trequestId\x12I\n" +
+	"\vtransaction\x18\x03 \x01(\v2%.rewards.loyalty.v1.PointsTransactionH\x00R\vtransaction\x124\n" +
+	"\x05error\x18\x04 \x01(\v2\x1c.rewards.loyalty.v1.RowErrorH\x00R\x05errorB\b\n" +
+	"\x06result2\x84\t\n" +
 	"\x0eLoyaltyService\x12[\n" +
 	"\n" +
 	"EarnPoints\x12%.rewards.loyalty.v1.EarnPointsRequest\x1a&.rewards.loyalty.v1.EarnPointsResponse\x12[\n" +
@@ -1418,7 +2147,10 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\x14RequestRedemptionOtp\x12/.rewards.loyalty.v1.RequestRedemptionOtpRequest\x1a0.rewards.loyalty.v1.RequestRedemptionOtpResponse\x12a\n" +
 	"\fRedeemPoints\x12'.rewards.loyalty.v1.RedeemPointsRequest\x1a(.rewards.loyalty.v1.RedeemPointsResponse\x12a\n" +
 	"\fRefundPoints\x12'.rewards.loyalty.v1.RefundPointsRequest\x1a(.rewards.loyalty.v1.RefundPointsResponse\x12d\n" +
-	"\rAllocateEvent\x12(.rewards.loyalty.v1.AllocateEventRequest\x1a).rewards.loyalty.v1.AllocateEventResponse\x12[\n" +
+	"\rAllocateEvent\x12(.rewards.loyalty.v1.AllocateEventRequest\x1a).rewards.loyalty.v1.AllocateEventResponse\x12j\n" +
+	"\x0fVoidTransaction\x12*.rewards.loyalty.v1.VoidTransactionRequest\x1a+.rewards.loyalty.v1.VoidTransactionResponse\x12a\n" +
+	"\fAdjustPoints\x12'.rewards.loyalty.v1.AdjustPointsRequest\x1a(.rewards.loyalty.v1.AdjustPointsResponse\x12v\n" +
+	"\x13BatchAllocatePoints\x12..rewards.loyalty.v1.BatchAllocatePointsRequest\x1a/.rewards.loyalty.v1.BatchAllocatePointsResponse\x12[\n" +
 	"\n" +
 	"GetBalance\x12%.rewards.loyalty.v1.GetBalanceRequest\x1a&.rewards.loyalty.v1.GetBalanceResponse\x12m\n" +
 	"\x10ListTransactions\x12+.rewards.loyalty.v1.ListTransactionsRequest\x1a,.rewards.loyalty.v1.ListTransactionsResponseB\x89\x01\n" +
@@ -1436,85 +2168,113 @@ func file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
+var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
 var file_rewards_loyalty_v1_loyalty_service_proto_goTypes = []any{
-	(*EarnPointsRequest)(nil),            // 0: rewards.loyalty.v1.EarnPointsRequest
-	(*EarnPointsResponse)(nil),           // 1: rewards.loyalty.v1.EarnPointsResponse
-	(*AppliedEarnCoupon)(nil),            // 2: rewards.loyalty.v1.AppliedEarnCoupon
-	(*EarnByCodeRequest)(nil),            // 3: rewards.loyalty.v1.EarnByCodeRequest
-	(*EarnByCodeResponse)(nil),           // 4: rewards.loyalty.v1.EarnByCodeResponse
-	(*RequestRedemptionOtpRequest)(nil),  // 5: rewards.loyalty.v1.RequestRedemptionOtpRequest
-	(*RequestRedemptionOtpResponse)(nil), // 6: rewards.loyalty.v1.RequestRedemptionOtpResponse
-	(*RedeemPointsRequest)(nil),          // 7: rewards.loyalty.v1.RedeemPointsRequest
-	(*RedeemPointsResponse)(nil),         // 8: rewards.loyalty.v1.RedeemPointsResponse
-	(*RefundPointsRequest)(nil),          // 9: rewards.loyalty.v1.RefundPointsRequest
-	(*RefundPointsResponse)(nil),         // 10: rewards.loyalty.v1.RefundPointsResponse
-	(*GetBalanceRequest)(nil),            // 11: rewards.loyalty.v1.GetBalanceRequest
-	(*GetBalanceResponse)(nil),           // 12: rewards.loyalty.v1.GetBalanceResponse
-	(*ListTransactionsRequest)(nil),      // 13: rewards.loyalty.v1.ListTransactionsRequest
-	(*ListTransactionsResponse)(nil),     // 14: rewards.loyalty.v1.ListTransactionsResponse
-	(*AllocateEventRequest)(nil),         // 15: rewards.loyalty.v1.AllocateEventRequest
-	(*AllocateEventResponse)(nil),        // 16: rewards.loyalty.v1.AllocateEventResponse
-	(*v1.Money)(nil),                     // 17: rewards.type.v1.Money
-	(*v11.Identifier)(nil),               // 18: rewards.accounts.v1.Identifier
-	(*PurchaseLine)(nil),                 // 19: rewards.loyalty.v1.PurchaseLine
-	(*PointsTransaction)(nil),            // 20: rewards.loyalty.v1.PointsTransaction
-	(*Balance)(nil),                      // 21: rewards.loyalty.v1.Balance
-	(*timestamppb.Timestamp)(nil),        // 22: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),          // 23: google.protobuf.Duration
-	(PointsTransactionType)(0),           // 24: rewards.loyalty.v1.PointsTransactionType
-	(EarnEvent)(0),                       // 25: rewards.loyalty.v1.EarnEvent
+	(*EarnPointsRequest)(nil),               // 0: rewards.loyalty.v1.EarnPointsRequest
+	(*EarnPointsResponse)(nil),              // 1: rewards.loyalty.v1.EarnPointsResponse
+	(*AppliedEarnCoupon)(nil),               // 2: rewards.loyalty.v1.AppliedEarnCoupon
+	(*EarnByCodeRequest)(nil),               // 3: rewards.loyalty.v1.EarnByCodeRequest
+	(*EarnByCodeResponse)(nil),              // 4: rewards.loyalty.v1.EarnByCodeResponse
+	(*RequestRedemptionOtpRequest)(nil),     // 5: rewards.loyalty.v1.RequestRedemptionOtpRequest
+	(*RequestRedemptionOtpResponse)(nil),    // 6: rewards.loyalty.v1.RequestRedemptionOtpResponse
+	(*RedeemPointsRequest)(nil),             // 7: rewards.loyalty.v1.RedeemPointsRequest
+	(*RedeemPointsResponse)(nil),            // 8: rewards.loyalty.v1.RedeemPointsResponse
+	(*RefundPointsRequest)(nil),             // 9: rewards.loyalty.v1.RefundPointsRequest
+	(*RefundPointsResponse)(nil),            // 10: rewards.loyalty.v1.RefundPointsResponse
+	(*GetBalanceRequest)(nil),               // 11: rewards.loyalty.v1.GetBalanceRequest
+	(*GetBalanceResponse)(nil),              // 12: rewards.loyalty.v1.GetBalanceResponse
+	(*ListTransactionsRequest)(nil),         // 13: rewards.loyalty.v1.ListTransactionsRequest
+	(*ListTransactionsResponse)(nil),        // 14: rewards.loyalty.v1.ListTransactionsResponse
+	(*AllocateEventRequest)(nil),            // 15: rewards.loyalty.v1.AllocateEventRequest
+	(*AllocateEventResponse)(nil),           // 16: rewards.loyalty.v1.AllocateEventResponse
+	(*VoidTransactionRequest)(nil),          // 17: rewards.loyalty.v1.VoidTransactionRequest
+	(*VoidTransactionResponse)(nil),         // 18: rewards.loyalty.v1.VoidTransactionResponse
+	(*AdjustPointsRequest)(nil),             // 19: rewards.loyalty.v1.AdjustPointsRequest
+	(*AdjustPointsResponse)(nil),            // 20: rewards.loyalty.v1.AdjustPointsResponse
+	(*BatchAllocatePointsRequest)(nil),      // 21: rewards.loyalty.v1.BatchAllocatePointsRequest
+	(*RowError)(nil),                        // 22: rewards.loyalty.v1.RowError
+	(*BatchAllocatePointsResponse)(nil),     // 23: rewards.loyalty.v1.BatchAllocatePointsResponse
+	(*BatchAllocatePointsRequest_Row)(nil),  // 24: rewards.loyalty.v1.BatchAllocatePointsRequest.Row
+	nil,                                     // 25: rewards.loyalty.v1.RowError.MetadataEntry
+	(*BatchAllocatePointsResponse_Row)(nil), // 26: rewards.loyalty.v1.BatchAllocatePointsResponse.Row
+	(*v1.Money)(nil),                        // 27: rewards.type.v1.Money
+	(*v11.Identifier)(nil),                  // 28: rewards.accounts.v1.Identifier
+	(*PurchaseLine)(nil),                    // 29: rewards.loyalty.v1.PurchaseLine
+	(*PointsTransaction)(nil),               // 30: rewards.loyalty.v1.PointsTransaction
+	(*Balance)(nil),                         // 31: rewards.loyalty.v1.Balance
+	(*timestamppb.Timestamp)(nil),           // 32: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),             // 33: google.protobuf.Duration
+	(PointsTransactionType)(0),              // 34: rewards.loyalty.v1.PointsTransactionType
+	(EarnEvent)(0),                          // 35: rewards.loyalty.v1.EarnEvent
 }
 var file_rewards_loyalty_v1_loyalty_service_proto_depIdxs = []int32{
-	17, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
-	18, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	19, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	20, // 3: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	21, // 4: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	20, // 5: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	27, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
+	28, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	29, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	30, // 3: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	31, // 4: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	30, // 5: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
 	2,  // 6: rewards.loyalty.v1.EarnPointsResponse.applied_coupons:type_name -> rewards.loyalty.v1.AppliedEarnCoupon
-	18, // 7: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	20, // 8: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	21, // 9: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	18, // 10: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	22, // 11: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
-	18, // 12: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	20, // 13: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	21, // 14: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	20, // 15: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	21, // 16: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	23, // 17: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
-	18, // 18: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	21, // 19: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	24, // 20: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
-	22, // 21: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
-	22, // 22: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
-	18, // 23: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	20, // 24: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	18, // 25: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	25, // 26: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
-	20, // 27: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	0,  // 28: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
-	3,  // 29: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
-	5,  // 30: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
-	7,  // 31: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
-	9,  // 32: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
-	15, // 33: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
-	11, // 34: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
-	13, // 35: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
-	1,  // 36: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
-	4,  // 37: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
-	6,  // 38: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
-	8,  // 39: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
-	10, // 40: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
-	16, // 41: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
-	12, // 42: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
-	14, // 43: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
-	36, // [36:44] is the sub-list for method output_type
-	28, // [28:36] is the sub-list for method input_type
-	28, // [28:28] is the sub-list for extension type_name
-	28, // [28:28] is the sub-list for extension extendee
-	0,  // [0:28] is the sub-list for field type_name
+	28, // 7: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	30, // 8: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	31, // 9: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	28, // 10: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	32, // 11: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
+	28, // 12: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	30, // 13: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	31, // 14: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	30, // 15: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	31, // 16: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	33, // 17: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
+	28, // 18: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	31, // 19: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	34, // 20: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
+	32, // 21: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
+	32, // 22: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
+	28, // 23: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	30, // 24: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	28, // 25: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 26: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
+	30, // 27: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	30, // 28: rewards.loyalty.v1.VoidTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	30, // 29: rewards.loyalty.v1.VoidTransactionResponse.voided_transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	31, // 30: rewards.loyalty.v1.VoidTransactionResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	28, // 31: rewards.loyalty.v1.AdjustPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	30, // 32: rewards.loyalty.v1.AdjustPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	31, // 33: rewards.loyalty.v1.AdjustPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	24, // 34: rewards.loyalty.v1.BatchAllocatePointsRequest.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsRequest.Row
+	25, // 35: rewards.loyalty.v1.RowError.metadata:type_name -> rewards.loyalty.v1.RowError.MetadataEntry
+	26, // 36: rewards.loyalty.v1.BatchAllocatePointsResponse.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsResponse.Row
+	28, // 37: rewards.loyalty.v1.BatchAllocatePointsRequest.Row.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	30, // 38: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	22, // 39: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.error:type_name -> rewards.loyalty.v1.RowError
+	0,  // 40: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
+	3,  // 41: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
+	5,  // 42: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
+	7,  // 43: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
+	9,  // 44: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
+	15, // 45: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
+	17, // 46: rewards.loyalty.v1.LoyaltyService.VoidTransaction:input_type -> rewards.loyalty.v1.VoidTransactionRequest
+	19, // 47: rewards.loyalty.v1.LoyaltyService.AdjustPoints:input_type -> rewards.loyalty.v1.AdjustPointsRequest
+	21, // 48: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:input_type -> rewards.loyalty.v1.BatchAllocatePointsRequest
+	11, // 49: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
+	13, // 50: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
+	1,  // 51: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
+	4,  // 52: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
+	6,  // 53: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
+	8,  // 54: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
+	10, // 55: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
+	16, // 56: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
+	18, // 57: rewards.loyalty.v1.LoyaltyService.VoidTransaction:output_type -> rewards.loyalty.v1.VoidTransactionResponse
+	20, // 58: rewards.loyalty.v1.LoyaltyService.AdjustPoints:output_type -> rewards.loyalty.v1.AdjustPointsResponse
+	23, // 59: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:output_type -> rewards.loyalty.v1.BatchAllocatePointsResponse
+	12, // 60: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
+	14, // 61: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
+	51, // [51:62] is the sub-list for method output_type
+	40, // [40:51] is the sub-list for method input_type
+	40, // [40:40] is the sub-list for extension type_name
+	40, // [40:40] is the sub-list for extension extendee
+	0,  // [0:40] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_loyalty_service_proto_init() }
@@ -1523,13 +2283,17 @@ func file_rewards_loyalty_v1_loyalty_service_proto_init() {
 		return
 	}
 	file_rewards_loyalty_v1_resources_proto_init()
+	file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[26].OneofWrappers = []any{
+		(*BatchAllocatePointsResponse_Row_Transaction)(nil),
+		(*BatchAllocatePointsResponse_Row_Error)(nil),
+	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc), len(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   17,
+			NumMessages:   27,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

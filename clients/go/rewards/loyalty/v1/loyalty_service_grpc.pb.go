@@ -25,6 +25,9 @@ const (
 	LoyaltyService_RedeemPoints_FullMethodName         = "/rewards.loyalty.v1.LoyaltyService/RedeemPoints"
 	LoyaltyService_RefundPoints_FullMethodName         = "/rewards.loyalty.v1.LoyaltyService/RefundPoints"
 	LoyaltyService_AllocateEvent_FullMethodName        = "/rewards.loyalty.v1.LoyaltyService/AllocateEvent"
+	LoyaltyService_VoidTransaction_FullMethodName      = "/rewards.loyalty.v1.LoyaltyService/VoidTransaction"
+	LoyaltyService_AdjustPoints_FullMethodName         = "/rewards.loyalty.v1.LoyaltyService/AdjustPoints"
+	LoyaltyService_BatchAllocatePoints_FullMethodName  = "/rewards.loyalty.v1.LoyaltyService/BatchAllocatePoints"
 	LoyaltyService_GetBalance_FullMethodName           = "/rewards.loyalty.v1.LoyaltyService/GetBalance"
 	LoyaltyService_ListTransactions_FullMethodName     = "/rewards.loyalty.v1.LoyaltyService/ListTransactions"
 )
@@ -103,6 +106,45 @@ type LoyaltyServiceClient interface {
 	// referred by another referrer; metadata "account_id", "referrer_account_id"),
 	// REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
 	AllocateEvent(ctx context.Context, in *AllocateEventRequest, opts ...grpc.CallOption) (*AllocateEventResponse, error)
+	// Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+	// original's whole points in the opposite direction (an earn's points leave the wallet, a
+	// redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+	// a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+	// original then carries `voided {by, at}` in the history and can be neither refunded nor
+	// voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+	// same for every program: a till's or back office's correction of the day; later, use
+	// RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+	// the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+	// it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+	//
+	// Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+	// (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+	// (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+	// (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+	// POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+	// refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+	// metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+	VoidTransaction(ctx context.Context, in *VoidTransactionRequest, opts ...grpc.CallOption) (*VoidTransactionResponse, error)
+	// An operator's correction: credits (points > 0) or debits (points < 0) an account with a
+	// reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+	// expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+	// first and may take the balance below zero only if the program's refund_overdraft allows
+	// a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+	// `adjusted {by, at}`.
+	//
+	// Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+	AdjustPoints(ctx context.Context, in *AdjustPointsRequest, opts ...grpc.CallOption) (*AdjustPointsResponse, error)
+	// Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+	// an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+	// a refused row changes nothing and the others go on. Rows of different accounts are posted
+	// concurrently, rows of one account in row order. A call may be sent again as a whole: the
+	// rows that were posted replay (by their request_id), the others are tried again.
+	//
+	// Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+	// FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+	// request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+	// AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+	BatchAllocatePoints(ctx context.Context, in *BatchAllocatePointsRequest, opts ...grpc.CallOption) (*BatchAllocatePointsResponse, error)
 	// Reads an account's balance now.
 	GetBalance(ctx context.Context, in *GetBalanceRequest, opts ...grpc.CallOption) (*GetBalanceResponse, error)
 	// Lists an account's points transactions, newest first.
@@ -171,6 +213,36 @@ func (c *loyaltyServiceClient) AllocateEvent(ctx context.Context, in *AllocateEv
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(AllocateEventResponse)
 	err := c.cc.Invoke(ctx, LoyaltyService_AllocateEvent_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *loyaltyServiceClient) VoidTransaction(ctx context.Context, in *VoidTransactionRequest, opts ...grpc.CallOption) (*VoidTransactionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(VoidTransactionResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_VoidTransaction_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *loyaltyServiceClient) AdjustPoints(ctx context.Context, in *AdjustPointsRequest, opts ...grpc.CallOption) (*AdjustPointsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AdjustPointsResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_AdjustPoints_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *loyaltyServiceClient) BatchAllocatePoints(ctx context.Context, in *BatchAllocatePointsRequest, opts ...grpc.CallOption) (*BatchAllocatePointsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(BatchAllocatePointsResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_BatchAllocatePoints_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -271,6 +343,45 @@ type LoyaltyServiceServer interface {
 	// referred by another referrer; metadata "account_id", "referrer_account_id"),
 	// REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
 	AllocateEvent(context.Context, *AllocateEventRequest) (*AllocateEventResponse, error)
+	// Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+	// original's whole points in the opposite direction (an earn's points leave the wallet, a
+	// redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+	// a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+	// original then carries `voided {by, at}` in the history and can be neither refunded nor
+	// voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+	// same for every program: a till's or back office's correction of the day; later, use
+	// RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+	// the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+	// it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+	//
+	// Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+	// (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+	// (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+	// (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+	// POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+	// refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+	// metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+	VoidTransaction(context.Context, *VoidTransactionRequest) (*VoidTransactionResponse, error)
+	// An operator's correction: credits (points > 0) or debits (points < 0) an account with a
+	// reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+	// expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+	// first and may take the balance below zero only if the program's refund_overdraft allows
+	// a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+	// `adjusted {by, at}`.
+	//
+	// Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+	AdjustPoints(context.Context, *AdjustPointsRequest) (*AdjustPointsResponse, error)
+	// Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+	// an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+	// a refused row changes nothing and the others go on. Rows of different accounts are posted
+	// concurrently, rows of one account in row order. A call may be sent again as a whole: the
+	// rows that were posted replay (by their request_id), the others are tried again.
+	//
+	// Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+	// FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+	// request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+	// AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+	BatchAllocatePoints(context.Context, *BatchAllocatePointsRequest) (*BatchAllocatePointsResponse, error)
 	// Reads an account's balance now.
 	GetBalance(context.Context, *GetBalanceRequest) (*GetBalanceResponse, error)
 	// Lists an account's points transactions, newest first.
@@ -302,6 +413,15 @@ func (UnimplementedLoyaltyServiceServer) RefundPoints(context.Context, *RefundPo
 }
 func (UnimplementedLoyaltyServiceServer) AllocateEvent(context.Context, *AllocateEventRequest) (*AllocateEventResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method AllocateEvent not implemented")
+}
+func (UnimplementedLoyaltyServiceServer) VoidTransaction(context.Context, *VoidTransactionRequest) (*VoidTransactionResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method VoidTransaction not implemented")
+}
+func (UnimplementedLoyaltyServiceServer) AdjustPoints(context.Context, *AdjustPointsRequest) (*AdjustPointsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AdjustPoints not implemented")
+}
+func (UnimplementedLoyaltyServiceServer) BatchAllocatePoints(context.Context, *BatchAllocatePointsRequest) (*BatchAllocatePointsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method BatchAllocatePoints not implemented")
 }
 func (UnimplementedLoyaltyServiceServer) GetBalance(context.Context, *GetBalanceRequest) (*GetBalanceResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetBalance not implemented")
@@ -438,6 +558,60 @@ func _LoyaltyService_AllocateEvent_Handler(srv interface{}, ctx context.Context,
 	return interceptor(ctx, in, info, handler)
 }
 
+func _LoyaltyService_VoidTransaction_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(VoidTransactionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).VoidTransaction(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_VoidTransaction_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).VoidTransaction(ctx, req.(*VoidTransactionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _LoyaltyService_AdjustPoints_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AdjustPointsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).AdjustPoints(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_AdjustPoints_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).AdjustPoints(ctx, req.(*AdjustPointsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _LoyaltyService_BatchAllocatePoints_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(BatchAllocatePointsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).BatchAllocatePoints(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_BatchAllocatePoints_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).BatchAllocatePoints(ctx, req.(*BatchAllocatePointsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _LoyaltyService_GetBalance_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(GetBalanceRequest)
 	if err := dec(in); err != nil {
@@ -504,6 +678,18 @@ var LoyaltyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "AllocateEvent",
 			Handler:    _LoyaltyService_AllocateEvent_Handler,
+		},
+		{
+			MethodName: "VoidTransaction",
+			Handler:    _LoyaltyService_VoidTransaction_Handler,
+		},
+		{
+			MethodName: "AdjustPoints",
+			Handler:    _LoyaltyService_AdjustPoints_Handler,
+		},
+		{
+			MethodName: "BatchAllocatePoints",
+			Handler:    _LoyaltyService_BatchAllocatePoints_Handler,
 		},
 		{
 			MethodName: "GetBalance",

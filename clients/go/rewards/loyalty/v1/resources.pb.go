@@ -413,21 +413,29 @@ const (
 	PointsTransactionType_POINTS_TRANSACTION_TYPE_REFUND PointsTransactionType = 8
 	// Earned points that reached their expiry. Debit.
 	PointsTransactionType_POINTS_TRANSACTION_TYPE_EXPIRE PointsTransactionType = 9
+	// Cancels a whole EARN or REDEEM as if it never happened (LoyaltyService.VoidTransaction):
+	// the original's points in the opposite direction; the original then carries `voided`.
+	PointsTransactionType_POINTS_TRANSACTION_TYPE_VOID PointsTransactionType = 10
+	// An operator's credit or debit with a reason (LoyaltyService.AdjustPoints and
+	// BatchAllocatePoints); carries `adjusted`.
+	PointsTransactionType_POINTS_TRANSACTION_TYPE_ADJUST PointsTransactionType = 11
 )
 
 // Enum value maps for PointsTransactionType.
 var (
 	PointsTransactionType_name = map[int32]string{
-		0: "POINTS_TRANSACTION_TYPE_UNSPECIFIED",
-		1: "POINTS_TRANSACTION_TYPE_EARN",
-		2: "POINTS_TRANSACTION_TYPE_EARN_BY_CODE",
-		3: "POINTS_TRANSACTION_TYPE_EVENT",
-		4: "POINTS_TRANSACTION_TYPE_REFERRAL",
-		5: "POINTS_TRANSACTION_TYPE_COUPON_EXTRA_POINTS",
-		6: "POINTS_TRANSACTION_TYPE_REDEEM",
-		7: "POINTS_TRANSACTION_TYPE_COUPON_PURCHASE",
-		8: "POINTS_TRANSACTION_TYPE_REFUND",
-		9: "POINTS_TRANSACTION_TYPE_EXPIRE",
+		0:  "POINTS_TRANSACTION_TYPE_UNSPECIFIED",
+		1:  "POINTS_TRANSACTION_TYPE_EARN",
+		2:  "POINTS_TRANSACTION_TYPE_EARN_BY_CODE",
+		3:  "POINTS_TRANSACTION_TYPE_EVENT",
+		4:  "POINTS_TRANSACTION_TYPE_REFERRAL",
+		5:  "POINTS_TRANSACTION_TYPE_COUPON_EXTRA_POINTS",
+		6:  "POINTS_TRANSACTION_TYPE_REDEEM",
+		7:  "POINTS_TRANSACTION_TYPE_COUPON_PURCHASE",
+		8:  "POINTS_TRANSACTION_TYPE_REFUND",
+		9:  "POINTS_TRANSACTION_TYPE_EXPIRE",
+		10: "POINTS_TRANSACTION_TYPE_VOID",
+		11: "POINTS_TRANSACTION_TYPE_ADJUST",
 	}
 	PointsTransactionType_value = map[string]int32{
 		"POINTS_TRANSACTION_TYPE_UNSPECIFIED":         0,
@@ -440,6 +448,8 @@ var (
 		"POINTS_TRANSACTION_TYPE_COUPON_PURCHASE":     7,
 		"POINTS_TRANSACTION_TYPE_REFUND":              8,
 		"POINTS_TRANSACTION_TYPE_EXPIRE":              9,
+		"POINTS_TRANSACTION_TYPE_VOID":                10,
+		"POINTS_TRANSACTION_TYPE_ADJUST":              11,
 	}
 )
 
@@ -1439,6 +1449,89 @@ func (*EarnRule_Referral) isEarnRule_Config() {}
 
 func (*EarnRule_CardType) isEarnRule_Config() {}
 
+// Who did something to a points transaction, and when (the seed's `voided {by, at}` and
+// `adjusted {by, at}`).
+type OperatorStamp struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The operator named in the request, else the API client's id.
+	By string `protobuf:"bytes,1,opt,name=by,proto3" json:"by,omitempty"`
+	// When (server time).
+	At *timestamppb.Timestamp `protobuf:"bytes,2,opt,name=at,proto3" json:"at,omitempty"`
+	// The API client that made the call.
+	ClientId string `protobuf:"bytes,3,opt,name=client_id,json=clientId,proto3" json:"client_id,omitempty"`
+	// The operator named in the request; empty if none.
+	Operator string `protobuf:"bytes,4,opt,name=operator,proto3" json:"operator,omitempty"`
+	// voided: the VOID transaction; adjusted: the ADJUST transaction itself.
+	PointsTransactionId string `protobuf:"bytes,5,opt,name=points_transaction_id,json=pointsTransactionId,proto3" json:"points_transaction_id,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *OperatorStamp) Reset() {
+	*x = OperatorStamp{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OperatorStamp) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OperatorStamp) ProtoMessage() {}
+
+func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OperatorStamp.ProtoReflect.Descriptor instead.
+func (*OperatorStamp) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *OperatorStamp) GetBy() string {
+	if x != nil {
+		return x.By
+	}
+	return ""
+}
+
+func (x *OperatorStamp) GetAt() *timestamppb.Timestamp {
+	if x != nil {
+		return x.At
+	}
+	return nil
+}
+
+func (x *OperatorStamp) GetClientId() string {
+	if x != nil {
+		return x.ClientId
+	}
+	return ""
+}
+
+func (x *OperatorStamp) GetOperator() string {
+	if x != nil {
+		return x.Operator
+	}
+	return ""
+}
+
+func (x *OperatorStamp) GetPointsTransactionId() string {
+	if x != nil {
+		return x.PointsTransactionId
+	}
+	return ""
+}
+
 // One movement of points into or out of an account's wallet. Every movement is a double-entry
 // transfer in the ledger; this is the account's side of it.
 type PointsTransaction struct {
@@ -1459,7 +1552,7 @@ type PointsTransaction struct {
 	TransactionId string `protobuf:"bytes,7,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
 	// EARN: the bill amount the points were computed from (after coupon discounts).
 	BillAmount *v1.Money `protobuf:"bytes,8,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
-	// REFUND: the transaction refunded.
+	// REFUND, VOID: the transaction refunded or voided.
 	RefundedPointsTransactionId string `protobuf:"bytes,9,opt,name=refunded_points_transaction_id,json=refundedPointsTransactionId,proto3" json:"refunded_points_transaction_id,omitempty"`
 	// Points of this transaction refunded so far (as a positive number). Output only.
 	RefundedPoints int64 `protobuf:"varint,10,opt,name=refunded_points,json=refundedPoints,proto3" json:"refunded_points,omitempty"`
@@ -1475,17 +1568,22 @@ type PointsTransaction struct {
 	BonusPoints int64 `protobuf:"varint,15,opt,name=bonus_points,json=bonusPoints,proto3" json:"bonus_points,omitempty"`
 	// ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward.
 	RewardPoints int64 `protobuf:"varint,16,opt,name=reward_points,json=rewardPoints,proto3" json:"reward_points,omitempty"`
-	// REFUND: the note given with it; EVENT: the event's name.
+	// REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
 	Note string `protobuf:"bytes,17,opt,name=note,proto3" json:"note,omitempty"`
 	// EARN: the purchase's lines as EarnPoints received them.
-	Lines         []*PurchaseLine `protobuf:"bytes,18,rep,name=lines,proto3" json:"lines,omitempty"`
+	Lines []*PurchaseLine `protobuf:"bytes,18,rep,name=lines,proto3" json:"lines,omitempty"`
+	// EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+	// Output only.
+	Voided *OperatorStamp `protobuf:"bytes,19,opt,name=voided,proto3" json:"voided,omitempty"`
+	// ADJUST: who made the adjustment and when (its reason is in note). Output only.
+	Adjusted      *OperatorStamp `protobuf:"bytes,20,opt,name=adjusted,proto3" json:"adjusted,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *PointsTransaction) Reset() {
 	*x = PointsTransaction{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1497,7 +1595,7 @@ func (x *PointsTransaction) String() string {
 func (*PointsTransaction) ProtoMessage() {}
 
 func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1510,7 +1608,7 @@ func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsTransaction.ProtoReflect.Descriptor instead.
 func (*PointsTransaction) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *PointsTransaction) GetPointsTransactionId() string {
@@ -1639,6 +1737,20 @@ func (x *PointsTransaction) GetLines() []*PurchaseLine {
 	return nil
 }
 
+func (x *PointsTransaction) GetVoided() *OperatorStamp {
+	if x != nil {
+		return x.Voided
+	}
+	return nil
+}
+
+func (x *PointsTransaction) GetAdjusted() *OperatorStamp {
+	if x != nil {
+		return x.Adjusted
+	}
+	return nil
+}
+
 // One line of a purchase.
 type PurchaseLine struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1654,7 +1766,7 @@ type PurchaseLine struct {
 
 func (x *PurchaseLine) Reset() {
 	*x = PurchaseLine{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1666,7 +1778,7 @@ func (x *PurchaseLine) String() string {
 func (*PurchaseLine) ProtoMessage() {}
 
 func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1679,7 +1791,7 @@ func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurchaseLine.ProtoReflect.Descriptor instead.
 func (*PurchaseLine) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *PurchaseLine) GetSku() string {
@@ -1738,7 +1850,7 @@ type Tier struct {
 
 func (x *Tier) Reset() {
 	*x = Tier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1750,7 +1862,7 @@ func (x *Tier) String() string {
 func (*Tier) ProtoMessage() {}
 
 func (x *Tier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1763,7 +1875,7 @@ func (x *Tier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Tier.ProtoReflect.Descriptor instead.
 func (*Tier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Tier) GetTierId() string {
@@ -1855,7 +1967,7 @@ type Balance struct {
 
 func (x *Balance) Reset() {
 	*x = Balance{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1867,7 +1979,7 @@ func (x *Balance) String() string {
 func (*Balance) ProtoMessage() {}
 
 func (x *Balance) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1880,7 +1992,7 @@ func (x *Balance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Balance.ProtoReflect.Descriptor instead.
 func (*Balance) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *Balance) GetAccountId() string {
@@ -2016,7 +2128,13 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"updateTimeB\b\n" +
-	"\x06config\"\xba\x06\n" +
+	"\x06config\"\xb8\x01\n" +
+	"\rOperatorStamp\x12\x0e\n" +
+	"\x02by\x18\x01 \x01(\tR\x02by\x12*\n" +
+	"\x02at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\x02at\x12\x1b\n" +
+	"\tclient_id\x18\x03 \x01(\tR\bclientId\x12\x1a\n" +
+	"\boperator\x18\x04 \x01(\tR\boperator\x122\n" +
+	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xb4\a\n" +
 	"\x11PointsTransaction\x122\n" +
 	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\x12\x1d\n" +
 	"\n" +
@@ -2040,7 +2158,9 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\fbonus_points\x18\x0f \x01(\x03R\vbonusPoints\x12#\n" +
 	"\rreward_points\x18\x10 \x01(\x03R\frewardPoints\x12\x12\n" +
 	"\x04note\x18\x11 \x01(\tR\x04note\x126\n" +
-	"\x05lines\x18\x12 \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\"l\n" +
+	"\x05lines\x18\x12 \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\x129\n" +
+	"\x06voided\x18\x13 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\x06voided\x12=\n" +
+	"\badjusted\x18\x14 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\badjusted\"l\n" +
 	"\fPurchaseLine\x12\x10\n" +
 	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1a\n" +
 	"\bquantity\x18\x02 \x01(\x03R\bquantity\x12.\n" +
@@ -2099,7 +2219,7 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0eCAP_PERIOD_DAY\x10\x01\x12\x13\n" +
 	"\x0fCAP_PERIOD_WEEK\x10\x02\x12\x14\n" +
 	"\x10CAP_PERIOD_MONTH\x10\x03\x12\x13\n" +
-	"\x0fCAP_PERIOD_YEAR\x10\x04*\x9f\x03\n" +
+	"\x0fCAP_PERIOD_YEAR\x10\x04*\xe5\x03\n" +
 	"\x15PointsTransactionType\x12'\n" +
 	"#POINTS_TRANSACTION_TYPE_UNSPECIFIED\x10\x00\x12 \n" +
 	"\x1cPOINTS_TRANSACTION_TYPE_EARN\x10\x01\x12(\n" +
@@ -2110,7 +2230,10 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x1ePOINTS_TRANSACTION_TYPE_REDEEM\x10\x06\x12+\n" +
 	"'POINTS_TRANSACTION_TYPE_COUPON_PURCHASE\x10\a\x12\"\n" +
 	"\x1ePOINTS_TRANSACTION_TYPE_REFUND\x10\b\x12\"\n" +
-	"\x1ePOINTS_TRANSACTION_TYPE_EXPIRE\x10\t*\xb2\x01\n" +
+	"\x1ePOINTS_TRANSACTION_TYPE_EXPIRE\x10\t\x12 \n" +
+	"\x1cPOINTS_TRANSACTION_TYPE_VOID\x10\n" +
+	"\x12\"\n" +
+	"\x1ePOINTS_TRANSACTION_TYPE_ADJUST\x10\v*\xb2\x01\n" +
 	"\x16PointsTransactionState\x12(\n" +
 	"$POINTS_TRANSACTION_STATE_UNSPECIFIED\x10\x00\x12$\n" +
 	" POINTS_TRANSACTION_STATE_PENDING\x10\x01\x12#\n" +
@@ -2131,7 +2254,7 @@ func file_rewards_loyalty_v1_resources_proto_rawDescGZIP() []byte {
 }
 
 var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 8)
-var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
+var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
 	(PointsExpiryMode)(0),         // 0: rewards.loyalty.v1.PointsExpiryMode
 	(RefundOverdraftPolicy)(0),    // 1: rewards.loyalty.v1.RefundOverdraftPolicy
@@ -2151,55 +2274,59 @@ var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
 	(*ReferralEarnRule)(nil),      // 15: rewards.loyalty.v1.ReferralEarnRule
 	(*CardTypeEarnRule)(nil),      // 16: rewards.loyalty.v1.CardTypeEarnRule
 	(*EarnRule)(nil),              // 17: rewards.loyalty.v1.EarnRule
-	(*PointsTransaction)(nil),     // 18: rewards.loyalty.v1.PointsTransaction
-	(*PurchaseLine)(nil),          // 19: rewards.loyalty.v1.PurchaseLine
-	(*Tier)(nil),                  // 20: rewards.loyalty.v1.Tier
-	(*Balance)(nil),               // 21: rewards.loyalty.v1.Balance
-	(*durationpb.Duration)(nil),   // 22: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 23: google.protobuf.Timestamp
-	(*v1.Money)(nil),              // 24: rewards.type.v1.Money
+	(*OperatorStamp)(nil),         // 18: rewards.loyalty.v1.OperatorStamp
+	(*PointsTransaction)(nil),     // 19: rewards.loyalty.v1.PointsTransaction
+	(*PurchaseLine)(nil),          // 20: rewards.loyalty.v1.PurchaseLine
+	(*Tier)(nil),                  // 21: rewards.loyalty.v1.Tier
+	(*Balance)(nil),               // 22: rewards.loyalty.v1.Balance
+	(*durationpb.Duration)(nil),   // 23: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil), // 24: google.protobuf.Timestamp
+	(*v1.Money)(nil),              // 25: rewards.type.v1.Money
 }
 var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
-	22, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
-	23, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
-	23, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
+	23, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
+	24, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
+	24, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
 	0,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
 	1,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
 	4,  // 5: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
 	5,  // 6: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
 	2,  // 7: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
 	11, // 8: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
-	24, // 9: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
-	24, // 10: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
+	25, // 9: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
+	25, // 10: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
 	12, // 11: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
-	23, // 12: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
-	23, // 13: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
+	24, // 12: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
+	24, // 13: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
 	9,  // 14: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
 	10, // 15: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
 	13, // 16: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
 	14, // 17: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
 	15, // 18: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
 	16, // 19: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
-	23, // 20: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
-	23, // 21: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
-	6,  // 22: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
-	7,  // 23: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
-	24, // 24: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
-	23, // 25: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
-	23, // 26: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
-	19, // 27: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	24, // 28: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
-	24, // 29: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
-	24, // 30: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
-	23, // 31: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
-	22, // 32: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
-	23, // 33: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	23, // 34: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	35, // [35:35] is the sub-list for method output_type
-	35, // [35:35] is the sub-list for method input_type
-	35, // [35:35] is the sub-list for extension type_name
-	35, // [35:35] is the sub-list for extension extendee
-	0,  // [0:35] is the sub-list for field type_name
+	24, // 20: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
+	24, // 21: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
+	24, // 22: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
+	6,  // 23: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
+	7,  // 24: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
+	25, // 25: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
+	24, // 26: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
+	24, // 27: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
+	20, // 28: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	18, // 29: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
+	18, // 30: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
+	25, // 31: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
+	25, // 32: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
+	25, // 33: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
+	24, // 34: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
+	23, // 35: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
+	24, // 36: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	24, // 37: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	38, // [38:38] is the sub-list for method output_type
+	38, // [38:38] is the sub-list for method input_type
+	38, // [38:38] is the sub-list for extension type_name
+	38, // [38:38] is the sub-list for extension extendee
+	0,  // [0:38] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }
@@ -2221,7 +2348,7 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_resources_proto_rawDesc), len(file_rewards_loyalty_v1_resources_proto_rawDesc)),
 			NumEnums:      8,
-			NumMessages:   14,
+			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -214,3 +214,110 @@ class AllocateEventResponse(_message.Message):
     TRANSACTIONS_FIELD_NUMBER: _ClassVar[int]
     transactions: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.PointsTransaction]
     def __init__(self, transactions: _Optional[_Iterable[_Union[_resources_pb2_1.PointsTransaction, _Mapping]]] = ...) -> None: ...
+
+class VoidTransactionRequest(_message.Message):
+    __slots__ = ("request_id", "points_transaction_id", "operator", "note")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    OPERATOR_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    points_transaction_id: str
+    operator: str
+    note: str
+    def __init__(self, request_id: _Optional[str] = ..., points_transaction_id: _Optional[str] = ..., operator: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class VoidTransactionResponse(_message.Message):
+    __slots__ = ("transaction", "voided_transaction", "balance")
+    TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+    VOIDED_TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+    BALANCE_FIELD_NUMBER: _ClassVar[int]
+    transaction: _resources_pb2_1.PointsTransaction
+    voided_transaction: _resources_pb2_1.PointsTransaction
+    balance: _resources_pb2_1.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., voided_transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
+
+class AdjustPointsRequest(_message.Message):
+    __slots__ = ("request_id", "account_id", "account_identifier", "points", "reason", "operator")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    OPERATOR_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    account_id: str
+    account_identifier: _resources_pb2.Identifier
+    points: int
+    reason: str
+    operator: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., points: _Optional[int] = ..., reason: _Optional[str] = ..., operator: _Optional[str] = ...) -> None: ...
+
+class AdjustPointsResponse(_message.Message):
+    __slots__ = ("transaction", "balance")
+    TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+    BALANCE_FIELD_NUMBER: _ClassVar[int]
+    transaction: _resources_pb2_1.PointsTransaction
+    balance: _resources_pb2_1.Balance
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., balance: _Optional[_Union[_resources_pb2_1.Balance, _Mapping]] = ...) -> None: ...
+
+class BatchAllocatePointsRequest(_message.Message):
+    __slots__ = ("rows", "operator", "request_id")
+    class Row(_message.Message):
+        __slots__ = ("request_id", "account_id", "account_identifier", "points", "reason")
+        REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+        ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+        ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+        POINTS_FIELD_NUMBER: _ClassVar[int]
+        REASON_FIELD_NUMBER: _ClassVar[int]
+        request_id: str
+        account_id: str
+        account_identifier: _resources_pb2.Identifier
+        points: int
+        reason: str
+        def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., points: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    OPERATOR_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[BatchAllocatePointsRequest.Row]
+    operator: str
+    request_id: str
+    def __init__(self, rows: _Optional[_Iterable[_Union[BatchAllocatePointsRequest.Row, _Mapping]]] = ..., operator: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class RowError(_message.Message):
+    __slots__ = ("reason", "message", "metadata")
+    class MetadataEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    METADATA_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    message: str
+    metadata: _containers.ScalarMap[str, str]
+    def __init__(self, reason: _Optional[str] = ..., message: _Optional[str] = ..., metadata: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class BatchAllocatePointsResponse(_message.Message):
+    __slots__ = ("rows", "posted_count", "failed_count")
+    class Row(_message.Message):
+        __slots__ = ("row_index", "request_id", "transaction", "error")
+        ROW_INDEX_FIELD_NUMBER: _ClassVar[int]
+        REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+        TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+        ERROR_FIELD_NUMBER: _ClassVar[int]
+        row_index: int
+        request_id: str
+        transaction: _resources_pb2_1.PointsTransaction
+        error: RowError
+        def __init__(self, row_index: _Optional[int] = ..., request_id: _Optional[str] = ..., transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., error: _Optional[_Union[RowError, _Mapping]] = ...) -> None: ...
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    POSTED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    FAILED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    rows: _containers.RepeatedCompositeFieldContainer[BatchAllocatePointsResponse.Row]
+    posted_count: int
+    failed_count: int
+    def __init__(self, rows: _Optional[_Iterable[_Union[BatchAllocatePointsResponse.Row, _Mapping]]] = ..., posted_count: _Optional[int] = ..., failed_count: _Optional[int] = ...) -> None: ...

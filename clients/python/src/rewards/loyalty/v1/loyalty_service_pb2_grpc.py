@@ -76,6 +76,21 @@ class LoyaltyServiceStub:
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventResponse.FromString,
                 _registered_method=True)
+        self.VoidTransaction = channel.unary_unary(
+                '/rewards.loyalty.v1.LoyaltyService/VoidTransaction',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.VoidTransactionRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.VoidTransactionResponse.FromString,
+                _registered_method=True)
+        self.AdjustPoints = channel.unary_unary(
+                '/rewards.loyalty.v1.LoyaltyService/AdjustPoints',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AdjustPointsRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AdjustPointsResponse.FromString,
+                _registered_method=True)
+        self.BatchAllocatePoints = channel.unary_unary(
+                '/rewards.loyalty.v1.LoyaltyService/BatchAllocatePoints',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchAllocatePointsRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchAllocatePointsResponse.FromString,
+                _registered_method=True)
         self.GetBalance = channel.unary_unary(
                 '/rewards.loyalty.v1.LoyaltyService/GetBalance',
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.GetBalanceRequest.SerializeToString,
@@ -190,6 +205,60 @@ class LoyaltyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def VoidTransaction(self, request, context):
+        """Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+        original's whole points in the opposite direction (an earn's points leave the wallet, a
+        redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+        a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+        original then carries `voided {by, at}` in the history and can be neither refunded nor
+        voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+        same for every program: a till's or back office's correction of the day; later, use
+        RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+        the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+        it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+
+        Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+        (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+        (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+        (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+        POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+        refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+        metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AdjustPoints(self, request, context):
+        """An operator's correction: credits (points > 0) or debits (points < 0) an account with a
+        reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+        expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+        first and may take the balance below zero only if the program's refund_overdraft allows
+        a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+        `adjusted {by, at}`.
+
+        Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BatchAllocatePoints(self, request, context):
+        """Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+        an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+        a refused row changes nothing and the others go on. Rows of different accounts are posted
+        concurrently, rows of one account in row order. A call may be sent again as a whole: the
+        rows that were posted replay (by their request_id), the others are tried again.
+
+        Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+        FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+        request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+        AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetBalance(self, request, context):
         """Reads an account's balance now.
         """
@@ -236,6 +305,21 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
                     servicer.AllocateEvent,
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventResponse.SerializeToString,
+            ),
+            'VoidTransaction': grpc.unary_unary_rpc_method_handler(
+                    servicer.VoidTransaction,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.VoidTransactionRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.VoidTransactionResponse.SerializeToString,
+            ),
+            'AdjustPoints': grpc.unary_unary_rpc_method_handler(
+                    servicer.AdjustPoints,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AdjustPointsRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AdjustPointsResponse.SerializeToString,
+            ),
+            'BatchAllocatePoints': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchAllocatePoints,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchAllocatePointsRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchAllocatePointsResponse.SerializeToString,
             ),
             'GetBalance': grpc.unary_unary_rpc_method_handler(
                     servicer.GetBalance,
@@ -422,6 +506,87 @@ class LoyaltyService:
             '/rewards.loyalty.v1.LoyaltyService/AllocateEvent',
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventRequest.SerializeToString,
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AllocateEventResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def VoidTransaction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.LoyaltyService/VoidTransaction',
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.VoidTransactionRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.VoidTransactionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AdjustPoints(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.LoyaltyService/AdjustPoints',
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AdjustPointsRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.AdjustPointsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchAllocatePoints(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.LoyaltyService/BatchAllocatePoints',
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchAllocatePointsRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchAllocatePointsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -69,6 +69,8 @@ class PointsTransactionType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     POINTS_TRANSACTION_TYPE_COUPON_PURCHASE: _ClassVar[PointsTransactionType]
     POINTS_TRANSACTION_TYPE_REFUND: _ClassVar[PointsTransactionType]
     POINTS_TRANSACTION_TYPE_EXPIRE: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_VOID: _ClassVar[PointsTransactionType]
+    POINTS_TRANSACTION_TYPE_ADJUST: _ClassVar[PointsTransactionType]
 
 class PointsTransactionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -113,6 +115,8 @@ POINTS_TRANSACTION_TYPE_REDEEM: PointsTransactionType
 POINTS_TRANSACTION_TYPE_COUPON_PURCHASE: PointsTransactionType
 POINTS_TRANSACTION_TYPE_REFUND: PointsTransactionType
 POINTS_TRANSACTION_TYPE_EXPIRE: PointsTransactionType
+POINTS_TRANSACTION_TYPE_VOID: PointsTransactionType
+POINTS_TRANSACTION_TYPE_ADJUST: PointsTransactionType
 POINTS_TRANSACTION_STATE_UNSPECIFIED: PointsTransactionState
 POINTS_TRANSACTION_STATE_PENDING: PointsTransactionState
 POINTS_TRANSACTION_STATE_POSTED: PointsTransactionState
@@ -258,8 +262,22 @@ class EarnRule(_message.Message):
     update_time: _timestamp_pb2.Timestamp
     def __init__(self, earn_rule_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., event: _Optional[_Union[EventEarnRule, _Mapping]] = ..., ratio: _Optional[_Union[RatioEarnRule, _Mapping]] = ..., tier: _Optional[_Union[TierEarnRule, _Mapping]] = ..., promotion: _Optional[_Union[PromotionEarnRule, _Mapping]] = ..., referral: _Optional[_Union[ReferralEarnRule, _Mapping]] = ..., card_type: _Optional[_Union[CardTypeEarnRule, _Mapping]] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
+class OperatorStamp(_message.Message):
+    __slots__ = ("by", "at", "client_id", "operator", "points_transaction_id")
+    BY_FIELD_NUMBER: _ClassVar[int]
+    AT_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    OPERATOR_FIELD_NUMBER: _ClassVar[int]
+    POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    by: str
+    at: _timestamp_pb2.Timestamp
+    client_id: str
+    operator: str
+    points_transaction_id: str
+    def __init__(self, by: _Optional[str] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., client_id: _Optional[str] = ..., operator: _Optional[str] = ..., points_transaction_id: _Optional[str] = ...) -> None: ...
+
 class PointsTransaction(_message.Message):
-    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note", "lines")
+    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note", "lines", "voided", "adjusted")
     POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -278,6 +296,8 @@ class PointsTransaction(_message.Message):
     REWARD_POINTS_FIELD_NUMBER: _ClassVar[int]
     NOTE_FIELD_NUMBER: _ClassVar[int]
     LINES_FIELD_NUMBER: _ClassVar[int]
+    VOIDED_FIELD_NUMBER: _ClassVar[int]
+    ADJUSTED_FIELD_NUMBER: _ClassVar[int]
     points_transaction_id: str
     account_id: str
     type: PointsTransactionType
@@ -296,7 +316,9 @@ class PointsTransaction(_message.Message):
     reward_points: int
     note: str
     lines: _containers.RepeatedCompositeFieldContainer[PurchaseLine]
-    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[PurchaseLine, _Mapping]]] = ...) -> None: ...
+    voided: OperatorStamp
+    adjusted: OperatorStamp
+    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[PurchaseLine, _Mapping]]] = ..., voided: _Optional[_Union[OperatorStamp, _Mapping]] = ..., adjusted: _Optional[_Union[OperatorStamp, _Mapping]] = ...) -> None: ...
 
 class PurchaseLine(_message.Message):
     __slots__ = ("sku", "quantity", "amount")

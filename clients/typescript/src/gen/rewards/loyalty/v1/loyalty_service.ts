@@ -351,6 +351,158 @@ export interface AllocateEventResponse {
   transactions: PointsTransaction[];
 }
 
+/** Request of LoyaltyService.VoidTransaction. */
+export interface VoidTransactionRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The EARN or REDEEM to void. Required. */
+  pointsTransactionId: string;
+  /**
+   * Who voided it (a cashier, a back-office user), recorded beside the API client. At most 128
+   * characters; empty: the API client alone.
+   */
+  operator: string;
+  /** Why, for the audit trail. At most 256 characters. */
+  note: string;
+}
+
+/** Response of LoyaltyService.VoidTransaction. */
+export interface VoidTransactionResponse {
+  /** The VOID transaction. */
+  transaction:
+    | PointsTransaction
+    | undefined;
+  /** The original, now carrying `voided`. */
+  voidedTransaction:
+    | PointsTransaction
+    | undefined;
+  /** The available (and posted) points right after it, as the atomic wallet check saw them. */
+  balance: Balance | undefined;
+}
+
+/** Request of LoyaltyService.AdjustPoints. */
+export interface AdjustPointsRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** The account. Required (or account_identifier). */
+  accountId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /** Positive: a credit; negative: a debit. Not 0; at most 10^12 either way. */
+  points: string;
+  /**
+   * Why (shown in the history as the transaction's note). Required; at most 256 printable
+   * characters.
+   */
+  reason: string;
+  /** Who made the adjustment, recorded beside the API client. At most 128 characters. */
+  operator: string;
+}
+
+/** Response of LoyaltyService.AdjustPoints. */
+export interface AdjustPointsResponse {
+  /** The ADJUST transaction. */
+  transaction:
+    | PointsTransaction
+    | undefined;
+  /** The available (and posted) points right after it, as the atomic wallet check saw them. */
+  balance: Balance | undefined;
+}
+
+/** Request of LoyaltyService.BatchAllocatePoints. */
+export interface BatchAllocatePointsRequest {
+  /** The credits: 1..1000. */
+  rows: BatchAllocatePointsRequest_Row[];
+  /** Who allocated them, recorded on every row's transaction. At most 128 characters. */
+  operator: string;
+  /**
+   * The call's client-chosen key, at most 128 characters. Required (a call that moves points
+   * is signed like every mutating RPC). Each row is its own request, under its own request_id
+   * or, for a row without one, "<request_id>/<row index>": a retry of the call replays the rows
+   * that were posted and tries the others again.
+   */
+  requestId: string;
+}
+
+/** One credit. */
+export interface BatchAllocatePointsRequest_Row {
+  /**
+   * This row's idempotency key (AIP-155), at most 128 characters, unique within the call.
+   * Empty: "<the call's request_id>/<row index>" (so a call resent with the same request_id
+   * replays those rows too).
+   */
+  requestId: string;
+  /** The account. Required (or account_identifier). */
+  accountId: string;
+  /** The account by one of its identifiers instead of account_id (exactly one of the two). */
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /** Points to credit: 1..10^12. */
+  points: string;
+  /** Why. Required; at most 256 printable characters. */
+  reason: string;
+}
+
+/**
+ * Why one row of a batch failed: the reason (and metadata) the single RPC's ErrorInfo would
+ * carry.
+ */
+export interface RowError {
+  /** The ErrorReason, e.g. ACCOUNT_NOT_FOUND or FIELD_OUT_OF_RANGE. */
+  reason: string;
+  /** A human-readable explanation. */
+  message: string;
+  /** The reason's metadata (e.g. "field": "rows[3].points"). */
+  metadata: { [key: string]: string };
+}
+
+export interface RowError_MetadataEntry {
+  key: string;
+  value: string;
+}
+
+/** Response of LoyaltyService.BatchAllocatePoints. */
+export interface BatchAllocatePointsResponse {
+  /** Every row, in request order. */
+  rows: BatchAllocatePointsResponse_Row[];
+  /** Rows posted. */
+  postedCount: number;
+  /** Rows that failed. */
+  failedCount: number;
+}
+
+/** The outcome of one row. */
+export interface BatchAllocatePointsResponse_Row {
+  /** The row's position in the request, from 0. */
+  rowIndex: number;
+  /** The row's request_id. */
+  requestId: string;
+  /** The row's outcome. */
+  result:
+    | //
+    /** Posted: the ADJUST transaction. */
+    { $case: "transaction"; value: PointsTransaction }
+    | //
+    /**
+     * Refused, or not posted because of a transient failure (reason STORE_UNAVAILABLE,
+     * STATE_REBUILDING, LEDGER_QUEUE_FULL, REQUEST_IN_FLIGHT...: send the row again with the
+     * same request_id).
+     */
+    { $case: "error"; value: RowError }
+    | undefined;
+}
+
 function createBaseEarnPointsRequest(): EarnPointsRequest {
   return {
     requestId: "",
@@ -2604,6 +2756,1216 @@ export const AllocateEventResponse: MessageFns<AllocateEventResponse> = {
   },
 };
 
+function createBaseVoidTransactionRequest(): VoidTransactionRequest {
+  return { requestId: "", pointsTransactionId: "", operator: "", note: "" };
+}
+
+export const VoidTransactionRequest: MessageFns<VoidTransactionRequest> = {
+  encode(message: VoidTransactionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.pointsTransactionId !== "") {
+      writer.uint32(18).string(message.pointsTransactionId);
+    }
+    if (message.operator !== "") {
+      writer.uint32(26).string(message.operator);
+    }
+    if (message.note !== "") {
+      writer.uint32(34).string(message.note);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VoidTransactionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVoidTransactionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.pointsTransactionId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.note = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VoidTransactionRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      pointsTransactionId: isSet(object.pointsTransactionId)
+        ? globalThis.String(object.pointsTransactionId)
+        : isSet(object.points_transaction_id)
+        ? globalThis.String(object.points_transaction_id)
+        : "",
+      operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+      note: isSet(object.note) ? globalThis.String(object.note) : "",
+    };
+  },
+
+  toJSON(message: VoidTransactionRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.pointsTransactionId !== "") {
+      obj.pointsTransactionId = message.pointsTransactionId;
+    }
+    if (message.operator !== "") {
+      obj.operator = message.operator;
+    }
+    if (message.note !== "") {
+      obj.note = message.note;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<VoidTransactionRequest>): VoidTransactionRequest {
+    return VoidTransactionRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<VoidTransactionRequest>): VoidTransactionRequest {
+    const message = createBaseVoidTransactionRequest();
+    message.requestId = object.requestId ?? "";
+    message.pointsTransactionId = object.pointsTransactionId ?? "";
+    message.operator = object.operator ?? "";
+    message.note = object.note ?? "";
+    return message;
+  },
+};
+
+function createBaseVoidTransactionResponse(): VoidTransactionResponse {
+  return { transaction: undefined, voidedTransaction: undefined, balance: undefined };
+}
+
+export const VoidTransactionResponse: MessageFns<VoidTransactionResponse> = {
+  encode(message: VoidTransactionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.transaction !== undefined) {
+      PointsTransaction.encode(message.transaction, writer.uint32(10).fork()).join();
+    }
+    if (message.voidedTransaction !== undefined) {
+      PointsTransaction.encode(message.voidedTransaction, writer.uint32(18).fork()).join();
+    }
+    if (message.balance !== undefined) {
+      Balance.encode(message.balance, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): VoidTransactionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseVoidTransactionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.transaction = PointsTransaction.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.voidedTransaction = PointsTransaction.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.balance = Balance.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): VoidTransactionResponse {
+    return {
+      transaction: isSet(object.transaction) ? PointsTransaction.fromJSON(object.transaction) : undefined,
+      voidedTransaction: isSet(object.voidedTransaction)
+        ? PointsTransaction.fromJSON(object.voidedTransaction)
+        : isSet(object.voided_transaction)
+        ? PointsTransaction.fromJSON(object.voided_transaction)
+        : undefined,
+      balance: isSet(object.balance) ? Balance.fromJSON(object.balance) : undefined,
+    };
+  },
+
+  toJSON(message: VoidTransactionResponse): unknown {
+    const obj: any = {};
+    if (message.transaction !== undefined) {
+      obj.transaction = PointsTransaction.toJSON(message.transaction);
+    }
+    if (message.voidedTransaction !== undefined) {
+      obj.voidedTransaction = PointsTransaction.toJSON(message.voidedTransaction);
+    }
+    if (message.balance !== undefined) {
+      obj.balance = Balance.toJSON(message.balance);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<VoidTransactionResponse>): VoidTransactionResponse {
+    return VoidTransactionResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<VoidTransactionResponse>): VoidTransactionResponse {
+    const message = createBaseVoidTransactionResponse();
+    message.transaction = (object.transaction !== undefined && object.transaction !== null)
+      ? PointsTransaction.fromPartial(object.transaction)
+      : undefined;
+    message.voidedTransaction = (object.voidedTransaction !== undefined && object.voidedTransaction !== null)
+      ? PointsTransaction.fromPartial(object.voidedTransaction)
+      : undefined;
+    message.balance = (object.balance !== undefined && object.balance !== null)
+      ? Balance.fromPartial(object.balance)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseAdjustPointsRequest(): AdjustPointsRequest {
+  return { requestId: "", accountId: "", accountIdentifier: undefined, points: "0", reason: "", operator: "" };
+}
+
+export const AdjustPointsRequest: MessageFns<AdjustPointsRequest> = {
+  encode(message: AdjustPointsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.accountId !== "") {
+      writer.uint32(18).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(26).fork()).join();
+    }
+    if (message.points !== "0") {
+      writer.uint32(32).int64(message.points);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    if (message.operator !== "") {
+      writer.uint32(50).string(message.operator);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AdjustPointsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAdjustPointsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.points = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AdjustPointsRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
+      points: isSet(object.points) ? globalThis.String(object.points) : "0",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+    };
+  },
+
+  toJSON(message: AdjustPointsRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
+    if (message.points !== "0") {
+      obj.points = message.points;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.operator !== "") {
+      obj.operator = message.operator;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AdjustPointsRequest>): AdjustPointsRequest {
+    return AdjustPointsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AdjustPointsRequest>): AdjustPointsRequest {
+    const message = createBaseAdjustPointsRequest();
+    message.requestId = object.requestId ?? "";
+    message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
+    message.points = object.points ?? "0";
+    message.reason = object.reason ?? "";
+    message.operator = object.operator ?? "";
+    return message;
+  },
+};
+
+function createBaseAdjustPointsResponse(): AdjustPointsResponse {
+  return { transaction: undefined, balance: undefined };
+}
+
+export const AdjustPointsResponse: MessageFns<AdjustPointsResponse> = {
+  encode(message: AdjustPointsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.transaction !== undefined) {
+      PointsTransaction.encode(message.transaction, writer.uint32(10).fork()).join();
+    }
+    if (message.balance !== undefined) {
+      Balance.encode(message.balance, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): AdjustPointsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseAdjustPointsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.transaction = PointsTransaction.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.balance = Balance.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): AdjustPointsResponse {
+    return {
+      transaction: isSet(object.transaction) ? PointsTransaction.fromJSON(object.transaction) : undefined,
+      balance: isSet(object.balance) ? Balance.fromJSON(object.balance) : undefined,
+    };
+  },
+
+  toJSON(message: AdjustPointsResponse): unknown {
+    const obj: any = {};
+    if (message.transaction !== undefined) {
+      obj.transaction = PointsTransaction.toJSON(message.transaction);
+    }
+    if (message.balance !== undefined) {
+      obj.balance = Balance.toJSON(message.balance);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<AdjustPointsResponse>): AdjustPointsResponse {
+    return AdjustPointsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<AdjustPointsResponse>): AdjustPointsResponse {
+    const message = createBaseAdjustPointsResponse();
+    message.transaction = (object.transaction !== undefined && object.transaction !== null)
+      ? PointsTransaction.fromPartial(object.transaction)
+      : undefined;
+    message.balance = (object.balance !== undefined && object.balance !== null)
+      ? Balance.fromPartial(object.balance)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseBatchAllocatePointsRequest(): BatchAllocatePointsRequest {
+  return { rows: [], operator: "", requestId: "" };
+}
+
+export const BatchAllocatePointsRequest: MessageFns<BatchAllocatePointsRequest> = {
+  encode(message: BatchAllocatePointsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.rows) {
+      BatchAllocatePointsRequest_Row.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.operator !== "") {
+      writer.uint32(18).string(message.operator);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(26).string(message.requestId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchAllocatePointsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchAllocatePointsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.rows.push(BatchAllocatePointsRequest_Row.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchAllocatePointsRequest {
+    return {
+      rows: globalThis.Array.isArray(object?.rows)
+        ? object.rows.map((e: any) => BatchAllocatePointsRequest_Row.fromJSON(e))
+        : [],
+      operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+    };
+  },
+
+  toJSON(message: BatchAllocatePointsRequest): unknown {
+    const obj: any = {};
+    if (message.rows?.length) {
+      obj.rows = message.rows.map((e) => BatchAllocatePointsRequest_Row.toJSON(e));
+    }
+    if (message.operator !== "") {
+      obj.operator = message.operator;
+    }
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchAllocatePointsRequest>): BatchAllocatePointsRequest {
+    return BatchAllocatePointsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchAllocatePointsRequest>): BatchAllocatePointsRequest {
+    const message = createBaseBatchAllocatePointsRequest();
+    message.rows = object.rows?.map((e) => BatchAllocatePointsRequest_Row.fromPartial(e)) || [];
+    message.operator = object.operator ?? "";
+    message.requestId = object.requestId ?? "";
+    return message;
+  },
+};
+
+function createBaseBatchAllocatePointsRequest_Row(): BatchAllocatePointsRequest_Row {
+  return { requestId: "", accountId: "", accountIdentifier: undefined, points: "0", reason: "" };
+}
+
+export const BatchAllocatePointsRequest_Row: MessageFns<BatchAllocatePointsRequest_Row> = {
+  encode(message: BatchAllocatePointsRequest_Row, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.accountId !== "") {
+      writer.uint32(18).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(26).fork()).join();
+    }
+    if (message.points !== "0") {
+      writer.uint32(32).int64(message.points);
+    }
+    if (message.reason !== "") {
+      writer.uint32(42).string(message.reason);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchAllocatePointsRequest_Row {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchAllocatePointsRequest_Row();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.points = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchAllocatePointsRequest_Row {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
+      points: isSet(object.points) ? globalThis.String(object.points) : "0",
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+    };
+  },
+
+  toJSON(message: BatchAllocatePointsRequest_Row): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
+    if (message.points !== "0") {
+      obj.points = message.points;
+    }
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchAllocatePointsRequest_Row>): BatchAllocatePointsRequest_Row {
+    return BatchAllocatePointsRequest_Row.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchAllocatePointsRequest_Row>): BatchAllocatePointsRequest_Row {
+    const message = createBaseBatchAllocatePointsRequest_Row();
+    message.requestId = object.requestId ?? "";
+    message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
+    message.points = object.points ?? "0";
+    message.reason = object.reason ?? "";
+    return message;
+  },
+};
+
+function createBaseRowError(): RowError {
+  return { reason: "", message: "", metadata: {} };
+}
+
+export const RowError: MessageFns<RowError> = {
+  encode(message: RowError, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.reason !== "") {
+      writer.uint32(10).string(message.reason);
+    }
+    if (message.message !== "") {
+      writer.uint32(18).string(message.message);
+    }
+    globalThis.Object.entries(message.metadata).forEach(([key, value]: [string, string]) => {
+      RowError_MetadataEntry.encode({ key: key as any, value }, writer.uint32(26).fork()).join();
+    });
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RowError {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRowError();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.reason = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.message = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            const entry3 = RowError_MetadataEntry.decode(reader, reader.uint32());
+            if (entry3.value !== undefined) {
+              message.metadata[entry3.key] = entry3.value;
+            }
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RowError {
+    return {
+      reason: isSet(object.reason) ? globalThis.String(object.reason) : "",
+      message: isSet(object.message) ? globalThis.String(object.message) : "",
+      metadata: isObject(object.metadata)
+        ? (globalThis.Object.entries(object.metadata) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
+    };
+  },
+
+  toJSON(message: RowError): unknown {
+    const obj: any = {};
+    if (message.reason !== "") {
+      obj.reason = message.reason;
+    }
+    if (message.message !== "") {
+      obj.message = message.message;
+    }
+    if (message.metadata) {
+      const entries = globalThis.Object.entries(message.metadata) as [string, string][];
+      if (entries.length > 0) {
+        obj.metadata = {};
+        entries.forEach(([k, v]) => {
+          obj.metadata[k] = v;
+        });
+      }
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RowError>): RowError {
+    return RowError.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RowError>): RowError {
+    const message = createBaseRowError();
+    message.reason = object.reason ?? "";
+    message.message = object.message ?? "";
+    message.metadata = (globalThis.Object.entries(object.metadata ?? {}) as [string, string][]).reduce(
+      (acc: { [key: string]: string }, [key, value]: [string, string]) => {
+        if (value !== undefined) {
+          acc[key] = globalThis.String(value);
+        }
+        return acc;
+      },
+      {},
+    );
+    return message;
+  },
+};
+
+function createBaseRowError_MetadataEntry(): RowError_MetadataEntry {
+  return { key: "", value: "" };
+}
+
+export const RowError_MetadataEntry: MessageFns<RowError_MetadataEntry> = {
+  encode(message: RowError_MetadataEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.key !== "") {
+      writer.uint32(10).string(message.key);
+    }
+    if (message.value !== "") {
+      writer.uint32(18).string(message.value);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RowError_MetadataEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRowError_MetadataEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.key = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.value = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RowError_MetadataEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: RowError_MetadataEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RowError_MetadataEntry>): RowError_MetadataEntry {
+    return RowError_MetadataEntry.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RowError_MetadataEntry>): RowError_MetadataEntry {
+    const message = createBaseRowError_MetadataEntry();
+    message.key = object.key ?? "";
+    message.value = object.value ?? "";
+    return message;
+  },
+};
+
+function createBaseBatchAllocatePointsResponse(): BatchAllocatePointsResponse {
+  return { rows: [], postedCount: 0, failedCount: 0 };
+}
+
+export const BatchAllocatePointsResponse: MessageFns<BatchAllocatePointsResponse> = {
+  encode(message: BatchAllocatePointsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.rows) {
+      BatchAllocatePointsResponse_Row.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.postedCount !== 0) {
+      writer.uint32(16).int32(message.postedCount);
+    }
+    if (message.failedCount !== 0) {
+      writer.uint32(24).int32(message.failedCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchAllocatePointsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchAllocatePointsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.rows.push(BatchAllocatePointsResponse_Row.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.postedCount = reader.int32();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.failedCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchAllocatePointsResponse {
+    return {
+      rows: globalThis.Array.isArray(object?.rows)
+        ? object.rows.map((e: any) => BatchAllocatePointsResponse_Row.fromJSON(e))
+        : [],
+      postedCount: isSet(object.postedCount)
+        ? globalThis.Number(object.postedCount)
+        : isSet(object.posted_count)
+        ? globalThis.Number(object.posted_count)
+        : 0,
+      failedCount: isSet(object.failedCount)
+        ? globalThis.Number(object.failedCount)
+        : isSet(object.failed_count)
+        ? globalThis.Number(object.failed_count)
+        : 0,
+    };
+  },
+
+  toJSON(message: BatchAllocatePointsResponse): unknown {
+    const obj: any = {};
+    if (message.rows?.length) {
+      obj.rows = message.rows.map((e) => BatchAllocatePointsResponse_Row.toJSON(e));
+    }
+    if (message.postedCount !== 0) {
+      obj.postedCount = Math.round(message.postedCount);
+    }
+    if (message.failedCount !== 0) {
+      obj.failedCount = Math.round(message.failedCount);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchAllocatePointsResponse>): BatchAllocatePointsResponse {
+    return BatchAllocatePointsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchAllocatePointsResponse>): BatchAllocatePointsResponse {
+    const message = createBaseBatchAllocatePointsResponse();
+    message.rows = object.rows?.map((e) => BatchAllocatePointsResponse_Row.fromPartial(e)) || [];
+    message.postedCount = object.postedCount ?? 0;
+    message.failedCount = object.failedCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseBatchAllocatePointsResponse_Row(): BatchAllocatePointsResponse_Row {
+  return { rowIndex: 0, requestId: "", result: undefined };
+}
+
+export const BatchAllocatePointsResponse_Row: MessageFns<BatchAllocatePointsResponse_Row> = {
+  encode(message: BatchAllocatePointsResponse_Row, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.rowIndex !== 0) {
+      writer.uint32(8).int32(message.rowIndex);
+    }
+    if (message.requestId !== "") {
+      writer.uint32(18).string(message.requestId);
+    }
+    switch (message.result?.$case) {
+      case "transaction":
+        PointsTransaction.encode(message.result.value, writer.uint32(26).fork()).join();
+        break;
+      case "error":
+        RowError.encode(message.result.value, writer.uint32(34).fork()).join();
+        break;
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchAllocatePointsResponse_Row {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchAllocatePointsResponse_Row();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.rowIndex = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.result = { $case: "transaction", value: PointsTransaction.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.result = { $case: "error", value: RowError.decode(reader, reader.uint32()) };
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchAllocatePointsResponse_Row {
+    return {
+      rowIndex: isSet(object.rowIndex)
+        ? globalThis.Number(object.rowIndex)
+        : isSet(object.row_index)
+        ? globalThis.Number(object.row_index)
+        : 0,
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      result: isSet(object.transaction)
+        ? { $case: "transaction", value: PointsTransaction.fromJSON(object.transaction) }
+        : isSet(object.error)
+        ? { $case: "error", value: RowError.fromJSON(object.error) }
+        : undefined,
+    };
+  },
+
+  toJSON(message: BatchAllocatePointsResponse_Row): unknown {
+    const obj: any = {};
+    if (message.rowIndex !== 0) {
+      obj.rowIndex = Math.round(message.rowIndex);
+    }
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.result?.$case === "transaction") {
+      obj.transaction = PointsTransaction.toJSON(message.result.value);
+    } else if (message.result?.$case === "error") {
+      obj.error = RowError.toJSON(message.result.value);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchAllocatePointsResponse_Row>): BatchAllocatePointsResponse_Row {
+    return BatchAllocatePointsResponse_Row.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchAllocatePointsResponse_Row>): BatchAllocatePointsResponse_Row {
+    const message = createBaseBatchAllocatePointsResponse_Row();
+    message.rowIndex = object.rowIndex ?? 0;
+    message.requestId = object.requestId ?? "";
+    switch (object.result?.$case) {
+      case "transaction": {
+        if (object.result?.value !== undefined && object.result?.value !== null) {
+          message.result = { $case: "transaction", value: PointsTransaction.fromPartial(object.result.value) };
+        }
+        break;
+      }
+      case "error": {
+        if (object.result?.value !== undefined && object.result?.value !== null) {
+          message.result = { $case: "error", value: RowError.fromPartial(object.result.value) };
+        }
+        break;
+      }
+    }
+    return message;
+  },
+};
+
 /**
  * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
  * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
@@ -2742,6 +4104,80 @@ export const LoyaltyServiceService = {
       Buffer.from(AllocateEventResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): AllocateEventResponse => AllocateEventResponse.decode(value),
   },
+  /**
+   * Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+   * original's whole points in the opposite direction (an earn's points leave the wallet, a
+   * redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+   * a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+   * original then carries `voided {by, at}` in the history and can be neither refunded nor
+   * voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+   * same for every program: a till's or back office's correction of the day; later, use
+   * RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+   * the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+   * it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+   *
+   * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+   * (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+   * (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+   * (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+   * POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+   * refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+   * metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+   */
+  voidTransaction: {
+    path: "/rewards.loyalty.v1.LoyaltyService/VoidTransaction" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: VoidTransactionRequest): Buffer =>
+      Buffer.from(VoidTransactionRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): VoidTransactionRequest => VoidTransactionRequest.decode(value),
+    responseSerialize: (value: VoidTransactionResponse): Buffer =>
+      Buffer.from(VoidTransactionResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): VoidTransactionResponse => VoidTransactionResponse.decode(value),
+  },
+  /**
+   * An operator's correction: credits (points > 0) or debits (points < 0) an account with a
+   * reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+   * expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+   * first and may take the balance below zero only if the program's refund_overdraft allows
+   * a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+   * `adjusted {by, at}`.
+   *
+   * Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+   */
+  adjustPoints: {
+    path: "/rewards.loyalty.v1.LoyaltyService/AdjustPoints" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: AdjustPointsRequest): Buffer => Buffer.from(AdjustPointsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): AdjustPointsRequest => AdjustPointsRequest.decode(value),
+    responseSerialize: (value: AdjustPointsResponse): Buffer =>
+      Buffer.from(AdjustPointsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): AdjustPointsResponse => AdjustPointsResponse.decode(value),
+  },
+  /**
+   * Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+   * an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+   * a refused row changes nothing and the others go on. Rows of different accounts are posted
+   * concurrently, rows of one account in row order. A call may be sent again as a whole: the
+   * rows that were posted replay (by their request_id), the others are tried again.
+   *
+   * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+   * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+   * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+   * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+   */
+  batchAllocatePoints: {
+    path: "/rewards.loyalty.v1.LoyaltyService/BatchAllocatePoints" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: BatchAllocatePointsRequest): Buffer =>
+      Buffer.from(BatchAllocatePointsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): BatchAllocatePointsRequest => BatchAllocatePointsRequest.decode(value),
+    responseSerialize: (value: BatchAllocatePointsResponse): Buffer =>
+      Buffer.from(BatchAllocatePointsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): BatchAllocatePointsResponse => BatchAllocatePointsResponse.decode(value),
+  },
   /** Reads an account's balance now. */
   getBalance: {
     path: "/rewards.loyalty.v1.LoyaltyService/GetBalance" as const,
@@ -2836,6 +4272,51 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * REFERRAL_REVERSE_PAIR (FAILED_PRECONDITION; the referrer was referred by this account).
    */
   allocateEvent: handleUnaryCall<AllocateEventRequest, AllocateEventResponse>;
+  /**
+   * Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+   * original's whole points in the opposite direction (an earn's points leave the wallet, a
+   * redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+   * a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+   * original then carries `voided {by, at}` in the history and can be neither refunded nor
+   * voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+   * same for every program: a till's or back office's correction of the day; later, use
+   * RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+   * the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+   * it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+   *
+   * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+   * (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+   * (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+   * (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+   * POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+   * refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+   * metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+   */
+  voidTransaction: handleUnaryCall<VoidTransactionRequest, VoidTransactionResponse>;
+  /**
+   * An operator's correction: credits (points > 0) or debits (points < 0) an account with a
+   * reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+   * expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+   * first and may take the balance below zero only if the program's refund_overdraft allows
+   * a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+   * `adjusted {by, at}`.
+   *
+   * Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+   */
+  adjustPoints: handleUnaryCall<AdjustPointsRequest, AdjustPointsResponse>;
+  /**
+   * Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+   * an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+   * a refused row changes nothing and the others go on. Rows of different accounts are posted
+   * concurrently, rows of one account in row order. A call may be sent again as a whole: the
+   * rows that were posted replay (by their request_id), the others are tried again.
+   *
+   * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+   * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+   * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+   * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+   */
+  batchAllocatePoints: handleUnaryCall<BatchAllocatePointsRequest, BatchAllocatePointsResponse>;
   /** Reads an account's balance now. */
   getBalance: handleUnaryCall<GetBalanceRequest, GetBalanceResponse>;
   /** Lists an account's points transactions, newest first. */
@@ -2996,6 +4477,93 @@ export interface LoyaltyServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: AllocateEventResponse) => void,
   ): ClientUnaryCall;
+  /**
+   * Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+   * original's whole points in the opposite direction (an earn's points leave the wallet, a
+   * redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+   * a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+   * original then carries `voided {by, at}` in the history and can be neither refunded nor
+   * voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+   * same for every program: a till's or back office's correction of the day; later, use
+   * RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+   * the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+   * it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+   *
+   * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+   * (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+   * (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+   * (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+   * POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+   * refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+   * metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+   */
+  voidTransaction(
+    request: VoidTransactionRequest,
+    callback: (error: ServiceError | null, response: VoidTransactionResponse) => void,
+  ): ClientUnaryCall;
+  voidTransaction(
+    request: VoidTransactionRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: VoidTransactionResponse) => void,
+  ): ClientUnaryCall;
+  voidTransaction(
+    request: VoidTransactionRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: VoidTransactionResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * An operator's correction: credits (points > 0) or debits (points < 0) an account with a
+   * reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+   * expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+   * first and may take the balance below zero only if the program's refund_overdraft allows
+   * a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+   * `adjusted {by, at}`.
+   *
+   * Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+   */
+  adjustPoints(
+    request: AdjustPointsRequest,
+    callback: (error: ServiceError | null, response: AdjustPointsResponse) => void,
+  ): ClientUnaryCall;
+  adjustPoints(
+    request: AdjustPointsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: AdjustPointsResponse) => void,
+  ): ClientUnaryCall;
+  adjustPoints(
+    request: AdjustPointsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: AdjustPointsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+   * an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+   * a refused row changes nothing and the others go on. Rows of different accounts are posted
+   * concurrently, rows of one account in row order. A call may be sent again as a whole: the
+   * rows that were posted replay (by their request_id), the others are tried again.
+   *
+   * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+   * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+   * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+   * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+   */
+  batchAllocatePoints(
+    request: BatchAllocatePointsRequest,
+    callback: (error: ServiceError | null, response: BatchAllocatePointsResponse) => void,
+  ): ClientUnaryCall;
+  batchAllocatePoints(
+    request: BatchAllocatePointsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: BatchAllocatePointsResponse) => void,
+  ): ClientUnaryCall;
+  batchAllocatePoints(
+    request: BatchAllocatePointsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: BatchAllocatePointsResponse) => void,
+  ): ClientUnaryCall;
   /** Reads an account's balance now. */
   getBalance(
     request: GetBalanceRequest,
@@ -3079,6 +4647,10 @@ function fromJsonTimestamp(o: any): Timestamp {
   } else {
     return Timestamp.fromJSON(o);
   }
+}
+
+function isObject(value: any): boolean {
+  return typeof value === "object" && value !== null;
 }
 
 function isSet(value: any): boolean {

@@ -378,6 +378,16 @@ export enum PointsTransactionType {
   POINTS_TRANSACTION_TYPE_REFUND = 8,
   /** POINTS_TRANSACTION_TYPE_EXPIRE - Earned points that reached their expiry. Debit. */
   POINTS_TRANSACTION_TYPE_EXPIRE = 9,
+  /**
+   * POINTS_TRANSACTION_TYPE_VOID - Cancels a whole EARN or REDEEM as if it never happened (LoyaltyService.VoidTransaction):
+   * the original's points in the opposite direction; the original then carries `voided`.
+   */
+  POINTS_TRANSACTION_TYPE_VOID = 10,
+  /**
+   * POINTS_TRANSACTION_TYPE_ADJUST - An operator's credit or debit with a reason (LoyaltyService.AdjustPoints and
+   * BatchAllocatePoints); carries `adjusted`.
+   */
+  POINTS_TRANSACTION_TYPE_ADJUST = 11,
   UNRECOGNIZED = -1,
 }
 
@@ -413,6 +423,12 @@ export function pointsTransactionTypeFromJSON(object: any): PointsTransactionTyp
     case 9:
     case "POINTS_TRANSACTION_TYPE_EXPIRE":
       return PointsTransactionType.POINTS_TRANSACTION_TYPE_EXPIRE;
+    case 10:
+    case "POINTS_TRANSACTION_TYPE_VOID":
+      return PointsTransactionType.POINTS_TRANSACTION_TYPE_VOID;
+    case 11:
+    case "POINTS_TRANSACTION_TYPE_ADJUST":
+      return PointsTransactionType.POINTS_TRANSACTION_TYPE_ADJUST;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -442,6 +458,10 @@ export function pointsTransactionTypeToJSON(object: PointsTransactionType): stri
       return "POINTS_TRANSACTION_TYPE_REFUND";
     case PointsTransactionType.POINTS_TRANSACTION_TYPE_EXPIRE:
       return "POINTS_TRANSACTION_TYPE_EXPIRE";
+    case PointsTransactionType.POINTS_TRANSACTION_TYPE_VOID:
+      return "POINTS_TRANSACTION_TYPE_VOID";
+    case PointsTransactionType.POINTS_TRANSACTION_TYPE_ADJUST:
+      return "POINTS_TRANSACTION_TYPE_ADJUST";
     case PointsTransactionType.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -732,6 +752,25 @@ export interface EarnRule {
 }
 
 /**
+ * Who did something to a points transaction, and when (the seed's `voided {by, at}` and
+ * `adjusted {by, at}`).
+ */
+export interface OperatorStamp {
+  /** The operator named in the request, else the API client's id. */
+  by: string;
+  /** When (server time). */
+  at:
+    | Timestamp
+    | undefined;
+  /** The API client that made the call. */
+  clientId: string;
+  /** The operator named in the request; empty if none. */
+  operator: string;
+  /** voided: the VOID transaction; adjusted: the ADJUST transaction itself. */
+  pointsTransactionId: string;
+}
+
+/**
  * One movement of points into or out of an account's wallet. Every movement is a double-entry
  * transfer in the ledger; this is the account's side of it.
  */
@@ -754,7 +793,7 @@ export interface PointsTransaction {
   billAmount:
     | Money
     | undefined;
-  /** REFUND: the transaction refunded. */
+  /** REFUND, VOID: the transaction refunded or voided. */
   refundedPointsTransactionId: string;
   /** Points of this transaction refunded so far (as a positive number). Output only. */
   refundedPoints: string;
@@ -774,10 +813,19 @@ export interface PointsTransaction {
   bonusPoints: string;
   /** ... and the points of EXTRAPOINT and MULTIPLIER coupons. points = regular + bonus + reward. */
   rewardPoints: string;
-  /** REFUND: the note given with it; EVENT: the event's name. */
+  /** REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name. */
   note: string;
   /** EARN: the purchase's lines as EarnPoints received them. */
   lines: PurchaseLine[];
+  /**
+   * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+   * Output only.
+   */
+  voided:
+    | OperatorStamp
+    | undefined;
+  /** ADJUST: who made the adjustment and when (its reason is in note). Output only. */
+  adjusted: OperatorStamp | undefined;
 }
 
 /** One line of a purchase. */
@@ -2423,6 +2471,147 @@ export const EarnRule: MessageFns<EarnRule> = {
   },
 };
 
+function createBaseOperatorStamp(): OperatorStamp {
+  return { by: "", at: undefined, clientId: "", operator: "", pointsTransactionId: "" };
+}
+
+export const OperatorStamp: MessageFns<OperatorStamp> = {
+  encode(message: OperatorStamp, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.by !== "") {
+      writer.uint32(10).string(message.by);
+    }
+    if (message.at !== undefined) {
+      Timestamp.encode(message.at, writer.uint32(18).fork()).join();
+    }
+    if (message.clientId !== "") {
+      writer.uint32(26).string(message.clientId);
+    }
+    if (message.operator !== "") {
+      writer.uint32(34).string(message.operator);
+    }
+    if (message.pointsTransactionId !== "") {
+      writer.uint32(42).string(message.pointsTransactionId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OperatorStamp {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOperatorStamp();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.by = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.at = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.clientId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.operator = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.pointsTransactionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OperatorStamp {
+    return {
+      by: isSet(object.by) ? globalThis.String(object.by) : "",
+      at: isSet(object.at) ? fromJsonTimestamp(object.at) : undefined,
+      clientId: isSet(object.clientId)
+        ? globalThis.String(object.clientId)
+        : isSet(object.client_id)
+        ? globalThis.String(object.client_id)
+        : "",
+      operator: isSet(object.operator) ? globalThis.String(object.operator) : "",
+      pointsTransactionId: isSet(object.pointsTransactionId)
+        ? globalThis.String(object.pointsTransactionId)
+        : isSet(object.points_transaction_id)
+        ? globalThis.String(object.points_transaction_id)
+        : "",
+    };
+  },
+
+  toJSON(message: OperatorStamp): unknown {
+    const obj: any = {};
+    if (message.by !== "") {
+      obj.by = message.by;
+    }
+    if (message.at !== undefined) {
+      obj.at = fromTimestamp(message.at).toISOString();
+    }
+    if (message.clientId !== "") {
+      obj.clientId = message.clientId;
+    }
+    if (message.operator !== "") {
+      obj.operator = message.operator;
+    }
+    if (message.pointsTransactionId !== "") {
+      obj.pointsTransactionId = message.pointsTransactionId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<OperatorStamp>): OperatorStamp {
+    return OperatorStamp.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<OperatorStamp>): OperatorStamp {
+    const message = createBaseOperatorStamp();
+    message.by = object.by ?? "";
+    message.at = (object.at !== undefined && object.at !== null) ? Timestamp.fromPartial(object.at) : undefined;
+    message.clientId = object.clientId ?? "";
+    message.operator = object.operator ?? "";
+    message.pointsTransactionId = object.pointsTransactionId ?? "";
+    return message;
+  },
+};
+
 function createBasePointsTransaction(): PointsTransaction {
   return {
     pointsTransactionId: "",
@@ -2443,6 +2632,8 @@ function createBasePointsTransaction(): PointsTransaction {
     rewardPoints: "0",
     note: "",
     lines: [],
+    voided: undefined,
+    adjusted: undefined,
   };
 }
 
@@ -2501,6 +2692,12 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     }
     for (const v of message.lines) {
       PurchaseLine.encode(v!, writer.uint32(146).fork()).join();
+    }
+    if (message.voided !== undefined) {
+      OperatorStamp.encode(message.voided, writer.uint32(154).fork()).join();
+    }
+    if (message.adjusted !== undefined) {
+      OperatorStamp.encode(message.adjusted, writer.uint32(162).fork()).join();
     }
     return writer;
   },
@@ -2662,6 +2859,22 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
             message.lines.push(PurchaseLine.decode(reader, reader.uint32()));
             continue;
           }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.voided = OperatorStamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.adjusted = OperatorStamp.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2748,6 +2961,8 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
       lines: globalThis.Array.isArray(object?.lines)
         ? object.lines.map((e: any) => PurchaseLine.fromJSON(e))
         : [],
+      voided: isSet(object.voided) ? OperatorStamp.fromJSON(object.voided) : undefined,
+      adjusted: isSet(object.adjusted) ? OperatorStamp.fromJSON(object.adjusted) : undefined,
     };
   },
 
@@ -2807,6 +3022,12 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     if (message.lines?.length) {
       obj.lines = message.lines.map((e) => PurchaseLine.toJSON(e));
     }
+    if (message.voided !== undefined) {
+      obj.voided = OperatorStamp.toJSON(message.voided);
+    }
+    if (message.adjusted !== undefined) {
+      obj.adjusted = OperatorStamp.toJSON(message.adjusted);
+    }
     return obj;
   },
 
@@ -2839,6 +3060,12 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     message.rewardPoints = object.rewardPoints ?? "0";
     message.note = object.note ?? "";
     message.lines = object.lines?.map((e) => PurchaseLine.fromPartial(e)) || [];
+    message.voided = (object.voided !== undefined && object.voided !== null)
+      ? OperatorStamp.fromPartial(object.voided)
+      : undefined;
+    message.adjusted = (object.adjusted !== undefined && object.adjusted !== null)
+      ? OperatorStamp.fromPartial(object.adjusted)
+      : undefined;
     return message;
   },
 };

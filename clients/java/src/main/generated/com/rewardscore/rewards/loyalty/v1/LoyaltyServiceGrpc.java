@@ -211,6 +211,99 @@ public final class LoyaltyServiceGrpc {
     return getAllocateEventMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest,
+      com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse> getVoidTransactionMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "VoidTransaction",
+      requestType = com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest,
+      com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse> getVoidTransactionMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest, com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse> getVoidTransactionMethod;
+    if ((getVoidTransactionMethod = LoyaltyServiceGrpc.getVoidTransactionMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getVoidTransactionMethod = LoyaltyServiceGrpc.getVoidTransactionMethod) == null) {
+          LoyaltyServiceGrpc.getVoidTransactionMethod = getVoidTransactionMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest, com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "VoidTransaction"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("VoidTransaction"))
+              .build();
+        }
+      }
+    }
+    return getVoidTransactionMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse> getAdjustPointsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "AdjustPoints",
+      requestType = com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse> getAdjustPointsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest, com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse> getAdjustPointsMethod;
+    if ((getAdjustPointsMethod = LoyaltyServiceGrpc.getAdjustPointsMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getAdjustPointsMethod = LoyaltyServiceGrpc.getAdjustPointsMethod) == null) {
+          LoyaltyServiceGrpc.getAdjustPointsMethod = getAdjustPointsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest, com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "AdjustPoints"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("AdjustPoints"))
+              .build();
+        }
+      }
+    }
+    return getAdjustPointsMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest,
+      com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse> getBatchAllocatePointsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "BatchAllocatePoints",
+      requestType = com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest,
+      com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse> getBatchAllocatePointsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest, com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse> getBatchAllocatePointsMethod;
+    if ((getBatchAllocatePointsMethod = LoyaltyServiceGrpc.getBatchAllocatePointsMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getBatchAllocatePointsMethod = LoyaltyServiceGrpc.getBatchAllocatePointsMethod) == null) {
+          LoyaltyServiceGrpc.getBatchAllocatePointsMethod = getBatchAllocatePointsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest, com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "BatchAllocatePoints"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("BatchAllocatePoints"))
+              .build();
+        }
+      }
+    }
+    return getBatchAllocatePointsMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetBalanceRequest,
       com.rewardscore.rewards.loyalty.v1.GetBalanceResponse> getGetBalanceMethod;
 
@@ -450,6 +543,66 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+     * original's whole points in the opposite direction (an earn's points leave the wallet, a
+     * redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+     * a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+     * original then carries `voided {by, at}` in the history and can be neither refunded nor
+     * voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+     * same for every program: a till's or back office's correction of the day; later, use
+     * RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+     * the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+     * it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+     * (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+     * (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+     * POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+     * refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+     * metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    default void voidTransaction(com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getVoidTransactionMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * An operator's correction: credits (points &gt; 0) or debits (points &lt; 0) an account with a
+     * reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+     * expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+     * first and may take the balance below zero only if the program's refund_overdraft allows
+     * a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+     * `adjusted {by, at}`.
+     * Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    default void adjustPoints(com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getAdjustPointsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+     * an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+     * a refused row changes nothing and the others go on. Rows of different accounts are posted
+     * concurrently, rows of one account in row order. A call may be sent again as a whole: the
+     * rows that were posted replay (by their request_id), the others are tried again.
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+     * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+     * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+     * </pre>
+     */
+    default void batchAllocatePoints(com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getBatchAllocatePointsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Reads an account's balance now.
      * </pre>
      */
@@ -629,6 +782,69 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+     * original's whole points in the opposite direction (an earn's points leave the wallet, a
+     * redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+     * a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+     * original then carries `voided {by, at}` in the history and can be neither refunded nor
+     * voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+     * same for every program: a till's or back office's correction of the day; later, use
+     * RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+     * the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+     * it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+     * (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+     * (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+     * POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+     * refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+     * metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public void voidTransaction(com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getVoidTransactionMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * An operator's correction: credits (points &gt; 0) or debits (points &lt; 0) an account with a
+     * reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+     * expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+     * first and may take the balance below zero only if the program's refund_overdraft allows
+     * a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+     * `adjusted {by, at}`.
+     * Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public void adjustPoints(com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getAdjustPointsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+     * an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+     * a refused row changes nothing and the others go on. Rows of different accounts are posted
+     * concurrently, rows of one account in row order. A call may be sent again as a whole: the
+     * rows that were posted replay (by their request_id), the others are tried again.
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+     * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+     * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+     * </pre>
+     */
+    public void batchAllocatePoints(com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getBatchAllocatePointsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Reads an account's balance now.
      * </pre>
      */
@@ -780,6 +996,66 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+     * original's whole points in the opposite direction (an earn's points leave the wallet, a
+     * redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+     * a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+     * original then carries `voided {by, at}` in the history and can be neither refunded nor
+     * voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+     * same for every program: a till's or back office's correction of the day; later, use
+     * RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+     * the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+     * it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+     * (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+     * (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+     * POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+     * refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+     * metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse voidTransaction(com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getVoidTransactionMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * An operator's correction: credits (points &gt; 0) or debits (points &lt; 0) an account with a
+     * reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+     * expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+     * first and may take the balance below zero only if the program's refund_overdraft allows
+     * a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+     * `adjusted {by, at}`.
+     * Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse adjustPoints(com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getAdjustPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+     * an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+     * a refused row changes nothing and the others go on. Rows of different accounts are posted
+     * concurrently, rows of one account in row order. A call may be sent again as a whole: the
+     * rows that were posted replay (by their request_id), the others are tried again.
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+     * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+     * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse batchAllocatePoints(com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getBatchAllocatePointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Reads an account's balance now.
      * </pre>
      */
@@ -925,6 +1201,66 @@ public final class LoyaltyServiceGrpc {
     public com.rewardscore.rewards.loyalty.v1.AllocateEventResponse allocateEvent(com.rewardscore.rewards.loyalty.v1.AllocateEventRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getAllocateEventMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+     * original's whole points in the opposite direction (an earn's points leave the wallet, a
+     * redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+     * a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+     * original then carries `voided {by, at}` in the history and can be neither refunded nor
+     * voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+     * same for every program: a till's or back office's correction of the day; later, use
+     * RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+     * the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+     * it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+     * (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+     * (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+     * POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+     * refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+     * metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse voidTransaction(com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getVoidTransactionMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * An operator's correction: credits (points &gt; 0) or debits (points &lt; 0) an account with a
+     * reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+     * expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+     * first and may take the balance below zero only if the program's refund_overdraft allows
+     * a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+     * `adjusted {by, at}`.
+     * Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse adjustPoints(com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getAdjustPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+     * an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+     * a refused row changes nothing and the others go on. Rows of different accounts are posted
+     * concurrently, rows of one account in row order. A call may be sent again as a whole: the
+     * rows that were posted replay (by their request_id), the others are tried again.
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+     * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+     * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse batchAllocatePoints(com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getBatchAllocatePointsMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1084,6 +1420,69 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Cancels a posted EARN or REDEEM as if it never happened: a VOID transaction of the
+     * original's whole points in the opposite direction (an earn's points leave the wallet, a
+     * redemption's come back as new lots with the expiry of the lots it spent, as a refund's do;
+     * a voided earn gives back the coupons it applied and no longer counts towards tiers). The
+     * original then carries `voided {by, at}` in the history and can be neither refunded nor
+     * voided again. Allowed within 24 hours of the original (limits.VOID_WINDOW_SECONDS, the
+     * same for every program: a till's or back office's correction of the day; later, use
+     * RefundPoints). A void of an earn whose points were already spent overdraws the wallet if
+     * the program's refund_overdraft allows a negative balance, as RefundPoints does; otherwise
+     * it is refused. The FIRST_PURCHASE event an earn triggered is not voided with it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND), POINTS_TRANSACTION_NOT_VOIDABLE
+     * (FAILED_PRECONDITION; not a posted EARN or REDEEM), VOID_WINDOW_PASSED
+     * (FAILED_PRECONDITION; metadata "void_deadline"), POINTS_TRANSACTION_ALREADY_VOIDED
+     * (FAILED_PRECONDITION; metadata "void_points_transaction_id" once committed),
+     * POINTS_TRANSACTION_REFUNDED (FAILED_PRECONDITION; part or all of it was refunded, or a
+     * refund of it is in flight: a void cancels a whole transaction, so RefundPoints the rest;
+     * metadata "refunded_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse> voidTransaction(
+        com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getVoidTransactionMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * An operator's correction: credits (points &gt; 0) or debits (points &lt; 0) an account with a
+     * reason, as an ADJUST transaction from or to the program's adjustment account. A credit
+     * expires like any credit (Program.points_expiry); a debit spends lots soonest-expiring
+     * first and may take the balance below zero only if the program's refund_overdraft allows
+     * a negative balance (else INSUFFICIENT_POINTS). Shown in the history with
+     * `adjusted {by, at}`.
+     * Errors: INSUFFICIENT_POINTS (FAILED_PRECONDITION).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse> adjustPoints(
+        com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getAdjustPointsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Credits many accounts at once (the seed's bulk allocation): 1..1000 rows per call, each
+     * an AdjustPoints credit of its own, with its own request_id and its own result. Not atomic:
+     * a refused row changes nothing and the others go on. Rows of different accounts are posted
+     * concurrently, rows of one account in row order. A call may be sent again as a whole: the
+     * rows that were posted replay (by their request_id), the others are tried again.
+     * Errors of the call as a whole (nothing is posted): FIELD_REQUIRED (request_id, rows),
+     * FIELD_TOO_LONG (rows: more than 1000), FIELD_INVALID (rows[i].request_id: the same
+     * request_id twice in one call), and a control character in any field (as for every RPC). Each row's own failure is in its result, with the reason
+     * AdjustPoints would give (FIELD_* reasons name the row's field, e.g. "rows[3].points").
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse> batchAllocatePoints(
+        com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getBatchAllocatePointsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Reads an account's balance now.
      * </pre>
      */
@@ -1111,8 +1510,11 @@ public final class LoyaltyServiceGrpc {
   private static final int METHODID_REDEEM_POINTS = 3;
   private static final int METHODID_REFUND_POINTS = 4;
   private static final int METHODID_ALLOCATE_EVENT = 5;
-  private static final int METHODID_GET_BALANCE = 6;
-  private static final int METHODID_LIST_TRANSACTIONS = 7;
+  private static final int METHODID_VOID_TRANSACTION = 6;
+  private static final int METHODID_ADJUST_POINTS = 7;
+  private static final int METHODID_BATCH_ALLOCATE_POINTS = 8;
+  private static final int METHODID_GET_BALANCE = 9;
+  private static final int METHODID_LIST_TRANSACTIONS = 10;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1154,6 +1556,18 @@ public final class LoyaltyServiceGrpc {
         case METHODID_ALLOCATE_EVENT:
           serviceImpl.allocateEvent((com.rewardscore.rewards.loyalty.v1.AllocateEventRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.AllocateEventResponse>) responseObserver);
+          break;
+        case METHODID_VOID_TRANSACTION:
+          serviceImpl.voidTransaction((com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse>) responseObserver);
+          break;
+        case METHODID_ADJUST_POINTS:
+          serviceImpl.adjustPoints((com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse>) responseObserver);
+          break;
+        case METHODID_BATCH_ALLOCATE_POINTS:
+          serviceImpl.batchAllocatePoints((com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse>) responseObserver);
           break;
         case METHODID_GET_BALANCE:
           serviceImpl.getBalance((com.rewardscore.rewards.loyalty.v1.GetBalanceRequest) request,
@@ -1224,6 +1638,27 @@ public final class LoyaltyServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.AllocateEventResponse>(
                 service, METHODID_ALLOCATE_EVENT)))
         .addMethod(
+          getVoidTransactionMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.VoidTransactionRequest,
+              com.rewardscore.rewards.loyalty.v1.VoidTransactionResponse>(
+                service, METHODID_VOID_TRANSACTION)))
+        .addMethod(
+          getAdjustPointsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.AdjustPointsRequest,
+              com.rewardscore.rewards.loyalty.v1.AdjustPointsResponse>(
+                service, METHODID_ADJUST_POINTS)))
+        .addMethod(
+          getBatchAllocatePointsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsRequest,
+              com.rewardscore.rewards.loyalty.v1.BatchAllocatePointsResponse>(
+                service, METHODID_BATCH_ALLOCATE_POINTS)))
+        .addMethod(
           getGetBalanceMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
             new MethodHandlers<
@@ -1291,6 +1726,9 @@ public final class LoyaltyServiceGrpc {
               .addMethod(getRedeemPointsMethod())
               .addMethod(getRefundPointsMethod())
               .addMethod(getAllocateEventMethod())
+              .addMethod(getVoidTransactionMethod())
+              .addMethod(getAdjustPointsMethod())
+              .addMethod(getBatchAllocatePointsMethod())
               .addMethod(getGetBalanceMethod())
               .addMethod(getListTransactionsMethod())
               .build();

@@ -111,6 +111,56 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_AllocateEventResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_VoidTransactionRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_VoidTransactionRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_VoidTransactionResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_VoidTransactionResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_AdjustPointsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_AdjustPointsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_AdjustPointsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_AdjustPointsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_Row_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_Row_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_RowError_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_RowError_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_RowError_MetadataEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_RowError_MetadataEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_Row_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_Row_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -214,31 +264,83 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "t_id\030\006 \001(\tR\021referrerAccountId\"b\n\025Allocat" +
       "eEventResponse\022I\n\014transactions\030\001 \003(\0132%.r" +
       "ewards.loyalty.v1.PointsTransactionR\014tra" +
-      "nsactions2\275\006\n\016LoyaltyService\022[\n\nEarnPoin" +
-      "ts\022%.rewards.loyalty.v1.EarnPointsReques" +
-      "t\032&.rewards.loyalty.v1.EarnPointsRespons" +
-      "e\022[\n\nEarnByCode\022%.rewards.loyalty.v1.Ear" +
-      "nByCodeRequest\032&.rewards.loyalty.v1.Earn" +
-      "ByCodeResponse\022y\n\024RequestRedemptionOtp\022/" +
-      ".rewards.loyalty.v1.RequestRedemptionOtp" +
-      "Request\0320.rewards.loyalty.v1.RequestRede" +
-      "mptionOtpResponse\022a\n\014RedeemPoints\022\'.rewa" +
-      "rds.loyalty.v1.RedeemPointsRequest\032(.rew" +
-      "ards.loyalty.v1.RedeemPointsResponse\022a\n\014" +
-      "RefundPoints\022\'.rewards.loyalty.v1.Refund" +
-      "PointsRequest\032(.rewards.loyalty.v1.Refun" +
-      "dPointsResponse\022d\n\rAllocateEvent\022(.rewar" +
-      "ds.loyalty.v1.AllocateEventRequest\032).rew" +
-      "ards.loyalty.v1.AllocateEventResponse\022[\n" +
-      "\nGetBalance\022%.rewards.loyalty.v1.GetBala" +
-      "nceRequest\032&.rewards.loyalty.v1.GetBalan" +
-      "ceResponse\022m\n\020ListTransactions\022+.rewards" +
-      ".loyalty.v1.ListTransactionsRequest\032,.re" +
-      "wards.loyalty.v1.ListTransactionsRespons" +
-      "eB\211\001\n\"com.rewardscore.rewards.loyalty.v1" +
-      "B\023LoyaltyServiceProtoP\001ZLgithub.com/rewa" +
-      "rds-core/rewards-core/clients/go/rewards" +
-      "/loyalty/v1;loyaltyv1b\006proto3"
+      "nsactions\"\233\001\n\026VoidTransactionRequest\022\035\n\n" +
+      "request_id\030\001 \001(\tR\trequestId\0222\n\025points_tr" +
+      "ansaction_id\030\002 \001(\tR\023pointsTransactionId\022" +
+      "\032\n\010operator\030\003 \001(\tR\010operator\022\022\n\004note\030\004 \001(" +
+      "\tR\004note\"\357\001\n\027VoidTransactionResponse\022G\n\013t" +
+      "ransaction\030\001 \001(\0132%.rewards.loyalty.v1.Po" +
+      "intsTransactionR\013transaction\022T\n\022voided_t" +
+      "ransaction\030\002 \001(\0132%.rewards.loyalty.v1.Po" +
+      "intsTransactionR\021voidedTransaction\0225\n\007ba" +
+      "lance\030\003 \001(\0132\033.rewards.loyalty.v1.Balance" +
+      "R\007balance\"\357\001\n\023AdjustPointsRequest\022\035\n\nreq" +
+      "uest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002" +
+      " \001(\tR\taccountId\022N\n\022account_identifier\030\003 " +
+      "\001(\0132\037.rewards.accounts.v1.IdentifierR\021ac" +
+      "countIdentifier\022\026\n\006points\030\004 \001(\003R\006points\022" +
+      "\026\n\006reason\030\005 \001(\tR\006reason\022\032\n\010operator\030\006 \001(" +
+      "\tR\010operator\"\226\001\n\024AdjustPointsResponse\022G\n\013" +
+      "transaction\030\001 \001(\0132%.rewards.loyalty.v1.P" +
+      "ointsTransactionR\013transaction\0225\n\007balance" +
+      "\030\002 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bal" +
+      "ance\"\345\002\n\032BatchAllocatePointsRequest\022F\n\004r" +
+      "ows\030\001 \003(\01322.rewards.loyalty.v1.BatchAllo" +
+      "catePointsRequest.RowR\004rows\022\032\n\010operator\030" +
+      "\002 \001(\tR\010operator\022\035\n\nrequest_id\030\003 \001(\tR\treq" +
+      "uestId\032\303\001\n\003Row\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
+      "estId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022" +
+      "account_identifier\030\003 \001(\0132\037.rewards.accou" +
+      "nts.v1.IdentifierR\021accountIdentifier\022\026\n\006" +
+      "points\030\004 \001(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006re" +
+      "ason\"\301\001\n\010RowError\022\026\n\006reason\030\001 \001(\tR\006reaso" +
+      "n\022\030\n\007message\030\002 \001(\tR\007message\022F\n\010metadata\030" +
+      "\003 \003(\0132*.rewards.loyalty.v1.RowError.Meta" +
+      "dataEntryR\010metadata\032;\n\rMetadataEntry\022\020\n\003" +
+      "key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001" +
+      "\"\373\002\n\033BatchAllocatePointsResponse\022G\n\004rows" +
+      "\030\001 \003(\01323.rewards.loyalty.v1.BatchAllocat" +
+      "ePointsResponse.RowR\004rows\022!\n\014posted_coun" +
+      "t\030\002 \001(\005R\013postedCount\022!\n\014failed_count\030\003 \001" +
+      "(\005R\013failedCount\032\314\001\n\003Row\022\033\n\trow_index\030\001 \001" +
+      "(\005R\010rowIndex\022\035\n\nrequest_id\030\002 \001(\tR\treques" +
+      "tId\022I\n\013transaction\030\003 \001(\0132%.rewards.loyal" +
+      "ty.v1.PointsTransactionH\000R\013transaction\0224" +
+      "\n\005error\030\004 \001(\0132\034.rewards.loyalty.v1.RowEr" +
+      "rorH\000R\005errorB\010\n\006result2\204\t\n\016LoyaltyServic" +
+      "e\022[\n\nEarnPoints\022%.rewards.loyalty.v1.Ear" +
+      "nPointsRequest\032&.rewards.loyalty.v1.Earn" +
+      "PointsResponse\022[\n\nEarnByCode\022%.rewards.l" +
+      "oyalty.v1.EarnByCodeRequest\032&.rewards.lo" +
+      "yalty.v1.EarnByCodeResponse\022y\n\024RequestRe" +
+      "demptionOtp\022/.rewards.loyalty.v1.Request" +
+      "RedemptionOtpRequest\0320.rewards.loyalty.v" +
+      "1.RequestRedemptionOtpResponse\022a\n\014Redeem" +
+      "Points\022\'.rewards.loyalty.v1.RedeemPoints" +
+      "Request\032(.rewards.loyalty.v1.RedeemPoint" +
+      "sResponse\022a\n\014RefundPoints\022\'.rewards.loya" +
+      "lty.v1.RefundPointsRequest\032(.rewards.loy" +
+      "alty.v1.RefundPointsResponse\022d\n\rAllocate" +
+      "Event\022(.rewards.loyalty.v1.AllocateEvent" +
+      "Request\032).rewards.loyalty.v1.AllocateEve" +
+      "ntResponse\022j\n\017VoidTransaction\022*.rewards." +
+      "loyalty.v1.VoidTransactionRequest\032+.rewa" +
+      "rds.loyalty.v1.VoidTransactionResponse\022a" +
+      "\n\014AdjustPoints\022\'.rewards.loyalty.v1.Adju" +
+      "stPointsRequest\032(.rewards.loyalty.v1.Adj" +
+      "ustPointsResponse\022v\n\023BatchAllocatePoints" +
+      "\022..rewards.loyalty.v1.BatchAllocatePoint" +
+      "sRequest\032/.rewards.loyalty.v1.BatchAlloc" +
+      "atePointsResponse\022[\n\nGetBalance\022%.reward" +
+      "s.loyalty.v1.GetBalanceRequest\032&.rewards" +
+      ".loyalty.v1.GetBalanceResponse\022m\n\020ListTr" +
+      "ansactions\022+.rewards.loyalty.v1.ListTran" +
+      "sactionsRequest\032,.rewards.loyalty.v1.Lis" +
+      "tTransactionsResponseB\211\001\n\"com.rewardscor" +
+      "e.rewards.loyalty.v1B\023LoyaltyServiceProt" +
+      "oP\001ZLgithub.com/rewards-core/rewards-cor" +
+      "e/clients/go/rewards/loyalty/v1;loyaltyv" +
+      "1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -351,6 +453,66 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_AllocateEventResponse_descriptor,
         new java.lang.String[] { "Transactions", });
+    internal_static_rewards_loyalty_v1_VoidTransactionRequest_descriptor =
+      getDescriptor().getMessageType(17);
+    internal_static_rewards_loyalty_v1_VoidTransactionRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_VoidTransactionRequest_descriptor,
+        new java.lang.String[] { "RequestId", "PointsTransactionId", "Operator", "Note", });
+    internal_static_rewards_loyalty_v1_VoidTransactionResponse_descriptor =
+      getDescriptor().getMessageType(18);
+    internal_static_rewards_loyalty_v1_VoidTransactionResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_VoidTransactionResponse_descriptor,
+        new java.lang.String[] { "Transaction", "VoidedTransaction", "Balance", });
+    internal_static_rewards_loyalty_v1_AdjustPointsRequest_descriptor =
+      getDescriptor().getMessageType(19);
+    internal_static_rewards_loyalty_v1_AdjustPointsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_AdjustPointsRequest_descriptor,
+        new java.lang.String[] { "RequestId", "AccountId", "AccountIdentifier", "Points", "Reason", "Operator", });
+    internal_static_rewards_loyalty_v1_AdjustPointsResponse_descriptor =
+      getDescriptor().getMessageType(20);
+    internal_static_rewards_loyalty_v1_AdjustPointsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_AdjustPointsResponse_descriptor,
+        new java.lang.String[] { "Transaction", "Balance", });
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_descriptor =
+      getDescriptor().getMessageType(21);
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_descriptor,
+        new java.lang.String[] { "Rows", "Operator", "RequestId", });
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_Row_descriptor =
+      internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_descriptor.getNestedType(0);
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_Row_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchAllocatePointsRequest_Row_descriptor,
+        new java.lang.String[] { "RequestId", "AccountId", "AccountIdentifier", "Points", "Reason", });
+    internal_static_rewards_loyalty_v1_RowError_descriptor =
+      getDescriptor().getMessageType(22);
+    internal_static_rewards_loyalty_v1_RowError_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_RowError_descriptor,
+        new java.lang.String[] { "Reason", "Message", "Metadata", });
+    internal_static_rewards_loyalty_v1_RowError_MetadataEntry_descriptor =
+      internal_static_rewards_loyalty_v1_RowError_descriptor.getNestedType(0);
+    internal_static_rewards_loyalty_v1_RowError_MetadataEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_RowError_MetadataEntry_descriptor,
+        new java.lang.String[] { "Key", "Value", });
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_descriptor =
+      getDescriptor().getMessageType(23);
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_descriptor,
+        new java.lang.String[] { "Rows", "PostedCount", "FailedCount", });
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_Row_descriptor =
+      internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_descriptor.getNestedType(0);
+    internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_Row_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_Row_descriptor,
+        new java.lang.String[] { "RowIndex", "RequestId", "Transaction", "Error", "Result", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();

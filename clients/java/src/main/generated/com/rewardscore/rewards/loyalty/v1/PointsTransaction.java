@@ -362,7 +362,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object refundedPointsTransactionId_ = "";
   /**
    * <pre>
-   * REFUND: the transaction refunded.
+   * REFUND, VOID: the transaction refunded or voided.
    * </pre>
    *
    * <code>string refunded_points_transaction_id = 9 [json_name = "refundedPointsTransactionId"];</code>
@@ -383,7 +383,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * REFUND: the transaction refunded.
+   * REFUND, VOID: the transaction refunded or voided.
    * </pre>
    *
    * <code>string refunded_points_transaction_id = 9 [json_name = "refundedPointsTransactionId"];</code>
@@ -592,7 +592,7 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object note_ = "";
   /**
    * <pre>
-   * REFUND: the note given with it; EVENT: the event's name.
+   * REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
    * </pre>
    *
    * <code>string note = 17 [json_name = "note"];</code>
@@ -613,7 +613,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * REFUND: the note given with it; EVENT: the event's name.
+   * REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
    * </pre>
    *
    * <code>string note = 17 [json_name = "note"];</code>
@@ -695,6 +695,85 @@ private static final long serialVersionUID = 0L;
     return lines_.get(index);
   }
 
+  public static final int VOIDED_FIELD_NUMBER = 19;
+  private com.rewardscore.rewards.loyalty.v1.OperatorStamp voided_;
+  /**
+   * <pre>
+   * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+   * Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+   * @return Whether the voided field is set.
+   */
+  @java.lang.Override
+  public boolean hasVoided() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+   * Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+   * @return The voided.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.OperatorStamp getVoided() {
+    return voided_ == null ? com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance() : voided_;
+  }
+  /**
+   * <pre>
+   * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+   * Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder getVoidedOrBuilder() {
+    return voided_ == null ? com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance() : voided_;
+  }
+
+  public static final int ADJUSTED_FIELD_NUMBER = 20;
+  private com.rewardscore.rewards.loyalty.v1.OperatorStamp adjusted_;
+  /**
+   * <pre>
+   * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+   * @return Whether the adjusted field is set.
+   */
+  @java.lang.Override
+  public boolean hasAdjusted() {
+    return ((bitField0_ & 0x00000010) != 0);
+  }
+  /**
+   * <pre>
+   * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+   * @return The adjusted.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.OperatorStamp getAdjusted() {
+    return adjusted_ == null ? com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance() : adjusted_;
+  }
+  /**
+   * <pre>
+   * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder getAdjustedOrBuilder() {
+    return adjusted_ == null ? com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance() : adjusted_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -762,6 +841,12 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < lines_.size(); i++) {
       output.writeMessage(18, lines_.get(i));
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeMessage(19, getVoided());
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      output.writeMessage(20, getAdjusted());
     }
     getUnknownFields().writeTo(output);
   }
@@ -837,6 +922,14 @@ private static final long serialVersionUID = 0L;
           }
           size += 2 * count;
         }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(19, getVoided());
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(20, getAdjusted());
+    }
     return size;
   }
   @java.lang.Override
@@ -904,6 +997,16 @@ private static final long serialVersionUID = 0L;
         .equals(other.getNote())) return false;
     if (!getLinesList()
         .equals(other.getLinesList())) return false;
+    if (hasVoided() != other.hasVoided()) return false;
+    if (hasVoided()) {
+      if (!getVoided()
+          .equals(other.getVoided())) return false;
+    }
+    if (hasAdjusted() != other.hasAdjusted()) return false;
+    if (hasAdjusted()) {
+      if (!getAdjusted()
+          .equals(other.getAdjusted())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -963,6 +1066,14 @@ private static final long serialVersionUID = 0L;
     if (getLinesCount() > 0) {
       hash = (37 * hash) + LINES_FIELD_NUMBER;
       hash = (53 * hash) + getLinesList().hashCode();
+    }
+    if (hasVoided()) {
+      hash = (37 * hash) + VOIDED_FIELD_NUMBER;
+      hash = (53 * hash) + getVoided().hashCode();
+    }
+    if (hasAdjusted()) {
+      hash = (37 * hash) + ADJUSTED_FIELD_NUMBER;
+      hash = (53 * hash) + getAdjusted().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -1103,6 +1214,8 @@ private static final long serialVersionUID = 0L;
         internalGetCreateTimeFieldBuilder();
         internalGetExpireTimeFieldBuilder();
         internalGetLinesFieldBuilder();
+        internalGetVoidedFieldBuilder();
+        internalGetAdjustedFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1145,6 +1258,16 @@ private static final long serialVersionUID = 0L;
         linesBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00020000);
+      voided_ = null;
+      if (voidedBuilder_ != null) {
+        voidedBuilder_.dispose();
+        voidedBuilder_ = null;
+      }
+      adjusted_ = null;
+      if (adjustedBuilder_ != null) {
+        adjustedBuilder_.dispose();
+        adjustedBuilder_ = null;
+      }
       return this;
     }
 
@@ -1252,6 +1375,18 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00010000) != 0)) {
         result.note_ = note_;
       }
+      if (((from_bitField0_ & 0x00040000) != 0)) {
+        result.voided_ = voidedBuilder_ == null
+            ? voided_
+            : voidedBuilder_.build();
+        to_bitField0_ |= 0x00000008;
+      }
+      if (((from_bitField0_ & 0x00080000) != 0)) {
+        result.adjusted_ = adjustedBuilder_ == null
+            ? adjusted_
+            : adjustedBuilder_.build();
+        to_bitField0_ |= 0x00000010;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1357,6 +1492,12 @@ private static final long serialVersionUID = 0L;
             linesBuilder_.addAllMessages(other.lines_);
           }
         }
+      }
+      if (other.hasVoided()) {
+        mergeVoided(other.getVoided());
+      }
+      if (other.hasAdjusted()) {
+        mergeAdjusted(other.getAdjusted());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1488,6 +1629,20 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 146
+            case 154: {
+              input.readMessage(
+                  internalGetVoidedFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00040000;
+              break;
+            } // case 154
+            case 162: {
+              input.readMessage(
+                  internalGetAdjustedFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00080000;
+              break;
+            } // case 162
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2221,7 +2376,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object refundedPointsTransactionId_ = "";
     /**
      * <pre>
-     * REFUND: the transaction refunded.
+     * REFUND, VOID: the transaction refunded or voided.
      * </pre>
      *
      * <code>string refunded_points_transaction_id = 9 [json_name = "refundedPointsTransactionId"];</code>
@@ -2241,7 +2396,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * REFUND: the transaction refunded.
+     * REFUND, VOID: the transaction refunded or voided.
      * </pre>
      *
      * <code>string refunded_points_transaction_id = 9 [json_name = "refundedPointsTransactionId"];</code>
@@ -2262,7 +2417,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * REFUND: the transaction refunded.
+     * REFUND, VOID: the transaction refunded or voided.
      * </pre>
      *
      * <code>string refunded_points_transaction_id = 9 [json_name = "refundedPointsTransactionId"];</code>
@@ -2279,7 +2434,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * REFUND: the transaction refunded.
+     * REFUND, VOID: the transaction refunded or voided.
      * </pre>
      *
      * <code>string refunded_points_transaction_id = 9 [json_name = "refundedPointsTransactionId"];</code>
@@ -2293,7 +2448,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * REFUND: the transaction refunded.
+     * REFUND, VOID: the transaction refunded or voided.
      * </pre>
      *
      * <code>string refunded_points_transaction_id = 9 [json_name = "refundedPointsTransactionId"];</code>
@@ -2895,7 +3050,7 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object note_ = "";
     /**
      * <pre>
-     * REFUND: the note given with it; EVENT: the event's name.
+     * REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
      * </pre>
      *
      * <code>string note = 17 [json_name = "note"];</code>
@@ -2915,7 +3070,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * REFUND: the note given with it; EVENT: the event's name.
+     * REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
      * </pre>
      *
      * <code>string note = 17 [json_name = "note"];</code>
@@ -2936,7 +3091,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * REFUND: the note given with it; EVENT: the event's name.
+     * REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
      * </pre>
      *
      * <code>string note = 17 [json_name = "note"];</code>
@@ -2953,7 +3108,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * REFUND: the note given with it; EVENT: the event's name.
+     * REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
      * </pre>
      *
      * <code>string note = 17 [json_name = "note"];</code>
@@ -2967,7 +3122,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * REFUND: the note given with it; EVENT: the event's name.
+     * REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
      * </pre>
      *
      * <code>string note = 17 [json_name = "note"];</code>
@@ -3294,6 +3449,329 @@ private static final long serialVersionUID = 0L;
         lines_ = null;
       }
       return linesBuilder_;
+    }
+
+    private com.rewardscore.rewards.loyalty.v1.OperatorStamp voided_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.OperatorStamp, com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder, com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder> voidedBuilder_;
+    /**
+     * <pre>
+     * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+     * Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+     * @return Whether the voided field is set.
+     */
+    public boolean hasVoided() {
+      return ((bitField0_ & 0x00040000) != 0);
+    }
+    /**
+     * <pre>
+     * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+     * Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+     * @return The voided.
+     */
+    public com.rewardscore.rewards.loyalty.v1.OperatorStamp getVoided() {
+      if (voidedBuilder_ == null) {
+        return voided_ == null ? com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance() : voided_;
+      } else {
+        return voidedBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+     * Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+     */
+    public Builder setVoided(com.rewardscore.rewards.loyalty.v1.OperatorStamp value) {
+      if (voidedBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        voided_ = value;
+      } else {
+        voidedBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00040000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+     * Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+     */
+    public Builder setVoided(
+        com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder builderForValue) {
+      if (voidedBuilder_ == null) {
+        voided_ = builderForValue.build();
+      } else {
+        voidedBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00040000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+     * Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+     */
+    public Builder mergeVoided(com.rewardscore.rewards.loyalty.v1.OperatorStamp value) {
+      if (voidedBuilder_ == null) {
+        if (((bitField0_ & 0x00040000) != 0) &&
+          voided_ != null &&
+          voided_ != com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance()) {
+          getVoidedBuilder().mergeFrom(value);
+        } else {
+          voided_ = value;
+        }
+      } else {
+        voidedBuilder_.mergeFrom(value);
+      }
+      if (voided_ != null) {
+        bitField0_ |= 0x00040000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+     * Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+     */
+    public Builder clearVoided() {
+      bitField0_ = (bitField0_ & ~0x00040000);
+      voided_ = null;
+      if (voidedBuilder_ != null) {
+        voidedBuilder_.dispose();
+        voidedBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+     * Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder getVoidedBuilder() {
+      bitField0_ |= 0x00040000;
+      onChanged();
+      return internalGetVoidedFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+     * Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder getVoidedOrBuilder() {
+      if (voidedBuilder_ != null) {
+        return voidedBuilder_.getMessageOrBuilder();
+      } else {
+        return voided_ == null ?
+            com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance() : voided_;
+      }
+    }
+    /**
+     * <pre>
+     * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+     * Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.OperatorStamp, com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder, com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder> 
+        internalGetVoidedFieldBuilder() {
+      if (voidedBuilder_ == null) {
+        voidedBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.OperatorStamp, com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder, com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder>(
+                getVoided(),
+                getParentForChildren(),
+                isClean());
+        voided_ = null;
+      }
+      return voidedBuilder_;
+    }
+
+    private com.rewardscore.rewards.loyalty.v1.OperatorStamp adjusted_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.OperatorStamp, com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder, com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder> adjustedBuilder_;
+    /**
+     * <pre>
+     * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+     * @return Whether the adjusted field is set.
+     */
+    public boolean hasAdjusted() {
+      return ((bitField0_ & 0x00080000) != 0);
+    }
+    /**
+     * <pre>
+     * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+     * @return The adjusted.
+     */
+    public com.rewardscore.rewards.loyalty.v1.OperatorStamp getAdjusted() {
+      if (adjustedBuilder_ == null) {
+        return adjusted_ == null ? com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance() : adjusted_;
+      } else {
+        return adjustedBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+     */
+    public Builder setAdjusted(com.rewardscore.rewards.loyalty.v1.OperatorStamp value) {
+      if (adjustedBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        adjusted_ = value;
+      } else {
+        adjustedBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+     */
+    public Builder setAdjusted(
+        com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder builderForValue) {
+      if (adjustedBuilder_ == null) {
+        adjusted_ = builderForValue.build();
+      } else {
+        adjustedBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+     */
+    public Builder mergeAdjusted(com.rewardscore.rewards.loyalty.v1.OperatorStamp value) {
+      if (adjustedBuilder_ == null) {
+        if (((bitField0_ & 0x00080000) != 0) &&
+          adjusted_ != null &&
+          adjusted_ != com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance()) {
+          getAdjustedBuilder().mergeFrom(value);
+        } else {
+          adjusted_ = value;
+        }
+      } else {
+        adjustedBuilder_.mergeFrom(value);
+      }
+      if (adjusted_ != null) {
+        bitField0_ |= 0x00080000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+     */
+    public Builder clearAdjusted() {
+      bitField0_ = (bitField0_ & ~0x00080000);
+      adjusted_ = null;
+      if (adjustedBuilder_ != null) {
+        adjustedBuilder_.dispose();
+        adjustedBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder getAdjustedBuilder() {
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return internalGetAdjustedFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder getAdjustedOrBuilder() {
+      if (adjustedBuilder_ != null) {
+        return adjustedBuilder_.getMessageOrBuilder();
+      } else {
+        return adjusted_ == null ?
+            com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance() : adjusted_;
+      }
+    }
+    /**
+     * <pre>
+     * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.OperatorStamp, com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder, com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder> 
+        internalGetAdjustedFieldBuilder() {
+      if (adjustedBuilder_ == null) {
+        adjustedBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.OperatorStamp, com.rewardscore.rewards.loyalty.v1.OperatorStamp.Builder, com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder>(
+                getAdjusted(),
+                getParentForChildren(),
+                isClean());
+        adjusted_ = null;
+      }
+      return adjustedBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.PointsTransaction)

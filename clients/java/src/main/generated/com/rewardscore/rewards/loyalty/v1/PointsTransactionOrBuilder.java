@@ -167,7 +167,7 @@ public interface PointsTransactionOrBuilder extends
 
   /**
    * <pre>
-   * REFUND: the transaction refunded.
+   * REFUND, VOID: the transaction refunded or voided.
    * </pre>
    *
    * <code>string refunded_points_transaction_id = 9 [json_name = "refundedPointsTransactionId"];</code>
@@ -176,7 +176,7 @@ public interface PointsTransactionOrBuilder extends
   java.lang.String getRefundedPointsTransactionId();
   /**
    * <pre>
-   * REFUND: the transaction refunded.
+   * REFUND, VOID: the transaction refunded or voided.
    * </pre>
    *
    * <code>string refunded_points_transaction_id = 9 [json_name = "refundedPointsTransactionId"];</code>
@@ -301,7 +301,7 @@ public interface PointsTransactionOrBuilder extends
 
   /**
    * <pre>
-   * REFUND: the note given with it; EVENT: the event's name.
+   * REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
    * </pre>
    *
    * <code>string note = 17 [json_name = "note"];</code>
@@ -310,7 +310,7 @@ public interface PointsTransactionOrBuilder extends
   java.lang.String getNote();
   /**
    * <pre>
-   * REFUND: the note given with it; EVENT: the event's name.
+   * REFUND, VOID: the note given with it; ADJUST: its reason; EVENT: the event's name.
    * </pre>
    *
    * <code>string note = 17 [json_name = "note"];</code>
@@ -362,4 +362,61 @@ public interface PointsTransactionOrBuilder extends
    */
   com.rewardscore.rewards.loyalty.v1.PurchaseLineOrBuilder getLinesOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+   * Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+   * @return Whether the voided field is set.
+   */
+  boolean hasVoided();
+  /**
+   * <pre>
+   * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+   * Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+   * @return The voided.
+   */
+  com.rewardscore.rewards.loyalty.v1.OperatorStamp getVoided();
+  /**
+   * <pre>
+   * EARN, REDEEM: set once the transaction was voided (VoidTransaction); unset otherwise.
+   * Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp voided = 19 [json_name = "voided"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder getVoidedOrBuilder();
+
+  /**
+   * <pre>
+   * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+   * @return Whether the adjusted field is set.
+   */
+  boolean hasAdjusted();
+  /**
+   * <pre>
+   * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+   * @return The adjusted.
+   */
+  com.rewardscore.rewards.loyalty.v1.OperatorStamp getAdjusted();
+  /**
+   * <pre>
+   * ADJUST: who made the adjustment and when (its reason is in note). Output only.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder getAdjustedOrBuilder();
 }

@@ -96,6 +96,24 @@ public enum PointsTransactionType
    * <code>POINTS_TRANSACTION_TYPE_EXPIRE = 9;</code>
    */
   POINTS_TRANSACTION_TYPE_EXPIRE(9),
+  /**
+   * <pre>
+   * Cancels a whole EARN or REDEEM as if it never happened (LoyaltyService.VoidTransaction):
+   * the original's points in the opposite direction; the original then carries `voided`.
+   * </pre>
+   *
+   * <code>POINTS_TRANSACTION_TYPE_VOID = 10;</code>
+   */
+  POINTS_TRANSACTION_TYPE_VOID(10),
+  /**
+   * <pre>
+   * An operator's credit or debit with a reason (LoyaltyService.AdjustPoints and
+   * BatchAllocatePoints); carries `adjusted`.
+   * </pre>
+   *
+   * <code>POINTS_TRANSACTION_TYPE_ADJUST = 11;</code>
+   */
+  POINTS_TRANSACTION_TYPE_ADJUST(11),
   UNRECOGNIZED(-1),
   ;
 
@@ -189,6 +207,24 @@ public enum PointsTransactionType
    * <code>POINTS_TRANSACTION_TYPE_EXPIRE = 9;</code>
    */
   public static final int POINTS_TRANSACTION_TYPE_EXPIRE_VALUE = 9;
+  /**
+   * <pre>
+   * Cancels a whole EARN or REDEEM as if it never happened (LoyaltyService.VoidTransaction):
+   * the original's points in the opposite direction; the original then carries `voided`.
+   * </pre>
+   *
+   * <code>POINTS_TRANSACTION_TYPE_VOID = 10;</code>
+   */
+  public static final int POINTS_TRANSACTION_TYPE_VOID_VALUE = 10;
+  /**
+   * <pre>
+   * An operator's credit or debit with a reason (LoyaltyService.AdjustPoints and
+   * BatchAllocatePoints); carries `adjusted`.
+   * </pre>
+   *
+   * <code>POINTS_TRANSACTION_TYPE_ADJUST = 11;</code>
+   */
+  public static final int POINTS_TRANSACTION_TYPE_ADJUST_VALUE = 11;
 
 
   public final int getNumber() {
@@ -225,6 +261,8 @@ public enum PointsTransactionType
       case 7: return POINTS_TRANSACTION_TYPE_COUPON_PURCHASE;
       case 8: return POINTS_TRANSACTION_TYPE_REFUND;
       case 9: return POINTS_TRANSACTION_TYPE_EXPIRE;
+      case 10: return POINTS_TRANSACTION_TYPE_VOID;
+      case 11: return POINTS_TRANSACTION_TYPE_ADJUST;
       default: return null;
     }
   }

@@ -77,6 +77,11 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_EarnRule_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_OperatorStamp_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_OperatorStamp_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_loyalty_v1_PointsTransaction_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -175,91 +180,100 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\n \001(\tR\004etag\022;\n\013create_time\030\013 \001(\0132\032.googl" +
       "e.protobuf.TimestampR\ncreateTime\022;\n\013upda" +
       "te_time\030\014 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\nupdateTimeB\010\n\006config\"\272\006\n\021PointsTransa" +
-      "ction\0222\n\025points_transaction_id\030\001 \001(\tR\023po" +
-      "intsTransactionId\022\035\n\naccount_id\030\002 \001(\tR\ta" +
-      "ccountId\022=\n\004type\030\003 \001(\0162).rewards.loyalty" +
-      ".v1.PointsTransactionTypeR\004type\022@\n\005state" +
-      "\030\004 \001(\0162*.rewards.loyalty.v1.PointsTransa" +
-      "ctionStateR\005state\022\026\n\006points\030\005 \001(\003R\006point" +
-      "s\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016transact" +
-      "ion_id\030\007 \001(\tR\rtransactionId\0227\n\013bill_amou" +
-      "nt\030\010 \001(\0132\026.rewards.type.v1.MoneyR\nbillAm" +
-      "ount\022C\n\036refunded_points_transaction_id\030\t" +
-      " \001(\tR\033refundedPointsTransactionId\022\'\n\017ref" +
-      "unded_points\030\n \001(\003R\016refundedPoints\022\033\n\tba" +
-      "sket_id\030\013 \001(\tR\010basketId\022;\n\013create_time\030\014" +
-      " \001(\0132\032.google.protobuf.TimestampR\ncreate" +
-      "Time\022;\n\013expire_time\030\r \001(\0132\032.google.proto" +
-      "buf.TimestampR\nexpireTime\022%\n\016regular_poi" +
-      "nts\030\016 \001(\003R\rregularPoints\022!\n\014bonus_points" +
-      "\030\017 \001(\003R\013bonusPoints\022#\n\rreward_points\030\020 \001" +
-      "(\003R\014rewardPoints\022\022\n\004note\030\021 \001(\tR\004note\0226\n\005" +
-      "lines\030\022 \003(\0132 .rewards.loyalty.v1.Purchas" +
-      "eLineR\005lines\"l\n\014PurchaseLine\022\020\n\003sku\030\001 \001(" +
-      "\tR\003sku\022\032\n\010quantity\030\002 \001(\003R\010quantity\022.\n\006am" +
-      "ount\030\003 \001(\0132\026.rewards.type.v1.MoneyR\006amou" +
-      "nt\"\236\003\n\004Tier\022\027\n\007tier_id\030\001 \001(\tR\006tierId\022\035\n\n" +
-      "program_id\030\002 \001(\tR\tprogramId\022!\n\014display_n" +
-      "ame\030\003 \001(\tR\013displayName\0229\n\014target_spend\030\004" +
-      " \001(\0132\026.rewards.type.v1.MoneyR\013targetSpen" +
-      "d\0223\n\tmin_spend\030\005 \001(\0132\026.rewards.type.v1.M" +
-      "oneyR\010minSpend\022%\n\016multiplier_bps\030\006 \001(\005R\r" +
-      "multiplierBps\022\'\n\017evaluation_days\030\007 \001(\005R\016" +
-      "evaluationDays\022;\n\013create_time\030\010 \001(\0132\032.go" +
-      "ogle.protobuf.TimestampR\ncreateTime\022>\n\rp" +
-      "oints_expiry\030\t \001(\0132\031.google.protobuf.Dur" +
-      "ationR\014pointsExpiry\"\346\002\n\007Balance\022\035\n\naccou" +
-      "nt_id\030\001 \001(\tR\taccountId\022#\n\rposted_points\030" +
-      "\002 \001(\003R\014postedPoints\022%\n\016pending_points\030\003 " +
-      "\001(\003R\rpendingPoints\022)\n\020available_points\030\004" +
-      " \001(\003R\017availablePoints\022\'\n\017expiring_points" +
-      "\030\005 \001(\003R\016expiringPoints\022D\n\020next_expire_ti" +
-      "me\030\006 \001(\0132\032.google.protobuf.TimestampR\016ne" +
-      "xtExpireTime\022=\n\014balance_time\030\007 \001(\0132\032.goo" +
-      "gle.protobuf.TimestampR\013balanceTime\022\027\n\007t" +
-      "ier_id\030\010 \001(\tR\006tierId*y\n\020PointsExpiryMode" +
-      "\022\"\n\036POINTS_EXPIRY_MODE_UNSPECIFIED\020\000\022\037\n\033" +
-      "POINTS_EXPIRY_MODE_DURATION\020\001\022 \n\034POINTS_" +
-      "EXPIRY_MODE_MONTH_END\020\002*\220\001\n\025RefundOverdr" +
-      "aftPolicy\022\'\n#REFUND_OVERDRAFT_POLICY_UNS" +
-      "PECIFIED\020\000\022\"\n\036REFUND_OVERDRAFT_POLICY_RE" +
-      "JECT\020\001\022*\n&REFUND_OVERDRAFT_POLICY_ALLOW_" +
-      "NEGATIVE\020\002*|\n\014RoundingMode\022\035\n\031ROUNDING_M" +
-      "ODE_UNSPECIFIED\020\000\022\027\n\023ROUNDING_MODE_FLOOR" +
-      "\020\001\022\031\n\025ROUNDING_MODE_HALF_UP\020\002\022\031\n\025ROUNDIN" +
-      "G_MODE_CEILING\020\003*\324\001\n\014EarnRuleKind\022\036\n\032EAR" +
-      "N_RULE_KIND_UNSPECIFIED\020\000\022\030\n\024EARN_RULE_K" +
-      "IND_EVENT\020\001\022\030\n\024EARN_RULE_KIND_RATIO\020\002\022\027\n" +
-      "\023EARN_RULE_KIND_TIER\020\003\022\034\n\030EARN_RULE_KIND" +
-      "_PROMOTION\020\004\022\033\n\027EARN_RULE_KIND_REFERRAL\020" +
-      "\005\022\034\n\030EARN_RULE_KIND_CARD_TYPE\020\006*\236\001\n\tEarn" +
-      "Event\022\032\n\026EARN_EVENT_UNSPECIFIED\020\000\022\036\n\032EAR" +
-      "N_EVENT_ACCOUNT_CREATED\020\001\022\035\n\031EARN_EVENT_" +
-      "FIRST_PURCHASE\020\002\022\037\n\033EARN_EVENT_MARKETING" +
-      "_OPT_IN\020\003\022\025\n\021EARN_EVENT_CUSTOM\020\004*{\n\tCapP" +
-      "eriod\022\032\n\026CAP_PERIOD_UNSPECIFIED\020\000\022\022\n\016CAP" +
-      "_PERIOD_DAY\020\001\022\023\n\017CAP_PERIOD_WEEK\020\002\022\024\n\020CA" +
-      "P_PERIOD_MONTH\020\003\022\023\n\017CAP_PERIOD_YEAR\020\004*\237\003" +
-      "\n\025PointsTransactionType\022\'\n#POINTS_TRANSA" +
-      "CTION_TYPE_UNSPECIFIED\020\000\022 \n\034POINTS_TRANS" +
-      "ACTION_TYPE_EARN\020\001\022(\n$POINTS_TRANSACTION" +
-      "_TYPE_EARN_BY_CODE\020\002\022!\n\035POINTS_TRANSACTI" +
-      "ON_TYPE_EVENT\020\003\022$\n POINTS_TRANSACTION_TY" +
-      "PE_REFERRAL\020\004\022/\n+POINTS_TRANSACTION_TYPE" +
-      "_COUPON_EXTRA_POINTS\020\005\022\"\n\036POINTS_TRANSAC" +
-      "TION_TYPE_REDEEM\020\006\022+\n\'POINTS_TRANSACTION" +
-      "_TYPE_COUPON_PURCHASE\020\007\022\"\n\036POINTS_TRANSA" +
-      "CTION_TYPE_REFUND\020\010\022\"\n\036POINTS_TRANSACTIO" +
-      "N_TYPE_EXPIRE\020\t*\262\001\n\026PointsTransactionSta" +
-      "te\022(\n$POINTS_TRANSACTION_STATE_UNSPECIFI" +
-      "ED\020\000\022$\n POINTS_TRANSACTION_STATE_PENDING" +
-      "\020\001\022#\n\037POINTS_TRANSACTION_STATE_POSTED\020\002\022" +
-      "#\n\037POINTS_TRANSACTION_STATE_VOIDED\020\003B\204\001\n" +
-      "\"com.rewardscore.rewards.loyalty.v1B\016Res" +
-      "ourcesProtoP\001ZLgithub.com/rewards-core/r" +
-      "ewards-core/clients/go/rewards/loyalty/v" +
-      "1;loyaltyv1b\006proto3"
+      "pR\nupdateTimeB\010\n\006config\"\270\001\n\rOperatorStam" +
+      "p\022\016\n\002by\030\001 \001(\tR\002by\022*\n\002at\030\002 \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\002at\022\033\n\tclient_id\030\003 \001(\t" +
+      "R\010clientId\022\032\n\010operator\030\004 \001(\tR\010operator\0222" +
+      "\n\025points_transaction_id\030\005 \001(\tR\023pointsTra" +
+      "nsactionId\"\264\007\n\021PointsTransaction\0222\n\025poin" +
+      "ts_transaction_id\030\001 \001(\tR\023pointsTransacti" +
+      "onId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022=\n\004t" +
+      "ype\030\003 \001(\0162).rewards.loyalty.v1.PointsTra" +
+      "nsactionTypeR\004type\022@\n\005state\030\004 \001(\0162*.rewa" +
+      "rds.loyalty.v1.PointsTransactionStateR\005s" +
+      "tate\022\026\n\006points\030\005 \001(\003R\006points\022\031\n\010store_id" +
+      "\030\006 \001(\tR\007storeId\022%\n\016transaction_id\030\007 \001(\tR" +
+      "\rtransactionId\0227\n\013bill_amount\030\010 \001(\0132\026.re" +
+      "wards.type.v1.MoneyR\nbillAmount\022C\n\036refun" +
+      "ded_points_transaction_id\030\t \001(\tR\033refunde" +
+      "dPointsTransactionId\022\'\n\017refunded_points\030" +
+      "\n \001(\003R\016refundedPoints\022\033\n\tbasket_id\030\013 \001(\t" +
+      "R\010basketId\022;\n\013create_time\030\014 \001(\0132\032.google" +
+      ".protobuf.TimestampR\ncreateTime\022;\n\013expir" +
+      "e_time\030\r \001(\0132\032.google.protobuf.Timestamp" +
+      "R\nexpireTime\022%\n\016regular_points\030\016 \001(\003R\rre" +
+      "gularPoints\022!\n\014bonus_points\030\017 \001(\003R\013bonus" +
+      "Points\022#\n\rreward_points\030\020 \001(\003R\014rewardPoi" +
+      "nts\022\022\n\004note\030\021 \001(\tR\004note\0226\n\005lines\030\022 \003(\0132 " +
+      ".rewards.loyalty.v1.PurchaseLineR\005lines\022" +
+      "9\n\006voided\030\023 \001(\0132!.rewards.loyalty.v1.Ope" +
+      "ratorStampR\006voided\022=\n\010adjusted\030\024 \001(\0132!.r" +
+      "ewards.loyalty.v1.OperatorStampR\010adjuste" +
+      "d\"l\n\014PurchaseLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010q" +
+      "uantity\030\002 \001(\003R\010quantity\022.\n\006amount\030\003 \001(\0132" +
+      "\026.rewards.type.v1.MoneyR\006amount\"\236\003\n\004Tier" +
+      "\022\027\n\007tier_id\030\001 \001(\tR\006tierId\022\035\n\nprogram_id\030" +
+      "\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 \001(\tR\013" +
+      "displayName\0229\n\014target_spend\030\004 \001(\0132\026.rewa" +
+      "rds.type.v1.MoneyR\013targetSpend\0223\n\tmin_sp" +
+      "end\030\005 \001(\0132\026.rewards.type.v1.MoneyR\010minSp" +
+      "end\022%\n\016multiplier_bps\030\006 \001(\005R\rmultiplierB" +
+      "ps\022\'\n\017evaluation_days\030\007 \001(\005R\016evaluationD" +
+      "ays\022;\n\013create_time\030\010 \001(\0132\032.google.protob" +
+      "uf.TimestampR\ncreateTime\022>\n\rpoints_expir" +
+      "y\030\t \001(\0132\031.google.protobuf.DurationR\014poin" +
+      "tsExpiry\"\346\002\n\007Balance\022\035\n\naccount_id\030\001 \001(\t" +
+      "R\taccountId\022#\n\rposted_points\030\002 \001(\003R\014post" +
+      "edPoints\022%\n\016pending_points\030\003 \001(\003R\rpendin" +
+      "gPoints\022)\n\020available_points\030\004 \001(\003R\017avail" +
+      "ablePoints\022\'\n\017expiring_points\030\005 \001(\003R\016exp" +
+      "iringPoints\022D\n\020next_expire_time\030\006 \001(\0132\032." +
+      "google.protobuf.TimestampR\016nextExpireTim" +
+      "e\022=\n\014balance_time\030\007 \001(\0132\032.google.protobu" +
+      "f.TimestampR\013balanceTime\022\027\n\007tier_id\030\010 \001(" +
+      "\tR\006tierId*y\n\020PointsExpiryMode\022\"\n\036POINTS_" +
+      "EXPIRY_MODE_UNSPECIFIED\020\000\022\037\n\033POINTS_EXPI" +
+      "RY_MODE_DURATION\020\001\022 \n\034POINTS_EXPIRY_MODE" +
+      "_MONTH_END\020\002*\220\001\n\025RefundOverdraftPolicy\022\'" +
+      "\n#REFUND_OVERDRAFT_POLICY_UNSPECIFIED\020\000\022" +
+      "\"\n\036REFUND_OVERDRAFT_POLICY_REJECT\020\001\022*\n&R" +
+      "EFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE\020\002*" +
+      "|\n\014RoundingMode\022\035\n\031ROUNDING_MODE_UNSPECI" +
+      "FIED\020\000\022\027\n\023ROUNDING_MODE_FLOOR\020\001\022\031\n\025ROUND" +
+      "ING_MODE_HALF_UP\020\002\022\031\n\025ROUNDING_MODE_CEIL" +
+      "ING\020\003*\324\001\n\014EarnRuleKind\022\036\n\032EARN_RULE_KIND" +
+      "_UNSPECIFIED\020\000\022\030\n\024EARN_RULE_KIND_EVENT\020\001" +
+      "\022\030\n\024EARN_RULE_KIND_RATIO\020\002\022\027\n\023EARN_RULE_" +
+      "KIND_TIER\020\003\022\034\n\030EARN_RULE_KIND_PROMOTION\020" +
+      "\004\022\033\n\027EARN_RULE_KIND_REFERRAL\020\005\022\034\n\030EARN_R" +
+      "ULE_KIND_CARD_TYPE\020\006*\236\001\n\tEarnEvent\022\032\n\026EA" +
+      "RN_EVENT_UNSPECIFIED\020\000\022\036\n\032EARN_EVENT_ACC" +
+      "OUNT_CREATED\020\001\022\035\n\031EARN_EVENT_FIRST_PURCH" +
+      "ASE\020\002\022\037\n\033EARN_EVENT_MARKETING_OPT_IN\020\003\022\025" +
+      "\n\021EARN_EVENT_CUSTOM\020\004*{\n\tCapPeriod\022\032\n\026CA" +
+      "P_PERIOD_UNSPECIFIED\020\000\022\022\n\016CAP_PERIOD_DAY" +
+      "\020\001\022\023\n\017CAP_PERIOD_WEEK\020\002\022\024\n\020CAP_PERIOD_MO" +
+      "NTH\020\003\022\023\n\017CAP_PERIOD_YEAR\020\004*\345\003\n\025PointsTra" +
+      "nsactionType\022\'\n#POINTS_TRANSACTION_TYPE_" +
+      "UNSPECIFIED\020\000\022 \n\034POINTS_TRANSACTION_TYPE" +
+      "_EARN\020\001\022(\n$POINTS_TRANSACTION_TYPE_EARN_" +
+      "BY_CODE\020\002\022!\n\035POINTS_TRANSACTION_TYPE_EVE" +
+      "NT\020\003\022$\n POINTS_TRANSACTION_TYPE_REFERRAL" +
+      "\020\004\022/\n+POINTS_TRANSACTION_TYPE_COUPON_EXT" +
+      "RA_POINTS\020\005\022\"\n\036POINTS_TRANSACTION_TYPE_R" +
+      "EDEEM\020\006\022+\n\'POINTS_TRANSACTION_TYPE_COUPO" +
+      "N_PURCHASE\020\007\022\"\n\036POINTS_TRANSACTION_TYPE_" +
+      "REFUND\020\010\022\"\n\036POINTS_TRANSACTION_TYPE_EXPI" +
+      "RE\020\t\022 \n\034POINTS_TRANSACTION_TYPE_VOID\020\n\022\"" +
+      "\n\036POINTS_TRANSACTION_TYPE_ADJUST\020\013*\262\001\n\026P" +
+      "ointsTransactionState\022(\n$POINTS_TRANSACT" +
+      "ION_STATE_UNSPECIFIED\020\000\022$\n POINTS_TRANSA" +
+      "CTION_STATE_PENDING\020\001\022#\n\037POINTS_TRANSACT" +
+      "ION_STATE_POSTED\020\002\022#\n\037POINTS_TRANSACTION" +
+      "_STATE_VOIDED\020\003B\204\001\n\"com.rewardscore.rewa" +
+      "rds.loyalty.v1B\016ResourcesProtoP\001ZLgithub" +
+      ".com/rewards-core/rewards-core/clients/g" +
+      "o/rewards/loyalty/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -328,26 +342,32 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnRule_descriptor,
         new java.lang.String[] { "EarnRuleId", "ProgramId", "DisplayName", "Event", "Ratio", "Tier", "Promotion", "Referral", "CardType", "Etag", "CreateTime", "UpdateTime", "Config", });
-    internal_static_rewards_loyalty_v1_PointsTransaction_descriptor =
+    internal_static_rewards_loyalty_v1_OperatorStamp_descriptor =
       getDescriptor().getMessageType(10);
+    internal_static_rewards_loyalty_v1_OperatorStamp_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_OperatorStamp_descriptor,
+        new java.lang.String[] { "By", "At", "ClientId", "Operator", "PointsTransactionId", });
+    internal_static_rewards_loyalty_v1_PointsTransaction_descriptor =
+      getDescriptor().getMessageType(11);
     internal_static_rewards_loyalty_v1_PointsTransaction_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PointsTransaction_descriptor,
-        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", });
+        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", "Voided", "Adjusted", });
     internal_static_rewards_loyalty_v1_PurchaseLine_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(12);
     internal_static_rewards_loyalty_v1_PurchaseLine_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PurchaseLine_descriptor,
         new java.lang.String[] { "Sku", "Quantity", "Amount", });
     internal_static_rewards_loyalty_v1_Tier_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_loyalty_v1_Tier_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Tier_descriptor,
         new java.lang.String[] { "TierId", "ProgramId", "DisplayName", "TargetSpend", "MinSpend", "MultiplierBps", "EvaluationDays", "CreateTime", "PointsExpiry", });
     internal_static_rewards_loyalty_v1_Balance_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_loyalty_v1_Balance_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Balance_descriptor,
