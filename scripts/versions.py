@@ -63,8 +63,8 @@ def places(new: str | None) -> list[tuple[str, str | None]]:
         path = ROOT / name
         found, text = _sub(pattern, path.read_text(), new)
         seen.append((f"{name} {label}", found))
-        if new is not None and found is not None:
-            path.write_text(text)
+        if new is not None and found is not None and found != new:
+            path.write_text(text)  # only when it changes (make's venv target watches pyproject.toml)
     for name, keys in JSON_PLACES:
         path = ROOT / name
         data = json.loads(path.read_text())
@@ -75,7 +75,7 @@ def places(new: str | None) -> list[tuple[str, str | None]]:
             seen.append((f"{name} {'.'.join(repr(k) for k in key)}", node.get(key[-1])))
             if new is not None:
                 node[key[-1]] = new
-        if new is not None:
+        if new is not None and json.dumps(data, indent=2) + "\n" != path.read_text():
             path.write_text(json.dumps(data, indent=2) + "\n")
     return seen
 
