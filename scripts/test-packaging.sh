@@ -6,7 +6,9 @@
 #   versions    the clients carry the server's version (scripts/versions.py --check)
 #   python      python -m build: wheels of clients/python and of the server; a fresh venv installs
 #               them (no embedded extra), imports the client, the stubs and the compiled speedups,
-#               and checks that `rewards-core serve` without REDIS_URL/DATABASE_URL names the extra
+#               and checks that `rewards-core serve` without REDIS_URL/DATABASE_URL names the extra;
+#               then serves from the wheel on external stores with the settings of compose.yaml and
+#               passes the image's HEALTHCHECK command (python -m server.healthcheck)
 #   go          a tiny module requiring github.com/rewards-core/rewards-core/clients/go at the
 #               server's version; there is no published tag here, so only that temporary go.mod
 #               has a `replace` pointing at this checkout (a real consumer runs `go get`)
@@ -108,6 +110,56 @@ EOF
         REWARDS_METRICS_ADDRESS= "$venv/bin/rewards-core" serve 2>&1) && { echo "serve started without the extra"; return 1; }
     echo "$out" | grep -F "pip install 'rewards-core[embedded]'" \
         || { echo "unexpected: $out"; return 1; }
+    serve_like_the_container "$venv"
+}
+
+# The wheel-installed server run as compose.yaml runs the image: external Redis and Postgres
+# (here the embedded ones of .venv, started on their own), REWARDS_MASTER_KEY_FILE made by
+# `rewards-core keys create-master`, REWARDS_OTP_SENDER=log, and the image's HEALTHCHECK command
+# (python -m server.healthcheck) must pass; then SIGTERM must stop it with status 0.
+serve_like_the_container() {
+    local venv=$1 dir=$WORK/python/container stores_pid server_pid port status=1 i
+    mkdir -p "$dir"
+    "$PY" -c '
+import signal, sys, threading
+from pathlib import Path
+from core.adapters.embedded import EmbeddedPostgres, EmbeddedRedis
+base = Path(sys.argv[1])
+redis, postgres = EmbeddedRedis(base / "redis"), EmbeddedPostgres(base / "pg")
+stop = threading.Event()
+signal.signal(signal.SIGTERM, lambda *_: stop.set())
+try:
+    urls = f"{redis.start()}\n{postgres.start()}\n"
+    (base / "urls.tmp").write_text(urls)
+    (base / "urls.tmp").rename(base / "urls")
+    stop.wait()
+finally:
+    postgres.stop()
+    redis.stop()
+' "$dir" >"$dir/stores.log" 2>&1 &
+    stores_pid=$!
+    for i in $(seq 120); do [ -f "$dir/urls" ] || sleep 0.5; done
+    [ -f "$dir/urls" ] || { cat "$dir/stores.log"; kill "$stores_pid"; return 1; }
+    port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    "$venv/bin/rewards-core" keys create-master "$dir/master.key"
+    REDIS_URL=$(sed -n 1p "$dir/urls") DATABASE_URL=$(sed -n 2p "$dir/urls") REWARDS_MASTER_KEY_FILE="$dir/master.key" \
+        REWARDS_OTP_SENDER=log REWARDS_ADDRESS="127.0.0.1:$port" REWARDS_METRICS_ADDRESS= \
+        REWARDS_DATA_DIR="$dir/data" "$venv/bin/rewards-core" serve --workers 1 >"$dir/server.log" 2>&1 &
+    server_pid=$!
+    for i in $(seq 60); do
+        if REWARDS_ADDRESS="[::]:$port" "$venv/bin/python" -m server.healthcheck 2>/dev/null; then status=0; break; fi
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 1
+    done
+    if [ $status -eq 0 ]; then
+        echo "python: the wheel's server serves on external stores and passes the image's HEALTHCHECK (after ~$i s)"
+        kill -TERM "$server_pid"; wait "$server_pid" || { echo "serve exited $? on SIGTERM"; status=1; }
+    else
+        echo "python: the wheel's server never passed the health check:"; tail -20 "$dir/server.log"
+        kill -KILL "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null
+    fi
+    kill -TERM "$stores_pid"; wait "$stores_pid" 2>/dev/null
+    return $status
 }
 
 step_go() {
