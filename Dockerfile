@@ -16,7 +16,8 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends gcc libc6-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Only what the two wheels are built from (see .dockerignore).
+# Only what the two wheels are built from (see .dockerignore). The wheels of every dependency
+# join them in /wheels; the two are named by path so that a package index never supplies them.
 COPY pyproject.toml setup.py README.md ./
 COPY clients/python clients/python
 COPY core core
@@ -25,8 +26,8 @@ ARG EXTRAS=""
 RUN pip install --no-cache-dir "build>=1.2" \
     && python -m build --wheel --outdir /wheels clients/python \
     && python -m build --wheel --outdir /wheels . \
-    && pip wheel --no-cache-dir --wheel-dir /wheels --find-links /wheels \
-        "rewards-core${EXTRAS:+[$EXTRAS]}"
+    && server_wheel=$(ls /wheels/rewards_core-*.whl) && client_wheel=$(ls /wheels/rewards_client-*.whl) \
+    && pip wheel --no-cache-dir --wheel-dir /wheels "$client_wheel" "$server_wheel${EXTRAS:+[$EXTRAS]}"
 
 FROM ${PYTHON_IMAGE} AS runtime
 ARG EXTRAS=""
