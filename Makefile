@@ -6,22 +6,32 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test build venv generate check-generated build-clients lint-proto bench bench-micro load load-ui clean
+.PHONY: run test test-packaging build venv generate check-generated build-clients lint-proto bench bench-micro load load-ui clean
 
 run: build
 	$(BIN)/rewards-core serve
 
+# make test: the Python suites, then the Go/TypeScript/Java client suites even when the Python
+# ones failed; fails if any failed.
 test: build
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
-	@if [ "$(SKIP_CLIENT_TESTS)" = "1" ]; then echo "make test: Go/TypeScript/Java client suites skipped (SKIP_CLIENT_TESTS=1)"; \
-	else bash scripts/test-clients.sh; fi
+	@status=0; \
+	echo "$(BIN)/python -m pytest $(PYTEST_ARGS)"; $(BIN)/python -m pytest $(PYTEST_ARGS) || status=1; \
+	if [ "$(SKIP_CLIENT_TESTS)" = "1" ]; then echo "make test: Go/TypeScript/Java client suites skipped (SKIP_CLIENT_TESTS=1)"; \
+	else bash scripts/test-clients.sh || status=1; fi; \
+	if [ $$status -ne 0 ]; then echo "make test: FAILED (see the summaries above)" >&2; fi; \
+	exit $$status
+
+# make test-packaging: each client (and the server) packed as its ecosystem expects and used by a
+# tiny program outside the tree (scripts/test-packaging.sh; CI runs it).
+test-packaging: build
+	PYTHON=$(BIN)/python bash scripts/test-packaging.sh
 
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml setup.py clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip setuptools wheel
-	$(BIN)/pip install --quiet -e clients/python -e '.[dev]'
+	$(BIN)/pip install --quiet -e clients/python -e '.[dev,embedded]'
 	touch $@
 
 build: venv

