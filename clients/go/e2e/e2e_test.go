@@ -412,7 +412,7 @@ func TestBulkIssueIsSignedAndGivesEachRowItsReason(t *testing.T) {
 	}
 	batch := &couponsv1.BulkIssueCouponsRequest{RequestId: rewardsclient.NewRequestID(), OfferId: offerID,
 		Rows: []*couponsv1.BulkIssueCouponsRequest_Row{
-			{Customer: &couponsv1.BulkIssueCouponsRequest_Row_AccountId{AccountId: rewardsclient.NewRequestID()}},
+			{Customer: &couponsv1.BulkIssueCouponsRequest_Row_AccountId{AccountId: createAccount(t, ctx, client).GetAccountId()}},
 			{Customer: &couponsv1.BulkIssueCouponsRequest_Row_AccountId{AccountId: "not-a-uuid"}},
 		}}
 	if err := stream.Send(batch); err != nil {

@@ -78,6 +78,10 @@ func run(m *testing.M) int {
 	target = fmt.Sprintf("127.0.0.1:%d", server.port)
 	fmt.Fprintf(os.Stderr, "e2e: server serving on %s after %v\n", target, time.Since(began).Round(time.Millisecond))
 	creds, err = server.createClient("go-e2e-" + rewardsclient.NewRequestID()[:8])
+	if err == nil {
+		// Accounts and offers are opened only in a program that exists.
+		err = server.createProgram(creds, program)
+	}
 	code := 1
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "e2e: creating API client credentials: %v\n", err)
@@ -275,6 +279,24 @@ func (s *serverProcess) createClient(org string) (rewardsclient.Credentials, err
 		}
 	}
 	return rewardsclient.Credentials{}, fmt.Errorf("no credentials in the output: %q", stdout.String())
+}
+
+// createProgram creates the loyalty program `id` in the credentials' organisation, with the
+// server's own `rewards-core call` (which signs the request).
+func (s *serverProcess) createProgram(creds rewardsclient.Credentials, id string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	body := fmt.Sprintf(`{"program": {"program_id": %q, "display_name": "Go e2e", "currency_code": "EUR", "time_zone": "Europe/Berlin"}}`, id)
+	cmd := exec.CommandContext(ctx, s.bin, "call", "--target", fmt.Sprintf("127.0.0.1:%d", s.port),
+		"rewards.loyalty.v1.ProgramService/CreateProgram", "-d", body)
+	cmd.Env = append(s.env(), "REWARDS_ORG_ID="+creds.OrgID, "REWARDS_CLIENT_ID="+creds.ClientID,
+		"REWARDS_CLIENT_SECRET="+creds.ClientSecret, "REWARDS_CREDENTIALS_FILE=")
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("creating program %s: %v\n%s", id, err, output.String())
+	}
+	return nil
 }
 
 // stop sends SIGTERM and waits for the exit (SIGKILL to the process group after stopTimeout).

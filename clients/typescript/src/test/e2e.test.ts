@@ -48,6 +48,7 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
     server = new ServerProcess();
     await server.start();
     const creds = await server.createCredentials("ts-e2e");
+    await server.createProgram(creds, "ts-client");
     client = RewardsClient.connect(server.target, creds, { timeoutMs: 30_000, backoffBaseMs: 10 });
   });
 
@@ -198,9 +199,10 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
 
   it("bulk-issues over a request stream signed over an empty body, with a reason per row", async () => {
     const offerId = await newOffer();
+    const holder = (await client.call(client.accounts.createAccount, newAccount())).account?.accountId ?? "";
     const batch = coupons.BulkIssueCouponsRequest.create({
       offerId,
-      rows: [{ customer: { $case: "accountId", value: randomUUID() } }, { customer: { $case: "accountId", value: "not-a-uuid" } }],
+      rows: [{ customer: { $case: "accountId", value: holder } }, { customer: { $case: "accountId", value: "not-a-uuid" } }],
     });
     const replies: rewards.coupons.v1.BulkIssueCouponsResponse[] = [];
     for await (const reply of client.exchange(client.coupons.bulkIssueCoupons, [batch])) replies.push(reply);

@@ -143,6 +143,19 @@ export class ServerProcess {
     });
   }
 
+  /** Creates the loyalty program `programId` in the credentials' organisation (accounts and offers
+   * are opened only in a program that exists), with the server's own `rewards-core call`. */
+  createProgram(creds: Credentials, programId: string): Promise<void> {
+    const body = JSON.stringify({ program: { program_id: programId, display_name: "TS e2e", currency_code: "EUR", time_zone: "Europe/Berlin" } });
+    const env = { ...this.env, REWARDS_ORG_ID: creds.orgId, REWARDS_CLIENT_ID: creds.clientId, REWARDS_CLIENT_SECRET: creds.clientSecret, REWARDS_CREDENTIALS_FILE: "" };
+    return new Promise((done, fail) => {
+      execFile(this.binary, ["call", "--target", this.target, "rewards.loyalty.v1.ProgramService/CreateProgram", "-d", body], { env, timeout: 60_000 }, (error, _stdout, stderr) => {
+        if (error) fail(new Error(`rewards-core call CreateProgram ${programId} failed: ${error.message}\n${stderr}`));
+        else done();
+      });
+    });
+  }
+
   /**
    * The code of the redemption OTP `otpId`, as the capture sender wrote it. The server sends the
    * OTP before RequestRedemptionOtp answers, so it is there once that call returned.

@@ -113,6 +113,7 @@ class EndToEndTest {
         assertTrue(present, "CI=true but rewards-core is missing at " + ServerProcess.binary());
         server = new ServerProcess();
         credentials = server.createClient("java-" + UUID.randomUUID().toString().substring(0, 8), SCOPES);
+        server.createProgram(credentials, PROGRAM);
         client = connect(TokenSource.DEFAULT_REFRESH_MARGIN);
     }
 
@@ -572,7 +573,8 @@ class EndToEndTest {
     void bulkIssueIsSignedAndGivesEachRowItsReason() {
         String offerId = newOffer(OfferRules.getDefaultInstance());
         BulkIssueCouponsRequest batch = RewardsClient.withRequestId(BulkIssueCouponsRequest.newBuilder().setOfferId(offerId)
-                .addRows(BulkIssueCouponsRequest.Row.newBuilder().setAccountId(UUID.randomUUID().toString()))
+                .addRows(BulkIssueCouponsRequest.Row.newBuilder().setAccountId(
+                        client.call(client.accounts(), AccountServiceBlockingStub::createAccount, newAccount()).getAccount().getAccountId()))
                 .addRows(BulkIssueCouponsRequest.Row.newBuilder().setAccountId("not-a-uuid"))
                 .build());
 

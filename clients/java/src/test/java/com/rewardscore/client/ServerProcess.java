@@ -122,6 +122,33 @@ final class ServerProcess implements AutoCloseable {
         return new Credentials(m.group(1), m.group(2), m.group(3));
     }
 
+    /**
+     * Creates the loyalty program {@code programId} in the credentials' organisation (accounts and
+     * offers are opened only in a program that exists), with the server's own {@code rewards-core call}.
+     */
+    void createProgram(Credentials credentials, String programId) throws IOException, InterruptedException {
+        String body = "{\"program\": {\"program_id\": \"" + programId + "\", \"display_name\": \"Java e2e\","
+                + " \"currency_code\": \"EUR\", \"time_zone\": \"Europe/Berlin\"}}";
+        ProcessBuilder builder = new ProcessBuilder(binary.toString(), "call", "--target", target(),
+                "rewards.loyalty.v1.ProgramService/CreateProgram", "-d", body)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true);
+        environment(builder.environment());
+        builder.environment().put("REWARDS_ORG_ID", credentials.orgId());
+        builder.environment().put("REWARDS_CLIENT_ID", credentials.clientId());
+        builder.environment().put("REWARDS_CLIENT_SECRET", credentials.clientSecret());
+        builder.environment().put("REWARDS_CREDENTIALS_FILE", "");
+        Process call = builder.start();
+        String output = new String(call.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!call.waitFor(60, TimeUnit.SECONDS)) {
+            call.destroyForcibly();
+            throw new IllegalStateException("rewards-core call CreateProgram did not finish");
+        }
+        if (call.exitValue() != 0) {
+            throw new IllegalStateException("rewards-core call CreateProgram " + programId + " failed: " + output);
+        }
+    }
+
     /** SIGTERM and wait; returns the exit code. The server's log is kept in target/rewards-core-e2e.log. */
     int stop() throws InterruptedException {
         process.destroy();
