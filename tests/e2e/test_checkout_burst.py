@@ -101,8 +101,8 @@ async def test_200_baskets_on_one_offer_and_one_wallet_then_void_expire_and_capt
     during = await balance(client, account_id)
     kept = sum(1 for b in captured if b.coupon_results[0].applied)
     expiring_with = sum(1 for n in expiring if outcomes[n].coupon_results[0].applied)
-    print("DEBUG after void/capture", redis_count(stores, offer_id), account_redis_count(stores, offer_id, account_id),
-          kept, expiring_with, redemptions(stores, offer_id))
+    assert redis_count(stores, offer_id) == account_redis_count(stores, offer_id, account_id) == kept + expiring_with
+    assert redemptions(stores, offer_id) == kept
     assert (during.posted_points, during.pending_points) == (1_000 - BURN * len(captured), BURN * len(expiring))
 
     deadline = time.monotonic() + EXPIRING_HOLD_S + 90  # The hold, then the server's sweep.
@@ -118,7 +118,6 @@ async def test_200_baskets_on_one_offer_and_one_wallet_then_void_expire_and_capt
     assert {b.basket_id for b in expired.baskets} == {outcomes[n].basket_id for n in expiring}
 
     # Every counter equals the ledger: the offer's (in all and the account's) and the wallet's.
-    kept = sum(1 for b in captured if b.coupon_results[0].applied)
     assert redemptions(stores, offer_id) == redemptions_in_effect(stores, offer_id) == kept
     assert redis_count(stores, offer_id) == account_redis_count(stores, offer_id, account_id) == kept
     after = await balance(client, account_id)
