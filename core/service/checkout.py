@@ -120,6 +120,7 @@ _REFUND_REJECTIONS = {
     "basket_refunds_sequence": ErrorReason.BASKET_REFUNDED_CONCURRENTLY,
     "basket_refunds_exceed": ErrorReason.REFUND_EXCEEDS_CAPTURED,
     "basket_refunds_not_captured": ErrorReason.BASKET_NOT_CAPTURED,
+    "points_transactions_refund_limit": ErrorReason.BASKET_REFUNDED_CONCURRENTLY,
 }
 _REFUND_SELECT = ("SELECT basket_id, refund_id::text, lines, returned_minor, refunded_points,"
                   " coalesce(refund_points_transaction_id::text, ''), reversed_redemption_ids::text[], refund_time"
@@ -474,10 +475,18 @@ class Checkout:
             try:
                 refund_tx = ""
                 if plan.earn_refund_points and basket.earn_points_transaction_id:
-                    earn = await self._points.prepare_refund(
-                        RefundPoints(f"{command.request_id}#earn", basket.earn_points_transaction_id,
-                                     plan.earn_refund_points, f"basket {basket_id} returned"),
-                        caller, basket.earn_points_transaction_id)
+                    try:
+                        earn = await self._points.prepare_refund(
+                            RefundPoints(f"{command.request_id}#earn", basket.earn_points_transaction_id,
+                                         plan.earn_refund_points, f"basket {basket_id} returned"),
+                            caller, basket.earn_points_transaction_id)
+                    except DomainError as refusal:
+                        if refusal.reason is ErrorReason.REFUND_EXCEEDS_TRANSACTION:
+                            # The plan fits the refunds committed; the earn's refunded-so-far count
+                            # (reserved included) says another refund of the basket is in flight.
+                            raise DomainError(ErrorReason.BASKET_REFUNDED_CONCURRENTLY,
+                                              metadata={"basket_id": basket_id}) from None
+                        raise
                     parts.append(earn)
                     refund_tx = earn.result.transactions[0].points_transaction_id
                 reversed_ids: list[str] = []
