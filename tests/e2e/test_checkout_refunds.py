@@ -232,3 +232,34 @@ async def test_concurrent_refunds_of_one_basket_never_return_a_line_twice(client
     got = (await client.call(client.checkout.GetBasket, api.GetBasketRequest(basket_id=basket.basket_id))).basket
     assert len(got.refunds) == 1
     assert (await balance(client, member[1])).posted_points == 1_000 + 100 - 75
+
+
+async def test_a_free_item_coupon_goes_back_with_its_item_and_a_basket_without_lines_is_refunded_whole(
+        client, stores, member):
+    program_id, account_id = member
+    from rewards.coupons.v1 import resources_pb2 as resources
+    free_id, free = await offer(client, program_id, resources.Reward(kind=resources.REWARD_KIND_FREE_ITEM,
+                                                                     free_item_sku="SKU-2"))
+    share_id, share = await offer(client, program_id, percent(1_000))
+    basket = (await client.call(client.checkout.AuthorizeBasket, authorize(account_id, free, share))).basket
+    await capture(client, basket.basket_id)
+
+    # One of the two SKU-2 units: the free item stays; both: it goes back, the share coupon stays.
+    one = await refund(client, basket.basket_id, (1, 1))
+    assert list(one.refund.reversed_redemption_ids) == [] and one.refund.refunded_points == 0
+    both = await refund(client, basket.basket_id, (1, 1))
+    assert list(both.refund.reversed_redemption_ids) == [basket.coupon_results[0].redemption_id]
+    assert (reversals(stores, free_id), redis_count(stores, free_id)) == (1, 0)
+    assert (reversals(stores, share_id), redis_count(stores, share_id)) == (0, 1)
+    too_many = await refusal(client.call(client.checkout.RefundBasket, api.RefundBasketRequest(
+        basket_id=basket.basket_id, lines=[baskets.ReturnedLine(line_index=0, item_count=1)] * 1_001)))
+    assert (too_many.reason, too_many.metadata["field"]) == ("FIELD_TOO_LONG", "lines")
+
+    # A basket sent without lines is returned whole, once.
+    bare = authorize(account_id, earn_points=True)
+    del bare.lines[:]
+    bare_basket = (await client.call(client.checkout.AuthorizeBasket, bare)).basket
+    await capture(client, bare_basket.basket_id)
+    whole = await refund(client, bare_basket.basket_id)
+    assert (whole.refund.returned_amount.amount_minor, whole.refund.refunded_points) == (10_000, 100)
+    assert (await refusal(refund(client, bare_basket.basket_id))).reason == "REFUND_EXCEEDS_CAPTURED"
