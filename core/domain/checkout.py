@@ -54,6 +54,34 @@ class CouponResult:
 
 
 @dataclass(frozen=True, slots=True)
+class ReturnedLine:
+    line_index: int
+    item_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class BasketRefund:
+    """One RefundBasket: the lines it returned, their value, what it took back."""
+
+    refund_id: str
+    lines: tuple[ReturnedLine, ...]
+    returned_minor: int
+    refunded_points: int
+    refund_points_transaction_id: str
+    reversed_redemption_ids: tuple[str, ...]
+    refund_time: dt.datetime
+
+    def to_json(self) -> dict:
+        return {**dataclasses.asdict(self), "refund_time": self.refund_time.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> BasketRefund:
+        return cls(**{**data, "lines": tuple(ReturnedLine(**line) for line in data["lines"]),
+                      "reversed_redemption_ids": tuple(data["reversed_redemption_ids"]),
+                      "refund_time": dt.datetime.fromisoformat(data["refund_time"])})
+
+
+@dataclass(frozen=True, slots=True)
 class Basket:
     basket_id: str
     state: int
@@ -72,6 +100,7 @@ class Basket:
     void_time: dt.datetime | None = None
     earn_points_transaction_id: str = ""
     burn_points_transaction_id: str = ""
+    refunds: tuple[BasketRefund, ...] = ()
 
     @property
     def discount_minor(self) -> int:
@@ -85,6 +114,7 @@ class Basket:
         data = dataclasses.asdict(self)
         for name in ("authorize_time", "expire_time", "capture_time", "void_time"):
             data[name] = data[name].isoformat() if data[name] else None
+        data["refunds"] = [refund.to_json() for refund in self.refunds]
         return data
 
     @classmethod
@@ -93,7 +123,8 @@ class Basket:
         return cls(**{**data, "lines": tuple(BasketLine(**line) for line in data["lines"]),
                       "coupon_results": tuple(CouponResult(**result) for result in data["coupon_results"]),
                       "authorize_time": when(data["authorize_time"]), "expire_time": when(data["expire_time"]),
-                      "capture_time": when(data["capture_time"]), "void_time": when(data["void_time"])})
+                      "capture_time": when(data["capture_time"]), "void_time": when(data["void_time"]),
+                      "refunds": tuple(BasketRefund.from_json(refund) for refund in data.get("refunds", ()))})
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +229,86 @@ def check_final_total(basket: Basket, final_minor: int | None, currency_code: st
         raise DomainError(ErrorReason.CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED, metadata={
             "total_amount_minor": basket.total_minor})
     return final_minor
+
+
+# --- refunds ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnPlan:
+    """What a RefundBasket returns, priced against the refunds before it."""
+
+    lines: tuple[ReturnedLine, ...]
+    returned_minor: int
+    """This refund's value."""
+    kept_minor: int
+    """What the customer keeps of the captured total after it."""
+    everything_returned: bool
+    earn_refund_points: int
+    """Earned points this refund takes back."""
+    fully_returned_skus: frozenset[str]
+
+
+def returned_units(basket: Basket) -> list[int]:
+    units = [0] * len(basket.lines)
+    for refund in basket.refunds:
+        for line in refund.lines:
+            units[line.line_index] += line.item_count
+    return units
+
+
+def _value(basket: Basket, units: list[int]) -> int:
+    """The returned value of `units` per line: each line's amount pro rata (rounded down), in all
+    at most the captured total."""
+    gross = sum(line.amount_minor * n // line.item_count for line, n in zip(basket.lines, units))
+    return min(gross, basket.total_minor)
+
+
+def plan_return(basket: Basket, requested: tuple[ReturnedLine, ...]) -> ReturnPlan:
+    """FIELD_* for malformed lines, BASKET_NOT_CAPTURED, REFUND_EXCEEDS_CAPTURED for more units
+    than are left (or nothing left); else the plan. Empty `requested`: everything left."""
+    if basket.state != BasketState.CAPTURED:
+        raise DomainError(ErrorReason.BASKET_NOT_CAPTURED, metadata={"basket_id": basket.basket_id,
+                                                                     "state": BasketState(basket.state).name})
+    if len(requested) > limits.BASKET_LINES_MAX:
+        raise field_too_long("lines", limits.BASKET_LINES_MAX)
+    before = returned_units(basket)
+    done_before = bool(basket.refunds) and all(n == line.item_count for n, line in zip(before, basket.lines))
+    if not requested:
+        requested = tuple(ReturnedLine(i, line.item_count - n)
+                          for i, (line, n) in enumerate(zip(basket.lines, before)) if n < line.item_count)
+        if done_before:
+            raise DomainError(ErrorReason.REFUND_EXCEEDS_CAPTURED, metadata={"basket_id": basket.basket_id})
+    seen = set()
+    for n, line in enumerate(requested):
+        if not 0 <= line.line_index < len(basket.lines):
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+                "field": f"lines[{n}].line_index", "min": 0, "max": len(basket.lines) - 1})
+        if line.line_index in seen:
+            raise field_invalid("lines", "each line_index once")
+        seen.add(line.line_index)
+        if line.item_count < 1:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"lines[{n}].item_count", "min": 1})
+        left = basket.lines[line.line_index].item_count - before[line.line_index]
+        if line.item_count > left:
+            raise DomainError(ErrorReason.REFUND_EXCEEDS_CAPTURED, metadata={
+                "line_index": line.line_index, "returnable_item_count": left})
+    after = list(before)
+    for line in requested:
+        after[line.line_index] += line.item_count
+    everything = all(n == line.item_count for n, line in zip(after, basket.lines))
+    value_before = basket.total_minor if done_before else _value(basket, before)
+    value_after = basket.total_minor if everything else _value(basket, after)
+    refunded_before = sum(refund.refunded_points for refund in basket.refunds)
+    if everything:
+        target = basket.earned_points
+    elif basket.total_minor:
+        target = basket.earned_points * value_after // basket.total_minor
+    else:
+        target = 0
+    skus = frozenset(line.sku for line, n in zip(basket.lines, after) if n == line.item_count)
+    return ReturnPlan(tuple(requested), value_after - value_before, basket.total_minor - value_after, everything,
+                      max(0, min(target, basket.earned_points) - refunded_before), skus)
 
 
 def _text(value: str, name: str, length_max: int, required: bool = True) -> None:

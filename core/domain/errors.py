@@ -183,6 +183,9 @@ class ErrorReason(enum.Enum):
     BASKET_VOIDED = ("The basket was voided: nothing of it can be captured.", False)
     BASKET_EXPIRED = ("The basket's hold expired before it was captured; everything was released.", False)
     CAPTURE_AMOUNT_EXCEEDS_AUTHORIZED = ("The final total is above the authorized total_amount.", False)
+    BASKET_NOT_CAPTURED = ("Only a captured basket can be refunded.", False)
+    REFUND_EXCEEDS_CAPTURED = ("The refund returns more than is left to return of the captured basket.", False)
+    BASKET_REFUNDED_CONCURRENTLY = ("Another refund of the basket committed first; retry.", True)
 
     # Events and webhooks.
     WEBHOOK_NOT_FOUND = ("No webhook has this id in the caller's organisation (or it was deleted).", False)

@@ -35,18 +35,20 @@ from psycopg.types.json import Jsonb
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
-from core.domain.checkout import (BILL_RULES, Basket, BasketInput, BasketState, CouponResult, check_final_total,
-                                  hold_seconds, refusal_of_state, reward_kind, validate_basket)
+from core.domain.checkout import (BILL_RULES, Basket, BasketInput, BasketRefund, BasketState, CouponResult,
+                                  ReturnedLine, RewardKind, check_final_total, hold_seconds, plan_return,
+                                  refusal_of_state, reward_kind, validate_basket)
 from core.domain.coupons import Location, Money, discount, failing_rules
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
 from core.domain.loyalty import CouponBonus, Purchase
-from core.service.accounts import REQUEST_FIELDS, AccountRef, parse_uuid, require_active, resolve_account, \
-    validate_request_id
+from core.service.accounts import REQUEST_FIELDS, AccountRef, decode_page_token, encode_page_token, page_size, \
+    parse_uuid, query_digest, require_active, resolve_account, validate_request_id
 from core.service.context import Caller, Deps
-from core.service.coupons import _REDEMPTION_COLUMNS, Coupons, RedeemCoupon, coupon_keys, offer_keys
+from core.service.coupons import _REDEMPTION_COLUMNS, Coupons, RedeemCoupon, ReverseRedemption, coupon_keys, \
+    offer_keys
 from core.service.idempotent import Prepared, execute_once
 from core.service.events_outbox import evented
-from core.service.points import Points
+from core.service.points import Points, RefundPoints
 from core.service.programs import load_rules
 
 _BASKET_COLUMNS = ("basket_id", "org_id", "program_id", "account_id", "store_id", "transaction_id", "state",
@@ -93,6 +95,52 @@ class CaptureBasket:
 class VoidBasket:
     request_id: str
     basket_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class RefundBasket:
+    request_id: str
+    basket_id: str
+    lines: tuple[ReturnedLine, ...] = ()
+    """Empty: everything not returned yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListBaskets:
+    account: AccountRef
+    states: tuple[int, ...] = ()
+    page_size: int = 0
+    page_token: str = ""
+
+
+_REFUND_COLUMNS = ("basket_id", "refund_seq", "refund_id", "lines", "returned_minor", "refunded_points",
+                   "refund_points_transaction_id", "reversed_redemption_ids", "refund_time", "request_id",
+                   "client_id")
+_REFUND_REJECTIONS = {
+    "basket_refunds_pkey": ErrorReason.BASKET_REFUNDED_CONCURRENTLY,
+    "basket_refunds_sequence": ErrorReason.BASKET_REFUNDED_CONCURRENTLY,
+    "basket_refunds_exceed": ErrorReason.REFUND_EXCEEDS_CAPTURED,
+    "basket_refunds_not_captured": ErrorReason.BASKET_NOT_CAPTURED,
+    "points_transactions_refund_limit": ErrorReason.BASKET_REFUNDED_CONCURRENTLY,
+}
+_REFUND_SELECT = ("SELECT basket_id, refund_id::text, lines, returned_minor, refunded_points,"
+                  " coalesce(refund_points_transaction_id::text, ''), reversed_redemption_ids::text[], refund_time"
+                  " FROM basket_refunds WHERE basket_id = ANY(%s) ORDER BY basket_id, refund_seq")
+
+
+@dataclass(frozen=True, slots=True)
+class _Refunded:
+    """RefundBasket's answer, as stored for its retries."""
+
+    refund: BasketRefund
+    basket: Basket
+
+    def to_json(self) -> dict:
+        return {"refund": self.refund.to_json(), "basket": self.basket.to_json()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> _Refunded:
+        return cls(BasketRefund.from_json(data["refund"]), Basket.from_json(data["basket"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,6 +424,144 @@ class Checkout:
     async def get(self, basket_id: str, caller: Caller) -> Basket:
         return (await self._load(parse_uuid(basket_id, "basket_id"), caller)).basket
 
+    async def list(self, query: ListBaskets, caller: Caller) -> tuple[list[Basket], str]:
+        """ListBaskets: an account's baskets, newest authorization first, and the next page token."""
+        states = tuple(query.states)
+        if len(set(states)) != len(states):
+            raise field_invalid("states", "each state once")
+        for n, state in enumerate(states):
+            if state not in tuple(BasketState):
+                raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"states[{n}]", "min": 1,
+                                                                            "max": len(BasketState)})
+        size = page_size(query.page_size)
+        account = await resolve_account(self._deps, caller.org_id, query.account)
+        # The token is tied to the query as resolved (an identifier and its account id page alike).
+        digest = query_digest(ListBaskets(AccountRef(account.account_id), tuple(sorted(states))))
+        after = decode_page_token(query.page_token, digest)
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT basket_id::text, detail, state, capture_time, void_time, authorize_time FROM baskets"
+                " WHERE org_id = %(org)s AND account_id = %(account)s"
+                " AND (cardinality(%(states)s::smallint[]) = 0 OR state = ANY(%(states)s::smallint[]))"
+                " AND (%(after_time)s::timestamptz IS NULL OR (authorize_time, basket_id)"
+                "      < (%(after_time)s::timestamptz, %(after_id)s::uuid))"
+                " ORDER BY authorize_time DESC, basket_id DESC LIMIT %(limit)s",
+                {"org": caller.org_id, "account": account.account_id, "states": list(states),
+                 "after_time": after[0] if after else None, "after_id": after[1] if after else None,
+                 "limit": size + 1})
+            rows = await cursor.fetchall()
+            refunds = await _refunds(connection, [row[0] for row in rows[:size]])
+        page = [dataclasses.replace(Basket.from_json(detail), state=int(state), capture_time=capture_time,
+                                    void_time=void_time, refunds=refunds.get(basket_id, ()))
+                for basket_id, detail, state, capture_time, void_time, _ in rows[:size]]
+        token = ""
+        if len(rows) > size:
+            token = encode_page_token((rows[size - 1][5], rows[size - 1][0]), digest)
+        return page, token
+
+    # --- refund -------------------------------------------------------------------------
+
+    async def refund(self, command: RefundBasket, caller: Caller) -> tuple[BasketRefund, Basket]:
+        """RefundBasket: returned lines of a captured basket take back their part of the earn (one
+        RefundPoints REFUND, rows and reservation by its own code) and the coupons the kept lines
+        no longer carry (ReverseRedemption's rows and give-back), committed in one transaction with
+        the basket_refunds row (numbered after the refunds it was computed from)."""
+        validate_request_id(command.request_id)
+        basket_id = parse_uuid(command.basket_id, "basket_id")
+
+        async def prepare() -> Prepared[_Refunded]:
+            stored = await self._load(basket_id, caller)
+            basket = stored.basket
+            plan = plan_return(basket, command.lines)
+            now = self._deps.clock.now()
+            parts: list[Prepared] = []
+            try:
+                refund_tx = ""
+                if plan.earn_refund_points and basket.earn_points_transaction_id:
+                    try:
+                        earn = await self._points.prepare_refund(
+                            RefundPoints(f"{command.request_id}#earn", basket.earn_points_transaction_id,
+                                         plan.earn_refund_points, f"basket {basket_id} returned"),
+                            caller, basket.earn_points_transaction_id)
+                    except DomainError as refusal:
+                        if refusal.reason is ErrorReason.REFUND_EXCEEDS_TRANSACTION:
+                            # The plan fits the refunds committed; the earn's refunded-so-far count
+                            # (reserved included) says another refund of the basket is in flight.
+                            raise DomainError(ErrorReason.BASKET_REFUNDED_CONCURRENTLY,
+                                              metadata={"basket_id": basket_id}) from None
+                        raise
+                    parts.append(earn)
+                    refund_tx = earn.result.transactions[0].points_transaction_id
+                reversed_ids: list[str] = []
+                for n, redemption_id in enumerate(await self._coupons_to_reverse(basket, stored, plan, now, caller)):
+                    try:
+                        parts.append(await self._coupons.prepare_reverse(
+                            ReverseRedemption(f"{command.request_id}#coupon{n}", redemption_id), caller,
+                            redemption_id))
+                    except DomainError as refusal:
+                        if refusal.reason in (ErrorReason.COUPON_REVOKED, ErrorReason.REDEMPTION_ALREADY_REVERSED):
+                            continue  # Revoked since, or reversed by hand: nothing to give back.
+                        raise
+                    reversed_ids.append(redemption_id)
+            except BaseException:
+                await _run_all([part.on_abort for part in parts if part.on_abort])
+                raise
+            refund = BasketRefund(str(uuid.uuid4()), plan.lines, plan.returned_minor,
+                                  plan.earn_refund_points if refund_tx else 0, refund_tx, tuple(reversed_ids), now)
+            after = dataclasses.replace(basket, refunds=basket.refunds + (refund,))
+            # The refund's own row first: of two refunds computed from the same state, the loser
+            # meets the primary key before any row it shares with the winner.
+            rows = [Row("basket_refunds", _REFUND_COLUMNS, (
+                basket_id, len(basket.refunds) + 1, refund.refund_id,
+                Jsonb([dataclasses.asdict(line) for line in plan.lines]), plan.returned_minor,
+                refund.refunded_points, refund_tx or None, [uuid.UUID(rid) for rid in reversed_ids], now, command.request_id,
+                caller.client_id))]
+            rejections: dict[str, DomainError] = {}
+            for part in parts:
+                rows += part.rows
+                rejections.update(part.rejections)
+            rejections.update({name: DomainError(reason, metadata={"basket_id": basket_id})
+                               for name, reason in _REFUND_REJECTIONS.items()})
+            commits = [part.on_commit for part in parts if part.on_commit]
+            aborts = [part.on_abort for part in parts if part.on_abort]
+            return Prepared(_Refunded(refund, after), tuple(rows), rejections,
+                            on_commit=lambda: _run_all(commits), on_abort=lambda: _run_all(aborts))
+
+        answer = await execute_once(self._deps, caller, "RefundBasket", command, prepare, _Refunded.from_json)
+        return answer.refund, answer.basket
+
+    async def _coupons_to_reverse(self, basket: Basket, stored: _Stored, plan, now: dt.datetime,
+                                  caller: Caller) -> list[str]:
+        """The redemptions a refund gives back, in the basket's order: every one once everything is
+        returned; else those whose bill rule fails on what the customer keeps (priced again in
+        order, like a capture), and FREE_ITEM ones whose item is returned in full. EXTRAPOINT and
+        MULTIPLIER coupons go with the earn: its full refund gives them back (RefundPoints)."""
+        done = {rid for refund in basket.refunds for rid in refund.reversed_redemption_ids}
+        applied = [result for result in basket.coupon_results if result.applied and result.redemption_id]
+        at_earn = lambda result: result.kind in (RewardKind.EXTRAPOINT, RewardKind.MULTIPLIER)  # noqa: E731
+        if plan.everything_returned:
+            return [r.redemption_id for r in applied if r.redemption_id not in done
+                    and not (at_earn(r) and basket.earn_points_transaction_id)]
+        location_ids = stored.holds.get("location") or [basket.store_id, "", ""]
+        location = Location(*location_ids)
+        remaining, chosen = plan.kept_minor, []
+        for result in applied:
+            if result.redemption_id in done or at_earn(result):
+                continue
+            if result.kind == RewardKind.FREE_ITEM and result.free_item_sku in plan.fully_returned_skus:
+                chosen.append(result.redemption_id)
+                continue
+            offer = await self._coupons.offer_by_id(caller.org_id, result.offer_id)
+            bill = Money(remaining, basket.currency_code)
+            customer, rates = await self._coupons._facts(offer, basket.account_id, bill, now, caller)
+            failures = [f for f in failing_rules(offer, now, location.store_id, bill, location=location,
+                                                 customer=customer, rates=rates) if f.reason in BILL_RULES]
+            if failures:
+                chosen.append(result.redemption_id)
+                continue
+            remaining -= discount(offer, bill, rates)
+        return chosen
+
     async def sweep_expired(self) -> int:
         """Expire the AUTHORIZED baskets whose expire_time has passed (a basket a capture holds
         locked is skipped: its commit decides) and release what they held. Returns how many."""
@@ -403,11 +589,12 @@ class Checkout:
                 "SELECT detail, holds, program_id, state, capture_time, void_time, burn_transaction_id::text"
                 " FROM baskets WHERE basket_id = %s AND org_id = %s", (basket_id, caller.org_id))
             found = await cursor.fetchone()
+            refunds = await _refunds(connection, [basket_id]) if found is not None else {}
         if found is None:
             raise DomainError(ErrorReason.BASKET_NOT_FOUND, metadata={"basket_id": basket_id})
         detail, holds, program_id, state, capture_time, void_time, burn_id = found
         basket = dataclasses.replace(Basket.from_json(detail), state=int(state), capture_time=capture_time,
-                                     void_time=void_time)
+                                     void_time=void_time, refunds=refunds.get(basket_id, ()))
         return _Stored(basket, program_id, {**holds, "burn_transaction_id": burn_id or ""})
 
     # --- settling the reservations ------------------------------------------------------
@@ -456,6 +643,19 @@ def _row_values(values: dict, points_transaction_id: str | None) -> tuple:
     values = {**values, "redeem_time": dt.datetime.fromisoformat(values["redeem_time"]),
               "points_transaction_id": points_transaction_id}
     return tuple(values[column] for column in _REDEMPTION_COLUMNS)
+
+
+async def _refunds(connection, basket_ids: list[str]) -> dict[str, tuple[BasketRefund, ...]]:
+    """The refunds of these baskets, oldest first."""
+    found: dict[str, list[BasketRefund]] = {}
+    if not basket_ids:
+        return {}
+    cursor = await connection.execute(_REFUND_SELECT, (basket_ids,))
+    for basket_id, refund_id, lines, returned, points, tx, reversed_ids, when in await cursor.fetchall():
+        found.setdefault(str(basket_id), []).append(BasketRefund(
+            refund_id, tuple(ReturnedLine(**line) for line in lines), returned, points, tx,
+            tuple(reversed_ids or ()), when))
+    return {basket_id: tuple(refunds) for basket_id, refunds in found.items()}
 
 
 async def _run_all(actions: list[Callable[[], Awaitable[None]]]) -> None:

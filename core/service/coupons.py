@@ -1634,36 +1634,39 @@ class Coupons:
     async def reverse(self, command: ReverseRedemption, caller: Caller) -> Reversal:
         validate_request_id(command.request_id)
         redemption_id = _uuid(command.redemption_id, "redemption_id")
+        return await execute_once(self._deps, caller, "ReverseRedemption", command,
+                                  lambda: self.prepare_reverse(command, caller, redemption_id), Reversal.from_json)
 
-        async def prepare() -> Prepared[Reversal]:
-            async with self._deps.pool.connection() as connection:
-                cursor = await connection.execute(
-                    "SELECT r.offer_id, r.account_id, v.redemption_id IS NOT NULL, r.coupon_id, c.revoke_time"
-                    " FROM coupon_redemptions r LEFT JOIN coupon_reversals v USING (redemption_id)"
-                    " LEFT JOIN coupons c ON c.coupon_id = r.coupon_id"
-                    " WHERE r.redemption_id = %s AND r.org_id = %s", (redemption_id, caller.org_id))
-                found = await cursor.fetchone()
-            if found is None:
-                raise DomainError(ErrorReason.REDEMPTION_NOT_FOUND, metadata={"redemption_id": redemption_id})
-            offer_id, account_id, reversed_already, coupon_id, revoke_time = str(found[0]), str(found[1]), *found[2:]
-            if revoke_time is not None:
-                raise DomainError(ErrorReason.COUPON_REVOKED, metadata={"revoke_time": revoke_time.isoformat()})
-            if reversed_already:
-                raise DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED, metadata={"redemption_id": redemption_id})
-            now = self._deps.clock.now()
-            keys = offer_keys(offer_id, account_id, "-")
-            row = Row("coupon_reversals", _REVERSAL_COLUMNS, (redemption_id, command.request_id, caller.client_id, now))
-            event = event_row(caller.org_id, "coupon.redemption_reversed", "account", account_id, {
-                **Reversal(redemption_id, now).to_json(), "offer_id": offer_id, "account_id": account_id,
-                "coupon_id": str(coupon_id) if coupon_id else None}, now)
-            return Prepared(Reversal(redemption_id, now), (row, event),
-                            {"coupon_reversals_pkey": DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED,
-                                                                  metadata={"redemption_id": redemption_id}),
-                             "coupon_reversals_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED)},
-                            on_commit=lambda: self._deps.scripts.run("coupon_unredeem", [keys[1], keys[2]] + (
-                                coupon_keys(offer_id, str(coupon_id)) if coupon_id else []), [-1]))
-
-        return await execute_once(self._deps, caller, "ReverseRedemption", command, prepare, Reversal.from_json)
+    async def prepare_reverse(self, command: ReverseRedemption, caller: Caller,
+                              redemption_id: str) -> Prepared[Reversal]:
+        """ReverseRedemption's row and count give-back, for ReverseRedemption and for the
+        checkout's basket refunds (which commit them with their own rows)."""
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT r.offer_id, r.account_id, v.redemption_id IS NOT NULL, r.coupon_id, c.revoke_time"
+                " FROM coupon_redemptions r LEFT JOIN coupon_reversals v USING (redemption_id)"
+                " LEFT JOIN coupons c ON c.coupon_id = r.coupon_id"
+                " WHERE r.redemption_id = %s AND r.org_id = %s", (redemption_id, caller.org_id))
+            found = await cursor.fetchone()
+        if found is None:
+            raise DomainError(ErrorReason.REDEMPTION_NOT_FOUND, metadata={"redemption_id": redemption_id})
+        offer_id, account_id, reversed_already, coupon_id, revoke_time = str(found[0]), str(found[1]), *found[2:]
+        if revoke_time is not None:
+            raise DomainError(ErrorReason.COUPON_REVOKED, metadata={"revoke_time": revoke_time.isoformat()})
+        if reversed_already:
+            raise DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED, metadata={"redemption_id": redemption_id})
+        now = self._deps.clock.now()
+        keys = offer_keys(offer_id, account_id, "-")
+        row = Row("coupon_reversals", _REVERSAL_COLUMNS, (redemption_id, command.request_id, caller.client_id, now))
+        event = event_row(caller.org_id, "coupon.redemption_reversed", "account", account_id, {
+            **Reversal(redemption_id, now).to_json(), "offer_id": offer_id, "account_id": account_id,
+            "coupon_id": str(coupon_id) if coupon_id else None}, now)
+        return Prepared(Reversal(redemption_id, now), (row, event),
+                        {"coupon_reversals_pkey": DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED,
+                                                              metadata={"redemption_id": redemption_id}),
+                         "coupon_reversals_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED)},
+                        on_commit=lambda: self._deps.scripts.run("coupon_unredeem", [keys[1], keys[2]] + (
+                            coupon_keys(offer_id, str(coupon_id)) if coupon_id else []), [-1]))
 
     async def sweep_reservations(self, offer_ids: list[str]) -> tuple[int, int]:
         """Settle reservations past their deadline, and give back the codes drawn by issues that

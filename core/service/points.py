@@ -964,61 +964,63 @@ class Points:
         if command.points < 0 or command.points > limits.POINTS_MAX:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "points"})
         _text(command.note, "note", limits.NOTE_LENGTH_MAX, required=False)
-        request_key = f"{caller.client_id}:{command.request_id}"
-
-        async def prepare() -> Prepared[Movement]:
-            async with self._deps.pool.connection() as connection:
-                cursor = await connection.execute(
-                    "SELECT t.account_id::text, t.program_id, t.type, t.state, t.amount, t.refunded_points,"
-                    " v.points_transaction_id::text FROM points_transactions t" + _VOID_JOIN +
-                    " WHERE t.points_transaction_id = %s AND t.org_id = %s", (original_id, caller.org_id))
-                found = await cursor.fetchone()
-            if found is None:
-                raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
-                                  metadata={"points_transaction_id": original_id})
-            account_id, program_id, tx_type, state, amount, refunded, void_id = found
-            if tx_type not in (TxType.EARN, TxType.REDEEM) or state != POSTED:
-                raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_REFUNDABLE,
-                                  metadata={"points_transaction_id": original_id})
-            if void_id:  # A voided transaction is gone as a whole (VoidTransaction, points_admin.py).
-                raise DomainError(ErrorReason.POINTS_TRANSACTION_ALREADY_VOIDED,
-                                  metadata={"void_points_transaction_id": void_id})
-            refundable = amount - refunded
-            points = command.points or refundable
-            if refundable == 0 or points > refundable:
-                raise DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION, metadata={"refundable_points": refundable})
-            if tx_type == TxType.REDEEM:
-                return await self._refund_redemption(caller, command, request_key, original_id, account_id,
-                                                     program_id, amount, refunded, points)
-            rules = await load_rules(self._deps, caller.org_id, program_id)
-            overdraft = rules.program.allow_negative_refund
-            now = self._deps.clock.now()
-            # What is left of the earn (refunds reserved by others included) is decided in the
-            # wallet script, with the balance.
-            hold, available = await self.wallets.reserve(account_id, request_key, -points, overdraft=overdraft,
-                                                         refund=(original_id, amount, refunded))
-            transaction = PointsTransaction(str(uuid.uuid4()), account_id, TxType.REFUND, -points, now,
-                                            refunded_transaction_id=original_id, note=command.note)
-            row = _transaction_row(caller, command.request_id, program_id, transaction, hold.epoch,
-                                   debit=wallet_account(account_id), credit=f"issuance:{program_id}",
-                                   overdraft=overdraft)
-            # A full refund gives back the coupons the earn used (their counts and single use).
-            coupon_rows, give_back = ((), None)
-            if points == refundable:
-                coupon_rows, give_back = await self._coupons.earn_reversals(original_id, command.request_id, caller)
-            # The ledger's CHECK: reached only if Redis lost the refunded-so-far count mid-flight.
-            exceeded = DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION,
-                                   metadata={"points_transaction_id": original_id})
-            return Prepared(Movement((transaction,), available), (row,) + coupon_rows, {
-                "points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
-                "points_transactions_refund_limit": exceeded,
-                "coupon_reversals_pkey": exceeded,
-                "points_wallets_floor": DomainError(ErrorReason.INSUFFICIENT_POINTS)},
-                on_commit=_all([lambda: self.wallets.confirm(hold), give_back if coupon_rows else None]),
-                on_abort=lambda: self.wallets.release(hold))
-
-        prepare = evented(prepare, self._deps.clock, caller.org_id, "points.refunded", "account", _movement_account)
+        prepare = evented(lambda: self.prepare_refund(command, caller, original_id), self._deps.clock, caller.org_id,
+                          "points.refunded", "account", _movement_account)
         return await execute_once(self._deps, caller, "RefundPoints", command, prepare, Movement.from_json)
+
+    async def prepare_refund(self, command: RefundPoints, caller: Caller, original_id: str) -> Prepared[Movement]:
+        """RefundPoints' rows and reservation, for RefundPoints and for the checkout's basket
+        refunds (which commit them with their own rows)."""
+        request_key = f"{caller.client_id}:{command.request_id}"
+        async with self._deps.pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT t.account_id::text, t.program_id, t.type, t.state, t.amount, t.refunded_points,"
+                " v.points_transaction_id::text FROM points_transactions t" + _VOID_JOIN +
+                " WHERE t.points_transaction_id = %s AND t.org_id = %s", (original_id, caller.org_id))
+            found = await cursor.fetchone()
+        if found is None:
+            raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
+                              metadata={"points_transaction_id": original_id})
+        account_id, program_id, tx_type, state, amount, refunded, void_id = found
+        if tx_type not in (TxType.EARN, TxType.REDEEM) or state != POSTED:
+            raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_REFUNDABLE,
+                              metadata={"points_transaction_id": original_id})
+        if void_id:  # A voided transaction is gone as a whole (VoidTransaction, points_admin.py).
+            raise DomainError(ErrorReason.POINTS_TRANSACTION_ALREADY_VOIDED,
+                              metadata={"void_points_transaction_id": void_id})
+        refundable = amount - refunded
+        points = command.points or refundable
+        if refundable == 0 or points > refundable:
+            raise DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION, metadata={"refundable_points": refundable})
+        if tx_type == TxType.REDEEM:
+            return await self._refund_redemption(caller, command, request_key, original_id, account_id,
+                                                 program_id, amount, refunded, points)
+        rules = await load_rules(self._deps, caller.org_id, program_id)
+        overdraft = rules.program.allow_negative_refund
+        now = self._deps.clock.now()
+        # What is left of the earn (refunds reserved by others included) is decided in the
+        # wallet script, with the balance.
+        hold, available = await self.wallets.reserve(account_id, request_key, -points, overdraft=overdraft,
+                                                     refund=(original_id, amount, refunded))
+        transaction = PointsTransaction(str(uuid.uuid4()), account_id, TxType.REFUND, -points, now,
+                                        refunded_transaction_id=original_id, note=command.note)
+        row = _transaction_row(caller, command.request_id, program_id, transaction, hold.epoch,
+                               debit=wallet_account(account_id), credit=f"issuance:{program_id}",
+                               overdraft=overdraft)
+        # A full refund gives back the coupons the earn used (their counts and single use).
+        coupon_rows, give_back = ((), None)
+        if points == refundable:
+            coupon_rows, give_back = await self._coupons.earn_reversals(original_id, command.request_id, caller)
+        # The ledger's CHECK: reached only if Redis lost the refunded-so-far count mid-flight.
+        exceeded = DomainError(ErrorReason.REFUND_EXCEEDS_TRANSACTION,
+                               metadata={"points_transaction_id": original_id})
+        return Prepared(Movement((transaction,), available), (row,) + coupon_rows, {
+            "points_transactions_epoch_fence": DomainError(ErrorReason.STATE_REBUILDING),
+            "points_transactions_refund_limit": exceeded,
+            "coupon_reversals_pkey": exceeded,
+            "points_wallets_floor": DomainError(ErrorReason.INSUFFICIENT_POINTS)},
+            on_commit=_all([lambda: self.wallets.confirm(hold), give_back if coupon_rows else None]),
+            on_abort=lambda: self.wallets.release(hold))
 
     async def _refund_redemption(self, caller: Caller, command: RefundPoints, request_key: str, original_id: str,
                                  account_id: str, program_id: str, amount: int, refunded: int,

@@ -8,10 +8,10 @@ from rewards.checkout.v1 import resources_pb2 as resources
 from rewards.coupons.v1 import resources_pb2 as coupon_resources
 from rewards.type.v1 import money_pb2
 
-from core.domain.checkout import Basket, BasketInput, BasketLine
+from core.domain.checkout import Basket, BasketInput, BasketLine, BasketRefund, ReturnedLine
 from core.domain.errors import field_invalid
 from core.service.accounts import AccountRef
-from core.service.checkout import AuthorizeBasket, CaptureBasket, Checkout, VoidBasket
+from core.service.checkout import AuthorizeBasket, CaptureBasket, Checkout, ListBaskets, RefundBasket, VoidBasket
 from server.context import current_caller
 from server.convert import timedelta_of, timestamp
 from server.servicers.accounts import identifier_from_proto
@@ -60,6 +60,31 @@ class CheckoutServicer(checkout_service_pb2_grpc.CheckoutServiceServicer):
         return api.GetBasketResponse(basket=basket_to_proto(await self._checkout.get(request.basket_id,
                                                                                       current_caller())))
 
+    async def ListBaskets(self, request: api.ListBasketsRequest, context) -> api.ListBasketsResponse:
+        identifier = (identifier_from_proto(request.account_identifier, "account_identifier")
+                      if request.HasField("account_identifier") else None)
+        page, token = await self._checkout.list(ListBaskets(
+            AccountRef(account_id=request.account_id, identifier=identifier), tuple(request.states),
+            request.page_size, request.page_token), current_caller())
+        return api.ListBasketsResponse(baskets=[basket_to_proto(basket) for basket in page], next_page_token=token)
+
+    async def RefundBasket(self, request: api.RefundBasketRequest, context) -> api.RefundBasketResponse:
+        command = RefundBasket(request.request_id, request.basket_id,
+                               tuple(ReturnedLine(line.line_index, line.item_count) for line in request.lines))
+        refund, basket = await self._checkout.refund(command, current_caller())
+        return api.RefundBasketResponse(refund=refund_to_proto(refund, basket.currency_code),
+                                        basket=basket_to_proto(basket))
+
+
+def refund_to_proto(refund: BasketRefund, currency_code: str) -> resources.BasketRefund:
+    return resources.BasketRefund(
+        refund_id=refund.refund_id,
+        lines=[resources.ReturnedLine(line_index=line.line_index, item_count=line.item_count)
+               for line in refund.lines],
+        returned_amount=money_pb2.Money(amount_minor=refund.returned_minor, currency_code=currency_code),
+        refunded_points=refund.refunded_points, refund_points_transaction_id=refund.refund_points_transaction_id,
+        reversed_redemption_ids=list(refund.reversed_redemption_ids), refund_time=timestamp(refund.refund_time))
+
 
 def basket_to_proto(basket: Basket) -> resources.Basket:
     money = lambda amount: money_pb2.Money(amount_minor=amount, currency_code=basket.currency_code)  # noqa: E731
@@ -72,7 +97,8 @@ def basket_to_proto(basket: Basket) -> resources.Basket:
         payable_amount=money(basket.payable_minor), burned_points=basket.burned_points,
         earned_points=basket.earned_points, authorize_time=timestamp(basket.authorize_time),
         expire_time=timestamp(basket.expire_time), earn_points_transaction_id=basket.earn_points_transaction_id,
-        burn_points_transaction_id=basket.burn_points_transaction_id)
+        burn_points_transaction_id=basket.burn_points_transaction_id,
+        refunds=[refund_to_proto(refund, basket.currency_code) for refund in basket.refunds])
     for result in basket.coupon_results:
         entry = message.coupon_results.add(code=result.code, applied=result.applied, reason=result.reason,
                                            redemption_id=result.redemption_id)

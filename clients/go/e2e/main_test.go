@@ -32,7 +32,7 @@ const (
 	startTimeout = 90 * time.Second
 	stopTimeout  = 60 * time.Second
 	scopes       = "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read," +
-		"loyalty:admin,loyalty:earn,loyalty:read,loyalty:redeem"
+		"loyalty:admin,loyalty:earn,loyalty:read,loyalty:redeem,checkout"
 )
 
 // The server and the API client shared by every test of the package.

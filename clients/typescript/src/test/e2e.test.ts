@@ -419,6 +419,64 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
         rejectsWith(status.ALREADY_EXISTS, "PURCHASE_ALREADY_EARNED", "rewards.loyalty"),
       );
     });
+
+    it("authorizes a basket (coupon held), voids it (use given back), then authorizes and captures another", async () => {
+      const checkout = rewards.checkout.v1;
+      const programId = await newProgram();
+      const accountId = await newPointsAccount(programId);
+      const { offer } = await client.call(
+        client.offers.createOffer,
+        coupons.CreateOfferRequest.create({
+          offer: {
+            programId,
+            displayName: "5 EUR off",
+            state: coupons.OfferState.OFFER_STATE_ACTIVE,
+            reward: { kind: coupons.RewardKind.REWARD_KIND_DISCOUNT_AMOUNT, discountAmount: eur("500") },
+            rules: coupons.OfferRules.create({ maxRedemptionCount: "1" }),
+          },
+        }),
+      );
+      const code = "TSB" + randomBytes(5).toString("hex").toUpperCase();
+      await client.call(
+        client.offers.createCodeSeries,
+        coupons.CreateCodeSeriesRequest.create({
+          codeSeries: { offerId: offer!.offerId, type: coupons.CodeSeriesType.CODE_SERIES_TYPE_COMMON, commonCode: code },
+        }),
+      );
+      const authorize = () =>
+        client.call(
+          client.checkout.authorizeBasket,
+          checkout.AuthorizeBasketRequest.create({
+            accountId,
+            storeId: "store-1",
+            transactionId: "tx-" + randomUUID(),
+            lines: [{ sku: "SKU-1", itemCount: 1, lineAmount: eur("2000") }],
+            totalAmount: eur("2000"),
+            couponCodes: [code],
+            earnPoints: true,
+          }),
+        );
+
+      // 20 EUR - 5 EUR = 15 EUR to pay, 15 points to earn; the offer's one use is held.
+      const { basket: held } = await authorize();
+      assert.equal(held?.state, checkout.BasketState.BASKET_STATE_AUTHORIZED);
+      assert.equal(held?.payableAmount?.amountMinor, "1500");
+      assert.equal(held?.earnedPoints, "15");
+      assert.ok(held?.couponResults[0]?.applied);
+      await assert.rejects(authorize(), rejectsWith(status.FAILED_PRECONDITION, "REDEMPTION_LIMIT_REACHED"));
+
+      const { basket: voided } = await client.call(client.checkout.voidBasket, checkout.VoidBasketRequest.create({ basketId: held!.basketId }));
+      assert.equal(voided?.state, checkout.BasketState.BASKET_STATE_VOIDED);
+      const { basket: again } = await authorize();
+      const { basket: captured } = await client.call(client.checkout.captureBasket, checkout.CaptureBasketRequest.create({ basketId: again!.basketId }));
+      assert.equal(captured?.state, checkout.BasketState.BASKET_STATE_CAPTURED);
+      assert.ok(captured?.earnPointsTransactionId);
+      assert.equal((await balance(accountId))?.postedPoints, "15");
+      await assert.rejects(
+        client.call(client.checkout.voidBasket, checkout.VoidBasketRequest.create({ basketId: again!.basketId })),
+        rejectsWith(status.FAILED_PRECONDITION, "BASKET_ALREADY_CAPTURED"),
+      );
+    });
   });
 
   it("refreshes the token ahead of expiry, once for concurrent calls, rotating the refresh token", async () => {

@@ -14,7 +14,7 @@ const REPO_ROOT = resolve(PACKAGE_ROOT, "..", "..");
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 60_000;
 export const ALL_SCOPES =
-  "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read,loyalty:admin,loyalty:earn,loyalty:read,loyalty:redeem";
+  "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read,loyalty:admin,loyalty:earn,loyalty:read,loyalty:redeem,checkout";
 
 export function serverBinary(): string {
   return process.env.REWARDS_CORE_BIN || resolve(REPO_ROOT, ".venv", "bin", "rewards-core");

@@ -568,6 +568,265 @@ func (x *GetBasketResponse) GetBasket() *Basket {
 	return nil
 }
 
+// Request of CheckoutService.ListBaskets.
+type ListBasketsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The account: account_id or account_identifier (exactly one).
+	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id.
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,2,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	// Only baskets in these states; empty: every state. At most 4, no duplicates.
+	States []BasketState `protobuf:"varint,3,rep,packed,name=states,proto3,enum=rewards.checkout.v1.BasketState" json:"states,omitempty"`
+	// At most this many baskets: 1..500; 0: 50.
+	PageSize int32 `protobuf:"varint,4,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// next_page_token of the previous page; empty for the first page. Every other field must be
+	// the same as in the request that returned it (else FIELD_INVALID, field "page_token").
+	PageToken     string `protobuf:"bytes,5,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListBasketsRequest) Reset() {
+	*x = ListBasketsRequest{}
+	mi := &file_rewards_checkout_v1_checkout_service_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListBasketsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListBasketsRequest) ProtoMessage() {}
+
+func (x *ListBasketsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_checkout_v1_checkout_service_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListBasketsRequest.ProtoReflect.Descriptor instead.
+func (*ListBasketsRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_checkout_v1_checkout_service_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *ListBasketsRequest) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+func (x *ListBasketsRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *ListBasketsRequest) GetStates() []BasketState {
+	if x != nil {
+		return x.States
+	}
+	return nil
+}
+
+func (x *ListBasketsRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ListBasketsRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+// Response of CheckoutService.ListBaskets.
+type ListBasketsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The baskets of this page, newest authorize_time first.
+	Baskets []*Basket `protobuf:"bytes,1,rep,name=baskets,proto3" json:"baskets,omitempty"`
+	// Token for the next page; empty when this is the last page.
+	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListBasketsResponse) Reset() {
+	*x = ListBasketsResponse{}
+	mi := &file_rewards_checkout_v1_checkout_service_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListBasketsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListBasketsResponse) ProtoMessage() {}
+
+func (x *ListBasketsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_checkout_v1_checkout_service_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListBasketsResponse.ProtoReflect.Descriptor instead.
+func (*ListBasketsResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_checkout_v1_checkout_service_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *ListBasketsResponse) GetBaskets() []*Basket {
+	if x != nil {
+		return x.Baskets
+	}
+	return nil
+}
+
+func (x *ListBasketsResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
+// Request of CheckoutService.RefundBasket.
+type RefundBasketRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response; the same request_id with different
+	// parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// Required.
+	BasketId string `protobuf:"bytes,2,opt,name=basket_id,json=basketId,proto3" json:"basket_id,omitempty"`
+	// The returned lines: at most 1000, each line_index once. Empty: everything not returned yet.
+	Lines         []*ReturnedLine `protobuf:"bytes,3,rep,name=lines,proto3" json:"lines,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RefundBasketRequest) Reset() {
+	*x = RefundBasketRequest{}
+	mi := &file_rewards_checkout_v1_checkout_service_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RefundBasketRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RefundBasketRequest) ProtoMessage() {}
+
+func (x *RefundBasketRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_checkout_v1_checkout_service_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RefundBasketRequest.ProtoReflect.Descriptor instead.
+func (*RefundBasketRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_checkout_v1_checkout_service_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *RefundBasketRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *RefundBasketRequest) GetBasketId() string {
+	if x != nil {
+		return x.BasketId
+	}
+	return ""
+}
+
+func (x *RefundBasketRequest) GetLines() []*ReturnedLine {
+	if x != nil {
+		return x.Lines
+	}
+	return nil
+}
+
+// Response of CheckoutService.RefundBasket.
+type RefundBasketResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// This refund.
+	Refund *BasketRefund `protobuf:"bytes,1,opt,name=refund,proto3" json:"refund,omitempty"`
+	// The basket after it (its refunds included).
+	Basket        *Basket `protobuf:"bytes,2,opt,name=basket,proto3" json:"basket,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RefundBasketResponse) Reset() {
+	*x = RefundBasketResponse{}
+	mi := &file_rewards_checkout_v1_checkout_service_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RefundBasketResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RefundBasketResponse) ProtoMessage() {}
+
+func (x *RefundBasketResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_checkout_v1_checkout_service_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RefundBasketResponse.ProtoReflect.Descriptor instead.
+func (*RefundBasketResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_checkout_v1_checkout_service_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *RefundBasketResponse) GetRefund() *BasketRefund {
+	if x != nil {
+		return x.Refund
+	}
+	return nil
+}
+
+func (x *RefundBasketResponse) GetBasket() *Basket {
+	if x != nil {
+		return x.Basket
+	}
+	return nil
+}
+
 var File_rewards_checkout_v1_checkout_service_proto protoreflect.FileDescriptor
 
 const file_rewards_checkout_v1_checkout_service_proto_rawDesc = "" +
@@ -613,13 +872,34 @@ const file_rewards_checkout_v1_checkout_service_proto_rawDesc = "" +
 	"\x10GetBasketRequest\x12\x1b\n" +
 	"\tbasket_id\x18\x01 \x01(\tR\bbasketId\"H\n" +
 	"\x11GetBasketResponse\x123\n" +
-	"\x06basket\x18\x01 \x01(\v2\x1b.rewards.checkout.v1.BasketR\x06basket2\xa2\x03\n" +
+	"\x06basket\x18\x01 \x01(\v2\x1b.rewards.checkout.v1.BasketR\x06basket\"\xf9\x01\n" +
+	"\x12ListBasketsRequest\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x01 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x02 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x128\n" +
+	"\x06states\x18\x03 \x03(\x0e2 .rewards.checkout.v1.BasketStateR\x06states\x12\x1b\n" +
+	"\tpage_size\x18\x04 \x01(\x05R\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\x05 \x01(\tR\tpageToken\"t\n" +
+	"\x13ListBasketsResponse\x125\n" +
+	"\abaskets\x18\x01 \x03(\v2\x1b.rewards.checkout.v1.BasketR\abaskets\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\x8a\x01\n" +
+	"\x13RefundBasketRequest\x12\x1d\n" +
+	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1b\n" +
+	"\tbasket_id\x18\x02 \x01(\tR\bbasketId\x127\n" +
+	"\x05lines\x18\x03 \x03(\v2!.rewards.checkout.v1.ReturnedLineR\x05lines\"\x86\x01\n" +
+	"\x14RefundBasketResponse\x129\n" +
+	"\x06refund\x18\x01 \x01(\v2!.rewards.checkout.v1.BasketRefundR\x06refund\x123\n" +
+	"\x06basket\x18\x02 \x01(\v2\x1b.rewards.checkout.v1.BasketR\x06basket2\xe9\x04\n" +
 	"\x0fCheckoutService\x12l\n" +
 	"\x0fAuthorizeBasket\x12+.rewards.checkout.v1.AuthorizeBasketRequest\x1a,.rewards.checkout.v1.AuthorizeBasketResponse\x12f\n" +
 	"\rCaptureBasket\x12).rewards.checkout.v1.CaptureBasketRequest\x1a*.rewards.checkout.v1.CaptureBasketResponse\x12]\n" +
 	"\n" +
 	"VoidBasket\x12&.rewards.checkout.v1.VoidBasketRequest\x1a'.rewards.checkout.v1.VoidBasketResponse\x12Z\n" +
-	"\tGetBasket\x12%.rewards.checkout.v1.GetBasketRequest\x1a&.rewards.checkout.v1.GetBasketResponseB\x8d\x01\n" +
+	"\tGetBasket\x12%.rewards.checkout.v1.GetBasketRequest\x1a&.rewards.checkout.v1.GetBasketResponse\x12`\n" +
+	"\vListBaskets\x12'.rewards.checkout.v1.ListBasketsRequest\x1a(.rewards.checkout.v1.ListBasketsResponse\x12c\n" +
+	"\fRefundBasket\x12(.rewards.checkout.v1.RefundBasketRequest\x1a).rewards.checkout.v1.RefundBasketResponseB\x8d\x01\n" +
 	"#com.rewardscore.rewards.checkout.v1B\x14CheckoutServiceProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/checkout/v1;checkoutv1b\x06proto3"
 
 var (
@@ -634,7 +914,7 @@ func file_rewards_checkout_v1_checkout_service_proto_rawDescGZIP() []byte {
 	return file_rewards_checkout_v1_checkout_service_proto_rawDescData
 }
 
-var file_rewards_checkout_v1_checkout_service_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
+var file_rewards_checkout_v1_checkout_service_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
 var file_rewards_checkout_v1_checkout_service_proto_goTypes = []any{
 	(*AuthorizeBasketRequest)(nil),  // 0: rewards.checkout.v1.AuthorizeBasketRequest
 	(*AuthorizeBasketResponse)(nil), // 1: rewards.checkout.v1.AuthorizeBasketResponse
@@ -644,37 +924,54 @@ var file_rewards_checkout_v1_checkout_service_proto_goTypes = []any{
 	(*VoidBasketResponse)(nil),      // 5: rewards.checkout.v1.VoidBasketResponse
 	(*GetBasketRequest)(nil),        // 6: rewards.checkout.v1.GetBasketRequest
 	(*GetBasketResponse)(nil),       // 7: rewards.checkout.v1.GetBasketResponse
-	(*BasketLine)(nil),              // 8: rewards.checkout.v1.BasketLine
-	(*v1.Money)(nil),                // 9: rewards.type.v1.Money
-	(*PointsBurn)(nil),              // 10: rewards.checkout.v1.PointsBurn
-	(*v11.Identifier)(nil),          // 11: rewards.accounts.v1.Identifier
-	(*durationpb.Duration)(nil),     // 12: google.protobuf.Duration
-	(*Basket)(nil),                  // 13: rewards.checkout.v1.Basket
+	(*ListBasketsRequest)(nil),      // 8: rewards.checkout.v1.ListBasketsRequest
+	(*ListBasketsResponse)(nil),     // 9: rewards.checkout.v1.ListBasketsResponse
+	(*RefundBasketRequest)(nil),     // 10: rewards.checkout.v1.RefundBasketRequest
+	(*RefundBasketResponse)(nil),    // 11: rewards.checkout.v1.RefundBasketResponse
+	(*BasketLine)(nil),              // 12: rewards.checkout.v1.BasketLine
+	(*v1.Money)(nil),                // 13: rewards.type.v1.Money
+	(*PointsBurn)(nil),              // 14: rewards.checkout.v1.PointsBurn
+	(*v11.Identifier)(nil),          // 15: rewards.accounts.v1.Identifier
+	(*durationpb.Duration)(nil),     // 16: google.protobuf.Duration
+	(*Basket)(nil),                  // 17: rewards.checkout.v1.Basket
+	(BasketState)(0),                // 18: rewards.checkout.v1.BasketState
+	(*ReturnedLine)(nil),            // 19: rewards.checkout.v1.ReturnedLine
+	(*BasketRefund)(nil),            // 20: rewards.checkout.v1.BasketRefund
 }
 var file_rewards_checkout_v1_checkout_service_proto_depIdxs = []int32{
-	8,  // 0: rewards.checkout.v1.AuthorizeBasketRequest.lines:type_name -> rewards.checkout.v1.BasketLine
-	9,  // 1: rewards.checkout.v1.AuthorizeBasketRequest.total_amount:type_name -> rewards.type.v1.Money
-	10, // 2: rewards.checkout.v1.AuthorizeBasketRequest.points_burn:type_name -> rewards.checkout.v1.PointsBurn
-	11, // 3: rewards.checkout.v1.AuthorizeBasketRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	12, // 4: rewards.checkout.v1.AuthorizeBasketRequest.hold_duration:type_name -> google.protobuf.Duration
-	13, // 5: rewards.checkout.v1.AuthorizeBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
-	9,  // 6: rewards.checkout.v1.CaptureBasketRequest.final_total_amount:type_name -> rewards.type.v1.Money
-	13, // 7: rewards.checkout.v1.CaptureBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
-	13, // 8: rewards.checkout.v1.VoidBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
-	13, // 9: rewards.checkout.v1.GetBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
-	0,  // 10: rewards.checkout.v1.CheckoutService.AuthorizeBasket:input_type -> rewards.checkout.v1.AuthorizeBasketRequest
-	2,  // 11: rewards.checkout.v1.CheckoutService.CaptureBasket:input_type -> rewards.checkout.v1.CaptureBasketRequest
-	4,  // 12: rewards.checkout.v1.CheckoutService.VoidBasket:input_type -> rewards.checkout.v1.VoidBasketRequest
-	6,  // 13: rewards.checkout.v1.CheckoutService.GetBasket:input_type -> rewards.checkout.v1.GetBasketRequest
-	1,  // 14: rewards.checkout.v1.CheckoutService.AuthorizeBasket:output_type -> rewards.checkout.v1.AuthorizeBasketResponse
-	3,  // 15: rewards.checkout.v1.CheckoutService.CaptureBasket:output_type -> rewards.checkout.v1.CaptureBasketResponse
-	5,  // 16: rewards.checkout.v1.CheckoutService.VoidBasket:output_type -> rewards.checkout.v1.VoidBasketResponse
-	7,  // 17: rewards.checkout.v1.CheckoutService.GetBasket:output_type -> rewards.checkout.v1.GetBasketResponse
-	14, // [14:18] is the sub-list for method output_type
-	10, // [10:14] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	12, // 0: rewards.checkout.v1.AuthorizeBasketRequest.lines:type_name -> rewards.checkout.v1.BasketLine
+	13, // 1: rewards.checkout.v1.AuthorizeBasketRequest.total_amount:type_name -> rewards.type.v1.Money
+	14, // 2: rewards.checkout.v1.AuthorizeBasketRequest.points_burn:type_name -> rewards.checkout.v1.PointsBurn
+	15, // 3: rewards.checkout.v1.AuthorizeBasketRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	16, // 4: rewards.checkout.v1.AuthorizeBasketRequest.hold_duration:type_name -> google.protobuf.Duration
+	17, // 5: rewards.checkout.v1.AuthorizeBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
+	13, // 6: rewards.checkout.v1.CaptureBasketRequest.final_total_amount:type_name -> rewards.type.v1.Money
+	17, // 7: rewards.checkout.v1.CaptureBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
+	17, // 8: rewards.checkout.v1.VoidBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
+	17, // 9: rewards.checkout.v1.GetBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
+	15, // 10: rewards.checkout.v1.ListBasketsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	18, // 11: rewards.checkout.v1.ListBasketsRequest.states:type_name -> rewards.checkout.v1.BasketState
+	17, // 12: rewards.checkout.v1.ListBasketsResponse.baskets:type_name -> rewards.checkout.v1.Basket
+	19, // 13: rewards.checkout.v1.RefundBasketRequest.lines:type_name -> rewards.checkout.v1.ReturnedLine
+	20, // 14: rewards.checkout.v1.RefundBasketResponse.refund:type_name -> rewards.checkout.v1.BasketRefund
+	17, // 15: rewards.checkout.v1.RefundBasketResponse.basket:type_name -> rewards.checkout.v1.Basket
+	0,  // 16: rewards.checkout.v1.CheckoutService.AuthorizeBasket:input_type -> rewards.checkout.v1.AuthorizeBasketRequest
+	2,  // 17: rewards.checkout.v1.CheckoutService.CaptureBasket:input_type -> rewards.checkout.v1.CaptureBasketRequest
+	4,  // 18: rewards.checkout.v1.CheckoutService.VoidBasket:input_type -> rewards.checkout.v1.VoidBasketRequest
+	6,  // 19: rewards.checkout.v1.CheckoutService.GetBasket:input_type -> rewards.checkout.v1.GetBasketRequest
+	8,  // 20: rewards.checkout.v1.CheckoutService.ListBaskets:input_type -> rewards.checkout.v1.ListBasketsRequest
+	10, // 21: rewards.checkout.v1.CheckoutService.RefundBasket:input_type -> rewards.checkout.v1.RefundBasketRequest
+	1,  // 22: rewards.checkout.v1.CheckoutService.AuthorizeBasket:output_type -> rewards.checkout.v1.AuthorizeBasketResponse
+	3,  // 23: rewards.checkout.v1.CheckoutService.CaptureBasket:output_type -> rewards.checkout.v1.CaptureBasketResponse
+	5,  // 24: rewards.checkout.v1.CheckoutService.VoidBasket:output_type -> rewards.checkout.v1.VoidBasketResponse
+	7,  // 25: rewards.checkout.v1.CheckoutService.GetBasket:output_type -> rewards.checkout.v1.GetBasketResponse
+	9,  // 26: rewards.checkout.v1.CheckoutService.ListBaskets:output_type -> rewards.checkout.v1.ListBasketsResponse
+	11, // 27: rewards.checkout.v1.CheckoutService.RefundBasket:output_type -> rewards.checkout.v1.RefundBasketResponse
+	22, // [22:28] is the sub-list for method output_type
+	16, // [16:22] is the sub-list for method input_type
+	16, // [16:16] is the sub-list for extension type_name
+	16, // [16:16] is the sub-list for extension extendee
+	0,  // [0:16] is the sub-list for field type_name
 }
 
 func init() { file_rewards_checkout_v1_checkout_service_proto_init() }
@@ -689,7 +986,7 @@ func file_rewards_checkout_v1_checkout_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_checkout_v1_checkout_service_proto_rawDesc), len(file_rewards_checkout_v1_checkout_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   8,
+			NumMessages:   12,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -23,6 +23,8 @@ const (
 	CheckoutService_CaptureBasket_FullMethodName   = "/rewards.checkout.v1.CheckoutService/CaptureBasket"
 	CheckoutService_VoidBasket_FullMethodName      = "/rewards.checkout.v1.CheckoutService/VoidBasket"
 	CheckoutService_GetBasket_FullMethodName       = "/rewards.checkout.v1.CheckoutService/GetBasket"
+	CheckoutService_ListBaskets_FullMethodName     = "/rewards.checkout.v1.CheckoutService/ListBaskets"
+	CheckoutService_RefundBasket_FullMethodName    = "/rewards.checkout.v1.CheckoutService/RefundBasket"
 )
 
 // CheckoutServiceClient is the client API for CheckoutService service.
@@ -81,6 +83,32 @@ type CheckoutServiceClient interface {
 	//
 	// Errors: BASKET_NOT_FOUND (NOT_FOUND).
 	GetBasket(ctx context.Context, in *GetBasketRequest, opts ...grpc.CallOption) (*GetBasketResponse, error)
+	// Lists an account's baskets, newest authorization first, optionally in some states only.
+	//
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+	ListBaskets(ctx context.Context, in *ListBasketsRequest, opts ...grpc.CallOption) (*ListBasketsResponse, error)
+	// Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+	//
+	// The returned value is each returned line's line_amount pro rata of its units (rounded
+	// down), and all refunds of the basket together never exceed the captured total_amount.
+	// The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+	// LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+	// floor(earned_points * returned value so far / total_amount), all of them once every unit
+	// is returned. The points burn is not given back (it was tender: refund it with
+	// LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+	//
+	// Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+	// total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+	// longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+	// everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+	// and limits given back); a coupon revoked since is not given back (reported). The discount
+	// itself is the retailer's to settle: this RPC says which coupons were reversed.
+	//
+	// Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+	// is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+	// are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+	// BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+	RefundBasket(ctx context.Context, in *RefundBasketRequest, opts ...grpc.CallOption) (*RefundBasketResponse, error)
 }
 
 type checkoutServiceClient struct {
@@ -125,6 +153,26 @@ func (c *checkoutServiceClient) GetBasket(ctx context.Context, in *GetBasketRequ
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(GetBasketResponse)
 	err := c.cc.Invoke(ctx, CheckoutService_GetBasket_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *checkoutServiceClient) ListBaskets(ctx context.Context, in *ListBasketsRequest, opts ...grpc.CallOption) (*ListBasketsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListBasketsResponse)
+	err := c.cc.Invoke(ctx, CheckoutService_ListBaskets_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *checkoutServiceClient) RefundBasket(ctx context.Context, in *RefundBasketRequest, opts ...grpc.CallOption) (*RefundBasketResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RefundBasketResponse)
+	err := c.cc.Invoke(ctx, CheckoutService_RefundBasket_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +235,32 @@ type CheckoutServiceServer interface {
 	//
 	// Errors: BASKET_NOT_FOUND (NOT_FOUND).
 	GetBasket(context.Context, *GetBasketRequest) (*GetBasketResponse, error)
+	// Lists an account's baskets, newest authorization first, optionally in some states only.
+	//
+	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+	ListBaskets(context.Context, *ListBasketsRequest) (*ListBasketsResponse, error)
+	// Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+	//
+	// The returned value is each returned line's line_amount pro rata of its units (rounded
+	// down), and all refunds of the basket together never exceed the captured total_amount.
+	// The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+	// LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+	// floor(earned_points * returned value so far / total_amount), all of them once every unit
+	// is returned. The points burn is not given back (it was tender: refund it with
+	// LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+	//
+	// Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+	// total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+	// longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+	// everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+	// and limits given back); a coupon revoked since is not given back (reported). The discount
+	// itself is the retailer's to settle: this RPC says which coupons were reversed.
+	//
+	// Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+	// is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+	// are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+	// BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+	RefundBasket(context.Context, *RefundBasketRequest) (*RefundBasketResponse, error)
 	mustEmbedUnimplementedCheckoutServiceServer()
 }
 
@@ -208,6 +282,12 @@ func (UnimplementedCheckoutServiceServer) VoidBasket(context.Context, *VoidBaske
 }
 func (UnimplementedCheckoutServiceServer) GetBasket(context.Context, *GetBasketRequest) (*GetBasketResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method GetBasket not implemented")
+}
+func (UnimplementedCheckoutServiceServer) ListBaskets(context.Context, *ListBasketsRequest) (*ListBasketsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListBaskets not implemented")
+}
+func (UnimplementedCheckoutServiceServer) RefundBasket(context.Context, *RefundBasketRequest) (*RefundBasketResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RefundBasket not implemented")
 }
 func (UnimplementedCheckoutServiceServer) mustEmbedUnimplementedCheckoutServiceServer() {}
 func (UnimplementedCheckoutServiceServer) testEmbeddedByValue()                         {}
@@ -302,6 +382,42 @@ func _CheckoutService_GetBasket_Handler(srv interface{}, ctx context.Context, de
 	return interceptor(ctx, in, info, handler)
 }
 
+func _CheckoutService_ListBaskets_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListBasketsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CheckoutServiceServer).ListBaskets(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: CheckoutService_ListBaskets_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CheckoutServiceServer).ListBaskets(ctx, req.(*ListBasketsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _CheckoutService_RefundBasket_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RefundBasketRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CheckoutServiceServer).RefundBasket(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: CheckoutService_RefundBasket_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CheckoutServiceServer).RefundBasket(ctx, req.(*RefundBasketRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // CheckoutService_ServiceDesc is the grpc.ServiceDesc for CheckoutService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -324,6 +440,14 @@ var CheckoutService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "GetBasket",
 			Handler:    _CheckoutService_GetBasket_Handler,
+		},
+		{
+			MethodName: "ListBaskets",
+			Handler:    _CheckoutService_ListBaskets_Handler,
+		},
+		{
+			MethodName: "RefundBasket",
+			Handler:    _CheckoutService_RefundBasket_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -337,8 +337,10 @@ type Basket struct {
 	EarnPointsTransactionId string `protobuf:"bytes,17,opt,name=earn_points_transaction_id,json=earnPointsTransactionId,proto3" json:"earn_points_transaction_id,omitempty"`
 	// The captured burn's points transaction; set once CAPTURED with burned_points.
 	BurnPointsTransactionId string `protobuf:"bytes,18,opt,name=burn_points_transaction_id,json=burnPointsTransactionId,proto3" json:"burn_points_transaction_id,omitempty"`
-	unknownFields           protoimpl.UnknownFields
-	sizeCache               protoimpl.SizeCache
+	// The refunds of a CAPTURED basket (RefundBasket), oldest first.
+	Refunds       []*BasketRefund `protobuf:"bytes,19,rep,name=refunds,proto3" json:"refunds,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Basket) Reset() {
@@ -497,6 +499,168 @@ func (x *Basket) GetBurnPointsTransactionId() string {
 	return ""
 }
 
+func (x *Basket) GetRefunds() []*BasketRefund {
+	if x != nil {
+		return x.Refunds
+	}
+	return nil
+}
+
+// Units of one line of a basket, returned.
+type ReturnedLine struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The line's index in Basket.lines (0-based).
+	LineIndex int32 `protobuf:"varint,1,opt,name=line_index,json=lineIndex,proto3" json:"line_index,omitempty"`
+	// Units returned: 1..the line's item_count minus the units returned already.
+	ItemCount     int32 `protobuf:"varint,2,opt,name=item_count,json=itemCount,proto3" json:"item_count,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ReturnedLine) Reset() {
+	*x = ReturnedLine{}
+	mi := &file_rewards_checkout_v1_resources_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReturnedLine) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReturnedLine) ProtoMessage() {}
+
+func (x *ReturnedLine) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_checkout_v1_resources_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReturnedLine.ProtoReflect.Descriptor instead.
+func (*ReturnedLine) Descriptor() ([]byte, []int) {
+	return file_rewards_checkout_v1_resources_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *ReturnedLine) GetLineIndex() int32 {
+	if x != nil {
+		return x.LineIndex
+	}
+	return 0
+}
+
+func (x *ReturnedLine) GetItemCount() int32 {
+	if x != nil {
+		return x.ItemCount
+	}
+	return 0
+}
+
+// One RefundBasket of a captured basket.
+type BasketRefund struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Server-assigned UUID.
+	RefundId string `protobuf:"bytes,1,opt,name=refund_id,json=refundId,proto3" json:"refund_id,omitempty"`
+	// The lines it returned (every line left, for a refund sent without lines).
+	Lines []*ReturnedLine `protobuf:"bytes,2,rep,name=lines,proto3" json:"lines,omitempty"`
+	// The value it returned: its lines' amounts pro rata, within what was left of total_amount.
+	ReturnedAmount *v1.Money `protobuf:"bytes,3,opt,name=returned_amount,json=returnedAmount,proto3" json:"returned_amount,omitempty"`
+	// Earned points it took back (0 if none).
+	RefundedPoints int64 `protobuf:"varint,4,opt,name=refunded_points,json=refundedPoints,proto3" json:"refunded_points,omitempty"`
+	// Its REFUND points transaction; empty when refunded_points is 0.
+	RefundPointsTransactionId string `protobuf:"bytes,5,opt,name=refund_points_transaction_id,json=refundPointsTransactionId,proto3" json:"refund_points_transaction_id,omitempty"`
+	// The redemptions it reversed (their coupons' uses given back).
+	ReversedRedemptionIds []string `protobuf:"bytes,6,rep,name=reversed_redemption_ids,json=reversedRedemptionIds,proto3" json:"reversed_redemption_ids,omitempty"`
+	// When it was recorded.
+	RefundTime    *timestamppb.Timestamp `protobuf:"bytes,7,opt,name=refund_time,json=refundTime,proto3" json:"refund_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BasketRefund) Reset() {
+	*x = BasketRefund{}
+	mi := &file_rewards_checkout_v1_resources_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BasketRefund) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BasketRefund) ProtoMessage() {}
+
+func (x *BasketRefund) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_checkout_v1_resources_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BasketRefund.ProtoReflect.Descriptor instead.
+func (*BasketRefund) Descriptor() ([]byte, []int) {
+	return file_rewards_checkout_v1_resources_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *BasketRefund) GetRefundId() string {
+	if x != nil {
+		return x.RefundId
+	}
+	return ""
+}
+
+func (x *BasketRefund) GetLines() []*ReturnedLine {
+	if x != nil {
+		return x.Lines
+	}
+	return nil
+}
+
+func (x *BasketRefund) GetReturnedAmount() *v1.Money {
+	if x != nil {
+		return x.ReturnedAmount
+	}
+	return nil
+}
+
+func (x *BasketRefund) GetRefundedPoints() int64 {
+	if x != nil {
+		return x.RefundedPoints
+	}
+	return 0
+}
+
+func (x *BasketRefund) GetRefundPointsTransactionId() string {
+	if x != nil {
+		return x.RefundPointsTransactionId
+	}
+	return ""
+}
+
+func (x *BasketRefund) GetReversedRedemptionIds() []string {
+	if x != nil {
+		return x.ReversedRedemptionIds
+	}
+	return nil
+}
+
+func (x *BasketRefund) GetRefundTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.RefundTime
+	}
+	return nil
+}
+
 var File_rewards_checkout_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
@@ -519,7 +683,7 @@ const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
 	"\aapplied\x18\x02 \x01(\bR\aapplied\x12\x16\n" +
 	"\x06reason\x18\x03 \x01(\tR\x06reason\x129\n" +
 	"\x06reward\x18\x04 \x01(\v2!.rewards.coupons.v1.AppliedRewardR\x06reward\x12#\n" +
-	"\rredemption_id\x18\x05 \x01(\tR\fredemptionId\"\xb6\a\n" +
+	"\rredemption_id\x18\x05 \x01(\tR\fredemptionId\"\xf3\a\n" +
 	"\x06Basket\x12\x1b\n" +
 	"\tbasket_id\x18\x01 \x01(\tR\bbasketId\x126\n" +
 	"\x05state\x18\x02 \x01(\x0e2 .rewards.checkout.v1.BasketStateR\x05state\x12\x1d\n" +
@@ -541,7 +705,22 @@ const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
 	"\fcapture_time\x18\x0f \x01(\v2\x1a.google.protobuf.TimestampR\vcaptureTime\x127\n" +
 	"\tvoid_time\x18\x10 \x01(\v2\x1a.google.protobuf.TimestampR\bvoidTime\x12;\n" +
 	"\x1aearn_points_transaction_id\x18\x11 \x01(\tR\x17earnPointsTransactionId\x12;\n" +
-	"\x1aburn_points_transaction_id\x18\x12 \x01(\tR\x17burnPointsTransactionId*\x96\x01\n" +
+	"\x1aburn_points_transaction_id\x18\x12 \x01(\tR\x17burnPointsTransactionId\x12;\n" +
+	"\arefunds\x18\x13 \x03(\v2!.rewards.checkout.v1.BasketRefundR\arefunds\"L\n" +
+	"\fReturnedLine\x12\x1d\n" +
+	"\n" +
+	"line_index\x18\x01 \x01(\x05R\tlineIndex\x12\x1d\n" +
+	"\n" +
+	"item_count\x18\x02 \x01(\x05R\titemCount\"\x84\x03\n" +
+	"\fBasketRefund\x12\x1b\n" +
+	"\trefund_id\x18\x01 \x01(\tR\brefundId\x127\n" +
+	"\x05lines\x18\x02 \x03(\v2!.rewards.checkout.v1.ReturnedLineR\x05lines\x12?\n" +
+	"\x0freturned_amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\x0ereturnedAmount\x12'\n" +
+	"\x0frefunded_points\x18\x04 \x01(\x03R\x0erefundedPoints\x12?\n" +
+	"\x1crefund_points_transaction_id\x18\x05 \x01(\tR\x19refundPointsTransactionId\x126\n" +
+	"\x17reversed_redemption_ids\x18\x06 \x03(\tR\x15reversedRedemptionIds\x12;\n" +
+	"\vrefund_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"refundTime*\x96\x01\n" +
 	"\vBasketState\x12\x1c\n" +
 	"\x18BASKET_STATE_UNSPECIFIED\x10\x00\x12\x1b\n" +
 	"\x17BASKET_STATE_AUTHORIZED\x10\x01\x12\x19\n" +
@@ -563,35 +742,41 @@ func file_rewards_checkout_v1_resources_proto_rawDescGZIP() []byte {
 }
 
 var file_rewards_checkout_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_rewards_checkout_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_rewards_checkout_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
 var file_rewards_checkout_v1_resources_proto_goTypes = []any{
 	(BasketState)(0),              // 0: rewards.checkout.v1.BasketState
 	(*BasketLine)(nil),            // 1: rewards.checkout.v1.BasketLine
 	(*PointsBurn)(nil),            // 2: rewards.checkout.v1.PointsBurn
 	(*CouponResult)(nil),          // 3: rewards.checkout.v1.CouponResult
 	(*Basket)(nil),                // 4: rewards.checkout.v1.Basket
-	(*v1.Money)(nil),              // 5: rewards.type.v1.Money
-	(*v11.AppliedReward)(nil),     // 6: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil), // 7: google.protobuf.Timestamp
+	(*ReturnedLine)(nil),          // 5: rewards.checkout.v1.ReturnedLine
+	(*BasketRefund)(nil),          // 6: rewards.checkout.v1.BasketRefund
+	(*v1.Money)(nil),              // 7: rewards.type.v1.Money
+	(*v11.AppliedReward)(nil),     // 8: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil), // 9: google.protobuf.Timestamp
 }
 var file_rewards_checkout_v1_resources_proto_depIdxs = []int32{
-	5,  // 0: rewards.checkout.v1.BasketLine.line_amount:type_name -> rewards.type.v1.Money
-	6,  // 1: rewards.checkout.v1.CouponResult.reward:type_name -> rewards.coupons.v1.AppliedReward
+	7,  // 0: rewards.checkout.v1.BasketLine.line_amount:type_name -> rewards.type.v1.Money
+	8,  // 1: rewards.checkout.v1.CouponResult.reward:type_name -> rewards.coupons.v1.AppliedReward
 	0,  // 2: rewards.checkout.v1.Basket.state:type_name -> rewards.checkout.v1.BasketState
 	1,  // 3: rewards.checkout.v1.Basket.lines:type_name -> rewards.checkout.v1.BasketLine
-	5,  // 4: rewards.checkout.v1.Basket.total_amount:type_name -> rewards.type.v1.Money
+	7,  // 4: rewards.checkout.v1.Basket.total_amount:type_name -> rewards.type.v1.Money
 	3,  // 5: rewards.checkout.v1.Basket.coupon_results:type_name -> rewards.checkout.v1.CouponResult
-	5,  // 6: rewards.checkout.v1.Basket.discount_amount:type_name -> rewards.type.v1.Money
-	5,  // 7: rewards.checkout.v1.Basket.payable_amount:type_name -> rewards.type.v1.Money
-	7,  // 8: rewards.checkout.v1.Basket.authorize_time:type_name -> google.protobuf.Timestamp
-	7,  // 9: rewards.checkout.v1.Basket.expire_time:type_name -> google.protobuf.Timestamp
-	7,  // 10: rewards.checkout.v1.Basket.capture_time:type_name -> google.protobuf.Timestamp
-	7,  // 11: rewards.checkout.v1.Basket.void_time:type_name -> google.protobuf.Timestamp
-	12, // [12:12] is the sub-list for method output_type
-	12, // [12:12] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	7,  // 6: rewards.checkout.v1.Basket.discount_amount:type_name -> rewards.type.v1.Money
+	7,  // 7: rewards.checkout.v1.Basket.payable_amount:type_name -> rewards.type.v1.Money
+	9,  // 8: rewards.checkout.v1.Basket.authorize_time:type_name -> google.protobuf.Timestamp
+	9,  // 9: rewards.checkout.v1.Basket.expire_time:type_name -> google.protobuf.Timestamp
+	9,  // 10: rewards.checkout.v1.Basket.capture_time:type_name -> google.protobuf.Timestamp
+	9,  // 11: rewards.checkout.v1.Basket.void_time:type_name -> google.protobuf.Timestamp
+	6,  // 12: rewards.checkout.v1.Basket.refunds:type_name -> rewards.checkout.v1.BasketRefund
+	5,  // 13: rewards.checkout.v1.BasketRefund.lines:type_name -> rewards.checkout.v1.ReturnedLine
+	7,  // 14: rewards.checkout.v1.BasketRefund.returned_amount:type_name -> rewards.type.v1.Money
+	9,  // 15: rewards.checkout.v1.BasketRefund.refund_time:type_name -> google.protobuf.Timestamp
+	16, // [16:16] is the sub-list for method output_type
+	16, // [16:16] is the sub-list for method input_type
+	16, // [16:16] is the sub-list for extension type_name
+	16, // [16:16] is the sub-list for extension extendee
+	0,  // [0:16] is the sub-list for field type_name
 }
 
 func init() { file_rewards_checkout_v1_resources_proto_init() }
@@ -605,7 +790,7 @@ func file_rewards_checkout_v1_resources_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_checkout_v1_resources_proto_rawDesc), len(file_rewards_checkout_v1_resources_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   4,
+			NumMessages:   6,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -95,3 +95,43 @@ class GetBasketResponse(_message.Message):
     BASKET_FIELD_NUMBER: _ClassVar[int]
     basket: _resources_pb2_1.Basket
     def __init__(self, basket: _Optional[_Union[_resources_pb2_1.Basket, _Mapping]] = ...) -> None: ...
+
+class ListBasketsRequest(_message.Message):
+    __slots__ = ("account_id", "account_identifier", "states", "page_size", "page_token")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    STATES_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    account_identifier: _resources_pb2.Identifier
+    states: _containers.RepeatedScalarFieldContainer[_resources_pb2_1.BasketState]
+    page_size: int
+    page_token: str
+    def __init__(self, account_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., states: _Optional[_Iterable[_Union[_resources_pb2_1.BasketState, str]]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListBasketsResponse(_message.Message):
+    __slots__ = ("baskets", "next_page_token")
+    BASKETS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    baskets: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.Basket]
+    next_page_token: str
+    def __init__(self, baskets: _Optional[_Iterable[_Union[_resources_pb2_1.Basket, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class RefundBasketRequest(_message.Message):
+    __slots__ = ("request_id", "basket_id", "lines")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    BASKET_ID_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    basket_id: str
+    lines: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.ReturnedLine]
+    def __init__(self, request_id: _Optional[str] = ..., basket_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.ReturnedLine, _Mapping]]] = ...) -> None: ...
+
+class RefundBasketResponse(_message.Message):
+    __slots__ = ("refund", "basket")
+    REFUND_FIELD_NUMBER: _ClassVar[int]
+    BASKET_FIELD_NUMBER: _ClassVar[int]
+    refund: _resources_pb2_1.BasketRefund
+    basket: _resources_pb2_1.Basket
+    def __init__(self, refund: _Optional[_Union[_resources_pb2_1.BasketRefund, _Mapping]] = ..., basket: _Optional[_Union[_resources_pb2_1.Basket, _Mapping]] = ...) -> None: ...

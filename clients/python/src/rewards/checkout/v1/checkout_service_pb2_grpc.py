@@ -65,6 +65,16 @@ class CheckoutServiceStub:
                 request_serializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.GetBasketRequest.SerializeToString,
                 response_deserializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.GetBasketResponse.FromString,
                 _registered_method=True)
+        self.ListBaskets = channel.unary_unary(
+                '/rewards.checkout.v1.CheckoutService/ListBaskets',
+                request_serializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.ListBasketsRequest.SerializeToString,
+                response_deserializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.ListBasketsResponse.FromString,
+                _registered_method=True)
+        self.RefundBasket = channel.unary_unary(
+                '/rewards.checkout.v1.CheckoutService/RefundBasket',
+                request_serializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.RefundBasketRequest.SerializeToString,
+                response_deserializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.RefundBasketResponse.FromString,
+                _registered_method=True)
 
 
 class CheckoutServiceServicer:
@@ -141,6 +151,42 @@ class CheckoutServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListBaskets(self, request, context):
+        """Lists an account's baskets, newest authorization first, optionally in some states only.
+
+        Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RefundBasket(self, request, context):
+        """Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+
+        The returned value is each returned line's line_amount pro rata of its units (rounded
+        down), and all refunds of the basket together never exceed the captured total_amount.
+        The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+        LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+        floor(earned_points * returned value so far / total_amount), all of them once every unit
+        is returned. The points burn is not given back (it was tender: refund it with
+        LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+
+        Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+        total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+        longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+        everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+        and limits given back); a coupon revoked since is not given back (reported). The discount
+        itself is the retailer's to settle: this RPC says which coupons were reversed.
+
+        Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+        is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+        are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+        BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CheckoutServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -163,6 +209,16 @@ def add_CheckoutServiceServicer_to_server(servicer, server):
                     servicer.GetBasket,
                     request_deserializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.GetBasketRequest.FromString,
                     response_serializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.GetBasketResponse.SerializeToString,
+            ),
+            'ListBaskets': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListBaskets,
+                    request_deserializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.ListBasketsRequest.FromString,
+                    response_serializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.ListBasketsResponse.SerializeToString,
+            ),
+            'RefundBasket': grpc.unary_unary_rpc_method_handler(
+                    servicer.RefundBasket,
+                    request_deserializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.RefundBasketRequest.FromString,
+                    response_serializer=rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.RefundBasketResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -284,6 +340,60 @@ class CheckoutService:
             '/rewards.checkout.v1.CheckoutService/GetBasket',
             rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.GetBasketRequest.SerializeToString,
             rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.GetBasketResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListBaskets(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.checkout.v1.CheckoutService/ListBaskets',
+            rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.ListBasketsRequest.SerializeToString,
+            rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.ListBasketsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RefundBasket(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.checkout.v1.CheckoutService/RefundBasket',
+            rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.RefundBasketRequest.SerializeToString,
+            rewards_dot_checkout_dot_v1_dot_checkout__service__pb2.RefundBasketResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -60,7 +60,7 @@ class CouponResult(_message.Message):
     def __init__(self, code: _Optional[str] = ..., applied: _Optional[bool] = ..., reason: _Optional[str] = ..., reward: _Optional[_Union[_resources_pb2.AppliedReward, _Mapping]] = ..., redemption_id: _Optional[str] = ...) -> None: ...
 
 class Basket(_message.Message):
-    __slots__ = ("basket_id", "state", "account_id", "store_id", "transaction_id", "lines", "total_amount", "coupon_results", "discount_amount", "payable_amount", "burned_points", "earned_points", "authorize_time", "expire_time", "capture_time", "void_time", "earn_points_transaction_id", "burn_points_transaction_id")
+    __slots__ = ("basket_id", "state", "account_id", "store_id", "transaction_id", "lines", "total_amount", "coupon_results", "discount_amount", "payable_amount", "burned_points", "earned_points", "authorize_time", "expire_time", "capture_time", "void_time", "earn_points_transaction_id", "burn_points_transaction_id", "refunds")
     BASKET_ID_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -79,6 +79,7 @@ class Basket(_message.Message):
     VOID_TIME_FIELD_NUMBER: _ClassVar[int]
     EARN_POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     BURN_POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    REFUNDS_FIELD_NUMBER: _ClassVar[int]
     basket_id: str
     state: BasketState
     account_id: str
@@ -97,4 +98,31 @@ class Basket(_message.Message):
     void_time: _timestamp_pb2.Timestamp
     earn_points_transaction_id: str
     burn_points_transaction_id: str
-    def __init__(self, basket_id: _Optional[str] = ..., state: _Optional[_Union[BasketState, str]] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[BasketLine, _Mapping]]] = ..., total_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_results: _Optional[_Iterable[_Union[CouponResult, _Mapping]]] = ..., discount_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., payable_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., burned_points: _Optional[int] = ..., earned_points: _Optional[int] = ..., authorize_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., capture_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., void_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., earn_points_transaction_id: _Optional[str] = ..., burn_points_transaction_id: _Optional[str] = ...) -> None: ...
+    refunds: _containers.RepeatedCompositeFieldContainer[BasketRefund]
+    def __init__(self, basket_id: _Optional[str] = ..., state: _Optional[_Union[BasketState, str]] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[BasketLine, _Mapping]]] = ..., total_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_results: _Optional[_Iterable[_Union[CouponResult, _Mapping]]] = ..., discount_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., payable_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., burned_points: _Optional[int] = ..., earned_points: _Optional[int] = ..., authorize_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., capture_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., void_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., earn_points_transaction_id: _Optional[str] = ..., burn_points_transaction_id: _Optional[str] = ..., refunds: _Optional[_Iterable[_Union[BasketRefund, _Mapping]]] = ...) -> None: ...
+
+class ReturnedLine(_message.Message):
+    __slots__ = ("line_index", "item_count")
+    LINE_INDEX_FIELD_NUMBER: _ClassVar[int]
+    ITEM_COUNT_FIELD_NUMBER: _ClassVar[int]
+    line_index: int
+    item_count: int
+    def __init__(self, line_index: _Optional[int] = ..., item_count: _Optional[int] = ...) -> None: ...
+
+class BasketRefund(_message.Message):
+    __slots__ = ("refund_id", "lines", "returned_amount", "refunded_points", "refund_points_transaction_id", "reversed_redemption_ids", "refund_time")
+    REFUND_ID_FIELD_NUMBER: _ClassVar[int]
+    LINES_FIELD_NUMBER: _ClassVar[int]
+    RETURNED_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    REFUNDED_POINTS_FIELD_NUMBER: _ClassVar[int]
+    REFUND_POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    REVERSED_REDEMPTION_IDS_FIELD_NUMBER: _ClassVar[int]
+    REFUND_TIME_FIELD_NUMBER: _ClassVar[int]
+    refund_id: str
+    lines: _containers.RepeatedCompositeFieldContainer[ReturnedLine]
+    returned_amount: _money_pb2.Money
+    refunded_points: int
+    refund_points_transaction_id: str
+    reversed_redemption_ids: _containers.RepeatedScalarFieldContainer[str]
+    refund_time: _timestamp_pb2.Timestamp
+    def __init__(self, refund_id: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[ReturnedLine, _Mapping]]] = ..., returned_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points: _Optional[int] = ..., refund_points_transaction_id: _Optional[str] = ..., reversed_redemption_ids: _Optional[_Iterable[str]] = ..., refund_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

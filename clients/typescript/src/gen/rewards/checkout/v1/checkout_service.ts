@@ -21,7 +21,16 @@ import {
 import { Duration } from "../../../google/protobuf/duration";
 import { Identifier } from "../../accounts/v1/resources";
 import { Money } from "../../type/v1/money";
-import { Basket, BasketLine, PointsBurn } from "./resources";
+import {
+  Basket,
+  BasketLine,
+  BasketRefund,
+  BasketState,
+  basketStateFromJSON,
+  basketStateToJSON,
+  PointsBurn,
+  ReturnedLine,
+} from "./resources";
 
 /** Request of CheckoutService.AuthorizeBasket. */
 export interface AuthorizeBasketRequest {
@@ -148,6 +157,57 @@ export interface GetBasketRequest {
 /** Response of CheckoutService.GetBasket. */
 export interface GetBasketResponse {
   /** The basket. */
+  basket: Basket | undefined;
+}
+
+/** Request of CheckoutService.ListBaskets. */
+export interface ListBasketsRequest {
+  /** The account: account_id or account_identifier (exactly one). */
+  accountId: string;
+  /** The account by one of its identifiers instead of account_id. */
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /** Only baskets in these states; empty: every state. At most 4, no duplicates. */
+  states: BasketState[];
+  /** At most this many baskets: 1..500; 0: 50. */
+  pageSize: number;
+  /**
+   * next_page_token of the previous page; empty for the first page. Every other field must be
+   * the same as in the request that returned it (else FIELD_INVALID, field "page_token").
+   */
+  pageToken: string;
+}
+
+/** Response of CheckoutService.ListBaskets. */
+export interface ListBasketsResponse {
+  /** The baskets of this page, newest authorize_time first. */
+  baskets: Basket[];
+  /** Token for the next page; empty when this is the last page. */
+  nextPageToken: string;
+}
+
+/** Request of CheckoutService.RefundBasket. */
+export interface RefundBasketRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response; the same request_id with different
+   * parameters fails with ALREADY_EXISTS, reason IDEMPOTENCY_KEY_REUSED.
+   */
+  requestId: string;
+  /** Required. */
+  basketId: string;
+  /** The returned lines: at most 1000, each line_index once. Empty: everything not returned yet. */
+  lines: ReturnedLine[];
+}
+
+/** Response of CheckoutService.RefundBasket. */
+export interface RefundBasketResponse {
+  /** This refund. */
+  refund:
+    | BasketRefund
+    | undefined;
+  /** The basket after it (its refunds included). */
   basket: Basket | undefined;
 }
 
@@ -1104,6 +1164,458 @@ export const GetBasketResponse: MessageFns<GetBasketResponse> = {
   },
 };
 
+function createBaseListBasketsRequest(): ListBasketsRequest {
+  return { accountId: "", accountIdentifier: undefined, states: [], pageSize: 0, pageToken: "" };
+}
+
+export const ListBasketsRequest: MessageFns<ListBasketsRequest> = {
+  encode(message: ListBasketsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.accountId !== "") {
+      writer.uint32(10).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(18).fork()).join();
+    }
+    if (message.states.length !== 0) {
+      writer.uint32(26).fork();
+      for (const v of message.states) {
+        writer.int32(v);
+      }
+      writer.join();
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(32).int32(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      writer.uint32(42).string(message.pageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListBasketsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListBasketsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag === 24) {
+              message.states.push(reader.int32() as any);
+
+              continue;
+            }
+
+            if (tag === 26) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.states.push(reader.int32() as any);
+              }
+
+              continue;
+            }
+
+            break;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.pageSize = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.pageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListBasketsRequest {
+    return {
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
+      states: globalThis.Array.isArray(object?.states) ? object.states.map((e: any) => basketStateFromJSON(e)) : [],
+      pageSize: isSet(object.pageSize)
+        ? globalThis.Number(object.pageSize)
+        : isSet(object.page_size)
+        ? globalThis.Number(object.page_size)
+        : 0,
+      pageToken: isSet(object.pageToken)
+        ? globalThis.String(object.pageToken)
+        : isSet(object.page_token)
+        ? globalThis.String(object.page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListBasketsRequest): unknown {
+    const obj: any = {};
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
+    if (message.states?.length) {
+      obj.states = message.states.map((e) => basketStateToJSON(e));
+    }
+    if (message.pageSize !== 0) {
+      obj.pageSize = Math.round(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      obj.pageToken = message.pageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListBasketsRequest>): ListBasketsRequest {
+    return ListBasketsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListBasketsRequest>): ListBasketsRequest {
+    const message = createBaseListBasketsRequest();
+    message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
+    message.states = object.states?.map((e) => e) || [];
+    message.pageSize = object.pageSize ?? 0;
+    message.pageToken = object.pageToken ?? "";
+    return message;
+  },
+};
+
+function createBaseListBasketsResponse(): ListBasketsResponse {
+  return { baskets: [], nextPageToken: "" };
+}
+
+export const ListBasketsResponse: MessageFns<ListBasketsResponse> = {
+  encode(message: ListBasketsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.baskets) {
+      Basket.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextPageToken !== "") {
+      writer.uint32(18).string(message.nextPageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListBasketsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListBasketsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.baskets.push(Basket.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextPageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListBasketsResponse {
+    return {
+      baskets: globalThis.Array.isArray(object?.baskets) ? object.baskets.map((e: any) => Basket.fromJSON(e)) : [],
+      nextPageToken: isSet(object.nextPageToken)
+        ? globalThis.String(object.nextPageToken)
+        : isSet(object.next_page_token)
+        ? globalThis.String(object.next_page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListBasketsResponse): unknown {
+    const obj: any = {};
+    if (message.baskets?.length) {
+      obj.baskets = message.baskets.map((e) => Basket.toJSON(e));
+    }
+    if (message.nextPageToken !== "") {
+      obj.nextPageToken = message.nextPageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListBasketsResponse>): ListBasketsResponse {
+    return ListBasketsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListBasketsResponse>): ListBasketsResponse {
+    const message = createBaseListBasketsResponse();
+    message.baskets = object.baskets?.map((e) => Basket.fromPartial(e)) || [];
+    message.nextPageToken = object.nextPageToken ?? "";
+    return message;
+  },
+};
+
+function createBaseRefundBasketRequest(): RefundBasketRequest {
+  return { requestId: "", basketId: "", lines: [] };
+}
+
+export const RefundBasketRequest: MessageFns<RefundBasketRequest> = {
+  encode(message: RefundBasketRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.basketId !== "") {
+      writer.uint32(18).string(message.basketId);
+    }
+    for (const v of message.lines) {
+      ReturnedLine.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RefundBasketRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRefundBasketRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.basketId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.lines.push(ReturnedLine.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RefundBasketRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      basketId: isSet(object.basketId)
+        ? globalThis.String(object.basketId)
+        : isSet(object.basket_id)
+        ? globalThis.String(object.basket_id)
+        : "",
+      lines: globalThis.Array.isArray(object?.lines) ? object.lines.map((e: any) => ReturnedLine.fromJSON(e)) : [],
+    };
+  },
+
+  toJSON(message: RefundBasketRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.basketId !== "") {
+      obj.basketId = message.basketId;
+    }
+    if (message.lines?.length) {
+      obj.lines = message.lines.map((e) => ReturnedLine.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RefundBasketRequest>): RefundBasketRequest {
+    return RefundBasketRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RefundBasketRequest>): RefundBasketRequest {
+    const message = createBaseRefundBasketRequest();
+    message.requestId = object.requestId ?? "";
+    message.basketId = object.basketId ?? "";
+    message.lines = object.lines?.map((e) => ReturnedLine.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseRefundBasketResponse(): RefundBasketResponse {
+  return { refund: undefined, basket: undefined };
+}
+
+export const RefundBasketResponse: MessageFns<RefundBasketResponse> = {
+  encode(message: RefundBasketResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.refund !== undefined) {
+      BasketRefund.encode(message.refund, writer.uint32(10).fork()).join();
+    }
+    if (message.basket !== undefined) {
+      Basket.encode(message.basket, writer.uint32(18).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RefundBasketResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRefundBasketResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.refund = BasketRefund.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.basket = Basket.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RefundBasketResponse {
+    return {
+      refund: isSet(object.refund) ? BasketRefund.fromJSON(object.refund) : undefined,
+      basket: isSet(object.basket) ? Basket.fromJSON(object.basket) : undefined,
+    };
+  },
+
+  toJSON(message: RefundBasketResponse): unknown {
+    const obj: any = {};
+    if (message.refund !== undefined) {
+      obj.refund = BasketRefund.toJSON(message.refund);
+    }
+    if (message.basket !== undefined) {
+      obj.basket = Basket.toJSON(message.basket);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RefundBasketResponse>): RefundBasketResponse {
+    return RefundBasketResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RefundBasketResponse>): RefundBasketResponse {
+    const message = createBaseRefundBasketResponse();
+    message.refund = (object.refund !== undefined && object.refund !== null)
+      ? BasketRefund.fromPartial(object.refund)
+      : undefined;
+    message.basket = (object.basket !== undefined && object.basket !== null)
+      ? Basket.fromPartial(object.basket)
+      : undefined;
+    return message;
+  },
+};
+
 /**
  * One basket, all or nothing: coupon redemptions, a points burn and a points earn for one
  * purchase, in two phases like a card payment. AuthorizeBasket reserves everything (limits,
@@ -1202,6 +1714,53 @@ export const CheckoutServiceService = {
     responseSerialize: (value: GetBasketResponse): Buffer => Buffer.from(GetBasketResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): GetBasketResponse => GetBasketResponse.decode(value),
   },
+  /**
+   * Lists an account's baskets, newest authorization first, optionally in some states only.
+   *
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+   */
+  listBaskets: {
+    path: "/rewards.checkout.v1.CheckoutService/ListBaskets" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListBasketsRequest): Buffer => Buffer.from(ListBasketsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListBasketsRequest => ListBasketsRequest.decode(value),
+    responseSerialize: (value: ListBasketsResponse): Buffer => Buffer.from(ListBasketsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListBasketsResponse => ListBasketsResponse.decode(value),
+  },
+  /**
+   * Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+   *
+   * The returned value is each returned line's line_amount pro rata of its units (rounded
+   * down), and all refunds of the basket together never exceed the captured total_amount.
+   * The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+   * LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+   * floor(earned_points * returned value so far / total_amount), all of them once every unit
+   * is returned. The points burn is not given back (it was tender: refund it with
+   * LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+   *
+   * Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+   * total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+   * longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+   * everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+   * and limits given back); a coupon revoked since is not given back (reported). The discount
+   * itself is the retailer's to settle: this RPC says which coupons were reversed.
+   *
+   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+   * is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+   * are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+   * BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+   */
+  refundBasket: {
+    path: "/rewards.checkout.v1.CheckoutService/RefundBasket" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: RefundBasketRequest): Buffer => Buffer.from(RefundBasketRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): RefundBasketRequest => RefundBasketRequest.decode(value),
+    responseSerialize: (value: RefundBasketResponse): Buffer =>
+      Buffer.from(RefundBasketResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): RefundBasketResponse => RefundBasketResponse.decode(value),
+  },
 } as const;
 
 export interface CheckoutServiceServer extends UntypedServiceImplementation {
@@ -1253,6 +1812,36 @@ export interface CheckoutServiceServer extends UntypedServiceImplementation {
    * Errors: BASKET_NOT_FOUND (NOT_FOUND).
    */
   getBasket: handleUnaryCall<GetBasketRequest, GetBasketResponse>;
+  /**
+   * Lists an account's baskets, newest authorization first, optionally in some states only.
+   *
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+   */
+  listBaskets: handleUnaryCall<ListBasketsRequest, ListBasketsResponse>;
+  /**
+   * Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+   *
+   * The returned value is each returned line's line_amount pro rata of its units (rounded
+   * down), and all refunds of the basket together never exceed the captured total_amount.
+   * The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+   * LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+   * floor(earned_points * returned value so far / total_amount), all of them once every unit
+   * is returned. The points burn is not given back (it was tender: refund it with
+   * LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+   *
+   * Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+   * total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+   * longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+   * everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+   * and limits given back); a coupon revoked since is not given back (reported). The discount
+   * itself is the retailer's to settle: this RPC says which coupons were reversed.
+   *
+   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+   * is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+   * are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+   * BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+   */
+  refundBasket: handleUnaryCall<RefundBasketRequest, RefundBasketResponse>;
 }
 
 export interface CheckoutServiceClient extends Client {
@@ -1359,6 +1948,64 @@ export interface CheckoutServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: GetBasketResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Lists an account's baskets, newest authorization first, optionally in some states only.
+   *
+   * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+   */
+  listBaskets(
+    request: ListBasketsRequest,
+    callback: (error: ServiceError | null, response: ListBasketsResponse) => void,
+  ): ClientUnaryCall;
+  listBaskets(
+    request: ListBasketsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListBasketsResponse) => void,
+  ): ClientUnaryCall;
+  listBaskets(
+    request: ListBasketsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListBasketsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+   *
+   * The returned value is each returned line's line_amount pro rata of its units (rounded
+   * down), and all refunds of the basket together never exceed the captured total_amount.
+   * The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+   * LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+   * floor(earned_points * returned value so far / total_amount), all of them once every unit
+   * is returned. The points burn is not given back (it was tender: refund it with
+   * LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+   *
+   * Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+   * total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+   * longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+   * everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+   * and limits given back); a coupon revoked since is not given back (reported). The discount
+   * itself is the retailer's to settle: this RPC says which coupons were reversed.
+   *
+   * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+   * is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+   * are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+   * BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+   */
+  refundBasket(
+    request: RefundBasketRequest,
+    callback: (error: ServiceError | null, response: RefundBasketResponse) => void,
+  ): ClientUnaryCall;
+  refundBasket(
+    request: RefundBasketRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: RefundBasketResponse) => void,
+  ): ClientUnaryCall;
+  refundBasket(
+    request: RefundBasketRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: RefundBasketResponse) => void,
   ): ClientUnaryCall;
 }
 

@@ -164,6 +164,36 @@ export interface Basket {
   earnPointsTransactionId: string;
   /** The captured burn's points transaction; set once CAPTURED with burned_points. */
   burnPointsTransactionId: string;
+  /** The refunds of a CAPTURED basket (RefundBasket), oldest first. */
+  refunds: BasketRefund[];
+}
+
+/** Units of one line of a basket, returned. */
+export interface ReturnedLine {
+  /** The line's index in Basket.lines (0-based). */
+  lineIndex: number;
+  /** Units returned: 1..the line's item_count minus the units returned already. */
+  itemCount: number;
+}
+
+/** One RefundBasket of a captured basket. */
+export interface BasketRefund {
+  /** Server-assigned UUID. */
+  refundId: string;
+  /** The lines it returned (every line left, for a refund sent without lines). */
+  lines: ReturnedLine[];
+  /** The value it returned: its lines' amounts pro rata, within what was left of total_amount. */
+  returnedAmount:
+    | Money
+    | undefined;
+  /** Earned points it took back (0 if none). */
+  refundedPoints: string;
+  /** Its REFUND points transaction; empty when refunded_points is 0. */
+  refundPointsTransactionId: string;
+  /** The redemptions it reversed (their coupons' uses given back). */
+  reversedRedemptionIds: string[];
+  /** When it was recorded. */
+  refundTime: Timestamp | undefined;
 }
 
 function createBaseBasketLine(): BasketLine {
@@ -545,6 +575,7 @@ function createBaseBasket(): Basket {
     voidTime: undefined,
     earnPointsTransactionId: "",
     burnPointsTransactionId: "",
+    refunds: [],
   };
 }
 
@@ -603,6 +634,9 @@ export const Basket: MessageFns<Basket> = {
     }
     if (message.burnPointsTransactionId !== "") {
       writer.uint32(146).string(message.burnPointsTransactionId);
+    }
+    for (const v of message.refunds) {
+      BasketRefund.encode(v!, writer.uint32(154).fork()).join();
     }
     return writer;
   },
@@ -764,6 +798,14 @@ export const Basket: MessageFns<Basket> = {
             message.burnPointsTransactionId = reader.string();
             continue;
           }
+          case 19: {
+            if (tag !== 154) {
+              break;
+            }
+
+            message.refunds.push(BasketRefund.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -862,6 +904,9 @@ export const Basket: MessageFns<Basket> = {
         : isSet(object.burn_points_transaction_id)
         ? globalThis.String(object.burn_points_transaction_id)
         : "",
+      refunds: globalThis.Array.isArray(object?.refunds)
+        ? object.refunds.map((e: any) => BasketRefund.fromJSON(e))
+        : [],
     };
   },
 
@@ -921,6 +966,9 @@ export const Basket: MessageFns<Basket> = {
     if (message.burnPointsTransactionId !== "") {
       obj.burnPointsTransactionId = message.burnPointsTransactionId;
     }
+    if (message.refunds?.length) {
+      obj.refunds = message.refunds.map((e) => BasketRefund.toJSON(e));
+    }
     return obj;
   },
 
@@ -961,6 +1009,301 @@ export const Basket: MessageFns<Basket> = {
       : undefined;
     message.earnPointsTransactionId = object.earnPointsTransactionId ?? "";
     message.burnPointsTransactionId = object.burnPointsTransactionId ?? "";
+    message.refunds = object.refunds?.map((e) => BasketRefund.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseReturnedLine(): ReturnedLine {
+  return { lineIndex: 0, itemCount: 0 };
+}
+
+export const ReturnedLine: MessageFns<ReturnedLine> = {
+  encode(message: ReturnedLine, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.lineIndex !== 0) {
+      writer.uint32(8).int32(message.lineIndex);
+    }
+    if (message.itemCount !== 0) {
+      writer.uint32(16).int32(message.itemCount);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ReturnedLine {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseReturnedLine();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.lineIndex = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.itemCount = reader.int32();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ReturnedLine {
+    return {
+      lineIndex: isSet(object.lineIndex)
+        ? globalThis.Number(object.lineIndex)
+        : isSet(object.line_index)
+        ? globalThis.Number(object.line_index)
+        : 0,
+      itemCount: isSet(object.itemCount)
+        ? globalThis.Number(object.itemCount)
+        : isSet(object.item_count)
+        ? globalThis.Number(object.item_count)
+        : 0,
+    };
+  },
+
+  toJSON(message: ReturnedLine): unknown {
+    const obj: any = {};
+    if (message.lineIndex !== 0) {
+      obj.lineIndex = Math.round(message.lineIndex);
+    }
+    if (message.itemCount !== 0) {
+      obj.itemCount = Math.round(message.itemCount);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ReturnedLine>): ReturnedLine {
+    return ReturnedLine.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ReturnedLine>): ReturnedLine {
+    const message = createBaseReturnedLine();
+    message.lineIndex = object.lineIndex ?? 0;
+    message.itemCount = object.itemCount ?? 0;
+    return message;
+  },
+};
+
+function createBaseBasketRefund(): BasketRefund {
+  return {
+    refundId: "",
+    lines: [],
+    returnedAmount: undefined,
+    refundedPoints: "0",
+    refundPointsTransactionId: "",
+    reversedRedemptionIds: [],
+    refundTime: undefined,
+  };
+}
+
+export const BasketRefund: MessageFns<BasketRefund> = {
+  encode(message: BasketRefund, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.refundId !== "") {
+      writer.uint32(10).string(message.refundId);
+    }
+    for (const v of message.lines) {
+      ReturnedLine.encode(v!, writer.uint32(18).fork()).join();
+    }
+    if (message.returnedAmount !== undefined) {
+      Money.encode(message.returnedAmount, writer.uint32(26).fork()).join();
+    }
+    if (message.refundedPoints !== "0") {
+      writer.uint32(32).int64(message.refundedPoints);
+    }
+    if (message.refundPointsTransactionId !== "") {
+      writer.uint32(42).string(message.refundPointsTransactionId);
+    }
+    for (const v of message.reversedRedemptionIds) {
+      writer.uint32(50).string(v!);
+    }
+    if (message.refundTime !== undefined) {
+      Timestamp.encode(message.refundTime, writer.uint32(58).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BasketRefund {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBasketRefund();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.refundId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.lines.push(ReturnedLine.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.returnedAmount = Money.decode(reader, reader.uint32());
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.refundedPoints = reader.int64().toString();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.refundPointsTransactionId = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.reversedRedemptionIds.push(reader.string());
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.refundTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BasketRefund {
+    return {
+      refundId: isSet(object.refundId)
+        ? globalThis.String(object.refundId)
+        : isSet(object.refund_id)
+        ? globalThis.String(object.refund_id)
+        : "",
+      lines: globalThis.Array.isArray(object?.lines) ? object.lines.map((e: any) => ReturnedLine.fromJSON(e)) : [],
+      returnedAmount: isSet(object.returnedAmount)
+        ? Money.fromJSON(object.returnedAmount)
+        : isSet(object.returned_amount)
+        ? Money.fromJSON(object.returned_amount)
+        : undefined,
+      refundedPoints: isSet(object.refundedPoints)
+        ? globalThis.String(object.refundedPoints)
+        : isSet(object.refunded_points)
+        ? globalThis.String(object.refunded_points)
+        : "0",
+      refundPointsTransactionId: isSet(object.refundPointsTransactionId)
+        ? globalThis.String(object.refundPointsTransactionId)
+        : isSet(object.refund_points_transaction_id)
+        ? globalThis.String(object.refund_points_transaction_id)
+        : "",
+      reversedRedemptionIds: globalThis.Array.isArray(object?.reversedRedemptionIds)
+        ? object.reversedRedemptionIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.reversed_redemption_ids)
+        ? object.reversed_redemption_ids.map((e: any) => globalThis.String(e))
+        : [],
+      refundTime: isSet(object.refundTime)
+        ? fromJsonTimestamp(object.refundTime)
+        : isSet(object.refund_time)
+        ? fromJsonTimestamp(object.refund_time)
+        : undefined,
+    };
+  },
+
+  toJSON(message: BasketRefund): unknown {
+    const obj: any = {};
+    if (message.refundId !== "") {
+      obj.refundId = message.refundId;
+    }
+    if (message.lines?.length) {
+      obj.lines = message.lines.map((e) => ReturnedLine.toJSON(e));
+    }
+    if (message.returnedAmount !== undefined) {
+      obj.returnedAmount = Money.toJSON(message.returnedAmount);
+    }
+    if (message.refundedPoints !== "0") {
+      obj.refundedPoints = message.refundedPoints;
+    }
+    if (message.refundPointsTransactionId !== "") {
+      obj.refundPointsTransactionId = message.refundPointsTransactionId;
+    }
+    if (message.reversedRedemptionIds?.length) {
+      obj.reversedRedemptionIds = message.reversedRedemptionIds;
+    }
+    if (message.refundTime !== undefined) {
+      obj.refundTime = fromTimestamp(message.refundTime).toISOString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BasketRefund>): BasketRefund {
+    return BasketRefund.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BasketRefund>): BasketRefund {
+    const message = createBaseBasketRefund();
+    message.refundId = object.refundId ?? "";
+    message.lines = object.lines?.map((e) => ReturnedLine.fromPartial(e)) || [];
+    message.returnedAmount = (object.returnedAmount !== undefined && object.returnedAmount !== null)
+      ? Money.fromPartial(object.returnedAmount)
+      : undefined;
+    message.refundedPoints = object.refundedPoints ?? "0";
+    message.refundPointsTransactionId = object.refundPointsTransactionId ?? "";
+    message.reversedRedemptionIds = object.reversedRedemptionIds?.map((e) => e) || [];
+    message.refundTime = (object.refundTime !== undefined && object.refundTime !== null)
+      ? Timestamp.fromPartial(object.refundTime)
+      : undefined;
     return message;
   },
 };

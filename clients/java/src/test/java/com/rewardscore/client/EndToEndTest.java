@@ -10,6 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.rewardscore.rewards.accounts.v1.AccountServiceGrpc;
+import com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest;
+import com.rewardscore.rewards.checkout.v1.Basket;
+import com.rewardscore.rewards.checkout.v1.BasketLine;
+import com.rewardscore.rewards.checkout.v1.BasketState;
+import com.rewardscore.rewards.checkout.v1.CaptureBasketRequest;
+import com.rewardscore.rewards.checkout.v1.CheckoutServiceGrpc.CheckoutServiceBlockingStub;
+import com.rewardscore.rewards.checkout.v1.VoidBasketRequest;
 import com.rewardscore.rewards.accounts.v1.AccountServiceGrpc.AccountServiceBlockingStub;
 import com.rewardscore.rewards.accounts.v1.CreateAccountRequest;
 import com.rewardscore.rewards.accounts.v1.CreateAccountResponse;
@@ -97,7 +104,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
     static final String SCOPES = "accounts:read,accounts:write,coupons:admin,coupons:redeem,coupons:read,"
-            + "loyalty:admin,loyalty:earn,loyalty:read,loyalty:redeem";
+            + "loyalty:admin,loyalty:earn,loyalty:read,loyalty:redeem,checkout";
     static final String PROGRAM = "java-e2e";
 
     private ServerProcess server;
@@ -587,5 +594,50 @@ class EndToEndTest {
         assertEquals(1, reply.getFailedCount());
         assertEquals(List.of("", "INVALID_ACCOUNT_ID"), reply.getRowsList().stream().map(BulkIssueCouponsResponse.Row::getReason).toList());
         assertFalse(reply.getRows(0).getCoupon().getCode().isEmpty());
+    }
+
+    /** A basket authorized (its coupon held), voided (the use given back), then another authorized and captured. */
+    @Test
+    void aBasketIsAuthorizedThenVoidedOrCaptured() {
+        String programId = newPointsProgram();
+        String accountId = newPointsAccount(programId);
+        String offerId = client.call(client.offers(), OfferServiceBlockingStub::createOffer, CreateOfferRequest.newBuilder()
+                .setOffer(Offer.newBuilder().setProgramId(programId).setDisplayName("5 EUR off")
+                        .setState(OfferState.OFFER_STATE_ACTIVE)
+                        .setReward(Reward.newBuilder().setKind(RewardKind.REWARD_KIND_DISCOUNT_AMOUNT).setDiscountAmount(eur(500)))
+                        .setRules(OfferRules.newBuilder().setMaxRedemptionCount(1)))
+                .build()).getOffer().getOfferId();
+        String code = "JB" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(Locale.ROOT);
+        client.call(client.offers(), OfferServiceBlockingStub::createCodeSeries, CreateCodeSeriesRequest.newBuilder()
+                .setCodeSeries(CodeSeries.newBuilder().setOfferId(offerId)
+                        .setType(CodeSeriesType.CODE_SERIES_TYPE_COMMON).setCommonCode(code))
+                .build());
+        java.util.function.Supplier<AuthorizeBasketRequest> basket = () -> AuthorizeBasketRequest.newBuilder()
+                .setAccountId(accountId).setStoreId("store-1").setTransactionId("tx-" + UUID.randomUUID())
+                .addLines(BasketLine.newBuilder().setSku("SKU-1").setItemCount(1).setLineAmount(eur(2_000)))
+                .setTotalAmount(eur(2_000)).addCouponCodes(code).setEarnPoints(true).build();
+
+        // 20 EUR - 5 EUR = 15 EUR to pay, 15 points to earn; the offer's one use is held.
+        Basket held = client.call(client.checkout(), CheckoutServiceBlockingStub::authorizeBasket, basket.get()).getBasket();
+        assertEquals(BasketState.BASKET_STATE_AUTHORIZED, held.getState());
+        assertEquals(eur(1_500), held.getPayableAmount());
+        assertEquals(15, held.getEarnedPoints());
+        assertTrue(held.getCouponResults(0).getApplied());
+        RewardsException limit = assertThrows(RewardsException.class,
+                () -> client.call(client.checkout(), CheckoutServiceBlockingStub::authorizeBasket, basket.get()));
+        assertEquals("REDEMPTION_LIMIT_REACHED", limit.reason());
+
+        Basket voided = client.call(client.checkout(), CheckoutServiceBlockingStub::voidBasket,
+                VoidBasketRequest.newBuilder().setBasketId(held.getBasketId()).build()).getBasket();
+        assertEquals(BasketState.BASKET_STATE_VOIDED, voided.getState());
+        Basket again = client.call(client.checkout(), CheckoutServiceBlockingStub::authorizeBasket, basket.get()).getBasket();
+        Basket captured = client.call(client.checkout(), CheckoutServiceBlockingStub::captureBasket,
+                CaptureBasketRequest.newBuilder().setBasketId(again.getBasketId()).build()).getBasket();
+        assertEquals(BasketState.BASKET_STATE_CAPTURED, captured.getState());
+        assertFalse(captured.getEarnPointsTransactionId().isEmpty());
+        assertEquals(15, balance(accountId).getPostedPoints());
+        RewardsException capturedAlready = assertThrows(RewardsException.class, () -> client.call(client.checkout(),
+                CheckoutServiceBlockingStub::voidBasket, VoidBasketRequest.newBuilder().setBasketId(again.getBasketId()).build()));
+        assertEquals("BASKET_ALREADY_CAPTURED", capturedAlready.reason());
     }
 }

@@ -42,6 +42,7 @@ private static final long serialVersionUID = 0L;
     couponResults_ = java.util.Collections.emptyList();
     earnPointsTransactionId_ = "";
     burnPointsTransactionId_ = "";
+    refunds_ = java.util.Collections.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -790,6 +791,67 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int REFUNDS_FIELD_NUMBER = 19;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.checkout.v1.BasketRefund> refunds_;
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.checkout.v1.BasketRefund> getRefundsList() {
+    return refunds_;
+  }
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder> 
+      getRefundsOrBuilderList() {
+    return refunds_;
+  }
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  @java.lang.Override
+  public int getRefundsCount() {
+    return refunds_.size();
+  }
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.checkout.v1.BasketRefund getRefunds(int index) {
+    return refunds_.get(index);
+  }
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder getRefundsOrBuilder(
+      int index) {
+    return refunds_.get(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -857,6 +919,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(burnPointsTransactionId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 18, burnPointsTransactionId_);
+    }
+    for (int i = 0; i < refunds_.size(); i++) {
+      output.writeMessage(19, refunds_.get(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -938,6 +1003,15 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(burnPointsTransactionId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(18, burnPointsTransactionId_);
     }
+
+        {
+          final int count = refunds_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(refunds_.get(i));
+          }
+          size += 2 * count;
+        }
     return size;
   }
   @java.lang.Override
@@ -1018,6 +1092,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getEarnPointsTransactionId())) return false;
     if (!getBurnPointsTransactionId()
         .equals(other.getBurnPointsTransactionId())) return false;
+    if (!getRefundsList()
+        .equals(other.getRefundsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1085,6 +1161,10 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + getEarnPointsTransactionId().hashCode();
     hash = (37 * hash) + BURN_POINTS_TRANSACTION_ID_FIELD_NUMBER;
     hash = (53 * hash) + getBurnPointsTransactionId().hashCode();
+    if (getRefundsCount() > 0) {
+      hash = (37 * hash) + REFUNDS_FIELD_NUMBER;
+      hash = (53 * hash) + getRefundsList().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1229,6 +1309,7 @@ private static final long serialVersionUID = 0L;
         internalGetExpireTimeFieldBuilder();
         internalGetCaptureTimeFieldBuilder();
         internalGetVoidTimeFieldBuilder();
+        internalGetRefundsFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1293,6 +1374,13 @@ private static final long serialVersionUID = 0L;
       }
       earnPointsTransactionId_ = "";
       burnPointsTransactionId_ = "";
+      if (refundsBuilder_ == null) {
+        refunds_ = java.util.Collections.emptyList();
+      } else {
+        refunds_ = null;
+        refundsBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00040000);
       return this;
     }
 
@@ -1343,6 +1431,15 @@ private static final long serialVersionUID = 0L;
         result.couponResults_ = couponResults_;
       } else {
         result.couponResults_ = couponResultsBuilder_.build();
+      }
+      if (refundsBuilder_ == null) {
+        if (((bitField0_ & 0x00040000) != 0)) {
+          refunds_ = java.util.Collections.unmodifiableList(refunds_);
+          bitField0_ = (bitField0_ & ~0x00040000);
+        }
+        result.refunds_ = refunds_;
+      } else {
+        result.refunds_ = refundsBuilder_.build();
       }
     }
 
@@ -1545,6 +1642,32 @@ private static final long serialVersionUID = 0L;
         bitField0_ |= 0x00020000;
         onChanged();
       }
+      if (refundsBuilder_ == null) {
+        if (!other.refunds_.isEmpty()) {
+          if (refunds_.isEmpty()) {
+            refunds_ = other.refunds_;
+            bitField0_ = (bitField0_ & ~0x00040000);
+          } else {
+            ensureRefundsIsMutable();
+            refunds_.addAll(other.refunds_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.refunds_.isEmpty()) {
+          if (refundsBuilder_.isEmpty()) {
+            refundsBuilder_.dispose();
+            refundsBuilder_ = null;
+            refunds_ = other.refunds_;
+            bitField0_ = (bitField0_ & ~0x00040000);
+            refundsBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetRefundsFieldBuilder() : null;
+          } else {
+            refundsBuilder_.addAllMessages(other.refunds_);
+          }
+        }
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -1691,6 +1814,19 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00020000;
               break;
             } // case 146
+            case 154: {
+              com.rewardscore.rewards.checkout.v1.BasketRefund m =
+                  input.readMessage(
+                      com.rewardscore.rewards.checkout.v1.BasketRefund.parser(),
+                      extensionRegistry);
+              if (refundsBuilder_ == null) {
+                ensureRefundsIsMutable();
+                refunds_.add(m);
+              } else {
+                refundsBuilder_.addMessage(m);
+              }
+              break;
+            } // case 154
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -4144,6 +4280,318 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00020000;
       onChanged();
       return this;
+    }
+
+    private java.util.List<com.rewardscore.rewards.checkout.v1.BasketRefund> refunds_ =
+      java.util.Collections.emptyList();
+    private void ensureRefundsIsMutable() {
+      if (!((bitField0_ & 0x00040000) != 0)) {
+        refunds_ = new java.util.ArrayList<com.rewardscore.rewards.checkout.v1.BasketRefund>(refunds_);
+        bitField0_ |= 0x00040000;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.checkout.v1.BasketRefund, com.rewardscore.rewards.checkout.v1.BasketRefund.Builder, com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder> refundsBuilder_;
+
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.checkout.v1.BasketRefund> getRefundsList() {
+      if (refundsBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(refunds_);
+      } else {
+        return refundsBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public int getRefundsCount() {
+      if (refundsBuilder_ == null) {
+        return refunds_.size();
+      } else {
+        return refundsBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public com.rewardscore.rewards.checkout.v1.BasketRefund getRefunds(int index) {
+      if (refundsBuilder_ == null) {
+        return refunds_.get(index);
+      } else {
+        return refundsBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public Builder setRefunds(
+        int index, com.rewardscore.rewards.checkout.v1.BasketRefund value) {
+      if (refundsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureRefundsIsMutable();
+        refunds_.set(index, value);
+        onChanged();
+      } else {
+        refundsBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public Builder setRefunds(
+        int index, com.rewardscore.rewards.checkout.v1.BasketRefund.Builder builderForValue) {
+      if (refundsBuilder_ == null) {
+        ensureRefundsIsMutable();
+        refunds_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        refundsBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public Builder addRefunds(com.rewardscore.rewards.checkout.v1.BasketRefund value) {
+      if (refundsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureRefundsIsMutable();
+        refunds_.add(value);
+        onChanged();
+      } else {
+        refundsBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public Builder addRefunds(
+        int index, com.rewardscore.rewards.checkout.v1.BasketRefund value) {
+      if (refundsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureRefundsIsMutable();
+        refunds_.add(index, value);
+        onChanged();
+      } else {
+        refundsBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public Builder addRefunds(
+        com.rewardscore.rewards.checkout.v1.BasketRefund.Builder builderForValue) {
+      if (refundsBuilder_ == null) {
+        ensureRefundsIsMutable();
+        refunds_.add(builderForValue.build());
+        onChanged();
+      } else {
+        refundsBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public Builder addRefunds(
+        int index, com.rewardscore.rewards.checkout.v1.BasketRefund.Builder builderForValue) {
+      if (refundsBuilder_ == null) {
+        ensureRefundsIsMutable();
+        refunds_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        refundsBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public Builder addAllRefunds(
+        java.lang.Iterable<? extends com.rewardscore.rewards.checkout.v1.BasketRefund> values) {
+      if (refundsBuilder_ == null) {
+        ensureRefundsIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, refunds_);
+        onChanged();
+      } else {
+        refundsBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public Builder clearRefunds() {
+      if (refundsBuilder_ == null) {
+        refunds_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00040000);
+        onChanged();
+      } else {
+        refundsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public Builder removeRefunds(int index) {
+      if (refundsBuilder_ == null) {
+        ensureRefundsIsMutable();
+        refunds_.remove(index);
+        onChanged();
+      } else {
+        refundsBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public com.rewardscore.rewards.checkout.v1.BasketRefund.Builder getRefundsBuilder(
+        int index) {
+      return internalGetRefundsFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder getRefundsOrBuilder(
+        int index) {
+      if (refundsBuilder_ == null) {
+        return refunds_.get(index);  } else {
+        return refundsBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder> 
+         getRefundsOrBuilderList() {
+      if (refundsBuilder_ != null) {
+        return refundsBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(refunds_);
+      }
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public com.rewardscore.rewards.checkout.v1.BasketRefund.Builder addRefundsBuilder() {
+      return internalGetRefundsFieldBuilder().addBuilder(
+          com.rewardscore.rewards.checkout.v1.BasketRefund.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public com.rewardscore.rewards.checkout.v1.BasketRefund.Builder addRefundsBuilder(
+        int index) {
+      return internalGetRefundsFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.checkout.v1.BasketRefund.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+     * </pre>
+     *
+     * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.checkout.v1.BasketRefund.Builder> 
+         getRefundsBuilderList() {
+      return internalGetRefundsFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.checkout.v1.BasketRefund, com.rewardscore.rewards.checkout.v1.BasketRefund.Builder, com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder> 
+        internalGetRefundsFieldBuilder() {
+      if (refundsBuilder_ == null) {
+        refundsBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.checkout.v1.BasketRefund, com.rewardscore.rewards.checkout.v1.BasketRefund.Builder, com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder>(
+                refunds_,
+                ((bitField0_ & 0x00040000) != 0),
+                getParentForChildren(),
+                isClean());
+        refunds_ = null;
+      }
+      return refundsBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.checkout.v1.Basket)

@@ -446,4 +446,48 @@ public interface BasketOrBuilder extends
    */
   com.google.protobuf.ByteString
       getBurnPointsTransactionIdBytes();
+
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.checkout.v1.BasketRefund> 
+      getRefundsList();
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  com.rewardscore.rewards.checkout.v1.BasketRefund getRefunds(int index);
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  int getRefundsCount();
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder> 
+      getRefundsOrBuilderList();
+  /**
+   * <pre>
+   * The refunds of a CAPTURED basket (RefundBasket), oldest first.
+   * </pre>
+   *
+   * <code>repeated .rewards.checkout.v1.BasketRefund refunds = 19 [json_name = "refunds"];</code>
+   */
+  com.rewardscore.rewards.checkout.v1.BasketRefundOrBuilder getRefundsOrBuilder(
+      int index);
 }

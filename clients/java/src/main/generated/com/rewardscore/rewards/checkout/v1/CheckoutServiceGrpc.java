@@ -148,6 +148,68 @@ public final class CheckoutServiceGrpc {
     return getGetBasketMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.checkout.v1.ListBasketsRequest,
+      com.rewardscore.rewards.checkout.v1.ListBasketsResponse> getListBasketsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListBaskets",
+      requestType = com.rewardscore.rewards.checkout.v1.ListBasketsRequest.class,
+      responseType = com.rewardscore.rewards.checkout.v1.ListBasketsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.checkout.v1.ListBasketsRequest,
+      com.rewardscore.rewards.checkout.v1.ListBasketsResponse> getListBasketsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.checkout.v1.ListBasketsRequest, com.rewardscore.rewards.checkout.v1.ListBasketsResponse> getListBasketsMethod;
+    if ((getListBasketsMethod = CheckoutServiceGrpc.getListBasketsMethod) == null) {
+      synchronized (CheckoutServiceGrpc.class) {
+        if ((getListBasketsMethod = CheckoutServiceGrpc.getListBasketsMethod) == null) {
+          CheckoutServiceGrpc.getListBasketsMethod = getListBasketsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.checkout.v1.ListBasketsRequest, com.rewardscore.rewards.checkout.v1.ListBasketsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListBaskets"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.checkout.v1.ListBasketsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.checkout.v1.ListBasketsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CheckoutServiceMethodDescriptorSupplier("ListBaskets"))
+              .build();
+        }
+      }
+    }
+    return getListBasketsMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.checkout.v1.RefundBasketRequest,
+      com.rewardscore.rewards.checkout.v1.RefundBasketResponse> getRefundBasketMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "RefundBasket",
+      requestType = com.rewardscore.rewards.checkout.v1.RefundBasketRequest.class,
+      responseType = com.rewardscore.rewards.checkout.v1.RefundBasketResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.checkout.v1.RefundBasketRequest,
+      com.rewardscore.rewards.checkout.v1.RefundBasketResponse> getRefundBasketMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.checkout.v1.RefundBasketRequest, com.rewardscore.rewards.checkout.v1.RefundBasketResponse> getRefundBasketMethod;
+    if ((getRefundBasketMethod = CheckoutServiceGrpc.getRefundBasketMethod) == null) {
+      synchronized (CheckoutServiceGrpc.class) {
+        if ((getRefundBasketMethod = CheckoutServiceGrpc.getRefundBasketMethod) == null) {
+          CheckoutServiceGrpc.getRefundBasketMethod = getRefundBasketMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.checkout.v1.RefundBasketRequest, com.rewardscore.rewards.checkout.v1.RefundBasketResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "RefundBasket"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.checkout.v1.RefundBasketRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.checkout.v1.RefundBasketResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CheckoutServiceMethodDescriptorSupplier("RefundBasket"))
+              .build();
+        }
+      }
+    }
+    return getRefundBasketMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -289,6 +351,44 @@ public final class CheckoutServiceGrpc {
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.checkout.v1.GetBasketResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetBasketMethod(), responseObserver);
     }
+
+    /**
+     * <pre>
+     * Lists an account's baskets, newest authorization first, optionally in some states only.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    default void listBaskets(com.rewardscore.rewards.checkout.v1.ListBasketsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.checkout.v1.ListBasketsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListBasketsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+     * The returned value is each returned line's line_amount pro rata of its units (rounded
+     * down), and all refunds of the basket together never exceed the captured total_amount.
+     * The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+     * LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+     * floor(earned_points * returned value so far / total_amount), all of them once every unit
+     * is returned. The points burn is not given back (it was tender: refund it with
+     * LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+     * Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+     * total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+     * longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+     * everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+     * and limits given back); a coupon revoked since is not given back (reported). The discount
+     * itself is the retailer's to settle: this RPC says which coupons were reversed.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+     * is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+     * are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+     * BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+     * </pre>
+     */
+    default void refundBasket(com.rewardscore.rewards.checkout.v1.RefundBasketRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.checkout.v1.RefundBasketResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getRefundBasketMethod(), responseObserver);
+    }
   }
 
   /**
@@ -412,6 +512,46 @@ public final class CheckoutServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getGetBasketMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * Lists an account's baskets, newest authorization first, optionally in some states only.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public void listBaskets(com.rewardscore.rewards.checkout.v1.ListBasketsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.checkout.v1.ListBasketsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListBasketsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+     * The returned value is each returned line's line_amount pro rata of its units (rounded
+     * down), and all refunds of the basket together never exceed the captured total_amount.
+     * The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+     * LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+     * floor(earned_points * returned value so far / total_amount), all of them once every unit
+     * is returned. The points burn is not given back (it was tender: refund it with
+     * LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+     * Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+     * total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+     * longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+     * everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+     * and limits given back); a coupon revoked since is not given back (reported). The discount
+     * itself is the retailer's to settle: this RPC says which coupons were reversed.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+     * is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+     * are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+     * BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+     * </pre>
+     */
+    public void refundBasket(com.rewardscore.rewards.checkout.v1.RefundBasketRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.checkout.v1.RefundBasketResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getRefundBasketMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -508,6 +648,44 @@ public final class CheckoutServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getGetBasketMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Lists an account's baskets, newest authorization first, optionally in some states only.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.checkout.v1.ListBasketsResponse listBaskets(com.rewardscore.rewards.checkout.v1.ListBasketsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListBasketsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+     * The returned value is each returned line's line_amount pro rata of its units (rounded
+     * down), and all refunds of the basket together never exceed the captured total_amount.
+     * The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+     * LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+     * floor(earned_points * returned value so far / total_amount), all of them once every unit
+     * is returned. The points burn is not given back (it was tender: refund it with
+     * LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+     * Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+     * total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+     * longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+     * everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+     * and limits given back); a coupon revoked since is not given back (reported). The discount
+     * itself is the retailer's to settle: this RPC says which coupons were reversed.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+     * is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+     * are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+     * BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+     * </pre>
+     */
+    public com.rewardscore.rewards.checkout.v1.RefundBasketResponse refundBasket(com.rewardscore.rewards.checkout.v1.RefundBasketRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getRefundBasketMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -603,6 +781,44 @@ public final class CheckoutServiceGrpc {
     public com.rewardscore.rewards.checkout.v1.GetBasketResponse getBasket(com.rewardscore.rewards.checkout.v1.GetBasketRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getGetBasketMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists an account's baskets, newest authorization first, optionally in some states only.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.rewardscore.rewards.checkout.v1.ListBasketsResponse listBaskets(com.rewardscore.rewards.checkout.v1.ListBasketsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListBasketsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+     * The returned value is each returned line's line_amount pro rata of its units (rounded
+     * down), and all refunds of the basket together never exceed the captured total_amount.
+     * The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+     * LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+     * floor(earned_points * returned value so far / total_amount), all of them once every unit
+     * is returned. The points burn is not given back (it was tender: refund it with
+     * LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+     * Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+     * total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+     * longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+     * everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+     * and limits given back); a coupon revoked since is not given back (reported). The discount
+     * itself is the retailer's to settle: this RPC says which coupons were reversed.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+     * is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+     * are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+     * BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+     * </pre>
+     */
+    public com.rewardscore.rewards.checkout.v1.RefundBasketResponse refundBasket(com.rewardscore.rewards.checkout.v1.RefundBasketRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getRefundBasketMethod(), getCallOptions(), request);
     }
   }
 
@@ -704,12 +920,54 @@ public final class CheckoutServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getGetBasketMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Lists an account's baskets, newest authorization first, optionally in some states only.
+     * Errors: ACCOUNT_NOT_FOUND (NOT_FOUND).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.checkout.v1.ListBasketsResponse> listBaskets(
+        com.rewardscore.rewards.checkout.v1.ListBasketsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListBasketsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Takes back (part of) a CAPTURED basket: returned lines, by line index and item count.
+     * The returned value is each returned line's line_amount pro rata of its units (rounded
+     * down), and all refunds of the basket together never exceed the captured total_amount.
+     * The earn is reversed in proportion (a REFUND of the earn's points transaction, as
+     * LoyaltyService.RefundPoints does it): after each refund, the earn's refunded points are
+     * floor(earned_points * returned value so far / total_amount), all of them once every unit
+     * is returned. The points burn is not given back (it was tender: refund it with
+     * LoyaltyService.RefundPoints on burn_points_transaction_id if the retailer wants to).
+     * Coupons, in the basket's order, are priced again on what the customer keeps (the captured
+     * total minus every return so far): a coupon whose bill rule (min or max bill amount) no
+     * longer holds, a FREE_ITEM coupon whose item is returned in full, and every coupon once
+     * everything is returned, is reversed as CouponService.ReverseRedemption reverses it (its use
+     * and limits given back); a coupon revoked since is not given back (reported). The discount
+     * itself is the retailer's to settle: this RPC says which coupons were reversed.
+     * Errors: BASKET_NOT_FOUND (NOT_FOUND), BASKET_NOT_CAPTURED (FAILED_PRECONDITION; the basket
+     * is not CAPTURED), REFUND_EXCEEDS_CAPTURED (FAILED_PRECONDITION; more units of a line than
+     * are left to return, metadata "line_index" and "returnable_item_count", or nothing left),
+     * BASKET_REFUNDED_CONCURRENTLY (ABORTED; another refund of the basket committed first: retry).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.checkout.v1.RefundBasketResponse> refundBasket(
+        com.rewardscore.rewards.checkout.v1.RefundBasketRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getRefundBasketMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_AUTHORIZE_BASKET = 0;
   private static final int METHODID_CAPTURE_BASKET = 1;
   private static final int METHODID_VOID_BASKET = 2;
   private static final int METHODID_GET_BASKET = 3;
+  private static final int METHODID_LIST_BASKETS = 4;
+  private static final int METHODID_REFUND_BASKET = 5;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -743,6 +1001,14 @@ public final class CheckoutServiceGrpc {
         case METHODID_GET_BASKET:
           serviceImpl.getBasket((com.rewardscore.rewards.checkout.v1.GetBasketRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.checkout.v1.GetBasketResponse>) responseObserver);
+          break;
+        case METHODID_LIST_BASKETS:
+          serviceImpl.listBaskets((com.rewardscore.rewards.checkout.v1.ListBasketsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.checkout.v1.ListBasketsResponse>) responseObserver);
+          break;
+        case METHODID_REFUND_BASKET:
+          serviceImpl.refundBasket((com.rewardscore.rewards.checkout.v1.RefundBasketRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.checkout.v1.RefundBasketResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -790,6 +1056,20 @@ public final class CheckoutServiceGrpc {
               com.rewardscore.rewards.checkout.v1.GetBasketRequest,
               com.rewardscore.rewards.checkout.v1.GetBasketResponse>(
                 service, METHODID_GET_BASKET)))
+        .addMethod(
+          getListBasketsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.checkout.v1.ListBasketsRequest,
+              com.rewardscore.rewards.checkout.v1.ListBasketsResponse>(
+                service, METHODID_LIST_BASKETS)))
+        .addMethod(
+          getRefundBasketMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.checkout.v1.RefundBasketRequest,
+              com.rewardscore.rewards.checkout.v1.RefundBasketResponse>(
+                service, METHODID_REFUND_BASKET)))
         .build();
   }
 
@@ -842,6 +1122,8 @@ public final class CheckoutServiceGrpc {
               .addMethod(getCaptureBasketMethod())
               .addMethod(getVoidBasketMethod())
               .addMethod(getGetBasketMethod())
+              .addMethod(getListBasketsMethod())
+              .addMethod(getRefundBasketMethod())
               .build();
         }
       }

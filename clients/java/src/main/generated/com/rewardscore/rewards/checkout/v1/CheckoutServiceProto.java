@@ -66,6 +66,26 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_checkout_v1_GetBasketResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_checkout_v1_ListBasketsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_checkout_v1_ListBasketsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_checkout_v1_ListBasketsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_checkout_v1_ListBasketsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_checkout_v1_RefundBasketRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_checkout_v1_RefundBasketRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_checkout_v1_RefundBasketResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_checkout_v1_RefundBasketResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -113,22 +133,43 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
       "ards.checkout.v1.BasketR\006basket\"/\n\020GetBa" +
       "sketRequest\022\033\n\tbasket_id\030\001 \001(\tR\010basketId" +
       "\"H\n\021GetBasketResponse\0223\n\006basket\030\001 \001(\0132\033." +
-      "rewards.checkout.v1.BasketR\006basket2\242\003\n\017C" +
-      "heckoutService\022l\n\017AuthorizeBasket\022+.rewa" +
-      "rds.checkout.v1.AuthorizeBasketRequest\032," +
-      ".rewards.checkout.v1.AuthorizeBasketResp" +
-      "onse\022f\n\rCaptureBasket\022).rewards.checkout" +
-      ".v1.CaptureBasketRequest\032*.rewards.check" +
-      "out.v1.CaptureBasketResponse\022]\n\nVoidBask" +
-      "et\022&.rewards.checkout.v1.VoidBasketReque" +
-      "st\032\'.rewards.checkout.v1.VoidBasketRespo" +
-      "nse\022Z\n\tGetBasket\022%.rewards.checkout.v1.G" +
-      "etBasketRequest\032&.rewards.checkout.v1.Ge" +
-      "tBasketResponseB\215\001\n#com.rewardscore.rewa" +
-      "rds.checkout.v1B\024CheckoutServiceProtoP\001Z" +
-      "Ngithub.com/rewards-core/rewards-core/cl" +
-      "ients/go/rewards/checkout/v1;checkoutv1b" +
-      "\006proto3"
+      "rewards.checkout.v1.BasketR\006basket\"\371\001\n\022L" +
+      "istBasketsRequest\022\035\n\naccount_id\030\001 \001(\tR\ta" +
+      "ccountId\022N\n\022account_identifier\030\002 \001(\0132\037.r" +
+      "ewards.accounts.v1.IdentifierR\021accountId" +
+      "entifier\0228\n\006states\030\003 \003(\0162 .rewards.check" +
+      "out.v1.BasketStateR\006states\022\033\n\tpage_size\030" +
+      "\004 \001(\005R\010pageSize\022\035\n\npage_token\030\005 \001(\tR\tpag" +
+      "eToken\"t\n\023ListBasketsResponse\0225\n\007baskets" +
+      "\030\001 \003(\0132\033.rewards.checkout.v1.BasketR\007bas" +
+      "kets\022&\n\017next_page_token\030\002 \001(\tR\rnextPageT" +
+      "oken\"\212\001\n\023RefundBasketRequest\022\035\n\nrequest_" +
+      "id\030\001 \001(\tR\trequestId\022\033\n\tbasket_id\030\002 \001(\tR\010" +
+      "basketId\0227\n\005lines\030\003 \003(\0132!.rewards.checko" +
+      "ut.v1.ReturnedLineR\005lines\"\206\001\n\024RefundBask" +
+      "etResponse\0229\n\006refund\030\001 \001(\0132!.rewards.che" +
+      "ckout.v1.BasketRefundR\006refund\0223\n\006basket\030" +
+      "\002 \001(\0132\033.rewards.checkout.v1.BasketR\006bask" +
+      "et2\351\004\n\017CheckoutService\022l\n\017AuthorizeBaske" +
+      "t\022+.rewards.checkout.v1.AuthorizeBasketR" +
+      "equest\032,.rewards.checkout.v1.AuthorizeBa" +
+      "sketResponse\022f\n\rCaptureBasket\022).rewards." +
+      "checkout.v1.CaptureBasketRequest\032*.rewar" +
+      "ds.checkout.v1.CaptureBasketResponse\022]\n\n" +
+      "VoidBasket\022&.rewards.checkout.v1.VoidBas" +
+      "ketRequest\032\'.rewards.checkout.v1.VoidBas" +
+      "ketResponse\022Z\n\tGetBasket\022%.rewards.check" +
+      "out.v1.GetBasketRequest\032&.rewards.checko" +
+      "ut.v1.GetBasketResponse\022`\n\013ListBaskets\022\'" +
+      ".rewards.checkout.v1.ListBasketsRequest\032" +
+      "(.rewards.checkout.v1.ListBasketsRespons" +
+      "e\022c\n\014RefundBasket\022(.rewards.checkout.v1." +
+      "RefundBasketRequest\032).rewards.checkout.v" +
+      "1.RefundBasketResponseB\215\001\n#com.rewardsco" +
+      "re.rewards.checkout.v1B\024CheckoutServiceP" +
+      "rotoP\001ZNgithub.com/rewards-core/rewards-" +
+      "core/clients/go/rewards/checkout/v1;chec" +
+      "koutv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -186,6 +227,30 @@ public final class CheckoutServiceProto extends com.google.protobuf.GeneratedFil
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_checkout_v1_GetBasketResponse_descriptor,
         new java.lang.String[] { "Basket", });
+    internal_static_rewards_checkout_v1_ListBasketsRequest_descriptor =
+      getDescriptor().getMessageType(8);
+    internal_static_rewards_checkout_v1_ListBasketsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_checkout_v1_ListBasketsRequest_descriptor,
+        new java.lang.String[] { "AccountId", "AccountIdentifier", "States", "PageSize", "PageToken", });
+    internal_static_rewards_checkout_v1_ListBasketsResponse_descriptor =
+      getDescriptor().getMessageType(9);
+    internal_static_rewards_checkout_v1_ListBasketsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_checkout_v1_ListBasketsResponse_descriptor,
+        new java.lang.String[] { "Baskets", "NextPageToken", });
+    internal_static_rewards_checkout_v1_RefundBasketRequest_descriptor =
+      getDescriptor().getMessageType(10);
+    internal_static_rewards_checkout_v1_RefundBasketRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_checkout_v1_RefundBasketRequest_descriptor,
+        new java.lang.String[] { "RequestId", "BasketId", "Lines", });
+    internal_static_rewards_checkout_v1_RefundBasketResponse_descriptor =
+      getDescriptor().getMessageType(11);
+    internal_static_rewards_checkout_v1_RefundBasketResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_checkout_v1_RefundBasketResponse_descriptor,
+        new java.lang.String[] { "Refund", "Basket", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor();

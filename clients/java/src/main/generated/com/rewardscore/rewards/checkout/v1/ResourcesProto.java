@@ -46,6 +46,16 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_checkout_v1_Basket_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_checkout_v1_ReturnedLine_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_checkout_v1_ReturnedLine_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_checkout_v1_BasketRefund_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_checkout_v1_BasketRefund_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -68,7 +78,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "e\022\030\n\007applied\030\002 \001(\010R\007applied\022\026\n\006reason\030\003 " +
       "\001(\tR\006reason\0229\n\006reward\030\004 \001(\0132!.rewards.co" +
       "upons.v1.AppliedRewardR\006reward\022#\n\rredemp" +
-      "tion_id\030\005 \001(\tR\014redemptionId\"\266\007\n\006Basket\022\033" +
+      "tion_id\030\005 \001(\tR\014redemptionId\"\363\007\n\006Basket\022\033" +
       "\n\tbasket_id\030\001 \001(\tR\010basketId\0226\n\005state\030\002 \001" +
       "(\0162 .rewards.checkout.v1.BasketStateR\005st" +
       "ate\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010st" +
@@ -92,14 +102,28 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "imestampR\010voidTime\022;\n\032earn_points_transa" +
       "ction_id\030\021 \001(\tR\027earnPointsTransactionId\022" +
       ";\n\032burn_points_transaction_id\030\022 \001(\tR\027bur" +
-      "nPointsTransactionId*\226\001\n\013BasketState\022\034\n\030" +
-      "BASKET_STATE_UNSPECIFIED\020\000\022\033\n\027BASKET_STA" +
-      "TE_AUTHORIZED\020\001\022\031\n\025BASKET_STATE_CAPTURED" +
-      "\020\002\022\027\n\023BASKET_STATE_VOIDED\020\003\022\030\n\024BASKET_ST" +
-      "ATE_EXPIRED\020\004B\207\001\n#com.rewardscore.reward" +
-      "s.checkout.v1B\016ResourcesProtoP\001ZNgithub." +
-      "com/rewards-core/rewards-core/clients/go" +
-      "/rewards/checkout/v1;checkoutv1b\006proto3"
+      "nPointsTransactionId\022;\n\007refunds\030\023 \003(\0132!." +
+      "rewards.checkout.v1.BasketRefundR\007refund" +
+      "s\"L\n\014ReturnedLine\022\035\n\nline_index\030\001 \001(\005R\tl" +
+      "ineIndex\022\035\n\nitem_count\030\002 \001(\005R\titemCount\"" +
+      "\204\003\n\014BasketRefund\022\033\n\trefund_id\030\001 \001(\tR\010ref" +
+      "undId\0227\n\005lines\030\002 \003(\0132!.rewards.checkout." +
+      "v1.ReturnedLineR\005lines\022?\n\017returned_amoun" +
+      "t\030\003 \001(\0132\026.rewards.type.v1.MoneyR\016returne" +
+      "dAmount\022\'\n\017refunded_points\030\004 \001(\003R\016refund" +
+      "edPoints\022?\n\034refund_points_transaction_id" +
+      "\030\005 \001(\tR\031refundPointsTransactionId\0226\n\027rev" +
+      "ersed_redemption_ids\030\006 \003(\tR\025reversedRede" +
+      "mptionIds\022;\n\013refund_time\030\007 \001(\0132\032.google." +
+      "protobuf.TimestampR\nrefundTime*\226\001\n\013Baske" +
+      "tState\022\034\n\030BASKET_STATE_UNSPECIFIED\020\000\022\033\n\027" +
+      "BASKET_STATE_AUTHORIZED\020\001\022\031\n\025BASKET_STAT" +
+      "E_CAPTURED\020\002\022\027\n\023BASKET_STATE_VOIDED\020\003\022\030\n" +
+      "\024BASKET_STATE_EXPIRED\020\004B\207\001\n#com.rewardsc" +
+      "ore.rewards.checkout.v1B\016ResourcesProtoP" +
+      "\001ZNgithub.com/rewards-core/rewards-core/" +
+      "clients/go/rewards/checkout/v1;checkoutv" +
+      "1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -131,7 +155,19 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_checkout_v1_Basket_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_checkout_v1_Basket_descriptor,
-        new java.lang.String[] { "BasketId", "State", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponResults", "DiscountAmount", "PayableAmount", "BurnedPoints", "EarnedPoints", "AuthorizeTime", "ExpireTime", "CaptureTime", "VoidTime", "EarnPointsTransactionId", "BurnPointsTransactionId", });
+        new java.lang.String[] { "BasketId", "State", "AccountId", "StoreId", "TransactionId", "Lines", "TotalAmount", "CouponResults", "DiscountAmount", "PayableAmount", "BurnedPoints", "EarnedPoints", "AuthorizeTime", "ExpireTime", "CaptureTime", "VoidTime", "EarnPointsTransactionId", "BurnPointsTransactionId", "Refunds", });
+    internal_static_rewards_checkout_v1_ReturnedLine_descriptor =
+      getDescriptor().getMessageType(4);
+    internal_static_rewards_checkout_v1_ReturnedLine_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_checkout_v1_ReturnedLine_descriptor,
+        new java.lang.String[] { "LineIndex", "ItemCount", });
+    internal_static_rewards_checkout_v1_BasketRefund_descriptor =
+      getDescriptor().getMessageType(5);
+    internal_static_rewards_checkout_v1_BasketRefund_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_checkout_v1_BasketRefund_descriptor,
+        new java.lang.String[] { "RefundId", "Lines", "ReturnedAmount", "RefundedPoints", "RefundPointsTransactionId", "ReversedRedemptionIds", "RefundTime", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.TimestampProto.getDescriptor();
     com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor();
