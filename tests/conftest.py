@@ -56,6 +56,12 @@ def stores():
 
     os.environ.setdefault("REWARDS_MASTER_KEY_FILE", str(ensure_key_file(directory / "master.key")))
     os.environ.setdefault("REWARDS_OTP_SENDER", f"capture:{directory / 'otp-default.jsonl'}")
+    # Every test server sees every client from 127.0.0.1, and the suite issues thousands of tokens:
+    # the token endpoint limits (tested on servers of their own, test_token_limits.py) stay far
+    # above what the suite sends.
+    for name in ("REWARDS_TOKEN_RATE_PER_CLIENT", "REWARDS_TOKEN_BURST_PER_CLIENT",
+                 "REWARDS_TOKEN_RATE_PER_PEER", "REWARDS_TOKEN_BURST_PER_PEER"):
+        os.environ.setdefault(name, "1000000")
     redis_url = os.environ.get("REDIS_URL")
     admin_url = os.environ.get("DATABASE_URL")
     try:
