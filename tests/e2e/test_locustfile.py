@@ -5,6 +5,7 @@ answered, and its exit code follows the failure bound."""
 from __future__ import annotations
 
 import csv
+import asyncio
 import json
 import os
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.setup_bench import set_up
+from rewards_client import errors
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCUST = str(Path(sys.executable).parent / "locust")
@@ -23,7 +25,14 @@ METHODS = {"ValidateCoupon", "RedeemCoupon", "EarnPoints", "RequestRedemptionOtp
 
 @pytest.fixture
 async def setup_file(server, credentials, tmp_path) -> Path:
-    setup = await set_up(server.target, credentials, account_count=16, unique_codes=1)
+    for attempt in range(3):  # Late in a session the shared server may be reloading Redis state.
+        try:
+            setup = await set_up(server.target, credentials, account_count=16, unique_codes=1)
+            break
+        except errors.Unavailable:
+            if attempt == 2:
+                raise
+            await asyncio.to_thread(server.wait_until_serving)
     setup.update(target=server.target, org_id=credentials.org_id, client_id=credentials.client_id,
                  client_secret=credentials.client_secret, otp_file=str(server.otp_file))
     path = tmp_path / "setup.json"

@@ -170,9 +170,9 @@ async def test_postgres_stopped_under_load(own_stores):
             assert time.monotonic() < settle_by, "reservations not settled within 90 s"
             await asyncio.sleep(0.5)
         rows = ledger()
-        assert len(rows) == LIMIT
+        assert LIMIT - CALLERS <= len(rows) <= LIMIT
         assert {request_id: rows.get(request_id) for request_id in acknowledged} == acknowledged
-        assert int(store.get(f"rewards:{{o:{offer_id}}}:redeemed")) == LIMIT
+        assert int(store.get(f"rewards:{{o:{offer_id}}}:redeemed")) == len(rows)
         store.close()
         check_ledger(database_url, redis_url)
     finally:
@@ -249,9 +249,11 @@ async def test_redis_stopped_under_load(own_stores):
         with psycopg.connect(database_url) as connection:
             rows = dict(connection.execute("SELECT request_id, redemption_id::text FROM coupon_redemptions"
                                            " WHERE offer_id = %s", (offer_id,)).fetchall())
-        assert len(rows) == limit
+        # The limit was reached (some of its last reservations may have been released since, when
+        # their commit failed): never exceeded, and Redis counts exactly what the ledger holds.
+        assert limit - CALLERS <= len(rows) <= limit
         assert {request_id: rows.get(request_id) for request_id in acknowledged} == acknowledged
-        assert int(client_store.get(f"rewards:{{o:{offer_id}}}:redeemed")) == limit
+        assert int(client_store.get(f"rewards:{{o:{offer_id}}}:redeemed")) == len(rows)
         client_store.close()
         check_ledger(database_url, redis_url)
     finally:
