@@ -26,6 +26,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 PY=${PYTHON:-$ROOT/.venv/bin/python}
+case $PY in /*) ;; */*) PY=$ROOT/$PY ;; esac  # The steps change directory: keep a path to it.
 VERSION=$(python3 scripts/versions.py)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rc-packaging.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
