@@ -77,5 +77,9 @@ local count = redis.call('INCR', KEYS[2])
 local account_count = redis.call('INCR', KEYS[3])
 redis.call('SET', KEYS[4], now)
 redis.call('HSET', KEYS[5], ARGV[2], ARGV[8] .. '|' .. ARGV[7] .. '|' .. now .. '|' .. last)
-redis.call('PEXPIRE', KEYS[5], math.max(60000, 2 * (tonumber(ARGV[7]) - now)))
+-- The hash outlives its longest reservation (a basket's hold may be long): never shorten it.
+local keep = math.max(60000, 2 * (tonumber(ARGV[7]) - now))
+if redis.call('PTTL', KEYS[5]) < keep then
+  redis.call('PEXPIRE', KEYS[5], keep)
+end
 return {0, count, reversals, account_count, account_max, offer_max}
