@@ -11,9 +11,11 @@ from tests.e2e.harness import ServerProcess, authenticated_channel
 from tests.e2e.programs import KNOWN_PROGRAMS, ensure_program
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(stores):
-    """One real server (one worker) on the session's stores, shared by the e2e tests."""
+    """One real server (one worker) on the session's stores, shared by the e2e tests, and stopped
+    once they are done: its sweeps and expiry run on the real clock over the session's database,
+    and must not act on what the integration tests do there on their fixed clocks."""
     data_dir = Path(tempfile.mkdtemp(prefix="rc-srv-", dir="/tmp"))
     process = ServerProcess(data_dir, redis_url=stores.redis_url, database_url=stores.database_url, env={
         # OTPs are captured where the loyalty tests read them; the race tests need many per account.
@@ -27,7 +29,7 @@ def server(stores):
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 async def known_programs(server, credentials):
     """The fixed program ids of the e2e tests, created once on the shared server (offers and
     accounts are opened only in programs that exist)."""

@@ -29,9 +29,7 @@ from tests.integration.test_points import Inbox, account_of, earn, program_of
 
 @pytest.fixture
 def clock():
-    # A year ahead of the real clock: the basket sweep of the e2e suite's server, which shares the
-    # session's database on the real clock, must never find these holds past their expire_time.
-    return FixedClock(dt.datetime(dt.datetime.now(dt.timezone.utc).year + 1, 3, 10, 9, 0, tzinfo=dt.timezone.utc))
+    return FixedClock(dt.datetime(2026, 3, 10, 9, 0, tzinfo=dt.timezone.utc))
 
 
 @pytest.fixture
