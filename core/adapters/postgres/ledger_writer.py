@@ -343,11 +343,3 @@ def _unavailable(error: BaseException) -> DomainError:
     if isinstance(error, DomainError) and error.transient:
         return error
     return DomainError(ErrorReason.STORE_UNAVAILABLE, metadata={"store": "postgres"})
-
-
-def _connection_failure(error: BaseException) -> bool:
-    """The connection failed (as opposed to COMMIT being refused, e.g. a deferred constraint)."""
-    if isinstance(error, psycopg.errors.InterfaceError):
-        return True
-    sqlstate = getattr(error, "sqlstate", None)
-    return sqlstate is None or sqlstate.startswith("08") or sqlstate in ("57P01", "57P02", "57P03")
