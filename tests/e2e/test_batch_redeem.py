@@ -12,7 +12,8 @@ from rewards.coupons.v1 import coupon_service_pb2 as coupons
 
 from rewards_client import errors
 from tests.e2e.coupon_accounts import new_accounts
-from tests.e2e.test_coupons import eur, ledger_rows, offer_with_code, redeem
+from tests.e2e.builders import eur, offer_with_code, redeem
+from tests.e2e.test_coupons import ledger_rows
 
 
 def batch(*items: coupons.RedeemCouponRequest) -> coupons.BatchRedeemCouponsRequest:

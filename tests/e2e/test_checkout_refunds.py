@@ -12,7 +12,6 @@ import pytest
 from rewards.accounts.v1 import resources_pb2 as account_resources
 from rewards.checkout.v1 import checkout_service_pb2 as api
 from rewards.checkout.v1 import resources_pb2 as baskets
-from rewards.loyalty.v1 import loyalty_service_pb2 as loyalty_api
 
 from tests.e2e.test_checkout import (authorize, balance, burn, capture, off, offer, percent, redemptions,
                                      redis_count, refusal, void)

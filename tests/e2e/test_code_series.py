@@ -19,7 +19,6 @@ import redis
 from rewards.coupons.v1 import coupon_service_pb2 as coupons
 from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
-from rewards.type.v1 import money_pb2
 
 from core.adapters.embedded import EmbeddedRedis
 from core.adapters.postgres.migrations import migrate
@@ -29,19 +28,11 @@ from tests.conftest import ALL_SCOPES
 from tests.e2e.coupon_accounts import new_account, new_accounts
 from tests.e2e.harness import ServerProcess
 from tests.e2e.programs import ensure_program
-from tests.e2e.test_coupons import reason_of
+from tests.e2e.builders import new_offer, reason_of
 
 UNIQUE = resources.CODE_SERIES_TYPE_UNIQUE_GENERATED
 IMPORTED = resources.CODE_SERIES_TYPE_IMPORTED
 PREFIXED = resources.CODE_SERIES_TYPE_RANDOM_WITH_PREFIX
-
-
-async def new_offer(client: RewardsClient) -> str:
-    offer = resources.Offer(
-        program_id="prog", display_name="5 EUR off", state=resources.OFFER_STATE_ACTIVE,
-        reward=resources.Reward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT,
-                                discount_amount=money_pb2.Money(amount_minor=500, currency_code="EUR")))
-    return (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=offer))).offer.offer_id
 
 
 async def new_series(client: RewardsClient, offer_id: str | None = None, **fields) -> resources.CodeSeries:

@@ -15,7 +15,7 @@ from rewards.coupons.v1 import resources_pb2 as resources
 
 from rewards_client import RewardsClient
 from tests.e2e.coupon_accounts import PROGRAM, card, delete, lock, new_account, unlock
-from tests.e2e.test_coupons import eur, offer_with_code, reason_of, redeem
+from tests.e2e.builders import eur, offer_with_code, reason_of, redeem
 
 OTHER_PROGRAM = "prog-other"
 Row = coupons.BulkIssueCouponsRequest.Row

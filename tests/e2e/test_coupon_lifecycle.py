@@ -15,8 +15,9 @@ from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
 
 from rewards_client import RewardsClient, errors
+from tests.e2e import builders
 from tests.e2e.coupon_accounts import new_account
-from tests.e2e.test_coupons import eur, reason_of, redeem
+from tests.e2e.builders import eur, reason_of, redeem
 
 NEW_YORK = ZoneInfo("America/New_York")
 UTC = dt.timezone.utc
@@ -34,11 +35,7 @@ def when(message: timestamp_pb2.Timestamp) -> dt.datetime:
 
 
 async def new_offer(client: RewardsClient, **rules) -> str:
-    offer = resources.Offer(
-        program_id="prog", display_name="3 EUR off", state=resources.OFFER_STATE_ACTIVE,
-        reward=resources.Reward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(300)),
-        rules=resources.OfferRules(**rules))
-    return (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=offer))).offer.offer_id
+    return await builders.new_offer(client, discount_minor=300, **rules)
 
 
 async def issue(client: RewardsClient, offer_id: str, account: str | None = None) -> resources.Coupon:

@@ -12,49 +12,16 @@ from google.protobuf import timestamp_pb2
 from rewards.coupons.v1 import coupon_service_pb2 as coupons
 from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
-from rewards.type.v1 import money_pb2
 
 from rewards_client import RewardsClient, errors
+from tests.e2e.builders import eur, new_offer, offer_with_code, reason_of, redeem
 from tests.e2e.coupon_accounts import new_account, new_accounts
 
 
 
-def eur(amount_minor: int) -> money_pb2.Money:
-    return money_pb2.Money(amount_minor=amount_minor, currency_code="EUR")
-
-
-async def offer_with_code(client: RewardsClient, **rules) -> tuple[str, str]:
-    offer = resources.Offer(
-        program_id="prog", display_name="5 EUR off", state=resources.OFFER_STATE_ACTIVE,
-        reward=resources.Reward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(500)),
-        rules=resources.OfferRules(**rules))
-    created = await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=offer))
-    code = "E2E" + uuid.uuid4().hex[:10].upper()
-    await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(code_series=resources.CodeSeries(
-        offer_id=created.offer.offer_id, type=resources.CODE_SERIES_TYPE_COMMON, common_code=code)))
-    return created.offer.offer_id, code
-
-
 async def offer_without_code(client: RewardsClient, **rules) -> str:
     """An offer with no code series: IssueCoupon makes a unique code for each coupon."""
-    offer = resources.Offer(
-        program_id="prog", display_name="5 EUR off", state=resources.OFFER_STATE_ACTIVE,
-        reward=resources.Reward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(500)),
-        rules=resources.OfferRules(**rules))
-    return (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=offer))).offer.offer_id
-
-
-def redeem(code: str, account: str, bill: int = 2_000, request_id: str = "") -> coupons.RedeemCouponRequest:
-    return coupons.RedeemCouponRequest(request_id=request_id, code=code, account_id=account,
-                                       store_id="store-1", bill_amount=eur(bill))
-
-
-async def reason_of(awaitable):
-    try:
-        await awaitable
-    except errors.RewardsError as error:
-        return error.reason
-    return None
+    return await new_offer(client, **rules)
 
 
 def ledger_rows(stores, offer_id: str) -> int:

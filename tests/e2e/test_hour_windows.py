@@ -21,7 +21,7 @@ from rewards.coupons.v1 import resources_pb2 as resources
 
 from rewards_client import RewardsClient
 from tests.e2e.coupon_accounts import new_account
-from tests.e2e.test_coupons import eur, reason_of, redeem
+from tests.e2e.builders import eur, reason_of, redeem
 
 Window = resources.HoursOfDay
 

@@ -18,6 +18,7 @@ from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
 from rewards_client import RewardsClient
+from tests.e2e import builders
 from tests.e2e.coupon_accounts import new_account, new_accounts
 from tests.e2e.test_points import error_of as failure
 from tests.e2e.test_points import reason_of
@@ -32,16 +33,7 @@ def eur(amount_minor: int) -> money_pb2.Money:
 
 
 async def new_offer(client: RewardsClient, common_code: str = "", **rules) -> str:
-    offer = resources.Offer(
-        program_id=PROGRAM, display_name="2 EUR off", state=resources.OFFER_STATE_ACTIVE,
-        reward=resources.Reward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(200)),
-        rules=resources.OfferRules(**rules))
-    offer_id = (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=offer))).offer.offer_id
-    if common_code:
-        await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(
-            code_series=resources.CodeSeries(offer_id=offer_id, type=resources.CODE_SERIES_TYPE_COMMON,
-                                             common_code=common_code)))
-    return offer_id
+    return await builders.new_offer(client, PROGRAM, common_code=common_code, discount_minor=200, **rules)
 
 
 async def issue(client: RewardsClient, offer_id: str, account_id: str) -> coupons.IssueCouponResponse:

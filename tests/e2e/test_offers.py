@@ -14,33 +14,22 @@ from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
 
 from rewards_client import RewardsClient, errors
+from tests.e2e import builders
 from tests.e2e.coupon_accounts import new_account as real_account
 from tests.e2e.programs import ensure_program
-from tests.e2e.test_coupons import eur, reason_of, redeem
+from tests.e2e.builders import eur, reason_of, redeem
 
 
 async def program(client: RewardsClient) -> str:
     return await ensure_program(client)
 
 
-def new_offer(program_id: str = "prog", state: int = resources.OFFER_STATE_ACTIVE, content=None,
-              description: str = "", **rules) -> resources.Offer:
-    return resources.Offer(
-        program_id=program_id, display_name="5 EUR off", state=state, content=content, description=description,
-        reward=resources.Reward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(500)),
-        rules=resources.OfferRules(**rules))
-
-
-async def create(client: RewardsClient, offer: resources.Offer) -> resources.Offer:
-    return (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=offer))).offer
+create = builders.create_offer
 
 
 async def with_code(client: RewardsClient, offer: resources.Offer) -> tuple[str, str]:
     created = await create(client, offer)
-    code = "OFR" + uuid.uuid4().hex[:10].upper()
-    await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(code_series=resources.CodeSeries(
-        offer_id=created.offer_id, type=resources.CODE_SERIES_TYPE_COMMON, common_code=code)))
-    return created.offer_id, code
+    return created.offer_id, await builders.add_common_code(client, created.offer_id, prefix="OFR")
 
 
 def update(offer: resources.Offer, *paths: str, request_id: str = "") -> offers.UpdateOfferRequest:
@@ -64,7 +53,7 @@ CONTENT = resources.OfferContent(
 
 
 async def test_update_offer_changes_only_the_masked_fields_and_moves_the_etag(client):
-    created = await create(client, new_offer(description="old", max_redemption_count=7))
+    created = await create(client, builders.offer(description="old", max_redemption_count=7))
     patch = resources.Offer(offer_id=created.offer_id, display_name="New name", description="ignored",
                             content=CONTENT)
 
@@ -79,7 +68,7 @@ async def test_update_offer_changes_only_the_masked_fields_and_moves_the_etag(cl
 
 
 async def test_update_offer_with_a_stale_etag_is_aborted_and_changes_nothing(client):
-    created = await create(client, new_offer())
+    created = await create(client, builders.offer())
     await client.call(client.offers.UpdateOffer, update(resources.Offer(
         offer_id=created.offer_id, display_name="First", etag=created.etag), "display_name"))
 
@@ -96,7 +85,7 @@ async def test_update_offer_with_a_stale_etag_is_aborted_and_changes_nothing(cli
     (("rules.no_such_rule",), "FIELD_INVALID"), (("content.nope",), "FIELD_INVALID"),
     (("program_id",), "FIELD_IMMUTABLE"), (("reward",), "FIELD_IMMUTABLE")])
 async def test_update_offer_refuses_a_bad_mask_and_changes_nothing(client, paths, reason):
-    created = await create(client, new_offer())
+    created = await create(client, builders.offer())
     reward = resources.Reward(kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(900))
     patch = resources.Offer(offer_id=created.offer_id, program_id="other", display_name="Changed", reward=reward)
 
@@ -107,7 +96,7 @@ async def test_update_offer_refuses_a_bad_mask_and_changes_nothing(client, paths
 
 
 async def test_the_reward_of_a_draft_offer_can_change(client):
-    created = await create(client, new_offer(state=resources.OFFER_STATE_DRAFT))
+    created = await create(client, builders.offer(state=resources.OFFER_STATE_DRAFT))
     reward = resources.Reward(kind=resources.REWARD_KIND_DISCOUNT_PERCENT, discount_percent_bps=1_500)
 
     updated = (await client.call(client.offers.UpdateOffer, update(
@@ -122,7 +111,7 @@ async def test_update_offer_of_an_unknown_offer_is_not_found(client):
 
 
 async def test_update_offer_is_idempotent_by_request_id(client):
-    created = await create(client, new_offer())
+    created = await create(client, builders.offer())
     request_id = uuid.uuid4().hex
     request = update(resources.Offer(offer_id=created.offer_id, display_name="Once"), "display_name",
                      request_id=request_id)
@@ -137,7 +126,7 @@ async def test_update_offer_is_idempotent_by_request_id(client):
 
 
 async def test_a_lowered_redemption_limit_holds_at_once_and_a_raised_one_too(client):
-    offer_id, code = await with_code(client, new_offer(max_redemption_count=10))
+    offer_id, code = await with_code(client, builders.offer(max_redemption_count=10))
     for _ in range(3):
         await client.call(client.coupons.RedeemCoupon, redeem(code, await real_account(client)))
 
@@ -153,7 +142,7 @@ async def test_a_lowered_redemption_limit_holds_at_once_and_a_raised_one_too(cli
 
 
 async def test_a_lowered_account_limit_holds_at_once_in_validate_too(client):
-    offer_id, code = await with_code(client, new_offer(max_account_redemption_count=5))
+    offer_id, code = await with_code(client, builders.offer(max_account_redemption_count=5))
     account = await real_account(client)
     await client.call(client.coupons.RedeemCoupon, redeem(code, account))
 
@@ -169,7 +158,7 @@ async def test_a_lowered_account_limit_holds_at_once_in_validate_too(client):
 
 
 async def test_concurrent_updates_of_different_fields_lose_none(client):
-    created = await create(client, new_offer())
+    created = await create(client, builders.offer())
     changes = [("display_name", resources.Offer(display_name="Racing")),
                ("description", resources.Offer(description="Raced")),
                ("rules.max_redemption_count", resources.Offer(rules=resources.OfferRules(max_redemption_count=42))),
@@ -223,11 +212,11 @@ def texts(count: int) -> list[resources.OfferText]:
     (resources.OfferContent(external_code="c" * 65), "FIELD_TOO_LONG"),
 ])
 async def test_offer_content_is_bounded_at_every_size(client, content, reason):
-    assert await reason_of(create(client, new_offer(content=content))) == reason
+    assert await reason_of(create(client, builders.offer(content=content))) == reason
 
 
 async def test_an_update_over_a_content_bound_changes_nothing(client):
-    created = await create(client, new_offer(content=CONTENT))
+    created = await create(client, builders.offer(content=CONTENT))
 
     refused = await reason_of(client.call(client.offers.UpdateOffer, update(resources.Offer(
         offer_id=created.offer_id, content=resources.OfferContent(external_code="c" * 65)), "content.external_code")))
@@ -236,7 +225,7 @@ async def test_an_update_over_a_content_bound_changes_nothing(client):
 
 
 async def test_checkouts_read_the_content_with_the_coupon_before_redemption(client):
-    _, code = await with_code(client, new_offer(content=CONTENT))
+    _, code = await with_code(client, builders.offer(content=CONTENT))
 
     validation = await client.call(client.coupons.ValidateCoupon, coupons.ValidateCouponRequest(
         code=code, account_id=await real_account(client), store_id="store-1", bill_amount=eur(2_000)))
@@ -249,7 +238,7 @@ async def test_checkouts_read_the_content_with_the_coupon_before_redemption(clie
 
 async def test_list_offers_pages_newest_first_with_opaque_tokens(client):
     program_id = await program(client)
-    created = [await create(client, new_offer(program_id)) for _ in range(5)]
+    created = [await create(client, builders.offer(program_id)) for _ in range(5)]
     seen, token, pages = [], "", 0
     while True:
         page = await client.call(client.offers.ListOffers, offers.ListOffersRequest(
@@ -265,9 +254,9 @@ async def test_list_offers_pages_newest_first_with_opaque_tokens(client):
 
 async def test_list_offers_filters_by_state_store_and_zone(client):
     program_id = await program(client)
-    draft = await create(client, new_offer(program_id, state=resources.OFFER_STATE_DRAFT))
-    in_store = await create(client, new_offer(program_id, store_ids=["s-1", "s-2"]))
-    in_zone = await create(client, new_offer(program_id, zone_ids=["north"]))
+    draft = await create(client, builders.offer(program_id, state=resources.OFFER_STATE_DRAFT))
+    in_store = await create(client, builders.offer(program_id, store_ids=["s-1", "s-2"]))
+    in_zone = await create(client, builders.offer(program_id, zone_ids=["north"]))
 
     async def ids(**query) -> list[str]:
         page = await client.call(client.offers.ListOffers, offers.ListOffersRequest(program_id=program_id, **query))
@@ -283,7 +272,7 @@ async def test_list_offers_filters_by_state_store_and_zone(client):
 async def test_list_offers_refuses_bad_pages(client):
     program_id = await program(client)
     for _ in range(2):
-        await create(client, new_offer(program_id))
+        await create(client, builders.offer(program_id))
     first = await client.call(client.offers.ListOffers, offers.ListOffersRequest(program_id=program_id, page_size=1))
 
     other_query = await reason_of(client.call(client.offers.ListOffers, offers.ListOffersRequest(
@@ -303,7 +292,7 @@ async def test_list_offers_refuses_bad_pages(client):
 
 async def test_list_offers_returns_the_content_and_the_counters(client):
     program_id = await program(client)
-    _, code = await with_code(client, new_offer(program_id, content=CONTENT, max_issue_count=5))
+    _, code = await with_code(client, builders.offer(program_id, content=CONTENT, max_issue_count=5))
     for _ in range(2):
         await client.call(client.coupons.RedeemCoupon, redeem(code, await real_account(client, program_id)))
 
@@ -339,7 +328,7 @@ async def redeem_at(client: RewardsClient, code: str, account: str | None = None
 
 
 async def test_an_offer_tagged_to_a_zone_applies_in_that_zone_and_in_its_named_stores(client):
-    _, code = await with_code(client, new_offer(zone_ids=["north"], store_ids=["s-named"]))
+    _, code = await with_code(client, builders.offer(zone_ids=["north"], store_ids=["s-named"]))
 
     in_zone = await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, store_id="s-1",
                                                                                  zone_id="north")))
@@ -353,7 +342,7 @@ async def test_an_offer_tagged_to_a_zone_applies_in_that_zone_and_in_its_named_s
 
 
 async def test_an_offer_for_some_interaction_points_refuses_the_others(client):
-    _, code = await with_code(client, new_offer(interaction_point_ids=["till-1"]))
+    _, code = await with_code(client, builders.offer(interaction_point_ids=["till-1"]))
 
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client,
         code, interaction_point_id="till-2"))) == "INTERACTION_POINT_NOT_ALLOWED"
@@ -362,13 +351,13 @@ async def test_an_offer_for_some_interaction_points_refuses_the_others(client):
 
 
 async def test_location_ids_are_bounded(client):
-    _, code = await with_code(client, new_offer())
+    _, code = await with_code(client, builders.offer())
 
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, zone_id="z" * 65))) == \
         "FIELD_TOO_LONG"
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, zone_id="z" * 64))) is None
-    assert await reason_of(create(client, new_offer(zone_ids=["z" * 65]))) == "FIELD_INVALID"
-    assert await reason_of(create(client, new_offer(interaction_point_ids=[f"i{n}" for n in range(1_001)]))) == \
+    assert await reason_of(create(client, builders.offer(zone_ids=["z" * 65]))) == "FIELD_INVALID"
+    assert await reason_of(create(client, builders.offer(interaction_point_ids=[f"i{n}" for n in range(1_001)]))) == \
         "FIELD_TOO_LONG"
 
 
@@ -383,10 +372,10 @@ def today_in(zone: str) -> int:
 
 async def test_days_of_month_are_those_of_the_offers_time_zone(client):
     day = today_in(FAR_EAST)
-    _, today_there = await with_code(client, new_offer(time_zone=FAR_EAST, days_of_month=[day]))
-    _, not_there = await with_code(client, new_offer(time_zone=FAR_WEST, days_of_month=[day]))
+    _, today_there = await with_code(client, builders.offer(time_zone=FAR_EAST, days_of_month=[day]))
+    _, not_there = await with_code(client, builders.offer(time_zone=FAR_WEST, days_of_month=[day]))
     neighbours = sorted({(day - 2) % 31 + 1, day % 31 + 1})
-    _, other_days = await with_code(client, new_offer(time_zone=FAR_EAST, days_of_month=neighbours))
+    _, other_days = await with_code(client, builders.offer(time_zone=FAR_EAST, days_of_month=neighbours))
 
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, today_there))) is None
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, not_there))) == \
@@ -397,7 +386,7 @@ async def test_days_of_month_are_those_of_the_offers_time_zone(client):
 @pytest.mark.parametrize("days, reason", [([0], "FIELD_OUT_OF_RANGE"), ([32], "FIELD_OUT_OF_RANGE"),
                                           ([1, 1], "FIELD_INVALID"), ([1, 31], None)])
 async def test_days_of_month_are_1_to_31_without_duplicates(client, days, reason):
-    assert await reason_of(create(client, new_offer(days_of_month=days))) == reason
+    assert await reason_of(create(client, builders.offer(days_of_month=days))) == reason
 
 
 async def new_account(client: RewardsClient) -> tuple[str, dt.datetime]:
@@ -424,13 +413,13 @@ MICROSECOND = dt.timedelta(microseconds=1)
 ])
 async def test_the_registration_window_at_its_exact_boundaries(client, window, reason):
     account, registered = await new_account(client)
-    _, code = await with_code(client, new_offer(**window(registered)))
+    _, code = await with_code(client, builders.offer(**window(registered)))
 
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, account))) == reason
 
 
 async def test_customer_rules_need_a_known_account(client):
-    _, code = await with_code(client, new_offer(new_customers_only=True))
+    _, code = await with_code(client, builders.offer(new_customers_only=True))
 
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, str(uuid.uuid4())))) == \
         "ACCOUNT_NOT_FOUND"
@@ -439,9 +428,9 @@ async def test_customer_rules_need_a_known_account(client):
 
 async def test_at_most_n_prior_transactions_lets_n_through_and_refuses_n_plus_1(client):
     account, _ = await new_account(client)
-    _, purchases = await with_code(client, new_offer())
-    _, for_new = await with_code(client, new_offer(max_prior_transaction_count=2))
-    _, only_new = await with_code(client, new_offer(new_customers_only=True))
+    _, purchases = await with_code(client, builders.offer())
+    _, for_new = await with_code(client, builders.offer(max_prior_transaction_count=2))
+    _, only_new = await with_code(client, builders.offer(new_customers_only=True))
 
     assert await reasons_of(client, validate(only_new, account)) == []
     for _ in range(2):
@@ -457,7 +446,7 @@ async def test_at_most_n_prior_transactions_lets_n_through_and_refuses_n_plus_1(
 @pytest.mark.parametrize("count, reason", [(0, None), (1_000_000, None), (1_000_001, "FIELD_OUT_OF_RANGE"),
                                            (-1, "FIELD_OUT_OF_RANGE")])
 async def test_max_prior_transaction_count_range(client, count, reason):
-    assert await reason_of(create(client, new_offer(max_prior_transaction_count=count))) == reason
+    assert await reason_of(create(client, builders.offer(max_prior_transaction_count=count))) == reason
 
 
 def usd(amount_minor: int):
@@ -473,7 +462,7 @@ def usd_to_eur(stores):
 
 @pytest.mark.parametrize("discount, expected", [(1_000, 923), (1_083, 1_000), (1_082, 999), (100_000, 2_000)])
 async def test_a_discount_in_another_currency_is_converted_and_rounded_down(client, usd_to_eur, discount, expected):
-    offer = new_offer()
+    offer = builders.offer()
     offer.reward.discount_amount.CopyFrom(usd(discount))
     _, code = await with_code(client, offer)
 
@@ -484,7 +473,7 @@ async def test_a_discount_in_another_currency_is_converted_and_rounded_down(clie
 
 
 async def test_a_missing_rate_is_a_precise_reason(client, usd_to_eur):
-    offer = new_offer()
+    offer = builders.offer()
     offer.reward.discount_amount.CopyFrom(usd(1_000))
     _, code = await with_code(client, offer)
     from rewards.type.v1 import money_pb2
@@ -501,7 +490,7 @@ async def test_a_missing_rate_is_a_precise_reason(client, usd_to_eur):
                                           (1_847, "BILL_AMOUNT_TOO_HIGH")])
 async def test_bill_bounds_in_another_currency_are_converted_exactly(client, usd_to_eur, bill, reason):
     # 10.00 USD = 9.234 EUR and 20.00 USD = 18.468 EUR at 0.9234: 923 cents is below, 1847 above.
-    _, code = await with_code(client, new_offer(min_bill_amount=usd(1_000), max_bill_amount=usd(2_000)))
+    _, code = await with_code(client, builders.offer(min_bill_amount=usd(1_000), max_bill_amount=usd(2_000)))
 
     assert await reasons_of(client, validate(code, await real_account(client), bill=eur(bill))) == ([reason] if reason else [])
     assert await reason_of(client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, bill=eur(bill)))) == reason
@@ -509,7 +498,7 @@ async def test_bill_bounds_in_another_currency_are_converted_exactly(client, usd
 
 async def test_a_bill_bound_without_a_rate_is_reported_once(client, usd_to_eur):
     from rewards.type.v1 import money_pb2
-    offer = new_offer(min_bill_amount=usd(1_000))
+    offer = builders.offer(min_bill_amount=usd(1_000))
     offer.reward.discount_amount.CopyFrom(usd(500))
     _, code = await with_code(client, offer)
     in_chf = money_pb2.Money(amount_minor=2_000, currency_code="CHF")
@@ -551,10 +540,10 @@ async def deal_set(client):
                               ("zone_and_store", 5, {"zone_ids": ["north"], "store_ids": ["s-1"]}),
                               ("till", 6, {"interaction_point_ids": ["till-1"]}),
                               ("soonest", 1, {})):
-        named[name], _ = await with_code(client, new_offer(program_id, content=CONTENT, end_time=ends_in(days),
+        named[name], _ = await with_code(client, builders.offer(program_id, content=CONTENT, end_time=ends_in(days),
                                                            **rules))
-    await create(client, new_offer(program_id, state=resources.OFFER_STATE_DRAFT, end_time=ends_in(2)))
-    await create(client, new_offer(program_id, start_time=ends_in(1), end_time=ends_in(2)))  # Not started.
+    await create(client, builders.offer(program_id, state=resources.OFFER_STATE_DRAFT, end_time=ends_in(2)))
+    await create(client, builders.offer(program_id, start_time=ends_in(1), end_time=ends_in(2)))  # Not started.
     return program_id, account, named
 
 
@@ -596,7 +585,7 @@ async def test_list_deals_pages_and_refuses_a_token_of_another_query(client, dea
 
 async def test_list_deals_shows_the_redemptions_left_and_the_accounts_coupons(client, deal_set):
     program_id, account, named = deal_set
-    issued_offer = await create(client, new_offer(program_id, end_time=ends_in(2), max_account_redemption_count=3,
+    issued_offer = await create(client, builders.offer(program_id, end_time=ends_in(2), max_account_redemption_count=3,
                                                   max_redemption_count=10))
     def issue() -> coupons.IssueCouponRequest:
         return coupons.IssueCouponRequest(offer_id=issued_offer.offer_id, account_id=account)
@@ -616,8 +605,8 @@ async def test_list_deals_shows_the_redemptions_left_and_the_accounts_coupons(cl
 async def test_an_offer_the_account_used_up_is_no_deal_and_customer_rules_apply(client):
     program_id = await program(client)
     account = await account_in(client, program_id)
-    once, code = await with_code(client, new_offer(program_id, max_account_redemption_count=1))
-    only_new, _ = await with_code(client, new_offer(program_id, new_customers_only=True))
+    once, code = await with_code(client, builders.offer(program_id, max_account_redemption_count=1))
+    only_new, _ = await with_code(client, builders.offer(program_id, new_customers_only=True))
 
     before = [deal.offer_id for deal in await deals(client, account)]
     await client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, account))
@@ -629,7 +618,7 @@ async def test_an_offer_the_account_used_up_is_no_deal_and_customer_rules_apply(
 async def test_a_deal_inside_the_account_s_redemption_gap_says_when_it_opens_again(client):
     program_id = await program(client)
     account = await account_in(client, program_id)
-    offer_id, code = await with_code(client, new_offer(program_id, min_redemption_gap=duration_pb2.Duration(
+    offer_id, code = await with_code(client, builders.offer(program_id, min_redemption_gap=duration_pb2.Duration(
         seconds=3_600)))
     [before] = await deals(client, account)
     redeemed = await client.call(client.coupons.RedeemCoupon, await redeem_at(client, code, account))
@@ -649,7 +638,7 @@ async def test_list_deals_of_an_unknown_account_is_not_found(client):
 
 
 async def test_get_coupon_returns_the_offers_content(client):
-    offer_id = (await create(client, new_offer(content=CONTENT))).offer_id
+    offer_id = (await create(client, builders.offer(content=CONTENT))).offer_id
     account, _ = await new_account(client)
     issued = await client.call(client.coupons.IssueCoupon, coupons.IssueCouponRequest(offer_id=offer_id,
                                                                                       account_id=account))
@@ -662,7 +651,7 @@ async def test_get_coupon_returns_the_offers_content(client):
 
 async def test_a_new_issue_gap_and_a_lowered_issue_limit_hold_at_once(client):
     from google.protobuf import duration_pb2
-    created = await create(client, new_offer(max_account_issue_count=5))
+    created = await create(client, builders.offer(max_account_issue_count=5))
     account, _ = await new_account(client)
 
     def issue() -> coupons.IssueCouponRequest:
@@ -682,7 +671,7 @@ async def test_a_new_issue_gap_and_a_lowered_issue_limit_hold_at_once(client):
 
 
 async def test_concurrent_updates_with_the_same_etag_have_exactly_one_winner(client):
-    created = await create(client, new_offer())
+    created = await create(client, builders.offer())
 
     outcomes = await asyncio.gather(*(reason_of(client.call(client.offers.UpdateOffer, update(resources.Offer(
         offer_id=created.offer_id, display_name=f"Racer {n}", etag=created.etag), "display_name")))
@@ -694,7 +683,7 @@ async def test_concurrent_updates_with_the_same_etag_have_exactly_one_winner(cli
 
 @pytest.mark.parametrize("threshold, reason", [(9, None), (10, "FIELD_OUT_OF_RANGE"), (-1, "FIELD_OUT_OF_RANGE")])
 async def test_the_issue_notification_threshold_is_checked_against_the_updated_offer(client, threshold, reason):
-    created = await create(client, new_offer(max_issue_count=10))
+    created = await create(client, builders.offer(max_issue_count=10))
 
     outcome = await reason_of(client.call(client.offers.UpdateOffer, update(resources.Offer(
         offer_id=created.offer_id, rules=resources.OfferRules(issue_notification_threshold=threshold)),

@@ -18,7 +18,7 @@ from rewards.coupons.v1 import resources_pb2 as resources
 
 from rewards_client import RewardsClient
 from tests.e2e.test_code_series import IMPORTED, generate, import_codes, new_series
-from tests.e2e.test_coupons import reason_of, redeem
+from tests.e2e.builders import reason_of, redeem
 
 Row = coupons.BulkIssueCouponsRequest.Row
 UNISSUED_ONLY = offers.REVOCATION_MODE_UNISSUED_ONLY

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from rewards.checkout.v1 import checkout_service_pb2 as checkout_api
 from rewards.coupons.v1 import coupon_service_pb2 as coupons
 from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.events.v1 import event_service_pb2 as events_api
