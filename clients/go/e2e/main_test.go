@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -58,6 +59,12 @@ func run(m *testing.M) int {
 		}
 		skipReason = fmt.Sprintf("end-to-end tests skipped: %v (run `make build` in the repository root, or set REWARDS_CORE_BIN)", err)
 		fmt.Fprintln(os.Stderr, "e2e:", skipReason)
+		// The walkthrough Examples need the server too, and an Example cannot skip itself.
+		flag.Parse()
+		if err := flag.Set("test.skip", skipExamples(flag.Lookup("test.skip").Value.String())); err != nil {
+			fmt.Fprintln(os.Stderr, "e2e:", err)
+			return 1
+		}
 		return m.Run()
 	}
 	dataDir, err := os.MkdirTemp("/tmp", "rcgo-")
@@ -98,6 +105,14 @@ func run(m *testing.M) int {
 		}
 	}
 	return code
+}
+
+// skipExamples adds the Examples to a -test.skip pattern.
+func skipExamples(skip string) string {
+	if skip == "" {
+		return "^Example"
+	}
+	return skip + "|^Example"
 }
 
 // requireServer skips the test when TestMain found no server binary (never under CI=true).

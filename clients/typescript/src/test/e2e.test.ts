@@ -6,6 +6,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { credentials as grpcCredentials, Metadata, type ServiceError, status } from "@grpc/grpc-js";
 import { REFRESH_MARGIN_MS, RewardsClient, RewardsError, rewards, signingInterceptor, unary, type UnaryMethod } from "../index";
+import { firstCoupon } from "./examples/first-coupon";
+import { firstPoints } from "./examples/first-points";
 import { ServerProcess, serverBinary, serverBinaryPresent } from "./server";
 
 const accounts = rewards.accounts.v1;
@@ -476,6 +478,34 @@ describe("RewardsClient against the real server", { skip, timeout: 300_000 }, ()
         client.call(client.checkout.voidBasket, checkout.VoidBasketRequest.create({ basketId: again!.basketId })),
         rejectsWith(status.FAILED_PRECONDITION, "BASKET_ALREADY_CAPTURED"),
       );
+    });
+  });
+
+  describe("README walkthroughs (src/test/examples, run by hand with node dist/test/examples/<name>.js)", () => {
+    it("first-coupon prints the outcome of each step: codes, issue, validate, redeem, a refused second redemption, reverse", async () => {
+      const lines: string[] = [];
+      await firstCoupon(client, (line) => lines.push(line));
+      assert.deepEqual(lines, [
+        "generated 100 codes",
+        "issued a coupon: COUPON_STATE_ACTIVE",
+        "validated: redeemable, 500 EUR off",
+        "redeemed: 500 EUR off",
+        "redeemed again: COUPON_ALREADY_REDEEMED",
+        "reversed: coupon COUPON_STATE_ACTIVE, 0 redemptions",
+      ]);
+    });
+
+    it("first-points prints the outcome of each step: earn, balance, OTP redemption, refund", async () => {
+      const lines: string[] = [];
+      // The member would read the OTP out; the test server's capture sender wrote it to a file.
+      await firstPoints(client, async (otpId) => server!.otpCode(otpId), (line) => lines.push(line));
+      assert.deepEqual(lines, [
+        "earned 120 points",
+        "balance: 120 points available",
+        "redeemed 50 points: 70 left",
+        "refunded 20 points: 50 left",
+        "balance: 50 points available",
+      ]);
     });
   });
 

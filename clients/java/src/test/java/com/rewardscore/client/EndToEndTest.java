@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Message;
+import com.rewardscore.client.examples.FirstCouponExample;
+import com.rewardscore.client.examples.FirstPointsExample;
 import com.google.protobuf.Timestamp;
 import com.rewardscore.rewards.accounts.v1.AccountServiceGrpc;
 import com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest;
@@ -639,5 +641,40 @@ class EndToEndTest {
         RewardsException capturedAlready = assertThrows(RewardsException.class, () -> client.call(client.checkout(),
                 CheckoutServiceBlockingStub::voidBasket, VoidBasketRequest.newBuilder().setBasketId(again.getBasketId()).build()));
         assertEquals("BASKET_ALREADY_CAPTURED", capturedAlready.reason());
+    }
+
+    // The README's walkthroughs (examples/FirstCouponExample, FirstPointsExample; run by hand as
+    // the README of this client says), against the real server, each printed line checked.
+
+    @Test
+    void firstCouponWalkthrough() {
+        List<String> lines = new ArrayList<>();
+        FirstCouponExample.run(client, lines::add);
+        assertEquals(List.of(
+                "generated 100 codes",
+                "issued a coupon: COUPON_STATE_ACTIVE",
+                "validated: redeemable, 500 EUR off",
+                "redeemed: 500 EUR off",
+                "redeemed again: COUPON_ALREADY_REDEEMED",
+                "reversed: coupon COUPON_STATE_ACTIVE, 0 redemptions"), lines);
+    }
+
+    @Test
+    void firstPointsWalkthrough() {
+        List<String> lines = new ArrayList<>();
+        // The member would read the OTP out; the test server's capture sender wrote it to a file.
+        FirstPointsExample.run(client, otpId -> {
+            try {
+                return server.otpCode(otpId);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, lines::add);
+        assertEquals(List.of(
+                "earned 120 points",
+                "balance: 120 points available",
+                "redeemed 50 points: 70 left",
+                "refunded 20 points: 50 left",
+                "balance: 50 points available"), lines);
     }
 }
