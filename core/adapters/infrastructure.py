@@ -25,3 +25,9 @@ class Deps:
     writer: LedgerWriter
     idempotency: IdempotencyStore
     clock: Clock
+
+
+Pool = AsyncConnectionPool
+"""The Postgres pool type services are handed (they pass it to the adapters' stores)."""
+RedisClient = redis.Redis
+"""The Redis client type services are handed (they pass it to the adapters' key wrappers)."""
