@@ -229,10 +229,10 @@ def seal_stored_keys(database_url: str, keys: MasterKeys) -> int:
         for table, id_column, plain_column, sealed_column, context in SEALED_COLUMNS:
             rows = connection.execute(
                 f"SELECT {id_column}, {plain_column}, {sealed_column} FROM {table} FOR UPDATE").fetchall()
-            for row_id, plain, stored in rows:
+            for row_id, _plain, stored in rows:
                 if stored is not None:
                     keys.open(stored, context(str(row_id)))  # Wrong KEK: refuse before changing anything.
-            for row_id, plain, stored in rows:
+            for row_id, plain, _stored in rows:
                 if plain is not None:
                     value = plain.encode() if isinstance(plain, str) else bytes(plain)
                     connection.execute(

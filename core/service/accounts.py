@@ -244,7 +244,8 @@ def change_row(caller: Caller, request_id: str, current: Versioned, kind: str, n
 
 # --- handlers ----------------------------------------------------------------------------------
 
-async def create_account(command: CreateAccount, caller: Caller, deps: Deps, events: EventHook | None = None) -> Account:
+async def create_account(command: CreateAccount, caller: Caller, deps: Deps,
+                         events: EventHook | None = None) -> Account:
     """`events`: pays the program's ACCOUNT_CREATED rules in the same commit (core/service/events.py)."""
     validate_request_id(command.request_id)
     validate_program_id(command.program_id)

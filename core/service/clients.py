@@ -78,8 +78,9 @@ def rotate_client_secret(database_url: str, redis_url: str, client_id: str, *,
     for IssueToken at once and for request signing as soon as Redis holds the new version."""
     keys = master_keys or MasterKeys.from_env()
     secret = "cs_" + secrets.token_urlsafe(32)
+    sealed = keys.seal(signing_key(secret), client_signing_context(client_id))
     found = client_store.replace_secret(database_url, client_id, secret_hash=PASSWORD_HASHER.hash(secret),
-                                        signing_key_sealed=keys.seal(signing_key(secret), client_signing_context(client_id)))
+                                        signing_key_sealed=sealed)
     if found is None:
         raise LookupError(f"no client {client_id!r}")
     mirror_client_state(redis_url, found)

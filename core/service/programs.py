@@ -385,7 +385,8 @@ async def create_tier(command: CreateTier, caller: Caller, deps: Deps) -> Tier:
                 "program_id": tier.program_id, "target_spend_minor": tier.target_spend_minor}),
             store.TIERS_LIMIT: DomainError(ErrorReason.TIERS_LIMIT, metadata={
                 "program_id": tier.program_id, "tiers_max": limits.TIERS_MAX}),
-            store.TIERS_PROGRAM_FKEY: DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={"program_id": tier.program_id})},
+            store.TIERS_PROGRAM_FKEY: DomainError(ErrorReason.PROGRAM_NOT_FOUND,
+                                                  metadata={"program_id": tier.program_id})},
             on_commit=_forget_after(caller, tier.program_id))
 
     return await execute_once(deps, caller, "CreateTier", command, prepare, Tier.from_json)

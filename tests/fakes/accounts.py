@@ -36,7 +36,8 @@ class FakeAccountStore:
         found = [s for s in self._live(org_id) if s.account.account_id == account_id]
         return VersionedAccount(found[0].account, found[0].version) if found else None
 
-    async def by_identifier(self, org_id: str, identifier: Identifier, program_id: str = "") -> tuple[VersionedAccount, ...]:
+    async def by_identifier(self, org_id: str, identifier: Identifier,
+                            program_id: str = "") -> tuple[VersionedAccount, ...]:
         found = [VersionedAccount(s.account, s.version) for s in self._live(org_id)
                  if identifier in s.account.identifiers and (not program_id or s.account.program_id == program_id)]
         return tuple(found[:2])

@@ -26,7 +26,7 @@ ints = st.integers(min_value=0, max_value=2**31 - 1)
 
 def columns(row) -> dict:
     assert len(row.columns) == len(row.values)
-    return dict(zip(row.columns, row.values))
+    return dict(zip(row.columns, row.values, strict=True))
 
 
 identifiers = st.lists(st.builds(Identifier, st.sampled_from(IdentifierType), names.filter(bool)), max_size=5,

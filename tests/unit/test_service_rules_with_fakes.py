@@ -225,12 +225,12 @@ def test_an_earn_rule_page_token_is_refused_for_another_kind():
 
 # --- client credentials ------------------------------------------------------------------------
 
-def auth(*clients, settings: AuthSettings = AuthSettings()):
+def auth(*clients, settings: AuthSettings | None = None):
     from core.domain.clock import FixedClock
 
     clock = FixedClock(T0)
     limits, refresh = FakeTokenLimits(), FakeRefreshTokenStore()
-    service = Auth(None, None, FakeAccessTokens(clock), clock, settings,  # type: ignore[arg-type]
+    service = Auth(None, None, FakeAccessTokens(clock), clock, settings or AuthSettings(),  # type: ignore[arg-type]
                    clients=FakeClientStore(*clients), refresh_tokens=refresh, token_limits=limits)
     return service, limits, refresh
 
@@ -282,7 +282,7 @@ def test_the_failures_limit_locks_the_client_id_even_for_the_right_secret():
 
 
 def test_a_reused_rotated_refresh_token_after_the_grace_window_revokes_its_family():
-    service, limits, refresh = auth(credentials("cl_1", ORG, "cs_right"), settings=AuthSettings(refresh_grace_seconds=5))
+    service, limits, _ = auth(credentials("cl_1", ORG, "cs_right"), settings=AuthSettings(refresh_grace_seconds=5))
     issued = run(service.issue_token(ORG, "cl_1", "cs_right"))
     rotated = run(service.refresh(issued.refresh_token))
     service._clock.advance(dt.timedelta(seconds=6))

@@ -146,7 +146,8 @@ class AccountStore:
                                     (account_id, org_id))
         return found[0].versioned() if found else None
 
-    async def by_identifier(self, org_id: str, identifier: Identifier, program_id: str = "") -> tuple[VersionedAccount, ...]:
+    async def by_identifier(self, org_id: str, identifier: Identifier,
+                            program_id: str = "") -> tuple[VersionedAccount, ...]:
         """The live accounts holding the identifier (in `program_id`, or in any program of the
         organisation); at most IDENTIFIER_LOOKUP_MAX."""
         query = (_SELECT + " JOIN account_identifiers r ON r.account_id = a.account_id"
