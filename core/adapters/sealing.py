@@ -195,6 +195,11 @@ def jwt_private_context(kid: str) -> bytes:
     return b"signing_keys.private:" + kid.encode()
 
 
+def webhook_secret_context(webhook_id: str) -> bytes:
+    """Associated data of a sealed webhook secret: a sealed value moved to another row does not open."""
+    return f"webhook_secret:{webhook_id}".encode()
+
+
 OTP_KEY_CONTEXT = b"otp_keys.secret"
 
 
@@ -204,6 +209,13 @@ SEALED_COLUMNS = (
     ("api_clients", "client_id", "signing_key", "signing_key_sealed", client_signing_context),
     ("otp_keys", "singleton", "secret", "secret_sealed", lambda _: OTP_KEY_CONTEXT),
 )
+RESEALED_COLUMNS = SEALED_COLUMNS + (
+    ("webhooks", "webhook_id", None, "secret_sealed", webhook_secret_context),
+)
+"""Every sealed column a master key rotation re-wraps: SEALED_COLUMNS (which may still hold plain
+values, sealed by seal_stored_keys) and the columns only ever written sealed. A webhook's change
+log (`webhook_changes`) keeps the secret each change was made with; only the current one, in
+`webhooks`, is ever opened (and carried into the next change)."""
 
 
 def seal_stored_keys(database_url: str, keys: MasterKeys) -> int:
@@ -217,16 +229,19 @@ def seal_stored_keys(database_url: str, keys: MasterKeys) -> int:
         for table, id_column, plain_column, sealed_column, context in SEALED_COLUMNS:
             rows = connection.execute(
                 f"SELECT {id_column}, {plain_column}, {sealed_column} FROM {table} FOR UPDATE").fetchall()
-            for row_id, plain, stored in rows:
+            for row_id, _plain, stored in rows:
                 if stored is not None:
                     keys.open(stored, context(str(row_id)))  # Wrong KEK: refuse before changing anything.
-            for row_id, plain, stored in rows:
+            for row_id, plain, _stored in rows:
                 if plain is not None:
                     value = plain.encode() if isinstance(plain, str) else bytes(plain)
                     connection.execute(
                         f"UPDATE {table} SET {sealed_column} = %s, {plain_column} = NULL WHERE {id_column} = %s",
                         (keys.seal(value, context(str(row_id))), row_id))
                     sealed += 1
+        for table, id_column, _, sealed_column, context in RESEALED_COLUMNS[len(SEALED_COLUMNS):]:
+            for row_id, stored in connection.execute(f"SELECT {id_column}, {sealed_column} FROM {table}"):
+                keys.open(stored, context(str(row_id)))  # Wrong KEK: refuse before the rotation starts.
     return sealed
 
 
@@ -245,7 +260,7 @@ def rotate_master_key(database_url: str, path: Path) -> tuple[str, int]:
     keys = MasterKeys([new, *old], path)
     rewrapped = 0
     with psycopg.connect(database_url) as connection, connection.transaction():
-        for table, id_column, _, sealed_column, context in SEALED_COLUMNS:
+        for table, id_column, _, sealed_column, context in RESEALED_COLUMNS:
             rows = connection.execute(
                 f"SELECT {id_column}, {sealed_column} FROM {table} WHERE {sealed_column} IS NOT NULL"
                 " FOR UPDATE").fetchall()
@@ -257,7 +272,7 @@ def rotate_master_key(database_url: str, path: Path) -> tuple[str, int]:
     # A key sealed by another process between the re-wrap and the write above used the old KEK
     # (still in `keys`): wrap it again under the new one.
     with psycopg.connect(database_url) as connection, connection.transaction():
-        for table, id_column, _, sealed_column, context in SEALED_COLUMNS:
+        for table, id_column, _, sealed_column, context in RESEALED_COLUMNS:
             rows = connection.execute(
                 f"SELECT {id_column}, {sealed_column} FROM {table} WHERE {sealed_column} IS NOT NULL"
                 " FOR UPDATE").fetchall()

@@ -1,93 +1,62 @@
 """What the coupon path knows of an account, without a Postgres read per redemption.
 
 The state of an account (organisation, program, status, version) is kept in Redis under the
-account's hash tag (`rewards:{a:<account_id>}:state`), so every worker reads it with one GET. It
-is loaded from Postgres on a miss (a new account, a flushed Redis, an expired entry) and
-published by every status change and deletion right after its commit, before the reply
-(`account_state_set.lua`: the newest version wins, so a reader that loaded the account before
-the change never overwrites what the change published). A change is therefore seen by the next
-redemption in every worker at once; only when a process dies between the commit and the
-publication is the old state served, until the entry expires (STATE_TTL_MS).
+account's hash tag (`rewards:{a:<account_id>}:state`, core/adapters/redis/accounts.py), so every
+worker reads it with one GET. It is loaded from Postgres on a miss (a new account, a flushed
+Redis, an expired entry) and published by every status change and deletion right after its
+commit, before the reply (`account_state_set.lua`: the newest version wins, so a reader that
+loaded the account before the change never overwrites what the change published). A change is
+therefore seen by the next redemption in every worker at once; only when a process dies between
+the commit and the publication is the old state served, until the entry expires (STATE_TTL_MS).
 
 A redemption already past its account check when a lock commits may still complete: the
 account is checked when the redemption starts, not when it commits.
-
-Redis Cluster: the coupon scripts' keys are tagged by offer, so this key is read beside them,
-never inside them (a script may only touch keys of one slot).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
+from core.adapters.postgres.accounts import AccountStore
+from core.adapters.redis.accounts import STATE_TTL_MS, AccountState, AccountStates, state_key
 from core.domain.accounts import AccountStatus
 from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Deps
 
-STATE_TTL_MS = 60_000
-"""How long a published state is kept; the bound on a change whose publication was lost."""
-_DELETED = 0
+__all__ = ["STATE_TTL_MS", "AccountState", "account_state", "check_state", "publish_state", "state_key"]
 
 log = logging.getLogger(__name__)
 
 
-def state_key(account_id: str) -> str:
-    return f"rewards:{{a:{account_id}}}:state"
-
-
-@dataclass(frozen=True, slots=True)
-class AccountState:
-    account_id: str
-    org_id: str
-    program_id: str
-    status: AccountStatus | None
-    """None: deleted (or never created: version 0)."""
-    version: int
-
-    def encode(self) -> str:
-        return f"{self.version}|{self.org_id}|{int(self.status) if self.status else _DELETED}|{self.program_id}"
-
-    @classmethod
-    def decode(cls, account_id: str, value: bytes | str) -> AccountState:
-        text = value.decode() if isinstance(value, bytes) else value
-        version, org_id, status, program_id = text.split("|", 3)
-        return cls(account_id, org_id, program_id, AccountStatus(int(status)) if int(status) else None, int(version))
-
-
-async def publish_state(deps: Deps, state: AccountState) -> None:
+async def publish_state(deps: Deps, state: AccountState, *, states: AccountStates | None = None) -> None:
     """Publish the state (after the change that made it committed). Never raises: if Redis
     cannot take it, the entry is dropped if possible (the next read loads it from Postgres),
     else it expires within STATE_TTL_MS."""
-    key = state_key(state.account_id)
+    states = states or AccountStates(deps.redis, deps.scripts)
     try:
-        await deps.scripts.run("account_state_set", [key], [state.version, state.encode(), STATE_TTL_MS])
+        await states.publish(state)
     except Exception:  # noqa: BLE001 - the change is committed; its publication is best effort
         log.warning("account state not published", extra={"account_id": state.account_id})
         try:
-            await deps.redis.delete(key)
+            await states.drop(state.account_id)
         except Exception:  # noqa: BLE001
             pass
 
 
-async def account_state(deps: Deps, account_id: str) -> AccountState:
+async def account_state(deps: Deps, account_id: str, *, states: AccountStates | None = None,
+                        store: AccountStore | None = None) -> AccountState:
     """The account's state: from Redis, or (on a miss) from Postgres, then published."""
-    cached = await deps.redis.get(state_key(account_id))
+    states = states or AccountStates(deps.redis, deps.scripts)
+    cached = await states.get(account_id)
     if cached is not None:
-        return AccountState.decode(account_id, cached)
-    async with deps.pool.connection() as connection:
-        cursor = await connection.execute(
-            "SELECT org_id, program_id, status, version, delete_time IS NOT NULL FROM accounts"
-            " WHERE account_id = %s", (account_id,))
-        found = await cursor.fetchone()
+        return cached
+    found = await (store or AccountStore(deps.pool)).state(account_id)
     if found is None:
         state = AccountState(account_id, "", "", None, 0)
     else:
-        org_id, program_id, status, version, deleted = found
-        state = AccountState(account_id, org_id, program_id or "", None if deleted else AccountStatus(status),
-                             version)
-    await deps.scripts.run("account_state_set", [state_key(account_id)], [state.version, state.encode(),
-                                                                           STATE_TTL_MS])
+        state = AccountState(account_id, found.org_id, found.program_id or "",
+                             None if found.deleted else AccountStatus(found.status), found.version)
+    await states.publish(state)
     return state
 
 

@@ -8,15 +8,15 @@ writer; a change that lost a race is decided again (see `execute_change`).
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import json
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from core.adapters.postgres import accounts as store
+from core.adapters.postgres.accounts import AccountFilter, AccountStore, VersionedAccount, like_prefix, tsquery_prefix
 from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres.programs import ProgramStore
 from core.domain import limits
 from core.domain.accounts import (Account, AccountStatus, Identifier, IdentifierType, check_transition,
                                   parse_search_query, validate_identifier, validate_identifiers,
@@ -24,20 +24,25 @@ from core.domain.accounts import (Account, AccountStatus, Identifier, Identifier
 from core.domain.accounts import require_active as _require_active
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.loyalty import EarnEvent
+from core.service import paging
 from core.service.account_states import AccountState, publish_state
 from core.service.context import Caller, Deps
 from core.service.events import EventHook, joined
 from core.service.idempotent import Prepared, R, execute_once
 
-_ACCOUNT_COLUMNS = ("account_id", "org_id", "program_id", "status", "create_time", "update_time")
-_IDENTIFIER_COLUMNS = ("org_id", "program_id", "identifier_type", "value", "account_id")
-CHANGE_COLUMNS = ("account_id", "org_id", "version", "kind", "status", "identifier_type", "value", "user_id",
-                  "note", "change_time", "client_id", "request_id")
-_SELECT = (
-    "SELECT a.account_id::text, a.program_id, a.status, a.create_time, a.update_time, a.version,"
-    " coalesce((SELECT jsonb_agg(jsonb_build_array(i.identifier_type, i.value)"
-    " ORDER BY i.identifier_type, i.value COLLATE \"C\") FROM account_identifiers i"
-    " WHERE i.account_id = a.account_id), '[]') FROM accounts a")
+__all__ = [
+    "REQUEST_FIELDS", "AccountRef", "RefFields", "Versioned", "ref_fields", "resolve_account", "require_active",
+    "validate_ref", "parse_uuid", "load_account", "require_program", "validate_request_id", "validate_note",
+    "execute_change", "CHANGED_CONCURRENTLY", "change_row", "Done", "Page", "page_size", "encode_page_token",
+    "decode_page_token", "query_digest", "like_prefix", "tsquery_prefix",
+]
+
+Versioned = VersionedAccount
+"""An account as read, with the version a change of it is decided against."""
+
+
+def _accounts(deps: Deps, accounts: AccountStore | None) -> AccountStore:
+    return accounts or AccountStore(deps.pool)
 
 
 # --- the resolver ----------------------------------------------------------------------------
@@ -70,19 +75,14 @@ REQUEST_FIELDS = RefFields("account_id", "account_id", "account_identifier")
 """Names for the `account_id` + `account_identifier` pair of a request."""
 
 
-@dataclass(frozen=True, slots=True)
-class Versioned:
-    account: Account
-    version: int
-
-
 async def resolve_account(deps: Deps, org_id: str, ref: AccountRef, field: str = "account", *,
-                          fields: RefFields | None = None) -> Account:
+                          fields: RefFields | None = None, accounts: AccountStore | None = None) -> Account:
     """The account named by id or by (identifier type, value); ACCOUNT_NOT_FOUND if none or
     deleted; FIELD_REQUIRED / FIELD_INVALID (metadata field=<field>...) for a bad ref;
     IDENTIFIER_AMBIGUOUS if accounts of several programs hold the identifier and the ref names
     no program. Does NOT check status; callers decide (require_active). One indexed query."""
-    return (await load_account(deps, org_id, validate_ref(ref, fields or ref_fields(field)))).account
+    return (await load_account(deps, org_id, validate_ref(ref, fields or ref_fields(field)),
+                               accounts=accounts)).account
 
 
 def require_active(account: Account) -> None:
@@ -112,25 +112,22 @@ def parse_uuid(value: str, field: str) -> str:
         raise field_invalid(field, "a UUID") from None
 
 
-async def load_account(deps: Deps, org_id: str, ref: AccountRef) -> Versioned:
-    """The account (and its version) a validated ref names; one indexed query."""
+async def load_account(deps: Deps, org_id: str, ref: AccountRef, *,
+                       accounts: AccountStore | None = None) -> Versioned:
+    """The account (and its version) a validated ref names: by id when the ref has no
+    identifier; else by identifier, in the ref's program or (none named) in any program of the
+    organisation. ACCOUNT_NOT_FOUND if none; IDENTIFIER_AMBIGUOUS if several. One indexed query."""
+    accounts = _accounts(deps, accounts)
     if ref.identifier is None:
-        query, params = (_SELECT + " WHERE a.account_id = %s AND a.org_id = %s AND a.delete_time IS NULL",
-                         (ref.account_id, org_id))
+        found = await accounts.by_id(org_id, ref.account_id)
+        matches: tuple[Versioned, ...] = () if found is None else (found,)
     else:
-        query = (_SELECT + " JOIN account_identifiers r ON r.account_id = a.account_id"
-                 " WHERE r.org_id = %s AND r.identifier_type = %s AND r.value = %s AND a.delete_time IS NULL")
-        params = (org_id, int(ref.identifier.type), ref.identifier.value)
-        if ref.program_id:
-            query, params = query + " AND r.program_id = %s", params + (ref.program_id,)
-        query += " LIMIT 2"
-    async with deps.pool.connection() as connection:
-        rows = await (await connection.execute(query, params)).fetchall()
-    if not rows:
+        matches = await accounts.by_identifier(org_id, ref.identifier, ref.program_id)
+    if not matches:
         raise DomainError(ErrorReason.ACCOUNT_NOT_FOUND, metadata=_ref_metadata(ref))
-    if len(rows) > 1:
+    if len(matches) > 1:
         raise DomainError(ErrorReason.IDENTIFIER_AMBIGUOUS, metadata=_ref_metadata(ref))
-    return _versioned(rows[0])
+    return matches[0]
 
 
 def _ref_metadata(ref: AccountRef) -> dict[str, str]:
@@ -138,13 +135,6 @@ def _ref_metadata(ref: AccountRef) -> dict[str, str]:
         return {"account_id": ref.account_id}
     metadata = {"identifier_type": ref.identifier.type.name, "value": ref.identifier.value}
     return metadata | ({"program_id": ref.program_id} if ref.program_id else {})
-
-
-def _versioned(row: tuple) -> Versioned:
-    account_id, program_id, status, create_time, update_time, version, identifiers = row
-    return Versioned(Account(account_id, program_id, AccountStatus(status),
-                             tuple(Identifier(IdentifierType(t), v) for t, v in identifiers),
-                             create_time, update_time), version)
 
 
 # --- commands ----------------------------------------------------------------------------------
@@ -246,15 +236,16 @@ CHANGED_CONCURRENTLY = DomainError(ErrorReason.ACCOUNT_CHANGED_CONCURRENTLY)
 def change_row(caller: Caller, request_id: str, current: Versioned, kind: str, now: dt.datetime, *,
                status: AccountStatus | None = None, identifier: Identifier | None = None,
                user_id: str | None = None, note: str = "") -> Row:
-    return Row("account_changes", CHANGE_COLUMNS, (
-        current.account.account_id, caller.org_id, current.version, kind,
-        None if status is None else int(status), None if identifier is None else int(identifier.type),
-        None if identifier is None else identifier.value, user_id, note, now, caller.client_id, request_id))
+    return store.account_change_row(
+        account_id=current.account.account_id, org_id=caller.org_id, version=current.version, kind=kind,
+        change_time=now, client_id=caller.client_id, request_id=request_id, status=status, identifier=identifier,
+        user_id=user_id, note=note)
 
 
 # --- handlers ----------------------------------------------------------------------------------
 
-async def create_account(command: CreateAccount, caller: Caller, deps: Deps, events: EventHook | None = None) -> Account:
+async def create_account(command: CreateAccount, caller: Caller, deps: Deps,
+                         events: EventHook | None = None) -> Account:
     """`events`: pays the program's ACCOUNT_CREATED rules in the same commit (core/service/events.py)."""
     validate_request_id(command.request_id)
     validate_program_id(command.program_id)
@@ -265,13 +256,12 @@ async def create_account(command: CreateAccount, caller: Caller, deps: Deps, eve
         await _check_identifiers_free(deps, caller.org_id, command.program_id, identifiers)
         now = deps.clock.now()
         account = Account(str(uuid.uuid4()), command.program_id, AccountStatus.ACTIVE, identifiers, now, now)
-        rows = (Row("accounts", _ACCOUNT_COLUMNS, (account.account_id, caller.org_id,
-                                                    account.program_id, int(account.status), now, now)),)
-        rows += tuple(Row("account_identifiers", _IDENTIFIER_COLUMNS,
-                          (caller.org_id, account.program_id, int(i.type), i.value, account.account_id))
-                      for i in account.identifiers)
+        rows = (store.account_row(account_id=account.account_id, org_id=caller.org_id, program_id=account.program_id,
+                                  status=account.status, create_time=now, update_time=now),)
+        rows += tuple(store.identifier_row(org_id=caller.org_id, program_id=account.program_id, identifier=i,
+                                           account_id=account.account_id) for i in account.identifiers)
         taken = DomainError(ErrorReason.IDENTIFIER_ALREADY_EXISTS, metadata={"program_id": command.program_id})
-        prepared = Prepared(account, rows, {"account_identifiers_unique": taken})
+        prepared = Prepared(account, rows, {store.IDENTIFIERS_UNIQUE: taken})
         if events is None:
             return prepared
         return joined(prepared, await events(caller, account.account_id, account.program_id,
@@ -280,32 +270,21 @@ async def create_account(command: CreateAccount, caller: Caller, deps: Deps, eve
     return await execute_once(deps, caller, "CreateAccount", command, prepare, Account.from_json)
 
 
-async def require_program(deps: Deps, org_id: str, program_id: str) -> None:
+async def require_program(deps: Deps, org_id: str, program_id: str, *, programs: ProgramStore | None = None) -> None:
     """PROGRAM_NOT_FOUND unless the organisation has this program (accounts and offers are
     opened only in programs that exist; programs are never deleted, so the check holds)."""
-    async with deps.pool.connection() as connection:
-        cursor = await connection.execute("SELECT 1 FROM programs WHERE org_id = %s AND program_id = %s",
-                                          (org_id, program_id))
-        if await cursor.fetchone() is None:
-            raise DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={"program_id": program_id})
+    if not await (programs or ProgramStore(deps.pool)).exists(org_id, program_id):
+        raise DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={"program_id": program_id})
 
 
 async def _check_identifiers_free(deps: Deps, org_id: str, program_id: str,
                                   identifiers: tuple[Identifier, ...]) -> None:
     """IDENTIFIER_ALREADY_EXISTS naming the first taken identifier (the unique constraint is the
     guard against a concurrent request; this names the culprit)."""
-    if not identifiers:
-        return
-    async with deps.pool.connection() as connection:
-        cursor = await connection.execute(
-            "SELECT identifier_type, value FROM account_identifiers WHERE org_id = %s AND program_id = %s"
-            " AND (identifier_type, value) IN (SELECT * FROM unnest(%s::smallint[], %s::text[]))"
-            " ORDER BY identifier_type, value COLLATE \"C\" LIMIT 1",
-            (org_id, program_id, [int(i.type) for i in identifiers], [i.value for i in identifiers]))
-        taken = await cursor.fetchone()
+    taken = await AccountStore(deps.pool).first_taken(org_id, program_id, identifiers)
     if taken is not None:
         raise DomainError(ErrorReason.IDENTIFIER_ALREADY_EXISTS, metadata={
-            "program_id": program_id, "identifier_type": IdentifierType(taken[0]).name, "value": taken[1]})
+            "program_id": program_id, "identifier_type": taken.type.name, "value": taken.value})
 
 
 async def get_account(query: GetAccount, caller: Caller, deps: Deps) -> Account:
@@ -340,7 +319,7 @@ async def update_account_status(command: UpdateAccountStatus, caller: Caller, de
         # Published once committed, before the reply: the coupon path sees it at once.
         state = AccountState(account.account_id, caller.org_id, account.program_id, command.status,
                              current.version + 1)
-        return Prepared(account, (row,), {"account_changes_version": CHANGED_CONCURRENTLY},
+        return Prepared(account, (row,), {store.CHANGES_VERSION: CHANGED_CONCURRENTLY},
                         on_commit=lambda: publish_state(deps, state))
 
     return await execute_change(deps, caller, "UpdateAccountStatus", command, prepare, Account.from_json)
@@ -356,7 +335,7 @@ async def delete_account(command: DeleteAccount, caller: Caller, deps: Deps) -> 
         row = change_row(caller, command.request_id, current, "deleted", deps.clock.now(), note=command.note)
         state = AccountState(current.account.account_id, caller.org_id, current.account.program_id, None,
                              current.version + 1)
-        return Prepared(Done(current.account.account_id), (row,), {"account_changes_version": CHANGED_CONCURRENTLY},
+        return Prepared(Done(current.account.account_id), (row,), {store.CHANGES_VERSION: CHANGED_CONCURRENTLY},
                         on_commit=lambda: publish_state(deps, state))
 
     return await execute_change(deps, caller, "DeleteAccount", command, prepare, Done.from_json)
@@ -386,8 +365,8 @@ async def add_identifier(command: AddIdentifier, caller: Caller, deps: Deps) -> 
             "program_id": account.program_id, "identifier_type": identifier.type.name, "value": identifier.value})
         return Prepared(Account(account.account_id, account.program_id, account.status, identifiers,
                                 account.create_time, now),
-                        (row,), {"account_changes_version": CHANGED_CONCURRENTLY,
-                                 "account_identifiers_unique": taken})
+                        (row,), {store.CHANGES_VERSION: CHANGED_CONCURRENTLY,
+                                 store.IDENTIFIERS_UNIQUE: taken})
 
     return await execute_change(deps, caller, "AddIdentifier", command, prepare, Account.from_json)
 
@@ -411,7 +390,7 @@ async def remove_identifier(command: RemoveIdentifier, caller: Caller, deps: Dep
         identifiers = tuple(i for i in account.identifiers if i != identifier)
         return Prepared(Account(account.account_id, account.program_id, account.status, identifiers,
                                 account.create_time, now),
-                        (row,), {"account_changes_version": CHANGED_CONCURRENTLY})
+                        (row,), {store.CHANGES_VERSION: CHANGED_CONCURRENTLY})
 
     return await execute_change(deps, caller, "RemoveIdentifier", command, prepare, Account.from_json)
 
@@ -439,45 +418,24 @@ class Page:
 
 
 def page_size(value: int) -> int:
-    if value < 0:
-        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, "page_size is negative.",
-                          {"field": "page_size", "min": "0"})
-    return min(value or limits.PAGE_SIZE_DEFAULT, limits.PAGE_SIZE_MAX)
+    """paging.page_size (kept here: other contexts import it from this module)."""
+    return paging.page_size(value)
 
 
 def encode_page_token(key: tuple[dt.datetime, str], query_digest: str) -> str:
-    raw = json.dumps([key[0].isoformat(), key[1], query_digest], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    """The token of the page after `key` (create time, id): paging.encode."""
+    return paging.encode(key, query_digest)
 
 
 def decode_page_token(token: str, query_digest: str) -> tuple[dt.datetime, str] | None:
     """The (create_time, id) after which the page starts; FIELD_INVALID unless the token came
-    from a request with the same parameters."""
-    if not token:
-        return None
-    try:
-        created, last_id, digest = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-        key = (dt.datetime.fromisoformat(created), str(uuid.UUID(last_id)))
-    except (ValueError, TypeError):
-        key, digest = None, None
-    if key is None or digest != query_digest:
-        raise field_invalid("page_token", "a next_page_token of a request with the same other fields")
-    return key
+    from a request with the same parameters (paging.decode)."""
+    return paging.decode(token, query_digest)  # type: ignore[return-value]
 
 
 def query_digest(query: object) -> str:
-    fields = {name: getattr(query, name) for name in query.__slots__  # type: ignore[attr-defined]
-              if name not in ("page_size", "page_token")}
-    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()[:16]
-
-
-def tsquery_prefix(term: str) -> str:
-    """A tsquery that matches lexemes starting with `term` (quoted: any character is data)."""
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "':*"
-
-
-def like_prefix(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """paging.query_scope: the digest of a query's fields but its paging ones."""
+    return paging.query_scope(query)
 
 
 async def search_accounts(query: SearchAccounts, caller: Caller, deps: Deps) -> Page:
@@ -492,50 +450,12 @@ async def search_accounts(query: SearchAccounts, caller: Caller, deps: Deps) -> 
     digest = query_digest(query)
     after = decode_page_token(query.page_token, digest)
 
-    sql, params = _search_sql(query, caller.org_id, terms, user_id, after)
-    async with deps.pool.connection() as connection:
-        rows = await (await connection.execute(sql + " LIMIT %s", params + [size + 1])).fetchall()
-    accounts = tuple(_versioned(row).account for row in rows[:size])
+    where = AccountFilter(caller.org_id, query.program_id, query.statuses, query.identifier_type,
+                          query.identifier_value_prefix, user_id, terms, query.create_start_time,
+                          query.create_end_time)
+    rows = await AccountStore(deps.pool).search(where, after, size + 1)
+    accounts = tuple(row.account for row in rows[:size])
     token = ""
     if len(rows) > size:
         token = encode_page_token((accounts[-1].create_time, accounts[-1].account_id), digest)
     return Page(accounts, token)
-
-
-def _search_sql(query: SearchAccounts, org_id: str, terms: tuple[str, ...], user_id: str,
-                after: tuple[dt.datetime, str] | None) -> tuple[str, list]:
-    where = ["a.org_id = %s", "a.program_id = %s", "a.delete_time IS NULL"]
-    params: list = [org_id, query.program_id]
-    if query.statuses:
-        where.append("a.status = ANY(%s)")
-        params.append([int(s) for s in query.statuses])
-    if query.create_start_time is not None:
-        where.append("a.create_time >= %s")
-        params.append(query.create_start_time)
-    if query.create_end_time is not None:
-        where.append("a.create_time < %s")
-        params.append(query.create_end_time)
-    if query.identifier_type is not None or query.identifier_value_prefix:
-        clause = "EXISTS (SELECT 1 FROM account_identifiers f WHERE f.account_id = a.account_id"
-        if query.identifier_type is not None:
-            clause += " AND f.identifier_type = %s"
-            params.append(int(query.identifier_type))
-        if query.identifier_value_prefix:
-            clause += " AND f.value LIKE %s"
-            params.append(like_prefix(query.identifier_value_prefix))
-        where.append(clause + ")")
-    if user_id:
-        where.append("EXISTS (SELECT 1 FROM memberships m WHERE m.account_id = a.account_id AND m.user_id = %s)")
-        params.append(user_id)
-    for term in terms:
-        # The accounts one term matches: by an identifier (prefix, btree), or by a member (GIN).
-        where.append(
-            "a.account_id IN (SELECT i.account_id FROM account_identifiers i WHERE i.org_id = %s"
-            " AND i.program_id = %s AND lower(i.value) LIKE %s"
-            " UNION SELECT m.account_id FROM users u JOIN memberships m ON m.user_id = u.user_id"
-            " WHERE u.org_id = %s AND u.search @@ %s::tsquery)")
-        params += [org_id, query.program_id, like_prefix(term), org_id, tsquery_prefix(term)]
-    if after is not None:
-        where.append("(a.create_time, a.account_id) > (%s, %s)")
-        params += [after[0], after[1]]
-    return _SELECT + " WHERE " + " AND ".join(where) + " ORDER BY a.create_time, a.account_id", params

@@ -1,9 +1,10 @@
 """API clients: created by an operator (`rewards-core clients create`), secret shown once.
 
-Postgres (`api_clients`) is the truth. Redis mirrors what the per-call admission script needs to
-refuse a client without reading Postgres: `rewards:{c:<client_id>}:client`, a hash of `disabled`
-(1 or 0) and `secret` (the current secret version). The operator commands below update Postgres,
-then Redis; the Redis state rebuild (`rebuild_client_states`) copies it back after a flush.
+Postgres (`api_clients`, core/adapters/postgres/clients.py) is the truth. Redis mirrors what the
+per-call admission script needs to refuse a client without reading Postgres:
+`rewards:{c:<client_id>}:client`, a hash of `disabled` (1 or 0) and `secret` (the current secret
+version; core/adapters/redis/clients.py). The operator commands below update Postgres, then
+Redis; the Redis state rebuild (`rebuild_client_states`) copies it back after a flush.
 """
 
 from __future__ import annotations
@@ -11,18 +12,17 @@ from __future__ import annotations
 import re
 import secrets
 
-import psycopg
-
+from core.adapters.postgres import clients as client_store
+from core.adapters.redis.clients import client_state_key, load_client_states, mirror_client_state
 from core.adapters.sealing import MasterKeys, client_signing_context
 from core.domain import limits
 from core.domain.auth import SCOPES, signing_key
 from core.service.auth import PASSWORD_HASHER
 
+__all__ = ["client_state_key", "create_client", "list_clients", "rebuild_client_states", "rotate_client_secret",
+           "set_client_disabled"]
+
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-
-
-def client_state_key(client_id: str) -> str:
-    return f"rewards:{{c:{client_id}}}:client"
 
 
 def create_client(database_url: str, org_id: str, scopes: list[str], store_ids: list[str] = (),
@@ -44,41 +44,32 @@ def create_client(database_url: str, org_id: str, scopes: list[str], store_ids: 
     keys = master_keys or MasterKeys.from_env()
     client_id = "cl_" + secrets.token_hex(8)
     secret = "cs_" + secrets.token_urlsafe(32)
-    with psycopg.connect(database_url) as connection:
-        connection.execute(
-            "INSERT INTO api_clients (client_id, org_id, secret_hash, signing_key_sealed, scopes, store_ids,"
-            " rate_per_second, rate_burst) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-            (client_id, org_id, PASSWORD_HASHER.hash(secret),
-             keys.seal(signing_key(secret), client_signing_context(client_id)), sorted(set(scopes)),
-             sorted(set(store_ids)), rate_per_second, rate_burst))
+    client_store.insert_client(database_url, client_id=client_id, org_id=org_id,
+                               secret_hash=PASSWORD_HASHER.hash(secret),
+                               signing_key_sealed=keys.seal(signing_key(secret), client_signing_context(client_id)),
+                               scopes=sorted(set(scopes)), store_ids=sorted(set(store_ids)),
+                               rate_per_second=rate_per_second, rate_burst=rate_burst)
     return client_id, secret
 
 
 def list_clients(database_url: str, org_id: str | None = None) -> list[dict]:
     """Every client (of one organisation if given), without any secret."""
-    with psycopg.connect(database_url) as connection:
-        rows = connection.execute(
-            "SELECT client_id, org_id, scopes, store_ids, rate_per_second, rate_burst, create_time, disable_time,"
-            " secret_version FROM api_clients WHERE %(org)s::text IS NULL OR org_id = %(org)s"
-            " ORDER BY org_id, create_time, client_id", {"org": org_id}).fetchall()
-    return [{"client_id": client_id, "org_id": org, "scopes": list(scopes), "store_ids": list(stores),
-             "rate_per_second": rate, "rate_burst": burst, "create_time": created.isoformat(),
-             "disabled": disabled is not None, "disable_time": disabled.isoformat() if disabled else None,
-             "secret_version": version}
-            for client_id, org, scopes, stores, rate, burst, created, disabled, version in rows]
+    return [{"client_id": c.client_id, "org_id": c.org_id, "scopes": list(c.scopes), "store_ids": list(c.store_ids),
+             "rate_per_second": c.rate_per_second, "rate_burst": c.rate_burst, "create_time": c.create_time.isoformat(),
+             "disabled": c.disable_time is not None,
+             "disable_time": c.disable_time.isoformat() if c.disable_time else None,
+             "secret_version": c.secret_version}
+            for c in client_store.list_clients(database_url, org_id)]
 
 
 def set_client_disabled(database_url: str, redis_url: str, client_id: str, disabled: bool) -> dict:
     """Disable or enable a client in Postgres, then in Redis (where every call checks it)."""
-    with psycopg.connect(database_url) as connection:
-        found = connection.execute(
-            "UPDATE api_clients SET disable_time = CASE WHEN %s THEN coalesce(disable_time, now()) END"
-            " WHERE client_id = %s RETURNING secret_version, disable_time", (disabled, client_id)).fetchone()
+    found = client_store.set_disabled(database_url, client_id, disabled)
     if found is None:
         raise LookupError(f"no client {client_id!r}")
-    _mirror(redis_url, client_id, disabled, found[0])
+    mirror_client_state(redis_url, found)
     return {"client_id": client_id, "disabled": disabled,
-            "disable_time": found[1].isoformat() if found[1] else None}
+            "disable_time": found.disable_time.isoformat() if found.disable_time else None}
 
 
 def rotate_client_secret(database_url: str, redis_url: str, client_id: str, *,
@@ -87,29 +78,15 @@ def rotate_client_secret(database_url: str, redis_url: str, client_id: str, *,
     for IssueToken at once and for request signing as soon as Redis holds the new version."""
     keys = master_keys or MasterKeys.from_env()
     secret = "cs_" + secrets.token_urlsafe(32)
-    with psycopg.connect(database_url) as connection:
-        found = connection.execute(
-            "UPDATE api_clients SET secret_hash = %s, signing_key_sealed = %s, signing_key = NULL,"
-            " secret_version = secret_version + 1 WHERE client_id = %s RETURNING secret_version, disable_time",
-            (PASSWORD_HASHER.hash(secret), keys.seal(signing_key(secret), client_signing_context(client_id)),
-             client_id)).fetchone()
+    sealed = keys.seal(signing_key(secret), client_signing_context(client_id))
+    found = client_store.replace_secret(database_url, client_id, secret_hash=PASSWORD_HASHER.hash(secret),
+                                        signing_key_sealed=sealed)
     if found is None:
         raise LookupError(f"no client {client_id!r}")
-    _mirror(redis_url, client_id, found[1] is not None, found[0])
-    return secret, found[0]
-
-
-def _mirror(redis_url: str, client_id: str, disabled: bool, secret_version: int) -> None:
-    import redis
-
-    with redis.Redis.from_url(redis_url) as client:
-        client.hset(client_state_key(client_id), mapping={"disabled": int(disabled), "secret": secret_version})
+    mirror_client_state(redis_url, found)
+    return secret, found.secret_version
 
 
 async def rebuild_client_states(client, connection, epoch: int) -> None:
     """StateGuard rebuilder: every client's disabled flag and secret version, from Postgres."""
-    cursor = await connection.execute("SELECT client_id, disable_time IS NOT NULL, secret_version FROM api_clients")
-    async with client.pipeline(transaction=False) as pipe:
-        for client_id, disabled, version in await cursor.fetchall():
-            pipe.hset(client_state_key(client_id), mapping={"disabled": int(disabled), "secret": version})
-        await pipe.execute()
+    await load_client_states(client, await client_store.client_states(connection))

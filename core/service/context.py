@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import redis.asyncio as redis
-from psycopg_pool import AsyncConnectionPool
+from core.adapters.infrastructure import Deps
 
-from core.adapters.idempotency import IdempotencyStore
-from core.adapters.postgres.ledger_writer import LedgerWriter
-from core.adapters.redis.scripts import Scripts
-from core.domain.clock import Clock
+__all__ = ["Caller", "Deps"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,15 +20,3 @@ class Caller:
     org_id: str
     scopes: frozenset[str] = field(default_factory=frozenset)
     store_ids: frozenset[str] = field(default_factory=frozenset)
-
-
-@dataclass(frozen=True, slots=True)
-class Deps:
-    """The process's shared infrastructure, built once per worker."""
-
-    pool: AsyncConnectionPool
-    redis: redis.Redis
-    scripts: Scripts
-    writer: LedgerWriter
-    idempotency: IdempotencyStore
-    clock: Clock

@@ -23,25 +23,28 @@ import asyncio
 import base64
 import dataclasses
 import datetime as dt
-import json
 import logging
 import secrets
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from psycopg.rows import dict_row
-
+from core.adapters.postgres import outbox as store
 from core.adapters.postgres.ledger_writer import Row
-from core.adapters.postgres.outbox import event_row
-from core.adapters.sealing import MasterKeys
+from core.adapters.postgres.outbox import ClaimedDelivery, EventRecord, OutboxStore, WebhookRecord, event_row
+from core.adapters.sealing import MasterKeys, webhook_secret_context
 from core.adapters.webhooks import WebhookSender
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.outbox import EVENT_TYPES, STATES, backoff_s, body
+from core.service import paging
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once, execute_retrying
+
+__all__ = ["CreateWebhook", "Deleted", "Dispatcher", "EventQuery", "EventView", "Events", "RetryEvent",
+           "UpdateWebhook", "Webhook", "WebhookCommand", "WebhookWithSecret", "evented", "validate_event_types",
+           "validate_url", "webhook_secret_context", "with_events"]
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +72,6 @@ def evented(prepare, clock, org_id: str, type: str, aggregate_type: str, aggrega
     return prepared
 
 
-def webhook_secret_context(webhook_id: str) -> bytes:
-    """Associated data of a sealed webhook secret: a sealed value moved to another row does not open."""
-    return f"webhook_secret:{webhook_id}".encode()
-
-
 # ---------------------------------------------------------------------------------------------
 # Webhooks
 
@@ -97,6 +95,11 @@ class Webhook:
         return cls(data["webhook_id"], data["url"], tuple(data["event_types"]),
                    dt.datetime.fromisoformat(data["create_time"]), dt.datetime.fromisoformat(data["update_time"]),
                    data["version"])
+
+    @classmethod
+    def of(cls, record: WebhookRecord) -> Webhook:
+        return cls(record.webhook_id, record.url, tuple(record.event_types), record.create_time, record.update_time,
+                   record.version)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +182,11 @@ class EventView:
     def from_json(cls, data: dict) -> EventView:
         return cls(**{**data, "occurred_at": dt.datetime.fromisoformat(data["occurred_at"])})
 
+    @classmethod
+    def of(cls, record: EventRecord) -> EventView:
+        return cls(record.event_id, record.type, record.aggregate_type, record.aggregate_id, record.occurred_at,
+                   record.payload, record.state, record.attempt_count, record.last_error)
+
 
 def validate_url(url: str) -> None:
     if not url:
@@ -215,16 +223,13 @@ def _uuid(value: str, field: str) -> str:
         raise field_invalid(field, "a UUID") from None
 
 
-_CHANGE_COLUMNS = ("webhook_id", "version", "org_id", "url", "event_types", "secret_sealed", "deleted",
-                   "change_time", "request_id", "client_id")
-
-
 class Events:
     """WebhookService and EventService."""
 
-    def __init__(self, deps: Deps, master_keys: MasterKeys) -> None:
+    def __init__(self, deps: Deps, master_keys: MasterKeys, *, outbox: OutboxStore | None = None) -> None:
         self._deps = deps
         self._keys = master_keys
+        self._outbox = outbox or OutboxStore(deps.pool)
 
     def open_secret(self, result: WebhookWithSecret) -> str:
         return self._keys.open(result.secret_sealed, webhook_secret_context(result.webhook.webhook_id)).decode()
@@ -237,9 +242,10 @@ class Events:
         return self._keys.seal(plain, webhook_secret_context(webhook_id))
 
     def _row(self, caller: Caller, request_id: str, webhook: Webhook, sealed: bytes, deleted: bool) -> Row:
-        return Row("webhook_changes", _CHANGE_COLUMNS, (
-            webhook.webhook_id, webhook.version, caller.org_id, webhook.url, list(webhook.event_types), sealed,
-            deleted, webhook.update_time, request_id, caller.client_id))
+        return store.webhook_change_row(
+            webhook_id=webhook.webhook_id, version=webhook.version, org_id=caller.org_id, url=webhook.url,
+            event_types=webhook.event_types, secret_sealed=sealed, deleted=deleted, change_time=webhook.update_time,
+            request_id=request_id, client_id=caller.client_id)
 
     async def create_webhook(self, command: CreateWebhook, caller: Caller) -> WebhookWithSecret:
         validate_request_id(command.request_id)
@@ -247,11 +253,7 @@ class Events:
         validate_event_types(command.event_types, "webhook.event_types")
 
         async def prepare() -> Prepared[WebhookWithSecret]:
-            async with self._deps.pool.connection() as connection:
-                cursor = await connection.execute(
-                    "SELECT count(*) FROM webhooks WHERE org_id = %s AND NOT deleted", (caller.org_id,))
-                (count,) = await cursor.fetchone()
-            if count >= limits.WEBHOOKS_PER_ORG_MAX:
+            if await self._outbox.live_webhook_count(caller.org_id) >= limits.WEBHOOKS_PER_ORG_MAX:
                 raise DomainError(ErrorReason.WEBHOOK_LIMIT_REACHED,
                                   metadata={"webhooks_max": limits.WEBHOOKS_PER_ORG_MAX})
             now = self._deps.clock.now()
@@ -263,18 +265,13 @@ class Events:
         return await execute_once(self._deps, caller, "CreateWebhook", command, prepare, self._decode_with_secret)
 
     async def _current(self, webhook_id: str, caller: Caller) -> tuple[Webhook, bytes]:
-        async with self._deps.pool.connection() as connection:
-            cursor = await connection.execute(
-                "SELECT url, event_types, create_time, update_time, version, secret_sealed FROM webhooks"
-                " WHERE webhook_id = %s AND org_id = %s AND NOT deleted", (webhook_id, caller.org_id))
-            found = await cursor.fetchone()
+        found = await self._outbox.webhook(caller.org_id, webhook_id)
         if found is None:
             raise DomainError(ErrorReason.WEBHOOK_NOT_FOUND, metadata={"webhook_id": webhook_id})
-        url, event_types, create_time, update_time, version, sealed = found
-        return Webhook(webhook_id, url, tuple(event_types), create_time, update_time, version), bytes(sealed)
+        return Webhook.of(found), found.secret_sealed
 
     def _lost(self, webhook_id: str) -> dict:
-        return {"webhook_changes_pkey": DomainError(ErrorReason.WEBHOOK_CHANGED_CONCURRENTLY,
+        return {store.WEBHOOK_CHANGES_PKEY: DomainError(ErrorReason.WEBHOOK_CHANGED_CONCURRENTLY,
                                                     metadata={"webhook_id": webhook_id})}
 
     async def update_webhook(self, command: UpdateWebhook, caller: Caller) -> Webhook:
@@ -324,65 +321,28 @@ class Events:
                                       self._decode_with_secret, ErrorReason.WEBHOOK_CHANGED_CONCURRENTLY)
 
     async def list_webhooks(self, caller: Caller) -> list[Webhook]:
-        async with self._deps.pool.connection() as connection:
-            cursor = await connection.execute(
-                "SELECT webhook_id::text, url, event_types, create_time, update_time, version FROM webhooks"
-                " WHERE org_id = %s AND NOT deleted ORDER BY create_time, webhook_id", (caller.org_id,))
-            rows = await cursor.fetchall()
-        return [Webhook(w, url, tuple(types), created, updated, version)
-                for w, url, types, created, updated, version in rows]
+        return [Webhook.of(record) for record in await self._outbox.webhooks(caller.org_id)]
 
     # -----------------------------------------------------------------------------------------
     # Events
 
     async def list_events(self, query: EventQuery, caller: Caller) -> tuple[list[EventView], str]:
-        if query.page_size < 0:
-            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "page_size"})
+        """The organisation's events (of `state` and `type` when set), newest first."""
+        size = paging.page_size(query.page_size, limits.EVENT_LIST_PAGE_SIZE_DEFAULT, limits.EVENT_LIST_PAGE_SIZE_MAX)
         if query.state and query.state not in STATES:
             raise field_invalid("state", "one of " + ", ".join(STATES))
         if query.type and query.type not in EVENT_TYPES:
             raise field_invalid("type", "a known event type")
-        size = min(query.page_size or limits.EVENT_LIST_PAGE_SIZE_DEFAULT, limits.EVENT_LIST_PAGE_SIZE_MAX)
-        before = None
-        if query.page_token:
-            try:
-                token = json.loads(base64.urlsafe_b64decode(query.page_token.encode()))
-                before = int(token["seq"])
-                if token["state"] != query.state or token["type"] != query.type:
-                    raise ValueError
-            except (ValueError, KeyError, TypeError):
-                raise field_invalid("page_token", "a next_page_token of the same query") from None
-        sql = ("SELECT e.seq, e.event_id::text AS event_id, e.type, e.aggregate_type, e.aggregate_id, e.occurred_at,"
-               " e.payload, e.state, coalesce(sum(d.attempts), 0)::int AS attempt_count,"
-               " coalesce(max(d.last_error) FILTER (WHERE d.last_error <> ''), '') AS last_error"
-               " FROM outbox_events e LEFT JOIN webhook_deliveries d ON d.event_id = e.event_id"
-               " WHERE e.org_id = %(org)s AND (%(state)s = '' OR e.state = %(state)s)"
-               " AND (%(type)s = '' OR e.type = %(type)s) AND (%(before)s::bigint IS NULL OR e.seq < %(before)s)"
-               " GROUP BY e.event_id ORDER BY e.seq DESC LIMIT %(limit)s")
-        async with self._deps.pool.connection() as connection:
-            cursor = connection.cursor(row_factory=dict_row)
-            await cursor.execute(sql, {"org": caller.org_id, "state": query.state, "type": query.type,
-                                       "before": before, "limit": size + 1})
-            rows = await cursor.fetchall()
-        page = [EventView(r["event_id"], r["type"], r["aggregate_type"], r["aggregate_id"], r["occurred_at"],
-                          r["payload"], r["state"], r["attempt_count"], r["last_error"]) for r in rows[:size]]
-        token = ""
-        if len(rows) > size:
-            token = base64.urlsafe_b64encode(json.dumps(
-                {"seq": rows[size - 1]["seq"], "state": query.state, "type": query.type}).encode()).decode()
-        return page, token
+        scope = paging.query_scope(query)
+        before = paging.decode(query.page_token, scope, (paging.INT,))
+        rows = await self._outbox.events(caller.org_id, state=query.state, type=query.type,
+                                         before_seq=None if before is None else before[0], limit=size + 1)  # type: ignore[arg-type]
+        token = paging.encode((rows[size - 1].seq,), scope) if len(rows) > size else ""
+        return [EventView.of(row) for row in rows[:size]], token
 
     async def _event(self, event_id: str, caller: Caller) -> EventView | None:
-        async with self._deps.pool.connection() as connection:
-            cursor = connection.cursor(row_factory=dict_row)
-            await cursor.execute(
-                "SELECT e.event_id::text AS event_id, e.type, e.aggregate_type, e.aggregate_id, e.occurred_at,"
-                " e.payload, e.state, coalesce(sum(d.attempts), 0)::int AS attempt_count,"
-                " coalesce(max(d.last_error) FILTER (WHERE d.last_error <> ''), '') AS last_error"
-                " FROM outbox_events e LEFT JOIN webhook_deliveries d ON d.event_id = e.event_id"
-                " WHERE e.event_id = %s AND e.org_id = %s GROUP BY e.event_id", (event_id, caller.org_id))
-            found = await cursor.fetchone()
-        return None if found is None else EventView(**found)
+        found = await self._outbox.event(caller.org_id, event_id)
+        return None if found is None else EventView.of(found)
 
     async def retry_event(self, command: RetryEvent, caller: Caller) -> EventView:
         validate_request_id(command.request_id)
@@ -395,10 +355,10 @@ class Events:
             if event.state != "failed":
                 raise DomainError(ErrorReason.EVENT_NOT_FAILED, metadata={"event_id": event_id, "state": event.state})
             now = self._deps.clock.now()
-            row = Row("event_retries", ("event_id", "org_id", "retry_time", "request_id", "client_id"),
-                      (event_id, caller.org_id, now, command.request_id, caller.client_id))
+            row = store.event_retry_row(event_id=event_id, org_id=caller.org_id, retry_time=now,
+                                        request_id=command.request_id, client_id=caller.client_id)
             retried = dataclasses.replace(event, state="pending", attempt_count=0, last_error="")
-            return Prepared(retried, (row,), {"event_retries_not_failed": DomainError(
+            return Prepared(retried, (row,), {store.EVENT_RETRIES_NOT_FAILED: DomainError(
                 ErrorReason.EVENT_NOT_FAILED, metadata={"event_id": event_id})})
 
         return await execute_once(self._deps, caller, "RetryEvent", command, prepare, EventView.from_json)
@@ -407,57 +367,6 @@ class Events:
 # ---------------------------------------------------------------------------------------------
 # Delivery
 
-_FAN_OUT = (
-    "WITH batch AS (SELECT event_id, org_id, type, seq FROM outbox_events WHERE NOT dispatched ORDER BY seq"
-    "               LIMIT %s FOR UPDATE SKIP LOCKED),"
-    " subscribed AS (INSERT INTO webhook_deliveries (event_id, webhook_id, org_id, seq, next_attempt_at)"
-    "               SELECT b.event_id, w.webhook_id, b.org_id, b.seq, now() FROM batch b JOIN webhooks w"
-    "                 ON w.org_id = b.org_id AND NOT w.deleted AND b.type = ANY (w.event_types)"
-    "               RETURNING event_id)"
-    " UPDATE outbox_events e SET dispatched = true,"
-    "  state = CASE WHEN e.event_id IN (SELECT event_id FROM subscribed) THEN e.state ELSE 'delivered' END,"
-    "  settled_at = CASE WHEN e.event_id IN (SELECT event_id FROM subscribed) THEN NULL ELSE now() END"
-    " FROM batch WHERE e.event_id = batch.event_id")
-"""One statement per batch: each new event becomes one delivery per webhook of its org subscribed
-to its type (none: DELIVERED at once)."""
-_CLAIM = ("SELECT d.event_id::text, d.webhook_id::text, d.attempts + 1, e.type, e.occurred_at, e.aggregate_type,"
-          " e.aggregate_id, e.payload, w.url, w.secret_sealed, w.deleted"
-          " FROM webhook_deliveries d JOIN outbox_events e ON e.event_id = d.event_id"
-          " JOIN webhooks w ON w.webhook_id = d.webhook_id"
-          " WHERE d.state = 'pending' AND d.next_attempt_at <= now()"
-          " AND NOT EXISTS (SELECT 1 FROM outbox_events p WHERE p.org_id = e.org_id"
-          "   AND p.aggregate_type = e.aggregate_type AND p.aggregate_id = e.aggregate_id"
-          "   AND p.seq < e.seq AND p.state = 'pending')"
-          " ORDER BY d.seq LIMIT %s FOR UPDATE OF d SKIP LOCKED")
-_LEASE = ("UPDATE webhook_deliveries SET attempts = attempts + 1,"
-          " next_attempt_at = now() + make_interval(secs => %s) WHERE event_id = %s AND webhook_id = %s")
-_END = ("UPDATE webhook_deliveries SET state = %(state)s,"
-        " last_error = CASE WHEN %(error)s = '' THEN last_error ELSE %(error)s END,"
-        " next_attempt_at = now() + make_interval(secs => %(wait)s),"
-        " delivered_at = CASE WHEN %(state)s = 'delivered' THEN now() END"
-        " WHERE event_id = %(event)s AND webhook_id = %(webhook)s AND state = 'pending'")
-_SETTLE = ("UPDATE outbox_events e SET state = s.state, settled_at = CASE WHEN s.state <> 'pending' THEN now() END"
-           " FROM (SELECT CASE WHEN bool_or(state = 'pending') THEN 'pending'"
-           "                   WHEN bool_or(state = 'failed') THEN 'failed' ELSE 'delivered' END AS state"
-           "       FROM webhook_deliveries WHERE event_id = %(event)s) s"
-           " WHERE e.event_id = %(event)s AND s.state IS NOT NULL")
-
-
-@dataclass(frozen=True, slots=True)
-class _Claimed:
-    event_id: str
-    webhook_id: str
-    attempt: int
-    type: str
-    occurred_at: dt.datetime
-    aggregate_type: str
-    aggregate_id: str
-    payload: dict
-    url: str
-    secret_sealed: bytes
-    deleted: bool
-
-
 class Dispatcher:
     """One per worker process; every worker runs one (claims make them share the work)."""
 
@@ -465,8 +374,9 @@ class Dispatcher:
                  backoff_base_s: float = limits.EVENT_BACKOFF_BASE_S_DEFAULT,
                  attempts_max: int = limits.EVENT_DELIVERY_ATTEMPTS_MAX,
                  batch_max: int = limits.EVENT_CLAIM_BATCH_MAX,
-                 lease_s: float = limits.EVENT_DELIVERY_LEASE_S) -> None:
+                 lease_s: float = limits.EVENT_DELIVERY_LEASE_S, outbox: OutboxStore | None = None) -> None:
         self._deps = deps
+        self._outbox = outbox or OutboxStore(deps.pool)
         self._keys = master_keys
         self._sender = sender
         self._backoff_base_s = backoff_base_s
@@ -494,19 +404,12 @@ class Dispatcher:
         return fanned + len(claimed)
 
     async def _fan_out(self) -> int:
-        async with self._deps.pool.connection() as connection, connection.transaction():
-            cursor = await connection.execute(_FAN_OUT, (limits.EVENT_FAN_OUT_BATCH_MAX,))
-            return cursor.rowcount
+        return await self._outbox.fan_out(limits.EVENT_FAN_OUT_BATCH_MAX)
 
-    async def _claim(self) -> list[_Claimed]:
-        async with self._deps.pool.connection() as connection, connection.transaction():
-            cursor = await connection.execute(_CLAIM, (self._batch_max,))
-            claimed = [_Claimed(*row[:9], bytes(row[9]), row[10]) for row in await cursor.fetchall()]
-            for c in claimed:
-                await connection.execute(_LEASE, (self._lease_s, c.event_id, c.webhook_id))
-        return claimed
+    async def _claim(self) -> list[ClaimedDelivery]:
+        return await self._outbox.claim(self._batch_max, self._lease_s)
 
-    async def _deliver(self, claimed: _Claimed) -> None:
+    async def _deliver(self, claimed: ClaimedDelivery) -> None:
         if claimed.deleted:
             await self._end(claimed, "delivered", "webhook deleted before delivery", 0)
             return
@@ -527,11 +430,6 @@ class Dispatcher:
         else:
             await self._end(claimed, "pending", error, backoff_s(claimed.attempt, self._backoff_base_s))
 
-    async def _end(self, claimed: _Claimed, state: str, error: str, wait_s: float) -> None:
-        async with self._deps.pool.connection() as connection, connection.transaction():
-            # The event's row lock first: ends of its deliveries and RetryEvent decide one by one.
-            await connection.execute("SELECT 1 FROM outbox_events WHERE event_id = %s FOR UPDATE",
-                                     (claimed.event_id,))
-            await connection.execute(_END, {"state": state, "error": error, "wait": wait_s,
-                                            "event": claimed.event_id, "webhook": claimed.webhook_id})
-            await connection.execute(_SETTLE, {"event": claimed.event_id})
+    async def _end(self, claimed: ClaimedDelivery, state: str, error: str, wait_s: float) -> None:
+        await self._outbox.end(event_id=claimed.event_id, webhook_id=claimed.webhook_id, state=state, error=error,
+                               wait_s=wait_s)

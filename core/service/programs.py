@@ -15,27 +15,25 @@ duplicates, whatever the count.
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import datetime as dt
-import json
 import re
 import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from psycopg.types.json import Jsonb
-
-from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres import programs as store
+from core.adapters.postgres.programs import ProgramStore
 from core.codegen import DEFAULT_ALPHABET, CodeGenerator
 from core.domain import limits
 from core.domain.accounts import validate_program_id
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.masks import require_update_mask
-from core.domain.loyalty import (EarnRule, EarnRuleKind, PointsExpiryMode, Program, ProgramRules, Tier,
-                                 apply_program_update, apply_update, check_currency, check_range, config_from_json, config_to_json,
-                                 validate_earn_rule, validate_program, validate_tier)
+from core.domain.loyalty import (EarnRule, EarnRuleKind, Program, ProgramRules, Tier, apply_program_update,
+                                 apply_update, check_currency, check_range, validate_earn_rule, validate_program,
+                                 validate_tier)
+from core.service import paging
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
 from core.service.idempotent import Prepared, execute_once, execute_retrying
@@ -43,19 +41,11 @@ from core.service.idempotent import Prepared, execute_once, execute_retrying
 UNSET_TIME = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 """Output-only times of a resource in a command (the server sets them)."""
 
-_PROGRAM_COLUMNS = ("org_id", "program_id", "display_name", "currency_code", "time_zone", "points_expiry",
-                    "points_expiry_mode", "points_expiry_months", "min_redemption_balance_points",
-                    "min_remaining_balance_points", "min_redeem_points", "allow_negative_refund", "create_time",
-                    "update_time")
-_CHANGE_COLUMNS = ("earn_rule_id", "version", "org_id", "program_id", "display_name", "kind", "config", "etag",
-                   "deleted", "change_time", "request_id", "client_id")
-_TIER_COLUMNS = ("tier_id", "org_id", "program_id", "display_name", "target_spend_minor", "min_spend_minor",
-                 "multiplier_bps", "evaluation_days", "create_time", "points_expiry_seconds")
-_BATCH_COLUMNS = ("batch_id", "org_id", "program_id", "points", "code_count", "prefix", "code_length",
-                  "expire_time", "create_time")
-_RULE_SELECT = ("SELECT earn_rule_id::text, program_id, display_name, config, etag, create_time, update_time, version"
-                " FROM earn_rules")
 _PREFIX = re.compile(r"^[0-9A-Z-]*$")
+
+
+def _store(deps: Deps, programs: ProgramStore | None) -> ProgramStore:
+    return programs or ProgramStore(deps.pool)
 
 
 # --- commands and results --------------------------------------------------------------------
@@ -173,9 +163,7 @@ async def create_program(command: CreateProgram, caller: Caller, deps: Deps) -> 
     async def prepare() -> Prepared[Program]:
         now = deps.clock.now()
         program = dataclasses.replace(command.program, org_id=caller.org_id, create_time=now, update_time=now)
-        values = tuple(getattr(program, name) for name in _PROGRAM_COLUMNS)
-        row = Row("programs", _PROGRAM_COLUMNS, values[:6] + (int(program.points_expiry_mode),) + values[7:])
-        return Prepared(program, (row,), {"programs_pkey": DomainError(
+        return Prepared(program, (store.program_row(program=program),), {store.PROGRAMS_PKEY: DomainError(
             ErrorReason.PROGRAM_ALREADY_EXISTS, metadata={"program_id": program.program_id})})
 
     return await execute_once(deps, caller, "CreateProgram", command, prepare, Program.from_json)
@@ -187,12 +175,6 @@ class UpdateProgram:
     program: Program
     """program_id names the program; the fields named by update_mask are taken from here."""
     update_mask: tuple[str, ...]
-
-
-_PROGRAM_CHANGE_COLUMNS = ("org_id", "program_id", "previous_update_time", "display_name", "time_zone",
-                           "points_expiry", "points_expiry_mode", "points_expiry_months",
-                           "min_redemption_balance_points", "min_remaining_balance_points", "min_redeem_points",
-                           "allow_negative_refund", "update_time", "request_id", "client_id")
 
 
 async def update_program(command: UpdateProgram, caller: Caller, deps: Deps) -> Program:
@@ -208,35 +190,27 @@ async def update_program(command: UpdateProgram, caller: Caller, deps: Deps) -> 
         validate_program(updated)
         updated = dataclasses.replace(updated, update_time=max(deps.clock.now(), current.update_time
                                                                + dt.timedelta(microseconds=1)))
-        row = Row("program_changes", _PROGRAM_CHANGE_COLUMNS, (
-            caller.org_id, updated.program_id, current.update_time, updated.display_name, updated.time_zone,
-            updated.points_expiry, int(updated.points_expiry_mode), updated.points_expiry_months,
-            updated.min_redemption_balance_points, updated.min_remaining_balance_points, updated.min_redeem_points,
-            updated.allow_negative_refund, updated.update_time, command.request_id, caller.client_id))
+        row = store.program_change_row(program=dataclasses.replace(updated, org_id=caller.org_id),
+                                       previous_update_time=current.update_time, request_id=command.request_id,
+                                       client_id=caller.client_id)
         lost = DomainError(ErrorReason.PROGRAM_CHANGED_CONCURRENTLY, metadata={"program_id": updated.program_id})
-        return Prepared(updated, (row,), {"programs_changed": lost, "program_changes_pkey": lost},
+        return Prepared(updated, (row,), {store.PROGRAMS_CHANGED: lost, store.PROGRAM_CHANGES_PKEY: lost},
                         on_commit=_forget_after(caller, updated.program_id))
 
     return await execute_retrying(deps, caller, "UpdateProgram", command, prepare, Program.from_json,
                                   ErrorReason.PROGRAM_CHANGED_CONCURRENTLY)
 
 
-async def get_program(program_id: str, caller: Caller, deps: Deps, field_name: str = "program_id") -> Program:
+async def get_program(program_id: str, caller: Caller, deps: Deps, field_name: str = "program_id", *,
+                      programs: ProgramStore | None = None) -> Program:
     validate_program_id(program_id, field_name)
-    async with deps.pool.connection() as connection:
-        return await _read_program(connection, caller.org_id, program_id)
+    return _found(await _store(deps, programs).program(caller.org_id, program_id), program_id)
 
 
-async def _read_program(connection, org_id: str, program_id: str) -> Program:
-    cursor = await connection.execute(
-        f"SELECT {', '.join(_PROGRAM_COLUMNS)} FROM programs WHERE org_id = %s AND program_id = %s",
-        (org_id, program_id))
-    found = await cursor.fetchone()
-    if found is None:
+def _found(program: Program | None, program_id: str) -> Program:
+    if program is None:
         raise DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={"program_id": program_id})
-    values = dict(zip(_PROGRAM_COLUMNS, found))
-    values["points_expiry_mode"] = PointsExpiryMode(values["points_expiry_mode"])
-    return Program(**values)
+    return program
 
 
 # --- rules cache (the hot path) --------------------------------------------------------------
@@ -244,7 +218,8 @@ async def _read_program(connection, org_id: str, program_id: str) -> Program:
 _rules_cache: dict[tuple[str, str], tuple[float, ProgramRules]] = {}
 
 
-async def load_rules(deps: Deps, org_id: str, program_id: str) -> ProgramRules:
+async def load_rules(deps: Deps, org_id: str, program_id: str, *,
+                     programs: ProgramStore | None = None) -> ProgramRules:
     """The program with its live earn rules (oldest first) and tiers (by target spend), read at
     most every PROGRAM_RULES_CACHE_SECONDS per worker. PROGRAM_NOT_FOUND if there is none (a
     missing program is not cached: it may be created any moment)."""
@@ -252,14 +227,9 @@ async def load_rules(deps: Deps, org_id: str, program_id: str) -> ProgramRules:
     cached = _rules_cache.get(key)
     if cached is not None and time.monotonic() - cached[0] < limits.PROGRAM_RULES_CACHE_SECONDS:
         return cached[1]
-    async with deps.pool.connection() as connection:
-        program = await _read_program(connection, org_id, program_id)
-        cursor = await connection.execute(
-            _RULE_SELECT + " WHERE org_id = %s AND program_id = %s AND delete_time IS NULL"
-            " ORDER BY create_time, earn_rule_id", (org_id, program_id))
-        rules = tuple(_rule_from_row(row) for row in await cursor.fetchall())
-        tiers = await _read_tiers(connection, org_id, program_id)
-    loaded = ProgramRules(program, rules, tiers)
+    loaded = await _store(deps, programs).rules(org_id, program_id)
+    if loaded is None:
+        raise DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={"program_id": program_id})
     if len(_rules_cache) >= limits.PROGRAM_RULES_CACHE_ENTRIES_MAX:
         _rules_cache.clear()  # Rare (that many programs in one worker): start over, stay bounded.
     _rules_cache[key] = (time.monotonic(), loaded)
@@ -271,27 +241,13 @@ def forget_rules(org_id: str, program_id: str) -> None:
     _rules_cache.pop((org_id, program_id), None)
 
 
-def _rule_from_row(row) -> EarnRule:
-    earn_rule_id, program_id, display_name, config, etag, create_time, update_time, _ = row
-    return EarnRule(earn_rule_id, program_id, display_name, config_from_json(config), etag, create_time, update_time)
-
-
-async def _read_tiers(connection, org_id: str, program_id: str) -> tuple[Tier, ...]:
-    cursor = await connection.execute(
-        "SELECT tier_id::text, program_id, display_name, target_spend_minor, min_spend_minor, multiplier_bps,"
-        " evaluation_days, create_time, points_expiry_seconds FROM tiers WHERE org_id = %s AND program_id = %s"
-        " ORDER BY target_spend_minor", (org_id, program_id))
-    return tuple(Tier(*row) for row in await cursor.fetchall())
-
-
 # --- earn rules ------------------------------------------------------------------------------
 
 
 def _change_row(command_request_id: str, caller: Caller, rule: EarnRule, version: int, now: dt.datetime,
-                deleted: bool = False) -> Row:
-    return Row("earn_rule_changes", _CHANGE_COLUMNS, (
-        rule.earn_rule_id, version, caller.org_id, rule.program_id, rule.display_name, int(rule.kind),
-        Jsonb(config_to_json(rule.config)), rule.etag, deleted, now, command_request_id, caller.client_id))
+                deleted: bool = False):
+    return store.earn_rule_change_row(rule=rule, version=version, org_id=caller.org_id, change_time=now,
+                                      request_id=command_request_id, client_id=caller.client_id, deleted=deleted)
 
 
 def _new_etag() -> str:
@@ -310,9 +266,9 @@ async def create_earn_rule(command: CreateEarnRule, caller: Caller, deps: Deps) 
         rule = dataclasses.replace(command.earn_rule, earn_rule_id=str(uuid.uuid4()), etag=_new_etag(),
                                    create_time=now, update_time=now)
         return Prepared(rule, (_change_row(command.request_id, caller, rule, 1, now),), {
-            "earn_rules_limit": DomainError(ErrorReason.EARN_RULES_LIMIT, metadata={
+            store.EARN_RULES_LIMIT: DomainError(ErrorReason.EARN_RULES_LIMIT, metadata={
                 "program_id": program.program_id, "earn_rules_max": limits.EARN_RULES_MAX}),
-            "earn_rule_changes_program_fkey": DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={
+            store.EARN_RULE_CHANGES_PROGRAM_FKEY: DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={
                 "program_id": program.program_id})},
             on_commit=_forget_after(caller, rule.program_id))
 
@@ -325,14 +281,12 @@ def _forget_after(caller: Caller, program_id: str):
     return forget
 
 
-async def _read_rule(deps: Deps, caller: Caller, earn_rule_id: str) -> tuple[EarnRule, int]:
-    async with deps.pool.connection() as connection:
-        cursor = await connection.execute(_RULE_SELECT + " WHERE earn_rule_id = %s AND org_id = %s"
-                                          " AND delete_time IS NULL", (earn_rule_id, caller.org_id))
-        found = await cursor.fetchone()
+async def _read_rule(deps: Deps, caller: Caller, earn_rule_id: str,
+                     programs: ProgramStore | None = None) -> tuple[EarnRule, int]:
+    found = await _store(deps, programs).earn_rule(caller.org_id, earn_rule_id)
     if found is None:
         raise DomainError(ErrorReason.EARN_RULE_NOT_FOUND, metadata={"earn_rule_id": earn_rule_id})
-    return _rule_from_row(found), found[-1]
+    return found.rule, found.version
 
 
 def _earn_rule_id(value: str, field_name: str) -> str:
@@ -344,9 +298,10 @@ def _earn_rule_id(value: str, field_name: str) -> str:
         raise field_invalid(field_name, "a UUID") from None
 
 
-async def get_earn_rule(earn_rule_id: str, caller: Caller, deps: Deps) -> EarnRule:
+async def get_earn_rule(earn_rule_id: str, caller: Caller, deps: Deps, *,
+                        programs: ProgramStore | None = None) -> EarnRule:
     """One earn rule of the caller's organisation; EARN_RULE_NOT_FOUND if deleted or another's."""
-    rule, _ = await _read_rule(deps, caller, _earn_rule_id(earn_rule_id, "earn_rule_id"))
+    rule, _ = await _read_rule(deps, caller, _earn_rule_id(earn_rule_id, "earn_rule_id"), programs)
     return rule
 
 
@@ -367,7 +322,7 @@ async def update_earn_rule(command: UpdateEarnRule, caller: Caller, deps: Deps) 
         updated = dataclasses.replace(updated, etag=_new_etag(), update_time=now)
         changed = DomainError(ErrorReason.EARN_RULE_ETAG_MISMATCH, metadata={"earn_rule_id": earn_rule_id})
         return Prepared(updated, (_change_row(command.request_id, caller, updated, version + 1, now),),
-                        {"earn_rule_changes_pkey": changed, "earn_rules_changed": changed},
+                        {store.EARN_RULE_CHANGES_PKEY: changed, store.EARN_RULES_CHANGED: changed},
                         on_commit=_forget_after(caller, current.program_id))
 
     return await execute_once(deps, caller, "UpdateEarnRule", command, prepare, EarnRule.from_json)
@@ -383,57 +338,29 @@ async def delete_earn_rule(command: DeleteEarnRule, caller: Caller, deps: Deps) 
         gone = DomainError(ErrorReason.EARN_RULE_NOT_FOUND, metadata={"earn_rule_id": earn_rule_id})
         row = _change_row(command.request_id, caller, dataclasses.replace(current, etag=_new_etag()), version + 1,
                           now, deleted=True)
-        return Prepared(_Deleted(earn_rule_id), (row,), {"earn_rule_changes_pkey": gone, "earn_rules_changed": gone},
+        return Prepared(_Deleted(earn_rule_id), (row,), {store.EARN_RULE_CHANGES_PKEY: gone,
+                                                                    store.EARN_RULES_CHANGED: gone},
                         on_commit=_forget_after(caller, current.program_id))
 
     await execute_once(deps, caller, "DeleteEarnRule", command, prepare, _Deleted.from_json)
 
 
-def _page_size(page_size: int) -> int:
-    if page_size < 0:
-        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "page_size", "min": "0"})
-    return min(page_size or limits.PAGE_SIZE_DEFAULT, limits.PAGE_SIZE_MAX)
-
-
-def _page_token(query: ListEarnRules, after: tuple[dt.datetime, str]) -> str:
-    data = {"program_id": query.program_id, "kind": query.kind, "after": [after[0].isoformat(), after[1]]}
-    return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode()
-
-
-def _after(query: ListEarnRules) -> tuple[dt.datetime, str] | None:
-    if not query.page_token:
-        return None
-    try:
-        data = json.loads(base64.urlsafe_b64decode(query.page_token.encode()))
-        after = (dt.datetime.fromisoformat(data["after"][0]), str(uuid.UUID(data["after"][1])))
-        same = (data["program_id"], data["kind"]) == (query.program_id, query.kind)
-    except (ValueError, KeyError, TypeError, IndexError):
-        raise field_invalid("page_token", "a next_page_token of this list") from None
-    if not same:
-        raise field_invalid("page_token", "the other fields must be those of the request that returned it")
-    return after
-
-
-async def list_earn_rules(query: ListEarnRules, caller: Caller, deps: Deps) -> tuple[list[EarnRule], str]:
+async def list_earn_rules(query: ListEarnRules, caller: Caller, deps: Deps, *,
+                          programs: ProgramStore | None = None) -> tuple[list[EarnRule], str]:
+    """The program's live rules (of `kind`, when set), oldest first; PROGRAM_NOT_FOUND unless the
+    caller's organisation has the program."""
     validate_program_id(query.program_id)
     if query.kind not in (0, *EarnRuleKind._value2member_map_):
         raise field_invalid("kind", "an EarnRuleKind")
-    size = _page_size(query.page_size)
-    after = _after(query)
-    sql = _RULE_SELECT + " WHERE org_id = %(org)s AND program_id = %(program)s AND delete_time IS NULL"
-    if query.kind:
-        sql += " AND kind = %(kind)s"
-    if after is not None:
-        sql += " AND (create_time, earn_rule_id) > (%(time)s, %(id)s)"
-    sql += " ORDER BY create_time, earn_rule_id LIMIT %(limit)s"
-    async with deps.pool.connection() as connection:
-        await _read_program(connection, caller.org_id, query.program_id)
-        cursor = await connection.execute(sql, {
-            "org": caller.org_id, "program": query.program_id, "kind": query.kind, "limit": size + 1,
-            "time": after[0] if after else None, "id": after[1] if after else None})
-        rows = await cursor.fetchall()
-    rules = [_rule_from_row(row) for row in rows[:size]]
-    token = _page_token(query, (rules[-1].create_time, rules[-1].earn_rule_id)) if len(rows) > size else ""
+    size = paging.page_size(query.page_size)
+    scope = paging.query_scope(query)
+    after = paging.decode(query.page_token, scope)
+    programs = _store(deps, programs)
+    _found(await programs.program(caller.org_id, query.program_id), query.program_id)
+    rows = await programs.earn_rules(caller.org_id, query.program_id, kind=query.kind, after=after,  # type: ignore[arg-type]
+                                     limit=size + 1)
+    rules = rows[:size]
+    token = paging.encode((rules[-1].create_time, rules[-1].earn_rule_id), scope) if len(rows) > size else ""
     return rules, token
 
 
@@ -453,25 +380,25 @@ async def create_tier(command: CreateTier, caller: Caller, deps: Deps) -> Tier:
         if command.min_spend_currency_code or tier.min_spend_minor:
             check_currency("tier.min_spend.currency_code", command.min_spend_currency_code, program.currency_code)
         created = dataclasses.replace(tier, tier_id=str(uuid.uuid4()), create_time=deps.clock.now())
-        row = Row("tiers", _TIER_COLUMNS, (created.tier_id, caller.org_id, *(getattr(created, name)
-                                                                                for name in _TIER_COLUMNS[2:])))
-        return Prepared(created, (row,), {
-            "tiers_target_spend_unique": DomainError(ErrorReason.TIER_ALREADY_EXISTS, metadata={
+        return Prepared(created, (store.tier_row(tier=created, org_id=caller.org_id),), {
+            store.TIERS_TARGET_SPEND_UNIQUE: DomainError(ErrorReason.TIER_ALREADY_EXISTS, metadata={
                 "program_id": tier.program_id, "target_spend_minor": tier.target_spend_minor}),
-            "tiers_limit": DomainError(ErrorReason.TIERS_LIMIT, metadata={
+            store.TIERS_LIMIT: DomainError(ErrorReason.TIERS_LIMIT, metadata={
                 "program_id": tier.program_id, "tiers_max": limits.TIERS_MAX}),
-            "tiers_program_fkey": DomainError(ErrorReason.PROGRAM_NOT_FOUND, metadata={"program_id": tier.program_id})},
+            store.TIERS_PROGRAM_FKEY: DomainError(ErrorReason.PROGRAM_NOT_FOUND,
+                                                  metadata={"program_id": tier.program_id})},
             on_commit=_forget_after(caller, tier.program_id))
 
     return await execute_once(deps, caller, "CreateTier", command, prepare, Tier.from_json)
 
 
-async def list_tiers(program_id: str, caller: Caller, deps: Deps) -> tuple[Program, tuple[Tier, ...]]:
+async def list_tiers(program_id: str, caller: Caller, deps: Deps, *,
+                     programs: ProgramStore | None = None) -> tuple[Program, tuple[Tier, ...]]:
     """The program (whose currency the tiers' amounts are in) and its tiers by target spend."""
     validate_program_id(program_id)
-    async with deps.pool.connection() as connection:
-        program = await _read_program(connection, caller.org_id, program_id)
-        return program, await _read_tiers(connection, caller.org_id, program_id)
+    programs = _store(deps, programs)
+    program = _found(await programs.program(caller.org_id, program_id), program_id)
+    return program, await programs.tiers(caller.org_id, program_id)
 
 
 # --- earn codes ------------------------------------------------------------------------------
@@ -505,9 +432,10 @@ async def create_earn_codes(command: CreateEarnCodes, caller: Caller, deps: Deps
             raise field_invalid("expire_time", "in the future")
         batch = EarnCodeBatch(str(uuid.uuid4()), caller.org_id, command.program_id, command.points, command.count,
                               command.prefix, length, command.expire_time, now)
-        row = Row("earn_code_batches", _BATCH_COLUMNS, (
-            batch.batch_id, caller.org_id, batch.program_id, batch.points, batch.count, batch.prefix, batch.length,
-            batch.expire_time, batch.create_time))
+        row = store.earn_code_batch_row(
+            batch_id=batch.batch_id, org_id=caller.org_id, program_id=batch.program_id, points=batch.points,
+            count=batch.count, prefix=batch.prefix, length=batch.length, expire_time=batch.expire_time,
+            create_time=batch.create_time)
         return Prepared(batch, (row,))
 
     batch = await execute_once(deps, caller, "CreateEarnCodes", command, prepare, EarnCodeBatch.from_json)
@@ -525,34 +453,8 @@ async def _stream_codes(deps: Deps, batch: EarnCodeBatch) -> AsyncIterator[EarnC
 
 async def _chunk(deps: Deps, batch: EarnCodeBatch, index: int, size: int) -> list[str]:
     """The codes of chunk `index`: read if it exists, else generated and inserted, atomically."""
-    select = "SELECT code FROM earn_codes WHERE batch_id = %s AND chunk = %s"
-    async with deps.pool.connection() as connection, connection.transaction():
-        codes = [code for (code,) in await (await connection.execute(select, (batch.batch_id, index))).fetchall()]
-        if codes:
-            return codes
-        # A concurrent retry of the same request waits here, then finds the chunk made.
-        await connection.execute("SELECT 1 FROM earn_code_batches WHERE batch_id = %s FOR UPDATE", (batch.batch_id,))
-        codes = [code for (code,) in await (await connection.execute(select, (batch.batch_id, index))).fetchall()]
-        if codes:
-            return codes
-        return await _insert_chunk(connection, batch, index, size)
-
-
-async def _insert_chunk(connection, batch: EarnCodeBatch, index: int, size: int) -> list[str]:
-    await connection.execute("CREATE TEMPORARY TABLE IF NOT EXISTS earn_codes_new (code text NOT NULL)"
-                             " ON COMMIT DELETE ROWS")
     generator = CodeGenerator(DEFAULT_ALPHABET, batch.length, batch.prefix)
-    created: list[str] = []
-    while len(created) < size:
-        async with connection.cursor() as cursor:
-            async with cursor.copy("COPY earn_codes_new (code) FROM STDIN") as copy:
-                for code in generator.generate(size - len(created)):
-                    await copy.write_row((code,))
-            await cursor.execute(
-                "INSERT INTO earn_codes (org_id, program_id, code, batch_id, points, expire_time, create_time, chunk)"
-                " SELECT %s, %s, code, %s, %s, %s, %s, %s FROM earn_codes_new ON CONFLICT DO NOTHING RETURNING code",
-                (batch.org_id, batch.program_id, batch.batch_id, batch.points, batch.expire_time,
-                 batch.create_time, index))
-            created += [code for (code,) in await cursor.fetchall()]
-            await cursor.execute("TRUNCATE earn_codes_new")
-    return created
+    return await ProgramStore(deps.pool).earn_code_chunk(
+        batch_id=batch.batch_id, org_id=batch.org_id, program_id=batch.program_id, points=batch.points,
+        expire_time=batch.expire_time, create_time=batch.create_time, index=index, size=size,
+        generate=generator.generate)

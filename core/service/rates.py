@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-import psycopg
-
+from core.adapters.postgres.rates import upsert_rate
 from core.domain.currencies import is_currency_code
 
 
@@ -25,10 +24,6 @@ def set_currency_rate(database_url: str, org_id: str, from_currency: str, to_cur
         raise ValueError(f"not a decimal rate: {rate!r}") from None
     if not value.is_finite() or value <= 0:
         raise ValueError(f"the rate must be positive: {rate!r}")
-    with psycopg.connect(database_url) as connection:
-        connection.execute(
-            "INSERT INTO currency_rates (org_id, from_currency, to_currency, rate, update_time)"
-            " VALUES (%s, %s, %s, %s, %s) ON CONFLICT (org_id, from_currency, to_currency)"
-            " DO UPDATE SET rate = EXCLUDED.rate, update_time = EXCLUDED.update_time",
-            (org_id, from_currency, to_currency, value, dt.datetime.now(dt.timezone.utc)))
+    upsert_rate(database_url, org_id=org_id, from_currency=from_currency, to_currency=to_currency, rate=value,
+                update_time=dt.datetime.now(dt.timezone.utc))
     return value

@@ -9,35 +9,31 @@ the account's version too.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from psycopg.types.json import Jsonb
-
-from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres import users as store
+from core.adapters.postgres.accounts import AccountStore
+from core.adapters.postgres.accounts import CHANGES_VERSION as ACCOUNT_CHANGES_VERSION
+from core.adapters.postgres.users import MembershipScope, UserStore
 from core.domain import limits
-from core.domain.accounts import (Address, AccountStatus, MarketingChannel, Membership, MembershipRole, User,
-                                  UserData, require_active, user_search_lexemes, validate_user_data)
+from core.domain.accounts import (AccountStatus, MarketingChannel, Membership, MembershipRole, User, UserData,
+                                  require_active, validate_user_data)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
-from core.service.accounts import (CHANGED_CONCURRENTLY, REQUEST_FIELDS, AccountRef, Done, Page, Versioned,
-                                   change_row, decode_page_token, encode_page_token, execute_change,
-                                   load_account, page_size, parse_uuid, query_digest, validate_ref,
-                                   validate_request_id)
 from core.domain.loyalty import EarnEvent
+from core.service import paging
+from core.service.accounts import (CHANGED_CONCURRENTLY, REQUEST_FIELDS, AccountRef, Done, Page, Versioned,
+                                   change_row, execute_change, load_account, parse_uuid, validate_ref,
+                                   validate_request_id)
 from core.service.context import Caller, Deps
 from core.service.events import EventHook, joined
 from core.service.idempotent import Prepared
 
-_USER_DATA_COLUMNS = ("external_user_id", "given_name", "family_name", "display_name", "email", "phone_number",
-                      "birth_date", "address", "properties", "search_lexemes")
-_USER_COLUMNS = ("user_id", "org_id") + _USER_DATA_COLUMNS + ("create_time", "update_time")
-_USER_CHANGE_COLUMNS = ("user_id", "org_id", "version") + _USER_DATA_COLUMNS + (
-    "change_time", "client_id", "request_id")
-_MEMBERSHIP_COLUMNS = ("account_id", "user_id", "org_id", "role", "marketing_opt_ins", "partner_id",
-                       "create_time", "update_time")
-_MEMBERSHIP_SELECT = ("SELECT account_id::text, user_id::text, role, marketing_opt_ins, partner_id, create_time,"
-                      " update_time FROM memberships")
+
+def _users(deps: Deps, users: UserStore | None) -> UserStore:
+    return users or UserStore(deps.pool)
+
+
 USER_MASK_PATHS = ("external_user_id", "display_name", "email", "phone_number", "given_name", "family_name",
                    "birth_date", "address", "properties")
 """UpdateUser's update_mask names (User fields) and the UserData field each replaces."""
@@ -92,14 +88,14 @@ async def create_user(command: CreateUser, caller: Caller, deps: Deps) -> User:
     async def prepare() -> Prepared[User]:
         now = deps.clock.now()
         user = User(str(uuid.uuid4()), command.data, now, now)
-        row = Row("users", _USER_COLUMNS, (user.user_id, caller.org_id, *_data_values(command.data), now, now))
-        return Prepared(user, (row,), {"users_external_user_id_unique": _external_id_taken(command.data)})
+        row = store.user_row(user=user, org_id=caller.org_id)
+        return Prepared(user, (row,), {store.EXTERNAL_USER_ID_UNIQUE: _external_id_taken(command.data)})
 
     return await execute_change(deps, caller, "CreateUser", command, prepare, User.from_json)
 
 
-async def get_user(user_id: str, caller: Caller, deps: Deps) -> User:
-    return (await _load_user(deps, caller.org_id, parse_uuid(user_id, "user_id")))[0]
+async def get_user(user_id: str, caller: Caller, deps: Deps, *, users: UserStore | None = None) -> User:
+    return (await _load_user(deps, caller.org_id, parse_uuid(user_id, "user_id"), users))[0]
 
 
 async def update_user(command: UpdateUser, caller: Caller, deps: Deps) -> User:
@@ -115,11 +111,11 @@ async def update_user(command: UpdateUser, caller: Caller, deps: Deps) -> User:
         data = dataclasses.replace(current.data, **{path: getattr(command.data, path) for path in paths})
         validate_user_data(data, deps.clock.now().date())
         now = deps.clock.now()
-        row = Row("user_changes", _USER_CHANGE_COLUMNS, (user_id, caller.org_id, version, *_data_values(data),
-                                                         now, caller.client_id, command.request_id))
+        row = store.user_change_row(user_id=user_id, org_id=caller.org_id, version=version, data=data,
+                                    change_time=now, client_id=caller.client_id, request_id=command.request_id)
         return Prepared(User(user_id, data, current.create_time, now), (row,), {
-            "user_changes_version": CHANGED_CONCURRENTLY,
-            "users_external_user_id_unique": _external_id_taken(data)})
+            store.USER_CHANGES_VERSION: CHANGED_CONCURRENTLY,
+            store.EXTERNAL_USER_ID_UNIQUE: _external_id_taken(data)})
 
     return await execute_change(deps, caller, "UpdateUser", command, prepare, User.from_json)
 
@@ -128,30 +124,11 @@ def _external_id_taken(data: UserData) -> DomainError:
     return DomainError(ErrorReason.USER_ALREADY_EXISTS, metadata={"external_user_id": data.external_user_id})
 
 
-def _data_values(data: UserData) -> tuple:
-    address = data.address
-    return (data.external_user_id or None, data.given_name, data.family_name, data.display_name, data.email,
-            data.phone_number, dt.date.fromisoformat(data.birth_date) if data.birth_date else None,
-            Jsonb({"lines": list(address.lines), "city": address.city, "postal_code": address.postal_code,
-                   "region": address.region, "country_code": address.country_code}),
-            Jsonb(dict(data.properties)), user_search_lexemes(data))
-
-
-async def _load_user(deps: Deps, org_id: str, user_id: str) -> tuple[User, int]:
-    async with deps.pool.connection() as connection:
-        cursor = await connection.execute(
-            "SELECT coalesce(external_user_id, ''), given_name, family_name, display_name, email, phone_number,"
-            " birth_date, address, properties, version, create_time, update_time FROM users"
-            " WHERE user_id = %s AND org_id = %s", (user_id, org_id))
-        found = await cursor.fetchone()
+async def _load_user(deps: Deps, org_id: str, user_id: str, users: UserStore | None = None) -> tuple[User, int]:
+    found = await _users(deps, users).user(org_id, user_id)
     if found is None:
         raise DomainError(ErrorReason.USER_NOT_FOUND, metadata={"user_id": user_id})
-    *data, birth_date, address, properties, version, create_time, update_time = found
-    user_data = UserData(*data, birth_date.isoformat() if birth_date else "",
-                         Address(tuple(address["lines"]), address["city"], address["postal_code"],
-                                 address["region"], address["country_code"]),
-                         tuple(sorted(properties.items())))
-    return User(user_id, user_data, create_time, update_time), version
+    return found.user, found.version
 
 
 # --- memberships -------------------------------------------------------------------------------
@@ -183,18 +160,16 @@ async def add_membership(command: AddMembership, caller: Caller, deps: Deps,
         await _load_user(deps, caller.org_id, user_id)
         if current.account.status is AccountStatus.DEACTIVATED:
             require_active(current.account)
-        members = await _members(deps, current.account.account_id)
+        members = await UserStore(deps.pool).members(current.account.account_id)
         _check_can_join(current, members, user_id, command.role)
         now = deps.clock.now()
         membership = Membership(current.account.account_id, user_id, command.role,
                                 tuple(sorted(set(command.marketing_opt_ins))), command.partner_id, now, now)
         rows = (change_row(caller, command.request_id, current, "membership_added", now, user_id=user_id),
-                Row("memberships", _MEMBERSHIP_COLUMNS, (
-                    membership.account_id, user_id, caller.org_id, int(membership.role),
-                    [int(c) for c in membership.marketing_opt_ins], membership.partner_id, now, now)))
-        prepared = Prepared(membership, rows, {"account_changes_version": CHANGED_CONCURRENTLY,
-                                               "memberships_pkey": CHANGED_CONCURRENTLY,
-                                               "memberships_one_owner": CHANGED_CONCURRENTLY})
+                store.membership_row(membership=membership, org_id=caller.org_id))
+        prepared = Prepared(membership, rows, {ACCOUNT_CHANGES_VERSION: CHANGED_CONCURRENTLY,
+                                               store.MEMBERSHIPS_PKEY: CHANGED_CONCURRENTLY,
+                                               store.MEMBERSHIPS_ONE_OWNER: CHANGED_CONCURRENTLY})
         if events is None or not membership.marketing_opt_ins or current.account.status is not AccountStatus.ACTIVE:
             return prepared
         # A lost award race (a concurrent opt-in or AllocateEvent) is decided again by execute_change.
@@ -217,13 +192,6 @@ def _check_can_join(current: Versioned, members: dict[str, MembershipRole], user
             "account_id": account_id, "membership_count_max": limits.ACCOUNT_MEMBERSHIPS_MAX})
 
 
-async def _members(deps: Deps, account_id: str) -> dict[str, MembershipRole]:
-    async with deps.pool.connection() as connection:
-        cursor = await connection.execute("SELECT user_id::text, role FROM memberships WHERE account_id = %s",
-                                          (account_id,))
-        return {user_id: MembershipRole(role) for user_id, role in await cursor.fetchall()}
-
-
 async def remove_membership(command: RemoveMembership, caller: Caller, deps: Deps) -> Done:
     validate_request_id(command.request_id)
     ref = validate_ref(command.ref, REQUEST_FIELDS)
@@ -231,45 +199,40 @@ async def remove_membership(command: RemoveMembership, caller: Caller, deps: Dep
 
     async def prepare() -> Prepared[Done]:
         current = await load_account(deps, caller.org_id, ref)
-        if user_id not in await _members(deps, current.account.account_id):
+        if user_id not in await UserStore(deps.pool).members(current.account.account_id):
             raise DomainError(ErrorReason.MEMBERSHIP_NOT_FOUND, metadata={
                 "account_id": current.account.account_id, "user_id": user_id})
         row = change_row(caller, command.request_id, current, "membership_removed", deps.clock.now(),
                          user_id=user_id)
         return Prepared(Done(f"{current.account.account_id}/{user_id}"), (row,),
-                        {"account_changes_version": CHANGED_CONCURRENTLY})
+                        {ACCOUNT_CHANGES_VERSION: CHANGED_CONCURRENTLY})
 
     return await execute_change(deps, caller, "RemoveMembership", command, prepare, Done.from_json)
 
 
-async def list_memberships(query: ListMemberships, caller: Caller, deps: Deps) -> Page:
+async def list_memberships(query: ListMemberships, caller: Caller, deps: Deps, *, users: UserStore | None = None,
+                           accounts: AccountStore | None = None) -> Page:
+    """The memberships of one account (by ref) or of one user, exactly one of them; the account
+    or user must exist in the caller's organisation."""
     if query.ref is not None and query.user_id:
         raise field_invalid("scope", "exactly one of account_id, user_id, account_identifier")
-    size = page_size(query.page_size)
+    size = paging.page_size(query.page_size)
     if query.ref is not None:
-        account = (await load_account(deps, caller.org_id, validate_ref(query.ref, REQUEST_FIELDS))).account
-        scope, scope_id, other = "account_id", account.account_id, "user_id"
+        account = (await load_account(deps, caller.org_id, validate_ref(query.ref, REQUEST_FIELDS),
+                                      accounts=accounts)).account
+        scope, scope_id, name = MembershipScope.ACCOUNT, account.account_id, "account_id"
     elif query.user_id:
         scope_id = parse_uuid(query.user_id, "user_id")
-        await _load_user(deps, caller.org_id, scope_id)
-        scope, other = "user_id", "account_id"
+        await _load_user(deps, caller.org_id, scope_id, users)
+        scope, name = MembershipScope.USER, "user_id"
     else:
         raise field_required("scope")
-    digest = query_digest(dataclasses.replace(query, ref=None, user_id=f"{scope}={scope_id}"))
-    after = decode_page_token(query.page_token, digest)
-    sql = f"{_MEMBERSHIP_SELECT} WHERE {scope} = %s AND org_id = %s"
-    params: list = [scope_id, caller.org_id]
-    if after is not None:
-        sql += f" AND (create_time, {other}) > (%s, %s)"
-        params += list(after)
-    async with deps.pool.connection() as connection:
-        cursor = await connection.execute(sql + f" ORDER BY create_time, {other} LIMIT %s", params + [size + 1])
-        rows = await cursor.fetchall()
-    memberships = tuple(Membership(a, u, MembershipRole(role), tuple(MarketingChannel(c) for c in opt_ins),
-                                   partner, created, updated)
-                        for a, u, role, opt_ins, partner, created, updated in rows[:size])
+    digest = paging.query_scope(dataclasses.replace(query, ref=None, user_id=f"{name}={scope_id}"))
+    after = paging.decode(query.page_token, digest)
+    rows = await _users(deps, users).memberships(caller.org_id, scope, scope_id, after, size + 1)  # type: ignore[arg-type]
+    memberships = tuple(rows[:size])
     token = ""
     if len(rows) > size:
         last = memberships[-1]
-        token = encode_page_token((last.create_time, getattr(last, other)), digest)
+        token = paging.encode((last.create_time, getattr(last, scope[1])), digest)
     return Page(memberships, token)
