@@ -805,3 +805,58 @@ def apply_offer_update(current: Offer, patch: Offer, paths: Sequence[str]) -> Of
 
 def _reward(offer: Offer) -> tuple:
     return tuple(getattr(offer, name) for name in REWARD_ATTRIBUTES)
+
+
+# --- the redemption-limit rule (Python twin of scripts/prelude/redemption_limits.lua) --------
+
+@dataclass(frozen=True, slots=True)
+class AppliedLimits:
+    """The gap and limits a redemption script applies to an offer (0 = none)."""
+
+    account_max: int
+    offer_max: int
+    gap_ms: int
+
+
+class LimitCheck(enum.IntEnum):
+    """The shared-state checks, numbered as the scripts reply them, in precedence order."""
+
+    GAP = 3
+    ACCOUNT_LIMIT = 4
+    OFFER_LIMIT = 5
+
+
+def applied_limits(offer: Offer, published_version: int | None, published: AppliedLimits) -> AppliedLimits:
+    """The limits that apply: the published (live) ones when at least as new as the offer read,
+    else the offer's own."""
+    if published_version is not None and published_version >= offer.version:
+        return published
+    rules = offer.rules
+    return AppliedLimits(rules.max_account_redemptions, rules.max_redemptions, rules.min_gap_seconds * 1000)
+
+
+def limit_failures(applied: AppliedLimits, *, now_ms: int, last_ms: int, account_count: int,
+                   offer_count: int) -> list[tuple[LimitCheck, int]]:
+    """Every failing check with its detail (the time allowed again in ms, or the limit), in
+    precedence order, as coupon_check replies them."""
+    failing: list[tuple[LimitCheck, int]] = []
+    if applied.gap_ms > 0 and last_ms > 0 and now_ms < last_ms + applied.gap_ms:
+        failing.append((LimitCheck.GAP, last_ms + applied.gap_ms))
+    if applied.account_max > 0 and account_count >= applied.account_max:
+        failing.append((LimitCheck.ACCOUNT_LIMIT, applied.account_max))
+    if applied.offer_max > 0 and offer_count >= applied.offer_max:
+        failing.append((LimitCheck.OFFER_LIMIT, applied.offer_max))
+    return failing
+
+
+def remaining(limit: int, count: int) -> int:
+    """Uses left under `limit` after `count`; -1 without a limit."""
+    return -1 if limit == 0 else max(0, limit - count)
+
+
+def gap_end(last_ms: int, gap_ms: int, now: dt.datetime) -> dt.datetime | None:
+    """When an account's gap ends (from its last use at `last_ms`), if still ahead."""
+    if not gap_ms or not last_ms:
+        return None
+    end = dt.datetime.fromtimestamp((last_ms + gap_ms) / 1000, dt.timezone.utc)
+    return end if end > now else None
