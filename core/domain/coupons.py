@@ -338,6 +338,7 @@ def validate_offer(offer: Offer) -> None:
     if len(offer.description) > limits.OFFER_DESCRIPTION_LENGTH_MAX:
         raise field_too_long("offer.description", limits.OFFER_DESCRIPTION_LENGTH_MAX)
     validate_reward(offer)
+    validate_limits(offer)
     validate_rules(offer.rules)
     validate_free_item_sku(offer.free_item_sku, required=offer.reward_kind is RewardKind.FREE_ITEM)
     threshold = offer.issuance.notify_remaining
@@ -345,6 +346,23 @@ def validate_offer(offer: Offer) -> None:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
             "field": "offer.rules.issue_notification_threshold", "max": max(0, offer.rules.max_issues - 1)})
     validate_content(offer.content)
+
+
+LIMIT_FIELDS = (("max_account_redemption_count", "max_account_redemptions"),
+                ("max_redemption_count", "max_redemptions"),
+                ("max_account_issue_count", "max_account_issues"), ("max_issue_count", "max_issues"))
+"""The offer's count limits: (contract field under offer.rules, RedemptionRules attribute)."""
+
+
+def validate_limits(offer: Offer) -> None:
+    """The count limits are 0 (none) or more, and the gap between an account's issues is within
+    0..COUPON_VALIDITY_SECONDS_MAX (FIELD_OUT_OF_RANGE)."""
+    for field_name, attribute in LIMIT_FIELDS:
+        if getattr(offer.rules, attribute) < 0:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"offer.rules.{field_name}"})
+    if not 0 <= offer.issuance.min_gap_seconds <= limits.COUPON_VALIDITY_SECONDS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.min_issue_gap", "max_seconds": limits.COUPON_VALIDITY_SECONDS_MAX})
 
 
 def validate_reward(offer: Offer) -> None:
