@@ -18,7 +18,7 @@ from core.adapters.redis.coupons import (ConfirmOutcome, CounterKind, DealCounte
                                          LimitRefusal, OfferKeys, PublishedLimits, Refused, ReleaseOutcome, Reserved,
                                          coupon_keys, keys_of)
 from core.domain.clock import FixedClock
-from core.domain.coupons import AppliedLimits, IssuedCoupon, Offer, applied_limits, limit_failures
+from core.domain.coupons import AppliedLimits, IssuedCoupon, Offer, limit_failures
 from core.service.coupons import Coupons, CouponStores
 
 

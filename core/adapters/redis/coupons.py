@@ -275,15 +275,13 @@ class CouponRedis:
         script_keys = keys.as_list() + ([coupon_uses_key] if coupon_uses_key else [])
         return ReleaseOutcome(int(await self._scripts.run("coupon_release", script_keys, [request_key, epoch])))
 
-    async def unredeem(self, *, offer_id: str, account_id: str, delta: int, coupon_id: str | None = None,
-                       coupon_uses_only: bool = False) -> None:
+    async def unredeem(self, *, offer_id: str, account_id: str, delta: int, coupon_id: str | None = None) -> None:
         """coupon_unredeem: move the offer's and account's counts by `delta` (-1 a reversal, +1
         a released redemption that landed after all), and the coupon's use (and, on a reversal,
         its reversal count) with them."""
         keys = keys_of(offer_id, account_id, "-")
         coupon = coupon_keys(offer_id, coupon_id) if coupon_id else []
-        await self._scripts.run("coupon_unredeem", [keys.count, keys.account_count] + (
-            coupon[:1] if coupon_uses_only else coupon), [delta])
+        await self._scripts.run("coupon_unredeem", [keys.count, keys.account_count] + coupon, [delta])
 
     async def recount(self, *, keys: OfferKeys, delta: int) -> None:
         """coupon_unredeem on the counts of `keys` only (a confirm that found its reservation swept)."""
