@@ -338,6 +338,7 @@ def validate_offer(offer: Offer) -> None:
     if len(offer.description) > limits.OFFER_DESCRIPTION_LENGTH_MAX:
         raise field_too_long("offer.description", limits.OFFER_DESCRIPTION_LENGTH_MAX)
     validate_reward(offer)
+    validate_limits(offer)
     validate_rules(offer.rules)
     validate_free_item_sku(offer.free_item_sku, required=offer.reward_kind is RewardKind.FREE_ITEM)
     threshold = offer.issuance.notify_remaining
@@ -345,6 +346,23 @@ def validate_offer(offer: Offer) -> None:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
             "field": "offer.rules.issue_notification_threshold", "max": max(0, offer.rules.max_issues - 1)})
     validate_content(offer.content)
+
+
+LIMIT_FIELDS = (("max_account_redemption_count", "max_account_redemptions"),
+                ("max_redemption_count", "max_redemptions"),
+                ("max_account_issue_count", "max_account_issues"), ("max_issue_count", "max_issues"))
+"""The offer's count limits: (contract field under offer.rules, RedemptionRules attribute)."""
+
+
+def validate_limits(offer: Offer) -> None:
+    """The count limits are 0 (none) or more, and the gap between an account's issues is within
+    0..COUPON_VALIDITY_SECONDS_MAX (FIELD_OUT_OF_RANGE)."""
+    for field_name, attribute in LIMIT_FIELDS:
+        if getattr(offer.rules, attribute) < 0:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"offer.rules.{field_name}"})
+    if not 0 <= offer.issuance.min_gap_seconds <= limits.COUPON_VALIDITY_SECONDS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.min_issue_gap", "max_seconds": limits.COUPON_VALIDITY_SECONDS_MAX})
 
 
 def validate_reward(offer: Offer) -> None:
@@ -805,3 +823,58 @@ def apply_offer_update(current: Offer, patch: Offer, paths: Sequence[str]) -> Of
 
 def _reward(offer: Offer) -> tuple:
     return tuple(getattr(offer, name) for name in REWARD_ATTRIBUTES)
+
+
+# --- the redemption-limit rule (Python twin of scripts/prelude/redemption_limits.lua) --------
+
+@dataclass(frozen=True, slots=True)
+class AppliedLimits:
+    """The gap and limits a redemption script applies to an offer (0 = none)."""
+
+    account_max: int
+    offer_max: int
+    gap_ms: int
+
+
+class LimitCheck(enum.IntEnum):
+    """The shared-state checks, numbered as the scripts reply them, in precedence order."""
+
+    GAP = 3
+    ACCOUNT_LIMIT = 4
+    OFFER_LIMIT = 5
+
+
+def applied_limits(offer: Offer, published_version: int | None, published: AppliedLimits) -> AppliedLimits:
+    """The limits that apply: the published (live) ones when at least as new as the offer read,
+    else the offer's own."""
+    if published_version is not None and published_version >= offer.version:
+        return published
+    rules = offer.rules
+    return AppliedLimits(rules.max_account_redemptions, rules.max_redemptions, rules.min_gap_seconds * 1000)
+
+
+def limit_failures(applied: AppliedLimits, *, now_ms: int, last_ms: int, account_count: int,
+                   offer_count: int) -> list[tuple[LimitCheck, int]]:
+    """Every failing check with its detail (the time allowed again in ms, or the limit), in
+    precedence order, as coupon_check replies them."""
+    failing: list[tuple[LimitCheck, int]] = []
+    if applied.gap_ms > 0 and last_ms > 0 and now_ms < last_ms + applied.gap_ms:
+        failing.append((LimitCheck.GAP, last_ms + applied.gap_ms))
+    if applied.account_max > 0 and account_count >= applied.account_max:
+        failing.append((LimitCheck.ACCOUNT_LIMIT, applied.account_max))
+    if applied.offer_max > 0 and offer_count >= applied.offer_max:
+        failing.append((LimitCheck.OFFER_LIMIT, applied.offer_max))
+    return failing
+
+
+def remaining(limit: int, count: int) -> int:
+    """Uses left under `limit` after `count`; -1 without a limit."""
+    return -1 if limit == 0 else max(0, limit - count)
+
+
+def gap_end(last_ms: int, gap_ms: int, now: dt.datetime) -> dt.datetime | None:
+    """When an account's gap ends (from its last use at `last_ms`), if still ahead."""
+    if not gap_ms or not last_ms:
+        return None
+    end = dt.datetime.fromtimestamp((last_ms + gap_ms) / 1000, dt.timezone.utc)
+    return end if end > now else None

@@ -269,12 +269,6 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             raise field_invalid("offer.rules.hours_of_day", "unset when hour_windows is set")
         validate_hour_windows(((rules.hours_of_day.start_hour, rules.hours_of_day.end_hour),),
                               "offer.rules.hours_of_day", indexed=False)
-    for field, value in (("max_account_redemption_count", rules.max_account_redemption_count),
-                         ("max_redemption_count", rules.max_redemption_count),
-                         ("max_account_issue_count", rules.max_account_issue_count),
-                         ("max_issue_count", rules.max_issue_count)):
-        if value < 0:
-            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"offer.rules.{field}"})
     return Offer(
         offer_id=offer.offer_id, org_id="", state=_STATES.get(offer.state, OfferState.DRAFT),
         rules=RedemptionRules(
@@ -319,7 +313,7 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
 
 def _issuance_from_proto(rules: resources.OfferRules) -> IssuanceRules:
     gap = rules.min_issue_gap
-    if gap.nanos or not 0 <= gap.seconds <= limits.COUPON_VALIDITY_SECONDS_MAX:
+    if gap.nanos:  # Whole seconds; the range is the domain's (core.domain.coupons.validate_limits).
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
             "field": "offer.rules.min_issue_gap", "max_seconds": limits.COUPON_VALIDITY_SECONDS_MAX})
     if rules.rematch_policy not in (0, *RematchPolicy):

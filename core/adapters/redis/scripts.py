@@ -7,11 +7,16 @@ requests in flight into one round trip (one write, one read, one pooled connecti
 one each. A NOSCRIPT reply (after a Redis restart or SCRIPT FLUSH: the script did not run) loads
 the script and runs that call again. Every run is timed for the `rewards_redis_script_seconds`
 histogram, and traced (a child span of the caller's) when tracing is on (core/adapters/tracing.py).
+
+A rule several scripts share is written once, in `scripts/prelude/<name>.lua` (local functions),
+and prepended by the loader to every script that names it on a line of its header:
+`-- prelude: <name>` (load_script).
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,6 +32,14 @@ PIPELINE_COMMANDS_MAX = 512
 
 ScriptObserver = Callable[[str, float], None]
 """Called after each script run with (script name, seconds)."""
+_PRELUDE = re.compile(r"^-- prelude: ([a-z_]+)$", re.M)
+
+
+def load_script(path: Path) -> str:
+    """A script's source with the preludes it names prepended, in the order named."""
+    source = path.read_text()
+    preludes = [(path.parent / "prelude" / f"{name}.lua").read_text() for name in _PRELUDE.findall(source)]
+    return "".join(preludes) + source
 
 
 class Scripts:
@@ -34,7 +47,7 @@ class Scripts:
                  directory: Path = SCRIPTS_DIR, *, pipelined: bool = True) -> None:
         self._client = client
         self._observe = observe
-        self._scripts = {path.stem: client.register_script(path.read_text())
+        self._scripts = {path.stem: client.register_script(load_script(path))
                          for path in sorted(directory.glob("*.lua"))}
         self._pipelined = pipelined
         self._pending: list[tuple[str, Sequence[str], Sequence[object], asyncio.Future]] = []

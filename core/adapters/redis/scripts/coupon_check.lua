@@ -1,4 +1,5 @@
 -- coupon_check: the shared-state rules of coupon_redeem, read only (ValidateCoupon's dry run).
+-- prelude: redemption_limits
 --
 -- KEYS[1..4]  as coupon_redeem: epoch, offer count, account count, account last (ms)
 -- ARGV[1]     the epoch the caller reads under
@@ -15,21 +16,7 @@
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then
   return {1, 0}
 end
-local failing = {}
-local now = tonumber(ARGV[2])
-local gap, account_max, offer_max = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-local live = redis.call('HMGET', KEYS[5], 'version', 'gap', 'account_max', 'max')
-if live[1] and tonumber(live[1]) >= tonumber(ARGV[6] or '0') then
-  gap, account_max, offer_max = tonumber(live[2]), tonumber(live[3]), tonumber(live[4])
-end
-local last = tonumber(redis.call('GET', KEYS[4]) or '0')
-if gap > 0 and last > 0 and now < last + gap then
-  table.insert(failing, 3); table.insert(failing, last + gap)
-end
-if account_max > 0 and tonumber(redis.call('GET', KEYS[3]) or '0') >= account_max then
-  table.insert(failing, 4); table.insert(failing, account_max)
-end
-if offer_max > 0 and tonumber(redis.call('GET', KEYS[2]) or '0') >= offer_max then
-  table.insert(failing, 5); table.insert(failing, offer_max)
-end
+local gap, account_max, offer_max = applied_limits(KEYS[5], tonumber(ARGV[6] or '0'), tonumber(ARGV[3]),
+  tonumber(ARGV[4]), tonumber(ARGV[5]))
+local failing = limit_failures(tonumber(ARGV[2]), gap, account_max, offer_max, KEYS[4], KEYS[3], KEYS[2], false)
 return failing

@@ -1,5 +1,6 @@
 -- coupon_redeem: check an account's gap and limits on one offer and reserve a redemption.
 -- Every key shares the offer's hash tag {o:<offer_id>}.
+-- prelude: redemption_limits
 --
 -- KEYS[1]  the offer's state epoch (set by the rebuild; missing = state not loaded)
 -- KEYS[2]  the offer's redemption count (reserved + confirmed)
@@ -48,24 +49,12 @@ if coupon_max > 0 then
   end
 end
 local version = tonumber(ARGV[10] or '0')
-local gap, account_max, offer_max = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
-local live = redis.call('HMGET', KEYS[6], 'version', 'gap', 'account_max', 'max')
-local refresh = false
-if live[1] and tonumber(live[1]) >= version then
-  gap, account_max, offer_max = tonumber(live[2]), tonumber(live[3]), tonumber(live[4])
-else
-  refresh = version > 0
-end
+local gap, account_max, offer_max, refresh = applied_limits(KEYS[6], version, tonumber(ARGV[4]),
+  tonumber(ARGV[5]), tonumber(ARGV[6]))
 local now = tonumber(ARGV[3])
-local last = tonumber(redis.call('GET', KEYS[4]) or '0')
-if gap > 0 and last > 0 and now < last + gap then
-  return {3, last + gap}
-end
-if account_max > 0 and tonumber(redis.call('GET', KEYS[3]) or '0') >= account_max then
-  return {4, account_max}
-end
-if offer_max > 0 and tonumber(redis.call('GET', KEYS[2]) or '0') >= offer_max then
-  return {5, offer_max}
+local failing, last = limit_failures(now, gap, account_max, offer_max, KEYS[4], KEYS[3], KEYS[2], true)
+if #failing > 0 then
+  return failing
 end
 if refresh then
   redis.call('HSET', KEYS[6], 'version', version, 'gap', gap, 'account_max', account_max, 'max', offer_max)

@@ -1,0 +1,399 @@
+"""Code series: create a series, fill it (GenerateCodes, ImportCodes), draw its codes at issue.
+
+Where a code lives:
+
+    Postgres  org_codes: every non-common code of the organisation (primary key (org, code):
+              the last guard), coupon_id NULL while the code waits in its series' pool
+    Redis     {o:<offer>}:pool:<series>: a set of the series' unissued codes, under the offer's
+              hash tag, rebuilt from Postgres with the offer's other state (load_pools)
+
+Filling a series: each batch of 10,000 codes is generated (the Cython generator, or its twin),
+COPYed into a temporary table, inserted with ON CONFLICT DO NOTHING (a code the organisation
+holds already is dropped and made up by the next batch), loaded into the pool with pipelined
+SADDs, and committed with the request's progress, all under a shared lock on the Redis epoch row
+(a rebuild waits for the batch, so it either counts it or ran before and the SADDs land in the
+rebuilt pool). A batch that fails takes its codes back out of the pool; codes left in the pool
+by a crash are refused by Postgres when drawn (coupons_take_code) and never given back.
+
+Issuing: code_pool_draw.lua SPOPs a code under the reservation's epoch and notes it as drawn
+(with a deadline); the coupon row's trigger marks the code issued in org_codes, or refuses a
+code that is not in the pool any more; then code_pool_release.lua settles it: forgotten once
+issued, given back on failure only if Postgres still has it unissued. A code whose issue died
+in between is given back by the reservation sweep after its deadline (sweep_drawn_codes).
+
+Revoking: RevokeCoupons UNISSUED_ONLY and ALL_UNREDEEMED revoke the offer's unissued codes in
+Postgres (org_codes.revoke_time, in the revocation's trigger, 0021_code_revocation.sql), which is
+the guard: a revoked code is refused to any issue that drew it and left out of any rebuilt pool.
+After the commit, code_pool_revoke.lua takes them out of the Redis pools (and forgets them as
+drawn, so a failed issue never gives one back); a retry of the revocation does it again. A
+revoked code (an unissued one, or a revoked coupon's) may be uploaded again: ImportCodes puts it
+back in a pool, a bulk row naming it issues it (the transfer of a coupon); a redeemed code may
+not (DUPLICATE_CODE).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import AsyncIterator, Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+from core.adapters.postgres.code_series import (CodeSeriesStore, ImportedConcurrently, ImportTransaction,
+                                                ProgressLost, SeriesRow, series_row)
+from core.adapters.redis.state import StateGuard
+from core.codegen import CodeGenerator
+from core.domain import limits
+from core.domain.code_series import CodeShape, SeriesType, check_code_space, normalised_import, series_shape
+from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.service.accounts import parse_uuid as _uuid, validate_request_id
+from core.service.context import Caller, Deps
+from core.service.coupons.base import OfferCodeCache
+from core.service.coupons.offers import set_common_code
+from core.service.coupons.pools import (draw_code, load_pools, pool_series, series_pool, settle_code,
+                                        sweep_drawn_codes, take_named_code, unpool_revoked_codes)
+from core.service.coupons.recovery import ensure_offer_loaded
+from core.service.coupons.stores import CouponStores
+from core.service.idempotent import Prepared, execute_once
+
+EMPTY_BATCHES_MAX = 3
+"""GenerateCodes gives up (CODE_GENERATION_COLLISION) after this many batches in a row added no
+code: never with the 1% code-space limit, a guard against looping forever."""
+
+
+@dataclass(frozen=True, slots=True)
+class CreateCodeSeries:
+    request_id: str
+    offer_id: str
+    type: int
+    alphabet: str = ""
+    length: int = 0
+    prefix: str = ""
+    sample_code: str = ""
+    common_code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSeries:
+    code_series_id: str
+    offer_id: str
+    type: int
+    alphabet: str
+    length: int
+    prefix: str
+    create_time: dt.datetime | None
+    code_count: int = 0
+    common_code: str = ""
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "create_time": self.create_time.isoformat() if self.create_time else None}
+
+    @classmethod
+    def from_json(cls, data: dict) -> CodeSeries:
+        created = data["create_time"]
+        return cls(**{**data, "create_time": dt.datetime.fromisoformat(created) if created else None})
+
+    @property
+    def shape(self) -> CodeShape:
+        return CodeShape(self.alphabet, self.length, self.prefix)
+
+
+@dataclass(frozen=True, slots=True)
+class GenerateCodes:
+    request_id: str
+    code_series_id: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class GenerateProgress:
+    generated_count: int
+    total_count: int
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportBatch:
+    """One ImportCodes message."""
+
+    request_id: str
+    code_series_id: str
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRow:
+    row_index: int
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    imported_count: int
+    rejected_count: int
+    rejected_rows: tuple[RejectedRow, ...]
+
+    def to_json(self) -> dict:
+        return {"imported_count": self.imported_count, "rejected_count": self.rejected_count,
+                "rejected_rows": [asdict(row) for row in self.rejected_rows]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ImportResult:
+        return cls(data["imported_count"], data["rejected_count"],
+                   tuple(RejectedRow(**row) for row in data["rejected_rows"]))
+
+
+def _series_of(found: SeriesRow) -> CodeSeries:
+    return CodeSeries(code_series_id=found.code_series_id, offer_id=found.offer_id, type=found.type,
+                      alphabet=found.alphabet, length=found.length, prefix=found.prefix,
+                      create_time=found.create_time, code_count=found.code_count)
+
+
+class CodeSeriesBook:
+    """The code series of one worker's organisations: create, generate, import. It shares the
+    coupon engine's stores and common-code cache, not the engine."""
+
+    def __init__(self, deps: Deps, guard: StateGuard, stores: CouponStores | None = None,
+                 codes: OfferCodeCache | None = None) -> None:
+        self._deps = deps
+        self._guard = guard
+        self._stores = stores or CouponStores.of(deps)
+        self._codes = codes or OfferCodeCache()
+
+    @property
+    def _rows(self) -> CodeSeriesStore:
+        return self._stores.code_series
+
+    # --- CreateCodeSeries -----------------------------------------------------------------
+
+    async def create(self, command: CreateCodeSeries, caller: Caller) -> CodeSeries:
+        validate_request_id(command.request_id)
+        offer_id = _uuid(command.offer_id, "code_series.offer_id")
+        if command.type == 0:
+            raise field_required("code_series.type")
+        try:
+            kind = SeriesType(command.type)
+        except ValueError:
+            raise field_invalid("code_series.type", "a CodeSeriesType") from None
+        if kind is SeriesType.COMMON:
+            code = await set_common_code(self._stores, self._codes, command.request_id, offer_id,
+                                         command.common_code, caller)
+            return CodeSeries(offer_id, offer_id, int(kind), "", 0, "", None, 1, code)
+        if command.common_code:
+            raise field_invalid("code_series.common_code", "only for COMMON")
+        shape = series_shape(kind, command.alphabet, command.length, command.prefix, command.sample_code)
+        if await self._stores.offers.by_id(offer_id, caller.org_id) is None:
+            raise DomainError(ErrorReason.OFFER_NOT_FOUND, metadata={"offer_id": offer_id})
+
+        async def prepare() -> Prepared[CodeSeries]:
+            return self._prepare_series(offer_id, kind, shape, caller)
+
+        return await execute_once(self._deps, caller, "CreateCodeSeries", command, prepare, CodeSeries.from_json)
+
+    def _prepare_series(self, offer_id: str, kind: SeriesType, shape: CodeShape, caller: Caller) -> Prepared[CodeSeries]:
+        series = CodeSeries(str(uuid.uuid4()), offer_id, int(kind), shape.alphabet, shape.length, shape.prefix,
+                            self._deps.clock.now())
+        row = series_row(code_series_id=series.code_series_id, org_id=caller.org_id, offer_id=offer_id,
+                         type=series.type, alphabet=series.alphabet, length=series.length, prefix=series.prefix,
+                         create_time=series.create_time)
+        return Prepared(series, (row,), {"code_series_prefix_unique": DomainError(
+            ErrorReason.CODE_ALREADY_EXISTS, metadata={"prefix": shape.prefix})})
+
+    async def series(self, org_id: str, series_id: str, field: str = "code_series_id") -> CodeSeries:
+        series_id = _uuid(series_id, field)
+        found = await self._rows.series(org_id=org_id, series_id=series_id)
+        if found is None:
+            raise DomainError(ErrorReason.CODE_SERIES_NOT_FOUND, metadata={"code_series_id": series_id})
+        return _series_of(found)
+
+    # --- GenerateCodes --------------------------------------------------------------------
+
+    async def generate(self, command: GenerateCodes, caller: Caller) -> AsyncIterator[GenerateProgress]:
+        """Stream progress while `count` codes are generated into the series, batch by batch;
+        the same request_id resumes after the last committed batch."""
+        validate_request_id(command.request_id)
+        if not 1 <= command.count <= limits.GENERATE_CODES_COUNT_MAX:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+                "field": "count", "min": 1, "max": limits.GENERATE_CODES_COUNT_MAX})
+        series = await self.series(caller.org_id, command.code_series_id)
+        if not SeriesType(series.type).generated:
+            raise DomainError(ErrorReason.CODE_SERIES_TYPE_MISMATCH, metadata={
+                "code_series_id": series.code_series_id, "type": SeriesType(series.type).name})
+        generated = await self._start_generation(command, caller, series)
+        await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
+        yield GenerateProgress(generated, command.count, generated == command.count)
+        empty_batches = 0
+        while generated < command.count:
+            added = await self._generate_batch(command, caller, series, generated)
+            empty_batches = 0 if added else empty_batches + 1
+            if empty_batches == EMPTY_BATCHES_MAX:
+                raise DomainError(ErrorReason.CODE_GENERATION_COLLISION)
+            generated += added
+            yield GenerateProgress(generated, command.count, generated == command.count)
+
+    async def _start_generation(self, command: GenerateCodes, caller: Caller, series: CodeSeries) -> int:
+        """The codes the request committed so far: 0 for a new request (after the code space
+        check), its progress for a retry; IDEMPOTENCY_KEY_REUSED for other parameters."""
+        found = await self._rows.generation(client_id=caller.client_id, request_id=command.request_id)
+        if found is None:
+            check_code_space(series.shape, series.code_count, command.count)
+            if await self._rows.start_generation(client_id=caller.client_id, request_id=command.request_id,
+                                                 org_id=caller.org_id, series_id=series.code_series_id,
+                                                 count=command.count, now=self._deps.clock.now()):
+                return 0
+            raise DomainError(ErrorReason.REQUEST_IN_FLIGHT)
+        if (found.code_series_id, found.count) != (series.code_series_id, command.count):
+            raise DomainError(ErrorReason.IDEMPOTENCY_KEY_REUSED, metadata={"request_id": command.request_id})
+        return found.generated_count
+
+    async def _generate_batch(self, command: GenerateCodes, caller: Caller, series: CodeSeries,
+                              generated: int) -> int:
+        """Generate, COPY, insert (dropping codes the organisation holds), load into the pool and
+        commit one batch with the request's progress; returns the codes added. A batch that fails
+        takes its codes back out of the pool."""
+        wanted = min(limits.GENERATE_CODES_BATCH, command.count - generated)
+        codes = CodeGenerator(series.alphabet, series.length, series.prefix).generate(wanted)
+        pool = series_pool(series.offer_id, series.code_series_id)
+        pooled: list[str] = []
+
+        async def to_pool(added: Sequence[str]) -> None:
+            pooled.extend(added)
+            await self._stores.pools.add_codes(pool, added)
+
+        try:
+            added = await self._rows.generate_batch(
+                client_id=caller.client_id, request_id=command.request_id, org_id=caller.org_id,
+                offer_id=series.offer_id, series_id=series.code_series_id, generated=generated, codes=codes,
+                now=self._deps.clock.now, to_pool=to_pool)
+        except ProgressLost:
+            if pooled:
+                await self._stores.pools.add_codes(pool, pooled, remove=True)
+            raise DomainError(ErrorReason.REQUEST_IN_FLIGHT) from None
+        except BaseException:
+            if pooled:
+                await self._stores.pools.add_codes(pool, pooled, remove=True)
+            raise
+        return len(added)
+
+    # --- ImportCodes ----------------------------------------------------------------------
+
+    async def import_codes(self, batches: AsyncIterator[ImportBatch], caller: Caller) -> ImportResult:
+        """Import a stream of batches into an IMPORTED series, in one transaction: per-row
+        rejections, the rest imported; a retry of a committed import replays its response."""
+        first = await anext(batches, None)
+        if first is None:
+            raise field_required("request_id")
+        validate_request_id(first.request_id)
+        series = await self.series(caller.org_id, first.code_series_id)
+        if series.type != SeriesType.IMPORTED:
+            raise DomainError(ErrorReason.CODE_SERIES_TYPE_MISMATCH, metadata={
+                "code_series_id": series.code_series_id, "type": SeriesType(series.type).name})
+        stored = await self._rows.stored_import(client_id=caller.client_id, request_id=first.request_id)
+        run = _ImportRun(first, series, caller)
+        if stored is not None:
+            async for batch in _chained(first, batches):
+                run.check(batch)
+                run.digest_codes(batch.codes)
+            return _replayed(stored, run.digest.digest(), first.request_id)
+        await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
+        pool = series_pool(series.offer_id, series.code_series_id)
+
+        async def to_pool(added: Sequence[str]) -> None:
+            await self._stores.pools.add_codes(pool, added)
+
+        try:
+            async with self._rows.importing(org_id=caller.org_id, offer_id=series.offer_id,
+                                            series_id=series.code_series_id) as importing:
+                async for batch in _chained(first, batches):
+                    run.check(batch)
+                    run.digest_codes(batch.codes)
+                    await run.apply(importing, batch.codes)
+                result = run.result()
+                await importing.finish(client_id=caller.client_id, request_id=first.request_id,
+                                       digest=run.digest.digest(), response=result.to_json(),
+                                       now=self._deps.clock.now(), imported_count=result.imported_count,
+                                       to_pool=to_pool)
+        except ImportedConcurrently:
+            stored = await self._rows.stored_import(client_id=caller.client_id, request_id=first.request_id)
+            return _replayed(stored, run.digest.digest(), first.request_id)
+        return result
+
+
+class _ImportRun:
+    """The running state of one import: the digest of what was sent and the rejected rows."""
+
+    def __init__(self, first: ImportBatch, series: CodeSeries, caller: Caller) -> None:
+        self.first = first
+        self.series = series
+        self.caller = caller
+        self.digest = hashlib.sha256(series.code_series_id.encode() + b"\n")
+        self.row_count = 0
+        self.imported_count = 0
+        self.rejected_count = 0
+        self.rejected: list[RejectedRow] = []
+
+    def check(self, batch: ImportBatch) -> None:
+        for field, value in (("request_id", batch.request_id), ("code_series_id", batch.code_series_id)):
+            if value and value != getattr(self.first, field):
+                raise field_invalid(field, "empty or the first message's value")
+        if len(batch.codes) > limits.IMPORT_CODES_BATCH_MAX:
+            raise field_too_long("codes", limits.IMPORT_CODES_BATCH_MAX)
+
+    def digest_codes(self, codes: Iterable[str]) -> None:
+        for code in codes:
+            self.digest.update(code.encode() + b"\n")
+
+    def reject(self, row_index: int, code: str, reason: ErrorReason) -> None:
+        self.rejected_count += 1
+        if len(self.rejected) < limits.IMPORT_REJECTED_ROWS_MAX:
+            self.rejected.append(RejectedRow(row_index, code[:limits.IMPORTED_CODE_LENGTH_MAX], reason.name))
+
+    async def apply(self, importing: ImportTransaction, codes: tuple[str, ...]) -> None:
+        """Insert one batch's good rows; reject the malformed, the repeated, the taken."""
+        rejections: list[tuple[int, str, ErrorReason]] = []
+        first_rows: dict[str, int] = {}
+        for row_index, sent in enumerate(codes, start=self.row_count):
+            code = normalised_import(sent)
+            if code is None:
+                rejections.append((row_index, sent, ErrorReason.CODE_INVALID))
+            elif code in first_rows:
+                rejections.append((row_index, sent, ErrorReason.DUPLICATE_CODE))
+            else:
+                first_rows[code] = row_index
+
+        def sent_of(row_index: int) -> str:
+            return codes[row_index - self.row_count]
+
+        for code in await importing.seen(list(first_rows)):
+            row_index = first_rows.pop(code)
+            rejections.append((row_index, sent_of(row_index), ErrorReason.DUPLICATE_CODE))
+        # A code the organisation holds is DUPLICATE_CODE, unless it was revoked: then it is
+        # uploaded again (the transfer of a revoked coupon's code) and waits in this series' pool.
+        added = await importing.insert(list(first_rows))
+        rejections += [(row_index, sent_of(row_index), ErrorReason.DUPLICATE_CODE)
+                       for code, row_index in first_rows.items() if code not in added]
+        self.row_count += len(codes)
+        self.imported_count += len(added)
+        for row_index, code, reason in sorted(rejections, key=lambda rejection: rejection[0]):
+            self.reject(row_index, code, reason)
+
+    def result(self) -> ImportResult:
+        return ImportResult(self.imported_count, self.rejected_count, tuple(self.rejected))
+
+
+async def _chained(first: ImportBatch, rest: AsyncIterator[ImportBatch]) -> AsyncIterator[ImportBatch]:
+    yield first
+    async for batch in rest:
+        yield batch
+
+
+def _replayed(stored: tuple[bytes, dict] | None, digest: bytes, request_id: str) -> ImportResult:
+    if stored is None or stored[0] != digest:
+        raise DomainError(ErrorReason.IDEMPOTENCY_KEY_REUSED, metadata={"request_id": request_id})
+    return ImportResult.from_json(stored[1])
+
+
+__all__ = ["CodeSeries", "CodeSeriesBook", "CreateCodeSeries", "GenerateCodes", "GenerateProgress", "ImportBatch",
+           "ImportResult", "RejectedRow", "draw_code", "load_pools", "pool_series", "settle_code",
+           "sweep_drawn_codes", "take_named_code", "unpool_revoked_codes"]
