@@ -31,6 +31,7 @@ class OtpContactStore:
     async def _one(self, condition: str, account_id: str, value: object) -> OtpContact | None:
         async with self._pool.connection() as connection:
             cursor = connection.cursor(row_factory=class_row(OtpContact))
-            await cursor.execute("SELECT m.role, u.phone_number, u.email FROM memberships m JOIN users u USING (user_id)"
-                                 " WHERE m.account_id = %s AND " + condition, (account_id, value))
+            await cursor.execute("SELECT m.role, u.phone_number, u.email FROM memberships m"
+                                 " JOIN users u USING (user_id) WHERE m.account_id = %s AND " + condition,
+                                 (account_id, value))
             return await cursor.fetchone()

@@ -55,7 +55,7 @@ from core.service.coupons import Coupons, RedeemCoupon, ReverseRedemption
 from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once
 from core.service.points import Points, RefundPoints
-from core.service.points.common import check_otp_code
+from core.service.points.common import MS_PER_S, check_otp_code
 from core.service.programs import load_rules
 
 Action = Callable[[], Awaitable[None]]
@@ -106,7 +106,7 @@ def _basket_rejections(basket_id: str, reasons: dict[str, ErrorReason]) -> dict[
 
 def _deadline_ms(expire_time: dt.datetime) -> int:
     """A basket's reservations are held past its expiry by the sweep's margin."""
-    return int(expire_time.timestamp() * 1000) + limits.BASKET_SWEEP_MARGIN_MS
+    return int(expire_time.timestamp() * MS_PER_S) + limits.BASKET_SWEEP_MARGIN_MS
 
 
 class Checkout:
@@ -242,7 +242,8 @@ class Checkout:
         async def prepare() -> Prepared[Basket]:
             return await self._prepare_capture(command, caller, basket_id)
 
-        prepare = evented(prepare, self._deps.clock, caller.org_id, "basket.captured", "account", lambda b: b.account_id)
+        prepare = evented(prepare, self._deps.clock, caller.org_id, "basket.captured", "account",
+                          lambda b: b.account_id)
         return await execute_once(self._deps, caller, "CaptureBasket", command, prepare, Basket.from_json)
 
     async def _prepare_capture(self, command: CaptureBasket, caller: Caller, basket_id: str) -> Prepared[Basket]:

@@ -39,7 +39,8 @@ from core.service.context import Caller, Deps
 from core.service.coupons import Coupons
 from core.service.idempotent import Prepared, execute_once
 from core.service.points.commands import AdjustPoints, AllocateRow, RowResult, VoidTransaction
-from core.service.points.common import (EPOCH_FENCE, WALLET_FLOOR, RulesSource, account_of, adjustment_account, all_of,
+from core.service.points.common import (EPOCH_FENCE, WALLET_FLOOR, RulesSource, account_of, adjustment_account,
+                                        all_of,
                                         check_text, debit_rejections, issuance_account, redeemed_account,
                                         request_key, wallet_account)
 from core.service.points.credits import posted_row

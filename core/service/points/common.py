@@ -23,6 +23,7 @@ SYSTEM_CLIENT = "system"
 OTP_CODE_DIGITS = 6
 PAYMENT_CARD_TYPE_LENGTH_MAX = 64
 
+MS_PER_S = 1000
 EPOCH_FENCE = "points_transactions_epoch_fence"
 WALLET_FLOOR = "points_wallets_floor"
 
@@ -150,7 +151,7 @@ async def run_all(actions: Sequence[Action | None]) -> None:
 
 def ms(value: dt.datetime | None) -> int | str:
     """Milliseconds since the epoch, as the wallet scripts take times ("" for none)."""
-    return int(value.timestamp() * 1000) if value is not None else ""
+    return int(value.timestamp() * MS_PER_S) if value is not None else ""
 
 
 def column(row: Row, name: str) -> object:

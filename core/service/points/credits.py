@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.postgres.points_ledger import award_row, transaction_row
 from core.adapters.redis.wallets import WalletHold
-from core.domain.errors import DomainError
+from core.domain.errors import DomainError, ErrorReason
 from core.domain.loyalty import ProgramRules
 from core.service.context import Caller
 from core.service.idempotent import Prepared
 from core.service.points.common import EPOCH_FENCE, each, issuance_account, wallet_account
 from core.service.points.results import Movement, PointsTransaction
 from core.service.points.wallets import Wallets
-from core.domain.errors import ErrorReason
 
 
 @dataclass(frozen=True, slots=True)

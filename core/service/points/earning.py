@@ -27,13 +27,13 @@ from core.service.events import joined
 from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 from core.service.points.commands import EarnByCode, EarnPoints
-from core.service.points.common import (PAYMENT_CARD_TYPE_LENGTH_MAX, account_of, all_of, check_text, column)
+from core.service.points.common import (MS_PER_S, PAYMENT_CARD_TYPE_LENGTH_MAX, account_of, all_of, check_text,
+                                        column)
 from core.service.points.credits import Credits
 from core.service.points.events import EventAwards
 from core.service.points.results import Movement, PointsTransaction, movement_account
 from core.service.programs import load_rules
 
-_MS_PER_S = 1000
 
 
 def validate_earn(command: EarnPoints) -> None:
@@ -238,7 +238,7 @@ class Earning:
         now = self._deps.clock.now()
         if await self._cache.code_misses(account.account_id) >= limits.EARN_CODE_MISSES_MAX:
             ttl = max(await self._cache.code_misses_ttl_s(account.account_id), 1)
-            raise DomainError(ErrorReason.EARN_CODE_ATTEMPTS_EXCEEDED, retry_after_ms=ttl * _MS_PER_S,
+            raise DomainError(ErrorReason.EARN_CODE_ATTEMPTS_EXCEEDED, retry_after_ms=ttl * MS_PER_S,
                               metadata={"retry_time": (now + dt.timedelta(seconds=ttl)).isoformat()})
         found = await self._ledger.earn_code(caller.org_id, account.program_id, code)
         if found is None:

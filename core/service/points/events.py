@@ -22,13 +22,13 @@ from core.service.events import EventAward
 from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once
 from core.service.points.commands import AllocateEvent
-from core.service.points.common import BUILT_IN_EVENTS, Action, account_of, all_of, event_award_key, ms
+from core.service.points.common import (BUILT_IN_EVENTS, MS_PER_S, Action, account_of, all_of, event_award_key,
+                                        ms)
 from core.service.points.credits import Credit, Credits
 from core.service.points.results import Movement, PointsTransaction, movement_account
 from core.service.points.wallets import Wallets
 from core.service.programs import load_rules
 
-_MS_PER_S = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +216,7 @@ class EventAwards:
         start, end = cap_period_bounds(CapPeriod(config.cap_period), time_zone, now)
         key = cap_key(account_id, rule_id, ms(start), self._wallets.epoch())
         used = await self._ledger.rule_points(account_id, rule_id, start, end)
-        life_ms = max(int((end - now).total_seconds() * _MS_PER_S), 1)
+        life_ms = max(int((end - now).total_seconds() * MS_PER_S), 1)
         granted = await self._cache.take_cap(key=key, used=used, cap=config.max_points_per_period, wanted=points,
                                              life_ms=life_ms)
 

@@ -22,7 +22,8 @@ from core.service.context import Caller, Deps
 from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once
 from core.service.points.commands import RedeemPoints, RequestOtp
-from core.service.points.common import (OTP_CODE_DIGITS, account_of, check_otp_code, check_points, check_redeemable,
+from core.service.points.common import (MS_PER_S, OTP_CODE_DIGITS, account_of, check_otp_code, check_points,
+                                        check_redeemable,
                                         check_text, debit_rejections, ms, redeemed_account, request_key,
                                         wallet_account)
 from core.service.points.credits import posted_row
@@ -30,7 +31,6 @@ from core.service.points.results import Movement, OtpTicket, PointsTransaction, 
 from core.service.points.wallets import Wallets
 from core.service.programs import load_rules
 
-_MS_PER_S = 1000
 OTP_KEY_GRACE_SECONDS = 60
 """An OTP's hash outlives its expiry by this much (a late try answers OTP_NOT_FOUND, not a miss)."""
 OTP_HOLDER_ROLES = frozenset({MembershipRole.OWNER, MembershipRole.COOWNER})
@@ -84,7 +84,7 @@ class Redemption:
         count = await self._cache.count_otp_request(account_id, limits.OTP_RATE_WINDOW_SECONDS)
         if count > self._otp_rate_max:
             ttl = max(await self._cache.otp_window_ttl_s(account_id), 1)
-            raise DomainError(ErrorReason.OTP_RATE_LIMITED, retry_after_ms=ttl * _MS_PER_S,
+            raise DomainError(ErrorReason.OTP_RATE_LIMITED, retry_after_ms=ttl * MS_PER_S,
                               metadata={"retry_time": (now + dt.timedelta(seconds=ttl)).isoformat()})
 
     async def _otp_destination(self, account_id: str, user_id: str) -> str:

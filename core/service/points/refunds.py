@@ -21,7 +21,8 @@ from core.service.coupons import Coupons
 from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once
 from core.service.points.commands import RefundPoints
-from core.service.points.common import (EPOCH_FENCE, WALLET_FLOOR, RulesSource, all_of, check_text, issuance_account,
+from core.service.points.common import (EPOCH_FENCE, WALLET_FLOOR, RulesSource, all_of, check_text,
+                                        issuance_account,
                                         redeemed_account, request_key, wallet_account)
 from core.service.points.credits import posted_row
 from core.service.points.results import Movement, PointsTransaction, movement_account
