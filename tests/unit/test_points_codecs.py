@@ -18,6 +18,7 @@ from core.adapters.redis.wallets import (RegistryEntry, Reservation, ReserveOutc
                                          held_otp, otp_key, refund_field, registry_bucket_key, registry_key,
                                          registry_member, wallet_keys)
 from core.domain.checkout import BasketRefund, ReturnedLine
+from core.service.checkout.holds import BasketHolds, CouponHold
 from core.domain.loyalty import TransactionState, TransactionType
 from core.service.points.results import Movement, PointsTransaction
 from core.service.points.wallets import Wallets
@@ -159,3 +160,20 @@ def test_a_basket_refund_row_holds_the_refund_it_was_built_from(basket_id, seq, 
     assert (values["returned_minor"], values["refunded_points"], values["refund_time"]) == (returned, refunded, when)
     assert values["refund_points_transaction_id"] == (tx or None)
     assert [str(rid) for rid in values["reversed_redemption_ids"]] == reversed_ids
+
+
+coupon_holds = st.builds(CouponHold, index=st.integers(0, 9), keys=st.lists(texts, max_size=4).map(tuple),
+                         request_key=texts, epoch=epochs,
+                         row=st.dictionaries(st.sampled_from(["code", "offer_id", "epoch"]), texts | epochs))
+wallet_holds = st.builds(WalletHold, account_id=ids, epoch=epochs, request_key=texts, delta=points,
+                         otp=st.none() | texts, expire_ms=st.just("") | st.integers(0, 10**13), refund=texts)
+
+
+@given(st.lists(coupon_holds, max_size=3).map(tuple), st.none() | wallet_holds, st.booleans(), texts,
+       st.none() | st.tuples(texts, texts, texts), st.none() | ids)
+def test_a_baskets_holds_round_trip_through_its_stored_json(coupons, wallet, earn, card, location, burn_id):
+    holds = BasketHolds(coupons, wallet, earn, card, location, burn_id or "")
+    stored = json.loads(json.dumps(holds.to_json()))
+
+    assert BasketHolds.from_json(stored, burn_id or "") == holds
+    assert set(stored) == {"coupons", "wallet", "earn", "card", "location"}  # the burn id is the row's own column

@@ -48,7 +48,8 @@ from core.service.accounts import REQUEST_FIELDS, AccountRef, parse_uuid, requir
     validate_request_id
 from core.service.checkout.commands import (AuthorizeBasket, CaptureBasket, ListBaskets, RefundBasket, Refunded,
                                             VoidBasket)
-from core.service.checkout.holds import (COUPON_REJECTIONS, REFUND_REJECTIONS, TRANSITION_REJECTIONS, CouponRef,
+from core.service.checkout.holds import (COUPON_REJECTIONS, REFUND_REJECTIONS, TRANSITION_REJECTIONS, BasketHolds,
+                                         CouponHold, CouponRef,
                                          admitted_epoch, coupon_hold, redemption_row, reservation_keys)
 from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, RedeemCoupon, ReverseRedemption
@@ -67,7 +68,7 @@ class _Stored:
 
     basket: Basket
     program_id: str
-    holds: dict
+    holds: BasketHolds
 
 
 @dataclass(slots=True)
@@ -76,7 +77,7 @@ class _Authorizing:
 
     releases: list[Action] = field(default_factory=list)
     results: list[CouponResult] = field(default_factory=list)
-    coupon_holds: list[dict] = field(default_factory=list)
+    coupon_holds: list[CouponHold] = field(default_factory=list)
     rejections: dict[str, DomainError] = field(default_factory=dict)
     bonuses: list[CouponBonus] = field(default_factory=list)
 
@@ -86,8 +87,8 @@ class _Priced:
     """A capture's coupons priced on the final total: those kept (hold, redemption row values,
     whether it is an earn bonus), those dropped, the results and bonuses, what is left to pay."""
 
-    kept: list[tuple[dict, dict, bool]]
-    dropped: list[dict]
+    kept: list[tuple[CouponHold, dict, bool]]
+    dropped: list[CouponHold]
     results: list[CouponResult]
     bonuses: list[CouponBonus]
     remaining: int
@@ -97,7 +98,7 @@ def _stored(record: BasketRecord) -> _Stored:
     basket = dataclasses.replace(Basket.from_json(record.detail), state=int(record.state),
                                  capture_time=record.capture_time, void_time=record.void_time,
                                  refunds=record.refunds)
-    return _Stored(basket, record.program_id, {**record.holds, "burn_transaction_id": record.burn_transaction_id or ""})
+    return _Stored(basket, record.program_id, BasketHolds.from_json(record.holds, record.burn_transaction_id or ""))
 
 
 def _basket_rejections(basket_id: str, reasons: dict[str, ErrorReason]) -> dict[str, DomainError]:
@@ -170,15 +171,14 @@ class Checkout:
         basket = Basket(basket_id, int(BasketState.AUTHORIZED), account.account_id, request.store_id,
                         request.transaction_id, request.lines, request.total_minor, request.currency_code,
                         tuple(held.results), burn, earned, now, expire_time)
-        holds = {"coupons": held.coupon_holds, "wallet": dataclasses.asdict(wallet_hold) if wallet_hold else None,
-                 "earn": command.earn_points, "card": request.payment_card_type,
-                 "location": [location.store_id, location.zone_id, location.interaction_point_id]}
+        holds = BasketHolds(tuple(held.coupon_holds), wallet_hold, command.earn_points, request.payment_card_type,
+                            (location.store_id, location.zone_id, location.interaction_point_id))
         row = basket_row(basket_id=basket_id, org_id=caller.org_id, program_id=account.program_id,
                          account_id=account.account_id, store_id=request.store_id,
                          transaction_id=request.transaction_id, burned_points=burn,
                          burn_transaction_id=str(uuid.uuid4()) if burn else None,
                          burn_request_id=f"{command.request_id}#burn" if burn else None, detail=basket.to_json(),
-                         holds=holds, authorize_time=now, expire_time=expire_time, request_id=command.request_id,
+                         holds=holds.to_json(), authorize_time=now, expire_time=expire_time, request_id=command.request_id,
                          client_id=caller.client_id,
                          epoch=admitted_epoch(wallet_hold, held.coupon_holds, self._guard))
         rejections = {**held.rejections,
@@ -211,7 +211,7 @@ class Checkout:
             remaining -= amount
             hold = coupon_hold(coupon.row, index)
             if offer.applies_at_earn:
-                held.bonuses.append(CouponBonus(offer.offer_id, hold["row"]["code"], offer.extra_points,
+                held.bonuses.append(CouponBonus(offer.offer_id, hold.row["code"], offer.extra_points,
                                                 offer.points_multiplier_bps))
             held.results.append(CouponResult(
                 value, True, "", int(reward_kind(offer)), amount, getattr(offer, "free_item_sku", ""),
@@ -262,9 +262,9 @@ class Checkout:
         readmitted = await self._readmit(priced.kept, basket, now, caller)
         earn: Prepared | None = None
         earn_id = ""
-        if holds["earn"]:
+        if holds.earn:
             quote, tier_id = await self._points.quote_purchase_earn(
-                account, rules, Purchase(priced.remaining, basket.currency_code, basket.store_id, holds["card"], now),
+                account, rules, Purchase(priced.remaining, basket.currency_code, basket.store_id, holds.card, now),
                 priced.bonuses, transaction_id=basket.transaction_id,
                 lines=tuple((line.sku, line.item_count, line.amount_minor) for line in basket.lines))
             earn = await self._points.prepare_purchase_earn(caller, f"{command.request_id}#earn", account,
@@ -273,7 +273,7 @@ class Checkout:
         captured = dataclasses.replace(
             basket, state=int(BasketState.CAPTURED), total_minor=total, coupon_results=tuple(priced.results),
             earned_points=earn.result.transactions[0].points if earn else 0, capture_time=now,
-            earn_points_transaction_id=earn_id, burn_points_transaction_id=holds.get("burn_transaction_id", ""))
+            earn_points_transaction_id=earn_id, burn_points_transaction_id=holds.burn_transaction_id)
         # The transition first: of two captures (or a capture and a void) of one basket, the
         # loser meets the basket's state before any unique index its rows share with the winner's.
         # EXTRAPOINT and MULTIPLIER redemptions name the earn, as EarnPoints' do (a full refund of
@@ -290,8 +290,8 @@ class Checkout:
         async def settle() -> None:
             await asyncio.gather(*(self._confirm_coupon(hold) for hold, *_ in priced.kept),
                                  *(self._release_coupon(hold) for hold in priced.dropped))
-            if holds["wallet"]:
-                await self._points.wallets.confirm(Points.hold_of(holds["wallet"]))
+            if holds.wallet is not None:
+                await self._points.wallets.confirm(holds.wallet)
             if earn is not None and earn.on_commit is not None:
                 await earn.on_commit()
 
@@ -306,13 +306,13 @@ class Checkout:
         """The basket's applied coupons in order on the final total: with a lower total, a
         bill-dependent coupon is priced again on what is left (dropped if its bill rule fails)."""
         basket, holds = stored.basket, stored.holds
-        location = Location(*holds["location"])
-        by_index = {hold["index"]: hold for hold in holds["coupons"]}
+        location = Location(*holds.location)
+        by_index = {hold.index: hold for hold in holds.coupons}
         priced = _Priced([], [], list(basket.coupon_results), [], total)
         for n, result in enumerate(basket.coupon_results):
             if not result.applied:
                 continue
-            hold, values = by_index[n], dict(by_index[n]["row"])
+            hold, values = by_index[n], dict(by_index[n].row)
             if total != basket.total_minor:
                 offer = await self._coupons.offer_by_id(caller.org_id, result.offer_id)
                 bill = Money(priced.remaining, basket.currency_code)
@@ -335,7 +335,7 @@ class Checkout:
             priced.kept.append((hold, values, bonus))
         return priced
 
-    async def _readmit(self, kept: list, basket: Basket, now: dt.datetime, caller: Caller) -> list[dict]:
+    async def _readmit(self, kept: list, basket: Basket, now: dt.datetime, caller: Caller) -> list[CouponHold]:
         """After a Redis rebuild, the coupons held under the old epoch are no longer counted (the
         counters were rebuilt from the ledger) and their rows would be fenced out: reserve each
         again under the current epoch, by the same script and limits (a refusal fails the capture
@@ -343,7 +343,7 @@ class Checkout:
         and returns the new holds (released if the capture does not commit)."""
         epoch = self._guard.require_ready()
         deadline_ms = _deadline_ms(basket.expire_time)
-        readmitted: list[dict] = []
+        readmitted: list[CouponHold] = []
         try:
             for n, (hold, values, bonus) in enumerate(kept):
                 if values["epoch"] == epoch:
@@ -351,16 +351,15 @@ class Checkout:
                 offer = await self._coupons.offer_by_id(caller.org_id, values["offer_id"])
                 coupon = CouponRef(values["coupon_id"]) if values["coupon_id"] else None
                 try:
-                    reserved = await self._coupons._reserve(offer, values["account_id"], hold["request_key"], now,
+                    reserved = await self._coupons._reserve(offer, values["account_id"], hold.request_key, now,
                                                             coupon=coupon, deadline_ms=deadline_ms)
                 except DomainError as refusal:
                     raise DomainError(refusal.reason, refusal.message,
                                       {**refusal.metadata, "coupon_code": values["code"]}) from None
                 values = {**values, "epoch": reserved.epoch, "coupon_use": (
                     f"{values['coupon_id']}:{reserved.reversals}" if values["coupon_id"] else None)}
-                hold = {**hold, "epoch": reserved.epoch,
-                        "keys": reservation_keys(values["offer_id"], values["account_id"], values["coupon_id"],
-                                                 reserved.epoch)}
+                hold = dataclasses.replace(hold, epoch=reserved.epoch, keys=tuple(reservation_keys(
+                    values["offer_id"], values["account_id"], values["coupon_id"], reserved.epoch)))
                 readmitted.append(hold)
                 kept[n] = (hold, values, bonus)
         except BaseException:
@@ -424,7 +423,7 @@ class Checkout:
         locked is skipped: its commit decides) and release what they held. Returns how many."""
         expired = await self._store.expire_due(self._deps.clock.now(), limits.BASKET_EXPIRY_BATCH_MAX)
         for holds in expired:
-            await self._release(holds)
+            await self._release(BasketHolds.from_json(holds))
         return len(expired)
 
     async def _load(self, basket_id: str, caller: Caller) -> _Stored:
@@ -523,7 +522,7 @@ class Checkout:
         if plan.everything_returned:
             return [r.redemption_id for r in applied if r.redemption_id not in done
                     and not (at_earn(r) and basket.earn_points_transaction_id)]
-        location = Location(*(stored.holds.get("location") or [basket.store_id, "", ""]))
+        location = Location(*(stored.holds.location or (basket.store_id, "", "")))
         remaining, chosen = plan.kept_minor, []
         for result in applied:
             if result.redemption_id in done or at_earn(result):
@@ -544,19 +543,19 @@ class Checkout:
 
     # --- settling the reservations ------------------------------------------------------
 
-    async def _confirm_coupon(self, hold: dict) -> None:
-        await self._coupons._confirm(hold["keys"], hold["request_key"], hold["epoch"])
+    async def _confirm_coupon(self, hold: CouponHold) -> None:
+        await self._coupons._confirm(list(hold.keys), hold.request_key, hold.epoch)
 
-    def _coupon_releaser(self, hold: dict) -> Action:
+    def _coupon_releaser(self, hold: CouponHold) -> Action:
         return lambda: self._release_coupon(hold)
 
-    async def _release_coupon(self, hold: dict) -> None:
-        await self._cache.release_coupon(keys=hold["keys"], request_key=hold["request_key"], epoch=hold["epoch"])
+    async def _release_coupon(self, hold: CouponHold) -> None:
+        await self._cache.release_coupon(keys=hold.keys, request_key=hold.request_key, epoch=hold.epoch)
 
-    async def _release(self, holds: dict) -> None:
-        await asyncio.gather(*(self._release_coupon(hold) for hold in holds["coupons"]))
-        if holds["wallet"]:
-            await self._points.wallets.release(Points.hold_of(holds["wallet"]))
+    async def _release(self, holds: BasketHolds) -> None:
+        await asyncio.gather(*(self._release_coupon(hold) for hold in holds.coupons))
+        if holds.wallet is not None:
+            await self._points.wallets.release(holds.wallet)
 
 
 async def _run_all(actions: list[Action]) -> None:
