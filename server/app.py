@@ -34,7 +34,7 @@ from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
 from core.adapters.webhooks import WebhookSender
 from core.service.events_outbox import Dispatcher, Events
-from core.service.points import Points
+from core.service.points import Points, Wallets
 from server import metrics, tracing
 from core.service.idempotent import settle_all
 from server.config import Config
@@ -84,10 +84,11 @@ class Worker:
         self.guard = StateGuard(self.redis, self.pool, on_readiness=self._on_readiness,
                                 rebuilders=[functools.partial(rebuild_coupon_counters, deps=self.deps),
                                             rebuild_client_states])
-        self.coupons = Coupons(self.deps, self.guard)
+        self.wallets = Wallets(self.deps, self.guard)
+        self.coupons = Coupons(self.deps, self.guard, payer=self.wallets)  # REWARD coupons cost points.
         self.master_keys = MasterKeys.from_file(self.config.master_key_path())
         sender = sender_from_spec(self.config.otp_sender_spec(), self.config.otp_webhook_secret)
-        self.points = Points(self.deps, self.guard, sender, self.coupons,
+        self.points = Points(self.deps, self.guard, sender, self.coupons, wallets=self.wallets,
                              otp_rate_max=self.config.otp_rate_max)
         self.keyring = KeyRing(self.pool, self.master_keys)
         await self.keyring.ensure_active()

@@ -1,4 +1,4 @@
-"""Checkout baskets: the pure rules (no I/O). The service (core/service/checkout.py) reserves and
+"""Checkout baskets: the pure rules (no I/O). The service (core/service/checkout/) reserves and
 commits; this module says what a basket is, checks its input and prices its coupons in order."""
 
 from __future__ import annotations

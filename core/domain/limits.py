@@ -309,7 +309,7 @@ Redis pipeline)."""
 BULK_ISSUE_CONCURRENCY = 32
 """Accounts of one BulkIssueCoupons batch issued at the same time (their writes share commits)."""
 
-# Voids and operator adjustments of points (core/service/points_admin.py).
+# Voids and operator adjustments of points (core/service/points/admin.py).
 VOID_WINDOW_SECONDS = 24 * 60 * 60
 """How long after a posted EARN or REDEEM (its create_time) VoidTransaction may cancel it: a
 till's or back office's correction of the day; later, RefundPoints. The same for every program."""

@@ -777,10 +777,38 @@ def _empty_config(kind: type) -> EarnConfig:
             CardTypeRule: CardTypeRule((), 0)}[kind]
 
 
-# --- voids (LoyaltyService.VoidTransaction, core/service/points_admin.py) ----------------------
+# --- the ledger's transactions (points_transactions, 0006_points_ledger.sql) -------------------
 
-VOIDABLE_TYPES = frozenset({1, 6})
-"""EARN and REDEEM (core.service.points.TxType): the transactions a void cancels whole."""
+
+class TransactionType(enum.IntEnum):
+    """points_transactions.type; the numbers are the contract's (rewards.loyalty.v1
+    PointsTransactionType) and the ledger's."""
+
+    EARN = 1
+    EARN_BY_CODE = 2
+    EVENT = 3
+    REFERRAL = 4
+    COUPON_EXTRA_POINTS = 5
+    REDEEM = 6
+    COUPON_PURCHASE = 7
+    REFUND = 8
+    EXPIRE = 9
+    VOID = 10
+    ADJUST = 11
+
+
+class TransactionState(enum.IntEnum):
+    """points_transactions.state (rewards.loyalty.v1.PointsTransactionState): only POSTED
+    transfers move balances (the ledger trigger)."""
+
+    PENDING = 1
+    POSTED = 2
+
+
+# --- voids (LoyaltyService.VoidTransaction, core/service/points/admin.py) ----------------------
+
+VOIDABLE_TYPES = frozenset({TransactionType.EARN, TransactionType.REDEEM})
+"""The transactions a void cancels whole."""
 
 
 def void_deadline(create_time: dt.datetime, window_s: int | None = None) -> dt.datetime:

@@ -11,7 +11,7 @@ from rewards.type.v1 import money_pb2
 from core.domain.errors import DomainError
 from core.service import points
 from core.service.accounts import AccountRef
-from core.service.points_admin import AdjustPoints, AllocateRow, PointsAdmin, VoidTransaction
+from core.service.points.admin import AdjustPoints, AllocateRow, PointsAdmin, VoidTransaction
 from core.service.points import Movement, Points, PointsTransaction
 from server.context import current_caller
 from server.convert import datetime_of, timedelta_of, timestamp

@@ -23,7 +23,7 @@ from core.domain.errors import DomainError, ErrorReason
 from core.service.accounts import AccountRef
 from core.service.checkout import AuthorizeBasket, CaptureBasket, Checkout
 from core.service.coupons import Coupons, offer_keys, rebuild_coupon_counters
-from core.service.points import Points, RequestOtp, wallet_keys
+from core.service.points import Points, RequestOtp, Wallets, wallet_keys
 from tests.integration.test_points import Inbox, account_of, earn, program_of
 
 
@@ -37,8 +37,9 @@ async def engine(deps, clock):
     timed = dataclasses.replace(deps, clock=clock)
     guard = StateGuard(deps.redis, deps.pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=timed)])
     await guard.ensure()
-    coupons = Coupons(timed, guard)
-    points = Points(timed, guard, Inbox(), coupons, otp_rate_max=50)
+    wallets = Wallets(timed, guard)
+    coupons = Coupons(timed, guard, payer=wallets)
+    points = Points(timed, guard, Inbox(), coupons, wallets=wallets, otp_rate_max=50)
     points.deps, points.inbox, points.guard = timed, points._sender, guard
     checkout = Checkout(timed, guard, coupons, points)
     checkout.coupons, checkout.points, checkout.deps, checkout.guard = coupons, points, timed, guard

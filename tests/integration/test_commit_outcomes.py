@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-import uuid
 
 import psycopg
 import pytest

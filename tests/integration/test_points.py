@@ -19,7 +19,7 @@ from core.service import accounts, programs
 from core.service.context import Caller
 from core.service.coupons import Coupons
 from core.service.points import (AccountRef, EarnPoints, Points, RedeemPoints, RefundPoints, RequestOtp, TxType,
-                                 refund_field, wallet_keys)
+                                 Wallets, refund_field, wallet_keys)
 
 BERLIN = "Europe/Berlin"
 
@@ -47,7 +47,9 @@ async def engine(deps, clock):
     guard = StateGuard(deps.redis, deps.pool)
     await guard.ensure()
     inbox = Inbox()
-    points = Points(timed, guard, inbox, Coupons(timed, guard), otp_rate_max=5)
+    wallets = Wallets(timed, guard)
+    coupons = Coupons(timed, guard, payer=wallets)
+    points = Points(timed, guard, inbox, coupons, wallets=wallets, otp_rate_max=5)
     points.inbox = inbox
     points.guard = guard
     points.deps = timed
@@ -233,7 +235,8 @@ async def test_redis_lost_between_two_refunds_counts_the_first_from_the_ledger(e
 
 async def test_a_partial_refund_takes_its_share_of_the_bill_off_the_spend_rounded_down(engine, caller):
     from core.domain.loyalty import Tier
-    from core.service.points import _tier_and_spend
+    from core.adapters.postgres.points_ledger import PointsLedgerStore
+    from core.service.points.earning import tier_window_start
     from core.service.programs import load_rules
 
     program = await program_of(engine, caller)
@@ -244,8 +247,8 @@ async def test_a_partial_refund_takes_its_share_of_the_bill_off_the_spend_rounde
     await refund(engine, caller, earned, 3)  # 10_099 * 3 / 100 = 302.97: 302 leave the spend
     rules = await load_rules(engine.deps, caller.org_id, program)
 
-    async with engine.deps.pool.connection() as connection:
-        _, spend = await _tier_and_spend(connection, account, rules, engine.deps.clock.now())
+    spend = (await PointsLedgerStore(engine.deps.pool).tier_and_spend(
+        account, tier_window_start(rules, engine.deps.clock.now()))).spend
 
     assert spend == 10_099 - 302
 

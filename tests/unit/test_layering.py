@@ -48,18 +48,11 @@ def test_the_domain_imports_only_the_standard_library_and_itself():
 
 
 STORAGE = ("psycopg", "psycopg_pool", "redis", "hiredis")
-STORAGE_NOT_YET_MOVED = {
-    # Files that still hold SQL or Redis calls of their own; each leaves this set as its storage
-    # moves into core/adapters (issue 13). The set only shrinks.
-    "checkout.py", "points.py",
-}
 
 
 def test_services_leave_storage_to_the_adapters():
     offenders = {}
     for path in (CORE / "service").rglob("*.py"):
-        if path.name in STORAGE_NOT_YET_MOVED and path.parent == CORE / "service":
-            continue
         bad = {name for name in imported_modules(path) if name.split(".")[0] in STORAGE}
         if bad:
             offenders[str(path.relative_to(CORE.parent))] = sorted(bad)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from psycopg.rows import dict_row
 
+from core.domain.loyalty import TransactionType
 from core.adapters.postgres.ledger_writer import Row
 from core.domain.coupons import Customer, Rates
 
@@ -20,8 +21,6 @@ REDEMPTION_COLUMNS = ("redemption_id", "org_id", "offer_id", "code", "account_id
                       "coupon_id", "coupon_use", "points_transaction_id")
 """The columns of a coupon_redemptions row, in the order its Row holds them."""
 _REVERSAL_COLUMNS = ("redemption_id", "request_id", "client_id", "reverse_time")
-EARN_TRANSACTION_TYPE = 1
-"""points_transactions.type of a purchase's earn (the points ledger's EARN)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +182,7 @@ class RedemptionStore:
         """The account's registration time and its purchases before `now`: posted earns, and
         coupon redemptions in effect that were not part of an earn (those count with their earn)."""
         found = await self._all(_CUSTOMER_FACTS, {"org": org_id, "account": account_id, "now": now,
-                                                  "earn": EARN_TRANSACTION_TYPE})
+                                                  "earn": int(TransactionType.EARN)})
         if not found:
             return None
         return Customer(registration_time=found[0]["create_time"], prior_transaction_count=found[0]["prior"])

@@ -36,12 +36,3 @@ class Coupons(OfferPart, IssuancePart, LifecyclePart, QueryPart, RedemptionPart,
         self.series = CodeSeriesBook(deps, guard, self._stores, self._codes)
         """Code series: CreateCodeSeries, GenerateCodes, ImportCodes."""
 
-    @property
-    def wallet(self) -> PointsPayer | None:
-        """Deprecated: the payer given as `payer=`. Kept while the loyalty context still assigns
-        `coupons.wallet = points` (its branch builds the payer and passes it instead)."""
-        return self._payer
-
-    @wallet.setter
-    def wallet(self, payer: PointsPayer | None) -> None:
-        self._payer = payer

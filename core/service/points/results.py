@@ -1,0 +1,123 @@
+"""What the points engine answers: transactions, movements, OTP tickets and balances (their JSON
+forms are the stored replies of idempotent requests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from core.adapters.postgres.points_ledger import LedgerTransaction
+from core.domain.loyalty import TransactionState
+from core.service.earn_coupons import AppliedCoupon
+
+
+@dataclass(frozen=True, slots=True)
+class PointsTransaction:
+    points_transaction_id: str
+    account_id: str
+    type: int
+    points: int
+    create_time: dt.datetime
+    regular_points: int = 0
+    bonus_points: int = 0
+    reward_points: int = 0
+    store_id: str = ""
+    transaction_id: str = ""
+    bill_minor: int | None = None
+    currency_code: str = ""
+    refunded_transaction_id: str = ""
+    refunded_points: int = 0
+    note: str = ""
+    expire_time: dt.datetime | None = None
+    state: int = TransactionState.POSTED
+    lines: tuple[tuple[str, int, int], ...] = ()
+    """EARN: the purchase's lines, (sku, quantity, amount in minor units)."""
+    client_id: str = ""
+    """The API client that posted it (shown as ADJUST's `adjusted`)."""
+    operator: str = ""
+    """VOID, ADJUST: the operator named in the request."""
+    voided_id: str = ""
+    """EARN, REDEEM: the VOID transaction that cancelled it, if any (with its client, operator
+    and time below)."""
+    voided_client_id: str = ""
+    voided_operator: str = ""
+    voided_time: dt.datetime | None = None
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["create_time"] = self.create_time.isoformat()
+        data["expire_time"] = self.expire_time.isoformat() if self.expire_time else None
+        data["voided_time"] = self.voided_time.isoformat() if self.voided_time else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> PointsTransaction:
+        return cls(**{**data, "create_time": dt.datetime.fromisoformat(data["create_time"]),
+                      "expire_time": dt.datetime.fromisoformat(data["expire_time"]) if data["expire_time"] else None,
+                      "voided_time": (dt.datetime.fromisoformat(data["voided_time"]) if data.get("voided_time")
+                                      else None),
+                      "lines": tuple(tuple(line) for line in data.get("lines", ()))})
+
+    @classmethod
+    def of(cls, row: LedgerTransaction) -> PointsTransaction:
+        """The transaction as the ledger holds it."""
+        return cls(
+            points_transaction_id=row.points_transaction_id, account_id=row.account_id, type=row.type,
+            points=row.points, create_time=row.create_time, regular_points=row.regular_points,
+            bonus_points=row.bonus_points, reward_points=row.reward_points, store_id=row.store_id or "",
+            transaction_id=row.transaction_id or "", bill_minor=row.bill_minor,
+            currency_code=row.currency_code or "", refunded_transaction_id=row.refunded_transaction_id or "",
+            refunded_points=row.refunded_points, note=row.note or "", expire_time=row.expire_time,
+            state=row.state, lines=tuple(tuple(line) for line in row.lines or ()), client_id=row.client_id,
+            operator=row.operator or "", voided_id=row.void_id or "", voided_client_id=row.void_client_id or "",
+            voided_operator=row.void_operator or "", voided_time=row.void_time)
+
+
+@dataclass(frozen=True, slots=True)
+class Movement:
+    """The transactions a command posted, and the account's available balance right after it
+    (as the atomic reservation saw it)."""
+
+    transactions: tuple[PointsTransaction, ...]
+    available_points: int
+    coupons: tuple[AppliedCoupon, ...] = ()
+    """EARN: the EXTRAPOINT and MULTIPLIER coupons applied, listed ones first."""
+
+    def to_json(self) -> dict:
+        return {"transactions": [t.to_json() for t in self.transactions], "available_points": self.available_points,
+                "coupons": [asdict(c) for c in self.coupons]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Movement:
+        return cls(tuple(PointsTransaction.from_json(t) for t in data["transactions"]), data["available_points"],
+                   tuple(AppliedCoupon(**c) for c in data.get("coupons", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class OtpTicket:
+    otp_id: str
+    expire_time: dt.datetime
+
+    def to_json(self) -> dict:
+        return {"otp_id": self.otp_id, "expire_time": self.expire_time.isoformat()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> OtpTicket:
+        return cls(data["otp_id"], dt.datetime.fromisoformat(data["expire_time"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    account_id: str
+    posted_points: int
+    pending_points: int
+    available_points: int
+    expiring_points: int
+    next_expire_time: dt.datetime | None
+    balance_time: dt.datetime
+    tier_id: str
+
+
+def movement_account(movement: Movement) -> str:
+    """The account an outbox event of a points movement is about (its first transaction's)."""
+    return movement.transactions[0].account_id
