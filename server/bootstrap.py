@@ -9,7 +9,7 @@ constructor that changes is adapted here once:
     state_guard(deps)                              StateGuard with the Redis-state rebuilders
     Engines(deps, guard, ...)                      Coupons, Points, Checkout, Events (built on first use)
     build_auth(deps, tokens, clock, config)        Auth (IssueToken, RefreshToken, RevokeToken)
-    server_interceptors(...)                       the interceptor chain, in the order below
+    server_interceptors(...)                       the interceptor chain (one Chain), in the order below
 
 The order of the checks an RPC meets (outermost first) and why
 ---------------------------------------------------------------
@@ -41,8 +41,11 @@ The order of the checks an RPC meets (outermost first) and why
     handler         The servicer, which reads the caller through server/context.py.
 
 Authorization (the scope) is part of 6 because it needs only the token; what a caller may touch
-beyond its scope and stores is each service's rule. The checks hand their findings on through
-ContextVars (server/security.py admission_var, claims_var; server/interceptors.py body_sha256_var).
+beyond its scope and stores is each service's rule. The stages are composed around each method's
+handler once, on its first call (server/chain.py `Chain`), and hand their findings on through one
+explicit per-call object (`Call`: the parsed metadata, the body digest, the claims, the admission)
+rather than ContextVars; ContextVars stay only for what code outside the chain reads: the caller
+(servicers, server/context.py), the request id (logs) and the deadline (core).
 """
 
 from __future__ import annotations
@@ -168,14 +171,16 @@ def build_auth(deps: Deps, tokens: AccessTokens, clock: Clock, config: Config) -
 
 def server_interceptors(*, tokens: AccessTokens, signing_keys: SigningKeys, scripts: Scripts, clock: Clock,
                         sign_reads: bool, tracer=None) -> list:
-    """The server's interceptors, outermost first, in the order of this module's docstring."""
+    """The server's interceptors: one Chain of the stages, outermost first, in the order of this
+    module's docstring."""
+    from server.chain import Chain
     from server.deadline import DeadlineInterceptor
     from server.interceptors import (DecodingInterceptor, ErrorInterceptor, MetricsInterceptor,
                                      RequestIdInterceptor)
     from server.security import (AdmissionInterceptor, AuthenticationInterceptor, RateLimitInterceptor,
                                  SigningInterceptor)
 
-    return [DeadlineInterceptor(), RequestIdInterceptor(), MetricsInterceptor(tracer), ErrorInterceptor(),
-            DecodingInterceptor(), AuthenticationInterceptor(tokens), RateLimitInterceptor(),
-            SigningInterceptor(signing_keys, clock, sign_reads, scripts=scripts),
-            AdmissionInterceptor(scripts, signing_keys)]
+    return [Chain([DeadlineInterceptor(), RequestIdInterceptor(), MetricsInterceptor(tracer), ErrorInterceptor(),
+                   DecodingInterceptor(), AuthenticationInterceptor(tokens), RateLimitInterceptor(),
+                   SigningInterceptor(signing_keys, clock, sign_reads, scripts=scripts),
+                   AdmissionInterceptor(scripts, signing_keys)])]
