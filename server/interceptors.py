@@ -5,7 +5,8 @@
     ErrorInterceptor      DomainError -> google.rpc.Status; anything else -> logged, INTERNAL
     DecodingInterceptor   strict request decoding: malformed bytes, unknown fields and control
                           characters in strings are rejected; the SHA-256 of the bytes received
-                          is kept on the call for request signatures
+                          is kept on the call for request signatures, and the digest of a
+                          mutating request's deterministic bytes for its idempotency fingerprint
     ... then the security stages of server/security.py
 
 Each builds its wrapper once per method and passes the request deserializer through (decoding
@@ -30,6 +31,7 @@ from google.protobuf.unknown_fields import UnknownFieldSet
 
 from core.adapters.failures import as_domain_error
 from core.domain.errors import DomainError, ErrorReason, field_invalid
+from core.domain.received import set_received
 from server import metrics
 from server.chain import Inner, Stage, responses  # noqa: F401 - responses: imported from here too.
 from server.errors import to_status
@@ -287,9 +289,15 @@ def _accept(request):
     return request.message
 
 
-def _accept_unary(request, call):
+def _accept_unary(request, call, name: str):
     message = _accept(request)
     call.body_sha256 = request.body_sha256
+    request_id = getattr(message, "request_id", None)
+    if request_id:
+        # The idempotency fingerprint (core/domain/received.py): the message's deterministic
+        # bytes, so that a retry re-encoded by its client (fields or map entries in another
+        # order) still replays.
+        set_received(name, request_id, hashlib.sha256(message.SerializeToString(deterministic=True)).digest())
     return message
 
 
@@ -298,7 +306,7 @@ async def _accept_stream(requests) -> AsyncIterator:
         yield _accept(request)
 
 
-def _streamed(requests, call) -> AsyncIterator:
+def _streamed(requests, call, name: str = "") -> AsyncIterator:
     # A request stream is signed as a call (method, timestamp, nonce) over an empty body: its
     # messages are not known when the call is admitted.
     call.body_sha256 = EMPTY_BODY_SHA256
@@ -323,19 +331,27 @@ class DecodingInterceptor(Stage):
                 return await inner(_streamed(requests, call), context, call)
             return streamed
 
+        name = _method_name(method)
+
         async def wrapped(request, context, call):
-            return await inner(_accept_unary(request, call), context, call)
+            return await inner(_accept_unary(request, call, name), context, call)
         return wrapped
 
     def streaming(self, method, handler, inner):
         if handler.request_deserializer is None:
             return inner
         accept = _streamed if handler.stream_stream else _accept_unary
+        name = _method_name(method)
 
         async def wrapped(request, context, call):
-            async for response in inner(accept(request, call), context, call):
+            async for response in inner(accept(request, call, name), context, call):
                 yield response
         return wrapped
+
+
+def _method_name(method: str) -> str:
+    """`RedeemCoupon` of `/rewards.coupons.v1.CouponService/RedeemCoupon`."""
+    return method.rpartition("/")[2]
 
 
 def _strict(deserialize: Callable[[bytes], protobuf_message.Message]) -> Callable[[bytes], object]:
