@@ -26,18 +26,23 @@ The order of the checks an RPC meets (outermost first) and why
                     ErrorInfo; nothing below needs to know about gRPC statuses.
  5. decoding        Strict decoding of the request bytes (malformed, unknown field, control
                     character) before any check reads the request, and the SHA-256 of the exact
-                    bytes received, which the signature check needs.
+                    bytes received, which the signature check needs; for a request with a
+                    request_id, the digest of its deterministic bytes, the idempotency
+                    fingerprint (core/domain/received.py).
  6. authentication  The bearer token -> the caller (its org, scopes, stores); the method's scope and
                     the request's store_id checked against the token. Everything after this knows
                     who is calling; public methods (IssueToken, RefreshToken) skip 6-9.
  7. rate limits     The caller's token-bucket parameters, from the token's claims (read here,
-                    enforced by the admission script in 9).
+                    enforced by the admission script in 9). Before signing, because a refused
+                    signature is charged to this bucket.
  8. signing/replay  The HMAC signature over method, timestamp, nonce and body digest (5), and the
                     timestamp window. A refused signature is still charged to the caller's bucket
                     (the admission script without the nonce) so bad signatures are rate limited.
  9. admission       One Redis script checks all shared state and only then writes: denylisted
                     token, disabled client, rotated-away signing secret, nonce replay, token
                     bucket. Nothing is recorded for a refused call, so a refusal changes nothing.
+                    Last, because it needs what 6-8 found (jti, bucket, nonce, key version) and
+                    is the only check that writes.
     handler         The servicer, which reads the caller through server/context.py.
 
 Authorization (the scope) is part of 6 because it needs only the token; what a caller may touch
