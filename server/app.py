@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import os
 import signal
@@ -14,35 +13,18 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1._async import HealthServicer
 from grpc_reflection.v1alpha import reflection
 
-from core.adapters.idempotency import IdempotencyStore
 from core.adapters.otp import sender_from_spec
 from core.adapters.sealing import MasterKeys
-from core.adapters.postgres.ledger_writer import LedgerWriter
 from core.adapters.postgres.migrations import pending_versions
-from core.adapters.postgres.pool import StorePool
-from core.adapters.redis import connect as connect_redis
-from core.adapters.redis.scripts import Scripts
-from core.adapters.redis.state import StateGuard
 from core.adapters.signing_keys import SigningKeys
-from core.adapters.tokens import AccessTokens, KeyRing
+from core.adapters.tokens import KeyRing
 from core.domain import limits
 from core.domain.clock import Clock, SystemClock
-from core.service.auth import Auth, AuthSettings
 from core.service.clients import rebuild_client_states
-from core.service.checkout import Checkout
-from core.service.context import Deps
-from core.service.coupons import Coupons, rebuild_coupon_counters
 from core.adapters.webhooks import WebhookSender
-from core.service.events_outbox import Dispatcher, Events
-from core.service.points import Points, Wallets
-from server import metrics, tracing
+from server import bootstrap, metrics, tracing
 from core.service.idempotent import settle_all
 from server.config import Config
-from server.deadline import DeadlineInterceptor
-from server.interceptors import (DecodingInterceptor, ErrorInterceptor, MetricsInterceptor,
-                                 RequestIdInterceptor)
-from server.security import (AdmissionInterceptor, AuthenticationInterceptor, RateLimitInterceptor,
-                             SigningInterceptor)
 from server.servicers import SERVICES, add_servicers
 
 log = logging.getLogger("rewards.worker")
@@ -70,44 +52,28 @@ class Worker:
     async def start(self) -> int:
         loop = asyncio.get_running_loop()
         await self._set_health(NOT_SERVING)
-        self.redis = connect_redis(self.redis_url, self.config.redis_pool_size_max)
-        self.pool = StorePool(self.database_url, min_size=1, max_size=self.config.postgres_pool_size_max,
-                              wait_s_max=self.config.postgres_wait_s, open=False)
-        self.pool.breaker.on_change = lambda _: self._refresh_health()
-        await self.pool.open(wait=True)
-        self.scripts = Scripts(self.redis, metrics.observe_script)
-        self.writer = LedgerWriter(self.pool, linger_ms=self.config.ledger_linger_ms,
-                                   observe_batch=metrics.observe_batch)
-        self.writer.start()
-        self.deps = Deps(self.pool, self.redis, self.scripts, self.writer,
-                         IdempotencyStore(self.redis, self.scripts, self.pool), self.clock)
-        self.guard = StateGuard(self.redis, self.pool, on_readiness=self._on_readiness,
-                                rebuilders=[functools.partial(rebuild_coupon_counters, deps=self.deps),
-                                            rebuild_client_states])
-        self.wallets = Wallets(self.deps, self.guard)
-        self.coupons = Coupons(self.deps, self.guard, payer=self.wallets)  # REWARD coupons cost points.
+        self.redis = bootstrap.redis_client(self.redis_url, self.config.redis_pool_size_max)
+        self.pool = await bootstrap.open_pool(self.database_url, size_max=self.config.postgres_pool_size_max,
+                                              wait_s_max=self.config.postgres_wait_s,
+                                              on_breaker_change=lambda _: self._refresh_health())
+        self.deps = bootstrap.build_deps(self.pool, self.redis, self.clock, linger_ms=self.config.ledger_linger_ms,
+                                         observe_script=metrics.observe_script, observe_batch=metrics.observe_batch)
+        self.scripts, self.writer = self.deps.scripts, self.deps.writer
+        self.guard = bootstrap.state_guard(self.deps, client_states=True, on_readiness=self._on_readiness)
         self.master_keys = MasterKeys.from_file(self.config.master_key_path())
         sender = sender_from_spec(self.config.otp_sender_spec(), self.config.otp_webhook_secret)
-        self.points = Points(self.deps, self.guard, sender, self.coupons, wallets=self.wallets,
-                             otp_rate_max=self.config.otp_rate_max)
+        self.engines = bootstrap.Engines(self.deps, self.guard, otp_sender=sender,
+                                         otp_rate_max=self.config.otp_rate_max, master_keys=self.master_keys)
+        self.coupons, self.points = self.engines.coupons, self.engines.points
         self.keyring = KeyRing(self.pool, self.master_keys)
         await self.keyring.ensure_active()
-        tokens = AccessTokens(self.keyring, self.clock, issuer=self.config.token_issuer,
-                              audience=self.config.token_audience, ttl_seconds=self.config.access_token_ttl_s)
-        self.auth = Auth(self.pool, self.redis, tokens, self.clock, AuthSettings(
-            self.config.refresh_token_ttl_s, self.config.refresh_grace_s,
-            self.config.token_rate_per_client, self.config.token_burst_per_client,
-            self.config.token_rate_per_peer, self.config.token_burst_per_peer,
-            self.config.client_lockout_failures, self.config.client_lockout_window_s,
-            self.config.client_lockout_s), self.scripts)
+        tokens = bootstrap.access_tokens(self.keyring, self.clock, self.config)
+        self.auth = bootstrap.build_auth(self.deps, tokens, self.clock, self.config)
         signing_keys = SigningKeys(self.pool, self.master_keys)
-        self.server = grpc.aio.server(interceptors=[
-            DeadlineInterceptor(), RequestIdInterceptor(), MetricsInterceptor(tracing.configure()), ErrorInterceptor(),
-            DecodingInterceptor(), AuthenticationInterceptor(tokens), RateLimitInterceptor(),
-            SigningInterceptor(signing_keys, self.clock, self.config.sign_reads, scripts=self.scripts),
-            AdmissionInterceptor(self.scripts, signing_keys)])
-        self.checkout = Checkout(self.deps, self.guard, self.coupons, self.points)
-        self.events = Events(self.deps, self.master_keys)
+        self.server = grpc.aio.server(interceptors=bootstrap.server_interceptors(
+            tokens=tokens, signing_keys=signing_keys, scripts=self.scripts, clock=self.clock,
+            sign_reads=self.config.sign_reads, tracer=tracing.configure()))
+        self.checkout, self.events = self.engines.checkout, self.engines.events
         add_servicers(self.server, self.deps, self.auth, self.coupons, self.points, self.checkout, self.events)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
@@ -131,10 +97,7 @@ class Worker:
             self._tasks.append(loop.create_task(self._expire_points(), name="points-expiry"))
         if self.config.event_poll_s > 0:  # The outbox's delivery task (README "Events").
             self.webhook_sender = WebhookSender()
-            dispatcher = Dispatcher(self.deps, self.master_keys, self.webhook_sender,
-                                    backoff_base_s=self.config.event_backoff_base_s,
-                                    attempts_max=self.config.event_attempts_max,
-                                    lease_s=self.config.event_lease_s)
+            dispatcher = self.engines.dispatcher(self.webhook_sender, self.config)
             self._tasks.append(loop.create_task(dispatcher.run(self.config.event_poll_s), name="event-delivery"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port

@@ -193,37 +193,30 @@ def _redis(config: Config):
 
 
 async def _expire(config: Config, redis_url: str, database_url: str) -> tuple[int, int]:
-    from psycopg_pool import AsyncConnectionPool
-
-    from core.adapters.idempotency import IdempotencyStore
     from core.adapters.otp import sender_from_spec
-    from core.adapters.postgres.ledger_writer import LedgerWriter
-    from core.adapters.redis import connect
-    from core.adapters.redis.scripts import Scripts
-    from core.adapters.redis.state import StateGuard
     from core.domain.clock import SystemClock
-    from core.service.context import Deps
-    from core.service.coupons import Coupons, rebuild_coupon_counters
-    from core.service.points import Points
+    from server import bootstrap
 
-    import functools
-
-    redis_client = connect(redis_url)
-    async with AsyncConnectionPool(database_url, min_size=1, max_size=4) as pool:
-        scripts = Scripts(redis_client)
-        writer = LedgerWriter(pool)
-        writer.start()
-        deps = Deps(pool, redis_client, scripts, writer, IdempotencyStore(redis_client, scripts, pool), SystemClock())
+    redis_client = bootstrap.redis_client(redis_url)
+    pool = await bootstrap.open_pool(database_url, size_max=_EXPIRE_POOL_SIZE_MAX)
+    try:
+        deps = bootstrap.build_deps(pool, redis_client, SystemClock())
         try:
-            guard = StateGuard(redis_client, pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=deps)])
+            guard = bootstrap.state_guard(deps)
             await guard.ensure()
-            points = Points(deps, guard, sender_from_spec(config.otp_sender or "log", config.otp_webhook_secret),
-                            Coupons(deps, guard))
+            points = bootstrap.Engines(deps, guard, otp_sender=sender_from_spec(
+                config.otp_sender or "log", config.otp_webhook_secret)).points
             expired = await points.expire_due()
             return expired, await points.evaluate_tiers()
         finally:
-            await writer.close()
-            await redis_client.aclose()
+            await deps.writer.close()
+    finally:
+        await pool.close()
+        await redis_client.aclose()
+
+
+_EXPIRE_POOL_SIZE_MAX = 4
+"""Postgres connections of `rewards-core expire` (one engine, no concurrent calls)."""
 
 
 async def _rotate(database_url: str, master_keys) -> str:

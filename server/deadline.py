@@ -1,35 +1,26 @@
 """Hands each call's gRPC deadline to the core (core/domain/deadline.py), so that every wait on a
-store is bounded by it. Outermost of the interceptors, so that everything inside sees it."""
+store is bounded by it. Outermost of the chain's stages, so that everything inside sees it."""
 
 from __future__ import annotations
 
-import grpc
-
 from core.domain import deadline
-from server.interceptors import responses, rewrap
+from server.chain import Stage
 
 
-class DeadlineInterceptor(grpc.aio.ServerInterceptor):
-    async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None:
-            return None
+class DeadlineInterceptor(Stage):
+    def unary(self, method, handler, inner):
+        async def wrapped(request, context, call):
+            token = deadline.set_remaining(context.time_remaining())
+            try:
+                return await inner(request, context, call)
+            finally:
+                deadline.reset(token)
+        return wrapped
 
-        def unary(behavior):
-            async def wrapped(request, context):
-                token = deadline.set_remaining(context.time_remaining())
-                try:
-                    return await behavior(request, context)
-                finally:
-                    deadline.reset(token)
-            return wrapped
-
-        def streaming(behavior):
-            async def wrapped(request, context):
-                # A stream's deadline bounds each store wait made while serving it.
-                deadline.set_remaining(context.time_remaining())
-                async for response in responses(behavior, request, context):
-                    yield response
-            return wrapped
-
-        return rewrap(handler, unary, streaming)
+    def streaming(self, method, handler, inner):
+        async def wrapped(request, context, call):
+            # A stream's deadline bounds each store wait made while serving it.
+            deadline.set_remaining(context.time_remaining())
+            async for response in inner(request, context, call):
+                yield response
+        return wrapped

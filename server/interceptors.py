@@ -1,27 +1,22 @@
-"""Server interceptors, one concern each, outermost first:
+"""The outer stages of the interceptor chain (server/chain.py; the order and why: server/bootstrap.py):
 
     RequestIdInterceptor  request id in a ContextVar (from `x-request-id` or new), echoed back
     MetricsInterceptor    grpc-prometheus RPC metrics; with tracing on, the RPC's span
     ErrorInterceptor      DomainError -> google.rpc.Status; anything else -> logged, INTERNAL
     DecodingInterceptor   strict request decoding: malformed bytes, unknown fields and control
                           characters in strings are rejected; the SHA-256 of the bytes received
-                          is kept for request signatures
-    ... then the security interceptors of server/security.py
+                          is kept on the call for request signatures, and the digest of a
+                          mutating request's deterministic bytes for its idempotency fingerprint
+    ... then the security stages of server/security.py
 
-Each wraps the method handler it is given and passes the request deserializer through, so the
-innermost interceptor's deserializer is the one gRPC uses.
-
-A server-streaming behavior comes in two styles, and every streaming wrapper takes both (through
-`responses`): an async generator that yields its responses, or a coroutine that writes them with
-`context.write()` and returns None (grpc's own health servicer: `grpc.health.v1.Health/Watch`).
+Each builds its wrapper once per method and passes the request deserializer through (decoding
+replaces it), so the innermost deserializer is the one gRPC uses.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import hashlib
-import inspect
 import logging
 import re
 import time
@@ -36,7 +31,9 @@ from google.protobuf.unknown_fields import UnknownFieldSet
 
 from core.adapters.failures import as_domain_error
 from core.domain.errors import DomainError, ErrorReason, field_invalid
+from core.domain.received import set_received
 from server import metrics
+from server.chain import Inner, Stage, responses  # noqa: F401 - responses: imported from here too.
 from server.errors import to_status
 from server.logs import request_id_var
 
@@ -45,72 +42,34 @@ log = logging.getLogger("rewards.rpc")
 REQUEST_ID_HEADER = "x-request-id"
 _REQUEST_ID_LENGTH_MAX = 128
 
-Behavior = Callable
+
+class RequestIdInterceptor(Stage):
+    @staticmethod
+    def _begin(context, call) -> None:
+        sent = call.headers.get(REQUEST_ID_HEADER)
+        request_id = sent if sent and len(sent) <= _REQUEST_ID_LENGTH_MAX and sent.isprintable() else uuid.uuid4().hex
+        request_id_var.set(request_id)
+        context.set_trailing_metadata(((REQUEST_ID_HEADER, request_id),))
+
+    def unary(self, method, handler, inner):
+        begin = self._begin
+
+        async def wrapped(request, context, call):
+            begin(context, call)
+            return await inner(request, context, call)
+        return wrapped
+
+    def streaming(self, method, handler, inner):
+        begin = self._begin
+
+        async def wrapped(request, context, call):
+            begin(context, call)
+            async for response in inner(request, context, call):
+                yield response
+        return wrapped
 
 
-def rewrap(handler: grpc.RpcMethodHandler, unary_response: Callable[[Behavior], Behavior],
-           streaming_response: Callable[[Behavior], Behavior],
-           request_deserializer: Callable | None = None) -> grpc.RpcMethodHandler:
-    """A copy of `handler` whose behavior is wrapped by the matching wrapper."""
-    deserializer = request_deserializer or handler.request_deserializer
-    serializer = handler.response_serializer
-    if handler.unary_unary:
-        return grpc.unary_unary_rpc_method_handler(unary_response(handler.unary_unary), deserializer, serializer)
-    if handler.stream_unary:
-        return grpc.stream_unary_rpc_method_handler(unary_response(handler.stream_unary), deserializer, serializer)
-    if handler.unary_stream:
-        return grpc.unary_stream_rpc_method_handler(streaming_response(handler.unary_stream), deserializer, serializer)
-    return grpc.stream_stream_rpc_method_handler(streaming_response(handler.stream_stream), deserializer, serializer)
-
-
-async def responses(behavior: Behavior, request, context) -> AsyncIterator:
-    """The responses of a server-streaming `behavior`, whatever its style: those an async
-    generator (or iterator) yields, or none from a coroutine that wrote its responses with
-    `context.write()` itself (they went out as it wrote them) and returned None."""
-    result = behavior(request, context)
-    if inspect.isawaitable(result):
-        result = await result
-    if result is None:
-        return
-    if hasattr(result, "__aiter__"):
-        async for response in result:
-            yield response
-    else:
-        for response in result:
-            yield response
-
-
-class RequestIdInterceptor(grpc.aio.ServerInterceptor):
-    async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None:
-            return None
-        sent = dict(details.invocation_metadata or ()).get(REQUEST_ID_HEADER)
-        if not sent or len(sent) > _REQUEST_ID_LENGTH_MAX or not sent.isprintable():
-            sent = None
-
-        def begin(context) -> None:
-            request_id = sent or uuid.uuid4().hex
-            request_id_var.set(request_id)
-            context.set_trailing_metadata(((REQUEST_ID_HEADER, request_id),))
-
-        def unary(behavior):
-            async def wrapped(request, context):
-                begin(context)
-                return await behavior(request, context)
-            return wrapped
-
-        def streaming(behavior):
-            async def wrapped(request, context):
-                begin(context)
-                async for response in responses(behavior, request, context):
-                    yield response
-            return wrapped
-
-        return rewrap(handler, unary, streaming)
-
-
-class MetricsInterceptor(grpc.aio.ServerInterceptor):
+class MetricsInterceptor(Stage):
     """grpc-prometheus metrics of every RPC (server/metrics.py), and with a `tracer` (tracing on,
     server/tracing.py) one SERVER span per RPC, the parent of the store calls' spans. The series
     of a method are bound once (metrics.rpc_metrics); without a tracer no span code runs."""
@@ -118,69 +77,68 @@ class MetricsInterceptor(grpc.aio.ServerInterceptor):
     def __init__(self, tracer=None) -> None:
         self._tracer = tracer
 
-    async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None:
-            return None
-        grpc_type = _GRPC_TYPES[(handler.request_streaming, handler.response_streaming)]
-        measured = metrics.rpc_metrics(grpc_type, details.method)
+    def unary(self, method, handler, inner):
         if self._tracer is not None:
-            handler = rewrap(handler, *_traced(self._tracer, details))
+            inner = _traced_unary(self._tracer, method, inner)
+        measured = metrics.rpc_metrics(_GRPC_TYPES[(handler.request_streaming, handler.response_streaming)], method)
+        request_streaming = handler.request_streaming
 
-        def record(context, started: float, failed: BaseException | None) -> None:
-            measured.handled(_status_name(context, failed)).inc()
-            measured.handling.observe(time.perf_counter() - started)
+        async def wrapped(request, context, call):
+            started = time.perf_counter()
+            measured.started.inc()
+            if request_streaming:
+                request = _counted(measured, request)
+            else:
+                measured.received.inc()
+            metrics.RPC_IN_FLIGHT.inc()
+            try:
+                response = await inner(request, context, call)
+            except BaseException as error:
+                _record(measured, context, started, error)
+                raise
+            finally:
+                metrics.RPC_IN_FLIGHT.dec()
+            measured.sent.inc()
+            _record(measured, context, started, None)
+            return response
+        return wrapped
 
-        def counted(requests) -> AsyncIterator:
-            async def each():
-                async for request in requests:
-                    measured.received.inc()
-                    yield request
-            return each()
+    def streaming(self, method, handler, inner):
+        if self._tracer is not None:
+            inner = _traced_streaming(self._tracer, method, inner)
+        measured = metrics.rpc_metrics(_GRPC_TYPES[(handler.request_streaming, handler.response_streaming)], method)
+        request_streaming = handler.request_streaming
 
-        def unary(behavior):
-            async def wrapped(request, context):
-                started = time.perf_counter()
-                measured.started.inc()
-                if handler.request_streaming:
-                    request = counted(request)
-                else:
-                    measured.received.inc()
-                metrics.RPC_IN_FLIGHT.inc()
-                try:
-                    response = await behavior(request, context)
-                except BaseException as error:
-                    record(context, started, error)
-                    raise
-                finally:
-                    metrics.RPC_IN_FLIGHT.dec()
-                measured.sent.inc()
-                record(context, started, None)
-                return response
-            return wrapped
+        async def wrapped(request, context, call):
+            started = time.perf_counter()
+            measured.started.inc()
+            if request_streaming:
+                request = _counted(measured, request)
+            else:
+                measured.received.inc()
+            metrics.RPC_IN_FLIGHT.inc()
+            try:
+                async for response in inner(request, context, call):
+                    measured.sent.inc()
+                    yield response
+            except BaseException as error:
+                _record(measured, context, started, error)
+                raise
+            finally:
+                metrics.RPC_IN_FLIGHT.dec()
+            _record(measured, context, started, None)
+        return wrapped
 
-        def streaming(behavior):
-            async def wrapped(request, context):
-                started = time.perf_counter()
-                measured.started.inc()
-                if handler.request_streaming:
-                    request = counted(request)
-                else:
-                    measured.received.inc()
-                metrics.RPC_IN_FLIGHT.inc()
-                try:
-                    async for response in responses(behavior, request, context):
-                        measured.sent.inc()
-                        yield response
-                except BaseException as error:
-                    record(context, started, error)
-                    raise
-                finally:
-                    metrics.RPC_IN_FLIGHT.dec()
-                record(context, started, None)
-            return wrapped
 
-        return rewrap(handler, unary, streaming)
+def _record(measured, context, started: float, failed: BaseException | None) -> None:
+    measured.handled(_status_name(context, failed)).inc()
+    measured.handling.observe(time.perf_counter() - started)
+
+
+async def _counted(measured, requests) -> AsyncIterator:
+    async for request in requests:
+        measured.received.inc()
+        yield request
 
 
 _GRPC_TYPES = {(False, False): "unary", (True, False): "client_stream",
@@ -190,56 +148,67 @@ _SERVER_ERRORS = frozenset({"UNKNOWN", "DEADLINE_EXCEEDED", "UNIMPLEMENTED", "IN
 """The codes that mark a server span as an error (OpenTelemetry's gRPC conventions)."""
 
 
-def _traced(tracer, details) -> tuple[Callable[[Behavior], Behavior], Callable[[Behavior], Behavior]]:
-    """Wrappers running a behavior in a SERVER span (a child of the caller's `traceparent`)."""
-    from opentelemetry import propagate, trace
-    from opentelemetry.trace import SpanKind, Status, StatusCode
+class _Span:
+    """Starts and finishes a method's SERVER spans (a child of the caller's `traceparent`)."""
 
-    name = details.method.lstrip("/")
-    service, _, method = name.rpartition("/")
-    parent = propagate.extract(dict(details.invocation_metadata or ()))
-    attributes = {"rpc.system": "grpc", "rpc.service": service, "rpc.method": method}
+    def __init__(self, tracer, method: str) -> None:
+        from opentelemetry import propagate, trace
 
-    def start():
+        self._tracer, self._propagate, self._trace = tracer, propagate, trace
+        self.name = method.lstrip("/")
+        service, _, name = self.name.rpartition("/")
+        self.attributes = {"rpc.system": "grpc", "rpc.service": service, "rpc.method": name}
+
+    def start(self, call):
+        from opentelemetry.trace import SpanKind
+
+        parent = self._propagate.extract(call.headers)
         request_id = request_id_var.get()
-        span = tracer.start_span(name, context=parent, kind=SpanKind.SERVER,
-                                 attributes={**attributes, "rewards.request_id": request_id or ""})
-        return span, trace.use_span(span, end_on_exit=True, record_exception=False,
-                                    set_status_on_exception=False)
+        span = self._tracer.start_span(self.name, context=parent, kind=SpanKind.SERVER,
+                                       attributes={**self.attributes, "rewards.request_id": request_id or ""})
+        return span, self._trace.use_span(span, end_on_exit=True, record_exception=False,
+                                          set_status_on_exception=False)
 
+    @staticmethod
     def finish(span, context, failed: BaseException | None) -> None:
+        from opentelemetry.trace import Status, StatusCode
+
         code = _status_name(context, failed)
         span.set_attribute("rpc.grpc.status_code", grpc.StatusCode[code].value[0])
         if code in _SERVER_ERRORS:
             span.set_status(Status(StatusCode.ERROR, code))
 
-    def unary(behavior):
-        async def wrapped(request, context):
-            span, current = start()
-            with current:
-                try:
-                    response = await behavior(request, context)
-                except BaseException as error:
-                    finish(span, context, error)
-                    raise
-                finish(span, context, None)
-                return response
-        return wrapped
 
-    def streaming(behavior):
-        async def wrapped(request, context):
-            span, current = start()
-            with current:
-                try:
-                    async for response in responses(behavior, request, context):
-                        yield response
-                except BaseException as error:
-                    finish(span, context, error)
-                    raise
-                finish(span, context, None)
-        return wrapped
+def _traced_unary(tracer, method: str, inner: Inner) -> Inner:
+    spans = _Span(tracer, method)
 
-    return unary, streaming
+    async def wrapped(request, context, call):
+        span, current = spans.start(call)
+        with current:
+            try:
+                response = await inner(request, context, call)
+            except BaseException as error:
+                spans.finish(span, context, error)
+                raise
+            spans.finish(span, context, None)
+            return response
+    return wrapped
+
+
+def _traced_streaming(tracer, method: str, inner: Inner) -> Inner:
+    spans = _Span(tracer, method)
+
+    async def wrapped(request, context, call):
+        span, current = spans.start(call)
+        with current:
+            try:
+                async for response in inner(request, context, call):
+                    yield response
+            except BaseException as error:
+                spans.finish(span, context, error)
+                raise
+            spans.finish(span, context, None)
+    return wrapped
 
 
 def _status_name(context, failed: BaseException | None) -> str:
@@ -251,13 +220,9 @@ def _status_name(context, failed: BaseException | None) -> str:
     return "CANCELLED" if isinstance(failed, asyncio.CancelledError) else "UNKNOWN"
 
 
-class ErrorInterceptor(grpc.aio.ServerInterceptor):
-    async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None:
-            return None
-        method = details.method
-
+class ErrorInterceptor(Stage):
+    @staticmethod
+    def _failer(method: str):
         async def fail(context, error: Exception):
             if isinstance(error, grpc.aio.AbortError):
                 raise error
@@ -271,29 +236,28 @@ class ErrorInterceptor(grpc.aio.ServerInterceptor):
             request_id = request_id_var.get()
             echo = ((REQUEST_ID_HEADER, request_id),) if request_id else ()
             await context.abort_with_status(to_status(error, method, echo))
+        return fail
 
-        def unary(behavior):
-            async def wrapped(request, context):
-                try:
-                    return await behavior(request, context)
-                except Exception as error:  # noqa: BLE001 - every error leaves as a Status.
-                    await fail(context, error)
-            return wrapped
+    def unary(self, method, handler, inner):
+        fail = self._failer(method)
 
-        def streaming(behavior):
-            async def wrapped(request, context):
-                try:
-                    async for response in responses(behavior, request, context):
-                        yield response
-                except Exception as error:  # noqa: BLE001
-                    await fail(context, error)
-            return wrapped
+        async def wrapped(request, context, call):
+            try:
+                return await inner(request, context, call)
+            except Exception as error:  # noqa: BLE001 - every error leaves as a Status.
+                await fail(context, error)
+        return wrapped
 
-        return rewrap(handler, unary, streaming)
+    def streaming(self, method, handler, inner):
+        fail = self._failer(method)
 
-
-body_sha256_var: contextvars.ContextVar[bytes | None] = contextvars.ContextVar("body_sha256", default=None)
-"""SHA-256 of the exact request bytes received (unary requests), for request signatures."""
+        async def wrapped(request, context, call):
+            try:
+                async for response in inner(request, context, call):
+                    yield response
+            except Exception as error:  # noqa: BLE001
+                await fail(context, error)
+        return wrapped
 
 
 EMPTY_BODY_SHA256 = hashlib.sha256(b"").digest()
@@ -319,54 +283,75 @@ class _Rejected:
         self.error = error
 
 
-class DecodingInterceptor(grpc.aio.ServerInterceptor):
+def _accept(request):
+    if isinstance(request, _Rejected):
+        raise request.error
+    return request.message
+
+
+def _accept_unary(request, call, name: str):
+    message = _accept(request)
+    call.body_sha256 = request.body_sha256
+    request_id = getattr(message, "request_id", None)
+    if request_id:
+        # The idempotency fingerprint (core/domain/received.py): the message's deterministic
+        # bytes, so that a retry re-encoded by its client (fields or map entries in another
+        # order) still replays.
+        set_received(name, request_id, hashlib.sha256(message.SerializeToString(deterministic=True)).digest())
+    return message
+
+
+async def _accept_stream(requests) -> AsyncIterator:
+    async for request in requests:
+        yield _accept(request)
+
+
+def _streamed(requests, call, name: str = "") -> AsyncIterator:
+    # A request stream is signed as a call (method, timestamp, nonce) over an empty body: its
+    # messages are not known when the call is admitted.
+    call.body_sha256 = EMPTY_BODY_SHA256
+    return _accept_stream(requests)
+
+
+class DecodingInterceptor(Stage):
     """Rejects malformed request bytes (REQUEST_MALFORMED), fields the server does not know
     (REQUEST_UNKNOWN_FIELD) and control characters in any string (FIELD_INVALID, see
     `control_character_path`) with INVALID_ARGUMENT, before any handler runs: an old server must
     not silently drop a field a newer client relies on, and no control character reaches a
-    handler, a log line or a store."""
+    handler, a log line or a store. A method without a deserializer (raw bytes) is left alone."""
 
-    async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None or handler.request_deserializer is None:
-            return handler
-        decode = _strict(handler.request_deserializer)
+    def deserializer(self, method, handler, deserialize):
+        return deserialize if handler.request_deserializer is None else _strict(deserialize)
 
-        def accept(request):
-            if isinstance(request, _Rejected):
-                raise request.error
-            return request.message
+    def unary(self, method, handler, inner):
+        if handler.request_deserializer is None:
+            return inner
+        if handler.stream_unary:
+            async def streamed(requests, context, call):
+                return await inner(_streamed(requests, call), context, call)
+            return streamed
 
-        def accept_unary(request):
-            message = accept(request)
-            body_sha256_var.set(request.body_sha256)
-            return message
+        name = _method_name(method)
 
-        async def accept_stream(requests) -> AsyncIterator:
-            async for request in requests:
-                yield accept(request)
+        async def wrapped(request, context, call):
+            return await inner(_accept_unary(request, call, name), context, call)
+        return wrapped
 
-        def streamed(requests) -> AsyncIterator:
-            # A request stream is signed as a call (method, timestamp, nonce) over an empty body:
-            # its messages are not known when the call is admitted.
-            body_sha256_var.set(EMPTY_BODY_SHA256)
-            return accept_stream(requests)
+    def streaming(self, method, handler, inner):
+        if handler.request_deserializer is None:
+            return inner
+        accept = _streamed if handler.stream_stream else _accept_unary
+        name = _method_name(method)
 
-        def unary(behavior):
-            if handler.stream_unary:
-                return lambda requests, context: behavior(streamed(requests), context)
-            async def wrapped(request, context):
-                return await behavior(accept_unary(request), context)
-            return wrapped
+        async def wrapped(request, context, call):
+            async for response in inner(accept(request, call, name), context, call):
+                yield response
+        return wrapped
 
-        def streaming(behavior):
-            async def wrapped(request, context):
-                request = streamed(request) if handler.stream_stream else accept_unary(request)
-                async for response in responses(behavior, request, context):
-                    yield response
-            return wrapped
 
-        return rewrap(handler, unary, streaming, request_deserializer=decode)
+def _method_name(method: str) -> str:
+    """`RedeemCoupon` of `/rewards.coupons.v1.CouponService/RedeemCoupon`."""
+    return method.rpartition("/")[2]
 
 
 def _strict(deserialize: Callable[[bytes], protobuf_message.Message]) -> Callable[[bytes], object]:

@@ -1,4 +1,5 @@
-"""Security interceptors, one concern each (they run inside the decoding interceptor), in order:
+"""Security stages of the interceptor chain (server/chain.py), one concern each, run inside the
+decoding stage, in order (why this order: server/bootstrap.py):
 
     AuthenticationInterceptor  access token (JWT) -> Caller; scope and store checks
     RateLimitInterceptor       the caller's token bucket parameters, from the token's claims
@@ -11,19 +12,20 @@ checks everything before it records the nonce or takes a token. A request refuse
 signature still takes a token from the caller's bucket (the same script, without the nonce), so
 a flood of badly signed requests is rate limited like any other: its answer is RATE_LIMITED once
 the bucket is empty. The signing headers' form is checked before any arithmetic on them.
+
+The stages hand their findings on through the call's `Call` object (claims, admission, the body
+digest set by decoding); the caller goes to the servicers through server/context.py. A method
+that is public or has no policy skips every stage (decided once per method).
 """
 
 from __future__ import annotations
 
-import contextvars
 import re
 from dataclasses import dataclass
 
-import grpc
-
 from core.adapters.redis.scripts import Scripts
 from core.adapters.signing_keys import SigningKeys
-from core.adapters.tokens import AccessClaims, AccessTokens
+from core.adapters.tokens import AccessTokens
 from core.domain import limits
 from core.domain.auth import (NONCE, NONCE_HEADER, SIGNATURE, SIGNATURE_HEADER, TIMESTAMP_HEADER,
                               signature_matches)
@@ -34,7 +36,7 @@ from core.service.clients import client_state_key
 from core.service.context import Caller
 from server.authz import POLICIES
 from server.context import caller_var
-from server.interceptors import body_sha256_var, responses, rewrap
+from server.chain import Stage, before_streaming, before_unary
 
 
 @dataclass(slots=True)
@@ -50,62 +52,46 @@ class Admission:
     """Secret version of the signing key that verified the signature (0: not signed)."""
 
 
-admission_var: contextvars.ContextVar[Admission | None] = contextvars.ContextVar("admission", default=None)
-claims_var: contextvars.ContextVar[AccessClaims | None] = contextvars.ContextVar("claims", default=None)
-
-
-def _guarded(details) -> bool:
-    policy = POLICIES.get(details.method)
+def _guarded(method: str) -> bool:
+    policy = POLICIES.get(method)
     return policy is not None and not policy.public
 
 
-def _before(handler: grpc.RpcMethodHandler, check) -> grpc.RpcMethodHandler:
-    """`handler` with `await check(request, context)` run before its behavior."""
-    def unary(behavior):
-        async def wrapped(request, context):
-            await check(request, context)
-            return await behavior(request, context)
-        return wrapped
+class _Check(Stage):
+    """A stage that runs `await check(request, context, call)` before the inner behavior, for the
+    methods `checker(method)` gives a check for (None: the stage skips the method)."""
 
-    def streaming(behavior):
-        async def wrapped(request, context):
-            await check(request, context)
-            async for response in responses(behavior, request, context):
-                yield response
-        return wrapped
+    def checker(self, method: str):
+        raise NotImplementedError
 
-    return rewrap(handler, unary, streaming)
+    def unary(self, method, handler, inner):
+        check = self.checker(method) if _guarded(method) else None
+        return inner if check is None else before_unary(check, inner)
+
+    def streaming(self, method, handler, inner):
+        check = self.checker(method) if _guarded(method) else None
+        return inner if check is None else before_streaming(check, inner)
 
 
-class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
+class AuthenticationInterceptor(_Check):
     def __init__(self, tokens: AccessTokens) -> None:
         self._tokens = tokens
 
-    async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None or not _guarded(details):
-            return handler
-        policy = POLICIES[details.method]
-        metadata = dict(details.invocation_metadata or ())
-        try:
-            claims = await self._tokens.verify(_bearer(metadata.get("authorization", "")))
-            if policy.scope is not None and policy.scope not in claims.scopes:
-                raise DomainError(ErrorReason.SCOPE_MISSING, metadata={"scope": policy.scope})
-        except DomainError as error:
-            async def refuse(request, context, error=error):
-                raise error
-            return _before(handler, refuse)
-        caller = Caller(claims.client_id, claims.org_id, claims.scopes, claims.store_ids)
+    def checker(self, method: str):
+        scope = POLICIES[method].scope
+        tokens = self._tokens
 
-        async def admit(request, context):
+        async def authenticate(request, context, call):
+            claims = await tokens.verify(_bearer(call.headers.get("authorization", "")))
+            if scope is not None and scope not in claims.scopes:
+                raise DomainError(ErrorReason.SCOPE_MISSING, metadata={"scope": scope})
             store_id = getattr(request, "store_id", "")
             if store_id and claims.store_ids and store_id not in claims.store_ids:
                 raise DomainError(ErrorReason.STORE_NOT_ALLOWED, metadata={"store_id": store_id})
-            caller_var.set(caller)
-            claims_var.set(claims)
-            admission_var.set(Admission(claims.client_id, claims.jti))
-
-        return _before(handler, admit)
+            caller_var.set(Caller(claims.client_id, claims.org_id, claims.scopes, claims.store_ids))
+            call.claims = claims
+            call.admission = Admission(claims.client_id, claims.jti)
+        return authenticate
 
 
 def _bearer(header: str) -> str:
@@ -153,7 +139,7 @@ def signing_headers_refusal(metadata, method: str) -> DomainError | None:
     return None
 
 
-class SigningInterceptor(grpc.aio.ServerInterceptor):
+class SigningInterceptor(_Check):
     """Verifies the request signature. A refused request is charged to the caller's token bucket
     first (`admit` without the nonce), so that bad signatures are rate limited like any request."""
 
@@ -163,40 +149,35 @@ class SigningInterceptor(grpc.aio.ServerInterceptor):
         self._sign_reads = sign_reads
         self._scripts = scripts
 
-    async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None or not _guarded(details):
-            return handler
-        metadata = tuple(details.invocation_metadata or ())
-        required = POLICIES[details.method].mutating or self._sign_reads
-        if not required and not any(key in _HEADER_FORMS for key, _ in metadata):
-            return handler
-        method = details.method
+    def checker(self, method: str):
+        required = POLICIES[method].mutating or self._sign_reads
 
-        async def verify(request, context):
-            admission = admission_var.get()
+        async def verify(request, context, call):
+            admission = call.admission
             if admission is None:
                 return  # Authentication refused the call already.
+            metadata = call.metadata
+            if not required and not any(key in _HEADER_FORMS for key, _ in metadata):
+                return
             refusal = (signing_headers_refusal(metadata, method)
-                       or await self._check(metadata, method, admission))
+                       or await self._check(call, method, admission))
             if refusal is not None:
                 # Charged like any request first: RATE_LIMITED (or TOKEN_REVOKED) wins.
                 await admit(self._scripts, admission, record_nonce=False, signing_keys=self._keys)
                 raise refusal
-            admission.nonce = dict(metadata)[NONCE_HEADER]
+            admission.nonce = call.headers[NONCE_HEADER]
+        return verify
 
-        return _before(handler, verify)
-
-    async def _check(self, metadata, method: str, admission: Admission) -> DomainError | None:
+    async def _check(self, call, method: str, admission: Admission) -> DomainError | None:
         """The window and the signature, for headers known to be in their form; the version of
         the secret that verified it is kept on `admission` (the admission script checks it)."""
-        values = dict(metadata)
+        values = call.headers
         timestamp, nonce, signature = (values[h] for h in SIGNING_HEADERS)
         skew = int(timestamp) - int(self._clock.now().timestamp())
         if abs(skew) > limits.SIGNATURE_WINDOW_SECONDS:
             return DomainError(ErrorReason.SIGNATURE_TIMESTAMP_OUT_OF_WINDOW, metadata={
                 "skew_seconds": skew, "window_seconds": limits.SIGNATURE_WINDOW_SECONDS})
-        digest = body_sha256_var.get()
+        digest = call.body_sha256
         version = None if digest is None else await self._keys.verify(
             admission.client_id, lambda key: signature_matches(key, method, timestamp, nonce, digest, signature))
         if version is None:
@@ -205,21 +186,16 @@ class SigningInterceptor(grpc.aio.ServerInterceptor):
         return None
 
 
-class RateLimitInterceptor(grpc.aio.ServerInterceptor):
-    async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None or not _guarded(details):
-            return handler
-
-        async def limit(request, context):
-            admission, claims = admission_var.get(), claims_var.get()
+class RateLimitInterceptor(_Check):
+    def checker(self, method: str):
+        async def limit(request, context, call):
+            admission, claims = call.admission, call.claims
             if admission is not None and claims is not None:
                 admission.rate_per_second, admission.rate_burst = claims.rate_per_second, claims.rate_burst
+        return limit
 
-        return _before(handler, limit)
 
-
-class AdmissionInterceptor(grpc.aio.ServerInterceptor):
+class AdmissionInterceptor(_Check):
     NONCE_TTL_SECONDS = 2 * limits.SIGNATURE_WINDOW_SECONDS + 1
     """A nonce is remembered for as long as a timestamp could still be accepted."""
 
@@ -227,17 +203,11 @@ class AdmissionInterceptor(grpc.aio.ServerInterceptor):
         self._scripts = scripts
         self._signing_keys = signing_keys
 
-    async def intercept_service(self, continuation, details):
-        handler = await continuation(details)
-        if handler is None or not _guarded(details):
-            return handler
-
-        async def check(request, context):
-            admission = admission_var.get()
-            if admission is not None:
-                await admit(self._scripts, admission, signing_keys=self._signing_keys)
-
-        return _before(handler, check)
+    def checker(self, method: str):
+        async def check(request, context, call):
+            if call.admission is not None:
+                await admit(self._scripts, call.admission, signing_keys=self._signing_keys)
+        return check
 
 
 async def admit(scripts: Scripts, admission: Admission, *, record_nonce: bool = True,

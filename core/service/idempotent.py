@@ -29,6 +29,7 @@ from typing import Generic, Protocol, TypeVar
 from core.adapters.idempotency import PRIMARY_KEY, IdempotencyKey, key_reused
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
 from core.domain import deadline, limits
+from core.domain.received import received
 from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Caller, Deps
 
@@ -60,8 +61,14 @@ class Prepared(Generic[R]):
     """Runs when the rows will not be committed (e.g. release a Redis reservation)."""
 
 
-def fingerprint(command: object) -> bytes:
-    """SHA-256 over the command's canonical JSON, request_id excluded."""
+def fingerprint(command: object, method: str | None = None) -> bytes:
+    """The SHA-256 of the request as received (core/domain/received.py) when it is `method`'s
+    request for this command's request_id; else SHA-256 over the command's canonical JSON,
+    request_id excluded."""
+    if method is not None:
+        digest = received(method, getattr(command, "request_id", ""))
+        if digest is not None:
+            return digest
     fields = dataclasses.asdict(command)
     fields.pop("request_id", None)
     canonical = json.dumps([type(command).__name__, fields], sort_keys=True, default=str,
@@ -74,7 +81,7 @@ async def execute_once(deps: Deps, caller: Caller, method: str, command: object,
                        decode: Callable[[dict], R]) -> R:
     request_id = command.request_id  # type: ignore[attr-defined]
     key = IdempotencyKey(caller.client_id, request_id, method)
-    digest = fingerprint(command)
+    digest = fingerprint(command, method)
     stored = await deps.idempotency.claim(key, digest)
     if stored is not None:
         return _replay(stored, decode)

@@ -1,38 +1,31 @@
 from __future__ import annotations
 
 import pytest
-from core.adapters.postgres.pool import StorePool
 
-from core.adapters.idempotency import IdempotencyStore
-from core.adapters.redis import connect
-from core.adapters.postgres.ledger_writer import LedgerWriter
-from core.adapters.redis.scripts import Scripts
 from core.domain.clock import SystemClock
-from core.service.context import Caller, Deps
+from core.service.context import Caller
+from server import bootstrap
 
 
 @pytest.fixture(scope="session")
 async def pool(stores):
-    pool = StorePool(stores.database_url, min_size=1, max_size=8, open=False)
-    await pool.open(wait=True)
+    pool = await bootstrap.open_pool(stores.database_url, size_max=8)
     yield pool
     await pool.close()
 
 
 @pytest.fixture(scope="session")
 async def aredis(stores):
-    client = connect(stores.redis_url)
+    client = bootstrap.redis_client(stores.redis_url)
     yield client
     await client.aclose()
 
 
 @pytest.fixture(scope="session")
 async def deps(pool, aredis):
-    scripts = Scripts(aredis)
-    writer = LedgerWriter(pool)
-    writer.start()
-    yield Deps(pool, aredis, scripts, writer, IdempotencyStore(aredis, scripts, pool), SystemClock())
-    await writer.close()
+    built = bootstrap.build_deps(pool, aredis, SystemClock())
+    yield built
+    await built.writer.close()
 
 
 @pytest.fixture

@@ -8,22 +8,21 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-import functools
 import uuid
 
 import psycopg
 import pytest
 
-from core.adapters.redis.state import StateGuard
 from core.domain import limits
 from core.domain.checkout import BasketInput, BasketState
 from core.domain.clock import FixedClock
 from core.domain.coupons import Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason
 from core.service.accounts import AccountRef
-from core.service.checkout import AuthorizeBasket, CaptureBasket, Checkout
-from core.service.coupons import Coupons, offer_keys, rebuild_coupon_counters
-from core.service.points import Points, RequestOtp, Wallets, wallet_keys
+from core.service.checkout import AuthorizeBasket, CaptureBasket
+from core.service.coupons import offer_keys
+from core.service.points import RequestOtp, wallet_keys
+from server import bootstrap
 from tests.integration.test_points import Inbox, account_of, earn, program_of
 
 
@@ -35,13 +34,11 @@ def clock():
 @pytest.fixture
 async def engine(deps, clock):
     timed = dataclasses.replace(deps, clock=clock)
-    guard = StateGuard(deps.redis, deps.pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=timed)])
+    guard = bootstrap.state_guard(timed)
     await guard.ensure()
-    wallets = Wallets(timed, guard)
-    coupons = Coupons(timed, guard, payer=wallets)
-    points = Points(timed, guard, Inbox(), coupons, wallets=wallets, otp_rate_max=50)
+    engines = bootstrap.Engines(timed, guard, otp_sender=Inbox(), otp_rate_max=50)
+    coupons, points, checkout = engines.coupons, engines.points, engines.checkout
     points.deps, points.inbox, points.guard = timed, points._sender, guard
-    checkout = Checkout(timed, guard, coupons, points)
     checkout.coupons, checkout.points, checkout.deps, checkout.guard = coupons, points, timed, guard
     return checkout
 

@@ -7,21 +7,20 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-import functools
 import uuid
 from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
 
-from core.adapters.redis.state import StateGuard
 from core.domain.clock import FixedClock
 from core.domain.coupons import ExpiryMode, Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Caller
 from tests.integration.coupon_accounts import new_account, new_accounts
 from core.service.coupons import (ActivateCoupon, Coupons, IssueCoupon, RedeemCoupon, ReverseRedemption,
-                                  RevokeCoupon, RevokeCoupons, RevocationMode, offer_keys, rebuild_coupon_counters)
+                                  RevokeCoupon, RevokeCoupons, RevocationMode, offer_keys)
+from server import bootstrap
 
 NEW_YORK = ZoneInfo("America/New_York")
 SECOND = dt.timedelta(seconds=1)
@@ -29,8 +28,8 @@ SECOND = dt.timedelta(seconds=1)
 
 def engine_of(deps, clock=None) -> Coupons:
     deps = dataclasses.replace(deps, clock=clock) if clock else deps
-    guard = StateGuard(deps.redis, deps.pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=deps)])
-    return Coupons(deps, guard), guard
+    guard = bootstrap.state_guard(deps)
+    return bootstrap.Engines(deps, guard).coupons, guard
 
 
 @pytest.fixture

@@ -6,20 +6,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import uuid
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from core.adapters.redis.state import StateGuard
 from core.domain.accounts import AccountStatus
 from core.domain.clock import FixedClock
 from core.domain.coupons import Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason
 from core.service.account_states import AccountState, account_state, publish_state, state_key
 from core.service.context import Caller
-from core.service.coupons import Coupons, RedeemCoupon, rebuild_coupon_counters
+from core.service.coupons import Coupons, RedeemCoupon
+from server import bootstrap
 from tests.integration.coupon_accounts import delete_account, new_account, set_status
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -35,10 +34,9 @@ def caller():
 async def clocked(deps):
     clock = FixedClock(dt.datetime(2026, 3, 10, 12, tzinfo=dt.timezone.utc))
     clocked_deps = dataclasses.replace(deps, clock=clock)
-    guard = StateGuard(deps.redis, deps.pool, rebuilders=[functools.partial(rebuild_coupon_counters,
-                                                                            deps=clocked_deps)])
+    guard = bootstrap.state_guard(clocked_deps)
     await guard.ensure()
-    return Coupons(clocked_deps, guard), clock
+    return bootstrap.Engines(clocked_deps, guard).coupons, clock
 
 
 async def offer(engine: Coupons, caller: Caller, **rules) -> Offer:

@@ -5,25 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import functools
 import uuid
 
 import pytest
 
-from core.adapters.redis.state import StateGuard
 from core.domain.coupons import Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Caller
 from tests.integration.coupon_accounts import new_account, new_accounts
-from core.service.coupons import (Coupons, IssueCoupon, RedeemCoupon, ReverseRedemption, coupon_keys,
-                                  offer_keys, rebuild_coupon_counters)
+from core.service.coupons import Coupons, IssueCoupon, RedeemCoupon, ReverseRedemption, coupon_keys, offer_keys
+from server import bootstrap
 
 
 @pytest.fixture
 async def engine(deps):
-    guard = StateGuard(deps.redis, deps.pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=deps)])
+    guard = bootstrap.state_guard(deps)
     await guard.ensure()
-    return Coupons(deps, guard)
+    return bootstrap.Engines(deps, guard).coupons
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ import psycopg
 import pytest
 
 from core.service.context import Caller
-from core.service.coupons import Coupons, UpdateOffer, offer_keys
+from core.service.coupons import UpdateOffer, offer_keys
+from server import bootstrap
 from tests.integration.test_redemption import engine, new_offer, outcome, redeem  # noqa: F401  (fixtures)
 from tests.integration.coupon_accounts import new_account
 
@@ -35,7 +36,7 @@ async def test_a_worker_with_a_stale_offer_applies_the_published_limit(engine, d
     offer = await new_offer(engine, org, max_redemptions=10)
     caller = Caller(client_id="c-1", org_id=org)
     await engine.redeem(redeem(offer, await new_account(deps, org)), caller)  # This worker now caches the offer (version 1).
-    other_worker = Coupons(deps, engine._guard)
+    other_worker = bootstrap.Engines(deps, engine._guard).coupons
 
     await other_worker.update_offer(lowered(offer), caller)
 
@@ -46,7 +47,7 @@ async def test_after_redis_lost_the_limits_the_reload_publishes_them_from_postgr
     offer = await new_offer(engine, org, max_redemptions=10)
     caller = Caller(client_id="c-1", org_id=org)
     await engine.redeem(redeem(offer, await new_account(deps, org)), caller)
-    await Coupons(deps, engine._guard).update_offer(lowered(offer), caller)
+    await bootstrap.Engines(deps, engine._guard).coupons.update_offer(lowered(offer), caller)
     keys = offer_keys(offer.offer_id, "-", "-")
     await deps.redis.delete(keys[0], keys[5])  # The offer's state and live limits are gone.
 

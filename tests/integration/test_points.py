@@ -10,16 +10,16 @@ import uuid
 
 import pytest
 
-from core.adapters.redis.state import GENERATION_KEY, StateGuard
+from core.adapters.redis.state import GENERATION_KEY
 from core.domain.accounts import Identifier, IdentifierType
 from core.domain.clock import FixedClock
 from core.domain.errors import DomainError, ErrorReason
 from core.domain.loyalty import PointsExpiryMode, Program
 from core.service import accounts, programs
 from core.service.context import Caller
-from core.service.coupons import Coupons
-from core.service.points import (AccountRef, EarnPoints, Points, RedeemPoints, RefundPoints, RequestOtp, TxType,
-                                 Wallets, refund_field, wallet_keys)
+from core.service.points import (AccountRef, EarnPoints, RedeemPoints, RefundPoints, RequestOtp, TxType,
+                                 refund_field, wallet_keys)
+from server import bootstrap
 
 BERLIN = "Europe/Berlin"
 
@@ -44,12 +44,10 @@ def clock():
 @pytest.fixture
 async def engine(deps, clock):
     timed = dataclasses.replace(deps, clock=clock)
-    guard = StateGuard(deps.redis, deps.pool)
+    guard = bootstrap.state_guard(timed, coupon_counters=False)
     await guard.ensure()
     inbox = Inbox()
-    wallets = Wallets(timed, guard)
-    coupons = Coupons(timed, guard, payer=wallets)
-    points = Points(timed, guard, inbox, coupons, wallets=wallets, otp_rate_max=5)
+    points = bootstrap.Engines(timed, guard, otp_sender=inbox, otp_rate_max=5).points
     points.inbox = inbox
     points.guard = guard
     points.deps = timed

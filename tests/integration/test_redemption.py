@@ -4,17 +4,16 @@ reversal, Redis loss and rebuild, the epoch fence, the recovery sweep."""
 from __future__ import annotations
 
 import asyncio
-import functools
 import uuid
 
 import pytest
 
-from core.adapters.redis.state import GENERATION_KEY, StateGuard
+from core.adapters.redis.state import GENERATION_KEY
 from core.domain.coupons import Money, Offer, OfferState, RedemptionRules
 from core.domain.errors import DomainError, ErrorReason
 from core.service.context import Caller
-from core.service.coupons import (Coupons, RedeemCoupon, ReverseRedemption, offer_keys,
-                                  rebuild_coupon_counters)
+from core.service.coupons import Coupons, RedeemCoupon, ReverseRedemption, offer_keys
+from server import bootstrap
 from tests.integration.coupon_accounts import new_account, new_accounts
 
 EUR = "EUR"
@@ -22,9 +21,9 @@ EUR = "EUR"
 
 @pytest.fixture
 async def engine(deps):
-    guard = StateGuard(deps.redis, deps.pool, rebuilders=[functools.partial(rebuild_coupon_counters, deps=deps)])
+    guard = bootstrap.state_guard(deps)
     await guard.ensure()
-    return Coupons(deps, guard)
+    return bootstrap.Engines(deps, guard).coupons
 
 
 @pytest.fixture
