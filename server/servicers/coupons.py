@@ -236,9 +236,16 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
 
     async def ReverseRedemption(self, request: coupon_api.ReverseRedemptionRequest,
                                 context) -> coupon_api.ReverseRedemptionResponse:
-        reversal = await self._coupons.reverse(ReverseRedemption(request.request_id, request.redemption_id),
-                                               current_caller())
-        return coupon_api.ReverseRedemptionResponse(reverse_time=timestamp(reversal.reverse_time))
+        caller = current_caller()
+        reversal = await self._coupons.reverse(ReverseRedemption(request.request_id, request.redemption_id), caller)
+        response = coupon_api.ReverseRedemptionResponse(reverse_time=timestamp(reversal.reverse_time))
+        if reversal.code:  # The coupon as it is now, after the reversal gave its use back.
+            try:
+                view, _ = await self._coupons.get_coupon(reversal.code, reversal.account_id, caller)
+            except DomainError:  # The reversal committed: it is answered even if the coupon is gone.
+                return response
+            response.coupon.CopyFrom(coupon_to_proto(view))
+        return response
 
 
 def _identifier(request):

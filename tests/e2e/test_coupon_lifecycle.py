@@ -494,3 +494,18 @@ async def test_a_coupon_is_never_both_redeemed_and_deactivated(client):
         read = await get(client, coupon)
         assert (read.state, read.redemption_count) == ((resources.COUPON_STATE_REDEEMED, 1) if redeemed is None
                                                        else (resources.COUPON_STATE_ISSUED, 0))
+
+
+async def test_a_reversal_answers_the_coupon_as_it_is_after_the_reversal(client):
+    offer_id = await new_offer(client)
+    account = await new_account(client)
+    coupon = await issue(client, offer_id, account)
+    redemption = await client.call(client.coupons.RedeemCoupon, redeem(coupon.code, account))
+    assert (await get(client, coupon)).state == resources.COUPON_STATE_REDEEMED
+    request = coupons.ReverseRedemptionRequest(request_id=uuid.uuid4().hex, redemption_id=redemption.redemption_id)
+
+    reversed_, replay = [await client.call(client.coupons.ReverseRedemption, request) for _ in range(2)]
+
+    assert reversed_.coupon.coupon_id == coupon.coupon_id and reversed_.coupon.code == coupon.code
+    assert reversed_.coupon.state == resources.COUPON_STATE_ACTIVE == (await get(client, coupon)).state
+    assert replay.coupon.coupon_id == coupon.coupon_id and replay.reverse_time == reversed_.reverse_time

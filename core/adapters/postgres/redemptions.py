@@ -68,6 +68,7 @@ class Reversible:
 
     offer_id: str
     account_id: str
+    code: str
     reversed: bool
     coupon_id: str | None
     revoke_time: dt.datetime | None
@@ -150,7 +151,7 @@ class RedemptionStore:
 
     async def reversible(self, *, redemption_id: str, org_id: str) -> Reversible | None:
         found = await self._all(
-            "SELECT r.offer_id::text AS offer_id, r.account_id::text AS account_id,"
+            "SELECT r.offer_id::text AS offer_id, r.account_id::text AS account_id, r.code,"
             " v.redemption_id IS NOT NULL AS reversed, r.coupon_id::text AS coupon_id, c.revoke_time"
             " FROM coupon_redemptions r LEFT JOIN coupon_reversals v USING (redemption_id)"
             " LEFT JOIN coupons c ON c.coupon_id = r.coupon_id"

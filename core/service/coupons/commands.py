@@ -61,13 +61,18 @@ class HeldRedemption:
 class Reversal:
     redemption_id: str
     reverse_time: dt.datetime
+    code: str = ""
+    """The code whose redemption was reversed (empty in replies recorded before it was kept)."""
+    account_id: str = ""
 
     def to_json(self) -> dict:
-        return {"redemption_id": self.redemption_id, "reverse_time": self.reverse_time.isoformat()}
+        return {"redemption_id": self.redemption_id, "reverse_time": self.reverse_time.isoformat(),
+                "code": self.code, "account_id": self.account_id}
 
     @classmethod
     def from_json(cls, data: dict) -> Reversal:
-        return cls(data["redemption_id"], dt.datetime.fromisoformat(data["reverse_time"]))
+        return cls(data["redemption_id"], dt.datetime.fromisoformat(data["reverse_time"]),
+                   data.get("code", ""), data.get("account_id", ""))
 
 
 @dataclass(frozen=True, slots=True)

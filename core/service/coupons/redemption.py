@@ -424,7 +424,7 @@ class RedemptionPart(EngineBase):
         event = event_row(caller.org_id, "coupon.redemption_reversed", "account", found.account_id, {
             **Reversal(redemption_id, now).to_json(), "offer_id": found.offer_id, "account_id": found.account_id,
             "coupon_id": found.coupon_id}, now)
-        return Prepared(Reversal(redemption_id, now), (row, event),
+        return Prepared(Reversal(redemption_id, now, found.code, found.account_id), (row, event),
                         {"coupon_reversals_pkey": DomainError(ErrorReason.REDEMPTION_ALREADY_REVERSED,
                                                               metadata={"redemption_id": redemption_id}),
                          "coupon_reversals_coupon_revoked": DomainError(ErrorReason.COUPON_REVOKED)},
