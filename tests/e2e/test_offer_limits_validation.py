@@ -11,7 +11,8 @@ from rewards.coupons.v1 import resources_pb2 as resources
 from core.domain import limits
 from rewards_client import RewardsClient, errors
 from tests.e2e.programs import ensure_program
-from tests.e2e.test_offers import create, get, new_offer, update
+from tests.e2e.builders import offer as new_offer
+from tests.e2e.test_offers import create, get, update
 
 LIMIT_FIELDS = ("max_account_redemption_count", "max_redemption_count", "max_account_issue_count", "max_issue_count")
 
