@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test test-packaging build venv generate check-generated build-clients lint-proto bench bench-micro load load-ui clean
+.PHONY: run test test-packaging build venv generate check-generated build-clients lint lint-proto bench bench-micro load load-ui clean
 
 run: build
 	$(BIN)/rewards-core serve
@@ -48,6 +48,10 @@ build-clients:
 
 lint-proto:
 	bash scripts/lint-proto.sh
+
+# Python lint (ruff, configured in pyproject.toml): pyflakes, pycodestyle, bugbear, blind excepts, unused noqa.
+lint: build
+	$(BIN)/ruff check .
 
 # make bench: one server (1 worker, embedded stores) set up by benchmarks/setup_bench.py and driven
 # by the Go load generator benchmarks/loadgen; writes benchmarks/results/<date>.json and fails when

@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core._speedups import _py_codegen as twin  # noqa: E402
-from core.codegen import DEFAULT_ALPHABET  # noqa: E402
+from core._speedups import _py_codegen as twin
+from core.codegen import DEFAULT_ALPHABET
 
 try:
-    from core._speedups import codegen as compiled  # noqa: E402
+    from core._speedups import codegen as compiled
 except ImportError:
     compiled = None
 

@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from psycopg_pool import AsyncConnectionPool  # noqa: E402
+from psycopg_pool import AsyncConnectionPool
 
-from core.adapters.embedded import EmbeddedPostgres  # noqa: E402
-from core.adapters.postgres.ledger_writer import LedgerWrite, LedgerWriter, Row  # noqa: E402
+from core.adapters.embedded import EmbeddedPostgres
+from core.adapters.postgres.ledger_writer import LedgerWrite, LedgerWriter, Row
 
 COLUMNS = ("entry_id", "account", "amount")
 

@@ -172,7 +172,7 @@ class Supervisor:
         for store in reversed(self._stores):
             try:
                 store.stop()
-            except Exception:  # noqa: BLE001 - keep stopping the others.
+            except Exception:
                 log.exception("could not stop %s", type(store).__name__)
         if self._port_holder is not None:
             self._port_holder.close()

@@ -84,7 +84,7 @@ class ServerProcess:
                 entry = self.lines.get(timeout=0.1)
             except queue.Empty:
                 if self.process.poll() is not None:
-                    raise RuntimeError(f"server exited ({self.process.returncode}): {self.log[-20:]}")
+                    raise RuntimeError(f"server exited ({self.process.returncode}): {self.log[-20:]}") from None
                 continue
             if entry.get("message") == message:
                 return entry

@@ -53,7 +53,7 @@ async def test_list_baskets_pages_an_account_s_baskets_newest_first_by_state(cli
     program_id, account_id = member
     other = await new_account(client, program_id)
     made = []
-    for n in range(5):
+    for _n in range(5):
         made.append((await client.call(client.checkout.AuthorizeBasket, authorize(account_id))).basket)
     await client.call(client.checkout.AuthorizeBasket, authorize(other))
     await capture(client, made[1].basket_id)

@@ -462,7 +462,8 @@ async def test_a_deactivated_coupon_is_not_redeemable_until_activated_again(clie
     first = await client.call(client.coupons.DeactivateCoupon, request)
     assert first.coupon.state == resources.COUPON_STATE_ISSUED and not first.coupon.HasField("activate_time")
     assert await client.call(client.coupons.DeactivateCoupon, request) == first  # A retry replays.
-    assert await reason_of(client.call(client.coupons.RedeemCoupon, redeem(coupon.code, coupon.account_id))) == "COUPON_NOT_ACTIVATED"
+    refused = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(coupon.code, coupon.account_id)))
+    assert refused == "COUPON_NOT_ACTIVATED"
     await client.call(client.coupons.ActivateCoupon, coupons.ActivateCouponRequest(**named))
     await client.call(client.coupons.RedeemCoupon, redeem(coupon.code, coupon.account_id))
     assert await reason_of(client.call(client.coupons.DeactivateCoupon, coupons.DeactivateCouponRequest(

@@ -43,7 +43,7 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - the http.server name.
+            def do_POST(self):
                 body = self.rfile.read(int(self.headers["content-length"]))
                 receiver.attempts += 1
                 if receiver.failing:

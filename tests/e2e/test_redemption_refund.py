@@ -102,7 +102,7 @@ async def test_partial_refunds_add_up_to_the_burn_soonest_expiring_first(client,
 
     assert (refused.reason, refused.metadata["refundable_points"]) == ("REFUND_EXCEEDS_TRANSACTION", "10")
     by_refund = {}
-    for points, remaining, expire_time, source in lots(stores, account_id):
+    for points, _remaining, expire_time, source in lots(stores, account_id):
         by_refund.setdefault(source, []).append((points, expire_time))
     assert by_refund[first.transaction.points_transaction_id] == [(30, early)]
     assert by_refund[second.transaction.points_transaction_id] == [(70, early), (10, late)]

@@ -98,7 +98,8 @@ async def test_only_the_holder_can_redeem_an_issued_code(engine, caller):
     created = await offer(engine, caller)
     coupon = await engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)
 
-    assert await reason(engine.redeem(redeem(coupon.code, await new_account(engine._deps, caller.org_id)), caller)) is ErrorReason.COUPON_NOT_FOUND
+    stranger = await new_account(engine._deps, caller.org_id)
+    assert await reason(engine.redeem(redeem(coupon.code, stranger), caller)) is ErrorReason.COUPON_NOT_FOUND
 
 
 async def test_a_reversal_reinstates_a_single_use_coupon_once(engine, caller, deps):
@@ -149,7 +150,8 @@ async def test_single_use_survives_a_redis_flush(engine, caller, deps):
     await deps.redis.flushdb()
 
     assert await reason(engine.redeem(redeem(coupon.code, account), caller)) is ErrorReason.COUPON_ALREADY_REDEEMED
-    assert await reason(engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)) is ErrorReason.OFFER_ISSUE_LIMIT_REACHED
+    late = await new_account(engine._deps, caller.org_id)
+    assert await reason(engine.issue(issue(created, late), caller)) is ErrorReason.OFFER_ISSUE_LIMIT_REACHED
 
 
 async def test_the_sweep_settles_issue_reservations_a_crashed_worker_left(engine, deps, caller):
@@ -169,10 +171,12 @@ async def test_the_sweep_settles_issue_reservations_a_crashed_worker_left(engine
     # (A crash after the commit is confirmed by the same code as a redemption's: test_redemption.)
     await reserve("lost", str(uuid.uuid4()))
     assert await issued_count() == 3
-    assert await reason(engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)) is ErrorReason.OFFER_ISSUE_LIMIT_REACHED
+    late = await new_account(engine._deps, caller.org_id)
+    assert await reason(engine.issue(issue(created, late), caller)) is ErrorReason.OFFER_ISSUE_LIMIT_REACHED
 
     assert await engine.sweep_reservations([created.offer_id]) == (0, 1)
 
     assert await issued_count() == 2
-    assert (await engine.issue(issue(created, await new_account(engine._deps, caller.org_id)), caller)).offer_id == created.offer_id
+    another = await new_account(engine._deps, caller.org_id)
+    assert (await engine.issue(issue(created, another), caller)).offer_id == created.offer_id
     assert await engine.sweep_reservations([created.offer_id]) == (0, 0)

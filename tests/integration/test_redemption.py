@@ -215,4 +215,5 @@ async def test_bill_amount_bounds_are_inclusive(engine, deps, org, bill, reason)
 async def test_an_unknown_code_is_coupon_not_found(engine, deps, org):
     offer = Offer(str(uuid.uuid4()), org, OfferState.ACTIVE, common_code="NOPE")
 
-    assert await outcome(engine.redeem(redeem(offer, await new_account(deps, org)), caller_of(org))) is ErrorReason.COUPON_NOT_FOUND
+    account = await new_account(deps, org)
+    assert await outcome(engine.redeem(redeem(offer, account), caller_of(org))) is ErrorReason.COUPON_NOT_FOUND

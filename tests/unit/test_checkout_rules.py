@@ -54,7 +54,7 @@ def test_lines_are_bounded_and_must_add_up_to_the_total():
 def test_a_line_holds_1_to_the_maximum_items():
     validate_basket(basket_input(lines=(BasketLine("A", limits.BASKET_LINE_ITEMS_MAX, 1_000),)))
     for count in (0, limits.BASKET_LINE_ITEMS_MAX + 1):
-        refused = reason(lambda: validate_basket(basket_input(lines=(BasketLine("A", count, 1_000),))))
+        refused = reason(lambda count=count: validate_basket(basket_input(lines=(BasketLine("A", count, 1_000),))))
         assert refused == (ErrorReason.FIELD_OUT_OF_RANGE, {"field": "lines[0].item_count", "min": "1",
                                                            "max": str(limits.BASKET_LINE_ITEMS_MAX)})
 
@@ -62,7 +62,8 @@ def test_a_line_holds_1_to_the_maximum_items():
 def test_the_burn_is_positive_and_bounded():
     validate_basket(basket_input(burn_points=limits.POINTS_MAX))
     for points in (0, limits.POINTS_MAX + 1):
-        assert reason(lambda: validate_basket(basket_input(burn_points=points)))[0] is ErrorReason.FIELD_OUT_OF_RANGE
+        refused = reason(lambda points=points: validate_basket(basket_input(burn_points=points)))
+        assert refused[0] is ErrorReason.FIELD_OUT_OF_RANGE
 
 
 def test_the_hold_lasts_1_s_to_60_min_and_15_min_by_default():
@@ -70,7 +71,7 @@ def test_the_hold_lasts_1_s_to_60_min_and_15_min_by_default():
     assert hold_seconds(limits.BASKET_HOLD_SECONDS_MIN) == 1
     assert hold_seconds(limits.BASKET_HOLD_SECONDS_MAX) == 3_600
     for seconds in (0.999, 3_600.001):
-        assert reason(lambda: hold_seconds(seconds))[1]["field"] == "hold_duration"
+        assert reason(lambda seconds=seconds: hold_seconds(seconds))[1]["field"] == "hold_duration"
 
 
 def basket(**fields) -> Basket:

@@ -50,7 +50,8 @@ def test_the_number_of_windows_is_bounded_inclusively():
 
 
 @pytest.mark.parametrize("fields, kind", [
-    ({"discount_amount": Money(1, "EUR")}, RewardKind.DISCOUNT_AMOUNT), ({"discount_percent_bps": 5}, RewardKind.DISCOUNT_PERCENT),
+    ({"discount_amount": Money(1, "EUR")}, RewardKind.DISCOUNT_AMOUNT),
+    ({"discount_percent_bps": 5}, RewardKind.DISCOUNT_PERCENT),
     ({"free_item_sku": "SKU"}, RewardKind.FREE_ITEM), ({"extra_points": 5}, RewardKind.EXTRAPOINT),
     ({"points_multiplier_bps": 20_000}, RewardKind.MULTIPLIER),
     ({"price_points": 5, "free_item_sku": "SKU"}, RewardKind.REWARD), ({}, None)])

@@ -25,8 +25,12 @@ def offer(**rules) -> Offer:
     return Offer("o-1", "org", OfferState.ACTIVE, RedemptionRules(**rules), Money(500, "EUR"))
 
 
-def reasons(candidate: Offer, now: dt.datetime, location: Location = Location("s-1"),
-            customer: Customer | None = None, bill: Money | None = Money(2_000, "EUR")) -> list[str]:
+STORE_1 = Location("s-1")
+BILL = Money(2_000, "EUR")
+
+
+def reasons(candidate: Offer, now: dt.datetime, location: Location = STORE_1,
+            customer: Customer | None = None, bill: Money | None = BILL) -> list[str]:
     return [failure.reason.name for failure in failing_rules(candidate, now, location.store_id, bill,
                                                              location=location, customer=customer)]
 

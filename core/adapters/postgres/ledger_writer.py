@@ -167,7 +167,7 @@ class LedgerWriter:
                 continue
             try:
                 await self._commit_batch(batch)
-            except Exception:  # noqa: BLE001 - the loop must survive anything; callers get told.
+            except Exception:
                 log.exception("ledger batch failed unexpectedly")
                 _fail_all(batch, DomainError(ErrorReason.STORE_UNAVAILABLE))
 

@@ -206,7 +206,7 @@ class RedemptionPart(EngineBase):
                     return await self.redeem(command, caller)
                 except DomainError as error:
                     return error
-                except Exception as error:  # noqa: BLE001 - a store failure is this item's answer.
+                except Exception as error:
                     unavailable = as_domain_error(error)
                     if unavailable is None:
                         raise

@@ -116,7 +116,7 @@ class TokenSource:
     def _run_fetch(self, fetch: _Fetch, ahead: bool) -> None:
         try:
             pair = self._renew(time.monotonic() + self._fetch_timeout)
-        except BaseException as error:  # handed to the waiters
+        except BaseException as error:  # noqa: BLE001 - any failure is handed to the waiters
             with self._lock:
                 if ahead:
                     self._ahead_not_before = time.time() + 1.0
