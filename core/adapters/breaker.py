@@ -30,11 +30,16 @@ class Breaker:
         self._probe_s = probe_ms / 1000
         self._failures = 0
         self._probing: asyncio.Task | None = None
+        self._opened = asyncio.Event()
         self.on_change = on_change
 
     @property
     def open(self) -> bool:
         return self._probing is not None
+
+    async def wait_open(self) -> None:
+        """Return when the breaker is (or becomes) open."""
+        await self._opened.wait()
 
     def check(self) -> None:
         """Raise STORE_UNAVAILABLE at once while the breaker is open."""
@@ -59,6 +64,7 @@ class Breaker:
             log.warning("%s unreachable: breaker open, probing every %.1f s", self.store, self._probe_s)
             self._probing = asyncio.get_running_loop().create_task(self._probe_until_up(),
                                                                   name=f"{self.store}-probe")
+            self._opened.set()
             if self.on_change is not None:
                 self.on_change(False)
 
@@ -74,6 +80,7 @@ class Breaker:
         log.warning("%s reachable again: breaker closed", self.store)
         self._failures = 0
         self._probing = None
+        self._opened.clear()
         if self.on_change is not None:
             self.on_change(True)
 
@@ -82,3 +89,4 @@ class Breaker:
             self._probing.cancel()
             await asyncio.gather(self._probing, return_exceptions=True)
             self._probing = None
+            self._opened.clear()

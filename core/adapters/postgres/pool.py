@@ -25,8 +25,6 @@ from core.domain.errors import DomainError
 _CONNECT_TIMEOUT_S = 2
 SUSPECT_AFTER_S = 0.1
 """A wait for a pooled connection longer than this makes a probe connect (see getconn)."""
-WAIT_SLICE_S = 0.05
-"""After that, the wait checks the breaker this often."""
 
 
 def connection_lost(error: BaseException) -> bool:
@@ -50,6 +48,7 @@ class StorePool(AsyncConnectionPool):
         self.breaker = Breaker("postgres", self._probe)
         self._suspecting: asyncio.Task | None = None
         self._suspected_at = -1e9
+        self._returning: set[asyncio.Task] = set()
 
     @asynccontextmanager
     async def connection(self, timeout: float | None = None) -> AsyncIterator[psycopg.AsyncConnection]:
@@ -70,23 +69,36 @@ class StorePool(AsyncConnectionPool):
             self.breaker.success()
 
     async def getconn(self, timeout: float | None = None) -> psycopg.AsyncConnection:
-        """A pooled connection within `timeout`. A wait longer than SUSPECT_AFTER_S makes a probe
-        connect (at most one a second): if Postgres refuses it, the breaker opens and the wait ends
-        at once with STORE_UNAVAILABLE instead of at its timeout; a saturated pool just waits."""
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
-        slice_s = SUSPECT_AFTER_S
-        while True:
-            self.breaker.check()
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise PoolTimeout(f"couldn't get a connection after {timeout} sec")
-            try:
-                return await super().getconn(timeout=min(left, slice_s))
-            except PoolTimeout:
-                if time.monotonic() >= deadline:
-                    raise
+        """A pooled connection within `timeout`, in the order the callers asked (one place in the
+        pool's queue per caller, kept for the whole wait). A wait longer than SUSPECT_AFTER_S makes
+        a probe connect (at most one a second): if Postgres refuses it, the breaker opens and the
+        wait ends at once with STORE_UNAVAILABLE instead of at its timeout; a saturated pool just
+        waits, first come first served."""
+        self.breaker.check()
+        waiter = asyncio.ensure_future(super().getconn(timeout=self.timeout if timeout is None else timeout))
+        try:
+            done, _ = await asyncio.wait((waiter,), timeout=SUSPECT_AFTER_S)
+            if not done:
                 self._suspect()
-                slice_s = WAIT_SLICE_S
+                opened = asyncio.ensure_future(self.breaker.wait_open())
+                try:
+                    await asyncio.wait((waiter, opened), return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    opened.cancel()
+            if not waiter.done():
+                raise self.breaker.error()
+            return waiter.result()
+        finally:
+            if not waiter.done():
+                waiter.cancel()
+                waiter.add_done_callback(self._give_back)
+
+    def _give_back(self, waiter: asyncio.Future) -> None:
+        """A connection handed to a wait that was given up goes back to the pool."""
+        if not waiter.cancelled() and waiter.exception() is None:
+            task = asyncio.get_running_loop().create_task(self.putconn(waiter.result()))
+            self._returning.add(task)
+            task.add_done_callback(self._returning.discard)
 
     def _suspect(self) -> None:
         now = time.monotonic()
