@@ -174,7 +174,7 @@ func main() {
 
 	b := &bench{setup: setup, client: client, health: healthpb.NewHealthClient(plain),
 		duration: *duration, warmup: *warmup, timeout: *timeout, otps: map[string]string{},
-		basketCoupons: *basketCoupons}
+		basketCoupons: *basketCoupons, otpPool: map[int64][]otpTicket{}}
 	started := time.Now()
 	fmt.Fprintf(os.Stderr, "loadgen: %s, 1 server worker, %d cores here, %v per run after %v warm-up\n",
 		setup.Target, runtime.NumCPU(), *duration, *warmup)
@@ -372,11 +372,11 @@ func estimate(results []*Result, rpc, load string, span time.Duration) int {
 		}
 	}
 	if guess == 0 {
-		// Its own rate at another closed-loop load (more callers have never gained 1.5x here),
+		// Its own rate at another closed-loop load (more callers have never gained 1.2x here),
 		// else the fastest other write at this load (not ValidateCoupon, a read).
 		for _, r := range results {
 			if r.RPC == rpc && r.Concurrency > 0 && !r.Skipped {
-				guess = max(guess, 1.5*r.OpsPerSec)
+				guess = max(guess, 1.2*r.OpsPerSec)
 			}
 		}
 		if guess == 0 {
@@ -517,12 +517,17 @@ func (b *bench) closed(ctx context.Context, rpc string, call op, n int) *Result 
 	if dry := ranDry.Load(); dry > 0 {
 		r.Note = fmt.Sprintf("the prepared pool ran out: %d of %d callers stopped early (ops/s understated)", dry, n)
 	}
-	b.takePhases(r)
+	b.finishRun(r)
 	return r
 }
 
-// takePhases moves the phase latencies of the run that just ended (basket scenarios) into r.
-func (b *bench) takePhases(r *Result) {
+// finishRun puts back what the run that just ended left of its one-use items and moves its phase
+// latencies (basket scenarios) into r.
+func (b *bench) finishRun(r *Result) {
+	if b.leftover != nil {
+		b.leftover()
+		b.leftover = nil
+	}
 	if b.phases != nil {
 		r.Phases = b.phases.result()
 		b.phases = nil
@@ -571,6 +576,6 @@ func (b *bench) open(ctx context.Context, rpc string, call op, rate float64) *Re
 	if dry := ranDry.Load(); dry > 0 {
 		r.Note = fmt.Sprintf("the prepared pool ran out: %d calls not sent (ops/s understated)", dry)
 	}
-	b.takePhases(r)
+	b.finishRun(r)
 	return r
 }
