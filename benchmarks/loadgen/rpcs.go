@@ -311,13 +311,18 @@ func (b *bench) takeCodes(ctx context.Context, n int) []issuedCode {
 
 // takeOtps: n OTPs of `points`, those left over by earlier runs first while fresh.
 func (b *bench) takeOtps(ctx context.Context, n int, points int64) []otpTicket {
-	var kept []otpTicket
+	var kept, rest []otpTicket
 	for _, t := range b.otpPool[points] {
-		if len(kept) < n && time.Since(t.requested) < otpReuse {
+		if time.Since(t.requested) >= otpReuse {
+			continue
+		}
+		if len(kept) < n {
 			kept = append(kept, t)
+		} else {
+			rest = append(rest, t)
 		}
 	}
-	b.otpPool[points] = nil
+	b.otpPool[points] = rest
 	if n > len(kept) {
 		kept = append(kept, b.requestOtps(ctx, n-len(kept), points)...)
 	}
