@@ -25,7 +25,8 @@
 //
 // A basket's cost is RedeemCoupon's ops/s over the basket's baskets/s at the same closed-loop load
 // (how many unary redemptions the server completes in the time it takes to settle one basket);
-// redeem_common is run whenever a basket scenario is.
+// redeem_common is run whenever a basket scenario is. Every closed-loop run also records the CPU
+// milliseconds per operation of the server's processes (worker, embedded Postgres and Redis; cpu.go).
 //
 // It writes the results as JSON (-out) and exits 1 when a share at some concurrency falls below
 // its floor in -floors, when a basket's cost exceeds its ceiling there (max_cost_vs_redeem), or
