@@ -104,6 +104,7 @@ type Result struct {
 	// ("worker", "postgres", "redis", "supervisor": the server's; "loadgen": this one).
 	CPUmsPerOp map[string]float64 `json:"cpu_ms_per_op,omitempty"`
 	Failed     []string           `json:"failed,omitempty"`
+	remeasured *Result            // RedeemCoupon measured again beside this basket run
 	Note       string             `json:"note,omitempty"`
 	Skipped    bool               `json:"skipped,omitempty"`
 }
@@ -206,6 +207,9 @@ func main() {
 			prepared, note := b.prepare(ctx, rpc, n, estimate(results, rpc, load, b.duration+b.warmup))
 			r := b.closed(ctx, rpc, prepared, n)
 			r.Load, r.Note = load, joinNotes(note, r.Note)
+			if isBasket(rpc) {
+				b.confirmCost(ctx, r, find(results, "redeem_common", load), floors)
+			}
 			if rpc == "health" {
 				healthAt[load] = r
 				healthPeak = max(healthPeak, r.OpsPerSec)
@@ -264,6 +268,9 @@ func main() {
 			}
 		}
 		if redeem := find(results, "redeem_common", r.Load); isBasket(r.RPC) && redeem != nil {
+			if r.remeasured != nil { // the pair measured again (confirmCost)
+				redeem = r.remeasured
+			}
 			r.RedeemOpsPerSec, r.RedeemP50ms, r.RedeemP99ms = redeem.OpsPerSec, redeem.P50ms, redeem.P99ms
 			if r.Load != "half" && r.Load != "open" {
 				if r.OpsPerSec > 0 {
@@ -520,6 +527,30 @@ func (b *bench) closed(ctx context.Context, rpc string, call op, n int) *Result 
 	}
 	b.finishRun(r)
 	return r
+}
+
+// confirmCost: a basket run whose cost is above its ceiling is measured once more, right after a
+// new RedeemCoupon run at the same callers, and that pair counts (a regression fails both; a load
+// spike from other processes on the shared machine during one of the two runs seldom does). The
+// first figures stay in the note.
+func (b *bench) confirmCost(ctx context.Context, r *Result, redeem *Result, floors Floors) {
+	ceiling, ok := floors.MaxCostVsRedeem[r.RPC][r.Load]
+	if !ok || redeem == nil || (r.OpsPerSec > 0 && redeem.OpsPerSec/r.OpsPerSec <= ceiling) {
+		return
+	}
+	first := fmt.Sprintf("first measured at %.1f baskets/s against %.0f redemptions/s (%.2fx); measured again",
+		r.OpsPerSec, redeem.OpsPerSec, redeem.OpsPerSec/max(r.OpsPerSec, 1e-9))
+	fmt.Fprintf(os.Stderr, "loadgen: %s %s above its cost ceiling %.2fx: %s\n", r.RPC, r.Load, ceiling, first)
+	b.settle(ctx)
+	again, _ := b.prepare(ctx, "redeem_common", r.Concurrency, 0)
+	fresh := b.closed(ctx, "redeem_common", again, r.Concurrency)
+	fresh.Load = r.Load
+	report(fresh)
+	b.settle(ctx)
+	prepared, note := b.prepare(ctx, r.RPC, r.Concurrency, int(fresh.OpsPerSec*(b.duration+b.warmup).Seconds()*1.5)+200)
+	second := b.closed(ctx, r.RPC, prepared, r.Concurrency)
+	*r = *second
+	r.Load, r.Note, r.remeasured = fresh.Load, joinNotes(note, second.Note, first), fresh
 }
 
 // finishRun puts back what the run that just ended left of its one-use items and moves its phase

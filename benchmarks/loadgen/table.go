@@ -131,7 +131,11 @@ func printBaskets(w io.Writer, results []*Result, floors Floors) {
 		if len(parts) > 0 {
 			fmt.Fprintf(w, "%-27s   %s\n", "", strings.Join(parts, "; "))
 		}
-		if redeem := find(results, "redeem_common", r.Load); len(r.CPUmsPerOp) > 0 && redeem != nil {
+		redeem := find(results, "redeem_common", r.Load)
+		if r.remeasured != nil {
+			redeem = r.remeasured
+		}
+		if len(r.CPUmsPerOp) > 0 && redeem != nil {
 			fmt.Fprintf(w, "%-27s   CPU ms per basket %s; per redemption %s\n", "", cpuText(r.CPUmsPerOp),
 				cpuText(redeem.CPUmsPerOp))
 		}
