@@ -9,7 +9,8 @@ passed on), OTPs captured to a file (REWARDS_OTP_SENDER=capture:<dir>/otp.jsonl)
 client with no practical rate limit, then over gRPC (the Python client):
   - a loyalty program with a RATIO purchase rule (1 point per EUR) and --accounts accounts, each
     credited with 100,000 points by one EarnPoints (for RedeemPoints);
-  - an active offer (1 EUR off) with a COMMON code (RedeemCoupon on a common code, ValidateCoupon);
+  - an active offer (1 EUR off) with a COMMON code (RedeemCoupon on a common code, ValidateCoupon,
+    the checkout baskets), and a second one alike (a basket's second coupon, -basket-coupons 2);
   - an active offer with a UNIQUE code series and generated codes (the load generator issues
     them to accounts with IssueCoupon before it redeems them, untimed).
 Writes all of it as JSON (--setup-out, default <data dir>/setup.json), then runs the Go load
@@ -82,11 +83,17 @@ async def set_up(target: str, credentials: Credentials, account_count: int, uniq
                                    reward=resources.Reward(
                 kind=resources.REWARD_KIND_DISCOUNT_AMOUNT, discount_amount=eur(100)))
 
-        common = (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(
-            offer=offer("bench common")))).offer
-        common_code = "BENCH" + uuid.uuid4().hex[:10].upper()
-        await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(code_series=resources.CodeSeries(
-            offer_id=common.offer_id, type=resources.CODE_SERIES_TYPE_COMMON, common_code=common_code)))
+        async def common_offer(name: str) -> tuple[str, str]:
+            created = (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(
+                offer=offer(name)))).offer
+            code = "BENCH" + uuid.uuid4().hex[:10].upper()
+            await client.call(client.offers.CreateCodeSeries, offers.CreateCodeSeriesRequest(
+                code_series=resources.CodeSeries(offer_id=created.offer_id, type=resources.CODE_SERIES_TYPE_COMMON,
+                                                 common_code=code)))
+            return created.offer_id, code
+
+        common_offer_id, common_code = await common_offer("bench common")
+        common_offer_id_2, common_code_2 = await common_offer("bench common 2")
 
         unique = (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(
             offer=offer("bench unique")))).offer
@@ -95,8 +102,9 @@ async def set_up(target: str, credentials: Credentials, account_count: int, uniq
                                              length=12)))).code_series
         await client.stream(client.offers.GenerateCodes, offers.GenerateCodesRequest(
             request_id=uuid.uuid4().hex, code_series_id=series.code_series_id, count=unique_codes), timeout_s=600)
-        return {"program_id": program_id, "accounts": account_ids, "common_offer_id": common.offer_id,
-                "common_code": common_code, "unique_offer_id": unique.offer_id,
+        return {"program_id": program_id, "accounts": account_ids, "common_offer_id": common_offer_id,
+                "common_code": common_code, "common_offer_id_2": common_offer_id_2, "common_code_2": common_code_2,
+                "unique_offer_id": unique.offer_id,
                 "unique_code_series_id": series.code_series_id, "unique_codes": unique_codes,
                 "points_per_account": 100_000}
 
@@ -147,7 +155,7 @@ def main() -> int:
         setup = asyncio.run(set_up(server.target, credentials, args.accounts, args.unique_codes))
         setup.update(target=server.target, org_id="bench", client_id=client_id, client_secret=secret,
                      redis_socket=str(data_dir / "redis" / "redis.sock"), otp_file=str(otp_file),
-                     server_pid=server.process.pid)
+                     server_pid=server.process.pid, metrics_port=server.metrics_port)
         out = args.setup_out or data_dir / "setup.json"
         out.write_text(json.dumps(setup, indent=1))
         print(f"setup: {len(setup['accounts'])} accounts, common code {setup['common_code']}, "

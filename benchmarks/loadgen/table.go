@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sort"
 	"strings"
 	"time"
 )
@@ -26,7 +27,7 @@ func printTable(w io.Writer, results []*Result, setup setupFile, duration, warmu
 			load = fmt.Sprintf("%d callers", r.Concurrency)
 		}
 		share, floor, p99h := "-", "-", "-"
-		if r.RPC != "health" {
+		if r.RPC != "health" && r.Share > 0 {
 			share = fmt.Sprintf("%.1f%%", 100*r.Share)
 		}
 		if r.Floor > 0 {
@@ -61,6 +62,7 @@ func printTable(w io.Writer, results []*Result, setup setupFile, duration, warmu
 				r.Concurrency, r.OpsPerSec*batchItems, batchItems)
 		}
 	}
+	printBaskets(w, results, floors)
 	if len(floors.Targets) > 0 {
 		var parts []string
 		for rpc, byLoad := range floors.Targets {
@@ -82,4 +84,95 @@ func printTable(w io.Writer, results []*Result, setup setupFile, duration, warmu
 		}
 		fmt.Fprintf(w, "), plus %.2f run by scripts inside Redis\n", redis.InScriptsPerRedemption)
 	}
+}
+
+// printBaskets: each basket run beside health and RedeemCoupon at the same load in this run, its
+// cost in redemptions (RedeemCoupon's ops/s over the baskets/s) and each phase's latency.
+func printBaskets(w io.Writer, results []*Result, floors Floors) {
+	header := false
+	for _, r := range results {
+		if !isBasket(r.RPC) || r.Skipped {
+			continue
+		}
+		if !header {
+			header = true
+			fmt.Fprintf(w, "\nCheckout baskets beside the bare RPC and RedeemCoupon (common code) at the same load in this run:\n")
+			fmt.Fprintf(w, "%-27s %-11s %9s %8s %8s | %9s %8s | %9s %8s %8s | %6s %7s\n", "basket", "load",
+				"baskets/s", "p50 ms", "p99 ms", "health/s", "p99 ms", "redeem/s", "p50 ms", "p99 ms", "cost", "ceiling")
+		}
+		load := fmt.Sprintf("%d callers", r.Concurrency)
+		if r.Load == "open" || r.Load == "half" {
+			load = fmt.Sprintf("%.0f/s", r.OfferedRate)
+		}
+		health := find(results, "health", r.Load)
+		healthOps, healthP99 := "-", "-"
+		if health != nil {
+			healthOps, healthP99 = fmt.Sprintf("%.0f", health.OpsPerSec), fmt.Sprintf("%.2f", health.P99ms)
+		}
+		redeemOps, redeemP50, redeemP99 := "-", "-", "-"
+		if r.RedeemOpsPerSec > 0 {
+			redeemOps = fmt.Sprintf("%.0f", r.RedeemOpsPerSec)
+			redeemP50, redeemP99 = fmt.Sprintf("%.2f", r.RedeemP50ms), fmt.Sprintf("%.2f", r.RedeemP99ms)
+		}
+		cost, ceiling := "-", "-"
+		if r.CostVsRedeem > 0 {
+			cost = fmt.Sprintf("%.2fx", r.CostVsRedeem)
+		}
+		if r.MaxCost > 0 {
+			ceiling = fmt.Sprintf("%.2fx", r.MaxCost)
+		}
+		fmt.Fprintf(w, "%-27s %-11s %9.1f %8.2f %8.2f | %9s %8s | %9s %8s %8s | %6s %7s\n", rpcTitles[r.RPC], load,
+			r.OpsPerSec, r.P50ms, r.P99ms, healthOps, healthP99, redeemOps, redeemP50, redeemP99, cost, ceiling)
+		var parts []string
+		for _, name := range names(r.Phases) {
+			p := r.Phases[name]
+			parts = append(parts, fmt.Sprintf("%s p50 %.2f p99 %.2f ms", name, p.P50ms, p.P99ms))
+		}
+		if len(parts) > 0 {
+			fmt.Fprintf(w, "%-27s   %s\n", "", strings.Join(parts, "; "))
+		}
+		redeem := find(results, "redeem_common", r.Load)
+		if r.remeasured != nil {
+			redeem = r.remeasured
+		}
+		if len(r.CPUmsPerOp) > 0 && redeem != nil {
+			fmt.Fprintf(w, "%-27s   CPU ms per basket %s; per redemption %s\n", "", cpuText(r.CPUmsPerOp),
+				cpuText(redeem.CPUmsPerOp))
+		}
+	}
+	if !header {
+		return
+	}
+	fmt.Fprintln(w, "cost: RedeemCoupon's ops/s over the baskets/s at the same closed-loop load (redemptions per basket); "+
+		"the bench fails above the ceiling (benchmarks/floors.json max_cost_vs_redeem).")
+	if len(floors.CostTargets) > 0 {
+		var parts []string
+		for _, rpc := range names(floors.CostTargets) {
+			for _, load := range names(floors.CostTargets[rpc]) {
+				parts = append(parts, fmt.Sprintf("%s %s <= %.1fx", rpc, load, floors.CostTargets[rpc][load]))
+			}
+		}
+		fmt.Fprintf(w, "Cost targets (issue 14, not enforced): %s\n", strings.Join(parts, ", "))
+	}
+}
+
+// names is the keys of m in order.
+func names[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// cpuText: the server's CPU milliseconds per operation by process, and their sum.
+func cpuText(ms map[string]float64) string {
+	total := 0.0
+	var parts []string
+	for _, role := range []string{"worker", "postgres", "redis", "supervisor"} {
+		total += ms[role]
+		parts = append(parts, fmt.Sprintf("%s %.2f", role, ms[role]))
+	}
+	return fmt.Sprintf("%.2f (%s)", total, strings.Join(parts, ", "))
 }
