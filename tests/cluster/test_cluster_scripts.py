@@ -67,3 +67,22 @@ async def test_a_flushed_script_cache_is_reloaded_on_every_node(cluster_scripts)
     answers = await asyncio.gather(*(claim(scripts, [marker(str(index))]) for index in range(CALLS)))
 
     assert answers == [0] * CALLS
+
+
+async def test_a_burst_on_one_slot_beyond_the_pool_waits_for_a_connection_instead_of_failing(redis_cluster):
+    client = connect(redis_cluster.url, max_connections=8)
+    key = "rewards:{a:burst}:w"
+    try:
+        await client.hset(key, mapping={"bal": 1})
+
+        async def transaction():
+            async with client.pipeline(transaction=True) as pipe:
+                return await pipe.hincrby(key, "n", 1).pexpire(key, 60_000).execute()
+
+        reads = await asyncio.gather(*(client.hgetall(key) for _ in range(300)))
+        writes = await asyncio.gather(*(transaction() for _ in range(100)))
+
+        assert all(read[b"bal"] == b"1" for read in reads)
+        assert sorted(count for count, _ in writes) == list(range(1, 101))
+    finally:
+        await client.aclose()

@@ -27,7 +27,7 @@ def test_a_bad_cluster_url_is_refused_with_its_text(url):
 
 def test_the_factory_builds_a_cluster_client_only_for_a_cluster_url():
     assert is_cluster_url("REDIS+CLUSTER://h:1") and not is_cluster_url("unix:///tmp/r.sock")
-    assert isinstance(connect("redis+cluster://127.0.0.1:7000"), aredis.RedisCluster)
+    assert isinstance(connect("redis+cluster://127.0.0.1:7000"), aredis.RedisCluster)  # GatedRedisCluster
     single = connect("redis://127.0.0.1:6379/0", max_connections=3)
     assert isinstance(single, aredis.Redis) and single.connection_pool.max_connections == 3
 

@@ -10,23 +10,27 @@
 
 Both are bounded the same way: every command 2 s (REDIS_WAIT_S_MAX), connect 1 s, one immediate
 retry after a lost connection, no backoff (an unreachable Redis answers STORE_UNAVAILABLE in
-milliseconds). The single client waits up to POOL_WAIT_S for a pooled connection; the cluster
-client keeps up to `max_connections` per node and fails a command beyond them at once with
-MaxConnectionsError (a ConnectionError: STORE_UNAVAILABLE, retryable), as redis-py's cluster pools
-do not wait.
+milliseconds). Both wait up to POOL_WAIT_S for a connection when `max_connections` are busy:
+the single client on its blocking pool; the cluster client at a gate of `max_connections` commands
+and pipelines in flight (each holds at most one connection per node), because redis-py's cluster
+pools do not wait: beyond `max_connections` commands on one node they fail at once with
+MaxConnectionsError, which a burst on one hot slot (one offer, one wallet) reaches.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import contextvars
 from urllib.parse import unquote, urlsplit
 
 import redis
 import redis.asyncio as aredis
-from redis.asyncio.cluster import ClusterNode
+from redis.asyncio.cluster import ClusterNode, ClusterPipeline
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.cluster import ClusterNode as SyncClusterNode
-from redis.exceptions import ClusterDownError, SlotNotCoveredError
+from redis.exceptions import ClusterDownError, MaxConnectionsError, SlotNotCoveredError
 from redis.exceptions import ConnectionError as _ConnectionError
 from redis.retry import Retry as SyncRetry
 
@@ -39,6 +43,52 @@ CLUSTER_SCHEMES = {"redis+cluster": False, "rediss+cluster": True}
 RECONNECT_RETRIES = 1
 _CLUSTER_RETRIED = (_ConnectionError, ClusterDownError, SlotNotCoveredError)
 """Errors the cluster client retries once: a lost connection, a cluster failing over."""
+
+
+_HOLDING = contextvars.ContextVar("rewards_redis_gate_held", default=False)
+"""Set while a task holds a permit: a command redis-py issues inside another (a multi-slot
+command split per slot, a script load) passes instead of waiting for a second permit."""
+
+
+class GatedRedisCluster(aredis.RedisCluster):
+    """RedisCluster whose commands and pipelines wait (up to POOL_WAIT_S) for one of
+    `max_connections` permits, so no node is ever asked for more connections than its pool holds."""
+
+    def __init__(self, *args, max_connections: int, **kwargs) -> None:
+        super().__init__(*args, max_connections=max_connections, **kwargs)
+        self._gate = asyncio.Semaphore(max_connections)
+
+    @contextlib.asynccontextmanager
+    async def permit(self):
+        if _HOLDING.get():
+            yield
+            return
+        try:
+            async with asyncio.timeout(POOL_WAIT_S):
+                await self._gate.acquire()
+        except TimeoutError:
+            raise MaxConnectionsError(f"no Redis connection free within {POOL_WAIT_S} s") from None
+        token = _HOLDING.set(True)
+        try:
+            yield
+        finally:
+            _HOLDING.reset(token)
+            self._gate.release()
+
+    async def execute_command(self, *args, **kwargs):
+        async with self.permit():
+            return await super().execute_command(*args, **kwargs)
+
+    def pipeline(self, transaction=None, shard_hint=None) -> ClusterPipeline:
+        if shard_hint:
+            return super().pipeline(transaction, shard_hint)  # Refused by redis-py, as there.
+        return _GatedPipeline(self, transaction)
+
+
+class _GatedPipeline(ClusterPipeline):
+    async def execute(self, *args, **kwargs):
+        async with self.cluster_client.permit():
+            return await super().execute(*args, **kwargs)
 
 
 def is_cluster_url(url: str) -> bool:
@@ -73,7 +123,7 @@ def connect(url: str, max_connections: int = 64) -> aredis.Redis | aredis.RedisC
     failing at once as the default pool does)."""
     if is_cluster_url(url):
         seeds, options = cluster_seeds(url)
-        return aredis.RedisCluster(
+        return GatedRedisCluster(
             startup_nodes=[ClusterNode(host, port) for host, port in seeds], max_connections=max_connections,
             socket_timeout=limits.REDIS_WAIT_S_MAX, socket_connect_timeout=CONNECT_TIMEOUT_S,
             retry=Retry(NoBackoff(), RECONNECT_RETRIES, supported_errors=_CLUSTER_RETRIED), **options)
