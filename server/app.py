@@ -20,7 +20,7 @@ from core.adapters.sealing import MasterKeys
 from core.adapters.postgres.ledger_writer import LedgerWriter
 from core.adapters.postgres.migrations import pending_versions
 from core.adapters.postgres.pool import StorePool
-from core.adapters.redis.client import connect as connect_redis
+from core.adapters.redis import connect as connect_redis
 from core.adapters.redis.scripts import Scripts
 from core.adapters.redis.state import StateGuard
 from core.adapters.signing_keys import SigningKeys
