@@ -3,6 +3,12 @@ session under a short temporary folder), or the servers named by REDIS_URL / DAT
 
 Each test session works in a database of its own, created and migrated here and dropped at the
 end, so an external Postgres is left as it was found.
+
+REWARDS_TEST_REDIS_CLUSTER=1 (without REDIS_URL): the session's Redis is an embedded Redis Cluster
+(3 masters, 3 replicas, core/adapters/embedded_cluster.py) and `stores.redis_url` a
+redis+cluster:// URL. REWARDS_SCRIPT_SLOTS_FILE=<file>: every script call of the session (the
+servers' and the tests' own) records its keys' slots there (core/adapters/redis/slots.py), and
+the session fails if one call spanned two slots.
 """
 
 from __future__ import annotations
@@ -16,10 +22,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
-import redis
-
 from core.adapters.embedded import EmbeddedPostgres, EmbeddedRedis
+from core.adapters.embedded_cluster import EmbeddedRedisCluster
 from core.adapters.postgres.migrations import migrate
+from core.adapters.redis.client import connect_sync
+from core.adapters.redis.slots import SLOTS_FILE_ENV, read_records, spanning
+
+CLUSTER_ENV = "REWARDS_TEST_REDIS_CLUSTER"
 
 
 @dataclass
@@ -66,7 +75,8 @@ def stores():
     admin_url = os.environ.get("DATABASE_URL")
     try:
         if not redis_url:
-            store = EmbeddedRedis(directory / "redis")
+            store = (EmbeddedRedisCluster(directory / "redis-cluster") if os.environ.get(CLUSTER_ENV) == "1"
+                     else EmbeddedRedis(directory / "redis"))
             redis_url = store.start()
             started.append(store)
         if not admin_url:
@@ -82,6 +92,9 @@ def stores():
 
         check_ledger(holder.database_url, holder.redis_url)
         holder.drop_databases()
+        if os.environ.get(SLOTS_FILE_ENV):  # Every script call of the session kept to one slot.
+            records = read_records(Path(os.environ[SLOTS_FILE_ENV]))
+            assert spanning(records) == [], spanning(records)[:20]
     finally:
         for store in reversed(started):
             store.stop()
@@ -106,6 +119,6 @@ def credentials(stores):
 
 @pytest.fixture
 def redis_client(stores):
-    client = redis.Redis.from_url(stores.redis_url)
+    client = connect_sync(stores.redis_url)
     yield client
     client.close()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import psycopg
-import redis
+
+from core.adapters.redis.client import connect_sync
 
 
 def check_ledger(database_url: str, redis_url: str) -> None:
@@ -39,7 +40,7 @@ def check_ledger(database_url: str, redis_url: str) -> None:
             "SELECT points_transaction_id::text, refunded_points FROM points_transactions WHERE refunded_points > 0"
         ).fetchall())
         (epoch,) = connection.execute("SELECT epoch FROM redis_epoch").fetchone()
-    client = redis.Redis.from_url(redis_url)
+    client = connect_sync(redis_url)
     try:
         for account_id, available in wallets:
             state = client.hmget(f"rewards:{{a:{account_id}}}:w", "epoch", "bal")

@@ -10,7 +10,7 @@ import uuid
 
 import psycopg
 import pytest
-import redis
+from core.adapters.redis.client import connect_sync
 from google.protobuf import duration_pb2
 from rewards.checkout.v1 import checkout_service_pb2 as api
 from rewards.checkout.v1 import resources_pb2 as baskets
@@ -100,7 +100,7 @@ def redemptions(stores, offer_id: str) -> int:
 
 def redis_count(stores, offer_id: str) -> int:
     """The offer's redemption counter in Redis (reserved + confirmed)."""
-    client = redis.Redis.from_url(stores.redis_url)
+    client = connect_sync(stores.redis_url)
     try:
         return int(client.get(f"rewards:{{o:{offer_id}}}:redeemed") or 0)
     finally:
@@ -328,7 +328,7 @@ async def test_the_holds_outlive_the_generic_reservation_deadline(client, server
     basket = (await client.call(client.checkout.AuthorizeBasket, authorize(
         account_id, code, points_burn=await burn(client, server, account_id, 100)))).basket
     expire_ms = basket.expire_time.seconds * 1000
-    store = redis.Redis.from_url(stores.redis_url)
+    store = connect_sync(stores.redis_url)
     try:
         with psycopg.connect(stores.database_url) as connection:
             (epoch,) = connection.execute("SELECT epoch FROM redis_epoch").fetchone()

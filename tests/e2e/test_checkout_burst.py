@@ -11,7 +11,7 @@ import time
 
 import psycopg
 import pytest
-import redis
+from core.adapters.redis.client import connect_sync
 from google.protobuf import duration_pb2
 from rewards.checkout.v1 import checkout_service_pb2 as api
 from rewards.checkout.v1 import resources_pb2 as baskets
@@ -35,7 +35,7 @@ def ledger_invariants(stores):
 
 
 def account_redis_count(stores, offer_id: str, account_id: str) -> int:
-    client = redis.Redis.from_url(stores.redis_url)
+    client = connect_sync(stores.redis_url)
     try:
         return int(client.get(f"rewards:{{o:{offer_id}}}:acct:{account_id}:redeemed") or 0)
     finally:
@@ -44,7 +44,7 @@ def account_redis_count(stores, offer_id: str, account_id: str) -> int:
 
 def reservations_left(stores, offer_id: str, account_id: str) -> int:
     """The offer's and the wallet's reservations still in Redis (any epoch)."""
-    client = redis.Redis.from_url(stores.redis_url)
+    client = connect_sync(stores.redis_url)
     try:
         keys = [*client.scan_iter(f"rewards:{{o:{offer_id}}}:reservations:*"),
                 *client.scan_iter(f"rewards:{{a:{account_id}}}:res:*")]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-import redis
+from core.adapters.redis.client import connect_sync
 from google.protobuf import duration_pb2
 from rewards.checkout.v1 import checkout_service_pb2 as api
 from rewards.checkout.v1 import resources_pb2 as baskets
@@ -134,7 +134,7 @@ async def test_a_killed_server_posts_every_captured_basket_once_and_holds_nothin
 
             # Once every hold is past its deadline and swept, Redis counts what the ledger holds,
             # no basket is left AUTHORIZED and no points are pending.
-            store = redis.Redis.from_url(stores.redis_url)
+            store = connect_sync(stores.redis_url)
             try:
                 while True:
                     with psycopg.connect(stores.database_url) as connection:

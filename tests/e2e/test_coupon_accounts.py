@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-import redis
+from core.adapters.redis.client import connect_sync
 from rewards.coupons.v1 import coupon_service_pb2 as coupons
 from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
@@ -131,7 +131,7 @@ async def test_a_lock_holds_when_redis_lost_the_accounts_state(client, stores):
     await client.call(client.coupons.RedeemCoupon, redeem(code, account))  # Its state is in Redis now.
     await lock(client, account)
 
-    connection = redis.Redis.from_url(stores.redis_url)
+    connection = connect_sync(stores.redis_url)
     try:
         assert connection.delete(f"rewards:{{a:{account}}}:state") == 1
     finally:

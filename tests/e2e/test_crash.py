@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-import redis
+from core.adapters.redis.client import connect_sync
 from rewards.coupons.v1 import coupon_service_pb2 as coupons
 from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
@@ -119,7 +119,7 @@ async def test_a_killed_server_loses_and_doubles_nothing_and_keeps_the_limit(sto
 
             # Once the dead worker's reservations are swept, Redis counts what the ledger holds.
             counter = offer_keys(offer_id, "-", "-")[1]
-            with redis.Redis.from_url(stores.redis_url) as store:
+            with connect_sync(stores.redis_url) as store:
                 while int(store.get(counter) or 0) != len(in_ledger) and time.monotonic() < deadline + 30:
                     await asyncio.sleep(0.5)
                 assert int(store.get(counter) or 0) == len(in_ledger)

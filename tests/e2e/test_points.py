@@ -13,7 +13,7 @@ import uuid
 
 import psycopg
 import pytest
-import redis
+from core.adapters.redis.client import connect_sync
 from google.protobuf import duration_pb2, timestamp_pb2
 from rewards.accounts.v1 import account_service_pb2 as accounts_api
 from rewards.accounts.v1 import resources_pb2 as accounts
@@ -207,7 +207,7 @@ async def test_no_plain_otp_is_stored_in_redis_or_postgres(client, server, store
     await earn(client, account, 10_000)
     _, fresh = await otp(client, server, account, 10)  # one outstanding, whatever ran before
     codes = {fresh} | {json.loads(line)["code"] for line in server.otp_file.read_text().splitlines()}
-    store = redis.Redis.from_url(stores.redis_url)
+    store = connect_sync(stores.redis_url)
     try:
         stored = b" ".join(b" ".join(map(bytes, store.hgetall(key).values()))
                            for key in store.scan_iter("rewards:{a:*}:otp:*"))

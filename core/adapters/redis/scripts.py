@@ -24,6 +24,7 @@ from pathlib import Path
 import redis.asyncio as redis
 from redis.exceptions import NoScriptError
 
+from core.adapters.redis.slots import slot_check_for
 from core.adapters.tracing import script_span
 
 SCRIPTS_DIR = Path(__file__).with_name("scripts")
@@ -52,11 +53,14 @@ class Scripts:
         self._pipelined = pipelined
         self._pending: list[tuple[str, Sequence[str], Sequence[object], asyncio.Future]] = []
         self._flushing: set[asyncio.Task] = set()
+        self._slot_check = slot_check_for(client)  # Cluster: one slot per call (core/adapters/redis/slots.py).
 
     @script_span
     async def run(self, name: str, keys: Sequence[str], args: Sequence[object]):
         started = time.perf_counter()
         try:
+            if self._slot_check is not None:
+                self._slot_check(name, keys)
             if not self._pipelined:
                 return await self._scripts[name](keys=keys, args=args)
             loop = asyncio.get_running_loop()
