@@ -150,10 +150,16 @@ def sample_pools(postgres_pool, redis_client) -> None:
     POSTGRES_POOL_IN_USE.set(max(0, size - stats.get("pool_available", 0)))
     POSTGRES_POOL_WAITING.set(stats.get("requests_waiting", 0))
     POSTGRES_POOL_MAX.set(stats.get("pool_max", 0))
-    connections = redis_client.connection_pool
-    in_use = len(getattr(connections, "_in_use_connections", ()))
+    if hasattr(redis_client, "get_nodes"):  # a cluster client: one pool per node, summed
+        nodes = redis_client.get_nodes()
+        size = sum(len(node._connections) for node in nodes)
+        in_use = size - sum(len(node._free) for node in nodes)
+    else:
+        connections = redis_client.connection_pool
+        in_use = len(getattr(connections, "_in_use_connections", ()))
+        size = in_use + len(getattr(connections, "_available_connections", ()))
     REDIS_POOL_IN_USE.set(in_use)
-    REDIS_POOL_SIZE.set(in_use + len(getattr(connections, "_available_connections", ())))
+    REDIS_POOL_SIZE.set(size)
 
 
 def sample_process() -> None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import redis
 import redis.asyncio as aredis
 
 from core.adapters.postgres.clients import ClientState
 from core.adapters.redis.auth import client_tag
+from core.adapters.redis.client import connect_sync
 
 
 def client_state_key(client_id: str) -> str:
@@ -24,7 +24,7 @@ def _mapping(state: ClientState) -> dict[str, int]:
 
 def mirror_client_state(redis_url: str, state: ClientState) -> None:
     """Write one client's state (the operator commands: their own connection)."""
-    with redis.Redis.from_url(redis_url) as client:
+    with connect_sync(redis_url) as client:  # a cluster URL too
         client.hset(client_state_key(state.client_id), mapping=_mapping(state))
 
 

@@ -56,7 +56,7 @@ class _Recorder:
 
     def __call__(self, name: str, slots: set[int]) -> None:
         if self._file is None:
-            self._file = open(self._path, "a", buffering=1, encoding="ascii")  # noqa: SIM115 - process lifetime.
+            self._file = open(self._path, "a", buffering=1, encoding="ascii")
         self._file.write(f"{name}\t{','.join(map(str, sorted(slots) or [NO_KEY_SLOT]))}\n")
 
 
