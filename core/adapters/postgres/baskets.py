@@ -123,6 +123,8 @@ class BasketStore:
             found = await cursor.fetchone()
             if found is None:
                 return None
+            if found.state != BasketState.CAPTURED:  # only a captured basket has refunds
+                return found
             refunds = await self._refunds(connection, [basket_id])
         return dataclasses.replace(found, refunds=refunds.get(basket_id, ()))
 
