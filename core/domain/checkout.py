@@ -9,7 +9,7 @@ import enum
 from dataclasses import dataclass, field
 
 from core.domain import limits
-from core.domain.coupons import Offer, RewardKind
+from core.domain.coupons import BillLine, Offer, RewardKind
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 
 
@@ -22,19 +22,18 @@ class BasketState(enum.IntEnum):
     EXPIRED = 4
 
 
-BILL_RULES = frozenset({ErrorReason.BILL_AMOUNT_TOO_LOW, ErrorReason.BILL_AMOUNT_TOO_HIGH})
-"""The rules a capture with a lower final total checks again (the others held at authorization)."""
+BILL_RULES = frozenset({ErrorReason.BILL_AMOUNT_TOO_LOW, ErrorReason.BILL_AMOUNT_TOO_HIGH,
+                        ErrorReason.NO_APPLICABLE_PRODUCT})
+"""The rules a capture with a lower final total and a refund check again (the others held at
+authorization); a refund that returns every line a product-restricted coupon applies to gives it back."""
 
 _STATE_REFUSALS = {BasketState.CAPTURED: ErrorReason.BASKET_ALREADY_CAPTURED,
                    BasketState.VOIDED: ErrorReason.BASKET_VOIDED,
                    BasketState.EXPIRED: ErrorReason.BASKET_EXPIRED}
 
 
-@dataclass(frozen=True, slots=True)
-class BasketLine:
-    sku: str
-    item_count: int
-    amount_minor: int
+BasketLine = BillLine
+"""A basket's line: the bill line a redemption takes (sku, item_count, amount_minor, category)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +160,7 @@ def validate_basket(basket: BasketInput) -> None:
         raise field_too_long("lines", limits.BASKET_LINES_MAX)
     for n, line in enumerate(basket.lines):
         _text(line.sku, f"lines[{n}].sku", limits.SKU_LENGTH_MAX)
+        _text(line.category, f"lines[{n}].category", limits.SKU_LENGTH_MAX, required=False)
         if not 1 <= line.item_count <= limits.BASKET_LINE_ITEMS_MAX:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
                 "field": f"lines[{n}].item_count", "min": 1, "max": limits.BASKET_LINE_ITEMS_MAX})
@@ -247,6 +247,9 @@ class ReturnPlan:
     earn_refund_points: int
     """Earned points this refund takes back."""
     fully_returned_skus: frozenset[str]
+    kept_lines: tuple[BasketLine, ...] = ()
+    """The lines the customer keeps after it (units left, their amount pro rata, rounded down):
+    what a product-restricted coupon is priced on again."""
 
 
 def returned_units(basket: Basket) -> list[int]:
@@ -307,8 +310,11 @@ def plan_return(basket: Basket, requested: tuple[ReturnedLine, ...]) -> ReturnPl
     else:
         target = 0
     skus = frozenset(line.sku for line, n in zip(basket.lines, after) if n == line.item_count)
+    kept = tuple(dataclasses.replace(line, item_count=line.item_count - n,
+                                     amount_minor=line.amount_minor * (line.item_count - n) // line.item_count)
+                 for line, n in zip(basket.lines, after) if n < line.item_count)
     return ReturnPlan(tuple(requested), value_after - value_before, basket.total_minor - value_after, everything,
-                      max(0, min(target, basket.earned_points) - refunded_before), skus)
+                      max(0, min(target, basket.earned_points) - refunded_before), skus, kept)
 
 
 def _text(value: str, name: str, length_max: int, required: bool = True) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import calendar
 import dataclasses
 import datetime as dt
 import enum
@@ -113,6 +114,16 @@ class RedemptionRules:
     day of its issue; 0 = right after issue."""
     anyone_may_redeem: bool = False
     """An issued coupon may be redeemed by any account, not only its holder."""
+    redeemable_until_days: int = 0
+    """An issued coupon is redeemable only until this many days (wall clock, offer's time zone)
+    before its expire_time; 0 = until expiry."""
+    applicable_skus: frozenset[str] = frozenset()
+    """With applicable_categories: the bill lines the offer applies to; both empty = the bill."""
+    applicable_categories: frozenset[str] = frozenset()
+
+    @property
+    def product_restricted(self) -> bool:
+        return bool(self.applicable_skus or self.applicable_categories)
 
     @property
     def prior_transactions_max(self) -> int | None:
@@ -132,6 +143,59 @@ class Customer:
 
     registration_time: dt.datetime
     prior_transaction_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class BillLine:
+    """One line of a bill (a redemption's, a checkout basket's: core.domain.checkout.BasketLine
+    is this type): what an offer's applicable skus and categories match."""
+
+    sku: str
+    item_count: int
+    amount_minor: int
+    category: str = ""
+
+
+def matching_lines(rules: RedemptionRules, lines: Sequence[BillLine]) -> list[BillLine]:
+    """The lines a product-restricted offer applies to (a listed sku or a listed category)."""
+    return [line for line in lines
+            if line.sku in rules.applicable_skus or (line.category and line.category in rules.applicable_categories)]
+
+
+def product_failures(rules: RedemptionRules, lines: Sequence[BillLine]) -> list[DomainError]:
+    """NO_APPLICABLE_PRODUCT when the offer is restricted to products and no line matches."""
+    if rules.product_restricted and not matching_lines(rules, lines):
+        return [DomainError(ErrorReason.NO_APPLICABLE_PRODUCT, metadata={"line_count": len(lines)})]
+    return []
+
+
+def discount_base(rules: RedemptionRules, bill: Money, lines: Sequence[BillLine]) -> int:
+    """What a discount is computed on: the bill, or (a product-restricted offer) the sum of the
+    matching lines, never more than the bill (what is left to pay after earlier coupons)."""
+    if not rules.product_restricted:
+        return bill.amount_minor
+    return min(sum(line.amount_minor for line in matching_lines(rules, lines)), bill.amount_minor)
+
+
+def validate_bill_lines(lines: Sequence[BillLine], bill: Money, prefix: str = "bill_lines") -> None:
+    """A request's bill lines: at most BASKET_LINES_MAX, each with a sku (and an optional
+    category) of at most SKU_LENGTH_MAX, 1..BASKET_LINE_ITEMS_MAX units and an amount not
+    negative; together they add up to the bill (TOTAL_AMOUNT_MISMATCH)."""
+    if len(lines) > limits.BASKET_LINES_MAX:
+        raise field_too_long(prefix, limits.BASKET_LINES_MAX)
+    for n, line in enumerate(lines):
+        if not line.sku:
+            raise field_required(f"{prefix}[{n}].sku")
+        _bounded(f"{prefix}[{n}].sku", line.sku, limits.SKU_LENGTH_MAX)
+        _bounded(f"{prefix}[{n}].category", line.category, limits.SKU_LENGTH_MAX)
+        if not 1 <= line.item_count <= limits.BASKET_LINE_ITEMS_MAX:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+                "field": f"{prefix}[{n}].item_count", "min": 1, "max": limits.BASKET_LINE_ITEMS_MAX})
+        if line.amount_minor < 0:
+            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": f"{prefix}[{n}].line_amount.amount_minor"})
+    if lines and sum(line.amount_minor for line in lines) != bill.amount_minor:
+        raise DomainError(ErrorReason.TOTAL_AMOUNT_MISMATCH, metadata={
+            "lines_amount_minor": sum(line.amount_minor for line in lines), "total_amount_minor": bill.amount_minor})
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,12 +314,60 @@ def _local_midnight(day: dt.date, zone: ZoneInfo) -> dt.datetime:
     return midnight.astimezone(dt.timezone.utc)
 
 
+def coupon_redemption_end(rules: RedemptionRules, coupon: IssuedCoupon) -> dt.datetime | None:
+    """The first instant an issued coupon is no longer redeemable: its expire_time, or (with
+    redeemable_until_days) that many days before it on the wall clock of the offer's time zone
+    (a cut-off that falls in a daylight-saving gap resolves as the zone's fold=0 does). None: no end."""
+    if coupon.expire_time is None or not rules.redeemable_until_days:
+        return coupon.expire_time
+    zone = ZoneInfo(rules.time_zone)
+    local = coupon.expire_time.astimezone(zone)
+    # Aware + timedelta is wall-clock arithmetic in the zone.
+    return (local - dt.timedelta(days=rules.redeemable_until_days)).astimezone(dt.timezone.utc)
+
+
+def coupon_redeemable_from(rules: RedemptionRules, coupon: IssuedCoupon) -> dt.datetime | None:
+    """When an issued coupon becomes redeemable: the latest of the offer's start, its redemption
+    start and the coupon's own (redemption_start_days); None when none is after the issue."""
+    starts = [when for when in (rules.start_time, rules.redemption_start_time, coupon_redemption_start(rules, coupon))
+              if when is not None and when > coupon.issue_time]
+    return max(starts) if starts else None
+
+
+@dataclass(frozen=True, slots=True)
+class CouponTerms:
+    """What an account's coupon offers, as seed 001's account coupon shows it beside the coupon:
+    the offer (its reward and content), its redemption limits, and when the coupon is redeemable."""
+
+    offer: Offer
+    max_account_redemptions: int
+    """0 = unlimited."""
+    max_redemptions: int
+    """0 = unlimited."""
+    redeemable_from: dt.datetime | None
+    redeemable_until: dt.datetime | None
+
+
+def coupon_terms(offer: Offer, coupon: IssuedCoupon) -> CouponTerms:
+    rules = offer.rules
+    return CouponTerms(offer, rules.max_account_redemptions, rules.max_redemptions,
+                       coupon_redeemable_from(rules, coupon), coupon_redemption_end(rules, coupon))
+
+
 def coupon_rule_failures(rules: RedemptionRules, coupon: IssuedCoupon, now: dt.datetime) -> list[DomainError]:
-    """The offer's rules that apply to one issued coupon: its own redemption start."""
+    """The offer's rules that apply to one issued coupon: its own redemption start, and the end
+    of its redemption N days before its expiry (an expired coupon is COUPON_EXPIRED instead)."""
+    failures = []
     start = coupon_redemption_start(rules, coupon)
     if start is not None and now < start:
-        return [DomainError(ErrorReason.REDEMPTION_NOT_STARTED, metadata={"redemption_start_time": start.isoformat()})]
-    return []
+        failures.append(DomainError(ErrorReason.REDEMPTION_NOT_STARTED, metadata={
+            "redemption_start_time": start.isoformat()}))
+    end = coupon_redemption_end(rules, coupon)
+    if rules.redeemable_until_days and end is not None and end <= now < coupon.expire_time:
+        failures.append(DomainError(ErrorReason.REDEMPTION_CLOSED_BEFORE_EXPIRY, metadata={
+            "redemption_end_time": end.isoformat(), "expire_time": coupon.expire_time.isoformat(),
+            "days_before_expiry": rules.redeemable_until_days}))
+    return failures
 
 
 def coupon_failures(coupon: IssuedCoupon, now: dt.datetime, *, uses: bool = True) -> list[DomainError]:
@@ -346,6 +458,63 @@ def validate_offer(offer: Offer) -> None:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
             "field": "offer.rules.issue_notification_threshold", "max": max(0, offer.rules.max_issues - 1)})
     validate_content(offer.content)
+    validate_past_issue(offer.issuance)
+
+
+def validate_past_issue(issuance: IssuanceRules) -> None:
+    """past_offer_ids: at most OFFER_PAST_ISSUE_OFFERS_MAX UUIDs; past_months 1..120 with them
+    (FIELD_REQUIRED without), 0 without them (FIELD_INVALID)."""
+    if len(issuance.past_offer_ids) > limits.OFFER_PAST_ISSUE_OFFERS_MAX:
+        raise field_too_long("offer.rules.past_issue_offer_ids", limits.OFFER_PAST_ISSUE_OFFERS_MAX)
+    for offer_id in issuance.past_offer_ids:
+        try:
+            if str(uuid.UUID(offer_id)) != offer_id:
+                raise ValueError(offer_id)
+        except ValueError:
+            raise field_invalid("offer.rules.past_issue_offer_ids", "offer ids (lower-case UUIDs)") from None
+    if not issuance.past_offer_ids:
+        if issuance.past_months:
+            raise field_invalid("offer.rules.past_issue_months", "0 unless past_issue_offer_ids is set")
+        return
+    if not issuance.past_months:
+        raise field_required("offer.rules.past_issue_months")
+    if not 1 <= issuance.past_months <= limits.PAST_ISSUE_MONTHS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.past_issue_months", "min": 1, "max": limits.PAST_ISSUE_MONTHS_MAX})
+
+
+def add_months(when: dt.datetime, months: int, time_zone: str) -> dt.datetime:
+    """`when` moved by whole calendar months (negative: back) on the wall clock of `time_zone`,
+    in UTC; a day the target month does not have is its last day (31 August + 6 = 28/29 February)."""
+    zone = ZoneInfo(time_zone)
+    local = when.astimezone(zone)
+    index = local.year * 12 + (local.month - 1) + months
+    year, month = index // 12, index % 12 + 1
+    day = min(local.day, calendar.monthrange(year, month)[1])
+    return local.replace(year=year, month=month, day=day).astimezone(dt.timezone.utc)
+
+
+def past_issue_since(issuance: IssuanceRules, time_zone: str, now: dt.datetime) -> dt.datetime:
+    """A lower bound on the issue times that may still restrict an issue at `now` (the store
+    reads the newest issue of the listed offers from then on): past_months back, less the three
+    days a month-end clamp can take."""
+    return add_months(now, -issuance.past_months, time_zone) - dt.timedelta(days=3)
+
+
+def past_issue_failure(issuance: IssuanceRules, time_zone: str, now: dt.datetime,
+                       newest: tuple[str, dt.datetime] | None) -> DomainError | None:
+    """PAST_COUPON_ISSUED when the account's newest issue of a listed offer (offer id, issue
+    time) is less than past_months old: the account may be issued again from that issue plus
+    past_months (calendar months in the offer's time zone), that instant included."""
+    if not issuance.past_offer_ids or newest is None:
+        return None
+    offer_id, issue_time = newest
+    allowed = add_months(issue_time, issuance.past_months, time_zone)
+    if now >= allowed:
+        return None
+    return DomainError(ErrorReason.PAST_COUPON_ISSUED, metadata={
+        "past_offer_id": offer_id, "past_issue_time": issue_time.isoformat(), "allowed_time": allowed.isoformat(),
+        "past_issue_months": issuance.past_months})
 
 
 LIMIT_FIELDS = (("max_account_redemption_count", "max_account_redemptions"),
@@ -417,6 +586,9 @@ class IssuanceRules:
     notify_remaining: int = 0
     """Record an 'issue_threshold' offer event when an issue leaves this many coupons to issue
     under max_issues; 0 = never."""
+    past_offer_ids: frozenset[str] = frozenset()
+    """Issue only to accounts not issued a coupon of these offers in the last past_months."""
+    past_months: int = 0
 
 
 ACCOUNT_COUPON_ID_PREFIX = "AC1"
@@ -501,11 +673,11 @@ def check_redemption(offer: Offer, now: dt.datetime, store_id: str, bill: Money)
 
 def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money | None, *,
                   location: Location | None = None, customer: Customer | None = None,
-                  rates: Rates | None = None) -> list[DomainError]:
+                  rates: Rates | None = None, lines: Sequence[BillLine] = ()) -> list[DomainError]:
     """Every failing rule that needs no shared state, in precedence order (ValidateCoupon).
     `location` (store, zone, interaction point) replaces `store_id` when given; the customer
     rules are checked when `customer` is given; the bill rules when `bill` is (bill bounds in
-    another currency converted with `rates`)."""
+    another currency converted with `rates`; the offer's products against the bill's `lines`)."""
     rules = offer.rules
     failures = []
     if offer.state is not OfferState.ACTIVE:
@@ -521,7 +693,9 @@ def failing_rules(offer: Offer, now: dt.datetime, store_id: str, bill: Money | N
     failures += calendar_failures(rules, now)
     if customer is not None:
         failures += customer_failures(rules, customer)
-    return failures + (_bill_failures(rules, bill, rates or {}) if bill is not None else [])
+    if bill is None:
+        return failures
+    return failures + _bill_failures(rules, bill, rates or {}) + product_failures(rules, lines)
 
 
 _LOCATION_REASONS = {ErrorReason.OFFER_STORE_NOT_ALLOWED: ("store_id", "zone_id"),
@@ -674,14 +848,16 @@ def reward_currencies(offer: Offer) -> set[str]:
                                               offer.rules.max_bill) if money is not None}
 
 
-def discount(offer: Offer, bill: Money, rates: Rates | None = None) -> int:
+def discount(offer: Offer, bill: Money, rates: Rates | None = None, lines: Sequence[BillLine] = ()) -> int:
     """The discount in the bill's minor units: a fixed amount (never above the bill) or a percentage
     in basis points, rounded down, capped by discount_max. A reward in another currency is
-    converted with `rates` (rounded down); CURRENCY_RATE_MISSING when none converts it."""
+    converted with `rates` (rounded down); CURRENCY_RATE_MISSING when none converts it. A
+    product-restricted offer discounts only the matching `lines` (discount_base)."""
     rates = rates or {}
+    base = discount_base(offer.rules, bill, lines)
     if offer.discount_amount is not None:
-        return min(convert(offer.discount_amount, bill.currency_code, rates), bill.amount_minor)
-    amount = bill.amount_minor * offer.discount_percent_bps // 10_000
+        return min(convert(offer.discount_amount, bill.currency_code, rates), base)
+    amount = base * offer.discount_percent_bps // 10_000
     if offer.discount_max is not None:
         amount = min(amount, convert(offer.discount_max, bill.currency_code, rates))
     return amount
@@ -751,6 +927,16 @@ def validate_offer_rules(rules: RedemptionRules) -> None:
     if not 0 <= rules.redemption_start_days <= limits.REDEMPTION_START_DAYS_MAX:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
             "field": "offer.rules.redemption_start_days_after_issue", "min": 0, "max": limits.REDEMPTION_START_DAYS_MAX})
+    if not 0 <= rules.redeemable_until_days <= limits.REDEMPTION_START_DAYS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": "offer.rules.redeemable_until_days_before_expiry", "min": 0,
+            "max": limits.REDEMPTION_START_DAYS_MAX})
+    for name, values in (("applicable_skus", rules.applicable_skus),
+                         ("applicable_categories", rules.applicable_categories)):
+        if len(values) > limits.OFFER_PRODUCTS_MAX:
+            raise field_too_long(f"offer.rules.{name}", limits.OFFER_PRODUCTS_MAX)
+        if any(not value or len(value) > limits.SKU_LENGTH_MAX for value in values):
+            raise field_invalid(f"offer.rules.{name}", f"values of 1..{limits.SKU_LENGTH_MAX} characters")
     most = rules.max_prior_transactions
     if most is not None and not 0 <= most <= limits.PRIOR_TRANSACTION_COUNT_MAX:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
@@ -771,10 +957,13 @@ RULES_UPDATABLE_PATHS = {
     "interaction_point_ids": "interaction_point_ids", "days_of_month": "days_of_month",
     "registration_start_time": "registration_start_time", "registration_end_time": "registration_end_time",
     "max_prior_transaction_count": "max_prior_transactions",
-    "redemption_start_days_after_issue": "redemption_start_days", "redeemable_by_anyone": "anyone_may_redeem"}
+    "redemption_start_days_after_issue": "redemption_start_days", "redeemable_by_anyone": "anyone_may_redeem",
+    "redeemable_until_days_before_expiry": "redeemable_until_days", "applicable_skus": "applicable_skus",
+    "applicable_categories": "applicable_categories"}
 """OfferRules fields (as in an update mask, after "rules.") -> RedemptionRules attribute."""
 ISSUANCE_UPDATABLE_PATHS = {"min_issue_gap": "min_gap_seconds", "rematch_policy": "rematch",
-                            "listed_accounts_only": "listed_only", "issue_notification_threshold": "notify_remaining"}
+                            "listed_accounts_only": "listed_only", "issue_notification_threshold": "notify_remaining",
+                            "past_issue_offer_ids": "past_offer_ids", "past_issue_months": "past_months"}
 """OfferRules fields (after "rules.") that live in the offer's IssuanceRules."""
 CONTENT_UPDATABLE_PATHS = {name: name for name in ("texts", "image_uris", "custom_properties", "external_reference",
                                                    "external_code")}

@@ -84,6 +84,8 @@ class ErrorReason(enum.Enum):
     OFFER_NOT_STARTED = ("The offer's validity window has not begun.", False)
     OFFER_ENDED = ("The offer's validity window is over.", False)
     REDEMPTION_NOT_STARTED = ("Redemptions of this offer have not begun.", False)
+    REDEMPTION_CLOSED_BEFORE_EXPIRY = ("The coupon is no longer redeemable: the offer ends redemptions a number of"
+                                       " days before the coupon's expiry.", False)
     OFFER_STORE_NOT_ALLOWED = ("The offer cannot be redeemed at this store.", False)
     OFFER_ZONE_NOT_ALLOWED = ("The offer cannot be redeemed in this zone (nor at this store).", False)
     INTERACTION_POINT_NOT_ALLOWED = ("The offer cannot be redeemed at this interaction point.", False)
@@ -94,6 +96,7 @@ class ErrorReason(enum.Enum):
     NOT_NEW_CUSTOMER = ("The account has more earlier purchases than the offer allows.", False)
     BILL_AMOUNT_TOO_LOW = ("The bill is below the offer's minimum.", False)
     BILL_AMOUNT_TOO_HIGH = ("The bill is above the offer's maximum.", False)
+    NO_APPLICABLE_PRODUCT = ("No line of the bill is of a product (sku or category) the offer applies to.", False)
     CURRENCY_MISMATCH = ("The bill's currency is not the offer's.", False)
     CURRENCY_RATE_MISSING = ("No exchange rate converts the offer's currency into the bill's.", False)
     REDEMPTION_GAP_NOT_ELAPSED = ("The account redeemed this offer too recently.", False)
@@ -106,6 +109,8 @@ class ErrorReason(enum.Enum):
                        False)
     OFFER_CHANGED_CONCURRENTLY = ("The offer changed while this request ran, again and again; retry it.", True)
     ACCOUNT_NOT_LISTED = ("The offer is issued only to the accounts on its customer list; this one is not.", False)
+    PAST_COUPON_ISSUED = ("The account was issued a coupon of an offer this offer excludes, within its past-issue"
+                          " period.", False)
     ISSUE_GAP_NOT_MET = ("The account was issued a coupon of this offer too recently.", False)
     COMMON_CODE_ALREADY_ISSUED = ("The account holds this offer's common code already.", False)
     DUPLICATE_CODE = ("The code exists already in the organisation (or earlier in the same upload).", False)

@@ -196,6 +196,12 @@ OFFER_CUSTOM_PROPERTY_VALUE_LENGTH_MAX = 1024
 OFFER_EXTERNAL_REFERENCE_LENGTH_MAX = 128
 OFFER_EXTERNAL_CODE_LENGTH_MAX = 64
 OFFER_LOCATIONS_MAX = 1000
+OFFER_PRODUCTS_MAX = 1000
+"""OfferRules.applicable_skus and applicable_categories: at most this many each (each 1..SKU_LENGTH_MAX)."""
+OFFER_PAST_ISSUE_OFFERS_MAX = 100
+"""OfferRules.past_issue_offer_ids: at most this many offers."""
+PAST_ISSUE_MONTHS_MAX = 120
+"""OfferRules.past_issue_months: 1..this."""
 """Stores, zones or interaction points one offer's rules may name (each list)."""
 OFFER_LOCATION_ID_LENGTH_MAX = 64
 OFFER_HOUR_WINDOWS_MAX = 24

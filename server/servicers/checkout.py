@@ -29,7 +29,8 @@ class CheckoutServicer(checkout_service_pb2_grpc.CheckoutServiceServicer):
             hold = request.hold_duration.seconds + request.hold_duration.nanos / 1e9
         basket = BasketInput(
             request.store_id, request.transaction_id,
-            tuple(BasketLine(line.sku, line.item_count, line.line_amount.amount_minor) for line in request.lines),
+            tuple(BasketLine(line.sku, line.item_count, line.line_amount.amount_minor, line.category)
+                  for line in request.lines),
             request.total_amount.amount_minor, request.total_amount.currency_code,
             tuple([("code", code) for code in request.coupon_codes]
                   + [("account_coupon_id", value) for value in request.account_coupon_ids]),
@@ -91,8 +92,8 @@ def basket_to_proto(basket: Basket) -> resources.Basket:
     message = resources.Basket(
         basket_id=basket.basket_id, state=basket.state, account_id=basket.account_id, store_id=basket.store_id,
         transaction_id=basket.transaction_id,
-        lines=[resources.BasketLine(sku=line.sku, item_count=line.item_count, line_amount=money(line.amount_minor))
-               for line in basket.lines],
+        lines=[resources.BasketLine(sku=line.sku, item_count=line.item_count, line_amount=money(line.amount_minor),
+                                    category=line.category) for line in basket.lines],
         total_amount=money(basket.total_minor), discount_amount=money(basket.discount_minor),
         payable_amount=money(basket.payable_minor), burned_points=basket.burned_points,
         earned_points=basket.earned_points, authorize_time=timestamp(basket.authorize_time),

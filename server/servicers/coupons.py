@@ -19,7 +19,7 @@ from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
 from core.domain import limits
-from core.domain.coupons import (ExpiryMode, IssuanceRules, Location, Money, Offer, OfferContent, OfferState,
+from core.domain.coupons import (BillLine, ExpiryMode, IssuanceRules, Location, Money, Offer, OfferContent, OfferState,
                                  OfferText, RedemptionRules, RematchPolicy, account_coupon_id,
                                  validate_free_item_sku, validate_hour_windows)
 from core.domain.errors import DomainError, ErrorReason, field_invalid
@@ -212,7 +212,8 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
                              context) -> coupon_api.ValidateCouponResponse:
         validation = await self._coupons.validate(
             request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
-            money_from_proto(request.bill_amount), current_caller(), request.account_coupon_id, _identifier(request))
+            money_from_proto(request.bill_amount), current_caller(), request.account_coupon_id, _identifier(request),
+            lines=bill_lines_from_proto(request))
         failures, offer = validation.failures, validation.offer
         response = coupon_api.ValidateCouponResponse(
             redeemable=not failures, reasons=[f.reason.name for f in failures],
@@ -301,7 +302,10 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
                                     if rules.HasField("max_prior_transaction_count") else None),
             new_customers_only=rules.new_customers_only,
             redemption_start_days=rules.redemption_start_days_after_issue,
-            anyone_may_redeem=rules.redeemable_by_anyone),
+            anyone_may_redeem=rules.redeemable_by_anyone,
+            redeemable_until_days=rules.redeemable_until_days_before_expiry,
+            applicable_skus=frozenset(rules.applicable_skus),
+            applicable_categories=frozenset(rules.applicable_categories)),
         content=content_from_proto(offer.content),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
                          if reward.kind in (resources.REWARD_KIND_DISCOUNT_AMOUNT, resources.REWARD_KIND_REWARD)
@@ -326,8 +330,11 @@ def _issuance_from_proto(rules: resources.OfferRules) -> IssuanceRules:
     if rules.rematch_policy not in (0, *RematchPolicy):
         raise field_invalid("offer.rules.rematch_policy", "a RematchPolicy")
     threshold = rules.issue_notification_threshold  # Below max_issue_count: checked by the core, after any mask.
+    past = frozenset(rules.past_issue_offer_ids)
+    if len(past) != len(rules.past_issue_offer_ids):
+        raise field_invalid("offer.rules.past_issue_offer_ids", "no duplicates")
     return IssuanceRules(gap.seconds, RematchPolicy(rules.rematch_policy or RematchPolicy.SEND_NOTHING),
-                         rules.listed_accounts_only, threshold)
+                         rules.listed_accounts_only, threshold, past, rules.past_issue_months)
 
 
 
@@ -397,7 +404,10 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
             redemption_start_days_after_issue=rules.redemption_start_days,
             redeemable_by_anyone=rules.anyone_may_redeem,
             rematch_policy=int(offer.issuance.rematch), listed_accounts_only=offer.issuance.listed_only,
-            issue_notification_threshold=offer.issuance.notify_remaining),
+            issue_notification_threshold=offer.issuance.notify_remaining,
+            past_issue_offer_ids=sorted(offer.issuance.past_offer_ids), past_issue_months=offer.issuance.past_months,
+            redeemable_until_days_before_expiry=rules.redeemable_until_days,
+            applicable_skus=sorted(rules.applicable_skus), applicable_categories=sorted(rules.applicable_categories)),
         content=content_to_proto(offer.content), etag=offer_etag(offer))
     if offer.issuance.min_gap_seconds:
         message.rules.min_issue_gap.seconds = offer.issuance.min_gap_seconds
@@ -495,6 +505,16 @@ def account_coupon_to_proto(item: AccountCoupon) -> resources.Coupon:
     message = coupon_to_proto(item.view)
     message.account_redemption_count = item.account_redemption_count
     message.offer_redemption_count = item.offer_redemption_count
+    terms = item.terms
+    if terms is not None:  # The offer's terms, as seed 001's account coupon carries them.
+        message.max_account_redemption_count = terms.max_account_redemptions
+        message.max_redemption_count = terms.max_redemptions
+        message.reward.CopyFrom(offer_to_proto(terms.offer).reward)
+        message.content.CopyFrom(content_to_proto(terms.offer.content))
+        for name, value in (("redeemable_from_time", terms.redeemable_from),
+                            ("redeemable_until_time", terms.redeemable_until)):
+            if value is not None:
+                getattr(message, name).CopyFrom(timestamp(value))
     return message
 
 
@@ -504,7 +524,16 @@ _REDEEM_METHOD = "/rewards.coupons.v1.CouponService/RedeemCoupon"
 def _redeem_command(request: coupon_api.RedeemCouponRequest) -> RedeemCoupon:
     return RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
                         money_from_proto(request.bill_amount), request.account_coupon_id, request.zone_id,
-                        request.interaction_point_id, _identifier(request))
+                        request.interaction_point_id, _identifier(request), bill_lines_from_proto(request))
+
+
+def bill_lines_from_proto(request) -> tuple[BillLine, ...]:
+    """A request's bill_lines (ValidateCoupon, RedeemCoupon), each in the bill_amount's currency."""
+    for n, line in enumerate(request.bill_lines):
+        if line.line_amount.currency_code != request.bill_amount.currency_code:
+            raise field_invalid(f"bill_lines[{n}].line_amount.currency_code", "the bill_amount's currency")
+    return tuple(BillLine(line.sku, line.item_count, line.line_amount.amount_minor, line.category)
+                 for line in request.bill_lines)
 
 
 def _redemption_reply(request: coupon_api.RedeemCouponRequest, redemption) -> coupon_api.RedeemCouponResponse:

@@ -163,6 +163,16 @@ class CouponStore:
             " AND c.offer_id = ANY(%s::uuid[]) ORDER BY c.issue_time, c.coupon_id",
             (org_id, account_id, list(offer_ids)))]
 
+    async def newest_issue(self, *, org_id: str, account_id: str, offer_ids: Sequence[str],
+                           since: dt.datetime) -> tuple[str, dt.datetime] | None:
+        """(offer id, issue time) of the account's newest coupon of these offers issued at or
+        after `since` (revoked and redeemed ones included), or None (OfferRules.past_issue_*)."""
+        found = await self._all(
+            "SELECT c.offer_id::text AS offer_id, c.issue_time FROM coupons c WHERE c.org_id = %s"
+            " AND c.account_id = %s AND c.offer_id = ANY(%s::uuid[]) AND c.issue_time >= %s"
+            " ORDER BY c.issue_time DESC LIMIT 1", (org_id, account_id, list(offer_ids), since))
+        return (found[0]["offer_id"], found[0]["issue_time"]) if found else None
+
     async def org_code(self, *, org_id: str, code: str) -> OrgCode | None:
         found = await self._all(
             "SELECT offer_id::text AS offer_id, code_series_id::text AS code_series_id, coupon_id IS NULL AS unissued,"

@@ -63,7 +63,9 @@ def offer_definition(offer: Offer) -> dict:
         "registration_start_time": _when(rules.registration_start_time),
         "registration_end_time": _when(rules.registration_end_time),
         "max_prior_transactions": rules.max_prior_transactions, "new_customers_only": rules.new_customers_only,
-        "redemption_start_days": rules.redemption_start_days, "anyone_may_redeem": rules.anyone_may_redeem},
+        "redemption_start_days": rules.redemption_start_days, "anyone_may_redeem": rules.anyone_may_redeem,
+        "redeemable_until_days": rules.redeemable_until_days, "applicable_skus": sorted(rules.applicable_skus),
+        "applicable_categories": sorted(rules.applicable_categories)},
         "discount_amount": _money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
         "discount_max": _money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description,
@@ -71,7 +73,8 @@ def offer_definition(offer: Offer) -> dict:
         "price_points": offer.price_points, "free_item_sku": offer.free_item_sku,
         "content": offer.content.to_json(), "issuance": {
             "min_gap_seconds": offer.issuance.min_gap_seconds, "rematch": int(offer.issuance.rematch),
-            "listed_only": offer.issuance.listed_only, "notify_remaining": offer.issuance.notify_remaining}}
+            "listed_only": offer.issuance.listed_only, "notify_remaining": offer.issuance.notify_remaining,
+            "past_offer_ids": sorted(offer.issuance.past_offer_ids), "past_months": offer.issuance.past_months}}
 
 
 def rules_from_definition(stored: Mapping) -> RedemptionRules:
@@ -96,7 +99,10 @@ def rules_from_definition(stored: Mapping) -> RedemptionRules:
         max_prior_transactions=stored.get("max_prior_transactions"),
         new_customers_only=stored.get("new_customers_only", False),
         redemption_start_days=stored.get("redemption_start_days", 0),
-        anyone_may_redeem=stored.get("anyone_may_redeem", False))
+        anyone_may_redeem=stored.get("anyone_may_redeem", False),
+        redeemable_until_days=stored.get("redeemable_until_days", 0),
+        applicable_skus=frozenset(stored.get("applicable_skus", ())),
+        applicable_categories=frozenset(stored.get("applicable_categories", ())))
 
 
 def _hour_windows(stored: list | None) -> tuple[tuple[int, int], ...]:
@@ -113,7 +119,8 @@ def _issuance_from_json(data: Mapping | None) -> IssuanceRules:
     if not data:
         return IssuanceRules()
     return IssuanceRules(min_gap_seconds=data["min_gap_seconds"], rematch=RematchPolicy(data["rematch"]),
-                         listed_only=data["listed_only"], notify_remaining=data["notify_remaining"])
+                         listed_only=data["listed_only"], notify_remaining=data["notify_remaining"],
+                         past_offer_ids=frozenset(data.get("past_offer_ids", ())), past_months=data.get("past_months", 0))
 
 
 def offer_from_definition(*, org_id: str, offer_id: str, state: int, definition: Mapping | str,

@@ -37,7 +37,7 @@ from core.adapters.redis.baskets import BasketCache
 from core.adapters.redis.state import StateGuard
 from core.domain import limits
 from core.domain.accounts import Account
-from core.domain.checkout import (BILL_RULES, Basket, BasketRefund, BasketState, CouponResult, ReturnPlan,
+from core.domain.checkout import (BILL_RULES, Basket, BasketLine, BasketRefund, BasketState, CouponResult, ReturnPlan,
                                   RewardKind, check_final_total, hold_seconds, plan_return, refusal_of_state,
                                   reward_kind, validate_basket)
 from core.domain.coupons import Location, Money, discount, failing_rules
@@ -198,7 +198,8 @@ class Checkout:
             bill = Money(remaining, request.currency_code)
             try:
                 coupon = await self._hold_coupon(kind, value, account.account_id, location, bill,
-                                                 f"{command.request_id}#coupon{index}", caller, deadline_ms)
+                                                 f"{command.request_id}#coupon{index}", caller, deadline_ms,
+                                                 request.lines)
             except DomainError as refusal:
                 if refusal.transient or not command.skip_invalid_coupons:
                     raise DomainError(refusal.reason, refusal.message,
@@ -220,8 +221,9 @@ class Checkout:
         return remaining
 
     async def _hold_coupon(self, kind: str, value: str, account_id: str, location: Location, bill: Money,
-                           request_id: str, caller: Caller, deadline_ms: int):
-        """One coupon of the basket, checked and reserved by RedeemCoupon's own code."""
+                           request_id: str, caller: Caller, deadline_ms: int, lines: tuple[BasketLine, ...] = ()):
+        """One coupon of the basket, checked and reserved by RedeemCoupon's own code (a
+        product-restricted coupon on the basket's matching lines, within what is left to pay)."""
         named = RedeemCoupon(request_id, value if kind == "code" else "", account_id if kind == "code" else "",
                              location.store_id, bill, value if kind != "code" else "", location.zone_id,
                              location.interaction_point_id)
@@ -231,7 +233,7 @@ class Checkout:
         if getattr(holder, "account_id", holder) != account_id:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"account_coupon_id": value})
         return await self._coupons._redemption(offer, coupon, code, account_id, location, bill, request_id, caller,
-                                               deadline_ms=deadline_ms)
+                                               deadline_ms=deadline_ms, lines=lines)
 
     # --- capture ------------------------------------------------------------------------
 
@@ -318,13 +320,14 @@ class Checkout:
                 bill = Money(priced.remaining, basket.currency_code)
                 customer, rates = await self._coupons._facts(offer, basket.account_id, bill, now, caller)
                 failures = [f for f in failing_rules(offer, now, location.store_id, bill, location=location,
-                                                     customer=customer, rates=rates) if f.reason in BILL_RULES]
+                                                     customer=customer, rates=rates, lines=basket.lines)
+                            if f.reason in BILL_RULES]
                 if failures:
                     priced.results[n] = dataclasses.replace(result, applied=False, reason=failures[0].reason.name,
                                                             discount_minor=0, redemption_id="")
                     priced.dropped.append(hold)
                     continue
-                amount = 0 if offer.applies_at_earn else discount(offer, bill, rates)
+                amount = 0 if offer.applies_at_earn else discount(offer, bill, rates, basket.lines)
                 priced.results[n] = dataclasses.replace(result, discount_minor=amount)
                 values.update(bill_minor=priced.remaining, discount_minor=amount)
             priced.remaining -= priced.results[n].discount_minor
@@ -534,11 +537,12 @@ class Checkout:
             bill = Money(remaining, basket.currency_code)
             customer, rates = await self._coupons._facts(offer, basket.account_id, bill, now, caller)
             failures = [f for f in failing_rules(offer, now, location.store_id, bill, location=location,
-                                                 customer=customer, rates=rates) if f.reason in BILL_RULES]
+                                                 customer=customer, rates=rates, lines=plan.kept_lines)
+                        if f.reason in BILL_RULES]
             if failures:
                 chosen.append(result.redemption_id)
                 continue
-            remaining -= discount(offer, bill, rates)
+            remaining -= discount(offer, bill, rates, plan.kept_lines)
         return chosen
 
     # --- settling the reservations ------------------------------------------------------

@@ -8,7 +8,7 @@ import uuid
 from core.adapters.redis.coupons import CounterKind, LimitRefusal, Refused
 from core.domain import limits
 from core.domain.accounts import Identifier, IdentifierType, validate_identifier
-from core.domain.coupons import Location, parse_account_coupon_id
+from core.domain.coupons import Location, parse_account_coupon_id, validate_bill_lines
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.service.accounts import REQUEST_FIELDS, AccountRef, validate_ref, validate_request_id
 from core.service.coupons.commands import BulkRow, RedeemCoupon, RevocationMode, RevokeCoupons
@@ -121,6 +121,7 @@ def validate_redeem(command: RedeemCoupon) -> None:
         raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "bill_amount.amount_minor"})
     if len(command.bill.currency_code) != 3 or not command.bill.currency_code.isupper():
         raise field_invalid("bill_amount.currency_code", "an ISO-4217 code")
+    validate_bill_lines(command.lines, command.bill)
 
 
 def parse_uuid(value: str, field: str) -> str:

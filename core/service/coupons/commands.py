@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.postgres.offers import offer_definition, offer_from_definition
 from core.domain.accounts import Identifier
-from core.domain.coupons import CouponState, IssuedCoupon, Location, Money, Offer
+from core.domain.coupons import BillLine, CouponState, CouponTerms, IssuedCoupon, Location, Money, Offer
 from core.domain.errors import DomainError
 
 
@@ -246,6 +246,8 @@ class RedeemCoupon:
     interaction_point_id: str = ""
     account_identifier: Identifier | None = None
     """Instead of account_id: one of the account's identifiers (in the offer's program)."""
+    lines: tuple[BillLine, ...] = ()
+    """The bill's lines (for offers restricted to products); empty: none."""
 
     @property
     def location(self) -> Location:
@@ -374,4 +376,6 @@ class AccountCoupon:
     view: CouponView
     account_redemption_count: int
     offer_redemption_count: int
+    terms: CouponTerms | None = None
+    """The offer's terms (ListAccountCoupons, GetAccountCoupon); None when its offer is gone."""
 

@@ -21,7 +21,7 @@ from core.codegen import DEFAULT_ALPHABET, CodeGenerator
 from core.domain import limits
 from core.domain.accounts import IdentifierType
 from core.domain.coupons import CouponState, IssuedCoupon, Money, Offer, RematchPolicy, coupon_expiry, coupon_state, \
-    failing_rules
+    failing_rules, past_issue_failure, past_issue_since
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.service.account_states import AccountState, account_state, check_state
 from core.service.accounts import REQUEST_FIELDS, AccountRef, validate_ref, validate_request_id
@@ -98,6 +98,14 @@ class IssuancePart(EngineBase):
                 raise failure
         if offer.issuance.listed_only and not await self._offers.listed(offer.offer_id, [state.account_id]):
             raise DomainError(ErrorReason.ACCOUNT_NOT_LISTED, metadata={"account_id": state.account_id})
+        issuance = offer.issuance
+        if issuance.past_offer_ids:
+            newest = await self._coupon_store.newest_issue(
+                org_id=caller.org_id, account_id=state.account_id, offer_ids=sorted(issuance.past_offer_ids),
+                since=past_issue_since(issuance, offer.rules.time_zone, now))
+            refusal = past_issue_failure(issuance, offer.rules.time_zone, now, newest)
+            if refusal is not None:
+                raise refusal
 
     async def _prepare_issue(self, offer: Offer, state: AccountState, request_id: str, caller: Caller, code: str,
                              series_ids: list[str]) -> Prepared[IssuedCoupon]:

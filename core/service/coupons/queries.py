@@ -8,8 +8,9 @@ from collections.abc import Awaitable, Callable
 
 from core.domain import limits
 from core.domain.accounts import Identifier
-from core.domain.coupons import (AppliedLimits, CouponState, Customer, IssuedCoupon, Offer, applied_limits,
-                                 coupon_state, deal_is_open, gap_end, parse_account_coupon_id, remaining)
+from core.domain.coupons import (AppliedLimits, CouponState, CouponTerms, Customer, IssuedCoupon, Offer,
+                                 applied_limits, coupon_state, coupon_terms, deal_is_open, gap_end,
+                                 parse_account_coupon_id, remaining)
 from core.domain.errors import DomainError, ErrorReason, field_required, field_too_long
 from core.service import paging
 from core.service.account_states import AccountState, account_state
@@ -101,14 +102,28 @@ class QueryPart(EngineBase):
                                              limit=size + 1, after=after)
         coupons = rows[:size]
         counts = await self._redemption_counts(coupons)
+        terms = await self._terms(caller.org_id, coupons)
         now = self._deps.clock.now()
-        page = [AccountCoupon(CouponView(coupon, coupon_state(coupon, now)), *count)
-                for coupon, count in zip(coupons, counts)]
+        page = [AccountCoupon(CouponView(coupon, coupon_state(coupon, now)), *count, terms=term)
+                for coupon, count, term in zip(coupons, counts, terms)]
         token = ""
         if len(rows) > size:
             last = page[-1].view.coupon
             token = paging.encode((last.issue_time, last.coupon_id), scope)
         return page, token
+
+    async def _terms(self, org_id: str, coupons: list[IssuedCoupon]) -> list[CouponTerms | None]:
+        """Each coupon's offer terms (the offers read once each, from the process cache)."""
+        offers: dict[str, Offer | None] = {}
+        for offer_id in dict.fromkeys(coupon.offer_id for coupon in coupons):
+            try:
+                offers[offer_id] = await self.offer_by_id(org_id, offer_id)
+            except DomainError as missing:
+                if missing.reason is not ErrorReason.OFFER_NOT_FOUND:
+                    raise
+                offers[offer_id] = None
+        return [coupon_terms(offers[coupon.offer_id], coupon) if offers[coupon.offer_id] else None
+                for coupon in coupons]
 
     async def _redemption_counts(self, coupons: list[IssuedCoupon]) -> list[tuple[int, int]]:
         """(the account's, everyone's) redemptions of each coupon's offer: the counters the
@@ -126,7 +141,8 @@ class QueryPart(EngineBase):
         if not coupons:
             raise DomainError(ErrorReason.COUPON_NOT_FOUND, metadata={"account_coupon_id": value})
         counts = await self._redemption_counts(coupons)
-        return AccountCoupon(self.view(coupons[0]), *counts[0])
+        terms = await self._terms(caller.org_id, coupons)
+        return AccountCoupon(self.view(coupons[0]), *counts[0], terms=terms[0])
 
     # --- ListDeals -------------------------------------------------------------------------
 

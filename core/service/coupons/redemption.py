@@ -26,7 +26,7 @@ from core.adapters.redis.coupons import CounterKind, CouponRedis, LimitRefusal, 
     coupon_keys, keys_of
 from core.domain import limits
 from core.domain.accounts import Identifier
-from core.domain.coupons import (Customer, IssuedCoupon, Location, Money, Offer, Rates, coupon_failures,
+from core.domain.coupons import (BillLine, Customer, IssuedCoupon, Location, Money, Offer, Rates, coupon_failures,
                                  coupon_rule_failures, coupon_state, discount, failing_rules, parse_account_coupon_id,
                                  reward_currencies)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
@@ -86,14 +86,15 @@ class GiveBackAll:
 class RedemptionPart(EngineBase):
     async def validate(self, code: str, account_id: str, location: Location | str, bill: Money,
                        caller: Caller, account_coupon_id: str = "",
-                       account_identifier: Identifier | None = None) -> Validation:
+                       account_identifier: Identifier | None = None,
+                       lines: Sequence[BillLine] = ()) -> Validation:
         """ValidateCoupon's dry run: every failing rule and limit in precedence order (empty when
         RedeemCoupon would succeed now), the offer, and the discount it would give. Reserves nothing.
         `location` may be a bare store id. An unknown coupon or account (ACCOUNT_NOT_FOUND: never
         created, deleted, of another program than the offer's) is the only failure reported."""
         location = Location(location) if isinstance(location, str) else location
         command = RedeemCoupon("dry-run", code, account_id, location.store_id, bill, account_coupon_id,
-                               location.zone_id, location.interaction_point_id, account_identifier)
+                               location.zone_id, location.interaction_point_id, account_identifier, tuple(lines))
         validate_redeem(command)
         try:
             offer, coupon, code, state = await self._named(command, caller)
@@ -115,14 +116,14 @@ class RedemptionPart(EngineBase):
         except DomainError as missing:  # The account is unknown (only when the rules read it).
             return Validation([missing], offer, 0, now, None, code, account_id)
         failures += failing_rules(offer, now, location.store_id, bill, location=location, customer=customer,
-                                  rates=rates)
+                                  rates=rates, lines=command.lines)
         if coupon is not None:
             failures += coupon_failures(coupon, now) + coupon_rule_failures(offer.rules, coupon, now)
         failures += [refusal(refused) for refused in await self._check_limits(offer, account_id, now)]
         amount = 0
         if not any(f.reason is ErrorReason.CURRENCY_MISMATCH for f in failures):
             try:
-                amount = discount(offer, bill, rates)
+                amount = discount(offer, bill, rates, command.lines)
             except DomainError as mismatch:  # A missing rate the bill bounds reported already counts once.
                 if not any(f.reason is mismatch.reason and f.metadata == mismatch.metadata for f in failures):
                     failures.append(mismatch)
@@ -173,7 +174,7 @@ class RedemptionPart(EngineBase):
         # the account was locked since.
         check_state(state, caller.org_id, offer.program_id)
         held = await self._redemption(offer, coupon, code, state.account_id, command.location, command.bill,
-                                      command.request_id, caller)
+                                      command.request_id, caller, lines=command.lines)
         return Prepared(held.redemption, (held.row,), held.rejections, on_commit=held.confirm, on_abort=held.release)
 
     async def redeem_batch(self, commands: Sequence[RedeemCoupon],
@@ -276,20 +277,22 @@ class RedemptionPart(EngineBase):
     async def _redemption(self, offer: Offer, coupon: IssuedCoupon | None, code: str, account_id: str,
                           location: Location, bill: Money, request_id: str, caller: Caller,
                           points_transaction_id: str | None = None,
-                          deadline_ms: int | None = None) -> HeldRedemption:
+                          deadline_ms: int | None = None, lines: Sequence[BillLine] = ()) -> HeldRedemption:
         """Check every rule, reserve the redemption in Redis and return its ledger row with the
         means to confirm or release it. The caller commits the row (with its own rows).
-        `deadline_ms`: the reservation's deadline (default: now + RESERVATION_TTL_MS)."""
+        `deadline_ms`: the reservation's deadline (default: now + RESERVATION_TTL_MS); `lines`:
+        the bill's lines (a product-restricted offer discounts the matching ones)."""
         now = self._deps.clock.now()
         request_key = f"{caller.client_id}:{request_id}"
         store_id = location.store_id
         customer, rates = await self._facts(offer, account_id, bill, now, caller)
-        failures = failing_rules(offer, now, store_id, bill, location=location, customer=customer, rates=rates)
+        failures = failing_rules(offer, now, store_id, bill, location=location, customer=customer, rates=rates,
+                                 lines=lines)
         if coupon is not None:  # Its use is left to the script and the Postgres guard.
             failures += coupon_failures(coupon, now, uses=False) + coupon_rule_failures(offer.rules, coupon, now)
         if failures:
             raise min(failures, key=lambda failure: failure.reason.precedence)
-        amount = 0 if offer.applies_at_earn else discount(offer, bill, rates)
+        amount = 0 if offer.applies_at_earn else discount(offer, bill, rates, lines)
         reserved = await self._reserve(offer, account_id, request_key, now, coupon=coupon, deadline_ms=deadline_ms)
         redemption = Redemption(str(uuid.uuid4()), offer.offer_id, account_id, amount, bill.currency_code, now,
                                 reserved.count, reserved.remaining_account, reserved.remaining,

@@ -93,7 +93,11 @@ type BasketLine struct {
 	// Units of the item: 1..10000.
 	ItemCount int32 `protobuf:"varint,2,opt,name=item_count,json=itemCount,proto3" json:"item_count,omitempty"`
 	// The line's total price, before rewards. Not negative; in the program's currency.
-	LineAmount    *v1.Money `protobuf:"bytes,3,opt,name=line_amount,json=lineAmount,proto3" json:"line_amount,omitempty"`
+	LineAmount *v1.Money `protobuf:"bytes,3,opt,name=line_amount,json=lineAmount,proto3" json:"line_amount,omitempty"`
+	// The product category, e.g. "beverages", for offers restricted to categories
+	// (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+	// discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+	Category      string `protobuf:"bytes,4,opt,name=category,proto3" json:"category,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -147,6 +151,13 @@ func (x *BasketLine) GetLineAmount() *v1.Money {
 		return x.LineAmount
 	}
 	return nil
+}
+
+func (x *BasketLine) GetCategory() string {
+	if x != nil {
+		return x.Category
+	}
+	return ""
 }
 
 // Points to redeem against a basket, proved by a one-time password from
@@ -665,14 +676,15 @@ var File_rewards_checkout_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_checkout_v1_resources_proto_rawDesc = "" +
 	"\n" +
-	"#rewards/checkout/v1/resources.proto\x12\x13rewards.checkout.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"v\n" +
+	"#rewards/checkout/v1/resources.proto\x12\x13rewards.checkout.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\x92\x01\n" +
 	"\n" +
 	"BasketLine\x12\x10\n" +
 	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1d\n" +
 	"\n" +
 	"item_count\x18\x02 \x01(\x05R\titemCount\x127\n" +
 	"\vline_amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
-	"lineAmount\"V\n" +
+	"lineAmount\x12\x1a\n" +
+	"\bcategory\x18\x04 \x01(\tR\bcategory\"V\n" +
 	"\n" +
 	"PointsBurn\x12\x16\n" +
 	"\x06points\x18\x01 \x01(\x03R\x06points\x12\x15\n" +

@@ -796,8 +796,14 @@ type ValidateCouponRequest struct {
 	// The customer by one of its identifiers instead of account_id (exactly one of the two;
 	// empty when account_coupon_id is set).
 	AccountIdentifier *v1.Identifier `protobuf:"bytes,7,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+	// applicable_categories): its discount is computed on the matching lines. At most 1000; when
+	// set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+	// and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+	// fails with NO_APPLICABLE_PRODUCT).
+	BillLines     []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ValidateCouponRequest) Reset() {
@@ -882,6 +888,13 @@ func (x *ValidateCouponRequest) GetAccountCouponId() string {
 func (x *ValidateCouponRequest) GetAccountIdentifier() *v1.Identifier {
 	if x != nil {
 		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *ValidateCouponRequest) GetBillLines() []*BillLine {
+	if x != nil {
+		return x.BillLines
 	}
 	return nil
 }
@@ -1020,8 +1033,14 @@ type RedeemCouponRequest struct {
 	// The customer by one of its identifiers instead of account_id (exactly one of the two;
 	// empty when account_coupon_id is set).
 	AccountIdentifier *v1.Identifier `protobuf:"bytes,9,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+	// applicable_categories): its discount is computed on the matching lines. At most 1000; when
+	// set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+	// and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+	// fails with NO_APPLICABLE_PRODUCT).
+	BillLines     []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *RedeemCouponRequest) Reset() {
@@ -1120,6 +1139,13 @@ func (x *RedeemCouponRequest) GetAccountCouponId() string {
 func (x *RedeemCouponRequest) GetAccountIdentifier() *v1.Identifier {
 	if x != nil {
 		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *RedeemCouponRequest) GetBillLines() []*BillLine {
+	if x != nil {
+		return x.BillLines
 	}
 	return nil
 }
@@ -2312,7 +2338,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"account_id\x18\x03 \x01(\tR\taccountId\x12N\n" +
 	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"N\n" +
 	"\x18DeactivateCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xe5\x02\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xa2\x03\n" +
 	"\x15ValidateCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
@@ -2323,7 +2349,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
 	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\x12*\n" +
 	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\x12N\n" +
-	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\xd6\x02\n" +
+	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12;\n" +
+	"\n" +
+	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\"\xd6\x02\n" +
 	"\x16ValidateCouponResponse\x12\x1e\n" +
 	"\n" +
 	"redeemable\x18\x01 \x01(\bR\n" +
@@ -2333,7 +2361,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x06coupon\x18\x04 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12?\n" +
 	"\rvalidate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fvalidateTime\x12\x18\n" +
 	"\areasons\x18\x06 \x03(\tR\areasons\x12:\n" +
-	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xa9\x03\n" +
+	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xe6\x03\n" +
 	"\x13RedeemCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
@@ -2347,7 +2375,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\azone_id\x18\a \x01(\tR\x06zoneId\x120\n" +
 	"\x14interaction_point_id\x18\b \x01(\tR\x12interactionPointId\x12*\n" +
 	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\x12N\n" +
-	"\x12account_identifier\x18\t \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"`\n" +
+	"\x12account_identifier\x18\t \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12;\n" +
+	"\n" +
+	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\"`\n" +
 	"\x19BatchRedeemCouponsRequest\x12C\n" +
 	"\brequests\x18\x01 \x03(\v2'.rewards.coupons.v1.RedeemCouponRequestR\brequests\"c\n" +
 	"\x1aBatchRedeemCouponsResponse\x12E\n" +
@@ -2484,10 +2514,11 @@ var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*Offer)(nil),                        // 33: rewards.coupons.v1.Offer
 	(*OfferContent)(nil),                 // 34: rewards.coupons.v1.OfferContent
 	(*v11.Money)(nil),                    // 35: rewards.type.v1.Money
-	(*AppliedReward)(nil),                // 36: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil),        // 37: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),          // 38: google.protobuf.Duration
-	(*Deal)(nil),                         // 39: rewards.coupons.v1.Deal
+	(*BillLine)(nil),                     // 36: rewards.coupons.v1.BillLine
+	(*AppliedReward)(nil),                // 37: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil),        // 38: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),          // 39: google.protobuf.Duration
+	(*Deal)(nil),                         // 40: rewards.coupons.v1.Deal
 }
 var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
 	31, // 0: rewards.coupons.v1.IssueCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
@@ -2505,61 +2536,63 @@ var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
 	32, // 12: rewards.coupons.v1.DeactivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
 	35, // 13: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
 	31, // 14: rewards.coupons.v1.ValidateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	36, // 15: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	32, // 16: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	37, // 17: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
-	34, // 18: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	35, // 19: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	31, // 20: rewards.coupons.v1.RedeemCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	14, // 21: rewards.coupons.v1.BatchRedeemCouponsRequest.requests:type_name -> rewards.coupons.v1.RedeemCouponRequest
-	17, // 22: rewards.coupons.v1.BatchRedeemCouponsResponse.results:type_name -> rewards.coupons.v1.BatchRedeemCouponResult
-	19, // 23: rewards.coupons.v1.BatchRedeemCouponResult.response:type_name -> rewards.coupons.v1.RedeemCouponResponse
-	18, // 24: rewards.coupons.v1.BatchRedeemCouponResult.error:type_name -> rewards.coupons.v1.ItemError
-	30, // 25: rewards.coupons.v1.ItemError.metadata:type_name -> rewards.coupons.v1.ItemError.MetadataEntry
-	38, // 26: rewards.coupons.v1.ItemError.retry_delay:type_name -> google.protobuf.Duration
-	36, // 27: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	32, // 28: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	37, // 29: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
-	32, // 30: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	37, // 31: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
-	31, // 32: rewards.coupons.v1.RevokeCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 33: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	31, // 34: rewards.coupons.v1.ListAccountCouponsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 35: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
-	31, // 36: rewards.coupons.v1.ListDealsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	39, // 37: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
-	32, // 38: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
-	0,  // 39: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
-	2,  // 40: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
-	4,  // 41: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
-	6,  // 42: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
-	8,  // 43: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
-	10, // 44: rewards.coupons.v1.CouponService.DeactivateCoupon:input_type -> rewards.coupons.v1.DeactivateCouponRequest
-	12, // 45: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
-	14, // 46: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
-	15, // 47: rewards.coupons.v1.CouponService.BatchRedeemCoupons:input_type -> rewards.coupons.v1.BatchRedeemCouponsRequest
-	20, // 48: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
-	22, // 49: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
-	24, // 50: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
-	26, // 51: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
-	1,  // 52: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
-	3,  // 53: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
-	5,  // 54: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
-	7,  // 55: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
-	9,  // 56: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
-	11, // 57: rewards.coupons.v1.CouponService.DeactivateCoupon:output_type -> rewards.coupons.v1.DeactivateCouponResponse
-	13, // 58: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
-	19, // 59: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
-	16, // 60: rewards.coupons.v1.CouponService.BatchRedeemCoupons:output_type -> rewards.coupons.v1.BatchRedeemCouponsResponse
-	21, // 61: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
-	23, // 62: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
-	25, // 63: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
-	27, // 64: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
-	52, // [52:65] is the sub-list for method output_type
-	39, // [39:52] is the sub-list for method input_type
-	39, // [39:39] is the sub-list for extension type_name
-	39, // [39:39] is the sub-list for extension extendee
-	0,  // [0:39] is the sub-list for field type_name
+	36, // 15: rewards.coupons.v1.ValidateCouponRequest.bill_lines:type_name -> rewards.coupons.v1.BillLine
+	37, // 16: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	32, // 17: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	38, // 18: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
+	34, // 19: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	35, // 20: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	31, // 21: rewards.coupons.v1.RedeemCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	36, // 22: rewards.coupons.v1.RedeemCouponRequest.bill_lines:type_name -> rewards.coupons.v1.BillLine
+	14, // 23: rewards.coupons.v1.BatchRedeemCouponsRequest.requests:type_name -> rewards.coupons.v1.RedeemCouponRequest
+	17, // 24: rewards.coupons.v1.BatchRedeemCouponsResponse.results:type_name -> rewards.coupons.v1.BatchRedeemCouponResult
+	19, // 25: rewards.coupons.v1.BatchRedeemCouponResult.response:type_name -> rewards.coupons.v1.RedeemCouponResponse
+	18, // 26: rewards.coupons.v1.BatchRedeemCouponResult.error:type_name -> rewards.coupons.v1.ItemError
+	30, // 27: rewards.coupons.v1.ItemError.metadata:type_name -> rewards.coupons.v1.ItemError.MetadataEntry
+	39, // 28: rewards.coupons.v1.ItemError.retry_delay:type_name -> google.protobuf.Duration
+	37, // 29: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	32, // 30: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	38, // 31: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
+	32, // 32: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	38, // 33: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
+	31, // 34: rewards.coupons.v1.RevokeCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	32, // 35: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	31, // 36: rewards.coupons.v1.ListAccountCouponsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	32, // 37: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
+	31, // 38: rewards.coupons.v1.ListDealsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 39: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
+	32, // 40: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
+	0,  // 41: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
+	2,  // 42: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
+	4,  // 43: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
+	6,  // 44: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
+	8,  // 45: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
+	10, // 46: rewards.coupons.v1.CouponService.DeactivateCoupon:input_type -> rewards.coupons.v1.DeactivateCouponRequest
+	12, // 47: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
+	14, // 48: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
+	15, // 49: rewards.coupons.v1.CouponService.BatchRedeemCoupons:input_type -> rewards.coupons.v1.BatchRedeemCouponsRequest
+	20, // 50: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
+	22, // 51: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
+	24, // 52: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
+	26, // 53: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
+	1,  // 54: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
+	3,  // 55: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
+	5,  // 56: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
+	7,  // 57: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
+	9,  // 58: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
+	11, // 59: rewards.coupons.v1.CouponService.DeactivateCoupon:output_type -> rewards.coupons.v1.DeactivateCouponResponse
+	13, // 60: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
+	19, // 61: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
+	16, // 62: rewards.coupons.v1.CouponService.BatchRedeemCoupons:output_type -> rewards.coupons.v1.BatchRedeemCouponsResponse
+	21, // 63: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
+	23, // 64: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
+	25, // 65: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
+	27, // 66: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
+	54, // [54:67] is the sub-list for method output_type
+	41, // [41:54] is the sub-list for method input_type
+	41, // [41:41] is the sub-list for extension type_name
+	41, // [41:41] is the sub-list for extension extendee
+	0,  // [0:41] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_coupon_service_proto_init() }

@@ -71,11 +71,13 @@ const (
 // noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
 // OFFER_NOT_ACTIVE,
 // COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-// OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+// OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+// (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
 // OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
 // DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
 // NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-// unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+// unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+// matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
 // (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
 // "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
 // ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -100,7 +102,8 @@ type CouponServiceClient interface {
 	// (Offer.issue_threshold_reach_time).
 	//
 	// Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+	// (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
 	// (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
 	// CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
 	// FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -192,7 +195,9 @@ type CouponServiceClient interface {
 	// Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
 	RevokeCoupon(ctx context.Context, in *RevokeCouponRequest, opts ...grpc.CallOption) (*RevokeCouponResponse, error)
 	// Lists the coupons issued to an account, newest issue first, each with its state and the
-	// redemption counts of its offer (the account's and everyone's).
+	// redemption counts of its offer (the account's and everyone's), and the offer's terms as
+	// seed 001's account coupon carries them: the redemption limits (per account and in all), the
+	// reward, the content, and when the coupon is redeemable from and until.
 	//
 	// Errors: none beyond the common ones.
 	ListAccountCoupons(ctx context.Context, in *ListAccountCouponsRequest, opts ...grpc.CallOption) (*ListAccountCouponsResponse, error)
@@ -385,11 +390,13 @@ func (c *couponServiceClient) ListDeals(ctx context.Context, in *ListDealsReques
 // noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
 // OFFER_NOT_ACTIVE,
 // COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-// OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+// OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+// (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
 // OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
 // DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
 // NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-// unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+// unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+// matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
 // (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
 // "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
 // ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -414,7 +421,8 @@ type CouponServiceServer interface {
 	// (Offer.issue_threshold_reach_time).
 	//
 	// Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+	// OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+	// (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
 	// (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
 	// CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
 	// FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -506,7 +514,9 @@ type CouponServiceServer interface {
 	// Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_ALREADY_REDEEMED (FAILED_PRECONDITION).
 	RevokeCoupon(context.Context, *RevokeCouponRequest) (*RevokeCouponResponse, error)
 	// Lists the coupons issued to an account, newest issue first, each with its state and the
-	// redemption counts of its offer (the account's and everyone's).
+	// redemption counts of its offer (the account's and everyone's), and the offer's terms as
+	// seed 001's account coupon carries them: the redemption limits (per account and in all), the
+	// reward, the content, and when the coupon is redeemable from and until.
 	//
 	// Errors: none beyond the common ones.
 	ListAccountCoupons(context.Context, *ListAccountCouponsRequest) (*ListAccountCouponsResponse, error)

@@ -691,8 +691,39 @@ type OfferRules struct {
 	// the account it was issued to; the per-account limits apply to the account redeeming.
 	// False: holder only (another account gets COUPON_NOT_FOUND).
 	RedeemableByAnyone bool `protobuf:"varint,45,opt,name=redeemable_by_anyone,json=redeemableByAnyone,proto3" json:"redeemable_by_anyone,omitempty"`
-	unknownFields      protoimpl.UnknownFields
-	sizeCache          protoimpl.SizeCache
+	// Issue only to accounts that were not issued a coupon of any of these offers (of the same
+	// organisation; this offer's own id may be listed) within the last past_issue_months
+	// (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+	// (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+	// first instant the account may be issued again). Revoked and redeemed coupons count: they
+	// were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+	// against the ledger before the issue: two issues of different offers running at the same
+	// instant for one account do not see each other.
+	PastIssueOfferIds []string `protobuf:"bytes,47,rep,name=past_issue_offer_ids,json=pastIssueOfferIds,proto3" json:"past_issue_offer_ids,omitempty"`
+	// With past_issue_offer_ids: the period in calendar months, on the wall clock of time_zone.
+	// An account issued a listed offer's coupon at time t may be issued this offer's again from t
+	// plus this many months (that instant included; a day the later month does not have is its
+	// last day: 31 August 10:00 plus 6 months is 28 (or 29) February 10:00).
+	// 1..120; required (FIELD_REQUIRED) when past_issue_offer_ids is set, 0 otherwise
+	// (FIELD_INVALID).
+	PastIssueMonths int32 `protobuf:"varint,48,opt,name=past_issue_months,json=pastIssueMonths,proto3" json:"past_issue_months,omitempty"`
+	// An issued coupon is redeemable only until this many days before its expire_time (seed
+	// 003's "days before expiration the coupon is valid for redemption"): from expire_time minus
+	// that many days (wall-clock days in time_zone) RedeemCoupon fails with
+	// REDEMPTION_CLOSED_BEFORE_EXPIRY (metadata "redemption_end_time", "expire_time"). A coupon
+	// without an expire_time, and a common code redeemed as such (it has no issue), are not
+	// affected. 0: until expiry. 0..3660.
+	RedeemableUntilDaysBeforeExpiry int32 `protobuf:"varint,49,opt,name=redeemable_until_days_before_expiry,json=redeemableUntilDaysBeforeExpiry,proto3" json:"redeemable_until_days_before_expiry,omitempty"`
+	// The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+	// a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+	// amount at most it) and never exceeds the bill amount; a request with no matching line
+	// (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+	// each, each 1..64 characters. Both empty: the whole bill.
+	ApplicableSkus []string `protobuf:"bytes,50,rep,name=applicable_skus,json=applicableSkus,proto3" json:"applicable_skus,omitempty"`
+	// See applicable_skus: a line matches when its sku is listed there or its category here.
+	ApplicableCategories []string `protobuf:"bytes,51,rep,name=applicable_categories,json=applicableCategories,proto3" json:"applicable_categories,omitempty"`
+	unknownFields        protoimpl.UnknownFields
+	sizeCache            protoimpl.SizeCache
 }
 
 func (x *OfferRules) Reset() {
@@ -949,6 +980,116 @@ func (x *OfferRules) GetRedeemableByAnyone() bool {
 	return false
 }
 
+func (x *OfferRules) GetPastIssueOfferIds() []string {
+	if x != nil {
+		return x.PastIssueOfferIds
+	}
+	return nil
+}
+
+func (x *OfferRules) GetPastIssueMonths() int32 {
+	if x != nil {
+		return x.PastIssueMonths
+	}
+	return 0
+}
+
+func (x *OfferRules) GetRedeemableUntilDaysBeforeExpiry() int32 {
+	if x != nil {
+		return x.RedeemableUntilDaysBeforeExpiry
+	}
+	return 0
+}
+
+func (x *OfferRules) GetApplicableSkus() []string {
+	if x != nil {
+		return x.ApplicableSkus
+	}
+	return nil
+}
+
+func (x *OfferRules) GetApplicableCategories() []string {
+	if x != nil {
+		return x.ApplicableCategories
+	}
+	return nil
+}
+
+// One line of the bill a coupon is redeemed against (ValidateCoupon, RedeemCoupon), of the
+// same shape as rewards.checkout.v1.BasketLine: what OfferRules.applicable_skus and
+// applicable_categories match.
+type BillLine struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The stock-keeping unit. Required; at most 64 characters.
+	Sku string `protobuf:"bytes,1,opt,name=sku,proto3" json:"sku,omitempty"`
+	// The product category, e.g. "beverages". At most 64 characters. Empty: none.
+	Category string `protobuf:"bytes,2,opt,name=category,proto3" json:"category,omitempty"`
+	// Units of the item: 1..10000.
+	ItemCount int32 `protobuf:"varint,3,opt,name=item_count,json=itemCount,proto3" json:"item_count,omitempty"`
+	// The line's total price, before rewards. Not negative; in the bill_amount's currency.
+	LineAmount    *v1.Money `protobuf:"bytes,4,opt,name=line_amount,json=lineAmount,proto3" json:"line_amount,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BillLine) Reset() {
+	*x = BillLine{}
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BillLine) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BillLine) ProtoMessage() {}
+
+func (x *BillLine) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BillLine.ProtoReflect.Descriptor instead.
+func (*BillLine) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *BillLine) GetSku() string {
+	if x != nil {
+		return x.Sku
+	}
+	return ""
+}
+
+func (x *BillLine) GetCategory() string {
+	if x != nil {
+		return x.Category
+	}
+	return ""
+}
+
+func (x *BillLine) GetItemCount() int32 {
+	if x != nil {
+		return x.ItemCount
+	}
+	return 0
+}
+
+func (x *BillLine) GetLineAmount() *v1.Money {
+	if x != nil {
+		return x.LineAmount
+	}
+	return nil
+}
+
 // The texts of an offer in one language.
 type OfferText struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -969,7 +1110,7 @@ type OfferText struct {
 
 func (x *OfferText) Reset() {
 	*x = OfferText{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -981,7 +1122,7 @@ func (x *OfferText) String() string {
 func (*OfferText) ProtoMessage() {}
 
 func (x *OfferText) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -994,7 +1135,7 @@ func (x *OfferText) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OfferText.ProtoReflect.Descriptor instead.
 func (*OfferText) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *OfferText) GetLanguageCode() string {
@@ -1054,7 +1195,7 @@ type OfferContent struct {
 
 func (x *OfferContent) Reset() {
 	*x = OfferContent{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1066,7 +1207,7 @@ func (x *OfferContent) String() string {
 func (*OfferContent) ProtoMessage() {}
 
 func (x *OfferContent) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1079,7 +1220,7 @@ func (x *OfferContent) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OfferContent.ProtoReflect.Descriptor instead.
 func (*OfferContent) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *OfferContent) GetTexts() []*OfferText {
@@ -1160,7 +1301,7 @@ type Offer struct {
 
 func (x *Offer) Reset() {
 	*x = Offer{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1172,7 +1313,7 @@ func (x *Offer) String() string {
 func (*Offer) ProtoMessage() {}
 
 func (x *Offer) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1185,7 +1326,7 @@ func (x *Offer) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Offer.ProtoReflect.Descriptor instead.
 func (*Offer) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *Offer) GetOfferId() string {
@@ -1332,7 +1473,7 @@ type CodeSeries struct {
 
 func (x *CodeSeries) Reset() {
 	*x = CodeSeries{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1344,7 +1485,7 @@ func (x *CodeSeries) String() string {
 func (*CodeSeries) ProtoMessage() {}
 
 func (x *CodeSeries) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1357,7 +1498,7 @@ func (x *CodeSeries) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CodeSeries.ProtoReflect.Descriptor instead.
 func (*CodeSeries) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *CodeSeries) GetCodeSeriesId() string {
@@ -1472,13 +1613,33 @@ type Coupon struct {
 	// so that it prints as a compact QR code. CouponService.GetAccountCoupon reads it;
 	// RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
 	AccountCouponId string `protobuf:"bytes,40,opt,name=account_coupon_id,json=accountCouponId,proto3" json:"account_coupon_id,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// Set by CouponService.ListAccountCoupons and GetAccountCoupon (seed 001's account coupon
+	// "maxRedeemCount"): times one account may redeem coupons of the offer
+	// (OfferRules.max_account_redemption_count); 0: no limit.
+	MaxAccountRedemptionCount int32 `protobuf:"varint,41,opt,name=max_account_redemption_count,json=maxAccountRedemptionCount,proto3" json:"max_account_redemption_count,omitempty"`
+	// Set like max_account_redemption_count ("maxRedeemCountGlobal"): times coupons of the offer
+	// may be redeemed in all (OfferRules.max_redemption_count); 0: no limit.
+	MaxRedemptionCount int64 `protobuf:"varint,42,opt,name=max_redemption_count,json=maxRedemptionCount,proto3" json:"max_redemption_count,omitempty"`
+	// Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+	Reward *Reward `protobuf:"bytes,43,opt,name=reward,proto3" json:"reward,omitempty"`
+	// Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+	// "externalReference", "externalCode"): the offer's texts, images and ids.
+	Content *OfferContent `protobuf:"bytes,44,opt,name=content,proto3" json:"content,omitempty"`
+	// Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+	// (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+	// redemption start); unset: at issue.
+	RedeemableFromTime *timestamppb.Timestamp `protobuf:"bytes,45,opt,name=redeemable_from_time,json=redeemableFromTime,proto3" json:"redeemable_from_time,omitempty"`
+	// Set like max_account_redemption_count: the instant from which the coupon is no longer
+	// redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+	// unset: no end.
+	RedeemableUntilTime *timestamppb.Timestamp `protobuf:"bytes,46,opt,name=redeemable_until_time,json=redeemableUntilTime,proto3" json:"redeemable_until_time,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *Coupon) Reset() {
 	*x = Coupon{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1490,7 +1651,7 @@ func (x *Coupon) String() string {
 func (*Coupon) ProtoMessage() {}
 
 func (x *Coupon) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1503,7 +1664,7 @@ func (x *Coupon) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Coupon.ProtoReflect.Descriptor instead.
 func (*Coupon) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *Coupon) GetCouponId() string {
@@ -1625,6 +1786,48 @@ func (x *Coupon) GetAccountCouponId() string {
 	return ""
 }
 
+func (x *Coupon) GetMaxAccountRedemptionCount() int32 {
+	if x != nil {
+		return x.MaxAccountRedemptionCount
+	}
+	return 0
+}
+
+func (x *Coupon) GetMaxRedemptionCount() int64 {
+	if x != nil {
+		return x.MaxRedemptionCount
+	}
+	return 0
+}
+
+func (x *Coupon) GetReward() *Reward {
+	if x != nil {
+		return x.Reward
+	}
+	return nil
+}
+
+func (x *Coupon) GetContent() *OfferContent {
+	if x != nil {
+		return x.Content
+	}
+	return nil
+}
+
+func (x *Coupon) GetRedeemableFromTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.RedeemableFromTime
+	}
+	return nil
+}
+
+func (x *Coupon) GetRedeemableUntilTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.RedeemableUntilTime
+	}
+	return nil
+}
+
 // What one coupon gives for one basket, computed by the server from the offer's Reward and the
 // bill amount.
 type AppliedReward struct {
@@ -1647,7 +1850,7 @@ type AppliedReward struct {
 
 func (x *AppliedReward) Reset() {
 	*x = AppliedReward{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1659,7 +1862,7 @@ func (x *AppliedReward) String() string {
 func (*AppliedReward) ProtoMessage() {}
 
 func (x *AppliedReward) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1672,7 +1875,7 @@ func (x *AppliedReward) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AppliedReward.ProtoReflect.Descriptor instead.
 func (*AppliedReward) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *AppliedReward) GetKind() RewardKind {
@@ -1743,7 +1946,7 @@ type Deal struct {
 
 func (x *Deal) Reset() {
 	*x = Deal{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1755,7 +1958,7 @@ func (x *Deal) String() string {
 func (*Deal) ProtoMessage() {}
 
 func (x *Deal) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1768,7 +1971,7 @@ func (x *Deal) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Deal.ProtoReflect.Descriptor instead.
 func (*Deal) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *Deal) GetOfferId() string {
@@ -1866,7 +2069,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"HoursOfDay\x12\x1d\n" +
 	"\n" +
 	"start_hour\x18\x01 \x01(\x05R\tstartHour\x12\x19\n" +
-	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xf4\x0e\n" +
+	"\bend_hour\x18\x02 \x01(\x05R\aendHour\"\xfd\x10\n" +
 	"\n" +
 	"OfferRules\x129\n" +
 	"\n" +
@@ -1905,8 +2108,20 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x14listed_accounts_only\x18* \x01(\bR\x12listedAccountsOnly\x12@\n" +
 	"\x1cissue_notification_threshold\x18+ \x01(\x03R\x1aissueNotificationThreshold\x12H\n" +
 	"!redemption_start_days_after_issue\x18, \x01(\x05R\x1dredemptionStartDaysAfterIssue\x120\n" +
-	"\x14redeemable_by_anyone\x18- \x01(\bR\x12redeemableByAnyoneB\x1e\n" +
-	"\x1c_max_prior_transaction_count\"\xa7\x01\n" +
+	"\x14redeemable_by_anyone\x18- \x01(\bR\x12redeemableByAnyone\x12/\n" +
+	"\x14past_issue_offer_ids\x18/ \x03(\tR\x11pastIssueOfferIds\x12*\n" +
+	"\x11past_issue_months\x180 \x01(\x05R\x0fpastIssueMonths\x12L\n" +
+	"#redeemable_until_days_before_expiry\x181 \x01(\x05R\x1fredeemableUntilDaysBeforeExpiry\x12'\n" +
+	"\x0fapplicable_skus\x182 \x03(\tR\x0eapplicableSkus\x123\n" +
+	"\x15applicable_categories\x183 \x03(\tR\x14applicableCategoriesB\x1e\n" +
+	"\x1c_max_prior_transaction_count\"\x90\x01\n" +
+	"\bBillLine\x12\x10\n" +
+	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1a\n" +
+	"\bcategory\x18\x02 \x01(\tR\bcategory\x12\x1d\n" +
+	"\n" +
+	"item_count\x18\x03 \x01(\x05R\titemCount\x127\n" +
+	"\vline_amount\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\n" +
+	"lineAmount\"\xa7\x01\n" +
 	"\tOfferText\x12#\n" +
 	"\rlanguage_code\x18\x01 \x01(\tR\flanguageCode\x12\x14\n" +
 	"\x05title\x18\x02 \x01(\tR\x05title\x12\x1a\n" +
@@ -1959,7 +2174,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"createTime\x12\x1f\n" +
 	"\vsample_code\x18\n" +
 	" \x01(\tR\n" +
-	"sampleCode\"\xb7\x06\n" +
+	"sampleCode\"\xb8\t\n" +
 	"\x06Coupon\x12\x1b\n" +
 	"\tcoupon_id\x18\x01 \x01(\tR\bcouponId\x12\x12\n" +
 	"\x04code\x18\x02 \x01(\tR\x04code\x12\x19\n" +
@@ -1982,7 +2197,13 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\breversed\x18\x0e \x01(\bR\breversed\x128\n" +
 	"\x18account_redemption_count\x18\x0f \x01(\x05R\x16accountRedemptionCount\x124\n" +
 	"\x16offer_redemption_count\x18\x10 \x01(\x03R\x14offerRedemptionCount\x12*\n" +
-	"\x11account_coupon_id\x18( \x01(\tR\x0faccountCouponId\"\xff\x01\n" +
+	"\x11account_coupon_id\x18( \x01(\tR\x0faccountCouponId\x12?\n" +
+	"\x1cmax_account_redemption_count\x18) \x01(\x05R\x19maxAccountRedemptionCount\x120\n" +
+	"\x14max_redemption_count\x18* \x01(\x03R\x12maxRedemptionCount\x122\n" +
+	"\x06reward\x18+ \x01(\v2\x1a.rewards.coupons.v1.RewardR\x06reward\x12:\n" +
+	"\acontent\x18, \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\x12L\n" +
+	"\x14redeemable_from_time\x18- \x01(\v2\x1a.google.protobuf.TimestampR\x12redeemableFromTime\x12N\n" +
+	"\x15redeemable_until_time\x18. \x01(\v2\x1a.google.protobuf.TimestampR\x13redeemableUntilTime\"\xff\x01\n" +
 	"\rAppliedReward\x122\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x1e.rewards.coupons.v1.RewardKindR\x04kind\x12?\n" +
 	"\x0fdiscount_amount\x18\x02 \x01(\v2\x16.rewards.type.v1.MoneyR\x0ediscountAmount\x12\"\n" +
@@ -2058,7 +2279,7 @@ func file_rewards_coupons_v1_resources_proto_rawDescGZIP() []byte {
 }
 
 var file_rewards_coupons_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_rewards_coupons_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 11)
+var file_rewards_coupons_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
 var file_rewards_coupons_v1_resources_proto_goTypes = []any{
 	(OfferState)(0),               // 0: rewards.coupons.v1.OfferState
 	(RewardKind)(0),               // 1: rewards.coupons.v1.RewardKind
@@ -2069,68 +2290,74 @@ var file_rewards_coupons_v1_resources_proto_goTypes = []any{
 	(*Reward)(nil),                // 6: rewards.coupons.v1.Reward
 	(*HoursOfDay)(nil),            // 7: rewards.coupons.v1.HoursOfDay
 	(*OfferRules)(nil),            // 8: rewards.coupons.v1.OfferRules
-	(*OfferText)(nil),             // 9: rewards.coupons.v1.OfferText
-	(*OfferContent)(nil),          // 10: rewards.coupons.v1.OfferContent
-	(*Offer)(nil),                 // 11: rewards.coupons.v1.Offer
-	(*CodeSeries)(nil),            // 12: rewards.coupons.v1.CodeSeries
-	(*Coupon)(nil),                // 13: rewards.coupons.v1.Coupon
-	(*AppliedReward)(nil),         // 14: rewards.coupons.v1.AppliedReward
-	(*Deal)(nil),                  // 15: rewards.coupons.v1.Deal
-	nil,                           // 16: rewards.coupons.v1.OfferContent.CustomPropertiesEntry
-	(*v1.Money)(nil),              // 17: rewards.type.v1.Money
-	(*timestamppb.Timestamp)(nil), // 18: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),   // 19: google.protobuf.Duration
-	(v1.DayOfWeek)(0),             // 20: rewards.type.v1.DayOfWeek
+	(*BillLine)(nil),              // 9: rewards.coupons.v1.BillLine
+	(*OfferText)(nil),             // 10: rewards.coupons.v1.OfferText
+	(*OfferContent)(nil),          // 11: rewards.coupons.v1.OfferContent
+	(*Offer)(nil),                 // 12: rewards.coupons.v1.Offer
+	(*CodeSeries)(nil),            // 13: rewards.coupons.v1.CodeSeries
+	(*Coupon)(nil),                // 14: rewards.coupons.v1.Coupon
+	(*AppliedReward)(nil),         // 15: rewards.coupons.v1.AppliedReward
+	(*Deal)(nil),                  // 16: rewards.coupons.v1.Deal
+	nil,                           // 17: rewards.coupons.v1.OfferContent.CustomPropertiesEntry
+	(*v1.Money)(nil),              // 18: rewards.type.v1.Money
+	(*timestamppb.Timestamp)(nil), // 19: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),   // 20: google.protobuf.Duration
+	(v1.DayOfWeek)(0),             // 21: rewards.type.v1.DayOfWeek
 }
 var file_rewards_coupons_v1_resources_proto_depIdxs = []int32{
 	1,  // 0: rewards.coupons.v1.Reward.kind:type_name -> rewards.coupons.v1.RewardKind
-	17, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
-	17, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
-	18, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
-	18, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
+	18, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
+	18, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
+	19, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
+	19, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
 	2,  // 5: rewards.coupons.v1.OfferRules.expiry_mode:type_name -> rewards.coupons.v1.ExpiryMode
-	19, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
-	18, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
-	19, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
-	17, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
-	17, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
-	20, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
+	20, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
+	19, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
+	20, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
+	18, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
+	18, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
+	21, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
 	7,  // 12: rewards.coupons.v1.OfferRules.hours_of_day:type_name -> rewards.coupons.v1.HoursOfDay
 	7,  // 13: rewards.coupons.v1.OfferRules.hour_windows:type_name -> rewards.coupons.v1.HoursOfDay
-	18, // 14: rewards.coupons.v1.OfferRules.registration_start_time:type_name -> google.protobuf.Timestamp
-	18, // 15: rewards.coupons.v1.OfferRules.registration_end_time:type_name -> google.protobuf.Timestamp
-	19, // 16: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
+	19, // 14: rewards.coupons.v1.OfferRules.registration_start_time:type_name -> google.protobuf.Timestamp
+	19, // 15: rewards.coupons.v1.OfferRules.registration_end_time:type_name -> google.protobuf.Timestamp
+	20, // 16: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
 	3,  // 17: rewards.coupons.v1.OfferRules.rematch_policy:type_name -> rewards.coupons.v1.RematchPolicy
-	9,  // 18: rewards.coupons.v1.OfferContent.texts:type_name -> rewards.coupons.v1.OfferText
-	16, // 19: rewards.coupons.v1.OfferContent.custom_properties:type_name -> rewards.coupons.v1.OfferContent.CustomPropertiesEntry
-	6,  // 20: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
-	8,  // 21: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
-	0,  // 22: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
-	18, // 23: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
-	18, // 24: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
-	10, // 25: rewards.coupons.v1.Offer.content:type_name -> rewards.coupons.v1.OfferContent
-	18, // 26: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
-	4,  // 27: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
-	18, // 28: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
-	5,  // 29: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
-	18, // 30: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
-	18, // 31: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
-	18, // 32: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
-	18, // 33: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
-	18, // 34: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
-	18, // 35: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
-	1,  // 36: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
-	17, // 37: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
-	6,  // 38: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
-	13, // 39: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
-	18, // 40: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
-	10, // 41: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
-	18, // 42: rewards.coupons.v1.Deal.next_redemption_time:type_name -> google.protobuf.Timestamp
-	43, // [43:43] is the sub-list for method output_type
-	43, // [43:43] is the sub-list for method input_type
-	43, // [43:43] is the sub-list for extension type_name
-	43, // [43:43] is the sub-list for extension extendee
-	0,  // [0:43] is the sub-list for field type_name
+	18, // 18: rewards.coupons.v1.BillLine.line_amount:type_name -> rewards.type.v1.Money
+	10, // 19: rewards.coupons.v1.OfferContent.texts:type_name -> rewards.coupons.v1.OfferText
+	17, // 20: rewards.coupons.v1.OfferContent.custom_properties:type_name -> rewards.coupons.v1.OfferContent.CustomPropertiesEntry
+	6,  // 21: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
+	8,  // 22: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
+	0,  // 23: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
+	19, // 24: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
+	19, // 25: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
+	11, // 26: rewards.coupons.v1.Offer.content:type_name -> rewards.coupons.v1.OfferContent
+	19, // 27: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
+	4,  // 28: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
+	19, // 29: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
+	5,  // 30: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
+	19, // 31: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
+	19, // 32: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
+	19, // 33: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
+	19, // 34: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
+	19, // 35: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
+	19, // 36: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
+	6,  // 37: rewards.coupons.v1.Coupon.reward:type_name -> rewards.coupons.v1.Reward
+	11, // 38: rewards.coupons.v1.Coupon.content:type_name -> rewards.coupons.v1.OfferContent
+	19, // 39: rewards.coupons.v1.Coupon.redeemable_from_time:type_name -> google.protobuf.Timestamp
+	19, // 40: rewards.coupons.v1.Coupon.redeemable_until_time:type_name -> google.protobuf.Timestamp
+	1,  // 41: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
+	18, // 42: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
+	6,  // 43: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
+	14, // 44: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
+	19, // 45: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
+	11, // 46: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
+	19, // 47: rewards.coupons.v1.Deal.next_redemption_time:type_name -> google.protobuf.Timestamp
+	48, // [48:48] is the sub-list for method output_type
+	48, // [48:48] is the sub-list for method input_type
+	48, // [48:48] is the sub-list for extension type_name
+	48, // [48:48] is the sub-list for extension extendee
+	0,  // [0:48] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_resources_proto_init() }
@@ -2145,7 +2372,7 @@ func file_rewards_coupons_v1_resources_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_resources_proto_rawDesc), len(file_rewards_coupons_v1_resources_proto_rawDesc)),
 			NumEnums:      6,
-			NumMessages:   11,
+			NumMessages:   12,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -27,7 +27,7 @@ from rewards.coupons.v1 import resources_pb2 as rewards_dot_coupons_dot_v1_dot_r
 from rewards.type.v1 import money_pb2 as rewards_dot_type_dot_v1_dot_money__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#rewards/checkout/v1/resources.proto\x12\x13rewards.checkout.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"Z\n\nBasketLine\x12\x0b\n\x03sku\x18\x01 \x01(\t\x12\x12\n\nitem_count\x18\x02 \x01(\x05\x12+\n\x0bline_amount\x18\x03 \x01(\x0b\x32\x16.rewards.type.v1.Money\">\n\nPointsBurn\x12\x0e\n\x06points\x18\x01 \x01(\x03\x12\x0e\n\x06otp_id\x18\x02 \x01(\t\x12\x10\n\x08otp_code\x18\x03 \x01(\t\"\x87\x01\n\x0c\x43ouponResult\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07\x61pplied\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x31\n\x06reward\x18\x04 \x01(\x0b\x32!.rewards.coupons.v1.AppliedReward\x12\x15\n\rredemption_id\x18\x05 \x01(\t\"\xf4\x05\n\x06\x42\x61sket\x12\x11\n\tbasket_id\x18\x01 \x01(\t\x12/\n\x05state\x18\x02 \x01(\x0e\x32 .rewards.checkout.v1.BasketState\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x10\n\x08store_id\x18\x04 \x01(\t\x12\x16\n\x0etransaction_id\x18\x05 \x01(\t\x12.\n\x05lines\x18\x06 \x03(\x0b\x32\x1f.rewards.checkout.v1.BasketLine\x12,\n\x0ctotal_amount\x18\x07 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x39\n\x0e\x63oupon_results\x18\x08 \x03(\x0b\x32!.rewards.checkout.v1.CouponResult\x12/\n\x0f\x64iscount_amount\x18\t \x01(\x0b\x32\x16.rewards.type.v1.Money\x12.\n\x0epayable_amount\x18\n \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x15\n\rburned_points\x18\x0b \x01(\x03\x12\x15\n\rearned_points\x18\x0c \x01(\x03\x12\x32\n\x0e\x61uthorize_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x65xpire_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0c\x63\x61pture_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tvoid_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\"\n\x1a\x65\x61rn_points_transaction_id\x18\x11 \x01(\t\x12\"\n\x1a\x62urn_points_transaction_id\x18\x12 \x01(\t\x12\x32\n\x07refunds\x18\x13 \x03(\x0b\x32!.rewards.checkout.v1.BasketRefund\"6\n\x0cReturnedLine\x12\x12\n\nline_index\x18\x01 \x01(\x05\x12\x12\n\nitem_count\x18\x02 \x01(\x05\"\x95\x02\n\x0c\x42\x61sketRefund\x12\x11\n\trefund_id\x18\x01 \x01(\t\x12\x30\n\x05lines\x18\x02 \x03(\x0b\x32!.rewards.checkout.v1.ReturnedLine\x12/\n\x0freturned_amount\x18\x03 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x17\n\x0frefunded_points\x18\x04 \x01(\x03\x12$\n\x1crefund_points_transaction_id\x18\x05 \x01(\t\x12\x1f\n\x17reversed_redemption_ids\x18\x06 \x03(\t\x12/\n\x0brefund_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp*\x96\x01\n\x0b\x42\x61sketState\x12\x1c\n\x18\x42\x41SKET_STATE_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x42\x41SKET_STATE_AUTHORIZED\x10\x01\x12\x19\n\x15\x42\x41SKET_STATE_CAPTURED\x10\x02\x12\x17\n\x13\x42\x41SKET_STATE_VOIDED\x10\x03\x12\x18\n\x14\x42\x41SKET_STATE_EXPIRED\x10\x04\x42\x87\x01\n#com.rewardscore.rewards.checkout.v1B\x0eResourcesProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/checkout/v1;checkoutv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#rewards/checkout/v1/resources.proto\x12\x13rewards.checkout.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\"rewards/coupons/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"l\n\nBasketLine\x12\x0b\n\x03sku\x18\x01 \x01(\t\x12\x12\n\nitem_count\x18\x02 \x01(\x05\x12+\n\x0bline_amount\x18\x03 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\">\n\nPointsBurn\x12\x0e\n\x06points\x18\x01 \x01(\x03\x12\x0e\n\x06otp_id\x18\x02 \x01(\t\x12\x10\n\x08otp_code\x18\x03 \x01(\t\"\x87\x01\n\x0c\x43ouponResult\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07\x61pplied\x18\x02 \x01(\x08\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x31\n\x06reward\x18\x04 \x01(\x0b\x32!.rewards.coupons.v1.AppliedReward\x12\x15\n\rredemption_id\x18\x05 \x01(\t\"\xf4\x05\n\x06\x42\x61sket\x12\x11\n\tbasket_id\x18\x01 \x01(\t\x12/\n\x05state\x18\x02 \x01(\x0e\x32 .rewards.checkout.v1.BasketState\x12\x12\n\naccount_id\x18\x03 \x01(\t\x12\x10\n\x08store_id\x18\x04 \x01(\t\x12\x16\n\x0etransaction_id\x18\x05 \x01(\t\x12.\n\x05lines\x18\x06 \x03(\x0b\x32\x1f.rewards.checkout.v1.BasketLine\x12,\n\x0ctotal_amount\x18\x07 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x39\n\x0e\x63oupon_results\x18\x08 \x03(\x0b\x32!.rewards.checkout.v1.CouponResult\x12/\n\x0f\x64iscount_amount\x18\t \x01(\x0b\x32\x16.rewards.type.v1.Money\x12.\n\x0epayable_amount\x18\n \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x15\n\rburned_points\x18\x0b \x01(\x03\x12\x15\n\rearned_points\x18\x0c \x01(\x03\x12\x32\n\x0e\x61uthorize_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x65xpire_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0c\x63\x61pture_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12-\n\tvoid_time\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\"\n\x1a\x65\x61rn_points_transaction_id\x18\x11 \x01(\t\x12\"\n\x1a\x62urn_points_transaction_id\x18\x12 \x01(\t\x12\x32\n\x07refunds\x18\x13 \x03(\x0b\x32!.rewards.checkout.v1.BasketRefund\"6\n\x0cReturnedLine\x12\x12\n\nline_index\x18\x01 \x01(\x05\x12\x12\n\nitem_count\x18\x02 \x01(\x05\"\x95\x02\n\x0c\x42\x61sketRefund\x12\x11\n\trefund_id\x18\x01 \x01(\t\x12\x30\n\x05lines\x18\x02 \x03(\x0b\x32!.rewards.checkout.v1.ReturnedLine\x12/\n\x0freturned_amount\x18\x03 \x01(\x0b\x32\x16.rewards.type.v1.Money\x12\x17\n\x0frefunded_points\x18\x04 \x01(\x03\x12$\n\x1crefund_points_transaction_id\x18\x05 \x01(\t\x12\x1f\n\x17reversed_redemption_ids\x18\x06 \x03(\t\x12/\n\x0brefund_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp*\x96\x01\n\x0b\x42\x61sketState\x12\x1c\n\x18\x42\x41SKET_STATE_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x42\x41SKET_STATE_AUTHORIZED\x10\x01\x12\x19\n\x15\x42\x41SKET_STATE_CAPTURED\x10\x02\x12\x17\n\x13\x42\x41SKET_STATE_VOIDED\x10\x03\x12\x18\n\x14\x42\x41SKET_STATE_EXPIRED\x10\x04\x42\x87\x01\n#com.rewardscore.rewards.checkout.v1B\x0eResourcesProtoP\x01ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/checkout/v1;checkoutv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,18 +35,18 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'rewards.checkout.v1.resourc
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n#com.rewardscore.rewards.checkout.v1B\016ResourcesProtoP\001ZNgithub.com/rewards-core/rewards-core/clients/go/rewards/checkout/v1;checkoutv1'
-  _globals['_BASKETSTATE']._serialized_start=1548
-  _globals['_BASKETSTATE']._serialized_end=1698
+  _globals['_BASKETSTATE']._serialized_start=1566
+  _globals['_BASKETSTATE']._serialized_end=1716
   _globals['_BASKETLINE']._serialized_start=158
-  _globals['_BASKETLINE']._serialized_end=248
-  _globals['_POINTSBURN']._serialized_start=250
-  _globals['_POINTSBURN']._serialized_end=312
-  _globals['_COUPONRESULT']._serialized_start=315
-  _globals['_COUPONRESULT']._serialized_end=450
-  _globals['_BASKET']._serialized_start=453
-  _globals['_BASKET']._serialized_end=1209
-  _globals['_RETURNEDLINE']._serialized_start=1211
-  _globals['_RETURNEDLINE']._serialized_end=1265
-  _globals['_BASKETREFUND']._serialized_start=1268
-  _globals['_BASKETREFUND']._serialized_end=1545
+  _globals['_BASKETLINE']._serialized_end=266
+  _globals['_POINTSBURN']._serialized_start=268
+  _globals['_POINTSBURN']._serialized_end=330
+  _globals['_COUPONRESULT']._serialized_start=333
+  _globals['_COUPONRESULT']._serialized_end=468
+  _globals['_BASKET']._serialized_start=471
+  _globals['_BASKET']._serialized_end=1227
+  _globals['_RETURNEDLINE']._serialized_start=1229
+  _globals['_RETURNEDLINE']._serialized_end=1283
+  _globals['_BASKETREFUND']._serialized_start=1286
+  _globals['_BASKETREFUND']._serialized_end=1563
 # @@protoc_insertion_point(module_scope)

@@ -26,14 +26,16 @@ BASKET_STATE_VOIDED: BasketState
 BASKET_STATE_EXPIRED: BasketState
 
 class BasketLine(_message.Message):
-    __slots__ = ("sku", "item_count", "line_amount")
+    __slots__ = ("sku", "item_count", "line_amount", "category")
     SKU_FIELD_NUMBER: _ClassVar[int]
     ITEM_COUNT_FIELD_NUMBER: _ClassVar[int]
     LINE_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
     sku: str
     item_count: int
     line_amount: _money_pb2.Money
-    def __init__(self, sku: _Optional[str] = ..., item_count: _Optional[int] = ..., line_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
+    category: str
+    def __init__(self, sku: _Optional[str] = ..., item_count: _Optional[int] = ..., line_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., category: _Optional[str] = ...) -> None: ...
 
 class PointsBurn(_message.Message):
     __slots__ = ("points", "otp_id", "otp_code")

@@ -59,11 +59,13 @@ class CouponServiceStub:
     noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
     OFFER_NOT_ACTIVE,
     COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+    (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
     OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
     DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
     NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-    unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+    unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+    matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
     (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
     "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
     ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -180,11 +182,13 @@ class CouponServiceServicer:
     noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
     OFFER_NOT_ACTIVE,
     COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+    (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
     OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
     DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
     NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-    unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+    unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+    matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
     (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
     "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
     ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -211,7 +215,8 @@ class CouponServiceServicer:
         (Offer.issue_threshold_reach_time).
 
         Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-        OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+        OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+        (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
         (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
         CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
         FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -358,7 +363,9 @@ class CouponServiceServicer:
 
     def ListAccountCoupons(self, request, context):
         """Lists the coupons issued to an account, newest issue first, each with its state and the
-        redemption counts of its offer (the account's and everyone's).
+        redemption counts of its offer (the account's and everyone's), and the offer's terms as
+        seed 001's account coupon carries them: the redemption limits (per account and in all), the
+        reward, the content, and when the coupon is redeemable from and until.
 
         Errors: none beyond the common ones.
         """
@@ -490,11 +497,13 @@ class CouponService:
     noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
     OFFER_NOT_ACTIVE,
     COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+    OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+    (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
     OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
     DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
     NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-    unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+    unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+    matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
     (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
     "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
     ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.

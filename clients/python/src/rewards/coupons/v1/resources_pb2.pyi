@@ -122,7 +122,7 @@ class HoursOfDay(_message.Message):
     def __init__(self, start_hour: _Optional[int] = ..., end_hour: _Optional[int] = ...) -> None: ...
 
 class OfferRules(_message.Message):
-    __slots__ = ("start_time", "end_time", "expiry_mode", "coupon_validity", "redemption_start_time", "min_redemption_gap", "store_ids", "min_bill_amount", "max_bill_amount", "days_of_week", "hours_of_day", "hour_windows", "new_customers_only", "max_account_redemption_count", "max_redemption_count", "max_account_issue_count", "max_issue_count", "activation_required", "coupon_validity_months", "time_zone", "zone_ids", "interaction_point_ids", "days_of_month", "registration_start_time", "registration_end_time", "max_prior_transaction_count", "min_issue_gap", "rematch_policy", "listed_accounts_only", "issue_notification_threshold", "redemption_start_days_after_issue", "redeemable_by_anyone")
+    __slots__ = ("start_time", "end_time", "expiry_mode", "coupon_validity", "redemption_start_time", "min_redemption_gap", "store_ids", "min_bill_amount", "max_bill_amount", "days_of_week", "hours_of_day", "hour_windows", "new_customers_only", "max_account_redemption_count", "max_redemption_count", "max_account_issue_count", "max_issue_count", "activation_required", "coupon_validity_months", "time_zone", "zone_ids", "interaction_point_ids", "days_of_month", "registration_start_time", "registration_end_time", "max_prior_transaction_count", "min_issue_gap", "rematch_policy", "listed_accounts_only", "issue_notification_threshold", "redemption_start_days_after_issue", "redeemable_by_anyone", "past_issue_offer_ids", "past_issue_months", "redeemable_until_days_before_expiry", "applicable_skus", "applicable_categories")
     START_TIME_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     EXPIRY_MODE_FIELD_NUMBER: _ClassVar[int]
@@ -155,6 +155,11 @@ class OfferRules(_message.Message):
     ISSUE_NOTIFICATION_THRESHOLD_FIELD_NUMBER: _ClassVar[int]
     REDEMPTION_START_DAYS_AFTER_ISSUE_FIELD_NUMBER: _ClassVar[int]
     REDEEMABLE_BY_ANYONE_FIELD_NUMBER: _ClassVar[int]
+    PAST_ISSUE_OFFER_IDS_FIELD_NUMBER: _ClassVar[int]
+    PAST_ISSUE_MONTHS_FIELD_NUMBER: _ClassVar[int]
+    REDEEMABLE_UNTIL_DAYS_BEFORE_EXPIRY_FIELD_NUMBER: _ClassVar[int]
+    APPLICABLE_SKUS_FIELD_NUMBER: _ClassVar[int]
+    APPLICABLE_CATEGORIES_FIELD_NUMBER: _ClassVar[int]
     start_time: _timestamp_pb2.Timestamp
     end_time: _timestamp_pb2.Timestamp
     expiry_mode: ExpiryMode
@@ -187,7 +192,24 @@ class OfferRules(_message.Message):
     issue_notification_threshold: int
     redemption_start_days_after_issue: int
     redeemable_by_anyone: bool
-    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expiry_mode: _Optional[_Union[ExpiryMode, str]] = ..., coupon_validity: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., redemption_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_redemption_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., store_ids: _Optional[_Iterable[str]] = ..., min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., days_of_week: _Optional[_Iterable[_Union[_day_of_week_pb2.DayOfWeek, str]]] = ..., hours_of_day: _Optional[_Union[HoursOfDay, _Mapping]] = ..., hour_windows: _Optional[_Iterable[_Union[HoursOfDay, _Mapping]]] = ..., new_customers_only: _Optional[bool] = ..., max_account_redemption_count: _Optional[int] = ..., max_redemption_count: _Optional[int] = ..., max_account_issue_count: _Optional[int] = ..., max_issue_count: _Optional[int] = ..., activation_required: _Optional[bool] = ..., coupon_validity_months: _Optional[int] = ..., time_zone: _Optional[str] = ..., zone_ids: _Optional[_Iterable[str]] = ..., interaction_point_ids: _Optional[_Iterable[str]] = ..., days_of_month: _Optional[_Iterable[int]] = ..., registration_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., registration_end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_prior_transaction_count: _Optional[int] = ..., min_issue_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., rematch_policy: _Optional[_Union[RematchPolicy, str]] = ..., listed_accounts_only: _Optional[bool] = ..., issue_notification_threshold: _Optional[int] = ..., redemption_start_days_after_issue: _Optional[int] = ..., redeemable_by_anyone: _Optional[bool] = ...) -> None: ...
+    past_issue_offer_ids: _containers.RepeatedScalarFieldContainer[str]
+    past_issue_months: int
+    redeemable_until_days_before_expiry: int
+    applicable_skus: _containers.RepeatedScalarFieldContainer[str]
+    applicable_categories: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expiry_mode: _Optional[_Union[ExpiryMode, str]] = ..., coupon_validity: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., redemption_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., min_redemption_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., store_ids: _Optional[_Iterable[str]] = ..., min_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., max_bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., days_of_week: _Optional[_Iterable[_Union[_day_of_week_pb2.DayOfWeek, str]]] = ..., hours_of_day: _Optional[_Union[HoursOfDay, _Mapping]] = ..., hour_windows: _Optional[_Iterable[_Union[HoursOfDay, _Mapping]]] = ..., new_customers_only: _Optional[bool] = ..., max_account_redemption_count: _Optional[int] = ..., max_redemption_count: _Optional[int] = ..., max_account_issue_count: _Optional[int] = ..., max_issue_count: _Optional[int] = ..., activation_required: _Optional[bool] = ..., coupon_validity_months: _Optional[int] = ..., time_zone: _Optional[str] = ..., zone_ids: _Optional[_Iterable[str]] = ..., interaction_point_ids: _Optional[_Iterable[str]] = ..., days_of_month: _Optional[_Iterable[int]] = ..., registration_start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., registration_end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., max_prior_transaction_count: _Optional[int] = ..., min_issue_gap: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., rematch_policy: _Optional[_Union[RematchPolicy, str]] = ..., listed_accounts_only: _Optional[bool] = ..., issue_notification_threshold: _Optional[int] = ..., redemption_start_days_after_issue: _Optional[int] = ..., redeemable_by_anyone: _Optional[bool] = ..., past_issue_offer_ids: _Optional[_Iterable[str]] = ..., past_issue_months: _Optional[int] = ..., redeemable_until_days_before_expiry: _Optional[int] = ..., applicable_skus: _Optional[_Iterable[str]] = ..., applicable_categories: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class BillLine(_message.Message):
+    __slots__ = ("sku", "category", "item_count", "line_amount")
+    SKU_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    ITEM_COUNT_FIELD_NUMBER: _ClassVar[int]
+    LINE_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    sku: str
+    category: str
+    item_count: int
+    line_amount: _money_pb2.Money
+    def __init__(self, sku: _Optional[str] = ..., category: _Optional[str] = ..., item_count: _Optional[int] = ..., line_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class OfferText(_message.Message):
     __slots__ = ("language_code", "title", "subtitle", "description", "booking_text")
@@ -283,7 +305,7 @@ class CodeSeries(_message.Message):
     def __init__(self, code_series_id: _Optional[str] = ..., offer_id: _Optional[str] = ..., type: _Optional[_Union[CodeSeriesType, str]] = ..., alphabet: _Optional[str] = ..., length: _Optional[int] = ..., prefix: _Optional[str] = ..., common_code: _Optional[str] = ..., code_count: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., sample_code: _Optional[str] = ...) -> None: ...
 
 class Coupon(_message.Message):
-    __slots__ = ("coupon_id", "code", "offer_id", "code_series_id", "account_id", "state", "redemption_count", "issue_time", "activate_time", "expire_time", "last_redeem_time", "revoke_time", "state_change_time", "reversed", "account_redemption_count", "offer_redemption_count", "account_coupon_id")
+    __slots__ = ("coupon_id", "code", "offer_id", "code_series_id", "account_id", "state", "redemption_count", "issue_time", "activate_time", "expire_time", "last_redeem_time", "revoke_time", "state_change_time", "reversed", "account_redemption_count", "offer_redemption_count", "account_coupon_id", "max_account_redemption_count", "max_redemption_count", "reward", "content", "redeemable_from_time", "redeemable_until_time")
     COUPON_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -301,6 +323,12 @@ class Coupon(_message.Message):
     ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     OFFER_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_COUPON_ID_FIELD_NUMBER: _ClassVar[int]
+    MAX_ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    MAX_REDEMPTION_COUNT_FIELD_NUMBER: _ClassVar[int]
+    REWARD_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    REDEEMABLE_FROM_TIME_FIELD_NUMBER: _ClassVar[int]
+    REDEEMABLE_UNTIL_TIME_FIELD_NUMBER: _ClassVar[int]
     coupon_id: str
     code: str
     offer_id: str
@@ -318,7 +346,13 @@ class Coupon(_message.Message):
     account_redemption_count: int
     offer_redemption_count: int
     account_coupon_id: str
-    def __init__(self, coupon_id: _Optional[str] = ..., code: _Optional[str] = ..., offer_id: _Optional[str] = ..., code_series_id: _Optional[str] = ..., account_id: _Optional[str] = ..., state: _Optional[_Union[CouponState, str]] = ..., redemption_count: _Optional[int] = ..., issue_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reversed: _Optional[bool] = ..., account_redemption_count: _Optional[int] = ..., offer_redemption_count: _Optional[int] = ..., account_coupon_id: _Optional[str] = ...) -> None: ...
+    max_account_redemption_count: int
+    max_redemption_count: int
+    reward: Reward
+    content: OfferContent
+    redeemable_from_time: _timestamp_pb2.Timestamp
+    redeemable_until_time: _timestamp_pb2.Timestamp
+    def __init__(self, coupon_id: _Optional[str] = ..., code: _Optional[str] = ..., offer_id: _Optional[str] = ..., code_series_id: _Optional[str] = ..., account_id: _Optional[str] = ..., state: _Optional[_Union[CouponState, str]] = ..., redemption_count: _Optional[int] = ..., issue_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activate_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., last_redeem_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state_change_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reversed: _Optional[bool] = ..., account_redemption_count: _Optional[int] = ..., offer_redemption_count: _Optional[int] = ..., account_coupon_id: _Optional[str] = ..., max_account_redemption_count: _Optional[int] = ..., max_redemption_count: _Optional[int] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., content: _Optional[_Union[OfferContent, _Mapping]] = ..., redeemable_from_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., redeemable_until_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class AppliedReward(_message.Message):
     __slots__ = ("kind", "discount_amount", "free_item_sku", "extra_points", "points_multiplier_bps")

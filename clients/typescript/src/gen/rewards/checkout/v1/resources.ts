@@ -74,7 +74,15 @@ export interface BasketLine {
   /** Units of the item: 1..10000. */
   itemCount: number;
   /** The line's total price, before rewards. Not negative; in the program's currency. */
-  lineAmount: Money | undefined;
+  lineAmount:
+    | Money
+    | undefined;
+  /**
+   * The product category, e.g. "beverages", for offers restricted to categories
+   * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+   * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+   */
+  category: string;
 }
 
 /**
@@ -197,7 +205,7 @@ export interface BasketRefund {
 }
 
 function createBaseBasketLine(): BasketLine {
-  return { sku: "", itemCount: 0, lineAmount: undefined };
+  return { sku: "", itemCount: 0, lineAmount: undefined, category: "" };
 }
 
 export const BasketLine: MessageFns<BasketLine> = {
@@ -210,6 +218,9 @@ export const BasketLine: MessageFns<BasketLine> = {
     }
     if (message.lineAmount !== undefined) {
       Money.encode(message.lineAmount, writer.uint32(26).fork()).join();
+    }
+    if (message.category !== "") {
+      writer.uint32(34).string(message.category);
     }
     return writer;
   },
@@ -251,6 +262,14 @@ export const BasketLine: MessageFns<BasketLine> = {
             message.lineAmount = Money.decode(reader, reader.uint32());
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.category = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -276,6 +295,7 @@ export const BasketLine: MessageFns<BasketLine> = {
         : isSet(object.line_amount)
         ? Money.fromJSON(object.line_amount)
         : undefined,
+      category: isSet(object.category) ? globalThis.String(object.category) : "",
     };
   },
 
@@ -290,6 +310,9 @@ export const BasketLine: MessageFns<BasketLine> = {
     if (message.lineAmount !== undefined) {
       obj.lineAmount = Money.toJSON(message.lineAmount);
     }
+    if (message.category !== "") {
+      obj.category = message.category;
+    }
     return obj;
   },
 
@@ -303,6 +326,7 @@ export const BasketLine: MessageFns<BasketLine> = {
     message.lineAmount = (object.lineAmount !== undefined && object.lineAmount !== null)
       ? Money.fromPartial(object.lineAmount)
       : undefined;
+    message.category = object.category ?? "";
     return message;
   },
 };

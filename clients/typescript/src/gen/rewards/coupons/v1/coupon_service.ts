@@ -24,7 +24,7 @@ import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Identifier } from "../../accounts/v1/resources";
 import { Money } from "../../type/v1/money";
-import { AppliedReward, Coupon, Deal, Offer, OfferContent } from "./resources";
+import { AppliedReward, BillLine, Coupon, Deal, Offer, OfferContent } from "./resources";
 
 /** Request of CouponService.IssueCoupon. */
 export interface IssueCouponRequest {
@@ -248,7 +248,17 @@ export interface ValidateCouponRequest {
    * The customer by one of its identifiers instead of account_id (exactly one of the two;
    * empty when account_coupon_id is set).
    */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   */
+  billLines: BillLine[];
 }
 
 /** Response of CouponService.ValidateCoupon. */
@@ -327,7 +337,17 @@ export interface RedeemCouponRequest {
    * The customer by one of its identifiers instead of account_id (exactly one of the two;
    * empty when account_coupon_id is set).
    */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   */
+  billLines: BillLine[];
 }
 
 /** Request of CouponService.BatchRedeemCoupons. */
@@ -2056,6 +2076,7 @@ function createBaseValidateCouponRequest(): ValidateCouponRequest {
     interactionPointId: "",
     accountCouponId: "",
     accountIdentifier: undefined,
+    billLines: [],
   };
 }
 
@@ -2084,6 +2105,9 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(58).fork()).join();
+    }
+    for (const v of message.billLines) {
+      BillLine.encode(v!, writer.uint32(170).fork()).join();
     }
     return writer;
   },
@@ -2165,6 +2189,14 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.billLines.push(BillLine.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2215,6 +2247,11 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      billLines: globalThis.Array.isArray(object?.billLines)
+        ? object.billLines.map((e: any) => BillLine.fromJSON(e))
+        : globalThis.Array.isArray(object?.bill_lines)
+        ? object.bill_lines.map((e: any) => BillLine.fromJSON(e))
+        : [],
     };
   },
 
@@ -2244,6 +2281,9 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.billLines?.length) {
+      obj.billLines = message.billLines.map((e) => BillLine.toJSON(e));
+    }
     return obj;
   },
 
@@ -2264,6 +2304,7 @@ export const ValidateCouponRequest: MessageFns<ValidateCouponRequest> = {
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.billLines = object.billLines?.map((e) => BillLine.fromPartial(e)) || [];
     return message;
   },
 };
@@ -2465,6 +2506,7 @@ function createBaseRedeemCouponRequest(): RedeemCouponRequest {
     interactionPointId: "",
     accountCouponId: "",
     accountIdentifier: undefined,
+    billLines: [],
   };
 }
 
@@ -2499,6 +2541,9 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(74).fork()).join();
+    }
+    for (const v of message.billLines) {
+      BillLine.encode(v!, writer.uint32(170).fork()).join();
     }
     return writer;
   },
@@ -2596,6 +2641,14 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.billLines.push(BillLine.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2656,6 +2709,11 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      billLines: globalThis.Array.isArray(object?.billLines)
+        ? object.billLines.map((e: any) => BillLine.fromJSON(e))
+        : globalThis.Array.isArray(object?.bill_lines)
+        ? object.bill_lines.map((e: any) => BillLine.fromJSON(e))
+        : [],
     };
   },
 
@@ -2691,6 +2749,9 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.billLines?.length) {
+      obj.billLines = message.billLines.map((e) => BillLine.toJSON(e));
+    }
     return obj;
   },
 
@@ -2713,6 +2774,7 @@ export const RedeemCouponRequest: MessageFns<RedeemCouponRequest> = {
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.billLines = object.billLines?.map((e) => BillLine.fromPartial(e)) || [];
     return message;
   },
 };
@@ -4396,11 +4458,13 @@ export const ListDealsResponse: MessageFns<ListDealsResponse> = {
  * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
  * OFFER_NOT_ACTIVE,
  * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
- * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+ * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+ * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
  * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
  * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
  * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
- * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+ * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+ * matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
  * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
  * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
  * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -4428,7 +4492,8 @@ export const CouponServiceService = {
    * (Offer.issue_threshold_reach_time).
    *
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+   * (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
    * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
    * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
    * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -4646,7 +4711,9 @@ export const CouponServiceService = {
   },
   /**
    * Lists the coupons issued to an account, newest issue first, each with its state and the
-   * redemption counts of its offer (the account's and everyone's).
+   * redemption counts of its offer (the account's and everyone's), and the offer's terms as
+   * seed 001's account coupon carries them: the redemption limits (per account and in all), the
+   * reward, the content, and when the coupon is redeemable from and until.
    *
    * Errors: none beyond the common ones.
    */
@@ -4700,7 +4767,8 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * (Offer.issue_threshold_reach_time).
    *
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+   * (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
    * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
    * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
    * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -4814,7 +4882,9 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
   revokeCoupon: handleUnaryCall<RevokeCouponRequest, RevokeCouponResponse>;
   /**
    * Lists the coupons issued to an account, newest issue first, each with its state and the
-   * redemption counts of its offer (the account's and everyone's).
+   * redemption counts of its offer (the account's and everyone's), and the offer's terms as
+   * seed 001's account coupon carries them: the redemption limits (per account and in all), the
+   * reward, the content, and when the coupon is redeemable from and until.
    *
    * Errors: none beyond the common ones.
    */
@@ -4850,7 +4920,8 @@ export interface CouponServiceClient extends Client {
    * (Offer.issue_threshold_reach_time).
    *
    * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+   * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+   * (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
    * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
    * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
    * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -5111,7 +5182,9 @@ export interface CouponServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * Lists the coupons issued to an account, newest issue first, each with its state and the
-   * redemption counts of its offer (the account's and everyone's).
+   * redemption counts of its offer (the account's and everyone's), and the offer's terms as
+   * seed 001's account coupon carries them: the redemption limits (per account and in all), the
+   * reward, the content, and when the coupon is redeemable from and until.
    *
    * Errors: none beyond the common ones.
    */

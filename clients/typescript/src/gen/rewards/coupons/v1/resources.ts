@@ -630,6 +630,61 @@ export interface OfferRules {
    * False: holder only (another account gets COUPON_NOT_FOUND).
    */
   redeemableByAnyone: boolean;
+  /**
+   * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+   * organisation; this offer's own id may be listed) within the last past_issue_months
+   * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+   * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+   * first instant the account may be issued again). Revoked and redeemed coupons count: they
+   * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+   * against the ledger before the issue: two issues of different offers running at the same
+   * instant for one account do not see each other.
+   */
+  pastIssueOfferIds: string[];
+  /**
+   * With past_issue_offer_ids: the period in calendar months, on the wall clock of time_zone.
+   * An account issued a listed offer's coupon at time t may be issued this offer's again from t
+   * plus this many months (that instant included; a day the later month does not have is its
+   * last day: 31 August 10:00 plus 6 months is 28 (or 29) February 10:00).
+   * 1..120; required (FIELD_REQUIRED) when past_issue_offer_ids is set, 0 otherwise
+   * (FIELD_INVALID).
+   */
+  pastIssueMonths: number;
+  /**
+   * An issued coupon is redeemable only until this many days before its expire_time (seed
+   * 003's "days before expiration the coupon is valid for redemption"): from expire_time minus
+   * that many days (wall-clock days in time_zone) RedeemCoupon fails with
+   * REDEMPTION_CLOSED_BEFORE_EXPIRY (metadata "redemption_end_time", "expire_time"). A coupon
+   * without an expire_time, and a common code redeemed as such (it has no issue), are not
+   * affected. 0: until expiry. 0..3660.
+   */
+  redeemableUntilDaysBeforeExpiry: number;
+  /**
+   * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+   * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+   * amount at most it) and never exceeds the bill amount; a request with no matching line
+   * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+   * each, each 1..64 characters. Both empty: the whole bill.
+   */
+  applicableSkus: string[];
+  /** See applicable_skus: a line matches when its sku is listed there or its category here. */
+  applicableCategories: string[];
+}
+
+/**
+ * One line of the bill a coupon is redeemed against (ValidateCoupon, RedeemCoupon), of the
+ * same shape as rewards.checkout.v1.BasketLine: what OfferRules.applicable_skus and
+ * applicable_categories match.
+ */
+export interface BillLine {
+  /** The stock-keeping unit. Required; at most 64 characters. */
+  sku: string;
+  /** The product category, e.g. "beverages". At most 64 characters. Empty: none. */
+  category: string;
+  /** Units of the item: 1..10000. */
+  itemCount: number;
+  /** The line's total price, before rewards. Not negative; in the bill_amount's currency. */
+  lineAmount: Money | undefined;
 }
 
 /** The texts of an offer in one language. */
@@ -840,6 +895,42 @@ export interface Coupon {
    * RedeemCoupon and ValidateCoupon accept it instead of code and account_id. Do not parse it.
    */
   accountCouponId: string;
+  /**
+   * Set by CouponService.ListAccountCoupons and GetAccountCoupon (seed 001's account coupon
+   * "maxRedeemCount"): times one account may redeem coupons of the offer
+   * (OfferRules.max_account_redemption_count); 0: no limit.
+   */
+  maxAccountRedemptionCount: number;
+  /**
+   * Set like max_account_redemption_count ("maxRedeemCountGlobal"): times coupons of the offer
+   * may be redeemed in all (OfferRules.max_redemption_count); 0: no limit.
+   */
+  maxRedemptionCount: string;
+  /** Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward). */
+  reward:
+    | Reward
+    | undefined;
+  /**
+   * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+   * "externalReference", "externalCode"): the offer's texts, images and ids.
+   */
+  content:
+    | OfferContent
+    | undefined;
+  /**
+   * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+   * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+   * redemption start); unset: at issue.
+   */
+  redeemableFromTime:
+    | Timestamp
+    | undefined;
+  /**
+   * Set like max_account_redemption_count: the instant from which the coupon is no longer
+   * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+   * unset: no end.
+   */
+  redeemableUntilTime: Timestamp | undefined;
 }
 
 /**
@@ -1254,6 +1345,11 @@ function createBaseOfferRules(): OfferRules {
     issueNotificationThreshold: "0",
     redemptionStartDaysAfterIssue: 0,
     redeemableByAnyone: false,
+    pastIssueOfferIds: [],
+    pastIssueMonths: 0,
+    redeemableUntilDaysBeforeExpiry: 0,
+    applicableSkus: [],
+    applicableCategories: [],
   };
 }
 
@@ -1362,6 +1458,21 @@ export const OfferRules: MessageFns<OfferRules> = {
     }
     if (message.redeemableByAnyone !== false) {
       writer.uint32(360).bool(message.redeemableByAnyone);
+    }
+    for (const v of message.pastIssueOfferIds) {
+      writer.uint32(378).string(v!);
+    }
+    if (message.pastIssueMonths !== 0) {
+      writer.uint32(384).int32(message.pastIssueMonths);
+    }
+    if (message.redeemableUntilDaysBeforeExpiry !== 0) {
+      writer.uint32(392).int32(message.redeemableUntilDaysBeforeExpiry);
+    }
+    for (const v of message.applicableSkus) {
+      writer.uint32(402).string(v!);
+    }
+    for (const v of message.applicableCategories) {
+      writer.uint32(410).string(v!);
     }
     return writer;
   },
@@ -1655,6 +1766,46 @@ export const OfferRules: MessageFns<OfferRules> = {
             message.redeemableByAnyone = reader.bool();
             continue;
           }
+          case 47: {
+            if (tag !== 378) {
+              break;
+            }
+
+            message.pastIssueOfferIds.push(reader.string());
+            continue;
+          }
+          case 48: {
+            if (tag !== 384) {
+              break;
+            }
+
+            message.pastIssueMonths = reader.int32();
+            continue;
+          }
+          case 49: {
+            if (tag !== 392) {
+              break;
+            }
+
+            message.redeemableUntilDaysBeforeExpiry = reader.int32();
+            continue;
+          }
+          case 50: {
+            if (tag !== 402) {
+              break;
+            }
+
+            message.applicableSkus.push(reader.string());
+            continue;
+          }
+          case 51: {
+            if (tag !== 410) {
+              break;
+            }
+
+            message.applicableCategories.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1829,6 +1980,31 @@ export const OfferRules: MessageFns<OfferRules> = {
         : isSet(object.redeemable_by_anyone)
         ? globalThis.Boolean(object.redeemable_by_anyone)
         : false,
+      pastIssueOfferIds: globalThis.Array.isArray(object?.pastIssueOfferIds)
+        ? object.pastIssueOfferIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.past_issue_offer_ids)
+        ? object.past_issue_offer_ids.map((e: any) => globalThis.String(e))
+        : [],
+      pastIssueMonths: isSet(object.pastIssueMonths)
+        ? globalThis.Number(object.pastIssueMonths)
+        : isSet(object.past_issue_months)
+        ? globalThis.Number(object.past_issue_months)
+        : 0,
+      redeemableUntilDaysBeforeExpiry: isSet(object.redeemableUntilDaysBeforeExpiry)
+        ? globalThis.Number(object.redeemableUntilDaysBeforeExpiry)
+        : isSet(object.redeemable_until_days_before_expiry)
+        ? globalThis.Number(object.redeemable_until_days_before_expiry)
+        : 0,
+      applicableSkus: globalThis.Array.isArray(object?.applicableSkus)
+        ? object.applicableSkus.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.applicable_skus)
+        ? object.applicable_skus.map((e: any) => globalThis.String(e))
+        : [],
+      applicableCategories: globalThis.Array.isArray(object?.applicableCategories)
+        ? object.applicableCategories.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.applicable_categories)
+        ? object.applicable_categories.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -1930,6 +2106,21 @@ export const OfferRules: MessageFns<OfferRules> = {
     if (message.redeemableByAnyone !== false) {
       obj.redeemableByAnyone = message.redeemableByAnyone;
     }
+    if (message.pastIssueOfferIds?.length) {
+      obj.pastIssueOfferIds = message.pastIssueOfferIds;
+    }
+    if (message.pastIssueMonths !== 0) {
+      obj.pastIssueMonths = Math.round(message.pastIssueMonths);
+    }
+    if (message.redeemableUntilDaysBeforeExpiry !== 0) {
+      obj.redeemableUntilDaysBeforeExpiry = Math.round(message.redeemableUntilDaysBeforeExpiry);
+    }
+    if (message.applicableSkus?.length) {
+      obj.applicableSkus = message.applicableSkus;
+    }
+    if (message.applicableCategories?.length) {
+      obj.applicableCategories = message.applicableCategories;
+    }
     return obj;
   },
 
@@ -1993,6 +2184,138 @@ export const OfferRules: MessageFns<OfferRules> = {
     message.issueNotificationThreshold = object.issueNotificationThreshold ?? "0";
     message.redemptionStartDaysAfterIssue = object.redemptionStartDaysAfterIssue ?? 0;
     message.redeemableByAnyone = object.redeemableByAnyone ?? false;
+    message.pastIssueOfferIds = object.pastIssueOfferIds?.map((e) => e) || [];
+    message.pastIssueMonths = object.pastIssueMonths ?? 0;
+    message.redeemableUntilDaysBeforeExpiry = object.redeemableUntilDaysBeforeExpiry ?? 0;
+    message.applicableSkus = object.applicableSkus?.map((e) => e) || [];
+    message.applicableCategories = object.applicableCategories?.map((e) => e) || [];
+    return message;
+  },
+};
+
+function createBaseBillLine(): BillLine {
+  return { sku: "", category: "", itemCount: 0, lineAmount: undefined };
+}
+
+export const BillLine: MessageFns<BillLine> = {
+  encode(message: BillLine, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.sku !== "") {
+      writer.uint32(10).string(message.sku);
+    }
+    if (message.category !== "") {
+      writer.uint32(18).string(message.category);
+    }
+    if (message.itemCount !== 0) {
+      writer.uint32(24).int32(message.itemCount);
+    }
+    if (message.lineAmount !== undefined) {
+      Money.encode(message.lineAmount, writer.uint32(34).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BillLine {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBillLine();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.sku = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.category = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.itemCount = reader.int32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.lineAmount = Money.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BillLine {
+    return {
+      sku: isSet(object.sku) ? globalThis.String(object.sku) : "",
+      category: isSet(object.category) ? globalThis.String(object.category) : "",
+      itemCount: isSet(object.itemCount)
+        ? globalThis.Number(object.itemCount)
+        : isSet(object.item_count)
+        ? globalThis.Number(object.item_count)
+        : 0,
+      lineAmount: isSet(object.lineAmount)
+        ? Money.fromJSON(object.lineAmount)
+        : isSet(object.line_amount)
+        ? Money.fromJSON(object.line_amount)
+        : undefined,
+    };
+  },
+
+  toJSON(message: BillLine): unknown {
+    const obj: any = {};
+    if (message.sku !== "") {
+      obj.sku = message.sku;
+    }
+    if (message.category !== "") {
+      obj.category = message.category;
+    }
+    if (message.itemCount !== 0) {
+      obj.itemCount = Math.round(message.itemCount);
+    }
+    if (message.lineAmount !== undefined) {
+      obj.lineAmount = Money.toJSON(message.lineAmount);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BillLine>): BillLine {
+    return BillLine.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BillLine>): BillLine {
+    const message = createBaseBillLine();
+    message.sku = object.sku ?? "";
+    message.category = object.category ?? "";
+    message.itemCount = object.itemCount ?? 0;
+    message.lineAmount = (object.lineAmount !== undefined && object.lineAmount !== null)
+      ? Money.fromPartial(object.lineAmount)
+      : undefined;
     return message;
   },
 };
@@ -3038,6 +3361,12 @@ function createBaseCoupon(): Coupon {
     accountRedemptionCount: 0,
     offerRedemptionCount: "0",
     accountCouponId: "",
+    maxAccountRedemptionCount: 0,
+    maxRedemptionCount: "0",
+    reward: undefined,
+    content: undefined,
+    redeemableFromTime: undefined,
+    redeemableUntilTime: undefined,
   };
 }
 
@@ -3093,6 +3422,24 @@ export const Coupon: MessageFns<Coupon> = {
     }
     if (message.accountCouponId !== "") {
       writer.uint32(322).string(message.accountCouponId);
+    }
+    if (message.maxAccountRedemptionCount !== 0) {
+      writer.uint32(328).int32(message.maxAccountRedemptionCount);
+    }
+    if (message.maxRedemptionCount !== "0") {
+      writer.uint32(336).int64(message.maxRedemptionCount);
+    }
+    if (message.reward !== undefined) {
+      Reward.encode(message.reward, writer.uint32(346).fork()).join();
+    }
+    if (message.content !== undefined) {
+      OfferContent.encode(message.content, writer.uint32(354).fork()).join();
+    }
+    if (message.redeemableFromTime !== undefined) {
+      Timestamp.encode(message.redeemableFromTime, writer.uint32(362).fork()).join();
+    }
+    if (message.redeemableUntilTime !== undefined) {
+      Timestamp.encode(message.redeemableUntilTime, writer.uint32(370).fork()).join();
     }
     return writer;
   },
@@ -3246,6 +3593,54 @@ export const Coupon: MessageFns<Coupon> = {
             message.accountCouponId = reader.string();
             continue;
           }
+          case 41: {
+            if (tag !== 328) {
+              break;
+            }
+
+            message.maxAccountRedemptionCount = reader.int32();
+            continue;
+          }
+          case 42: {
+            if (tag !== 336) {
+              break;
+            }
+
+            message.maxRedemptionCount = reader.int64().toString();
+            continue;
+          }
+          case 43: {
+            if (tag !== 346) {
+              break;
+            }
+
+            message.reward = Reward.decode(reader, reader.uint32());
+            continue;
+          }
+          case 44: {
+            if (tag !== 354) {
+              break;
+            }
+
+            message.content = OfferContent.decode(reader, reader.uint32());
+            continue;
+          }
+          case 45: {
+            if (tag !== 362) {
+              break;
+            }
+
+            message.redeemableFromTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 46: {
+            if (tag !== 370) {
+              break;
+            }
+
+            message.redeemableUntilTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3333,6 +3728,28 @@ export const Coupon: MessageFns<Coupon> = {
         : isSet(object.account_coupon_id)
         ? globalThis.String(object.account_coupon_id)
         : "",
+      maxAccountRedemptionCount: isSet(object.maxAccountRedemptionCount)
+        ? globalThis.Number(object.maxAccountRedemptionCount)
+        : isSet(object.max_account_redemption_count)
+        ? globalThis.Number(object.max_account_redemption_count)
+        : 0,
+      maxRedemptionCount: isSet(object.maxRedemptionCount)
+        ? globalThis.String(object.maxRedemptionCount)
+        : isSet(object.max_redemption_count)
+        ? globalThis.String(object.max_redemption_count)
+        : "0",
+      reward: isSet(object.reward) ? Reward.fromJSON(object.reward) : undefined,
+      content: isSet(object.content) ? OfferContent.fromJSON(object.content) : undefined,
+      redeemableFromTime: isSet(object.redeemableFromTime)
+        ? fromJsonTimestamp(object.redeemableFromTime)
+        : isSet(object.redeemable_from_time)
+        ? fromJsonTimestamp(object.redeemable_from_time)
+        : undefined,
+      redeemableUntilTime: isSet(object.redeemableUntilTime)
+        ? fromJsonTimestamp(object.redeemableUntilTime)
+        : isSet(object.redeemable_until_time)
+        ? fromJsonTimestamp(object.redeemable_until_time)
+        : undefined,
     };
   },
 
@@ -3389,6 +3806,24 @@ export const Coupon: MessageFns<Coupon> = {
     if (message.accountCouponId !== "") {
       obj.accountCouponId = message.accountCouponId;
     }
+    if (message.maxAccountRedemptionCount !== 0) {
+      obj.maxAccountRedemptionCount = Math.round(message.maxAccountRedemptionCount);
+    }
+    if (message.maxRedemptionCount !== "0") {
+      obj.maxRedemptionCount = message.maxRedemptionCount;
+    }
+    if (message.reward !== undefined) {
+      obj.reward = Reward.toJSON(message.reward);
+    }
+    if (message.content !== undefined) {
+      obj.content = OfferContent.toJSON(message.content);
+    }
+    if (message.redeemableFromTime !== undefined) {
+      obj.redeemableFromTime = fromTimestamp(message.redeemableFromTime).toISOString();
+    }
+    if (message.redeemableUntilTime !== undefined) {
+      obj.redeemableUntilTime = fromTimestamp(message.redeemableUntilTime).toISOString();
+    }
     return obj;
   },
 
@@ -3426,6 +3861,20 @@ export const Coupon: MessageFns<Coupon> = {
     message.accountRedemptionCount = object.accountRedemptionCount ?? 0;
     message.offerRedemptionCount = object.offerRedemptionCount ?? "0";
     message.accountCouponId = object.accountCouponId ?? "";
+    message.maxAccountRedemptionCount = object.maxAccountRedemptionCount ?? 0;
+    message.maxRedemptionCount = object.maxRedemptionCount ?? "0";
+    message.reward = (object.reward !== undefined && object.reward !== null)
+      ? Reward.fromPartial(object.reward)
+      : undefined;
+    message.content = (object.content !== undefined && object.content !== null)
+      ? OfferContent.fromPartial(object.content)
+      : undefined;
+    message.redeemableFromTime = (object.redeemableFromTime !== undefined && object.redeemableFromTime !== null)
+      ? Timestamp.fromPartial(object.redeemableFromTime)
+      : undefined;
+    message.redeemableUntilTime = (object.redeemableUntilTime !== undefined && object.redeemableUntilTime !== null)
+      ? Timestamp.fromPartial(object.redeemableUntilTime)
+      : undefined;
     return message;
   },
 };

@@ -33,6 +33,7 @@ private static final long serialVersionUID = 0L;
   }
   private BasketLine() {
     sku_ = "";
+    category_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -154,6 +155,57 @@ private static final long serialVersionUID = 0L;
     return lineAmount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : lineAmount_;
   }
 
+  public static final int CATEGORY_FIELD_NUMBER = 4;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object category_ = "";
+  /**
+   * <pre>
+   * The product category, e.g. "beverages", for offers restricted to categories
+   * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+   * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string category = 4 [json_name = "category"];</code>
+   * @return The category.
+   */
+  @java.lang.Override
+  public java.lang.String getCategory() {
+    java.lang.Object ref = category_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      category_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The product category, e.g. "beverages", for offers restricted to categories
+   * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+   * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string category = 4 [json_name = "category"];</code>
+   * @return The bytes for category.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getCategoryBytes() {
+    java.lang.Object ref = category_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      category_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -177,6 +229,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(3, getLineAmount());
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(category_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 4, category_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -191,6 +246,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(3, getLineAmount());
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(category_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(4, category_);
     }
     return size;
   }
@@ -225,6 +283,8 @@ private static final long serialVersionUID = 0L;
       if (!getLineAmount()
           .equals(other.getLineAmount())) return false;
     }
+    if (!getCategory()
+        .equals(other.getCategory())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -244,6 +304,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + LINE_AMOUNT_FIELD_NUMBER;
       hash = (53 * hash) + getLineAmount().hashCode();
     }
+    hash = (37 * hash) + CATEGORY_FIELD_NUMBER;
+    hash = (53 * hash) + getCategory().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -392,6 +454,7 @@ private static final long serialVersionUID = 0L;
         lineAmountBuilder_.dispose();
         lineAmountBuilder_ = null;
       }
+      category_ = "";
       return this;
     }
 
@@ -438,6 +501,9 @@ private static final long serialVersionUID = 0L;
             : lineAmountBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000008) != 0)) {
+        result.category_ = category_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -463,6 +529,11 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasLineAmount()) {
         mergeLineAmount(other.getLineAmount());
+      }
+      if (!other.getCategory().isEmpty()) {
+        category_ = other.category_;
+        bitField0_ |= 0x00000008;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -507,6 +578,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000004;
               break;
             } // case 26
+            case 34: {
+              category_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000008;
+              break;
+            } // case 34
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -815,6 +891,108 @@ private static final long serialVersionUID = 0L;
         lineAmount_ = null;
       }
       return lineAmountBuilder_;
+    }
+
+    private java.lang.Object category_ = "";
+    /**
+     * <pre>
+     * The product category, e.g. "beverages", for offers restricted to categories
+     * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+     * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string category = 4 [json_name = "category"];</code>
+     * @return The category.
+     */
+    public java.lang.String getCategory() {
+      java.lang.Object ref = category_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        category_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The product category, e.g. "beverages", for offers restricted to categories
+     * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+     * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string category = 4 [json_name = "category"];</code>
+     * @return The bytes for category.
+     */
+    public com.google.protobuf.ByteString
+        getCategoryBytes() {
+      java.lang.Object ref = category_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        category_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The product category, e.g. "beverages", for offers restricted to categories
+     * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+     * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string category = 4 [json_name = "category"];</code>
+     * @param value The category to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCategory(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      category_ = value;
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The product category, e.g. "beverages", for offers restricted to categories
+     * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+     * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string category = 4 [json_name = "category"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearCategory() {
+      category_ = getDefaultInstance().getCategory();
+      bitField0_ = (bitField0_ & ~0x00000008);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The product category, e.g. "beverages", for offers restricted to categories
+     * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+     * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string category = 4 [json_name = "category"];</code>
+     * @param value The bytes for category to set.
+     * @return This builder for chaining.
+     */
+    public Builder setCategoryBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      category_ = value;
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.checkout.v1.BasketLine)

@@ -66,4 +66,28 @@ public interface BasketLineOrBuilder extends
    * <code>.rewards.type.v1.Money line_amount = 3 [json_name = "lineAmount"];</code>
    */
   com.rewardscore.rewards.type.v1.MoneyOrBuilder getLineAmountOrBuilder();
+
+  /**
+   * <pre>
+   * The product category, e.g. "beverages", for offers restricted to categories
+   * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+   * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string category = 4 [json_name = "category"];</code>
+   * @return The category.
+   */
+  java.lang.String getCategory();
+  /**
+   * <pre>
+   * The product category, e.g. "beverages", for offers restricted to categories
+   * (rewards.coupons.v1.OfferRules.applicable_categories): a product-restricted coupon's
+   * discount is computed on the lines it applies to. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string category = 4 [json_name = "category"];</code>
+   * @return The bytes for category.
+   */
+  com.google.protobuf.ByteString
+      getCategoryBytes();
 }

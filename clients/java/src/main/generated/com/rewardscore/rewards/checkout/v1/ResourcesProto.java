@@ -68,62 +68,62 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\n#rewards/checkout/v1/resources.proto\022\023r" +
       "ewards.checkout.v1\032\037google/protobuf/time" +
       "stamp.proto\032\"rewards/coupons/v1/resource" +
-      "s.proto\032\033rewards/type/v1/money.proto\"v\n\n" +
-      "BasketLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\035\n\nitem_cou" +
-      "nt\030\002 \001(\005R\titemCount\0227\n\013line_amount\030\003 \001(\013" +
-      "2\026.rewards.type.v1.MoneyR\nlineAmount\"V\n\n" +
-      "PointsBurn\022\026\n\006points\030\001 \001(\003R\006points\022\025\n\006ot" +
-      "p_id\030\002 \001(\tR\005otpId\022\031\n\010otp_code\030\003 \001(\tR\007otp" +
-      "Code\"\264\001\n\014CouponResult\022\022\n\004code\030\001 \001(\tR\004cod" +
-      "e\022\030\n\007applied\030\002 \001(\010R\007applied\022\026\n\006reason\030\003 " +
-      "\001(\tR\006reason\0229\n\006reward\030\004 \001(\0132!.rewards.co" +
-      "upons.v1.AppliedRewardR\006reward\022#\n\rredemp" +
-      "tion_id\030\005 \001(\tR\014redemptionId\"\363\007\n\006Basket\022\033" +
-      "\n\tbasket_id\030\001 \001(\tR\010basketId\0226\n\005state\030\002 \001" +
-      "(\0162 .rewards.checkout.v1.BasketStateR\005st" +
-      "ate\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\031\n\010st" +
-      "ore_id\030\004 \001(\tR\007storeId\022%\n\016transaction_id\030" +
-      "\005 \001(\tR\rtransactionId\0225\n\005lines\030\006 \003(\0132\037.re" +
-      "wards.checkout.v1.BasketLineR\005lines\0229\n\014t" +
-      "otal_amount\030\007 \001(\0132\026.rewards.type.v1.Mone" +
-      "yR\013totalAmount\022H\n\016coupon_results\030\010 \003(\0132!" +
-      ".rewards.checkout.v1.CouponResultR\rcoupo" +
-      "nResults\022?\n\017discount_amount\030\t \001(\0132\026.rewa" +
-      "rds.type.v1.MoneyR\016discountAmount\022=\n\016pay" +
-      "able_amount\030\n \001(\0132\026.rewards.type.v1.Mone" +
-      "yR\rpayableAmount\022#\n\rburned_points\030\013 \001(\003R" +
-      "\014burnedPoints\022#\n\rearned_points\030\014 \001(\003R\014ea" +
-      "rnedPoints\022A\n\016authorize_time\030\r \001(\0132\032.goo" +
-      "gle.protobuf.TimestampR\rauthorizeTime\022;\n" +
-      "\013expire_time\030\016 \001(\0132\032.google.protobuf.Tim" +
-      "estampR\nexpireTime\022=\n\014capture_time\030\017 \001(\013" +
-      "2\032.google.protobuf.TimestampR\013captureTim" +
-      "e\0227\n\tvoid_time\030\020 \001(\0132\032.google.protobuf.T" +
-      "imestampR\010voidTime\022;\n\032earn_points_transa" +
-      "ction_id\030\021 \001(\tR\027earnPointsTransactionId\022" +
-      ";\n\032burn_points_transaction_id\030\022 \001(\tR\027bur" +
-      "nPointsTransactionId\022;\n\007refunds\030\023 \003(\0132!." +
-      "rewards.checkout.v1.BasketRefundR\007refund" +
-      "s\"L\n\014ReturnedLine\022\035\n\nline_index\030\001 \001(\005R\tl" +
-      "ineIndex\022\035\n\nitem_count\030\002 \001(\005R\titemCount\"" +
-      "\204\003\n\014BasketRefund\022\033\n\trefund_id\030\001 \001(\tR\010ref" +
-      "undId\0227\n\005lines\030\002 \003(\0132!.rewards.checkout." +
-      "v1.ReturnedLineR\005lines\022?\n\017returned_amoun" +
-      "t\030\003 \001(\0132\026.rewards.type.v1.MoneyR\016returne" +
-      "dAmount\022\'\n\017refunded_points\030\004 \001(\003R\016refund" +
-      "edPoints\022?\n\034refund_points_transaction_id" +
-      "\030\005 \001(\tR\031refundPointsTransactionId\0226\n\027rev" +
-      "ersed_redemption_ids\030\006 \003(\tR\025reversedRede" +
-      "mptionIds\022;\n\013refund_time\030\007 \001(\0132\032.google." +
-      "protobuf.TimestampR\nrefundTime*\226\001\n\013Baske" +
-      "tState\022\034\n\030BASKET_STATE_UNSPECIFIED\020\000\022\033\n\027" +
-      "BASKET_STATE_AUTHORIZED\020\001\022\031\n\025BASKET_STAT" +
-      "E_CAPTURED\020\002\022\027\n\023BASKET_STATE_VOIDED\020\003\022\030\n" +
-      "\024BASKET_STATE_EXPIRED\020\004B\207\001\n#com.rewardsc" +
-      "ore.rewards.checkout.v1B\016ResourcesProtoP" +
-      "\001ZNgithub.com/rewards-core/rewards-core/" +
-      "clients/go/rewards/checkout/v1;checkoutv" +
-      "1b\006proto3"
+      "s.proto\032\033rewards/type/v1/money.proto\"\222\001\n" +
+      "\nBasketLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\035\n\nitem_co" +
+      "unt\030\002 \001(\005R\titemCount\0227\n\013line_amount\030\003 \001(" +
+      "\0132\026.rewards.type.v1.MoneyR\nlineAmount\022\032\n" +
+      "\010category\030\004 \001(\tR\010category\"V\n\nPointsBurn\022" +
+      "\026\n\006points\030\001 \001(\003R\006points\022\025\n\006otp_id\030\002 \001(\tR" +
+      "\005otpId\022\031\n\010otp_code\030\003 \001(\tR\007otpCode\"\264\001\n\014Co" +
+      "uponResult\022\022\n\004code\030\001 \001(\tR\004code\022\030\n\007applie" +
+      "d\030\002 \001(\010R\007applied\022\026\n\006reason\030\003 \001(\tR\006reason" +
+      "\0229\n\006reward\030\004 \001(\0132!.rewards.coupons.v1.Ap" +
+      "pliedRewardR\006reward\022#\n\rredemption_id\030\005 \001" +
+      "(\tR\014redemptionId\"\363\007\n\006Basket\022\033\n\tbasket_id" +
+      "\030\001 \001(\tR\010basketId\0226\n\005state\030\002 \001(\0162 .reward" +
+      "s.checkout.v1.BasketStateR\005state\022\035\n\nacco" +
+      "unt_id\030\003 \001(\tR\taccountId\022\031\n\010store_id\030\004 \001(" +
+      "\tR\007storeId\022%\n\016transaction_id\030\005 \001(\tR\rtran" +
+      "sactionId\0225\n\005lines\030\006 \003(\0132\037.rewards.check" +
+      "out.v1.BasketLineR\005lines\0229\n\014total_amount" +
+      "\030\007 \001(\0132\026.rewards.type.v1.MoneyR\013totalAmo" +
+      "unt\022H\n\016coupon_results\030\010 \003(\0132!.rewards.ch" +
+      "eckout.v1.CouponResultR\rcouponResults\022?\n" +
+      "\017discount_amount\030\t \001(\0132\026.rewards.type.v1" +
+      ".MoneyR\016discountAmount\022=\n\016payable_amount" +
+      "\030\n \001(\0132\026.rewards.type.v1.MoneyR\rpayableA" +
+      "mount\022#\n\rburned_points\030\013 \001(\003R\014burnedPoin" +
+      "ts\022#\n\rearned_points\030\014 \001(\003R\014earnedPoints\022" +
+      "A\n\016authorize_time\030\r \001(\0132\032.google.protobu" +
+      "f.TimestampR\rauthorizeTime\022;\n\013expire_tim" +
+      "e\030\016 \001(\0132\032.google.protobuf.TimestampR\nexp" +
+      "ireTime\022=\n\014capture_time\030\017 \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\013captureTime\0227\n\tvoid_t" +
+      "ime\030\020 \001(\0132\032.google.protobuf.TimestampR\010v" +
+      "oidTime\022;\n\032earn_points_transaction_id\030\021 " +
+      "\001(\tR\027earnPointsTransactionId\022;\n\032burn_poi" +
+      "nts_transaction_id\030\022 \001(\tR\027burnPointsTran" +
+      "sactionId\022;\n\007refunds\030\023 \003(\0132!.rewards.che" +
+      "ckout.v1.BasketRefundR\007refunds\"L\n\014Return" +
+      "edLine\022\035\n\nline_index\030\001 \001(\005R\tlineIndex\022\035\n" +
+      "\nitem_count\030\002 \001(\005R\titemCount\"\204\003\n\014BasketR" +
+      "efund\022\033\n\trefund_id\030\001 \001(\tR\010refundId\0227\n\005li" +
+      "nes\030\002 \003(\0132!.rewards.checkout.v1.Returned" +
+      "LineR\005lines\022?\n\017returned_amount\030\003 \001(\0132\026.r" +
+      "ewards.type.v1.MoneyR\016returnedAmount\022\'\n\017" +
+      "refunded_points\030\004 \001(\003R\016refundedPoints\022?\n" +
+      "\034refund_points_transaction_id\030\005 \001(\tR\031ref" +
+      "undPointsTransactionId\0226\n\027reversed_redem" +
+      "ption_ids\030\006 \003(\tR\025reversedRedemptionIds\022;" +
+      "\n\013refund_time\030\007 \001(\0132\032.google.protobuf.Ti" +
+      "mestampR\nrefundTime*\226\001\n\013BasketState\022\034\n\030B" +
+      "ASKET_STATE_UNSPECIFIED\020\000\022\033\n\027BASKET_STAT" +
+      "E_AUTHORIZED\020\001\022\031\n\025BASKET_STATE_CAPTURED\020" +
+      "\002\022\027\n\023BASKET_STATE_VOIDED\020\003\022\030\n\024BASKET_STA" +
+      "TE_EXPIRED\020\004B\207\001\n#com.rewardscore.rewards" +
+      ".checkout.v1B\016ResourcesProtoP\001ZNgithub.c" +
+      "om/rewards-core/rewards-core/clients/go/" +
+      "rewards/checkout/v1;checkoutv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -137,7 +137,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_checkout_v1_BasketLine_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_checkout_v1_BasketLine_descriptor,
-        new java.lang.String[] { "Sku", "ItemCount", "LineAmount", });
+        new java.lang.String[] { "Sku", "ItemCount", "LineAmount", "Category", });
     internal_static_rewards_checkout_v1_PointsBurn_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_checkout_v1_PointsBurn_fieldAccessorTable = new

@@ -665,6 +665,206 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int MAX_ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER = 41;
+  private int maxAccountRedemptionCount_ = 0;
+  /**
+   * <pre>
+   * Set by CouponService.ListAccountCoupons and GetAccountCoupon (seed 001's account coupon
+   * "maxRedeemCount"): times one account may redeem coupons of the offer
+   * (OfferRules.max_account_redemption_count); 0: no limit.
+   * </pre>
+   *
+   * <code>int32 max_account_redemption_count = 41 [json_name = "maxAccountRedemptionCount"];</code>
+   * @return The maxAccountRedemptionCount.
+   */
+  @java.lang.Override
+  public int getMaxAccountRedemptionCount() {
+    return maxAccountRedemptionCount_;
+  }
+
+  public static final int MAX_REDEMPTION_COUNT_FIELD_NUMBER = 42;
+  private long maxRedemptionCount_ = 0L;
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("maxRedeemCountGlobal"): times coupons of the offer
+   * may be redeemed in all (OfferRules.max_redemption_count); 0: no limit.
+   * </pre>
+   *
+   * <code>int64 max_redemption_count = 42 [json_name = "maxRedemptionCount"];</code>
+   * @return The maxRedemptionCount.
+   */
+  @java.lang.Override
+  public long getMaxRedemptionCount() {
+    return maxRedemptionCount_;
+  }
+
+  public static final int REWARD_FIELD_NUMBER = 43;
+  private com.rewardscore.rewards.coupons.v1.Reward reward_;
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+   * @return Whether the reward field is set.
+   */
+  @java.lang.Override
+  public boolean hasReward() {
+    return ((bitField0_ & 0x00000040) != 0);
+  }
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+   * @return The reward.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.Reward getReward() {
+    return reward_ == null ? com.rewardscore.rewards.coupons.v1.Reward.getDefaultInstance() : reward_;
+  }
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.RewardOrBuilder getRewardOrBuilder() {
+    return reward_ == null ? com.rewardscore.rewards.coupons.v1.Reward.getDefaultInstance() : reward_;
+  }
+
+  public static final int CONTENT_FIELD_NUMBER = 44;
+  private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+   * "externalReference", "externalCode"): the offer's texts, images and ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  @java.lang.Override
+  public boolean hasContent() {
+    return ((bitField0_ & 0x00000080) != 0);
+  }
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+   * "externalReference", "externalCode"): the offer's texts, images and ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+   * @return The content.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+   * "externalReference", "externalCode"): the offer's texts, images and ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+    return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+  }
+
+  public static final int REDEEMABLE_FROM_TIME_FIELD_NUMBER = 45;
+  private com.google.protobuf.Timestamp redeemableFromTime_;
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+   * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+   * redemption start); unset: at issue.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+   * @return Whether the redeemableFromTime field is set.
+   */
+  @java.lang.Override
+  public boolean hasRedeemableFromTime() {
+    return ((bitField0_ & 0x00000100) != 0);
+  }
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+   * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+   * redemption start); unset: at issue.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+   * @return The redeemableFromTime.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getRedeemableFromTime() {
+    return redeemableFromTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : redeemableFromTime_;
+  }
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+   * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+   * redemption start); unset: at issue.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getRedeemableFromTimeOrBuilder() {
+    return redeemableFromTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : redeemableFromTime_;
+  }
+
+  public static final int REDEEMABLE_UNTIL_TIME_FIELD_NUMBER = 46;
+  private com.google.protobuf.Timestamp redeemableUntilTime_;
+  /**
+   * <pre>
+   * Set like max_account_redemption_count: the instant from which the coupon is no longer
+   * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+   * unset: no end.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+   * @return Whether the redeemableUntilTime field is set.
+   */
+  @java.lang.Override
+  public boolean hasRedeemableUntilTime() {
+    return ((bitField0_ & 0x00000200) != 0);
+  }
+  /**
+   * <pre>
+   * Set like max_account_redemption_count: the instant from which the coupon is no longer
+   * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+   * unset: no end.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+   * @return The redeemableUntilTime.
+   */
+  @java.lang.Override
+  public com.google.protobuf.Timestamp getRedeemableUntilTime() {
+    return redeemableUntilTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : redeemableUntilTime_;
+  }
+  /**
+   * <pre>
+   * Set like max_account_redemption_count: the instant from which the coupon is no longer
+   * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+   * unset: no end.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+   */
+  @java.lang.Override
+  public com.google.protobuf.TimestampOrBuilder getRedeemableUntilTimeOrBuilder() {
+    return redeemableUntilTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : redeemableUntilTime_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -729,6 +929,24 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 40, accountCouponId_);
+    }
+    if (maxAccountRedemptionCount_ != 0) {
+      output.writeInt32(41, maxAccountRedemptionCount_);
+    }
+    if (maxRedemptionCount_ != 0L) {
+      output.writeInt64(42, maxRedemptionCount_);
+    }
+    if (((bitField0_ & 0x00000040) != 0)) {
+      output.writeMessage(43, getReward());
+    }
+    if (((bitField0_ & 0x00000080) != 0)) {
+      output.writeMessage(44, getContent());
+    }
+    if (((bitField0_ & 0x00000100) != 0)) {
+      output.writeMessage(45, getRedeemableFromTime());
+    }
+    if (((bitField0_ & 0x00000200) != 0)) {
+      output.writeMessage(46, getRedeemableUntilTime());
     }
     getUnknownFields().writeTo(output);
   }
@@ -795,6 +1013,30 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(40, accountCouponId_);
+    }
+    if (maxAccountRedemptionCount_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(41, maxAccountRedemptionCount_);
+    }
+    if (maxRedemptionCount_ != 0L) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt64Size(42, maxRedemptionCount_);
+    }
+    if (((bitField0_ & 0x00000040) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(43, getReward());
+    }
+    if (((bitField0_ & 0x00000080) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(44, getContent());
+    }
+    if (((bitField0_ & 0x00000100) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(45, getRedeemableFromTime());
+    }
+    if (((bitField0_ & 0x00000200) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(46, getRedeemableUntilTime());
     }
     return size;
   }
@@ -871,6 +1113,30 @@ private static final long serialVersionUID = 0L;
         != other.getOfferRedemptionCount()) return false;
     if (!getAccountCouponId()
         .equals(other.getAccountCouponId())) return false;
+    if (getMaxAccountRedemptionCount()
+        != other.getMaxAccountRedemptionCount()) return false;
+    if (getMaxRedemptionCount()
+        != other.getMaxRedemptionCount()) return false;
+    if (hasReward() != other.hasReward()) return false;
+    if (hasReward()) {
+      if (!getReward()
+          .equals(other.getReward())) return false;
+    }
+    if (hasContent() != other.hasContent()) return false;
+    if (hasContent()) {
+      if (!getContent()
+          .equals(other.getContent())) return false;
+    }
+    if (hasRedeemableFromTime() != other.hasRedeemableFromTime()) return false;
+    if (hasRedeemableFromTime()) {
+      if (!getRedeemableFromTime()
+          .equals(other.getRedeemableFromTime())) return false;
+    }
+    if (hasRedeemableUntilTime() != other.hasRedeemableUntilTime()) return false;
+    if (hasRedeemableUntilTime()) {
+      if (!getRedeemableUntilTime()
+          .equals(other.getRedeemableUntilTime())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -930,6 +1196,27 @@ private static final long serialVersionUID = 0L;
         getOfferRedemptionCount());
     hash = (37 * hash) + ACCOUNT_COUPON_ID_FIELD_NUMBER;
     hash = (53 * hash) + getAccountCouponId().hashCode();
+    hash = (37 * hash) + MAX_ACCOUNT_REDEMPTION_COUNT_FIELD_NUMBER;
+    hash = (53 * hash) + getMaxAccountRedemptionCount();
+    hash = (37 * hash) + MAX_REDEMPTION_COUNT_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashLong(
+        getMaxRedemptionCount());
+    if (hasReward()) {
+      hash = (37 * hash) + REWARD_FIELD_NUMBER;
+      hash = (53 * hash) + getReward().hashCode();
+    }
+    if (hasContent()) {
+      hash = (37 * hash) + CONTENT_FIELD_NUMBER;
+      hash = (53 * hash) + getContent().hashCode();
+    }
+    if (hasRedeemableFromTime()) {
+      hash = (37 * hash) + REDEEMABLE_FROM_TIME_FIELD_NUMBER;
+      hash = (53 * hash) + getRedeemableFromTime().hashCode();
+    }
+    if (hasRedeemableUntilTime()) {
+      hash = (37 * hash) + REDEEMABLE_UNTIL_TIME_FIELD_NUMBER;
+      hash = (53 * hash) + getRedeemableUntilTime().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1070,6 +1357,10 @@ private static final long serialVersionUID = 0L;
         internalGetLastRedeemTimeFieldBuilder();
         internalGetRevokeTimeFieldBuilder();
         internalGetStateChangeTimeFieldBuilder();
+        internalGetRewardFieldBuilder();
+        internalGetContentFieldBuilder();
+        internalGetRedeemableFromTimeFieldBuilder();
+        internalGetRedeemableUntilTimeFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1117,6 +1408,28 @@ private static final long serialVersionUID = 0L;
       accountRedemptionCount_ = 0;
       offerRedemptionCount_ = 0L;
       accountCouponId_ = "";
+      maxAccountRedemptionCount_ = 0;
+      maxRedemptionCount_ = 0L;
+      reward_ = null;
+      if (rewardBuilder_ != null) {
+        rewardBuilder_.dispose();
+        rewardBuilder_ = null;
+      }
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
+      }
+      redeemableFromTime_ = null;
+      if (redeemableFromTimeBuilder_ != null) {
+        redeemableFromTimeBuilder_.dispose();
+        redeemableFromTimeBuilder_ = null;
+      }
+      redeemableUntilTime_ = null;
+      if (redeemableUntilTimeBuilder_ != null) {
+        redeemableUntilTimeBuilder_.dispose();
+        redeemableUntilTimeBuilder_ = null;
+      }
       return this;
     }
 
@@ -1220,6 +1533,36 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00010000) != 0)) {
         result.accountCouponId_ = accountCouponId_;
       }
+      if (((from_bitField0_ & 0x00020000) != 0)) {
+        result.maxAccountRedemptionCount_ = maxAccountRedemptionCount_;
+      }
+      if (((from_bitField0_ & 0x00040000) != 0)) {
+        result.maxRedemptionCount_ = maxRedemptionCount_;
+      }
+      if (((from_bitField0_ & 0x00080000) != 0)) {
+        result.reward_ = rewardBuilder_ == null
+            ? reward_
+            : rewardBuilder_.build();
+        to_bitField0_ |= 0x00000040;
+      }
+      if (((from_bitField0_ & 0x00100000) != 0)) {
+        result.content_ = contentBuilder_ == null
+            ? content_
+            : contentBuilder_.build();
+        to_bitField0_ |= 0x00000080;
+      }
+      if (((from_bitField0_ & 0x00200000) != 0)) {
+        result.redeemableFromTime_ = redeemableFromTimeBuilder_ == null
+            ? redeemableFromTime_
+            : redeemableFromTimeBuilder_.build();
+        to_bitField0_ |= 0x00000100;
+      }
+      if (((from_bitField0_ & 0x00400000) != 0)) {
+        result.redeemableUntilTime_ = redeemableUntilTimeBuilder_ == null
+            ? redeemableUntilTime_
+            : redeemableUntilTimeBuilder_.build();
+        to_bitField0_ |= 0x00000200;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1297,6 +1640,24 @@ private static final long serialVersionUID = 0L;
         accountCouponId_ = other.accountCouponId_;
         bitField0_ |= 0x00010000;
         onChanged();
+      }
+      if (other.getMaxAccountRedemptionCount() != 0) {
+        setMaxAccountRedemptionCount(other.getMaxAccountRedemptionCount());
+      }
+      if (other.getMaxRedemptionCount() != 0L) {
+        setMaxRedemptionCount(other.getMaxRedemptionCount());
+      }
+      if (other.hasReward()) {
+        mergeReward(other.getReward());
+      }
+      if (other.hasContent()) {
+        mergeContent(other.getContent());
+      }
+      if (other.hasRedeemableFromTime()) {
+        mergeRedeemableFromTime(other.getRedeemableFromTime());
+      }
+      if (other.hasRedeemableUntilTime()) {
+        mergeRedeemableUntilTime(other.getRedeemableUntilTime());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1421,6 +1782,44 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00010000;
               break;
             } // case 322
+            case 328: {
+              maxAccountRedemptionCount_ = input.readInt32();
+              bitField0_ |= 0x00020000;
+              break;
+            } // case 328
+            case 336: {
+              maxRedemptionCount_ = input.readInt64();
+              bitField0_ |= 0x00040000;
+              break;
+            } // case 336
+            case 346: {
+              input.readMessage(
+                  internalGetRewardFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00080000;
+              break;
+            } // case 346
+            case 354: {
+              input.readMessage(
+                  internalGetContentFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00100000;
+              break;
+            } // case 354
+            case 362: {
+              input.readMessage(
+                  internalGetRedeemableFromTimeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00200000;
+              break;
+            } // case 362
+            case 370: {
+              input.readMessage(
+                  internalGetRedeemableUntilTimeFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00400000;
+              break;
+            } // case 370
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -3203,6 +3602,776 @@ private static final long serialVersionUID = 0L;
       bitField0_ |= 0x00010000;
       onChanged();
       return this;
+    }
+
+    private int maxAccountRedemptionCount_ ;
+    /**
+     * <pre>
+     * Set by CouponService.ListAccountCoupons and GetAccountCoupon (seed 001's account coupon
+     * "maxRedeemCount"): times one account may redeem coupons of the offer
+     * (OfferRules.max_account_redemption_count); 0: no limit.
+     * </pre>
+     *
+     * <code>int32 max_account_redemption_count = 41 [json_name = "maxAccountRedemptionCount"];</code>
+     * @return The maxAccountRedemptionCount.
+     */
+    @java.lang.Override
+    public int getMaxAccountRedemptionCount() {
+      return maxAccountRedemptionCount_;
+    }
+    /**
+     * <pre>
+     * Set by CouponService.ListAccountCoupons and GetAccountCoupon (seed 001's account coupon
+     * "maxRedeemCount"): times one account may redeem coupons of the offer
+     * (OfferRules.max_account_redemption_count); 0: no limit.
+     * </pre>
+     *
+     * <code>int32 max_account_redemption_count = 41 [json_name = "maxAccountRedemptionCount"];</code>
+     * @param value The maxAccountRedemptionCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMaxAccountRedemptionCount(int value) {
+
+      maxAccountRedemptionCount_ = value;
+      bitField0_ |= 0x00020000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set by CouponService.ListAccountCoupons and GetAccountCoupon (seed 001's account coupon
+     * "maxRedeemCount"): times one account may redeem coupons of the offer
+     * (OfferRules.max_account_redemption_count); 0: no limit.
+     * </pre>
+     *
+     * <code>int32 max_account_redemption_count = 41 [json_name = "maxAccountRedemptionCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearMaxAccountRedemptionCount() {
+      bitField0_ = (bitField0_ & ~0x00020000);
+      maxAccountRedemptionCount_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private long maxRedemptionCount_ ;
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("maxRedeemCountGlobal"): times coupons of the offer
+     * may be redeemed in all (OfferRules.max_redemption_count); 0: no limit.
+     * </pre>
+     *
+     * <code>int64 max_redemption_count = 42 [json_name = "maxRedemptionCount"];</code>
+     * @return The maxRedemptionCount.
+     */
+    @java.lang.Override
+    public long getMaxRedemptionCount() {
+      return maxRedemptionCount_;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("maxRedeemCountGlobal"): times coupons of the offer
+     * may be redeemed in all (OfferRules.max_redemption_count); 0: no limit.
+     * </pre>
+     *
+     * <code>int64 max_redemption_count = 42 [json_name = "maxRedemptionCount"];</code>
+     * @param value The maxRedemptionCount to set.
+     * @return This builder for chaining.
+     */
+    public Builder setMaxRedemptionCount(long value) {
+
+      maxRedemptionCount_ = value;
+      bitField0_ |= 0x00040000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("maxRedeemCountGlobal"): times coupons of the offer
+     * may be redeemed in all (OfferRules.max_redemption_count); 0: no limit.
+     * </pre>
+     *
+     * <code>int64 max_redemption_count = 42 [json_name = "maxRedemptionCount"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearMaxRedemptionCount() {
+      bitField0_ = (bitField0_ & ~0x00040000);
+      maxRedemptionCount_ = 0L;
+      onChanged();
+      return this;
+    }
+
+    private com.rewardscore.rewards.coupons.v1.Reward reward_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.Reward, com.rewardscore.rewards.coupons.v1.Reward.Builder, com.rewardscore.rewards.coupons.v1.RewardOrBuilder> rewardBuilder_;
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+     * @return Whether the reward field is set.
+     */
+    public boolean hasReward() {
+      return ((bitField0_ & 0x00080000) != 0);
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+     * @return The reward.
+     */
+    public com.rewardscore.rewards.coupons.v1.Reward getReward() {
+      if (rewardBuilder_ == null) {
+        return reward_ == null ? com.rewardscore.rewards.coupons.v1.Reward.getDefaultInstance() : reward_;
+      } else {
+        return rewardBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+     */
+    public Builder setReward(com.rewardscore.rewards.coupons.v1.Reward value) {
+      if (rewardBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        reward_ = value;
+      } else {
+        rewardBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+     */
+    public Builder setReward(
+        com.rewardscore.rewards.coupons.v1.Reward.Builder builderForValue) {
+      if (rewardBuilder_ == null) {
+        reward_ = builderForValue.build();
+      } else {
+        rewardBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+     */
+    public Builder mergeReward(com.rewardscore.rewards.coupons.v1.Reward value) {
+      if (rewardBuilder_ == null) {
+        if (((bitField0_ & 0x00080000) != 0) &&
+          reward_ != null &&
+          reward_ != com.rewardscore.rewards.coupons.v1.Reward.getDefaultInstance()) {
+          getRewardBuilder().mergeFrom(value);
+        } else {
+          reward_ = value;
+        }
+      } else {
+        rewardBuilder_.mergeFrom(value);
+      }
+      if (reward_ != null) {
+        bitField0_ |= 0x00080000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+     */
+    public Builder clearReward() {
+      bitField0_ = (bitField0_ & ~0x00080000);
+      reward_ = null;
+      if (rewardBuilder_ != null) {
+        rewardBuilder_.dispose();
+        rewardBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.Reward.Builder getRewardBuilder() {
+      bitField0_ |= 0x00080000;
+      onChanged();
+      return internalGetRewardFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.RewardOrBuilder getRewardOrBuilder() {
+      if (rewardBuilder_ != null) {
+        return rewardBuilder_.getMessageOrBuilder();
+      } else {
+        return reward_ == null ?
+            com.rewardscore.rewards.coupons.v1.Reward.getDefaultInstance() : reward_;
+      }
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.Reward, com.rewardscore.rewards.coupons.v1.Reward.Builder, com.rewardscore.rewards.coupons.v1.RewardOrBuilder> 
+        internalGetRewardFieldBuilder() {
+      if (rewardBuilder_ == null) {
+        rewardBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.Reward, com.rewardscore.rewards.coupons.v1.Reward.Builder, com.rewardscore.rewards.coupons.v1.RewardOrBuilder>(
+                getReward(),
+                getParentForChildren(),
+                isClean());
+        reward_ = null;
+      }
+      return rewardBuilder_;
+    }
+
+    private com.rewardscore.rewards.coupons.v1.OfferContent content_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> contentBuilder_;
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+     * "externalReference", "externalCode"): the offer's texts, images and ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+     * @return Whether the content field is set.
+     */
+    public boolean hasContent() {
+      return ((bitField0_ & 0x00100000) != 0);
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+     * "externalReference", "externalCode"): the offer's texts, images and ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+     * @return The content.
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent getContent() {
+      if (contentBuilder_ == null) {
+        return content_ == null ? com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      } else {
+        return contentBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+     * "externalReference", "externalCode"): the offer's texts, images and ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+     */
+    public Builder setContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        content_ = value;
+      } else {
+        contentBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+     * "externalReference", "externalCode"): the offer's texts, images and ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+     */
+    public Builder setContent(
+        com.rewardscore.rewards.coupons.v1.OfferContent.Builder builderForValue) {
+      if (contentBuilder_ == null) {
+        content_ = builderForValue.build();
+      } else {
+        contentBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+     * "externalReference", "externalCode"): the offer's texts, images and ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+     */
+    public Builder mergeContent(com.rewardscore.rewards.coupons.v1.OfferContent value) {
+      if (contentBuilder_ == null) {
+        if (((bitField0_ & 0x00100000) != 0) &&
+          content_ != null &&
+          content_ != com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance()) {
+          getContentBuilder().mergeFrom(value);
+        } else {
+          content_ = value;
+        }
+      } else {
+        contentBuilder_.mergeFrom(value);
+      }
+      if (content_ != null) {
+        bitField0_ |= 0x00100000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+     * "externalReference", "externalCode"): the offer's texts, images and ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+     */
+    public Builder clearContent() {
+      bitField0_ = (bitField0_ & ~0x00100000);
+      content_ = null;
+      if (contentBuilder_ != null) {
+        contentBuilder_.dispose();
+        contentBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+     * "externalReference", "externalCode"): the offer's texts, images and ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContent.Builder getContentBuilder() {
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return internalGetContentFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+     * "externalReference", "externalCode"): the offer's texts, images and ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder() {
+      if (contentBuilder_ != null) {
+        return contentBuilder_.getMessageOrBuilder();
+      } else {
+        return content_ == null ?
+            com.rewardscore.rewards.coupons.v1.OfferContent.getDefaultInstance() : content_;
+      }
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+     * "externalReference", "externalCode"): the offer's texts, images and ids.
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder> 
+        internalGetContentFieldBuilder() {
+      if (contentBuilder_ == null) {
+        contentBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.OfferContent, com.rewardscore.rewards.coupons.v1.OfferContent.Builder, com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder>(
+                getContent(),
+                getParentForChildren(),
+                isClean());
+        content_ = null;
+      }
+      return contentBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp redeemableFromTime_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> redeemableFromTimeBuilder_;
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+     * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+     * redemption start); unset: at issue.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+     * @return Whether the redeemableFromTime field is set.
+     */
+    public boolean hasRedeemableFromTime() {
+      return ((bitField0_ & 0x00200000) != 0);
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+     * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+     * redemption start); unset: at issue.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+     * @return The redeemableFromTime.
+     */
+    public com.google.protobuf.Timestamp getRedeemableFromTime() {
+      if (redeemableFromTimeBuilder_ == null) {
+        return redeemableFromTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : redeemableFromTime_;
+      } else {
+        return redeemableFromTimeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+     * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+     * redemption start); unset: at issue.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+     */
+    public Builder setRedeemableFromTime(com.google.protobuf.Timestamp value) {
+      if (redeemableFromTimeBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        redeemableFromTime_ = value;
+      } else {
+        redeemableFromTimeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00200000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+     * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+     * redemption start); unset: at issue.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+     */
+    public Builder setRedeemableFromTime(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (redeemableFromTimeBuilder_ == null) {
+        redeemableFromTime_ = builderForValue.build();
+      } else {
+        redeemableFromTimeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00200000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+     * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+     * redemption start); unset: at issue.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+     */
+    public Builder mergeRedeemableFromTime(com.google.protobuf.Timestamp value) {
+      if (redeemableFromTimeBuilder_ == null) {
+        if (((bitField0_ & 0x00200000) != 0) &&
+          redeemableFromTime_ != null &&
+          redeemableFromTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getRedeemableFromTimeBuilder().mergeFrom(value);
+        } else {
+          redeemableFromTime_ = value;
+        }
+      } else {
+        redeemableFromTimeBuilder_.mergeFrom(value);
+      }
+      if (redeemableFromTime_ != null) {
+        bitField0_ |= 0x00200000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+     * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+     * redemption start); unset: at issue.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+     */
+    public Builder clearRedeemableFromTime() {
+      bitField0_ = (bitField0_ & ~0x00200000);
+      redeemableFromTime_ = null;
+      if (redeemableFromTimeBuilder_ != null) {
+        redeemableFromTimeBuilder_.dispose();
+        redeemableFromTimeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+     * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+     * redemption start); unset: at issue.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getRedeemableFromTimeBuilder() {
+      bitField0_ |= 0x00200000;
+      onChanged();
+      return internalGetRedeemableFromTimeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+     * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+     * redemption start); unset: at issue.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getRedeemableFromTimeOrBuilder() {
+      if (redeemableFromTimeBuilder_ != null) {
+        return redeemableFromTimeBuilder_.getMessageOrBuilder();
+      } else {
+        return redeemableFromTime_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : redeemableFromTime_;
+      }
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+     * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+     * redemption start); unset: at issue.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetRedeemableFromTimeFieldBuilder() {
+      if (redeemableFromTimeBuilder_ == null) {
+        redeemableFromTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getRedeemableFromTime(),
+                getParentForChildren(),
+                isClean());
+        redeemableFromTime_ = null;
+      }
+      return redeemableFromTimeBuilder_;
+    }
+
+    private com.google.protobuf.Timestamp redeemableUntilTime_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> redeemableUntilTimeBuilder_;
+    /**
+     * <pre>
+     * Set like max_account_redemption_count: the instant from which the coupon is no longer
+     * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+     * unset: no end.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+     * @return Whether the redeemableUntilTime field is set.
+     */
+    public boolean hasRedeemableUntilTime() {
+      return ((bitField0_ & 0x00400000) != 0);
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count: the instant from which the coupon is no longer
+     * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+     * unset: no end.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+     * @return The redeemableUntilTime.
+     */
+    public com.google.protobuf.Timestamp getRedeemableUntilTime() {
+      if (redeemableUntilTimeBuilder_ == null) {
+        return redeemableUntilTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : redeemableUntilTime_;
+      } else {
+        return redeemableUntilTimeBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count: the instant from which the coupon is no longer
+     * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+     * unset: no end.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+     */
+    public Builder setRedeemableUntilTime(com.google.protobuf.Timestamp value) {
+      if (redeemableUntilTimeBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        redeemableUntilTime_ = value;
+      } else {
+        redeemableUntilTimeBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00400000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count: the instant from which the coupon is no longer
+     * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+     * unset: no end.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+     */
+    public Builder setRedeemableUntilTime(
+        com.google.protobuf.Timestamp.Builder builderForValue) {
+      if (redeemableUntilTimeBuilder_ == null) {
+        redeemableUntilTime_ = builderForValue.build();
+      } else {
+        redeemableUntilTimeBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00400000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count: the instant from which the coupon is no longer
+     * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+     * unset: no end.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+     */
+    public Builder mergeRedeemableUntilTime(com.google.protobuf.Timestamp value) {
+      if (redeemableUntilTimeBuilder_ == null) {
+        if (((bitField0_ & 0x00400000) != 0) &&
+          redeemableUntilTime_ != null &&
+          redeemableUntilTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
+          getRedeemableUntilTimeBuilder().mergeFrom(value);
+        } else {
+          redeemableUntilTime_ = value;
+        }
+      } else {
+        redeemableUntilTimeBuilder_.mergeFrom(value);
+      }
+      if (redeemableUntilTime_ != null) {
+        bitField0_ |= 0x00400000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count: the instant from which the coupon is no longer
+     * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+     * unset: no end.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+     */
+    public Builder clearRedeemableUntilTime() {
+      bitField0_ = (bitField0_ & ~0x00400000);
+      redeemableUntilTime_ = null;
+      if (redeemableUntilTimeBuilder_ != null) {
+        redeemableUntilTimeBuilder_.dispose();
+        redeemableUntilTimeBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count: the instant from which the coupon is no longer
+     * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+     * unset: no end.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+     */
+    public com.google.protobuf.Timestamp.Builder getRedeemableUntilTimeBuilder() {
+      bitField0_ |= 0x00400000;
+      onChanged();
+      return internalGetRedeemableUntilTimeFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count: the instant from which the coupon is no longer
+     * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+     * unset: no end.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+     */
+    public com.google.protobuf.TimestampOrBuilder getRedeemableUntilTimeOrBuilder() {
+      if (redeemableUntilTimeBuilder_ != null) {
+        return redeemableUntilTimeBuilder_.getMessageOrBuilder();
+      } else {
+        return redeemableUntilTime_ == null ?
+            com.google.protobuf.Timestamp.getDefaultInstance() : redeemableUntilTime_;
+      }
+    }
+    /**
+     * <pre>
+     * Set like max_account_redemption_count: the instant from which the coupon is no longer
+     * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+     * unset: no end.
+     * </pre>
+     *
+     * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder> 
+        internalGetRedeemableUntilTimeFieldBuilder() {
+      if (redeemableUntilTimeBuilder_ == null) {
+        redeemableUntilTimeBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.google.protobuf.Timestamp, com.google.protobuf.Timestamp.Builder, com.google.protobuf.TimestampOrBuilder>(
+                getRedeemableUntilTime(),
+                getParentForChildren(),
+                isClean());
+        redeemableUntilTime_ = null;
+      }
+      return redeemableUntilTimeBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.Coupon)

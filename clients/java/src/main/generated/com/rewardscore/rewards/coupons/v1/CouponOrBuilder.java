@@ -359,4 +359,150 @@ public interface CouponOrBuilder extends
    */
   com.google.protobuf.ByteString
       getAccountCouponIdBytes();
+
+  /**
+   * <pre>
+   * Set by CouponService.ListAccountCoupons and GetAccountCoupon (seed 001's account coupon
+   * "maxRedeemCount"): times one account may redeem coupons of the offer
+   * (OfferRules.max_account_redemption_count); 0: no limit.
+   * </pre>
+   *
+   * <code>int32 max_account_redemption_count = 41 [json_name = "maxAccountRedemptionCount"];</code>
+   * @return The maxAccountRedemptionCount.
+   */
+  int getMaxAccountRedemptionCount();
+
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("maxRedeemCountGlobal"): times coupons of the offer
+   * may be redeemed in all (OfferRules.max_redemption_count); 0: no limit.
+   * </pre>
+   *
+   * <code>int64 max_redemption_count = 42 [json_name = "maxRedemptionCount"];</code>
+   * @return The maxRedemptionCount.
+   */
+  long getMaxRedemptionCount();
+
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+   * @return Whether the reward field is set.
+   */
+  boolean hasReward();
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+   * @return The reward.
+   */
+  com.rewardscore.rewards.coupons.v1.Reward getReward();
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("couponValue"): what the offer gives (Offer.reward).
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.Reward reward = 43 [json_name = "reward"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.RewardOrBuilder getRewardOrBuilder();
+
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+   * "externalReference", "externalCode"): the offer's texts, images and ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+   * @return Whether the content field is set.
+   */
+  boolean hasContent();
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+   * "externalReference", "externalCode"): the offer's texts, images and ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+   * @return The content.
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContent getContent();
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("i18nFields", "images", "customProperties",
+   * "externalReference", "externalCode"): the offer's texts, images and ids.
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferContent content = 44 [json_name = "content"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.OfferContentOrBuilder getContentOrBuilder();
+
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+   * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+   * redemption start); unset: at issue.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+   * @return Whether the redeemableFromTime field is set.
+   */
+  boolean hasRedeemableFromTime();
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+   * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+   * redemption start); unset: at issue.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+   * @return The redeemableFromTime.
+   */
+  com.google.protobuf.Timestamp getRedeemableFromTime();
+  /**
+   * <pre>
+   * Set like max_account_redemption_count ("validFrom"): when the coupon becomes redeemable
+   * (the latest of the offer's start_time, its redemption_start_time and the coupon's own
+   * redemption start); unset: at issue.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_from_time = 45 [json_name = "redeemableFromTime"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getRedeemableFromTimeOrBuilder();
+
+  /**
+   * <pre>
+   * Set like max_account_redemption_count: the instant from which the coupon is no longer
+   * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+   * unset: no end.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+   * @return Whether the redeemableUntilTime field is set.
+   */
+  boolean hasRedeemableUntilTime();
+  /**
+   * <pre>
+   * Set like max_account_redemption_count: the instant from which the coupon is no longer
+   * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+   * unset: no end.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+   * @return The redeemableUntilTime.
+   */
+  com.google.protobuf.Timestamp getRedeemableUntilTime();
+  /**
+   * <pre>
+   * Set like max_account_redemption_count: the instant from which the coupon is no longer
+   * redeemable (expire_time, or earlier under OfferRules.redeemable_until_days_before_expiry);
+   * unset: no end.
+   * </pre>
+   *
+   * <code>.google.protobuf.Timestamp redeemable_until_time = 46 [json_name = "redeemableUntilTime"];</code>
+   */
+  com.google.protobuf.TimestampOrBuilder getRedeemableUntilTimeOrBuilder();
 }

@@ -33,11 +33,13 @@ import static io.grpc.MethodDescriptor.generateFullMethodName;
  * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
  * OFFER_NOT_ACTIVE,
  * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
- * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+ * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+ * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
  * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
  * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
  * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
- * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+ * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+ * matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
  * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
  * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
  * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -547,11 +549,13 @@ public final class CouponServiceGrpc {
    * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+   * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+   * matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
    * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
    * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
    * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -578,7 +582,8 @@ public final class CouponServiceGrpc {
      * OfferRules.issue_notification_threshold coupons to issue records an offer event
      * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+     * (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
      * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
      * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
      * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -748,7 +753,9 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Lists the coupons issued to an account, newest issue first, each with its state and the
-     * redemption counts of its offer (the account's and everyone's).
+     * redemption counts of its offer (the account's and everyone's), and the offer's terms as
+     * seed 001's account coupon carries them: the redemption limits (per account and in all), the
+     * reward, the content, and when the coupon is redeemable from and until.
      * Errors: none beyond the common ones.
      * </pre>
      */
@@ -806,11 +813,13 @@ public final class CouponServiceGrpc {
    * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+   * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+   * matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
    * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
    * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
    * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -859,11 +868,13 @@ public final class CouponServiceGrpc {
    * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+   * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+   * matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
    * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
    * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
    * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -901,7 +912,8 @@ public final class CouponServiceGrpc {
      * OfferRules.issue_notification_threshold coupons to issue records an offer event
      * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+     * (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
      * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
      * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
      * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -1082,7 +1094,9 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Lists the coupons issued to an account, newest issue first, each with its state and the
-     * redemption counts of its offer (the account's and everyone's).
+     * redemption counts of its offer (the account's and everyone's), and the offer's terms as
+     * seed 001's account coupon carries them: the redemption limits (per account and in all), the
+     * reward, the content, and when the coupon is redeemable from and until.
      * Errors: none beyond the common ones.
      * </pre>
      */
@@ -1142,11 +1156,13 @@ public final class CouponServiceGrpc {
    * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+   * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+   * matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
    * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
    * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
    * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -1184,7 +1200,8 @@ public final class CouponServiceGrpc {
      * OfferRules.issue_notification_threshold coupons to issue records an offer event
      * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+     * (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
      * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
      * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
      * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -1356,7 +1373,9 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Lists the coupons issued to an account, newest issue first, each with its state and the
-     * redemption counts of its offer (the account's and everyone's).
+     * redemption counts of its offer (the account's and everyone's), and the offer's terms as
+     * seed 001's account coupon carries them: the redemption limits (per account and in all), the
+     * reward, the content, and when the coupon is redeemable from and until.
      * Errors: none beyond the common ones.
      * </pre>
      */
@@ -1414,11 +1433,13 @@ public final class CouponServiceGrpc {
    * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+   * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+   * matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
    * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
    * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
    * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -1456,7 +1477,8 @@ public final class CouponServiceGrpc {
      * OfferRules.issue_notification_threshold coupons to issue records an offer event
      * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+     * (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
      * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
      * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
      * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -1598,7 +1620,9 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Lists the coupons issued to an account, newest issue first, each with its state and the
-     * redemption counts of its offer (the account's and everyone's).
+     * redemption counts of its offer (the account's and everyone's), and the offer's terms as
+     * seed 001's account coupon carries them: the redemption limits (per account and in all), the
+     * reward, the content, and when the coupon is redeemable from and until.
      * Errors: none beyond the common ones.
      * </pre>
      */
@@ -1656,11 +1680,13 @@ public final class CouponServiceGrpc {
    * noted): COUPON_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
    * OFFER_NOT_ACTIVE,
    * COUPON_REVOKED, COUPON_NOT_ACTIVATED, COUPON_EXPIRED, COUPON_ALREADY_REDEEMED,
-   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, OFFER_STORE_NOT_ALLOWED,
+   * OFFER_NOT_STARTED, OFFER_ENDED, REDEMPTION_NOT_STARTED, REDEMPTION_CLOSED_BEFORE_EXPIRY
+   * (metadata "redemption_end_time"), OFFER_STORE_NOT_ALLOWED,
    * OFFER_ZONE_NOT_ALLOWED, INTERACTION_POINT_NOT_ALLOWED, DAY_NOT_ALLOWED,
    * DAY_OF_MONTH_NOT_ALLOWED, HOUR_NOT_ALLOWED, ACCOUNT_REGISTERED_OUTSIDE_WINDOW,
    * NOT_NEW_CUSTOMER (both need the account: ACCOUNT_NOT_FOUND, NOT_FOUND, when it is
-   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, CURRENCY_MISMATCH
+   * unknown), BILL_AMOUNT_TOO_LOW, BILL_AMOUNT_TOO_HIGH, NO_APPLICABLE_PRODUCT (no bill line
+   * matches OfferRules.applicable_skus or applicable_categories), CURRENCY_MISMATCH
    * (INVALID_ARGUMENT), CURRENCY_RATE_MISSING (metadata "from_currency_code",
    * "to_currency_code"), REDEMPTION_GAP_NOT_ELAPSED (metadata "retry_time"),
    * ACCOUNT_REDEMPTION_LIMIT_REACHED, REDEMPTION_LIMIT_REACHED.
@@ -1698,7 +1724,8 @@ public final class CouponServiceGrpc {
      * OfferRules.issue_notification_threshold coupons to issue records an offer event
      * (Offer.issue_threshold_reach_time).
      * Errors: OFFER_NOT_FOUND, ACCOUNT_NOT_FOUND, CODE_SERIES_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE,
-     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, ISSUE_GAP_NOT_MET
+     * OFFER_NOT_ACTIVE, OFFER_NOT_STARTED, OFFER_ENDED, ACCOUNT_NOT_LISTED, PAST_COUPON_ISSUED
+     * (OfferRules.past_issue_offer_ids; metadata "past_offer_id", "allowed_time"), ISSUE_GAP_NOT_MET
      * (metadata "retry_time"), ISSUE_LIMIT_PER_CUSTOMER_REACHED, OFFER_ISSUE_LIMIT_REACHED,
      * CODES_EXHAUSTED (the series has no unissued, unrevoked code left), INSUFFICIENT_POINTS (all
      * FAILED_PRECONDITION), COMMON_CODE_ALREADY_ISSUED (ALREADY_EXISTS).
@@ -1850,7 +1877,9 @@ public final class CouponServiceGrpc {
     /**
      * <pre>
      * Lists the coupons issued to an account, newest issue first, each with its state and the
-     * redemption counts of its offer (the account's and everyone's).
+     * redemption counts of its offer (the account's and everyone's), and the offer's terms as
+     * seed 001's account coupon carries them: the redemption limits (per account and in all), the
+     * reward, the content, and when the coupon is redeemable from and until.
      * Errors: none beyond the common ones.
      * </pre>
      */

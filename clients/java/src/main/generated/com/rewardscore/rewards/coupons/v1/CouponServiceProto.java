@@ -246,7 +246,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
       "ccountIdentifier\"N\n\030DeactivateCouponResp" +
       "onse\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v" +
-      "1.CouponR\006coupon\"\345\002\n\025ValidateCouponReque" +
+      "1.CouponR\006coupon\"\242\003\n\025ValidateCouponReque" +
       "st\022\022\n\004code\030\001 \001(\tR\004code\022\035\n\naccount_id\030\002 \001" +
       "(\tR\taccountId\022\031\n\010store_id\030\003 \001(\tR\007storeId" +
       "\0227\n\013bill_amount\030\004 \001(\0132\026.rewards.type.v1." +
@@ -255,123 +255,126 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "ctionPointId\022*\n\021account_coupon_id\030\024 \001(\tR" +
       "\017accountCouponId\022N\n\022account_identifier\030\007" +
       " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
-      "ccountIdentifier\"\326\002\n\026ValidateCouponRespo" +
-      "nse\022\036\n\nredeemable\030\001 \001(\010R\nredeemable\022\026\n\006r" +
-      "eason\030\002 \001(\tR\006reason\0229\n\006reward\030\003 \001(\0132!.re" +
-      "wards.coupons.v1.AppliedRewardR\006reward\0222" +
-      "\n\006coupon\030\004 \001(\0132\032.rewards.coupons.v1.Coup" +
-      "onR\006coupon\022?\n\rvalidate_time\030\005 \001(\0132\032.goog" +
-      "le.protobuf.TimestampR\014validateTime\022\030\n\007r" +
-      "easons\030\006 \003(\tR\007reasons\022:\n\007content\030\007 \001(\0132 " +
-      ".rewards.coupons.v1.OfferContentR\007conten" +
-      "t\"\251\003\n\023RedeemCouponRequest\022\035\n\nrequest_id\030" +
-      "\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004code\022\035\n\n" +
-      "account_id\030\003 \001(\tR\taccountId\022\031\n\010store_id\030" +
-      "\004 \001(\tR\007storeId\0227\n\013bill_amount\030\005 \001(\0132\026.re" +
-      "wards.type.v1.MoneyR\nbillAmount\022%\n\016trans" +
-      "action_id\030\006 \001(\tR\rtransactionId\022\027\n\007zone_i" +
-      "d\030\007 \001(\tR\006zoneId\0220\n\024interaction_point_id\030" +
-      "\010 \001(\tR\022interactionPointId\022*\n\021account_cou" +
-      "pon_id\030\024 \001(\tR\017accountCouponId\022N\n\022account" +
-      "_identifier\030\t \001(\0132\037.rewards.accounts.v1." +
-      "IdentifierR\021accountIdentifier\"`\n\031BatchRe" +
-      "deemCouponsRequest\022C\n\010requests\030\001 \003(\0132\'.r" +
-      "ewards.coupons.v1.RedeemCouponRequestR\010r" +
-      "equests\"c\n\032BatchRedeemCouponsResponse\022E\n" +
-      "\007results\030\001 \003(\0132+.rewards.coupons.v1.Batc" +
-      "hRedeemCouponResultR\007results\"\243\001\n\027BatchRe" +
-      "deemCouponResult\022F\n\010response\030\001 \001(\0132(.rew" +
-      "ards.coupons.v1.RedeemCouponResponseH\000R\010" +
-      "response\0225\n\005error\030\002 \001(\0132\035.rewards.coupon" +
-      "s.v1.ItemErrorH\000R\005errorB\t\n\007outcome\"\253\002\n\tI" +
-      "temError\022\022\n\004code\030\001 \001(\005R\004code\022\030\n\007message\030" +
-      "\002 \001(\tR\007message\022\026\n\006reason\030\003 \001(\tR\006reason\022\026" +
-      "\n\006domain\030\004 \001(\tR\006domain\022G\n\010metadata\030\005 \003(\013" +
-      "2+.rewards.coupons.v1.ItemError.Metadata" +
-      "EntryR\010metadata\022:\n\013retry_delay\030\006 \001(\0132\031.g" +
-      "oogle.protobuf.DurationR\nretryDelay\032;\n\rM" +
-      "etadataEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030" +
-      "\002 \001(\tR\005value:\0028\001\"\362\002\n\024RedeemCouponRespons" +
-      "e\022#\n\rredemption_id\030\001 \001(\tR\014redemptionId\0229" +
-      "\n\006reward\030\002 \001(\0132!.rewards.coupons.v1.Appl" +
-      "iedRewardR\006reward\0222\n\006coupon\030\003 \001(\0132\032.rewa" +
-      "rds.coupons.v1.CouponR\006coupon\022;\n\013redeem_" +
-      "time\030\004 \001(\0132\032.google.protobuf.TimestampR\n" +
-      "redeemTime\022K\n\"remaining_account_redempti" +
-      "on_count\030\005 \001(\005R\037remainingAccountRedempti" +
-      "onCount\022<\n\032remaining_redemption_count\030\006 " +
-      "\001(\003R\030remainingRedemptionCount\"r\n\030Reverse" +
-      "RedemptionRequest\022\035\n\nrequest_id\030\001 \001(\tR\tr" +
-      "equestId\022#\n\rredemption_id\030\002 \001(\tR\014redempt" +
-      "ionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n\031ReverseRed" +
-      "emptionResponse\0222\n\006coupon\030\001 \001(\0132\032.reward" +
-      "s.coupons.v1.CouponR\006coupon\022=\n\014reverse_t" +
-      "ime\030\002 \001(\0132\032.google.protobuf.TimestampR\013r" +
-      "everseTime\"\313\001\n\023RevokeCouponRequest\022\035\n\nre" +
-      "quest_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR" +
-      "\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\022\n\004" +
-      "note\030\004 \001(\tR\004note\022N\n\022account_identifier\030\005" +
-      " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
-      "ccountIdentifier\"J\n\024RevokeCouponResponse" +
-      "\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1.Co" +
-      "uponR\006coupon\"\341\001\n\031ListAccountCouponsReque" +
-      "st\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010off" +
-      "er_id\030\002 \001(\tR\007offerId\022N\n\022account_identifi" +
-      "er\030\005 \001(\0132\037.rewards.accounts.v1.Identifie" +
-      "rR\021accountIdentifier\022\033\n\tpage_size\030\003 \001(\005R" +
-      "\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageToken" +
-      "\"z\n\032ListAccountCouponsResponse\0224\n\007coupon" +
-      "s\030\001 \003(\0132\032.rewards.coupons.v1.CouponR\007cou" +
-      "pons\022&\n\017next_page_token\030\002 \001(\tR\rnextPageT" +
-      "oken\"\243\002\n\020ListDealsRequest\022\035\n\naccount_id\030" +
-      "\001 \001(\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR\007stor" +
-      "eId\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage" +
-      "_token\030\004 \001(\tR\tpageToken\022\027\n\007zone_id\030\005 \001(\t" +
-      "R\006zoneId\0220\n\024interaction_point_id\030\006 \001(\tR\022" +
-      "interactionPointId\022N\n\022account_identifier" +
-      "\030\007 \001(\0132\037.rewards.accounts.v1.IdentifierR" +
-      "\021accountIdentifier\"k\n\021ListDealsResponse\022" +
-      ".\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.Deal" +
-      "R\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnextPa" +
-      "geToken2\350\n\n\rCouponService\022^\n\013IssueCoupon" +
-      "\022&.rewards.coupons.v1.IssueCouponRequest" +
-      "\032\'.rewards.coupons.v1.IssueCouponRespons" +
-      "e\022q\n\020BulkIssueCoupons\022+.rewards.coupons." +
-      "v1.BulkIssueCouponsRequest\032,.rewards.cou" +
-      "pons.v1.BulkIssueCouponsResponse(\0010\001\022X\n\t" +
-      "GetCoupon\022$.rewards.coupons.v1.GetCoupon" +
-      "Request\032%.rewards.coupons.v1.GetCouponRe" +
-      "sponse\022m\n\020GetAccountCoupon\022+.rewards.cou" +
-      "pons.v1.GetAccountCouponRequest\032,.reward" +
-      "s.coupons.v1.GetAccountCouponResponse\022g\n" +
-      "\016ActivateCoupon\022).rewards.coupons.v1.Act" +
-      "ivateCouponRequest\032*.rewards.coupons.v1." +
-      "ActivateCouponResponse\022m\n\020DeactivateCoup" +
-      "on\022+.rewards.coupons.v1.DeactivateCoupon" +
-      "Request\032,.rewards.coupons.v1.DeactivateC" +
-      "ouponResponse\022g\n\016ValidateCoupon\022).reward" +
-      "s.coupons.v1.ValidateCouponRequest\032*.rew" +
-      "ards.coupons.v1.ValidateCouponResponse\022a" +
-      "\n\014RedeemCoupon\022\'.rewards.coupons.v1.Rede" +
-      "emCouponRequest\032(.rewards.coupons.v1.Red" +
-      "eemCouponResponse\022s\n\022BatchRedeemCoupons\022" +
-      "-.rewards.coupons.v1.BatchRedeemCouponsR" +
-      "equest\032..rewards.coupons.v1.BatchRedeemC" +
-      "ouponsResponse\022p\n\021ReverseRedemption\022,.re" +
-      "wards.coupons.v1.ReverseRedemptionReques" +
-      "t\032-.rewards.coupons.v1.ReverseRedemption" +
-      "Response\022a\n\014RevokeCoupon\022\'.rewards.coupo" +
-      "ns.v1.RevokeCouponRequest\032(.rewards.coup" +
-      "ons.v1.RevokeCouponResponse\022s\n\022ListAccou" +
-      "ntCoupons\022-.rewards.coupons.v1.ListAccou" +
-      "ntCouponsRequest\032..rewards.coupons.v1.Li" +
-      "stAccountCouponsResponse\022X\n\tListDeals\022$." +
-      "rewards.coupons.v1.ListDealsRequest\032%.re" +
-      "wards.coupons.v1.ListDealsResponseB\210\001\n\"c" +
-      "om.rewardscore.rewards.coupons.v1B\022Coupo" +
-      "nServiceProtoP\001ZLgithub.com/rewards-core" +
-      "/rewards-core/clients/go/rewards/coupons" +
-      "/v1;couponsv1b\006proto3"
+      "ccountIdentifier\022;\n\nbill_lines\030\025 \003(\0132\034.r" +
+      "ewards.coupons.v1.BillLineR\tbillLines\"\326\002" +
+      "\n\026ValidateCouponResponse\022\036\n\nredeemable\030\001" +
+      " \001(\010R\nredeemable\022\026\n\006reason\030\002 \001(\tR\006reason" +
+      "\0229\n\006reward\030\003 \001(\0132!.rewards.coupons.v1.Ap" +
+      "pliedRewardR\006reward\0222\n\006coupon\030\004 \001(\0132\032.re" +
+      "wards.coupons.v1.CouponR\006coupon\022?\n\rvalid" +
+      "ate_time\030\005 \001(\0132\032.google.protobuf.Timesta" +
+      "mpR\014validateTime\022\030\n\007reasons\030\006 \003(\tR\007reaso" +
+      "ns\022:\n\007content\030\007 \001(\0132 .rewards.coupons.v1" +
+      ".OfferContentR\007content\"\346\003\n\023RedeemCouponR" +
+      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\022\n" +
+      "\004code\030\002 \001(\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\ta" +
+      "ccountId\022\031\n\010store_id\030\004 \001(\tR\007storeId\0227\n\013b" +
+      "ill_amount\030\005 \001(\0132\026.rewards.type.v1.Money" +
+      "R\nbillAmount\022%\n\016transaction_id\030\006 \001(\tR\rtr" +
+      "ansactionId\022\027\n\007zone_id\030\007 \001(\tR\006zoneId\0220\n\024" +
+      "interaction_point_id\030\010 \001(\tR\022interactionP" +
+      "ointId\022*\n\021account_coupon_id\030\024 \001(\tR\017accou" +
+      "ntCouponId\022N\n\022account_identifier\030\t \001(\0132\037" +
+      ".rewards.accounts.v1.IdentifierR\021account" +
+      "Identifier\022;\n\nbill_lines\030\025 \003(\0132\034.rewards" +
+      ".coupons.v1.BillLineR\tbillLines\"`\n\031Batch" +
+      "RedeemCouponsRequest\022C\n\010requests\030\001 \003(\0132\'" +
+      ".rewards.coupons.v1.RedeemCouponRequestR" +
+      "\010requests\"c\n\032BatchRedeemCouponsResponse\022" +
+      "E\n\007results\030\001 \003(\0132+.rewards.coupons.v1.Ba" +
+      "tchRedeemCouponResultR\007results\"\243\001\n\027Batch" +
+      "RedeemCouponResult\022F\n\010response\030\001 \001(\0132(.r" +
+      "ewards.coupons.v1.RedeemCouponResponseH\000" +
+      "R\010response\0225\n\005error\030\002 \001(\0132\035.rewards.coup" +
+      "ons.v1.ItemErrorH\000R\005errorB\t\n\007outcome\"\253\002\n" +
+      "\tItemError\022\022\n\004code\030\001 \001(\005R\004code\022\030\n\007messag" +
+      "e\030\002 \001(\tR\007message\022\026\n\006reason\030\003 \001(\tR\006reason" +
+      "\022\026\n\006domain\030\004 \001(\tR\006domain\022G\n\010metadata\030\005 \003" +
+      "(\0132+.rewards.coupons.v1.ItemError.Metada" +
+      "taEntryR\010metadata\022:\n\013retry_delay\030\006 \001(\0132\031" +
+      ".google.protobuf.DurationR\nretryDelay\032;\n" +
+      "\rMetadataEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005valu" +
+      "e\030\002 \001(\tR\005value:\0028\001\"\362\002\n\024RedeemCouponRespo" +
+      "nse\022#\n\rredemption_id\030\001 \001(\tR\014redemptionId" +
+      "\0229\n\006reward\030\002 \001(\0132!.rewards.coupons.v1.Ap" +
+      "pliedRewardR\006reward\0222\n\006coupon\030\003 \001(\0132\032.re" +
+      "wards.coupons.v1.CouponR\006coupon\022;\n\013redee" +
+      "m_time\030\004 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\nredeemTime\022K\n\"remaining_account_redemp" +
+      "tion_count\030\005 \001(\005R\037remainingAccountRedemp" +
+      "tionCount\022<\n\032remaining_redemption_count\030" +
+      "\006 \001(\003R\030remainingRedemptionCount\"r\n\030Rever" +
+      "seRedemptionRequest\022\035\n\nrequest_id\030\001 \001(\tR" +
+      "\trequestId\022#\n\rredemption_id\030\002 \001(\tR\014redem" +
+      "ptionId\022\022\n\004note\030\003 \001(\tR\004note\"\216\001\n\031ReverseR" +
+      "edemptionResponse\0222\n\006coupon\030\001 \001(\0132\032.rewa" +
+      "rds.coupons.v1.CouponR\006coupon\022=\n\014reverse" +
+      "_time\030\002 \001(\0132\032.google.protobuf.TimestampR" +
+      "\013reverseTime\"\313\001\n\023RevokeCouponRequest\022\035\n\n" +
+      "request_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(" +
+      "\tR\004code\022\035\n\naccount_id\030\003 \001(\tR\taccountId\022\022" +
+      "\n\004note\030\004 \001(\tR\004note\022N\n\022account_identifier" +
+      "\030\005 \001(\0132\037.rewards.accounts.v1.IdentifierR" +
+      "\021accountIdentifier\"J\n\024RevokeCouponRespon" +
+      "se\0222\n\006coupon\030\001 \001(\0132\032.rewards.coupons.v1." +
+      "CouponR\006coupon\"\341\001\n\031ListAccountCouponsReq" +
+      "uest\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022\031\n\010o" +
+      "ffer_id\030\002 \001(\tR\007offerId\022N\n\022account_identi" +
+      "fier\030\005 \001(\0132\037.rewards.accounts.v1.Identif" +
+      "ierR\021accountIdentifier\022\033\n\tpage_size\030\003 \001(" +
+      "\005R\010pageSize\022\035\n\npage_token\030\004 \001(\tR\tpageTok" +
+      "en\"z\n\032ListAccountCouponsResponse\0224\n\007coup" +
+      "ons\030\001 \003(\0132\032.rewards.coupons.v1.CouponR\007c" +
+      "oupons\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
+      "eToken\"\243\002\n\020ListDealsRequest\022\035\n\naccount_i" +
+      "d\030\001 \001(\tR\taccountId\022\031\n\010store_id\030\002 \001(\tR\007st" +
+      "oreId\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npa" +
+      "ge_token\030\004 \001(\tR\tpageToken\022\027\n\007zone_id\030\005 \001" +
+      "(\tR\006zoneId\0220\n\024interaction_point_id\030\006 \001(\t" +
+      "R\022interactionPointId\022N\n\022account_identifi" +
+      "er\030\007 \001(\0132\037.rewards.accounts.v1.Identifie" +
+      "rR\021accountIdentifier\"k\n\021ListDealsRespons" +
+      "e\022.\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.De" +
+      "alR\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnext" +
+      "PageToken2\350\n\n\rCouponService\022^\n\013IssueCoup" +
+      "on\022&.rewards.coupons.v1.IssueCouponReque" +
+      "st\032\'.rewards.coupons.v1.IssueCouponRespo" +
+      "nse\022q\n\020BulkIssueCoupons\022+.rewards.coupon" +
+      "s.v1.BulkIssueCouponsRequest\032,.rewards.c" +
+      "oupons.v1.BulkIssueCouponsResponse(\0010\001\022X" +
+      "\n\tGetCoupon\022$.rewards.coupons.v1.GetCoup" +
+      "onRequest\032%.rewards.coupons.v1.GetCoupon" +
+      "Response\022m\n\020GetAccountCoupon\022+.rewards.c" +
+      "oupons.v1.GetAccountCouponRequest\032,.rewa" +
+      "rds.coupons.v1.GetAccountCouponResponse\022" +
+      "g\n\016ActivateCoupon\022).rewards.coupons.v1.A" +
+      "ctivateCouponRequest\032*.rewards.coupons.v" +
+      "1.ActivateCouponResponse\022m\n\020DeactivateCo" +
+      "upon\022+.rewards.coupons.v1.DeactivateCoup" +
+      "onRequest\032,.rewards.coupons.v1.Deactivat" +
+      "eCouponResponse\022g\n\016ValidateCoupon\022).rewa" +
+      "rds.coupons.v1.ValidateCouponRequest\032*.r" +
+      "ewards.coupons.v1.ValidateCouponResponse" +
+      "\022a\n\014RedeemCoupon\022\'.rewards.coupons.v1.Re" +
+      "deemCouponRequest\032(.rewards.coupons.v1.R" +
+      "edeemCouponResponse\022s\n\022BatchRedeemCoupon" +
+      "s\022-.rewards.coupons.v1.BatchRedeemCoupon" +
+      "sRequest\032..rewards.coupons.v1.BatchRedee" +
+      "mCouponsResponse\022p\n\021ReverseRedemption\022,." +
+      "rewards.coupons.v1.ReverseRedemptionRequ" +
+      "est\032-.rewards.coupons.v1.ReverseRedempti" +
+      "onResponse\022a\n\014RevokeCoupon\022\'.rewards.cou" +
+      "pons.v1.RevokeCouponRequest\032(.rewards.co" +
+      "upons.v1.RevokeCouponResponse\022s\n\022ListAcc" +
+      "ountCoupons\022-.rewards.coupons.v1.ListAcc" +
+      "ountCouponsRequest\032..rewards.coupons.v1." +
+      "ListAccountCouponsResponse\022X\n\tListDeals\022" +
+      "$.rewards.coupons.v1.ListDealsRequest\032%." +
+      "rewards.coupons.v1.ListDealsResponseB\210\001\n" +
+      "\"com.rewardscore.rewards.coupons.v1B\022Cou" +
+      "ponServiceProtoP\001ZLgithub.com/rewards-co" +
+      "re/rewards-core/clients/go/rewards/coupo" +
+      "ns/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -471,7 +474,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_ValidateCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ValidateCouponRequest_descriptor,
-        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", });
+        new java.lang.String[] { "Code", "AccountId", "StoreId", "BillAmount", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", "BillLines", });
     internal_static_rewards_coupons_v1_ValidateCouponResponse_descriptor =
       getDescriptor().getMessageType(13);
     internal_static_rewards_coupons_v1_ValidateCouponResponse_fieldAccessorTable = new
@@ -483,7 +486,7 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
     internal_static_rewards_coupons_v1_RedeemCouponRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_RedeemCouponRequest_descriptor,
-        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "Code", "AccountId", "StoreId", "BillAmount", "TransactionId", "ZoneId", "InteractionPointId", "AccountCouponId", "AccountIdentifier", "BillLines", });
     internal_static_rewards_coupons_v1_BatchRedeemCouponsRequest_descriptor =
       getDescriptor().getMessageType(15);
     internal_static_rewards_coupons_v1_BatchRedeemCouponsRequest_fieldAccessorTable = new

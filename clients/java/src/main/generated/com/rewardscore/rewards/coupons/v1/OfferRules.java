@@ -47,6 +47,12 @@ private static final long serialVersionUID = 0L;
         com.google.protobuf.LazyStringArrayList.emptyList();
     daysOfMonth_ = emptyIntList();
     rematchPolicy_ = 0;
+    pastIssueOfferIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    applicableSkus_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    applicableCategories_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -1219,6 +1225,249 @@ private static final long serialVersionUID = 0L;
     return redeemableByAnyone_;
   }
 
+  public static final int PAST_ISSUE_OFFER_IDS_FIELD_NUMBER = 47;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList pastIssueOfferIds_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+   * organisation; this offer's own id may be listed) within the last past_issue_months
+   * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+   * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+   * first instant the account may be issued again). Revoked and redeemed coupons count: they
+   * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+   * against the ledger before the issue: two issues of different offers running at the same
+   * instant for one account do not see each other.
+   * </pre>
+   *
+   * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+   * @return A list containing the pastIssueOfferIds.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getPastIssueOfferIdsList() {
+    return pastIssueOfferIds_;
+  }
+  /**
+   * <pre>
+   * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+   * organisation; this offer's own id may be listed) within the last past_issue_months
+   * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+   * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+   * first instant the account may be issued again). Revoked and redeemed coupons count: they
+   * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+   * against the ledger before the issue: two issues of different offers running at the same
+   * instant for one account do not see each other.
+   * </pre>
+   *
+   * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+   * @return The count of pastIssueOfferIds.
+   */
+  public int getPastIssueOfferIdsCount() {
+    return pastIssueOfferIds_.size();
+  }
+  /**
+   * <pre>
+   * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+   * organisation; this offer's own id may be listed) within the last past_issue_months
+   * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+   * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+   * first instant the account may be issued again). Revoked and redeemed coupons count: they
+   * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+   * against the ledger before the issue: two issues of different offers running at the same
+   * instant for one account do not see each other.
+   * </pre>
+   *
+   * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+   * @param index The index of the element to return.
+   * @return The pastIssueOfferIds at the given index.
+   */
+  public java.lang.String getPastIssueOfferIds(int index) {
+    return pastIssueOfferIds_.get(index);
+  }
+  /**
+   * <pre>
+   * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+   * organisation; this offer's own id may be listed) within the last past_issue_months
+   * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+   * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+   * first instant the account may be issued again). Revoked and redeemed coupons count: they
+   * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+   * against the ledger before the issue: two issues of different offers running at the same
+   * instant for one account do not see each other.
+   * </pre>
+   *
+   * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the pastIssueOfferIds at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getPastIssueOfferIdsBytes(int index) {
+    return pastIssueOfferIds_.getByteString(index);
+  }
+
+  public static final int PAST_ISSUE_MONTHS_FIELD_NUMBER = 48;
+  private int pastIssueMonths_ = 0;
+  /**
+   * <pre>
+   * With past_issue_offer_ids: the period in calendar months, on the wall clock of time_zone.
+   * An account issued a listed offer's coupon at time t may be issued this offer's again from t
+   * plus this many months (that instant included; a day the later month does not have is its
+   * last day: 31 August 10:00 plus 6 months is 28 (or 29) February 10:00).
+   * 1..120; required (FIELD_REQUIRED) when past_issue_offer_ids is set, 0 otherwise
+   * (FIELD_INVALID).
+   * </pre>
+   *
+   * <code>int32 past_issue_months = 48 [json_name = "pastIssueMonths"];</code>
+   * @return The pastIssueMonths.
+   */
+  @java.lang.Override
+  public int getPastIssueMonths() {
+    return pastIssueMonths_;
+  }
+
+  public static final int REDEEMABLE_UNTIL_DAYS_BEFORE_EXPIRY_FIELD_NUMBER = 49;
+  private int redeemableUntilDaysBeforeExpiry_ = 0;
+  /**
+   * <pre>
+   * An issued coupon is redeemable only until this many days before its expire_time (seed
+   * 003's "days before expiration the coupon is valid for redemption"): from expire_time minus
+   * that many days (wall-clock days in time_zone) RedeemCoupon fails with
+   * REDEMPTION_CLOSED_BEFORE_EXPIRY (metadata "redemption_end_time", "expire_time"). A coupon
+   * without an expire_time, and a common code redeemed as such (it has no issue), are not
+   * affected. 0: until expiry. 0..3660.
+   * </pre>
+   *
+   * <code>int32 redeemable_until_days_before_expiry = 49 [json_name = "redeemableUntilDaysBeforeExpiry"];</code>
+   * @return The redeemableUntilDaysBeforeExpiry.
+   */
+  @java.lang.Override
+  public int getRedeemableUntilDaysBeforeExpiry() {
+    return redeemableUntilDaysBeforeExpiry_;
+  }
+
+  public static final int APPLICABLE_SKUS_FIELD_NUMBER = 50;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList applicableSkus_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+   * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+   * amount at most it) and never exceeds the bill amount; a request with no matching line
+   * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+   * each, each 1..64 characters. Both empty: the whole bill.
+   * </pre>
+   *
+   * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+   * @return A list containing the applicableSkus.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getApplicableSkusList() {
+    return applicableSkus_;
+  }
+  /**
+   * <pre>
+   * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+   * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+   * amount at most it) and never exceeds the bill amount; a request with no matching line
+   * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+   * each, each 1..64 characters. Both empty: the whole bill.
+   * </pre>
+   *
+   * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+   * @return The count of applicableSkus.
+   */
+  public int getApplicableSkusCount() {
+    return applicableSkus_.size();
+  }
+  /**
+   * <pre>
+   * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+   * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+   * amount at most it) and never exceeds the bill amount; a request with no matching line
+   * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+   * each, each 1..64 characters. Both empty: the whole bill.
+   * </pre>
+   *
+   * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+   * @param index The index of the element to return.
+   * @return The applicableSkus at the given index.
+   */
+  public java.lang.String getApplicableSkus(int index) {
+    return applicableSkus_.get(index);
+  }
+  /**
+   * <pre>
+   * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+   * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+   * amount at most it) and never exceeds the bill amount; a request with no matching line
+   * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+   * each, each 1..64 characters. Both empty: the whole bill.
+   * </pre>
+   *
+   * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the applicableSkus at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getApplicableSkusBytes(int index) {
+    return applicableSkus_.getByteString(index);
+  }
+
+  public static final int APPLICABLE_CATEGORIES_FIELD_NUMBER = 51;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList applicableCategories_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * See applicable_skus: a line matches when its sku is listed there or its category here.
+   * </pre>
+   *
+   * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+   * @return A list containing the applicableCategories.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getApplicableCategoriesList() {
+    return applicableCategories_;
+  }
+  /**
+   * <pre>
+   * See applicable_skus: a line matches when its sku is listed there or its category here.
+   * </pre>
+   *
+   * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+   * @return The count of applicableCategories.
+   */
+  public int getApplicableCategoriesCount() {
+    return applicableCategories_.size();
+  }
+  /**
+   * <pre>
+   * See applicable_skus: a line matches when its sku is listed there or its category here.
+   * </pre>
+   *
+   * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+   * @param index The index of the element to return.
+   * @return The applicableCategories at the given index.
+   */
+  public java.lang.String getApplicableCategories(int index) {
+    return applicableCategories_.get(index);
+  }
+  /**
+   * <pre>
+   * See applicable_skus: a line matches when its sku is listed there or its category here.
+   * </pre>
+   *
+   * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the applicableCategories at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getApplicableCategoriesBytes(int index) {
+    return applicableCategories_.getByteString(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -1337,6 +1586,21 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < hourWindows_.size(); i++) {
       output.writeMessage(46, hourWindows_.get(i));
+    }
+    for (int i = 0; i < pastIssueOfferIds_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 47, pastIssueOfferIds_.getRaw(i));
+    }
+    if (pastIssueMonths_ != 0) {
+      output.writeInt32(48, pastIssueMonths_);
+    }
+    if (redeemableUntilDaysBeforeExpiry_ != 0) {
+      output.writeInt32(49, redeemableUntilDaysBeforeExpiry_);
+    }
+    for (int i = 0; i < applicableSkus_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 50, applicableSkus_.getRaw(i));
+    }
+    for (int i = 0; i < applicableCategories_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 51, applicableCategories_.getRaw(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -1506,6 +1770,42 @@ private static final long serialVersionUID = 0L;
         }
     return size;
   }
+  private int computeSerializedSize_1() {
+    int size = 0;
+    {
+      int dataSize = 0;
+      for (int i = 0; i < pastIssueOfferIds_.size(); i++) {
+        dataSize += computeStringSizeNoTag(pastIssueOfferIds_.getRaw(i));
+      }
+      size += dataSize;
+      size += 2 * getPastIssueOfferIdsList().size();
+    }
+    if (pastIssueMonths_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(48, pastIssueMonths_);
+    }
+    if (redeemableUntilDaysBeforeExpiry_ != 0) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeInt32Size(49, redeemableUntilDaysBeforeExpiry_);
+    }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < applicableSkus_.size(); i++) {
+        dataSize += computeStringSizeNoTag(applicableSkus_.getRaw(i));
+      }
+      size += dataSize;
+      size += 2 * getApplicableSkusList().size();
+    }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < applicableCategories_.size(); i++) {
+        dataSize += computeStringSizeNoTag(applicableCategories_.getRaw(i));
+      }
+      size += dataSize;
+      size += 2 * getApplicableCategoriesList().size();
+    }
+    return size;
+  }
   @java.lang.Override
   public int getSerializedSize() {
     int size = memoizedSize;
@@ -1513,6 +1813,7 @@ private static final long serialVersionUID = 0L;
 
     size = 0;
     size += computeSerializedSize_0();
+    size += computeSerializedSize_1();
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -1625,6 +1926,16 @@ private static final long serialVersionUID = 0L;
         != other.getRedemptionStartDaysAfterIssue()) return false;
     if (getRedeemableByAnyone()
         != other.getRedeemableByAnyone()) return false;
+    if (!getPastIssueOfferIdsList()
+        .equals(other.getPastIssueOfferIdsList())) return false;
+    if (getPastIssueMonths()
+        != other.getPastIssueMonths()) return false;
+    if (getRedeemableUntilDaysBeforeExpiry()
+        != other.getRedeemableUntilDaysBeforeExpiry()) return false;
+    if (!getApplicableSkusList()
+        .equals(other.getApplicableSkusList())) return false;
+    if (!getApplicableCategoriesList()
+        .equals(other.getApplicableCategoriesList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1743,6 +2054,22 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + REDEEMABLE_BY_ANYONE_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
         getRedeemableByAnyone());
+    if (getPastIssueOfferIdsCount() > 0) {
+      hash = (37 * hash) + PAST_ISSUE_OFFER_IDS_FIELD_NUMBER;
+      hash = (53 * hash) + getPastIssueOfferIdsList().hashCode();
+    }
+    hash = (37 * hash) + PAST_ISSUE_MONTHS_FIELD_NUMBER;
+    hash = (53 * hash) + getPastIssueMonths();
+    hash = (37 * hash) + REDEEMABLE_UNTIL_DAYS_BEFORE_EXPIRY_FIELD_NUMBER;
+    hash = (53 * hash) + getRedeemableUntilDaysBeforeExpiry();
+    if (getApplicableSkusCount() > 0) {
+      hash = (37 * hash) + APPLICABLE_SKUS_FIELD_NUMBER;
+      hash = (53 * hash) + getApplicableSkusList().hashCode();
+    }
+    if (getApplicableCategoriesCount() > 0) {
+      hash = (37 * hash) + APPLICABLE_CATEGORIES_FIELD_NUMBER;
+      hash = (53 * hash) + getApplicableCategoriesList().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1898,6 +2225,7 @@ private static final long serialVersionUID = 0L;
     public Builder clear() {
       super.clear();
       bitField0_ = 0;
+      bitField1_ = 0;
       startTime_ = null;
       if (startTimeBuilder_ != null) {
         startTimeBuilder_.dispose();
@@ -1983,6 +2311,14 @@ private static final long serialVersionUID = 0L;
       issueNotificationThreshold_ = 0L;
       redemptionStartDaysAfterIssue_ = 0;
       redeemableByAnyone_ = false;
+      pastIssueOfferIds_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
+      pastIssueMonths_ = 0;
+      redeemableUntilDaysBeforeExpiry_ = 0;
+      applicableSkus_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
+      applicableCategories_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
       return this;
     }
 
@@ -2011,6 +2347,7 @@ private static final long serialVersionUID = 0L;
       com.rewardscore.rewards.coupons.v1.OfferRules result = new com.rewardscore.rewards.coupons.v1.OfferRules(this);
       buildPartialRepeatedFields(result);
       if (bitField0_ != 0) { buildPartial0(result); }
+      if (bitField1_ != 0) { buildPartial1(result); }
       onBuilt();
       return result;
     }
@@ -2163,6 +2500,28 @@ private static final long serialVersionUID = 0L;
         result.redeemableByAnyone_ = redeemableByAnyone_;
       }
       result.bitField0_ |= to_bitField0_;
+    }
+
+    private void buildPartial1(com.rewardscore.rewards.coupons.v1.OfferRules result) {
+      int from_bitField1_ = bitField1_;
+      if (((from_bitField1_ & 0x00000001) != 0)) {
+        pastIssueOfferIds_.makeImmutable();
+        result.pastIssueOfferIds_ = pastIssueOfferIds_;
+      }
+      if (((from_bitField1_ & 0x00000002) != 0)) {
+        result.pastIssueMonths_ = pastIssueMonths_;
+      }
+      if (((from_bitField1_ & 0x00000004) != 0)) {
+        result.redeemableUntilDaysBeforeExpiry_ = redeemableUntilDaysBeforeExpiry_;
+      }
+      if (((from_bitField1_ & 0x00000008) != 0)) {
+        applicableSkus_.makeImmutable();
+        result.applicableSkus_ = applicableSkus_;
+      }
+      if (((from_bitField1_ & 0x00000010) != 0)) {
+        applicableCategories_.makeImmutable();
+        result.applicableCategories_ = applicableCategories_;
+      }
     }
 
     @java.lang.Override
@@ -2334,6 +2693,42 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getRedeemableByAnyone() != false) {
         setRedeemableByAnyone(other.getRedeemableByAnyone());
+      }
+      if (!other.pastIssueOfferIds_.isEmpty()) {
+        if (pastIssueOfferIds_.isEmpty()) {
+          pastIssueOfferIds_ = other.pastIssueOfferIds_;
+          bitField1_ |= 0x00000001;
+        } else {
+          ensurePastIssueOfferIdsIsMutable();
+          pastIssueOfferIds_.addAll(other.pastIssueOfferIds_);
+        }
+        onChanged();
+      }
+      if (other.getPastIssueMonths() != 0) {
+        setPastIssueMonths(other.getPastIssueMonths());
+      }
+      if (other.getRedeemableUntilDaysBeforeExpiry() != 0) {
+        setRedeemableUntilDaysBeforeExpiry(other.getRedeemableUntilDaysBeforeExpiry());
+      }
+      if (!other.applicableSkus_.isEmpty()) {
+        if (applicableSkus_.isEmpty()) {
+          applicableSkus_ = other.applicableSkus_;
+          bitField1_ |= 0x00000008;
+        } else {
+          ensureApplicableSkusIsMutable();
+          applicableSkus_.addAll(other.applicableSkus_);
+        }
+        onChanged();
+      }
+      if (!other.applicableCategories_.isEmpty()) {
+        if (applicableCategories_.isEmpty()) {
+          applicableCategories_ = other.applicableCategories_;
+          bitField1_ |= 0x00000010;
+        } else {
+          ensureApplicableCategoriesIsMutable();
+          applicableCategories_.addAll(other.applicableCategories_);
+        }
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -2573,6 +2968,31 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 370
+            case 378: {
+              ensurePastIssueOfferIdsIsMutable();
+              pastIssueOfferIds_.add(input.readStringRequireUtf8());
+              break;
+            } // case 378
+            case 384: {
+              pastIssueMonths_ = input.readInt32();
+              bitField1_ |= 0x00000002;
+              break;
+            } // case 384
+            case 392: {
+              redeemableUntilDaysBeforeExpiry_ = input.readInt32();
+              bitField1_ |= 0x00000004;
+              break;
+            } // case 392
+            case 402: {
+              ensureApplicableSkusIsMutable();
+              applicableSkus_.add(input.readStringRequireUtf8());
+              break;
+            } // case 402
+            case 410: {
+              ensureApplicableCategoriesIsMutable();
+              applicableCategories_.add(input.readStringRequireUtf8());
+              break;
+            } // case 410
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2589,6 +3009,7 @@ private static final long serialVersionUID = 0L;
       return this;
     }
     private int bitField0_;
+    private int bitField1_;
 
     private com.google.protobuf.Timestamp startTime_;
     private com.google.protobuf.SingleFieldBuilder<
@@ -6422,6 +6843,664 @@ private static final long serialVersionUID = 0L;
     public Builder clearRedeemableByAnyone() {
       bitField0_ = (bitField0_ & ~0x80000000);
       redeemableByAnyone_ = false;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.LazyStringArrayList pastIssueOfferIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensurePastIssueOfferIdsIsMutable() {
+      if (!pastIssueOfferIds_.isModifiable()) {
+        pastIssueOfferIds_ = new com.google.protobuf.LazyStringArrayList(pastIssueOfferIds_);
+      }
+      bitField1_ |= 0x00000001;
+    }
+    /**
+     * <pre>
+     * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+     * organisation; this offer's own id may be listed) within the last past_issue_months
+     * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+     * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+     * first instant the account may be issued again). Revoked and redeemed coupons count: they
+     * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+     * against the ledger before the issue: two issues of different offers running at the same
+     * instant for one account do not see each other.
+     * </pre>
+     *
+     * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+     * @return A list containing the pastIssueOfferIds.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getPastIssueOfferIdsList() {
+      pastIssueOfferIds_.makeImmutable();
+      return pastIssueOfferIds_;
+    }
+    /**
+     * <pre>
+     * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+     * organisation; this offer's own id may be listed) within the last past_issue_months
+     * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+     * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+     * first instant the account may be issued again). Revoked and redeemed coupons count: they
+     * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+     * against the ledger before the issue: two issues of different offers running at the same
+     * instant for one account do not see each other.
+     * </pre>
+     *
+     * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+     * @return The count of pastIssueOfferIds.
+     */
+    public int getPastIssueOfferIdsCount() {
+      return pastIssueOfferIds_.size();
+    }
+    /**
+     * <pre>
+     * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+     * organisation; this offer's own id may be listed) within the last past_issue_months
+     * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+     * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+     * first instant the account may be issued again). Revoked and redeemed coupons count: they
+     * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+     * against the ledger before the issue: two issues of different offers running at the same
+     * instant for one account do not see each other.
+     * </pre>
+     *
+     * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+     * @param index The index of the element to return.
+     * @return The pastIssueOfferIds at the given index.
+     */
+    public java.lang.String getPastIssueOfferIds(int index) {
+      return pastIssueOfferIds_.get(index);
+    }
+    /**
+     * <pre>
+     * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+     * organisation; this offer's own id may be listed) within the last past_issue_months
+     * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+     * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+     * first instant the account may be issued again). Revoked and redeemed coupons count: they
+     * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+     * against the ledger before the issue: two issues of different offers running at the same
+     * instant for one account do not see each other.
+     * </pre>
+     *
+     * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the pastIssueOfferIds at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getPastIssueOfferIdsBytes(int index) {
+      return pastIssueOfferIds_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+     * organisation; this offer's own id may be listed) within the last past_issue_months
+     * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+     * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+     * first instant the account may be issued again). Revoked and redeemed coupons count: they
+     * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+     * against the ledger before the issue: two issues of different offers running at the same
+     * instant for one account do not see each other.
+     * </pre>
+     *
+     * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+     * @param index The index to set the value at.
+     * @param value The pastIssueOfferIds to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPastIssueOfferIds(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensurePastIssueOfferIdsIsMutable();
+      pastIssueOfferIds_.set(index, value);
+      bitField1_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+     * organisation; this offer's own id may be listed) within the last past_issue_months
+     * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+     * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+     * first instant the account may be issued again). Revoked and redeemed coupons count: they
+     * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+     * against the ledger before the issue: two issues of different offers running at the same
+     * instant for one account do not see each other.
+     * </pre>
+     *
+     * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+     * @param value The pastIssueOfferIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addPastIssueOfferIds(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensurePastIssueOfferIdsIsMutable();
+      pastIssueOfferIds_.add(value);
+      bitField1_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+     * organisation; this offer's own id may be listed) within the last past_issue_months
+     * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+     * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+     * first instant the account may be issued again). Revoked and redeemed coupons count: they
+     * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+     * against the ledger before the issue: two issues of different offers running at the same
+     * instant for one account do not see each other.
+     * </pre>
+     *
+     * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+     * @param values The pastIssueOfferIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllPastIssueOfferIds(
+        java.lang.Iterable<java.lang.String> values) {
+      ensurePastIssueOfferIdsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, pastIssueOfferIds_);
+      bitField1_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+     * organisation; this offer's own id may be listed) within the last past_issue_months
+     * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+     * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+     * first instant the account may be issued again). Revoked and redeemed coupons count: they
+     * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+     * against the ledger before the issue: two issues of different offers running at the same
+     * instant for one account do not see each other.
+     * </pre>
+     *
+     * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearPastIssueOfferIds() {
+      pastIssueOfferIds_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField1_ = (bitField1_ & ~0x00000001);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+     * organisation; this offer's own id may be listed) within the last past_issue_months
+     * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+     * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+     * first instant the account may be issued again). Revoked and redeemed coupons count: they
+     * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+     * against the ledger before the issue: two issues of different offers running at the same
+     * instant for one account do not see each other.
+     * </pre>
+     *
+     * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+     * @param value The bytes of the pastIssueOfferIds to add.
+     * @return This builder for chaining.
+     */
+    public Builder addPastIssueOfferIdsBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensurePastIssueOfferIdsIsMutable();
+      pastIssueOfferIds_.add(value);
+      bitField1_ |= 0x00000001;
+      onChanged();
+      return this;
+    }
+
+    private int pastIssueMonths_ ;
+    /**
+     * <pre>
+     * With past_issue_offer_ids: the period in calendar months, on the wall clock of time_zone.
+     * An account issued a listed offer's coupon at time t may be issued this offer's again from t
+     * plus this many months (that instant included; a day the later month does not have is its
+     * last day: 31 August 10:00 plus 6 months is 28 (or 29) February 10:00).
+     * 1..120; required (FIELD_REQUIRED) when past_issue_offer_ids is set, 0 otherwise
+     * (FIELD_INVALID).
+     * </pre>
+     *
+     * <code>int32 past_issue_months = 48 [json_name = "pastIssueMonths"];</code>
+     * @return The pastIssueMonths.
+     */
+    @java.lang.Override
+    public int getPastIssueMonths() {
+      return pastIssueMonths_;
+    }
+    /**
+     * <pre>
+     * With past_issue_offer_ids: the period in calendar months, on the wall clock of time_zone.
+     * An account issued a listed offer's coupon at time t may be issued this offer's again from t
+     * plus this many months (that instant included; a day the later month does not have is its
+     * last day: 31 August 10:00 plus 6 months is 28 (or 29) February 10:00).
+     * 1..120; required (FIELD_REQUIRED) when past_issue_offer_ids is set, 0 otherwise
+     * (FIELD_INVALID).
+     * </pre>
+     *
+     * <code>int32 past_issue_months = 48 [json_name = "pastIssueMonths"];</code>
+     * @param value The pastIssueMonths to set.
+     * @return This builder for chaining.
+     */
+    public Builder setPastIssueMonths(int value) {
+
+      pastIssueMonths_ = value;
+      bitField1_ |= 0x00000002;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * With past_issue_offer_ids: the period in calendar months, on the wall clock of time_zone.
+     * An account issued a listed offer's coupon at time t may be issued this offer's again from t
+     * plus this many months (that instant included; a day the later month does not have is its
+     * last day: 31 August 10:00 plus 6 months is 28 (or 29) February 10:00).
+     * 1..120; required (FIELD_REQUIRED) when past_issue_offer_ids is set, 0 otherwise
+     * (FIELD_INVALID).
+     * </pre>
+     *
+     * <code>int32 past_issue_months = 48 [json_name = "pastIssueMonths"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearPastIssueMonths() {
+      bitField1_ = (bitField1_ & ~0x00000002);
+      pastIssueMonths_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private int redeemableUntilDaysBeforeExpiry_ ;
+    /**
+     * <pre>
+     * An issued coupon is redeemable only until this many days before its expire_time (seed
+     * 003's "days before expiration the coupon is valid for redemption"): from expire_time minus
+     * that many days (wall-clock days in time_zone) RedeemCoupon fails with
+     * REDEMPTION_CLOSED_BEFORE_EXPIRY (metadata "redemption_end_time", "expire_time"). A coupon
+     * without an expire_time, and a common code redeemed as such (it has no issue), are not
+     * affected. 0: until expiry. 0..3660.
+     * </pre>
+     *
+     * <code>int32 redeemable_until_days_before_expiry = 49 [json_name = "redeemableUntilDaysBeforeExpiry"];</code>
+     * @return The redeemableUntilDaysBeforeExpiry.
+     */
+    @java.lang.Override
+    public int getRedeemableUntilDaysBeforeExpiry() {
+      return redeemableUntilDaysBeforeExpiry_;
+    }
+    /**
+     * <pre>
+     * An issued coupon is redeemable only until this many days before its expire_time (seed
+     * 003's "days before expiration the coupon is valid for redemption"): from expire_time minus
+     * that many days (wall-clock days in time_zone) RedeemCoupon fails with
+     * REDEMPTION_CLOSED_BEFORE_EXPIRY (metadata "redemption_end_time", "expire_time"). A coupon
+     * without an expire_time, and a common code redeemed as such (it has no issue), are not
+     * affected. 0: until expiry. 0..3660.
+     * </pre>
+     *
+     * <code>int32 redeemable_until_days_before_expiry = 49 [json_name = "redeemableUntilDaysBeforeExpiry"];</code>
+     * @param value The redeemableUntilDaysBeforeExpiry to set.
+     * @return This builder for chaining.
+     */
+    public Builder setRedeemableUntilDaysBeforeExpiry(int value) {
+
+      redeemableUntilDaysBeforeExpiry_ = value;
+      bitField1_ |= 0x00000004;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * An issued coupon is redeemable only until this many days before its expire_time (seed
+     * 003's "days before expiration the coupon is valid for redemption"): from expire_time minus
+     * that many days (wall-clock days in time_zone) RedeemCoupon fails with
+     * REDEMPTION_CLOSED_BEFORE_EXPIRY (metadata "redemption_end_time", "expire_time"). A coupon
+     * without an expire_time, and a common code redeemed as such (it has no issue), are not
+     * affected. 0: until expiry. 0..3660.
+     * </pre>
+     *
+     * <code>int32 redeemable_until_days_before_expiry = 49 [json_name = "redeemableUntilDaysBeforeExpiry"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearRedeemableUntilDaysBeforeExpiry() {
+      bitField1_ = (bitField1_ & ~0x00000004);
+      redeemableUntilDaysBeforeExpiry_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.LazyStringArrayList applicableSkus_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureApplicableSkusIsMutable() {
+      if (!applicableSkus_.isModifiable()) {
+        applicableSkus_ = new com.google.protobuf.LazyStringArrayList(applicableSkus_);
+      }
+      bitField1_ |= 0x00000008;
+    }
+    /**
+     * <pre>
+     * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+     * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+     * amount at most it) and never exceeds the bill amount; a request with no matching line
+     * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+     * each, each 1..64 characters. Both empty: the whole bill.
+     * </pre>
+     *
+     * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+     * @return A list containing the applicableSkus.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getApplicableSkusList() {
+      applicableSkus_.makeImmutable();
+      return applicableSkus_;
+    }
+    /**
+     * <pre>
+     * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+     * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+     * amount at most it) and never exceeds the bill amount; a request with no matching line
+     * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+     * each, each 1..64 characters. Both empty: the whole bill.
+     * </pre>
+     *
+     * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+     * @return The count of applicableSkus.
+     */
+    public int getApplicableSkusCount() {
+      return applicableSkus_.size();
+    }
+    /**
+     * <pre>
+     * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+     * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+     * amount at most it) and never exceeds the bill amount; a request with no matching line
+     * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+     * each, each 1..64 characters. Both empty: the whole bill.
+     * </pre>
+     *
+     * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+     * @param index The index of the element to return.
+     * @return The applicableSkus at the given index.
+     */
+    public java.lang.String getApplicableSkus(int index) {
+      return applicableSkus_.get(index);
+    }
+    /**
+     * <pre>
+     * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+     * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+     * amount at most it) and never exceeds the bill amount; a request with no matching line
+     * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+     * each, each 1..64 characters. Both empty: the whole bill.
+     * </pre>
+     *
+     * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the applicableSkus at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getApplicableSkusBytes(int index) {
+      return applicableSkus_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+     * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+     * amount at most it) and never exceeds the bill amount; a request with no matching line
+     * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+     * each, each 1..64 characters. Both empty: the whole bill.
+     * </pre>
+     *
+     * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+     * @param index The index to set the value at.
+     * @param value The applicableSkus to set.
+     * @return This builder for chaining.
+     */
+    public Builder setApplicableSkus(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureApplicableSkusIsMutable();
+      applicableSkus_.set(index, value);
+      bitField1_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+     * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+     * amount at most it) and never exceeds the bill amount; a request with no matching line
+     * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+     * each, each 1..64 characters. Both empty: the whole bill.
+     * </pre>
+     *
+     * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+     * @param value The applicableSkus to add.
+     * @return This builder for chaining.
+     */
+    public Builder addApplicableSkus(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureApplicableSkusIsMutable();
+      applicableSkus_.add(value);
+      bitField1_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+     * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+     * amount at most it) and never exceeds the bill amount; a request with no matching line
+     * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+     * each, each 1..64 characters. Both empty: the whole bill.
+     * </pre>
+     *
+     * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+     * @param values The applicableSkus to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllApplicableSkus(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureApplicableSkusIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, applicableSkus_);
+      bitField1_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+     * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+     * amount at most it) and never exceeds the bill amount; a request with no matching line
+     * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+     * each, each 1..64 characters. Both empty: the whole bill.
+     * </pre>
+     *
+     * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearApplicableSkus() {
+      applicableSkus_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField1_ = (bitField1_ & ~0x00000008);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+     * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+     * amount at most it) and never exceeds the bill amount; a request with no matching line
+     * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+     * each, each 1..64 characters. Both empty: the whole bill.
+     * </pre>
+     *
+     * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+     * @param value The bytes of the applicableSkus to add.
+     * @return This builder for chaining.
+     */
+    public Builder addApplicableSkusBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensureApplicableSkusIsMutable();
+      applicableSkus_.add(value);
+      bitField1_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.LazyStringArrayList applicableCategories_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureApplicableCategoriesIsMutable() {
+      if (!applicableCategories_.isModifiable()) {
+        applicableCategories_ = new com.google.protobuf.LazyStringArrayList(applicableCategories_);
+      }
+      bitField1_ |= 0x00000010;
+    }
+    /**
+     * <pre>
+     * See applicable_skus: a line matches when its sku is listed there or its category here.
+     * </pre>
+     *
+     * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+     * @return A list containing the applicableCategories.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getApplicableCategoriesList() {
+      applicableCategories_.makeImmutable();
+      return applicableCategories_;
+    }
+    /**
+     * <pre>
+     * See applicable_skus: a line matches when its sku is listed there or its category here.
+     * </pre>
+     *
+     * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+     * @return The count of applicableCategories.
+     */
+    public int getApplicableCategoriesCount() {
+      return applicableCategories_.size();
+    }
+    /**
+     * <pre>
+     * See applicable_skus: a line matches when its sku is listed there or its category here.
+     * </pre>
+     *
+     * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+     * @param index The index of the element to return.
+     * @return The applicableCategories at the given index.
+     */
+    public java.lang.String getApplicableCategories(int index) {
+      return applicableCategories_.get(index);
+    }
+    /**
+     * <pre>
+     * See applicable_skus: a line matches when its sku is listed there or its category here.
+     * </pre>
+     *
+     * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the applicableCategories at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getApplicableCategoriesBytes(int index) {
+      return applicableCategories_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * See applicable_skus: a line matches when its sku is listed there or its category here.
+     * </pre>
+     *
+     * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+     * @param index The index to set the value at.
+     * @param value The applicableCategories to set.
+     * @return This builder for chaining.
+     */
+    public Builder setApplicableCategories(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureApplicableCategoriesIsMutable();
+      applicableCategories_.set(index, value);
+      bitField1_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * See applicable_skus: a line matches when its sku is listed there or its category here.
+     * </pre>
+     *
+     * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+     * @param value The applicableCategories to add.
+     * @return This builder for chaining.
+     */
+    public Builder addApplicableCategories(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureApplicableCategoriesIsMutable();
+      applicableCategories_.add(value);
+      bitField1_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * See applicable_skus: a line matches when its sku is listed there or its category here.
+     * </pre>
+     *
+     * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+     * @param values The applicableCategories to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllApplicableCategories(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureApplicableCategoriesIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, applicableCategories_);
+      bitField1_ |= 0x00000010;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * See applicable_skus: a line matches when its sku is listed there or its category here.
+     * </pre>
+     *
+     * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearApplicableCategories() {
+      applicableCategories_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField1_ = (bitField1_ & ~0x00000010);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * See applicable_skus: a line matches when its sku is listed there or its category here.
+     * </pre>
+     *
+     * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+     * @param value The bytes of the applicableCategories to add.
+     * @return This builder for chaining.
+     */
+    public Builder addApplicableCategoriesBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensureApplicableCategoriesIsMutable();
+      applicableCategories_.add(value);
+      bitField1_ |= 0x00000010;
       onChanged();
       return this;
     }

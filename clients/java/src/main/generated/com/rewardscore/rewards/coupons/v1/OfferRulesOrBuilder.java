@@ -839,4 +839,201 @@ public interface OfferRulesOrBuilder extends
    * @return The redeemableByAnyone.
    */
   boolean getRedeemableByAnyone();
+
+  /**
+   * <pre>
+   * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+   * organisation; this offer's own id may be listed) within the last past_issue_months
+   * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+   * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+   * first instant the account may be issued again). Revoked and redeemed coupons count: they
+   * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+   * against the ledger before the issue: two issues of different offers running at the same
+   * instant for one account do not see each other.
+   * </pre>
+   *
+   * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+   * @return A list containing the pastIssueOfferIds.
+   */
+  java.util.List<java.lang.String>
+      getPastIssueOfferIdsList();
+  /**
+   * <pre>
+   * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+   * organisation; this offer's own id may be listed) within the last past_issue_months
+   * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+   * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+   * first instant the account may be issued again). Revoked and redeemed coupons count: they
+   * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+   * against the ledger before the issue: two issues of different offers running at the same
+   * instant for one account do not see each other.
+   * </pre>
+   *
+   * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+   * @return The count of pastIssueOfferIds.
+   */
+  int getPastIssueOfferIdsCount();
+  /**
+   * <pre>
+   * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+   * organisation; this offer's own id may be listed) within the last past_issue_months
+   * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+   * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+   * first instant the account may be issued again). Revoked and redeemed coupons count: they
+   * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+   * against the ledger before the issue: two issues of different offers running at the same
+   * instant for one account do not see each other.
+   * </pre>
+   *
+   * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+   * @param index The index of the element to return.
+   * @return The pastIssueOfferIds at the given index.
+   */
+  java.lang.String getPastIssueOfferIds(int index);
+  /**
+   * <pre>
+   * Issue only to accounts that were not issued a coupon of any of these offers (of the same
+   * organisation; this offer's own id may be listed) within the last past_issue_months
+   * (seed 003's "Restrict based on past coupon issuals"); others get PAST_COUPON_ISSUED
+   * (FAILED_PRECONDITION, metadata "past_offer_id", "past_issue_time", "allowed_time": the
+   * first instant the account may be issued again). Revoked and redeemed coupons count: they
+   * were issued. At most 100 offer ids (lower-case UUIDs). Empty: no restriction. Checked
+   * against the ledger before the issue: two issues of different offers running at the same
+   * instant for one account do not see each other.
+   * </pre>
+   *
+   * <code>repeated string past_issue_offer_ids = 47 [json_name = "pastIssueOfferIds"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the pastIssueOfferIds at the given index.
+   */
+  com.google.protobuf.ByteString
+      getPastIssueOfferIdsBytes(int index);
+
+  /**
+   * <pre>
+   * With past_issue_offer_ids: the period in calendar months, on the wall clock of time_zone.
+   * An account issued a listed offer's coupon at time t may be issued this offer's again from t
+   * plus this many months (that instant included; a day the later month does not have is its
+   * last day: 31 August 10:00 plus 6 months is 28 (or 29) February 10:00).
+   * 1..120; required (FIELD_REQUIRED) when past_issue_offer_ids is set, 0 otherwise
+   * (FIELD_INVALID).
+   * </pre>
+   *
+   * <code>int32 past_issue_months = 48 [json_name = "pastIssueMonths"];</code>
+   * @return The pastIssueMonths.
+   */
+  int getPastIssueMonths();
+
+  /**
+   * <pre>
+   * An issued coupon is redeemable only until this many days before its expire_time (seed
+   * 003's "days before expiration the coupon is valid for redemption"): from expire_time minus
+   * that many days (wall-clock days in time_zone) RedeemCoupon fails with
+   * REDEMPTION_CLOSED_BEFORE_EXPIRY (metadata "redemption_end_time", "expire_time"). A coupon
+   * without an expire_time, and a common code redeemed as such (it has no issue), are not
+   * affected. 0: until expiry. 0..3660.
+   * </pre>
+   *
+   * <code>int32 redeemable_until_days_before_expiry = 49 [json_name = "redeemableUntilDaysBeforeExpiry"];</code>
+   * @return The redeemableUntilDaysBeforeExpiry.
+   */
+  int getRedeemableUntilDaysBeforeExpiry();
+
+  /**
+   * <pre>
+   * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+   * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+   * amount at most it) and never exceeds the bill amount; a request with no matching line
+   * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+   * each, each 1..64 characters. Both empty: the whole bill.
+   * </pre>
+   *
+   * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+   * @return A list containing the applicableSkus.
+   */
+  java.util.List<java.lang.String>
+      getApplicableSkusList();
+  /**
+   * <pre>
+   * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+   * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+   * amount at most it) and never exceeds the bill amount; a request with no matching line
+   * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+   * each, each 1..64 characters. Both empty: the whole bill.
+   * </pre>
+   *
+   * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+   * @return The count of applicableSkus.
+   */
+  int getApplicableSkusCount();
+  /**
+   * <pre>
+   * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+   * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+   * amount at most it) and never exceeds the bill amount; a request with no matching line
+   * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+   * each, each 1..64 characters. Both empty: the whole bill.
+   * </pre>
+   *
+   * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+   * @param index The index of the element to return.
+   * @return The applicableSkus at the given index.
+   */
+  java.lang.String getApplicableSkus(int index);
+  /**
+   * <pre>
+   * The offer applies only to bill lines (BillLine) of these skus or of applicable_categories:
+   * a discount is computed on the sum of the matching lines (a percentage of it, a fixed
+   * amount at most it) and never exceeds the bill amount; a request with no matching line
+   * (or without lines) fails with NO_APPLICABLE_PRODUCT (metadata "line_count"). At most 1000
+   * each, each 1..64 characters. Both empty: the whole bill.
+   * </pre>
+   *
+   * <code>repeated string applicable_skus = 50 [json_name = "applicableSkus"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the applicableSkus at the given index.
+   */
+  com.google.protobuf.ByteString
+      getApplicableSkusBytes(int index);
+
+  /**
+   * <pre>
+   * See applicable_skus: a line matches when its sku is listed there or its category here.
+   * </pre>
+   *
+   * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+   * @return A list containing the applicableCategories.
+   */
+  java.util.List<java.lang.String>
+      getApplicableCategoriesList();
+  /**
+   * <pre>
+   * See applicable_skus: a line matches when its sku is listed there or its category here.
+   * </pre>
+   *
+   * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+   * @return The count of applicableCategories.
+   */
+  int getApplicableCategoriesCount();
+  /**
+   * <pre>
+   * See applicable_skus: a line matches when its sku is listed there or its category here.
+   * </pre>
+   *
+   * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+   * @param index The index of the element to return.
+   * @return The applicableCategories at the given index.
+   */
+  java.lang.String getApplicableCategories(int index);
+  /**
+   * <pre>
+   * See applicable_skus: a line matches when its sku is listed there or its category here.
+   * </pre>
+   *
+   * <code>repeated string applicable_categories = 51 [json_name = "applicableCategories"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the applicableCategories at the given index.
+   */
+  com.google.protobuf.ByteString
+      getApplicableCategoriesBytes(int index);
 }

@@ -42,6 +42,11 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_OfferRules_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_BillLine_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_BillLine_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_OfferText_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -106,7 +111,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "tiplier_bps\030\007 \001(\005R\023pointsMultiplierBps\022!" +
       "\n\014price_points\030\010 \001(\003R\013pricePoints\"F\n\nHou" +
       "rsOfDay\022\035\n\nstart_hour\030\001 \001(\005R\tstartHour\022\031" +
-      "\n\010end_hour\030\002 \001(\005R\007endHour\"\364\016\n\nOfferRules" +
+      "\n\010end_hour\030\002 \001(\005R\007endHour\"\375\020\n\nOfferRules" +
       "\0229\n\nstart_time\030\001 \001(\0132\032.google.protobuf.T" +
       "imestampR\tstartTime\0225\n\010end_time\030\002 \001(\0132\032." +
       "google.protobuf.TimestampR\007endTime\022?\n\013ex" +
@@ -153,119 +158,139 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "otificationThreshold\022H\n!redemption_start" +
       "_days_after_issue\030, \001(\005R\035redemptionStart" +
       "DaysAfterIssue\0220\n\024redeemable_by_anyone\030-" +
-      " \001(\010R\022redeemableByAnyoneB\036\n\034_max_prior_t" +
-      "ransaction_count\"\247\001\n\tOfferText\022#\n\rlangua" +
-      "ge_code\030\001 \001(\tR\014languageCode\022\024\n\005title\030\002 \001" +
-      "(\tR\005title\022\032\n\010subtitle\030\003 \001(\tR\010subtitle\022 \n" +
-      "\013description\030\004 \001(\tR\013description\022!\n\014booki" +
-      "ng_text\030\005 \001(\tR\013bookingText\"\340\002\n\014OfferCont" +
-      "ent\0223\n\005texts\030\001 \003(\0132\035.rewards.coupons.v1." +
-      "OfferTextR\005texts\022\035\n\nimage_uris\030\002 \003(\tR\tim" +
-      "ageUris\022c\n\021custom_properties\030\003 \003(\01326.rew" +
-      "ards.coupons.v1.OfferContent.CustomPrope" +
-      "rtiesEntryR\020customProperties\022-\n\022external" +
-      "_reference\030\004 \001(\tR\021externalReference\022#\n\re" +
-      "xternal_code\030\005 \001(\tR\014externalCode\032C\n\025Cust" +
-      "omPropertiesEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005v" +
-      "alue\030\002 \001(\tR\005value:\0028\001\"\307\005\n\005Offer\022\031\n\010offer" +
-      "_id\030\001 \001(\tR\007offerId\022\035\n\nprogram_id\030\002 \001(\tR\t" +
-      "programId\022!\n\014display_name\030\003 \001(\tR\013display" +
-      "Name\022 \n\013description\030\004 \001(\tR\013description\0222" +
-      "\n\006reward\030\005 \001(\0132\032.rewards.coupons.v1.Rewa" +
-      "rdR\006reward\0224\n\005rules\030\006 \001(\0132\036.rewards.coup" +
-      "ons.v1.OfferRulesR\005rules\0224\n\005state\030\007 \001(\0162" +
-      "\036.rewards.coupons.v1.OfferStateR\005state\022!" +
-      "\n\014issued_count\030\010 \001(\003R\013issuedCount\022%\n\016red" +
-      "eemed_count\030\t \001(\003R\rredeemedCount\022\022\n\004etag" +
-      "\030\n \001(\tR\004etag\022;\n\013create_time\030\013 \001(\0132\032.goog" +
-      "le.protobuf.TimestampR\ncreateTime\022;\n\013upd" +
-      "ate_time\030\014 \001(\0132\032.google.protobuf.Timesta" +
-      "mpR\nupdateTime\022:\n\007content\030\r \001(\0132 .reward" +
-      "s.coupons.v1.OfferContentR\007content\0222\n\025re" +
-      "maining_issue_count\030( \001(\003R\023remainingIssu" +
-      "eCount\022W\n\032issue_threshold_reach_time\030) \001" +
-      "(\0132\032.google.protobuf.TimestampR\027issueThr" +
-      "esholdReachTime\"\357\002\n\nCodeSeries\022$\n\016code_s" +
-      "eries_id\030\001 \001(\tR\014codeSeriesId\022\031\n\010offer_id" +
-      "\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\".rewards." +
-      "coupons.v1.CodeSeriesTypeR\004type\022\032\n\010alpha" +
-      "bet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005 \001(\005R\006len" +
-      "gth\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013common_co" +
-      "de\030\007 \001(\tR\ncommonCode\022\035\n\ncode_count\030\010 \001(\003" +
-      "R\tcodeCount\022;\n\013create_time\030\t \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\ncreateTime\022\037\n\013samp" +
-      "le_code\030\n \001(\tR\nsampleCode\"\267\006\n\006Coupon\022\033\n\t" +
-      "coupon_id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR" +
-      "\004code\022\031\n\010offer_id\030\003 \001(\tR\007offerId\022$\n\016code" +
-      "_series_id\030\004 \001(\tR\014codeSeriesId\022\035\n\naccoun" +
-      "t_id\030\005 \001(\tR\taccountId\0225\n\005state\030\006 \001(\0162\037.r" +
-      "ewards.coupons.v1.CouponStateR\005state\022)\n\020" +
-      "redemption_count\030\007 \001(\005R\017redemptionCount\022" +
-      "9\n\nissue_time\030\010 \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\tissueTime\022?\n\ractivate_time\030\t \001(" +
-      "\0132\032.google.protobuf.TimestampR\014activateT" +
-      "ime\022;\n\013expire_time\030\n \001(\0132\032.google.protob" +
-      "uf.TimestampR\nexpireTime\022D\n\020last_redeem_" +
-      "time\030\013 \001(\0132\032.google.protobuf.TimestampR\016" +
-      "lastRedeemTime\022;\n\013revoke_time\030\014 \001(\0132\032.go" +
-      "ogle.protobuf.TimestampR\nrevokeTime\022F\n\021s" +
-      "tate_change_time\030\r \001(\0132\032.google.protobuf" +
-      ".TimestampR\017stateChangeTime\022\032\n\010reversed\030" +
-      "\016 \001(\010R\010reversed\0228\n\030account_redemption_co" +
-      "unt\030\017 \001(\005R\026accountRedemptionCount\0224\n\026off" +
-      "er_redemption_count\030\020 \001(\003R\024offerRedempti" +
-      "onCount\022*\n\021account_coupon_id\030( \001(\tR\017acco" +
-      "untCouponId\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 " +
-      "\001(\0162\036.rewards.coupons.v1.RewardKindR\004kin" +
-      "d\022?\n\017discount_amount\030\002 \001(\0132\026.rewards.typ" +
-      "e.v1.MoneyR\016discountAmount\022\"\n\rfree_item_" +
-      "sku\030\003 \001(\tR\013freeItemSku\022!\n\014extra_points\030\004" +
-      " \001(\003R\013extraPoints\0222\n\025points_multiplier_b" +
-      "ps\030\005 \001(\005R\023pointsMultiplierBps\"\267\004\n\004Deal\022\031" +
-      "\n\010offer_id\030\001 \001(\tR\007offerId\022!\n\014display_nam" +
-      "e\030\002 \001(\tR\013displayName\022 \n\013description\030\003 \001(" +
-      "\tR\013description\0222\n\006reward\030\004 \001(\0132\032.rewards" +
-      ".coupons.v1.RewardR\006reward\0224\n\007coupons\030\005 " +
-      "\003(\0132\032.rewards.coupons.v1.CouponR\007coupons" +
-      "\022<\n\032remaining_redemption_count\030\006 \001(\005R\030re" +
-      "mainingRedemptionCount\0225\n\010end_time\030\007 \001(\013" +
-      "2\032.google.protobuf.TimestampR\007endTime\022:\n" +
-      "\007content\030\010 \001(\0132 .rewards.coupons.v1.Offe" +
-      "rContentR\007content\022G\n remaining_total_red" +
-      "emption_count\030\t \001(\003R\035remainingTotalRedem" +
-      "ptionCount\022\035\n\nprogram_id\030\n \001(\tR\tprogramI" +
-      "d\022L\n\024next_redemption_time\030\013 \001(\0132\032.google" +
-      ".protobuf.TimestampR\022nextRedemptionTime*" +
-      "r\n\nOfferState\022\033\n\027OFFER_STATE_UNSPECIFIED" +
-      "\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE" +
-      "_ACTIVE\020\002\022\030\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\n" +
-      "RewardKind\022\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022" +
-      "\037\n\033REWARD_KIND_DISCOUNT_AMOUNT\020\001\022 \n\034REWA" +
-      "RD_KIND_DISCOUNT_PERCENT\020\002\022\031\n\025REWARD_KIN" +
-      "D_FREE_ITEM\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020" +
-      "\004\022\032\n\026REWARD_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_" +
-      "KIND_REWARD\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_M" +
-      "ODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_E" +
-      "ND\020\001\022!\n\035EXPIRY_MODE_RELATIVE_TO_ISSUE\020\002\022" +
-      "\032\n\026EXPIRY_MODE_END_OF_DAY\020\003\022,\n(EXPIRY_MO" +
-      "DE_RELATIVE_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXP" +
-      "IRY_MODE_MONTH_END_AFTER_ISSUE\020\005*t\n\rRema" +
-      "tchPolicy\022\036\n\032REMATCH_POLICY_UNSPECIFIED\020" +
-      "\000\022\037\n\033REMATCH_POLICY_SEND_NOTHING\020\001\022\"\n\036RE" +
-      "MATCH_POLICY_RESEND_EXISTING\020\002*\276\001\n\016CodeS" +
-      "eriesType\022 \n\034CODE_SERIES_TYPE_UNSPECIFIE" +
-      "D\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GENERATED" +
-      "\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031CODE_" +
-      "SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIES_TY" +
-      "PE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponState\022" +
-      "\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023COUPON_" +
-      "STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIVE\020\002\022" +
-      "\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPON_STA" +
-      "TE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKED\020\005B\204" +
-      "\001\n\"com.rewardscore.rewards.coupons.v1B\016R" +
-      "esourcesProtoP\001ZLgithub.com/rewards-core" +
-      "/rewards-core/clients/go/rewards/coupons" +
-      "/v1;couponsv1b\006proto3"
+      " \001(\010R\022redeemableByAnyone\022/\n\024past_issue_o" +
+      "ffer_ids\030/ \003(\tR\021pastIssueOfferIds\022*\n\021pas" +
+      "t_issue_months\0300 \001(\005R\017pastIssueMonths\022L\n" +
+      "#redeemable_until_days_before_expiry\0301 \001" +
+      "(\005R\037redeemableUntilDaysBeforeExpiry\022\'\n\017a" +
+      "pplicable_skus\0302 \003(\tR\016applicableSkus\0223\n\025" +
+      "applicable_categories\0303 \003(\tR\024applicableC" +
+      "ategoriesB\036\n\034_max_prior_transaction_coun" +
+      "t\"\220\001\n\010BillLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010cate" +
+      "gory\030\002 \001(\tR\010category\022\035\n\nitem_count\030\003 \001(\005" +
+      "R\titemCount\0227\n\013line_amount\030\004 \001(\0132\026.rewar" +
+      "ds.type.v1.MoneyR\nlineAmount\"\247\001\n\tOfferTe" +
+      "xt\022#\n\rlanguage_code\030\001 \001(\tR\014languageCode\022" +
+      "\024\n\005title\030\002 \001(\tR\005title\022\032\n\010subtitle\030\003 \001(\tR" +
+      "\010subtitle\022 \n\013description\030\004 \001(\tR\013descript" +
+      "ion\022!\n\014booking_text\030\005 \001(\tR\013bookingText\"\340" +
+      "\002\n\014OfferContent\0223\n\005texts\030\001 \003(\0132\035.rewards" +
+      ".coupons.v1.OfferTextR\005texts\022\035\n\nimage_ur" +
+      "is\030\002 \003(\tR\timageUris\022c\n\021custom_properties" +
+      "\030\003 \003(\01326.rewards.coupons.v1.OfferContent" +
+      ".CustomPropertiesEntryR\020customProperties" +
+      "\022-\n\022external_reference\030\004 \001(\tR\021externalRe" +
+      "ference\022#\n\rexternal_code\030\005 \001(\tR\014external" +
+      "Code\032C\n\025CustomPropertiesEntry\022\020\n\003key\030\001 \001" +
+      "(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\307\005\n\005Of" +
+      "fer\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022\035\n\nprogra" +
+      "m_id\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 " +
+      "\001(\tR\013displayName\022 \n\013description\030\004 \001(\tR\013d" +
+      "escription\0222\n\006reward\030\005 \001(\0132\032.rewards.cou" +
+      "pons.v1.RewardR\006reward\0224\n\005rules\030\006 \001(\0132\036." +
+      "rewards.coupons.v1.OfferRulesR\005rules\0224\n\005" +
+      "state\030\007 \001(\0162\036.rewards.coupons.v1.OfferSt" +
+      "ateR\005state\022!\n\014issued_count\030\010 \001(\003R\013issued" +
+      "Count\022%\n\016redeemed_count\030\t \001(\003R\rredeemedC" +
+      "ount\022\022\n\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030" +
+      "\013 \001(\0132\032.google.protobuf.TimestampR\ncreat" +
+      "eTime\022;\n\013update_time\030\014 \001(\0132\032.google.prot" +
+      "obuf.TimestampR\nupdateTime\022:\n\007content\030\r " +
+      "\001(\0132 .rewards.coupons.v1.OfferContentR\007c" +
+      "ontent\0222\n\025remaining_issue_count\030( \001(\003R\023r" +
+      "emainingIssueCount\022W\n\032issue_threshold_re" +
+      "ach_time\030) \001(\0132\032.google.protobuf.Timesta" +
+      "mpR\027issueThresholdReachTime\"\357\002\n\nCodeSeri" +
+      "es\022$\n\016code_series_id\030\001 \001(\tR\014codeSeriesId" +
+      "\022\031\n\010offer_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(" +
+      "\0162\".rewards.coupons.v1.CodeSeriesTypeR\004t" +
+      "ype\022\032\n\010alphabet\030\004 \001(\tR\010alphabet\022\026\n\006lengt" +
+      "h\030\005 \001(\005R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022" +
+      "\037\n\013common_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode" +
+      "_count\030\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t" +
+      " \001(\0132\032.google.protobuf.TimestampR\ncreate" +
+      "Time\022\037\n\013sample_code\030\n \001(\tR\nsampleCode\"\270\t" +
+      "\n\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022\n" +
+      "\004code\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007off" +
+      "erId\022$\n\016code_series_id\030\004 \001(\tR\014codeSeries" +
+      "Id\022\035\n\naccount_id\030\005 \001(\tR\taccountId\0225\n\005sta" +
+      "te\030\006 \001(\0162\037.rewards.coupons.v1.CouponStat" +
+      "eR\005state\022)\n\020redemption_count\030\007 \001(\005R\017rede" +
+      "mptionCount\0229\n\nissue_time\030\010 \001(\0132\032.google" +
+      ".protobuf.TimestampR\tissueTime\022?\n\ractiva" +
+      "te_time\030\t \001(\0132\032.google.protobuf.Timestam" +
+      "pR\014activateTime\022;\n\013expire_time\030\n \001(\0132\032.g" +
+      "oogle.protobuf.TimestampR\nexpireTime\022D\n\020" +
+      "last_redeem_time\030\013 \001(\0132\032.google.protobuf" +
+      ".TimestampR\016lastRedeemTime\022;\n\013revoke_tim" +
+      "e\030\014 \001(\0132\032.google.protobuf.TimestampR\nrev" +
+      "okeTime\022F\n\021state_change_time\030\r \001(\0132\032.goo" +
+      "gle.protobuf.TimestampR\017stateChangeTime\022" +
+      "\032\n\010reversed\030\016 \001(\010R\010reversed\0228\n\030account_r" +
+      "edemption_count\030\017 \001(\005R\026accountRedemption" +
+      "Count\0224\n\026offer_redemption_count\030\020 \001(\003R\024o" +
+      "fferRedemptionCount\022*\n\021account_coupon_id" +
+      "\030( \001(\tR\017accountCouponId\022?\n\034max_account_r" +
+      "edemption_count\030) \001(\005R\031maxAccountRedempt" +
+      "ionCount\0220\n\024max_redemption_count\030* \001(\003R\022" +
+      "maxRedemptionCount\0222\n\006reward\030+ \001(\0132\032.rew" +
+      "ards.coupons.v1.RewardR\006reward\022:\n\007conten" +
+      "t\030, \001(\0132 .rewards.coupons.v1.OfferConten" +
+      "tR\007content\022L\n\024redeemable_from_time\030- \001(\013" +
+      "2\032.google.protobuf.TimestampR\022redeemable" +
+      "FromTime\022N\n\025redeemable_until_time\030. \001(\0132" +
+      "\032.google.protobuf.TimestampR\023redeemableU" +
+      "ntilTime\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 \001(\016" +
+      "2\036.rewards.coupons.v1.RewardKindR\004kind\022?" +
+      "\n\017discount_amount\030\002 \001(\0132\026.rewards.type.v" +
+      "1.MoneyR\016discountAmount\022\"\n\rfree_item_sku" +
+      "\030\003 \001(\tR\013freeItemSku\022!\n\014extra_points\030\004 \001(" +
+      "\003R\013extraPoints\0222\n\025points_multiplier_bps\030" +
+      "\005 \001(\005R\023pointsMultiplierBps\"\267\004\n\004Deal\022\031\n\010o" +
+      "ffer_id\030\001 \001(\tR\007offerId\022!\n\014display_name\030\002" +
+      " \001(\tR\013displayName\022 \n\013description\030\003 \001(\tR\013" +
+      "description\0222\n\006reward\030\004 \001(\0132\032.rewards.co" +
+      "upons.v1.RewardR\006reward\0224\n\007coupons\030\005 \003(\013" +
+      "2\032.rewards.coupons.v1.CouponR\007coupons\022<\n" +
+      "\032remaining_redemption_count\030\006 \001(\005R\030remai" +
+      "ningRedemptionCount\0225\n\010end_time\030\007 \001(\0132\032." +
+      "google.protobuf.TimestampR\007endTime\022:\n\007co" +
+      "ntent\030\010 \001(\0132 .rewards.coupons.v1.OfferCo" +
+      "ntentR\007content\022G\n remaining_total_redemp" +
+      "tion_count\030\t \001(\003R\035remainingTotalRedempti" +
+      "onCount\022\035\n\nprogram_id\030\n \001(\tR\tprogramId\022L" +
+      "\n\024next_redemption_time\030\013 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\022nextRedemptionTime*r\n\n" +
+      "OfferState\022\033\n\027OFFER_STATE_UNSPECIFIED\020\000\022" +
+      "\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE_AC" +
+      "TIVE\020\002\022\030\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\nRew" +
+      "ardKind\022\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022\037\n\033" +
+      "REWARD_KIND_DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_" +
+      "KIND_DISCOUNT_PERCENT\020\002\022\031\n\025REWARD_KIND_F" +
+      "REE_ITEM\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032" +
+      "\n\026REWARD_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_KIN" +
+      "D_REWARD\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE" +
+      "_UNSPECIFIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020" +
+      "\001\022!\n\035EXPIRY_MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026" +
+      "EXPIRY_MODE_END_OF_DAY\020\003\022,\n(EXPIRY_MODE_" +
+      "RELATIVE_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY" +
+      "_MODE_MONTH_END_AFTER_ISSUE\020\005*t\n\rRematch" +
+      "Policy\022\036\n\032REMATCH_POLICY_UNSPECIFIED\020\000\022\037" +
+      "\n\033REMATCH_POLICY_SEND_NOTHING\020\001\022\"\n\036REMAT" +
+      "CH_POLICY_RESEND_EXISTING\020\002*\276\001\n\016CodeSeri" +
+      "esType\022 \n\034CODE_SERIES_TYPE_UNSPECIFIED\020\000" +
+      "\022%\n!CODE_SERIES_TYPE_UNIQUE_GENERATED\020\001\022" +
+      "\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031CODE_SER" +
+      "IES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIES_TYPE_" +
+      "RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponState\022\034\n\030" +
+      "COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023COUPON_STA" +
+      "TE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIVE\020\002\022\031\n\025" +
+      "COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPON_STATE_" +
+      "EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKED\020\005B\204\001\n\"" +
+      "com.rewardscore.rewards.coupons.v1B\016Reso" +
+      "urcesProtoP\001ZLgithub.com/rewards-core/re" +
+      "wards-core/clients/go/rewards/coupons/v1" +
+      ";couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -292,15 +317,21 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferRules_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferRules_descriptor,
-        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "HourWindows", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", "RedemptionStartDaysAfterIssue", "RedeemableByAnyone", });
-    internal_static_rewards_coupons_v1_OfferText_descriptor =
+        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "HourWindows", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", "RedemptionStartDaysAfterIssue", "RedeemableByAnyone", "PastIssueOfferIds", "PastIssueMonths", "RedeemableUntilDaysBeforeExpiry", "ApplicableSkus", "ApplicableCategories", });
+    internal_static_rewards_coupons_v1_BillLine_descriptor =
       getDescriptor().getMessageType(3);
+    internal_static_rewards_coupons_v1_BillLine_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_BillLine_descriptor,
+        new java.lang.String[] { "Sku", "Category", "ItemCount", "LineAmount", });
+    internal_static_rewards_coupons_v1_OfferText_descriptor =
+      getDescriptor().getMessageType(4);
     internal_static_rewards_coupons_v1_OfferText_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferText_descriptor,
         new java.lang.String[] { "LanguageCode", "Title", "Subtitle", "Description", "BookingText", });
     internal_static_rewards_coupons_v1_OfferContent_descriptor =
-      getDescriptor().getMessageType(4);
+      getDescriptor().getMessageType(5);
     internal_static_rewards_coupons_v1_OfferContent_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferContent_descriptor,
@@ -312,31 +343,31 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
         internal_static_rewards_coupons_v1_OfferContent_CustomPropertiesEntry_descriptor,
         new java.lang.String[] { "Key", "Value", });
     internal_static_rewards_coupons_v1_Offer_descriptor =
-      getDescriptor().getMessageType(5);
+      getDescriptor().getMessageType(6);
     internal_static_rewards_coupons_v1_Offer_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Offer_descriptor,
         new java.lang.String[] { "OfferId", "ProgramId", "DisplayName", "Description", "Reward", "Rules", "State", "IssuedCount", "RedeemedCount", "Etag", "CreateTime", "UpdateTime", "Content", "RemainingIssueCount", "IssueThresholdReachTime", });
     internal_static_rewards_coupons_v1_CodeSeries_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(7);
     internal_static_rewards_coupons_v1_CodeSeries_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_CodeSeries_descriptor,
         new java.lang.String[] { "CodeSeriesId", "OfferId", "Type", "Alphabet", "Length", "Prefix", "CommonCode", "CodeCount", "CreateTime", "SampleCode", });
     internal_static_rewards_coupons_v1_Coupon_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(8);
     internal_static_rewards_coupons_v1_Coupon_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Coupon_descriptor,
-        new java.lang.String[] { "CouponId", "Code", "OfferId", "CodeSeriesId", "AccountId", "State", "RedemptionCount", "IssueTime", "ActivateTime", "ExpireTime", "LastRedeemTime", "RevokeTime", "StateChangeTime", "Reversed", "AccountRedemptionCount", "OfferRedemptionCount", "AccountCouponId", });
+        new java.lang.String[] { "CouponId", "Code", "OfferId", "CodeSeriesId", "AccountId", "State", "RedemptionCount", "IssueTime", "ActivateTime", "ExpireTime", "LastRedeemTime", "RevokeTime", "StateChangeTime", "Reversed", "AccountRedemptionCount", "OfferRedemptionCount", "AccountCouponId", "MaxAccountRedemptionCount", "MaxRedemptionCount", "Reward", "Content", "RedeemableFromTime", "RedeemableUntilTime", });
     internal_static_rewards_coupons_v1_AppliedReward_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(9);
     internal_static_rewards_coupons_v1_AppliedReward_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_AppliedReward_descriptor,
         new java.lang.String[] { "Kind", "DiscountAmount", "FreeItemSku", "ExtraPoints", "PointsMultiplierBps", });
     internal_static_rewards_coupons_v1_Deal_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(10);
     internal_static_rewards_coupons_v1_Deal_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Deal_descriptor,

@@ -38,6 +38,7 @@ private static final long serialVersionUID = 0L;
     zoneId_ = "";
     interactionPointId_ = "";
     accountCouponId_ = "";
+    billLines_ = java.util.Collections.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -430,6 +431,87 @@ private static final long serialVersionUID = 0L;
     return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
   }
 
+  public static final int BILL_LINES_FIELD_NUMBER = 21;
+  @SuppressWarnings("serial")
+  private java.util.List<com.rewardscore.rewards.coupons.v1.BillLine> billLines_;
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<com.rewardscore.rewards.coupons.v1.BillLine> getBillLinesList() {
+    return billLines_;
+  }
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  @java.lang.Override
+  public java.util.List<? extends com.rewardscore.rewards.coupons.v1.BillLineOrBuilder> 
+      getBillLinesOrBuilderList() {
+    return billLines_;
+  }
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  @java.lang.Override
+  public int getBillLinesCount() {
+    return billLines_.size();
+  }
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.BillLine getBillLines(int index) {
+    return billLines_.get(index);
+  }
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.BillLineOrBuilder getBillLinesOrBuilder(
+      int index) {
+    return billLines_.get(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -468,6 +550,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 20, accountCouponId_);
     }
+    for (int i = 0; i < billLines_.size(); i++) {
+      output.writeMessage(21, billLines_.get(i));
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -498,6 +583,15 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(accountCouponId_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(20, accountCouponId_);
     }
+
+        {
+          final int count = billLines_.size();
+          for (int i = 0; i < count; i++) {
+            size += com.google.protobuf.CodedOutputStream
+              .computeMessageSizeNoTag(billLines_.get(i));
+          }
+          size += 2 * count;
+        }
     return size;
   }
   @java.lang.Override
@@ -544,6 +638,8 @@ private static final long serialVersionUID = 0L;
       if (!getAccountIdentifier()
           .equals(other.getAccountIdentifier())) return false;
     }
+    if (!getBillLinesList()
+        .equals(other.getBillLinesList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -574,6 +670,10 @@ private static final long serialVersionUID = 0L;
     if (hasAccountIdentifier()) {
       hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
       hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
+    if (getBillLinesCount() > 0) {
+      hash = (37 * hash) + BILL_LINES_FIELD_NUMBER;
+      hash = (53 * hash) + getBillLinesList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -711,6 +811,7 @@ private static final long serialVersionUID = 0L;
               .alwaysUseFieldBuilders) {
         internalGetBillAmountFieldBuilder();
         internalGetAccountIdentifierFieldBuilder();
+        internalGetBillLinesFieldBuilder();
       }
     }
     @java.lang.Override
@@ -733,6 +834,13 @@ private static final long serialVersionUID = 0L;
         accountIdentifierBuilder_.dispose();
         accountIdentifierBuilder_ = null;
       }
+      if (billLinesBuilder_ == null) {
+        billLines_ = java.util.Collections.emptyList();
+      } else {
+        billLines_ = null;
+        billLinesBuilder_.clear();
+      }
+      bitField0_ = (bitField0_ & ~0x00000100);
       return this;
     }
 
@@ -759,9 +867,22 @@ private static final long serialVersionUID = 0L;
     @java.lang.Override
     public com.rewardscore.rewards.coupons.v1.ValidateCouponRequest buildPartial() {
       com.rewardscore.rewards.coupons.v1.ValidateCouponRequest result = new com.rewardscore.rewards.coupons.v1.ValidateCouponRequest(this);
+      buildPartialRepeatedFields(result);
       if (bitField0_ != 0) { buildPartial0(result); }
       onBuilt();
       return result;
+    }
+
+    private void buildPartialRepeatedFields(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest result) {
+      if (billLinesBuilder_ == null) {
+        if (((bitField0_ & 0x00000100) != 0)) {
+          billLines_ = java.util.Collections.unmodifiableList(billLines_);
+          bitField0_ = (bitField0_ & ~0x00000100);
+        }
+        result.billLines_ = billLines_;
+      } else {
+        result.billLines_ = billLinesBuilder_.build();
+      }
     }
 
     private void buildPartial0(com.rewardscore.rewards.coupons.v1.ValidateCouponRequest result) {
@@ -848,6 +969,32 @@ private static final long serialVersionUID = 0L;
       if (other.hasAccountIdentifier()) {
         mergeAccountIdentifier(other.getAccountIdentifier());
       }
+      if (billLinesBuilder_ == null) {
+        if (!other.billLines_.isEmpty()) {
+          if (billLines_.isEmpty()) {
+            billLines_ = other.billLines_;
+            bitField0_ = (bitField0_ & ~0x00000100);
+          } else {
+            ensureBillLinesIsMutable();
+            billLines_.addAll(other.billLines_);
+          }
+          onChanged();
+        }
+      } else {
+        if (!other.billLines_.isEmpty()) {
+          if (billLinesBuilder_.isEmpty()) {
+            billLinesBuilder_.dispose();
+            billLinesBuilder_ = null;
+            billLines_ = other.billLines_;
+            bitField0_ = (bitField0_ & ~0x00000100);
+            billLinesBuilder_ = 
+              com.google.protobuf.GeneratedMessage.alwaysUseFieldBuilders ?
+                 internalGetBillLinesFieldBuilder() : null;
+          } else {
+            billLinesBuilder_.addAllMessages(other.billLines_);
+          }
+        }
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -918,6 +1065,19 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000040;
               break;
             } // case 162
+            case 170: {
+              com.rewardscore.rewards.coupons.v1.BillLine m =
+                  input.readMessage(
+                      com.rewardscore.rewards.coupons.v1.BillLine.parser(),
+                      extensionRegistry);
+              if (billLinesBuilder_ == null) {
+                ensureBillLinesIsMutable();
+                billLines_.add(m);
+              } else {
+                billLinesBuilder_.addMessage(m);
+              }
+              break;
+            } // case 170
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1833,6 +1993,390 @@ private static final long serialVersionUID = 0L;
         accountIdentifier_ = null;
       }
       return accountIdentifierBuilder_;
+    }
+
+    private java.util.List<com.rewardscore.rewards.coupons.v1.BillLine> billLines_ =
+      java.util.Collections.emptyList();
+    private void ensureBillLinesIsMutable() {
+      if (!((bitField0_ & 0x00000100) != 0)) {
+        billLines_ = new java.util.ArrayList<com.rewardscore.rewards.coupons.v1.BillLine>(billLines_);
+        bitField0_ |= 0x00000100;
+       }
+    }
+
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.BillLine, com.rewardscore.rewards.coupons.v1.BillLine.Builder, com.rewardscore.rewards.coupons.v1.BillLineOrBuilder> billLinesBuilder_;
+
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.coupons.v1.BillLine> getBillLinesList() {
+      if (billLinesBuilder_ == null) {
+        return java.util.Collections.unmodifiableList(billLines_);
+      } else {
+        return billLinesBuilder_.getMessageList();
+      }
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public int getBillLinesCount() {
+      if (billLinesBuilder_ == null) {
+        return billLines_.size();
+      } else {
+        return billLinesBuilder_.getCount();
+      }
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.BillLine getBillLines(int index) {
+      if (billLinesBuilder_ == null) {
+        return billLines_.get(index);
+      } else {
+        return billLinesBuilder_.getMessage(index);
+      }
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public Builder setBillLines(
+        int index, com.rewardscore.rewards.coupons.v1.BillLine value) {
+      if (billLinesBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureBillLinesIsMutable();
+        billLines_.set(index, value);
+        onChanged();
+      } else {
+        billLinesBuilder_.setMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public Builder setBillLines(
+        int index, com.rewardscore.rewards.coupons.v1.BillLine.Builder builderForValue) {
+      if (billLinesBuilder_ == null) {
+        ensureBillLinesIsMutable();
+        billLines_.set(index, builderForValue.build());
+        onChanged();
+      } else {
+        billLinesBuilder_.setMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public Builder addBillLines(com.rewardscore.rewards.coupons.v1.BillLine value) {
+      if (billLinesBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureBillLinesIsMutable();
+        billLines_.add(value);
+        onChanged();
+      } else {
+        billLinesBuilder_.addMessage(value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public Builder addBillLines(
+        int index, com.rewardscore.rewards.coupons.v1.BillLine value) {
+      if (billLinesBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        ensureBillLinesIsMutable();
+        billLines_.add(index, value);
+        onChanged();
+      } else {
+        billLinesBuilder_.addMessage(index, value);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public Builder addBillLines(
+        com.rewardscore.rewards.coupons.v1.BillLine.Builder builderForValue) {
+      if (billLinesBuilder_ == null) {
+        ensureBillLinesIsMutable();
+        billLines_.add(builderForValue.build());
+        onChanged();
+      } else {
+        billLinesBuilder_.addMessage(builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public Builder addBillLines(
+        int index, com.rewardscore.rewards.coupons.v1.BillLine.Builder builderForValue) {
+      if (billLinesBuilder_ == null) {
+        ensureBillLinesIsMutable();
+        billLines_.add(index, builderForValue.build());
+        onChanged();
+      } else {
+        billLinesBuilder_.addMessage(index, builderForValue.build());
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public Builder addAllBillLines(
+        java.lang.Iterable<? extends com.rewardscore.rewards.coupons.v1.BillLine> values) {
+      if (billLinesBuilder_ == null) {
+        ensureBillLinesIsMutable();
+        com.google.protobuf.AbstractMessageLite.Builder.addAll(
+            values, billLines_);
+        onChanged();
+      } else {
+        billLinesBuilder_.addAllMessages(values);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public Builder clearBillLines() {
+      if (billLinesBuilder_ == null) {
+        billLines_ = java.util.Collections.emptyList();
+        bitField0_ = (bitField0_ & ~0x00000100);
+        onChanged();
+      } else {
+        billLinesBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public Builder removeBillLines(int index) {
+      if (billLinesBuilder_ == null) {
+        ensureBillLinesIsMutable();
+        billLines_.remove(index);
+        onChanged();
+      } else {
+        billLinesBuilder_.remove(index);
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.BillLine.Builder getBillLinesBuilder(
+        int index) {
+      return internalGetBillLinesFieldBuilder().getBuilder(index);
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.BillLineOrBuilder getBillLinesOrBuilder(
+        int index) {
+      if (billLinesBuilder_ == null) {
+        return billLines_.get(index);  } else {
+        return billLinesBuilder_.getMessageOrBuilder(index);
+      }
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public java.util.List<? extends com.rewardscore.rewards.coupons.v1.BillLineOrBuilder> 
+         getBillLinesOrBuilderList() {
+      if (billLinesBuilder_ != null) {
+        return billLinesBuilder_.getMessageOrBuilderList();
+      } else {
+        return java.util.Collections.unmodifiableList(billLines_);
+      }
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.BillLine.Builder addBillLinesBuilder() {
+      return internalGetBillLinesFieldBuilder().addBuilder(
+          com.rewardscore.rewards.coupons.v1.BillLine.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.BillLine.Builder addBillLinesBuilder(
+        int index) {
+      return internalGetBillLinesFieldBuilder().addBuilder(
+          index, com.rewardscore.rewards.coupons.v1.BillLine.getDefaultInstance());
+    }
+    /**
+     * <pre>
+     * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+     * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+     * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+     * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+     * fails with NO_APPLICABLE_PRODUCT).
+     * </pre>
+     *
+     * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+     */
+    public java.util.List<com.rewardscore.rewards.coupons.v1.BillLine.Builder> 
+         getBillLinesBuilderList() {
+      return internalGetBillLinesFieldBuilder().getBuilderList();
+    }
+    private com.google.protobuf.RepeatedFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.BillLine, com.rewardscore.rewards.coupons.v1.BillLine.Builder, com.rewardscore.rewards.coupons.v1.BillLineOrBuilder> 
+        internalGetBillLinesFieldBuilder() {
+      if (billLinesBuilder_ == null) {
+        billLinesBuilder_ = new com.google.protobuf.RepeatedFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.BillLine, com.rewardscore.rewards.coupons.v1.BillLine.Builder, com.rewardscore.rewards.coupons.v1.BillLineOrBuilder>(
+                billLines_,
+                ((bitField0_ & 0x00000100) != 0),
+                getParentForChildren(),
+                isClean());
+        billLines_ = null;
+      }
+      return billLinesBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ValidateCouponRequest)

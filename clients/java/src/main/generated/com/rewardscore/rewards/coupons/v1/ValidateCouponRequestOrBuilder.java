@@ -196,4 +196,68 @@ public interface ValidateCouponRequestOrBuilder extends
    * <code>.rewards.accounts.v1.Identifier account_identifier = 7 [json_name = "accountIdentifier"];</code>
    */
   com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  java.util.List<com.rewardscore.rewards.coupons.v1.BillLine> 
+      getBillLinesList();
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.BillLine getBillLines(int index);
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  int getBillLinesCount();
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  java.util.List<? extends com.rewardscore.rewards.coupons.v1.BillLineOrBuilder> 
+      getBillLinesOrBuilderList();
+  /**
+   * <pre>
+   * The bill's lines, for an offer restricted to products (OfferRules.applicable_skus,
+   * applicable_categories): its discount is computed on the matching lines. At most 1000; when
+   * set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
+   * and are in its currency. Empty: the bill has no lines (a product-restricted offer then
+   * fails with NO_APPLICABLE_PRODUCT).
+   * </pre>
+   *
+   * <code>repeated .rewards.coupons.v1.BillLine bill_lines = 21 [json_name = "billLines"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.BillLineOrBuilder getBillLinesOrBuilder(
+      int index);
 }
