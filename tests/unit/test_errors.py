@@ -6,12 +6,28 @@ import grpc
 import pytest
 from google.rpc import error_details_pb2
 
-from core.domain.errors import DomainError, ErrorReason
+from core.domain.errors import DomainError, ErrorReason, Kind
 from server.errors import STATUS_CODES, domain_of, to_status
 
 
-def test_every_reason_has_a_status_code():
-    assert set(STATUS_CODES) == set(ErrorReason)
+def test_every_kind_is_a_grpc_code_and_each_reason_answers_its_kind():
+    assert {kind.name for kind in Kind} <= {code.name for code in grpc.StatusCode}
+    assert all(STATUS_CODES[reason].name == reason.kind.name for reason in ErrorReason)
+
+
+@pytest.mark.parametrize("reason, code", [
+    (ErrorReason.TOKEN_MISSING, grpc.StatusCode.UNAUTHENTICATED),
+    (ErrorReason.FIELD_INVALID, grpc.StatusCode.INVALID_ARGUMENT),
+    (ErrorReason.COUPON_NOT_FOUND, grpc.StatusCode.NOT_FOUND),
+    (ErrorReason.IDEMPOTENCY_KEY_REUSED, grpc.StatusCode.ALREADY_EXISTS),
+    (ErrorReason.REDEMPTION_LIMIT_REACHED, grpc.StatusCode.FAILED_PRECONDITION),
+    (ErrorReason.REQUEST_IN_FLIGHT, grpc.StatusCode.ABORTED),
+    (ErrorReason.RATE_LIMITED, grpc.StatusCode.RESOURCE_EXHAUSTED),
+    (ErrorReason.STORE_UNAVAILABLE, grpc.StatusCode.UNAVAILABLE),
+    (ErrorReason.NOT_IMPLEMENTED, grpc.StatusCode.UNIMPLEMENTED),
+])
+def test_reasons_answer_the_status_code_of_their_kind(reason, code):
+    assert STATUS_CODES[reason] is code
 
 
 def test_reasons_are_upper_snake_case_and_ordered_by_precedence():
