@@ -7,9 +7,11 @@ how an Offer is stored; every row type here is built by keyword from a named map
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import json
+import typing
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
 from core.adapters.postgres.ledger_writer import Row
-from core.domain.coupons import (ExpiryMode, IssuanceRules, Money, Offer, OfferContent, OfferState, RedemptionRules,
+from core.domain.coupons import (IssuanceRules, Money, Offer, OfferContent, OfferState, RedemptionRules,
                                  RematchPolicy)
 
 OFFER_SELECT = ("o.offer_id::text AS offer_id, o.state, o.definition, o.common_code, o.version, o.create_time,"
@@ -47,25 +49,7 @@ def _time_of(stored: str | None) -> dt.datetime | None:
 
 def offer_definition(offer: Offer) -> dict:
     """The offer as stored in offers.definition (and offer_changes.definition)."""
-    rules = offer.rules
-    return {"rules": {
-        "start_time": _when(rules.start_time), "end_time": _when(rules.end_time),
-        "redemption_start_time": _when(rules.redemption_start_time), "store_ids": sorted(rules.store_ids),
-        "min_bill": _money(rules.min_bill), "max_bill": _money(rules.max_bill),
-        "days_of_week": sorted(rules.days_of_week), "hours": [list(window) for window in rules.hours] or None,
-        "min_gap_seconds": rules.min_gap_seconds, "max_account_redemptions": rules.max_account_redemptions,
-        "max_redemptions": rules.max_redemptions, "time_zone": rules.time_zone,
-        "max_account_issues": rules.max_account_issues, "max_issues": rules.max_issues,
-        "expiry_mode": int(rules.expiry_mode), "coupon_validity_seconds": rules.coupon_validity_seconds,
-        "coupon_validity_months": rules.coupon_validity_months, "activation_required": rules.activation_required,
-        "zone_ids": sorted(rules.zone_ids), "interaction_point_ids": sorted(rules.interaction_point_ids),
-        "days_of_month": sorted(rules.days_of_month),
-        "registration_start_time": _when(rules.registration_start_time),
-        "registration_end_time": _when(rules.registration_end_time),
-        "max_prior_transactions": rules.max_prior_transactions, "new_customers_only": rules.new_customers_only,
-        "redemption_start_days": rules.redemption_start_days, "anyone_may_redeem": rules.anyone_may_redeem,
-        "redeemable_until_days": rules.redeemable_until_days, "applicable_skus": sorted(rules.applicable_skus),
-        "applicable_categories": sorted(rules.applicable_categories)},
+    return {"rules": rules_definition(offer.rules),
         "discount_amount": _money(offer.discount_amount), "discount_percent_bps": offer.discount_percent_bps,
         "discount_max": _money(offer.discount_max), "program_id": offer.program_id,
         "display_name": offer.display_name, "description": offer.description,
@@ -77,32 +61,49 @@ def offer_definition(offer: Offer) -> dict:
             "past_offer_ids": sorted(offer.issuance.past_offer_ids), "past_months": offer.issuance.past_months}}
 
 
+_RULE_TYPES = typing.get_type_hints(RedemptionRules)
+
+
+def rules_definition(rules: RedemptionRules) -> dict:
+    """RedemptionRules as stored: every field under its own name, by its type (times as ISO 8601,
+    money as [amount, currency], sets sorted, enums as numbers): a new rule field needs no edit."""
+    return {field.name: _stored_value(field.name, getattr(rules, field.name)) for field in dataclasses.fields(rules)}
+
+
+def _stored_value(name: str, value: object) -> object:
+    if name == "hours":
+        return [list(window) for window in value] or None  # type: ignore[attr-defined]
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Money):
+        return _money(value)
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
 def rules_from_definition(stored: Mapping) -> RedemptionRules:
-    """RedemptionRules of a stored definition's "rules", by keyword (fields added later default)."""
-    return RedemptionRules(
-        start_time=_time_of(stored["start_time"]), end_time=_time_of(stored["end_time"]),
-        redemption_start_time=_time_of(stored["redemption_start_time"]), store_ids=frozenset(stored["store_ids"]),
-        min_bill=_money_of(stored["min_bill"]), max_bill=_money_of(stored["max_bill"]),
-        days_of_week=frozenset(stored["days_of_week"]), hours=_hour_windows(stored["hours"]),
-        min_gap_seconds=stored["min_gap_seconds"], max_account_redemptions=stored["max_account_redemptions"],
-        max_redemptions=stored["max_redemptions"], time_zone=stored["time_zone"],
-        max_account_issues=stored.get("max_account_issues", 0), max_issues=stored.get("max_issues", 0),
-        expiry_mode=ExpiryMode(stored.get("expiry_mode", ExpiryMode.FIXED_END)),
-        coupon_validity_seconds=stored.get("coupon_validity_seconds", 0),
-        coupon_validity_months=stored.get("coupon_validity_months", 0),
-        activation_required=stored.get("activation_required", False),
-        zone_ids=frozenset(stored.get("zone_ids", ())),
-        interaction_point_ids=frozenset(stored.get("interaction_point_ids", ())),
-        days_of_month=frozenset(stored.get("days_of_month", ())),
-        registration_start_time=_time_of(stored.get("registration_start_time")),
-        registration_end_time=_time_of(stored.get("registration_end_time")),
-        max_prior_transactions=stored.get("max_prior_transactions"),
-        new_customers_only=stored.get("new_customers_only", False),
-        redemption_start_days=stored.get("redemption_start_days", 0),
-        anyone_may_redeem=stored.get("anyone_may_redeem", False),
-        redeemable_until_days=stored.get("redeemable_until_days", 0),
-        applicable_skus=frozenset(stored.get("applicable_skus", ())),
-        applicable_categories=frozenset(stored.get("applicable_categories", ())))
+    """RedemptionRules of a stored definition's "rules", by keyword; a field stored before it
+    existed takes its default."""
+    return RedemptionRules(**{field.name: _rule_value(field.name, stored[field.name])
+                              for field in dataclasses.fields(RedemptionRules) if field.name in stored})
+
+
+def _rule_value(name: str, stored: object) -> object:
+    kind = _RULE_TYPES[name]
+    if name == "hours":
+        return _hour_windows(stored)  # type: ignore[arg-type]
+    if kind == dt.datetime | None:
+        return _time_of(stored)  # type: ignore[arg-type]
+    if kind == Money | None:
+        return _money_of(stored)  # type: ignore[arg-type]
+    if typing.get_origin(kind) is frozenset:
+        return frozenset(stored or ())  # type: ignore[arg-type]
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(stored)
+    return stored
 
 
 def _hour_windows(stored: list | None) -> tuple[tuple[int, int], ...]:
