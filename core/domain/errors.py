@@ -142,6 +142,8 @@ class ErrorReason(enum.Enum):
     # Loyalty points, in the precedence order of a movement.
     ACCOUNT_PROGRAM_MISMATCH = ("The accounts named belong to different programs.", False)
     POINTS_TRANSACTION_NOT_FOUND = ("No points transaction has this id in the caller's organisation.", False)
+    MEMBERSHIP_REQUIRED = ("The program lets only registered members (accounts with an OWNER membership) earn or"
+                           " burn points, as metadata 'action' says.", False)
     PURCHASE_ALREADY_EARNED = ("The account earned on this transaction_id before (with another request_id).", False)
     EARN_CODE_NOT_FOUND = ("No earn code of the account's program matches.", False)
     EARN_CODE_EXPIRED = ("The earn code has expired.", False)
