@@ -134,3 +134,23 @@ async def test_the_flags_are_read_back_and_off_by_default(client):
     assert (read.earn_requires_owner, read.burn_requires_owner) == (True, True)
     assert (default.earn_requires_owner, default.burn_requires_owner) == (False, False)
     assert (await earn(client, await new_account(client, neither), 1_000)).transaction.points == 10
+
+
+async def test_a_basket_of_an_unregistered_account_may_not_earn_when_earning_needs_an_owner(client):
+    from rewards.checkout.v1 import checkout_service_pb2 as checkout_api
+
+    from tests.e2e.test_checkout import authorize
+
+    program = await new_program(client, earn_requires_owner=True)
+    account = await new_account(client, program)
+
+    refused = await refusal(client.call(client.checkout.AuthorizeBasket, authorize(account, earn_points=True)))
+    plain = await client.call(client.checkout.AuthorizeBasket, authorize(account))
+    await add_member(client, account)
+    earning = await client.call(client.checkout.AuthorizeBasket, authorize(account, earn_points=True))
+
+    assert (refused.reason, refused.metadata["action"]) == ("MEMBERSHIP_REQUIRED", "earn")
+    assert plain.basket.earned_points == 0
+    assert earning.basket.earned_points == 100
+    for basket in (plain.basket, earning.basket):
+        await client.call(client.checkout.VoidBasket, checkout_api.VoidBasketRequest(basket_id=basket.basket_id))
