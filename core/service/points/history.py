@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.adapters.postgres.points_ledger import PointsLedgerStore
+from core.adapters.postgres.points_ledger import LedgerTransaction, PointsLedgerStore
 from core.adapters.postgres.wallets import WalletStore
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
@@ -55,12 +55,11 @@ class History:
     async def details(self, points_transaction_id: str, caller: Caller) -> TransactionDetails:
         """GetTransaction: the transaction (of the caller's organisation), its double-entry legs,
         and the REFUND and VOID transactions of it."""
-        transaction = await self.transaction(points_transaction_id, caller)
-        amount = abs(transaction.points)
-        reversals = await self._ledger.reversals(caller.org_id, transaction.points_transaction_id)
-        return TransactionDetails(transaction, ((transaction.debit_account, -amount),
-                                                (transaction.credit_account, amount)),
-                                  tuple(PointsTransaction.of(row) for row in reversals))
+        row = await self._row(points_transaction_id, caller)
+        reversals = await self._ledger.reversals(caller.org_id, row.points_transaction_id)
+        return TransactionDetails(PointsTransaction.of(row), ((row.debit_account, -row.amount),
+                                                              (row.credit_account, row.amount)),
+                                  tuple(PointsTransaction.of(reversal) for reversal in reversals))
 
     async def lucky_draw_entries(self, query: ListLuckyDrawEntries,
                                  caller: Caller) -> tuple[list[LuckyDrawEntry], str]:
@@ -97,9 +96,12 @@ class History:
         return page, token
 
     async def transaction(self, points_transaction_id: str, caller: Caller) -> PointsTransaction:
+        return PointsTransaction.of(await self._row(points_transaction_id, caller))
+
+    async def _row(self, points_transaction_id: str, caller: Caller) -> LedgerTransaction:
         transaction_id = parse_uuid(points_transaction_id, "points_transaction_id")
         row = await self._ledger.transaction(caller.org_id, transaction_id)
         if row is None:
             raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
                               metadata={"points_transaction_id": transaction_id})
-        return PointsTransaction.of(row)
+        return row

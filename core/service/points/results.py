@@ -94,9 +94,6 @@ class PointsTransaction:
     voided_time: dt.datetime | None = None
     lucky_draw: LuckyDrawEntry | None = None
     """EARN of a program with lucky draws: its lucky-draw points and numbers."""
-    debit_account: str = ""
-    credit_account: str = ""
-    """The ledger accounts of the transfer (as read from the ledger; empty in a prepared reply)."""
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -128,8 +125,7 @@ class PointsTransaction:
             state=row.state, lines=tuple(tuple(line) for line in row.lines or ()), client_id=row.client_id,
             operator=row.operator or "", voided_id=row.void_id or "", voided_client_id=row.void_client_id or "",
             voided_operator=row.void_operator or "", voided_time=row.void_time,
-            lucky_draw=LuckyDrawEntry.of(row.lucky) if row.lucky is not None else None,
-            debit_account=row.debit_account, credit_account=row.credit_account)
+            lucky_draw=LuckyDrawEntry.of(row.lucky) if row.lucky is not None else None)
 
 
 @dataclass(frozen=True, slots=True)
