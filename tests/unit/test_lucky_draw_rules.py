@@ -176,3 +176,15 @@ def test_the_policy_round_trips_through_its_row_and_its_json(program):
 
     assert program_from_row(columns) == program
     assert Program.from_json(program.to_json()) == program
+
+
+def test_an_entry_before_its_commit_has_null_numbers_in_json_and_reads_back_unallocated():
+    from core.service.points.results import LuckyDrawEntry
+
+    when = dt.datetime(2026, 12, 4, tzinfo=UTC)
+    prepared = LuckyDrawEntry("t", "a", "p", "2026-12", 5, 1, 0, when)
+    committed = LuckyDrawEntry("t", "a", "p", "2026-12", 5, 1, 0, when, 315, 320, 10, 2, "r", when)
+
+    assert (prepared.to_json()["first_number"], prepared.to_json()["last_number"]) == (None, None)
+    assert LuckyDrawEntry.from_json(prepared.to_json()) == prepared and not prepared.allocated
+    assert LuckyDrawEntry.from_json(committed.to_json()) == committed and committed.count == 6

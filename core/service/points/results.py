@@ -42,9 +42,12 @@ class LuckyDrawEntry:
         return self.first_number > 0
 
     def to_json(self) -> dict:
+        """Its JSON form (a stored reply, an event's payload): the numbers are null until given."""
         data = asdict(self)
         data["create_time"] = self.create_time.isoformat()
         data["void_time"] = self.void_time.isoformat() if self.void_time else None
+        if not self.allocated:
+            data["first_number"] = data["last_number"] = None
         return data
 
     @classmethod
@@ -52,7 +55,8 @@ class LuckyDrawEntry:
         if not data:
             return None
         return cls(**{**data, "create_time": dt.datetime.fromisoformat(data["create_time"]),
-                      "void_time": dt.datetime.fromisoformat(data["void_time"]) if data["void_time"] else None})
+                      "void_time": dt.datetime.fromisoformat(data["void_time"]) if data["void_time"] else None,
+                      "first_number": data["first_number"] or 0, "last_number": data["last_number"] or 0})
 
     @classmethod
     def of(cls, row: LuckyDrawRow) -> LuckyDrawEntry:

@@ -65,7 +65,8 @@ type LoyaltyServiceClient interface {
 	// no OWNER membership; metadata "action": "earn", "program_id").
 	//
 	// A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-	// and numbers: transaction.lucky_draw (a retry answers the same range).
+	// and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+	// event, decided before the commit, carries the lucky-draw points with its numbers null.
 	EarnPoints(ctx context.Context, in *EarnPointsRequest, opts ...grpc.CallOption) (*EarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//
@@ -347,7 +348,8 @@ type LoyaltyServiceServer interface {
 	// no OWNER membership; metadata "action": "earn", "program_id").
 	//
 	// A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-	// and numbers: transaction.lucky_draw (a retry answers the same range).
+	// and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+	// event, decided before the commit, carries the lucky-draw points with its numbers null.
 	EarnPoints(context.Context, *EarnPointsRequest) (*EarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//

@@ -143,7 +143,8 @@ class LoyaltyServiceServicer:
         no OWNER membership; metadata "action": "earn", "program_id").
 
         A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-        and numbers: transaction.lucky_draw (a retry answers the same range).
+        and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+        event, decided before the commit, carries the lucky-draw points with its numbers null.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

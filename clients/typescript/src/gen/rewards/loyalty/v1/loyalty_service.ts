@@ -4627,7 +4627,8 @@ export const LoyaltyServiceService = {
    * no OWNER membership; metadata "action": "earn", "program_id").
    *
    * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-   * and numbers: transaction.lucky_draw (a retry answers the same range).
+   * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+   * event, decided before the commit, carries the lucky-draw points with its numbers null.
    */
   earnPoints: {
     path: "/rewards.loyalty.v1.LoyaltyService/EarnPoints" as const,
@@ -4897,7 +4898,8 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * no OWNER membership; metadata "action": "earn", "program_id").
    *
    * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-   * and numbers: transaction.lucky_draw (a retry answers the same range).
+   * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+   * event, decided before the commit, carries the lucky-draw points with its numbers null.
    */
   earnPoints: handleUnaryCall<EarnPointsRequest, EarnPointsResponse>;
   /**
@@ -5047,7 +5049,8 @@ export interface LoyaltyServiceClient extends Client {
    * no OWNER membership; metadata "action": "earn", "program_id").
    *
    * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-   * and numbers: transaction.lucky_draw (a retry answers the same range).
+   * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+   * event, decided before the commit, carries the lucky-draw points with its numbers null.
    */
   earnPoints(
     request: EarnPointsRequest,

@@ -518,7 +518,8 @@ public final class LoyaltyServiceGrpc {
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
      * no OWNER membership; metadata "action": "earn", "program_id").
      * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-     * and numbers: transaction.lucky_draw (a retry answers the same range).
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     default void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -788,7 +789,8 @@ public final class LoyaltyServiceGrpc {
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
      * no OWNER membership; metadata "action": "earn", "program_id").
      * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-     * and numbers: transaction.lucky_draw (a retry answers the same range).
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     public void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -1047,7 +1049,8 @@ public final class LoyaltyServiceGrpc {
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
      * no OWNER membership; metadata "action": "earn", "program_id").
      * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-     * and numbers: transaction.lucky_draw (a retry answers the same range).
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) throws io.grpc.StatusException {
@@ -1293,7 +1296,8 @@ public final class LoyaltyServiceGrpc {
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
      * no OWNER membership; metadata "action": "earn", "program_id").
      * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-     * and numbers: transaction.lucky_draw (a retry answers the same range).
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) {
@@ -1539,7 +1543,8 @@ public final class LoyaltyServiceGrpc {
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
      * no OWNER membership; metadata "action": "earn", "program_id").
      * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
-     * and numbers: transaction.lucky_draw (a retry answers the same range).
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> earnPoints(
