@@ -43,6 +43,8 @@ _METHOD_SCOPES = {
     "rewards.loyalty.v1.LoyaltyService/RedeemPoints": "loyalty:redeem",
     "rewards.loyalty.v1.LoyaltyService/GetBalance": "loyalty:read",
     "rewards.loyalty.v1.LoyaltyService/ListTransactions": "loyalty:read",
+    "rewards.loyalty.v1.LoyaltyService/GetTransaction": "loyalty:read",
+    "rewards.loyalty.v1.LoyaltyService/ListLuckyDrawEntries": "loyalty:read",
     # An operator's credits and debits create or remove points: back-office clients only. A void
     # (like a refund) stays with the checkout's loyalty:earn.
     "rewards.loyalty.v1.LoyaltyService/AdjustPoints": "loyalty:admin",

@@ -183,6 +183,8 @@ class ErrorReason(enum.Enum):
     # Loyalty points, in the precedence order of a movement.
     ACCOUNT_PROGRAM_MISMATCH = ("The accounts named belong to different programs.", False, K.FAILED_PRECONDITION)
     POINTS_TRANSACTION_NOT_FOUND = ("No points transaction has this id in the caller's organisation.", False, K.NOT_FOUND)
+    MEMBERSHIP_REQUIRED = ("The program lets only registered members (accounts with an OWNER membership) earn or"
+                           " burn points, as metadata 'action' says.", False, K.FAILED_PRECONDITION)
     PURCHASE_ALREADY_EARNED = ("The account earned on this transaction_id before (with another request_id).",
                                False, K.ALREADY_EXISTS)
     EARN_CODE_NOT_FOUND = ("No earn code of the account's program matches.", False, K.NOT_FOUND)

@@ -371,3 +371,15 @@ EVENT_POLL_S_DEFAULT = 1.0
 """How long a delivery worker sleeps when nothing is due."""
 EVENT_LIST_PAGE_SIZE_DEFAULT = 50
 EVENT_LIST_PAGE_SIZE_MAX = 500
+
+# --- lucky draws (Program.lucky_draw; core/domain/lucky_draws.py) ------------------------------
+LUCKY_DRAW_NUMERATOR_MAX = 10**6
+"""LuckyDrawPolicy.points_numerator: 1..this."""
+LUCKY_DRAW_DENOMINATOR_MAX = 10**12
+"""LuckyDrawPolicy.amount_minor_denominator: 1..this."""
+LUCKY_DRAW_NUMBER_WIDTH_DEFAULT = 10
+"""Digits a lucky-draw number is zero-padded to when the program sets none (the seed's width)."""
+LUCKY_DRAW_NUMBER_WIDTH_MAX = 18
+"""At most this many digits (a Postgres bigint holds every 18-digit number)."""
+DRAW_PERIOD_LENGTH_MAX = 16
+"""ListLuckyDrawEntriesRequest.draw_period: at most this many characters ("2026-12-04" is 10)."""

@@ -37,6 +37,7 @@ from core.domain.accounts import validate_program_id
 from core.domain.coupons import Money
 from core.domain.currencies import is_currency_code
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.lucky_draws import LuckyDrawPolicy, validate_policy
 from core.domain.masks import apply_mask, require_update_mask
 
 BPS = 10_000
@@ -91,9 +92,16 @@ class Program:
     allow_negative_refund: bool
     create_time: dt.datetime
     update_time: dt.datetime
+    lucky_draw: LuckyDrawPolicy | None = None
+    """Lucky-draw points and numbers (core/domain/lucky_draws.py); None: none."""
+    earn_requires_owner: bool = False
+    """Registered members only: an account without an OWNER membership may not earn."""
+    burn_requires_owner: bool = False
+    """... nor burn."""
 
     def to_json(self) -> dict:
         data = {name.name: getattr(self, name.name) for name in dataclasses.fields(self)}
+        data["lucky_draw"] = self.lucky_draw.to_json() if self.lucky_draw is not None else None
         data["points_expiry"] = (self.points_expiry // dt.timedelta(microseconds=1)
                                  if self.points_expiry is not None else None)  # microseconds: no float
         data["points_expiry_mode"] = int(self.points_expiry_mode)
@@ -106,6 +114,7 @@ class Program:
         expiry = data["points_expiry"]
         return cls(**{**data, "points_expiry": dt.timedelta(microseconds=expiry) if expiry is not None else None,
                       "points_expiry_mode": PointsExpiryMode(data["points_expiry_mode"]),
+                      "lucky_draw": LuckyDrawPolicy.from_json(data.get("lucky_draw")),
                       "create_time": dt.datetime.fromisoformat(data["create_time"]),
                       "update_time": dt.datetime.fromisoformat(data["update_time"])})
 
@@ -480,6 +489,17 @@ def _program_factor(rules: ProgramRules, purchase: Purchase, tier: Tier | None) 
     return factor, applied
 
 
+def earn_factors(rules: ProgramRules, purchase: Purchase, tier: Tier | None,
+                 coupons: Sequence[CouponBonus] = ()) -> tuple[Fraction, Fraction]:
+    """(P, C) of the module docstring: the program's factor (promotions, card types, the tier)
+    and the MULTIPLIER coupons' factor, for the lucky-draw points (core/domain/lucky_draws.py)."""
+    coupon_factor = Fraction(1)
+    for coupon in coupons:
+        if coupon.multiplier_bps:
+            coupon_factor *= Fraction(coupon.multiplier_bps, BPS)
+    return _program_factor(rules, purchase, tier)[0], coupon_factor
+
+
 def compute_earn(rules: ProgramRules, purchase: Purchase, tier: Tier | None,
                  coupons: Sequence[CouponBonus] = ()) -> EarnBreakdown:
     """The points a purchase earns and their breakdown (see the module docstring)."""
@@ -573,6 +593,7 @@ def validate_program(program: Program) -> None:
     check_range("program.points_expiry_months", program.points_expiry_months, 0, limits.POINTS_EXPIRY_MONTHS_MAX)
     for name in ("min_redemption_balance_points", "min_remaining_balance_points", "min_redeem_points"):
         check_range(f"program.{name}", getattr(program, name), 0, limits.POINTS_THRESHOLD_MAX)
+    validate_policy(program.lucky_draw)
 
 
 def validate_earn_rule(rule: EarnRule, currency_code: str | None, prefix: str = "earn_rule") -> None:
@@ -718,7 +739,8 @@ PROGRAM_UPDATABLE_PATHS = {
     "points_expiry_mode": "points_expiry_mode", "points_expiry_months": "points_expiry_months",
     "min_redemption_balance_points": "min_redemption_balance_points",
     "min_remaining_balance_points": "min_remaining_balance_points", "min_redeem_points": "min_redeem_points",
-    "refund_overdraft": "allow_negative_refund"}
+    "refund_overdraft": "allow_negative_refund", "lucky_draw": "lucky_draw",
+    "earn_requires_owner": "earn_requires_owner", "burn_requires_owner": "burn_requires_owner"}
 """Program fields (as in an update mask) -> Program attribute."""
 PROGRAM_IMMUTABLE_PATHS = ("program_id", "currency_code")
 PROGRAM_OUTPUT_ONLY_PATHS = frozenset({"create_time", "update_time"})

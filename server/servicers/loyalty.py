@@ -12,7 +12,8 @@ from core.domain.errors import DomainError
 from core.service import points
 from core.service.accounts import AccountRef
 from core.service.points.admin import AdjustPoints, AllocateRow, PointsAdmin, VoidTransaction
-from core.service.points import Movement, Points, PointsTransaction
+from core.domain.lucky_draws import format_number
+from core.service.points import LuckyDrawEntry, Movement, Points, PointsTransaction
 from server.context import current_caller
 from server.convert import datetime_of, timedelta_of, timestamp
 from server.servicers.accounts import identifier_from_proto
@@ -136,6 +137,36 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
         return api.ListTransactionsResponse(transactions=[transaction_to_proto(t) for t in page],
                                             next_page_token=token)
 
+    async def GetTransaction(self, request: api.GetTransactionRequest, context) -> api.GetTransactionResponse:
+        details = await self._points.transaction_details(request.points_transaction_id, current_caller())
+        return api.GetTransactionResponse(
+            transaction=transaction_to_proto(details.transaction),
+            movements=[api.LedgerMovement(ledger_account=account, points=points)
+                       for account, points in details.movements],
+            refunds=[transaction_to_proto(t) for t in details.reversals])
+
+    async def ListLuckyDrawEntries(self, request: api.ListLuckyDrawEntriesRequest,
+                                   context) -> api.ListLuckyDrawEntriesResponse:
+        query = points.ListLuckyDrawEntries(_ref(request), request.program_id, request.draw_period,
+                                            request.active_only, request.page_size, request.page_token)
+        page, token = await self._points.lucky_draw_entries(query, current_caller())
+        return api.ListLuckyDrawEntriesResponse(entries=[lucky_draw_to_proto(e) for e in page],
+                                                next_page_token=token)
+
+
+def lucky_draw_to_proto(entry: LuckyDrawEntry) -> resources.LuckyDrawEntry:
+    message = resources.LuckyDrawEntry(
+        points_transaction_id=entry.points_transaction_id, account_id=entry.account_id, program_id=entry.program_id,
+        draw_period=entry.draw_period, count=entry.count, state=entry.state, create_time=timestamp(entry.create_time),
+        void_points_transaction_id=entry.void_transaction_id, regular_points=entry.regular_points,
+        bonus_points=entry.bonus_points, reward_points=entry.reward_points)
+    if entry.allocated:
+        message.from_number = format_number(entry.first_number, entry.number_width)
+        message.to_number = format_number(entry.last_number, entry.number_width)
+    if entry.void_time is not None:
+        message.void_time.CopyFrom(timestamp(entry.void_time))
+    return message
+
 
 def _movement_balance(movement: Movement) -> resources.Balance:
     """The balance a movement reply carries: available (and posted) right after it, as the
@@ -166,4 +197,6 @@ def transaction_to_proto(t: PointsTransaction) -> resources.PointsTransaction:
         message.adjusted.CopyFrom(resources.OperatorStamp(
             by=t.operator or t.client_id, at=timestamp(t.create_time), client_id=t.client_id, operator=t.operator,
             points_transaction_id=t.points_transaction_id))
+    if t.lucky_draw is not None:
+        message.lucky_draw.CopyFrom(lucky_draw_to_proto(t.lucky_draw))
     return message

@@ -16,10 +16,12 @@ from rewards.loyalty.v1 import program_service_pb2_grpc
 from rewards.loyalty.v1 import resources_pb2 as resources
 from rewards.type.v1 import money_pb2
 
+from core.domain import limits
 from core.domain.coupons import Money
 from core.domain.errors import field_invalid
+from core.domain.lucky_draws import DrawPeriod, LuckyDrawPolicy
 from core.domain.loyalty import (CardTypeRule, EarnRule, EarnTier, EventRule, PointsExpiryMode, Program, PromotionRule,
-                                 RatioRule, ReferralRule, SpendBand, Tier, TierRule)
+                                 RatioRule, ReferralRule, RoundingMode, SpendBand, Tier, TierRule)
 from core.service import programs
 from core.service.context import Deps
 from server.context import current_caller
@@ -125,7 +127,20 @@ def program_from_proto(program: resources.Program) -> Program:
         min_redeem_points=program.min_redeem_points,
         allow_negative_refund=_known(_OVERDRAFT, program.refund_overdraft, "program.refund_overdraft",
                                      "RefundOverdraftPolicy"),
-        create_time=programs.UNSET_TIME, update_time=programs.UNSET_TIME)
+        create_time=programs.UNSET_TIME, update_time=programs.UNSET_TIME,
+        lucky_draw=_lucky_draw_from_proto(program), earn_requires_owner=program.earn_requires_owner,
+        burn_requires_owner=program.burn_requires_owner)
+
+
+def _lucky_draw_from_proto(program: resources.Program) -> LuckyDrawPolicy | None:
+    """The policy as sent (validated by the domain); unset: no lucky draws."""
+    if not program.HasField("lucky_draw"):
+        return None
+    policy = program.lucky_draw
+    return LuckyDrawPolicy(policy.points_numerator, policy.amount_minor_denominator,
+                           int(policy.rounding_mode) or int(RoundingMode.FLOOR),
+                           policy.number_width or limits.LUCKY_DRAW_NUMBER_WIDTH_DEFAULT,
+                           int(policy.draw_period) or int(DrawPeriod.MONTH))
 
 
 def program_to_proto(program: Program) -> resources.Program:
@@ -141,6 +156,13 @@ def program_to_proto(program: Program) -> resources.Program:
         min_redeem_points=program.min_redeem_points,
         refund_overdraft=(resources.REFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE if program.allow_negative_refund
                           else resources.REFUND_OVERDRAFT_POLICY_REJECT))
+    message.earn_requires_owner = program.earn_requires_owner
+    message.burn_requires_owner = program.burn_requires_owner
+    if program.lucky_draw is not None:
+        policy = program.lucky_draw
+        message.lucky_draw.CopyFrom(resources.LuckyDrawPolicy(
+            points_numerator=policy.points_numerator, amount_minor_denominator=policy.amount_minor_denominator,
+            rounding_mode=policy.rounding_mode, number_width=policy.number_width, draw_period=policy.draw_period))
     if program.points_expiry:
         duration = duration_pb2.Duration()
         duration.FromTimedelta(program.points_expiry)

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from psycopg.rows import class_row
+from psycopg.rows import class_row, dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool
 
@@ -44,6 +44,20 @@ def transaction_row(*, points_transaction_id: str, org_id: str, program_id: str,
         bill_minor, currency_code or None, refunded_transaction_id or None, lot_id, overdraft, note or None,
         expire_time, create_time, request_id, client_id, epoch, tier_id, earn_rule_id,
         Jsonb([list(line) for line in lines]) if lines else None, operator or None))
+
+
+_LUCKY_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "draw_period", "regular_points",
+                  "bonus_points", "reward_points", "count", "number_width", "create_time")
+
+
+def lucky_draw_entry_row(*, points_transaction_id: str, org_id: str, program_id: str, account_id: str,
+                         draw_period: str, regular_points: int, bonus_points: int, reward_points: int,
+                         number_width: int, create_time: dt.datetime) -> Row:
+    """A lucky_draw_entries row of an EARN (after its points_transactions row in the same write):
+    the trigger gives it its range of the program's sequence, in the earn's own transaction."""
+    return Row("lucky_draw_entries", _LUCKY_COLUMNS, (
+        points_transaction_id, org_id, program_id, account_id, draw_period, regular_points, bonus_points,
+        reward_points, regular_points + bonus_points + reward_points, number_width, create_time))
 
 
 def award_row(*, org_id: str, program_id: str, award_key: str, points_transaction_id: str) -> Row:
@@ -90,6 +104,46 @@ class LedgerTransaction:
     void_client_id: str | None
     void_operator: str | None
     void_time: dt.datetime | None
+    debit_account: str = ""
+    credit_account: str = ""
+    lucky: LuckyDrawRow | None = None
+    """EARN: its lucky-draw entry, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class LuckyDrawRow:
+    """A lucky_draw_entries row."""
+
+    points_transaction_id: str
+    account_id: str
+    program_id: str
+    draw_period: str
+    regular_points: int
+    bonus_points: int
+    reward_points: int
+    count: int
+    first_number: int
+    last_number: int
+    number_width: int
+    state: int
+    void_transaction_id: str | None
+    void_time: dt.datetime | None
+    create_time: dt.datetime
+
+
+_LUCKY_FIELDS = ("points_transaction_id", "account_id", "program_id", "draw_period", "regular_points", "bonus_points",
+                 "reward_points", "count", "first_number", "last_number", "number_width", "state",
+                 "void_transaction_id", "void_time", "create_time")
+_LUCKY_SELECT = ("SELECT e.points_transaction_id::text, e.account_id::text, e.program_id, e.draw_period,"
+                 " e.regular_points, e.bonus_points, e.reward_points, e.count, e.first_number, e.last_number,"
+                 " e.number_width, e.state, e.void_transaction_id::text, e.void_time, e.create_time"
+                 " FROM lucky_draw_entries e")
+
+
+def _with_lucky(row: dict) -> LedgerTransaction:
+    """A transaction row read with its lucky-draw entry's columns (prefixed "lucky_")."""
+    lucky = {name: row.pop(f"lucky_{name}") for name in _LUCKY_FIELDS}
+    return LedgerTransaction(**row, lucky=LuckyDrawRow(**lucky) if lucky["count"] is not None else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +192,12 @@ _SELECT_TRANSACTION = (
     " t.regular_points, t.bonus_points, t.reward_points, t.store_id, t.transaction_id, t.bill_minor,"
     " t.currency_code, t.refunded_transaction_id::text, t.refunded_points, t.note, t.expire_time, t.create_time,"
     " t.lines, t.client_id, t.operator, v.points_transaction_id::text AS void_id, v.client_id AS void_client_id,"
-    " v.operator AS void_operator, v.create_time AS void_time"
+    " v.operator AS void_operator, v.create_time AS void_time, t.debit_account, t.credit_account, "
+    + ", ".join(f"e.{name}{'::text' if name.endswith(('transaction_id', 'account_id')) else ''} AS lucky_{name}"
+                for name in _LUCKY_FIELDS) +
     " FROM points_transactions t LEFT JOIN points_transactions v"
-    "  ON v.refunded_transaction_id = t.points_transaction_id AND v.type = %(void)s")
+    "  ON v.refunded_transaction_id = t.points_transaction_id AND v.type = %(void)s"
+    " LEFT JOIN lucky_draw_entries e ON e.points_transaction_id = t.points_transaction_id")
 _POSTED_EARN_SPEND = (
     "SELECT (SELECT tier_id::text FROM points_wallets WHERE account_id = %(a)s) AS tier_id,"
     " (SELECT coalesce(sum(bill_minor - CASE WHEN amount > 0 THEN div(bill_minor::numeric * refunded_points,"
@@ -162,17 +219,55 @@ class PointsLedgerStore:
 
     async def transaction(self, org_id: str, points_transaction_id: str) -> LedgerTransaction | None:
         async with self._pool.connection() as connection:
-            cursor = connection.cursor(row_factory=class_row(LedgerTransaction))
+            cursor = connection.cursor(row_factory=dict_row)
             await cursor.execute(_SELECT_TRANSACTION + " WHERE t.points_transaction_id = %(id)s AND t.org_id = %(org)s",
                                  {"void": int(TransactionType.VOID), "id": points_transaction_id, "org": org_id})
-            return await cursor.fetchone()
+            row = await cursor.fetchone()
+            return _with_lucky(row) if row is not None else None
+
+    async def reversals(self, org_id: str, points_transaction_id: str) -> list[LedgerTransaction]:
+        """The REFUND and VOID transactions of a transaction, oldest first."""
+        async with self._pool.connection() as connection:
+            cursor = connection.cursor(row_factory=dict_row)
+            await cursor.execute(
+                _SELECT_TRANSACTION + " WHERE t.refunded_transaction_id = %(id)s AND t.org_id = %(org)s"
+                " AND t.type IN (%(refund)s, %(void)s) ORDER BY t.create_time, t.points_transaction_id",
+                {"void": int(TransactionType.VOID), "refund": int(TransactionType.REFUND), "id": points_transaction_id,
+                 "org": org_id})
+            return [_with_lucky(row) for row in await cursor.fetchall()]
+
+    async def lucky_draw_entries(self, *, org_id: str, account_id: str | None = None, program_id: str | None = None,
+                                 draw_period: str | None = None, active_only: bool = False,
+                                 after: tuple | None = None, limit: int) -> list[LuckyDrawRow]:
+        """By account (newest first; keyset (create time, id)) or by program and period (in number
+        order; keyset (first number,))."""
+        params = {"org": org_id, "a": account_id, "p": program_id, "period": draw_period, "active": active_only,
+                  "limit": limit}
+        where = " WHERE e.org_id = %(org)s AND (%(period)s::text IS NULL OR e.draw_period = %(period)s)" \
+                " AND (NOT %(active)s OR e.state = 1)"
+        if account_id is not None:
+            where += " AND e.account_id = %(a)s"
+            if after is not None:
+                where += " AND (e.create_time, e.points_transaction_id) < (%(after_t)s, %(after_id)s::uuid)"
+                params.update(after_t=after[0], after_id=after[1])
+            order = " ORDER BY e.create_time DESC, e.points_transaction_id DESC"
+        else:
+            where += " AND e.program_id = %(p)s"
+            if after is not None:
+                where += " AND e.first_number > %(after_n)s"
+                params.update(after_n=after[0])
+            order = " ORDER BY e.first_number"
+        async with self._pool.connection() as connection:
+            cursor = connection.cursor(row_factory=class_row(LuckyDrawRow))
+            await cursor.execute(_LUCKY_SELECT + where + order + " LIMIT %(limit)s", params)
+            return await cursor.fetchall()
 
     async def transactions(self, account_id: str, *, types: Sequence[int], start: dt.datetime | None,
                            end: dt.datetime | None, after: tuple[dt.datetime, str] | None,
                            limit: int) -> list[LedgerTransaction]:
         """An account's transactions, newest first, after the keyset `after` (create time, id)."""
         async with self._pool.connection() as connection:
-            cursor = connection.cursor(row_factory=class_row(LedgerTransaction))
+            cursor = connection.cursor(row_factory=dict_row)
             await cursor.execute(
                 _SELECT_TRANSACTION + " WHERE t.account_id = %(a)s"
                 " AND (%(types)s::smallint[] IS NULL OR t.type = ANY(%(types)s::smallint[]))"
@@ -184,7 +279,7 @@ class PointsLedgerStore:
                 {"void": int(TransactionType.VOID), "a": account_id, "types": [int(t) for t in types] or None,
                  "start": start, "end": end, "after_t": after[0] if after else None,
                  "after_id": after[1] if after else None, "limit": limit})
-            return await cursor.fetchall()
+            return [_with_lucky(row) for row in await cursor.fetchall()]
 
     async def committed(self, client_id: str, request_id: str, account_id: str) -> bool:
         """Whether the ledger holds a transaction of this request on this account."""

@@ -57,6 +57,7 @@ from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once
 from core.service.points import Points, RefundPoints
 from core.service.points.common import MS_PER_S, check_otp_code
+from core.service.points.common import require_owner
 from core.service.programs import load_rules
 
 Action = Callable[[], Awaitable[None]]
@@ -135,6 +136,10 @@ class Checkout:
         if request.currency_code != rules.program.currency_code:
             raise DomainError(ErrorReason.CURRENCY_MISMATCH, metadata={
                 "field": "total_amount.currency_code", "program_currency_code": rules.program.currency_code})
+        if request.burn_points:
+            await require_owner(self._deps, rules.program, account, "burn")
+        if command.earn_points:
+            await require_owner(self._deps, rules.program, account, "earn")
 
         async def prepare() -> Prepared[Basket]:
             return await self._prepare_authorize(command, caller, account, rules)

@@ -9,11 +9,12 @@ from core.adapters.redis.wallets import (REGISTRY_BUCKETS, WalletHold, otp_key, 
 from core.domain.loyalty import TransactionState, TransactionType
 from core.service.accounts import AccountRef
 from core.service.points.commands import (AdjustPoints, AllocateEvent, AllocateRow, EarnByCode, EarnPoints,
-                                          ListTransactions, RedeemPoints, RefundPoints, RequestOtp, RowResult,
-                                          VoidTransaction)
+                                          ListLuckyDrawEntries, ListTransactions, RedeemPoints, RefundPoints,
+                                          RequestOtp, RowResult, VoidTransaction)
 from core.service.points.common import BUILT_IN_EVENTS, SYSTEM_CLIENT, wallet_account
 from core.service.points.engine import Points
-from core.service.points.results import Balance, Movement, OtpTicket, PointsTransaction
+from core.service.points.results import (Balance, LuckyDrawEntry, Movement, OtpTicket, PointsTransaction,
+                                         TransactionDetails)
 from core.service.points.wallets import Wallets
 
 TxType = TransactionType
@@ -21,7 +22,7 @@ TxType = TransactionType
 POSTED = TransactionState.POSTED
 
 __all__ = ["AccountRef", "AdjustPoints", "AllocateEvent", "AllocateRow", "BUILT_IN_EVENTS", "Balance", "EarnByCode",
-           "EarnPoints", "ListTransactions", "Movement", "OtpTicket", "POSTED", "Points", "PointsTransaction",
-           "REGISTRY_BUCKETS", "RedeemPoints", "RefundPoints", "RequestOtp", "RowResult", "SYSTEM_CLIENT",
-           "TransactionState", "TransactionType", "TxType", "VoidTransaction", "WalletHold", "Wallets", "otp_key",
-           "refund_field", "registry_key", "wallet_account", "wallet_keys"]
+           "EarnPoints", "ListLuckyDrawEntries", "ListTransactions", "LuckyDrawEntry", "Movement", "OtpTicket", "POSTED",
+           "Points", "PointsTransaction", "REGISTRY_BUCKETS", "RedeemPoints", "RefundPoints", "RequestOtp", "RowResult",
+           "SYSTEM_CLIENT", "TransactionDetails", "TransactionState", "TransactionType", "TxType", "VoidTransaction",
+           "WalletHold", "Wallets", "otp_key", "refund_field", "registry_key", "wallet_account", "wallet_keys"]

@@ -33,6 +33,7 @@ from core.domain import limits
 from core.domain.accounts import Account
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.loyalty import ProgramRules, TransactionState, TransactionType, points_expire_time, void_refusal
+from core.domain.lucky_draws import EntryState
 from core.service.accounts import AccountRef, RefFields, parse_uuid, require_active, resolve_account, \
     validate_request_id
 from core.service.context import Caller, Deps
@@ -150,6 +151,11 @@ class PointsAdmin:
         voided = replace(PointsTransaction.of(original), refunded_points=original.amount,
                          voided_id=cancel.points_transaction_id, voided_client_id=caller.client_id,
                          voided_operator=command.operator, voided_time=now)
+        if voided.lucky_draw is not None and voided.lucky_draw.state == EntryState.ACTIVE:
+            # The ledger's trigger voids the earn's lucky-draw range with this VOID's row.
+            voided = replace(voided, lucky_draw=replace(voided.lucky_draw, state=EntryState.VOIDED,
+                                                        void_transaction_id=cancel.points_transaction_id,
+                                                        void_time=now))
         refunded = DomainError(ErrorReason.POINTS_TRANSACTION_REFUNDED, metadata={"points_transaction_id": original_id})
 
         async def abort() -> None:

@@ -77,6 +77,18 @@ class ListTransactions:
     page_token: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class ListLuckyDrawEntries:
+    """By account (`account` names one) or by program and draw period (`program_id`)."""
+
+    account: AccountRef
+    program_id: str = ""
+    draw_period: str = ""
+    active_only: bool = False
+    page_size: int = 0
+    page_token: str = ""
+
+
 # --- operators (core/service/points/admin.py) ---------------------------------------------------
 
 

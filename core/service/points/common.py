@@ -9,8 +9,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
 from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres.users import UserStore
 from core.domain import limits
-from core.domain.accounts import Account
+from core.domain.accounts import Account, MembershipRole
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.loyalty import EarnEvent, Program, ProgramRules
 from core.service.accounts import REQUEST_FIELDS, AccountRef, require_active, resolve_account
@@ -69,6 +70,21 @@ def debit_rejections() -> dict[str, DomainError]:
     """What the ledger's refusals of a wallet debit mean."""
     return {EPOCH_FENCE: DomainError(ErrorReason.STATE_REBUILDING),
             WALLET_FLOOR: DomainError(ErrorReason.INSUFFICIENT_POINTS)}
+
+
+async def require_owner(deps: Deps, program: Program, account: Account, action: str, *,
+                        users: UserStore | None = None) -> None:
+    """Registered members only (seed 001): MEMBERSHIP_REQUIRED if the program lets only accounts
+    with an OWNER membership `action` ("earn" or "burn") and this one has none."""
+    required = program.earn_requires_owner if action == "earn" else program.burn_requires_owner
+    if not required:
+        return
+    members = await (users or UserStore(deps.pool)).members(account.account_id)
+    if MembershipRole.OWNER not in members.values():
+        raise DomainError(ErrorReason.MEMBERSHIP_REQUIRED,
+                          f"Only registered members (an OWNER membership) may {action} points in this program.",
+                          metadata={"action": action, "program_id": program.program_id,
+                                    "account_id": account.account_id})
 
 
 async def account_of(deps: Deps, caller: Caller, ref: AccountRef, *, active: bool = True) -> Account:

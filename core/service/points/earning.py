@@ -10,7 +10,8 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from core.adapters.postgres.points_ledger import PointsLedgerStore
+from core.adapters.postgres.ledger_writer import Row
+from core.adapters.postgres.points_ledger import PointsLedgerStore, lucky_draw_entry_row
 from core.adapters.postgres.wallets import WalletStore
 from core.adapters.redis.wallets import WalletCache
 from core.domain import limits
@@ -18,7 +19,8 @@ from core.domain.accounts import Account
 from core.domain.coupons import Money
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_too_long
 from core.domain.loyalty import (CouponBonus, EarnEvent, ProgramRules, Purchase, Tier, TransactionType, compute_earn,
-                                 earn_expire_time, points_expire_time, tier_for_spend)
+                                 earn_expire_time, earn_factors, points_expire_time, tier_for_spend)
+from core.domain.lucky_draws import lucky_points, period_key
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, HeldRedemption
@@ -28,10 +30,10 @@ from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 from core.service.points.commands import EarnByCode, EarnPoints
 from core.service.points.common import (MS_PER_S, PAYMENT_CARD_TYPE_LENGTH_MAX, account_of, all_of, check_text,
-                                        column)
+                                        column, require_owner)
 from core.service.points.credits import Credits
 from core.service.points.events import EventAwards
-from core.service.points.results import Movement, PointsTransaction, movement_account
+from core.service.points.results import LuckyDrawEntry, Movement, PointsTransaction, movement_account
 from core.service.programs import load_rules
 
 
@@ -75,6 +77,30 @@ def _purchase_rejections(transaction_id: str) -> dict[str, DomainError]:
                                                                metadata={"transaction_id": transaction_id})}
 
 
+def _with_lucky_draw(caller: Caller, account: Account, rules: ProgramRules, purchase: Purchase, tier: Tier | None,
+                     bonuses: Sequence[CouponBonus], transaction: PointsTransaction
+                     ) -> tuple[PointsTransaction, tuple[Row, ...]]:
+    """The earn with its lucky-draw points (Program.lucky_draw), and the entry row whose insert
+    takes its numbers from the program's sequence (after the earn's own row)."""
+    policy = rules.program.lucky_draw
+    if policy is None:
+        return transaction, ()
+    program_factor, coupon_factor = earn_factors(rules, purchase, tier, bonuses)
+    points = lucky_points(policy, purchase.bill_minor, program_factor, coupon_factor)
+    if points.total <= 0:
+        return transaction, ()
+    entry = LuckyDrawEntry(transaction.points_transaction_id, account.account_id, account.program_id,
+                           period_key(policy.draw_period, rules.program.time_zone, transaction.create_time),
+                           points.regular, points.bonus, points.reward, transaction.create_time,
+                           number_width=policy.number_width)
+    row = lucky_draw_entry_row(points_transaction_id=entry.points_transaction_id, org_id=caller.org_id,
+                               program_id=entry.program_id, account_id=entry.account_id,
+                               draw_period=entry.draw_period, regular_points=entry.regular_points,
+                               bonus_points=entry.bonus_points, reward_points=entry.reward_points,
+                               number_width=entry.number_width, create_time=entry.create_time)
+    return dataclasses.replace(transaction, lucky_draw=entry), (row,)
+
+
 def _with_coupons(prepared: Prepared[Movement], held: Sequence[HeldRedemption],
                   applied: tuple[AppliedCoupon, ...]) -> Prepared[Movement]:
     """The earn's Prepared with its coupons' redemption rows first, settled with it."""
@@ -110,13 +136,28 @@ class Earning:
         if command.currency_code != rules.program.currency_code:
             raise DomainError(ErrorReason.CURRENCY_MISMATCH, metadata={
                 "field": "bill_amount.currency_code", "program_currency_code": rules.program.currency_code})
+        await require_owner(self._deps, rules.program, account, "earn")
 
         async def prepare() -> Prepared[Movement]:
             return await self._prepare_earn(command, caller, account, rules)
 
         prepare = evented(prepare, self._deps.clock, caller.org_id, "points.earned", "account", movement_account)
-        return await execute_retrying(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json,
-                                      ErrorReason.EVENT_AWARDED_CONCURRENTLY)
+        movement = await execute_retrying(self._deps, caller, "EarnPoints", command, prepare, Movement.from_json,
+                                          ErrorReason.EVENT_AWARDED_CONCURRENTLY)
+        return await self._with_lucky_numbers(caller, movement)
+
+    async def _with_lucky_numbers(self, caller: Caller, movement: Movement) -> Movement:
+        """The earn as committed: its lucky-draw range is given by the ledger in the earn's own
+        transaction (so that an earn that does not commit takes no number), hence read back after
+        the commit, for a first answer and a replay alike."""
+        earn = movement.transactions[0]
+        if earn.lucky_draw is None or earn.lucky_draw.allocated:
+            return movement
+        row = await self._ledger.transaction(caller.org_id, earn.points_transaction_id)
+        if row is None or row.lucky is None:  # Not possible once committed: answer what was decided.
+            return movement
+        committed = dataclasses.replace(earn, lucky_draw=LuckyDrawEntry.of(row.lucky))
+        return dataclasses.replace(movement, transactions=(committed, *movement.transactions[1:]))
 
     async def _prepare_earn(self, command: EarnPoints, caller: Caller, account: Account,
                             rules: ProgramRules) -> Prepared[Movement]:
@@ -138,8 +179,10 @@ class Earning:
                 breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
                 command.currency_code, expire_time=earn_expire_time(rules.program, tier, now),
                 lines=tuple((sku, quantity, amount) for sku, quantity, amount, _ in command.lines))
+            transaction, lucky_rows = _with_lucky_draw(caller, account, rules, purchase, tier, bonuses, transaction)
             prepared = await self._credits.credit(caller, command.request_id, rules, transaction, tier_id=new_tier_id,
                                                   rejections=_purchase_rejections(command.transaction_id))
+            prepared = dataclasses.replace(prepared, rows=prepared.rows + lucky_rows)
         except BaseException:
             await asyncio.gather(*(h.release() for h in held))
             raise
@@ -226,6 +269,7 @@ class Earning:
         code = command.code.strip().upper()
         account = await account_of(self._deps, caller, command.account)
         rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        await require_owner(self._deps, rules.program, account, "earn")
 
         async def prepare() -> Prepared[Movement]:
             return await self._prepare_earn_by_code(command, code, caller, account, rules)

@@ -39,15 +39,16 @@ from core.service.context import Caller, Deps
 from core.service.coupons import Coupons
 from core.service.events import EventAward
 from core.service.idempotent import Prepared
-from core.service.points.commands import (AllocateEvent, EarnByCode, EarnPoints, ListTransactions, RedeemPoints,
-                                          RefundPoints, RequestOtp)
+from core.service.points.commands import (AllocateEvent, EarnByCode, EarnPoints, ListLuckyDrawEntries,
+                                          ListTransactions, RedeemPoints, RefundPoints, RequestOtp)
 from core.service.points.credits import Credits
 from core.service.points.earning import Earning
 from core.service.points.events import EventAwards
 from core.service.points.history import History
 from core.service.points.redemption import Redemption
 from core.service.points.refunds import Refunds
-from core.service.points.results import Balance, Movement, OtpTicket, PointsTransaction
+from core.service.points.results import (Balance, LuckyDrawEntry, Movement, OtpTicket, PointsTransaction,
+                                         TransactionDetails)
 from core.service.points.wallets import Wallets
 
 
@@ -111,6 +112,13 @@ class Points:
 
     async def transaction(self, points_transaction_id: str, caller: Caller) -> PointsTransaction:
         return await self._history.transaction(points_transaction_id, caller)
+
+    async def transaction_details(self, points_transaction_id: str, caller: Caller) -> TransactionDetails:
+        return await self._history.details(points_transaction_id, caller)
+
+    async def lucky_draw_entries(self, query: ListLuckyDrawEntries,
+                                 caller: Caller) -> tuple[list[LuckyDrawEntry], str]:
+        return await self._history.lucky_draw_entries(query, caller)
 
     # --- baskets (CheckoutService): the same rules, held for longer ------------------------
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from core.adapters.postgres.points_ledger import PointsLedgerStore
+from core.adapters.postgres.points_ledger import LedgerTransaction, PointsLedgerStore
 from core.adapters.postgres.wallets import WalletStore
 from core.domain import limits
-from core.domain.errors import DomainError, ErrorReason
+from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
 from core.service import paging
 from core.service.accounts import AccountRef, parse_uuid
 from core.service.context import Caller, Deps
-from core.service.points.commands import ListTransactions
-from core.service.points.common import account_of
-from core.service.points.results import Balance, PointsTransaction
+from core.service.points.commands import ListLuckyDrawEntries, ListTransactions
+from core.service.points.common import account_of, check_text
+from core.service.points.results import Balance, LuckyDrawEntry, PointsTransaction, TransactionDetails
+from core.service.programs import load_rules
 
 
 class History:
@@ -51,10 +52,56 @@ class History:
             token = paging.encode((last.create_time, last.points_transaction_id), scope)
         return page, token
 
+    async def details(self, points_transaction_id: str, caller: Caller) -> TransactionDetails:
+        """GetTransaction: the transaction (of the caller's organisation), its double-entry legs,
+        and the REFUND and VOID transactions of it."""
+        row = await self._row(points_transaction_id, caller)
+        reversals = await self._ledger.reversals(caller.org_id, row.points_transaction_id)
+        return TransactionDetails(PointsTransaction.of(row), ((row.debit_account, -row.amount),
+                                                              (row.credit_account, row.amount)),
+                                  tuple(PointsTransaction.of(reversal) for reversal in reversals))
+
+    async def lucky_draw_entries(self, query: ListLuckyDrawEntries,
+                                 caller: Caller) -> tuple[list[LuckyDrawEntry], str]:
+        """An account's ranges (newest first), or a program's of one draw period (number order)."""
+        size = paging.page_size(query.page_size)
+        check_text(query.draw_period, "draw_period", limits.DRAW_PERIOD_LENGTH_MAX, required=False)
+        by_account = bool(query.account.account_id or query.account.identifier is not None)
+        if by_account:
+            if query.program_id:
+                raise field_invalid("program_id", "empty when the account is named")
+            account = await account_of(self._deps, caller, query.account, active=False)
+            scope = paging.scope("account", account.account_id, query.draw_period, query.active_only)
+            after = paging.decode(query.page_token, scope)
+            rows = await self._ledger.lucky_draw_entries(
+                org_id=caller.org_id, account_id=account.account_id, draw_period=query.draw_period or None,
+                active_only=query.active_only, after=after, limit=size + 1)
+        else:
+            if not query.program_id:
+                raise field_required("account_id")
+            if not query.draw_period:
+                raise field_required("draw_period")
+            await load_rules(self._deps, caller.org_id, query.program_id)  # PROGRAM_NOT_FOUND
+            scope = paging.scope("program", query.program_id, query.draw_period, query.active_only)
+            after = paging.decode(query.page_token, scope, (int,))
+            rows = await self._ledger.lucky_draw_entries(
+                org_id=caller.org_id, program_id=query.program_id, draw_period=query.draw_period,
+                active_only=query.active_only, after=after, limit=size + 1)
+        page = [LuckyDrawEntry.of(row) for row in rows[:size]]
+        token = ""
+        if len(rows) > size:
+            last = page[-1]
+            position = (last.create_time, last.points_transaction_id) if by_account else (last.first_number,)
+            token = paging.encode(position, scope)
+        return page, token
+
     async def transaction(self, points_transaction_id: str, caller: Caller) -> PointsTransaction:
+        return PointsTransaction.of(await self._row(points_transaction_id, caller))
+
+    async def _row(self, points_transaction_id: str, caller: Caller) -> LedgerTransaction:
         transaction_id = parse_uuid(points_transaction_id, "points_transaction_id")
         row = await self._ledger.transaction(caller.org_id, transaction_id)
         if row is None:
             raise DomainError(ErrorReason.POINTS_TRANSACTION_NOT_FOUND,
                               metadata={"points_transaction_id": transaction_id})
-        return PointsTransaction.of(row)
+        return row

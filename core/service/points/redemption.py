@@ -23,9 +23,8 @@ from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once
 from core.service.points.commands import RedeemPoints, RequestOtp
 from core.service.points.common import (MS_PER_S, OTP_CODE_DIGITS, account_of, check_otp_code, check_points,
-                                        check_redeemable,
-                                        check_text, debit_rejections, ms, redeemed_account, request_key,
-                                        wallet_account)
+                                        check_redeemable, check_text, debit_rejections, ms, redeemed_account,
+                                        request_key, require_owner, wallet_account)
 from core.service.points.credits import posted_row
 from core.service.points.results import Movement, OtpTicket, PointsTransaction, movement_account
 from core.service.points.wallets import Wallets
@@ -56,6 +55,7 @@ class Redemption:
         check_points(command.points, "points")
         account = await account_of(self._deps, caller, command.account)
         rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        await require_owner(self._deps, rules.program, account, "burn")
 
         async def prepare() -> Prepared[OtpTicket]:
             return Prepared(await self._send_otp(command, account, rules), ())
@@ -123,6 +123,7 @@ class Redemption:
         check_text(command.transaction_id, "transaction_id", limits.TRANSACTION_ID_LENGTH_MAX, required=False)
         account = await account_of(self._deps, caller, command.account)
         rules = await load_rules(self._deps, caller.org_id, account.program_id)
+        await require_owner(self._deps, rules.program, account, "burn")
 
         async def prepare() -> Prepared[Movement]:
             return await self._prepare_redeem(command, otp_id, caller, account, rules)

@@ -6,9 +6,63 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from core.adapters.postgres.points_ledger import LedgerTransaction
+from core.adapters.postgres.points_ledger import LedgerTransaction, LuckyDrawRow
+from core.domain import limits
 from core.domain.loyalty import TransactionState
+from core.domain.lucky_draws import EntryState
 from core.service.earn_coupons import AppliedCoupon
+
+
+@dataclass(frozen=True, slots=True)
+class LuckyDrawEntry:
+    """The lucky-draw points and numbers of one EARN. The numbers are given where the earn
+    commits: before that (the prepared reply) first_number and last_number are 0."""
+
+    points_transaction_id: str
+    account_id: str
+    program_id: str
+    draw_period: str
+    regular_points: int
+    bonus_points: int
+    reward_points: int
+    create_time: dt.datetime
+    first_number: int = 0
+    last_number: int = 0
+    number_width: int = limits.LUCKY_DRAW_NUMBER_WIDTH_DEFAULT
+    state: int = EntryState.ACTIVE
+    void_transaction_id: str = ""
+    void_time: dt.datetime | None = None
+
+    @property
+    def count(self) -> int:
+        return self.regular_points + self.bonus_points + self.reward_points
+
+    @property
+    def allocated(self) -> bool:
+        return self.first_number > 0
+
+    def to_json(self) -> dict:
+        """Its JSON form (a stored reply, an event's payload): the numbers are null until given."""
+        data = asdict(self)
+        data["create_time"] = self.create_time.isoformat()
+        data["void_time"] = self.void_time.isoformat() if self.void_time else None
+        if not self.allocated:
+            data["first_number"] = data["last_number"] = None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> LuckyDrawEntry | None:
+        if not data:
+            return None
+        return cls(**{**data, "create_time": dt.datetime.fromisoformat(data["create_time"]),
+                      "void_time": dt.datetime.fromisoformat(data["void_time"]) if data["void_time"] else None,
+                      "first_number": data["first_number"] or 0, "last_number": data["last_number"] or 0})
+
+    @classmethod
+    def of(cls, row: LuckyDrawRow) -> LuckyDrawEntry:
+        return cls(row.points_transaction_id, row.account_id, row.program_id, row.draw_period, row.regular_points,
+                   row.bonus_points, row.reward_points, row.create_time, row.first_number, row.last_number,
+                   row.number_width, row.state, row.void_transaction_id or "", row.void_time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +96,12 @@ class PointsTransaction:
     voided_client_id: str = ""
     voided_operator: str = ""
     voided_time: dt.datetime | None = None
+    lucky_draw: LuckyDrawEntry | None = None
+    """EARN of a program with lucky draws: its lucky-draw points and numbers."""
 
     def to_json(self) -> dict:
         data = asdict(self)
+        data["lucky_draw"] = self.lucky_draw.to_json() if self.lucky_draw is not None else None
         data["create_time"] = self.create_time.isoformat()
         data["expire_time"] = self.expire_time.isoformat() if self.expire_time else None
         data["voided_time"] = self.voided_time.isoformat() if self.voided_time else None
@@ -56,7 +113,8 @@ class PointsTransaction:
                       "expire_time": dt.datetime.fromisoformat(data["expire_time"]) if data["expire_time"] else None,
                       "voided_time": (dt.datetime.fromisoformat(data["voided_time"]) if data.get("voided_time")
                                       else None),
-                      "lines": tuple(tuple(line) for line in data.get("lines", ()))})
+                      "lines": tuple(tuple(line) for line in data.get("lines", ())),
+                      "lucky_draw": LuckyDrawEntry.from_json(data.get("lucky_draw"))})
 
     @classmethod
     def of(cls, row: LedgerTransaction) -> PointsTransaction:
@@ -70,7 +128,19 @@ class PointsTransaction:
             refunded_points=row.refunded_points, note=row.note or "", expire_time=row.expire_time,
             state=row.state, lines=tuple(tuple(line) for line in row.lines or ()), client_id=row.client_id,
             operator=row.operator or "", voided_id=row.void_id or "", voided_client_id=row.void_client_id or "",
-            voided_operator=row.void_operator or "", voided_time=row.void_time)
+            voided_operator=row.void_operator or "", voided_time=row.void_time,
+            lucky_draw=LuckyDrawEntry.of(row.lucky) if row.lucky is not None else None)
+
+
+@dataclass(frozen=True, slots=True)
+class TransactionDetails:
+    """GetTransaction: one transaction with its ledger legs and what reversed it."""
+
+    transaction: PointsTransaction
+    movements: tuple[tuple[str, int], ...]
+    """(ledger account, points): the debited account (negative), then the credited one."""
+    reversals: tuple[PointsTransaction, ...]
+    """Its REFUND and VOID transactions, oldest first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,11 @@ type CheckoutServiceClient interface {
 	// the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
 	// add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
 	// CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-	// MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+	// MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+	// points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+	// "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+	// LoyaltyService.EarnPoints does.
 	AuthorizeBasket(ctx context.Context, in *AuthorizeBasketRequest, opts ...grpc.CallOption) (*AuthorizeBasketResponse, error)
 	// Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
 	// transaction. With final_total_amount (a line dropped at the till), the discounts are
@@ -211,7 +215,11 @@ type CheckoutServiceServer interface {
 	// the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
 	// add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
 	// CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-	// MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+	// MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+	// points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+	// "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+	// LoyaltyService.EarnPoints does.
 	AuthorizeBasket(context.Context, *AuthorizeBasketRequest) (*AuthorizeBasketResponse, error)
 	// Makes an AUTHORIZED basket final: posts its redemptions, points burn and earn in one
 	// transaction. With final_total_amount (a line dropped at the till), the discounts are

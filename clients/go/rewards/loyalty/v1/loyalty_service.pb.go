@@ -1789,6 +1789,330 @@ func (x *BatchAllocatePointsResponse) GetFailedCount() int32 {
 	return 0
 }
 
+// Request of LoyaltyService.GetTransaction.
+type GetTransactionRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The transaction. Required.
+	PointsTransactionId string `protobuf:"bytes,1,opt,name=points_transaction_id,json=pointsTransactionId,proto3" json:"points_transaction_id,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *GetTransactionRequest) Reset() {
+	*x = GetTransactionRequest{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetTransactionRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetTransactionRequest) ProtoMessage() {}
+
+func (x *GetTransactionRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetTransactionRequest.ProtoReflect.Descriptor instead.
+func (*GetTransactionRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *GetTransactionRequest) GetPointsTransactionId() string {
+	if x != nil {
+		return x.PointsTransactionId
+	}
+	return ""
+}
+
+// One leg of a double-entry transfer.
+type LedgerMovement struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The ledger account: "wallet:<account_id>", "issuance:<program>", "redeemed:<program>",
+	// "expired:<program>", "adjustment:<program>".
+	LedgerAccount string `protobuf:"bytes,1,opt,name=ledger_account,json=ledgerAccount,proto3" json:"ledger_account,omitempty"`
+	// Positive: credited; negative: debited. A transaction's legs add up to 0.
+	Points        int64 `protobuf:"varint,2,opt,name=points,proto3" json:"points,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *LedgerMovement) Reset() {
+	*x = LedgerMovement{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *LedgerMovement) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*LedgerMovement) ProtoMessage() {}
+
+func (x *LedgerMovement) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use LedgerMovement.ProtoReflect.Descriptor instead.
+func (*LedgerMovement) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *LedgerMovement) GetLedgerAccount() string {
+	if x != nil {
+		return x.LedgerAccount
+	}
+	return ""
+}
+
+func (x *LedgerMovement) GetPoints() int64 {
+	if x != nil {
+		return x.Points
+	}
+	return 0
+}
+
+// Response of LoyaltyService.GetTransaction.
+type GetTransactionResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The transaction (voided, adjusted and lucky_draw as in the history).
+	Transaction *PointsTransaction `protobuf:"bytes,1,opt,name=transaction,proto3" json:"transaction,omitempty"`
+	// Its ledger legs: the debited account, then the credited one.
+	Movements []*LedgerMovement `protobuf:"bytes,2,rep,name=movements,proto3" json:"movements,omitempty"`
+	// The REFUND and VOID transactions that reversed it, oldest first.
+	Refunds       []*PointsTransaction `protobuf:"bytes,3,rep,name=refunds,proto3" json:"refunds,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetTransactionResponse) Reset() {
+	*x = GetTransactionResponse{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetTransactionResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetTransactionResponse) ProtoMessage() {}
+
+func (x *GetTransactionResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetTransactionResponse.ProtoReflect.Descriptor instead.
+func (*GetTransactionResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *GetTransactionResponse) GetTransaction() *PointsTransaction {
+	if x != nil {
+		return x.Transaction
+	}
+	return nil
+}
+
+func (x *GetTransactionResponse) GetMovements() []*LedgerMovement {
+	if x != nil {
+		return x.Movements
+	}
+	return nil
+}
+
+func (x *GetTransactionResponse) GetRefunds() []*PointsTransaction {
+	if x != nil {
+		return x.Refunds
+	}
+	return nil
+}
+
+// Request of LoyaltyService.ListLuckyDrawEntries.
+type ListLuckyDrawEntriesRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// By account: the account (or account_identifier). Leave empty to list by program.
+	AccountId string `protobuf:"bytes,1,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account by one of its identifiers instead of account_id.
+	AccountIdentifier *v11.Identifier `protobuf:"bytes,2,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
+	// By program: the program (then draw_period is required). Empty when listing by account.
+	ProgramId string `protobuf:"bytes,3,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
+	// Only ranges of this draw period (LuckyDrawEntry.draw_period, e.g. "2026-12"). Required by
+	// program; optional by account. At most 16 characters.
+	DrawPeriod string `protobuf:"bytes,4,opt,name=draw_period,json=drawPeriod,proto3" json:"draw_period,omitempty"`
+	// Only ACTIVE ranges (leave out the voided ones).
+	ActiveOnly bool `protobuf:"varint,5,opt,name=active_only,json=activeOnly,proto3" json:"active_only,omitempty"`
+	// Maximum number of entries to return: 0 means 50; values above 500 are treated as 500;
+	// negative values fail with FIELD_OUT_OF_RANGE.
+	PageSize int32 `protobuf:"varint,6,opt,name=page_size,json=pageSize,proto3" json:"page_size,omitempty"`
+	// next_page_token of the previous page; empty for the first page. Every other field must be
+	// the same as in the request that returned it, or the call fails with FIELD_INVALID.
+	PageToken     string `protobuf:"bytes,7,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListLuckyDrawEntriesRequest) Reset() {
+	*x = ListLuckyDrawEntriesRequest{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListLuckyDrawEntriesRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListLuckyDrawEntriesRequest) ProtoMessage() {}
+
+func (x *ListLuckyDrawEntriesRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListLuckyDrawEntriesRequest.ProtoReflect.Descriptor instead.
+func (*ListLuckyDrawEntriesRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{27}
+}
+
+func (x *ListLuckyDrawEntriesRequest) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+func (x *ListLuckyDrawEntriesRequest) GetAccountIdentifier() *v11.Identifier {
+	if x != nil {
+		return x.AccountIdentifier
+	}
+	return nil
+}
+
+func (x *ListLuckyDrawEntriesRequest) GetProgramId() string {
+	if x != nil {
+		return x.ProgramId
+	}
+	return ""
+}
+
+func (x *ListLuckyDrawEntriesRequest) GetDrawPeriod() string {
+	if x != nil {
+		return x.DrawPeriod
+	}
+	return ""
+}
+
+func (x *ListLuckyDrawEntriesRequest) GetActiveOnly() bool {
+	if x != nil {
+		return x.ActiveOnly
+	}
+	return false
+}
+
+func (x *ListLuckyDrawEntriesRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+func (x *ListLuckyDrawEntriesRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+// Response of LoyaltyService.ListLuckyDrawEntries.
+type ListLuckyDrawEntriesResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The entries of this page.
+	Entries []*LuckyDrawEntry `protobuf:"bytes,1,rep,name=entries,proto3" json:"entries,omitempty"`
+	// Token for the next page; empty when this is the last page.
+	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListLuckyDrawEntriesResponse) Reset() {
+	*x = ListLuckyDrawEntriesResponse{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListLuckyDrawEntriesResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListLuckyDrawEntriesResponse) ProtoMessage() {}
+
+func (x *ListLuckyDrawEntriesResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListLuckyDrawEntriesResponse.ProtoReflect.Descriptor instead.
+func (*ListLuckyDrawEntriesResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *ListLuckyDrawEntriesResponse) GetEntries() []*LuckyDrawEntry {
+	if x != nil {
+		return x.Entries
+	}
+	return nil
+}
+
+func (x *ListLuckyDrawEntriesResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
 // One credit.
 type BatchAllocatePointsRequest_Row struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1810,7 +2134,7 @@ type BatchAllocatePointsRequest_Row struct {
 
 func (x *BatchAllocatePointsRequest_Row) Reset() {
 	*x = BatchAllocatePointsRequest_Row{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[24]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1822,7 +2146,7 @@ func (x *BatchAllocatePointsRequest_Row) String() string {
 func (*BatchAllocatePointsRequest_Row) ProtoMessage() {}
 
 func (x *BatchAllocatePointsRequest_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[24]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1893,7 +2217,7 @@ type BatchAllocatePointsResponse_Row struct {
 
 func (x *BatchAllocatePointsResponse_Row) Reset() {
 	*x = BatchAllocatePointsResponse_Row{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[26]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1905,7 +2229,7 @@ func (x *BatchAllocatePointsResponse_Row) String() string {
 func (*BatchAllocatePointsResponse_Row) ProtoMessage() {}
 
 func (x *BatchAllocatePointsResponse_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[26]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2138,7 +2462,33 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"request_id\x18\x02 \x01(\tR\trequestId\x12I\n" +
 	"\vtransaction\x18\x03 \x01(\v2%.rewards.loyalty.v1.PointsTransactionH\x00R\vtransaction\x124\n" +
 	"\x05error\x18\x04 \x01(\v2\x1c.rewards.loyalty.v1.RowErrorH\x00R\x05errorB\b\n" +
-	"\x06result2\x84\t\n" +
+	"\x06result\"K\n" +
+	"\x15GetTransactionRequest\x122\n" +
+	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\"O\n" +
+	"\x0eLedgerMovement\x12%\n" +
+	"\x0eledger_account\x18\x01 \x01(\tR\rledgerAccount\x12\x16\n" +
+	"\x06points\x18\x02 \x01(\x03R\x06points\"\xe4\x01\n" +
+	"\x16GetTransactionResponse\x12G\n" +
+	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x12@\n" +
+	"\tmovements\x18\x02 \x03(\v2\".rewards.loyalty.v1.LedgerMovementR\tmovements\x12?\n" +
+	"\arefunds\x18\x03 \x03(\v2%.rewards.loyalty.v1.PointsTransactionR\arefunds\"\xa9\x02\n" +
+	"\x1bListLuckyDrawEntriesRequest\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x01 \x01(\tR\taccountId\x12N\n" +
+	"\x12account_identifier\x18\x02 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x1d\n" +
+	"\n" +
+	"program_id\x18\x03 \x01(\tR\tprogramId\x12\x1f\n" +
+	"\vdraw_period\x18\x04 \x01(\tR\n" +
+	"drawPeriod\x12\x1f\n" +
+	"\vactive_only\x18\x05 \x01(\bR\n" +
+	"activeOnly\x12\x1b\n" +
+	"\tpage_size\x18\x06 \x01(\x05R\bpageSize\x12\x1d\n" +
+	"\n" +
+	"page_token\x18\a \x01(\tR\tpageToken\"\x84\x01\n" +
+	"\x1cListLuckyDrawEntriesResponse\x12<\n" +
+	"\aentries\x18\x01 \x03(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\aentries\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xe8\n" +
+	"\n" +
 	"\x0eLoyaltyService\x12[\n" +
 	"\n" +
 	"EarnPoints\x12%.rewards.loyalty.v1.EarnPointsRequest\x1a&.rewards.loyalty.v1.EarnPointsResponse\x12[\n" +
@@ -2153,7 +2503,9 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\x13BatchAllocatePoints\x12..rewards.loyalty.v1.BatchAllocatePointsRequest\x1a/.rewards.loyalty.v1.BatchAllocatePointsResponse\x12[\n" +
 	"\n" +
 	"GetBalance\x12%.rewards.loyalty.v1.GetBalanceRequest\x1a&.rewards.loyalty.v1.GetBalanceResponse\x12m\n" +
-	"\x10ListTransactions\x12+.rewards.loyalty.v1.ListTransactionsRequest\x1a,.rewards.loyalty.v1.ListTransactionsResponseB\x89\x01\n" +
+	"\x10ListTransactions\x12+.rewards.loyalty.v1.ListTransactionsRequest\x1a,.rewards.loyalty.v1.ListTransactionsResponse\x12g\n" +
+	"\x0eGetTransaction\x12).rewards.loyalty.v1.GetTransactionRequest\x1a*.rewards.loyalty.v1.GetTransactionResponse\x12y\n" +
+	"\x14ListLuckyDrawEntries\x12/.rewards.loyalty.v1.ListLuckyDrawEntriesRequest\x1a0.rewards.loyalty.v1.ListLuckyDrawEntriesResponseB\x89\x01\n" +
 	"\"com.rewardscore.rewards.loyalty.v1B\x13LoyaltyServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/loyalty/v1;loyaltyv1b\x06proto3"
 
 var (
@@ -2168,7 +2520,7 @@ func file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
+var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 32)
 var file_rewards_loyalty_v1_loyalty_service_proto_goTypes = []any{
 	(*EarnPointsRequest)(nil),               // 0: rewards.loyalty.v1.EarnPointsRequest
 	(*EarnPointsResponse)(nil),              // 1: rewards.loyalty.v1.EarnPointsResponse
@@ -2194,87 +2546,102 @@ var file_rewards_loyalty_v1_loyalty_service_proto_goTypes = []any{
 	(*BatchAllocatePointsRequest)(nil),      // 21: rewards.loyalty.v1.BatchAllocatePointsRequest
 	(*RowError)(nil),                        // 22: rewards.loyalty.v1.RowError
 	(*BatchAllocatePointsResponse)(nil),     // 23: rewards.loyalty.v1.BatchAllocatePointsResponse
-	(*BatchAllocatePointsRequest_Row)(nil),  // 24: rewards.loyalty.v1.BatchAllocatePointsRequest.Row
-	nil,                                     // 25: rewards.loyalty.v1.RowError.MetadataEntry
-	(*BatchAllocatePointsResponse_Row)(nil), // 26: rewards.loyalty.v1.BatchAllocatePointsResponse.Row
-	(*v1.Money)(nil),                        // 27: rewards.type.v1.Money
-	(*v11.Identifier)(nil),                  // 28: rewards.accounts.v1.Identifier
-	(*PurchaseLine)(nil),                    // 29: rewards.loyalty.v1.PurchaseLine
-	(*PointsTransaction)(nil),               // 30: rewards.loyalty.v1.PointsTransaction
-	(*Balance)(nil),                         // 31: rewards.loyalty.v1.Balance
-	(*timestamppb.Timestamp)(nil),           // 32: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),             // 33: google.protobuf.Duration
-	(PointsTransactionType)(0),              // 34: rewards.loyalty.v1.PointsTransactionType
-	(EarnEvent)(0),                          // 35: rewards.loyalty.v1.EarnEvent
+	(*GetTransactionRequest)(nil),           // 24: rewards.loyalty.v1.GetTransactionRequest
+	(*LedgerMovement)(nil),                  // 25: rewards.loyalty.v1.LedgerMovement
+	(*GetTransactionResponse)(nil),          // 26: rewards.loyalty.v1.GetTransactionResponse
+	(*ListLuckyDrawEntriesRequest)(nil),     // 27: rewards.loyalty.v1.ListLuckyDrawEntriesRequest
+	(*ListLuckyDrawEntriesResponse)(nil),    // 28: rewards.loyalty.v1.ListLuckyDrawEntriesResponse
+	(*BatchAllocatePointsRequest_Row)(nil),  // 29: rewards.loyalty.v1.BatchAllocatePointsRequest.Row
+	nil,                                     // 30: rewards.loyalty.v1.RowError.MetadataEntry
+	(*BatchAllocatePointsResponse_Row)(nil), // 31: rewards.loyalty.v1.BatchAllocatePointsResponse.Row
+	(*v1.Money)(nil),                        // 32: rewards.type.v1.Money
+	(*v11.Identifier)(nil),                  // 33: rewards.accounts.v1.Identifier
+	(*PurchaseLine)(nil),                    // 34: rewards.loyalty.v1.PurchaseLine
+	(*PointsTransaction)(nil),               // 35: rewards.loyalty.v1.PointsTransaction
+	(*Balance)(nil),                         // 36: rewards.loyalty.v1.Balance
+	(*timestamppb.Timestamp)(nil),           // 37: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),             // 38: google.protobuf.Duration
+	(PointsTransactionType)(0),              // 39: rewards.loyalty.v1.PointsTransactionType
+	(EarnEvent)(0),                          // 40: rewards.loyalty.v1.EarnEvent
+	(*LuckyDrawEntry)(nil),                  // 41: rewards.loyalty.v1.LuckyDrawEntry
 }
 var file_rewards_loyalty_v1_loyalty_service_proto_depIdxs = []int32{
-	27, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
-	28, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	29, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	30, // 3: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	31, // 4: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	30, // 5: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	32, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
+	33, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	34, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	35, // 3: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 4: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	35, // 5: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
 	2,  // 6: rewards.loyalty.v1.EarnPointsResponse.applied_coupons:type_name -> rewards.loyalty.v1.AppliedEarnCoupon
-	28, // 7: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	30, // 8: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	31, // 9: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	28, // 10: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 11: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
-	28, // 12: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	30, // 13: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	31, // 14: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	30, // 15: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	31, // 16: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	33, // 17: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
-	28, // 18: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	31, // 19: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	34, // 20: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
-	32, // 21: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
-	32, // 22: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
-	28, // 23: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	30, // 24: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	28, // 25: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	35, // 26: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
-	30, // 27: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	30, // 28: rewards.loyalty.v1.VoidTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	30, // 29: rewards.loyalty.v1.VoidTransactionResponse.voided_transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	31, // 30: rewards.loyalty.v1.VoidTransactionResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	28, // 31: rewards.loyalty.v1.AdjustPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	30, // 32: rewards.loyalty.v1.AdjustPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	31, // 33: rewards.loyalty.v1.AdjustPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	24, // 34: rewards.loyalty.v1.BatchAllocatePointsRequest.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsRequest.Row
-	25, // 35: rewards.loyalty.v1.RowError.metadata:type_name -> rewards.loyalty.v1.RowError.MetadataEntry
-	26, // 36: rewards.loyalty.v1.BatchAllocatePointsResponse.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsResponse.Row
-	28, // 37: rewards.loyalty.v1.BatchAllocatePointsRequest.Row.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	30, // 38: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	22, // 39: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.error:type_name -> rewards.loyalty.v1.RowError
-	0,  // 40: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
-	3,  // 41: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
-	5,  // 42: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
-	7,  // 43: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
-	9,  // 44: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
-	15, // 45: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
-	17, // 46: rewards.loyalty.v1.LoyaltyService.VoidTransaction:input_type -> rewards.loyalty.v1.VoidTransactionRequest
-	19, // 47: rewards.loyalty.v1.LoyaltyService.AdjustPoints:input_type -> rewards.loyalty.v1.AdjustPointsRequest
-	21, // 48: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:input_type -> rewards.loyalty.v1.BatchAllocatePointsRequest
-	11, // 49: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
-	13, // 50: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
-	1,  // 51: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
-	4,  // 52: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
-	6,  // 53: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
-	8,  // 54: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
-	10, // 55: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
-	16, // 56: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
-	18, // 57: rewards.loyalty.v1.LoyaltyService.VoidTransaction:output_type -> rewards.loyalty.v1.VoidTransactionResponse
-	20, // 58: rewards.loyalty.v1.LoyaltyService.AdjustPoints:output_type -> rewards.loyalty.v1.AdjustPointsResponse
-	23, // 59: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:output_type -> rewards.loyalty.v1.BatchAllocatePointsResponse
-	12, // 60: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
-	14, // 61: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
-	51, // [51:62] is the sub-list for method output_type
-	40, // [40:51] is the sub-list for method input_type
-	40, // [40:40] is the sub-list for extension type_name
-	40, // [40:40] is the sub-list for extension extendee
-	0,  // [0:40] is the sub-list for field type_name
+	33, // 7: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 8: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 9: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	33, // 10: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	37, // 11: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
+	33, // 12: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 13: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 14: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	35, // 15: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 16: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	38, // 17: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
+	33, // 18: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	36, // 19: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	39, // 20: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
+	37, // 21: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
+	37, // 22: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
+	33, // 23: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 24: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	33, // 25: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 26: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
+	35, // 27: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	35, // 28: rewards.loyalty.v1.VoidTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	35, // 29: rewards.loyalty.v1.VoidTransactionResponse.voided_transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 30: rewards.loyalty.v1.VoidTransactionResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	33, // 31: rewards.loyalty.v1.AdjustPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 32: rewards.loyalty.v1.AdjustPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 33: rewards.loyalty.v1.AdjustPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	29, // 34: rewards.loyalty.v1.BatchAllocatePointsRequest.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsRequest.Row
+	30, // 35: rewards.loyalty.v1.RowError.metadata:type_name -> rewards.loyalty.v1.RowError.MetadataEntry
+	31, // 36: rewards.loyalty.v1.BatchAllocatePointsResponse.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsResponse.Row
+	35, // 37: rewards.loyalty.v1.GetTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	25, // 38: rewards.loyalty.v1.GetTransactionResponse.movements:type_name -> rewards.loyalty.v1.LedgerMovement
+	35, // 39: rewards.loyalty.v1.GetTransactionResponse.refunds:type_name -> rewards.loyalty.v1.PointsTransaction
+	33, // 40: rewards.loyalty.v1.ListLuckyDrawEntriesRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	41, // 41: rewards.loyalty.v1.ListLuckyDrawEntriesResponse.entries:type_name -> rewards.loyalty.v1.LuckyDrawEntry
+	33, // 42: rewards.loyalty.v1.BatchAllocatePointsRequest.Row.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 43: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	22, // 44: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.error:type_name -> rewards.loyalty.v1.RowError
+	0,  // 45: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
+	3,  // 46: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
+	5,  // 47: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
+	7,  // 48: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
+	9,  // 49: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
+	15, // 50: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
+	17, // 51: rewards.loyalty.v1.LoyaltyService.VoidTransaction:input_type -> rewards.loyalty.v1.VoidTransactionRequest
+	19, // 52: rewards.loyalty.v1.LoyaltyService.AdjustPoints:input_type -> rewards.loyalty.v1.AdjustPointsRequest
+	21, // 53: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:input_type -> rewards.loyalty.v1.BatchAllocatePointsRequest
+	11, // 54: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
+	13, // 55: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
+	24, // 56: rewards.loyalty.v1.LoyaltyService.GetTransaction:input_type -> rewards.loyalty.v1.GetTransactionRequest
+	27, // 57: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:input_type -> rewards.loyalty.v1.ListLuckyDrawEntriesRequest
+	1,  // 58: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
+	4,  // 59: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
+	6,  // 60: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
+	8,  // 61: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
+	10, // 62: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
+	16, // 63: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
+	18, // 64: rewards.loyalty.v1.LoyaltyService.VoidTransaction:output_type -> rewards.loyalty.v1.VoidTransactionResponse
+	20, // 65: rewards.loyalty.v1.LoyaltyService.AdjustPoints:output_type -> rewards.loyalty.v1.AdjustPointsResponse
+	23, // 66: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:output_type -> rewards.loyalty.v1.BatchAllocatePointsResponse
+	12, // 67: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
+	14, // 68: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
+	26, // 69: rewards.loyalty.v1.LoyaltyService.GetTransaction:output_type -> rewards.loyalty.v1.GetTransactionResponse
+	28, // 70: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:output_type -> rewards.loyalty.v1.ListLuckyDrawEntriesResponse
+	58, // [58:71] is the sub-list for method output_type
+	45, // [45:58] is the sub-list for method input_type
+	45, // [45:45] is the sub-list for extension type_name
+	45, // [45:45] is the sub-list for extension extendee
+	0,  // [0:45] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_loyalty_service_proto_init() }
@@ -2283,7 +2650,7 @@ func file_rewards_loyalty_v1_loyalty_service_proto_init() {
 		return
 	}
 	file_rewards_loyalty_v1_resources_proto_init()
-	file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[26].OneofWrappers = []any{
+	file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31].OneofWrappers = []any{
 		(*BatchAllocatePointsResponse_Row_Transaction)(nil),
 		(*BatchAllocatePointsResponse_Row_Error)(nil),
 	}
@@ -2293,7 +2660,7 @@ func file_rewards_loyalty_v1_loyalty_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc), len(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   27,
+			NumMessages:   32,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

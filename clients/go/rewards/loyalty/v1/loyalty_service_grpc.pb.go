@@ -30,6 +30,8 @@ const (
 	LoyaltyService_BatchAllocatePoints_FullMethodName  = "/rewards.loyalty.v1.LoyaltyService/BatchAllocatePoints"
 	LoyaltyService_GetBalance_FullMethodName           = "/rewards.loyalty.v1.LoyaltyService/GetBalance"
 	LoyaltyService_ListTransactions_FullMethodName     = "/rewards.loyalty.v1.LoyaltyService/ListTransactions"
+	LoyaltyService_GetTransaction_FullMethodName       = "/rewards.loyalty.v1.LoyaltyService/GetTransaction"
+	LoyaltyService_ListLuckyDrawEntries_FullMethodName = "/rewards.loyalty.v1.LoyaltyService/ListLuckyDrawEntries"
 )
 
 // LoyaltyServiceClient is the client API for LoyaltyService service.
@@ -58,13 +60,20 @@ type LoyaltyServiceClient interface {
 	// MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
 	// that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
 	// (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-	// requests while the server decided this one again; retry with the same request_id).
+	// requests while the server decided this one again; retry with the same request_id),
+	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+	// no OWNER membership; metadata "action": "earn", "program_id").
+	//
+	// A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+	// and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+	// event, decided before the commit, carries the lucky-draw points with its numbers null.
 	EarnPoints(ctx context.Context, in *EarnPointsRequest, opts ...grpc.CallOption) (*EarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//
 	// Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
 	// (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-	// codes tried for the account, against guessing).
+	// codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+	// as EarnPoints).
 	EarnByCode(ctx context.Context, in *EarnByCodeRequest, opts ...grpc.CallOption) (*EarnByCodeResponse, error)
 	// Starts a points redemption: creates a 6-digit one-time password bound to the account and
 	// the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
@@ -73,14 +82,17 @@ type LoyaltyServiceClient interface {
 	// Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
 	// OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+	// no OWNER membership; metadata "action": "burn", "program_id").
 	RequestRedemptionOtp(ctx context.Context, in *RequestRedemptionOtpRequest, opts ...grpc.CallOption) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//
 	// Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
 	// (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
 	// OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-	// REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+	// REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+	// FAILED_PRECONDITION).
 	RedeemPoints(ctx context.Context, in *RedeemPointsRequest, opts ...grpc.CallOption) (*RedeemPointsResponse, error)
 	// Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
 	// opposite direction. Several partial refunds may follow each other up to the original's
@@ -94,6 +106,9 @@ type LoyaltyServiceClient interface {
 	// REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
 	// "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
 	// points were already spent).
+	//
+	// Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+	// VOIDED), as VoidTransaction does; the numbers are not given again.
 	RefundPoints(ctx context.Context, in *RefundPointsRequest, opts ...grpc.CallOption) (*RefundPointsResponse, error)
 	// Awards the points of the program's EVENT rules for an event that happened to the account
 	// (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
@@ -149,6 +164,19 @@ type LoyaltyServiceClient interface {
 	GetBalance(ctx context.Context, in *GetBalanceRequest, opts ...grpc.CallOption) (*GetBalanceResponse, error)
 	// Lists an account's points transactions, newest first.
 	ListTransactions(ctx context.Context, in *ListTransactionsRequest, opts ...grpc.CallOption) (*ListTransactionsResponse, error)
+	// Reads one points transaction of the caller's organisation with its details: its ledger
+	// movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+	// REFUND and VOID transactions that reversed it.
+	//
+	// Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+	// organisation).
+	GetTransaction(ctx context.Context, in *GetTransactionRequest, opts ...grpc.CallOption) (*GetTransactionResponse, error)
+	// Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+	// one draw period), or a program's for one draw period, in number order (what a draw is
+	// held over).
+	//
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+	ListLuckyDrawEntries(ctx context.Context, in *ListLuckyDrawEntriesRequest, opts ...grpc.CallOption) (*ListLuckyDrawEntriesResponse, error)
 }
 
 type loyaltyServiceClient struct {
@@ -269,6 +297,26 @@ func (c *loyaltyServiceClient) ListTransactions(ctx context.Context, in *ListTra
 	return out, nil
 }
 
+func (c *loyaltyServiceClient) GetTransaction(ctx context.Context, in *GetTransactionRequest, opts ...grpc.CallOption) (*GetTransactionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTransactionResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_GetTransaction_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *loyaltyServiceClient) ListLuckyDrawEntries(ctx context.Context, in *ListLuckyDrawEntriesRequest, opts ...grpc.CallOption) (*ListLuckyDrawEntriesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListLuckyDrawEntriesResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_ListLuckyDrawEntries_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // LoyaltyServiceServer is the server API for LoyaltyService service.
 // All implementations must embed UnimplementedLoyaltyServiceServer
 // for forward compatibility.
@@ -295,13 +343,20 @@ type LoyaltyServiceServer interface {
 	// MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
 	// that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
 	// (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-	// requests while the server decided this one again; retry with the same request_id).
+	// requests while the server decided this one again; retry with the same request_id),
+	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+	// no OWNER membership; metadata "action": "earn", "program_id").
+	//
+	// A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+	// and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+	// event, decided before the commit, carries the lucky-draw points with its numbers null.
 	EarnPoints(context.Context, *EarnPointsRequest) (*EarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//
 	// Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
 	// (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-	// codes tried for the account, against guessing).
+	// codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+	// as EarnPoints).
 	EarnByCode(context.Context, *EarnByCodeRequest) (*EarnByCodeResponse, error)
 	// Starts a points redemption: creates a 6-digit one-time password bound to the account and
 	// the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
@@ -310,14 +365,17 @@ type LoyaltyServiceServer interface {
 	// Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
 	// OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+	// no OWNER membership; metadata "action": "burn", "program_id").
 	RequestRedemptionOtp(context.Context, *RequestRedemptionOtpRequest) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//
 	// Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
 	// (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
 	// OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-	// REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+	// REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+	// FAILED_PRECONDITION).
 	RedeemPoints(context.Context, *RedeemPointsRequest) (*RedeemPointsResponse, error)
 	// Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
 	// opposite direction. Several partial refunds may follow each other up to the original's
@@ -331,6 +389,9 @@ type LoyaltyServiceServer interface {
 	// REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
 	// "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
 	// points were already spent).
+	//
+	// Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+	// VOIDED), as VoidTransaction does; the numbers are not given again.
 	RefundPoints(context.Context, *RefundPointsRequest) (*RefundPointsResponse, error)
 	// Awards the points of the program's EVENT rules for an event that happened to the account
 	// (a sign-up, a custom event), or of its REFERRAL rule when referrer_account_id is set: the
@@ -386,6 +447,19 @@ type LoyaltyServiceServer interface {
 	GetBalance(context.Context, *GetBalanceRequest) (*GetBalanceResponse, error)
 	// Lists an account's points transactions, newest first.
 	ListTransactions(context.Context, *ListTransactionsRequest) (*ListTransactionsResponse, error)
+	// Reads one points transaction of the caller's organisation with its details: its ledger
+	// movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+	// REFUND and VOID transactions that reversed it.
+	//
+	// Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+	// organisation).
+	GetTransaction(context.Context, *GetTransactionRequest) (*GetTransactionResponse, error)
+	// Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+	// one draw period), or a program's for one draw period, in number order (what a draw is
+	// held over).
+	//
+	// Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+	ListLuckyDrawEntries(context.Context, *ListLuckyDrawEntriesRequest) (*ListLuckyDrawEntriesResponse, error)
 	mustEmbedUnimplementedLoyaltyServiceServer()
 }
 
@@ -428,6 +502,12 @@ func (UnimplementedLoyaltyServiceServer) GetBalance(context.Context, *GetBalance
 }
 func (UnimplementedLoyaltyServiceServer) ListTransactions(context.Context, *ListTransactionsRequest) (*ListTransactionsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListTransactions not implemented")
+}
+func (UnimplementedLoyaltyServiceServer) GetTransaction(context.Context, *GetTransactionRequest) (*GetTransactionResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetTransaction not implemented")
+}
+func (UnimplementedLoyaltyServiceServer) ListLuckyDrawEntries(context.Context, *ListLuckyDrawEntriesRequest) (*ListLuckyDrawEntriesResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListLuckyDrawEntries not implemented")
 }
 func (UnimplementedLoyaltyServiceServer) mustEmbedUnimplementedLoyaltyServiceServer() {}
 func (UnimplementedLoyaltyServiceServer) testEmbeddedByValue()                        {}
@@ -648,6 +728,42 @@ func _LoyaltyService_ListTransactions_Handler(srv interface{}, ctx context.Conte
 	return interceptor(ctx, in, info, handler)
 }
 
+func _LoyaltyService_GetTransaction_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTransactionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).GetTransaction(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_GetTransaction_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).GetTransaction(ctx, req.(*GetTransactionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _LoyaltyService_ListLuckyDrawEntries_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListLuckyDrawEntriesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).ListLuckyDrawEntries(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_ListLuckyDrawEntries_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).ListLuckyDrawEntries(ctx, req.(*ListLuckyDrawEntriesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // LoyaltyService_ServiceDesc is the grpc.ServiceDesc for LoyaltyService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -698,6 +814,14 @@ var LoyaltyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListTransactions",
 			Handler:    _LoyaltyService_ListTransactions_Handler,
+		},
+		{
+			MethodName: "GetTransaction",
+			Handler:    _LoyaltyService_GetTransaction_Handler,
+		},
+		{
+			MethodName: "ListLuckyDrawEntries",
+			Handler:    _LoyaltyService_ListLuckyDrawEntries_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -24,6 +24,60 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// The state of a lucky-draw range.
+type LuckyDrawEntryState int32
+
+const (
+	// Not used.
+	LuckyDrawEntryState_LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED LuckyDrawEntryState = 0
+	// The numbers take part in their draw.
+	LuckyDrawEntryState_LUCKY_DRAW_ENTRY_STATE_ACTIVE LuckyDrawEntryState = 1
+	// The earn was refunded (partly or fully) or voided: the numbers no longer take part (they
+	// are not given again).
+	LuckyDrawEntryState_LUCKY_DRAW_ENTRY_STATE_VOIDED LuckyDrawEntryState = 2
+)
+
+// Enum value maps for LuckyDrawEntryState.
+var (
+	LuckyDrawEntryState_name = map[int32]string{
+		0: "LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED",
+		1: "LUCKY_DRAW_ENTRY_STATE_ACTIVE",
+		2: "LUCKY_DRAW_ENTRY_STATE_VOIDED",
+	}
+	LuckyDrawEntryState_value = map[string]int32{
+		"LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED": 0,
+		"LUCKY_DRAW_ENTRY_STATE_ACTIVE":      1,
+		"LUCKY_DRAW_ENTRY_STATE_VOIDED":      2,
+	}
+)
+
+func (x LuckyDrawEntryState) Enum() *LuckyDrawEntryState {
+	p := new(LuckyDrawEntryState)
+	*p = x
+	return p
+}
+
+func (x LuckyDrawEntryState) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (LuckyDrawEntryState) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+}
+
+func (LuckyDrawEntryState) Type() protoreflect.EnumType {
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+}
+
+func (x LuckyDrawEntryState) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use LuckyDrawEntryState.Descriptor instead.
+func (LuckyDrawEntryState) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+}
+
 // How the expiry time of earned points is computed.
 type PointsExpiryMode int32
 
@@ -62,11 +116,11 @@ func (x PointsExpiryMode) String() string {
 }
 
 func (PointsExpiryMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
 }
 
 func (PointsExpiryMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
 }
 
 func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
@@ -75,7 +129,7 @@ func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsExpiryMode.Descriptor instead.
 func (PointsExpiryMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
 }
 
 // What refunding an earn does when its points were already spent.
@@ -116,11 +170,11 @@ func (x RefundOverdraftPolicy) String() string {
 }
 
 func (RefundOverdraftPolicy) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
 }
 
 func (RefundOverdraftPolicy) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
 }
 
 func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
@@ -129,7 +183,7 @@ func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RefundOverdraftPolicy.Descriptor instead.
 func (RefundOverdraftPolicy) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
 }
 
 // How a fractional number of points is made whole. Every conversion states its rule.
@@ -173,11 +227,11 @@ func (x RoundingMode) String() string {
 }
 
 func (RoundingMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
 }
 
 func (RoundingMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
 }
 
 func (x RoundingMode) Number() protoreflect.EnumNumber {
@@ -186,7 +240,7 @@ func (x RoundingMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RoundingMode.Descriptor instead.
 func (RoundingMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 // The kinds of earn rule (which config of EarnRule is set).
@@ -242,11 +296,11 @@ func (x EarnRuleKind) String() string {
 }
 
 func (EarnRuleKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (EarnRuleKind) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
 }
 
 func (x EarnRuleKind) Number() protoreflect.EnumNumber {
@@ -255,7 +309,7 @@ func (x EarnRuleKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnRuleKind.Descriptor instead.
 func (EarnRuleKind) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 // Events the server sees that can award points. The first three fire by themselves: the
@@ -311,11 +365,11 @@ func (x EarnEvent) String() string {
 }
 
 func (EarnEvent) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
 }
 
 func (EarnEvent) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
 }
 
 func (x EarnEvent) Number() protoreflect.EnumNumber {
@@ -324,7 +378,7 @@ func (x EarnEvent) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnEvent.Descriptor instead.
 func (EarnEvent) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 // A calendar period in the program's time zone.
@@ -372,11 +426,11 @@ func (x CapPeriod) String() string {
 }
 
 func (CapPeriod) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
 }
 
 func (CapPeriod) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
 }
 
 func (x CapPeriod) Number() protoreflect.EnumNumber {
@@ -385,7 +439,7 @@ func (x CapPeriod) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CapPeriod.Descriptor instead.
 func (CapPeriod) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 // What moved points.
@@ -464,11 +518,11 @@ func (x PointsTransactionType) String() string {
 }
 
 func (PointsTransactionType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
 }
 
 func (PointsTransactionType) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
 }
 
 func (x PointsTransactionType) Number() protoreflect.EnumNumber {
@@ -477,7 +531,7 @@ func (x PointsTransactionType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionType.Descriptor instead.
 func (PointsTransactionType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 // Where a points transaction stands, as in a two-phase card authorisation.
@@ -521,11 +575,11 @@ func (x PointsTransactionState) String() string {
 }
 
 func (PointsTransactionState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[8].Descriptor()
 }
 
 func (PointsTransactionState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[8]
 }
 
 func (x PointsTransactionState) Number() protoreflect.EnumNumber {
@@ -534,7 +588,7 @@ func (x PointsTransactionState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionState.Descriptor instead.
 func (PointsTransactionState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 // A loyalty program: the currency, time zone and points policy its accounts, offers and earn
@@ -576,8 +630,19 @@ type Program struct {
 	MinRedeemPoints int64 `protobuf:"varint,12,opt,name=min_redeem_points,json=minRedeemPoints,proto3" json:"min_redeem_points,omitempty"`
 	// What a refund of an earn does when its points were already spent. Unset: REJECT.
 	RefundOverdraft RefundOverdraftPolicy `protobuf:"varint,13,opt,name=refund_overdraft,json=refundOverdraft,proto3,enum=rewards.loyalty.v1.RefundOverdraftPolicy" json:"refund_overdraft,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+	// number per lucky-draw point. Unset: the program gives none.
+	LuckyDraw *LuckyDrawPolicy `protobuf:"bytes,14,opt,name=lucky_draw,json=luckyDraw,proto3" json:"lucky_draw,omitempty"`
+	// Registered members only (seed 001): an account without an OWNER membership may not earn
+	// (EarnPoints, EarnByCode) points; refused with MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+	// metadata "action": "earn"). Checked when the request is decided: a membership added
+	// before it allows it.
+	EarnRequiresOwner bool `protobuf:"varint,15,opt,name=earn_requires_owner,json=earnRequiresOwner,proto3" json:"earn_requires_owner,omitempty"`
+	// As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
+	// "action": "burn").
+	BurnRequiresOwner bool `protobuf:"varint,16,opt,name=burn_requires_owner,json=burnRequiresOwner,proto3" json:"burn_requires_owner,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *Program) Reset() {
@@ -701,6 +766,286 @@ func (x *Program) GetRefundOverdraft() RefundOverdraftPolicy {
 	return RefundOverdraftPolicy_REFUND_OVERDRAFT_POLICY_UNSPECIFIED
 }
 
+func (x *Program) GetLuckyDraw() *LuckyDrawPolicy {
+	if x != nil {
+		return x.LuckyDraw
+	}
+	return nil
+}
+
+func (x *Program) GetEarnRequiresOwner() bool {
+	if x != nil {
+		return x.EarnRequiresOwner
+	}
+	return false
+}
+
+func (x *Program) GetBurnRequiresOwner() bool {
+	if x != nil {
+		return x.BurnRequiresOwner
+	}
+	return false
+}
+
+// How a program gives lucky-draw points and numbers (seed 004's `lucky_draw_point` and
+// `lucky_draw_numbers`). An EarnPoints purchase earns lucky-draw points by their own ratio,
+// split like redeemable points: regular = round(bill * points_numerator /
+// amount_minor_denominator), bonus = round(regular base * the program's factor: promotions,
+// card types, the account's tier) - regular, reward = round(that * the MULTIPLIER coupons'
+// factor) - the bonus-included figure (EXTRAPOINT coupons and TIER rules add no lucky-draw
+// points). Lucky-draw points are not redeemable and not in the balance.
+//
+// Each earn with lucky-draw points is given as many lucky-draw numbers, one contiguous range
+// (from_number..to_number) of the program's own sequence, which starts at 1: the range is
+// allocated in the earn's own ledger transaction, so ranges never overlap and leave no gap,
+// whatever runs concurrently and whatever fails (an earn that does not commit takes no
+// number). A refund or void of the earn voids its range (LuckyDrawEntry.state).
+type LuckyDrawPolicy struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Lucky-draw points per amount_minor_denominator minor units of the bill: 1..10^6.
+	PointsNumerator int64 `protobuf:"varint,1,opt,name=points_numerator,json=pointsNumerator,proto3" json:"points_numerator,omitempty"`
+	// 1..10^12.
+	AmountMinorDenominator int64 `protobuf:"varint,2,opt,name=amount_minor_denominator,json=amountMinorDenominator,proto3" json:"amount_minor_denominator,omitempty"`
+	// How the figures are made whole. Unset: FLOOR.
+	RoundingMode RoundingMode `protobuf:"varint,3,opt,name=rounding_mode,json=roundingMode,proto3,enum=rewards.loyalty.v1.RoundingMode" json:"rounding_mode,omitempty"`
+	// Numbers are shown zero-padded to this many digits (a number that outgrows it is shown in
+	// full). 0: 10; at most 18.
+	NumberWidth int32 `protobuf:"varint,4,opt,name=number_width,json=numberWidth,proto3" json:"number_width,omitempty"`
+	// The calendar period (in the program's time zone) a range's draw is in, e.g. "2026-12" for
+	// MONTH, "2026-W49" for WEEK, "2026-12-04" for DAY, "2026" for YEAR. Unset: MONTH.
+	DrawPeriod    CapPeriod `protobuf:"varint,5,opt,name=draw_period,json=drawPeriod,proto3,enum=rewards.loyalty.v1.CapPeriod" json:"draw_period,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *LuckyDrawPolicy) Reset() {
+	*x = LuckyDrawPolicy{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *LuckyDrawPolicy) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*LuckyDrawPolicy) ProtoMessage() {}
+
+func (x *LuckyDrawPolicy) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use LuckyDrawPolicy.ProtoReflect.Descriptor instead.
+func (*LuckyDrawPolicy) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *LuckyDrawPolicy) GetPointsNumerator() int64 {
+	if x != nil {
+		return x.PointsNumerator
+	}
+	return 0
+}
+
+func (x *LuckyDrawPolicy) GetAmountMinorDenominator() int64 {
+	if x != nil {
+		return x.AmountMinorDenominator
+	}
+	return 0
+}
+
+func (x *LuckyDrawPolicy) GetRoundingMode() RoundingMode {
+	if x != nil {
+		return x.RoundingMode
+	}
+	return RoundingMode_ROUNDING_MODE_UNSPECIFIED
+}
+
+func (x *LuckyDrawPolicy) GetNumberWidth() int32 {
+	if x != nil {
+		return x.NumberWidth
+	}
+	return 0
+}
+
+func (x *LuckyDrawPolicy) GetDrawPeriod() CapPeriod {
+	if x != nil {
+		return x.DrawPeriod
+	}
+	return CapPeriod_CAP_PERIOD_UNSPECIFIED
+}
+
+// The lucky-draw points and numbers one earn was given.
+type LuckyDrawEntry struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The EARN transaction.
+	PointsTransactionId string `protobuf:"bytes,1,opt,name=points_transaction_id,json=pointsTransactionId,proto3" json:"points_transaction_id,omitempty"`
+	// The account.
+	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	// The account's program.
+	ProgramId string `protobuf:"bytes,3,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
+	// The draw period the earn is in (LuckyDrawPolicy.draw_period), e.g. "2026-12".
+	DrawPeriod string `protobuf:"bytes,4,opt,name=draw_period,json=drawPeriod,proto3" json:"draw_period,omitempty"`
+	// The first number of the range, zero-padded to the program's number_width.
+	FromNumber string `protobuf:"bytes,5,opt,name=from_number,json=fromNumber,proto3" json:"from_number,omitempty"`
+	// The last number of the range (inclusive), zero-padded.
+	ToNumber string `protobuf:"bytes,6,opt,name=to_number,json=toNumber,proto3" json:"to_number,omitempty"`
+	// How many numbers: the lucky-draw points.
+	Count int64 `protobuf:"varint,7,opt,name=count,proto3" json:"count,omitempty"`
+	// Whether the numbers take part in their draw.
+	State LuckyDrawEntryState `protobuf:"varint,8,opt,name=state,proto3,enum=rewards.loyalty.v1.LuckyDrawEntryState" json:"state,omitempty"`
+	// When the earn was recorded.
+	CreateTime *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	// VOIDED: the REFUND or VOID transaction that voided it, and when.
+	VoidPointsTransactionId string `protobuf:"bytes,10,opt,name=void_points_transaction_id,json=voidPointsTransactionId,proto3" json:"void_points_transaction_id,omitempty"`
+	// VOIDED: when.
+	VoidTime *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=void_time,json=voidTime,proto3" json:"void_time,omitempty"`
+	// The lucky-draw points, split like the redeemable points.
+	RegularPoints int64 `protobuf:"varint,12,opt,name=regular_points,json=regularPoints,proto3" json:"regular_points,omitempty"`
+	// Promotions, card types, the account's tier.
+	BonusPoints int64 `protobuf:"varint,13,opt,name=bonus_points,json=bonusPoints,proto3" json:"bonus_points,omitempty"`
+	// MULTIPLIER coupons.
+	RewardPoints  int64 `protobuf:"varint,14,opt,name=reward_points,json=rewardPoints,proto3" json:"reward_points,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *LuckyDrawEntry) Reset() {
+	*x = LuckyDrawEntry{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *LuckyDrawEntry) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*LuckyDrawEntry) ProtoMessage() {}
+
+func (x *LuckyDrawEntry) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use LuckyDrawEntry.ProtoReflect.Descriptor instead.
+func (*LuckyDrawEntry) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *LuckyDrawEntry) GetPointsTransactionId() string {
+	if x != nil {
+		return x.PointsTransactionId
+	}
+	return ""
+}
+
+func (x *LuckyDrawEntry) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+func (x *LuckyDrawEntry) GetProgramId() string {
+	if x != nil {
+		return x.ProgramId
+	}
+	return ""
+}
+
+func (x *LuckyDrawEntry) GetDrawPeriod() string {
+	if x != nil {
+		return x.DrawPeriod
+	}
+	return ""
+}
+
+func (x *LuckyDrawEntry) GetFromNumber() string {
+	if x != nil {
+		return x.FromNumber
+	}
+	return ""
+}
+
+func (x *LuckyDrawEntry) GetToNumber() string {
+	if x != nil {
+		return x.ToNumber
+	}
+	return ""
+}
+
+func (x *LuckyDrawEntry) GetCount() int64 {
+	if x != nil {
+		return x.Count
+	}
+	return 0
+}
+
+func (x *LuckyDrawEntry) GetState() LuckyDrawEntryState {
+	if x != nil {
+		return x.State
+	}
+	return LuckyDrawEntryState_LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED
+}
+
+func (x *LuckyDrawEntry) GetCreateTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CreateTime
+	}
+	return nil
+}
+
+func (x *LuckyDrawEntry) GetVoidPointsTransactionId() string {
+	if x != nil {
+		return x.VoidPointsTransactionId
+	}
+	return ""
+}
+
+func (x *LuckyDrawEntry) GetVoidTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.VoidTime
+	}
+	return nil
+}
+
+func (x *LuckyDrawEntry) GetRegularPoints() int64 {
+	if x != nil {
+		return x.RegularPoints
+	}
+	return 0
+}
+
+func (x *LuckyDrawEntry) GetBonusPoints() int64 {
+	if x != nil {
+		return x.BonusPoints
+	}
+	return 0
+}
+
+func (x *LuckyDrawEntry) GetRewardPoints() int64 {
+	if x != nil {
+		return x.RewardPoints
+	}
+	return 0
+}
+
 // Fixed points when an event happens to an account.
 type EventEarnRule struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -727,7 +1072,7 @@ type EventEarnRule struct {
 
 func (x *EventEarnRule) Reset() {
 	*x = EventEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -739,7 +1084,7 @@ func (x *EventEarnRule) String() string {
 func (*EventEarnRule) ProtoMessage() {}
 
 func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -752,7 +1097,7 @@ func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EventEarnRule.ProtoReflect.Descriptor instead.
 func (*EventEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *EventEarnRule) GetEvent() EarnEvent {
@@ -821,7 +1166,7 @@ type RatioEarnRule struct {
 
 func (x *RatioEarnRule) Reset() {
 	*x = RatioEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -833,7 +1178,7 @@ func (x *RatioEarnRule) String() string {
 func (*RatioEarnRule) ProtoMessage() {}
 
 func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -846,7 +1191,7 @@ func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RatioEarnRule.ProtoReflect.Descriptor instead.
 func (*RatioEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *RatioEarnRule) GetPointsNumerator() int64 {
@@ -899,7 +1244,7 @@ type SpendBand struct {
 
 func (x *SpendBand) Reset() {
 	*x = SpendBand{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -911,7 +1256,7 @@ func (x *SpendBand) String() string {
 func (*SpendBand) ProtoMessage() {}
 
 func (x *SpendBand) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -924,7 +1269,7 @@ func (x *SpendBand) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SpendBand.ProtoReflect.Descriptor instead.
 func (*SpendBand) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *SpendBand) GetMinBillAmount() *v1.Money {
@@ -961,7 +1306,7 @@ type EarnTier struct {
 
 func (x *EarnTier) Reset() {
 	*x = EarnTier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -973,7 +1318,7 @@ func (x *EarnTier) String() string {
 func (*EarnTier) ProtoMessage() {}
 
 func (x *EarnTier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -986,7 +1331,7 @@ func (x *EarnTier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnTier.ProtoReflect.Descriptor instead.
 func (*EarnTier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *EarnTier) GetMinBillAmount() *v1.Money {
@@ -1015,7 +1360,7 @@ type TierEarnRule struct {
 
 func (x *TierEarnRule) Reset() {
 	*x = TierEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1027,7 +1372,7 @@ func (x *TierEarnRule) String() string {
 func (*TierEarnRule) ProtoMessage() {}
 
 func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1040,7 +1385,7 @@ func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TierEarnRule.ProtoReflect.Descriptor instead.
 func (*TierEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *TierEarnRule) GetTiers() []*EarnTier {
@@ -1067,7 +1412,7 @@ type PromotionEarnRule struct {
 
 func (x *PromotionEarnRule) Reset() {
 	*x = PromotionEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1079,7 +1424,7 @@ func (x *PromotionEarnRule) String() string {
 func (*PromotionEarnRule) ProtoMessage() {}
 
 func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1092,7 +1437,7 @@ func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PromotionEarnRule.ProtoReflect.Descriptor instead.
 func (*PromotionEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *PromotionEarnRule) GetStartTime() *timestamppb.Timestamp {
@@ -1138,7 +1483,7 @@ type ReferralEarnRule struct {
 
 func (x *ReferralEarnRule) Reset() {
 	*x = ReferralEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1150,7 +1495,7 @@ func (x *ReferralEarnRule) String() string {
 func (*ReferralEarnRule) ProtoMessage() {}
 
 func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1163,7 +1508,7 @@ func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReferralEarnRule.ProtoReflect.Descriptor instead.
 func (*ReferralEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *ReferralEarnRule) GetReferrerPoints() int64 {
@@ -1194,7 +1539,7 @@ type CardTypeEarnRule struct {
 
 func (x *CardTypeEarnRule) Reset() {
 	*x = CardTypeEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1206,7 +1551,7 @@ func (x *CardTypeEarnRule) String() string {
 func (*CardTypeEarnRule) ProtoMessage() {}
 
 func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1219,7 +1564,7 @@ func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CardTypeEarnRule.ProtoReflect.Descriptor instead.
 func (*CardTypeEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *CardTypeEarnRule) GetCardTypes() []string {
@@ -1272,7 +1617,7 @@ type EarnRule struct {
 
 func (x *EarnRule) Reset() {
 	*x = EarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1284,7 +1629,7 @@ func (x *EarnRule) String() string {
 func (*EarnRule) ProtoMessage() {}
 
 func (x *EarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1297,7 +1642,7 @@ func (x *EarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnRule.ProtoReflect.Descriptor instead.
 func (*EarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *EarnRule) GetEarnRuleId() string {
@@ -1469,7 +1814,7 @@ type OperatorStamp struct {
 
 func (x *OperatorStamp) Reset() {
 	*x = OperatorStamp{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1481,7 +1826,7 @@ func (x *OperatorStamp) String() string {
 func (*OperatorStamp) ProtoMessage() {}
 
 func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1494,7 +1839,7 @@ func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OperatorStamp.ProtoReflect.Descriptor instead.
 func (*OperatorStamp) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *OperatorStamp) GetBy() string {
@@ -1576,14 +1921,17 @@ type PointsTransaction struct {
 	// Output only.
 	Voided *OperatorStamp `protobuf:"bytes,19,opt,name=voided,proto3" json:"voided,omitempty"`
 	// ADJUST: who made the adjustment and when (its reason is in note). Output only.
-	Adjusted      *OperatorStamp `protobuf:"bytes,20,opt,name=adjusted,proto3" json:"adjusted,omitempty"`
+	Adjusted *OperatorStamp `protobuf:"bytes,20,opt,name=adjusted,proto3" json:"adjusted,omitempty"`
+	// EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+	// if none).
+	LuckyDraw     *LuckyDrawEntry `protobuf:"bytes,21,opt,name=lucky_draw,json=luckyDraw,proto3" json:"lucky_draw,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *PointsTransaction) Reset() {
 	*x = PointsTransaction{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1595,7 +1943,7 @@ func (x *PointsTransaction) String() string {
 func (*PointsTransaction) ProtoMessage() {}
 
 func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1608,7 +1956,7 @@ func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsTransaction.ProtoReflect.Descriptor instead.
 func (*PointsTransaction) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *PointsTransaction) GetPointsTransactionId() string {
@@ -1751,6 +2099,13 @@ func (x *PointsTransaction) GetAdjusted() *OperatorStamp {
 	return nil
 }
 
+func (x *PointsTransaction) GetLuckyDraw() *LuckyDrawEntry {
+	if x != nil {
+		return x.LuckyDraw
+	}
+	return nil
+}
+
 // One line of a purchase.
 type PurchaseLine struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1766,7 +2121,7 @@ type PurchaseLine struct {
 
 func (x *PurchaseLine) Reset() {
 	*x = PurchaseLine{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1778,7 +2133,7 @@ func (x *PurchaseLine) String() string {
 func (*PurchaseLine) ProtoMessage() {}
 
 func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1791,7 +2146,7 @@ func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurchaseLine.ProtoReflect.Descriptor instead.
 func (*PurchaseLine) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *PurchaseLine) GetSku() string {
@@ -1850,7 +2205,7 @@ type Tier struct {
 
 func (x *Tier) Reset() {
 	*x = Tier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1862,7 +2217,7 @@ func (x *Tier) String() string {
 func (*Tier) ProtoMessage() {}
 
 func (x *Tier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1875,7 +2230,7 @@ func (x *Tier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Tier.ProtoReflect.Descriptor instead.
 func (*Tier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *Tier) GetTierId() string {
@@ -1967,7 +2322,7 @@ type Balance struct {
 
 func (x *Balance) Reset() {
 	*x = Balance{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1979,7 +2334,7 @@ func (x *Balance) String() string {
 func (*Balance) ProtoMessage() {}
 
 func (x *Balance) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1992,7 +2347,7 @@ func (x *Balance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Balance.ProtoReflect.Descriptor instead.
 func (*Balance) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Balance) GetAccountId() string {
@@ -2055,7 +2410,7 @@ var File_rewards_loyalty_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\n" +
-	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xd3\x05\n" +
+	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xf7\x06\n" +
 	"\aProgram\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\x12!\n" +
@@ -2073,7 +2428,39 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	" \x01(\x05R\x12pointsExpiryMonths\x12?\n" +
 	"\x1cmin_remaining_balance_points\x18\v \x01(\x03R\x19minRemainingBalancePoints\x12*\n" +
 	"\x11min_redeem_points\x18\f \x01(\x03R\x0fminRedeemPoints\x12T\n" +
-	"\x10refund_overdraft\x18\r \x01(\x0e2).rewards.loyalty.v1.RefundOverdraftPolicyR\x0frefundOverdraft\"\x9a\x02\n" +
+	"\x10refund_overdraft\x18\r \x01(\x0e2).rewards.loyalty.v1.RefundOverdraftPolicyR\x0frefundOverdraft\x12B\n" +
+	"\n" +
+	"lucky_draw\x18\x0e \x01(\v2#.rewards.loyalty.v1.LuckyDrawPolicyR\tluckyDraw\x12.\n" +
+	"\x13earn_requires_owner\x18\x0f \x01(\bR\x11earnRequiresOwner\x12.\n" +
+	"\x13burn_requires_owner\x18\x10 \x01(\bR\x11burnRequiresOwner\"\xa0\x02\n" +
+	"\x0fLuckyDrawPolicy\x12)\n" +
+	"\x10points_numerator\x18\x01 \x01(\x03R\x0fpointsNumerator\x128\n" +
+	"\x18amount_minor_denominator\x18\x02 \x01(\x03R\x16amountMinorDenominator\x12E\n" +
+	"\rrounding_mode\x18\x03 \x01(\x0e2 .rewards.loyalty.v1.RoundingModeR\froundingMode\x12!\n" +
+	"\fnumber_width\x18\x04 \x01(\x05R\vnumberWidth\x12>\n" +
+	"\vdraw_period\x18\x05 \x01(\x0e2\x1d.rewards.loyalty.v1.CapPeriodR\n" +
+	"drawPeriod\"\xd8\x04\n" +
+	"\x0eLuckyDrawEntry\x122\n" +
+	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x02 \x01(\tR\taccountId\x12\x1d\n" +
+	"\n" +
+	"program_id\x18\x03 \x01(\tR\tprogramId\x12\x1f\n" +
+	"\vdraw_period\x18\x04 \x01(\tR\n" +
+	"drawPeriod\x12\x1f\n" +
+	"\vfrom_number\x18\x05 \x01(\tR\n" +
+	"fromNumber\x12\x1b\n" +
+	"\tto_number\x18\x06 \x01(\tR\btoNumber\x12\x14\n" +
+	"\x05count\x18\a \x01(\x03R\x05count\x12=\n" +
+	"\x05state\x18\b \x01(\x0e2'.rewards.loyalty.v1.LuckyDrawEntryStateR\x05state\x12;\n" +
+	"\vcreate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\n" +
+	"createTime\x12;\n" +
+	"\x1avoid_points_transaction_id\x18\n" +
+	" \x01(\tR\x17voidPointsTransactionId\x127\n" +
+	"\tvoid_time\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\bvoidTime\x12%\n" +
+	"\x0eregular_points\x18\f \x01(\x03R\rregularPoints\x12!\n" +
+	"\fbonus_points\x18\r \x01(\x03R\vbonusPoints\x12#\n" +
+	"\rreward_points\x18\x0e \x01(\x03R\frewardPoints\"\x9a\x02\n" +
 	"\rEventEarnRule\x123\n" +
 	"\x05event\x18\x01 \x01(\x0e2\x1d.rewards.loyalty.v1.EarnEventR\x05event\x12\x16\n" +
 	"\x06points\x18\x02 \x01(\x03R\x06points\x12!\n" +
@@ -2134,7 +2521,7 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x02at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\x02at\x12\x1b\n" +
 	"\tclient_id\x18\x03 \x01(\tR\bclientId\x12\x1a\n" +
 	"\boperator\x18\x04 \x01(\tR\boperator\x122\n" +
-	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xb4\a\n" +
+	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xf7\a\n" +
 	"\x11PointsTransaction\x122\n" +
 	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\x12\x1d\n" +
 	"\n" +
@@ -2160,7 +2547,9 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x04note\x18\x11 \x01(\tR\x04note\x126\n" +
 	"\x05lines\x18\x12 \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\x129\n" +
 	"\x06voided\x18\x13 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\x06voided\x12=\n" +
-	"\badjusted\x18\x14 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\badjusted\"l\n" +
+	"\badjusted\x18\x14 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\badjusted\x12A\n" +
+	"\n" +
+	"lucky_draw\x18\x15 \x01(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\tluckyDraw\"l\n" +
 	"\fPurchaseLine\x12\x10\n" +
 	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1a\n" +
 	"\bquantity\x18\x02 \x01(\x03R\bquantity\x12.\n" +
@@ -2186,7 +2575,11 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0fexpiring_points\x18\x05 \x01(\x03R\x0eexpiringPoints\x12D\n" +
 	"\x10next_expire_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\x0enextExpireTime\x12=\n" +
 	"\fbalance_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\vbalanceTime\x12\x17\n" +
-	"\atier_id\x18\b \x01(\tR\x06tierId*y\n" +
+	"\atier_id\x18\b \x01(\tR\x06tierId*\x83\x01\n" +
+	"\x13LuckyDrawEntryState\x12&\n" +
+	"\"LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED\x10\x00\x12!\n" +
+	"\x1dLUCKY_DRAW_ENTRY_STATE_ACTIVE\x10\x01\x12!\n" +
+	"\x1dLUCKY_DRAW_ENTRY_STATE_VOIDED\x10\x02*y\n" +
 	"\x10PointsExpiryMode\x12\"\n" +
 	"\x1ePOINTS_EXPIRY_MODE_UNSPECIFIED\x10\x00\x12\x1f\n" +
 	"\x1bPOINTS_EXPIRY_MODE_DURATION\x10\x01\x12 \n" +
@@ -2253,80 +2646,90 @@ func file_rewards_loyalty_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_resources_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 8)
-var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
+var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 9)
+var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
 var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
-	(PointsExpiryMode)(0),         // 0: rewards.loyalty.v1.PointsExpiryMode
-	(RefundOverdraftPolicy)(0),    // 1: rewards.loyalty.v1.RefundOverdraftPolicy
-	(RoundingMode)(0),             // 2: rewards.loyalty.v1.RoundingMode
-	(EarnRuleKind)(0),             // 3: rewards.loyalty.v1.EarnRuleKind
-	(EarnEvent)(0),                // 4: rewards.loyalty.v1.EarnEvent
-	(CapPeriod)(0),                // 5: rewards.loyalty.v1.CapPeriod
-	(PointsTransactionType)(0),    // 6: rewards.loyalty.v1.PointsTransactionType
-	(PointsTransactionState)(0),   // 7: rewards.loyalty.v1.PointsTransactionState
-	(*Program)(nil),               // 8: rewards.loyalty.v1.Program
-	(*EventEarnRule)(nil),         // 9: rewards.loyalty.v1.EventEarnRule
-	(*RatioEarnRule)(nil),         // 10: rewards.loyalty.v1.RatioEarnRule
-	(*SpendBand)(nil),             // 11: rewards.loyalty.v1.SpendBand
-	(*EarnTier)(nil),              // 12: rewards.loyalty.v1.EarnTier
-	(*TierEarnRule)(nil),          // 13: rewards.loyalty.v1.TierEarnRule
-	(*PromotionEarnRule)(nil),     // 14: rewards.loyalty.v1.PromotionEarnRule
-	(*ReferralEarnRule)(nil),      // 15: rewards.loyalty.v1.ReferralEarnRule
-	(*CardTypeEarnRule)(nil),      // 16: rewards.loyalty.v1.CardTypeEarnRule
-	(*EarnRule)(nil),              // 17: rewards.loyalty.v1.EarnRule
-	(*OperatorStamp)(nil),         // 18: rewards.loyalty.v1.OperatorStamp
-	(*PointsTransaction)(nil),     // 19: rewards.loyalty.v1.PointsTransaction
-	(*PurchaseLine)(nil),          // 20: rewards.loyalty.v1.PurchaseLine
-	(*Tier)(nil),                  // 21: rewards.loyalty.v1.Tier
-	(*Balance)(nil),               // 22: rewards.loyalty.v1.Balance
-	(*durationpb.Duration)(nil),   // 23: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 24: google.protobuf.Timestamp
-	(*v1.Money)(nil),              // 25: rewards.type.v1.Money
+	(LuckyDrawEntryState)(0),      // 0: rewards.loyalty.v1.LuckyDrawEntryState
+	(PointsExpiryMode)(0),         // 1: rewards.loyalty.v1.PointsExpiryMode
+	(RefundOverdraftPolicy)(0),    // 2: rewards.loyalty.v1.RefundOverdraftPolicy
+	(RoundingMode)(0),             // 3: rewards.loyalty.v1.RoundingMode
+	(EarnRuleKind)(0),             // 4: rewards.loyalty.v1.EarnRuleKind
+	(EarnEvent)(0),                // 5: rewards.loyalty.v1.EarnEvent
+	(CapPeriod)(0),                // 6: rewards.loyalty.v1.CapPeriod
+	(PointsTransactionType)(0),    // 7: rewards.loyalty.v1.PointsTransactionType
+	(PointsTransactionState)(0),   // 8: rewards.loyalty.v1.PointsTransactionState
+	(*Program)(nil),               // 9: rewards.loyalty.v1.Program
+	(*LuckyDrawPolicy)(nil),       // 10: rewards.loyalty.v1.LuckyDrawPolicy
+	(*LuckyDrawEntry)(nil),        // 11: rewards.loyalty.v1.LuckyDrawEntry
+	(*EventEarnRule)(nil),         // 12: rewards.loyalty.v1.EventEarnRule
+	(*RatioEarnRule)(nil),         // 13: rewards.loyalty.v1.RatioEarnRule
+	(*SpendBand)(nil),             // 14: rewards.loyalty.v1.SpendBand
+	(*EarnTier)(nil),              // 15: rewards.loyalty.v1.EarnTier
+	(*TierEarnRule)(nil),          // 16: rewards.loyalty.v1.TierEarnRule
+	(*PromotionEarnRule)(nil),     // 17: rewards.loyalty.v1.PromotionEarnRule
+	(*ReferralEarnRule)(nil),      // 18: rewards.loyalty.v1.ReferralEarnRule
+	(*CardTypeEarnRule)(nil),      // 19: rewards.loyalty.v1.CardTypeEarnRule
+	(*EarnRule)(nil),              // 20: rewards.loyalty.v1.EarnRule
+	(*OperatorStamp)(nil),         // 21: rewards.loyalty.v1.OperatorStamp
+	(*PointsTransaction)(nil),     // 22: rewards.loyalty.v1.PointsTransaction
+	(*PurchaseLine)(nil),          // 23: rewards.loyalty.v1.PurchaseLine
+	(*Tier)(nil),                  // 24: rewards.loyalty.v1.Tier
+	(*Balance)(nil),               // 25: rewards.loyalty.v1.Balance
+	(*durationpb.Duration)(nil),   // 26: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil), // 27: google.protobuf.Timestamp
+	(*v1.Money)(nil),              // 28: rewards.type.v1.Money
 }
 var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
-	23, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
-	24, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
-	24, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
-	0,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
-	1,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
-	4,  // 5: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
-	5,  // 6: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
-	2,  // 7: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	11, // 8: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
-	25, // 9: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
-	25, // 10: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
-	12, // 11: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
-	24, // 12: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
-	24, // 13: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
-	9,  // 14: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
-	10, // 15: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
-	13, // 16: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
-	14, // 17: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
-	15, // 18: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
-	16, // 19: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
-	24, // 20: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
-	24, // 21: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
-	24, // 22: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
-	6,  // 23: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
-	7,  // 24: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
-	25, // 25: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
-	24, // 26: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
-	24, // 27: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
-	20, // 28: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	18, // 29: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
-	18, // 30: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
-	25, // 31: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
-	25, // 32: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
-	25, // 33: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
-	24, // 34: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
-	23, // 35: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
-	24, // 36: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	24, // 37: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	38, // [38:38] is the sub-list for method output_type
-	38, // [38:38] is the sub-list for method input_type
-	38, // [38:38] is the sub-list for extension type_name
-	38, // [38:38] is the sub-list for extension extendee
-	0,  // [0:38] is the sub-list for field type_name
+	26, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
+	27, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
+	27, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
+	1,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
+	2,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
+	10, // 5: rewards.loyalty.v1.Program.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawPolicy
+	3,  // 6: rewards.loyalty.v1.LuckyDrawPolicy.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	6,  // 7: rewards.loyalty.v1.LuckyDrawPolicy.draw_period:type_name -> rewards.loyalty.v1.CapPeriod
+	0,  // 8: rewards.loyalty.v1.LuckyDrawEntry.state:type_name -> rewards.loyalty.v1.LuckyDrawEntryState
+	27, // 9: rewards.loyalty.v1.LuckyDrawEntry.create_time:type_name -> google.protobuf.Timestamp
+	27, // 10: rewards.loyalty.v1.LuckyDrawEntry.void_time:type_name -> google.protobuf.Timestamp
+	5,  // 11: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
+	6,  // 12: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
+	3,  // 13: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	14, // 14: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
+	28, // 15: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
+	28, // 16: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
+	15, // 17: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
+	27, // 18: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
+	27, // 19: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
+	12, // 20: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
+	13, // 21: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
+	16, // 22: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
+	17, // 23: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
+	18, // 24: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
+	19, // 25: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
+	27, // 26: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
+	27, // 27: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
+	27, // 28: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
+	7,  // 29: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
+	8,  // 30: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
+	28, // 31: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
+	27, // 32: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
+	27, // 33: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
+	23, // 34: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	21, // 35: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
+	21, // 36: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
+	11, // 37: rewards.loyalty.v1.PointsTransaction.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawEntry
+	28, // 38: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
+	28, // 39: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
+	28, // 40: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
+	27, // 41: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
+	26, // 42: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
+	27, // 43: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	27, // 44: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	45, // [45:45] is the sub-list for method output_type
+	45, // [45:45] is the sub-list for method input_type
+	45, // [45:45] is the sub-list for extension type_name
+	45, // [45:45] is the sub-list for extension extendee
+	0,  // [0:45] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }
@@ -2334,7 +2737,7 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 	if File_rewards_loyalty_v1_resources_proto != nil {
 		return
 	}
-	file_rewards_loyalty_v1_resources_proto_msgTypes[9].OneofWrappers = []any{
+	file_rewards_loyalty_v1_resources_proto_msgTypes[11].OneofWrappers = []any{
 		(*EarnRule_Event)(nil),
 		(*EarnRule_Ratio)(nil),
 		(*EarnRule_Tier)(nil),
@@ -2347,8 +2750,8 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_resources_proto_rawDesc), len(file_rewards_loyalty_v1_resources_proto_rawDesc)),
-			NumEnums:      8,
-			NumMessages:   15,
+			NumEnums:      9,
+			NumMessages:   17,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -108,7 +108,11 @@ class CheckoutServiceServicer:
         the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
         add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
         CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-        MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+        MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+        MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+        points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+        "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+        LoyaltyService.EarnPoints does.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -321,3 +321,53 @@ class BatchAllocatePointsResponse(_message.Message):
     posted_count: int
     failed_count: int
     def __init__(self, rows: _Optional[_Iterable[_Union[BatchAllocatePointsResponse.Row, _Mapping]]] = ..., posted_count: _Optional[int] = ..., failed_count: _Optional[int] = ...) -> None: ...
+
+class GetTransactionRequest(_message.Message):
+    __slots__ = ("points_transaction_id",)
+    POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    points_transaction_id: str
+    def __init__(self, points_transaction_id: _Optional[str] = ...) -> None: ...
+
+class LedgerMovement(_message.Message):
+    __slots__ = ("ledger_account", "points")
+    LEDGER_ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    POINTS_FIELD_NUMBER: _ClassVar[int]
+    ledger_account: str
+    points: int
+    def __init__(self, ledger_account: _Optional[str] = ..., points: _Optional[int] = ...) -> None: ...
+
+class GetTransactionResponse(_message.Message):
+    __slots__ = ("transaction", "movements", "refunds")
+    TRANSACTION_FIELD_NUMBER: _ClassVar[int]
+    MOVEMENTS_FIELD_NUMBER: _ClassVar[int]
+    REFUNDS_FIELD_NUMBER: _ClassVar[int]
+    transaction: _resources_pb2_1.PointsTransaction
+    movements: _containers.RepeatedCompositeFieldContainer[LedgerMovement]
+    refunds: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.PointsTransaction]
+    def __init__(self, transaction: _Optional[_Union[_resources_pb2_1.PointsTransaction, _Mapping]] = ..., movements: _Optional[_Iterable[_Union[LedgerMovement, _Mapping]]] = ..., refunds: _Optional[_Iterable[_Union[_resources_pb2_1.PointsTransaction, _Mapping]]] = ...) -> None: ...
+
+class ListLuckyDrawEntriesRequest(_message.Message):
+    __slots__ = ("account_id", "account_identifier", "program_id", "draw_period", "active_only", "page_size", "page_token")
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
+    DRAW_PERIOD_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    account_id: str
+    account_identifier: _resources_pb2.Identifier
+    program_id: str
+    draw_period: str
+    active_only: bool
+    page_size: int
+    page_token: str
+    def __init__(self, account_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., program_id: _Optional[str] = ..., draw_period: _Optional[str] = ..., active_only: _Optional[bool] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListLuckyDrawEntriesResponse(_message.Message):
+    __slots__ = ("entries", "next_page_token")
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.LuckyDrawEntry]
+    next_page_token: str
+    def __init__(self, entries: _Optional[_Iterable[_Union[_resources_pb2_1.LuckyDrawEntry, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

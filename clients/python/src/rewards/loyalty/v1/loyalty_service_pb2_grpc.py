@@ -101,6 +101,16 @@ class LoyaltyServiceStub:
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListTransactionsRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListTransactionsResponse.FromString,
                 _registered_method=True)
+        self.GetTransaction = channel.unary_unary(
+                '/rewards.loyalty.v1.LoyaltyService/GetTransaction',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.GetTransactionRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.GetTransactionResponse.FromString,
+                _registered_method=True)
+        self.ListLuckyDrawEntries = channel.unary_unary(
+                '/rewards.loyalty.v1.LoyaltyService/ListLuckyDrawEntries',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListLuckyDrawEntriesRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListLuckyDrawEntriesResponse.FromString,
+                _registered_method=True)
 
 
 class LoyaltyServiceServicer:
@@ -128,7 +138,13 @@ class LoyaltyServiceServicer:
         MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
         that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
         (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-        requests while the server decided this one again; retry with the same request_id).
+        requests while the server decided this one again; retry with the same request_id),
+        MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+        no OWNER membership; metadata "action": "earn", "program_id").
+
+        A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+        and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+        event, decided before the commit, carries the lucky-draw points with its numbers null.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -139,7 +155,8 @@ class LoyaltyServiceServicer:
 
         Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
         (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-        codes tried for the account, against guessing).
+        codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+        as EarnPoints).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -153,7 +170,9 @@ class LoyaltyServiceServicer:
         Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
         OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
         OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-        "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+        "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+        MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+        no OWNER membership; metadata "action": "burn", "program_id").
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -165,7 +184,8 @@ class LoyaltyServiceServicer:
         Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
         (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
         OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-        REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+        REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+        FAILED_PRECONDITION).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -184,6 +204,9 @@ class LoyaltyServiceServicer:
         REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
         "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
         points were already spent).
+
+        Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+        VOIDED), as VoidTransaction does; the numbers are not given again.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -273,6 +296,29 @@ class LoyaltyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetTransaction(self, request, context):
+        """Reads one points transaction of the caller's organisation with its details: its ledger
+        movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+        REFUND and VOID transactions that reversed it.
+
+        Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+        organisation).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListLuckyDrawEntries(self, request, context):
+        """Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+        one draw period), or a program's for one draw period, in number order (what a draw is
+        held over).
+
+        Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_LoyaltyServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -330,6 +376,16 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
                     servicer.ListTransactions,
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListTransactionsRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListTransactionsResponse.SerializeToString,
+            ),
+            'GetTransaction': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTransaction,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.GetTransactionRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.GetTransactionResponse.SerializeToString,
+            ),
+            'ListLuckyDrawEntries': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListLuckyDrawEntries,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListLuckyDrawEntriesRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListLuckyDrawEntriesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -641,6 +697,60 @@ class LoyaltyService:
             '/rewards.loyalty.v1.LoyaltyService/ListTransactions',
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListTransactionsRequest.SerializeToString,
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListTransactionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTransaction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.LoyaltyService/GetTransaction',
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.GetTransactionRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.GetTransactionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListLuckyDrawEntries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.LoyaltyService/ListLuckyDrawEntries',
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListLuckyDrawEntriesRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.ListLuckyDrawEntriesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -12,6 +12,12 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class LuckyDrawEntryState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED: _ClassVar[LuckyDrawEntryState]
+    LUCKY_DRAW_ENTRY_STATE_ACTIVE: _ClassVar[LuckyDrawEntryState]
+    LUCKY_DRAW_ENTRY_STATE_VOIDED: _ClassVar[LuckyDrawEntryState]
+
 class PointsExpiryMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     POINTS_EXPIRY_MODE_UNSPECIFIED: _ClassVar[PointsExpiryMode]
@@ -78,6 +84,9 @@ class PointsTransactionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     POINTS_TRANSACTION_STATE_PENDING: _ClassVar[PointsTransactionState]
     POINTS_TRANSACTION_STATE_POSTED: _ClassVar[PointsTransactionState]
     POINTS_TRANSACTION_STATE_VOIDED: _ClassVar[PointsTransactionState]
+LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED: LuckyDrawEntryState
+LUCKY_DRAW_ENTRY_STATE_ACTIVE: LuckyDrawEntryState
+LUCKY_DRAW_ENTRY_STATE_VOIDED: LuckyDrawEntryState
 POINTS_EXPIRY_MODE_UNSPECIFIED: PointsExpiryMode
 POINTS_EXPIRY_MODE_DURATION: PointsExpiryMode
 POINTS_EXPIRY_MODE_MONTH_END: PointsExpiryMode
@@ -123,7 +132,7 @@ POINTS_TRANSACTION_STATE_POSTED: PointsTransactionState
 POINTS_TRANSACTION_STATE_VOIDED: PointsTransactionState
 
 class Program(_message.Message):
-    __slots__ = ("program_id", "display_name", "currency_code", "time_zone", "points_expiry", "min_redemption_balance_points", "create_time", "update_time", "points_expiry_mode", "points_expiry_months", "min_remaining_balance_points", "min_redeem_points", "refund_overdraft")
+    __slots__ = ("program_id", "display_name", "currency_code", "time_zone", "points_expiry", "min_redemption_balance_points", "create_time", "update_time", "points_expiry_mode", "points_expiry_months", "min_remaining_balance_points", "min_redeem_points", "refund_overdraft", "lucky_draw", "earn_requires_owner", "burn_requires_owner")
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     CURRENCY_CODE_FIELD_NUMBER: _ClassVar[int]
@@ -137,6 +146,9 @@ class Program(_message.Message):
     MIN_REMAINING_BALANCE_POINTS_FIELD_NUMBER: _ClassVar[int]
     MIN_REDEEM_POINTS_FIELD_NUMBER: _ClassVar[int]
     REFUND_OVERDRAFT_FIELD_NUMBER: _ClassVar[int]
+    LUCKY_DRAW_FIELD_NUMBER: _ClassVar[int]
+    EARN_REQUIRES_OWNER_FIELD_NUMBER: _ClassVar[int]
+    BURN_REQUIRES_OWNER_FIELD_NUMBER: _ClassVar[int]
     program_id: str
     display_name: str
     currency_code: str
@@ -150,7 +162,56 @@ class Program(_message.Message):
     min_remaining_balance_points: int
     min_redeem_points: int
     refund_overdraft: RefundOverdraftPolicy
-    def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry_mode: _Optional[_Union[PointsExpiryMode, str]] = ..., points_expiry_months: _Optional[int] = ..., min_remaining_balance_points: _Optional[int] = ..., min_redeem_points: _Optional[int] = ..., refund_overdraft: _Optional[_Union[RefundOverdraftPolicy, str]] = ...) -> None: ...
+    lucky_draw: LuckyDrawPolicy
+    earn_requires_owner: bool
+    burn_requires_owner: bool
+    def __init__(self, program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., currency_code: _Optional[str] = ..., time_zone: _Optional[str] = ..., points_expiry: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., min_redemption_balance_points: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points_expiry_mode: _Optional[_Union[PointsExpiryMode, str]] = ..., points_expiry_months: _Optional[int] = ..., min_remaining_balance_points: _Optional[int] = ..., min_redeem_points: _Optional[int] = ..., refund_overdraft: _Optional[_Union[RefundOverdraftPolicy, str]] = ..., lucky_draw: _Optional[_Union[LuckyDrawPolicy, _Mapping]] = ..., earn_requires_owner: _Optional[bool] = ..., burn_requires_owner: _Optional[bool] = ...) -> None: ...
+
+class LuckyDrawPolicy(_message.Message):
+    __slots__ = ("points_numerator", "amount_minor_denominator", "rounding_mode", "number_width", "draw_period")
+    POINTS_NUMERATOR_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_MINOR_DENOMINATOR_FIELD_NUMBER: _ClassVar[int]
+    ROUNDING_MODE_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_WIDTH_FIELD_NUMBER: _ClassVar[int]
+    DRAW_PERIOD_FIELD_NUMBER: _ClassVar[int]
+    points_numerator: int
+    amount_minor_denominator: int
+    rounding_mode: RoundingMode
+    number_width: int
+    draw_period: CapPeriod
+    def __init__(self, points_numerator: _Optional[int] = ..., amount_minor_denominator: _Optional[int] = ..., rounding_mode: _Optional[_Union[RoundingMode, str]] = ..., number_width: _Optional[int] = ..., draw_period: _Optional[_Union[CapPeriod, str]] = ...) -> None: ...
+
+class LuckyDrawEntry(_message.Message):
+    __slots__ = ("points_transaction_id", "account_id", "program_id", "draw_period", "from_number", "to_number", "count", "state", "create_time", "void_points_transaction_id", "void_time", "regular_points", "bonus_points", "reward_points")
+    POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
+    DRAW_PERIOD_FIELD_NUMBER: _ClassVar[int]
+    FROM_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    TO_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    VOID_POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    VOID_TIME_FIELD_NUMBER: _ClassVar[int]
+    REGULAR_POINTS_FIELD_NUMBER: _ClassVar[int]
+    BONUS_POINTS_FIELD_NUMBER: _ClassVar[int]
+    REWARD_POINTS_FIELD_NUMBER: _ClassVar[int]
+    points_transaction_id: str
+    account_id: str
+    program_id: str
+    draw_period: str
+    from_number: str
+    to_number: str
+    count: int
+    state: LuckyDrawEntryState
+    create_time: _timestamp_pb2.Timestamp
+    void_points_transaction_id: str
+    void_time: _timestamp_pb2.Timestamp
+    regular_points: int
+    bonus_points: int
+    reward_points: int
+    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., program_id: _Optional[str] = ..., draw_period: _Optional[str] = ..., from_number: _Optional[str] = ..., to_number: _Optional[str] = ..., count: _Optional[int] = ..., state: _Optional[_Union[LuckyDrawEntryState, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., void_points_transaction_id: _Optional[str] = ..., void_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ...) -> None: ...
 
 class EventEarnRule(_message.Message):
     __slots__ = ("event", "points", "custom_event", "once_per_account", "max_points_per_period", "cap_period")
@@ -277,7 +338,7 @@ class OperatorStamp(_message.Message):
     def __init__(self, by: _Optional[str] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., client_id: _Optional[str] = ..., operator: _Optional[str] = ..., points_transaction_id: _Optional[str] = ...) -> None: ...
 
 class PointsTransaction(_message.Message):
-    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note", "lines", "voided", "adjusted")
+    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note", "lines", "voided", "adjusted", "lucky_draw")
     POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -298,6 +359,7 @@ class PointsTransaction(_message.Message):
     LINES_FIELD_NUMBER: _ClassVar[int]
     VOIDED_FIELD_NUMBER: _ClassVar[int]
     ADJUSTED_FIELD_NUMBER: _ClassVar[int]
+    LUCKY_DRAW_FIELD_NUMBER: _ClassVar[int]
     points_transaction_id: str
     account_id: str
     type: PointsTransactionType
@@ -318,7 +380,8 @@ class PointsTransaction(_message.Message):
     lines: _containers.RepeatedCompositeFieldContainer[PurchaseLine]
     voided: OperatorStamp
     adjusted: OperatorStamp
-    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[PurchaseLine, _Mapping]]] = ..., voided: _Optional[_Union[OperatorStamp, _Mapping]] = ..., adjusted: _Optional[_Union[OperatorStamp, _Mapping]] = ...) -> None: ...
+    lucky_draw: LuckyDrawEntry
+    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[PurchaseLine, _Mapping]]] = ..., voided: _Optional[_Union[OperatorStamp, _Mapping]] = ..., adjusted: _Optional[_Union[OperatorStamp, _Mapping]] = ..., lucky_draw: _Optional[_Union[LuckyDrawEntry, _Mapping]] = ...) -> None: ...
 
 class PurchaseLine(_message.Message):
     __slots__ = ("sku", "quantity", "amount")

@@ -1648,7 +1648,11 @@ export const CheckoutServiceService = {
    * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
    * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
    * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-   * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+   * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+   * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+   * points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+   * "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+   * LoyaltyService.EarnPoints does.
    */
   authorizeBasket: {
     path: "/rewards.checkout.v1.CheckoutService/AuthorizeBasket" as const,
@@ -1781,7 +1785,11 @@ export interface CheckoutServiceServer extends UntypedServiceImplementation {
    * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
    * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
    * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-   * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+   * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+   * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+   * points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+   * "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+   * LoyaltyService.EarnPoints does.
    */
   authorizeBasket: handleUnaryCall<AuthorizeBasketRequest, AuthorizeBasketResponse>;
   /**
@@ -1862,7 +1870,11 @@ export interface CheckoutServiceClient extends Client {
    * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
    * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
    * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-   * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+   * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+   * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+   * points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+   * "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+   * LoyaltyService.EarnPoints does.
    */
   authorizeBasket(
     request: AuthorizeBasketRequest,

@@ -27,6 +27,7 @@ import {
   EarnEvent,
   earnEventFromJSON,
   earnEventToJSON,
+  LuckyDrawEntry,
   PointsTransaction,
   PointsTransactionType,
   pointsTransactionTypeFromJSON,
@@ -501,6 +502,72 @@ export interface BatchAllocatePointsResponse_Row {
      */
     { $case: "error"; value: RowError }
     | undefined;
+}
+
+/** Request of LoyaltyService.GetTransaction. */
+export interface GetTransactionRequest {
+  /** The transaction. Required. */
+  pointsTransactionId: string;
+}
+
+/** One leg of a double-entry transfer. */
+export interface LedgerMovement {
+  /**
+   * The ledger account: "wallet:<account_id>", "issuance:<program>", "redeemed:<program>",
+   * "expired:<program>", "adjustment:<program>".
+   */
+  ledgerAccount: string;
+  /** Positive: credited; negative: debited. A transaction's legs add up to 0. */
+  points: string;
+}
+
+/** Response of LoyaltyService.GetTransaction. */
+export interface GetTransactionResponse {
+  /** The transaction (voided, adjusted and lucky_draw as in the history). */
+  transaction:
+    | PointsTransaction
+    | undefined;
+  /** Its ledger legs: the debited account, then the credited one. */
+  movements: LedgerMovement[];
+  /** The REFUND and VOID transactions that reversed it, oldest first. */
+  refunds: PointsTransaction[];
+}
+
+/** Request of LoyaltyService.ListLuckyDrawEntries. */
+export interface ListLuckyDrawEntriesRequest {
+  /** By account: the account (or account_identifier). Leave empty to list by program. */
+  accountId: string;
+  /** The account by one of its identifiers instead of account_id. */
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /** By program: the program (then draw_period is required). Empty when listing by account. */
+  programId: string;
+  /**
+   * Only ranges of this draw period (LuckyDrawEntry.draw_period, e.g. "2026-12"). Required by
+   * program; optional by account. At most 16 characters.
+   */
+  drawPeriod: string;
+  /** Only ACTIVE ranges (leave out the voided ones). */
+  activeOnly: boolean;
+  /**
+   * Maximum number of entries to return: 0 means 50; values above 500 are treated as 500;
+   * negative values fail with FIELD_OUT_OF_RANGE.
+   */
+  pageSize: number;
+  /**
+   * next_page_token of the previous page; empty for the first page. Every other field must be
+   * the same as in the request that returned it, or the call fails with FIELD_INVALID.
+   */
+  pageToken: string;
+}
+
+/** Response of LoyaltyService.ListLuckyDrawEntries. */
+export interface ListLuckyDrawEntriesResponse {
+  /** The entries of this page. */
+  entries: LuckyDrawEntry[];
+  /** Token for the next page; empty when this is the last page. */
+  nextPageToken: string;
 }
 
 function createBaseEarnPointsRequest(): EarnPointsRequest {
@@ -3966,6 +4033,569 @@ export const BatchAllocatePointsResponse_Row: MessageFns<BatchAllocatePointsResp
   },
 };
 
+function createBaseGetTransactionRequest(): GetTransactionRequest {
+  return { pointsTransactionId: "" };
+}
+
+export const GetTransactionRequest: MessageFns<GetTransactionRequest> = {
+  encode(message: GetTransactionRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.pointsTransactionId !== "") {
+      writer.uint32(10).string(message.pointsTransactionId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetTransactionRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetTransactionRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.pointsTransactionId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetTransactionRequest {
+    return {
+      pointsTransactionId: isSet(object.pointsTransactionId)
+        ? globalThis.String(object.pointsTransactionId)
+        : isSet(object.points_transaction_id)
+        ? globalThis.String(object.points_transaction_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetTransactionRequest): unknown {
+    const obj: any = {};
+    if (message.pointsTransactionId !== "") {
+      obj.pointsTransactionId = message.pointsTransactionId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetTransactionRequest>): GetTransactionRequest {
+    return GetTransactionRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetTransactionRequest>): GetTransactionRequest {
+    const message = createBaseGetTransactionRequest();
+    message.pointsTransactionId = object.pointsTransactionId ?? "";
+    return message;
+  },
+};
+
+function createBaseLedgerMovement(): LedgerMovement {
+  return { ledgerAccount: "", points: "0" };
+}
+
+export const LedgerMovement: MessageFns<LedgerMovement> = {
+  encode(message: LedgerMovement, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.ledgerAccount !== "") {
+      writer.uint32(10).string(message.ledgerAccount);
+    }
+    if (message.points !== "0") {
+      writer.uint32(16).int64(message.points);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LedgerMovement {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLedgerMovement();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.ledgerAccount = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.points = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LedgerMovement {
+    return {
+      ledgerAccount: isSet(object.ledgerAccount)
+        ? globalThis.String(object.ledgerAccount)
+        : isSet(object.ledger_account)
+        ? globalThis.String(object.ledger_account)
+        : "",
+      points: isSet(object.points) ? globalThis.String(object.points) : "0",
+    };
+  },
+
+  toJSON(message: LedgerMovement): unknown {
+    const obj: any = {};
+    if (message.ledgerAccount !== "") {
+      obj.ledgerAccount = message.ledgerAccount;
+    }
+    if (message.points !== "0") {
+      obj.points = message.points;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<LedgerMovement>): LedgerMovement {
+    return LedgerMovement.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<LedgerMovement>): LedgerMovement {
+    const message = createBaseLedgerMovement();
+    message.ledgerAccount = object.ledgerAccount ?? "";
+    message.points = object.points ?? "0";
+    return message;
+  },
+};
+
+function createBaseGetTransactionResponse(): GetTransactionResponse {
+  return { transaction: undefined, movements: [], refunds: [] };
+}
+
+export const GetTransactionResponse: MessageFns<GetTransactionResponse> = {
+  encode(message: GetTransactionResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.transaction !== undefined) {
+      PointsTransaction.encode(message.transaction, writer.uint32(10).fork()).join();
+    }
+    for (const v of message.movements) {
+      LedgerMovement.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.refunds) {
+      PointsTransaction.encode(v!, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): GetTransactionResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseGetTransactionResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.transaction = PointsTransaction.decode(reader, reader.uint32());
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.movements.push(LedgerMovement.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.refunds.push(PointsTransaction.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): GetTransactionResponse {
+    return {
+      transaction: isSet(object.transaction) ? PointsTransaction.fromJSON(object.transaction) : undefined,
+      movements: globalThis.Array.isArray(object?.movements)
+        ? object.movements.map((e: any) => LedgerMovement.fromJSON(e))
+        : [],
+      refunds: globalThis.Array.isArray(object?.refunds)
+        ? object.refunds.map((e: any) => PointsTransaction.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: GetTransactionResponse): unknown {
+    const obj: any = {};
+    if (message.transaction !== undefined) {
+      obj.transaction = PointsTransaction.toJSON(message.transaction);
+    }
+    if (message.movements?.length) {
+      obj.movements = message.movements.map((e) => LedgerMovement.toJSON(e));
+    }
+    if (message.refunds?.length) {
+      obj.refunds = message.refunds.map((e) => PointsTransaction.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<GetTransactionResponse>): GetTransactionResponse {
+    return GetTransactionResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<GetTransactionResponse>): GetTransactionResponse {
+    const message = createBaseGetTransactionResponse();
+    message.transaction = (object.transaction !== undefined && object.transaction !== null)
+      ? PointsTransaction.fromPartial(object.transaction)
+      : undefined;
+    message.movements = object.movements?.map((e) => LedgerMovement.fromPartial(e)) || [];
+    message.refunds = object.refunds?.map((e) => PointsTransaction.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseListLuckyDrawEntriesRequest(): ListLuckyDrawEntriesRequest {
+  return {
+    accountId: "",
+    accountIdentifier: undefined,
+    programId: "",
+    drawPeriod: "",
+    activeOnly: false,
+    pageSize: 0,
+    pageToken: "",
+  };
+}
+
+export const ListLuckyDrawEntriesRequest: MessageFns<ListLuckyDrawEntriesRequest> = {
+  encode(message: ListLuckyDrawEntriesRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.accountId !== "") {
+      writer.uint32(10).string(message.accountId);
+    }
+    if (message.accountIdentifier !== undefined) {
+      Identifier.encode(message.accountIdentifier, writer.uint32(18).fork()).join();
+    }
+    if (message.programId !== "") {
+      writer.uint32(26).string(message.programId);
+    }
+    if (message.drawPeriod !== "") {
+      writer.uint32(34).string(message.drawPeriod);
+    }
+    if (message.activeOnly !== false) {
+      writer.uint32(40).bool(message.activeOnly);
+    }
+    if (message.pageSize !== 0) {
+      writer.uint32(48).int32(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      writer.uint32(58).string(message.pageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListLuckyDrawEntriesRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListLuckyDrawEntriesRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.accountIdentifier = Identifier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.programId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.drawPeriod = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.activeOnly = reader.bool();
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.pageSize = reader.int32();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.pageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListLuckyDrawEntriesRequest {
+    return {
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+      accountIdentifier: isSet(object.accountIdentifier)
+        ? Identifier.fromJSON(object.accountIdentifier)
+        : isSet(object.account_identifier)
+        ? Identifier.fromJSON(object.account_identifier)
+        : undefined,
+      programId: isSet(object.programId)
+        ? globalThis.String(object.programId)
+        : isSet(object.program_id)
+        ? globalThis.String(object.program_id)
+        : "",
+      drawPeriod: isSet(object.drawPeriod)
+        ? globalThis.String(object.drawPeriod)
+        : isSet(object.draw_period)
+        ? globalThis.String(object.draw_period)
+        : "",
+      activeOnly: isSet(object.activeOnly)
+        ? globalThis.Boolean(object.activeOnly)
+        : isSet(object.active_only)
+        ? globalThis.Boolean(object.active_only)
+        : false,
+      pageSize: isSet(object.pageSize)
+        ? globalThis.Number(object.pageSize)
+        : isSet(object.page_size)
+        ? globalThis.Number(object.page_size)
+        : 0,
+      pageToken: isSet(object.pageToken)
+        ? globalThis.String(object.pageToken)
+        : isSet(object.page_token)
+        ? globalThis.String(object.page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListLuckyDrawEntriesRequest): unknown {
+    const obj: any = {};
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    if (message.accountIdentifier !== undefined) {
+      obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
+    }
+    if (message.programId !== "") {
+      obj.programId = message.programId;
+    }
+    if (message.drawPeriod !== "") {
+      obj.drawPeriod = message.drawPeriod;
+    }
+    if (message.activeOnly !== false) {
+      obj.activeOnly = message.activeOnly;
+    }
+    if (message.pageSize !== 0) {
+      obj.pageSize = Math.round(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      obj.pageToken = message.pageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListLuckyDrawEntriesRequest>): ListLuckyDrawEntriesRequest {
+    return ListLuckyDrawEntriesRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListLuckyDrawEntriesRequest>): ListLuckyDrawEntriesRequest {
+    const message = createBaseListLuckyDrawEntriesRequest();
+    message.accountId = object.accountId ?? "";
+    message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
+      ? Identifier.fromPartial(object.accountIdentifier)
+      : undefined;
+    message.programId = object.programId ?? "";
+    message.drawPeriod = object.drawPeriod ?? "";
+    message.activeOnly = object.activeOnly ?? false;
+    message.pageSize = object.pageSize ?? 0;
+    message.pageToken = object.pageToken ?? "";
+    return message;
+  },
+};
+
+function createBaseListLuckyDrawEntriesResponse(): ListLuckyDrawEntriesResponse {
+  return { entries: [], nextPageToken: "" };
+}
+
+export const ListLuckyDrawEntriesResponse: MessageFns<ListLuckyDrawEntriesResponse> = {
+  encode(message: ListLuckyDrawEntriesResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.entries) {
+      LuckyDrawEntry.encode(v!, writer.uint32(10).fork()).join();
+    }
+    if (message.nextPageToken !== "") {
+      writer.uint32(18).string(message.nextPageToken);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ListLuckyDrawEntriesResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseListLuckyDrawEntriesResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.entries.push(LuckyDrawEntry.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.nextPageToken = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ListLuckyDrawEntriesResponse {
+    return {
+      entries: globalThis.Array.isArray(object?.entries)
+        ? object.entries.map((e: any) => LuckyDrawEntry.fromJSON(e))
+        : [],
+      nextPageToken: isSet(object.nextPageToken)
+        ? globalThis.String(object.nextPageToken)
+        : isSet(object.next_page_token)
+        ? globalThis.String(object.next_page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListLuckyDrawEntriesResponse): unknown {
+    const obj: any = {};
+    if (message.entries?.length) {
+      obj.entries = message.entries.map((e) => LuckyDrawEntry.toJSON(e));
+    }
+    if (message.nextPageToken !== "") {
+      obj.nextPageToken = message.nextPageToken;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ListLuckyDrawEntriesResponse>): ListLuckyDrawEntriesResponse {
+    return ListLuckyDrawEntriesResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ListLuckyDrawEntriesResponse>): ListLuckyDrawEntriesResponse {
+    const message = createBaseListLuckyDrawEntriesResponse();
+    message.entries = object.entries?.map((e) => LuckyDrawEntry.fromPartial(e)) || [];
+    message.nextPageToken = object.nextPageToken ?? "";
+    return message;
+  },
+};
+
 /**
  * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
  * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
@@ -3992,7 +4622,13 @@ export const LoyaltyServiceService = {
    * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
    * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
    * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-   * requests while the server decided this one again; retry with the same request_id).
+   * requests while the server decided this one again; retry with the same request_id),
+   * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+   * no OWNER membership; metadata "action": "earn", "program_id").
+   *
+   * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+   * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+   * event, decided before the commit, carries the lucky-draw points with its numbers null.
    */
   earnPoints: {
     path: "/rewards.loyalty.v1.LoyaltyService/EarnPoints" as const,
@@ -4008,7 +4644,8 @@ export const LoyaltyServiceService = {
    *
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
    * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-   * codes tried for the account, against guessing).
+   * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+   * as EarnPoints).
    */
   earnByCode: {
     path: "/rewards.loyalty.v1.LoyaltyService/EarnByCode" as const,
@@ -4027,7 +4664,9 @@ export const LoyaltyServiceService = {
    * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
    * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-   * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+   * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+   * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+   * no OWNER membership; metadata "action": "burn", "program_id").
    */
   requestRedemptionOtp: {
     path: "/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp" as const,
@@ -4046,7 +4685,8 @@ export const LoyaltyServiceService = {
    * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
    * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
    * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-   * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+   * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+   * FAILED_PRECONDITION).
    */
   redeemPoints: {
     path: "/rewards.loyalty.v1.LoyaltyService/RedeemPoints" as const,
@@ -4071,6 +4711,9 @@ export const LoyaltyServiceService = {
    * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
    * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
    * points were already spent).
+   *
+   * Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+   * VOIDED), as VoidTransaction does; the numbers are not given again.
    */
   refundPoints: {
     path: "/rewards.loyalty.v1.LoyaltyService/RefundPoints" as const,
@@ -4200,6 +4843,43 @@ export const LoyaltyServiceService = {
       Buffer.from(ListTransactionsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListTransactionsResponse => ListTransactionsResponse.decode(value),
   },
+  /**
+   * Reads one points transaction of the caller's organisation with its details: its ledger
+   * movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+   * REFUND and VOID transactions that reversed it.
+   *
+   * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+   * organisation).
+   */
+  getTransaction: {
+    path: "/rewards.loyalty.v1.LoyaltyService/GetTransaction" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: GetTransactionRequest): Buffer =>
+      Buffer.from(GetTransactionRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): GetTransactionRequest => GetTransactionRequest.decode(value),
+    responseSerialize: (value: GetTransactionResponse): Buffer =>
+      Buffer.from(GetTransactionResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): GetTransactionResponse => GetTransactionResponse.decode(value),
+  },
+  /**
+   * Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+   * one draw period), or a program's for one draw period, in number order (what a draw is
+   * held over).
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+   */
+  listLuckyDrawEntries: {
+    path: "/rewards.loyalty.v1.LoyaltyService/ListLuckyDrawEntries" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ListLuckyDrawEntriesRequest): Buffer =>
+      Buffer.from(ListLuckyDrawEntriesRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ListLuckyDrawEntriesRequest => ListLuckyDrawEntriesRequest.decode(value),
+    responseSerialize: (value: ListLuckyDrawEntriesResponse): Buffer =>
+      Buffer.from(ListLuckyDrawEntriesResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ListLuckyDrawEntriesResponse => ListLuckyDrawEntriesResponse.decode(value),
+  },
 } as const;
 
 export interface LoyaltyServiceServer extends UntypedServiceImplementation {
@@ -4213,7 +4893,13 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
    * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
    * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-   * requests while the server decided this one again; retry with the same request_id).
+   * requests while the server decided this one again; retry with the same request_id),
+   * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+   * no OWNER membership; metadata "action": "earn", "program_id").
+   *
+   * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+   * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+   * event, decided before the commit, carries the lucky-draw points with its numbers null.
    */
   earnPoints: handleUnaryCall<EarnPointsRequest, EarnPointsResponse>;
   /**
@@ -4221,7 +4907,8 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    *
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
    * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-   * codes tried for the account, against guessing).
+   * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+   * as EarnPoints).
    */
   earnByCode: handleUnaryCall<EarnByCodeRequest, EarnByCodeResponse>;
   /**
@@ -4232,7 +4919,9 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
    * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-   * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+   * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+   * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+   * no OWNER membership; metadata "action": "burn", "program_id").
    */
   requestRedemptionOtp: handleUnaryCall<RequestRedemptionOtpRequest, RequestRedemptionOtpResponse>;
   /**
@@ -4241,7 +4930,8 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
    * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
    * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-   * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+   * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+   * FAILED_PRECONDITION).
    */
   redeemPoints: handleUnaryCall<RedeemPointsRequest, RedeemPointsResponse>;
   /**
@@ -4257,6 +4947,9 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
    * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
    * points were already spent).
+   *
+   * Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+   * VOIDED), as VoidTransaction does; the numbers are not given again.
    */
   refundPoints: handleUnaryCall<RefundPointsRequest, RefundPointsResponse>;
   /**
@@ -4321,6 +5014,23 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
   getBalance: handleUnaryCall<GetBalanceRequest, GetBalanceResponse>;
   /** Lists an account's points transactions, newest first. */
   listTransactions: handleUnaryCall<ListTransactionsRequest, ListTransactionsResponse>;
+  /**
+   * Reads one points transaction of the caller's organisation with its details: its ledger
+   * movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+   * REFUND and VOID transactions that reversed it.
+   *
+   * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+   * organisation).
+   */
+  getTransaction: handleUnaryCall<GetTransactionRequest, GetTransactionResponse>;
+  /**
+   * Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+   * one draw period), or a program's for one draw period, in number order (what a draw is
+   * held over).
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+   */
+  listLuckyDrawEntries: handleUnaryCall<ListLuckyDrawEntriesRequest, ListLuckyDrawEntriesResponse>;
 }
 
 export interface LoyaltyServiceClient extends Client {
@@ -4334,7 +5044,13 @@ export interface LoyaltyServiceClient extends Client {
    * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
    * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
    * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-   * requests while the server decided this one again; retry with the same request_id).
+   * requests while the server decided this one again; retry with the same request_id),
+   * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+   * no OWNER membership; metadata "action": "earn", "program_id").
+   *
+   * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+   * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+   * event, decided before the commit, carries the lucky-draw points with its numbers null.
    */
   earnPoints(
     request: EarnPointsRequest,
@@ -4356,7 +5072,8 @@ export interface LoyaltyServiceClient extends Client {
    *
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
    * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-   * codes tried for the account, against guessing).
+   * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+   * as EarnPoints).
    */
   earnByCode(
     request: EarnByCodeRequest,
@@ -4381,7 +5098,9 @@ export interface LoyaltyServiceClient extends Client {
    * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
    * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-   * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+   * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+   * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+   * no OWNER membership; metadata "action": "burn", "program_id").
    */
   requestRedemptionOtp(
     request: RequestRedemptionOtpRequest,
@@ -4404,7 +5123,8 @@ export interface LoyaltyServiceClient extends Client {
    * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
    * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
    * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-   * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+   * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+   * FAILED_PRECONDITION).
    */
   redeemPoints(
     request: RedeemPointsRequest,
@@ -4434,6 +5154,9 @@ export interface LoyaltyServiceClient extends Client {
    * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
    * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
    * points were already spent).
+   *
+   * Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+   * VOIDED), as VoidTransaction does; the numbers are not given again.
    */
   refundPoints(
     request: RefundPointsRequest,
@@ -4595,6 +5318,51 @@ export interface LoyaltyServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListTransactionsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Reads one points transaction of the caller's organisation with its details: its ledger
+   * movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+   * REFUND and VOID transactions that reversed it.
+   *
+   * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+   * organisation).
+   */
+  getTransaction(
+    request: GetTransactionRequest,
+    callback: (error: ServiceError | null, response: GetTransactionResponse) => void,
+  ): ClientUnaryCall;
+  getTransaction(
+    request: GetTransactionRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: GetTransactionResponse) => void,
+  ): ClientUnaryCall;
+  getTransaction(
+    request: GetTransactionRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: GetTransactionResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+   * one draw period), or a program's for one draw period, in number order (what a draw is
+   * held over).
+   *
+   * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+   */
+  listLuckyDrawEntries(
+    request: ListLuckyDrawEntriesRequest,
+    callback: (error: ServiceError | null, response: ListLuckyDrawEntriesResponse) => void,
+  ): ClientUnaryCall;
+  listLuckyDrawEntries(
+    request: ListLuckyDrawEntriesRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ListLuckyDrawEntriesResponse) => void,
+  ): ClientUnaryCall;
+  listLuckyDrawEntries(
+    request: ListLuckyDrawEntriesRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ListLuckyDrawEntriesResponse) => void,
   ): ClientUnaryCall;
 }
 

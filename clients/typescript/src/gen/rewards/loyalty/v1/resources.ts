@@ -10,6 +10,52 @@ import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Money } from "../../type/v1/money";
 
+/** The state of a lucky-draw range. */
+export enum LuckyDrawEntryState {
+  /** LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED - Not used. */
+  LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED = 0,
+  /** LUCKY_DRAW_ENTRY_STATE_ACTIVE - The numbers take part in their draw. */
+  LUCKY_DRAW_ENTRY_STATE_ACTIVE = 1,
+  /**
+   * LUCKY_DRAW_ENTRY_STATE_VOIDED - The earn was refunded (partly or fully) or voided: the numbers no longer take part (they
+   * are not given again).
+   */
+  LUCKY_DRAW_ENTRY_STATE_VOIDED = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function luckyDrawEntryStateFromJSON(object: any): LuckyDrawEntryState {
+  switch (object) {
+    case 0:
+    case "LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED":
+      return LuckyDrawEntryState.LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED;
+    case 1:
+    case "LUCKY_DRAW_ENTRY_STATE_ACTIVE":
+      return LuckyDrawEntryState.LUCKY_DRAW_ENTRY_STATE_ACTIVE;
+    case 2:
+    case "LUCKY_DRAW_ENTRY_STATE_VOIDED":
+      return LuckyDrawEntryState.LUCKY_DRAW_ENTRY_STATE_VOIDED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return LuckyDrawEntryState.UNRECOGNIZED;
+  }
+}
+
+export function luckyDrawEntryStateToJSON(object: LuckyDrawEntryState): string {
+  switch (object) {
+    case LuckyDrawEntryState.LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED:
+      return "LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED";
+    case LuckyDrawEntryState.LUCKY_DRAW_ENTRY_STATE_ACTIVE:
+      return "LUCKY_DRAW_ENTRY_STATE_ACTIVE";
+    case LuckyDrawEntryState.LUCKY_DRAW_ENTRY_STATE_VOIDED:
+      return "LUCKY_DRAW_ENTRY_STATE_VOIDED";
+    case LuckyDrawEntryState.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** How the expiry time of earned points is computed. */
 export enum PointsExpiryMode {
   /** POINTS_EXPIRY_MODE_UNSPECIFIED - Not set: treated as POINTS_EXPIRY_MODE_DURATION. */
@@ -582,6 +628,95 @@ export interface Program {
   minRedeemPoints: string;
   /** What a refund of an earn does when its points were already spent. Unset: REJECT. */
   refundOverdraft: RefundOverdraftPolicy;
+  /**
+   * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+   * number per lucky-draw point. Unset: the program gives none.
+   */
+  luckyDraw:
+    | LuckyDrawPolicy
+    | undefined;
+  /**
+   * Registered members only (seed 001): an account without an OWNER membership may not earn
+   * (EarnPoints, EarnByCode) points; refused with MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+   * metadata "action": "earn"). Checked when the request is decided: a membership added
+   * before it allows it.
+   */
+  earnRequiresOwner: boolean;
+  /**
+   * As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
+   * "action": "burn").
+   */
+  burnRequiresOwner: boolean;
+}
+
+/**
+ * How a program gives lucky-draw points and numbers (seed 004's `lucky_draw_point` and
+ * `lucky_draw_numbers`). An EarnPoints purchase earns lucky-draw points by their own ratio,
+ * split like redeemable points: regular = round(bill * points_numerator /
+ * amount_minor_denominator), bonus = round(regular base * the program's factor: promotions,
+ * card types, the account's tier) - regular, reward = round(that * the MULTIPLIER coupons'
+ * factor) - the bonus-included figure (EXTRAPOINT coupons and TIER rules add no lucky-draw
+ * points). Lucky-draw points are not redeemable and not in the balance.
+ *
+ * Each earn with lucky-draw points is given as many lucky-draw numbers, one contiguous range
+ * (from_number..to_number) of the program's own sequence, which starts at 1: the range is
+ * allocated in the earn's own ledger transaction, so ranges never overlap and leave no gap,
+ * whatever runs concurrently and whatever fails (an earn that does not commit takes no
+ * number). A refund or void of the earn voids its range (LuckyDrawEntry.state).
+ */
+export interface LuckyDrawPolicy {
+  /** Lucky-draw points per amount_minor_denominator minor units of the bill: 1..10^6. */
+  pointsNumerator: string;
+  /** 1..10^12. */
+  amountMinorDenominator: string;
+  /** How the figures are made whole. Unset: FLOOR. */
+  roundingMode: RoundingMode;
+  /**
+   * Numbers are shown zero-padded to this many digits (a number that outgrows it is shown in
+   * full). 0: 10; at most 18.
+   */
+  numberWidth: number;
+  /**
+   * The calendar period (in the program's time zone) a range's draw is in, e.g. "2026-12" for
+   * MONTH, "2026-W49" for WEEK, "2026-12-04" for DAY, "2026" for YEAR. Unset: MONTH.
+   */
+  drawPeriod: CapPeriod;
+}
+
+/** The lucky-draw points and numbers one earn was given. */
+export interface LuckyDrawEntry {
+  /** The EARN transaction. */
+  pointsTransactionId: string;
+  /** The account. */
+  accountId: string;
+  /** The account's program. */
+  programId: string;
+  /** The draw period the earn is in (LuckyDrawPolicy.draw_period), e.g. "2026-12". */
+  drawPeriod: string;
+  /** The first number of the range, zero-padded to the program's number_width. */
+  fromNumber: string;
+  /** The last number of the range (inclusive), zero-padded. */
+  toNumber: string;
+  /** How many numbers: the lucky-draw points. */
+  count: string;
+  /** Whether the numbers take part in their draw. */
+  state: LuckyDrawEntryState;
+  /** When the earn was recorded. */
+  createTime:
+    | Timestamp
+    | undefined;
+  /** VOIDED: the REFUND or VOID transaction that voided it, and when. */
+  voidPointsTransactionId: string;
+  /** VOIDED: when. */
+  voidTime:
+    | Timestamp
+    | undefined;
+  /** The lucky-draw points, split like the redeemable points. */
+  regularPoints: string;
+  /** Promotions, card types, the account's tier. */
+  bonusPoints: string;
+  /** MULTIPLIER coupons. */
+  rewardPoints: string;
 }
 
 /** Fixed points when an event happens to an account. */
@@ -825,7 +960,14 @@ export interface PointsTransaction {
     | OperatorStamp
     | undefined;
   /** ADJUST: who made the adjustment and when (its reason is in note). Output only. */
-  adjusted: OperatorStamp | undefined;
+  adjusted:
+    | OperatorStamp
+    | undefined;
+  /**
+   * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+   * if none).
+   */
+  luckyDraw: LuckyDrawEntry | undefined;
 }
 
 /** One line of a purchase. */
@@ -926,6 +1068,9 @@ function createBaseProgram(): Program {
     minRemainingBalancePoints: "0",
     minRedeemPoints: "0",
     refundOverdraft: 0,
+    luckyDraw: undefined,
+    earnRequiresOwner: false,
+    burnRequiresOwner: false,
   };
 }
 
@@ -969,6 +1114,15 @@ export const Program: MessageFns<Program> = {
     }
     if (message.refundOverdraft !== 0) {
       writer.uint32(104).int32(message.refundOverdraft);
+    }
+    if (message.luckyDraw !== undefined) {
+      LuckyDrawPolicy.encode(message.luckyDraw, writer.uint32(114).fork()).join();
+    }
+    if (message.earnRequiresOwner !== false) {
+      writer.uint32(120).bool(message.earnRequiresOwner);
+    }
+    if (message.burnRequiresOwner !== false) {
+      writer.uint32(128).bool(message.burnRequiresOwner);
     }
     return writer;
   },
@@ -1090,6 +1244,30 @@ export const Program: MessageFns<Program> = {
             message.refundOverdraft = reader.int32() as any;
             continue;
           }
+          case 14: {
+            if (tag !== 114) {
+              break;
+            }
+
+            message.luckyDraw = LuckyDrawPolicy.decode(reader, reader.uint32());
+            continue;
+          }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.earnRequiresOwner = reader.bool();
+            continue;
+          }
+          case 16: {
+            if (tag !== 128) {
+              break;
+            }
+
+            message.burnRequiresOwner = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1169,6 +1347,21 @@ export const Program: MessageFns<Program> = {
         : isSet(object.refund_overdraft)
         ? refundOverdraftPolicyFromJSON(object.refund_overdraft)
         : 0,
+      luckyDraw: isSet(object.luckyDraw)
+        ? LuckyDrawPolicy.fromJSON(object.luckyDraw)
+        : isSet(object.lucky_draw)
+        ? LuckyDrawPolicy.fromJSON(object.lucky_draw)
+        : undefined,
+      earnRequiresOwner: isSet(object.earnRequiresOwner)
+        ? globalThis.Boolean(object.earnRequiresOwner)
+        : isSet(object.earn_requires_owner)
+        ? globalThis.Boolean(object.earn_requires_owner)
+        : false,
+      burnRequiresOwner: isSet(object.burnRequiresOwner)
+        ? globalThis.Boolean(object.burnRequiresOwner)
+        : isSet(object.burn_requires_owner)
+        ? globalThis.Boolean(object.burn_requires_owner)
+        : false,
     };
   },
 
@@ -1213,6 +1406,15 @@ export const Program: MessageFns<Program> = {
     if (message.refundOverdraft !== 0) {
       obj.refundOverdraft = refundOverdraftPolicyToJSON(message.refundOverdraft);
     }
+    if (message.luckyDraw !== undefined) {
+      obj.luckyDraw = LuckyDrawPolicy.toJSON(message.luckyDraw);
+    }
+    if (message.earnRequiresOwner !== false) {
+      obj.earnRequiresOwner = message.earnRequiresOwner;
+    }
+    if (message.burnRequiresOwner !== false) {
+      obj.burnRequiresOwner = message.burnRequiresOwner;
+    }
     return obj;
   },
 
@@ -1240,6 +1442,508 @@ export const Program: MessageFns<Program> = {
     message.minRemainingBalancePoints = object.minRemainingBalancePoints ?? "0";
     message.minRedeemPoints = object.minRedeemPoints ?? "0";
     message.refundOverdraft = object.refundOverdraft ?? 0;
+    message.luckyDraw = (object.luckyDraw !== undefined && object.luckyDraw !== null)
+      ? LuckyDrawPolicy.fromPartial(object.luckyDraw)
+      : undefined;
+    message.earnRequiresOwner = object.earnRequiresOwner ?? false;
+    message.burnRequiresOwner = object.burnRequiresOwner ?? false;
+    return message;
+  },
+};
+
+function createBaseLuckyDrawPolicy(): LuckyDrawPolicy {
+  return { pointsNumerator: "0", amountMinorDenominator: "0", roundingMode: 0, numberWidth: 0, drawPeriod: 0 };
+}
+
+export const LuckyDrawPolicy: MessageFns<LuckyDrawPolicy> = {
+  encode(message: LuckyDrawPolicy, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.pointsNumerator !== "0") {
+      writer.uint32(8).int64(message.pointsNumerator);
+    }
+    if (message.amountMinorDenominator !== "0") {
+      writer.uint32(16).int64(message.amountMinorDenominator);
+    }
+    if (message.roundingMode !== 0) {
+      writer.uint32(24).int32(message.roundingMode);
+    }
+    if (message.numberWidth !== 0) {
+      writer.uint32(32).int32(message.numberWidth);
+    }
+    if (message.drawPeriod !== 0) {
+      writer.uint32(40).int32(message.drawPeriod);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LuckyDrawPolicy {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLuckyDrawPolicy();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.pointsNumerator = reader.int64().toString();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.amountMinorDenominator = reader.int64().toString();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.roundingMode = reader.int32() as any;
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.numberWidth = reader.int32();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.drawPeriod = reader.int32() as any;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LuckyDrawPolicy {
+    return {
+      pointsNumerator: isSet(object.pointsNumerator)
+        ? globalThis.String(object.pointsNumerator)
+        : isSet(object.points_numerator)
+        ? globalThis.String(object.points_numerator)
+        : "0",
+      amountMinorDenominator: isSet(object.amountMinorDenominator)
+        ? globalThis.String(object.amountMinorDenominator)
+        : isSet(object.amount_minor_denominator)
+        ? globalThis.String(object.amount_minor_denominator)
+        : "0",
+      roundingMode: isSet(object.roundingMode)
+        ? roundingModeFromJSON(object.roundingMode)
+        : isSet(object.rounding_mode)
+        ? roundingModeFromJSON(object.rounding_mode)
+        : 0,
+      numberWidth: isSet(object.numberWidth)
+        ? globalThis.Number(object.numberWidth)
+        : isSet(object.number_width)
+        ? globalThis.Number(object.number_width)
+        : 0,
+      drawPeriod: isSet(object.drawPeriod)
+        ? capPeriodFromJSON(object.drawPeriod)
+        : isSet(object.draw_period)
+        ? capPeriodFromJSON(object.draw_period)
+        : 0,
+    };
+  },
+
+  toJSON(message: LuckyDrawPolicy): unknown {
+    const obj: any = {};
+    if (message.pointsNumerator !== "0") {
+      obj.pointsNumerator = message.pointsNumerator;
+    }
+    if (message.amountMinorDenominator !== "0") {
+      obj.amountMinorDenominator = message.amountMinorDenominator;
+    }
+    if (message.roundingMode !== 0) {
+      obj.roundingMode = roundingModeToJSON(message.roundingMode);
+    }
+    if (message.numberWidth !== 0) {
+      obj.numberWidth = Math.round(message.numberWidth);
+    }
+    if (message.drawPeriod !== 0) {
+      obj.drawPeriod = capPeriodToJSON(message.drawPeriod);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<LuckyDrawPolicy>): LuckyDrawPolicy {
+    return LuckyDrawPolicy.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<LuckyDrawPolicy>): LuckyDrawPolicy {
+    const message = createBaseLuckyDrawPolicy();
+    message.pointsNumerator = object.pointsNumerator ?? "0";
+    message.amountMinorDenominator = object.amountMinorDenominator ?? "0";
+    message.roundingMode = object.roundingMode ?? 0;
+    message.numberWidth = object.numberWidth ?? 0;
+    message.drawPeriod = object.drawPeriod ?? 0;
+    return message;
+  },
+};
+
+function createBaseLuckyDrawEntry(): LuckyDrawEntry {
+  return {
+    pointsTransactionId: "",
+    accountId: "",
+    programId: "",
+    drawPeriod: "",
+    fromNumber: "",
+    toNumber: "",
+    count: "0",
+    state: 0,
+    createTime: undefined,
+    voidPointsTransactionId: "",
+    voidTime: undefined,
+    regularPoints: "0",
+    bonusPoints: "0",
+    rewardPoints: "0",
+  };
+}
+
+export const LuckyDrawEntry: MessageFns<LuckyDrawEntry> = {
+  encode(message: LuckyDrawEntry, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.pointsTransactionId !== "") {
+      writer.uint32(10).string(message.pointsTransactionId);
+    }
+    if (message.accountId !== "") {
+      writer.uint32(18).string(message.accountId);
+    }
+    if (message.programId !== "") {
+      writer.uint32(26).string(message.programId);
+    }
+    if (message.drawPeriod !== "") {
+      writer.uint32(34).string(message.drawPeriod);
+    }
+    if (message.fromNumber !== "") {
+      writer.uint32(42).string(message.fromNumber);
+    }
+    if (message.toNumber !== "") {
+      writer.uint32(50).string(message.toNumber);
+    }
+    if (message.count !== "0") {
+      writer.uint32(56).int64(message.count);
+    }
+    if (message.state !== 0) {
+      writer.uint32(64).int32(message.state);
+    }
+    if (message.createTime !== undefined) {
+      Timestamp.encode(message.createTime, writer.uint32(74).fork()).join();
+    }
+    if (message.voidPointsTransactionId !== "") {
+      writer.uint32(82).string(message.voidPointsTransactionId);
+    }
+    if (message.voidTime !== undefined) {
+      Timestamp.encode(message.voidTime, writer.uint32(90).fork()).join();
+    }
+    if (message.regularPoints !== "0") {
+      writer.uint32(96).int64(message.regularPoints);
+    }
+    if (message.bonusPoints !== "0") {
+      writer.uint32(104).int64(message.bonusPoints);
+    }
+    if (message.rewardPoints !== "0") {
+      writer.uint32(112).int64(message.rewardPoints);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): LuckyDrawEntry {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseLuckyDrawEntry();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.pointsTransactionId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.programId = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.drawPeriod = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.fromNumber = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.toNumber = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.count = reader.int64().toString();
+            continue;
+          }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.state = reader.int32() as any;
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.createTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.voidPointsTransactionId = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.voidTime = Timestamp.decode(reader, reader.uint32());
+            continue;
+          }
+          case 12: {
+            if (tag !== 96) {
+              break;
+            }
+
+            message.regularPoints = reader.int64().toString();
+            continue;
+          }
+          case 13: {
+            if (tag !== 104) {
+              break;
+            }
+
+            message.bonusPoints = reader.int64().toString();
+            continue;
+          }
+          case 14: {
+            if (tag !== 112) {
+              break;
+            }
+
+            message.rewardPoints = reader.int64().toString();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): LuckyDrawEntry {
+    return {
+      pointsTransactionId: isSet(object.pointsTransactionId)
+        ? globalThis.String(object.pointsTransactionId)
+        : isSet(object.points_transaction_id)
+        ? globalThis.String(object.points_transaction_id)
+        : "",
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+      programId: isSet(object.programId)
+        ? globalThis.String(object.programId)
+        : isSet(object.program_id)
+        ? globalThis.String(object.program_id)
+        : "",
+      drawPeriod: isSet(object.drawPeriod)
+        ? globalThis.String(object.drawPeriod)
+        : isSet(object.draw_period)
+        ? globalThis.String(object.draw_period)
+        : "",
+      fromNumber: isSet(object.fromNumber)
+        ? globalThis.String(object.fromNumber)
+        : isSet(object.from_number)
+        ? globalThis.String(object.from_number)
+        : "",
+      toNumber: isSet(object.toNumber)
+        ? globalThis.String(object.toNumber)
+        : isSet(object.to_number)
+        ? globalThis.String(object.to_number)
+        : "",
+      count: isSet(object.count) ? globalThis.String(object.count) : "0",
+      state: isSet(object.state) ? luckyDrawEntryStateFromJSON(object.state) : 0,
+      createTime: isSet(object.createTime)
+        ? fromJsonTimestamp(object.createTime)
+        : isSet(object.create_time)
+        ? fromJsonTimestamp(object.create_time)
+        : undefined,
+      voidPointsTransactionId: isSet(object.voidPointsTransactionId)
+        ? globalThis.String(object.voidPointsTransactionId)
+        : isSet(object.void_points_transaction_id)
+        ? globalThis.String(object.void_points_transaction_id)
+        : "",
+      voidTime: isSet(object.voidTime)
+        ? fromJsonTimestamp(object.voidTime)
+        : isSet(object.void_time)
+        ? fromJsonTimestamp(object.void_time)
+        : undefined,
+      regularPoints: isSet(object.regularPoints)
+        ? globalThis.String(object.regularPoints)
+        : isSet(object.regular_points)
+        ? globalThis.String(object.regular_points)
+        : "0",
+      bonusPoints: isSet(object.bonusPoints)
+        ? globalThis.String(object.bonusPoints)
+        : isSet(object.bonus_points)
+        ? globalThis.String(object.bonus_points)
+        : "0",
+      rewardPoints: isSet(object.rewardPoints)
+        ? globalThis.String(object.rewardPoints)
+        : isSet(object.reward_points)
+        ? globalThis.String(object.reward_points)
+        : "0",
+    };
+  },
+
+  toJSON(message: LuckyDrawEntry): unknown {
+    const obj: any = {};
+    if (message.pointsTransactionId !== "") {
+      obj.pointsTransactionId = message.pointsTransactionId;
+    }
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    if (message.programId !== "") {
+      obj.programId = message.programId;
+    }
+    if (message.drawPeriod !== "") {
+      obj.drawPeriod = message.drawPeriod;
+    }
+    if (message.fromNumber !== "") {
+      obj.fromNumber = message.fromNumber;
+    }
+    if (message.toNumber !== "") {
+      obj.toNumber = message.toNumber;
+    }
+    if (message.count !== "0") {
+      obj.count = message.count;
+    }
+    if (message.state !== 0) {
+      obj.state = luckyDrawEntryStateToJSON(message.state);
+    }
+    if (message.createTime !== undefined) {
+      obj.createTime = fromTimestamp(message.createTime).toISOString();
+    }
+    if (message.voidPointsTransactionId !== "") {
+      obj.voidPointsTransactionId = message.voidPointsTransactionId;
+    }
+    if (message.voidTime !== undefined) {
+      obj.voidTime = fromTimestamp(message.voidTime).toISOString();
+    }
+    if (message.regularPoints !== "0") {
+      obj.regularPoints = message.regularPoints;
+    }
+    if (message.bonusPoints !== "0") {
+      obj.bonusPoints = message.bonusPoints;
+    }
+    if (message.rewardPoints !== "0") {
+      obj.rewardPoints = message.rewardPoints;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<LuckyDrawEntry>): LuckyDrawEntry {
+    return LuckyDrawEntry.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<LuckyDrawEntry>): LuckyDrawEntry {
+    const message = createBaseLuckyDrawEntry();
+    message.pointsTransactionId = object.pointsTransactionId ?? "";
+    message.accountId = object.accountId ?? "";
+    message.programId = object.programId ?? "";
+    message.drawPeriod = object.drawPeriod ?? "";
+    message.fromNumber = object.fromNumber ?? "";
+    message.toNumber = object.toNumber ?? "";
+    message.count = object.count ?? "0";
+    message.state = object.state ?? 0;
+    message.createTime = (object.createTime !== undefined && object.createTime !== null)
+      ? Timestamp.fromPartial(object.createTime)
+      : undefined;
+    message.voidPointsTransactionId = object.voidPointsTransactionId ?? "";
+    message.voidTime = (object.voidTime !== undefined && object.voidTime !== null)
+      ? Timestamp.fromPartial(object.voidTime)
+      : undefined;
+    message.regularPoints = object.regularPoints ?? "0";
+    message.bonusPoints = object.bonusPoints ?? "0";
+    message.rewardPoints = object.rewardPoints ?? "0";
     return message;
   },
 };
@@ -2634,6 +3338,7 @@ function createBasePointsTransaction(): PointsTransaction {
     lines: [],
     voided: undefined,
     adjusted: undefined,
+    luckyDraw: undefined,
   };
 }
 
@@ -2698,6 +3403,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     }
     if (message.adjusted !== undefined) {
       OperatorStamp.encode(message.adjusted, writer.uint32(162).fork()).join();
+    }
+    if (message.luckyDraw !== undefined) {
+      LuckyDrawEntry.encode(message.luckyDraw, writer.uint32(170).fork()).join();
     }
     return writer;
   },
@@ -2875,6 +3583,14 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
             message.adjusted = OperatorStamp.decode(reader, reader.uint32());
             continue;
           }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.luckyDraw = LuckyDrawEntry.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2963,6 +3679,11 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
         : [],
       voided: isSet(object.voided) ? OperatorStamp.fromJSON(object.voided) : undefined,
       adjusted: isSet(object.adjusted) ? OperatorStamp.fromJSON(object.adjusted) : undefined,
+      luckyDraw: isSet(object.luckyDraw)
+        ? LuckyDrawEntry.fromJSON(object.luckyDraw)
+        : isSet(object.lucky_draw)
+        ? LuckyDrawEntry.fromJSON(object.lucky_draw)
+        : undefined,
     };
   },
 
@@ -3028,6 +3749,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     if (message.adjusted !== undefined) {
       obj.adjusted = OperatorStamp.toJSON(message.adjusted);
     }
+    if (message.luckyDraw !== undefined) {
+      obj.luckyDraw = LuckyDrawEntry.toJSON(message.luckyDraw);
+    }
     return obj;
   },
 
@@ -3065,6 +3789,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
       : undefined;
     message.adjusted = (object.adjusted !== undefined && object.adjusted !== null)
       ? OperatorStamp.fromPartial(object.adjusted)
+      : undefined;
+    message.luckyDraw = (object.luckyDraw !== undefined && object.luckyDraw !== null)
+      ? LuckyDrawEntry.fromPartial(object.luckyDraw)
       : undefined;
     return message;
   },

@@ -301,7 +301,11 @@ public final class CheckoutServiceGrpc {
      * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
      * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
      * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+     * points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+     * "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+     * LoyaltyService.EarnPoints does.
      * </pre>
      */
     default void authorizeBasket(com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest request,
@@ -458,7 +462,11 @@ public final class CheckoutServiceGrpc {
      * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
      * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
      * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+     * points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+     * "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+     * LoyaltyService.EarnPoints does.
      * </pre>
      */
     public void authorizeBasket(com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest request,
@@ -598,7 +606,11 @@ public final class CheckoutServiceGrpc {
      * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
      * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
      * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+     * points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+     * "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+     * LoyaltyService.EarnPoints does.
      * </pre>
      */
     public com.rewardscore.rewards.checkout.v1.AuthorizeBasketResponse authorizeBasket(com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest request) throws io.grpc.StatusException {
@@ -732,7 +744,11 @@ public final class CheckoutServiceGrpc {
      * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
      * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
      * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+     * points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+     * "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+     * LoyaltyService.EarnPoints does.
      * </pre>
      */
     public com.rewardscore.rewards.checkout.v1.AuthorizeBasketResponse authorizeBasket(com.rewardscore.rewards.checkout.v1.AuthorizeBasketRequest request) {
@@ -866,7 +882,11 @@ public final class CheckoutServiceGrpc {
      * the account has this transaction_id), TOTAL_AMOUNT_MISMATCH (INVALID_ARGUMENT; lines do not
      * add up to total_amount), CURRENCY_MISMATCH (INVALID_ARGUMENT), every
      * CouponService.RedeemCoupon reason (COUPON_APPLIES_AT_EARN excepted: EXTRAPOINT and
-     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason.
+     * MULTIPLIER coupons add to the basket's earn), every LoyaltyService.RedeemPoints reason,
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; earn_points and Program.earn_requires_owner, or
+     * points to burn and Program.burn_requires_owner, for an account without an OWNER; metadata
+     * "action"). A basket's earn gives no lucky-draw points or numbers (Program.lucky_draw): only
+     * LoyaltyService.EarnPoints does.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.checkout.v1.AuthorizeBasketResponse> authorizeBasket(

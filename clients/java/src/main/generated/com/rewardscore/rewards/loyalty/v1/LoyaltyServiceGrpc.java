@@ -366,6 +366,68 @@ public final class LoyaltyServiceGrpc {
     return getListTransactionsMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetTransactionRequest,
+      com.rewardscore.rewards.loyalty.v1.GetTransactionResponse> getGetTransactionMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "GetTransaction",
+      requestType = com.rewardscore.rewards.loyalty.v1.GetTransactionRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.GetTransactionResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetTransactionRequest,
+      com.rewardscore.rewards.loyalty.v1.GetTransactionResponse> getGetTransactionMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.GetTransactionRequest, com.rewardscore.rewards.loyalty.v1.GetTransactionResponse> getGetTransactionMethod;
+    if ((getGetTransactionMethod = LoyaltyServiceGrpc.getGetTransactionMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getGetTransactionMethod = LoyaltyServiceGrpc.getGetTransactionMethod) == null) {
+          LoyaltyServiceGrpc.getGetTransactionMethod = getGetTransactionMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.GetTransactionRequest, com.rewardscore.rewards.loyalty.v1.GetTransactionResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "GetTransaction"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.GetTransactionRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.GetTransactionResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("GetTransaction"))
+              .build();
+        }
+      }
+    }
+    return getGetTransactionMethod;
+  }
+
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest,
+      com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse> getListLuckyDrawEntriesMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ListLuckyDrawEntries",
+      requestType = com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest,
+      com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse> getListLuckyDrawEntriesMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest, com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse> getListLuckyDrawEntriesMethod;
+    if ((getListLuckyDrawEntriesMethod = LoyaltyServiceGrpc.getListLuckyDrawEntriesMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getListLuckyDrawEntriesMethod = LoyaltyServiceGrpc.getListLuckyDrawEntriesMethod) == null) {
+          LoyaltyServiceGrpc.getListLuckyDrawEntriesMethod = getListLuckyDrawEntriesMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest, com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ListLuckyDrawEntries"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("ListLuckyDrawEntries"))
+              .build();
+        }
+      }
+    }
+    return getListLuckyDrawEntriesMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -452,7 +514,12 @@ public final class LoyaltyServiceGrpc {
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
      * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
      * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-     * requests while the server decided this one again; retry with the same request_id).
+     * requests while the server decided this one again; retry with the same request_id),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "earn", "program_id").
+     * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     default void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -465,7 +532,8 @@ public final class LoyaltyServiceGrpc {
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-     * codes tried for the account, against guessing).
+     * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+     * as EarnPoints).
      * </pre>
      */
     default void earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request,
@@ -481,7 +549,9 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "burn", "program_id").
      * </pre>
      */
     default void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
@@ -495,7 +565,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+     * FAILED_PRECONDITION).
      * </pre>
      */
     default void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
@@ -516,6 +587,8 @@ public final class LoyaltyServiceGrpc {
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
+     * Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+     * VOIDED), as VoidTransaction does; the numbers are not given again.
      * </pre>
      */
     default void refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request,
@@ -620,6 +693,33 @@ public final class LoyaltyServiceGrpc {
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListTransactionsMethod(), responseObserver);
     }
+
+    /**
+     * <pre>
+     * Reads one points transaction of the caller's organisation with its details: its ledger
+     * movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+     * REFUND and VOID transactions that reversed it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+     * organisation).
+     * </pre>
+     */
+    default void getTransaction(com.rewardscore.rewards.loyalty.v1.GetTransactionRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetTransactionResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getGetTransactionMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+     * one draw period), or a program's for one draw period, in number order (what a draw is
+     * held over).
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+     * </pre>
+     */
+    default void listLuckyDrawEntries(com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListLuckyDrawEntriesMethod(), responseObserver);
+    }
   }
 
   /**
@@ -685,7 +785,12 @@ public final class LoyaltyServiceGrpc {
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
      * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
      * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-     * requests while the server decided this one again; retry with the same request_id).
+     * requests while the server decided this one again; retry with the same request_id),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "earn", "program_id").
+     * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     public void earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request,
@@ -699,7 +804,8 @@ public final class LoyaltyServiceGrpc {
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-     * codes tried for the account, against guessing).
+     * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+     * as EarnPoints).
      * </pre>
      */
     public void earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request,
@@ -716,7 +822,9 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "burn", "program_id").
      * </pre>
      */
     public void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
@@ -731,7 +839,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+     * FAILED_PRECONDITION).
      * </pre>
      */
     public void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
@@ -753,6 +862,8 @@ public final class LoyaltyServiceGrpc {
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
+     * Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+     * VOIDED), as VoidTransaction does; the numbers are not given again.
      * </pre>
      */
     public void refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request,
@@ -864,6 +975,35 @@ public final class LoyaltyServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getListTransactionsMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * Reads one points transaction of the caller's organisation with its details: its ledger
+     * movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+     * REFUND and VOID transactions that reversed it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+     * organisation).
+     * </pre>
+     */
+    public void getTransaction(com.rewardscore.rewards.loyalty.v1.GetTransactionRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetTransactionResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getGetTransactionMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+     * one draw period), or a program's for one draw period, in number order (what a draw is
+     * held over).
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+     * </pre>
+     */
+    public void listLuckyDrawEntries(com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getListLuckyDrawEntriesMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -905,7 +1045,12 @@ public final class LoyaltyServiceGrpc {
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
      * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
      * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-     * requests while the server decided this one again; retry with the same request_id).
+     * requests while the server decided this one again; retry with the same request_id),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "earn", "program_id").
+     * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) throws io.grpc.StatusException {
@@ -918,7 +1063,8 @@ public final class LoyaltyServiceGrpc {
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-     * codes tried for the account, against guessing).
+     * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+     * as EarnPoints).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request) throws io.grpc.StatusException {
@@ -934,7 +1080,9 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "burn", "program_id").
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) throws io.grpc.StatusException {
@@ -948,7 +1096,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+     * FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) throws io.grpc.StatusException {
@@ -969,6 +1118,8 @@ public final class LoyaltyServiceGrpc {
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
+     * Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+     * VOIDED), as VoidTransaction does; the numbers are not given again.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RefundPointsResponse refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request) throws io.grpc.StatusException {
@@ -1073,6 +1224,33 @@ public final class LoyaltyServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getListTransactionsMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Reads one points transaction of the caller's organisation with its details: its ledger
+     * movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+     * REFUND and VOID transactions that reversed it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+     * organisation).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.GetTransactionResponse getTransaction(com.rewardscore.rewards.loyalty.v1.GetTransactionRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getGetTransactionMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+     * one draw period), or a program's for one draw period, in number order (what a draw is
+     * held over).
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse listLuckyDrawEntries(com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getListLuckyDrawEntriesMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -1114,7 +1292,12 @@ public final class LoyaltyServiceGrpc {
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
      * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
      * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-     * requests while the server decided this one again; retry with the same request_id).
+     * requests while the server decided this one again; retry with the same request_id),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "earn", "program_id").
+     * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) {
@@ -1127,7 +1310,8 @@ public final class LoyaltyServiceGrpc {
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-     * codes tried for the account, against guessing).
+     * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+     * as EarnPoints).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request) {
@@ -1143,7 +1327,9 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "burn", "program_id").
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) {
@@ -1157,7 +1343,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+     * FAILED_PRECONDITION).
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) {
@@ -1178,6 +1365,8 @@ public final class LoyaltyServiceGrpc {
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
+     * Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+     * VOIDED), as VoidTransaction does; the numbers are not given again.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RefundPointsResponse refundPoints(com.rewardscore.rewards.loyalty.v1.RefundPointsRequest request) {
@@ -1282,6 +1471,33 @@ public final class LoyaltyServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getListTransactionsMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Reads one points transaction of the caller's organisation with its details: its ledger
+     * movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+     * REFUND and VOID transactions that reversed it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+     * organisation).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.GetTransactionResponse getTransaction(com.rewardscore.rewards.loyalty.v1.GetTransactionRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getGetTransactionMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+     * one draw period), or a program's for one draw period, in number order (what a draw is
+     * held over).
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse listLuckyDrawEntries(com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getListLuckyDrawEntriesMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -1323,7 +1539,12 @@ public final class LoyaltyServiceGrpc {
      * MULTIPLIER), and the redemption reasons of CouponService.RedeemCoupon for a listed coupon
      * that cannot be applied (a held coupon that cannot is left out instead), EVENT_AWARDED_CONCURRENTLY
      * (ABORTED; transient: the account's FIRST_PURCHASE award kept being made by concurrent
-     * requests while the server decided this one again; retry with the same request_id).
+     * requests while the server decided this one again; retry with the same request_id),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.earn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "earn", "program_id").
+     * A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
+     * and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
+     * event, decided before the commit, carries the lucky-draw points with its numbers null.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse> earnPoints(
@@ -1337,7 +1558,8 @@ public final class LoyaltyServiceGrpc {
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
-     * codes tried for the account, against guessing).
+     * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+     * as EarnPoints).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> earnByCode(
@@ -1354,7 +1576,9 @@ public final class LoyaltyServiceGrpc {
      * Errors: INSUFFICIENT_POINTS, REDEMPTION_THRESHOLD_NOT_MET (FAILED_PRECONDITION),
      * OTP_DESTINATION_MISSING (FAILED_PRECONDITION; the member has no phone number or e-mail),
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
-     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry).
+     * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
+     * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
+     * no OWNER membership; metadata "action": "burn", "program_id").
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> requestRedemptionOtp(
@@ -1369,7 +1593,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: OTP_NOT_FOUND (no such OTP pending for the account, or it expired), OTP_INVALID
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
-     * REDEMPTION_THRESHOLD_NOT_MET (all FAILED_PRECONDITION).
+     * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
+     * FAILED_PRECONDITION).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> redeemPoints(
@@ -1391,6 +1616,8 @@ public final class LoyaltyServiceGrpc {
      * REFUND_EXCEEDS_TRANSACTION (FAILED_PRECONDITION; more than is left to refund; metadata
      * "refundable_points"), INSUFFICIENT_POINTS (FAILED_PRECONDITION; refunding an earn whose
      * points were already spent).
+     * Any refund of an earn with lucky-draw numbers voids its whole range (LuckyDrawEntry.state
+     * VOIDED), as VoidTransaction does; the numbers are not given again.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RefundPointsResponse> refundPoints(
@@ -1502,6 +1729,35 @@ public final class LoyaltyServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getListTransactionsMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Reads one points transaction of the caller's organisation with its details: its ledger
+     * movements (the double-entry legs), its lucky-draw range, void and adjust stamps, and the
+     * REFUND and VOID transactions that reversed it.
+     * Errors: POINTS_TRANSACTION_NOT_FOUND (NOT_FOUND; no such transaction, or one of another
+     * organisation).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.GetTransactionResponse> getTransaction(
+        com.rewardscore.rewards.loyalty.v1.GetTransactionRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getGetTransactionMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
+     * Lists lucky-draw ranges (Program.lucky_draw): an account's, newest first (optionally of
+     * one draw period), or a program's for one draw period, in number order (what a draw is
+     * held over).
+     * Errors: PROGRAM_NOT_FOUND (NOT_FOUND; by program).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse> listLuckyDrawEntries(
+        com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getListLuckyDrawEntriesMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_EARN_POINTS = 0;
@@ -1515,6 +1771,8 @@ public final class LoyaltyServiceGrpc {
   private static final int METHODID_BATCH_ALLOCATE_POINTS = 8;
   private static final int METHODID_GET_BALANCE = 9;
   private static final int METHODID_LIST_TRANSACTIONS = 10;
+  private static final int METHODID_GET_TRANSACTION = 11;
+  private static final int METHODID_LIST_LUCKY_DRAW_ENTRIES = 12;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1576,6 +1834,14 @@ public final class LoyaltyServiceGrpc {
         case METHODID_LIST_TRANSACTIONS:
           serviceImpl.listTransactions((com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse>) responseObserver);
+          break;
+        case METHODID_GET_TRANSACTION:
+          serviceImpl.getTransaction((com.rewardscore.rewards.loyalty.v1.GetTransactionRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.GetTransactionResponse>) responseObserver);
+          break;
+        case METHODID_LIST_LUCKY_DRAW_ENTRIES:
+          serviceImpl.listLuckyDrawEntries((com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -1672,6 +1938,20 @@ public final class LoyaltyServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.ListTransactionsRequest,
               com.rewardscore.rewards.loyalty.v1.ListTransactionsResponse>(
                 service, METHODID_LIST_TRANSACTIONS)))
+        .addMethod(
+          getGetTransactionMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.GetTransactionRequest,
+              com.rewardscore.rewards.loyalty.v1.GetTransactionResponse>(
+                service, METHODID_GET_TRANSACTION)))
+        .addMethod(
+          getListLuckyDrawEntriesMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesRequest,
+              com.rewardscore.rewards.loyalty.v1.ListLuckyDrawEntriesResponse>(
+                service, METHODID_LIST_LUCKY_DRAW_ENTRIES)))
         .build();
   }
 
@@ -1731,6 +2011,8 @@ public final class LoyaltyServiceGrpc {
               .addMethod(getBatchAllocatePointsMethod())
               .addMethod(getGetBalanceMethod())
               .addMethod(getListTransactionsMethod())
+              .addMethod(getGetTransactionMethod())
+              .addMethod(getListLuckyDrawEntriesMethod())
               .build();
         }
       }

@@ -161,6 +161,31 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_Row_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_GetTransactionRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_GetTransactionRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_LedgerMovement_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_LedgerMovement_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_GetTransactionResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_GetTransactionResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -307,40 +332,66 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "tId\022I\n\013transaction\030\003 \001(\0132%.rewards.loyal" +
       "ty.v1.PointsTransactionH\000R\013transaction\0224" +
       "\n\005error\030\004 \001(\0132\034.rewards.loyalty.v1.RowEr" +
-      "rorH\000R\005errorB\010\n\006result2\204\t\n\016LoyaltyServic" +
-      "e\022[\n\nEarnPoints\022%.rewards.loyalty.v1.Ear" +
-      "nPointsRequest\032&.rewards.loyalty.v1.Earn" +
-      "PointsResponse\022[\n\nEarnByCode\022%.rewards.l" +
-      "oyalty.v1.EarnByCodeRequest\032&.rewards.lo" +
-      "yalty.v1.EarnByCodeResponse\022y\n\024RequestRe" +
-      "demptionOtp\022/.rewards.loyalty.v1.Request" +
-      "RedemptionOtpRequest\0320.rewards.loyalty.v" +
-      "1.RequestRedemptionOtpResponse\022a\n\014Redeem" +
-      "Points\022\'.rewards.loyalty.v1.RedeemPoints" +
-      "Request\032(.rewards.loyalty.v1.RedeemPoint" +
-      "sResponse\022a\n\014RefundPoints\022\'.rewards.loya" +
-      "lty.v1.RefundPointsRequest\032(.rewards.loy" +
-      "alty.v1.RefundPointsResponse\022d\n\rAllocate" +
-      "Event\022(.rewards.loyalty.v1.AllocateEvent" +
-      "Request\032).rewards.loyalty.v1.AllocateEve" +
-      "ntResponse\022j\n\017VoidTransaction\022*.rewards." +
-      "loyalty.v1.VoidTransactionRequest\032+.rewa" +
-      "rds.loyalty.v1.VoidTransactionResponse\022a" +
-      "\n\014AdjustPoints\022\'.rewards.loyalty.v1.Adju" +
-      "stPointsRequest\032(.rewards.loyalty.v1.Adj" +
-      "ustPointsResponse\022v\n\023BatchAllocatePoints" +
-      "\022..rewards.loyalty.v1.BatchAllocatePoint" +
-      "sRequest\032/.rewards.loyalty.v1.BatchAlloc" +
-      "atePointsResponse\022[\n\nGetBalance\022%.reward" +
-      "s.loyalty.v1.GetBalanceRequest\032&.rewards" +
-      ".loyalty.v1.GetBalanceResponse\022m\n\020ListTr" +
-      "ansactions\022+.rewards.loyalty.v1.ListTran" +
-      "sactionsRequest\032,.rewards.loyalty.v1.Lis" +
-      "tTransactionsResponseB\211\001\n\"com.rewardscor" +
-      "e.rewards.loyalty.v1B\023LoyaltyServiceProt" +
-      "oP\001ZLgithub.com/rewards-core/rewards-cor" +
-      "e/clients/go/rewards/loyalty/v1;loyaltyv" +
-      "1b\006proto3"
+      "rorH\000R\005errorB\010\n\006result\"K\n\025GetTransaction" +
+      "Request\0222\n\025points_transaction_id\030\001 \001(\tR\023" +
+      "pointsTransactionId\"O\n\016LedgerMovement\022%\n" +
+      "\016ledger_account\030\001 \001(\tR\rledgerAccount\022\026\n\006" +
+      "points\030\002 \001(\003R\006points\"\344\001\n\026GetTransactionR" +
+      "esponse\022G\n\013transaction\030\001 \001(\0132%.rewards.l" +
+      "oyalty.v1.PointsTransactionR\013transaction" +
+      "\022@\n\tmovements\030\002 \003(\0132\".rewards.loyalty.v1" +
+      ".LedgerMovementR\tmovements\022?\n\007refunds\030\003 " +
+      "\003(\0132%.rewards.loyalty.v1.PointsTransacti" +
+      "onR\007refunds\"\251\002\n\033ListLuckyDrawEntriesRequ" +
+      "est\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022N\n\022ac" +
+      "count_identifier\030\002 \001(\0132\037.rewards.account" +
+      "s.v1.IdentifierR\021accountIdentifier\022\035\n\npr" +
+      "ogram_id\030\003 \001(\tR\tprogramId\022\037\n\013draw_period" +
+      "\030\004 \001(\tR\ndrawPeriod\022\037\n\013active_only\030\005 \001(\010R" +
+      "\nactiveOnly\022\033\n\tpage_size\030\006 \001(\005R\010pageSize" +
+      "\022\035\n\npage_token\030\007 \001(\tR\tpageToken\"\204\001\n\034List" +
+      "LuckyDrawEntriesResponse\022<\n\007entries\030\001 \003(" +
+      "\0132\".rewards.loyalty.v1.LuckyDrawEntryR\007e" +
+      "ntries\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
+      "eToken2\350\n\n\016LoyaltyService\022[\n\nEarnPoints\022" +
+      "%.rewards.loyalty.v1.EarnPointsRequest\032&" +
+      ".rewards.loyalty.v1.EarnPointsResponse\022[" +
+      "\n\nEarnByCode\022%.rewards.loyalty.v1.EarnBy" +
+      "CodeRequest\032&.rewards.loyalty.v1.EarnByC" +
+      "odeResponse\022y\n\024RequestRedemptionOtp\022/.re" +
+      "wards.loyalty.v1.RequestRedemptionOtpReq" +
+      "uest\0320.rewards.loyalty.v1.RequestRedempt" +
+      "ionOtpResponse\022a\n\014RedeemPoints\022\'.rewards" +
+      ".loyalty.v1.RedeemPointsRequest\032(.reward" +
+      "s.loyalty.v1.RedeemPointsResponse\022a\n\014Ref" +
+      "undPoints\022\'.rewards.loyalty.v1.RefundPoi" +
+      "ntsRequest\032(.rewards.loyalty.v1.RefundPo" +
+      "intsResponse\022d\n\rAllocateEvent\022(.rewards." +
+      "loyalty.v1.AllocateEventRequest\032).reward" +
+      "s.loyalty.v1.AllocateEventResponse\022j\n\017Vo" +
+      "idTransaction\022*.rewards.loyalty.v1.VoidT" +
+      "ransactionRequest\032+.rewards.loyalty.v1.V" +
+      "oidTransactionResponse\022a\n\014AdjustPoints\022\'" +
+      ".rewards.loyalty.v1.AdjustPointsRequest\032" +
+      "(.rewards.loyalty.v1.AdjustPointsRespons" +
+      "e\022v\n\023BatchAllocatePoints\022..rewards.loyal" +
+      "ty.v1.BatchAllocatePointsRequest\032/.rewar" +
+      "ds.loyalty.v1.BatchAllocatePointsRespons" +
+      "e\022[\n\nGetBalance\022%.rewards.loyalty.v1.Get" +
+      "BalanceRequest\032&.rewards.loyalty.v1.GetB" +
+      "alanceResponse\022m\n\020ListTransactions\022+.rew" +
+      "ards.loyalty.v1.ListTransactionsRequest\032" +
+      ",.rewards.loyalty.v1.ListTransactionsRes" +
+      "ponse\022g\n\016GetTransaction\022).rewards.loyalt" +
+      "y.v1.GetTransactionRequest\032*.rewards.loy" +
+      "alty.v1.GetTransactionResponse\022y\n\024ListLu" +
+      "ckyDrawEntries\022/.rewards.loyalty.v1.List" +
+      "LuckyDrawEntriesRequest\0320.rewards.loyalt" +
+      "y.v1.ListLuckyDrawEntriesResponseB\211\001\n\"co" +
+      "m.rewardscore.rewards.loyalty.v1B\023Loyalt" +
+      "yServiceProtoP\001ZLgithub.com/rewards-core" +
+      "/rewards-core/clients/go/rewards/loyalty" +
+      "/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -513,6 +564,36 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_BatchAllocatePointsResponse_Row_descriptor,
         new java.lang.String[] { "RowIndex", "RequestId", "Transaction", "Error", "Result", });
+    internal_static_rewards_loyalty_v1_GetTransactionRequest_descriptor =
+      getDescriptor().getMessageType(24);
+    internal_static_rewards_loyalty_v1_GetTransactionRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_GetTransactionRequest_descriptor,
+        new java.lang.String[] { "PointsTransactionId", });
+    internal_static_rewards_loyalty_v1_LedgerMovement_descriptor =
+      getDescriptor().getMessageType(25);
+    internal_static_rewards_loyalty_v1_LedgerMovement_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_LedgerMovement_descriptor,
+        new java.lang.String[] { "LedgerAccount", "Points", });
+    internal_static_rewards_loyalty_v1_GetTransactionResponse_descriptor =
+      getDescriptor().getMessageType(26);
+    internal_static_rewards_loyalty_v1_GetTransactionResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_GetTransactionResponse_descriptor,
+        new java.lang.String[] { "Transaction", "Movements", "Refunds", });
+    internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesRequest_descriptor =
+      getDescriptor().getMessageType(27);
+    internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesRequest_descriptor,
+        new java.lang.String[] { "AccountId", "AccountIdentifier", "ProgramId", "DrawPeriod", "ActiveOnly", "PageSize", "PageToken", });
+    internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesResponse_descriptor =
+      getDescriptor().getMessageType(28);
+    internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesResponse_descriptor,
+        new java.lang.String[] { "Entries", "NextPageToken", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();

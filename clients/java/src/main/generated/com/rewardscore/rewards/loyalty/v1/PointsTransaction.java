@@ -774,6 +774,47 @@ private static final long serialVersionUID = 0L;
     return adjusted_ == null ? com.rewardscore.rewards.loyalty.v1.OperatorStamp.getDefaultInstance() : adjusted_;
   }
 
+  public static final int LUCKY_DRAW_FIELD_NUMBER = 21;
+  private com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry luckyDraw_;
+  /**
+   * <pre>
+   * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+   * if none).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+   * @return Whether the luckyDraw field is set.
+   */
+  @java.lang.Override
+  public boolean hasLuckyDraw() {
+    return ((bitField0_ & 0x00000020) != 0);
+  }
+  /**
+   * <pre>
+   * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+   * if none).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+   * @return The luckyDraw.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry getLuckyDraw() {
+    return luckyDraw_ == null ? com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.getDefaultInstance() : luckyDraw_;
+  }
+  /**
+   * <pre>
+   * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+   * if none).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.LuckyDrawEntryOrBuilder getLuckyDrawOrBuilder() {
+    return luckyDraw_ == null ? com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.getDefaultInstance() : luckyDraw_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -847,6 +888,9 @@ private static final long serialVersionUID = 0L;
     }
     if (((bitField0_ & 0x00000010) != 0)) {
       output.writeMessage(20, getAdjusted());
+    }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      output.writeMessage(21, getLuckyDraw());
     }
     getUnknownFields().writeTo(output);
   }
@@ -930,6 +974,10 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(20, getAdjusted());
     }
+    if (((bitField0_ & 0x00000020) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(21, getLuckyDraw());
+    }
     return size;
   }
   @java.lang.Override
@@ -1007,6 +1055,11 @@ private static final long serialVersionUID = 0L;
       if (!getAdjusted()
           .equals(other.getAdjusted())) return false;
     }
+    if (hasLuckyDraw() != other.hasLuckyDraw()) return false;
+    if (hasLuckyDraw()) {
+      if (!getLuckyDraw()
+          .equals(other.getLuckyDraw())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -1074,6 +1127,10 @@ private static final long serialVersionUID = 0L;
     if (hasAdjusted()) {
       hash = (37 * hash) + ADJUSTED_FIELD_NUMBER;
       hash = (53 * hash) + getAdjusted().hashCode();
+    }
+    if (hasLuckyDraw()) {
+      hash = (37 * hash) + LUCKY_DRAW_FIELD_NUMBER;
+      hash = (53 * hash) + getLuckyDraw().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -1216,6 +1273,7 @@ private static final long serialVersionUID = 0L;
         internalGetLinesFieldBuilder();
         internalGetVoidedFieldBuilder();
         internalGetAdjustedFieldBuilder();
+        internalGetLuckyDrawFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1267,6 +1325,11 @@ private static final long serialVersionUID = 0L;
       if (adjustedBuilder_ != null) {
         adjustedBuilder_.dispose();
         adjustedBuilder_ = null;
+      }
+      luckyDraw_ = null;
+      if (luckyDrawBuilder_ != null) {
+        luckyDrawBuilder_.dispose();
+        luckyDrawBuilder_ = null;
       }
       return this;
     }
@@ -1387,6 +1450,12 @@ private static final long serialVersionUID = 0L;
             : adjustedBuilder_.build();
         to_bitField0_ |= 0x00000010;
       }
+      if (((from_bitField0_ & 0x00100000) != 0)) {
+        result.luckyDraw_ = luckyDrawBuilder_ == null
+            ? luckyDraw_
+            : luckyDrawBuilder_.build();
+        to_bitField0_ |= 0x00000020;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1498,6 +1567,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasAdjusted()) {
         mergeAdjusted(other.getAdjusted());
+      }
+      if (other.hasLuckyDraw()) {
+        mergeLuckyDraw(other.getLuckyDraw());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1643,6 +1715,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00080000;
               break;
             } // case 162
+            case 170: {
+              input.readMessage(
+                  internalGetLuckyDrawFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00100000;
+              break;
+            } // case 170
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -3772,6 +3851,172 @@ private static final long serialVersionUID = 0L;
         adjusted_ = null;
       }
       return adjustedBuilder_;
+    }
+
+    private com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry luckyDraw_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry, com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.Builder, com.rewardscore.rewards.loyalty.v1.LuckyDrawEntryOrBuilder> luckyDrawBuilder_;
+    /**
+     * <pre>
+     * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+     * if none).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+     * @return Whether the luckyDraw field is set.
+     */
+    public boolean hasLuckyDraw() {
+      return ((bitField0_ & 0x00100000) != 0);
+    }
+    /**
+     * <pre>
+     * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+     * if none).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+     * @return The luckyDraw.
+     */
+    public com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry getLuckyDraw() {
+      if (luckyDrawBuilder_ == null) {
+        return luckyDraw_ == null ? com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.getDefaultInstance() : luckyDraw_;
+      } else {
+        return luckyDrawBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+     * if none).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+     */
+    public Builder setLuckyDraw(com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry value) {
+      if (luckyDrawBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        luckyDraw_ = value;
+      } else {
+        luckyDrawBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+     * if none).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+     */
+    public Builder setLuckyDraw(
+        com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.Builder builderForValue) {
+      if (luckyDrawBuilder_ == null) {
+        luckyDraw_ = builderForValue.build();
+      } else {
+        luckyDrawBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+     * if none).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+     */
+    public Builder mergeLuckyDraw(com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry value) {
+      if (luckyDrawBuilder_ == null) {
+        if (((bitField0_ & 0x00100000) != 0) &&
+          luckyDraw_ != null &&
+          luckyDraw_ != com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.getDefaultInstance()) {
+          getLuckyDrawBuilder().mergeFrom(value);
+        } else {
+          luckyDraw_ = value;
+        }
+      } else {
+        luckyDrawBuilder_.mergeFrom(value);
+      }
+      if (luckyDraw_ != null) {
+        bitField0_ |= 0x00100000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+     * if none).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+     */
+    public Builder clearLuckyDraw() {
+      bitField0_ = (bitField0_ & ~0x00100000);
+      luckyDraw_ = null;
+      if (luckyDrawBuilder_ != null) {
+        luckyDrawBuilder_.dispose();
+        luckyDrawBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+     * if none).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.Builder getLuckyDrawBuilder() {
+      bitField0_ |= 0x00100000;
+      onChanged();
+      return internalGetLuckyDrawFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+     * if none).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.LuckyDrawEntryOrBuilder getLuckyDrawOrBuilder() {
+      if (luckyDrawBuilder_ != null) {
+        return luckyDrawBuilder_.getMessageOrBuilder();
+      } else {
+        return luckyDraw_ == null ?
+            com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.getDefaultInstance() : luckyDraw_;
+      }
+    }
+    /**
+     * <pre>
+     * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+     * if none).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry, com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.Builder, com.rewardscore.rewards.loyalty.v1.LuckyDrawEntryOrBuilder> 
+        internalGetLuckyDrawFieldBuilder() {
+      if (luckyDrawBuilder_ == null) {
+        luckyDrawBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry, com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry.Builder, com.rewardscore.rewards.loyalty.v1.LuckyDrawEntryOrBuilder>(
+                getLuckyDraw(),
+                getParentForChildren(),
+                isClean());
+        luckyDraw_ = null;
+      }
+      return luckyDrawBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.PointsTransaction)

@@ -419,4 +419,34 @@ public interface PointsTransactionOrBuilder extends
    * <code>.rewards.loyalty.v1.OperatorStamp adjusted = 20 [json_name = "adjusted"];</code>
    */
   com.rewardscore.rewards.loyalty.v1.OperatorStampOrBuilder getAdjustedOrBuilder();
+
+  /**
+   * <pre>
+   * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+   * if none).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+   * @return Whether the luckyDraw field is set.
+   */
+  boolean hasLuckyDraw();
+  /**
+   * <pre>
+   * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+   * if none).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+   * @return The luckyDraw.
+   */
+  com.rewardscore.rewards.loyalty.v1.LuckyDrawEntry getLuckyDraw();
+  /**
+   * <pre>
+   * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
+   * if none).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.LuckyDrawEntryOrBuilder getLuckyDrawOrBuilder();
 }

@@ -489,6 +489,81 @@ private static final long serialVersionUID = 0L;
     return result == null ? com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy.UNRECOGNIZED : result;
   }
 
+  public static final int LUCKY_DRAW_FIELD_NUMBER = 14;
+  private com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy luckyDraw_;
+  /**
+   * <pre>
+   * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+   * number per lucky-draw point. Unset: the program gives none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+   * @return Whether the luckyDraw field is set.
+   */
+  @java.lang.Override
+  public boolean hasLuckyDraw() {
+    return ((bitField0_ & 0x00000008) != 0);
+  }
+  /**
+   * <pre>
+   * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+   * number per lucky-draw point. Unset: the program gives none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+   * @return The luckyDraw.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy getLuckyDraw() {
+    return luckyDraw_ == null ? com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.getDefaultInstance() : luckyDraw_;
+  }
+  /**
+   * <pre>
+   * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+   * number per lucky-draw point. Unset: the program gives none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicyOrBuilder getLuckyDrawOrBuilder() {
+    return luckyDraw_ == null ? com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.getDefaultInstance() : luckyDraw_;
+  }
+
+  public static final int EARN_REQUIRES_OWNER_FIELD_NUMBER = 15;
+  private boolean earnRequiresOwner_ = false;
+  /**
+   * <pre>
+   * Registered members only (seed 001): an account without an OWNER membership may not earn
+   * (EarnPoints, EarnByCode) points; refused with MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+   * metadata "action": "earn"). Checked when the request is decided: a membership added
+   * before it allows it.
+   * </pre>
+   *
+   * <code>bool earn_requires_owner = 15 [json_name = "earnRequiresOwner"];</code>
+   * @return The earnRequiresOwner.
+   */
+  @java.lang.Override
+  public boolean getEarnRequiresOwner() {
+    return earnRequiresOwner_;
+  }
+
+  public static final int BURN_REQUIRES_OWNER_FIELD_NUMBER = 16;
+  private boolean burnRequiresOwner_ = false;
+  /**
+   * <pre>
+   * As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
+   * "action": "burn").
+   * </pre>
+   *
+   * <code>bool burn_requires_owner = 16 [json_name = "burnRequiresOwner"];</code>
+   * @return The burnRequiresOwner.
+   */
+  @java.lang.Override
+  public boolean getBurnRequiresOwner() {
+    return burnRequiresOwner_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -542,6 +617,15 @@ private static final long serialVersionUID = 0L;
     if (refundOverdraft_ != com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_UNSPECIFIED.getNumber()) {
       output.writeEnum(13, refundOverdraft_);
     }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      output.writeMessage(14, getLuckyDraw());
+    }
+    if (earnRequiresOwner_ != false) {
+      output.writeBool(15, earnRequiresOwner_);
+    }
+    if (burnRequiresOwner_ != false) {
+      output.writeBool(16, burnRequiresOwner_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -593,6 +677,18 @@ private static final long serialVersionUID = 0L;
     if (refundOverdraft_ != com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy.REFUND_OVERDRAFT_POLICY_UNSPECIFIED.getNumber()) {
       size += com.google.protobuf.CodedOutputStream
         .computeEnumSize(13, refundOverdraft_);
+    }
+    if (((bitField0_ & 0x00000008) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(14, getLuckyDraw());
+    }
+    if (earnRequiresOwner_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(15, earnRequiresOwner_);
+    }
+    if (burnRequiresOwner_ != false) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBoolSize(16, burnRequiresOwner_);
     }
     return size;
   }
@@ -651,6 +747,15 @@ private static final long serialVersionUID = 0L;
     if (getMinRedeemPoints()
         != other.getMinRedeemPoints()) return false;
     if (refundOverdraft_ != other.refundOverdraft_) return false;
+    if (hasLuckyDraw() != other.hasLuckyDraw()) return false;
+    if (hasLuckyDraw()) {
+      if (!getLuckyDraw()
+          .equals(other.getLuckyDraw())) return false;
+    }
+    if (getEarnRequiresOwner()
+        != other.getEarnRequiresOwner()) return false;
+    if (getBurnRequiresOwner()
+        != other.getBurnRequiresOwner()) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -697,6 +802,16 @@ private static final long serialVersionUID = 0L;
         getMinRedeemPoints());
     hash = (37 * hash) + REFUND_OVERDRAFT_FIELD_NUMBER;
     hash = (53 * hash) + refundOverdraft_;
+    if (hasLuckyDraw()) {
+      hash = (37 * hash) + LUCKY_DRAW_FIELD_NUMBER;
+      hash = (53 * hash) + getLuckyDraw().hashCode();
+    }
+    hash = (37 * hash) + EARN_REQUIRES_OWNER_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getEarnRequiresOwner());
+    hash = (37 * hash) + BURN_REQUIRES_OWNER_FIELD_NUMBER;
+    hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
+        getBurnRequiresOwner());
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -835,6 +950,7 @@ private static final long serialVersionUID = 0L;
         internalGetPointsExpiryFieldBuilder();
         internalGetCreateTimeFieldBuilder();
         internalGetUpdateTimeFieldBuilder();
+        internalGetLuckyDrawFieldBuilder();
       }
     }
     @java.lang.Override
@@ -866,6 +982,13 @@ private static final long serialVersionUID = 0L;
       minRemainingBalancePoints_ = 0L;
       minRedeemPoints_ = 0L;
       refundOverdraft_ = 0;
+      luckyDraw_ = null;
+      if (luckyDrawBuilder_ != null) {
+        luckyDrawBuilder_.dispose();
+        luckyDrawBuilder_ = null;
+      }
+      earnRequiresOwner_ = false;
+      burnRequiresOwner_ = false;
       return this;
     }
 
@@ -948,6 +1071,18 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00001000) != 0)) {
         result.refundOverdraft_ = refundOverdraft_;
       }
+      if (((from_bitField0_ & 0x00002000) != 0)) {
+        result.luckyDraw_ = luckyDrawBuilder_ == null
+            ? luckyDraw_
+            : luckyDrawBuilder_.build();
+        to_bitField0_ |= 0x00000008;
+      }
+      if (((from_bitField0_ & 0x00004000) != 0)) {
+        result.earnRequiresOwner_ = earnRequiresOwner_;
+      }
+      if (((from_bitField0_ & 0x00008000) != 0)) {
+        result.burnRequiresOwner_ = burnRequiresOwner_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1009,6 +1144,15 @@ private static final long serialVersionUID = 0L;
       }
       if (other.refundOverdraft_ != 0) {
         setRefundOverdraftValue(other.getRefundOverdraftValue());
+      }
+      if (other.hasLuckyDraw()) {
+        mergeLuckyDraw(other.getLuckyDraw());
+      }
+      if (other.getEarnRequiresOwner() != false) {
+        setEarnRequiresOwner(other.getEarnRequiresOwner());
+      }
+      if (other.getBurnRequiresOwner() != false) {
+        setBurnRequiresOwner(other.getBurnRequiresOwner());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1107,6 +1251,23 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00001000;
               break;
             } // case 104
+            case 114: {
+              input.readMessage(
+                  internalGetLuckyDrawFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00002000;
+              break;
+            } // case 114
+            case 120: {
+              earnRequiresOwner_ = input.readBool();
+              bitField0_ |= 0x00004000;
+              break;
+            } // case 120
+            case 128: {
+              burnRequiresOwner_ = input.readBool();
+              bitField0_ |= 0x00008000;
+              break;
+            } // case 128
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2320,6 +2481,272 @@ private static final long serialVersionUID = 0L;
     public Builder clearRefundOverdraft() {
       bitField0_ = (bitField0_ & ~0x00001000);
       refundOverdraft_ = 0;
+      onChanged();
+      return this;
+    }
+
+    private com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy luckyDraw_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy, com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.Builder, com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicyOrBuilder> luckyDrawBuilder_;
+    /**
+     * <pre>
+     * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+     * number per lucky-draw point. Unset: the program gives none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+     * @return Whether the luckyDraw field is set.
+     */
+    public boolean hasLuckyDraw() {
+      return ((bitField0_ & 0x00002000) != 0);
+    }
+    /**
+     * <pre>
+     * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+     * number per lucky-draw point. Unset: the program gives none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+     * @return The luckyDraw.
+     */
+    public com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy getLuckyDraw() {
+      if (luckyDrawBuilder_ == null) {
+        return luckyDraw_ == null ? com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.getDefaultInstance() : luckyDraw_;
+      } else {
+        return luckyDrawBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+     * number per lucky-draw point. Unset: the program gives none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+     */
+    public Builder setLuckyDraw(com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy value) {
+      if (luckyDrawBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        luckyDraw_ = value;
+      } else {
+        luckyDrawBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+     * number per lucky-draw point. Unset: the program gives none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+     */
+    public Builder setLuckyDraw(
+        com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.Builder builderForValue) {
+      if (luckyDrawBuilder_ == null) {
+        luckyDraw_ = builderForValue.build();
+      } else {
+        luckyDrawBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+     * number per lucky-draw point. Unset: the program gives none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+     */
+    public Builder mergeLuckyDraw(com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy value) {
+      if (luckyDrawBuilder_ == null) {
+        if (((bitField0_ & 0x00002000) != 0) &&
+          luckyDraw_ != null &&
+          luckyDraw_ != com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.getDefaultInstance()) {
+          getLuckyDrawBuilder().mergeFrom(value);
+        } else {
+          luckyDraw_ = value;
+        }
+      } else {
+        luckyDrawBuilder_.mergeFrom(value);
+      }
+      if (luckyDraw_ != null) {
+        bitField0_ |= 0x00002000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+     * number per lucky-draw point. Unset: the program gives none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+     */
+    public Builder clearLuckyDraw() {
+      bitField0_ = (bitField0_ & ~0x00002000);
+      luckyDraw_ = null;
+      if (luckyDrawBuilder_ != null) {
+        luckyDrawBuilder_.dispose();
+        luckyDrawBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+     * number per lucky-draw point. Unset: the program gives none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.Builder getLuckyDrawBuilder() {
+      bitField0_ |= 0x00002000;
+      onChanged();
+      return internalGetLuckyDrawFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+     * number per lucky-draw point. Unset: the program gives none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicyOrBuilder getLuckyDrawOrBuilder() {
+      if (luckyDrawBuilder_ != null) {
+        return luckyDrawBuilder_.getMessageOrBuilder();
+      } else {
+        return luckyDraw_ == null ?
+            com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.getDefaultInstance() : luckyDraw_;
+      }
+    }
+    /**
+     * <pre>
+     * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+     * number per lucky-draw point. Unset: the program gives none.
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy, com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.Builder, com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicyOrBuilder> 
+        internalGetLuckyDrawFieldBuilder() {
+      if (luckyDrawBuilder_ == null) {
+        luckyDrawBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy, com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy.Builder, com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicyOrBuilder>(
+                getLuckyDraw(),
+                getParentForChildren(),
+                isClean());
+        luckyDraw_ = null;
+      }
+      return luckyDrawBuilder_;
+    }
+
+    private boolean earnRequiresOwner_ ;
+    /**
+     * <pre>
+     * Registered members only (seed 001): an account without an OWNER membership may not earn
+     * (EarnPoints, EarnByCode) points; refused with MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+     * metadata "action": "earn"). Checked when the request is decided: a membership added
+     * before it allows it.
+     * </pre>
+     *
+     * <code>bool earn_requires_owner = 15 [json_name = "earnRequiresOwner"];</code>
+     * @return The earnRequiresOwner.
+     */
+    @java.lang.Override
+    public boolean getEarnRequiresOwner() {
+      return earnRequiresOwner_;
+    }
+    /**
+     * <pre>
+     * Registered members only (seed 001): an account without an OWNER membership may not earn
+     * (EarnPoints, EarnByCode) points; refused with MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+     * metadata "action": "earn"). Checked when the request is decided: a membership added
+     * before it allows it.
+     * </pre>
+     *
+     * <code>bool earn_requires_owner = 15 [json_name = "earnRequiresOwner"];</code>
+     * @param value The earnRequiresOwner to set.
+     * @return This builder for chaining.
+     */
+    public Builder setEarnRequiresOwner(boolean value) {
+
+      earnRequiresOwner_ = value;
+      bitField0_ |= 0x00004000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Registered members only (seed 001): an account without an OWNER membership may not earn
+     * (EarnPoints, EarnByCode) points; refused with MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+     * metadata "action": "earn"). Checked when the request is decided: a membership added
+     * before it allows it.
+     * </pre>
+     *
+     * <code>bool earn_requires_owner = 15 [json_name = "earnRequiresOwner"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearEarnRequiresOwner() {
+      bitField0_ = (bitField0_ & ~0x00004000);
+      earnRequiresOwner_ = false;
+      onChanged();
+      return this;
+    }
+
+    private boolean burnRequiresOwner_ ;
+    /**
+     * <pre>
+     * As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
+     * "action": "burn").
+     * </pre>
+     *
+     * <code>bool burn_requires_owner = 16 [json_name = "burnRequiresOwner"];</code>
+     * @return The burnRequiresOwner.
+     */
+    @java.lang.Override
+    public boolean getBurnRequiresOwner() {
+      return burnRequiresOwner_;
+    }
+    /**
+     * <pre>
+     * As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
+     * "action": "burn").
+     * </pre>
+     *
+     * <code>bool burn_requires_owner = 16 [json_name = "burnRequiresOwner"];</code>
+     * @param value The burnRequiresOwner to set.
+     * @return This builder for chaining.
+     */
+    public Builder setBurnRequiresOwner(boolean value) {
+
+      burnRequiresOwner_ = value;
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
+     * "action": "burn").
+     * </pre>
+     *
+     * <code>bool burn_requires_owner = 16 [json_name = "burnRequiresOwner"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearBurnRequiresOwner() {
+      bitField0_ = (bitField0_ & ~0x00008000);
+      burnRequiresOwner_ = false;
       onChanged();
       return this;
     }

@@ -263,4 +263,58 @@ public interface ProgramOrBuilder extends
    * @return The refundOverdraft.
    */
   com.rewardscore.rewards.loyalty.v1.RefundOverdraftPolicy getRefundOverdraft();
+
+  /**
+   * <pre>
+   * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+   * number per lucky-draw point. Unset: the program gives none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+   * @return Whether the luckyDraw field is set.
+   */
+  boolean hasLuckyDraw();
+  /**
+   * <pre>
+   * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+   * number per lucky-draw point. Unset: the program gives none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+   * @return The luckyDraw.
+   */
+  com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicy getLuckyDraw();
+  /**
+   * <pre>
+   * Lucky draws (seed 004): lucky-draw points beside the redeemable points, and one lucky-draw
+   * number per lucky-draw point. Unset: the program gives none.
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.LuckyDrawPolicy lucky_draw = 14 [json_name = "luckyDraw"];</code>
+   */
+  com.rewardscore.rewards.loyalty.v1.LuckyDrawPolicyOrBuilder getLuckyDrawOrBuilder();
+
+  /**
+   * <pre>
+   * Registered members only (seed 001): an account without an OWNER membership may not earn
+   * (EarnPoints, EarnByCode) points; refused with MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
+   * metadata "action": "earn"). Checked when the request is decided: a membership added
+   * before it allows it.
+   * </pre>
+   *
+   * <code>bool earn_requires_owner = 15 [json_name = "earnRequiresOwner"];</code>
+   * @return The earnRequiresOwner.
+   */
+  boolean getEarnRequiresOwner();
+
+  /**
+   * <pre>
+   * As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
+   * "action": "burn").
+   * </pre>
+   *
+   * <code>bool burn_requires_owner = 16 [json_name = "burnRequiresOwner"];</code>
+   * @return The burnRequiresOwner.
+   */
+  boolean getBurnRequiresOwner();
 }

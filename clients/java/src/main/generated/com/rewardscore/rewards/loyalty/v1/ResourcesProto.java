@@ -32,6 +32,16 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_Program_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_LuckyDrawPolicy_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_LuckyDrawPolicy_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_LuckyDrawEntry_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_LuckyDrawEntry_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_loyalty_v1_EventEarnRule_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -113,7 +123,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\n\"rewards/loyalty/v1/resources.proto\022\022re" +
       "wards.loyalty.v1\032\036google/protobuf/durati" +
       "on.proto\032\037google/protobuf/timestamp.prot" +
-      "o\032\033rewards/type/v1/money.proto\"\323\005\n\007Progr" +
+      "o\032\033rewards/type/v1/money.proto\"\367\006\n\007Progr" +
       "am\022\035\n\nprogram_id\030\001 \001(\tR\tprogramId\022!\n\014dis" +
       "play_name\030\002 \001(\tR\013displayName\022#\n\rcurrency" +
       "_code\030\003 \001(\tR\014currencyCode\022\033\n\ttime_zone\030\004" +
@@ -131,149 +141,181 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\031minRemainingBalancePoints\022*\n\021min_redeem" +
       "_points\030\014 \001(\003R\017minRedeemPoints\022T\n\020refund" +
       "_overdraft\030\r \001(\0162).rewards.loyalty.v1.Re" +
-      "fundOverdraftPolicyR\017refundOverdraft\"\232\002\n" +
-      "\rEventEarnRule\0223\n\005event\030\001 \001(\0162\035.rewards." +
-      "loyalty.v1.EarnEventR\005event\022\026\n\006points\030\002 " +
-      "\001(\003R\006points\022!\n\014custom_event\030\003 \001(\tR\013custo" +
-      "mEvent\022(\n\020once_per_account\030\004 \001(\010R\016oncePe" +
-      "rAccount\0221\n\025max_points_per_period\030\005 \001(\003R" +
-      "\022maxPointsPerPeriod\022<\n\ncap_period\030\006 \001(\0162" +
-      "\035.rewards.loyalty.v1.CapPeriodR\tcapPerio" +
-      "d\"\215\002\n\rRatioEarnRule\022)\n\020points_numerator\030" +
-      "\001 \001(\003R\017pointsNumerator\0228\n\030amount_minor_d" +
-      "enominator\030\002 \001(\003R\026amountMinorDenominator" +
-      "\022E\n\rrounding_mode\030\003 \001(\0162 .rewards.loyalt" +
-      "y.v1.RoundingModeR\014roundingMode\022\033\n\tstore" +
-      "_ids\030\004 \003(\tR\010storeIds\0223\n\005bands\030\005 \003(\0132\035.re" +
-      "wards.loyalty.v1.SpendBandR\005bands\"\260\001\n\tSp" +
-      "endBand\022>\n\017min_bill_amount\030\001 \001(\0132\026.rewar" +
-      "ds.type.v1.MoneyR\rminBillAmount\022)\n\020point" +
-      "s_numerator\030\002 \001(\003R\017pointsNumerator\0228\n\030am" +
-      "ount_minor_denominator\030\003 \001(\003R\026amountMino" +
-      "rDenominator\"b\n\010EarnTier\022>\n\017min_bill_amo" +
-      "unt\030\001 \001(\0132\026.rewards.type.v1.MoneyR\rminBi" +
-      "llAmount\022\026\n\006points\030\002 \001(\003R\006points\"B\n\014Tier" +
-      "EarnRule\0222\n\005tiers\030\001 \003(\0132\034.rewards.loyalt" +
-      "y.v1.EarnTierR\005tiers\"\311\001\n\021PromotionEarnRu" +
-      "le\0229\n\nstart_time\030\001 \001(\0132\032.google.protobuf" +
-      ".TimestampR\tstartTime\0225\n\010end_time\030\002 \001(\0132" +
-      "\032.google.protobuf.TimestampR\007endTime\022%\n\016" +
-      "multiplier_bps\030\003 \001(\005R\rmultiplierBps\022\033\n\ts" +
-      "tore_ids\030\004 \003(\tR\010storeIds\"d\n\020ReferralEarn" +
-      "Rule\022\'\n\017referrer_points\030\001 \001(\003R\016referrerP" +
-      "oints\022\'\n\017referred_points\030\002 \001(\003R\016referred" +
-      "Points\"X\n\020CardTypeEarnRule\022\035\n\ncard_types" +
-      "\030\001 \003(\tR\tcardTypes\022%\n\016multiplier_bps\030\002 \001(" +
-      "\005R\rmultiplierBps\"\204\005\n\010EarnRule\022 \n\014earn_ru" +
-      "le_id\030\001 \001(\tR\nearnRuleId\022\035\n\nprogram_id\030\002 " +
-      "\001(\tR\tprogramId\022!\n\014display_name\030\003 \001(\tR\013di" +
-      "splayName\0229\n\005event\030\004 \001(\0132!.rewards.loyal" +
-      "ty.v1.EventEarnRuleH\000R\005event\0229\n\005ratio\030\005 " +
-      "\001(\0132!.rewards.loyalty.v1.RatioEarnRuleH\000" +
-      "R\005ratio\0226\n\004tier\030\006 \001(\0132 .rewards.loyalty." +
-      "v1.TierEarnRuleH\000R\004tier\022E\n\tpromotion\030\007 \001" +
-      "(\0132%.rewards.loyalty.v1.PromotionEarnRul" +
-      "eH\000R\tpromotion\022B\n\010referral\030\010 \001(\0132$.rewar" +
-      "ds.loyalty.v1.ReferralEarnRuleH\000R\010referr" +
-      "al\022C\n\tcard_type\030\t \001(\0132$.rewards.loyalty." +
-      "v1.CardTypeEarnRuleH\000R\010cardType\022\022\n\004etag\030" +
-      "\n \001(\tR\004etag\022;\n\013create_time\030\013 \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\ncreateTime\022;\n\013upda" +
-      "te_time\030\014 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\nupdateTimeB\010\n\006config\"\270\001\n\rOperatorStam" +
-      "p\022\016\n\002by\030\001 \001(\tR\002by\022*\n\002at\030\002 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\002at\022\033\n\tclient_id\030\003 \001(\t" +
-      "R\010clientId\022\032\n\010operator\030\004 \001(\tR\010operator\0222" +
-      "\n\025points_transaction_id\030\005 \001(\tR\023pointsTra" +
-      "nsactionId\"\264\007\n\021PointsTransaction\0222\n\025poin" +
-      "ts_transaction_id\030\001 \001(\tR\023pointsTransacti" +
-      "onId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022=\n\004t" +
-      "ype\030\003 \001(\0162).rewards.loyalty.v1.PointsTra" +
-      "nsactionTypeR\004type\022@\n\005state\030\004 \001(\0162*.rewa" +
-      "rds.loyalty.v1.PointsTransactionStateR\005s" +
-      "tate\022\026\n\006points\030\005 \001(\003R\006points\022\031\n\010store_id" +
-      "\030\006 \001(\tR\007storeId\022%\n\016transaction_id\030\007 \001(\tR" +
-      "\rtransactionId\0227\n\013bill_amount\030\010 \001(\0132\026.re" +
-      "wards.type.v1.MoneyR\nbillAmount\022C\n\036refun" +
-      "ded_points_transaction_id\030\t \001(\tR\033refunde" +
-      "dPointsTransactionId\022\'\n\017refunded_points\030" +
-      "\n \001(\003R\016refundedPoints\022\033\n\tbasket_id\030\013 \001(\t" +
-      "R\010basketId\022;\n\013create_time\030\014 \001(\0132\032.google" +
-      ".protobuf.TimestampR\ncreateTime\022;\n\013expir" +
-      "e_time\030\r \001(\0132\032.google.protobuf.Timestamp" +
-      "R\nexpireTime\022%\n\016regular_points\030\016 \001(\003R\rre" +
-      "gularPoints\022!\n\014bonus_points\030\017 \001(\003R\013bonus" +
-      "Points\022#\n\rreward_points\030\020 \001(\003R\014rewardPoi" +
-      "nts\022\022\n\004note\030\021 \001(\tR\004note\0226\n\005lines\030\022 \003(\0132 " +
-      ".rewards.loyalty.v1.PurchaseLineR\005lines\022" +
-      "9\n\006voided\030\023 \001(\0132!.rewards.loyalty.v1.Ope" +
-      "ratorStampR\006voided\022=\n\010adjusted\030\024 \001(\0132!.r" +
-      "ewards.loyalty.v1.OperatorStampR\010adjuste" +
-      "d\"l\n\014PurchaseLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010q" +
-      "uantity\030\002 \001(\003R\010quantity\022.\n\006amount\030\003 \001(\0132" +
-      "\026.rewards.type.v1.MoneyR\006amount\"\236\003\n\004Tier" +
-      "\022\027\n\007tier_id\030\001 \001(\tR\006tierId\022\035\n\nprogram_id\030" +
-      "\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 \001(\tR\013" +
-      "displayName\0229\n\014target_spend\030\004 \001(\0132\026.rewa" +
-      "rds.type.v1.MoneyR\013targetSpend\0223\n\tmin_sp" +
-      "end\030\005 \001(\0132\026.rewards.type.v1.MoneyR\010minSp" +
-      "end\022%\n\016multiplier_bps\030\006 \001(\005R\rmultiplierB" +
-      "ps\022\'\n\017evaluation_days\030\007 \001(\005R\016evaluationD" +
-      "ays\022;\n\013create_time\030\010 \001(\0132\032.google.protob" +
-      "uf.TimestampR\ncreateTime\022>\n\rpoints_expir" +
-      "y\030\t \001(\0132\031.google.protobuf.DurationR\014poin" +
-      "tsExpiry\"\346\002\n\007Balance\022\035\n\naccount_id\030\001 \001(\t" +
-      "R\taccountId\022#\n\rposted_points\030\002 \001(\003R\014post" +
-      "edPoints\022%\n\016pending_points\030\003 \001(\003R\rpendin" +
-      "gPoints\022)\n\020available_points\030\004 \001(\003R\017avail" +
-      "ablePoints\022\'\n\017expiring_points\030\005 \001(\003R\016exp" +
-      "iringPoints\022D\n\020next_expire_time\030\006 \001(\0132\032." +
-      "google.protobuf.TimestampR\016nextExpireTim" +
-      "e\022=\n\014balance_time\030\007 \001(\0132\032.google.protobu" +
-      "f.TimestampR\013balanceTime\022\027\n\007tier_id\030\010 \001(" +
-      "\tR\006tierId*y\n\020PointsExpiryMode\022\"\n\036POINTS_" +
-      "EXPIRY_MODE_UNSPECIFIED\020\000\022\037\n\033POINTS_EXPI" +
-      "RY_MODE_DURATION\020\001\022 \n\034POINTS_EXPIRY_MODE" +
-      "_MONTH_END\020\002*\220\001\n\025RefundOverdraftPolicy\022\'" +
-      "\n#REFUND_OVERDRAFT_POLICY_UNSPECIFIED\020\000\022" +
-      "\"\n\036REFUND_OVERDRAFT_POLICY_REJECT\020\001\022*\n&R" +
-      "EFUND_OVERDRAFT_POLICY_ALLOW_NEGATIVE\020\002*" +
-      "|\n\014RoundingMode\022\035\n\031ROUNDING_MODE_UNSPECI" +
-      "FIED\020\000\022\027\n\023ROUNDING_MODE_FLOOR\020\001\022\031\n\025ROUND" +
-      "ING_MODE_HALF_UP\020\002\022\031\n\025ROUNDING_MODE_CEIL" +
-      "ING\020\003*\324\001\n\014EarnRuleKind\022\036\n\032EARN_RULE_KIND" +
-      "_UNSPECIFIED\020\000\022\030\n\024EARN_RULE_KIND_EVENT\020\001" +
-      "\022\030\n\024EARN_RULE_KIND_RATIO\020\002\022\027\n\023EARN_RULE_" +
-      "KIND_TIER\020\003\022\034\n\030EARN_RULE_KIND_PROMOTION\020" +
-      "\004\022\033\n\027EARN_RULE_KIND_REFERRAL\020\005\022\034\n\030EARN_R" +
-      "ULE_KIND_CARD_TYPE\020\006*\236\001\n\tEarnEvent\022\032\n\026EA" +
-      "RN_EVENT_UNSPECIFIED\020\000\022\036\n\032EARN_EVENT_ACC" +
-      "OUNT_CREATED\020\001\022\035\n\031EARN_EVENT_FIRST_PURCH" +
-      "ASE\020\002\022\037\n\033EARN_EVENT_MARKETING_OPT_IN\020\003\022\025" +
-      "\n\021EARN_EVENT_CUSTOM\020\004*{\n\tCapPeriod\022\032\n\026CA" +
-      "P_PERIOD_UNSPECIFIED\020\000\022\022\n\016CAP_PERIOD_DAY" +
-      "\020\001\022\023\n\017CAP_PERIOD_WEEK\020\002\022\024\n\020CAP_PERIOD_MO" +
-      "NTH\020\003\022\023\n\017CAP_PERIOD_YEAR\020\004*\345\003\n\025PointsTra" +
-      "nsactionType\022\'\n#POINTS_TRANSACTION_TYPE_" +
-      "UNSPECIFIED\020\000\022 \n\034POINTS_TRANSACTION_TYPE" +
-      "_EARN\020\001\022(\n$POINTS_TRANSACTION_TYPE_EARN_" +
-      "BY_CODE\020\002\022!\n\035POINTS_TRANSACTION_TYPE_EVE" +
-      "NT\020\003\022$\n POINTS_TRANSACTION_TYPE_REFERRAL" +
-      "\020\004\022/\n+POINTS_TRANSACTION_TYPE_COUPON_EXT" +
-      "RA_POINTS\020\005\022\"\n\036POINTS_TRANSACTION_TYPE_R" +
-      "EDEEM\020\006\022+\n\'POINTS_TRANSACTION_TYPE_COUPO" +
-      "N_PURCHASE\020\007\022\"\n\036POINTS_TRANSACTION_TYPE_" +
-      "REFUND\020\010\022\"\n\036POINTS_TRANSACTION_TYPE_EXPI" +
-      "RE\020\t\022 \n\034POINTS_TRANSACTION_TYPE_VOID\020\n\022\"" +
-      "\n\036POINTS_TRANSACTION_TYPE_ADJUST\020\013*\262\001\n\026P" +
-      "ointsTransactionState\022(\n$POINTS_TRANSACT" +
-      "ION_STATE_UNSPECIFIED\020\000\022$\n POINTS_TRANSA" +
-      "CTION_STATE_PENDING\020\001\022#\n\037POINTS_TRANSACT" +
-      "ION_STATE_POSTED\020\002\022#\n\037POINTS_TRANSACTION" +
-      "_STATE_VOIDED\020\003B\204\001\n\"com.rewardscore.rewa" +
-      "rds.loyalty.v1B\016ResourcesProtoP\001ZLgithub" +
-      ".com/rewards-core/rewards-core/clients/g" +
-      "o/rewards/loyalty/v1;loyaltyv1b\006proto3"
+      "fundOverdraftPolicyR\017refundOverdraft\022B\n\n" +
+      "lucky_draw\030\016 \001(\0132#.rewards.loyalty.v1.Lu" +
+      "ckyDrawPolicyR\tluckyDraw\022.\n\023earn_require" +
+      "s_owner\030\017 \001(\010R\021earnRequiresOwner\022.\n\023burn" +
+      "_requires_owner\030\020 \001(\010R\021burnRequiresOwner" +
+      "\"\240\002\n\017LuckyDrawPolicy\022)\n\020points_numerator" +
+      "\030\001 \001(\003R\017pointsNumerator\0228\n\030amount_minor_" +
+      "denominator\030\002 \001(\003R\026amountMinorDenominato" +
+      "r\022E\n\rrounding_mode\030\003 \001(\0162 .rewards.loyal" +
+      "ty.v1.RoundingModeR\014roundingMode\022!\n\014numb" +
+      "er_width\030\004 \001(\005R\013numberWidth\022>\n\013draw_peri" +
+      "od\030\005 \001(\0162\035.rewards.loyalty.v1.CapPeriodR" +
+      "\ndrawPeriod\"\330\004\n\016LuckyDrawEntry\0222\n\025points" +
+      "_transaction_id\030\001 \001(\tR\023pointsTransaction" +
+      "Id\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\035\n\npro" +
+      "gram_id\030\003 \001(\tR\tprogramId\022\037\n\013draw_period\030" +
+      "\004 \001(\tR\ndrawPeriod\022\037\n\013from_number\030\005 \001(\tR\n" +
+      "fromNumber\022\033\n\tto_number\030\006 \001(\tR\010toNumber\022" +
+      "\024\n\005count\030\007 \001(\003R\005count\022=\n\005state\030\010 \001(\0162\'.r" +
+      "ewards.loyalty.v1.LuckyDrawEntryStateR\005s" +
+      "tate\022;\n\013create_time\030\t \001(\0132\032.google.proto" +
+      "buf.TimestampR\ncreateTime\022;\n\032void_points" +
+      "_transaction_id\030\n \001(\tR\027voidPointsTransac" +
+      "tionId\0227\n\tvoid_time\030\013 \001(\0132\032.google.proto" +
+      "buf.TimestampR\010voidTime\022%\n\016regular_point" +
+      "s\030\014 \001(\003R\rregularPoints\022!\n\014bonus_points\030\r" +
+      " \001(\003R\013bonusPoints\022#\n\rreward_points\030\016 \001(\003" +
+      "R\014rewardPoints\"\232\002\n\rEventEarnRule\0223\n\005even" +
+      "t\030\001 \001(\0162\035.rewards.loyalty.v1.EarnEventR\005" +
+      "event\022\026\n\006points\030\002 \001(\003R\006points\022!\n\014custom_" +
+      "event\030\003 \001(\tR\013customEvent\022(\n\020once_per_acc" +
+      "ount\030\004 \001(\010R\016oncePerAccount\0221\n\025max_points" +
+      "_per_period\030\005 \001(\003R\022maxPointsPerPeriod\022<\n" +
+      "\ncap_period\030\006 \001(\0162\035.rewards.loyalty.v1.C" +
+      "apPeriodR\tcapPeriod\"\215\002\n\rRatioEarnRule\022)\n" +
+      "\020points_numerator\030\001 \001(\003R\017pointsNumerator" +
+      "\0228\n\030amount_minor_denominator\030\002 \001(\003R\026amou" +
+      "ntMinorDenominator\022E\n\rrounding_mode\030\003 \001(" +
+      "\0162 .rewards.loyalty.v1.RoundingModeR\014rou" +
+      "ndingMode\022\033\n\tstore_ids\030\004 \003(\tR\010storeIds\0223" +
+      "\n\005bands\030\005 \003(\0132\035.rewards.loyalty.v1.Spend" +
+      "BandR\005bands\"\260\001\n\tSpendBand\022>\n\017min_bill_am" +
+      "ount\030\001 \001(\0132\026.rewards.type.v1.MoneyR\rminB" +
+      "illAmount\022)\n\020points_numerator\030\002 \001(\003R\017poi" +
+      "ntsNumerator\0228\n\030amount_minor_denominator" +
+      "\030\003 \001(\003R\026amountMinorDenominator\"b\n\010EarnTi" +
+      "er\022>\n\017min_bill_amount\030\001 \001(\0132\026.rewards.ty" +
+      "pe.v1.MoneyR\rminBillAmount\022\026\n\006points\030\002 \001" +
+      "(\003R\006points\"B\n\014TierEarnRule\0222\n\005tiers\030\001 \003(" +
+      "\0132\034.rewards.loyalty.v1.EarnTierR\005tiers\"\311" +
+      "\001\n\021PromotionEarnRule\0229\n\nstart_time\030\001 \001(\013" +
+      "2\032.google.protobuf.TimestampR\tstartTime\022" +
+      "5\n\010end_time\030\002 \001(\0132\032.google.protobuf.Time" +
+      "stampR\007endTime\022%\n\016multiplier_bps\030\003 \001(\005R\r" +
+      "multiplierBps\022\033\n\tstore_ids\030\004 \003(\tR\010storeI" +
+      "ds\"d\n\020ReferralEarnRule\022\'\n\017referrer_point" +
+      "s\030\001 \001(\003R\016referrerPoints\022\'\n\017referred_poin" +
+      "ts\030\002 \001(\003R\016referredPoints\"X\n\020CardTypeEarn" +
+      "Rule\022\035\n\ncard_types\030\001 \003(\tR\tcardTypes\022%\n\016m" +
+      "ultiplier_bps\030\002 \001(\005R\rmultiplierBps\"\204\005\n\010E" +
+      "arnRule\022 \n\014earn_rule_id\030\001 \001(\tR\nearnRuleI" +
+      "d\022\035\n\nprogram_id\030\002 \001(\tR\tprogramId\022!\n\014disp" +
+      "lay_name\030\003 \001(\tR\013displayName\0229\n\005event\030\004 \001" +
+      "(\0132!.rewards.loyalty.v1.EventEarnRuleH\000R" +
+      "\005event\0229\n\005ratio\030\005 \001(\0132!.rewards.loyalty." +
+      "v1.RatioEarnRuleH\000R\005ratio\0226\n\004tier\030\006 \001(\0132" +
+      " .rewards.loyalty.v1.TierEarnRuleH\000R\004tie" +
+      "r\022E\n\tpromotion\030\007 \001(\0132%.rewards.loyalty.v" +
+      "1.PromotionEarnRuleH\000R\tpromotion\022B\n\010refe" +
+      "rral\030\010 \001(\0132$.rewards.loyalty.v1.Referral" +
+      "EarnRuleH\000R\010referral\022C\n\tcard_type\030\t \001(\0132" +
+      "$.rewards.loyalty.v1.CardTypeEarnRuleH\000R" +
+      "\010cardType\022\022\n\004etag\030\n \001(\tR\004etag\022;\n\013create_" +
+      "time\030\013 \001(\0132\032.google.protobuf.TimestampR\n" +
+      "createTime\022;\n\013update_time\030\014 \001(\0132\032.google" +
+      ".protobuf.TimestampR\nupdateTimeB\010\n\006confi" +
+      "g\"\270\001\n\rOperatorStamp\022\016\n\002by\030\001 \001(\tR\002by\022*\n\002a" +
+      "t\030\002 \001(\0132\032.google.protobuf.TimestampR\002at\022" +
+      "\033\n\tclient_id\030\003 \001(\tR\010clientId\022\032\n\010operator" +
+      "\030\004 \001(\tR\010operator\0222\n\025points_transaction_i" +
+      "d\030\005 \001(\tR\023pointsTransactionId\"\367\007\n\021PointsT" +
+      "ransaction\0222\n\025points_transaction_id\030\001 \001(" +
+      "\tR\023pointsTransactionId\022\035\n\naccount_id\030\002 \001" +
+      "(\tR\taccountId\022=\n\004type\030\003 \001(\0162).rewards.lo" +
+      "yalty.v1.PointsTransactionTypeR\004type\022@\n\005" +
+      "state\030\004 \001(\0162*.rewards.loyalty.v1.PointsT" +
+      "ransactionStateR\005state\022\026\n\006points\030\005 \001(\003R\006" +
+      "points\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016tra" +
+      "nsaction_id\030\007 \001(\tR\rtransactionId\0227\n\013bill" +
+      "_amount\030\010 \001(\0132\026.rewards.type.v1.MoneyR\nb" +
+      "illAmount\022C\n\036refunded_points_transaction" +
+      "_id\030\t \001(\tR\033refundedPointsTransactionId\022\'" +
+      "\n\017refunded_points\030\n \001(\003R\016refundedPoints\022" +
+      "\033\n\tbasket_id\030\013 \001(\tR\010basketId\022;\n\013create_t" +
+      "ime\030\014 \001(\0132\032.google.protobuf.TimestampR\nc" +
+      "reateTime\022;\n\013expire_time\030\r \001(\0132\032.google." +
+      "protobuf.TimestampR\nexpireTime\022%\n\016regula" +
+      "r_points\030\016 \001(\003R\rregularPoints\022!\n\014bonus_p" +
+      "oints\030\017 \001(\003R\013bonusPoints\022#\n\rreward_point" +
+      "s\030\020 \001(\003R\014rewardPoints\022\022\n\004note\030\021 \001(\tR\004not" +
+      "e\0226\n\005lines\030\022 \003(\0132 .rewards.loyalty.v1.Pu" +
+      "rchaseLineR\005lines\0229\n\006voided\030\023 \001(\0132!.rewa" +
+      "rds.loyalty.v1.OperatorStampR\006voided\022=\n\010" +
+      "adjusted\030\024 \001(\0132!.rewards.loyalty.v1.Oper" +
+      "atorStampR\010adjusted\022A\n\nlucky_draw\030\025 \001(\0132" +
+      "\".rewards.loyalty.v1.LuckyDrawEntryR\tluc" +
+      "kyDraw\"l\n\014PurchaseLine\022\020\n\003sku\030\001 \001(\tR\003sku" +
+      "\022\032\n\010quantity\030\002 \001(\003R\010quantity\022.\n\006amount\030\003" +
+      " \001(\0132\026.rewards.type.v1.MoneyR\006amount\"\236\003\n" +
+      "\004Tier\022\027\n\007tier_id\030\001 \001(\tR\006tierId\022\035\n\nprogra" +
+      "m_id\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 " +
+      "\001(\tR\013displayName\0229\n\014target_spend\030\004 \001(\0132\026" +
+      ".rewards.type.v1.MoneyR\013targetSpend\0223\n\tm" +
+      "in_spend\030\005 \001(\0132\026.rewards.type.v1.MoneyR\010" +
+      "minSpend\022%\n\016multiplier_bps\030\006 \001(\005R\rmultip" +
+      "lierBps\022\'\n\017evaluation_days\030\007 \001(\005R\016evalua" +
+      "tionDays\022;\n\013create_time\030\010 \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\ncreateTime\022>\n\rpoints_" +
+      "expiry\030\t \001(\0132\031.google.protobuf.DurationR" +
+      "\014pointsExpiry\"\346\002\n\007Balance\022\035\n\naccount_id\030" +
+      "\001 \001(\tR\taccountId\022#\n\rposted_points\030\002 \001(\003R" +
+      "\014postedPoints\022%\n\016pending_points\030\003 \001(\003R\rp" +
+      "endingPoints\022)\n\020available_points\030\004 \001(\003R\017" +
+      "availablePoints\022\'\n\017expiring_points\030\005 \001(\003" +
+      "R\016expiringPoints\022D\n\020next_expire_time\030\006 \001" +
+      "(\0132\032.google.protobuf.TimestampR\016nextExpi" +
+      "reTime\022=\n\014balance_time\030\007 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\013balanceTime\022\027\n\007tier_id" +
+      "\030\010 \001(\tR\006tierId*\203\001\n\023LuckyDrawEntryState\022&" +
+      "\n\"LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED\020\000\022!" +
+      "\n\035LUCKY_DRAW_ENTRY_STATE_ACTIVE\020\001\022!\n\035LUC" +
+      "KY_DRAW_ENTRY_STATE_VOIDED\020\002*y\n\020PointsEx" +
+      "piryMode\022\"\n\036POINTS_EXPIRY_MODE_UNSPECIFI" +
+      "ED\020\000\022\037\n\033POINTS_EXPIRY_MODE_DURATION\020\001\022 \n" +
+      "\034POINTS_EXPIRY_MODE_MONTH_END\020\002*\220\001\n\025Refu" +
+      "ndOverdraftPolicy\022\'\n#REFUND_OVERDRAFT_PO" +
+      "LICY_UNSPECIFIED\020\000\022\"\n\036REFUND_OVERDRAFT_P" +
+      "OLICY_REJECT\020\001\022*\n&REFUND_OVERDRAFT_POLIC" +
+      "Y_ALLOW_NEGATIVE\020\002*|\n\014RoundingMode\022\035\n\031RO" +
+      "UNDING_MODE_UNSPECIFIED\020\000\022\027\n\023ROUNDING_MO" +
+      "DE_FLOOR\020\001\022\031\n\025ROUNDING_MODE_HALF_UP\020\002\022\031\n" +
+      "\025ROUNDING_MODE_CEILING\020\003*\324\001\n\014EarnRuleKin" +
+      "d\022\036\n\032EARN_RULE_KIND_UNSPECIFIED\020\000\022\030\n\024EAR" +
+      "N_RULE_KIND_EVENT\020\001\022\030\n\024EARN_RULE_KIND_RA" +
+      "TIO\020\002\022\027\n\023EARN_RULE_KIND_TIER\020\003\022\034\n\030EARN_R" +
+      "ULE_KIND_PROMOTION\020\004\022\033\n\027EARN_RULE_KIND_R" +
+      "EFERRAL\020\005\022\034\n\030EARN_RULE_KIND_CARD_TYPE\020\006*" +
+      "\236\001\n\tEarnEvent\022\032\n\026EARN_EVENT_UNSPECIFIED\020" +
+      "\000\022\036\n\032EARN_EVENT_ACCOUNT_CREATED\020\001\022\035\n\031EAR" +
+      "N_EVENT_FIRST_PURCHASE\020\002\022\037\n\033EARN_EVENT_M" +
+      "ARKETING_OPT_IN\020\003\022\025\n\021EARN_EVENT_CUSTOM\020\004" +
+      "*{\n\tCapPeriod\022\032\n\026CAP_PERIOD_UNSPECIFIED\020" +
+      "\000\022\022\n\016CAP_PERIOD_DAY\020\001\022\023\n\017CAP_PERIOD_WEEK" +
+      "\020\002\022\024\n\020CAP_PERIOD_MONTH\020\003\022\023\n\017CAP_PERIOD_Y" +
+      "EAR\020\004*\345\003\n\025PointsTransactionType\022\'\n#POINT" +
+      "S_TRANSACTION_TYPE_UNSPECIFIED\020\000\022 \n\034POIN" +
+      "TS_TRANSACTION_TYPE_EARN\020\001\022(\n$POINTS_TRA" +
+      "NSACTION_TYPE_EARN_BY_CODE\020\002\022!\n\035POINTS_T" +
+      "RANSACTION_TYPE_EVENT\020\003\022$\n POINTS_TRANSA" +
+      "CTION_TYPE_REFERRAL\020\004\022/\n+POINTS_TRANSACT" +
+      "ION_TYPE_COUPON_EXTRA_POINTS\020\005\022\"\n\036POINTS" +
+      "_TRANSACTION_TYPE_REDEEM\020\006\022+\n\'POINTS_TRA" +
+      "NSACTION_TYPE_COUPON_PURCHASE\020\007\022\"\n\036POINT" +
+      "S_TRANSACTION_TYPE_REFUND\020\010\022\"\n\036POINTS_TR" +
+      "ANSACTION_TYPE_EXPIRE\020\t\022 \n\034POINTS_TRANSA" +
+      "CTION_TYPE_VOID\020\n\022\"\n\036POINTS_TRANSACTION_" +
+      "TYPE_ADJUST\020\013*\262\001\n\026PointsTransactionState" +
+      "\022(\n$POINTS_TRANSACTION_STATE_UNSPECIFIED" +
+      "\020\000\022$\n POINTS_TRANSACTION_STATE_PENDING\020\001" +
+      "\022#\n\037POINTS_TRANSACTION_STATE_POSTED\020\002\022#\n" +
+      "\037POINTS_TRANSACTION_STATE_VOIDED\020\003B\204\001\n\"c" +
+      "om.rewardscore.rewards.loyalty.v1B\016Resou" +
+      "rcesProtoP\001ZLgithub.com/rewards-core/rew" +
+      "ards-core/clients/go/rewards/loyalty/v1;" +
+      "loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -287,87 +329,99 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_loyalty_v1_Program_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Program_descriptor,
-        new java.lang.String[] { "ProgramId", "DisplayName", "CurrencyCode", "TimeZone", "PointsExpiry", "MinRedemptionBalancePoints", "CreateTime", "UpdateTime", "PointsExpiryMode", "PointsExpiryMonths", "MinRemainingBalancePoints", "MinRedeemPoints", "RefundOverdraft", });
-    internal_static_rewards_loyalty_v1_EventEarnRule_descriptor =
+        new java.lang.String[] { "ProgramId", "DisplayName", "CurrencyCode", "TimeZone", "PointsExpiry", "MinRedemptionBalancePoints", "CreateTime", "UpdateTime", "PointsExpiryMode", "PointsExpiryMonths", "MinRemainingBalancePoints", "MinRedeemPoints", "RefundOverdraft", "LuckyDraw", "EarnRequiresOwner", "BurnRequiresOwner", });
+    internal_static_rewards_loyalty_v1_LuckyDrawPolicy_descriptor =
       getDescriptor().getMessageType(1);
+    internal_static_rewards_loyalty_v1_LuckyDrawPolicy_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_LuckyDrawPolicy_descriptor,
+        new java.lang.String[] { "PointsNumerator", "AmountMinorDenominator", "RoundingMode", "NumberWidth", "DrawPeriod", });
+    internal_static_rewards_loyalty_v1_LuckyDrawEntry_descriptor =
+      getDescriptor().getMessageType(2);
+    internal_static_rewards_loyalty_v1_LuckyDrawEntry_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_LuckyDrawEntry_descriptor,
+        new java.lang.String[] { "PointsTransactionId", "AccountId", "ProgramId", "DrawPeriod", "FromNumber", "ToNumber", "Count", "State", "CreateTime", "VoidPointsTransactionId", "VoidTime", "RegularPoints", "BonusPoints", "RewardPoints", });
+    internal_static_rewards_loyalty_v1_EventEarnRule_descriptor =
+      getDescriptor().getMessageType(3);
     internal_static_rewards_loyalty_v1_EventEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EventEarnRule_descriptor,
         new java.lang.String[] { "Event", "Points", "CustomEvent", "OncePerAccount", "MaxPointsPerPeriod", "CapPeriod", });
     internal_static_rewards_loyalty_v1_RatioEarnRule_descriptor =
-      getDescriptor().getMessageType(2);
+      getDescriptor().getMessageType(4);
     internal_static_rewards_loyalty_v1_RatioEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RatioEarnRule_descriptor,
         new java.lang.String[] { "PointsNumerator", "AmountMinorDenominator", "RoundingMode", "StoreIds", "Bands", });
     internal_static_rewards_loyalty_v1_SpendBand_descriptor =
-      getDescriptor().getMessageType(3);
+      getDescriptor().getMessageType(5);
     internal_static_rewards_loyalty_v1_SpendBand_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_SpendBand_descriptor,
         new java.lang.String[] { "MinBillAmount", "PointsNumerator", "AmountMinorDenominator", });
     internal_static_rewards_loyalty_v1_EarnTier_descriptor =
-      getDescriptor().getMessageType(4);
+      getDescriptor().getMessageType(6);
     internal_static_rewards_loyalty_v1_EarnTier_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnTier_descriptor,
         new java.lang.String[] { "MinBillAmount", "Points", });
     internal_static_rewards_loyalty_v1_TierEarnRule_descriptor =
-      getDescriptor().getMessageType(5);
+      getDescriptor().getMessageType(7);
     internal_static_rewards_loyalty_v1_TierEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_TierEarnRule_descriptor,
         new java.lang.String[] { "Tiers", });
     internal_static_rewards_loyalty_v1_PromotionEarnRule_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(8);
     internal_static_rewards_loyalty_v1_PromotionEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PromotionEarnRule_descriptor,
         new java.lang.String[] { "StartTime", "EndTime", "MultiplierBps", "StoreIds", });
     internal_static_rewards_loyalty_v1_ReferralEarnRule_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(9);
     internal_static_rewards_loyalty_v1_ReferralEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ReferralEarnRule_descriptor,
         new java.lang.String[] { "ReferrerPoints", "ReferredPoints", });
     internal_static_rewards_loyalty_v1_CardTypeEarnRule_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(10);
     internal_static_rewards_loyalty_v1_CardTypeEarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_CardTypeEarnRule_descriptor,
         new java.lang.String[] { "CardTypes", "MultiplierBps", });
     internal_static_rewards_loyalty_v1_EarnRule_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(11);
     internal_static_rewards_loyalty_v1_EarnRule_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnRule_descriptor,
         new java.lang.String[] { "EarnRuleId", "ProgramId", "DisplayName", "Event", "Ratio", "Tier", "Promotion", "Referral", "CardType", "Etag", "CreateTime", "UpdateTime", "Config", });
     internal_static_rewards_loyalty_v1_OperatorStamp_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(12);
     internal_static_rewards_loyalty_v1_OperatorStamp_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_OperatorStamp_descriptor,
         new java.lang.String[] { "By", "At", "ClientId", "Operator", "PointsTransactionId", });
     internal_static_rewards_loyalty_v1_PointsTransaction_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_loyalty_v1_PointsTransaction_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PointsTransaction_descriptor,
-        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", "Voided", "Adjusted", });
+        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", "Voided", "Adjusted", "LuckyDraw", });
     internal_static_rewards_loyalty_v1_PurchaseLine_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_loyalty_v1_PurchaseLine_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PurchaseLine_descriptor,
         new java.lang.String[] { "Sku", "Quantity", "Amount", });
     internal_static_rewards_loyalty_v1_Tier_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(15);
     internal_static_rewards_loyalty_v1_Tier_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Tier_descriptor,
         new java.lang.String[] { "TierId", "ProgramId", "DisplayName", "TargetSpend", "MinSpend", "MultiplierBps", "EvaluationDays", "CreateTime", "PointsExpiry", });
     internal_static_rewards_loyalty_v1_Balance_descriptor =
-      getDescriptor().getMessageType(14);
+      getDescriptor().getMessageType(16);
     internal_static_rewards_loyalty_v1_Balance_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_Balance_descriptor,
