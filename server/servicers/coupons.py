@@ -23,7 +23,7 @@ from core.domain.coupons import (BillLine, ExpiryMode, IssuanceRules, Location, 
                                  OfferText, RedemptionRules, RematchPolicy, account_coupon_id,
                                  validate_free_item_sku, validate_hour_windows)
 from core.domain.errors import DomainError, ErrorReason, field_invalid
-from core.service.code_series import CodeSeries, CreateCodeSeries, GenerateCodes, ImportBatch
+from core.service.coupons.series import CodeSeries, CreateCodeSeries, GenerateCodes, ImportBatch
 from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustomers, BulkIssue, BulkRow, Coupons,
                                   CouponView, Deal, IssueCoupon, ListAccountCoupons, ListDeals, ListOffers,
                                   OfferListing, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons,

@@ -465,7 +465,7 @@ async def test_bulk_issue_rows_draw_from_the_pool_too(client, credentials):
 
 
 async def test_a_code_drawn_by_an_issue_that_died_returns_to_the_pool_after_its_deadline(stores, client):
-    from core.service.code_series import sweep_drawn_codes
+    from core.service.coupons.pools import sweep_drawn_codes
 
     series = await new_series(client)
     await generate(client, series.code_series_id, 2)

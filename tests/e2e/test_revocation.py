@@ -259,7 +259,7 @@ async def test_an_unissued_code_revoked_in_its_pool_may_be_uploaded_again(client
 
 
 async def test_a_code_drawn_by_an_issue_in_flight_and_revoked_meanwhile_never_returns_to_the_pool(client, stores):
-    from core.service.code_series import sweep_drawn_codes
+    from core.service.coupons.pools import sweep_drawn_codes
     from tests.e2e.test_code_series import _sweep_deps
 
     series = await new_series(client)

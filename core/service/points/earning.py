@@ -24,7 +24,7 @@ from core.domain.lucky_draws import lucky_points, period_key
 from core.service.accounts import validate_request_id
 from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, HeldRedemption
-from core.service.earn_coupons import AppliedCoupon, EarnCoupons
+from core.service.coupons.earn import AppliedCoupon, EarnCoupons
 from core.service.events import joined
 from core.service.events_outbox import evented
 from core.service.idempotent import Prepared, execute_once, execute_retrying

@@ -10,7 +10,7 @@ from core.adapters.postgres.points_ledger import LedgerTransaction, LuckyDrawRow
 from core.domain import limits
 from core.domain.loyalty import TransactionState
 from core.domain.lucky_draws import EntryState
-from core.service.earn_coupons import AppliedCoupon
+from core.service.coupons.earn import AppliedCoupon
 
 
 @dataclass(frozen=True, slots=True)
