@@ -73,7 +73,8 @@ def ledger(stores, offer_id: str) -> dict[str, str]:
     return dict(rows)
 
 
-async def test_a_killed_server_loses_and_doubles_nothing_and_keeps_the_limit(stores, credentials, data_dir):
+async def test_a_killed_server_loses_and_doubles_nothing_and_keeps_the_limit(stores, credentials, data_dir,
+                                                                           known_programs):
     first = ServerProcess(data_dir / "first", redis_url=stores.redis_url, database_url=stores.database_url).start()
     requests = [coupons.RedeemCouponRequest(request_id=uuid.uuid4().hex, code="", account_id="",
                                             store_id="store-1", bill_amount=eur(1_000)) for _ in range(REQUESTS)]
