@@ -68,6 +68,7 @@ from core.adapters.redis.state import ReadinessListener, StateGuard
 from core.adapters.sealing import MasterKeys
 from core.adapters.signing_keys import SigningKeys
 from core.adapters.tokens import AccessTokens
+from core.adapters.webhooks import UrlGuard
 from core.domain import limits
 from core.domain.clock import Clock
 from core.service.auth import Auth, AuthSettings
@@ -125,8 +126,10 @@ class Engines:
     REWARD coupons and issues earn-time coupons; checkout uses both)."""
 
     def __init__(self, deps: Deps, guard: StateGuard, *, otp_sender: OtpSender | None = None,
-                 otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX, master_keys: MasterKeys | None = None) -> None:
+                 otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX, master_keys: MasterKeys | None = None,
+                 url_guard: UrlGuard | None = None) -> None:
         self.deps = deps
+        self.url_guard = url_guard or UrlGuard()
         self.guard = guard
         self._otp_sender = otp_sender
         self._otp_rate_max = otp_rate_max
@@ -156,7 +159,7 @@ class Engines:
     def events(self) -> Events:
         if self._master_keys is None:
             raise ValueError("the events engine needs the master keys")
-        return Events(self.deps, self._master_keys)
+        return Events(self.deps, self._master_keys, url_guard=self.url_guard)
 
     def dispatcher(self, webhook_sender, config: Config) -> Dispatcher:
         """The outbox's delivery loop (README "Events") over `webhook_sender`."""

@@ -191,6 +191,9 @@ class ErrorReason(enum.Enum):
     WEBHOOK_NOT_FOUND = ("No webhook has this id in the caller's organisation (or it was deleted).", False)
     WEBHOOK_LIMIT_REACHED = ("The organisation has the most webhooks it may have; delete one first.", False)
     WEBHOOK_CHANGED_CONCURRENTLY = ("The webhook changed while this request ran, again and again; retry it.", True)
+    WEBHOOK_URL_FORBIDDEN = ("The webhook URL's host does not resolve, or resolves to a loopback, private, link-local,"
+                             " multicast or otherwise non-public address (allowed only by the server setting"
+                             " REWARDS_WEBHOOK_ALLOW_PRIVATE).", False)
     EVENT_NOT_FOUND = ("No event has this id in the caller's organisation.", False)
     EVENT_NOT_FAILED = ("Only an event parked as failed can be retried.", False)
 

@@ -346,6 +346,10 @@ WEBHOOK_EVENT_TYPES_MAX = 32
 """Event types one webhook may subscribe to."""
 WEBHOOK_SECRET_BYTES = 32
 WEBHOOK_TIMEOUT_S = 10.0
+MESSAGE_SEND_TIMEOUT_S = 10.0
+"""One e-mail (SMTP) or SMS (gateway POST) hand-over; past it the attempt failed (retried)."""
+WEBHOOK_RESOLVE_TIMEOUT_S = 5.0
+"""The SSRF guard's DNS look-up of a webhook host (at create/update and before each delivery)."""
 """An HTTP delivery (connect + send + answer) not done by then counts as a failed attempt."""
 WEBHOOK_SIGNATURE_TOLERANCE_S = 300
 """How far a receiver should accept the signature's timestamp from its own clock (documented)."""
