@@ -65,7 +65,8 @@ class Worker:
         sender = sender_from_spec(self.config.otp_sender_spec(), self.config.otp_webhook_secret, self.message_senders)
         self.engines = bootstrap.Engines(self.deps, self.guard, otp_sender=sender,
                                          otp_rate_max=self.config.otp_rate_max, master_keys=self.master_keys,
-                                         url_guard=UrlGuard(self.config.webhook_allow_private))
+                                         url_guard=UrlGuard(self.config.webhook_allow_private),
+                                         message_sender=self.message_senders)
         self.coupons, self.points = self.engines.coupons, self.engines.points
         self.keyring = KeyRing(self.pool, self.master_keys)
         await self.keyring.ensure_active()
@@ -76,7 +77,8 @@ class Worker:
             tokens=tokens, signing_keys=signing_keys, scripts=self.scripts, clock=self.clock,
             sign_reads=self.config.sign_reads, tracer=tracing.configure()))
         self.checkout, self.events = self.engines.checkout, self.engines.events
-        add_servicers(self.server, self.deps, self.auth, self.coupons, self.points, self.checkout, self.events)
+        add_servicers(self.server, self.deps, self.auth, self.coupons, self.points, self.checkout, self.events,
+                      self.engines.messenger)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
             [*SERVICES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
@@ -101,6 +103,9 @@ class Worker:
             self.webhook_sender = WebhookSender(guard=self.engines.url_guard)
             dispatcher = self.engines.dispatcher(self.webhook_sender, self.config)
             self._tasks.append(loop.create_task(dispatcher.run(self.config.event_poll_s), name="event-delivery"))
+            # Messages to people: coupon delivery, resends, expiry reminders (README "Events").
+            self._tasks.append(loop.create_task(self.engines.messenger.run(self.config.event_poll_s),
+                                                name="message-delivery"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port
 

@@ -77,6 +77,8 @@ from core.service.clients import rebuild_client_states
 from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
 from core.service.events_outbox import Dispatcher, Events
+from core.service.messages import Messenger
+from core.domain.messages import Sender
 from core.service.points import Points, Wallets
 from server.config import Config
 
@@ -127,8 +129,9 @@ class Engines:
 
     def __init__(self, deps: Deps, guard: StateGuard, *, otp_sender: OtpSender | None = None,
                  otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX, master_keys: MasterKeys | None = None,
-                 url_guard: UrlGuard | None = None) -> None:
+                 url_guard: UrlGuard | None = None, message_sender: Sender | None = None) -> None:
         self.deps = deps
+        self._message_sender = message_sender
         self.url_guard = url_guard or UrlGuard()
         self.guard = guard
         self._otp_sender = otp_sender
@@ -160,6 +163,13 @@ class Engines:
         if self._master_keys is None:
             raise ValueError("the events engine needs the master keys")
         return Events(self.deps, self._master_keys, url_guard=self.url_guard)
+
+    @cached_property
+    def messenger(self) -> Messenger:
+        """Messages to people (README "Events" > "Messages to people"): coupon delivery on issue,
+        ResendCoupon, expiry reminders, through the Sender port (None: nothing configured, every
+        message waits, retried, then parked as failed)."""
+        return Messenger(self.deps, self._message_sender)
 
     def dispatcher(self, webhook_sender, config: Config) -> Dispatcher:
         """The outbox's delivery loop (README "Events") over `webhook_sender`."""

@@ -197,6 +197,15 @@ class ErrorReason(enum.Enum):
     EVENT_NOT_FOUND = ("No event has this id in the caller's organisation.", False)
     EVENT_NOT_FAILED = ("Only an event parked as failed can be retried.", False)
 
+    # Messages to people (offer delivery settings, ResendCoupon).
+    TEMPLATE_INVALID = ("A message template does not parse (Jinja2 syntax).", False)
+    TEMPLATE_TAG_UNKNOWN = ("A message template uses a tag that does not exist (code, expiry, offer_title,"
+                            " customer_name).", False)
+    MESSAGE_TOO_LONG = ("A message template's longest rendering (every tag at its longest) is over the channel's"
+                        " bound.", False)
+    COUPON_NOT_HELD = ("The coupon is held by another account than the one named.", False)
+    DELIVERY_NOT_CONFIGURED = ("The offer sends nothing for this (channel NONE, or no template of the kind).", False)
+
     # Capacity and availability.
     LEDGER_QUEUE_FULL = ("The ledger writer's queue is full; retry after a short delay.", True)
     STATE_REBUILDING = ("Redis state is being rebuilt from the ledger; retry shortly.", True)

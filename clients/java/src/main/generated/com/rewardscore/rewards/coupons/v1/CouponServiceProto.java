@@ -181,6 +181,16 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_ResendCouponRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_ResendCouponRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_ResendCouponResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_ResendCouponResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -333,45 +343,53 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "\021accountIdentifier\"k\n\021ListDealsResponse\022" +
       ".\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.Deal" +
       "R\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnextPa" +
-      "geToken2\350\n\n\rCouponService\022^\n\013IssueCoupon" +
-      "\022&.rewards.coupons.v1.IssueCouponRequest" +
-      "\032\'.rewards.coupons.v1.IssueCouponRespons" +
-      "e\022q\n\020BulkIssueCoupons\022+.rewards.coupons." +
-      "v1.BulkIssueCouponsRequest\032,.rewards.cou" +
-      "pons.v1.BulkIssueCouponsResponse(\0010\001\022X\n\t" +
-      "GetCoupon\022$.rewards.coupons.v1.GetCoupon" +
-      "Request\032%.rewards.coupons.v1.GetCouponRe" +
-      "sponse\022m\n\020GetAccountCoupon\022+.rewards.cou" +
-      "pons.v1.GetAccountCouponRequest\032,.reward" +
-      "s.coupons.v1.GetAccountCouponResponse\022g\n" +
-      "\016ActivateCoupon\022).rewards.coupons.v1.Act" +
-      "ivateCouponRequest\032*.rewards.coupons.v1." +
-      "ActivateCouponResponse\022m\n\020DeactivateCoup" +
-      "on\022+.rewards.coupons.v1.DeactivateCoupon" +
-      "Request\032,.rewards.coupons.v1.DeactivateC" +
-      "ouponResponse\022g\n\016ValidateCoupon\022).reward" +
-      "s.coupons.v1.ValidateCouponRequest\032*.rew" +
-      "ards.coupons.v1.ValidateCouponResponse\022a" +
-      "\n\014RedeemCoupon\022\'.rewards.coupons.v1.Rede" +
-      "emCouponRequest\032(.rewards.coupons.v1.Red" +
-      "eemCouponResponse\022s\n\022BatchRedeemCoupons\022" +
-      "-.rewards.coupons.v1.BatchRedeemCouponsR" +
-      "equest\032..rewards.coupons.v1.BatchRedeemC" +
-      "ouponsResponse\022p\n\021ReverseRedemption\022,.re" +
-      "wards.coupons.v1.ReverseRedemptionReques" +
-      "t\032-.rewards.coupons.v1.ReverseRedemption" +
-      "Response\022a\n\014RevokeCoupon\022\'.rewards.coupo" +
-      "ns.v1.RevokeCouponRequest\032(.rewards.coup" +
-      "ons.v1.RevokeCouponResponse\022s\n\022ListAccou" +
-      "ntCoupons\022-.rewards.coupons.v1.ListAccou" +
-      "ntCouponsRequest\032..rewards.coupons.v1.Li" +
-      "stAccountCouponsResponse\022X\n\tListDeals\022$." +
-      "rewards.coupons.v1.ListDealsRequest\032%.re" +
-      "wards.coupons.v1.ListDealsResponseB\210\001\n\"c" +
-      "om.rewardscore.rewards.coupons.v1B\022Coupo" +
-      "nServiceProtoP\001ZLgithub.com/rewards-core" +
-      "/rewards-core/clients/go/rewards/coupons" +
-      "/v1;couponsv1b\006proto3"
+      "geToken\"g\n\023ResendCouponRequest\022\035\n\nreques" +
+      "t_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004cod" +
+      "e\022\035\n\naccount_id\030\003 \001(\tR\taccountId\"t\n\024Rese" +
+      "ndCouponResponse\022\035\n\nmessage_id\030\001 \001(\tR\tme" +
+      "ssageId\022=\n\007channel\030\002 \001(\0162#.rewards.coupo" +
+      "ns.v1.DeliveryChannelR\007channel2\313\013\n\rCoupo" +
+      "nService\022^\n\013IssueCoupon\022&.rewards.coupon" +
+      "s.v1.IssueCouponRequest\032\'.rewards.coupon" +
+      "s.v1.IssueCouponResponse\022q\n\020BulkIssueCou" +
+      "pons\022+.rewards.coupons.v1.BulkIssueCoupo" +
+      "nsRequest\032,.rewards.coupons.v1.BulkIssue" +
+      "CouponsResponse(\0010\001\022X\n\tGetCoupon\022$.rewar" +
+      "ds.coupons.v1.GetCouponRequest\032%.rewards" +
+      ".coupons.v1.GetCouponResponse\022m\n\020GetAcco" +
+      "untCoupon\022+.rewards.coupons.v1.GetAccoun" +
+      "tCouponRequest\032,.rewards.coupons.v1.GetA" +
+      "ccountCouponResponse\022g\n\016ActivateCoupon\022)" +
+      ".rewards.coupons.v1.ActivateCouponReques" +
+      "t\032*.rewards.coupons.v1.ActivateCouponRes" +
+      "ponse\022m\n\020DeactivateCoupon\022+.rewards.coup" +
+      "ons.v1.DeactivateCouponRequest\032,.rewards" +
+      ".coupons.v1.DeactivateCouponResponse\022g\n\016" +
+      "ValidateCoupon\022).rewards.coupons.v1.Vali" +
+      "dateCouponRequest\032*.rewards.coupons.v1.V" +
+      "alidateCouponResponse\022a\n\014RedeemCoupon\022\'." +
+      "rewards.coupons.v1.RedeemCouponRequest\032(" +
+      ".rewards.coupons.v1.RedeemCouponResponse" +
+      "\022s\n\022BatchRedeemCoupons\022-.rewards.coupons" +
+      ".v1.BatchRedeemCouponsRequest\032..rewards." +
+      "coupons.v1.BatchRedeemCouponsResponse\022p\n" +
+      "\021ReverseRedemption\022,.rewards.coupons.v1." +
+      "ReverseRedemptionRequest\032-.rewards.coupo" +
+      "ns.v1.ReverseRedemptionResponse\022a\n\014Revok" +
+      "eCoupon\022\'.rewards.coupons.v1.RevokeCoupo" +
+      "nRequest\032(.rewards.coupons.v1.RevokeCoup" +
+      "onResponse\022s\n\022ListAccountCoupons\022-.rewar" +
+      "ds.coupons.v1.ListAccountCouponsRequest\032" +
+      "..rewards.coupons.v1.ListAccountCouponsR" +
+      "esponse\022X\n\tListDeals\022$.rewards.coupons.v" +
+      "1.ListDealsRequest\032%.rewards.coupons.v1." +
+      "ListDealsResponse\022a\n\014ResendCoupon\022\'.rewa" +
+      "rds.coupons.v1.ResendCouponRequest\032(.rew" +
+      "ards.coupons.v1.ResendCouponResponseB\210\001\n" +
+      "\"com.rewardscore.rewards.coupons.v1B\022Cou" +
+      "ponServiceProtoP\001ZLgithub.com/rewards-co" +
+      "re/rewards-core/clients/go/rewards/coupo" +
+      "ns/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -568,6 +586,18 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsResponse_descriptor,
         new java.lang.String[] { "Deals", "NextPageToken", });
+    internal_static_rewards_coupons_v1_ResendCouponRequest_descriptor =
+      getDescriptor().getMessageType(28);
+    internal_static_rewards_coupons_v1_ResendCouponRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_ResendCouponRequest_descriptor,
+        new java.lang.String[] { "RequestId", "Code", "AccountId", });
+    internal_static_rewards_coupons_v1_ResendCouponResponse_descriptor =
+      getDescriptor().getMessageType(29);
+    internal_static_rewards_coupons_v1_ResendCouponResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_ResendCouponResponse_descriptor,
+        new java.lang.String[] { "MessageId", "Channel", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();

@@ -62,6 +62,21 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_Offer_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_MessageTemplate_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_MessageTemplate_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_ExpiryReminder_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_ExpiryReminder_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_OfferDelivery_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_OfferDelivery_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_coupons_v1_CodeSeries_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -167,7 +182,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "_reference\030\004 \001(\tR\021externalReference\022#\n\re" +
       "xternal_code\030\005 \001(\tR\014externalCode\032C\n\025Cust" +
       "omPropertiesEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005v" +
-      "alue\030\002 \001(\tR\005value:\0028\001\"\307\005\n\005Offer\022\031\n\010offer" +
+      "alue\030\002 \001(\tR\005value:\0028\001\"\206\006\n\005Offer\022\031\n\010offer" +
       "_id\030\001 \001(\tR\007offerId\022\035\n\nprogram_id\030\002 \001(\tR\t" +
       "programId\022!\n\014display_name\030\003 \001(\tR\013display" +
       "Name\022 \n\013description\030\004 \001(\tR\013description\0222" +
@@ -185,87 +200,109 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "maining_issue_count\030( \001(\003R\023remainingIssu" +
       "eCount\022W\n\032issue_threshold_reach_time\030) \001" +
       "(\0132\032.google.protobuf.TimestampR\027issueThr" +
-      "esholdReachTime\"\357\002\n\nCodeSeries\022$\n\016code_s" +
-      "eries_id\030\001 \001(\tR\014codeSeriesId\022\031\n\010offer_id" +
-      "\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\".rewards." +
-      "coupons.v1.CodeSeriesTypeR\004type\022\032\n\010alpha" +
-      "bet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005 \001(\005R\006len" +
-      "gth\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013common_co" +
-      "de\030\007 \001(\tR\ncommonCode\022\035\n\ncode_count\030\010 \001(\003" +
-      "R\tcodeCount\022;\n\013create_time\030\t \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\ncreateTime\022\037\n\013samp" +
-      "le_code\030\n \001(\tR\nsampleCode\"\267\006\n\006Coupon\022\033\n\t" +
-      "coupon_id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR" +
-      "\004code\022\031\n\010offer_id\030\003 \001(\tR\007offerId\022$\n\016code" +
-      "_series_id\030\004 \001(\tR\014codeSeriesId\022\035\n\naccoun" +
-      "t_id\030\005 \001(\tR\taccountId\0225\n\005state\030\006 \001(\0162\037.r" +
-      "ewards.coupons.v1.CouponStateR\005state\022)\n\020" +
-      "redemption_count\030\007 \001(\005R\017redemptionCount\022" +
-      "9\n\nissue_time\030\010 \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\tissueTime\022?\n\ractivate_time\030\t \001(" +
-      "\0132\032.google.protobuf.TimestampR\014activateT" +
-      "ime\022;\n\013expire_time\030\n \001(\0132\032.google.protob" +
-      "uf.TimestampR\nexpireTime\022D\n\020last_redeem_" +
-      "time\030\013 \001(\0132\032.google.protobuf.TimestampR\016" +
-      "lastRedeemTime\022;\n\013revoke_time\030\014 \001(\0132\032.go" +
-      "ogle.protobuf.TimestampR\nrevokeTime\022F\n\021s" +
-      "tate_change_time\030\r \001(\0132\032.google.protobuf" +
-      ".TimestampR\017stateChangeTime\022\032\n\010reversed\030" +
-      "\016 \001(\010R\010reversed\0228\n\030account_redemption_co" +
-      "unt\030\017 \001(\005R\026accountRedemptionCount\0224\n\026off" +
-      "er_redemption_count\030\020 \001(\003R\024offerRedempti" +
-      "onCount\022*\n\021account_coupon_id\030( \001(\tR\017acco" +
-      "untCouponId\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 " +
-      "\001(\0162\036.rewards.coupons.v1.RewardKindR\004kin" +
-      "d\022?\n\017discount_amount\030\002 \001(\0132\026.rewards.typ" +
-      "e.v1.MoneyR\016discountAmount\022\"\n\rfree_item_" +
-      "sku\030\003 \001(\tR\013freeItemSku\022!\n\014extra_points\030\004" +
-      " \001(\003R\013extraPoints\0222\n\025points_multiplier_b" +
-      "ps\030\005 \001(\005R\023pointsMultiplierBps\"\267\004\n\004Deal\022\031" +
-      "\n\010offer_id\030\001 \001(\tR\007offerId\022!\n\014display_nam" +
-      "e\030\002 \001(\tR\013displayName\022 \n\013description\030\003 \001(" +
-      "\tR\013description\0222\n\006reward\030\004 \001(\0132\032.rewards" +
-      ".coupons.v1.RewardR\006reward\0224\n\007coupons\030\005 " +
-      "\003(\0132\032.rewards.coupons.v1.CouponR\007coupons" +
-      "\022<\n\032remaining_redemption_count\030\006 \001(\005R\030re" +
-      "mainingRedemptionCount\0225\n\010end_time\030\007 \001(\013" +
-      "2\032.google.protobuf.TimestampR\007endTime\022:\n" +
-      "\007content\030\010 \001(\0132 .rewards.coupons.v1.Offe" +
-      "rContentR\007content\022G\n remaining_total_red" +
-      "emption_count\030\t \001(\003R\035remainingTotalRedem" +
-      "ptionCount\022\035\n\nprogram_id\030\n \001(\tR\tprogramI" +
-      "d\022L\n\024next_redemption_time\030\013 \001(\0132\032.google" +
-      ".protobuf.TimestampR\022nextRedemptionTime*" +
-      "r\n\nOfferState\022\033\n\027OFFER_STATE_UNSPECIFIED" +
-      "\020\000\022\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE" +
-      "_ACTIVE\020\002\022\030\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\n" +
-      "RewardKind\022\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022" +
-      "\037\n\033REWARD_KIND_DISCOUNT_AMOUNT\020\001\022 \n\034REWA" +
-      "RD_KIND_DISCOUNT_PERCENT\020\002\022\031\n\025REWARD_KIN" +
-      "D_FREE_ITEM\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020" +
-      "\004\022\032\n\026REWARD_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_" +
-      "KIND_REWARD\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_M" +
-      "ODE_UNSPECIFIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_E" +
-      "ND\020\001\022!\n\035EXPIRY_MODE_RELATIVE_TO_ISSUE\020\002\022" +
-      "\032\n\026EXPIRY_MODE_END_OF_DAY\020\003\022,\n(EXPIRY_MO" +
-      "DE_RELATIVE_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXP" +
-      "IRY_MODE_MONTH_END_AFTER_ISSUE\020\005*t\n\rRema" +
-      "tchPolicy\022\036\n\032REMATCH_POLICY_UNSPECIFIED\020" +
-      "\000\022\037\n\033REMATCH_POLICY_SEND_NOTHING\020\001\022\"\n\036RE" +
-      "MATCH_POLICY_RESEND_EXISTING\020\002*\276\001\n\016CodeS" +
-      "eriesType\022 \n\034CODE_SERIES_TYPE_UNSPECIFIE" +
-      "D\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GENERATED" +
-      "\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031CODE_" +
-      "SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIES_TY" +
-      "PE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponState\022" +
-      "\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023COUPON_" +
-      "STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIVE\020\002\022" +
-      "\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPON_STA" +
-      "TE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKED\020\005B\204" +
-      "\001\n\"com.rewardscore.rewards.coupons.v1B\016R" +
-      "esourcesProtoP\001ZLgithub.com/rewards-core" +
-      "/rewards-core/clients/go/rewards/coupons" +
-      "/v1;couponsv1b\006proto3"
+      "esholdReachTime\022=\n\010delivery\030< \001(\0132!.rewa" +
+      "rds.coupons.v1.OfferDeliveryR\010delivery\"\276" +
+      "\001\n\017MessageTemplate\022#\n\rlanguage_code\030\001 \001(" +
+      "\tR\014languageCode\0223\n\004kind\030\002 \001(\0162\037.rewards." +
+      "coupons.v1.MessageKindR\004kind\022\030\n\007subject\030" +
+      "\003 \001(\tR\007subject\022\022\n\004text\030\004 \001(\tR\004text\022#\n\ral" +
+      "low_unicode\030\005 \001(\010R\014allowUnicode\"\234\001\n\016Expi" +
+      "ryReminder\022,\n\022days_before_expiry\030\001 \001(\005R\020" +
+      "daysBeforeExpiry\022=\n\007channel\030\002 \001(\0162#.rewa" +
+      "rds.coupons.v1.DeliveryChannelR\007channel\022" +
+      "\035\n\nlocal_time\030\003 \001(\tR\tlocalTime\"\323\001\n\rOffer" +
+      "Delivery\022=\n\007channel\030\001 \001(\0162#.rewards.coup" +
+      "ons.v1.DeliveryChannelR\007channel\022A\n\ttempl" +
+      "ates\030\002 \003(\0132#.rewards.coupons.v1.MessageT" +
+      "emplateR\ttemplates\022@\n\treminders\030\003 \003(\0132\"." +
+      "rewards.coupons.v1.ExpiryReminderR\tremin" +
+      "ders\"\357\002\n\nCodeSeries\022$\n\016code_series_id\030\001 " +
+      "\001(\tR\014codeSeriesId\022\031\n\010offer_id\030\002 \001(\tR\007off" +
+      "erId\0226\n\004type\030\003 \001(\0162\".rewards.coupons.v1." +
+      "CodeSeriesTypeR\004type\022\032\n\010alphabet\030\004 \001(\tR\010" +
+      "alphabet\022\026\n\006length\030\005 \001(\005R\006length\022\026\n\006pref" +
+      "ix\030\006 \001(\tR\006prefix\022\037\n\013common_code\030\007 \001(\tR\nc" +
+      "ommonCode\022\035\n\ncode_count\030\010 \001(\003R\tcodeCount" +
+      "\022;\n\013create_time\030\t \001(\0132\032.google.protobuf." +
+      "TimestampR\ncreateTime\022\037\n\013sample_code\030\n \001" +
+      "(\tR\nsampleCode\"\267\006\n\006Coupon\022\033\n\tcoupon_id\030\001" +
+      " \001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR\004code\022\031\n\010of" +
+      "fer_id\030\003 \001(\tR\007offerId\022$\n\016code_series_id\030" +
+      "\004 \001(\tR\014codeSeriesId\022\035\n\naccount_id\030\005 \001(\tR" +
+      "\taccountId\0225\n\005state\030\006 \001(\0162\037.rewards.coup" +
+      "ons.v1.CouponStateR\005state\022)\n\020redemption_" +
+      "count\030\007 \001(\005R\017redemptionCount\0229\n\nissue_ti" +
+      "me\030\010 \001(\0132\032.google.protobuf.TimestampR\tis" +
+      "sueTime\022?\n\ractivate_time\030\t \001(\0132\032.google." +
+      "protobuf.TimestampR\014activateTime\022;\n\013expi" +
+      "re_time\030\n \001(\0132\032.google.protobuf.Timestam" +
+      "pR\nexpireTime\022D\n\020last_redeem_time\030\013 \001(\0132" +
+      "\032.google.protobuf.TimestampR\016lastRedeemT" +
+      "ime\022;\n\013revoke_time\030\014 \001(\0132\032.google.protob" +
+      "uf.TimestampR\nrevokeTime\022F\n\021state_change" +
+      "_time\030\r \001(\0132\032.google.protobuf.TimestampR" +
+      "\017stateChangeTime\022\032\n\010reversed\030\016 \001(\010R\010reve" +
+      "rsed\0228\n\030account_redemption_count\030\017 \001(\005R\026" +
+      "accountRedemptionCount\0224\n\026offer_redempti" +
+      "on_count\030\020 \001(\003R\024offerRedemptionCount\022*\n\021" +
+      "account_coupon_id\030( \001(\tR\017accountCouponId" +
+      "\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 \001(\0162\036.rewar" +
+      "ds.coupons.v1.RewardKindR\004kind\022?\n\017discou" +
+      "nt_amount\030\002 \001(\0132\026.rewards.type.v1.MoneyR" +
+      "\016discountAmount\022\"\n\rfree_item_sku\030\003 \001(\tR\013" +
+      "freeItemSku\022!\n\014extra_points\030\004 \001(\003R\013extra" +
+      "Points\0222\n\025points_multiplier_bps\030\005 \001(\005R\023p" +
+      "ointsMultiplierBps\"\267\004\n\004Deal\022\031\n\010offer_id\030" +
+      "\001 \001(\tR\007offerId\022!\n\014display_name\030\002 \001(\tR\013di" +
+      "splayName\022 \n\013description\030\003 \001(\tR\013descript" +
+      "ion\0222\n\006reward\030\004 \001(\0132\032.rewards.coupons.v1" +
+      ".RewardR\006reward\0224\n\007coupons\030\005 \003(\0132\032.rewar" +
+      "ds.coupons.v1.CouponR\007coupons\022<\n\032remaini" +
+      "ng_redemption_count\030\006 \001(\005R\030remainingRede" +
+      "mptionCount\0225\n\010end_time\030\007 \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\007endTime\022:\n\007content\030\010 " +
+      "\001(\0132 .rewards.coupons.v1.OfferContentR\007c" +
+      "ontent\022G\n remaining_total_redemption_cou" +
+      "nt\030\t \001(\003R\035remainingTotalRedemptionCount\022" +
+      "\035\n\nprogram_id\030\n \001(\tR\tprogramId\022L\n\024next_r" +
+      "edemption_time\030\013 \001(\0132\032.google.protobuf.T" +
+      "imestampR\022nextRedemptionTime*r\n\nOfferSta" +
+      "te\022\033\n\027OFFER_STATE_UNSPECIFIED\020\000\022\025\n\021OFFER" +
+      "_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030" +
+      "\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\nRewardKind\022" +
+      "\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022\037\n\033REWARD_K" +
+      "IND_DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_KIND_DIS" +
+      "COUNT_PERCENT\020\002\022\031\n\025REWARD_KIND_FREE_ITEM" +
+      "\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032\n\026REWARD" +
+      "_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_KIND_REWARD" +
+      "\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE_UNSPECI" +
+      "FIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020\001\022!\n\035EXP" +
+      "IRY_MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_M" +
+      "ODE_END_OF_DAY\020\003\022,\n(EXPIRY_MODE_RELATIVE" +
+      "_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY_MODE_MO" +
+      "NTH_END_AFTER_ISSUE\020\005*t\n\rRematchPolicy\022\036" +
+      "\n\032REMATCH_POLICY_UNSPECIFIED\020\000\022\037\n\033REMATC" +
+      "H_POLICY_SEND_NOTHING\020\001\022\"\n\036REMATCH_POLIC" +
+      "Y_RESEND_EXISTING\020\002*\204\001\n\017DeliveryChannel\022" +
+      " \n\034DELIVERY_CHANNEL_UNSPECIFIED\020\000\022\031\n\025DEL" +
+      "IVERY_CHANNEL_NONE\020\001\022\030\n\024DELIVERY_CHANNEL" +
+      "_SMS\020\002\022\032\n\026DELIVERY_CHANNEL_EMAIL\020\003*w\n\013Me" +
+      "ssageKind\022\034\n\030MESSAGE_KIND_UNSPECIFIED\020\000\022" +
+      "\026\n\022MESSAGE_KIND_ISSUE\020\001\022\027\n\023MESSAGE_KIND_" +
+      "RESEND\020\002\022\031\n\025MESSAGE_KIND_REMINDER\020\003*\276\001\n\016" +
+      "CodeSeriesType\022 \n\034CODE_SERIES_TYPE_UNSPE" +
+      "CIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GENE" +
+      "RATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031" +
+      "CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERI" +
+      "ES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponS" +
+      "tate\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023CO" +
+      "UPON_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTI" +
+      "VE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPO" +
+      "N_STATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKE" +
+      "D\020\005B\204\001\n\"com.rewardscore.rewards.coupons." +
+      "v1B\016ResourcesProtoP\001ZLgithub.com/rewards" +
+      "-core/rewards-core/clients/go/rewards/co" +
+      "upons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -316,27 +353,45 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_Offer_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Offer_descriptor,
-        new java.lang.String[] { "OfferId", "ProgramId", "DisplayName", "Description", "Reward", "Rules", "State", "IssuedCount", "RedeemedCount", "Etag", "CreateTime", "UpdateTime", "Content", "RemainingIssueCount", "IssueThresholdReachTime", });
-    internal_static_rewards_coupons_v1_CodeSeries_descriptor =
+        new java.lang.String[] { "OfferId", "ProgramId", "DisplayName", "Description", "Reward", "Rules", "State", "IssuedCount", "RedeemedCount", "Etag", "CreateTime", "UpdateTime", "Content", "RemainingIssueCount", "IssueThresholdReachTime", "Delivery", });
+    internal_static_rewards_coupons_v1_MessageTemplate_descriptor =
       getDescriptor().getMessageType(6);
+    internal_static_rewards_coupons_v1_MessageTemplate_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_MessageTemplate_descriptor,
+        new java.lang.String[] { "LanguageCode", "Kind", "Subject", "Text", "AllowUnicode", });
+    internal_static_rewards_coupons_v1_ExpiryReminder_descriptor =
+      getDescriptor().getMessageType(7);
+    internal_static_rewards_coupons_v1_ExpiryReminder_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_ExpiryReminder_descriptor,
+        new java.lang.String[] { "DaysBeforeExpiry", "Channel", "LocalTime", });
+    internal_static_rewards_coupons_v1_OfferDelivery_descriptor =
+      getDescriptor().getMessageType(8);
+    internal_static_rewards_coupons_v1_OfferDelivery_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_OfferDelivery_descriptor,
+        new java.lang.String[] { "Channel", "Templates", "Reminders", });
+    internal_static_rewards_coupons_v1_CodeSeries_descriptor =
+      getDescriptor().getMessageType(9);
     internal_static_rewards_coupons_v1_CodeSeries_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_CodeSeries_descriptor,
         new java.lang.String[] { "CodeSeriesId", "OfferId", "Type", "Alphabet", "Length", "Prefix", "CommonCode", "CodeCount", "CreateTime", "SampleCode", });
     internal_static_rewards_coupons_v1_Coupon_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(10);
     internal_static_rewards_coupons_v1_Coupon_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Coupon_descriptor,
         new java.lang.String[] { "CouponId", "Code", "OfferId", "CodeSeriesId", "AccountId", "State", "RedemptionCount", "IssueTime", "ActivateTime", "ExpireTime", "LastRedeemTime", "RevokeTime", "StateChangeTime", "Reversed", "AccountRedemptionCount", "OfferRedemptionCount", "AccountCouponId", });
     internal_static_rewards_coupons_v1_AppliedReward_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(11);
     internal_static_rewards_coupons_v1_AppliedReward_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_AppliedReward_descriptor,
         new java.lang.String[] { "Kind", "DiscountAmount", "FreeItemSku", "ExtraPoints", "PointsMultiplierBps", });
     internal_static_rewards_coupons_v1_Deal_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(12);
     internal_static_rewards_coupons_v1_Deal_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_Deal_descriptor,
