@@ -140,6 +140,9 @@ async def test_bad_templates_and_reminders_are_refused_with_precise_reasons(stor
             "TEMPLATE_TAG_UNKNOWN", "offer.delivery.templates[1].text", "x")
         error = await refused(create(delivery(SMS, template(text="Code {{ code "))))
         assert (error.reason, error.metadata["field"]) == ("TEMPLATE_INVALID", "offer.delivery.templates[0].text")
+        # The sandbox: no reaching into Python objects.
+        error = await refused(create(delivery(SMS, template(text="{{ code.__class__.__mro__ }}"))))
+        assert (error.reason, error.metadata["field"]) == ("TEMPLATE_INVALID", "offer.delivery.templates[0].text")
         # The longest rendering: {{ code }} at its longest (64) + the rest, against SMS 480.
         at_bound = "x" * (limits.MESSAGE_SMS_LENGTH_MAX - limits.MESSAGE_CODE_LENGTH_MAX) + "{{ code }}"
         assert (await create(delivery(SMS, template(text=at_bound)))).offer.delivery.templates[0].text == at_bound
@@ -172,6 +175,23 @@ async def test_bad_templates_and_reminders_are_refused_with_precise_reasons(stor
                                       reminders=many[:limits.REMINDERS_PER_OFFER_MAX]))).offer
         error = await refused(create(delivery(SMS, template(), template(REMINDER), reminders=many)))
         assert (error.reason, error.metadata["field"]) == ("FIELD_OUT_OF_RANGE", "offer.delivery.reminders")
+
+        # E-mail's bound, and a subject's.
+        mail_bound = "x" * (limits.MESSAGE_EMAIL_LENGTH_MAX - limits.MESSAGE_CODE_LENGTH_MAX) + "{{ code }}"
+        assert (await create(delivery(EMAIL, template(text=mail_bound)))).offer
+        error = await refused(create(delivery(EMAIL, template(text="y" + mail_bound))))
+        assert (error.reason, error.metadata["length_max"]) == ("MESSAGE_TOO_LONG", "4000")
+        subject = "s" * (limits.MESSAGE_SUBJECT_LENGTH_MAX - limits.MESSAGE_CUSTOMER_NAME_LENGTH_MAX)
+        assert (await create(delivery(EMAIL, template(subject=subject + "{{ customer_name }}")))).offer
+        error = await refused(create(delivery(EMAIL, template(subject="s" + subject + "{{ customer_name }}"))))
+        assert (error.reason, error.metadata["field"]) == ("MESSAGE_TOO_LONG", "offer.delivery.templates[0].subject")
+        # At most 32 templates.
+        languages = [template(ISSUE, language=f"l{i}") for i in range(limits.MESSAGE_TEMPLATES_MAX)]
+        assert len((await create(delivery(SMS, *languages))).offer.delivery.templates) == 32
+        error = await refused(create(delivery(SMS, *languages, template(RESEND))))
+        assert (error.reason, error.metadata["field"]) == ("FIELD_OUT_OF_RANGE", "offer.delivery.templates")
+        error = await refused(create(delivery(SMS, template(), template(ISSUE))))
+        assert (error.reason, error.metadata["field"]) == ("FIELD_INVALID", "offer.delivery.templates[1].language_code")
 
         # UpdateOffer: the same checks; a refused update changes nothing.
         created = (await create(delivery(SMS, template()))).offer
@@ -256,6 +276,17 @@ async def test_an_issued_coupon_is_delivered_through_the_outbox_and_resent_on_re
         assert (error.reason, error.metadata["channel"]) == ("DELIVERY_NOT_CONFIGURED", "NONE")
         await asyncio.sleep(0.5)
         assert messages_of(database_url, none_coupon.code) == []
+        # The gateway fails: the message is retried (backoff), same id, until it is taken.
+        retried_account, retried_user = await customer(client, program_id)
+        gateway.status = 503
+        retried_coupon = (await issue(client, sms_offer.offer_id, retried_account)).coupon
+        await until(lambda: [r for r in gateway.received if r["body"]["to"] == retried_user.phone_number],
+                    "a refused attempt")
+        gateway.status = 200
+        (taken,) = await until(lambda: gateway.to(retried_user.phone_number), "the retried SMS")
+        attempts = [r for r in gateway.received if r["body"]["to"] == retried_user.phone_number]
+        assert {r["body"]["id"] for r in attempts} == {taken["body"]["id"]} and attempts[0]["status"] == 503
+        assert retried_coupon.code in taken["body"]["text"]
         # An account without an owner: the message is skipped, with the reason.
         lonely = await new_account(client, program_id)
         lonely_coupon = (await issue(client, sms_offer.offer_id, lonely)).coupon
