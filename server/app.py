@@ -66,7 +66,7 @@ class Worker:
         self.engines = bootstrap.Engines(self.deps, self.guard, otp_sender=sender,
                                          otp_rate_max=self.config.otp_rate_max, master_keys=self.master_keys,
                                          url_guard=UrlGuard(self.config.webhook_allow_private),
-                                         message_sender=self.message_senders)
+                                         message_sender=self.message_senders, config=self.config)
         self.coupons, self.points = self.engines.coupons, self.engines.points
         self.keyring = KeyRing(self.pool, self.master_keys)
         await self.keyring.ensure_active()

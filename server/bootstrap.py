@@ -129,9 +129,11 @@ class Engines:
 
     def __init__(self, deps: Deps, guard: StateGuard, *, otp_sender: OtpSender | None = None,
                  otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX, master_keys: MasterKeys | None = None,
-                 url_guard: UrlGuard | None = None, message_sender: Sender | None = None) -> None:
+                 url_guard: UrlGuard | None = None, message_sender: Sender | None = None,
+                 config: Config | None = None) -> None:
         self.deps = deps
         self._message_sender = message_sender
+        self._config = config
         self.url_guard = url_guard or UrlGuard()
         self.guard = guard
         self._otp_sender = otp_sender
@@ -169,7 +171,10 @@ class Engines:
         """Messages to people (README "Events" > "Messages to people"): coupon delivery on issue,
         ResendCoupon, expiry reminders, through the Sender port (None: nothing configured, every
         message waits, retried, then parked as failed)."""
-        return Messenger(self.deps, self._message_sender)
+        if self._config is None:
+            return Messenger(self.deps, self._message_sender)
+        return Messenger(self.deps, self._message_sender, backoff_base_s=self._config.event_backoff_base_s,
+                         attempts_max=self._config.event_attempts_max, lease_s=self._config.event_lease_s)
 
     def dispatcher(self, webhook_sender, config: Config) -> Dispatcher:
         """The outbox's delivery loop (README "Events") over `webhook_sender`."""

@@ -364,3 +364,27 @@ async def test_expiry_reminders_go_out_on_time_once_across_two_workers(stores_of
             connection.execute("DELETE FROM messages WHERE reminder = '1d@18:00/EMAIL'")
         await rounds()
         assert len(messages_of(database_url, coupon.code)) == 1
+
+
+async def test_a_message_claimed_by_a_worker_that_died_is_sent_after_its_lease_with_the_same_id(
+        stores_of_its_own, receivers):
+    _, gateway = receivers
+    redis_url, database_url = stores_of_its_own
+    async with messaging_worker(redis_url, database_url, receivers, event_poll_s=0) as quiet, \
+            client_of(quiet) as client:  # No message task: this worker only claims, by hand.
+        program_id = await new_program(client)
+        offer = (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(
+            offer=offer_message(program_id, delivery(SMS, template()))))).offer
+        account_id, user = await customer(client, program_id)
+        coupon = (await issue(client, offer.offer_id, account_id)).coupon
+        store = quiet.engines.messenger.store
+        assert await store.fan_in(100) == 1
+        (claimed,) = await store.claim(32, 2.0)  # ... and the worker dies before it sends.
+        assert await store.claim(32, 2.0) == []  # Leased: no one else takes it meanwhile.
+    assert gateway.to(user.phone_number) == []
+    async with messaging_worker(redis_url, database_url, receivers, event_lease_s=1):
+        (sms,) = await until(lambda: gateway.to(user.phone_number), "the message after the lease")
+    assert sms["key"] == sms["body"]["id"] == claimed.message_id and coupon.code in sms["body"]["text"]
+    with psycopg.connect(database_url) as connection:
+        assert connection.execute("SELECT state, attempts FROM messages WHERE message_id = %s",
+                                  (claimed.message_id,)).fetchone() == ("sent", 2)
