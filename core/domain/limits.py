@@ -371,6 +371,8 @@ MESSAGE_LEASE_S = 60.0
 """A claimed message is claimed again after this (its worker died mid-send): at least once."""
 REMINDER_SCAN_BATCH_MAX = 1_000
 """Reminders one worker queues per scheduler round."""
+REMINDER_SCAN_INTERVAL_S = 60.0
+"""How often (by the server's clock) a worker looks for due reminders; a full batch: again at once."""
 MESSAGE_SEND_TIMEOUT_S = 10.0
 """One e-mail (SMTP) or SMS (gateway POST) hand-over; past it the attempt failed (retried)."""
 WEBHOOK_RESOLVE_TIMEOUT_S = 5.0

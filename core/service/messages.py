@@ -86,6 +86,7 @@ class Messenger:
         self._backoff_base_s = backoff_base_s
         self._attempts_max = attempts_max
         self._lease_s = lease_s
+        self._scanned_at: dt.datetime | None = None
 
     @property
     def store(self) -> MessageStore:
@@ -150,10 +151,21 @@ class Messenger:
 
     async def run_once(self) -> int:
         fanned = await self._store.fan_in(limits.EVENT_FAN_OUT_BATCH_MAX)
-        reminded = await self._store.queue_reminders(self._deps.clock.now(), limits.REMINDER_SCAN_BATCH_MAX)
+        reminded = await self._queue_reminders()
         claimed = await self._store.claim(limits.MESSAGE_CLAIM_BATCH_MAX, self._lease_s)
         await asyncio.gather(*(self._send(message) for message in claimed))
         return fanned + reminded + len(claimed)
+
+    async def _queue_reminders(self) -> int:
+        """Queue the due reminders, at most once per REMINDER_SCAN_INTERVAL_S of the clock (and
+        again at once while a full batch was queued)."""
+        now = self._deps.clock.now()
+        if self._scanned_at is not None and abs((now - self._scanned_at).total_seconds()) < \
+                limits.REMINDER_SCAN_INTERVAL_S:
+            return 0
+        queued = await self._store.queue_reminders(now, limits.REMINDER_SCAN_BATCH_MAX)
+        self._scanned_at = None if queued >= limits.REMINDER_SCAN_BATCH_MAX else now
+        return queued
 
     async def _send(self, claimed: ClaimedMessage) -> None:
         to = (claimed.email if claimed.channel == CHANNEL_EMAIL else claimed.phone_number) or ""

@@ -104,10 +104,15 @@ _REMINDERS_DUE = (
     " due AS (SELECT c.coupon_id, c.offer_id, c.account_id, r.org_id, r.channel,"
     "                r.days || 'd@' || r.local_time || '/' || r.channel AS reminder"
     "           FROM r JOIN coupons c ON c.offer_id = r.offer_id"
-    "          WHERE c.expire_time IS NOT NULL AND c.revoke_time IS NULL AND c.use_count = 0"
-    "            AND c.expire_time > %(now)s"
+    "          WHERE c.revoke_time IS NULL AND c.use_count = 0"
+    # The coupons_offer_expire_idx range: unexpired, and expiring within N + 1 days (a send time
+    # is at most N days and a day before the expiry).
+    "            AND c.expire_time > %(now)s AND c.expire_time <= %(now)s + make_interval(days => r.days::int + 1)"
     "            AND ((((c.expire_time - interval '1 microsecond') AT TIME ZONE r.zone)::date - r.days::int)"
     "                 + r.local_time::time) AT TIME ZONE r.zone <= %(now)s"
+    # Not queued before: so that the batch limit never fills up with those.
+    "            AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.coupon_id = c.coupon_id AND m.kind = 'reminder'"
+    "                            AND m.reminder = r.days || 'd@' || r.local_time || '/' || r.channel)"
     "          LIMIT %(limit)s)"
     " INSERT INTO messages (message_id, org_id, kind, channel, coupon_id, offer_id, account_id, reminder,"
     "                       create_time)"

@@ -39,3 +39,5 @@ CREATE TABLE messages (
 CREATE INDEX messages_due ON messages (next_attempt_at) WHERE state = 'pending';
 CREATE UNIQUE INDEX reminders_sent ON messages (coupon_id, reminder) WHERE kind = 'reminder';
 CREATE INDEX messages_coupon ON messages (org_id, coupon_id);
+-- The reminder scan: an offer's unused, unrevoked coupons by expiry.
+CREATE INDEX coupons_offer_expire_idx ON coupons (offer_id, expire_time) WHERE revoke_time IS NULL AND use_count = 0;
