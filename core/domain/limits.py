@@ -362,6 +362,8 @@ MESSAGE_CODE_LENGTH_MAX = COUPON_CODE_LENGTH_MAX
 MESSAGE_EXPIRY_LENGTH = 16
 """{{ expiry }} renders as "YYYY-MM-DD HH:MM" (local time in the offer's zone), or "no expiry"."""
 REMINDERS_PER_OFFER_MAX = 8
+OFFER_CONTACT_EMAILS_MAX = 10
+"""Brand contacts one offer tells of its issue threshold."""
 REMINDER_DAYS_BEFORE_MAX = 365
 MESSAGE_ATTEMPTS_MAX = 8
 """Attempts to hand one message over before it is parked as failed."""

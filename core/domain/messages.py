@@ -77,6 +77,8 @@ class OfferDelivery:
     channel: str = CHANNEL_NONE
     templates: tuple[MessageTemplate, ...] = ()
     reminders: tuple[ExpiryReminder, ...] = ()
+    contact_emails: tuple[str, ...] = ()
+    """Told (by e-mail) when the offer's issue threshold is reached."""
 
     def template(self, kind: str, language_code: str = "") -> MessageTemplate | None:
         """The template of `kind` in `language_code`, else the first of that kind."""
@@ -89,14 +91,15 @@ class OfferDelivery:
     def to_json(self) -> dict:
         return {"channel": self.channel,
                 "templates": [[t.language_code, t.kind, t.text, t.subject, t.allow_unicode] for t in self.templates],
-                "reminders": [[r.days_before, r.channel, r.local_time] for r in self.reminders]}
+                "reminders": [[r.days_before, r.channel, r.local_time] for r in self.reminders],
+                "contact_emails": list(self.contact_emails)}
 
     @classmethod
     def from_json(cls, data: dict | None) -> OfferDelivery:
         if not data:
             return cls()
         return cls(data["channel"], tuple(MessageTemplate(*t) for t in data["templates"]),
-                   tuple(ExpiryReminder(*r) for r in data["reminders"]))
+                   tuple(ExpiryReminder(*r) for r in data["reminders"]), tuple(data.get("contact_emails", ())))
 
 
 def length_max(channel: str) -> int:
@@ -149,6 +152,18 @@ def validate_delivery(delivery: OfferDelivery, prefix: str = "offer.delivery") -
             raise field_invalid(f"{field}.local_time", "HH:MM, 00:00..23:59")
     if len(set(delivery.reminders)) != len(delivery.reminders):
         raise field_invalid(f"{prefix}.reminders", "no duplicates")
+    if len(delivery.contact_emails) > limits.OFFER_CONTACT_EMAILS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
+            "field": f"{prefix}.contact_emails", "max": str(limits.OFFER_CONTACT_EMAILS_MAX)})
+    for index, address in enumerate(delivery.contact_emails):
+        field = f"{prefix}.contact_emails[{index}]"
+        if len(address) > limits.EMAIL_LENGTH_MAX:
+            raise field_too_long(field, limits.EMAIL_LENGTH_MAX)
+        local, at, domain = address.rpartition("@")
+        if not at or not local or "." not in domain or not address.isprintable() or any(c.isspace() for c in address):
+            raise field_invalid(field, "an e-mail address")
+    if len(set(delivery.contact_emails)) != len(delivery.contact_emails):
+        raise field_invalid(f"{prefix}.contact_emails", "no duplicates")
     if delivery.channel != CHANNEL_NONE and delivery.template("issue") is None:
         raise field_required(f"{prefix}.templates (an ISSUE template for channel {delivery.channel})")
     if delivery.reminders and delivery.template("reminder") is None:

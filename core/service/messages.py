@@ -151,6 +151,7 @@ class Messenger:
 
     async def run_once(self) -> int:
         fanned = await self._store.fan_in(limits.EVENT_FAN_OUT_BATCH_MAX)
+        fanned += await self._store.threshold_fan_in(limits.EVENT_FAN_OUT_BATCH_MAX)
         reminded = await self._queue_reminders()
         claimed = await self._store.claim(limits.MESSAGE_CLAIM_BATCH_MAX, self._lease_s)
         await asyncio.gather(*(self._send(message) for message in claimed))
@@ -167,6 +168,18 @@ class Messenger:
         self._scanned_at = None if queued >= limits.REMINDER_SCAN_BATCH_MAX else now
         return queued
 
+    async def _send_threshold(self, claimed: ClaimedMessage, offer: Offer, to: str) -> None:
+        """The brand contacts' notice: the offer has `remaining_issue_count` coupons left to issue."""
+        detail = claimed.detail or {}
+        remaining, issued = detail.get("remaining_issue_count", 0), detail.get("issued_count", 0)
+        text = (f"The offer \"{offer.display_name}\" has {remaining} coupons left to issue ({issued} issued of"
+                f" {offer.rules.max_issues}).")
+        if self._sender is None:
+            raise MessageNotSent("no sender is configured (REWARDS_SMTP_* / REWARDS_SMS_GATEWAY_*)")
+        await self._sender.send(Message(claimed.message_id, CHANNEL_EMAIL, to, text,
+                                        f"Issue limit almost reached: {offer.display_name}"))
+        await self._store.end(claimed.message_id, state="sent", error="", to=to, wait_s=0)
+
     async def _send(self, claimed: ClaimedMessage) -> None:
         to = (claimed.email if claimed.channel == CHANNEL_EMAIL else claimed.phone_number) or ""
         if not to:
@@ -176,6 +189,9 @@ class Messenger:
         try:
             offer = offer_from_definition(definition=claimed.offer_definition, org_id=claimed.org_id,
                                           offer_id="", state=int(OfferState.ACTIVE))
+            if claimed.kind == "threshold":
+                await self._send_threshold(claimed, offer, to)
+                return
             template = offer.delivery.template(claimed.kind)
             if template is None:
                 await self._store.end(claimed.message_id, state="skipped", to=to, wait_s=0,

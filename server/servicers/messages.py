@@ -26,7 +26,8 @@ def delivery_from_proto(delivery: resources.OfferDelivery) -> OfferDelivery:
         _channel(delivery.channel),
         tuple(MessageTemplate(t.language_code, _KINDS.get(t.kind, ""), t.text, t.subject, t.allow_unicode)
               for t in delivery.templates),
-        tuple(ExpiryReminder(r.days_before_expiry, _channel(r.channel), r.local_time) for r in delivery.reminders))
+        tuple(ExpiryReminder(r.days_before_expiry, _channel(r.channel), r.local_time) for r in delivery.reminders),
+        tuple(delivery.contact_emails))
 
 
 def delivery_to_proto(delivery: OfferDelivery) -> resources.OfferDelivery:
@@ -36,7 +37,8 @@ def delivery_to_proto(delivery: OfferDelivery) -> resources.OfferDelivery:
                                              subject=t.subject, allow_unicode=t.allow_unicode)
                    for t in delivery.templates],
         reminders=[resources.ExpiryReminder(days_before_expiry=r.days_before, channel=_CHANNELS_OUT[r.channel],
-                                            local_time=r.local_time) for r in delivery.reminders])
+                                            local_time=r.local_time) for r in delivery.reminders],
+        contact_emails=list(delivery.contact_emails))
 
 
 async def resend_coupon(messenger: Messenger, request: coupon_api.ResendCouponRequest,

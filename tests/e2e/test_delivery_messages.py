@@ -388,3 +388,39 @@ async def test_a_message_claimed_by_a_worker_that_died_is_sent_after_its_lease_w
     with psycopg.connect(database_url) as connection:
         assert connection.execute("SELECT state, attempts FROM messages WHERE message_id = %s",
                                   (claimed.message_id,)).fetchone() == ("sent", 2)
+
+
+async def test_the_issue_threshold_is_emailed_to_the_offer_contacts_once(stores_of_its_own, receivers):
+    inbox, _ = receivers
+    redis_url, database_url = stores_of_its_own
+    async with messaging_worker(redis_url, database_url, receivers) as worker, client_of(worker) as client:
+        program_id = await new_program(client)
+
+        def with_contacts(*addresses) -> resources.OfferDelivery:
+            return resources.OfferDelivery(channel=NONE, contact_emails=list(addresses))
+
+        async def create(settings, **rules):
+            return (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(
+                offer=offer_message(program_id, settings, **rules)))).offer
+
+        error = await refused(create(with_contacts("brand@example.com", "not-an-address")))
+        assert (error.reason, error.metadata["field"]) == ("FIELD_INVALID", "offer.delivery.contact_emails[1]")
+        error = await refused(create(with_contacts("brand@example.com", "brand@example.com")))
+        assert (error.reason, error.metadata["field"]) == ("FIELD_INVALID", "offer.delivery.contact_emails")
+        ten = [f"c{i}@example.com" for i in range(limits.OFFER_CONTACT_EMAILS_MAX)]
+        assert len((await create(with_contacts(*ten))).delivery.contact_emails) == 10
+        error = await refused(create(with_contacts(*ten, "c10@example.com")))
+        assert (error.reason, error.metadata["field"]) == ("FIELD_OUT_OF_RANGE", "offer.delivery.contact_emails")
+
+        brand, agency = f"brand.{rid()[:6]}@example.com", f"agency.{rid()[:6]}@example.com"
+        offer = await create(with_contacts(brand, agency), max_issue_count=3, issue_notification_threshold=1)
+        for _ in range(3):  # The second issue leaves 1 to issue: the threshold.
+            await issue(client, offer.offer_id, await new_account(client, program_id))
+        (to_brand,) = await until(lambda: inbox.to(brand), "the brand's notice")
+        (to_agency,) = await until(lambda: inbox.to(agency), "the agency's notice")
+        assert to_brand["message"]["Subject"] == "Issue limit almost reached: Frühlingsrabatt"
+        assert to_brand["message"].get_content().strip() == (
+            'The offer "Frühlingsrabatt" has 1 coupons left to issue (2 issued of 3).')
+        assert to_brand["message"]["Message-ID"] != to_agency["message"]["Message-ID"]
+        await asyncio.sleep(0.5)
+        assert len(inbox.to(brand)) == 1 and len(inbox.to(agency)) == 1

@@ -42,6 +42,7 @@ class ClaimedMessage:
     display_name: str | None
     phone_number: str | None
     email: str | None
+    detail: dict | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +80,24 @@ _FAN_IN = (
     "            ON CONFLICT DO NOTHING)"
     " UPDATE outbox_events e SET messaged = true FROM batch WHERE e.event_id = batch.event_id")
 
+_THRESHOLD_FAN_IN = (
+    "WITH batch AS (SELECT event_id, org_id, offer_id, detail FROM offer_events"
+    "               WHERE NOT messaged AND kind = 'issue_threshold' ORDER BY event_time LIMIT %s"
+    "               FOR UPDATE SKIP LOCKED),"
+    " queued AS (INSERT INTO messages (message_id, org_id, kind, channel, offer_id, to_address, detail,"
+    "                                  create_time)"
+    "            SELECT md5(b.event_id::text || '/' || address)::uuid, b.org_id, 'threshold', 'EMAIL', b.offer_id,"
+    "                   address, b.detail, now()"
+    "              FROM batch b JOIN offers o ON o.offer_id = b.offer_id,"
+    "                   jsonb_array_elements_text(coalesce(o.definition->'delivery'->'contact_emails', '[]')) address"
+    "            ON CONFLICT DO NOTHING)"
+    " UPDATE offer_events e SET messaged = true FROM batch WHERE e.event_id = batch.event_id")
+
 _CLAIM = (
-    "SELECT m.message_id::text AS message_id, m.org_id, m.kind, m.channel, m.attempts + 1 AS attempt, c.code,"
-    " c.expire_time, o.definition AS offer_definition, u.given_name, u.display_name, u.phone_number, u.email"
-    " FROM messages m JOIN coupons c ON c.coupon_id = m.coupon_id JOIN offers o ON o.offer_id = m.offer_id"
+    "SELECT m.message_id::text AS message_id, m.org_id, m.kind, m.channel, m.attempts + 1 AS attempt,"
+    " coalesce(c.code, '') AS code, c.expire_time, o.definition AS offer_definition, u.given_name, u.display_name,"
+    " u.phone_number, coalesce(nullif(m.to_address, ''), u.email) AS email, m.detail"
+    " FROM messages m LEFT JOIN coupons c ON c.coupon_id = m.coupon_id JOIN offers o ON o.offer_id = m.offer_id"
     " LEFT JOIN LATERAL (SELECT u.given_name, u.display_name, u.phone_number, u.email FROM memberships ms"
     "   JOIN users u USING (user_id) WHERE ms.account_id = m.account_id AND ms.role = %(owner)s LIMIT 1) u ON true"
     " WHERE m.state = 'pending' AND m.next_attempt_at <= now()"
@@ -128,6 +143,12 @@ class MessageStore:
         """Turn up to `batch_max` new coupon.issued events into messages (offers with a channel)."""
         async with self._pool.connection() as connection, connection.transaction():
             cursor = await connection.execute(_FAN_IN, (batch_max,))
+            return cursor.rowcount
+
+    async def threshold_fan_in(self, batch_max: int) -> int:
+        """Turn up to `batch_max` new issue-threshold offer events into e-mails to the offer's contacts."""
+        async with self._pool.connection() as connection, connection.transaction():
+            cursor = await connection.execute(_THRESHOLD_FAN_IN, (batch_max,))
             return cursor.rowcount
 
     async def queue_reminders(self, now: dt.datetime, batch_max: int) -> int:

@@ -13,14 +13,22 @@ ALTER TABLE outbox_events ADD COLUMN messaged boolean NOT NULL DEFAULT true;  --
 ALTER TABLE outbox_events ALTER COLUMN messaged SET DEFAULT false;
 CREATE INDEX outbox_events_unmessaged ON outbox_events (seq) WHERE NOT messaged AND type = 'coupon.issued';
 
+-- Threshold: each new 'issue_threshold' offer event (written with the issue that reached it)
+-- becomes one e-mail per contact address of the offer (message_id derived from the event and
+-- the address), in the same way.
+ALTER TABLE offer_events ADD COLUMN messaged boolean NOT NULL DEFAULT true;
+ALTER TABLE offer_events ALTER COLUMN messaged SET DEFAULT false;
+CREATE INDEX offer_events_unmessaged ON offer_events (event_time) WHERE NOT messaged AND kind = 'issue_threshold';
+
 CREATE TABLE messages (
     message_id      uuid        PRIMARY KEY,
     org_id          text        NOT NULL,
-    kind            text        NOT NULL CHECK (kind IN ('issue', 'resend', 'reminder')),
+    kind            text        NOT NULL CHECK (kind IN ('issue', 'resend', 'reminder', 'threshold')),
     channel         text        NOT NULL CHECK (channel IN ('SMS', 'EMAIL')),
-    coupon_id       uuid        NOT NULL REFERENCES coupons (coupon_id),
+    -- The coupon and its account (none for a threshold e-mail, which names its to_address).
+    coupon_id       uuid        REFERENCES coupons (coupon_id),
     offer_id        uuid        NOT NULL REFERENCES offers (offer_id),
-    account_id      uuid        NOT NULL,
+    account_id      uuid,
     -- A reminder's key, "<days before>d@<HH:MM>/<channel>": with coupon_id unique, so that two
     -- workers (or two rounds) never queue one reminder of one coupon twice.
     reminder        text,
@@ -34,7 +42,9 @@ CREATE TABLE messages (
     sent_at         timestamptz,
     request_id      text,
     client_id       text,
-    CHECK ((kind = 'reminder') = (reminder IS NOT NULL))
+    detail          jsonb,
+    CHECK ((kind = 'reminder') = (reminder IS NOT NULL)),
+    CHECK ((kind = 'threshold') = (coupon_id IS NULL))
 );
 CREATE INDEX messages_due ON messages (next_attempt_at) WHERE state = 'pending';
 CREATE UNIQUE INDEX reminders_sent ON messages (coupon_id, reminder) WHERE kind = 'reminder';

@@ -1582,7 +1582,11 @@ type OfferDelivery struct {
 	// with reminders.
 	Templates []*MessageTemplate `protobuf:"bytes,2,rep,name=templates,proto3" json:"templates,omitempty"`
 	// At most 8, distinct.
-	Reminders     []*ExpiryReminder `protobuf:"bytes,3,rep,name=reminders,proto3" json:"reminders,omitempty"`
+	Reminders []*ExpiryReminder `protobuf:"bytes,3,rep,name=reminders,proto3" json:"reminders,omitempty"`
+	// The brand's contacts: e-mailed once when an issue leaves
+	// OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+	// each at most 254 characters.
+	ContactEmails []string `protobuf:"bytes,4,rep,name=contact_emails,json=contactEmails,proto3" json:"contact_emails,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1634,6 +1638,13 @@ func (x *OfferDelivery) GetTemplates() []*MessageTemplate {
 func (x *OfferDelivery) GetReminders() []*ExpiryReminder {
 	if x != nil {
 		return x.Reminders
+	}
+	return nil
+}
+
+func (x *OfferDelivery) GetContactEmails() []string {
+	if x != nil {
+		return x.ContactEmails
 	}
 	return nil
 }
@@ -2299,11 +2310,12 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\x12days_before_expiry\x18\x01 \x01(\x05R\x10daysBeforeExpiry\x12=\n" +
 	"\achannel\x18\x02 \x01(\x0e2#.rewards.coupons.v1.DeliveryChannelR\achannel\x12\x1d\n" +
 	"\n" +
-	"local_time\x18\x03 \x01(\tR\tlocalTime\"\xd3\x01\n" +
+	"local_time\x18\x03 \x01(\tR\tlocalTime\"\xfa\x01\n" +
 	"\rOfferDelivery\x12=\n" +
 	"\achannel\x18\x01 \x01(\x0e2#.rewards.coupons.v1.DeliveryChannelR\achannel\x12A\n" +
 	"\ttemplates\x18\x02 \x03(\v2#.rewards.coupons.v1.MessageTemplateR\ttemplates\x12@\n" +
-	"\treminders\x18\x03 \x03(\v2\".rewards.coupons.v1.ExpiryReminderR\treminders\"\xef\x02\n" +
+	"\treminders\x18\x03 \x03(\v2\".rewards.coupons.v1.ExpiryReminderR\treminders\x12%\n" +
+	"\x0econtact_emails\x18\x04 \x03(\tR\rcontactEmails\"\xef\x02\n" +
 	"\n" +
 	"CodeSeries\x12$\n" +
 	"\x0ecode_series_id\x18\x01 \x01(\tR\fcodeSeriesId\x12\x19\n" +

@@ -891,6 +891,12 @@ export interface OfferDelivery {
   templates: MessageTemplate[];
   /** At most 8, distinct. */
   reminders: ExpiryReminder[];
+  /**
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   */
+  contactEmails: string[];
 }
 
 /**
@@ -3199,7 +3205,7 @@ export const ExpiryReminder: MessageFns<ExpiryReminder> = {
 };
 
 function createBaseOfferDelivery(): OfferDelivery {
-  return { channel: 0, templates: [], reminders: [] };
+  return { channel: 0, templates: [], reminders: [], contactEmails: [] };
 }
 
 export const OfferDelivery: MessageFns<OfferDelivery> = {
@@ -3212,6 +3218,9 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
     }
     for (const v of message.reminders) {
       ExpiryReminder.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.contactEmails) {
+      writer.uint32(34).string(v!);
     }
     return writer;
   },
@@ -3253,6 +3262,14 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
             message.reminders.push(ExpiryReminder.decode(reader, reader.uint32()));
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.contactEmails.push(reader.string());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3274,6 +3291,11 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
       reminders: globalThis.Array.isArray(object?.reminders)
         ? object.reminders.map((e: any) => ExpiryReminder.fromJSON(e))
         : [],
+      contactEmails: globalThis.Array.isArray(object?.contactEmails)
+        ? object.contactEmails.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.contact_emails)
+        ? object.contact_emails.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -3288,6 +3310,9 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
     if (message.reminders?.length) {
       obj.reminders = message.reminders.map((e) => ExpiryReminder.toJSON(e));
     }
+    if (message.contactEmails?.length) {
+      obj.contactEmails = message.contactEmails;
+    }
     return obj;
   },
 
@@ -3299,6 +3324,7 @@ export const OfferDelivery: MessageFns<OfferDelivery> = {
     message.channel = object.channel ?? 0;
     message.templates = object.templates?.map((e) => MessageTemplate.fromPartial(e)) || [];
     message.reminders = object.reminders?.map((e) => ExpiryReminder.fromPartial(e)) || [];
+    message.contactEmails = object.contactEmails?.map((e) => e) || [];
     return message;
   },
 };

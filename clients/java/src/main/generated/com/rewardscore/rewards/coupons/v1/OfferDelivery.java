@@ -35,6 +35,8 @@ private static final long serialVersionUID = 0L;
     channel_ = 0;
     templates_ = java.util.Collections.emptyList();
     reminders_ = java.util.Collections.emptyList();
+    contactEmails_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -208,6 +210,67 @@ private static final long serialVersionUID = 0L;
     return reminders_.get(index);
   }
 
+  public static final int CONTACT_EMAILS_FIELD_NUMBER = 4;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.LazyStringArrayList contactEmails_ =
+      com.google.protobuf.LazyStringArrayList.emptyList();
+  /**
+   * <pre>
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   * </pre>
+   *
+   * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+   * @return A list containing the contactEmails.
+   */
+  public com.google.protobuf.ProtocolStringList
+      getContactEmailsList() {
+    return contactEmails_;
+  }
+  /**
+   * <pre>
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   * </pre>
+   *
+   * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+   * @return The count of contactEmails.
+   */
+  public int getContactEmailsCount() {
+    return contactEmails_.size();
+  }
+  /**
+   * <pre>
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   * </pre>
+   *
+   * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+   * @param index The index of the element to return.
+   * @return The contactEmails at the given index.
+   */
+  public java.lang.String getContactEmails(int index) {
+    return contactEmails_.get(index);
+  }
+  /**
+   * <pre>
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   * </pre>
+   *
+   * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the contactEmails at the given index.
+   */
+  public com.google.protobuf.ByteString
+      getContactEmailsBytes(int index) {
+    return contactEmails_.getByteString(index);
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -230,6 +293,9 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < reminders_.size(); i++) {
       output.writeMessage(3, reminders_.get(i));
+    }
+    for (int i = 0; i < contactEmails_.size(); i++) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 4, contactEmails_.getRaw(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -257,6 +323,14 @@ private static final long serialVersionUID = 0L;
           }
           size += 1 * count;
         }
+    {
+      int dataSize = 0;
+      for (int i = 0; i < contactEmails_.size(); i++) {
+        dataSize += computeStringSizeNoTag(contactEmails_.getRaw(i));
+      }
+      size += dataSize;
+      size += 1 * getContactEmailsList().size();
+    }
     return size;
   }
   @java.lang.Override
@@ -286,6 +360,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getTemplatesList())) return false;
     if (!getRemindersList()
         .equals(other.getRemindersList())) return false;
+    if (!getContactEmailsList()
+        .equals(other.getContactEmailsList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -306,6 +382,10 @@ private static final long serialVersionUID = 0L;
     if (getRemindersCount() > 0) {
       hash = (37 * hash) + REMINDERS_FIELD_NUMBER;
       hash = (53 * hash) + getRemindersList().hashCode();
+    }
+    if (getContactEmailsCount() > 0) {
+      hash = (37 * hash) + CONTACT_EMAILS_FIELD_NUMBER;
+      hash = (53 * hash) + getContactEmailsList().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -457,6 +537,8 @@ private static final long serialVersionUID = 0L;
         remindersBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00000004);
+      contactEmails_ =
+          com.google.protobuf.LazyStringArrayList.emptyList();
       return this;
     }
 
@@ -514,6 +596,10 @@ private static final long serialVersionUID = 0L;
       int from_bitField0_ = bitField0_;
       if (((from_bitField0_ & 0x00000001) != 0)) {
         result.channel_ = channel_;
+      }
+      if (((from_bitField0_ & 0x00000008) != 0)) {
+        contactEmails_.makeImmutable();
+        result.contactEmails_ = contactEmails_;
       }
     }
 
@@ -584,6 +670,16 @@ private static final long serialVersionUID = 0L;
           }
         }
       }
+      if (!other.contactEmails_.isEmpty()) {
+        if (contactEmails_.isEmpty()) {
+          contactEmails_ = other.contactEmails_;
+          bitField0_ |= 0x00000008;
+        } else {
+          ensureContactEmailsIsMutable();
+          contactEmails_.addAll(other.contactEmails_);
+        }
+        onChanged();
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -641,6 +737,11 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 26
+            case 34: {
+              ensureContactEmailsIsMutable();
+              contactEmails_.add(input.readStringRequireUtf8());
+              break;
+            } // case 34
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1370,6 +1471,171 @@ private static final long serialVersionUID = 0L;
         reminders_ = null;
       }
       return remindersBuilder_;
+    }
+
+    private com.google.protobuf.LazyStringArrayList contactEmails_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+    private void ensureContactEmailsIsMutable() {
+      if (!contactEmails_.isModifiable()) {
+        contactEmails_ = new com.google.protobuf.LazyStringArrayList(contactEmails_);
+      }
+      bitField0_ |= 0x00000008;
+    }
+    /**
+     * <pre>
+     * The brand's contacts: e-mailed once when an issue leaves
+     * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+     * each at most 254 characters.
+     * </pre>
+     *
+     * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+     * @return A list containing the contactEmails.
+     */
+    public com.google.protobuf.ProtocolStringList
+        getContactEmailsList() {
+      contactEmails_.makeImmutable();
+      return contactEmails_;
+    }
+    /**
+     * <pre>
+     * The brand's contacts: e-mailed once when an issue leaves
+     * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+     * each at most 254 characters.
+     * </pre>
+     *
+     * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+     * @return The count of contactEmails.
+     */
+    public int getContactEmailsCount() {
+      return contactEmails_.size();
+    }
+    /**
+     * <pre>
+     * The brand's contacts: e-mailed once when an issue leaves
+     * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+     * each at most 254 characters.
+     * </pre>
+     *
+     * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+     * @param index The index of the element to return.
+     * @return The contactEmails at the given index.
+     */
+    public java.lang.String getContactEmails(int index) {
+      return contactEmails_.get(index);
+    }
+    /**
+     * <pre>
+     * The brand's contacts: e-mailed once when an issue leaves
+     * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+     * each at most 254 characters.
+     * </pre>
+     *
+     * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+     * @param index The index of the value to return.
+     * @return The bytes of the contactEmails at the given index.
+     */
+    public com.google.protobuf.ByteString
+        getContactEmailsBytes(int index) {
+      return contactEmails_.getByteString(index);
+    }
+    /**
+     * <pre>
+     * The brand's contacts: e-mailed once when an issue leaves
+     * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+     * each at most 254 characters.
+     * </pre>
+     *
+     * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+     * @param index The index to set the value at.
+     * @param value The contactEmails to set.
+     * @return This builder for chaining.
+     */
+    public Builder setContactEmails(
+        int index, java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureContactEmailsIsMutable();
+      contactEmails_.set(index, value);
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The brand's contacts: e-mailed once when an issue leaves
+     * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+     * each at most 254 characters.
+     * </pre>
+     *
+     * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+     * @param value The contactEmails to add.
+     * @return This builder for chaining.
+     */
+    public Builder addContactEmails(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      ensureContactEmailsIsMutable();
+      contactEmails_.add(value);
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The brand's contacts: e-mailed once when an issue leaves
+     * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+     * each at most 254 characters.
+     * </pre>
+     *
+     * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+     * @param values The contactEmails to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllContactEmails(
+        java.lang.Iterable<java.lang.String> values) {
+      ensureContactEmailsIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, contactEmails_);
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The brand's contacts: e-mailed once when an issue leaves
+     * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+     * each at most 254 characters.
+     * </pre>
+     *
+     * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearContactEmails() {
+      contactEmails_ =
+        com.google.protobuf.LazyStringArrayList.emptyList();
+      bitField0_ = (bitField0_ & ~0x00000008);;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The brand's contacts: e-mailed once when an issue leaves
+     * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+     * each at most 254 characters.
+     * </pre>
+     *
+     * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+     * @param value The bytes of the contactEmails to add.
+     * @return This builder for chaining.
+     */
+    public Builder addContactEmailsBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      ensureContactEmailsIsMutable();
+      contactEmails_.add(value);
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.OfferDelivery)

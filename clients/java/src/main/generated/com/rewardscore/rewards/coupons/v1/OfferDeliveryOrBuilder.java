@@ -121,4 +121,53 @@ public interface OfferDeliveryOrBuilder extends
    */
   com.rewardscore.rewards.coupons.v1.ExpiryReminderOrBuilder getRemindersOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   * </pre>
+   *
+   * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+   * @return A list containing the contactEmails.
+   */
+  java.util.List<java.lang.String>
+      getContactEmailsList();
+  /**
+   * <pre>
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   * </pre>
+   *
+   * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+   * @return The count of contactEmails.
+   */
+  int getContactEmailsCount();
+  /**
+   * <pre>
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   * </pre>
+   *
+   * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+   * @param index The index of the element to return.
+   * @return The contactEmails at the given index.
+   */
+  java.lang.String getContactEmails(int index);
+  /**
+   * <pre>
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   * </pre>
+   *
+   * <code>repeated string contact_emails = 4 [json_name = "contactEmails"];</code>
+   * @param index The index of the value to return.
+   * @return The bytes of the contactEmails at the given index.
+   */
+  com.google.protobuf.ByteString
+      getContactEmailsBytes(int index);
 }

@@ -210,99 +210,100 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "ryReminder\022,\n\022days_before_expiry\030\001 \001(\005R\020" +
       "daysBeforeExpiry\022=\n\007channel\030\002 \001(\0162#.rewa" +
       "rds.coupons.v1.DeliveryChannelR\007channel\022" +
-      "\035\n\nlocal_time\030\003 \001(\tR\tlocalTime\"\323\001\n\rOffer" +
+      "\035\n\nlocal_time\030\003 \001(\tR\tlocalTime\"\372\001\n\rOffer" +
       "Delivery\022=\n\007channel\030\001 \001(\0162#.rewards.coup" +
       "ons.v1.DeliveryChannelR\007channel\022A\n\ttempl" +
       "ates\030\002 \003(\0132#.rewards.coupons.v1.MessageT" +
       "emplateR\ttemplates\022@\n\treminders\030\003 \003(\0132\"." +
       "rewards.coupons.v1.ExpiryReminderR\tremin" +
-      "ders\"\357\002\n\nCodeSeries\022$\n\016code_series_id\030\001 " +
-      "\001(\tR\014codeSeriesId\022\031\n\010offer_id\030\002 \001(\tR\007off" +
-      "erId\0226\n\004type\030\003 \001(\0162\".rewards.coupons.v1." +
-      "CodeSeriesTypeR\004type\022\032\n\010alphabet\030\004 \001(\tR\010" +
-      "alphabet\022\026\n\006length\030\005 \001(\005R\006length\022\026\n\006pref" +
-      "ix\030\006 \001(\tR\006prefix\022\037\n\013common_code\030\007 \001(\tR\nc" +
-      "ommonCode\022\035\n\ncode_count\030\010 \001(\003R\tcodeCount" +
-      "\022;\n\013create_time\030\t \001(\0132\032.google.protobuf." +
-      "TimestampR\ncreateTime\022\037\n\013sample_code\030\n \001" +
-      "(\tR\nsampleCode\"\267\006\n\006Coupon\022\033\n\tcoupon_id\030\001" +
-      " \001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR\004code\022\031\n\010of" +
-      "fer_id\030\003 \001(\tR\007offerId\022$\n\016code_series_id\030" +
-      "\004 \001(\tR\014codeSeriesId\022\035\n\naccount_id\030\005 \001(\tR" +
-      "\taccountId\0225\n\005state\030\006 \001(\0162\037.rewards.coup" +
-      "ons.v1.CouponStateR\005state\022)\n\020redemption_" +
-      "count\030\007 \001(\005R\017redemptionCount\0229\n\nissue_ti" +
-      "me\030\010 \001(\0132\032.google.protobuf.TimestampR\tis" +
-      "sueTime\022?\n\ractivate_time\030\t \001(\0132\032.google." +
-      "protobuf.TimestampR\014activateTime\022;\n\013expi" +
-      "re_time\030\n \001(\0132\032.google.protobuf.Timestam" +
-      "pR\nexpireTime\022D\n\020last_redeem_time\030\013 \001(\0132" +
-      "\032.google.protobuf.TimestampR\016lastRedeemT" +
-      "ime\022;\n\013revoke_time\030\014 \001(\0132\032.google.protob" +
-      "uf.TimestampR\nrevokeTime\022F\n\021state_change" +
-      "_time\030\r \001(\0132\032.google.protobuf.TimestampR" +
-      "\017stateChangeTime\022\032\n\010reversed\030\016 \001(\010R\010reve" +
-      "rsed\0228\n\030account_redemption_count\030\017 \001(\005R\026" +
-      "accountRedemptionCount\0224\n\026offer_redempti" +
-      "on_count\030\020 \001(\003R\024offerRedemptionCount\022*\n\021" +
-      "account_coupon_id\030( \001(\tR\017accountCouponId" +
-      "\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 \001(\0162\036.rewar" +
-      "ds.coupons.v1.RewardKindR\004kind\022?\n\017discou" +
-      "nt_amount\030\002 \001(\0132\026.rewards.type.v1.MoneyR" +
-      "\016discountAmount\022\"\n\rfree_item_sku\030\003 \001(\tR\013" +
-      "freeItemSku\022!\n\014extra_points\030\004 \001(\003R\013extra" +
-      "Points\0222\n\025points_multiplier_bps\030\005 \001(\005R\023p" +
-      "ointsMultiplierBps\"\267\004\n\004Deal\022\031\n\010offer_id\030" +
-      "\001 \001(\tR\007offerId\022!\n\014display_name\030\002 \001(\tR\013di" +
-      "splayName\022 \n\013description\030\003 \001(\tR\013descript" +
-      "ion\0222\n\006reward\030\004 \001(\0132\032.rewards.coupons.v1" +
-      ".RewardR\006reward\0224\n\007coupons\030\005 \003(\0132\032.rewar" +
-      "ds.coupons.v1.CouponR\007coupons\022<\n\032remaini" +
-      "ng_redemption_count\030\006 \001(\005R\030remainingRede" +
-      "mptionCount\0225\n\010end_time\030\007 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\007endTime\022:\n\007content\030\010 " +
-      "\001(\0132 .rewards.coupons.v1.OfferContentR\007c" +
-      "ontent\022G\n remaining_total_redemption_cou" +
-      "nt\030\t \001(\003R\035remainingTotalRedemptionCount\022" +
-      "\035\n\nprogram_id\030\n \001(\tR\tprogramId\022L\n\024next_r" +
-      "edemption_time\030\013 \001(\0132\032.google.protobuf.T" +
-      "imestampR\022nextRedemptionTime*r\n\nOfferSta" +
-      "te\022\033\n\027OFFER_STATE_UNSPECIFIED\020\000\022\025\n\021OFFER" +
-      "_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030" +
-      "\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\nRewardKind\022" +
-      "\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022\037\n\033REWARD_K" +
-      "IND_DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_KIND_DIS" +
-      "COUNT_PERCENT\020\002\022\031\n\025REWARD_KIND_FREE_ITEM" +
-      "\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032\n\026REWARD" +
-      "_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_KIND_REWARD" +
-      "\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE_UNSPECI" +
-      "FIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020\001\022!\n\035EXP" +
-      "IRY_MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_M" +
-      "ODE_END_OF_DAY\020\003\022,\n(EXPIRY_MODE_RELATIVE" +
-      "_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY_MODE_MO" +
-      "NTH_END_AFTER_ISSUE\020\005*t\n\rRematchPolicy\022\036" +
-      "\n\032REMATCH_POLICY_UNSPECIFIED\020\000\022\037\n\033REMATC" +
-      "H_POLICY_SEND_NOTHING\020\001\022\"\n\036REMATCH_POLIC" +
-      "Y_RESEND_EXISTING\020\002*\204\001\n\017DeliveryChannel\022" +
-      " \n\034DELIVERY_CHANNEL_UNSPECIFIED\020\000\022\031\n\025DEL" +
-      "IVERY_CHANNEL_NONE\020\001\022\030\n\024DELIVERY_CHANNEL" +
-      "_SMS\020\002\022\032\n\026DELIVERY_CHANNEL_EMAIL\020\003*w\n\013Me" +
-      "ssageKind\022\034\n\030MESSAGE_KIND_UNSPECIFIED\020\000\022" +
-      "\026\n\022MESSAGE_KIND_ISSUE\020\001\022\027\n\023MESSAGE_KIND_" +
-      "RESEND\020\002\022\031\n\025MESSAGE_KIND_REMINDER\020\003*\276\001\n\016" +
-      "CodeSeriesType\022 \n\034CODE_SERIES_TYPE_UNSPE" +
-      "CIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GENE" +
-      "RATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031" +
-      "CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERI" +
-      "ES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponS" +
-      "tate\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023CO" +
-      "UPON_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTI" +
-      "VE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPO" +
-      "N_STATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKE" +
-      "D\020\005B\204\001\n\"com.rewardscore.rewards.coupons." +
-      "v1B\016ResourcesProtoP\001ZLgithub.com/rewards" +
-      "-core/rewards-core/clients/go/rewards/co" +
-      "upons/v1;couponsv1b\006proto3"
+      "ders\022%\n\016contact_emails\030\004 \003(\tR\rcontactEma" +
+      "ils\"\357\002\n\nCodeSeries\022$\n\016code_series_id\030\001 \001" +
+      "(\tR\014codeSeriesId\022\031\n\010offer_id\030\002 \001(\tR\007offe" +
+      "rId\0226\n\004type\030\003 \001(\0162\".rewards.coupons.v1.C" +
+      "odeSeriesTypeR\004type\022\032\n\010alphabet\030\004 \001(\tR\010a" +
+      "lphabet\022\026\n\006length\030\005 \001(\005R\006length\022\026\n\006prefi" +
+      "x\030\006 \001(\tR\006prefix\022\037\n\013common_code\030\007 \001(\tR\nco" +
+      "mmonCode\022\035\n\ncode_count\030\010 \001(\003R\tcodeCount\022" +
+      ";\n\013create_time\030\t \001(\0132\032.google.protobuf.T" +
+      "imestampR\ncreateTime\022\037\n\013sample_code\030\n \001(" +
+      "\tR\nsampleCode\"\267\006\n\006Coupon\022\033\n\tcoupon_id\030\001 " +
+      "\001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR\004code\022\031\n\010off" +
+      "er_id\030\003 \001(\tR\007offerId\022$\n\016code_series_id\030\004" +
+      " \001(\tR\014codeSeriesId\022\035\n\naccount_id\030\005 \001(\tR\t" +
+      "accountId\0225\n\005state\030\006 \001(\0162\037.rewards.coupo" +
+      "ns.v1.CouponStateR\005state\022)\n\020redemption_c" +
+      "ount\030\007 \001(\005R\017redemptionCount\0229\n\nissue_tim" +
+      "e\030\010 \001(\0132\032.google.protobuf.TimestampR\tiss" +
+      "ueTime\022?\n\ractivate_time\030\t \001(\0132\032.google.p" +
+      "rotobuf.TimestampR\014activateTime\022;\n\013expir" +
+      "e_time\030\n \001(\0132\032.google.protobuf.Timestamp" +
+      "R\nexpireTime\022D\n\020last_redeem_time\030\013 \001(\0132\032" +
+      ".google.protobuf.TimestampR\016lastRedeemTi" +
+      "me\022;\n\013revoke_time\030\014 \001(\0132\032.google.protobu" +
+      "f.TimestampR\nrevokeTime\022F\n\021state_change_" +
+      "time\030\r \001(\0132\032.google.protobuf.TimestampR\017" +
+      "stateChangeTime\022\032\n\010reversed\030\016 \001(\010R\010rever" +
+      "sed\0228\n\030account_redemption_count\030\017 \001(\005R\026a" +
+      "ccountRedemptionCount\0224\n\026offer_redemptio" +
+      "n_count\030\020 \001(\003R\024offerRedemptionCount\022*\n\021a" +
+      "ccount_coupon_id\030( \001(\tR\017accountCouponId\"" +
+      "\377\001\n\rAppliedReward\0222\n\004kind\030\001 \001(\0162\036.reward" +
+      "s.coupons.v1.RewardKindR\004kind\022?\n\017discoun" +
+      "t_amount\030\002 \001(\0132\026.rewards.type.v1.MoneyR\016" +
+      "discountAmount\022\"\n\rfree_item_sku\030\003 \001(\tR\013f" +
+      "reeItemSku\022!\n\014extra_points\030\004 \001(\003R\013extraP" +
+      "oints\0222\n\025points_multiplier_bps\030\005 \001(\005R\023po" +
+      "intsMultiplierBps\"\267\004\n\004Deal\022\031\n\010offer_id\030\001" +
+      " \001(\tR\007offerId\022!\n\014display_name\030\002 \001(\tR\013dis" +
+      "playName\022 \n\013description\030\003 \001(\tR\013descripti" +
+      "on\0222\n\006reward\030\004 \001(\0132\032.rewards.coupons.v1." +
+      "RewardR\006reward\0224\n\007coupons\030\005 \003(\0132\032.reward" +
+      "s.coupons.v1.CouponR\007coupons\022<\n\032remainin" +
+      "g_redemption_count\030\006 \001(\005R\030remainingRedem" +
+      "ptionCount\0225\n\010end_time\030\007 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\007endTime\022:\n\007content\030\010 \001" +
+      "(\0132 .rewards.coupons.v1.OfferContentR\007co" +
+      "ntent\022G\n remaining_total_redemption_coun" +
+      "t\030\t \001(\003R\035remainingTotalRedemptionCount\022\035" +
+      "\n\nprogram_id\030\n \001(\tR\tprogramId\022L\n\024next_re" +
+      "demption_time\030\013 \001(\0132\032.google.protobuf.Ti" +
+      "mestampR\022nextRedemptionTime*r\n\nOfferStat" +
+      "e\022\033\n\027OFFER_STATE_UNSPECIFIED\020\000\022\025\n\021OFFER_" +
+      "STATE_DRAFT\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030\n" +
+      "\024OFFER_STATE_INACTIVE\020\003*\327\001\n\nRewardKind\022\033" +
+      "\n\027REWARD_KIND_UNSPECIFIED\020\000\022\037\n\033REWARD_KI" +
+      "ND_DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_KIND_DISC" +
+      "OUNT_PERCENT\020\002\022\031\n\025REWARD_KIND_FREE_ITEM\020" +
+      "\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032\n\026REWARD_" +
+      "KIND_MULTIPLIER\020\005\022\026\n\022REWARD_KIND_REWARD\020" +
+      "\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE_UNSPECIF" +
+      "IED\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020\001\022!\n\035EXPI" +
+      "RY_MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_MO" +
+      "DE_END_OF_DAY\020\003\022,\n(EXPIRY_MODE_RELATIVE_" +
+      "TO_ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY_MODE_MON" +
+      "TH_END_AFTER_ISSUE\020\005*t\n\rRematchPolicy\022\036\n" +
+      "\032REMATCH_POLICY_UNSPECIFIED\020\000\022\037\n\033REMATCH" +
+      "_POLICY_SEND_NOTHING\020\001\022\"\n\036REMATCH_POLICY" +
+      "_RESEND_EXISTING\020\002*\204\001\n\017DeliveryChannel\022 " +
+      "\n\034DELIVERY_CHANNEL_UNSPECIFIED\020\000\022\031\n\025DELI" +
+      "VERY_CHANNEL_NONE\020\001\022\030\n\024DELIVERY_CHANNEL_" +
+      "SMS\020\002\022\032\n\026DELIVERY_CHANNEL_EMAIL\020\003*w\n\013Mes" +
+      "sageKind\022\034\n\030MESSAGE_KIND_UNSPECIFIED\020\000\022\026" +
+      "\n\022MESSAGE_KIND_ISSUE\020\001\022\027\n\023MESSAGE_KIND_R" +
+      "ESEND\020\002\022\031\n\025MESSAGE_KIND_REMINDER\020\003*\276\001\n\016C" +
+      "odeSeriesType\022 \n\034CODE_SERIES_TYPE_UNSPEC" +
+      "IFIED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GENER" +
+      "ATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031C" +
+      "ODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIE" +
+      "S_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponSt" +
+      "ate\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023COU" +
+      "PON_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIV" +
+      "E\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPON" +
+      "_STATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKED" +
+      "\020\005B\204\001\n\"com.rewardscore.rewards.coupons.v" +
+      "1B\016ResourcesProtoP\001ZLgithub.com/rewards-" +
+      "core/rewards-core/clients/go/rewards/cou" +
+      "pons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -371,7 +372,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferDelivery_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferDelivery_descriptor,
-        new java.lang.String[] { "Channel", "Templates", "Reminders", });
+        new java.lang.String[] { "Channel", "Templates", "Reminders", "ContactEmails", });
     internal_static_rewards_coupons_v1_CodeSeries_descriptor =
       getDescriptor().getMessageType(9);
     internal_static_rewards_coupons_v1_CodeSeries_fieldAccessorTable = new
