@@ -21,7 +21,7 @@ from core.adapters.tokens import KeyRing
 from core.domain import limits
 from core.domain.clock import Clock, SystemClock
 from core.service.clients import rebuild_client_states
-from core.adapters.webhooks import WebhookSender
+from core.adapters.webhooks import UrlGuard, WebhookSender
 from server import bootstrap, metrics, tracing
 from core.service.idempotent import settle_all
 from server.config import Config
@@ -61,9 +61,12 @@ class Worker:
         self.scripts, self.writer = self.deps.scripts, self.deps.writer
         self.guard = bootstrap.state_guard(self.deps, client_states=True, on_readiness=self._on_readiness)
         self.master_keys = MasterKeys.from_file(self.config.master_key_path())
-        sender = sender_from_spec(self.config.otp_sender_spec(), self.config.otp_webhook_secret)
+        self.message_senders = self.config.message_senders()
+        sender = sender_from_spec(self.config.otp_sender_spec(), self.config.otp_webhook_secret, self.message_senders)
         self.engines = bootstrap.Engines(self.deps, self.guard, otp_sender=sender,
-                                         otp_rate_max=self.config.otp_rate_max, master_keys=self.master_keys)
+                                         otp_rate_max=self.config.otp_rate_max, master_keys=self.master_keys,
+                                         url_guard=UrlGuard(self.config.webhook_allow_private),
+                                         message_sender=self.message_senders, config=self.config)
         self.coupons, self.points = self.engines.coupons, self.engines.points
         self.keyring = KeyRing(self.pool, self.master_keys)
         await self.keyring.ensure_active()
@@ -74,7 +77,8 @@ class Worker:
             tokens=tokens, signing_keys=signing_keys, scripts=self.scripts, clock=self.clock,
             sign_reads=self.config.sign_reads, tracer=tracing.configure()))
         self.checkout, self.events = self.engines.checkout, self.engines.events
-        add_servicers(self.server, self.deps, self.auth, self.coupons, self.points, self.checkout, self.events)
+        add_servicers(self.server, self.deps, self.auth, self.coupons, self.points, self.checkout, self.events,
+                      self.engines.messenger)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
             [*SERVICES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
@@ -96,9 +100,12 @@ class Worker:
         if self.config.expiry_interval_s > 0:
             self._tasks.append(loop.create_task(self._expire_points(), name="points-expiry"))
         if self.config.event_poll_s > 0:  # The outbox's delivery task (README "Events").
-            self.webhook_sender = WebhookSender()
+            self.webhook_sender = WebhookSender(guard=self.engines.url_guard)
             dispatcher = self.engines.dispatcher(self.webhook_sender, self.config)
             self._tasks.append(loop.create_task(dispatcher.run(self.config.event_poll_s), name="event-delivery"))
+            # Messages to people: coupon delivery, resends, expiry reminders (README "Events").
+            self._tasks.append(loop.create_task(self.engines.messenger.run(self.config.event_poll_s),
+                                                name="message-delivery"))
         log.info("worker serving", extra={"port": self.port, "pid": os.getpid()})
         return self.port
 

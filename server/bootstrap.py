@@ -68,6 +68,7 @@ from core.adapters.redis.state import ReadinessListener, StateGuard
 from core.adapters.sealing import MasterKeys
 from core.adapters.signing_keys import SigningKeys
 from core.adapters.tokens import AccessTokens
+from core.adapters.webhooks import UrlGuard
 from core.domain import limits
 from core.domain.clock import Clock
 from core.service.auth import Auth, AuthSettings
@@ -76,6 +77,8 @@ from core.service.clients import rebuild_client_states
 from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
 from core.service.events_outbox import Dispatcher, Events
+from core.service.messages import Messenger
+from core.domain.messages import Sender
 from core.service.points import Points, Wallets
 from server.config import Config
 
@@ -125,8 +128,13 @@ class Engines:
     REWARD coupons and issues earn-time coupons; checkout uses both)."""
 
     def __init__(self, deps: Deps, guard: StateGuard, *, otp_sender: OtpSender | None = None,
-                 otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX, master_keys: MasterKeys | None = None) -> None:
+                 otp_rate_max: int = limits.OTP_PER_ACCOUNT_MAX, master_keys: MasterKeys | None = None,
+                 url_guard: UrlGuard | None = None, message_sender: Sender | None = None,
+                 config: Config | None = None) -> None:
         self.deps = deps
+        self._message_sender = message_sender
+        self._config = config
+        self.url_guard = url_guard or UrlGuard()
         self.guard = guard
         self._otp_sender = otp_sender
         self._otp_rate_max = otp_rate_max
@@ -156,7 +164,17 @@ class Engines:
     def events(self) -> Events:
         if self._master_keys is None:
             raise ValueError("the events engine needs the master keys")
-        return Events(self.deps, self._master_keys)
+        return Events(self.deps, self._master_keys, url_guard=self.url_guard)
+
+    @cached_property
+    def messenger(self) -> Messenger:
+        """Messages to people (README "Events" > "Messages to people"): coupon delivery on issue,
+        ResendCoupon, expiry reminders, through the Sender port (None: nothing configured, every
+        message waits, retried, then parked as failed)."""
+        if self._config is None:
+            return Messenger(self.deps, self._message_sender)
+        return Messenger(self.deps, self._message_sender, backoff_base_s=self._config.event_backoff_base_s,
+                         attempts_max=self._config.event_attempts_max, lease_s=self._config.event_lease_s)
 
     def dispatcher(self, webhook_sender, config: Config) -> Dispatcher:
         """The outbox's delivery loop (README "Events") over `webhook_sender`."""

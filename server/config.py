@@ -91,6 +91,28 @@ class Config:
     """REWARDS_EVENT_ATTEMPTS_MAX: attempts of a delivery before its event is parked as failed."""
     event_lease_s: float = limits.EVENT_DELIVERY_LEASE_S
     """REWARDS_EVENT_LEASE_S: a claimed delivery is claimed again after this (its worker died mid-delivery)."""
+    smtp_host: str = ""
+    """REWARDS_SMTP_HOST: the SMTP server e-mails go to (coupon delivery, reminders, resends, OTPs);
+    unset: no e-mail sender (an offer's EMAIL messages stay pending until one is configured)."""
+    smtp_port: int = 587
+    """REWARDS_SMTP_PORT."""
+    smtp_from: str = ""
+    """REWARDS_SMTP_FROM: the From address (required with REWARDS_SMTP_HOST)."""
+    smtp_tls: str = "starttls"
+    """REWARDS_SMTP_TLS: `starttls` (default), `tls` (implicit, port 465) or `none` (a local relay only)."""
+    smtp_username: str = ""
+    """REWARDS_SMTP_USERNAME: with REWARDS_SMTP_PASSWORD, SMTP AUTH."""
+    smtp_password: str = ""
+    """REWARDS_SMTP_PASSWORD."""
+    sms_gateway_url: str = ""
+    """REWARDS_SMS_GATEWAY_URL: the HTTP SMS gateway text messages are POSTed to (signed JSON);
+    trusted (configuration, not the API: no SSRF guard). Unset: no SMS sender."""
+    sms_gateway_secret: str = ""
+    """REWARDS_SMS_GATEWAY_SECRET: the HMAC-SHA256 key of the gateway's signature header (16+ characters)."""
+    webhook_allow_private: bool = False
+    """REWARDS_WEBHOOK_ALLOW_PRIVATE: let webhooks created over the API call hosts that resolve to
+    loopback, private, link-local or multicast addresses (off: refused at create/update with
+    WEBHOOK_URL_FORBIDDEN and at each delivery). For tests and closed networks only."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Config:
@@ -116,6 +138,11 @@ class Config:
             "client_lockout_window_s": "REWARDS_CLIENT_LOCKOUT_WINDOW_S", "client_lockout_s": "REWARDS_CLIENT_LOCKOUT_S",
             "event_poll_s": "REWARDS_EVENT_POLL_S", "event_backoff_base_s": "REWARDS_EVENT_BACKOFF_BASE_S",
             "event_attempts_max": "REWARDS_EVENT_ATTEMPTS_MAX", "event_lease_s": "REWARDS_EVENT_LEASE_S",
+            "webhook_allow_private": "REWARDS_WEBHOOK_ALLOW_PRIVATE",
+            "smtp_host": "REWARDS_SMTP_HOST", "smtp_port": "REWARDS_SMTP_PORT", "smtp_from": "REWARDS_SMTP_FROM",
+            "smtp_tls": "REWARDS_SMTP_TLS", "smtp_username": "REWARDS_SMTP_USERNAME",
+            "smtp_password": "REWARDS_SMTP_PASSWORD", "sms_gateway_url": "REWARDS_SMS_GATEWAY_URL",
+            "sms_gateway_secret": "REWARDS_SMS_GATEWAY_SECRET",
         }
         values = {}
         types = {f.name: f.type for f in fields(cls)}
@@ -147,10 +174,14 @@ class Config:
             raise SystemExit("REWARDS_OTP_SENDER=log writes redemption OTPs to the server log, a development"
                              " choice refused when TLS is configured: use webhook:<url> with"
                              " REWARDS_OTP_WEBHOOK_SECRET")
+        try:
+            messages = self.message_senders()
+        except ValueError as error:
+            raise SystemExit(f"REWARDS_SMTP_* / REWARDS_SMS_GATEWAY_*: {error}") from None
         if self.otp_sender:
             from core.adapters.otp import sender_from_spec
             try:
-                sender_from_spec(self.otp_sender, self.otp_webhook_secret)
+                sender_from_spec(self.otp_sender, self.otp_webhook_secret, messages)
             except ValueError as error:
                 raise SystemExit(f"REWARDS_OTP_SENDER: {error}") from None
         for name in ("token_rate_per_client", "token_burst_per_client", "token_rate_per_peer",
@@ -159,6 +190,20 @@ class Config:
             if getattr(self, name) < 1:
                 raise SystemExit(f"REWARDS_{name.upper()} must be at least 1")
         return self
+
+    def message_senders(self):
+        """The Sender port (core/adapters/senders.py Senders) over the configured e-mail and SMS
+        adapters; None when neither is configured."""
+        if not self.smtp_host and not self.sms_gateway_url:
+            return None
+        from core.adapters.email import SmtpSender, SmtpSettings
+        from core.adapters.senders import Senders
+        from core.adapters.sms import SmsGatewaySender
+
+        email = (SmtpSender(SmtpSettings(self.smtp_host, self.smtp_port, self.smtp_from, self.smtp_tls,
+                                         self.smtp_username, self.smtp_password)) if self.smtp_host else None)
+        sms = SmsGatewaySender(self.sms_gateway_url, self.sms_gateway_secret) if self.sms_gateway_url else None
+        return Senders(email=email, sms=sms)
 
     def otp_sender_spec(self) -> str:
         """The OTP sender to serve with: the configured one; `log` in the embedded development

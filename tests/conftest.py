@@ -64,6 +64,9 @@ def stores():
     from core.adapters.sealing import ensure_key_file
 
     os.environ.setdefault("REWARDS_MASTER_KEY_FILE", str(ensure_key_file(directory / "master.key")))
+    # The suite's webhook receivers listen on loopback: the SSRF guard's allowance, explicitly
+    # (tests/e2e/test_delivery_ssrf.py turns it off to see the refusal).
+    os.environ.setdefault("REWARDS_WEBHOOK_ALLOW_PRIVATE", "1")
     os.environ.setdefault("REWARDS_OTP_SENDER", f"capture:{directory / 'otp-default.jsonl'}")
     # Every test server sees every client from 127.0.0.1, and the suite issues thousands of tokens:
     # the token endpoint limits (tested on servers of their own, test_token_limits.py) stay far

@@ -120,11 +120,18 @@ class WebhookSender:
         raise DomainError(ErrorReason.OTP_NOT_SENT, retry_after_ms=1_000, metadata={"why": last})
 
 
-def sender_from_spec(spec: str, webhook_secret: str | None = None) -> OtpSender:
-    """`log`, `capture:<path>` or `webhook:<url>` (REWARDS_OTP_SENDER; the webhook's secret is
-    REWARDS_OTP_WEBHOOK_SECRET)."""
+def sender_from_spec(spec: str, webhook_secret: str | None = None, messages=None) -> OtpSender:
+    """`log`, `capture:<path>`, `webhook:<url>` (REWARDS_OTP_SENDER; the webhook's secret is
+    REWARDS_OTP_WEBHOOK_SECRET) or `messages`: the server's Sender port (`messages`, a
+    core.domain.messages.Sender: e-mail to an e-mail destination, SMS to a phone number)."""
     if spec == "log":
         return LogSender()
+    if spec == "messages":
+        if messages is None:
+            raise ValueError("messages needs an e-mail (REWARDS_SMTP_*) or SMS (REWARDS_SMS_GATEWAY_*) sender")
+        from core.adapters.senders import MessageOtpSender
+
+        return MessageOtpSender(messages)
     kind, _, argument = spec.partition(":")
     if kind == "capture" and argument:
         return CaptureSender(argument)
@@ -132,8 +139,8 @@ def sender_from_spec(spec: str, webhook_secret: str | None = None) -> OtpSender:
         if not webhook_secret:
             raise ValueError("webhook:<url> needs REWARDS_OTP_WEBHOOK_SECRET")
         return WebhookSender(argument, webhook_secret)
-    raise ValueError(f"unknown OTP sender {spec!r}: use 'webhook:<url>', 'log' (development only) or"
-                     " 'capture:<path>' (tests)")
+    raise ValueError(f"unknown OTP sender {spec!r}: use 'webhook:<url>', 'messages', 'log' (development only)"
+                     " or 'capture:<path>' (tests)")
 
 
 async def otp_hmac_key(pool, master_keys: MasterKeys | None = None) -> bytes:

@@ -352,6 +352,39 @@ WEBHOOK_EVENT_TYPES_MAX = 32
 """Event types one webhook may subscribe to."""
 WEBHOOK_SECRET_BYTES = 32
 WEBHOOK_TIMEOUT_S = 10.0
+# Messages to people (README "Events" > "Messages to people").
+MESSAGE_TEMPLATES_MAX = 32
+"""Templates one offer holds (languages x kinds)."""
+MESSAGE_SMS_LENGTH_MAX = 480
+"""An SMS's longest rendering, in characters (three concatenated 160-character parts)."""
+MESSAGE_EMAIL_LENGTH_MAX = 4_000
+"""An e-mail body's longest rendering, in characters."""
+MESSAGE_SUBJECT_LENGTH_MAX = 200
+MESSAGE_LANGUAGE_CODE_LENGTH_MAX = 35
+MESSAGE_CUSTOMER_NAME_LENGTH_MAX = 64
+"""{{ customer_name }} is cut to this many characters when rendered."""
+MESSAGE_CODE_LENGTH_MAX = COUPON_CODE_LENGTH_MAX
+"""The longest coupon code {{ code }} renders (codes are at most this long)."""
+MESSAGE_EXPIRY_LENGTH = 16
+"""{{ expiry }} renders as "YYYY-MM-DD HH:MM" (local time in the offer's zone), or "no expiry"."""
+REMINDERS_PER_OFFER_MAX = 8
+OFFER_CONTACT_EMAILS_MAX = 10
+"""Brand contacts one offer tells of its issue threshold."""
+REMINDER_DAYS_BEFORE_MAX = 365
+MESSAGE_ATTEMPTS_MAX = 8
+"""Attempts to hand one message over before it is parked as failed."""
+MESSAGE_CLAIM_BATCH_MAX = 32
+"""Messages one worker claims (and sends concurrently) at a time."""
+MESSAGE_LEASE_S = 60.0
+"""A claimed message is claimed again after this (its worker died mid-send): at least once."""
+REMINDER_SCAN_BATCH_MAX = 1_000
+"""Reminders one worker queues per scheduler round."""
+REMINDER_SCAN_INTERVAL_S = 60.0
+"""How often (by the server's clock) a worker looks for due reminders; a full batch: again at once."""
+MESSAGE_SEND_TIMEOUT_S = 10.0
+"""One e-mail (SMTP) or SMS (gateway POST) hand-over; past it the attempt failed (retried)."""
+WEBHOOK_RESOLVE_TIMEOUT_S = 5.0
+"""The SSRF guard's DNS look-up of a webhook host (at create/update and before each delivery)."""
 """An HTTP delivery (connect + send + answer) not done by then counts as a failed attempt."""
 WEBHOOK_SIGNATURE_TOLERANCE_S = 300
 """How far a receiver should accept the signature's timestamp from its own clock (documented)."""

@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import ipaddress
 import random
 
 from core.domain import limits
@@ -64,3 +65,20 @@ def backoff_s(attempts: int, base_s: float, cap_s: float = limits.EVENT_BACKOFF_
     uniform in [base * 2^(attempts-1) / 2, base * 2^(attempts-1)], capped."""
     ceiling = min(cap_s, base_s * 2 ** max(0, attempts - 1))
     return (rng or random).uniform(ceiling / 2, ceiling)
+
+
+def address_range(address: str) -> str | None:
+    """The non-public range an IP address is in (`loopback`, `private`, `link_local`,
+    `multicast`, `unspecified`, `reserved`), or None for a public (global unicast) address. An
+    IPv4-mapped or 6to4/Teredo-embedded IPv6 address is judged by its IPv4 address."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is not None:
+            ip = embedded
+    for name, inside in (("unspecified", ip.is_unspecified), ("loopback", ip.is_loopback),
+                         ("link_local", ip.is_link_local), ("multicast", ip.is_multicast),
+                         ("private", ip.is_private), ("reserved", ip.is_reserved or not ip.is_global)):
+        if inside:
+            return name
+    return None

@@ -33,7 +33,7 @@ from core.adapters.postgres import outbox as store
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.postgres.outbox import ClaimedDelivery, EventRecord, OutboxStore, WebhookRecord, event_row
 from core.adapters.sealing import MasterKeys, webhook_secret_context
-from core.adapters.webhooks import WebhookSender
+from core.adapters.webhooks import UrlGuard, WebhookSender
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.outbox import EVENT_TYPES, STATES, backoff_s, body
@@ -226,10 +226,23 @@ def _uuid(value: str, field: str) -> str:
 class Events:
     """WebhookService and EventService."""
 
-    def __init__(self, deps: Deps, master_keys: MasterKeys, *, outbox: OutboxStore | None = None) -> None:
+    def __init__(self, deps: Deps, master_keys: MasterKeys, *, outbox: OutboxStore | None = None,
+                 url_guard: UrlGuard | None = None) -> None:
         self._deps = deps
         self._keys = master_keys
         self._outbox = outbox or OutboxStore(deps.pool)
+        self._guard = url_guard or UrlGuard()
+
+    async def _check_url(self, url: str, field: str) -> None:
+        """The SSRF guard (adapters/webhooks.py UrlGuard): a host that resolves to a non-public
+        address is refused unless the server allows them."""
+        forbidden = await self._guard.forbidden(url)
+        if forbidden is not None:
+            raise DomainError(ErrorReason.WEBHOOK_URL_FORBIDDEN,
+                              f"{field} host {forbidden.host} resolves to {forbidden.address or 'nothing'}"
+                              f" ({forbidden.range})",
+                              {"field": field, "host": forbidden.host, "address": forbidden.address,
+                               "range": forbidden.range})
 
     def open_secret(self, result: WebhookWithSecret) -> str:
         return self._keys.open(result.secret_sealed, webhook_secret_context(result.webhook.webhook_id)).decode()
@@ -251,6 +264,7 @@ class Events:
         validate_request_id(command.request_id)
         validate_url(command.url)
         validate_event_types(command.event_types, "webhook.event_types")
+        await self._check_url(command.url, "webhook.url")
 
         async def prepare() -> Prepared[WebhookWithSecret]:
             if await self._outbox.live_webhook_count(caller.org_id) >= limits.WEBHOOKS_PER_ORG_MAX:
@@ -281,6 +295,8 @@ class Events:
             validate_url(command.url)
         if command.event_types:
             validate_event_types(command.event_types)
+        if command.url:
+            await self._check_url(command.url, "url")
 
         async def prepare() -> Prepared[Webhook]:
             current, sealed = await self._current(webhook_id, caller)

@@ -55,11 +55,11 @@ def registry() -> dict:
 
 
 def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coupons, points: Points,
-                  checkout: Checkout | None = None, events: Events | None = None) -> None:
+                  checkout: Checkout | None = None, events: Events | None = None, messenger=None) -> None:
     implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps, points.built_in_event),
                    "rewards.auth.v1.AuthService": AuthServicer(auth),
                    "rewards.coupons.v1.OfferService": OfferServicer(coupons),
-                   "rewards.coupons.v1.CouponService": CouponServicer(coupons),
+                   "rewards.coupons.v1.CouponService": CouponServicer(coupons, messenger),
                    "rewards.loyalty.v1.LoyaltyService": LoyaltyServicer(points),
                    "rewards.loyalty.v1.ProgramService": ProgramServicer(deps)}
     if checkout is not None:

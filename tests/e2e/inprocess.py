@@ -34,6 +34,7 @@ async def worker(stores, clock: Clock | None = None, **config):
     # The session's master key and OTP sender (tests/conftest.py), as the subprocess servers get them.
     config.setdefault("master_key_file", os.environ.get("REWARDS_MASTER_KEY_FILE"))
     config.setdefault("otp_sender", os.environ.get("REWARDS_OTP_SENDER", "log"))
+    config.setdefault("webhook_allow_private", os.environ.get("REWARDS_WEBHOOK_ALLOW_PRIVATE") == "1")
     for name in ("token_rate_per_client", "token_burst_per_client", "token_rate_per_peer", "token_burst_per_peer"):
         config.setdefault(name, 1_000_000)  # As tests/conftest.py sets them for the subprocess servers.
     settings = Config(shutdown_grace_s=1.0, expiry_interval_s=0, metrics_address="", **config)

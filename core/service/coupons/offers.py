@@ -10,6 +10,8 @@ from core.adapters.postgres.offers import (CommonCodeOutcome, offer_change_row, 
                                            offer_row)
 from core.domain import limits
 from core.domain.accounts import validate_program_id
+from core.adapters.templates import check_delivery
+from core.service.messages import longest_title
 from core.domain.coupons import (IssuedCoupon, Location, Offer, OfferState, activation_refusal, apply_offer_update,
                                  validate_offer)
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
@@ -60,6 +62,7 @@ class OfferPart(EngineBase):
         validate_request_id(request_id)
         validate_program_id(offer.program_id, "offer.program_id")
         validate_offer(offer)
+        check_delivery(offer.delivery, longest_title(offer))
         command = _CreateOffer(request_id, offer_definition(offer), offer.program_id, int(offer.state))
 
         async def prepare() -> Prepared[_OfferResult]:
@@ -167,6 +170,7 @@ class OfferPart(EngineBase):
                 "offer_id": offer_id, "etag": offer_etag(current)})
         updated = apply_offer_update(current, command.offer, command.update_mask)
         validate_offer(updated)
+        check_delivery(updated.delivery, longest_title(updated))
         now = max(self._deps.clock.now(), current.update_time + dt.timedelta(microseconds=1))
         updated = dataclasses.replace(updated, version=current.version + 1, update_time=now)
         row = offer_change_row(offer_id=offer_id, version=updated.version, org_id=caller.org_id,

@@ -2060,6 +2060,126 @@ func (x *ListDealsResponse) GetNextPageToken() string {
 	return ""
 }
 
+// Request of CouponService.ResendCoupon.
+type ResendCouponRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+	// with the same request_id returns the first response and sends nothing more.
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// The code. Required.
+	Code string `protobuf:"bytes,2,opt,name=code,proto3" json:"code,omitempty"`
+	// The account holding the coupon. Required.
+	AccountId     string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ResendCouponRequest) Reset() {
+	*x = ResendCouponRequest{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ResendCouponRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ResendCouponRequest) ProtoMessage() {}
+
+func (x *ResendCouponRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ResendCouponRequest.ProtoReflect.Descriptor instead.
+func (*ResendCouponRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *ResendCouponRequest) GetRequestId() string {
+	if x != nil {
+		return x.RequestId
+	}
+	return ""
+}
+
+func (x *ResendCouponRequest) GetCode() string {
+	if x != nil {
+		return x.Code
+	}
+	return ""
+}
+
+func (x *ResendCouponRequest) GetAccountId() string {
+	if x != nil {
+		return x.AccountId
+	}
+	return ""
+}
+
+// Response of CouponService.ResendCoupon.
+type ResendCouponResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The message's stable id (also the SMS gateway's idempotency-key, the e-mail's Message-ID).
+	MessageId string `protobuf:"bytes,1,opt,name=message_id,json=messageId,proto3" json:"message_id,omitempty"`
+	// The channel it goes on.
+	Channel       DeliveryChannel `protobuf:"varint,2,opt,name=channel,proto3,enum=rewards.coupons.v1.DeliveryChannel" json:"channel,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ResendCouponResponse) Reset() {
+	*x = ResendCouponResponse{}
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ResendCouponResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ResendCouponResponse) ProtoMessage() {}
+
+func (x *ResendCouponResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ResendCouponResponse.ProtoReflect.Descriptor instead.
+func (*ResendCouponResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *ResendCouponResponse) GetMessageId() string {
+	if x != nil {
+		return x.MessageId
+	}
+	return ""
+}
+
+func (x *ResendCouponResponse) GetChannel() DeliveryChannel {
+	if x != nil {
+		return x.Channel
+	}
+	return DeliveryChannel_DELIVERY_CHANNEL_UNSPECIFIED
+}
+
 // One customer to issue a coupon to.
 type BulkIssueCouponsRequest_Row struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -2082,7 +2202,7 @@ type BulkIssueCouponsRequest_Row struct {
 
 func (x *BulkIssueCouponsRequest_Row) Reset() {
 	*x = BulkIssueCouponsRequest_Row{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[28]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[30]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2094,7 +2214,7 @@ func (x *BulkIssueCouponsRequest_Row) String() string {
 func (*BulkIssueCouponsRequest_Row) ProtoMessage() {}
 
 func (x *BulkIssueCouponsRequest_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[28]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[30]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2209,7 +2329,7 @@ type BulkIssueCouponsResponse_Row struct {
 
 func (x *BulkIssueCouponsResponse_Row) Reset() {
 	*x = BulkIssueCouponsResponse_Row{}
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[29]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2221,7 +2341,7 @@ func (x *BulkIssueCouponsResponse_Row) String() string {
 func (*BulkIssueCouponsResponse_Row) ProtoMessage() {}
 
 func (x *BulkIssueCouponsResponse_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[29]
+	mi := &file_rewards_coupons_v1_coupon_service_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2446,8 +2566,17 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xe8\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"g\n" +
+	"\x13ResendCouponRequest\x12\x1d\n" +
 	"\n" +
+	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
+	"\x04code\x18\x02 \x01(\tR\x04code\x12\x1d\n" +
+	"\n" +
+	"account_id\x18\x03 \x01(\tR\taccountId\"t\n" +
+	"\x14ResendCouponResponse\x12\x1d\n" +
+	"\n" +
+	"message_id\x18\x01 \x01(\tR\tmessageId\x12=\n" +
+	"\achannel\x18\x02 \x01(\x0e2#.rewards.coupons.v1.DeliveryChannelR\achannel2\xcb\v\n" +
 	"\rCouponService\x12^\n" +
 	"\vIssueCoupon\x12&.rewards.coupons.v1.IssueCouponRequest\x1a'.rewards.coupons.v1.IssueCouponResponse\x12q\n" +
 	"\x10BulkIssueCoupons\x12+.rewards.coupons.v1.BulkIssueCouponsRequest\x1a,.rewards.coupons.v1.BulkIssueCouponsResponse(\x010\x01\x12X\n" +
@@ -2461,7 +2590,8 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x11ReverseRedemption\x12,.rewards.coupons.v1.ReverseRedemptionRequest\x1a-.rewards.coupons.v1.ReverseRedemptionResponse\x12a\n" +
 	"\fRevokeCoupon\x12'.rewards.coupons.v1.RevokeCouponRequest\x1a(.rewards.coupons.v1.RevokeCouponResponse\x12s\n" +
 	"\x12ListAccountCoupons\x12-.rewards.coupons.v1.ListAccountCouponsRequest\x1a..rewards.coupons.v1.ListAccountCouponsResponse\x12X\n" +
-	"\tListDeals\x12$.rewards.coupons.v1.ListDealsRequest\x1a%.rewards.coupons.v1.ListDealsResponseB\x88\x01\n" +
+	"\tListDeals\x12$.rewards.coupons.v1.ListDealsRequest\x1a%.rewards.coupons.v1.ListDealsResponse\x12a\n" +
+	"\fResendCoupon\x12'.rewards.coupons.v1.ResendCouponRequest\x1a(.rewards.coupons.v1.ResendCouponResponseB\x88\x01\n" +
 	"\"com.rewardscore.rewards.coupons.v1B\x12CouponServiceProtoP\x01ZLgithub.com/rewards-core/rewards-core/clients/go/rewards/coupons/v1;couponsv1b\x06proto3"
 
 var (
@@ -2476,7 +2606,7 @@ func file_rewards_coupons_v1_coupon_service_proto_rawDescGZIP() []byte {
 	return file_rewards_coupons_v1_coupon_service_proto_rawDescData
 }
 
-var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 31)
+var file_rewards_coupons_v1_coupon_service_proto_msgTypes = make([]protoimpl.MessageInfo, 33)
 var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*IssueCouponRequest)(nil),           // 0: rewards.coupons.v1.IssueCouponRequest
 	(*IssueCouponResponse)(nil),          // 1: rewards.coupons.v1.IssueCouponResponse
@@ -2506,93 +2636,99 @@ var file_rewards_coupons_v1_coupon_service_proto_goTypes = []any{
 	(*ListAccountCouponsResponse)(nil),   // 25: rewards.coupons.v1.ListAccountCouponsResponse
 	(*ListDealsRequest)(nil),             // 26: rewards.coupons.v1.ListDealsRequest
 	(*ListDealsResponse)(nil),            // 27: rewards.coupons.v1.ListDealsResponse
-	(*BulkIssueCouponsRequest_Row)(nil),  // 28: rewards.coupons.v1.BulkIssueCouponsRequest.Row
-	(*BulkIssueCouponsResponse_Row)(nil), // 29: rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	nil,                                  // 30: rewards.coupons.v1.ItemError.MetadataEntry
-	(*v1.Identifier)(nil),                // 31: rewards.accounts.v1.Identifier
-	(*Coupon)(nil),                       // 32: rewards.coupons.v1.Coupon
-	(*Offer)(nil),                        // 33: rewards.coupons.v1.Offer
-	(*OfferContent)(nil),                 // 34: rewards.coupons.v1.OfferContent
-	(*v11.Money)(nil),                    // 35: rewards.type.v1.Money
-	(*BillLine)(nil),                     // 36: rewards.coupons.v1.BillLine
-	(*AppliedReward)(nil),                // 37: rewards.coupons.v1.AppliedReward
-	(*timestamppb.Timestamp)(nil),        // 38: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),          // 39: google.protobuf.Duration
-	(*Deal)(nil),                         // 40: rewards.coupons.v1.Deal
+	(*ResendCouponRequest)(nil),          // 28: rewards.coupons.v1.ResendCouponRequest
+	(*ResendCouponResponse)(nil),         // 29: rewards.coupons.v1.ResendCouponResponse
+	(*BulkIssueCouponsRequest_Row)(nil),  // 30: rewards.coupons.v1.BulkIssueCouponsRequest.Row
+	(*BulkIssueCouponsResponse_Row)(nil), // 31: rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	nil,                                  // 32: rewards.coupons.v1.ItemError.MetadataEntry
+	(*v1.Identifier)(nil),                // 33: rewards.accounts.v1.Identifier
+	(*Coupon)(nil),                       // 34: rewards.coupons.v1.Coupon
+	(*Offer)(nil),                        // 35: rewards.coupons.v1.Offer
+	(*OfferContent)(nil),                 // 36: rewards.coupons.v1.OfferContent
+	(*v11.Money)(nil),                    // 37: rewards.type.v1.Money
+	(*BillLine)(nil),                     // 38: rewards.coupons.v1.BillLine
+	(*AppliedReward)(nil),                // 39: rewards.coupons.v1.AppliedReward
+	(*timestamppb.Timestamp)(nil),        // 40: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),          // 41: google.protobuf.Duration
+	(*Deal)(nil),                         // 42: rewards.coupons.v1.Deal
+	(DeliveryChannel)(0),                 // 43: rewards.coupons.v1.DeliveryChannel
 }
 var file_rewards_coupons_v1_coupon_service_proto_depIdxs = []int32{
-	31, // 0: rewards.coupons.v1.IssueCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 1: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	33, // 2: rewards.coupons.v1.IssueCouponResponse.offer:type_name -> rewards.coupons.v1.Offer
-	28, // 3: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
-	29, // 4: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
-	31, // 5: rewards.coupons.v1.GetCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 6: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	34, // 7: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	32, // 8: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	31, // 9: rewards.coupons.v1.ActivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 10: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	31, // 11: rewards.coupons.v1.DeactivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 12: rewards.coupons.v1.DeactivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	35, // 13: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	31, // 14: rewards.coupons.v1.ValidateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	36, // 15: rewards.coupons.v1.ValidateCouponRequest.bill_lines:type_name -> rewards.coupons.v1.BillLine
-	37, // 16: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	32, // 17: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	38, // 18: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
-	34, // 19: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
-	35, // 20: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
-	31, // 21: rewards.coupons.v1.RedeemCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	36, // 22: rewards.coupons.v1.RedeemCouponRequest.bill_lines:type_name -> rewards.coupons.v1.BillLine
+	33, // 0: rewards.coupons.v1.IssueCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	34, // 1: rewards.coupons.v1.IssueCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	35, // 2: rewards.coupons.v1.IssueCouponResponse.offer:type_name -> rewards.coupons.v1.Offer
+	30, // 3: rewards.coupons.v1.BulkIssueCouponsRequest.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsRequest.Row
+	31, // 4: rewards.coupons.v1.BulkIssueCouponsResponse.rows:type_name -> rewards.coupons.v1.BulkIssueCouponsResponse.Row
+	33, // 5: rewards.coupons.v1.GetCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	34, // 6: rewards.coupons.v1.GetCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	36, // 7: rewards.coupons.v1.GetCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	34, // 8: rewards.coupons.v1.GetAccountCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	33, // 9: rewards.coupons.v1.ActivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	34, // 10: rewards.coupons.v1.ActivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	33, // 11: rewards.coupons.v1.DeactivateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	34, // 12: rewards.coupons.v1.DeactivateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	37, // 13: rewards.coupons.v1.ValidateCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	33, // 14: rewards.coupons.v1.ValidateCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	38, // 15: rewards.coupons.v1.ValidateCouponRequest.bill_lines:type_name -> rewards.coupons.v1.BillLine
+	39, // 16: rewards.coupons.v1.ValidateCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	34, // 17: rewards.coupons.v1.ValidateCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	40, // 18: rewards.coupons.v1.ValidateCouponResponse.validate_time:type_name -> google.protobuf.Timestamp
+	36, // 19: rewards.coupons.v1.ValidateCouponResponse.content:type_name -> rewards.coupons.v1.OfferContent
+	37, // 20: rewards.coupons.v1.RedeemCouponRequest.bill_amount:type_name -> rewards.type.v1.Money
+	33, // 21: rewards.coupons.v1.RedeemCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	38, // 22: rewards.coupons.v1.RedeemCouponRequest.bill_lines:type_name -> rewards.coupons.v1.BillLine
 	14, // 23: rewards.coupons.v1.BatchRedeemCouponsRequest.requests:type_name -> rewards.coupons.v1.RedeemCouponRequest
 	17, // 24: rewards.coupons.v1.BatchRedeemCouponsResponse.results:type_name -> rewards.coupons.v1.BatchRedeemCouponResult
 	19, // 25: rewards.coupons.v1.BatchRedeemCouponResult.response:type_name -> rewards.coupons.v1.RedeemCouponResponse
 	18, // 26: rewards.coupons.v1.BatchRedeemCouponResult.error:type_name -> rewards.coupons.v1.ItemError
-	30, // 27: rewards.coupons.v1.ItemError.metadata:type_name -> rewards.coupons.v1.ItemError.MetadataEntry
-	39, // 28: rewards.coupons.v1.ItemError.retry_delay:type_name -> google.protobuf.Duration
-	37, // 29: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
-	32, // 30: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	38, // 31: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
-	32, // 32: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	38, // 33: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
-	31, // 34: rewards.coupons.v1.RevokeCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 35: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
-	31, // 36: rewards.coupons.v1.ListAccountCouponsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 37: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
-	31, // 38: rewards.coupons.v1.ListDealsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	40, // 39: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
-	32, // 40: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
-	0,  // 41: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
-	2,  // 42: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
-	4,  // 43: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
-	6,  // 44: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
-	8,  // 45: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
-	10, // 46: rewards.coupons.v1.CouponService.DeactivateCoupon:input_type -> rewards.coupons.v1.DeactivateCouponRequest
-	12, // 47: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
-	14, // 48: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
-	15, // 49: rewards.coupons.v1.CouponService.BatchRedeemCoupons:input_type -> rewards.coupons.v1.BatchRedeemCouponsRequest
-	20, // 50: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
-	22, // 51: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
-	24, // 52: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
-	26, // 53: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
-	1,  // 54: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
-	3,  // 55: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
-	5,  // 56: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
-	7,  // 57: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
-	9,  // 58: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
-	11, // 59: rewards.coupons.v1.CouponService.DeactivateCoupon:output_type -> rewards.coupons.v1.DeactivateCouponResponse
-	13, // 60: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
-	19, // 61: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
-	16, // 62: rewards.coupons.v1.CouponService.BatchRedeemCoupons:output_type -> rewards.coupons.v1.BatchRedeemCouponsResponse
-	21, // 63: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
-	23, // 64: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
-	25, // 65: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
-	27, // 66: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
-	54, // [54:67] is the sub-list for method output_type
-	41, // [41:54] is the sub-list for method input_type
-	41, // [41:41] is the sub-list for extension type_name
-	41, // [41:41] is the sub-list for extension extendee
-	0,  // [0:41] is the sub-list for field type_name
+	32, // 27: rewards.coupons.v1.ItemError.metadata:type_name -> rewards.coupons.v1.ItemError.MetadataEntry
+	41, // 28: rewards.coupons.v1.ItemError.retry_delay:type_name -> google.protobuf.Duration
+	39, // 29: rewards.coupons.v1.RedeemCouponResponse.reward:type_name -> rewards.coupons.v1.AppliedReward
+	34, // 30: rewards.coupons.v1.RedeemCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	40, // 31: rewards.coupons.v1.RedeemCouponResponse.redeem_time:type_name -> google.protobuf.Timestamp
+	34, // 32: rewards.coupons.v1.ReverseRedemptionResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	40, // 33: rewards.coupons.v1.ReverseRedemptionResponse.reverse_time:type_name -> google.protobuf.Timestamp
+	33, // 34: rewards.coupons.v1.RevokeCouponRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	34, // 35: rewards.coupons.v1.RevokeCouponResponse.coupon:type_name -> rewards.coupons.v1.Coupon
+	33, // 36: rewards.coupons.v1.ListAccountCouponsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	34, // 37: rewards.coupons.v1.ListAccountCouponsResponse.coupons:type_name -> rewards.coupons.v1.Coupon
+	33, // 38: rewards.coupons.v1.ListDealsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	42, // 39: rewards.coupons.v1.ListDealsResponse.deals:type_name -> rewards.coupons.v1.Deal
+	43, // 40: rewards.coupons.v1.ResendCouponResponse.channel:type_name -> rewards.coupons.v1.DeliveryChannel
+	34, // 41: rewards.coupons.v1.BulkIssueCouponsResponse.Row.coupon:type_name -> rewards.coupons.v1.Coupon
+	0,  // 42: rewards.coupons.v1.CouponService.IssueCoupon:input_type -> rewards.coupons.v1.IssueCouponRequest
+	2,  // 43: rewards.coupons.v1.CouponService.BulkIssueCoupons:input_type -> rewards.coupons.v1.BulkIssueCouponsRequest
+	4,  // 44: rewards.coupons.v1.CouponService.GetCoupon:input_type -> rewards.coupons.v1.GetCouponRequest
+	6,  // 45: rewards.coupons.v1.CouponService.GetAccountCoupon:input_type -> rewards.coupons.v1.GetAccountCouponRequest
+	8,  // 46: rewards.coupons.v1.CouponService.ActivateCoupon:input_type -> rewards.coupons.v1.ActivateCouponRequest
+	10, // 47: rewards.coupons.v1.CouponService.DeactivateCoupon:input_type -> rewards.coupons.v1.DeactivateCouponRequest
+	12, // 48: rewards.coupons.v1.CouponService.ValidateCoupon:input_type -> rewards.coupons.v1.ValidateCouponRequest
+	14, // 49: rewards.coupons.v1.CouponService.RedeemCoupon:input_type -> rewards.coupons.v1.RedeemCouponRequest
+	15, // 50: rewards.coupons.v1.CouponService.BatchRedeemCoupons:input_type -> rewards.coupons.v1.BatchRedeemCouponsRequest
+	20, // 51: rewards.coupons.v1.CouponService.ReverseRedemption:input_type -> rewards.coupons.v1.ReverseRedemptionRequest
+	22, // 52: rewards.coupons.v1.CouponService.RevokeCoupon:input_type -> rewards.coupons.v1.RevokeCouponRequest
+	24, // 53: rewards.coupons.v1.CouponService.ListAccountCoupons:input_type -> rewards.coupons.v1.ListAccountCouponsRequest
+	26, // 54: rewards.coupons.v1.CouponService.ListDeals:input_type -> rewards.coupons.v1.ListDealsRequest
+	28, // 55: rewards.coupons.v1.CouponService.ResendCoupon:input_type -> rewards.coupons.v1.ResendCouponRequest
+	1,  // 56: rewards.coupons.v1.CouponService.IssueCoupon:output_type -> rewards.coupons.v1.IssueCouponResponse
+	3,  // 57: rewards.coupons.v1.CouponService.BulkIssueCoupons:output_type -> rewards.coupons.v1.BulkIssueCouponsResponse
+	5,  // 58: rewards.coupons.v1.CouponService.GetCoupon:output_type -> rewards.coupons.v1.GetCouponResponse
+	7,  // 59: rewards.coupons.v1.CouponService.GetAccountCoupon:output_type -> rewards.coupons.v1.GetAccountCouponResponse
+	9,  // 60: rewards.coupons.v1.CouponService.ActivateCoupon:output_type -> rewards.coupons.v1.ActivateCouponResponse
+	11, // 61: rewards.coupons.v1.CouponService.DeactivateCoupon:output_type -> rewards.coupons.v1.DeactivateCouponResponse
+	13, // 62: rewards.coupons.v1.CouponService.ValidateCoupon:output_type -> rewards.coupons.v1.ValidateCouponResponse
+	19, // 63: rewards.coupons.v1.CouponService.RedeemCoupon:output_type -> rewards.coupons.v1.RedeemCouponResponse
+	16, // 64: rewards.coupons.v1.CouponService.BatchRedeemCoupons:output_type -> rewards.coupons.v1.BatchRedeemCouponsResponse
+	21, // 65: rewards.coupons.v1.CouponService.ReverseRedemption:output_type -> rewards.coupons.v1.ReverseRedemptionResponse
+	23, // 66: rewards.coupons.v1.CouponService.RevokeCoupon:output_type -> rewards.coupons.v1.RevokeCouponResponse
+	25, // 67: rewards.coupons.v1.CouponService.ListAccountCoupons:output_type -> rewards.coupons.v1.ListAccountCouponsResponse
+	27, // 68: rewards.coupons.v1.CouponService.ListDeals:output_type -> rewards.coupons.v1.ListDealsResponse
+	29, // 69: rewards.coupons.v1.CouponService.ResendCoupon:output_type -> rewards.coupons.v1.ResendCouponResponse
+	56, // [56:70] is the sub-list for method output_type
+	42, // [42:56] is the sub-list for method input_type
+	42, // [42:42] is the sub-list for extension type_name
+	42, // [42:42] is the sub-list for extension extendee
+	0,  // [0:42] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_coupon_service_proto_init() }
@@ -2605,7 +2741,7 @@ func file_rewards_coupons_v1_coupon_service_proto_init() {
 		(*BatchRedeemCouponResult_Response)(nil),
 		(*BatchRedeemCouponResult_Error)(nil),
 	}
-	file_rewards_coupons_v1_coupon_service_proto_msgTypes[28].OneofWrappers = []any{
+	file_rewards_coupons_v1_coupon_service_proto_msgTypes[30].OneofWrappers = []any{
 		(*BulkIssueCouponsRequest_Row_AccountId)(nil),
 		(*BulkIssueCouponsRequest_Row_ExternalId)(nil),
 		(*BulkIssueCouponsRequest_Row_Mobile)(nil),
@@ -2617,7 +2753,7 @@ func file_rewards_coupons_v1_coupon_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_coupon_service_proto_rawDesc), len(file_rewards_coupons_v1_coupon_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   31,
+			NumMessages:   33,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

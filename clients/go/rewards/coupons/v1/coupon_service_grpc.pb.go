@@ -32,6 +32,7 @@ const (
 	CouponService_RevokeCoupon_FullMethodName       = "/rewards.coupons.v1.CouponService/RevokeCoupon"
 	CouponService_ListAccountCoupons_FullMethodName = "/rewards.coupons.v1.CouponService/ListAccountCoupons"
 	CouponService_ListDeals_FullMethodName          = "/rewards.coupons.v1.CouponService/ListDeals"
+	CouponService_ResendCoupon_FullMethodName       = "/rewards.coupons.v1.CouponService/ResendCoupon"
 )
 
 // CouponServiceClient is the client API for CouponService service.
@@ -210,6 +211,15 @@ type CouponServiceClient interface {
 	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
 	// or DEACTIVATED account has no deals).
 	ListDeals(ctx context.Context, in *ListDealsRequest, opts ...grpc.CallOption) (*ListDealsResponse, error)
+	// Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+	// offer's channel (through the outbox: the reply says the message is queued; it is sent at
+	// least once, with the message_id as its stable id).
+	//
+	// Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+	// holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+	// DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+	// RESEND template).
+	ResendCoupon(ctx context.Context, in *ResendCouponRequest, opts ...grpc.CallOption) (*ResendCouponResponse, error)
 }
 
 type couponServiceClient struct {
@@ -347,6 +357,16 @@ func (c *couponServiceClient) ListDeals(ctx context.Context, in *ListDealsReques
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ListDealsResponse)
 	err := c.cc.Invoke(ctx, CouponService_ListDeals_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *couponServiceClient) ResendCoupon(ctx context.Context, in *ResendCouponRequest, opts ...grpc.CallOption) (*ResendCouponResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ResendCouponResponse)
+	err := c.cc.Invoke(ctx, CouponService_ResendCoupon_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -529,6 +549,15 @@ type CouponServiceServer interface {
 	// Errors: ACCOUNT_NOT_FOUND (NOT_FOUND), ACCOUNT_NOT_ACTIVE (FAILED_PRECONDITION; a LOCKED
 	// or DEACTIVATED account has no deals).
 	ListDeals(context.Context, *ListDealsRequest) (*ListDealsResponse, error)
+	// Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+	// offer's channel (through the outbox: the reply says the message is queued; it is sent at
+	// least once, with the message_id as its stable id).
+	//
+	// Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+	// holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+	// DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+	// RESEND template).
+	ResendCoupon(context.Context, *ResendCouponRequest) (*ResendCouponResponse, error)
 	mustEmbedUnimplementedCouponServiceServer()
 }
 
@@ -577,6 +606,9 @@ func (UnimplementedCouponServiceServer) ListAccountCoupons(context.Context, *Lis
 }
 func (UnimplementedCouponServiceServer) ListDeals(context.Context, *ListDealsRequest) (*ListDealsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ListDeals not implemented")
+}
+func (UnimplementedCouponServiceServer) ResendCoupon(context.Context, *ResendCouponRequest) (*ResendCouponResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ResendCoupon not implemented")
 }
 func (UnimplementedCouponServiceServer) mustEmbedUnimplementedCouponServiceServer() {}
 func (UnimplementedCouponServiceServer) testEmbeddedByValue()                       {}
@@ -822,6 +854,24 @@ func _CouponService_ListDeals_Handler(srv interface{}, ctx context.Context, dec 
 	return interceptor(ctx, in, info, handler)
 }
 
+func _CouponService_ResendCoupon_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ResendCouponRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(CouponServiceServer).ResendCoupon(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: CouponService_ResendCoupon_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(CouponServiceServer).ResendCoupon(ctx, req.(*ResendCouponRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // CouponService_ServiceDesc is the grpc.ServiceDesc for CouponService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -876,6 +926,10 @@ var CouponService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "ListDeals",
 			Handler:    _CouponService_ListDeals_Handler,
+		},
+		{
+			MethodName: "ResendCoupon",
+			Handler:    _CouponService_ResendCoupon_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

@@ -283,6 +283,120 @@ func (RematchPolicy) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
+// The channel a message to a coupon's holder goes on.
+type DeliveryChannel int32
+
+const (
+	// As NONE.
+	DeliveryChannel_DELIVERY_CHANNEL_UNSPECIFIED DeliveryChannel = 0
+	// The caller delivers the coupon itself (a third party): nothing is sent.
+	DeliveryChannel_DELIVERY_CHANNEL_NONE DeliveryChannel = 1
+	// A text message to the account owner's phone number (the server's SMS gateway).
+	DeliveryChannel_DELIVERY_CHANNEL_SMS DeliveryChannel = 2
+	// An e-mail to the account owner's address (the server's SMTP server).
+	DeliveryChannel_DELIVERY_CHANNEL_EMAIL DeliveryChannel = 3
+)
+
+// Enum value maps for DeliveryChannel.
+var (
+	DeliveryChannel_name = map[int32]string{
+		0: "DELIVERY_CHANNEL_UNSPECIFIED",
+		1: "DELIVERY_CHANNEL_NONE",
+		2: "DELIVERY_CHANNEL_SMS",
+		3: "DELIVERY_CHANNEL_EMAIL",
+	}
+	DeliveryChannel_value = map[string]int32{
+		"DELIVERY_CHANNEL_UNSPECIFIED": 0,
+		"DELIVERY_CHANNEL_NONE":        1,
+		"DELIVERY_CHANNEL_SMS":         2,
+		"DELIVERY_CHANNEL_EMAIL":       3,
+	}
+)
+
+func (x DeliveryChannel) Enum() *DeliveryChannel {
+	p := new(DeliveryChannel)
+	*p = x
+	return p
+}
+
+func (x DeliveryChannel) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (DeliveryChannel) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_coupons_v1_resources_proto_enumTypes[4].Descriptor()
+}
+
+func (DeliveryChannel) Type() protoreflect.EnumType {
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[4]
+}
+
+func (x DeliveryChannel) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use DeliveryChannel.Descriptor instead.
+func (DeliveryChannel) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
+}
+
+// What a message template is for.
+type MessageKind int32
+
+const (
+	// Invalid.
+	MessageKind_MESSAGE_KIND_UNSPECIFIED MessageKind = 0
+	// Sent when a coupon is issued (on the offer's channel).
+	MessageKind_MESSAGE_KIND_ISSUE MessageKind = 1
+	// Sent by CouponService.ResendCoupon.
+	MessageKind_MESSAGE_KIND_RESEND MessageKind = 2
+	// Sent by the expiry reminders.
+	MessageKind_MESSAGE_KIND_REMINDER MessageKind = 3
+)
+
+// Enum value maps for MessageKind.
+var (
+	MessageKind_name = map[int32]string{
+		0: "MESSAGE_KIND_UNSPECIFIED",
+		1: "MESSAGE_KIND_ISSUE",
+		2: "MESSAGE_KIND_RESEND",
+		3: "MESSAGE_KIND_REMINDER",
+	}
+	MessageKind_value = map[string]int32{
+		"MESSAGE_KIND_UNSPECIFIED": 0,
+		"MESSAGE_KIND_ISSUE":       1,
+		"MESSAGE_KIND_RESEND":      2,
+		"MESSAGE_KIND_REMINDER":    3,
+	}
+)
+
+func (x MessageKind) Enum() *MessageKind {
+	p := new(MessageKind)
+	*p = x
+	return p
+}
+
+func (x MessageKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (MessageKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_coupons_v1_resources_proto_enumTypes[5].Descriptor()
+}
+
+func (MessageKind) Type() protoreflect.EnumType {
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[5]
+}
+
+func (x MessageKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use MessageKind.Descriptor instead.
+func (MessageKind) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{5}
+}
+
 // Where the codes of a code series come from.
 type CodeSeriesType int32
 
@@ -330,11 +444,11 @@ func (x CodeSeriesType) String() string {
 }
 
 func (CodeSeriesType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_coupons_v1_resources_proto_enumTypes[4].Descriptor()
+	return file_rewards_coupons_v1_resources_proto_enumTypes[6].Descriptor()
 }
 
 func (CodeSeriesType) Type() protoreflect.EnumType {
-	return &file_rewards_coupons_v1_resources_proto_enumTypes[4]
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[6]
 }
 
 func (x CodeSeriesType) Number() protoreflect.EnumNumber {
@@ -343,7 +457,7 @@ func (x CodeSeriesType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CodeSeriesType.Descriptor instead.
 func (CodeSeriesType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 // The lifecycle state of a coupon.
@@ -395,11 +509,11 @@ func (x CouponState) String() string {
 }
 
 func (CouponState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_coupons_v1_resources_proto_enumTypes[5].Descriptor()
+	return file_rewards_coupons_v1_resources_proto_enumTypes[7].Descriptor()
 }
 
 func (CouponState) Type() protoreflect.EnumType {
-	return &file_rewards_coupons_v1_resources_proto_enumTypes[5]
+	return &file_rewards_coupons_v1_resources_proto_enumTypes[7]
 }
 
 func (x CouponState) Number() protoreflect.EnumNumber {
@@ -408,7 +522,7 @@ func (x CouponState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CouponState.Descriptor instead.
 func (CouponState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 // What a coupon of an offer gives. Only the fields of `kind` are set; the others must be unset
@@ -1295,8 +1409,11 @@ type Offer struct {
 	// When the issue that left OfferRules.issue_notification_threshold coupons to issue was
 	// made; unset until then. Output only.
 	IssueThresholdReachTime *timestamppb.Timestamp `protobuf:"bytes,41,opt,name=issue_threshold_reach_time,json=issueThresholdReachTime,proto3" json:"issue_threshold_reach_time,omitempty"`
-	unknownFields           protoimpl.UnknownFields
-	sizeCache               protoimpl.SizeCache
+	// How coupons reach their holders: the channel, the message templates, the expiry reminders.
+	// Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+	Delivery      *OfferDelivery `protobuf:"bytes,60,opt,name=delivery,proto3" json:"delivery,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Offer) Reset() {
@@ -1434,6 +1551,245 @@ func (x *Offer) GetIssueThresholdReachTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Offer) GetDelivery() *OfferDelivery {
+	if x != nil {
+		return x.Delivery
+	}
+	return nil
+}
+
+// A message text in one language. Tags (Jinja2 syntax, rendered in a sandbox): {{ code }},
+// {{ expiry }} (the coupon's expiry, local date and time in the offer's time zone),
+// {{ offer_title }} (the offer's title in the language, else its display_name),
+// {{ customer_name }} (the owner's given name, else display name; at most 64 characters);
+// any other name is refused (TEMPLATE_TAG_UNKNOWN), as is a text that does not parse
+// (TEMPLATE_INVALID). A text with characters outside GSM 03.38 / ASCII needs allow_unicode
+// (FIELD_INVALID otherwise). The longest rendering (every tag at its longest) must fit: SMS
+// 480 characters, e-mail 4,000 (MESSAGE_TOO_LONG).
+type MessageTemplate struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
+	// template of a kind is used unless one matches. Required; at most 35 characters.
+	LanguageCode string `protobuf:"bytes,1,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	// Required.
+	Kind MessageKind `protobuf:"varint,2,opt,name=kind,proto3,enum=rewards.coupons.v1.MessageKind" json:"kind,omitempty"`
+	// The e-mail subject (tags allowed). At most 200 characters.
+	Subject string `protobuf:"bytes,3,opt,name=subject,proto3" json:"subject,omitempty"`
+	// The message. Required.
+	Text string `protobuf:"bytes,4,opt,name=text,proto3" json:"text,omitempty"`
+	// Allows characters outside GSM 03.38 / ASCII (as the seed's "Allow Unicode characters").
+	AllowUnicode  bool `protobuf:"varint,5,opt,name=allow_unicode,json=allowUnicode,proto3" json:"allow_unicode,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *MessageTemplate) Reset() {
+	*x = MessageTemplate{}
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *MessageTemplate) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MessageTemplate) ProtoMessage() {}
+
+func (x *MessageTemplate) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use MessageTemplate.ProtoReflect.Descriptor instead.
+func (*MessageTemplate) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *MessageTemplate) GetLanguageCode() string {
+	if x != nil {
+		return x.LanguageCode
+	}
+	return ""
+}
+
+func (x *MessageTemplate) GetKind() MessageKind {
+	if x != nil {
+		return x.Kind
+	}
+	return MessageKind_MESSAGE_KIND_UNSPECIFIED
+}
+
+func (x *MessageTemplate) GetSubject() string {
+	if x != nil {
+		return x.Subject
+	}
+	return ""
+}
+
+func (x *MessageTemplate) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+func (x *MessageTemplate) GetAllowUnicode() bool {
+	if x != nil {
+		return x.AllowUnicode
+	}
+	return false
+}
+
+// One expiry reminder: sent days_before_expiry days before the coupon's expiry day, at
+// local_time in the offer's time zone, to holders of a valid (unredeemed, unrevoked,
+// unexpired) coupon, once per coupon and reminder.
+type ExpiryReminder struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// 1..365.
+	DaysBeforeExpiry int32 `protobuf:"varint,1,opt,name=days_before_expiry,json=daysBeforeExpiry,proto3" json:"days_before_expiry,omitempty"`
+	// SMS or EMAIL. Required.
+	Channel DeliveryChannel `protobuf:"varint,2,opt,name=channel,proto3,enum=rewards.coupons.v1.DeliveryChannel" json:"channel,omitempty"`
+	// "HH:MM", 24-hour clock, in the offer's time zone. Required.
+	LocalTime     string `protobuf:"bytes,3,opt,name=local_time,json=localTime,proto3" json:"local_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExpiryReminder) Reset() {
+	*x = ExpiryReminder{}
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExpiryReminder) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExpiryReminder) ProtoMessage() {}
+
+func (x *ExpiryReminder) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExpiryReminder.ProtoReflect.Descriptor instead.
+func (*ExpiryReminder) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *ExpiryReminder) GetDaysBeforeExpiry() int32 {
+	if x != nil {
+		return x.DaysBeforeExpiry
+	}
+	return 0
+}
+
+func (x *ExpiryReminder) GetChannel() DeliveryChannel {
+	if x != nil {
+		return x.Channel
+	}
+	return DeliveryChannel_DELIVERY_CHANNEL_UNSPECIFIED
+}
+
+func (x *ExpiryReminder) GetLocalTime() string {
+	if x != nil {
+		return x.LocalTime
+	}
+	return ""
+}
+
+// An offer's delivery settings.
+type OfferDelivery struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Where issued coupons go (and resends). UNSPECIFIED and NONE: nothing is sent on issue.
+	Channel DeliveryChannel `protobuf:"varint,1,opt,name=channel,proto3,enum=rewards.coupons.v1.DeliveryChannel" json:"channel,omitempty"`
+	// At most 32. An ISSUE template is required with channel SMS or EMAIL; a REMINDER template
+	// with reminders.
+	Templates []*MessageTemplate `protobuf:"bytes,2,rep,name=templates,proto3" json:"templates,omitempty"`
+	// At most 8, distinct.
+	Reminders []*ExpiryReminder `protobuf:"bytes,3,rep,name=reminders,proto3" json:"reminders,omitempty"`
+	// The brand's contacts: e-mailed once when an issue leaves
+	// OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+	// each at most 254 characters.
+	ContactEmails []string `protobuf:"bytes,4,rep,name=contact_emails,json=contactEmails,proto3" json:"contact_emails,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *OfferDelivery) Reset() {
+	*x = OfferDelivery{}
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OfferDelivery) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OfferDelivery) ProtoMessage() {}
+
+func (x *OfferDelivery) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OfferDelivery.ProtoReflect.Descriptor instead.
+func (*OfferDelivery) Descriptor() ([]byte, []int) {
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *OfferDelivery) GetChannel() DeliveryChannel {
+	if x != nil {
+		return x.Channel
+	}
+	return DeliveryChannel_DELIVERY_CHANNEL_UNSPECIFIED
+}
+
+func (x *OfferDelivery) GetTemplates() []*MessageTemplate {
+	if x != nil {
+		return x.Templates
+	}
+	return nil
+}
+
+func (x *OfferDelivery) GetReminders() []*ExpiryReminder {
+	if x != nil {
+		return x.Reminders
+	}
+	return nil
+}
+
+func (x *OfferDelivery) GetContactEmails() []string {
+	if x != nil {
+		return x.ContactEmails
+	}
+	return nil
+}
+
 // A series of codes of one offer. Every code is unique in the organisation, compared
 // case-insensitively; codes are stored and returned upper case.
 type CodeSeries struct {
@@ -1473,7 +1829,7 @@ type CodeSeries struct {
 
 func (x *CodeSeries) Reset() {
 	*x = CodeSeries{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1485,7 +1841,7 @@ func (x *CodeSeries) String() string {
 func (*CodeSeries) ProtoMessage() {}
 
 func (x *CodeSeries) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1498,7 +1854,7 @@ func (x *CodeSeries) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CodeSeries.ProtoReflect.Descriptor instead.
 func (*CodeSeries) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *CodeSeries) GetCodeSeriesId() string {
@@ -1639,7 +1995,7 @@ type Coupon struct {
 
 func (x *Coupon) Reset() {
 	*x = Coupon{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1651,7 +2007,7 @@ func (x *Coupon) String() string {
 func (*Coupon) ProtoMessage() {}
 
 func (x *Coupon) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1664,7 +2020,7 @@ func (x *Coupon) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Coupon.ProtoReflect.Descriptor instead.
 func (*Coupon) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *Coupon) GetCouponId() string {
@@ -1850,7 +2206,7 @@ type AppliedReward struct {
 
 func (x *AppliedReward) Reset() {
 	*x = AppliedReward{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1862,7 +2218,7 @@ func (x *AppliedReward) String() string {
 func (*AppliedReward) ProtoMessage() {}
 
 func (x *AppliedReward) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1875,7 +2231,7 @@ func (x *AppliedReward) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use AppliedReward.ProtoReflect.Descriptor instead.
 func (*AppliedReward) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *AppliedReward) GetKind() RewardKind {
@@ -1946,7 +2302,7 @@ type Deal struct {
 
 func (x *Deal) Reset() {
 	*x = Deal{}
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1958,7 +2314,7 @@ func (x *Deal) String() string {
 func (*Deal) ProtoMessage() {}
 
 func (x *Deal) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_coupons_v1_resources_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1971,7 +2327,7 @@ func (x *Deal) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Deal.ProtoReflect.Descriptor instead.
 func (*Deal) Descriptor() ([]byte, []int) {
-	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{10}
+	return file_rewards_coupons_v1_resources_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *Deal) GetOfferId() string {
@@ -2137,7 +2493,7 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\rexternal_code\x18\x05 \x01(\tR\fexternalCode\x1aC\n" +
 	"\x15CustomPropertiesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xc7\x05\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x86\x06\n" +
 	"\x05Offer\x12\x19\n" +
 	"\boffer_id\x18\x01 \x01(\tR\aofferId\x12\x1d\n" +
 	"\n" +
@@ -2157,7 +2513,24 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"updateTime\x12:\n" +
 	"\acontent\x18\r \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\x122\n" +
 	"\x15remaining_issue_count\x18( \x01(\x03R\x13remainingIssueCount\x12W\n" +
-	"\x1aissue_threshold_reach_time\x18) \x01(\v2\x1a.google.protobuf.TimestampR\x17issueThresholdReachTime\"\xef\x02\n" +
+	"\x1aissue_threshold_reach_time\x18) \x01(\v2\x1a.google.protobuf.TimestampR\x17issueThresholdReachTime\x12=\n" +
+	"\bdelivery\x18< \x01(\v2!.rewards.coupons.v1.OfferDeliveryR\bdelivery\"\xbe\x01\n" +
+	"\x0fMessageTemplate\x12#\n" +
+	"\rlanguage_code\x18\x01 \x01(\tR\flanguageCode\x123\n" +
+	"\x04kind\x18\x02 \x01(\x0e2\x1f.rewards.coupons.v1.MessageKindR\x04kind\x12\x18\n" +
+	"\asubject\x18\x03 \x01(\tR\asubject\x12\x12\n" +
+	"\x04text\x18\x04 \x01(\tR\x04text\x12#\n" +
+	"\rallow_unicode\x18\x05 \x01(\bR\fallowUnicode\"\x9c\x01\n" +
+	"\x0eExpiryReminder\x12,\n" +
+	"\x12days_before_expiry\x18\x01 \x01(\x05R\x10daysBeforeExpiry\x12=\n" +
+	"\achannel\x18\x02 \x01(\x0e2#.rewards.coupons.v1.DeliveryChannelR\achannel\x12\x1d\n" +
+	"\n" +
+	"local_time\x18\x03 \x01(\tR\tlocalTime\"\xfa\x01\n" +
+	"\rOfferDelivery\x12=\n" +
+	"\achannel\x18\x01 \x01(\x0e2#.rewards.coupons.v1.DeliveryChannelR\achannel\x12A\n" +
+	"\ttemplates\x18\x02 \x03(\v2#.rewards.coupons.v1.MessageTemplateR\ttemplates\x12@\n" +
+	"\treminders\x18\x03 \x03(\v2\".rewards.coupons.v1.ExpiryReminderR\treminders\x12%\n" +
+	"\x0econtact_emails\x18\x04 \x03(\tR\rcontactEmails\"\xef\x02\n" +
 	"\n" +
 	"CodeSeries\x12$\n" +
 	"\x0ecode_series_id\x18\x01 \x01(\tR\fcodeSeriesId\x12\x19\n" +
@@ -2250,7 +2623,17 @@ const file_rewards_coupons_v1_resources_proto_rawDesc = "" +
 	"\rRematchPolicy\x12\x1e\n" +
 	"\x1aREMATCH_POLICY_UNSPECIFIED\x10\x00\x12\x1f\n" +
 	"\x1bREMATCH_POLICY_SEND_NOTHING\x10\x01\x12\"\n" +
-	"\x1eREMATCH_POLICY_RESEND_EXISTING\x10\x02*\xbe\x01\n" +
+	"\x1eREMATCH_POLICY_RESEND_EXISTING\x10\x02*\x84\x01\n" +
+	"\x0fDeliveryChannel\x12 \n" +
+	"\x1cDELIVERY_CHANNEL_UNSPECIFIED\x10\x00\x12\x19\n" +
+	"\x15DELIVERY_CHANNEL_NONE\x10\x01\x12\x18\n" +
+	"\x14DELIVERY_CHANNEL_SMS\x10\x02\x12\x1a\n" +
+	"\x16DELIVERY_CHANNEL_EMAIL\x10\x03*w\n" +
+	"\vMessageKind\x12\x1c\n" +
+	"\x18MESSAGE_KIND_UNSPECIFIED\x10\x00\x12\x16\n" +
+	"\x12MESSAGE_KIND_ISSUE\x10\x01\x12\x17\n" +
+	"\x13MESSAGE_KIND_RESEND\x10\x02\x12\x19\n" +
+	"\x15MESSAGE_KIND_REMINDER\x10\x03*\xbe\x01\n" +
 	"\x0eCodeSeriesType\x12 \n" +
 	"\x1cCODE_SERIES_TYPE_UNSPECIFIED\x10\x00\x12%\n" +
 	"!CODE_SERIES_TYPE_UNIQUE_GENERATED\x10\x01\x12\x1b\n" +
@@ -2278,86 +2661,97 @@ func file_rewards_coupons_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_coupons_v1_resources_proto_rawDescData
 }
 
-var file_rewards_coupons_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
-var file_rewards_coupons_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
+var file_rewards_coupons_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 8)
+var file_rewards_coupons_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_rewards_coupons_v1_resources_proto_goTypes = []any{
 	(OfferState)(0),               // 0: rewards.coupons.v1.OfferState
 	(RewardKind)(0),               // 1: rewards.coupons.v1.RewardKind
 	(ExpiryMode)(0),               // 2: rewards.coupons.v1.ExpiryMode
 	(RematchPolicy)(0),            // 3: rewards.coupons.v1.RematchPolicy
-	(CodeSeriesType)(0),           // 4: rewards.coupons.v1.CodeSeriesType
-	(CouponState)(0),              // 5: rewards.coupons.v1.CouponState
-	(*Reward)(nil),                // 6: rewards.coupons.v1.Reward
-	(*HoursOfDay)(nil),            // 7: rewards.coupons.v1.HoursOfDay
-	(*OfferRules)(nil),            // 8: rewards.coupons.v1.OfferRules
-	(*BillLine)(nil),              // 9: rewards.coupons.v1.BillLine
-	(*OfferText)(nil),             // 10: rewards.coupons.v1.OfferText
-	(*OfferContent)(nil),          // 11: rewards.coupons.v1.OfferContent
-	(*Offer)(nil),                 // 12: rewards.coupons.v1.Offer
-	(*CodeSeries)(nil),            // 13: rewards.coupons.v1.CodeSeries
-	(*Coupon)(nil),                // 14: rewards.coupons.v1.Coupon
-	(*AppliedReward)(nil),         // 15: rewards.coupons.v1.AppliedReward
-	(*Deal)(nil),                  // 16: rewards.coupons.v1.Deal
-	nil,                           // 17: rewards.coupons.v1.OfferContent.CustomPropertiesEntry
-	(*v1.Money)(nil),              // 18: rewards.type.v1.Money
-	(*timestamppb.Timestamp)(nil), // 19: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),   // 20: google.protobuf.Duration
-	(v1.DayOfWeek)(0),             // 21: rewards.type.v1.DayOfWeek
+	(DeliveryChannel)(0),          // 4: rewards.coupons.v1.DeliveryChannel
+	(MessageKind)(0),              // 5: rewards.coupons.v1.MessageKind
+	(CodeSeriesType)(0),           // 6: rewards.coupons.v1.CodeSeriesType
+	(CouponState)(0),              // 7: rewards.coupons.v1.CouponState
+	(*Reward)(nil),                // 8: rewards.coupons.v1.Reward
+	(*HoursOfDay)(nil),            // 9: rewards.coupons.v1.HoursOfDay
+	(*OfferRules)(nil),            // 10: rewards.coupons.v1.OfferRules
+	(*BillLine)(nil),              // 11: rewards.coupons.v1.BillLine
+	(*OfferText)(nil),             // 12: rewards.coupons.v1.OfferText
+	(*OfferContent)(nil),          // 13: rewards.coupons.v1.OfferContent
+	(*Offer)(nil),                 // 14: rewards.coupons.v1.Offer
+	(*MessageTemplate)(nil),       // 15: rewards.coupons.v1.MessageTemplate
+	(*ExpiryReminder)(nil),        // 16: rewards.coupons.v1.ExpiryReminder
+	(*OfferDelivery)(nil),         // 17: rewards.coupons.v1.OfferDelivery
+	(*CodeSeries)(nil),            // 18: rewards.coupons.v1.CodeSeries
+	(*Coupon)(nil),                // 19: rewards.coupons.v1.Coupon
+	(*AppliedReward)(nil),         // 20: rewards.coupons.v1.AppliedReward
+	(*Deal)(nil),                  // 21: rewards.coupons.v1.Deal
+	nil,                           // 22: rewards.coupons.v1.OfferContent.CustomPropertiesEntry
+	(*v1.Money)(nil),              // 23: rewards.type.v1.Money
+	(*timestamppb.Timestamp)(nil), // 24: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),   // 25: google.protobuf.Duration
+	(v1.DayOfWeek)(0),             // 26: rewards.type.v1.DayOfWeek
 }
 var file_rewards_coupons_v1_resources_proto_depIdxs = []int32{
 	1,  // 0: rewards.coupons.v1.Reward.kind:type_name -> rewards.coupons.v1.RewardKind
-	18, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
-	18, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
-	19, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
-	19, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
+	23, // 1: rewards.coupons.v1.Reward.discount_amount:type_name -> rewards.type.v1.Money
+	23, // 2: rewards.coupons.v1.Reward.discount_amount_max:type_name -> rewards.type.v1.Money
+	24, // 3: rewards.coupons.v1.OfferRules.start_time:type_name -> google.protobuf.Timestamp
+	24, // 4: rewards.coupons.v1.OfferRules.end_time:type_name -> google.protobuf.Timestamp
 	2,  // 5: rewards.coupons.v1.OfferRules.expiry_mode:type_name -> rewards.coupons.v1.ExpiryMode
-	20, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
-	19, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
-	20, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
-	18, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
-	18, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
-	21, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
-	7,  // 12: rewards.coupons.v1.OfferRules.hours_of_day:type_name -> rewards.coupons.v1.HoursOfDay
-	7,  // 13: rewards.coupons.v1.OfferRules.hour_windows:type_name -> rewards.coupons.v1.HoursOfDay
-	19, // 14: rewards.coupons.v1.OfferRules.registration_start_time:type_name -> google.protobuf.Timestamp
-	19, // 15: rewards.coupons.v1.OfferRules.registration_end_time:type_name -> google.protobuf.Timestamp
-	20, // 16: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
+	25, // 6: rewards.coupons.v1.OfferRules.coupon_validity:type_name -> google.protobuf.Duration
+	24, // 7: rewards.coupons.v1.OfferRules.redemption_start_time:type_name -> google.protobuf.Timestamp
+	25, // 8: rewards.coupons.v1.OfferRules.min_redemption_gap:type_name -> google.protobuf.Duration
+	23, // 9: rewards.coupons.v1.OfferRules.min_bill_amount:type_name -> rewards.type.v1.Money
+	23, // 10: rewards.coupons.v1.OfferRules.max_bill_amount:type_name -> rewards.type.v1.Money
+	26, // 11: rewards.coupons.v1.OfferRules.days_of_week:type_name -> rewards.type.v1.DayOfWeek
+	9,  // 12: rewards.coupons.v1.OfferRules.hours_of_day:type_name -> rewards.coupons.v1.HoursOfDay
+	9,  // 13: rewards.coupons.v1.OfferRules.hour_windows:type_name -> rewards.coupons.v1.HoursOfDay
+	24, // 14: rewards.coupons.v1.OfferRules.registration_start_time:type_name -> google.protobuf.Timestamp
+	24, // 15: rewards.coupons.v1.OfferRules.registration_end_time:type_name -> google.protobuf.Timestamp
+	25, // 16: rewards.coupons.v1.OfferRules.min_issue_gap:type_name -> google.protobuf.Duration
 	3,  // 17: rewards.coupons.v1.OfferRules.rematch_policy:type_name -> rewards.coupons.v1.RematchPolicy
-	18, // 18: rewards.coupons.v1.BillLine.line_amount:type_name -> rewards.type.v1.Money
-	10, // 19: rewards.coupons.v1.OfferContent.texts:type_name -> rewards.coupons.v1.OfferText
-	17, // 20: rewards.coupons.v1.OfferContent.custom_properties:type_name -> rewards.coupons.v1.OfferContent.CustomPropertiesEntry
-	6,  // 21: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
-	8,  // 22: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
+	23, // 18: rewards.coupons.v1.BillLine.line_amount:type_name -> rewards.type.v1.Money
+	12, // 19: rewards.coupons.v1.OfferContent.texts:type_name -> rewards.coupons.v1.OfferText
+	22, // 20: rewards.coupons.v1.OfferContent.custom_properties:type_name -> rewards.coupons.v1.OfferContent.CustomPropertiesEntry
+	8,  // 21: rewards.coupons.v1.Offer.reward:type_name -> rewards.coupons.v1.Reward
+	10, // 22: rewards.coupons.v1.Offer.rules:type_name -> rewards.coupons.v1.OfferRules
 	0,  // 23: rewards.coupons.v1.Offer.state:type_name -> rewards.coupons.v1.OfferState
-	19, // 24: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
-	19, // 25: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
-	11, // 26: rewards.coupons.v1.Offer.content:type_name -> rewards.coupons.v1.OfferContent
-	19, // 27: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
-	4,  // 28: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
-	19, // 29: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
-	5,  // 30: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
-	19, // 31: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
-	19, // 32: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
-	19, // 33: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
-	19, // 34: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
-	19, // 35: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
-	19, // 36: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
-	6,  // 37: rewards.coupons.v1.Coupon.reward:type_name -> rewards.coupons.v1.Reward
-	11, // 38: rewards.coupons.v1.Coupon.content:type_name -> rewards.coupons.v1.OfferContent
-	19, // 39: rewards.coupons.v1.Coupon.redeemable_from_time:type_name -> google.protobuf.Timestamp
-	19, // 40: rewards.coupons.v1.Coupon.redeemable_until_time:type_name -> google.protobuf.Timestamp
-	1,  // 41: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
-	18, // 42: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
-	6,  // 43: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
-	14, // 44: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
-	19, // 45: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
-	11, // 46: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
-	19, // 47: rewards.coupons.v1.Deal.next_redemption_time:type_name -> google.protobuf.Timestamp
-	48, // [48:48] is the sub-list for method output_type
-	48, // [48:48] is the sub-list for method input_type
-	48, // [48:48] is the sub-list for extension type_name
-	48, // [48:48] is the sub-list for extension extendee
-	0,  // [0:48] is the sub-list for field type_name
+	24, // 24: rewards.coupons.v1.Offer.create_time:type_name -> google.protobuf.Timestamp
+	24, // 25: rewards.coupons.v1.Offer.update_time:type_name -> google.protobuf.Timestamp
+	13, // 26: rewards.coupons.v1.Offer.content:type_name -> rewards.coupons.v1.OfferContent
+	24, // 27: rewards.coupons.v1.Offer.issue_threshold_reach_time:type_name -> google.protobuf.Timestamp
+	17, // 28: rewards.coupons.v1.Offer.delivery:type_name -> rewards.coupons.v1.OfferDelivery
+	5,  // 29: rewards.coupons.v1.MessageTemplate.kind:type_name -> rewards.coupons.v1.MessageKind
+	4,  // 30: rewards.coupons.v1.ExpiryReminder.channel:type_name -> rewards.coupons.v1.DeliveryChannel
+	4,  // 31: rewards.coupons.v1.OfferDelivery.channel:type_name -> rewards.coupons.v1.DeliveryChannel
+	15, // 32: rewards.coupons.v1.OfferDelivery.templates:type_name -> rewards.coupons.v1.MessageTemplate
+	16, // 33: rewards.coupons.v1.OfferDelivery.reminders:type_name -> rewards.coupons.v1.ExpiryReminder
+	6,  // 34: rewards.coupons.v1.CodeSeries.type:type_name -> rewards.coupons.v1.CodeSeriesType
+	24, // 35: rewards.coupons.v1.CodeSeries.create_time:type_name -> google.protobuf.Timestamp
+	7,  // 36: rewards.coupons.v1.Coupon.state:type_name -> rewards.coupons.v1.CouponState
+	24, // 37: rewards.coupons.v1.Coupon.issue_time:type_name -> google.protobuf.Timestamp
+	24, // 38: rewards.coupons.v1.Coupon.activate_time:type_name -> google.protobuf.Timestamp
+	24, // 39: rewards.coupons.v1.Coupon.expire_time:type_name -> google.protobuf.Timestamp
+	24, // 40: rewards.coupons.v1.Coupon.last_redeem_time:type_name -> google.protobuf.Timestamp
+	24, // 41: rewards.coupons.v1.Coupon.revoke_time:type_name -> google.protobuf.Timestamp
+	24, // 42: rewards.coupons.v1.Coupon.state_change_time:type_name -> google.protobuf.Timestamp
+	8,  // 43: rewards.coupons.v1.Coupon.reward:type_name -> rewards.coupons.v1.Reward
+	13, // 44: rewards.coupons.v1.Coupon.content:type_name -> rewards.coupons.v1.OfferContent
+	24, // 45: rewards.coupons.v1.Coupon.redeemable_from_time:type_name -> google.protobuf.Timestamp
+	24, // 46: rewards.coupons.v1.Coupon.redeemable_until_time:type_name -> google.protobuf.Timestamp
+	1,  // 47: rewards.coupons.v1.AppliedReward.kind:type_name -> rewards.coupons.v1.RewardKind
+	23, // 48: rewards.coupons.v1.AppliedReward.discount_amount:type_name -> rewards.type.v1.Money
+	8,  // 49: rewards.coupons.v1.Deal.reward:type_name -> rewards.coupons.v1.Reward
+	19, // 50: rewards.coupons.v1.Deal.coupons:type_name -> rewards.coupons.v1.Coupon
+	24, // 51: rewards.coupons.v1.Deal.end_time:type_name -> google.protobuf.Timestamp
+	13, // 52: rewards.coupons.v1.Deal.content:type_name -> rewards.coupons.v1.OfferContent
+	24, // 53: rewards.coupons.v1.Deal.next_redemption_time:type_name -> google.protobuf.Timestamp
+	54, // [54:54] is the sub-list for method output_type
+	54, // [54:54] is the sub-list for method input_type
+	54, // [54:54] is the sub-list for extension type_name
+	54, // [54:54] is the sub-list for extension extendee
+	0,  // [0:54] is the sub-list for field type_name
 }
 
 func init() { file_rewards_coupons_v1_resources_proto_init() }
@@ -2371,8 +2765,8 @@ func file_rewards_coupons_v1_resources_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_coupons_v1_resources_proto_rawDesc), len(file_rewards_coupons_v1_resources_proto_rawDesc)),
-			NumEnums:      6,
-			NumMessages:   12,
+			NumEnums:      8,
+			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

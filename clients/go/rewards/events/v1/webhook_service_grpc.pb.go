@@ -43,9 +43,15 @@ type WebhookServiceClient interface {
 	// Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
 	// retry of the same request).
 	//
-	// Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+	// Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+	// WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+	// loopback, private, link-local, multicast or other non-public address; metadata field,
+	// host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+	// runs again before every delivery (a refused delivery is a failed attempt).
 	CreateWebhook(ctx context.Context, in *CreateWebhookRequest, opts ...grpc.CallOption) (*CreateWebhookResponse, error)
 	// Changes the URL and/or the event types (the fields set).
+	//
+	// Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
 	UpdateWebhook(ctx context.Context, in *UpdateWebhookRequest, opts ...grpc.CallOption) (*UpdateWebhookResponse, error)
 	// Deletes a webhook: no delivery to it starts after this.
 	DeleteWebhook(ctx context.Context, in *DeleteWebhookRequest, opts ...grpc.CallOption) (*DeleteWebhookResponse, error)
@@ -130,9 +136,15 @@ type WebhookServiceServer interface {
 	// Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
 	// retry of the same request).
 	//
-	// Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+	// Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+	// WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+	// loopback, private, link-local, multicast or other non-public address; metadata field,
+	// host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+	// runs again before every delivery (a refused delivery is a failed attempt).
 	CreateWebhook(context.Context, *CreateWebhookRequest) (*CreateWebhookResponse, error)
 	// Changes the URL and/or the event types (the fields set).
+	//
+	// Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
 	UpdateWebhook(context.Context, *UpdateWebhookRequest) (*UpdateWebhookResponse, error)
 	// Deletes a webhook: no delivery to it starts after this.
 	DeleteWebhook(context.Context, *DeleteWebhookRequest) (*DeleteWebhookResponse, error)

@@ -359,3 +359,21 @@ class ListDealsResponse(_message.Message):
     deals: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.Deal]
     next_page_token: str
     def __init__(self, deals: _Optional[_Iterable[_Union[_resources_pb2_1.Deal, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ResendCouponRequest(_message.Message):
+    __slots__ = ("request_id", "code", "account_id")
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
+    request_id: str
+    code: str
+    account_id: str
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[str] = ..., account_id: _Optional[str] = ...) -> None: ...
+
+class ResendCouponResponse(_message.Message):
+    __slots__ = ("message_id", "channel")
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    message_id: str
+    channel: _resources_pb2_1.DeliveryChannel
+    def __init__(self, message_id: _Optional[str] = ..., channel: _Optional[_Union[_resources_pb2_1.DeliveryChannel, str]] = ...) -> None: ...

@@ -146,6 +146,11 @@ class CouponServiceStub:
                 request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListDealsRequest.SerializeToString,
                 response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListDealsResponse.FromString,
                 _registered_method=True)
+        self.ResendCoupon = channel.unary_unary(
+                '/rewards.coupons.v1.CouponService/ResendCoupon',
+                request_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ResendCouponRequest.SerializeToString,
+                response_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ResendCouponResponse.FromString,
+                _registered_method=True)
 
 
 class CouponServiceServicer:
@@ -387,6 +392,20 @@ class CouponServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ResendCoupon(self, request, context):
+        """Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+        offer's channel (through the outbox: the reply says the message is queued; it is sent at
+        least once, with the message_id as its stable id).
+
+        Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+        holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+        DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+        RESEND template).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CouponServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -454,6 +473,11 @@ def add_CouponServiceServicer_to_server(servicer, server):
                     servicer.ListDeals,
                     request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListDealsRequest.FromString,
                     response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListDealsResponse.SerializeToString,
+            ),
+            'ResendCoupon': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResendCoupon,
+                    request_deserializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ResendCouponRequest.FromString,
+                    response_serializer=rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ResendCouponResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -854,6 +878,33 @@ class CouponService:
             '/rewards.coupons.v1.CouponService/ListDeals',
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListDealsRequest.SerializeToString,
             rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ListDealsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResendCoupon(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.coupons.v1.CouponService/ResendCoupon',
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ResendCouponRequest.SerializeToString,
+            rewards_dot_coupons_dot_v1_dot_coupon__service__pb2.ResendCouponResponse.FromString,
             options,
             channel_credentials,
             insecure,

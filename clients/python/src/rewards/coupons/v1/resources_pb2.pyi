@@ -45,6 +45,20 @@ class RematchPolicy(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     REMATCH_POLICY_SEND_NOTHING: _ClassVar[RematchPolicy]
     REMATCH_POLICY_RESEND_EXISTING: _ClassVar[RematchPolicy]
 
+class DeliveryChannel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    DELIVERY_CHANNEL_UNSPECIFIED: _ClassVar[DeliveryChannel]
+    DELIVERY_CHANNEL_NONE: _ClassVar[DeliveryChannel]
+    DELIVERY_CHANNEL_SMS: _ClassVar[DeliveryChannel]
+    DELIVERY_CHANNEL_EMAIL: _ClassVar[DeliveryChannel]
+
+class MessageKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    MESSAGE_KIND_UNSPECIFIED: _ClassVar[MessageKind]
+    MESSAGE_KIND_ISSUE: _ClassVar[MessageKind]
+    MESSAGE_KIND_RESEND: _ClassVar[MessageKind]
+    MESSAGE_KIND_REMINDER: _ClassVar[MessageKind]
+
 class CodeSeriesType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     CODE_SERIES_TYPE_UNSPECIFIED: _ClassVar[CodeSeriesType]
@@ -81,6 +95,14 @@ EXPIRY_MODE_MONTH_END_AFTER_ISSUE: ExpiryMode
 REMATCH_POLICY_UNSPECIFIED: RematchPolicy
 REMATCH_POLICY_SEND_NOTHING: RematchPolicy
 REMATCH_POLICY_RESEND_EXISTING: RematchPolicy
+DELIVERY_CHANNEL_UNSPECIFIED: DeliveryChannel
+DELIVERY_CHANNEL_NONE: DeliveryChannel
+DELIVERY_CHANNEL_SMS: DeliveryChannel
+DELIVERY_CHANNEL_EMAIL: DeliveryChannel
+MESSAGE_KIND_UNSPECIFIED: MessageKind
+MESSAGE_KIND_ISSUE: MessageKind
+MESSAGE_KIND_RESEND: MessageKind
+MESSAGE_KIND_REMINDER: MessageKind
 CODE_SERIES_TYPE_UNSPECIFIED: CodeSeriesType
 CODE_SERIES_TYPE_UNIQUE_GENERATED: CodeSeriesType
 CODE_SERIES_TYPE_COMMON: CodeSeriesType
@@ -247,7 +269,7 @@ class OfferContent(_message.Message):
     def __init__(self, texts: _Optional[_Iterable[_Union[OfferText, _Mapping]]] = ..., image_uris: _Optional[_Iterable[str]] = ..., custom_properties: _Optional[_Mapping[str, str]] = ..., external_reference: _Optional[str] = ..., external_code: _Optional[str] = ...) -> None: ...
 
 class Offer(_message.Message):
-    __slots__ = ("offer_id", "program_id", "display_name", "description", "reward", "rules", "state", "issued_count", "redeemed_count", "etag", "create_time", "update_time", "content", "remaining_issue_count", "issue_threshold_reach_time")
+    __slots__ = ("offer_id", "program_id", "display_name", "description", "reward", "rules", "state", "issued_count", "redeemed_count", "etag", "create_time", "update_time", "content", "remaining_issue_count", "issue_threshold_reach_time", "delivery")
     OFFER_ID_FIELD_NUMBER: _ClassVar[int]
     PROGRAM_ID_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -263,6 +285,7 @@ class Offer(_message.Message):
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     REMAINING_ISSUE_COUNT_FIELD_NUMBER: _ClassVar[int]
     ISSUE_THRESHOLD_REACH_TIME_FIELD_NUMBER: _ClassVar[int]
+    DELIVERY_FIELD_NUMBER: _ClassVar[int]
     offer_id: str
     program_id: str
     display_name: str
@@ -278,7 +301,44 @@ class Offer(_message.Message):
     content: OfferContent
     remaining_issue_count: int
     issue_threshold_reach_time: _timestamp_pb2.Timestamp
-    def __init__(self, offer_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., rules: _Optional[_Union[OfferRules, _Mapping]] = ..., state: _Optional[_Union[OfferState, str]] = ..., issued_count: _Optional[int] = ..., redeemed_count: _Optional[int] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., content: _Optional[_Union[OfferContent, _Mapping]] = ..., remaining_issue_count: _Optional[int] = ..., issue_threshold_reach_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    delivery: OfferDelivery
+    def __init__(self, offer_id: _Optional[str] = ..., program_id: _Optional[str] = ..., display_name: _Optional[str] = ..., description: _Optional[str] = ..., reward: _Optional[_Union[Reward, _Mapping]] = ..., rules: _Optional[_Union[OfferRules, _Mapping]] = ..., state: _Optional[_Union[OfferState, str]] = ..., issued_count: _Optional[int] = ..., redeemed_count: _Optional[int] = ..., etag: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., content: _Optional[_Union[OfferContent, _Mapping]] = ..., remaining_issue_count: _Optional[int] = ..., issue_threshold_reach_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., delivery: _Optional[_Union[OfferDelivery, _Mapping]] = ...) -> None: ...
+
+class MessageTemplate(_message.Message):
+    __slots__ = ("language_code", "kind", "subject", "text", "allow_unicode")
+    LANGUAGE_CODE_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    ALLOW_UNICODE_FIELD_NUMBER: _ClassVar[int]
+    language_code: str
+    kind: MessageKind
+    subject: str
+    text: str
+    allow_unicode: bool
+    def __init__(self, language_code: _Optional[str] = ..., kind: _Optional[_Union[MessageKind, str]] = ..., subject: _Optional[str] = ..., text: _Optional[str] = ..., allow_unicode: _Optional[bool] = ...) -> None: ...
+
+class ExpiryReminder(_message.Message):
+    __slots__ = ("days_before_expiry", "channel", "local_time")
+    DAYS_BEFORE_EXPIRY_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_TIME_FIELD_NUMBER: _ClassVar[int]
+    days_before_expiry: int
+    channel: DeliveryChannel
+    local_time: str
+    def __init__(self, days_before_expiry: _Optional[int] = ..., channel: _Optional[_Union[DeliveryChannel, str]] = ..., local_time: _Optional[str] = ...) -> None: ...
+
+class OfferDelivery(_message.Message):
+    __slots__ = ("channel", "templates", "reminders", "contact_emails")
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    TEMPLATES_FIELD_NUMBER: _ClassVar[int]
+    REMINDERS_FIELD_NUMBER: _ClassVar[int]
+    CONTACT_EMAILS_FIELD_NUMBER: _ClassVar[int]
+    channel: DeliveryChannel
+    templates: _containers.RepeatedCompositeFieldContainer[MessageTemplate]
+    reminders: _containers.RepeatedCompositeFieldContainer[ExpiryReminder]
+    contact_emails: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, channel: _Optional[_Union[DeliveryChannel, str]] = ..., templates: _Optional[_Iterable[_Union[MessageTemplate, _Mapping]]] = ..., reminders: _Optional[_Iterable[_Union[ExpiryReminder, _Mapping]]] = ..., contact_emails: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CodeSeries(_message.Message):
     __slots__ = ("code_series_id", "offer_id", "type", "alphabet", "length", "prefix", "common_code", "code_count", "create_time", "sample_code")

@@ -86,7 +86,11 @@ class WebhookServiceServicer:
         """Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
         retry of the same request).
 
-        Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+        Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+        WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+        loopback, private, link-local, multicast or other non-public address; metadata field,
+        host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+        runs again before every delivery (a refused delivery is a failed attempt).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -94,6 +98,8 @@ class WebhookServiceServicer:
 
     def UpdateWebhook(self, request, context):
         """Changes the URL and/or the event types (the fields set).
+
+        Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

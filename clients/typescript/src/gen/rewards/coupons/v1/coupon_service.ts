@@ -24,7 +24,17 @@ import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Identifier } from "../../accounts/v1/resources";
 import { Money } from "../../type/v1/money";
-import { AppliedReward, BillLine, Coupon, Deal, Offer, OfferContent } from "./resources";
+import {
+  AppliedReward,
+  BillLine,
+  Coupon,
+  Deal,
+  DeliveryChannel,
+  deliveryChannelFromJSON,
+  deliveryChannelToJSON,
+  Offer,
+  OfferContent,
+} from "./resources";
 
 /** Request of CouponService.IssueCoupon. */
 export interface IssueCouponRequest {
@@ -532,6 +542,27 @@ export interface ListDealsResponse {
   deals: Deal[];
   /** Token for the next page; empty when this is the last page. */
   nextPageToken: string;
+}
+
+/** Request of CouponService.ResendCoupon. */
+export interface ResendCouponRequest {
+  /**
+   * Client-chosen idempotency key (AIP-155), at most 128 characters, kept at least 24 h. A retry
+   * with the same request_id returns the first response and sends nothing more.
+   */
+  requestId: string;
+  /** The code. Required. */
+  code: string;
+  /** The account holding the coupon. Required. */
+  accountId: string;
+}
+
+/** Response of CouponService.ResendCoupon. */
+export interface ResendCouponResponse {
+  /** The message's stable id (also the SMS gateway's idempotency-key, the e-mail's Message-ID). */
+  messageId: string;
+  /** The channel it goes on. */
+  channel: DeliveryChannel;
 }
 
 function createBaseIssueCouponRequest(): IssueCouponRequest {
@@ -4424,6 +4455,204 @@ export const ListDealsResponse: MessageFns<ListDealsResponse> = {
   },
 };
 
+function createBaseResendCouponRequest(): ResendCouponRequest {
+  return { requestId: "", code: "", accountId: "" };
+}
+
+export const ResendCouponRequest: MessageFns<ResendCouponRequest> = {
+  encode(message: ResendCouponRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.requestId !== "") {
+      writer.uint32(10).string(message.requestId);
+    }
+    if (message.code !== "") {
+      writer.uint32(18).string(message.code);
+    }
+    if (message.accountId !== "") {
+      writer.uint32(26).string(message.accountId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResendCouponRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResendCouponRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requestId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.code = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.accountId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ResendCouponRequest {
+    return {
+      requestId: isSet(object.requestId)
+        ? globalThis.String(object.requestId)
+        : isSet(object.request_id)
+        ? globalThis.String(object.request_id)
+        : "",
+      code: isSet(object.code) ? globalThis.String(object.code) : "",
+      accountId: isSet(object.accountId)
+        ? globalThis.String(object.accountId)
+        : isSet(object.account_id)
+        ? globalThis.String(object.account_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ResendCouponRequest): unknown {
+    const obj: any = {};
+    if (message.requestId !== "") {
+      obj.requestId = message.requestId;
+    }
+    if (message.code !== "") {
+      obj.code = message.code;
+    }
+    if (message.accountId !== "") {
+      obj.accountId = message.accountId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ResendCouponRequest>): ResendCouponRequest {
+    return ResendCouponRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ResendCouponRequest>): ResendCouponRequest {
+    const message = createBaseResendCouponRequest();
+    message.requestId = object.requestId ?? "";
+    message.code = object.code ?? "";
+    message.accountId = object.accountId ?? "";
+    return message;
+  },
+};
+
+function createBaseResendCouponResponse(): ResendCouponResponse {
+  return { messageId: "", channel: 0 };
+}
+
+export const ResendCouponResponse: MessageFns<ResendCouponResponse> = {
+  encode(message: ResendCouponResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.messageId !== "") {
+      writer.uint32(10).string(message.messageId);
+    }
+    if (message.channel !== 0) {
+      writer.uint32(16).int32(message.channel);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ResendCouponResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseResendCouponResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.messageId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.channel = reader.int32() as any;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ResendCouponResponse {
+    return {
+      messageId: isSet(object.messageId)
+        ? globalThis.String(object.messageId)
+        : isSet(object.message_id)
+        ? globalThis.String(object.message_id)
+        : "",
+      channel: isSet(object.channel) ? deliveryChannelFromJSON(object.channel) : 0,
+    };
+  },
+
+  toJSON(message: ResendCouponResponse): unknown {
+    const obj: any = {};
+    if (message.messageId !== "") {
+      obj.messageId = message.messageId;
+    }
+    if (message.channel !== 0) {
+      obj.channel = deliveryChannelToJSON(message.channel);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ResendCouponResponse>): ResendCouponResponse {
+    return ResendCouponResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ResendCouponResponse>): ResendCouponResponse {
+    const message = createBaseResendCouponResponse();
+    message.messageId = object.messageId ?? "";
+    message.channel = object.channel ?? 0;
+    return message;
+  },
+};
+
 /**
  * Coupons at the checkout: issue, activate, validate, redeem, reverse, revoke, and the deals
  * open to a customer. Latency-sensitive; every mutating RPC is safe to retry with its
@@ -4747,6 +4976,26 @@ export const CouponServiceService = {
     responseSerialize: (value: ListDealsResponse): Buffer => Buffer.from(ListDealsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): ListDealsResponse => ListDealsResponse.decode(value),
   },
+  /**
+   * Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+   * offer's channel (through the outbox: the reply says the message is queued; it is sent at
+   * least once, with the message_id as its stable id).
+   *
+   * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+   * holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+   * DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+   * RESEND template).
+   */
+  resendCoupon: {
+    path: "/rewards.coupons.v1.CouponService/ResendCoupon" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: ResendCouponRequest): Buffer => Buffer.from(ResendCouponRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): ResendCouponRequest => ResendCouponRequest.decode(value),
+    responseSerialize: (value: ResendCouponResponse): Buffer =>
+      Buffer.from(ResendCouponResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): ResendCouponResponse => ResendCouponResponse.decode(value),
+  },
 } as const;
 
 export interface CouponServiceServer extends UntypedServiceImplementation {
@@ -4900,6 +5149,17 @@ export interface CouponServiceServer extends UntypedServiceImplementation {
    * or DEACTIVATED account has no deals).
    */
   listDeals: handleUnaryCall<ListDealsRequest, ListDealsResponse>;
+  /**
+   * Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+   * offer's channel (through the outbox: the reply says the message is queued; it is sent at
+   * least once, with the message_id as its stable id).
+   *
+   * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+   * holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+   * DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+   * RESEND template).
+   */
+  resendCoupon: handleUnaryCall<ResendCouponRequest, ResendCouponResponse>;
 }
 
 export interface CouponServiceClient extends Client {
@@ -5227,6 +5487,31 @@ export interface CouponServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: ListDealsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+   * offer's channel (through the outbox: the reply says the message is queued; it is sent at
+   * least once, with the message_id as its stable id).
+   *
+   * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+   * holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+   * DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+   * RESEND template).
+   */
+  resendCoupon(
+    request: ResendCouponRequest,
+    callback: (error: ServiceError | null, response: ResendCouponResponse) => void,
+  ): ClientUnaryCall;
+  resendCoupon(
+    request: ResendCouponRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: ResendCouponResponse) => void,
+  ): ClientUnaryCall;
+  resendCoupon(
+    request: ResendCouponRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: ResendCouponResponse) => void,
   ): ClientUnaryCall;
 }
 

@@ -276,6 +276,106 @@ export function rematchPolicyToJSON(object: RematchPolicy): string {
   }
 }
 
+/** The channel a message to a coupon's holder goes on. */
+export enum DeliveryChannel {
+  /** DELIVERY_CHANNEL_UNSPECIFIED - As NONE. */
+  DELIVERY_CHANNEL_UNSPECIFIED = 0,
+  /** DELIVERY_CHANNEL_NONE - The caller delivers the coupon itself (a third party): nothing is sent. */
+  DELIVERY_CHANNEL_NONE = 1,
+  /** DELIVERY_CHANNEL_SMS - A text message to the account owner's phone number (the server's SMS gateway). */
+  DELIVERY_CHANNEL_SMS = 2,
+  /** DELIVERY_CHANNEL_EMAIL - An e-mail to the account owner's address (the server's SMTP server). */
+  DELIVERY_CHANNEL_EMAIL = 3,
+  UNRECOGNIZED = -1,
+}
+
+export function deliveryChannelFromJSON(object: any): DeliveryChannel {
+  switch (object) {
+    case 0:
+    case "DELIVERY_CHANNEL_UNSPECIFIED":
+      return DeliveryChannel.DELIVERY_CHANNEL_UNSPECIFIED;
+    case 1:
+    case "DELIVERY_CHANNEL_NONE":
+      return DeliveryChannel.DELIVERY_CHANNEL_NONE;
+    case 2:
+    case "DELIVERY_CHANNEL_SMS":
+      return DeliveryChannel.DELIVERY_CHANNEL_SMS;
+    case 3:
+    case "DELIVERY_CHANNEL_EMAIL":
+      return DeliveryChannel.DELIVERY_CHANNEL_EMAIL;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return DeliveryChannel.UNRECOGNIZED;
+  }
+}
+
+export function deliveryChannelToJSON(object: DeliveryChannel): string {
+  switch (object) {
+    case DeliveryChannel.DELIVERY_CHANNEL_UNSPECIFIED:
+      return "DELIVERY_CHANNEL_UNSPECIFIED";
+    case DeliveryChannel.DELIVERY_CHANNEL_NONE:
+      return "DELIVERY_CHANNEL_NONE";
+    case DeliveryChannel.DELIVERY_CHANNEL_SMS:
+      return "DELIVERY_CHANNEL_SMS";
+    case DeliveryChannel.DELIVERY_CHANNEL_EMAIL:
+      return "DELIVERY_CHANNEL_EMAIL";
+    case DeliveryChannel.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** What a message template is for. */
+export enum MessageKind {
+  /** MESSAGE_KIND_UNSPECIFIED - Invalid. */
+  MESSAGE_KIND_UNSPECIFIED = 0,
+  /** MESSAGE_KIND_ISSUE - Sent when a coupon is issued (on the offer's channel). */
+  MESSAGE_KIND_ISSUE = 1,
+  /** MESSAGE_KIND_RESEND - Sent by CouponService.ResendCoupon. */
+  MESSAGE_KIND_RESEND = 2,
+  /** MESSAGE_KIND_REMINDER - Sent by the expiry reminders. */
+  MESSAGE_KIND_REMINDER = 3,
+  UNRECOGNIZED = -1,
+}
+
+export function messageKindFromJSON(object: any): MessageKind {
+  switch (object) {
+    case 0:
+    case "MESSAGE_KIND_UNSPECIFIED":
+      return MessageKind.MESSAGE_KIND_UNSPECIFIED;
+    case 1:
+    case "MESSAGE_KIND_ISSUE":
+      return MessageKind.MESSAGE_KIND_ISSUE;
+    case 2:
+    case "MESSAGE_KIND_RESEND":
+      return MessageKind.MESSAGE_KIND_RESEND;
+    case 3:
+    case "MESSAGE_KIND_REMINDER":
+      return MessageKind.MESSAGE_KIND_REMINDER;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return MessageKind.UNRECOGNIZED;
+  }
+}
+
+export function messageKindToJSON(object: MessageKind): string {
+  switch (object) {
+    case MessageKind.MESSAGE_KIND_UNSPECIFIED:
+      return "MESSAGE_KIND_UNSPECIFIED";
+    case MessageKind.MESSAGE_KIND_ISSUE:
+      return "MESSAGE_KIND_ISSUE";
+    case MessageKind.MESSAGE_KIND_RESEND:
+      return "MESSAGE_KIND_RESEND";
+    case MessageKind.MESSAGE_KIND_REMINDER:
+      return "MESSAGE_KIND_REMINDER";
+    case MessageKind.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** Where the codes of a code series come from. */
 export enum CodeSeriesType {
   /** CODE_SERIES_TYPE_UNSPECIFIED - Not set; never valid. */
@@ -785,7 +885,73 @@ export interface Offer {
    * When the issue that left OfferRules.issue_notification_threshold coupons to issue was
    * made; unset until then. Output only.
    */
-  issueThresholdReachTime: Timestamp | undefined;
+  issueThresholdReachTime:
+    | Timestamp
+    | undefined;
+  /**
+   * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+   * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+   */
+  delivery: OfferDelivery | undefined;
+}
+
+/**
+ * A message text in one language. Tags (Jinja2 syntax, rendered in a sandbox): {{ code }},
+ * {{ expiry }} (the coupon's expiry, local date and time in the offer's time zone),
+ * {{ offer_title }} (the offer's title in the language, else its display_name),
+ * {{ customer_name }} (the owner's given name, else display name; at most 64 characters);
+ * any other name is refused (TEMPLATE_TAG_UNKNOWN), as is a text that does not parse
+ * (TEMPLATE_INVALID). A text with characters outside GSM 03.38 / ASCII needs allow_unicode
+ * (FIELD_INVALID otherwise). The longest rendering (every tag at its longest) must fit: SMS
+ * 480 characters, e-mail 4,000 (MESSAGE_TOO_LONG).
+ */
+export interface MessageTemplate {
+  /**
+   * BCP 47 language tag ("de", "en-GB"); the holder's language is not known, so the first
+   * template of a kind is used unless one matches. Required; at most 35 characters.
+   */
+  languageCode: string;
+  /** Required. */
+  kind: MessageKind;
+  /** The e-mail subject (tags allowed). At most 200 characters. */
+  subject: string;
+  /** The message. Required. */
+  text: string;
+  /** Allows characters outside GSM 03.38 / ASCII (as the seed's "Allow Unicode characters"). */
+  allowUnicode: boolean;
+}
+
+/**
+ * One expiry reminder: sent days_before_expiry days before the coupon's expiry day, at
+ * local_time in the offer's time zone, to holders of a valid (unredeemed, unrevoked,
+ * unexpired) coupon, once per coupon and reminder.
+ */
+export interface ExpiryReminder {
+  /** 1..365. */
+  daysBeforeExpiry: number;
+  /** SMS or EMAIL. Required. */
+  channel: DeliveryChannel;
+  /** "HH:MM", 24-hour clock, in the offer's time zone. Required. */
+  localTime: string;
+}
+
+/** An offer's delivery settings. */
+export interface OfferDelivery {
+  /** Where issued coupons go (and resends). UNSPECIFIED and NONE: nothing is sent on issue. */
+  channel: DeliveryChannel;
+  /**
+   * At most 32. An ISSUE template is required with channel SMS or EMAIL; a REMINDER template
+   * with reminders.
+   */
+  templates: MessageTemplate[];
+  /** At most 8, distinct. */
+  reminders: ExpiryReminder[];
+  /**
+   * The brand's contacts: e-mailed once when an issue leaves
+   * OfferRules.issue_notification_threshold coupons to issue. At most 10 distinct addresses,
+   * each at most 254 characters.
+   */
+  contactEmails: string[];
 }
 
 /**
@@ -2751,6 +2917,7 @@ function createBaseOffer(): Offer {
     content: undefined,
     remainingIssueCount: "0",
     issueThresholdReachTime: undefined,
+    delivery: undefined,
   };
 }
 
@@ -2800,6 +2967,9 @@ export const Offer: MessageFns<Offer> = {
     }
     if (message.issueThresholdReachTime !== undefined) {
       Timestamp.encode(message.issueThresholdReachTime, writer.uint32(330).fork()).join();
+    }
+    if (message.delivery !== undefined) {
+      OfferDelivery.encode(message.delivery, writer.uint32(482).fork()).join();
     }
     return writer;
   },
@@ -2937,6 +3107,14 @@ export const Offer: MessageFns<Offer> = {
             message.issueThresholdReachTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 60: {
+            if (tag !== 482) {
+              break;
+            }
+
+            message.delivery = OfferDelivery.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3002,6 +3180,7 @@ export const Offer: MessageFns<Offer> = {
         : isSet(object.issue_threshold_reach_time)
         ? fromJsonTimestamp(object.issue_threshold_reach_time)
         : undefined,
+      delivery: isSet(object.delivery) ? OfferDelivery.fromJSON(object.delivery) : undefined,
     };
   },
 
@@ -3052,6 +3231,9 @@ export const Offer: MessageFns<Offer> = {
     if (message.issueThresholdReachTime !== undefined) {
       obj.issueThresholdReachTime = fromTimestamp(message.issueThresholdReachTime).toISOString();
     }
+    if (message.delivery !== undefined) {
+      obj.delivery = OfferDelivery.toJSON(message.delivery);
+    }
     return obj;
   },
 
@@ -3088,6 +3270,384 @@ export const Offer: MessageFns<Offer> = {
       (object.issueThresholdReachTime !== undefined && object.issueThresholdReachTime !== null)
         ? Timestamp.fromPartial(object.issueThresholdReachTime)
         : undefined;
+    message.delivery = (object.delivery !== undefined && object.delivery !== null)
+      ? OfferDelivery.fromPartial(object.delivery)
+      : undefined;
+    return message;
+  },
+};
+
+function createBaseMessageTemplate(): MessageTemplate {
+  return { languageCode: "", kind: 0, subject: "", text: "", allowUnicode: false };
+}
+
+export const MessageTemplate: MessageFns<MessageTemplate> = {
+  encode(message: MessageTemplate, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.languageCode !== "") {
+      writer.uint32(10).string(message.languageCode);
+    }
+    if (message.kind !== 0) {
+      writer.uint32(16).int32(message.kind);
+    }
+    if (message.subject !== "") {
+      writer.uint32(26).string(message.subject);
+    }
+    if (message.text !== "") {
+      writer.uint32(34).string(message.text);
+    }
+    if (message.allowUnicode !== false) {
+      writer.uint32(40).bool(message.allowUnicode);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MessageTemplate {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMessageTemplate();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.languageCode = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.kind = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.subject = reader.string();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.text = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.allowUnicode = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MessageTemplate {
+    return {
+      languageCode: isSet(object.languageCode)
+        ? globalThis.String(object.languageCode)
+        : isSet(object.language_code)
+        ? globalThis.String(object.language_code)
+        : "",
+      kind: isSet(object.kind) ? messageKindFromJSON(object.kind) : 0,
+      subject: isSet(object.subject) ? globalThis.String(object.subject) : "",
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
+      allowUnicode: isSet(object.allowUnicode)
+        ? globalThis.Boolean(object.allowUnicode)
+        : isSet(object.allow_unicode)
+        ? globalThis.Boolean(object.allow_unicode)
+        : false,
+    };
+  },
+
+  toJSON(message: MessageTemplate): unknown {
+    const obj: any = {};
+    if (message.languageCode !== "") {
+      obj.languageCode = message.languageCode;
+    }
+    if (message.kind !== 0) {
+      obj.kind = messageKindToJSON(message.kind);
+    }
+    if (message.subject !== "") {
+      obj.subject = message.subject;
+    }
+    if (message.text !== "") {
+      obj.text = message.text;
+    }
+    if (message.allowUnicode !== false) {
+      obj.allowUnicode = message.allowUnicode;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MessageTemplate>): MessageTemplate {
+    return MessageTemplate.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MessageTemplate>): MessageTemplate {
+    const message = createBaseMessageTemplate();
+    message.languageCode = object.languageCode ?? "";
+    message.kind = object.kind ?? 0;
+    message.subject = object.subject ?? "";
+    message.text = object.text ?? "";
+    message.allowUnicode = object.allowUnicode ?? false;
+    return message;
+  },
+};
+
+function createBaseExpiryReminder(): ExpiryReminder {
+  return { daysBeforeExpiry: 0, channel: 0, localTime: "" };
+}
+
+export const ExpiryReminder: MessageFns<ExpiryReminder> = {
+  encode(message: ExpiryReminder, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.daysBeforeExpiry !== 0) {
+      writer.uint32(8).int32(message.daysBeforeExpiry);
+    }
+    if (message.channel !== 0) {
+      writer.uint32(16).int32(message.channel);
+    }
+    if (message.localTime !== "") {
+      writer.uint32(26).string(message.localTime);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): ExpiryReminder {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseExpiryReminder();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.daysBeforeExpiry = reader.int32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.channel = reader.int32() as any;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.localTime = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): ExpiryReminder {
+    return {
+      daysBeforeExpiry: isSet(object.daysBeforeExpiry)
+        ? globalThis.Number(object.daysBeforeExpiry)
+        : isSet(object.days_before_expiry)
+        ? globalThis.Number(object.days_before_expiry)
+        : 0,
+      channel: isSet(object.channel) ? deliveryChannelFromJSON(object.channel) : 0,
+      localTime: isSet(object.localTime)
+        ? globalThis.String(object.localTime)
+        : isSet(object.local_time)
+        ? globalThis.String(object.local_time)
+        : "",
+    };
+  },
+
+  toJSON(message: ExpiryReminder): unknown {
+    const obj: any = {};
+    if (message.daysBeforeExpiry !== 0) {
+      obj.daysBeforeExpiry = Math.round(message.daysBeforeExpiry);
+    }
+    if (message.channel !== 0) {
+      obj.channel = deliveryChannelToJSON(message.channel);
+    }
+    if (message.localTime !== "") {
+      obj.localTime = message.localTime;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<ExpiryReminder>): ExpiryReminder {
+    return ExpiryReminder.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<ExpiryReminder>): ExpiryReminder {
+    const message = createBaseExpiryReminder();
+    message.daysBeforeExpiry = object.daysBeforeExpiry ?? 0;
+    message.channel = object.channel ?? 0;
+    message.localTime = object.localTime ?? "";
+    return message;
+  },
+};
+
+function createBaseOfferDelivery(): OfferDelivery {
+  return { channel: 0, templates: [], reminders: [], contactEmails: [] };
+}
+
+export const OfferDelivery: MessageFns<OfferDelivery> = {
+  encode(message: OfferDelivery, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.channel !== 0) {
+      writer.uint32(8).int32(message.channel);
+    }
+    for (const v of message.templates) {
+      MessageTemplate.encode(v!, writer.uint32(18).fork()).join();
+    }
+    for (const v of message.reminders) {
+      ExpiryReminder.encode(v!, writer.uint32(26).fork()).join();
+    }
+    for (const v of message.contactEmails) {
+      writer.uint32(34).string(v!);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): OfferDelivery {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseOfferDelivery();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.channel = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.templates.push(MessageTemplate.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.reminders.push(ExpiryReminder.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.contactEmails.push(reader.string());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): OfferDelivery {
+    return {
+      channel: isSet(object.channel) ? deliveryChannelFromJSON(object.channel) : 0,
+      templates: globalThis.Array.isArray(object?.templates)
+        ? object.templates.map((e: any) => MessageTemplate.fromJSON(e))
+        : [],
+      reminders: globalThis.Array.isArray(object?.reminders)
+        ? object.reminders.map((e: any) => ExpiryReminder.fromJSON(e))
+        : [],
+      contactEmails: globalThis.Array.isArray(object?.contactEmails)
+        ? object.contactEmails.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.contact_emails)
+        ? object.contact_emails.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: OfferDelivery): unknown {
+    const obj: any = {};
+    if (message.channel !== 0) {
+      obj.channel = deliveryChannelToJSON(message.channel);
+    }
+    if (message.templates?.length) {
+      obj.templates = message.templates.map((e) => MessageTemplate.toJSON(e));
+    }
+    if (message.reminders?.length) {
+      obj.reminders = message.reminders.map((e) => ExpiryReminder.toJSON(e));
+    }
+    if (message.contactEmails?.length) {
+      obj.contactEmails = message.contactEmails;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<OfferDelivery>): OfferDelivery {
+    return OfferDelivery.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<OfferDelivery>): OfferDelivery {
+    const message = createBaseOfferDelivery();
+    message.channel = object.channel ?? 0;
+    message.templates = object.templates?.map((e) => MessageTemplate.fromPartial(e)) || [];
+    message.reminders = object.reminders?.map((e) => ExpiryReminder.fromPartial(e)) || [];
+    message.contactEmails = object.contactEmails?.map((e) => e) || [];
     return message;
   },
 };

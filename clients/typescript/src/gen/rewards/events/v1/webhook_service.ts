@@ -935,7 +935,11 @@ export const WebhookServiceService = {
    * Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
    * retry of the same request).
    *
-   * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+   * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+   * WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+   * loopback, private, link-local, multicast or other non-public address; metadata field,
+   * host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+   * runs again before every delivery (a refused delivery is a failed attempt).
    */
   createWebhook: {
     path: "/rewards.events.v1.WebhookService/CreateWebhook" as const,
@@ -947,7 +951,11 @@ export const WebhookServiceService = {
       Buffer.from(CreateWebhookResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): CreateWebhookResponse => CreateWebhookResponse.decode(value),
   },
-  /** Changes the URL and/or the event types (the fields set). */
+  /**
+   * Changes the URL and/or the event types (the fields set).
+   *
+   * Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
+   */
   updateWebhook: {
     path: "/rewards.events.v1.WebhookService/UpdateWebhook" as const,
     requestStream: false as const,
@@ -999,10 +1007,18 @@ export interface WebhookServiceServer extends UntypedServiceImplementation {
    * Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
    * retry of the same request).
    *
-   * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+   * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+   * WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+   * loopback, private, link-local, multicast or other non-public address; metadata field,
+   * host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+   * runs again before every delivery (a refused delivery is a failed attempt).
    */
   createWebhook: handleUnaryCall<CreateWebhookRequest, CreateWebhookResponse>;
-  /** Changes the URL and/or the event types (the fields set). */
+  /**
+   * Changes the URL and/or the event types (the fields set).
+   *
+   * Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
+   */
   updateWebhook: handleUnaryCall<UpdateWebhookRequest, UpdateWebhookResponse>;
   /** Deletes a webhook: no delivery to it starts after this. */
   deleteWebhook: handleUnaryCall<DeleteWebhookRequest, DeleteWebhookResponse>;
@@ -1017,7 +1033,11 @@ export interface WebhookServiceClient extends Client {
    * Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
    * retry of the same request).
    *
-   * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+   * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+   * WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+   * loopback, private, link-local, multicast or other non-public address; metadata field,
+   * host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+   * runs again before every delivery (a refused delivery is a failed attempt).
    */
   createWebhook(
     request: CreateWebhookRequest,
@@ -1034,7 +1054,11 @@ export interface WebhookServiceClient extends Client {
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: CreateWebhookResponse) => void,
   ): ClientUnaryCall;
-  /** Changes the URL and/or the event types (the fields set). */
+  /**
+   * Changes the URL and/or the event types (the fields set).
+   *
+   * Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
+   */
   updateWebhook(
     request: UpdateWebhookRequest,
     callback: (error: ServiceError | null, response: UpdateWebhookResponse) => void,

@@ -172,7 +172,7 @@ public enum CodeSeriesType
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor().getEnumType(4);
+    return com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor().getEnumType(6);
   }
 
   private static final CodeSeriesType[] VALUES = values();

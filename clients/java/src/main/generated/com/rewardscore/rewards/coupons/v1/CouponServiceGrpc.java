@@ -459,6 +459,37 @@ public final class CouponServiceGrpc {
     return getListDealsMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ResendCouponRequest,
+      com.rewardscore.rewards.coupons.v1.ResendCouponResponse> getResendCouponMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "ResendCoupon",
+      requestType = com.rewardscore.rewards.coupons.v1.ResendCouponRequest.class,
+      responseType = com.rewardscore.rewards.coupons.v1.ResendCouponResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ResendCouponRequest,
+      com.rewardscore.rewards.coupons.v1.ResendCouponResponse> getResendCouponMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.coupons.v1.ResendCouponRequest, com.rewardscore.rewards.coupons.v1.ResendCouponResponse> getResendCouponMethod;
+    if ((getResendCouponMethod = CouponServiceGrpc.getResendCouponMethod) == null) {
+      synchronized (CouponServiceGrpc.class) {
+        if ((getResendCouponMethod = CouponServiceGrpc.getResendCouponMethod) == null) {
+          CouponServiceGrpc.getResendCouponMethod = getResendCouponMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.coupons.v1.ResendCouponRequest, com.rewardscore.rewards.coupons.v1.ResendCouponResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "ResendCoupon"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ResendCouponRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.coupons.v1.ResendCouponResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new CouponServiceMethodDescriptorSupplier("ResendCoupon"))
+              .build();
+        }
+      }
+    }
+    return getResendCouponMethod;
+  }
+
   /**
    * Creates a new async stub that supports all call types for the service
    */
@@ -778,6 +809,22 @@ public final class CouponServiceGrpc {
     default void listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request,
         io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ListDealsResponse> responseObserver) {
       io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getListDealsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
+     * Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+     * offer's channel (through the outbox: the reply says the message is queued; it is sent at
+     * least once, with the message_id as its stable id).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+     * holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+     * DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+     * RESEND template).
+     * </pre>
+     */
+    default void resendCoupon(com.rewardscore.rewards.coupons.v1.ResendCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ResendCouponResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getResendCouponMethod(), responseObserver);
     }
   }
 
@@ -1122,6 +1169,23 @@ public final class CouponServiceGrpc {
       io.grpc.stub.ClientCalls.asyncUnaryCall(
           getChannel().newCall(getListDealsMethod(), getCallOptions()), request, responseObserver);
     }
+
+    /**
+     * <pre>
+     * Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+     * offer's channel (through the outbox: the reply says the message is queued; it is sent at
+     * least once, with the message_id as its stable id).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+     * holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+     * DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+     * RESEND template).
+     * </pre>
+     */
+    public void resendCoupon(com.rewardscore.rewards.coupons.v1.ResendCouponRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ResendCouponResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getResendCouponMethod(), getCallOptions()), request, responseObserver);
+    }
   }
 
   /**
@@ -1399,6 +1463,22 @@ public final class CouponServiceGrpc {
       return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
           getChannel(), getListDealsMethod(), getCallOptions(), request);
     }
+
+    /**
+     * <pre>
+     * Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+     * offer's channel (through the outbox: the reply says the message is queued; it is sent at
+     * least once, with the message_id as its stable id).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+     * holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+     * DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+     * RESEND template).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ResendCouponResponse resendCoupon(com.rewardscore.rewards.coupons.v1.ResendCouponRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getResendCouponMethod(), getCallOptions(), request);
+    }
   }
 
   /**
@@ -1645,6 +1725,22 @@ public final class CouponServiceGrpc {
     public com.rewardscore.rewards.coupons.v1.ListDealsResponse listDeals(com.rewardscore.rewards.coupons.v1.ListDealsRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getListDealsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+     * offer's channel (through the outbox: the reply says the message is queued; it is sent at
+     * least once, with the message_id as its stable id).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+     * holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+     * DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+     * RESEND template).
+     * </pre>
+     */
+    public com.rewardscore.rewards.coupons.v1.ResendCouponResponse resendCoupon(com.rewardscore.rewards.coupons.v1.ResendCouponRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getResendCouponMethod(), getCallOptions(), request);
     }
   }
 
@@ -1905,6 +2001,23 @@ public final class CouponServiceGrpc {
       return io.grpc.stub.ClientCalls.futureUnaryCall(
           getChannel().newCall(getListDealsMethod(), getCallOptions()), request);
     }
+
+    /**
+     * <pre>
+     * Sends a held, valid coupon again to its holder, with the offer's RESEND template on the
+     * offer's channel (through the outbox: the reply says the message is queued; it is sent at
+     * least once, with the message_id as its stable id).
+     * Errors: COUPON_NOT_FOUND (NOT_FOUND), COUPON_NOT_HELD (FAILED_PRECONDITION: another account
+     * holds it), COUPON_EXPIRED, COUPON_ALREADY_REDEEMED, COUPON_REVOKED (FAILED_PRECONDITION),
+     * DELIVERY_NOT_CONFIGURED (FAILED_PRECONDITION: the offer's channel is NONE or it has no
+     * RESEND template).
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.coupons.v1.ResendCouponResponse> resendCoupon(
+        com.rewardscore.rewards.coupons.v1.ResendCouponRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getResendCouponMethod(), getCallOptions()), request);
+    }
   }
 
   private static final int METHODID_ISSUE_COUPON = 0;
@@ -1919,7 +2032,8 @@ public final class CouponServiceGrpc {
   private static final int METHODID_REVOKE_COUPON = 9;
   private static final int METHODID_LIST_ACCOUNT_COUPONS = 10;
   private static final int METHODID_LIST_DEALS = 11;
-  private static final int METHODID_BULK_ISSUE_COUPONS = 12;
+  private static final int METHODID_RESEND_COUPON = 12;
+  private static final int METHODID_BULK_ISSUE_COUPONS = 13;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1985,6 +2099,10 @@ public final class CouponServiceGrpc {
         case METHODID_LIST_DEALS:
           serviceImpl.listDeals((com.rewardscore.rewards.coupons.v1.ListDealsRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ListDealsResponse>) responseObserver);
+          break;
+        case METHODID_RESEND_COUPON:
+          serviceImpl.resendCoupon((com.rewardscore.rewards.coupons.v1.ResendCouponRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.coupons.v1.ResendCouponResponse>) responseObserver);
           break;
         default:
           throw new AssertionError();
@@ -2098,6 +2216,13 @@ public final class CouponServiceGrpc {
               com.rewardscore.rewards.coupons.v1.ListDealsRequest,
               com.rewardscore.rewards.coupons.v1.ListDealsResponse>(
                 service, METHODID_LIST_DEALS)))
+        .addMethod(
+          getResendCouponMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.coupons.v1.ResendCouponRequest,
+              com.rewardscore.rewards.coupons.v1.ResendCouponResponse>(
+                service, METHODID_RESEND_COUPON)))
         .build();
   }
 
@@ -2159,6 +2284,7 @@ public final class CouponServiceGrpc {
               .addMethod(getRevokeCouponMethod())
               .addMethod(getListAccountCouponsMethod())
               .addMethod(getListDealsMethod())
+              .addMethod(getResendCouponMethod())
               .build();
         }
       }

@@ -181,6 +181,16 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_coupons_v1_ListDealsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_ResendCouponRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_ResendCouponRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_coupons_v1_ResendCouponResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_coupons_v1_ResendCouponResponse_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -336,45 +346,53 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       "rR\021accountIdentifier\"k\n\021ListDealsRespons" +
       "e\022.\n\005deals\030\001 \003(\0132\030.rewards.coupons.v1.De" +
       "alR\005deals\022&\n\017next_page_token\030\002 \001(\tR\rnext" +
-      "PageToken2\350\n\n\rCouponService\022^\n\013IssueCoup" +
-      "on\022&.rewards.coupons.v1.IssueCouponReque" +
-      "st\032\'.rewards.coupons.v1.IssueCouponRespo" +
-      "nse\022q\n\020BulkIssueCoupons\022+.rewards.coupon" +
-      "s.v1.BulkIssueCouponsRequest\032,.rewards.c" +
-      "oupons.v1.BulkIssueCouponsResponse(\0010\001\022X" +
-      "\n\tGetCoupon\022$.rewards.coupons.v1.GetCoup" +
-      "onRequest\032%.rewards.coupons.v1.GetCoupon" +
-      "Response\022m\n\020GetAccountCoupon\022+.rewards.c" +
-      "oupons.v1.GetAccountCouponRequest\032,.rewa" +
-      "rds.coupons.v1.GetAccountCouponResponse\022" +
-      "g\n\016ActivateCoupon\022).rewards.coupons.v1.A" +
-      "ctivateCouponRequest\032*.rewards.coupons.v" +
-      "1.ActivateCouponResponse\022m\n\020DeactivateCo" +
-      "upon\022+.rewards.coupons.v1.DeactivateCoup" +
-      "onRequest\032,.rewards.coupons.v1.Deactivat" +
-      "eCouponResponse\022g\n\016ValidateCoupon\022).rewa" +
-      "rds.coupons.v1.ValidateCouponRequest\032*.r" +
-      "ewards.coupons.v1.ValidateCouponResponse" +
-      "\022a\n\014RedeemCoupon\022\'.rewards.coupons.v1.Re" +
-      "deemCouponRequest\032(.rewards.coupons.v1.R" +
-      "edeemCouponResponse\022s\n\022BatchRedeemCoupon" +
-      "s\022-.rewards.coupons.v1.BatchRedeemCoupon" +
-      "sRequest\032..rewards.coupons.v1.BatchRedee" +
-      "mCouponsResponse\022p\n\021ReverseRedemption\022,." +
-      "rewards.coupons.v1.ReverseRedemptionRequ" +
-      "est\032-.rewards.coupons.v1.ReverseRedempti" +
-      "onResponse\022a\n\014RevokeCoupon\022\'.rewards.cou" +
-      "pons.v1.RevokeCouponRequest\032(.rewards.co" +
-      "upons.v1.RevokeCouponResponse\022s\n\022ListAcc" +
-      "ountCoupons\022-.rewards.coupons.v1.ListAcc" +
-      "ountCouponsRequest\032..rewards.coupons.v1." +
-      "ListAccountCouponsResponse\022X\n\tListDeals\022" +
-      "$.rewards.coupons.v1.ListDealsRequest\032%." +
-      "rewards.coupons.v1.ListDealsResponseB\210\001\n" +
-      "\"com.rewardscore.rewards.coupons.v1B\022Cou" +
-      "ponServiceProtoP\001ZLgithub.com/rewards-co" +
-      "re/rewards-core/clients/go/rewards/coupo" +
-      "ns/v1;couponsv1b\006proto3"
+      "PageToken\"g\n\023ResendCouponRequest\022\035\n\nrequ" +
+      "est_id\030\001 \001(\tR\trequestId\022\022\n\004code\030\002 \001(\tR\004c" +
+      "ode\022\035\n\naccount_id\030\003 \001(\tR\taccountId\"t\n\024Re" +
+      "sendCouponResponse\022\035\n\nmessage_id\030\001 \001(\tR\t" +
+      "messageId\022=\n\007channel\030\002 \001(\0162#.rewards.cou" +
+      "pons.v1.DeliveryChannelR\007channel2\313\013\n\rCou" +
+      "ponService\022^\n\013IssueCoupon\022&.rewards.coup" +
+      "ons.v1.IssueCouponRequest\032\'.rewards.coup" +
+      "ons.v1.IssueCouponResponse\022q\n\020BulkIssueC" +
+      "oupons\022+.rewards.coupons.v1.BulkIssueCou" +
+      "ponsRequest\032,.rewards.coupons.v1.BulkIss" +
+      "ueCouponsResponse(\0010\001\022X\n\tGetCoupon\022$.rew" +
+      "ards.coupons.v1.GetCouponRequest\032%.rewar" +
+      "ds.coupons.v1.GetCouponResponse\022m\n\020GetAc" +
+      "countCoupon\022+.rewards.coupons.v1.GetAcco" +
+      "untCouponRequest\032,.rewards.coupons.v1.Ge" +
+      "tAccountCouponResponse\022g\n\016ActivateCoupon" +
+      "\022).rewards.coupons.v1.ActivateCouponRequ" +
+      "est\032*.rewards.coupons.v1.ActivateCouponR" +
+      "esponse\022m\n\020DeactivateCoupon\022+.rewards.co" +
+      "upons.v1.DeactivateCouponRequest\032,.rewar" +
+      "ds.coupons.v1.DeactivateCouponResponse\022g" +
+      "\n\016ValidateCoupon\022).rewards.coupons.v1.Va" +
+      "lidateCouponRequest\032*.rewards.coupons.v1" +
+      ".ValidateCouponResponse\022a\n\014RedeemCoupon\022" +
+      "\'.rewards.coupons.v1.RedeemCouponRequest" +
+      "\032(.rewards.coupons.v1.RedeemCouponRespon" +
+      "se\022s\n\022BatchRedeemCoupons\022-.rewards.coupo" +
+      "ns.v1.BatchRedeemCouponsRequest\032..reward" +
+      "s.coupons.v1.BatchRedeemCouponsResponse\022" +
+      "p\n\021ReverseRedemption\022,.rewards.coupons.v" +
+      "1.ReverseRedemptionRequest\032-.rewards.cou" +
+      "pons.v1.ReverseRedemptionResponse\022a\n\014Rev" +
+      "okeCoupon\022\'.rewards.coupons.v1.RevokeCou" +
+      "ponRequest\032(.rewards.coupons.v1.RevokeCo" +
+      "uponResponse\022s\n\022ListAccountCoupons\022-.rew" +
+      "ards.coupons.v1.ListAccountCouponsReques" +
+      "t\032..rewards.coupons.v1.ListAccountCoupon" +
+      "sResponse\022X\n\tListDeals\022$.rewards.coupons" +
+      ".v1.ListDealsRequest\032%.rewards.coupons.v" +
+      "1.ListDealsResponse\022a\n\014ResendCoupon\022\'.re" +
+      "wards.coupons.v1.ResendCouponRequest\032(.r" +
+      "ewards.coupons.v1.ResendCouponResponseB\210" +
+      "\001\n\"com.rewardscore.rewards.coupons.v1B\022C" +
+      "ouponServiceProtoP\001ZLgithub.com/rewards-" +
+      "core/rewards-core/clients/go/rewards/cou" +
+      "pons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -571,6 +589,18 @@ public final class CouponServiceProto extends com.google.protobuf.GeneratedFile 
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_ListDealsResponse_descriptor,
         new java.lang.String[] { "Deals", "NextPageToken", });
+    internal_static_rewards_coupons_v1_ResendCouponRequest_descriptor =
+      getDescriptor().getMessageType(28);
+    internal_static_rewards_coupons_v1_ResendCouponRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_ResendCouponRequest_descriptor,
+        new java.lang.String[] { "RequestId", "Code", "AccountId", });
+    internal_static_rewards_coupons_v1_ResendCouponResponse_descriptor =
+      getDescriptor().getMessageType(29);
+    internal_static_rewards_coupons_v1_ResendCouponResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_coupons_v1_ResendCouponResponse_descriptor,
+        new java.lang.String[] { "MessageId", "Channel", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();

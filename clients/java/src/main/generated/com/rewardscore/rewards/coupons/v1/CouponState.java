@@ -185,7 +185,7 @@ public enum CouponState
   }
   public static com.google.protobuf.Descriptors.EnumDescriptor
       getDescriptor() {
-    return com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor().getEnumType(5);
+    return com.rewardscore.rewards.coupons.v1.ResourcesProto.getDescriptor().getEnumType(7);
   }
 
   private static final CouponState[] VALUES = values();

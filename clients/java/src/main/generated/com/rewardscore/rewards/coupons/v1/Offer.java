@@ -599,6 +599,47 @@ private static final long serialVersionUID = 0L;
     return issueThresholdReachTime_ == null ? com.google.protobuf.Timestamp.getDefaultInstance() : issueThresholdReachTime_;
   }
 
+  public static final int DELIVERY_FIELD_NUMBER = 60;
+  private com.rewardscore.rewards.coupons.v1.OfferDelivery delivery_;
+  /**
+   * <pre>
+   * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+   * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+   * @return Whether the delivery field is set.
+   */
+  @java.lang.Override
+  public boolean hasDelivery() {
+    return ((bitField0_ & 0x00000040) != 0);
+  }
+  /**
+   * <pre>
+   * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+   * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+   * @return The delivery.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferDelivery getDelivery() {
+    return delivery_ == null ? com.rewardscore.rewards.coupons.v1.OfferDelivery.getDefaultInstance() : delivery_;
+  }
+  /**
+   * <pre>
+   * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+   * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.coupons.v1.OfferDeliveryOrBuilder getDeliveryOrBuilder() {
+    return delivery_ == null ? com.rewardscore.rewards.coupons.v1.OfferDelivery.getDefaultInstance() : delivery_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -658,6 +699,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000020) != 0)) {
       output.writeMessage(41, getIssueThresholdReachTime());
     }
+    if (((bitField0_ & 0x00000040) != 0)) {
+      output.writeMessage(60, getDelivery());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -716,6 +760,10 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000020) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(41, getIssueThresholdReachTime());
+    }
+    if (((bitField0_ & 0x00000040) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(60, getDelivery());
     }
     return size;
   }
@@ -788,6 +836,11 @@ private static final long serialVersionUID = 0L;
       if (!getIssueThresholdReachTime()
           .equals(other.getIssueThresholdReachTime())) return false;
     }
+    if (hasDelivery() != other.hasDelivery()) return false;
+    if (hasDelivery()) {
+      if (!getDelivery()
+          .equals(other.getDelivery())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -843,6 +896,10 @@ private static final long serialVersionUID = 0L;
     if (hasIssueThresholdReachTime()) {
       hash = (37 * hash) + ISSUE_THRESHOLD_REACH_TIME_FIELD_NUMBER;
       hash = (53 * hash) + getIssueThresholdReachTime().hashCode();
+    }
+    if (hasDelivery()) {
+      hash = (37 * hash) + DELIVERY_FIELD_NUMBER;
+      hash = (53 * hash) + getDelivery().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -985,6 +1042,7 @@ private static final long serialVersionUID = 0L;
         internalGetUpdateTimeFieldBuilder();
         internalGetContentFieldBuilder();
         internalGetIssueThresholdReachTimeFieldBuilder();
+        internalGetDeliveryFieldBuilder();
       }
     }
     @java.lang.Override
@@ -1029,6 +1087,11 @@ private static final long serialVersionUID = 0L;
       if (issueThresholdReachTimeBuilder_ != null) {
         issueThresholdReachTimeBuilder_.dispose();
         issueThresholdReachTimeBuilder_ = null;
+      }
+      delivery_ = null;
+      if (deliveryBuilder_ != null) {
+        deliveryBuilder_.dispose();
+        deliveryBuilder_ = null;
       }
       return this;
     }
@@ -1127,6 +1190,12 @@ private static final long serialVersionUID = 0L;
             : issueThresholdReachTimeBuilder_.build();
         to_bitField0_ |= 0x00000020;
       }
+      if (((from_bitField0_ & 0x00008000) != 0)) {
+        result.delivery_ = deliveryBuilder_ == null
+            ? delivery_
+            : deliveryBuilder_.build();
+        to_bitField0_ |= 0x00000040;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1196,6 +1265,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasIssueThresholdReachTime()) {
         mergeIssueThresholdReachTime(other.getIssueThresholdReachTime());
+      }
+      if (other.hasDelivery()) {
+        mergeDelivery(other.getDelivery());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1310,6 +1382,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00004000;
               break;
             } // case 330
+            case 482: {
+              input.readMessage(
+                  internalGetDeliveryFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00008000;
+              break;
+            } // case 482
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2946,6 +3025,172 @@ private static final long serialVersionUID = 0L;
         issueThresholdReachTime_ = null;
       }
       return issueThresholdReachTimeBuilder_;
+    }
+
+    private com.rewardscore.rewards.coupons.v1.OfferDelivery delivery_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferDelivery, com.rewardscore.rewards.coupons.v1.OfferDelivery.Builder, com.rewardscore.rewards.coupons.v1.OfferDeliveryOrBuilder> deliveryBuilder_;
+    /**
+     * <pre>
+     * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+     * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+     * @return Whether the delivery field is set.
+     */
+    public boolean hasDelivery() {
+      return ((bitField0_ & 0x00008000) != 0);
+    }
+    /**
+     * <pre>
+     * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+     * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+     * @return The delivery.
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferDelivery getDelivery() {
+      if (deliveryBuilder_ == null) {
+        return delivery_ == null ? com.rewardscore.rewards.coupons.v1.OfferDelivery.getDefaultInstance() : delivery_;
+      } else {
+        return deliveryBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+     * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+     */
+    public Builder setDelivery(com.rewardscore.rewards.coupons.v1.OfferDelivery value) {
+      if (deliveryBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        delivery_ = value;
+      } else {
+        deliveryBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+     * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+     */
+    public Builder setDelivery(
+        com.rewardscore.rewards.coupons.v1.OfferDelivery.Builder builderForValue) {
+      if (deliveryBuilder_ == null) {
+        delivery_ = builderForValue.build();
+      } else {
+        deliveryBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+     * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+     */
+    public Builder mergeDelivery(com.rewardscore.rewards.coupons.v1.OfferDelivery value) {
+      if (deliveryBuilder_ == null) {
+        if (((bitField0_ & 0x00008000) != 0) &&
+          delivery_ != null &&
+          delivery_ != com.rewardscore.rewards.coupons.v1.OfferDelivery.getDefaultInstance()) {
+          getDeliveryBuilder().mergeFrom(value);
+        } else {
+          delivery_ = value;
+        }
+      } else {
+        deliveryBuilder_.mergeFrom(value);
+      }
+      if (delivery_ != null) {
+        bitField0_ |= 0x00008000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+     * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+     */
+    public Builder clearDelivery() {
+      bitField0_ = (bitField0_ & ~0x00008000);
+      delivery_ = null;
+      if (deliveryBuilder_ != null) {
+        deliveryBuilder_.dispose();
+        deliveryBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+     * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferDelivery.Builder getDeliveryBuilder() {
+      bitField0_ |= 0x00008000;
+      onChanged();
+      return internalGetDeliveryFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+     * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+     */
+    public com.rewardscore.rewards.coupons.v1.OfferDeliveryOrBuilder getDeliveryOrBuilder() {
+      if (deliveryBuilder_ != null) {
+        return deliveryBuilder_.getMessageOrBuilder();
+      } else {
+        return delivery_ == null ?
+            com.rewardscore.rewards.coupons.v1.OfferDelivery.getDefaultInstance() : delivery_;
+      }
+    }
+    /**
+     * <pre>
+     * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+     * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+     * </pre>
+     *
+     * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.coupons.v1.OfferDelivery, com.rewardscore.rewards.coupons.v1.OfferDelivery.Builder, com.rewardscore.rewards.coupons.v1.OfferDeliveryOrBuilder> 
+        internalGetDeliveryFieldBuilder() {
+      if (deliveryBuilder_ == null) {
+        deliveryBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.coupons.v1.OfferDelivery, com.rewardscore.rewards.coupons.v1.OfferDelivery.Builder, com.rewardscore.rewards.coupons.v1.OfferDeliveryOrBuilder>(
+                getDelivery(),
+                getParentForChildren(),
+                isClean());
+        delivery_ = null;
+      }
+      return deliveryBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.Offer)

@@ -325,4 +325,34 @@ public interface OfferOrBuilder extends
    * <code>.google.protobuf.Timestamp issue_threshold_reach_time = 41 [json_name = "issueThresholdReachTime"];</code>
    */
   com.google.protobuf.TimestampOrBuilder getIssueThresholdReachTimeOrBuilder();
+
+  /**
+   * <pre>
+   * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+   * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+   * @return Whether the delivery field is set.
+   */
+  boolean hasDelivery();
+  /**
+   * <pre>
+   * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+   * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+   * @return The delivery.
+   */
+  com.rewardscore.rewards.coupons.v1.OfferDelivery getDelivery();
+  /**
+   * <pre>
+   * How coupons reach their holders: the channel, the message templates, the expiry reminders.
+   * Optional (unset: the caller delivers, no reminders). Updatable ("delivery").
+   * </pre>
+   *
+   * <code>.rewards.coupons.v1.OfferDelivery delivery = 60 [json_name = "delivery"];</code>
+   */
+  com.rewardscore.rewards.coupons.v1.OfferDeliveryOrBuilder getDeliveryOrBuilder();
 }

@@ -254,7 +254,11 @@ public final class WebhookServiceGrpc {
      * <pre>
      * Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
      * retry of the same request).
-     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+     * WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+     * loopback, private, link-local, multicast or other non-public address; metadata field,
+     * host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+     * runs again before every delivery (a refused delivery is a failed attempt).
      * </pre>
      */
     default void createWebhook(com.rewardscore.rewards.events.v1.CreateWebhookRequest request,
@@ -265,6 +269,7 @@ public final class WebhookServiceGrpc {
     /**
      * <pre>
      * Changes the URL and/or the event types (the fields set).
+     * Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
      * </pre>
      */
     default void updateWebhook(com.rewardscore.rewards.events.v1.UpdateWebhookRequest request,
@@ -354,7 +359,11 @@ public final class WebhookServiceGrpc {
      * <pre>
      * Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
      * retry of the same request).
-     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+     * WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+     * loopback, private, link-local, multicast or other non-public address; metadata field,
+     * host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+     * runs again before every delivery (a refused delivery is a failed attempt).
      * </pre>
      */
     public void createWebhook(com.rewardscore.rewards.events.v1.CreateWebhookRequest request,
@@ -366,6 +375,7 @@ public final class WebhookServiceGrpc {
     /**
      * <pre>
      * Changes the URL and/or the event types (the fields set).
+     * Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
      * </pre>
      */
     public void updateWebhook(com.rewardscore.rewards.events.v1.UpdateWebhookRequest request,
@@ -438,7 +448,11 @@ public final class WebhookServiceGrpc {
      * <pre>
      * Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
      * retry of the same request).
-     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+     * WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+     * loopback, private, link-local, multicast or other non-public address; metadata field,
+     * host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+     * runs again before every delivery (a refused delivery is a failed attempt).
      * </pre>
      */
     public com.rewardscore.rewards.events.v1.CreateWebhookResponse createWebhook(com.rewardscore.rewards.events.v1.CreateWebhookRequest request) throws io.grpc.StatusException {
@@ -449,6 +463,7 @@ public final class WebhookServiceGrpc {
     /**
      * <pre>
      * Changes the URL and/or the event types (the fields set).
+     * Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
      * </pre>
      */
     public com.rewardscore.rewards.events.v1.UpdateWebhookResponse updateWebhook(com.rewardscore.rewards.events.v1.UpdateWebhookRequest request) throws io.grpc.StatusException {
@@ -517,7 +532,11 @@ public final class WebhookServiceGrpc {
      * <pre>
      * Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
      * retry of the same request).
-     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+     * WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+     * loopback, private, link-local, multicast or other non-public address; metadata field,
+     * host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+     * runs again before every delivery (a refused delivery is a failed attempt).
      * </pre>
      */
     public com.rewardscore.rewards.events.v1.CreateWebhookResponse createWebhook(com.rewardscore.rewards.events.v1.CreateWebhookRequest request) {
@@ -528,6 +547,7 @@ public final class WebhookServiceGrpc {
     /**
      * <pre>
      * Changes the URL and/or the event types (the fields set).
+     * Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
      * </pre>
      */
     public com.rewardscore.rewards.events.v1.UpdateWebhookResponse updateWebhook(com.rewardscore.rewards.events.v1.UpdateWebhookRequest request) {
@@ -596,7 +616,11 @@ public final class WebhookServiceGrpc {
      * <pre>
      * Subscribes an endpoint. The reply holds the signing secret, shown only here (and in a
      * retry of the same request).
-     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation).
+     * Errors: WEBHOOK_LIMIT_REACHED (FAILED_PRECONDITION; 32 per organisation),
+     * WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT: the host does not resolve or resolves to a
+     * loopback, private, link-local, multicast or other non-public address; metadata field,
+     * host, address, range) unless the server sets REWARDS_WEBHOOK_ALLOW_PRIVATE. The same check
+     * runs again before every delivery (a refused delivery is a failed attempt).
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.events.v1.CreateWebhookResponse> createWebhook(
@@ -608,6 +632,7 @@ public final class WebhookServiceGrpc {
     /**
      * <pre>
      * Changes the URL and/or the event types (the fields set).
+     * Errors: WEBHOOK_URL_FORBIDDEN (INVALID_ARGUMENT) as CreateWebhook.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.events.v1.UpdateWebhookResponse> updateWebhook(
