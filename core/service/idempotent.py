@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -112,8 +113,8 @@ async def _settle(deps: Deps, key: IdempotencyKey, digest: bytes, prepared: Prep
                   decode: Callable[[dict], R]) -> R:
     try:
         try:
-            await _commit(deps, key, digest, prepared.rows, {"result": prepared.result.to_json()},
-                          prepared.rejections, started_ms)
+            committed_at = await _commit(deps, key, digest, prepared.rows, {"result": prepared.result.to_json()},
+                                         prepared.rejections, started_ms)
         except BaseException:
             if prepared.on_abort is not None:
                 await prepared.on_abort()
@@ -127,7 +128,7 @@ async def _settle(deps: Deps, key: IdempotencyKey, digest: bytes, prepared: Prep
     try:
         if prepared.on_commit is not None:
             await prepared.on_commit()
-        await deps.idempotency.finish(key, digest)
+        await deps.idempotency.finish(key, digest, committed_at)
     except Exception as error:  # noqa: BLE001 - the reply is the committed one.
         log.warning("committed %s %s, but settling its reservations failed (left to the sweep): %s",
                     key.method, key.request_id, error)
@@ -178,8 +179,10 @@ async def execute_retrying(deps: Deps, caller: Caller, method: str, command: obj
 
 
 async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Row, ...],
-                  outcome: dict, rejections: Mapping[str, DomainError], started_ms: int | None = None) -> None:
-    record = deps.idempotency.record(key, digest, outcome)
+                  outcome: dict, rejections: Mapping[str, DomainError], started_ms: int | None = None) -> dt.datetime:
+    """Commit `rows` with the request's record; return the record's create_time (its partition)."""
+    at = deps.clock.now()
+    record = deps.idempotency.record(key, digest, outcome, at)
     # The record goes first: when a crashed worker committed this request already, its
     # primary key is the violation Postgres reports (a replay), not a row's own unique
     # (client, request) index (which would read as an unexpected failure).
@@ -187,7 +190,7 @@ async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Ro
     for attempt in range(2):
         try:
             await deps.writer.submit(write)
-            return
+            return at
         except WriteRejected as rejected:
             if rejected.constraint == PRIMARY_KEY:
                 if attempt == 0:
@@ -224,11 +227,11 @@ async def _store_final_error(deps: Deps, key: IdempotencyKey, digest: bytes,
     if not isinstance(error, _AlreadyCommitted):
         try:
             # No reservation stands behind a final error: it may take an abandoned record's place.
-            await _commit(deps, key, digest, (), {"error": error.to_json()}, {}, _ANY_ATTEMPT_MS)
+            committed_at = await _commit(deps, key, digest, (), {"error": error.to_json()}, {}, _ANY_ATTEMPT_MS)
         except _AlreadyCommitted:
             pass
         else:
-            await deps.idempotency.finish(key, digest)
+            await deps.idempotency.finish(key, digest, committed_at)
             return {"error": error.to_json()}
     stored = await deps.idempotency.load(key, digest)
     if stored is None:  # Cannot happen: the primary key said the row exists.
