@@ -7,9 +7,9 @@ one-record-per-request guard still catches the duplicate at commit.
 
 `idempotency_keys` is partitioned by day on create_time (migration 0030, README "Postgres
 growth"). The record's create_time is the server clock's, and the done marker carries it, so a
-replay reads the record from its one partition. The guard is the trigger of migration 0030 (a
-partitioned table's primary key must include create_time): it refuses a second record of a
-(client_id, request_id) in any partition with unique_violation under the name PRIMARY_KEY.
+replay reads the record from its one partition. A partitioned table's unique constraint must
+include create_time, so the guard is each partition's own unique index on (client_id, request_id)
+plus the trigger of migration 0030 for the other partitions (see is_record_conflict).
 
 Records are kept for the retention (REWARDS_IDEMPOTENCY_RETENTION_S, at least 24 h; the Redis
 marker lives as long), then the partition timer drops them: a request_id sent again after that is
@@ -191,6 +191,14 @@ def _marker_time(marker: bytes | None) -> dt.datetime | None:
     if len(parts) != 3 or parts[0] != b"D" or not parts[2].isdigit():
         return None
     return _EPOCH + dt.timedelta(microseconds=int(parts[2]))
+
+
+def is_record_conflict(constraint: str | None) -> bool:
+    """Whether a refused write's constraint says its request has a record already: the guard
+    trigger's PRIMARY_KEY (a record in another partition), or the record's partition's own unique
+    index, `idempotency_keys_<partition>_request_key` (one in the same partition)."""
+    return constraint is not None and (constraint == PRIMARY_KEY or (
+        constraint.startswith(TABLE + "_") and constraint.endswith("_request_key")))
 
 
 def key_reused(key: IdempotencyKey) -> DomainError:

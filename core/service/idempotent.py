@@ -27,7 +27,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
-from core.adapters.idempotency import PRIMARY_KEY, IdempotencyKey, key_reused
+from core.adapters.idempotency import IdempotencyKey, is_record_conflict, key_reused
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
 from core.domain import deadline, limits
 from core.domain.received import received
@@ -184,7 +184,7 @@ async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Ro
     at = deps.clock.now()
     record = deps.idempotency.record(key, digest, outcome, at)
     # The record goes first: when a crashed worker committed this request already, its
-    # primary key is the violation Postgres reports (a replay), not a row's own unique
+    # one-record guard is the violation Postgres reports (a replay), not a row's own unique
     # (client, request) index (which would read as an unexpected failure).
     write = LedgerWrite((record,) + rows)
     for attempt in range(2):
@@ -192,7 +192,7 @@ async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Ro
             await deps.writer.submit(write)
             return at
         except WriteRejected as rejected:
-            if rejected.constraint == PRIMARY_KEY:
+            if is_record_conflict(rejected.constraint):
                 if attempt == 0:
                     fenced_ms = await deps.idempotency.abandoned(key)
                     if fenced_ms is not None:
@@ -234,7 +234,7 @@ async def _store_final_error(deps: Deps, key: IdempotencyKey, digest: bytes,
             await deps.idempotency.finish(key, digest, committed_at)
             return {"error": error.to_json()}
     stored = await deps.idempotency.load(key, digest)
-    if stored is None:  # Cannot happen: the primary key said the row exists.
+    if stored is None:  # Cannot happen: the one-record guard said the row exists.
         raise key_reused(key)
     await deps.idempotency.finish(key, digest)
     return stored

@@ -18,7 +18,7 @@ import sys
 import psycopg
 import pytest
 
-from core.adapters.idempotency import LOOKUP, LOOKUP_AT, PRIMARY_KEY
+from core.adapters.idempotency import LOOKUP, LOOKUP_AT, PRIMARY_KEY, is_record_conflict
 from core.adapters.postgres import partitions
 from core.adapters.postgres.migrations import MIGRATIONS_DIR, migrate
 from server import bootstrap
@@ -91,16 +91,21 @@ def test_the_migration_keeps_existing_records_in_the_legacy_partition_with_their
         kind = connection.execute("SELECT relkind FROM pg_class WHERE relname = 'idempotency_keys'").fetchone()[0]
         held = connection.execute("SELECT request_id, outcome, tableoid::regclass::text FROM idempotency_keys"
                                   " ORDER BY request_id").fetchall()
-        constraint = connection.execute("SELECT conname FROM pg_constraint WHERE conrelid = 'idempotency_keys'::regclass"
-                                        " AND contype = 'p'").fetchone()[0]
     assert kind == "p"
     assert held == [("r1", {"result": 1}, "idempotency_keys_legacy"), ("r2", {"result": 2}, "idempotency_keys_legacy")]
-    assert constraint == PRIMARY_KEY
-    # The old key's uniqueness holds for the migrated rows against a record of any later day.
+    # The old key's uniqueness holds for the migrated rows against a record of any later day...
     with pytest.raises(psycopg.errors.UniqueViolation) as duplicate:
         insert_record(database_url, "old", "r1", dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=5))
     assert duplicate.value.diag.constraint_name == PRIMARY_KEY
     assert duplicate.value.diag.table_name == "idempotency_keys"
+    # ... and of the legacy partition itself, which has its own unique index (the old primary key's columns).
+    with pytest.raises(psycopg.errors.UniqueViolation) as same:
+        insert_record(database_url, "old", "r2", dt.datetime(2001, 1, 1, tzinfo=dt.timezone.utc))
+    assert same.value.diag.constraint_name == PRIMARY_KEY
+    with psycopg.connect(database_url) as connection:
+        (index,) = connection.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'idempotency_keys_legacy_request_key'"
+                                      ).fetchone()
+    assert index.startswith("CREATE UNIQUE INDEX") and index.endswith("(client_id, request_id)")
 
 
 # --- partitions ahead ---------------------------------------------------------------------------
@@ -115,6 +120,10 @@ async def test_four_workers_creating_partitions_ahead_at_once_make_each_day_once
     found = {partition.name: partition for partition in await listed(pool)}
     assert [(found[name].lower, found[name].upper) for name in expected] == [(day(i), day(i + 1)) for i in range(4)]
     assert await partitions.ensure_ahead(pool, TABLE, day(0), 3) == []
+    with psycopg.connect(database_url) as connection:
+        keyed = {row[0] for row in connection.execute("SELECT tablename FROM pg_indexes WHERE indexname = tablename"
+                                                      " || '_request_key' AND indexdef LIKE 'CREATE UNIQUE INDEX%'")}
+    assert set(expected) | {"idempotency_keys_default", "idempotency_keys_legacy"} <= keyed
     assert insert_record(database_url, "c", "r", day(2) + dt.timedelta(hours=5)) == "idempotency_keys_p20310601"
 
 
@@ -129,8 +138,10 @@ async def test_a_day_whose_rows_landed_in_the_default_partition_gets_them_moved_
                                    ).fetchone()[0]
         trigger = connection.execute("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'idempotency_keys_p20310531'"
                                      "::regclass AND tgname = 'idempotency_keys_one_per_request'").fetchone()[0]
+        index = connection.execute("SELECT count(*) FROM pg_indexes WHERE indexname = "
+                                   "'idempotency_keys_p20310531_request_key'").fetchone()[0]
     assert where == "idempotency_keys_p20310531"
-    assert trigger == 1  # The attached partition has the guard too.
+    assert trigger == 1 and index == 1  # The attached partition has the guard too.
     with pytest.raises(psycopg.errors.UniqueViolation):
         insert_record(database_url, "c", "early", day(0))
 
@@ -239,27 +250,56 @@ async def test_a_lookup_by_key_and_time_reads_one_partition_and_an_insert_lands_
 
 # --- one record per request, across partitions --------------------------------------------------
 
-async def test_a_concurrent_second_record_of_a_request_in_another_partition_waits_and_is_refused(pool, database_url):
+INSERT = ("INSERT INTO idempotency_keys (client_id, request_id, method, fingerprint, outcome, create_time)"
+          " VALUES (%s, 'r', 'M', '\\x01', '{}', %s)")
+
+
+async def advisory_locks(connection) -> int:
+    cursor = await connection.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                                      " AND pid = pg_backend_pid()")
+    return (await cursor.fetchone())[0]
+
+
+@pytest.mark.parametrize(("first_at", "second_at", "constraint", "locks"), [
+    # Across midnight (both within the hour around it): the key's lock orders them; the guard refuses.
+    (day(0) + dt.timedelta(hours=23, minutes=30), day(1) + dt.timedelta(minutes=30), PRIMARY_KEY, 1),
+    # In one partition, far from midnight: no lock; the partition's unique index waits and refuses.
+    (day(0) + dt.timedelta(hours=12), day(0) + dt.timedelta(hours=12, seconds=1),
+     "idempotency_keys_p20310530_request_key", 0),
+], ids=["across-midnight", "same-day"])
+async def test_a_concurrent_second_record_of_a_request_waits_for_the_first_and_is_refused(
+        pool, database_url, first_at, second_at, constraint, locks):
     await partitions.ensure_ahead(pool, TABLE, day(0), 2)
-    insert = ("INSERT INTO idempotency_keys (client_id, request_id, method, fingerprint, outcome, create_time)"
-              " VALUES ('conc', 'r', 'M', '\\x01', '{}', %s)")
+    client_id = "conc-" + constraint[-12:]
     async with await psycopg.AsyncConnection.connect(database_url) as first, \
             await psycopg.AsyncConnection.connect(database_url) as second:
-        await first.execute(insert, (day(0) + dt.timedelta(hours=23),))
+        await first.execute(INSERT, (client_id, first_at))
+        assert await advisory_locks(first) == locks  # Far from midnight a batch holds no lock per record.
 
         async def late() -> None:
-            await second.execute(insert, (day(1) + dt.timedelta(hours=1),))
+            await second.execute(INSERT, (client_id, second_at))
             await second.commit()
 
         racing = asyncio.create_task(late())
         await asyncio.sleep(0.3)
-        assert not racing.done()  # Held by the first insert's lock until it commits.
+        assert not racing.done()  # It waits for the first insert's transaction.
         await first.commit()
         with pytest.raises(psycopg.errors.UniqueViolation) as refused:
             await racing
 
-    assert refused.value.diag.constraint_name == PRIMARY_KEY
-    assert records(database_url, "conc") == [("r", day(0) + dt.timedelta(hours=23))]
+    assert refused.value.diag.constraint_name == constraint and is_record_conflict(constraint)
+    assert records(database_url, client_id) == [("r", first_at)]
+
+
+async def test_a_later_record_of_a_committed_request_in_another_partition_is_refused(pool, database_url):
+    await partitions.ensure_ahead(pool, TABLE, day(0), 3)
+    insert_record(database_url, "seq", "r", day(0) + dt.timedelta(hours=12))
+
+    for later in (day(1) + dt.timedelta(hours=12), day(3), day(90)):  # The next days, the default partition.
+        with pytest.raises(psycopg.errors.UniqueViolation) as refused:
+            insert_record(database_url, "seq", "r", later)
+        assert refused.value.diag.constraint_name == PRIMARY_KEY
+    assert len(records(database_url, "seq")) == 1
 
 
 async def test_the_fence_sees_a_record_of_another_partition(pool, database_url):

@@ -32,9 +32,13 @@ class PartitionedTable:
     """The partition key: a timestamptz column."""
     expires: bool
     """Its rows are kept for the idempotency retention only (the retention job drops them)."""
+    request_key: tuple[str, ...] = ()
+    """Columns each partition has its own unique index on, `<partition>_request_key` (a unique
+    index of the parent would have to include the partition key)."""
 
 
-IDEMPOTENCY_KEYS = PartitionedTable("idempotency_keys", "create_time", expires=True)
+IDEMPOTENCY_KEYS = PartitionedTable("idempotency_keys", "create_time", expires=True,
+                                    request_key=("client_id", "request_id"))
 TABLES: tuple[PartitionedTable, ...] = (IDEMPOTENCY_KEYS,)
 
 
@@ -157,10 +161,12 @@ async def _create_day(connection: psycopg.AsyncConnection, table: PartitionedTab
         await connection.execute(sql.SQL(
             "CREATE TABLE IF NOT EXISTS {} PARTITION OF {} FOR VALUES FROM ({}) TO ({})").format(
             sql.Identifier(name), sql.Identifier(table.name), sql.Literal(bounds[0]), sql.Literal(bounds[1])))
+        await _request_key(connection, table, name)
         return name
     # The default partition holds rows of this day: move them into the new partition, then attach it.
     await connection.execute(sql.SQL("CREATE TABLE {} (LIKE {} INCLUDING DEFAULTS)").format(
         sql.Identifier(name), sql.Identifier(table.name)))
+    await _request_key(connection, table, name)
     await connection.execute(sql.SQL(
         "WITH moved AS (DELETE FROM {default} WHERE {column} >= %s AND {column} < %s RETURNING *)"
         " INSERT INTO {name} SELECT * FROM moved").format(
@@ -189,3 +195,14 @@ async def maintain(pool, now: dt.datetime, *, retention_s: int, days_ahead: int,
             dropped += names
             expired += rows
     return Maintenance(created, dropped, expired)
+
+
+def request_key_name(partition: str) -> str:
+    return f"{partition}_request_key"
+
+
+async def _request_key(connection: psycopg.AsyncConnection, table: PartitionedTable, partition: str) -> None:
+    if table.request_key:
+        await connection.execute(sql.SQL("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} ({})").format(
+            sql.Identifier(request_key_name(partition)), sql.Identifier(partition),
+            sql.SQL(", ").join(map(sql.Identifier, table.request_key))))
