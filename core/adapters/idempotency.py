@@ -201,6 +201,21 @@ def is_record_conflict(constraint: str | None) -> bool:
         constraint.startswith(TABLE + "_") and constraint.endswith("_request_key")))
 
 
+LEDGER_REQUEST_KEYS = frozenset({
+    "coupon_redemptions_request_idx", "coupons_request_idx", "coupon_activations_request_idx",
+    "coupon_revocations_request_idx", "points_transactions_request_idx", "code_generations_pkey",
+    "code_imports_pkey"})
+"""The ledger tables' own unique indexes on the request id. Within the retention the record's
+guard answers first (a replay); one of these refusing a write means the request id was used by a
+request whose record is past retention: see expired_key_reused."""
+
+
+def expired_key_reused(key: IdempotencyKey) -> DomainError:
+    return DomainError(ErrorReason.IDEMPOTENCY_KEY_REUSED,
+                       "This request_id was used before, by a request whose idempotency record is past its retention:"
+                       " send a new request_id.", {"request_id": key.request_id, "method": key.method})
+
+
 def key_reused(key: IdempotencyKey) -> DomainError:
     return DomainError(ErrorReason.IDEMPOTENCY_KEY_REUSED,
                        "This request_id was used before with different parameters.",

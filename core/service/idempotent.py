@@ -27,7 +27,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
-from core.adapters.idempotency import IdempotencyKey, is_record_conflict, key_reused
+from core.adapters.idempotency import (LEDGER_REQUEST_KEYS, IdempotencyKey, expired_key_reused, is_record_conflict,
+                                       key_reused)
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
 from core.domain import deadline, limits
 from core.domain.received import received
@@ -205,6 +206,9 @@ async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Ro
                         continue
                 raise _AlreadyCommitted() from rejected
             error = rejections.get(rejected.constraint or "")
+            if error is None and rejected.constraint in LEDGER_REQUEST_KEYS:
+                # A request id reused after its record's retention (README "Postgres growth").
+                error = expired_key_reused(key)
             if error is None:
                 raise
             raise error from rejected
