@@ -153,7 +153,11 @@ class Worker:
             try:
                 done = await partitions.maintain(self.pool, self.clock.now(),
                                                  retention_s=self.config.idempotency_retention_s,
-                                                 days_ahead=self.config.partitions_ahead_days)
+                                                 days_ahead=self.config.partitions_ahead_days,
+                                                 skew_max_s=limits.PARTITION_CLOCK_SKEW_S_MAX)
+                if done.skew_s is not None:
+                    log.warning("idempotency retention skipped: this worker's clock is %.0f s from Postgres'",
+                                done.skew_s)
                 if done.created or done.dropped or done.expired_rows:
                     log.info("partitions maintained", extra={"created": done.created, "dropped": done.dropped,
                                                              "expired_rows": done.expired_rows})

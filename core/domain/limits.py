@@ -18,6 +18,8 @@ PARTITION_INTERVAL_S_DEFAULT = 3600.0
 PARTITIONS_AHEAD_DAYS_DEFAULT = 3
 """Days after today whose partitions the timer keeps ready (REWARDS_PARTITIONS_AHEAD_DAYS)."""
 PARTITIONS_AHEAD_DAYS_MAX = 90
+PARTITION_CLOCK_SKEW_S_MAX = 3600
+"""A worker whose clock is further than this from Postgres' drops no idempotency records."""
 IDEMPOTENCY_IN_FLIGHT_TTL_MS = 30_000
 """How long an in-flight marker lives if its owner dies before finishing."""
 IDEMPOTENCY_WAIT_MS_MAX = 2_000

@@ -173,6 +173,27 @@ async def test_retention_drops_a_day_only_once_its_every_record_is_past_retentio
     assert insert_record(database_url, "ret", "day0-late", day(2)) == "idempotency_keys_p20310601"
 
 
+async def test_a_clock_far_from_postgres_drops_nothing(pool, database_url):
+    await partitions.ensure_ahead(pool, TABLE, day(0), 1)
+    insert_record(database_url, "skew", "r", day(0) + dt.timedelta(hours=1))
+
+    done = await partitions.maintain(pool, day(5), retention_s=24 * 3600, days_ahead=1, skew_max_s=3600)
+
+    assert done.skew_s is not None and done.skew_s > 3600 and done.dropped == [] and done.expired_rows == 0
+    assert done.created == ["idempotency_keys_p20310604", "idempotency_keys_p20310605"]  # Creating ahead is safe.
+    assert len(records(database_url, "skew")) == 1
+
+
+async def test_a_partition_change_behind_a_long_transaction_gives_up_instead_of_queueing_inserts(pool, database_url):
+    async with await psycopg.AsyncConnection.connect(database_url) as long_running:
+        await long_running.execute("LOCK TABLE idempotency_keys IN ROW EXCLUSIVE MODE")  # As an insert holds it.
+        with pytest.raises(psycopg.errors.LockNotAvailable):  # Not a wait as long as the transaction's.
+            await asyncio.wait_for(partitions.ensure_ahead(pool, TABLE, day(0), 0), 60)
+        await long_running.rollback()
+
+    assert await partitions.ensure_ahead(pool, TABLE, day(0), 0) == ["idempotency_keys_p20310530"]
+
+
 # --- detach -------------------------------------------------------------------------------------
 
 async def test_detach_lists_first_then_detaches_the_old_days_which_keep_their_rows(pool, database_url):

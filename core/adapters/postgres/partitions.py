@@ -23,6 +23,10 @@ from psycopg import sql
 DAY = dt.timedelta(days=1)
 LOCK_CLASS = 1885434484
 """The first key of the advisory lock partition changes take, per table ("part")."""
+LOCK_TIMEOUT_MS = 2_000
+"""Creating, dropping and detaching a partition lock the table: one that waits longer (behind a
+long transaction on the table, with every insert queued behind it) gives up; the next round
+tries again (the days ahead leave rounds to spare)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +105,7 @@ async def ensure_ahead(pool, table: PartitionedTable, now: dt.datetime, days_ahe
             return []  # The usual case: no lock taken.
         created = []
         async with connection.transaction():
-            await connection.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (LOCK_CLASS, table.name))
+            await _lock(connection, table)
             existing = await partitions(connection, table)  # Again, under the lock.
             for day in days:
                 if not _covered(existing, day):
@@ -114,7 +118,7 @@ async def drop_before(pool, table: PartitionedTable, cutoff: dt.datetime) -> tup
     default partition's rows older than it. Returns (dropped partitions, deleted default rows)."""
     async with pool.connection() as connection:
         async with connection.transaction():
-            await connection.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (LOCK_CLASS, table.name))
+            await _lock(connection, table)
             found = await partitions(connection, table)
             dropped = [partition.name for partition in found if partition.before(cutoff)]
             for name in dropped:
@@ -134,13 +138,19 @@ async def detach_before(pool, table: PartitionedTable, before: dt.datetime, *, d
     to archive or drop); with dry_run, only list them."""
     async with pool.connection() as connection:
         async with connection.transaction():
-            await connection.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (LOCK_CLASS, table.name))
+            await _lock(connection, table)
             chosen = [partition for partition in await partitions(connection, table) if partition.before(before)]
             if not dry_run:
                 for partition in chosen:
                     await connection.execute(sql.SQL("ALTER TABLE {} DETACH PARTITION {}").format(
                         sql.Identifier(table.name), sql.Identifier(partition.name)))
         return chosen
+
+
+async def _lock(connection: psycopg.AsyncConnection, table: PartitionedTable) -> None:
+    """The table's partition lock (waiting for another worker's round), then the lock timeout for the table's locks."""
+    await connection.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (LOCK_CLASS, table.name))
+    await connection.execute(sql.SQL("SET LOCAL lock_timeout = {}").format(sql.Literal(f"{LOCK_TIMEOUT_MS}ms")))
 
 
 def _covered(existing: list[Partition], day: dt.datetime) -> bool:
@@ -181,20 +191,31 @@ class Maintenance:
     created: list[str]
     dropped: list[str]
     expired_rows: int
+    skew_s: float | None = None
+    """Set when the retention was skipped: the clock was this far from Postgres' (seconds)."""
 
 
-async def maintain(pool, now: dt.datetime, *, retention_s: int, days_ahead: int,
+async def maintain(pool, now: dt.datetime, *, retention_s: int, days_ahead: int, skew_max_s: float | None = None,
                    tables: tuple[PartitionedTable, ...] = TABLES) -> Maintenance:
     """One round of the partition timer (server/app.py): every table's partitions ahead, and the
-    expiring tables' partitions and default rows older than the retention dropped."""
+    expiring tables' partitions and default rows older than the retention dropped. With
+    `skew_max_s`, nothing is dropped when `now` is further than that from Postgres' clock (a
+    worker whose clock ran ahead must not drop records still within their retention)."""
+    skew_s = None
+    if skew_max_s is not None:
+        async with pool.connection() as connection:
+            cursor = await connection.execute("SELECT now()")
+            skew_s = (now - (await cursor.fetchone())[0]).total_seconds()
+        if abs(skew_s) <= skew_max_s:
+            skew_s = None
     created, dropped, expired = [], [], 0
     for table in tables:
         created += await ensure_ahead(pool, table, now, days_ahead)
-        if table.expires:
+        if table.expires and skew_s is None:
             names, rows = await drop_before(pool, table, now - dt.timedelta(seconds=retention_s))
             dropped += names
             expired += rows
-    return Maintenance(created, dropped, expired)
+    return Maintenance(created, dropped, expired, skew_s)
 
 
 def request_key_name(partition: str) -> str:
