@@ -1,9 +1,10 @@
 """Idempotency over gRPC across a day partition boundary (README "Postgres growth"), against the
 real worker with a FixedClock (tests/e2e/inprocess.py) a moment before a UTC midnight: the
 worker's partition timer made the coming days' partitions at start; a request committed before
-midnight replays after it, from its one partition (its done marker carries the record's time),
-and still replays when Redis lost the marker (the one-record guard holds across partitions); a
-changed payload under the same request_id is refused on the other side of midnight too."""
+midnight replays after it, from its one partition (its done marker carries the record's time and
+still tells a changed payload apart), and still replays when Redis lost the marker (the
+one-record guard holds across partitions); a changed payload under the same request_id is refused
+on the other side of midnight too."""
 
 from __future__ import annotations
 
@@ -105,8 +106,11 @@ async def test_a_request_committed_before_midnight_replays_after_it_from_its_par
     next_day = partitions.day_partition_name(partitions.IDEMPOTENCY_KEYS, partitions.day_of(served.clock.now()))
     assert partition != next_day
     replayed = await create_program(served, body)
+    with pytest.raises(grpc.aio.AioRpcError) as reused:  # Against the marker that carries the time.
+        await create_program(served, program_request(request_id, program_id, name="Changed"))
 
     assert replayed == first
+    assert inprocess.error_info_of(reused.value)[:2] == (grpc.StatusCode.ALREADY_EXISTS, "IDEMPOTENCY_KEY_REUSED")
     assert stored(stores, served.credentials.client_id, request_id) == [(partition, create_time)]
     assert programs_named(stores, program_id) == 1
 
