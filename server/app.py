@@ -15,6 +15,7 @@ from grpc_reflection.v1alpha import reflection
 
 from core.adapters.otp import sender_from_spec
 from core.adapters.sealing import MasterKeys
+from core.adapters.postgres import partitions
 from core.adapters.postgres.migrations import pending_versions
 from core.adapters.signing_keys import SigningKeys
 from core.adapters.tokens import KeyRing
@@ -57,7 +58,8 @@ class Worker:
                                               wait_s_max=self.config.postgres_wait_s,
                                               on_breaker_change=lambda _: self._refresh_health())
         self.deps = bootstrap.build_deps(self.pool, self.redis, self.clock, linger_ms=self.config.ledger_linger_ms,
-                                         observe_script=metrics.observe_script, observe_batch=metrics.observe_batch)
+                                         observe_script=metrics.observe_script, observe_batch=metrics.observe_batch,
+                                         idempotency_retention_s=self.config.idempotency_retention_s)
         self.scripts, self.writer = self.deps.scripts, self.deps.writer
         self.guard = bootstrap.state_guard(self.deps, client_states=True, on_readiness=self._on_readiness)
         self.master_keys = MasterKeys.from_file(self.config.master_key_path())
@@ -99,6 +101,8 @@ class Worker:
         self._tasks.append(loop.create_task(metrics.sample_forever(self.pool, self.redis), name="metrics-sampler"))
         if self.config.expiry_interval_s > 0:
             self._tasks.append(loop.create_task(self._expire_points(), name="points-expiry"))
+        if self.config.partition_interval_s > 0:
+            self._tasks.append(loop.create_task(self._maintain_partitions(), name="partition-timer"))
         if self.config.event_poll_s > 0:  # The outbox's delivery task (README "Events").
             self.webhook_sender = WebhookSender(guard=self.engines.url_guard)
             dispatcher = self.engines.dispatcher(self.webhook_sender, self.config)
@@ -147,6 +151,26 @@ class Worker:
                     log.info("expired points lots, evaluated tiers", extra={"lots": expired, "tier_moves": moved})
             except Exception as error:  # noqa: BLE001 - try again on the next round.
                 log.warning("points expiry failed: %s", error)
+
+    async def _maintain_partitions(self) -> None:
+        """Create the partitions of the coming days and drop the idempotency records past their
+        retention (README "Postgres growth"), at start and then on a timer. Every worker runs it:
+        each table's changes take an advisory lock and list the partitions again under it."""
+        while True:
+            try:
+                done = await partitions.maintain(self.pool, self.clock.now(),
+                                                 retention_s=self.config.idempotency_retention_s,
+                                                 days_ahead=self.config.partitions_ahead_days,
+                                                 skew_max_s=limits.PARTITION_CLOCK_SKEW_S_MAX)
+                if done.skew_s is not None:
+                    log.warning("idempotency retention skipped: this worker's clock is %.0f s from Postgres'",
+                                done.skew_s)
+                if done.created or done.dropped or done.expired_rows:
+                    log.info("partitions maintained", extra={"created": done.created, "dropped": done.dropped,
+                                                             "expired_rows": done.expired_rows})
+            except Exception as error:  # noqa: BLE001 - try again on the next round.
+                log.warning("partition maintenance failed: %s", error)
+            await asyncio.sleep(self.config.partition_interval_s)
 
     async def _wait_for_migrations(self) -> None:
         """Stay NOT_SERVING until the schema is current (another process may be migrating)."""

@@ -100,13 +100,15 @@ def redis_client(redis_url: str, size_max: int | None = None):
 
 
 def build_deps(pool: StorePool, redis, clock: Clock, *, linger_ms: int = limits.LEDGER_LINGER_MS_DEFAULT,
-               observe_script=None, observe_batch=None) -> Deps:
+               observe_script=None, observe_batch=None,
+               idempotency_retention_s: int = limits.IDEMPOTENCY_RETENTION_SECONDS) -> Deps:
     """The shared infrastructure over an open pool and a Redis client: the script runner, the
     ledger writer (started; close it with `await deps.writer.close()`) and the idempotency store."""
     scripts = Scripts(redis, observe_script)
     writer = LedgerWriter(pool, linger_ms=linger_ms, observe_batch=observe_batch)
     writer.start()
-    return Deps(pool, redis, scripts, writer, IdempotencyStore(redis, scripts, pool), clock)
+    return Deps(pool, redis, scripts, writer, IdempotencyStore(redis, scripts, pool, retention_s=idempotency_retention_s),
+                clock)
 
 
 def state_guard(deps: Deps, *, coupon_counters: bool = True, client_states: bool = False,

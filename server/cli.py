@@ -1,5 +1,5 @@
 """`rewards-core`: serve, migrate, clients create|list|disable|enable|rotate-secret,
-keys rotate|rotate-master|create-master, rates set, expire."""
+keys rotate|rotate-master|create-master, rates set, expire, partitions list|maintain|detach."""
 
 from __future__ import annotations
 
@@ -56,6 +56,18 @@ def main(argv: list[str] | None = None) -> int:
     rate.add_argument("--rate", required=True, help="exact decimal, e.g. 0.9234")
     commands.add_parser("expire", help="expire the points lots whose expiry has come and evaluate tiers"
                                        " (servers also do both on a timer)")
+    parts = commands.add_parser("partitions", help="the day partitions of the tables that grow with traffic"
+                                                   " (README \"Postgres growth\")").add_subparsers(
+        dest="action", required=True)
+    parts.add_parser("list", help="list every partition with its range (JSON lines)")
+    parts.add_parser("maintain", help="create the coming days' partitions and drop expired idempotency records"
+                                      " now (servers do it on a timer)")
+    detach = parts.add_parser("detach", help="detach the partitions whose every row is older than --before (they"
+                                             " stay as plain tables, to archive or drop)")
+    detach.add_argument("--before", required=True, type=_utc_day,
+                        help="a UTC date YYYY-MM-DD: partitions ending at or before its start are detached")
+    detach.add_argument("--dry-run", action="store_true", help="only list what would be detached")
+    detach.add_argument("--table", default=None, help="only this table's partitions")
     call = commands.add_parser("call", help="call one RPC with a JSON request (token and signature included)")
     from server import call as call_command
 
@@ -96,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             with _redis(config) as redis_url:
                 expired, moved = asyncio.run(_expire(config, redis_url, database_url))
                 print(json.dumps({"expired_lots": expired, "tier_moves": moved}))
+        elif args.command == "partitions":
+            return asyncio.run(_partitions(config, database_url, args))
         elif args.command == "rates":
             try:
                 stored = set_currency_rate(database_url, args.org, args.from_currency, args.to_currency, args.rate)
@@ -217,6 +231,63 @@ async def _expire(config: Config, redis_url: str, database_url: str) -> tuple[in
 
 _EXPIRE_POOL_SIZE_MAX = 4
 """Postgres connections of `rewards-core expire` (one engine, no concurrent calls)."""
+
+
+async def _partitions(config: Config, database_url: str, args) -> int:
+    import datetime as dt
+
+    from core.adapters.postgres import partitions
+    from server import bootstrap
+
+    now = dt.datetime.now(dt.timezone.utc)
+    tables = [table for table in partitions.TABLES if args.action != "detach" or args.table in (None, table.name)]
+    if not tables:
+        print(f"rewards-core: {args.table} is not a partitioned table"
+              f" ({', '.join(table.name for table in partitions.TABLES)})", file=sys.stderr)
+        return 2
+    pool = await bootstrap.open_pool(database_url, size_max=1)
+    try:
+        if args.action == "maintain":
+            done = await partitions.maintain(pool, now, retention_s=config.idempotency_retention_s,
+                                             days_ahead=config.partitions_ahead_days)
+            print(json.dumps({"created": done.created, "dropped": done.dropped, "expired_rows": done.expired_rows}))
+            return 0
+        if args.action == "list":
+            for table in tables:
+                async with pool.connection() as connection:
+                    for found in await partitions.partitions(connection, table):
+                        print(json.dumps(_partition_json(found)))
+            return 0
+        live_after = now - dt.timedelta(seconds=config.idempotency_retention_s)
+        for table in tables:
+            if table.expires and args.before > live_after:
+                # Its partitions up to --before may hold records a retry must still replay.
+                print(f"rewards-core: {table.name} keeps its records {config.idempotency_retention_s} s"
+                      f" (REWARDS_IDEMPOTENCY_RETENTION_S): --before must be at most {live_after:%Y-%m-%d %H:%M} UTC",
+                      file=sys.stderr)
+                return 2
+        for table in tables:
+            for found in await partitions.detach_before(pool, table, args.before, dry_run=args.dry_run):
+                print(json.dumps({**_partition_json(found), "detached": not args.dry_run}))
+        return 0
+    finally:
+        await pool.close()
+
+
+def _partition_json(partition) -> dict:
+    return {"table": partition.table, "partition": partition.name, "default": partition.default,
+            "from": partition.lower.isoformat() if partition.lower else None,
+            "to": partition.upper.isoformat() if partition.upper else None}
+
+
+def _utc_day(value: str):
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
 async def _rotate(database_url: str, master_keys) -> str:

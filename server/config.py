@@ -113,6 +113,15 @@ class Config:
     """REWARDS_WEBHOOK_ALLOW_PRIVATE: let webhooks created over the API call hosts that resolve to
     loopback, private, link-local or multicast addresses (off: refused at create/update with
     WEBHOOK_URL_FORBIDDEN and at each delivery). For tests and closed networks only."""
+    idempotency_retention_s: int = limits.IDEMPOTENCY_RETENTION_SECONDS
+    """REWARDS_IDEMPOTENCY_RETENTION_S: how long a request_id replays its first answer (at least 86400,
+    24 h); the partition timer drops older idempotency records, and a request_id sent again after
+    that is a new request."""
+    partition_interval_s: float = limits.PARTITION_INTERVAL_S_DEFAULT
+    """REWARDS_PARTITION_INTERVAL_S: how often a worker creates partitions ahead and drops expired
+    idempotency partitions (also once at start; 0 disables it)."""
+    partitions_ahead_days: int = limits.PARTITIONS_AHEAD_DAYS_DEFAULT
+    """REWARDS_PARTITIONS_AHEAD_DAYS: days after today that have their partitions ready (1..90)."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Config:
@@ -143,6 +152,9 @@ class Config:
             "smtp_tls": "REWARDS_SMTP_TLS", "smtp_username": "REWARDS_SMTP_USERNAME",
             "smtp_password": "REWARDS_SMTP_PASSWORD", "sms_gateway_url": "REWARDS_SMS_GATEWAY_URL",
             "sms_gateway_secret": "REWARDS_SMS_GATEWAY_SECRET",
+            "idempotency_retention_s": "REWARDS_IDEMPOTENCY_RETENTION_S",
+            "partition_interval_s": "REWARDS_PARTITION_INTERVAL_S",
+            "partitions_ahead_days": "REWARDS_PARTITIONS_AHEAD_DAYS",
         }
         values = {}
         types = {f.name: f.type for f in fields(cls)}
@@ -166,6 +178,12 @@ class Config:
                 or self.event_lease_s < 1):
             raise SystemExit("REWARDS_EVENT_ATTEMPTS_MAX must be 1..100, REWARDS_EVENT_BACKOFF_BASE_S > 0,"
                              " REWARDS_EVENT_POLL_S >= 0, REWARDS_EVENT_LEASE_S >= 1")
+        if self.idempotency_retention_s < limits.IDEMPOTENCY_RETENTION_SECONDS:
+            raise SystemExit(f"REWARDS_IDEMPOTENCY_RETENTION_S must be at least {limits.IDEMPOTENCY_RETENTION_SECONDS}"
+                             " (24 h)")
+        if self.partition_interval_s < 0 or not 1 <= self.partitions_ahead_days <= limits.PARTITIONS_AHEAD_DAYS_MAX:
+            raise SystemExit("REWARDS_PARTITION_INTERVAL_S must be >= 0 and REWARDS_PARTITIONS_AHEAD_DAYS"
+                             f" 1..{limits.PARTITIONS_AHEAD_DAYS_MAX}")
         if bool(self.tls_cert_file) != bool(self.tls_key_file):
             raise SystemExit("REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE go together")
         if self.tls_client_ca_file and not self.tls_cert_file:

@@ -10,7 +10,16 @@ REQUEST_ID_LENGTH_MAX = 128
 
 # Idempotency.
 IDEMPOTENCY_RETENTION_SECONDS = 24 * 60 * 60
-"""How long a stored response is replayed from Redis; Postgres keeps it longer."""
+"""The default and the least retention of idempotency records (REWARDS_IDEMPOTENCY_RETENTION_S):
+the Redis done marker lives this long; the Postgres record at least this long and at most one
+day partition longer (README "Postgres growth")."""
+PARTITION_INTERVAL_S_DEFAULT = 3600.0
+"""How often a worker's partition timer runs (REWARDS_PARTITION_INTERVAL_S)."""
+PARTITIONS_AHEAD_DAYS_DEFAULT = 3
+"""Days after today whose partitions the timer keeps ready (REWARDS_PARTITIONS_AHEAD_DAYS)."""
+PARTITIONS_AHEAD_DAYS_MAX = 90
+PARTITION_CLOCK_SKEW_S_MAX = 3600
+"""A worker whose clock is further than this from Postgres' drops no idempotency records."""
 IDEMPOTENCY_IN_FLIGHT_TTL_MS = 30_000
 """How long an in-flight marker lives if its owner dies before finishing."""
 IDEMPOTENCY_WAIT_MS_MAX = 2_000

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -26,7 +27,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
-from core.adapters.idempotency import PRIMARY_KEY, IdempotencyKey, key_reused
+from core.adapters.idempotency import (LEDGER_REQUEST_KEYS, IdempotencyKey, expired_key_reused, is_record_conflict,
+                                       key_reused)
 from core.adapters.postgres.ledger_writer import LedgerWrite, Row, WriteRejected
 from core.domain import deadline, limits
 from core.domain.received import received
@@ -112,8 +114,8 @@ async def _settle(deps: Deps, key: IdempotencyKey, digest: bytes, prepared: Prep
                   decode: Callable[[dict], R]) -> R:
     try:
         try:
-            await _commit(deps, key, digest, prepared.rows, {"result": prepared.result.to_json()},
-                          prepared.rejections, started_ms)
+            committed_at = await _commit(deps, key, digest, prepared.rows, {"result": prepared.result.to_json()},
+                                         prepared.rejections, started_ms)
         except BaseException:
             if prepared.on_abort is not None:
                 await prepared.on_abort()
@@ -127,7 +129,7 @@ async def _settle(deps: Deps, key: IdempotencyKey, digest: bytes, prepared: Prep
     try:
         if prepared.on_commit is not None:
             await prepared.on_commit()
-        await deps.idempotency.finish(key, digest)
+        await deps.idempotency.finish(key, digest, committed_at)
     except Exception as error:  # noqa: BLE001 - the reply is the committed one.
         log.warning("committed %s %s, but settling its reservations failed (left to the sweep): %s",
                     key.method, key.request_id, error)
@@ -178,18 +180,20 @@ async def execute_retrying(deps: Deps, caller: Caller, method: str, command: obj
 
 
 async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Row, ...],
-                  outcome: dict, rejections: Mapping[str, DomainError], started_ms: int | None = None) -> None:
-    record = deps.idempotency.record(key, digest, outcome)
+                  outcome: dict, rejections: Mapping[str, DomainError], started_ms: int | None = None) -> dt.datetime:
+    """Commit `rows` with the request's record; return the record's create_time (its partition)."""
+    at = deps.clock.now()
+    record = deps.idempotency.record(key, digest, outcome, at)
     # The record goes first: when a crashed worker committed this request already, its
-    # primary key is the violation Postgres reports (a replay), not a row's own unique
+    # one-record guard is the violation Postgres reports (a replay), not a row's own unique
     # (client, request) index (which would read as an unexpected failure).
     write = LedgerWrite((record,) + rows)
     for attempt in range(2):
         try:
             await deps.writer.submit(write)
-            return
+            return at
         except WriteRejected as rejected:
-            if rejected.constraint == PRIMARY_KEY:
+            if is_record_conflict(rejected.constraint):
                 if attempt == 0:
                     fenced_ms = await deps.idempotency.abandoned(key)
                     if fenced_ms is not None:
@@ -202,6 +206,9 @@ async def _commit(deps: Deps, key: IdempotencyKey, digest: bytes, rows: tuple[Ro
                         continue
                 raise _AlreadyCommitted() from rejected
             error = rejections.get(rejected.constraint or "")
+            if error is None and rejected.constraint in LEDGER_REQUEST_KEYS:
+                # A request id reused after its record's retention (README "Postgres growth").
+                error = expired_key_reused(key)
             if error is None:
                 raise
             raise error from rejected
@@ -224,14 +231,14 @@ async def _store_final_error(deps: Deps, key: IdempotencyKey, digest: bytes,
     if not isinstance(error, _AlreadyCommitted):
         try:
             # No reservation stands behind a final error: it may take an abandoned record's place.
-            await _commit(deps, key, digest, (), {"error": error.to_json()}, {}, _ANY_ATTEMPT_MS)
+            committed_at = await _commit(deps, key, digest, (), {"error": error.to_json()}, {}, _ANY_ATTEMPT_MS)
         except _AlreadyCommitted:
             pass
         else:
-            await deps.idempotency.finish(key, digest)
+            await deps.idempotency.finish(key, digest, committed_at)
             return {"error": error.to_json()}
     stored = await deps.idempotency.load(key, digest)
-    if stored is None:  # Cannot happen: the primary key said the row exists.
+    if stored is None:  # Cannot happen: the one-record guard said the row exists.
         raise key_reused(key)
     await deps.idempotency.finish(key, digest)
     return stored
