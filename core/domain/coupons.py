@@ -25,6 +25,7 @@ from core.domain import limits
 from core.domain.currencies import minor_unit_digits
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.masks import apply_mask, require_update_mask
+from core.domain.messages import OfferDelivery, validate_delivery
 
 
 class OfferState(enum.IntEnum):
@@ -459,6 +460,7 @@ def validate_offer(offer: Offer) -> None:
             "field": "offer.rules.issue_notification_threshold", "max": max(0, offer.rules.max_issues - 1)})
     validate_content(offer.content)
     validate_past_issue(offer.issuance)
+    validate_delivery(offer.delivery)
 
 
 def validate_past_issue(issuance: IssuanceRules) -> None:
@@ -636,6 +638,8 @@ class Offer:
     free_item_sku: str = ""
     """FREE_ITEM (and optionally REWARD): the item given for free."""
     content: OfferContent = field(default_factory=OfferContent)
+    delivery: OfferDelivery = field(default_factory=OfferDelivery)
+    """How its coupons reach their holders (core/domain/messages.py)."""
     version: int = 0
     """The offers row's version: grows with every change (the etag)."""
     create_time: dt.datetime | None = None
@@ -967,7 +971,8 @@ ISSUANCE_UPDATABLE_PATHS = {"min_issue_gap": "min_gap_seconds", "rematch_policy"
 """OfferRules fields (after "rules.") that live in the offer's IssuanceRules."""
 CONTENT_UPDATABLE_PATHS = {name: name for name in ("texts", "image_uris", "custom_properties", "external_reference",
                                                    "external_code")}
-OFFER_UPDATABLE_PATHS = {"display_name": "display_name", "description": "description", "content": "content"}
+OFFER_UPDATABLE_PATHS = {"display_name": "display_name", "description": "description", "content": "content",
+                         "delivery": "delivery"}
 OFFER_OUTPUT_ONLY_PATHS = frozenset({"offer_id", "state", "issued_count", "redeemed_count", "etag", "create_time",
                                      "update_time"})
 REWARD_ATTRIBUTES = ("discount_amount", "discount_percent_bps", "discount_max", "extra_points",

@@ -29,6 +29,8 @@ from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustome
                                   OfferListing, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons,
                                   UpdateOffer, offer_etag)
 from core.service.accounts import parse_uuid
+from core.service.messages import Messenger
+from server.servicers.messages import delivery_from_proto, delivery_to_proto, resend_coupon
 from server.errors import item_error
 from server.servicers.accounts import identifier_from_proto
 from server.context import current_caller
@@ -115,8 +117,12 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
 
 
 class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
-    def __init__(self, coupons: Coupons) -> None:
+    def __init__(self, coupons: Coupons, messenger: Messenger | None = None) -> None:
         self._coupons = coupons
+        self._messenger = messenger
+
+    async def ResendCoupon(self, request: coupon_api.ResendCouponRequest, context) -> coupon_api.ResendCouponResponse:
+        return await resend_coupon(self._messenger, request, current_caller())
 
     async def RedeemCoupon(self, request: coupon_api.RedeemCouponRequest, context) -> coupon_api.RedeemCouponResponse:
         redemption = await self._coupons.redeem(_redeem_command(request), current_caller())
@@ -306,7 +312,7 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             redeemable_until_days=rules.redeemable_until_days_before_expiry,
             applicable_skus=frozenset(rules.applicable_skus),
             applicable_categories=frozenset(rules.applicable_categories)),
-        content=content_from_proto(offer.content),
+        content=content_from_proto(offer.content), delivery=delivery_from_proto(offer.delivery),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
                          if reward.kind in (resources.REWARD_KIND_DISCOUNT_AMOUNT, resources.REWARD_KIND_REWARD)
                          else None),
@@ -408,7 +414,7 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
             past_issue_offer_ids=sorted(offer.issuance.past_offer_ids), past_issue_months=offer.issuance.past_months,
             redeemable_until_days_before_expiry=rules.redeemable_until_days,
             applicable_skus=sorted(rules.applicable_skus), applicable_categories=sorted(rules.applicable_categories)),
-        content=content_to_proto(offer.content), etag=offer_etag(offer))
+        content=content_to_proto(offer.content), etag=offer_etag(offer), delivery=delivery_to_proto(offer.delivery))
     if offer.issuance.min_gap_seconds:
         message.rules.min_issue_gap.seconds = offer.issuance.min_gap_seconds
     if rules.coupon_validity_seconds:

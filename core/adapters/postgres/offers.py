@@ -21,6 +21,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
 from core.adapters.postgres.ledger_writer import Row
+from core.domain.messages import OfferDelivery
 from core.domain.coupons import (IssuanceRules, Money, Offer, OfferContent, OfferState, RedemptionRules,
                                  RematchPolicy)
 
@@ -55,7 +56,7 @@ def offer_definition(offer: Offer) -> dict:
         "display_name": offer.display_name, "description": offer.description,
         "extra_points": offer.extra_points, "points_multiplier_bps": offer.points_multiplier_bps,
         "price_points": offer.price_points, "free_item_sku": offer.free_item_sku,
-        "content": offer.content.to_json(), "issuance": {
+        "content": offer.content.to_json(), "delivery": offer.delivery.to_json(), "issuance": {
             "min_gap_seconds": offer.issuance.min_gap_seconds, "rematch": int(offer.issuance.rematch),
             "listed_only": offer.issuance.listed_only, "notify_remaining": offer.issuance.notify_remaining,
             "past_offer_ids": sorted(offer.issuance.past_offer_ids), "past_months": offer.issuance.past_months}}
@@ -140,7 +141,8 @@ def offer_from_definition(*, org_id: str, offer_id: str, state: int, definition:
         points_multiplier_bps=definition.get("points_multiplier_bps", 0),
         price_points=definition.get("price_points", 0), issuance=_issuance_from_json(definition.get("issuance")),
         free_item_sku=definition.get("free_item_sku", ""), content=OfferContent.from_json(definition.get("content")),
-        version=version, create_time=create_time, update_time=update_time)
+        delivery=OfferDelivery.from_json(definition.get("delivery")), version=version, create_time=create_time,
+        update_time=update_time)
 
 
 def offer_from_row(org_id: str, code: str | None, offer_id, state: int, definition: dict, version: int = 0,
