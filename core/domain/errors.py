@@ -240,8 +240,21 @@ class ErrorReason(enum.Enum):
     WEBHOOK_LIMIT_REACHED = ("The organisation has the most webhooks it may have; delete one first.",
                              False, K.FAILED_PRECONDITION)
     WEBHOOK_CHANGED_CONCURRENTLY = ("The webhook changed while this request ran, again and again; retry it.", True, K.ABORTED)
+    WEBHOOK_URL_FORBIDDEN = ("The webhook URL's host does not resolve, or resolves to a loopback, private, link-local,"
+                             " multicast or otherwise non-public address (allowed only by the server setting"
+                             " REWARDS_WEBHOOK_ALLOW_PRIVATE).", False, K.INVALID_ARGUMENT)
     EVENT_NOT_FOUND = ("No event has this id in the caller's organisation.", False, K.NOT_FOUND)
     EVENT_NOT_FAILED = ("Only an event parked as failed can be retried.", False, K.FAILED_PRECONDITION)
+
+    # Messages to people (offer delivery settings, ResendCoupon).
+    TEMPLATE_INVALID = ("A message template does not parse (Jinja2 syntax).", False, K.INVALID_ARGUMENT)
+    TEMPLATE_TAG_UNKNOWN = ("A message template uses a tag that does not exist (code, expiry, offer_title,"
+                            " customer_name).", False, K.INVALID_ARGUMENT)
+    MESSAGE_TOO_LONG = ("A message template's longest rendering (every tag at its longest) is over the channel's"
+                        " bound.", False, K.INVALID_ARGUMENT)
+    COUPON_NOT_HELD = ("The coupon is held by another account than the one named.", False, K.FAILED_PRECONDITION)
+    DELIVERY_NOT_CONFIGURED = ("The offer sends nothing for this (channel NONE, or no template of the kind).", False,
+                               K.FAILED_PRECONDITION)
 
     # Capacity and availability.
     LEDGER_QUEUE_FULL = ("The ledger writer's queue is full; retry after a short delay.", True, K.RESOURCE_EXHAUSTED)
