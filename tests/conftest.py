@@ -22,11 +22,17 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import HealthCheck, settings
 from core.adapters.embedded import EmbeddedPostgres, EmbeddedRedis
 from core.adapters.embedded_cluster import EmbeddedRedisCluster
 from core.adapters.postgres.migrations import migrate
 from core.adapters.redis.client import connect_sync
 from core.adapters.redis.slots import SLOTS_FILE_ENV, read_records, spanning
+
+# Property tests judge outcomes, not speed: on a loaded 2-core machine an example may take longer
+# than hypothesis' default 200 ms deadline, which would fail a correct test.
+settings.register_profile("rewards", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("rewards")
 
 CLUSTER_ENV = "REWARDS_TEST_REDIS_CLUSTER"
 

@@ -267,8 +267,11 @@ class LedgerWriter:
                         # COMMIT runs without the timeout: a timeout that fired during COMMIT could
                         # answer an error for a transaction that committed.
                         await cursor.execute("SET LOCAL statement_timeout = 0")
-                        await cursor.execute("SELECT pg_current_xact_id()::text")
-                        xid = (await cursor.fetchone())[0]
+                    # Its own cursor: in pipeline mode a cursor that ran executemany may hand back
+                    # another statement's result ("the last operation didn't produce records").
+                    async with connection.cursor() as xid_cursor:
+                        await xid_cursor.execute("SELECT pg_current_xact_id()::text")
+                        xid = (await xid_cursor.fetchone())[0]
             except BaseException as error:
                 if xid is not None:
                     # Whatever COMMIT answered (a lost connection, an error, a cancellation), only
