@@ -166,7 +166,9 @@ class Worker:
                     log.warning("idempotency retention skipped: this worker's clock is %.0f s from Postgres'",
                                 done.skew_s)
                 if done.created or done.dropped or done.expired_rows:
-                    log.info("partitions maintained", extra={"created": done.created, "dropped": done.dropped,
+                    # (`created` is a LogRecord attribute: an extra of that name makes logging raise.)
+                    log.info("partitions maintained", extra={"partitions_created": done.created,
+                                                             "partitions_dropped": done.dropped,
                                                              "expired_rows": done.expired_rows})
             except Exception as error:  # noqa: BLE001 - try again on the next round.
                 log.warning("partition maintenance failed: %s", error)

@@ -33,8 +33,7 @@ from core.service.idempotent import Prepared, R, execute_once
 __all__ = [
     "REQUEST_FIELDS", "AccountRef", "RefFields", "Versioned", "ref_fields", "resolve_account", "require_active",
     "validate_ref", "parse_uuid", "load_account", "require_program", "validate_request_id", "validate_note",
-    "execute_change", "CHANGED_CONCURRENTLY", "change_row", "Done", "Page", "page_size", "encode_page_token",
-    "decode_page_token", "query_digest", "like_prefix", "tsquery_prefix",
+    "execute_change", "CHANGED_CONCURRENTLY", "change_row", "Done", "Page", "like_prefix", "tsquery_prefix",
 ]
 
 Versioned = VersionedAccount
@@ -417,27 +416,6 @@ class Page:
     next_page_token: str
 
 
-def page_size(value: int) -> int:
-    """paging.page_size (kept here: other contexts import it from this module)."""
-    return paging.page_size(value)
-
-
-def encode_page_token(key: tuple[dt.datetime, str], query_digest: str) -> str:
-    """The token of the page after `key` (create time, id): paging.encode."""
-    return paging.encode(key, query_digest)
-
-
-def decode_page_token(token: str, query_digest: str) -> tuple[dt.datetime, str] | None:
-    """The (create_time, id) after which the page starts; FIELD_INVALID unless the token came
-    from a request with the same parameters (paging.decode)."""
-    return paging.decode(token, query_digest)  # type: ignore[return-value]
-
-
-def query_digest(query: object) -> str:
-    """paging.query_scope: the digest of a query's fields but its paging ones."""
-    return paging.query_scope(query)
-
-
 async def search_accounts(query: SearchAccounts, caller: Caller, deps: Deps) -> Page:
     validate_program_id(query.program_id)
     terms = parse_search_query(query.query)
@@ -446,9 +424,9 @@ async def search_accounts(query: SearchAccounts, caller: Caller, deps: Deps) -> 
     if len(query.identifier_value_prefix) > limits.IDENTIFIER_VALUE_LENGTH_MAX:
         raise field_too_long("identifier_value_prefix", limits.IDENTIFIER_VALUE_LENGTH_MAX)
     user_id = parse_uuid(query.user_id, "user_id") if query.user_id else ""
-    size = page_size(query.page_size)
-    digest = query_digest(query)
-    after = decode_page_token(query.page_token, digest)
+    size = paging.page_size(query.page_size)
+    digest = paging.query_scope(query)
+    after = paging.decode(query.page_token, digest)
 
     where = AccountFilter(caller.org_id, query.program_id, query.statuses, query.identifier_type,
                           query.identifier_value_prefix, user_id, terms, query.create_start_time,
@@ -457,5 +435,5 @@ async def search_accounts(query: SearchAccounts, caller: Caller, deps: Deps) -> 
     accounts = tuple(row.account for row in rows[:size])
     token = ""
     if len(rows) > size:
-        token = encode_page_token((accounts[-1].create_time, accounts[-1].account_id), digest)
+        token = paging.encode((accounts[-1].create_time, accounts[-1].account_id), digest)
     return Page(accounts, token)
