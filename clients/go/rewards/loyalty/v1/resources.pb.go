@@ -2285,8 +2285,8 @@ type PointsTransaction struct {
 	// EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
 	// if none).
 	LuckyDraw *LuckyDrawEntry `protobuf:"bytes,21,opt,name=lucky_draw,json=luckyDraw,proto3" json:"lucky_draw,omitempty"`
-	// EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-	// none and the program numbers no receipts.
+	// EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+	// details); unset for other transactions (a basket's earn included).
 	Receipt *Receipt `protobuf:"bytes,22,opt,name=receipt,proto3" json:"receipt,omitempty"`
 	// EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
 	CardTypeId string `protobuf:"bytes,23,opt,name=card_type_id,json=cardTypeId,proto3" json:"card_type_id,omitempty"`

@@ -1095,8 +1095,8 @@ export interface PointsTransaction {
     | LuckyDrawEntry
     | undefined;
   /**
-   * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-   * none and the program numbers no receipts.
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
    */
   receipt:
     | Receipt

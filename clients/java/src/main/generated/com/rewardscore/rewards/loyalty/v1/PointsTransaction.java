@@ -820,8 +820,8 @@ private static final long serialVersionUID = 0L;
   private com.rewardscore.rewards.loyalty.v1.Receipt receipt_;
   /**
    * <pre>
-   * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-   * none and the program numbers no receipts.
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -833,8 +833,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-   * none and the program numbers no receipts.
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -846,8 +846,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-   * none and the program numbers no receipts.
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -4292,8 +4292,8 @@ private static final long serialVersionUID = 0L;
         com.rewardscore.rewards.loyalty.v1.Receipt, com.rewardscore.rewards.loyalty.v1.Receipt.Builder, com.rewardscore.rewards.loyalty.v1.ReceiptOrBuilder> receiptBuilder_;
     /**
      * <pre>
-     * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-     * none and the program numbers no receipts.
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -4304,8 +4304,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-     * none and the program numbers no receipts.
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -4320,8 +4320,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-     * none and the program numbers no receipts.
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -4341,8 +4341,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-     * none and the program numbers no receipts.
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -4360,8 +4360,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-     * none and the program numbers no receipts.
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -4386,8 +4386,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-     * none and the program numbers no receipts.
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -4404,8 +4404,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-     * none and the program numbers no receipts.
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -4417,8 +4417,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-     * none and the program numbers no receipts.
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -4433,8 +4433,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-     * none and the program numbers no receipts.
+     * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+     * details); unset for other transactions (a basket's earn included).
      * </pre>
      *
      * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>

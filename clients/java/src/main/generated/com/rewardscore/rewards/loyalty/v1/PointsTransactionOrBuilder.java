@@ -452,8 +452,8 @@ public interface PointsTransactionOrBuilder extends
 
   /**
    * <pre>
-   * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-   * none and the program numbers no receipts.
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -462,8 +462,8 @@ public interface PointsTransactionOrBuilder extends
   boolean hasReceipt();
   /**
    * <pre>
-   * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-   * none and the program numbers no receipts.
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
@@ -472,8 +472,8 @@ public interface PointsTransactionOrBuilder extends
   com.rewardscore.rewards.loyalty.v1.Receipt getReceipt();
   /**
    * <pre>
-   * EARN by EarnPoints: its receipt (number, type, posted_by, details); unset if the earn carried
-   * none and the program numbers no receipts.
+   * EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+   * details); unset for other transactions (a basket's earn included).
    * </pre>
    *
    * <code>.rewards.loyalty.v1.Receipt receipt = 22 [json_name = "receipt"];</code>
