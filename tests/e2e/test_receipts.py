@@ -179,3 +179,21 @@ async def test_bad_receipts_are_refused_and_change_nothing(client, fields, reaso
     assert (error.reason, error.metadata["field"]) == (reason, field)
     assert (await balance(client, account)).posted_points == 0
     assert (await earn(client, account, 1_000)).transaction.receipt.receipt_number == "N001"
+
+
+async def test_lucky_draw_points_of_receipts_take_each_stores_promotion(client):
+    program = await new_program(client, lucky_draw=loyalty.LuckyDrawPolicy(points_numerator=1,
+                                                                            amount_minor_denominator=1_000))
+    now = int(dt.datetime.now(dt.timezone.utc).timestamp())
+    await client.call(client.programs.CreateEarnRule, programs_api.CreateEarnRuleRequest(earn_rule=loyalty.EarnRule(
+        program_id=program, display_name="McD double", promotion=loyalty.PromotionEarnRule(
+            start_time=timestamp_pb2.Timestamp(seconds=now - 3_600),
+            end_time=timestamp_pb2.Timestamp(seconds=now + 86_400), multiplier_bps=20_000, store_ids=["mcd"]))))
+    account = await new_account(client, program)
+
+    earned = await earn(client, account, 30_000, receipt_details=[detail(20_000, "kfc"), detail(10_000, "mcd")])
+
+    t = earned.transaction
+    assert (t.regular_points, t.bonus_points) == (300, 100)  # McD's 100 twice
+    assert (t.lucky_draw.regular_points, t.lucky_draw.bonus_points, t.lucky_draw.count) == (30, 10, 40)
+    assert (t.lucky_draw.from_number, t.lucky_draw.to_number) == ("0000000001", "0000000040")

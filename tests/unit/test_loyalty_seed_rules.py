@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +16,7 @@ from core.domain.card_types import earn_tiers, evaluated_tier, up_window_start
 from core.domain.loyalty import (CardTypeRule, CouponBonus, PointsValue, PromotionRule, RatioRule, SpendBand, Tier,
                                  compute_earn, points_for_money, points_money_value)
 from core.domain.receipt_numbers import format_receipt_number
-from core.domain.receipts import ReceiptDetail, compute_receipt_earn
+from core.domain.receipts import ReceiptDetail, compute_receipt_earn, weighted_program_factor
 from tests.unit.test_loyalty_rules import T0, eur, purchase, rules
 
 SILVER = Tier("silver", "prog", "Silver", 0, 0, 10_000, 30)
@@ -103,3 +104,11 @@ def test_points_value_rounds_down_at_the_boundary():
     value = PointsValue(3, 2, "EUR")
     assert [points_money_value(value, p) for p in (1, 2, 3, 4, 5, 6)] == [0, 1, 2, 2, 3, 4]
     assert [points_for_money(value, a) for a in (0, 1, 2, 3)] == [0, 1, 3, 4]
+
+
+def test_lucky_draw_points_of_details_take_the_stores_factors_weighted_by_the_amounts():
+    program = rules(RatioRule(1, 100), PromotionRule(T0, T0 + dt.timedelta(days=1), 30_000, ("mcd",)))
+    bought = purchase(4_000)
+    assert weighted_program_factor(program, bought, [detail(3_000, "kfc"), detail(1_000, "mcd")], None) == \
+        Fraction(3 * 1 + 1 * 3, 4)
+    assert weighted_program_factor(program, purchase(0, store="mcd"), [detail(0)], None) == 3
