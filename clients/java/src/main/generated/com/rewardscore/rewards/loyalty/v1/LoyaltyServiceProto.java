@@ -200,7 +200,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "duration.proto\032\037google/protobuf/timestam" +
       "p.proto\032#rewards/accounts/v1/resources.p" +
       "roto\032\"rewards/loyalty/v1/resources.proto" +
-      "\032\033rewards/type/v1/money.proto\"\243\003\n\021EarnPo" +
+      "\032\033rewards/type/v1/money.proto\"\320\004\n\021EarnPo" +
       "intsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
       "Id\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\031\n\010sto" +
       "re_id\030\003 \001(\tR\007storeId\022%\n\016transaction_id\030\004" +
@@ -211,187 +211,201 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "ccount_identifier\030\010 \001(\0132\037.rewards.accoun" +
       "ts.v1.IdentifierR\021accountIdentifier\0226\n\005l" +
       "ines\030\t \003(\0132 .rewards.loyalty.v1.Purchase" +
-      "LineR\005lines\"\272\002\n\022EarnPointsResponse\022G\n\013tr" +
-      "ansaction\030\001 \001(\0132%.rewards.loyalty.v1.Poi" +
-      "ntsTransactionR\013transaction\0225\n\007balance\030\002" +
-      " \001(\0132\033.rewards.loyalty.v1.BalanceR\007balan" +
-      "ce\022T\n\022event_transactions\030\003 \003(\0132%.rewards" +
-      ".loyalty.v1.PointsTransactionR\021eventTran" +
-      "sactions\022N\n\017applied_coupons\030\004 \003(\0132%.rewa" +
-      "rds.loyalty.v1.AppliedEarnCouponR\016applie" +
-      "dCoupons\"\242\001\n\021AppliedEarnCoupon\022\022\n\004code\030\001" +
-      " \001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n" +
-      "\tcoupon_id\030\003 \001(\tR\010couponId\022#\n\rredemption" +
-      "_id\030\004 \001(\tR\014redemptionId\022\034\n\tautomatic\030\005 \001" +
-      "(\010R\tautomatic\"\265\001\n\021EarnByCodeRequest\022\035\n\nr" +
-      "equest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id" +
-      "\030\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(\tR\004code\022N\n" +
-      "\022account_identifier\030\004 \001(\0132\037.rewards.acco" +
-      "unts.v1.IdentifierR\021accountIdentifier\"\224\001" +
-      "\n\022EarnByCodeResponse\022G\n\013transaction\030\001 \001(" +
-      "\0132%.rewards.loyalty.v1.PointsTransaction" +
-      "R\013transaction\0225\n\007balance\030\002 \001(\0132\033.rewards" +
-      ".loyalty.v1.BalanceR\007balance\"\334\001\n\033Request" +
-      "RedemptionOtpRequest\022\035\n\nrequest_id\030\001 \001(\t" +
-      "R\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccount" +
-      "Id\022\026\n\006points\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 " +
-      "\001(\tR\006userId\022N\n\022account_identifier\030\005 \001(\0132" +
-      "\037.rewards.accounts.v1.IdentifierR\021accoun" +
-      "tIdentifier\"r\n\034RequestRedemptionOtpRespo" +
-      "nse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013expire_tim" +
-      "e\030\002 \001(\0132\032.google.protobuf.TimestampR\nexp" +
-      "ireTime\"\257\002\n\023RedeemPointsRequest\022\035\n\nreque" +
-      "st_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001" +
-      "(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006points\022\025\n" +
-      "\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_code\030\005 \001(\tR\007" +
-      "otpCode\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016tr" +
-      "ansaction_id\030\007 \001(\tR\rtransactionId\022N\n\022acc" +
-      "ount_identifier\030\010 \001(\0132\037.rewards.accounts" +
-      ".v1.IdentifierR\021accountIdentifier\"\226\001\n\024Re" +
-      "deemPointsResponse\022G\n\013transaction\030\001 \001(\0132" +
-      "%.rewards.loyalty.v1.PointsTransactionR\013" +
-      "transaction\0225\n\007balance\030\002 \001(\0132\033.rewards.l" +
-      "oyalty.v1.BalanceR\007balance\"\224\001\n\023RefundPoi" +
-      "ntsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestI" +
-      "d\0222\n\025points_transaction_id\030\002 \001(\tR\023points" +
-      "TransactionId\022\026\n\006points\030\003 \001(\003R\006points\022\022\n" +
-      "\004note\030\004 \001(\tR\004note\"\226\001\n\024RefundPointsRespon" +
-      "se\022G\n\013transaction\030\001 \001(\0132%.rewards.loyalt" +
-      "y.v1.PointsTransactionR\013transaction\0225\n\007b" +
-      "alance\030\002 \001(\0132\033.rewards.loyalty.v1.Balanc" +
-      "eR\007balance\"\302\001\n\021GetBalanceRequest\022\035\n\nacco" +
-      "unt_id\030\001 \001(\tR\taccountId\022>\n\rexpiry_window" +
-      "\030\002 \001(\0132\031.google.protobuf.DurationR\014expir" +
-      "yWindow\022N\n\022account_identifier\030\003 \001(\0132\037.re" +
-      "wards.accounts.v1.IdentifierR\021accountIde" +
-      "ntifier\"K\n\022GetBalanceResponse\0225\n\007balance" +
-      "\030\001 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bal" +
-      "ance\"\367\002\n\027ListTransactionsRequest\022\035\n\nacco" +
-      "unt_id\030\001 \001(\tR\taccountId\022?\n\005types\030\002 \003(\0162)" +
-      ".rewards.loyalty.v1.PointsTransactionTyp" +
-      "eR\005types\0229\n\nstart_time\030\003 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\tstartTime\0225\n\010end_time\030" +
-      "\004 \001(\0132\032.google.protobuf.TimestampR\007endTi" +
-      "me\022\033\n\tpage_size\030\005 \001(\005R\010pageSize\022\035\n\npage_" +
-      "token\030\006 \001(\tR\tpageToken\022N\n\022account_identi" +
-      "fier\030\007 \001(\0132\037.rewards.accounts.v1.Identif" +
-      "ierR\021accountIdentifier\"\215\001\n\030ListTransacti" +
-      "onsResponse\022I\n\014transactions\030\001 \003(\0132%.rewa" +
-      "rds.loyalty.v1.PointsTransactionR\014transa" +
-      "ctions\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
-      "eToken\"\254\002\n\024AllocateEventRequest\022\035\n\nreque" +
-      "st_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001" +
-      "(\tR\taccountId\022N\n\022account_identifier\030\003 \001(" +
-      "\0132\037.rewards.accounts.v1.IdentifierR\021acco" +
-      "untIdentifier\0223\n\005event\030\004 \001(\0162\035.rewards.l" +
-      "oyalty.v1.EarnEventR\005event\022!\n\014custom_eve" +
-      "nt\030\005 \001(\tR\013customEvent\022.\n\023referrer_accoun" +
-      "t_id\030\006 \001(\tR\021referrerAccountId\"b\n\025Allocat" +
-      "eEventResponse\022I\n\014transactions\030\001 \003(\0132%.r" +
-      "ewards.loyalty.v1.PointsTransactionR\014tra" +
-      "nsactions\"\233\001\n\026VoidTransactionRequest\022\035\n\n" +
-      "request_id\030\001 \001(\tR\trequestId\0222\n\025points_tr" +
-      "ansaction_id\030\002 \001(\tR\023pointsTransactionId\022" +
-      "\032\n\010operator\030\003 \001(\tR\010operator\022\022\n\004note\030\004 \001(" +
-      "\tR\004note\"\357\001\n\027VoidTransactionResponse\022G\n\013t" +
-      "ransaction\030\001 \001(\0132%.rewards.loyalty.v1.Po" +
-      "intsTransactionR\013transaction\022T\n\022voided_t" +
-      "ransaction\030\002 \001(\0132%.rewards.loyalty.v1.Po" +
-      "intsTransactionR\021voidedTransaction\0225\n\007ba" +
-      "lance\030\003 \001(\0132\033.rewards.loyalty.v1.Balance" +
-      "R\007balance\"\357\001\n\023AdjustPointsRequest\022\035\n\nreq" +
-      "uest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002" +
-      " \001(\tR\taccountId\022N\n\022account_identifier\030\003 " +
-      "\001(\0132\037.rewards.accounts.v1.IdentifierR\021ac" +
-      "countIdentifier\022\026\n\006points\030\004 \001(\003R\006points\022" +
-      "\026\n\006reason\030\005 \001(\tR\006reason\022\032\n\010operator\030\006 \001(" +
-      "\tR\010operator\"\226\001\n\024AdjustPointsResponse\022G\n\013" +
-      "transaction\030\001 \001(\0132%.rewards.loyalty.v1.P" +
-      "ointsTransactionR\013transaction\0225\n\007balance" +
-      "\030\002 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bal" +
-      "ance\"\345\002\n\032BatchAllocatePointsRequest\022F\n\004r" +
-      "ows\030\001 \003(\01322.rewards.loyalty.v1.BatchAllo" +
-      "catePointsRequest.RowR\004rows\022\032\n\010operator\030" +
-      "\002 \001(\tR\010operator\022\035\n\nrequest_id\030\003 \001(\tR\treq" +
-      "uestId\032\303\001\n\003Row\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
-      "estId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022" +
-      "account_identifier\030\003 \001(\0132\037.rewards.accou" +
-      "nts.v1.IdentifierR\021accountIdentifier\022\026\n\006" +
-      "points\030\004 \001(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006re" +
-      "ason\"\301\001\n\010RowError\022\026\n\006reason\030\001 \001(\tR\006reaso" +
-      "n\022\030\n\007message\030\002 \001(\tR\007message\022F\n\010metadata\030" +
-      "\003 \003(\0132*.rewards.loyalty.v1.RowError.Meta" +
-      "dataEntryR\010metadata\032;\n\rMetadataEntry\022\020\n\003" +
-      "key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001" +
-      "\"\373\002\n\033BatchAllocatePointsResponse\022G\n\004rows" +
-      "\030\001 \003(\01323.rewards.loyalty.v1.BatchAllocat" +
-      "ePointsResponse.RowR\004rows\022!\n\014posted_coun" +
-      "t\030\002 \001(\005R\013postedCount\022!\n\014failed_count\030\003 \001" +
-      "(\005R\013failedCount\032\314\001\n\003Row\022\033\n\trow_index\030\001 \001" +
-      "(\005R\010rowIndex\022\035\n\nrequest_id\030\002 \001(\tR\treques" +
-      "tId\022I\n\013transaction\030\003 \001(\0132%.rewards.loyal" +
-      "ty.v1.PointsTransactionH\000R\013transaction\0224" +
-      "\n\005error\030\004 \001(\0132\034.rewards.loyalty.v1.RowEr" +
-      "rorH\000R\005errorB\010\n\006result\"K\n\025GetTransaction" +
-      "Request\0222\n\025points_transaction_id\030\001 \001(\tR\023" +
-      "pointsTransactionId\"O\n\016LedgerMovement\022%\n" +
-      "\016ledger_account\030\001 \001(\tR\rledgerAccount\022\026\n\006" +
-      "points\030\002 \001(\003R\006points\"\344\001\n\026GetTransactionR" +
+      "LineR\005lines\022J\n\017receipt_details\030\n \003(\0132!.r" +
+      "ewards.loyalty.v1.ReceiptDetailR\016receipt" +
+      "Details\022B\n\014receipt_type\030\013 \001(\0162\037.rewards." +
+      "loyalty.v1.ReceiptTypeR\013receiptType\022\033\n\tp" +
+      "osted_by\030\014 \001(\tR\010postedBy\"\252\003\n\022EarnPointsR" +
       "esponse\022G\n\013transaction\030\001 \001(\0132%.rewards.l" +
       "oyalty.v1.PointsTransactionR\013transaction" +
-      "\022@\n\tmovements\030\002 \003(\0132\".rewards.loyalty.v1" +
-      ".LedgerMovementR\tmovements\022?\n\007refunds\030\003 " +
+      "\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.B" +
+      "alanceR\007balance\022T\n\022event_transactions\030\003 " +
       "\003(\0132%.rewards.loyalty.v1.PointsTransacti" +
-      "onR\007refunds\"\251\002\n\033ListLuckyDrawEntriesRequ" +
-      "est\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022N\n\022ac" +
-      "count_identifier\030\002 \001(\0132\037.rewards.account" +
-      "s.v1.IdentifierR\021accountIdentifier\022\035\n\npr" +
-      "ogram_id\030\003 \001(\tR\tprogramId\022\037\n\013draw_period" +
-      "\030\004 \001(\tR\ndrawPeriod\022\037\n\013active_only\030\005 \001(\010R" +
-      "\nactiveOnly\022\033\n\tpage_size\030\006 \001(\005R\010pageSize" +
-      "\022\035\n\npage_token\030\007 \001(\tR\tpageToken\"\204\001\n\034List" +
-      "LuckyDrawEntriesResponse\022<\n\007entries\030\001 \003(" +
-      "\0132\".rewards.loyalty.v1.LuckyDrawEntryR\007e" +
-      "ntries\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
-      "eToken2\350\n\n\016LoyaltyService\022[\n\nEarnPoints\022" +
-      "%.rewards.loyalty.v1.EarnPointsRequest\032&" +
-      ".rewards.loyalty.v1.EarnPointsResponse\022[" +
-      "\n\nEarnByCode\022%.rewards.loyalty.v1.EarnBy" +
-      "CodeRequest\032&.rewards.loyalty.v1.EarnByC" +
-      "odeResponse\022y\n\024RequestRedemptionOtp\022/.re" +
-      "wards.loyalty.v1.RequestRedemptionOtpReq" +
-      "uest\0320.rewards.loyalty.v1.RequestRedempt" +
-      "ionOtpResponse\022a\n\014RedeemPoints\022\'.rewards" +
-      ".loyalty.v1.RedeemPointsRequest\032(.reward" +
-      "s.loyalty.v1.RedeemPointsResponse\022a\n\014Ref" +
-      "undPoints\022\'.rewards.loyalty.v1.RefundPoi" +
-      "ntsRequest\032(.rewards.loyalty.v1.RefundPo" +
-      "intsResponse\022d\n\rAllocateEvent\022(.rewards." +
-      "loyalty.v1.AllocateEventRequest\032).reward" +
-      "s.loyalty.v1.AllocateEventResponse\022j\n\017Vo" +
-      "idTransaction\022*.rewards.loyalty.v1.VoidT" +
-      "ransactionRequest\032+.rewards.loyalty.v1.V" +
-      "oidTransactionResponse\022a\n\014AdjustPoints\022\'" +
-      ".rewards.loyalty.v1.AdjustPointsRequest\032" +
-      "(.rewards.loyalty.v1.AdjustPointsRespons" +
-      "e\022v\n\023BatchAllocatePoints\022..rewards.loyal" +
-      "ty.v1.BatchAllocatePointsRequest\032/.rewar" +
-      "ds.loyalty.v1.BatchAllocatePointsRespons" +
-      "e\022[\n\nGetBalance\022%.rewards.loyalty.v1.Get" +
-      "BalanceRequest\032&.rewards.loyalty.v1.GetB" +
-      "alanceResponse\022m\n\020ListTransactions\022+.rew" +
-      "ards.loyalty.v1.ListTransactionsRequest\032" +
-      ",.rewards.loyalty.v1.ListTransactionsRes" +
-      "ponse\022g\n\016GetTransaction\022).rewards.loyalt" +
-      "y.v1.GetTransactionRequest\032*.rewards.loy" +
-      "alty.v1.GetTransactionResponse\022y\n\024ListLu" +
-      "ckyDrawEntries\022/.rewards.loyalty.v1.List" +
-      "LuckyDrawEntriesRequest\0320.rewards.loyalt" +
-      "y.v1.ListLuckyDrawEntriesResponseB\211\001\n\"co" +
-      "m.rewardscore.rewards.loyalty.v1B\023Loyalt" +
-      "yServiceProtoP\001ZLgithub.com/rewards-core" +
-      "/rewards-core/clients/go/rewards/loyalty" +
-      "/v1;loyaltyv1b\006proto3"
+      "onR\021eventTransactions\022N\n\017applied_coupons" +
+      "\030\004 \003(\0132%.rewards.loyalty.v1.AppliedEarnC" +
+      "ouponR\016appliedCoupons\0225\n\tcard_type\030\005 \001(\013" +
+      "2\030.rewards.loyalty.v1.TierR\010cardType\0227\n\030" +
+      "card_type_multiplier_bps\030\006 \001(\005R\025cardType" +
+      "MultiplierBps\"\242\001\n\021AppliedEarnCoupon\022\022\n\004c" +
+      "ode\030\001 \001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007offer" +
+      "Id\022\033\n\tcoupon_id\030\003 \001(\tR\010couponId\022#\n\rredem" +
+      "ption_id\030\004 \001(\tR\014redemptionId\022\034\n\tautomati" +
+      "c\030\005 \001(\010R\tautomatic\"\320\001\n\021EarnByCodeRequest" +
+      "\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\naccou" +
+      "nt_id\030\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(\tR\004co" +
+      "de\022N\n\022account_identifier\030\004 \001(\0132\037.rewards" +
+      ".accounts.v1.IdentifierR\021accountIdentifi" +
+      "er\022\031\n\010store_id\030\005 \001(\tR\007storeId\"\224\001\n\022EarnBy" +
+      "CodeResponse\022G\n\013transaction\030\001 \001(\0132%.rewa" +
+      "rds.loyalty.v1.PointsTransactionR\013transa" +
+      "ction\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty" +
+      ".v1.BalanceR\007balance\"\214\002\n\033RequestRedempti" +
+      "onOtpRequest\022\035\n\nrequest_id\030\001 \001(\tR\treques" +
+      "tId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\026\n\006po" +
+      "ints\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 \001(\tR\006use" +
+      "rId\022N\n\022account_identifier\030\005 \001(\0132\037.reward" +
+      "s.accounts.v1.IdentifierR\021accountIdentif" +
+      "ier\022.\n\006amount\030\006 \001(\0132\026.rewards.type.v1.Mo" +
+      "neyR\006amount\"\305\001\n\034RequestRedemptionOtpResp" +
+      "onse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013expire_ti" +
+      "me\030\002 \001(\0132\032.google.protobuf.TimestampR\nex" +
+      "pireTime\022\026\n\006points\030\003 \001(\003R\006points\0229\n\014poin" +
+      "ts_value\030\004 \001(\0132\026.rewards.type.v1.MoneyR\013" +
+      "pointsValue\"\337\002\n\023RedeemPointsRequest\022\035\n\nr" +
+      "equest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id" +
+      "\030\002 \001(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006point" +
+      "s\022\025\n\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_code\030\005 \001" +
+      "(\tR\007otpCode\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%" +
+      "\n\016transaction_id\030\007 \001(\tR\rtransactionId\022N\n" +
+      "\022account_identifier\030\010 \001(\0132\037.rewards.acco" +
+      "unts.v1.IdentifierR\021accountIdentifier\022.\n" +
+      "\006amount\030\t \001(\0132\026.rewards.type.v1.MoneyR\006a" +
+      "mount\"\321\001\n\024RedeemPointsResponse\022G\n\013transa" +
+      "ction\030\001 \001(\0132%.rewards.loyalty.v1.PointsT" +
+      "ransactionR\013transaction\0225\n\007balance\030\002 \001(\013" +
+      "2\033.rewards.loyalty.v1.BalanceR\007balance\0229" +
+      "\n\014points_value\030\003 \001(\0132\026.rewards.type.v1.M" +
+      "oneyR\013pointsValue\"\224\001\n\023RefundPointsReques" +
+      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\0222\n\025poin" +
+      "ts_transaction_id\030\002 \001(\tR\023pointsTransacti" +
+      "onId\022\026\n\006points\030\003 \001(\003R\006points\022\022\n\004note\030\004 \001" +
+      "(\tR\004note\"\226\001\n\024RefundPointsResponse\022G\n\013tra" +
+      "nsaction\030\001 \001(\0132%.rewards.loyalty.v1.Poin" +
+      "tsTransactionR\013transaction\0225\n\007balance\030\002 " +
+      "\001(\0132\033.rewards.loyalty.v1.BalanceR\007balanc" +
+      "e\"\302\001\n\021GetBalanceRequest\022\035\n\naccount_id\030\001 " +
+      "\001(\tR\taccountId\022>\n\rexpiry_window\030\002 \001(\0132\031." +
+      "google.protobuf.DurationR\014expiryWindow\022N" +
+      "\n\022account_identifier\030\003 \001(\0132\037.rewards.acc" +
+      "ounts.v1.IdentifierR\021accountIdentifier\"K" +
+      "\n\022GetBalanceResponse\0225\n\007balance\030\001 \001(\0132\033." +
+      "rewards.loyalty.v1.BalanceR\007balance\"\367\002\n\027" +
+      "ListTransactionsRequest\022\035\n\naccount_id\030\001 " +
+      "\001(\tR\taccountId\022?\n\005types\030\002 \003(\0162).rewards." +
+      "loyalty.v1.PointsTransactionTypeR\005types\022" +
+      "9\n\nstart_time\030\003 \001(\0132\032.google.protobuf.Ti" +
+      "mestampR\tstartTime\0225\n\010end_time\030\004 \001(\0132\032.g" +
+      "oogle.protobuf.TimestampR\007endTime\022\033\n\tpag" +
+      "e_size\030\005 \001(\005R\010pageSize\022\035\n\npage_token\030\006 \001" +
+      "(\tR\tpageToken\022N\n\022account_identifier\030\007 \001(" +
+      "\0132\037.rewards.accounts.v1.IdentifierR\021acco" +
+      "untIdentifier\"\215\001\n\030ListTransactionsRespon" +
+      "se\022I\n\014transactions\030\001 \003(\0132%.rewards.loyal" +
+      "ty.v1.PointsTransactionR\014transactions\022&\n" +
+      "\017next_page_token\030\002 \001(\tR\rnextPageToken\"\254\002" +
+      "\n\024AllocateEventRequest\022\035\n\nrequest_id\030\001 \001" +
+      "(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccou" +
+      "ntId\022N\n\022account_identifier\030\003 \001(\0132\037.rewar" +
+      "ds.accounts.v1.IdentifierR\021accountIdenti" +
+      "fier\0223\n\005event\030\004 \001(\0162\035.rewards.loyalty.v1" +
+      ".EarnEventR\005event\022!\n\014custom_event\030\005 \001(\tR" +
+      "\013customEvent\022.\n\023referrer_account_id\030\006 \001(" +
+      "\tR\021referrerAccountId\"b\n\025AllocateEventRes" +
+      "ponse\022I\n\014transactions\030\001 \003(\0132%.rewards.lo" +
+      "yalty.v1.PointsTransactionR\014transactions" +
+      "\"\233\001\n\026VoidTransactionRequest\022\035\n\nrequest_i" +
+      "d\030\001 \001(\tR\trequestId\0222\n\025points_transaction" +
+      "_id\030\002 \001(\tR\023pointsTransactionId\022\032\n\010operat" +
+      "or\030\003 \001(\tR\010operator\022\022\n\004note\030\004 \001(\tR\004note\"\357" +
+      "\001\n\027VoidTransactionResponse\022G\n\013transactio" +
+      "n\030\001 \001(\0132%.rewards.loyalty.v1.PointsTrans" +
+      "actionR\013transaction\022T\n\022voided_transactio" +
+      "n\030\002 \001(\0132%.rewards.loyalty.v1.PointsTrans" +
+      "actionR\021voidedTransaction\0225\n\007balance\030\003 \001" +
+      "(\0132\033.rewards.loyalty.v1.BalanceR\007balance" +
+      "\"\357\001\n\023AdjustPointsRequest\022\035\n\nrequest_id\030\001" +
+      " \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\tacc" +
+      "ountId\022N\n\022account_identifier\030\003 \001(\0132\037.rew" +
+      "ards.accounts.v1.IdentifierR\021accountIden" +
+      "tifier\022\026\n\006points\030\004 \001(\003R\006points\022\026\n\006reason" +
+      "\030\005 \001(\tR\006reason\022\032\n\010operator\030\006 \001(\tR\010operat" +
+      "or\"\226\001\n\024AdjustPointsResponse\022G\n\013transacti" +
+      "on\030\001 \001(\0132%.rewards.loyalty.v1.PointsTran" +
+      "sactionR\013transaction\0225\n\007balance\030\002 \001(\0132\033." +
+      "rewards.loyalty.v1.BalanceR\007balance\"\345\002\n\032" +
+      "BatchAllocatePointsRequest\022F\n\004rows\030\001 \003(\013" +
+      "22.rewards.loyalty.v1.BatchAllocatePoint" +
+      "sRequest.RowR\004rows\022\032\n\010operator\030\002 \001(\tR\010op" +
+      "erator\022\035\n\nrequest_id\030\003 \001(\tR\trequestId\032\303\001" +
+      "\n\003Row\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\n" +
+      "account_id\030\002 \001(\tR\taccountId\022N\n\022account_i" +
+      "dentifier\030\003 \001(\0132\037.rewards.accounts.v1.Id" +
+      "entifierR\021accountIdentifier\022\026\n\006points\030\004 " +
+      "\001(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006reason\"\301\001\n\010" +
+      "RowError\022\026\n\006reason\030\001 \001(\tR\006reason\022\030\n\007mess" +
+      "age\030\002 \001(\tR\007message\022F\n\010metadata\030\003 \003(\0132*.r" +
+      "ewards.loyalty.v1.RowError.MetadataEntry" +
+      "R\010metadata\032;\n\rMetadataEntry\022\020\n\003key\030\001 \001(\t" +
+      "R\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\373\002\n\033Batc" +
+      "hAllocatePointsResponse\022G\n\004rows\030\001 \003(\01323." +
+      "rewards.loyalty.v1.BatchAllocatePointsRe" +
+      "sponse.RowR\004rows\022!\n\014posted_count\030\002 \001(\005R\013" +
+      "postedCount\022!\n\014failed_count\030\003 \001(\005R\013faile" +
+      "dCount\032\314\001\n\003Row\022\033\n\trow_index\030\001 \001(\005R\010rowIn" +
+      "dex\022\035\n\nrequest_id\030\002 \001(\tR\trequestId\022I\n\013tr" +
+      "ansaction\030\003 \001(\0132%.rewards.loyalty.v1.Poi" +
+      "ntsTransactionH\000R\013transaction\0224\n\005error\030\004" +
+      " \001(\0132\034.rewards.loyalty.v1.RowErrorH\000R\005er" +
+      "rorB\010\n\006result\"K\n\025GetTransactionRequest\0222" +
+      "\n\025points_transaction_id\030\001 \001(\tR\023pointsTra" +
+      "nsactionId\"O\n\016LedgerMovement\022%\n\016ledger_a" +
+      "ccount\030\001 \001(\tR\rledgerAccount\022\026\n\006points\030\002 " +
+      "\001(\003R\006points\"\344\001\n\026GetTransactionResponse\022G" +
+      "\n\013transaction\030\001 \001(\0132%.rewards.loyalty.v1" +
+      ".PointsTransactionR\013transaction\022@\n\tmovem" +
+      "ents\030\002 \003(\0132\".rewards.loyalty.v1.LedgerMo" +
+      "vementR\tmovements\022?\n\007refunds\030\003 \003(\0132%.rew" +
+      "ards.loyalty.v1.PointsTransactionR\007refun" +
+      "ds\"\251\002\n\033ListLuckyDrawEntriesRequest\022\035\n\nac" +
+      "count_id\030\001 \001(\tR\taccountId\022N\n\022account_ide" +
+      "ntifier\030\002 \001(\0132\037.rewards.accounts.v1.Iden" +
+      "tifierR\021accountIdentifier\022\035\n\nprogram_id\030" +
+      "\003 \001(\tR\tprogramId\022\037\n\013draw_period\030\004 \001(\tR\nd" +
+      "rawPeriod\022\037\n\013active_only\030\005 \001(\010R\nactiveOn" +
+      "ly\022\033\n\tpage_size\030\006 \001(\005R\010pageSize\022\035\n\npage_" +
+      "token\030\007 \001(\tR\tpageToken\"\204\001\n\034ListLuckyDraw" +
+      "EntriesResponse\022<\n\007entries\030\001 \003(\0132\".rewar" +
+      "ds.loyalty.v1.LuckyDrawEntryR\007entries\022&\n" +
+      "\017next_page_token\030\002 \001(\tR\rnextPageToken2\350\n" +
+      "\n\016LoyaltyService\022[\n\nEarnPoints\022%.rewards" +
+      ".loyalty.v1.EarnPointsRequest\032&.rewards." +
+      "loyalty.v1.EarnPointsResponse\022[\n\nEarnByC" +
+      "ode\022%.rewards.loyalty.v1.EarnByCodeReque" +
+      "st\032&.rewards.loyalty.v1.EarnByCodeRespon" +
+      "se\022y\n\024RequestRedemptionOtp\022/.rewards.loy" +
+      "alty.v1.RequestRedemptionOtpRequest\0320.re" +
+      "wards.loyalty.v1.RequestRedemptionOtpRes" +
+      "ponse\022a\n\014RedeemPoints\022\'.rewards.loyalty." +
+      "v1.RedeemPointsRequest\032(.rewards.loyalty" +
+      ".v1.RedeemPointsResponse\022a\n\014RefundPoints" +
+      "\022\'.rewards.loyalty.v1.RefundPointsReques" +
+      "t\032(.rewards.loyalty.v1.RefundPointsRespo" +
+      "nse\022d\n\rAllocateEvent\022(.rewards.loyalty.v" +
+      "1.AllocateEventRequest\032).rewards.loyalty" +
+      ".v1.AllocateEventResponse\022j\n\017VoidTransac" +
+      "tion\022*.rewards.loyalty.v1.VoidTransactio" +
+      "nRequest\032+.rewards.loyalty.v1.VoidTransa" +
+      "ctionResponse\022a\n\014AdjustPoints\022\'.rewards." +
+      "loyalty.v1.AdjustPointsRequest\032(.rewards" +
+      ".loyalty.v1.AdjustPointsResponse\022v\n\023Batc" +
+      "hAllocatePoints\022..rewards.loyalty.v1.Bat" +
+      "chAllocatePointsRequest\032/.rewards.loyalt" +
+      "y.v1.BatchAllocatePointsResponse\022[\n\nGetB" +
+      "alance\022%.rewards.loyalty.v1.GetBalanceRe" +
+      "quest\032&.rewards.loyalty.v1.GetBalanceRes" +
+      "ponse\022m\n\020ListTransactions\022+.rewards.loya" +
+      "lty.v1.ListTransactionsRequest\032,.rewards" +
+      ".loyalty.v1.ListTransactionsResponse\022g\n\016" +
+      "GetTransaction\022).rewards.loyalty.v1.GetT" +
+      "ransactionRequest\032*.rewards.loyalty.v1.G" +
+      "etTransactionResponse\022y\n\024ListLuckyDrawEn" +
+      "tries\022/.rewards.loyalty.v1.ListLuckyDraw" +
+      "EntriesRequest\0320.rewards.loyalty.v1.List" +
+      "LuckyDrawEntriesResponseB\211\001\n\"com.rewards" +
+      "core.rewards.loyalty.v1B\023LoyaltyServiceP" +
+      "rotoP\001ZLgithub.com/rewards-core/rewards-" +
+      "core/clients/go/rewards/loyalty/v1;loyal" +
+      "tyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -407,13 +421,13 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", "AccountIdentifier", "Lines", });
+        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", "AccountIdentifier", "Lines", "ReceiptDetails", "ReceiptType", "PostedBy", });
     internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_loyalty_v1_EarnPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor,
-        new java.lang.String[] { "Transaction", "Balance", "EventTransactions", "AppliedCoupons", });
+        new java.lang.String[] { "Transaction", "Balance", "EventTransactions", "AppliedCoupons", "CardType", "CardTypeMultiplierBps", });
     internal_static_rewards_loyalty_v1_AppliedEarnCoupon_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_rewards_loyalty_v1_AppliedEarnCoupon_fieldAccessorTable = new
@@ -425,7 +439,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnByCodeRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnByCodeRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Code", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Code", "AccountIdentifier", "StoreId", });
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_descriptor =
       getDescriptor().getMessageType(4);
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_fieldAccessorTable = new
@@ -437,25 +451,25 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Points", "UserId", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Points", "UserId", "AccountIdentifier", "Amount", });
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor =
       getDescriptor().getMessageType(6);
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor,
-        new java.lang.String[] { "OtpId", "ExpireTime", });
+        new java.lang.String[] { "OtpId", "ExpireTime", "Points", "PointsValue", });
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", "Amount", });
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor =
       getDescriptor().getMessageType(8);
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor,
-        new java.lang.String[] { "Transaction", "Balance", });
+        new java.lang.String[] { "Transaction", "Balance", "PointsValue", });
     internal_static_rewards_loyalty_v1_RefundPointsRequest_descriptor =
       getDescriptor().getMessageType(9);
     internal_static_rewards_loyalty_v1_RefundPointsRequest_fieldAccessorTable = new

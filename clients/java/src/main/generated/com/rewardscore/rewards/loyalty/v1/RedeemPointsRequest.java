@@ -398,6 +398,47 @@ private static final long serialVersionUID = 0L;
     return accountIdentifier_ == null ? com.rewardscore.rewards.accounts.v1.Identifier.getDefaultInstance() : accountIdentifier_;
   }
 
+  public static final int AMOUNT_FIELD_NUMBER = 9;
+  private com.rewardscore.rewards.type.v1.Money amount_;
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return Whether the amount field is set.
+   */
+  @java.lang.Override
+  public boolean hasAmount() {
+    return ((bitField0_ & 0x00000002) != 0);
+  }
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return The amount.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.Money getAmount() {
+    return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+  }
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder() {
+    return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -436,6 +477,9 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       output.writeMessage(8, getAccountIdentifier());
     }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      output.writeMessage(9, getAmount());
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -465,6 +509,10 @@ private static final long serialVersionUID = 0L;
     if (((bitField0_ & 0x00000001) != 0)) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(8, getAccountIdentifier());
+    }
+    if (((bitField0_ & 0x00000002) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(9, getAmount());
     }
     return size;
   }
@@ -509,6 +557,11 @@ private static final long serialVersionUID = 0L;
       if (!getAccountIdentifier()
           .equals(other.getAccountIdentifier())) return false;
     }
+    if (hasAmount() != other.hasAmount()) return false;
+    if (hasAmount()) {
+      if (!getAmount()
+          .equals(other.getAmount())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -538,6 +591,10 @@ private static final long serialVersionUID = 0L;
     if (hasAccountIdentifier()) {
       hash = (37 * hash) + ACCOUNT_IDENTIFIER_FIELD_NUMBER;
       hash = (53 * hash) + getAccountIdentifier().hashCode();
+    }
+    if (hasAmount()) {
+      hash = (37 * hash) + AMOUNT_FIELD_NUMBER;
+      hash = (53 * hash) + getAmount().hashCode();
     }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
@@ -674,6 +731,7 @@ private static final long serialVersionUID = 0L;
       if (com.google.protobuf.GeneratedMessage
               .alwaysUseFieldBuilders) {
         internalGetAccountIdentifierFieldBuilder();
+        internalGetAmountFieldBuilder();
       }
     }
     @java.lang.Override
@@ -691,6 +749,11 @@ private static final long serialVersionUID = 0L;
       if (accountIdentifierBuilder_ != null) {
         accountIdentifierBuilder_.dispose();
         accountIdentifierBuilder_ = null;
+      }
+      amount_ = null;
+      if (amountBuilder_ != null) {
+        amountBuilder_.dispose();
+        amountBuilder_ = null;
       }
       return this;
     }
@@ -753,6 +816,12 @@ private static final long serialVersionUID = 0L;
             : accountIdentifierBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.amount_ = amountBuilder_ == null
+            ? amount_
+            : amountBuilder_.build();
+        to_bitField0_ |= 0x00000002;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -803,6 +872,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.hasAccountIdentifier()) {
         mergeAccountIdentifier(other.getAccountIdentifier());
+      }
+      if (other.hasAmount()) {
+        mergeAmount(other.getAmount());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -872,6 +944,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000080;
               break;
             } // case 66
+            case 74: {
+              input.readMessage(
+                  internalGetAmountFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 74
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1650,6 +1729,172 @@ private static final long serialVersionUID = 0L;
         accountIdentifier_ = null;
       }
       return accountIdentifierBuilder_;
+    }
+
+    private com.rewardscore.rewards.type.v1.Money amount_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> amountBuilder_;
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     * @return Whether the amount field is set.
+     */
+    public boolean hasAmount() {
+      return ((bitField0_ & 0x00000100) != 0);
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     * @return The amount.
+     */
+    public com.rewardscore.rewards.type.v1.Money getAmount() {
+      if (amountBuilder_ == null) {
+        return amount_ == null ? com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+      } else {
+        return amountBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public Builder setAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (amountBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        amount_ = value;
+      } else {
+        amountBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public Builder setAmount(
+        com.rewardscore.rewards.type.v1.Money.Builder builderForValue) {
+      if (amountBuilder_ == null) {
+        amount_ = builderForValue.build();
+      } else {
+        amountBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public Builder mergeAmount(com.rewardscore.rewards.type.v1.Money value) {
+      if (amountBuilder_ == null) {
+        if (((bitField0_ & 0x00000100) != 0) &&
+          amount_ != null &&
+          amount_ != com.rewardscore.rewards.type.v1.Money.getDefaultInstance()) {
+          getAmountBuilder().mergeFrom(value);
+        } else {
+          amount_ = value;
+        }
+      } else {
+        amountBuilder_.mergeFrom(value);
+      }
+      if (amount_ != null) {
+        bitField0_ |= 0x00000100;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public Builder clearAmount() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      amount_ = null;
+      if (amountBuilder_ != null) {
+        amountBuilder_.dispose();
+        amountBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.Money.Builder getAmountBuilder() {
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return internalGetAmountFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    public com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder() {
+      if (amountBuilder_ != null) {
+        return amountBuilder_.getMessageOrBuilder();
+      } else {
+        return amount_ == null ?
+            com.rewardscore.rewards.type.v1.Money.getDefaultInstance() : amount_;
+      }
+    }
+    /**
+     * <pre>
+     * The burn in money instead of points (exactly one of points and amount), converted as in
+     * RequestRedemptionOtpRequest.amount.
+     * </pre>
+     *
+     * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder> 
+        internalGetAmountFieldBuilder() {
+      if (amountBuilder_ == null) {
+        amountBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.type.v1.Money, com.rewardscore.rewards.type.v1.Money.Builder, com.rewardscore.rewards.type.v1.MoneyOrBuilder>(
+                getAmount(),
+                getParentForChildren(),
+                isClean());
+        amount_ = null;
+      }
+      return amountBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.RedeemPointsRequest)

@@ -170,4 +170,34 @@ public interface RedeemPointsRequestOrBuilder extends
    * <code>.rewards.accounts.v1.Identifier account_identifier = 8 [json_name = "accountIdentifier"];</code>
    */
   com.rewardscore.rewards.accounts.v1.IdentifierOrBuilder getAccountIdentifierOrBuilder();
+
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return Whether the amount field is set.
+   */
+  boolean hasAmount();
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return The amount.
+   */
+  com.rewardscore.rewards.type.v1.Money getAmount();
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder();
 }
