@@ -6,7 +6,7 @@ from __future__ import annotations
 from rewards.loyalty.v1 import loyalty_service_pb2 as api
 from rewards.loyalty.v1 import loyalty_service_pb2_grpc
 from rewards.loyalty.v1 import resources_pb2 as resources
-from rewards.type.v1 import money_pb2
+from rewards.type.v1 import item_error_pb2, money_pb2
 
 from core.domain.errors import DomainError
 from core.domain.loyalty import BPS
@@ -18,6 +18,7 @@ from core.domain.lucky_draws import format_number
 from core.service.points import LuckyDrawEntry, Movement, Points, PointsTransaction
 from server.context import current_caller
 from server.convert import datetime_of, timedelta_of, timestamp
+from server.errors import item_error
 from server.servicers.accounts import identifier_from_proto
 from server.servicers.programs import tier_to_proto
 
@@ -74,26 +75,14 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
         return reply
 
     async def EarnPoints(self, request: api.EarnPointsRequest, context) -> api.EarnPointsResponse:
-        command = points.EarnPoints(request.request_id, _ref(request), request.store_id, request.transaction_id,
-                                    request.bill_amount.amount_minor, request.bill_amount.currency_code,
-                                    tuple(request.coupon_codes), request.payment_card_type,
-                                    tuple((line.sku, line.quantity, line.amount.amount_minor, line.amount.currency_code)
-                                          for line in request.lines),
-                                    tuple(receipt_detail_from_proto(d) for d in request.receipt_details),
-                                    int(request.receipt_type), request.posted_by)
-        movement = await self._points.earn(command, current_caller())
-        earned = movement.transactions[0]
-        reply = api.EarnPointsResponse(transaction=transaction_to_proto(earned),
-                                       balance=_movement_balance(movement),
-                                       event_transactions=[transaction_to_proto(t) for t in movement.transactions[1:]],
-                                       applied_coupons=[api.AppliedEarnCoupon(
-                                           code=c.code, offer_id=c.offer_id, coupon_id=c.coupon_id,
-                                           redemption_id=c.redemption_id, automatic=c.automatic)
-                                           for c in movement.coupons],
-                                       card_type_multiplier_bps=earned.card_type_multiplier_bps or BPS)
-        if movement.card_type is not None:
-            reply.card_type.CopyFrom(tier_to_proto(movement.card_type, earned.currency_code))
-        return reply
+        return _earn_reply(await self._points.earn(_earn_command(request), current_caller()))
+
+    async def BatchEarnPoints(self, request: api.BatchEarnPointsRequest, context) -> api.BatchEarnPointsResponse:
+        outcomes = await self._points.earn_batch([_earn_command(item) for item in request.requests], current_caller())
+        return api.BatchEarnPointsResponse(results=[
+            api.BatchEarnPointsResult(error=item_error_pb2.ItemError(**item_error(outcome, _EARN_METHOD)))
+            if isinstance(outcome, DomainError) else api.BatchEarnPointsResult(response=_earn_reply(outcome))
+            for outcome in outcomes])
 
     async def EarnByCode(self, request: api.EarnByCodeRequest, context) -> api.EarnByCodeResponse:
         movement = await self._points.earn_by_code(points.EarnByCode(request.request_id, _ref(request), request.code,
@@ -255,3 +244,31 @@ def transaction_to_proto(t: PointsTransaction) -> resources.PointsTransaction:
         message.points_value.CopyFrom(money_pb2.Money(amount_minor=t.points_value_minor,
                                                       currency_code=t.currency_code))
     return message
+
+
+_EARN_METHOD = "/rewards.loyalty.v1.LoyaltyService/EarnPoints"
+
+
+def _earn_command(request: api.EarnPointsRequest) -> points.EarnPoints:
+    return points.EarnPoints(request.request_id, _ref(request), request.store_id, request.transaction_id,
+                             request.bill_amount.amount_minor, request.bill_amount.currency_code,
+                             tuple(request.coupon_codes), request.payment_card_type,
+                             tuple((line.sku, line.quantity, line.amount.amount_minor, line.amount.currency_code)
+                                   for line in request.lines),
+                             tuple(receipt_detail_from_proto(d) for d in request.receipt_details),
+                             int(request.receipt_type), request.posted_by)
+
+
+def _earn_reply(movement) -> api.EarnPointsResponse:
+    earned = movement.transactions[0]
+    reply = api.EarnPointsResponse(transaction=transaction_to_proto(earned),
+                                   balance=_movement_balance(movement),
+                                   event_transactions=[transaction_to_proto(t) for t in movement.transactions[1:]],
+                                   applied_coupons=[api.AppliedEarnCoupon(
+                                       code=c.code, offer_id=c.offer_id, coupon_id=c.coupon_id,
+                                       redemption_id=c.redemption_id, automatic=c.automatic)
+                                       for c in movement.coupons],
+                                   card_type_multiplier_bps=earned.card_type_multiplier_bps or BPS)
+    if movement.card_type is not None:
+        reply.card_type.CopyFrom(tier_to_proto(movement.card_type, earned.currency_code))
+    return reply

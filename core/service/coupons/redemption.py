@@ -12,25 +12,22 @@ A redemption, as DESIGN.md section 4 draws it:
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from core.adapters.failures import as_domain_error
 from core.adapters.idempotency import Claim, ClaimTaken, ClaimTicket
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.postgres.outbox import event_row
 from core.adapters.postgres.redemptions import RedemptionRow, reversal_row
 from core.adapters.redis.coupons import CounterKind, CouponRedis, LimitRefusal, OfferKeys, Refused, Reserved, \
     coupon_keys, keys_of, offer_tag
-from core.domain import limits
 from core.domain.accounts import Identifier
 from core.domain.coupons import (BillLine, Customer, IssuedCoupon, Location, Money, Offer, Rates, coupon_failures,
                                  coupon_rule_failures, coupon_state, discount, failing_rules, parse_account_coupon_id,
                                  reward_currencies)
-from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required
+from core.domain.errors import DomainError, ErrorReason, field_invalid
 from core.service.account_states import AccountState, account_state, check_state
 from core.service.accounts import validate_request_id
 from core.service.context import Caller
@@ -39,6 +36,7 @@ from core.service.coupons.checks import parse_uuid, refusal, validate_redeem
 from core.service.coupons.commands import (CouponView, HeldRedemption, RedeemCoupon, Redemption, Reversal,
                                            ReverseRedemption, Validation)
 from core.service.coupons.settlement import HeldReservation
+from core.service.batch import each_item
 from core.service.events_outbox import with_events
 from core.service.idempotent import Prepared, execute_claiming, execute_once
 
@@ -182,41 +180,9 @@ class RedemptionPart(EngineBase):
 
     async def redeem_batch(self, commands: Sequence[RedeemCoupon],
                            caller: Caller) -> list[Redemption | DomainError]:
-        """BatchRedeemCoupons: each command redeemed exactly as `redeem` does (its own request id,
-        its own answer), BATCH_CONCURRENCY at a time; a refusal is that item's answer. Not atomic
-        across items."""
-        if not commands:
-            raise field_required("requests")
-        if len(commands) > limits.BATCH_ITEMS_MAX:
-            raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
-                "field": "requests", "max": limits.BATCH_ITEMS_MAX})
-        seen: set[str] = set()
-        duplicates = set()
-        for command in commands:
-            if command.request_id in seen:
-                duplicates.add(command.request_id)
-            seen.add(command.request_id)
-        gate = asyncio.Semaphore(limits.BATCH_CONCURRENCY)
-
-        async def one(index: int, command: RedeemCoupon) -> Redemption | DomainError:
-            if not command.request_id:
-                return field_required(f"requests[{index}].request_id")
-            if command.request_id in duplicates:
-                return field_invalid(f"requests[{index}].request_id", "a request_id used by one item of the batch")
-            if caller.store_ids and command.store_id not in caller.store_ids:
-                return DomainError(ErrorReason.STORE_NOT_ALLOWED, metadata={"store_id": command.store_id})
-            async with gate:
-                try:
-                    return await self.redeem(command, caller)
-                except DomainError as error:
-                    return error
-                except Exception as error:
-                    unavailable = as_domain_error(error)
-                    if unavailable is None:
-                        raise
-                    return unavailable
-
-        return list(await asyncio.gather(*(one(n, command) for n, command in enumerate(commands))))
+        """BatchRedeemCoupons: each command redeemed exactly as `redeem` does (core/service/batch.py)."""
+        return await each_item(commands, caller, lambda command: self.redeem(command, caller),
+                               lambda command: command.store_id)
 
     # --- what a redemption names -----------------------------------------------------------
 

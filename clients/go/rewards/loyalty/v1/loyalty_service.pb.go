@@ -2225,6 +2225,185 @@ func (x *ListLuckyDrawEntriesResponse) GetNextPageToken() string {
 	return ""
 }
 
+// Request of LoyaltyService.BatchEarnPoints.
+type BatchEarnPointsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The earns, 1..1,000, each with its own request_id.
+	Requests      []*EarnPointsRequest `protobuf:"bytes,1,rep,name=requests,proto3" json:"requests,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchEarnPointsRequest) Reset() {
+	*x = BatchEarnPointsRequest{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchEarnPointsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchEarnPointsRequest) ProtoMessage() {}
+
+func (x *BatchEarnPointsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchEarnPointsRequest.ProtoReflect.Descriptor instead.
+func (*BatchEarnPointsRequest) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *BatchEarnPointsRequest) GetRequests() []*EarnPointsRequest {
+	if x != nil {
+		return x.Requests
+	}
+	return nil
+}
+
+// Response of LoyaltyService.BatchEarnPoints: one result per request, in order.
+type BatchEarnPointsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The answer to requests[i] is results[i].
+	Results       []*BatchEarnPointsResult `protobuf:"bytes,1,rep,name=results,proto3" json:"results,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchEarnPointsResponse) Reset() {
+	*x = BatchEarnPointsResponse{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchEarnPointsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchEarnPointsResponse) ProtoMessage() {}
+
+func (x *BatchEarnPointsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchEarnPointsResponse.ProtoReflect.Descriptor instead.
+func (*BatchEarnPointsResponse) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *BatchEarnPointsResponse) GetResults() []*BatchEarnPointsResult {
+	if x != nil {
+		return x.Results
+	}
+	return nil
+}
+
+// The answer to one item of BatchEarnPoints.
+type BatchEarnPointsResult struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// What EarnPoints would have answered.
+	//
+	// Types that are valid to be assigned to Outcome:
+	//
+	//	*BatchEarnPointsResult_Response
+	//	*BatchEarnPointsResult_Error
+	Outcome       isBatchEarnPointsResult_Outcome `protobuf_oneof:"outcome"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BatchEarnPointsResult) Reset() {
+	*x = BatchEarnPointsResult{}
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BatchEarnPointsResult) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BatchEarnPointsResult) ProtoMessage() {}
+
+func (x *BatchEarnPointsResult) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BatchEarnPointsResult.ProtoReflect.Descriptor instead.
+func (*BatchEarnPointsResult) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *BatchEarnPointsResult) GetOutcome() isBatchEarnPointsResult_Outcome {
+	if x != nil {
+		return x.Outcome
+	}
+	return nil
+}
+
+func (x *BatchEarnPointsResult) GetResponse() *EarnPointsResponse {
+	if x != nil {
+		if x, ok := x.Outcome.(*BatchEarnPointsResult_Response); ok {
+			return x.Response
+		}
+	}
+	return nil
+}
+
+func (x *BatchEarnPointsResult) GetError() *v1.ItemError {
+	if x != nil {
+		if x, ok := x.Outcome.(*BatchEarnPointsResult_Error); ok {
+			return x.Error
+		}
+	}
+	return nil
+}
+
+type isBatchEarnPointsResult_Outcome interface {
+	isBatchEarnPointsResult_Outcome()
+}
+
+type BatchEarnPointsResult_Response struct {
+	// The earn, as EarnPoints answers it.
+	Response *EarnPointsResponse `protobuf:"bytes,1,opt,name=response,proto3,oneof"`
+}
+
+type BatchEarnPointsResult_Error struct {
+	// The refusal, as EarnPoints would have raised it.
+	Error *v1.ItemError `protobuf:"bytes,2,opt,name=error,proto3,oneof"`
+}
+
+func (*BatchEarnPointsResult_Response) isBatchEarnPointsResult_Outcome() {}
+
+func (*BatchEarnPointsResult_Error) isBatchEarnPointsResult_Outcome() {}
+
 // One credit.
 type BatchAllocatePointsRequest_Row struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -2246,7 +2425,7 @@ type BatchAllocatePointsRequest_Row struct {
 
 func (x *BatchAllocatePointsRequest_Row) Reset() {
 	*x = BatchAllocatePointsRequest_Row{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2258,7 +2437,7 @@ func (x *BatchAllocatePointsRequest_Row) String() string {
 func (*BatchAllocatePointsRequest_Row) ProtoMessage() {}
 
 func (x *BatchAllocatePointsRequest_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[29]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2329,7 +2508,7 @@ type BatchAllocatePointsResponse_Row struct {
 
 func (x *BatchAllocatePointsResponse_Row) Reset() {
 	*x = BatchAllocatePointsResponse_Row{}
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2341,7 +2520,7 @@ func (x *BatchAllocatePointsResponse_Row) String() string {
 func (*BatchAllocatePointsResponse_Row) ProtoMessage() {}
 
 func (x *BatchAllocatePointsResponse_Row) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31]
+	mi := &file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2420,7 +2599,7 @@ var File_rewards_loyalty_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
-	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xd0\x04\n" +
+	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a rewards/type/v1/item_error.proto\x1a\x1brewards/type/v1/money.proto\"\xd0\x04\n" +
 	"\x11EarnPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -2611,11 +2790,19 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"page_token\x18\a \x01(\tR\tpageToken\"\x84\x01\n" +
 	"\x1cListLuckyDrawEntriesResponse\x12<\n" +
 	"\aentries\x18\x01 \x03(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\aentries\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken2\xe8\n" +
-	"\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"[\n" +
+	"\x16BatchEarnPointsRequest\x12A\n" +
+	"\brequests\x18\x01 \x03(\v2%.rewards.loyalty.v1.EarnPointsRequestR\brequests\"^\n" +
+	"\x17BatchEarnPointsResponse\x12C\n" +
+	"\aresults\x18\x01 \x03(\v2).rewards.loyalty.v1.BatchEarnPointsResultR\aresults\"\x9c\x01\n" +
+	"\x15BatchEarnPointsResult\x12D\n" +
+	"\bresponse\x18\x01 \x01(\v2&.rewards.loyalty.v1.EarnPointsResponseH\x00R\bresponse\x122\n" +
+	"\x05error\x18\x02 \x01(\v2\x1a.rewards.type.v1.ItemErrorH\x00R\x05errorB\t\n" +
+	"\aoutcome2\xd4\v\n" +
 	"\x0eLoyaltyService\x12[\n" +
 	"\n" +
-	"EarnPoints\x12%.rewards.loyalty.v1.EarnPointsRequest\x1a&.rewards.loyalty.v1.EarnPointsResponse\x12[\n" +
+	"EarnPoints\x12%.rewards.loyalty.v1.EarnPointsRequest\x1a&.rewards.loyalty.v1.EarnPointsResponse\x12j\n" +
+	"\x0fBatchEarnPoints\x12*.rewards.loyalty.v1.BatchEarnPointsRequest\x1a+.rewards.loyalty.v1.BatchEarnPointsResponse\x12[\n" +
 	"\n" +
 	"EarnByCode\x12%.rewards.loyalty.v1.EarnByCodeRequest\x1a&.rewards.loyalty.v1.EarnByCodeResponse\x12y\n" +
 	"\x14RequestRedemptionOtp\x12/.rewards.loyalty.v1.RequestRedemptionOtpRequest\x1a0.rewards.loyalty.v1.RequestRedemptionOtpResponse\x12a\n" +
@@ -2644,7 +2831,7 @@ func file_rewards_loyalty_v1_loyalty_service_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_loyalty_service_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 32)
+var file_rewards_loyalty_v1_loyalty_service_proto_msgTypes = make([]protoimpl.MessageInfo, 35)
 var file_rewards_loyalty_v1_loyalty_service_proto_goTypes = []any{
 	(*EarnPointsRequest)(nil),               // 0: rewards.loyalty.v1.EarnPointsRequest
 	(*EarnPointsResponse)(nil),              // 1: rewards.loyalty.v1.EarnPointsResponse
@@ -2675,107 +2862,117 @@ var file_rewards_loyalty_v1_loyalty_service_proto_goTypes = []any{
 	(*GetTransactionResponse)(nil),          // 26: rewards.loyalty.v1.GetTransactionResponse
 	(*ListLuckyDrawEntriesRequest)(nil),     // 27: rewards.loyalty.v1.ListLuckyDrawEntriesRequest
 	(*ListLuckyDrawEntriesResponse)(nil),    // 28: rewards.loyalty.v1.ListLuckyDrawEntriesResponse
-	(*BatchAllocatePointsRequest_Row)(nil),  // 29: rewards.loyalty.v1.BatchAllocatePointsRequest.Row
-	nil,                                     // 30: rewards.loyalty.v1.RowError.MetadataEntry
-	(*BatchAllocatePointsResponse_Row)(nil), // 31: rewards.loyalty.v1.BatchAllocatePointsResponse.Row
-	(*v1.Money)(nil),                        // 32: rewards.type.v1.Money
-	(*v11.Identifier)(nil),                  // 33: rewards.accounts.v1.Identifier
-	(*PurchaseLine)(nil),                    // 34: rewards.loyalty.v1.PurchaseLine
-	(*ReceiptDetail)(nil),                   // 35: rewards.loyalty.v1.ReceiptDetail
-	(ReceiptType)(0),                        // 36: rewards.loyalty.v1.ReceiptType
-	(*PointsTransaction)(nil),               // 37: rewards.loyalty.v1.PointsTransaction
-	(*Balance)(nil),                         // 38: rewards.loyalty.v1.Balance
-	(*Tier)(nil),                            // 39: rewards.loyalty.v1.Tier
-	(*timestamppb.Timestamp)(nil),           // 40: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),             // 41: google.protobuf.Duration
-	(PointsTransactionType)(0),              // 42: rewards.loyalty.v1.PointsTransactionType
-	(EarnEvent)(0),                          // 43: rewards.loyalty.v1.EarnEvent
-	(*LuckyDrawEntry)(nil),                  // 44: rewards.loyalty.v1.LuckyDrawEntry
+	(*BatchEarnPointsRequest)(nil),          // 29: rewards.loyalty.v1.BatchEarnPointsRequest
+	(*BatchEarnPointsResponse)(nil),         // 30: rewards.loyalty.v1.BatchEarnPointsResponse
+	(*BatchEarnPointsResult)(nil),           // 31: rewards.loyalty.v1.BatchEarnPointsResult
+	(*BatchAllocatePointsRequest_Row)(nil),  // 32: rewards.loyalty.v1.BatchAllocatePointsRequest.Row
+	nil,                                     // 33: rewards.loyalty.v1.RowError.MetadataEntry
+	(*BatchAllocatePointsResponse_Row)(nil), // 34: rewards.loyalty.v1.BatchAllocatePointsResponse.Row
+	(*v1.Money)(nil),                        // 35: rewards.type.v1.Money
+	(*v11.Identifier)(nil),                  // 36: rewards.accounts.v1.Identifier
+	(*PurchaseLine)(nil),                    // 37: rewards.loyalty.v1.PurchaseLine
+	(*ReceiptDetail)(nil),                   // 38: rewards.loyalty.v1.ReceiptDetail
+	(ReceiptType)(0),                        // 39: rewards.loyalty.v1.ReceiptType
+	(*PointsTransaction)(nil),               // 40: rewards.loyalty.v1.PointsTransaction
+	(*Balance)(nil),                         // 41: rewards.loyalty.v1.Balance
+	(*Tier)(nil),                            // 42: rewards.loyalty.v1.Tier
+	(*timestamppb.Timestamp)(nil),           // 43: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),             // 44: google.protobuf.Duration
+	(PointsTransactionType)(0),              // 45: rewards.loyalty.v1.PointsTransactionType
+	(EarnEvent)(0),                          // 46: rewards.loyalty.v1.EarnEvent
+	(*LuckyDrawEntry)(nil),                  // 47: rewards.loyalty.v1.LuckyDrawEntry
+	(*v1.ItemError)(nil),                    // 48: rewards.type.v1.ItemError
 }
 var file_rewards_loyalty_v1_loyalty_service_proto_depIdxs = []int32{
-	32, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
-	33, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	34, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	35, // 3: rewards.loyalty.v1.EarnPointsRequest.receipt_details:type_name -> rewards.loyalty.v1.ReceiptDetail
-	36, // 4: rewards.loyalty.v1.EarnPointsRequest.receipt_type:type_name -> rewards.loyalty.v1.ReceiptType
-	37, // 5: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	38, // 6: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	37, // 7: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	35, // 0: rewards.loyalty.v1.EarnPointsRequest.bill_amount:type_name -> rewards.type.v1.Money
+	36, // 1: rewards.loyalty.v1.EarnPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	37, // 2: rewards.loyalty.v1.EarnPointsRequest.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	38, // 3: rewards.loyalty.v1.EarnPointsRequest.receipt_details:type_name -> rewards.loyalty.v1.ReceiptDetail
+	39, // 4: rewards.loyalty.v1.EarnPointsRequest.receipt_type:type_name -> rewards.loyalty.v1.ReceiptType
+	40, // 5: rewards.loyalty.v1.EarnPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 6: rewards.loyalty.v1.EarnPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	40, // 7: rewards.loyalty.v1.EarnPointsResponse.event_transactions:type_name -> rewards.loyalty.v1.PointsTransaction
 	2,  // 8: rewards.loyalty.v1.EarnPointsResponse.applied_coupons:type_name -> rewards.loyalty.v1.AppliedEarnCoupon
-	39, // 9: rewards.loyalty.v1.EarnPointsResponse.card_type:type_name -> rewards.loyalty.v1.Tier
-	33, // 10: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	37, // 11: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	38, // 12: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	33, // 13: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 14: rewards.loyalty.v1.RequestRedemptionOtpRequest.amount:type_name -> rewards.type.v1.Money
-	40, // 15: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
-	32, // 16: rewards.loyalty.v1.RequestRedemptionOtpResponse.points_value:type_name -> rewards.type.v1.Money
-	33, // 17: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	32, // 18: rewards.loyalty.v1.RedeemPointsRequest.amount:type_name -> rewards.type.v1.Money
-	37, // 19: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	38, // 20: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	32, // 21: rewards.loyalty.v1.RedeemPointsResponse.points_value:type_name -> rewards.type.v1.Money
-	37, // 22: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	38, // 23: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	41, // 24: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
-	33, // 25: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	38, // 26: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	42, // 27: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
-	40, // 28: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
-	40, // 29: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
-	33, // 30: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	37, // 31: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	33, // 32: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	43, // 33: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
-	37, // 34: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
-	37, // 35: rewards.loyalty.v1.VoidTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	37, // 36: rewards.loyalty.v1.VoidTransactionResponse.voided_transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	38, // 37: rewards.loyalty.v1.VoidTransactionResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	33, // 38: rewards.loyalty.v1.AdjustPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	37, // 39: rewards.loyalty.v1.AdjustPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	38, // 40: rewards.loyalty.v1.AdjustPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
-	29, // 41: rewards.loyalty.v1.BatchAllocatePointsRequest.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsRequest.Row
-	30, // 42: rewards.loyalty.v1.RowError.metadata:type_name -> rewards.loyalty.v1.RowError.MetadataEntry
-	31, // 43: rewards.loyalty.v1.BatchAllocatePointsResponse.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsResponse.Row
-	37, // 44: rewards.loyalty.v1.GetTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	42, // 9: rewards.loyalty.v1.EarnPointsResponse.card_type:type_name -> rewards.loyalty.v1.Tier
+	36, // 10: rewards.loyalty.v1.EarnByCodeRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 11: rewards.loyalty.v1.EarnByCodeResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 12: rewards.loyalty.v1.EarnByCodeResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	36, // 13: rewards.loyalty.v1.RequestRedemptionOtpRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 14: rewards.loyalty.v1.RequestRedemptionOtpRequest.amount:type_name -> rewards.type.v1.Money
+	43, // 15: rewards.loyalty.v1.RequestRedemptionOtpResponse.expire_time:type_name -> google.protobuf.Timestamp
+	35, // 16: rewards.loyalty.v1.RequestRedemptionOtpResponse.points_value:type_name -> rewards.type.v1.Money
+	36, // 17: rewards.loyalty.v1.RedeemPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	35, // 18: rewards.loyalty.v1.RedeemPointsRequest.amount:type_name -> rewards.type.v1.Money
+	40, // 19: rewards.loyalty.v1.RedeemPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 20: rewards.loyalty.v1.RedeemPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	35, // 21: rewards.loyalty.v1.RedeemPointsResponse.points_value:type_name -> rewards.type.v1.Money
+	40, // 22: rewards.loyalty.v1.RefundPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 23: rewards.loyalty.v1.RefundPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	44, // 24: rewards.loyalty.v1.GetBalanceRequest.expiry_window:type_name -> google.protobuf.Duration
+	36, // 25: rewards.loyalty.v1.GetBalanceRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	41, // 26: rewards.loyalty.v1.GetBalanceResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	45, // 27: rewards.loyalty.v1.ListTransactionsRequest.types:type_name -> rewards.loyalty.v1.PointsTransactionType
+	43, // 28: rewards.loyalty.v1.ListTransactionsRequest.start_time:type_name -> google.protobuf.Timestamp
+	43, // 29: rewards.loyalty.v1.ListTransactionsRequest.end_time:type_name -> google.protobuf.Timestamp
+	36, // 30: rewards.loyalty.v1.ListTransactionsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 31: rewards.loyalty.v1.ListTransactionsResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 32: rewards.loyalty.v1.AllocateEventRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	46, // 33: rewards.loyalty.v1.AllocateEventRequest.event:type_name -> rewards.loyalty.v1.EarnEvent
+	40, // 34: rewards.loyalty.v1.AllocateEventResponse.transactions:type_name -> rewards.loyalty.v1.PointsTransaction
+	40, // 35: rewards.loyalty.v1.VoidTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	40, // 36: rewards.loyalty.v1.VoidTransactionResponse.voided_transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 37: rewards.loyalty.v1.VoidTransactionResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	36, // 38: rewards.loyalty.v1.AdjustPointsRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 39: rewards.loyalty.v1.AdjustPointsResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	41, // 40: rewards.loyalty.v1.AdjustPointsResponse.balance:type_name -> rewards.loyalty.v1.Balance
+	32, // 41: rewards.loyalty.v1.BatchAllocatePointsRequest.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsRequest.Row
+	33, // 42: rewards.loyalty.v1.RowError.metadata:type_name -> rewards.loyalty.v1.RowError.MetadataEntry
+	34, // 43: rewards.loyalty.v1.BatchAllocatePointsResponse.rows:type_name -> rewards.loyalty.v1.BatchAllocatePointsResponse.Row
+	40, // 44: rewards.loyalty.v1.GetTransactionResponse.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
 	25, // 45: rewards.loyalty.v1.GetTransactionResponse.movements:type_name -> rewards.loyalty.v1.LedgerMovement
-	37, // 46: rewards.loyalty.v1.GetTransactionResponse.refunds:type_name -> rewards.loyalty.v1.PointsTransaction
-	33, // 47: rewards.loyalty.v1.ListLuckyDrawEntriesRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	44, // 48: rewards.loyalty.v1.ListLuckyDrawEntriesResponse.entries:type_name -> rewards.loyalty.v1.LuckyDrawEntry
-	33, // 49: rewards.loyalty.v1.BatchAllocatePointsRequest.Row.account_identifier:type_name -> rewards.accounts.v1.Identifier
-	37, // 50: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
-	22, // 51: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.error:type_name -> rewards.loyalty.v1.RowError
-	0,  // 52: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
-	3,  // 53: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
-	5,  // 54: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
-	7,  // 55: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
-	9,  // 56: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
-	15, // 57: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
-	17, // 58: rewards.loyalty.v1.LoyaltyService.VoidTransaction:input_type -> rewards.loyalty.v1.VoidTransactionRequest
-	19, // 59: rewards.loyalty.v1.LoyaltyService.AdjustPoints:input_type -> rewards.loyalty.v1.AdjustPointsRequest
-	21, // 60: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:input_type -> rewards.loyalty.v1.BatchAllocatePointsRequest
-	11, // 61: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
-	13, // 62: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
-	24, // 63: rewards.loyalty.v1.LoyaltyService.GetTransaction:input_type -> rewards.loyalty.v1.GetTransactionRequest
-	27, // 64: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:input_type -> rewards.loyalty.v1.ListLuckyDrawEntriesRequest
-	1,  // 65: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
-	4,  // 66: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
-	6,  // 67: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
-	8,  // 68: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
-	10, // 69: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
-	16, // 70: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
-	18, // 71: rewards.loyalty.v1.LoyaltyService.VoidTransaction:output_type -> rewards.loyalty.v1.VoidTransactionResponse
-	20, // 72: rewards.loyalty.v1.LoyaltyService.AdjustPoints:output_type -> rewards.loyalty.v1.AdjustPointsResponse
-	23, // 73: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:output_type -> rewards.loyalty.v1.BatchAllocatePointsResponse
-	12, // 74: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
-	14, // 75: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
-	26, // 76: rewards.loyalty.v1.LoyaltyService.GetTransaction:output_type -> rewards.loyalty.v1.GetTransactionResponse
-	28, // 77: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:output_type -> rewards.loyalty.v1.ListLuckyDrawEntriesResponse
-	65, // [65:78] is the sub-list for method output_type
-	52, // [52:65] is the sub-list for method input_type
-	52, // [52:52] is the sub-list for extension type_name
-	52, // [52:52] is the sub-list for extension extendee
-	0,  // [0:52] is the sub-list for field type_name
+	40, // 46: rewards.loyalty.v1.GetTransactionResponse.refunds:type_name -> rewards.loyalty.v1.PointsTransaction
+	36, // 47: rewards.loyalty.v1.ListLuckyDrawEntriesRequest.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	47, // 48: rewards.loyalty.v1.ListLuckyDrawEntriesResponse.entries:type_name -> rewards.loyalty.v1.LuckyDrawEntry
+	0,  // 49: rewards.loyalty.v1.BatchEarnPointsRequest.requests:type_name -> rewards.loyalty.v1.EarnPointsRequest
+	31, // 50: rewards.loyalty.v1.BatchEarnPointsResponse.results:type_name -> rewards.loyalty.v1.BatchEarnPointsResult
+	1,  // 51: rewards.loyalty.v1.BatchEarnPointsResult.response:type_name -> rewards.loyalty.v1.EarnPointsResponse
+	48, // 52: rewards.loyalty.v1.BatchEarnPointsResult.error:type_name -> rewards.type.v1.ItemError
+	36, // 53: rewards.loyalty.v1.BatchAllocatePointsRequest.Row.account_identifier:type_name -> rewards.accounts.v1.Identifier
+	40, // 54: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.transaction:type_name -> rewards.loyalty.v1.PointsTransaction
+	22, // 55: rewards.loyalty.v1.BatchAllocatePointsResponse.Row.error:type_name -> rewards.loyalty.v1.RowError
+	0,  // 56: rewards.loyalty.v1.LoyaltyService.EarnPoints:input_type -> rewards.loyalty.v1.EarnPointsRequest
+	29, // 57: rewards.loyalty.v1.LoyaltyService.BatchEarnPoints:input_type -> rewards.loyalty.v1.BatchEarnPointsRequest
+	3,  // 58: rewards.loyalty.v1.LoyaltyService.EarnByCode:input_type -> rewards.loyalty.v1.EarnByCodeRequest
+	5,  // 59: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:input_type -> rewards.loyalty.v1.RequestRedemptionOtpRequest
+	7,  // 60: rewards.loyalty.v1.LoyaltyService.RedeemPoints:input_type -> rewards.loyalty.v1.RedeemPointsRequest
+	9,  // 61: rewards.loyalty.v1.LoyaltyService.RefundPoints:input_type -> rewards.loyalty.v1.RefundPointsRequest
+	15, // 62: rewards.loyalty.v1.LoyaltyService.AllocateEvent:input_type -> rewards.loyalty.v1.AllocateEventRequest
+	17, // 63: rewards.loyalty.v1.LoyaltyService.VoidTransaction:input_type -> rewards.loyalty.v1.VoidTransactionRequest
+	19, // 64: rewards.loyalty.v1.LoyaltyService.AdjustPoints:input_type -> rewards.loyalty.v1.AdjustPointsRequest
+	21, // 65: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:input_type -> rewards.loyalty.v1.BatchAllocatePointsRequest
+	11, // 66: rewards.loyalty.v1.LoyaltyService.GetBalance:input_type -> rewards.loyalty.v1.GetBalanceRequest
+	13, // 67: rewards.loyalty.v1.LoyaltyService.ListTransactions:input_type -> rewards.loyalty.v1.ListTransactionsRequest
+	24, // 68: rewards.loyalty.v1.LoyaltyService.GetTransaction:input_type -> rewards.loyalty.v1.GetTransactionRequest
+	27, // 69: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:input_type -> rewards.loyalty.v1.ListLuckyDrawEntriesRequest
+	1,  // 70: rewards.loyalty.v1.LoyaltyService.EarnPoints:output_type -> rewards.loyalty.v1.EarnPointsResponse
+	30, // 71: rewards.loyalty.v1.LoyaltyService.BatchEarnPoints:output_type -> rewards.loyalty.v1.BatchEarnPointsResponse
+	4,  // 72: rewards.loyalty.v1.LoyaltyService.EarnByCode:output_type -> rewards.loyalty.v1.EarnByCodeResponse
+	6,  // 73: rewards.loyalty.v1.LoyaltyService.RequestRedemptionOtp:output_type -> rewards.loyalty.v1.RequestRedemptionOtpResponse
+	8,  // 74: rewards.loyalty.v1.LoyaltyService.RedeemPoints:output_type -> rewards.loyalty.v1.RedeemPointsResponse
+	10, // 75: rewards.loyalty.v1.LoyaltyService.RefundPoints:output_type -> rewards.loyalty.v1.RefundPointsResponse
+	16, // 76: rewards.loyalty.v1.LoyaltyService.AllocateEvent:output_type -> rewards.loyalty.v1.AllocateEventResponse
+	18, // 77: rewards.loyalty.v1.LoyaltyService.VoidTransaction:output_type -> rewards.loyalty.v1.VoidTransactionResponse
+	20, // 78: rewards.loyalty.v1.LoyaltyService.AdjustPoints:output_type -> rewards.loyalty.v1.AdjustPointsResponse
+	23, // 79: rewards.loyalty.v1.LoyaltyService.BatchAllocatePoints:output_type -> rewards.loyalty.v1.BatchAllocatePointsResponse
+	12, // 80: rewards.loyalty.v1.LoyaltyService.GetBalance:output_type -> rewards.loyalty.v1.GetBalanceResponse
+	14, // 81: rewards.loyalty.v1.LoyaltyService.ListTransactions:output_type -> rewards.loyalty.v1.ListTransactionsResponse
+	26, // 82: rewards.loyalty.v1.LoyaltyService.GetTransaction:output_type -> rewards.loyalty.v1.GetTransactionResponse
+	28, // 83: rewards.loyalty.v1.LoyaltyService.ListLuckyDrawEntries:output_type -> rewards.loyalty.v1.ListLuckyDrawEntriesResponse
+	70, // [70:84] is the sub-list for method output_type
+	56, // [56:70] is the sub-list for method input_type
+	56, // [56:56] is the sub-list for extension type_name
+	56, // [56:56] is the sub-list for extension extendee
+	0,  // [0:56] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_loyalty_service_proto_init() }
@@ -2785,6 +2982,10 @@ func file_rewards_loyalty_v1_loyalty_service_proto_init() {
 	}
 	file_rewards_loyalty_v1_resources_proto_init()
 	file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[31].OneofWrappers = []any{
+		(*BatchEarnPointsResult_Response)(nil),
+		(*BatchEarnPointsResult_Error)(nil),
+	}
+	file_rewards_loyalty_v1_loyalty_service_proto_msgTypes[34].OneofWrappers = []any{
 		(*BatchAllocatePointsResponse_Row_Transaction)(nil),
 		(*BatchAllocatePointsResponse_Row_Error)(nil),
 	}
@@ -2794,7 +2995,7 @@ func file_rewards_loyalty_v1_loyalty_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc), len(file_rewards_loyalty_v1_loyalty_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   32,
+			NumMessages:   35,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

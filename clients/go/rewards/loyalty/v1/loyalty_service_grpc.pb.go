@@ -20,6 +20,7 @@ const _ = grpc.SupportPackageIsVersion9
 
 const (
 	LoyaltyService_EarnPoints_FullMethodName           = "/rewards.loyalty.v1.LoyaltyService/EarnPoints"
+	LoyaltyService_BatchEarnPoints_FullMethodName      = "/rewards.loyalty.v1.LoyaltyService/BatchEarnPoints"
 	LoyaltyService_EarnByCode_FullMethodName           = "/rewards.loyalty.v1.LoyaltyService/EarnByCode"
 	LoyaltyService_RequestRedemptionOtp_FullMethodName = "/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp"
 	LoyaltyService_RedeemPoints_FullMethodName         = "/rewards.loyalty.v1.LoyaltyService/RedeemPoints"
@@ -68,6 +69,15 @@ type LoyaltyServiceClient interface {
 	// and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
 	// event, decided before the commit, carries the lucky-draw points with its numbers null.
 	EarnPoints(ctx context.Context, in *EarnPointsRequest, opts ...grpc.CallOption) (*EarnPointsResponse, error)
+	// Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+	// EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+	// items are not atomic together. The items share Redis pipelines and group commits.
+	//
+	// Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+	// items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+	// request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+	// STORE_NOT_ALLOWED for a store outside the client's stores.
+	BatchEarnPoints(ctx context.Context, in *BatchEarnPointsRequest, opts ...grpc.CallOption) (*BatchEarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//
 	// Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
@@ -201,6 +211,16 @@ func (c *loyaltyServiceClient) EarnPoints(ctx context.Context, in *EarnPointsReq
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(EarnPointsResponse)
 	err := c.cc.Invoke(ctx, LoyaltyService_EarnPoints_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *loyaltyServiceClient) BatchEarnPoints(ctx context.Context, in *BatchEarnPointsRequest, opts ...grpc.CallOption) (*BatchEarnPointsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(BatchEarnPointsResponse)
+	err := c.cc.Invoke(ctx, LoyaltyService_BatchEarnPoints_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -361,6 +381,15 @@ type LoyaltyServiceServer interface {
 	// and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
 	// event, decided before the commit, carries the lucky-draw points with its numbers null.
 	EarnPoints(context.Context, *EarnPointsRequest) (*EarnPointsResponse, error)
+	// Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+	// EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+	// items are not atomic together. The items share Redis pipelines and group commits.
+	//
+	// Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+	// items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+	// request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+	// STORE_NOT_ALLOWED for a store outside the client's stores.
+	BatchEarnPoints(context.Context, *BatchEarnPointsRequest) (*BatchEarnPointsResponse, error)
 	// Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
 	//
 	// Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
@@ -493,6 +522,9 @@ type UnimplementedLoyaltyServiceServer struct{}
 func (UnimplementedLoyaltyServiceServer) EarnPoints(context.Context, *EarnPointsRequest) (*EarnPointsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method EarnPoints not implemented")
 }
+func (UnimplementedLoyaltyServiceServer) BatchEarnPoints(context.Context, *BatchEarnPointsRequest) (*BatchEarnPointsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method BatchEarnPoints not implemented")
+}
 func (UnimplementedLoyaltyServiceServer) EarnByCode(context.Context, *EarnByCodeRequest) (*EarnByCodeResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method EarnByCode not implemented")
 }
@@ -564,6 +596,24 @@ func _LoyaltyService_EarnPoints_Handler(srv interface{}, ctx context.Context, de
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(LoyaltyServiceServer).EarnPoints(ctx, req.(*EarnPointsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _LoyaltyService_BatchEarnPoints_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(BatchEarnPointsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(LoyaltyServiceServer).BatchEarnPoints(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: LoyaltyService_BatchEarnPoints_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(LoyaltyServiceServer).BatchEarnPoints(ctx, req.(*BatchEarnPointsRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -794,6 +844,10 @@ var LoyaltyService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "EarnPoints",
 			Handler:    _LoyaltyService_EarnPoints_Handler,
+		},
+		{
+			MethodName: "BatchEarnPoints",
+			Handler:    _LoyaltyService_BatchEarnPoints_Handler,
 		},
 		{
 			MethodName: "EarnByCode",

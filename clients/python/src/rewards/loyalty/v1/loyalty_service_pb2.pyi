@@ -4,6 +4,7 @@ from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from rewards.accounts.v1 import resources_pb2 as _resources_pb2
 from rewards.loyalty.v1 import resources_pb2 as _resources_pb2_1
+from rewards.type.v1 import item_error_pb2 as _item_error_pb2
 from rewards.type.v1 import money_pb2 as _money_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -393,3 +394,23 @@ class ListLuckyDrawEntriesResponse(_message.Message):
     entries: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.LuckyDrawEntry]
     next_page_token: str
     def __init__(self, entries: _Optional[_Iterable[_Union[_resources_pb2_1.LuckyDrawEntry, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class BatchEarnPointsRequest(_message.Message):
+    __slots__ = ("requests",)
+    REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    requests: _containers.RepeatedCompositeFieldContainer[EarnPointsRequest]
+    def __init__(self, requests: _Optional[_Iterable[_Union[EarnPointsRequest, _Mapping]]] = ...) -> None: ...
+
+class BatchEarnPointsResponse(_message.Message):
+    __slots__ = ("results",)
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[BatchEarnPointsResult]
+    def __init__(self, results: _Optional[_Iterable[_Union[BatchEarnPointsResult, _Mapping]]] = ...) -> None: ...
+
+class BatchEarnPointsResult(_message.Message):
+    __slots__ = ("response", "error")
+    RESPONSE_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    response: EarnPointsResponse
+    error: _item_error_pb2.ItemError
+    def __init__(self, response: _Optional[_Union[EarnPointsResponse, _Mapping]] = ..., error: _Optional[_Union[_item_error_pb2.ItemError, _Mapping]] = ...) -> None: ...

@@ -51,6 +51,11 @@ class LoyaltyServiceStub:
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsRequest.SerializeToString,
                 response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsResponse.FromString,
                 _registered_method=True)
+        self.BatchEarnPoints = channel.unary_unary(
+                '/rewards.loyalty.v1.LoyaltyService/BatchEarnPoints',
+                request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsRequest.SerializeToString,
+                response_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsResponse.FromString,
+                _registered_method=True)
         self.EarnByCode = channel.unary_unary(
                 '/rewards.loyalty.v1.LoyaltyService/EarnByCode',
                 request_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnByCodeRequest.SerializeToString,
@@ -145,6 +150,20 @@ class LoyaltyServiceServicer:
         A program with lucky draws (Program.lucky_draw) also gives the purchase lucky-draw points
         and numbers: transaction.lucky_draw (a retry answers the same range). The points.earned
         event, decided before the commit, carries the lucky-draw points with its numbers null.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BatchEarnPoints(self, request, context):
+        """Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+        EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+        items are not atomic together. The items share Redis pipelines and group commits.
+
+        Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+        items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+        request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+        STORE_NOT_ALLOWED for a store outside the client's stores.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -337,6 +356,11 @@ def add_LoyaltyServiceServicer_to_server(servicer, server):
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsRequest.FromString,
                     response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsResponse.SerializeToString,
             ),
+            'BatchEarnPoints': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchEarnPoints,
+                    request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsRequest.FromString,
+                    response_serializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsResponse.SerializeToString,
+            ),
             'EarnByCode': grpc.unary_unary_rpc_method_handler(
                     servicer.EarnByCode,
                     request_deserializer=rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnByCodeRequest.FromString,
@@ -437,6 +461,33 @@ class LoyaltyService:
             '/rewards.loyalty.v1.LoyaltyService/EarnPoints',
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsRequest.SerializeToString,
             rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.EarnPointsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchEarnPoints(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/rewards.loyalty.v1.LoyaltyService/BatchEarnPoints',
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsRequest.SerializeToString,
+            rewards_dot_loyalty_dot_v1_dot_loyalty__service__pb2.BatchEarnPointsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -21,6 +21,7 @@ import {
 import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import { Identifier } from "../../accounts/v1/resources";
+import { ItemError } from "../../type/v1/item_error";
 import { Money } from "../../type/v1/money";
 import {
   Balance,
@@ -634,6 +635,31 @@ export interface ListLuckyDrawEntriesResponse {
   entries: LuckyDrawEntry[];
   /** Token for the next page; empty when this is the last page. */
   nextPageToken: string;
+}
+
+/** Request of LoyaltyService.BatchEarnPoints. */
+export interface BatchEarnPointsRequest {
+  /** The earns, 1..1,000, each with its own request_id. */
+  requests: EarnPointsRequest[];
+}
+
+/** Response of LoyaltyService.BatchEarnPoints: one result per request, in order. */
+export interface BatchEarnPointsResponse {
+  /** The answer to requests[i] is results[i]. */
+  results: BatchEarnPointsResult[];
+}
+
+/** The answer to one item of BatchEarnPoints. */
+export interface BatchEarnPointsResult {
+  /** What EarnPoints would have answered. */
+  outcome:
+    | //
+    /** The earn, as EarnPoints answers it. */
+    { $case: "response"; value: EarnPointsResponse }
+    | //
+    /** The refusal, as EarnPoints would have raised it. */
+    { $case: "error"; value: ItemError }
+    | undefined;
 }
 
 function createBaseEarnPointsRequest(): EarnPointsRequest {
@@ -4891,6 +4917,249 @@ export const ListLuckyDrawEntriesResponse: MessageFns<ListLuckyDrawEntriesRespon
   },
 };
 
+function createBaseBatchEarnPointsRequest(): BatchEarnPointsRequest {
+  return { requests: [] };
+}
+
+export const BatchEarnPointsRequest: MessageFns<BatchEarnPointsRequest> = {
+  encode(message: BatchEarnPointsRequest, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.requests) {
+      EarnPointsRequest.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchEarnPointsRequest {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchEarnPointsRequest();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.requests.push(EarnPointsRequest.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchEarnPointsRequest {
+    return {
+      requests: globalThis.Array.isArray(object?.requests)
+        ? object.requests.map((e: any) => EarnPointsRequest.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: BatchEarnPointsRequest): unknown {
+    const obj: any = {};
+    if (message.requests?.length) {
+      obj.requests = message.requests.map((e) => EarnPointsRequest.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchEarnPointsRequest>): BatchEarnPointsRequest {
+    return BatchEarnPointsRequest.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchEarnPointsRequest>): BatchEarnPointsRequest {
+    const message = createBaseBatchEarnPointsRequest();
+    message.requests = object.requests?.map((e) => EarnPointsRequest.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseBatchEarnPointsResponse(): BatchEarnPointsResponse {
+  return { results: [] };
+}
+
+export const BatchEarnPointsResponse: MessageFns<BatchEarnPointsResponse> = {
+  encode(message: BatchEarnPointsResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    for (const v of message.results) {
+      BatchEarnPointsResult.encode(v!, writer.uint32(10).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchEarnPointsResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchEarnPointsResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.results.push(BatchEarnPointsResult.decode(reader, reader.uint32()));
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchEarnPointsResponse {
+    return {
+      results: globalThis.Array.isArray(object?.results)
+        ? object.results.map((e: any) => BatchEarnPointsResult.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: BatchEarnPointsResponse): unknown {
+    const obj: any = {};
+    if (message.results?.length) {
+      obj.results = message.results.map((e) => BatchEarnPointsResult.toJSON(e));
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchEarnPointsResponse>): BatchEarnPointsResponse {
+    return BatchEarnPointsResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchEarnPointsResponse>): BatchEarnPointsResponse {
+    const message = createBaseBatchEarnPointsResponse();
+    message.results = object.results?.map((e) => BatchEarnPointsResult.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseBatchEarnPointsResult(): BatchEarnPointsResult {
+  return { outcome: undefined };
+}
+
+export const BatchEarnPointsResult: MessageFns<BatchEarnPointsResult> = {
+  encode(message: BatchEarnPointsResult, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    switch (message.outcome?.$case) {
+      case "response":
+        EarnPointsResponse.encode(message.outcome.value, writer.uint32(10).fork()).join();
+        break;
+      case "error":
+        ItemError.encode(message.outcome.value, writer.uint32(18).fork()).join();
+        break;
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BatchEarnPointsResult {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBatchEarnPointsResult();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.outcome = { $case: "response", value: EarnPointsResponse.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.outcome = { $case: "error", value: ItemError.decode(reader, reader.uint32()) };
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BatchEarnPointsResult {
+    return {
+      outcome: isSet(object.response)
+        ? { $case: "response", value: EarnPointsResponse.fromJSON(object.response) }
+        : isSet(object.error)
+        ? { $case: "error", value: ItemError.fromJSON(object.error) }
+        : undefined,
+    };
+  },
+
+  toJSON(message: BatchEarnPointsResult): unknown {
+    const obj: any = {};
+    if (message.outcome?.$case === "response") {
+      obj.response = EarnPointsResponse.toJSON(message.outcome.value);
+    } else if (message.outcome?.$case === "error") {
+      obj.error = ItemError.toJSON(message.outcome.value);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BatchEarnPointsResult>): BatchEarnPointsResult {
+    return BatchEarnPointsResult.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BatchEarnPointsResult>): BatchEarnPointsResult {
+    const message = createBaseBatchEarnPointsResult();
+    switch (object.outcome?.$case) {
+      case "response": {
+        if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
+          message.outcome = { $case: "response", value: EarnPointsResponse.fromPartial(object.outcome.value) };
+        }
+        break;
+      }
+      case "error": {
+        if (object.outcome?.value !== undefined && object.outcome?.value !== null) {
+          message.outcome = { $case: "error", value: ItemError.fromPartial(object.outcome.value) };
+        }
+        break;
+      }
+    }
+    return message;
+  },
+};
+
 /**
  * Points at the checkout: earn, earn by code, redeem with a one-time password, refund,
  * balance and history. Latency-sensitive; every mutating RPC is safe to retry with its
@@ -4933,6 +5202,27 @@ export const LoyaltyServiceService = {
     requestDeserialize: (value: Buffer): EarnPointsRequest => EarnPointsRequest.decode(value),
     responseSerialize: (value: EarnPointsResponse): Buffer => Buffer.from(EarnPointsResponse.encode(value).finish()),
     responseDeserialize: (value: Buffer): EarnPointsResponse => EarnPointsResponse.decode(value),
+  },
+  /**
+   * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+   * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+   * items are not atomic together. The items share Redis pipelines and group commits.
+   *
+   * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+   * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+   * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+   * STORE_NOT_ALLOWED for a store outside the client's stores.
+   */
+  batchEarnPoints: {
+    path: "/rewards.loyalty.v1.LoyaltyService/BatchEarnPoints" as const,
+    requestStream: false as const,
+    responseStream: false as const,
+    requestSerialize: (value: BatchEarnPointsRequest): Buffer =>
+      Buffer.from(BatchEarnPointsRequest.encode(value).finish()),
+    requestDeserialize: (value: Buffer): BatchEarnPointsRequest => BatchEarnPointsRequest.decode(value),
+    responseSerialize: (value: BatchEarnPointsResponse): Buffer =>
+      Buffer.from(BatchEarnPointsResponse.encode(value).finish()),
+    responseDeserialize: (value: Buffer): BatchEarnPointsResponse => BatchEarnPointsResponse.decode(value),
   },
   /**
    * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
@@ -5208,6 +5498,17 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    */
   earnPoints: handleUnaryCall<EarnPointsRequest, EarnPointsResponse>;
   /**
+   * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+   * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+   * items are not atomic together. The items share Redis pipelines and group commits.
+   *
+   * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+   * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+   * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+   * STORE_NOT_ALLOWED for a store outside the client's stores.
+   */
+  batchEarnPoints: handleUnaryCall<BatchEarnPointsRequest, BatchEarnPointsResponse>;
+  /**
    * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
    *
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
@@ -5381,6 +5682,31 @@ export interface LoyaltyServiceClient extends Client {
     metadata: Metadata,
     options: Partial<CallOptions>,
     callback: (error: ServiceError | null, response: EarnPointsResponse) => void,
+  ): ClientUnaryCall;
+  /**
+   * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+   * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+   * items are not atomic together. The items share Redis pipelines and group commits.
+   *
+   * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+   * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+   * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+   * STORE_NOT_ALLOWED for a store outside the client's stores.
+   */
+  batchEarnPoints(
+    request: BatchEarnPointsRequest,
+    callback: (error: ServiceError | null, response: BatchEarnPointsResponse) => void,
+  ): ClientUnaryCall;
+  batchEarnPoints(
+    request: BatchEarnPointsRequest,
+    metadata: Metadata,
+    callback: (error: ServiceError | null, response: BatchEarnPointsResponse) => void,
+  ): ClientUnaryCall;
+  batchEarnPoints(
+    request: BatchEarnPointsRequest,
+    metadata: Metadata,
+    options: Partial<CallOptions>,
+    callback: (error: ServiceError | null, response: BatchEarnPointsResponse) => void,
   ): ClientUnaryCall;
   /**
    * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).

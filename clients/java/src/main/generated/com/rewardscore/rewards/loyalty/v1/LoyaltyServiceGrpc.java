@@ -56,6 +56,37 @@ public final class LoyaltyServiceGrpc {
     return getEarnPointsMethod;
   }
 
+  private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> getBatchEarnPointsMethod;
+
+  @io.grpc.stub.annotations.RpcMethod(
+      fullMethodName = SERVICE_NAME + '/' + "BatchEarnPoints",
+      requestType = com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest.class,
+      responseType = com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse.class,
+      methodType = io.grpc.MethodDescriptor.MethodType.UNARY)
+  public static io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest,
+      com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> getBatchEarnPointsMethod() {
+    io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest, com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> getBatchEarnPointsMethod;
+    if ((getBatchEarnPointsMethod = LoyaltyServiceGrpc.getBatchEarnPointsMethod) == null) {
+      synchronized (LoyaltyServiceGrpc.class) {
+        if ((getBatchEarnPointsMethod = LoyaltyServiceGrpc.getBatchEarnPointsMethod) == null) {
+          LoyaltyServiceGrpc.getBatchEarnPointsMethod = getBatchEarnPointsMethod =
+              io.grpc.MethodDescriptor.<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest, com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse>newBuilder()
+              .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+              .setFullMethodName(generateFullMethodName(SERVICE_NAME, "BatchEarnPoints"))
+              .setSampledToLocalTracing(true)
+              .setRequestMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest.getDefaultInstance()))
+              .setResponseMarshaller(io.grpc.protobuf.ProtoUtils.marshaller(
+                  com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse.getDefaultInstance()))
+              .setSchemaDescriptor(new LoyaltyServiceMethodDescriptorSupplier("BatchEarnPoints"))
+              .build();
+        }
+      }
+    }
+    return getBatchEarnPointsMethod;
+  }
+
   private static volatile io.grpc.MethodDescriptor<com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest,
       com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> getEarnByCodeMethod;
 
@@ -529,6 +560,22 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    default void batchEarnPoints(com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> responseObserver) {
+      io.grpc.stub.ServerCalls.asyncUnimplementedUnaryCall(getBatchEarnPointsMethod(), responseObserver);
+    }
+
+    /**
+     * <pre>
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
@@ -809,6 +856,23 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public void batchEarnPoints(com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request,
+        io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> responseObserver) {
+      io.grpc.stub.ClientCalls.asyncUnaryCall(
+          getChannel().newCall(getBatchEarnPointsMethod(), getCallOptions()), request, responseObserver);
+    }
+
+    /**
+     * <pre>
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
@@ -1076,6 +1140,22 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse batchEarnPoints(com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request) throws io.grpc.StatusException {
+      return io.grpc.stub.ClientCalls.blockingV2UnaryCall(
+          getChannel(), getBatchEarnPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
@@ -1327,6 +1407,22 @@ public final class LoyaltyServiceGrpc {
     public com.rewardscore.rewards.loyalty.v1.EarnPointsResponse earnPoints(com.rewardscore.rewards.loyalty.v1.EarnPointsRequest request) {
       return io.grpc.stub.ClientCalls.blockingUnaryCall(
           getChannel(), getEarnPointsMethod(), getCallOptions(), request);
+    }
+
+    /**
+     * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse batchEarnPoints(com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request) {
+      return io.grpc.stub.ClientCalls.blockingUnaryCall(
+          getChannel(), getBatchEarnPointsMethod(), getCallOptions(), request);
     }
 
     /**
@@ -1587,6 +1683,23 @@ public final class LoyaltyServiceGrpc {
 
     /**
      * <pre>
+     * Earns up to 1,000 purchases in one call (AIP-233 style): each item runs exactly as
+     * EarnPoints (its own request_id and idempotency, its own answer or error, in order); the
+     * items are not atomic together. The items share Redis pipelines and group commits.
+     * Errors of the call itself: FIELD_REQUIRED (no item), FIELD_OUT_OF_RANGE (more than 1,000
+     * items). Each item's error is one of EarnPoints', or FIELD_REQUIRED for an item without a
+     * request_id, FIELD_INVALID for a request_id used by two items of the batch, or
+     * STORE_NOT_ALLOWED for a store outside the client's stores.
+     * </pre>
+     */
+    public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse> batchEarnPoints(
+        com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest request) {
+      return io.grpc.stub.ClientCalls.futureUnaryCall(
+          getChannel().newCall(getBatchEarnPointsMethod(), getCallOptions()), request);
+    }
+
+    /**
+     * <pre>
      * Credits the points of a one-time earn code (ProgramService.CreateEarnCodes).
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
@@ -1801,18 +1914,19 @@ public final class LoyaltyServiceGrpc {
   }
 
   private static final int METHODID_EARN_POINTS = 0;
-  private static final int METHODID_EARN_BY_CODE = 1;
-  private static final int METHODID_REQUEST_REDEMPTION_OTP = 2;
-  private static final int METHODID_REDEEM_POINTS = 3;
-  private static final int METHODID_REFUND_POINTS = 4;
-  private static final int METHODID_ALLOCATE_EVENT = 5;
-  private static final int METHODID_VOID_TRANSACTION = 6;
-  private static final int METHODID_ADJUST_POINTS = 7;
-  private static final int METHODID_BATCH_ALLOCATE_POINTS = 8;
-  private static final int METHODID_GET_BALANCE = 9;
-  private static final int METHODID_LIST_TRANSACTIONS = 10;
-  private static final int METHODID_GET_TRANSACTION = 11;
-  private static final int METHODID_LIST_LUCKY_DRAW_ENTRIES = 12;
+  private static final int METHODID_BATCH_EARN_POINTS = 1;
+  private static final int METHODID_EARN_BY_CODE = 2;
+  private static final int METHODID_REQUEST_REDEMPTION_OTP = 3;
+  private static final int METHODID_REDEEM_POINTS = 4;
+  private static final int METHODID_REFUND_POINTS = 5;
+  private static final int METHODID_ALLOCATE_EVENT = 6;
+  private static final int METHODID_VOID_TRANSACTION = 7;
+  private static final int METHODID_ADJUST_POINTS = 8;
+  private static final int METHODID_BATCH_ALLOCATE_POINTS = 9;
+  private static final int METHODID_GET_BALANCE = 10;
+  private static final int METHODID_LIST_TRANSACTIONS = 11;
+  private static final int METHODID_GET_TRANSACTION = 12;
+  private static final int METHODID_LIST_LUCKY_DRAW_ENTRIES = 13;
 
   private static final class MethodHandlers<Req, Resp> implements
       io.grpc.stub.ServerCalls.UnaryMethod<Req, Resp>,
@@ -1834,6 +1948,10 @@ public final class LoyaltyServiceGrpc {
         case METHODID_EARN_POINTS:
           serviceImpl.earnPoints((com.rewardscore.rewards.loyalty.v1.EarnPointsRequest) request,
               (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.EarnPointsResponse>) responseObserver);
+          break;
+        case METHODID_BATCH_EARN_POINTS:
+          serviceImpl.batchEarnPoints((com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest) request,
+              (io.grpc.stub.StreamObserver<com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse>) responseObserver);
           break;
         case METHODID_EARN_BY_CODE:
           serviceImpl.earnByCode((com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest) request,
@@ -1908,6 +2026,13 @@ public final class LoyaltyServiceGrpc {
               com.rewardscore.rewards.loyalty.v1.EarnPointsRequest,
               com.rewardscore.rewards.loyalty.v1.EarnPointsResponse>(
                 service, METHODID_EARN_POINTS)))
+        .addMethod(
+          getBatchEarnPointsMethod(),
+          io.grpc.stub.ServerCalls.asyncUnaryCall(
+            new MethodHandlers<
+              com.rewardscore.rewards.loyalty.v1.BatchEarnPointsRequest,
+              com.rewardscore.rewards.loyalty.v1.BatchEarnPointsResponse>(
+                service, METHODID_BATCH_EARN_POINTS)))
         .addMethod(
           getEarnByCodeMethod(),
           io.grpc.stub.ServerCalls.asyncUnaryCall(
@@ -2041,6 +2166,7 @@ public final class LoyaltyServiceGrpc {
           serviceDescriptor = result = io.grpc.ServiceDescriptor.newBuilder(SERVICE_NAME)
               .setSchemaDescriptor(new LoyaltyServiceFileDescriptorSupplier())
               .addMethod(getEarnPointsMethod())
+              .addMethod(getBatchEarnPointsMethod())
               .addMethod(getEarnByCodeMethod())
               .addMethod(getRequestRedemptionOtpMethod())
               .addMethod(getRedeemPointsMethod())

@@ -186,6 +186,21 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResult_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_loyalty_v1_BatchEarnPointsResult_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -200,212 +215,224 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "duration.proto\032\037google/protobuf/timestam" +
       "p.proto\032#rewards/accounts/v1/resources.p" +
       "roto\032\"rewards/loyalty/v1/resources.proto" +
-      "\032\033rewards/type/v1/money.proto\"\320\004\n\021EarnPo" +
-      "intsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
-      "Id\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\031\n\010sto" +
-      "re_id\030\003 \001(\tR\007storeId\022%\n\016transaction_id\030\004" +
-      " \001(\tR\rtransactionId\0227\n\013bill_amount\030\005 \001(\013" +
-      "2\026.rewards.type.v1.MoneyR\nbillAmount\022!\n\014" +
-      "coupon_codes\030\006 \003(\tR\013couponCodes\022*\n\021payme" +
-      "nt_card_type\030\007 \001(\tR\017paymentCardType\022N\n\022a" +
-      "ccount_identifier\030\010 \001(\0132\037.rewards.accoun" +
-      "ts.v1.IdentifierR\021accountIdentifier\0226\n\005l" +
-      "ines\030\t \003(\0132 .rewards.loyalty.v1.Purchase" +
-      "LineR\005lines\022J\n\017receipt_details\030\n \003(\0132!.r" +
-      "ewards.loyalty.v1.ReceiptDetailR\016receipt" +
-      "Details\022B\n\014receipt_type\030\013 \001(\0162\037.rewards." +
-      "loyalty.v1.ReceiptTypeR\013receiptType\022\033\n\tp" +
-      "osted_by\030\014 \001(\tR\010postedBy\"\252\003\n\022EarnPointsR" +
-      "esponse\022G\n\013transaction\030\001 \001(\0132%.rewards.l" +
-      "oyalty.v1.PointsTransactionR\013transaction" +
-      "\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.B" +
-      "alanceR\007balance\022T\n\022event_transactions\030\003 " +
-      "\003(\0132%.rewards.loyalty.v1.PointsTransacti" +
-      "onR\021eventTransactions\022N\n\017applied_coupons" +
-      "\030\004 \003(\0132%.rewards.loyalty.v1.AppliedEarnC" +
-      "ouponR\016appliedCoupons\0225\n\tcard_type\030\005 \001(\013" +
-      "2\030.rewards.loyalty.v1.TierR\010cardType\0227\n\030" +
-      "card_type_multiplier_bps\030\006 \001(\005R\025cardType" +
-      "MultiplierBps\"\242\001\n\021AppliedEarnCoupon\022\022\n\004c" +
-      "ode\030\001 \001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007offer" +
-      "Id\022\033\n\tcoupon_id\030\003 \001(\tR\010couponId\022#\n\rredem" +
-      "ption_id\030\004 \001(\tR\014redemptionId\022\034\n\tautomati" +
-      "c\030\005 \001(\010R\tautomatic\"\320\001\n\021EarnByCodeRequest" +
-      "\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\naccou" +
-      "nt_id\030\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(\tR\004co" +
-      "de\022N\n\022account_identifier\030\004 \001(\0132\037.rewards" +
-      ".accounts.v1.IdentifierR\021accountIdentifi" +
-      "er\022\031\n\010store_id\030\005 \001(\tR\007storeId\"\224\001\n\022EarnBy" +
-      "CodeResponse\022G\n\013transaction\030\001 \001(\0132%.rewa" +
-      "rds.loyalty.v1.PointsTransactionR\013transa" +
-      "ction\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty" +
-      ".v1.BalanceR\007balance\"\214\002\n\033RequestRedempti" +
-      "onOtpRequest\022\035\n\nrequest_id\030\001 \001(\tR\treques" +
-      "tId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\026\n\006po" +
-      "ints\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 \001(\tR\006use" +
-      "rId\022N\n\022account_identifier\030\005 \001(\0132\037.reward" +
-      "s.accounts.v1.IdentifierR\021accountIdentif" +
-      "ier\022.\n\006amount\030\006 \001(\0132\026.rewards.type.v1.Mo" +
-      "neyR\006amount\"\305\001\n\034RequestRedemptionOtpResp" +
-      "onse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013expire_ti" +
-      "me\030\002 \001(\0132\032.google.protobuf.TimestampR\nex" +
-      "pireTime\022\026\n\006points\030\003 \001(\003R\006points\0229\n\014poin" +
-      "ts_value\030\004 \001(\0132\026.rewards.type.v1.MoneyR\013" +
-      "pointsValue\"\337\002\n\023RedeemPointsRequest\022\035\n\nr" +
-      "equest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id" +
-      "\030\002 \001(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006point" +
-      "s\022\025\n\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_code\030\005 \001" +
-      "(\tR\007otpCode\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%" +
-      "\n\016transaction_id\030\007 \001(\tR\rtransactionId\022N\n" +
-      "\022account_identifier\030\010 \001(\0132\037.rewards.acco" +
+      "\032 rewards/type/v1/item_error.proto\032\033rewa" +
+      "rds/type/v1/money.proto\"\320\004\n\021EarnPointsRe" +
+      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\n" +
+      "account_id\030\002 \001(\tR\taccountId\022\031\n\010store_id\030" +
+      "\003 \001(\tR\007storeId\022%\n\016transaction_id\030\004 \001(\tR\r" +
+      "transactionId\0227\n\013bill_amount\030\005 \001(\0132\026.rew" +
+      "ards.type.v1.MoneyR\nbillAmount\022!\n\014coupon" +
+      "_codes\030\006 \003(\tR\013couponCodes\022*\n\021payment_car" +
+      "d_type\030\007 \001(\tR\017paymentCardType\022N\n\022account" +
+      "_identifier\030\010 \001(\0132\037.rewards.accounts.v1." +
+      "IdentifierR\021accountIdentifier\0226\n\005lines\030\t" +
+      " \003(\0132 .rewards.loyalty.v1.PurchaseLineR\005" +
+      "lines\022J\n\017receipt_details\030\n \003(\0132!.rewards" +
+      ".loyalty.v1.ReceiptDetailR\016receiptDetail" +
+      "s\022B\n\014receipt_type\030\013 \001(\0162\037.rewards.loyalt" +
+      "y.v1.ReceiptTypeR\013receiptType\022\033\n\tposted_" +
+      "by\030\014 \001(\tR\010postedBy\"\252\003\n\022EarnPointsRespons" +
+      "e\022G\n\013transaction\030\001 \001(\0132%.rewards.loyalty" +
+      ".v1.PointsTransactionR\013transaction\0225\n\007ba" +
+      "lance\030\002 \001(\0132\033.rewards.loyalty.v1.Balance" +
+      "R\007balance\022T\n\022event_transactions\030\003 \003(\0132%." +
+      "rewards.loyalty.v1.PointsTransactionR\021ev" +
+      "entTransactions\022N\n\017applied_coupons\030\004 \003(\013" +
+      "2%.rewards.loyalty.v1.AppliedEarnCouponR" +
+      "\016appliedCoupons\0225\n\tcard_type\030\005 \001(\0132\030.rew" +
+      "ards.loyalty.v1.TierR\010cardType\0227\n\030card_t" +
+      "ype_multiplier_bps\030\006 \001(\005R\025cardTypeMultip" +
+      "lierBps\"\242\001\n\021AppliedEarnCoupon\022\022\n\004code\030\001 " +
+      "\001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n\t" +
+      "coupon_id\030\003 \001(\tR\010couponId\022#\n\rredemption_" +
+      "id\030\004 \001(\tR\014redemptionId\022\034\n\tautomatic\030\005 \001(" +
+      "\010R\tautomatic\"\320\001\n\021EarnByCodeRequest\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030" +
+      "\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(\tR\004code\022N\n\022" +
+      "account_identifier\030\004 \001(\0132\037.rewards.accou" +
+      "nts.v1.IdentifierR\021accountIdentifier\022\031\n\010" +
+      "store_id\030\005 \001(\tR\007storeId\"\224\001\n\022EarnByCodeRe" +
+      "sponse\022G\n\013transaction\030\001 \001(\0132%.rewards.lo" +
+      "yalty.v1.PointsTransactionR\013transaction\022" +
+      "5\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.Ba" +
+      "lanceR\007balance\"\214\002\n\033RequestRedemptionOtpR" +
+      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n" +
+      "\naccount_id\030\002 \001(\tR\taccountId\022\026\n\006points\030\003" +
+      " \001(\003R\006points\022\027\n\007user_id\030\004 \001(\tR\006userId\022N\n" +
+      "\022account_identifier\030\005 \001(\0132\037.rewards.acco" +
       "unts.v1.IdentifierR\021accountIdentifier\022.\n" +
-      "\006amount\030\t \001(\0132\026.rewards.type.v1.MoneyR\006a" +
-      "mount\"\321\001\n\024RedeemPointsResponse\022G\n\013transa" +
-      "ction\030\001 \001(\0132%.rewards.loyalty.v1.PointsT" +
-      "ransactionR\013transaction\0225\n\007balance\030\002 \001(\013" +
-      "2\033.rewards.loyalty.v1.BalanceR\007balance\0229" +
-      "\n\014points_value\030\003 \001(\0132\026.rewards.type.v1.M" +
-      "oneyR\013pointsValue\"\224\001\n\023RefundPointsReques" +
-      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\0222\n\025poin" +
-      "ts_transaction_id\030\002 \001(\tR\023pointsTransacti" +
-      "onId\022\026\n\006points\030\003 \001(\003R\006points\022\022\n\004note\030\004 \001" +
-      "(\tR\004note\"\226\001\n\024RefundPointsResponse\022G\n\013tra" +
-      "nsaction\030\001 \001(\0132%.rewards.loyalty.v1.Poin" +
-      "tsTransactionR\013transaction\0225\n\007balance\030\002 " +
-      "\001(\0132\033.rewards.loyalty.v1.BalanceR\007balanc" +
-      "e\"\302\001\n\021GetBalanceRequest\022\035\n\naccount_id\030\001 " +
-      "\001(\tR\taccountId\022>\n\rexpiry_window\030\002 \001(\0132\031." +
-      "google.protobuf.DurationR\014expiryWindow\022N" +
-      "\n\022account_identifier\030\003 \001(\0132\037.rewards.acc" +
-      "ounts.v1.IdentifierR\021accountIdentifier\"K" +
-      "\n\022GetBalanceResponse\0225\n\007balance\030\001 \001(\0132\033." +
-      "rewards.loyalty.v1.BalanceR\007balance\"\367\002\n\027" +
-      "ListTransactionsRequest\022\035\n\naccount_id\030\001 " +
-      "\001(\tR\taccountId\022?\n\005types\030\002 \003(\0162).rewards." +
-      "loyalty.v1.PointsTransactionTypeR\005types\022" +
-      "9\n\nstart_time\030\003 \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\tstartTime\0225\n\010end_time\030\004 \001(\0132\032.g" +
-      "oogle.protobuf.TimestampR\007endTime\022\033\n\tpag" +
-      "e_size\030\005 \001(\005R\010pageSize\022\035\n\npage_token\030\006 \001" +
-      "(\tR\tpageToken\022N\n\022account_identifier\030\007 \001(" +
-      "\0132\037.rewards.accounts.v1.IdentifierR\021acco" +
-      "untIdentifier\"\215\001\n\030ListTransactionsRespon" +
-      "se\022I\n\014transactions\030\001 \003(\0132%.rewards.loyal" +
-      "ty.v1.PointsTransactionR\014transactions\022&\n" +
-      "\017next_page_token\030\002 \001(\tR\rnextPageToken\"\254\002" +
-      "\n\024AllocateEventRequest\022\035\n\nrequest_id\030\001 \001" +
-      "(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccou" +
-      "ntId\022N\n\022account_identifier\030\003 \001(\0132\037.rewar" +
-      "ds.accounts.v1.IdentifierR\021accountIdenti" +
-      "fier\0223\n\005event\030\004 \001(\0162\035.rewards.loyalty.v1" +
-      ".EarnEventR\005event\022!\n\014custom_event\030\005 \001(\tR" +
-      "\013customEvent\022.\n\023referrer_account_id\030\006 \001(" +
-      "\tR\021referrerAccountId\"b\n\025AllocateEventRes" +
-      "ponse\022I\n\014transactions\030\001 \003(\0132%.rewards.lo" +
-      "yalty.v1.PointsTransactionR\014transactions" +
-      "\"\233\001\n\026VoidTransactionRequest\022\035\n\nrequest_i" +
-      "d\030\001 \001(\tR\trequestId\0222\n\025points_transaction" +
-      "_id\030\002 \001(\tR\023pointsTransactionId\022\032\n\010operat" +
-      "or\030\003 \001(\tR\010operator\022\022\n\004note\030\004 \001(\tR\004note\"\357" +
-      "\001\n\027VoidTransactionResponse\022G\n\013transactio" +
-      "n\030\001 \001(\0132%.rewards.loyalty.v1.PointsTrans" +
-      "actionR\013transaction\022T\n\022voided_transactio" +
-      "n\030\002 \001(\0132%.rewards.loyalty.v1.PointsTrans" +
-      "actionR\021voidedTransaction\0225\n\007balance\030\003 \001" +
-      "(\0132\033.rewards.loyalty.v1.BalanceR\007balance" +
-      "\"\357\001\n\023AdjustPointsRequest\022\035\n\nrequest_id\030\001" +
-      " \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\tacc" +
-      "ountId\022N\n\022account_identifier\030\003 \001(\0132\037.rew" +
-      "ards.accounts.v1.IdentifierR\021accountIden" +
-      "tifier\022\026\n\006points\030\004 \001(\003R\006points\022\026\n\006reason" +
-      "\030\005 \001(\tR\006reason\022\032\n\010operator\030\006 \001(\tR\010operat" +
-      "or\"\226\001\n\024AdjustPointsResponse\022G\n\013transacti" +
+      "\006amount\030\006 \001(\0132\026.rewards.type.v1.MoneyR\006a" +
+      "mount\"\305\001\n\034RequestRedemptionOtpResponse\022\025" +
+      "\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013expire_time\030\002 \001" +
+      "(\0132\032.google.protobuf.TimestampR\nexpireTi" +
+      "me\022\026\n\006points\030\003 \001(\003R\006points\0229\n\014points_val" +
+      "ue\030\004 \001(\0132\026.rewards.type.v1.MoneyR\013points" +
+      "Value\"\337\002\n\023RedeemPointsRequest\022\035\n\nrequest" +
+      "_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\t" +
+      "R\taccountId\022\026\n\006points\030\003 \001(\003R\006points\022\025\n\006o" +
+      "tp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_code\030\005 \001(\tR\007ot" +
+      "pCode\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016tran" +
+      "saction_id\030\007 \001(\tR\rtransactionId\022N\n\022accou" +
+      "nt_identifier\030\010 \001(\0132\037.rewards.accounts.v" +
+      "1.IdentifierR\021accountIdentifier\022.\n\006amoun" +
+      "t\030\t \001(\0132\026.rewards.type.v1.MoneyR\006amount\"" +
+      "\321\001\n\024RedeemPointsResponse\022G\n\013transaction\030" +
+      "\001 \001(\0132%.rewards.loyalty.v1.PointsTransac" +
+      "tionR\013transaction\0225\n\007balance\030\002 \001(\0132\033.rew" +
+      "ards.loyalty.v1.BalanceR\007balance\0229\n\014poin" +
+      "ts_value\030\003 \001(\0132\026.rewards.type.v1.MoneyR\013" +
+      "pointsValue\"\224\001\n\023RefundPointsRequest\022\035\n\nr" +
+      "equest_id\030\001 \001(\tR\trequestId\0222\n\025points_tra" +
+      "nsaction_id\030\002 \001(\tR\023pointsTransactionId\022\026" +
+      "\n\006points\030\003 \001(\003R\006points\022\022\n\004note\030\004 \001(\tR\004no" +
+      "te\"\226\001\n\024RefundPointsResponse\022G\n\013transacti" +
       "on\030\001 \001(\0132%.rewards.loyalty.v1.PointsTran" +
       "sactionR\013transaction\0225\n\007balance\030\002 \001(\0132\033." +
-      "rewards.loyalty.v1.BalanceR\007balance\"\345\002\n\032" +
-      "BatchAllocatePointsRequest\022F\n\004rows\030\001 \003(\013" +
-      "22.rewards.loyalty.v1.BatchAllocatePoint" +
-      "sRequest.RowR\004rows\022\032\n\010operator\030\002 \001(\tR\010op" +
-      "erator\022\035\n\nrequest_id\030\003 \001(\tR\trequestId\032\303\001" +
-      "\n\003Row\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\n" +
-      "account_id\030\002 \001(\tR\taccountId\022N\n\022account_i" +
-      "dentifier\030\003 \001(\0132\037.rewards.accounts.v1.Id" +
-      "entifierR\021accountIdentifier\022\026\n\006points\030\004 " +
-      "\001(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006reason\"\301\001\n\010" +
-      "RowError\022\026\n\006reason\030\001 \001(\tR\006reason\022\030\n\007mess" +
-      "age\030\002 \001(\tR\007message\022F\n\010metadata\030\003 \003(\0132*.r" +
-      "ewards.loyalty.v1.RowError.MetadataEntry" +
-      "R\010metadata\032;\n\rMetadataEntry\022\020\n\003key\030\001 \001(\t" +
-      "R\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\373\002\n\033Batc" +
-      "hAllocatePointsResponse\022G\n\004rows\030\001 \003(\01323." +
-      "rewards.loyalty.v1.BatchAllocatePointsRe" +
-      "sponse.RowR\004rows\022!\n\014posted_count\030\002 \001(\005R\013" +
-      "postedCount\022!\n\014failed_count\030\003 \001(\005R\013faile" +
-      "dCount\032\314\001\n\003Row\022\033\n\trow_index\030\001 \001(\005R\010rowIn" +
-      "dex\022\035\n\nrequest_id\030\002 \001(\tR\trequestId\022I\n\013tr" +
-      "ansaction\030\003 \001(\0132%.rewards.loyalty.v1.Poi" +
-      "ntsTransactionH\000R\013transaction\0224\n\005error\030\004" +
-      " \001(\0132\034.rewards.loyalty.v1.RowErrorH\000R\005er" +
-      "rorB\010\n\006result\"K\n\025GetTransactionRequest\0222" +
-      "\n\025points_transaction_id\030\001 \001(\tR\023pointsTra" +
-      "nsactionId\"O\n\016LedgerMovement\022%\n\016ledger_a" +
-      "ccount\030\001 \001(\tR\rledgerAccount\022\026\n\006points\030\002 " +
-      "\001(\003R\006points\"\344\001\n\026GetTransactionResponse\022G" +
-      "\n\013transaction\030\001 \001(\0132%.rewards.loyalty.v1" +
-      ".PointsTransactionR\013transaction\022@\n\tmovem" +
-      "ents\030\002 \003(\0132\".rewards.loyalty.v1.LedgerMo" +
-      "vementR\tmovements\022?\n\007refunds\030\003 \003(\0132%.rew" +
-      "ards.loyalty.v1.PointsTransactionR\007refun" +
-      "ds\"\251\002\n\033ListLuckyDrawEntriesRequest\022\035\n\nac" +
-      "count_id\030\001 \001(\tR\taccountId\022N\n\022account_ide" +
-      "ntifier\030\002 \001(\0132\037.rewards.accounts.v1.Iden" +
-      "tifierR\021accountIdentifier\022\035\n\nprogram_id\030" +
-      "\003 \001(\tR\tprogramId\022\037\n\013draw_period\030\004 \001(\tR\nd" +
-      "rawPeriod\022\037\n\013active_only\030\005 \001(\010R\nactiveOn" +
-      "ly\022\033\n\tpage_size\030\006 \001(\005R\010pageSize\022\035\n\npage_" +
-      "token\030\007 \001(\tR\tpageToken\"\204\001\n\034ListLuckyDraw" +
-      "EntriesResponse\022<\n\007entries\030\001 \003(\0132\".rewar" +
-      "ds.loyalty.v1.LuckyDrawEntryR\007entries\022&\n" +
-      "\017next_page_token\030\002 \001(\tR\rnextPageToken2\350\n" +
-      "\n\016LoyaltyService\022[\n\nEarnPoints\022%.rewards" +
-      ".loyalty.v1.EarnPointsRequest\032&.rewards." +
-      "loyalty.v1.EarnPointsResponse\022[\n\nEarnByC" +
-      "ode\022%.rewards.loyalty.v1.EarnByCodeReque" +
-      "st\032&.rewards.loyalty.v1.EarnByCodeRespon" +
-      "se\022y\n\024RequestRedemptionOtp\022/.rewards.loy" +
-      "alty.v1.RequestRedemptionOtpRequest\0320.re" +
-      "wards.loyalty.v1.RequestRedemptionOtpRes" +
-      "ponse\022a\n\014RedeemPoints\022\'.rewards.loyalty." +
-      "v1.RedeemPointsRequest\032(.rewards.loyalty" +
-      ".v1.RedeemPointsResponse\022a\n\014RefundPoints" +
-      "\022\'.rewards.loyalty.v1.RefundPointsReques" +
-      "t\032(.rewards.loyalty.v1.RefundPointsRespo" +
-      "nse\022d\n\rAllocateEvent\022(.rewards.loyalty.v" +
-      "1.AllocateEventRequest\032).rewards.loyalty" +
-      ".v1.AllocateEventResponse\022j\n\017VoidTransac" +
-      "tion\022*.rewards.loyalty.v1.VoidTransactio" +
-      "nRequest\032+.rewards.loyalty.v1.VoidTransa" +
-      "ctionResponse\022a\n\014AdjustPoints\022\'.rewards." +
-      "loyalty.v1.AdjustPointsRequest\032(.rewards" +
-      ".loyalty.v1.AdjustPointsResponse\022v\n\023Batc" +
-      "hAllocatePoints\022..rewards.loyalty.v1.Bat" +
-      "chAllocatePointsRequest\032/.rewards.loyalt" +
-      "y.v1.BatchAllocatePointsResponse\022[\n\nGetB" +
-      "alance\022%.rewards.loyalty.v1.GetBalanceRe" +
-      "quest\032&.rewards.loyalty.v1.GetBalanceRes" +
-      "ponse\022m\n\020ListTransactions\022+.rewards.loya" +
-      "lty.v1.ListTransactionsRequest\032,.rewards" +
-      ".loyalty.v1.ListTransactionsResponse\022g\n\016" +
-      "GetTransaction\022).rewards.loyalty.v1.GetT" +
-      "ransactionRequest\032*.rewards.loyalty.v1.G" +
-      "etTransactionResponse\022y\n\024ListLuckyDrawEn" +
-      "tries\022/.rewards.loyalty.v1.ListLuckyDraw" +
-      "EntriesRequest\0320.rewards.loyalty.v1.List" +
-      "LuckyDrawEntriesResponseB\211\001\n\"com.rewards" +
-      "core.rewards.loyalty.v1B\023LoyaltyServiceP" +
-      "rotoP\001ZLgithub.com/rewards-core/rewards-" +
-      "core/clients/go/rewards/loyalty/v1;loyal" +
-      "tyv1b\006proto3"
+      "rewards.loyalty.v1.BalanceR\007balance\"\302\001\n\021" +
+      "GetBalanceRequest\022\035\n\naccount_id\030\001 \001(\tR\ta" +
+      "ccountId\022>\n\rexpiry_window\030\002 \001(\0132\031.google" +
+      ".protobuf.DurationR\014expiryWindow\022N\n\022acco" +
+      "unt_identifier\030\003 \001(\0132\037.rewards.accounts." +
+      "v1.IdentifierR\021accountIdentifier\"K\n\022GetB" +
+      "alanceResponse\0225\n\007balance\030\001 \001(\0132\033.reward" +
+      "s.loyalty.v1.BalanceR\007balance\"\367\002\n\027ListTr" +
+      "ansactionsRequest\022\035\n\naccount_id\030\001 \001(\tR\ta" +
+      "ccountId\022?\n\005types\030\002 \003(\0162).rewards.loyalt" +
+      "y.v1.PointsTransactionTypeR\005types\0229\n\nsta" +
+      "rt_time\030\003 \001(\0132\032.google.protobuf.Timestam" +
+      "pR\tstartTime\0225\n\010end_time\030\004 \001(\0132\032.google." +
+      "protobuf.TimestampR\007endTime\022\033\n\tpage_size" +
+      "\030\005 \001(\005R\010pageSize\022\035\n\npage_token\030\006 \001(\tR\tpa" +
+      "geToken\022N\n\022account_identifier\030\007 \001(\0132\037.re" +
+      "wards.accounts.v1.IdentifierR\021accountIde" +
+      "ntifier\"\215\001\n\030ListTransactionsResponse\022I\n\014" +
+      "transactions\030\001 \003(\0132%.rewards.loyalty.v1." +
+      "PointsTransactionR\014transactions\022&\n\017next_" +
+      "page_token\030\002 \001(\tR\rnextPageToken\"\254\002\n\024Allo" +
+      "cateEventRequest\022\035\n\nrequest_id\030\001 \001(\tR\tre" +
+      "questId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N" +
+      "\n\022account_identifier\030\003 \001(\0132\037.rewards.acc" +
+      "ounts.v1.IdentifierR\021accountIdentifier\0223" +
+      "\n\005event\030\004 \001(\0162\035.rewards.loyalty.v1.EarnE" +
+      "ventR\005event\022!\n\014custom_event\030\005 \001(\tR\013custo" +
+      "mEvent\022.\n\023referrer_account_id\030\006 \001(\tR\021ref" +
+      "errerAccountId\"b\n\025AllocateEventResponse\022" +
+      "I\n\014transactions\030\001 \003(\0132%.rewards.loyalty." +
+      "v1.PointsTransactionR\014transactions\"\233\001\n\026V" +
+      "oidTransactionRequest\022\035\n\nrequest_id\030\001 \001(" +
+      "\tR\trequestId\0222\n\025points_transaction_id\030\002 " +
+      "\001(\tR\023pointsTransactionId\022\032\n\010operator\030\003 \001" +
+      "(\tR\010operator\022\022\n\004note\030\004 \001(\tR\004note\"\357\001\n\027Voi" +
+      "dTransactionResponse\022G\n\013transaction\030\001 \001(" +
+      "\0132%.rewards.loyalty.v1.PointsTransaction" +
+      "R\013transaction\022T\n\022voided_transaction\030\002 \001(" +
+      "\0132%.rewards.loyalty.v1.PointsTransaction" +
+      "R\021voidedTransaction\0225\n\007balance\030\003 \001(\0132\033.r" +
+      "ewards.loyalty.v1.BalanceR\007balance\"\357\001\n\023A" +
+      "djustPointsRequest\022\035\n\nrequest_id\030\001 \001(\tR\t" +
+      "requestId\022\035\n\naccount_id\030\002 \001(\tR\taccountId" +
+      "\022N\n\022account_identifier\030\003 \001(\0132\037.rewards.a" +
+      "ccounts.v1.IdentifierR\021accountIdentifier" +
+      "\022\026\n\006points\030\004 \001(\003R\006points\022\026\n\006reason\030\005 \001(\t" +
+      "R\006reason\022\032\n\010operator\030\006 \001(\tR\010operator\"\226\001\n" +
+      "\024AdjustPointsResponse\022G\n\013transaction\030\001 \001" +
+      "(\0132%.rewards.loyalty.v1.PointsTransactio" +
+      "nR\013transaction\0225\n\007balance\030\002 \001(\0132\033.reward" +
+      "s.loyalty.v1.BalanceR\007balance\"\345\002\n\032BatchA" +
+      "llocatePointsRequest\022F\n\004rows\030\001 \003(\01322.rew" +
+      "ards.loyalty.v1.BatchAllocatePointsReque" +
+      "st.RowR\004rows\022\032\n\010operator\030\002 \001(\tR\010operator" +
+      "\022\035\n\nrequest_id\030\003 \001(\tR\trequestId\032\303\001\n\003Row\022" +
+      "\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\naccoun" +
+      "t_id\030\002 \001(\tR\taccountId\022N\n\022account_identif" +
+      "ier\030\003 \001(\0132\037.rewards.accounts.v1.Identifi" +
+      "erR\021accountIdentifier\022\026\n\006points\030\004 \001(\003R\006p" +
+      "oints\022\026\n\006reason\030\005 \001(\tR\006reason\"\301\001\n\010RowErr" +
+      "or\022\026\n\006reason\030\001 \001(\tR\006reason\022\030\n\007message\030\002 " +
+      "\001(\tR\007message\022F\n\010metadata\030\003 \003(\0132*.rewards" +
+      ".loyalty.v1.RowError.MetadataEntryR\010meta" +
+      "data\032;\n\rMetadataEntry\022\020\n\003key\030\001 \001(\tR\003key\022" +
+      "\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\373\002\n\033BatchAlloc" +
+      "atePointsResponse\022G\n\004rows\030\001 \003(\01323.reward" +
+      "s.loyalty.v1.BatchAllocatePointsResponse" +
+      ".RowR\004rows\022!\n\014posted_count\030\002 \001(\005R\013posted" +
+      "Count\022!\n\014failed_count\030\003 \001(\005R\013failedCount" +
+      "\032\314\001\n\003Row\022\033\n\trow_index\030\001 \001(\005R\010rowIndex\022\035\n" +
+      "\nrequest_id\030\002 \001(\tR\trequestId\022I\n\013transact" +
+      "ion\030\003 \001(\0132%.rewards.loyalty.v1.PointsTra" +
+      "nsactionH\000R\013transaction\0224\n\005error\030\004 \001(\0132\034" +
+      ".rewards.loyalty.v1.RowErrorH\000R\005errorB\010\n" +
+      "\006result\"K\n\025GetTransactionRequest\0222\n\025poin" +
+      "ts_transaction_id\030\001 \001(\tR\023pointsTransacti" +
+      "onId\"O\n\016LedgerMovement\022%\n\016ledger_account" +
+      "\030\001 \001(\tR\rledgerAccount\022\026\n\006points\030\002 \001(\003R\006p" +
+      "oints\"\344\001\n\026GetTransactionResponse\022G\n\013tran" +
+      "saction\030\001 \001(\0132%.rewards.loyalty.v1.Point" +
+      "sTransactionR\013transaction\022@\n\tmovements\030\002" +
+      " \003(\0132\".rewards.loyalty.v1.LedgerMovement" +
+      "R\tmovements\022?\n\007refunds\030\003 \003(\0132%.rewards.l" +
+      "oyalty.v1.PointsTransactionR\007refunds\"\251\002\n" +
+      "\033ListLuckyDrawEntriesRequest\022\035\n\naccount_" +
+      "id\030\001 \001(\tR\taccountId\022N\n\022account_identifie" +
+      "r\030\002 \001(\0132\037.rewards.accounts.v1.Identifier" +
+      "R\021accountIdentifier\022\035\n\nprogram_id\030\003 \001(\tR" +
+      "\tprogramId\022\037\n\013draw_period\030\004 \001(\tR\ndrawPer" +
+      "iod\022\037\n\013active_only\030\005 \001(\010R\nactiveOnly\022\033\n\t" +
+      "page_size\030\006 \001(\005R\010pageSize\022\035\n\npage_token\030" +
+      "\007 \001(\tR\tpageToken\"\204\001\n\034ListLuckyDrawEntrie" +
+      "sResponse\022<\n\007entries\030\001 \003(\0132\".rewards.loy" +
+      "alty.v1.LuckyDrawEntryR\007entries\022&\n\017next_" +
+      "page_token\030\002 \001(\tR\rnextPageToken\"[\n\026Batch" +
+      "EarnPointsRequest\022A\n\010requests\030\001 \003(\0132%.re" +
+      "wards.loyalty.v1.EarnPointsRequestR\010requ" +
+      "ests\"^\n\027BatchEarnPointsResponse\022C\n\007resul" +
+      "ts\030\001 \003(\0132).rewards.loyalty.v1.BatchEarnP" +
+      "ointsResultR\007results\"\234\001\n\025BatchEarnPoints" +
+      "Result\022D\n\010response\030\001 \001(\0132&.rewards.loyal" +
+      "ty.v1.EarnPointsResponseH\000R\010response\0222\n\005" +
+      "error\030\002 \001(\0132\032.rewards.type.v1.ItemErrorH" +
+      "\000R\005errorB\t\n\007outcome2\324\013\n\016LoyaltyService\022[" +
+      "\n\nEarnPoints\022%.rewards.loyalty.v1.EarnPo" +
+      "intsRequest\032&.rewards.loyalty.v1.EarnPoi" +
+      "ntsResponse\022j\n\017BatchEarnPoints\022*.rewards" +
+      ".loyalty.v1.BatchEarnPointsRequest\032+.rew" +
+      "ards.loyalty.v1.BatchEarnPointsResponse\022" +
+      "[\n\nEarnByCode\022%.rewards.loyalty.v1.EarnB" +
+      "yCodeRequest\032&.rewards.loyalty.v1.EarnBy" +
+      "CodeResponse\022y\n\024RequestRedemptionOtp\022/.r" +
+      "ewards.loyalty.v1.RequestRedemptionOtpRe" +
+      "quest\0320.rewards.loyalty.v1.RequestRedemp" +
+      "tionOtpResponse\022a\n\014RedeemPoints\022\'.reward" +
+      "s.loyalty.v1.RedeemPointsRequest\032(.rewar" +
+      "ds.loyalty.v1.RedeemPointsResponse\022a\n\014Re" +
+      "fundPoints\022\'.rewards.loyalty.v1.RefundPo" +
+      "intsRequest\032(.rewards.loyalty.v1.RefundP" +
+      "ointsResponse\022d\n\rAllocateEvent\022(.rewards" +
+      ".loyalty.v1.AllocateEventRequest\032).rewar" +
+      "ds.loyalty.v1.AllocateEventResponse\022j\n\017V" +
+      "oidTransaction\022*.rewards.loyalty.v1.Void" +
+      "TransactionRequest\032+.rewards.loyalty.v1." +
+      "VoidTransactionResponse\022a\n\014AdjustPoints\022" +
+      "\'.rewards.loyalty.v1.AdjustPointsRequest" +
+      "\032(.rewards.loyalty.v1.AdjustPointsRespon" +
+      "se\022v\n\023BatchAllocatePoints\022..rewards.loya" +
+      "lty.v1.BatchAllocatePointsRequest\032/.rewa" +
+      "rds.loyalty.v1.BatchAllocatePointsRespon" +
+      "se\022[\n\nGetBalance\022%.rewards.loyalty.v1.Ge" +
+      "tBalanceRequest\032&.rewards.loyalty.v1.Get" +
+      "BalanceResponse\022m\n\020ListTransactions\022+.re" +
+      "wards.loyalty.v1.ListTransactionsRequest" +
+      "\032,.rewards.loyalty.v1.ListTransactionsRe" +
+      "sponse\022g\n\016GetTransaction\022).rewards.loyal" +
+      "ty.v1.GetTransactionRequest\032*.rewards.lo" +
+      "yalty.v1.GetTransactionResponse\022y\n\024ListL" +
+      "uckyDrawEntries\022/.rewards.loyalty.v1.Lis" +
+      "tLuckyDrawEntriesRequest\0320.rewards.loyal" +
+      "ty.v1.ListLuckyDrawEntriesResponseB\211\001\n\"c" +
+      "om.rewardscore.rewards.loyalty.v1B\023Loyal" +
+      "tyServiceProtoP\001ZLgithub.com/rewards-cor" +
+      "e/rewards-core/clients/go/rewards/loyalt" +
+      "y/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -414,6 +441,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
           com.google.protobuf.TimestampProto.getDescriptor(),
           com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor(),
           com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor(),
+          com.rewardscore.rewards.type.v1.ItemErrorProto.getDescriptor(),
           com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor(),
         });
     internal_static_rewards_loyalty_v1_EarnPointsRequest_descriptor =
@@ -608,11 +636,30 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_ListLuckyDrawEntriesResponse_descriptor,
         new java.lang.String[] { "Entries", "NextPageToken", });
+    internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_descriptor =
+      getDescriptor().getMessageType(29);
+    internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchEarnPointsRequest_descriptor,
+        new java.lang.String[] { "Requests", });
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_descriptor =
+      getDescriptor().getMessageType(30);
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchEarnPointsResponse_descriptor,
+        new java.lang.String[] { "Results", });
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResult_descriptor =
+      getDescriptor().getMessageType(31);
+    internal_static_rewards_loyalty_v1_BatchEarnPointsResult_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_loyalty_v1_BatchEarnPointsResult_descriptor,
+        new java.lang.String[] { "Response", "Error", "Outcome", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.DurationProto.getDescriptor();
     com.google.protobuf.TimestampProto.getDescriptor();
     com.rewardscore.rewards.accounts.v1.ResourcesProto.getDescriptor();
     com.rewardscore.rewards.loyalty.v1.ResourcesProto.getDescriptor();
+    com.rewardscore.rewards.type.v1.ItemErrorProto.getDescriptor();
     com.rewardscore.rewards.type.v1.MoneyProto.getDescriptor();
   }
 
