@@ -10,7 +10,7 @@ import pytest
 from rewards.loyalty.v1 import loyalty_service_pb2 as api
 
 from rewards_client import errors
-from tests.e2e.test_points import balance, eur, ledger_invariants, new_account, new_program  # noqa: F401
+from tests.e2e.test_points import balance, eur, ledger_invariants, new_account, new_program
 
 __all__ = ["ledger_invariants"]
 
