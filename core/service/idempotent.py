@@ -61,6 +61,9 @@ class Prepared(Generic[R]):
     """Runs after the rows are committed (e.g. confirm a Redis reservation)."""
     on_abort: Callable[[], Awaitable[None]] | None = None
     """Runs when the rows will not be committed (e.g. release a Redis reservation)."""
+    result_json: tuple[object, dict] | None = None
+    """(result, result.to_json()) when that was computed already (for the event the request
+    reports): used only while `result` is still that very object."""
     reply_before_settling: bool = False
     """Answer as soon as the rows are committed, and run `on_commit` and the idempotency finish
     after the reply. Only for a settlement nothing the caller may do next depends on (a coupon
@@ -172,7 +175,9 @@ async def _settle(deps: Deps, key: IdempotencyKey, digest: bytes, prepared: Prep
                   decode: Callable[[dict], R], answer: asyncio.Future) -> None:
     try:
         try:
-            committed_at = await _commit(deps, key, digest, prepared.rows, {"result": prepared.result.to_json()},
+            known = prepared.result_json
+            result_json = known[1] if known is not None and known[0] is prepared.result else prepared.result.to_json()
+            committed_at = await _commit(deps, key, digest, prepared.rows, {"result": result_json},
                                          prepared.rejections, started_ms)
         except BaseException:
             if prepared.on_abort is not None:

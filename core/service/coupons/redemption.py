@@ -12,6 +12,7 @@ A redemption, as DESIGN.md section 4 draws it:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
@@ -158,9 +159,10 @@ class RedemptionPart(EngineBase):
 
         async def prepare(claim: ClaimTicket | None) -> Prepared[Redemption]:
             prepared = await self._prepare_redeem(command, offer, coupon, code, state, caller, claim)
-            return with_events(prepared, event_row(caller.org_id, "coupon.redeemed", "account",
-                                                   prepared.result.account_id, prepared.result.to_json(),
-                                                   prepared.result.redeem_time))
+            payload = prepared.result.to_json()  # The event's payload and the stored reply.
+            return dataclasses.replace(with_events(prepared, event_row(
+                caller.org_id, "coupon.redeemed", "account", prepared.result.account_id, payload,
+                prepared.result.redeem_time)), result_json=(prepared.result, payload))
 
         # One Redis call before the commit: the request id is claimed by the reservation script.
         return await execute_claiming(self._deps, caller, "RedeemCoupon", command, prepare, Redemption.from_json,
