@@ -62,7 +62,7 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
     async def ListOffers(self, request: offer_api.ListOffersRequest, context) -> offer_api.ListOffersResponse:
         page, token = await self._coupons.list_offers(ListOffers(
             request.program_id, tuple(request.states), request.page_size, request.page_token, request.store_id,
-            request.zone_id), current_caller())
+            request.zone_id, request.concept_id), current_caller())
         return offer_api.ListOffersResponse(offers=[listing_to_proto(item) for item in page], next_page_token=token)
 
     async def ActivateOffer(self, request: offer_api.ActivateOfferRequest, context) -> offer_api.ActivateOfferResponse:
@@ -210,14 +210,16 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
 
     async def ListDeals(self, request: coupon_api.ListDealsRequest, context) -> coupon_api.ListDealsResponse:
         deals, token = await self._coupons.list_deals(ListDeals(
-            request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
+            request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id,
+                                         request.concept_id),
             request.page_size, request.page_token, _identifier(request)), current_caller())
         return coupon_api.ListDealsResponse(deals=[deal_to_proto(deal) for deal in deals], next_page_token=token)
 
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
                              context) -> coupon_api.ValidateCouponResponse:
         validation = await self._coupons.validate(
-            request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id),
+            request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id,
+                                                       request.concept_id),
             money_from_proto(request.bill_amount), current_caller(), request.account_coupon_id, _identifier(request),
             lines=bill_lines_from_proto(request))
         failures, offer = validation.failures, validation.offer
@@ -311,7 +313,8 @@ def offer_from_proto(offer: resources.Offer) -> Offer:
             anyone_may_redeem=rules.redeemable_by_anyone,
             redeemable_until_days=rules.redeemable_until_days_before_expiry,
             applicable_skus=frozenset(rules.applicable_skus),
-            applicable_categories=frozenset(rules.applicable_categories)),
+            applicable_categories=frozenset(rules.applicable_categories),
+            concept_ids=frozenset(rules.concept_ids)),
         content=content_from_proto(offer.content), delivery=delivery_from_proto(offer.delivery),
         discount_amount=(_optional_money(reward.discount_amount, "offer.reward.discount_amount")
                          if reward.kind in (resources.REWARD_KIND_DISCOUNT_AMOUNT, resources.REWARD_KIND_REWARD)
@@ -413,7 +416,8 @@ def offer_to_proto(offer: Offer) -> resources.Offer:
             issue_notification_threshold=offer.issuance.notify_remaining,
             past_issue_offer_ids=sorted(offer.issuance.past_offer_ids), past_issue_months=offer.issuance.past_months,
             redeemable_until_days_before_expiry=rules.redeemable_until_days,
-            applicable_skus=sorted(rules.applicable_skus), applicable_categories=sorted(rules.applicable_categories)),
+            applicable_skus=sorted(rules.applicable_skus), applicable_categories=sorted(rules.applicable_categories),
+            concept_ids=sorted(rules.concept_ids)),
         content=content_to_proto(offer.content), etag=offer_etag(offer), delivery=delivery_to_proto(offer.delivery))
     if offer.issuance.min_gap_seconds:
         message.rules.min_issue_gap.seconds = offer.issuance.min_gap_seconds
@@ -530,7 +534,8 @@ _REDEEM_METHOD = "/rewards.coupons.v1.CouponService/RedeemCoupon"
 def _redeem_command(request: coupon_api.RedeemCouponRequest) -> RedeemCoupon:
     return RedeemCoupon(request.request_id, request.code, request.account_id, request.store_id,
                         money_from_proto(request.bill_amount), request.account_coupon_id, request.zone_id,
-                        request.interaction_point_id, _identifier(request), bill_lines_from_proto(request))
+                        request.interaction_point_id, _identifier(request), bill_lines_from_proto(request),
+                        request.concept_id)
 
 
 def bill_lines_from_proto(request) -> tuple[BillLine, ...]:

@@ -94,7 +94,8 @@ class RedemptionPart(EngineBase):
         created, deleted, of another program than the offer's) is the only failure reported."""
         location = Location(location) if isinstance(location, str) else location
         command = RedeemCoupon("dry-run", code, account_id, location.store_id, bill, account_coupon_id,
-                               location.zone_id, location.interaction_point_id, account_identifier, tuple(lines))
+                               location.zone_id, location.interaction_point_id, account_identifier, tuple(lines),
+                               location.concept_id)
         validate_redeem(command)
         try:
             offer, coupon, code, state = await self._named(command, caller)

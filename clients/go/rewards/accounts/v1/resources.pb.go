@@ -151,6 +151,61 @@ func (IdentifierType) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{1}
 }
 
+// A user's gender code.
+type GenderCode int32
+
+const (
+	// Not given.
+	GenderCode_GENDER_CODE_UNSPECIFIED GenderCode = 0
+	GenderCode_GENDER_CODE_MALE        GenderCode = 1
+	GenderCode_GENDER_CODE_FEMALE      GenderCode = 2
+	// Neither male nor female.
+	GenderCode_GENDER_CODE_DIVERSE GenderCode = 3
+)
+
+// Enum value maps for GenderCode.
+var (
+	GenderCode_name = map[int32]string{
+		0: "GENDER_CODE_UNSPECIFIED",
+		1: "GENDER_CODE_MALE",
+		2: "GENDER_CODE_FEMALE",
+		3: "GENDER_CODE_DIVERSE",
+	}
+	GenderCode_value = map[string]int32{
+		"GENDER_CODE_UNSPECIFIED": 0,
+		"GENDER_CODE_MALE":        1,
+		"GENDER_CODE_FEMALE":      2,
+		"GENDER_CODE_DIVERSE":     3,
+	}
+)
+
+func (x GenderCode) Enum() *GenderCode {
+	p := new(GenderCode)
+	*p = x
+	return p
+}
+
+func (x GenderCode) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (GenderCode) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_accounts_v1_resources_proto_enumTypes[2].Descriptor()
+}
+
+func (GenderCode) Type() protoreflect.EnumType {
+	return &file_rewards_accounts_v1_resources_proto_enumTypes[2]
+}
+
+func (x GenderCode) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use GenderCode.Descriptor instead.
+func (GenderCode) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{2}
+}
+
 // What a user may do with an account.
 type MembershipRole int32
 
@@ -192,11 +247,11 @@ func (x MembershipRole) String() string {
 }
 
 func (MembershipRole) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_accounts_v1_resources_proto_enumTypes[2].Descriptor()
+	return file_rewards_accounts_v1_resources_proto_enumTypes[3].Descriptor()
 }
 
 func (MembershipRole) Type() protoreflect.EnumType {
-	return &file_rewards_accounts_v1_resources_proto_enumTypes[2]
+	return &file_rewards_accounts_v1_resources_proto_enumTypes[3]
 }
 
 func (x MembershipRole) Number() protoreflect.EnumNumber {
@@ -205,7 +260,7 @@ func (x MembershipRole) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use MembershipRole.Descriptor instead.
 func (MembershipRole) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 // A channel for marketing messages a member may opt in to.
@@ -255,11 +310,11 @@ func (x MarketingChannel) String() string {
 }
 
 func (MarketingChannel) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_accounts_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_accounts_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (MarketingChannel) Type() protoreflect.EnumType {
-	return &file_rewards_accounts_v1_resources_proto_enumTypes[3]
+	return &file_rewards_accounts_v1_resources_proto_enumTypes[4]
 }
 
 func (x MarketingChannel) Number() protoreflect.EnumNumber {
@@ -268,7 +323,7 @@ func (x MarketingChannel) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use MarketingChannel.Descriptor instead.
 func (MarketingChannel) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_accounts_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 // One identifier of an account. A (type, value) pair belongs to at most one account of a
@@ -552,7 +607,10 @@ type User struct {
 	Address *PostalAddress `protobuf:"bytes,11,opt,name=address,proto3" json:"address,omitempty"`
 	// Custom properties of the client: at most 32; keys start with a lower-case letter followed by
 	// a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
-	Properties    map[string]string `protobuf:"bytes,12,rep,name=properties,proto3" json:"properties,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	Properties map[string]string `protobuf:"bytes,12,rep,name=properties,proto3" json:"properties,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+	// value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+	GenderCode    GenderCode `protobuf:"varint,20,opt,name=gender_code,json=genderCode,proto3,enum=rewards.accounts.v1.GenderCode" json:"gender_code,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -669,6 +727,13 @@ func (x *User) GetProperties() map[string]string {
 		return x.Properties
 	}
 	return nil
+}
+
+func (x *User) GetGenderCode() GenderCode {
+	if x != nil {
+		return x.GenderCode
+	}
+	return GenderCode_GENDER_CODE_UNSPECIFIED
 }
 
 // A postal address. Every field is optional.
@@ -883,7 +948,7 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"\xc6\x04\n" +
+	"updateTime\"\x88\x05\n" +
 	"\x04User\x12\x17\n" +
 	"\auser_id\x18\x01 \x01(\tR\x06userId\x12(\n" +
 	"\x10external_user_id\x18\x02 \x01(\tR\x0eexternalUserId\x12!\n" +
@@ -904,7 +969,9 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\aaddress\x18\v \x01(\v2\".rewards.accounts.v1.PostalAddressR\aaddress\x12I\n" +
 	"\n" +
 	"properties\x18\f \x03(\v2).rewards.accounts.v1.User.PropertiesEntryR\n" +
-	"properties\x1a=\n" +
+	"properties\x12@\n" +
+	"\vgender_code\x18\x14 \x01(\x0e2\x1f.rewards.accounts.v1.GenderCodeR\n" +
+	"genderCode\x1a=\n" +
 	"\x0fPropertiesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x95\x01\n" +
@@ -940,7 +1007,13 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\x1cIDENTIFIER_TYPE_EXTERNALCODE\x10\x03\x12\x19\n" +
 	"\x15IDENTIFIER_TYPE_PHONE\x10\x04\x12\x16\n" +
 	"\x12IDENTIFIER_TYPE_ID\x10\x05\x12\x19\n" +
-	"\x15IDENTIFIER_TYPE_EMAIL\x10\x06*\x88\x01\n" +
+	"\x15IDENTIFIER_TYPE_EMAIL\x10\x06*p\n" +
+	"\n" +
+	"GenderCode\x12\x1b\n" +
+	"\x17GENDER_CODE_UNSPECIFIED\x10\x00\x12\x14\n" +
+	"\x10GENDER_CODE_MALE\x10\x01\x12\x16\n" +
+	"\x12GENDER_CODE_FEMALE\x10\x02\x12\x17\n" +
+	"\x13GENDER_CODE_DIVERSE\x10\x03*\x88\x01\n" +
 	"\x0eMembershipRole\x12\x1f\n" +
 	"\x1bMEMBERSHIP_ROLE_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15MEMBERSHIP_ROLE_OWNER\x10\x01\x12\x1b\n" +
@@ -967,42 +1040,44 @@ func file_rewards_accounts_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_accounts_v1_resources_proto_rawDescData
 }
 
-var file_rewards_accounts_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_rewards_accounts_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 5)
 var file_rewards_accounts_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_rewards_accounts_v1_resources_proto_goTypes = []any{
 	(AccountStatus)(0),            // 0: rewards.accounts.v1.AccountStatus
 	(IdentifierType)(0),           // 1: rewards.accounts.v1.IdentifierType
-	(MembershipRole)(0),           // 2: rewards.accounts.v1.MembershipRole
-	(MarketingChannel)(0),         // 3: rewards.accounts.v1.MarketingChannel
-	(*Identifier)(nil),            // 4: rewards.accounts.v1.Identifier
-	(*AccountRef)(nil),            // 5: rewards.accounts.v1.AccountRef
-	(*Account)(nil),               // 6: rewards.accounts.v1.Account
-	(*User)(nil),                  // 7: rewards.accounts.v1.User
-	(*PostalAddress)(nil),         // 8: rewards.accounts.v1.PostalAddress
-	(*Membership)(nil),            // 9: rewards.accounts.v1.Membership
-	nil,                           // 10: rewards.accounts.v1.User.PropertiesEntry
-	(*timestamppb.Timestamp)(nil), // 11: google.protobuf.Timestamp
+	(GenderCode)(0),               // 2: rewards.accounts.v1.GenderCode
+	(MembershipRole)(0),           // 3: rewards.accounts.v1.MembershipRole
+	(MarketingChannel)(0),         // 4: rewards.accounts.v1.MarketingChannel
+	(*Identifier)(nil),            // 5: rewards.accounts.v1.Identifier
+	(*AccountRef)(nil),            // 6: rewards.accounts.v1.AccountRef
+	(*Account)(nil),               // 7: rewards.accounts.v1.Account
+	(*User)(nil),                  // 8: rewards.accounts.v1.User
+	(*PostalAddress)(nil),         // 9: rewards.accounts.v1.PostalAddress
+	(*Membership)(nil),            // 10: rewards.accounts.v1.Membership
+	nil,                           // 11: rewards.accounts.v1.User.PropertiesEntry
+	(*timestamppb.Timestamp)(nil), // 12: google.protobuf.Timestamp
 }
 var file_rewards_accounts_v1_resources_proto_depIdxs = []int32{
 	1,  // 0: rewards.accounts.v1.Identifier.type:type_name -> rewards.accounts.v1.IdentifierType
-	4,  // 1: rewards.accounts.v1.AccountRef.identifier:type_name -> rewards.accounts.v1.Identifier
+	5,  // 1: rewards.accounts.v1.AccountRef.identifier:type_name -> rewards.accounts.v1.Identifier
 	0,  // 2: rewards.accounts.v1.Account.status:type_name -> rewards.accounts.v1.AccountStatus
-	4,  // 3: rewards.accounts.v1.Account.identifiers:type_name -> rewards.accounts.v1.Identifier
-	11, // 4: rewards.accounts.v1.Account.create_time:type_name -> google.protobuf.Timestamp
-	11, // 5: rewards.accounts.v1.Account.update_time:type_name -> google.protobuf.Timestamp
-	11, // 6: rewards.accounts.v1.User.create_time:type_name -> google.protobuf.Timestamp
-	11, // 7: rewards.accounts.v1.User.update_time:type_name -> google.protobuf.Timestamp
-	8,  // 8: rewards.accounts.v1.User.address:type_name -> rewards.accounts.v1.PostalAddress
-	10, // 9: rewards.accounts.v1.User.properties:type_name -> rewards.accounts.v1.User.PropertiesEntry
-	2,  // 10: rewards.accounts.v1.Membership.role:type_name -> rewards.accounts.v1.MembershipRole
-	3,  // 11: rewards.accounts.v1.Membership.marketing_opt_ins:type_name -> rewards.accounts.v1.MarketingChannel
-	11, // 12: rewards.accounts.v1.Membership.create_time:type_name -> google.protobuf.Timestamp
-	11, // 13: rewards.accounts.v1.Membership.update_time:type_name -> google.protobuf.Timestamp
-	14, // [14:14] is the sub-list for method output_type
-	14, // [14:14] is the sub-list for method input_type
-	14, // [14:14] is the sub-list for extension type_name
-	14, // [14:14] is the sub-list for extension extendee
-	0,  // [0:14] is the sub-list for field type_name
+	5,  // 3: rewards.accounts.v1.Account.identifiers:type_name -> rewards.accounts.v1.Identifier
+	12, // 4: rewards.accounts.v1.Account.create_time:type_name -> google.protobuf.Timestamp
+	12, // 5: rewards.accounts.v1.Account.update_time:type_name -> google.protobuf.Timestamp
+	12, // 6: rewards.accounts.v1.User.create_time:type_name -> google.protobuf.Timestamp
+	12, // 7: rewards.accounts.v1.User.update_time:type_name -> google.protobuf.Timestamp
+	9,  // 8: rewards.accounts.v1.User.address:type_name -> rewards.accounts.v1.PostalAddress
+	11, // 9: rewards.accounts.v1.User.properties:type_name -> rewards.accounts.v1.User.PropertiesEntry
+	2,  // 10: rewards.accounts.v1.User.gender_code:type_name -> rewards.accounts.v1.GenderCode
+	3,  // 11: rewards.accounts.v1.Membership.role:type_name -> rewards.accounts.v1.MembershipRole
+	4,  // 12: rewards.accounts.v1.Membership.marketing_opt_ins:type_name -> rewards.accounts.v1.MarketingChannel
+	12, // 13: rewards.accounts.v1.Membership.create_time:type_name -> google.protobuf.Timestamp
+	12, // 14: rewards.accounts.v1.Membership.update_time:type_name -> google.protobuf.Timestamp
+	15, // [15:15] is the sub-list for method output_type
+	15, // [15:15] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_rewards_accounts_v1_resources_proto_init() }
@@ -1019,7 +1094,7 @@ func file_rewards_accounts_v1_resources_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_accounts_v1_resources_proto_rawDesc), len(file_rewards_accounts_v1_resources_proto_rawDesc)),
-			NumEnums:      4,
+			NumEnums:      5,
 			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,

@@ -801,7 +801,10 @@ type ValidateCouponRequest struct {
 	// set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
 	// and are in its currency. Empty: the bill has no lines (a product-restricted offer then
 	// fails with NO_APPLICABLE_PRODUCT).
-	BillLines     []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	BillLines []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	// The concept (store group, e.g. a store format) the store belongs to, for
+	// OfferRules.concept_ids. At most 64 characters. Empty: none.
+	ConceptId     string `protobuf:"bytes,30,opt,name=concept_id,json=conceptId,proto3" json:"concept_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -897,6 +900,13 @@ func (x *ValidateCouponRequest) GetBillLines() []*BillLine {
 		return x.BillLines
 	}
 	return nil
+}
+
+func (x *ValidateCouponRequest) GetConceptId() string {
+	if x != nil {
+		return x.ConceptId
+	}
+	return ""
 }
 
 // Response of CouponService.ValidateCoupon.
@@ -1038,7 +1048,10 @@ type RedeemCouponRequest struct {
 	// set, their line_amounts add up to bill_amount (else TOTAL_AMOUNT_MISMATCH, INVALID_ARGUMENT)
 	// and are in its currency. Empty: the bill has no lines (a product-restricted offer then
 	// fails with NO_APPLICABLE_PRODUCT).
-	BillLines     []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	BillLines []*BillLine `protobuf:"bytes,21,rep,name=bill_lines,json=billLines,proto3" json:"bill_lines,omitempty"`
+	// The concept (store group, e.g. a store format) the store belongs to, for
+	// OfferRules.concept_ids. At most 64 characters. Empty: none.
+	ConceptId     string `protobuf:"bytes,30,opt,name=concept_id,json=conceptId,proto3" json:"concept_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1148,6 +1161,13 @@ func (x *RedeemCouponRequest) GetBillLines() []*BillLine {
 		return x.BillLines
 	}
 	return nil
+}
+
+func (x *RedeemCouponRequest) GetConceptId() string {
+	if x != nil {
+		return x.ConceptId
+	}
+	return ""
 }
 
 // Request of CouponService.BatchRedeemCoupons.
@@ -1922,8 +1942,12 @@ type ListDealsRequest struct {
 	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v1.Identifier `protobuf:"bytes,7,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// Only deals redeemable in this concept (OfferRules.concept_ids): like a zone, a concept
+	// lists the offers tagged to it, not those tagged only to its stores. At most 64
+	// characters. Empty: any.
+	ConceptId     string `protobuf:"bytes,30,opt,name=concept_id,json=conceptId,proto3" json:"concept_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *ListDealsRequest) Reset() {
@@ -2003,6 +2027,13 @@ func (x *ListDealsRequest) GetAccountIdentifier() *v1.Identifier {
 		return x.AccountIdentifier
 	}
 	return nil
+}
+
+func (x *ListDealsRequest) GetConceptId() string {
+	if x != nil {
+		return x.ConceptId
+	}
+	return ""
 }
 
 // Response of CouponService.ListDeals.
@@ -2458,7 +2489,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"account_id\x18\x03 \x01(\tR\taccountId\x12N\n" +
 	"\x12account_identifier\x18\x04 \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"N\n" +
 	"\x18DeactivateCouponResponse\x122\n" +
-	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xa2\x03\n" +
+	"\x06coupon\x18\x01 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\"\xc1\x03\n" +
 	"\x15ValidateCouponRequest\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\tR\x04code\x12\x1d\n" +
 	"\n" +
@@ -2471,7 +2502,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\x12N\n" +
 	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12;\n" +
 	"\n" +
-	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\"\xd6\x02\n" +
+	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\x12\x1d\n" +
+	"\n" +
+	"concept_id\x18\x1e \x01(\tR\tconceptId\"\xd6\x02\n" +
 	"\x16ValidateCouponResponse\x12\x1e\n" +
 	"\n" +
 	"redeemable\x18\x01 \x01(\bR\n" +
@@ -2481,7 +2514,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x06coupon\x18\x04 \x01(\v2\x1a.rewards.coupons.v1.CouponR\x06coupon\x12?\n" +
 	"\rvalidate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fvalidateTime\x12\x18\n" +
 	"\areasons\x18\x06 \x03(\tR\areasons\x12:\n" +
-	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\xe6\x03\n" +
+	"\acontent\x18\a \x01(\v2 .rewards.coupons.v1.OfferContentR\acontent\"\x85\x04\n" +
 	"\x13RedeemCouponRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x12\n" +
@@ -2497,7 +2530,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"\x11account_coupon_id\x18\x14 \x01(\tR\x0faccountCouponId\x12N\n" +
 	"\x12account_identifier\x18\t \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12;\n" +
 	"\n" +
-	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\"`\n" +
+	"bill_lines\x18\x15 \x03(\v2\x1c.rewards.coupons.v1.BillLineR\tbillLines\x12\x1d\n" +
+	"\n" +
+	"concept_id\x18\x1e \x01(\tR\tconceptId\"`\n" +
 	"\x19BatchRedeemCouponsRequest\x12C\n" +
 	"\brequests\x18\x01 \x03(\v2'.rewards.coupons.v1.RedeemCouponRequestR\brequests\"c\n" +
 	"\x1aBatchRedeemCouponsResponse\x12E\n" +
@@ -2553,7 +2588,7 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\"z\n" +
 	"\x1aListAccountCouponsResponse\x124\n" +
 	"\acoupons\x18\x01 \x03(\v2\x1a.rewards.coupons.v1.CouponR\acoupons\x12&\n" +
-	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xa3\x02\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xc2\x02\n" +
 	"\x10ListDealsRequest\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12\x19\n" +
@@ -2563,7 +2598,9 @@ const file_rewards_coupons_v1_coupon_service_proto_rawDesc = "" +
 	"page_token\x18\x04 \x01(\tR\tpageToken\x12\x17\n" +
 	"\azone_id\x18\x05 \x01(\tR\x06zoneId\x120\n" +
 	"\x14interaction_point_id\x18\x06 \x01(\tR\x12interactionPointId\x12N\n" +
-	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"k\n" +
+	"\x12account_identifier\x18\a \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12\x1d\n" +
+	"\n" +
+	"concept_id\x18\x1e \x01(\tR\tconceptId\"k\n" +
 	"\x11ListDealsResponse\x12.\n" +
 	"\x05deals\x18\x01 \x03(\v2\x18.rewards.coupons.v1.DealR\x05deals\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"g\n" +

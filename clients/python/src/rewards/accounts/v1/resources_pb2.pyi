@@ -27,6 +27,13 @@ class IdentifierType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     IDENTIFIER_TYPE_ID: _ClassVar[IdentifierType]
     IDENTIFIER_TYPE_EMAIL: _ClassVar[IdentifierType]
 
+class GenderCode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    GENDER_CODE_UNSPECIFIED: _ClassVar[GenderCode]
+    GENDER_CODE_MALE: _ClassVar[GenderCode]
+    GENDER_CODE_FEMALE: _ClassVar[GenderCode]
+    GENDER_CODE_DIVERSE: _ClassVar[GenderCode]
+
 class MembershipRole(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     MEMBERSHIP_ROLE_UNSPECIFIED: _ClassVar[MembershipRole]
@@ -53,6 +60,10 @@ IDENTIFIER_TYPE_EXTERNALCODE: IdentifierType
 IDENTIFIER_TYPE_PHONE: IdentifierType
 IDENTIFIER_TYPE_ID: IdentifierType
 IDENTIFIER_TYPE_EMAIL: IdentifierType
+GENDER_CODE_UNSPECIFIED: GenderCode
+GENDER_CODE_MALE: GenderCode
+GENDER_CODE_FEMALE: GenderCode
+GENDER_CODE_DIVERSE: GenderCode
 MEMBERSHIP_ROLE_UNSPECIFIED: MembershipRole
 MEMBERSHIP_ROLE_OWNER: MembershipRole
 MEMBERSHIP_ROLE_COOWNER: MembershipRole
@@ -99,7 +110,7 @@ class Account(_message.Message):
     def __init__(self, account_id: _Optional[str] = ..., program_id: _Optional[str] = ..., status: _Optional[_Union[AccountStatus, str]] = ..., identifiers: _Optional[_Iterable[_Union[Identifier, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class User(_message.Message):
-    __slots__ = ("user_id", "external_user_id", "display_name", "email", "phone_number", "create_time", "update_time", "given_name", "family_name", "birth_date", "address", "properties")
+    __slots__ = ("user_id", "external_user_id", "display_name", "email", "phone_number", "create_time", "update_time", "given_name", "family_name", "birth_date", "address", "properties", "gender_code")
     class PropertiesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -119,6 +130,7 @@ class User(_message.Message):
     BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
     ADDRESS_FIELD_NUMBER: _ClassVar[int]
     PROPERTIES_FIELD_NUMBER: _ClassVar[int]
+    GENDER_CODE_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     external_user_id: str
     display_name: str
@@ -131,7 +143,8 @@ class User(_message.Message):
     birth_date: str
     address: PostalAddress
     properties: _containers.ScalarMap[str, str]
-    def __init__(self, user_id: _Optional[str] = ..., external_user_id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., phone_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., given_name: _Optional[str] = ..., family_name: _Optional[str] = ..., birth_date: _Optional[str] = ..., address: _Optional[_Union[PostalAddress, _Mapping]] = ..., properties: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    gender_code: GenderCode
+    def __init__(self, user_id: _Optional[str] = ..., external_user_id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., phone_number: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., given_name: _Optional[str] = ..., family_name: _Optional[str] = ..., birth_date: _Optional[str] = ..., address: _Optional[_Union[PostalAddress, _Mapping]] = ..., properties: _Optional[_Mapping[str, str]] = ..., gender_code: _Optional[_Union[GenderCode, str]] = ...) -> None: ...
 
 class PostalAddress(_message.Message):
     __slots__ = ("lines", "city", "postal_code", "region", "country_code")

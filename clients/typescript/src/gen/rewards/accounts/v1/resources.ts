@@ -138,6 +138,54 @@ export function identifierTypeToJSON(object: IdentifierType): string {
   }
 }
 
+/** A user's gender code. */
+export enum GenderCode {
+  /** GENDER_CODE_UNSPECIFIED - Not given. */
+  GENDER_CODE_UNSPECIFIED = 0,
+  GENDER_CODE_MALE = 1,
+  GENDER_CODE_FEMALE = 2,
+  /** GENDER_CODE_DIVERSE - Neither male nor female. */
+  GENDER_CODE_DIVERSE = 3,
+  UNRECOGNIZED = -1,
+}
+
+export function genderCodeFromJSON(object: any): GenderCode {
+  switch (object) {
+    case 0:
+    case "GENDER_CODE_UNSPECIFIED":
+      return GenderCode.GENDER_CODE_UNSPECIFIED;
+    case 1:
+    case "GENDER_CODE_MALE":
+      return GenderCode.GENDER_CODE_MALE;
+    case 2:
+    case "GENDER_CODE_FEMALE":
+      return GenderCode.GENDER_CODE_FEMALE;
+    case 3:
+    case "GENDER_CODE_DIVERSE":
+      return GenderCode.GENDER_CODE_DIVERSE;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return GenderCode.UNRECOGNIZED;
+  }
+}
+
+export function genderCodeToJSON(object: GenderCode): string {
+  switch (object) {
+    case GenderCode.GENDER_CODE_UNSPECIFIED:
+      return "GENDER_CODE_UNSPECIFIED";
+    case GenderCode.GENDER_CODE_MALE:
+      return "GENDER_CODE_MALE";
+    case GenderCode.GENDER_CODE_FEMALE:
+      return "GENDER_CODE_FEMALE";
+    case GenderCode.GENDER_CODE_DIVERSE:
+      return "GENDER_CODE_DIVERSE";
+    case GenderCode.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** What a user may do with an account. */
 export enum MembershipRole {
   /** MEMBERSHIP_ROLE_UNSPECIFIED - Not set; never valid in a request. */
@@ -350,6 +398,11 @@ export interface User {
    * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
    */
   properties: { [key: string]: string };
+  /**
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   */
+  genderCode: GenderCode;
 }
 
 export interface User_PropertiesEntry {
@@ -789,6 +842,7 @@ function createBaseUser(): User {
     birthDate: "",
     address: undefined,
     properties: {},
+    genderCode: 0,
   };
 }
 
@@ -830,6 +884,9 @@ export const User: MessageFns<User> = {
     globalThis.Object.entries(message.properties).forEach(([key, value]: [string, string]) => {
       User_PropertiesEntry.encode({ key: key as any, value }, writer.uint32(98).fork()).join();
     });
+    if (message.genderCode !== 0) {
+      writer.uint32(160).int32(message.genderCode);
+    }
     return writer;
   },
 
@@ -945,6 +1002,14 @@ export const User: MessageFns<User> = {
             }
             continue;
           }
+          case 20: {
+            if (tag !== 160) {
+              break;
+            }
+
+            message.genderCode = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1020,6 +1085,11 @@ export const User: MessageFns<User> = {
           {},
         )
         : {},
+      genderCode: isSet(object.genderCode)
+        ? genderCodeFromJSON(object.genderCode)
+        : isSet(object.gender_code)
+        ? genderCodeFromJSON(object.gender_code)
+        : 0,
     };
   },
 
@@ -1067,6 +1137,9 @@ export const User: MessageFns<User> = {
         });
       }
     }
+    if (message.genderCode !== 0) {
+      obj.genderCode = genderCodeToJSON(message.genderCode);
+    }
     return obj;
   },
 
@@ -1101,6 +1174,7 @@ export const User: MessageFns<User> = {
       },
       {},
     );
+    message.genderCode = object.genderCode ?? 0;
     return message;
   },
 };

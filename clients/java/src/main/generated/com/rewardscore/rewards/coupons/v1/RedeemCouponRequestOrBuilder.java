@@ -304,4 +304,26 @@ public interface RedeemCouponRequestOrBuilder extends
    */
   com.rewardscore.rewards.coupons.v1.BillLineOrBuilder getBillLinesOrBuilder(
       int index);
+
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  java.lang.String getConceptId();
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  com.google.protobuf.ByteString
+      getConceptIdBytes();
 }

@@ -39,6 +39,7 @@ private static final long serialVersionUID = 0L;
     interactionPointId_ = "";
     accountCouponId_ = "";
     billLines_ = java.util.Collections.emptyList();
+    conceptId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -512,6 +513,55 @@ private static final long serialVersionUID = 0L;
     return billLines_.get(index);
   }
 
+  public static final int CONCEPT_ID_FIELD_NUMBER = 30;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object conceptId_ = "";
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  @java.lang.Override
+  public java.lang.String getConceptId() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      conceptId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The concept (store group, e.g. a store format) the store belongs to, for
+   * OfferRules.concept_ids. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getConceptIdBytes() {
+    java.lang.Object ref = conceptId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      conceptId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -553,6 +603,9 @@ private static final long serialVersionUID = 0L;
     for (int i = 0; i < billLines_.size(); i++) {
       output.writeMessage(21, billLines_.get(i));
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 30, conceptId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -592,6 +645,9 @@ private static final long serialVersionUID = 0L;
           }
           size += 2 * count;
         }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(conceptId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(30, conceptId_);
+    }
     return size;
   }
   @java.lang.Override
@@ -640,6 +696,8 @@ private static final long serialVersionUID = 0L;
     }
     if (!getBillLinesList()
         .equals(other.getBillLinesList())) return false;
+    if (!getConceptId()
+        .equals(other.getConceptId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -675,6 +733,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + BILL_LINES_FIELD_NUMBER;
       hash = (53 * hash) + getBillLinesList().hashCode();
     }
+    hash = (37 * hash) + CONCEPT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getConceptId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -841,6 +901,7 @@ private static final long serialVersionUID = 0L;
         billLinesBuilder_.clear();
       }
       bitField0_ = (bitField0_ & ~0x00000100);
+      conceptId_ = "";
       return this;
     }
 
@@ -918,6 +979,9 @@ private static final long serialVersionUID = 0L;
             : accountIdentifierBuilder_.build();
         to_bitField0_ |= 0x00000002;
       }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        result.conceptId_ = conceptId_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -994,6 +1058,11 @@ private static final long serialVersionUID = 0L;
             billLinesBuilder_.addAllMessages(other.billLines_);
           }
         }
+      }
+      if (!other.getConceptId().isEmpty()) {
+        conceptId_ = other.conceptId_;
+        bitField0_ |= 0x00000200;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1078,6 +1147,11 @@ private static final long serialVersionUID = 0L;
               }
               break;
             } // case 170
+            case 242: {
+              conceptId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000200;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2377,6 +2451,103 @@ private static final long serialVersionUID = 0L;
         billLines_ = null;
       }
       return billLinesBuilder_;
+    }
+
+    private java.lang.Object conceptId_ = "";
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The conceptId.
+     */
+    public java.lang.String getConceptId() {
+      java.lang.Object ref = conceptId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        conceptId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return The bytes for conceptId.
+     */
+    public com.google.protobuf.ByteString
+        getConceptIdBytes() {
+      java.lang.Object ref = conceptId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        conceptId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      conceptId_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearConceptId() {
+      conceptId_ = getDefaultInstance().getConceptId();
+      bitField0_ = (bitField0_ & ~0x00000200);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The concept (store group, e.g. a store format) the store belongs to, for
+     * OfferRules.concept_ids. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+     * @param value The bytes for conceptId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setConceptIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      conceptId_ = value;
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.coupons.v1.ValidateCouponRequest)
