@@ -30,10 +30,12 @@ from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustome
                                   UpdateOffer, offer_etag)
 from core.service.accounts import parse_uuid
 from core.service.messages import Messenger
+from core.service.interaction_points import InteractionPoints
 from server.servicers.messages import delivery_from_proto, delivery_to_proto, resend_coupon
 from server.errors import item_error
 from server.servicers.accounts import identifier_from_proto
 from server.context import current_caller
+from server.servicers.interaction_points import header_of, locate_request
 from server.convert import datetime_of, timestamp
 
 _STATES = {resources.OFFER_STATE_UNSPECIFIED: OfferState.DRAFT, resources.OFFER_STATE_DRAFT: OfferState.DRAFT,
@@ -117,26 +119,52 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
 
 
 class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
-    def __init__(self, coupons: Coupons, messenger: Messenger | None = None) -> None:
+    def __init__(self, coupons: Coupons, messenger: Messenger | None = None,
+                 interaction_points: InteractionPoints | None = None) -> None:
         self._coupons = coupons
         self._messenger = messenger
+        self._located = interaction_points
+        """Resolves a request's interaction point (header or field) into its location."""
+
+    async def _locate(self, request, context) -> None:
+        if self._located is not None:
+            await locate_request(self._located, request, context)
 
     async def ResendCoupon(self, request: coupon_api.ResendCouponRequest, context) -> coupon_api.ResendCouponResponse:
         return await resend_coupon(self._messenger, request, current_caller())
 
     async def RedeemCoupon(self, request: coupon_api.RedeemCouponRequest, context) -> coupon_api.RedeemCouponResponse:
+        await self._locate(request, context)
         redemption = await self._coupons.redeem(_redeem_command(request), current_caller())
         return _redemption_reply(request, redemption)
 
     async def BatchRedeemCoupons(self, request: coupon_api.BatchRedeemCouponsRequest,
                                  context) -> coupon_api.BatchRedeemCouponsResponse:
-        outcomes = await self._coupons.redeem_batch([_redeem_command(item) for item in request.requests],
-                                                    current_caller())
+        outcomes = await self._located_batch(request, context)
         return coupon_api.BatchRedeemCouponsResponse(results=[
             coupon_api.BatchRedeemCouponResult(error=coupon_api.ItemError(**item_error(outcome, _REDEEM_METHOD)))
             if isinstance(outcome, DomainError) else
             coupon_api.BatchRedeemCouponResult(response=_redemption_reply(item, outcome))
             for item, outcome in zip(request.requests, outcomes)])
+
+    async def _located_batch(self, request: coupon_api.BatchRedeemCouponsRequest, context) -> list:
+        """redeem_batch over the items whose interaction point (the call's header, or the item's
+        field) resolves; an item that does not resolve gets its refusal as its outcome."""
+        caller = current_caller()
+        header = header_of(context) if self._located is not None else ""
+        outcomes: list = [None] * len(request.requests)
+        commands, places = [], []
+        for index, item in enumerate(request.requests):
+            try:
+                if self._located is not None:
+                    await locate_request(self._located, item, context, caller, header)
+                commands.append(_redeem_command(item))
+                places.append(index)
+            except DomainError as refused:
+                outcomes[index] = refused
+        for index, outcome in zip(places, await self._coupons.redeem_batch(commands, caller), strict=True):
+            outcomes[index] = outcome
+        return outcomes
 
     async def IssueCoupon(self, request: coupon_api.IssueCouponRequest, context) -> coupon_api.IssueCouponResponse:
         coupon, offer = await self._coupons.issue_with_offer(IssueCoupon(
@@ -209,6 +237,7 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
                                                      next_page_token=token)
 
     async def ListDeals(self, request: coupon_api.ListDealsRequest, context) -> coupon_api.ListDealsResponse:
+        await self._locate(request, context)
         deals, token = await self._coupons.list_deals(ListDeals(
             request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id,
                                          request.concept_id),
@@ -217,6 +246,7 @@ class CouponServicer(coupon_service_pb2_grpc.CouponServiceServicer):
 
     async def ValidateCoupon(self, request: coupon_api.ValidateCouponRequest,
                              context) -> coupon_api.ValidateCouponResponse:
+        await self._locate(request, context)
         validation = await self._coupons.validate(
             request.code, request.account_id, Location(request.store_id, request.zone_id, request.interaction_point_id,
                                                        request.concept_id),

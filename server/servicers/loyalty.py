@@ -14,7 +14,9 @@ from core.service.accounts import AccountRef
 from core.service.points.admin import AdjustPoints, AllocateRow, PointsAdmin, VoidTransaction
 from core.domain.lucky_draws import format_number
 from core.service.points import LuckyDrawEntry, Movement, Points, PointsTransaction
+from core.service.interaction_points import InteractionPoints
 from server.context import current_caller
+from server.servicers.interaction_points import locate_request
 from server.convert import datetime_of, timedelta_of, timestamp
 from server.servicers.accounts import identifier_from_proto
 
@@ -27,9 +29,15 @@ def _ref(request) -> AccountRef:
 
 
 class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
-    def __init__(self, engine: Points) -> None:
+    def __init__(self, engine: Points, interaction_points: InteractionPoints | None = None) -> None:
         self._points = engine
         self._admin = PointsAdmin(engine._deps, engine, engine._coupons)
+        self._located = interaction_points
+        """Resolves a request's interaction point (header or field) into its store."""
+
+    async def _locate(self, request, context) -> None:
+        if self._located is not None:
+            await locate_request(self._located, request, context)
 
     async def VoidTransaction(self, request: api.VoidTransactionRequest, context) -> api.VoidTransactionResponse:
         movement = await self._admin.void(VoidTransaction(request.request_id, request.points_transaction_id,
@@ -71,11 +79,13 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
         return reply
 
     async def EarnPoints(self, request: api.EarnPointsRequest, context) -> api.EarnPointsResponse:
+        await self._locate(request, context)
         command = points.EarnPoints(request.request_id, _ref(request), request.store_id, request.transaction_id,
                                     request.bill_amount.amount_minor, request.bill_amount.currency_code,
                                     tuple(request.coupon_codes), request.payment_card_type,
                                     tuple((line.sku, line.quantity, line.amount.amount_minor, line.amount.currency_code)
-                                          for line in request.lines))
+                                          for line in request.lines),
+                                    request.interaction_point_id)
         movement = await self._points.earn(command, current_caller())
         return api.EarnPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
                                       balance=_movement_balance(movement),
@@ -104,8 +114,10 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
         return api.RequestRedemptionOtpResponse(otp_id=ticket.otp_id, expire_time=timestamp(ticket.expire_time))
 
     async def RedeemPoints(self, request: api.RedeemPointsRequest, context) -> api.RedeemPointsResponse:
+        await self._locate(request, context)
         command = points.RedeemPoints(request.request_id, _ref(request), request.points, request.otp_id,
-                                      request.otp_code, request.store_id, request.transaction_id)
+                                      request.otp_code, request.store_id, request.transaction_id,
+                                      request.interaction_point_id)
         movement = await self._points.redeem(command, current_caller())
         return api.RedeemPointsResponse(transaction=transaction_to_proto(movement.transactions[0]),
                                         balance=_movement_balance(movement))
@@ -182,7 +194,7 @@ def transaction_to_proto(t: PointsTransaction) -> resources.PointsTransaction:
         points=t.points, store_id=t.store_id, transaction_id=t.transaction_id,
         refunded_points_transaction_id=t.refunded_transaction_id, refunded_points=t.refunded_points,
         create_time=timestamp(t.create_time), regular_points=t.regular_points, bonus_points=t.bonus_points,
-        reward_points=t.reward_points, note=t.note,
+        reward_points=t.reward_points, note=t.note, interaction_point_id=t.interaction_point_id,
         lines=[resources.PurchaseLine(sku=sku, quantity=quantity, amount=money_pb2.Money(
             amount_minor=amount, currency_code=t.currency_code)) for sku, quantity, amount in t.lines])
     if t.bill_minor is not None:

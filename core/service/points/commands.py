@@ -22,6 +22,8 @@ class EarnPoints:
     payment_card_type: str = ""
     lines: tuple[tuple[str, int, int, str], ...] = ()
     """(sku, quantity, amount in minor units, its currency)."""
+    interaction_point_id: str = ""
+    """The interaction point the request named (store_id is then its store)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ class RedeemPoints:
     otp_code: str
     store_id: str = ""
     transaction_id: str = ""
+    interaction_point_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

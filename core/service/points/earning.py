@@ -178,7 +178,8 @@ class Earning:
                 transaction_id, account.account_id, TransactionType.EARN, breakdown.total, now, breakdown.regular,
                 breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
                 command.currency_code, expire_time=earn_expire_time(rules.program, tier, now),
-                lines=tuple((sku, quantity, amount) for sku, quantity, amount, _ in command.lines))
+                lines=tuple((sku, quantity, amount) for sku, quantity, amount, _ in command.lines),
+                interaction_point_id=command.interaction_point_id)
             transaction, lucky_rows = _with_lucky_draw(caller, account, rules, purchase, tier, bonuses, transaction)
             prepared = await self._credits.credit(caller, command.request_id, rules, transaction, tier_id=new_tier_id,
                                                   rejections=_purchase_rejections(command.transaction_id))

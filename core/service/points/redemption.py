@@ -139,7 +139,8 @@ class Redemption:
                                                    command.points, otp_id, command.otp_code, now)
         transaction = PointsTransaction(str(uuid.uuid4()), account.account_id, TransactionType.REDEEM,
                                         -command.points, now, store_id=command.store_id,
-                                        transaction_id=command.transaction_id)
+                                        transaction_id=command.transaction_id,
+                                        interaction_point_id=command.interaction_point_id)
         row = posted_row(caller, command.request_id, program.program_id, transaction, hold.epoch,
                          debit=wallet_account(account.account_id), credit=redeemed_account(program.program_id))
         return Prepared(Movement((transaction,), available), (row,), debit_rejections(),

@@ -98,6 +98,8 @@ class PointsTransaction:
     voided_time: dt.datetime | None = None
     lucky_draw: LuckyDrawEntry | None = None
     """EARN of a program with lucky draws: its lucky-draw points and numbers."""
+    interaction_point_id: str = ""
+    """The interaction point (seed 001 interaction-id) the request named; store_id is its store."""
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -129,7 +131,8 @@ class PointsTransaction:
             state=row.state, lines=tuple(tuple(line) for line in row.lines or ()), client_id=row.client_id,
             operator=row.operator or "", voided_id=row.void_id or "", voided_client_id=row.void_client_id or "",
             voided_operator=row.void_operator or "", voided_time=row.void_time,
-            lucky_draw=LuckyDrawEntry.of(row.lucky) if row.lucky is not None else None)
+            lucky_draw=LuckyDrawEntry.of(row.lucky) if row.lucky is not None else None,
+            interaction_point_id=row.interaction_point_id or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,3 +18,55 @@ BEGIN
 END $$;
 CREATE TRIGGER user_changes_apply_gender_code BEFORE INSERT ON user_changes
     FOR EACH ROW EXECUTE FUNCTION user_changes_apply_gender_code();
+
+-- Interaction points (seed 001 interaction-id): tills, e-shops, apps, kiosks of an organisation,
+-- each mapped to a store (and optionally the store's zone and concept). A deleted point keeps
+-- its row (delete_time) for the ledger rows that name it; its id may be registered again.
+CREATE TABLE interaction_points (
+    point_key             bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    org_id                text        NOT NULL,
+    interaction_point_id  text        NOT NULL,
+    kind                  smallint    NOT NULL,
+    store_id              text        NOT NULL,
+    zone_id               text        NOT NULL,
+    concept_id            text        NOT NULL,
+    display_name          text        NOT NULL,
+    create_time           timestamptz NOT NULL,
+    client_id             text        NOT NULL,
+    request_id            text        NOT NULL,
+    delete_time           timestamptz
+);
+-- One live point per id and organisation; also the lookup of the edge and the list's keyset.
+CREATE UNIQUE INDEX interaction_points_live_unique ON interaction_points
+    (org_id, interaction_point_id COLLATE "C") WHERE delete_time IS NULL;
+CREATE INDEX interaction_points_store_idx ON interaction_points
+    (org_id, store_id, interaction_point_id COLLATE "C") WHERE delete_time IS NULL;
+
+-- A deletion is a row (the ledger writer only inserts): its trigger ends the live point, and
+-- refuses (interaction_point_deletions_live) when there is none, e.g. a concurrent deletion.
+CREATE TABLE interaction_point_deletions (
+    deletion_id           bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    org_id                text        NOT NULL,
+    interaction_point_id  text        NOT NULL,
+    delete_time           timestamptz NOT NULL,
+    client_id             text        NOT NULL,
+    request_id            text        NOT NULL
+);
+
+CREATE FUNCTION interaction_point_deletions_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE interaction_points SET delete_time = NEW.delete_time
+    WHERE org_id = NEW.org_id AND interaction_point_id = NEW.interaction_point_id AND delete_time IS NULL;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no live interaction point % in %', NEW.interaction_point_id, NEW.org_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'interaction_point_deletions_live';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER interaction_point_deletions_apply BEFORE INSERT ON interaction_point_deletions
+    FOR EACH ROW EXECUTE FUNCTION interaction_point_deletions_apply();
+
+-- The interaction point a ledger row was made at ("bon-to-store": the row's store_id is then
+-- the point's store). NULL: the request named none.
+ALTER TABLE coupon_redemptions ADD COLUMN interaction_point_id text;
+ALTER TABLE points_transactions ADD COLUMN interaction_point_id text;

@@ -33,7 +33,8 @@ type AuthorizeBasketRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The customer: account_id or account_identifier (exactly one).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	// Where the purchase happens. Required; at most 64 characters.
+	// Where the purchase happens. Required unless an interaction point is named (then its
+	// store); at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The checkout's own id of the purchase; one basket per (account, transaction_id).
 	// Required; at most 128 characters.
@@ -60,8 +61,10 @@ type AuthorizeBasketRequest struct {
 	AccountIdentifier *v11.Identifier `protobuf:"bytes,12,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
 	// The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters.
 	ZoneId string `protobuf:"bytes,13,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
-	// The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-	// characters.
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store,
+	// zone and concept are then the point's (see InteractionPointService for the reasons), and
+	// it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
 	InteractionPointId string `protobuf:"bytes,14,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min.
 	HoldDuration *durationpb.Duration `protobuf:"bytes,15,opt,name=hold_duration,json=holdDuration,proto3" json:"hold_duration,omitempty"`

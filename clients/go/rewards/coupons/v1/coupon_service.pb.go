@@ -779,15 +779,18 @@ type ValidateCouponRequest struct {
 	// The customer. Required unless account_identifier or account_coupon_id is set (then empty,
 	// or the account it names).
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	// Where the purchase happens. Required; at most 64 characters.
+	// Where the purchase happens. Required unless an interaction point is named (then its
+	// store); at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The bill amount before this coupon. Required; not negative; in the program's currency.
 	BillAmount *v11.Money `protobuf:"bytes,4,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
 	// The zone the store is in (e.g. a region), for OfferRules.zone_ids. At most 64
 	// characters. Empty: none.
 	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
-	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-	// Empty: none.
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store,
+	// zone and concept are then the point's (see InteractionPointService for the reasons), and
+	// it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
 	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
 	// the account's newest coupon of the offer (or, for an offer with a common code that the
@@ -1024,7 +1027,8 @@ type RedeemCouponRequest struct {
 	// The customer. Required unless account_identifier or account_coupon_id is set (then empty,
 	// or the account it names).
 	AccountId string `protobuf:"bytes,3,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	// Where the purchase happens. Required; at most 64 characters.
+	// Where the purchase happens. Required unless an interaction point is named (then its
+	// store); at most 64 characters.
 	StoreId string `protobuf:"bytes,4,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The bill amount before this coupon. Required; not negative; in the program's currency.
 	BillAmount *v11.Money `protobuf:"bytes,5,opt,name=bill_amount,json=billAmount,proto3" json:"bill_amount,omitempty"`
@@ -1033,8 +1037,10 @@ type RedeemCouponRequest struct {
 	TransactionId string `protobuf:"bytes,6,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
 	// The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none.
 	ZoneId string `protobuf:"bytes,7,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
-	// The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-	// Empty: none.
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store,
+	// zone and concept are then the point's (see InteractionPointService for the reasons), and
+	// it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
 	InteractionPointId string `protobuf:"bytes,8,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// Instead of code and account_id: an account coupon id (Coupon.account_coupon_id), naming
 	// the account's newest coupon of the offer (or, for an offer with a common code that the
@@ -1938,7 +1944,9 @@ type ListDealsRequest struct {
 	PageToken string `protobuf:"bytes,4,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
 	// Only deals redeemable in this zone. At most 64 characters. Empty: any zone.
 	ZoneId string `protobuf:"bytes,5,opt,name=zone_id,json=zoneId,proto3" json:"zone_id,omitempty"`
-	// Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+	// Only deals redeemable at this registered interaction point (also accepted as the
+	// `interaction-id` header), and in its store, zone and concept (see
+	// InteractionPointService). At most 64 characters. Empty: any.
 	InteractionPointId string `protobuf:"bytes,6,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v1.Identifier `protobuf:"bytes,7,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`

@@ -34,7 +34,8 @@ type EarnPointsRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The customer. Required.
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	// Where the purchase happened. Required; at most 64 characters.
+	// Where the purchase happened. Required unless an interaction point is named (then its
+	// store); at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The checkout's own id of the purchase; one earn per (account, transaction_id). Required;
 	// at most 128 characters.
@@ -66,9 +67,14 @@ type EarnPointsRequest struct {
 	// Optional: the purchase's lines, kept with the transaction for the audit trail and returned
 	// by ListTransactions. At most 500; each amount in the program's currency, not negative, and
 	// together not above bill_amount.
-	Lines         []*PurchaseLine `protobuf:"bytes,9,rep,name=lines,proto3" json:"lines,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Lines []*PurchaseLine `protobuf:"bytes,9,rep,name=lines,proto3" json:"lines,omitempty"`
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store is
+	// then the point's (see InteractionPointService for the reasons), and both are recorded on the
+	// transaction. At most 64 characters. Empty: none.
+	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *EarnPointsRequest) Reset() {
@@ -162,6 +168,13 @@ func (x *EarnPointsRequest) GetLines() []*PurchaseLine {
 		return x.Lines
 	}
 	return nil
+}
+
+func (x *EarnPointsRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
 }
 
 // Response of LoyaltyService.EarnPoints.
@@ -619,8 +632,13 @@ type RedeemPointsRequest struct {
 	TransactionId string `protobuf:"bytes,7,opt,name=transaction_id,json=transactionId,proto3" json:"transaction_id,omitempty"`
 	// The account by one of its identifiers instead of account_id (exactly one of the two).
 	AccountIdentifier *v11.Identifier `protobuf:"bytes,8,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store is
+	// then the point's (see InteractionPointService for the reasons), and both are recorded on the
+	// transaction. At most 64 characters. Empty: none.
+	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *RedeemPointsRequest) Reset() {
@@ -707,6 +725,13 @@ func (x *RedeemPointsRequest) GetAccountIdentifier() *v11.Identifier {
 		return x.AccountIdentifier
 	}
 	return nil
+}
+
+func (x *RedeemPointsRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
 }
 
 // Response of LoyaltyService.RedeemPoints.
@@ -2308,7 +2333,7 @@ var File_rewards_loyalty_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
-	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xa3\x03\n" +
+	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a\x1brewards/type/v1/money.proto\"\xd5\x03\n" +
 	"\x11EarnPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -2321,7 +2346,8 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\fcoupon_codes\x18\x06 \x03(\tR\vcouponCodes\x12*\n" +
 	"\x11payment_card_type\x18\a \x01(\tR\x0fpaymentCardType\x12N\n" +
 	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x126\n" +
-	"\x05lines\x18\t \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\"\xba\x02\n" +
+	"\x05lines\x18\t \x03(\v2 .rewards.loyalty.v1.PurchaseLineR\x05lines\x120\n" +
+	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"\xba\x02\n" +
 	"\x12EarnPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
 	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\x12T\n" +
@@ -2354,7 +2380,7 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\x1cRequestRedemptionOtpResponse\x12\x15\n" +
 	"\x06otp_id\x18\x01 \x01(\tR\x05otpId\x12;\n" +
 	"\vexpire_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"expireTime\"\xaf\x02\n" +
+	"expireTime\"\xe1\x02\n" +
 	"\x13RedeemPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -2365,7 +2391,8 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\botp_code\x18\x05 \x01(\tR\aotpCode\x12\x19\n" +
 	"\bstore_id\x18\x06 \x01(\tR\astoreId\x12%\n" +
 	"\x0etransaction_id\x18\a \x01(\tR\rtransactionId\x12N\n" +
-	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\"\x96\x01\n" +
+	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x120\n" +
+	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"\x96\x01\n" +
 	"\x14RedeemPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
 	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\"\x94\x01\n" +

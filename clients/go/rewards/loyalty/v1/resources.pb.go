@@ -1924,9 +1924,12 @@ type PointsTransaction struct {
 	Adjusted *OperatorStamp `protobuf:"bytes,20,opt,name=adjusted,proto3" json:"adjusted,omitempty"`
 	// EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
 	// if none).
-	LuckyDraw     *LuckyDrawEntry `protobuf:"bytes,21,opt,name=lucky_draw,json=luckyDraw,proto3" json:"lucky_draw,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	LuckyDraw *LuckyDrawEntry `protobuf:"bytes,21,opt,name=lucky_draw,json=luckyDraw,proto3" json:"lucky_draw,omitempty"`
+	// The interaction point (till, e-shop) the transaction was posted at, if the request named
+	// one. Empty: none.
+	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *PointsTransaction) Reset() {
@@ -2104,6 +2107,13 @@ func (x *PointsTransaction) GetLuckyDraw() *LuckyDrawEntry {
 		return x.LuckyDraw
 	}
 	return nil
+}
+
+func (x *PointsTransaction) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
 }
 
 // One line of a purchase.
@@ -2521,7 +2531,7 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x02at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\x02at\x12\x1b\n" +
 	"\tclient_id\x18\x03 \x01(\tR\bclientId\x12\x1a\n" +
 	"\boperator\x18\x04 \x01(\tR\boperator\x122\n" +
-	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xf7\a\n" +
+	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xa9\b\n" +
 	"\x11PointsTransaction\x122\n" +
 	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\x12\x1d\n" +
 	"\n" +
@@ -2549,7 +2559,8 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x06voided\x18\x13 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\x06voided\x12=\n" +
 	"\badjusted\x18\x14 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\badjusted\x12A\n" +
 	"\n" +
-	"lucky_draw\x18\x15 \x01(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\tluckyDraw\"l\n" +
+	"lucky_draw\x18\x15 \x01(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\tluckyDraw\x120\n" +
+	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"l\n" +
 	"\fPurchaseLine\x12\x10\n" +
 	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1a\n" +
 	"\bquantity\x18\x02 \x01(\x03R\bquantity\x12.\n" +

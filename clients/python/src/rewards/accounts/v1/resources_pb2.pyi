@@ -49,6 +49,14 @@ class MarketingChannel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     MARKETING_CHANNEL_PUSH: _ClassVar[MarketingChannel]
     MARKETING_CHANNEL_POST: _ClassVar[MarketingChannel]
     MARKETING_CHANNEL_PHONE: _ClassVar[MarketingChannel]
+
+class InteractionPointKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    INTERACTION_POINT_KIND_UNSPECIFIED: _ClassVar[InteractionPointKind]
+    INTERACTION_POINT_KIND_TILL: _ClassVar[InteractionPointKind]
+    INTERACTION_POINT_KIND_ESHOP: _ClassVar[InteractionPointKind]
+    INTERACTION_POINT_KIND_APP: _ClassVar[InteractionPointKind]
+    INTERACTION_POINT_KIND_KIOSK: _ClassVar[InteractionPointKind]
 ACCOUNT_STATUS_UNSPECIFIED: AccountStatus
 ACCOUNT_STATUS_ACTIVE: AccountStatus
 ACCOUNT_STATUS_LOCKED: AccountStatus
@@ -74,6 +82,11 @@ MARKETING_CHANNEL_SMS: MarketingChannel
 MARKETING_CHANNEL_PUSH: MarketingChannel
 MARKETING_CHANNEL_POST: MarketingChannel
 MARKETING_CHANNEL_PHONE: MarketingChannel
+INTERACTION_POINT_KIND_UNSPECIFIED: InteractionPointKind
+INTERACTION_POINT_KIND_TILL: InteractionPointKind
+INTERACTION_POINT_KIND_ESHOP: InteractionPointKind
+INTERACTION_POINT_KIND_APP: InteractionPointKind
+INTERACTION_POINT_KIND_KIOSK: InteractionPointKind
 
 class Identifier(_message.Message):
     __slots__ = ("type", "value")
@@ -177,3 +190,21 @@ class Membership(_message.Message):
     update_time: _timestamp_pb2.Timestamp
     partner_id: str
     def __init__(self, account_id: _Optional[str] = ..., user_id: _Optional[str] = ..., role: _Optional[_Union[MembershipRole, str]] = ..., marketing_opt_ins: _Optional[_Iterable[_Union[MarketingChannel, str]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., partner_id: _Optional[str] = ...) -> None: ...
+
+class InteractionPoint(_message.Message):
+    __slots__ = ("interaction_point_id", "kind", "store_id", "zone_id", "concept_id", "display_name", "create_time")
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    STORE_ID_FIELD_NUMBER: _ClassVar[int]
+    ZONE_ID_FIELD_NUMBER: _ClassVar[int]
+    CONCEPT_ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    interaction_point_id: str
+    kind: InteractionPointKind
+    store_id: str
+    zone_id: str
+    concept_id: str
+    display_name: str
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, interaction_point_id: _Optional[str] = ..., kind: _Optional[_Union[InteractionPointKind, str]] = ..., store_id: _Optional[str] = ..., zone_id: _Optional[str] = ..., concept_id: _Optional[str] = ..., display_name: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

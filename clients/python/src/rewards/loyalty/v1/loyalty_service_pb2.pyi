@@ -14,7 +14,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class EarnPointsRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type", "account_identifier", "lines")
+    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type", "account_identifier", "lines", "interaction_point_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -24,6 +24,7 @@ class EarnPointsRequest(_message.Message):
     PAYMENT_CARD_TYPE_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     LINES_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     store_id: str
@@ -33,7 +34,8 @@ class EarnPointsRequest(_message.Message):
     payment_card_type: str
     account_identifier: _resources_pb2.Identifier
     lines: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.PurchaseLine]
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.PurchaseLine, _Mapping]]] = ...) -> None: ...
+    interaction_point_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.PurchaseLine, _Mapping]]] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
 
 class EarnPointsResponse(_message.Message):
     __slots__ = ("transaction", "balance", "event_transactions", "applied_coupons")
@@ -104,7 +106,7 @@ class RequestRedemptionOtpResponse(_message.Message):
     def __init__(self, otp_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class RedeemPointsRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "points", "otp_id", "otp_code", "store_id", "transaction_id", "account_identifier")
+    __slots__ = ("request_id", "account_id", "points", "otp_id", "otp_code", "store_id", "transaction_id", "account_identifier", "interaction_point_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     POINTS_FIELD_NUMBER: _ClassVar[int]
@@ -113,6 +115,7 @@ class RedeemPointsRequest(_message.Message):
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
     TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     points: int
@@ -121,7 +124,8 @@ class RedeemPointsRequest(_message.Message):
     store_id: str
     transaction_id: str
     account_identifier: _resources_pb2.Identifier
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ...) -> None: ...
+    interaction_point_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
 
 class RedeemPointsResponse(_message.Message):
     __slots__ = ("transaction", "balance")

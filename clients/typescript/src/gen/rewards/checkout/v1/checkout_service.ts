@@ -42,7 +42,10 @@ export interface AuthorizeBasketRequest {
   requestId: string;
   /** The customer: account_id or account_identifier (exactly one). */
   accountId: string;
-  /** Where the purchase happens. Required; at most 64 characters. */
+  /**
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
+   */
   storeId: string;
   /**
    * The checkout's own id of the purchase; one basket per (account, transaction_id).
@@ -86,8 +89,10 @@ export interface AuthorizeBasketRequest {
   /** The zone of the store, matched by the offers' zone rules. Optional; at most 64 characters. */
   zoneId: string;
   /**
-   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-   * characters.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    */
   interactionPointId: string;
   /** How long the hold lasts before it is released: 1 s to 60 min. Unset: 15 min. */

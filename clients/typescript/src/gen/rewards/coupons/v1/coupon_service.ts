@@ -232,7 +232,10 @@ export interface ValidateCouponRequest {
    * or the account it names).
    */
   accountId: string;
-  /** Where the purchase happens. Required; at most 64 characters. */
+  /**
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
+   */
   storeId: string;
   /** The bill amount before this coupon. Required; not negative; in the program's currency. */
   billAmount:
@@ -244,8 +247,10 @@ export interface ValidateCouponRequest {
    */
   zoneId: string;
   /**
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    */
   interactionPointId: string;
   /**
@@ -324,7 +329,10 @@ export interface RedeemCouponRequest {
    * or the account it names).
    */
   accountId: string;
-  /** Where the purchase happens. Required; at most 64 characters. */
+  /**
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
+   */
   storeId: string;
   /** The bill amount before this coupon. Required; not negative; in the program's currency. */
   billAmount:
@@ -338,8 +346,10 @@ export interface RedeemCouponRequest {
   /** The zone the store is in, for OfferRules.zone_ids. At most 64 characters. Empty: none. */
   zoneId: string;
   /**
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    */
   interactionPointId: string;
   /**
@@ -540,7 +550,11 @@ export interface ListDealsRequest {
   pageToken: string;
   /** Only deals redeemable in this zone. At most 64 characters. Empty: any zone. */
   zoneId: string;
-  /** Only deals redeemable at this interaction point. At most 64 characters. Empty: any. */
+  /**
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
+   */
   interactionPointId: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
   accountIdentifier:

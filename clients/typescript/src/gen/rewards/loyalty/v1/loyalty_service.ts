@@ -45,7 +45,10 @@ export interface EarnPointsRequest {
   requestId: string;
   /** The customer. Required. */
   accountId: string;
-  /** Where the purchase happened. Required; at most 64 characters. */
+  /**
+   * Where the purchase happened. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
+   */
   storeId: string;
   /**
    * The checkout's own id of the purchase; one earn per (account, transaction_id). Required;
@@ -92,6 +95,13 @@ export interface EarnPointsRequest {
    * together not above bill_amount.
    */
   lines: PurchaseLine[];
+  /**
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** Response of LoyaltyService.EarnPoints. */
@@ -219,7 +229,16 @@ export interface RedeemPointsRequest {
   /** The checkout's own id of the purchase. At most 128 characters. */
   transactionId: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** Response of LoyaltyService.RedeemPoints. */
@@ -581,6 +600,7 @@ function createBaseEarnPointsRequest(): EarnPointsRequest {
     paymentCardType: "",
     accountIdentifier: undefined,
     lines: [],
+    interactionPointId: "",
   };
 }
 
@@ -612,6 +632,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     }
     for (const v of message.lines) {
       PurchaseLine.encode(v!, writer.uint32(74).fork()).join();
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(242).string(message.interactionPointId);
     }
     return writer;
   },
@@ -701,6 +724,14 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
             message.lines.push(PurchaseLine.decode(reader, reader.uint32()));
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -758,6 +789,11 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
       lines: globalThis.Array.isArray(object?.lines)
         ? object.lines.map((e: any) => PurchaseLine.fromJSON(e))
         : [],
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -790,6 +826,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     if (message.lines?.length) {
       obj.lines = message.lines.map((e) => PurchaseLine.toJSON(e));
     }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -811,6 +850,7 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
     message.lines = object.lines?.map((e) => PurchaseLine.fromPartial(e)) || [];
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
@@ -1565,6 +1605,7 @@ function createBaseRedeemPointsRequest(): RedeemPointsRequest {
     storeId: "",
     transactionId: "",
     accountIdentifier: undefined,
+    interactionPointId: "",
   };
 }
 
@@ -1593,6 +1634,9 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(66).fork()).join();
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(242).string(message.interactionPointId);
     }
     return writer;
   },
@@ -1674,6 +1718,14 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1724,6 +1776,11 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -1753,6 +1810,9 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -1771,6 +1831,7 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };

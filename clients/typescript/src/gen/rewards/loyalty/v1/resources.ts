@@ -967,7 +967,14 @@ export interface PointsTransaction {
    * EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
    * if none).
    */
-  luckyDraw: LuckyDrawEntry | undefined;
+  luckyDraw:
+    | LuckyDrawEntry
+    | undefined;
+  /**
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** One line of a purchase. */
@@ -3339,6 +3346,7 @@ function createBasePointsTransaction(): PointsTransaction {
     voided: undefined,
     adjusted: undefined,
     luckyDraw: undefined,
+    interactionPointId: "",
   };
 }
 
@@ -3406,6 +3414,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     }
     if (message.luckyDraw !== undefined) {
       LuckyDrawEntry.encode(message.luckyDraw, writer.uint32(170).fork()).join();
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(242).string(message.interactionPointId);
     }
     return writer;
   },
@@ -3591,6 +3602,14 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
             message.luckyDraw = LuckyDrawEntry.decode(reader, reader.uint32());
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -3684,6 +3703,11 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
         : isSet(object.lucky_draw)
         ? LuckyDrawEntry.fromJSON(object.lucky_draw)
         : undefined,
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -3752,6 +3776,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     if (message.luckyDraw !== undefined) {
       obj.luckyDraw = LuckyDrawEntry.toJSON(message.luckyDraw);
     }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -3793,6 +3820,7 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     message.luckyDraw = (object.luckyDraw !== undefined && object.luckyDraw !== null)
       ? LuckyDrawEntry.fromPartial(object.luckyDraw)
       : undefined;
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };

@@ -61,6 +61,11 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_accounts_v1_Membership_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_accounts_v1_InteractionPoint_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_accounts_v1_InteractionPoint_fieldAccessorTable;
 
   public static com.google.protobuf.Descriptors.FileDescriptor
       getDescriptor() {
@@ -115,31 +120,44 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "\n\013create_time\030\005 \001(\0132\032.google.protobuf.Ti" +
       "mestampR\ncreateTime\022;\n\013update_time\030\006 \001(\013" +
       "2\032.google.protobuf.TimestampR\nupdateTime" +
-      "\022\035\n\npartner_id\030\007 \001(\tR\tpartnerId*\205\001\n\rAcco" +
-      "untStatus\022\036\n\032ACCOUNT_STATUS_UNSPECIFIED\020" +
-      "\000\022\031\n\025ACCOUNT_STATUS_ACTIVE\020\001\022\031\n\025ACCOUNT_" +
-      "STATUS_LOCKED\020\002\022\036\n\032ACCOUNT_STATUS_DEACTI" +
-      "VATED\020\003*\334\001\n\016IdentifierType\022\037\n\033IDENTIFIER" +
-      "_TYPE_UNSPECIFIED\020\000\022\033\n\027IDENTIFIER_TYPE_A" +
-      "PPCODE\020\001\022\034\n\030IDENTIFIER_TYPE_CARDCODE\020\002\022 " +
-      "\n\034IDENTIFIER_TYPE_EXTERNALCODE\020\003\022\031\n\025IDEN" +
-      "TIFIER_TYPE_PHONE\020\004\022\026\n\022IDENTIFIER_TYPE_I" +
-      "D\020\005\022\031\n\025IDENTIFIER_TYPE_EMAIL\020\006*p\n\nGender" +
-      "Code\022\033\n\027GENDER_CODE_UNSPECIFIED\020\000\022\024\n\020GEN" +
-      "DER_CODE_MALE\020\001\022\026\n\022GENDER_CODE_FEMALE\020\002\022" +
-      "\027\n\023GENDER_CODE_DIVERSE\020\003*\210\001\n\016MembershipR" +
-      "ole\022\037\n\033MEMBERSHIP_ROLE_UNSPECIFIED\020\000\022\031\n\025" +
-      "MEMBERSHIP_ROLE_OWNER\020\001\022\033\n\027MEMBERSHIP_RO" +
-      "LE_COOWNER\020\002\022\035\n\031MEMBERSHIP_ROLE_COLLECTO" +
-      "R\020\003*\302\001\n\020MarketingChannel\022!\n\035MARKETING_CH" +
-      "ANNEL_UNSPECIFIED\020\000\022\033\n\027MARKETING_CHANNEL" +
-      "_EMAIL\020\001\022\031\n\025MARKETING_CHANNEL_SMS\020\002\022\032\n\026M" +
-      "ARKETING_CHANNEL_PUSH\020\003\022\032\n\026MARKETING_CHA" +
-      "NNEL_POST\020\004\022\033\n\027MARKETING_CHANNEL_PHONE\020\005" +
-      "B\207\001\n#com.rewardscore.rewards.accounts.v1" +
-      "B\016ResourcesProtoP\001ZNgithub.com/rewards-c" +
-      "ore/rewards-core/clients/go/rewards/acco" +
-      "unts/v1;accountsv1b\006proto3"
+      "\022\035\n\npartner_id\030\007 \001(\tR\tpartnerId\"\266\002\n\020Inte" +
+      "ractionPoint\0220\n\024interaction_point_id\030\001 \001" +
+      "(\tR\022interactionPointId\022=\n\004kind\030\002 \001(\0162).r" +
+      "ewards.accounts.v1.InteractionPointKindR" +
+      "\004kind\022\031\n\010store_id\030\003 \001(\tR\007storeId\022\027\n\007zone" +
+      "_id\030\004 \001(\tR\006zoneId\022\035\n\nconcept_id\030\005 \001(\tR\tc" +
+      "onceptId\022!\n\014display_name\030\006 \001(\tR\013displayN" +
+      "ame\022;\n\013create_time\030\007 \001(\0132\032.google.protob" +
+      "uf.TimestampR\ncreateTime*\205\001\n\rAccountStat" +
+      "us\022\036\n\032ACCOUNT_STATUS_UNSPECIFIED\020\000\022\031\n\025AC" +
+      "COUNT_STATUS_ACTIVE\020\001\022\031\n\025ACCOUNT_STATUS_" +
+      "LOCKED\020\002\022\036\n\032ACCOUNT_STATUS_DEACTIVATED\020\003" +
+      "*\334\001\n\016IdentifierType\022\037\n\033IDENTIFIER_TYPE_U" +
+      "NSPECIFIED\020\000\022\033\n\027IDENTIFIER_TYPE_APPCODE\020" +
+      "\001\022\034\n\030IDENTIFIER_TYPE_CARDCODE\020\002\022 \n\034IDENT" +
+      "IFIER_TYPE_EXTERNALCODE\020\003\022\031\n\025IDENTIFIER_" +
+      "TYPE_PHONE\020\004\022\026\n\022IDENTIFIER_TYPE_ID\020\005\022\031\n\025" +
+      "IDENTIFIER_TYPE_EMAIL\020\006*p\n\nGenderCode\022\033\n" +
+      "\027GENDER_CODE_UNSPECIFIED\020\000\022\024\n\020GENDER_COD" +
+      "E_MALE\020\001\022\026\n\022GENDER_CODE_FEMALE\020\002\022\027\n\023GEND" +
+      "ER_CODE_DIVERSE\020\003*\210\001\n\016MembershipRole\022\037\n\033" +
+      "MEMBERSHIP_ROLE_UNSPECIFIED\020\000\022\031\n\025MEMBERS" +
+      "HIP_ROLE_OWNER\020\001\022\033\n\027MEMBERSHIP_ROLE_COOW" +
+      "NER\020\002\022\035\n\031MEMBERSHIP_ROLE_COLLECTOR\020\003*\302\001\n" +
+      "\020MarketingChannel\022!\n\035MARKETING_CHANNEL_U" +
+      "NSPECIFIED\020\000\022\033\n\027MARKETING_CHANNEL_EMAIL\020" +
+      "\001\022\031\n\025MARKETING_CHANNEL_SMS\020\002\022\032\n\026MARKETIN" +
+      "G_CHANNEL_PUSH\020\003\022\032\n\026MARKETING_CHANNEL_PO" +
+      "ST\020\004\022\033\n\027MARKETING_CHANNEL_PHONE\020\005*\303\001\n\024In" +
+      "teractionPointKind\022&\n\"INTERACTION_POINT_" +
+      "KIND_UNSPECIFIED\020\000\022\037\n\033INTERACTION_POINT_" +
+      "KIND_TILL\020\001\022 \n\034INTERACTION_POINT_KIND_ES" +
+      "HOP\020\002\022\036\n\032INTERACTION_POINT_KIND_APP\020\003\022 \n" +
+      "\034INTERACTION_POINT_KIND_KIOSK\020\004B\207\001\n#com." +
+      "rewardscore.rewards.accounts.v1B\016Resourc" +
+      "esProtoP\001ZNgithub.com/rewards-core/rewar" +
+      "ds-core/clients/go/rewards/accounts/v1;a" +
+      "ccountsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -188,6 +206,12 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_accounts_v1_Membership_descriptor,
         new java.lang.String[] { "AccountId", "UserId", "Role", "MarketingOptIns", "CreateTime", "UpdateTime", "PartnerId", });
+    internal_static_rewards_accounts_v1_InteractionPoint_descriptor =
+      getDescriptor().getMessageType(6);
+    internal_static_rewards_accounts_v1_InteractionPoint_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_accounts_v1_InteractionPoint_descriptor,
+        new java.lang.String[] { "InteractionPointId", "Kind", "StoreId", "ZoneId", "ConceptId", "DisplayName", "CreateTime", });
     descriptor.resolveAllFeaturesImmutable();
     com.google.protobuf.TimestampProto.getDescriptor();
   }

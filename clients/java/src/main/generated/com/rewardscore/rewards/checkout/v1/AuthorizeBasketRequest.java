@@ -168,7 +168,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object storeId_ = "";
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -189,7 +190,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -629,8 +631,10 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object interactionPointId_ = "";
   /**
    * <pre>
-   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-   * characters.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -651,8 +655,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-   * characters.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -1772,7 +1778,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object storeId_ = "";
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1792,7 +1799,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1813,7 +1821,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1830,7 +1839,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1844,7 +1854,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -3202,8 +3213,10 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object interactionPointId_ = "";
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -3223,8 +3236,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -3245,8 +3260,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -3263,8 +3280,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>
@@ -3278,8 +3297,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till or kiosk, matched by the offers' interaction point rules. Optional; at most 64
-     * characters.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 14 [json_name = "interactionPointId"];</code>

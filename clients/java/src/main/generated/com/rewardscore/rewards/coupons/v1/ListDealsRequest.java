@@ -270,7 +270,9 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object interactionPointId_ = "";
   /**
    * <pre>
-   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -291,7 +293,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1314,7 +1318,9 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object interactionPointId_ = "";
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1334,7 +1340,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1355,7 +1363,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1372,7 +1382,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1386,7 +1398,9 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+     * Only deals redeemable at this registered interaction point (also accepted as the
+     * `interaction-id` header), and in its store, zone and concept (see
+     * InteractionPointService). At most 64 characters. Empty: any.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>

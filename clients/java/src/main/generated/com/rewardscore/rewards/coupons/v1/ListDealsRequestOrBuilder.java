@@ -105,7 +105,9 @@ public interface ListDealsRequestOrBuilder extends
 
   /**
    * <pre>
-   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -114,7 +116,9 @@ public interface ListDealsRequestOrBuilder extends
   java.lang.String getInteractionPointId();
   /**
    * <pre>
-   * Only deals redeemable at this interaction point. At most 64 characters. Empty: any.
+   * Only deals redeemable at this registered interaction point (also accepted as the
+   * `interaction-id` header), and in its store, zone and concept (see
+   * InteractionPointService). At most 64 characters. Empty: any.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>

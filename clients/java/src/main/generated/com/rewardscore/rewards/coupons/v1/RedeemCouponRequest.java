@@ -215,7 +215,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object storeId_ = "";
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 4 [json_name = "storeId"];</code>
@@ -236,7 +237,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 4 [json_name = "storeId"];</code>
@@ -396,8 +398,10 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object interactionPointId_ = "";
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
@@ -418,8 +422,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
@@ -1611,7 +1617,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object storeId_ = "";
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 4 [json_name = "storeId"];</code>
@@ -1631,7 +1638,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 4 [json_name = "storeId"];</code>
@@ -1652,7 +1660,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 4 [json_name = "storeId"];</code>
@@ -1669,7 +1678,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 4 [json_name = "storeId"];</code>
@@ -1683,7 +1693,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 4 [json_name = "storeId"];</code>
@@ -2049,8 +2060,10 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object interactionPointId_ = "";
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
@@ -2070,8 +2083,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
@@ -2092,8 +2107,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
@@ -2110,8 +2127,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>
@@ -2125,8 +2144,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 8 [json_name = "interactionPointId"];</code>

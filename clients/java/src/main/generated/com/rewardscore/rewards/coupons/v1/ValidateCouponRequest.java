@@ -162,7 +162,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object storeId_ = "";
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -183,7 +184,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Where the purchase happens. Required; at most 64 characters.
+   * Where the purchase happens. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -296,8 +298,10 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object interactionPointId_ = "";
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -318,8 +322,10 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-   * Empty: none.
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store,
+   * zone and concept are then the point's (see InteractionPointService for the reasons), and
+   * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
    * </pre>
    *
    * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1361,7 +1367,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object storeId_ = "";
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1381,7 +1388,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1402,7 +1410,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1419,7 +1428,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1433,7 +1443,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happens. Required; at most 64 characters.
+     * Where the purchase happens. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1707,8 +1718,10 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object interactionPointId_ = "";
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1728,8 +1741,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1750,8 +1765,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1768,8 +1785,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>
@@ -1783,8 +1802,10 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * The till, kiosk or app, for OfferRules.interaction_point_ids. At most 64 characters.
-     * Empty: none.
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store,
+     * zone and concept are then the point's (see InteractionPointService for the reasons), and
+     * it is matched by OfferRules.interaction_point_ids. At most 64 characters. Empty: none.
      * </pre>
      *
      * <code>string interaction_point_id = 6 [json_name = "interactionPointId"];</code>

@@ -200,7 +200,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "duration.proto\032\037google/protobuf/timestam" +
       "p.proto\032#rewards/accounts/v1/resources.p" +
       "roto\032\"rewards/loyalty/v1/resources.proto" +
-      "\032\033rewards/type/v1/money.proto\"\243\003\n\021EarnPo" +
+      "\032\033rewards/type/v1/money.proto\"\325\003\n\021EarnPo" +
       "intsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
       "Id\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\031\n\010sto" +
       "re_id\030\003 \001(\tR\007storeId\022%\n\016transaction_id\030\004" +
@@ -211,187 +211,190 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "ccount_identifier\030\010 \001(\0132\037.rewards.accoun" +
       "ts.v1.IdentifierR\021accountIdentifier\0226\n\005l" +
       "ines\030\t \003(\0132 .rewards.loyalty.v1.Purchase" +
-      "LineR\005lines\"\272\002\n\022EarnPointsResponse\022G\n\013tr" +
-      "ansaction\030\001 \001(\0132%.rewards.loyalty.v1.Poi" +
-      "ntsTransactionR\013transaction\0225\n\007balance\030\002" +
-      " \001(\0132\033.rewards.loyalty.v1.BalanceR\007balan" +
-      "ce\022T\n\022event_transactions\030\003 \003(\0132%.rewards" +
-      ".loyalty.v1.PointsTransactionR\021eventTran" +
-      "sactions\022N\n\017applied_coupons\030\004 \003(\0132%.rewa" +
-      "rds.loyalty.v1.AppliedEarnCouponR\016applie" +
-      "dCoupons\"\242\001\n\021AppliedEarnCoupon\022\022\n\004code\030\001" +
-      " \001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\033\n" +
-      "\tcoupon_id\030\003 \001(\tR\010couponId\022#\n\rredemption" +
-      "_id\030\004 \001(\tR\014redemptionId\022\034\n\tautomatic\030\005 \001" +
-      "(\010R\tautomatic\"\265\001\n\021EarnByCodeRequest\022\035\n\nr" +
-      "equest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id" +
-      "\030\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(\tR\004code\022N\n" +
-      "\022account_identifier\030\004 \001(\0132\037.rewards.acco" +
-      "unts.v1.IdentifierR\021accountIdentifier\"\224\001" +
-      "\n\022EarnByCodeResponse\022G\n\013transaction\030\001 \001(" +
-      "\0132%.rewards.loyalty.v1.PointsTransaction" +
-      "R\013transaction\0225\n\007balance\030\002 \001(\0132\033.rewards" +
-      ".loyalty.v1.BalanceR\007balance\"\334\001\n\033Request" +
-      "RedemptionOtpRequest\022\035\n\nrequest_id\030\001 \001(\t" +
-      "R\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccount" +
-      "Id\022\026\n\006points\030\003 \001(\003R\006points\022\027\n\007user_id\030\004 " +
-      "\001(\tR\006userId\022N\n\022account_identifier\030\005 \001(\0132" +
-      "\037.rewards.accounts.v1.IdentifierR\021accoun" +
-      "tIdentifier\"r\n\034RequestRedemptionOtpRespo" +
-      "nse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013expire_tim" +
-      "e\030\002 \001(\0132\032.google.protobuf.TimestampR\nexp" +
-      "ireTime\"\257\002\n\023RedeemPointsRequest\022\035\n\nreque" +
-      "st_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001" +
-      "(\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006points\022\025\n" +
-      "\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_code\030\005 \001(\tR\007" +
-      "otpCode\022\031\n\010store_id\030\006 \001(\tR\007storeId\022%\n\016tr" +
-      "ansaction_id\030\007 \001(\tR\rtransactionId\022N\n\022acc" +
-      "ount_identifier\030\010 \001(\0132\037.rewards.accounts" +
-      ".v1.IdentifierR\021accountIdentifier\"\226\001\n\024Re" +
-      "deemPointsResponse\022G\n\013transaction\030\001 \001(\0132" +
-      "%.rewards.loyalty.v1.PointsTransactionR\013" +
-      "transaction\0225\n\007balance\030\002 \001(\0132\033.rewards.l" +
-      "oyalty.v1.BalanceR\007balance\"\224\001\n\023RefundPoi" +
-      "ntsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestI" +
-      "d\0222\n\025points_transaction_id\030\002 \001(\tR\023points" +
-      "TransactionId\022\026\n\006points\030\003 \001(\003R\006points\022\022\n" +
-      "\004note\030\004 \001(\tR\004note\"\226\001\n\024RefundPointsRespon" +
-      "se\022G\n\013transaction\030\001 \001(\0132%.rewards.loyalt" +
-      "y.v1.PointsTransactionR\013transaction\0225\n\007b" +
-      "alance\030\002 \001(\0132\033.rewards.loyalty.v1.Balanc" +
-      "eR\007balance\"\302\001\n\021GetBalanceRequest\022\035\n\nacco" +
-      "unt_id\030\001 \001(\tR\taccountId\022>\n\rexpiry_window" +
-      "\030\002 \001(\0132\031.google.protobuf.DurationR\014expir" +
-      "yWindow\022N\n\022account_identifier\030\003 \001(\0132\037.re" +
+      "LineR\005lines\0220\n\024interaction_point_id\030\036 \001(" +
+      "\tR\022interactionPointId\"\272\002\n\022EarnPointsResp" +
+      "onse\022G\n\013transaction\030\001 \001(\0132%.rewards.loya" +
+      "lty.v1.PointsTransactionR\013transaction\0225\n" +
+      "\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.Bala" +
+      "nceR\007balance\022T\n\022event_transactions\030\003 \003(\013" +
+      "2%.rewards.loyalty.v1.PointsTransactionR" +
+      "\021eventTransactions\022N\n\017applied_coupons\030\004 " +
+      "\003(\0132%.rewards.loyalty.v1.AppliedEarnCoup" +
+      "onR\016appliedCoupons\"\242\001\n\021AppliedEarnCoupon" +
+      "\022\022\n\004code\030\001 \001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007" +
+      "offerId\022\033\n\tcoupon_id\030\003 \001(\tR\010couponId\022#\n\r" +
+      "redemption_id\030\004 \001(\tR\014redemptionId\022\034\n\taut" +
+      "omatic\030\005 \001(\010R\tautomatic\"\265\001\n\021EarnByCodeRe" +
+      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\n" +
+      "account_id\030\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(" +
+      "\tR\004code\022N\n\022account_identifier\030\004 \001(\0132\037.re" +
       "wards.accounts.v1.IdentifierR\021accountIde" +
-      "ntifier\"K\n\022GetBalanceResponse\0225\n\007balance" +
-      "\030\001 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bal" +
-      "ance\"\367\002\n\027ListTransactionsRequest\022\035\n\nacco" +
-      "unt_id\030\001 \001(\tR\taccountId\022?\n\005types\030\002 \003(\0162)" +
-      ".rewards.loyalty.v1.PointsTransactionTyp" +
-      "eR\005types\0229\n\nstart_time\030\003 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\tstartTime\0225\n\010end_time\030" +
-      "\004 \001(\0132\032.google.protobuf.TimestampR\007endTi" +
-      "me\022\033\n\tpage_size\030\005 \001(\005R\010pageSize\022\035\n\npage_" +
-      "token\030\006 \001(\tR\tpageToken\022N\n\022account_identi" +
-      "fier\030\007 \001(\0132\037.rewards.accounts.v1.Identif" +
-      "ierR\021accountIdentifier\"\215\001\n\030ListTransacti" +
-      "onsResponse\022I\n\014transactions\030\001 \003(\0132%.rewa" +
-      "rds.loyalty.v1.PointsTransactionR\014transa" +
-      "ctions\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
-      "eToken\"\254\002\n\024AllocateEventRequest\022\035\n\nreque" +
-      "st_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001" +
-      "(\tR\taccountId\022N\n\022account_identifier\030\003 \001(" +
-      "\0132\037.rewards.accounts.v1.IdentifierR\021acco" +
-      "untIdentifier\0223\n\005event\030\004 \001(\0162\035.rewards.l" +
-      "oyalty.v1.EarnEventR\005event\022!\n\014custom_eve" +
-      "nt\030\005 \001(\tR\013customEvent\022.\n\023referrer_accoun" +
-      "t_id\030\006 \001(\tR\021referrerAccountId\"b\n\025Allocat" +
-      "eEventResponse\022I\n\014transactions\030\001 \003(\0132%.r" +
-      "ewards.loyalty.v1.PointsTransactionR\014tra" +
-      "nsactions\"\233\001\n\026VoidTransactionRequest\022\035\n\n" +
-      "request_id\030\001 \001(\tR\trequestId\0222\n\025points_tr" +
-      "ansaction_id\030\002 \001(\tR\023pointsTransactionId\022" +
-      "\032\n\010operator\030\003 \001(\tR\010operator\022\022\n\004note\030\004 \001(" +
-      "\tR\004note\"\357\001\n\027VoidTransactionResponse\022G\n\013t" +
-      "ransaction\030\001 \001(\0132%.rewards.loyalty.v1.Po" +
-      "intsTransactionR\013transaction\022T\n\022voided_t" +
-      "ransaction\030\002 \001(\0132%.rewards.loyalty.v1.Po" +
-      "intsTransactionR\021voidedTransaction\0225\n\007ba" +
-      "lance\030\003 \001(\0132\033.rewards.loyalty.v1.Balance" +
-      "R\007balance\"\357\001\n\023AdjustPointsRequest\022\035\n\nreq" +
-      "uest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002" +
-      " \001(\tR\taccountId\022N\n\022account_identifier\030\003 " +
-      "\001(\0132\037.rewards.accounts.v1.IdentifierR\021ac" +
-      "countIdentifier\022\026\n\006points\030\004 \001(\003R\006points\022" +
-      "\026\n\006reason\030\005 \001(\tR\006reason\022\032\n\010operator\030\006 \001(" +
-      "\tR\010operator\"\226\001\n\024AdjustPointsResponse\022G\n\013" +
-      "transaction\030\001 \001(\0132%.rewards.loyalty.v1.P" +
-      "ointsTransactionR\013transaction\0225\n\007balance" +
-      "\030\002 \001(\0132\033.rewards.loyalty.v1.BalanceR\007bal" +
-      "ance\"\345\002\n\032BatchAllocatePointsRequest\022F\n\004r" +
-      "ows\030\001 \003(\01322.rewards.loyalty.v1.BatchAllo" +
-      "catePointsRequest.RowR\004rows\022\032\n\010operator\030" +
-      "\002 \001(\tR\010operator\022\035\n\nrequest_id\030\003 \001(\tR\treq" +
-      "uestId\032\303\001\n\003Row\022\035\n\nrequest_id\030\001 \001(\tR\trequ" +
-      "estId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022" +
-      "account_identifier\030\003 \001(\0132\037.rewards.accou" +
-      "nts.v1.IdentifierR\021accountIdentifier\022\026\n\006" +
-      "points\030\004 \001(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006re" +
-      "ason\"\301\001\n\010RowError\022\026\n\006reason\030\001 \001(\tR\006reaso" +
-      "n\022\030\n\007message\030\002 \001(\tR\007message\022F\n\010metadata\030" +
-      "\003 \003(\0132*.rewards.loyalty.v1.RowError.Meta" +
-      "dataEntryR\010metadata\032;\n\rMetadataEntry\022\020\n\003" +
-      "key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001" +
-      "\"\373\002\n\033BatchAllocatePointsResponse\022G\n\004rows" +
-      "\030\001 \003(\01323.rewards.loyalty.v1.BatchAllocat" +
-      "ePointsResponse.RowR\004rows\022!\n\014posted_coun" +
-      "t\030\002 \001(\005R\013postedCount\022!\n\014failed_count\030\003 \001" +
-      "(\005R\013failedCount\032\314\001\n\003Row\022\033\n\trow_index\030\001 \001" +
-      "(\005R\010rowIndex\022\035\n\nrequest_id\030\002 \001(\tR\treques" +
-      "tId\022I\n\013transaction\030\003 \001(\0132%.rewards.loyal" +
-      "ty.v1.PointsTransactionH\000R\013transaction\0224" +
-      "\n\005error\030\004 \001(\0132\034.rewards.loyalty.v1.RowEr" +
-      "rorH\000R\005errorB\010\n\006result\"K\n\025GetTransaction" +
-      "Request\0222\n\025points_transaction_id\030\001 \001(\tR\023" +
-      "pointsTransactionId\"O\n\016LedgerMovement\022%\n" +
-      "\016ledger_account\030\001 \001(\tR\rledgerAccount\022\026\n\006" +
-      "points\030\002 \001(\003R\006points\"\344\001\n\026GetTransactionR" +
-      "esponse\022G\n\013transaction\030\001 \001(\0132%.rewards.l" +
-      "oyalty.v1.PointsTransactionR\013transaction" +
-      "\022@\n\tmovements\030\002 \003(\0132\".rewards.loyalty.v1" +
-      ".LedgerMovementR\tmovements\022?\n\007refunds\030\003 " +
-      "\003(\0132%.rewards.loyalty.v1.PointsTransacti" +
-      "onR\007refunds\"\251\002\n\033ListLuckyDrawEntriesRequ" +
-      "est\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022N\n\022ac" +
-      "count_identifier\030\002 \001(\0132\037.rewards.account" +
-      "s.v1.IdentifierR\021accountIdentifier\022\035\n\npr" +
-      "ogram_id\030\003 \001(\tR\tprogramId\022\037\n\013draw_period" +
-      "\030\004 \001(\tR\ndrawPeriod\022\037\n\013active_only\030\005 \001(\010R" +
-      "\nactiveOnly\022\033\n\tpage_size\030\006 \001(\005R\010pageSize" +
-      "\022\035\n\npage_token\030\007 \001(\tR\tpageToken\"\204\001\n\034List" +
-      "LuckyDrawEntriesResponse\022<\n\007entries\030\001 \003(" +
-      "\0132\".rewards.loyalty.v1.LuckyDrawEntryR\007e" +
-      "ntries\022&\n\017next_page_token\030\002 \001(\tR\rnextPag" +
-      "eToken2\350\n\n\016LoyaltyService\022[\n\nEarnPoints\022" +
-      "%.rewards.loyalty.v1.EarnPointsRequest\032&" +
-      ".rewards.loyalty.v1.EarnPointsResponse\022[" +
-      "\n\nEarnByCode\022%.rewards.loyalty.v1.EarnBy" +
-      "CodeRequest\032&.rewards.loyalty.v1.EarnByC" +
-      "odeResponse\022y\n\024RequestRedemptionOtp\022/.re" +
-      "wards.loyalty.v1.RequestRedemptionOtpReq" +
-      "uest\0320.rewards.loyalty.v1.RequestRedempt" +
-      "ionOtpResponse\022a\n\014RedeemPoints\022\'.rewards" +
-      ".loyalty.v1.RedeemPointsRequest\032(.reward" +
-      "s.loyalty.v1.RedeemPointsResponse\022a\n\014Ref" +
-      "undPoints\022\'.rewards.loyalty.v1.RefundPoi" +
-      "ntsRequest\032(.rewards.loyalty.v1.RefundPo" +
-      "intsResponse\022d\n\rAllocateEvent\022(.rewards." +
-      "loyalty.v1.AllocateEventRequest\032).reward" +
-      "s.loyalty.v1.AllocateEventResponse\022j\n\017Vo" +
-      "idTransaction\022*.rewards.loyalty.v1.VoidT" +
-      "ransactionRequest\032+.rewards.loyalty.v1.V" +
-      "oidTransactionResponse\022a\n\014AdjustPoints\022\'" +
-      ".rewards.loyalty.v1.AdjustPointsRequest\032" +
-      "(.rewards.loyalty.v1.AdjustPointsRespons" +
-      "e\022v\n\023BatchAllocatePoints\022..rewards.loyal" +
-      "ty.v1.BatchAllocatePointsRequest\032/.rewar" +
-      "ds.loyalty.v1.BatchAllocatePointsRespons" +
-      "e\022[\n\nGetBalance\022%.rewards.loyalty.v1.Get" +
-      "BalanceRequest\032&.rewards.loyalty.v1.GetB" +
-      "alanceResponse\022m\n\020ListTransactions\022+.rew" +
-      "ards.loyalty.v1.ListTransactionsRequest\032" +
-      ",.rewards.loyalty.v1.ListTransactionsRes" +
-      "ponse\022g\n\016GetTransaction\022).rewards.loyalt" +
-      "y.v1.GetTransactionRequest\032*.rewards.loy" +
-      "alty.v1.GetTransactionResponse\022y\n\024ListLu" +
-      "ckyDrawEntries\022/.rewards.loyalty.v1.List" +
-      "LuckyDrawEntriesRequest\0320.rewards.loyalt" +
-      "y.v1.ListLuckyDrawEntriesResponseB\211\001\n\"co" +
-      "m.rewardscore.rewards.loyalty.v1B\023Loyalt" +
-      "yServiceProtoP\001ZLgithub.com/rewards-core" +
-      "/rewards-core/clients/go/rewards/loyalty" +
-      "/v1;loyaltyv1b\006proto3"
+      "ntifier\"\224\001\n\022EarnByCodeResponse\022G\n\013transa" +
+      "ction\030\001 \001(\0132%.rewards.loyalty.v1.PointsT" +
+      "ransactionR\013transaction\0225\n\007balance\030\002 \001(\013" +
+      "2\033.rewards.loyalty.v1.BalanceR\007balance\"\334" +
+      "\001\n\033RequestRedemptionOtpRequest\022\035\n\nreques" +
+      "t_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(" +
+      "\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006points\022\027\n\007" +
+      "user_id\030\004 \001(\tR\006userId\022N\n\022account_identif" +
+      "ier\030\005 \001(\0132\037.rewards.accounts.v1.Identifi" +
+      "erR\021accountIdentifier\"r\n\034RequestRedempti" +
+      "onOtpResponse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013" +
+      "expire_time\030\002 \001(\0132\032.google.protobuf.Time" +
+      "stampR\nexpireTime\"\341\002\n\023RedeemPointsReques" +
+      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\nacco" +
+      "unt_id\030\002 \001(\tR\taccountId\022\026\n\006points\030\003 \001(\003R" +
+      "\006points\022\025\n\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_co" +
+      "de\030\005 \001(\tR\007otpCode\022\031\n\010store_id\030\006 \001(\tR\007sto" +
+      "reId\022%\n\016transaction_id\030\007 \001(\tR\rtransactio" +
+      "nId\022N\n\022account_identifier\030\010 \001(\0132\037.reward" +
+      "s.accounts.v1.IdentifierR\021accountIdentif" +
+      "ier\0220\n\024interaction_point_id\030\036 \001(\tR\022inter" +
+      "actionPointId\"\226\001\n\024RedeemPointsResponse\022G" +
+      "\n\013transaction\030\001 \001(\0132%.rewards.loyalty.v1" +
+      ".PointsTransactionR\013transaction\0225\n\007balan" +
+      "ce\030\002 \001(\0132\033.rewards.loyalty.v1.BalanceR\007b" +
+      "alance\"\224\001\n\023RefundPointsRequest\022\035\n\nreques" +
+      "t_id\030\001 \001(\tR\trequestId\0222\n\025points_transact" +
+      "ion_id\030\002 \001(\tR\023pointsTransactionId\022\026\n\006poi" +
+      "nts\030\003 \001(\003R\006points\022\022\n\004note\030\004 \001(\tR\004note\"\226\001" +
+      "\n\024RefundPointsResponse\022G\n\013transaction\030\001 " +
+      "\001(\0132%.rewards.loyalty.v1.PointsTransacti" +
+      "onR\013transaction\0225\n\007balance\030\002 \001(\0132\033.rewar" +
+      "ds.loyalty.v1.BalanceR\007balance\"\302\001\n\021GetBa" +
+      "lanceRequest\022\035\n\naccount_id\030\001 \001(\tR\taccoun" +
+      "tId\022>\n\rexpiry_window\030\002 \001(\0132\031.google.prot" +
+      "obuf.DurationR\014expiryWindow\022N\n\022account_i" +
+      "dentifier\030\003 \001(\0132\037.rewards.accounts.v1.Id" +
+      "entifierR\021accountIdentifier\"K\n\022GetBalanc" +
+      "eResponse\0225\n\007balance\030\001 \001(\0132\033.rewards.loy" +
+      "alty.v1.BalanceR\007balance\"\367\002\n\027ListTransac" +
+      "tionsRequest\022\035\n\naccount_id\030\001 \001(\tR\taccoun" +
+      "tId\022?\n\005types\030\002 \003(\0162).rewards.loyalty.v1." +
+      "PointsTransactionTypeR\005types\0229\n\nstart_ti" +
+      "me\030\003 \001(\0132\032.google.protobuf.TimestampR\tst" +
+      "artTime\0225\n\010end_time\030\004 \001(\0132\032.google.proto" +
+      "buf.TimestampR\007endTime\022\033\n\tpage_size\030\005 \001(" +
+      "\005R\010pageSize\022\035\n\npage_token\030\006 \001(\tR\tpageTok" +
+      "en\022N\n\022account_identifier\030\007 \001(\0132\037.rewards" +
+      ".accounts.v1.IdentifierR\021accountIdentifi" +
+      "er\"\215\001\n\030ListTransactionsResponse\022I\n\014trans" +
+      "actions\030\001 \003(\0132%.rewards.loyalty.v1.Point" +
+      "sTransactionR\014transactions\022&\n\017next_page_" +
+      "token\030\002 \001(\tR\rnextPageToken\"\254\002\n\024AllocateE" +
+      "ventRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
+      "Id\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022acc" +
+      "ount_identifier\030\003 \001(\0132\037.rewards.accounts" +
+      ".v1.IdentifierR\021accountIdentifier\0223\n\005eve" +
+      "nt\030\004 \001(\0162\035.rewards.loyalty.v1.EarnEventR" +
+      "\005event\022!\n\014custom_event\030\005 \001(\tR\013customEven" +
+      "t\022.\n\023referrer_account_id\030\006 \001(\tR\021referrer" +
+      "AccountId\"b\n\025AllocateEventResponse\022I\n\014tr" +
+      "ansactions\030\001 \003(\0132%.rewards.loyalty.v1.Po" +
+      "intsTransactionR\014transactions\"\233\001\n\026VoidTr" +
+      "ansactionRequest\022\035\n\nrequest_id\030\001 \001(\tR\tre" +
+      "questId\0222\n\025points_transaction_id\030\002 \001(\tR\023" +
+      "pointsTransactionId\022\032\n\010operator\030\003 \001(\tR\010o" +
+      "perator\022\022\n\004note\030\004 \001(\tR\004note\"\357\001\n\027VoidTran" +
+      "sactionResponse\022G\n\013transaction\030\001 \001(\0132%.r" +
+      "ewards.loyalty.v1.PointsTransactionR\013tra" +
+      "nsaction\022T\n\022voided_transaction\030\002 \001(\0132%.r" +
+      "ewards.loyalty.v1.PointsTransactionR\021voi" +
+      "dedTransaction\0225\n\007balance\030\003 \001(\0132\033.reward" +
+      "s.loyalty.v1.BalanceR\007balance\"\357\001\n\023Adjust" +
+      "PointsRequest\022\035\n\nrequest_id\030\001 \001(\tR\treque" +
+      "stId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022a" +
+      "ccount_identifier\030\003 \001(\0132\037.rewards.accoun" +
+      "ts.v1.IdentifierR\021accountIdentifier\022\026\n\006p" +
+      "oints\030\004 \001(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006rea" +
+      "son\022\032\n\010operator\030\006 \001(\tR\010operator\"\226\001\n\024Adju" +
+      "stPointsResponse\022G\n\013transaction\030\001 \001(\0132%." +
+      "rewards.loyalty.v1.PointsTransactionR\013tr" +
+      "ansaction\0225\n\007balance\030\002 \001(\0132\033.rewards.loy" +
+      "alty.v1.BalanceR\007balance\"\345\002\n\032BatchAlloca" +
+      "tePointsRequest\022F\n\004rows\030\001 \003(\01322.rewards." +
+      "loyalty.v1.BatchAllocatePointsRequest.Ro" +
+      "wR\004rows\022\032\n\010operator\030\002 \001(\tR\010operator\022\035\n\nr" +
+      "equest_id\030\003 \001(\tR\trequestId\032\303\001\n\003Row\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030" +
+      "\002 \001(\tR\taccountId\022N\n\022account_identifier\030\003" +
+      " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
+      "ccountIdentifier\022\026\n\006points\030\004 \001(\003R\006points" +
+      "\022\026\n\006reason\030\005 \001(\tR\006reason\"\301\001\n\010RowError\022\026\n" +
+      "\006reason\030\001 \001(\tR\006reason\022\030\n\007message\030\002 \001(\tR\007" +
+      "message\022F\n\010metadata\030\003 \003(\0132*.rewards.loya" +
+      "lty.v1.RowError.MetadataEntryR\010metadata\032" +
+      ";\n\rMetadataEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005va" +
+      "lue\030\002 \001(\tR\005value:\0028\001\"\373\002\n\033BatchAllocatePo" +
+      "intsResponse\022G\n\004rows\030\001 \003(\01323.rewards.loy" +
+      "alty.v1.BatchAllocatePointsResponse.RowR" +
+      "\004rows\022!\n\014posted_count\030\002 \001(\005R\013postedCount" +
+      "\022!\n\014failed_count\030\003 \001(\005R\013failedCount\032\314\001\n\003" +
+      "Row\022\033\n\trow_index\030\001 \001(\005R\010rowIndex\022\035\n\nrequ" +
+      "est_id\030\002 \001(\tR\trequestId\022I\n\013transaction\030\003" +
+      " \001(\0132%.rewards.loyalty.v1.PointsTransact" +
+      "ionH\000R\013transaction\0224\n\005error\030\004 \001(\0132\034.rewa" +
+      "rds.loyalty.v1.RowErrorH\000R\005errorB\010\n\006resu" +
+      "lt\"K\n\025GetTransactionRequest\0222\n\025points_tr" +
+      "ansaction_id\030\001 \001(\tR\023pointsTransactionId\"" +
+      "O\n\016LedgerMovement\022%\n\016ledger_account\030\001 \001(" +
+      "\tR\rledgerAccount\022\026\n\006points\030\002 \001(\003R\006points" +
+      "\"\344\001\n\026GetTransactionResponse\022G\n\013transacti" +
+      "on\030\001 \001(\0132%.rewards.loyalty.v1.PointsTran" +
+      "sactionR\013transaction\022@\n\tmovements\030\002 \003(\0132" +
+      "\".rewards.loyalty.v1.LedgerMovementR\tmov" +
+      "ements\022?\n\007refunds\030\003 \003(\0132%.rewards.loyalt" +
+      "y.v1.PointsTransactionR\007refunds\"\251\002\n\033List" +
+      "LuckyDrawEntriesRequest\022\035\n\naccount_id\030\001 " +
+      "\001(\tR\taccountId\022N\n\022account_identifier\030\002 \001" +
+      "(\0132\037.rewards.accounts.v1.IdentifierR\021acc" +
+      "ountIdentifier\022\035\n\nprogram_id\030\003 \001(\tR\tprog" +
+      "ramId\022\037\n\013draw_period\030\004 \001(\tR\ndrawPeriod\022\037" +
+      "\n\013active_only\030\005 \001(\010R\nactiveOnly\022\033\n\tpage_" +
+      "size\030\006 \001(\005R\010pageSize\022\035\n\npage_token\030\007 \001(\t" +
+      "R\tpageToken\"\204\001\n\034ListLuckyDrawEntriesResp" +
+      "onse\022<\n\007entries\030\001 \003(\0132\".rewards.loyalty." +
+      "v1.LuckyDrawEntryR\007entries\022&\n\017next_page_" +
+      "token\030\002 \001(\tR\rnextPageToken2\350\n\n\016LoyaltySe" +
+      "rvice\022[\n\nEarnPoints\022%.rewards.loyalty.v1" +
+      ".EarnPointsRequest\032&.rewards.loyalty.v1." +
+      "EarnPointsResponse\022[\n\nEarnByCode\022%.rewar" +
+      "ds.loyalty.v1.EarnByCodeRequest\032&.reward" +
+      "s.loyalty.v1.EarnByCodeResponse\022y\n\024Reque" +
+      "stRedemptionOtp\022/.rewards.loyalty.v1.Req" +
+      "uestRedemptionOtpRequest\0320.rewards.loyal" +
+      "ty.v1.RequestRedemptionOtpResponse\022a\n\014Re" +
+      "deemPoints\022\'.rewards.loyalty.v1.RedeemPo" +
+      "intsRequest\032(.rewards.loyalty.v1.RedeemP" +
+      "ointsResponse\022a\n\014RefundPoints\022\'.rewards." +
+      "loyalty.v1.RefundPointsRequest\032(.rewards" +
+      ".loyalty.v1.RefundPointsResponse\022d\n\rAllo" +
+      "cateEvent\022(.rewards.loyalty.v1.AllocateE" +
+      "ventRequest\032).rewards.loyalty.v1.Allocat" +
+      "eEventResponse\022j\n\017VoidTransaction\022*.rewa" +
+      "rds.loyalty.v1.VoidTransactionRequest\032+." +
+      "rewards.loyalty.v1.VoidTransactionRespon" +
+      "se\022a\n\014AdjustPoints\022\'.rewards.loyalty.v1." +
+      "AdjustPointsRequest\032(.rewards.loyalty.v1" +
+      ".AdjustPointsResponse\022v\n\023BatchAllocatePo" +
+      "ints\022..rewards.loyalty.v1.BatchAllocateP" +
+      "ointsRequest\032/.rewards.loyalty.v1.BatchA" +
+      "llocatePointsResponse\022[\n\nGetBalance\022%.re" +
+      "wards.loyalty.v1.GetBalanceRequest\032&.rew" +
+      "ards.loyalty.v1.GetBalanceResponse\022m\n\020Li" +
+      "stTransactions\022+.rewards.loyalty.v1.List" +
+      "TransactionsRequest\032,.rewards.loyalty.v1" +
+      ".ListTransactionsResponse\022g\n\016GetTransact" +
+      "ion\022).rewards.loyalty.v1.GetTransactionR" +
+      "equest\032*.rewards.loyalty.v1.GetTransacti" +
+      "onResponse\022y\n\024ListLuckyDrawEntries\022/.rew" +
+      "ards.loyalty.v1.ListLuckyDrawEntriesRequ" +
+      "est\0320.rewards.loyalty.v1.ListLuckyDrawEn" +
+      "triesResponseB\211\001\n\"com.rewardscore.reward" +
+      "s.loyalty.v1B\023LoyaltyServiceProtoP\001ZLgit" +
+      "hub.com/rewards-core/rewards-core/client" +
+      "s/go/rewards/loyalty/v1;loyaltyv1b\006proto" +
+      "3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -407,7 +410,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", "AccountIdentifier", "Lines", });
+        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", "AccountIdentifier", "Lines", "InteractionPointId", });
     internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_loyalty_v1_EarnPointsResponse_fieldAccessorTable = new
@@ -449,7 +452,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", "InteractionPointId", });
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor =
       getDescriptor().getMessageType(8);
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_fieldAccessorTable = new

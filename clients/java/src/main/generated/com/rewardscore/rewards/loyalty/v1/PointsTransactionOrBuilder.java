@@ -449,4 +449,26 @@ public interface PointsTransactionOrBuilder extends
    * <code>.rewards.loyalty.v1.LuckyDrawEntry lucky_draw = 21 [json_name = "luckyDraw"];</code>
    */
   com.rewardscore.rewards.loyalty.v1.LuckyDrawEntryOrBuilder getLuckyDrawOrBuilder();
+
+  /**
+   * <pre>
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  java.lang.String getInteractionPointId();
+  /**
+   * <pre>
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdBytes();
 }

@@ -221,7 +221,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "t\030\002 \001(\0132\032.google.protobuf.TimestampR\002at\022" +
       "\033\n\tclient_id\030\003 \001(\tR\010clientId\022\032\n\010operator" +
       "\030\004 \001(\tR\010operator\0222\n\025points_transaction_i" +
-      "d\030\005 \001(\tR\023pointsTransactionId\"\367\007\n\021PointsT" +
+      "d\030\005 \001(\tR\023pointsTransactionId\"\251\010\n\021PointsT" +
       "ransaction\0222\n\025points_transaction_id\030\001 \001(" +
       "\tR\023pointsTransactionId\022\035\n\naccount_id\030\002 \001" +
       "(\tR\taccountId\022=\n\004type\030\003 \001(\0162).rewards.lo" +
@@ -247,75 +247,76 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "adjusted\030\024 \001(\0132!.rewards.loyalty.v1.Oper" +
       "atorStampR\010adjusted\022A\n\nlucky_draw\030\025 \001(\0132" +
       "\".rewards.loyalty.v1.LuckyDrawEntryR\tluc" +
-      "kyDraw\"l\n\014PurchaseLine\022\020\n\003sku\030\001 \001(\tR\003sku" +
-      "\022\032\n\010quantity\030\002 \001(\003R\010quantity\022.\n\006amount\030\003" +
-      " \001(\0132\026.rewards.type.v1.MoneyR\006amount\"\236\003\n" +
-      "\004Tier\022\027\n\007tier_id\030\001 \001(\tR\006tierId\022\035\n\nprogra" +
-      "m_id\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 " +
-      "\001(\tR\013displayName\0229\n\014target_spend\030\004 \001(\0132\026" +
-      ".rewards.type.v1.MoneyR\013targetSpend\0223\n\tm" +
-      "in_spend\030\005 \001(\0132\026.rewards.type.v1.MoneyR\010" +
-      "minSpend\022%\n\016multiplier_bps\030\006 \001(\005R\rmultip" +
-      "lierBps\022\'\n\017evaluation_days\030\007 \001(\005R\016evalua" +
-      "tionDays\022;\n\013create_time\030\010 \001(\0132\032.google.p" +
-      "rotobuf.TimestampR\ncreateTime\022>\n\rpoints_" +
-      "expiry\030\t \001(\0132\031.google.protobuf.DurationR" +
-      "\014pointsExpiry\"\346\002\n\007Balance\022\035\n\naccount_id\030" +
-      "\001 \001(\tR\taccountId\022#\n\rposted_points\030\002 \001(\003R" +
-      "\014postedPoints\022%\n\016pending_points\030\003 \001(\003R\rp" +
-      "endingPoints\022)\n\020available_points\030\004 \001(\003R\017" +
-      "availablePoints\022\'\n\017expiring_points\030\005 \001(\003" +
-      "R\016expiringPoints\022D\n\020next_expire_time\030\006 \001" +
-      "(\0132\032.google.protobuf.TimestampR\016nextExpi" +
-      "reTime\022=\n\014balance_time\030\007 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\013balanceTime\022\027\n\007tier_id" +
-      "\030\010 \001(\tR\006tierId*\203\001\n\023LuckyDrawEntryState\022&" +
-      "\n\"LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED\020\000\022!" +
-      "\n\035LUCKY_DRAW_ENTRY_STATE_ACTIVE\020\001\022!\n\035LUC" +
-      "KY_DRAW_ENTRY_STATE_VOIDED\020\002*y\n\020PointsEx" +
-      "piryMode\022\"\n\036POINTS_EXPIRY_MODE_UNSPECIFI" +
-      "ED\020\000\022\037\n\033POINTS_EXPIRY_MODE_DURATION\020\001\022 \n" +
-      "\034POINTS_EXPIRY_MODE_MONTH_END\020\002*\220\001\n\025Refu" +
-      "ndOverdraftPolicy\022\'\n#REFUND_OVERDRAFT_PO" +
-      "LICY_UNSPECIFIED\020\000\022\"\n\036REFUND_OVERDRAFT_P" +
-      "OLICY_REJECT\020\001\022*\n&REFUND_OVERDRAFT_POLIC" +
-      "Y_ALLOW_NEGATIVE\020\002*|\n\014RoundingMode\022\035\n\031RO" +
-      "UNDING_MODE_UNSPECIFIED\020\000\022\027\n\023ROUNDING_MO" +
-      "DE_FLOOR\020\001\022\031\n\025ROUNDING_MODE_HALF_UP\020\002\022\031\n" +
-      "\025ROUNDING_MODE_CEILING\020\003*\324\001\n\014EarnRuleKin" +
-      "d\022\036\n\032EARN_RULE_KIND_UNSPECIFIED\020\000\022\030\n\024EAR" +
-      "N_RULE_KIND_EVENT\020\001\022\030\n\024EARN_RULE_KIND_RA" +
-      "TIO\020\002\022\027\n\023EARN_RULE_KIND_TIER\020\003\022\034\n\030EARN_R" +
-      "ULE_KIND_PROMOTION\020\004\022\033\n\027EARN_RULE_KIND_R" +
-      "EFERRAL\020\005\022\034\n\030EARN_RULE_KIND_CARD_TYPE\020\006*" +
-      "\236\001\n\tEarnEvent\022\032\n\026EARN_EVENT_UNSPECIFIED\020" +
-      "\000\022\036\n\032EARN_EVENT_ACCOUNT_CREATED\020\001\022\035\n\031EAR" +
-      "N_EVENT_FIRST_PURCHASE\020\002\022\037\n\033EARN_EVENT_M" +
-      "ARKETING_OPT_IN\020\003\022\025\n\021EARN_EVENT_CUSTOM\020\004" +
-      "*{\n\tCapPeriod\022\032\n\026CAP_PERIOD_UNSPECIFIED\020" +
-      "\000\022\022\n\016CAP_PERIOD_DAY\020\001\022\023\n\017CAP_PERIOD_WEEK" +
-      "\020\002\022\024\n\020CAP_PERIOD_MONTH\020\003\022\023\n\017CAP_PERIOD_Y" +
-      "EAR\020\004*\345\003\n\025PointsTransactionType\022\'\n#POINT" +
-      "S_TRANSACTION_TYPE_UNSPECIFIED\020\000\022 \n\034POIN" +
-      "TS_TRANSACTION_TYPE_EARN\020\001\022(\n$POINTS_TRA" +
-      "NSACTION_TYPE_EARN_BY_CODE\020\002\022!\n\035POINTS_T" +
-      "RANSACTION_TYPE_EVENT\020\003\022$\n POINTS_TRANSA" +
-      "CTION_TYPE_REFERRAL\020\004\022/\n+POINTS_TRANSACT" +
-      "ION_TYPE_COUPON_EXTRA_POINTS\020\005\022\"\n\036POINTS" +
-      "_TRANSACTION_TYPE_REDEEM\020\006\022+\n\'POINTS_TRA" +
-      "NSACTION_TYPE_COUPON_PURCHASE\020\007\022\"\n\036POINT" +
-      "S_TRANSACTION_TYPE_REFUND\020\010\022\"\n\036POINTS_TR" +
-      "ANSACTION_TYPE_EXPIRE\020\t\022 \n\034POINTS_TRANSA" +
-      "CTION_TYPE_VOID\020\n\022\"\n\036POINTS_TRANSACTION_" +
-      "TYPE_ADJUST\020\013*\262\001\n\026PointsTransactionState" +
-      "\022(\n$POINTS_TRANSACTION_STATE_UNSPECIFIED" +
-      "\020\000\022$\n POINTS_TRANSACTION_STATE_PENDING\020\001" +
-      "\022#\n\037POINTS_TRANSACTION_STATE_POSTED\020\002\022#\n" +
-      "\037POINTS_TRANSACTION_STATE_VOIDED\020\003B\204\001\n\"c" +
-      "om.rewardscore.rewards.loyalty.v1B\016Resou" +
-      "rcesProtoP\001ZLgithub.com/rewards-core/rew" +
-      "ards-core/clients/go/rewards/loyalty/v1;" +
-      "loyaltyv1b\006proto3"
+      "kyDraw\0220\n\024interaction_point_id\030\036 \001(\tR\022in" +
+      "teractionPointId\"l\n\014PurchaseLine\022\020\n\003sku\030" +
+      "\001 \001(\tR\003sku\022\032\n\010quantity\030\002 \001(\003R\010quantity\022." +
+      "\n\006amount\030\003 \001(\0132\026.rewards.type.v1.MoneyR\006" +
+      "amount\"\236\003\n\004Tier\022\027\n\007tier_id\030\001 \001(\tR\006tierId" +
+      "\022\035\n\nprogram_id\030\002 \001(\tR\tprogramId\022!\n\014displ" +
+      "ay_name\030\003 \001(\tR\013displayName\0229\n\014target_spe" +
+      "nd\030\004 \001(\0132\026.rewards.type.v1.MoneyR\013target" +
+      "Spend\0223\n\tmin_spend\030\005 \001(\0132\026.rewards.type." +
+      "v1.MoneyR\010minSpend\022%\n\016multiplier_bps\030\006 \001" +
+      "(\005R\rmultiplierBps\022\'\n\017evaluation_days\030\007 \001" +
+      "(\005R\016evaluationDays\022;\n\013create_time\030\010 \001(\0132" +
+      "\032.google.protobuf.TimestampR\ncreateTime\022" +
+      ">\n\rpoints_expiry\030\t \001(\0132\031.google.protobuf" +
+      ".DurationR\014pointsExpiry\"\346\002\n\007Balance\022\035\n\na" +
+      "ccount_id\030\001 \001(\tR\taccountId\022#\n\rposted_poi" +
+      "nts\030\002 \001(\003R\014postedPoints\022%\n\016pending_point" +
+      "s\030\003 \001(\003R\rpendingPoints\022)\n\020available_poin" +
+      "ts\030\004 \001(\003R\017availablePoints\022\'\n\017expiring_po" +
+      "ints\030\005 \001(\003R\016expiringPoints\022D\n\020next_expir" +
+      "e_time\030\006 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\016nextExpireTime\022=\n\014balance_time\030\007 \001(\0132\032" +
+      ".google.protobuf.TimestampR\013balanceTime\022" +
+      "\027\n\007tier_id\030\010 \001(\tR\006tierId*\203\001\n\023LuckyDrawEn" +
+      "tryState\022&\n\"LUCKY_DRAW_ENTRY_STATE_UNSPE" +
+      "CIFIED\020\000\022!\n\035LUCKY_DRAW_ENTRY_STATE_ACTIV" +
+      "E\020\001\022!\n\035LUCKY_DRAW_ENTRY_STATE_VOIDED\020\002*y" +
+      "\n\020PointsExpiryMode\022\"\n\036POINTS_EXPIRY_MODE" +
+      "_UNSPECIFIED\020\000\022\037\n\033POINTS_EXPIRY_MODE_DUR" +
+      "ATION\020\001\022 \n\034POINTS_EXPIRY_MODE_MONTH_END\020" +
+      "\002*\220\001\n\025RefundOverdraftPolicy\022\'\n#REFUND_OV" +
+      "ERDRAFT_POLICY_UNSPECIFIED\020\000\022\"\n\036REFUND_O" +
+      "VERDRAFT_POLICY_REJECT\020\001\022*\n&REFUND_OVERD" +
+      "RAFT_POLICY_ALLOW_NEGATIVE\020\002*|\n\014Rounding" +
+      "Mode\022\035\n\031ROUNDING_MODE_UNSPECIFIED\020\000\022\027\n\023R" +
+      "OUNDING_MODE_FLOOR\020\001\022\031\n\025ROUNDING_MODE_HA" +
+      "LF_UP\020\002\022\031\n\025ROUNDING_MODE_CEILING\020\003*\324\001\n\014E" +
+      "arnRuleKind\022\036\n\032EARN_RULE_KIND_UNSPECIFIE" +
+      "D\020\000\022\030\n\024EARN_RULE_KIND_EVENT\020\001\022\030\n\024EARN_RU" +
+      "LE_KIND_RATIO\020\002\022\027\n\023EARN_RULE_KIND_TIER\020\003" +
+      "\022\034\n\030EARN_RULE_KIND_PROMOTION\020\004\022\033\n\027EARN_R" +
+      "ULE_KIND_REFERRAL\020\005\022\034\n\030EARN_RULE_KIND_CA" +
+      "RD_TYPE\020\006*\236\001\n\tEarnEvent\022\032\n\026EARN_EVENT_UN" +
+      "SPECIFIED\020\000\022\036\n\032EARN_EVENT_ACCOUNT_CREATE" +
+      "D\020\001\022\035\n\031EARN_EVENT_FIRST_PURCHASE\020\002\022\037\n\033EA" +
+      "RN_EVENT_MARKETING_OPT_IN\020\003\022\025\n\021EARN_EVEN" +
+      "T_CUSTOM\020\004*{\n\tCapPeriod\022\032\n\026CAP_PERIOD_UN" +
+      "SPECIFIED\020\000\022\022\n\016CAP_PERIOD_DAY\020\001\022\023\n\017CAP_P" +
+      "ERIOD_WEEK\020\002\022\024\n\020CAP_PERIOD_MONTH\020\003\022\023\n\017CA" +
+      "P_PERIOD_YEAR\020\004*\345\003\n\025PointsTransactionTyp" +
+      "e\022\'\n#POINTS_TRANSACTION_TYPE_UNSPECIFIED" +
+      "\020\000\022 \n\034POINTS_TRANSACTION_TYPE_EARN\020\001\022(\n$" +
+      "POINTS_TRANSACTION_TYPE_EARN_BY_CODE\020\002\022!" +
+      "\n\035POINTS_TRANSACTION_TYPE_EVENT\020\003\022$\n POI" +
+      "NTS_TRANSACTION_TYPE_REFERRAL\020\004\022/\n+POINT" +
+      "S_TRANSACTION_TYPE_COUPON_EXTRA_POINTS\020\005" +
+      "\022\"\n\036POINTS_TRANSACTION_TYPE_REDEEM\020\006\022+\n\'" +
+      "POINTS_TRANSACTION_TYPE_COUPON_PURCHASE\020" +
+      "\007\022\"\n\036POINTS_TRANSACTION_TYPE_REFUND\020\010\022\"\n" +
+      "\036POINTS_TRANSACTION_TYPE_EXPIRE\020\t\022 \n\034POI" +
+      "NTS_TRANSACTION_TYPE_VOID\020\n\022\"\n\036POINTS_TR" +
+      "ANSACTION_TYPE_ADJUST\020\013*\262\001\n\026PointsTransa" +
+      "ctionState\022(\n$POINTS_TRANSACTION_STATE_U" +
+      "NSPECIFIED\020\000\022$\n POINTS_TRANSACTION_STATE" +
+      "_PENDING\020\001\022#\n\037POINTS_TRANSACTION_STATE_P" +
+      "OSTED\020\002\022#\n\037POINTS_TRANSACTION_STATE_VOID" +
+      "ED\020\003B\204\001\n\"com.rewardscore.rewards.loyalty" +
+      ".v1B\016ResourcesProtoP\001ZLgithub.com/reward" +
+      "s-core/rewards-core/clients/go/rewards/l" +
+      "oyalty/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -407,7 +408,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_loyalty_v1_PointsTransaction_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PointsTransaction_descriptor,
-        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", "Voided", "Adjusted", "LuckyDraw", });
+        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", "Voided", "Adjusted", "LuckyDraw", "InteractionPointId", });
     internal_static_rewards_loyalty_v1_PurchaseLine_descriptor =
       getDescriptor().getMessageType(14);
     internal_static_rewards_loyalty_v1_PurchaseLine_fieldAccessorTable = new
