@@ -28,6 +28,8 @@ _SERVICE_SCOPES = {
     "rewards.events.v1.EventService": "events:admin",
     "rewards.events.v1.WebhookService": "events:admin",
     "rewards.accounts.v1.InteractionPointService": "accounts:write",
+    # Search: any valid token; each type searched needs the scope that reads it (core/domain/search.py).
+    "rewards.accounts.v1.SearchService": None,
 }
 _METHOD_SCOPES = {
     "rewards.accounts.v1.AccountService/GetAccount": "accounts:read",

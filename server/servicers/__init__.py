@@ -25,6 +25,7 @@ from server.servicers.checkout import CheckoutServicer
 from server.servicers.coupons import CouponServicer, OfferServicer
 from server.servicers.events import EventServicer, WebhookServicer
 from server.servicers.interaction_points import InteractionPointServicer
+from server.servicers.search import SearchServicer
 from server.servicers.loyalty import LoyaltyServicer
 from server.servicers.programs import ProgramServicer
 
@@ -65,7 +66,8 @@ def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coup
                    "rewards.coupons.v1.CouponService": CouponServicer(coupons, messenger, directory),
                    "rewards.loyalty.v1.LoyaltyService": LoyaltyServicer(points, directory),
                    "rewards.loyalty.v1.ProgramService": ProgramServicer(deps),
-                   "rewards.accounts.v1.InteractionPointService": InteractionPointServicer(directory)}
+                   "rewards.accounts.v1.InteractionPointService": InteractionPointServicer(directory),
+                   "rewards.accounts.v1.SearchService": SearchServicer(deps)}
     if checkout is not None:
         implemented["rewards.checkout.v1.CheckoutService"] = CheckoutServicer(checkout, directory)
     if events is not None:

@@ -31,7 +31,7 @@ import time
 
 import grpc
 
-from rewards.accounts.v1 import account_service_pb2_grpc, interaction_point_service_pb2_grpc
+from rewards.accounts.v1 import account_service_pb2_grpc, interaction_point_service_pb2_grpc, search_service_pb2_grpc
 from rewards.auth.v1 import auth_service_pb2 as auth_api
 from rewards.auth.v1 import auth_service_pb2_grpc
 from rewards.checkout.v1 import checkout_service_pb2_grpc
@@ -212,6 +212,7 @@ class RewardsClient:
         self.auth = auth_service_pb2_grpc.AuthServiceStub(channel)
         self.accounts = account_service_pb2_grpc.AccountServiceStub(channel)
         self.interaction_points = interaction_point_service_pb2_grpc.InteractionPointServiceStub(channel)
+        self.search = search_service_pb2_grpc.SearchServiceStub(channel)
         self.offers = offer_service_pb2_grpc.OfferServiceStub(channel)
         self.coupons = coupon_service_pb2_grpc.CouponServiceStub(channel)
         self.programs = program_service_pb2_grpc.ProgramServiceStub(channel)

@@ -70,3 +70,19 @@ CREATE TRIGGER interaction_point_deletions_apply BEFORE INSERT ON interaction_po
 -- the point's store). NULL: the request named none.
 ALTER TABLE coupon_redemptions ADD COLUMN interaction_point_id text;
 ALTER TABLE points_transactions ADD COLUMN interaction_point_id text;
+
+-- The domain Search (seed 001; core/adapters/postgres/search.py). pg_trgm is not in the
+-- embedded Postgres, so text is matched by prefix: accounts through account_identifiers_search_idx
+-- and users_search_idx (0007); offers through full text over their name, description and
+-- content titles (a GIN expression index, so the offers table is not rewritten); issued coupons
+-- through a prefix index on the lower-cased code (built here on the existing rows: on a large
+-- coupons table run this migration in a quiet hour).
+CREATE FUNCTION offer_search_document(definition jsonb) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_tsvector('simple'::regconfig,
+        coalesce(definition ->> 'display_name', '') || ' ' || coalesce(definition ->> 'description', '') || ' ' ||
+        coalesce(jsonb_path_query_array(definition, '$.content.texts[*][1]')::text, ''))
+$$;
+CREATE INDEX offers_search_idx ON offers USING gin (offer_search_document(definition));
+-- In the "C" collation one btree serves both the prefix (LIKE 'x%') and the page order.
+CREATE INDEX coupons_code_search_idx ON coupons (org_id, (lower(code) COLLATE "C"));
