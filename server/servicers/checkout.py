@@ -41,7 +41,7 @@ class CheckoutServicer(checkout_service_pb2_grpc.CheckoutServiceServicer):
             tuple([("code", code) for code in request.coupon_codes]
                   + [("account_coupon_id", value) for value in request.account_coupon_ids]),
             request.points_burn.points if request.HasField("points_burn") else None, request.payment_card_type,
-            request.zone_id, request.interaction_point_id, hold)
+            request.zone_id, request.interaction_point_id, hold, request.concept_id)
         for n, line in enumerate(request.lines):
             if line.line_amount.currency_code != request.total_amount.currency_code:
                 raise field_invalid(f"lines[{n}].line_amount.currency_code", "the total_amount's currency")

@@ -107,3 +107,26 @@ async def test_list_deals_in_a_concept_lists_its_offers_not_those_of_its_stores(
     assert await listed(store_id="s-1", concept_id="outlet") == {"anywhere", "store", "concept"}
     assert await listed(store_id="s-1") == {"anywhere", "store"}
     assert await listed() == {"anywhere", "store", "concept", "zone"}
+
+
+async def test_a_basket_in_a_concept_applies_its_offers_and_a_till_of_the_concept_names_it(client):
+    from tests.e2e.test_checkout import authorize
+    from tests.e2e.test_points import new_account, new_program
+
+    program_id = await new_program(client)
+    account = await new_account(client, program_id)
+    concept = "outlet-" + uuid.uuid4().hex[:8]
+    _, code = await with_code(client, builders.offer(program_id, concept_ids=[concept]))
+    till = await builders.ensure_interaction_point(client, store_id="store-1", concept_id=concept)
+
+    async def result(request, **call) -> tuple[bool, str]:
+        basket = (await client.call(client.checkout.AuthorizeBasket, request, **call)).basket
+        return basket.coupon_results[0].applied, basket.coupon_results[0].reason
+
+    in_concept = await result(authorize(account, code, concept_id=concept))
+    outside = await result(authorize(account, code, skip_invalid_coupons=True))
+    at_till = authorize(account, code)
+    at_till.ClearField("store_id")
+    by_till = await result(at_till, interaction_id=till)
+
+    assert (in_concept, outside, by_till) == ((True, ""), (False, "OFFER_CONCEPT_NOT_ALLOWED"), (True, ""))

@@ -270,3 +270,9 @@ async def test_an_earn_and_a_burn_at_a_point_record_it_with_its_store(client, se
         (earned.transaction.type, store_id, till), (burned.transaction.type, store_id, till)])
     assert await reason_of(earn(client, account, 5_000, interaction_point_id="never-registered")) == \
         "INTERACTION_POINT_NOT_FOUND"
+    read = (await client.call(client.loyalty.GetTransaction, loyalty_api.GetTransactionRequest(
+        points_transaction_id=earned.transaction.points_transaction_id))).transaction
+    history = (await client.call(client.loyalty.ListTransactions, loyalty_api.ListTransactionsRequest(
+        account_id=account))).transactions
+    assert (read.store_id, read.interaction_point_id) == (store_id, till)
+    assert {(t.store_id, t.interaction_point_id) for t in history} == {(store_id, till)}

@@ -83,8 +83,8 @@ class BasketHolds:
     wallet: WalletHold | None
     earn: bool
     card: str
-    location: tuple[str, str, str] | None
-    """(store, zone, interaction point); None in baskets authorized before it was kept."""
+    location: tuple[str, ...] | None
+    """(store, zone, interaction point[, concept]); None in baskets authorized before it was kept."""
     burn_transaction_id: str = ""
     """The REDEEM a capture posts (the row's burn_transaction_id; not part of the JSON)."""
 

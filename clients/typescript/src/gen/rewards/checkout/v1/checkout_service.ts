@@ -100,6 +100,11 @@ export interface AuthorizeBasketRequest {
     | Duration
     | undefined;
   /**
+   * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+   * most 64 characters.
+   */
+  conceptId: string;
+  /**
    * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
    * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
    */
@@ -233,6 +238,7 @@ function createBaseAuthorizeBasketRequest(): AuthorizeBasketRequest {
     zoneId: "",
     interactionPointId: "",
     holdDuration: undefined,
+    conceptId: "",
     accountCouponIds: [],
   };
 }
@@ -283,6 +289,9 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
     }
     if (message.holdDuration !== undefined) {
       Duration.encode(message.holdDuration, writer.uint32(122).fork()).join();
+    }
+    if (message.conceptId !== "") {
+      writer.uint32(242).string(message.conceptId);
     }
     for (const v of message.accountCouponIds) {
       writer.uint32(130).string(v!);
@@ -423,6 +432,14 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
             message.holdDuration = Duration.decode(reader, reader.uint32());
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.conceptId = reader.string();
+            continue;
+          }
           case 16: {
             if (tag !== 130) {
               break;
@@ -518,6 +535,11 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
         : isSet(object.hold_duration)
         ? Duration.fromJSON(object.hold_duration)
         : undefined,
+      conceptId: isSet(object.conceptId)
+        ? globalThis.String(object.conceptId)
+        : isSet(object.concept_id)
+        ? globalThis.String(object.concept_id)
+        : "",
       accountCouponIds: globalThis.Array.isArray(object?.accountCouponIds)
         ? object.accountCouponIds.map((e: any) => globalThis.String(e))
         : globalThis.Array.isArray(object?.account_coupon_ids)
@@ -573,6 +595,9 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
     if (message.holdDuration !== undefined) {
       obj.holdDuration = Duration.toJSON(message.holdDuration);
     }
+    if (message.conceptId !== "") {
+      obj.conceptId = message.conceptId;
+    }
     if (message.accountCouponIds?.length) {
       obj.accountCouponIds = message.accountCouponIds;
     }
@@ -607,6 +632,7 @@ export const AuthorizeBasketRequest: MessageFns<AuthorizeBasketRequest> = {
     message.holdDuration = (object.holdDuration !== undefined && object.holdDuration !== null)
       ? Duration.fromPartial(object.holdDuration)
       : undefined;
+    message.conceptId = object.conceptId ?? "";
     message.accountCouponIds = object.accountCouponIds?.map((e) => e) || [];
     return message;
   },

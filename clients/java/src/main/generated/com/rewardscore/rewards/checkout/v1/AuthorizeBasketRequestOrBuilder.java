@@ -392,6 +392,28 @@ public interface AuthorizeBasketRequestOrBuilder extends
 
   /**
    * <pre>
+   * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+   * most 64 characters.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The conceptId.
+   */
+  java.lang.String getConceptId();
+  /**
+   * <pre>
+   * The concept (store group) of the store, matched by the offers' concept rules. Optional; at
+   * most 64 characters.
+   * </pre>
+   *
+   * <code>string concept_id = 30 [json_name = "conceptId"];</code>
+   * @return The bytes for conceptId.
+   */
+  com.google.protobuf.ByteString
+      getConceptIdBytes();
+
+  /**
+   * <pre>
    * Account coupon ids (CouponService.GetAccountCoupon) to apply after coupon_codes, in order:
    * the account's coupon of each offer. coupon_codes and account_coupon_ids together: at most 32.
    * </pre>
