@@ -100,6 +100,8 @@ class Basket:
     earn_points_transaction_id: str = ""
     burn_points_transaction_id: str = ""
     refunds: tuple[BasketRefund, ...] = ()
+    burned_value_minor: int | None = None
+    """The money value of burned_points (Program.points_value, rounded down); None if not stated."""
 
     @property
     def discount_minor(self) -> int:

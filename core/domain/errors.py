@@ -230,6 +230,12 @@ class ErrorReason(enum.Enum):
     POINTS_TRANSACTION_REFUNDED = ("Part or all of the transaction was refunded (or a refund of it is in flight): a"
                                    " void cancels a whole transaction; refund the rest instead.", False, K.FAILED_PRECONDITION)
     VOID_WINDOW_PASSED = ("The transaction is older than the void window; refund it instead.", False, K.FAILED_PRECONDITION)
+    EARN_CODE_NOT_FOR_STORE = ("The earn code's batch is restricted to other stores (or the request names no store).",
+                               False, K.FAILED_PRECONDITION)
+    POINTS_VALUE_NOT_CONFIGURED = ("The program states no money value of points (Program.points_value): a burn cannot"
+                                   " be asked in money.", False, K.FAILED_PRECONDITION)
+    TIER_NOT_FOUND = ("No tier has this id in the caller's organisation.", False, K.NOT_FOUND)
+    TIER_CHANGED_CONCURRENTLY = ("The tier changed while this update ran, again and again; retry it.", True, K.ABORTED)
 
     # Checkout baskets.
     BASKET_NOT_FOUND = ("No basket has this id in the caller's organisation.", False, K.NOT_FOUND)

@@ -113,6 +113,8 @@ def basket_to_proto(basket: Basket) -> resources.Basket:
             entry.reward.CopyFrom(coupon_resources.AppliedReward(
                 kind=result.kind, discount_amount=money(result.discount_minor), free_item_sku=result.free_item_sku,
                 extra_points=result.extra_points, points_multiplier_bps=result.points_multiplier_bps))
+    if basket.burned_value_minor is not None:
+        message.burned_points_value.CopyFrom(money(basket.burned_value_minor))
     if basket.capture_time is not None:
         message.capture_time.CopyFrom(timestamp(basket.capture_time))
     if basket.void_time is not None:

@@ -73,7 +73,8 @@ type LoyaltyServiceClient interface {
 	// Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
 	// (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
 	// codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-	// as EarnPoints).
+	// as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+	// to stores and store_id is not one of them; metadata "store_id").
 	EarnByCode(ctx context.Context, in *EarnByCodeRequest, opts ...grpc.CallOption) (*EarnByCodeResponse, error)
 	// Starts a points redemption: creates a 6-digit one-time password bound to the account and
 	// the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
@@ -84,7 +85,12 @@ type LoyaltyServiceClient interface {
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
 	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
 	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-	// no OWNER membership; metadata "action": "burn", "program_id").
+	// no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+	// (FAILED_PRECONDITION; amount set and the program has no points_value).
+	//
+	// The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+	// points whose value is not above the amount (Program.points_value, rounded down); the reply
+	// says the points and their value.
 	RequestRedemptionOtp(ctx context.Context, in *RequestRedemptionOtpRequest, opts ...grpc.CallOption) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//
@@ -92,7 +98,11 @@ type LoyaltyServiceClient interface {
 	// (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
 	// OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
 	// REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-	// FAILED_PRECONDITION).
+	// FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+	//
+	// A program with Program.points_value answers the money value of the points burned
+	// (points_value, rounded down). The burn may be asked in money (amount) as for
+	// RequestRedemptionOtp: the same amount converts to the same points.
 	RedeemPoints(ctx context.Context, in *RedeemPointsRequest, opts ...grpc.CallOption) (*RedeemPointsResponse, error)
 	// Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
 	// opposite direction. Several partial refunds may follow each other up to the original's
@@ -356,7 +366,8 @@ type LoyaltyServiceServer interface {
 	// Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
 	// (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
 	// codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-	// as EarnPoints).
+	// as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+	// to stores and store_id is not one of them; metadata "store_id").
 	EarnByCode(context.Context, *EarnByCodeRequest) (*EarnByCodeResponse, error)
 	// Starts a points redemption: creates a 6-digit one-time password bound to the account and
 	// the points, and sends it to the member out of band (SMS or e-mail). The OTP is never
@@ -367,7 +378,12 @@ type LoyaltyServiceServer interface {
 	// OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
 	// "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
 	// MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-	// no OWNER membership; metadata "action": "burn", "program_id").
+	// no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+	// (FAILED_PRECONDITION; amount set and the program has no points_value).
+	//
+	// The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+	// points whose value is not above the amount (Program.points_value, rounded down); the reply
+	// says the points and their value.
 	RequestRedemptionOtp(context.Context, *RequestRedemptionOtpRequest) (*RequestRedemptionOtpResponse, error)
 	// Debits points from the account, proved by the OTP sent for exactly these points.
 	//
@@ -375,7 +391,11 @@ type LoyaltyServiceServer interface {
 	// (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
 	// OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
 	// REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-	// FAILED_PRECONDITION).
+	// FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+	//
+	// A program with Program.points_value answers the money value of the points burned
+	// (points_value, rounded down). The burn may be asked in money (amount) as for
+	// RequestRedemptionOtp: the same amount converts to the same points.
 	RedeemPoints(context.Context, *RedeemPointsRequest) (*RedeemPointsResponse, error)
 	// Reverses a posted earn or redemption, fully or partly, with a REFUND transaction in the
 	// opposite direction. Several partial refunds may follow each other up to the original's

@@ -24,6 +24,59 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// How the receipt details of an earn were put together (seed 004's `receipt_type`).
+type ReceiptType int32
+
+const (
+	// Not set: SINGLE for at most one detail, COMBINE for more.
+	ReceiptType_RECEIPT_TYPE_UNSPECIFIED ReceiptType = 0
+	// One receipt.
+	ReceiptType_RECEIPT_TYPE_SINGLE ReceiptType = 1
+	// Several receipts (of one or more stores) combined into one earn.
+	ReceiptType_RECEIPT_TYPE_COMBINE ReceiptType = 2
+)
+
+// Enum value maps for ReceiptType.
+var (
+	ReceiptType_name = map[int32]string{
+		0: "RECEIPT_TYPE_UNSPECIFIED",
+		1: "RECEIPT_TYPE_SINGLE",
+		2: "RECEIPT_TYPE_COMBINE",
+	}
+	ReceiptType_value = map[string]int32{
+		"RECEIPT_TYPE_UNSPECIFIED": 0,
+		"RECEIPT_TYPE_SINGLE":      1,
+		"RECEIPT_TYPE_COMBINE":     2,
+	}
+)
+
+func (x ReceiptType) Enum() *ReceiptType {
+	p := new(ReceiptType)
+	*p = x
+	return p
+}
+
+func (x ReceiptType) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ReceiptType) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+}
+
+func (ReceiptType) Type() protoreflect.EnumType {
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+}
+
+func (x ReceiptType) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ReceiptType.Descriptor instead.
+func (ReceiptType) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+}
+
 // The state of a lucky-draw range.
 type LuckyDrawEntryState int32
 
@@ -62,11 +115,11 @@ func (x LuckyDrawEntryState) String() string {
 }
 
 func (LuckyDrawEntryState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
 }
 
 func (LuckyDrawEntryState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
 }
 
 func (x LuckyDrawEntryState) Number() protoreflect.EnumNumber {
@@ -75,7 +128,7 @@ func (x LuckyDrawEntryState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use LuckyDrawEntryState.Descriptor instead.
 func (LuckyDrawEntryState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
 }
 
 // How the expiry time of earned points is computed.
@@ -116,11 +169,11 @@ func (x PointsExpiryMode) String() string {
 }
 
 func (PointsExpiryMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
 }
 
 func (PointsExpiryMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
 }
 
 func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
@@ -129,7 +182,7 @@ func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsExpiryMode.Descriptor instead.
 func (PointsExpiryMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
 }
 
 // What refunding an earn does when its points were already spent.
@@ -170,11 +223,11 @@ func (x RefundOverdraftPolicy) String() string {
 }
 
 func (RefundOverdraftPolicy) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
 }
 
 func (RefundOverdraftPolicy) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
 }
 
 func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
@@ -183,7 +236,7 @@ func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RefundOverdraftPolicy.Descriptor instead.
 func (RefundOverdraftPolicy) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 // How a fractional number of points is made whole. Every conversion states its rule.
@@ -227,11 +280,11 @@ func (x RoundingMode) String() string {
 }
 
 func (RoundingMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (RoundingMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
 }
 
 func (x RoundingMode) Number() protoreflect.EnumNumber {
@@ -240,7 +293,7 @@ func (x RoundingMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RoundingMode.Descriptor instead.
 func (RoundingMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 // The kinds of earn rule (which config of EarnRule is set).
@@ -296,11 +349,11 @@ func (x EarnRuleKind) String() string {
 }
 
 func (EarnRuleKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
 }
 
 func (EarnRuleKind) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
 }
 
 func (x EarnRuleKind) Number() protoreflect.EnumNumber {
@@ -309,7 +362,7 @@ func (x EarnRuleKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnRuleKind.Descriptor instead.
 func (EarnRuleKind) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 // Events the server sees that can award points. The first three fire by themselves: the
@@ -365,11 +418,11 @@ func (x EarnEvent) String() string {
 }
 
 func (EarnEvent) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
 }
 
 func (EarnEvent) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
 }
 
 func (x EarnEvent) Number() protoreflect.EnumNumber {
@@ -378,7 +431,7 @@ func (x EarnEvent) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnEvent.Descriptor instead.
 func (EarnEvent) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 // A calendar period in the program's time zone.
@@ -426,11 +479,11 @@ func (x CapPeriod) String() string {
 }
 
 func (CapPeriod) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
 }
 
 func (CapPeriod) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
 }
 
 func (x CapPeriod) Number() protoreflect.EnumNumber {
@@ -439,7 +492,7 @@ func (x CapPeriod) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CapPeriod.Descriptor instead.
 func (CapPeriod) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 // What moved points.
@@ -518,11 +571,11 @@ func (x PointsTransactionType) String() string {
 }
 
 func (PointsTransactionType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[8].Descriptor()
 }
 
 func (PointsTransactionType) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[8]
 }
 
 func (x PointsTransactionType) Number() protoreflect.EnumNumber {
@@ -531,7 +584,7 @@ func (x PointsTransactionType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionType.Descriptor instead.
 func (PointsTransactionType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 // Where a points transaction stands, as in a two-phase card authorisation.
@@ -575,11 +628,11 @@ func (x PointsTransactionState) String() string {
 }
 
 func (PointsTransactionState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[8].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[9].Descriptor()
 }
 
 func (PointsTransactionState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[8]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[9]
 }
 
 func (x PointsTransactionState) Number() protoreflect.EnumNumber {
@@ -588,7 +641,7 @@ func (x PointsTransactionState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionState.Descriptor instead.
 func (PointsTransactionState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 // A loyalty program: the currency, time zone and points policy its accounts, offers and earn
@@ -641,8 +694,21 @@ type Program struct {
 	// As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
 	// "action": "burn").
 	BurnRequiresOwner bool `protobuf:"varint,16,opt,name=burn_requires_owner,json=burnRequiresOwner,proto3" json:"burn_requires_owner,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// Points as money on the burn side (seed 002's coins-to-currency ratio): what points are
+	// worth when redeemed. Unset: points have no stated money value, and a burn cannot be asked in
+	// money (POINTS_VALUE_NOT_CONFIGURED).
+	PointsValue *PointsValue `protobuf:"bytes,17,opt,name=points_value,json=pointsValue,proto3" json:"points_value,omitempty"`
+	// Receipt numbers (seed 004's `receipt_number`, e.g. "EA/{YY}/{SEQ:8}" gives "EA/18/00000012"):
+	// every EarnPoints of the program gets the next number of the program's receipt sequence,
+	// formatted by this pattern. Tokens: {SEQ:n} (required, exactly once: the number zero-padded
+	// to n digits, 1..18; a number that outgrows n is shown in full), {YYYY}, {YY}, {MM}, {DD}
+	// (the earn's date in the program's time zone); any other character is kept as is (printable,
+	// no '{' or '}' outside a token). At most 64 characters. Empty: earns get no receipt number.
+	// Numbers never repeat within a program; they are not gapless (an earn that fails, or a
+	// server restart, may leave numbers unused).
+	ReceiptNumberFormat string `protobuf:"bytes,18,opt,name=receipt_number_format,json=receiptNumberFormat,proto3" json:"receipt_number_format,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
 }
 
 func (x *Program) Reset() {
@@ -787,6 +853,300 @@ func (x *Program) GetBurnRequiresOwner() bool {
 	return false
 }
 
+func (x *Program) GetPointsValue() *PointsValue {
+	if x != nil {
+		return x.PointsValue
+	}
+	return nil
+}
+
+func (x *Program) GetReceiptNumberFormat() string {
+	if x != nil {
+		return x.ReceiptNumberFormat
+	}
+	return ""
+}
+
+// What points are worth in money when burned: `points` points are worth `value`. The money value
+// of p points is floor(p * value / points) minor units (never more than they are worth); money
+// asked for a burn converts to floor(amount * points / value) points (never burning more than
+// asked), so the burn's value is at most the amount asked.
+type PointsValue struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// 1..10^9.
+	Points int64 `protobuf:"varint,1,opt,name=points,proto3" json:"points,omitempty"`
+	// Positive, at most 10^12 minor units, in the program's currency.
+	Value         *v1.Money `protobuf:"bytes,2,opt,name=value,proto3" json:"value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PointsValue) Reset() {
+	*x = PointsValue{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PointsValue) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PointsValue) ProtoMessage() {}
+
+func (x *PointsValue) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PointsValue.ProtoReflect.Descriptor instead.
+func (*PointsValue) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *PointsValue) GetPoints() int64 {
+	if x != nil {
+		return x.Points
+	}
+	return 0
+}
+
+func (x *PointsValue) GetValue() *v1.Money {
+	if x != nil {
+		return x.Value
+	}
+	return nil
+}
+
+// A payment method of a receipt detail (seed 004's `payment {code, name}`).
+type PaymentMethod struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The method's code, e.g. "001". Matched by CARD_TYPE earn rules (CardTypeEarnRule.card_types)
+	// for this detail's amount. Required; at most 64 printable characters.
+	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
+	// Its name, e.g. "Cash". At most 128 printable characters.
+	Name          string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PaymentMethod) Reset() {
+	*x = PaymentMethod{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PaymentMethod) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PaymentMethod) ProtoMessage() {}
+
+func (x *PaymentMethod) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PaymentMethod.ProtoReflect.Descriptor instead.
+func (*PaymentMethod) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *PaymentMethod) GetCode() string {
+	if x != nil {
+		return x.Code
+	}
+	return ""
+}
+
+func (x *PaymentMethod) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+// One receipt of an earn (seed 004's `details[]`).
+type ReceiptDetail struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The store of this receipt: the store the RATIO and PROMOTION rules' store_ids match for this
+	// amount. Empty: the earn's store_id. At most 64 characters.
+	StoreId string `protobuf:"bytes,1,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
+	// How it was paid. Optional.
+	PaymentMethod *PaymentMethod `protobuf:"bytes,2,opt,name=payment_method,json=paymentMethod,proto3" json:"payment_method,omitempty"`
+	// The receipt's amount. Required; not negative; in the program's currency.
+	Amount *v1.Money `protobuf:"bytes,3,opt,name=amount,proto3" json:"amount,omitempty"`
+	// At most 256 printable characters.
+	Note string `protobuf:"bytes,4,opt,name=note,proto3" json:"note,omitempty"`
+	// A link to the photo of the invoice: an http or https URI of at most 2048 characters.
+	InvoicePhotoUri string `protobuf:"bytes,5,opt,name=invoice_photo_uri,json=invoicePhotoUri,proto3" json:"invoice_photo_uri,omitempty"`
+	// When the receipt was issued, as the till says (data, not the clock). Optional.
+	TransactionTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=transaction_time,json=transactionTime,proto3" json:"transaction_time,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *ReceiptDetail) Reset() {
+	*x = ReceiptDetail{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ReceiptDetail) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ReceiptDetail) ProtoMessage() {}
+
+func (x *ReceiptDetail) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ReceiptDetail.ProtoReflect.Descriptor instead.
+func (*ReceiptDetail) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *ReceiptDetail) GetStoreId() string {
+	if x != nil {
+		return x.StoreId
+	}
+	return ""
+}
+
+func (x *ReceiptDetail) GetPaymentMethod() *PaymentMethod {
+	if x != nil {
+		return x.PaymentMethod
+	}
+	return nil
+}
+
+func (x *ReceiptDetail) GetAmount() *v1.Money {
+	if x != nil {
+		return x.Amount
+	}
+	return nil
+}
+
+func (x *ReceiptDetail) GetNote() string {
+	if x != nil {
+		return x.Note
+	}
+	return ""
+}
+
+func (x *ReceiptDetail) GetInvoicePhotoUri() string {
+	if x != nil {
+		return x.InvoicePhotoUri
+	}
+	return ""
+}
+
+func (x *ReceiptDetail) GetTransactionTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.TransactionTime
+	}
+	return nil
+}
+
+// The receipt of an EARN (seed 004's `receipt_number`, `receipt_type`, `posted_by`, `details`).
+type Receipt struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The number the program's sequence gave, formatted by Program.receipt_number_format; empty if
+	// the program has no format.
+	ReceiptNumber string `protobuf:"bytes,1,opt,name=receipt_number,json=receiptNumber,proto3" json:"receipt_number,omitempty"`
+	// SINGLE or COMBINE.
+	ReceiptType ReceiptType `protobuf:"varint,2,opt,name=receipt_type,json=receiptType,proto3,enum=rewards.loyalty.v1.ReceiptType" json:"receipt_type,omitempty"`
+	// Who posted the earn: EarnPointsRequest.posted_by, else the API client's id.
+	PostedBy string `protobuf:"bytes,3,opt,name=posted_by,json=postedBy,proto3" json:"posted_by,omitempty"`
+	// The receipt details as sent, in order.
+	Details       []*ReceiptDetail `protobuf:"bytes,4,rep,name=details,proto3" json:"details,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Receipt) Reset() {
+	*x = Receipt{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Receipt) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Receipt) ProtoMessage() {}
+
+func (x *Receipt) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Receipt.ProtoReflect.Descriptor instead.
+func (*Receipt) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *Receipt) GetReceiptNumber() string {
+	if x != nil {
+		return x.ReceiptNumber
+	}
+	return ""
+}
+
+func (x *Receipt) GetReceiptType() ReceiptType {
+	if x != nil {
+		return x.ReceiptType
+	}
+	return ReceiptType_RECEIPT_TYPE_UNSPECIFIED
+}
+
+func (x *Receipt) GetPostedBy() string {
+	if x != nil {
+		return x.PostedBy
+	}
+	return ""
+}
+
+func (x *Receipt) GetDetails() []*ReceiptDetail {
+	if x != nil {
+		return x.Details
+	}
+	return nil
+}
+
 // How a program gives lucky-draw points and numbers (seed 004's `lucky_draw_point` and
 // `lucky_draw_numbers`). An EarnPoints purchase earns lucky-draw points by their own ratio,
 // split like redeemable points: regular = round(bill * points_numerator /
@@ -820,7 +1180,7 @@ type LuckyDrawPolicy struct {
 
 func (x *LuckyDrawPolicy) Reset() {
 	*x = LuckyDrawPolicy{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -832,7 +1192,7 @@ func (x *LuckyDrawPolicy) String() string {
 func (*LuckyDrawPolicy) ProtoMessage() {}
 
 func (x *LuckyDrawPolicy) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -845,7 +1205,7 @@ func (x *LuckyDrawPolicy) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LuckyDrawPolicy.ProtoReflect.Descriptor instead.
 func (*LuckyDrawPolicy) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *LuckyDrawPolicy) GetPointsNumerator() int64 {
@@ -920,7 +1280,7 @@ type LuckyDrawEntry struct {
 
 func (x *LuckyDrawEntry) Reset() {
 	*x = LuckyDrawEntry{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -932,7 +1292,7 @@ func (x *LuckyDrawEntry) String() string {
 func (*LuckyDrawEntry) ProtoMessage() {}
 
 func (x *LuckyDrawEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -945,7 +1305,7 @@ func (x *LuckyDrawEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LuckyDrawEntry.ProtoReflect.Descriptor instead.
 func (*LuckyDrawEntry) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *LuckyDrawEntry) GetPointsTransactionId() string {
@@ -1072,7 +1432,7 @@ type EventEarnRule struct {
 
 func (x *EventEarnRule) Reset() {
 	*x = EventEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1084,7 +1444,7 @@ func (x *EventEarnRule) String() string {
 func (*EventEarnRule) ProtoMessage() {}
 
 func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1097,7 +1457,7 @@ func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EventEarnRule.ProtoReflect.Descriptor instead.
 func (*EventEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *EventEarnRule) GetEvent() EarnEvent {
@@ -1166,7 +1526,7 @@ type RatioEarnRule struct {
 
 func (x *RatioEarnRule) Reset() {
 	*x = RatioEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1178,7 +1538,7 @@ func (x *RatioEarnRule) String() string {
 func (*RatioEarnRule) ProtoMessage() {}
 
 func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1191,7 +1551,7 @@ func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RatioEarnRule.ProtoReflect.Descriptor instead.
 func (*RatioEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *RatioEarnRule) GetPointsNumerator() int64 {
@@ -1244,7 +1604,7 @@ type SpendBand struct {
 
 func (x *SpendBand) Reset() {
 	*x = SpendBand{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1256,7 +1616,7 @@ func (x *SpendBand) String() string {
 func (*SpendBand) ProtoMessage() {}
 
 func (x *SpendBand) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1269,7 +1629,7 @@ func (x *SpendBand) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SpendBand.ProtoReflect.Descriptor instead.
 func (*SpendBand) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *SpendBand) GetMinBillAmount() *v1.Money {
@@ -1306,7 +1666,7 @@ type EarnTier struct {
 
 func (x *EarnTier) Reset() {
 	*x = EarnTier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1318,7 +1678,7 @@ func (x *EarnTier) String() string {
 func (*EarnTier) ProtoMessage() {}
 
 func (x *EarnTier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1331,7 +1691,7 @@ func (x *EarnTier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnTier.ProtoReflect.Descriptor instead.
 func (*EarnTier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *EarnTier) GetMinBillAmount() *v1.Money {
@@ -1360,7 +1720,7 @@ type TierEarnRule struct {
 
 func (x *TierEarnRule) Reset() {
 	*x = TierEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1372,7 +1732,7 @@ func (x *TierEarnRule) String() string {
 func (*TierEarnRule) ProtoMessage() {}
 
 func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1385,7 +1745,7 @@ func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TierEarnRule.ProtoReflect.Descriptor instead.
 func (*TierEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *TierEarnRule) GetTiers() []*EarnTier {
@@ -1412,7 +1772,7 @@ type PromotionEarnRule struct {
 
 func (x *PromotionEarnRule) Reset() {
 	*x = PromotionEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1424,7 +1784,7 @@ func (x *PromotionEarnRule) String() string {
 func (*PromotionEarnRule) ProtoMessage() {}
 
 func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1437,7 +1797,7 @@ func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PromotionEarnRule.ProtoReflect.Descriptor instead.
 func (*PromotionEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *PromotionEarnRule) GetStartTime() *timestamppb.Timestamp {
@@ -1483,7 +1843,7 @@ type ReferralEarnRule struct {
 
 func (x *ReferralEarnRule) Reset() {
 	*x = ReferralEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1495,7 +1855,7 @@ func (x *ReferralEarnRule) String() string {
 func (*ReferralEarnRule) ProtoMessage() {}
 
 func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1508,7 +1868,7 @@ func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReferralEarnRule.ProtoReflect.Descriptor instead.
 func (*ReferralEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *ReferralEarnRule) GetReferrerPoints() int64 {
@@ -1539,7 +1899,7 @@ type CardTypeEarnRule struct {
 
 func (x *CardTypeEarnRule) Reset() {
 	*x = CardTypeEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1551,7 +1911,7 @@ func (x *CardTypeEarnRule) String() string {
 func (*CardTypeEarnRule) ProtoMessage() {}
 
 func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1564,7 +1924,7 @@ func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CardTypeEarnRule.ProtoReflect.Descriptor instead.
 func (*CardTypeEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *CardTypeEarnRule) GetCardTypes() []string {
@@ -1617,7 +1977,7 @@ type EarnRule struct {
 
 func (x *EarnRule) Reset() {
 	*x = EarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1629,7 +1989,7 @@ func (x *EarnRule) String() string {
 func (*EarnRule) ProtoMessage() {}
 
 func (x *EarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1642,7 +2002,7 @@ func (x *EarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnRule.ProtoReflect.Descriptor instead.
 func (*EarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *EarnRule) GetEarnRuleId() string {
@@ -1814,7 +2174,7 @@ type OperatorStamp struct {
 
 func (x *OperatorStamp) Reset() {
 	*x = OperatorStamp{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1826,7 +2186,7 @@ func (x *OperatorStamp) String() string {
 func (*OperatorStamp) ProtoMessage() {}
 
 func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1839,7 +2199,7 @@ func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OperatorStamp.ProtoReflect.Descriptor instead.
 func (*OperatorStamp) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *OperatorStamp) GetBy() string {
@@ -1925,6 +2285,16 @@ type PointsTransaction struct {
 	// EARN of a program with lucky draws: the lucky-draw points and numbers it was given (unset
 	// if none).
 	LuckyDraw *LuckyDrawEntry `protobuf:"bytes,21,opt,name=lucky_draw,json=luckyDraw,proto3" json:"lucky_draw,omitempty"`
+	// EARN by EarnPoints: its receipt (the number if the program numbers receipts, type, posted_by,
+	// details); unset for other transactions (a basket's earn included).
+	Receipt *Receipt `protobuf:"bytes,22,opt,name=receipt,proto3" json:"receipt,omitempty"`
+	// EARN by EarnPoints: the tier (card type) the purchase earned in; empty if none.
+	CardTypeId string `protobuf:"bytes,23,opt,name=card_type_id,json=cardTypeId,proto3" json:"card_type_id,omitempty"`
+	// EARN by EarnPoints: that tier's multiplier in basis points (10000 when there is no tier).
+	CardTypeMultiplierBps int32 `protobuf:"varint,24,opt,name=card_type_multiplier_bps,json=cardTypeMultiplierBps,proto3" json:"card_type_multiplier_bps,omitempty"`
+	// REDEEM of a program with Program.points_value: the money value of the points burned
+	// (rounded down); unset otherwise.
+	PointsValue *v1.Money `protobuf:"bytes,25,opt,name=points_value,json=pointsValue,proto3" json:"points_value,omitempty"`
 	// The interaction point (till, e-shop) the transaction was posted at, if the request named
 	// one. Empty: none.
 	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
@@ -1934,7 +2304,7 @@ type PointsTransaction struct {
 
 func (x *PointsTransaction) Reset() {
 	*x = PointsTransaction{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1946,7 +2316,7 @@ func (x *PointsTransaction) String() string {
 func (*PointsTransaction) ProtoMessage() {}
 
 func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1959,7 +2329,7 @@ func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsTransaction.ProtoReflect.Descriptor instead.
 func (*PointsTransaction) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *PointsTransaction) GetPointsTransactionId() string {
@@ -2109,6 +2479,34 @@ func (x *PointsTransaction) GetLuckyDraw() *LuckyDrawEntry {
 	return nil
 }
 
+func (x *PointsTransaction) GetReceipt() *Receipt {
+	if x != nil {
+		return x.Receipt
+	}
+	return nil
+}
+
+func (x *PointsTransaction) GetCardTypeId() string {
+	if x != nil {
+		return x.CardTypeId
+	}
+	return ""
+}
+
+func (x *PointsTransaction) GetCardTypeMultiplierBps() int32 {
+	if x != nil {
+		return x.CardTypeMultiplierBps
+	}
+	return 0
+}
+
+func (x *PointsTransaction) GetPointsValue() *v1.Money {
+	if x != nil {
+		return x.PointsValue
+	}
+	return nil
+}
+
 func (x *PointsTransaction) GetInteractionPointId() string {
 	if x != nil {
 		return x.InteractionPointId
@@ -2131,7 +2529,7 @@ type PurchaseLine struct {
 
 func (x *PurchaseLine) Reset() {
 	*x = PurchaseLine{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2143,7 +2541,7 @@ func (x *PurchaseLine) String() string {
 func (*PurchaseLine) ProtoMessage() {}
 
 func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2156,7 +2554,7 @@ func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurchaseLine.ProtoReflect.Descriptor instead.
 func (*PurchaseLine) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *PurchaseLine) GetSku() string {
@@ -2208,14 +2606,29 @@ type Tier struct {
 	// How long points that accounts in this tier earn on purchases stay valid, counted from the
 	// earn, instead of the program's expiry policy. Unset or zero: the program's policy. At most 3660
 	// days, whole seconds.
-	PointsExpiry  *durationpb.Duration `protobuf:"bytes,9,opt,name=points_expiry,json=pointsExpiry,proto3" json:"points_expiry,omitempty"`
+	PointsExpiry *durationpb.Duration `protobuf:"bytes,9,opt,name=points_expiry,json=pointsExpiry,proto3" json:"points_expiry,omitempty"`
+	// Card types (seed 004): days of spend the move up to this tier looks back (at an earn and at
+	// an evaluation). 0: evaluation_days; else 1..3660.
+	LevelUpEvaluationDays int32 `protobuf:"varint,10,opt,name=level_up_evaluation_days,json=levelUpEvaluationDays,proto3" json:"level_up_evaluation_days,omitempty"`
+	// Days of spend an evaluation looks back when deciding whether an account in this tier keeps
+	// it (min_spend). 0: evaluation_days; else 1..3660.
+	LevelDownEvaluationDays int32 `protobuf:"varint,11,opt,name=level_down_evaluation_days,json=levelDownEvaluationDays,proto3" json:"level_down_evaluation_days,omitempty"`
+	// The default card type: an account that reaches no active tier is in this one (if it is
+	// active). At most one per program: making a tier the default makes the previous one not.
+	DefaultTier bool `protobuf:"varint,12,opt,name=default_tier,json=defaultTier,proto3" json:"default_tier,omitempty"`
+	// Whether accounts can be in this tier. Unset: true. An inactive tier is skipped: no account
+	// moves up to it, and an account in it earns as if in the tier its spend reaches (it is moved
+	// there at the next evaluation).
+	Active *bool `protobuf:"varint,13,opt,name=active,proto3,oneof" json:"active,omitempty"`
+	// A link to the card's image: an http or https URI of at most 2048 characters. Empty: none.
+	ImageUri      string `protobuf:"bytes,14,opt,name=image_uri,json=imageUri,proto3" json:"image_uri,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Tier) Reset() {
 	*x = Tier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2227,7 +2640,7 @@ func (x *Tier) String() string {
 func (*Tier) ProtoMessage() {}
 
 func (x *Tier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2240,7 +2653,7 @@ func (x *Tier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Tier.ProtoReflect.Descriptor instead.
 func (*Tier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{15}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *Tier) GetTierId() string {
@@ -2306,6 +2719,41 @@ func (x *Tier) GetPointsExpiry() *durationpb.Duration {
 	return nil
 }
 
+func (x *Tier) GetLevelUpEvaluationDays() int32 {
+	if x != nil {
+		return x.LevelUpEvaluationDays
+	}
+	return 0
+}
+
+func (x *Tier) GetLevelDownEvaluationDays() int32 {
+	if x != nil {
+		return x.LevelDownEvaluationDays
+	}
+	return 0
+}
+
+func (x *Tier) GetDefaultTier() bool {
+	if x != nil {
+		return x.DefaultTier
+	}
+	return false
+}
+
+func (x *Tier) GetActive() bool {
+	if x != nil && x.Active != nil {
+		return *x.Active
+	}
+	return false
+}
+
+func (x *Tier) GetImageUri() string {
+	if x != nil {
+		return x.ImageUri
+	}
+	return ""
+}
+
 // An account's points balance.
 type Balance struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -2332,7 +2780,7 @@ type Balance struct {
 
 func (x *Balance) Reset() {
 	*x = Balance{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2344,7 +2792,7 @@ func (x *Balance) String() string {
 func (*Balance) ProtoMessage() {}
 
 func (x *Balance) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2357,7 +2805,7 @@ func (x *Balance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Balance.ProtoReflect.Descriptor instead.
 func (*Balance) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{16}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Balance) GetAccountId() string {
@@ -2420,7 +2868,7 @@ var File_rewards_loyalty_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\n" +
-	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xf7\x06\n" +
+	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xef\a\n" +
 	"\aProgram\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\x12!\n" +
@@ -2442,7 +2890,27 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\n" +
 	"lucky_draw\x18\x0e \x01(\v2#.rewards.loyalty.v1.LuckyDrawPolicyR\tluckyDraw\x12.\n" +
 	"\x13earn_requires_owner\x18\x0f \x01(\bR\x11earnRequiresOwner\x12.\n" +
-	"\x13burn_requires_owner\x18\x10 \x01(\bR\x11burnRequiresOwner\"\xa0\x02\n" +
+	"\x13burn_requires_owner\x18\x10 \x01(\bR\x11burnRequiresOwner\x12B\n" +
+	"\fpoints_value\x18\x11 \x01(\v2\x1f.rewards.loyalty.v1.PointsValueR\vpointsValue\x122\n" +
+	"\x15receipt_number_format\x18\x12 \x01(\tR\x13receiptNumberFormat\"S\n" +
+	"\vPointsValue\x12\x16\n" +
+	"\x06points\x18\x01 \x01(\x03R\x06points\x12,\n" +
+	"\x05value\x18\x02 \x01(\v2\x16.rewards.type.v1.MoneyR\x05value\"7\n" +
+	"\rPaymentMethod\x12\x12\n" +
+	"\x04code\x18\x01 \x01(\tR\x04code\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\"\xab\x02\n" +
+	"\rReceiptDetail\x12\x19\n" +
+	"\bstore_id\x18\x01 \x01(\tR\astoreId\x12H\n" +
+	"\x0epayment_method\x18\x02 \x01(\v2!.rewards.loyalty.v1.PaymentMethodR\rpaymentMethod\x12.\n" +
+	"\x06amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\x12\x12\n" +
+	"\x04note\x18\x04 \x01(\tR\x04note\x12*\n" +
+	"\x11invoice_photo_uri\x18\x05 \x01(\tR\x0finvoicePhotoUri\x12E\n" +
+	"\x10transaction_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\x0ftransactionTime\"\xce\x01\n" +
+	"\aReceipt\x12%\n" +
+	"\x0ereceipt_number\x18\x01 \x01(\tR\rreceiptNumber\x12B\n" +
+	"\freceipt_type\x18\x02 \x01(\x0e2\x1f.rewards.loyalty.v1.ReceiptTypeR\vreceiptType\x12\x1b\n" +
+	"\tposted_by\x18\x03 \x01(\tR\bpostedBy\x12;\n" +
+	"\adetails\x18\x04 \x03(\v2!.rewards.loyalty.v1.ReceiptDetailR\adetails\"\xa0\x02\n" +
 	"\x0fLuckyDrawPolicy\x12)\n" +
 	"\x10points_numerator\x18\x01 \x01(\x03R\x0fpointsNumerator\x128\n" +
 	"\x18amount_minor_denominator\x18\x02 \x01(\x03R\x16amountMinorDenominator\x12E\n" +
@@ -2531,7 +2999,7 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x02at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\x02at\x12\x1b\n" +
 	"\tclient_id\x18\x03 \x01(\tR\bclientId\x12\x1a\n" +
 	"\boperator\x18\x04 \x01(\tR\boperator\x122\n" +
-	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xa9\b\n" +
+	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xf6\t\n" +
 	"\x11PointsTransaction\x122\n" +
 	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\x12\x1d\n" +
 	"\n" +
@@ -2559,12 +3027,17 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x06voided\x18\x13 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\x06voided\x12=\n" +
 	"\badjusted\x18\x14 \x01(\v2!.rewards.loyalty.v1.OperatorStampR\badjusted\x12A\n" +
 	"\n" +
-	"lucky_draw\x18\x15 \x01(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\tluckyDraw\x120\n" +
+	"lucky_draw\x18\x15 \x01(\v2\".rewards.loyalty.v1.LuckyDrawEntryR\tluckyDraw\x125\n" +
+	"\areceipt\x18\x16 \x01(\v2\x1b.rewards.loyalty.v1.ReceiptR\areceipt\x12 \n" +
+	"\fcard_type_id\x18\x17 \x01(\tR\n" +
+	"cardTypeId\x127\n" +
+	"\x18card_type_multiplier_bps\x18\x18 \x01(\x05R\x15cardTypeMultiplierBps\x129\n" +
+	"\fpoints_value\x18\x19 \x01(\v2\x16.rewards.type.v1.MoneyR\vpointsValue\x120\n" +
 	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"l\n" +
 	"\fPurchaseLine\x12\x10\n" +
 	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1a\n" +
 	"\bquantity\x18\x02 \x01(\x03R\bquantity\x12.\n" +
-	"\x06amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\"\x9e\x03\n" +
+	"\x06amount\x18\x03 \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\"\xfc\x04\n" +
 	"\x04Tier\x12\x17\n" +
 	"\atier_id\x18\x01 \x01(\tR\x06tierId\x12\x1d\n" +
 	"\n" +
@@ -2576,7 +3049,14 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0fevaluation_days\x18\a \x01(\x05R\x0eevaluationDays\x12;\n" +
 	"\vcreate_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12>\n" +
-	"\rpoints_expiry\x18\t \x01(\v2\x19.google.protobuf.DurationR\fpointsExpiry\"\xe6\x02\n" +
+	"\rpoints_expiry\x18\t \x01(\v2\x19.google.protobuf.DurationR\fpointsExpiry\x127\n" +
+	"\x18level_up_evaluation_days\x18\n" +
+	" \x01(\x05R\x15levelUpEvaluationDays\x12;\n" +
+	"\x1alevel_down_evaluation_days\x18\v \x01(\x05R\x17levelDownEvaluationDays\x12!\n" +
+	"\fdefault_tier\x18\f \x01(\bR\vdefaultTier\x12\x1b\n" +
+	"\x06active\x18\r \x01(\bH\x00R\x06active\x88\x01\x01\x12\x1b\n" +
+	"\timage_uri\x18\x0e \x01(\tR\bimageUriB\t\n" +
+	"\a_active\"\xe6\x02\n" +
 	"\aBalance\x12\x1d\n" +
 	"\n" +
 	"account_id\x18\x01 \x01(\tR\taccountId\x12#\n" +
@@ -2586,7 +3066,11 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0fexpiring_points\x18\x05 \x01(\x03R\x0eexpiringPoints\x12D\n" +
 	"\x10next_expire_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\x0enextExpireTime\x12=\n" +
 	"\fbalance_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\vbalanceTime\x12\x17\n" +
-	"\atier_id\x18\b \x01(\tR\x06tierId*\x83\x01\n" +
+	"\atier_id\x18\b \x01(\tR\x06tierId*^\n" +
+	"\vReceiptType\x12\x1c\n" +
+	"\x18RECEIPT_TYPE_UNSPECIFIED\x10\x00\x12\x17\n" +
+	"\x13RECEIPT_TYPE_SINGLE\x10\x01\x12\x18\n" +
+	"\x14RECEIPT_TYPE_COMBINE\x10\x02*\x83\x01\n" +
 	"\x13LuckyDrawEntryState\x12&\n" +
 	"\"LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED\x10\x00\x12!\n" +
 	"\x1dLUCKY_DRAW_ENTRY_STATE_ACTIVE\x10\x01\x12!\n" +
@@ -2657,90 +3141,104 @@ func file_rewards_loyalty_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_resources_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 9)
-var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
+var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 10)
+var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 21)
 var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
-	(LuckyDrawEntryState)(0),      // 0: rewards.loyalty.v1.LuckyDrawEntryState
-	(PointsExpiryMode)(0),         // 1: rewards.loyalty.v1.PointsExpiryMode
-	(RefundOverdraftPolicy)(0),    // 2: rewards.loyalty.v1.RefundOverdraftPolicy
-	(RoundingMode)(0),             // 3: rewards.loyalty.v1.RoundingMode
-	(EarnRuleKind)(0),             // 4: rewards.loyalty.v1.EarnRuleKind
-	(EarnEvent)(0),                // 5: rewards.loyalty.v1.EarnEvent
-	(CapPeriod)(0),                // 6: rewards.loyalty.v1.CapPeriod
-	(PointsTransactionType)(0),    // 7: rewards.loyalty.v1.PointsTransactionType
-	(PointsTransactionState)(0),   // 8: rewards.loyalty.v1.PointsTransactionState
-	(*Program)(nil),               // 9: rewards.loyalty.v1.Program
-	(*LuckyDrawPolicy)(nil),       // 10: rewards.loyalty.v1.LuckyDrawPolicy
-	(*LuckyDrawEntry)(nil),        // 11: rewards.loyalty.v1.LuckyDrawEntry
-	(*EventEarnRule)(nil),         // 12: rewards.loyalty.v1.EventEarnRule
-	(*RatioEarnRule)(nil),         // 13: rewards.loyalty.v1.RatioEarnRule
-	(*SpendBand)(nil),             // 14: rewards.loyalty.v1.SpendBand
-	(*EarnTier)(nil),              // 15: rewards.loyalty.v1.EarnTier
-	(*TierEarnRule)(nil),          // 16: rewards.loyalty.v1.TierEarnRule
-	(*PromotionEarnRule)(nil),     // 17: rewards.loyalty.v1.PromotionEarnRule
-	(*ReferralEarnRule)(nil),      // 18: rewards.loyalty.v1.ReferralEarnRule
-	(*CardTypeEarnRule)(nil),      // 19: rewards.loyalty.v1.CardTypeEarnRule
-	(*EarnRule)(nil),              // 20: rewards.loyalty.v1.EarnRule
-	(*OperatorStamp)(nil),         // 21: rewards.loyalty.v1.OperatorStamp
-	(*PointsTransaction)(nil),     // 22: rewards.loyalty.v1.PointsTransaction
-	(*PurchaseLine)(nil),          // 23: rewards.loyalty.v1.PurchaseLine
-	(*Tier)(nil),                  // 24: rewards.loyalty.v1.Tier
-	(*Balance)(nil),               // 25: rewards.loyalty.v1.Balance
-	(*durationpb.Duration)(nil),   // 26: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 27: google.protobuf.Timestamp
-	(*v1.Money)(nil),              // 28: rewards.type.v1.Money
+	(ReceiptType)(0),              // 0: rewards.loyalty.v1.ReceiptType
+	(LuckyDrawEntryState)(0),      // 1: rewards.loyalty.v1.LuckyDrawEntryState
+	(PointsExpiryMode)(0),         // 2: rewards.loyalty.v1.PointsExpiryMode
+	(RefundOverdraftPolicy)(0),    // 3: rewards.loyalty.v1.RefundOverdraftPolicy
+	(RoundingMode)(0),             // 4: rewards.loyalty.v1.RoundingMode
+	(EarnRuleKind)(0),             // 5: rewards.loyalty.v1.EarnRuleKind
+	(EarnEvent)(0),                // 6: rewards.loyalty.v1.EarnEvent
+	(CapPeriod)(0),                // 7: rewards.loyalty.v1.CapPeriod
+	(PointsTransactionType)(0),    // 8: rewards.loyalty.v1.PointsTransactionType
+	(PointsTransactionState)(0),   // 9: rewards.loyalty.v1.PointsTransactionState
+	(*Program)(nil),               // 10: rewards.loyalty.v1.Program
+	(*PointsValue)(nil),           // 11: rewards.loyalty.v1.PointsValue
+	(*PaymentMethod)(nil),         // 12: rewards.loyalty.v1.PaymentMethod
+	(*ReceiptDetail)(nil),         // 13: rewards.loyalty.v1.ReceiptDetail
+	(*Receipt)(nil),               // 14: rewards.loyalty.v1.Receipt
+	(*LuckyDrawPolicy)(nil),       // 15: rewards.loyalty.v1.LuckyDrawPolicy
+	(*LuckyDrawEntry)(nil),        // 16: rewards.loyalty.v1.LuckyDrawEntry
+	(*EventEarnRule)(nil),         // 17: rewards.loyalty.v1.EventEarnRule
+	(*RatioEarnRule)(nil),         // 18: rewards.loyalty.v1.RatioEarnRule
+	(*SpendBand)(nil),             // 19: rewards.loyalty.v1.SpendBand
+	(*EarnTier)(nil),              // 20: rewards.loyalty.v1.EarnTier
+	(*TierEarnRule)(nil),          // 21: rewards.loyalty.v1.TierEarnRule
+	(*PromotionEarnRule)(nil),     // 22: rewards.loyalty.v1.PromotionEarnRule
+	(*ReferralEarnRule)(nil),      // 23: rewards.loyalty.v1.ReferralEarnRule
+	(*CardTypeEarnRule)(nil),      // 24: rewards.loyalty.v1.CardTypeEarnRule
+	(*EarnRule)(nil),              // 25: rewards.loyalty.v1.EarnRule
+	(*OperatorStamp)(nil),         // 26: rewards.loyalty.v1.OperatorStamp
+	(*PointsTransaction)(nil),     // 27: rewards.loyalty.v1.PointsTransaction
+	(*PurchaseLine)(nil),          // 28: rewards.loyalty.v1.PurchaseLine
+	(*Tier)(nil),                  // 29: rewards.loyalty.v1.Tier
+	(*Balance)(nil),               // 30: rewards.loyalty.v1.Balance
+	(*durationpb.Duration)(nil),   // 31: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil), // 32: google.protobuf.Timestamp
+	(*v1.Money)(nil),              // 33: rewards.type.v1.Money
 }
 var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
-	26, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
-	27, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
-	27, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
-	1,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
-	2,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
-	10, // 5: rewards.loyalty.v1.Program.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawPolicy
-	3,  // 6: rewards.loyalty.v1.LuckyDrawPolicy.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	6,  // 7: rewards.loyalty.v1.LuckyDrawPolicy.draw_period:type_name -> rewards.loyalty.v1.CapPeriod
-	0,  // 8: rewards.loyalty.v1.LuckyDrawEntry.state:type_name -> rewards.loyalty.v1.LuckyDrawEntryState
-	27, // 9: rewards.loyalty.v1.LuckyDrawEntry.create_time:type_name -> google.protobuf.Timestamp
-	27, // 10: rewards.loyalty.v1.LuckyDrawEntry.void_time:type_name -> google.protobuf.Timestamp
-	5,  // 11: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
-	6,  // 12: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
-	3,  // 13: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	14, // 14: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
-	28, // 15: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
-	28, // 16: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
-	15, // 17: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
-	27, // 18: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
-	27, // 19: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
-	12, // 20: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
-	13, // 21: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
-	16, // 22: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
-	17, // 23: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
-	18, // 24: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
-	19, // 25: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
-	27, // 26: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
-	27, // 27: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
-	27, // 28: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
-	7,  // 29: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
-	8,  // 30: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
-	28, // 31: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
-	27, // 32: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
-	27, // 33: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
-	23, // 34: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	21, // 35: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
-	21, // 36: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
-	11, // 37: rewards.loyalty.v1.PointsTransaction.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawEntry
-	28, // 38: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
-	28, // 39: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
-	28, // 40: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
-	27, // 41: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
-	26, // 42: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
-	27, // 43: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	27, // 44: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	45, // [45:45] is the sub-list for method output_type
-	45, // [45:45] is the sub-list for method input_type
-	45, // [45:45] is the sub-list for extension type_name
-	45, // [45:45] is the sub-list for extension extendee
-	0,  // [0:45] is the sub-list for field type_name
+	31, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
+	32, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
+	32, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
+	2,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
+	3,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
+	15, // 5: rewards.loyalty.v1.Program.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawPolicy
+	11, // 6: rewards.loyalty.v1.Program.points_value:type_name -> rewards.loyalty.v1.PointsValue
+	33, // 7: rewards.loyalty.v1.PointsValue.value:type_name -> rewards.type.v1.Money
+	12, // 8: rewards.loyalty.v1.ReceiptDetail.payment_method:type_name -> rewards.loyalty.v1.PaymentMethod
+	33, // 9: rewards.loyalty.v1.ReceiptDetail.amount:type_name -> rewards.type.v1.Money
+	32, // 10: rewards.loyalty.v1.ReceiptDetail.transaction_time:type_name -> google.protobuf.Timestamp
+	0,  // 11: rewards.loyalty.v1.Receipt.receipt_type:type_name -> rewards.loyalty.v1.ReceiptType
+	13, // 12: rewards.loyalty.v1.Receipt.details:type_name -> rewards.loyalty.v1.ReceiptDetail
+	4,  // 13: rewards.loyalty.v1.LuckyDrawPolicy.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	7,  // 14: rewards.loyalty.v1.LuckyDrawPolicy.draw_period:type_name -> rewards.loyalty.v1.CapPeriod
+	1,  // 15: rewards.loyalty.v1.LuckyDrawEntry.state:type_name -> rewards.loyalty.v1.LuckyDrawEntryState
+	32, // 16: rewards.loyalty.v1.LuckyDrawEntry.create_time:type_name -> google.protobuf.Timestamp
+	32, // 17: rewards.loyalty.v1.LuckyDrawEntry.void_time:type_name -> google.protobuf.Timestamp
+	6,  // 18: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
+	7,  // 19: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
+	4,  // 20: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	19, // 21: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
+	33, // 22: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
+	33, // 23: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
+	20, // 24: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
+	32, // 25: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
+	32, // 26: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
+	17, // 27: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
+	18, // 28: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
+	21, // 29: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
+	22, // 30: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
+	23, // 31: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
+	24, // 32: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
+	32, // 33: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
+	32, // 34: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
+	32, // 35: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
+	8,  // 36: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
+	9,  // 37: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
+	33, // 38: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
+	32, // 39: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
+	32, // 40: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
+	28, // 41: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	26, // 42: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
+	26, // 43: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
+	16, // 44: rewards.loyalty.v1.PointsTransaction.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawEntry
+	14, // 45: rewards.loyalty.v1.PointsTransaction.receipt:type_name -> rewards.loyalty.v1.Receipt
+	33, // 46: rewards.loyalty.v1.PointsTransaction.points_value:type_name -> rewards.type.v1.Money
+	33, // 47: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
+	33, // 48: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
+	33, // 49: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
+	32, // 50: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
+	31, // 51: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
+	32, // 52: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	32, // 53: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	54, // [54:54] is the sub-list for method output_type
+	54, // [54:54] is the sub-list for method input_type
+	54, // [54:54] is the sub-list for extension type_name
+	54, // [54:54] is the sub-list for extension extendee
+	0,  // [0:54] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }
@@ -2748,7 +3246,7 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 	if File_rewards_loyalty_v1_resources_proto != nil {
 		return
 	}
-	file_rewards_loyalty_v1_resources_proto_msgTypes[11].OneofWrappers = []any{
+	file_rewards_loyalty_v1_resources_proto_msgTypes[15].OneofWrappers = []any{
 		(*EarnRule_Event)(nil),
 		(*EarnRule_Ratio)(nil),
 		(*EarnRule_Tier)(nil),
@@ -2756,13 +3254,14 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 		(*EarnRule_Referral)(nil),
 		(*EarnRule_CardType)(nil),
 	}
+	file_rewards_loyalty_v1_resources_proto_msgTypes[19].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_resources_proto_rawDesc), len(file_rewards_loyalty_v1_resources_proto_rawDesc)),
-			NumEnums:      9,
-			NumMessages:   17,
+			NumEnums:      10,
+			NumMessages:   21,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -156,7 +156,8 @@ class LoyaltyServiceServicer:
         Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
         (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
         codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-        as EarnPoints).
+        as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+        to stores and store_id is not one of them; metadata "store_id").
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -172,7 +173,12 @@ class LoyaltyServiceServicer:
         OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
         "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
         MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-        no OWNER membership; metadata "action": "burn", "program_id").
+        no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+        (FAILED_PRECONDITION; amount set and the program has no points_value).
+
+        The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+        points whose value is not above the amount (Program.points_value, rounded down); the reply
+        says the points and their value.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -185,7 +191,11 @@ class LoyaltyServiceServicer:
         (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
         OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
         REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-        FAILED_PRECONDITION).
+        FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+
+        A program with Program.points_value answers the money value of the points burned
+        (points_value, rounded down). The burn may be asked in money (amount) as for
+        RequestRedemptionOtp: the same amount converts to the same points.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -33,6 +33,11 @@ import {
   pointsTransactionTypeFromJSON,
   pointsTransactionTypeToJSON,
   PurchaseLine,
+  ReceiptDetail,
+  ReceiptType,
+  receiptTypeFromJSON,
+  receiptTypeToJSON,
+  Tier,
 } from "./resources";
 
 /** Request of LoyaltyService.EarnPoints. */
@@ -96,6 +101,22 @@ export interface EarnPointsRequest {
    */
   lines: PurchaseLine[];
   /**
+   * Optional: the receipts this earn is for (seed 004), at most 50. When set, their amounts add
+   * up to bill_amount, and the points are computed per detail: each detail's amount earns by the
+   * RATIO and PROMOTION rules of its own store and the CARD_TYPE rules matching its payment
+   * method's code (else payment_card_type), the fractions summed and rounded once; TIER rules,
+   * the account's tier and the coupons apply to the whole bill. Kept in the history
+   * (PointsTransaction.receipt).
+   */
+  receiptDetails: ReceiptDetail[];
+  /** Unset: SINGLE for at most one detail, COMBINE for more. */
+  receiptType: ReceiptType;
+  /**
+   * Who posted the earn (a cashier, a back office user). At most 128 printable characters;
+   * empty: the API client's id.
+   */
+  postedBy: string;
+  /**
    * The registered interaction point (InteractionPointService; seed 001's interaction-id,
    * also accepted as the `interaction-id` request header) where the call happens: the store is
    * then the point's (see InteractionPointService for the reasons), and both are recorded on the
@@ -129,6 +150,15 @@ export interface EarnPointsResponse {
    * the account holds that applied by themselves (automatic).
    */
   appliedCoupons: AppliedEarnCoupon[];
+  /** The tier (card type) the purchase earned in (seed 004's `card_type`); unset if none. */
+  cardType:
+    | Tier
+    | undefined;
+  /**
+   * Its multiplier in basis points (seed 004's `card_type_multiplier`); 10000 when there is no
+   * tier.
+   */
+  cardTypeMultiplierBps: number;
 }
 
 /** An EXTRAPOINT or MULTIPLIER coupon an earn applied, redeemed with it. */
@@ -161,7 +191,15 @@ export interface EarnByCodeRequest {
   /** The earn code, compared case-insensitively. Required; at most 64 characters. */
   code: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * Where the code is used. Required when the code's batch is restricted to stores
+   * (CreateEarnCodesRequest.store_ids): another store (or none) is refused with
+   * EARN_CODE_NOT_FOR_STORE. At most 64 characters.
+   */
+  storeId: string;
 }
 
 /** Response of LoyaltyService.EarnByCode. */
@@ -197,7 +235,15 @@ export interface RequestRedemptionOtpRequest {
    */
   userId: string;
   /** The account by one of its identifiers instead of account_id (exactly one of the two). */
-  accountIdentifier: Identifier | undefined;
+  accountIdentifier:
+    | Identifier
+    | undefined;
+  /**
+   * The burn in money instead of points (exactly one of points and amount): positive, in the
+   * program's currency; converts to floor(amount * points_value.points / points_value.value)
+   * points, which must be at least 1 (else FIELD_OUT_OF_RANGE).
+   */
+  amount: Money | undefined;
 }
 
 /** Response of LoyaltyService.RequestRedemptionOtp. */
@@ -205,7 +251,13 @@ export interface RequestRedemptionOtpResponse {
   /** The id of the OTP, to present with the code. Not secret. */
   otpId: string;
   /** When the OTP stops being accepted (a few minutes after sending). */
-  expireTime: Timestamp | undefined;
+  expireTime:
+    | Timestamp
+    | undefined;
+  /** The points the OTP allows to redeem (the request's points, or its amount converted). */
+  points: string;
+  /** Their money value (Program.points_value, rounded down); unset if the program has none. */
+  pointsValue: Money | undefined;
 }
 
 /** Request of LoyaltyService.RedeemPoints. */
@@ -233,6 +285,13 @@ export interface RedeemPointsRequest {
     | Identifier
     | undefined;
   /**
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   */
+  amount:
+    | Money
+    | undefined;
+  /**
    * The registered interaction point (InteractionPointService; seed 001's interaction-id,
    * also accepted as the `interaction-id` request header) where the call happens: the store is
    * then the point's (see InteractionPointService for the reasons), and both are recorded on the
@@ -251,7 +310,14 @@ export interface RedeemPointsResponse {
    * The available (and posted) points right after it, as the atomic wallet check saw them;
    * GetBalance adds pending and expiring points.
    */
-  balance: Balance | undefined;
+  balance:
+    | Balance
+    | undefined;
+  /**
+   * The money value of the points burned (Program.points_value, rounded down); unset if the
+   * program has none. The same as transaction.points_value.
+   */
+  pointsValue: Money | undefined;
 }
 
 /** Request of LoyaltyService.RefundPoints. */
@@ -600,6 +666,9 @@ function createBaseEarnPointsRequest(): EarnPointsRequest {
     paymentCardType: "",
     accountIdentifier: undefined,
     lines: [],
+    receiptDetails: [],
+    receiptType: 0,
+    postedBy: "",
     interactionPointId: "",
   };
 }
@@ -632,6 +701,15 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     }
     for (const v of message.lines) {
       PurchaseLine.encode(v!, writer.uint32(74).fork()).join();
+    }
+    for (const v of message.receiptDetails) {
+      ReceiptDetail.encode(v!, writer.uint32(82).fork()).join();
+    }
+    if (message.receiptType !== 0) {
+      writer.uint32(88).int32(message.receiptType);
+    }
+    if (message.postedBy !== "") {
+      writer.uint32(98).string(message.postedBy);
     }
     if (message.interactionPointId !== "") {
       writer.uint32(242).string(message.interactionPointId);
@@ -724,6 +802,30 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
             message.lines.push(PurchaseLine.decode(reader, reader.uint32()));
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.receiptDetails.push(ReceiptDetail.decode(reader, reader.uint32()));
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.receiptType = reader.int32() as any;
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.postedBy = reader.string();
+            continue;
+          }
           case 30: {
             if (tag !== 242) {
               break;
@@ -789,6 +891,21 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
       lines: globalThis.Array.isArray(object?.lines)
         ? object.lines.map((e: any) => PurchaseLine.fromJSON(e))
         : [],
+      receiptDetails: globalThis.Array.isArray(object?.receiptDetails)
+        ? object.receiptDetails.map((e: any) => ReceiptDetail.fromJSON(e))
+        : globalThis.Array.isArray(object?.receipt_details)
+        ? object.receipt_details.map((e: any) => ReceiptDetail.fromJSON(e))
+        : [],
+      receiptType: isSet(object.receiptType)
+        ? receiptTypeFromJSON(object.receiptType)
+        : isSet(object.receipt_type)
+        ? receiptTypeFromJSON(object.receipt_type)
+        : 0,
+      postedBy: isSet(object.postedBy)
+        ? globalThis.String(object.postedBy)
+        : isSet(object.posted_by)
+        ? globalThis.String(object.posted_by)
+        : "",
       interactionPointId: isSet(object.interactionPointId)
         ? globalThis.String(object.interactionPointId)
         : isSet(object.interaction_point_id)
@@ -826,6 +943,15 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     if (message.lines?.length) {
       obj.lines = message.lines.map((e) => PurchaseLine.toJSON(e));
     }
+    if (message.receiptDetails?.length) {
+      obj.receiptDetails = message.receiptDetails.map((e) => ReceiptDetail.toJSON(e));
+    }
+    if (message.receiptType !== 0) {
+      obj.receiptType = receiptTypeToJSON(message.receiptType);
+    }
+    if (message.postedBy !== "") {
+      obj.postedBy = message.postedBy;
+    }
     if (message.interactionPointId !== "") {
       obj.interactionPointId = message.interactionPointId;
     }
@@ -850,13 +976,23 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
     message.lines = object.lines?.map((e) => PurchaseLine.fromPartial(e)) || [];
+    message.receiptDetails = object.receiptDetails?.map((e) => ReceiptDetail.fromPartial(e)) || [];
+    message.receiptType = object.receiptType ?? 0;
+    message.postedBy = object.postedBy ?? "";
     message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
 
 function createBaseEarnPointsResponse(): EarnPointsResponse {
-  return { transaction: undefined, balance: undefined, eventTransactions: [], appliedCoupons: [] };
+  return {
+    transaction: undefined,
+    balance: undefined,
+    eventTransactions: [],
+    appliedCoupons: [],
+    cardType: undefined,
+    cardTypeMultiplierBps: 0,
+  };
 }
 
 export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
@@ -872,6 +1008,12 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     }
     for (const v of message.appliedCoupons) {
       AppliedEarnCoupon.encode(v!, writer.uint32(34).fork()).join();
+    }
+    if (message.cardType !== undefined) {
+      Tier.encode(message.cardType, writer.uint32(42).fork()).join();
+    }
+    if (message.cardTypeMultiplierBps !== 0) {
+      writer.uint32(48).int32(message.cardTypeMultiplierBps);
     }
     return writer;
   },
@@ -921,6 +1063,22 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
             message.appliedCoupons.push(AppliedEarnCoupon.decode(reader, reader.uint32()));
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.cardType = Tier.decode(reader, reader.uint32());
+            continue;
+          }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.cardTypeMultiplierBps = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -947,6 +1105,16 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
         : globalThis.Array.isArray(object?.applied_coupons)
         ? object.applied_coupons.map((e: any) => AppliedEarnCoupon.fromJSON(e))
         : [],
+      cardType: isSet(object.cardType)
+        ? Tier.fromJSON(object.cardType)
+        : isSet(object.card_type)
+        ? Tier.fromJSON(object.card_type)
+        : undefined,
+      cardTypeMultiplierBps: isSet(object.cardTypeMultiplierBps)
+        ? globalThis.Number(object.cardTypeMultiplierBps)
+        : isSet(object.card_type_multiplier_bps)
+        ? globalThis.Number(object.card_type_multiplier_bps)
+        : 0,
     };
   },
 
@@ -964,6 +1132,12 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
     if (message.appliedCoupons?.length) {
       obj.appliedCoupons = message.appliedCoupons.map((e) => AppliedEarnCoupon.toJSON(e));
     }
+    if (message.cardType !== undefined) {
+      obj.cardType = Tier.toJSON(message.cardType);
+    }
+    if (message.cardTypeMultiplierBps !== 0) {
+      obj.cardTypeMultiplierBps = Math.round(message.cardTypeMultiplierBps);
+    }
     return obj;
   },
 
@@ -980,6 +1154,10 @@ export const EarnPointsResponse: MessageFns<EarnPointsResponse> = {
       : undefined;
     message.eventTransactions = object.eventTransactions?.map((e) => PointsTransaction.fromPartial(e)) || [];
     message.appliedCoupons = object.appliedCoupons?.map((e) => AppliedEarnCoupon.fromPartial(e)) || [];
+    message.cardType = (object.cardType !== undefined && object.cardType !== null)
+      ? Tier.fromPartial(object.cardType)
+      : undefined;
+    message.cardTypeMultiplierBps = object.cardTypeMultiplierBps ?? 0;
     return message;
   },
 };
@@ -1130,7 +1308,7 @@ export const AppliedEarnCoupon: MessageFns<AppliedEarnCoupon> = {
 };
 
 function createBaseEarnByCodeRequest(): EarnByCodeRequest {
-  return { requestId: "", accountId: "", code: "", accountIdentifier: undefined };
+  return { requestId: "", accountId: "", code: "", accountIdentifier: undefined, storeId: "" };
 }
 
 export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
@@ -1146,6 +1324,9 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(34).fork()).join();
+    }
+    if (message.storeId !== "") {
+      writer.uint32(42).string(message.storeId);
     }
     return writer;
   },
@@ -1195,6 +1376,14 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.storeId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1225,6 +1414,11 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      storeId: isSet(object.storeId)
+        ? globalThis.String(object.storeId)
+        : isSet(object.store_id)
+        ? globalThis.String(object.store_id)
+        : "",
     };
   },
 
@@ -1242,6 +1436,9 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.storeId !== "") {
+      obj.storeId = message.storeId;
+    }
     return obj;
   },
 
@@ -1256,6 +1453,7 @@ export const EarnByCodeRequest: MessageFns<EarnByCodeRequest> = {
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.storeId = object.storeId ?? "";
     return message;
   },
 };
@@ -1350,7 +1548,7 @@ export const EarnByCodeResponse: MessageFns<EarnByCodeResponse> = {
 };
 
 function createBaseRequestRedemptionOtpRequest(): RequestRedemptionOtpRequest {
-  return { requestId: "", accountId: "", points: "0", userId: "", accountIdentifier: undefined };
+  return { requestId: "", accountId: "", points: "0", userId: "", accountIdentifier: undefined, amount: undefined };
 }
 
 export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest> = {
@@ -1369,6 +1567,9 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(42).fork()).join();
+    }
+    if (message.amount !== undefined) {
+      Money.encode(message.amount, writer.uint32(50).fork()).join();
     }
     return writer;
   },
@@ -1426,6 +1627,14 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.amount = Money.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1461,6 +1670,7 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      amount: isSet(object.amount) ? Money.fromJSON(object.amount) : undefined,
     };
   },
 
@@ -1481,6 +1691,9 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.amount !== undefined) {
+      obj.amount = Money.toJSON(message.amount);
+    }
     return obj;
   },
 
@@ -1496,12 +1709,15 @@ export const RequestRedemptionOtpRequest: MessageFns<RequestRedemptionOtpRequest
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.amount = (object.amount !== undefined && object.amount !== null)
+      ? Money.fromPartial(object.amount)
+      : undefined;
     return message;
   },
 };
 
 function createBaseRequestRedemptionOtpResponse(): RequestRedemptionOtpResponse {
-  return { otpId: "", expireTime: undefined };
+  return { otpId: "", expireTime: undefined, points: "0", pointsValue: undefined };
 }
 
 export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpResponse> = {
@@ -1511,6 +1727,12 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
     }
     if (message.expireTime !== undefined) {
       Timestamp.encode(message.expireTime, writer.uint32(18).fork()).join();
+    }
+    if (message.points !== "0") {
+      writer.uint32(24).int64(message.points);
+    }
+    if (message.pointsValue !== undefined) {
+      Money.encode(message.pointsValue, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -1544,6 +1766,22 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
             message.expireTime = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.points = reader.int64().toString();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.pointsValue = Money.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1568,6 +1806,12 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
         : isSet(object.expire_time)
         ? fromJsonTimestamp(object.expire_time)
         : undefined,
+      points: isSet(object.points) ? globalThis.String(object.points) : "0",
+      pointsValue: isSet(object.pointsValue)
+        ? Money.fromJSON(object.pointsValue)
+        : isSet(object.points_value)
+        ? Money.fromJSON(object.points_value)
+        : undefined,
     };
   },
 
@@ -1578,6 +1822,12 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
     }
     if (message.expireTime !== undefined) {
       obj.expireTime = fromTimestamp(message.expireTime).toISOString();
+    }
+    if (message.points !== "0") {
+      obj.points = message.points;
+    }
+    if (message.pointsValue !== undefined) {
+      obj.pointsValue = Money.toJSON(message.pointsValue);
     }
     return obj;
   },
@@ -1590,6 +1840,10 @@ export const RequestRedemptionOtpResponse: MessageFns<RequestRedemptionOtpRespon
     message.otpId = object.otpId ?? "";
     message.expireTime = (object.expireTime !== undefined && object.expireTime !== null)
       ? Timestamp.fromPartial(object.expireTime)
+      : undefined;
+    message.points = object.points ?? "0";
+    message.pointsValue = (object.pointsValue !== undefined && object.pointsValue !== null)
+      ? Money.fromPartial(object.pointsValue)
       : undefined;
     return message;
   },
@@ -1605,6 +1859,7 @@ function createBaseRedeemPointsRequest(): RedeemPointsRequest {
     storeId: "",
     transactionId: "",
     accountIdentifier: undefined,
+    amount: undefined,
     interactionPointId: "",
   };
 }
@@ -1634,6 +1889,9 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     }
     if (message.accountIdentifier !== undefined) {
       Identifier.encode(message.accountIdentifier, writer.uint32(66).fork()).join();
+    }
+    if (message.amount !== undefined) {
+      Money.encode(message.amount, writer.uint32(74).fork()).join();
     }
     if (message.interactionPointId !== "") {
       writer.uint32(242).string(message.interactionPointId);
@@ -1718,6 +1976,14 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
             message.accountIdentifier = Identifier.decode(reader, reader.uint32());
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.amount = Money.decode(reader, reader.uint32());
+            continue;
+          }
           case 30: {
             if (tag !== 242) {
               break;
@@ -1776,6 +2042,7 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
         : isSet(object.account_identifier)
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
+      amount: isSet(object.amount) ? Money.fromJSON(object.amount) : undefined,
       interactionPointId: isSet(object.interactionPointId)
         ? globalThis.String(object.interactionPointId)
         : isSet(object.interaction_point_id)
@@ -1810,6 +2077,9 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     if (message.accountIdentifier !== undefined) {
       obj.accountIdentifier = Identifier.toJSON(message.accountIdentifier);
     }
+    if (message.amount !== undefined) {
+      obj.amount = Money.toJSON(message.amount);
+    }
     if (message.interactionPointId !== "") {
       obj.interactionPointId = message.interactionPointId;
     }
@@ -1831,13 +2101,16 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     message.accountIdentifier = (object.accountIdentifier !== undefined && object.accountIdentifier !== null)
       ? Identifier.fromPartial(object.accountIdentifier)
       : undefined;
+    message.amount = (object.amount !== undefined && object.amount !== null)
+      ? Money.fromPartial(object.amount)
+      : undefined;
     message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
 
 function createBaseRedeemPointsResponse(): RedeemPointsResponse {
-  return { transaction: undefined, balance: undefined };
+  return { transaction: undefined, balance: undefined, pointsValue: undefined };
 }
 
 export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
@@ -1847,6 +2120,9 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
     }
     if (message.balance !== undefined) {
       Balance.encode(message.balance, writer.uint32(18).fork()).join();
+    }
+    if (message.pointsValue !== undefined) {
+      Money.encode(message.pointsValue, writer.uint32(26).fork()).join();
     }
     return writer;
   },
@@ -1880,6 +2156,14 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
             message.balance = Balance.decode(reader, reader.uint32());
             continue;
           }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.pointsValue = Money.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1896,6 +2180,11 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
     return {
       transaction: isSet(object.transaction) ? PointsTransaction.fromJSON(object.transaction) : undefined,
       balance: isSet(object.balance) ? Balance.fromJSON(object.balance) : undefined,
+      pointsValue: isSet(object.pointsValue)
+        ? Money.fromJSON(object.pointsValue)
+        : isSet(object.points_value)
+        ? Money.fromJSON(object.points_value)
+        : undefined,
     };
   },
 
@@ -1906,6 +2195,9 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
     }
     if (message.balance !== undefined) {
       obj.balance = Balance.toJSON(message.balance);
+    }
+    if (message.pointsValue !== undefined) {
+      obj.pointsValue = Money.toJSON(message.pointsValue);
     }
     return obj;
   },
@@ -1920,6 +2212,9 @@ export const RedeemPointsResponse: MessageFns<RedeemPointsResponse> = {
       : undefined;
     message.balance = (object.balance !== undefined && object.balance !== null)
       ? Balance.fromPartial(object.balance)
+      : undefined;
+    message.pointsValue = (object.pointsValue !== undefined && object.pointsValue !== null)
+      ? Money.fromPartial(object.pointsValue)
       : undefined;
     return message;
   },
@@ -4706,7 +5001,8 @@ export const LoyaltyServiceService = {
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
    * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
    * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-   * as EarnPoints).
+   * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+   * to stores and store_id is not one of them; metadata "store_id").
    */
   earnByCode: {
     path: "/rewards.loyalty.v1.LoyaltyService/EarnByCode" as const,
@@ -4727,7 +5023,12 @@ export const LoyaltyServiceService = {
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
    * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
    * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-   * no OWNER membership; metadata "action": "burn", "program_id").
+   * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION; amount set and the program has no points_value).
+   *
+   * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+   * points whose value is not above the amount (Program.points_value, rounded down); the reply
+   * says the points and their value.
    */
   requestRedemptionOtp: {
     path: "/rewards.loyalty.v1.LoyaltyService/RequestRedemptionOtp" as const,
@@ -4747,7 +5048,11 @@ export const LoyaltyServiceService = {
    * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
    * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
    * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-   * FAILED_PRECONDITION).
+   * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+   *
+   * A program with Program.points_value answers the money value of the points burned
+   * (points_value, rounded down). The burn may be asked in money (amount) as for
+   * RequestRedemptionOtp: the same amount converts to the same points.
    */
   redeemPoints: {
     path: "/rewards.loyalty.v1.LoyaltyService/RedeemPoints" as const,
@@ -4969,7 +5274,8 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
    * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
    * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-   * as EarnPoints).
+   * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+   * to stores and store_id is not one of them; metadata "store_id").
    */
   earnByCode: handleUnaryCall<EarnByCodeRequest, EarnByCodeResponse>;
   /**
@@ -4982,7 +5288,12 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
    * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
    * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-   * no OWNER membership; metadata "action": "burn", "program_id").
+   * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION; amount set and the program has no points_value).
+   *
+   * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+   * points whose value is not above the amount (Program.points_value, rounded down); the reply
+   * says the points and their value.
    */
   requestRedemptionOtp: handleUnaryCall<RequestRedemptionOtpRequest, RequestRedemptionOtpResponse>;
   /**
@@ -4992,7 +5303,11 @@ export interface LoyaltyServiceServer extends UntypedServiceImplementation {
    * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
    * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
    * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-   * FAILED_PRECONDITION).
+   * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+   *
+   * A program with Program.points_value answers the money value of the points burned
+   * (points_value, rounded down). The burn may be asked in money (amount) as for
+   * RequestRedemptionOtp: the same amount converts to the same points.
    */
   redeemPoints: handleUnaryCall<RedeemPointsRequest, RedeemPointsResponse>;
   /**
@@ -5134,7 +5449,8 @@ export interface LoyaltyServiceClient extends Client {
    * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
    * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
    * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-   * as EarnPoints).
+   * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+   * to stores and store_id is not one of them; metadata "store_id").
    */
   earnByCode(
     request: EarnByCodeRequest,
@@ -5161,7 +5477,12 @@ export interface LoyaltyServiceClient extends Client {
    * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
    * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
    * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-   * no OWNER membership; metadata "action": "burn", "program_id").
+   * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+   * (FAILED_PRECONDITION; amount set and the program has no points_value).
+   *
+   * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+   * points whose value is not above the amount (Program.points_value, rounded down); the reply
+   * says the points and their value.
    */
   requestRedemptionOtp(
     request: RequestRedemptionOtpRequest,
@@ -5185,7 +5506,11 @@ export interface LoyaltyServiceClient extends Client {
    * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
    * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
    * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-   * FAILED_PRECONDITION).
+   * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+   *
+   * A program with Program.points_value answers the money value of the points burned
+   * (points_value, rounded down). The burn may be asked in money (amount) as for
+   * RequestRedemptionOtp: the same amount converts to the same points.
    */
   redeemPoints(
     request: RedeemPointsRequest,

@@ -533,7 +533,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     default void earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request,
@@ -551,7 +552,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     default void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
@@ -566,7 +571,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     default void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
@@ -805,7 +813,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     public void earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request,
@@ -824,7 +833,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     public void requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request,
@@ -840,7 +853,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     public void redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request,
@@ -1064,7 +1080,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request) throws io.grpc.StatusException {
@@ -1082,7 +1099,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) throws io.grpc.StatusException {
@@ -1097,7 +1118,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) throws io.grpc.StatusException {
@@ -1311,7 +1335,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse earnByCode(com.rewardscore.rewards.loyalty.v1.EarnByCodeRequest request) {
@@ -1329,7 +1354,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse requestRedemptionOtp(com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpRequest request) {
@@ -1344,7 +1373,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     public com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse redeemPoints(com.rewardscore.rewards.loyalty.v1.RedeemPointsRequest request) {
@@ -1559,7 +1591,8 @@ public final class LoyaltyServiceGrpc {
      * Errors: EARN_CODE_NOT_FOUND (NOT_FOUND), EARN_CODE_ALREADY_USED, EARN_CODE_EXPIRED
      * (FAILED_PRECONDITION), EARN_CODE_ATTEMPTS_EXCEEDED (RESOURCE_EXHAUSTED; too many unknown
      * codes tried for the account, against guessing), MEMBERSHIP_REQUIRED (FAILED_PRECONDITION;
-     * as EarnPoints).
+     * as EarnPoints), EARN_CODE_NOT_FOR_STORE (FAILED_PRECONDITION; the code's batch is restricted
+     * to stores and store_id is not one of them; metadata "store_id").
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.EarnByCodeResponse> earnByCode(
@@ -1578,7 +1611,11 @@ public final class LoyaltyServiceGrpc {
      * OTP_RATE_LIMITED (RESOURCE_EXHAUSTED; too many OTPs for the account; metadata
      * "retry_time"), OTP_NOT_SENT (UNAVAILABLE; the OTP sender did not accept it: retry),
      * MEMBERSHIP_REQUIRED (FAILED_PRECONDITION; Program.burn_requires_owner and the account has
-     * no OWNER membership; metadata "action": "burn", "program_id").
+     * no OWNER membership; metadata "action": "burn", "program_id"), POINTS_VALUE_NOT_CONFIGURED
+     * (FAILED_PRECONDITION; amount set and the program has no points_value).
+     * The burn may be asked in money (amount: "pay 5.00 EUR with points"): it converts to the most
+     * points whose value is not above the amount (Program.points_value, rounded down); the reply
+     * says the points and their value.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RequestRedemptionOtpResponse> requestRedemptionOtp(
@@ -1594,7 +1631,10 @@ public final class LoyaltyServiceGrpc {
      * (a wrong code, or an OTP sent for another account or amount; metadata "tries_left"),
      * OTP_LOCKED (too many wrong codes), OTP_ALREADY_USED, INSUFFICIENT_POINTS,
      * REDEMPTION_THRESHOLD_NOT_MET, MEMBERSHIP_REQUIRED (as RequestRedemptionOtp) (all
-     * FAILED_PRECONDITION).
+     * FAILED_PRECONDITION), POINTS_VALUE_NOT_CONFIGURED (as RequestRedemptionOtp).
+     * A program with Program.points_value answers the money value of the points burned
+     * (points_value, rounded down). The burn may be asked in money (amount) as for
+     * RequestRedemptionOtp: the same amount converts to the same points.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.loyalty.v1.RedeemPointsResponse> redeemPoints(

@@ -200,7 +200,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "duration.proto\032\037google/protobuf/timestam" +
       "p.proto\032#rewards/accounts/v1/resources.p" +
       "roto\032\"rewards/loyalty/v1/resources.proto" +
-      "\032\033rewards/type/v1/money.proto\"\325\003\n\021EarnPo" +
+      "\032\033rewards/type/v1/money.proto\"\202\005\n\021EarnPo" +
       "intsRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
       "Id\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\031\n\010sto" +
       "re_id\030\003 \001(\tR\007storeId\022%\n\016transaction_id\030\004" +
@@ -211,190 +211,203 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
       "ccount_identifier\030\010 \001(\0132\037.rewards.accoun" +
       "ts.v1.IdentifierR\021accountIdentifier\0226\n\005l" +
       "ines\030\t \003(\0132 .rewards.loyalty.v1.Purchase" +
-      "LineR\005lines\0220\n\024interaction_point_id\030\036 \001(" +
-      "\tR\022interactionPointId\"\272\002\n\022EarnPointsResp" +
-      "onse\022G\n\013transaction\030\001 \001(\0132%.rewards.loya" +
-      "lty.v1.PointsTransactionR\013transaction\0225\n" +
-      "\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.Bala" +
-      "nceR\007balance\022T\n\022event_transactions\030\003 \003(\013" +
-      "2%.rewards.loyalty.v1.PointsTransactionR" +
-      "\021eventTransactions\022N\n\017applied_coupons\030\004 " +
-      "\003(\0132%.rewards.loyalty.v1.AppliedEarnCoup" +
-      "onR\016appliedCoupons\"\242\001\n\021AppliedEarnCoupon" +
-      "\022\022\n\004code\030\001 \001(\tR\004code\022\031\n\010offer_id\030\002 \001(\tR\007" +
-      "offerId\022\033\n\tcoupon_id\030\003 \001(\tR\010couponId\022#\n\r" +
-      "redemption_id\030\004 \001(\tR\014redemptionId\022\034\n\taut" +
-      "omatic\030\005 \001(\010R\tautomatic\"\265\001\n\021EarnByCodeRe" +
-      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\n" +
-      "account_id\030\002 \001(\tR\taccountId\022\022\n\004code\030\003 \001(" +
-      "\tR\004code\022N\n\022account_identifier\030\004 \001(\0132\037.re" +
-      "wards.accounts.v1.IdentifierR\021accountIde" +
-      "ntifier\"\224\001\n\022EarnByCodeResponse\022G\n\013transa" +
-      "ction\030\001 \001(\0132%.rewards.loyalty.v1.PointsT" +
-      "ransactionR\013transaction\0225\n\007balance\030\002 \001(\013" +
-      "2\033.rewards.loyalty.v1.BalanceR\007balance\"\334" +
-      "\001\n\033RequestRedemptionOtpRequest\022\035\n\nreques" +
-      "t_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(" +
-      "\tR\taccountId\022\026\n\006points\030\003 \001(\003R\006points\022\027\n\007" +
-      "user_id\030\004 \001(\tR\006userId\022N\n\022account_identif" +
-      "ier\030\005 \001(\0132\037.rewards.accounts.v1.Identifi" +
-      "erR\021accountIdentifier\"r\n\034RequestRedempti" +
-      "onOtpResponse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n\013" +
-      "expire_time\030\002 \001(\0132\032.google.protobuf.Time" +
-      "stampR\nexpireTime\"\341\002\n\023RedeemPointsReques" +
-      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\nacco" +
-      "unt_id\030\002 \001(\tR\taccountId\022\026\n\006points\030\003 \001(\003R" +
-      "\006points\022\025\n\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010otp_co" +
-      "de\030\005 \001(\tR\007otpCode\022\031\n\010store_id\030\006 \001(\tR\007sto" +
-      "reId\022%\n\016transaction_id\030\007 \001(\tR\rtransactio" +
-      "nId\022N\n\022account_identifier\030\010 \001(\0132\037.reward" +
-      "s.accounts.v1.IdentifierR\021accountIdentif" +
-      "ier\0220\n\024interaction_point_id\030\036 \001(\tR\022inter" +
-      "actionPointId\"\226\001\n\024RedeemPointsResponse\022G" +
-      "\n\013transaction\030\001 \001(\0132%.rewards.loyalty.v1" +
-      ".PointsTransactionR\013transaction\0225\n\007balan" +
-      "ce\030\002 \001(\0132\033.rewards.loyalty.v1.BalanceR\007b" +
-      "alance\"\224\001\n\023RefundPointsRequest\022\035\n\nreques" +
-      "t_id\030\001 \001(\tR\trequestId\0222\n\025points_transact" +
-      "ion_id\030\002 \001(\tR\023pointsTransactionId\022\026\n\006poi" +
-      "nts\030\003 \001(\003R\006points\022\022\n\004note\030\004 \001(\tR\004note\"\226\001" +
-      "\n\024RefundPointsResponse\022G\n\013transaction\030\001 " +
+      "LineR\005lines\022J\n\017receipt_details\030\n \003(\0132!.r" +
+      "ewards.loyalty.v1.ReceiptDetailR\016receipt" +
+      "Details\022B\n\014receipt_type\030\013 \001(\0162\037.rewards." +
+      "loyalty.v1.ReceiptTypeR\013receiptType\022\033\n\tp" +
+      "osted_by\030\014 \001(\tR\010postedBy\0220\n\024interaction_" +
+      "point_id\030\036 \001(\tR\022interactionPointId\"\252\003\n\022E" +
+      "arnPointsResponse\022G\n\013transaction\030\001 \001(\0132%" +
+      ".rewards.loyalty.v1.PointsTransactionR\013t" +
+      "ransaction\0225\n\007balance\030\002 \001(\0132\033.rewards.lo" +
+      "yalty.v1.BalanceR\007balance\022T\n\022event_trans" +
+      "actions\030\003 \003(\0132%.rewards.loyalty.v1.Point" +
+      "sTransactionR\021eventTransactions\022N\n\017appli" +
+      "ed_coupons\030\004 \003(\0132%.rewards.loyalty.v1.Ap" +
+      "pliedEarnCouponR\016appliedCoupons\0225\n\tcard_" +
+      "type\030\005 \001(\0132\030.rewards.loyalty.v1.TierR\010ca" +
+      "rdType\0227\n\030card_type_multiplier_bps\030\006 \001(\005" +
+      "R\025cardTypeMultiplierBps\"\242\001\n\021AppliedEarnC" +
+      "oupon\022\022\n\004code\030\001 \001(\tR\004code\022\031\n\010offer_id\030\002 " +
+      "\001(\tR\007offerId\022\033\n\tcoupon_id\030\003 \001(\tR\010couponI" +
+      "d\022#\n\rredemption_id\030\004 \001(\tR\014redemptionId\022\034" +
+      "\n\tautomatic\030\005 \001(\010R\tautomatic\"\320\001\n\021EarnByC" +
+      "odeRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestI" +
+      "d\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022\022\n\004code" +
+      "\030\003 \001(\tR\004code\022N\n\022account_identifier\030\004 \001(\013" +
+      "2\037.rewards.accounts.v1.IdentifierR\021accou" +
+      "ntIdentifier\022\031\n\010store_id\030\005 \001(\tR\007storeId\"" +
+      "\224\001\n\022EarnByCodeResponse\022G\n\013transaction\030\001 " +
       "\001(\0132%.rewards.loyalty.v1.PointsTransacti" +
       "onR\013transaction\0225\n\007balance\030\002 \001(\0132\033.rewar" +
-      "ds.loyalty.v1.BalanceR\007balance\"\302\001\n\021GetBa" +
-      "lanceRequest\022\035\n\naccount_id\030\001 \001(\tR\taccoun" +
-      "tId\022>\n\rexpiry_window\030\002 \001(\0132\031.google.prot" +
-      "obuf.DurationR\014expiryWindow\022N\n\022account_i" +
-      "dentifier\030\003 \001(\0132\037.rewards.accounts.v1.Id" +
-      "entifierR\021accountIdentifier\"K\n\022GetBalanc" +
-      "eResponse\0225\n\007balance\030\001 \001(\0132\033.rewards.loy" +
-      "alty.v1.BalanceR\007balance\"\367\002\n\027ListTransac" +
-      "tionsRequest\022\035\n\naccount_id\030\001 \001(\tR\taccoun" +
-      "tId\022?\n\005types\030\002 \003(\0162).rewards.loyalty.v1." +
-      "PointsTransactionTypeR\005types\0229\n\nstart_ti" +
-      "me\030\003 \001(\0132\032.google.protobuf.TimestampR\tst" +
-      "artTime\0225\n\010end_time\030\004 \001(\0132\032.google.proto" +
-      "buf.TimestampR\007endTime\022\033\n\tpage_size\030\005 \001(" +
-      "\005R\010pageSize\022\035\n\npage_token\030\006 \001(\tR\tpageTok" +
-      "en\022N\n\022account_identifier\030\007 \001(\0132\037.rewards" +
-      ".accounts.v1.IdentifierR\021accountIdentifi" +
-      "er\"\215\001\n\030ListTransactionsResponse\022I\n\014trans" +
-      "actions\030\001 \003(\0132%.rewards.loyalty.v1.Point" +
-      "sTransactionR\014transactions\022&\n\017next_page_" +
-      "token\030\002 \001(\tR\rnextPageToken\"\254\002\n\024AllocateE" +
-      "ventRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
-      "Id\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022acc" +
-      "ount_identifier\030\003 \001(\0132\037.rewards.accounts" +
-      ".v1.IdentifierR\021accountIdentifier\0223\n\005eve" +
-      "nt\030\004 \001(\0162\035.rewards.loyalty.v1.EarnEventR" +
-      "\005event\022!\n\014custom_event\030\005 \001(\tR\013customEven" +
-      "t\022.\n\023referrer_account_id\030\006 \001(\tR\021referrer" +
-      "AccountId\"b\n\025AllocateEventResponse\022I\n\014tr" +
-      "ansactions\030\001 \003(\0132%.rewards.loyalty.v1.Po" +
-      "intsTransactionR\014transactions\"\233\001\n\026VoidTr" +
-      "ansactionRequest\022\035\n\nrequest_id\030\001 \001(\tR\tre" +
-      "questId\0222\n\025points_transaction_id\030\002 \001(\tR\023" +
-      "pointsTransactionId\022\032\n\010operator\030\003 \001(\tR\010o" +
-      "perator\022\022\n\004note\030\004 \001(\tR\004note\"\357\001\n\027VoidTran" +
-      "sactionResponse\022G\n\013transaction\030\001 \001(\0132%.r" +
-      "ewards.loyalty.v1.PointsTransactionR\013tra" +
-      "nsaction\022T\n\022voided_transaction\030\002 \001(\0132%.r" +
-      "ewards.loyalty.v1.PointsTransactionR\021voi" +
-      "dedTransaction\0225\n\007balance\030\003 \001(\0132\033.reward" +
-      "s.loyalty.v1.BalanceR\007balance\"\357\001\n\023Adjust" +
-      "PointsRequest\022\035\n\nrequest_id\030\001 \001(\tR\treque" +
-      "stId\022\035\n\naccount_id\030\002 \001(\tR\taccountId\022N\n\022a" +
-      "ccount_identifier\030\003 \001(\0132\037.rewards.accoun" +
-      "ts.v1.IdentifierR\021accountIdentifier\022\026\n\006p" +
-      "oints\030\004 \001(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006rea" +
-      "son\022\032\n\010operator\030\006 \001(\tR\010operator\"\226\001\n\024Adju" +
-      "stPointsResponse\022G\n\013transaction\030\001 \001(\0132%." +
-      "rewards.loyalty.v1.PointsTransactionR\013tr" +
-      "ansaction\0225\n\007balance\030\002 \001(\0132\033.rewards.loy" +
-      "alty.v1.BalanceR\007balance\"\345\002\n\032BatchAlloca" +
-      "tePointsRequest\022F\n\004rows\030\001 \003(\01322.rewards." +
-      "loyalty.v1.BatchAllocatePointsRequest.Ro" +
-      "wR\004rows\022\032\n\010operator\030\002 \001(\tR\010operator\022\035\n\nr" +
-      "equest_id\030\003 \001(\tR\trequestId\032\303\001\n\003Row\022\035\n\nre" +
-      "quest_id\030\001 \001(\tR\trequestId\022\035\n\naccount_id\030" +
-      "\002 \001(\tR\taccountId\022N\n\022account_identifier\030\003" +
-      " \001(\0132\037.rewards.accounts.v1.IdentifierR\021a" +
-      "ccountIdentifier\022\026\n\006points\030\004 \001(\003R\006points" +
-      "\022\026\n\006reason\030\005 \001(\tR\006reason\"\301\001\n\010RowError\022\026\n" +
-      "\006reason\030\001 \001(\tR\006reason\022\030\n\007message\030\002 \001(\tR\007" +
-      "message\022F\n\010metadata\030\003 \003(\0132*.rewards.loya" +
-      "lty.v1.RowError.MetadataEntryR\010metadata\032" +
-      ";\n\rMetadataEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005va" +
-      "lue\030\002 \001(\tR\005value:\0028\001\"\373\002\n\033BatchAllocatePo" +
-      "intsResponse\022G\n\004rows\030\001 \003(\01323.rewards.loy" +
-      "alty.v1.BatchAllocatePointsResponse.RowR" +
-      "\004rows\022!\n\014posted_count\030\002 \001(\005R\013postedCount" +
-      "\022!\n\014failed_count\030\003 \001(\005R\013failedCount\032\314\001\n\003" +
-      "Row\022\033\n\trow_index\030\001 \001(\005R\010rowIndex\022\035\n\nrequ" +
-      "est_id\030\002 \001(\tR\trequestId\022I\n\013transaction\030\003" +
-      " \001(\0132%.rewards.loyalty.v1.PointsTransact" +
-      "ionH\000R\013transaction\0224\n\005error\030\004 \001(\0132\034.rewa" +
-      "rds.loyalty.v1.RowErrorH\000R\005errorB\010\n\006resu" +
-      "lt\"K\n\025GetTransactionRequest\0222\n\025points_tr" +
-      "ansaction_id\030\001 \001(\tR\023pointsTransactionId\"" +
-      "O\n\016LedgerMovement\022%\n\016ledger_account\030\001 \001(" +
-      "\tR\rledgerAccount\022\026\n\006points\030\002 \001(\003R\006points" +
-      "\"\344\001\n\026GetTransactionResponse\022G\n\013transacti" +
-      "on\030\001 \001(\0132%.rewards.loyalty.v1.PointsTran" +
-      "sactionR\013transaction\022@\n\tmovements\030\002 \003(\0132" +
-      "\".rewards.loyalty.v1.LedgerMovementR\tmov" +
-      "ements\022?\n\007refunds\030\003 \003(\0132%.rewards.loyalt" +
-      "y.v1.PointsTransactionR\007refunds\"\251\002\n\033List" +
-      "LuckyDrawEntriesRequest\022\035\n\naccount_id\030\001 " +
-      "\001(\tR\taccountId\022N\n\022account_identifier\030\002 \001" +
-      "(\0132\037.rewards.accounts.v1.IdentifierR\021acc" +
-      "ountIdentifier\022\035\n\nprogram_id\030\003 \001(\tR\tprog" +
-      "ramId\022\037\n\013draw_period\030\004 \001(\tR\ndrawPeriod\022\037" +
-      "\n\013active_only\030\005 \001(\010R\nactiveOnly\022\033\n\tpage_" +
-      "size\030\006 \001(\005R\010pageSize\022\035\n\npage_token\030\007 \001(\t" +
-      "R\tpageToken\"\204\001\n\034ListLuckyDrawEntriesResp" +
-      "onse\022<\n\007entries\030\001 \003(\0132\".rewards.loyalty." +
-      "v1.LuckyDrawEntryR\007entries\022&\n\017next_page_" +
-      "token\030\002 \001(\tR\rnextPageToken2\350\n\n\016LoyaltySe" +
-      "rvice\022[\n\nEarnPoints\022%.rewards.loyalty.v1" +
-      ".EarnPointsRequest\032&.rewards.loyalty.v1." +
-      "EarnPointsResponse\022[\n\nEarnByCode\022%.rewar" +
-      "ds.loyalty.v1.EarnByCodeRequest\032&.reward" +
-      "s.loyalty.v1.EarnByCodeResponse\022y\n\024Reque" +
-      "stRedemptionOtp\022/.rewards.loyalty.v1.Req" +
-      "uestRedemptionOtpRequest\0320.rewards.loyal" +
-      "ty.v1.RequestRedemptionOtpResponse\022a\n\014Re" +
-      "deemPoints\022\'.rewards.loyalty.v1.RedeemPo" +
-      "intsRequest\032(.rewards.loyalty.v1.RedeemP" +
-      "ointsResponse\022a\n\014RefundPoints\022\'.rewards." +
-      "loyalty.v1.RefundPointsRequest\032(.rewards" +
-      ".loyalty.v1.RefundPointsResponse\022d\n\rAllo" +
-      "cateEvent\022(.rewards.loyalty.v1.AllocateE" +
-      "ventRequest\032).rewards.loyalty.v1.Allocat" +
-      "eEventResponse\022j\n\017VoidTransaction\022*.rewa" +
-      "rds.loyalty.v1.VoidTransactionRequest\032+." +
-      "rewards.loyalty.v1.VoidTransactionRespon" +
-      "se\022a\n\014AdjustPoints\022\'.rewards.loyalty.v1." +
-      "AdjustPointsRequest\032(.rewards.loyalty.v1" +
-      ".AdjustPointsResponse\022v\n\023BatchAllocatePo" +
-      "ints\022..rewards.loyalty.v1.BatchAllocateP" +
-      "ointsRequest\032/.rewards.loyalty.v1.BatchA" +
-      "llocatePointsResponse\022[\n\nGetBalance\022%.re" +
-      "wards.loyalty.v1.GetBalanceRequest\032&.rew" +
-      "ards.loyalty.v1.GetBalanceResponse\022m\n\020Li" +
-      "stTransactions\022+.rewards.loyalty.v1.List" +
-      "TransactionsRequest\032,.rewards.loyalty.v1" +
-      ".ListTransactionsResponse\022g\n\016GetTransact" +
-      "ion\022).rewards.loyalty.v1.GetTransactionR" +
-      "equest\032*.rewards.loyalty.v1.GetTransacti" +
-      "onResponse\022y\n\024ListLuckyDrawEntries\022/.rew" +
-      "ards.loyalty.v1.ListLuckyDrawEntriesRequ" +
-      "est\0320.rewards.loyalty.v1.ListLuckyDrawEn" +
-      "triesResponseB\211\001\n\"com.rewardscore.reward" +
-      "s.loyalty.v1B\023LoyaltyServiceProtoP\001ZLgit" +
-      "hub.com/rewards-core/rewards-core/client" +
-      "s/go/rewards/loyalty/v1;loyaltyv1b\006proto" +
-      "3"
+      "ds.loyalty.v1.BalanceR\007balance\"\214\002\n\033Reque" +
+      "stRedemptionOtpRequest\022\035\n\nrequest_id\030\001 \001" +
+      "(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\taccou" +
+      "ntId\022\026\n\006points\030\003 \001(\003R\006points\022\027\n\007user_id\030" +
+      "\004 \001(\tR\006userId\022N\n\022account_identifier\030\005 \001(" +
+      "\0132\037.rewards.accounts.v1.IdentifierR\021acco" +
+      "untIdentifier\022.\n\006amount\030\006 \001(\0132\026.rewards." +
+      "type.v1.MoneyR\006amount\"\305\001\n\034RequestRedempt" +
+      "ionOtpResponse\022\025\n\006otp_id\030\001 \001(\tR\005otpId\022;\n" +
+      "\013expire_time\030\002 \001(\0132\032.google.protobuf.Tim" +
+      "estampR\nexpireTime\022\026\n\006points\030\003 \001(\003R\006poin" +
+      "ts\0229\n\014points_value\030\004 \001(\0132\026.rewards.type." +
+      "v1.MoneyR\013pointsValue\"\221\003\n\023RedeemPointsRe" +
+      "quest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\n" +
+      "account_id\030\002 \001(\tR\taccountId\022\026\n\006points\030\003 " +
+      "\001(\003R\006points\022\025\n\006otp_id\030\004 \001(\tR\005otpId\022\031\n\010ot" +
+      "p_code\030\005 \001(\tR\007otpCode\022\031\n\010store_id\030\006 \001(\tR" +
+      "\007storeId\022%\n\016transaction_id\030\007 \001(\tR\rtransa" +
+      "ctionId\022N\n\022account_identifier\030\010 \001(\0132\037.re" +
+      "wards.accounts.v1.IdentifierR\021accountIde" +
+      "ntifier\022.\n\006amount\030\t \001(\0132\026.rewards.type.v" +
+      "1.MoneyR\006amount\0220\n\024interaction_point_id\030" +
+      "\036 \001(\tR\022interactionPointId\"\321\001\n\024RedeemPoin" +
+      "tsResponse\022G\n\013transaction\030\001 \001(\0132%.reward" +
+      "s.loyalty.v1.PointsTransactionR\013transact" +
+      "ion\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v" +
+      "1.BalanceR\007balance\0229\n\014points_value\030\003 \001(\013" +
+      "2\026.rewards.type.v1.MoneyR\013pointsValue\"\224\001" +
+      "\n\023RefundPointsRequest\022\035\n\nrequest_id\030\001 \001(" +
+      "\tR\trequestId\0222\n\025points_transaction_id\030\002 " +
+      "\001(\tR\023pointsTransactionId\022\026\n\006points\030\003 \001(\003" +
+      "R\006points\022\022\n\004note\030\004 \001(\tR\004note\"\226\001\n\024RefundP" +
+      "ointsResponse\022G\n\013transaction\030\001 \001(\0132%.rew" +
+      "ards.loyalty.v1.PointsTransactionR\013trans" +
+      "action\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalt" +
+      "y.v1.BalanceR\007balance\"\302\001\n\021GetBalanceRequ" +
+      "est\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022>\n\rex" +
+      "piry_window\030\002 \001(\0132\031.google.protobuf.Dura" +
+      "tionR\014expiryWindow\022N\n\022account_identifier" +
+      "\030\003 \001(\0132\037.rewards.accounts.v1.IdentifierR" +
+      "\021accountIdentifier\"K\n\022GetBalanceResponse" +
+      "\0225\n\007balance\030\001 \001(\0132\033.rewards.loyalty.v1.B" +
+      "alanceR\007balance\"\367\002\n\027ListTransactionsRequ" +
+      "est\022\035\n\naccount_id\030\001 \001(\tR\taccountId\022?\n\005ty" +
+      "pes\030\002 \003(\0162).rewards.loyalty.v1.PointsTra" +
+      "nsactionTypeR\005types\0229\n\nstart_time\030\003 \001(\0132" +
+      "\032.google.protobuf.TimestampR\tstartTime\0225" +
+      "\n\010end_time\030\004 \001(\0132\032.google.protobuf.Times" +
+      "tampR\007endTime\022\033\n\tpage_size\030\005 \001(\005R\010pageSi" +
+      "ze\022\035\n\npage_token\030\006 \001(\tR\tpageToken\022N\n\022acc" +
+      "ount_identifier\030\007 \001(\0132\037.rewards.accounts" +
+      ".v1.IdentifierR\021accountIdentifier\"\215\001\n\030Li" +
+      "stTransactionsResponse\022I\n\014transactions\030\001" +
+      " \003(\0132%.rewards.loyalty.v1.PointsTransact" +
+      "ionR\014transactions\022&\n\017next_page_token\030\002 \001" +
+      "(\tR\rnextPageToken\"\254\002\n\024AllocateEventReque" +
+      "st\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\nacc" +
+      "ount_id\030\002 \001(\tR\taccountId\022N\n\022account_iden" +
+      "tifier\030\003 \001(\0132\037.rewards.accounts.v1.Ident" +
+      "ifierR\021accountIdentifier\0223\n\005event\030\004 \001(\0162" +
+      "\035.rewards.loyalty.v1.EarnEventR\005event\022!\n" +
+      "\014custom_event\030\005 \001(\tR\013customEvent\022.\n\023refe" +
+      "rrer_account_id\030\006 \001(\tR\021referrerAccountId" +
+      "\"b\n\025AllocateEventResponse\022I\n\014transaction" +
+      "s\030\001 \003(\0132%.rewards.loyalty.v1.PointsTrans" +
+      "actionR\014transactions\"\233\001\n\026VoidTransaction" +
+      "Request\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\0222" +
+      "\n\025points_transaction_id\030\002 \001(\tR\023pointsTra" +
+      "nsactionId\022\032\n\010operator\030\003 \001(\tR\010operator\022\022" +
+      "\n\004note\030\004 \001(\tR\004note\"\357\001\n\027VoidTransactionRe" +
+      "sponse\022G\n\013transaction\030\001 \001(\0132%.rewards.lo" +
+      "yalty.v1.PointsTransactionR\013transaction\022" +
+      "T\n\022voided_transaction\030\002 \001(\0132%.rewards.lo" +
+      "yalty.v1.PointsTransactionR\021voidedTransa" +
+      "ction\0225\n\007balance\030\003 \001(\0132\033.rewards.loyalty" +
+      ".v1.BalanceR\007balance\"\357\001\n\023AdjustPointsReq" +
+      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\035\n\na" +
+      "ccount_id\030\002 \001(\tR\taccountId\022N\n\022account_id" +
+      "entifier\030\003 \001(\0132\037.rewards.accounts.v1.Ide" +
+      "ntifierR\021accountIdentifier\022\026\n\006points\030\004 \001" +
+      "(\003R\006points\022\026\n\006reason\030\005 \001(\tR\006reason\022\032\n\010op" +
+      "erator\030\006 \001(\tR\010operator\"\226\001\n\024AdjustPointsR" +
+      "esponse\022G\n\013transaction\030\001 \001(\0132%.rewards.l" +
+      "oyalty.v1.PointsTransactionR\013transaction" +
+      "\0225\n\007balance\030\002 \001(\0132\033.rewards.loyalty.v1.B" +
+      "alanceR\007balance\"\345\002\n\032BatchAllocatePointsR" +
+      "equest\022F\n\004rows\030\001 \003(\01322.rewards.loyalty.v" +
+      "1.BatchAllocatePointsRequest.RowR\004rows\022\032" +
+      "\n\010operator\030\002 \001(\tR\010operator\022\035\n\nrequest_id" +
+      "\030\003 \001(\tR\trequestId\032\303\001\n\003Row\022\035\n\nrequest_id\030" +
+      "\001 \001(\tR\trequestId\022\035\n\naccount_id\030\002 \001(\tR\tac" +
+      "countId\022N\n\022account_identifier\030\003 \001(\0132\037.re" +
+      "wards.accounts.v1.IdentifierR\021accountIde" +
+      "ntifier\022\026\n\006points\030\004 \001(\003R\006points\022\026\n\006reaso" +
+      "n\030\005 \001(\tR\006reason\"\301\001\n\010RowError\022\026\n\006reason\030\001" +
+      " \001(\tR\006reason\022\030\n\007message\030\002 \001(\tR\007message\022F" +
+      "\n\010metadata\030\003 \003(\0132*.rewards.loyalty.v1.Ro" +
+      "wError.MetadataEntryR\010metadata\032;\n\rMetada" +
+      "taEntry\022\020\n\003key\030\001 \001(\tR\003key\022\024\n\005value\030\002 \001(\t" +
+      "R\005value:\0028\001\"\373\002\n\033BatchAllocatePointsRespo" +
+      "nse\022G\n\004rows\030\001 \003(\01323.rewards.loyalty.v1.B" +
+      "atchAllocatePointsResponse.RowR\004rows\022!\n\014" +
+      "posted_count\030\002 \001(\005R\013postedCount\022!\n\014faile" +
+      "d_count\030\003 \001(\005R\013failedCount\032\314\001\n\003Row\022\033\n\tro" +
+      "w_index\030\001 \001(\005R\010rowIndex\022\035\n\nrequest_id\030\002 " +
+      "\001(\tR\trequestId\022I\n\013transaction\030\003 \001(\0132%.re" +
+      "wards.loyalty.v1.PointsTransactionH\000R\013tr" +
+      "ansaction\0224\n\005error\030\004 \001(\0132\034.rewards.loyal" +
+      "ty.v1.RowErrorH\000R\005errorB\010\n\006result\"K\n\025Get" +
+      "TransactionRequest\0222\n\025points_transaction" +
+      "_id\030\001 \001(\tR\023pointsTransactionId\"O\n\016Ledger" +
+      "Movement\022%\n\016ledger_account\030\001 \001(\tR\rledger" +
+      "Account\022\026\n\006points\030\002 \001(\003R\006points\"\344\001\n\026GetT" +
+      "ransactionResponse\022G\n\013transaction\030\001 \001(\0132" +
+      "%.rewards.loyalty.v1.PointsTransactionR\013" +
+      "transaction\022@\n\tmovements\030\002 \003(\0132\".rewards" +
+      ".loyalty.v1.LedgerMovementR\tmovements\022?\n" +
+      "\007refunds\030\003 \003(\0132%.rewards.loyalty.v1.Poin" +
+      "tsTransactionR\007refunds\"\251\002\n\033ListLuckyDraw" +
+      "EntriesRequest\022\035\n\naccount_id\030\001 \001(\tR\tacco" +
+      "untId\022N\n\022account_identifier\030\002 \001(\0132\037.rewa" +
+      "rds.accounts.v1.IdentifierR\021accountIdent" +
+      "ifier\022\035\n\nprogram_id\030\003 \001(\tR\tprogramId\022\037\n\013" +
+      "draw_period\030\004 \001(\tR\ndrawPeriod\022\037\n\013active_" +
+      "only\030\005 \001(\010R\nactiveOnly\022\033\n\tpage_size\030\006 \001(" +
+      "\005R\010pageSize\022\035\n\npage_token\030\007 \001(\tR\tpageTok" +
+      "en\"\204\001\n\034ListLuckyDrawEntriesResponse\022<\n\007e" +
+      "ntries\030\001 \003(\0132\".rewards.loyalty.v1.LuckyD" +
+      "rawEntryR\007entries\022&\n\017next_page_token\030\002 \001" +
+      "(\tR\rnextPageToken2\350\n\n\016LoyaltyService\022[\n\n" +
+      "EarnPoints\022%.rewards.loyalty.v1.EarnPoin" +
+      "tsRequest\032&.rewards.loyalty.v1.EarnPoint" +
+      "sResponse\022[\n\nEarnByCode\022%.rewards.loyalt" +
+      "y.v1.EarnByCodeRequest\032&.rewards.loyalty" +
+      ".v1.EarnByCodeResponse\022y\n\024RequestRedempt" +
+      "ionOtp\022/.rewards.loyalty.v1.RequestRedem" +
+      "ptionOtpRequest\0320.rewards.loyalty.v1.Req" +
+      "uestRedemptionOtpResponse\022a\n\014RedeemPoint" +
+      "s\022\'.rewards.loyalty.v1.RedeemPointsReque" +
+      "st\032(.rewards.loyalty.v1.RedeemPointsResp" +
+      "onse\022a\n\014RefundPoints\022\'.rewards.loyalty.v" +
+      "1.RefundPointsRequest\032(.rewards.loyalty." +
+      "v1.RefundPointsResponse\022d\n\rAllocateEvent" +
+      "\022(.rewards.loyalty.v1.AllocateEventReque" +
+      "st\032).rewards.loyalty.v1.AllocateEventRes" +
+      "ponse\022j\n\017VoidTransaction\022*.rewards.loyal" +
+      "ty.v1.VoidTransactionRequest\032+.rewards.l" +
+      "oyalty.v1.VoidTransactionResponse\022a\n\014Adj" +
+      "ustPoints\022\'.rewards.loyalty.v1.AdjustPoi" +
+      "ntsRequest\032(.rewards.loyalty.v1.AdjustPo" +
+      "intsResponse\022v\n\023BatchAllocatePoints\022..re" +
+      "wards.loyalty.v1.BatchAllocatePointsRequ" +
+      "est\032/.rewards.loyalty.v1.BatchAllocatePo" +
+      "intsResponse\022[\n\nGetBalance\022%.rewards.loy" +
+      "alty.v1.GetBalanceRequest\032&.rewards.loya" +
+      "lty.v1.GetBalanceResponse\022m\n\020ListTransac" +
+      "tions\022+.rewards.loyalty.v1.ListTransacti" +
+      "onsRequest\032,.rewards.loyalty.v1.ListTran" +
+      "sactionsResponse\022g\n\016GetTransaction\022).rew" +
+      "ards.loyalty.v1.GetTransactionRequest\032*." +
+      "rewards.loyalty.v1.GetTransactionRespons" +
+      "e\022y\n\024ListLuckyDrawEntries\022/.rewards.loya" +
+      "lty.v1.ListLuckyDrawEntriesRequest\0320.rew" +
+      "ards.loyalty.v1.ListLuckyDrawEntriesResp" +
+      "onseB\211\001\n\"com.rewardscore.rewards.loyalty" +
+      ".v1B\023LoyaltyServiceProtoP\001ZLgithub.com/r" +
+      "ewards-core/rewards-core/clients/go/rewa" +
+      "rds/loyalty/v1;loyaltyv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -410,13 +423,13 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", "AccountIdentifier", "Lines", "InteractionPointId", });
+        new java.lang.String[] { "RequestId", "AccountId", "StoreId", "TransactionId", "BillAmount", "CouponCodes", "PaymentCardType", "AccountIdentifier", "Lines", "ReceiptDetails", "ReceiptType", "PostedBy", "InteractionPointId", });
     internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor =
       getDescriptor().getMessageType(1);
     internal_static_rewards_loyalty_v1_EarnPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnPointsResponse_descriptor,
-        new java.lang.String[] { "Transaction", "Balance", "EventTransactions", "AppliedCoupons", });
+        new java.lang.String[] { "Transaction", "Balance", "EventTransactions", "AppliedCoupons", "CardType", "CardTypeMultiplierBps", });
     internal_static_rewards_loyalty_v1_AppliedEarnCoupon_descriptor =
       getDescriptor().getMessageType(2);
     internal_static_rewards_loyalty_v1_AppliedEarnCoupon_fieldAccessorTable = new
@@ -428,7 +441,7 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_EarnByCodeRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_EarnByCodeRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Code", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Code", "AccountIdentifier", "StoreId", });
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_descriptor =
       getDescriptor().getMessageType(4);
     internal_static_rewards_loyalty_v1_EarnByCodeResponse_fieldAccessorTable = new
@@ -440,25 +453,25 @@ public final class LoyaltyServiceProto extends com.google.protobuf.GeneratedFile
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RequestRedemptionOtpRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Points", "UserId", "AccountIdentifier", });
+        new java.lang.String[] { "RequestId", "AccountId", "Points", "UserId", "AccountIdentifier", "Amount", });
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor =
       getDescriptor().getMessageType(6);
     internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RequestRedemptionOtpResponse_descriptor,
-        new java.lang.String[] { "OtpId", "ExpireTime", });
+        new java.lang.String[] { "OtpId", "ExpireTime", "Points", "PointsValue", });
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor =
       getDescriptor().getMessageType(7);
     internal_static_rewards_loyalty_v1_RedeemPointsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsRequest_descriptor,
-        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", "InteractionPointId", });
+        new java.lang.String[] { "RequestId", "AccountId", "Points", "OtpId", "OtpCode", "StoreId", "TransactionId", "AccountIdentifier", "Amount", "InteractionPointId", });
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor =
       getDescriptor().getMessageType(8);
     internal_static_rewards_loyalty_v1_RedeemPointsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_RedeemPointsResponse_descriptor,
-        new java.lang.String[] { "Transaction", "Balance", });
+        new java.lang.String[] { "Transaction", "Balance", "PointsValue", });
     internal_static_rewards_loyalty_v1_RefundPointsRequest_descriptor =
       getDescriptor().getMessageType(9);
     internal_static_rewards_loyalty_v1_RefundPointsRequest_fieldAccessorTable = new

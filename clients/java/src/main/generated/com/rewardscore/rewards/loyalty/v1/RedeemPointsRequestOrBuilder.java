@@ -173,6 +173,36 @@ public interface RedeemPointsRequestOrBuilder extends
 
   /**
    * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return Whether the amount field is set.
+   */
+  boolean hasAmount();
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   * @return The amount.
+   */
+  com.rewardscore.rewards.type.v1.Money getAmount();
+  /**
+   * <pre>
+   * The burn in money instead of points (exactly one of points and amount), converted as in
+   * RequestRedemptionOtpRequest.amount.
+   * </pre>
+   *
+   * <code>.rewards.type.v1.Money amount = 9 [json_name = "amount"];</code>
+   */
+  com.rewardscore.rewards.type.v1.MoneyOrBuilder getAmountOrBuilder();
+
+  /**
+   * <pre>
    * The registered interaction point (InteractionPointService; seed 001's interaction-id,
    * also accepted as the `interaction-id` request header) where the call happens: the store is
    * then the point's (see InteractionPointService for the reasons), and both are recorded on the
