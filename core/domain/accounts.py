@@ -53,6 +53,14 @@ class MembershipRole(enum.IntEnum):
     COLLECTOR = 3
 
 
+class GenderCode(enum.IntEnum):
+    """Seed 001's genderCode; a user without one has None."""
+
+    MALE = 1
+    FEMALE = 2
+    DIVERSE = 3
+
+
 class MarketingChannel(enum.IntEnum):
     EMAIL = 1
     SMS = 2
@@ -123,6 +131,7 @@ class UserData:
     address: Address = field(default_factory=Address)
     properties: tuple[tuple[str, str], ...] = ()
     """Custom (key, value) pairs, sorted by key."""
+    gender_code: GenderCode | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +149,7 @@ class User:
                 "address": {"lines": list(a.lines), "city": a.city, "postal_code": a.postal_code,
                             "region": a.region, "country_code": a.country_code},
                 "properties": [list(p) for p in d.properties],
+                "gender_code": int(d.gender_code or 0),
                 "create_time": self.create_time.isoformat(), "update_time": self.update_time.isoformat()}
 
     @classmethod
@@ -150,7 +160,8 @@ class User:
             data["email"], data["phone_number"], data["birth_date"],
             Address(tuple(address["lines"]), address["city"], address["postal_code"], address["region"],
                     address["country_code"]),
-            tuple((k, v) for k, v in data["properties"]))
+            tuple((k, v) for k, v in data["properties"]),
+            GenderCode(data["gender_code"]) if data.get("gender_code") else None)
         return cls(data["user_id"], user_data, dt.datetime.fromisoformat(data["create_time"]),
                    dt.datetime.fromisoformat(data["update_time"]))
 

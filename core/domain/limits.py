@@ -445,3 +445,17 @@ per this many earns; a restart leaves at most this many unused)."""
 POINTS_VALUE_POINTS_MAX = 10**9
 POINTS_VALUE_MINOR_MAX = 10**12
 EARN_CODE_STORE_IDS_MAX = 1_000
+
+# --- interaction points (core/domain/interaction_points.py) ------------------------------------
+INTERACTION_POINT_ID_LENGTH_MAX = 64
+"""Characters of an interaction point id (the `interaction-id` header or field)."""
+INTERACTION_POINT_NAME_LENGTH_MAX = 256
+INTERACTION_POINT_GENERATION_CHECK_S = 1.0
+"""How long a worker trusts its cached interaction points before it reads the organisation's
+change generation from Redis again (one GET per organisation per worker per interval): the
+bound on how late another worker sees a created or deleted point."""
+INTERACTION_POINT_CACHE_ENTRY_MAX_AGE_S = 60.0
+"""A cached point is read from Postgres again after this long even if no change was seen (the
+bound when a change's generation bump was lost)."""
+INTERACTION_POINT_CACHE_MAX = 100_000
+"""Points (and unknown ids) one worker caches; the cache is emptied when it is full."""

@@ -18,15 +18,20 @@ C = TypeVar("C")
 R = TypeVar("R")
 
 
+def check_batch_size(items: int) -> None:
+    """The bounds of a batch call: 1..BATCH_ITEMS_MAX items (checked before any item is looked at)."""
+    if not items:
+        raise field_required("requests")
+    if items > limits.BATCH_ITEMS_MAX:
+        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "requests", "max": limits.BATCH_ITEMS_MAX})
+
+
 async def each_item(commands: Sequence[C], caller: Caller, run: Callable[[C], Awaitable[R]],
                     store_of: Callable[[C], str]) -> list[R | DomainError]:
     """`run` over every command, in order of the answers. The call itself is refused when it
     holds no item or more than BATCH_ITEMS_MAX; an item without a request_id, with one another
     item uses, or at a store outside the client's stores is refused alone."""
-    if not commands:
-        raise field_required("requests")
-    if len(commands) > limits.BATCH_ITEMS_MAX:
-        raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={"field": "requests", "max": limits.BATCH_ITEMS_MAX})
+    check_batch_size(len(commands))
     seen: set[str] = set()
     duplicates = set()
     for command in commands:

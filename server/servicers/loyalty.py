@@ -16,7 +16,10 @@ from core.service.accounts import AccountRef
 from core.service.points.admin import AdjustPoints, AllocateRow, PointsAdmin, VoidTransaction
 from core.domain.lucky_draws import format_number
 from core.service.points import LuckyDrawEntry, Movement, Points, PointsTransaction
+from core.service.batch import check_batch_size
+from core.service.interaction_points import InteractionPoints
 from server.context import current_caller
+from server.servicers.interaction_points import header_of, locate_request
 from server.convert import datetime_of, timedelta_of, timestamp
 from server.errors import item_error
 from server.servicers.accounts import identifier_from_proto
@@ -31,9 +34,15 @@ def _ref(request) -> AccountRef:
 
 
 class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
-    def __init__(self, engine: Points) -> None:
+    def __init__(self, engine: Points, interaction_points: InteractionPoints | None = None) -> None:
         self._points = engine
         self._admin = PointsAdmin(engine._deps, engine, engine._coupons)
+        self._located = interaction_points
+        """Resolves a request's interaction point (header or field) into its store."""
+
+    async def _locate(self, request, context) -> None:
+        if self._located is not None:
+            await locate_request(self._located, request, context)
 
     async def VoidTransaction(self, request: api.VoidTransactionRequest, context) -> api.VoidTransactionResponse:
         movement = await self._admin.void(VoidTransaction(request.request_id, request.points_transaction_id,
@@ -75,10 +84,27 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
         return reply
 
     async def EarnPoints(self, request: api.EarnPointsRequest, context) -> api.EarnPointsResponse:
+        await self._locate(request, context)
         return _earn_reply(await self._points.earn(_earn_command(request), current_caller()))
 
     async def BatchEarnPoints(self, request: api.BatchEarnPointsRequest, context) -> api.BatchEarnPointsResponse:
-        outcomes = await self._points.earn_batch([_earn_command(item) for item in request.requests], current_caller())
+        caller = current_caller()
+        check_batch_size(len(request.requests))
+        header = header_of(context) if self._located is not None else ""
+        outcomes: list = [None] * len(request.requests)
+        commands, places = [], []
+        for index, item in enumerate(request.requests):
+            try:
+                if self._located is not None:
+                    await locate_request(self._located, item, context, caller, header)
+            except DomainError as refused:  # This item's interaction point: its own answer.
+                outcomes[index] = refused
+                continue
+            commands.append(_earn_command(item))
+            places.append(index)
+        if commands:
+            for index, outcome in zip(places, await self._points.earn_batch(commands, caller), strict=True):
+                outcomes[index] = outcome
         return api.BatchEarnPointsResponse(results=[
             api.BatchEarnPointsResult(error=item_error_pb2.ItemError(**item_error(outcome, _EARN_METHOD)))
             if isinstance(outcome, DomainError) else api.BatchEarnPointsResult(response=_earn_reply(outcome))
@@ -109,8 +135,10 @@ class LoyaltyServicer(loyalty_service_pb2_grpc.LoyaltyServiceServicer):
         return reply
 
     async def RedeemPoints(self, request: api.RedeemPointsRequest, context) -> api.RedeemPointsResponse:
+        await self._locate(request, context)
         command = points.RedeemPoints(request.request_id, _ref(request), request.points, request.otp_id,
-                                      request.otp_code, request.store_id, request.transaction_id, _amount(request))
+                                      request.otp_code, request.store_id, request.transaction_id, _amount(request),
+                                      interaction_point_id=request.interaction_point_id)
         movement = await self._points.redeem(command, current_caller())
         message = transaction_to_proto(movement.transactions[0])
         reply = api.RedeemPointsResponse(transaction=message, balance=_movement_balance(movement))
@@ -218,7 +246,7 @@ def transaction_to_proto(t: PointsTransaction) -> resources.PointsTransaction:
         points=t.points, store_id=t.store_id, transaction_id=t.transaction_id,
         refunded_points_transaction_id=t.refunded_transaction_id, refunded_points=t.refunded_points,
         create_time=timestamp(t.create_time), regular_points=t.regular_points, bonus_points=t.bonus_points,
-        reward_points=t.reward_points, note=t.note,
+        reward_points=t.reward_points, note=t.note, interaction_point_id=t.interaction_point_id,
         lines=[resources.PurchaseLine(sku=sku, quantity=quantity, amount=money_pb2.Money(
             amount_minor=amount, currency_code=t.currency_code)) for sku, quantity, amount in t.lines])
     if t.bill_minor is not None:
@@ -256,7 +284,8 @@ def _earn_command(request: api.EarnPointsRequest) -> points.EarnPoints:
                              tuple((line.sku, line.quantity, line.amount.amount_minor, line.amount.currency_code)
                                    for line in request.lines),
                              tuple(receipt_detail_from_proto(d) for d in request.receipt_details),
-                             int(request.receipt_type), request.posted_by)
+                             int(request.receipt_type), request.posted_by,
+                             interaction_point_id=request.interaction_point_id)
 
 
 def _earn_reply(movement) -> api.EarnPointsResponse:

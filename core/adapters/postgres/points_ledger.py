@@ -23,7 +23,7 @@ _TX_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "t
                "credit_account", "amount", "points", "regular_points", "bonus_points", "reward_points", "store_id",
                "transaction_id", "bill_minor", "currency_code", "refunded_transaction_id", "lot_id", "overdraft",
                "note", "expire_time", "create_time", "request_id", "client_id", "epoch", "tier_id", "earn_rule_id",
-               "lines", "operator", "points_value_minor")
+               "lines", "operator", "points_value_minor", "interaction_point_id")
 _AWARD_COLUMNS = ("org_id", "program_id", "award_key", "points_transaction_id")
 _REFERRAL_COLUMNS = ("org_id", "program_id", "referee_account_id", "referrer_account_id", "points_transaction_id",
                      "create_time")
@@ -37,7 +37,7 @@ def transaction_row(*, points_transaction_id: str, org_id: str, program_id: str,
                     lot_id: str | None = None, overdraft: bool = False, note: str = "",
                     expire_time: dt.datetime | None = None, tier_id: str | None = None,
                     earn_rule_id: str | None = None, lines: Sequence[Sequence] = (), operator: str = "",
-                    points_value_minor: int | None = None) -> Row:
+                    points_value_minor: int | None = None, interaction_point_id: str = "") -> Row:
     """One points_transactions row: a transfer of |points| from `debit_account` to
     `credit_account` (empty texts are stored as NULL)."""
     return Row("points_transactions", _TX_COLUMNS, (
@@ -45,7 +45,8 @@ def transaction_row(*, points_transaction_id: str, org_id: str, program_id: str,
         abs(points), points, regular_points, bonus_points, reward_points, store_id or None, transaction_id or None,
         bill_minor, currency_code or None, refunded_transaction_id or None, lot_id, overdraft, note or None,
         expire_time, create_time, request_id, client_id, epoch, tier_id, earn_rule_id,
-        Jsonb([list(line) for line in lines]) if lines else None, operator or None, points_value_minor))
+        Jsonb([list(line) for line in lines]) if lines else None, operator or None, points_value_minor,
+        interaction_point_id or None))
 
 
 _LUCKY_COLUMNS = ("points_transaction_id", "org_id", "program_id", "account_id", "draw_period", "regular_points",
@@ -114,6 +115,7 @@ class LedgerTransaction:
     """REDEEM: the money value of the points burned (Program.points_value), if stated."""
     receipt: ReceiptRow | None = None
     """EarnPoints EARN: its receipt and card type (earn_receipts), if recorded."""
+    interaction_point_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +204,8 @@ _SELECT_TRANSACTION = (
     " t.regular_points, t.bonus_points, t.reward_points, t.store_id, t.transaction_id, t.bill_minor,"
     " t.currency_code, t.refunded_transaction_id::text, t.refunded_points, t.note, t.expire_time, t.create_time,"
     " t.lines, t.client_id, t.operator, v.points_transaction_id::text AS void_id, v.client_id AS void_client_id,"
-    " v.operator AS void_operator, v.create_time AS void_time, t.debit_account, t.credit_account, "
+    " v.operator AS void_operator, v.create_time AS void_time, t.debit_account, t.credit_account,"
+    " t.interaction_point_id, "
     + ", ".join(f"e.{name}{'::text' if name.endswith(('transaction_id', 'account_id')) else ''} AS lucky_{name}"
                 for name in _LUCKY_FIELDS) +
     ", t.points_value_minor, "

@@ -155,6 +155,7 @@ class ListOffers:
     page_token: str = ""
     store_id: str = ""
     zone_id: str = ""
+    concept_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,10 +255,11 @@ class RedeemCoupon:
     """Instead of account_id: one of the account's identifiers (in the offer's program)."""
     lines: tuple[BillLine, ...] = ()
     """The bill's lines (for offers restricted to products); empty: none."""
+    concept_id: str = ""
 
     @property
     def location(self) -> Location:
-        return Location(self.store_id, self.zone_id, self.interaction_point_id)
+        return Location(self.store_id, self.zone_id, self.interaction_point_id, self.concept_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,7 +90,8 @@ class RedemptionPart(EngineBase):
         created, deleted, of another program than the offer's) is the only failure reported."""
         location = Location(location) if isinstance(location, str) else location
         command = RedeemCoupon("dry-run", code, account_id, location.store_id, bill, account_coupon_id,
-                               location.zone_id, location.interaction_point_id, account_identifier, tuple(lines))
+                               location.zone_id, location.interaction_point_id, account_identifier, tuple(lines),
+                               location.concept_id)
         validate_redeem(command)
         try:
             offer, coupon, code, state = await self._named(command, caller)
@@ -278,7 +279,8 @@ class RedemptionPart(EngineBase):
             discount_minor=amount, request_id=request_id, client_id=caller.client_id, epoch=reserved.epoch,
             redeem_time=now, coupon_id=coupon_id,
             coupon_use=f"{coupon_id}:{reserved.reversals}" if coupon_id else None,
-            points_transaction_id=points_transaction_id).row()
+            points_transaction_id=points_transaction_id,
+            interaction_point_id=location.interaction_point_id or None).row()
         held = HeldReservation(self._pools, keys_of(offer.offer_id, account_id, reserved.epoch), request_key,
                                reserved.epoch, coupon_keys(offer.offer_id, coupon_id)[0] if coupon_id else None)
         return HeldRedemption(redemption, row, _redemption_rejections(code), offer, confirm=held.confirm,

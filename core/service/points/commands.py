@@ -27,6 +27,8 @@ class EarnPoints:
     receipt_type: int = 0
     """A ReceiptType value; 0: by the number of details."""
     posted_by: str = ""
+    interaction_point_id: str = ""
+    """The interaction point the request named (store_id is then its store)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ class RedeemPoints:
     transaction_id: str = ""
     amount: tuple[int, str] | None = None
     """The burn in money instead of points: (minor units, currency code)."""
+    interaction_point_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

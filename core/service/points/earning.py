@@ -191,7 +191,8 @@ class Earning:
                 breakdown.bonus, breakdown.reward, command.store_id, command.transaction_id, command.bill_minor,
                 command.currency_code, expire_time=earn_expire_time(rules.program, tier, now),
                 lines=tuple((sku, quantity, amount) for sku, quantity, amount, _ in command.lines), receipt=receipt,
-                card_type_id=tier.tier_id if tier is not None else "", card_type_multiplier_bps=card_type_multiplier(tier))
+                card_type_id=tier.tier_id if tier is not None else "", card_type_multiplier_bps=card_type_multiplier(tier),
+                interaction_point_id=command.interaction_point_id)
             transaction, lucky_rows = _with_lucky_draw(caller, account, rules, purchase, tier, bonuses, transaction,
                                                        command.receipt_details)
             prepared = await self._credits.credit(caller, command.request_id, rules, transaction, tier_id=new_tier_id,

@@ -151,7 +151,8 @@ class Redemption:
                                         -command.points, now, store_id=command.store_id,
                                         transaction_id=command.transaction_id,
                                         points_value_minor=burn_value(program, command.points),
-                                        currency_code=program.currency_code if program.points_value else "")
+                                        currency_code=program.currency_code if program.points_value else "",
+                                        interaction_point_id=command.interaction_point_id)
         row = posted_row(caller, command.request_id, program.program_id, transaction, hold.epoch,
                          debit=wallet_account(account.account_id), credit=redeemed_account(program.program_id))
         return Prepared(Movement((transaction,), available), (row,), debit_rejections(),

@@ -108,6 +108,8 @@ class PointsTransaction:
     card_type_multiplier_bps: int = 0
     points_value_minor: int | None = None
     """REDEEM: the money value of the points burned (Program.points_value), in currency_code."""
+    interaction_point_id: str = ""
+    """The interaction point (seed 001 interaction-id) the request named; store_id is its store."""
 
     def to_json(self) -> dict:
         # Shallow (dataclasses.asdict deep-copies every value, a tenth of an earn's CPU): the
@@ -146,7 +148,8 @@ class PointsTransaction:
             lucky_draw=LuckyDrawEntry.of(row.lucky) if row.lucky is not None else None,
             receipt=_receipt_of(row.receipt), card_type_id=(row.receipt.card_type_id or "") if row.receipt else "",
             card_type_multiplier_bps=row.receipt.card_type_multiplier_bps if row.receipt else 0,
-            points_value_minor=row.points_value_minor)
+            points_value_minor=row.points_value_minor,
+            interaction_point_id=row.interaction_point_id or "")
 
 
 def _receipt_of(row: ReceiptRow | None) -> Receipt | None:

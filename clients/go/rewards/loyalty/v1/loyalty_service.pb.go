@@ -34,7 +34,8 @@ type EarnPointsRequest struct {
 	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// The customer. Required.
 	AccountId string `protobuf:"bytes,2,opt,name=account_id,json=accountId,proto3" json:"account_id,omitempty"`
-	// Where the purchase happened. Required; at most 64 characters.
+	// Where the purchase happened. Required unless an interaction point is named (then its
+	// store); at most 64 characters.
 	StoreId string `protobuf:"bytes,3,opt,name=store_id,json=storeId,proto3" json:"store_id,omitempty"`
 	// The checkout's own id of the purchase; one earn per (account, transaction_id). Required;
 	// at most 128 characters.
@@ -78,9 +79,14 @@ type EarnPointsRequest struct {
 	ReceiptType ReceiptType `protobuf:"varint,11,opt,name=receipt_type,json=receiptType,proto3,enum=rewards.loyalty.v1.ReceiptType" json:"receipt_type,omitempty"`
 	// Who posted the earn (a cashier, a back office user). At most 128 printable characters;
 	// empty: the API client's id.
-	PostedBy      string `protobuf:"bytes,12,opt,name=posted_by,json=postedBy,proto3" json:"posted_by,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	PostedBy string `protobuf:"bytes,12,opt,name=posted_by,json=postedBy,proto3" json:"posted_by,omitempty"`
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store is
+	// then the point's (see InteractionPointService for the reasons), and both are recorded on the
+	// transaction. At most 64 characters. Empty: none.
+	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *EarnPointsRequest) Reset() {
@@ -193,6 +199,13 @@ func (x *EarnPointsRequest) GetReceiptType() ReceiptType {
 func (x *EarnPointsRequest) GetPostedBy() string {
 	if x != nil {
 		return x.PostedBy
+	}
+	return ""
+}
+
+func (x *EarnPointsRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
 	}
 	return ""
 }
@@ -713,9 +726,14 @@ type RedeemPointsRequest struct {
 	AccountIdentifier *v11.Identifier `protobuf:"bytes,8,opt,name=account_identifier,json=accountIdentifier,proto3" json:"account_identifier,omitempty"`
 	// The burn in money instead of points (exactly one of points and amount), converted as in
 	// RequestRedemptionOtpRequest.amount.
-	Amount        *v1.Money `protobuf:"bytes,9,opt,name=amount,proto3" json:"amount,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Amount *v1.Money `protobuf:"bytes,9,opt,name=amount,proto3" json:"amount,omitempty"`
+	// The registered interaction point (InteractionPointService; seed 001's interaction-id,
+	// also accepted as the `interaction-id` request header) where the call happens: the store is
+	// then the point's (see InteractionPointService for the reasons), and both are recorded on the
+	// transaction. At most 64 characters. Empty: none.
+	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *RedeemPointsRequest) Reset() {
@@ -809,6 +827,13 @@ func (x *RedeemPointsRequest) GetAmount() *v1.Money {
 		return x.Amount
 	}
 	return nil
+}
+
+func (x *RedeemPointsRequest) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
 }
 
 // Response of LoyaltyService.RedeemPoints.
@@ -2599,7 +2624,7 @@ var File_rewards_loyalty_v1_loyalty_service_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\n" +
-	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a rewards/type/v1/item_error.proto\x1a\x1brewards/type/v1/money.proto\"\xd0\x04\n" +
+	"(rewards/loyalty/v1/loyalty_service.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a#rewards/accounts/v1/resources.proto\x1a\"rewards/loyalty/v1/resources.proto\x1a rewards/type/v1/item_error.proto\x1a\x1brewards/type/v1/money.proto\"\x82\x05\n" +
 	"\x11EarnPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -2616,7 +2641,8 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\x0freceipt_details\x18\n" +
 	" \x03(\v2!.rewards.loyalty.v1.ReceiptDetailR\x0ereceiptDetails\x12B\n" +
 	"\freceipt_type\x18\v \x01(\x0e2\x1f.rewards.loyalty.v1.ReceiptTypeR\vreceiptType\x12\x1b\n" +
-	"\tposted_by\x18\f \x01(\tR\bpostedBy\"\xaa\x03\n" +
+	"\tposted_by\x18\f \x01(\tR\bpostedBy\x120\n" +
+	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"\xaa\x03\n" +
 	"\x12EarnPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
 	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\x12T\n" +
@@ -2655,7 +2681,7 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\vexpire_time\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"expireTime\x12\x16\n" +
 	"\x06points\x18\x03 \x01(\x03R\x06points\x129\n" +
-	"\fpoints_value\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\vpointsValue\"\xdf\x02\n" +
+	"\fpoints_value\x18\x04 \x01(\v2\x16.rewards.type.v1.MoneyR\vpointsValue\"\x91\x03\n" +
 	"\x13RedeemPointsRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12\x1d\n" +
@@ -2667,7 +2693,8 @@ const file_rewards_loyalty_v1_loyalty_service_proto_rawDesc = "" +
 	"\bstore_id\x18\x06 \x01(\tR\astoreId\x12%\n" +
 	"\x0etransaction_id\x18\a \x01(\tR\rtransactionId\x12N\n" +
 	"\x12account_identifier\x18\b \x01(\v2\x1f.rewards.accounts.v1.IdentifierR\x11accountIdentifier\x12.\n" +
-	"\x06amount\x18\t \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\"\xd1\x01\n" +
+	"\x06amount\x18\t \x01(\v2\x16.rewards.type.v1.MoneyR\x06amount\x120\n" +
+	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"\xd1\x01\n" +
 	"\x14RedeemPointsResponse\x12G\n" +
 	"\vtransaction\x18\x01 \x01(\v2%.rewards.loyalty.v1.PointsTransactionR\vtransaction\x125\n" +
 	"\abalance\x18\x02 \x01(\v2\x1b.rewards.loyalty.v1.BalanceR\abalance\x129\n" +

@@ -2294,9 +2294,12 @@ type PointsTransaction struct {
 	CardTypeMultiplierBps int32 `protobuf:"varint,24,opt,name=card_type_multiplier_bps,json=cardTypeMultiplierBps,proto3" json:"card_type_multiplier_bps,omitempty"`
 	// REDEEM of a program with Program.points_value: the money value of the points burned
 	// (rounded down); unset otherwise.
-	PointsValue   *v1.Money `protobuf:"bytes,25,opt,name=points_value,json=pointsValue,proto3" json:"points_value,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	PointsValue *v1.Money `protobuf:"bytes,25,opt,name=points_value,json=pointsValue,proto3" json:"points_value,omitempty"`
+	// The interaction point (till, e-shop) the transaction was posted at, if the request named
+	// one. Empty: none.
+	InteractionPointId string `protobuf:"bytes,30,opt,name=interaction_point_id,json=interactionPointId,proto3" json:"interaction_point_id,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *PointsTransaction) Reset() {
@@ -2502,6 +2505,13 @@ func (x *PointsTransaction) GetPointsValue() *v1.Money {
 		return x.PointsValue
 	}
 	return nil
+}
+
+func (x *PointsTransaction) GetInteractionPointId() string {
+	if x != nil {
+		return x.InteractionPointId
+	}
+	return ""
 }
 
 // One line of a purchase.
@@ -2989,7 +2999,7 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x02at\x18\x02 \x01(\v2\x1a.google.protobuf.TimestampR\x02at\x12\x1b\n" +
 	"\tclient_id\x18\x03 \x01(\tR\bclientId\x12\x1a\n" +
 	"\boperator\x18\x04 \x01(\tR\boperator\x122\n" +
-	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xc4\t\n" +
+	"\x15points_transaction_id\x18\x05 \x01(\tR\x13pointsTransactionId\"\xf6\t\n" +
 	"\x11PointsTransaction\x122\n" +
 	"\x15points_transaction_id\x18\x01 \x01(\tR\x13pointsTransactionId\x12\x1d\n" +
 	"\n" +
@@ -3022,7 +3032,8 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\fcard_type_id\x18\x17 \x01(\tR\n" +
 	"cardTypeId\x127\n" +
 	"\x18card_type_multiplier_bps\x18\x18 \x01(\x05R\x15cardTypeMultiplierBps\x129\n" +
-	"\fpoints_value\x18\x19 \x01(\v2\x16.rewards.type.v1.MoneyR\vpointsValue\"l\n" +
+	"\fpoints_value\x18\x19 \x01(\v2\x16.rewards.type.v1.MoneyR\vpointsValue\x120\n" +
+	"\x14interaction_point_id\x18\x1e \x01(\tR\x12interactionPointId\"l\n" +
 	"\fPurchaseLine\x12\x10\n" +
 	"\x03sku\x18\x01 \x01(\tR\x03sku\x12\x1a\n" +
 	"\bquantity\x18\x02 \x01(\x03R\bquantity\x12.\n" +

@@ -15,7 +15,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class EarnPointsRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type", "account_identifier", "lines", "receipt_details", "receipt_type", "posted_by")
+    __slots__ = ("request_id", "account_id", "store_id", "transaction_id", "bill_amount", "coupon_codes", "payment_card_type", "account_identifier", "lines", "receipt_details", "receipt_type", "posted_by", "interaction_point_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     STORE_ID_FIELD_NUMBER: _ClassVar[int]
@@ -28,6 +28,7 @@ class EarnPointsRequest(_message.Message):
     RECEIPT_DETAILS_FIELD_NUMBER: _ClassVar[int]
     RECEIPT_TYPE_FIELD_NUMBER: _ClassVar[int]
     POSTED_BY_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     store_id: str
@@ -40,7 +41,8 @@ class EarnPointsRequest(_message.Message):
     receipt_details: _containers.RepeatedCompositeFieldContainer[_resources_pb2_1.ReceiptDetail]
     receipt_type: _resources_pb2_1.ReceiptType
     posted_by: str
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.PurchaseLine, _Mapping]]] = ..., receipt_details: _Optional[_Iterable[_Union[_resources_pb2_1.ReceiptDetail, _Mapping]]] = ..., receipt_type: _Optional[_Union[_resources_pb2_1.ReceiptType, str]] = ..., posted_by: _Optional[str] = ...) -> None: ...
+    interaction_point_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., coupon_codes: _Optional[_Iterable[str]] = ..., payment_card_type: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., lines: _Optional[_Iterable[_Union[_resources_pb2_1.PurchaseLine, _Mapping]]] = ..., receipt_details: _Optional[_Iterable[_Union[_resources_pb2_1.ReceiptDetail, _Mapping]]] = ..., receipt_type: _Optional[_Union[_resources_pb2_1.ReceiptType, str]] = ..., posted_by: _Optional[str] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
 
 class EarnPointsResponse(_message.Message):
     __slots__ = ("transaction", "balance", "event_transactions", "applied_coupons", "card_type", "card_type_multiplier_bps")
@@ -123,7 +125,7 @@ class RequestRedemptionOtpResponse(_message.Message):
     def __init__(self, otp_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., points: _Optional[int] = ..., points_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
 
 class RedeemPointsRequest(_message.Message):
-    __slots__ = ("request_id", "account_id", "points", "otp_id", "otp_code", "store_id", "transaction_id", "account_identifier", "amount")
+    __slots__ = ("request_id", "account_id", "points", "otp_id", "otp_code", "store_id", "transaction_id", "account_identifier", "amount", "interaction_point_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     POINTS_FIELD_NUMBER: _ClassVar[int]
@@ -133,6 +135,7 @@ class RedeemPointsRequest(_message.Message):
     TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_IDENTIFIER_FIELD_NUMBER: _ClassVar[int]
     AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     account_id: str
     points: int
@@ -142,7 +145,8 @@ class RedeemPointsRequest(_message.Message):
     transaction_id: str
     account_identifier: _resources_pb2.Identifier
     amount: _money_pb2.Money
-    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
+    interaction_point_id: str
+    def __init__(self, request_id: _Optional[str] = ..., account_id: _Optional[str] = ..., points: _Optional[int] = ..., otp_id: _Optional[str] = ..., otp_code: _Optional[str] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., account_identifier: _Optional[_Union[_resources_pb2.Identifier, _Mapping]] = ..., amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
 
 class RedeemPointsResponse(_message.Message):
     __slots__ = ("transaction", "balance", "points_value")

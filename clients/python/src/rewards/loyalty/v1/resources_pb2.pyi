@@ -395,7 +395,7 @@ class OperatorStamp(_message.Message):
     def __init__(self, by: _Optional[str] = ..., at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., client_id: _Optional[str] = ..., operator: _Optional[str] = ..., points_transaction_id: _Optional[str] = ...) -> None: ...
 
 class PointsTransaction(_message.Message):
-    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note", "lines", "voided", "adjusted", "lucky_draw", "receipt", "card_type_id", "card_type_multiplier_bps", "points_value")
+    __slots__ = ("points_transaction_id", "account_id", "type", "state", "points", "store_id", "transaction_id", "bill_amount", "refunded_points_transaction_id", "refunded_points", "basket_id", "create_time", "expire_time", "regular_points", "bonus_points", "reward_points", "note", "lines", "voided", "adjusted", "lucky_draw", "receipt", "card_type_id", "card_type_multiplier_bps", "points_value", "interaction_point_id")
     POINTS_TRANSACTION_ID_FIELD_NUMBER: _ClassVar[int]
     ACCOUNT_ID_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -421,6 +421,7 @@ class PointsTransaction(_message.Message):
     CARD_TYPE_ID_FIELD_NUMBER: _ClassVar[int]
     CARD_TYPE_MULTIPLIER_BPS_FIELD_NUMBER: _ClassVar[int]
     POINTS_VALUE_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_POINT_ID_FIELD_NUMBER: _ClassVar[int]
     points_transaction_id: str
     account_id: str
     type: PointsTransactionType
@@ -446,7 +447,8 @@ class PointsTransaction(_message.Message):
     card_type_id: str
     card_type_multiplier_bps: int
     points_value: _money_pb2.Money
-    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[PurchaseLine, _Mapping]]] = ..., voided: _Optional[_Union[OperatorStamp, _Mapping]] = ..., adjusted: _Optional[_Union[OperatorStamp, _Mapping]] = ..., lucky_draw: _Optional[_Union[LuckyDrawEntry, _Mapping]] = ..., receipt: _Optional[_Union[Receipt, _Mapping]] = ..., card_type_id: _Optional[str] = ..., card_type_multiplier_bps: _Optional[int] = ..., points_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ...) -> None: ...
+    interaction_point_id: str
+    def __init__(self, points_transaction_id: _Optional[str] = ..., account_id: _Optional[str] = ..., type: _Optional[_Union[PointsTransactionType, str]] = ..., state: _Optional[_Union[PointsTransactionState, str]] = ..., points: _Optional[int] = ..., store_id: _Optional[str] = ..., transaction_id: _Optional[str] = ..., bill_amount: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., refunded_points_transaction_id: _Optional[str] = ..., refunded_points: _Optional[int] = ..., basket_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., regular_points: _Optional[int] = ..., bonus_points: _Optional[int] = ..., reward_points: _Optional[int] = ..., note: _Optional[str] = ..., lines: _Optional[_Iterable[_Union[PurchaseLine, _Mapping]]] = ..., voided: _Optional[_Union[OperatorStamp, _Mapping]] = ..., adjusted: _Optional[_Union[OperatorStamp, _Mapping]] = ..., lucky_draw: _Optional[_Union[LuckyDrawEntry, _Mapping]] = ..., receipt: _Optional[_Union[Receipt, _Mapping]] = ..., card_type_id: _Optional[str] = ..., card_type_multiplier_bps: _Optional[int] = ..., points_value: _Optional[_Union[_money_pb2.Money, _Mapping]] = ..., interaction_point_id: _Optional[str] = ...) -> None: ...
 
 class PurchaseLine(_message.Message):
     __slots__ = ("sku", "quantity", "amount")

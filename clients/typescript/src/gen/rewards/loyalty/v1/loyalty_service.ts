@@ -51,7 +51,10 @@ export interface EarnPointsRequest {
   requestId: string;
   /** The customer. Required. */
   accountId: string;
-  /** Where the purchase happened. Required; at most 64 characters. */
+  /**
+   * Where the purchase happened. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
+   */
   storeId: string;
   /**
    * The checkout's own id of the purchase; one earn per (account, transaction_id). Required;
@@ -114,6 +117,13 @@ export interface EarnPointsRequest {
    * empty: the API client's id.
    */
   postedBy: string;
+  /**
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** Response of LoyaltyService.EarnPoints. */
@@ -279,7 +289,16 @@ export interface RedeemPointsRequest {
    * The burn in money instead of points (exactly one of points and amount), converted as in
    * RequestRedemptionOtpRequest.amount.
    */
-  amount: Money | undefined;
+  amount:
+    | Money
+    | undefined;
+  /**
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** Response of LoyaltyService.RedeemPoints. */
@@ -676,6 +695,7 @@ function createBaseEarnPointsRequest(): EarnPointsRequest {
     receiptDetails: [],
     receiptType: 0,
     postedBy: "",
+    interactionPointId: "",
   };
 }
 
@@ -716,6 +736,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     }
     if (message.postedBy !== "") {
       writer.uint32(98).string(message.postedBy);
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(242).string(message.interactionPointId);
     }
     return writer;
   },
@@ -829,6 +852,14 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
             message.postedBy = reader.string();
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -901,6 +932,11 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
         : isSet(object.posted_by)
         ? globalThis.String(object.posted_by)
         : "",
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -942,6 +978,9 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     if (message.postedBy !== "") {
       obj.postedBy = message.postedBy;
     }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -966,6 +1005,7 @@ export const EarnPointsRequest: MessageFns<EarnPointsRequest> = {
     message.receiptDetails = object.receiptDetails?.map((e) => ReceiptDetail.fromPartial(e)) || [];
     message.receiptType = object.receiptType ?? 0;
     message.postedBy = object.postedBy ?? "";
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };
@@ -1846,6 +1886,7 @@ function createBaseRedeemPointsRequest(): RedeemPointsRequest {
     transactionId: "",
     accountIdentifier: undefined,
     amount: undefined,
+    interactionPointId: "",
   };
 }
 
@@ -1877,6 +1918,9 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     }
     if (message.amount !== undefined) {
       Money.encode(message.amount, writer.uint32(74).fork()).join();
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(242).string(message.interactionPointId);
     }
     return writer;
   },
@@ -1966,6 +2010,14 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
             message.amount = Money.decode(reader, reader.uint32());
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -2017,6 +2069,11 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
         ? Identifier.fromJSON(object.account_identifier)
         : undefined,
       amount: isSet(object.amount) ? Money.fromJSON(object.amount) : undefined,
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -2049,6 +2106,9 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     if (message.amount !== undefined) {
       obj.amount = Money.toJSON(message.amount);
     }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -2070,6 +2130,7 @@ export const RedeemPointsRequest: MessageFns<RedeemPointsRequest> = {
     message.amount = (object.amount !== undefined && object.amount !== null)
       ? Money.fromPartial(object.amount)
       : undefined;
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };

@@ -1109,7 +1109,14 @@ export interface PointsTransaction {
    * REDEEM of a program with Program.points_value: the money value of the points burned
    * (rounded down); unset otherwise.
    */
-  pointsValue: Money | undefined;
+  pointsValue:
+    | Money
+    | undefined;
+  /**
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   */
+  interactionPointId: string;
 }
 
 /** One line of a purchase. */
@@ -4035,6 +4042,7 @@ function createBasePointsTransaction(): PointsTransaction {
     cardTypeId: "",
     cardTypeMultiplierBps: 0,
     pointsValue: undefined,
+    interactionPointId: "",
   };
 }
 
@@ -4114,6 +4122,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     }
     if (message.pointsValue !== undefined) {
       Money.encode(message.pointsValue, writer.uint32(202).fork()).join();
+    }
+    if (message.interactionPointId !== "") {
+      writer.uint32(242).string(message.interactionPointId);
     }
     return writer;
   },
@@ -4331,6 +4342,14 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
             message.pointsValue = Money.decode(reader, reader.uint32());
             continue;
           }
+          case 30: {
+            if (tag !== 242) {
+              break;
+            }
+
+            message.interactionPointId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -4440,6 +4459,11 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
         : isSet(object.points_value)
         ? Money.fromJSON(object.points_value)
         : undefined,
+      interactionPointId: isSet(object.interactionPointId)
+        ? globalThis.String(object.interactionPointId)
+        : isSet(object.interaction_point_id)
+        ? globalThis.String(object.interaction_point_id)
+        : "",
     };
   },
 
@@ -4520,6 +4544,9 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     if (message.pointsValue !== undefined) {
       obj.pointsValue = Money.toJSON(message.pointsValue);
     }
+    if (message.interactionPointId !== "") {
+      obj.interactionPointId = message.interactionPointId;
+    }
     return obj;
   },
 
@@ -4569,6 +4596,7 @@ export const PointsTransaction: MessageFns<PointsTransaction> = {
     message.pointsValue = (object.pointsValue !== undefined && object.pointsValue !== null)
       ? Money.fromPartial(object.pointsValue)
       : undefined;
+    message.interactionPointId = object.interactionPointId ?? "";
     return message;
   },
 };

@@ -42,6 +42,7 @@ private static final long serialVersionUID = 0L;
     givenName_ = "";
     familyName_ = "";
     birthDate_ = "";
+    genderCode_ = 0;
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -666,6 +667,34 @@ java.lang.String defaultValue) {
     return map.get(key);
   }
 
+  public static final int GENDER_CODE_FIELD_NUMBER = 20;
+  private int genderCode_ = 0;
+  /**
+   * <pre>
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+   * @return The enum numeric value on the wire for genderCode.
+   */
+  @java.lang.Override public int getGenderCodeValue() {
+    return genderCode_;
+  }
+  /**
+   * <pre>
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+   * @return The genderCode.
+   */
+  @java.lang.Override public com.rewardscore.rewards.accounts.v1.GenderCode getGenderCode() {
+    com.rewardscore.rewards.accounts.v1.GenderCode result = com.rewardscore.rewards.accounts.v1.GenderCode.forNumber(genderCode_);
+    return result == null ? com.rewardscore.rewards.accounts.v1.GenderCode.UNRECOGNIZED : result;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -719,6 +748,9 @@ java.lang.String defaultValue) {
         internalGetProperties(),
         PropertiesDefaultEntryHolder.defaultEntry,
         12);
+    if (genderCode_ != com.rewardscore.rewards.accounts.v1.GenderCode.GENDER_CODE_UNSPECIFIED.getNumber()) {
+      output.writeEnum(20, genderCode_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -768,6 +800,10 @@ java.lang.String defaultValue) {
           .buildPartial();
       size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(12, properties__);
+    }
+    if (genderCode_ != com.rewardscore.rewards.accounts.v1.GenderCode.GENDER_CODE_UNSPECIFIED.getNumber()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeEnumSize(20, genderCode_);
     }
     return size;
   }
@@ -826,6 +862,7 @@ java.lang.String defaultValue) {
     }
     if (!internalGetProperties().equals(
         other.internalGetProperties())) return false;
+    if (genderCode_ != other.genderCode_) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -869,6 +906,8 @@ java.lang.String defaultValue) {
       hash = (37 * hash) + PROPERTIES_FIELD_NUMBER;
       hash = (53 * hash) + internalGetProperties().hashCode();
     }
+    hash = (37 * hash) + GENDER_CODE_FIELD_NUMBER;
+    hash = (53 * hash) + genderCode_;
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1060,6 +1099,7 @@ java.lang.String defaultValue) {
         addressBuilder_ = null;
       }
       internalGetMutableProperties().clear();
+      genderCode_ = 0;
       return this;
     }
 
@@ -1140,6 +1180,9 @@ java.lang.String defaultValue) {
         result.properties_ = internalGetProperties();
         result.properties_.makeImmutable();
       }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.genderCode_ = genderCode_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1207,6 +1250,9 @@ java.lang.String defaultValue) {
       internalGetMutableProperties().mergeFrom(
           other.internalGetProperties());
       bitField0_ |= 0x00000800;
+      if (other.genderCode_ != 0) {
+        setGenderCodeValue(other.getGenderCodeValue());
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -1303,6 +1349,11 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00000800;
               break;
             } // case 98
+            case 160: {
+              genderCode_ = input.readEnum();
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 160
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2691,6 +2742,83 @@ java.lang.String defaultValue) {
       internalGetMutableProperties().getMutableMap()
           .putAll(values);
       bitField0_ |= 0x00000800;
+      return this;
+    }
+
+    private int genderCode_ = 0;
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @return The enum numeric value on the wire for genderCode.
+     */
+    @java.lang.Override public int getGenderCodeValue() {
+      return genderCode_;
+    }
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @param value The enum numeric value on the wire for genderCode to set.
+     * @return This builder for chaining.
+     */
+    public Builder setGenderCodeValue(int value) {
+      genderCode_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @return The genderCode.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.accounts.v1.GenderCode getGenderCode() {
+      com.rewardscore.rewards.accounts.v1.GenderCode result = com.rewardscore.rewards.accounts.v1.GenderCode.forNumber(genderCode_);
+      return result == null ? com.rewardscore.rewards.accounts.v1.GenderCode.UNRECOGNIZED : result;
+    }
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @param value The genderCode to set.
+     * @throws IllegalArgumentException if UNRECOGNIZED is provided.
+     * @return This builder for chaining.
+     */
+    public Builder setGenderCode(com.rewardscore.rewards.accounts.v1.GenderCode value) {
+      if (value == null) { throw new NullPointerException(); }
+      bitField0_ |= 0x00001000;
+      genderCode_ = value.getNumber();
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+     * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+     * </pre>
+     *
+     * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearGenderCode() {
+      bitField0_ = (bitField0_ & ~0x00001000);
+      genderCode_ = 0;
+      onChanged();
       return this;
     }
 

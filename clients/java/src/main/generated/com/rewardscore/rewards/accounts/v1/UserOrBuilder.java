@@ -311,4 +311,25 @@ java.lang.String defaultValue);
    */
   java.lang.String getPropertiesOrThrow(
       java.lang.String key);
+
+  /**
+   * <pre>
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+   * @return The enum numeric value on the wire for genderCode.
+   */
+  int getGenderCodeValue();
+  /**
+   * <pre>
+   * The user's gender as seed 001's genderCode (MALE, FEMALE, DIVERSE). Unset: not given. A
+   * value outside the enum fails with FIELD_INVALID (field "user.gender_code").
+   * </pre>
+   *
+   * <code>.rewards.accounts.v1.GenderCode gender_code = 20 [json_name = "genderCode"];</code>
+   * @return The genderCode.
+   */
+  com.rewardscore.rewards.accounts.v1.GenderCode getGenderCode();
 }

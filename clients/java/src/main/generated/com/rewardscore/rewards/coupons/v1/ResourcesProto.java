@@ -126,7 +126,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "tiplier_bps\030\007 \001(\005R\023pointsMultiplierBps\022!" +
       "\n\014price_points\030\010 \001(\003R\013pricePoints\"F\n\nHou" +
       "rsOfDay\022\035\n\nstart_hour\030\001 \001(\005R\tstartHour\022\031" +
-      "\n\010end_hour\030\002 \001(\005R\007endHour\"\375\020\n\nOfferRules" +
+      "\n\010end_hour\030\002 \001(\005R\007endHour\"\236\021\n\nOfferRules" +
       "\0229\n\nstart_time\030\001 \001(\0132\032.google.protobuf.T" +
       "imestampR\tstartTime\0225\n\010end_time\030\002 \001(\0132\032." +
       "google.protobuf.TimestampR\007endTime\022?\n\013ex" +
@@ -180,155 +180,156 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "(\005R\037redeemableUntilDaysBeforeExpiry\022\'\n\017a" +
       "pplicable_skus\0302 \003(\tR\016applicableSkus\0223\n\025" +
       "applicable_categories\0303 \003(\tR\024applicableC" +
-      "ategoriesB\036\n\034_max_prior_transaction_coun" +
-      "t\"\220\001\n\010BillLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010cate" +
-      "gory\030\002 \001(\tR\010category\022\035\n\nitem_count\030\003 \001(\005" +
-      "R\titemCount\0227\n\013line_amount\030\004 \001(\0132\026.rewar" +
-      "ds.type.v1.MoneyR\nlineAmount\"\247\001\n\tOfferTe" +
-      "xt\022#\n\rlanguage_code\030\001 \001(\tR\014languageCode\022" +
-      "\024\n\005title\030\002 \001(\tR\005title\022\032\n\010subtitle\030\003 \001(\tR" +
-      "\010subtitle\022 \n\013description\030\004 \001(\tR\013descript" +
-      "ion\022!\n\014booking_text\030\005 \001(\tR\013bookingText\"\340" +
-      "\002\n\014OfferContent\0223\n\005texts\030\001 \003(\0132\035.rewards" +
-      ".coupons.v1.OfferTextR\005texts\022\035\n\nimage_ur" +
-      "is\030\002 \003(\tR\timageUris\022c\n\021custom_properties" +
-      "\030\003 \003(\01326.rewards.coupons.v1.OfferContent" +
-      ".CustomPropertiesEntryR\020customProperties" +
-      "\022-\n\022external_reference\030\004 \001(\tR\021externalRe" +
-      "ference\022#\n\rexternal_code\030\005 \001(\tR\014external" +
-      "Code\032C\n\025CustomPropertiesEntry\022\020\n\003key\030\001 \001" +
-      "(\tR\003key\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\206\006\n\005Of" +
-      "fer\022\031\n\010offer_id\030\001 \001(\tR\007offerId\022\035\n\nprogra" +
-      "m_id\030\002 \001(\tR\tprogramId\022!\n\014display_name\030\003 " +
-      "\001(\tR\013displayName\022 \n\013description\030\004 \001(\tR\013d" +
-      "escription\0222\n\006reward\030\005 \001(\0132\032.rewards.cou" +
-      "pons.v1.RewardR\006reward\0224\n\005rules\030\006 \001(\0132\036." +
-      "rewards.coupons.v1.OfferRulesR\005rules\0224\n\005" +
-      "state\030\007 \001(\0162\036.rewards.coupons.v1.OfferSt" +
-      "ateR\005state\022!\n\014issued_count\030\010 \001(\003R\013issued" +
-      "Count\022%\n\016redeemed_count\030\t \001(\003R\rredeemedC" +
-      "ount\022\022\n\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030" +
-      "\013 \001(\0132\032.google.protobuf.TimestampR\ncreat" +
-      "eTime\022;\n\013update_time\030\014 \001(\0132\032.google.prot" +
-      "obuf.TimestampR\nupdateTime\022:\n\007content\030\r " +
-      "\001(\0132 .rewards.coupons.v1.OfferContentR\007c" +
-      "ontent\0222\n\025remaining_issue_count\030( \001(\003R\023r" +
-      "emainingIssueCount\022W\n\032issue_threshold_re" +
-      "ach_time\030) \001(\0132\032.google.protobuf.Timesta" +
-      "mpR\027issueThresholdReachTime\022=\n\010delivery\030" +
-      "< \001(\0132!.rewards.coupons.v1.OfferDelivery" +
-      "R\010delivery\"\276\001\n\017MessageTemplate\022#\n\rlangua" +
-      "ge_code\030\001 \001(\tR\014languageCode\0223\n\004kind\030\002 \001(" +
-      "\0162\037.rewards.coupons.v1.MessageKindR\004kind" +
-      "\022\030\n\007subject\030\003 \001(\tR\007subject\022\022\n\004text\030\004 \001(\t" +
-      "R\004text\022#\n\rallow_unicode\030\005 \001(\010R\014allowUnic" +
-      "ode\"\234\001\n\016ExpiryReminder\022,\n\022days_before_ex" +
-      "piry\030\001 \001(\005R\020daysBeforeExpiry\022=\n\007channel\030" +
-      "\002 \001(\0162#.rewards.coupons.v1.DeliveryChann" +
-      "elR\007channel\022\035\n\nlocal_time\030\003 \001(\tR\tlocalTi" +
-      "me\"\372\001\n\rOfferDelivery\022=\n\007channel\030\001 \001(\0162#." +
-      "rewards.coupons.v1.DeliveryChannelR\007chan" +
-      "nel\022A\n\ttemplates\030\002 \003(\0132#.rewards.coupons" +
-      ".v1.MessageTemplateR\ttemplates\022@\n\tremind" +
-      "ers\030\003 \003(\0132\".rewards.coupons.v1.ExpiryRem" +
-      "inderR\treminders\022%\n\016contact_emails\030\004 \003(\t" +
-      "R\rcontactEmails\"\357\002\n\nCodeSeries\022$\n\016code_s" +
-      "eries_id\030\001 \001(\tR\014codeSeriesId\022\031\n\010offer_id" +
-      "\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\".rewards." +
-      "coupons.v1.CodeSeriesTypeR\004type\022\032\n\010alpha" +
-      "bet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005 \001(\005R\006len" +
-      "gth\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013common_co" +
-      "de\030\007 \001(\tR\ncommonCode\022\035\n\ncode_count\030\010 \001(\003" +
-      "R\tcodeCount\022;\n\013create_time\030\t \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\ncreateTime\022\037\n\013samp" +
-      "le_code\030\n \001(\tR\nsampleCode\"\270\t\n\006Coupon\022\033\n\t" +
-      "coupon_id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR" +
-      "\004code\022\031\n\010offer_id\030\003 \001(\tR\007offerId\022$\n\016code" +
-      "_series_id\030\004 \001(\tR\014codeSeriesId\022\035\n\naccoun" +
-      "t_id\030\005 \001(\tR\taccountId\0225\n\005state\030\006 \001(\0162\037.r" +
-      "ewards.coupons.v1.CouponStateR\005state\022)\n\020" +
-      "redemption_count\030\007 \001(\005R\017redemptionCount\022" +
-      "9\n\nissue_time\030\010 \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\tissueTime\022?\n\ractivate_time\030\t \001(" +
-      "\0132\032.google.protobuf.TimestampR\014activateT" +
-      "ime\022;\n\013expire_time\030\n \001(\0132\032.google.protob" +
-      "uf.TimestampR\nexpireTime\022D\n\020last_redeem_" +
-      "time\030\013 \001(\0132\032.google.protobuf.TimestampR\016" +
-      "lastRedeemTime\022;\n\013revoke_time\030\014 \001(\0132\032.go" +
-      "ogle.protobuf.TimestampR\nrevokeTime\022F\n\021s" +
-      "tate_change_time\030\r \001(\0132\032.google.protobuf" +
-      ".TimestampR\017stateChangeTime\022\032\n\010reversed\030" +
-      "\016 \001(\010R\010reversed\0228\n\030account_redemption_co" +
-      "unt\030\017 \001(\005R\026accountRedemptionCount\0224\n\026off" +
-      "er_redemption_count\030\020 \001(\003R\024offerRedempti" +
-      "onCount\022*\n\021account_coupon_id\030( \001(\tR\017acco" +
-      "untCouponId\022?\n\034max_account_redemption_co" +
-      "unt\030) \001(\005R\031maxAccountRedemptionCount\0220\n\024" +
-      "max_redemption_count\030* \001(\003R\022maxRedemptio" +
-      "nCount\0222\n\006reward\030+ \001(\0132\032.rewards.coupons" +
-      ".v1.RewardR\006reward\022:\n\007content\030, \001(\0132 .re" +
-      "wards.coupons.v1.OfferContentR\007content\022L" +
-      "\n\024redeemable_from_time\030- \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\022redeemableFromTime\022N\n\025" +
-      "redeemable_until_time\030. \001(\0132\032.google.pro" +
-      "tobuf.TimestampR\023redeemableUntilTime\"\377\001\n" +
-      "\rAppliedReward\0222\n\004kind\030\001 \001(\0162\036.rewards.c" +
-      "oupons.v1.RewardKindR\004kind\022?\n\017discount_a" +
-      "mount\030\002 \001(\0132\026.rewards.type.v1.MoneyR\016dis" +
-      "countAmount\022\"\n\rfree_item_sku\030\003 \001(\tR\013free" +
-      "ItemSku\022!\n\014extra_points\030\004 \001(\003R\013extraPoin" +
-      "ts\0222\n\025points_multiplier_bps\030\005 \001(\005R\023point" +
-      "sMultiplierBps\"\267\004\n\004Deal\022\031\n\010offer_id\030\001 \001(" +
-      "\tR\007offerId\022!\n\014display_name\030\002 \001(\tR\013displa" +
-      "yName\022 \n\013description\030\003 \001(\tR\013description\022" +
-      "2\n\006reward\030\004 \001(\0132\032.rewards.coupons.v1.Rew" +
-      "ardR\006reward\0224\n\007coupons\030\005 \003(\0132\032.rewards.c" +
-      "oupons.v1.CouponR\007coupons\022<\n\032remaining_r" +
-      "edemption_count\030\006 \001(\005R\030remainingRedempti" +
-      "onCount\0225\n\010end_time\030\007 \001(\0132\032.google.proto" +
-      "buf.TimestampR\007endTime\022:\n\007content\030\010 \001(\0132" +
-      " .rewards.coupons.v1.OfferContentR\007conte" +
-      "nt\022G\n remaining_total_redemption_count\030\t" +
-      " \001(\003R\035remainingTotalRedemptionCount\022\035\n\np" +
-      "rogram_id\030\n \001(\tR\tprogramId\022L\n\024next_redem" +
-      "ption_time\030\013 \001(\0132\032.google.protobuf.Times" +
-      "tampR\022nextRedemptionTime*r\n\nOfferState\022\033" +
-      "\n\027OFFER_STATE_UNSPECIFIED\020\000\022\025\n\021OFFER_STA" +
-      "TE_DRAFT\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OF" +
-      "FER_STATE_INACTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027R" +
-      "EWARD_KIND_UNSPECIFIED\020\000\022\037\n\033REWARD_KIND_" +
-      "DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_KIND_DISCOUN" +
-      "T_PERCENT\020\002\022\031\n\025REWARD_KIND_FREE_ITEM\020\003\022\032" +
-      "\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032\n\026REWARD_KIN" +
-      "D_MULTIPLIER\020\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330" +
-      "\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE_UNSPECIFIED" +
-      "\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020\001\022!\n\035EXPIRY_" +
-      "MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_" +
-      "END_OF_DAY\020\003\022,\n(EXPIRY_MODE_RELATIVE_TO_" +
-      "ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY_MODE_MONTH_" +
-      "END_AFTER_ISSUE\020\005*t\n\rRematchPolicy\022\036\n\032RE" +
-      "MATCH_POLICY_UNSPECIFIED\020\000\022\037\n\033REMATCH_PO" +
-      "LICY_SEND_NOTHING\020\001\022\"\n\036REMATCH_POLICY_RE" +
-      "SEND_EXISTING\020\002*\204\001\n\017DeliveryChannel\022 \n\034D" +
-      "ELIVERY_CHANNEL_UNSPECIFIED\020\000\022\031\n\025DELIVER" +
-      "Y_CHANNEL_NONE\020\001\022\030\n\024DELIVERY_CHANNEL_SMS" +
-      "\020\002\022\032\n\026DELIVERY_CHANNEL_EMAIL\020\003*w\n\013Messag" +
-      "eKind\022\034\n\030MESSAGE_KIND_UNSPECIFIED\020\000\022\026\n\022M" +
-      "ESSAGE_KIND_ISSUE\020\001\022\027\n\023MESSAGE_KIND_RESE" +
-      "ND\020\002\022\031\n\025MESSAGE_KIND_REMINDER\020\003*\276\001\n\016Code" +
-      "SeriesType\022 \n\034CODE_SERIES_TYPE_UNSPECIFI" +
-      "ED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GENERATE" +
-      "D\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031CODE" +
-      "_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIES_T" +
-      "YPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponState" +
-      "\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023COUPON" +
-      "_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIVE\020\002" +
-      "\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPON_ST" +
-      "ATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKED\020\005B" +
-      "\204\001\n\"com.rewardscore.rewards.coupons.v1B\016" +
-      "ResourcesProtoP\001ZLgithub.com/rewards-cor" +
-      "e/rewards-core/clients/go/rewards/coupon" +
-      "s/v1;couponsv1b\006proto3"
+      "ategories\022\037\n\013concept_ids\030< \003(\tR\nconceptI" +
+      "dsB\036\n\034_max_prior_transaction_count\"\220\001\n\010B" +
+      "illLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010category\030\002 " +
+      "\001(\tR\010category\022\035\n\nitem_count\030\003 \001(\005R\titemC" +
+      "ount\0227\n\013line_amount\030\004 \001(\0132\026.rewards.type" +
+      ".v1.MoneyR\nlineAmount\"\247\001\n\tOfferText\022#\n\rl" +
+      "anguage_code\030\001 \001(\tR\014languageCode\022\024\n\005titl" +
+      "e\030\002 \001(\tR\005title\022\032\n\010subtitle\030\003 \001(\tR\010subtit" +
+      "le\022 \n\013description\030\004 \001(\tR\013description\022!\n\014" +
+      "booking_text\030\005 \001(\tR\013bookingText\"\340\002\n\014Offe" +
+      "rContent\0223\n\005texts\030\001 \003(\0132\035.rewards.coupon" +
+      "s.v1.OfferTextR\005texts\022\035\n\nimage_uris\030\002 \003(" +
+      "\tR\timageUris\022c\n\021custom_properties\030\003 \003(\0132" +
+      "6.rewards.coupons.v1.OfferContent.Custom" +
+      "PropertiesEntryR\020customProperties\022-\n\022ext" +
+      "ernal_reference\030\004 \001(\tR\021externalReference" +
+      "\022#\n\rexternal_code\030\005 \001(\tR\014externalCode\032C\n" +
+      "\025CustomPropertiesEntry\022\020\n\003key\030\001 \001(\tR\003key" +
+      "\022\024\n\005value\030\002 \001(\tR\005value:\0028\001\"\206\006\n\005Offer\022\031\n\010" +
+      "offer_id\030\001 \001(\tR\007offerId\022\035\n\nprogram_id\030\002 " +
+      "\001(\tR\tprogramId\022!\n\014display_name\030\003 \001(\tR\013di" +
+      "splayName\022 \n\013description\030\004 \001(\tR\013descript" +
+      "ion\0222\n\006reward\030\005 \001(\0132\032.rewards.coupons.v1" +
+      ".RewardR\006reward\0224\n\005rules\030\006 \001(\0132\036.rewards" +
+      ".coupons.v1.OfferRulesR\005rules\0224\n\005state\030\007" +
+      " \001(\0162\036.rewards.coupons.v1.OfferStateR\005st" +
+      "ate\022!\n\014issued_count\030\010 \001(\003R\013issuedCount\022%" +
+      "\n\016redeemed_count\030\t \001(\003R\rredeemedCount\022\022\n" +
+      "\004etag\030\n \001(\tR\004etag\022;\n\013create_time\030\013 \001(\0132\032" +
+      ".google.protobuf.TimestampR\ncreateTime\022;" +
+      "\n\013update_time\030\014 \001(\0132\032.google.protobuf.Ti" +
+      "mestampR\nupdateTime\022:\n\007content\030\r \001(\0132 .r" +
+      "ewards.coupons.v1.OfferContentR\007content\022" +
+      "2\n\025remaining_issue_count\030( \001(\003R\023remainin" +
+      "gIssueCount\022W\n\032issue_threshold_reach_tim" +
+      "e\030) \001(\0132\032.google.protobuf.TimestampR\027iss" +
+      "ueThresholdReachTime\022=\n\010delivery\030< \001(\0132!" +
+      ".rewards.coupons.v1.OfferDeliveryR\010deliv" +
+      "ery\"\276\001\n\017MessageTemplate\022#\n\rlanguage_code" +
+      "\030\001 \001(\tR\014languageCode\0223\n\004kind\030\002 \001(\0162\037.rew" +
+      "ards.coupons.v1.MessageKindR\004kind\022\030\n\007sub" +
+      "ject\030\003 \001(\tR\007subject\022\022\n\004text\030\004 \001(\tR\004text\022" +
+      "#\n\rallow_unicode\030\005 \001(\010R\014allowUnicode\"\234\001\n" +
+      "\016ExpiryReminder\022,\n\022days_before_expiry\030\001 " +
+      "\001(\005R\020daysBeforeExpiry\022=\n\007channel\030\002 \001(\0162#" +
+      ".rewards.coupons.v1.DeliveryChannelR\007cha" +
+      "nnel\022\035\n\nlocal_time\030\003 \001(\tR\tlocalTime\"\372\001\n\r" +
+      "OfferDelivery\022=\n\007channel\030\001 \001(\0162#.rewards" +
+      ".coupons.v1.DeliveryChannelR\007channel\022A\n\t" +
+      "templates\030\002 \003(\0132#.rewards.coupons.v1.Mes" +
+      "sageTemplateR\ttemplates\022@\n\treminders\030\003 \003" +
+      "(\0132\".rewards.coupons.v1.ExpiryReminderR\t" +
+      "reminders\022%\n\016contact_emails\030\004 \003(\tR\rconta" +
+      "ctEmails\"\357\002\n\nCodeSeries\022$\n\016code_series_i" +
+      "d\030\001 \001(\tR\014codeSeriesId\022\031\n\010offer_id\030\002 \001(\tR" +
+      "\007offerId\0226\n\004type\030\003 \001(\0162\".rewards.coupons" +
+      ".v1.CodeSeriesTypeR\004type\022\032\n\010alphabet\030\004 \001" +
+      "(\tR\010alphabet\022\026\n\006length\030\005 \001(\005R\006length\022\026\n\006" +
+      "prefix\030\006 \001(\tR\006prefix\022\037\n\013common_code\030\007 \001(" +
+      "\tR\ncommonCode\022\035\n\ncode_count\030\010 \001(\003R\tcodeC" +
+      "ount\022;\n\013create_time\030\t \001(\0132\032.google.proto" +
+      "buf.TimestampR\ncreateTime\022\037\n\013sample_code" +
+      "\030\n \001(\tR\nsampleCode\"\270\t\n\006Coupon\022\033\n\tcoupon_" +
+      "id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR\004code\022\031" +
+      "\n\010offer_id\030\003 \001(\tR\007offerId\022$\n\016code_series" +
+      "_id\030\004 \001(\tR\014codeSeriesId\022\035\n\naccount_id\030\005 " +
+      "\001(\tR\taccountId\0225\n\005state\030\006 \001(\0162\037.rewards." +
+      "coupons.v1.CouponStateR\005state\022)\n\020redempt" +
+      "ion_count\030\007 \001(\005R\017redemptionCount\0229\n\nissu" +
+      "e_time\030\010 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\tissueTime\022?\n\ractivate_time\030\t \001(\0132\032.goo" +
+      "gle.protobuf.TimestampR\014activateTime\022;\n\013" +
+      "expire_time\030\n \001(\0132\032.google.protobuf.Time" +
+      "stampR\nexpireTime\022D\n\020last_redeem_time\030\013 " +
+      "\001(\0132\032.google.protobuf.TimestampR\016lastRed" +
+      "eemTime\022;\n\013revoke_time\030\014 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\nrevokeTime\022F\n\021state_ch" +
+      "ange_time\030\r \001(\0132\032.google.protobuf.Timest" +
+      "ampR\017stateChangeTime\022\032\n\010reversed\030\016 \001(\010R\010" +
+      "reversed\0228\n\030account_redemption_count\030\017 \001" +
+      "(\005R\026accountRedemptionCount\0224\n\026offer_rede" +
+      "mption_count\030\020 \001(\003R\024offerRedemptionCount" +
+      "\022*\n\021account_coupon_id\030( \001(\tR\017accountCoup" +
+      "onId\022?\n\034max_account_redemption_count\030) \001" +
+      "(\005R\031maxAccountRedemptionCount\0220\n\024max_red" +
+      "emption_count\030* \001(\003R\022maxRedemptionCount\022" +
+      "2\n\006reward\030+ \001(\0132\032.rewards.coupons.v1.Rew" +
+      "ardR\006reward\022:\n\007content\030, \001(\0132 .rewards.c" +
+      "oupons.v1.OfferContentR\007content\022L\n\024redee" +
+      "mable_from_time\030- \001(\0132\032.google.protobuf." +
+      "TimestampR\022redeemableFromTime\022N\n\025redeema" +
+      "ble_until_time\030. \001(\0132\032.google.protobuf.T" +
+      "imestampR\023redeemableUntilTime\"\377\001\n\rApplie" +
+      "dReward\0222\n\004kind\030\001 \001(\0162\036.rewards.coupons." +
+      "v1.RewardKindR\004kind\022?\n\017discount_amount\030\002" +
+      " \001(\0132\026.rewards.type.v1.MoneyR\016discountAm" +
+      "ount\022\"\n\rfree_item_sku\030\003 \001(\tR\013freeItemSku" +
+      "\022!\n\014extra_points\030\004 \001(\003R\013extraPoints\0222\n\025p" +
+      "oints_multiplier_bps\030\005 \001(\005R\023pointsMultip" +
+      "lierBps\"\267\004\n\004Deal\022\031\n\010offer_id\030\001 \001(\tR\007offe" +
+      "rId\022!\n\014display_name\030\002 \001(\tR\013displayName\022 " +
+      "\n\013description\030\003 \001(\tR\013description\0222\n\006rewa" +
+      "rd\030\004 \001(\0132\032.rewards.coupons.v1.RewardR\006re" +
+      "ward\0224\n\007coupons\030\005 \003(\0132\032.rewards.coupons." +
+      "v1.CouponR\007coupons\022<\n\032remaining_redempti" +
+      "on_count\030\006 \001(\005R\030remainingRedemptionCount" +
+      "\0225\n\010end_time\030\007 \001(\0132\032.google.protobuf.Tim" +
+      "estampR\007endTime\022:\n\007content\030\010 \001(\0132 .rewar" +
+      "ds.coupons.v1.OfferContentR\007content\022G\n r" +
+      "emaining_total_redemption_count\030\t \001(\003R\035r" +
+      "emainingTotalRedemptionCount\022\035\n\nprogram_" +
+      "id\030\n \001(\tR\tprogramId\022L\n\024next_redemption_t" +
+      "ime\030\013 \001(\0132\032.google.protobuf.TimestampR\022n" +
+      "extRedemptionTime*r\n\nOfferState\022\033\n\027OFFER" +
+      "_STATE_UNSPECIFIED\020\000\022\025\n\021OFFER_STATE_DRAF" +
+      "T\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OFFER_STA" +
+      "TE_INACTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027REWARD_K" +
+      "IND_UNSPECIFIED\020\000\022\037\n\033REWARD_KIND_DISCOUN" +
+      "T_AMOUNT\020\001\022 \n\034REWARD_KIND_DISCOUNT_PERCE" +
+      "NT\020\002\022\031\n\025REWARD_KIND_FREE_ITEM\020\003\022\032\n\026REWAR" +
+      "D_KIND_EXTRAPOINT\020\004\022\032\n\026REWARD_KIND_MULTI" +
+      "PLIER\020\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330\001\n\nExpi" +
+      "ryMode\022\033\n\027EXPIRY_MODE_UNSPECIFIED\020\000\022\031\n\025E" +
+      "XPIRY_MODE_FIXED_END\020\001\022!\n\035EXPIRY_MODE_RE" +
+      "LATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_END_OF_" +
+      "DAY\020\003\022,\n(EXPIRY_MODE_RELATIVE_TO_ISSUE_E" +
+      "ND_OF_DAY\020\004\022%\n!EXPIRY_MODE_MONTH_END_AFT" +
+      "ER_ISSUE\020\005*t\n\rRematchPolicy\022\036\n\032REMATCH_P" +
+      "OLICY_UNSPECIFIED\020\000\022\037\n\033REMATCH_POLICY_SE" +
+      "ND_NOTHING\020\001\022\"\n\036REMATCH_POLICY_RESEND_EX" +
+      "ISTING\020\002*\204\001\n\017DeliveryChannel\022 \n\034DELIVERY" +
+      "_CHANNEL_UNSPECIFIED\020\000\022\031\n\025DELIVERY_CHANN" +
+      "EL_NONE\020\001\022\030\n\024DELIVERY_CHANNEL_SMS\020\002\022\032\n\026D" +
+      "ELIVERY_CHANNEL_EMAIL\020\003*w\n\013MessageKind\022\034" +
+      "\n\030MESSAGE_KIND_UNSPECIFIED\020\000\022\026\n\022MESSAGE_" +
+      "KIND_ISSUE\020\001\022\027\n\023MESSAGE_KIND_RESEND\020\002\022\031\n" +
+      "\025MESSAGE_KIND_REMINDER\020\003*\276\001\n\016CodeSeriesT" +
+      "ype\022 \n\034CODE_SERIES_TYPE_UNSPECIFIED\020\000\022%\n" +
+      "!CODE_SERIES_TYPE_UNIQUE_GENERATED\020\001\022\033\n\027" +
+      "CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031CODE_SERIES" +
+      "_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIES_TYPE_RAN" +
+      "DOM_WITH_PREFIX\020\004*\254\001\n\013CouponState\022\034\n\030COU" +
+      "PON_STATE_UNSPECIFIED\020\000\022\027\n\023COUPON_STATE_" +
+      "ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIVE\020\002\022\031\n\025COU" +
+      "PON_STATE_REDEEMED\020\003\022\030\n\024COUPON_STATE_EXP" +
+      "IRED\020\004\022\030\n\024COUPON_STATE_REVOKED\020\005B\204\001\n\"com" +
+      ".rewardscore.rewards.coupons.v1B\016Resourc" +
+      "esProtoP\001ZLgithub.com/rewards-core/rewar" +
+      "ds-core/clients/go/rewards/coupons/v1;co" +
+      "uponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -355,7 +356,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferRules_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferRules_descriptor,
-        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "HourWindows", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", "RedemptionStartDaysAfterIssue", "RedeemableByAnyone", "PastIssueOfferIds", "PastIssueMonths", "RedeemableUntilDaysBeforeExpiry", "ApplicableSkus", "ApplicableCategories", });
+        new java.lang.String[] { "StartTime", "EndTime", "ExpiryMode", "CouponValidity", "RedemptionStartTime", "MinRedemptionGap", "StoreIds", "MinBillAmount", "MaxBillAmount", "DaysOfWeek", "HoursOfDay", "HourWindows", "NewCustomersOnly", "MaxAccountRedemptionCount", "MaxRedemptionCount", "MaxAccountIssueCount", "MaxIssueCount", "ActivationRequired", "CouponValidityMonths", "TimeZone", "ZoneIds", "InteractionPointIds", "DaysOfMonth", "RegistrationStartTime", "RegistrationEndTime", "MaxPriorTransactionCount", "MinIssueGap", "RematchPolicy", "ListedAccountsOnly", "IssueNotificationThreshold", "RedemptionStartDaysAfterIssue", "RedeemableByAnyone", "PastIssueOfferIds", "PastIssueMonths", "RedeemableUntilDaysBeforeExpiry", "ApplicableSkus", "ApplicableCategories", "ConceptIds", });
     internal_static_rewards_coupons_v1_BillLine_descriptor =
       getDescriptor().getMessageType(3);
     internal_static_rewards_coupons_v1_BillLine_fieldAccessorTable = new

@@ -43,6 +43,7 @@ private static final long serialVersionUID = 0L;
     receiptDetails_ = java.util.Collections.emptyList();
     receiptType_ = 0;
     postedBy_ = "";
+    interactionPointId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -167,7 +168,8 @@ private static final long serialVersionUID = 0L;
   private volatile java.lang.Object storeId_ = "";
   /**
    * <pre>
-   * Where the purchase happened. Required; at most 64 characters.
+   * Where the purchase happened. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -188,7 +190,8 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Where the purchase happened. Required; at most 64 characters.
+   * Where the purchase happened. Required unless an interaction point is named (then its
+   * store); at most 64 characters.
    * </pre>
    *
    * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -727,6 +730,59 @@ private static final long serialVersionUID = 0L;
     }
   }
 
+  public static final int INTERACTION_POINT_ID_FIELD_NUMBER = 30;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object interactionPointId_ = "";
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  @java.lang.Override
+  public java.lang.String getInteractionPointId() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      interactionPointId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+   * also accepted as the `interaction-id` request header) where the call happens: the store is
+   * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+   * transaction. At most 64 characters. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getInteractionPointIdBytes() {
+    java.lang.Object ref = interactionPointId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      interactionPointId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -776,6 +832,9 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(postedBy_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 12, postedBy_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 30, interactionPointId_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -837,6 +896,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(postedBy_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(12, postedBy_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(interactionPointId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(30, interactionPointId_);
+    }
     return size;
   }
   @java.lang.Override
@@ -890,6 +952,8 @@ private static final long serialVersionUID = 0L;
     if (receiptType_ != other.receiptType_) return false;
     if (!getPostedBy()
         .equals(other.getPostedBy())) return false;
+    if (!getInteractionPointId()
+        .equals(other.getInteractionPointId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -935,6 +999,8 @@ private static final long serialVersionUID = 0L;
     hash = (53 * hash) + receiptType_;
     hash = (37 * hash) + POSTED_BY_FIELD_NUMBER;
     hash = (53 * hash) + getPostedBy().hashCode();
+    hash = (37 * hash) + INTERACTION_POINT_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getInteractionPointId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1112,6 +1178,7 @@ private static final long serialVersionUID = 0L;
       bitField0_ = (bitField0_ & ~0x00000200);
       receiptType_ = 0;
       postedBy_ = "";
+      interactionPointId_ = "";
       return this;
     }
 
@@ -1204,6 +1271,9 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00000800) != 0)) {
         result.postedBy_ = postedBy_;
+      }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.interactionPointId_ = interactionPointId_;
       }
       result.bitField0_ |= to_bitField0_;
     }
@@ -1321,6 +1391,11 @@ private static final long serialVersionUID = 0L;
         bitField0_ |= 0x00000800;
         onChanged();
       }
+      if (!other.getInteractionPointId().isEmpty()) {
+        interactionPointId_ = other.interactionPointId_;
+        bitField0_ |= 0x00001000;
+        onChanged();
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -1427,6 +1502,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000800;
               break;
             } // case 98
+            case 242: {
+              interactionPointId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1641,7 +1721,8 @@ private static final long serialVersionUID = 0L;
     private java.lang.Object storeId_ = "";
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1661,7 +1742,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1682,7 +1764,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1699,7 +1782,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -1713,7 +1797,8 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Where the purchase happened. Required; at most 64 characters.
+     * Where the purchase happened. Required unless an interaction point is named (then its
+     * store); at most 64 characters.
      * </pre>
      *
      * <code>string store_id = 3 [json_name = "storeId"];</code>
@@ -3435,6 +3520,113 @@ private static final long serialVersionUID = 0L;
       checkByteStringIsUtf8(value);
       postedBy_ = value;
       bitField0_ |= 0x00000800;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object interactionPointId_ = "";
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return The interactionPointId.
+     */
+    public java.lang.String getInteractionPointId() {
+      java.lang.Object ref = interactionPointId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        interactionPointId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return The bytes for interactionPointId.
+     */
+    public com.google.protobuf.ByteString
+        getInteractionPointIdBytes() {
+      java.lang.Object ref = interactionPointId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        interactionPointId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @param value The interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      interactionPointId_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearInteractionPointId() {
+      interactionPointId_ = getDefaultInstance().getInteractionPointId();
+      bitField0_ = (bitField0_ & ~0x00001000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The registered interaction point (InteractionPointService; seed 001's interaction-id,
+     * also accepted as the `interaction-id` request header) where the call happens: the store is
+     * then the point's (see InteractionPointService for the reasons), and both are recorded on the
+     * transaction. At most 64 characters. Empty: none.
+     * </pre>
+     *
+     * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+     * @param value The bytes for interactionPointId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setInteractionPointIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      interactionPointId_ = value;
+      bitField0_ |= 0x00001000;
       onChanged();
       return this;
     }

@@ -539,4 +539,26 @@ public interface PointsTransactionOrBuilder extends
    * <code>.rewards.type.v1.Money points_value = 25 [json_name = "pointsValue"];</code>
    */
   com.rewardscore.rewards.type.v1.MoneyOrBuilder getPointsValueOrBuilder();
+
+  /**
+   * <pre>
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The interactionPointId.
+   */
+  java.lang.String getInteractionPointId();
+  /**
+   * <pre>
+   * The interaction point (till, e-shop) the transaction was posted at, if the request named
+   * one. Empty: none.
+   * </pre>
+   *
+   * <code>string interaction_point_id = 30 [json_name = "interactionPointId"];</code>
+   * @return The bytes for interactionPointId.
+   */
+  com.google.protobuf.ByteString
+      getInteractionPointIdBytes();
 }

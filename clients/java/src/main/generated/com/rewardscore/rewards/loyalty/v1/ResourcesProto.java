@@ -261,7 +261,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "imestampR\002at\022\033\n\tclient_id\030\003 \001(\tR\010clientI" +
       "d\022\032\n\010operator\030\004 \001(\tR\010operator\0222\n\025points_" +
       "transaction_id\030\005 \001(\tR\023pointsTransactionI" +
-      "d\"\304\t\n\021PointsTransaction\0222\n\025points_transa" +
+      "d\"\366\t\n\021PointsTransaction\0222\n\025points_transa" +
       "ction_id\030\001 \001(\tR\023pointsTransactionId\022\035\n\na" +
       "ccount_id\030\002 \001(\tR\taccountId\022=\n\004type\030\003 \001(\016" +
       "2).rewards.loyalty.v1.PointsTransactionT" +
@@ -291,83 +291,85 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "rd_type_id\030\027 \001(\tR\ncardTypeId\0227\n\030card_typ" +
       "e_multiplier_bps\030\030 \001(\005R\025cardTypeMultipli" +
       "erBps\0229\n\014points_value\030\031 \001(\0132\026.rewards.ty" +
-      "pe.v1.MoneyR\013pointsValue\"l\n\014PurchaseLine" +
-      "\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010quantity\030\002 \001(\003R\010qu" +
-      "antity\022.\n\006amount\030\003 \001(\0132\026.rewards.type.v1" +
-      ".MoneyR\006amount\"\374\004\n\004Tier\022\027\n\007tier_id\030\001 \001(\t" +
-      "R\006tierId\022\035\n\nprogram_id\030\002 \001(\tR\tprogramId\022" +
-      "!\n\014display_name\030\003 \001(\tR\013displayName\0229\n\014ta" +
-      "rget_spend\030\004 \001(\0132\026.rewards.type.v1.Money" +
-      "R\013targetSpend\0223\n\tmin_spend\030\005 \001(\0132\026.rewar" +
-      "ds.type.v1.MoneyR\010minSpend\022%\n\016multiplier" +
-      "_bps\030\006 \001(\005R\rmultiplierBps\022\'\n\017evaluation_" +
-      "days\030\007 \001(\005R\016evaluationDays\022;\n\013create_tim" +
-      "e\030\010 \001(\0132\032.google.protobuf.TimestampR\ncre" +
-      "ateTime\022>\n\rpoints_expiry\030\t \001(\0132\031.google." +
-      "protobuf.DurationR\014pointsExpiry\0227\n\030level" +
-      "_up_evaluation_days\030\n \001(\005R\025levelUpEvalua" +
-      "tionDays\022;\n\032level_down_evaluation_days\030\013" +
-      " \001(\005R\027levelDownEvaluationDays\022!\n\014default" +
-      "_tier\030\014 \001(\010R\013defaultTier\022\033\n\006active\030\r \001(\010" +
-      "H\000R\006active\210\001\001\022\033\n\timage_uri\030\016 \001(\tR\010imageU" +
-      "riB\t\n\007_active\"\346\002\n\007Balance\022\035\n\naccount_id\030" +
-      "\001 \001(\tR\taccountId\022#\n\rposted_points\030\002 \001(\003R" +
-      "\014postedPoints\022%\n\016pending_points\030\003 \001(\003R\rp" +
-      "endingPoints\022)\n\020available_points\030\004 \001(\003R\017" +
-      "availablePoints\022\'\n\017expiring_points\030\005 \001(\003" +
-      "R\016expiringPoints\022D\n\020next_expire_time\030\006 \001" +
-      "(\0132\032.google.protobuf.TimestampR\016nextExpi" +
-      "reTime\022=\n\014balance_time\030\007 \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\013balanceTime\022\027\n\007tier_id" +
-      "\030\010 \001(\tR\006tierId*^\n\013ReceiptType\022\034\n\030RECEIPT" +
-      "_TYPE_UNSPECIFIED\020\000\022\027\n\023RECEIPT_TYPE_SING" +
-      "LE\020\001\022\030\n\024RECEIPT_TYPE_COMBINE\020\002*\203\001\n\023Lucky" +
-      "DrawEntryState\022&\n\"LUCKY_DRAW_ENTRY_STATE" +
-      "_UNSPECIFIED\020\000\022!\n\035LUCKY_DRAW_ENTRY_STATE" +
-      "_ACTIVE\020\001\022!\n\035LUCKY_DRAW_ENTRY_STATE_VOID" +
-      "ED\020\002*y\n\020PointsExpiryMode\022\"\n\036POINTS_EXPIR" +
-      "Y_MODE_UNSPECIFIED\020\000\022\037\n\033POINTS_EXPIRY_MO" +
-      "DE_DURATION\020\001\022 \n\034POINTS_EXPIRY_MODE_MONT" +
-      "H_END\020\002*\220\001\n\025RefundOverdraftPolicy\022\'\n#REF" +
-      "UND_OVERDRAFT_POLICY_UNSPECIFIED\020\000\022\"\n\036RE" +
-      "FUND_OVERDRAFT_POLICY_REJECT\020\001\022*\n&REFUND" +
-      "_OVERDRAFT_POLICY_ALLOW_NEGATIVE\020\002*|\n\014Ro" +
-      "undingMode\022\035\n\031ROUNDING_MODE_UNSPECIFIED\020" +
-      "\000\022\027\n\023ROUNDING_MODE_FLOOR\020\001\022\031\n\025ROUNDING_M" +
-      "ODE_HALF_UP\020\002\022\031\n\025ROUNDING_MODE_CEILING\020\003" +
-      "*\324\001\n\014EarnRuleKind\022\036\n\032EARN_RULE_KIND_UNSP" +
-      "ECIFIED\020\000\022\030\n\024EARN_RULE_KIND_EVENT\020\001\022\030\n\024E" +
-      "ARN_RULE_KIND_RATIO\020\002\022\027\n\023EARN_RULE_KIND_" +
-      "TIER\020\003\022\034\n\030EARN_RULE_KIND_PROMOTION\020\004\022\033\n\027" +
-      "EARN_RULE_KIND_REFERRAL\020\005\022\034\n\030EARN_RULE_K" +
-      "IND_CARD_TYPE\020\006*\236\001\n\tEarnEvent\022\032\n\026EARN_EV" +
-      "ENT_UNSPECIFIED\020\000\022\036\n\032EARN_EVENT_ACCOUNT_" +
-      "CREATED\020\001\022\035\n\031EARN_EVENT_FIRST_PURCHASE\020\002" +
-      "\022\037\n\033EARN_EVENT_MARKETING_OPT_IN\020\003\022\025\n\021EAR" +
-      "N_EVENT_CUSTOM\020\004*{\n\tCapPeriod\022\032\n\026CAP_PER" +
-      "IOD_UNSPECIFIED\020\000\022\022\n\016CAP_PERIOD_DAY\020\001\022\023\n" +
-      "\017CAP_PERIOD_WEEK\020\002\022\024\n\020CAP_PERIOD_MONTH\020\003" +
-      "\022\023\n\017CAP_PERIOD_YEAR\020\004*\345\003\n\025PointsTransact" +
-      "ionType\022\'\n#POINTS_TRANSACTION_TYPE_UNSPE" +
-      "CIFIED\020\000\022 \n\034POINTS_TRANSACTION_TYPE_EARN" +
-      "\020\001\022(\n$POINTS_TRANSACTION_TYPE_EARN_BY_CO" +
-      "DE\020\002\022!\n\035POINTS_TRANSACTION_TYPE_EVENT\020\003\022" +
-      "$\n POINTS_TRANSACTION_TYPE_REFERRAL\020\004\022/\n" +
-      "+POINTS_TRANSACTION_TYPE_COUPON_EXTRA_PO" +
-      "INTS\020\005\022\"\n\036POINTS_TRANSACTION_TYPE_REDEEM" +
-      "\020\006\022+\n\'POINTS_TRANSACTION_TYPE_COUPON_PUR" +
-      "CHASE\020\007\022\"\n\036POINTS_TRANSACTION_TYPE_REFUN" +
-      "D\020\010\022\"\n\036POINTS_TRANSACTION_TYPE_EXPIRE\020\t\022" +
-      " \n\034POINTS_TRANSACTION_TYPE_VOID\020\n\022\"\n\036POI" +
-      "NTS_TRANSACTION_TYPE_ADJUST\020\013*\262\001\n\026Points" +
-      "TransactionState\022(\n$POINTS_TRANSACTION_S" +
-      "TATE_UNSPECIFIED\020\000\022$\n POINTS_TRANSACTION" +
-      "_STATE_PENDING\020\001\022#\n\037POINTS_TRANSACTION_S" +
-      "TATE_POSTED\020\002\022#\n\037POINTS_TRANSACTION_STAT" +
-      "E_VOIDED\020\003B\204\001\n\"com.rewardscore.rewards.l" +
-      "oyalty.v1B\016ResourcesProtoP\001ZLgithub.com/" +
-      "rewards-core/rewards-core/clients/go/rew" +
-      "ards/loyalty/v1;loyaltyv1b\006proto3"
+      "pe.v1.MoneyR\013pointsValue\0220\n\024interaction_" +
+      "point_id\030\036 \001(\tR\022interactionPointId\"l\n\014Pu" +
+      "rchaseLine\022\020\n\003sku\030\001 \001(\tR\003sku\022\032\n\010quantity" +
+      "\030\002 \001(\003R\010quantity\022.\n\006amount\030\003 \001(\0132\026.rewar" +
+      "ds.type.v1.MoneyR\006amount\"\374\004\n\004Tier\022\027\n\007tie" +
+      "r_id\030\001 \001(\tR\006tierId\022\035\n\nprogram_id\030\002 \001(\tR\t" +
+      "programId\022!\n\014display_name\030\003 \001(\tR\013display" +
+      "Name\0229\n\014target_spend\030\004 \001(\0132\026.rewards.typ" +
+      "e.v1.MoneyR\013targetSpend\0223\n\tmin_spend\030\005 \001" +
+      "(\0132\026.rewards.type.v1.MoneyR\010minSpend\022%\n\016" +
+      "multiplier_bps\030\006 \001(\005R\rmultiplierBps\022\'\n\017e" +
+      "valuation_days\030\007 \001(\005R\016evaluationDays\022;\n\013" +
+      "create_time\030\010 \001(\0132\032.google.protobuf.Time" +
+      "stampR\ncreateTime\022>\n\rpoints_expiry\030\t \001(\013" +
+      "2\031.google.protobuf.DurationR\014pointsExpir" +
+      "y\0227\n\030level_up_evaluation_days\030\n \001(\005R\025lev" +
+      "elUpEvaluationDays\022;\n\032level_down_evaluat" +
+      "ion_days\030\013 \001(\005R\027levelDownEvaluationDays\022" +
+      "!\n\014default_tier\030\014 \001(\010R\013defaultTier\022\033\n\006ac" +
+      "tive\030\r \001(\010H\000R\006active\210\001\001\022\033\n\timage_uri\030\016 \001" +
+      "(\tR\010imageUriB\t\n\007_active\"\346\002\n\007Balance\022\035\n\na" +
+      "ccount_id\030\001 \001(\tR\taccountId\022#\n\rposted_poi" +
+      "nts\030\002 \001(\003R\014postedPoints\022%\n\016pending_point" +
+      "s\030\003 \001(\003R\rpendingPoints\022)\n\020available_poin" +
+      "ts\030\004 \001(\003R\017availablePoints\022\'\n\017expiring_po" +
+      "ints\030\005 \001(\003R\016expiringPoints\022D\n\020next_expir" +
+      "e_time\030\006 \001(\0132\032.google.protobuf.Timestamp" +
+      "R\016nextExpireTime\022=\n\014balance_time\030\007 \001(\0132\032" +
+      ".google.protobuf.TimestampR\013balanceTime\022" +
+      "\027\n\007tier_id\030\010 \001(\tR\006tierId*^\n\013ReceiptType\022" +
+      "\034\n\030RECEIPT_TYPE_UNSPECIFIED\020\000\022\027\n\023RECEIPT" +
+      "_TYPE_SINGLE\020\001\022\030\n\024RECEIPT_TYPE_COMBINE\020\002" +
+      "*\203\001\n\023LuckyDrawEntryState\022&\n\"LUCKY_DRAW_E" +
+      "NTRY_STATE_UNSPECIFIED\020\000\022!\n\035LUCKY_DRAW_E" +
+      "NTRY_STATE_ACTIVE\020\001\022!\n\035LUCKY_DRAW_ENTRY_" +
+      "STATE_VOIDED\020\002*y\n\020PointsExpiryMode\022\"\n\036PO" +
+      "INTS_EXPIRY_MODE_UNSPECIFIED\020\000\022\037\n\033POINTS" +
+      "_EXPIRY_MODE_DURATION\020\001\022 \n\034POINTS_EXPIRY" +
+      "_MODE_MONTH_END\020\002*\220\001\n\025RefundOverdraftPol" +
+      "icy\022\'\n#REFUND_OVERDRAFT_POLICY_UNSPECIFI" +
+      "ED\020\000\022\"\n\036REFUND_OVERDRAFT_POLICY_REJECT\020\001" +
+      "\022*\n&REFUND_OVERDRAFT_POLICY_ALLOW_NEGATI" +
+      "VE\020\002*|\n\014RoundingMode\022\035\n\031ROUNDING_MODE_UN" +
+      "SPECIFIED\020\000\022\027\n\023ROUNDING_MODE_FLOOR\020\001\022\031\n\025" +
+      "ROUNDING_MODE_HALF_UP\020\002\022\031\n\025ROUNDING_MODE" +
+      "_CEILING\020\003*\324\001\n\014EarnRuleKind\022\036\n\032EARN_RULE" +
+      "_KIND_UNSPECIFIED\020\000\022\030\n\024EARN_RULE_KIND_EV" +
+      "ENT\020\001\022\030\n\024EARN_RULE_KIND_RATIO\020\002\022\027\n\023EARN_" +
+      "RULE_KIND_TIER\020\003\022\034\n\030EARN_RULE_KIND_PROMO" +
+      "TION\020\004\022\033\n\027EARN_RULE_KIND_REFERRAL\020\005\022\034\n\030E" +
+      "ARN_RULE_KIND_CARD_TYPE\020\006*\236\001\n\tEarnEvent\022" +
+      "\032\n\026EARN_EVENT_UNSPECIFIED\020\000\022\036\n\032EARN_EVEN" +
+      "T_ACCOUNT_CREATED\020\001\022\035\n\031EARN_EVENT_FIRST_" +
+      "PURCHASE\020\002\022\037\n\033EARN_EVENT_MARKETING_OPT_I" +
+      "N\020\003\022\025\n\021EARN_EVENT_CUSTOM\020\004*{\n\tCapPeriod\022" +
+      "\032\n\026CAP_PERIOD_UNSPECIFIED\020\000\022\022\n\016CAP_PERIO" +
+      "D_DAY\020\001\022\023\n\017CAP_PERIOD_WEEK\020\002\022\024\n\020CAP_PERI" +
+      "OD_MONTH\020\003\022\023\n\017CAP_PERIOD_YEAR\020\004*\345\003\n\025Poin" +
+      "tsTransactionType\022\'\n#POINTS_TRANSACTION_" +
+      "TYPE_UNSPECIFIED\020\000\022 \n\034POINTS_TRANSACTION" +
+      "_TYPE_EARN\020\001\022(\n$POINTS_TRANSACTION_TYPE_" +
+      "EARN_BY_CODE\020\002\022!\n\035POINTS_TRANSACTION_TYP" +
+      "E_EVENT\020\003\022$\n POINTS_TRANSACTION_TYPE_REF" +
+      "ERRAL\020\004\022/\n+POINTS_TRANSACTION_TYPE_COUPO" +
+      "N_EXTRA_POINTS\020\005\022\"\n\036POINTS_TRANSACTION_T" +
+      "YPE_REDEEM\020\006\022+\n\'POINTS_TRANSACTION_TYPE_" +
+      "COUPON_PURCHASE\020\007\022\"\n\036POINTS_TRANSACTION_" +
+      "TYPE_REFUND\020\010\022\"\n\036POINTS_TRANSACTION_TYPE" +
+      "_EXPIRE\020\t\022 \n\034POINTS_TRANSACTION_TYPE_VOI" +
+      "D\020\n\022\"\n\036POINTS_TRANSACTION_TYPE_ADJUST\020\013*" +
+      "\262\001\n\026PointsTransactionState\022(\n$POINTS_TRA" +
+      "NSACTION_STATE_UNSPECIFIED\020\000\022$\n POINTS_T" +
+      "RANSACTION_STATE_PENDING\020\001\022#\n\037POINTS_TRA" +
+      "NSACTION_STATE_POSTED\020\002\022#\n\037POINTS_TRANSA" +
+      "CTION_STATE_VOIDED\020\003B\204\001\n\"com.rewardscore" +
+      ".rewards.loyalty.v1B\016ResourcesProtoP\001ZLg" +
+      "ithub.com/rewards-core/rewards-core/clie" +
+      "nts/go/rewards/loyalty/v1;loyaltyv1b\006pro" +
+      "to3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -483,7 +485,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_loyalty_v1_PointsTransaction_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_loyalty_v1_PointsTransaction_descriptor,
-        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", "Voided", "Adjusted", "LuckyDraw", "Receipt", "CardTypeId", "CardTypeMultiplierBps", "PointsValue", });
+        new java.lang.String[] { "PointsTransactionId", "AccountId", "Type", "State", "Points", "StoreId", "TransactionId", "BillAmount", "RefundedPointsTransactionId", "RefundedPoints", "BasketId", "CreateTime", "ExpireTime", "RegularPoints", "BonusPoints", "RewardPoints", "Note", "Lines", "Voided", "Adjusted", "LuckyDraw", "Receipt", "CardTypeId", "CardTypeMultiplierBps", "PointsValue", "InteractionPointId", });
     internal_static_rewards_loyalty_v1_PurchaseLine_descriptor =
       getDescriptor().getMessageType(18);
     internal_static_rewards_loyalty_v1_PurchaseLine_fieldAccessorTable = new
