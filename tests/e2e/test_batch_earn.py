@@ -97,3 +97,14 @@ async def test_the_batch_holds_1000_items_and_not_1001(client):
     with pytest.raises(errors.InvalidArgument) as empty:
         await client.call(client.loyalty.BatchEarnPoints, batch())
     assert empty.value.reason == "FIELD_REQUIRED"
+
+
+async def test_items_naming_unknown_interaction_points_are_refused_each_and_the_call_answers(client):
+    program = await new_program(client)
+    account = await new_account(client, program)
+
+    reply = await client.call(client.loyalty.BatchEarnPoints, batch(
+        item(account, 1_000, interaction_point_id="no-such-till"), item(account, 1_000, interaction_point_id="gone")))
+
+    assert [outcome(result) for result in reply.results] == ["INTERACTION_POINT_NOT_FOUND"] * 2
+    assert (await balance(client, account)).available_points == 0
