@@ -144,6 +144,25 @@ class EmbeddedRedisCluster:
         node.process.wait()
         node.process = None
 
+    def failover(self, replica_port: int, key: str, *, takeover: bool = False) -> None:
+        """A manual failover: the replica on `replica_port` becomes its shard's master (CLUSTER
+        FAILOVER: after catching up with its master; TAKEOVER: at once, without it); returns once
+        it serves `key`'s slot."""
+        args = ["CLUSTER", "FAILOVER"] + (["TAKEOVER"] if takeover else [])
+        if _command(replica_port, *args) is None:
+            raise RuntimeError(f"CLUSTER FAILOVER refused by :{replica_port}")
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while self.master_port_of_or_none(key) != replica_port:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f":{replica_port} did not take over within {START_TIMEOUT_S} s")
+            time.sleep(POLL_S)
+
+    def master_port_of_or_none(self, key: str) -> int | None:
+        try:
+            return self.master_port_of(key)
+        except RuntimeError:
+            return None
+
     def wait_promoted(self, dead_port: int, key: str, timeout_s: float = START_TIMEOUT_S) -> int:
         """Wait until a replica of the dead master took over `key`'s slot and every live node
         reports cluster_state:ok; the new master's port."""

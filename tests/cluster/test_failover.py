@@ -10,6 +10,7 @@ acknowledged redemption is in the ledger, and Redis agrees with the ledger."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import redis
 from rewards_client import RewardsClient
 from rewards_client.errors import RewardsError
 
@@ -38,11 +40,13 @@ CALLERS = 120
 CONCURRENCY = 8
 PACE_S = 0.2
 """Each caller's pause between its redemptions: the load lasts through the failover."""
-KILL_AFTER = 15
-"""Acknowledged redemptions before the replica is stopped and its master killed."""
-LAG_S = 0.6
-"""How long the replica is stopped while the master keeps acknowledging (under the cluster's
-node timeout, so the replica stays eligible for promotion)."""
+LAGGING = 20
+"""The replica is stopped LAGGING redemptions before the limit, and the master killed once the
+limit is reached: the replica that takes over has lost up to LAGGING counted redemptions (so,
+unfenced, it would admit that many beyond the limit)."""
+LAG_S_MAX = 1.2
+"""The longest the replica stays stopped (under the cluster's node timeout, 2 s, so that it
+stays eligible for promotion)."""
 CALL_TIMEOUT_S = 10
 LOAD_DEADLINE_S = 120
 
@@ -108,7 +112,7 @@ async def test_a_killed_master_with_a_lagging_replica_loses_no_acknowledged_rede
         acknowledged: dict[str, str] = {}
         refused: list[str] = []
         retryable: list[str] = []
-        enough = asyncio.Event()
+        enough, full = asyncio.Event(), asyncio.Event()
         deadline = time.monotonic() + LOAD_DEADLINE_S
 
         async def caller() -> None:
@@ -127,8 +131,10 @@ async def test_a_killed_master_with_a_lagging_replica_loses_no_acknowledged_rede
                         refused.append(error.reason)
                         break
                     acknowledged[account] = reply.redemption_id
-                    if len(acknowledged) >= KILL_AFTER:
+                    if len(acknowledged) >= LIMIT - LAGGING:
                         enough.set()
+                    if len(acknowledged) >= LIMIT:
+                        full.set()
                     break
                 await asyncio.sleep(PACE_S)
 
@@ -136,7 +142,8 @@ async def test_a_killed_master_with_a_lagging_replica_loses_no_acknowledged_rede
         await asyncio.wait_for(enough.wait(), LOAD_DEADLINE_S)
         os.kill(failover_cluster.node(replica).process.pid, signal.SIGSTOP)
         acknowledged_while_lagging = len(acknowledged)
-        await asyncio.sleep(LAG_S)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(full.wait(), LAG_S_MAX)
         acknowledged_while_lagging = len(acknowledged) - acknowledged_while_lagging
         failover_cluster.kill(master)
         os.kill(failover_cluster.node(replica).process.pid, signal.SIGCONT)
@@ -154,3 +161,56 @@ async def test_a_killed_master_with_a_lagging_replica_loses_no_acknowledged_rede
     with connect_sync(failover_cluster.url) as store:
         assert int(store.get(offer_keys(offer_id, "-", "-")[1])) == LIMIT
     assert any(entry.get("message") == "redis cluster topology changed: rebuilding" for entry in server.log)
+
+
+async def test_the_node_fence_refuses_an_offer_on_a_promoted_replica_until_it_is_loaded_under_a_new_epoch(
+        failover_cluster):
+    """The scripts alone, no server: counters loaded on a master, then its replica promoted (a
+    manual takeover once it holds every write: WAIT): coupon_redeem and coupon_check on the
+    new master answer "not loaded", and loading again under the same epoch does not lift it (an
+    in-flight commit under it could be missed); a load under a new epoch does."""
+    from core.adapters.redis.client import connect
+    from core.adapters.redis.coupons import CouponRedis, LimitRefusal, Refused, Reserved, keys_of
+    from core.adapters.redis.scripts import Scripts
+
+    offer_id, epoch = uuid.uuid4().hex, 7
+    key = epoch_key(offer_id)
+
+    async def attempt(client, at_epoch: int):
+        pools = CouponRedis(client, Scripts(client))
+        reply = await pools.redeem(keys=keys_of(offer_id, "acct", at_epoch), coupon_id=None, offer_id=offer_id,
+                                   epoch=at_epoch, request_key=uuid.uuid4().hex, now_ms=1, gap_ms=0, account_max=0,
+                                   offer_max=10, deadline_ms=60_000, account_id="acct", version=0)
+        checked = await pools.check(offer_id=offer_id, account_id="acct", epoch=at_epoch, now_ms=1, gap_ms=0,
+                                    account_max=0, offer_max=10, version=0)
+        return reply, checked
+
+    async def load(client, at_epoch: int, count: int) -> bool:
+        return await CouponRedis(client, Scripts(client)).load(
+            offer_id=offer_id, epoch=at_epoch, counters=[(keys_of(offer_id, "-", "-").count, count)])
+
+    client = connect(failover_cluster.url)
+    try:
+        assert await load(client, epoch, 3)
+        reply, checked = await attempt(client, epoch)
+        assert isinstance(reply, Reserved) and reply.count == 4 and checked == ()
+    finally:
+        await client.aclose()
+    master = failover_cluster.master_port_of(key)
+    (replica,) = failover_cluster.replica_ports_of(master)
+    with redis.Redis(host="127.0.0.1", port=master) as direct:
+        assert direct.execute_command("WAIT", 1, 5000) == 1
+    await asyncio.to_thread(failover_cluster.failover, replica, key, takeover=True)
+
+    client = connect(failover_cluster.url)
+    try:
+        not_loaded = Refused(LimitRefusal.NOT_LOADED, 0)
+        assert await client.get(key) == str(epoch).encode()  # The state was replicated, epoch and all ...
+        assert await attempt(client, epoch) == (not_loaded, (not_loaded,))  # ... and is not trusted.
+        assert not await load(client, epoch, 4)
+        assert await attempt(client, epoch) == (not_loaded, (not_loaded,))
+        assert await load(client, epoch + 1, 4)
+        reply, checked = await attempt(client, epoch + 1)
+        assert isinstance(reply, Reserved) and reply.count == 5 and checked == ()
+    finally:
+        await client.aclose()
