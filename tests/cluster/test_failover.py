@@ -152,8 +152,9 @@ async def test_a_killed_master_with_a_lagging_replica_loses_no_acknowledged_rede
 
     assert promoted == replica
     assert acknowledged_while_lagging > 0  # The promoted replica missed these redemptions' reservations.
-    internal = [entry for entry in server.log if entry.get("level") in ("error", "critical")]
-    assert retryable and set(retryable) <= {"STORE_UNAVAILABLE", "STATE_REBUILDING", "REQUEST_IN_FLIGHT"}, [entry.get("exception", entry)[-1500:] if isinstance(entry.get("exception"), str) else entry for entry in internal[:3]]
+    internal = [str(entry.get("exception", entry))[-1500:] for entry in server.log
+                if entry.get("level") in ("error", "critical")]
+    assert retryable and set(retryable) <= {"STORE_UNAVAILABLE", "STATE_REBUILDING", "REQUEST_IN_FLIGHT"}, internal[:3]
     assert len(acknowledged) == LIMIT
     assert set(refused) == {"REDEMPTION_LIMIT_REACHED"}
     assert ledger_redemptions(database_url, offer_id) == set(acknowledged.values())
