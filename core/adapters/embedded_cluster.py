@@ -157,6 +157,26 @@ class EmbeddedRedisCluster:
                 raise RuntimeError(f":{replica_port} did not take over within {START_TIMEOUT_S} s")
             time.sleep(POLL_S)
 
+    def move_slot(self, key: str, to_port: int) -> None:
+        """Reshard: move `key`'s slot, keys and all, to the master on `to_port` (the protocol of
+        `redis-cli --cluster reshard`, for one slot: IMPORTING/MIGRATING, MIGRATE, SETSLOT NODE)."""
+        import redis
+
+        from_port = self.master_port_of(key)
+        with redis.Redis(host="127.0.0.1", port=from_port) as source, \
+                redis.Redis(host="127.0.0.1", port=to_port) as target:
+            slot = int(source.execute_command("CLUSTER", "KEYSLOT", key))
+            source_id = source.execute_command("CLUSTER", "MYID").decode()
+            target_id = target.execute_command("CLUSTER", "MYID").decode()
+            target.execute_command("CLUSTER", "SETSLOT", slot, "IMPORTING", source_id)
+            source.execute_command("CLUSTER", "SETSLOT", slot, "MIGRATING", target_id)
+            while keys := source.execute_command("CLUSTER", "GETKEYSINSLOT", slot, 100):
+                source.execute_command("MIGRATE", "127.0.0.1", to_port, "", 0, 5000, "KEYS", *keys)
+            for port in self.master_ports():
+                with redis.Redis(host="127.0.0.1", port=port) as node:
+                    node.execute_command("CLUSTER", "SETSLOT", slot, "NODE", target_id)
+        _wait(lambda: self.master_port_of_or_none(key) == to_port, f"slot of {key!r} on :{to_port}")
+
     def master_port_of_or_none(self, key: str) -> int | None:
         try:
             return self.master_port_of(key)

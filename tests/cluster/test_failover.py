@@ -29,7 +29,7 @@ from core.adapters.embedded_cluster import EmbeddedRedisCluster
 from core.adapters.postgres.migrations import migrate
 from core.adapters.redis.client import connect_sync
 from core.adapters.redis.coupons import epoch_key, offer_keys
-from tests.e2e.builders import offer_with_code, redeem
+from tests.e2e.builders import offer_with_code, reason_of, redeem
 from tests.e2e.coupon_accounts import new_accounts
 from tests.e2e.harness import ServerProcess
 
@@ -174,8 +174,12 @@ async def test_the_node_fence_refuses_an_offer_on_a_promoted_replica_until_it_is
     from core.adapters.redis.coupons import CouponRedis, LimitRefusal, Refused, Reserved, keys_of
     from core.adapters.redis.scripts import Scripts
 
-    offer_id, epoch = uuid.uuid4().hex, 7
-    key = epoch_key(offer_id)
+    epoch = 7
+    while True:  # An offer on a shard that still has a replica (the test above killed a master).
+        offer_id = uuid.uuid4().hex
+        key = epoch_key(offer_id)
+        if failover_cluster.replica_ports_of(failover_cluster.master_port_of(key)):
+            break
 
     async def attempt(client, at_epoch: int):
         pools = CouponRedis(client, Scripts(client))
@@ -215,3 +219,45 @@ async def test_the_node_fence_refuses_an_offer_on_a_promoted_replica_until_it_is
         assert isinstance(reply, Reserved) and reply.count == 5 and checked == ()
     finally:
         await client.aclose()
+
+
+async def test_an_offer_whose_slot_moved_to_another_master_is_served_again_after_a_rebuild(
+        failover_cluster, failover_stack):
+    """A resharding moves an offer's keys, its node stamp with them, to another master: the node
+    fence refuses it there until the server notices the slot map changed and rebuilds (the slots
+    are part of the recorded topology), then the offer is served, its count intact."""
+    server, database_url, credentials = failover_stack
+    async with RewardsClient.connect(server.target, credentials, timeout_s=CALL_TIMEOUT_S, attempts_max=1) as client:
+        from tests.e2e.programs import ensure_program
+
+        await ensure_program(client, "failover")
+        offer_id, code = await offer_with_code(client, "failover", max_redemption_count=3)
+        first, second, third, fourth = await new_accounts(client, 4, "failover")
+        await client.call(client.coupons.RedeemCoupon, redeem(code, first))
+        key = epoch_key(offer_id)
+        source = failover_cluster.master_port_of(key)
+        target = next(port for port in failover_cluster.master_ports() if port != source)
+        epoch_before = ledger_epoch(database_url)
+
+        await asyncio.to_thread(failover_cluster.move_slot, key, target)
+
+        request = redeem(code, second, request_id=uuid.uuid4().hex)
+        deadline = time.monotonic() + 30
+        retried = []
+        while True:
+            try:
+                await client.call(client.coupons.RedeemCoupon, request)
+                break
+            except RewardsError as error:
+                assert error.retryable and time.monotonic() < deadline, (error.reason, retried[-3:])
+                retried.append(error.reason)
+                await asyncio.sleep(0.1)
+        await client.call(client.coupons.RedeemCoupon, redeem(code, third))
+        limited = await reason_of(client.call(client.coupons.RedeemCoupon, redeem(code, fourth)))
+
+    assert limited == "REDEMPTION_LIMIT_REACHED"
+
+    assert ledger_epoch(database_url) > epoch_before
+    assert len(ledger_redemptions(database_url, offer_id)) == 3
+    with connect_sync(failover_cluster.url) as store:
+        assert int(store.get(offer_keys(offer_id, "-", "-")[1])) == 3

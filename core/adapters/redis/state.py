@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+import zlib
 from collections.abc import Awaitable, Callable
 
 import redis.asyncio as redis
@@ -40,10 +41,16 @@ TOPOLOGY_KEY = "{rewards:generation}:topology"
 
 
 async def cluster_topology(client) -> str | None:
-    """The masters serving now and their replication ids ("host:port=replid", sorted, joined by
-    commas); None on a single Redis."""
+    """The masters serving now, their replication ids and the slots the client routes to each
+    ("host:port=replid/slot count:digest", sorted, joined by commas); None on a single Redis.
+    The slots count because a resharding moves offers' keys, and their node stamps with them, to
+    another master: their fence holds until a rebuild loads them there."""
     if not isinstance(client, redis.RedisCluster):
         return None
+    owned: dict[str, list[int]] = {}
+    for slot, nodes in client.nodes_manager.slots_cache.items():
+        if nodes:
+            owned.setdefault(nodes[0].name, []).append(slot)
     parts = []
     for node in client.get_primaries():
         info = await client.execute_command("INFO", "replication", target_nodes=node)
@@ -51,7 +58,9 @@ async def cluster_topology(client) -> str | None:
             info = info[node.name]
         if info.get("role") != "master":
             raise redis.ConnectionError(f"{node.name} is no longer a master (a failover under way)")
-        parts.append(f"{node.name}={info['master_replid']}")
+        slots = sorted(owned.get(node.name, ()))
+        digest = zlib.crc32(",".join(map(str, slots)).encode())
+        parts.append(f"{node.name}={info['master_replid']}/{len(slots)}:{digest:08x}")
     return ",".join(sorted(parts))
 
 Rebuilder = Callable[[redis.Redis, AsyncConnection, int], Awaitable[None]]
