@@ -27,6 +27,7 @@ _SERVICE_SCOPES = {
     "rewards.checkout.v1.CheckoutService": "checkout",
     "rewards.events.v1.EventService": "events:admin",
     "rewards.events.v1.WebhookService": "events:admin",
+    "rewards.jobs.v1.JobService": "coupons:admin",  # Its jobs fill code series (README "Background jobs").
 }
 _METHOD_SCOPES = {
     "rewards.accounts.v1.AccountService/GetAccount": "accounts:read",

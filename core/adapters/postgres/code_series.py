@@ -192,6 +192,41 @@ class CodeSeriesStore:
                                      (len(added), series_id))
         return added
 
+    async def enter_generated(self, connection, *, org_id: str, offer_id: str, series_id: str,
+                              codes: Sequence[str], to_pool: ToPool) -> list[str]:
+        """In the caller's transaction (a job chunk): COPY the codes, enter them in the register
+        (those the organisation holds are dropped), put them in the pool and count them into
+        the series. Returns the codes added."""
+        await connection.execute("CREATE TEMP TABLE IF NOT EXISTS code_batch (code text NOT NULL) ON COMMIT DELETE ROWS")
+        async with connection.cursor().copy("COPY code_batch (code) FROM STDIN") as copy:
+            await copy.write(("\n".join(codes) + "\n").encode())
+        cursor = await connection.execute(
+            "INSERT INTO org_codes (org_id, code, offer_id, code_series_id) SELECT %s, code, %s, %s"
+            " FROM code_batch ON CONFLICT DO NOTHING RETURNING code", (org_id, offer_id, series_id))
+        added = [code for (code,) in await cursor.fetchall()]
+        await to_pool(added)
+        await connection.execute("UPDATE code_series SET code_count = code_count + %s WHERE code_series_id = %s",
+                                 (len(added), series_id))
+        return added
+
+    async def enter_imported(self, connection, *, org_id: str, offer_id: str, series_id: str,
+                             codes: Sequence[str], to_pool: ToPool) -> set[str]:
+        """In the caller's transaction (a job chunk): enter imported codes in the register and
+        the series (a code the organisation holds is refused unless it was revoked: then it is
+        taken again), put those added in the pool and count them. Returns those added."""
+        cursor = await connection.execute(
+            "INSERT INTO org_codes (org_id, code, offer_id, code_series_id) SELECT %s, code, %s, %s"
+            " FROM unnest(%s::text[]) AS code ON CONFLICT (org_id, code) DO UPDATE"
+            " SET offer_id = EXCLUDED.offer_id, code_series_id = EXCLUDED.code_series_id, coupon_id = NULL,"
+            " revoke_time = NULL, revocation_id = NULL WHERE org_codes.revoke_time IS NOT NULL RETURNING code",
+            (org_id, offer_id, series_id, list(codes)))
+        added = {code for (code,) in await cursor.fetchall()}
+        if added:
+            await to_pool(sorted(added))
+        await connection.execute("UPDATE code_series SET code_count = code_count + %s WHERE code_series_id = %s",
+                                 (len(added), series_id))
+        return added
+
     @asynccontextmanager
     async def importing(self, *, org_id: str, offer_id: str, series_id: str) -> AsyncIterator[ImportTransaction]:
         async with self._pool.connection() as connection, connection.transaction():

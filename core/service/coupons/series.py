@@ -36,16 +36,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import asdict, dataclass
 
 from core.adapters.postgres.code_series import (CodeSeriesStore, ImportedConcurrently, ImportTransaction,
-                                                ProgressLost, SeriesRow, series_row)
+                                                SeriesRow, series_row)
+from core.adapters.postgres.jobs import JobChunk, JobRow
 from core.adapters.redis.state import StateGuard
 from core.codegen import CodeGenerator
 from core.domain import limits
 from core.domain.code_series import CodeShape, SeriesType, check_code_space, normalised_import, series_shape
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.jobs import GenerateCodesSpec, ImportCodesSpec, JobKind, spec_of
 from core.service.accounts import parse_uuid as _uuid, validate_request_id
 from core.service.context import Caller, Deps
 from core.service.coupons.base import OfferCodeCache
@@ -55,6 +58,9 @@ from core.service.coupons.pools import (draw_code, load_pools, pool_series, seri
 from core.service.coupons.recovery import ensure_offer_loaded
 from core.service.coupons.stores import CouponStores
 from core.service.idempotent import Prepared, execute_once
+
+OpenChunk = Callable[[JobRow], AbstractAsyncContextManager[JobChunk]]
+"""Opens one chunk's transaction of a job (core/adapters/postgres/jobs.py JobStore.chunk)."""
 
 EMPTY_BATCHES_MAX = 3
 """GenerateCodes gives up (CODE_GENERATION_COLLISION) after this many batches in a row added no
@@ -103,13 +109,6 @@ class GenerateCodes:
     request_id: str
     code_series_id: str
     count: int
-
-
-@dataclass(frozen=True, slots=True)
-class GenerateProgress:
-    generated_count: int
-    total_count: int
-    done: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,54 +206,86 @@ class CodeSeriesBook:
             raise DomainError(ErrorReason.CODE_SERIES_NOT_FOUND, metadata={"code_series_id": series_id})
         return _series_of(found)
 
-    # --- GenerateCodes --------------------------------------------------------------------
+    # --- GenerateCodes (a background job: core/service/jobs) -----------------------------------
 
-    async def generate(self, command: GenerateCodes, caller: Caller) -> AsyncIterator[GenerateProgress]:
-        """Stream progress while `count` codes are generated into the series, batch by batch;
-        the same request_id resumes after the last committed batch."""
-        validate_request_id(command.request_id)
-        if not 1 <= command.count <= limits.GENERATE_CODES_COUNT_MAX:
+    async def generation_series(self, spec: GenerateCodesSpec, caller: Caller) -> CodeSeries:
+        """The series a GENERATE_CODES job fills, its count and type checked (FIELD_OUT_OF_RANGE,
+        CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH); the code space is checked by
+        `check_generation_space`, for a new job only."""
+        if not 1 <= spec.count <= limits.GENERATE_CODES_COUNT_MAX:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
                 "field": "count", "min": 1, "max": limits.GENERATE_CODES_COUNT_MAX})
-        series = await self.series(caller.org_id, command.code_series_id)
+        series = await self.series(caller.org_id, spec.code_series_id)
         if not SeriesType(series.type).generated:
             raise DomainError(ErrorReason.CODE_SERIES_TYPE_MISMATCH, metadata={
                 "code_series_id": series.code_series_id, "type": SeriesType(series.type).name})
-        generated = await self._start_generation(command, caller, series)
+        return series
+
+    @staticmethod
+    def check_generation_space(series: CodeSeries, count: int) -> None:
+        check_code_space(series.shape, series.code_count, count)
+
+    async def generate_chunk(self, job: JobRow, open_chunk: OpenChunk) -> JobRow:
+        """One chunk of a GENERATE_CODES job: generate, COPY, enter (dropping codes the
+        organisation holds: the next chunk makes them up), load into the pool and commit with
+        the job's progress. A chunk that fails takes its codes back out of the pool.
+        CODE_GENERATION_COLLISION after EMPTY_BATCHES_MAX chunks in a row added nothing."""
+        spec = spec_of(JobKind.GENERATE_CODES, job.spec)
+        series = await self.series(job.org_id, spec.code_series_id)
         await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
-        yield GenerateProgress(generated, command.count, generated == command.count)
-        empty_batches = 0
-        while generated < command.count:
-            added = await self._generate_batch(command, caller, series, generated)
-            empty_batches = 0 if added else empty_batches + 1
-            if empty_batches == EMPTY_BATCHES_MAX:
-                raise DomainError(ErrorReason.CODE_GENERATION_COLLISION)
-            generated += added
-            yield GenerateProgress(generated, command.count, generated == command.count)
-
-    async def _start_generation(self, command: GenerateCodes, caller: Caller, series: CodeSeries) -> int:
-        """The codes the request committed so far: 0 for a new request (after the code space
-        check), its progress for a retry; IDEMPOTENCY_KEY_REUSED for other parameters."""
-        found = await self._rows.generation(client_id=caller.client_id, request_id=command.request_id)
-        if found is None:
-            check_code_space(series.shape, series.code_count, command.count)
-            if await self._rows.start_generation(client_id=caller.client_id, request_id=command.request_id,
-                                                 org_id=caller.org_id, series_id=series.code_series_id,
-                                                 count=command.count, now=self._deps.clock.now()):
-                return 0
-            raise DomainError(ErrorReason.REQUEST_IN_FLIGHT)
-        if (found.code_series_id, found.count) != (series.code_series_id, command.count):
-            raise DomainError(ErrorReason.IDEMPOTENCY_KEY_REUSED, metadata={"request_id": command.request_id})
-        return found.generated_count
-
-    async def _generate_batch(self, command: GenerateCodes, caller: Caller, series: CodeSeries,
-                              generated: int) -> int:
-        """Generate, COPY, insert (dropping codes the organisation holds), load into the pool and
-        commit one batch with the request's progress; returns the codes added. A batch that fails
-        takes its codes back out of the pool."""
-        wanted = min(limits.GENERATE_CODES_BATCH, command.count - generated)
-        codes = CodeGenerator(series.alphabet, series.length, series.prefix).generate(wanted)
         pool = series_pool(series.offer_id, series.code_series_id)
+        for _ in range(EMPTY_BATCHES_MAX):
+            wanted = min(limits.GENERATE_CODES_BATCH, job.total_count - job.done_count)
+            codes = CodeGenerator(series.alphabet, series.length, series.prefix).generate(wanted)
+            pooled: list[str] = []
+
+            async def to_pool(added: Sequence[str], pooled: list[str] = pooled) -> None:
+                pooled.extend(added)
+                await self._stores.pools.add_codes(pool, added)
+
+            try:
+                async with open_chunk(job) as chunk:
+                    added = await self._rows.enter_generated(
+                        chunk.connection, org_id=job.org_id, offer_id=series.offer_id,
+                        series_id=series.code_series_id, codes=codes, to_pool=to_pool)
+                    if added:
+                        await chunk.advance(done=len(added), now=self._deps.clock.now())
+            except BaseException:
+                if pooled:
+                    await self._stores.pools.add_codes(pool, pooled, remove=True)
+                raise
+            if added:
+                return chunk.advanced
+        raise DomainError(ErrorReason.CODE_GENERATION_COLLISION)
+
+    async def import_series(self, spec: ImportCodesSpec, caller: Caller) -> CodeSeries:
+        """The IMPORTED series an IMPORT_CODES job fills (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH)."""
+        series = await self.series(caller.org_id, spec.code_series_id)
+        if series.type != SeriesType.IMPORTED:
+            raise DomainError(ErrorReason.CODE_SERIES_TYPE_MISMATCH, metadata={
+                "code_series_id": series.code_series_id, "type": SeriesType(series.type).name})
+        return series
+
+    async def import_chunk(self, job: JobRow, rows: Sequence[str], offset: int, open_chunk: OpenChunk) -> JobRow:
+        """One chunk of an IMPORT_CODES job: the file's next rows (from row job.cursor["row"],
+        ending at byte `offset`) checked, entered, loaded into the pool and committed with the
+        job's progress and cursor; malformed rows are CODE_INVALID, a code earlier in the file
+        or held by the organisation (unless revoked) DUPLICATE_CODE, each counted as failed."""
+        spec = spec_of(JobKind.IMPORT_CODES, job.spec)
+        series = await self.series(job.org_id, spec.code_series_id)
+        await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
+        pool = series_pool(series.offer_id, series.code_series_id)
+        first_row = int(job.cursor.get("row", 0))
+        rejections: list[tuple[int, str, str]] = []
+        first_rows: dict[str, int] = {}
+        for row_index, sent in enumerate(rows, start=first_row):
+            code = normalised_import(sent)
+            if code is None:
+                rejections.append((row_index, sent[:limits.IMPORTED_CODE_LENGTH_MAX], ErrorReason.CODE_INVALID.name))
+            elif code in first_rows:
+                rejections.append((row_index, sent[:limits.IMPORTED_CODE_LENGTH_MAX], ErrorReason.DUPLICATE_CODE.name))
+            else:
+                first_rows[code] = row_index
         pooled: list[str] = []
 
         async def to_pool(added: Sequence[str]) -> None:
@@ -262,19 +293,22 @@ class CodeSeriesBook:
             await self._stores.pools.add_codes(pool, added)
 
         try:
-            added = await self._rows.generate_batch(
-                client_id=caller.client_id, request_id=command.request_id, org_id=caller.org_id,
-                offer_id=series.offer_id, series_id=series.code_series_id, generated=generated, codes=codes,
-                now=self._deps.clock.now, to_pool=to_pool)
-        except ProgressLost:
-            if pooled:
-                await self._stores.pools.add_codes(pool, pooled, remove=True)
-            raise DomainError(ErrorReason.REQUEST_IN_FLIGHT) from None
+            async with open_chunk(job) as chunk:
+                added = await self._rows.enter_imported(
+                    chunk.connection, org_id=job.org_id, offer_id=series.offer_id, series_id=series.code_series_id,
+                    codes=list(first_rows), to_pool=to_pool)
+                rejections += [(row_index, rows[row_index - first_row][:limits.IMPORTED_CODE_LENGTH_MAX],
+                                ErrorReason.DUPLICATE_CODE.name)
+                               for code, row_index in first_rows.items() if code not in added]
+                rejections.sort()
+                await chunk.advance(done=len(added), failed=len(rejections), failures=rejections,
+                                    cursor={"offset": offset, "row": first_row + len(rows)},
+                                    now=self._deps.clock.now())
         except BaseException:
             if pooled:
                 await self._stores.pools.add_codes(pool, pooled, remove=True)
             raise
-        return len(added)
+        return chunk.advanced
 
     # --- ImportCodes ----------------------------------------------------------------------
 
@@ -394,6 +428,6 @@ def _replayed(stored: tuple[bytes, dict] | None, digest: bytes, request_id: str)
     return ImportResult.from_json(stored[1])
 
 
-__all__ = ["CodeSeries", "CodeSeriesBook", "CreateCodeSeries", "GenerateCodes", "GenerateProgress", "ImportBatch",
+__all__ = ["CodeSeries", "CodeSeriesBook", "CreateCodeSeries", "GenerateCodes", "ImportBatch",
            "ImportResult", "RejectedRow", "draw_code", "load_pools", "pool_series", "settle_code",
            "sweep_drawn_codes", "take_named_code", "unpool_revoked_codes"]

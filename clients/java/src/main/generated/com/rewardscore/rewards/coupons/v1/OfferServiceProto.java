@@ -191,70 +191,71 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
       ".coupons.v1.CodeSeriesR\ncodeSeries\"q\n\024Ge" +
       "nerateCodesRequest\022\035\n\nrequest_id\030\001 \001(\tR\t" +
       "requestId\022$\n\016code_series_id\030\002 \001(\tR\014codeS" +
-      "eriesId\022\024\n\005count\030\003 \001(\003R\005count\"u\n\025Generat" +
-      "eCodesResponse\022\'\n\017generated_count\030\001 \001(\003R" +
-      "\016generatedCount\022\037\n\013total_count\030\002 \001(\003R\nto" +
-      "talCount\022\022\n\004done\030\003 \001(\010R\004done\"o\n\022ImportCo" +
-      "desRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestI" +
-      "d\022$\n\016code_series_id\030\002 \001(\tR\014codeSeriesId\022" +
-      "\024\n\005codes\030\003 \003(\tR\005codes\"\225\002\n\023ImportCodesRes" +
-      "ponse\022%\n\016imported_count\030\001 \001(\003R\rimportedC" +
-      "ount\022%\n\016rejected_count\030\002 \001(\003R\rrejectedCo" +
-      "unt\022X\n\rrejected_rows\030\003 \003(\01323.rewards.cou" +
-      "pons.v1.ImportCodesResponse.RejectedRowR" +
-      "\014rejectedRows\032V\n\013RejectedRow\022\033\n\trow_inde" +
-      "x\030\001 \001(\003R\010rowIndex\022\022\n\004code\030\002 \001(\tR\004code\022\026\n" +
-      "\006reason\030\003 \001(\tR\006reason\"\275\001\n\024RevokeCouponsR" +
-      "equest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n" +
-      "\010offer_id\030\002 \001(\tR\007offerId\0226\n\004mode\030\003 \001(\0162\"" +
-      ".rewards.coupons.v1.RevocationModeR\004mode" +
-      "\022\037\n\013account_ids\030\004 \003(\tR\naccountIds\022\022\n\004not" +
-      "e\030\005 \001(\tR\004note\"\305\001\n\025RevokeCouponsResponse\022" +
-      "#\n\rrevocation_id\030\001 \001(\tR\014revocationId\022#\n\r" +
-      "revoked_count\030\002 \001(\003R\014revokedCount\022%\n\016red" +
-      "eemed_count\030\003 \001(\003R\rredeemedCount\022;\n\013revo" +
-      "ke_time\030\004 \001(\0132\032.google.protobuf.Timestam" +
-      "pR\nrevokeTime\"u\n\030AddOfferCustomersReques" +
-      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010offe" +
-      "r_id\030\002 \001(\tR\007offerId\022\037\n\013account_ids\030\003 \003(\t" +
-      "R\naccountIds\"<\n\031AddOfferCustomersRespons" +
-      "e\022\037\n\013added_count\030\001 \001(\005R\naddedCount*\227\001\n\016R" +
-      "evocationMode\022\037\n\033REVOCATION_MODE_UNSPECI" +
-      "FIED\020\000\022\"\n\036REVOCATION_MODE_ALL_UNREDEEMED" +
-      "\020\001\022!\n\035REVOCATION_MODE_UNISSUED_ONLY\020\002\022\035\n" +
-      "\031REVOCATION_MODE_CUSTOMERS\020\0032\345\010\n\014OfferSe" +
-      "rvice\022^\n\013CreateOffer\022&.rewards.coupons.v" +
-      "1.CreateOfferRequest\032\'.rewards.coupons.v" +
-      "1.CreateOfferResponse\022U\n\010GetOffer\022#.rewa" +
-      "rds.coupons.v1.GetOfferRequest\032$.rewards" +
-      ".coupons.v1.GetOfferResponse\022^\n\013UpdateOf" +
-      "fer\022&.rewards.coupons.v1.UpdateOfferRequ" +
-      "est\032\'.rewards.coupons.v1.UpdateOfferResp" +
-      "onse\022[\n\nListOffers\022%.rewards.coupons.v1." +
-      "ListOffersRequest\032&.rewards.coupons.v1.L" +
-      "istOffersResponse\022d\n\rActivateOffer\022(.rew" +
-      "ards.coupons.v1.ActivateOfferRequest\032).r" +
-      "ewards.coupons.v1.ActivateOfferResponse\022" +
-      "j\n\017DeactivateOffer\022*.rewards.coupons.v1." +
-      "DeactivateOfferRequest\032+.rewards.coupons" +
-      ".v1.DeactivateOfferResponse\022m\n\020CreateCod" +
-      "eSeries\022+.rewards.coupons.v1.CreateCodeS" +
-      "eriesRequest\032,.rewards.coupons.v1.Create" +
-      "CodeSeriesResponse\022f\n\rGenerateCodes\022(.re" +
-      "wards.coupons.v1.GenerateCodesRequest\032)." +
-      "rewards.coupons.v1.GenerateCodesResponse" +
-      "0\001\022`\n\013ImportCodes\022&.rewards.coupons.v1.I" +
-      "mportCodesRequest\032\'.rewards.coupons.v1.I" +
-      "mportCodesResponse(\001\022d\n\rRevokeCoupons\022(." +
-      "rewards.coupons.v1.RevokeCouponsRequest\032" +
-      ").rewards.coupons.v1.RevokeCouponsRespon" +
-      "se\022p\n\021AddOfferCustomers\022,.rewards.coupon" +
-      "s.v1.AddOfferCustomersRequest\032-.rewards." +
-      "coupons.v1.AddOfferCustomersResponseB\207\001\n" +
-      "\"com.rewardscore.rewards.coupons.v1B\021Off" +
-      "erServiceProtoP\001ZLgithub.com/rewards-cor" +
-      "e/rewards-core/clients/go/rewards/coupon" +
-      "s/v1;couponsv1b\006proto3"
+      "eriesId\022\024\n\005count\030\003 \001(\003R\005count\"\214\001\n\025Genera" +
+      "teCodesResponse\022\'\n\017generated_count\030\001 \001(\003" +
+      "R\016generatedCount\022\037\n\013total_count\030\002 \001(\003R\nt" +
+      "otalCount\022\022\n\004done\030\003 \001(\010R\004done\022\025\n\006job_id\030" +
+      "\004 \001(\tR\005jobId\"o\n\022ImportCodesRequest\022\035\n\nre" +
+      "quest_id\030\001 \001(\tR\trequestId\022$\n\016code_series" +
+      "_id\030\002 \001(\tR\014codeSeriesId\022\024\n\005codes\030\003 \003(\tR\005" +
+      "codes\"\225\002\n\023ImportCodesResponse\022%\n\016importe" +
+      "d_count\030\001 \001(\003R\rimportedCount\022%\n\016rejected" +
+      "_count\030\002 \001(\003R\rrejectedCount\022X\n\rrejected_" +
+      "rows\030\003 \003(\01323.rewards.coupons.v1.ImportCo" +
+      "desResponse.RejectedRowR\014rejectedRows\032V\n" +
+      "\013RejectedRow\022\033\n\trow_index\030\001 \001(\003R\010rowInde" +
+      "x\022\022\n\004code\030\002 \001(\tR\004code\022\026\n\006reason\030\003 \001(\tR\006r" +
+      "eason\"\275\001\n\024RevokeCouponsRequest\022\035\n\nreques" +
+      "t_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 \001(\tR" +
+      "\007offerId\0226\n\004mode\030\003 \001(\0162\".rewards.coupons" +
+      ".v1.RevocationModeR\004mode\022\037\n\013account_ids\030" +
+      "\004 \003(\tR\naccountIds\022\022\n\004note\030\005 \001(\tR\004note\"\305\001" +
+      "\n\025RevokeCouponsResponse\022#\n\rrevocation_id" +
+      "\030\001 \001(\tR\014revocationId\022#\n\rrevoked_count\030\002 " +
+      "\001(\003R\014revokedCount\022%\n\016redeemed_count\030\003 \001(" +
+      "\003R\rredeemedCount\022;\n\013revoke_time\030\004 \001(\0132\032." +
+      "google.protobuf.TimestampR\nrevokeTime\"u\n" +
+      "\030AddOfferCustomersRequest\022\035\n\nrequest_id\030" +
+      "\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007offe" +
+      "rId\022\037\n\013account_ids\030\003 \003(\tR\naccountIds\"<\n\031" +
+      "AddOfferCustomersResponse\022\037\n\013added_count" +
+      "\030\001 \001(\005R\naddedCount*\227\001\n\016RevocationMode\022\037\n" +
+      "\033REVOCATION_MODE_UNSPECIFIED\020\000\022\"\n\036REVOCA" +
+      "TION_MODE_ALL_UNREDEEMED\020\001\022!\n\035REVOCATION" +
+      "_MODE_UNISSUED_ONLY\020\002\022\035\n\031REVOCATION_MODE" +
+      "_CUSTOMERS\020\0032\345\010\n\014OfferService\022^\n\013CreateO" +
+      "ffer\022&.rewards.coupons.v1.CreateOfferReq" +
+      "uest\032\'.rewards.coupons.v1.CreateOfferRes" +
+      "ponse\022U\n\010GetOffer\022#.rewards.coupons.v1.G" +
+      "etOfferRequest\032$.rewards.coupons.v1.GetO" +
+      "fferResponse\022^\n\013UpdateOffer\022&.rewards.co" +
+      "upons.v1.UpdateOfferRequest\032\'.rewards.co" +
+      "upons.v1.UpdateOfferResponse\022[\n\nListOffe" +
+      "rs\022%.rewards.coupons.v1.ListOffersReques" +
+      "t\032&.rewards.coupons.v1.ListOffersRespons" +
+      "e\022d\n\rActivateOffer\022(.rewards.coupons.v1." +
+      "ActivateOfferRequest\032).rewards.coupons.v" +
+      "1.ActivateOfferResponse\022j\n\017DeactivateOff" +
+      "er\022*.rewards.coupons.v1.DeactivateOfferR" +
+      "equest\032+.rewards.coupons.v1.DeactivateOf" +
+      "ferResponse\022m\n\020CreateCodeSeries\022+.reward" +
+      "s.coupons.v1.CreateCodeSeriesRequest\032,.r" +
+      "ewards.coupons.v1.CreateCodeSeriesRespon" +
+      "se\022f\n\rGenerateCodes\022(.rewards.coupons.v1" +
+      ".GenerateCodesRequest\032).rewards.coupons." +
+      "v1.GenerateCodesResponse0\001\022`\n\013ImportCode" +
+      "s\022&.rewards.coupons.v1.ImportCodesReques" +
+      "t\032\'.rewards.coupons.v1.ImportCodesRespon" +
+      "se(\001\022d\n\rRevokeCoupons\022(.rewards.coupons." +
+      "v1.RevokeCouponsRequest\032).rewards.coupon" +
+      "s.v1.RevokeCouponsResponse\022p\n\021AddOfferCu" +
+      "stomers\022,.rewards.coupons.v1.AddOfferCus" +
+      "tomersRequest\032-.rewards.coupons.v1.AddOf" +
+      "ferCustomersResponseB\207\001\n\"com.rewardscore" +
+      ".rewards.coupons.v1B\021OfferServiceProtoP\001" +
+      "ZLgithub.com/rewards-core/rewards-core/c" +
+      "lients/go/rewards/coupons/v1;couponsv1b\006" +
+      "proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -358,7 +359,7 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_GenerateCodesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_GenerateCodesResponse_descriptor,
-        new java.lang.String[] { "GeneratedCount", "TotalCount", "Done", });
+        new java.lang.String[] { "GeneratedCount", "TotalCount", "Done", "JobId", });
     internal_static_rewards_coupons_v1_ImportCodesRequest_descriptor =
       getDescriptor().getMessageType(16);
     internal_static_rewards_coupons_v1_ImportCodesRequest_fieldAccessorTable = new
