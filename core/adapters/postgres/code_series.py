@@ -9,13 +9,14 @@ pool before the commit, under a shared lock on the Redis epoch row): those steps
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from psycopg.errors import LockNotAvailable
+from psycopg.errors import LockNotAvailable, UniqueViolation
 from psycopg.rows import dict_row
 
 from core.adapters.postgres.ledger_writer import Row
@@ -193,18 +194,45 @@ class CodeSeriesStore:
         return added
 
     async def enter_generated(self, connection, *, org_id: str, offer_id: str, series_id: str,
-                              codes: Sequence[str], to_pool: ToPool) -> list[str]:
-        """In the caller's transaction (a job chunk): COPY the codes, enter them in the register
-        (those the organisation holds are dropped), put them in the pool and count them into
-        the series. Returns the codes added."""
-        await connection.execute("CREATE TEMP TABLE IF NOT EXISTS code_batch (code text NOT NULL) ON COMMIT DELETE ROWS")
-        async with connection.cursor().copy("COPY code_batch (code) FROM STDIN") as copy:
-            await copy.write(("\n".join(codes) + "\n").encode())
-        cursor = await connection.execute(
-            "INSERT INTO org_codes (org_id, code, offer_id, code_series_id) SELECT %s, code, %s, %s"
-            " FROM code_batch ON CONFLICT DO NOTHING RETURNING code", (org_id, offer_id, series_id))
-        added = [code for (code,) in await cursor.fetchall()]
-        await to_pool(added)
+                              codes: Sequence[str], to_pool: ToPool, unpool: ToPool) -> list[str]:
+        """In the caller's transaction (a job chunk): enter the codes in the register, put them
+        in the pool and count them into the series; returns the codes added.
+
+        The fast path, taken unless a code collides: the codes are COPYed straight into
+        org_codes (in a savepoint) while they are SADDed to the pool, at the same time. On a
+        collision (org_codes_pkey) the savepoint rolls back and the codes go through a
+        temporary table with ON CONFLICT DO NOTHING instead (those the organisation holds are
+        dropped); the dropped ones leave the pool again (`unpool`), except those that wait
+        unissued in this very series (they were in the pool before)."""
+        payload = "".join(f"{org_id}\t{code}\t{offer_id}\t{series_id}\n" for code in codes).encode()
+        pooling = asyncio.ensure_future(to_pool(codes))
+        try:
+            try:
+                async with connection.transaction():
+                    async with connection.cursor().copy(
+                            "COPY org_codes (org_id, code, offer_id, code_series_id) FROM STDIN") as copy:
+                        await copy.write(payload)
+                added = list(codes)
+            except UniqueViolation:
+                added = None
+        finally:
+            await pooling
+        if added is None:
+            await connection.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS code_batch (code text NOT NULL) ON COMMIT DELETE ROWS")
+            async with connection.cursor().copy("COPY code_batch (code) FROM STDIN") as copy:
+                await copy.write(("\n".join(codes) + "\n").encode())
+            cursor = await connection.execute(
+                "INSERT INTO org_codes (org_id, code, offer_id, code_series_id) SELECT %s, code, %s, %s"
+                " FROM code_batch ON CONFLICT DO NOTHING RETURNING code", (org_id, offer_id, series_id))
+            added = [code for (code,) in await cursor.fetchall()]
+            dropped = set(codes).difference(added)
+            cursor = await connection.execute(
+                "SELECT code FROM org_codes WHERE org_id = %s AND code = ANY(%s) AND code_series_id = %s"
+                " AND coupon_id IS NULL AND revoke_time IS NULL", (org_id, list(dropped), series_id))
+            dropped.difference_update(code for (code,) in await cursor.fetchall())
+            if dropped:
+                await unpool(sorted(dropped))
         await connection.execute("UPDATE code_series SET code_count = code_count + %s WHERE code_series_id = %s",
                                  (len(added), series_id))
         return added

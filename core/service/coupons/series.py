@@ -235,24 +235,31 @@ class CodeSeriesBook:
         await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
         pool = series_pool(series.offer_id, series.code_series_id)
         for _ in range(EMPTY_BATCHES_MAX):
-            wanted = min(limits.GENERATE_CODES_BATCH, job.total_count - job.done_count)
+            wanted = min(limits.JOB_GENERATE_CHUNK_CODES, job.total_count - job.done_count)
             codes = CodeGenerator(series.alphabet, series.length, series.prefix).generate(wanted)
-            pooled: list[str] = []
+            pooled: set[str] = set()
 
-            async def to_pool(added: Sequence[str], pooled: list[str] = pooled) -> None:
-                pooled.extend(added)
+            async def to_pool(added: Sequence[str], pooled: set[str] = pooled) -> None:
+                pooled.update(added)
                 await self._stores.pools.add_codes(pool, added)
+
+            async def unpool(dropped: Sequence[str], pooled: set[str] = pooled) -> None:
+                pooled.difference_update(dropped)
+                await self._stores.pools.add_codes(pool, dropped, remove=True)
 
             try:
                 async with open_chunk(job) as chunk:
                     added = await self._rows.enter_generated(
                         chunk.connection, org_id=job.org_id, offer_id=series.offer_id,
-                        series_id=series.code_series_id, codes=codes, to_pool=to_pool)
+                        series_id=series.code_series_id, codes=codes, to_pool=to_pool, unpool=unpool)
                     if added:
                         await chunk.advance(done=len(added), now=self._deps.clock.now())
             except BaseException:
+                # (A code that collided with an unissued one of this series, in a chunk that
+                # failed before the collision was sorted out, leaves the pool too: a rebuild
+                # brings it back. Twice unlikely, and never a code given twice.)
                 if pooled:
-                    await self._stores.pools.add_codes(pool, pooled, remove=True)
+                    await self._stores.pools.add_codes(pool, sorted(pooled), remove=True)
                 raise
             if added:
                 return chunk.advanced

@@ -88,7 +88,7 @@ class JobRunner:
 
     def kick(self, job_id: str) -> None:
         """Claim this job now if a slot is free (it was just started or followed through here)."""
-        if self._stopping or job_id in self._running or len(self._running) >= self._slots:
+        if self._stopping or len(self._running) >= self._slots:
             return
         asyncio.get_running_loop().create_task(self._claim(job_id), name=f"job-claim-{job_id}")
 
@@ -109,8 +109,10 @@ class JobRunner:
     async def _claim(self, job_id: str | None) -> bool:
         if self._stopping or len(self._running) >= self._slots:
             return False
+        # One lease name per claim: a stalled run of this worker loses its lease like another's would.
+        lease = f"{self.owner}:{uuid.uuid4().hex[:8]}"
         try:
-            job = await self._store.claim(owner=self.owner, lease_s=self._lease_s, now=self._deps.clock.now(),
+            job = await self._store.claim(owner=lease, lease_s=self._lease_s, now=self._deps.clock.now(),
                                           job_id=job_id)
         except Exception as error:  # noqa: BLE001 - the timer claims it later.
             log.warning("job claim failed: %s", error)
@@ -118,22 +120,22 @@ class JobRunner:
         if job is None:
             return False
         if self._stopping or len(self._running) >= self._slots:  # Lost a race for the last slot.
-            await self._store.release(self.owner, job.job_id)
+            await self._store.release(lease, job.job_id)
             return False
-        self._running[job.job_id] = asyncio.get_running_loop().create_task(self._run(job), name=f"job-{job.job_id}")
+        self._running[lease] = asyncio.get_running_loop().create_task(self._run(job, lease), name=f"job-{job.job_id}")
         self._hub.publish(job)
         return True
 
     # --- running ------------------------------------------------------------------------------
 
-    async def _run(self, job: JobRow) -> None:
+    async def _run(self, job: JobRow, lease: str) -> None:
         log.info("job taken", extra={"job_id": job.job_id, "kind": job.kind, "done_count": job.done_count})
         try:
             while job.done_count + job.failed_count < job.total_count:
-                job = await self._chunk(job)
+                job = await self._chunk(job, lease)
                 self._hub.publish(job)
             if job.state != "succeeded":  # An empty job (a file without rows) has no chunk to end it.
-                job = await self._store.finish(job_id=job.job_id, owner=self.owner, state="succeeded",
+                job = await self._store.finish(job_id=job.job_id, owner=lease, state="succeeded",
                                                now=self._deps.clock.now()) or job
                 self._hub.publish(job)
             log.info("job succeeded", extra={"job_id": job.job_id, "done_count": job.done_count,
@@ -146,9 +148,9 @@ class JobRunner:
         except DomainError as error:
             if error.transient:
                 log.warning("job interrupted: %s", error, extra={"job_id": job.job_id})
-                await self._give_back(job)
+                await self._give_back(job, lease)
             else:
-                failed = await self._store.finish(job_id=job.job_id, owner=self.owner, state="failed",
+                failed = await self._store.finish(job_id=job.job_id, owner=lease, state="failed",
                                                   now=self._deps.clock.now(), error_reason=error.reason.name,
                                                   error_message=error.message)
                 if failed is not None:
@@ -158,23 +160,23 @@ class JobRunner:
             raise
         except Exception as error:  # noqa: BLE001 - a later round takes the job again.
             log.warning("job interrupted by an unexpected error: %r", error, extra={"job_id": job.job_id})
-            await self._give_back(job)
+            await self._give_back(job, lease)
         finally:
-            self._running.pop(job.job_id, None)
+            self._running.pop(lease, None)
             self._wake.set()
 
-    async def _give_back(self, job: JobRow) -> None:
+    async def _give_back(self, job: JobRow, lease: str) -> None:
         with contextlib.suppress(Exception):
-            await self._store.release(self.owner, job.job_id)
+            await self._store.release(lease, job.job_id)
 
-    def _open_chunk(self, job: JobRow):
-        return self._store.chunk(job, owner=self.owner, lease_s=self._lease_s, now=self._deps.clock.now(),
-                                 epoch_share=True)
+    async def _chunk(self, job: JobRow, lease: str) -> JobRow:
+        def open_chunk(job: JobRow):
+            return self._store.chunk(job, owner=lease, lease_s=self._lease_s, now=self._deps.clock.now(),
+                                     epoch_share=True)
 
-    async def _chunk(self, job: JobRow) -> JobRow:
         kind = JobKind.of_stored(job.kind)
         if kind is JobKind.GENERATE_CODES:
-            return await self._series.generate_chunk(job, self._open_chunk)
+            return await self._series.generate_chunk(job, open_chunk)
         spec = spec_of(kind, job.spec)
         offset = int(job.cursor.get("offset", 0))
         size = await asyncio.to_thread(self._files.size, spec.file_path)  # JOB_FILE_NOT_FOUND once it is gone.
@@ -183,7 +185,7 @@ class JobRunner:
         chunk = await asyncio.to_thread(self._files.read, spec.file_path, offset, limits.JOB_IMPORT_CHUNK_ROWS)
         if not chunk.rows:
             raise DomainError(ErrorReason.JOB_FILE_CHANGED, metadata={"file_path": spec.file_path})
-        return await self._series.import_chunk(job, chunk.rows, chunk.offset, self._open_chunk)
+        return await self._series.import_chunk(job, chunk.rows, chunk.offset, open_chunk)
 
     # --- shutdown -----------------------------------------------------------------------------
 
@@ -191,11 +193,11 @@ class JobRunner:
         """Interrupt this worker's jobs (their chunk in flight rolls back) and give back their leases."""
         self._stopping = True
         self._wake.set()
-        tasks = list(self._running.values())
-        for task in tasks:
+        leases = dict(self._running)
+        for task in leases.values():
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        with contextlib.suppress(Exception):
-            released = await self._store.release(self.owner)
-            if released:
-                log.info("job leases given back", extra={"jobs": released})
+        await asyncio.gather(*leases.values(), return_exceptions=True)
+        for lease in leases:
+            with contextlib.suppress(Exception):
+                if await self._store.release(lease):
+                    log.info("job lease given back", extra={"lease": lease})

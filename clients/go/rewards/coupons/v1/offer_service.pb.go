@@ -918,8 +918,9 @@ func (x *GenerateCodesRequest) GetCount() int64 {
 	return 0
 }
 
-// One progress message of OfferService.GenerateCodes. Sent at least every 10000 codes and once
-// more, with done set, at the end.
+// One progress message of OfferService.GenerateCodes: the job's progress, after every batch of
+// 50000 codes when the job runs in the worker serving the stream (otherwise at least every
+// second while it moves), the last with done set.
 type GenerateCodesResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Codes of this request generated and committed so far.

@@ -95,7 +95,7 @@ type OfferServiceClient interface {
 	// background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
 	// its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
 	// stream does not stop the job: it finishes on the server, after a server restart too, unless
-	// JobService.CancelJob stops it. The work is durable per batch of 10000 codes (each batch is
+	// JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
 	// committed with the job's progress); it never generates more than `count` in all. Calling
 	// again with the same request_id and parameters (any number of calls at once) follows the
 	// same job: its first message reports the codes committed so far; a call of a finished job
@@ -335,7 +335,7 @@ type OfferServiceServer interface {
 	// background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
 	// its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
 	// stream does not stop the job: it finishes on the server, after a server restart too, unless
-	// JobService.CancelJob stops it. The work is durable per batch of 10000 codes (each batch is
+	// JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
 	// committed with the job's progress); it never generates more than `count` in all. Calling
 	// again with the same request_id and parameters (any number of calls at once) follows the
 	// same job: its first message reports the codes committed so far; a call of a finished job

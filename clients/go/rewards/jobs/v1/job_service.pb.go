@@ -145,7 +145,7 @@ func (JobState) EnumDescriptor() ([]byte, []int) {
 	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{1}
 }
 
-// A GENERATE_CODES job: `count` new unique codes into a series, in chunks of 10000 codes,
+// A GENERATE_CODES job: `count` new unique codes into a series, in chunks of 50000 codes,
 // each committed (Postgres and the series' Redis pool) with the job's progress.
 type GenerateCodesSpec struct {
 	state protoimpl.MessageState `protogen:"open.v1"`

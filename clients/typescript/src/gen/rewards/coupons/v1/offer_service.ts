@@ -243,8 +243,9 @@ export interface GenerateCodesRequest {
 }
 
 /**
- * One progress message of OfferService.GenerateCodes. Sent at least every 10000 codes and once
- * more, with done set, at the end.
+ * One progress message of OfferService.GenerateCodes: the job's progress, after every batch of
+ * 50000 codes when the job runs in the worker serving the stream (otherwise at least every
+ * second while it moves), the last with done set.
  */
 export interface GenerateCodesResponse {
   /** Codes of this request generated and committed so far. */
@@ -2762,7 +2763,7 @@ export const OfferServiceService = {
    * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
    * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
    * stream does not stop the job: it finishes on the server, after a server restart too, unless
-   * JobService.CancelJob stops it. The work is durable per batch of 10000 codes (each batch is
+   * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
    * committed with the job's progress); it never generates more than `count` in all. Calling
    * again with the same request_id and parameters (any number of calls at once) follows the
    * same job: its first message reports the codes committed so far; a call of a finished job
@@ -2916,7 +2917,7 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
    * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
    * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
    * stream does not stop the job: it finishes on the server, after a server restart too, unless
-   * JobService.CancelJob stops it. The work is durable per batch of 10000 codes (each batch is
+   * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
    * committed with the job's progress); it never generates more than `count` in all. Calling
    * again with the same request_id and parameters (any number of calls at once) follows the
    * same job: its first message reports the codes committed so far; a call of a finished job
@@ -3132,7 +3133,7 @@ export interface OfferServiceClient extends Client {
    * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
    * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
    * stream does not stop the job: it finishes on the server, after a server restart too, unless
-   * JobService.CancelJob stops it. The work is durable per batch of 10000 codes (each batch is
+   * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
    * committed with the job's progress); it never generates more than `count` in all. Calling
    * again with the same request_id and parameters (any number of calls at once) follows the
    * same job: its first message reports the codes committed so far; a call of a finished job

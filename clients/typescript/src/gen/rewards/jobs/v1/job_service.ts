@@ -138,7 +138,7 @@ export function jobStateToJSON(object: JobState): string {
 }
 
 /**
- * A GENERATE_CODES job: `count` new unique codes into a series, in chunks of 10000 codes,
+ * A GENERATE_CODES job: `count` new unique codes into a series, in chunks of 50000 codes,
  * each committed (Postgres and the series' Redis pool) with the job's progress.
  */
 export interface GenerateCodesSpec {

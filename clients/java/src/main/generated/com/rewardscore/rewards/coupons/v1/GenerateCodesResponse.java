@@ -7,8 +7,9 @@ package com.rewardscore.rewards.coupons.v1;
 
 /**
  * <pre>
- * One progress message of OfferService.GenerateCodes. Sent at least every 10000 codes and once
- * more, with done set, at the end.
+ * One progress message of OfferService.GenerateCodes: the job's progress, after every batch of
+ * 50000 codes when the job runs in the worker serving the stream (otherwise at least every
+ * second while it moves), the last with done set.
  * </pre>
  *
  * Protobuf type {@code rewards.coupons.v1.GenerateCodesResponse}
@@ -348,8 +349,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * One progress message of OfferService.GenerateCodes. Sent at least every 10000 codes and once
-   * more, with done set, at the end.
+   * One progress message of OfferService.GenerateCodes: the job's progress, after every batch of
+   * 50000 codes when the job runs in the worker serving the stream (otherwise at least every
+   * second while it moves), the last with done set.
    * </pre>
    *
    * Protobuf type {@code rewards.coupons.v1.GenerateCodesResponse}

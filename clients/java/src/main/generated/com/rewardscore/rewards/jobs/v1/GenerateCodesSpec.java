@@ -7,7 +7,7 @@ package com.rewardscore.rewards.jobs.v1;
 
 /**
  * <pre>
- * A GENERATE_CODES job: `count` new unique codes into a series, in chunks of 10000 codes,
+ * A GENERATE_CODES job: `count` new unique codes into a series, in chunks of 50000 codes,
  * each committed (Postgres and the series' Redis pool) with the job's progress.
  * </pre>
  *
@@ -290,7 +290,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * A GENERATE_CODES job: `count` new unique codes into a series, in chunks of 10000 codes,
+   * A GENERATE_CODES job: `count` new unique codes into a series, in chunks of 50000 codes,
    * each committed (Postgres and the series' Redis pool) with the job's progress.
    * </pre>
    *
