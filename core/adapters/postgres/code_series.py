@@ -237,6 +237,14 @@ class CodeSeriesStore:
                                  (len(added), series_id))
         return added
 
+    async def pooled_of(self, *, org_id: str, series_id: str, codes: Sequence[str]) -> set[str]:
+        """Those of the codes that wait unissued and unrevoked in the series."""
+        async with self._pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT code FROM org_codes WHERE org_id = %s AND code = ANY(%s) AND code_series_id = %s"
+                " AND coupon_id IS NULL AND revoke_time IS NULL", (org_id, list(codes), series_id))
+            return {code for (code,) in await cursor.fetchall()}
+
     async def enter_imported(self, connection, *, org_id: str, offer_id: str, series_id: str,
                              codes: Sequence[str], to_pool: ToPool) -> set[str]:
         """In the caller's transaction (a job chunk): enter imported codes in the register and

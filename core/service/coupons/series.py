@@ -234,9 +234,8 @@ class CodeSeriesBook:
         series = await self.series(job.org_id, spec.code_series_id)
         await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
         pool = series_pool(series.offer_id, series.code_series_id)
-        for _ in range(EMPTY_BATCHES_MAX):
-            wanted = min(limits.JOB_GENERATE_CHUNK_CODES, job.total_count - job.done_count)
-            codes = CodeGenerator(series.alphabet, series.length, series.prefix).generate(wanted)
+        for attempt in range(EMPTY_BATCHES_MAX):
+            codes = _chunk_codes(series, job, attempt)
             pooled: set[str] = set()
 
             async def to_pool(added: Sequence[str], pooled: set[str] = pooled) -> None:
@@ -264,6 +263,28 @@ class CodeSeriesBook:
             if added:
                 return chunk.advanced
         raise DomainError(ErrorReason.CODE_GENERATION_COLLISION)
+
+    async def recover_chunk(self, job: JobRow, rows: Sequence[str] = ()) -> int:
+        """A job taken over after its worker died: the chunk that worker had in flight (the one
+        starting at the job's progress, which is known again: a GENERATE_CODES chunk's codes come
+        from the job's seed and progress, an IMPORT_CODES chunk's are the file's next `rows`) may
+        have put codes in the pool without committing them. Those the series does not hold
+        unissued leave the pool. Returns how many were taken out."""
+        kind = JobKind.of_stored(job.kind)
+        series = await self.series(job.org_id, spec_of(kind, job.spec).code_series_id)
+        if kind is JobKind.GENERATE_CODES:
+            codes = {code for attempt in range(EMPTY_BATCHES_MAX) for code in _chunk_codes(series, job, attempt)}
+        else:
+            codes = {code for code in map(normalised_import, rows) if code is not None}
+        if not codes:
+            return 0
+        await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
+        stray = codes - await self._rows.pooled_of(org_id=job.org_id, series_id=series.code_series_id,
+                                                   codes=sorted(codes))
+        if stray:
+            await self._stores.pools.add_codes(series_pool(series.offer_id, series.code_series_id), sorted(stray),
+                                               remove=True)
+        return len(stray)
 
     async def import_series(self, spec: ImportCodesSpec, caller: Caller) -> CodeSeries:
         """The IMPORTED series an IMPORT_CODES job fills (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH)."""
@@ -359,6 +380,14 @@ class CodeSeriesBook:
             stored = await self._rows.stored_import(client_id=caller.client_id, request_id=first.request_id)
             return _replayed(stored, run.digest.digest(), first.request_id)
         return result
+
+
+def _chunk_codes(series: CodeSeries, job: JobRow, attempt: int) -> list[str]:
+    """The codes of a GENERATE_CODES chunk: from a seed derived from the job's secret seed, its
+    progress at the chunk's start and the attempt, so that the chunk can be made again."""
+    wanted = min(limits.JOB_GENERATE_CHUNK_CODES, job.total_count - job.done_count)
+    seed = hashlib.sha256(f"{job.cursor['seed']}:{job.done_count}:{attempt}".encode()).digest()
+    return CodeGenerator(series.alphabet, series.length, series.prefix, seed=seed).generate(wanted)
 
 
 class _ImportRun:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -130,7 +131,7 @@ class Jobs:
         if isinstance(spec, GenerateCodesSpec):
             series = await self._series.generation_series(spec, caller)
             self._series.check_generation_space(series, spec.count)
-            return spec.count, {}
+            return spec.count, {"seed": os.urandom(32).hex()}  # Its chunks' codes (series.py _chunk_codes).
         info = await asyncio.to_thread(self._files.inspect, spec.file_path)
         return info.rows, {"offset": 0, "row": 0, "size": info.size}
 

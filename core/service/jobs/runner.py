@@ -24,7 +24,7 @@ import os
 import uuid
 from collections.abc import Iterator
 
-from core.adapters.import_files import ImportFiles
+from core.adapters.import_files import Chunk, ImportFiles
 from core.adapters.postgres.jobs import Cancelled, JobRow, JobStore, LeaseLost
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason
@@ -131,6 +131,11 @@ class JobRunner:
     async def _run(self, job: JobRow, lease: str) -> None:
         log.info("job taken", extra={"job_id": job.job_id, "kind": job.kind, "done_count": job.done_count})
         try:
+            if job.start_time != job.run_start_time:  # Taken over: its last worker may have died mid-chunk.
+                stray = await self._series.recover_chunk(job, await self._next_rows(job))
+                if stray:
+                    log.warning("uncommitted codes taken out of the pool", extra={"job_id": job.job_id,
+                                                                                  "codes": stray})
             while job.done_count + job.failed_count < job.total_count:
                 job = await self._chunk(job, lease)
                 self._hub.publish(job)
@@ -177,15 +182,25 @@ class JobRunner:
         kind = JobKind.of_stored(job.kind)
         if kind is JobKind.GENERATE_CODES:
             return await self._series.generate_chunk(job, open_chunk)
-        spec = spec_of(kind, job.spec)
-        offset = int(job.cursor.get("offset", 0))
-        size = await asyncio.to_thread(self._files.size, spec.file_path)  # JOB_FILE_NOT_FOUND once it is gone.
+        chunk = await self._read(job)
+        if not chunk.rows:
+            raise DomainError(ErrorReason.JOB_FILE_CHANGED, metadata={"file_path": job.spec["file_path"]})
+        return await self._series.import_chunk(job, chunk.rows, chunk.offset, open_chunk)
+
+    async def _read(self, job: JobRow) -> Chunk:
+        """An IMPORT_CODES job's next chunk of rows (JOB_FILE_CHANGED once the file's size is not
+        the one it had at the start, JOB_FILE_NOT_FOUND once it is gone)."""
+        spec = spec_of(JobKind.IMPORT_CODES, job.spec)
+        size = await asyncio.to_thread(self._files.size, spec.file_path)
         if size != job.cursor.get("size"):
             raise DomainError(ErrorReason.JOB_FILE_CHANGED, metadata={"file_path": spec.file_path})
-        chunk = await asyncio.to_thread(self._files.read, spec.file_path, offset, limits.JOB_IMPORT_CHUNK_ROWS)
-        if not chunk.rows:
-            raise DomainError(ErrorReason.JOB_FILE_CHANGED, metadata={"file_path": spec.file_path})
-        return await self._series.import_chunk(job, chunk.rows, chunk.offset, open_chunk)
+        return await asyncio.to_thread(self._files.read, spec.file_path, int(job.cursor.get("offset", 0)),
+                                       limits.JOB_IMPORT_CHUNK_ROWS)
+
+    async def _next_rows(self, job: JobRow) -> list[str]:
+        if JobKind.of_stored(job.kind) is not JobKind.IMPORT_CODES:
+            return []
+        return (await self._read(job)).rows
 
     # --- shutdown -----------------------------------------------------------------------------
 
