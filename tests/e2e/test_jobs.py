@@ -6,7 +6,11 @@ job per request_id, IMPORT_CODES from a file, and bad input refused with precise
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -364,3 +368,37 @@ async def test_a_server_without_an_import_directory_refuses_import_jobs(client):
         code_series_id=series.code_series_id, file_path="codes.txt")))
 
     assert reason == "JOB_IMPORTS_DISABLED"
+
+
+# --- the CLI --------------------------------------------------------------------------------------
+
+def jobs_cli(server, credentials, tmp_path, *arguments: str, columns: int = 100) -> subprocess.CompletedProcess:
+    path = tmp_path / "client.json"
+    path.write_text(json.dumps({"org_id": credentials.org_id, "client_id": credentials.client_id,
+                                "client_secret": credentials.client_secret}))
+    return subprocess.run([sys.executable, "-m", "server.cli", "jobs", "--target", server.target, "--credentials",
+                           str(path), *arguments], capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL, env={**os.environ, "COLUMNS": str(columns),
+                                                         "FORCE_COLOR": "0", "TERM": "dumb"})
+
+
+async def test_the_cli_starts_a_job_follows_it_with_a_progress_bar_and_lists_it(jclient, jobs_server, credentials,
+                                                                               tmp_path, stores):
+    series = await new_series(jclient, length=10)
+
+    generated = await asyncio.to_thread(jobs_cli, jobs_server, credentials, tmp_path, "generate", "--series",
+                                        series.code_series_id, "--count", "120000")
+    job = json.loads(generated.stdout)
+    listed = await asyncio.to_thread(jobs_cli, jobs_server, credentials, tmp_path, "list", "--state", "SUCCEEDED",
+                                     "--kind", "GENERATE_CODES", "--limit", "5")
+    read = await asyncio.to_thread(jobs_cli, jobs_server, credentials, tmp_path, "get", job["job_id"])
+    cancelled = await asyncio.to_thread(jobs_cli, jobs_server, credentials, tmp_path, "cancel", job["job_id"])
+
+    assert generated.returncode == 0, generated.stderr
+    assert job["state"] == "JOB_STATE_SUCCEEDED" and job["done_count"] == "120000"
+    assert f"job {job['job_id']}" in generated.stderr
+    assert "generate_codes succeeded" in generated.stderr and "120000/120000" in generated.stderr  # the bar
+    assert job["job_id"] in [json.loads(line)["job_id"] for line in listed.stdout.splitlines()]
+    assert json.loads(read.stdout)["job"]["job_id"] == job["job_id"]
+    assert cancelled.returncode == 1 and json.loads(cancelled.stderr)["reason"] == "JOB_FINISHED"
+    assert code_count(stores, series.code_series_id) == (120_000, 120_000)
