@@ -184,7 +184,7 @@ class Engines:
     def jobs(self) -> Jobs:
         """Background jobs (README "Background jobs"): JobService, GenerateCodes, the runner."""
         config = self._config or Config()
-        return Jobs(self.deps, self.coupons.series, ImportFiles(config.jobs_import_dir or None),
+        return Jobs(self.deps, self.coupons, ImportFiles(config.jobs_import_dir or None),
                     lease_s=config.jobs_lease_s, poll_s=config.jobs_poll_s, slots=config.jobs_per_worker)
 
     def dispatcher(self, webhook_sender, config: Config) -> Dispatcher:

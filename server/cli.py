@@ -1,6 +1,6 @@
 """`rewards-core`: serve, migrate, clients create|list|disable|enable|rotate-secret,
 keys rotate|rotate-master|create-master, rates set, expire, partitions list|maintain|detach,
-call, jobs generate|import|watch|list|get|cancel."""
+call, jobs generate|import|bulk-issue|watch|list|get|cancel."""
 
 from __future__ import annotations
 

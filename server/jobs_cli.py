@@ -4,12 +4,13 @@ gRPC like `rewards-core call` (the same --target, --credentials and --ca), with 
 
     rewards-core jobs generate --series <code_series_id> --count 30000000   # start, then follow
     rewards-core jobs import --series <code_series_id> --file codes.txt     # a file in REWARDS_JOBS_IMPORT_DIR
+    rewards-core jobs bulk-issue --offer <offer_id> --file customers.csv    # account_id,<uuid> rows, ...
     rewards-core jobs watch <job_id>                                        # follow a running job
     rewards-core jobs list [--state RUNNING] [--kind GENERATE_CODES]        # JSON lines, newest first
     rewards-core jobs get <job_id>                                          # JSON, with its first failures
     rewards-core jobs cancel <job_id>
 
-`generate` and `import` print the job's id on stderr as soon as it is started, then follow it
+`generate`, `import` and `bulk-issue` print the job's id on stderr as soon as it is started, then follow it
 (`--detach`: print the job and return). Interrupting the command (Ctrl-C) stops following, never
 the job: `watch` follows it again, `cancel` stops it. The job as it ends is printed as JSON on
 stdout; the exit code is 0 when it SUCCEEDED, 1 otherwise (failed, cancelled, or an error, whose
@@ -32,7 +33,7 @@ from google.protobuf import json_format
 from server.call import DEFAULT_TARGET, credentials_from
 
 _STATES = ("QUEUED", "RUNNING", "CANCELLING", "SUCCEEDED", "FAILED", "CANCELLED")
-_KINDS = ("GENERATE_CODES", "IMPORT_CODES")
+_KINDS = ("GENERATE_CODES", "IMPORT_CODES", "BULK_ISSUE_COUPONS")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +50,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                                                   " REWARDS_JOBS_IMPORT_DIR) and follow it")
     importing.add_argument("--series", required=True, help="the IMPORTED series")
     importing.add_argument("--file", required=True, help="the file's path relative to the import directory")
-    for started in (generate, importing):
+    issuing = actions.add_parser("bulk-issue", help="start a BULK_ISSUE_COUPONS job (a file of <kind>,<value>[,<code>]"
+                                                    " rows in REWARDS_JOBS_IMPORT_DIR) and follow it")
+    issuing.add_argument("--offer", required=True, help="the offer whose coupons are issued")
+    issuing.add_argument("--file", required=True, help="the file's path relative to the import directory")
+    for started in (generate, importing, issuing):
         started.add_argument("--request-id", default="", help="idempotency key (default: a new one); the same"
                                                               " one finds the same job")
         started.add_argument("--detach", action="store_true", help="print the job and return: do not follow")
@@ -85,10 +90,12 @@ async def _run(args: argparse.Namespace, credentials) -> int:
     async with RewardsClient.connect(args.target, credentials, channel_credentials=channel_credentials,
                                      timeout_s=30) as client:
         try:
-            if args.action in ("generate", "import"):
+            if args.action in ("generate", "import", "bulk-issue"):
                 spec = ({"generate_codes": jobs.GenerateCodesSpec(code_series_id=args.series, count=args.count)}
                         if args.action == "generate" else
-                        {"import_codes": jobs.ImportCodesSpec(code_series_id=args.series, file_path=args.file)})
+                        {"import_codes": jobs.ImportCodesSpec(code_series_id=args.series, file_path=args.file)}
+                        if args.action == "import" else
+                        {"bulk_issue_coupons": jobs.BulkIssueCouponsSpec(offer_id=args.offer, file_path=args.file)})
                 job = (await client.call(client.jobs.StartJob, jobs.StartJobRequest(
                     request_id=args.request_id or uuid.uuid4().hex, **spec))).job
                 print(f"job {job.job_id}", file=sys.stderr, flush=True)

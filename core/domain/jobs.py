@@ -14,6 +14,7 @@ class JobKind(enum.IntEnum):
 
     GENERATE_CODES = 1
     IMPORT_CODES = 2
+    BULK_ISSUE_COUPONS = 3
 
     @property
     def stored(self) -> str:
@@ -59,23 +60,47 @@ class ImportCodesSpec:
     file_path: str
 
 
-Spec = GenerateCodesSpec | ImportCodesSpec
+@dataclass(frozen=True, slots=True)
+class BulkIssueCouponsSpec:
+    offer_id: str
+    file_path: str
+
+
+Spec = GenerateCodesSpec | ImportCodesSpec | BulkIssueCouponsSpec
+
+BULK_CUSTOMER_KINDS = ("account_id", "external_id", "mobile", "email")
+"""The first column of a BULK_ISSUE_COUPONS file's row: how the row names its customer."""
 
 
 def kind_of(spec: Spec) -> JobKind:
-    return JobKind.GENERATE_CODES if isinstance(spec, GenerateCodesSpec) else JobKind.IMPORT_CODES
+    if isinstance(spec, GenerateCodesSpec):
+        return JobKind.GENERATE_CODES
+    return JobKind.IMPORT_CODES if isinstance(spec, ImportCodesSpec) else JobKind.BULK_ISSUE_COUPONS
 
 
 def spec_json(spec: Spec) -> dict:
     if isinstance(spec, GenerateCodesSpec):
         return {"code_series_id": spec.code_series_id, "count": spec.count}
-    return {"code_series_id": spec.code_series_id, "file_path": spec.file_path}
+    if isinstance(spec, ImportCodesSpec):
+        return {"code_series_id": spec.code_series_id, "file_path": spec.file_path}
+    return {"offer_id": spec.offer_id, "file_path": spec.file_path}
 
 
 def spec_of(kind: JobKind, data: dict) -> Spec:
     if kind is JobKind.GENERATE_CODES:
         return GenerateCodesSpec(data["code_series_id"], int(data["count"]))
-    return ImportCodesSpec(data["code_series_id"], data["file_path"])
+    if kind is JobKind.IMPORT_CODES:
+        return ImportCodesSpec(data["code_series_id"], data["file_path"])
+    return BulkIssueCouponsSpec(data["offer_id"], data["file_path"])
+
+
+def bulk_row_fields(line: str) -> dict[str, str] | None:
+    """A BULK_ISSUE_COUPONS file row, `<kind>,<value>[,<code>]` (kind one of
+    BULK_CUSTOMER_KINDS), as BulkRow fields; None when it is not of that form."""
+    parts = [part.strip() for part in line.split(",")]
+    if len(parts) not in (2, 3) or parts[0] not in BULK_CUSTOMER_KINDS:
+        return None
+    return {parts[0]: parts[1], "code": parts[2] if len(parts) == 3 else ""}
 
 
 def fingerprint(spec: Spec) -> str:

@@ -8,7 +8,7 @@ from google.protobuf import duration_pb2
 from rewards.jobs.v1 import job_service_pb2 as jobs_api
 from rewards.jobs.v1 import job_service_pb2_grpc
 
-from core.domain.jobs import GenerateCodesSpec, ImportCodesSpec
+from core.domain.jobs import BulkIssueCouponsSpec, GenerateCodesSpec, ImportCodesSpec
 from core.service.jobs import Job, Jobs, ListJobs, StartJob
 from server.context import current_caller
 from server.convert import timestamp
@@ -23,9 +23,12 @@ def job_to_proto(job: Job) -> jobs_api.Job:
     if isinstance(job.spec, GenerateCodesSpec):
         message.generate_codes.CopyFrom(jobs_api.GenerateCodesSpec(code_series_id=job.spec.code_series_id,
                                                                    count=job.spec.count))
-    else:
+    elif isinstance(job.spec, ImportCodesSpec):
         message.import_codes.CopyFrom(jobs_api.ImportCodesSpec(code_series_id=job.spec.code_series_id,
                                                                file_path=job.spec.file_path))
+    else:
+        message.bulk_issue_coupons.CopyFrom(jobs_api.BulkIssueCouponsSpec(offer_id=job.spec.offer_id,
+                                                                          file_path=job.spec.file_path))
     if job.eta_s is not None:
         eta = duration_pb2.Duration()
         eta.FromTimedelta(dt.timedelta(seconds=round(job.eta_s, 3)))
@@ -43,6 +46,8 @@ def spec_of_request(request: jobs_api.StartJobRequest):
         return GenerateCodesSpec(request.generate_codes.code_series_id, request.generate_codes.count)
     if which == "import_codes":
         return ImportCodesSpec(request.import_codes.code_series_id, request.import_codes.file_path)
+    if which == "bulk_issue_coupons":
+        return BulkIssueCouponsSpec(request.bulk_issue_coupons.offer_id, request.bulk_issue_coupons.file_path)
     return None
 
 

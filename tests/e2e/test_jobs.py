@@ -28,7 +28,8 @@ from core.adapters.postgres.migrations import migrate
 from core.service.clients import create_client
 from rewards_client import Credentials, RewardsClient
 from tests.conftest import ALL_SCOPES
-from tests.e2e.builders import reason_of
+from tests.e2e.builders import new_offer, reason_of
+from tests.e2e.coupon_accounts import PROGRAM, new_accounts
 from tests.e2e.harness import ServerProcess
 from tests.e2e.programs import ensure_program
 from tests.e2e.test_code_series import IMPORTED, import_codes, new_series, pool_size, series_codes
@@ -313,6 +314,33 @@ async def test_an_import_job_whose_file_changes_fails_with_job_file_changed(jcli
     assert done.done_count % 10_000 == 0 and done.done_count < 30_000
 
 
+async def test_a_bulk_issue_job_issues_each_row_once_and_reports_the_bad_ones(jclient, import_dir, stores):
+    offer_id = await new_offer(jclient, PROGRAM)
+    accounts = await new_accounts(jclient, 2_300)
+    lines = [f"account_id,{account_id}" for account_id in accounts]
+    lines.insert(5, "account_id,not-a-uuid")  # row 5: refused by the bulk issue
+    lines.insert(1_500, "phone,+4915112345678")  # row 1500: not a kind of customer
+    lines.insert(2_200, f"account_id,{uuid.uuid4()}")  # row 2200: no such account
+    name = f"bulk-{uuid.uuid4().hex}.csv"
+    (import_dir / name).write_text("\n".join(lines) + "\n")
+    spec = {"bulk_issue_coupons": jobs.BulkIssueCouponsSpec(offer_id=offer_id, file_path=name)}
+
+    job = await start(jclient, **spec)
+    done = await wait_for(jclient, job.job_id, final)
+    read = await get(jclient, job.job_id)
+    again = await start(jclient, job.request_id, **spec)
+
+    assert done.state == jobs.JOB_STATE_SUCCEEDED and (done.total_count, done.done_count, done.failed_count) == (
+        2_303, 2_300, 3)
+    assert [(failure.row_index, failure.reason) for failure in read.failures] == [
+        (5, "INVALID_ACCOUNT_ID"), (1_500, "FIELD_INVALID"), (2_200, "ACCOUNT_NOT_FOUND")]
+    assert read.job.bulk_issue_coupons.offer_id == offer_id and again.job_id == job.job_id
+    with psycopg.connect(stores.database_url) as connection:
+        holders = connection.execute("SELECT account_id::text FROM coupons WHERE offer_id = %s",
+                                     (offer_id,)).fetchall()
+    assert sorted(holder for (holder,) in holders) == sorted(accounts)  # each row issued exactly once
+
+
 # --- bad input --------------------------------------------------------------------------------
 
 async def test_bad_input_gets_precise_reasons_and_starts_nothing(jclient, import_dir, stores):
@@ -339,6 +367,8 @@ async def test_bad_input_gets_precise_reasons_and_starts_nothing(jclient, import
         "absolute": await reason_of(start(jclient, **importing(str(import_dir / "present.txt")))),
         "dot dot": await reason_of(start(jclient, **importing("../present.txt"))),
         "missing": await reason_of(start(jclient, **importing("absent.txt"))),
+        "bulk no offer": await reason_of(start(jclient, bulk_issue_coupons=jobs.BulkIssueCouponsSpec(
+            offer_id=str(uuid.uuid4()), file_path="present.txt"))),
         "get unknown": await reason_of(get(jclient, str(uuid.uuid4()))),
         "get bad id": await reason_of(get(jclient, "nope")),
         "cancel unknown": await reason_of(jclient.call(jclient.jobs.CancelJob, jobs.CancelJobRequest(
@@ -355,7 +385,8 @@ async def test_bad_input_gets_precise_reasons_and_starts_nothing(jclient, import
         "space": "CODE_SPACE_TOO_SMALL", "no series": "CODE_SERIES_NOT_FOUND", "bad id": "FIELD_INVALID",
         "generate imported": "CODE_SERIES_TYPE_MISMATCH", "import generated": "CODE_SERIES_TYPE_MISMATCH",
         "no path": "FIELD_REQUIRED", "absolute": "FIELD_INVALID", "dot dot": "FIELD_INVALID",
-        "missing": "JOB_FILE_NOT_FOUND", "get unknown": "JOB_NOT_FOUND", "get bad id": "FIELD_INVALID",
+        "missing": "JOB_FILE_NOT_FOUND", "bulk no offer": "OFFER_NOT_FOUND", "get unknown": "JOB_NOT_FOUND",
+        "get bad id": "FIELD_INVALID",
         "cancel unknown": "JOB_NOT_FOUND", "page size": "FIELD_OUT_OF_RANGE", "page token": "FIELD_INVALID",
         "state": "FIELD_INVALID"}
     assert after == before

@@ -236,9 +236,11 @@ class JobStore:
 
     @asynccontextmanager
     async def chunk(self, job: JobRow, *, owner: str, lease_s: float, now: dt.datetime,
-                    epoch_share: bool = False) -> AsyncIterator[JobChunk]:
+                    epoch_share: bool = False, finish_cancelling: bool = False) -> AsyncIterator[JobChunk]:
         """One chunk's transaction (module docstring). `epoch_share`: first take a shared lock on
-        the Redis epoch row (the chunk loads Redis before its commit: a rebuild waits for it)."""
+        the Redis epoch row (the chunk loads Redis before its commit: a rebuild waits for it).
+        `finish_cancelling`: the chunk's work is done already (outside this transaction), so a
+        job marked cancelling still commits the chunk's progress, then is cancelled with it."""
         async with self._pool.connection() as connection:
             cancelled = None
             async with connection.transaction():
@@ -250,7 +252,15 @@ class JobStore:
                 if (current is None or current.lease_owner != owner or current.state not in ("running", "cancelling")
                         or current.done_count != job.done_count or current.failed_count != job.failed_count):
                     raise LeaseLost()
-                if current.state == "cancelling":
+                if current.state == "cancelling" and finish_cancelling:
+                    chunk = JobChunk(connection, current, owner, lease_s)
+                    yield chunk
+                    await cursor.execute(
+                        f"UPDATE jobs SET state = 'cancelled', update_time = %s, finish_time = %s,"
+                        f" lease_owner = NULL, lease_until = NULL WHERE job_id = %s AND state = 'cancelling'"
+                        f" RETURNING {_COLUMNS}", (now, now, job.job_id))
+                    cancelled = await cursor.fetchone() or chunk.advanced
+                elif current.state == "cancelling":
                     await cursor.execute(
                         f"UPDATE jobs SET state = 'cancelled', update_time = %s, finish_time = %s,"
                         f" lease_owner = NULL, lease_until = NULL WHERE job_id = %s RETURNING {_COLUMNS}",

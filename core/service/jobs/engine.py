@@ -21,12 +21,13 @@ from core.adapters.import_files import ImportFiles
 from core.adapters.postgres.jobs import FailureRow, JobRow, JobStore
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason, field_required
-from core.domain.jobs import (GenerateCodesSpec, ImportCodesSpec, JobKind, JobState, Spec, fingerprint, kind_of,
-                              progress, spec_json, spec_of)
+from core.domain.jobs import (BulkIssueCouponsSpec, GenerateCodesSpec, ImportCodesSpec, JobKind, JobState, Spec,
+                              fingerprint, kind_of, progress, spec_json, spec_of)
 from core.service import paging
 from core.service.accounts import parse_uuid, validate_request_id
 from core.service.context import Caller, Deps
-from core.service.coupons.series import CodeSeriesBook
+from core.service.coupons import Coupons
+from core.service.jobs import bulk
 from core.service.jobs.runner import Hub, JobRunner
 
 
@@ -77,16 +78,17 @@ class ListJobs:
 
 
 class Jobs:
-    def __init__(self, deps: Deps, series: CodeSeriesBook, files: ImportFiles, *,
+    def __init__(self, deps: Deps, coupons: Coupons, files: ImportFiles, *,
                  lease_s: float = limits.JOB_LEASE_S_DEFAULT, poll_s: float = limits.JOB_POLL_S_DEFAULT,
                  slots: int = limits.JOBS_PER_WORKER_DEFAULT) -> None:
         self._deps = deps
-        self._series = series
+        self._coupons = coupons
+        self._series = coupons.series
         self._files = files
         self._store = JobStore(deps.pool)
         self._poll_s = poll_s or limits.JOB_POLL_S_DEFAULT
         self.hub = Hub()
-        self.runner = JobRunner(deps, self._store, series, files, self.hub, lease_s=lease_s, poll_s=poll_s,
+        self.runner = JobRunner(deps, self._store, coupons, files, self.hub, lease_s=lease_s, poll_s=poll_s,
                                 slots=slots)
 
     # --- StartJob ---------------------------------------------------------------------------
@@ -120,8 +122,12 @@ class Jobs:
             spec = GenerateCodesSpec(parse_uuid(spec.code_series_id, "code_series_id"), spec.count)
             await self._series.generation_series(spec, caller)
             return spec
-        spec = ImportCodesSpec(parse_uuid(spec.code_series_id, "code_series_id"), spec.file_path)
-        await self._series.import_series(spec, caller)
+        if isinstance(spec, BulkIssueCouponsSpec):
+            spec = BulkIssueCouponsSpec(parse_uuid(spec.offer_id, "offer_id"), spec.file_path)
+            await bulk.check_offer(self._coupons, spec, caller)
+        else:
+            spec = ImportCodesSpec(parse_uuid(spec.code_series_id, "code_series_id"), spec.file_path)
+            await self._series.import_series(spec, caller)
         self._files.resolve(spec.file_path)
         return spec
 

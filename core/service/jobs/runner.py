@@ -28,9 +28,10 @@ from core.adapters.import_files import Chunk, ImportFiles
 from core.adapters.postgres.jobs import Cancelled, JobRow, JobStore, LeaseLost
 from core.domain import limits
 from core.domain.errors import DomainError, ErrorReason
-from core.domain.jobs import JobKind, spec_of
+from core.domain.jobs import JobKind
 from core.service.context import Deps
-from core.service.coupons.series import CodeSeriesBook
+from core.service.coupons import Coupons
+from core.service.jobs import bulk
 
 log = logging.getLogger("rewards.jobs")
 
@@ -69,11 +70,12 @@ class Hub:
 
 
 class JobRunner:
-    def __init__(self, deps: Deps, store: JobStore, series: CodeSeriesBook, files: ImportFiles, hub: Hub, *,
+    def __init__(self, deps: Deps, store: JobStore, coupons: Coupons, files: ImportFiles, hub: Hub, *,
                  lease_s: float, poll_s: float, slots: int) -> None:
         self._deps = deps
+        self._coupons = coupons
         self._store = store
-        self._series = series
+        self._series = coupons.series
         self._files = files
         self._hub = hub
         self._lease_s = lease_s
@@ -131,7 +133,9 @@ class JobRunner:
     async def _run(self, job: JobRow, lease: str) -> None:
         log.info("job taken", extra={"job_id": job.job_id, "kind": job.kind, "done_count": job.done_count})
         try:
-            if job.start_time != job.run_start_time:  # Taken over: its last worker may have died mid-chunk.
+            if job.start_time != job.run_start_time and job.kind != JobKind.BULK_ISSUE_COUPONS.stored:
+                # Taken over: its last worker may have died mid-chunk (a bulk issue's chunk is
+                # replayed instead: its codes are settled by the issue's own sweep).
                 stray = await self._series.recover_chunk(job, await self._next_rows(job))
                 if stray:
                     log.warning("uncommitted codes taken out of the pool", extra={"job_id": job.job_id,
@@ -175,27 +179,29 @@ class JobRunner:
             await self._store.release(lease, job.job_id)
 
     async def _chunk(self, job: JobRow, lease: str) -> JobRow:
-        def open_chunk(job: JobRow):
+        def open_chunk(job: JobRow, finish_cancelling: bool = False):
             return self._store.chunk(job, owner=lease, lease_s=self._lease_s, now=self._deps.clock.now(),
-                                     epoch_share=True)
+                                     epoch_share=True, finish_cancelling=finish_cancelling)
 
         kind = JobKind.of_stored(job.kind)
         if kind is JobKind.GENERATE_CODES:
             return await self._series.generate_chunk(job, open_chunk)
-        chunk = await self._read(job)
+        chunk = await self._read(job, limits.JOB_IMPORT_CHUNK_ROWS if kind is JobKind.IMPORT_CODES
+                                 else limits.BULK_ISSUE_ROWS_MAX)
         if not chunk.rows:
             raise DomainError(ErrorReason.JOB_FILE_CHANGED, metadata={"file_path": job.spec["file_path"]})
-        return await self._series.import_chunk(job, chunk.rows, chunk.offset, open_chunk)
+        if kind is JobKind.IMPORT_CODES:
+            return await self._series.import_chunk(job, chunk.rows, chunk.offset, open_chunk)
+        return await bulk.issue_chunk(self._coupons, self._deps.clock, job, chunk.rows, chunk.offset, open_chunk)
 
-    async def _read(self, job: JobRow) -> Chunk:
-        """An IMPORT_CODES job's next chunk of rows (JOB_FILE_CHANGED once the file's size is not
-        the one it had at the start, JOB_FILE_NOT_FOUND once it is gone)."""
-        spec = spec_of(JobKind.IMPORT_CODES, job.spec)
-        size = await asyncio.to_thread(self._files.size, spec.file_path)
+    async def _read(self, job: JobRow, rows_max: int = limits.JOB_IMPORT_CHUNK_ROWS) -> Chunk:
+        """A file job's next chunk of rows (JOB_FILE_CHANGED once the file's size is not the one
+        it had at the start, JOB_FILE_NOT_FOUND once it is gone)."""
+        path = job.spec["file_path"]
+        size = await asyncio.to_thread(self._files.size, path)
         if size != job.cursor.get("size"):
-            raise DomainError(ErrorReason.JOB_FILE_CHANGED, metadata={"file_path": spec.file_path})
-        return await asyncio.to_thread(self._files.read, spec.file_path, int(job.cursor.get("offset", 0)),
-                                       limits.JOB_IMPORT_CHUNK_ROWS)
+            raise DomainError(ErrorReason.JOB_FILE_CHANGED, metadata={"file_path": path})
+        return await asyncio.to_thread(self._files.read, path, int(job.cursor.get("offset", 0)), rows_max)
 
     async def _next_rows(self, job: JobRow) -> list[str]:
         if JobKind.of_stored(job.kind) is not JobKind.IMPORT_CODES:

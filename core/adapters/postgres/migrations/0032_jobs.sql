@@ -1,5 +1,5 @@
--- Background jobs (README "Background jobs"): GenerateCodes, ImportCodes from a file. One row per
--- job, one job per (client, request_id). A worker claims a runnable job by taking its lease
+-- Background jobs (README "Background jobs"): GenerateCodes, ImportCodes and BulkIssueCoupons from a
+-- file. One row per job, one job per (client, request_id). A worker claims a runnable job by taking its lease
 -- (FOR UPDATE SKIP LOCKED on the rows whose lease is free or past): lease_owner names the
 -- worker, lease_until the time another worker may take it over. Every chunk of work commits in
 -- one transaction with the job's progress, after locking the job row and checking that this
@@ -11,7 +11,7 @@ CREATE TABLE jobs (
     org_id           text        NOT NULL,
     client_id        text        NOT NULL,
     request_id       text        NOT NULL,
-    kind             text        NOT NULL CHECK (kind IN ('generate_codes', 'import_codes')),
+    kind             text        NOT NULL CHECK (kind IN ('generate_codes', 'import_codes', 'bulk_issue_coupons')),
     state            text        NOT NULL DEFAULT 'queued'
                                  CHECK (state IN ('queued', 'running', 'cancelling', 'succeeded', 'failed',
                                                   'cancelled')),

@@ -33,6 +33,8 @@ const (
 	JobKind_JOB_KIND_GENERATE_CODES JobKind = 1
 	// Import the codes of a file on the server into an IMPORTED series (ImportCodesSpec).
 	JobKind_JOB_KIND_IMPORT_CODES JobKind = 2
+	// Issue coupons of an offer to the customers of a file on the server (BulkIssueCouponsSpec).
+	JobKind_JOB_KIND_BULK_ISSUE_COUPONS JobKind = 3
 )
 
 // Enum value maps for JobKind.
@@ -41,11 +43,13 @@ var (
 		0: "JOB_KIND_UNSPECIFIED",
 		1: "JOB_KIND_GENERATE_CODES",
 		2: "JOB_KIND_IMPORT_CODES",
+		3: "JOB_KIND_BULK_ISSUE_COUPONS",
 	}
 	JobKind_value = map[string]int32{
-		"JOB_KIND_UNSPECIFIED":    0,
-		"JOB_KIND_GENERATE_CODES": 1,
-		"JOB_KIND_IMPORT_CODES":   2,
+		"JOB_KIND_UNSPECIFIED":        0,
+		"JOB_KIND_GENERATE_CODES":     1,
+		"JOB_KIND_IMPORT_CODES":       2,
+		"JOB_KIND_BULK_ISSUE_COUPONS": 3,
 	}
 )
 
@@ -263,6 +267,69 @@ func (x *ImportCodesSpec) GetFilePath() string {
 	return ""
 }
 
+// A BULK_ISSUE_COUPONS job: one coupon of the offer per row of a text file on the server (in the
+// import directory, as for ImportCodesSpec), in chunks of 1000 rows, each issued exactly as one
+// CouponService.BulkIssueCoupons batch (request_id "<the job's request_id>:<first row>", so a
+// chunk run again after a restart replays its answers instead of issuing twice) and then
+// committed with the job's progress. A row is `<kind>,<value>[,<code>]`, kind one of account_id,
+// external_id, mobile, email (the customer as BulkIssueCouponsRequest.Row names it; the code is
+// optional). An issued row counts in done_count; a row that is not of that form (FIELD_INVALID)
+// or that BulkIssueCoupons refuses (its reason: ACCOUNT_NOT_FOUND, INVALID_MOBILE,
+// ISSUE_LIMIT_PER_CUSTOMER_REACHED, ...) in failed_count.
+type BulkIssueCouponsSpec struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The offer. Required.
+	OfferId string `protobuf:"bytes,1,opt,name=offer_id,json=offerId,proto3" json:"offer_id,omitempty"`
+	// The file's path relative to the import directory, at most 512 characters. Required.
+	FilePath      string `protobuf:"bytes,2,opt,name=file_path,json=filePath,proto3" json:"file_path,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BulkIssueCouponsSpec) Reset() {
+	*x = BulkIssueCouponsSpec{}
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BulkIssueCouponsSpec) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BulkIssueCouponsSpec) ProtoMessage() {}
+
+func (x *BulkIssueCouponsSpec) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BulkIssueCouponsSpec.ProtoReflect.Descriptor instead.
+func (*BulkIssueCouponsSpec) Descriptor() ([]byte, []int) {
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *BulkIssueCouponsSpec) GetOfferId() string {
+	if x != nil {
+		return x.OfferId
+	}
+	return ""
+}
+
+func (x *BulkIssueCouponsSpec) GetFilePath() string {
+	if x != nil {
+		return x.FilePath
+	}
+	return ""
+}
+
 // A row a job could not process.
 type JobFailure struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -278,7 +345,7 @@ type JobFailure struct {
 
 func (x *JobFailure) Reset() {
 	*x = JobFailure{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[2]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -290,7 +357,7 @@ func (x *JobFailure) String() string {
 func (*JobFailure) ProtoMessage() {}
 
 func (x *JobFailure) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[2]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -303,7 +370,7 @@ func (x *JobFailure) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use JobFailure.ProtoReflect.Descriptor instead.
 func (*JobFailure) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{2}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *JobFailure) GetRowIndex() int64 {
@@ -344,12 +411,13 @@ type Job struct {
 	//
 	//	*Job_GenerateCodes
 	//	*Job_ImportCodes
+	//	*Job_BulkIssueCoupons
 	Spec isJob_Spec `protobuf_oneof:"spec"`
 	// Items in all: the codes to generate, the non-blank lines of the file.
 	TotalCount int64 `protobuf:"varint,7,opt,name=total_count,json=totalCount,proto3" json:"total_count,omitempty"`
-	// Items processed and committed: codes generated, codes imported.
+	// Items processed and committed: codes generated, codes imported, coupons issued.
 	DoneCount int64 `protobuf:"varint,8,opt,name=done_count,json=doneCount,proto3" json:"done_count,omitempty"`
-	// Items rejected (an import's bad rows); the first 1000 are in GetJob's failures.
+	// Items rejected (a file's bad rows); the first 1000 are in GetJob's failures.
 	FailedCount int64 `protobuf:"varint,9,opt,name=failed_count,json=failedCount,proto3" json:"failed_count,omitempty"`
 	// Items per second over the current run (since a worker last took the job); 0 before the
 	// first chunk and once the job is final.
@@ -375,7 +443,7 @@ type Job struct {
 
 func (x *Job) Reset() {
 	*x = Job{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[3]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -387,7 +455,7 @@ func (x *Job) String() string {
 func (*Job) ProtoMessage() {}
 
 func (x *Job) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[3]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -400,7 +468,7 @@ func (x *Job) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Job.ProtoReflect.Descriptor instead.
 func (*Job) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{3}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *Job) GetJobId() string {
@@ -451,6 +519,15 @@ func (x *Job) GetImportCodes() *ImportCodesSpec {
 	if x != nil {
 		if x, ok := x.Spec.(*Job_ImportCodes); ok {
 			return x.ImportCodes
+		}
+	}
+	return nil
+}
+
+func (x *Job) GetBulkIssueCoupons() *BulkIssueCouponsSpec {
+	if x != nil {
+		if x, ok := x.Spec.(*Job_BulkIssueCoupons); ok {
+			return x.BulkIssueCoupons
 		}
 	}
 	return nil
@@ -547,9 +624,16 @@ type Job_ImportCodes struct {
 	ImportCodes *ImportCodesSpec `protobuf:"bytes,6,opt,name=import_codes,json=importCodes,proto3,oneof"`
 }
 
+type Job_BulkIssueCoupons struct {
+	// For JOB_KIND_BULK_ISSUE_COUPONS.
+	BulkIssueCoupons *BulkIssueCouponsSpec `protobuf:"bytes,18,opt,name=bulk_issue_coupons,json=bulkIssueCoupons,proto3,oneof"`
+}
+
 func (*Job_GenerateCodes) isJob_Spec() {}
 
 func (*Job_ImportCodes) isJob_Spec() {}
+
+func (*Job_BulkIssueCoupons) isJob_Spec() {}
 
 // Request of JobService.StartJob.
 type StartJobRequest struct {
@@ -562,6 +646,7 @@ type StartJobRequest struct {
 	//
 	//	*StartJobRequest_GenerateCodes
 	//	*StartJobRequest_ImportCodes
+	//	*StartJobRequest_BulkIssueCoupons
 	Spec          isStartJobRequest_Spec `protobuf_oneof:"spec"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -569,7 +654,7 @@ type StartJobRequest struct {
 
 func (x *StartJobRequest) Reset() {
 	*x = StartJobRequest{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[4]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -581,7 +666,7 @@ func (x *StartJobRequest) String() string {
 func (*StartJobRequest) ProtoMessage() {}
 
 func (x *StartJobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[4]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -594,7 +679,7 @@ func (x *StartJobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StartJobRequest.ProtoReflect.Descriptor instead.
 func (*StartJobRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{4}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *StartJobRequest) GetRequestId() string {
@@ -629,6 +714,15 @@ func (x *StartJobRequest) GetImportCodes() *ImportCodesSpec {
 	return nil
 }
 
+func (x *StartJobRequest) GetBulkIssueCoupons() *BulkIssueCouponsSpec {
+	if x != nil {
+		if x, ok := x.Spec.(*StartJobRequest_BulkIssueCoupons); ok {
+			return x.BulkIssueCoupons
+		}
+	}
+	return nil
+}
+
 type isStartJobRequest_Spec interface {
 	isStartJobRequest_Spec()
 }
@@ -643,9 +737,16 @@ type StartJobRequest_ImportCodes struct {
 	ImportCodes *ImportCodesSpec `protobuf:"bytes,3,opt,name=import_codes,json=importCodes,proto3,oneof"`
 }
 
+type StartJobRequest_BulkIssueCoupons struct {
+	// Issue coupons to the customers of a file.
+	BulkIssueCoupons *BulkIssueCouponsSpec `protobuf:"bytes,4,opt,name=bulk_issue_coupons,json=bulkIssueCoupons,proto3,oneof"`
+}
+
 func (*StartJobRequest_GenerateCodes) isStartJobRequest_Spec() {}
 
 func (*StartJobRequest_ImportCodes) isStartJobRequest_Spec() {}
+
+func (*StartJobRequest_BulkIssueCoupons) isStartJobRequest_Spec() {}
 
 // Response of JobService.StartJob.
 type StartJobResponse struct {
@@ -658,7 +759,7 @@ type StartJobResponse struct {
 
 func (x *StartJobResponse) Reset() {
 	*x = StartJobResponse{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[5]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -670,7 +771,7 @@ func (x *StartJobResponse) String() string {
 func (*StartJobResponse) ProtoMessage() {}
 
 func (x *StartJobResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[5]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -683,7 +784,7 @@ func (x *StartJobResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StartJobResponse.ProtoReflect.Descriptor instead.
 func (*StartJobResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{5}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *StartJobResponse) GetJob() *Job {
@@ -704,7 +805,7 @@ type GetJobRequest struct {
 
 func (x *GetJobRequest) Reset() {
 	*x = GetJobRequest{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[6]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -716,7 +817,7 @@ func (x *GetJobRequest) String() string {
 func (*GetJobRequest) ProtoMessage() {}
 
 func (x *GetJobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[6]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -729,7 +830,7 @@ func (x *GetJobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetJobRequest.ProtoReflect.Descriptor instead.
 func (*GetJobRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{6}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *GetJobRequest) GetJobId() string {
@@ -752,7 +853,7 @@ type GetJobResponse struct {
 
 func (x *GetJobResponse) Reset() {
 	*x = GetJobResponse{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[7]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -764,7 +865,7 @@ func (x *GetJobResponse) String() string {
 func (*GetJobResponse) ProtoMessage() {}
 
 func (x *GetJobResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[7]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -777,7 +878,7 @@ func (x *GetJobResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetJobResponse.ProtoReflect.Descriptor instead.
 func (*GetJobResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{7}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *GetJobResponse) GetJob() *Job {
@@ -812,7 +913,7 @@ type ListJobsRequest struct {
 
 func (x *ListJobsRequest) Reset() {
 	*x = ListJobsRequest{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[8]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -824,7 +925,7 @@ func (x *ListJobsRequest) String() string {
 func (*ListJobsRequest) ProtoMessage() {}
 
 func (x *ListJobsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[8]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -837,7 +938,7 @@ func (x *ListJobsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListJobsRequest.ProtoReflect.Descriptor instead.
 func (*ListJobsRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{8}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *ListJobsRequest) GetKind() JobKind {
@@ -881,7 +982,7 @@ type ListJobsResponse struct {
 
 func (x *ListJobsResponse) Reset() {
 	*x = ListJobsResponse{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[9]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -893,7 +994,7 @@ func (x *ListJobsResponse) String() string {
 func (*ListJobsResponse) ProtoMessage() {}
 
 func (x *ListJobsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[9]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -906,7 +1007,7 @@ func (x *ListJobsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListJobsResponse.ProtoReflect.Descriptor instead.
 func (*ListJobsResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{9}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *ListJobsResponse) GetJobs() []*Job {
@@ -936,7 +1037,7 @@ type CancelJobRequest struct {
 
 func (x *CancelJobRequest) Reset() {
 	*x = CancelJobRequest{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[10]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -948,7 +1049,7 @@ func (x *CancelJobRequest) String() string {
 func (*CancelJobRequest) ProtoMessage() {}
 
 func (x *CancelJobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[10]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -961,7 +1062,7 @@ func (x *CancelJobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CancelJobRequest.ProtoReflect.Descriptor instead.
 func (*CancelJobRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{10}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *CancelJobRequest) GetRequestId() string {
@@ -989,7 +1090,7 @@ type CancelJobResponse struct {
 
 func (x *CancelJobResponse) Reset() {
 	*x = CancelJobResponse{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[11]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1001,7 +1102,7 @@ func (x *CancelJobResponse) String() string {
 func (*CancelJobResponse) ProtoMessage() {}
 
 func (x *CancelJobResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[11]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1014,7 +1115,7 @@ func (x *CancelJobResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CancelJobResponse.ProtoReflect.Descriptor instead.
 func (*CancelJobResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{11}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *CancelJobResponse) GetJob() *Job {
@@ -1035,7 +1136,7 @@ type WatchJobRequest struct {
 
 func (x *WatchJobRequest) Reset() {
 	*x = WatchJobRequest{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[12]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1047,7 +1148,7 @@ func (x *WatchJobRequest) String() string {
 func (*WatchJobRequest) ProtoMessage() {}
 
 func (x *WatchJobRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[12]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1060,7 +1161,7 @@ func (x *WatchJobRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchJobRequest.ProtoReflect.Descriptor instead.
 func (*WatchJobRequest) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{12}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *WatchJobRequest) GetJobId() string {
@@ -1081,7 +1182,7 @@ type WatchJobResponse struct {
 
 func (x *WatchJobResponse) Reset() {
 	*x = WatchJobResponse{}
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[13]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1093,7 +1194,7 @@ func (x *WatchJobResponse) String() string {
 func (*WatchJobResponse) ProtoMessage() {}
 
 func (x *WatchJobResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[13]
+	mi := &file_rewards_jobs_v1_job_service_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1106,7 +1207,7 @@ func (x *WatchJobResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchJobResponse.ProtoReflect.Descriptor instead.
 func (*WatchJobResponse) Descriptor() ([]byte, []int) {
-	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{13}
+	return file_rewards_jobs_v1_job_service_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *WatchJobResponse) GetJob() *Job {
@@ -1126,12 +1227,15 @@ const file_rewards_jobs_v1_job_service_proto_rawDesc = "" +
 	"\x05count\x18\x02 \x01(\x03R\x05count\"T\n" +
 	"\x0fImportCodesSpec\x12$\n" +
 	"\x0ecode_series_id\x18\x01 \x01(\tR\fcodeSeriesId\x12\x1b\n" +
+	"\tfile_path\x18\x02 \x01(\tR\bfilePath\"N\n" +
+	"\x14BulkIssueCouponsSpec\x12\x19\n" +
+	"\boffer_id\x18\x01 \x01(\tR\aofferId\x12\x1b\n" +
 	"\tfile_path\x18\x02 \x01(\tR\bfilePath\"W\n" +
 	"\n" +
 	"JobFailure\x12\x1b\n" +
 	"\trow_index\x18\x01 \x01(\x03R\browIndex\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value\x12\x16\n" +
-	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xa8\x06\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xff\x06\n" +
 	"\x03Job\x12\x15\n" +
 	"\x06job_id\x18\x01 \x01(\tR\x05jobId\x12,\n" +
 	"\x04kind\x18\x02 \x01(\x0e2\x18.rewards.jobs.v1.JobKindR\x04kind\x12/\n" +
@@ -1139,7 +1243,8 @@ const file_rewards_jobs_v1_job_service_proto_rawDesc = "" +
 	"\n" +
 	"request_id\x18\x04 \x01(\tR\trequestId\x12K\n" +
 	"\x0egenerate_codes\x18\x05 \x01(\v2\".rewards.jobs.v1.GenerateCodesSpecH\x00R\rgenerateCodes\x12E\n" +
-	"\fimport_codes\x18\x06 \x01(\v2 .rewards.jobs.v1.ImportCodesSpecH\x00R\vimportCodes\x12\x1f\n" +
+	"\fimport_codes\x18\x06 \x01(\v2 .rewards.jobs.v1.ImportCodesSpecH\x00R\vimportCodes\x12U\n" +
+	"\x12bulk_issue_coupons\x18\x12 \x01(\v2%.rewards.jobs.v1.BulkIssueCouponsSpecH\x00R\x10bulkIssueCoupons\x12\x1f\n" +
 	"\vtotal_count\x18\a \x01(\x03R\n" +
 	"totalCount\x12\x1d\n" +
 	"\n" +
@@ -1158,12 +1263,13 @@ const file_rewards_jobs_v1_job_service_proto_rawDesc = "" +
 	"finishTime\x12!\n" +
 	"\ferror_reason\x18\x10 \x01(\tR\verrorReason\x12#\n" +
 	"\rerror_message\x18\x11 \x01(\tR\ferrorMessageB\x06\n" +
-	"\x04spec\"\xcc\x01\n" +
+	"\x04spec\"\xa3\x02\n" +
 	"\x0fStartJobRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12K\n" +
 	"\x0egenerate_codes\x18\x02 \x01(\v2\".rewards.jobs.v1.GenerateCodesSpecH\x00R\rgenerateCodes\x12E\n" +
-	"\fimport_codes\x18\x03 \x01(\v2 .rewards.jobs.v1.ImportCodesSpecH\x00R\vimportCodesB\x06\n" +
+	"\fimport_codes\x18\x03 \x01(\v2 .rewards.jobs.v1.ImportCodesSpecH\x00R\vimportCodes\x12U\n" +
+	"\x12bulk_issue_coupons\x18\x04 \x01(\v2%.rewards.jobs.v1.BulkIssueCouponsSpecH\x00R\x10bulkIssueCouponsB\x06\n" +
 	"\x04spec\":\n" +
 	"\x10StartJobResponse\x12&\n" +
 	"\x03job\x18\x01 \x01(\v2\x14.rewards.jobs.v1.JobR\x03job\"&\n" +
@@ -1190,11 +1296,12 @@ const file_rewards_jobs_v1_job_service_proto_rawDesc = "" +
 	"\x0fWatchJobRequest\x12\x15\n" +
 	"\x06job_id\x18\x01 \x01(\tR\x05jobId\":\n" +
 	"\x10WatchJobResponse\x12&\n" +
-	"\x03job\x18\x01 \x01(\v2\x14.rewards.jobs.v1.JobR\x03job*[\n" +
+	"\x03job\x18\x01 \x01(\v2\x14.rewards.jobs.v1.JobR\x03job*|\n" +
 	"\aJobKind\x12\x18\n" +
 	"\x14JOB_KIND_UNSPECIFIED\x10\x00\x12\x1b\n" +
 	"\x17JOB_KIND_GENERATE_CODES\x10\x01\x12\x19\n" +
-	"\x15JOB_KIND_IMPORT_CODES\x10\x02*\xb4\x01\n" +
+	"\x15JOB_KIND_IMPORT_CODES\x10\x02\x12\x1f\n" +
+	"\x1bJOB_KIND_BULK_ISSUE_COUPONS\x10\x03*\xb4\x01\n" +
 	"\bJobState\x12\x19\n" +
 	"\x15JOB_STATE_UNSPECIFIED\x10\x00\x12\x14\n" +
 	"\x10JOB_STATE_QUEUED\x10\x01\x12\x15\n" +
@@ -1225,62 +1332,65 @@ func file_rewards_jobs_v1_job_service_proto_rawDescGZIP() []byte {
 }
 
 var file_rewards_jobs_v1_job_service_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_rewards_jobs_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
+var file_rewards_jobs_v1_job_service_proto_msgTypes = make([]protoimpl.MessageInfo, 15)
 var file_rewards_jobs_v1_job_service_proto_goTypes = []any{
 	(JobKind)(0),                  // 0: rewards.jobs.v1.JobKind
 	(JobState)(0),                 // 1: rewards.jobs.v1.JobState
 	(*GenerateCodesSpec)(nil),     // 2: rewards.jobs.v1.GenerateCodesSpec
 	(*ImportCodesSpec)(nil),       // 3: rewards.jobs.v1.ImportCodesSpec
-	(*JobFailure)(nil),            // 4: rewards.jobs.v1.JobFailure
-	(*Job)(nil),                   // 5: rewards.jobs.v1.Job
-	(*StartJobRequest)(nil),       // 6: rewards.jobs.v1.StartJobRequest
-	(*StartJobResponse)(nil),      // 7: rewards.jobs.v1.StartJobResponse
-	(*GetJobRequest)(nil),         // 8: rewards.jobs.v1.GetJobRequest
-	(*GetJobResponse)(nil),        // 9: rewards.jobs.v1.GetJobResponse
-	(*ListJobsRequest)(nil),       // 10: rewards.jobs.v1.ListJobsRequest
-	(*ListJobsResponse)(nil),      // 11: rewards.jobs.v1.ListJobsResponse
-	(*CancelJobRequest)(nil),      // 12: rewards.jobs.v1.CancelJobRequest
-	(*CancelJobResponse)(nil),     // 13: rewards.jobs.v1.CancelJobResponse
-	(*WatchJobRequest)(nil),       // 14: rewards.jobs.v1.WatchJobRequest
-	(*WatchJobResponse)(nil),      // 15: rewards.jobs.v1.WatchJobResponse
-	(*durationpb.Duration)(nil),   // 16: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 17: google.protobuf.Timestamp
+	(*BulkIssueCouponsSpec)(nil),  // 4: rewards.jobs.v1.BulkIssueCouponsSpec
+	(*JobFailure)(nil),            // 5: rewards.jobs.v1.JobFailure
+	(*Job)(nil),                   // 6: rewards.jobs.v1.Job
+	(*StartJobRequest)(nil),       // 7: rewards.jobs.v1.StartJobRequest
+	(*StartJobResponse)(nil),      // 8: rewards.jobs.v1.StartJobResponse
+	(*GetJobRequest)(nil),         // 9: rewards.jobs.v1.GetJobRequest
+	(*GetJobResponse)(nil),        // 10: rewards.jobs.v1.GetJobResponse
+	(*ListJobsRequest)(nil),       // 11: rewards.jobs.v1.ListJobsRequest
+	(*ListJobsResponse)(nil),      // 12: rewards.jobs.v1.ListJobsResponse
+	(*CancelJobRequest)(nil),      // 13: rewards.jobs.v1.CancelJobRequest
+	(*CancelJobResponse)(nil),     // 14: rewards.jobs.v1.CancelJobResponse
+	(*WatchJobRequest)(nil),       // 15: rewards.jobs.v1.WatchJobRequest
+	(*WatchJobResponse)(nil),      // 16: rewards.jobs.v1.WatchJobResponse
+	(*durationpb.Duration)(nil),   // 17: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil), // 18: google.protobuf.Timestamp
 }
 var file_rewards_jobs_v1_job_service_proto_depIdxs = []int32{
 	0,  // 0: rewards.jobs.v1.Job.kind:type_name -> rewards.jobs.v1.JobKind
 	1,  // 1: rewards.jobs.v1.Job.state:type_name -> rewards.jobs.v1.JobState
 	2,  // 2: rewards.jobs.v1.Job.generate_codes:type_name -> rewards.jobs.v1.GenerateCodesSpec
 	3,  // 3: rewards.jobs.v1.Job.import_codes:type_name -> rewards.jobs.v1.ImportCodesSpec
-	16, // 4: rewards.jobs.v1.Job.eta:type_name -> google.protobuf.Duration
-	17, // 5: rewards.jobs.v1.Job.create_time:type_name -> google.protobuf.Timestamp
-	17, // 6: rewards.jobs.v1.Job.start_time:type_name -> google.protobuf.Timestamp
-	17, // 7: rewards.jobs.v1.Job.update_time:type_name -> google.protobuf.Timestamp
-	17, // 8: rewards.jobs.v1.Job.finish_time:type_name -> google.protobuf.Timestamp
-	2,  // 9: rewards.jobs.v1.StartJobRequest.generate_codes:type_name -> rewards.jobs.v1.GenerateCodesSpec
-	3,  // 10: rewards.jobs.v1.StartJobRequest.import_codes:type_name -> rewards.jobs.v1.ImportCodesSpec
-	5,  // 11: rewards.jobs.v1.StartJobResponse.job:type_name -> rewards.jobs.v1.Job
-	5,  // 12: rewards.jobs.v1.GetJobResponse.job:type_name -> rewards.jobs.v1.Job
-	4,  // 13: rewards.jobs.v1.GetJobResponse.failures:type_name -> rewards.jobs.v1.JobFailure
-	0,  // 14: rewards.jobs.v1.ListJobsRequest.kind:type_name -> rewards.jobs.v1.JobKind
-	1,  // 15: rewards.jobs.v1.ListJobsRequest.state:type_name -> rewards.jobs.v1.JobState
-	5,  // 16: rewards.jobs.v1.ListJobsResponse.jobs:type_name -> rewards.jobs.v1.Job
-	5,  // 17: rewards.jobs.v1.CancelJobResponse.job:type_name -> rewards.jobs.v1.Job
-	5,  // 18: rewards.jobs.v1.WatchJobResponse.job:type_name -> rewards.jobs.v1.Job
-	6,  // 19: rewards.jobs.v1.JobService.StartJob:input_type -> rewards.jobs.v1.StartJobRequest
-	8,  // 20: rewards.jobs.v1.JobService.GetJob:input_type -> rewards.jobs.v1.GetJobRequest
-	10, // 21: rewards.jobs.v1.JobService.ListJobs:input_type -> rewards.jobs.v1.ListJobsRequest
-	12, // 22: rewards.jobs.v1.JobService.CancelJob:input_type -> rewards.jobs.v1.CancelJobRequest
-	14, // 23: rewards.jobs.v1.JobService.WatchJob:input_type -> rewards.jobs.v1.WatchJobRequest
-	7,  // 24: rewards.jobs.v1.JobService.StartJob:output_type -> rewards.jobs.v1.StartJobResponse
-	9,  // 25: rewards.jobs.v1.JobService.GetJob:output_type -> rewards.jobs.v1.GetJobResponse
-	11, // 26: rewards.jobs.v1.JobService.ListJobs:output_type -> rewards.jobs.v1.ListJobsResponse
-	13, // 27: rewards.jobs.v1.JobService.CancelJob:output_type -> rewards.jobs.v1.CancelJobResponse
-	15, // 28: rewards.jobs.v1.JobService.WatchJob:output_type -> rewards.jobs.v1.WatchJobResponse
-	24, // [24:29] is the sub-list for method output_type
-	19, // [19:24] is the sub-list for method input_type
-	19, // [19:19] is the sub-list for extension type_name
-	19, // [19:19] is the sub-list for extension extendee
-	0,  // [0:19] is the sub-list for field type_name
+	4,  // 4: rewards.jobs.v1.Job.bulk_issue_coupons:type_name -> rewards.jobs.v1.BulkIssueCouponsSpec
+	17, // 5: rewards.jobs.v1.Job.eta:type_name -> google.protobuf.Duration
+	18, // 6: rewards.jobs.v1.Job.create_time:type_name -> google.protobuf.Timestamp
+	18, // 7: rewards.jobs.v1.Job.start_time:type_name -> google.protobuf.Timestamp
+	18, // 8: rewards.jobs.v1.Job.update_time:type_name -> google.protobuf.Timestamp
+	18, // 9: rewards.jobs.v1.Job.finish_time:type_name -> google.protobuf.Timestamp
+	2,  // 10: rewards.jobs.v1.StartJobRequest.generate_codes:type_name -> rewards.jobs.v1.GenerateCodesSpec
+	3,  // 11: rewards.jobs.v1.StartJobRequest.import_codes:type_name -> rewards.jobs.v1.ImportCodesSpec
+	4,  // 12: rewards.jobs.v1.StartJobRequest.bulk_issue_coupons:type_name -> rewards.jobs.v1.BulkIssueCouponsSpec
+	6,  // 13: rewards.jobs.v1.StartJobResponse.job:type_name -> rewards.jobs.v1.Job
+	6,  // 14: rewards.jobs.v1.GetJobResponse.job:type_name -> rewards.jobs.v1.Job
+	5,  // 15: rewards.jobs.v1.GetJobResponse.failures:type_name -> rewards.jobs.v1.JobFailure
+	0,  // 16: rewards.jobs.v1.ListJobsRequest.kind:type_name -> rewards.jobs.v1.JobKind
+	1,  // 17: rewards.jobs.v1.ListJobsRequest.state:type_name -> rewards.jobs.v1.JobState
+	6,  // 18: rewards.jobs.v1.ListJobsResponse.jobs:type_name -> rewards.jobs.v1.Job
+	6,  // 19: rewards.jobs.v1.CancelJobResponse.job:type_name -> rewards.jobs.v1.Job
+	6,  // 20: rewards.jobs.v1.WatchJobResponse.job:type_name -> rewards.jobs.v1.Job
+	7,  // 21: rewards.jobs.v1.JobService.StartJob:input_type -> rewards.jobs.v1.StartJobRequest
+	9,  // 22: rewards.jobs.v1.JobService.GetJob:input_type -> rewards.jobs.v1.GetJobRequest
+	11, // 23: rewards.jobs.v1.JobService.ListJobs:input_type -> rewards.jobs.v1.ListJobsRequest
+	13, // 24: rewards.jobs.v1.JobService.CancelJob:input_type -> rewards.jobs.v1.CancelJobRequest
+	15, // 25: rewards.jobs.v1.JobService.WatchJob:input_type -> rewards.jobs.v1.WatchJobRequest
+	8,  // 26: rewards.jobs.v1.JobService.StartJob:output_type -> rewards.jobs.v1.StartJobResponse
+	10, // 27: rewards.jobs.v1.JobService.GetJob:output_type -> rewards.jobs.v1.GetJobResponse
+	12, // 28: rewards.jobs.v1.JobService.ListJobs:output_type -> rewards.jobs.v1.ListJobsResponse
+	14, // 29: rewards.jobs.v1.JobService.CancelJob:output_type -> rewards.jobs.v1.CancelJobResponse
+	16, // 30: rewards.jobs.v1.JobService.WatchJob:output_type -> rewards.jobs.v1.WatchJobResponse
+	26, // [26:31] is the sub-list for method output_type
+	21, // [21:26] is the sub-list for method input_type
+	21, // [21:21] is the sub-list for extension type_name
+	21, // [21:21] is the sub-list for extension extendee
+	0,  // [0:21] is the sub-list for field type_name
 }
 
 func init() { file_rewards_jobs_v1_job_service_proto_init() }
@@ -1288,13 +1398,15 @@ func file_rewards_jobs_v1_job_service_proto_init() {
 	if File_rewards_jobs_v1_job_service_proto != nil {
 		return
 	}
-	file_rewards_jobs_v1_job_service_proto_msgTypes[3].OneofWrappers = []any{
+	file_rewards_jobs_v1_job_service_proto_msgTypes[4].OneofWrappers = []any{
 		(*Job_GenerateCodes)(nil),
 		(*Job_ImportCodes)(nil),
+		(*Job_BulkIssueCoupons)(nil),
 	}
-	file_rewards_jobs_v1_job_service_proto_msgTypes[4].OneofWrappers = []any{
+	file_rewards_jobs_v1_job_service_proto_msgTypes[5].OneofWrappers = []any{
 		(*StartJobRequest_GenerateCodes)(nil),
 		(*StartJobRequest_ImportCodes)(nil),
+		(*StartJobRequest_BulkIssueCoupons)(nil),
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -1302,7 +1414,7 @@ func file_rewards_jobs_v1_job_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_jobs_v1_job_service_proto_rawDesc), len(file_rewards_jobs_v1_job_service_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   14,
+			NumMessages:   15,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

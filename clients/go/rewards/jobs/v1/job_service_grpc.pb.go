@@ -55,7 +55,8 @@ type JobServiceClient interface {
 	// (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
 	// on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
 	// JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-	// directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+	// directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+	// BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
 	StartJob(ctx context.Context, in *StartJobRequest, opts ...grpc.CallOption) (*StartJobResponse, error)
 	// Reads one job of the caller's organisation.
 	//
@@ -175,7 +176,8 @@ type JobServiceServer interface {
 	// (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
 	// on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
 	// JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-	// directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+	// directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+	// BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
 	StartJob(context.Context, *StartJobRequest) (*StartJobResponse, error)
 	// Reads one job of the caller's organisation.
 	//

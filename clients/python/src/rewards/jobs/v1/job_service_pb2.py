@@ -26,7 +26,7 @@ from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!rewards/jobs/v1/job_service.proto\x12\x0frewards.jobs.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\":\n\x11GenerateCodesSpec\x12\x16\n\x0e\x63ode_series_id\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"<\n\x0fImportCodesSpec\x12\x16\n\x0e\x63ode_series_id\x18\x01 \x01(\t\x12\x11\n\tfile_path\x18\x02 \x01(\t\">\n\nJobFailure\x12\x11\n\trow_index\x18\x01 \x01(\x03\x12\r\n\x05value\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\xeb\x04\n\x03Job\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12&\n\x04kind\x18\x02 \x01(\x0e\x32\x18.rewards.jobs.v1.JobKind\x12(\n\x05state\x18\x03 \x01(\x0e\x32\x19.rewards.jobs.v1.JobState\x12\x12\n\nrequest_id\x18\x04 \x01(\t\x12<\n\x0egenerate_codes\x18\x05 \x01(\x0b\x32\".rewards.jobs.v1.GenerateCodesSpecH\x00\x12\x38\n\x0cimport_codes\x18\x06 \x01(\x0b\x32 .rewards.jobs.v1.ImportCodesSpecH\x00\x12\x13\n\x0btotal_count\x18\x07 \x01(\x03\x12\x12\n\ndone_count\x18\x08 \x01(\x03\x12\x14\n\x0c\x66\x61iled_count\x18\t \x01(\x03\x12\x17\n\x0frate_per_second\x18\n \x01(\x01\x12&\n\x03\x65ta\x18\x0b \x01(\x0b\x32\x19.google.protobuf.Duration\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstart_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x66inish_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0c\x65rror_reason\x18\x10 \x01(\t\x12\x15\n\rerror_message\x18\x11 \x01(\tB\x06\n\x04spec\"\xa5\x01\n\x0fStartJobRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12<\n\x0egenerate_codes\x18\x02 \x01(\x0b\x32\".rewards.jobs.v1.GenerateCodesSpecH\x00\x12\x38\n\x0cimport_codes\x18\x03 \x01(\x0b\x32 .rewards.jobs.v1.ImportCodesSpecH\x00\x42\x06\n\x04spec\"5\n\x10StartJobResponse\x12!\n\x03job\x18\x01 \x01(\x0b\x32\x14.rewards.jobs.v1.Job\"\x1f\n\rGetJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"b\n\x0eGetJobResponse\x12!\n\x03job\x18\x01 \x01(\x0b\x32\x14.rewards.jobs.v1.Job\x12-\n\x08\x66\x61ilures\x18\x02 \x03(\x0b\x32\x1b.rewards.jobs.v1.JobFailure\"\x8a\x01\n\x0fListJobsRequest\x12&\n\x04kind\x18\x01 \x01(\x0e\x32\x18.rewards.jobs.v1.JobKind\x12(\n\x05state\x18\x02 \x01(\x0e\x32\x19.rewards.jobs.v1.JobState\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"O\n\x10ListJobsResponse\x12\"\n\x04jobs\x18\x01 \x03(\x0b\x32\x14.rewards.jobs.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"6\n\x10\x43\x61ncelJobRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0e\n\x06job_id\x18\x02 \x01(\t\"6\n\x11\x43\x61ncelJobResponse\x12!\n\x03job\x18\x01 \x01(\x0b\x32\x14.rewards.jobs.v1.Job\"!\n\x0fWatchJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"5\n\x10WatchJobResponse\x12!\n\x03job\x18\x01 \x01(\x0b\x32\x14.rewards.jobs.v1.Job*[\n\x07JobKind\x12\x18\n\x14JOB_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17JOB_KIND_GENERATE_CODES\x10\x01\x12\x19\n\x15JOB_KIND_IMPORT_CODES\x10\x02*\xb4\x01\n\x08JobState\x12\x19\n\x15JOB_STATE_UNSPECIFIED\x10\x00\x12\x14\n\x10JOB_STATE_QUEUED\x10\x01\x12\x15\n\x11JOB_STATE_RUNNING\x10\x02\x12\x18\n\x14JOB_STATE_CANCELLING\x10\x03\x12\x17\n\x13JOB_STATE_SUCCEEDED\x10\x04\x12\x14\n\x10JOB_STATE_FAILED\x10\x05\x12\x17\n\x13JOB_STATE_CANCELLED\x10\x06\x32\xa0\x03\n\nJobService\x12O\n\x08StartJob\x12 .rewards.jobs.v1.StartJobRequest\x1a!.rewards.jobs.v1.StartJobResponse\x12I\n\x06GetJob\x12\x1e.rewards.jobs.v1.GetJobRequest\x1a\x1f.rewards.jobs.v1.GetJobResponse\x12O\n\x08ListJobs\x12 .rewards.jobs.v1.ListJobsRequest\x1a!.rewards.jobs.v1.ListJobsResponse\x12R\n\tCancelJob\x12!.rewards.jobs.v1.CancelJobRequest\x1a\".rewards.jobs.v1.CancelJobResponse\x12Q\n\x08WatchJob\x12 .rewards.jobs.v1.WatchJobRequest\x1a!.rewards.jobs.v1.WatchJobResponse0\x01\x42|\n\x1f\x63om.rewardscore.rewards.jobs.v1B\x0fJobServiceProtoP\x01ZFgithub.com/rewards-core/rewards-core/clients/go/rewards/jobs/v1;jobsv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!rewards/jobs/v1/job_service.proto\x12\x0frewards.jobs.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\":\n\x11GenerateCodesSpec\x12\x16\n\x0e\x63ode_series_id\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x03\"<\n\x0fImportCodesSpec\x12\x16\n\x0e\x63ode_series_id\x18\x01 \x01(\t\x12\x11\n\tfile_path\x18\x02 \x01(\t\";\n\x14\x42ulkIssueCouponsSpec\x12\x10\n\x08offer_id\x18\x01 \x01(\t\x12\x11\n\tfile_path\x18\x02 \x01(\t\">\n\nJobFailure\x12\x11\n\trow_index\x18\x01 \x01(\x03\x12\r\n\x05value\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\xb0\x05\n\x03Job\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12&\n\x04kind\x18\x02 \x01(\x0e\x32\x18.rewards.jobs.v1.JobKind\x12(\n\x05state\x18\x03 \x01(\x0e\x32\x19.rewards.jobs.v1.JobState\x12\x12\n\nrequest_id\x18\x04 \x01(\t\x12<\n\x0egenerate_codes\x18\x05 \x01(\x0b\x32\".rewards.jobs.v1.GenerateCodesSpecH\x00\x12\x38\n\x0cimport_codes\x18\x06 \x01(\x0b\x32 .rewards.jobs.v1.ImportCodesSpecH\x00\x12\x43\n\x12\x62ulk_issue_coupons\x18\x12 \x01(\x0b\x32%.rewards.jobs.v1.BulkIssueCouponsSpecH\x00\x12\x13\n\x0btotal_count\x18\x07 \x01(\x03\x12\x12\n\ndone_count\x18\x08 \x01(\x03\x12\x14\n\x0c\x66\x61iled_count\x18\t \x01(\x03\x12\x17\n\x0frate_per_second\x18\n \x01(\x01\x12&\n\x03\x65ta\x18\x0b \x01(\x0b\x32\x19.google.protobuf.Duration\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nstart_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x66inish_time\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0c\x65rror_reason\x18\x10 \x01(\t\x12\x15\n\rerror_message\x18\x11 \x01(\tB\x06\n\x04spec\"\xea\x01\n\x0fStartJobRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12<\n\x0egenerate_codes\x18\x02 \x01(\x0b\x32\".rewards.jobs.v1.GenerateCodesSpecH\x00\x12\x38\n\x0cimport_codes\x18\x03 \x01(\x0b\x32 .rewards.jobs.v1.ImportCodesSpecH\x00\x12\x43\n\x12\x62ulk_issue_coupons\x18\x04 \x01(\x0b\x32%.rewards.jobs.v1.BulkIssueCouponsSpecH\x00\x42\x06\n\x04spec\"5\n\x10StartJobResponse\x12!\n\x03job\x18\x01 \x01(\x0b\x32\x14.rewards.jobs.v1.Job\"\x1f\n\rGetJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"b\n\x0eGetJobResponse\x12!\n\x03job\x18\x01 \x01(\x0b\x32\x14.rewards.jobs.v1.Job\x12-\n\x08\x66\x61ilures\x18\x02 \x03(\x0b\x32\x1b.rewards.jobs.v1.JobFailure\"\x8a\x01\n\x0fListJobsRequest\x12&\n\x04kind\x18\x01 \x01(\x0e\x32\x18.rewards.jobs.v1.JobKind\x12(\n\x05state\x18\x02 \x01(\x0e\x32\x19.rewards.jobs.v1.JobState\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"O\n\x10ListJobsResponse\x12\"\n\x04jobs\x18\x01 \x03(\x0b\x32\x14.rewards.jobs.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"6\n\x10\x43\x61ncelJobRequest\x12\x12\n\nrequest_id\x18\x01 \x01(\t\x12\x0e\n\x06job_id\x18\x02 \x01(\t\"6\n\x11\x43\x61ncelJobResponse\x12!\n\x03job\x18\x01 \x01(\x0b\x32\x14.rewards.jobs.v1.Job\"!\n\x0fWatchJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"5\n\x10WatchJobResponse\x12!\n\x03job\x18\x01 \x01(\x0b\x32\x14.rewards.jobs.v1.Job*|\n\x07JobKind\x12\x18\n\x14JOB_KIND_UNSPECIFIED\x10\x00\x12\x1b\n\x17JOB_KIND_GENERATE_CODES\x10\x01\x12\x19\n\x15JOB_KIND_IMPORT_CODES\x10\x02\x12\x1f\n\x1bJOB_KIND_BULK_ISSUE_COUPONS\x10\x03*\xb4\x01\n\x08JobState\x12\x19\n\x15JOB_STATE_UNSPECIFIED\x10\x00\x12\x14\n\x10JOB_STATE_QUEUED\x10\x01\x12\x15\n\x11JOB_STATE_RUNNING\x10\x02\x12\x18\n\x14JOB_STATE_CANCELLING\x10\x03\x12\x17\n\x13JOB_STATE_SUCCEEDED\x10\x04\x12\x14\n\x10JOB_STATE_FAILED\x10\x05\x12\x17\n\x13JOB_STATE_CANCELLED\x10\x06\x32\xa0\x03\n\nJobService\x12O\n\x08StartJob\x12 .rewards.jobs.v1.StartJobRequest\x1a!.rewards.jobs.v1.StartJobResponse\x12I\n\x06GetJob\x12\x1e.rewards.jobs.v1.GetJobRequest\x1a\x1f.rewards.jobs.v1.GetJobResponse\x12O\n\x08ListJobs\x12 .rewards.jobs.v1.ListJobsRequest\x1a!.rewards.jobs.v1.ListJobsResponse\x12R\n\tCancelJob\x12!.rewards.jobs.v1.CancelJobRequest\x1a\".rewards.jobs.v1.CancelJobResponse\x12Q\n\x08WatchJob\x12 .rewards.jobs.v1.WatchJobRequest\x1a!.rewards.jobs.v1.WatchJobResponse0\x01\x42|\n\x1f\x63om.rewardscore.rewards.jobs.v1B\x0fJobServiceProtoP\x01ZFgithub.com/rewards-core/rewards-core/clients/go/rewards/jobs/v1;jobsv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,38 +34,40 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'rewards.jobs.v1.job_service
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'\n\037com.rewardscore.rewards.jobs.v1B\017JobServiceProtoP\001ZFgithub.com/rewards-core/rewards-core/clients/go/rewards/jobs/v1;jobsv1'
-  _globals['_JOBKIND']._serialized_start=1707
-  _globals['_JOBKIND']._serialized_end=1798
-  _globals['_JOBSTATE']._serialized_start=1801
-  _globals['_JOBSTATE']._serialized_end=1981
+  _globals['_JOBKIND']._serialized_start=1906
+  _globals['_JOBKIND']._serialized_end=2030
+  _globals['_JOBSTATE']._serialized_start=2033
+  _globals['_JOBSTATE']._serialized_end=2213
   _globals['_GENERATECODESSPEC']._serialized_start=119
   _globals['_GENERATECODESSPEC']._serialized_end=177
   _globals['_IMPORTCODESSPEC']._serialized_start=179
   _globals['_IMPORTCODESSPEC']._serialized_end=239
-  _globals['_JOBFAILURE']._serialized_start=241
-  _globals['_JOBFAILURE']._serialized_end=303
-  _globals['_JOB']._serialized_start=306
-  _globals['_JOB']._serialized_end=925
-  _globals['_STARTJOBREQUEST']._serialized_start=928
-  _globals['_STARTJOBREQUEST']._serialized_end=1093
-  _globals['_STARTJOBRESPONSE']._serialized_start=1095
-  _globals['_STARTJOBRESPONSE']._serialized_end=1148
-  _globals['_GETJOBREQUEST']._serialized_start=1150
-  _globals['_GETJOBREQUEST']._serialized_end=1181
-  _globals['_GETJOBRESPONSE']._serialized_start=1183
-  _globals['_GETJOBRESPONSE']._serialized_end=1281
-  _globals['_LISTJOBSREQUEST']._serialized_start=1284
-  _globals['_LISTJOBSREQUEST']._serialized_end=1422
-  _globals['_LISTJOBSRESPONSE']._serialized_start=1424
-  _globals['_LISTJOBSRESPONSE']._serialized_end=1503
-  _globals['_CANCELJOBREQUEST']._serialized_start=1505
-  _globals['_CANCELJOBREQUEST']._serialized_end=1559
-  _globals['_CANCELJOBRESPONSE']._serialized_start=1561
-  _globals['_CANCELJOBRESPONSE']._serialized_end=1615
-  _globals['_WATCHJOBREQUEST']._serialized_start=1617
-  _globals['_WATCHJOBREQUEST']._serialized_end=1650
-  _globals['_WATCHJOBRESPONSE']._serialized_start=1652
-  _globals['_WATCHJOBRESPONSE']._serialized_end=1705
-  _globals['_JOBSERVICE']._serialized_start=1984
-  _globals['_JOBSERVICE']._serialized_end=2400
+  _globals['_BULKISSUECOUPONSSPEC']._serialized_start=241
+  _globals['_BULKISSUECOUPONSSPEC']._serialized_end=300
+  _globals['_JOBFAILURE']._serialized_start=302
+  _globals['_JOBFAILURE']._serialized_end=364
+  _globals['_JOB']._serialized_start=367
+  _globals['_JOB']._serialized_end=1055
+  _globals['_STARTJOBREQUEST']._serialized_start=1058
+  _globals['_STARTJOBREQUEST']._serialized_end=1292
+  _globals['_STARTJOBRESPONSE']._serialized_start=1294
+  _globals['_STARTJOBRESPONSE']._serialized_end=1347
+  _globals['_GETJOBREQUEST']._serialized_start=1349
+  _globals['_GETJOBREQUEST']._serialized_end=1380
+  _globals['_GETJOBRESPONSE']._serialized_start=1382
+  _globals['_GETJOBRESPONSE']._serialized_end=1480
+  _globals['_LISTJOBSREQUEST']._serialized_start=1483
+  _globals['_LISTJOBSREQUEST']._serialized_end=1621
+  _globals['_LISTJOBSRESPONSE']._serialized_start=1623
+  _globals['_LISTJOBSRESPONSE']._serialized_end=1702
+  _globals['_CANCELJOBREQUEST']._serialized_start=1704
+  _globals['_CANCELJOBREQUEST']._serialized_end=1758
+  _globals['_CANCELJOBRESPONSE']._serialized_start=1760
+  _globals['_CANCELJOBRESPONSE']._serialized_end=1814
+  _globals['_WATCHJOBREQUEST']._serialized_start=1816
+  _globals['_WATCHJOBREQUEST']._serialized_end=1849
+  _globals['_WATCHJOBRESPONSE']._serialized_start=1851
+  _globals['_WATCHJOBRESPONSE']._serialized_end=1904
+  _globals['_JOBSERVICE']._serialized_start=2216
+  _globals['_JOBSERVICE']._serialized_end=2632
 # @@protoc_insertion_point(module_scope)

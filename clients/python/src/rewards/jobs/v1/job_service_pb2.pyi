@@ -16,6 +16,7 @@ class JobKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     JOB_KIND_UNSPECIFIED: _ClassVar[JobKind]
     JOB_KIND_GENERATE_CODES: _ClassVar[JobKind]
     JOB_KIND_IMPORT_CODES: _ClassVar[JobKind]
+    JOB_KIND_BULK_ISSUE_COUPONS: _ClassVar[JobKind]
 
 class JobState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -29,6 +30,7 @@ class JobState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
 JOB_KIND_UNSPECIFIED: JobKind
 JOB_KIND_GENERATE_CODES: JobKind
 JOB_KIND_IMPORT_CODES: JobKind
+JOB_KIND_BULK_ISSUE_COUPONS: JobKind
 JOB_STATE_UNSPECIFIED: JobState
 JOB_STATE_QUEUED: JobState
 JOB_STATE_RUNNING: JobState
@@ -53,6 +55,14 @@ class ImportCodesSpec(_message.Message):
     file_path: str
     def __init__(self, code_series_id: _Optional[str] = ..., file_path: _Optional[str] = ...) -> None: ...
 
+class BulkIssueCouponsSpec(_message.Message):
+    __slots__ = ("offer_id", "file_path")
+    OFFER_ID_FIELD_NUMBER: _ClassVar[int]
+    FILE_PATH_FIELD_NUMBER: _ClassVar[int]
+    offer_id: str
+    file_path: str
+    def __init__(self, offer_id: _Optional[str] = ..., file_path: _Optional[str] = ...) -> None: ...
+
 class JobFailure(_message.Message):
     __slots__ = ("row_index", "value", "reason")
     ROW_INDEX_FIELD_NUMBER: _ClassVar[int]
@@ -64,13 +74,14 @@ class JobFailure(_message.Message):
     def __init__(self, row_index: _Optional[int] = ..., value: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class Job(_message.Message):
-    __slots__ = ("job_id", "kind", "state", "request_id", "generate_codes", "import_codes", "total_count", "done_count", "failed_count", "rate_per_second", "eta", "create_time", "start_time", "update_time", "finish_time", "error_reason", "error_message")
+    __slots__ = ("job_id", "kind", "state", "request_id", "generate_codes", "import_codes", "bulk_issue_coupons", "total_count", "done_count", "failed_count", "rate_per_second", "eta", "create_time", "start_time", "update_time", "finish_time", "error_reason", "error_message")
     JOB_ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     GENERATE_CODES_FIELD_NUMBER: _ClassVar[int]
     IMPORT_CODES_FIELD_NUMBER: _ClassVar[int]
+    BULK_ISSUE_COUPONS_FIELD_NUMBER: _ClassVar[int]
     TOTAL_COUNT_FIELD_NUMBER: _ClassVar[int]
     DONE_COUNT_FIELD_NUMBER: _ClassVar[int]
     FAILED_COUNT_FIELD_NUMBER: _ClassVar[int]
@@ -88,6 +99,7 @@ class Job(_message.Message):
     request_id: str
     generate_codes: GenerateCodesSpec
     import_codes: ImportCodesSpec
+    bulk_issue_coupons: BulkIssueCouponsSpec
     total_count: int
     done_count: int
     failed_count: int
@@ -99,17 +111,19 @@ class Job(_message.Message):
     finish_time: _timestamp_pb2.Timestamp
     error_reason: str
     error_message: str
-    def __init__(self, job_id: _Optional[str] = ..., kind: _Optional[_Union[JobKind, str]] = ..., state: _Optional[_Union[JobState, str]] = ..., request_id: _Optional[str] = ..., generate_codes: _Optional[_Union[GenerateCodesSpec, _Mapping]] = ..., import_codes: _Optional[_Union[ImportCodesSpec, _Mapping]] = ..., total_count: _Optional[int] = ..., done_count: _Optional[int] = ..., failed_count: _Optional[int] = ..., rate_per_second: _Optional[float] = ..., eta: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., finish_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error_reason: _Optional[str] = ..., error_message: _Optional[str] = ...) -> None: ...
+    def __init__(self, job_id: _Optional[str] = ..., kind: _Optional[_Union[JobKind, str]] = ..., state: _Optional[_Union[JobState, str]] = ..., request_id: _Optional[str] = ..., generate_codes: _Optional[_Union[GenerateCodesSpec, _Mapping]] = ..., import_codes: _Optional[_Union[ImportCodesSpec, _Mapping]] = ..., bulk_issue_coupons: _Optional[_Union[BulkIssueCouponsSpec, _Mapping]] = ..., total_count: _Optional[int] = ..., done_count: _Optional[int] = ..., failed_count: _Optional[int] = ..., rate_per_second: _Optional[float] = ..., eta: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., finish_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., error_reason: _Optional[str] = ..., error_message: _Optional[str] = ...) -> None: ...
 
 class StartJobRequest(_message.Message):
-    __slots__ = ("request_id", "generate_codes", "import_codes")
+    __slots__ = ("request_id", "generate_codes", "import_codes", "bulk_issue_coupons")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     GENERATE_CODES_FIELD_NUMBER: _ClassVar[int]
     IMPORT_CODES_FIELD_NUMBER: _ClassVar[int]
+    BULK_ISSUE_COUPONS_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     generate_codes: GenerateCodesSpec
     import_codes: ImportCodesSpec
-    def __init__(self, request_id: _Optional[str] = ..., generate_codes: _Optional[_Union[GenerateCodesSpec, _Mapping]] = ..., import_codes: _Optional[_Union[ImportCodesSpec, _Mapping]] = ...) -> None: ...
+    bulk_issue_coupons: BulkIssueCouponsSpec
+    def __init__(self, request_id: _Optional[str] = ..., generate_codes: _Optional[_Union[GenerateCodesSpec, _Mapping]] = ..., import_codes: _Optional[_Union[ImportCodesSpec, _Mapping]] = ..., bulk_issue_coupons: _Optional[_Union[BulkIssueCouponsSpec, _Mapping]] = ...) -> None: ...
 
 class StartJobResponse(_message.Message):
     __slots__ = ("job",)

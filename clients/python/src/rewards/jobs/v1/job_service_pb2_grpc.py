@@ -106,7 +106,8 @@ class JobServiceServicer:
         (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
         on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
         JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-        directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+        directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+        BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -31,6 +31,8 @@ export enum JobKind {
   JOB_KIND_GENERATE_CODES = 1,
   /** JOB_KIND_IMPORT_CODES - Import the codes of a file on the server into an IMPORTED series (ImportCodesSpec). */
   JOB_KIND_IMPORT_CODES = 2,
+  /** JOB_KIND_BULK_ISSUE_COUPONS - Issue coupons of an offer to the customers of a file on the server (BulkIssueCouponsSpec). */
+  JOB_KIND_BULK_ISSUE_COUPONS = 3,
   UNRECOGNIZED = -1,
 }
 
@@ -45,6 +47,9 @@ export function jobKindFromJSON(object: any): JobKind {
     case 2:
     case "JOB_KIND_IMPORT_CODES":
       return JobKind.JOB_KIND_IMPORT_CODES;
+    case 3:
+    case "JOB_KIND_BULK_ISSUE_COUPONS":
+      return JobKind.JOB_KIND_BULK_ISSUE_COUPONS;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -60,6 +65,8 @@ export function jobKindToJSON(object: JobKind): string {
       return "JOB_KIND_GENERATE_CODES";
     case JobKind.JOB_KIND_IMPORT_CODES:
       return "JOB_KIND_IMPORT_CODES";
+    case JobKind.JOB_KIND_BULK_ISSUE_COUPONS:
+      return "JOB_KIND_BULK_ISSUE_COUPONS";
     case JobKind.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -165,6 +172,24 @@ export interface ImportCodesSpec {
   filePath: string;
 }
 
+/**
+ * A BULK_ISSUE_COUPONS job: one coupon of the offer per row of a text file on the server (in the
+ * import directory, as for ImportCodesSpec), in chunks of 1000 rows, each issued exactly as one
+ * CouponService.BulkIssueCoupons batch (request_id "<the job's request_id>:<first row>", so a
+ * chunk run again after a restart replays its answers instead of issuing twice) and then
+ * committed with the job's progress. A row is `<kind>,<value>[,<code>]`, kind one of account_id,
+ * external_id, mobile, email (the customer as BulkIssueCouponsRequest.Row names it; the code is
+ * optional). An issued row counts in done_count; a row that is not of that form (FIELD_INVALID)
+ * or that BulkIssueCoupons refuses (its reason: ACCOUNT_NOT_FOUND, INVALID_MOBILE,
+ * ISSUE_LIMIT_PER_CUSTOMER_REACHED, ...) in failed_count.
+ */
+export interface BulkIssueCouponsSpec {
+  /** The offer. Required. */
+  offerId: string;
+  /** The file's path relative to the import directory, at most 512 characters. Required. */
+  filePath: string;
+}
+
 /** A row a job could not process. */
 export interface JobFailure {
   /** The row's position, from 0. */
@@ -193,12 +218,15 @@ export interface Job {
     | //
     /** For JOB_KIND_IMPORT_CODES. */
     { $case: "importCodes"; value: ImportCodesSpec }
+    | //
+    /** For JOB_KIND_BULK_ISSUE_COUPONS. */
+    { $case: "bulkIssueCoupons"; value: BulkIssueCouponsSpec }
     | undefined;
   /** Items in all: the codes to generate, the non-blank lines of the file. */
   totalCount: string;
-  /** Items processed and committed: codes generated, codes imported. */
+  /** Items processed and committed: codes generated, codes imported, coupons issued. */
   doneCount: string;
-  /** Items rejected (an import's bad rows); the first 1000 are in GetJob's failures. */
+  /** Items rejected (a file's bad rows); the first 1000 are in GetJob's failures. */
   failedCount: string;
   /**
    * Items per second over the current run (since a worker last took the job); 0 before the
@@ -246,6 +274,9 @@ export interface StartJobRequest {
     | //
     /** Import a file of codes. */
     { $case: "importCodes"; value: ImportCodesSpec }
+    | //
+    /** Issue coupons to the customers of a file. */
+    { $case: "bulkIssueCoupons"; value: BulkIssueCouponsSpec }
     | undefined;
 }
 
@@ -502,6 +533,99 @@ export const ImportCodesSpec: MessageFns<ImportCodesSpec> = {
   },
 };
 
+function createBaseBulkIssueCouponsSpec(): BulkIssueCouponsSpec {
+  return { offerId: "", filePath: "" };
+}
+
+export const BulkIssueCouponsSpec: MessageFns<BulkIssueCouponsSpec> = {
+  encode(message: BulkIssueCouponsSpec, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.offerId !== "") {
+      writer.uint32(10).string(message.offerId);
+    }
+    if (message.filePath !== "") {
+      writer.uint32(18).string(message.filePath);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): BulkIssueCouponsSpec {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseBulkIssueCouponsSpec();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.offerId = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.filePath = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): BulkIssueCouponsSpec {
+    return {
+      offerId: isSet(object.offerId)
+        ? globalThis.String(object.offerId)
+        : isSet(object.offer_id)
+        ? globalThis.String(object.offer_id)
+        : "",
+      filePath: isSet(object.filePath)
+        ? globalThis.String(object.filePath)
+        : isSet(object.file_path)
+        ? globalThis.String(object.file_path)
+        : "",
+    };
+  },
+
+  toJSON(message: BulkIssueCouponsSpec): unknown {
+    const obj: any = {};
+    if (message.offerId !== "") {
+      obj.offerId = message.offerId;
+    }
+    if (message.filePath !== "") {
+      obj.filePath = message.filePath;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<BulkIssueCouponsSpec>): BulkIssueCouponsSpec {
+    return BulkIssueCouponsSpec.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<BulkIssueCouponsSpec>): BulkIssueCouponsSpec {
+    const message = createBaseBulkIssueCouponsSpec();
+    message.offerId = object.offerId ?? "";
+    message.filePath = object.filePath ?? "";
+    return message;
+  },
+};
+
 function createBaseJobFailure(): JobFailure {
   return { rowIndex: "0", value: "", reason: "" };
 }
@@ -649,6 +773,9 @@ export const Job: MessageFns<Job> = {
       case "importCodes":
         ImportCodesSpec.encode(message.spec.value, writer.uint32(50).fork()).join();
         break;
+      case "bulkIssueCoupons":
+        BulkIssueCouponsSpec.encode(message.spec.value, writer.uint32(146).fork()).join();
+        break;
     }
     if (message.totalCount !== "0") {
       writer.uint32(56).int64(message.totalCount);
@@ -745,6 +872,14 @@ export const Job: MessageFns<Job> = {
             }
 
             message.spec = { $case: "importCodes", value: ImportCodesSpec.decode(reader, reader.uint32()) };
+            continue;
+          }
+          case 18: {
+            if (tag !== 146) {
+              break;
+            }
+
+            message.spec = { $case: "bulkIssueCoupons", value: BulkIssueCouponsSpec.decode(reader, reader.uint32()) };
             continue;
           }
           case 7: {
@@ -869,6 +1004,10 @@ export const Job: MessageFns<Job> = {
         ? { $case: "importCodes", value: ImportCodesSpec.fromJSON(object.importCodes) }
         : isSet(object.import_codes)
         ? { $case: "importCodes", value: ImportCodesSpec.fromJSON(object.import_codes) }
+        : isSet(object.bulkIssueCoupons)
+        ? { $case: "bulkIssueCoupons", value: BulkIssueCouponsSpec.fromJSON(object.bulkIssueCoupons) }
+        : isSet(object.bulk_issue_coupons)
+        ? { $case: "bulkIssueCoupons", value: BulkIssueCouponsSpec.fromJSON(object.bulk_issue_coupons) }
         : undefined,
       totalCount: isSet(object.totalCount)
         ? globalThis.String(object.totalCount)
@@ -942,6 +1081,8 @@ export const Job: MessageFns<Job> = {
       obj.generateCodes = GenerateCodesSpec.toJSON(message.spec.value);
     } else if (message.spec?.$case === "importCodes") {
       obj.importCodes = ImportCodesSpec.toJSON(message.spec.value);
+    } else if (message.spec?.$case === "bulkIssueCoupons") {
+      obj.bulkIssueCoupons = BulkIssueCouponsSpec.toJSON(message.spec.value);
     }
     if (message.totalCount !== "0") {
       obj.totalCount = message.totalCount;
@@ -1001,6 +1142,12 @@ export const Job: MessageFns<Job> = {
         }
         break;
       }
+      case "bulkIssueCoupons": {
+        if (object.spec?.value !== undefined && object.spec?.value !== null) {
+          message.spec = { $case: "bulkIssueCoupons", value: BulkIssueCouponsSpec.fromPartial(object.spec.value) };
+        }
+        break;
+      }
     }
     message.totalCount = object.totalCount ?? "0";
     message.doneCount = object.doneCount ?? "0";
@@ -1040,6 +1187,9 @@ export const StartJobRequest: MessageFns<StartJobRequest> = {
         break;
       case "importCodes":
         ImportCodesSpec.encode(message.spec.value, writer.uint32(26).fork()).join();
+        break;
+      case "bulkIssueCoupons":
+        BulkIssueCouponsSpec.encode(message.spec.value, writer.uint32(34).fork()).join();
         break;
     }
     return writer;
@@ -1082,6 +1232,14 @@ export const StartJobRequest: MessageFns<StartJobRequest> = {
             message.spec = { $case: "importCodes", value: ImportCodesSpec.decode(reader, reader.uint32()) };
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.spec = { $case: "bulkIssueCoupons", value: BulkIssueCouponsSpec.decode(reader, reader.uint32()) };
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1109,6 +1267,10 @@ export const StartJobRequest: MessageFns<StartJobRequest> = {
         ? { $case: "importCodes", value: ImportCodesSpec.fromJSON(object.importCodes) }
         : isSet(object.import_codes)
         ? { $case: "importCodes", value: ImportCodesSpec.fromJSON(object.import_codes) }
+        : isSet(object.bulkIssueCoupons)
+        ? { $case: "bulkIssueCoupons", value: BulkIssueCouponsSpec.fromJSON(object.bulkIssueCoupons) }
+        : isSet(object.bulk_issue_coupons)
+        ? { $case: "bulkIssueCoupons", value: BulkIssueCouponsSpec.fromJSON(object.bulk_issue_coupons) }
         : undefined,
     };
   },
@@ -1122,6 +1284,8 @@ export const StartJobRequest: MessageFns<StartJobRequest> = {
       obj.generateCodes = GenerateCodesSpec.toJSON(message.spec.value);
     } else if (message.spec?.$case === "importCodes") {
       obj.importCodes = ImportCodesSpec.toJSON(message.spec.value);
+    } else if (message.spec?.$case === "bulkIssueCoupons") {
+      obj.bulkIssueCoupons = BulkIssueCouponsSpec.toJSON(message.spec.value);
     }
     return obj;
   },
@@ -1142,6 +1306,12 @@ export const StartJobRequest: MessageFns<StartJobRequest> = {
       case "importCodes": {
         if (object.spec?.value !== undefined && object.spec?.value !== null) {
           message.spec = { $case: "importCodes", value: ImportCodesSpec.fromPartial(object.spec.value) };
+        }
+        break;
+      }
+      case "bulkIssueCoupons": {
+        if (object.spec?.value !== undefined && object.spec?.value !== null) {
+          message.spec = { $case: "bulkIssueCoupons", value: BulkIssueCouponsSpec.fromPartial(object.spec.value) };
         }
         break;
       }
@@ -1920,7 +2090,8 @@ export const JobServiceService = {
    * (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
    * on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
    * JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-   * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+   * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+   * BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
    */
   startJob: {
     path: "/rewards.jobs.v1.JobService/StartJob" as const,
@@ -2000,7 +2171,8 @@ export interface JobServiceServer extends UntypedServiceImplementation {
    * (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
    * on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
    * JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-   * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+   * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+   * BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
    */
   startJob: handleUnaryCall<StartJobRequest, StartJobResponse>;
   /**
@@ -2040,7 +2212,8 @@ export interface JobServiceClient extends Client {
    * (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
    * on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
    * JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-   * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+   * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+   * BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
    */
   startJob(
     request: StartJobRequest,

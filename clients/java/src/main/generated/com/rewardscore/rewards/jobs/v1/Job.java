@@ -67,6 +67,7 @@ private static final long serialVersionUID = 0L;
           com.google.protobuf.AbstractMessage.InternalOneOfEnum {
     GENERATE_CODES(5),
     IMPORT_CODES(6),
+    BULK_ISSUE_COUPONS(18),
     SPEC_NOT_SET(0);
     private final int value;
     private SpecCase(int value) {
@@ -86,6 +87,7 @@ private static final long serialVersionUID = 0L;
       switch (value) {
         case 5: return GENERATE_CODES;
         case 6: return IMPORT_CODES;
+        case 18: return BULK_ISSUE_COUPONS;
         case 0: return SPEC_NOT_SET;
         default: return null;
       }
@@ -333,6 +335,49 @@ private static final long serialVersionUID = 0L;
     return com.rewardscore.rewards.jobs.v1.ImportCodesSpec.getDefaultInstance();
   }
 
+  public static final int BULK_ISSUE_COUPONS_FIELD_NUMBER = 18;
+  /**
+   * <pre>
+   * For JOB_KIND_BULK_ISSUE_COUPONS.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+   * @return Whether the bulkIssueCoupons field is set.
+   */
+  @java.lang.Override
+  public boolean hasBulkIssueCoupons() {
+    return specCase_ == 18;
+  }
+  /**
+   * <pre>
+   * For JOB_KIND_BULK_ISSUE_COUPONS.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+   * @return The bulkIssueCoupons.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec getBulkIssueCoupons() {
+    if (specCase_ == 18) {
+       return (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_;
+    }
+    return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * For JOB_KIND_BULK_ISSUE_COUPONS.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder getBulkIssueCouponsOrBuilder() {
+    if (specCase_ == 18) {
+       return (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_;
+    }
+    return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+  }
+
   public static final int TOTAL_COUNT_FIELD_NUMBER = 7;
   private long totalCount_ = 0L;
   /**
@@ -352,7 +397,7 @@ private static final long serialVersionUID = 0L;
   private long doneCount_ = 0L;
   /**
    * <pre>
-   * Items processed and committed: codes generated, codes imported.
+   * Items processed and committed: codes generated, codes imported, coupons issued.
    * </pre>
    *
    * <code>int64 done_count = 8 [json_name = "doneCount"];</code>
@@ -367,7 +412,7 @@ private static final long serialVersionUID = 0L;
   private long failedCount_ = 0L;
   /**
    * <pre>
-   * Items rejected (an import's bad rows); the first 1000 are in GetJob's failures.
+   * Items rejected (a file's bad rows); the first 1000 are in GetJob's failures.
    * </pre>
    *
    * <code>int64 failed_count = 9 [json_name = "failedCount"];</code>
@@ -745,6 +790,9 @@ private static final long serialVersionUID = 0L;
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(errorMessage_)) {
       com.google.protobuf.GeneratedMessage.writeString(output, 17, errorMessage_);
     }
+    if (specCase_ == 18) {
+      output.writeMessage(18, (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -812,6 +860,10 @@ private static final long serialVersionUID = 0L;
     }
     if (!com.google.protobuf.GeneratedMessage.isStringEmpty(errorMessage_)) {
       size += com.google.protobuf.GeneratedMessage.computeStringSize(17, errorMessage_);
+    }
+    if (specCase_ == 18) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(18, (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_);
     }
     return size;
   }
@@ -891,6 +943,10 @@ private static final long serialVersionUID = 0L;
         if (!getImportCodes()
             .equals(other.getImportCodes())) return false;
         break;
+      case 18:
+        if (!getBulkIssueCoupons()
+            .equals(other.getBulkIssueCoupons())) return false;
+        break;
       case 0:
       default:
     }
@@ -957,6 +1013,10 @@ private static final long serialVersionUID = 0L;
       case 6:
         hash = (37 * hash) + IMPORT_CODES_FIELD_NUMBER;
         hash = (53 * hash) + getImportCodes().hashCode();
+        break;
+      case 18:
+        hash = (37 * hash) + BULK_ISSUE_COUPONS_FIELD_NUMBER;
+        hash = (53 * hash) + getBulkIssueCoupons().hashCode();
         break;
       case 0:
       default:
@@ -1116,6 +1176,9 @@ private static final long serialVersionUID = 0L;
       if (importCodesBuilder_ != null) {
         importCodesBuilder_.clear();
       }
+      if (bulkIssueCouponsBuilder_ != null) {
+        bulkIssueCouponsBuilder_.clear();
+      }
       totalCount_ = 0L;
       doneCount_ = 0L;
       failedCount_ = 0L;
@@ -1195,53 +1258,53 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000008) != 0)) {
         result.requestId_ = requestId_;
       }
-      if (((from_bitField0_ & 0x00000040) != 0)) {
+      if (((from_bitField0_ & 0x00000080) != 0)) {
         result.totalCount_ = totalCount_;
       }
-      if (((from_bitField0_ & 0x00000080) != 0)) {
+      if (((from_bitField0_ & 0x00000100) != 0)) {
         result.doneCount_ = doneCount_;
       }
-      if (((from_bitField0_ & 0x00000100) != 0)) {
+      if (((from_bitField0_ & 0x00000200) != 0)) {
         result.failedCount_ = failedCount_;
       }
-      if (((from_bitField0_ & 0x00000200) != 0)) {
+      if (((from_bitField0_ & 0x00000400) != 0)) {
         result.ratePerSecond_ = ratePerSecond_;
       }
       int to_bitField0_ = 0;
-      if (((from_bitField0_ & 0x00000400) != 0)) {
+      if (((from_bitField0_ & 0x00000800) != 0)) {
         result.eta_ = etaBuilder_ == null
             ? eta_
             : etaBuilder_.build();
         to_bitField0_ |= 0x00000001;
       }
-      if (((from_bitField0_ & 0x00000800) != 0)) {
+      if (((from_bitField0_ & 0x00001000) != 0)) {
         result.createTime_ = createTimeBuilder_ == null
             ? createTime_
             : createTimeBuilder_.build();
         to_bitField0_ |= 0x00000002;
       }
-      if (((from_bitField0_ & 0x00001000) != 0)) {
+      if (((from_bitField0_ & 0x00002000) != 0)) {
         result.startTime_ = startTimeBuilder_ == null
             ? startTime_
             : startTimeBuilder_.build();
         to_bitField0_ |= 0x00000004;
       }
-      if (((from_bitField0_ & 0x00002000) != 0)) {
+      if (((from_bitField0_ & 0x00004000) != 0)) {
         result.updateTime_ = updateTimeBuilder_ == null
             ? updateTime_
             : updateTimeBuilder_.build();
         to_bitField0_ |= 0x00000008;
       }
-      if (((from_bitField0_ & 0x00004000) != 0)) {
+      if (((from_bitField0_ & 0x00008000) != 0)) {
         result.finishTime_ = finishTimeBuilder_ == null
             ? finishTime_
             : finishTimeBuilder_.build();
         to_bitField0_ |= 0x00000010;
       }
-      if (((from_bitField0_ & 0x00008000) != 0)) {
+      if (((from_bitField0_ & 0x00010000) != 0)) {
         result.errorReason_ = errorReason_;
       }
-      if (((from_bitField0_ & 0x00010000) != 0)) {
+      if (((from_bitField0_ & 0x00020000) != 0)) {
         result.errorMessage_ = errorMessage_;
       }
       result.bitField0_ |= to_bitField0_;
@@ -1257,6 +1320,10 @@ private static final long serialVersionUID = 0L;
       if (specCase_ == 6 &&
           importCodesBuilder_ != null) {
         result.spec_ = importCodesBuilder_.build();
+      }
+      if (specCase_ == 18 &&
+          bulkIssueCouponsBuilder_ != null) {
+        result.spec_ = bulkIssueCouponsBuilder_.build();
       }
     }
 
@@ -1317,12 +1384,12 @@ private static final long serialVersionUID = 0L;
       }
       if (!other.getErrorReason().isEmpty()) {
         errorReason_ = other.errorReason_;
-        bitField0_ |= 0x00008000;
+        bitField0_ |= 0x00010000;
         onChanged();
       }
       if (!other.getErrorMessage().isEmpty()) {
         errorMessage_ = other.errorMessage_;
-        bitField0_ |= 0x00010000;
+        bitField0_ |= 0x00020000;
         onChanged();
       }
       switch (other.getSpecCase()) {
@@ -1332,6 +1399,10 @@ private static final long serialVersionUID = 0L;
         }
         case IMPORT_CODES: {
           mergeImportCodes(other.getImportCodes());
+          break;
+        }
+        case BULK_ISSUE_COUPONS: {
+          mergeBulkIssueCoupons(other.getBulkIssueCoupons());
           break;
         }
         case SPEC_NOT_SET: {
@@ -1400,69 +1471,76 @@ private static final long serialVersionUID = 0L;
             } // case 50
             case 56: {
               totalCount_ = input.readInt64();
-              bitField0_ |= 0x00000040;
+              bitField0_ |= 0x00000080;
               break;
             } // case 56
             case 64: {
               doneCount_ = input.readInt64();
-              bitField0_ |= 0x00000080;
+              bitField0_ |= 0x00000100;
               break;
             } // case 64
             case 72: {
               failedCount_ = input.readInt64();
-              bitField0_ |= 0x00000100;
+              bitField0_ |= 0x00000200;
               break;
             } // case 72
             case 81: {
               ratePerSecond_ = input.readDouble();
-              bitField0_ |= 0x00000200;
+              bitField0_ |= 0x00000400;
               break;
             } // case 81
             case 90: {
               input.readMessage(
                   internalGetEtaFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00000400;
+              bitField0_ |= 0x00000800;
               break;
             } // case 90
             case 98: {
               input.readMessage(
                   internalGetCreateTimeFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00000800;
+              bitField0_ |= 0x00001000;
               break;
             } // case 98
             case 106: {
               input.readMessage(
                   internalGetStartTimeFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00001000;
+              bitField0_ |= 0x00002000;
               break;
             } // case 106
             case 114: {
               input.readMessage(
                   internalGetUpdateTimeFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00002000;
+              bitField0_ |= 0x00004000;
               break;
             } // case 114
             case 122: {
               input.readMessage(
                   internalGetFinishTimeFieldBuilder().getBuilder(),
                   extensionRegistry);
-              bitField0_ |= 0x00004000;
+              bitField0_ |= 0x00008000;
               break;
             } // case 122
             case 130: {
               errorReason_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00008000;
+              bitField0_ |= 0x00010000;
               break;
             } // case 130
             case 138: {
               errorMessage_ = input.readStringRequireUtf8();
-              bitField0_ |= 0x00010000;
+              bitField0_ |= 0x00020000;
               break;
             } // case 138
+            case 146: {
+              input.readMessage(
+                  internalGetBulkIssueCouponsFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              specCase_ = 18;
+              break;
+            } // case 146
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2179,6 +2257,184 @@ private static final long serialVersionUID = 0L;
       return importCodesBuilder_;
     }
 
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder> bulkIssueCouponsBuilder_;
+    /**
+     * <pre>
+     * For JOB_KIND_BULK_ISSUE_COUPONS.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+     * @return Whether the bulkIssueCoupons field is set.
+     */
+    @java.lang.Override
+    public boolean hasBulkIssueCoupons() {
+      return specCase_ == 18;
+    }
+    /**
+     * <pre>
+     * For JOB_KIND_BULK_ISSUE_COUPONS.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+     * @return The bulkIssueCoupons.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec getBulkIssueCoupons() {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (specCase_ == 18) {
+          return (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_;
+        }
+        return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+      } else {
+        if (specCase_ == 18) {
+          return bulkIssueCouponsBuilder_.getMessage();
+        }
+        return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * For JOB_KIND_BULK_ISSUE_COUPONS.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public Builder setBulkIssueCoupons(com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec value) {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        spec_ = value;
+        onChanged();
+      } else {
+        bulkIssueCouponsBuilder_.setMessage(value);
+      }
+      specCase_ = 18;
+      return this;
+    }
+    /**
+     * <pre>
+     * For JOB_KIND_BULK_ISSUE_COUPONS.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public Builder setBulkIssueCoupons(
+        com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder builderForValue) {
+      if (bulkIssueCouponsBuilder_ == null) {
+        spec_ = builderForValue.build();
+        onChanged();
+      } else {
+        bulkIssueCouponsBuilder_.setMessage(builderForValue.build());
+      }
+      specCase_ = 18;
+      return this;
+    }
+    /**
+     * <pre>
+     * For JOB_KIND_BULK_ISSUE_COUPONS.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public Builder mergeBulkIssueCoupons(com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec value) {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (specCase_ == 18 &&
+            spec_ != com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance()) {
+          spec_ = com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.newBuilder((com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          spec_ = value;
+        }
+        onChanged();
+      } else {
+        if (specCase_ == 18) {
+          bulkIssueCouponsBuilder_.mergeFrom(value);
+        } else {
+          bulkIssueCouponsBuilder_.setMessage(value);
+        }
+      }
+      specCase_ = 18;
+      return this;
+    }
+    /**
+     * <pre>
+     * For JOB_KIND_BULK_ISSUE_COUPONS.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public Builder clearBulkIssueCoupons() {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (specCase_ == 18) {
+          specCase_ = 0;
+          spec_ = null;
+          onChanged();
+        }
+      } else {
+        if (specCase_ == 18) {
+          specCase_ = 0;
+          spec_ = null;
+        }
+        bulkIssueCouponsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * For JOB_KIND_BULK_ISSUE_COUPONS.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder getBulkIssueCouponsBuilder() {
+      return internalGetBulkIssueCouponsFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * For JOB_KIND_BULK_ISSUE_COUPONS.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder getBulkIssueCouponsOrBuilder() {
+      if ((specCase_ == 18) && (bulkIssueCouponsBuilder_ != null)) {
+        return bulkIssueCouponsBuilder_.getMessageOrBuilder();
+      } else {
+        if (specCase_ == 18) {
+          return (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_;
+        }
+        return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * For JOB_KIND_BULK_ISSUE_COUPONS.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder> 
+        internalGetBulkIssueCouponsFieldBuilder() {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (!(specCase_ == 18)) {
+          spec_ = com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+        }
+        bulkIssueCouponsBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder>(
+                (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_,
+                getParentForChildren(),
+                isClean());
+        spec_ = null;
+      }
+      specCase_ = 18;
+      onChanged();
+      return bulkIssueCouponsBuilder_;
+    }
+
     private long totalCount_ ;
     /**
      * <pre>
@@ -2204,7 +2460,7 @@ private static final long serialVersionUID = 0L;
     public Builder setTotalCount(long value) {
 
       totalCount_ = value;
-      bitField0_ |= 0x00000040;
+      bitField0_ |= 0x00000080;
       onChanged();
       return this;
     }
@@ -2217,7 +2473,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearTotalCount() {
-      bitField0_ = (bitField0_ & ~0x00000040);
+      bitField0_ = (bitField0_ & ~0x00000080);
       totalCount_ = 0L;
       onChanged();
       return this;
@@ -2226,7 +2482,7 @@ private static final long serialVersionUID = 0L;
     private long doneCount_ ;
     /**
      * <pre>
-     * Items processed and committed: codes generated, codes imported.
+     * Items processed and committed: codes generated, codes imported, coupons issued.
      * </pre>
      *
      * <code>int64 done_count = 8 [json_name = "doneCount"];</code>
@@ -2238,7 +2494,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Items processed and committed: codes generated, codes imported.
+     * Items processed and committed: codes generated, codes imported, coupons issued.
      * </pre>
      *
      * <code>int64 done_count = 8 [json_name = "doneCount"];</code>
@@ -2248,20 +2504,20 @@ private static final long serialVersionUID = 0L;
     public Builder setDoneCount(long value) {
 
       doneCount_ = value;
-      bitField0_ |= 0x00000080;
+      bitField0_ |= 0x00000100;
       onChanged();
       return this;
     }
     /**
      * <pre>
-     * Items processed and committed: codes generated, codes imported.
+     * Items processed and committed: codes generated, codes imported, coupons issued.
      * </pre>
      *
      * <code>int64 done_count = 8 [json_name = "doneCount"];</code>
      * @return This builder for chaining.
      */
     public Builder clearDoneCount() {
-      bitField0_ = (bitField0_ & ~0x00000080);
+      bitField0_ = (bitField0_ & ~0x00000100);
       doneCount_ = 0L;
       onChanged();
       return this;
@@ -2270,7 +2526,7 @@ private static final long serialVersionUID = 0L;
     private long failedCount_ ;
     /**
      * <pre>
-     * Items rejected (an import's bad rows); the first 1000 are in GetJob's failures.
+     * Items rejected (a file's bad rows); the first 1000 are in GetJob's failures.
      * </pre>
      *
      * <code>int64 failed_count = 9 [json_name = "failedCount"];</code>
@@ -2282,7 +2538,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Items rejected (an import's bad rows); the first 1000 are in GetJob's failures.
+     * Items rejected (a file's bad rows); the first 1000 are in GetJob's failures.
      * </pre>
      *
      * <code>int64 failed_count = 9 [json_name = "failedCount"];</code>
@@ -2292,20 +2548,20 @@ private static final long serialVersionUID = 0L;
     public Builder setFailedCount(long value) {
 
       failedCount_ = value;
-      bitField0_ |= 0x00000100;
+      bitField0_ |= 0x00000200;
       onChanged();
       return this;
     }
     /**
      * <pre>
-     * Items rejected (an import's bad rows); the first 1000 are in GetJob's failures.
+     * Items rejected (a file's bad rows); the first 1000 are in GetJob's failures.
      * </pre>
      *
      * <code>int64 failed_count = 9 [json_name = "failedCount"];</code>
      * @return This builder for chaining.
      */
     public Builder clearFailedCount() {
-      bitField0_ = (bitField0_ & ~0x00000100);
+      bitField0_ = (bitField0_ & ~0x00000200);
       failedCount_ = 0L;
       onChanged();
       return this;
@@ -2338,7 +2594,7 @@ private static final long serialVersionUID = 0L;
     public Builder setRatePerSecond(double value) {
 
       ratePerSecond_ = value;
-      bitField0_ |= 0x00000200;
+      bitField0_ |= 0x00000400;
       onChanged();
       return this;
     }
@@ -2352,7 +2608,7 @@ private static final long serialVersionUID = 0L;
      * @return This builder for chaining.
      */
     public Builder clearRatePerSecond() {
-      bitField0_ = (bitField0_ & ~0x00000200);
+      bitField0_ = (bitField0_ & ~0x00000400);
       ratePerSecond_ = 0D;
       onChanged();
       return this;
@@ -2370,7 +2626,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the eta field is set.
      */
     public boolean hasEta() {
-      return ((bitField0_ & 0x00000400) != 0);
+      return ((bitField0_ & 0x00000800) != 0);
     }
     /**
      * <pre>
@@ -2403,7 +2659,7 @@ private static final long serialVersionUID = 0L;
       } else {
         etaBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00000400;
+      bitField0_ |= 0x00000800;
       onChanged();
       return this;
     }
@@ -2421,7 +2677,7 @@ private static final long serialVersionUID = 0L;
       } else {
         etaBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00000400;
+      bitField0_ |= 0x00000800;
       onChanged();
       return this;
     }
@@ -2434,7 +2690,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeEta(com.google.protobuf.Duration value) {
       if (etaBuilder_ == null) {
-        if (((bitField0_ & 0x00000400) != 0) &&
+        if (((bitField0_ & 0x00000800) != 0) &&
           eta_ != null &&
           eta_ != com.google.protobuf.Duration.getDefaultInstance()) {
           getEtaBuilder().mergeFrom(value);
@@ -2445,7 +2701,7 @@ private static final long serialVersionUID = 0L;
         etaBuilder_.mergeFrom(value);
       }
       if (eta_ != null) {
-        bitField0_ |= 0x00000400;
+        bitField0_ |= 0x00000800;
         onChanged();
       }
       return this;
@@ -2458,7 +2714,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Duration eta = 11 [json_name = "eta"];</code>
      */
     public Builder clearEta() {
-      bitField0_ = (bitField0_ & ~0x00000400);
+      bitField0_ = (bitField0_ & ~0x00000800);
       eta_ = null;
       if (etaBuilder_ != null) {
         etaBuilder_.dispose();
@@ -2475,7 +2731,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Duration eta = 11 [json_name = "eta"];</code>
      */
     public com.google.protobuf.Duration.Builder getEtaBuilder() {
-      bitField0_ |= 0x00000400;
+      bitField0_ |= 0x00000800;
       onChanged();
       return internalGetEtaFieldBuilder().getBuilder();
     }
@@ -2527,7 +2783,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the createTime field is set.
      */
     public boolean hasCreateTime() {
-      return ((bitField0_ & 0x00000800) != 0);
+      return ((bitField0_ & 0x00001000) != 0);
     }
     /**
      * <pre>
@@ -2560,7 +2816,7 @@ private static final long serialVersionUID = 0L;
       } else {
         createTimeBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00000800;
+      bitField0_ |= 0x00001000;
       onChanged();
       return this;
     }
@@ -2578,7 +2834,7 @@ private static final long serialVersionUID = 0L;
       } else {
         createTimeBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00000800;
+      bitField0_ |= 0x00001000;
       onChanged();
       return this;
     }
@@ -2591,7 +2847,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeCreateTime(com.google.protobuf.Timestamp value) {
       if (createTimeBuilder_ == null) {
-        if (((bitField0_ & 0x00000800) != 0) &&
+        if (((bitField0_ & 0x00001000) != 0) &&
           createTime_ != null &&
           createTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
           getCreateTimeBuilder().mergeFrom(value);
@@ -2602,7 +2858,7 @@ private static final long serialVersionUID = 0L;
         createTimeBuilder_.mergeFrom(value);
       }
       if (createTime_ != null) {
-        bitField0_ |= 0x00000800;
+        bitField0_ |= 0x00001000;
         onChanged();
       }
       return this;
@@ -2615,7 +2871,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp create_time = 12 [json_name = "createTime"];</code>
      */
     public Builder clearCreateTime() {
-      bitField0_ = (bitField0_ & ~0x00000800);
+      bitField0_ = (bitField0_ & ~0x00001000);
       createTime_ = null;
       if (createTimeBuilder_ != null) {
         createTimeBuilder_.dispose();
@@ -2632,7 +2888,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp create_time = 12 [json_name = "createTime"];</code>
      */
     public com.google.protobuf.Timestamp.Builder getCreateTimeBuilder() {
-      bitField0_ |= 0x00000800;
+      bitField0_ |= 0x00001000;
       onChanged();
       return internalGetCreateTimeFieldBuilder().getBuilder();
     }
@@ -2684,7 +2940,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the startTime field is set.
      */
     public boolean hasStartTime() {
-      return ((bitField0_ & 0x00001000) != 0);
+      return ((bitField0_ & 0x00002000) != 0);
     }
     /**
      * <pre>
@@ -2717,7 +2973,7 @@ private static final long serialVersionUID = 0L;
       } else {
         startTimeBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return this;
     }
@@ -2735,7 +2991,7 @@ private static final long serialVersionUID = 0L;
       } else {
         startTimeBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return this;
     }
@@ -2748,7 +3004,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeStartTime(com.google.protobuf.Timestamp value) {
       if (startTimeBuilder_ == null) {
-        if (((bitField0_ & 0x00001000) != 0) &&
+        if (((bitField0_ & 0x00002000) != 0) &&
           startTime_ != null &&
           startTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
           getStartTimeBuilder().mergeFrom(value);
@@ -2759,7 +3015,7 @@ private static final long serialVersionUID = 0L;
         startTimeBuilder_.mergeFrom(value);
       }
       if (startTime_ != null) {
-        bitField0_ |= 0x00001000;
+        bitField0_ |= 0x00002000;
         onChanged();
       }
       return this;
@@ -2772,7 +3028,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp start_time = 13 [json_name = "startTime"];</code>
      */
     public Builder clearStartTime() {
-      bitField0_ = (bitField0_ & ~0x00001000);
+      bitField0_ = (bitField0_ & ~0x00002000);
       startTime_ = null;
       if (startTimeBuilder_ != null) {
         startTimeBuilder_.dispose();
@@ -2789,7 +3045,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp start_time = 13 [json_name = "startTime"];</code>
      */
     public com.google.protobuf.Timestamp.Builder getStartTimeBuilder() {
-      bitField0_ |= 0x00001000;
+      bitField0_ |= 0x00002000;
       onChanged();
       return internalGetStartTimeFieldBuilder().getBuilder();
     }
@@ -2841,7 +3097,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the updateTime field is set.
      */
     public boolean hasUpdateTime() {
-      return ((bitField0_ & 0x00002000) != 0);
+      return ((bitField0_ & 0x00004000) != 0);
     }
     /**
      * <pre>
@@ -2874,7 +3130,7 @@ private static final long serialVersionUID = 0L;
       } else {
         updateTimeBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00002000;
+      bitField0_ |= 0x00004000;
       onChanged();
       return this;
     }
@@ -2892,7 +3148,7 @@ private static final long serialVersionUID = 0L;
       } else {
         updateTimeBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00002000;
+      bitField0_ |= 0x00004000;
       onChanged();
       return this;
     }
@@ -2905,7 +3161,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeUpdateTime(com.google.protobuf.Timestamp value) {
       if (updateTimeBuilder_ == null) {
-        if (((bitField0_ & 0x00002000) != 0) &&
+        if (((bitField0_ & 0x00004000) != 0) &&
           updateTime_ != null &&
           updateTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
           getUpdateTimeBuilder().mergeFrom(value);
@@ -2916,7 +3172,7 @@ private static final long serialVersionUID = 0L;
         updateTimeBuilder_.mergeFrom(value);
       }
       if (updateTime_ != null) {
-        bitField0_ |= 0x00002000;
+        bitField0_ |= 0x00004000;
         onChanged();
       }
       return this;
@@ -2929,7 +3185,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp update_time = 14 [json_name = "updateTime"];</code>
      */
     public Builder clearUpdateTime() {
-      bitField0_ = (bitField0_ & ~0x00002000);
+      bitField0_ = (bitField0_ & ~0x00004000);
       updateTime_ = null;
       if (updateTimeBuilder_ != null) {
         updateTimeBuilder_.dispose();
@@ -2946,7 +3202,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp update_time = 14 [json_name = "updateTime"];</code>
      */
     public com.google.protobuf.Timestamp.Builder getUpdateTimeBuilder() {
-      bitField0_ |= 0x00002000;
+      bitField0_ |= 0x00004000;
       onChanged();
       return internalGetUpdateTimeFieldBuilder().getBuilder();
     }
@@ -2998,7 +3254,7 @@ private static final long serialVersionUID = 0L;
      * @return Whether the finishTime field is set.
      */
     public boolean hasFinishTime() {
-      return ((bitField0_ & 0x00004000) != 0);
+      return ((bitField0_ & 0x00008000) != 0);
     }
     /**
      * <pre>
@@ -3031,7 +3287,7 @@ private static final long serialVersionUID = 0L;
       } else {
         finishTimeBuilder_.setMessage(value);
       }
-      bitField0_ |= 0x00004000;
+      bitField0_ |= 0x00008000;
       onChanged();
       return this;
     }
@@ -3049,7 +3305,7 @@ private static final long serialVersionUID = 0L;
       } else {
         finishTimeBuilder_.setMessage(builderForValue.build());
       }
-      bitField0_ |= 0x00004000;
+      bitField0_ |= 0x00008000;
       onChanged();
       return this;
     }
@@ -3062,7 +3318,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder mergeFinishTime(com.google.protobuf.Timestamp value) {
       if (finishTimeBuilder_ == null) {
-        if (((bitField0_ & 0x00004000) != 0) &&
+        if (((bitField0_ & 0x00008000) != 0) &&
           finishTime_ != null &&
           finishTime_ != com.google.protobuf.Timestamp.getDefaultInstance()) {
           getFinishTimeBuilder().mergeFrom(value);
@@ -3073,7 +3329,7 @@ private static final long serialVersionUID = 0L;
         finishTimeBuilder_.mergeFrom(value);
       }
       if (finishTime_ != null) {
-        bitField0_ |= 0x00004000;
+        bitField0_ |= 0x00008000;
         onChanged();
       }
       return this;
@@ -3086,7 +3342,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp finish_time = 15 [json_name = "finishTime"];</code>
      */
     public Builder clearFinishTime() {
-      bitField0_ = (bitField0_ & ~0x00004000);
+      bitField0_ = (bitField0_ & ~0x00008000);
       finishTime_ = null;
       if (finishTimeBuilder_ != null) {
         finishTimeBuilder_.dispose();
@@ -3103,7 +3359,7 @@ private static final long serialVersionUID = 0L;
      * <code>.google.protobuf.Timestamp finish_time = 15 [json_name = "finishTime"];</code>
      */
     public com.google.protobuf.Timestamp.Builder getFinishTimeBuilder() {
-      bitField0_ |= 0x00004000;
+      bitField0_ |= 0x00008000;
       onChanged();
       return internalGetFinishTimeFieldBuilder().getBuilder();
     }
@@ -3201,7 +3457,7 @@ private static final long serialVersionUID = 0L;
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       errorReason_ = value;
-      bitField0_ |= 0x00008000;
+      bitField0_ |= 0x00010000;
       onChanged();
       return this;
     }
@@ -3216,7 +3472,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder clearErrorReason() {
       errorReason_ = getDefaultInstance().getErrorReason();
-      bitField0_ = (bitField0_ & ~0x00008000);
+      bitField0_ = (bitField0_ & ~0x00010000);
       onChanged();
       return this;
     }
@@ -3235,7 +3491,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       errorReason_ = value;
-      bitField0_ |= 0x00008000;
+      bitField0_ |= 0x00010000;
       onChanged();
       return this;
     }
@@ -3295,7 +3551,7 @@ private static final long serialVersionUID = 0L;
         java.lang.String value) {
       if (value == null) { throw new NullPointerException(); }
       errorMessage_ = value;
-      bitField0_ |= 0x00010000;
+      bitField0_ |= 0x00020000;
       onChanged();
       return this;
     }
@@ -3309,7 +3565,7 @@ private static final long serialVersionUID = 0L;
      */
     public Builder clearErrorMessage() {
       errorMessage_ = getDefaultInstance().getErrorMessage();
-      bitField0_ = (bitField0_ & ~0x00010000);
+      bitField0_ = (bitField0_ & ~0x00020000);
       onChanged();
       return this;
     }
@@ -3327,7 +3583,7 @@ private static final long serialVersionUID = 0L;
       if (value == null) { throw new NullPointerException(); }
       checkByteStringIsUtf8(value);
       errorMessage_ = value;
-      bitField0_ |= 0x00010000;
+      bitField0_ |= 0x00020000;
       onChanged();
       return this;
     }

@@ -39,6 +39,14 @@ public enum JobKind
    * <code>JOB_KIND_IMPORT_CODES = 2;</code>
    */
   JOB_KIND_IMPORT_CODES(2),
+  /**
+   * <pre>
+   * Issue coupons of an offer to the customers of a file on the server (BulkIssueCouponsSpec).
+   * </pre>
+   *
+   * <code>JOB_KIND_BULK_ISSUE_COUPONS = 3;</code>
+   */
+  JOB_KIND_BULK_ISSUE_COUPONS(3),
   UNRECOGNIZED(-1),
   ;
 
@@ -75,6 +83,14 @@ public enum JobKind
    * <code>JOB_KIND_IMPORT_CODES = 2;</code>
    */
   public static final int JOB_KIND_IMPORT_CODES_VALUE = 2;
+  /**
+   * <pre>
+   * Issue coupons of an offer to the customers of a file on the server (BulkIssueCouponsSpec).
+   * </pre>
+   *
+   * <code>JOB_KIND_BULK_ISSUE_COUPONS = 3;</code>
+   */
+  public static final int JOB_KIND_BULK_ISSUE_COUPONS_VALUE = 3;
 
 
   public final int getNumber() {
@@ -104,6 +120,7 @@ public enum JobKind
       case 0: return JOB_KIND_UNSPECIFIED;
       case 1: return JOB_KIND_GENERATE_CODES;
       case 2: return JOB_KIND_IMPORT_CODES;
+      case 3: return JOB_KIND_BULK_ISSUE_COUPONS;
       default: return null;
     }
   }

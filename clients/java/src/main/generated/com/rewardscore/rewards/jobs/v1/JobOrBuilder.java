@@ -144,6 +144,33 @@ public interface JobOrBuilder extends
 
   /**
    * <pre>
+   * For JOB_KIND_BULK_ISSUE_COUPONS.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+   * @return Whether the bulkIssueCoupons field is set.
+   */
+  boolean hasBulkIssueCoupons();
+  /**
+   * <pre>
+   * For JOB_KIND_BULK_ISSUE_COUPONS.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+   * @return The bulkIssueCoupons.
+   */
+  com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec getBulkIssueCoupons();
+  /**
+   * <pre>
+   * For JOB_KIND_BULK_ISSUE_COUPONS.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 18 [json_name = "bulkIssueCoupons"];</code>
+   */
+  com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder getBulkIssueCouponsOrBuilder();
+
+  /**
+   * <pre>
    * Items in all: the codes to generate, the non-blank lines of the file.
    * </pre>
    *
@@ -154,7 +181,7 @@ public interface JobOrBuilder extends
 
   /**
    * <pre>
-   * Items processed and committed: codes generated, codes imported.
+   * Items processed and committed: codes generated, codes imported, coupons issued.
    * </pre>
    *
    * <code>int64 done_count = 8 [json_name = "doneCount"];</code>
@@ -164,7 +191,7 @@ public interface JobOrBuilder extends
 
   /**
    * <pre>
-   * Items rejected (an import's bad rows); the first 1000 are in GetJob's failures.
+   * Items rejected (a file's bad rows); the first 1000 are in GetJob's failures.
    * </pre>
    *
    * <code>int64 failed_count = 9 [json_name = "failedCount"];</code>

@@ -272,7 +272,8 @@ public final class JobServiceGrpc {
      * (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
      * on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
      * JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+     * BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
      * </pre>
      */
     default void startJob(com.rewardscore.rewards.jobs.v1.StartJobRequest request,
@@ -399,7 +400,8 @@ public final class JobServiceGrpc {
      * (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
      * on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
      * JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+     * BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
      * </pre>
      */
     public void startJob(com.rewardscore.rewards.jobs.v1.StartJobRequest request,
@@ -503,7 +505,8 @@ public final class JobServiceGrpc {
      * (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
      * on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
      * JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+     * BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
      * </pre>
      */
     public com.rewardscore.rewards.jobs.v1.StartJobResponse startJob(com.rewardscore.rewards.jobs.v1.StartJobRequest request) throws io.grpc.StatusException {
@@ -604,7 +607,8 @@ public final class JobServiceGrpc {
      * (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
      * on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
      * JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+     * BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
      * </pre>
      */
     public com.rewardscore.rewards.jobs.v1.StartJobResponse startJob(com.rewardscore.rewards.jobs.v1.StartJobRequest request) {
@@ -704,7 +708,8 @@ public final class JobServiceGrpc {
      * (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH, CODE_SPACE_TOO_SMALL, FIELD_OUT_OF_RANGE
      * on count); IMPORT_CODES: CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH (not IMPORTED),
      * JOB_FILE_NOT_FOUND (NOT_FOUND), FIELD_INVALID on file_path (absolute, or leaving the import
-     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured).
+     * directory), JOB_IMPORTS_DISABLED (FAILED_PRECONDITION; no import directory configured);
+     * BULK_ISSUE_COUPONS: OFFER_NOT_FOUND (NOT_FOUND) and the file's reasons as for IMPORT_CODES.
      * </pre>
      */
     public com.google.common.util.concurrent.ListenableFuture<com.rewardscore.rewards.jobs.v1.StartJobResponse> startJob(

@@ -37,6 +37,11 @@ public final class JobServiceProto extends com.google.protobuf.GeneratedFile {
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
       internal_static_rewards_jobs_v1_ImportCodesSpec_fieldAccessorTable;
   static final com.google.protobuf.Descriptors.Descriptor
+    internal_static_rewards_jobs_v1_BulkIssueCouponsSpec_descriptor;
+  static final 
+    com.google.protobuf.GeneratedMessage.FieldAccessorTable
+      internal_static_rewards_jobs_v1_BulkIssueCouponsSpec_fieldAccessorTable;
+  static final com.google.protobuf.Descriptors.Descriptor
     internal_static_rewards_jobs_v1_JobFailure_descriptor;
   static final 
     com.google.protobuf.GeneratedMessage.FieldAccessorTable
@@ -112,73 +117,80 @@ public final class JobServiceProto extends com.google.protobuf.GeneratedFile {
       "(\tR\014codeSeriesId\022\024\n\005count\030\002 \001(\003R\005count\"T" +
       "\n\017ImportCodesSpec\022$\n\016code_series_id\030\001 \001(" +
       "\tR\014codeSeriesId\022\033\n\tfile_path\030\002 \001(\tR\010file" +
+      "Path\"N\n\024BulkIssueCouponsSpec\022\031\n\010offer_id" +
+      "\030\001 \001(\tR\007offerId\022\033\n\tfile_path\030\002 \001(\tR\010file" +
       "Path\"W\n\nJobFailure\022\033\n\trow_index\030\001 \001(\003R\010r" +
       "owIndex\022\024\n\005value\030\002 \001(\tR\005value\022\026\n\006reason\030" +
-      "\003 \001(\tR\006reason\"\250\006\n\003Job\022\025\n\006job_id\030\001 \001(\tR\005j" +
+      "\003 \001(\tR\006reason\"\377\006\n\003Job\022\025\n\006job_id\030\001 \001(\tR\005j" +
       "obId\022,\n\004kind\030\002 \001(\0162\030.rewards.jobs.v1.Job" +
       "KindR\004kind\022/\n\005state\030\003 \001(\0162\031.rewards.jobs" +
       ".v1.JobStateR\005state\022\035\n\nrequest_id\030\004 \001(\tR" +
       "\trequestId\022K\n\016generate_codes\030\005 \001(\0132\".rew" +
       "ards.jobs.v1.GenerateCodesSpecH\000R\rgenera" +
       "teCodes\022E\n\014import_codes\030\006 \001(\0132 .rewards." +
-      "jobs.v1.ImportCodesSpecH\000R\013importCodes\022\037" +
-      "\n\013total_count\030\007 \001(\003R\ntotalCount\022\035\n\ndone_" +
-      "count\030\010 \001(\003R\tdoneCount\022!\n\014failed_count\030\t" +
-      " \001(\003R\013failedCount\022&\n\017rate_per_second\030\n \001" +
-      "(\001R\rratePerSecond\022+\n\003eta\030\013 \001(\0132\031.google." +
-      "protobuf.DurationR\003eta\022;\n\013create_time\030\014 " +
-      "\001(\0132\032.google.protobuf.TimestampR\ncreateT" +
-      "ime\0229\n\nstart_time\030\r \001(\0132\032.google.protobu" +
-      "f.TimestampR\tstartTime\022;\n\013update_time\030\016 " +
-      "\001(\0132\032.google.protobuf.TimestampR\nupdateT" +
-      "ime\022;\n\013finish_time\030\017 \001(\0132\032.google.protob" +
-      "uf.TimestampR\nfinishTime\022!\n\014error_reason" +
-      "\030\020 \001(\tR\013errorReason\022#\n\rerror_message\030\021 \001" +
-      "(\tR\014errorMessageB\006\n\004spec\"\314\001\n\017StartJobReq" +
-      "uest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022K\n\016g" +
-      "enerate_codes\030\002 \001(\0132\".rewards.jobs.v1.Ge" +
-      "nerateCodesSpecH\000R\rgenerateCodes\022E\n\014impo" +
-      "rt_codes\030\003 \001(\0132 .rewards.jobs.v1.ImportC" +
-      "odesSpecH\000R\013importCodesB\006\n\004spec\":\n\020Start" +
-      "JobResponse\022&\n\003job\030\001 \001(\0132\024.rewards.jobs." +
-      "v1.JobR\003job\"&\n\rGetJobRequest\022\025\n\006job_id\030\001" +
-      " \001(\tR\005jobId\"q\n\016GetJobResponse\022&\n\003job\030\001 \001" +
-      "(\0132\024.rewards.jobs.v1.JobR\003job\0227\n\010failure" +
-      "s\030\002 \003(\0132\033.rewards.jobs.v1.JobFailureR\010fa" +
-      "ilures\"\254\001\n\017ListJobsRequest\022,\n\004kind\030\001 \001(\016" +
-      "2\030.rewards.jobs.v1.JobKindR\004kind\022/\n\005stat" +
-      "e\030\002 \001(\0162\031.rewards.jobs.v1.JobStateR\005stat" +
-      "e\022\033\n\tpage_size\030\003 \001(\005R\010pageSize\022\035\n\npage_t" +
-      "oken\030\004 \001(\tR\tpageToken\"d\n\020ListJobsRespons" +
-      "e\022(\n\004jobs\030\001 \003(\0132\024.rewards.jobs.v1.JobR\004j" +
-      "obs\022&\n\017next_page_token\030\002 \001(\tR\rnextPageTo" +
-      "ken\"H\n\020CancelJobRequest\022\035\n\nrequest_id\030\001 " +
-      "\001(\tR\trequestId\022\025\n\006job_id\030\002 \001(\tR\005jobId\";\n" +
-      "\021CancelJobResponse\022&\n\003job\030\001 \001(\0132\024.reward" +
-      "s.jobs.v1.JobR\003job\"(\n\017WatchJobRequest\022\025\n" +
-      "\006job_id\030\001 \001(\tR\005jobId\":\n\020WatchJobResponse" +
-      "\022&\n\003job\030\001 \001(\0132\024.rewards.jobs.v1.JobR\003job" +
-      "*[\n\007JobKind\022\030\n\024JOB_KIND_UNSPECIFIED\020\000\022\033\n" +
-      "\027JOB_KIND_GENERATE_CODES\020\001\022\031\n\025JOB_KIND_I" +
-      "MPORT_CODES\020\002*\264\001\n\010JobState\022\031\n\025JOB_STATE_" +
-      "UNSPECIFIED\020\000\022\024\n\020JOB_STATE_QUEUED\020\001\022\025\n\021J" +
-      "OB_STATE_RUNNING\020\002\022\030\n\024JOB_STATE_CANCELLI" +
-      "NG\020\003\022\027\n\023JOB_STATE_SUCCEEDED\020\004\022\024\n\020JOB_STA" +
-      "TE_FAILED\020\005\022\027\n\023JOB_STATE_CANCELLED\020\0062\240\003\n" +
-      "\nJobService\022O\n\010StartJob\022 .rewards.jobs.v" +
-      "1.StartJobRequest\032!.rewards.jobs.v1.Star" +
-      "tJobResponse\022I\n\006GetJob\022\036.rewards.jobs.v1" +
-      ".GetJobRequest\032\037.rewards.jobs.v1.GetJobR" +
-      "esponse\022O\n\010ListJobs\022 .rewards.jobs.v1.Li" +
-      "stJobsRequest\032!.rewards.jobs.v1.ListJobs" +
-      "Response\022R\n\tCancelJob\022!.rewards.jobs.v1." +
-      "CancelJobRequest\032\".rewards.jobs.v1.Cance" +
-      "lJobResponse\022Q\n\010WatchJob\022 .rewards.jobs." +
-      "v1.WatchJobRequest\032!.rewards.jobs.v1.Wat" +
-      "chJobResponse0\001B|\n\037com.rewardscore.rewar" +
-      "ds.jobs.v1B\017JobServiceProtoP\001ZFgithub.co" +
-      "m/rewards-core/rewards-core/clients/go/r" +
-      "ewards/jobs/v1;jobsv1b\006proto3"
+      "jobs.v1.ImportCodesSpecH\000R\013importCodes\022U" +
+      "\n\022bulk_issue_coupons\030\022 \001(\0132%.rewards.job" +
+      "s.v1.BulkIssueCouponsSpecH\000R\020bulkIssueCo" +
+      "upons\022\037\n\013total_count\030\007 \001(\003R\ntotalCount\022\035" +
+      "\n\ndone_count\030\010 \001(\003R\tdoneCount\022!\n\014failed_" +
+      "count\030\t \001(\003R\013failedCount\022&\n\017rate_per_sec" +
+      "ond\030\n \001(\001R\rratePerSecond\022+\n\003eta\030\013 \001(\0132\031." +
+      "google.protobuf.DurationR\003eta\022;\n\013create_" +
+      "time\030\014 \001(\0132\032.google.protobuf.TimestampR\n" +
+      "createTime\0229\n\nstart_time\030\r \001(\0132\032.google." +
+      "protobuf.TimestampR\tstartTime\022;\n\013update_" +
+      "time\030\016 \001(\0132\032.google.protobuf.TimestampR\n" +
+      "updateTime\022;\n\013finish_time\030\017 \001(\0132\032.google" +
+      ".protobuf.TimestampR\nfinishTime\022!\n\014error" +
+      "_reason\030\020 \001(\tR\013errorReason\022#\n\rerror_mess" +
+      "age\030\021 \001(\tR\014errorMessageB\006\n\004spec\"\243\002\n\017Star" +
+      "tJobRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequest" +
+      "Id\022K\n\016generate_codes\030\002 \001(\0132\".rewards.job" +
+      "s.v1.GenerateCodesSpecH\000R\rgenerateCodes\022" +
+      "E\n\014import_codes\030\003 \001(\0132 .rewards.jobs.v1." +
+      "ImportCodesSpecH\000R\013importCodes\022U\n\022bulk_i" +
+      "ssue_coupons\030\004 \001(\0132%.rewards.jobs.v1.Bul" +
+      "kIssueCouponsSpecH\000R\020bulkIssueCouponsB\006\n" +
+      "\004spec\":\n\020StartJobResponse\022&\n\003job\030\001 \001(\0132\024" +
+      ".rewards.jobs.v1.JobR\003job\"&\n\rGetJobReque" +
+      "st\022\025\n\006job_id\030\001 \001(\tR\005jobId\"q\n\016GetJobRespo" +
+      "nse\022&\n\003job\030\001 \001(\0132\024.rewards.jobs.v1.JobR\003" +
+      "job\0227\n\010failures\030\002 \003(\0132\033.rewards.jobs.v1." +
+      "JobFailureR\010failures\"\254\001\n\017ListJobsRequest" +
+      "\022,\n\004kind\030\001 \001(\0162\030.rewards.jobs.v1.JobKind" +
+      "R\004kind\022/\n\005state\030\002 \001(\0162\031.rewards.jobs.v1." +
+      "JobStateR\005state\022\033\n\tpage_size\030\003 \001(\005R\010page" +
+      "Size\022\035\n\npage_token\030\004 \001(\tR\tpageToken\"d\n\020L" +
+      "istJobsResponse\022(\n\004jobs\030\001 \003(\0132\024.rewards." +
+      "jobs.v1.JobR\004jobs\022&\n\017next_page_token\030\002 \001" +
+      "(\tR\rnextPageToken\"H\n\020CancelJobRequest\022\035\n" +
+      "\nrequest_id\030\001 \001(\tR\trequestId\022\025\n\006job_id\030\002" +
+      " \001(\tR\005jobId\";\n\021CancelJobResponse\022&\n\003job\030" +
+      "\001 \001(\0132\024.rewards.jobs.v1.JobR\003job\"(\n\017Watc" +
+      "hJobRequest\022\025\n\006job_id\030\001 \001(\tR\005jobId\":\n\020Wa" +
+      "tchJobResponse\022&\n\003job\030\001 \001(\0132\024.rewards.jo" +
+      "bs.v1.JobR\003job*|\n\007JobKind\022\030\n\024JOB_KIND_UN" +
+      "SPECIFIED\020\000\022\033\n\027JOB_KIND_GENERATE_CODES\020\001" +
+      "\022\031\n\025JOB_KIND_IMPORT_CODES\020\002\022\037\n\033JOB_KIND_" +
+      "BULK_ISSUE_COUPONS\020\003*\264\001\n\010JobState\022\031\n\025JOB" +
+      "_STATE_UNSPECIFIED\020\000\022\024\n\020JOB_STATE_QUEUED" +
+      "\020\001\022\025\n\021JOB_STATE_RUNNING\020\002\022\030\n\024JOB_STATE_C" +
+      "ANCELLING\020\003\022\027\n\023JOB_STATE_SUCCEEDED\020\004\022\024\n\020" +
+      "JOB_STATE_FAILED\020\005\022\027\n\023JOB_STATE_CANCELLE" +
+      "D\020\0062\240\003\n\nJobService\022O\n\010StartJob\022 .rewards" +
+      ".jobs.v1.StartJobRequest\032!.rewards.jobs." +
+      "v1.StartJobResponse\022I\n\006GetJob\022\036.rewards." +
+      "jobs.v1.GetJobRequest\032\037.rewards.jobs.v1." +
+      "GetJobResponse\022O\n\010ListJobs\022 .rewards.job" +
+      "s.v1.ListJobsRequest\032!.rewards.jobs.v1.L" +
+      "istJobsResponse\022R\n\tCancelJob\022!.rewards.j" +
+      "obs.v1.CancelJobRequest\032\".rewards.jobs.v" +
+      "1.CancelJobResponse\022Q\n\010WatchJob\022 .reward" +
+      "s.jobs.v1.WatchJobRequest\032!.rewards.jobs" +
+      ".v1.WatchJobResponse0\001B|\n\037com.rewardscor" +
+      "e.rewards.jobs.v1B\017JobServiceProtoP\001ZFgi" +
+      "thub.com/rewards-core/rewards-core/clien" +
+      "ts/go/rewards/jobs/v1;jobsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -198,74 +210,80 @@ public final class JobServiceProto extends com.google.protobuf.GeneratedFile {
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_ImportCodesSpec_descriptor,
         new java.lang.String[] { "CodeSeriesId", "FilePath", });
-    internal_static_rewards_jobs_v1_JobFailure_descriptor =
+    internal_static_rewards_jobs_v1_BulkIssueCouponsSpec_descriptor =
       getDescriptor().getMessageType(2);
+    internal_static_rewards_jobs_v1_BulkIssueCouponsSpec_fieldAccessorTable = new
+      com.google.protobuf.GeneratedMessage.FieldAccessorTable(
+        internal_static_rewards_jobs_v1_BulkIssueCouponsSpec_descriptor,
+        new java.lang.String[] { "OfferId", "FilePath", });
+    internal_static_rewards_jobs_v1_JobFailure_descriptor =
+      getDescriptor().getMessageType(3);
     internal_static_rewards_jobs_v1_JobFailure_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_JobFailure_descriptor,
         new java.lang.String[] { "RowIndex", "Value", "Reason", });
     internal_static_rewards_jobs_v1_Job_descriptor =
-      getDescriptor().getMessageType(3);
+      getDescriptor().getMessageType(4);
     internal_static_rewards_jobs_v1_Job_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_Job_descriptor,
-        new java.lang.String[] { "JobId", "Kind", "State", "RequestId", "GenerateCodes", "ImportCodes", "TotalCount", "DoneCount", "FailedCount", "RatePerSecond", "Eta", "CreateTime", "StartTime", "UpdateTime", "FinishTime", "ErrorReason", "ErrorMessage", "Spec", });
+        new java.lang.String[] { "JobId", "Kind", "State", "RequestId", "GenerateCodes", "ImportCodes", "BulkIssueCoupons", "TotalCount", "DoneCount", "FailedCount", "RatePerSecond", "Eta", "CreateTime", "StartTime", "UpdateTime", "FinishTime", "ErrorReason", "ErrorMessage", "Spec", });
     internal_static_rewards_jobs_v1_StartJobRequest_descriptor =
-      getDescriptor().getMessageType(4);
+      getDescriptor().getMessageType(5);
     internal_static_rewards_jobs_v1_StartJobRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_StartJobRequest_descriptor,
-        new java.lang.String[] { "RequestId", "GenerateCodes", "ImportCodes", "Spec", });
+        new java.lang.String[] { "RequestId", "GenerateCodes", "ImportCodes", "BulkIssueCoupons", "Spec", });
     internal_static_rewards_jobs_v1_StartJobResponse_descriptor =
-      getDescriptor().getMessageType(5);
+      getDescriptor().getMessageType(6);
     internal_static_rewards_jobs_v1_StartJobResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_StartJobResponse_descriptor,
         new java.lang.String[] { "Job", });
     internal_static_rewards_jobs_v1_GetJobRequest_descriptor =
-      getDescriptor().getMessageType(6);
+      getDescriptor().getMessageType(7);
     internal_static_rewards_jobs_v1_GetJobRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_GetJobRequest_descriptor,
         new java.lang.String[] { "JobId", });
     internal_static_rewards_jobs_v1_GetJobResponse_descriptor =
-      getDescriptor().getMessageType(7);
+      getDescriptor().getMessageType(8);
     internal_static_rewards_jobs_v1_GetJobResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_GetJobResponse_descriptor,
         new java.lang.String[] { "Job", "Failures", });
     internal_static_rewards_jobs_v1_ListJobsRequest_descriptor =
-      getDescriptor().getMessageType(8);
+      getDescriptor().getMessageType(9);
     internal_static_rewards_jobs_v1_ListJobsRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_ListJobsRequest_descriptor,
         new java.lang.String[] { "Kind", "State", "PageSize", "PageToken", });
     internal_static_rewards_jobs_v1_ListJobsResponse_descriptor =
-      getDescriptor().getMessageType(9);
+      getDescriptor().getMessageType(10);
     internal_static_rewards_jobs_v1_ListJobsResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_ListJobsResponse_descriptor,
         new java.lang.String[] { "Jobs", "NextPageToken", });
     internal_static_rewards_jobs_v1_CancelJobRequest_descriptor =
-      getDescriptor().getMessageType(10);
+      getDescriptor().getMessageType(11);
     internal_static_rewards_jobs_v1_CancelJobRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_CancelJobRequest_descriptor,
         new java.lang.String[] { "RequestId", "JobId", });
     internal_static_rewards_jobs_v1_CancelJobResponse_descriptor =
-      getDescriptor().getMessageType(11);
+      getDescriptor().getMessageType(12);
     internal_static_rewards_jobs_v1_CancelJobResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_CancelJobResponse_descriptor,
         new java.lang.String[] { "Job", });
     internal_static_rewards_jobs_v1_WatchJobRequest_descriptor =
-      getDescriptor().getMessageType(12);
+      getDescriptor().getMessageType(13);
     internal_static_rewards_jobs_v1_WatchJobRequest_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_WatchJobRequest_descriptor,
         new java.lang.String[] { "JobId", });
     internal_static_rewards_jobs_v1_WatchJobResponse_descriptor =
-      getDescriptor().getMessageType(13);
+      getDescriptor().getMessageType(14);
     internal_static_rewards_jobs_v1_WatchJobResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_jobs_v1_WatchJobResponse_descriptor,

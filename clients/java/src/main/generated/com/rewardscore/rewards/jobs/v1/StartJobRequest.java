@@ -61,6 +61,7 @@ private static final long serialVersionUID = 0L;
           com.google.protobuf.AbstractMessage.InternalOneOfEnum {
     GENERATE_CODES(2),
     IMPORT_CODES(3),
+    BULK_ISSUE_COUPONS(4),
     SPEC_NOT_SET(0);
     private final int value;
     private SpecCase(int value) {
@@ -80,6 +81,7 @@ private static final long serialVersionUID = 0L;
       switch (value) {
         case 2: return GENERATE_CODES;
         case 3: return IMPORT_CODES;
+        case 4: return BULK_ISSUE_COUPONS;
         case 0: return SPEC_NOT_SET;
         default: return null;
       }
@@ -228,6 +230,49 @@ private static final long serialVersionUID = 0L;
     return com.rewardscore.rewards.jobs.v1.ImportCodesSpec.getDefaultInstance();
   }
 
+  public static final int BULK_ISSUE_COUPONS_FIELD_NUMBER = 4;
+  /**
+   * <pre>
+   * Issue coupons to the customers of a file.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+   * @return Whether the bulkIssueCoupons field is set.
+   */
+  @java.lang.Override
+  public boolean hasBulkIssueCoupons() {
+    return specCase_ == 4;
+  }
+  /**
+   * <pre>
+   * Issue coupons to the customers of a file.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+   * @return The bulkIssueCoupons.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec getBulkIssueCoupons() {
+    if (specCase_ == 4) {
+       return (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_;
+    }
+    return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+  }
+  /**
+   * <pre>
+   * Issue coupons to the customers of a file.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder getBulkIssueCouponsOrBuilder() {
+    if (specCase_ == 4) {
+       return (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_;
+    }
+    return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -251,6 +296,9 @@ private static final long serialVersionUID = 0L;
     if (specCase_ == 3) {
       output.writeMessage(3, (com.rewardscore.rewards.jobs.v1.ImportCodesSpec) spec_);
     }
+    if (specCase_ == 4) {
+      output.writeMessage(4, (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -265,6 +313,10 @@ private static final long serialVersionUID = 0L;
     if (specCase_ == 3) {
       size += com.google.protobuf.CodedOutputStream
         .computeMessageSize(3, (com.rewardscore.rewards.jobs.v1.ImportCodesSpec) spec_);
+    }
+    if (specCase_ == 4) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(4, (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_);
     }
     return size;
   }
@@ -302,6 +354,10 @@ private static final long serialVersionUID = 0L;
         if (!getImportCodes()
             .equals(other.getImportCodes())) return false;
         break;
+      case 4:
+        if (!getBulkIssueCoupons()
+            .equals(other.getBulkIssueCoupons())) return false;
+        break;
       case 0:
       default:
     }
@@ -326,6 +382,10 @@ private static final long serialVersionUID = 0L;
       case 3:
         hash = (37 * hash) + IMPORT_CODES_FIELD_NUMBER;
         hash = (53 * hash) + getImportCodes().hashCode();
+        break;
+      case 4:
+        hash = (37 * hash) + BULK_ISSUE_COUPONS_FIELD_NUMBER;
+        hash = (53 * hash) + getBulkIssueCoupons().hashCode();
         break;
       case 0:
       default:
@@ -472,6 +532,9 @@ private static final long serialVersionUID = 0L;
       if (importCodesBuilder_ != null) {
         importCodesBuilder_.clear();
       }
+      if (bulkIssueCouponsBuilder_ != null) {
+        bulkIssueCouponsBuilder_.clear();
+      }
       specCase_ = 0;
       spec_ = null;
       return this;
@@ -524,6 +587,10 @@ private static final long serialVersionUID = 0L;
           importCodesBuilder_ != null) {
         result.spec_ = importCodesBuilder_.build();
       }
+      if (specCase_ == 4 &&
+          bulkIssueCouponsBuilder_ != null) {
+        result.spec_ = bulkIssueCouponsBuilder_.build();
+      }
     }
 
     @java.lang.Override
@@ -550,6 +617,10 @@ private static final long serialVersionUID = 0L;
         }
         case IMPORT_CODES: {
           mergeImportCodes(other.getImportCodes());
+          break;
+        }
+        case BULK_ISSUE_COUPONS: {
+          mergeBulkIssueCoupons(other.getBulkIssueCoupons());
           break;
         }
         case SPEC_NOT_SET: {
@@ -601,6 +672,13 @@ private static final long serialVersionUID = 0L;
               specCase_ = 3;
               break;
             } // case 26
+            case 34: {
+              input.readMessage(
+                  internalGetBulkIssueCouponsFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              specCase_ = 4;
+              break;
+            } // case 34
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1079,6 +1157,184 @@ private static final long serialVersionUID = 0L;
       specCase_ = 3;
       onChanged();
       return importCodesBuilder_;
+    }
+
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder> bulkIssueCouponsBuilder_;
+    /**
+     * <pre>
+     * Issue coupons to the customers of a file.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+     * @return Whether the bulkIssueCoupons field is set.
+     */
+    @java.lang.Override
+    public boolean hasBulkIssueCoupons() {
+      return specCase_ == 4;
+    }
+    /**
+     * <pre>
+     * Issue coupons to the customers of a file.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+     * @return The bulkIssueCoupons.
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec getBulkIssueCoupons() {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (specCase_ == 4) {
+          return (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_;
+        }
+        return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+      } else {
+        if (specCase_ == 4) {
+          return bulkIssueCouponsBuilder_.getMessage();
+        }
+        return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * Issue coupons to the customers of a file.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public Builder setBulkIssueCoupons(com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec value) {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        spec_ = value;
+        onChanged();
+      } else {
+        bulkIssueCouponsBuilder_.setMessage(value);
+      }
+      specCase_ = 4;
+      return this;
+    }
+    /**
+     * <pre>
+     * Issue coupons to the customers of a file.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public Builder setBulkIssueCoupons(
+        com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder builderForValue) {
+      if (bulkIssueCouponsBuilder_ == null) {
+        spec_ = builderForValue.build();
+        onChanged();
+      } else {
+        bulkIssueCouponsBuilder_.setMessage(builderForValue.build());
+      }
+      specCase_ = 4;
+      return this;
+    }
+    /**
+     * <pre>
+     * Issue coupons to the customers of a file.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public Builder mergeBulkIssueCoupons(com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec value) {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (specCase_ == 4 &&
+            spec_ != com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance()) {
+          spec_ = com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.newBuilder((com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_)
+              .mergeFrom(value).buildPartial();
+        } else {
+          spec_ = value;
+        }
+        onChanged();
+      } else {
+        if (specCase_ == 4) {
+          bulkIssueCouponsBuilder_.mergeFrom(value);
+        } else {
+          bulkIssueCouponsBuilder_.setMessage(value);
+        }
+      }
+      specCase_ = 4;
+      return this;
+    }
+    /**
+     * <pre>
+     * Issue coupons to the customers of a file.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public Builder clearBulkIssueCoupons() {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (specCase_ == 4) {
+          specCase_ = 0;
+          spec_ = null;
+          onChanged();
+        }
+      } else {
+        if (specCase_ == 4) {
+          specCase_ = 0;
+          spec_ = null;
+        }
+        bulkIssueCouponsBuilder_.clear();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Issue coupons to the customers of a file.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+     */
+    public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder getBulkIssueCouponsBuilder() {
+      return internalGetBulkIssueCouponsFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Issue coupons to the customers of a file.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+     */
+    @java.lang.Override
+    public com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder getBulkIssueCouponsOrBuilder() {
+      if ((specCase_ == 4) && (bulkIssueCouponsBuilder_ != null)) {
+        return bulkIssueCouponsBuilder_.getMessageOrBuilder();
+      } else {
+        if (specCase_ == 4) {
+          return (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_;
+        }
+        return com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+      }
+    }
+    /**
+     * <pre>
+     * Issue coupons to the customers of a file.
+     * </pre>
+     *
+     * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder> 
+        internalGetBulkIssueCouponsFieldBuilder() {
+      if (bulkIssueCouponsBuilder_ == null) {
+        if (!(specCase_ == 4)) {
+          spec_ = com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.getDefaultInstance();
+        }
+        bulkIssueCouponsBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec.Builder, com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder>(
+                (com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec) spec_,
+                getParentForChildren(),
+                isClean());
+        spec_ = null;
+      }
+      specCase_ = 4;
+      onChanged();
+      return bulkIssueCouponsBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.jobs.v1.StartJobRequest)

@@ -84,5 +84,32 @@ public interface StartJobRequestOrBuilder extends
    */
   com.rewardscore.rewards.jobs.v1.ImportCodesSpecOrBuilder getImportCodesOrBuilder();
 
+  /**
+   * <pre>
+   * Issue coupons to the customers of a file.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+   * @return Whether the bulkIssueCoupons field is set.
+   */
+  boolean hasBulkIssueCoupons();
+  /**
+   * <pre>
+   * Issue coupons to the customers of a file.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+   * @return The bulkIssueCoupons.
+   */
+  com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpec getBulkIssueCoupons();
+  /**
+   * <pre>
+   * Issue coupons to the customers of a file.
+   * </pre>
+   *
+   * <code>.rewards.jobs.v1.BulkIssueCouponsSpec bulk_issue_coupons = 4 [json_name = "bulkIssueCoupons"];</code>
+   */
+  com.rewardscore.rewards.jobs.v1.BulkIssueCouponsSpecOrBuilder getBulkIssueCouponsOrBuilder();
+
   com.rewardscore.rewards.jobs.v1.StartJobRequest.SpecCase getSpecCase();
 }
