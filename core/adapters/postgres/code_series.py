@@ -1,6 +1,7 @@
 """Code series in Postgres: code_series, the organisation's code register (org_codes) as series
-fill and revoke it, GenerateCodes' progress (code_generations) and ImportCodes' stored replies
-(code_imports).
+fill and revoke it (a GENERATE_CODES or IMPORT_CODES job's chunk, in the job's chunk transaction:
+core/adapters/postgres/jobs.py) and ImportCodes' stored replies (code_imports). The
+code_generations table (0015) held GenerateCodes' progress before GenerateCodes became a job.
 
 Filling a series touches Redis inside the Postgres transaction (the batch's codes go into the
 pool before the commit, under a shared lock on the Redis epoch row): those steps take a callback
@@ -16,7 +17,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from psycopg.errors import LockNotAvailable, UniqueViolation
+from psycopg.errors import UniqueViolation
 from psycopg.rows import dict_row
 
 from core.adapters.postgres.ledger_writer import Row
@@ -43,19 +44,6 @@ class SeriesRow:
     prefix: str
     create_time: dt.datetime | None
     code_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class GenerationRow:
-    """A GenerateCodes request's progress."""
-
-    code_series_id: str
-    count: int
-    generated_count: int
-
-
-class ProgressLost(Exception):
-    """Another call holds or moved the request's progress row (REQUEST_IN_FLIGHT)."""
 
 
 class ImportedConcurrently(Exception):
@@ -141,57 +129,6 @@ class CodeSeriesStore:
                 " AND (%s::uuid IS NULL OR code_series_id = %s::uuid) ORDER BY create_time, code_series_id",
                 (offer_id, org_id, series_id or None, series_id or None))
             return [found for (found,) in await cursor.fetchall()]
-
-    async def generation(self, *, client_id: str, request_id: str) -> GenerationRow | None:
-        async with self._pool.connection() as connection:
-            cursor = connection.cursor(row_factory=dict_row)
-            await cursor.execute(
-                "SELECT code_series_id::text AS code_series_id, count, generated_count FROM code_generations"
-                " WHERE client_id = %s AND request_id = %s", (client_id, request_id))
-            found = await cursor.fetchone()
-        return None if found is None else GenerationRow(**found)
-
-    async def start_generation(self, *, client_id: str, request_id: str, org_id: str, series_id: str, count: int,
-                               now: dt.datetime) -> bool:
-        """Record a new GenerateCodes request; False if another call recorded it first."""
-        async with self._pool.connection() as connection:
-            cursor = await connection.execute(
-                "INSERT INTO code_generations (client_id, request_id, org_id, code_series_id, count, create_time,"
-                " update_time) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING"
-                " RETURNING generated_count", (client_id, request_id, org_id, series_id, count, now, now))
-            return await cursor.fetchone() is not None
-
-    async def generate_batch(self, *, client_id: str, request_id: str, org_id: str, offer_id: str, series_id: str,
-                             generated: int, codes: Sequence[str], now: Callable[[], dt.datetime],
-                             to_pool: ToPool) -> list[str]:
-        """Commit one batch: the request's progress row locked (ProgressLost if another call
-        holds or moved it), the codes COPYed and entered (those the organisation holds are
-        dropped), put in the pool, and counted. Returns the codes added."""
-        async with self._pool.connection() as connection, connection.transaction():
-            await connection.execute("SELECT epoch FROM redis_epoch FOR SHARE")
-            try:
-                cursor = await connection.execute(
-                    "SELECT generated_count FROM code_generations WHERE client_id = %s AND request_id = %s"
-                    " FOR UPDATE NOWAIT", (client_id, request_id))
-            except LockNotAvailable:
-                raise ProgressLost() from None
-            if (await cursor.fetchone())[0] != generated:
-                raise ProgressLost()
-            await connection.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS code_batch (code text NOT NULL) ON COMMIT DELETE ROWS")
-            async with connection.cursor().copy("COPY code_batch (code) FROM STDIN") as copy:
-                await copy.write(("\n".join(codes) + "\n").encode())
-            cursor = await connection.execute(
-                "INSERT INTO org_codes (org_id, code, offer_id, code_series_id) SELECT %s, code, %s, %s"
-                " FROM code_batch ON CONFLICT DO NOTHING RETURNING code", (org_id, offer_id, series_id))
-            added = [code for (code,) in await cursor.fetchall()]
-            await to_pool(added)
-            await connection.execute(
-                "UPDATE code_generations SET generated_count = generated_count + %s, update_time = %s"
-                " WHERE client_id = %s AND request_id = %s", (len(added), now(), client_id, request_id))
-            await connection.execute("UPDATE code_series SET code_count = code_count + %s WHERE code_series_id = %s",
-                                     (len(added), series_id))
-        return added
 
     async def enter_generated(self, connection, *, org_id: str, offer_id: str, series_id: str,
                               codes: Sequence[str], to_pool: ToPool, unpool: ToPool) -> list[str]:

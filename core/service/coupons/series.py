@@ -7,13 +7,16 @@ Where a code lives:
     Redis     {o:<offer>}:pool:<series>: a set of the series' unissued codes, under the offer's
               hash tag, rebuilt from Postgres with the offer's other state (load_pools)
 
-Filling a series: each batch of 10,000 codes is generated (the Cython generator, or its twin),
-COPYed into a temporary table, inserted with ON CONFLICT DO NOTHING (a code the organisation
-holds already is dropped and made up by the next batch), loaded into the pool with pipelined
-SADDs, and committed with the request's progress, all under a shared lock on the Redis epoch row
-(a rebuild waits for the batch, so it either counts it or ran before and the SADDs land in the
-rebuilt pool). A batch that fails takes its codes back out of the pool; codes left in the pool
-by a crash are refused by Postgres when drawn (coupons_take_code) and never given back.
+Filling a series (GenerateCodes and file imports are background jobs: core/service/jobs): each
+chunk of a GENERATE_CODES job (50,000 codes, made by the Cython generator or its twin from the
+job's seed and progress) is COPYed straight into org_codes while it is loaded into the pool with
+pipelined SADDs (on a collision with a code the organisation holds, the chunk goes through a
+temporary table with ON CONFLICT DO NOTHING instead, and the dropped codes leave the pool again),
+and commits with the job's progress, all under a shared lock on the Redis epoch row (a rebuild
+waits for the chunk, so it either counts it or ran before and the SADDs land in the rebuilt
+pool). A chunk that fails takes its codes back out of the pool; the codes a crashed worker's
+chunk left in the pool are taken out by the worker that takes the job over (recover_chunk), and
+would be refused by Postgres when drawn (coupons_take_code) in any case.
 
 Issuing: code_pool_draw.lua SPOPs a code under the reservation's epoch and notes it as drawn
 (with a deadline); the coupon row's trigger marks the code issued in org_codes, or refuses a
