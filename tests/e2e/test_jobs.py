@@ -341,6 +341,24 @@ async def test_a_bulk_issue_job_issues_each_row_once_and_reports_the_bad_ones(jc
     assert sorted(holder for (holder,) in holders) == sorted(accounts)  # each row issued exactly once
 
 
+async def test_a_cancelled_bulk_issue_counts_exactly_the_rows_it_issued(jclient, import_dir, stores):
+    offer_id = await new_offer(jclient, PROGRAM)
+    accounts = await new_accounts(jclient, 6_000)
+    name = f"bulk-{uuid.uuid4().hex}.csv"
+    (import_dir / name).write_text("".join(f"account_id,{account_id}\n" for account_id in accounts))
+
+    job = await start(jclient, bulk_issue_coupons=jobs.BulkIssueCouponsSpec(offer_id=offer_id, file_path=name))
+    await wait_for(jclient, job.job_id, lambda job: job.done_count >= 1_000 or final(job))
+    await jclient.call(jclient.jobs.CancelJob, jobs.CancelJobRequest(job_id=job.job_id))
+    cancelled = await wait_for(jclient, job.job_id, final)
+    await asyncio.sleep(1)  # Nothing more is issued after the cancellation.
+    with psycopg.connect(stores.database_url) as connection:
+        issued = connection.execute("SELECT count(*) FROM coupons WHERE offer_id = %s", (offer_id,)).fetchone()[0]
+
+    assert cancelled.state == jobs.JOB_STATE_CANCELLED and 1_000 <= cancelled.done_count < 6_000
+    assert cancelled.done_count % 1_000 == 0 and issued == cancelled.done_count
+
+
 # --- bad input --------------------------------------------------------------------------------
 
 async def test_bad_input_gets_precise_reasons_and_starts_nothing(jclient, import_dir, stores):
