@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test test-packaging build venv generate check-generated build-clients lint lint-proto bench bench-micro load load-ui clean
+.PHONY: run test test-packaging build venv generate check-generated build-clients lint lint-proto bench bench-micro bench-codes load load-ui clean
 
 run: build
 	$(BIN)/rewards-core serve
@@ -87,6 +87,13 @@ load: build
 load-ui: build
 	@echo "make load-ui: the locust web UI will be at http://$(LOAD_UI_HOST):$(LOAD_UI_PORT)/ once the server is set up"
 	$(LOAD_SETUP) $(LOCUST) --web-host $(LOAD_UI_HOST) --web-port $(LOAD_UI_PORT)
+
+# make bench-codes: 30,000,000 codes of 10 characters through a GENERATE_CODES job (JobService over
+# gRPC, the real runner, Postgres and the Redis pool) beside a raw COPY ceiling of as many codes in
+# the same run, with peak memory (README "Background jobs"). Not part of make test; about 10 minutes
+# and ~10 GB of disk. BENCH_CODES_ARGS="--count 1000000" for a shorter run.
+bench-codes: build
+	$(BIN)/python benchmarks/codes_30m.py $(BENCH_CODES_ARGS)
 
 # The Python micro-benchmarks of before (print figures, never fail).
 bench-micro: build

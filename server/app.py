@@ -79,8 +79,9 @@ class Worker:
             tokens=tokens, signing_keys=signing_keys, scripts=self.scripts, clock=self.clock,
             sign_reads=self.config.sign_reads, tracer=tracing.configure()))
         self.checkout, self.events = self.engines.checkout, self.engines.events
+        self.jobs = self.engines.jobs
         add_servicers(self.server, self.deps, self.auth, self.coupons, self.points, self.checkout, self.events,
-                      self.engines.messenger)
+                      self.engines.messenger, self.jobs)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
             [*SERVICES, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
@@ -99,6 +100,8 @@ class Worker:
         self._tasks.append(loop.create_task(self._reload_keys(), name="signing-key-reload"))
         self._tasks.append(loop.create_task(self._sweep_reservations(), name="reservation-sweep"))
         self._tasks.append(loop.create_task(metrics.sample_forever(self.pool, self.redis), name="metrics-sampler"))
+        # Background jobs (README "Background jobs"): this worker's share of the runnable jobs.
+        self._tasks.append(loop.create_task(self.jobs.run(), name="job-runner"))
         if self.config.expiry_interval_s > 0:
             self._tasks.append(loop.create_task(self._expire_points(), name="points-expiry"))
         if self.config.partition_interval_s > 0:
@@ -184,6 +187,10 @@ class Worker:
     async def stop(self) -> None:
         """Stop accepting, let in-flight calls finish, flush the ledger, close the pools."""
         await self.health.enter_graceful_shutdown()
+        # Background jobs first: their chunks in flight roll back, their leases go back (the
+        # restarted worker, or another, goes on from the last committed chunk), their followers end.
+        if getattr(self, "jobs", None) is not None:
+            await self.jobs.stop()
         await self.server.stop(self.config.shutdown_grace_s)
         for task in self._tasks:
             task.cancel()

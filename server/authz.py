@@ -30,6 +30,7 @@ _SERVICE_SCOPES = {
     "rewards.accounts.v1.InteractionPointService": "accounts:write",
     # Search: any valid token; each type searched needs the scope that reads it (core/domain/search.py).
     "rewards.accounts.v1.SearchService": None,
+    "rewards.jobs.v1.JobService": "coupons:admin",  # Its jobs fill code series (README "Background jobs").
 }
 _METHOD_SCOPES = {
     "rewards.accounts.v1.AccountService/GetAccount": "accounts:read",

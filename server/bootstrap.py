@@ -59,6 +59,7 @@ import functools
 from functools import cached_property
 
 from core.adapters.idempotency import IdempotencyStore
+from core.adapters.import_files import ImportFiles
 from core.adapters.otp import OtpSender
 from core.adapters.postgres.ledger_writer import LedgerWriter
 from core.adapters.postgres.pool import StorePool
@@ -77,6 +78,7 @@ from core.service.clients import rebuild_client_states
 from core.service.context import Deps
 from core.service.coupons import Coupons, rebuild_coupon_counters
 from core.service.events_outbox import Dispatcher, Events
+from core.service.jobs import Jobs
 from core.service.messages import Messenger
 from core.domain.messages import Sender
 from core.service.points import Points, Wallets
@@ -177,6 +179,13 @@ class Engines:
             return Messenger(self.deps, self._message_sender)
         return Messenger(self.deps, self._message_sender, backoff_base_s=self._config.event_backoff_base_s,
                          attempts_max=self._config.event_attempts_max, lease_s=self._config.event_lease_s)
+
+    @cached_property
+    def jobs(self) -> Jobs:
+        """Background jobs (README "Background jobs"): JobService, GenerateCodes, the runner."""
+        config = self._config or Config()
+        return Jobs(self.deps, self.coupons, ImportFiles(config.jobs_import_dir or None),
+                    lease_s=config.jobs_lease_s, poll_s=config.jobs_poll_s, slots=config.jobs_per_worker)
 
     def dispatcher(self, webhook_sender, config: Config) -> Dispatcher:
         """The outbox's delivery loop (README "Events") over `webhook_sender`."""

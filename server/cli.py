@@ -1,5 +1,6 @@
 """`rewards-core`: serve, migrate, clients create|list|disable|enable|rotate-secret,
-keys rotate|rotate-master|create-master, rates set, expire, partitions list|maintain|detach."""
+keys rotate|rotate-master|create-master, rates set, expire, partitions list|maintain|detach,
+call, jobs generate|import|bulk-issue|watch|list|get|cancel."""
 
 from __future__ import annotations
 
@@ -70,11 +71,16 @@ def main(argv: list[str] | None = None) -> int:
     detach.add_argument("--table", default=None, help="only this table's partitions")
     call = commands.add_parser("call", help="call one RPC with a JSON request (token and signature included)")
     from server import call as call_command
+    from server import jobs_cli
 
     call_command.add_arguments(call)
+    jobs_cli.add_arguments(commands.add_parser("jobs", help="background jobs: generate, import, watch (with a"
+                                                            " progress bar), list, get, cancel"))
     args = parser.parse_args(argv)
     if args.command == "call":
         return call_command.run(args)
+    if args.command == "jobs":
+        return jobs_cli.run(args)
 
     config = Config.from_env()
     logs.configure(config.log_level)

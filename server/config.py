@@ -122,6 +122,17 @@ class Config:
     idempotency partitions (also once at start; 0 disables it)."""
     partitions_ahead_days: int = limits.PARTITIONS_AHEAD_DAYS_DEFAULT
     """REWARDS_PARTITIONS_AHEAD_DAYS: days after today that have their partitions ready (1..90)."""
+    jobs_poll_s: float = limits.JOB_POLL_S_DEFAULT
+    """REWARDS_JOBS_POLL_S: how often a worker looks for a background job to take (README
+    "Background jobs"); 0: this worker runs only the jobs started through it."""
+    jobs_lease_s: float = limits.JOB_LEASE_S_DEFAULT
+    """REWARDS_JOBS_LEASE_S: a job whose worker committed no chunk for this long (it died) is taken
+    over by another worker."""
+    jobs_per_worker: int = limits.JOBS_PER_WORKER_DEFAULT
+    """REWARDS_JOBS_PER_WORKER: background jobs one worker runs at once (1..16)."""
+    jobs_import_dir: str = ""
+    """REWARDS_JOBS_IMPORT_DIR: the directory IMPORT_CODES jobs read their files from (paths
+    relative to it); unset: such jobs are refused with JOB_IMPORTS_DISABLED."""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Config:
@@ -155,6 +166,8 @@ class Config:
             "idempotency_retention_s": "REWARDS_IDEMPOTENCY_RETENTION_S",
             "partition_interval_s": "REWARDS_PARTITION_INTERVAL_S",
             "partitions_ahead_days": "REWARDS_PARTITIONS_AHEAD_DAYS",
+            "jobs_poll_s": "REWARDS_JOBS_POLL_S", "jobs_lease_s": "REWARDS_JOBS_LEASE_S",
+            "jobs_per_worker": "REWARDS_JOBS_PER_WORKER", "jobs_import_dir": "REWARDS_JOBS_IMPORT_DIR",
         }
         values = {}
         types = {f.name: f.type for f in fields(cls)}
@@ -184,6 +197,9 @@ class Config:
         if self.partition_interval_s < 0 or not 1 <= self.partitions_ahead_days <= limits.PARTITIONS_AHEAD_DAYS_MAX:
             raise SystemExit("REWARDS_PARTITION_INTERVAL_S must be >= 0 and REWARDS_PARTITIONS_AHEAD_DAYS"
                              f" 1..{limits.PARTITIONS_AHEAD_DAYS_MAX}")
+        if self.jobs_poll_s < 0 or self.jobs_lease_s < 1 or not 1 <= self.jobs_per_worker <= 16:
+            raise SystemExit("REWARDS_JOBS_POLL_S must be >= 0, REWARDS_JOBS_LEASE_S >= 1 and"
+                             " REWARDS_JOBS_PER_WORKER 1..16")
         if bool(self.tls_cert_file) != bool(self.tls_key_file):
             raise SystemExit("REWARDS_TLS_CERT_FILE and REWARDS_TLS_KEY_FILE go together")
         if self.tls_client_ca_file and not self.tls_cert_file:

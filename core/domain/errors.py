@@ -273,6 +273,17 @@ class ErrorReason(enum.Enum):
     DELIVERY_NOT_CONFIGURED = ("The offer sends nothing for this (channel NONE, or no template of the kind).", False,
                                K.FAILED_PRECONDITION)
 
+    # Background jobs (rewards.jobs.v1.JobService; README "Background jobs").
+    JOB_NOT_FOUND = ("No job has this id in the caller's organisation.", False, K.NOT_FOUND)
+    JOB_FINISHED = ("The job succeeded or failed already: there is nothing to cancel.", False, K.FAILED_PRECONDITION)
+    JOB_CANCELLED = ("The job was cancelled (JobService.CancelJob); what it committed before stays.", False,
+                     K.FAILED_PRECONDITION)
+    JOB_FILE_NOT_FOUND = ("No regular file has this path in the server's import directory.", False, K.NOT_FOUND)
+    JOB_FILE_CHANGED = ("The job's file changed size while the job ran; start a new job for the new file.", False,
+                        K.FAILED_PRECONDITION)
+    JOB_IMPORTS_DISABLED = ("The server has no import directory (REWARDS_JOBS_IMPORT_DIR): it reads no files.", False,
+                            K.FAILED_PRECONDITION)
+
     # Capacity and availability.
     LEDGER_QUEUE_FULL = ("The ledger writer's queue is full; retry after a short delay.", True, K.RESOURCE_EXHAUSTED)
     STATE_REBUILDING = ("Redis state is being rebuilt from the ledger; retry shortly.", True, K.UNAVAILABLE)

@@ -182,6 +182,19 @@ IMPORT_CODES_BATCH_MAX = 10_000
 """Codes one ImportCodes message may carry."""
 IMPORT_REJECTED_ROWS_MAX = 1_000
 """Rejected rows an ImportCodes response lists (all are counted)."""
+JOB_FILE_PATH_LENGTH_MAX = 512
+"""An IMPORT_CODES job's file path, relative to the import directory."""
+JOB_GENERATE_CHUNK_CODES = 50_000
+"""Codes one chunk of a GENERATE_CODES job generates, COPYs and commits (benchmarks/codes_30m.py:
+10,000 per chunk reached 56% of the COPY ceiling, 50,000 80%); memory stays constant."""
+JOB_IMPORT_CHUNK_ROWS = 10_000
+"""Rows of an import file one job chunk reads, checks and commits."""
+JOB_LEASE_S_DEFAULT = 30
+"""How long a worker holds a job without committing a chunk before another may take it over."""
+JOB_POLL_S_DEFAULT = 1.0
+"""How often a worker looks for a job to claim (and a follower in another worker re-reads it)."""
+JOBS_PER_WORKER_DEFAULT = 2
+"""Jobs one worker runs at once."""
 CODE_DRAW_TTL_MS = 30_000
 """A code drawn by an issue that has not committed or given it back by then is given back by the sweep."""
 CODE_POOL_DRAWS_MAX = 4

@@ -25,9 +25,10 @@ from server.servicers.checkout import CheckoutServicer
 from server.servicers.coupons import CouponServicer, OfferServicer
 from server.servicers.events import EventServicer, WebhookServicer
 from server.servicers.interaction_points import InteractionPointServicer
-from server.servicers.search import SearchServicer
+from server.servicers.jobs import JobServicer
 from server.servicers.loyalty import LoyaltyServicer
 from server.servicers.programs import ProgramServicer
+from server.servicers.search import SearchServicer
 
 
 def _grpc_modules():
@@ -58,11 +59,12 @@ def registry() -> dict:
 
 
 def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coupons, points: Points,
-                  checkout: Checkout | None = None, events: Events | None = None, messenger=None) -> None:
+                  checkout: Checkout | None = None, events: Events | None = None, messenger=None,
+                  jobs=None) -> None:
     directory = InteractionPoints(deps)  # One per worker: the interaction points cached in process.
     implemented = {"rewards.accounts.v1.AccountService": AccountServicer(deps, points.built_in_event),
                    "rewards.auth.v1.AuthService": AuthServicer(auth),
-                   "rewards.coupons.v1.OfferService": OfferServicer(coupons),
+                   "rewards.coupons.v1.OfferService": OfferServicer(coupons, jobs),
                    "rewards.coupons.v1.CouponService": CouponServicer(coupons, messenger, directory),
                    "rewards.loyalty.v1.LoyaltyService": LoyaltyServicer(points, directory),
                    "rewards.loyalty.v1.ProgramService": ProgramServicer(deps),
@@ -70,6 +72,8 @@ def add_servicers(server: grpc.aio.Server, deps: Deps, auth: Auth, coupons: Coup
                    "rewards.accounts.v1.SearchService": SearchServicer(deps)}
     if checkout is not None:
         implemented["rewards.checkout.v1.CheckoutService"] = CheckoutServicer(checkout, directory)
+    if jobs is not None:
+        implemented["rewards.jobs.v1.JobService"] = JobServicer(jobs)
     if events is not None:
         implemented["rewards.events.v1.EventService"] = EventServicer(events)
         implemented["rewards.events.v1.WebhookService"] = WebhookServicer(events)

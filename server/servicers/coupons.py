@@ -23,7 +23,9 @@ from core.domain.coupons import (BillLine, ExpiryMode, IssuanceRules, Location, 
                                  OfferText, RedemptionRules, RematchPolicy, account_coupon_id,
                                  validate_free_item_sku, validate_hour_windows)
 from core.domain.errors import DomainError, ErrorReason, field_invalid
-from core.service.coupons.series import CodeSeries, CreateCodeSeries, GenerateCodes, ImportBatch
+from core.domain.jobs import GenerateCodesSpec, JobState
+from core.service.coupons.series import CodeSeries, CreateCodeSeries, ImportBatch
+from core.service.jobs import StartJob
 from core.service.coupons import (AccountCoupon, ActivateCoupon, AddOfferCustomers, BulkIssue, BulkRow, Coupons,
                                   CouponView, Deal, IssueCoupon, ListAccountCoupons, ListDeals, ListOffers,
                                   OfferListing, RedeemCoupon, ReverseRedemption, RevokeCoupon, RevokeCoupons,
@@ -44,8 +46,9 @@ _STATES = {resources.OFFER_STATE_UNSPECIFIED: OfferState.DRAFT, resources.OFFER_
 
 
 class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
-    def __init__(self, coupons: Coupons) -> None:
+    def __init__(self, coupons: Coupons, jobs=None) -> None:
         self._coupons = coupons
+        self._jobs = jobs
 
     async def CreateOffer(self, request: offer_api.CreateOfferRequest, context) -> offer_api.CreateOfferResponse:
         offer = await self._coupons.create_offer_once(request.request_id, offer_from_proto(request.offer),
@@ -88,10 +91,15 @@ class OfferServicer(offer_service_pb2_grpc.OfferServiceServicer):
         return offer_api.CreateCodeSeriesResponse(code_series=code_series_to_proto(created))
 
     async def GenerateCodes(self, request: offer_api.GenerateCodesRequest, context):
-        async for progress in self._coupons.series.generate(GenerateCodes(
-                request.request_id, request.code_series_id, request.count), current_caller()):
-            yield offer_api.GenerateCodesResponse(generated_count=progress.generated_count,
-                                                  total_count=progress.total_count, done=progress.done)
+        """A GENERATE_CODES job, started or found by request_id, and followed (core/service/jobs)."""
+        last = None
+        async for job in self._jobs.generate_codes(StartJob(request.request_id, GenerateCodesSpec(
+                request.code_series_id, request.count)), current_caller()):
+            reply = (job.done_count, job.state is JobState.SUCCEEDED)
+            if reply != last:
+                last = reply
+                yield offer_api.GenerateCodesResponse(generated_count=job.done_count, total_count=job.total_count,
+                                                      done=reply[1], job_id=job.job_id)
 
     async def ImportCodes(self, request_iterator, context) -> offer_api.ImportCodesResponse:
         batches = (ImportBatch(request.request_id, request.code_series_id, tuple(request.codes))

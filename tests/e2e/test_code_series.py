@@ -88,15 +88,16 @@ def letters(count: int) -> str:
 async def test_generate_codes_streams_progress_per_batch_and_fills_postgres_and_the_redis_pool(client, stores):
     series = await new_series(client)
 
-    replies = await generate(client, series.code_series_id, 25_000)
+    replies = await generate(client, series.code_series_id, 120_000)
 
-    assert [reply.generated_count for reply in replies] == [0, 10_000, 20_000, 25_000]
+    assert [reply.generated_count for reply in replies] == [0, 50_000, 100_000, 120_000]
     assert [reply.done for reply in replies] == [False, False, False, True]
-    assert {reply.total_count for reply in replies} == {25_000}
+    assert {reply.total_count for reply in replies} == {120_000}
+    assert len({reply.job_id for reply in replies}) == 1 and replies[0].job_id
     codes = series_codes(stores, series.code_series_id)
-    assert len(codes) == len({code for code, _ in codes}) == 25_000
+    assert len(codes) == len({code for code, _ in codes}) == 120_000
     assert all(len(code) == 8 and set(code) <= set(series.alphabet) for code, _ in codes)
-    assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 25_000
+    assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 120_000
 
 
 async def test_the_code_space_limit_is_one_percent_of_the_possible_codes(client, stores):
@@ -111,47 +112,41 @@ async def test_the_code_space_limit_is_one_percent_of_the_possible_codes(client,
     assert len(series_codes(stores, series.code_series_id)) == 40
 
 
-async def test_a_broken_generation_resumes_with_the_same_request_id_and_never_exceeds_its_count(client, stores):
+async def test_a_broken_generation_is_followed_again_with_the_same_request_id_and_never_exceeds_its_count(
+        client, stores):
     series = await new_series(client)
     request = offers.GenerateCodesRequest(request_id=uuid.uuid4().hex, code_series_id=series.code_series_id,
-                                          count=30_000)
+                                          count=150_000)
 
     call = client.offers.GenerateCodes(request, timeout=120)
     async for reply in call:
-        if reply.generated_count >= 10_000:
-            call.cancel()  # The stream breaks after the first committed batch.
+        if reply.generated_count >= 50_000:
+            call.cancel()  # The stream breaks after the first committed batch; the job goes on.
             break
-    for _ in range(100):  # The server notices the cancellation, and its batch rolls back, shortly.
-        try:
-            replies = await generate(client, series.code_series_id, 30_000, request.request_id)
-            break
-        except errors.RewardsError as error:
-            assert error.reason == "REQUEST_IN_FLIGHT"
-            await asyncio.sleep(0.1)
-    replayed = await generate(client, series.code_series_id, 30_000, request.request_id)
-    reused = await reason_of(generate(client, series.code_series_id, 29_999, request.request_id))
+    replies = await generate(client, series.code_series_id, 150_000, request.request_id)
+    replayed = await generate(client, series.code_series_id, 150_000, request.request_id)
+    reused = await reason_of(generate(client, series.code_series_id, 149_999, request.request_id))
 
-    assert 10_000 <= replies[0].generated_count < 30_000
-    assert replies[-1].generated_count == 30_000 and replies[-1].done
-    assert [(reply.generated_count, reply.done) for reply in replayed] == [(30_000, True)]
+    assert 50_000 <= replies[0].generated_count <= 150_000
+    assert replies[-1].generated_count == 150_000 and replies[-1].done
+    assert [(reply.generated_count, reply.done) for reply in replayed] == [(150_000, True)]
+    assert replies[0].job_id == replayed[0].job_id == reply.job_id
     assert reused == "IDEMPOTENCY_KEY_REUSED"
-    assert len(series_codes(stores, series.code_series_id)) == 30_000
-    assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 30_000
+    assert len(series_codes(stores, series.code_series_id)) == 150_000
+    assert pool_size(stores.redis_url, series.offer_id, series.code_series_id) == 150_000
 
 
-async def test_concurrent_calls_of_one_generation_never_generate_more_than_its_count(client, stores):
+async def test_concurrent_calls_of_one_generation_follow_one_job_and_never_generate_more_than_its_count(
+        client, stores):
     series = await new_series(client)
     request_id = uuid.uuid4().hex
 
-    first = await asyncio.gather(*(reason_of(generate(client, series.code_series_id, 50_000, request_id))
-                                   for _ in range(3)))
-    for _ in range(100):  # Finish it (a call refused as in flight leaves the rest to a retry).
-        if await reason_of(generate(client, series.code_series_id, 50_000, request_id)) is None:
-            break
-        await asyncio.sleep(0.1)
+    followed = await asyncio.gather(*(generate(client, series.code_series_id, 120_000, request_id)
+                                      for _ in range(3)))
 
-    assert set(first) <= {None, "REQUEST_IN_FLIGHT"} and "REQUEST_IN_FLIGHT" in first
-    assert len(series_codes(stores, series.code_series_id)) == 50_000
+    assert all(replies[-1].done and replies[-1].generated_count == 120_000 for replies in followed)
+    assert len({reply.job_id for replies in followed for reply in replies}) == 1
+    assert len(series_codes(stores, series.code_series_id)) == 120_000
 
 
 async def test_generate_codes_refuses_bad_input_and_changes_nothing(client, stores):

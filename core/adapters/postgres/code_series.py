@@ -1,6 +1,7 @@
 """Code series in Postgres: code_series, the organisation's code register (org_codes) as series
-fill and revoke it, GenerateCodes' progress (code_generations) and ImportCodes' stored replies
-(code_imports).
+fill and revoke it (a GENERATE_CODES or IMPORT_CODES job's chunk, in the job's chunk transaction:
+core/adapters/postgres/jobs.py) and ImportCodes' stored replies (code_imports). The
+code_generations table (0015) held GenerateCodes' progress before GenerateCodes became a job.
 
 Filling a series touches Redis inside the Postgres transaction (the batch's codes go into the
 pool before the commit, under a shared lock on the Redis epoch row): those steps take a callback
@@ -9,13 +10,14 @@ pool before the commit, under a shared lock on the Redis epoch row): those steps
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from psycopg.errors import LockNotAvailable
+from psycopg.errors import UniqueViolation
 from psycopg.rows import dict_row
 
 from core.adapters.postgres.ledger_writer import Row
@@ -42,19 +44,6 @@ class SeriesRow:
     prefix: str
     create_time: dt.datetime | None
     code_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class GenerationRow:
-    """A GenerateCodes request's progress."""
-
-    code_series_id: str
-    count: int
-    generated_count: int
-
-
-class ProgressLost(Exception):
-    """Another call holds or moved the request's progress row (REQUEST_IN_FLIGHT)."""
 
 
 class ImportedConcurrently(Exception):
@@ -141,41 +130,31 @@ class CodeSeriesStore:
                 (offer_id, org_id, series_id or None, series_id or None))
             return [found for (found,) in await cursor.fetchall()]
 
-    async def generation(self, *, client_id: str, request_id: str) -> GenerationRow | None:
-        async with self._pool.connection() as connection:
-            cursor = connection.cursor(row_factory=dict_row)
-            await cursor.execute(
-                "SELECT code_series_id::text AS code_series_id, count, generated_count FROM code_generations"
-                " WHERE client_id = %s AND request_id = %s", (client_id, request_id))
-            found = await cursor.fetchone()
-        return None if found is None else GenerationRow(**found)
+    async def enter_generated(self, connection, *, org_id: str, offer_id: str, series_id: str,
+                              codes: Sequence[str], to_pool: ToPool, unpool: ToPool) -> list[str]:
+        """In the caller's transaction (a job chunk): enter the codes in the register, put them
+        in the pool and count them into the series; returns the codes added.
 
-    async def start_generation(self, *, client_id: str, request_id: str, org_id: str, series_id: str, count: int,
-                               now: dt.datetime) -> bool:
-        """Record a new GenerateCodes request; False if another call recorded it first."""
-        async with self._pool.connection() as connection:
-            cursor = await connection.execute(
-                "INSERT INTO code_generations (client_id, request_id, org_id, code_series_id, count, create_time,"
-                " update_time) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING"
-                " RETURNING generated_count", (client_id, request_id, org_id, series_id, count, now, now))
-            return await cursor.fetchone() is not None
-
-    async def generate_batch(self, *, client_id: str, request_id: str, org_id: str, offer_id: str, series_id: str,
-                             generated: int, codes: Sequence[str], now: Callable[[], dt.datetime],
-                             to_pool: ToPool) -> list[str]:
-        """Commit one batch: the request's progress row locked (ProgressLost if another call
-        holds or moved it), the codes COPYed and entered (those the organisation holds are
-        dropped), put in the pool, and counted. Returns the codes added."""
-        async with self._pool.connection() as connection, connection.transaction():
-            await connection.execute("SELECT epoch FROM redis_epoch FOR SHARE")
+        The fast path, taken unless a code collides: the codes are COPYed straight into
+        org_codes (in a savepoint) while they are SADDed to the pool, at the same time. On a
+        collision (org_codes_pkey) the savepoint rolls back and the codes go through a
+        temporary table with ON CONFLICT DO NOTHING instead (those the organisation holds are
+        dropped); the dropped ones leave the pool again (`unpool`), except those that wait
+        unissued in this very series (they were in the pool before)."""
+        payload = "".join(f"{org_id}\t{code}\t{offer_id}\t{series_id}\n" for code in codes).encode()
+        pooling = asyncio.ensure_future(to_pool(codes))
+        try:
             try:
-                cursor = await connection.execute(
-                    "SELECT generated_count FROM code_generations WHERE client_id = %s AND request_id = %s"
-                    " FOR UPDATE NOWAIT", (client_id, request_id))
-            except LockNotAvailable:
-                raise ProgressLost() from None
-            if (await cursor.fetchone())[0] != generated:
-                raise ProgressLost()
+                async with connection.transaction():
+                    async with connection.cursor().copy(
+                            "COPY org_codes (org_id, code, offer_id, code_series_id) FROM STDIN") as copy:
+                        await copy.write(payload)
+                added = list(codes)
+            except UniqueViolation:
+                added = None
+        finally:
+            await pooling
+        if added is None:
             await connection.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS code_batch (code text NOT NULL) ON COMMIT DELETE ROWS")
             async with connection.cursor().copy("COPY code_batch (code) FROM STDIN") as copy:
@@ -184,12 +163,41 @@ class CodeSeriesStore:
                 "INSERT INTO org_codes (org_id, code, offer_id, code_series_id) SELECT %s, code, %s, %s"
                 " FROM code_batch ON CONFLICT DO NOTHING RETURNING code", (org_id, offer_id, series_id))
             added = [code for (code,) in await cursor.fetchall()]
-            await to_pool(added)
-            await connection.execute(
-                "UPDATE code_generations SET generated_count = generated_count + %s, update_time = %s"
-                " WHERE client_id = %s AND request_id = %s", (len(added), now(), client_id, request_id))
-            await connection.execute("UPDATE code_series SET code_count = code_count + %s WHERE code_series_id = %s",
-                                     (len(added), series_id))
+            dropped = set(codes).difference(added)
+            cursor = await connection.execute(
+                "SELECT code FROM org_codes WHERE org_id = %s AND code = ANY(%s) AND code_series_id = %s"
+                " AND coupon_id IS NULL AND revoke_time IS NULL", (org_id, list(dropped), series_id))
+            dropped.difference_update(code for (code,) in await cursor.fetchall())
+            if dropped:
+                await unpool(sorted(dropped))
+        await connection.execute("UPDATE code_series SET code_count = code_count + %s WHERE code_series_id = %s",
+                                 (len(added), series_id))
+        return added
+
+    async def pooled_of(self, *, org_id: str, series_id: str, codes: Sequence[str]) -> set[str]:
+        """Those of the codes that wait unissued and unrevoked in the series."""
+        async with self._pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT code FROM org_codes WHERE org_id = %s AND code = ANY(%s) AND code_series_id = %s"
+                " AND coupon_id IS NULL AND revoke_time IS NULL", (org_id, list(codes), series_id))
+            return {code for (code,) in await cursor.fetchall()}
+
+    async def enter_imported(self, connection, *, org_id: str, offer_id: str, series_id: str,
+                             codes: Sequence[str], to_pool: ToPool) -> set[str]:
+        """In the caller's transaction (a job chunk): enter imported codes in the register and
+        the series (a code the organisation holds is refused unless it was revoked: then it is
+        taken again), put those added in the pool and count them. Returns those added."""
+        cursor = await connection.execute(
+            "INSERT INTO org_codes (org_id, code, offer_id, code_series_id) SELECT %s, code, %s, %s"
+            " FROM unnest(%s::text[]) AS code ON CONFLICT (org_id, code) DO UPDATE"
+            " SET offer_id = EXCLUDED.offer_id, code_series_id = EXCLUDED.code_series_id, coupon_id = NULL,"
+            " revoke_time = NULL, revocation_id = NULL WHERE org_codes.revoke_time IS NOT NULL RETURNING code",
+            (org_id, offer_id, series_id, list(codes)))
+        added = {code for (code,) in await cursor.fetchall()}
+        if added:
+            await to_pool(sorted(added))
+        await connection.execute("UPDATE code_series SET code_count = code_count + %s WHERE code_series_id = %s",
+                                 (len(added), series_id))
         return added
 
     @asynccontextmanager

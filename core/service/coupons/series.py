@@ -7,13 +7,16 @@ Where a code lives:
     Redis     {o:<offer>}:pool:<series>: a set of the series' unissued codes, under the offer's
               hash tag, rebuilt from Postgres with the offer's other state (load_pools)
 
-Filling a series: each batch of 10,000 codes is generated (the Cython generator, or its twin),
-COPYed into a temporary table, inserted with ON CONFLICT DO NOTHING (a code the organisation
-holds already is dropped and made up by the next batch), loaded into the pool with pipelined
-SADDs, and committed with the request's progress, all under a shared lock on the Redis epoch row
-(a rebuild waits for the batch, so it either counts it or ran before and the SADDs land in the
-rebuilt pool). A batch that fails takes its codes back out of the pool; codes left in the pool
-by a crash are refused by Postgres when drawn (coupons_take_code) and never given back.
+Filling a series (GenerateCodes and file imports are background jobs: core/service/jobs): each
+chunk of a GENERATE_CODES job (50,000 codes, made by the Cython generator or its twin from the
+job's seed and progress) is COPYed straight into org_codes while it is loaded into the pool with
+pipelined SADDs (on a collision with a code the organisation holds, the chunk goes through a
+temporary table with ON CONFLICT DO NOTHING instead, and the dropped codes leave the pool again),
+and commits with the job's progress, all under a shared lock on the Redis epoch row (a rebuild
+waits for the chunk, so it either counts it or ran before and the SADDs land in the rebuilt
+pool). A chunk that fails takes its codes back out of the pool; the codes a crashed worker's
+chunk left in the pool are taken out by the worker that takes the job over (recover_chunk), and
+would be refused by Postgres when drawn (coupons_take_code) in any case.
 
 Issuing: code_pool_draw.lua SPOPs a code under the reservation's epoch and notes it as drawn
 (with a deadline); the coupon row's trigger marks the code issued in org_codes, or refuses a
@@ -36,16 +39,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import asdict, dataclass
 
 from core.adapters.postgres.code_series import (CodeSeriesStore, ImportedConcurrently, ImportTransaction,
-                                                ProgressLost, SeriesRow, series_row)
+                                                SeriesRow, series_row)
+from core.adapters.postgres.jobs import JobChunk, JobRow
 from core.adapters.redis.state import StateGuard
 from core.codegen import CodeGenerator
 from core.domain import limits
 from core.domain.code_series import CodeShape, SeriesType, check_code_space, normalised_import, series_shape
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
+from core.domain.jobs import GenerateCodesSpec, ImportCodesSpec, JobKind, spec_of
 from core.service.accounts import parse_uuid as _uuid, validate_request_id
 from core.service.context import Caller, Deps
 from core.service.coupons.base import OfferCodeCache
@@ -55,6 +61,9 @@ from core.service.coupons.pools import (draw_code, load_pools, pool_series, seri
 from core.service.coupons.recovery import ensure_offer_loaded
 from core.service.coupons.stores import CouponStores
 from core.service.idempotent import Prepared, execute_once
+
+OpenChunk = Callable[[JobRow], AbstractAsyncContextManager[JobChunk]]
+"""Opens one chunk's transaction of a job (core/adapters/postgres/jobs.py JobStore.chunk)."""
 
 EMPTY_BATCHES_MAX = 3
 """GenerateCodes gives up (CODE_GENERATION_COLLISION) after this many batches in a row added no
@@ -103,13 +112,6 @@ class GenerateCodes:
     request_id: str
     code_series_id: str
     count: int
-
-
-@dataclass(frozen=True, slots=True)
-class GenerateProgress:
-    generated_count: int
-    total_count: int
-    done: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,54 +209,114 @@ class CodeSeriesBook:
             raise DomainError(ErrorReason.CODE_SERIES_NOT_FOUND, metadata={"code_series_id": series_id})
         return _series_of(found)
 
-    # --- GenerateCodes --------------------------------------------------------------------
+    # --- GenerateCodes (a background job: core/service/jobs) -----------------------------------
 
-    async def generate(self, command: GenerateCodes, caller: Caller) -> AsyncIterator[GenerateProgress]:
-        """Stream progress while `count` codes are generated into the series, batch by batch;
-        the same request_id resumes after the last committed batch."""
-        validate_request_id(command.request_id)
-        if not 1 <= command.count <= limits.GENERATE_CODES_COUNT_MAX:
+    async def generation_series(self, spec: GenerateCodesSpec, caller: Caller) -> CodeSeries:
+        """The series a GENERATE_CODES job fills, its count and type checked (FIELD_OUT_OF_RANGE,
+        CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH); the code space is checked by
+        `check_generation_space`, for a new job only."""
+        if not 1 <= spec.count <= limits.GENERATE_CODES_COUNT_MAX:
             raise DomainError(ErrorReason.FIELD_OUT_OF_RANGE, metadata={
                 "field": "count", "min": 1, "max": limits.GENERATE_CODES_COUNT_MAX})
-        series = await self.series(caller.org_id, command.code_series_id)
+        series = await self.series(caller.org_id, spec.code_series_id)
         if not SeriesType(series.type).generated:
             raise DomainError(ErrorReason.CODE_SERIES_TYPE_MISMATCH, metadata={
                 "code_series_id": series.code_series_id, "type": SeriesType(series.type).name})
-        generated = await self._start_generation(command, caller, series)
+        return series
+
+    @staticmethod
+    def check_generation_space(series: CodeSeries, count: int) -> None:
+        check_code_space(series.shape, series.code_count, count)
+
+    async def generate_chunk(self, job: JobRow, open_chunk: OpenChunk) -> JobRow:
+        """One chunk of a GENERATE_CODES job: generate, COPY, enter (dropping codes the
+        organisation holds: the next chunk makes them up), load into the pool and commit with
+        the job's progress. A chunk that fails takes its codes back out of the pool.
+        CODE_GENERATION_COLLISION after EMPTY_BATCHES_MAX chunks in a row added nothing."""
+        spec = spec_of(JobKind.GENERATE_CODES, job.spec)
+        series = await self.series(job.org_id, spec.code_series_id)
         await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
-        yield GenerateProgress(generated, command.count, generated == command.count)
-        empty_batches = 0
-        while generated < command.count:
-            added = await self._generate_batch(command, caller, series, generated)
-            empty_batches = 0 if added else empty_batches + 1
-            if empty_batches == EMPTY_BATCHES_MAX:
-                raise DomainError(ErrorReason.CODE_GENERATION_COLLISION)
-            generated += added
-            yield GenerateProgress(generated, command.count, generated == command.count)
-
-    async def _start_generation(self, command: GenerateCodes, caller: Caller, series: CodeSeries) -> int:
-        """The codes the request committed so far: 0 for a new request (after the code space
-        check), its progress for a retry; IDEMPOTENCY_KEY_REUSED for other parameters."""
-        found = await self._rows.generation(client_id=caller.client_id, request_id=command.request_id)
-        if found is None:
-            check_code_space(series.shape, series.code_count, command.count)
-            if await self._rows.start_generation(client_id=caller.client_id, request_id=command.request_id,
-                                                 org_id=caller.org_id, series_id=series.code_series_id,
-                                                 count=command.count, now=self._deps.clock.now()):
-                return 0
-            raise DomainError(ErrorReason.REQUEST_IN_FLIGHT)
-        if (found.code_series_id, found.count) != (series.code_series_id, command.count):
-            raise DomainError(ErrorReason.IDEMPOTENCY_KEY_REUSED, metadata={"request_id": command.request_id})
-        return found.generated_count
-
-    async def _generate_batch(self, command: GenerateCodes, caller: Caller, series: CodeSeries,
-                              generated: int) -> int:
-        """Generate, COPY, insert (dropping codes the organisation holds), load into the pool and
-        commit one batch with the request's progress; returns the codes added. A batch that fails
-        takes its codes back out of the pool."""
-        wanted = min(limits.GENERATE_CODES_BATCH, command.count - generated)
-        codes = CodeGenerator(series.alphabet, series.length, series.prefix).generate(wanted)
         pool = series_pool(series.offer_id, series.code_series_id)
+        for attempt in range(EMPTY_BATCHES_MAX):
+            codes = _chunk_codes(series, job, attempt)
+            pooled: set[str] = set()
+
+            async def to_pool(added: Sequence[str], pooled: set[str] = pooled) -> None:
+                pooled.update(added)
+                await self._stores.pools.add_codes(pool, added)
+
+            async def unpool(dropped: Sequence[str], pooled: set[str] = pooled) -> None:
+                pooled.difference_update(dropped)
+                await self._stores.pools.add_codes(pool, dropped, remove=True)
+
+            try:
+                async with open_chunk(job) as chunk:
+                    added = await self._rows.enter_generated(
+                        chunk.connection, org_id=job.org_id, offer_id=series.offer_id,
+                        series_id=series.code_series_id, codes=codes, to_pool=to_pool, unpool=unpool)
+                    if added:
+                        await chunk.advance(done=len(added), now=self._deps.clock.now())
+            except BaseException:
+                # (A code that collided with an unissued one of this series, in a chunk that
+                # failed before the collision was sorted out, leaves the pool too: a rebuild
+                # brings it back. Twice unlikely, and never a code given twice.)
+                if pooled:
+                    await self._stores.pools.add_codes(pool, sorted(pooled), remove=True)
+                raise
+            if added:
+                return chunk.advanced
+        raise DomainError(ErrorReason.CODE_GENERATION_COLLISION)
+
+    async def recover_chunk(self, job: JobRow, rows: Sequence[str] = ()) -> int:
+        """A job taken over after its worker died: the chunk that worker had in flight (the one
+        starting at the job's progress, which is known again: a GENERATE_CODES chunk's codes come
+        from the job's seed and progress, an IMPORT_CODES chunk's are the file's next `rows`) may
+        have put codes in the pool without committing them. Those the series does not hold
+        unissued leave the pool. Returns how many were taken out."""
+        kind = JobKind.of_stored(job.kind)
+        series = await self.series(job.org_id, spec_of(kind, job.spec).code_series_id)
+        if kind is JobKind.GENERATE_CODES:
+            codes = {code for attempt in range(EMPTY_BATCHES_MAX) for code in _chunk_codes(series, job, attempt)}
+        else:
+            codes = {code for code in map(normalised_import, rows) if code is not None}
+        if not codes:
+            return 0
+        await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
+        stray = codes - await self._rows.pooled_of(org_id=job.org_id, series_id=series.code_series_id,
+                                                   codes=sorted(codes))
+        if stray:
+            await self._stores.pools.add_codes(series_pool(series.offer_id, series.code_series_id), sorted(stray),
+                                               remove=True)
+        return len(stray)
+
+    async def import_series(self, spec: ImportCodesSpec, caller: Caller) -> CodeSeries:
+        """The IMPORTED series an IMPORT_CODES job fills (CODE_SERIES_NOT_FOUND, CODE_SERIES_TYPE_MISMATCH)."""
+        series = await self.series(caller.org_id, spec.code_series_id)
+        if series.type != SeriesType.IMPORTED:
+            raise DomainError(ErrorReason.CODE_SERIES_TYPE_MISMATCH, metadata={
+                "code_series_id": series.code_series_id, "type": SeriesType(series.type).name})
+        return series
+
+    async def import_chunk(self, job: JobRow, rows: Sequence[str], offset: int, open_chunk: OpenChunk) -> JobRow:
+        """One chunk of an IMPORT_CODES job: the file's next rows (from row job.cursor["row"],
+        ending at byte `offset`) checked, entered, loaded into the pool and committed with the
+        job's progress and cursor; malformed rows are CODE_INVALID, a code earlier in the file
+        or held by the organisation (unless revoked) DUPLICATE_CODE, each counted as failed."""
+        spec = spec_of(JobKind.IMPORT_CODES, job.spec)
+        series = await self.series(job.org_id, spec.code_series_id)
+        await ensure_offer_loaded(self._stores, self._guard, series.offer_id)
+        pool = series_pool(series.offer_id, series.code_series_id)
+        first_row = int(job.cursor.get("row", 0))
+        rejections: list[tuple[int, str, str]] = []
+        first_rows: dict[str, int] = {}
+        for row_index, sent in enumerate(rows, start=first_row):
+            code = normalised_import(sent)
+            if code is None:
+                rejections.append((row_index, sent[:limits.IMPORTED_CODE_LENGTH_MAX], ErrorReason.CODE_INVALID.name))
+            elif code in first_rows:
+                rejections.append((row_index, sent[:limits.IMPORTED_CODE_LENGTH_MAX], ErrorReason.DUPLICATE_CODE.name))
+            else:
+                first_rows[code] = row_index
         pooled: list[str] = []
 
         async def to_pool(added: Sequence[str]) -> None:
@@ -262,19 +324,22 @@ class CodeSeriesBook:
             await self._stores.pools.add_codes(pool, added)
 
         try:
-            added = await self._rows.generate_batch(
-                client_id=caller.client_id, request_id=command.request_id, org_id=caller.org_id,
-                offer_id=series.offer_id, series_id=series.code_series_id, generated=generated, codes=codes,
-                now=self._deps.clock.now, to_pool=to_pool)
-        except ProgressLost:
-            if pooled:
-                await self._stores.pools.add_codes(pool, pooled, remove=True)
-            raise DomainError(ErrorReason.REQUEST_IN_FLIGHT) from None
+            async with open_chunk(job) as chunk:
+                added = await self._rows.enter_imported(
+                    chunk.connection, org_id=job.org_id, offer_id=series.offer_id, series_id=series.code_series_id,
+                    codes=list(first_rows), to_pool=to_pool)
+                rejections += [(row_index, rows[row_index - first_row][:limits.IMPORTED_CODE_LENGTH_MAX],
+                                ErrorReason.DUPLICATE_CODE.name)
+                               for code, row_index in first_rows.items() if code not in added]
+                rejections.sort()
+                await chunk.advance(done=len(added), failed=len(rejections), failures=rejections,
+                                    cursor={"offset": offset, "row": first_row + len(rows)},
+                                    now=self._deps.clock.now())
         except BaseException:
             if pooled:
                 await self._stores.pools.add_codes(pool, pooled, remove=True)
             raise
-        return len(added)
+        return chunk.advanced
 
     # --- ImportCodes ----------------------------------------------------------------------
 
@@ -318,6 +383,14 @@ class CodeSeriesBook:
             stored = await self._rows.stored_import(client_id=caller.client_id, request_id=first.request_id)
             return _replayed(stored, run.digest.digest(), first.request_id)
         return result
+
+
+def _chunk_codes(series: CodeSeries, job: JobRow, attempt: int) -> list[str]:
+    """The codes of a GENERATE_CODES chunk: from a seed derived from the job's secret seed, its
+    progress at the chunk's start and the attempt, so that the chunk can be made again."""
+    wanted = min(limits.JOB_GENERATE_CHUNK_CODES, job.total_count - job.done_count)
+    seed = hashlib.sha256(f"{job.cursor['seed']}:{job.done_count}:{attempt}".encode()).digest()
+    return CodeGenerator(series.alphabet, series.length, series.prefix, seed=seed).generate(wanted)
 
 
 class _ImportRun:
@@ -394,6 +467,6 @@ def _replayed(stored: tuple[bytes, dict] | None, digest: bytes, request_id: str)
     return ImportResult.from_json(stored[1])
 
 
-__all__ = ["CodeSeries", "CodeSeriesBook", "CreateCodeSeries", "GenerateCodes", "GenerateProgress", "ImportBatch",
+__all__ = ["CodeSeries", "CodeSeriesBook", "CreateCodeSeries", "GenerateCodes", "ImportBatch",
            "ImportResult", "RejectedRow", "draw_code", "load_pools", "pool_series", "settle_code",
            "sweep_drawn_codes", "take_named_code", "unpool_revoked_codes"]

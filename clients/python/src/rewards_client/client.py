@@ -26,6 +26,7 @@ from rewards.accounts.v1 import account_service_pb2_grpc, interaction_point_serv
 from rewards.auth.v1 import auth_service_pb2_grpc
 from rewards.checkout.v1 import checkout_service_pb2_grpc
 from rewards.coupons.v1 import coupon_service_pb2_grpc, offer_service_pb2_grpc
+from rewards.jobs.v1 import job_service_pb2_grpc
 from rewards.loyalty.v1 import loyalty_service_pb2_grpc, program_service_pb2_grpc
 from rewards_client.auth import FETCH_TIMEOUT_S, AuthInterceptor, Credentials, TokenDeadlineExceeded, TokenSource
 from rewards_client.errors import RewardsError, from_rpc_error
@@ -63,6 +64,7 @@ class RewardsClient:
         self.programs = program_service_pb2_grpc.ProgramServiceStub(channel)
         self.loyalty = loyalty_service_pb2_grpc.LoyaltyServiceStub(channel)
         self.checkout = checkout_service_pb2_grpc.CheckoutServiceStub(channel)
+        self.jobs = job_service_pb2_grpc.JobServiceStub(channel)
 
     @classmethod
     def connect(cls, target: str, credentials: Credentials, *,

@@ -11,4 +11,5 @@ export * as type from "./index.rewards.type";
 export * as coupons from "./index.rewards.coupons";
 export * as checkout from "./index.rewards.checkout";
 export * as events from "./index.rewards.events";
+export * as jobs from "./index.rewards.jobs";
 export * as loyalty from "./index.rewards.loyalty";

@@ -928,8 +928,9 @@ func (x *GenerateCodesRequest) GetCount() int64 {
 	return 0
 }
 
-// One progress message of OfferService.GenerateCodes. Sent at least every 10000 codes and once
-// more, with done set, at the end.
+// One progress message of OfferService.GenerateCodes: the job's progress, after every batch of
+// 50000 codes when the job runs in the worker serving the stream (otherwise at least every
+// second while it moves), the last with done set.
 type GenerateCodesResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Codes of this request generated and committed so far.
@@ -937,7 +938,11 @@ type GenerateCodesResponse struct {
 	// Codes this request generates in all (its count).
 	TotalCount int64 `protobuf:"varint,2,opt,name=total_count,json=totalCount,proto3" json:"total_count,omitempty"`
 	// True on the last message: every code is committed.
-	Done          bool `protobuf:"varint,3,opt,name=done,proto3" json:"done,omitempty"`
+	Done bool `protobuf:"varint,3,opt,name=done,proto3" json:"done,omitempty"`
+	// The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+	// CancelJob). The same in every message of the stream and of every call with the same
+	// request_id.
+	JobId         string `protobuf:"bytes,4,opt,name=job_id,json=jobId,proto3" json:"job_id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -991,6 +996,13 @@ func (x *GenerateCodesResponse) GetDone() bool {
 		return x.Done
 	}
 	return false
+}
+
+func (x *GenerateCodesResponse) GetJobId() string {
+	if x != nil {
+		return x.JobId
+	}
+	return ""
 }
 
 // One batch of OfferService.ImportCodes. The first message must set request_id and
@@ -1523,12 +1535,13 @@ const file_rewards_coupons_v1_offer_service_proto_rawDesc = "" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12$\n" +
 	"\x0ecode_series_id\x18\x02 \x01(\tR\fcodeSeriesId\x12\x14\n" +
-	"\x05count\x18\x03 \x01(\x03R\x05count\"u\n" +
+	"\x05count\x18\x03 \x01(\x03R\x05count\"\x8c\x01\n" +
 	"\x15GenerateCodesResponse\x12'\n" +
 	"\x0fgenerated_count\x18\x01 \x01(\x03R\x0egeneratedCount\x12\x1f\n" +
 	"\vtotal_count\x18\x02 \x01(\x03R\n" +
 	"totalCount\x12\x12\n" +
-	"\x04done\x18\x03 \x01(\bR\x04done\"o\n" +
+	"\x04done\x18\x03 \x01(\bR\x04done\x12\x15\n" +
+	"\x06job_id\x18\x04 \x01(\tR\x05jobId\"o\n" +
 	"\x12ImportCodesRequest\x12\x1d\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tR\trequestId\x12$\n" +

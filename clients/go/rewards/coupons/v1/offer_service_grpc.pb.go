@@ -91,13 +91,16 @@ type OfferServiceClient interface {
 	// or prefix collides with an existing code or prefix of the organisation).
 	CreateCodeSeries(ctx context.Context, in *CreateCodeSeriesRequest, opts ...grpc.CallOption) (*CreateCodeSeriesResponse, error)
 	// Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
-	// streaming progress. Runs in constant memory whatever the count. The work is durable per
-	// batch of 10000 codes (each batch is committed with the request's progress): if the stream
-	// breaks, call again with the same request_id and parameters; it resumes after the last
-	// committed batch, its first message reports the codes already committed, and it never
-	// generates more than `count` in all. A call of a finished request_id answers one message
-	// with done set. Two concurrent calls with the same request_id: the second fails with
-	// ABORTED, reason REQUEST_IN_FLIGHT.
+	// streaming progress. Runs in constant memory whatever the count. The generation is a
+	// background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
+	// its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
+	// stream does not stop the job: it finishes on the server, after a server restart too, unless
+	// JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
+	// committed with the job's progress); it never generates more than `count` in all. Calling
+	// again with the same request_id and parameters (any number of calls at once) follows the
+	// same job: its first message reports the codes committed so far; a call of a finished job
+	// answers one message with done set; a call of a cancelled job fails with JOB_CANCELLED, of a
+	// failed one with the job's error_reason.
 	//
 	// Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
 	// CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
@@ -328,13 +331,16 @@ type OfferServiceServer interface {
 	// or prefix collides with an existing code or prefix of the organisation).
 	CreateCodeSeries(context.Context, *CreateCodeSeriesRequest) (*CreateCodeSeriesResponse, error)
 	// Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
-	// streaming progress. Runs in constant memory whatever the count. The work is durable per
-	// batch of 10000 codes (each batch is committed with the request's progress): if the stream
-	// breaks, call again with the same request_id and parameters; it resumes after the last
-	// committed batch, its first message reports the codes already committed, and it never
-	// generates more than `count` in all. A call of a finished request_id answers one message
-	// with done set. Two concurrent calls with the same request_id: the second fails with
-	// ABORTED, reason REQUEST_IN_FLIGHT.
+	// streaming progress. Runs in constant memory whatever the count. The generation is a
+	// background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
+	// its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
+	// stream does not stop the job: it finishes on the server, after a server restart too, unless
+	// JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
+	// committed with the job's progress); it never generates more than `count` in all. Calling
+	// again with the same request_id and parameters (any number of calls at once) follows the
+	// same job: its first message reports the codes committed so far; a call of a finished job
+	// answers one message with done set; a call of a cancelled job fails with JOB_CANCELLED, of a
+	// failed one with the job's error_reason.
 	//
 	// Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
 	// CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),

@@ -144,14 +144,16 @@ class GenerateCodesRequest(_message.Message):
     def __init__(self, request_id: _Optional[str] = ..., code_series_id: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
 
 class GenerateCodesResponse(_message.Message):
-    __slots__ = ("generated_count", "total_count", "done")
+    __slots__ = ("generated_count", "total_count", "done", "job_id")
     GENERATED_COUNT_FIELD_NUMBER: _ClassVar[int]
     TOTAL_COUNT_FIELD_NUMBER: _ClassVar[int]
     DONE_FIELD_NUMBER: _ClassVar[int]
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
     generated_count: int
     total_count: int
     done: bool
-    def __init__(self, generated_count: _Optional[int] = ..., total_count: _Optional[int] = ..., done: _Optional[bool] = ...) -> None: ...
+    job_id: str
+    def __init__(self, generated_count: _Optional[int] = ..., total_count: _Optional[int] = ..., done: _Optional[bool] = ..., job_id: _Optional[str] = ...) -> None: ...
 
 class ImportCodesRequest(_message.Message):
     __slots__ = ("request_id", "code_series_id", "codes")

@@ -248,8 +248,9 @@ export interface GenerateCodesRequest {
 }
 
 /**
- * One progress message of OfferService.GenerateCodes. Sent at least every 10000 codes and once
- * more, with done set, at the end.
+ * One progress message of OfferService.GenerateCodes: the job's progress, after every batch of
+ * 50000 codes when the job runs in the worker serving the stream (otherwise at least every
+ * second while it moves), the last with done set.
  */
 export interface GenerateCodesResponse {
   /** Codes of this request generated and committed so far. */
@@ -258,6 +259,12 @@ export interface GenerateCodesResponse {
   totalCount: string;
   /** True on the last message: every code is committed. */
   done: boolean;
+  /**
+   * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+   * CancelJob). The same in every message of the stream and of every call with the same
+   * request_id.
+   */
+  jobId: string;
 }
 
 /**
@@ -1722,7 +1729,7 @@ export const GenerateCodesRequest: MessageFns<GenerateCodesRequest> = {
 };
 
 function createBaseGenerateCodesResponse(): GenerateCodesResponse {
-  return { generatedCount: "0", totalCount: "0", done: false };
+  return { generatedCount: "0", totalCount: "0", done: false, jobId: "" };
 }
 
 export const GenerateCodesResponse: MessageFns<GenerateCodesResponse> = {
@@ -1735,6 +1742,9 @@ export const GenerateCodesResponse: MessageFns<GenerateCodesResponse> = {
     }
     if (message.done !== false) {
       writer.uint32(24).bool(message.done);
+    }
+    if (message.jobId !== "") {
+      writer.uint32(34).string(message.jobId);
     }
     return writer;
   },
@@ -1776,6 +1786,14 @@ export const GenerateCodesResponse: MessageFns<GenerateCodesResponse> = {
             message.done = reader.bool();
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.jobId = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1801,6 +1819,11 @@ export const GenerateCodesResponse: MessageFns<GenerateCodesResponse> = {
         ? globalThis.String(object.total_count)
         : "0",
       done: isSet(object.done) ? globalThis.Boolean(object.done) : false,
+      jobId: isSet(object.jobId)
+        ? globalThis.String(object.jobId)
+        : isSet(object.job_id)
+        ? globalThis.String(object.job_id)
+        : "",
     };
   },
 
@@ -1815,6 +1838,9 @@ export const GenerateCodesResponse: MessageFns<GenerateCodesResponse> = {
     if (message.done !== false) {
       obj.done = message.done;
     }
+    if (message.jobId !== "") {
+      obj.jobId = message.jobId;
+    }
     return obj;
   },
 
@@ -1826,6 +1852,7 @@ export const GenerateCodesResponse: MessageFns<GenerateCodesResponse> = {
     message.generatedCount = object.generatedCount ?? "0";
     message.totalCount = object.totalCount ?? "0";
     message.done = object.done ?? false;
+    message.jobId = object.jobId ?? "";
     return message;
   },
 };
@@ -2757,13 +2784,16 @@ export const OfferServiceService = {
   },
   /**
    * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
-   * streaming progress. Runs in constant memory whatever the count. The work is durable per
-   * batch of 10000 codes (each batch is committed with the request's progress): if the stream
-   * breaks, call again with the same request_id and parameters; it resumes after the last
-   * committed batch, its first message reports the codes already committed, and it never
-   * generates more than `count` in all. A call of a finished request_id answers one message
-   * with done set. Two concurrent calls with the same request_id: the second fails with
-   * ABORTED, reason REQUEST_IN_FLIGHT.
+   * streaming progress. Runs in constant memory whatever the count. The generation is a
+   * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
+   * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
+   * stream does not stop the job: it finishes on the server, after a server restart too, unless
+   * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
+   * committed with the job's progress); it never generates more than `count` in all. Calling
+   * again with the same request_id and parameters (any number of calls at once) follows the
+   * same job: its first message reports the codes committed so far; a call of a finished job
+   * answers one message with done set; a call of a cancelled job fails with JOB_CANCELLED, of a
+   * failed one with the job's error_reason.
    *
    * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
    * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
@@ -2908,13 +2938,16 @@ export interface OfferServiceServer extends UntypedServiceImplementation {
   createCodeSeries: handleUnaryCall<CreateCodeSeriesRequest, CreateCodeSeriesResponse>;
   /**
    * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
-   * streaming progress. Runs in constant memory whatever the count. The work is durable per
-   * batch of 10000 codes (each batch is committed with the request's progress): if the stream
-   * breaks, call again with the same request_id and parameters; it resumes after the last
-   * committed batch, its first message reports the codes already committed, and it never
-   * generates more than `count` in all. A call of a finished request_id answers one message
-   * with done set. Two concurrent calls with the same request_id: the second fails with
-   * ABORTED, reason REQUEST_IN_FLIGHT.
+   * streaming progress. Runs in constant memory whatever the count. The generation is a
+   * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
+   * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
+   * stream does not stop the job: it finishes on the server, after a server restart too, unless
+   * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
+   * committed with the job's progress); it never generates more than `count` in all. Calling
+   * again with the same request_id and parameters (any number of calls at once) follows the
+   * same job: its first message reports the codes committed so far; a call of a finished job
+   * answers one message with done set; a call of a cancelled job fails with JOB_CANCELLED, of a
+   * failed one with the job's error_reason.
    *
    * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
    * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
@@ -3121,13 +3154,16 @@ export interface OfferServiceClient extends Client {
   ): ClientUnaryCall;
   /**
    * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
-   * streaming progress. Runs in constant memory whatever the count. The work is durable per
-   * batch of 10000 codes (each batch is committed with the request's progress): if the stream
-   * breaks, call again with the same request_id and parameters; it resumes after the last
-   * committed batch, its first message reports the codes already committed, and it never
-   * generates more than `count` in all. A call of a finished request_id answers one message
-   * with done set. Two concurrent calls with the same request_id: the second fails with
-   * ABORTED, reason REQUEST_IN_FLIGHT.
+   * streaming progress. Runs in constant memory whatever the count. The generation is a
+   * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
+   * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
+   * stream does not stop the job: it finishes on the server, after a server restart too, unless
+   * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
+   * committed with the job's progress); it never generates more than `count` in all. Calling
+   * again with the same request_id and parameters (any number of calls at once) follows the
+   * same job: its first message reports the codes committed so far; a call of a finished job
+   * answers one message with done set; a call of a cancelled job fails with JOB_CANCELLED, of a
+   * failed one with the job's error_reason.
    *
    * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
    * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),

@@ -7,8 +7,9 @@ package com.rewardscore.rewards.coupons.v1;
 
 /**
  * <pre>
- * One progress message of OfferService.GenerateCodes. Sent at least every 10000 codes and once
- * more, with done set, at the end.
+ * One progress message of OfferService.GenerateCodes: the job's progress, after every batch of
+ * 50000 codes when the job runs in the worker serving the stream (otherwise at least every
+ * second while it moves), the last with done set.
  * </pre>
  *
  * Protobuf type {@code rewards.coupons.v1.GenerateCodesResponse}
@@ -33,6 +34,7 @@ private static final long serialVersionUID = 0L;
     super(builder);
   }
   private GenerateCodesResponse() {
+    jobId_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -98,6 +100,57 @@ private static final long serialVersionUID = 0L;
     return done_;
   }
 
+  public static final int JOB_ID_FIELD_NUMBER = 4;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object jobId_ = "";
+  /**
+   * <pre>
+   * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+   * CancelJob). The same in every message of the stream and of every call with the same
+   * request_id.
+   * </pre>
+   *
+   * <code>string job_id = 4 [json_name = "jobId"];</code>
+   * @return The jobId.
+   */
+  @java.lang.Override
+  public java.lang.String getJobId() {
+    java.lang.Object ref = jobId_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      jobId_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+   * CancelJob). The same in every message of the stream and of every call with the same
+   * request_id.
+   * </pre>
+   *
+   * <code>string job_id = 4 [json_name = "jobId"];</code>
+   * @return The bytes for jobId.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getJobIdBytes() {
+    java.lang.Object ref = jobId_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      jobId_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -121,6 +174,9 @@ private static final long serialVersionUID = 0L;
     if (done_ != false) {
       output.writeBool(3, done_);
     }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(jobId_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 4, jobId_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -136,6 +192,9 @@ private static final long serialVersionUID = 0L;
     if (done_ != false) {
       size += com.google.protobuf.CodedOutputStream
         .computeBoolSize(3, done_);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(jobId_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(4, jobId_);
     }
     return size;
   }
@@ -167,6 +226,8 @@ private static final long serialVersionUID = 0L;
         != other.getTotalCount()) return false;
     if (getDone()
         != other.getDone()) return false;
+    if (!getJobId()
+        .equals(other.getJobId())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -187,6 +248,8 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + DONE_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
         getDone());
+    hash = (37 * hash) + JOB_ID_FIELD_NUMBER;
+    hash = (53 * hash) + getJobId().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -286,8 +349,9 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * One progress message of OfferService.GenerateCodes. Sent at least every 10000 codes and once
-   * more, with done set, at the end.
+   * One progress message of OfferService.GenerateCodes: the job's progress, after every batch of
+   * 50000 codes when the job runs in the worker serving the stream (otherwise at least every
+   * second while it moves), the last with done set.
    * </pre>
    *
    * Protobuf type {@code rewards.coupons.v1.GenerateCodesResponse}
@@ -326,6 +390,7 @@ private static final long serialVersionUID = 0L;
       generatedCount_ = 0L;
       totalCount_ = 0L;
       done_ = false;
+      jobId_ = "";
       return this;
     }
 
@@ -368,6 +433,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000004) != 0)) {
         result.done_ = done_;
       }
+      if (((from_bitField0_ & 0x00000008) != 0)) {
+        result.jobId_ = jobId_;
+      }
     }
 
     @java.lang.Override
@@ -390,6 +458,11 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getDone() != false) {
         setDone(other.getDone());
+      }
+      if (!other.getJobId().isEmpty()) {
+        jobId_ = other.jobId_;
+        bitField0_ |= 0x00000008;
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -432,6 +505,11 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000004;
               break;
             } // case 24
+            case 34: {
+              jobId_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00000008;
+              break;
+            } // case 34
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -577,6 +655,108 @@ private static final long serialVersionUID = 0L;
     public Builder clearDone() {
       bitField0_ = (bitField0_ & ~0x00000004);
       done_ = false;
+      onChanged();
+      return this;
+    }
+
+    private java.lang.Object jobId_ = "";
+    /**
+     * <pre>
+     * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+     * CancelJob). The same in every message of the stream and of every call with the same
+     * request_id.
+     * </pre>
+     *
+     * <code>string job_id = 4 [json_name = "jobId"];</code>
+     * @return The jobId.
+     */
+    public java.lang.String getJobId() {
+      java.lang.Object ref = jobId_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        jobId_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+     * CancelJob). The same in every message of the stream and of every call with the same
+     * request_id.
+     * </pre>
+     *
+     * <code>string job_id = 4 [json_name = "jobId"];</code>
+     * @return The bytes for jobId.
+     */
+    public com.google.protobuf.ByteString
+        getJobIdBytes() {
+      java.lang.Object ref = jobId_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        jobId_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+     * CancelJob). The same in every message of the stream and of every call with the same
+     * request_id.
+     * </pre>
+     *
+     * <code>string job_id = 4 [json_name = "jobId"];</code>
+     * @param value The jobId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setJobId(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      jobId_ = value;
+      bitField0_ |= 0x00000008;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+     * CancelJob). The same in every message of the stream and of every call with the same
+     * request_id.
+     * </pre>
+     *
+     * <code>string job_id = 4 [json_name = "jobId"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearJobId() {
+      jobId_ = getDefaultInstance().getJobId();
+      bitField0_ = (bitField0_ & ~0x00000008);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+     * CancelJob). The same in every message of the stream and of every call with the same
+     * request_id.
+     * </pre>
+     *
+     * <code>string job_id = 4 [json_name = "jobId"];</code>
+     * @param value The bytes for jobId to set.
+     * @return This builder for chaining.
+     */
+    public Builder setJobIdBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      jobId_ = value;
+      bitField0_ |= 0x00000008;
       onChanged();
       return this;
     }

@@ -39,4 +39,28 @@ public interface GenerateCodesResponseOrBuilder extends
    * @return The done.
    */
   boolean getDone();
+
+  /**
+   * <pre>
+   * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+   * CancelJob). The same in every message of the stream and of every call with the same
+   * request_id.
+   * </pre>
+   *
+   * <code>string job_id = 4 [json_name = "jobId"];</code>
+   * @return The jobId.
+   */
+  java.lang.String getJobId();
+  /**
+   * <pre>
+   * The background job that generates the codes (rewards.jobs.v1.JobService: GetJob, WatchJob,
+   * CancelJob). The same in every message of the stream and of every call with the same
+   * request_id.
+   * </pre>
+   *
+   * <code>string job_id = 4 [json_name = "jobId"];</code>
+   * @return The bytes for jobId.
+   */
+  com.google.protobuf.ByteString
+      getJobIdBytes();
 }

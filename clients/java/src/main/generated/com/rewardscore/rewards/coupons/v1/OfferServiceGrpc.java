@@ -533,13 +533,16 @@ public final class OfferServiceGrpc {
     /**
      * <pre>
      * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
-     * streaming progress. Runs in constant memory whatever the count. The work is durable per
-     * batch of 10000 codes (each batch is committed with the request's progress): if the stream
-     * breaks, call again with the same request_id and parameters; it resumes after the last
-     * committed batch, its first message reports the codes already committed, and it never
-     * generates more than `count` in all. A call of a finished request_id answers one message
-     * with done set. Two concurrent calls with the same request_id: the second fails with
-     * ABORTED, reason REQUEST_IN_FLIGHT.
+     * streaming progress. Runs in constant memory whatever the count. The generation is a
+     * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
+     * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
+     * stream does not stop the job: it finishes on the server, after a server restart too, unless
+     * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
+     * committed with the job's progress); it never generates more than `count` in all. Calling
+     * again with the same request_id and parameters (any number of calls at once) follows the
+     * same job: its first message reports the codes committed so far; a call of a finished job
+     * answers one message with done set; a call of a cancelled job fails with JOB_CANCELLED, of a
+     * failed one with the job's error_reason.
      * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
      * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
      * CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; the series' codes plus `count` would be more
@@ -757,13 +760,16 @@ public final class OfferServiceGrpc {
     /**
      * <pre>
      * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
-     * streaming progress. Runs in constant memory whatever the count. The work is durable per
-     * batch of 10000 codes (each batch is committed with the request's progress): if the stream
-     * breaks, call again with the same request_id and parameters; it resumes after the last
-     * committed batch, its first message reports the codes already committed, and it never
-     * generates more than `count` in all. A call of a finished request_id answers one message
-     * with done set. Two concurrent calls with the same request_id: the second fails with
-     * ABORTED, reason REQUEST_IN_FLIGHT.
+     * streaming progress. Runs in constant memory whatever the count. The generation is a
+     * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
+     * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
+     * stream does not stop the job: it finishes on the server, after a server restart too, unless
+     * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
+     * committed with the job's progress); it never generates more than `count` in all. Calling
+     * again with the same request_id and parameters (any number of calls at once) follows the
+     * same job: its first message reports the codes committed so far; a call of a finished job
+     * answers one message with done set; a call of a cancelled job fails with JOB_CANCELLED, of a
+     * failed one with the job's error_reason.
      * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
      * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
      * CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; the series' codes plus `count` would be more
@@ -956,13 +962,16 @@ public final class OfferServiceGrpc {
     /**
      * <pre>
      * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
-     * streaming progress. Runs in constant memory whatever the count. The work is durable per
-     * batch of 10000 codes (each batch is committed with the request's progress): if the stream
-     * breaks, call again with the same request_id and parameters; it resumes after the last
-     * committed batch, its first message reports the codes already committed, and it never
-     * generates more than `count` in all. A call of a finished request_id answers one message
-     * with done set. Two concurrent calls with the same request_id: the second fails with
-     * ABORTED, reason REQUEST_IN_FLIGHT.
+     * streaming progress. Runs in constant memory whatever the count. The generation is a
+     * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
+     * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
+     * stream does not stop the job: it finishes on the server, after a server restart too, unless
+     * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
+     * committed with the job's progress); it never generates more than `count` in all. Calling
+     * again with the same request_id and parameters (any number of calls at once) follows the
+     * same job: its first message reports the codes committed so far; a call of a finished job
+     * answers one message with done set; a call of a cancelled job fails with JOB_CANCELLED, of a
+     * failed one with the job's error_reason.
      * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
      * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
      * CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; the series' codes plus `count` would be more
@@ -1155,13 +1164,16 @@ public final class OfferServiceGrpc {
     /**
      * <pre>
      * Generates `count` new unique codes into a UNIQUE_GENERATED or RANDOM_WITH_PREFIX series,
-     * streaming progress. Runs in constant memory whatever the count. The work is durable per
-     * batch of 10000 codes (each batch is committed with the request's progress): if the stream
-     * breaks, call again with the same request_id and parameters; it resumes after the last
-     * committed batch, its first message reports the codes already committed, and it never
-     * generates more than `count` in all. A call of a finished request_id answers one message
-     * with done set. Two concurrent calls with the same request_id: the second fails with
-     * ABORTED, reason REQUEST_IN_FLIGHT.
+     * streaming progress. Runs in constant memory whatever the count. The generation is a
+     * background job (rewards.jobs.v1.JobService, JOB_KIND_GENERATE_CODES; every message carries
+     * its job_id): the call starts it, or finds it by request_id, and follows it. Closing the
+     * stream does not stop the job: it finishes on the server, after a server restart too, unless
+     * JobService.CancelJob stops it. The work is durable per batch of 50000 codes (each batch is
+     * committed with the job's progress); it never generates more than `count` in all. Calling
+     * again with the same request_id and parameters (any number of calls at once) follows the
+     * same job: its first message reports the codes committed so far; a call of a finished job
+     * answers one message with done set; a call of a cancelled job fails with JOB_CANCELLED, of a
+     * failed one with the job's error_reason.
      * Errors: FIELD_REQUIRED, FIELD_OUT_OF_RANGE (count) (INVALID_ARGUMENT),
      * CODE_SERIES_NOT_FOUND (NOT_FOUND), CODE_SERIES_TYPE_MISMATCH (FAILED_PRECONDITION),
      * CODE_SPACE_TOO_SMALL (FAILED_PRECONDITION; the series' codes plus `count` would be more

@@ -192,70 +192,70 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
       "v1.CodeSeriesR\ncodeSeries\"q\n\024GenerateCod" +
       "esRequest\022\035\n\nrequest_id\030\001 \001(\tR\trequestId" +
       "\022$\n\016code_series_id\030\002 \001(\tR\014codeSeriesId\022\024" +
-      "\n\005count\030\003 \001(\003R\005count\"u\n\025GenerateCodesRes" +
-      "ponse\022\'\n\017generated_count\030\001 \001(\003R\016generate" +
-      "dCount\022\037\n\013total_count\030\002 \001(\003R\ntotalCount\022" +
-      "\022\n\004done\030\003 \001(\010R\004done\"o\n\022ImportCodesReques" +
-      "t\022\035\n\nrequest_id\030\001 \001(\tR\trequestId\022$\n\016code" +
-      "_series_id\030\002 \001(\tR\014codeSeriesId\022\024\n\005codes\030" +
-      "\003 \003(\tR\005codes\"\225\002\n\023ImportCodesResponse\022%\n\016" +
-      "imported_count\030\001 \001(\003R\rimportedCount\022%\n\016r" +
-      "ejected_count\030\002 \001(\003R\rrejectedCount\022X\n\rre" +
-      "jected_rows\030\003 \003(\01323.rewards.coupons.v1.I" +
-      "mportCodesResponse.RejectedRowR\014rejected" +
-      "Rows\032V\n\013RejectedRow\022\033\n\trow_index\030\001 \001(\003R\010" +
-      "rowIndex\022\022\n\004code\030\002 \001(\tR\004code\022\026\n\006reason\030\003" +
-      " \001(\tR\006reason\"\275\001\n\024RevokeCouponsRequest\022\035\n" +
-      "\nrequest_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id" +
-      "\030\002 \001(\tR\007offerId\0226\n\004mode\030\003 \001(\0162\".rewards." +
-      "coupons.v1.RevocationModeR\004mode\022\037\n\013accou" +
-      "nt_ids\030\004 \003(\tR\naccountIds\022\022\n\004note\030\005 \001(\tR\004" +
-      "note\"\305\001\n\025RevokeCouponsResponse\022#\n\rrevoca" +
-      "tion_id\030\001 \001(\tR\014revocationId\022#\n\rrevoked_c" +
-      "ount\030\002 \001(\003R\014revokedCount\022%\n\016redeemed_cou" +
-      "nt\030\003 \001(\003R\rredeemedCount\022;\n\013revoke_time\030\004" +
-      " \001(\0132\032.google.protobuf.TimestampR\nrevoke" +
-      "Time\"u\n\030AddOfferCustomersRequest\022\035\n\nrequ" +
-      "est_id\030\001 \001(\tR\trequestId\022\031\n\010offer_id\030\002 \001(" +
-      "\tR\007offerId\022\037\n\013account_ids\030\003 \003(\tR\naccount" +
-      "Ids\"<\n\031AddOfferCustomersResponse\022\037\n\013adde" +
-      "d_count\030\001 \001(\005R\naddedCount*\227\001\n\016Revocation" +
-      "Mode\022\037\n\033REVOCATION_MODE_UNSPECIFIED\020\000\022\"\n" +
-      "\036REVOCATION_MODE_ALL_UNREDEEMED\020\001\022!\n\035REV" +
-      "OCATION_MODE_UNISSUED_ONLY\020\002\022\035\n\031REVOCATI" +
-      "ON_MODE_CUSTOMERS\020\0032\345\010\n\014OfferService\022^\n\013" +
-      "CreateOffer\022&.rewards.coupons.v1.CreateO" +
-      "fferRequest\032\'.rewards.coupons.v1.CreateO" +
-      "fferResponse\022U\n\010GetOffer\022#.rewards.coupo" +
-      "ns.v1.GetOfferRequest\032$.rewards.coupons." +
-      "v1.GetOfferResponse\022^\n\013UpdateOffer\022&.rew" +
-      "ards.coupons.v1.UpdateOfferRequest\032\'.rew" +
-      "ards.coupons.v1.UpdateOfferResponse\022[\n\nL" +
-      "istOffers\022%.rewards.coupons.v1.ListOffer" +
-      "sRequest\032&.rewards.coupons.v1.ListOffers" +
-      "Response\022d\n\rActivateOffer\022(.rewards.coup" +
-      "ons.v1.ActivateOfferRequest\032).rewards.co" +
-      "upons.v1.ActivateOfferResponse\022j\n\017Deacti" +
-      "vateOffer\022*.rewards.coupons.v1.Deactivat" +
-      "eOfferRequest\032+.rewards.coupons.v1.Deact" +
-      "ivateOfferResponse\022m\n\020CreateCodeSeries\022+" +
-      ".rewards.coupons.v1.CreateCodeSeriesRequ" +
-      "est\032,.rewards.coupons.v1.CreateCodeSerie" +
-      "sResponse\022f\n\rGenerateCodes\022(.rewards.cou" +
-      "pons.v1.GenerateCodesRequest\032).rewards.c" +
-      "oupons.v1.GenerateCodesResponse0\001\022`\n\013Imp" +
-      "ortCodes\022&.rewards.coupons.v1.ImportCode" +
-      "sRequest\032\'.rewards.coupons.v1.ImportCode" +
-      "sResponse(\001\022d\n\rRevokeCoupons\022(.rewards.c" +
-      "oupons.v1.RevokeCouponsRequest\032).rewards" +
-      ".coupons.v1.RevokeCouponsResponse\022p\n\021Add" +
-      "OfferCustomers\022,.rewards.coupons.v1.AddO" +
-      "fferCustomersRequest\032-.rewards.coupons.v" +
-      "1.AddOfferCustomersResponseB\207\001\n\"com.rewa" +
-      "rdscore.rewards.coupons.v1B\021OfferService" +
-      "ProtoP\001ZLgithub.com/rewards-core/rewards" +
-      "-core/clients/go/rewards/coupons/v1;coup" +
-      "onsv1b\006proto3"
+      "\n\005count\030\003 \001(\003R\005count\"\214\001\n\025GenerateCodesRe" +
+      "sponse\022\'\n\017generated_count\030\001 \001(\003R\016generat" +
+      "edCount\022\037\n\013total_count\030\002 \001(\003R\ntotalCount" +
+      "\022\022\n\004done\030\003 \001(\010R\004done\022\025\n\006job_id\030\004 \001(\tR\005jo" +
+      "bId\"o\n\022ImportCodesRequest\022\035\n\nrequest_id\030" +
+      "\001 \001(\tR\trequestId\022$\n\016code_series_id\030\002 \001(\t" +
+      "R\014codeSeriesId\022\024\n\005codes\030\003 \003(\tR\005codes\"\225\002\n" +
+      "\023ImportCodesResponse\022%\n\016imported_count\030\001" +
+      " \001(\003R\rimportedCount\022%\n\016rejected_count\030\002 " +
+      "\001(\003R\rrejectedCount\022X\n\rrejected_rows\030\003 \003(" +
+      "\01323.rewards.coupons.v1.ImportCodesRespon" +
+      "se.RejectedRowR\014rejectedRows\032V\n\013Rejected" +
+      "Row\022\033\n\trow_index\030\001 \001(\003R\010rowIndex\022\022\n\004code" +
+      "\030\002 \001(\tR\004code\022\026\n\006reason\030\003 \001(\tR\006reason\"\275\001\n" +
+      "\024RevokeCouponsRequest\022\035\n\nrequest_id\030\001 \001(" +
+      "\tR\trequestId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022" +
+      "6\n\004mode\030\003 \001(\0162\".rewards.coupons.v1.Revoc" +
+      "ationModeR\004mode\022\037\n\013account_ids\030\004 \003(\tR\nac" +
+      "countIds\022\022\n\004note\030\005 \001(\tR\004note\"\305\001\n\025RevokeC" +
+      "ouponsResponse\022#\n\rrevocation_id\030\001 \001(\tR\014r" +
+      "evocationId\022#\n\rrevoked_count\030\002 \001(\003R\014revo" +
+      "kedCount\022%\n\016redeemed_count\030\003 \001(\003R\rredeem" +
+      "edCount\022;\n\013revoke_time\030\004 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\nrevokeTime\"u\n\030AddOffer" +
+      "CustomersRequest\022\035\n\nrequest_id\030\001 \001(\tR\tre" +
+      "questId\022\031\n\010offer_id\030\002 \001(\tR\007offerId\022\037\n\013ac" +
+      "count_ids\030\003 \003(\tR\naccountIds\"<\n\031AddOfferC" +
+      "ustomersResponse\022\037\n\013added_count\030\001 \001(\005R\na" +
+      "ddedCount*\227\001\n\016RevocationMode\022\037\n\033REVOCATI" +
+      "ON_MODE_UNSPECIFIED\020\000\022\"\n\036REVOCATION_MODE" +
+      "_ALL_UNREDEEMED\020\001\022!\n\035REVOCATION_MODE_UNI" +
+      "SSUED_ONLY\020\002\022\035\n\031REVOCATION_MODE_CUSTOMER" +
+      "S\020\0032\345\010\n\014OfferService\022^\n\013CreateOffer\022&.re" +
+      "wards.coupons.v1.CreateOfferRequest\032\'.re" +
+      "wards.coupons.v1.CreateOfferResponse\022U\n\010" +
+      "GetOffer\022#.rewards.coupons.v1.GetOfferRe" +
+      "quest\032$.rewards.coupons.v1.GetOfferRespo" +
+      "nse\022^\n\013UpdateOffer\022&.rewards.coupons.v1." +
+      "UpdateOfferRequest\032\'.rewards.coupons.v1." +
+      "UpdateOfferResponse\022[\n\nListOffers\022%.rewa" +
+      "rds.coupons.v1.ListOffersRequest\032&.rewar" +
+      "ds.coupons.v1.ListOffersResponse\022d\n\rActi" +
+      "vateOffer\022(.rewards.coupons.v1.ActivateO" +
+      "fferRequest\032).rewards.coupons.v1.Activat" +
+      "eOfferResponse\022j\n\017DeactivateOffer\022*.rewa" +
+      "rds.coupons.v1.DeactivateOfferRequest\032+." +
+      "rewards.coupons.v1.DeactivateOfferRespon" +
+      "se\022m\n\020CreateCodeSeries\022+.rewards.coupons" +
+      ".v1.CreateCodeSeriesRequest\032,.rewards.co" +
+      "upons.v1.CreateCodeSeriesResponse\022f\n\rGen" +
+      "erateCodes\022(.rewards.coupons.v1.Generate" +
+      "CodesRequest\032).rewards.coupons.v1.Genera" +
+      "teCodesResponse0\001\022`\n\013ImportCodes\022&.rewar" +
+      "ds.coupons.v1.ImportCodesRequest\032\'.rewar" +
+      "ds.coupons.v1.ImportCodesResponse(\001\022d\n\rR" +
+      "evokeCoupons\022(.rewards.coupons.v1.Revoke" +
+      "CouponsRequest\032).rewards.coupons.v1.Revo" +
+      "keCouponsResponse\022p\n\021AddOfferCustomers\022," +
+      ".rewards.coupons.v1.AddOfferCustomersReq" +
+      "uest\032-.rewards.coupons.v1.AddOfferCustom" +
+      "ersResponseB\207\001\n\"com.rewardscore.rewards." +
+      "coupons.v1B\021OfferServiceProtoP\001ZLgithub." +
+      "com/rewards-core/rewards-core/clients/go" +
+      "/rewards/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -359,7 +359,7 @@ public final class OfferServiceProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_GenerateCodesResponse_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_GenerateCodesResponse_descriptor,
-        new java.lang.String[] { "GeneratedCount", "TotalCount", "Done", });
+        new java.lang.String[] { "GeneratedCount", "TotalCount", "Done", "JobId", });
     internal_static_rewards_coupons_v1_ImportCodesRequest_descriptor =
       getDescriptor().getMessageType(16);
     internal_static_rewards_coupons_v1_ImportCodesRequest_fieldAccessorTable = new
