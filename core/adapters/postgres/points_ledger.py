@@ -13,6 +13,7 @@ from psycopg.rows import class_row, dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool
 
+from core.adapters.postgres.pool import reading
 from core.adapters.postgres.ledger_writer import Row
 from core.adapters.postgres.receipts import RECEIPT_FIELDS, ReceiptRow
 from core.domain.loyalty import TransactionState, TransactionType
@@ -308,7 +309,7 @@ class PointsLedgerStore:
     async def tier_and_spend(self, account_id: str, since: dt.datetime) -> TierAndSpend:
         """The stored tier and the bill amounts earned on since `since`, net of refunds: a refund
         takes its share of the bill off, rounded down (bill * refunded points / earned points)."""
-        async with self._pool.connection() as connection:
+        async with reading(self._pool) as connection:  # One statement: autocommit, one round trip.
             cursor = connection.cursor(row_factory=class_row(TierAndSpend))
             await cursor.execute(_POSTED_EARN_SPEND,
                                  {"a": account_id, "earn": int(TransactionType.EARN), "since": since})
@@ -325,7 +326,7 @@ class PointsLedgerStore:
 
     async def awards_made(self, org_id: str, program_id: str, award_keys: Sequence[str], account_id: str, *,
                           ask_purchased: bool) -> AwardsMade:
-        async with self._pool.connection() as connection:
+        async with reading(self._pool) as connection:  # One statement: autocommit, one round trip.
             cursor = await connection.execute(
                 "SELECT array(SELECT award_key FROM points_awards WHERE org_id = %(org)s AND program_id = %(program)s"
                 "  AND award_key = ANY(%(keys)s)),"

@@ -50,9 +50,10 @@ async def reading(pool: AsyncConnectionPool) -> AsyncIterator[psycopg.AsyncConne
             yield connection
         finally:
             if not connection.closed:
-                # Back to the pool's default; a connection that cannot be switched back is broken,
-                # and the pool discards it.
-                await connection.set_autocommit(False)
+                try:
+                    await connection.set_autocommit(False)  # Back to the pool's default.
+                except Exception:  # noqa: BLE001 - e.g. cancelled mid-statement: the pool must not reuse it
+                    await connection.close()  # A closed connection is discarded by the pool.
 
 
 class StorePool(AsyncConnectionPool):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from psycopg.rows import dict_row
 
+from core.adapters.postgres.pool import reading
 from core.domain.loyalty import TransactionType
 from core.adapters.postgres.ledger_writer import Row
 from core.domain.coupons import Customer, Rates
@@ -145,7 +146,7 @@ class RedemptionStore:
 
     async def _all(self, sql: str, params, connection=None) -> list[Mapping]:
         if connection is None:
-            async with self._pool.connection() as own:
+            async with reading(self._pool) as own:  # One statement: autocommit, one round trip.
                 return await self._all(sql, params, own)
         cursor = connection.cursor(row_factory=dict_row)
         await cursor.execute(sql, params)

@@ -16,6 +16,7 @@ from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool
 
+from core.adapters.postgres.pool import reading
 from core.adapters.postgres.ledger_writer import Row
 from core.domain.accounts import (Address, GenderCode, MarketingChannel, Membership, MembershipRole, User, UserData,
                                   user_search_lexemes)
@@ -113,7 +114,7 @@ class UserStore:
         self._pool = pool
 
     async def _all(self, query: str, params) -> list[dict]:
-        async with self._pool.connection() as connection:
+        async with reading(self._pool) as connection:  # One statement: autocommit, one round trip.
             cursor = connection.cursor(row_factory=dict_row)
             await cursor.execute(query, params)
             return await cursor.fetchall()
