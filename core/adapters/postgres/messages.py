@@ -116,7 +116,7 @@ _REMINDERS_DUE = (
     "                  rem->>1 AS channel, rem->>2 AS local_time"
     "             FROM offers o, jsonb_array_elements(o.definition->'delivery'->'reminders') rem"
     "            WHERE o.state = 2 AND jsonb_typeof(o.definition->'delivery'->'reminders') = 'array'),"
-    " due AS (SELECT c.coupon_id, c.offer_id, c.account_id, r.org_id, r.channel,"
+    " due AS (SELECT c.coupon_id, c.offer_id, c.account_id, r.org_id, r.channel, c.code, c.expire_time, r.days,"
     "                r.days || 'd@' || r.local_time || '/' || r.channel AS reminder"
     "           FROM r JOIN coupons c ON c.offer_id = r.offer_id"
     "          WHERE c.revoke_time IS NULL AND c.use_count = 0"
@@ -129,10 +129,20 @@ _REMINDERS_DUE = (
     "            AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.coupon_id = c.coupon_id AND m.kind = 'reminder'"
     "                            AND m.reminder = r.days || 'd@' || r.local_time || '/' || r.channel)"
     "          LIMIT %(limit)s)"
-    " INSERT INTO messages (message_id, org_id, kind, channel, coupon_id, offer_id, account_id, reminder,"
-    "                       create_time)"
-    " SELECT gen_random_uuid(), org_id, 'reminder', channel, coupon_id, offer_id, account_id, reminder, %(now)s"
-    "   FROM due ON CONFLICT (coupon_id, reminder) WHERE kind = 'reminder' DO NOTHING")
+    " , queued AS (INSERT INTO messages (message_id, org_id, kind, channel, coupon_id, offer_id, account_id,"
+    "                                   reminder, create_time)"
+    "     SELECT gen_random_uuid(), org_id, 'reminder', channel, coupon_id, offer_id, account_id, reminder, %(now)s"
+    "       FROM due ON CONFLICT (coupon_id, reminder) WHERE kind = 'reminder' DO NOTHING"
+    "     RETURNING coupon_id, reminder)"
+    # The coupon.expiring event, one per reminder queued, in the same statement (so the same
+    # transaction): only the worker whose insert won the unique key writes it.
+    " INSERT INTO outbox_events (event_id, org_id, type, aggregate_type, aggregate_id, payload, occurred_at)"
+    " SELECT gen_random_uuid(), d.org_id, 'coupon.expiring', 'account', d.account_id::text,"
+    "        jsonb_build_object('coupon_id', d.coupon_id::text, 'code', d.code, 'offer_id', d.offer_id::text,"
+    "                           'account_id', d.account_id::text, 'expire_time', d.expire_time,"
+    "                           'days_before_expiry', d.days::int, 'channel', d.channel, 'reminder', d.reminder),"
+    "        %(now)s"
+    "   FROM queued q JOIN due d ON d.coupon_id = q.coupon_id AND d.reminder = q.reminder")
 
 
 class MessageStore:

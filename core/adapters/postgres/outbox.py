@@ -33,6 +33,16 @@ def event_row(org_id: str, type: str, aggregate_type: str, aggregate_id: str, pa
                                            Jsonb(payload), occurred_at))
 
 
+async def insert_events(connection, rows) -> None:
+    """Insert outbox rows on `connection`, inside the caller's transaction (for changes that are
+    not written through the ledger writer: the event commits with them or not at all)."""
+    for row in rows:
+        assert row.table == "outbox_events", row.table
+        await connection.execute(
+            f"INSERT INTO outbox_events ({', '.join(row.columns)}) VALUES ({', '.join(['%s'] * len(row.columns))})",
+            row.values)
+
+
 # --- webhooks ---------------------------------------------------------------------------------
 
 WEBHOOK_CHANGES_PKEY = "webhook_changes_pkey"

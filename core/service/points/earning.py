@@ -26,7 +26,7 @@ from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, HeldRedemption
 from core.service.coupons.earn import AppliedCoupon, EarnCoupons
 from core.service.events import joined
-from core.service.events_outbox import evented
+from core.service.events_outbox import evented, tier_changed
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 from core.service.points.commands import EarnByCode, EarnPoints
 from core.service.points.common import (MS_PER_S, PAYMENT_CARD_TYPE_LENGTH_MAX, account_of, all_of, check_text,
@@ -182,7 +182,9 @@ class Earning:
             transaction, lucky_rows = _with_lucky_draw(caller, account, rules, purchase, tier, bonuses, transaction)
             prepared = await self._credits.credit(caller, command.request_id, rules, transaction, tier_id=new_tier_id,
                                                   rejections=_purchase_rejections(command.transaction_id))
-            prepared = dataclasses.replace(prepared, rows=prepared.rows + lucky_rows)
+            prepared = dataclasses.replace(prepared, rows=prepared.rows + lucky_rows + (tier_changed(
+                caller.org_id, account.account_id, account.program_id, tier.tier_id if tier else None, new_tier_id,
+                now, "earn") if new_tier_id else ()))
         except BaseException:
             await asyncio.gather(*(h.release() for h in held))
             raise
@@ -257,7 +259,9 @@ class Earning:
             spend = (await self._ledger.tier_and_spend(wallet.account_id, tier_window_start(rules, now))).spend
             tier = tier_for_spend(rules.tiers, spend, current, evaluation=True)
             if tier != current:
-                await self._store.set_tier(wallet.account_id, tier.tier_id if tier else None)
+                await self._store.set_tier(wallet.account_id, tier.tier_id if tier else None, events=tier_changed(
+                    wallet.org_id, wallet.account_id, wallet.program_id, wallet.tier_id,
+                    tier.tier_id if tier else None, now, "evaluation"))
                 moved += 1
         return moved
 
