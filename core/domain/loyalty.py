@@ -38,6 +38,7 @@ from core.domain.coupons import Money
 from core.domain.currencies import is_currency_code
 from core.domain.errors import DomainError, ErrorReason, field_invalid, field_required, field_too_long
 from core.domain.lucky_draws import LuckyDrawPolicy, validate_policy
+from core.domain.messages import PointsReminders, validate_points_reminders
 from core.domain.masks import apply_mask, require_update_mask
 
 BPS = 10_000
@@ -98,10 +99,13 @@ class Program:
     """Registered members only: an account without an OWNER membership may not earn."""
     burn_requires_owner: bool = False
     """... nor burn."""
+    points_reminders: PointsReminders | None = None
+    """Points-expiring reminders (core/domain/messages.py); None: none."""
 
     def to_json(self) -> dict:
         data = {name.name: getattr(self, name.name) for name in dataclasses.fields(self)}
         data["lucky_draw"] = self.lucky_draw.to_json() if self.lucky_draw is not None else None
+        data["points_reminders"] = self.points_reminders.to_json() if self.points_reminders is not None else None
         data["points_expiry"] = (self.points_expiry // dt.timedelta(microseconds=1)
                                  if self.points_expiry is not None else None)  # microseconds: no float
         data["points_expiry_mode"] = int(self.points_expiry_mode)
@@ -115,6 +119,7 @@ class Program:
         return cls(**{**data, "points_expiry": dt.timedelta(microseconds=expiry) if expiry is not None else None,
                       "points_expiry_mode": PointsExpiryMode(data["points_expiry_mode"]),
                       "lucky_draw": LuckyDrawPolicy.from_json(data.get("lucky_draw")),
+                      "points_reminders": PointsReminders.from_json(data.get("points_reminders")),
                       "create_time": dt.datetime.fromisoformat(data["create_time"]),
                       "update_time": dt.datetime.fromisoformat(data["update_time"])})
 
@@ -594,6 +599,7 @@ def validate_program(program: Program) -> None:
     for name in ("min_redemption_balance_points", "min_remaining_balance_points", "min_redeem_points"):
         check_range(f"program.{name}", getattr(program, name), 0, limits.POINTS_THRESHOLD_MAX)
     validate_policy(program.lucky_draw)
+    validate_points_reminders(program.points_reminders)
 
 
 def validate_earn_rule(rule: EarnRule, currency_code: str | None, prefix: str = "earn_rule") -> None:
@@ -740,7 +746,8 @@ PROGRAM_UPDATABLE_PATHS = {
     "min_redemption_balance_points": "min_redemption_balance_points",
     "min_remaining_balance_points": "min_remaining_balance_points", "min_redeem_points": "min_redeem_points",
     "refund_overdraft": "allow_negative_refund", "lucky_draw": "lucky_draw",
-    "earn_requires_owner": "earn_requires_owner", "burn_requires_owner": "burn_requires_owner"}
+    "earn_requires_owner": "earn_requires_owner", "burn_requires_owner": "burn_requires_owner",
+    "points_reminders": "points_reminders"}
 """Program fields (as in an update mask) -> Program attribute."""
 PROGRAM_IMMUTABLE_PATHS = ("program_id", "currency_code")
 PROGRAM_OUTPUT_ONLY_PATHS = frozenset({"create_time", "update_time"})

@@ -176,7 +176,7 @@ def user_data_from_proto(user: resources.User) -> UserData:
         birth_date=user.birth_date,
         address=Address(tuple(address.lines), address.city, address.postal_code, address.region,
                         address.country_code),
-        properties=tuple(sorted(user.properties.items())))
+        properties=tuple(sorted(user.properties.items())), language=user.language)
 
 
 def user_to_proto(user: User) -> resources.User:
@@ -187,7 +187,7 @@ def user_to_proto(user: User) -> resources.User:
         family_name=data.family_name, birth_date=data.birth_date,
         address=resources.PostalAddress(lines=address.lines, city=address.city, postal_code=address.postal_code,
                                         region=address.region, country_code=address.country_code),
-        properties=dict(data.properties),
+        properties=dict(data.properties), language=data.language,
         create_time=timestamp(user.create_time), update_time=timestamp(user.update_time))
 
 

@@ -20,19 +20,20 @@ from psycopg_pool import AsyncConnectionPool
 
 from core.adapters.postgres.ledger_writer import Row
 from core.domain.lucky_draws import LuckyDrawPolicy
+from core.domain.messages import PointsReminders
 from core.domain.loyalty import (EarnRule, PointsExpiryMode, Program, ProgramRules, Tier, config_from_json,
                                  config_to_json)
 
 PROGRAM_COLUMNS = ("org_id", "program_id", "display_name", "currency_code", "time_zone", "points_expiry",
                    "points_expiry_mode", "points_expiry_months", "min_redemption_balance_points",
                    "min_remaining_balance_points", "min_redeem_points", "allow_negative_refund", "create_time",
-                   "update_time", "lucky_draw", "earn_requires_owner", "burn_requires_owner")
+                   "update_time", "lucky_draw", "earn_requires_owner", "burn_requires_owner", "points_reminders")
 """Program's fields, as the `programs` columns of the same names."""
 _PROGRAM_CHANGE_COLUMNS = ("org_id", "program_id", "previous_update_time", "display_name", "time_zone",
                            "points_expiry", "points_expiry_mode", "points_expiry_months",
                            "min_redemption_balance_points", "min_remaining_balance_points", "min_redeem_points",
                            "allow_negative_refund", "update_time", "request_id", "client_id", "lucky_draw",
-                           "earn_requires_owner", "burn_requires_owner")
+                           "earn_requires_owner", "burn_requires_owner", "points_reminders")
 _RULE_CHANGE_COLUMNS = ("earn_rule_id", "version", "org_id", "program_id", "display_name", "kind", "config", "etag",
                         "deleted", "change_time", "request_id", "client_id")
 TIER_COLUMNS = ("tier_id", "org_id", "program_id", "display_name", "target_spend_minor", "min_spend_minor",
@@ -71,11 +72,16 @@ def _lucky_draw(policy: LuckyDrawPolicy | None) -> Jsonb | None:
     return Jsonb(policy.to_json()) if policy is not None else None
 
 
+def _reminders(settings: PointsReminders | None) -> Jsonb | None:
+    return Jsonb(settings.to_json()) if settings is not None else None
+
+
 def program_row(*, program: Program) -> Row:
     """The `programs` row of a new program (its org_id and times as set)."""
     return Row("programs", PROGRAM_COLUMNS, tuple(
         int(program.points_expiry_mode) if name == "points_expiry_mode"
-        else _lucky_draw(program.lucky_draw) if name == "lucky_draw" else getattr(program, name)
+        else _lucky_draw(program.lucky_draw) if name == "lucky_draw"
+        else _reminders(program.points_reminders) if name == "points_reminders" else getattr(program, name)
         for name in PROGRAM_COLUMNS))
 
 
@@ -84,6 +90,9 @@ def program_from_row(row: Mapping[str, object]) -> Program:
     values["points_expiry_mode"] = PointsExpiryMode(values["points_expiry_mode"])
     lucky = values["lucky_draw"]
     values["lucky_draw"] = LuckyDrawPolicy.from_json(lucky.obj if isinstance(lucky, Jsonb) else lucky)
+    reminders = values["points_reminders"]
+    values["points_reminders"] = PointsReminders.from_json(reminders.obj if isinstance(reminders, Jsonb)
+                                                           else reminders)
     return Program(**values)  # type: ignore[arg-type]
 
 
@@ -95,7 +104,7 @@ def program_change_row(*, program: Program, previous_update_time: dt.datetime, r
         program.points_expiry, int(program.points_expiry_mode), program.points_expiry_months,
         program.min_redemption_balance_points, program.min_remaining_balance_points, program.min_redeem_points,
         program.allow_negative_refund, program.update_time, request_id, client_id, _lucky_draw(program.lucky_draw),
-        program.earn_requires_owner, program.burn_requires_owner))
+        program.earn_requires_owner, program.burn_requires_owner, _reminders(program.points_reminders)))
 
 
 def earn_rule_change_row(*, rule: EarnRule, version: int, org_id: str, change_time: dt.datetime, request_id: str,

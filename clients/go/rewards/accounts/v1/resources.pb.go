@@ -552,7 +552,12 @@ type User struct {
 	Address *PostalAddress `protobuf:"bytes,11,opt,name=address,proto3" json:"address,omitempty"`
 	// Custom properties of the client: at most 32; keys start with a lower-case letter followed by
 	// a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
-	Properties    map[string]string `protobuf:"bytes,12,rep,name=properties,proto3" json:"properties,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	Properties map[string]string `protobuf:"bytes,12,rep,name=properties,proto3" json:"properties,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+	// letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+	// reminders) use the template in this language: the exact tag, else its primary language
+	// ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+	Language      string `protobuf:"bytes,20,opt,name=language,proto3" json:"language,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -669,6 +674,13 @@ func (x *User) GetProperties() map[string]string {
 		return x.Properties
 	}
 	return nil
+}
+
+func (x *User) GetLanguage() string {
+	if x != nil {
+		return x.Language
+	}
+	return ""
 }
 
 // A postal address. Every field is optional.
@@ -883,7 +895,7 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\vcreate_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"\xc6\x04\n" +
+	"updateTime\"\xe2\x04\n" +
 	"\x04User\x12\x17\n" +
 	"\auser_id\x18\x01 \x01(\tR\x06userId\x12(\n" +
 	"\x10external_user_id\x18\x02 \x01(\tR\x0eexternalUserId\x12!\n" +
@@ -904,7 +916,8 @@ const file_rewards_accounts_v1_resources_proto_rawDesc = "" +
 	"\aaddress\x18\v \x01(\v2\".rewards.accounts.v1.PostalAddressR\aaddress\x12I\n" +
 	"\n" +
 	"properties\x18\f \x03(\v2).rewards.accounts.v1.User.PropertiesEntryR\n" +
-	"properties\x1a=\n" +
+	"properties\x12\x1a\n" +
+	"\blanguage\x18\x14 \x01(\tR\blanguage\x1a=\n" +
 	"\x0fPropertiesEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x95\x01\n" +

@@ -24,6 +24,59 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// The channel of a points reminder.
+type ReminderChannel int32
+
+const (
+	// Not set; never valid.
+	ReminderChannel_REMINDER_CHANNEL_UNSPECIFIED ReminderChannel = 0
+	// A text message to the owner's phone number.
+	ReminderChannel_REMINDER_CHANNEL_SMS ReminderChannel = 1
+	// An e-mail to the owner's e-mail address.
+	ReminderChannel_REMINDER_CHANNEL_EMAIL ReminderChannel = 2
+)
+
+// Enum value maps for ReminderChannel.
+var (
+	ReminderChannel_name = map[int32]string{
+		0: "REMINDER_CHANNEL_UNSPECIFIED",
+		1: "REMINDER_CHANNEL_SMS",
+		2: "REMINDER_CHANNEL_EMAIL",
+	}
+	ReminderChannel_value = map[string]int32{
+		"REMINDER_CHANNEL_UNSPECIFIED": 0,
+		"REMINDER_CHANNEL_SMS":         1,
+		"REMINDER_CHANNEL_EMAIL":       2,
+	}
+)
+
+func (x ReminderChannel) Enum() *ReminderChannel {
+	p := new(ReminderChannel)
+	*p = x
+	return p
+}
+
+func (x ReminderChannel) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (ReminderChannel) Descriptor() protoreflect.EnumDescriptor {
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+}
+
+func (ReminderChannel) Type() protoreflect.EnumType {
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+}
+
+func (x ReminderChannel) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use ReminderChannel.Descriptor instead.
+func (ReminderChannel) EnumDescriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+}
+
 // The state of a lucky-draw range.
 type LuckyDrawEntryState int32
 
@@ -62,11 +115,11 @@ func (x LuckyDrawEntryState) String() string {
 }
 
 func (LuckyDrawEntryState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[0].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
 }
 
 func (LuckyDrawEntryState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[0]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
 }
 
 func (x LuckyDrawEntryState) Number() protoreflect.EnumNumber {
@@ -75,7 +128,7 @@ func (x LuckyDrawEntryState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use LuckyDrawEntryState.Descriptor instead.
 func (LuckyDrawEntryState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{0}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
 }
 
 // How the expiry time of earned points is computed.
@@ -116,11 +169,11 @@ func (x PointsExpiryMode) String() string {
 }
 
 func (PointsExpiryMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[1].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
 }
 
 func (PointsExpiryMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[1]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
 }
 
 func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
@@ -129,7 +182,7 @@ func (x PointsExpiryMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsExpiryMode.Descriptor instead.
 func (PointsExpiryMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
 }
 
 // What refunding an earn does when its points were already spent.
@@ -170,11 +223,11 @@ func (x RefundOverdraftPolicy) String() string {
 }
 
 func (RefundOverdraftPolicy) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[2].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
 }
 
 func (RefundOverdraftPolicy) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[2]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
 }
 
 func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
@@ -183,7 +236,7 @@ func (x RefundOverdraftPolicy) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RefundOverdraftPolicy.Descriptor instead.
 func (RefundOverdraftPolicy) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
 }
 
 // How a fractional number of points is made whole. Every conversion states its rule.
@@ -227,11 +280,11 @@ func (x RoundingMode) String() string {
 }
 
 func (RoundingMode) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[3].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
 }
 
 func (RoundingMode) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[3]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
 }
 
 func (x RoundingMode) Number() protoreflect.EnumNumber {
@@ -240,7 +293,7 @@ func (x RoundingMode) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use RoundingMode.Descriptor instead.
 func (RoundingMode) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 // The kinds of earn rule (which config of EarnRule is set).
@@ -296,11 +349,11 @@ func (x EarnRuleKind) String() string {
 }
 
 func (EarnRuleKind) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[4].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
 }
 
 func (EarnRuleKind) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[4]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
 }
 
 func (x EarnRuleKind) Number() protoreflect.EnumNumber {
@@ -309,7 +362,7 @@ func (x EarnRuleKind) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnRuleKind.Descriptor instead.
 func (EarnRuleKind) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 // Events the server sees that can award points. The first three fire by themselves: the
@@ -365,11 +418,11 @@ func (x EarnEvent) String() string {
 }
 
 func (EarnEvent) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[5].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
 }
 
 func (EarnEvent) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[5]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
 }
 
 func (x EarnEvent) Number() protoreflect.EnumNumber {
@@ -378,7 +431,7 @@ func (x EarnEvent) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use EarnEvent.Descriptor instead.
 func (EarnEvent) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 // A calendar period in the program's time zone.
@@ -426,11 +479,11 @@ func (x CapPeriod) String() string {
 }
 
 func (CapPeriod) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[6].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
 }
 
 func (CapPeriod) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[6]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
 }
 
 func (x CapPeriod) Number() protoreflect.EnumNumber {
@@ -439,7 +492,7 @@ func (x CapPeriod) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use CapPeriod.Descriptor instead.
 func (CapPeriod) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 // What moved points.
@@ -518,11 +571,11 @@ func (x PointsTransactionType) String() string {
 }
 
 func (PointsTransactionType) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[7].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[8].Descriptor()
 }
 
 func (PointsTransactionType) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[7]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[8]
 }
 
 func (x PointsTransactionType) Number() protoreflect.EnumNumber {
@@ -531,7 +584,7 @@ func (x PointsTransactionType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionType.Descriptor instead.
 func (PointsTransactionType) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 // Where a points transaction stands, as in a two-phase card authorisation.
@@ -575,11 +628,11 @@ func (x PointsTransactionState) String() string {
 }
 
 func (PointsTransactionState) Descriptor() protoreflect.EnumDescriptor {
-	return file_rewards_loyalty_v1_resources_proto_enumTypes[8].Descriptor()
+	return file_rewards_loyalty_v1_resources_proto_enumTypes[9].Descriptor()
 }
 
 func (PointsTransactionState) Type() protoreflect.EnumType {
-	return &file_rewards_loyalty_v1_resources_proto_enumTypes[8]
+	return &file_rewards_loyalty_v1_resources_proto_enumTypes[9]
 }
 
 func (x PointsTransactionState) Number() protoreflect.EnumNumber {
@@ -588,7 +641,7 @@ func (x PointsTransactionState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use PointsTransactionState.Descriptor instead.
 func (PointsTransactionState) EnumDescriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 // A loyalty program: the currency, time zone and points policy its accounts, offers and earn
@@ -641,8 +694,11 @@ type Program struct {
 	// As earn_requires_owner, for burning (RequestRedemptionOtp, RedeemPoints; metadata
 	// "action": "burn").
 	BurnRequiresOwner bool `protobuf:"varint,16,opt,name=burn_requires_owner,json=burnRequiresOwner,proto3" json:"burn_requires_owner,omitempty"`
-	unknownFields     protoimpl.UnknownFields
-	sizeCache         protoimpl.SizeCache
+	// Points-expiring reminders: messages to the account's OWNER some days before points expire.
+	// Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+	PointsReminders *PointsReminders `protobuf:"bytes,30,opt,name=points_reminders,json=pointsReminders,proto3" json:"points_reminders,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
 }
 
 func (x *Program) Reset() {
@@ -787,6 +843,226 @@ func (x *Program) GetBurnRequiresOwner() bool {
 	return false
 }
 
+func (x *Program) GetPointsReminders() *PointsReminders {
+	if x != nil {
+		return x.PointsReminders
+	}
+	return nil
+}
+
+// A program's points-expiring reminders. Each reminder is sent days_before_expiry days before
+// the local day (program time zone) on which some of an account's points expire, at
+// local_time, once per account, expiry instant and reminder (lots expiring at the same instant
+// are told together, with their sum), to the account's OWNER (phone number for SMS, e-mail
+// address for EMAIL; without one the message is skipped). A points.expiring outbox event is
+// written with each. Templates are Jinja2 (sandboxed) with the tags {{ points }} (the points
+// expiring), {{ expiry }} (their last valid minute, local "YYYY-MM-DD HH:MM"),
+// {{ program_name }} (the program's display name) and {{ customer_name }} (the owner's given
+// name, else display name); any other tag is refused (TEMPLATE_TAG_UNKNOWN), as is a text that
+// does not parse (TEMPLATE_INVALID) or whose longest rendering is over SMS 480 / e-mail 4,000
+// / subject 200 characters (MESSAGE_TOO_LONG).
+type PointsReminders struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// At most 8, distinct.
+	Reminders []*PointsReminder `protobuf:"bytes,1,rep,name=reminders,proto3" json:"reminders,omitempty"`
+	// One per language, at most 32; at least one when there are reminders.
+	Templates []*PointsReminderTemplate `protobuf:"bytes,2,rep,name=templates,proto3" json:"templates,omitempty"`
+	// The language used when the owner's User.language matches no template (exactly or by its
+	// primary language). Must be the language of one of the templates; empty: the first template.
+	DefaultLanguageCode string `protobuf:"bytes,3,opt,name=default_language_code,json=defaultLanguageCode,proto3" json:"default_language_code,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *PointsReminders) Reset() {
+	*x = PointsReminders{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PointsReminders) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PointsReminders) ProtoMessage() {}
+
+func (x *PointsReminders) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PointsReminders.ProtoReflect.Descriptor instead.
+func (*PointsReminders) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *PointsReminders) GetReminders() []*PointsReminder {
+	if x != nil {
+		return x.Reminders
+	}
+	return nil
+}
+
+func (x *PointsReminders) GetTemplates() []*PointsReminderTemplate {
+	if x != nil {
+		return x.Templates
+	}
+	return nil
+}
+
+func (x *PointsReminders) GetDefaultLanguageCode() string {
+	if x != nil {
+		return x.DefaultLanguageCode
+	}
+	return ""
+}
+
+// One points-expiring reminder.
+type PointsReminder struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// 1..365.
+	DaysBeforeExpiry int32 `protobuf:"varint,1,opt,name=days_before_expiry,json=daysBeforeExpiry,proto3" json:"days_before_expiry,omitempty"`
+	// Required.
+	Channel ReminderChannel `protobuf:"varint,2,opt,name=channel,proto3,enum=rewards.loyalty.v1.ReminderChannel" json:"channel,omitempty"`
+	// "HH:MM", 24-hour clock, in the program's time zone. Required.
+	LocalTime     string `protobuf:"bytes,3,opt,name=local_time,json=localTime,proto3" json:"local_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PointsReminder) Reset() {
+	*x = PointsReminder{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PointsReminder) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PointsReminder) ProtoMessage() {}
+
+func (x *PointsReminder) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PointsReminder.ProtoReflect.Descriptor instead.
+func (*PointsReminder) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *PointsReminder) GetDaysBeforeExpiry() int32 {
+	if x != nil {
+		return x.DaysBeforeExpiry
+	}
+	return 0
+}
+
+func (x *PointsReminder) GetChannel() ReminderChannel {
+	if x != nil {
+		return x.Channel
+	}
+	return ReminderChannel_REMINDER_CHANNEL_UNSPECIFIED
+}
+
+func (x *PointsReminder) GetLocalTime() string {
+	if x != nil {
+		return x.LocalTime
+	}
+	return ""
+}
+
+// A points reminder's text in one language.
+type PointsReminderTemplate struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// BCP 47 language tag ("de", "en-GB"), unique among the templates. Required; at most 35
+	// characters.
+	LanguageCode string `protobuf:"bytes,1,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	// The e-mail subject (tags allowed). At most 200 characters; empty: the program's name.
+	Subject string `protobuf:"bytes,2,opt,name=subject,proto3" json:"subject,omitempty"`
+	// The message. Required.
+	Text string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
+	// Allows characters outside GSM 03.38 (FIELD_INVALID otherwise).
+	AllowUnicode  bool `protobuf:"varint,4,opt,name=allow_unicode,json=allowUnicode,proto3" json:"allow_unicode,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PointsReminderTemplate) Reset() {
+	*x = PointsReminderTemplate{}
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PointsReminderTemplate) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PointsReminderTemplate) ProtoMessage() {}
+
+func (x *PointsReminderTemplate) ProtoReflect() protoreflect.Message {
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PointsReminderTemplate.ProtoReflect.Descriptor instead.
+func (*PointsReminderTemplate) Descriptor() ([]byte, []int) {
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *PointsReminderTemplate) GetLanguageCode() string {
+	if x != nil {
+		return x.LanguageCode
+	}
+	return ""
+}
+
+func (x *PointsReminderTemplate) GetSubject() string {
+	if x != nil {
+		return x.Subject
+	}
+	return ""
+}
+
+func (x *PointsReminderTemplate) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
+}
+
+func (x *PointsReminderTemplate) GetAllowUnicode() bool {
+	if x != nil {
+		return x.AllowUnicode
+	}
+	return false
+}
+
 // How a program gives lucky-draw points and numbers (seed 004's `lucky_draw_point` and
 // `lucky_draw_numbers`). An EarnPoints purchase earns lucky-draw points by their own ratio,
 // split like redeemable points: regular = round(bill * points_numerator /
@@ -820,7 +1096,7 @@ type LuckyDrawPolicy struct {
 
 func (x *LuckyDrawPolicy) Reset() {
 	*x = LuckyDrawPolicy{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -832,7 +1108,7 @@ func (x *LuckyDrawPolicy) String() string {
 func (*LuckyDrawPolicy) ProtoMessage() {}
 
 func (x *LuckyDrawPolicy) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[1]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -845,7 +1121,7 @@ func (x *LuckyDrawPolicy) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LuckyDrawPolicy.ProtoReflect.Descriptor instead.
 func (*LuckyDrawPolicy) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{1}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *LuckyDrawPolicy) GetPointsNumerator() int64 {
@@ -920,7 +1196,7 @@ type LuckyDrawEntry struct {
 
 func (x *LuckyDrawEntry) Reset() {
 	*x = LuckyDrawEntry{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -932,7 +1208,7 @@ func (x *LuckyDrawEntry) String() string {
 func (*LuckyDrawEntry) ProtoMessage() {}
 
 func (x *LuckyDrawEntry) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[2]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -945,7 +1221,7 @@ func (x *LuckyDrawEntry) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LuckyDrawEntry.ProtoReflect.Descriptor instead.
 func (*LuckyDrawEntry) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{2}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *LuckyDrawEntry) GetPointsTransactionId() string {
@@ -1072,7 +1348,7 @@ type EventEarnRule struct {
 
 func (x *EventEarnRule) Reset() {
 	*x = EventEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1084,7 +1360,7 @@ func (x *EventEarnRule) String() string {
 func (*EventEarnRule) ProtoMessage() {}
 
 func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[3]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1097,7 +1373,7 @@ func (x *EventEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EventEarnRule.ProtoReflect.Descriptor instead.
 func (*EventEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{3}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *EventEarnRule) GetEvent() EarnEvent {
@@ -1166,7 +1442,7 @@ type RatioEarnRule struct {
 
 func (x *RatioEarnRule) Reset() {
 	*x = RatioEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1178,7 +1454,7 @@ func (x *RatioEarnRule) String() string {
 func (*RatioEarnRule) ProtoMessage() {}
 
 func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[4]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1191,7 +1467,7 @@ func (x *RatioEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RatioEarnRule.ProtoReflect.Descriptor instead.
 func (*RatioEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{4}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *RatioEarnRule) GetPointsNumerator() int64 {
@@ -1244,7 +1520,7 @@ type SpendBand struct {
 
 func (x *SpendBand) Reset() {
 	*x = SpendBand{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1256,7 +1532,7 @@ func (x *SpendBand) String() string {
 func (*SpendBand) ProtoMessage() {}
 
 func (x *SpendBand) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[5]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1269,7 +1545,7 @@ func (x *SpendBand) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SpendBand.ProtoReflect.Descriptor instead.
 func (*SpendBand) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{5}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *SpendBand) GetMinBillAmount() *v1.Money {
@@ -1306,7 +1582,7 @@ type EarnTier struct {
 
 func (x *EarnTier) Reset() {
 	*x = EarnTier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1318,7 +1594,7 @@ func (x *EarnTier) String() string {
 func (*EarnTier) ProtoMessage() {}
 
 func (x *EarnTier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[6]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1331,7 +1607,7 @@ func (x *EarnTier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnTier.ProtoReflect.Descriptor instead.
 func (*EarnTier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{6}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *EarnTier) GetMinBillAmount() *v1.Money {
@@ -1360,7 +1636,7 @@ type TierEarnRule struct {
 
 func (x *TierEarnRule) Reset() {
 	*x = TierEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1372,7 +1648,7 @@ func (x *TierEarnRule) String() string {
 func (*TierEarnRule) ProtoMessage() {}
 
 func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[7]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1385,7 +1661,7 @@ func (x *TierEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use TierEarnRule.ProtoReflect.Descriptor instead.
 func (*TierEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{7}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *TierEarnRule) GetTiers() []*EarnTier {
@@ -1412,7 +1688,7 @@ type PromotionEarnRule struct {
 
 func (x *PromotionEarnRule) Reset() {
 	*x = PromotionEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1424,7 +1700,7 @@ func (x *PromotionEarnRule) String() string {
 func (*PromotionEarnRule) ProtoMessage() {}
 
 func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[8]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1437,7 +1713,7 @@ func (x *PromotionEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PromotionEarnRule.ProtoReflect.Descriptor instead.
 func (*PromotionEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{8}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *PromotionEarnRule) GetStartTime() *timestamppb.Timestamp {
@@ -1483,7 +1759,7 @@ type ReferralEarnRule struct {
 
 func (x *ReferralEarnRule) Reset() {
 	*x = ReferralEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1495,7 +1771,7 @@ func (x *ReferralEarnRule) String() string {
 func (*ReferralEarnRule) ProtoMessage() {}
 
 func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[9]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1508,7 +1784,7 @@ func (x *ReferralEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ReferralEarnRule.ProtoReflect.Descriptor instead.
 func (*ReferralEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{9}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *ReferralEarnRule) GetReferrerPoints() int64 {
@@ -1539,7 +1815,7 @@ type CardTypeEarnRule struct {
 
 func (x *CardTypeEarnRule) Reset() {
 	*x = CardTypeEarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1551,7 +1827,7 @@ func (x *CardTypeEarnRule) String() string {
 func (*CardTypeEarnRule) ProtoMessage() {}
 
 func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[10]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1564,7 +1840,7 @@ func (x *CardTypeEarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CardTypeEarnRule.ProtoReflect.Descriptor instead.
 func (*CardTypeEarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{10}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *CardTypeEarnRule) GetCardTypes() []string {
@@ -1617,7 +1893,7 @@ type EarnRule struct {
 
 func (x *EarnRule) Reset() {
 	*x = EarnRule{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1629,7 +1905,7 @@ func (x *EarnRule) String() string {
 func (*EarnRule) ProtoMessage() {}
 
 func (x *EarnRule) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[11]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1642,7 +1918,7 @@ func (x *EarnRule) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use EarnRule.ProtoReflect.Descriptor instead.
 func (*EarnRule) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{11}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *EarnRule) GetEarnRuleId() string {
@@ -1814,7 +2090,7 @@ type OperatorStamp struct {
 
 func (x *OperatorStamp) Reset() {
 	*x = OperatorStamp{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1826,7 +2102,7 @@ func (x *OperatorStamp) String() string {
 func (*OperatorStamp) ProtoMessage() {}
 
 func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[12]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1839,7 +2115,7 @@ func (x *OperatorStamp) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use OperatorStamp.ProtoReflect.Descriptor instead.
 func (*OperatorStamp) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{12}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *OperatorStamp) GetBy() string {
@@ -1931,7 +2207,7 @@ type PointsTransaction struct {
 
 func (x *PointsTransaction) Reset() {
 	*x = PointsTransaction{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1943,7 +2219,7 @@ func (x *PointsTransaction) String() string {
 func (*PointsTransaction) ProtoMessage() {}
 
 func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[13]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1956,7 +2232,7 @@ func (x *PointsTransaction) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PointsTransaction.ProtoReflect.Descriptor instead.
 func (*PointsTransaction) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{13}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *PointsTransaction) GetPointsTransactionId() string {
@@ -2121,7 +2397,7 @@ type PurchaseLine struct {
 
 func (x *PurchaseLine) Reset() {
 	*x = PurchaseLine{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2133,7 +2409,7 @@ func (x *PurchaseLine) String() string {
 func (*PurchaseLine) ProtoMessage() {}
 
 func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[14]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2146,7 +2422,7 @@ func (x *PurchaseLine) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PurchaseLine.ProtoReflect.Descriptor instead.
 func (*PurchaseLine) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{14}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *PurchaseLine) GetSku() string {
@@ -2205,7 +2481,7 @@ type Tier struct {
 
 func (x *Tier) Reset() {
 	*x = Tier{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2217,7 +2493,7 @@ func (x *Tier) String() string {
 func (*Tier) ProtoMessage() {}
 
 func (x *Tier) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[15]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2230,7 +2506,7 @@ func (x *Tier) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Tier.ProtoReflect.Descriptor instead.
 func (*Tier) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{15}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *Tier) GetTierId() string {
@@ -2322,7 +2598,7 @@ type Balance struct {
 
 func (x *Balance) Reset() {
 	*x = Balance{}
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -2334,7 +2610,7 @@ func (x *Balance) String() string {
 func (*Balance) ProtoMessage() {}
 
 func (x *Balance) ProtoReflect() protoreflect.Message {
-	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[16]
+	mi := &file_rewards_loyalty_v1_resources_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2347,7 +2623,7 @@ func (x *Balance) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Balance.ProtoReflect.Descriptor instead.
 func (*Balance) Descriptor() ([]byte, []int) {
-	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{16}
+	return file_rewards_loyalty_v1_resources_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *Balance) GetAccountId() string {
@@ -2410,7 +2686,7 @@ var File_rewards_loyalty_v1_resources_proto protoreflect.FileDescriptor
 
 const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\n" +
-	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xf7\x06\n" +
+	"\"rewards/loyalty/v1/resources.proto\x12\x12rewards.loyalty.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1brewards/type/v1/money.proto\"\xc7\a\n" +
 	"\aProgram\x12\x1d\n" +
 	"\n" +
 	"program_id\x18\x01 \x01(\tR\tprogramId\x12!\n" +
@@ -2432,7 +2708,22 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\n" +
 	"lucky_draw\x18\x0e \x01(\v2#.rewards.loyalty.v1.LuckyDrawPolicyR\tluckyDraw\x12.\n" +
 	"\x13earn_requires_owner\x18\x0f \x01(\bR\x11earnRequiresOwner\x12.\n" +
-	"\x13burn_requires_owner\x18\x10 \x01(\bR\x11burnRequiresOwner\"\xa0\x02\n" +
+	"\x13burn_requires_owner\x18\x10 \x01(\bR\x11burnRequiresOwner\x12N\n" +
+	"\x10points_reminders\x18\x1e \x01(\v2#.rewards.loyalty.v1.PointsRemindersR\x0fpointsReminders\"\xd1\x01\n" +
+	"\x0fPointsReminders\x12@\n" +
+	"\treminders\x18\x01 \x03(\v2\".rewards.loyalty.v1.PointsReminderR\treminders\x12H\n" +
+	"\ttemplates\x18\x02 \x03(\v2*.rewards.loyalty.v1.PointsReminderTemplateR\ttemplates\x122\n" +
+	"\x15default_language_code\x18\x03 \x01(\tR\x13defaultLanguageCode\"\x9c\x01\n" +
+	"\x0ePointsReminder\x12,\n" +
+	"\x12days_before_expiry\x18\x01 \x01(\x05R\x10daysBeforeExpiry\x12=\n" +
+	"\achannel\x18\x02 \x01(\x0e2#.rewards.loyalty.v1.ReminderChannelR\achannel\x12\x1d\n" +
+	"\n" +
+	"local_time\x18\x03 \x01(\tR\tlocalTime\"\x90\x01\n" +
+	"\x16PointsReminderTemplate\x12#\n" +
+	"\rlanguage_code\x18\x01 \x01(\tR\flanguageCode\x12\x18\n" +
+	"\asubject\x18\x02 \x01(\tR\asubject\x12\x12\n" +
+	"\x04text\x18\x03 \x01(\tR\x04text\x12#\n" +
+	"\rallow_unicode\x18\x04 \x01(\bR\fallowUnicode\"\xa0\x02\n" +
 	"\x0fLuckyDrawPolicy\x12)\n" +
 	"\x10points_numerator\x18\x01 \x01(\x03R\x0fpointsNumerator\x128\n" +
 	"\x18amount_minor_denominator\x18\x02 \x01(\x03R\x16amountMinorDenominator\x12E\n" +
@@ -2575,7 +2866,11 @@ const file_rewards_loyalty_v1_resources_proto_rawDesc = "" +
 	"\x0fexpiring_points\x18\x05 \x01(\x03R\x0eexpiringPoints\x12D\n" +
 	"\x10next_expire_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\x0enextExpireTime\x12=\n" +
 	"\fbalance_time\x18\a \x01(\v2\x1a.google.protobuf.TimestampR\vbalanceTime\x12\x17\n" +
-	"\atier_id\x18\b \x01(\tR\x06tierId*\x83\x01\n" +
+	"\atier_id\x18\b \x01(\tR\x06tierId*i\n" +
+	"\x0fReminderChannel\x12 \n" +
+	"\x1cREMINDER_CHANNEL_UNSPECIFIED\x10\x00\x12\x18\n" +
+	"\x14REMINDER_CHANNEL_SMS\x10\x01\x12\x1a\n" +
+	"\x16REMINDER_CHANNEL_EMAIL\x10\x02*\x83\x01\n" +
 	"\x13LuckyDrawEntryState\x12&\n" +
 	"\"LUCKY_DRAW_ENTRY_STATE_UNSPECIFIED\x10\x00\x12!\n" +
 	"\x1dLUCKY_DRAW_ENTRY_STATE_ACTIVE\x10\x01\x12!\n" +
@@ -2646,90 +2941,98 @@ func file_rewards_loyalty_v1_resources_proto_rawDescGZIP() []byte {
 	return file_rewards_loyalty_v1_resources_proto_rawDescData
 }
 
-var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 9)
-var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
+var file_rewards_loyalty_v1_resources_proto_enumTypes = make([]protoimpl.EnumInfo, 10)
+var file_rewards_loyalty_v1_resources_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_rewards_loyalty_v1_resources_proto_goTypes = []any{
-	(LuckyDrawEntryState)(0),      // 0: rewards.loyalty.v1.LuckyDrawEntryState
-	(PointsExpiryMode)(0),         // 1: rewards.loyalty.v1.PointsExpiryMode
-	(RefundOverdraftPolicy)(0),    // 2: rewards.loyalty.v1.RefundOverdraftPolicy
-	(RoundingMode)(0),             // 3: rewards.loyalty.v1.RoundingMode
-	(EarnRuleKind)(0),             // 4: rewards.loyalty.v1.EarnRuleKind
-	(EarnEvent)(0),                // 5: rewards.loyalty.v1.EarnEvent
-	(CapPeriod)(0),                // 6: rewards.loyalty.v1.CapPeriod
-	(PointsTransactionType)(0),    // 7: rewards.loyalty.v1.PointsTransactionType
-	(PointsTransactionState)(0),   // 8: rewards.loyalty.v1.PointsTransactionState
-	(*Program)(nil),               // 9: rewards.loyalty.v1.Program
-	(*LuckyDrawPolicy)(nil),       // 10: rewards.loyalty.v1.LuckyDrawPolicy
-	(*LuckyDrawEntry)(nil),        // 11: rewards.loyalty.v1.LuckyDrawEntry
-	(*EventEarnRule)(nil),         // 12: rewards.loyalty.v1.EventEarnRule
-	(*RatioEarnRule)(nil),         // 13: rewards.loyalty.v1.RatioEarnRule
-	(*SpendBand)(nil),             // 14: rewards.loyalty.v1.SpendBand
-	(*EarnTier)(nil),              // 15: rewards.loyalty.v1.EarnTier
-	(*TierEarnRule)(nil),          // 16: rewards.loyalty.v1.TierEarnRule
-	(*PromotionEarnRule)(nil),     // 17: rewards.loyalty.v1.PromotionEarnRule
-	(*ReferralEarnRule)(nil),      // 18: rewards.loyalty.v1.ReferralEarnRule
-	(*CardTypeEarnRule)(nil),      // 19: rewards.loyalty.v1.CardTypeEarnRule
-	(*EarnRule)(nil),              // 20: rewards.loyalty.v1.EarnRule
-	(*OperatorStamp)(nil),         // 21: rewards.loyalty.v1.OperatorStamp
-	(*PointsTransaction)(nil),     // 22: rewards.loyalty.v1.PointsTransaction
-	(*PurchaseLine)(nil),          // 23: rewards.loyalty.v1.PurchaseLine
-	(*Tier)(nil),                  // 24: rewards.loyalty.v1.Tier
-	(*Balance)(nil),               // 25: rewards.loyalty.v1.Balance
-	(*durationpb.Duration)(nil),   // 26: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 27: google.protobuf.Timestamp
-	(*v1.Money)(nil),              // 28: rewards.type.v1.Money
+	(ReminderChannel)(0),           // 0: rewards.loyalty.v1.ReminderChannel
+	(LuckyDrawEntryState)(0),       // 1: rewards.loyalty.v1.LuckyDrawEntryState
+	(PointsExpiryMode)(0),          // 2: rewards.loyalty.v1.PointsExpiryMode
+	(RefundOverdraftPolicy)(0),     // 3: rewards.loyalty.v1.RefundOverdraftPolicy
+	(RoundingMode)(0),              // 4: rewards.loyalty.v1.RoundingMode
+	(EarnRuleKind)(0),              // 5: rewards.loyalty.v1.EarnRuleKind
+	(EarnEvent)(0),                 // 6: rewards.loyalty.v1.EarnEvent
+	(CapPeriod)(0),                 // 7: rewards.loyalty.v1.CapPeriod
+	(PointsTransactionType)(0),     // 8: rewards.loyalty.v1.PointsTransactionType
+	(PointsTransactionState)(0),    // 9: rewards.loyalty.v1.PointsTransactionState
+	(*Program)(nil),                // 10: rewards.loyalty.v1.Program
+	(*PointsReminders)(nil),        // 11: rewards.loyalty.v1.PointsReminders
+	(*PointsReminder)(nil),         // 12: rewards.loyalty.v1.PointsReminder
+	(*PointsReminderTemplate)(nil), // 13: rewards.loyalty.v1.PointsReminderTemplate
+	(*LuckyDrawPolicy)(nil),        // 14: rewards.loyalty.v1.LuckyDrawPolicy
+	(*LuckyDrawEntry)(nil),         // 15: rewards.loyalty.v1.LuckyDrawEntry
+	(*EventEarnRule)(nil),          // 16: rewards.loyalty.v1.EventEarnRule
+	(*RatioEarnRule)(nil),          // 17: rewards.loyalty.v1.RatioEarnRule
+	(*SpendBand)(nil),              // 18: rewards.loyalty.v1.SpendBand
+	(*EarnTier)(nil),               // 19: rewards.loyalty.v1.EarnTier
+	(*TierEarnRule)(nil),           // 20: rewards.loyalty.v1.TierEarnRule
+	(*PromotionEarnRule)(nil),      // 21: rewards.loyalty.v1.PromotionEarnRule
+	(*ReferralEarnRule)(nil),       // 22: rewards.loyalty.v1.ReferralEarnRule
+	(*CardTypeEarnRule)(nil),       // 23: rewards.loyalty.v1.CardTypeEarnRule
+	(*EarnRule)(nil),               // 24: rewards.loyalty.v1.EarnRule
+	(*OperatorStamp)(nil),          // 25: rewards.loyalty.v1.OperatorStamp
+	(*PointsTransaction)(nil),      // 26: rewards.loyalty.v1.PointsTransaction
+	(*PurchaseLine)(nil),           // 27: rewards.loyalty.v1.PurchaseLine
+	(*Tier)(nil),                   // 28: rewards.loyalty.v1.Tier
+	(*Balance)(nil),                // 29: rewards.loyalty.v1.Balance
+	(*durationpb.Duration)(nil),    // 30: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil),  // 31: google.protobuf.Timestamp
+	(*v1.Money)(nil),               // 32: rewards.type.v1.Money
 }
 var file_rewards_loyalty_v1_resources_proto_depIdxs = []int32{
-	26, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
-	27, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
-	27, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
-	1,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
-	2,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
-	10, // 5: rewards.loyalty.v1.Program.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawPolicy
-	3,  // 6: rewards.loyalty.v1.LuckyDrawPolicy.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	6,  // 7: rewards.loyalty.v1.LuckyDrawPolicy.draw_period:type_name -> rewards.loyalty.v1.CapPeriod
-	0,  // 8: rewards.loyalty.v1.LuckyDrawEntry.state:type_name -> rewards.loyalty.v1.LuckyDrawEntryState
-	27, // 9: rewards.loyalty.v1.LuckyDrawEntry.create_time:type_name -> google.protobuf.Timestamp
-	27, // 10: rewards.loyalty.v1.LuckyDrawEntry.void_time:type_name -> google.protobuf.Timestamp
-	5,  // 11: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
-	6,  // 12: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
-	3,  // 13: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
-	14, // 14: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
-	28, // 15: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
-	28, // 16: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
-	15, // 17: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
-	27, // 18: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
-	27, // 19: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
-	12, // 20: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
-	13, // 21: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
-	16, // 22: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
-	17, // 23: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
-	18, // 24: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
-	19, // 25: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
-	27, // 26: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
-	27, // 27: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
-	27, // 28: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
-	7,  // 29: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
-	8,  // 30: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
-	28, // 31: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
-	27, // 32: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
-	27, // 33: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
-	23, // 34: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
-	21, // 35: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
-	21, // 36: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
-	11, // 37: rewards.loyalty.v1.PointsTransaction.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawEntry
-	28, // 38: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
-	28, // 39: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
-	28, // 40: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
-	27, // 41: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
-	26, // 42: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
-	27, // 43: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
-	27, // 44: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
-	45, // [45:45] is the sub-list for method output_type
-	45, // [45:45] is the sub-list for method input_type
-	45, // [45:45] is the sub-list for extension type_name
-	45, // [45:45] is the sub-list for extension extendee
-	0,  // [0:45] is the sub-list for field type_name
+	30, // 0: rewards.loyalty.v1.Program.points_expiry:type_name -> google.protobuf.Duration
+	31, // 1: rewards.loyalty.v1.Program.create_time:type_name -> google.protobuf.Timestamp
+	31, // 2: rewards.loyalty.v1.Program.update_time:type_name -> google.protobuf.Timestamp
+	2,  // 3: rewards.loyalty.v1.Program.points_expiry_mode:type_name -> rewards.loyalty.v1.PointsExpiryMode
+	3,  // 4: rewards.loyalty.v1.Program.refund_overdraft:type_name -> rewards.loyalty.v1.RefundOverdraftPolicy
+	14, // 5: rewards.loyalty.v1.Program.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawPolicy
+	11, // 6: rewards.loyalty.v1.Program.points_reminders:type_name -> rewards.loyalty.v1.PointsReminders
+	12, // 7: rewards.loyalty.v1.PointsReminders.reminders:type_name -> rewards.loyalty.v1.PointsReminder
+	13, // 8: rewards.loyalty.v1.PointsReminders.templates:type_name -> rewards.loyalty.v1.PointsReminderTemplate
+	0,  // 9: rewards.loyalty.v1.PointsReminder.channel:type_name -> rewards.loyalty.v1.ReminderChannel
+	4,  // 10: rewards.loyalty.v1.LuckyDrawPolicy.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	7,  // 11: rewards.loyalty.v1.LuckyDrawPolicy.draw_period:type_name -> rewards.loyalty.v1.CapPeriod
+	1,  // 12: rewards.loyalty.v1.LuckyDrawEntry.state:type_name -> rewards.loyalty.v1.LuckyDrawEntryState
+	31, // 13: rewards.loyalty.v1.LuckyDrawEntry.create_time:type_name -> google.protobuf.Timestamp
+	31, // 14: rewards.loyalty.v1.LuckyDrawEntry.void_time:type_name -> google.protobuf.Timestamp
+	6,  // 15: rewards.loyalty.v1.EventEarnRule.event:type_name -> rewards.loyalty.v1.EarnEvent
+	7,  // 16: rewards.loyalty.v1.EventEarnRule.cap_period:type_name -> rewards.loyalty.v1.CapPeriod
+	4,  // 17: rewards.loyalty.v1.RatioEarnRule.rounding_mode:type_name -> rewards.loyalty.v1.RoundingMode
+	18, // 18: rewards.loyalty.v1.RatioEarnRule.bands:type_name -> rewards.loyalty.v1.SpendBand
+	32, // 19: rewards.loyalty.v1.SpendBand.min_bill_amount:type_name -> rewards.type.v1.Money
+	32, // 20: rewards.loyalty.v1.EarnTier.min_bill_amount:type_name -> rewards.type.v1.Money
+	19, // 21: rewards.loyalty.v1.TierEarnRule.tiers:type_name -> rewards.loyalty.v1.EarnTier
+	31, // 22: rewards.loyalty.v1.PromotionEarnRule.start_time:type_name -> google.protobuf.Timestamp
+	31, // 23: rewards.loyalty.v1.PromotionEarnRule.end_time:type_name -> google.protobuf.Timestamp
+	16, // 24: rewards.loyalty.v1.EarnRule.event:type_name -> rewards.loyalty.v1.EventEarnRule
+	17, // 25: rewards.loyalty.v1.EarnRule.ratio:type_name -> rewards.loyalty.v1.RatioEarnRule
+	20, // 26: rewards.loyalty.v1.EarnRule.tier:type_name -> rewards.loyalty.v1.TierEarnRule
+	21, // 27: rewards.loyalty.v1.EarnRule.promotion:type_name -> rewards.loyalty.v1.PromotionEarnRule
+	22, // 28: rewards.loyalty.v1.EarnRule.referral:type_name -> rewards.loyalty.v1.ReferralEarnRule
+	23, // 29: rewards.loyalty.v1.EarnRule.card_type:type_name -> rewards.loyalty.v1.CardTypeEarnRule
+	31, // 30: rewards.loyalty.v1.EarnRule.create_time:type_name -> google.protobuf.Timestamp
+	31, // 31: rewards.loyalty.v1.EarnRule.update_time:type_name -> google.protobuf.Timestamp
+	31, // 32: rewards.loyalty.v1.OperatorStamp.at:type_name -> google.protobuf.Timestamp
+	8,  // 33: rewards.loyalty.v1.PointsTransaction.type:type_name -> rewards.loyalty.v1.PointsTransactionType
+	9,  // 34: rewards.loyalty.v1.PointsTransaction.state:type_name -> rewards.loyalty.v1.PointsTransactionState
+	32, // 35: rewards.loyalty.v1.PointsTransaction.bill_amount:type_name -> rewards.type.v1.Money
+	31, // 36: rewards.loyalty.v1.PointsTransaction.create_time:type_name -> google.protobuf.Timestamp
+	31, // 37: rewards.loyalty.v1.PointsTransaction.expire_time:type_name -> google.protobuf.Timestamp
+	27, // 38: rewards.loyalty.v1.PointsTransaction.lines:type_name -> rewards.loyalty.v1.PurchaseLine
+	25, // 39: rewards.loyalty.v1.PointsTransaction.voided:type_name -> rewards.loyalty.v1.OperatorStamp
+	25, // 40: rewards.loyalty.v1.PointsTransaction.adjusted:type_name -> rewards.loyalty.v1.OperatorStamp
+	15, // 41: rewards.loyalty.v1.PointsTransaction.lucky_draw:type_name -> rewards.loyalty.v1.LuckyDrawEntry
+	32, // 42: rewards.loyalty.v1.PurchaseLine.amount:type_name -> rewards.type.v1.Money
+	32, // 43: rewards.loyalty.v1.Tier.target_spend:type_name -> rewards.type.v1.Money
+	32, // 44: rewards.loyalty.v1.Tier.min_spend:type_name -> rewards.type.v1.Money
+	31, // 45: rewards.loyalty.v1.Tier.create_time:type_name -> google.protobuf.Timestamp
+	30, // 46: rewards.loyalty.v1.Tier.points_expiry:type_name -> google.protobuf.Duration
+	31, // 47: rewards.loyalty.v1.Balance.next_expire_time:type_name -> google.protobuf.Timestamp
+	31, // 48: rewards.loyalty.v1.Balance.balance_time:type_name -> google.protobuf.Timestamp
+	49, // [49:49] is the sub-list for method output_type
+	49, // [49:49] is the sub-list for method input_type
+	49, // [49:49] is the sub-list for extension type_name
+	49, // [49:49] is the sub-list for extension extendee
+	0,  // [0:49] is the sub-list for field type_name
 }
 
 func init() { file_rewards_loyalty_v1_resources_proto_init() }
@@ -2737,7 +3040,7 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 	if File_rewards_loyalty_v1_resources_proto != nil {
 		return
 	}
-	file_rewards_loyalty_v1_resources_proto_msgTypes[11].OneofWrappers = []any{
+	file_rewards_loyalty_v1_resources_proto_msgTypes[14].OneofWrappers = []any{
 		(*EarnRule_Event)(nil),
 		(*EarnRule_Ratio)(nil),
 		(*EarnRule_Tier)(nil),
@@ -2750,8 +3053,8 @@ func file_rewards_loyalty_v1_resources_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_rewards_loyalty_v1_resources_proto_rawDesc), len(file_rewards_loyalty_v1_resources_proto_rawDesc)),
-			NumEnums:      9,
-			NumMessages:   17,
+			NumEnums:      10,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

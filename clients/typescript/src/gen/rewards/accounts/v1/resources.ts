@@ -350,6 +350,13 @@ export interface User {
    * a-z, 0-9, "_", ".", "-" (at most 64 characters); values printable, at most 1024 characters.
    */
   properties: { [key: string]: string };
+  /**
+   * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+   * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+   * reminders) use the template in this language: the exact tag, else its primary language
+   * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+   */
+  language: string;
 }
 
 export interface User_PropertiesEntry {
@@ -789,6 +796,7 @@ function createBaseUser(): User {
     birthDate: "",
     address: undefined,
     properties: {},
+    language: "",
   };
 }
 
@@ -830,6 +838,9 @@ export const User: MessageFns<User> = {
     globalThis.Object.entries(message.properties).forEach(([key, value]: [string, string]) => {
       User_PropertiesEntry.encode({ key: key as any, value }, writer.uint32(98).fork()).join();
     });
+    if (message.language !== "") {
+      writer.uint32(162).string(message.language);
+    }
     return writer;
   },
 
@@ -945,6 +956,14 @@ export const User: MessageFns<User> = {
             }
             continue;
           }
+          case 20: {
+            if (tag !== 162) {
+              break;
+            }
+
+            message.language = reader.string();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1020,6 +1039,7 @@ export const User: MessageFns<User> = {
           {},
         )
         : {},
+      language: isSet(object.language) ? globalThis.String(object.language) : "",
     };
   },
 
@@ -1067,6 +1087,9 @@ export const User: MessageFns<User> = {
         });
       }
     }
+    if (message.language !== "") {
+      obj.language = message.language;
+    }
     return obj;
   },
 
@@ -1101,6 +1124,7 @@ export const User: MessageFns<User> = {
       },
       {},
     );
+    message.language = object.language ?? "";
     return message;
   },
 };

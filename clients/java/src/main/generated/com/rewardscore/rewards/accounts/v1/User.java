@@ -42,6 +42,7 @@ private static final long serialVersionUID = 0L;
     givenName_ = "";
     familyName_ = "";
     birthDate_ = "";
+    language_ = "";
   }
 
   public static final com.google.protobuf.Descriptors.Descriptor
@@ -666,6 +667,59 @@ java.lang.String defaultValue) {
     return map.get(key);
   }
 
+  public static final int LANGUAGE_FIELD_NUMBER = 20;
+  @SuppressWarnings("serial")
+  private volatile java.lang.Object language_ = "";
+  /**
+   * <pre>
+   * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+   * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+   * reminders) use the template in this language: the exact tag, else its primary language
+   * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+   * </pre>
+   *
+   * <code>string language = 20 [json_name = "language"];</code>
+   * @return The language.
+   */
+  @java.lang.Override
+  public java.lang.String getLanguage() {
+    java.lang.Object ref = language_;
+    if (ref instanceof java.lang.String) {
+      return (java.lang.String) ref;
+    } else {
+      com.google.protobuf.ByteString bs = 
+          (com.google.protobuf.ByteString) ref;
+      java.lang.String s = bs.toStringUtf8();
+      language_ = s;
+      return s;
+    }
+  }
+  /**
+   * <pre>
+   * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+   * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+   * reminders) use the template in this language: the exact tag, else its primary language
+   * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+   * </pre>
+   *
+   * <code>string language = 20 [json_name = "language"];</code>
+   * @return The bytes for language.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString
+      getLanguageBytes() {
+    java.lang.Object ref = language_;
+    if (ref instanceof java.lang.String) {
+      com.google.protobuf.ByteString b = 
+          com.google.protobuf.ByteString.copyFromUtf8(
+              (java.lang.String) ref);
+      language_ = b;
+      return b;
+    } else {
+      return (com.google.protobuf.ByteString) ref;
+    }
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -719,6 +773,9 @@ java.lang.String defaultValue) {
         internalGetProperties(),
         PropertiesDefaultEntryHolder.defaultEntry,
         12);
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(language_)) {
+      com.google.protobuf.GeneratedMessage.writeString(output, 20, language_);
+    }
     getUnknownFields().writeTo(output);
   }
   private int computeSerializedSize_0() {
@@ -768,6 +825,9 @@ java.lang.String defaultValue) {
           .buildPartial();
       size += com.google.protobuf.CodedOutputStream
           .computeMessageSize(12, properties__);
+    }
+    if (!com.google.protobuf.GeneratedMessage.isStringEmpty(language_)) {
+      size += com.google.protobuf.GeneratedMessage.computeStringSize(20, language_);
     }
     return size;
   }
@@ -826,6 +886,8 @@ java.lang.String defaultValue) {
     }
     if (!internalGetProperties().equals(
         other.internalGetProperties())) return false;
+    if (!getLanguage()
+        .equals(other.getLanguage())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -869,6 +931,8 @@ java.lang.String defaultValue) {
       hash = (37 * hash) + PROPERTIES_FIELD_NUMBER;
       hash = (53 * hash) + internalGetProperties().hashCode();
     }
+    hash = (37 * hash) + LANGUAGE_FIELD_NUMBER;
+    hash = (53 * hash) + getLanguage().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -1060,6 +1124,7 @@ java.lang.String defaultValue) {
         addressBuilder_ = null;
       }
       internalGetMutableProperties().clear();
+      language_ = "";
       return this;
     }
 
@@ -1140,6 +1205,9 @@ java.lang.String defaultValue) {
         result.properties_ = internalGetProperties();
         result.properties_.makeImmutable();
       }
+      if (((from_bitField0_ & 0x00001000) != 0)) {
+        result.language_ = language_;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1207,6 +1275,11 @@ java.lang.String defaultValue) {
       internalGetMutableProperties().mergeFrom(
           other.internalGetProperties());
       bitField0_ |= 0x00000800;
+      if (!other.getLanguage().isEmpty()) {
+        language_ = other.language_;
+        bitField0_ |= 0x00001000;
+        onChanged();
+      }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
       return this;
@@ -1303,6 +1376,11 @@ java.lang.String defaultValue) {
               bitField0_ |= 0x00000800;
               break;
             } // case 98
+            case 162: {
+              language_ = input.readStringRequireUtf8();
+              bitField0_ |= 0x00001000;
+              break;
+            } // case 162
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2691,6 +2769,113 @@ java.lang.String defaultValue) {
       internalGetMutableProperties().getMutableMap()
           .putAll(values);
       bitField0_ |= 0x00000800;
+      return this;
+    }
+
+    private java.lang.Object language_ = "";
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 20 [json_name = "language"];</code>
+     * @return The language.
+     */
+    public java.lang.String getLanguage() {
+      java.lang.Object ref = language_;
+      if (!(ref instanceof java.lang.String)) {
+        com.google.protobuf.ByteString bs =
+            (com.google.protobuf.ByteString) ref;
+        java.lang.String s = bs.toStringUtf8();
+        language_ = s;
+        return s;
+      } else {
+        return (java.lang.String) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 20 [json_name = "language"];</code>
+     * @return The bytes for language.
+     */
+    public com.google.protobuf.ByteString
+        getLanguageBytes() {
+      java.lang.Object ref = language_;
+      if (ref instanceof String) {
+        com.google.protobuf.ByteString b = 
+            com.google.protobuf.ByteString.copyFromUtf8(
+                (java.lang.String) ref);
+        language_ = b;
+        return b;
+      } else {
+        return (com.google.protobuf.ByteString) ref;
+      }
+    }
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 20 [json_name = "language"];</code>
+     * @param value The language to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLanguage(
+        java.lang.String value) {
+      if (value == null) { throw new NullPointerException(); }
+      language_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 20 [json_name = "language"];</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearLanguage() {
+      language_ = getDefaultInstance().getLanguage();
+      bitField0_ = (bitField0_ & ~0x00001000);
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The user's language, a BCP 47 tag ("de", "de-CH", "en-GB"); at most 35 characters of
+     * letters, digits and '-', starting with 2..8 letters. Messages to the user (coupon delivery,
+     * reminders) use the template in this language: the exact tag, else its primary language
+     * ("de" for "de-CH"), else the offer's or program's default language. Empty: unknown.
+     * </pre>
+     *
+     * <code>string language = 20 [json_name = "language"];</code>
+     * @param value The bytes for language to set.
+     * @return This builder for chaining.
+     */
+    public Builder setLanguageBytes(
+        com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      checkByteStringIsUtf8(value);
+      language_ = value;
+      bitField0_ |= 0x00001000;
+      onChanged();
       return this;
     }
 

@@ -226,109 +226,110 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
       "piry\030\001 \001(\005R\020daysBeforeExpiry\022=\n\007channel\030" +
       "\002 \001(\0162#.rewards.coupons.v1.DeliveryChann" +
       "elR\007channel\022\035\n\nlocal_time\030\003 \001(\tR\tlocalTi" +
-      "me\"\372\001\n\rOfferDelivery\022=\n\007channel\030\001 \001(\0162#." +
+      "me\"\256\002\n\rOfferDelivery\022=\n\007channel\030\001 \001(\0162#." +
       "rewards.coupons.v1.DeliveryChannelR\007chan" +
       "nel\022A\n\ttemplates\030\002 \003(\0132#.rewards.coupons" +
       ".v1.MessageTemplateR\ttemplates\022@\n\tremind" +
       "ers\030\003 \003(\0132\".rewards.coupons.v1.ExpiryRem" +
       "inderR\treminders\022%\n\016contact_emails\030\004 \003(\t" +
-      "R\rcontactEmails\"\357\002\n\nCodeSeries\022$\n\016code_s" +
-      "eries_id\030\001 \001(\tR\014codeSeriesId\022\031\n\010offer_id" +
-      "\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(\0162\".rewards." +
-      "coupons.v1.CodeSeriesTypeR\004type\022\032\n\010alpha" +
-      "bet\030\004 \001(\tR\010alphabet\022\026\n\006length\030\005 \001(\005R\006len" +
-      "gth\022\026\n\006prefix\030\006 \001(\tR\006prefix\022\037\n\013common_co" +
-      "de\030\007 \001(\tR\ncommonCode\022\035\n\ncode_count\030\010 \001(\003" +
-      "R\tcodeCount\022;\n\013create_time\030\t \001(\0132\032.googl" +
-      "e.protobuf.TimestampR\ncreateTime\022\037\n\013samp" +
-      "le_code\030\n \001(\tR\nsampleCode\"\270\t\n\006Coupon\022\033\n\t" +
-      "coupon_id\030\001 \001(\tR\010couponId\022\022\n\004code\030\002 \001(\tR" +
-      "\004code\022\031\n\010offer_id\030\003 \001(\tR\007offerId\022$\n\016code" +
-      "_series_id\030\004 \001(\tR\014codeSeriesId\022\035\n\naccoun" +
-      "t_id\030\005 \001(\tR\taccountId\0225\n\005state\030\006 \001(\0162\037.r" +
-      "ewards.coupons.v1.CouponStateR\005state\022)\n\020" +
-      "redemption_count\030\007 \001(\005R\017redemptionCount\022" +
-      "9\n\nissue_time\030\010 \001(\0132\032.google.protobuf.Ti" +
-      "mestampR\tissueTime\022?\n\ractivate_time\030\t \001(" +
-      "\0132\032.google.protobuf.TimestampR\014activateT" +
-      "ime\022;\n\013expire_time\030\n \001(\0132\032.google.protob" +
-      "uf.TimestampR\nexpireTime\022D\n\020last_redeem_" +
-      "time\030\013 \001(\0132\032.google.protobuf.TimestampR\016" +
-      "lastRedeemTime\022;\n\013revoke_time\030\014 \001(\0132\032.go" +
-      "ogle.protobuf.TimestampR\nrevokeTime\022F\n\021s" +
-      "tate_change_time\030\r \001(\0132\032.google.protobuf" +
-      ".TimestampR\017stateChangeTime\022\032\n\010reversed\030" +
-      "\016 \001(\010R\010reversed\0228\n\030account_redemption_co" +
-      "unt\030\017 \001(\005R\026accountRedemptionCount\0224\n\026off" +
-      "er_redemption_count\030\020 \001(\003R\024offerRedempti" +
-      "onCount\022*\n\021account_coupon_id\030( \001(\tR\017acco" +
-      "untCouponId\022?\n\034max_account_redemption_co" +
-      "unt\030) \001(\005R\031maxAccountRedemptionCount\0220\n\024" +
-      "max_redemption_count\030* \001(\003R\022maxRedemptio" +
-      "nCount\0222\n\006reward\030+ \001(\0132\032.rewards.coupons" +
-      ".v1.RewardR\006reward\022:\n\007content\030, \001(\0132 .re" +
-      "wards.coupons.v1.OfferContentR\007content\022L" +
-      "\n\024redeemable_from_time\030- \001(\0132\032.google.pr" +
-      "otobuf.TimestampR\022redeemableFromTime\022N\n\025" +
-      "redeemable_until_time\030. \001(\0132\032.google.pro" +
-      "tobuf.TimestampR\023redeemableUntilTime\"\377\001\n" +
-      "\rAppliedReward\0222\n\004kind\030\001 \001(\0162\036.rewards.c" +
-      "oupons.v1.RewardKindR\004kind\022?\n\017discount_a" +
-      "mount\030\002 \001(\0132\026.rewards.type.v1.MoneyR\016dis" +
-      "countAmount\022\"\n\rfree_item_sku\030\003 \001(\tR\013free" +
-      "ItemSku\022!\n\014extra_points\030\004 \001(\003R\013extraPoin" +
-      "ts\0222\n\025points_multiplier_bps\030\005 \001(\005R\023point" +
-      "sMultiplierBps\"\267\004\n\004Deal\022\031\n\010offer_id\030\001 \001(" +
-      "\tR\007offerId\022!\n\014display_name\030\002 \001(\tR\013displa" +
-      "yName\022 \n\013description\030\003 \001(\tR\013description\022" +
-      "2\n\006reward\030\004 \001(\0132\032.rewards.coupons.v1.Rew" +
-      "ardR\006reward\0224\n\007coupons\030\005 \003(\0132\032.rewards.c" +
-      "oupons.v1.CouponR\007coupons\022<\n\032remaining_r" +
-      "edemption_count\030\006 \001(\005R\030remainingRedempti" +
-      "onCount\0225\n\010end_time\030\007 \001(\0132\032.google.proto" +
-      "buf.TimestampR\007endTime\022:\n\007content\030\010 \001(\0132" +
-      " .rewards.coupons.v1.OfferContentR\007conte" +
-      "nt\022G\n remaining_total_redemption_count\030\t" +
-      " \001(\003R\035remainingTotalRedemptionCount\022\035\n\np" +
-      "rogram_id\030\n \001(\tR\tprogramId\022L\n\024next_redem" +
-      "ption_time\030\013 \001(\0132\032.google.protobuf.Times" +
-      "tampR\022nextRedemptionTime*r\n\nOfferState\022\033" +
-      "\n\027OFFER_STATE_UNSPECIFIED\020\000\022\025\n\021OFFER_STA" +
-      "TE_DRAFT\020\001\022\026\n\022OFFER_STATE_ACTIVE\020\002\022\030\n\024OF" +
-      "FER_STATE_INACTIVE\020\003*\327\001\n\nRewardKind\022\033\n\027R" +
-      "EWARD_KIND_UNSPECIFIED\020\000\022\037\n\033REWARD_KIND_" +
-      "DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_KIND_DISCOUN" +
-      "T_PERCENT\020\002\022\031\n\025REWARD_KIND_FREE_ITEM\020\003\022\032" +
-      "\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032\n\026REWARD_KIN" +
-      "D_MULTIPLIER\020\005\022\026\n\022REWARD_KIND_REWARD\020\006*\330" +
-      "\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE_UNSPECIFIED" +
-      "\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020\001\022!\n\035EXPIRY_" +
-      "MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026EXPIRY_MODE_" +
-      "END_OF_DAY\020\003\022,\n(EXPIRY_MODE_RELATIVE_TO_" +
-      "ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY_MODE_MONTH_" +
-      "END_AFTER_ISSUE\020\005*t\n\rRematchPolicy\022\036\n\032RE" +
-      "MATCH_POLICY_UNSPECIFIED\020\000\022\037\n\033REMATCH_PO" +
-      "LICY_SEND_NOTHING\020\001\022\"\n\036REMATCH_POLICY_RE" +
-      "SEND_EXISTING\020\002*\204\001\n\017DeliveryChannel\022 \n\034D" +
-      "ELIVERY_CHANNEL_UNSPECIFIED\020\000\022\031\n\025DELIVER" +
-      "Y_CHANNEL_NONE\020\001\022\030\n\024DELIVERY_CHANNEL_SMS" +
-      "\020\002\022\032\n\026DELIVERY_CHANNEL_EMAIL\020\003*w\n\013Messag" +
-      "eKind\022\034\n\030MESSAGE_KIND_UNSPECIFIED\020\000\022\026\n\022M" +
-      "ESSAGE_KIND_ISSUE\020\001\022\027\n\023MESSAGE_KIND_RESE" +
-      "ND\020\002\022\031\n\025MESSAGE_KIND_REMINDER\020\003*\276\001\n\016Code" +
-      "SeriesType\022 \n\034CODE_SERIES_TYPE_UNSPECIFI" +
-      "ED\020\000\022%\n!CODE_SERIES_TYPE_UNIQUE_GENERATE" +
-      "D\020\001\022\033\n\027CODE_SERIES_TYPE_COMMON\020\002\022\035\n\031CODE" +
-      "_SERIES_TYPE_IMPORTED\020\003\022\'\n#CODE_SERIES_T" +
-      "YPE_RANDOM_WITH_PREFIX\020\004*\254\001\n\013CouponState" +
-      "\022\034\n\030COUPON_STATE_UNSPECIFIED\020\000\022\027\n\023COUPON" +
-      "_STATE_ISSUED\020\001\022\027\n\023COUPON_STATE_ACTIVE\020\002" +
-      "\022\031\n\025COUPON_STATE_REDEEMED\020\003\022\030\n\024COUPON_ST" +
-      "ATE_EXPIRED\020\004\022\030\n\024COUPON_STATE_REVOKED\020\005B" +
-      "\204\001\n\"com.rewardscore.rewards.coupons.v1B\016" +
-      "ResourcesProtoP\001ZLgithub.com/rewards-cor" +
-      "e/rewards-core/clients/go/rewards/coupon" +
-      "s/v1;couponsv1b\006proto3"
+      "R\rcontactEmails\0222\n\025default_language_code" +
+      "\030\005 \001(\tR\023defaultLanguageCode\"\357\002\n\nCodeSeri" +
+      "es\022$\n\016code_series_id\030\001 \001(\tR\014codeSeriesId" +
+      "\022\031\n\010offer_id\030\002 \001(\tR\007offerId\0226\n\004type\030\003 \001(" +
+      "\0162\".rewards.coupons.v1.CodeSeriesTypeR\004t" +
+      "ype\022\032\n\010alphabet\030\004 \001(\tR\010alphabet\022\026\n\006lengt" +
+      "h\030\005 \001(\005R\006length\022\026\n\006prefix\030\006 \001(\tR\006prefix\022" +
+      "\037\n\013common_code\030\007 \001(\tR\ncommonCode\022\035\n\ncode" +
+      "_count\030\010 \001(\003R\tcodeCount\022;\n\013create_time\030\t" +
+      " \001(\0132\032.google.protobuf.TimestampR\ncreate" +
+      "Time\022\037\n\013sample_code\030\n \001(\tR\nsampleCode\"\270\t" +
+      "\n\006Coupon\022\033\n\tcoupon_id\030\001 \001(\tR\010couponId\022\022\n" +
+      "\004code\030\002 \001(\tR\004code\022\031\n\010offer_id\030\003 \001(\tR\007off" +
+      "erId\022$\n\016code_series_id\030\004 \001(\tR\014codeSeries" +
+      "Id\022\035\n\naccount_id\030\005 \001(\tR\taccountId\0225\n\005sta" +
+      "te\030\006 \001(\0162\037.rewards.coupons.v1.CouponStat" +
+      "eR\005state\022)\n\020redemption_count\030\007 \001(\005R\017rede" +
+      "mptionCount\0229\n\nissue_time\030\010 \001(\0132\032.google" +
+      ".protobuf.TimestampR\tissueTime\022?\n\ractiva" +
+      "te_time\030\t \001(\0132\032.google.protobuf.Timestam" +
+      "pR\014activateTime\022;\n\013expire_time\030\n \001(\0132\032.g" +
+      "oogle.protobuf.TimestampR\nexpireTime\022D\n\020" +
+      "last_redeem_time\030\013 \001(\0132\032.google.protobuf" +
+      ".TimestampR\016lastRedeemTime\022;\n\013revoke_tim" +
+      "e\030\014 \001(\0132\032.google.protobuf.TimestampR\nrev" +
+      "okeTime\022F\n\021state_change_time\030\r \001(\0132\032.goo" +
+      "gle.protobuf.TimestampR\017stateChangeTime\022" +
+      "\032\n\010reversed\030\016 \001(\010R\010reversed\0228\n\030account_r" +
+      "edemption_count\030\017 \001(\005R\026accountRedemption" +
+      "Count\0224\n\026offer_redemption_count\030\020 \001(\003R\024o" +
+      "fferRedemptionCount\022*\n\021account_coupon_id" +
+      "\030( \001(\tR\017accountCouponId\022?\n\034max_account_r" +
+      "edemption_count\030) \001(\005R\031maxAccountRedempt" +
+      "ionCount\0220\n\024max_redemption_count\030* \001(\003R\022" +
+      "maxRedemptionCount\0222\n\006reward\030+ \001(\0132\032.rew" +
+      "ards.coupons.v1.RewardR\006reward\022:\n\007conten" +
+      "t\030, \001(\0132 .rewards.coupons.v1.OfferConten" +
+      "tR\007content\022L\n\024redeemable_from_time\030- \001(\013" +
+      "2\032.google.protobuf.TimestampR\022redeemable" +
+      "FromTime\022N\n\025redeemable_until_time\030. \001(\0132" +
+      "\032.google.protobuf.TimestampR\023redeemableU" +
+      "ntilTime\"\377\001\n\rAppliedReward\0222\n\004kind\030\001 \001(\016" +
+      "2\036.rewards.coupons.v1.RewardKindR\004kind\022?" +
+      "\n\017discount_amount\030\002 \001(\0132\026.rewards.type.v" +
+      "1.MoneyR\016discountAmount\022\"\n\rfree_item_sku" +
+      "\030\003 \001(\tR\013freeItemSku\022!\n\014extra_points\030\004 \001(" +
+      "\003R\013extraPoints\0222\n\025points_multiplier_bps\030" +
+      "\005 \001(\005R\023pointsMultiplierBps\"\267\004\n\004Deal\022\031\n\010o" +
+      "ffer_id\030\001 \001(\tR\007offerId\022!\n\014display_name\030\002" +
+      " \001(\tR\013displayName\022 \n\013description\030\003 \001(\tR\013" +
+      "description\0222\n\006reward\030\004 \001(\0132\032.rewards.co" +
+      "upons.v1.RewardR\006reward\0224\n\007coupons\030\005 \003(\013" +
+      "2\032.rewards.coupons.v1.CouponR\007coupons\022<\n" +
+      "\032remaining_redemption_count\030\006 \001(\005R\030remai" +
+      "ningRedemptionCount\0225\n\010end_time\030\007 \001(\0132\032." +
+      "google.protobuf.TimestampR\007endTime\022:\n\007co" +
+      "ntent\030\010 \001(\0132 .rewards.coupons.v1.OfferCo" +
+      "ntentR\007content\022G\n remaining_total_redemp" +
+      "tion_count\030\t \001(\003R\035remainingTotalRedempti" +
+      "onCount\022\035\n\nprogram_id\030\n \001(\tR\tprogramId\022L" +
+      "\n\024next_redemption_time\030\013 \001(\0132\032.google.pr" +
+      "otobuf.TimestampR\022nextRedemptionTime*r\n\n" +
+      "OfferState\022\033\n\027OFFER_STATE_UNSPECIFIED\020\000\022" +
+      "\025\n\021OFFER_STATE_DRAFT\020\001\022\026\n\022OFFER_STATE_AC" +
+      "TIVE\020\002\022\030\n\024OFFER_STATE_INACTIVE\020\003*\327\001\n\nRew" +
+      "ardKind\022\033\n\027REWARD_KIND_UNSPECIFIED\020\000\022\037\n\033" +
+      "REWARD_KIND_DISCOUNT_AMOUNT\020\001\022 \n\034REWARD_" +
+      "KIND_DISCOUNT_PERCENT\020\002\022\031\n\025REWARD_KIND_F" +
+      "REE_ITEM\020\003\022\032\n\026REWARD_KIND_EXTRAPOINT\020\004\022\032" +
+      "\n\026REWARD_KIND_MULTIPLIER\020\005\022\026\n\022REWARD_KIN" +
+      "D_REWARD\020\006*\330\001\n\nExpiryMode\022\033\n\027EXPIRY_MODE" +
+      "_UNSPECIFIED\020\000\022\031\n\025EXPIRY_MODE_FIXED_END\020" +
+      "\001\022!\n\035EXPIRY_MODE_RELATIVE_TO_ISSUE\020\002\022\032\n\026" +
+      "EXPIRY_MODE_END_OF_DAY\020\003\022,\n(EXPIRY_MODE_" +
+      "RELATIVE_TO_ISSUE_END_OF_DAY\020\004\022%\n!EXPIRY" +
+      "_MODE_MONTH_END_AFTER_ISSUE\020\005*t\n\rRematch" +
+      "Policy\022\036\n\032REMATCH_POLICY_UNSPECIFIED\020\000\022\037" +
+      "\n\033REMATCH_POLICY_SEND_NOTHING\020\001\022\"\n\036REMAT" +
+      "CH_POLICY_RESEND_EXISTING\020\002*\204\001\n\017Delivery" +
+      "Channel\022 \n\034DELIVERY_CHANNEL_UNSPECIFIED\020" +
+      "\000\022\031\n\025DELIVERY_CHANNEL_NONE\020\001\022\030\n\024DELIVERY" +
+      "_CHANNEL_SMS\020\002\022\032\n\026DELIVERY_CHANNEL_EMAIL" +
+      "\020\003*w\n\013MessageKind\022\034\n\030MESSAGE_KIND_UNSPEC" +
+      "IFIED\020\000\022\026\n\022MESSAGE_KIND_ISSUE\020\001\022\027\n\023MESSA" +
+      "GE_KIND_RESEND\020\002\022\031\n\025MESSAGE_KIND_REMINDE" +
+      "R\020\003*\276\001\n\016CodeSeriesType\022 \n\034CODE_SERIES_TY" +
+      "PE_UNSPECIFIED\020\000\022%\n!CODE_SERIES_TYPE_UNI" +
+      "QUE_GENERATED\020\001\022\033\n\027CODE_SERIES_TYPE_COMM" +
+      "ON\020\002\022\035\n\031CODE_SERIES_TYPE_IMPORTED\020\003\022\'\n#C" +
+      "ODE_SERIES_TYPE_RANDOM_WITH_PREFIX\020\004*\254\001\n" +
+      "\013CouponState\022\034\n\030COUPON_STATE_UNSPECIFIED" +
+      "\020\000\022\027\n\023COUPON_STATE_ISSUED\020\001\022\027\n\023COUPON_ST" +
+      "ATE_ACTIVE\020\002\022\031\n\025COUPON_STATE_REDEEMED\020\003\022" +
+      "\030\n\024COUPON_STATE_EXPIRED\020\004\022\030\n\024COUPON_STAT" +
+      "E_REVOKED\020\005B\204\001\n\"com.rewardscore.rewards." +
+      "coupons.v1B\016ResourcesProtoP\001ZLgithub.com" +
+      "/rewards-core/rewards-core/clients/go/re" +
+      "wards/coupons/v1;couponsv1b\006proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -403,7 +404,7 @@ public final class ResourcesProto extends com.google.protobuf.GeneratedFile {
     internal_static_rewards_coupons_v1_OfferDelivery_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessage.FieldAccessorTable(
         internal_static_rewards_coupons_v1_OfferDelivery_descriptor,
-        new java.lang.String[] { "Channel", "Templates", "Reminders", "ContactEmails", });
+        new java.lang.String[] { "Channel", "Templates", "Reminders", "ContactEmails", "DefaultLanguageCode", });
     internal_static_rewards_coupons_v1_CodeSeries_descriptor =
       getDescriptor().getMessageType(10);
     internal_static_rewards_coupons_v1_CodeSeries_fieldAccessorTable = new

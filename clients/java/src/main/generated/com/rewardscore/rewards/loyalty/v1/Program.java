@@ -564,6 +564,47 @@ private static final long serialVersionUID = 0L;
     return burnRequiresOwner_;
   }
 
+  public static final int POINTS_REMINDERS_FIELD_NUMBER = 30;
+  private com.rewardscore.rewards.loyalty.v1.PointsReminders pointsReminders_;
+  /**
+   * <pre>
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+   * @return Whether the pointsReminders field is set.
+   */
+  @java.lang.Override
+  public boolean hasPointsReminders() {
+    return ((bitField0_ & 0x00000010) != 0);
+  }
+  /**
+   * <pre>
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+   * @return The pointsReminders.
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PointsReminders getPointsReminders() {
+    return pointsReminders_ == null ? com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance() : pointsReminders_;
+  }
+  /**
+   * <pre>
+   * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+   * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+   * </pre>
+   *
+   * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+   */
+  @java.lang.Override
+  public com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder getPointsRemindersOrBuilder() {
+    return pointsReminders_ == null ? com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance() : pointsReminders_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -625,6 +666,9 @@ private static final long serialVersionUID = 0L;
     }
     if (burnRequiresOwner_ != false) {
       output.writeBool(16, burnRequiresOwner_);
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      output.writeMessage(30, getPointsReminders());
     }
     getUnknownFields().writeTo(output);
   }
@@ -689,6 +733,10 @@ private static final long serialVersionUID = 0L;
     if (burnRequiresOwner_ != false) {
       size += com.google.protobuf.CodedOutputStream
         .computeBoolSize(16, burnRequiresOwner_);
+    }
+    if (((bitField0_ & 0x00000010) != 0)) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeMessageSize(30, getPointsReminders());
     }
     return size;
   }
@@ -756,6 +804,11 @@ private static final long serialVersionUID = 0L;
         != other.getEarnRequiresOwner()) return false;
     if (getBurnRequiresOwner()
         != other.getBurnRequiresOwner()) return false;
+    if (hasPointsReminders() != other.hasPointsReminders()) return false;
+    if (hasPointsReminders()) {
+      if (!getPointsReminders()
+          .equals(other.getPointsReminders())) return false;
+    }
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -812,6 +865,10 @@ private static final long serialVersionUID = 0L;
     hash = (37 * hash) + BURN_REQUIRES_OWNER_FIELD_NUMBER;
     hash = (53 * hash) + com.google.protobuf.Internal.hashBoolean(
         getBurnRequiresOwner());
+    if (hasPointsReminders()) {
+      hash = (37 * hash) + POINTS_REMINDERS_FIELD_NUMBER;
+      hash = (53 * hash) + getPointsReminders().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -951,6 +1008,7 @@ private static final long serialVersionUID = 0L;
         internalGetCreateTimeFieldBuilder();
         internalGetUpdateTimeFieldBuilder();
         internalGetLuckyDrawFieldBuilder();
+        internalGetPointsRemindersFieldBuilder();
       }
     }
     @java.lang.Override
@@ -989,6 +1047,11 @@ private static final long serialVersionUID = 0L;
       }
       earnRequiresOwner_ = false;
       burnRequiresOwner_ = false;
+      pointsReminders_ = null;
+      if (pointsRemindersBuilder_ != null) {
+        pointsRemindersBuilder_.dispose();
+        pointsRemindersBuilder_ = null;
+      }
       return this;
     }
 
@@ -1083,6 +1146,12 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00008000) != 0)) {
         result.burnRequiresOwner_ = burnRequiresOwner_;
       }
+      if (((from_bitField0_ & 0x00010000) != 0)) {
+        result.pointsReminders_ = pointsRemindersBuilder_ == null
+            ? pointsReminders_
+            : pointsRemindersBuilder_.build();
+        to_bitField0_ |= 0x00000010;
+      }
       result.bitField0_ |= to_bitField0_;
     }
 
@@ -1153,6 +1222,9 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getBurnRequiresOwner() != false) {
         setBurnRequiresOwner(other.getBurnRequiresOwner());
+      }
+      if (other.hasPointsReminders()) {
+        mergePointsReminders(other.getPointsReminders());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -1268,6 +1340,13 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00008000;
               break;
             } // case 128
+            case 242: {
+              input.readMessage(
+                  internalGetPointsRemindersFieldBuilder().getBuilder(),
+                  extensionRegistry);
+              bitField0_ |= 0x00010000;
+              break;
+            } // case 242
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -2749,6 +2828,172 @@ private static final long serialVersionUID = 0L;
       burnRequiresOwner_ = false;
       onChanged();
       return this;
+    }
+
+    private com.rewardscore.rewards.loyalty.v1.PointsReminders pointsReminders_;
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PointsReminders, com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder, com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder> pointsRemindersBuilder_;
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     * @return Whether the pointsReminders field is set.
+     */
+    public boolean hasPointsReminders() {
+      return ((bitField0_ & 0x00010000) != 0);
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     * @return The pointsReminders.
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsReminders getPointsReminders() {
+      if (pointsRemindersBuilder_ == null) {
+        return pointsReminders_ == null ? com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance() : pointsReminders_;
+      } else {
+        return pointsRemindersBuilder_.getMessage();
+      }
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public Builder setPointsReminders(com.rewardscore.rewards.loyalty.v1.PointsReminders value) {
+      if (pointsRemindersBuilder_ == null) {
+        if (value == null) {
+          throw new NullPointerException();
+        }
+        pointsReminders_ = value;
+      } else {
+        pointsRemindersBuilder_.setMessage(value);
+      }
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public Builder setPointsReminders(
+        com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder builderForValue) {
+      if (pointsRemindersBuilder_ == null) {
+        pointsReminders_ = builderForValue.build();
+      } else {
+        pointsRemindersBuilder_.setMessage(builderForValue.build());
+      }
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public Builder mergePointsReminders(com.rewardscore.rewards.loyalty.v1.PointsReminders value) {
+      if (pointsRemindersBuilder_ == null) {
+        if (((bitField0_ & 0x00010000) != 0) &&
+          pointsReminders_ != null &&
+          pointsReminders_ != com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance()) {
+          getPointsRemindersBuilder().mergeFrom(value);
+        } else {
+          pointsReminders_ = value;
+        }
+      } else {
+        pointsRemindersBuilder_.mergeFrom(value);
+      }
+      if (pointsReminders_ != null) {
+        bitField0_ |= 0x00010000;
+        onChanged();
+      }
+      return this;
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public Builder clearPointsReminders() {
+      bitField0_ = (bitField0_ & ~0x00010000);
+      pointsReminders_ = null;
+      if (pointsRemindersBuilder_ != null) {
+        pointsRemindersBuilder_.dispose();
+        pointsRemindersBuilder_ = null;
+      }
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder getPointsRemindersBuilder() {
+      bitField0_ |= 0x00010000;
+      onChanged();
+      return internalGetPointsRemindersFieldBuilder().getBuilder();
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    public com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder getPointsRemindersOrBuilder() {
+      if (pointsRemindersBuilder_ != null) {
+        return pointsRemindersBuilder_.getMessageOrBuilder();
+      } else {
+        return pointsReminders_ == null ?
+            com.rewardscore.rewards.loyalty.v1.PointsReminders.getDefaultInstance() : pointsReminders_;
+      }
+    }
+    /**
+     * <pre>
+     * Points-expiring reminders: messages to the account's OWNER some days before points expire.
+     * Unset: none. Updatable with the mask path "points_reminders" (the whole settings at once).
+     * </pre>
+     *
+     * <code>.rewards.loyalty.v1.PointsReminders points_reminders = 30 [json_name = "pointsReminders"];</code>
+     */
+    private com.google.protobuf.SingleFieldBuilder<
+        com.rewardscore.rewards.loyalty.v1.PointsReminders, com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder, com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder> 
+        internalGetPointsRemindersFieldBuilder() {
+      if (pointsRemindersBuilder_ == null) {
+        pointsRemindersBuilder_ = new com.google.protobuf.SingleFieldBuilder<
+            com.rewardscore.rewards.loyalty.v1.PointsReminders, com.rewardscore.rewards.loyalty.v1.PointsReminders.Builder, com.rewardscore.rewards.loyalty.v1.PointsRemindersOrBuilder>(
+                getPointsReminders(),
+                getParentForChildren(),
+                isClean());
+        pointsReminders_ = null;
+      }
+      return pointsRemindersBuilder_;
     }
 
     // @@protoc_insertion_point(builder_scope:rewards.loyalty.v1.Program)
