@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from core.adapters.postgres.messages import ClaimedMessage, MessageStore, resend_row
 from core.adapters.postgres.offers import offer_from_definition
+from core.adapters.postgres.outbox import OutboxStore
 from core.adapters.templates import render, render_points
 from core.domain import limits
 from core.domain.coupons import Offer, OfferState
@@ -83,6 +84,7 @@ class Messenger:
         self._deps = deps
         self._sender = sender
         self._store = store or MessageStore(deps.pool)
+        self._outbox = OutboxStore(deps.pool)
         self._backoff_base_s = backoff_base_s
         self._attempts_max = attempts_max
         self._lease_s = lease_s
@@ -166,9 +168,10 @@ class Messenger:
             return 0
         queued = await self._store.queue_reminders(now, limits.REMINDER_SCAN_BATCH_MAX)
         points = await self._store.queue_points_reminders(now, limits.REMINDER_SCAN_BATCH_MAX)
-        full = queued >= limits.REMINDER_SCAN_BATCH_MAX or points >= limits.REMINDER_SCAN_BATCH_MAX
+        ended = await self._outbox.report_ended_offers(now, limits.REMINDER_SCAN_BATCH_MAX)
+        full = max(queued, points, ended) >= limits.REMINDER_SCAN_BATCH_MAX
         self._scanned_at = None if full else now
-        return queued + points
+        return queued + points + ended
 
     async def _send_points_reminder(self, claimed: ClaimedMessage, to: str) -> None:
         """A program's points-expiring reminder, in the owner's language (else the program's

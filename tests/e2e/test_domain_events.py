@@ -4,7 +4,7 @@ a database of their own, a FixedClock moved by hand.
 
 - offer.issue_threshold_reached: written with the issue that leaves the threshold, once.
 - offer.ended: DeactivateOffer of an ACTIVE offer, once (deactivating an inactive offer changes
-  nothing and writes nothing).
+  nothing and writes nothing); an ACTIVE offer reaching its end_time, once across two workers.
 - points.expired: one per expired lot, with the EXPIRE transfer; a second run writes none.
 - tier.changed: at the earn that moves an account up, and at the evaluation that moves it down.
 - coupon.expiring: with each expiry reminder queued, once across two workers."""
@@ -16,7 +16,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from google.protobuf import duration_pb2, field_mask_pb2
+from google.protobuf import duration_pb2, field_mask_pb2, timestamp_pb2
 from rewards.coupons.v1 import offer_service_pb2 as offers
 from rewards.coupons.v1 import resources_pb2 as resources
 from rewards.events.v1 import event_service_pb2 as events_api
@@ -71,6 +71,38 @@ async def test_offer_threshold_and_end_events(stores_of_its_own):
             offer=resources.Offer(offer_id=offer.offer_id, display_name="Renamed"),
             update_mask=field_mask_pb2.FieldMask(paths=["display_name"])))
         assert len(await events_of(client, "offer.ended", offer.offer_id)) == 1
+
+
+async def test_an_offer_reaching_its_end_time_is_reported_once_across_two_workers(stores_of_its_own):
+    redis_url, database_url = stores_of_its_own
+    clock = fixed_clock()
+    start = clock.now()
+    async with delivery_worker(redis_url, database_url, clock) as first, \
+            delivery_worker(redis_url, database_url, clock) as second, client_of(first) as client:
+        program_id = await new_program(client)
+        end = timestamp_pb2.Timestamp(seconds=int((start + dt.timedelta(hours=1)).timestamp()))
+        offer = (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(offer=offer_message(
+            program_id, end_time=end)))).offer
+        never = (await client.call(client.offers.CreateOffer, offers.CreateOfferRequest(
+            offer=offer_message(program_id)))).offer
+
+        async def rounds(n: int = 4):
+            for _ in range(n):
+                await asyncio.gather(first.engines.messenger.run_once(), second.engines.messenger.run_once())
+
+        clock.at = start + dt.timedelta(minutes=59)
+        await rounds()
+        clock.at = start
+        assert await events_of(client, "offer.ended", offer.offer_id) == []
+        clock.at = start + dt.timedelta(hours=1)
+        await rounds()
+        clock.at = start + dt.timedelta(days=3)
+        await rounds()
+        clock.at = start
+        (ended,) = await events_of(client, "offer.ended", offer.offer_id)
+        assert (ended.payload["cause"], ended.occur_time.ToDatetime(dt.timezone.utc)) == (
+            "end_time", start + dt.timedelta(hours=1))
+        assert await events_of(client, "offer.ended", never.offer_id) == []
 
 
 async def test_points_expired_and_tier_changed_events_reach_a_webhook(stores_of_its_own):

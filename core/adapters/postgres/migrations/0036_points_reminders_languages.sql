@@ -48,3 +48,8 @@ ALTER TABLE messages DROP CONSTRAINT messages_check, DROP CONSTRAINT messages_ch
                                           AND (kind = 'points_reminder') = (program_id IS NOT NULL));
 CREATE UNIQUE INDEX points_reminders_sent ON messages (account_id, points_expire_time, reminder)
     WHERE kind = 'points_reminder';
+
+-- offer.ended by the clock: an ACTIVE offer whose end_time has come is reported once per end
+-- time (the message task's scan; two workers: this index decides).
+CREATE UNIQUE INDEX outbox_offer_ended_by_time ON outbox_events (aggregate_id, (payload->>'end_time'))
+    WHERE type = 'offer.ended' AND payload->>'cause' = 'end_time';
