@@ -6,7 +6,8 @@ a database of their own, a FixedClock moved by hand.
 - offer.ended: DeactivateOffer of an ACTIVE offer, once (deactivating an inactive offer changes
   nothing and writes nothing); an ACTIVE offer reaching its end_time, once across two workers.
 - points.expired: one per expired lot, with the EXPIRE transfer; a second run writes none.
-- tier.changed: at the earn that moves an account up, and at the evaluation that moves it down.
+- tier.changed: at the earn or basket capture that moves an account up, and at the evaluation
+  that moves it down.
 - coupon.expiring: with each expiry reminder queued, once across two workers."""
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from core.domain.outbox import EVENT_TYPES
 from tests.e2e.delivery_worker import client_of, delivery_worker, own_stores
 from tests.e2e.inprocess import fixed_clock
 from tests.e2e.test_accounts_users import rid
+from tests.e2e.test_checkout import authorize, capture
 from tests.e2e.test_delivery_messages import REMINDER, customer, delivery, issue, offer_message, template
 from tests.e2e.test_points import earn, new_account, new_program
 from tests.e2e.test_programs import tier
@@ -156,6 +158,26 @@ async def test_points_expired_and_tier_changed_events_reach_a_webhook(stores_of_
             assert all(r["valid"] for r in got)
     finally:
         receiver.close()
+
+
+async def test_a_basket_capture_that_moves_the_account_up_writes_tier_changed(stores_of_its_own):
+    async with delivery_worker(*stores_of_its_own) as worker, client_of(worker) as client:
+        program_id = await new_program(client)
+        gold = (await client.call(client.programs.CreateTier, programs_api.CreateTierRequest(
+            tier=tier(program_id, 10_000, 0, multiplier_bps=10_000)))).tier
+        account_id = await new_account(client, program_id)
+        small = (await client.call(client.checkout.AuthorizeBasket, authorize(
+            account_id, total=5_000, earn_points=True))).basket
+        await capture(client, small.basket_id)
+        assert await events_of(client, "tier.changed", account_id) == []
+        big = (await client.call(client.checkout.AuthorizeBasket, authorize(
+            account_id, total=6_000, earn_points=True))).basket  # 110 EUR in all: gold.
+        await capture(client, big.basket_id)
+        (up,) = await events_of(client, "tier.changed", account_id)
+        assert (up.payload["from_tier_id"], up.payload["to_tier_id"], up.payload["cause"]) == (
+            "", gold.tier_id, "basket")
+        await earn(client, account_id, 1_000)  # Gold already: nothing more.
+        assert len(await events_of(client, "tier.changed", account_id)) == 1
 
 
 async def test_coupon_expiring_is_written_with_each_reminder_once_across_two_workers(stores_of_its_own):

@@ -26,7 +26,7 @@ from core.service.context import Caller, Deps
 from core.service.coupons import Coupons, HeldRedemption
 from core.service.coupons.earn import AppliedCoupon, EarnCoupons
 from core.service.events import joined
-from core.service.events_outbox import evented, tier_changed
+from core.service.events_outbox import evented, tier_changed, with_events
 from core.service.idempotent import Prepared, execute_once, execute_retrying
 from core.service.points.commands import EarnByCode, EarnPoints
 from core.service.points.common import (MS_PER_S, PAYMENT_CARD_TYPE_LENGTH_MAX, account_of, all_of, check_text,
@@ -320,9 +320,16 @@ class Earning:
 
     async def prepare_purchase_earn(self, caller: Caller, request_id: str, rules: ProgramRules,
                                     transaction: PointsTransaction, tier_id: str | None) -> Prepared[Movement]:
-        """The EARN's credit as EarnPoints commits it: its wallet reservation, row and rejections."""
-        return await self._credits.credit(caller, request_id, rules, transaction, tier_id=tier_id,
-                                          rejections=_purchase_rejections(transaction.transaction_id))
+        """The EARN's credit as EarnPoints commits it: its wallet reservation, row and rejections
+        (and the tier.changed event when it moves the account up)."""
+        prepared = await self._credits.credit(caller, request_id, rules, transaction, tier_id=tier_id,
+                                              rejections=_purchase_rejections(transaction.transaction_id))
+        if tier_id:
+            stored = await self._ledger.tier_and_spend(transaction.account_id, transaction.create_time)
+            prepared = with_events(prepared, *tier_changed(caller.org_id, transaction.account_id,
+                                                            rules.program.program_id, stored.tier_id, tier_id,
+                                                            transaction.create_time, "basket"))
+        return prepared
 
 
 def tier_window_start(rules: ProgramRules, now: dt.datetime) -> dt.datetime:
