@@ -172,9 +172,9 @@ _OFFERS_ENDED = (
     "        e.end_text::timestamptz"
     "   FROM ended e WHERE NOT EXISTS (SELECT 1 FROM outbox_events x WHERE x.type = 'offer.ended'"
     "        AND x.payload->>'cause' = 'end_time' AND x.aggregate_id = e.offer_id"
-    "        AND x.payload->>'end_time' = e.end_text)"
+    "        AND x.occurred_at = e.end_text::timestamptz)"
     "  LIMIT %(limit)s"
-    " ON CONFLICT (aggregate_id, (payload->>'end_time')) WHERE type = 'offer.ended' AND payload->>'cause' = 'end_time'"
+    " ON CONFLICT (aggregate_id, occurred_at) WHERE type = 'offer.ended' AND payload->>'cause' = 'end_time'"
     " DO NOTHING")
 
 

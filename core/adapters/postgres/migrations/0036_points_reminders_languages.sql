@@ -50,6 +50,8 @@ CREATE UNIQUE INDEX points_reminders_sent ON messages (account_id, points_expire
     WHERE kind = 'points_reminder';
 
 -- offer.ended by the clock: an ACTIVE offer whose end_time has come is reported once per end
--- time (the message task's scan; two workers: this index decides).
-CREATE UNIQUE INDEX outbox_offer_ended_by_time ON outbox_events (aggregate_id, (payload->>'end_time'))
+-- time (the message task's scan; two workers: this index decides). Such an event occurs at the
+-- end time itself, so (aggregate_id, occurred_at) names it, and the index holds the outbox's
+-- partition key (occurred_at) should the outbox be partitioned by it.
+CREATE UNIQUE INDEX outbox_offer_ended_by_time ON outbox_events (aggregate_id, occurred_at)
     WHERE type = 'offer.ended' AND payload->>'cause' = 'end_time';
